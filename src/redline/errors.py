@@ -1,0 +1,74 @@
+"""The error hierarchy.
+
+Every expected failure is a ``RedlineError`` whose message says what happened, to which
+input, and what to do about it; the CLI turns these into one-line messages and exit codes
+instead of tracebacks.
+"""
+
+from __future__ import annotations
+
+
+class RedlineError(Exception):
+    """Base of every error redline raises on purpose."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: str | None = None, where: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        self.where = where
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        parts = [f"{self.where}: {self.message}" if self.where else self.message]
+        if self.hint:
+            parts.append(f"({self.hint})")
+        return " ".join(parts)
+
+
+class ConfigError(RedlineError):
+    """A setting, flag, environment variable or knowledge file is invalid."""
+
+    exit_code = 2
+
+
+class InputError(RedlineError):
+    """One input (file, record, URL) cannot be read or is not an article; others go on."""
+
+
+class UnsupportedInputError(InputError):
+    """The input is binary, of an unknown type, or not in a language the pipeline handles."""
+
+
+class EmptyInputError(InputError):
+    """The input holds no text to analyse."""
+
+
+class InputTooLargeError(InputError):
+    """The input exceeds the configured size limit."""
+
+
+class FetchError(InputError):
+    """A network source could not be fetched (timeout, HTTP error, robots.txt refusal)."""
+
+
+class ModelNotInstalledError(RedlineError):
+    """The spaCy English model is missing from the environment."""
+
+    exit_code = 3
+
+
+class StoreError(RedlineError):
+    """The database cannot be opened, migrated or written."""
+
+    exit_code = 4
+
+
+class NotFoundError(RedlineError):
+    """A record asked for by id or name does not exist."""
+
+    exit_code = 5
+
+
+class PlanError(RedlineError):
+    """A plan file cannot be parsed into numbered points."""

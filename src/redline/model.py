@@ -1,0 +1,218 @@
+"""Plain records that cross layer boundaries.
+
+Every layer speaks these dataclasses, never spaCy objects or database rows, so that the
+NLP core, the store and the interfaces can change independently. Offsets are always
+character offsets into ``Document.text`` exactly as redline holds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+StatementKind = Literal["direct", "indirect", "mixed"]
+Stance = Literal["support", "oppose", "conditional", "neutral"]
+STANCES: tuple[str, ...] = ("support", "oppose", "conditional", "neutral")
+KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a document's text; ``text == document.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Document:
+    """One article as read from a source, before any NLP."""
+
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+    source: str | None = None  # where it was read from: a path, "path:line", a URL
+    language: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        """Stable fingerprint of the text, used for exact de-duplication and ids."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def header(self) -> dict[str, Any]:
+        """The document part of the extraction contract."""
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "outlet": self.outlet,
+        }
+
+
+@dataclass(slots=True)
+class Actor:
+    """A person, organisation or state that can speak or act in a negotiation."""
+
+    id: str
+    name: str
+    type: str = "person"  # person | organization | state | group
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # roles and descriptions: "Russian leader"
+    affiliation: str | None = None  # actor id of the state/organisation it belongs to
+    party: str | None = None  # negotiating party: russia, ukraine, united_states, europe, eu, ...
+    country: str | None = None  # ISO3
+    wikidata: str | None = None
+    gender: str | None = None  # "m" | "f" | None; helps pronoun resolution
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a statement is attributed to: the mention in the text and the actor it resolves to."""
+
+    name: str  # canonical name (knowledge base) or fullest in-document mention
+    actor_id: str | None
+    mention: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "actor_id": self.actor_id,
+            "mention": self.mention.text,
+            "start": self.mention.start,
+            "end": self.mention.end,
+        }
+
+
+@dataclass(slots=True)
+class Statement:
+    """An attributed statement: a speaker, a cue and what was said, with issues and stance."""
+
+    id: str
+    document_id: str
+    content: Span
+    kind: StatementKind
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    issues: list[str] = field(default_factory=list)
+    stance: Stance = "neutral"
+    date: date | None = None
+    confidence: float = 1.0
+    extractor: str = ""  # extraction version that produced it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "content": self.content.to_dict(),
+            "kind": self.kind,
+            "issues": list(self.issues),
+            "stance": self.stance,
+            "date": self.date.isoformat() if self.date else None,
+            "confidence": round(self.confidence, 3),
+            "extractor": self.extractor,
+        }
+
+
+@dataclass(slots=True)
+class Event:
+    """Something that happened or is planned: a visit, a meeting, a proposal, an attack."""
+
+    id: str
+    document_id: str
+    type: str
+    trigger: Span
+    actors: list[str] = field(default_factory=list)  # canonical names
+    actor_ids: list[str | None] = field(default_factory=list)
+    place: str | None = None
+    date: date | None = None
+    date_precision: str | None = None  # day | week | month | year
+    planned: bool = False
+    extractor: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "text": self.trigger.text,
+            "start": self.trigger.start,
+            "end": self.trigger.end,
+            "actors": list(self.actors),
+            "actor_ids": list(self.actor_ids),
+            "place": self.place,
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
+            "planned": self.planned,
+        }
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor mentioned in a document (speaking or not)."""
+
+    span: Span
+    actor_id: str | None
+    name: str
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one document: the unit the pipeline returns and the store takes."""
+
+    document: Document
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    extractor: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The extraction contract of ARCHITECTURE.md (one JSON object per document)."""
+        return {
+            "document": self.document.header(),
+            "statements": [s.to_dict() for s in self.statements],
+            "events": [e.to_dict() for e in self.events],
+            "extractor": self.extractor,
+        }
+
+
+@dataclass(slots=True)
+class Point:
+    """One numbered point of a plan version; ``number`` keeps sub-points ("5", "5.a")."""
+
+    number: str
+    text: str
+    heading: str | None = None
+    issues: list[str] = field(default_factory=list)
+    pax_codes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PlanVersion:
+    """A plan as it stood at one date: its label, source and ordered points."""
+
+    plan: str
+    label: str
+    date: date | None = None
+    source: str | None = None
+    points: list[Point] = field(default_factory=list)
+    reported: bool = False  # reconstructed from reporting only, no text imported
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """Deterministic id from content, so that re-running anything yields the same ids."""
+    h = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return h[:length]
