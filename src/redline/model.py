@@ -216,3 +216,20 @@ def stable_id(*parts: object, length: int = 16) -> str:
     """Deterministic id from content, so that re-running anything yields the same ids."""
     h = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return h[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An input that could not be used, reported instead of raised so the run goes on.
+
+    ``source`` names the file, record ("file.jsonl:12") or URL; ``reason`` says what was
+    wrong and ``hint`` what to do about it.
+    """
+
+    source: str
+    reason: str
+    hint: str | None = None
+    kind: str = "input"  # empty | binary | encoding | too_large | language | html | json | fetch | input
+
+    def render(self) -> str:
+        return f"{self.source}: {self.reason}" + (f" ({self.hint})" if self.hint else "")

@@ -1,0 +1,1 @@
+"""Readers that turn files, records, URLs and feeds into Documents (or Problems)."""
