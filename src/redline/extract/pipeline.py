@@ -1,33 +1,143 @@
 """Builds the spaCy pipeline and turns Documents into Extractions.
 
-PLACEHOLDER: the interface is fixed (``Extractor.load``, ``extract``, ``extract_one``,
-``version``); the body is filled in as the extraction steps land.
+The heavy work runs inside spaCy components (``components.py``) so that ``n_process``
+parallelises it; this module only feeds Documents in and converts the plain values the
+components leave on each Doc into typed records.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from redline.config import Settings
-from redline.model import Document, Extraction
+from redline.extract import components
+from redline.extract.dates import resolve_date
+from redline.extract.nlp import load_nlp
+from redline.knowledge import packaged
+from redline.model import Document, Event, Extraction, Mention, Span, Speaker, Statement, stable_id
 
 EXTRACTOR_VERSION = "0.1.0"
+COMPONENT = "redline_extract"
+
+
+def knowledge_fingerprint(settings: Settings) -> str:
+    """Short hash of every knowledge file in use: a knowledge change is a new extractor version."""
+    h = hashlib.sha1()
+    files = [packaged(n) for n in ("actors.yaml", "cues.yaml", "issues.yaml", "events.yaml")]
+    files += list(settings.actors)
+    files += [p for p in (settings.cues, settings.issues) if p is not None]
+    for f in files:
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            h.update(str(f).encode())
+    return h.hexdigest()[:8]
 
 
 class Extractor:
     """Loads the model and knowledge once, then extracts from any number of documents."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, nlp: Language, version: str, settings: Settings | None = None) -> None:
+        self.nlp = nlp
+        self.version = version
         self.settings = settings or Settings()
-        self.version = f"redline-extract/{EXTRACTOR_VERSION}"
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Extractor:
-        return cls(settings)
+        settings = settings or Settings()
+        components.register_extensions()
+        nlp = load_nlp(settings.model)
+        nlp.add_pipe(
+            COMPONENT,
+            config={
+                "actors": [str(p) for p in settings.actors],
+                "cues": str(settings.cues) if settings.cues else None,
+                "issues": str(settings.issues) if settings.issues else None,
+            },
+        )
+        version = f"redline-extract/{EXTRACTOR_VERSION}+{knowledge_fingerprint(settings)}"
+        return cls(nlp, version, settings)
 
-    def extract(self, docs: Iterable[Document]) -> Iterator[Extraction]:
-        for doc in docs:
-            yield self.extract_one(doc)
+    def extract(self, docs: Iterable[Document], *, n_process: int = 1) -> Iterator[Extraction]:
+        """Extract from documents in order, streaming; ``n_process`` > 1 parses in worker processes."""
 
-    def extract_one(self, doc: Document) -> Extraction:
-        return Extraction(document=doc, extractor=self.version)
+        def with_docs() -> Iterator[tuple[Doc, Document]]:
+            for document in docs:
+                yield self._prepare(document), document
+
+        for parsed, document in self.nlp.pipe(
+            with_docs(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
+        ):
+            yield self._records(document, parsed)
+
+    def extract_one(self, document: Document) -> Extraction:
+        return self._records(document, self.nlp(self._prepare(document)))
+
+    def _prepare(self, document: Document) -> Doc:
+        doc = self.nlp.make_doc(document.text)
+        doc._.redline_published = document.published.isoformat() if document.published else None
+        return doc
+
+    def _records(self, document: Document, doc: Doc) -> Extraction:
+        text = document.text
+        statements = [
+            self._statement(document, text, raw) for raw in (doc._.redline_statements or [])
+        ]
+        mentions = [
+            Mention(span=Span(text[s:e], s, e), actor_id=actor_id, name=name)
+            for s, e, actor_id, name in (doc._.redline_mentions or [])
+        ]
+        events = [self._event(document, raw) for raw in (doc._.redline_events or [])]
+        return Extraction(
+            document=document, statements=statements, events=events, mentions=mentions, extractor=self.version
+        )
+
+    def _statement(self, document: Document, text: str, raw: dict[str, Any]) -> Statement:
+        cs, ce = raw["content"]
+        speaker = None
+        if raw["speaker"] is not None:
+            sp = raw["speaker"]
+            speaker = Speaker(
+                name=sp["name"], actor_id=sp["actor_id"], mention=Span(text[sp["start"] : sp["end"]], sp["start"], sp["end"])
+            )
+        cue = None
+        if raw["cue"] is not None:
+            s, e = raw["cue"]
+            cue = Span(text[s:e], s, e)
+        ss, se = raw["sentence"]
+        when, _precision = resolve_date(text[ss:se], document.published)
+        return Statement(
+            id=stable_id(document.id, cs, ce),
+            document_id=document.id,
+            content=Span(text[cs:ce], cs, ce),
+            kind=raw["kind"],
+            speaker=speaker,
+            cue=cue,
+            issues=list(raw["issues"]),
+            stance=raw["stance"],
+            date=when,
+            confidence=float(raw["confidence"]),
+            extractor=self.version,
+        )
+
+    def _event(self, document: Document, raw: dict[str, Any]) -> Event:
+        trigger = Span(raw["text"], raw["start"], raw["end"])
+        return Event(
+            id=stable_id(document.id, "event", raw["start"], raw["end"]),
+            document_id=document.id,
+            type=raw["type"],
+            trigger=trigger,
+            actors=list(raw["actors"]),
+            actor_ids=list(raw["actor_ids"]),
+            place=raw["place"],
+            date=date.fromisoformat(raw["date"]) if raw["date"] else None,
+            date_precision=raw["date_precision"],
+            planned=bool(raw["planned"]),
+            extractor=self.version,
+        )

@@ -1,0 +1,85 @@
+"""Speed of `redline extract`: articles/s on one and two processes, ratio to a bare spaCy parse, peak memory.
+
+Usage: python benchmarks/extract_speed.py [--docs N] [--repeat K]
+Texts: PolNeAR dev (read from ../shared at run time) when present, else the project's example corpus.
+Each configuration runs in a fresh subprocess so that peak RSS (ru_maxrss) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def load_texts(n: int) -> list[str]:
+    from _shared import SHARED, polnear_documents
+
+    if (SHARED / "data" / "polnear").is_dir():
+        texts = [str(d["text"]) for d in polnear_documents("dev")]
+    else:
+        from redline.examples import corpus_path
+
+        texts = [json.loads(line)["text"] for line in corpus_path().read_text(encoding="utf-8").splitlines() if line]
+    while len(texts) < n:
+        texts = texts + texts
+    return texts[:n]
+
+
+def child(mode: str, n: int, n_process: int) -> None:
+    texts = load_texts(n)
+    if mode == "bare":
+        from redline.extract.nlp import load_nlp
+
+        nlp = load_nlp()
+        t = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
+            pass
+    else:
+        from redline.extract.pipeline import Extractor
+        from redline.model import Document
+
+        ex = Extractor.load()
+        docs = [Document(id=str(i), text=x) for i, x in enumerate(texts)]
+        t = time.perf_counter()
+        for _ in ex.extract(docs, n_process=n_process):
+            pass
+    elapsed = time.perf_counter() - t
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"mode": mode, "n_process": n_process, "docs": n, "chars": sum(map(len, texts)),
+                      "seconds": elapsed, "peak_mb": max(peak_mb, children_mb)}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--docs", type=int, default=84)
+    ap.add_argument("--child", nargs=2, metavar=("MODE", "NPROC"))
+    args = ap.parse_args()
+    if args.child:
+        child(args.child[0], args.docs, int(args.child[1]))
+        return
+    results = {}
+    for mode, nproc in [("bare", 1), ("extract", 1), ("bare", 2), ("extract", 2)]:
+        out = subprocess.run([sys.executable, __file__, "--docs", str(args.docs), "--child", mode, str(nproc)],
+                             capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        results[(mode, nproc)] = r
+        print(f"{mode:8s} n_process={nproc}: {r['docs'] / r['seconds']:.2f} articles/s "
+              f"({r['chars'] / r['seconds'] / 1000:.0f}k chars/s), peak {r['peak_mb']:.0f} MB")
+    for nproc in (1, 2):
+        ratio = results[("extract", nproc)]["seconds"] / results[("bare", nproc)]["seconds"]
+        print(f"extract / bare parse, n_process={nproc}: {ratio:.2f}x")
+    speedup = results[("extract", 1)]["seconds"] / results[("extract", 2)]["seconds"]
+    print(f"extract speed-up with 2 processes: {speedup:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

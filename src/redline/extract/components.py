@@ -1,0 +1,128 @@
+"""redline's extraction steps as spaCy pipeline components.
+
+Each step runs inside ``nlp.pipe`` (so ``n_process`` parallelises all of it) and leaves
+plain values on the Doc (lists of dicts and tuples), which survive the msgpack round trip
+between worker processes; ``pipeline.py`` turns them into typed records afterwards.
+Knowledge objects are built once, when the component is created.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from redline.extract.attribution import find_attributions
+from redline.extract.events import EventFinder
+from redline.extract.issues import IssueTagger
+from redline.extract.speakers import SpeakerResolver
+from redline.extract.stance import StanceClassifier
+from redline.knowledge.actors import ActorBase, load_actors
+from redline.knowledge.cues import CueLexicon, load_cues
+from redline.knowledge.events import load_events
+from redline.knowledge.issues import Taxonomy, load_issues
+
+EXTENSIONS = ("redline_published", "redline_mentions", "redline_statements", "redline_events")
+
+
+def register_extensions() -> None:
+    """Register the Doc attributes once per process (idempotent)."""
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def _paths(values: list[str]) -> tuple[Path, ...]:
+    return tuple(Path(v) for v in values)
+
+
+class Knowledge:
+    """The loaded knowledge files, shared by the components of one pipeline."""
+
+    def __init__(self, actors: list[str], cues: str | None, issues: str | None) -> None:
+        self.actors: ActorBase = load_actors(_paths(actors))
+        self.cues: CueLexicon = load_cues(Path(cues) if cues else None)
+        self.taxonomy: Taxonomy = load_issues(Path(issues) if issues else None)
+
+
+@Language.factory(
+    "redline_extract",
+    default_config={"actors": [], "cues": None, "issues": None},
+    assigns=["doc._.redline_mentions", "doc._.redline_statements", "doc._.redline_events"],
+    requires=["token.dep", "token.pos", "doc.ents", "doc.sents"],
+)
+def make_extract(
+    nlp: Language, name: str, actors: list[str], cues: str | None, issues: str | None
+) -> RedlineExtract:
+    return RedlineExtract(Knowledge(actors, cues, issues))
+
+
+class RedlineExtract:
+    """Mentions, attributions, speakers, issues, stance and events in one pass over the Doc.
+
+    One component rather than five keeps the knowledge loaded once and the per-document
+    work in a single worker; the steps themselves live in their own modules.
+    """
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        from redline.extract.actors import MentionFinder
+
+        register_extensions()
+        self.knowledge = knowledge
+        self.mentions = MentionFinder(knowledge.actors)
+        self.resolver = SpeakerResolver(knowledge.actors)
+        self.tagger = IssueTagger(knowledge.taxonomy)
+        self.stance = StanceClassifier(knowledge.taxonomy)
+        self.events = EventFinder(load_events())
+
+    def __call__(self, doc: Doc) -> Doc:
+        published_iso = doc._.redline_published
+        published = date.fromisoformat(published_iso) if published_iso else None
+        mentions = self.mentions.find(doc)
+        statements: list[dict[str, Any]] = []
+        for att in find_attributions(doc, self.knowledge.cues):
+            speaker = self.resolver.resolve(doc, att.source, mentions)
+            cs, ce = att.content
+            content = doc.text[cs:ce]
+            sent_start, sent_end = _sentence_bounds(doc, cs, ce)
+            context = doc.text[sent_start:sent_end]
+            cue_text = doc.text[att.cue[0] : att.cue[1]] if att.cue else None
+            issues = self.tagger.tag(content, context)
+            party = None
+            if speaker is not None and speaker.actor_id:
+                party = self.knowledge.actors.party_of(speaker.actor_id)
+            stance = self.stance.classify(content, issues, cue_text, party, att.kind) if issues else "neutral"
+            statements.append(
+                {
+                    "content": [cs, ce],
+                    "cue": list(att.cue) if att.cue else None,
+                    "kind": att.kind,
+                    "confidence": att.confidence,
+                    "speaker": None
+                    if speaker is None
+                    else {
+                        "name": speaker.name,
+                        "actor_id": speaker.actor_id,
+                        "start": speaker.mention.start,
+                        "end": speaker.mention.end,
+                    },
+                    "issues": issues,
+                    "stance": stance,
+                    "sentence": [sent_start, sent_end],
+                }
+            )
+        doc._.redline_statements = statements
+        doc._.redline_mentions = [[m.span.start, m.span.end, m.actor_id, m.name] for m in mentions]
+        doc._.redline_events = [e.to_dict() for e in self.events.find(doc, published, mentions)]
+        return doc
+
+
+def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentence(s) a content span sits in: its context."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return start, end
+    return span[0].sent.start_char, span[-1].sent.end_char
