@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Regenerate the hash-pinned lock files from pyproject.toml (needs uv: pip install uv).
+# Universal locks: every wheel's hash for every platform, resolved for Python 3.11.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+  -o requirements/main.lock --no-header "$@"
+uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --extra test \
+  -o requirements/test.lock --no-header "$@"

@@ -1,0 +1,33 @@
+"""Shared fixtures: the spaCy-backed extractor (loaded once) and the location of ../shared."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def shared_dir() -> Path:
+    """../shared beside the checkout; in CI its absence is a failure, elsewhere a skip."""
+    if SHARED.is_dir():
+        return SHARED
+    if os.environ.get("CI"):
+        pytest.fail(f"{SHARED} is missing, and CI must run the shared-data tests")
+    pytest.skip(f"{SHARED} is not present")
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    return shared_dir()
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Iterator[object]:
+    from redline.extract.pipeline import Extractor
+
+    yield Extractor.load()
