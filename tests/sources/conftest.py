@@ -6,6 +6,7 @@ Text fixtures may contain ``{{BASE}}``, replaced by the server's own address whe
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -73,7 +74,9 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             parts = urlsplit(self.path)
             path = parts.path
-            server.requests.append(Request(path, parts.query, {k.lower(): v for k, v in self.headers.items()}))
+            server.requests.append(
+                Request(path, parts.query, {k.lower(): v for k, v in self.headers.items()})
+            )
             server.hits[path] += 1
             hit = server.hits[path]
             if path in server.overrides:
@@ -87,13 +90,17 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
                 return
             script: dict[str, Callable[[], None]] = {
                 "/flaky": lambda: self._page() if hit > 1 else self._send(500, b"oops", "text/plain"),
-                "/busy": lambda: self._page() if hit > 1 else self._send(429, b"", "text/plain", Retry_After="7"),
+                "/busy": lambda: (
+                    self._page() if hit > 1 else self._send(429, b"", "text/plain", Retry_After="7")
+                ),
                 "/busy-long": lambda: self._send(429, b"", "text/plain", Retry_After="3600"),
                 "/down": lambda: self._send(503, b"down", "text/plain"),
                 "/slow": self._slow,
                 "/huge": self._huge,
                 "/huge-declared": self._huge_declared,
-                "/report.pdf": lambda: self._send(200, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" * 20, "application/pdf"),
+                "/report.pdf": lambda: self._send(
+                    200, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" * 20, "application/pdf"
+                ),
                 "/old-path": lambda: self._redirect("/articles/abu-dhabi.html?utm_campaign=x"),
                 "/to-private": lambda: self._redirect("/private/leaked-draft.html"),
                 "/loop": lambda: self._redirect("/loop"),
@@ -116,10 +123,8 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
 
         def _slow(self) -> None:
             server.release.wait(5)
-            try:
+            with contextlib.suppress(OSError):
                 self._page()
-            except OSError:
-                pass
 
         def _huge(self) -> None:
             # No Content-Length: the size only shows while streaming.

@@ -46,7 +46,9 @@ def test_page_becomes_document_with_metadata(server: LocalServer, make_fetcher: 
     assert doc.metadata["author"] == "Ines Kowal"
 
 
-def test_same_article_under_tracking_links_gets_one_id(server: LocalServer, make_fetcher: MakeFetcher) -> None:
+def test_same_article_under_tracking_links_gets_one_id(
+    server: LocalServer, make_fetcher: MakeFetcher
+) -> None:
     fetcher = make_fetcher()
     reader = WebReader(fetcher)
     [a] = reader.read(server.url("/articles/abu-dhabi.html?utm_source=x"))
@@ -127,7 +129,7 @@ def test_server_error_status_on_robots_txt_means_keep_out(
     server: LocalServer, make_fetcher: MakeFetcher
 ) -> None:
     server.overrides["/robots.txt"] = (503, {"Content-Type": "text/plain"}, b"")
-    with pytest.raises(FetchError, match="robots.txt disallows"):
+    with pytest.raises(FetchError, match=r"robots.txt disallows"):
         make_fetcher().fetch(server.url("/articles/geneva-talks.html"))
 
 
@@ -137,7 +139,9 @@ def test_missing_robots_txt_allows_everything(server: LocalServer, make_fetcher:
     assert result.status == 200
 
 
-def test_retry_after_500_then_success(server: LocalServer, make_fetcher: MakeFetcher, clock: FakeClock) -> None:
+def test_retry_after_500_then_success(
+    server: LocalServer, make_fetcher: MakeFetcher, clock: FakeClock
+) -> None:
     [doc] = read(make_fetcher, server.url("/flaky"))
     assert isinstance(doc, Document)
     assert server.hits["/flaky"] == 2
@@ -176,7 +180,7 @@ def test_connection_refused_is_retried_then_reported(
     make_fetcher: MakeFetcher, clock: FakeClock, settings: Settings
 ) -> None:
     fetcher = make_fetcher(respect_robots=False)
-    with pytest.raises(FetchError, match="connection failed after 3 attempt") as info:
+    with pytest.raises(FetchError, match=r"connection failed after 3 attempt") as info:
         fetcher.fetch("http://127.0.0.1:9/closed")  # the discard port: nothing listens
     assert info.value.hint
     assert clock.sleeps == [0.25, 0.5]
@@ -203,7 +207,7 @@ def test_streamed_body_over_max_bytes_is_refused(server: LocalServer, make_fetch
 def test_declared_length_over_max_bytes_is_refused_before_reading(
     server: LocalServer, make_fetcher: MakeFetcher
 ) -> None:
-    with pytest.raises(InputTooLargeError, match="1000000000 bytes"):
+    with pytest.raises(InputTooLargeError, match=r"1000000000 bytes"):
         make_fetcher().fetch(server.url("/huge-declared"))
 
 
@@ -266,7 +270,11 @@ def test_rate_limit_is_per_host(
 def test_crawl_delay_in_robots_txt_slows_us_down(
     server: LocalServer, make_fetcher: MakeFetcher, clock: FakeClock, settings: Settings
 ) -> None:
-    server.overrides["/robots.txt"] = (200, {"Content-Type": "text/plain"}, b"User-agent: *\nCrawl-delay: 5\n")
+    server.overrides["/robots.txt"] = (
+        200,
+        {"Content-Type": "text/plain"},
+        b"User-agent: *\nCrawl-delay: 5\n",
+    )
     fetcher = make_fetcher(replace(settings, rate_limit=2.0))
     fetcher.fetch(server.url("/articles/geneva-talks.html"))
     fetcher.fetch(server.url("/articles/abu-dhabi.html"))
