@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from conftest import FakeClock, LocalServer
@@ -63,6 +64,22 @@ def test_user_agent_from_settings_is_sent(server: LocalServer, make_fetcher: Mak
     read(make_fetcher, server.url("/articles/abu-dhabi.html"))
     agents = {r.headers.get("user-agent") for r in server.requests}
     assert agents == {"redline-test/1.0"}
+    assert all("text/html" in r.headers["accept"] for r in server.requests)
+
+
+def test_page_in_legacy_encoding_declared_only_in_meta(
+    server: LocalServer, make_fetcher: MakeFetcher
+) -> None:
+    page = (
+        '<html><head><meta charset="windows-1251"><title>Переговоры в Женеве</title></head><body><article>'
+        "<p>Делегации США и Украины обсудили в Женеве проект мирного плана из двадцати восьми пунктов.</p>"
+        "<p>Стороны заявили о прогрессе, но вопрос о территориях остаётся открытым.</p>"
+        "</article></body></html>"
+    ).encode("cp1251")
+    server.overrides["/ru.html"] = (200, {"Content-Type": "text/html"}, page)
+    [doc] = read(make_fetcher, server.url("/ru.html"))
+    assert isinstance(doc, Document)
+    assert "Делегации США и Украины" in doc.text
 
 
 def test_read_web_entry_point_builds_its_own_fetcher(server: LocalServer) -> None:
@@ -166,6 +183,15 @@ def test_429_with_unreasonable_wait_gives_up(
     assert clock.sleeps == []
 
 
+def test_retry_after_as_http_date(server: LocalServer, make_fetcher: MakeFetcher, clock: FakeClock) -> None:
+    server.overrides["/later"] = (429, {"Retry-After": "Wed, 26 Nov 2025 10:00:30 GMT"}, b"")
+    fetcher = make_fetcher(now=lambda: datetime(2025, 11, 26, 10, 0, 0, tzinfo=UTC))
+    with pytest.raises(FetchError, match=r"HTTP 429"):
+        fetcher.fetch(server.url("/later"))
+    assert clock.sleeps == [30.0, 30.0]
+    assert server.hits["/later"] == 3
+
+
 def test_persistent_5xx_backs_off_exponentially_then_fails(
     server: LocalServer, make_fetcher: MakeFetcher, clock: FakeClock
 ) -> None:
@@ -179,9 +205,12 @@ def test_persistent_5xx_backs_off_exponentially_then_fails(
 def test_connection_refused_is_retried_then_reported(
     make_fetcher: MakeFetcher, clock: FakeClock, settings: Settings
 ) -> None:
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     fetcher = make_fetcher(respect_robots=False)
     with pytest.raises(FetchError, match=r"connection failed after 3 attempt") as info:
-        fetcher.fetch("http://127.0.0.1:9/closed")  # the discard port: nothing listens
+        fetcher.fetch(f"http://127.0.0.1:{port}/closed")
     assert info.value.hint
     assert clock.sleeps == [0.25, 0.5]
 

@@ -74,7 +74,9 @@ def discover_command(
         window = parse_since(since)
         with Fetcher(settings) as fetcher:
             articles = discover(query, window, max_records=max_records, fetcher=fetcher, base_url=api_url)
-        if ingest:
+        if ingest and not articles:
+            typer.echo("no articles found; nothing to ingest", err=True)
+        elif ingest:
             result = _ingest([article.url for article in articles], settings)
             typer.echo(f"ingested {len(articles)} URL(s) into {settings.db}", err=True)
             if result is not None:

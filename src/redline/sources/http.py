@@ -43,6 +43,10 @@ FEED_TYPES: frozenset[str] = frozenset(
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _MAX_REDIRECTS = 10
+_ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
+)
 _DISALLOW_ALL = ("User-agent: *", "Disallow: /")
 # Transport failures worth another try. A read timeout is not among them: the server
 # answered the connection but is slow, and trying again would multiply the wait.
@@ -153,7 +157,7 @@ class Fetcher:
         self._owns_client = client is None
         self._client = client or httpx.Client(
             timeout=httpx.Timeout(settings.timeout),
-            headers={"User-Agent": settings.user_agent},
+            headers={"User-Agent": settings.user_agent, "Accept": _ACCEPT},
             follow_redirects=False,
         )
         self._sleep = sleep

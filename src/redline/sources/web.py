@@ -86,8 +86,9 @@ class WebReader:
     def _page(
         self, result: FetchResult, *, source: str, entry: FeedEntry | None = None
     ) -> Document | Problem:
+        # Without a declared charset, trafilatura sniffs the encoding from the bytes and <meta>.
         extracted = trafilatura.bare_extraction(
-            result.text,
+            result.text if result.encoding else result.content,
             url=result.final_url,
             with_metadata=True,
             include_comments=False,
