@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 import pytest
-from conftest import LocalServer
 
 from redline.errors import ConfigError, FetchError
 from redline.sources.discovery import GDELT_DOC_API, DiscoveredArticle, discover, parse_since
 from redline.sources.http import Fetcher
+
+if TYPE_CHECKING:  # fixtures come from conftest; importing it by name is fragile
+    from conftest import LocalServer
 
 MakeFetcher = Callable[..., Fetcher]
 

@@ -6,15 +6,18 @@ import socket
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FakeClock, LocalServer
 
 from redline.config import Settings
 from redline.errors import FetchError, InputTooLargeError, UnsupportedInputError
 from redline.model import Document, Problem
 from redline.sources.http import Fetcher, canonical_url
 from redline.sources.web import WebReader, document_id, read_web
+
+if TYPE_CHECKING:  # fixtures come from conftest; importing it by name is fragile
+    from conftest import FakeClock, LocalServer
 
 MakeFetcher = Callable[..., Fetcher]
 
@@ -58,6 +61,16 @@ def test_same_article_under_tracking_links_gets_one_id(
     assert a.id == b.id
     assert a.outlet == "Harbour Wire"
     assert a.published == date(2025, 11, 25)
+
+
+def test_home_page_as_canonical_link_is_not_trusted(server: LocalServer, make_fetcher: MakeFetcher) -> None:
+    page = server.fixture("articles/geneva-talks.html").replace(
+        b"/articles/geneva-talks.html?utm_source=rss&amp;utm_medium=feed", b"/"
+    )
+    server.overrides["/world/geneva-story"] = (200, {"Content-Type": "text/html; charset=utf-8"}, page)
+    [doc] = read(make_fetcher, server.url("/world/geneva-story?utm_source=x"))
+    assert isinstance(doc, Document)
+    assert doc.url == server.url("/world/geneva-story")
 
 
 def test_user_agent_from_settings_is_sent(server: LocalServer, make_fetcher: MakeFetcher) -> None:

@@ -59,6 +59,20 @@ def _metadata(extracted: Any, name: str) -> str | None:
     return str(value).strip() or None if value else None
 
 
+def _article_url(declared: str | None, fetched: str) -> str:
+    """The page's own canonical URL, unless it is implausible.
+
+    Some sites declare their home page as every article's canonical URL; trusting that
+    would give every article the same identity.
+    """
+    if declared:
+        parts = urlsplit(declared)
+        plausible = parts.path.strip("/") or not urlsplit(fetched).path.strip("/")
+        if parts.scheme in {"http", "https"} and parts.netloc and plausible:
+            return canonical_url(declared)
+    return canonical_url(fetched)
+
+
 class WebReader:
     """Reads URLs through one fetcher, so robots.txt and rate limits span a whole run."""
 
@@ -102,7 +116,7 @@ class WebReader:
                 hint="an index page, a JavaScript page or a paywall; save the text as a file",
                 kind="empty",
             )
-        url = canonical_url(_metadata(extracted, "url") or result.final_url)
+        url = _article_url(_metadata(extracted, "url"), result.final_url)
         published = _parse_date(_metadata(extracted, "date")) or (entry.published if entry else None)
         outlet = _metadata(extracted, "sitename") or _metadata(extracted, "hostname")
         outlet = outlet or urlsplit(url).hostname
