@@ -226,6 +226,12 @@ def test_connection_refused_is_retried_then_reported(
         fetcher.fetch(f"http://127.0.0.1:{port}/closed")
     assert info.value.hint
     assert clock.sleeps == [0.25, 0.5]
+    # with robots.txt on, the failure shows while reading it, and names the page asked for
+    [problem] = read(make_fetcher, f"http://127.0.0.1:{port}/closed")
+    assert isinstance(problem, Problem)
+    assert problem.source == f"http://127.0.0.1:{port}/closed"
+    assert problem.reason.startswith("connection failed after 3 attempt")
+    assert problem.reason.endswith("(reading robots.txt)")
 
 
 def test_slow_response_times_out(server: LocalServer, make_fetcher: MakeFetcher, settings: Settings) -> None:

@@ -25,7 +25,7 @@ import courlan
 import httpx
 
 from redline.config import Settings
-from redline.errors import FetchError, InputError, InputTooLargeError, UnsupportedInputError
+from redline.errors import FetchError, InputTooLargeError, UnsupportedInputError
 
 __all__ = [
     "FEED_TYPES",
@@ -241,11 +241,14 @@ class Fetcher:
                 if response.status_code not in _REDIRECT_STATUSES or "location" not in response.headers:
                     break
                 location = urljoin(location, response.headers["location"])
-        except InputError:
-            # Unreachable robots.txt: RFC 9309 says to assume complete disallow.
-            parser.parse(_DISALLOW_ALL)
+        except InputTooLargeError:
+            parser.parse([])  # an oversized robots.txt is no valid refusal; crawlers ignore it
+        except FetchError as exc:
+            # The host is unreachable: say so, and cache nothing so a later call tries again.
+            raise FetchError(f"{exc.message} (reading robots.txt)", where=url, hint=exc.hint) from exc
         else:
             status = response.status_code
+            # 401/403 read as "keep out" (as urllib.robotparser does), 429 and 5xx as RFC 9309 says.
             if status in {401, 403, 429} or status >= 500:
                 parser.parse(_DISALLOW_ALL)
             elif status >= 300:
