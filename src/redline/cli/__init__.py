@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from redline.cli import corpus, extract_cmd, negotiation
+from redline.cli import corpus, discover, extract_cmd, negotiation
 
 app = typer.Typer(
     name="redline",
@@ -17,6 +17,7 @@ app = typer.Typer(
 extract_cmd.register(app)
 corpus.register(app)
 negotiation.register(app)
+discover.register(app)
 
 
 def main() -> None:
