@@ -30,7 +30,7 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv"
 RECORD_FIELDS = ("id", "url", "title", "published", "outlet")
 STDIN = "<stdin>"
 _RECORD_HINT = "each record needs a 'text' string; optional: id, url, title, published, outlet"
-_KNOWN = ".txt, .html, .jsonl, .json or .csv"
+_KNOWN = ".txt, .html, .jsonl, .json and .csv files"
 
 
 def parse_date(value: object) -> date | None:
@@ -155,7 +155,7 @@ class FileReader:
 
     def read_json_line(self, line: str, where: str) -> Iterator[Document | Problem]:
         try:
-            value = json.loads(line)
+            value = json.loads(line.strip())
         except json.JSONDecodeError as exc:
             yield Problem(where, f"is not valid JSON ({exc.msg}, column {exc.colno})", _RECORD_HINT, "json")
             return
@@ -337,7 +337,7 @@ def _unknown_type(path: Path) -> Problem:
     return Problem(
         source,
         f"has an unknown file type ({kind})",
-        f"it looks like text: rename it to .txt, or convert it to {_KNOWN}",
+        f"if it is plain article text, rename it to .txt; redline reads {_KNOWN}",
         "input",
     )
 

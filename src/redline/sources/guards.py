@@ -74,7 +74,9 @@ def sniff_binary(sample: bytes, source: str) -> Problem | None:
             return Problem(source, f"is {what}, not text", hint, kind="binary")
     if any(sample.startswith(bom) for bom, _ in _BOMS):
         return None
-    if b"\x00" in sample and _utf16_guess(sample) is None:
+    if b"\x00" in sample:
+        if _utf16_guess(sample):
+            return None
         return Problem(source, "is binary (it contains NUL bytes)", "pass a text, HTML, JSON or CSV file", "binary")
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if sample and controls / len(sample) > 0.05:
@@ -102,10 +104,10 @@ def decode(data: bytes, source: str) -> str | Problem:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            best = from_bytes(data).best()
-            if best is None:
+            detected = _detect(data)
+            if detected is None:
                 return _undecodable(source, "is not valid UTF-8 and no other encoding fits")
-            text = str(best)
+            text = detected
     return check_garbage(text, source)
 
 
@@ -144,6 +146,26 @@ def check_text(text: str, source: str, detector: EnglishDetector | None) -> Prob
                 kind="language",
             )
     return None
+
+
+def _detect(data: bytes) -> str | None:
+    """Decode with charset detection; ties go to Windows-1252, the usual legacy code page of
+    English news (charset-normalizer cannot tell it from cp1250 on mostly-ASCII text)."""
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        if (
+            "cp1252" in match.could_be_from_charset
+            and match.chaos <= best.chaos
+            and match.coherence >= best.coherence
+        ):
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                break
+    return str(best)
 
 
 def _utf16_guess(sample: bytes) -> str | None:
