@@ -9,7 +9,15 @@ from datetime import date
 import pytest
 import typer
 
-from redline.cli._common import cell_text, emit, fail, parse_date_option, problem_dict, settings_from_flags, truncate
+from redline.cli._common import (
+    cell_text,
+    emit,
+    fail,
+    parse_date_option,
+    problem_dict,
+    settings_from_flags,
+    truncate,
+)
 from redline.errors import ConfigError, ModelNotInstalledError
 from redline.model import Problem
 

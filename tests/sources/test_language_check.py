@@ -34,7 +34,9 @@ def test_german_file_is_skipped(read: Any, inputs: Path) -> None:
 def test_spanish_and_russian_records(read: Any, tmp_path: Path, english: str) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_text(
-        "\n".join(f'{{"id": "{i}", "text": "{t}"}}' for i, t in (("es", SPANISH), ("ru", RUSSIAN), ("en", english))),
+        "\n".join(
+            f'{{"id": "{i}", "text": "{t}"}}' for i, t in (("es", SPANISH), ("ru", RUSSIAN), ("en", english))
+        ),
         encoding="utf-8",
     )
     docs, problems = read([path])

@@ -16,7 +16,11 @@ from redline.model import Document, Problem
 
 def test_inputs_come_out_in_the_order_given(read: Any, inputs: Path) -> None:
     docs, _ = read([inputs / "records.json", inputs / "article.txt"])
-    assert [Path(d.source or "").name.split("#")[0] for d in docs] == ["records.json", "records.json", "article.txt"]
+    assert [Path(d.source or "").name.split("#")[0] for d in docs] == [
+        "records.json",
+        "records.json",
+        "article.txt",
+    ]
 
 
 def test_urls_go_to_read_web(read: Any, monkeypatch: pytest.MonkeyPatch, english: str) -> None:

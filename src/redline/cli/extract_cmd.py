@@ -140,7 +140,9 @@ def extract(
     inputs: Annotated[
         list[str], typer.Argument(metavar="INPUT", help="Files, folders, - for stdin, or http(s) URLs.")
     ],
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExtractFormat.jsonl,
     published: Annotated[
         str | None,
         typer.Option(
@@ -150,10 +152,16 @@ def extract(
     actors: Annotated[
         list[Path] | None,
         typer.Option(
-            "--actors", metavar="FILE", exists=True, dir_okay=False, help="Extra actor file (YAML); repeat for several."
+            "--actors",
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            help="Extra actor file (YAML); repeat for several.",
         ),
     ] = None,
-    workers: Annotated[int | None, typer.Option(min=1, metavar="N", help="Worker processes for the NLP pipeline.")] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help="Worker processes for the NLP pipeline.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, warnings or summary.")] = False,
 ) -> None:
     """Extract who said what, about which issue, with what stance, and print it."""
@@ -165,7 +173,9 @@ def extract(
     with user_errors():
         settings = settings_from_flags(workers=workers, actors=tuple(actors) if actors else None)
         extractor = Extractor.load(settings)
-        documents = run.documents_from(read_sources(inputs, settings, published=published_date, stdin=sys.stdin))
+        documents = run.documents_from(
+            read_sources(inputs, settings, published=published_date, stdin=sys.stdin)
+        )
         try:
             for extraction in extractor.extract(documents):
                 if fmt is ExtractFormat.jsonl:

@@ -16,8 +16,8 @@ from typing import TextIO
 from redline.config import Settings
 from redline.model import Document, Problem
 from redline.sources.files import FileReader, parse_date
-from redline.sources.guards import is_warning
 from redline.sources.guards import check_text as _check_text
+from redline.sources.guards import is_warning
 from redline.sources.language import EnglishDetector
 from redline.sources.web import read_web
 

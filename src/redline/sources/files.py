@@ -149,7 +149,9 @@ class FileReader:
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    yield Problem(where, f"is not valid UTF-8 (byte {exc.start})", "re-save as UTF-8", "encoding")
+                    yield Problem(
+                        where, f"is not valid UTF-8 (byte {exc.start})", "re-save as UTF-8", "encoding"
+                    )
                     continue
                 yield from self.read_json_line(line, where)
 
@@ -187,7 +189,9 @@ class FileReader:
         try:
             header = [h.strip().lower() for h in next(reader)]
         except StopIteration:
-            yield Problem(source, "is empty", "pass a CSV file with a header row and a 'text' column", "empty")
+            yield Problem(
+                source, "is empty", "pass a CSV file with a header row and a 'text' column", "empty"
+            )
             return
         except csv.Error as exc:
             yield Problem(source, f"is not valid CSV ({exc})", "check the quoting", "input")
@@ -213,7 +217,10 @@ class FileReader:
                 continue
             if len(row) != len(header):
                 yield Problem(
-                    where, f"has {len(row)} fields, the header has {len(header)}", "check the quoting", "input"
+                    where,
+                    f"has {len(row)} fields, the header has {len(header)}",
+                    "check the quoting",
+                    "input",
                 )
                 continue
             yield from self.from_record(dict(zip(header, row, strict=True)), where)
@@ -295,7 +302,9 @@ class FileReader:
             return parse_date(value), None
         except ValueError as exc:
             fallback = f"using --published {self.published.isoformat()}" if self.published else "kept undated"
-            return None, Problem(where, f"invalid published date: {exc}", f"{fallback}; use YYYY-MM-DD", "date")
+            return None, Problem(
+                where, f"invalid published date: {exc}", f"{fallback}; use YYYY-MM-DD", "date"
+            )
 
 
 def walk(root: Path) -> Iterator[Path]:

@@ -77,10 +77,14 @@ def sniff_binary(sample: bytes, source: str) -> Problem | None:
     if b"\x00" in sample:
         if _utf16_guess(sample):
             return None
-        return Problem(source, "is binary (it contains NUL bytes)", "pass a text, HTML, JSON or CSV file", "binary")
+        return Problem(
+            source, "is binary (it contains NUL bytes)", "pass a text, HTML, JSON or CSV file", "binary"
+        )
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if sample and controls / len(sample) > 0.05:
-        return Problem(source, "is binary (many control bytes)", "pass a text, HTML, JSON or CSV file", "binary")
+        return Problem(
+            source, "is binary (many control bytes)", "pass a text, HTML, JSON or CSV file", "binary"
+        )
     return None
 
 
@@ -116,7 +120,9 @@ def check_garbage(text: str, source: str) -> str | Problem:
     sample = text[: SNIFF_BYTES * 4]
     if not sample:
         return text
-    bad = sum(1 for c in sample if c == "\ufffd" or (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"))
+    bad = sum(
+        1 for c in sample if c == "\ufffd" or (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
+    )
     if bad / len(sample) > 0.01:
         return _undecodable(source, f"decodes to garbage ({bad} unreadable characters)")
     marks = len(_MOJIBAKE.findall(sample))

@@ -69,7 +69,11 @@ class EnglishDetector:
         sample = text[:SAMPLE_CHARS]
         tokens = [t.lower() for t in _WORD.findall(sample)]
         letters = [c for t in tokens for c in t]
-        latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters) if letters else 1.0
+        latin = (
+            sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters)
+            if letters
+            else 1.0
+        )
         share = sum(1 for t in tokens if t in self.words) / len(tokens) if tokens else 1.0
         if len(letters) >= 4 * MIN_WORDS and latin < MIN_LATIN:
             return LanguageGuess(False, share, latin, len(tokens))
