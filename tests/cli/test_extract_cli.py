@@ -112,7 +112,7 @@ def test_some_inputs_skipped_exit_1(invoke: object) -> None:
         "words; English prose has over 15%) (redline analyses English text; translate it first, or set "
         "REDLINE_CHECK_LANGUAGE=0)",
         f"redline: skipped {INPUTS / 'missing.txt'}: no such file or folder (check the path)",
-        "redline: 1 documents extracted, 2 inputs skipped",
+        "redline: 1 document extracted, 2 inputs skipped",
     ]
 
 
@@ -151,7 +151,7 @@ def test_json_format_includes_problems(invoke: object) -> None:
     first = body["problems"][0]
     assert list(first) == ["source", "kind", "reason", "hint", "skipped"]
     assert first["source"] == f"{CORPUS}:2"
-    assert first["reason"].startswith("is not valid JSON (Expecting ',' delimiter, column ")
+    assert first["reason"].startswith("is not valid JSON: expecting ',' delimiter at column ")
     assert first["hint"] == "each record needs a 'text' string; optional: id, url, title, published, outlet"
     assert [(p["kind"], p["skipped"]) for p in body["problems"]] == [
         ("json", True),

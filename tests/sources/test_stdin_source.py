@@ -61,3 +61,10 @@ def test_stdin_empty(read: Any) -> None:
     docs, problems = read(["-"], stdin=io.StringIO(""))
     assert docs == []
     assert problems[0].kind == "empty"
+
+
+def test_no_stdin_at_all(read: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr("sys.stdin", None)
+    docs, problems = read(["-"])
+    assert docs == []
+    assert problems[0].render() == "<stdin>: there is no standard input (pipe text in, or name files)"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -75,6 +76,11 @@ def user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo(f"{PROG}: interrupted", err=True)
         raise typer.Exit(130) from None
+    except BrokenPipeError:
+        # The reader went away (`redline ... | head`): stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        _silence_stdout()
+        raise typer.Exit(0) from None
 
 
 def parse_date_option(value: str | None, flag: str = "--published") -> date | None:
@@ -177,6 +183,14 @@ def truncate(text: str, width: int) -> str:
     """Shorten to ``width`` characters with an ellipsis, on one line."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (e.g. under a test runner)
 
 
 def _plain(value: Any) -> Any:

@@ -67,7 +67,7 @@ class _Run:
         self.keep = keep
         self.problems: list[Problem] = []
         self.skipped = 0
-        self.documents = 0
+        self.extracted = 0
         self.progress: Progress | None = None
         self.task: Any = None
 
@@ -76,8 +76,6 @@ class _Run:
             if isinstance(item, Problem):
                 self.problem(item)
             else:
-                self.documents += 1
-                self._tick()
                 yield item
 
     def problem(self, problem: Problem) -> None:
@@ -89,17 +87,19 @@ class _Run:
         if not (warning and self.quiet):
             report_problem(problem, self.console)
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
+        """Count one extracted document; progress appears once there are more than a few."""
+        self.extracted += 1
         if self.quiet or not self.console.is_terminal:
             return
-        if self.progress is None and self.documents > PROGRESS_AFTER:
+        if self.progress is None and self.extracted > PROGRESS_AFTER:
             self.progress = Progress(
                 SpinnerColumn(), TextColumn("{task.description}"), console=self.console, transient=True
             )
             self.progress.start()
             self.task = self.progress.add_task("")
         if self.progress is not None:
-            self.progress.update(self.task, description=f"extracting: {self.documents} documents read")
+            self.progress.update(self.task, description=f"extracting: {self.extracted} documents done")
 
     def close(self) -> None:
         if self.progress is not None:
@@ -178,6 +178,7 @@ def extract(
         )
         try:
             for extraction in extractor.extract(documents):
+                run.tick()
                 if fmt is ExtractFormat.jsonl:
                     typer.echo(dumps(extraction.to_dict()))
                 elif fmt is ExtractFormat.json:
@@ -196,13 +197,16 @@ def extract(
         body = {"documents": collected, "problems": [problem_dict(p) for p in run.problems]}
         typer.echo(dumps(body, indent=2))
     if not quiet and run.skipped:
-        noun = "input" if run.skipped == 1 else "inputs"
         console.print(
-            f"redline: {run.documents} documents extracted, {run.skipped} {noun} skipped",
+            f"redline: {_count(run.extracted, 'document')} extracted, {_count(run.skipped, 'input')} skipped",
             markup=False,
             highlight=False,
         )
     raise typer.Exit(1 if run.skipped else 0)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def register(app: typer.Typer) -> None:

@@ -42,7 +42,14 @@ def read_sources(
     for spec in specs:
         items: Iterable[Document | Problem]
         if spec == "-":
-            items = reader.read_stdin(stdin if stdin is not None else sys.stdin)
+            stream = stdin if stdin is not None else sys.stdin
+            items = (
+                reader.read_stdin(stream)
+                if stream is not None
+                else [
+                    Problem("<stdin>", "there is no standard input", "pipe text in, or name files", "input")
+                ]
+            )
         elif spec.lower().startswith(("http://", "https://")):
             items = read_web(spec, settings)
         elif not spec.strip():

@@ -159,7 +159,7 @@ class FileReader:
         try:
             value = json.loads(line.strip())
         except json.JSONDecodeError as exc:
-            yield Problem(where, f"is not valid JSON ({exc.msg}, column {exc.colno})", _RECORD_HINT, "json")
+            yield Problem(where, f"is not valid JSON: {_json_error(exc)}", _RECORD_HINT, "json")
             return
         yield from self.from_record(value, where)
 
@@ -170,7 +170,7 @@ class FileReader:
         except json.JSONDecodeError as exc:
             yield Problem(
                 source,
-                f"is not valid JSON ({exc.msg}, line {exc.lineno} column {exc.colno})",
+                f"is not valid JSON: {_json_error(exc)}",
                 "for one record per line use the .jsonl extension",
                 "json",
             )
@@ -359,6 +359,12 @@ def _is_json_object(line: str) -> bool:
         return isinstance(json.loads(stripped), dict)
     except json.JSONDecodeError:
         return False
+
+
+def _json_error(exc: json.JSONDecodeError) -> str:
+    message = exc.msg.removesuffix(" at")
+    where = f"line {exc.lineno} column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
+    return f"{message[:1].lower()}{message[1:]} at {where}"
 
 
 def _optional_str(value: object) -> str | None:

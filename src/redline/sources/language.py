@@ -25,6 +25,7 @@ MIN_SHARE = 0.15  # English news prose scores 0.3-0.55; German, Spanish, French 
 MIN_LATIN = 0.6  # share of letters that are Latin script
 
 _WORD = re.compile(r"[^\W\d_]+")
+_NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")  # letters outside the Latin script
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +68,11 @@ class EnglishDetector:
 
     def guess(self, text: str) -> LanguageGuess:
         sample = text[:SAMPLE_CHARS]
-        tokens = [t.lower() for t in _WORD.findall(sample)]
-        letters = [c for t in tokens for c in t]
-        latin = (
-            sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters)
-            if letters
-            else 1.0
-        )
+        tokens = _WORD.findall(sample.lower())
+        letters = sum(len(t) for t in tokens)
+        latin = 1.0 - len(_NON_LATIN.findall(sample)) / letters if letters else 1.0
         share = sum(1 for t in tokens if t in self.words) / len(tokens) if tokens else 1.0
-        if len(letters) >= 4 * MIN_WORDS and latin < MIN_LATIN:
+        if letters >= 4 * MIN_WORDS and latin < MIN_LATIN:
             return LanguageGuess(False, share, latin, len(tokens))
         english = len(tokens) < MIN_WORDS or share >= MIN_SHARE
         return LanguageGuess(english, share, latin, len(tokens))
