@@ -275,3 +275,10 @@ def test_flags_reach_settings(invoke: object, monkeypatch: pytest.MonkeyPatch, t
 def test_no_inputs_is_usage_error(invoke: object) -> None:
     result = invoke()  # type: ignore[operator]
     assert result.exit_code == 2
+
+
+def test_env_switches_language_check_off(invoke: object) -> None:
+    result = invoke(GERMAN, env={"REDLINE_CHECK_LANGUAGE": "0"})  # type: ignore[operator]
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1

@@ -52,3 +52,19 @@ def test_parse_html_empty() -> None:
     result = parse_html("   ", "x.html")
     assert isinstance(result, Problem)
     assert result.kind == "empty"
+
+
+def test_declared_charset_is_honoured(read: Any, tmp_path: Path) -> None:
+    # Byte 0xA4 is "€" in ISO-8859-15 but "¤" in Windows-1252, which detection would pick.
+    body = (
+        "The envoy said the reconstruction fund would hold 100 billion € of frozen assets, and that "
+        "the European partners would decide on the details at their meeting in Geneva next week."
+    )
+    markup = (
+        f'<html><head><meta charset="iso-8859-15"><title>T</title></head><body><p>{body}</p></body></html>'
+    )
+    path = tmp_path / "latin9.html"
+    path.write_bytes(markup.encode("iso-8859-15"))
+    docs, problems = read([path])
+    assert problems == []
+    assert "100 billion € of frozen assets" in docs[0].text

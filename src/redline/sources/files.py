@@ -21,7 +21,14 @@ from dateutil import parser as date_parser
 
 from redline.config import Settings
 from redline.model import Document, Problem, stable_id
-from redline.sources.guards import SNIFF_BYTES, check_size, decode, sniff_binary, too_large
+from redline.sources.guards import (
+    SNIFF_BYTES,
+    check_size,
+    declared_charset,
+    decode,
+    sniff_binary,
+    too_large,
+)
 from redline.sources.html import Page, parse_html
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -104,7 +111,7 @@ class FileReader:
         except OSError as exc:
             yield Problem(source, f"cannot be read ({exc.strerror or exc})", "check its permissions", "input")
             return
-        text = decode(data, source)
+        text = decode(data, source, declared=declared_charset(data) if suffix in HTML_SUFFIXES else None)
         del data
         if isinstance(text, Problem):
             yield text

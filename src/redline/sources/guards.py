@@ -42,6 +42,8 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document", "save it as plain text (.txt) first"),
 )
 
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
+
 # Typical sequences left when UTF-8 text was decoded as Latin-1/Windows-1252 ("â€™", "Ã©").
 _MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf\u2018-\u203a]|Â[\u00a0-\u00bf]|Ð[\u0080-\u00bf]|Ñ[\u0080-\u00bf]")
 
@@ -88,8 +90,9 @@ def sniff_binary(sample: bytes, source: str) -> Problem | None:
     return None
 
 
-def decode(data: bytes, source: str) -> str | Problem:
-    """Bytes to text: a BOM wins, then UTF-8, then charset detection; garbage is refused.
+def decode(data: bytes, source: str, *, declared: str | None = None) -> str | Problem:
+    """Bytes to text: a BOM wins, then UTF-8, then the ``declared`` charset (an HTML page's
+    meta tag), then charset detection; garbage is refused.
 
     A UTF-8 byte-order mark is dropped, so offsets count from the first real character.
     """
@@ -108,7 +111,7 @@ def decode(data: bytes, source: str) -> str | Problem:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            detected = _detect(data)
+            detected = _decode_declared(data, declared) or _detect(data)
             if detected is None:
                 return _undecodable(source, "is not valid UTF-8 and no other encoding fits")
             text = detected
@@ -152,6 +155,22 @@ def check_text(text: str, source: str, detector: EnglishDetector | None) -> Prob
                 kind="language",
             )
     return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first bytes (``<meta charset=...>``)."""
+    found = _META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def _decode_declared(data: bytes, declared: str | None) -> str | None:
+    if not declared:
+        return None
+    try:
+        codecs.lookup(declared)
+        return data.decode(declared)
+    except (LookupError, UnicodeDecodeError):
+        return None  # a wrong declaration is common: fall back to detection
 
 
 def _detect(data: bytes) -> str | None:
