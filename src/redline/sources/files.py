@@ -1,0 +1,386 @@
+"""Local inputs: text, HTML, JSON Lines, JSON and CSV files, folders of them, and stdin.
+
+Every reader yields Documents or Problems and never raises for a bad input, so one broken
+file or record never stops a run. Sizes are checked before reading: ``.txt``, ``.html``,
+``.json`` and ``.csv`` files over ``settings.max_bytes`` are refused whole, while ``.jsonl``
+(the corpus format) is streamed line by line and the limit applies to each record.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+from dateutil import parser as date_parser
+
+from redline.config import Settings
+from redline.model import Document, Problem, stable_id
+from redline.sources.guards import (
+    SNIFF_BYTES,
+    check_size,
+    declared_charset,
+    decode,
+    sniff_binary,
+    too_large,
+)
+from redline.sources.html import Page, parse_html
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv"}
+RECORD_FIELDS = ("id", "url", "title", "published", "outlet")
+STDIN = "<stdin>"
+_RECORD_HINT = "each record needs a 'text' string; optional: id, url, title, published, outlet"
+_KNOWN = ".txt, .html, .jsonl, .json and .csv files"
+
+
+def parse_date(value: object) -> date | None:
+    """A publication date from ISO text, common written forms ("27 Nov 2025") or a date object.
+
+    Raises ValueError for text that is not a complete calendar date, so callers can say which
+    record held it.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date string, got {type(value).__name__}")
+    text = value.strip()
+    try:
+        return date.fromisoformat(text[:10]) if len(text) >= 10 and text[4] == "-" else _parse_loose(text)
+    except ValueError:
+        return _parse_loose(text)
+
+
+def _parse_loose(text: str) -> date:
+    # Parsing twice with different defaults exposes missing parts ("November 2025").
+    try:
+        first = date_parser.parse(text, default=datetime(2000, 1, 1))
+        second = date_parser.parse(text, default=datetime(2001, 2, 2))
+    except (ValueError, OverflowError) as exc:
+        raise ValueError(f"{text!r} is not a date") from exc
+    if first.date() != second.date():
+        raise ValueError(f"{text!r} is not a complete date (year, month and day)")
+    return first.date()
+
+
+class FileReader:
+    """Reads local inputs with one set of settings and one default publication date."""
+
+    def __init__(self, settings: Settings, published: date | None = None) -> None:
+        self.settings = settings
+        self.published = published
+
+    # -- dispatch -------------------------------------------------------------------------
+
+    def read_path(self, path: Path) -> Iterator[Document | Problem]:
+        """A file, or every non-hidden file under a folder in sorted order."""
+        if path.is_dir():
+            for file in walk(path):
+                yield from self.read_file(file)
+        elif path.exists():
+            yield from self.read_file(path)
+        else:
+            yield Problem(str(path), "no such file or folder", "check the path", kind="input")
+
+    def read_file(self, path: Path) -> Iterator[Document | Problem]:
+        source = str(path)
+        suffix = path.suffix.lower()
+        try:
+            size = path.stat().st_size
+            if suffix in (".jsonl", ".ndjson"):
+                yield from self.read_jsonl(path)
+                return
+            if suffix not in SUFFIXES:
+                yield _unknown_type(path)
+                return
+            oversize = check_size(size, source, self.settings.max_bytes)
+            if oversize:
+                yield oversize
+                return
+            data = path.read_bytes()
+        except OSError as exc:
+            yield Problem(source, f"cannot be read ({exc.strerror or exc})", "check its permissions", "input")
+            return
+        text = decode(data, source, declared=declared_charset(data) if suffix in HTML_SUFFIXES else None)
+        del data
+        if isinstance(text, Problem):
+            yield text
+        elif suffix in TEXT_SUFFIXES:
+            yield self.document(text, source)
+        elif suffix in HTML_SUFFIXES:
+            yield self.from_page(parse_html(text, source), source)
+        elif suffix == ".json":
+            yield from self.read_json(text, source)
+        else:
+            yield from self.read_csv(text, source)
+
+    # -- formats --------------------------------------------------------------------------
+
+    def from_page(self, page: Page | Problem, source: str) -> Document | Problem:
+        if isinstance(page, Problem):
+            return page
+        record = {"text": page.text, "title": page.title, "url": page.url, "outlet": page.outlet}
+        published, problem = self._published(page.date, source)
+        if problem is not None:
+            published = self.published  # a page date we cannot read is not worth a warning
+        return self.document(page.text, source, record=record, published=published)
+
+    def read_jsonl(self, path: Path) -> Iterator[Document | Problem]:
+        """One JSON object per line, streamed so corpus files of any size work."""
+        source = str(path)
+        with path.open("rb") as handle:
+            binary = sniff_binary(handle.read(SNIFF_BYTES), source)
+            if binary:
+                yield binary
+                return
+            handle.seek(0)
+            for number, raw in _lines(handle, self.settings.max_bytes):
+                where = f"{source}:{number}"
+                if raw is None:
+                    yield too_large(where, self.settings.max_bytes)
+                    continue
+                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                if not raw.strip():
+                    continue
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield Problem(
+                        where, f"is not valid UTF-8 (byte {exc.start})", "re-save as UTF-8", "encoding"
+                    )
+                    continue
+                yield from self.read_json_line(line, where)
+
+    def read_json_line(self, line: str, where: str) -> Iterator[Document | Problem]:
+        try:
+            value = json.loads(line.strip())
+        except json.JSONDecodeError as exc:
+            yield Problem(where, f"is not valid JSON: {_json_error(exc)}", _RECORD_HINT, "json")
+            return
+        yield from self.from_record(value, where)
+
+    def read_json(self, text: str, source: str) -> Iterator[Document | Problem]:
+        """One record object, or a list of them."""
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield Problem(
+                source,
+                f"is not valid JSON: {_json_error(exc)}",
+                "for one record per line use the .jsonl extension",
+                "json",
+            )
+            return
+        if isinstance(value, list):
+            for index, item in enumerate(value, start=1):
+                yield from self.from_record(item, f"{source}#{index}")
+        else:
+            yield from self.from_record(value, source)
+
+    def read_csv(self, text: str, source: str) -> Iterator[Document | Problem]:
+        """A header row naming a ``text`` column and optionally id, url, title, published, outlet."""
+        first_line = text[: text.find("\n")] if "\n" in text else text
+        delimiter = max(",;\t", key=first_line.count)  # the header decides; prose confuses csv.Sniffer
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            header = [h.strip().lower() for h in next(reader)]
+        except StopIteration:
+            yield Problem(
+                source, "is empty", "pass a CSV file with a header row and a 'text' column", "empty"
+            )
+            return
+        except csv.Error as exc:
+            yield Problem(source, f"is not valid CSV ({exc})", "check the quoting", "input")
+            return
+        if "text" not in header:
+            yield Problem(
+                source,
+                f"has no 'text' column (columns: {', '.join(h for h in header if h) or 'none'})",
+                "name the column holding the article text 'text'",
+                "input",
+            )
+            return
+        while True:
+            where = f"{source}:{reader.line_num + 1}"
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield Problem(where, f"is not valid CSV ({exc})", "check the quoting", "input")
+                return
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                yield Problem(
+                    where,
+                    f"has {len(row)} fields, the header has {len(header)}",
+                    "check the quoting",
+                    "input",
+                )
+                continue
+            yield from self.from_record(dict(zip(header, row, strict=True)), where)
+
+    def read_stdin(self, stream: TextIO) -> Iterator[Document | Problem]:
+        """Plain text, or JSON Lines when every non-empty line is a JSON object."""
+        limit = self.settings.max_bytes
+        buffer: BinaryIO | None = getattr(stream, "buffer", None)
+        data: str | Problem
+        if buffer is not None:
+            raw = buffer.read(limit + 1)
+            if len(raw) > limit:
+                yield too_large(STDIN, limit)
+                return
+            data = decode(raw, STDIN)
+        else:
+            data = stream.read(limit + 1)
+            if len(data.encode("utf-8")) > limit:
+                yield too_large(STDIN, limit)
+                return
+        if isinstance(data, Problem):
+            yield data
+            return
+        lines = [(n, line) for n, line in enumerate(data.splitlines(), start=1) if line.strip()]
+        if lines and all(_is_json_object(line) for _, line in lines):
+            for number, line in lines:
+                yield from self.read_json_line(line, f"{STDIN}:{number}")
+        else:
+            yield self.document(data, STDIN)
+
+    # -- records --------------------------------------------------------------------------
+
+    def from_record(self, value: Any, where: str) -> Iterator[Document | Problem]:
+        if not isinstance(value, dict):
+            yield Problem(where, f"is a JSON {_json_type(value)}, not an object", _RECORD_HINT, "json")
+            return
+        text = value.get("text")
+        if text is None:
+            yield Problem(where, "has no 'text' field", _RECORD_HINT, "json")
+            return
+        if not isinstance(text, str):
+            yield Problem(where, f"'text' is a {_json_type(text)}, not a string", _RECORD_HINT, "json")
+            return
+        limit = self.settings.max_bytes
+        size = len(text.encode("utf-8")) if 4 * len(text) > limit else len(text)
+        if size > limit:
+            yield too_large(where, limit, size)
+            return
+        published, problem = self._published(value.get("published"), where)
+        if problem is not None:
+            yield problem
+        yield self.document(text, where, record=value, published=published)
+
+    def document(
+        self,
+        text: str,
+        source: str,
+        *,
+        record: Mapping[str, Any] | None = None,
+        published: date | None = None,
+    ) -> Document:
+        """A Document with a given id, else one derived from the text (stable across runs)."""
+        record = record or {}
+        doc = Document(
+            id="",
+            text=text,
+            url=_optional_str(record.get("url")),
+            title=_optional_str(record.get("title")),
+            published=published or self.published,
+            outlet=_optional_str(record.get("outlet")),
+            source=source,
+            metadata={k: v for k, v in record.items() if k not in RECORD_FIELDS and k != "text"},
+        )
+        doc.id = _optional_str(record.get("id")) or stable_id(doc.content_hash)
+        return doc
+
+    def _published(self, value: object, where: str) -> tuple[date | None, Problem | None]:
+        try:
+            return parse_date(value), None
+        except ValueError as exc:
+            fallback = f"using --published {self.published.isoformat()}" if self.published else "kept undated"
+            return None, Problem(
+                where, f"invalid published date: {exc}", f"{fallback}; use YYYY-MM-DD", "date"
+            )
+
+
+def walk(root: Path) -> Iterator[Path]:
+    """Files under a folder in sorted order, skipping hidden files and folders."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(folder) / name
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of at most ``limit`` bytes; longer lines are skipped and yield None."""
+    number = 0
+    while True:
+        chunk = handle.readline(limit + 1)
+        if not chunk:
+            return
+        number += 1
+        if len(chunk) > limit and not chunk.endswith(b"\n"):
+            while chunk and not chunk.endswith(b"\n"):
+                chunk = handle.readline(limit + 1)
+            yield number, None
+        else:
+            yield number, chunk
+
+
+def _unknown_type(path: Path) -> Problem:
+    source = str(path)
+    try:
+        with path.open("rb") as handle:
+            sample = handle.read(SNIFF_BYTES)
+    except OSError as exc:
+        return Problem(source, f"cannot be read ({exc.strerror or exc})", "check its permissions", "input")
+    binary = sniff_binary(sample, source)
+    if binary:
+        return binary
+    kind = f"'{path.suffix}'" if path.suffix else "no extension"
+    return Problem(
+        source,
+        f"has an unknown file type ({kind})",
+        f"if it is plain article text, rename it to .txt; redline reads {_KNOWN}",
+        "input",
+    )
+
+
+def _is_json_object(line: str) -> bool:
+    stripped = line.strip()
+    if not (stripped.startswith("{") and stripped.endswith("}")):
+        return False
+    try:
+        return isinstance(json.loads(stripped), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+def _json_error(exc: json.JSONDecodeError) -> str:
+    message = exc.msg.removesuffix(" at")
+    where = f"line {exc.lineno} column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
+    return f"{message[:1].lower()}{message[1:]} at {where}"
+
+
+def _optional_str(value: object) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "object", list: "list", str: "string", bool: "boolean", int: "number", float: "number"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)

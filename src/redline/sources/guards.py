@@ -1,0 +1,219 @@
+"""Checks that turn bad input into one-line Problems instead of crashes or nonsense output.
+
+Each check returns ``None`` when the input is fine, else a ``Problem`` that names the input,
+says what is wrong and what to do. Readers call them in order: size (before reading a
+byte), binary sniffing, decoding, then the text checks (empty, garbage, language).
+Unbalanced quote marks are deliberately *not* checked: news text is full of them (quotes
+running over paragraphs, apostrophes typed as quotes) and the extractor copes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from redline.model import Problem
+from redline.sources.language import EnglishDetector
+
+SNIFF_BYTES = 8192
+# Problems of these kinds do not skip the input: the document is still processed.
+WARNING_KINDS = frozenset({"date"})
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Well-known binary formats people point text tools at, with what to do instead.
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF", "a PDF document", "extract its text first, e.g. with pdftotext, and pass the .txt"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.epub)", "unpack it or save the article as .txt"),
+    (b"\x1f\x8b", "a gzip-compressed file", "decompress it first (gunzip)"),
+    (b"\x89PNG", "a PNG image", "redline reads text, not images"),
+    (b"\xff\xd8\xff", "a JPEG image", "redline reads text, not images"),
+    (b"GIF8", "a GIF image", "redline reads text, not images"),
+    (b"{\\rtf", "an RTF document", "save it as plain text (.txt) first"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document", "save it as plain text (.txt) first"),
+)
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
+
+# Typical sequences left when UTF-8 text was decoded as Latin-1/Windows-1252 ("â€™", "Ã©").
+_MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf\u2018-\u203a]|Â[\u00a0-\u00bf]|Ð[\u0080-\u00bf]|Ñ[\u0080-\u00bf]")
+
+
+def is_warning(problem: Problem) -> bool:
+    """Whether a Problem only warns (the document was still used) rather than skipping input."""
+    return problem.kind in WARNING_KINDS
+
+
+def check_size(size: int, source: str, max_bytes: int) -> Problem | None:
+    """Refuse an input by its size alone, before anything is read into memory."""
+    return too_large(source, max_bytes, size) if size > max_bytes else None
+
+
+def too_large(source: str, max_bytes: int, size: int | None = None) -> Problem:
+    """The Problem for an input over the limit; ``size`` is None when it was not read to the end."""
+    found = f"{_human(size)}; " if size is not None else ""
+    return Problem(
+        source,
+        f"too large ({found}the limit is {_human(max_bytes)})",
+        "split it, or raise the limit with REDLINE_MAX_BYTES",
+        kind="too_large",
+    )
+
+
+def sniff_binary(sample: bytes, source: str) -> Problem | None:
+    """Tell binary data from text by magic numbers, NUL bytes and control characters."""
+    for magic, what, hint in _MAGIC:
+        if sample.startswith(magic):
+            return Problem(source, f"is {what}, not text", hint, kind="binary")
+    if any(sample.startswith(bom) for bom, _ in _BOMS):
+        return None
+    if b"\x00" in sample:
+        if _utf16_guess(sample):
+            return None
+        return Problem(
+            source, "is binary (it contains NUL bytes)", "pass a text, HTML, JSON or CSV file", "binary"
+        )
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if sample and controls / len(sample) > 0.05:
+        return Problem(
+            source, "is binary (many control bytes)", "pass a text, HTML, JSON or CSV file", "binary"
+        )
+    return None
+
+
+def decode(data: bytes, source: str, *, declared: str | None = None) -> str | Problem:
+    """Bytes to text: a BOM wins, then UTF-8, then the ``declared`` charset (an HTML page's
+    meta tag), then charset detection; garbage is refused.
+
+    A UTF-8 byte-order mark is dropped, so offsets count from the first real character.
+    """
+    problem = sniff_binary(data[:SNIFF_BYTES], source)
+    if problem:
+        return problem
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None) or _utf16_guess(
+        data[:SNIFF_BYTES]
+    )
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            return _undecodable(source, f"is not valid {encoding.upper()} ({exc.reason} at byte {exc.start})")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            detected = _decode_declared(data, declared) or _detect(data)
+            if detected is None:
+                return _undecodable(source, "is not valid UTF-8 and no other encoding fits")
+            text = detected
+    return check_garbage(text, source)
+
+
+def check_garbage(text: str, source: str) -> str | Problem:
+    """Refuse text that decoded but is not readable: replacement characters, controls, mojibake."""
+    sample = text[: SNIFF_BYTES * 4]
+    if not sample:
+        return text
+    bad = sum(
+        1 for c in sample if c == "\ufffd" or (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
+    )
+    if bad / len(sample) > 0.01:
+        return _undecodable(source, f"decodes to garbage ({bad} unreadable characters)")
+    marks = len(_MOJIBAKE.findall(sample))
+    if marks >= 3 and marks * 1000 >= len(sample):
+        return Problem(
+            source,
+            f"looks mis-encoded ({marks} sequences like 'â€™' or 'Ã©')",
+            "the text was probably saved as UTF-8 and re-read as Windows-1252; re-save it as UTF-8",
+            kind="encoding",
+        )
+    return text
+
+
+def check_text(text: str, source: str, detector: EnglishDetector | None) -> Problem | None:
+    """Checks every document goes through, whatever it was read from."""
+    if not text:
+        return Problem(source, "is empty", "pass a file with article text", kind="empty")
+    if not text.strip():
+        return Problem(source, "holds only whitespace", "pass a file with article text", kind="empty")
+    if detector is not None:
+        guess = detector.guess(text)
+        if not guess.english:
+            return Problem(
+                source,
+                guess.reason(),
+                "redline analyses English text; translate it first, or set REDLINE_CHECK_LANGUAGE=0",
+                kind="language",
+            )
+    return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first bytes (``<meta charset=...>``)."""
+    found = _META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def _decode_declared(data: bytes, declared: str | None) -> str | None:
+    if not declared:
+        return None
+    try:
+        codecs.lookup(declared)
+        return data.decode(declared)
+    except (LookupError, UnicodeDecodeError):
+        return None  # a wrong declaration is common: fall back to detection
+
+
+def _detect(data: bytes) -> str | None:
+    """Decode with charset detection; ties go to Windows-1252, the usual legacy code page of
+    English news (charset-normalizer cannot tell it from cp1250 on mostly-ASCII text)."""
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        if (
+            "cp1252" in match.could_be_from_charset
+            and match.chaos <= best.chaos
+            and match.coherence >= best.coherence
+        ):
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                break
+    return str(best)
+
+
+def _utf16_guess(sample: bytes) -> str | None:
+    """UTF-16 without a BOM: text in a Latin script has every other byte NUL."""
+    if len(sample) < 16 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.7 and even_nul < 0.1:
+        return "utf-16-le"
+    if even_nul > 0.7 and odd_nul < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _undecodable(source: str, reason: str) -> Problem:
+    return Problem(source, reason, "re-save the file as UTF-8", kind="encoding")
+
+
+def _human(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{size} bytes"

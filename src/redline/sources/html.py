@@ -1,0 +1,113 @@
+"""HTML pages to article text and metadata.
+
+trafilatura finds the main text (dropping navigation, adverts and comments) and reads title,
+date, canonical URL and site name from the page's metadata. Pages trafilatura gives up on
+(very short or badly broken ones) fall back to the plain text of ``<body>`` via lxml, so
+broken markup still yields text, or a Problem saying no text was found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from redline.model import Problem
+
+_BLANKS = re.compile(r"[ \t\r\f\v]+")
+_NEWLINES = re.compile(r"\s*\n\s*")
+_NOT_TEXT = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What redline keeps of an HTML page: its main text and whatever metadata it declares."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None  # as found on the page; the caller parses it
+    url: str | None = None
+    outlet: str | None = None
+
+
+def parse_html(markup: str, source: str, *, url: str | None = None) -> Page | Problem:
+    """Main text and metadata of one page; a Problem when the page holds no text at all."""
+    if not markup.strip():
+        return Problem(source, "is empty", "pass a page with article text", kind="empty")
+    page = _with_trafilatura(markup, url)
+    if page is None or not page.text.strip():
+        fallback = _body_text(markup)
+        if not fallback:
+            return Problem(
+                source,
+                "no article text found in the HTML",
+                "check that the page is not empty, a login wall or rendered by JavaScript",
+                kind="html",
+            )
+        meta = page or Page(text="")
+        page = Page(
+            text=fallback,
+            title=meta.title or _title(markup),
+            date=meta.date,
+            url=meta.url or url,
+            outlet=meta.outlet,
+        )
+    return page
+
+
+def _with_trafilatura(markup: str, url: str | None) -> Page | None:
+    try:
+        result = trafilatura.bare_extraction(
+            markup,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (ValueError, TypeError, etree.LxmlError):
+        return None
+    if result is None:
+        return None
+    data = result if isinstance(result, dict) else result.as_dict()
+    return Page(
+        text=str(data.get("text") or ""),
+        title=_clean(data.get("title")),
+        date=_clean(data.get("date")),
+        url=_clean(data.get("url")) or url,
+        outlet=_clean(data.get("sitename")),
+    )
+
+
+def _body_text(markup: str) -> str:
+    """Paragraph-ish text of the page when trafilatura finds no main text."""
+    try:
+        tree = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in tree.xpath("|".join(f"//{tag}" for tag in _NOT_TEXT)):
+        bad.drop_tree()
+    for block in tree.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//tr|//blockquote"):
+        block.tail = "\n" + (block.tail or "")
+    body = tree.find("body")
+    raw = (body if body is not None else tree).text_content()
+    return _NEWLINES.sub("\n", _BLANKS.sub(" ", raw)).strip()
+
+
+def _title(markup: str) -> str | None:
+    try:
+        tree = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None
+    found = tree.findtext(".//title")
+    return _clean(found)
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None

@@ -1,0 +1,119 @@
+"""Shared CLI helpers: output formats, settings from flags, errors to exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+import pytest
+import typer
+
+from redline.cli._common import (
+    cell_text,
+    emit,
+    fail,
+    parse_date_option,
+    problem_dict,
+    settings_from_flags,
+    truncate,
+)
+from redline.errors import ConfigError, ModelNotInstalledError
+from redline.model import Problem
+
+ROWS = [
+    {"name": "Vladimir Putin", "issues": ["territory", "nato"], "date": date(2025, 11, 27), "n": 3},
+    {"name": "Andriy Yermak", "issues": [], "date": None, "n": 1},
+]
+
+
+def _emit(fmt: str, columns: list[str] | None = None) -> str:
+    out = io.StringIO()
+    emit(ROWS, fmt, columns, file=out)
+    return out.getvalue()
+
+
+def test_emit_jsonl() -> None:
+    lines = _emit("jsonl").splitlines()
+    assert [json.loads(line) for line in lines] == [
+        {"name": "Vladimir Putin", "issues": ["territory", "nato"], "date": "2025-11-27", "n": 3},
+        {"name": "Andriy Yermak", "issues": [], "date": None, "n": 1},
+    ]
+
+
+def test_emit_json() -> None:
+    assert json.loads(_emit("json"))[1]["name"] == "Andriy Yermak"
+
+
+def test_emit_csv_with_columns() -> None:
+    assert _emit("csv", ["n", "name", "issues"]) == (
+        'n,name,issues\n3,Vladimir Putin,"territory, nato"\n1,Andriy Yermak,\n'
+    )
+
+
+def test_emit_table() -> None:
+    text = _emit("table", ["name", "issues"])
+    assert "name" in text and "issues" in text
+    assert "Vladimir Putin" in text
+    assert "territory, nato" in text
+    assert "date" not in text
+
+
+def test_emit_empty_table() -> None:
+    out = io.StringIO()
+    emit([], "table", title="Positions", empty="no positions", file=out)
+    assert out.getvalue() == "Positions\n(no positions)\n"
+
+
+def test_emit_unknown_format() -> None:
+    with pytest.raises(ValueError):
+        emit(ROWS, "xml", file=io.StringIO())
+
+
+def test_cell_text() -> None:
+    assert cell_text(None) == ""
+    assert cell_text(["a", 1]) == "a, 1"
+    assert cell_text({"k": "ü"}) == '{"k": "ü"}'
+    assert cell_text(date(2025, 1, 2)) == "2025-01-02"
+
+
+def test_truncate() -> None:
+    assert truncate("short\ntext", 20) == "short text"
+    assert truncate("a" * 30, 10) == "a" * 9 + "…"
+
+
+def test_settings_from_flags_ignores_unset_flags() -> None:
+    settings = settings_from_flags(env={"REDLINE_WORKERS": "3"}, workers=None, max_bytes=500)
+    assert settings.workers == 3  # env kept: the flag was not given
+    assert settings.max_bytes == 500
+    assert settings_from_flags(env={"REDLINE_WORKERS": "3"}, workers=2).workers == 2
+
+
+def test_settings_from_flags_invalid() -> None:
+    with pytest.raises(ConfigError):
+        settings_from_flags(env={}, workers=0)
+
+
+def test_fail_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(typer.Exit) as info:
+        fail(ModelNotInstalledError("no model", hint="install it"))
+    assert info.value.exit_code == 3
+    assert capsys.readouterr().err == "redline: error: no model (install it)\n"
+
+
+def test_parse_date_option() -> None:
+    assert parse_date_option("2025-11-27") == date(2025, 11, 27)
+    assert parse_date_option(None) is None
+    with pytest.raises(typer.BadParameter):
+        parse_date_option("soon")
+
+
+def test_problem_dict() -> None:
+    assert problem_dict(Problem("f.txt", "is empty", "add text", "empty")) == {
+        "source": "f.txt",
+        "kind": "empty",
+        "reason": "is empty",
+        "hint": "add text",
+        "skipped": True,
+    }
+    assert problem_dict(Problem("f.jsonl:2", "bad date", None, "date"))["skipped"] is False

