@@ -1,0 +1,157 @@
+"""Changes to a draft known only from reporting, and the version they reconstruct.
+
+Revised drafts are often described before (or instead of) being published: "the plan has
+since been altered ..., nixing a 600,000-member cap on Ukraine's army and a general war
+crimes amnesty". Such a sentence names a change (a verb from the change lexicon) and its
+objects, each of which names a point of the known version. Attaching each object to its
+point lets redline rebuild the revised version point by point, every change carrying the
+statement that reported it, and keep it marked "reported, unconfirmed" until a text of that
+version is imported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from redline.analysis.linking import PointMatcher
+from redline.analysis.textsim import tokens
+from redline.knowledge.plan_changes import ChangeLexicon
+from redline.model import PlanVersion, Point, Statement
+
+UNCONFIRMED = "reported, unconfirmed"
+
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|since\s+|now\s+|also\s+)?$", re.I)
+_CLAUSE_START = re.compile(r"[.;:!?]\s+|,\s+(?=(?:which|while|but|although|though|whereas|after|as|said|"
+                           r"according)\b)", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|,\s+(?:which|while|but|although|though|whereas|after|as|said|"
+                         r"according|he|she|they|officials?)\b|\s+(?:but|while|whereas)\s", re.I)
+_ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|as well as|along with)\s+(?=(?:a|an|the|its|their|"
+                         r"his|her|any|all|some)\b)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedChange:
+    """One change to one point, as a statement reports it."""
+
+    change: str  # removed | added | modified
+    verb: str
+    target: str  # the words naming what changed
+    point: str | None  # number of the point in the base version; None for an addition or no match
+    score: float
+    statement_id: str
+    document_id: str
+    quote: str
+    speaker: str | None
+    date: date | None
+
+
+@dataclass(slots=True)
+class ReconstructedPoint:
+    number: str
+    text: str
+    status: str  # unchanged | removed | modified | added
+    evidence: list[ReportedChange] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ReconstructedVersion:
+    """A version rebuilt from reporting: the points it keeps plus every point's reported status."""
+
+    version: PlanVersion
+    base_label: str
+    entries: list[ReconstructedPoint]
+    status: str = UNCONFIRMED
+
+    def status_of(self, number: str) -> str | None:
+        return next((e.status for e in self.entries if e.number == number), None)
+
+
+class ChangeFinder:
+    """Recognises reported changes to the points of one base version."""
+
+    def __init__(self, lexicon: ChangeLexicon, base: PlanVersion, threshold: float = 0.45) -> None:
+        self.lexicon = lexicon
+        self.base = base
+        self.threshold = threshold
+        forms = sorted((f for fs in lexicon.verbs.values() for f in fs), key=len, reverse=True)
+        self._verbs = re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b",
+                                 re.I)
+
+    def _targets(self, text: str) -> list[tuple[str, str]]:
+        """(verb, target phrase) for each change verb in ``text``."""
+        out: list[tuple[str, str]] = []
+        matches = list(self._verbs.finditer(text))
+        for k, m in enumerate(matches):
+            before = text[: m.start()]
+            if _PASSIVE.search(before):
+                starts = [c.end() for c in _CLAUSE_START.finditer(before)]
+                subject = before[starts[-1] if starts else 0:]
+                target = _PASSIVE.sub("", subject)
+                target = re.sub(r"\b(?:has|have|had|will|would|could|might|may)\s*$", "", target.strip(), flags=re.I)
+            else:
+                stop = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+                rest = text[m.end():stop]
+                end = _CLAUSE_END.search(rest)
+                target = rest[: end.start()] if end else rest
+            target = target.strip(" ,")
+            if target:
+                out.append((m.group(0), target))
+        return out
+
+    def find(self, statement: Statement) -> list[ReportedChange]:
+        """Every change ``statement`` reports, one per named item, attached to a point when one fits."""
+        found: list[ReportedChange] = []
+        for verb, target in self._targets(statement.content.text):
+            change = self.lexicon.change_of(verb) or "modified"
+            items = [i.strip() for i in _ITEM_SPLIT.split(target) if len(tokens(i)) >= 1]
+            matcher = PointMatcher(self.base.points, items)
+            for item in items:
+                scores = matcher.containment(item)
+                best = max(range(len(scores)), key=scores.__getitem__, default=None)
+                number = None
+                score = 0.0
+                if best is not None and scores[best] >= self.threshold:
+                    number, score = self.base.points[best].number, scores[best]
+                if number is None and change != "added":
+                    continue  # "the plan was altered": no point named
+                found.append(ReportedChange(
+                    change, verb, item, number, round(score, 3), statement.id, statement.document_id,
+                    statement.content.text, statement.speaker.name if statement.speaker else None, statement.date))
+        return found
+
+
+def find_reported_changes(statements: Sequence[Statement], base: PlanVersion,
+                          lexicon: ChangeLexicon) -> list[ReportedChange]:
+    """All reported changes to ``base`` in ``statements``, in statement order."""
+    finder = ChangeFinder(lexicon, base)
+    return [c for s in statements for c in finder.find(s)]
+
+
+def reconstruct_version(base: PlanVersion, changes: Sequence[ReportedChange], *, label: str,
+                        when: date | None = None) -> ReconstructedVersion:
+    """The version that ``changes`` describe: base points removed, modified or kept, additions appended.
+
+    When reports about one point disagree, the latest report wins; every report stays as evidence.
+    """
+    by_point: dict[str, list[ReportedChange]] = {}
+    for c in changes:
+        if c.point is not None and c.change != "added":
+            by_point.setdefault(c.point, []).append(c)
+    entries: list[ReconstructedPoint] = []
+    kept: list[Point] = []
+    for p in base.points:
+        evidence = sorted(by_point.get(p.number, []), key=lambda c: c.date or date.min)
+        status = evidence[-1].change if evidence else "unchanged"
+        entries.append(ReconstructedPoint(p.number, p.text, status, evidence))
+        if status != "removed":
+            kept.append(replace(p))
+    for k, c in enumerate((c for c in changes if c.change == "added"), start=1):
+        entries.append(ReconstructedPoint(f"new-{k}", c.target, "added", [c]))
+        kept.append(Point(number=f"new-{k}", text=c.target))
+    dates = [c.date for c in changes if c.date]
+    version = PlanVersion(plan=base.plan, label=label, date=when or (max(dates) if dates else None),
+                          source=UNCONFIRMED, points=kept, reported=True)
+    return ReconstructedVersion(version, base.label, entries)
