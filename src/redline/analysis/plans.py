@@ -20,7 +20,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from redline.analysis.textsim import tokens
 from redline.errors import PlanError
+from redline.knowledge.issue_terms import IssueTerms
 from redline.model import PlanVersion, Point
 from redline.sources.plans import read_plan_file
 
@@ -189,7 +191,7 @@ def tag_points(version: PlanVersion, tagger: Tagger | None = None,
     for p in version.points:
         issues = list(p.issues)
         if tagger is not None:
-            issues += [i for i in tagger(f"{p.heading or ''} {p.text}") if i not in issues]
+            issues += [i for i in tagger(p.text) if i not in issues]
         pax = list(p.pax_codes)
         for issue in issues:
             pax += [c for c in (pax_for_issue or {}).get(issue, []) if c not in pax]
@@ -230,3 +232,50 @@ def load_plan(path: Path, *, plan: str, label: str, when: date | None = None,
     """Read and parse the plan version in ``path``; ``fmt`` overrides the extension."""
     text, fmt = read_plan_file(path, fmt)
     return parse_plan(text, fmt, plan=plan, label=label, when=when, source=source, where=str(path))
+
+
+def _pattern_parts(pattern: str) -> list[list[str]]:
+    """A lexicon pattern as token runs: "cap ... army" -> [["cap"], ["army"]]; "territor*" keeps its star."""
+    parts = []
+    for chunk in pattern.split("..."):
+        words = []
+        for word in chunk.split():
+            star = word.endswith("*")
+            toks = tokens(word.rstrip("*"), keep_stop_words=True)
+            words += toks[:-1] + [toks[-1] + ("*" if star else "")] if toks else []
+        if words:
+            parts.append(words)
+    return parts
+
+
+def _run_at(text: list[str], run: list[str], start: int) -> bool:
+    if start + len(run) > len(text):
+        return False
+    return all(text[start + k].startswith(w[:-1]) if w.endswith("*") else text[start + k] == w
+               for k, w in enumerate(run))
+
+
+def _matches(text: list[str], parts: list[list[str]], gap: int = 4) -> bool:
+    """Whether the runs occur in order, each within ``gap`` tokens of the previous one."""
+    def search(k: int, lo: int, hi: int) -> bool:
+        if k == len(parts):
+            return True
+        return any(_run_at(text, parts[k], i) and search(k + 1, i + len(parts[k]), i + len(parts[k]) + gap + 1)
+                   for i in range(lo, min(hi, len(text))))
+    return bool(parts) and search(0, 0, len(text))
+
+
+def term_tagger(lexicon: IssueTerms) -> Tagger:
+    """A tagger from weighted issue terms: an issue is tagged once its matched weights reach ``min_score``."""
+    compiled = {issue: [(_pattern_parts(p), w) for p, w in terms.items()] for issue, terms in lexicon.terms.items()}
+
+    def tag(text: str) -> list[str]:
+        toks = tokens(text, keep_stop_words=True)
+        found = []
+        for issue, patterns in compiled.items():
+            score = sum(w for parts, w in patterns if _matches(toks, parts))
+            if score >= lexicon.min_score:
+                found.append(issue)
+        return found
+
+    return tag

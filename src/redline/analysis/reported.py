@@ -23,12 +23,14 @@ from redline.model import PlanVersion, Point, Statement
 
 UNCONFIRMED = "reported, unconfirmed"
 
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|since\s+|now\s+|also\s+)?$", re.I)
+_ADVERB = r"(?:\w+ly\s+|since\s+|now\s+|also\s+|not\s+|reportedly\s+)?"
+_PASSIVE = re.compile(r"(?:\b(?:has|have|had|will|would|could|might|may|must)\s+" + _ADVERB + r")?"
+                      r"\b(?:is|are|was|were|be|been|being)\s+" + _ADVERB + "$", re.I)
 _CLAUSE_START = re.compile(r"[.;:!?]\s+|,\s+(?=(?:which|while|but|although|though|whereas|after|as|said|"
                            r"according)\b)", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|,\s+(?:which|while|but|although|though|whereas|after|as|said|"
                          r"according|he|she|they|officials?)\b|\s+(?:but|while|whereas)\s", re.I)
-_ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|as well as|along with)\s+(?=(?:a|an|the|its|their|"
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|as well as|along with)\s+(?=(?:a|an|the|its|their|"
                          r"his|her|any|all|some)\b)", re.I)
 
 
@@ -90,7 +92,6 @@ class ChangeFinder:
                 starts = [c.end() for c in _CLAUSE_START.finditer(before)]
                 subject = before[starts[-1] if starts else 0:]
                 target = _PASSIVE.sub("", subject)
-                target = re.sub(r"\b(?:has|have|had|will|would|could|might|may)\s*$", "", target.strip(), flags=re.I)
             else:
                 stop = matches[k + 1].start() if k + 1 < len(matches) else len(text)
                 rest = text[m.end():stop]

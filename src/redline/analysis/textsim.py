@@ -31,8 +31,15 @@ STOP_WORDS = frozenset(
 )
 
 
+PREFIX = 6  # stems are cut to this many letters: "territorial"/"territory", "Ukraine"/"Ukrainian"
+
+
 def stem(word: str) -> str:
-    """Trim common English inflections so "capped", "caps" and "cap" meet."""
+    """Trim common English inflections so "capped", "caps" and "cap" meet, then cut to ``PREFIX`` letters."""
+    return _inflection(word)[:PREFIX] if not word[:1].isdigit() else word
+
+
+def _inflection(word: str) -> str:
     if len(word) <= 3 or word[0].isdigit():
         return word
     for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
@@ -48,7 +55,7 @@ def stem(word: str) -> str:
     return word
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, *, keep_stop_words: bool = False) -> list[str]:
     """Normalised content tokens: no stop words, numbers without separators ("600,000" -> "600000")."""
     text = _APOSTROPHE.sub("", text.lower())
     out: list[str] = []
@@ -56,7 +63,7 @@ def tokens(text: str) -> list[str]:
         word = match.group(0)
         if word[0].isdigit():
             out.append(word.replace(",", "").rstrip("."))
-        elif word not in STOP_WORDS and len(word) > 1:
+        elif keep_stop_words or (word not in STOP_WORDS and len(word) > 1):
             out.append(stem(word))
     return out
 

@@ -1,0 +1,115 @@
+"""The negotiation analysis as the interfaces call it: one function per question asked.
+
+Each function takes a ``PlanRepository`` and/or a ``StatementSource`` and returns plain
+results, so the CLI (and later the web app) only parse arguments and render.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from redline.analysis.align import PlanDiff, align_versions
+from redline.analysis.linking import LinkOptions, PointLink, link_statements
+from redline.analysis.plans import Tagger, load_plan, tag_points
+from redline.analysis.positions import PositionMatrix, RowKind, Shift, by_issue, by_points, find_shifts, position_matrix
+from redline.analysis.reported import ReconstructedVersion, find_reported_changes, reconstruct_version
+from redline.analysis.repository import PlanRepository, StatementSource
+from redline.analysis.timeline import TimelineEntry, build_timeline
+from redline.errors import NotFoundError
+from redline.knowledge.issue_terms import IssueTerms
+from redline.knowledge.plan_changes import ChangeLexicon
+from redline.model import Extraction, PlanVersion, Problem, Statement
+
+
+@dataclass(slots=True)
+class Corpus:
+    """What a statement source held: extractions, the problems met reading it, actor parties."""
+
+    extractions: list[Extraction]
+    problems: list[Problem]
+    party_of: dict[str, str]
+
+    @property
+    def statements(self) -> list[Statement]:
+        return [s for ex in self.extractions for s in ex.statements]
+
+
+def read_corpus(source: StatementSource) -> Corpus:
+    extractions: list[Extraction] = []
+    problems: list[Problem] = []
+    for item in source.extractions():
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            extractions.append(item)
+    return Corpus(extractions, problems, dict(source.party_of()))
+
+
+def import_plan(repo: PlanRepository, path: Path, *, plan: str, label: str, when: date | None = None,
+                source: str | None = None, fmt: str | None = None, tagger: Tagger | None = None,
+                lexicon: IssueTerms | None = None) -> PlanVersion:
+    """Parse, tag and save a plan version (replacing a reconstruction with the same label)."""
+    version = load_plan(path, plan=plan, label=label, when=when, source=source, fmt=fmt)
+    version = tag_points(version, tagger, lexicon.pax if lexicon else None)
+    repo.save_version(version)
+    return version
+
+
+def latest_version(repo: PlanRepository, plan: str, *, imported_only: bool = True) -> PlanVersion:
+    """The latest version of ``plan`` (by date), imported texts before reconstructions."""
+    versions = [v for v in repo.versions(plan) if not (imported_only and v.reported)]
+    if not versions:
+        raise NotFoundError(f"plan {plan!r} has no imported version", hint="import one with `redline plan import`")
+    return versions[-1]
+
+
+def diff_plan(repo: PlanRepository, plan: str, old: str, new: str) -> PlanDiff:
+    return align_versions(repo.get_version(plan, old), repo.get_version(plan, new))
+
+
+def reconstruct_from_reports(repo: PlanRepository, corpus: Corpus, lexicon: ChangeLexicon, *, plan: str,
+                             base: str, label: str, when: date | None = None) -> ReconstructedVersion:
+    """Rebuild version ``label`` of ``plan`` from the changes to ``base`` that statements report, and save it."""
+    base_version = repo.get_version(plan, base)
+    changes = find_reported_changes(corpus.statements, base_version, lexicon)
+    rec = reconstruct_version(base_version, changes, label=label, when=when)
+    repo.save_reconstruction(rec)
+    return rec
+
+
+@dataclass(slots=True)
+class Positions:
+    matrix: PositionMatrix
+    shifts: list[Shift]
+    version: PlanVersion | None  # the version whose points are the columns, if any
+    links: dict[str, list[PointLink]]
+
+
+def positions(corpus: Corpus, *, repo: PlanRepository | None = None, plan: str | None = None,
+              by: RowKind = "party", at: date | None = None, issue: str | None = None,
+              link_options: LinkOptions | None = None) -> Positions:
+    """Positions by issue, or by the points of the plan's latest imported version when ``plan`` is given."""
+    statements = corpus.statements
+    version = None
+    links: dict[str, list[PointLink]] = {}
+    columns = by_issue
+    if plan is not None:
+        if repo is None:
+            raise NotFoundError("positions by point need the plans", hint="give the plans directory")
+        version = latest_version(repo, plan)
+        links = link_statements(statements, version.points, link_options)
+        columns = by_points({sid: [lk.number for lk in found] for sid, found in links.items()})
+    matrix = position_matrix(statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue)
+    shifts = find_shifts(statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue)
+    return Positions(matrix, shifts, version, links)
+
+
+def timeline(corpus: Corpus, *, issue: str | None = None, actor: str | None = None) -> list[TimelineEntry]:
+    return build_timeline(corpus.extractions, issue=issue, actor=actor)
+
+
+def point_texts(version: PlanVersion | None) -> dict[str, str]:
+    return {p.number: p.text for p in version.points} if version else {}
+
