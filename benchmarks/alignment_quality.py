@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _synthetic_plans import ADDED_POINTS, CEASEFIRE, POWER_SHARING, SYNONYMS, TRADE, WATER  # noqa: E402
+from _synthetic_plans import ADDED_POINTS, CEASEFIRE, POWER_SHARING, SYNONYMS, TRADE, WATER
 
-from redline.analysis.align import align_versions  # noqa: E402
-from redline.model import PlanVersion, Point  # noqa: E402
+from redline.analysis.align import align_versions
+from redline.model import PlanVersion, Point
 
 PLANS = {"ceasefire": CEASEFIRE, "trade": TRADE, "water": WATER, "power_sharing": POWER_SHARING}
 OPERATIONS = ("reword", "merge", "split", "drop", "add", "move")
@@ -68,7 +68,9 @@ def split_text(text: str) -> tuple[str, str] | None:
     return body[:i] + ".", "This also covers " + tail + "."
 
 
-def edit(points: list[str], rng: random.Random, n_edits: int) -> tuple[list[Item], list[Pair], dict[Pair, str]]:
+def edit(
+    points: list[str], rng: random.Random, n_edits: int
+) -> tuple[list[Item], list[Pair], dict[Pair, str]]:
     items: list[Item] = [(t, [i], "kept") for i, t in enumerate(points)]
     dropped: list[int] = []
     for _ in range(n_edits):
@@ -86,12 +88,12 @@ def edit(points: list[str], rng: random.Random, n_edits: int) -> tuple[list[Item
             merged = text.rstrip(".") + "; " + lower_first(items[k + 1][0])
             if rng.random() < 0.5:
                 merged = reword(merged, rng)
-            items[k:k + 2] = [(merged, olds + items[k + 1][1], "merge")]
+            items[k : k + 2] = [(merged, olds + items[k + 1][1], "merge")]
         elif op == "split":
             parts = split_text(text)
             if parts is None:
                 continue
-            items[k:k + 1] = [(parts[0], olds, "split"), (parts[1], olds, "split")]
+            items[k : k + 1] = [(parts[0], olds, "split"), (parts[1], olds, "split")]
         elif op == "drop":
             dropped += olds
             del items[k]
@@ -135,8 +137,12 @@ def main() -> None:
         for seed in range(args.seeds):
             rng = random.Random(f"{name}-{seed}")
             items, _, gold = edit(points, rng, max(1, round(args.edits * len(points))))
-            old = PlanVersion(plan=name, label="a", points=[Point(str(i + 1), t) for i, t in enumerate(points)])
-            new = PlanVersion(plan=name, label="b", points=[Point(str(j + 1), t) for j, (t, _, _) in enumerate(items)])
+            old = PlanVersion(
+                plan=name, label="a", points=[Point(str(i + 1), t) for i, t in enumerate(points)]
+            )
+            new = PlanVersion(
+                plan=name, label="b", points=[Point(str(j + 1), t) for j, (t, _, _) in enumerate(items)]
+            )
             predicted = align_versions(old, new).pairs()
             pairs_run += 1
             for k, v in zip(range(3), score(set(gold), predicted), strict=True):
@@ -148,7 +154,9 @@ def main() -> None:
                 touching = {p for p in predicted if p[0] in olds or p[1] in news}
                 for k, v in zip(range(3), score(g, touching), strict=True):
                     per_op[op][k] += v
-    print(f"alignment quality on {pairs_run} synthetic version pairs ({len(PLANS)} plans x {args.seeds} seeds)")
+    print(
+        f"alignment quality on {pairs_run} synthetic version pairs ({len(PLANS)} plans x {args.seeds} seeds)"
+    )
     print(f"{'operation':<10} {'gold pairs':>10} {'precision':>10} {'recall':>8} {'F1':>6}")
     for op in ("kept", "renumber", "reword", "merge", "split", "drop", "add", "move"):
         if op in per_op:

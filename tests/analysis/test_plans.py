@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from negotiation_builders import EXAMPLES, FIXTURES
 
 from redline.analysis.plans import (
     load_plan,
@@ -19,8 +20,6 @@ from redline.analysis.plans import (
 )
 from redline.errors import PlanError
 from redline.knowledge.issue_terms import IssueTerms, load_issue_terms
-
-from negotiation_builders import EXAMPLES, FIXTURES
 
 
 def numbers(text: str) -> list[str]:
@@ -69,7 +68,9 @@ def test_text_without_points_is_an_error() -> None:
 
 
 def test_json_objects_strings_and_issue_strings() -> None:
-    data = {"points": [{"number": "1", "text": "Sovereignty.", "issues": "recognition; territory"}, "Amnesty."]}
+    data = {
+        "points": [{"number": "1", "text": "Sovereignty.", "issues": "recognition; territory"}, "Amnesty."]
+    }
     v = parse_plan_json(json.dumps(data), plan="p", label="v")
     assert [(p.number, p.text, p.issues) for p in v.points] == [
         ("1", "Sovereignty.", ["recognition", "territory"]),
@@ -79,7 +80,9 @@ def test_json_objects_strings_and_issue_strings() -> None:
 
 def test_malformed_json_reports_its_line() -> None:
     with pytest.raises(PlanError) as err:
-        parse_plan_json('{"points": [\n  {"text": "a"},\n  {"text": }\n]}', plan="p", label="v", where="v.json")
+        parse_plan_json(
+            '{"points": [\n  {"text": "a"},\n  {"text": }\n]}', plan="p", label="v", where="v.json"
+        )
     assert err.value.where == "v.json:3"
 
 
@@ -90,7 +93,10 @@ def test_json_point_without_text_is_named() -> None:
 
 
 def test_csv_with_optional_columns() -> None:
-    text = "number,text,heading,issues\n1,Sovereignty is confirmed.,Security,recognition\n2,\"A fund, for Ukraine.\",,\n"
+    text = (
+        "number,text,heading,issues\n"
+        '1,Sovereignty is confirmed.,Security,recognition\n2,"A fund, for Ukraine.",,\n'
+    )
     v = parse_plan_csv(text, plan="p", label="v")
     assert [(p.number, p.text, p.heading, p.issues) for p in v.points] == [
         ("1", "Sovereignty is confirmed.", "Security", ["recognition"]),
@@ -131,10 +137,16 @@ def test_example_plans_have_28_and_19_points() -> None:
 
 
 def test_tagging_adds_issues_and_pax_codes_and_keeps_given_ones() -> None:
-    v = parse_plan_json('[{"text": "Ukraine\'s army is capped at 600,000.", "issues": ["process"]}, '
-                        '"A full amnesty for all."]', plan="p", label="v")
-    lexicon = IssueTerms({"military_limits": {"army": 1.0, "cap ... army": 1.0}, "amnesty_justice": {"amnest*": 1.0}},
-                         {"military_limits": ["SsrArm"], "amnesty_justice": ["TjAm"]})
+    v = parse_plan_json(
+        '[{"text": "Ukraine\'s army is capped at 600,000.", "issues": ["process"]}, '
+        '"A full amnesty for all."]',
+        plan="p",
+        label="v",
+    )
+    lexicon = IssueTerms(
+        {"military_limits": {"army": 1.0, "cap ... army": 1.0}, "amnesty_justice": {"amnest*": 1.0}},
+        {"military_limits": ["SsrArm"], "amnesty_justice": ["TjAm"]},
+    )
     tagged = tag_points(v, term_tagger(lexicon), lexicon.pax)
     assert tagged.points[0].issues == ["process", "military_limits"]
     assert tagged.points[0].pax_codes == ["SsrArm"]

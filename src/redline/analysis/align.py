@@ -76,7 +76,7 @@ class PlanDiff:
         return out
 
     def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(KINDS, 0)
+        counts: dict[str, int] = dict.fromkeys(KINDS, 0)
         for c in self.changes:
             counts[c.kind] += 1
         return counts
@@ -111,7 +111,9 @@ class _Scorer:
         self.space = TfIdf(self.a + self.b)
         self.sim = [[similarity(self.space, x, y) for y in self.b] for x in self.a]
 
-    def multi(self, parts: Sequence[list[str]], whole: list[str], k: int, opt: AlignOptions) -> tuple[float, float]:
+    def multi(
+        self, parts: Sequence[list[str]], whole: list[str], k: int, opt: AlignOptions
+    ) -> tuple[float, float]:
         """Gain and similarity of a merge or split of ``parts`` into (or out of) ``whole``.
 
         The joined parts pay like one pair with the whole; each extra part must also earn
@@ -147,9 +149,9 @@ def _dp(sc: _Scorer, opt: AlignOptions) -> list[tuple[list[int], list[int], floa
                 moves.append((1, 1, s - opt.pair_threshold, s))
             for k in range(2, opt.max_parts + 1):
                 if i + k <= n and j < m:
-                    moves.append((k, 1, *sc.multi(sc.a[i:i + k], sc.b[j], k, opt)))
+                    moves.append((k, 1, *sc.multi(sc.a[i : i + k], sc.b[j], k, opt)))
                 if j + k <= m and i < n:
-                    moves.append((1, k, *sc.multi(sc.b[j:j + k], sc.a[i], k, opt)))
+                    moves.append((1, k, *sc.multi(sc.b[j : j + k], sc.a[i], k, opt)))
             for di, dj, gain, s in moves:
                 if here + gain > best[i + di][j + dj]:
                     best[i + di][j + dj] = here + gain

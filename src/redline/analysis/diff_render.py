@@ -15,8 +15,14 @@ from rich.text import Text
 from redline.analysis.align import Change, PlanDiff
 from redline.model import PlanVersion, Point
 
-_STYLE = {"kept": "dim", "modified": "yellow", "added": "green", "removed": "red", "merged": "cyan",
-          "split": "magenta"}
+_STYLE = {
+    "kept": "dim",
+    "modified": "yellow",
+    "added": "green",
+    "removed": "red",
+    "merged": "cyan",
+    "split": "magenta",
+}
 
 
 def _label(c: Change) -> str:
@@ -29,8 +35,13 @@ def _numbers(points: list[Point]) -> str:
 
 
 def _version(v: PlanVersion) -> dict[str, Any]:
-    return {"label": v.label, "date": v.date.isoformat() if v.date else None, "source": v.source,
-            "points": len(v.points), "reported": v.reported}
+    return {
+        "label": v.label,
+        "date": v.date.isoformat() if v.date else None,
+        "source": v.source,
+        "points": len(v.points),
+        "reported": v.reported,
+    }
 
 
 def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:

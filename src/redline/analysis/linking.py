@@ -55,8 +55,10 @@ class PointMatcher:
     def lexical(self, text: str) -> list[float]:
         """Similarity of ``text`` with each point: cosine, or how much of the point it covers."""
         toks = tokens(text)
-        return [max(self.space.cosine(toks, p), 0.8 * self.space.containment(p, toks) if len(p) > 2 else 0.0)
-                for p in self._tokens]
+        return [
+            max(self.space.cosine(toks, p), 0.8 * self.space.containment(p, toks) if len(p) > 2 else 0.0)
+            for p in self._tokens
+        ]
 
     def containment(self, text: str) -> list[float]:
         """How much of ``text``'s weight each point covers (for short phrases naming a point)."""
@@ -64,8 +66,9 @@ class PointMatcher:
         return [self.space.containment(toks, p) for p in self._tokens]
 
 
-def link_statements(statements: Sequence[Statement], points: Sequence[Point],
-                    options: LinkOptions | None = None) -> dict[str, list[PointLink]]:
+def link_statements(
+    statements: Sequence[Statement], points: Sequence[Point], options: LinkOptions | None = None
+) -> dict[str, list[PointLink]]:
     """For each statement id, the points it concerns, best first (statements with none are absent)."""
     opt = options or LinkOptions()
     matcher = PointMatcher(points, [s.content.text for s in statements])

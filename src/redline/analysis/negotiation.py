@@ -13,7 +13,15 @@ from pathlib import Path
 from redline.analysis.align import PlanDiff, align_versions
 from redline.analysis.linking import LinkOptions, PointLink, link_statements
 from redline.analysis.plans import Tagger, load_plan, tag_points
-from redline.analysis.positions import PositionMatrix, RowKind, Shift, by_issue, by_points, find_shifts, position_matrix
+from redline.analysis.positions import (
+    Columns,
+    PositionMatrix,
+    RowKind,
+    Shift,
+    by_points,
+    find_shifts,
+    position_matrix,
+)
 from redline.analysis.reported import ReconstructedVersion, find_reported_changes, reconstruct_version
 from redline.analysis.repository import PlanRepository, StatementSource
 from redline.analysis.timeline import TimelineEntry, build_timeline
@@ -47,9 +55,18 @@ def read_corpus(source: StatementSource) -> Corpus:
     return Corpus(extractions, problems, dict(source.party_of()))
 
 
-def import_plan(repo: PlanRepository, path: Path, *, plan: str, label: str, when: date | None = None,
-                source: str | None = None, fmt: str | None = None, tagger: Tagger | None = None,
-                lexicon: IssueTerms | None = None) -> PlanVersion:
+def import_plan(
+    repo: PlanRepository,
+    path: Path,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    fmt: str | None = None,
+    tagger: Tagger | None = None,
+    lexicon: IssueTerms | None = None,
+) -> PlanVersion:
     """Parse, tag and save a plan version (replacing a reconstruction with the same label)."""
     version = load_plan(path, plan=plan, label=label, when=when, source=source, fmt=fmt)
     version = tag_points(version, tagger, lexicon.pax if lexicon else None)
@@ -61,7 +78,9 @@ def latest_version(repo: PlanRepository, plan: str, *, imported_only: bool = Tru
     """The latest version of ``plan`` (by date), imported texts before reconstructions."""
     versions = [v for v in repo.versions(plan) if not (imported_only and v.reported)]
     if not versions:
-        raise NotFoundError(f"plan {plan!r} has no imported version", hint="import one with `redline plan import`")
+        raise NotFoundError(
+            f"plan {plan!r} has no imported version", hint="import one with `redline plan import`"
+        )
     return versions[-1]
 
 
@@ -69,9 +88,17 @@ def diff_plan(repo: PlanRepository, plan: str, old: str, new: str) -> PlanDiff:
     return align_versions(repo.get_version(plan, old), repo.get_version(plan, new))
 
 
-def reconstruct_from_reports(repo: PlanRepository, corpus: Corpus, lexicon: ChangeLexicon, *, plan: str,
-                             base: str, label: str, when: date | None = None) -> ReconstructedVersion:
-    """Rebuild version ``label`` of ``plan`` from the changes to ``base`` that statements report, and save it."""
+def reconstruct_from_reports(
+    repo: PlanRepository,
+    corpus: Corpus,
+    lexicon: ChangeLexicon,
+    *,
+    plan: str,
+    base: str,
+    label: str,
+    when: date | None = None,
+) -> ReconstructedVersion:
+    """Rebuild and save version ``label`` of ``plan`` from the changes to ``base`` that statements report."""
     base_version = repo.get_version(plan, base)
     changes = find_reported_changes(corpus.statements, base_version, lexicon)
     rec = reconstruct_version(base_version, changes, label=label, when=when)
@@ -87,14 +114,21 @@ class Positions:
     links: dict[str, list[PointLink]]
 
 
-def positions(corpus: Corpus, *, repo: PlanRepository | None = None, plan: str | None = None,
-              by: RowKind = "party", at: date | None = None, issue: str | None = None,
-              link_options: LinkOptions | None = None) -> Positions:
+def positions(
+    corpus: Corpus,
+    *,
+    repo: PlanRepository | None = None,
+    plan: str | None = None,
+    by: RowKind = "party",
+    at: date | None = None,
+    issue: str | None = None,
+    link_options: LinkOptions | None = None,
+) -> Positions:
     """Positions by issue, or by the points of the plan's latest imported version when ``plan`` is given."""
     statements = corpus.statements
     version = None
     links: dict[str, list[PointLink]] = {}
-    columns = by_issue
+    columns: Columns | None = None
     if plan is not None:
         if repo is None:
             raise NotFoundError("positions by point need the plans", hint="give the plans directory")
@@ -112,4 +146,3 @@ def timeline(corpus: Corpus, *, issue: str | None = None, actor: str | None = No
 
 def point_texts(version: PlanVersion | None) -> dict[str, str]:
     return {p.number: p.text for p in version.points} if version else {}
-

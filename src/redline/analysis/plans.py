@@ -29,7 +29,9 @@ from redline.sources.plans import read_plan_file
 Tagger = Callable[[str], list[str]]
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-_NAMED = re.compile(r"^\s*(?:point|article|clause|item)\s+(?P<num>\d+(?:\.\d+)*)\s*[:.)\-–—]\s*(?P<text>.*)$", re.I)
+_NAMED = re.compile(
+    r"^\s*(?:point|article|clause|item)\s+(?P<num>\d+(?:\.\d+)*)\s*[:.)\-–—]\s*(?P<text>.*)$", re.I
+)
 _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
 _NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d+)\s*[.)\]:]\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
@@ -44,8 +46,15 @@ class _Draft:
     heading: str | None = None
 
 
-def parse_plan_text(text: str, *, plan: str, label: str, when: date | None = None,
-                    source: str | None = None, where: str = "<text>") -> PlanVersion:
+def parse_plan_text(
+    text: str,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    where: str = "<text>",
+) -> PlanVersion:
     """Read numbered points, lettered or dotted sub-points and headings from plain text or Markdown.
 
     Lines before the first point (title, preamble) are not points; a line that is not a
@@ -70,20 +79,29 @@ def parse_plan_text(text: str, *, plan: str, label: str, when: date | None = Non
                 parent = number
         elif m := _LETTERED.match(line):
             if parent is None:
-                raise PlanError(f"sub-point {m.group('num')!r} comes before any numbered point",
-                                where=f"{where}:{lineno}", hint="number the point it belongs to first")
+                raise PlanError(
+                    f"sub-point {m.group('num')!r} comes before any numbered point",
+                    where=f"{where}:{lineno}",
+                    hint="number the point it belongs to first",
+                )
             number, body = f"{parent}.{m.group('num')}", m.group("text").strip()
         if number is not None:
             if number in seen:
-                raise PlanError(f"point {number} appears twice (first on line {seen[number]})",
-                                where=f"{where}:{lineno}", hint="renumber one of them")
+                raise PlanError(
+                    f"point {number} appears twice (first on line {seen[number]})",
+                    where=f"{where}:{lineno}",
+                    hint="renumber one of them",
+                )
             seen[number] = lineno
             drafts.append(_Draft(number, lineno, [body] if body else [], heading))
         elif drafts:
             drafts[-1].lines.append(_BULLET.sub("", line).strip())
     if not drafts:
-        raise PlanError("no numbered points found", where=where,
-                        hint='number each point: "1.", "1)", "Point 1:"; sub-points "a)" or "5.1"')
+        raise PlanError(
+            "no numbered points found",
+            where=where,
+            hint='number each point: "1.", "1)", "Point 1:"; sub-points "a)" or "5.1"',
+        )
     points: list[Point] = []
     for d in drafts:
         body = " ".join(part for part in d.lines if part)
@@ -105,8 +123,13 @@ def _point_from_record(rec: Mapping[str, Any], index: int, where: str) -> Point:
     if isinstance(pax, str):
         pax = [p.strip() for p in re.split(r"[;,|]", pax) if p.strip()]
     heading = rec.get("heading") or None
-    return Point(number=str(number).strip(), text=" ".join(text.split()), heading=heading,
-                 issues=list(issues), pax_codes=list(pax))
+    return Point(
+        number=str(number).strip(),
+        text=" ".join(text.split()),
+        heading=heading,
+        issues=list(issues),
+        pax_codes=list(pax),
+    )
 
 
 def _check_unique(points: Iterable[Point], where: str) -> None:
@@ -117,8 +140,15 @@ def _check_unique(points: Iterable[Point], where: str) -> None:
         seen.add(p.number)
 
 
-def parse_plan_json(text: str, *, plan: str, label: str, when: date | None = None,
-                    source: str | None = None, where: str = "<json>") -> PlanVersion:
+def parse_plan_json(
+    text: str,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    where: str = "<json>",
+) -> PlanVersion:
     """Read ``{"points": [{"number", "text", "heading", "issues"}]}`` or a bare list of points/strings."""
     try:
         data = json.loads(text)
@@ -138,14 +168,24 @@ def parse_plan_json(text: str, *, plan: str, label: str, when: date | None = Non
     return PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
 
 
-def parse_plan_csv(text: str, *, plan: str, label: str, when: date | None = None,
-                   source: str | None = None, where: str = "<csv>") -> PlanVersion:
+def parse_plan_csv(
+    text: str,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    where: str = "<csv>",
+) -> PlanVersion:
     """Read a table with a ``text`` column and optional ``number``, ``heading``, ``issues`` columns."""
     reader = csv.DictReader(io.StringIO(text))
     columns = [c.strip().lower() for c in reader.fieldnames or []]
     if "text" not in columns:
-        raise PlanError("the CSV has no 'text' column", where=f"{where}:1",
-                        hint="the header must name a text column, e.g. number,text,heading")
+        raise PlanError(
+            "the CSV has no 'text' column",
+            where=f"{where}:1",
+            hint="the header must name a text column, e.g. number,text,heading",
+        )
     points: list[Point] = []
     for row in reader:
         record = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
@@ -169,19 +209,29 @@ PARSERS: dict[str, Callable[..., PlanVersion]] = {
 }
 
 
-def parse_plan(text: str, fmt: str, *, plan: str, label: str, when: date | None = None,
-               source: str | None = None, where: str = "<input>") -> PlanVersion:
+def parse_plan(
+    text: str,
+    fmt: str,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    where: str = "<input>",
+) -> PlanVersion:
     """Parse a plan version in ``fmt`` (text, json or csv)."""
     try:
         parser = PARSERS[fmt]
     except KeyError:
-        raise PlanError(f"unknown plan format {fmt!r}", where=where,
-                        hint=f"use one of {', '.join(sorted(PARSERS))}") from None
+        raise PlanError(
+            f"unknown plan format {fmt!r}", where=where, hint=f"use one of {', '.join(sorted(PARSERS))}"
+        ) from None
     return parser(text, plan=plan, label=label, when=when, source=source, where=where)
 
 
-def tag_points(version: PlanVersion, tagger: Tagger | None = None,
-               pax_for_issue: Mapping[str, list[str]] | None = None) -> PlanVersion:
+def tag_points(
+    version: PlanVersion, tagger: Tagger | None = None, pax_for_issue: Mapping[str, list[str]] | None = None
+) -> PlanVersion:
     """Add issues (from the tagger) and PA-X codes (from the issue mapping) to every point.
 
     Issues already on a point (from JSON or CSV) are kept; the tagger only adds to them, so
@@ -208,8 +258,13 @@ def version_to_dict(version: PlanVersion) -> dict[str, Any]:
         "source": version.source,
         "reported": version.reported,
         "points": [
-            {"number": p.number, "text": p.text, "heading": p.heading, "issues": list(p.issues),
-             "pax_codes": list(p.pax_codes)}
+            {
+                "number": p.number,
+                "text": p.text,
+                "heading": p.heading,
+                "issues": list(p.issues),
+                "pax_codes": list(p.pax_codes),
+            }
             for p in version.points
         ],
     }
@@ -220,15 +275,27 @@ def version_from_dict(data: Mapping[str, Any], where: str = "<json>") -> PlanVer
     try:
         raw_date = data.get("date")
         points = [_point_from_record(p, i, f"{where}:points[{i}]") for i, p in enumerate(data["points"])]
-        return PlanVersion(plan=str(data["plan"]), label=str(data["label"]),
-                           date=date.fromisoformat(raw_date) if raw_date else None,
-                           source=data.get("source"), points=points, reported=bool(data.get("reported")))
+        return PlanVersion(
+            plan=str(data["plan"]),
+            label=str(data["label"]),
+            date=date.fromisoformat(raw_date) if raw_date else None,
+            source=data.get("source"),
+            points=points,
+            reported=bool(data.get("reported")),
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise PlanError(f"not a saved plan version ({exc})", where=where) from exc
 
 
-def load_plan(path: Path, *, plan: str, label: str, when: date | None = None,
-              source: str | None = None, fmt: str | None = None) -> PlanVersion:
+def load_plan(
+    path: Path,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    fmt: str | None = None,
+) -> PlanVersion:
     """Read and parse the plan version in ``path``; ``fmt`` overrides the extension."""
     text, fmt = read_plan_file(path, fmt)
     return parse_plan(text, fmt, plan=plan, label=label, when=when, source=source, where=str(path))
@@ -242,7 +309,8 @@ def _pattern_parts(pattern: str) -> list[list[str]]:
         for word in chunk.split():
             star = word.endswith("*")
             toks = tokens(word.rstrip("*"), keep_stop_words=True)
-            words += toks[:-1] + [toks[-1] + ("*" if star else "")] if toks else []
+            if toks:
+                words += [*toks[:-1], toks[-1] + ("*" if star else "")]
         if words:
             parts.append(words)
     return parts
@@ -251,23 +319,31 @@ def _pattern_parts(pattern: str) -> list[list[str]]:
 def _run_at(text: list[str], run: list[str], start: int) -> bool:
     if start + len(run) > len(text):
         return False
-    return all(text[start + k].startswith(w[:-1]) if w.endswith("*") else text[start + k] == w
-               for k, w in enumerate(run))
+    return all(
+        text[start + k].startswith(w[:-1]) if w.endswith("*") else text[start + k] == w
+        for k, w in enumerate(run)
+    )
 
 
 def _matches(text: list[str], parts: list[list[str]], gap: int = 4) -> bool:
     """Whether the runs occur in order, each within ``gap`` tokens of the previous one."""
+
     def search(k: int, lo: int, hi: int) -> bool:
         if k == len(parts):
             return True
-        return any(_run_at(text, parts[k], i) and search(k + 1, i + len(parts[k]), i + len(parts[k]) + gap + 1)
-                   for i in range(lo, min(hi, len(text))))
+        return any(
+            _run_at(text, parts[k], i) and search(k + 1, i + len(parts[k]), i + len(parts[k]) + gap + 1)
+            for i in range(lo, min(hi, len(text)))
+        )
+
     return bool(parts) and search(0, 0, len(text))
 
 
 def term_tagger(lexicon: IssueTerms) -> Tagger:
     """A tagger from weighted issue terms: an issue is tagged once its matched weights reach ``min_score``."""
-    compiled = {issue: [(_pattern_parts(p), w) for p, w in terms.items()] for issue, terms in lexicon.terms.items()}
+    compiled = {
+        issue: [(_pattern_parts(p), w) for p, w in terms.items()] for issue, terms in lexicon.terms.items()
+    }
 
     def tag(text: str) -> list[str]:
         toks = tokens(text, keep_stop_words=True)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Literal
 
 from redline.model import Statement
@@ -95,8 +96,15 @@ def _cell(row: str, column: str, statements: Sequence[Statement]) -> Cell:
     stance = days[-1][1] if days else "neutral"
     backing = [s for s in statements if s.stance == stance]
     dates = [s.date for s in statements if s.date]
-    return Cell(row, column, stance, max(backing, key=_strength), len(backing), len(statements),
-                max(dates) if dates else None)
+    return Cell(
+        row,
+        column,
+        stance,
+        max(backing, key=_strength),
+        len(backing),
+        len(statements),
+        max(dates) if dates else None,
+    )
 
 
 Columns = Callable[[Statement], Iterable[str]]
@@ -121,8 +129,17 @@ def by_points(links: Mapping[str, Sequence[str]]) -> Columns:
     return lambda s: list(links.get(s.id, ()))
 
 
-def _groups(statements: Iterable[Statement], by: RowKind, party_of: Mapping[str, str], columns: Columns,
-            at: date | None, issue: str | None) -> dict[tuple[str, str], list[Statement]]:
+def _groups(
+    statements: Iterable[Statement],
+    by: RowKind,
+    party_of: Mapping[str, str],
+    columns: Columns | None,
+    at: date | None,
+    issue: str | None,
+) -> dict[tuple[str, str], list[Statement]]:
+    """Statements by (row, column); with an issue filter, issue columns narrow to that issue."""
+    if columns is None:
+        columns = by_issue if issue is None else (lambda s: [i for i in by_issue(s) if i == issue])
     groups: dict[tuple[str, str], list[Statement]] = {}
     for s in statements:
         if at is not None and (s.date is None or s.date > at):
@@ -137,9 +154,15 @@ def _groups(statements: Iterable[Statement], by: RowKind, party_of: Mapping[str,
     return groups
 
 
-def position_matrix(statements: Iterable[Statement], *, by: RowKind = "party",
-                    party_of: Mapping[str, str] | None = None, columns: Columns = by_issue,
-                    at: date | None = None, issue: str | None = None) -> PositionMatrix:
+def position_matrix(
+    statements: Iterable[Statement],
+    *,
+    by: RowKind = "party",
+    party_of: Mapping[str, str] | None = None,
+    columns: Columns | None = None,
+    at: date | None = None,
+    issue: str | None = None,
+) -> PositionMatrix:
     """The matrix of rows (parties or actors) by columns (issues by default, or linked points).
 
     ``at`` keeps only statements dated on or before it (undated ones cannot be placed and are
@@ -152,14 +175,20 @@ def position_matrix(statements: Iterable[Statement], *, by: RowKind = "party",
     return PositionMatrix(rows, cols, cells, at)
 
 
-def find_shifts(statements: Iterable[Statement], *, by: RowKind = "actor",
-                party_of: Mapping[str, str] | None = None, columns: Columns = by_issue,
-                at: date | None = None, issue: str | None = None) -> list[Shift]:
+def find_shifts(
+    statements: Iterable[Statement],
+    *,
+    by: RowKind = "actor",
+    party_of: Mapping[str, str] | None = None,
+    columns: Columns | None = None,
+    at: date | None = None,
+    issue: str | None = None,
+) -> list[Shift]:
     """Every change of a row's stance on a column between dated statements, in date order."""
     shifts: list[Shift] = []
     for (row, col), group in sorted(_groups(statements, by, party_of or {}, columns, at, issue).items()):
         days = [d for d in _day_stances(group) if d[0] is not None]
-        for (_, before, q1), (_, after, q2) in zip(days, days[1:], strict=False):
+        for (_, before, q1), (_, after, q2) in pairwise(days):
             if before != after:
                 shifts.append(Shift(row, col, before, after, q1, q2))
     shifts.sort(key=lambda sh: (sh.quote_after.date or date.min, sh.row, sh.column))

@@ -24,14 +24,26 @@ from redline.model import PlanVersion, Point, Statement
 UNCONFIRMED = "reported, unconfirmed"
 
 _ADVERB = r"(?:\w+ly\s+|since\s+|now\s+|also\s+|not\s+|reportedly\s+)?"
-_PASSIVE = re.compile(r"(?:\b(?:has|have|had|will|would|could|might|may|must)\s+" + _ADVERB + r")?"
-                      r"\b(?:is|are|was|were|be|been|being)\s+" + _ADVERB + "$", re.I)
-_CLAUSE_START = re.compile(r"[.;:!?]\s+|,\s+(?=(?:which|while|but|although|though|whereas|after|as|said|"
-                           r"according)\b)", re.I)
-_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|,\s+(?:which|while|but|although|though|whereas|after|as|said|"
-                         r"according|he|she|they|officials?)\b|\s+(?:but|while|whereas)\s", re.I)
-_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|as well as|along with)\s+(?=(?:a|an|the|its|their|"
-                         r"his|her|any|all|some)\b)", re.I)
+_PASSIVE = re.compile(
+    r"(?:\b(?:has|have|had|will|would|could|might|may|must)\s+" + _ADVERB + r")?"
+    r"\b(?:is|are|was|were|be|been|being)\s+" + _ADVERB + "$",
+    re.I,
+)
+_CLAUSE_START = re.compile(
+    r"[.;:!?]\s+|,\s+(?=(?:which|while|but|although|though|whereas|after|as|said|"
+    r"according)\b)",
+    re.I,
+)
+_CLAUSE_END = re.compile(
+    r"[.;:!?](?:\s|$)|,\s+(?:which|while|but|although|though|whereas|after|as|said|"
+    r"according|he|she|they|officials?)\b|\s+(?:but|while|whereas)\s",
+    re.I,
+)
+_ITEM_SPLIT = re.compile(
+    r",\s+(?:and\s+|or\s+)?|\s+(?:and|as well as|along with)\s+(?=(?:a|an|the|its|their|"
+    r"his|her|any|all|some)\b)",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +91,9 @@ class ChangeFinder:
         self.base = base
         self.threshold = threshold
         forms = sorted((f for fs in lexicon.verbs.values() for f in fs), key=len, reverse=True)
-        self._verbs = re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b",
-                                 re.I)
+        self._verbs = re.compile(
+            r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.I
+        )
 
     def _targets(self, text: str) -> list[tuple[str, str]]:
         """(verb, target phrase) for each change verb in ``text``."""
@@ -90,11 +103,11 @@ class ChangeFinder:
             before = text[: m.start()]
             if _PASSIVE.search(before):
                 starts = [c.end() for c in _CLAUSE_START.finditer(before)]
-                subject = before[starts[-1] if starts else 0:]
+                subject = before[starts[-1] if starts else 0 :]
                 target = _PASSIVE.sub("", subject)
             else:
                 stop = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-                rest = text[m.end():stop]
+                rest = text[m.end() : stop]
                 end = _CLAUSE_END.search(rest)
                 target = rest[: end.start()] if end else rest
             target = target.strip(" ,")
@@ -118,21 +131,34 @@ class ChangeFinder:
                     number, score = self.base.points[best].number, scores[best]
                 if number is None and change != "added":
                     continue  # "the plan was altered": no point named
-                found.append(ReportedChange(
-                    change, verb, item, number, round(score, 3), statement.id, statement.document_id,
-                    statement.content.text, statement.speaker.name if statement.speaker else None, statement.date))
+                found.append(
+                    ReportedChange(
+                        change,
+                        verb,
+                        item,
+                        number,
+                        round(score, 3),
+                        statement.id,
+                        statement.document_id,
+                        statement.content.text,
+                        statement.speaker.name if statement.speaker else None,
+                        statement.date,
+                    )
+                )
         return found
 
 
-def find_reported_changes(statements: Sequence[Statement], base: PlanVersion,
-                          lexicon: ChangeLexicon) -> list[ReportedChange]:
+def find_reported_changes(
+    statements: Sequence[Statement], base: PlanVersion, lexicon: ChangeLexicon
+) -> list[ReportedChange]:
     """All reported changes to ``base`` in ``statements``, in statement order."""
     finder = ChangeFinder(lexicon, base)
     return [c for s in statements for c in finder.find(s)]
 
 
-def reconstruct_version(base: PlanVersion, changes: Sequence[ReportedChange], *, label: str,
-                        when: date | None = None) -> ReconstructedVersion:
+def reconstruct_version(
+    base: PlanVersion, changes: Sequence[ReportedChange], *, label: str, when: date | None = None
+) -> ReconstructedVersion:
     """The version that ``changes`` describe: base points removed, modified or kept, additions appended.
 
     When reports about one point disagree, the latest report wins; every report stays as evidence.
@@ -153,6 +179,12 @@ def reconstruct_version(base: PlanVersion, changes: Sequence[ReportedChange], *,
         entries.append(ReconstructedPoint(f"new-{k}", c.target, "added", [c]))
         kept.append(Point(number=f"new-{k}", text=c.target))
     dates = [c.date for c in changes if c.date]
-    version = PlanVersion(plan=base.plan, label=label, date=when or (max(dates) if dates else None),
-                          source=UNCONFIRMED, points=kept, reported=True)
+    version = PlanVersion(
+        plan=base.plan,
+        label=label,
+        date=when or (max(dates) if dates else None),
+        source=UNCONFIRMED,
+        points=kept,
+        reported=True,
+    )
     return ReconstructedVersion(version, base.label, entries)

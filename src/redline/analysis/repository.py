@@ -64,7 +64,9 @@ class JsonPlanRepository:
         data = {"version": version_to_dict(version), "reconstruction": reconstruction}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(data, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+            path.write_text(
+                json.dumps(data, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+            )
         except OSError as exc:
             raise PlanError(f"cannot save the plan version ({exc.strerror})", where=str(path)) from exc
 
@@ -81,15 +83,20 @@ class JsonPlanRepository:
         self._write(version, None)
 
     def save_reconstruction(self, rec: ReconstructedVersion) -> None:
-        self._write(rec.version, {"base": rec.base_label, "status": rec.status,
-                                  "entries": [asdict(e) for e in rec.entries]})
+        self._write(
+            rec.version,
+            {"base": rec.base_label, "status": rec.status, "entries": [asdict(e) for e in rec.entries]},
+        )
 
     def get_version(self, plan: str, label: str) -> PlanVersion:
         path = self._path(plan, label)
         if not path.exists():
             known = ", ".join(v.label for v in self.versions(plan)) or "none"
-            raise NotFoundError(f"no version {label!r} of plan {plan!r}", where=str(self.root),
-                                hint=f"known versions: {known}; import one with `redline plan import`")
+            raise NotFoundError(
+                f"no version {label!r} of plan {plan!r}",
+                where=str(self.root),
+                hint=f"known versions: {known}; import one with `redline plan import`",
+            )
         return version_from_dict(self._read(path)["version"], where=str(path))
 
     def get_reconstruction(self, plan: str, label: str) -> ReconstructedVersion | None:
@@ -100,14 +107,21 @@ class JsonPlanRepository:
         rec = data.get("reconstruction")
         if not rec:
             return None
-        entries = [ReconstructedPoint(e["number"], e["text"], e["status"],
-                                      [_change_from_dict(c) for c in e["evidence"]]) for e in rec["entries"]]
-        return ReconstructedVersion(version_from_dict(data["version"], where=str(path)), rec["base"], entries,
-                                    rec["status"])
+        entries = [
+            ReconstructedPoint(
+                e["number"], e["text"], e["status"], [_change_from_dict(c) for c in e["evidence"]]
+            )
+            for e in rec["entries"]
+        ]
+        return ReconstructedVersion(
+            version_from_dict(data["version"], where=str(path)), rec["base"], entries, rec["status"]
+        )
 
     def versions(self, plan: str) -> list[PlanVersion]:
         folder = self.root / _slug(plan)
-        found = [version_from_dict(self._read(p)["version"], where=str(p)) for p in sorted(folder.glob("*.json"))]
+        found = [
+            version_from_dict(self._read(p)["version"], where=str(p)) for p in sorted(folder.glob("*.json"))
+        ]
         return sorted(found, key=lambda v: (v.date or date.min, v.label))
 
     def plans(self) -> list[str]:
@@ -136,31 +150,57 @@ def extraction_from_dict(data: Mapping[str, Any]) -> tuple[Extraction, dict[str,
     document's text is empty.
     """
     head = data["document"]
-    doc = Document(id=str(head["id"]), text="", url=head.get("url"), title=head.get("title"),
-                   published=_date(head.get("published")), outlet=head.get("outlet"))
+    doc = Document(
+        id=str(head["id"]),
+        text="",
+        url=head.get("url"),
+        title=head.get("title"),
+        published=_date(head.get("published")),
+        outlet=head.get("outlet"),
+    )
     parties: dict[str, str] = {}
     statements: list[Statement] = []
     for s in data.get("statements", []):
         sp = s.get("speaker")
         speaker = None
         if sp:
-            mention = Span(str(sp.get("mention") or sp["name"]), int(sp.get("start", 0)), int(sp.get("end", 0)))
+            mention = Span(
+                str(sp.get("mention") or sp["name"]), int(sp.get("start", 0)), int(sp.get("end", 0))
+            )
             speaker = Speaker(name=str(sp["name"]), actor_id=sp.get("actor_id"), mention=mention)
             if sp.get("party"):
                 parties[sp.get("actor_id") or sp["name"]] = str(sp["party"])
         content = _span(s["content"])
         if content is None:
             raise ValueError(f"statement {s.get('id')!r} has no content")
-        statements.append(Statement(
-            id=str(s["id"]), document_id=doc.id, content=content, kind=s.get("kind", "indirect"),
-            speaker=speaker, cue=_span(s.get("cue")), issues=list(s.get("issues", [])),
-            stance=s.get("stance", "neutral"), date=_date(s.get("date")) or doc.published,
-            confidence=float(s.get("confidence", 1.0)), extractor=str(s.get("extractor", ""))))
+        statements.append(
+            Statement(
+                id=str(s["id"]),
+                document_id=doc.id,
+                content=content,
+                kind=s.get("kind", "indirect"),
+                speaker=speaker,
+                cue=_span(s.get("cue")),
+                issues=list(s.get("issues", [])),
+                stance=s.get("stance", "neutral"),
+                date=_date(s.get("date")) or doc.published,
+                confidence=float(s.get("confidence", 1.0)),
+                extractor=str(s.get("extractor", "")),
+            )
+        )
     events = [
-        Event(id=str(e.get("id") or f"{doc.id}-e{k}"), document_id=doc.id, type=str(e["type"]),
-              trigger=Span(str(e["text"]), int(e.get("start", 0)), int(e.get("end", 0))),
-              actors=list(e.get("actors", [])), actor_ids=list(e.get("actor_ids", [])), place=e.get("place"),
-              date=_date(e.get("date")), date_precision=e.get("date_precision"), planned=bool(e.get("planned")))
+        Event(
+            id=str(e.get("id") or f"{doc.id}-e{k}"),
+            document_id=doc.id,
+            type=str(e["type"]),
+            trigger=Span(str(e["text"]), int(e.get("start", 0)), int(e.get("end", 0))),
+            actors=list(e.get("actors", [])),
+            actor_ids=list(e.get("actor_ids", [])),
+            place=e.get("place"),
+            date=_date(e.get("date")),
+            date_precision=e.get("date_precision"),
+            planned=bool(e.get("planned")),
+        )
         for k, e in enumerate(data.get("events", []))
     ]
     return Extraction(doc, statements, events, extractor=str(data.get("extractor", ""))), parties
@@ -190,9 +230,12 @@ class JsonlStatementSource:
             try:
                 ex, parties = extraction_from_dict(json.loads(line))
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                yield Problem(where, f"not an extraction record ({exc.__class__.__name__}: {exc})",
-                              hint="expected one JSON object per line as `redline extract --format jsonl` writes",
-                              kind="json")
+                yield Problem(
+                    where,
+                    f"not an extraction record ({exc.__class__.__name__}: {exc})",
+                    hint="expected one JSON object per line as `redline extract --format jsonl` writes",
+                    kind="json",
+                )
                 continue
             self._parties.update(parties)
             yield ex

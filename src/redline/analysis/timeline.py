@@ -36,8 +36,9 @@ def _matches_actor(actor: str, names: Iterable[str | None]) -> bool:
     return any(n is not None and (wanted == n.casefold() or wanted in n.casefold().split()) for n in names)
 
 
-def build_timeline(extractions: Iterable[Extraction], *, issue: str | None = None,
-                   actor: str | None = None) -> list[TimelineEntry]:
+def build_timeline(
+    extractions: Iterable[Extraction], *, issue: str | None = None, actor: str | None = None
+) -> list[TimelineEntry]:
     """Every statement and event, filtered by issue and actor (id, name or surname), in date order."""
     entries: list[TimelineEntry] = []
     for ex in extractions:
@@ -49,18 +50,36 @@ def build_timeline(extractions: Iterable[Extraction], *, issue: str | None = Non
                 continue
             if actor is not None and (sp is None or not _matches_actor(actor, (sp.actor_id, sp.name))):
                 continue
-            entries.append(TimelineEntry(
-                s.date or published, "statement", s.content.text, (sp.name,) if sp else (), ex.document.id,
-                s.stance, tuple(s.issues), dated_by_document=s.date is None and published is not None,
-                offset=s.content.start))
+            entries.append(
+                TimelineEntry(
+                    s.date or published,
+                    "statement",
+                    s.content.text,
+                    (sp.name,) if sp else (),
+                    ex.document.id,
+                    s.stance,
+                    tuple(s.issues),
+                    dated_by_document=s.date is None and published is not None,
+                    offset=s.content.start,
+                )
+            )
         for e in ex.events:
             if issue is not None and issue not in doc_issues:
                 continue
             if actor is not None and not _matches_actor(actor, [*e.actors, *e.actor_ids]):
                 continue
-            entries.append(TimelineEntry(
-                e.date or published, "event", e.trigger.text, tuple(e.actors), ex.document.id, e.type,
-                planned=e.planned, dated_by_document=e.date is None and published is not None,
-                offset=e.trigger.start))
+            entries.append(
+                TimelineEntry(
+                    e.date or published,
+                    "event",
+                    e.trigger.text,
+                    tuple(e.actors),
+                    ex.document.id,
+                    e.type,
+                    planned=e.planned,
+                    dated_by_document=e.date is None and published is not None,
+                    offset=e.trigger.start,
+                )
+            )
     entries.sort(key=lambda t: (t.date is None, t.date or date.min, t.document_id, t.offset))
     return entries

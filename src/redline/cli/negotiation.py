@@ -22,21 +22,29 @@ from rich.table import Table
 from redline.analysis import negotiation as lib
 from redline.analysis.diff_render import diff_html, diff_table, diff_to_dict
 from redline.analysis.plans import term_tagger, version_to_dict
-from redline.analysis.positions import Cell
+from redline.analysis.positions import Cell, RowKind
 from redline.analysis.reported import UNCONFIRMED
 from redline.analysis.repository import JsonlStatementSource, JsonPlanRepository
 from redline.errors import ConfigError, RedlineError
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.plan_changes import load_change_lexicon
 
-PlansDir = Annotated[Path, typer.Option("--plans-dir", envvar="REDLINE_PLANS_DIR",
-                                        help="Directory of saved plan versions (JSON files).")]
-FromFile = Annotated[Path, typer.Option("--from", help="JSONL file of Extractions (`redline extract --format jsonl`).")]
+PlansDir = Annotated[
+    Path,
+    typer.Option(
+        "--plans-dir", envvar="REDLINE_PLANS_DIR", help="Directory of saved plan versions (JSON files)."
+    ),
+]
+FromFile = Annotated[
+    Path, typer.Option("--from", help="JSONL file of Extractions (`redline extract --format jsonl`).")
+]
 ActorsFile = Annotated[Path | None, typer.Option("--actors", help="YAML list of actors with id and party.")]
 Fmt = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
 DEFAULT_PLANS = Path("redline-plans")
 
-plan_app = typer.Typer(help="Plan versions: import, list, show, diff, reconstruct from reports.", no_args_is_help=True)
+plan_app = typer.Typer(
+    help="Plan versions: import, list, show, diff, reconstruct from reports.", no_args_is_help=True
+)
 
 
 @contextmanager
@@ -85,16 +93,26 @@ def plan_import(
     version: Annotated[str, typer.Option("--version", help="Version label, e.g. 28-point.")],
     when: Annotated[str | None, typer.Option("--date", help="Date of the version, YYYY-MM-DD.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Where the text comes from (URL).")] = None,
-    fmt: Annotated[str | None, typer.Option("--format", help="text, json or csv (default: from extension).")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="text, json or csv (default: from extension).")
+    ] = None,
     issues: Annotated[Path | None, typer.Option("--issues", help="Issue lexicon to tag points with.")] = None,
     plans_dir: PlansDir = DEFAULT_PLANS,
 ) -> None:
     """Read a plan version and save it, its points tagged with issues and PA-X codes."""
     with _user_errors():
         lexicon = load_issue_terms(issues)
-        saved = lib.import_plan(JsonPlanRepository(plans_dir), file, plan=plan, label=version,
-                                when=_date(when, "--date"), source=source, fmt=fmt,
-                                tagger=term_tagger(lexicon) if lexicon else None, lexicon=lexicon)
+        saved = lib.import_plan(
+            JsonPlanRepository(plans_dir),
+            file,
+            plan=plan,
+            label=version,
+            when=_date(when, "--date"),
+            source=source,
+            fmt=fmt,
+            tagger=term_tagger(lexicon) if lexicon else None,
+            lexicon=lexicon,
+        )
         typer.echo(f"imported {saved.plan} {saved.label}: {len(saved.points)} points")
 
 
@@ -120,17 +138,32 @@ def plan_show(
     with _user_errors():
         _choice(fmt, ("table", "json"), "--format")
         repo = JsonPlanRepository(plans_dir)
-        v = repo.get_version(plan, version) if version else lib.latest_version(repo, plan, imported_only=False)
+        v = (
+            repo.get_version(plan, version)
+            if version
+            else lib.latest_version(repo, plan, imported_only=False)
+        )
         rec = repo.get_reconstruction(plan, v.label)
         if fmt == "json":
             data = version_to_dict(v)
             if rec:
                 data["status"] = rec.status
-                data["reconstruction"] = [{"number": e.number, "status": e.status, "text": e.text,
-                                           "evidence": [c.quote for c in e.evidence]} for e in rec.entries]
+                data["reconstruction"] = [
+                    {
+                        "number": e.number,
+                        "status": e.status,
+                        "text": e.text,
+                        "evidence": [c.quote for c in e.evidence],
+                    }
+                    for e in rec.entries
+                ]
             _print_json(data)
             return
-        title = f"{v.plan} {v.label}" + (f" ({v.date})" if v.date else "") + (f" - {UNCONFIRMED}" if v.reported else "")
+        title = (
+            f"{v.plan} {v.label}"
+            + (f" ({v.date})" if v.date else "")
+            + (f" - {UNCONFIRMED}" if v.reported else "")
+        )
         table = Table(title=title)
         for col in ("#", "point", "issues") if rec is None else ("#", "status", "point", "evidence"):
             table.add_column(col)
@@ -139,7 +172,9 @@ def plan_show(
                 table.add_row(p.number, p.text, ", ".join(p.issues))
         else:
             for e in rec.entries:
-                evidence = "; ".join(f"{c.speaker or '?'} ({c.date or '?'}): {c.verb} {c.target!r}" for c in e.evidence)
+                evidence = "; ".join(
+                    f"{c.speaker or '?'} ({c.date or '?'}): {c.verb} {c.target!r}" for c in e.evidence
+                )
                 table.add_row(e.number, e.status, e.text, evidence)
         _console().print(table)
 
@@ -148,7 +183,9 @@ def plan_show(
 def plan_diff(
     old: Annotated[str, typer.Argument(help="Label of the older version.")],
     new: Annotated[str, typer.Argument(help="Label of the newer version.")],
-    plan: Annotated[str | None, typer.Option("--plan", help="Plan name (needed when there are several).")] = None,
+    plan: Annotated[
+        str | None, typer.Option("--plan", help="Plan name (needed when there are several).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or html.")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     plans_dir: PlansDir = DEFAULT_PLANS,
@@ -170,7 +207,9 @@ def plan_diff(
                 with output.open("w", encoding="utf-8") as fh:
                     Console(file=fh, width=120).print(diff_table(diff))
             return
-        text = diff_html(diff) if fmt == "html" else json.dumps(diff_to_dict(diff), indent=2, ensure_ascii=False)
+        text = (
+            diff_html(diff) if fmt == "html" else json.dumps(diff_to_dict(diff), indent=2, ensure_ascii=False)
+        )
         if output is not None:
             output.write_text(text + "\n", encoding="utf-8")
         else:
@@ -188,11 +227,19 @@ def plan_reconstruct(
 ) -> None:
     """Rebuild a version from statements that report changes to another ("reported, unconfirmed")."""
     with _user_errors():
-        rec = lib.reconstruct_from_reports(JsonPlanRepository(plans_dir), _corpus(source, None),
-                                           load_change_lexicon(), plan=plan, base=base, label=version,
-                                           when=_date(when, "--date"))
+        rec = lib.reconstruct_from_reports(
+            JsonPlanRepository(plans_dir),
+            _corpus(source, None),
+            load_change_lexicon(),
+            plan=plan,
+            base=base,
+            label=version,
+            when=_date(when, "--date"),
+        )
         changed = [e for e in rec.entries if e.status != "unchanged"]
-        typer.echo(f"reconstructed {plan} {version} from {base} ({UNCONFIRMED}): {len(changed)} reported changes")
+        typer.echo(
+            f"reconstructed {plan} {version} from {base} ({UNCONFIRMED}): {len(changed)} reported changes"
+        )
         for e in changed:
             typer.echo(f"  {e.number}\t{e.status}\t{e.text}")
 
@@ -200,15 +247,30 @@ def plan_reconstruct(
 def _cell_row(cell: Cell, label: Callable[[str], str]) -> list[str]:
     q = cell.quote
     who = q.speaker.name if q.speaker else "?"
-    return [cell.row, label(cell.column), cell.stance, f"{cell.supporting}/{cell.total}", str(q.date or "-"),
-            f"{who}: “{q.content.text}” [{q.document_id}]"]
+    return [
+        cell.row,
+        label(cell.column),
+        cell.stance,
+        f"{cell.supporting}/{cell.total}",
+        str(q.date or "-"),
+        f"{who}: “{q.content.text}” [{q.document_id}]",
+    ]
 
 
 def _cell_json(cell: Cell) -> dict[str, Any]:
     q = cell.quote
-    return {"row": cell.row, "column": cell.column, "stance": cell.stance, "supporting": cell.supporting,
-            "statements": cell.total, "date": cell.last_date, "quote": q.content.text,
-            "speaker": q.speaker.name if q.speaker else None, "document": q.document_id, "quote_date": q.date}
+    return {
+        "row": cell.row,
+        "column": cell.column,
+        "stance": cell.stance,
+        "supporting": cell.supporting,
+        "statements": cell.total,
+        "date": cell.last_date,
+        "quote": q.content.text,
+        "speaker": q.speaker.name if q.speaker else None,
+        "document": q.document_id,
+        "quote_date": q.date,
+    }
 
 
 def register(app: typer.Typer) -> None:
@@ -229,24 +291,52 @@ def register(app: typer.Typer) -> None:
         """Where each party (or actor) stands on each issue or point, and how that shifted."""
         with _user_errors():
             _choice(fmt, ("table", "json"), "--format")
-            row_kind = "actor" if _choice(by, ("party", "actor"), "--by") == "actor" else "party"
-            result = lib.positions(_corpus(source, actors), repo=JsonPlanRepository(plans_dir), plan=plan,
-                                   by=row_kind, at=_date(at, "--at"), issue=issue)
+            row_kind: RowKind = "actor" if _choice(by, ("party", "actor"), "--by") == "actor" else "party"
+            result = lib.positions(
+                _corpus(source, actors),
+                repo=JsonPlanRepository(plans_dir),
+                plan=plan,
+                by=row_kind,
+                at=_date(at, "--at"),
+                issue=issue,
+            )
             texts = lib.point_texts(result.version)
-            cells = [result.matrix.cells[(r, c)] for r in result.matrix.rows for c in result.matrix.columns
-                     if (r, c) in result.matrix.cells]
+            cells = [
+                result.matrix.cells[(r, c)]
+                for r in result.matrix.rows
+                for c in result.matrix.columns
+                if (r, c) in result.matrix.cells
+            ]
             if fmt == "json":
-                _print_json({"by": by, "at": at, "plan": plan, "cells": [_cell_json(c) for c in cells],
-                             "shifts": [{"row": s.row, "column": s.column, "before": s.before, "after": s.after,
-                                         "quote_before": s.quote_before.content.text, "date_before": s.quote_before.date,
-                                         "quote_after": s.quote_after.content.text, "date_after": s.quote_after.date}
-                                        for s in result.shifts]})
+                _print_json(
+                    {
+                        "by": by,
+                        "at": at,
+                        "plan": plan,
+                        "cells": [_cell_json(c) for c in cells],
+                        "shifts": [
+                            {
+                                "row": s.row,
+                                "column": s.column,
+                                "before": s.before,
+                                "after": s.after,
+                                "quote_before": s.quote_before.content.text,
+                                "date_before": s.quote_before.date,
+                                "quote_after": s.quote_after.content.text,
+                                "date_after": s.quote_after.date,
+                            }
+                            for s in result.shifts
+                        ],
+                    }
+                )
                 return
 
             def label(col: str) -> str:
                 return f"{col}. {texts[col][:40]}" if col in texts else col
 
-            title = "positions" + (f" on {result.version.plan} {result.version.label}" if result.version else "")
+            title = "positions" + (
+                f" on {result.version.plan} {result.version.label}" if result.version else ""
+            )
             table = Table(title=title + (f" as of {at}" if at else ""))
             for col in (by, "point" if plan else "issue", "stance", "n", "date", "strongest quote"):
                 table.add_column(col)
@@ -255,15 +345,19 @@ def register(app: typer.Typer) -> None:
             console = _console()
             console.print(table)
             for s in result.shifts:
-                console.print(f"shift: {s.row} on {label(s.column)}: {s.before} → {s.after} "
-                              f"({s.quote_before.date} “{s.quote_before.content.text}” → "
-                              f"{s.quote_after.date} “{s.quote_after.content.text}”)")
+                console.print(
+                    f"shift: {s.row} on {label(s.column)}: {s.before} → {s.after} "
+                    f"({s.quote_before.date} “{s.quote_before.content.text}” → "
+                    f"{s.quote_after.date} “{s.quote_after.content.text}”)"
+                )
 
     @app.command("timeline")
     def timeline_cmd(
         source: FromFile,
         issue: Annotated[str | None, typer.Option("--issue", help="Only this issue.")] = None,
-        actor: Annotated[str | None, typer.Option("--actor", help="Only this actor (id, name or surname).")] = None,
+        actor: Annotated[
+            str | None, typer.Option("--actor", help="Only this actor (id, name or surname).")
+        ] = None,
         fmt: Fmt = "table",
     ) -> None:
         """Statements and events in date order."""
@@ -271,9 +365,22 @@ def register(app: typer.Typer) -> None:
             _choice(fmt, ("table", "json"), "--format")
             entries = lib.timeline(_corpus(source, None), issue=issue, actor=actor)
             if fmt == "json":
-                _print_json([{"date": e.date, "kind": e.kind, "detail": e.detail, "actors": list(e.actors),
-                              "text": e.text, "issues": list(e.issues), "document": e.document_id,
-                              "planned": e.planned, "dated_by_document": e.dated_by_document} for e in entries])
+                _print_json(
+                    [
+                        {
+                            "date": e.date,
+                            "kind": e.kind,
+                            "detail": e.detail,
+                            "actors": list(e.actors),
+                            "text": e.text,
+                            "issues": list(e.issues),
+                            "document": e.document_id,
+                            "planned": e.planned,
+                            "dated_by_document": e.dated_by_document,
+                        }
+                        for e in entries
+                    ]
+                )
                 return
             table = Table(title="timeline")
             for col in ("date", "kind", "who", "what", "document"):
@@ -281,6 +388,12 @@ def register(app: typer.Typer) -> None:
             for e in entries:
                 when = f"{e.date or '?'}" + ("*" if e.dated_by_document else "")
                 kind = e.kind if e.kind == "event" else f"{e.detail}"
-                what = e.text + (f"  [{e.detail}, planned]" if e.planned else f"  [{e.detail}]" if e.kind == "event" else "")
+                what = e.text + (
+                    f"  [{e.detail}, planned]"
+                    if e.planned
+                    else f"  [{e.detail}]"
+                    if e.kind == "event"
+                    else ""
+                )
                 table.add_row(when, kind, ", ".join(e.actors), what, e.document_id)
             _console().print(table)

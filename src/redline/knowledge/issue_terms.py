@@ -33,7 +33,9 @@ def _issue_entry(issue: str, raw: Any, where: str) -> tuple[dict[str, float], li
     if isinstance(terms, list):
         terms = dict.fromkeys(terms, 1.0)
     if not isinstance(terms, dict):
-        raise ConfigError(f"issue {issue!r}: terms must be a list or a mapping of term to weight", where=where)
+        raise ConfigError(
+            f"issue {issue!r}: terms must be a list or a mapping of term to weight", where=where
+        )
     try:
         weights = {str(t): float(w) for t, w in terms.items()}
     except (TypeError, ValueError) as exc:

@@ -20,8 +20,11 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     except FileNotFoundError:
         raise PlanError("no such file", where=str(path)) from None
     except UnicodeDecodeError as exc:
-        raise PlanError(f"not UTF-8 text ({exc.reason})", where=str(path),
-                        hint="save the plan as UTF-8 text, Markdown, JSON or CSV") from None
+        raise PlanError(
+            f"not UTF-8 text ({exc.reason})",
+            where=str(path),
+            hint="save the plan as UTF-8 text, Markdown, JSON or CSV",
+        ) from None
     except OSError as exc:
         raise PlanError(f"cannot be read ({exc.strerror})", where=str(path)) from None
     return text, fmt or FORMATS.get(path.suffix.lower(), "text")
