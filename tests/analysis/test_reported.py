@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 from negotiation_builders import EXAMPLES, MakeStatement, version
 
+from redline.analysis.align import align_versions
 from redline.analysis.plans import load_plan
-from redline.analysis.reported import UNCONFIRMED, find_reported_changes, reconstruct_version
+from redline.analysis.reported import UNCONFIRMED, check_reports, find_reported_changes, reconstruct_version
 from redline.knowledge.plan_changes import ChangeLexicon, load_change_lexicon
 from redline.model import PlanVersion
 
@@ -99,3 +100,16 @@ def test_statement_without_change_verb_reports_nothing(
 ) -> None:
     s = statement("a cap of 600,000 on Ukraine's army is unacceptable")
     assert find_reported_changes([s], draft, lexicon) == []
+
+
+def test_reports_are_checked_against_the_imported_text(
+    statement: MakeStatement, lexicon: ChangeLexicon, draft: PlanVersion
+) -> None:
+    s = statement(KYSLYTSYA, "Sergiy Kyslytsya")
+    rec = reconstruct_version(draft, find_reported_changes([s], draft, lexicon), label="19")
+    revised = load_plan(EXAMPLES / "revised-19-points.md", plan="peace", label="19")
+    checks = check_reports(rec, align_versions(draft, revised))
+    assert [(c.number, c.reported, c.actual, c.confirmed) for c in checks] == [
+        ("6", "removed", "modified", False),
+        ("27", "removed", "removed", True),
+    ]

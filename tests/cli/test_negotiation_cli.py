@@ -200,3 +200,47 @@ def test_user_errors_are_one_line_messages(plans: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "is not a date" in result.stderr
     result = runner.invoke(app, ["plan", "diff", "28-point", "20-point", "--plans-dir", str(plans)])
     assert result.exit_code == 5 and "no version '20-point'" in result.stderr
+
+
+def test_importing_the_text_checks_the_reported_changes(plans: Path) -> None:
+    run(
+        "plan",
+        "reconstruct",
+        "--plan",
+        "peace",
+        "--base",
+        "28-point",
+        "--version",
+        "revised",
+        "--from",
+        STATEMENTS,
+        "--plans-dir",
+        plans,
+    )
+    out = run("plan", "import", REVISED, "--plan", "peace", "--version", "revised", "--plans-dir", plans)
+    assert out.splitlines() == [
+        "imported peace revised: 19 points",
+        "  reported removed point 6: not confirmed (text: modified)",
+        "  reported removed point 27: confirmed (text: removed)",
+    ]
+    assert "reported" not in run("plan", "list", "--plans-dir", plans)
+
+
+def test_positions_on_a_named_version(plans: Path) -> None:
+    data = json.loads(
+        run(
+            "positions",
+            "--from",
+            STATEMENTS,
+            "--plan",
+            "peace",
+            "--version",
+            "28-point",
+            "-f",
+            "json",
+            "--plans-dir",
+            plans,
+        )
+    )
+    cells = {(c["row"], c["column"]): c for c in data["cells"]}
+    assert cells[("ukraine", "6")]["stance"] == "oppose"  # the 600,000 cap of the draft

@@ -22,7 +22,13 @@ from redline.analysis.positions import (
     find_shifts,
     position_matrix,
 )
-from redline.analysis.reported import ReconstructedVersion, find_reported_changes, reconstruct_version
+from redline.analysis.reported import (
+    ReconstructedVersion,
+    ReportCheck,
+    check_reports,
+    find_reported_changes,
+    reconstruct_version,
+)
 from redline.analysis.repository import PlanRepository, StatementSource
 from redline.analysis.timeline import TimelineEntry, build_timeline
 from redline.errors import NotFoundError
@@ -55,6 +61,12 @@ def read_corpus(source: StatementSource) -> Corpus:
     return Corpus(extractions, problems, dict(source.party_of()))
 
 
+@dataclass(slots=True)
+class Imported:
+    version: PlanVersion
+    checks: list[ReportCheck]  # reported changes to this version, checked against its text
+
+
 def import_plan(
     repo: PlanRepository,
     path: Path,
@@ -66,12 +78,20 @@ def import_plan(
     fmt: str | None = None,
     tagger: Tagger | None = None,
     lexicon: IssueTerms | None = None,
-) -> PlanVersion:
-    """Parse, tag and save a plan version (replacing a reconstruction with the same label)."""
+) -> Imported:
+    """Parse, tag and save a plan version.
+
+    A reconstruction with the same label is replaced by the text; before that, each change it
+    reported is checked against what the text did to the point, and the checks are returned.
+    """
     version = load_plan(path, plan=plan, label=label, when=when, source=source, fmt=fmt)
     version = tag_points(version, tagger, lexicon.pax if lexicon else None)
+    checks: list[ReportCheck] = []
+    rec = repo.get_reconstruction(plan, label)
+    if rec is not None:
+        checks = check_reports(rec, align_versions(repo.get_version(plan, rec.base_label), version))
     repo.save_version(version)
-    return version
+    return Imported(version, checks)
 
 
 def latest_version(repo: PlanRepository, plan: str, *, imported_only: bool = True) -> PlanVersion:
@@ -122,9 +142,10 @@ def positions(
     by: RowKind = "party",
     at: date | None = None,
     issue: str | None = None,
+    label: str | None = None,
     link_options: LinkOptions | None = None,
 ) -> Positions:
-    """Positions by issue, or by the points of the plan's latest imported version when ``plan`` is given."""
+    """Positions by issue, or by the points of a version of ``plan`` (the latest imported by default)."""
     statements = corpus.statements
     version = None
     links: dict[str, list[PointLink]] = {}
@@ -132,7 +153,7 @@ def positions(
     if plan is not None:
         if repo is None:
             raise NotFoundError("positions by point need the plans", hint="give the plans directory")
-        version = latest_version(repo, plan)
+        version = repo.get_version(plan, label) if label else latest_version(repo, plan)
         links = link_statements(statements, version.points, link_options)
         columns = by_points({sid: [lk.number for lk in found] for sid, found in links.items()})
     matrix = position_matrix(statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from redline.analysis.align import PlanDiff
 from redline.analysis.linking import PointMatcher
 from redline.analysis.textsim import tokens
 from redline.knowledge.plan_changes import ChangeLexicon
@@ -188,3 +189,30 @@ def reconstruct_version(
         reported=True,
     )
     return ReconstructedVersion(version, base.label, entries)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportCheck:
+    """A reported change set against the text of the version it described."""
+
+    number: str  # point of the base version
+    reported: str  # removed | modified
+    actual: str  # the diff's kind for that point: kept | modified | removed | merged | split
+    confirmed: bool
+
+
+def check_reports(rec: ReconstructedVersion, diff: PlanDiff) -> list[ReportCheck]:
+    """Compare each reported change with what the imported text did to that point.
+
+    ``diff`` aligns the reconstruction's base version with the imported text. A removal is
+    confirmed when the point is gone; a modification when it was modified, merged or split.
+    """
+    actual = {p.number: c.kind for c in diff.changes for p in c.old}
+    checks: list[ReportCheck] = []
+    for e in rec.entries:
+        if e.status not in ("removed", "modified"):
+            continue
+        kind = actual.get(e.number, "removed")
+        ok = kind == "removed" if e.status == "removed" else kind in ("modified", "merged", "split")
+        checks.append(ReportCheck(e.number, e.status, kind, ok))
+    return checks

@@ -26,6 +26,7 @@ from redline.analysis.positions import Cell, RowKind
 from redline.analysis.reported import UNCONFIRMED
 from redline.analysis.repository import JsonlStatementSource, JsonPlanRepository
 from redline.errors import ConfigError, RedlineError
+from redline.knowledge import packaged
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.plan_changes import load_change_lexicon
 
@@ -76,6 +77,9 @@ def _console() -> Console:
 
 
 def _corpus(path: Path, actors: Path | None) -> lib.Corpus:
+    """Statements from ``path``; parties from ``actors`` or, when redline ships one, its actors file."""
+    if actors is None and packaged("actors.yaml").exists():
+        actors = packaged("actors.yaml")
     corpus = lib.read_corpus(JsonlStatementSource(path, actors))
     for problem in corpus.problems:
         typer.echo(f"skipped {problem.render()}", err=True)
@@ -102,7 +106,7 @@ def plan_import(
     """Read a plan version and save it, its points tagged with issues and PA-X codes."""
     with _user_errors():
         lexicon = load_issue_terms(issues)
-        saved = lib.import_plan(
+        result = lib.import_plan(
             JsonPlanRepository(plans_dir),
             file,
             plan=plan,
@@ -113,7 +117,11 @@ def plan_import(
             tagger=term_tagger(lexicon) if lexicon else None,
             lexicon=lexicon,
         )
+        saved = result.version
         typer.echo(f"imported {saved.plan} {saved.label}: {len(saved.points)} points")
+        for check in result.checks:
+            verdict = "confirmed" if check.confirmed else "not confirmed"
+            typer.echo(f"  reported {check.reported} point {check.number}: {verdict} (text: {check.actual})")
 
 
 @plan_app.command("list")
@@ -285,6 +293,9 @@ def register(app: typer.Typer) -> None:
         at: Annotated[str | None, typer.Option("--at", help="As of this date, YYYY-MM-DD.")] = None,
         issue: Annotated[str | None, typer.Option("--issue", help="Only statements on this issue.")] = None,
         actors: ActorsFile = None,
+        version: Annotated[
+            str | None, typer.Option("--version", help="Version whose points are columns.")
+        ] = None,
         fmt: Fmt = "table",
         plans_dir: PlansDir = DEFAULT_PLANS,
     ) -> None:
@@ -299,6 +310,7 @@ def register(app: typer.Typer) -> None:
                 by=row_kind,
                 at=_date(at, "--at"),
                 issue=issue,
+                label=version,
             )
             texts = lib.point_texts(result.version)
             cells = [
