@@ -20,6 +20,17 @@ from typing import Literal
 from redline.analysis.textsim import TfIdf, similarity, tokens
 from redline.model import PlanVersion, Point
 
+__all__ = [
+    "KINDS",
+    "AlignOptions",
+    "Change",
+    "ChangeKind",
+    "PlanDiff",
+    "WordChange",
+    "align_versions",
+    "word_diff",
+]
+
 ChangeKind = Literal["kept", "modified", "added", "removed", "merged", "split"]
 KINDS: tuple[ChangeKind, ...] = ("kept", "modified", "added", "removed", "merged", "split")
 

@@ -15,6 +15,12 @@ from rich.text import Text
 from redline.analysis.align import Change, PlanDiff
 from redline.model import PlanVersion, Point
 
+__all__ = [
+    "diff_html",
+    "diff_table",
+    "diff_to_dict",
+]
+
 _STYLE = {
     "kept": "dim",
     "modified": "yellow",

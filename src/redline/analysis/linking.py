@@ -16,6 +16,14 @@ from dataclasses import dataclass
 from redline.analysis.textsim import TfIdf, tokens
 from redline.model import Point, Statement
 
+__all__ = [
+    "LinkOptions",
+    "PointLink",
+    "PointMatcher",
+    "issue_overlap",
+    "link_statements",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class LinkOptions:

@@ -36,6 +36,20 @@ from redline.knowledge.issue_terms import IssueTerms
 from redline.knowledge.plan_changes import ChangeLexicon
 from redline.model import Extraction, PlanVersion, Problem, Statement
 
+__all__ = [
+    "Corpus",
+    "Imported",
+    "Positions",
+    "diff_plan",
+    "import_plan",
+    "latest_version",
+    "point_texts",
+    "positions",
+    "read_corpus",
+    "reconstruct_from_reports",
+    "timeline",
+]
+
 
 @dataclass(slots=True)
 class Corpus:

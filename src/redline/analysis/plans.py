@@ -32,6 +32,19 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _NAMED = re.compile(
     r"^\s*(?:point|article|clause|item)\s+(?P<num>\d+(?:\.\d+)*)\s*[:.)\-–—]\s*(?P<text>.*)$", re.I
 )
+
+__all__ = [
+    "Tagger",
+    "load_plan",
+    "parse_plan",
+    "parse_plan_csv",
+    "parse_plan_json",
+    "parse_plan_text",
+    "tag_points",
+    "term_tagger",
+    "version_from_dict",
+    "version_to_dict",
+]
 _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
 _NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d+)\s*[.)\]:]\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")

@@ -19,6 +19,21 @@ from typing import Literal
 
 from redline.model import Statement
 
+__all__ = [
+    "GENERIC_ISSUES",
+    "UNAFFILIATED",
+    "Cell",
+    "Columns",
+    "PositionMatrix",
+    "RowKind",
+    "Shift",
+    "by_issue",
+    "by_points",
+    "find_shifts",
+    "position_matrix",
+    "row_of",
+]
+
 RowKind = Literal["party", "actor"]
 UNAFFILIATED = "unaffiliated"
 _KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}

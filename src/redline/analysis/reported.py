@@ -30,6 +30,18 @@ _PASSIVE = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+" + _ADVERB + "$",
     re.I,
 )
+
+__all__ = [
+    "UNCONFIRMED",
+    "ChangeFinder",
+    "ReconstructedPoint",
+    "ReconstructedVersion",
+    "ReportCheck",
+    "ReportedChange",
+    "check_reports",
+    "find_reported_changes",
+    "reconstruct_version",
+]
 _CLAUSE_START = re.compile(
     r"[.;:!?]\s+|,\s+(?=(?:which|while|but|although|though|whereas|after|as|said|"
     r"according)\b)",

@@ -23,6 +23,15 @@ from redline.analysis.reported import ReconstructedPoint, ReconstructedVersion, 
 from redline.errors import ConfigError, InputError, NotFoundError, PlanError
 from redline.model import Document, Event, Extraction, PlanVersion, Problem, Span, Speaker, Statement
 
+__all__ = [
+    "JsonPlanRepository",
+    "JsonlStatementSource",
+    "PlanRepository",
+    "StatementSource",
+    "extraction_from_dict",
+    "load_parties",
+]
+
 
 class PlanRepository(Protocol):
     """Plan versions by plan name and version label."""

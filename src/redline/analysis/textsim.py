@@ -17,6 +17,16 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+__all__ = [
+    "PREFIX",
+    "STOP_WORDS",
+    "TfIdf",
+    "fuzzy_ratio",
+    "similarity",
+    "stem",
+    "tokens",
+]
+
 _WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+", re.UNICODE)
 _APOSTROPHE = re.compile(r"[’']s\b")
 

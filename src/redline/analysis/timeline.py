@@ -16,6 +16,11 @@ from typing import Literal
 
 from redline.model import Extraction
 
+__all__ = [
+    "TimelineEntry",
+    "build_timeline",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
