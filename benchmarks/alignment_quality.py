@@ -34,16 +34,16 @@ Item = tuple[str, list[int], str]  # new text, old indices, operation
 Pair = tuple[str | None, str | None]
 
 
-def reword(text: str, rng: random.Random) -> str:
+def reword(text: str, rng: random.Random, strength: float = 1.0) -> str:
     words = text.rstrip(".").split()
     out: list[str] = []
     changed = False
     for k, w in enumerate(words):
         key = w.lower().strip(",")
-        if key in SYNONYMS and rng.random() < 0.6:
+        if key in SYNONYMS and rng.random() < min(1.0, 0.6 * strength):
             out.append(SYNONYMS[key] + ("," if w.endswith(",") else ""))
             changed = True
-        elif k > 0 and len(w) > 3 and rng.random() < 0.08:
+        elif k > 0 and len(w) > 3 and rng.random() < 0.08 * strength:
             changed = True  # a dropped word
         else:
             out.append(w)
@@ -69,7 +69,7 @@ def split_text(text: str) -> tuple[str, str] | None:
 
 
 def edit(
-    points: list[str], rng: random.Random, n_edits: int
+    points: list[str], rng: random.Random, n_edits: int, strength: float = 1.0
 ) -> tuple[list[Item], list[Pair], dict[Pair, str]]:
     items: list[Item] = [(t, [i], "kept") for i, t in enumerate(points)]
     dropped: list[int] = []
@@ -81,13 +81,13 @@ def edit(
         k = rng.choice(plain)
         text, olds, _ = items[k]
         if op == "reword":
-            items[k] = (reword(text, rng), olds, "reword")
+            items[k] = (reword(text, rng, strength), olds, "reword")
         elif op == "merge":
             if k + 1 >= len(items) or items[k + 1][2] != "kept" or items[k + 1][1][0] != olds[-1] + 1:
                 continue
             merged = text.rstrip(".") + "; " + lower_first(items[k + 1][0])
             if rng.random() < 0.5:
-                merged = reword(merged, rng)
+                merged = reword(merged, rng, strength)
             items[k : k + 2] = [(merged, olds + items[k + 1][1], "merge")]
         elif op == "split":
             parts = split_text(text)
@@ -129,6 +129,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=12)
     parser.add_argument("--edits", type=float, default=0.35, help="edit operations per point")
+    parser.add_argument("--strength", type=float, default=1.0, help="how hard rewording is (1 = default)")
     args = parser.parse_args()
     per_op: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     total = [0, 0, 0]
@@ -136,7 +137,7 @@ def main() -> None:
     for name, points in PLANS.items():
         for seed in range(args.seeds):
             rng = random.Random(f"{name}-{seed}")
-            items, _, gold = edit(points, rng, max(1, round(args.edits * len(points))))
+            items, _, gold = edit(points, rng, max(1, round(args.edits * len(points))), args.strength)
             old = PlanVersion(
                 plan=name, label="a", points=[Point(str(i + 1), t) for i, t in enumerate(points)]
             )
@@ -155,7 +156,8 @@ def main() -> None:
                 for k, v in zip(range(3), score(g, touching), strict=True):
                     per_op[op][k] += v
     print(
-        f"alignment quality on {pairs_run} synthetic version pairs ({len(PLANS)} plans x {args.seeds} seeds)"
+        f"alignment quality on {pairs_run} synthetic version pairs ({len(PLANS)} plans x {args.seeds} seeds, "
+        f"{args.edits} edit operations per point, reword strength {args.strength})"
     )
     print(f"{'operation':<10} {'gold pairs':>10} {'precision':>10} {'recall':>8} {'F1':>6}")
     for op in ("kept", "renumber", "reword", "merge", "split", "drop", "add", "move"):
