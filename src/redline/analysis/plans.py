@@ -124,24 +124,25 @@ def parse_plan_text(
     return PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
 
 
+def _codes(value: Any) -> list[str]:
+    """Issue ids or PA-X codes given as a list or as one "a; b" / "a, b" / "a|b" cell."""
+    if isinstance(value, str):
+        return [c.strip() for c in re.split(r"[;,|]", value) if c.strip()]
+    return [str(c) for c in value or []]
+
+
 def _point_from_record(rec: Mapping[str, Any], index: int, where: str) -> Point:
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise PlanError(f"point {index + 1} has no text", where=where, hint='give each point a "text"')
     number = rec.get("number", index + 1)
-    issues = rec.get("issues") or []
-    if isinstance(issues, str):
-        issues = [i.strip() for i in re.split(r"[;,|]", issues) if i.strip()]
-    pax = rec.get("pax_codes") or []
-    if isinstance(pax, str):
-        pax = [p.strip() for p in re.split(r"[;,|]", pax) if p.strip()]
     heading = rec.get("heading") or None
     return Point(
         number=str(number).strip(),
         text=" ".join(text.split()),
         heading=heading,
-        issues=list(issues),
-        pax_codes=list(pax),
+        issues=_codes(rec.get("issues")),
+        pax_codes=_codes(rec.get("pax_codes")),
     )
 
 
