@@ -394,18 +394,11 @@ def register(app: typer.Typer) -> None:
                     ]
                 )
                 return
-            table = Table(title="timeline")
-            for col in ("date", "kind", "who", "what", "document"):
+            table = Table(title="timeline", caption="* dated by the article that reports it")
+            for col in ("date", "item", "who", "what", "document"):
                 table.add_column(col)
             for e in entries:
                 when = f"{e.date or '?'}" + ("*" if e.dated_by_document else "")
-                kind = e.kind if e.kind == "event" else f"{e.detail}"
-                what = e.text + (
-                    f"  [{e.detail}, planned]"
-                    if e.planned
-                    else f"  [{e.detail}]"
-                    if e.kind == "event"
-                    else ""
-                )
-                table.add_row(when, kind, ", ".join(e.actors), what, e.document_id)
+                item = f"{e.kind}: {e.detail}" + (" (planned)" if e.planned else "")
+                table.add_row(when, item, ", ".join(e.actors), e.text, e.document_id)
             _console().print(table)
