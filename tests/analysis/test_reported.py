@@ -113,3 +113,36 @@ def test_reports_are_checked_against_the_imported_text(
         ("6", "removed", "modified", False),
         ("27", "removed", "removed", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "US negotiators dropped the demand for elections within 100 days from the plan",
+            [("removed", "26")],
+        ),
+        (
+            "The revised draft no longer includes the cap on the armed forces or the amnesty",
+            [("removed", "6"), ("removed", "27")],
+        ),
+        (
+            "The clause on NATO troops in Ukraine has been removed, according to two officials",
+            [("removed", "8")],
+        ),
+        (
+            "Europe added a proposal for its own security guarantee, while the point on the G8 was scrapped",
+            [("added", "5"), ("removed", "13")],
+        ),
+        ("Officials said the text on the nuclear plant had been revised", [("modified", "19")]),
+    ],
+)
+def test_phrasings_of_reported_changes(
+    statement: MakeStatement,
+    lexicon: ChangeLexicon,
+    draft: PlanVersion,
+    sentence: str,
+    expected: list[tuple[str, str]],
+) -> None:
+    found = find_reported_changes([statement(sentence)], draft, lexicon)
+    assert [(c.change, c.point) for c in found] == expected

@@ -23,7 +23,7 @@ def test_change_lexicon_rejects_unknown_keys(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="expected a mapping with keys"):
         load_change_lexicon(path)
     path.write_text("removed: dropped\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="removed: expected a list"):
+    with pytest.raises(ConfigError, match="removed: expected a list of words"):
         load_change_lexicon(path)
 
 

@@ -43,8 +43,8 @@ __all__ = [
     "reconstruct_version",
 ]
 _CLAUSE_START = re.compile(
-    r"[.;:!?]\s+|,\s+(?=(?:which|while|but|although|though|whereas|after|as|said|"
-    r"according)\b)",
+    r"[.;:!?]\s+|,\s+(?:(?:which|while|but|although|though|whereas|after|as|and)\s+)?|"
+    r"\b(?:said|says|say|told\s+\w+|reported|stated|confirmed|noted)\s+(?:that\s+)?",
     re.I,
 )
 _CLAUSE_END = re.compile(
@@ -53,7 +53,7 @@ _CLAUSE_END = re.compile(
     re.I,
 )
 _ITEM_SPLIT = re.compile(
-    r",\s+(?:and\s+|or\s+)?|\s+(?:and|as well as|along with)\s+(?=(?:a|an|the|its|their|"
+    r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|as well as|along with)\s+(?=(?:a|an|the|its|their|"
     r"his|her|any|all|some)\b)",
     re.I,
 )
@@ -103,10 +103,15 @@ class ChangeFinder:
         self.lexicon = lexicon
         self.base = base
         self.threshold = threshold
+        self._meta = {t for word in lexicon.meta_words for t in tokens(word)}
         forms = sorted((f for fs in lexicon.verbs.values() for f in fs), key=len, reverse=True)
         self._verbs = re.compile(
             r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.I
         )
+
+    def _content(self, phrase: str) -> list[str]:
+        """The phrase's tokens without words that name a part of a text ("the clause on ...")."""
+        return [t for t in tokens(phrase) if t not in self._meta]
 
     def _targets(self, text: str) -> list[tuple[str, str]]:
         """(verb, target phrase) for each change verb in ``text``."""
@@ -133,10 +138,10 @@ class ChangeFinder:
         found: list[ReportedChange] = []
         for verb, target in self._targets(statement.content.text):
             change = self.lexicon.change_of(verb) or "modified"
-            items = [i.strip() for i in _ITEM_SPLIT.split(target) if len(tokens(i)) >= 1]
+            items = [i.strip() for i in _ITEM_SPLIT.split(target) if self._content(i)]
             matcher = PointMatcher(self.base.points, items)
             for item in items:
-                scores = matcher.containment(item)
+                scores = matcher.containment(" ".join(self._content(item)))
                 best = max(range(len(scores)), key=scores.__getitem__, default=None)
                 number = None
                 score = 0.0

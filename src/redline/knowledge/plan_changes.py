@@ -18,6 +18,7 @@ class ChangeLexicon:
     """Verb forms by the change they report: removed, added or modified."""
 
     verbs: dict[str, tuple[str, ...]]
+    meta_words: tuple[str, ...] = ()  # words naming a part of a text, not its substance
 
     def change_of(self, form: str) -> str | None:
         form = " ".join(form.lower().split())
@@ -34,11 +35,13 @@ def load_change_lexicon(path: Path | None = None) -> ChangeLexicon:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read the change-verb lexicon ({exc})", where=str(path)) from exc
-    if not isinstance(data, dict) or set(data) - set(CHANGE_TYPES):
-        raise ConfigError(f"expected a mapping with keys {', '.join(CHANGE_TYPES)}", where=str(path))
-    verbs: dict[str, tuple[str, ...]] = {}
-    for change, forms in data.items():
+    keys = (*CHANGE_TYPES, "meta_words")
+    if not isinstance(data, dict) or set(data) - set(keys):
+        raise ConfigError(f"expected a mapping with keys {', '.join(keys)}", where=str(path))
+    lists: dict[str, tuple[str, ...]] = {}
+    for key, forms in data.items():
         if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-            raise ConfigError(f"{change}: expected a list of verb forms", where=str(path))
-        verbs[change] = tuple(" ".join(f.lower().split()) for f in forms)
-    return ChangeLexicon(verbs)
+            raise ConfigError(f"{key}: expected a list of words", where=str(path))
+        lists[key] = tuple(" ".join(f.lower().split()) for f in forms)
+    meta = lists.pop("meta_words", ())
+    return ChangeLexicon(lists, meta)
