@@ -93,8 +93,10 @@ class PlanDiff:
         return counts
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", text.lower())]
+def _one_to_one(old: Point, new: Point) -> ChangeKind:
+    """Kept when only case, spacing or punctuation differ; modified otherwise."""
+    same = re.findall(r"\w+", old.text.lower()) == re.findall(r"\w+", new.text.lower())
+    return "kept" if same else "modified"
 
 
 def word_diff(old: str, new: str) -> list[WordChange]:
@@ -179,10 +181,6 @@ def _dp(sc: _Scorer, opt: AlignOptions) -> list[tuple[list[int], list[int], floa
     return groups
 
 
-def _same_text(a: str, b: str) -> bool:
-    return _words(a) == _words(b)
-
-
 def _change(kind: ChangeKind, old: list[Point], new: list[Point], s: float, moved: bool = False) -> Change:
     words: list[WordChange] = []
     if old and new:
@@ -218,8 +216,7 @@ def align_versions(old: PlanVersion, new: PlanVersion, options: AlignOptions | N
             if news[0] in moved:
                 i, ms = moved[news[0]]
                 p = old.points[i]
-                kind: ChangeKind = "kept" if _same_text(p.text, w[0].text) else "modified"
-                changes.append(_change(kind, [p], w, ms, moved=True))
+                changes.append(_change(_one_to_one(p, w[0]), [p], w, ms, moved=True))
             else:
                 changes.append(_change("added", [], w, 0.0))
         elif len(olds) > 1:
@@ -227,6 +224,5 @@ def align_versions(old: PlanVersion, new: PlanVersion, options: AlignOptions | N
         elif len(news) > 1:
             changes.append(_change("split", o, w, s))
         else:
-            kind = "kept" if _same_text(o[0].text, w[0].text) else "modified"
-            changes.append(_change(kind, o, w, s))
+            changes.append(_change(_one_to_one(o[0], w[0]), o, w, s))
     return PlanDiff(old=old, new=new, changes=changes)
