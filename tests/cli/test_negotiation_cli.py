@@ -25,6 +25,24 @@ def run(*args: str | Path, code: int = 0) -> str:
     return result.stdout
 
 
+def reconstruct(plans: Path, label: str) -> str:
+    """Rebuild version ``label`` from the fixture's reports of changes to the 28-point draft."""
+    return run(
+        "plan",
+        "reconstruct",
+        "--plan",
+        "peace",
+        "--base",
+        "28-point",
+        "--version",
+        label,
+        "--from",
+        STATEMENTS,
+        "--plans-dir",
+        plans,
+    )
+
+
 @pytest.fixture
 def plans(tmp_path: Path) -> Path:
     d = tmp_path / "plans"
@@ -91,20 +109,7 @@ def test_plan_diff_json_table_and_html(plans: Path, tmp_path: Path) -> None:
 
 
 def test_reconstruct_and_show_reported_version(plans: Path) -> None:
-    out = run(
-        "plan",
-        "reconstruct",
-        "--plan",
-        "peace",
-        "--base",
-        "28-point",
-        "--version",
-        "geneva-reported",
-        "--from",
-        STATEMENTS,
-        "--plans-dir",
-        plans,
-    )
+    out = reconstruct(plans, "geneva-reported")
     assert out.splitlines()[0] == (
         "reconstructed peace geneva-reported from 28-point (reported, unconfirmed): 2 reported changes"
     )
@@ -204,20 +209,7 @@ def test_user_errors_are_one_line_messages(plans: Path, tmp_path: Path) -> None:
 
 
 def test_importing_the_text_checks_the_reported_changes(plans: Path) -> None:
-    run(
-        "plan",
-        "reconstruct",
-        "--plan",
-        "peace",
-        "--base",
-        "28-point",
-        "--version",
-        "revised",
-        "--from",
-        STATEMENTS,
-        "--plans-dir",
-        plans,
-    )
+    reconstruct(plans, "revised")
     out = run("plan", "import", REVISED, "--plan", "peace", "--version", "revised", "--plans-dir", plans)
     assert out.splitlines() == [
         "imported peace revised: 19 points",
