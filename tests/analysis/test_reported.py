@@ -86,13 +86,22 @@ def test_addition_becomes_a_new_point(statement: MakeStatement, lexicon: ChangeL
 
 
 def test_latest_report_wins(statement: MakeStatement, lexicon: ChangeLexicon, draft: PlanVersion) -> None:
-    first = statement("The amnesty for all parties was dropped", when="2025-11-25")
+    first = statement("The amnesty for all parties was dropped from the draft", when="2025-11-25")
     later = statement(
         "The amnesty for all parties was amended rather than removed outright", when="2025-11-28"
     )
     rec = reconstruct_version(draft, find_reported_changes([first, later], draft, lexicon), label="r")
     assert rec.status_of("27") == "modified"
     assert len(rec.entries[26].evidence) >= 2
+
+
+def test_changes_on_the_ground_are_not_changes_to_the_text(
+    statement: MakeStatement, lexicon: ChangeLexicon, draft: PlanVersion
+) -> None:
+    s = statement(
+        "Russia removed troops from Kherson and Zaporizhzhia along the line of contact", issues=("territory",)
+    )
+    assert find_reported_changes([s], draft, lexicon) == []
 
 
 def test_statement_without_change_verb_reports_nothing(
@@ -144,5 +153,5 @@ def test_phrasings_of_reported_changes(
     sentence: str,
     expected: list[tuple[str, str]],
 ) -> None:
-    found = find_reported_changes([statement(sentence)], draft, lexicon)
+    found = find_reported_changes([statement(sentence, issues=())], draft, lexicon)
     assert [(c.change, c.point) for c in found] == expected

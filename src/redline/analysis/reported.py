@@ -134,8 +134,15 @@ class ChangeFinder:
         return out
 
     def find(self, statement: Statement) -> list[ReportedChange]:
-        """Every change ``statement`` reports, one per named item, attached to a point when one fits."""
+        """Every change ``statement`` reports, one per named item, attached to a point when one fits.
+
+        Only statements about a text count: tagged with the plan as a whole, or naming a text
+        or part of one ("the draft", "the clause on ..."), so that "troops were removed from
+        Kherson" is not read as a change to the Kherson point.
+        """
         found: list[ReportedChange] = []
+        if "plan_overall" not in statement.issues and not self._meta & set(tokens(statement.content.text)):
+            return found
         for verb, target in self._targets(statement.content.text):
             change = self.lexicon.change_of(verb) or "modified"
             items = [i.strip() for i in _ITEM_SPLIT.split(target) if self._content(i)]
