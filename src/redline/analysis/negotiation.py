@@ -34,7 +34,7 @@ from redline.analysis.timeline import TimelineEntry, build_timeline
 from redline.errors import NotFoundError
 from redline.knowledge.issue_terms import IssueTerms
 from redline.knowledge.plan_changes import ChangeLexicon
-from redline.model import Extraction, PlanVersion, Problem, Statement
+from redline.model import Document, Extraction, PlanVersion, Problem, Statement
 
 __all__ = [
     "Corpus",
@@ -62,6 +62,10 @@ class Corpus:
     @property
     def statements(self) -> list[Statement]:
         return [s for ex in self.extractions for s in ex.statements]
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        return {ex.document.id: ex.document for ex in self.extractions}
 
 
 def read_corpus(source: StatementSource) -> Corpus:

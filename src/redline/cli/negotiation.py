@@ -29,6 +29,7 @@ from redline.errors import ConfigError, RedlineError
 from redline.knowledge import packaged
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.plan_changes import load_change_lexicon
+from redline.model import Document
 
 PlansDir = Annotated[
     Path,
@@ -265,8 +266,9 @@ def _cell_row(cell: Cell, label: Callable[[str], str]) -> list[str]:
     ]
 
 
-def _cell_json(cell: Cell) -> dict[str, Any]:
+def _cell_json(cell: Cell, docs: dict[str, Document]) -> dict[str, Any]:
     q = cell.quote
+    doc = docs.get(q.document_id)
     return {
         "row": cell.row,
         "column": cell.column,
@@ -277,6 +279,8 @@ def _cell_json(cell: Cell) -> dict[str, Any]:
         "quote": q.content.text,
         "speaker": q.speaker.name if q.speaker else None,
         "document": q.document_id,
+        "url": doc.url if doc else None,
+        "outlet": doc.outlet if doc else None,
         "quote_date": q.date,
     }
 
@@ -303,8 +307,9 @@ def register(app: typer.Typer) -> None:
         with _user_errors():
             _choice(fmt, ("table", "json"), "--format")
             row_kind: RowKind = "actor" if _choice(by, ("party", "actor"), "--by") == "actor" else "party"
+            corpus = _corpus(source, actors)
             result = lib.positions(
-                _corpus(source, actors),
+                corpus,
                 repo=JsonPlanRepository(plans_dir),
                 plan=plan,
                 by=row_kind,
@@ -325,7 +330,7 @@ def register(app: typer.Typer) -> None:
                         "by": by,
                         "at": at,
                         "plan": plan,
-                        "cells": [_cell_json(c) for c in cells],
+                        "cells": [_cell_json(c, corpus.documents) for c in cells],
                         "shifts": [
                             {
                                 "row": s.row,
