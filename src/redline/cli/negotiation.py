@@ -1,9 +1,409 @@
-"""CLI commands (placeholder until implemented)."""
+"""``redline plan ...``, ``redline positions`` and ``redline timeline``.
+
+Until the database store is plugged in, plans live as JSON files under ``--plans-dir`` and
+statements are read from a JSONL file of Extractions (``--from``); both go through the
+repository Protocols of ``redline.analysis.repository``. Commands parse, call one library
+function and render; a RedlineError becomes a one-line message and its exit code.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from redline.analysis import negotiation as lib
+from redline.analysis.diff_render import diff_html, diff_table, diff_to_dict
+from redline.analysis.plans import term_tagger, version_to_dict
+from redline.analysis.positions import Cell, RowKind
+from redline.analysis.reported import UNCONFIRMED
+from redline.analysis.repository import JsonlStatementSource, JsonPlanRepository
+from redline.errors import ConfigError, RedlineError
+from redline.knowledge import packaged
+from redline.knowledge.issue_terms import load_issue_terms
+from redline.knowledge.plan_changes import load_change_lexicon
+from redline.model import Document
+
+PlansDir = Annotated[
+    Path,
+    typer.Option(
+        "--plans-dir", envvar="REDLINE_PLANS_DIR", help="Directory of saved plan versions (JSON files)."
+    ),
+]
+FromFile = Annotated[
+    Path, typer.Option("--from", help="JSONL file of Extractions (`redline extract --format jsonl`).")
+]
+ActorsFile = Annotated[Path | None, typer.Option("--actors", help="YAML list of actors with id and party.")]
+Fmt = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
+DEFAULT_PLANS = Path("redline-plans")
+
+plan_app = typer.Typer(
+    help="Plan versions: import, list, show, diff, reconstruct from reports.", no_args_is_help=True
+)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    try:
+        yield
+    except RedlineError as exc:
+        typer.echo(f"Error: {exc.render()}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _date(raw: str | None, flag: str) -> date | None:
+    if raw is None:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ConfigError(f"{flag} {raw!r} is not a date", hint="use YYYY-MM-DD") from None
+
+
+def _choice(value: str, allowed: tuple[str, ...], flag: str) -> str:
+    if value not in allowed:
+        raise ConfigError(f"{flag} {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _console() -> Console:
+    return Console(soft_wrap=False, width=120)
+
+
+def _corpus(path: Path, actors: Path | None) -> lib.Corpus:
+    """Statements from ``path``; parties from ``actors`` or, when redline ships one, its actors file."""
+    if actors is None and packaged("actors.yaml").exists():
+        actors = packaged("actors.yaml")
+    corpus = lib.read_corpus(JsonlStatementSource(path, actors))
+    for problem in corpus.problems:
+        typer.echo(f"skipped {problem.render()}", err=True)
+    return corpus
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+@plan_app.command("import")
+def plan_import(
+    file: Annotated[Path, typer.Argument(help="Plan text or Markdown, JSON or CSV.")],
+    plan: Annotated[str, typer.Option("--plan", help="Plan name.")],
+    version: Annotated[str, typer.Option("--version", help="Version label, e.g. 28-point.")],
+    when: Annotated[str | None, typer.Option("--date", help="Date of the version, YYYY-MM-DD.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Where the text comes from (URL).")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="text, json or csv (default: from extension).")
+    ] = None,
+    issues: Annotated[Path | None, typer.Option("--issues", help="Issue lexicon to tag points with.")] = None,
+    plans_dir: PlansDir = DEFAULT_PLANS,
+) -> None:
+    """Read a plan version and save it, its points tagged with issues and PA-X codes."""
+    with _user_errors():
+        lexicon = load_issue_terms(issues)
+        result = lib.import_plan(
+            JsonPlanRepository(plans_dir),
+            file,
+            plan=plan,
+            label=version,
+            when=_date(when, "--date"),
+            source=source,
+            fmt=fmt,
+            tagger=term_tagger(lexicon) if lexicon else None,
+            lexicon=lexicon,
+        )
+        saved = result.version
+        typer.echo(f"imported {saved.plan} {saved.label}: {len(saved.points)} points")
+        for check in result.checks:
+            verdict = "confirmed" if check.confirmed else "not confirmed"
+            typer.echo(f"  reported {check.reported} point {check.number}: {verdict} (text: {check.actual})")
+
+
+@plan_app.command("list")
+def plan_list(plans_dir: PlansDir = DEFAULT_PLANS) -> None:
+    """List plans and their versions."""
+    with _user_errors():
+        repo = JsonPlanRepository(plans_dir)
+        for name in repo.plans():
+            for v in repo.versions(name):
+                status = f"  ({UNCONFIRMED})" if v.reported else ""
+                typer.echo(f"{name}\t{v.label}\t{v.date or '-'}\t{len(v.points)} points{status}")
+
+
+@plan_app.command("show")
+def plan_show(
+    plan: Annotated[str, typer.Argument(help="Plan name.")],
+    version: Annotated[str | None, typer.Argument(help="Version label (default: the latest).")] = None,
+    fmt: Fmt = "table",
+    plans_dir: PlansDir = DEFAULT_PLANS,
+) -> None:
+    """Show the points of a version; a reconstructed one with each point's reported status."""
+    with _user_errors():
+        _choice(fmt, ("table", "json"), "--format")
+        repo = JsonPlanRepository(plans_dir)
+        v = (
+            repo.get_version(plan, version)
+            if version
+            else lib.latest_version(repo, plan, imported_only=False)
+        )
+        rec = repo.get_reconstruction(plan, v.label)
+        if fmt == "json":
+            data = version_to_dict(v)
+            if rec:
+                data["status"] = rec.status
+                data["reconstruction"] = [
+                    {
+                        "number": e.number,
+                        "status": e.status,
+                        "text": e.text,
+                        "evidence": [c.quote for c in e.evidence],
+                    }
+                    for e in rec.entries
+                ]
+            _print_json(data)
+            return
+        title = (
+            f"{v.plan} {v.label}"
+            + (f" ({v.date})" if v.date else "")
+            + (f" - {UNCONFIRMED}" if v.reported else "")
+        )
+        table = Table(title=title)
+        for col in ("#", "point", "issues") if rec is None else ("#", "status", "point", "evidence"):
+            table.add_column(col)
+        if rec is None:
+            for p in v.points:
+                table.add_row(p.number, p.text, ", ".join(p.issues))
+        else:
+            for e in rec.entries:
+                evidence = "; ".join(
+                    f"{c.speaker or '?'} ({c.date or '?'}): {c.verb} {c.target!r}" for c in e.evidence
+                )
+                table.add_row(e.number, e.status, e.text, evidence)
+        _console().print(table)
+
+
+@plan_app.command("diff")
+def plan_diff(
+    old: Annotated[str, typer.Argument(help="Label of the older version.")],
+    new: Annotated[str, typer.Argument(help="Label of the newer version.")],
+    plan: Annotated[
+        str | None, typer.Option("--plan", help="Plan name (needed when there are several).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or html.")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    plans_dir: PlansDir = DEFAULT_PLANS,
+) -> None:
+    """Align two versions point by point: kept, modified, added, removed, merged, split."""
+    with _user_errors():
+        _choice(fmt, ("table", "json", "html"), "--format")
+        repo = JsonPlanRepository(plans_dir)
+        if plan is None:
+            names = repo.plans()
+            if len(names) != 1:
+                raise ConfigError("say which plan with --plan", hint=f"plans: {', '.join(names) or 'none'}")
+            plan = names[0]
+        diff = lib.diff_plan(repo, plan, old, new)
+        if fmt == "table":
+            if output is None:
+                _console().print(diff_table(diff))
+            else:
+                with output.open("w", encoding="utf-8") as fh:
+                    Console(file=fh, width=120).print(diff_table(diff))
+            return
+        text = (
+            diff_html(diff) if fmt == "html" else json.dumps(diff_to_dict(diff), indent=2, ensure_ascii=False)
+        )
+        if output is not None:
+            output.write_text(text + "\n", encoding="utf-8")
+        else:
+            typer.echo(text)
+
+
+@plan_app.command("reconstruct")
+def plan_reconstruct(
+    plan: Annotated[str, typer.Option("--plan", help="Plan name.")],
+    base: Annotated[str, typer.Option("--base", help="Label of the version the reports change.")],
+    version: Annotated[str, typer.Option("--version", help="Label of the reconstructed version.")],
+    source: FromFile,
+    when: Annotated[str | None, typer.Option("--date", help="Date of the reconstructed version.")] = None,
+    plans_dir: PlansDir = DEFAULT_PLANS,
+) -> None:
+    """Rebuild a version from statements that report changes to another ("reported, unconfirmed")."""
+    with _user_errors():
+        rec = lib.reconstruct_from_reports(
+            JsonPlanRepository(plans_dir),
+            _corpus(source, None),
+            load_change_lexicon(),
+            plan=plan,
+            base=base,
+            label=version,
+            when=_date(when, "--date"),
+        )
+        changed = [e for e in rec.entries if e.status != "unchanged"]
+        typer.echo(
+            f"reconstructed {plan} {version} from {base} ({UNCONFIRMED}): {len(changed)} reported changes"
+        )
+        for e in changed:
+            typer.echo(f"  {e.number}\t{e.status}\t{e.text}")
+
+
+def _cell_row(cell: Cell, label: Callable[[str], str]) -> list[str]:
+    q = cell.quote
+    who = q.speaker.name if q.speaker else "?"
+    return [
+        cell.row,
+        label(cell.column),
+        cell.stance,
+        f"{cell.supporting}/{cell.total}",
+        str(q.date or "-"),
+        f"{who}: “{q.content.text}” [{q.document_id}]",
+    ]
+
+
+def _cell_json(cell: Cell, docs: dict[str, Document]) -> dict[str, Any]:
+    q = cell.quote
+    doc = docs.get(q.document_id)
+    return {
+        "row": cell.row,
+        "column": cell.column,
+        "stance": cell.stance,
+        "supporting": cell.supporting,
+        "statements": cell.total,
+        "date": cell.last_date,
+        "quote": q.content.text,
+        "speaker": q.speaker.name if q.speaker else None,
+        "document": q.document_id,
+        "url": doc.url if doc else None,
+        "outlet": doc.outlet if doc else None,
+        "quote_date": q.date,
+    }
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.add_typer(plan_app, name="plan")
+
+    @app.command("positions")
+    def positions_cmd(
+        source: FromFile,
+        plan: Annotated[str | None, typer.Option("--plan", help="Columns are this plan's points.")] = None,
+        by: Annotated[str, typer.Option("--by", help="party or actor.")] = "party",
+        at: Annotated[str | None, typer.Option("--at", help="As of this date, YYYY-MM-DD.")] = None,
+        issue: Annotated[str | None, typer.Option("--issue", help="Only statements on this issue.")] = None,
+        actors: ActorsFile = None,
+        version: Annotated[
+            str | None, typer.Option("--version", help="Version whose points are columns.")
+        ] = None,
+        fmt: Fmt = "table",
+        plans_dir: PlansDir = DEFAULT_PLANS,
+    ) -> None:
+        """Where each party (or actor) stands on each issue or point, and how that shifted."""
+        with _user_errors():
+            _choice(fmt, ("table", "json"), "--format")
+            row_kind: RowKind = "actor" if _choice(by, ("party", "actor"), "--by") == "actor" else "party"
+            corpus = _corpus(source, actors)
+            result = lib.positions(
+                corpus,
+                repo=JsonPlanRepository(plans_dir),
+                plan=plan,
+                by=row_kind,
+                at=_date(at, "--at"),
+                issue=issue,
+                label=version,
+            )
+            texts = lib.point_texts(result.version)
+            cells = [
+                result.matrix.cells[(r, c)]
+                for r in result.matrix.rows
+                for c in result.matrix.columns
+                if (r, c) in result.matrix.cells
+            ]
+            if fmt == "json":
+                _print_json(
+                    {
+                        "by": by,
+                        "at": at,
+                        "plan": plan,
+                        "cells": [_cell_json(c, corpus.documents) for c in cells],
+                        "shifts": [
+                            {
+                                "row": s.row,
+                                "column": s.column,
+                                "before": s.before,
+                                "after": s.after,
+                                "quote_before": s.quote_before.content.text,
+                                "date_before": s.quote_before.date,
+                                "quote_after": s.quote_after.content.text,
+                                "date_after": s.quote_after.date,
+                            }
+                            for s in result.shifts
+                        ],
+                    }
+                )
+                return
+
+            def label(col: str) -> str:
+                return f"{col}. {texts[col][:40]}" if col in texts else col
+
+            title = "positions" + (
+                f" on {result.version.plan} {result.version.label}" if result.version else ""
+            )
+            table = Table(title=title + (f" as of {at}" if at else ""))
+            for col in (by, "point" if plan else "issue", "stance", "n", "date", "strongest quote"):
+                table.add_column(col)
+            for cell in cells:
+                table.add_row(*_cell_row(cell, label))
+            console = _console()
+            console.print(table)
+            for s in result.shifts:
+                console.print(
+                    f"shift: {s.row} on {label(s.column)}: {s.before} → {s.after} "
+                    f"({s.quote_before.date} “{s.quote_before.content.text}” → "
+                    f"{s.quote_after.date} “{s.quote_after.content.text}”)"
+                )
+
+    @app.command("timeline")
+    def timeline_cmd(
+        source: FromFile,
+        issue: Annotated[str | None, typer.Option("--issue", help="Only this issue.")] = None,
+        actor: Annotated[
+            str | None, typer.Option("--actor", help="Only this actor (id, name or surname).")
+        ] = None,
+        fmt: Fmt = "table",
+    ) -> None:
+        """Statements and events in date order."""
+        with _user_errors():
+            _choice(fmt, ("table", "json"), "--format")
+            entries = lib.timeline(_corpus(source, None), issue=issue, actor=actor)
+            if fmt == "json":
+                _print_json(
+                    [
+                        {
+                            "date": e.date,
+                            "kind": e.kind,
+                            "detail": e.detail,
+                            "actors": list(e.actors),
+                            "text": e.text,
+                            "issues": list(e.issues),
+                            "document": e.document_id,
+                            "planned": e.planned,
+                            "dated_by_document": e.dated_by_document,
+                        }
+                        for e in entries
+                    ]
+                )
+                return
+            table = Table(title="timeline", caption="* dated by the article that reports it")
+            for col in ("date", "item", "who", "what", "document"):
+                table.add_column(col)
+            for e in entries:
+                when = f"{e.date or '?'}" + ("*" if e.dated_by_document else "")
+                item = f"{e.kind}: {e.detail}" + (" (planned)" if e.planned else "")
+                table.add_row(when, item, ", ".join(e.actors), e.text, e.document_id)
+            _console().print(table)

@@ -1,0 +1,187 @@
+"""The negotiation analysis as the interfaces call it: one function per question asked.
+
+Each function takes a ``PlanRepository`` and/or a ``StatementSource`` and returns plain
+results, so the CLI (and later the web app) only parse arguments and render.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from redline.analysis.align import PlanDiff, align_versions
+from redline.analysis.linking import LinkOptions, PointLink, link_statements
+from redline.analysis.plans import Tagger, load_plan, tag_points
+from redline.analysis.positions import (
+    Columns,
+    PositionMatrix,
+    RowKind,
+    Shift,
+    by_points,
+    find_shifts,
+    position_matrix,
+)
+from redline.analysis.reported import (
+    ReconstructedVersion,
+    ReportCheck,
+    check_reports,
+    find_reported_changes,
+    reconstruct_version,
+)
+from redline.analysis.repository import PlanRepository, StatementSource
+from redline.analysis.timeline import TimelineEntry, build_timeline
+from redline.errors import NotFoundError
+from redline.knowledge.issue_terms import IssueTerms
+from redline.knowledge.plan_changes import ChangeLexicon
+from redline.model import Document, Extraction, PlanVersion, Problem, Statement
+
+__all__ = [
+    "Corpus",
+    "Imported",
+    "Positions",
+    "diff_plan",
+    "import_plan",
+    "latest_version",
+    "point_texts",
+    "positions",
+    "read_corpus",
+    "reconstruct_from_reports",
+    "timeline",
+]
+
+
+@dataclass(slots=True)
+class Corpus:
+    """What a statement source held: extractions, the problems met reading it, actor parties."""
+
+    extractions: list[Extraction]
+    problems: list[Problem]
+    party_of: dict[str, str]
+
+    @property
+    def statements(self) -> list[Statement]:
+        return [s for ex in self.extractions for s in ex.statements]
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        return {ex.document.id: ex.document for ex in self.extractions}
+
+
+def read_corpus(source: StatementSource) -> Corpus:
+    extractions: list[Extraction] = []
+    problems: list[Problem] = []
+    for item in source.extractions():
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            extractions.append(item)
+    return Corpus(extractions, problems, dict(source.party_of()))
+
+
+@dataclass(slots=True)
+class Imported:
+    version: PlanVersion
+    checks: list[ReportCheck]  # reported changes to this version, checked against its text
+
+
+def import_plan(
+    repo: PlanRepository,
+    path: Path,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    fmt: str | None = None,
+    tagger: Tagger | None = None,
+    lexicon: IssueTerms | None = None,
+) -> Imported:
+    """Parse, tag and save a plan version.
+
+    A reconstruction with the same label is replaced by the text; before that, each change it
+    reported is checked against what the text did to the point, and the checks are returned.
+    """
+    version = load_plan(path, plan=plan, label=label, when=when, source=source, fmt=fmt)
+    version = tag_points(version, tagger, lexicon.pax if lexicon else None)
+    checks: list[ReportCheck] = []
+    rec = repo.get_reconstruction(plan, label)
+    if rec is not None:
+        checks = check_reports(rec, align_versions(repo.get_version(plan, rec.base_label), version))
+    repo.save_version(version)
+    return Imported(version, checks)
+
+
+def latest_version(repo: PlanRepository, plan: str, *, imported_only: bool = True) -> PlanVersion:
+    """The latest version of ``plan`` (by date), imported texts before reconstructions."""
+    versions = [v for v in repo.versions(plan) if not (imported_only and v.reported)]
+    if not versions:
+        raise NotFoundError(
+            f"plan {plan!r} has no imported version", hint="import one with `redline plan import`"
+        )
+    return versions[-1]
+
+
+def diff_plan(repo: PlanRepository, plan: str, old: str, new: str) -> PlanDiff:
+    return align_versions(repo.get_version(plan, old), repo.get_version(plan, new))
+
+
+def reconstruct_from_reports(
+    repo: PlanRepository,
+    corpus: Corpus,
+    lexicon: ChangeLexicon,
+    *,
+    plan: str,
+    base: str,
+    label: str,
+    when: date | None = None,
+) -> ReconstructedVersion:
+    """Rebuild and save version ``label`` of ``plan`` from the changes to ``base`` that statements report."""
+    base_version = repo.get_version(plan, base)
+    changes = find_reported_changes(corpus.statements, base_version, lexicon)
+    rec = reconstruct_version(base_version, changes, label=label, when=when)
+    repo.save_reconstruction(rec)
+    return rec
+
+
+@dataclass(slots=True)
+class Positions:
+    matrix: PositionMatrix
+    shifts: list[Shift]
+    version: PlanVersion | None  # the version whose points are the columns, if any
+    links: dict[str, list[PointLink]]
+
+
+def positions(
+    corpus: Corpus,
+    *,
+    repo: PlanRepository | None = None,
+    plan: str | None = None,
+    by: RowKind = "party",
+    at: date | None = None,
+    issue: str | None = None,
+    label: str | None = None,
+    link_options: LinkOptions | None = None,
+) -> Positions:
+    """Positions by issue, or by the points of a version of ``plan`` (the latest imported by default)."""
+    statements = corpus.statements
+    version = None
+    links: dict[str, list[PointLink]] = {}
+    columns: Columns | None = None
+    if plan is not None:
+        if repo is None:
+            raise NotFoundError("positions by point need the plans", hint="give the plans directory")
+        version = repo.get_version(plan, label) if label else latest_version(repo, plan)
+        links = link_statements(statements, version.points, link_options)
+        columns = by_points({sid: [lk.number for lk in found] for sid, found in links.items()})
+    matrix = position_matrix(statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue)
+    shifts = find_shifts(statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue)
+    return Positions(matrix, shifts, version, links)
+
+
+def timeline(corpus: Corpus, *, issue: str | None = None, actor: str | None = None) -> list[TimelineEntry]:
+    return build_timeline(corpus.extractions, issue=issue, actor=actor)
+
+
+def point_texts(version: PlanVersion | None) -> dict[str, str]:
+    return {p.number: p.text for p in version.points} if version else {}

@@ -1,0 +1,371 @@
+"""Plan versions from text, Markdown, JSON or CSV, and tagging of their points with issues.
+
+Published drafts come as numbered lists in prose ("1.", "2)", "Point 3:"), with sub-points
+("a)", "5.1") and section headings; reconstructions and hand-made tables come as JSON or CSV.
+All of them become one ``PlanVersion`` with ordered ``Point`` records, so that alignment,
+linking and positions never care where a version came from. Parsing is strict about what
+would silently corrupt a version (a point number used twice, a sub-point with no parent, no
+points at all) and says on which line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from redline.analysis.textsim import tokens
+from redline.errors import PlanError
+from redline.knowledge.issue_terms import IssueTerms
+from redline.model import PlanVersion, Point
+from redline.sources.plans import read_plan_file
+
+Tagger = Callable[[str], list[str]]
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
+_NAMED = re.compile(
+    r"^\s*(?:point|article|clause|item)\s+(?P<num>\d+(?:\.\d+)*)\s*[:.)\-–—]\s*(?P<text>.*)$", re.I
+)
+
+__all__ = [
+    "Tagger",
+    "load_plan",
+    "parse_plan",
+    "parse_plan_csv",
+    "parse_plan_json",
+    "parse_plan_text",
+    "tag_points",
+    "term_tagger",
+    "version_from_dict",
+    "version_to_dict",
+]
+_DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
+_NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d+)\s*[.)\]:]\s+(?P<text>\S.*)$")
+_LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
+_BULLET = re.compile(r"^\s*[-*•]\s+")
+
+
+@dataclass(slots=True)
+class _Draft:
+    number: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+    heading: str | None = None
+
+
+def parse_plan_text(
+    text: str,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    where: str = "<text>",
+) -> PlanVersion:
+    """Read numbered points, lettered or dotted sub-points and headings from plain text or Markdown.
+
+    Lines before the first point (title, preamble) are not points; a line that is not a
+    point, a sub-point or a heading continues the point above it.
+    """
+    drafts: list[_Draft] = []
+    seen: dict[str, int] = {}
+    heading: str | None = None
+    parent: str | None = None
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip()
+        if not line.strip():
+            continue
+        if m := _HEADING.match(line):
+            heading = m.group("text").strip()
+            continue
+        number: str | None = None
+        body = ""
+        if m := (_NAMED.match(line) or _DOTTED.match(line) or _NUMBERED.match(line)):
+            number, body = m.group("num"), m.group("text").strip()
+            if "." not in number:
+                parent = number
+        elif m := _LETTERED.match(line):
+            if parent is None:
+                raise PlanError(
+                    f"sub-point {m.group('num')!r} comes before any numbered point",
+                    where=f"{where}:{lineno}",
+                    hint="number the point it belongs to first",
+                )
+            number, body = f"{parent}.{m.group('num')}", m.group("text").strip()
+        if number is not None:
+            if number in seen:
+                raise PlanError(
+                    f"point {number} appears twice (first on line {seen[number]})",
+                    where=f"{where}:{lineno}",
+                    hint="renumber one of them",
+                )
+            seen[number] = lineno
+            drafts.append(_Draft(number, lineno, [body] if body else [], heading))
+        elif drafts:
+            drafts[-1].lines.append(_BULLET.sub("", line).strip())
+    if not drafts:
+        raise PlanError(
+            "no numbered points found",
+            where=where,
+            hint='number each point: "1.", "1)", "Point 1:"; sub-points "a)" or "5.1"',
+        )
+    points: list[Point] = []
+    for d in drafts:
+        body = " ".join(part for part in d.lines if part)
+        if not body:
+            raise PlanError(f"point {d.number} has no text", where=f"{where}:{d.line}")
+        points.append(Point(number=d.number, text=body, heading=d.heading))
+    return PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
+
+
+def _codes(value: Any) -> list[str]:
+    """Issue ids or PA-X codes given as a list or as one "a; b" / "a, b" / "a|b" cell."""
+    if isinstance(value, str):
+        return [c.strip() for c in re.split(r"[;,|]", value) if c.strip()]
+    return [str(c) for c in value or []]
+
+
+def _point_from_record(rec: Mapping[str, Any], index: int, where: str) -> Point:
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise PlanError(f"point {index + 1} has no text", where=where, hint='give each point a "text"')
+    number = rec.get("number", index + 1)
+    heading = rec.get("heading") or None
+    return Point(
+        number=str(number).strip(),
+        text=" ".join(text.split()),
+        heading=heading,
+        issues=_codes(rec.get("issues")),
+        pax_codes=_codes(rec.get("pax_codes")),
+    )
+
+
+def _check_unique(points: Iterable[Point], where: str) -> None:
+    seen: set[str] = set()
+    for p in points:
+        if p.number in seen:
+            raise PlanError(f"point {p.number} appears twice", where=where, hint="renumber one of them")
+        seen.add(p.number)
+
+
+def parse_plan_json(
+    text: str,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    where: str = "<json>",
+) -> PlanVersion:
+    """Read ``{"points": [{"number", "text", "heading", "issues"}]}`` or a bare list of points/strings."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PlanError(f"invalid JSON: {exc.msg}", where=f"{where}:{exc.lineno}") from exc
+    items = data.get("points") if isinstance(data, dict) else data
+    if not isinstance(items, list) or not items:
+        raise PlanError("no points found", where=where, hint='expected a list of points or {"points": [...]}')
+    points: list[Point] = []
+    for i, item in enumerate(items):
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict):
+            raise PlanError("a point must be an object or a string", where=f"{where}:points[{i}]")
+        points.append(_point_from_record(item, i, f"{where}:points[{i}]"))
+    _check_unique(points, where)
+    return PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
+
+
+def parse_plan_csv(
+    text: str,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    where: str = "<csv>",
+) -> PlanVersion:
+    """Read a table with a ``text`` column and optional ``number``, ``heading``, ``issues`` columns."""
+    reader = csv.DictReader(io.StringIO(text))
+    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    if "text" not in columns:
+        raise PlanError(
+            "the CSV has no 'text' column",
+            where=f"{where}:1",
+            hint="the header must name a text column, e.g. number,text,heading",
+        )
+    points: list[Point] = []
+    for row in reader:
+        record = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
+        if not any(record.values()):
+            continue
+        if not record.get("text"):
+            raise PlanError("row has no text", where=f"{where}:{reader.line_num}")
+        if not record.get("number"):
+            record["number"] = str(len(points) + 1)
+        points.append(_point_from_record(record, len(points), f"{where}:{reader.line_num}"))
+    if not points:
+        raise PlanError("no points found", where=where)
+    _check_unique(points, where)
+    return PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
+
+
+PARSERS: dict[str, Callable[..., PlanVersion]] = {
+    "text": parse_plan_text,
+    "json": parse_plan_json,
+    "csv": parse_plan_csv,
+}
+
+
+def parse_plan(
+    text: str,
+    fmt: str,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    where: str = "<input>",
+) -> PlanVersion:
+    """Parse a plan version in ``fmt`` (text, json or csv)."""
+    try:
+        parser = PARSERS[fmt]
+    except KeyError:
+        raise PlanError(
+            f"unknown plan format {fmt!r}", where=where, hint=f"use one of {', '.join(sorted(PARSERS))}"
+        ) from None
+    return parser(text, plan=plan, label=label, when=when, source=source, where=where)
+
+
+def tag_points(
+    version: PlanVersion, tagger: Tagger | None = None, pax_for_issue: Mapping[str, list[str]] | None = None
+) -> PlanVersion:
+    """Add issues (from the tagger) and PA-X codes (from the issue mapping) to every point.
+
+    Issues already on a point (from JSON or CSV) are kept; the tagger only adds to them, so
+    a hand-coded version is never overridden by the lexicon.
+    """
+    points: list[Point] = []
+    for p in version.points:
+        issues = list(p.issues)
+        if tagger is not None:
+            issues += [i for i in tagger(p.text) if i not in issues]
+        pax = list(p.pax_codes)
+        for issue in issues:
+            pax += [c for c in (pax_for_issue or {}).get(issue, []) if c not in pax]
+        points.append(replace(p, issues=issues, pax_codes=pax))
+    return replace(version, points=points)
+
+
+def version_to_dict(version: PlanVersion) -> dict[str, Any]:
+    """The JSON shape of a plan version (what the JSON plan files and ``plan show`` hold)."""
+    return {
+        "plan": version.plan,
+        "label": version.label,
+        "date": version.date.isoformat() if version.date else None,
+        "source": version.source,
+        "reported": version.reported,
+        "points": [
+            {
+                "number": p.number,
+                "text": p.text,
+                "heading": p.heading,
+                "issues": list(p.issues),
+                "pax_codes": list(p.pax_codes),
+            }
+            for p in version.points
+        ],
+    }
+
+
+def version_from_dict(data: Mapping[str, Any], where: str = "<json>") -> PlanVersion:
+    """Inverse of ``version_to_dict``."""
+    try:
+        raw_date = data.get("date")
+        points = [_point_from_record(p, i, f"{where}:points[{i}]") for i, p in enumerate(data["points"])]
+        return PlanVersion(
+            plan=str(data["plan"]),
+            label=str(data["label"]),
+            date=date.fromisoformat(raw_date) if raw_date else None,
+            source=data.get("source"),
+            points=points,
+            reported=bool(data.get("reported")),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PlanError(f"not a saved plan version ({exc})", where=where) from exc
+
+
+def load_plan(
+    path: Path,
+    *,
+    plan: str,
+    label: str,
+    when: date | None = None,
+    source: str | None = None,
+    fmt: str | None = None,
+) -> PlanVersion:
+    """Read and parse the plan version in ``path``; ``fmt`` overrides the extension."""
+    text, fmt = read_plan_file(path, fmt)
+    return parse_plan(text, fmt, plan=plan, label=label, when=when, source=source, where=str(path))
+
+
+def _pattern_parts(pattern: str) -> list[list[str]]:
+    """A lexicon pattern as token runs: "cap ... army" -> [["cap"], ["army"]]; "territor*" keeps its star."""
+    parts = []
+    for chunk in pattern.split("..."):
+        words = []
+        for word in chunk.split():
+            star = word.endswith("*")
+            toks = tokens(word.rstrip("*"), keep_stop_words=True)
+            if toks:
+                words += [*toks[:-1], toks[-1] + ("*" if star else "")]
+        if words:
+            parts.append(words)
+    return parts
+
+
+def _run_at(text: list[str], run: list[str], start: int) -> bool:
+    if start + len(run) > len(text):
+        return False
+    return all(
+        text[start + k].startswith(w[:-1]) if w.endswith("*") else text[start + k] == w
+        for k, w in enumerate(run)
+    )
+
+
+def _matches(text: list[str], parts: list[list[str]], gap: int = 4) -> bool:
+    """Whether the runs occur in order, each within ``gap`` tokens of the previous one."""
+
+    def search(k: int, lo: int, hi: int) -> bool:
+        if k == len(parts):
+            return True
+        return any(
+            _run_at(text, parts[k], i) and search(k + 1, i + len(parts[k]), i + len(parts[k]) + gap + 1)
+            for i in range(lo, min(hi, len(text)))
+        )
+
+    return bool(parts) and search(0, 0, len(text))
+
+
+def term_tagger(lexicon: IssueTerms) -> Tagger:
+    """A tagger from weighted issue terms: an issue is tagged once its matched weights reach ``min_score``."""
+    compiled = {
+        issue: [(_pattern_parts(p), w) for p, w in terms.items()] for issue, terms in lexicon.terms.items()
+    }
+
+    def tag(text: str) -> list[str]:
+        toks = tokens(text, keep_stop_words=True)
+        found = []
+        for issue, patterns in compiled.items():
+            score = sum(w for parts, w in patterns if _matches(toks, parts))
+            if score >= lexicon.min_score:
+                found.append(issue)
+        return found
+
+    return tag

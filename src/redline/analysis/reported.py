@@ -1,0 +1,242 @@
+"""Changes to a draft known only from reporting, and the version they reconstruct.
+
+Revised drafts are often described before (or instead of) being published: "the plan has
+since been altered ..., nixing a 600,000-member cap on Ukraine's army and a general war
+crimes amnesty". Such a sentence names a change (a verb from the change lexicon) and its
+objects, each of which names a point of the known version. Attaching each object to its
+point lets redline rebuild the revised version point by point, every change carrying the
+statement that reported it, and keep it marked "reported, unconfirmed" until a text of that
+version is imported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from redline.analysis.align import PlanDiff
+from redline.analysis.linking import PointMatcher
+from redline.analysis.textsim import tokens
+from redline.knowledge.plan_changes import ChangeLexicon
+from redline.model import PlanVersion, Point, Statement
+
+UNCONFIRMED = "reported, unconfirmed"
+
+_ADVERB = r"(?:\w+ly\s+|since\s+|now\s+|also\s+|not\s+|reportedly\s+)?"
+_PASSIVE = re.compile(
+    r"(?:\b(?:has|have|had|will|would|could|might|may|must)\s+" + _ADVERB + r")?"
+    r"\b(?:is|are|was|were|be|been|being)\s+" + _ADVERB + "$",
+    re.I,
+)
+
+__all__ = [
+    "UNCONFIRMED",
+    "ChangeFinder",
+    "ReconstructedPoint",
+    "ReconstructedVersion",
+    "ReportCheck",
+    "ReportedChange",
+    "check_reports",
+    "find_reported_changes",
+    "reconstruct_version",
+]
+_CLAUSE_START = re.compile(
+    r"[.;:!?]\s+|,\s+(?:(?:which|while|but|although|though|whereas|after|as|and)\s+)?|"
+    r"\b(?:said|says|say|told\s+\w+|reported|stated|confirmed|noted)\s+(?:that\s+)?",
+    re.I,
+)
+_CLAUSE_END = re.compile(
+    r"[.;:!?](?:\s|$)|,\s+(?:which|while|but|although|though|whereas|after|as|said|"
+    r"according|he|she|they|officials?)\b|\s+(?:but|while|whereas)\s",
+    re.I,
+)
+_ITEM_SPLIT = re.compile(
+    r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|as well as|along with)\s+(?=(?:a|an|the|its|their|"
+    r"his|her|any|all|some)\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedChange:
+    """One change to one point, as a statement reports it."""
+
+    change: str  # removed | added | modified
+    verb: str
+    target: str  # the words naming what changed
+    point: str | None  # number of the point in the base version; None for an addition or no match
+    score: float
+    statement_id: str
+    document_id: str
+    quote: str
+    speaker: str | None
+    date: date | None
+
+
+@dataclass(slots=True)
+class ReconstructedPoint:
+    number: str
+    text: str
+    status: str  # unchanged | removed | modified | added
+    evidence: list[ReportedChange] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ReconstructedVersion:
+    """A version rebuilt from reporting: the points it keeps plus every point's reported status."""
+
+    version: PlanVersion
+    base_label: str
+    entries: list[ReconstructedPoint]
+    status: str = UNCONFIRMED
+
+    def status_of(self, number: str) -> str | None:
+        return next((e.status for e in self.entries if e.number == number), None)
+
+
+class ChangeFinder:
+    """Recognises reported changes to the points of one base version."""
+
+    def __init__(self, lexicon: ChangeLexicon, base: PlanVersion, threshold: float = 0.45) -> None:
+        self.lexicon = lexicon
+        self.base = base
+        self.threshold = threshold
+        self._meta = {t for word in lexicon.meta_words for t in tokens(word)}
+        forms = sorted((f for fs in lexicon.verbs.values() for f in fs), key=len, reverse=True)
+        self._verbs = re.compile(
+            r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.I
+        )
+
+    def _content(self, phrase: str) -> list[str]:
+        """The phrase's tokens without words that name a part of a text ("the clause on ...")."""
+        return [t for t in tokens(phrase) if t not in self._meta]
+
+    def _targets(self, text: str) -> list[tuple[str, str]]:
+        """(verb, target phrase) for each change verb in ``text``."""
+        out: list[tuple[str, str]] = []
+        matches = list(self._verbs.finditer(text))
+        for k, m in enumerate(matches):
+            before = text[: m.start()]
+            if _PASSIVE.search(before):
+                starts = [c.end() for c in _CLAUSE_START.finditer(before)]
+                subject = before[starts[-1] if starts else 0 :]
+                target = _PASSIVE.sub("", subject)
+            else:
+                stop = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+                rest = text[m.end() : stop]
+                end = _CLAUSE_END.search(rest)
+                target = rest[: end.start()] if end else rest
+            target = target.strip(" ,")
+            if target:
+                out.append((m.group(0), target))
+        return out
+
+    def find(self, statement: Statement) -> list[ReportedChange]:
+        """Every change ``statement`` reports, one per named item, attached to a point when one fits.
+
+        Only statements about a text count: tagged with the plan as a whole, or naming a text
+        or part of one ("the draft", "the clause on ..."), so that "troops were removed from
+        Kherson" is not read as a change to the Kherson point.
+        """
+        found: list[ReportedChange] = []
+        if "plan_overall" not in statement.issues and not self._meta & set(tokens(statement.content.text)):
+            return found
+        for verb, target in self._targets(statement.content.text):
+            change = self.lexicon.change_of(verb) or "modified"
+            items = [i.strip() for i in _ITEM_SPLIT.split(target) if self._content(i)]
+            matcher = PointMatcher(self.base.points, items)
+            for item in items:
+                scores = matcher.containment(" ".join(self._content(item)))
+                best = max(range(len(scores)), key=scores.__getitem__, default=None)
+                number = None
+                score = 0.0
+                if best is not None and scores[best] >= self.threshold:
+                    number, score = self.base.points[best].number, scores[best]
+                if number is None and change != "added":
+                    continue  # "the plan was altered": no point named
+                found.append(
+                    ReportedChange(
+                        change,
+                        verb,
+                        item,
+                        number,
+                        round(score, 3),
+                        statement.id,
+                        statement.document_id,
+                        statement.content.text,
+                        statement.speaker.name if statement.speaker else None,
+                        statement.date,
+                    )
+                )
+        return found
+
+
+def find_reported_changes(
+    statements: Sequence[Statement], base: PlanVersion, lexicon: ChangeLexicon
+) -> list[ReportedChange]:
+    """All reported changes to ``base`` in ``statements``, in statement order."""
+    finder = ChangeFinder(lexicon, base)
+    return [c for s in statements for c in finder.find(s)]
+
+
+def reconstruct_version(
+    base: PlanVersion, changes: Sequence[ReportedChange], *, label: str, when: date | None = None
+) -> ReconstructedVersion:
+    """The version that ``changes`` describe: base points removed, modified or kept, additions appended.
+
+    When reports about one point disagree, the latest report wins; every report stays as evidence.
+    """
+    by_point: dict[str, list[ReportedChange]] = {}
+    for c in changes:
+        if c.point is not None and c.change != "added":
+            by_point.setdefault(c.point, []).append(c)
+    entries: list[ReconstructedPoint] = []
+    kept: list[Point] = []
+    for p in base.points:
+        evidence = sorted(by_point.get(p.number, []), key=lambda c: c.date or date.min)
+        status = evidence[-1].change if evidence else "unchanged"
+        entries.append(ReconstructedPoint(p.number, p.text, status, evidence))
+        if status != "removed":
+            kept.append(replace(p))
+    for k, c in enumerate((c for c in changes if c.change == "added"), start=1):
+        entries.append(ReconstructedPoint(f"new-{k}", c.target, "added", [c]))
+        kept.append(Point(number=f"new-{k}", text=c.target))
+    dates = [c.date for c in changes if c.date]
+    version = PlanVersion(
+        plan=base.plan,
+        label=label,
+        date=when or (max(dates) if dates else None),
+        source=UNCONFIRMED,
+        points=kept,
+        reported=True,
+    )
+    return ReconstructedVersion(version, base.label, entries)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportCheck:
+    """A reported change set against the text of the version it described."""
+
+    number: str  # point of the base version
+    reported: str  # removed | modified
+    actual: str  # the diff's kind for that point: kept | modified | removed | merged | split
+    confirmed: bool
+
+
+def check_reports(rec: ReconstructedVersion, diff: PlanDiff) -> list[ReportCheck]:
+    """Compare each reported change with what the imported text did to that point.
+
+    ``diff`` aligns the reconstruction's base version with the imported text. A removal is
+    confirmed when the point is gone; a modification when it was modified, merged or split.
+    """
+    actual = {p.number: c.kind for c in diff.changes for p in c.old}
+    checks: list[ReportCheck] = []
+    for e in rec.entries:
+        if e.status not in ("removed", "modified"):
+            continue
+        kind = actual.get(e.number, "removed")
+        ok = kind == "removed" if e.status == "removed" else kind in ("modified", "merged", "split")
+        checks.append(ReportCheck(e.number, e.status, kind, ok))
+    return checks

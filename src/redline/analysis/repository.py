@@ -1,0 +1,275 @@
+"""Where the negotiation analysis gets plans and statements from.
+
+The analysis needs two things: plan versions it can save and read back, and the extracted
+statements and events. Both sit behind a Protocol so that the database (redline.store) can
+serve them later; until then plain files do: one JSON file per plan version under a plans
+directory, and a JSONL file of Extractions in the extraction contract of ARCHITECTURE.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from redline.analysis.plans import version_from_dict, version_to_dict
+from redline.analysis.reported import ReconstructedPoint, ReconstructedVersion, ReportedChange
+from redline.errors import ConfigError, InputError, NotFoundError, PlanError
+from redline.model import Document, Event, Extraction, PlanVersion, Problem, Span, Speaker, Statement
+
+__all__ = [
+    "JsonPlanRepository",
+    "JsonlStatementSource",
+    "PlanRepository",
+    "StatementSource",
+    "extraction_from_dict",
+    "load_parties",
+]
+
+
+class PlanRepository(Protocol):
+    """Plan versions by plan name and version label."""
+
+    def save_version(self, version: PlanVersion) -> None: ...
+    def save_reconstruction(self, rec: ReconstructedVersion) -> None: ...
+    def get_version(self, plan: str, label: str) -> PlanVersion: ...
+    def get_reconstruction(self, plan: str, label: str) -> ReconstructedVersion | None: ...
+    def versions(self, plan: str) -> list[PlanVersion]: ...
+    def plans(self) -> list[str]: ...
+
+
+class StatementSource(Protocol):
+    """Extractions (statements and events per document) and the party of each actor."""
+
+    def extractions(self) -> Iterator[Extraction | Problem]: ...
+    def party_of(self) -> Mapping[str, str]: ...
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name.strip()).strip("._") or "_"
+
+
+def _change_from_dict(d: Mapping[str, Any]) -> ReportedChange:
+    return ReportedChange(**{**d, "date": date.fromisoformat(d["date"]) if d.get("date") else None})
+
+
+class JsonPlanRepository:
+    """Plan versions as ``DIR/<plan>/<label>.json``; importing a text replaces a reconstruction."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _path(self, plan: str, label: str) -> Path:
+        return self.root / _slug(plan) / f"{_slug(label)}.json"
+
+    def _write(self, version: PlanVersion, reconstruction: dict[str, Any] | None) -> None:
+        path = self._path(version.plan, version.label)
+        data = {"version": version_to_dict(version), "reconstruction": reconstruction}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                json.dumps(data, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+            )
+        except OSError as exc:
+            raise PlanError(f"cannot save the plan version ({exc.strerror})", where=str(path)) from exc
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise PlanError(f"cannot read the saved plan version ({exc})", where=str(path)) from exc
+        if not isinstance(data, dict) or "version" not in data:
+            raise PlanError("not a saved plan version", where=str(path), hint="re-import the plan")
+        return data
+
+    def save_version(self, version: PlanVersion) -> None:
+        self._write(version, None)
+
+    def save_reconstruction(self, rec: ReconstructedVersion) -> None:
+        self._write(
+            rec.version,
+            {"base": rec.base_label, "status": rec.status, "entries": [asdict(e) for e in rec.entries]},
+        )
+
+    def get_version(self, plan: str, label: str) -> PlanVersion:
+        path = self._path(plan, label)
+        if not path.exists():
+            known = ", ".join(v.label for v in self.versions(plan)) or "none"
+            raise NotFoundError(
+                f"no version {label!r} of plan {plan!r}",
+                where=str(self.root),
+                hint=f"known versions: {known}; import one with `redline plan import`",
+            )
+        return version_from_dict(self._read(path)["version"], where=str(path))
+
+    def get_reconstruction(self, plan: str, label: str) -> ReconstructedVersion | None:
+        path = self._path(plan, label)
+        if not path.exists():
+            return None
+        data = self._read(path)
+        rec = data.get("reconstruction")
+        if not rec:
+            return None
+        entries = [
+            ReconstructedPoint(
+                e["number"], e["text"], e["status"], [_change_from_dict(c) for c in e["evidence"]]
+            )
+            for e in rec["entries"]
+        ]
+        return ReconstructedVersion(
+            version_from_dict(data["version"], where=str(path)), rec["base"], entries, rec["status"]
+        )
+
+    def versions(self, plan: str) -> list[PlanVersion]:
+        folder = self.root / _slug(plan)
+        found = [
+            version_from_dict(self._read(p)["version"], where=str(p)) for p in sorted(folder.glob("*.json"))
+        ]
+        return sorted(found, key=lambda v: (v.date or date.min, v.label))
+
+    def plans(self) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        names = set()
+        for p in self.root.glob("*/*.json"):
+            names.add(str(self._read(p)["version"]["plan"]))
+        return sorted(names)
+
+
+def _span(d: Mapping[str, Any] | None) -> Span | None:
+    if not d:
+        return None
+    return Span(str(d.get("text", "")), int(d.get("start", 0)), int(d.get("end", 0)))
+
+
+def _date(raw: Any) -> date | None:
+    return date.fromisoformat(str(raw)[:10]) if raw else None
+
+
+def extraction_from_dict(data: Mapping[str, Any]) -> tuple[Extraction, dict[str, str]]:
+    """An Extraction from its contract JSON, and the parties its speakers name (actor id -> party).
+
+    Speakers may carry an optional ``party``; the contract has no document text, so the
+    document's text is empty.
+    """
+    head = data["document"]
+    doc = Document(
+        id=str(head["id"]),
+        text="",
+        url=head.get("url"),
+        title=head.get("title"),
+        published=_date(head.get("published")),
+        outlet=head.get("outlet"),
+    )
+    parties: dict[str, str] = {}
+    statements: list[Statement] = []
+    for s in data.get("statements", []):
+        sp = s.get("speaker")
+        speaker = None
+        if sp:
+            mention = Span(
+                str(sp.get("mention") or sp["name"]), int(sp.get("start", 0)), int(sp.get("end", 0))
+            )
+            speaker = Speaker(name=str(sp["name"]), actor_id=sp.get("actor_id"), mention=mention)
+            if sp.get("party"):
+                parties[sp.get("actor_id") or sp["name"]] = str(sp["party"])
+        content = _span(s["content"])
+        if content is None:
+            raise ValueError(f"statement {s.get('id')!r} has no content")
+        statements.append(
+            Statement(
+                id=str(s["id"]),
+                document_id=doc.id,
+                content=content,
+                kind=s.get("kind", "indirect"),
+                speaker=speaker,
+                cue=_span(s.get("cue")),
+                issues=list(s.get("issues", [])),
+                stance=s.get("stance", "neutral"),
+                date=_date(s.get("date")) or doc.published,
+                confidence=float(s.get("confidence", 1.0)),
+                extractor=str(s.get("extractor", "")),
+            )
+        )
+    events = [
+        Event(
+            id=str(e.get("id") or f"{doc.id}-e{k}"),
+            document_id=doc.id,
+            type=str(e["type"]),
+            trigger=Span(str(e["text"]), int(e.get("start", 0)), int(e.get("end", 0))),
+            actors=list(e.get("actors", [])),
+            actor_ids=list(e.get("actor_ids", [])),
+            place=e.get("place"),
+            date=_date(e.get("date")),
+            date_precision=e.get("date_precision"),
+            planned=bool(e.get("planned")),
+        )
+        for k, e in enumerate(data.get("events", []))
+    ]
+    return Extraction(doc, statements, events, extractor=str(data.get("extractor", ""))), parties
+
+
+class JsonlStatementSource:
+    """Extractions from a JSONL file (``redline extract --format jsonl``) plus an optional actors file.
+
+    The actors file is YAML: a list of ``{id, party}`` records (or ``{actors: [...]}``),
+    the shape of the knowledge base's actors.
+    """
+
+    def __init__(self, path: Path, actors: Path | None = None) -> None:
+        self.path = path
+        self.actors = actors
+        self._parties: dict[str, str] = {}
+
+    def extractions(self) -> Iterator[Extraction | Problem]:
+        try:
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InputError(f"cannot read statements ({exc.strerror})", where=str(self.path)) from exc
+        for lineno, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            where = f"{self.path}:{lineno}"
+            try:
+                ex, parties = extraction_from_dict(json.loads(line))
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                yield Problem(
+                    where,
+                    f"not an extraction record ({exc.__class__.__name__}: {exc})",
+                    hint="expected one JSON object per line as `redline extract --format jsonl` writes",
+                    kind="json",
+                )
+                continue
+            self._parties.update(parties)
+            yield ex
+
+    def party_of(self) -> Mapping[str, str]:
+        """Parties named in the statements read so far, overridden by the actors file."""
+        parties = dict(self._parties)
+        if self.actors is not None:
+            parties.update(load_parties(self.actors))
+        return parties
+
+
+def load_parties(path: Path) -> dict[str, str]:
+    """Actor id (and name) -> party, from a YAML list of actor records."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read the actors file ({exc})", where=str(path)) from exc
+    records = data.get("actors", []) if isinstance(data, dict) else data
+    if not isinstance(records, list):
+        raise ConfigError("expected a list of actors with id and party", where=str(path))
+    parties: dict[str, str] = {}
+    for rec in records:
+        if isinstance(rec, dict) and rec.get("party") and rec.get("id"):
+            parties[str(rec["id"])] = str(rec["party"])
+            if rec.get("name"):
+                parties[str(rec["name"])] = str(rec["party"])
+    return parties

@@ -1,0 +1,90 @@
+"""Statements and events in date order.
+
+Events carry no issues, so under an issue filter an event is kept when its own document
+reports a statement on that issue: the visit of an envoy belongs to the "territory" timeline
+if the article that reports it is about territory. An item with no date of its own takes its
+document's publication date (marked ``dated_by_document``), so planned visits are placed at
+the time they were announced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from redline.model import Extraction
+
+__all__ = [
+    "TimelineEntry",
+    "build_timeline",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: date | None
+    kind: Literal["statement", "event"]
+    text: str
+    actors: tuple[str, ...]
+    document_id: str
+    detail: str  # stance for a statement, event type for an event
+    issues: tuple[str, ...] = field(default_factory=tuple)
+    planned: bool = False
+    dated_by_document: bool = False
+    offset: int = 0
+
+
+def _matches_actor(actor: str, names: Iterable[str | None]) -> bool:
+    wanted = actor.casefold()
+    return any(n is not None and (wanted == n.casefold() or wanted in n.casefold().split()) for n in names)
+
+
+def build_timeline(
+    extractions: Iterable[Extraction], *, issue: str | None = None, actor: str | None = None
+) -> list[TimelineEntry]:
+    """Every statement and event, filtered by issue and actor (id, name or surname), in date order."""
+    entries: list[TimelineEntry] = []
+    for ex in extractions:
+        published = ex.document.published
+        doc_issues = {i for s in ex.statements for i in s.issues}
+        for s in ex.statements:
+            sp = s.speaker
+            if issue is not None and issue not in s.issues:
+                continue
+            if actor is not None and (sp is None or not _matches_actor(actor, (sp.actor_id, sp.name))):
+                continue
+            entries.append(
+                TimelineEntry(
+                    s.date or published,
+                    "statement",
+                    s.content.text,
+                    (sp.name,) if sp else (),
+                    ex.document.id,
+                    s.stance,
+                    tuple(s.issues),
+                    dated_by_document=s.date is None and published is not None,
+                    offset=s.content.start,
+                )
+            )
+        for e in ex.events:
+            if issue is not None and issue not in doc_issues:
+                continue
+            if actor is not None and not _matches_actor(actor, [*e.actors, *e.actor_ids]):
+                continue
+            entries.append(
+                TimelineEntry(
+                    e.date or published,
+                    "event",
+                    e.trigger.text,
+                    tuple(e.actors),
+                    ex.document.id,
+                    e.type,
+                    planned=e.planned,
+                    dated_by_document=e.date is None and published is not None,
+                    offset=e.trigger.start,
+                )
+            )
+    entries.sort(key=lambda t: (t.date is None, t.date or date.min, t.document_id, t.offset))
+    return entries

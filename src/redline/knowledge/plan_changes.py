@@ -1,0 +1,47 @@
+"""Loader of the change-verb lexicon (plan_changes.yaml) used to recognise reported changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from redline.errors import ConfigError
+from redline.knowledge import packaged
+
+CHANGE_TYPES = ("removed", "added", "modified")
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLexicon:
+    """Verb forms by the change they report: removed, added or modified."""
+
+    verbs: dict[str, tuple[str, ...]]
+    meta_words: tuple[str, ...] = ()  # words naming a part of a text, not its substance
+
+    def change_of(self, form: str) -> str | None:
+        form = " ".join(form.lower().split())
+        for change, forms in self.verbs.items():
+            if form in forms:
+                return change
+        return None
+
+
+def load_change_lexicon(path: Path | None = None) -> ChangeLexicon:
+    """Read and check the lexicon at ``path`` (the packaged one by default)."""
+    path = path or packaged("plan_changes.yaml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read the change-verb lexicon ({exc})", where=str(path)) from exc
+    keys = (*CHANGE_TYPES, "meta_words")
+    if not isinstance(data, dict) or set(data) - set(keys):
+        raise ConfigError(f"expected a mapping with keys {', '.join(keys)}", where=str(path))
+    lists: dict[str, tuple[str, ...]] = {}
+    for key, forms in data.items():
+        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+            raise ConfigError(f"{key}: expected a list of words", where=str(path))
+        lists[key] = tuple(" ".join(f.lower().split()) for f in forms)
+    meta = lists.pop("meta_words", ())
+    return ChangeLexicon(lists, meta)

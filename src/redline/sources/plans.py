@@ -1,0 +1,30 @@
+"""Reading a plan file: its text and the format its extension names.
+
+Parsing lives in ``redline.analysis.plans``; this module only does the file I/O so that the
+analysis layer receives text and turns it into points.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from redline.errors import PlanError
+
+FORMATS = {".json": "json", ".csv": "csv", ".txt": "text", ".md": "text", ".markdown": "text"}
+
+
+def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
+    """The text of ``path`` and its format (text, json or csv); ``fmt`` overrides the extension."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise PlanError("no such file", where=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise PlanError(
+            f"not UTF-8 text ({exc.reason})",
+            where=str(path),
+            hint="save the plan as UTF-8 text, Markdown, JSON or CSV",
+        ) from None
+    except OSError as exc:
+        raise PlanError(f"cannot be read ({exc.strerror})", where=str(path)) from None
+    return text, fmt or FORMATS.get(path.suffix.lower(), "text")

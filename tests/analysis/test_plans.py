@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from negotiation_builders import EXAMPLES, FIXTURES
+
+from redline.analysis.plans import (
+    load_plan,
+    parse_plan,
+    parse_plan_csv,
+    parse_plan_json,
+    parse_plan_text,
+    tag_points,
+    term_tagger,
+    version_from_dict,
+    version_to_dict,
+)
+from redline.errors import PlanError
+from redline.knowledge.issue_terms import IssueTerms, load_issue_terms
+
+
+def numbers(text: str) -> list[str]:
+    return [p.number for p in parse_plan_text(text, plan="p", label="v").points]
+
+
+def test_numbered_styles_are_all_points() -> None:
+    text = "1. First point.\n2) Second point.\nPoint 3: Third point.\n(4) Fourth point.\nArticle 5 - Fifth."
+    assert numbers(text) == ["1", "2", "3", "4", "5"]
+
+
+def test_sub_points_take_their_parent_number() -> None:
+    text = "1. Security.\na) Guarantees.\nb) Forces.\n2. Economy.\n2.1 Fund.\n2.2 Assets."
+    assert numbers(text) == ["1", "1.a", "1.b", "2", "2.1", "2.2"]
+
+
+def test_headings_continuations_and_preamble() -> None:
+    text = (
+        "# Peace framework\nThis preamble is not a point.\n\n## Security\n1. Ukraine's sovereignty\n"
+        "   is confirmed.\n- bullet detail\n## Economy\n2. A fund is created.\n"
+    )
+    v = parse_plan_text(text, plan="p", label="v", when=date(2025, 11, 20), source="http://x")
+    assert [(p.number, p.heading, p.text) for p in v.points] == [
+        ("1", "Security", "Ukraine's sovereignty is confirmed. bullet detail"),
+        ("2", "Economy", "A fund is created."),
+    ]
+    assert v.date == date(2025, 11, 20) and v.source == "http://x"
+
+
+def test_duplicate_point_names_both_lines() -> None:
+    with pytest.raises(PlanError) as err:
+        parse_plan_text("1. One.\n2. Two.\n\n2. Again.", plan="p", label="v", where="plan.md")
+    assert err.value.where == "plan.md:4"
+    assert "first on line 2" in err.value.message
+
+
+def test_sub_point_before_any_point_is_an_error_with_its_line() -> None:
+    with pytest.raises(PlanError) as err:
+        parse_plan_text("Title\na) orphan\n1. One.", plan="p", label="v", where="plan.md")
+    assert err.value.where == "plan.md:2"
+
+
+def test_text_without_points_is_an_error() -> None:
+    with pytest.raises(PlanError, match="no numbered points"):
+        parse_plan_text("Just prose about a plan.\nMore prose.", plan="p", label="v")
+
+
+def test_json_objects_strings_and_issue_strings() -> None:
+    data = {
+        "points": [{"number": "1", "text": "Sovereignty.", "issues": "recognition; territory"}, "Amnesty."]
+    }
+    v = parse_plan_json(json.dumps(data), plan="p", label="v")
+    assert [(p.number, p.text, p.issues) for p in v.points] == [
+        ("1", "Sovereignty.", ["recognition", "territory"]),
+        ("2", "Amnesty.", []),
+    ]
+
+
+def test_malformed_json_reports_its_line() -> None:
+    with pytest.raises(PlanError) as err:
+        parse_plan_json(
+            '{"points": [\n  {"text": "a"},\n  {"text": }\n]}', plan="p", label="v", where="v.json"
+        )
+    assert err.value.where == "v.json:3"
+
+
+def test_json_point_without_text_is_named() -> None:
+    with pytest.raises(PlanError) as err:
+        parse_plan_json('[{"number": 1}]', plan="p", label="v", where="v.json")
+    assert err.value.where == "v.json:points[0]"
+
+
+def test_csv_with_optional_columns() -> None:
+    text = (
+        "number,text,heading,issues\n"
+        '1,Sovereignty is confirmed.,Security,recognition\n2,"A fund, for Ukraine.",,\n'
+    )
+    v = parse_plan_csv(text, plan="p", label="v")
+    assert [(p.number, p.text, p.heading, p.issues) for p in v.points] == [
+        ("1", "Sovereignty is confirmed.", "Security", ["recognition"]),
+        ("2", "A fund, for Ukraine.", None, []),
+    ]
+
+
+def test_csv_row_without_text_reports_its_line() -> None:
+    with pytest.raises(PlanError) as err:
+        parse_plan_csv("number,text\n1,One.\n2,\n", plan="p", label="v", where="v.csv")
+    assert err.value.where == "v.csv:3"
+
+
+def test_csv_without_text_column() -> None:
+    with pytest.raises(PlanError) as err:
+        parse_plan_csv("number,body\n1,One.\n", plan="p", label="v", where="v.csv")
+    assert err.value.where == "v.csv:1"
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(PlanError, match="unknown plan format"):
+        parse_plan("1. a", "docx", plan="p", label="v")
+
+
+def test_load_plan_picks_the_parser_by_extension(tmp_path: Path) -> None:
+    (tmp_path / "v.csv").write_text("text\nOne.\nTwo.\n", encoding="utf-8")
+    assert [p.number for p in load_plan(tmp_path / "v.csv", plan="p", label="v").points] == ["1", "2"]
+    with pytest.raises(PlanError, match="no such file"):
+        load_plan(tmp_path / "missing.md", plan="p", label="v")
+
+
+def test_example_plans_have_28_and_19_points() -> None:
+    draft = load_plan(EXAMPLES / "draft-28-points.md", plan="peace", label="28")
+    revised = load_plan(EXAMPLES / "revised-19-points.md", plan="peace", label="19")
+    assert [p.number for p in draft.points] == [str(i) for i in range(1, 29)]
+    assert len(revised.points) == 19
+    assert "600,000" in draft.points[5].text
+
+
+def test_tagging_adds_issues_and_pax_codes_and_keeps_given_ones() -> None:
+    v = parse_plan_json(
+        '[{"text": "Ukraine\'s army is capped at 600,000.", "issues": ["process"]}, '
+        '"A full amnesty for all."]',
+        plan="p",
+        label="v",
+    )
+    lexicon = IssueTerms(
+        {"military_limits": {"army": 1.0, "cap ... army": 1.0}, "amnesty_justice": {"amnest*": 1.0}},
+        {"military_limits": ["SsrArm"], "amnesty_justice": ["TjAm"]},
+    )
+    tagged = tag_points(v, term_tagger(lexicon), lexicon.pax)
+    assert tagged.points[0].issues == ["process", "military_limits"]
+    assert tagged.points[0].pax_codes == ["SsrArm"]
+    assert tagged.points[1].issues == ["amnesty_justice"]
+
+
+def test_term_weights_must_reach_min_score() -> None:
+    lexicon = IssueTerms({"territory": {"line": 0.5, "line of contact": 1.0}}, {}, min_score=1.0)
+    tag = term_tagger(lexicon)
+    assert tag("frozen along the line of contact") == ["territory"]
+    assert tag("a line in the sand") == []
+
+
+def test_fixture_lexicon_loads_in_the_simple_shape() -> None:
+    lexicon = load_issue_terms(FIXTURES / "issue_terms.yaml")
+    assert lexicon is not None
+    assert lexicon.pax["territory"] == ["StBor"]
+
+
+def test_saved_shape_round_trips() -> None:
+    v = load_plan(EXAMPLES / "revised-19-points.md", plan="peace", label="19", when=date(2025, 11, 30))
+    assert version_from_dict(version_to_dict(v)) == v

@@ -1,0 +1,240 @@
+"""`redline plan|positions|timeline` end to end on examples/plans and the fixture extractions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from redline.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+DRAFT = ROOT / "examples" / "plans" / "draft-28-points.md"
+REVISED = ROOT / "examples" / "plans" / "revised-19-points.md"
+STATEMENTS = ROOT / "tests" / "fixtures" / "negotiation_extractions.jsonl"
+TERMS = ROOT / "tests" / "fixtures" / "issue_terms.yaml"
+
+runner = CliRunner()
+
+
+def run(*args: str | Path, code: int = 0) -> str:
+    result = runner.invoke(app, [str(a) for a in args])
+    assert result.exit_code == code, result.output + result.stderr
+    return result.stdout
+
+
+def reconstruct(plans: Path, label: str) -> str:
+    """Rebuild version ``label`` from the fixture's reports of changes to the 28-point draft."""
+    return run(
+        "plan",
+        "reconstruct",
+        "--plan",
+        "peace",
+        "--base",
+        "28-point",
+        "--version",
+        label,
+        "--from",
+        STATEMENTS,
+        "--plans-dir",
+        plans,
+    )
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> Path:
+    d = tmp_path / "plans"
+    assert (
+        run(
+            "plan",
+            "import",
+            DRAFT,
+            "--plan",
+            "peace",
+            "--version",
+            "28-point",
+            "--date",
+            "2025-11-20",
+            "--source",
+            "https://example.org/28",
+            "--issues",
+            TERMS,
+            "--plans-dir",
+            d,
+        )
+        == "imported peace 28-point: 28 points\n"
+    )
+    run(
+        "plan",
+        "import",
+        REVISED,
+        "--plan",
+        "peace",
+        "--version",
+        "19-point",
+        "--date",
+        "2025-11-30",
+        "--issues",
+        TERMS,
+        "--plans-dir",
+        d,
+    )
+    return d
+
+
+def test_plan_list(plans: Path) -> None:
+    assert run("plan", "list", "--plans-dir", plans) == (
+        "peace\t28-point\t2025-11-20\t28 points\npeace\t19-point\t2025-11-30\t19 points\n"
+    )
+
+
+def test_plan_show_json_has_tagged_points(plans: Path) -> None:
+    data = json.loads(run("plan", "show", "peace", "28-point", "-f", "json", "--plans-dir", plans))
+    assert data["source"] == "https://example.org/28" and len(data["points"]) == 28
+    army = data["points"][5]
+    assert "military_limits" in army["issues"] and "SsrArm" in army["pax_codes"]
+
+
+def test_plan_diff_json_table_and_html(plans: Path, tmp_path: Path) -> None:
+    data = json.loads(run("plan", "diff", "28-point", "19-point", "--format", "json", "--plans-dir", plans))
+    assert data["counts"]["merged"] == 1 and data["counts"]["split"] == 1
+    assert any(c["kind"] == "removed" and c["old"][0]["number"] == "27" for c in data["changes"])
+    table = run("plan", "diff", "28-point", "19-point", "--plan", "peace", "--plans-dir", plans)
+    assert "peace: 28-point → 19-point" in table and "merged" in table
+    page = tmp_path / "diff.html"
+    assert run("plan", "diff", "28-point", "19-point", "-f", "html", "-o", page, "--plans-dir", plans) == ""
+    assert page.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_reconstruct_and_show_reported_version(plans: Path) -> None:
+    out = reconstruct(plans, "geneva-reported")
+    assert out.splitlines()[0] == (
+        "reconstructed peace geneva-reported from 28-point (reported, unconfirmed): 2 reported changes"
+    )
+    assert [line.split("\t")[:2] for line in out.splitlines()[1:]] == [
+        ["  6", "removed"],
+        ["  27", "removed"],
+    ]
+    data = json.loads(run("plan", "show", "peace", "geneva-reported", "-f", "json", "--plans-dir", plans))
+    assert data["status"] == "reported, unconfirmed" and data["reported"]
+    statuses = {e["number"]: e["status"] for e in data["reconstruction"]}
+    assert statuses["6"] == statuses["27"] == "removed" and statuses["1"] == "unchanged"
+    assert "geneva-reported\t2025-11-27\t26 points  (reported, unconfirmed)" in run(
+        "plan", "list", "--plans-dir", plans
+    )
+
+
+def test_positions_by_party_with_shifts() -> None:
+    data = json.loads(run("positions", "--from", STATEMENTS, "-f", "json"))
+    cells = {(c["row"], c["column"]): c for c in data["cells"]}
+    assert cells[("russia", "territory")]["stance"] == "support"
+    assert cells[("ukraine", "military_limits")]["stance"] == "oppose"
+    assert cells[("ukraine", "military_limits")]["supporting"] == 2
+    assert cells[("ukraine", "military_limits")]["outlet"] == "redline fixtures"
+    assert cells[("united_states", "plan_overall")]["stance"] == "support"
+    shifts = {(s["row"], s["column"], s["before"], s["after"]) for s in data["shifts"]}
+    assert ("ukraine", "plan_overall", "conditional", "support") in shifts
+    assert ("russia", "plan_overall", "support", "oppose") in shifts
+
+
+def test_positions_at_a_date_and_by_actor() -> None:
+    data = json.loads(
+        run(
+            "positions",
+            "--from",
+            STATEMENTS,
+            "--by",
+            "actor",
+            "--at",
+            "2025-11-22",
+            "--issue",
+            "plan_overall",
+            "-f",
+            "json",
+        )
+    )
+    cells = {(c["row"], c["column"]): c for c in data["cells"]}
+    assert set(cells) == {
+        ("Donald Trump", "plan_overall"),
+        ("Volodymyr Zelensky", "plan_overall"),
+        ("Dmitry Peskov", "plan_overall"),
+    }
+    assert cells[("Volodymyr Zelensky", "plan_overall")]["stance"] == "conditional"
+    assert data["shifts"] == []
+
+
+def test_positions_by_plan_point(plans: Path) -> None:
+    data = json.loads(
+        run("positions", "--from", STATEMENTS, "--plan", "peace", "-f", "json", "--plans-dir", plans)
+    )
+    cells = {(c["row"], c["column"]): c for c in data["cells"]}
+    assert cells[("ukraine", "16")]["stance"] == "oppose"  # territory point of the 19-point version
+    assert cells[("russia", "16")]["stance"] == "support"
+    table = run("positions", "--from", STATEMENTS, "--plan", "peace", "--plans-dir", plans)
+    assert "positions on peace 19-point" in table
+
+
+def test_timeline_in_date_order_with_filters() -> None:
+    entries = json.loads(run("timeline", "--from", STATEMENTS, "-f", "json"))
+    dates = [e["date"] for e in entries]
+    assert dates == sorted(dates) and dates[0] == "2025-11-20"
+    witkoff = json.loads(run("timeline", "--from", STATEMENTS, "--actor", "Witkoff", "-f", "json"))
+    assert [(e["kind"], e["date"]) for e in witkoff] == [
+        ("event", "2025-11-27"),
+        ("event", "2025-12-02"),
+        ("statement", "2025-12-03"),
+    ]
+    assert witkoff[0]["planned"] and witkoff[0]["dated_by_document"]
+    territory = json.loads(run("timeline", "--from", STATEMENTS, "--issue", "territory", "-f", "json"))
+    assert all("territory" in e["issues"] for e in territory if e["kind"] == "statement")
+    table = run("timeline", "--from", STATEMENTS)
+    assert "event: visit (planned)" in table and "2025-11-27*" in table
+
+
+def test_user_errors_are_one_line_messages(plans: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("1. One.\n1. Again.\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["plan", "import", str(bad), "--plan", "p", "--version", "v", "--plans-dir", str(plans)]
+    )
+    assert result.exit_code == 1
+    assert (
+        result.stderr == f"Error: {bad}:2: point 1 appears twice (first on line 1) (renumber one of them)\n"
+    )
+    result = runner.invoke(app, ["positions", "--from", str(STATEMENTS), "--at", "yesterday"])
+    assert result.exit_code == 2 and "is not a date" in result.stderr
+    result = runner.invoke(app, ["plan", "diff", "28-point", "20-point", "--plans-dir", str(plans)])
+    assert result.exit_code == 5 and "no version '20-point'" in result.stderr
+
+
+def test_importing_the_text_checks_the_reported_changes(plans: Path) -> None:
+    reconstruct(plans, "revised")
+    out = run("plan", "import", REVISED, "--plan", "peace", "--version", "revised", "--plans-dir", plans)
+    assert out.splitlines() == [
+        "imported peace revised: 19 points",
+        "  reported removed point 6: not confirmed (text: modified)",
+        "  reported removed point 27: confirmed (text: removed)",
+    ]
+    assert "reported" not in run("plan", "list", "--plans-dir", plans)
+
+
+def test_positions_on_a_named_version(plans: Path) -> None:
+    data = json.loads(
+        run(
+            "positions",
+            "--from",
+            STATEMENTS,
+            "--plan",
+            "peace",
+            "--version",
+            "28-point",
+            "-f",
+            "json",
+            "--plans-dir",
+            plans,
+        )
+    )
+    cells = {(c["row"], c["column"]): c for c in data["cells"]}
+    assert cells[("ukraine", "6")]["stance"] == "oppose"  # the 600,000 cap of the draft
