@@ -23,11 +23,16 @@ from redline.extract.stance import StanceClassifier
 from redline.knowledge.issues import load_issues
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = next((p for p in (ROOT / ".." / "shared", ROOT / ".." / ".." / "shared") if p.is_dir()),
-              ROOT / ".." / "shared")
+SHARED = next(
+    (p for p in (ROOT / ".." / "shared", ROOT / ".." / ".." / "shared") if p.is_dir()), ROOT / ".." / "shared"
+)
 PARTIES = {
-    "vladimir putin": "russia", "sergiy kyslytsya": "ukraine", "andriy yermak": "ukraine",
-    "volodymyr zelenskyy": "ukraine", "donald trump": "united_states", "steve witkoff": "united_states",
+    "vladimir putin": "russia",
+    "sergiy kyslytsya": "ukraine",
+    "andriy yermak": "ukraine",
+    "volodymyr zelenskyy": "ukraine",
+    "donald trump": "united_states",
+    "steve witkoff": "united_states",
 }
 _SENT_END = re.compile(r"(?<=[.!?])[”\"’]?\s+|\n+")
 
@@ -61,8 +66,10 @@ def evaluate(gold_path: Path, verbose: bool) -> tuple[int, int, int, int, int]:
             ok += int(result.stance == a["stance"])
         if verbose:
             mark = "" if (g == p and result.stance == a.get("stance")) else "  <-- "
-            print(f"{mark}{a['content'][:70]!r}\n    gold {a.get('issues')} {a.get('stance')}"
-                  f" | got {issues} {result.stance} ({result.reason})")
+            print(
+                f"{mark}{a['content'][:70]!r}\n    gold {a.get('issues')} {a.get('stance')}"
+                f" | got {issues} {result.stance} ({result.reason})"
+            )
     return tp, fp, fn, n, ok
 
 
@@ -76,9 +83,22 @@ def main(argv: list[str]) -> None:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    print(json.dumps({"issues": {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3),
-                                 "tp": tp, "fp": fp, "fn": fn},
-                      "stance_accuracy": round(ok / n, 3) if n else None, "stance_n": n}))
+    print(
+        json.dumps(
+            {
+                "issues": {
+                    "p": round(p, 3),
+                    "r": round(r, 3),
+                    "f1": round(f, 3),
+                    "tp": tp,
+                    "fp": fp,
+                    "fn": fn,
+                },
+                "stance_accuracy": round(ok / n, 3) if n else None,
+                "stance_n": n,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -28,34 +28,76 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _FUTURE_SLACK = 60
 _Adder = Callable[["re.Match[str]", "date | None", "str | None"], None]
 
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
-_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
-_DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
-                        re.I)
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I
+)
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+|since\s+|by\s+)?{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _IN_MONTH = re.compile(rf"\b(?:in|since|by|early|late|mid-?)\s+{_MONTH}(?!\s+[0-3]?\d\b)", re.I)
 _YEAR = re.compile(r"(?<![\d,.\-])\b(?P<year>(?:19|20)\d\d)\b(?![\d,]|-\d)")
-_WEEKDAY = re.compile(r"\b(?:(?P<mod>last|next|this|this coming|on)\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.I)
-_RELATIVE_DAY = re.compile(r"\b(?P<w>the day before yesterday|yesterday|today|tonight|this morning|"
-                           r"this afternoon|this evening|tomorrow|the same day|earlier today)\b", re.I)
-_AGO = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                  r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
-_PERIOD = re.compile(r"\b(?P<mod>last|next|this|earlier this|later this|past|previous|coming)\s+"
-                     r"(?P<unit>week|month|year|weekend)\b", re.I)
-_VAGUE_FUTURE = re.compile(r"\b(?:soon|in the coming (?:days|weeks|months)|shortly|in the near future|"
-                           r"at a later date|in due course)\b", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<mod>last|next|this|this coming|on)\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.I
+)
+_RELATIVE_DAY = re.compile(
+    r"\b(?P<w>the day before yesterday|yesterday|today|tonight|this morning|"
+    r"this afternoon|this evening|tomorrow|the same day|earlier today)\b",
+    re.I,
+)
+_AGO = re.compile(
+    r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+ago\b",
+    re.I,
+)
+_PERIOD = re.compile(
+    r"\b(?P<mod>last|next|this|earlier this|later this|past|previous|coming)\s+"
+    r"(?P<unit>week|month|year|weekend)\b",
+    re.I,
+)
+_VAGUE_FUTURE = re.compile(
+    r"\b(?:soon|in the coming (?:days|weeks|months)|shortly|in the near future|"
+    r"at a later date|in due course)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +178,12 @@ def _relative(text: str, pub: date, add: _Adder) -> None:
     for m in _AGO.finditer(text):
         n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
         unit = m["unit"].lower()
-        value = {"day": pub - timedelta(days=n), "week": pub - timedelta(weeks=n),
-                 "month": pub - relativedelta(months=n), "year": pub - relativedelta(years=n)}[unit]
+        value = {
+            "day": pub - timedelta(days=n),
+            "week": pub - timedelta(weeks=n),
+            "month": pub - relativedelta(months=n),
+            "year": pub - relativedelta(years=n),
+        }[unit]
         add(m, _truncate(value, unit), unit)
     for m in _PERIOD.finditer(text):
         mod, unit = m["mod"].lower(), m["unit"].lower()
@@ -162,7 +208,7 @@ def _truncate(value: date, unit: str) -> date:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")[:4 if name.lower().startswith("sept") else 3]]
+    return _MONTHS[name.lower().rstrip(".")[: 4 if name.lower().startswith("sept") else 3]]
 
 
 def _day_month(day: int, month: int, year: str | None, pub: date | None) -> date | None:

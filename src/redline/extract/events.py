@@ -23,7 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from redline.extract.dates import find_date
 from redline.knowledge.events import EventLexicon, EventType
@@ -32,7 +33,9 @@ from redline.model import Event, Mention, Span, stable_id
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "cc", "punct"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LOCATIVE = frozenset({"in", "to", "at", "into", "near", "inside", "outside", "toward", "towards", "across"})
-_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "capital", "port", "resort", "oblast"})
+_PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "region", "province", "capital", "port", "resort", "oblast"}
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _DROP_LEADING = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
@@ -72,8 +75,9 @@ class EventFinder:
                 self._phrases.append((etype, tuple(w for p in phrase for w in _split(p)), ""))
         self._phrases.sort(key=lambda p: -len(p[1]))
 
-    def find(self, doc: Doc, published: date | None, mentions: Sequence[Mention] = (),
-             document_id: str = "") -> list[Event]:
+    def find(
+        self, doc: Doc, published: date | None, mentions: Sequence[Mention] = (), document_id: str = ""
+    ) -> list[Event]:
         """Events in document order; one per trigger phrase."""
         events: list[Event] = []
         for sent in doc.sents:
@@ -92,8 +96,10 @@ class EventFinder:
         for etype, words, pos in self._phrases:
             n = len(words)
             for i in range(len(tokens) - n + 1):
-                window = tokens[i:i + n]
-                if any(t.i in taken for t in window) or not all(_is(t, w) for t, w in zip(window, words, strict=True)):
+                window = tokens[i : i + n]
+                if any(t.i in taken for t in window) or not all(
+                    _is(t, w) for t, w in zip(window, words, strict=True)
+                ):
                     continue
                 if pos == "VERB" and window[0].pos_ != "VERB":
                     continue
@@ -106,8 +112,15 @@ class EventFinder:
                 taken.update(t.i for t in window)
         return _merge(sorted(found, key=lambda m: m.tokens[0].i))
 
-    def _build(self, match: _Match, sent: SpacySpan, published: date | None,
-               mentions: Sequence[Mention], document_id: str, others: Sequence[Token] = ()) -> Event | None:
+    def _build(
+        self,
+        match: _Match,
+        sent: SpacySpan,
+        published: date | None,
+        mentions: Sequence[Mention],
+        document_id: str,
+        others: Sequence[Token] = (),
+    ) -> Event | None:
         anchor = match.anchor
         own = _local(anchor)
         inner = {t.i for o in others if o in own and o is not anchor for t in _local(o)}
@@ -116,22 +129,28 @@ class EventFinder:
         actors = _own_actors(anchor, match.nominal)
         if not actors and match.type.inherit_subject and match.nominal and clause is not None:
             actors = _subjects(clause)
-        place = _place(own) or (_place(_local(clause)) if clause is not None and clause is not anchor else None)
+        place = _place(own) or (
+            _place(_local(clause)) if clause is not None and clause is not anchor else None
+        )
         if place is None and not match.nominal and anchor.dep_ == "advcl":
             place = _place(_local(anchor.head))
         own_date = find_date(_text(own), published)
         planned = self._planned(anchor, clause)
-        if match.nominal and (_is_purpose(anchor) or not (
-            _own_actors(anchor, True) or _place(own) or own_date is not None or planned
-        )):
+        if match.nominal and (
+            _is_purpose(anchor)
+            or not (_own_actors(anchor, True) or _place(own) or own_date is not None or planned)
+        ):
             return None
         when = own_date
         if when is None and clause is not None and clause is not anchor:
             when = find_date(_text(_local(clause)), published)
         if when is None and not planned:
             when = find_date(sent.text, published)
-        value, precision = (when.date, when.precision) if when else ((None, None) if planned else
-                                                                      (published, "day" if published else None))
+        value, precision = (
+            (when.date, when.precision)
+            if when
+            else ((None, None) if planned else (published, "day" if published else None))
+        )
         if value is not None and published is not None and value > published:
             planned = True
         start, end = match.tokens[0].idx, match.tokens[-1].idx + len(match.tokens[-1].text)
@@ -153,8 +172,10 @@ class EventFinder:
         lex = self.lexicon
         for tok in {anchor, clause} - {None}:
             assert tok is not None
-            if any(c.dep_ in ("aux", "advmod", "amod") and c.lower_ in (*lex.planned_aux, *lex.planned_modifiers)
-                   for c in tok.children):
+            if any(
+                c.dep_ in ("aux", "advmod", "amod") and c.lower_ in (*lex.planned_aux, *lex.planned_modifiers)
+                for c in tok.children
+            ):
                 return True
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.planned_governors:
                 return True
@@ -189,9 +210,12 @@ def _merge(matches: list[_Match]) -> list[_Match]:
     merged: list[_Match] = []
     for m in matches:
         prev = merged[-1] if merged else None
-        if prev and prev.type is m.type and (
-            any(t.head in m.tokens for t in prev.tokens) or any(t.head in prev.tokens for t in m.tokens)
-        ) and m.tokens[0].i - prev.tokens[-1].i <= 2:
+        if (
+            prev
+            and prev.type is m.type
+            and (any(t.head in m.tokens for t in prev.tokens) or any(t.head in prev.tokens for t in m.tokens))
+            and m.tokens[0].i - prev.tokens[-1].i <= 2
+        ):
             prev.tokens = sorted({*prev.tokens, *m.tokens}, key=lambda t: t.i)
             continue
         merged.append(m)
@@ -234,7 +258,9 @@ def _subjects(verb: Token) -> list[Token]:
             break
         subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
         if subj:
-            return [s for s in _with_conjuncts(subj[0]) if s.pos_ != "PRON" or s.lower_ not in ("which", "that")]
+            return [
+                s for s in _with_conjuncts(subj[0]) if s.pos_ != "PRON" or s.lower_ not in ("which", "that")
+            ]
         tok = tok.head if tok.dep_ in ("advcl", "xcomp", "conj", "ccomp") and tok.head != tok else None
     return []
 
@@ -272,9 +298,10 @@ def _place(tokens: Sequence[Token]) -> str | None:
             continue
         prev = tokens[0].doc[ent.start - 1] if ent.start > 0 else None
         prev2 = tokens[0].doc[ent.start - 2] if ent.start > 1 else None
-        if prev is not None and (prev.lower_ in _LOCATIVE or (
-            prev.lower_ == "of" and prev2 is not None and prev2.lemma_.lower() in _PLACE_NOUNS
-        )):
+        if prev is not None and (
+            prev.lower_ in _LOCATIVE
+            or (prev.lower_ == "of" and prev2 is not None and prev2.lemma_.lower() in _PLACE_NOUNS)
+        ):
             return ent.text
     return None
 

@@ -23,8 +23,29 @@ from redline.knowledge.issues import Taxonomy
 
 _ANAPHORS = frozenset({"it", "thi", "this", "that", "these", "those", "they", "which", "such"})
 _SUBJECTLESS = frozenset(
-    "should would will could can may might must shall is are was were be has have had remain includ "
-    "need ought".split()
+    [
+        "should",
+        "would",
+        "will",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "remain",
+        "includ",
+        "need",
+        "ought",
+    ]
 )
 _ANTECEDENT_WINDOW = 8
 _CUE_BONUS = 0.5
@@ -85,12 +106,16 @@ class IssueTagger:
                 scores[hit.pattern.tag].score += hit.pattern.weight * factor
         return scores
 
-    def _add_antecedent(self, scores: dict[str, IssueScore], tokens: list[str], content: str, context: str) -> None:
+    def _add_antecedent(
+        self, scores: dict[str, IssueScore], tokens: list[str], content: str, context: str
+    ) -> None:
         words = [t for t in tokens if t != BOUNDARY]
         if not words:
             return
         before, _, _ = context.partition(content) if content in context else (context, "", "")
-        specific = any(i not in self._generic and s.score >= self.taxonomy.min_score for i, s in scores.items())
+        specific = any(
+            i not in self._generic and s.score >= self.taxonomy.min_score for i, s in scores.items()
+        )
         if words[0] in _ANAPHORS or words[0] in _SUBJECTLESS:
             window = [t for t in normalise(before) if t != BOUNDARY][-_ANTECEDENT_WINDOW:]
         elif not specific and _ANAPHORS & set(words):

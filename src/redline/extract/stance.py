@@ -64,21 +64,33 @@ class StanceClassifier:
         }
 
     def classify(
-        self, content: str, issues: list[str], cue: str | None = None,
-        speaker_party: str | None = None, kind: str = "indirect",
+        self,
+        content: str,
+        issues: list[str],
+        cue: str | None = None,
+        speaker_party: str | None = None,
+        kind: str = "indirect",
     ) -> str:
         """support | oppose | conditional | neutral toward the first issue's proposition."""
         return self.explain(content, issues, cue, speaker_party, kind).stance
 
     def classify_all(
-        self, content: str, issues: list[str], cue: str | None = None, speaker_party: str | None = None,
+        self,
+        content: str,
+        issues: list[str],
+        cue: str | None = None,
+        speaker_party: str | None = None,
     ) -> dict[str, str]:
         """Stance toward each tagged issue's proposition (a statement may back one point, reject another)."""
         return {i: self.explain(content, [i], cue, speaker_party).stance for i in issues}
 
     def explain(
-        self, content: str, issues: list[str], cue: str | None = None,
-        speaker_party: str | None = None, kind: str = "indirect",
+        self,
+        content: str,
+        issues: list[str],
+        cue: str | None = None,
+        speaker_party: str | None = None,
+        kind: str = "indirect",
     ) -> StanceResult:
         """Like ``classify`` with the score and a one-line reason. ``kind`` is accepted for the
         pipeline's sake; direct and reported speech are read the same way."""
@@ -148,8 +160,13 @@ class StanceClassifier:
         return "", 0.0
 
 
-def plan_support(classifier: StanceClassifier, content: str, cue: str | None = None,
-                 speaker_party: str | None = None, plan_issue: str = "plan_overall") -> str:
+def plan_support(
+    classifier: StanceClassifier,
+    content: str,
+    cue: str | None = None,
+    speaker_party: str | None = None,
+    plan_issue: str = "plan_overall",
+) -> str:
     """Stance toward the plan as a whole, whatever the statement's primary issue is."""
     return classifier.classify(content, [plan_issue], cue, speaker_party)
 

@@ -61,8 +61,11 @@ def parse_events(raw: Any, where: str = "<events>") -> EventLexicon:
         raise ConfigError("the event lexicon must be a mapping", where=where)
     unknown = set(raw) - {"types", "planned"}
     if unknown:
-        raise ConfigError(f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", where=where,
-                          hint="allowed: types, planned")
+        raise ConfigError(
+            f"unknown key(s) {', '.join(sorted(map(str, unknown)))}",
+            where=where,
+            hint="allowed: types, planned",
+        )
     types_raw = raw.get("types")
     if not isinstance(types_raw, dict) or not types_raw:
         raise ConfigError("types must be a non-empty mapping of event types", where=where)
@@ -87,8 +90,11 @@ def _type(name: str, spec: Any, where: str) -> EventType:
         raise ConfigError(f"{entry} must be a mapping", where=where)
     unknown = set(spec) - _TYPE_KEYS
     if unknown:
-        raise ConfigError(f"unknown key(s) {', '.join(sorted(map(str, unknown)))} in {entry}", where=where,
-                          hint=f"allowed: {', '.join(sorted(_TYPE_KEYS))}")
+        raise ConfigError(
+            f"unknown key(s) {', '.join(sorted(map(str, unknown)))} in {entry}",
+            where=where,
+            hint=f"allowed: {', '.join(sorted(_TYPE_KEYS))}",
+        )
     inherit = spec.get("inherit_subject", True)
     if not isinstance(inherit, bool):
         raise ConfigError(f"{entry}.inherit_subject must be true or false", where=where)

@@ -7,6 +7,7 @@ ignored typo in a lexicon only shows up later as worse tagging.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -21,7 +22,17 @@ from redline.model import STANCES
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _PAX = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
-_STANCE_LISTS = ("negation", "conditional", "condition", "unresolved", "obligation", "positive", "negative", "removal", "threat")
+_STANCE_LISTS = (
+    "negation",
+    "conditional",
+    "condition",
+    "unresolved",
+    "obligation",
+    "positive",
+    "negative",
+    "removal",
+    "threat",
+)
 _CUE_KINDS = ("support", "oppose", "emphatic")
 _ISSUE_KEYS = {"label", "description", "proposition", "pax", "generic", "priors", "terms", "pro", "anti"}
 _TOP_KEYS = {"name", "description", "settings", "stance", "issues"}
@@ -107,8 +118,11 @@ def load_issues(path: Path | None = None) -> Taxonomy:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise ConfigError("issue taxonomy file not found", where=where,
-                          hint="check the path given to --issues or REDLINE_ISSUES") from exc
+        raise ConfigError(
+            "issue taxonomy file not found",
+            where=where,
+            hint="check the path given to --issues or REDLINE_ISSUES",
+        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read the issue taxonomy: {exc}", where=where) from exc
     except yaml.YAMLError as exc:
@@ -127,7 +141,9 @@ def parse_issues(raw: Any, where: str = "<taxonomy>") -> Taxonomy:
     stance = _stance(doc.get("stance", {}), where)
     issues_raw = _mapping(doc.get("issues"), where, "issues")
     if not issues_raw:
-        raise ConfigError("the taxonomy defines no issues", where=where, hint="add at least one entry under issues:")
+        raise ConfigError(
+            "the taxonomy defines no issues", where=where, hint="add at least one entry under issues:"
+        )
     issues = tuple(_issue(str(k), v, where) for k, v in issues_raw.items())
     return Taxonomy(
         name=name,
@@ -157,14 +173,20 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
     pax = _strings(data.get("pax", []), where, f"{entry}.pax")
     for code in pax:
         if not _PAX.match(code):
-            raise ConfigError(f"{entry}.pax: {code!r} is not a PA-X provision code", where=where,
-                              hint="codes are letters and digits, e.g. StBor, TjAm")
+            raise ConfigError(
+                f"{entry}.pax: {code!r} is not a PA-X provision code",
+                where=where,
+                hint="codes are letters and digits, e.g. StBor, TjAm",
+            )
     priors_raw = _mapping(data.get("priors", {}), where, f"{entry}.priors")
     priors = {str(k): str(v) for k, v in priors_raw.items()}
     for party, stance in priors.items():
         if stance not in STANCES:
-            raise ConfigError(f"{entry}.priors.{party}: {stance!r} is not a stance",
-                              where=where, hint=f"use one of {', '.join(STANCES)}")
+            raise ConfigError(
+                f"{entry}.priors.{party}: {stance!r} is not a stance",
+                where=where,
+                hint=f"use one of {', '.join(STANCES)}",
+            )
     generic = data.get("generic", False)
     if not isinstance(generic, bool):
         raise ConfigError(f"{entry}.generic must be true or false", where=where)
@@ -175,8 +197,13 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
         proposition=_text(data.get("proposition"), where, f"{entry}.proposition"),
         pax=pax,
         terms=terms,
-        pro=tuple(_pattern(p, where, f"{entry}.pro") for p in _strings(data.get("pro", []), where, f"{entry}.pro")),
-        anti=tuple(_pattern(p, where, f"{entry}.anti") for p in _strings(data.get("anti", []), where, f"{entry}.anti")),
+        pro=tuple(
+            _pattern(p, where, f"{entry}.pro") for p in _strings(data.get("pro", []), where, f"{entry}.pro")
+        ),
+        anti=tuple(
+            _pattern(p, where, f"{entry}.anti")
+            for p in _strings(data.get("anti", []), where, f"{entry}.anti")
+        ),
         priors=priors,
         generic=generic,
     )
@@ -185,8 +212,10 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
 def _stance(raw: Any, where: str) -> StanceLexicon:
     data = _mapping(raw, where, "stance")
     _no_unknown(data, {*_STANCE_LISTS, "cue_verbs"}, where, "stance")
-    lists = {k: tuple(_pattern(p, where, f"stance.{k}") for p in _strings(data.get(k, []), where, f"stance.{k}"))
-             for k in _STANCE_LISTS}
+    lists = {
+        k: tuple(_pattern(p, where, f"stance.{k}") for p in _strings(data.get(k, []), where, f"stance.{k}"))
+        for k in _STANCE_LISTS
+    }
     cues_raw = _mapping(data.get("cue_verbs", {}), where, "stance.cue_verbs")
     _no_unknown(cues_raw, set(_CUE_KINDS), where, "stance.cue_verbs")
     cues = {k: _strings(cues_raw.get(k, []), where, f"stance.cue_verbs.{k}") for k in _CUE_KINDS}
@@ -204,8 +233,11 @@ def _mapping(value: Any, where: str, entry: str) -> dict[str, Any]:
 def _no_unknown(data: Mapping[str, Any], allowed: set[str], where: str, entry: str) -> None:
     unknown = sorted(set(map(str, data)) - allowed)
     if unknown:
-        raise ConfigError(f"unknown key(s) {', '.join(unknown)} in {entry}", where=where,
-                          hint=f"allowed: {', '.join(sorted(allowed))}")
+        raise ConfigError(
+            f"unknown key(s) {', '.join(unknown)} in {entry}",
+            where=where,
+            hint=f"allowed: {', '.join(sorted(allowed))}",
+        )
 
 
 def _text(value: Any, where: str, entry: str) -> str:
@@ -228,9 +260,13 @@ def _strings(value: Any, where: str, entry: str) -> tuple[str, ...]:
 
 def _pattern(value: str, where: str, entry: str) -> str:
     words = value.split()
-    if not words or words[0] == "..." or words[-1] == "..." or any(
-        a == b == "..." for a, b in zip(words, words[1:], strict=False)
+    if (
+        not words
+        or words[0] == "..."
+        or words[-1] == "..."
+        or any(a == b == "..." for a, b in itertools.pairwise(words))
     ):
-        raise ConfigError(f"{entry}: malformed pattern {value!r}", where=where,
-                          hint="'...' must stand between two words")
+        raise ConfigError(
+            f"{entry}: malformed pattern {value!r}", where=where, hint="'...' must stand between two words"
+        )
     return value
