@@ -21,31 +21,10 @@ from dataclasses import dataclass, field
 from redline.extract.lexicon import BOUNDARY, Hit, Pattern, find_all, looks_english, normalise
 from redline.knowledge.issues import Taxonomy
 
-_ANAPHORS = frozenset({"it", "thi", "this", "that", "these", "those", "they", "which", "such"})
+_ANAPHORS = frozenset({"it", "this", "that", "these", "those", "they", "which", "such"})
 _SUBJECTLESS = frozenset(
-    [
-        "should",
-        "would",
-        "will",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "has",
-        "have",
-        "had",
-        "remain",
-        "includ",
-        "need",
-        "ought",
-    ]
+    {"should", "would", "will", "could", "can", "may", "might", "must", "shall", "is", "are", "was", "were"}
+    | {"be", "has", "have", "had", "remain", "includ", "need", "ought"}
 )
 _ANTECEDENT_WINDOW = 8
 _CUE_BONUS = 0.5
@@ -141,14 +120,14 @@ class IssueTagger:
 
 
 def _per_issue_span(hits: list[Hit]) -> list[Hit]:
-    """Within one issue, a word counts once: keep the heaviest, then longest, pattern on it."""
+    """Within one issue, a word counts once: keep the longest, then heaviest, pattern on it."""
     kept: list[Hit] = []
     by_issue: dict[str, list[Hit]] = {}
     for hit in hits:
         by_issue.setdefault(hit.pattern.tag, []).append(hit)
     for group in by_issue.values():
         taken: set[int] = set()
-        for hit in sorted(group, key=lambda h: (-h.pattern.weight, -h.length, h.start)):
+        for hit in sorted(group, key=lambda h: (-h.length, -h.pattern.weight, h.start)):
             span = set(range(hit.start, hit.end))
             if span & taken:
                 continue

@@ -97,45 +97,20 @@ _IRREGULAR = {
     "men": "man",
     "women": "woman",
 }
-_ENGLISH_MARKERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "and",
-        "in",
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "must",
-        "should",
-        "that",
-        "this",
-        "it",
-        "on",
-        "for",
-        "with",
-        "by",
-        "be",
-        "has",
-        "have",
-        "had",
-        "not",
-        "from",
-        "as",
-        "at",
-        "he",
-        "she",
-        "they",
-        "we",
-        "said",
-        "says",
-    ]
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_ENGLISH_MARKERS = _wordset(
+    "the a an of to and in is are was were will would must should that this it on for with by be has have "
+    "had not from as at he she they we said says more near after before two its their who which than"
+)
+# frequent function words of languages the news feeds also carry; English almost never uses them
+_FOREIGN_MARKERS = _wordset(
+    "der die das ist und nicht mit von zu den dem sich auf ein eine wird sind le la les est et une dans "
+    "pour pas que qui sur du au el los las es y del por con una il gli che di della sono na nie jest"
 )
 _KEEP_S = ("ss", "us", "is", "os", "ys")
 _DOUBLE_OK = ("ll", "ss", "zz", "ff")
@@ -204,9 +179,9 @@ def looks_english(tokens: Sequence[str]) -> bool:
         return False
     if not any(ch.isascii() for ch in "".join(words)):
         return False
-    if len(words) < 4:
-        return True
-    return any(w in _ENGLISH_MARKERS for w in words)
+    english = sum(w in _ENGLISH_MARKERS for w in words)
+    foreign = sum(w in _FOREIGN_MARKERS for w in words)
+    return not (foreign >= 2 and foreign > english)
 
 
 @dataclass(frozen=True, slots=True)
