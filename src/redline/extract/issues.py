@@ -36,7 +36,8 @@ class IssueScore:
     """Evidence for one issue in one statement."""
 
     issue: str
-    score: float = 0.0
+    score: float = 0.0  # term evidence plus stance cues aimed at the issue: orders issues
+    terms: float = 0.0  # term evidence only: decides whether the issue is kept
     first: int = 10**9
     words: list[str] = field(default_factory=list)
 
@@ -78,6 +79,7 @@ class IssueTagger:
         for hit in term_hits:
             s = scores.setdefault(hit.pattern.tag, IssueScore(hit.pattern.tag))
             s.score += hit.pattern.weight * factor
+            s.terms += hit.pattern.weight * factor
             s.first = min(s.first, hit.start + offset)
             s.words.append(hit.pattern.source)
         for hit in _per_issue_span(find_all(self._cues, tokens)):
@@ -93,7 +95,7 @@ class IssueTagger:
             return
         before, _, _ = context.partition(content) if content in context else (context, "", "")
         specific = any(
-            i not in self._generic and s.score >= self.taxonomy.min_score for i, s in scores.items()
+            i not in self._generic and s.terms >= self.taxonomy.min_score for i, s in scores.items()
         )
         if words[0] in _ANAPHORS or words[0] in _SUBJECTLESS:
             window = [t for t in normalise(before) if t != BOUNDARY][-_ANTECEDENT_WINDOW:]
@@ -104,16 +106,17 @@ class IssueTagger:
         for issue, extra in self._score(window, self.taxonomy.context_weight, offset=-1).items():
             s = scores.setdefault(issue, IssueScore(issue))
             s.score += extra.score
+            s.terms += extra.terms
             s.first = min(s.first, extra.first)
             s.words.extend(f"(context) {w}" for w in extra.words)
 
     def _select(self, scores: dict[str, IssueScore]) -> list[IssueScore]:
         tax = self.taxonomy
-        kept = [s for s in scores.values() if s.score >= tax.min_score]
+        kept = [s for s in scores.values() if s.terms >= tax.min_score]
         specific = [s for s in kept if s.issue not in self._generic]
         generic = [s for s in kept if s.issue in self._generic]
         if specific:
-            generic = [s for s in generic if s.score >= tax.generic_secondary]
+            generic = [s for s in generic if s.terms >= tax.generic_secondary]
         specific.sort(key=lambda s: (-s.score, s.first))
         generic.sort(key=lambda s: (-s.score, s.first))
         return (specific + generic)[:_MAX_ISSUES]
