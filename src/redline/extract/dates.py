@@ -80,7 +80,7 @@ _WEEKDAY = re.compile(
 )
 _RELATIVE_DAY = re.compile(
     r"\b(?P<w>the day before yesterday|yesterday|today|tonight|this morning|"
-    r"this afternoon|this evening|tomorrow|the same day|earlier today)\b",
+    r"this afternoon|this evening|tomorrow|the same day|earlier today|overnight|last night)\b",
     re.I,
 )
 _AGO = re.compile(
@@ -162,7 +162,9 @@ def _candidates(text: str, pub: date | None) -> list[DateMention]:
 def _relative(text: str, pub: date, add: _Adder) -> None:
     for m in _RELATIVE_DAY.finditer(text):
         word = m["w"].lower()
-        shift = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1}.get(word, 0)
+        shift = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1}.get(
+            word, 0
+        )
         add(m, pub + timedelta(days=shift), "day")
     for m in _WEEKDAY.finditer(text):
         target = _WEEKDAYS.index(m["wd"].lower())

@@ -26,13 +26,16 @@ from datetime import date
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from redline.extract.dates import find_date
+from redline.extract.dates import DateMention, find_date
 from redline.knowledge.events import EventLexicon, EventType
 from redline.model import Event, Mention, Span, stable_id
 
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "cc", "punct"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_LOCATIVE = frozenset({"in", "to", "at", "into", "near", "inside", "outside", "toward", "towards", "across"})
+_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
+_LOCATIVE = frozenset(
+    {"in", "to", "at", "into", "near", "inside", "outside", "toward", "towards", "across", "on", "over"}
+)
 _PLACE_NOUNS = frozenset(
     {"city", "town", "village", "region", "province", "capital", "port", "resort", "oblast"}
 )
@@ -69,6 +72,8 @@ class EventFinder:
         for etype in lexicon.types:
             for verb in etype.verbs:
                 self._phrases.append((etype, _split(verb), "VERB"))
+            for verb in etype.object_verbs:
+                self._phrases.append((etype, _split(verb), "OBJECT_VERB"))
             for noun in etype.nouns:
                 self._phrases.append((etype, _split(noun), "NOUN"))
             for phrase in etype.phrases:
@@ -101,12 +106,12 @@ class EventFinder:
                     _is(t, w) for t, w in zip(window, words, strict=True)
                 ):
                     continue
-                if pos == "VERB" and window[0].pos_ != "VERB":
+                if pos in ("VERB", "OBJECT_VERB") and window[0].pos_ != "VERB":
                     continue
                 if pos == "NOUN" and window[0].pos_ not in ("NOUN", "PROPN"):
                     continue
                 match = _Match(etype, window)
-                if etype.objects and not _has_object(match, etype.objects):
+                if pos == "OBJECT_VERB" and not _has_object(match, etype.objects):
                     continue
                 found.append(match)
                 taken.update(t.i for t in window)
@@ -126,31 +131,34 @@ class EventFinder:
         inner = {t.i for o in others if o in own and o is not anchor for t in _local(o)}
         own = [t for t in own if t.i not in inner]
         clause = _governor(anchor) if match.nominal else anchor
+        around = [t for t in _local(clause) if t.i not in inner] if clause is not None else []
+        role = match.type.object_role
+        objects = [c for c in anchor.children if c.dep_ == "dobj"] if not match.nominal else []
         actors = _own_actors(anchor, match.nominal)
-        if not actors and match.type.inherit_subject and match.nominal and clause is not None:
-            actors = _subjects(clause)
-        place = _place(own) or (
-            _place(_local(clause)) if clause is not None and clause is not anchor else None
-        )
-        if place is None and not match.nominal and anchor.dep_ == "advcl":
-            place = _place(_local(anchor.head))
+        if role == "actor":
+            actors += [t for o in objects if o.pos_ in ("PROPN", "NOUN") for t in _with_conjuncts(o)]
         own_date = find_date(_text(own), published)
         planned = self._planned(anchor, clause)
-        if match.nominal and (
-            _is_purpose(anchor)
-            or not (_own_actors(anchor, True) or _place(own) or own_date is not None or planned)
-        ):
+        if match.nominal and not self._keep_nominal(match, own, around, own_date, planned, published):
             return None
+        if not actors and match.type.inherit_subject and match.nominal and clause is not None:
+            actors = _subjects(clause)
+        place = _place(own) or (_place(around) if clause is not anchor else None)
+        if place is None and role == "place":
+            place = next((e.text for o in objects for e in [_entity(o)] if e is not None), None)
+        if place is None and not match.nominal and anchor.dep_ == "advcl":
+            place = _place(_local(anchor.head))
         when = own_date
         if when is None and clause is not None and clause is not anchor:
-            when = find_date(_text(_local(clause)), published)
+            when = find_date(_text(around), published)
         if when is None and not planned:
             when = find_date(sent.text, published)
-        value, precision = (
-            (when.date, when.precision)
-            if when
-            else ((None, None) if planned else (published, "day" if published else None))
-        )
+        if when is not None:
+            value, precision = when.date, when.precision
+        elif planned or published is None:
+            value, precision = None, None
+        else:
+            value, precision = published, "day"
         if value is not None and published is not None and value > published:
             planned = True
         start, end = match.tokens[0].idx, match.tokens[-1].idx + len(match.tokens[-1].text)
@@ -167,6 +175,27 @@ class EventFinder:
             date_precision=precision if value else None,
             planned=planned,
         )
+
+    def _keep_nominal(
+        self,
+        match: _Match,
+        own: list[Token],
+        around: list[Token],
+        own_date: DateMention | None,
+        planned: bool,
+        published: date | None,
+    ) -> bool:
+        """A noun trigger is an event when its phrase, or the clause it is an argument of, names
+        someone, a place or a time; passing mentions ("in negotiations") and purposes ("travel
+        for talks") are not."""
+        anchor = match.anchor
+        if _is_purpose(anchor):
+            return False
+        if _own_actors(anchor, True) or _place(own) or own_date is not None or planned:
+            return True
+        if anchor.dep_ in _ARGUMENT and around:
+            return _place(around) is not None or find_date(_text(around), published) is not None
+        return False
 
     def _planned(self, anchor: Token, clause: Token | None) -> bool:
         lex = self.lexicon
@@ -306,6 +335,13 @@ def _place(tokens: Sequence[Token]) -> str | None:
     return None
 
 
+def _entity(token: Token) -> SpacySpan | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in _PLACE_LABELS:
+            return ent
+    return None
+
+
 def _is_purpose(token: Token) -> bool:
     """A noun trigger that is the purpose of another event ("travel to Moscow for talks")."""
     return token.dep_ == "pobj" and token.head.lower_ == "for"
@@ -317,7 +353,10 @@ def _actor_name(token: Token, mentions: Sequence[Mention]) -> tuple[str, str | N
             return m.name, m.actor_id
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in _ACTOR_LABELS:
-            return ent.text, None
+            words = list(ent)
+            while len(words) > 1 and words[0].lower_ in _DROP_LEADING:
+                words = words[1:]
+            return _text(words).strip(), None
     for chunk in token.doc.noun_chunks:
         if chunk.start <= token.i < chunk.end:
             words = list(chunk)

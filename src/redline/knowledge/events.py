@@ -13,7 +13,8 @@ from redline.errors import ConfigError
 from redline.knowledge import packaged
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_TYPE_KEYS = {"verbs", "nouns", "phrases", "objects", "inherit_subject"}
+_TYPE_KEYS = {"verbs", "object_verbs", "nouns", "phrases", "objects", "inherit_subject", "object_role"}
+_OBJECT_ROLES = ("place", "actor", "none")
 _PLANNED_KEYS = {"aux", "governors", "modifiers"}
 
 
@@ -23,10 +24,12 @@ class EventType:
 
     name: str
     verbs: tuple[str, ...] = ()
+    object_verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()
     objects: tuple[str, ...] = ()
     inherit_subject: bool = True
+    object_role: str = "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +101,22 @@ def _type(name: str, spec: Any, where: str) -> EventType:
     inherit = spec.get("inherit_subject", True)
     if not isinstance(inherit, bool):
         raise ConfigError(f"{entry}.inherit_subject must be true or false", where=where)
+    role = spec.get("object_role", "none")
+    if role not in _OBJECT_ROLES:
+        raise ConfigError(f"{entry}.object_role must be one of {', '.join(_OBJECT_ROLES)}", where=where)
     event = EventType(
         name=name,
         verbs=_words(spec.get("verbs", []), where, f"{entry}.verbs"),
+        object_verbs=_words(spec.get("object_verbs", []), where, f"{entry}.object_verbs"),
         nouns=_words(spec.get("nouns", []), where, f"{entry}.nouns"),
         phrases=tuple(tuple(p.split()) for p in _words(spec.get("phrases", []), where, f"{entry}.phrases")),
         objects=_words(spec.get("objects", []), where, f"{entry}.objects"),
         inherit_subject=inherit,
+        object_role=role,
     )
-    if not (event.verbs or event.nouns or event.phrases):
+    if event.object_verbs and not event.objects:
+        raise ConfigError(f"{entry} has object_verbs but no objects", where=where, hint="list the objects")
+    if not (event.verbs or event.object_verbs or event.nouns or event.phrases):
         raise ConfigError(f"{entry} has no triggers", where=where, hint="give verbs, nouns or phrases")
     return event
 
