@@ -27,6 +27,7 @@ _NEG_WINDOW = 3
 _NEGATIVE_WEIGHT = 1.5
 _CUE_WEIGHTS = {"support": 1.0, "oppose": -1.5}
 _WEAK_SUPPORT_CUES = frozenset({"acknowledg"})
+_CONTRAST = frozenset({"but", "however", "although", "though", "while", "wherea", "yet"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class StanceClassifier:
         self._issue_cues = {
             i.id: compile_all(i.pro, 1.0, "pro") + compile_all(i.anti, -1.0, "anti") for i in taxonomy.issues
         }
+        self._issue_terms = {i.id: compile_all(t.pattern for t in i.terms) for i in taxonomy.issues}
 
     def classify(
         self,
@@ -112,7 +114,9 @@ class StanceClassifier:
         clauses = _condition_clauses(tokens, find_all(self._condition, tokens))
         threat = bool(find_all(self._threat, tokens))
         obligations = [h.start for h in find_all(self._obligation, tokens)]
-        hits = _resolve(find_all(self._issue_cues[issue.id], tokens) + find_all(self._general, tokens))
+        own = find_all(self._issue_cues[issue.id], tokens)
+        hits = _resolve(own + _about(find_all(self._general, tokens), tokens, own + find_all(
+            self._issue_terms[issue.id], tokens)))
         score, reasons, conditioned, demand = 0.0, [], False, False
         for hit in hits:
             sign = -1.0 if negated(hit) else 1.0
@@ -120,8 +124,6 @@ class StanceClassifier:
             clause = _inside(hit.start, clauses)
             if clause and threat:
                 value, demand = -value, True
-            elif clause:
-                conditioned = True
             if hit.pattern.tag in ("pro", "anti") and _near(obligations, hit):
                 value *= 2
             score += value
@@ -135,7 +137,8 @@ class StanceClassifier:
             return StanceResult("conditional", score, f"unresolved points; {reason}")
         if find_all(self._conditional, tokens) and score >= 0 and not demand:
             return StanceResult("conditional", score, f"explicit condition; {reason}")
-        if conditioned and score > 0 and not demand:
+        conditioned = bool(clauses) and not threat
+        if conditioned and score > 0:
             return StanceResult("conditional", score, f"support under a condition; {reason}")
         if score > 0:
             return StanceResult("support", score, ("demand; " if demand else "") + reason)
@@ -183,6 +186,20 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
         chosen.append(hit)
         taken |= span
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _about(general: list[Hit], tokens: Sequence[str], issue_hits: list[Hit]) -> list[Hit]:
+    """Evaluative words that bear on the issue: those in a clause that mentions it (or all of
+    them when the content never names the issue, as in "it is a good basis")."""
+    if not issue_hits:
+        return general
+    segment, segments = 0, []
+    for tok in tokens:
+        if tok == BOUNDARY or tok in _CONTRAST:
+            segment += 1
+        segments.append(segment)
+    relevant = {segments[h.start] for h in issue_hits}
+    return [h for h in general if segments[h.start] in relevant]
 
 
 def _negated_before(tokens: Sequence[str], start: int, negations: list[int]) -> bool:
