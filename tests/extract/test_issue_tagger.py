@@ -75,8 +75,13 @@ def test_president_or_electricity_do_not_make_elections(tagger: IssueTagger) -> 
 
 @pytest.mark.parametrize(
     "content",
-    ["", "   ", "the weather was cold", "Die NATO-Mitgliedschaft der Ukraine ist ausgeschlossen",
-     "Украина должна вывести войска из Донбасса"],
+    [
+        "",
+        "   ",
+        "the weather was cold",
+        "Die NATO-Mitgliedschaft der Ukraine ist ausgeschlossen",
+        "Украина должна вывести войска из Донбасса",
+    ],
 )
 def test_nothing_to_tag(tagger: IssueTagger, content: str) -> None:
     assert tagger.tag(content) == []

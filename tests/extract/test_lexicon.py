@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redline.extract.lexicon import BOUNDARY, Pattern, longest_first, find_all, looks_english, normalise, stem
+from redline.extract.lexicon import BOUNDARY, Pattern, find_all, longest_first, looks_english, normalise, stem
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,15 @@ def test_short_words_and_numbers_are_left_alone() -> None:
 
 
 def test_possessives_contractions_and_clause_boundaries() -> None:
-    assert normalise("Ukraine’s army can’t, won't") == ["ukrain", "army", "can", "not", BOUNDARY, "will", "not"]
+    assert normalise("Ukraine’s army can’t, won't") == [
+        "ukrain",
+        "army",
+        "can",
+        "not",
+        BOUNDARY,
+        "will",
+        "not",
+    ]
 
 
 def test_prefix_and_gap_patterns() -> None:

@@ -19,8 +19,13 @@ def classifier() -> StanceClassifier:
         # support: pushing for what the plan says
         ("Ukrainian troops must withdraw from Donbas", "territory", "said", "russia", "support"),
         ("Ukraine must renounce its NATO ambitions", "nato", "demanded", "russia", "support"),
-        ("Zelensky's mandate has expired and he is illegitimate", "elections_legitimacy", "said", "russia",
-         "support"),
+        (
+            "Zelensky's mandate has expired and he is illegitimate",
+            "elections_legitimacy",
+            "said",
+            "russia",
+            "support",
+        ),
         ("we welcome the proposal as a good basis for peace", "plan_overall", "said", None, "support"),
         ("sanctions would be lifted step by step", "sanctions_economy", "said", "russia", "support"),
         # oppose: resisting it
@@ -33,9 +38,20 @@ def classifier() -> StanceClassifier:
         ("the cap on the army was removed from the draft", "military_limits", "said", "ukraine", "oppose"),
         # conditional
         ("some points still need to be worked out", "plan_overall", "said", "russia", "conditional"),
-        ("we can accept the framework provided that security guarantees are binding", "plan_overall", "said",
-         "ukraine", "conditional"),
-        ("we would support the deal if Europe is at the table", "plan_overall", "said", "europe", "conditional"),
+        (
+            "we can accept the framework provided that security guarantees are binding",
+            "plan_overall",
+            "said",
+            "ukraine",
+            "conditional",
+        ),
+        (
+            "we would support the deal if Europe is at the table",
+            "plan_overall",
+            "said",
+            "europe",
+            "conditional",
+        ),
         # neutral: reports of facts
         ("Russian forces advanced near Pokrovsk", "ceasefire", "claimed", "russia", "neutral"),
         ("the envoy will travel to Moscow next week", "process", "confirmed", "russia", "neutral"),

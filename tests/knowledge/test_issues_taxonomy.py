@@ -11,11 +11,23 @@ from redline.errors import ConfigError
 from redline.extract.issues import IssueTagger
 from redline.knowledge.issues import load_issues, parse_issues
 
-IDS = (
-    "plan_overall territory recognition nato military_limits security_guarantees amnesty_justice "
-    "sanctions_economy elections_legitimacy ceasefire nuclear_plant humanitarian language_religion "
-    "eu_membership process"
-).split()
+IDS = [
+    "plan_overall",
+    "territory",
+    "recognition",
+    "nato",
+    "military_limits",
+    "security_guarantees",
+    "amnesty_justice",
+    "sanctions_economy",
+    "elections_legitimacy",
+    "ceasefire",
+    "nuclear_plant",
+    "humanitarian",
+    "language_religion",
+    "eu_membership",
+    "process",
+]
 
 
 def test_packaged_taxonomy_has_the_architecture_ids_in_order() -> None:

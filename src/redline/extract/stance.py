@@ -115,8 +115,8 @@ class StanceClassifier:
         threat = bool(find_all(self._threat, tokens))
         obligations = [h.start for h in find_all(self._obligation, tokens)]
         own = find_all(self._issue_cues[issue.id], tokens)
-        hits = _resolve(own + _about(find_all(self._general, tokens), tokens, own + find_all(
-            self._issue_terms[issue.id], tokens)))
+        mentions = own + find_all(self._issue_terms[issue.id], tokens)
+        hits = _resolve(own + _about(find_all(self._general, tokens), tokens, mentions))
         score, reasons, conditioned, demand = 0.0, [], False, False
         for hit in hits:
             sign = -1.0 if negated(hit) else 1.0
