@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 from redline.extract.issues import IssueTagger
@@ -73,6 +74,19 @@ def evaluate(gold_path: Path, verbose: bool) -> tuple[int, int, int, int, int]:
     return tp, fp, fn, n, ok
 
 
+def speed(gold_path: Path, rounds: int = 200) -> float:
+    """Statements per second for tagging plus stance (lexicons compiled once, outside the loop)."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    taxonomy = load_issues()
+    tagger, classifier = IssueTagger(taxonomy), StanceClassifier(taxonomy)
+    items = [(a["content"], a.get("cue")) for a in gold["attributions"]]
+    begin = time.perf_counter()
+    for _ in range(rounds):
+        for content, cue in items:
+            classifier.classify(content, tagger.tag(content), cue, None, "indirect")
+    return rounds * len(items) / (time.perf_counter() - begin)
+
+
 def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     paths = [Path(a) for a in argv if a != "-v"] or [SHARED / "seed" / "gold.json"]
@@ -96,6 +110,7 @@ def main(argv: list[str]) -> None:
                 },
                 "stance_accuracy": round(ok / n, 3) if n else None,
                 "stance_n": n,
+                "statements_per_second": round(speed(paths[0])),
             }
         )
     )

@@ -37,6 +37,8 @@ def tagger() -> IssueTagger:
         ("Ukraine would be eligible for EU membership", "eu_membership"),
         ("the delegations will meet again in Geneva", "process"),
         ("the special envoy will travel to Moscow", "process"),
+        ("Europe must have a seat at the table", "process"),
+        ("Russian troops took control of two more villages", "ceasefire"),
     ],
 )
 def test_each_issue_is_found_as_primary(tagger: IssueTagger, content: str, issue: str) -> None:

@@ -36,7 +36,19 @@ def classifier() -> StanceClassifier:
         ("there can be no amnesty for war crimes", "amnesty_justice", "said", "europe", "oppose"),
         ("the plan is a wish list that amounts to capitulation", "plan_overall", "said", "ukraine", "oppose"),
         ("the cap on the army was removed from the draft", "military_limits", "said", "ukraine", "oppose"),
+        ("we are not going to trade our land for a ceasefire", "territory", "said", "ukraine", "oppose"),
+        ("there would be no peace without justice", "amnesty_justice", "said", "ukraine", "oppose"),
+        ("Ukraine's constitution forbids giving away territory", "territory", "said", "ukraine", "oppose"),
+        ("Russia has no intention of attacking Europe", "security_guarantees", "said", "russia", "support"),
+        ("a deal must bar Ukraine from ever joining NATO", "nato", "said", "russia", "support"),
         # conditional
+        (
+            "a referendum on any territorial changes would be required",
+            "territory",
+            "said",
+            "ukraine",
+            "conditional",
+        ),
         ("some points still need to be worked out", "plan_overall", "said", "russia", "conditional"),
         (
             "we can accept the framework provided that security guarantees are binding",
