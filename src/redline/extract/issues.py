@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from redline.extract.lexicon import BOUNDARY, Hit, Pattern, find_all, looks_english, normalise
+from redline.extract.lexicon import BOUNDARY, Hit, Pattern, PatternSet, find_all, looks_english, normalise
 from redline.knowledge.issues import Taxonomy
 
 _ANAPHORS = frozenset({"it", "this", "that", "these", "those", "they", "which", "such"})
@@ -58,6 +58,8 @@ class IssueTagger:
                     seen[p.steps] = p
             self._terms.extend(seen.values())
             self._cues.extend(Pattern.compile(c, _CUE_BONUS, issue.id) for c in (*issue.pro, *issue.anti))
+        self._term_set = PatternSet(self._terms)
+        self._cue_set = PatternSet(self._cues)
 
     def tag(self, content: str, context: str = "") -> list[str]:
         """Issue ids for a statement, primary first; [] when nothing in the taxonomy applies."""
@@ -75,14 +77,14 @@ class IssueTagger:
 
     def _score(self, tokens: Sequence[str], factor: float, offset: int = 0) -> dict[str, IssueScore]:
         scores: dict[str, IssueScore] = {}
-        term_hits = _per_issue_span(find_all(self._terms, tokens))
+        term_hits = _per_issue_span(find_all(self._term_set, tokens))
         for hit in term_hits:
             s = scores.setdefault(hit.pattern.tag, IssueScore(hit.pattern.tag))
             s.score += hit.pattern.weight * factor
             s.terms += hit.pattern.weight * factor
             s.first = min(s.first, hit.start + offset)
             s.words.append(hit.pattern.source)
-        for hit in _per_issue_span(find_all(self._cues, tokens)):
+        for hit in _per_issue_span(find_all(self._cue_set, tokens)):
             if hit.pattern.tag in scores:
                 scores[hit.pattern.tag].score += hit.pattern.weight * factor
         return scores

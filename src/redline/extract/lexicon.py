@@ -262,7 +262,45 @@ class Hit:
         return self.end - self.start
 
 
-def find_all(patterns: Iterable[Pattern], tokens: Sequence[str]) -> list[Hit]:
+class PatternSet:
+    """Patterns indexed by their first word, so a statement is matched in one pass over its
+    tokens instead of once per pattern (lexicons hold a thousand entries)."""
+
+    _PREFIX_KEY = 3
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self.patterns = tuple(patterns)
+        self._exact: dict[str, list[Pattern]] = {}
+        self._prefix: dict[str, list[Pattern]] = {}
+        self._short: list[Pattern] = []
+        for p in self.patterns:
+            word, prefix, _ = p.steps[0]
+            if not prefix:
+                self._exact.setdefault(word, []).append(p)
+            elif len(word) >= self._PREFIX_KEY:
+                self._prefix.setdefault(word[: self._PREFIX_KEY], []).append(p)
+            else:
+                self._short.append(p)
+
+    def find(self, tokens: Sequence[str]) -> list[Hit]:
+        hits: list[Hit] = []
+        for start, tok in enumerate(tokens):
+            if tok == BOUNDARY:
+                continue
+            candidates = (
+                self._exact.get(tok, []) + self._prefix.get(tok[: self._PREFIX_KEY], []) + self._short
+            )
+            for p in candidates:
+                end = p._match_from(tokens, start)
+                if end is not None:
+                    hits.append(Hit(p, start, end))
+        return hits
+
+
+def find_all(patterns: Iterable[Pattern] | PatternSet, tokens: Sequence[str]) -> list[Hit]:
+    """Every match of every pattern, in no particular order."""
+    if isinstance(patterns, PatternSet):
+        return patterns.find(tokens)
     return [Hit(p, s, e) for p in patterns for s, e in p.find(tokens)]
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from redline.extract.lexicon import BOUNDARY, NEGATORS, Hit, Pattern, find_all, normalise
+from redline.extract.lexicon import BOUNDARY, NEGATORS, Hit, Pattern, PatternSet, find_all, normalise
 from redline.knowledge.issues import Taxonomy
 
 _NEG_WINDOW = 3
@@ -49,21 +49,26 @@ class StanceClassifier:
         def compile_all(items: Iterable[str], weight: float = 1.0, tag: str = "") -> list[Pattern]:
             return [Pattern.compile(p, weight, tag) for p in items]
 
-        self._negation = compile_all(lex.negation)
-        self._conditional = compile_all(lex.conditional)
-        self._condition = compile_all(lex.condition)
-        self._unresolved = compile_all(lex.unresolved)
-        self._obligation = compile_all(lex.obligation)
-        self._removal = compile_all(lex.removal)
-        self._threat = compile_all(lex.threat)
-        self._general = compile_all(lex.positive, 1.0, "positive") + compile_all(
-            lex.negative, -_NEGATIVE_WEIGHT, "negative"
+        def index(items: Iterable[str]) -> PatternSet:
+            return PatternSet(compile_all(items))
+
+        self._negation = index(lex.negation)
+        self._conditional = index(lex.conditional)
+        self._condition = index(lex.condition)
+        self._unresolved = index(lex.unresolved)
+        self._obligation = index(lex.obligation)
+        self._removal = index(lex.removal)
+        self._threat = index(lex.threat)
+        self._general = PatternSet(
+            compile_all(lex.positive, 1.0, "positive")
+            + compile_all(lex.negative, -_NEGATIVE_WEIGHT, "negative")
         )
-        self._cue_verbs = {k: compile_all(v) for k, v in lex.cue_verbs.items()}
+        self._cue_verbs = {k: index(v) for k, v in lex.cue_verbs.items()}
         self._issue_cues = {
-            i.id: compile_all(i.pro, 1.0, "pro") + compile_all(i.anti, -1.0, "anti") for i in taxonomy.issues
+            i.id: PatternSet(compile_all(i.pro, 1.0, "pro") + compile_all(i.anti, -1.0, "anti"))
+            for i in taxonomy.issues
         }
-        self._issue_terms = {i.id: compile_all(t.pattern for t in i.terms) for i in taxonomy.issues}
+        self._issue_terms = {i.id: index(t.pattern for t in i.terms) for i in taxonomy.issues}
 
     def classify(
         self,
