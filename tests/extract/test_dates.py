@@ -51,6 +51,10 @@ def test_nothing_said_means_the_publication_day() -> None:
     assert resolve_date("", PUB) == (PUB, "day")
 
 
+def test_impossible_dates_fall_back_to_publication() -> None:
+    assert resolve_date("on February 30", PUB) == (PUB, "day")
+
+
 def test_numbers_that_are_not_years() -> None:
     assert resolve_date("a 600,000-member army and 28 points", PUB) == (PUB, "day")
 

@@ -141,8 +141,8 @@ def _candidates(text: str, pub: date | None) -> list[DateMention]:
     for rx in (_MONTH_DAY, _DAY_MONTH):
         for m in rx.finditer(text):
             value = _day_month(int(m["day"]), _month(m["month"]), m["year"], pub)
-            if value is not None or m["year"] or pub:
-                add(m, value, "day" if value else None)
+            if value is not None:  # "February 30" is a typo, not a reason to drop the anchor
+                add(m, value, "day")
     for m in _MONTH_YEAR.finditer(text):
         add(m, date(int(m["year"]), _month(m["month"]), 1), "month")
     for m in _IN_MONTH.finditer(text):

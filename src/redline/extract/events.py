@@ -7,8 +7,9 @@ trigger's own phrase, widening to the clause it sits in only when the phrase say
   a noun trigger its possessor or passive agent ("attack claimed by X"), or, for types that
   inherit it, the subject of the clause around it ("Putin, on a state visit to ...");
 * place: a GPE/LOC/FAC entity introduced by a locative word ("to Moscow", "in Kyiv", "city of");
-* date: ``dates.find_date`` on the phrase, then on the sentence; planned events with no date
-  of their own stay undated rather than taking the publication date;
+* date: ``dates.find_date`` on the phrase, then the clause, then the sentence; a date inside
+  another event's phrase belongs to that event ("a verdict in the 2022 attack"); planned
+  events with no date of their own stay undated rather than taking the publication date;
 * planned: a future auxiliary (will, would), a governing verb (expected to, plans to), a
   modifier (upcoming, soon) or a date after publication.
 
