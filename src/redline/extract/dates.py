@@ -229,3 +229,6 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+__all__ = ["DateMention", "find_date", "resolve_date"]

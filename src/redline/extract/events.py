@@ -365,3 +365,6 @@ def _actor_name(token: Token, mentions: Sequence[Mention]) -> tuple[str, str | N
                 words = words[1:]
             return _text(words).strip(), None
     return token.text, None
+
+
+__all__ = ["EventFinder"]

@@ -139,3 +139,6 @@ def _per_issue_span(hits: list[Hit]) -> list[Hit]:
             kept.append(hit)
             taken |= span
     return kept
+
+
+__all__ = ["IssueScore", "IssueTagger"]

@@ -315,3 +315,17 @@ def longest_first(hits: Iterable[Hit]) -> list[Hit]:
         chosen.append(hit)
         taken |= span
     return sorted(chosen, key=lambda h: h.start)
+
+
+__all__ = [
+    "BOUNDARY",
+    "Hit",
+    "Pattern",
+    "PatternSet",
+    "find_all",
+    "longest_first",
+    "looks_english",
+    "normalise",
+    "stem",
+    "tokenize",
+]

@@ -127,3 +127,6 @@ def _words(value: Any, where: str, entry: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{entry} must be a list of non-empty strings", where=where)
     return tuple(v.strip().lower() for v in value)
+
+
+__all__ = ["EventLexicon", "EventType", "load_events", "parse_events"]

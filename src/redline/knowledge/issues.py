@@ -270,3 +270,6 @@ def _pattern(value: str, where: str, entry: str) -> str:
             f"{entry}: malformed pattern {value!r}", where=where, hint="'...' must stand between two words"
         )
     return value
+
+
+__all__ = ["Issue", "StanceLexicon", "Taxonomy", "Term", "load_issues", "parse_issues"]
