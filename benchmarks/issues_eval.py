@@ -7,6 +7,8 @@ gold stance is not neutral and that have issues.
 
     PYTHONPATH=src python benchmarks/issues_eval.py [GOLD.json ...] [-v]
 
+GOLD is a seed-style file (attributions + article.txt beside it) or a corpus annotation file
+with a "documents" list whose texts sit in articles.jsonl beside it (the examples corpus).
 Default gold: ../shared/seed/gold.json. Speaker parties come from PARTIES below (a stand-in
 until the actor knowledge base is wired in).
 """
@@ -18,6 +20,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from redline.extract.issues import IssueTagger
 from redline.extract.stance import StanceClassifier
@@ -27,14 +30,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = next(
     (p for p in (ROOT / ".." / "shared", ROOT / ".." / ".." / "shared") if p.is_dir()), ROOT / ".." / "shared"
 )
-PARTIES = {
-    "vladimir putin": "russia",
-    "sergiy kyslytsya": "ukraine",
-    "andriy yermak": "ukraine",
-    "volodymyr zelenskyy": "ukraine",
-    "donald trump": "united_states",
-    "steve witkoff": "united_states",
+_PARTY_MEMBERS = {
+    "russia": "vladimir putin|dmitry peskov|yuri ushakov|kirill dmitriev|sergei lavrov|sergei ryabkov|"
+    "maria zakharova|kremlin|russia",
+    "ukraine": "volodymyr zelensky|volodymyr zelenskyy|sergiy kyslytsya|andriy yermak|rustem umerov|"
+    "andrii sybiha|ukraine",
+    "united_states": "donald trump|steve witkoff|marco rubio|jd vance|dan driscoll|jared kushner|"
+    "white house|united states",
+    "europe": "friedrich merz|emmanuel macron|keir starmer|kaja kallas|ursula von der leyen",
 }
+PARTIES = {name: party for party, names in _PARTY_MEMBERS.items() for name in names.split("|")}
 _SENT_END = re.compile(r"(?<=[.!?])[”\"’]?\s+|\n+")
 
 
@@ -46,15 +51,27 @@ def sentence_context(text: str, start: int, end: int) -> str:
     return text[s:e].strip()
 
 
-def evaluate(gold_path: Path, verbose: bool) -> tuple[int, int, int, int, int]:
+def load_gold(gold_path: Path) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(text, attributions) per document, for either gold layout."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    if "documents" in gold:
+        lines = (gold_path.parent / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        texts = {o["id"]: o["text"] for o in map(json.loads, filter(None, lines))}
+        return [(texts[d["id"]], d["attributions"]) for d in gold["documents"]]
     text = gold.get("text") or (gold_path.parent / "article.txt").read_text(encoding="utf-8")
+    return [(text, gold["attributions"])]
+
+
+def evaluate(gold_path: Path, verbose: bool) -> tuple[int, int, int, int, int]:
+    return _evaluate(load_gold(gold_path), verbose)
+
+
+def _evaluate(docs: list[tuple[str, list[dict[str, Any]]]], verbose: bool) -> tuple[int, int, int, int, int]:
     taxonomy = load_issues()
     tagger, classifier = IssueTagger(taxonomy), StanceClassifier(taxonomy)
     tp = fp = fn = n = ok = 0
-    for a in gold["attributions"]:
-        if a.get("optional"):
-            continue
+    items = [(text, a) for text, atts in docs for a in atts if not a.get("optional")]
+    for text, a in items:
         start = a.get("start", text.find(a["content"]))
         context = sentence_context(text, start, start + len(a["content"]))
         party = PARTIES.get((a.get("speaker") or "").lower())
@@ -76,10 +93,9 @@ def evaluate(gold_path: Path, verbose: bool) -> tuple[int, int, int, int, int]:
 
 def speed(gold_path: Path, rounds: int = 200) -> float:
     """Statements per second for tagging plus stance (lexicons compiled once, outside the loop)."""
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     taxonomy = load_issues()
     tagger, classifier = IssueTagger(taxonomy), StanceClassifier(taxonomy)
-    items = [(a["content"], a.get("cue")) for a in gold["attributions"]]
+    items = [(a["content"], a.get("cue")) for _, atts in load_gold(gold_path) for a in atts]
     begin = time.perf_counter()
     for _ in range(rounds):
         for content, cue in items:

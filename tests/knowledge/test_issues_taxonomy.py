@@ -49,9 +49,9 @@ def test_pax_codes_follow_the_peace_agreements_database() -> None:
     assert tax.pax_codes(["territory", "ceasefire", "territory"]) == ["StBor", "Ce"]
 
 
-def test_plan_as_a_whole_is_the_generic_issue() -> None:
+def test_the_plan_and_the_talks_are_generic_frames() -> None:
     tax = load_issues()
-    assert [i.id for i in tax.issues if i.generic] == ["plan_overall"]
+    assert [i.id for i in tax.issues if i.generic] == ["plan_overall", "process"]
 
 
 def _minimal() -> dict[str, object]:

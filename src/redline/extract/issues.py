@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from redline.extract.lexicon import BOUNDARY, Hit, Pattern, PatternSet, find_all, looks_english, normalise
 from redline.knowledge.issues import Taxonomy
 
-_ANAPHORS = frozenset({"it", "this", "that", "these", "those", "they", "which", "such"})
+_ANAPHORS = frozenset({"it", "this", "that", "these", "those", "they", "which", "such", "other", "them"})
 _SUBJECTLESS = frozenset(
     {"should", "would", "will", "could", "can", "may", "might", "must", "shall", "is", "are", "was", "were"}
     | {"be", "has", "have", "had", "remain", "includ", "need", "ought"}
@@ -96,12 +96,10 @@ class IssueTagger:
         if not words:
             return
         before, _, _ = context.partition(content) if content in context else (context, "", "")
-        specific = any(
-            i not in self._generic and s.terms >= self.taxonomy.min_score for i, s in scores.items()
-        )
+        tagged = any(s.terms >= self.taxonomy.min_score for s in scores.values())
         if words[0] in _ANAPHORS or words[0] in _SUBJECTLESS:
             window = [t for t in normalise(before) if t != BOUNDARY][-_ANTECEDENT_WINDOW:]
-        elif not specific and _ANAPHORS & set(words):
+        elif not tagged and _ANAPHORS & set(words):
             window = [t for t in normalise(context.replace(content, " ")) if t != BOUNDARY]
         else:
             return

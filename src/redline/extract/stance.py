@@ -65,7 +65,11 @@ class StanceClassifier:
         )
         self._cue_verbs = {k: index(v) for k, v in lex.cue_verbs.items()}
         self._issue_cues = {
-            i.id: PatternSet(compile_all(i.pro, 1.0, "pro") + compile_all(i.anti, -1.0, "anti"))
+            i.id: PatternSet(
+                compile_all(i.pro, 1.0, "pro")
+                + compile_all(i.anti, -1.0, "anti")
+                + compile_all(i.counter, -1.0, "counter")
+            )
             for i in taxonomy.issues
         }
         self._issue_terms = {i.id: index(t.pattern for t in i.terms) for i in taxonomy.issues}
@@ -113,7 +117,7 @@ class StanceClassifier:
             return not hit.pattern.negated and _negated_before(tokens, hit.start, negations)
 
         removal = [h for h in find_all(self._removal, tokens) if not negated(h)]
-        if removal:
+        if removal and not issue.generic:
             return StanceResult("oppose", -1.0, f"point removed: {removal[0].pattern.source!r}")
 
         clauses = _condition_clauses(tokens, find_all(self._condition, tokens))
@@ -121,15 +125,19 @@ class StanceClassifier:
         obligations = [h.start for h in find_all(self._obligation, tokens)]
         own = find_all(self._issue_cues[issue.id], tokens)
         mentions = own + find_all(self._issue_terms[issue.id], tokens)
-        hits = _resolve(own + _about(find_all(self._general, tokens), tokens, mentions))
+        general = _about(find_all(self._general, tokens), tokens, mentions) if issue.evaluative else []
+        hits = _resolve(own + general)
+        countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
         score, reasons, conditioned, demand = 0.0, [], False, False
         for hit in hits:
             sign = -1.0 if negated(hit) else 1.0
             value = hit.pattern.weight * sign
+            if hit.pattern.tag in ("positive", "negative") and _segment(tokens, hit.start) in countered:
+                value = -value  # "will not accept Western troops": rejecting the counter-proposal
             clause = _inside(hit.start, clauses)
             if clause and threat:
                 value, demand = -value, True
-            if hit.pattern.tag in ("pro", "anti") and _near(obligations, hit):
+            if hit.pattern.tag in ("pro", "anti", "counter") and _near(obligations, hit):
                 value *= 2
             score += value
             reasons.append(f"{hit.pattern.source}{'(neg)' if sign < 0 else ''}={value:+g}")
@@ -183,7 +191,7 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
     """One reading per word: longer cues win, then issue-specific over general ones."""
     chosen: list[Hit] = []
     taken: set[int] = set()
-    order = {"anti": 0, "pro": 0, "negative": 1, "positive": 1}
+    order = {"anti": 0, "pro": 0, "counter": 0, "negative": 1, "positive": 1}
     for hit in sorted(hits, key=lambda h: (-h.length, order.get(h.pattern.tag, 2), h.start)):
         span = set(range(hit.start, hit.end))
         if span & taken:
@@ -198,13 +206,17 @@ def _about(general: list[Hit], tokens: Sequence[str], issue_hits: list[Hit]) -> 
     them when the content never names the issue, as in "it is a good basis")."""
     if not issue_hits:
         return general
-    segment, segments = 0, []
-    for tok in tokens:
-        if tok == BOUNDARY or tok in _CONTRAST:
-            segment += 1
-        segments.append(segment)
-    relevant = {segments[h.start] for h in issue_hits}
-    return [h for h in general if segments[h.start] in relevant]
+    relevant = _segments_of(tokens, issue_hits)
+    return [h for h in general if _segment(tokens, h.start) in relevant]
+
+
+def _segment(tokens: Sequence[str], pos: int) -> int:
+    """Index of the clause (split at punctuation and "but", "however", ...) holding a token."""
+    return sum(1 for tok in tokens[: pos + 1] if tok == BOUNDARY or tok in _CONTRAST)
+
+
+def _segments_of(tokens: Sequence[str], hits: list[Hit]) -> set[int]:
+    return {_segment(tokens, h.start) for h in hits}
 
 
 def _negated_before(tokens: Sequence[str], start: int, negations: list[int]) -> bool:

@@ -34,7 +34,10 @@ _STANCE_LISTS = (
     "threat",
 )
 _CUE_KINDS = ("support", "oppose", "emphatic")
-_ISSUE_KEYS = {"label", "description", "proposition", "pax", "generic", "priors", "terms", "pro", "anti"}
+_ISSUE_KEYS = {
+    "label", "description", "proposition", "pax", "generic", "evaluative", "priors", "terms", "pro", "anti",
+    "counter",
+}
 _TOP_KEYS = {"name", "description", "settings", "stance", "issues"}
 _SETTINGS = {"min_score": 1.0, "generic_secondary": 2.0, "context_weight": 1.0}
 
@@ -59,8 +62,10 @@ class Issue:
     terms: tuple[Term, ...]
     pro: tuple[str, ...] = ()
     anti: tuple[str, ...] = ()
+    counter: tuple[str, ...] = ()  # things that contradict the proposition ("Western troops")
     priors: Mapping[str, str] = field(default_factory=dict)
-    generic: bool = False
+    generic: bool = False  # a frame (the plan, the talks) rather than a substantive point
+    evaluative: bool = True  # do "good"/"unacceptable" bear on it? not for process: "productive talks"
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,9 +192,12 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
                 where=where,
                 hint=f"use one of {', '.join(STANCES)}",
             )
-    generic = data.get("generic", False)
-    if not isinstance(generic, bool):
-        raise ConfigError(f"{entry}.generic must be true or false", where=where)
+    flags = {}
+    for flag, default in (("generic", False), ("evaluative", True)):
+        value = data.get(flag, default)
+        if not isinstance(value, bool):
+            raise ConfigError(f"{entry}.{flag} must be true or false", where=where)
+        flags[flag] = value
     return Issue(
         id=issue_id,
         label=_text(data.get("label"), where, f"{entry}.label"),
@@ -204,8 +212,13 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
             _pattern(p, where, f"{entry}.anti")
             for p in _strings(data.get("anti", []), where, f"{entry}.anti")
         ),
+        counter=tuple(
+            _pattern(p, where, f"{entry}.counter")
+            for p in _strings(data.get("counter", []), where, f"{entry}.counter")
+        ),
         priors=priors,
-        generic=generic,
+        generic=flags["generic"],
+        evaluative=flags["evaluative"],
     )
 
 
