@@ -27,6 +27,7 @@ _NEG_WINDOW = 3
 _NEGATIVE_WEIGHT = 1.5
 _CUE_WEIGHTS = {"support": 1.0, "oppose": -1.5}
 _WEAK_SUPPORT_CUES = frozenset({"acknowledg"})
+_NOUN_NEGATORS = frozenset({"without", "no"})
 _CONTRAST = frozenset({"but", "however", "although", "though", "while", "wherea", "yet"})
 
 
@@ -124,8 +125,10 @@ class StanceClassifier:
         threat = bool(find_all(self._threat, tokens))
         obligations = [h.start for h in find_all(self._obligation, tokens)]
         own = find_all(self._issue_cues[issue.id], tokens)
-        mentions = own + find_all(self._issue_terms[issue.id], tokens)
-        general = _about(find_all(self._general, tokens), tokens, mentions) if issue.evaluative else []
+        terms = find_all(self._issue_terms[issue.id], tokens)
+        topic = {i for h in terms for i in range(h.start, h.end)}
+        general = [h for h in find_all(self._general, tokens) if h.start not in topic]  # "agreed document"
+        general = _about(general, tokens, own + terms) if issue.evaluative else []
         hits = _resolve(own + general)
         countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
         score, reasons, conditioned, demand = 0.0, [], False, False
@@ -224,7 +227,8 @@ def _negated_before(tokens: Sequence[str], start: int, negations: list[int]) -> 
         if tokens[i] == BOUNDARY:
             return False
         if tokens[i] in NEGATORS or i in negations:
-            return True
+            # "without"/"no" govern the noun after them ("without a fight would ..."), not a later verb
+            return tokens[i] not in _NOUN_NEGATORS or start - i <= 2
     return False
 
 

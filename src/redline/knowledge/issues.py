@@ -35,7 +35,16 @@ _STANCE_LISTS = (
 )
 _CUE_KINDS = ("support", "oppose", "emphatic")
 _ISSUE_KEYS = {
-    "label", "description", "proposition", "pax", "generic", "evaluative", "priors", "terms", "pro", "anti",
+    "label",
+    "description",
+    "proposition",
+    "pax",
+    "generic",
+    "evaluative",
+    "priors",
+    "terms",
+    "pro",
+    "anti",
     "counter",
 }
 _TOP_KEYS = {"name", "description", "settings", "stance", "issues"}
