@@ -119,6 +119,21 @@ def test_passing_mentions_and_purposes_are_not_events(nlp: Any, finder: EventFin
     assert [e.type for e in events] == ["visit"]
 
 
+def test_only_agents_are_actors(nlp: Any, finder: EventFinder) -> None:
+    (event,) = find(nlp, finder, "The text was drafted by Witkoff on Monday.")
+    assert event.type == "proposal"
+    assert event.actors == ["Witkoff"]
+    (told,) = find(
+        nlp, finder, "The head of the Ukrainian delegation told reporters on Sunday that talks went well."
+    )
+    assert told.actors == ["head of the Ukrainian delegation"]
+
+
+def test_places_drop_the_article(nlp: Any, finder: EventFinder) -> None:
+    (visit,) = find(nlp, finder, "Zelensky will travel to the United States.")
+    assert visit.place == "United States"
+
+
 def test_reveal_without_a_plan_is_not_a_proposal(nlp: Any, finder: EventFinder) -> None:
     assert find(nlp, finder, "The minister revealed that he was ill.") == []
 

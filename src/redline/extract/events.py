@@ -163,7 +163,7 @@ class EventFinder:
         if value is not None and published is not None and value > published:
             planned = True
         start, end = match.tokens[0].idx, match.tokens[-1].idx + len(match.tokens[-1].text)
-        names = [_actor_name(t, mentions) for t in actors]
+        names = [_actor_name(t, mentions) for t in actors if self._agentive(t, mentions)]
         return Event(
             id=stable_id(document_id, match.type.name, start, end),
             document_id=document_id,
@@ -197,6 +197,15 @@ class EventFinder:
         if anchor.dep_ in _ARGUMENT and around:
             return _place(around) is not None or find_date(_text(around), published) is not None
         return False
+
+    def _agentive(self, token: Token, mentions: Sequence[Mention]) -> bool:
+        """Names, known actors and nouns for people or bodies ("delegation") can act; "the text",
+        "some demands" or an unresolved "he" cannot stand as an event's actor."""
+        if any(m.span.start <= token.idx < m.span.end for m in mentions):
+            return True
+        if token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_LABELS:
+            return True
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.agents
 
     def _planned(self, anchor: Token, clause: Token | None) -> bool:
         lex = self.lexicon
@@ -281,12 +290,14 @@ def _governor(token: Token) -> Token | None:
     return None
 
 
-def _subjects(verb: Token) -> list[Token]:
+def _subjects(verb: Token, passive: bool = True) -> list[Token]:
+    """Subject of the clause, walking up through adverbial and complement clauses; a passive
+    subject is the one acted upon ("the plan was drafted by ..."), so callers may refuse it."""
     tok: Token | None = verb
     for _ in range(_MAX_WALK):
         if tok is None:
             break
-        subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
+        subj = [c for c in tok.children if c.dep_ == "nsubj" or (passive and c.dep_ == "nsubjpass")]
         if subj:
             return [
                 s for s in _with_conjuncts(subj[0]) if s.pos_ != "PRON" or s.lower_ not in ("which", "that")
@@ -305,7 +316,7 @@ def _own_actors(anchor: Token, nominal: bool) -> list[Token]:
                 for agent in (a for a in c.children if a.dep_ == "agent"):
                     actors.extend(p for p in agent.children if p.dep_ == "pobj")
     else:
-        actors = _subjects(anchor)
+        actors = _subjects(anchor, passive=False)
         for agent in (a for a in anchor.children if a.dep_ == "agent"):
             actors.extend(p for p in agent.children if p.dep_ == "pobj")
     for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("with", "between")):
@@ -332,7 +343,7 @@ def _place(tokens: Sequence[Token]) -> str | None:
             prev.lower_ in _LOCATIVE
             or (prev.lower_ == "of" and prev2 is not None and prev2.lemma_.lower() in _PLACE_NOUNS)
         ):
-            return ent.text
+            return _strip_leading(list(ent))
     return None
 
 
@@ -354,17 +365,20 @@ def _actor_name(token: Token, mentions: Sequence[Mention]) -> tuple[str, str | N
             return m.name, m.actor_id
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in _ACTOR_LABELS:
-            words = list(ent)
-            while len(words) > 1 and words[0].lower_ in _DROP_LEADING:
-                words = words[1:]
-            return _text(words).strip(), None
+            return _strip_leading(list(ent)), None
     for chunk in token.doc.noun_chunks:
         if chunk.start <= token.i < chunk.end:
             words = list(chunk)
-            while len(words) > 1 and words[0].lower_ in _DROP_LEADING:
-                words = words[1:]
-            return _text(words).strip(), None
+            for prep in (c for c in chunk.root.children if c.dep_ == "prep" and c.lower_ == "of"):
+                words += list(prep.subtree)  # "the head of the Ukrainian delegation"
+            return _strip_leading(words), None
     return token.text, None
+
+
+def _strip_leading(words: list[Token]) -> str:
+    while len(words) > 1 and words[0].lower_ in _DROP_LEADING:
+        words = words[1:]
+    return _text(words).strip()
 
 
 __all__ = ["EventFinder"]

@@ -40,6 +40,7 @@ class EventLexicon:
     planned_aux: tuple[str, ...] = ()
     planned_governors: tuple[str, ...] = ()
     planned_modifiers: tuple[str, ...] = ()
+    agents: frozenset[str] = frozenset()  # common nouns that can be an event's actor
     source: str = ""
 
 
@@ -62,12 +63,12 @@ def parse_events(raw: Any, where: str = "<events>") -> EventLexicon:
     """Validate an already-parsed event lexicon mapping."""
     if not isinstance(raw, dict):
         raise ConfigError("the event lexicon must be a mapping", where=where)
-    unknown = set(raw) - {"types", "planned"}
+    unknown = set(raw) - {"types", "planned", "agents"}
     if unknown:
         raise ConfigError(
             f"unknown key(s) {', '.join(sorted(map(str, unknown)))}",
             where=where,
-            hint="allowed: types, planned",
+            hint="allowed: types, planned, agents",
         )
     types_raw = raw.get("types")
     if not isinstance(types_raw, dict) or not types_raw:
@@ -81,6 +82,7 @@ def parse_events(raw: Any, where: str = "<events>") -> EventLexicon:
         planned_aux=_words(planned.get("aux", []), where, "planned.aux"),
         planned_governors=_words(planned.get("governors", []), where, "planned.governors"),
         planned_modifiers=_words(planned.get("modifiers", []), where, "planned.modifiers"),
+        agents=frozenset(_words(raw.get("agents", []), where, "agents")),
         source=where,
     )
 
