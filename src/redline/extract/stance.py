@@ -5,7 +5,11 @@ supports the territory proposition (Ukraine leaves Donbas), "we will never withd
 it. The classifier adds up signed, explainable evidence:
 
 * the issue's own ``pro``/``anti`` wording, doubled next to a demand ("must", "insist");
-* general evaluation ("basis", "welcome" vs "unacceptable", "red line");
+* general evaluation ("basis", "welcome" vs "unacceptable", "red line"), counted only in a
+  clause that names the issue, never when the word is part of the topic ("agreed document"),
+  and not at all for non-evaluative frames (process: "productive talks" takes no side);
+* evaluating a counter-proposition flips: "will not accept Western troops" supports the
+  proposition that no NATO troops are stationed in Ukraine;
 * negation in the three words before a cue flips it;
 * a condition clause ("if they don't leave") followed by a threat ("by armed means") is a
   demand, so its cues count for the demanded side; other conditions make support conditional;
@@ -26,7 +30,6 @@ from redline.knowledge.issues import Taxonomy
 _NEG_WINDOW = 3
 _NEGATIVE_WEIGHT = 1.5
 _CUE_WEIGHTS = {"support": 1.0, "oppose": -1.5}
-_WEAK_SUPPORT_CUES = frozenset({"acknowledg"})
 _NOUN_NEGATORS = frozenset({"without", "no"})
 _CONTRAST = frozenset({"but", "however", "although", "though", "while", "wherea", "yet"})
 
@@ -171,10 +174,7 @@ class StanceClassifier:
             return "", 0.0
         tokens = normalise(cue)
         for kind, patterns in self._cue_verbs.items():
-            hits = find_all(patterns, tokens)
-            if hits:
-                if kind == "support" and any(t in _WEAK_SUPPORT_CUES for t in tokens):
-                    return kind, 0.5
+            if find_all(patterns, tokens):
                 return kind, _CUE_WEIGHTS.get(kind, 0.0)
         return "", 0.0
 
