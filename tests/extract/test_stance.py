@@ -76,6 +76,23 @@ def test_stance_classes(
     assert classifier.classify(content, [issue], cue, party, "indirect") == stance
 
 
+def test_rejecting_a_counter_proposition_supports_the_proposition(classifier: StanceClassifier) -> None:
+    assert classifier.classify("Moscow will not accept Western troops in Ukraine", ["nato"]) == "support"
+    assert classifier.classify("we welcome Western troops in Ukraine", ["nato"]) == "oppose"
+
+
+def test_talk_about_the_talks_takes_no_side(classifier: StanceClassifier) -> None:
+    assert (
+        classifier.classify("the meeting was productive and useful", ["process"], "said", "russia")
+        == "neutral"
+    )
+    assert classifier.classify("Moscow refused to meet the envoy", ["process"]) == "oppose"
+
+
+def test_words_of_the_topic_are_not_evaluation(classifier: StanceClassifier) -> None:
+    assert classifier.classify("there is still no agreed document", ["plan_overall"]) == "neutral"
+
+
 def test_a_refusal_under_threat_is_a_demand(classifier: StanceClassifier) -> None:
     content = "if they don't leave, we will take it by force"
     assert classifier.classify(content, ["territory"], "said", "russia", "direct") == "support"
