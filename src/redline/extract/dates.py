@@ -118,6 +118,16 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str | 
     return (published, "day") if published else (None, None)
 
 
+def statement_date(sentence: str, content: str, published: date | None) -> tuple[date | None, str | None]:
+    """When a statement was made: the sentence around it, without what was said ("Putin said
+    Thursday that the 2022 attack ..." was said on Thursday, not in 2022)."""
+    frame = sentence.replace(content, " ") if content else sentence
+    mention = find_date(frame, published)
+    if mention is not None and mention.date is not None and (published is None or mention.date <= published):
+        return mention.date, mention.precision
+    return (published, "day") if published else (None, None)
+
+
 def find_date(text: str, published: date | None) -> DateMention | None:
     """The most precise date expression in the text, or None when it holds none."""
     found = [m for m in _candidates(text or "", published) if m.date is not None or m.precision is None]
@@ -231,4 +241,4 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-__all__ = ["DateMention", "find_date", "resolve_date"]
+__all__ = ["DateMention", "find_date", "resolve_date", "statement_date"]
