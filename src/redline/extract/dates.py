@@ -1,0 +1,244 @@
+"""When a statement was made or an event happened, from a sentence and the publication date.
+
+News dates things relative to publication ("Thursday", "last week"), so the publication date
+is the anchor and the sentence adjusts it. Conventions (documented because they are choices):
+
+* a bare weekday is the most recent such day on or before publication ("Thursday" in a
+  Thursday paper is that day); "next Thursday" is the first one after it;
+* week precision keeps the publication weekday shifted by whole weeks: "last week" in a
+  2025-11-27 paper is 2025-11-20, "next week" 2025-12-04, so the date +-3 days covers the week;
+* month precision gives the 1st of the month, year precision 1 January;
+* a day and month without a year take the publication year, or the year before when that
+  would put the date more than 60 days after publication;
+* vague futures ("soon", "in the coming days") give no date at all;
+* when several expressions occur the most precise wins, then the first.
+
+Pass the words that date the statement or event (the sentence, or for events the trigger's
+phrase), not a quotation's content: a year inside a quote ("the 2014 annexation") is not the
+date the quote was said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_FUTURE_SLACK = 60
+_Adder = Callable[["re.Match[str]", "date | None", "str | None"], None]
+
+_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I
+)
+_MONTH_YEAR = re.compile(rf"\b(?:in\s+|since\s+|by\s+)?{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_IN_MONTH = re.compile(rf"\b(?:in|since|by|early|late|mid-?)\s+{_MONTH}(?!\s+[0-3]?\d\b)", re.I)
+_YEAR = re.compile(r"(?<![\d,.\-])\b(?P<year>(?:19|20)\d\d)\b(?![\d,]|-\d)")
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<mod>last|next|this|this coming|on)\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.I
+)
+_RELATIVE_DAY = re.compile(
+    r"\b(?P<w>the day before yesterday|yesterday|today|tonight|this morning|"
+    r"this afternoon|this evening|tomorrow|the same day|earlier today|overnight|last night)\b",
+    re.I,
+)
+_AGO = re.compile(
+    r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+ago\b",
+    re.I,
+)
+_PERIOD = re.compile(
+    r"\b(?P<mod>last|next|this|earlier this|later this|past|previous|coming)\s+"
+    r"(?P<unit>week|month|year|weekend)\b",
+    re.I,
+)
+_VAGUE_FUTURE = re.compile(
+    r"\b(?:soon|in the coming (?:days|weeks|months)|shortly|in the near future|"
+    r"at a later date|in due course)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in a text and what it resolves to."""
+
+    text: str
+    start: int
+    date: date | None
+    precision: str | None
+
+
+def resolve_date(text: str, published: date | None) -> tuple[date | None, str | None]:
+    """(date, precision) for a sentence; the publication day when it says nothing."""
+    mention = find_date(text, published)
+    if mention is not None:
+        return mention.date, mention.precision
+    return (published, "day") if published else (None, None)
+
+
+def statement_date(sentence: str, content: str, published: date | None) -> tuple[date | None, str | None]:
+    """When a statement was made: the sentence around it, without what was said ("Putin said
+    Thursday that the 2022 attack ..." was said on Thursday, not in 2022)."""
+    frame = sentence.replace(content, " ") if content else sentence
+    mention = find_date(frame, published)
+    if mention is not None and mention.date is not None and (published is None or mention.date <= published):
+        return mention.date, mention.precision
+    return (published, "day") if published else (None, None)
+
+
+def find_date(text: str, published: date | None) -> DateMention | None:
+    """The most precise date expression in the text, or None when it holds none."""
+    found = [m for m in _candidates(text or "", published) if m.date is not None or m.precision is None]
+    if not found:
+        return None
+    return min(found, key=lambda m: (_RANK.get(m.precision or "", 9), m.start))
+
+
+def _candidates(text: str, pub: date | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], value: date | None, precision: str | None) -> None:
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            return
+        taken.append((m.start(), m.end()))
+        out.append(DateMention(m.group(0), m.start(), value, precision))
+
+    for m in _ISO.finditer(text):
+        add(m, _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), "day")
+    for rx in (_MONTH_DAY, _DAY_MONTH):
+        for m in rx.finditer(text):
+            value = _day_month(int(m["day"]), _month(m["month"]), m["year"], pub)
+            if value is not None:  # "February 30" is a typo, not a reason to drop the anchor
+                add(m, value, "day")
+    for m in _MONTH_YEAR.finditer(text):
+        add(m, date(int(m["year"]), _month(m["month"]), 1), "month")
+    for m in _IN_MONTH.finditer(text):
+        if pub:
+            month = _month(m["month"])
+            year = pub.year - 1 if month > pub.month + 2 else pub.year
+            add(m, date(year, month, 1), "month")
+    if pub:
+        _relative(text, pub, add)
+    for m in _VAGUE_FUTURE.finditer(text):
+        add(m, None, None)
+    for m in _YEAR.finditer(text):
+        add(m, date(int(m["year"]), 1, 1), "year")
+    return out
+
+
+def _relative(text: str, pub: date, add: _Adder) -> None:
+    for m in _RELATIVE_DAY.finditer(text):
+        word = m["w"].lower()
+        shift = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1}.get(
+            word, 0
+        )
+        add(m, pub + timedelta(days=shift), "day")
+    for m in _WEEKDAY.finditer(text):
+        target = _WEEKDAYS.index(m["wd"].lower())
+        mod = (m["mod"] or "").lower()
+        if mod in ("next", "this coming"):
+            delta = (target - pub.weekday()) % 7 or 7
+            add(m, pub + timedelta(days=delta), "day")
+        else:
+            delta = (pub.weekday() - target) % 7
+            if mod == "last" and delta == 0:
+                delta = 7
+            add(m, pub - timedelta(days=delta), "day")
+    for m in _AGO.finditer(text):
+        n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
+        unit = m["unit"].lower()
+        value = {
+            "day": pub - timedelta(days=n),
+            "week": pub - timedelta(weeks=n),
+            "month": pub - relativedelta(months=n),
+            "year": pub - relativedelta(years=n),
+        }[unit]
+        add(m, _truncate(value, unit), unit)
+    for m in _PERIOD.finditer(text):
+        mod, unit = m["mod"].lower(), m["unit"].lower()
+        step = -1 if mod in ("last", "past", "previous") else 1 if mod in ("next", "coming") else 0
+        if unit == "weekend":
+            sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+            add(m, sat + timedelta(weeks=1) if step > 0 else sat, "day")
+        elif unit == "week":
+            add(m, pub + timedelta(weeks=step), "week")
+        elif unit == "month":
+            add(m, _truncate(pub + relativedelta(months=step), "month"), "month")
+        else:
+            add(m, date(pub.year + step, 1, 1), "year")
+
+
+def _truncate(value: date, unit: str) -> date:
+    if unit == "month":
+        return value.replace(day=1)
+    if unit == "year":
+        return date(value.year, 1, 1)
+    return value
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")[: 4 if name.lower().startswith("sept") else 3]]
+
+
+def _day_month(day: int, month: int, year: str | None, pub: date | None) -> date | None:
+    if year:
+        return _safe_date(int(year), month, day)
+    if pub is None:
+        return None
+    value = _safe_date(pub.year, month, day)
+    if value is not None and (value - pub).days > _FUTURE_SLACK:
+        value = _safe_date(pub.year - 1, month, day)
+    return value
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+__all__ = ["DateMention", "find_date", "resolve_date", "statement_date"]

@@ -1,0 +1,331 @@
+"""Word-level normalisation and weighted phrase patterns for the lexicon-based steps.
+
+Issue tagging and stance run on every statement, so they stay rule-based and fast: a light
+English stemmer (enough to make "withdraws", "withdrawing" and "withdraw" meet, without
+spaCy) and a small pattern language that the knowledge files use:
+
+* words match normalised tokens; a trailing ``*`` matches any word with that prefix;
+* ``...`` between words allows up to ``GAP`` words in between, within one clause;
+* punctuation that ends a clause becomes the token ``|`` so that patterns never span clauses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+GAP = 4
+BOUNDARY = "|"
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+|[,.;:!?()\[\]\"“”]", re.UNICODE)
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b", re.IGNORECASE)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_CONTRACTIONS = (
+    (re.compile(r"\bcan't\b|\bcannot\b", re.IGNORECASE), "can not"),
+    (re.compile(r"\bwon't\b", re.IGNORECASE), "will not"),
+    (re.compile(r"\bshan't\b", re.IGNORECASE), "shall not"),
+    (re.compile(r"n't\b", re.IGNORECASE), " not"),
+)
+# Irregular forms that matter for negotiation language; suffix rules cover the rest.
+_IRREGULAR = {
+    "gave": "give",
+    "given": "give",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "met": "meet",
+    "took": "take",
+    "taken": "take",
+    "made": "make",
+    "held": "hold",
+    "left": "leave",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "fought": "fight",
+    "sought": "seek",
+    "struck": "strike",
+    "won": "win",
+    "lost": "lose",
+    "began": "begin",
+    "begun": "begin",
+    "chose": "choose",
+    "chosen": "choose",
+    "flew": "fly",
+    "flown": "fly",
+    "spoke": "speak",
+    "spoken": "speak",
+    "told": "tell",
+    "brought": "bring",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "drew": "draw",
+    "drawn": "draw",
+    "wrote": "write",
+    "written": "write",
+    "rose": "rise",
+    "fell": "fall",
+    "sent": "send",
+    "kept": "keep",
+    "stood": "stand",
+    "seen": "see",
+    "saw": "see",
+    "thought": "think",
+    "felt": "feel",
+    "hit": "hit",
+    "cut": "cut",
+    "put": "put",
+    "set": "set",
+    "let": "let",
+    "lay": "lie",
+    "led": "lead",
+    "paid": "pay",
+    "sold": "sell",
+    "bought": "buy",
+    "ran": "run",
+    "got": "get",
+    "gotten": "get",
+    "broke": "break",
+    "broken": "break",
+    "shot": "shoot",
+    "stole": "steal",
+    "stolen": "steal",
+    "swore": "swear",
+    "sworn": "swear",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+}
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_ENGLISH_MARKERS = _wordset(
+    "the a an of to and in is are was were will would must should that this it on for with by be has have "
+    "had not from as at he she they we said says more near after before two its their who which than"
+)
+# frequent function words of languages the news feeds also carry; English almost never uses them
+_FOREIGN_MARKERS = _wordset(
+    "der die das ist und nicht mit von zu den dem sich auf ein eine wird sind le la les est et une dans "
+    "pour pas que qui sur du au el los las es y del por con una il gli che di della sono na nie jest"
+)
+_KEEP_S = ("ss", "us", "is", "os", "ys")
+_DOUBLE_OK = ("ll", "ss", "zz", "ff")
+
+
+def stem(word: str) -> str:
+    """Reduce an inflected English word to a stable key; not a linguistic lemma."""
+    w = _IRREGULAR.get(word, word)
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(_KEEP_S):
+        w = w[:-1]
+    elif w.endswith("ing") and len(w) - 3 >= 3:
+        w = _undouble(w[:-3])
+    elif w.endswith("eed") and len(w) > 4:
+        w = w[:-1]
+    elif w.endswith("ed") and len(w) - 2 >= 3:
+        w = _undouble(w[:-2])
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _undouble(w: str) -> str:
+    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiou" and not w.endswith(_DOUBLE_OK):
+        return w[:-1]
+    return w
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Normalised tokens with their character offsets in the *prepared* text (not the input)."""
+    prepared = prepare(text)
+    out: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(prepared):
+        raw = m.group(0)
+        if not raw[0].isalnum():
+            out.append((BOUNDARY, m.start(), m.end()))
+        elif raw[0].isdigit():
+            out.append((raw.replace(",", ""), m.start(), m.end()))
+        else:
+            out.append((stem(raw), m.start(), m.end()))
+    return out
+
+
+def prepare(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
+    text = _POSSESSIVE.sub("", text)
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def normalise(text: str) -> list[str]:
+    """Normalised token list of a text (clause boundaries as ``|``)."""
+    return [t for t, _, _ in tokenize(text)]
+
+
+def looks_english(tokens: Sequence[str]) -> bool:
+    """Cheap guard so that lexicon words shared across languages ("NATO") do not tag foreign text."""
+    words = [t for t in tokens if t != BOUNDARY]
+    if not words:
+        return False
+    if not any(ch.isascii() for ch in "".join(words)):
+        return False
+    english = sum(w in _ENGLISH_MARKERS for w in words)
+    foreign = sum(w in _FOREIGN_MARKERS for w in words)
+    return not (foreign >= 2 and foreign > english)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One compiled lexicon entry: a sequence of (word, is_prefix, gap_before) steps."""
+
+    source: str
+    steps: tuple[tuple[str, bool, bool], ...]
+    weight: float = 1.0
+    tag: str = ""
+
+    @classmethod
+    def compile(cls, source: str, weight: float = 1.0, tag: str = "") -> Pattern:
+        steps: list[tuple[str, bool, bool]] = []
+        gap = False
+        for chunk in source.lower().split():
+            if chunk == "...":
+                gap = True
+                continue
+            prefix = chunk.endswith("*")
+            words = normalise(chunk.rstrip("*"))
+            words = [w for w in words if w != BOUNDARY] or [chunk.rstrip("*")]
+            for i, word in enumerate(words):
+                is_last = i == len(words) - 1
+                steps.append((word, prefix and is_last, gap and i == 0))
+            gap = False
+        if not steps:
+            raise ValueError(f"empty pattern {source!r}")
+        return cls(source, tuple(steps), weight, tag)
+
+    @property
+    def negated(self) -> bool:
+        """The pattern carries its own negation ("not withdraw", "never recognise")."""
+        return self.steps[0][0] in NEGATORS
+
+    def find(self, tokens: Sequence[str]) -> list[tuple[int, int]]:
+        """Token spans ``[start, end)`` where the pattern matches, leftmost-shortest per start."""
+        hits: list[tuple[int, int]] = []
+        for start in range(len(tokens)):
+            end = self._match_from(tokens, start)
+            if end is not None:
+                hits.append((start, end))
+        return hits
+
+    def _match_from(self, tokens: Sequence[str], start: int) -> int | None:
+        pos = start
+        for i, (word, prefix, gap) in enumerate(self.steps):
+            limit = pos + (GAP + 1 if gap and i > 0 else 1)
+            found = None
+            for j in range(pos, min(limit, len(tokens))):
+                tok = tokens[j]
+                if tok == BOUNDARY:
+                    break
+                if tok == word or (prefix and tok.startswith(word)):
+                    found = j
+                    break
+                if i == 0:
+                    break
+            if found is None:
+                return None
+            pos = found + 1
+        return pos
+
+
+NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "refus", "refuse"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A pattern found in a token list."""
+
+    pattern: Pattern
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class PatternSet:
+    """Patterns indexed by their first word, so a statement is matched in one pass over its
+    tokens instead of once per pattern (lexicons hold a thousand entries)."""
+
+    _PREFIX_KEY = 3
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self.patterns = tuple(patterns)
+        self._exact: dict[str, list[Pattern]] = {}
+        self._prefix: dict[str, list[Pattern]] = {}
+        self._short: list[Pattern] = []
+        for p in self.patterns:
+            word, prefix, _ = p.steps[0]
+            if not prefix:
+                self._exact.setdefault(word, []).append(p)
+            elif len(word) >= self._PREFIX_KEY:
+                self._prefix.setdefault(word[: self._PREFIX_KEY], []).append(p)
+            else:
+                self._short.append(p)
+
+    def find(self, tokens: Sequence[str]) -> list[Hit]:
+        hits: list[Hit] = []
+        for start, tok in enumerate(tokens):
+            if tok == BOUNDARY:
+                continue
+            candidates = (
+                self._exact.get(tok, []) + self._prefix.get(tok[: self._PREFIX_KEY], []) + self._short
+            )
+            for p in candidates:
+                end = p._match_from(tokens, start)
+                if end is not None:
+                    hits.append(Hit(p, start, end))
+        return hits
+
+
+def find_all(patterns: Iterable[Pattern] | PatternSet, tokens: Sequence[str]) -> list[Hit]:
+    """Every match of every pattern, in no particular order."""
+    if isinstance(patterns, PatternSet):
+        return patterns.find(tokens)
+    return [Hit(p, s, e) for p in patterns for s, e in p.find(tokens)]
+
+
+def longest_first(hits: Iterable[Hit]) -> list[Hit]:
+    """Drop hits overlapping a longer (then earlier-listed) hit, so one word counts once."""
+    chosen: list[Hit] = []
+    taken: set[int] = set()
+    for hit in sorted(hits, key=lambda h: (-h.length, h.start)):
+        span = set(range(hit.start, hit.end))
+        if span & taken:
+            continue
+        chosen.append(hit)
+        taken |= span
+    return sorted(chosen, key=lambda h: h.start)
+
+
+__all__ = [
+    "BOUNDARY",
+    "Hit",
+    "Pattern",
+    "PatternSet",
+    "find_all",
+    "longest_first",
+    "looks_english",
+    "normalise",
+    "stem",
+    "tokenize",
+]

@@ -1,0 +1,253 @@
+"""Stance of a statement toward the proposition on the table for its primary issue.
+
+Stance is relative to what the plan says, not to the issue: "Ukrainian troops must withdraw"
+supports the territory proposition (Ukraine leaves Donbas), "we will never withdraw" opposes
+it. The classifier adds up signed, explainable evidence:
+
+* the issue's own ``pro``/``anti`` wording, doubled next to a demand ("must", "insist");
+* general evaluation ("basis", "welcome" vs "unacceptable", "red line"), counted only in a
+  clause that names the issue, never when the word is part of the topic ("agreed document"),
+  and not at all for non-evaluative frames (process: "productive talks" takes no side);
+* evaluating a counter-proposition flips: "will not accept Western troops" supports the
+  proposition that no NATO troops are stationed in Ukraine;
+* negation in the three words before a cue flips it;
+* a condition clause ("if they don't leave") followed by a threat ("by armed means") is a
+  demand, so its cues count for the demanded side; other conditions make support conditional;
+* unresolved points ("some issues still need to be hammered out") make it conditional;
+* a point removed from the draft ("nixing the amnesty") is opposition to that point;
+* the cue verb leans the result (welcomed, rejected) or marks it as emphatic (insisted);
+* the speaker's party is used only when the statement is evaluative but carries no direction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from redline.extract.lexicon import BOUNDARY, NEGATORS, Hit, Pattern, PatternSet, find_all, normalise
+from redline.knowledge.issues import Taxonomy
+
+_NEG_WINDOW = 3
+_NEGATIVE_WEIGHT = 1.5
+_CUE_WEIGHTS = {"support": 1.0, "oppose": -1.5}
+_NOUN_NEGATORS = frozenset({"without", "no"})
+_CONTRAST = frozenset({"but", "however", "although", "though", "while", "wherea", "yet"})
+
+
+@dataclass(frozen=True, slots=True)
+class StanceResult:
+    """A stance with the evidence behind it, for debugging and review screens."""
+
+    stance: str
+    score: float
+    reason: str
+
+
+class StanceClassifier:
+    """Holds the compiled stance lexicon of a taxonomy; reuse one per corpus."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        lex = taxonomy.stance
+
+        def compile_all(items: Iterable[str], weight: float = 1.0, tag: str = "") -> list[Pattern]:
+            return [Pattern.compile(p, weight, tag) for p in items]
+
+        def index(items: Iterable[str]) -> PatternSet:
+            return PatternSet(compile_all(items))
+
+        self._negation = index(lex.negation)
+        self._conditional = index(lex.conditional)
+        self._condition = index(lex.condition)
+        self._unresolved = index(lex.unresolved)
+        self._obligation = index(lex.obligation)
+        self._removal = index(lex.removal)
+        self._threat = index(lex.threat)
+        self._general = PatternSet(
+            compile_all(lex.positive, 1.0, "positive")
+            + compile_all(lex.negative, -_NEGATIVE_WEIGHT, "negative")
+        )
+        self._cue_verbs = {k: index(v) for k, v in lex.cue_verbs.items()}
+        self._issue_cues = {
+            i.id: PatternSet(
+                compile_all(i.pro, 1.0, "pro")
+                + compile_all(i.anti, -1.0, "anti")
+                + compile_all(i.counter, -1.0, "counter")
+            )
+            for i in taxonomy.issues
+        }
+        self._issue_terms = {i.id: index(t.pattern for t in i.terms) for i in taxonomy.issues}
+
+    def classify(
+        self,
+        content: str,
+        issues: list[str],
+        cue: str | None = None,
+        speaker_party: str | None = None,
+        kind: str = "indirect",
+    ) -> str:
+        """support | oppose | conditional | neutral toward the first issue's proposition."""
+        return self.explain(content, issues, cue, speaker_party, kind).stance
+
+    def classify_all(
+        self,
+        content: str,
+        issues: list[str],
+        cue: str | None = None,
+        speaker_party: str | None = None,
+    ) -> dict[str, str]:
+        """Stance toward each tagged issue's proposition (a statement may back one point, reject another)."""
+        return {i: self.explain(content, [i], cue, speaker_party).stance for i in issues}
+
+    def explain(
+        self,
+        content: str,
+        issues: list[str],
+        cue: str | None = None,
+        speaker_party: str | None = None,
+        kind: str = "indirect",
+    ) -> StanceResult:
+        """Like ``classify`` with the score and a one-line reason. ``kind`` is accepted for the
+        pipeline's sake; direct and reported speech are read the same way."""
+        if not issues or issues[0] not in self._issue_cues:
+            return StanceResult("neutral", 0.0, "no issue")
+        issue = self.taxonomy.get(issues[0])
+        tokens = normalise(content)
+        if not tokens:
+            return StanceResult("neutral", 0.0, "empty content")
+        negations = [h.start for h in find_all(self._negation, tokens)]
+
+        def negated(hit: Hit) -> bool:
+            return not hit.pattern.negated and _negated_before(tokens, hit.start, negations)
+
+        removal = [h for h in find_all(self._removal, tokens) if not negated(h)]
+        if removal and not issue.generic:
+            return StanceResult("oppose", -1.0, f"point removed: {removal[0].pattern.source!r}")
+
+        clauses = _condition_clauses(tokens, find_all(self._condition, tokens))
+        threat = bool(find_all(self._threat, tokens))
+        obligations = [h.start for h in find_all(self._obligation, tokens)]
+        own = find_all(self._issue_cues[issue.id], tokens)
+        terms = find_all(self._issue_terms[issue.id], tokens)
+        topic = {i for h in terms for i in range(h.start, h.end)}
+        general = [h for h in find_all(self._general, tokens) if h.start not in topic]  # "agreed document"
+        general = _about(general, tokens, own + terms) if issue.evaluative else []
+        hits = _resolve(own + general)
+        countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
+        score, reasons, conditioned, demand = 0.0, [], False, False
+        for hit in hits:
+            sign = -1.0 if negated(hit) else 1.0
+            value = hit.pattern.weight * sign
+            if hit.pattern.tag in ("positive", "negative") and _segment(tokens, hit.start) in countered:
+                value = -value  # "will not accept Western troops": rejecting the counter-proposal
+            clause = _inside(hit.start, clauses)
+            if clause and threat:
+                value, demand = -value, True
+            if hit.pattern.tag in ("pro", "anti", "counter") and _near(obligations, hit):
+                value *= 2
+            score += value
+            reasons.append(f"{hit.pattern.source}{'(neg)' if sign < 0 else ''}={value:+g}")
+        cue_kind, cue_score = self._cue(cue)
+        score += cue_score
+        if cue_kind == "emphatic":
+            score *= 1.5
+        reason = ", ".join(reasons + ([f"cue {cue}={cue_score:+g}"] if cue_score else [])) or "no cue"
+        if find_all(self._unresolved, tokens) and score >= 0:
+            return StanceResult("conditional", score, f"unresolved points; {reason}")
+        if find_all(self._conditional, tokens) and score >= 0 and not demand:
+            return StanceResult("conditional", score, f"explicit condition; {reason}")
+        conditioned = bool(clauses) and not threat
+        if conditioned and score > 0:
+            return StanceResult("conditional", score, f"support under a condition; {reason}")
+        if score > 0:
+            return StanceResult("support", score, ("demand; " if demand else "") + reason)
+        if score < 0:
+            return StanceResult("oppose", score, reason)
+        evaluative = cue_kind == "emphatic" or bool(hits)
+        prior = issue.priors.get(speaker_party or "")
+        if evaluative and prior:
+            return StanceResult(prior, 0.0, f"{speaker_party} prior on {issue.id}; {reason}")
+        return StanceResult("neutral", 0.0, reason)
+
+    def _cue(self, cue: str | None) -> tuple[str, float]:
+        if not cue:
+            return "", 0.0
+        tokens = normalise(cue)
+        for kind, patterns in self._cue_verbs.items():
+            if find_all(patterns, tokens):
+                return kind, _CUE_WEIGHTS.get(kind, 0.0)
+        return "", 0.0
+
+
+def plan_support(
+    classifier: StanceClassifier,
+    content: str,
+    cue: str | None = None,
+    speaker_party: str | None = None,
+    plan_issue: str = "plan_overall",
+) -> str:
+    """Stance toward the plan as a whole, whatever the statement's primary issue is."""
+    return classifier.classify(content, [plan_issue], cue, speaker_party)
+
+
+def _resolve(hits: list[Hit]) -> list[Hit]:
+    """One reading per word: longer cues win, then issue-specific over general ones."""
+    chosen: list[Hit] = []
+    taken: set[int] = set()
+    order = {"anti": 0, "pro": 0, "counter": 0, "negative": 1, "positive": 1}
+    for hit in sorted(hits, key=lambda h: (-h.length, order.get(h.pattern.tag, 2), h.start)):
+        span = set(range(hit.start, hit.end))
+        if span & taken:
+            continue
+        chosen.append(hit)
+        taken |= span
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _about(general: list[Hit], tokens: Sequence[str], issue_hits: list[Hit]) -> list[Hit]:
+    """Evaluative words that bear on the issue: those in a clause that mentions it (or all of
+    them when the content never names the issue, as in "it is a good basis")."""
+    if not issue_hits:
+        return general
+    relevant = _segments_of(tokens, issue_hits)
+    return [h for h in general if _segment(tokens, h.start) in relevant]
+
+
+def _segment(tokens: Sequence[str], pos: int) -> int:
+    """Index of the clause (split at punctuation and "but", "however", ...) holding a token."""
+    return sum(1 for tok in tokens[: pos + 1] if tok == BOUNDARY or tok in _CONTRAST)
+
+
+def _segments_of(tokens: Sequence[str], hits: list[Hit]) -> set[int]:
+    return {_segment(tokens, h.start) for h in hits}
+
+
+def _negated_before(tokens: Sequence[str], start: int, negations: list[int]) -> bool:
+    for i in range(start - 1, max(start - _NEG_WINDOW, 0) - 1, -1):
+        if tokens[i] == BOUNDARY:
+            return False
+        if tokens[i] in NEGATORS or i in negations:
+            # "without"/"no" govern the noun after them ("without a fight would ..."), not a later verb
+            return tokens[i] not in _NOUN_NEGATORS or start - i <= 2
+    return False
+
+
+def _condition_clauses(tokens: Sequence[str], openers: list[Hit]) -> list[tuple[int, int]]:
+    clauses = []
+    for hit in openers:
+        end = hit.end
+        while end < len(tokens) and tokens[end] not in (BOUNDARY, "then"):
+            end += 1
+        clauses.append((hit.start, end))
+    return clauses
+
+
+def _inside(pos: int, clauses: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in clauses)
+
+
+def _near(obligations: list[int], hit: Hit) -> bool:
+    return any(hit.start - _NEG_WINDOW <= o <= hit.end for o in obligations)
+
+
+__all__ = ["StanceClassifier", "StanceResult", "plan_support"]

@@ -1,0 +1,297 @@
+"""Load and validate an issue taxonomy (``issues.yaml``).
+
+The taxonomy is data so that another negotiation can bring its own issues, propositions and
+lexicon. Validation is strict and names the file and entry at fault, because a silently
+ignored typo in a lexicon only shows up later as worse tagging.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from redline.errors import ConfigError
+from redline.knowledge import packaged
+from redline.model import STANCES
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_PAX = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+_STANCE_LISTS = (
+    "negation",
+    "conditional",
+    "condition",
+    "unresolved",
+    "obligation",
+    "positive",
+    "negative",
+    "removal",
+    "threat",
+)
+_CUE_KINDS = ("support", "oppose", "emphatic")
+_ISSUE_KEYS = {
+    "label",
+    "description",
+    "proposition",
+    "pax",
+    "generic",
+    "evaluative",
+    "priors",
+    "terms",
+    "pro",
+    "anti",
+    "counter",
+}
+_TOP_KEYS = {"name", "description", "settings", "stance", "issues"}
+_SETTINGS = {"min_score": 1.0, "generic_secondary": 2.0, "context_weight": 1.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A lexicon pattern and the evidence it gives for its issue."""
+
+    pattern: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One negotiation issue and the proposition on the table that stance is measured against."""
+
+    id: str
+    label: str
+    description: str
+    proposition: str
+    pax: tuple[str, ...]
+    terms: tuple[Term, ...]
+    pro: tuple[str, ...] = ()
+    anti: tuple[str, ...] = ()
+    counter: tuple[str, ...] = ()  # things that contradict the proposition ("Western troops")
+    priors: Mapping[str, str] = field(default_factory=dict)
+    generic: bool = False  # a frame (the plan, the talks) rather than a substantive point
+    evaluative: bool = True  # do "good"/"unacceptable" bear on it? not for process: "productive talks"
+
+
+@dataclass(frozen=True, slots=True)
+class StanceLexicon:
+    """Issue-independent stance wording (negation, modality, evaluation, cue verbs)."""
+
+    negation: tuple[str, ...] = ()
+    conditional: tuple[str, ...] = ()
+    condition: tuple[str, ...] = ()
+    unresolved: tuple[str, ...] = ()
+    obligation: tuple[str, ...] = ()
+    positive: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
+    removal: tuple[str, ...] = ()
+    threat: tuple[str, ...] = ()
+    cue_verbs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """A validated issue taxonomy: issues in file order plus the stance lexicon."""
+
+    name: str
+    issues: tuple[Issue, ...]
+    stance: StanceLexicon
+    description: str = ""
+    min_score: float = 1.0
+    generic_secondary: float = 2.0
+    context_weight: float = 1.0
+    source: str = ""
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(i.id for i in self.issues)
+
+    def get(self, issue_id: str) -> Issue:
+        for issue in self.issues:
+            if issue.id == issue_id:
+                return issue
+        raise KeyError(issue_id)
+
+    def pax_codes(self, issue_ids: list[str]) -> list[str]:
+        """PA-X provision codes of the given issues, deduplicated in order (for exports)."""
+        seen: dict[str, None] = {}
+        for issue_id in issue_ids:
+            for code in self.get(issue_id).pax:
+                seen.setdefault(code, None)
+        return list(seen)
+
+
+def load_issues(path: Path | None = None) -> Taxonomy:
+    """Read a taxonomy file (default: the packaged one) and validate every entry."""
+    path = path or packaged("issues.yaml")
+    where = str(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(
+            "issue taxonomy file not found",
+            where=where,
+            hint="check the path given to --issues or REDLINE_ISSUES",
+        ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the issue taxonomy: {exc}", where=where) from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"invalid YAML: {exc}", where=where, hint="fix the syntax error shown") from exc
+    return parse_issues(raw, where)
+
+
+def parse_issues(raw: Any, where: str = "<taxonomy>") -> Taxonomy:
+    """Validate an already-parsed taxonomy mapping (the YAML document)."""
+    doc = _mapping(raw, where, "the file")
+    _no_unknown(doc, _TOP_KEYS, where, "the top level")
+    name = _text(doc.get("name"), where, "name")
+    settings = _mapping(doc.get("settings", {}), where, "settings")
+    _no_unknown(settings, set(_SETTINGS), where, "settings")
+    values = {k: _number(settings.get(k, d), where, f"settings.{k}") for k, d in _SETTINGS.items()}
+    stance = _stance(doc.get("stance", {}), where)
+    issues_raw = _mapping(doc.get("issues"), where, "issues")
+    if not issues_raw:
+        raise ConfigError(
+            "the taxonomy defines no issues", where=where, hint="add at least one entry under issues:"
+        )
+    issues = tuple(_issue(str(k), v, where) for k, v in issues_raw.items())
+    return Taxonomy(
+        name=name,
+        issues=issues,
+        stance=stance,
+        description=str(doc.get("description") or ""),
+        min_score=values["min_score"],
+        generic_secondary=values["generic_secondary"],
+        context_weight=values["context_weight"],
+        source=where,
+    )
+
+
+def _issue(issue_id: str, raw: Any, where: str) -> Issue:
+    entry = f"issues.{issue_id}"
+    if not _ID.match(issue_id):
+        raise ConfigError(f"issue id {issue_id!r} is not a lower_snake_case identifier", where=where)
+    data = _mapping(raw, where, entry)
+    _no_unknown(data, _ISSUE_KEYS, where, entry)
+    terms_raw = _mapping(data.get("terms"), where, f"{entry}.terms")
+    if not terms_raw:
+        raise ConfigError(f"{entry}.terms is empty", where=where, hint="an issue needs words to be found by")
+    terms = tuple(
+        Term(_pattern(str(k), where, f"{entry}.terms"), _number(v, where, f"{entry}.terms.{k}"))
+        for k, v in terms_raw.items()
+    )
+    pax = _strings(data.get("pax", []), where, f"{entry}.pax")
+    for code in pax:
+        if not _PAX.match(code):
+            raise ConfigError(
+                f"{entry}.pax: {code!r} is not a PA-X provision code",
+                where=where,
+                hint="codes are letters and digits, e.g. StBor, TjAm",
+            )
+    priors_raw = _mapping(data.get("priors", {}), where, f"{entry}.priors")
+    priors = {str(k): str(v) for k, v in priors_raw.items()}
+    for party, stance in priors.items():
+        if stance not in STANCES:
+            raise ConfigError(
+                f"{entry}.priors.{party}: {stance!r} is not a stance",
+                where=where,
+                hint=f"use one of {', '.join(STANCES)}",
+            )
+    flags = {}
+    for flag, default in (("generic", False), ("evaluative", True)):
+        value = data.get(flag, default)
+        if not isinstance(value, bool):
+            raise ConfigError(f"{entry}.{flag} must be true or false", where=where)
+        flags[flag] = value
+    return Issue(
+        id=issue_id,
+        label=_text(data.get("label"), where, f"{entry}.label"),
+        description=str(data.get("description") or ""),
+        proposition=_text(data.get("proposition"), where, f"{entry}.proposition"),
+        pax=pax,
+        terms=terms,
+        pro=tuple(
+            _pattern(p, where, f"{entry}.pro") for p in _strings(data.get("pro", []), where, f"{entry}.pro")
+        ),
+        anti=tuple(
+            _pattern(p, where, f"{entry}.anti")
+            for p in _strings(data.get("anti", []), where, f"{entry}.anti")
+        ),
+        counter=tuple(
+            _pattern(p, where, f"{entry}.counter")
+            for p in _strings(data.get("counter", []), where, f"{entry}.counter")
+        ),
+        priors=priors,
+        generic=flags["generic"],
+        evaluative=flags["evaluative"],
+    )
+
+
+def _stance(raw: Any, where: str) -> StanceLexicon:
+    data = _mapping(raw, where, "stance")
+    _no_unknown(data, {*_STANCE_LISTS, "cue_verbs"}, where, "stance")
+    lists = {
+        k: tuple(_pattern(p, where, f"stance.{k}") for p in _strings(data.get(k, []), where, f"stance.{k}"))
+        for k in _STANCE_LISTS
+    }
+    cues_raw = _mapping(data.get("cue_verbs", {}), where, "stance.cue_verbs")
+    _no_unknown(cues_raw, set(_CUE_KINDS), where, "stance.cue_verbs")
+    cues = {k: _strings(cues_raw.get(k, []), where, f"stance.cue_verbs.{k}") for k in _CUE_KINDS}
+    return StanceLexicon(cue_verbs=cues, **lists)
+
+
+def _mapping(value: Any, where: str, entry: str) -> dict[str, Any]:
+    if value is None:
+        raise ConfigError(f"{entry} is missing", where=where)
+    if not isinstance(value, dict):
+        raise ConfigError(f"{entry} must be a mapping, got {type(value).__name__}", where=where)
+    return value
+
+
+def _no_unknown(data: Mapping[str, Any], allowed: set[str], where: str, entry: str) -> None:
+    unknown = sorted(set(map(str, data)) - allowed)
+    if unknown:
+        raise ConfigError(
+            f"unknown key(s) {', '.join(unknown)} in {entry}",
+            where=where,
+            hint=f"allowed: {', '.join(sorted(allowed))}",
+        )
+
+
+def _text(value: Any, where: str, entry: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{entry} must be a non-empty string", where=where)
+    return value.strip()
+
+
+def _number(value: Any, where: str, entry: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ConfigError(f"{entry} must be a positive number, got {value!r}", where=where)
+    return float(value)
+
+
+def _strings(value: Any, where: str, entry: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{entry} must be a list of non-empty strings", where=where)
+    return tuple(v.strip() for v in value)
+
+
+def _pattern(value: str, where: str, entry: str) -> str:
+    words = value.split()
+    if (
+        not words
+        or words[0] == "..."
+        or words[-1] == "..."
+        or any(a == b == "..." for a, b in itertools.pairwise(words))
+    ):
+        raise ConfigError(
+            f"{entry}: malformed pattern {value!r}", where=where, hint="'...' must stand between two words"
+        )
+    return value
+
+
+__all__ = ["Issue", "StanceLexicon", "Taxonomy", "Term", "load_issues", "parse_issues"]

@@ -1,0 +1,95 @@
+"""Issue tagging on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.extract.issues import IssueTagger
+from redline.knowledge.issues import load_issues
+
+
+@pytest.fixture(scope="module")
+def tagger() -> IssueTagger:
+    return IssueTagger(load_issues())
+
+
+@pytest.mark.parametrize(
+    ("content", "issue"),
+    [
+        ("the 20-point framework is a reasonable starting point", "plan_overall"),
+        ("Kyiv would pull its troops out of the Donetsk region", "territory"),
+        ("a demilitarised buffer zone along the line of contact", "territory"),
+        ("Washington would recognise Crimea as de facto Russian", "recognition"),
+        ("Ukraine must abandon its bid to join NATO", "nato"),
+        ("the alliance promised not to enlarge further", "nato"),
+        ("the army would be capped at 600,000 troops", "military_limits"),
+        ("Kyiv needs Article 5-like security guarantees from its partners", "security_guarantees"),
+        ("there can be no amnesty for war crimes", "amnesty_justice"),
+        ("frozen Russian assets would fund reconstruction", "sanctions_economy"),
+        ("Russia would be invited back into the G8", "sanctions_economy"),
+        ("Ukraine must hold elections within 100 days", "elections_legitimacy"),
+        ("an immediate ceasefire along the front", "ceasefire"),
+        ("Russian forces kept advancing near Pokrovsk", "ceasefire"),
+        ("the IAEA would supervise the nuclear power plant", "nuclear_plant"),
+        ("all prisoners of war would be exchanged", "humanitarian"),
+        ("deported children must be returned to their families", "humanitarian"),
+        ("the rights of Russian speakers and the church must be protected", "language_religion"),
+        ("Ukraine would be eligible for EU membership", "eu_membership"),
+        ("the delegations will meet again in Geneva", "process"),
+        ("the special envoy will travel to Moscow", "process"),
+        ("Europe must have a seat at the table", "process"),
+        ("Russian troops took control of two more villages", "ceasefire"),
+    ],
+)
+def test_each_issue_is_found_as_primary(tagger: IssueTagger, content: str, issue: str) -> None:
+    assert tagger.tag(content)[0] == issue
+
+
+def test_several_issues_primary_first(tagger: IssueTagger) -> None:
+    issues = tagger.tag("Ukraine must cede Donbas and the world must recognise Russia's gains")
+    assert issues[:2] == ["territory", "recognition"]
+
+
+def test_the_plan_as_a_whole_stays_behind_specific_issues(tagger: IssueTagger) -> None:
+    assert tagger.tag("the deal must recognise Crimea as Russian") == ["recognition", "territory"]
+    assert tagger.tag("the plan was changed, dropping the amnesty") == ["amnesty_justice", "plan_overall"]
+
+
+def test_subjectless_content_borrows_the_antecedent(tagger: IssueTagger) -> None:
+    sentence = "He expects more talks with the envoy, which he said should cover Crimea."
+    assert set(tagger.tag("should cover Crimea", sentence)) == {"territory", "process"}
+    assert tagger.tag("should cover Crimea") == ["territory"]
+
+
+def test_pronoun_content_borrows_the_sentence(tagger: IssueTagger) -> None:
+    sentence = "Asked about the draft peace plan, he said it was a fair basis."
+    assert tagger.tag("it was a fair basis", sentence) == ["plan_overall"]
+    assert tagger.tag("it was a fair basis") == []
+
+
+def test_nuclear_plant_name_is_not_territory(tagger: IssueTagger) -> None:
+    assert tagger.tag("the Zaporizhzhia nuclear power plant would restart") == ["nuclear_plant"]
+
+
+def test_president_or_electricity_do_not_make_elections(tagger: IssueTagger) -> None:
+    assert "elections_legitimacy" not in tagger.tag("President Trump said electricity would be shared")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "   ",
+        "the weather was cold",
+        "Die NATO-Mitgliedschaft der Ukraine ist ausgeschlossen",
+        "Украина должна вывести войска из Донбасса",
+    ],
+)
+def test_nothing_to_tag(tagger: IssueTagger, content: str) -> None:
+    assert tagger.tag(content) == []
+
+
+def test_explain_names_the_words(tagger: IssueTagger) -> None:
+    (score,) = tagger.explain("no amnesty for war crimes")
+    assert score.issue == "amnesty_justice"
+    assert "amnest*" in score.words

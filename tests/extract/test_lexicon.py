@@ -1,0 +1,78 @@
+"""The normaliser and pattern language that the issue and stance lexicons are written in."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.extract.lexicon import BOUNDARY, Pattern, find_all, longest_first, looks_english, normalise, stem
+
+
+@pytest.mark.parametrize(
+    ("forms", "key"),
+    [
+        (["withdraw", "withdraws", "withdrawing", "withdrew", "withdrawn"], "withdraw"),
+        (["agree", "agreed", "agrees", "agreeing"], "agre"),
+        (["cease", "ceased", "ceasing"], "ceas"),
+        (["territory", "territories"], "territory"),
+        (["cap", "capped", "caps", "capping"], "cap"),
+        (["talks", "talk"], "talk"),
+    ],
+)
+def test_inflections_share_a_key(forms: list[str], key: str) -> None:
+    assert {stem(f) for f in forms} == {key}
+
+
+def test_short_words_and_numbers_are_left_alone() -> None:
+    assert stem("red") == "red"
+    assert stem("us") == "us"
+    assert normalise("a 600,000-member cap") == ["a", "600000", "member", "cap"]
+
+
+def test_possessives_contractions_and_clause_boundaries() -> None:
+    assert normalise("Ukraine’s army can’t, won't") == [
+        "ukrain",
+        "army",
+        "can",
+        "not",
+        BOUNDARY,
+        "will",
+        "not",
+    ]
+
+
+def test_prefix_and_gap_patterns() -> None:
+    tokens = normalise("a cap on Ukraine's army")
+    assert Pattern.compile("cap ... army").find(tokens) == [(1, 5)]
+    assert Pattern.compile("cap ... army").find(normalise("a cap on the size of Ukraine's army")) == []
+    assert Pattern.compile("territor*").find(normalise("the territories")) == [(1, 2)]
+    assert Pattern.compile("cap army").find(tokens) == []
+
+
+def test_gaps_do_not_cross_a_clause_boundary() -> None:
+    assert Pattern.compile("cap ... army").find(normalise("no cap, said the army")) == []
+
+
+def test_longest_hit_wins_a_word() -> None:
+    tokens = normalise("we will not cede land")
+    hits = find_all([Pattern.compile("cede"), Pattern.compile("will not cede")], tokens)
+    assert [h.pattern.source for h in longest_first(hits)] == ["will not cede"]
+
+
+def test_negated_patterns_know_it() -> None:
+    assert Pattern.compile("never recogni*").negated
+    assert not Pattern.compile("recogni*").negated
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Ukraine must withdraw from Donbas", True),
+        ("Russian forces captured two villages near Pokrovsk", True),
+        ("NATO", True),
+        ("Die NATO-Mitgliedschaft der Ukraine ist ausgeschlossen", False),
+        ("Украина должна вывести войска", False),
+        ("", False),
+    ],
+)
+def test_language_guard(text: str, english: bool) -> None:
+    assert looks_english(normalise(text)) is english

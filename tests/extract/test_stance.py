@@ -1,0 +1,140 @@
+"""Stance toward the proposition on the table, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.extract.stance import StanceClassifier, plan_support
+from redline.knowledge.issues import load_issues
+
+
+@pytest.fixture(scope="module")
+def classifier() -> StanceClassifier:
+    return StanceClassifier(load_issues())
+
+
+@pytest.mark.parametrize(
+    ("content", "issue", "cue", "party", "stance"),
+    [
+        # support: pushing for what the plan says
+        ("Ukrainian troops must withdraw from Donbas", "territory", "said", "russia", "support"),
+        ("Ukraine must renounce its NATO ambitions", "nato", "demanded", "russia", "support"),
+        (
+            "Zelensky's mandate has expired and he is illegitimate",
+            "elections_legitimacy",
+            "said",
+            "russia",
+            "support",
+        ),
+        ("we welcome the proposal as a good basis for peace", "plan_overall", "said", None, "support"),
+        ("sanctions would be lifted step by step", "sanctions_economy", "said", "russia", "support"),
+        # oppose: resisting it
+        ("Ukraine will never give up Donbas", "territory", "said", "ukraine", "oppose"),
+        ("withdrawing from our land is unacceptable", "territory", "said", "ukraine", "oppose"),
+        ("Russia must withdraw from all occupied territories", "territory", "said", "ukraine", "oppose"),
+        ("Kyiv will not recognise the annexation", "recognition", "said", "ukraine", "oppose"),
+        ("there can be no amnesty for war crimes", "amnesty_justice", "said", "europe", "oppose"),
+        ("the plan is a wish list that amounts to capitulation", "plan_overall", "said", "ukraine", "oppose"),
+        ("the cap on the army was removed from the draft", "military_limits", "said", "ukraine", "oppose"),
+        ("we are not going to trade our land for a ceasefire", "territory", "said", "ukraine", "oppose"),
+        ("there would be no peace without justice", "amnesty_justice", "said", "ukraine", "oppose"),
+        ("Ukraine's constitution forbids giving away territory", "territory", "said", "ukraine", "oppose"),
+        ("Russia has no intention of attacking Europe", "security_guarantees", "said", "russia", "support"),
+        ("a deal must bar Ukraine from ever joining NATO", "nato", "said", "russia", "support"),
+        # conditional
+        (
+            "a referendum on any territorial changes would be required",
+            "territory",
+            "said",
+            "ukraine",
+            "conditional",
+        ),
+        ("some points still need to be worked out", "plan_overall", "said", "russia", "conditional"),
+        (
+            "we can accept the framework provided that security guarantees are binding",
+            "plan_overall",
+            "said",
+            "ukraine",
+            "conditional",
+        ),
+        (
+            "we would support the deal if Europe is at the table",
+            "plan_overall",
+            "said",
+            "europe",
+            "conditional",
+        ),
+        # neutral: reports of facts
+        ("Russian forces advanced near Pokrovsk", "ceasefire", "claimed", "russia", "neutral"),
+        ("the envoy will travel to Moscow next week", "process", "confirmed", "russia", "neutral"),
+        ("there is no final version of the plan yet", "plan_overall", "said", "russia", "neutral"),
+    ],
+)
+def test_stance_classes(
+    classifier: StanceClassifier, content: str, issue: str, cue: str, party: str | None, stance: str
+) -> None:
+    assert classifier.classify(content, [issue], cue, party, "indirect") == stance
+
+
+def test_rejecting_a_counter_proposition_supports_the_proposition(classifier: StanceClassifier) -> None:
+    assert classifier.classify("Moscow will not accept Western troops in Ukraine", ["nato"]) == "support"
+    assert classifier.classify("we welcome Western troops in Ukraine", ["nato"]) == "oppose"
+
+
+def test_talk_about_the_talks_takes_no_side(classifier: StanceClassifier) -> None:
+    assert (
+        classifier.classify("the meeting was productive and useful", ["process"], "said", "russia")
+        == "neutral"
+    )
+    assert classifier.classify("Moscow refused to meet the envoy", ["process"]) == "oppose"
+
+
+def test_words_of_the_topic_are_not_evaluation(classifier: StanceClassifier) -> None:
+    assert classifier.classify("there is still no agreed document", ["plan_overall"]) == "neutral"
+
+
+def test_a_refusal_under_threat_is_a_demand(classifier: StanceClassifier) -> None:
+    content = "if they don't leave, we will take it by force"
+    assert classifier.classify(content, ["territory"], "said", "russia", "direct") == "support"
+    softer = "if they leave, we can discuss a ceasefire and accept the plan"
+    assert classifier.classify(softer, ["plan_overall"], "said", "russia", "direct") == "conditional"
+
+
+def test_negation_flips_a_cue(classifier: StanceClassifier) -> None:
+    assert classifier.classify("the plan is acceptable", ["plan_overall"]) == "support"
+    assert classifier.classify("the plan is not acceptable", ["plan_overall"]) == "oppose"
+
+
+def test_cue_verb_leans_the_stance(classifier: StanceClassifier) -> None:
+    content = "the proposal on the army"
+    assert classifier.classify(content, ["plan_overall"], "welcomed") == "support"
+    assert classifier.classify(content, ["plan_overall"], "rejected") == "oppose"
+    assert classifier.classify(content, ["plan_overall"], "said") == "neutral"
+
+
+def test_party_prior_only_breaks_ties_in_evaluative_statements(classifier: StanceClassifier) -> None:
+    content = "Donbas remains the central question"
+    assert classifier.classify(content, ["territory"], "insisted", "russia") == "support"
+    assert classifier.classify(content, ["territory"], "insisted", "ukraine") == "oppose"
+    assert classifier.classify(content, ["territory"], "said", "russia") == "neutral"
+    assert classifier.classify("troops are in Donbas", ["territory"], "said", "russia") == "neutral"
+
+
+def test_no_issue_or_no_text_is_neutral(classifier: StanceClassifier) -> None:
+    assert classifier.classify("we reject it", []) == "neutral"
+    assert classifier.classify("", ["territory"]) == "neutral"
+    assert classifier.classify("anything", ["no_such_issue"]) == "neutral"
+
+
+def test_explain_gives_a_reason(classifier: StanceClassifier) -> None:
+    result = classifier.explain("Ukraine must cede territory", ["territory"], "said", "russia")
+    assert result.stance == "support"
+    assert result.score > 0
+    assert "cede" in result.reason
+
+
+def test_stance_per_issue_and_toward_the_plan(classifier: StanceClassifier) -> None:
+    content = "the plan is a good basis, but there can be no amnesty"
+    stances = classifier.classify_all(content, ["amnesty_justice", "plan_overall"])
+    assert stances == {"amnesty_justice": "oppose", "plan_overall": "support"}
+    assert plan_support(classifier, "we welcome the plan") == "support"
