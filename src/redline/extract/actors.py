@@ -1,0 +1,262 @@
+"""Mentions of actors in a parsed document, and what the document itself says about them.
+
+Three passes, each linear in the document: knowledge-base names (aliases, surnames), knowledge-base
+titles ("the Russian leader"), and the named entities of the spaCy model for everyone else. A
+person outside the knowledge base is named by the fullest form the document gives ("Kyslytsya"
+becomes "Sergiy Kyslytsya"). Appositions and title-name sequences ("Kremlin spokesman Dmitry
+Peskov", "Dmitry Peskov, the Kremlin spokesman") are collected as ``Description`` records so that a
+later "the Kremlin spokesman" can be resolved even for people the knowledge base does not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from redline.knowledge.actors import SKIPPED, ActorBase, Unit, fold_token
+from redline.model import Mention, Span
+
+__all__ = ["ENTITY_LABELS", "Description", "DocActors", "MentionFinder", "find_mentions"]
+
+ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "case", "punct", "prep", "pobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """A role the document gives an actor: "Kremlin spokesman" for Dmitry Peskov."""
+
+    key: tuple[str, ...]  # title units, places merged ("@russia", "spokesman")
+    actor_id: str | None
+    name: str
+    start: int  # character offset where the description occurs
+
+
+@dataclass(slots=True)
+class DocActors:
+    """Everything found about actors in one document."""
+
+    mentions: list[Mention]
+    descriptions: list[Description]
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int  # token indexes, end exclusive
+    end: int
+    ids: frozenset[str]
+    kind: str  # name | title | entity
+    label: str = ""
+
+
+class MentionFinder:
+    """Finds actor mentions; build once per knowledge base and reuse for every document."""
+
+    def __init__(self, kb: ActorBase) -> None:
+        self.kb = kb
+        self._name_len = max((len(k) for k in kb.names), default=0)
+        self._title_len = max((len(k) for k in kb.titles), default=0)
+        # words that may precede a name inside a PERSON entity without making it another person
+        self._title_words = frozenset(w for key in kb.titles for w in key) | frozenset(kb.gendered_words)
+
+    def find(self, doc: Doc) -> list[Mention]:
+        return self.analyse(doc).mentions
+
+    def analyse(self, doc: Doc) -> DocActors:
+        words = [t.text for t in doc]
+        names = self._scan(doc, self.kb.units(words), self.kb.names, self._name_len, "name")
+        names = [m for m in names if self._is_name(doc, m)]
+        titles = self._scan(doc, self.kb.units(words, places=True), self.kb.titles, self._title_len, "title")
+        entities = self._entities(doc, names)
+        persons = sorted(names + entities, key=lambda m: m.start)
+        starts = {m.start: m for m in persons}
+        descriptions: list[Description] = []
+        kept_titles: list[_Match] = []
+        for t in titles:
+            follower = _next_content(doc, t.end)
+            named = starts.get(follower) if follower is not None else None
+            if named is not None and named.kind != "title":
+                continue  # "Russian President Vladimir Putin": the title belongs to the name
+            if len(t.ids) == 1:
+                kept_titles.append(t)
+        found = sorted(persons + kept_titles, key=lambda m: (m.start, -m.end))
+        full = self._fullest_forms(doc, entities)
+        mentions = [self._mention(doc, m, full) for m in found]
+        for m, mention in zip(found, mentions, strict=True):
+            if not self._is_person(m):
+                continue
+            for d_start, d_end in _descriptions_of(doc, m.start, m.end):
+                key = tuple(u.key for u in self._units(doc, d_start, d_end) if u.key != "of")
+                if key:
+                    descriptions.append(
+                        Description(key, mention.actor_id, mention.name, doc[d_start].idx)
+                    )
+        return DocActors(mentions, descriptions)
+
+    def _is_person(self, m: _Match) -> bool:
+        if m.kind == "title":
+            return False
+        if m.ids:
+            return all(self.kb.actors[i].type == "person" for i in m.ids)
+        return m.label == "PERSON"
+
+    # -- passes -----------------------------------------------------------------------------
+    def _units(self, doc: Doc, start: int, end: int) -> list[Unit]:
+        return self.kb.units([t.text for t in doc[start:end]], places=True)
+
+    @staticmethod
+    def _scan(
+        doc: Doc, units: list[Unit], table: Mapping[tuple[str, ...], frozenset[str]], longest: int, kind: str
+    ) -> list[_Match]:
+        """Longest match at each position of the key sequence, left to right."""
+        keys = [u.key for u in units]
+        out: list[_Match] = []
+        i = 0
+        while i < len(units):
+            hit = 0
+            for n in range(min(longest, len(units) - i), 0, -1):
+                ids = table.get(tuple(keys[i : i + n]))
+                if ids:
+                    out.append(_Match(units[i].start, units[i + n - 1].end, ids, kind))
+                    hit = n
+                    break
+            i += hit or 1
+        return out
+
+    def _is_name(self, doc: Doc, m: _Match) -> bool:
+        """Names are capitalised ("Trump", not "trump card") and not part of another person's name."""
+        first = doc[m.start]
+        if not first.text[:1].isupper():
+            return False
+        ent = _entity_at(doc, m.start)
+        if ent is None or ent.label_ != "PERSON":
+            return True
+        extra = [t for t in ent if not (m.start <= t.i < m.end) and t.text not in _POSSESSIVE and t.is_alpha]
+        # "Melania Trump" is not Donald Trump; "President Trump" is
+        return not any(t.text[:1].isupper() and fold_token(t.text) not in self._title_words for t in extra)
+
+    def _entities(self, doc: Doc, names: list[_Match]) -> list[_Match]:
+        taken = {i for m in names for i in range(m.start, m.end)}
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            start, end = _trim(doc, ent.start, ent.end)
+            if end <= start or any(i in taken for i in range(start, end)):
+                continue
+            ids = frozenset(a.id for a in self.kb.by_alias(doc[start:end].text))
+            out.append(_Match(start, end, ids if len(ids) == 1 else frozenset(), "entity", ent.label_))
+        return out
+
+    def _fullest_forms(self, doc: Doc, entities: list[_Match]) -> dict[str, str]:
+        """Surname key -> the longest form of that person's name in the document."""
+        full: dict[str, str] = {}
+        for m in entities:
+            if m.label != "PERSON" or m.ids:
+                continue
+            text = doc[m.start : m.end].text
+            key = fold_token(doc[m.end - 1].text)
+            if len(text.split()) > len(full.get(key, "").split()):
+                full[key] = text
+        return full
+
+    def _mention(self, doc: Doc, m: _Match, full: dict[str, str]) -> Mention:
+        start, end = m.start, m.end
+        if m.kind == "title" and start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        span = doc[start:end]
+        if len(m.ids) == 1:
+            actor_id = next(iter(m.ids))
+            actor = self.kb.actors[actor_id]
+            return Mention(Span(span.text, span.start_char, span.end_char), actor_id, actor.name)
+        text = doc[m.start : m.end].text
+        if m.label == "PERSON":
+            text = full.get(fold_token(doc[m.end - 1].text), text)
+        return Mention(Span(span.text, span.start_char, span.end_char), None, text)
+
+
+def find_mentions(doc: Doc, kb: ActorBase) -> list[Mention]:
+    """Actor mentions in ``doc``. For many documents, build one ``MentionFinder`` and reuse it."""
+    return MentionFinder(kb).find(doc)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _entity_at(doc: Doc, i: int) -> SpacySpan | None:
+    if not doc[i].ent_iob_ or doc[i].ent_iob_ == "O":
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    for ent in doc.ents:
+        if ent.start == start:
+            return ent
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Entity bounds without a leading "the" or trailing possessive or punctuation."""
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _next_content(doc: Doc, i: int) -> int | None:
+    """Index of the next token that can start a name (skipping nothing but the comma-free gap)."""
+    return i if i < len(doc) else None
+
+
+def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Token ranges that describe the name at [start, end): premodifiers and appositions."""
+    head = _head(doc, start, end)
+    # "Kremlin spokesman Dmitry Peskov", "Zelensky's chief of staff Andriy Yermak"
+    left = start
+    for child in head.lefts:
+        if child.i < start and child.dep_ in _PREMODIFIER_DEPS and child.right_edge.i == start - 1:
+            left = min(left, child.left_edge.i)
+    if left == start:  # the parser attached nothing: take the run of title-like words
+        i = start - 1
+        while i >= 0 and doc[i].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[i].ent_type_ not in {"PERSON", "DATE"}:
+            i -= 1
+        left = i + 1
+    while left < start and (doc[left].lower_ in _DETERMINERS or doc[left].is_punct):
+        left += 1
+    if left < start and any(t.pos_ == "NOUN" or t.text.istitle() for t in doc[left:start]):
+        yield left, start
+    # "Dmitry Peskov, the Kremlin spokesman," and "the Kremlin spokesman, Dmitry Peskov,"
+    for child in head.rights:
+        if child.dep_ == "appos" and child.i >= end and child.pos_ in {"NOUN", "PROPN"}:
+            yield _strip(doc, child.left_edge.i, child.right_edge.i + 1)
+    if head.dep_ == "appos" and head.head.i < start and head.head.pos_ == "NOUN":
+        yield _strip(doc, head.head.left_edge.i, head.head.i + 1)
+    elif end < len(doc) - 2 and doc[end].text == "," and doc[end + 1].lower_ in {"the", "a", "an"}:
+        j = end + 1
+        while j < len(doc) and j < end + 12 and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"}:
+            j += 1
+        if j < len(doc) and doc[j].text == ",":
+            yield _strip(doc, end + 1, j)
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _head(doc: Doc, start: int, end: int) -> Token:
+    """The token of [start, end) whose syntactic head lies outside it (the last one if several)."""
+    heads = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head.i == t.i]
+    return heads[-1] if heads else doc[end - 1]
+
+
+def unit_keys(kb: ActorBase, words: list[str]) -> set[str]:
+    """Content keys of a description, for comparing roles regardless of word order."""
+    return {u.key for u in kb.units(words, places=True) if u.key not in SKIPPED and u.key != "of"}

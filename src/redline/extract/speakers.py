@@ -1,0 +1,308 @@
+"""Resolving the source mention of a statement ("he", "the Russian leader", "Kyslytsya") to an actor.
+
+The source span comes from attribution; this module decides who it names. In order:
+
+1. A name or title inside the span, taken at the span's syntactic head, so that in
+   "Zelensky's chief of staff Andriy Yermak" the speaker is Yermak and never the possessor.
+2. A pronoun: the most salient earlier mention that agrees in gender, number and animacy. Salience
+   favours the same sentence, subjects (main-clause subjects most), the previous statement's
+   speaker, and recency; it penalises objects and mentions inside quotations.
+3. A definite description ("the Kremlin spokesman", "the president"): the actor the document
+   last gave that role, else the one knowledge-base actor with that title.
+4. Anything else is an unknown speaker named by the span itself ("defendants", "a senior official").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from redline.extract.actors import DocActors, MentionFinder
+from redline.knowledge.actors import SKIPPED, ActorBase, fold
+from redline.model import Mention, Span, Speaker
+
+__all__ = ["PRONOUNS", "SpeakerResolver"]
+
+# pronoun -> (what it can refer to, gender)
+PRONOUNS: dict[str, tuple[str, str | None]] = {
+    "he": ("person", "m"), "him": ("person", "m"), "his": ("person", "m"),
+    "she": ("person", "f"), "her": ("person", "f"),
+    "it": ("org", None), "its": ("org", None),
+    "they": ("plural", None), "them": ("plural", None), "their": ("plural", None),
+    "i": ("self", None), "we": ("self", None), "me": ("self", None), "us": ("self", None),
+}
+_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_OBJECT = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "iobj"})
+_QUOTES_OPEN = frozenset({"“", "«", "„"})
+_QUOTES_CLOSE = frozenset({"”", "»"})
+_INDEFINITE = frozenset({"a", "an", "some", "several", "two", "three", "many", "one", "another", "other"})
+_WINDOW = 4  # sentences searched back for a pronoun's antecedent
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # token index
+    end: int
+    actor_id: str | None
+    name: str
+    kind: str  # person | org | norp | unknown
+    gender: str | None
+    plural: bool
+
+
+@dataclass(slots=True)
+class _Index:
+    """Per-document facts computed once and shared by every statement of the document."""
+
+    doc: Doc
+    found: DocActors
+    sent_of: list[int]
+    in_quote: list[bool]
+    candidates: list[_Candidate]
+
+
+class SpeakerResolver:
+    """Resolves source spans to speakers; build once per knowledge base."""
+
+    def __init__(self, kb: ActorBase) -> None:
+        self.kb = kb
+        self.finder = MentionFinder(kb)
+        self._last: tuple[int, int, _Index] | None = None
+
+    def resolve(
+        self,
+        doc: Doc,
+        source: tuple[int, int] | None,
+        mentions: list[Mention],
+        *,
+        content: tuple[int, int] | None = None,
+        previous: Sequence[Speaker] = (),
+    ) -> Speaker | None:
+        """The speaker named by the character span ``source`` of ``doc``.
+
+        ``mentions`` are the document's mentions (``MentionFinder.find``); ``content`` is the
+        statement's content span, whose own mentions cannot be its speaker; ``previous`` are the
+        speakers of the statements before this one, in text order (salience for pronouns).
+        Returns None only when there is no source span.
+        """
+        if source is None:
+            return None
+        s, e = source
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        given = Span(doc.text[s:e], s, e)
+        index = self._index(doc, mentions)
+        resolved = (
+            self._named(index, span)
+            or self._pronoun(index, span, content, previous)
+            or self._apposed(index, span)
+            or self._described(index, span)
+        )
+        if resolved is None:
+            resolved = (None, _clean_name(span))
+        actor_id, name = resolved
+        return Speaker(name=name, actor_id=actor_id, mention=given)
+
+    # -- document index ---------------------------------------------------------------------
+    def _index(self, doc: Doc, mentions: list[Mention]) -> _Index:
+        if self._last and self._last[0] == id(doc) and self._last[1] == id(mentions):
+            return self._last[2]
+        found = self.finder.analyse(doc)
+        found.mentions = mentions
+        sent_of = [0] * len(doc)
+        if doc.has_annotation("SENT_START"):
+            for n, sent in enumerate(doc.sents):
+                for t in sent:
+                    sent_of[t.i] = n
+        in_quote, inside = [False] * len(doc), False
+        for t in doc:
+            if t.text in _QUOTES_OPEN or (t.text == '"' and not inside):
+                inside = True
+            elif t.text in _QUOTES_CLOSE or t.text == '"':
+                inside = False
+                in_quote[t.i] = True
+                continue
+            in_quote[t.i] = inside
+        index = _Index(doc, found, sent_of, in_quote, [])
+        index.candidates = [c for m in mentions if (c := self._candidate(index, m)) is not None]
+        self._last = (id(doc), id(mentions), index)
+        return index
+
+    def _candidate(self, index: _Index, m: Mention) -> _Candidate | None:
+        span = index.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None:
+            return None
+        actor = self.kb.get(m.actor_id)
+        head = _head(span)
+        plural = head.tag_ in {"NNS", "NNPS"}
+        if actor is not None:
+            kind = "person" if actor.type == "person" else "org"
+            plural = plural or actor.type == "group"
+        else:
+            label = span[0].ent_type_ or span[-1].ent_type_
+            kind = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "norp"}.get(label, "unknown")
+        gender = actor.gender if actor else None
+        if kind == "person" and gender is None:
+            gender = self._gender_from_text(index.doc, span, m.name)
+        return _Candidate(span.start, span.end, m.actor_id, m.name, kind, gender, plural)
+
+    def _gender_from_text(self, doc: Doc, span: SpacySpan, name: str) -> str | None:
+        first = name.split()[0] if name.split() else ""
+        gender = self.kb.given_name_gender(first) if len(name.split()) > 1 else None
+        if gender is None and span.start > 0:
+            gender = self.kb.word_gender(doc[span.start - 1].text)
+        return gender
+
+    # -- 1. names and titles inside the span -------------------------------------------------
+    def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        head = _head(span)
+        inside = [c for c in index.candidates if c.start >= span.start and c.end <= span.end]
+        for c in inside:
+            if c.start <= head.i < c.end and c.kind != "norp":
+                return c.actor_id, c.name
+        return None
+
+    # -- 2. pronouns ------------------------------------------------------------------------
+    def _pronoun(
+        self, index: _Index, span: SpacySpan, content: tuple[int, int] | None, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        words = [t for t in span if t.lower_ not in SKIPPED]
+        if len(words) != 1 or words[0].lower_ not in PRONOUNS:
+            return None
+        pron = words[0]
+        want, gender = PRONOUNS[pron.lower_]
+        doc = index.doc
+        here = index.sent_of[pron.i]
+        recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
+        candidates = list(index.candidates)
+        for p in recent:  # earlier speakers the mention list does not hold ("a senior official")
+            pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+            if pspan is not None and not any(c.start <= _head(pspan).i < c.end for c in candidates):
+                h = _head(pspan)
+                kind = "person" if h.lower_ not in PRONOUNS else "unknown"
+                candidates.append(_Candidate(pspan.start, pspan.end, p.actor_id, p.name,
+                                             "unknown" if h.tag_ in {"NNS", "NNPS"} else kind,
+                                             None, h.tag_ in {"NNS", "NNPS"}))
+        best: tuple[float, _Candidate] | None = None
+        for c in candidates:
+            if c.end > pron.i or here - index.sent_of[c.start] > _WINDOW:
+                continue
+            if content and doc[c.start].idx >= content[0] and doc[c.end - 1].idx < content[1]:
+                continue
+            fit = _agrees(c, want, gender)
+            if fit is None:
+                continue
+            score = fit + self._salience(index, c, here, recent)
+            if best is None or score >= best[0]:
+                best = (score, c)
+        if best is None:
+            if want == "self" and recent:
+                return recent[-1].actor_id, recent[-1].name
+            return None
+        return best[1].actor_id, best[1].name
+
+    def _salience(self, index: _Index, c: _Candidate, here: int, recent: Sequence[Speaker]) -> float:
+        doc = index.doc
+        distance = here - index.sent_of[c.start]
+        head = _head(doc[c.start : c.end])
+        score = -1.5 * distance + (2.5 if distance == 0 else 0.0)
+        if head.dep_ in _SUBJECT:
+            score += 2.0
+            if head.head.dep_ == "ROOT" or (head.head.dep_ == "conj" and head.head.head.dep_ == "ROOT"):
+                score += 1.0
+        elif head.dep_ == "poss":
+            score += 0.5
+        elif head.dep_ in _OBJECT or head.dep_ in {"compound", "amod"}:
+            score -= 1.0
+        if index.in_quote[c.start]:
+            score -= 2.0
+        for n, p in enumerate(reversed(recent)):
+            if _same(p, c):
+                score += 2.0 if n == 0 else 1.0
+                break
+        return score + 0.001 * c.start
+
+    # -- 3. descriptions --------------------------------------------------------------------
+    def _apposed(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """"the Kremlin spokesman, Dmitry Peskov," names its speaker beside the span."""
+        head = _head(span)
+        near = [t for t in head.children if t.dep_ == "appos"]
+        if head.dep_ == "appos":
+            near.append(head.head)
+        for t in near:
+            for c in index.candidates:
+                if c.start <= t.i < c.end and c.kind == "person":
+                    return c.actor_id, c.name
+        return None
+
+    def _described(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        head = _head(span)
+        if head.pos_ not in {"NOUN", "PROPN"} or head.tag_ in {"NNS", "NNPS"}:
+            return None
+        words = [t for t in span[: head.i - span.start + 1]]
+        if words and words[0].lower_ in _INDEFINITE:
+            return None  # "a senior official" introduces someone new
+        wanted = {u.key for u in self.kb.units([t.text for t in words], places=True)} - {"of"} - SKIPPED
+        if not wanted:
+            return None
+        roles = {a.id for a in self.kb.with_title(" ".join(t.text for t in words))}
+        # the document's own word for someone, or a mention of an actor with that role, latest first
+        latest: tuple[int, str | None, str] | None = None
+        for d in index.found.descriptions:
+            if d.start < span.start_char and wanted <= set(d.key) and (latest is None or d.start > latest[0]):
+                latest = (d.start, d.actor_id, d.name)
+        for c in index.candidates:
+            start = index.doc[c.start].idx
+            if start < span.start_char and c.actor_id in roles and (latest is None or start > latest[0]):
+                latest = (start, c.actor_id, c.name)
+        if latest is not None:
+            return latest[1], latest[2]
+        actor = self.kb.by_title(" ".join(t.text for t in words))
+        if actor is None and len(roles) == 1:
+            actor = self.kb.actors[next(iter(roles))]
+        return (actor.id, actor.name) if actor else None
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
+    """How well a candidate fits a pronoun: None when it cannot, else a bonus or penalty."""
+    if want == "person":
+        if c.kind not in {"person", "unknown"} or c.plural:
+            return None
+        if c.gender is not None and c.gender != gender:
+            return None
+        return (0.5 if c.gender == gender else 0.0) - (1.0 if c.kind == "unknown" else 0.0)
+    if want == "org":
+        return 0.0 if c.kind == "org" and not c.plural else None
+    if want == "plural":
+        if c.plural or c.kind == "org":
+            return 0.0
+        return -1.0 if c.kind in {"person", "unknown"} and c.gender is None else None
+    return 0.0 if c.kind in {"person", "org", "unknown"} else None  # I, we
+
+
+def _same(p: Speaker, c: _Candidate) -> bool:
+    if p.actor_id or c.actor_id:
+        return p.actor_id == c.actor_id
+    return fold(p.name) == fold(c.name)
+
+
+def _head(span: SpacySpan) -> Token:
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    return heads[-1] if heads else span[-1]
+
+
+def _clean_name(span: SpacySpan) -> str:
+    """An unknown speaker's name: the span up to its head, without "the" ("defendants")."""
+    head = _head(span)
+    tokens = [t for t in span if t.i <= head.i]
+    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    if not tokens:
+        return span.text
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text
+
