@@ -67,8 +67,8 @@ def locate(text: str, mention: str, start: int, end: int) -> tuple[int, int] | N
     best: tuple[int, int] | None = None
     for m in re.finditer(r"(?<!\w)" + re.escape(mention) + r"(?!\w)", text):
         i, j = m.span()
-        if j <= start or i >= end:
-            gap = start - j if j <= start else i - end
+        if j <= start or i >= end or i == start:  # a source may open its own content (gold quirk)
+            gap = start - j if j <= start else max(i - end, 0)
             if best is None or gap < best[0]:
                 best = (gap, i)
     return (best[1], best[1] + len(mention)) if best else None

@@ -146,12 +146,24 @@ class MentionFinder:
         for ent in doc.ents:
             if ent.label_ not in ENTITY_LABELS:
                 continue
-            start, end = _trim(doc, ent.start, ent.end)
-            if end <= start or any(i in taken for i in range(start, end)):
-                continue
-            ids = frozenset(a.id for a in self.kb.by_alias(doc[start:end].text))
-            out.append(_Match(start, end, ids if len(ids) == 1 else frozenset(), "entity", ent.label_))
+            # the small model sometimes runs "Kharkiv, Ihor Terekhov" into one entity: split at commas
+            cuts = [ent.start - 1] + [t.i for t in ent if t.text == ","] + [ent.end]
+            for a, b in zip(cuts, cuts[1:], strict=False):
+                start, end = _trim(doc, a + 1, b)
+                if end <= start or any(i in taken for i in range(start, end)):
+                    continue
+                ids = frozenset(a.id for a in self.kb.by_alias(doc[start:end].text))
+                label = self.label(doc[start:end])
+                out.append(_Match(start, end, ids if len(ids) == 1 else frozenset(), "entity", label))
         return out
+
+    def label(self, span: SpacySpan) -> str:
+        """The entity label, corrected to PERSON when a multi-word name starts with a given name."""
+        label = span[0].ent_type_ or span[-1].ent_type_
+        if label != "PERSON" and len(span) > 1 and span[0].text[:1].isupper():
+            if self.kb.given_name_gender(span[0].text) and span[-1].text[:1].isupper():
+                return "PERSON"
+        return label
 
     def _fullest_forms(self, doc: Doc, entities: list[_Match]) -> dict[str, str]:
         """Surname key -> the longest form of that person's name in the document."""
@@ -233,8 +245,12 @@ def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]
     for child in head.rights:
         if child.dep_ == "appos" and child.i >= end and child.pos_ in {"NOUN", "PROPN"}:
             yield _strip(doc, child.left_edge.i, child.right_edge.i + 1)
-    if head.dep_ == "appos" and head.head.i < start and head.head.pos_ == "NOUN":
-        yield _strip(doc, head.head.left_edge.i, head.head.i + 1)
+    if head.dep_ == "appos" and head.head.i < start:
+        owner = head.head  # "The mayor of Kharkiv, Ihor Terekhov,": climb from Kharkiv to mayor
+        while owner.pos_ != "NOUN" and owner.dep_ in {"pobj", "prep"} and owner.head.i < owner.i:
+            owner = owner.head
+        if owner.pos_ == "NOUN":
+            yield _strip(doc, owner.left_edge.i, start)
     elif end < len(doc) - 2 and doc[end].text == "," and doc[end + 1].lower_ in {"the", "a", "an"}:
         j = end + 1
         while j < len(doc) and j < end + 12 and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"}:

@@ -143,7 +143,7 @@ class SpeakerResolver:
             kind = "person" if actor.type == "person" else "org"
             plural = plural or actor.type == "group"
         else:
-            label = span[0].ent_type_ or span[-1].ent_type_
+            label = self.finder.label(span)
             kind = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "norp"}.get(label, "unknown")
         gender = actor.gender if actor else None
         if kind == "person" and gender is None:
@@ -187,16 +187,23 @@ class SpeakerResolver:
                 candidates.append(_Candidate(pspan.start, pspan.end, p.actor_id, p.name,
                                              "unknown" if h.tag_ in {"NNS", "NNPS"} else kind,
                                              None, h.tag_ in {"NNS", "NNPS"}))
-        best: tuple[float, _Candidate] | None = None
+        if want == "plural":
+            candidates += _plural_subjects(index, pron.i)
+        scored: list[tuple[float, _Candidate]] = []
         for c in candidates:
             if c.end > pron.i or here - index.sent_of[c.start] > _WINDOW:
                 continue
             if content and doc[c.start].idx >= content[0] and doc[c.end - 1].idx < content[1]:
                 continue
             fit = _agrees(c, want, gender)
-            if fit is None:
-                continue
-            score = fit + self._salience(index, c, here, recent)
+            if fit is not None:
+                scored.append((fit + self._salience(index, c, here, recent), c))
+        # the last main-clause subject before this sentence is the centre of attention
+        centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(doc[c.start : c.end])]
+        focus = max(centre, key=lambda c: c.start, default=None)
+        best: tuple[float, _Candidate] | None = None
+        for score, c in scored:
+            score += 1.5 if c is focus else 0.0
             if best is None or score >= best[0]:
                 best = (score, c)
         if best is None:
@@ -211,9 +218,7 @@ class SpeakerResolver:
         head = _head(doc[c.start : c.end])
         score = -1.5 * distance + (2.5 if distance == 0 else 0.0)
         if head.dep_ in _SUBJECT:
-            score += 2.0
-            if head.head.dep_ == "ROOT" or (head.head.dep_ == "conj" and head.head.head.dep_ == "ROOT"):
-                score += 1.0
+            score += 3.0 if _main_subject(doc[c.start : c.end]) else 2.0
         elif head.dep_ == "poss":
             score += 0.5
         elif head.dep_ in _OBJECT or head.dep_ in {"compound", "amod"}:
@@ -279,10 +284,34 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
     if want == "org":
         return 0.0 if c.kind == "org" and not c.plural else None
     if want == "plural":
-        if c.plural or c.kind == "org":
+        if c.plural:
             return 0.0
+        if c.kind == "org":
+            return -1.0 if c.actor_id and c.name and c.name[:1].isupper() else 0.0
         return -1.0 if c.kind in {"person", "unknown"} and c.gender is None else None
     return 0.0 if c.kind in {"person", "org", "unknown"} else None  # I, we
+
+
+def _main_subject(span: SpacySpan) -> bool:
+    head = _head(span)
+    if head.dep_ not in _SUBJECT:
+        return False
+    verb = head.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _plural_subjects(index: _Index, before: int) -> list[_Candidate]:
+    """Plural noun-phrase subjects ("Ukrainian negotiators said") that no mention covers."""
+    out = []
+    doc = index.doc
+    first = before
+    while first > 0 and index.sent_of[before] - index.sent_of[first - 1] <= _WINDOW:
+        first -= 1
+    for t in doc[first:before]:
+        if t.dep_ in _SUBJECT and t.tag_ in {"NNS", "NNPS"} and t.pos_ in {"NOUN", "PROPN"}:
+            span = doc[t.left_edge.i : t.i + 1]
+            out.append(_Candidate(span.start, span.end, None, _clean_name(span), "unknown", None, True))
+    return out
 
 
 def _same(p: Speaker, c: _Candidate) -> bool:

@@ -1,0 +1,229 @@
+"""Resolving a source mention to a speaker (needs the spaCy model).
+
+Each test text is written for the project; the source span is located by its words, as the
+attribution step would hand it over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pytest
+from spacy.language import Language
+
+from redline.extract.nlp import load_nlp
+from redline.extract.speakers import SpeakerResolver
+from redline.knowledge.actors import load_actors
+from redline.model import Speaker
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def resolver() -> SpeakerResolver:
+    return SpeakerResolver(load_actors())
+
+
+def where(text: str, phrase: str, nth: int = 0) -> tuple[int, int]:
+    found = [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)]
+    return found[nth]
+
+
+def speaker(
+    nlp: Language, resolver: SpeakerResolver, text: str, phrase: str, nth: int = 0,
+    previous: Sequence[Speaker] = (),
+) -> Speaker:
+    doc = nlp(text)
+    mentions = resolver.finder.find(doc)
+    source = where(text, phrase, nth)
+    result = resolver.resolve(doc, source, mentions, previous=previous)
+    assert result is not None
+    assert (result.mention.start, result.mention.end) == source
+    assert result.mention.text == phrase
+    return result
+
+
+# -- proper names --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor_id"),
+    [
+        ("Serhiy Kyslytsya said the draft had changed.", "Serhiy Kyslytsya", "sergiy-kyslytsya"),
+        ("Zelenskiy said Kyiv would study the text.", "Zelenskiy", "volodymyr-zelensky"),
+        ("Iermak told reporters the talks were constructive.", "Iermak", "andriy-yermak"),
+        ("Ukraine's First Deputy Foreign Minister Sergii Kyslytsia said the cap was gone.",
+         "Ukraine's First Deputy Foreign Minister Sergii Kyslytsia", "sergiy-kyslytsya"),
+        ("Kremlin spokesman Dmitry Peskov said Moscow had not received the new draft.",
+         "Kremlin spokesman Dmitry Peskov", "dmitry-peskov"),
+    ],
+)
+def test_names_and_transliterations(nlp: Language, resolver: SpeakerResolver, text: str, phrase: str,
+                                    actor_id: str) -> None:
+    assert speaker(nlp, resolver, text, phrase).actor_id == actor_id
+
+
+def test_possessive_names_the_head_not_the_possessor(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Zelensky's chief of staff Andriy Yermak said the delegation would fly to Florida."
+    got = speaker(nlp, resolver, text, "Zelensky's chief of staff Andriy Yermak")
+    assert (got.actor_id, got.name) == ("andriy-yermak", "Andriy Yermak")
+
+
+def test_possessive_chain_with_an_unknown_head(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Macron's diplomatic adviser Emmanuel Bonne said Paris wanted a seat at the table."
+    got = speaker(nlp, resolver, text, "Macron's diplomatic adviser Emmanuel Bonne")
+    assert got.actor_id is None
+    assert got.name == "Emmanuel Bonne"
+
+
+def test_possessive_description_is_not_the_possessor(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Putin's longtime aide told state television the meeting went well."
+    got = speaker(nlp, resolver, text, "Putin's longtime aide")
+    assert got.actor_id != "vladimir-putin"
+
+
+def test_unknown_person_later_named_by_surname(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = ("Oleksiy Honcharenko, a member of parliament, criticised the draft on Tuesday. "
+            "Honcharenko said the plan would not pass a vote.")
+    got = speaker(nlp, resolver, text, "Honcharenko", nth=1)
+    assert (got.actor_id, got.name) == (None, "Oleksiy Honcharenko")
+
+
+# -- pronouns --------------------------------------------------------------------------------------
+def test_pronoun_with_two_candidate_men_prefers_the_subject(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Zelensky met Macron in Paris on Monday. He said Ukraine would never give up Donbas."
+    assert speaker(nlp, resolver, text, "He").actor_id == "volodymyr-zelensky"
+    text = "Macron welcomed Zelensky to the Elysee on Monday. He said Europe would keep paying for the war."
+    assert speaker(nlp, resolver, text, "He").actor_id == "emmanuel-macron"
+
+
+def test_pronoun_prefers_the_previous_speaker(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = ("Rubio said the talks in Geneva had been productive. Umerov agreed with Rubio on several points. "
+            "He added that the remaining issues were small.")
+    doc = nlp(text)
+    mentions = resolver.finder.find(doc)
+    rubio = resolver.resolve(doc, where(text, "Rubio"), mentions)
+    assert rubio is not None
+    got = resolver.resolve(doc, where(text, "He"), mentions, previous=[rubio])
+    assert got is not None and got.actor_id in {"rustem-umerov", "marco-rubio"}
+    # the subject of the last sentence outweighs an earlier speaker only when nothing else helps
+    assert got.actor_id == "rustem-umerov"
+
+
+def test_pronoun_in_a_relative_clause_goes_to_the_main_subject(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = ("The Russian leader also said Trump's envoy Steve Witkoff would come to Moscow for talks, "
+            "which he said should settle the question of territory.")
+    assert speaker(nlp, resolver, text, "he").actor_id == "vladimir-putin"
+
+
+def test_fronted_possessor_is_found(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = ("Andriy Yermak said the plan needed work. Despite Putin's warm words about the draft, "
+            "he insisted that the fighting would go on.")
+    assert speaker(nlp, resolver, text, "he").actor_id == "vladimir-putin"
+
+
+def test_she_and_he_follow_gender(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Kaja Kallas spoke with Marco Rubio by phone on Friday. She said the plan rewarded aggression."
+    assert speaker(nlp, resolver, text, "She").actor_id == "kaja-kallas"
+    text = "Maria Zakharova mocked Andrii Sybiha on Tuesday. He said the remarks showed Moscow was not serious."
+    assert speaker(nlp, resolver, text, "He").actor_id == "andrii-sybiha"
+
+
+def test_she_with_an_unknown_woman(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Olena Marchenko met Taras Bondar at the ministry. She said prisoners had to come first."
+    got = speaker(nlp, resolver, text, "She")
+    assert (got.actor_id, got.name) == (None, "Olena Marchenko")
+
+
+def test_it_resolves_to_an_organisation(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "The Kremlin dismissed the European counter-proposal on Monday. It said the text was not constructive."
+    assert speaker(nlp, resolver, text, "It").actor_id == "kremlin"
+
+
+def test_they_resolves_to_a_group(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Ukrainian negotiators met Dan Driscoll in Kyiv. They said the meeting had been frank."
+    got = speaker(nlp, resolver, text, "They")
+    assert got.actor_id is None
+    assert "negotiators" in got.name
+
+
+# -- descriptions ----------------------------------------------------------------------------------
+def test_description_resolves_to_kb_title(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Russian leader says the front is moving"
+    assert speaker(nlp, resolver, text, "Russian leader").actor_id == "vladimir-putin"
+    text = "Ukraine's top negotiator said the delegation would return on Sunday."
+    assert speaker(nlp, resolver, text, "Ukraine's top negotiator").actor_id == "rustem-umerov"
+
+
+def test_shared_title_goes_to_the_last_holder_mentioned(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Trump spoke to Zelensky on Friday. The US president said a deal was close."
+    assert speaker(nlp, resolver, text, "The US president").actor_id == "donald-trump"
+    text = "Macron flew to Kyiv after talking to Trump. The president said Europe would help."
+    assert speaker(nlp, resolver, text, "The president").actor_id == "donald-trump"
+    text = "Witkoff and Dmitriev met in Miami. The US envoy said the gaps had narrowed."
+    assert speaker(nlp, resolver, text, "The US envoy").actor_id == "steve-witkoff"
+
+
+def test_description_learned_from_apposition_both_orders(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = ("Ivan Fedorov, the regional governor, said the city was shelled overnight. "
+            "The governor said two people were killed.")
+    got = speaker(nlp, resolver, text, "The governor")
+    assert (got.actor_id, got.name) == (None, "Ivan Fedorov")
+    text = ("The mayor of Kharkiv, Ihor Terekhov, toured the damaged district. "
+            "The mayor said heating would be restored by Friday.")
+    got = speaker(nlp, resolver, text, "The mayor", nth=1)
+    assert got.name == "Ihor Terekhov"
+
+
+def test_description_beside_a_name(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "The Kremlin spokesman, Dmitry Peskov, said there was nothing to add."
+    got = speaker(nlp, resolver, text, "The Kremlin spokesman")
+    assert got.actor_id == "dmitry-peskov"
+
+
+# -- organisations and unknown speakers --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor_id"),
+    [
+        ("The Kremlin said on Friday that the new draft had not arrived.", "The Kremlin", "kremlin"),
+        ("Moscow said it would study the text.", "Moscow", "russia"),
+        ("NATO said its support for Kyiv would continue.", "NATO", "nato"),
+        ("The White House said the deadline was flexible.", "The White House", "white-house"),
+        ("Russia's foreign ministry said the European plan was unhelpful.", "Russia's foreign ministry",
+         "russian-foreign-ministry"),
+    ],
+)
+def test_organisations(nlp: Language, resolver: SpeakerResolver, text: str, phrase: str, actor_id: str) -> None:
+    assert speaker(nlp, resolver, text, phrase).actor_id == actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("A senior European official said the text was still moving.", "A senior European official",
+         "A senior European official"),
+        ("The defendants in the trial denied every charge.", "The defendants in the trial", "defendants"),
+        ("Ukrainian officials said the army cap had been dropped.", "Ukrainian officials", "Ukrainian officials"),
+    ],
+)
+def test_unknown_speakers(nlp: Language, resolver: SpeakerResolver, text: str, phrase: str, name: str) -> None:
+    got = speaker(nlp, resolver, text, phrase)
+    assert (got.actor_id, got.name) == (None, name)
+
+
+def test_no_source_gives_no_speaker(nlp: Language, resolver: SpeakerResolver) -> None:
+    doc = nlp("'Troops must withdraw'")
+    assert resolver.resolve(doc, None, []) is None
+
+
+def test_mentions_inside_the_content_are_not_the_speaker(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Sybiha spoke on Monday. “Putin wants the war to go on,” he said."
+    doc = nlp(text)
+    mentions = resolver.finder.find(doc)
+    content = where(text, "Putin wants the war to go on,")
+    got = resolver.resolve(doc, where(text, "he"), mentions, content=content)
+    assert got is not None and got.actor_id == "andrii-sybiha"
