@@ -74,8 +74,14 @@ def locate(text: str, mention: str, start: int, end: int) -> tuple[int, int] | N
     return (best[1], best[1] + len(mention)) if best else None
 
 
-def evaluate_gold(gold: dict[str, Any], doc: Doc, resolver: SpeakerResolver, finder: MentionFinder,
-                  scorer: ModuleType, verbose: bool) -> tuple[int, int, int, int]:
+def evaluate_gold(
+    gold: dict[str, Any],
+    doc: Doc,
+    resolver: SpeakerResolver,
+    finder: MentionFinder,
+    scorer: ModuleType,
+    verbose: bool,
+) -> tuple[int, int, int, int]:
     text = gold["text"]
     mentions = finder.find(doc)
     previous: list[Speaker] = []
@@ -103,7 +109,9 @@ def evaluate_gold(gold: dict[str, Any], doc: Doc, resolver: SpeakerResolver, fin
     return ok, n, ok_req, n_req
 
 
-def time_polnear(shared: Path, nlp: Language, finder: MentionFinder, resolver: SpeakerResolver, limit: int) -> None:
+def time_polnear(
+    shared: Path, nlp: Language, finder: MentionFinder, resolver: SpeakerResolver, limit: int
+) -> None:
     files = sorted((shared / "data" / "polnear" / "derived" / "score_gold" / "dev").glob("*.json"))[:limit]
     golds = [json.loads(f.read_text(encoding="utf-8")) for f in files]
     docs = parse(nlp, [g["text"] for g in golds])
@@ -121,9 +129,11 @@ def time_polnear(shared: Path, nlp: Language, finder: MentionFinder, resolver: S
                     resolved += sp.actor_id is not None or sp.name.lower() != sp.mention.text.lower()
     dt = time.perf_counter() - t0
     tokens = sum(len(d) for d in docs)
-    print(f"polnear dev: {len(docs)} docs, {tokens} tokens, {sources} source spans; "
-          f"{1000 * dt / max(len(docs), 1):.1f} ms/doc, {tokens / dt:.0f} tokens/s (parsing excluded); "
-          f"{resolved / max(sources, 1):.3f} of sources named by something other than their own text")
+    print(
+        f"polnear dev: {len(docs)} docs, {tokens} tokens, {sources} source spans; "
+        f"{1000 * dt / max(len(docs), 1):.1f} ms/doc, {tokens / dt:.0f} tokens/s (parsing excluded); "
+        f"{resolved / max(sources, 1):.3f} of sources named by something other than their own text"
+    )
 
 
 def main() -> None:
@@ -140,8 +150,10 @@ def main() -> None:
     gold = scorer.load_gold([shared / "seed" / "gold.json"])["seed"]
     (doc,) = parse(nlp, [gold["text"]])
     ok, n, ok_req, n_req = evaluate_gold(gold, doc, resolver, finder, scorer, args.verbose)
-    print(f"seed: speaker accuracy {ok_req / n_req:.3f} ({ok_req}/{n_req} required), "
-          f"{ok / n:.3f} ({ok}/{n}) with optional items")
+    print(
+        f"seed: speaker accuracy {ok_req / n_req:.3f} ({ok_req}/{n_req} required), "
+        f"{ok / n:.3f} ({ok}/{n}) with optional items"
+    )
     if args.polnear:
         time_polnear(shared, nlp, finder, resolver, args.polnear)
 

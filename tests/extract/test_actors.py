@@ -28,8 +28,10 @@ def by_text(mentions: list[Mention]) -> dict[str, Mention]:
 
 
 def test_names_titles_and_transliterations(nlp: Language, finder: MentionFinder) -> None:
-    text = ("Serhiy Kyslytsya met Zelenskiy's envoys in Geneva. The Russian leader was not there, "
-            "and the Kremlin said nothing.")
+    text = (
+        "Serhiy Kyslytsya met Zelenskiy's envoys in Geneva. The Russian leader was not there, "
+        "and the Kremlin said nothing."
+    )
     found = by_text(finder.find(nlp(text)))
     assert found["Serhiy Kyslytsya"].actor_id == "sergiy-kyslytsya"
     assert found["Serhiy Kyslytsya"].name == "Sergiy Kyslytsya"
@@ -45,8 +47,10 @@ def test_offsets_point_into_the_text(nlp: Language, finder: MentionFinder) -> No
 
 
 def test_unknown_person_takes_fullest_form(nlp: Language, finder: MentionFinder) -> None:
-    text = ("Oleksiy Honcharenko, a member of parliament, criticised the draft on Tuesday. "
-            "Honcharenko said the plan would not pass a vote.")
+    text = (
+        "Oleksiy Honcharenko, a member of parliament, criticised the draft on Tuesday. "
+        "Honcharenko said the plan would not pass a vote."
+    )
     mentions = [m for m in finder.find(nlp(text)) if m.span.text == "Honcharenko"]
     assert mentions, "the surname alone should be found as a mention"
     assert mentions[0].actor_id is None
@@ -72,8 +76,10 @@ def test_lowercase_words_are_not_names(nlp: Language, finder: MentionFinder) -> 
 
 
 def test_appositions_are_learned(nlp: Language, finder: MentionFinder) -> None:
-    text = ("Ivan Fedorov, the regional governor, said the city was shelled overnight. "
-            "Kremlin spokesman Dmitry Peskov declined to comment.")
+    text = (
+        "Ivan Fedorov, the regional governor, said the city was shelled overnight. "
+        "Kremlin spokesman Dmitry Peskov declined to comment."
+    )
     found = finder.analyse(nlp(text))
     by_name = {d.name: d for d in found.descriptions}
     assert "governor" in by_name["Ivan Fedorov"].key

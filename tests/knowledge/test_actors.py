@@ -35,7 +35,9 @@ def test_fold_merges_transliterations(a: str, b: str) -> None:
     assert fold(a) == fold(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Putin", "Peskov"), ("Lavrov", "Rubio"), ("Merz", "Meloni"), ("Tusk", "Trump")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Putin", "Peskov"), ("Lavrov", "Rubio"), ("Merz", "Meloni"), ("Tusk", "Trump")]
+)
 def test_fold_keeps_different_names_apart(a: str, b: str) -> None:
     assert fold(a) != fold(b)
 
@@ -85,15 +87,65 @@ def test_shared_titles_name_nobody(kb: ActorBase, title: str) -> None:
 
 
 def test_packaged_base_covers_the_negotiation(kb: ActorBase) -> None:
-    for surname in ["Putin", "Peskov", "Lavrov", "Ushakov", "Dmitriev", "Medinsky", "Zakharova", "Shoigu",
-                    "Zelensky", "Yermak", "Umerov", "Kyslytsya", "Sybiha", "Budanov", "Syrskyi", "Svyrydenko",
-                    "Trump", "Witkoff", "Kushner", "Rubio", "Vance", "Driscoll", "Kellogg", "Hegseth", "Leavitt",
-                    "Macron", "Starmer", "Merz", "Meloni", "Tusk", "Stubb", "Erdogan", "Orbán", "von der Leyen",
-                    "Kallas", "Costa", "Rutte", "Guterres", "Xi"]:
+    for surname in [
+        "Putin",
+        "Peskov",
+        "Lavrov",
+        "Ushakov",
+        "Dmitriev",
+        "Medinsky",
+        "Zakharova",
+        "Shoigu",
+        "Zelensky",
+        "Yermak",
+        "Umerov",
+        "Kyslytsya",
+        "Sybiha",
+        "Budanov",
+        "Syrskyi",
+        "Svyrydenko",
+        "Trump",
+        "Witkoff",
+        "Kushner",
+        "Rubio",
+        "Vance",
+        "Driscoll",
+        "Kellogg",
+        "Hegseth",
+        "Leavitt",
+        "Macron",
+        "Starmer",
+        "Merz",
+        "Meloni",
+        "Tusk",
+        "Stubb",
+        "Erdogan",
+        "Orbán",
+        "von der Leyen",
+        "Kallas",
+        "Costa",
+        "Rutte",
+        "Guterres",
+        "Xi",
+    ]:
         assert len(kb.by_alias(surname)) == 1, surname
-    for org in ["Kremlin", "Russian Foreign Ministry", "Russia", "Ukraine", "Ukrainian government", "United States",
-                "White House", "State Department", "Pentagon", "EU", "European Commission", "NATO", "UN", "G7",
-                "Coalition of the willing"]:
+    for org in [
+        "Kremlin",
+        "Russian Foreign Ministry",
+        "Russia",
+        "Ukraine",
+        "Ukrainian government",
+        "United States",
+        "White House",
+        "State Department",
+        "Pentagon",
+        "EU",
+        "European Commission",
+        "NATO",
+        "UN",
+        "G7",
+        "Coalition of the willing",
+    ]:
         assert len(kb.by_alias(org)) == 1, org
     persons = [a for a in kb if a.type == "person"]
     assert all(a.gender in {"m", "f"} for a in persons)
@@ -143,7 +195,9 @@ def test_invalid_user_file_says_where_and_what(tmp_path: Path, body: str, messag
 
 def test_invalid_entry_is_named_by_position_and_id(tmp_path: Path) -> None:
     user = tmp_path / "broken.yaml"
-    user.write_text("actors:\n  - id: ok\n    name: Ok\n  - id: second\n    name: S\n    gender: x\n", encoding="utf-8")
+    user.write_text(
+        "actors:\n  - id: ok\n    name: Ok\n  - id: second\n    name: S\n    gender: x\n", encoding="utf-8"
+    )
     with pytest.raises(ConfigError, match=r"actor #2 \('second'\).*'gender' is 'x'"):
         load_actors([user])
 

@@ -10,6 +10,7 @@ later "the Kremlin spokesman" can be resolved even for people the knowledge base
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -93,9 +94,7 @@ class MentionFinder:
             for d_start, d_end in _descriptions_of(doc, m.start, m.end):
                 key = tuple(u.key for u in self._units(doc, d_start, d_end) if u.key != "of")
                 if key:
-                    descriptions.append(
-                        Description(key, mention.actor_id, mention.name, doc[d_start].idx)
-                    )
+                    descriptions.append(Description(key, mention.actor_id, mention.name, doc[d_start].idx))
         return DocActors(mentions, descriptions)
 
     def _is_person(self, m: _Match) -> bool:
@@ -148,7 +147,7 @@ class MentionFinder:
                 continue
             # the small model sometimes runs "Kharkiv, Ihor Terekhov" into one entity: split at commas
             cuts = [ent.start - 1] + [t.i for t in ent if t.text == ","] + [ent.end]
-            for a, b in zip(cuts, cuts[1:], strict=False):
+            for a, b in itertools.pairwise(cuts):
                 start, end = _trim(doc, a + 1, b)
                 if end <= start or any(i in taken for i in range(start, end)):
                     continue
@@ -160,9 +159,9 @@ class MentionFinder:
     def label(self, span: SpacySpan) -> str:
         """The entity label, corrected to PERSON when a multi-word name starts with a given name."""
         label = span[0].ent_type_ or span[-1].ent_type_
-        if label != "PERSON" and len(span) > 1 and span[0].text[:1].isupper():
-            if self.kb.given_name_gender(span[0].text) and span[-1].text[:1].isupper():
-                return "PERSON"
+        looks_named = len(span) > 1 and span[0].text[:1].isupper() and span[-1].text[:1].isupper()
+        if label != "PERSON" and looks_named and self.kb.given_name_gender(span[0].text):
+            return "PERSON"
         return label
 
     def _fullest_forms(self, doc: Doc, entities: list[_Match]) -> dict[str, str]:
@@ -234,7 +233,9 @@ def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]
             left = min(left, child.left_edge.i)
     if left == start:  # the parser attached nothing: take the run of title-like words
         i = start - 1
-        while i >= 0 and doc[i].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[i].ent_type_ not in {"PERSON", "DATE"}:
+        while (
+            i >= 0 and doc[i].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[i].ent_type_ not in {"PERSON", "DATE"}
+        ):
             i -= 1
         left = i + 1
     while left < start and (doc[left].lower_ in _DETERMINERS or doc[left].is_punct):

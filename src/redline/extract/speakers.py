@@ -28,11 +28,20 @@ __all__ = ["PRONOUNS", "SpeakerResolver"]
 
 # pronoun -> (what it can refer to, gender)
 PRONOUNS: dict[str, tuple[str, str | None]] = {
-    "he": ("person", "m"), "him": ("person", "m"), "his": ("person", "m"),
-    "she": ("person", "f"), "her": ("person", "f"),
-    "it": ("org", None), "its": ("org", None),
-    "they": ("plural", None), "them": ("plural", None), "their": ("plural", None),
-    "i": ("self", None), "we": ("self", None), "me": ("self", None), "us": ("self", None),
+    "he": ("person", "m"),
+    "him": ("person", "m"),
+    "his": ("person", "m"),
+    "she": ("person", "f"),
+    "her": ("person", "f"),
+    "it": ("org", None),
+    "its": ("org", None),
+    "they": ("plural", None),
+    "them": ("plural", None),
+    "their": ("plural", None),
+    "i": ("self", None),
+    "we": ("self", None),
+    "me": ("self", None),
+    "us": ("self", None),
 }
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OBJECT = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "iobj"})
@@ -184,9 +193,17 @@ class SpeakerResolver:
             if pspan is not None and not any(c.start <= _head(pspan).i < c.end for c in candidates):
                 h = _head(pspan)
                 kind = "person" if h.lower_ not in PRONOUNS else "unknown"
-                candidates.append(_Candidate(pspan.start, pspan.end, p.actor_id, p.name,
-                                             "unknown" if h.tag_ in {"NNS", "NNPS"} else kind,
-                                             None, h.tag_ in {"NNS", "NNPS"}))
+                candidates.append(
+                    _Candidate(
+                        pspan.start,
+                        pspan.end,
+                        p.actor_id,
+                        p.name,
+                        "unknown" if h.tag_ in {"NNS", "NNPS"} else kind,
+                        None,
+                        h.tag_ in {"NNS", "NNPS"},
+                    )
+                )
         if want == "plural":
             candidates += _plural_subjects(index, pron.i)
         scored: list[tuple[float, _Candidate]] = []
@@ -199,7 +216,9 @@ class SpeakerResolver:
             if fit is not None:
                 scored.append((fit + self._salience(index, c, here, recent), c))
         # the last main-clause subject before this sentence is the centre of attention
-        centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(doc[c.start : c.end])]
+        centre = [
+            c for _, c in scored if index.sent_of[c.start] < here and _main_subject(doc[c.start : c.end])
+        ]
         focus = max(centre, key=lambda c: c.start, default=None)
         best: tuple[float, _Candidate] | None = None
         for score, c in scored:
@@ -233,7 +252,7 @@ class SpeakerResolver:
 
     # -- 3. descriptions --------------------------------------------------------------------
     def _apposed(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
-        """"the Kremlin spokesman, Dmitry Peskov," names its speaker beside the span."""
+        """ "the Kremlin spokesman, Dmitry Peskov," names its speaker beside the span."""
         head = _head(span)
         near = [t for t in head.children if t.dep_ == "appos"]
         if head.dep_ == "appos":
@@ -334,4 +353,3 @@ def _clean_name(span: SpacySpan) -> str:
     if not tokens:
         return span.text
     return span.doc[tokens[0].i : tokens[-1].i + 1].text
-

@@ -175,7 +175,7 @@ class ActorBase:
         return tuple(u.key for u in self.units(words, places))
 
     def _title_variants(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
-        """"Russian president" is also "president of Russia"; "Ukrainian X" also "X of Ukraine"."""
+        """ "Russian president" is also "president of Russia"; "Ukrainian X" also "X of Ukraine"."""
         variants = [key]
         if len(key) > 1 and key[0].startswith("@"):
             variants.append((*key[1:], "of", key[0]))
@@ -266,7 +266,9 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
             )
     for pid in places:
         if pid not in base:
-            raise ConfigError(f"place {pid!r} is not the id of any actor", hint="places are keyed by actor id")
+            raise ConfigError(
+                f"place {pid!r} is not the id of any actor", hint="places are keyed by actor id"
+            )
     return base
 
 
@@ -283,8 +285,11 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         raise ConfigError("expected a mapping with an 'actors' list", where=str(path))
     unknown = set(data) - {"actors", "places", "given_names", "gendered_words"}
     if unknown:
-        raise ConfigError(f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}", where=str(path),
-                          hint="expected 'actors' and optionally 'places'")
+        raise ConfigError(
+            f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}",
+            where=str(path),
+            hint="expected 'actors' and optionally 'places'",
+        )
     if "actors" in data and not isinstance(data["actors"], list | None):
         raise ConfigError("'actors' must be a list of entries", where=str(path))
     return data
@@ -302,8 +307,10 @@ def _actor(entry: object, path: Path, index: int) -> Actor:
 
     unknown = set(entry) - _FIELDS
     if unknown:
-        raise fail(f"unknown field(s): {', '.join(sorted(map(str, unknown)))}",
-                   hint=f"known fields: {', '.join(sorted(_FIELDS))}")
+        raise fail(
+            f"unknown field(s): {', '.join(sorted(map(str, unknown)))}",
+            hint=f"known fields: {', '.join(sorted(_FIELDS))}",
+        )
     for key in ("id", "name"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise fail(f"'{key}' is required and must be a non-empty string")
