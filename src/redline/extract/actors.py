@@ -60,19 +60,29 @@ class MentionFinder:
 
     def __init__(self, kb: ActorBase) -> None:
         self.kb = kb
-        self._name_len = max((len(k) for k in kb.names), default=0)
-        self._title_len = max((len(k) for k in kb.titles), default=0)
+        self._name_prefixes = frozenset(k[:n] for k in kb.names for n in range(1, len(k) + 1))
+        self._title_prefixes = frozenset(k[:n] for k in kb.titles for n in range(1, len(k) + 1))
         # words that may precede a name inside a PERSON entity without making it another person
         self._title_words = frozenset(w for key in kb.titles for w in key) | frozenset(kb.gendered_words)
+        self._last: tuple[Doc, DocActors] | None = None
 
     def find(self, doc: Doc) -> list[Mention]:
-        return self.analyse(doc).mentions
+        return list(self.analyse(doc).mentions)
 
     def analyse(self, doc: Doc) -> DocActors:
+        """Mentions and descriptions of ``doc``; the last result is kept for the resolver's use."""
+        if self._last is not None and self._last[0] is doc:
+            return self._last[1]
+        found = self._analyse(doc)
+        self._last = (doc, found)  # holding the doc keeps its id from being reused while cached
+        return found
+
+    def _analyse(self, doc: Doc) -> DocActors:
         words = [t.text for t in doc]
-        names = self._scan(doc, self.kb.units(words), self.kb.names, self._name_len, "name")
-        names = [m for m in names if self._is_name(doc, m)]
-        titles = self._scan(doc, self.kb.units(words, places=True), self.kb.titles, self._title_len, "title")
+        ents = {ent.start: ent for ent in doc.ents}
+        names = self._scan(self.kb.units(words), self.kb.names, self._name_prefixes, "name")
+        names = [m for m in names if self._is_name(doc, m, ents)]
+        titles = self._scan(self.kb.units(words, places=True), self.kb.titles, self._title_prefixes, "title")
         entities = self._entities(doc, names)
         persons = sorted(names + entities, key=lambda m: m.start)
         starts = {m.start: m for m in persons}
@@ -110,29 +120,32 @@ class MentionFinder:
 
     @staticmethod
     def _scan(
-        doc: Doc, units: list[Unit], table: Mapping[tuple[str, ...], frozenset[str]], longest: int, kind: str
+        units: list[Unit],
+        table: Mapping[tuple[str, ...], frozenset[str]],
+        prefixes: frozenset[tuple[str, ...]],
+        kind: str,
     ) -> list[_Match]:
-        """Longest match at each position of the key sequence, left to right."""
+        """Longest match at each position of the key sequence, left to right (a walk over prefixes)."""
         keys = [u.key for u in units]
         out: list[_Match] = []
         i = 0
         while i < len(units):
-            hit = 0
-            for n in range(min(longest, len(units) - i), 0, -1):
-                ids = table.get(tuple(keys[i : i + n]))
-                if ids:
-                    out.append(_Match(units[i].start, units[i + n - 1].end, ids, kind))
+            hit, n = 0, 1
+            while i + n <= len(units) and (key := tuple(keys[i : i + n])) in prefixes:
+                if key in table:
                     hit = n
-                    break
+                n += 1
+            if hit:
+                out.append(_Match(units[i].start, units[i + hit - 1].end, table[tuple(keys[i : i + hit])], kind))
             i += hit or 1
         return out
 
-    def _is_name(self, doc: Doc, m: _Match) -> bool:
+    def _is_name(self, doc: Doc, m: _Match, ents: Mapping[int, SpacySpan]) -> bool:
         """Names are capitalised ("Trump", not "trump card") and not part of another person's name."""
         first = doc[m.start]
         if not first.text[:1].isupper():
             return False
-        ent = _entity_at(doc, m.start)
+        ent = _entity_at(doc, m.start, ents)
         if ent is None or ent.label_ != "PERSON":
             return True
         extra = [t for t in ent if not (m.start <= t.i < m.end) and t.text not in _POSSESSIVE and t.is_alpha]
@@ -197,16 +210,13 @@ def find_mentions(doc: Doc, kb: ActorBase) -> list[Mention]:
 
 
 # -- helpers -------------------------------------------------------------------------------------
-def _entity_at(doc: Doc, i: int) -> SpacySpan | None:
-    if not doc[i].ent_iob_ or doc[i].ent_iob_ == "O":
+def _entity_at(doc: Doc, i: int, ents: Mapping[int, SpacySpan]) -> SpacySpan | None:
+    if doc[i].ent_iob_ in {"", "O"}:
         return None
     start = i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
-    for ent in doc.ents:
-        if ent.start == start:
-            return ent
-    return None
+    return ents.get(start)
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -60,6 +60,12 @@ class _Candidate:
     kind: str  # person | org | norp | unknown
     gender: str | None
     plural: bool
+    head: int = -1  # token index of the syntactic head, computed once
+
+    def head_token(self, doc: Doc) -> Token:
+        if self.head < 0:
+            self.head = _head(doc[self.start : self.end]).i
+        return doc[self.head]
 
 
 @dataclass(slots=True)
@@ -67,6 +73,7 @@ class _Index:
     """Per-document facts computed once and shared by every statement of the document."""
 
     doc: Doc
+    text: str
     found: DocActors
     sent_of: list[int]
     in_quote: list[bool]
@@ -79,7 +86,7 @@ class SpeakerResolver:
     def __init__(self, kb: ActorBase) -> None:
         self.kb = kb
         self.finder = MentionFinder(kb)
-        self._last: tuple[int, int, _Index] | None = None
+        self._last: tuple[Doc, list[Mention], _Index] | None = None
 
     def resolve(
         self,
@@ -103,8 +110,8 @@ class SpeakerResolver:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        given = Span(doc.text[s:e], s, e)
         index = self._index(doc, mentions)
+        given = Span(index.text[s:e], s, e)
         resolved = (
             self._named(index, span)
             or self._pronoun(index, span, content, previous)
@@ -118,10 +125,9 @@ class SpeakerResolver:
 
     # -- document index ---------------------------------------------------------------------
     def _index(self, doc: Doc, mentions: list[Mention]) -> _Index:
-        if self._last and self._last[0] == id(doc) and self._last[1] == id(mentions):
+        if self._last and self._last[0] is doc and self._last[1] is mentions:
             return self._last[2]
-        found = self.finder.analyse(doc)
-        found.mentions = mentions
+        found = DocActors(mentions, self.finder.analyse(doc).descriptions)
         sent_of = [0] * len(doc)
         if doc.has_annotation("SENT_START"):
             for n, sent in enumerate(doc.sents):
@@ -136,9 +142,9 @@ class SpeakerResolver:
                 in_quote[t.i] = True
                 continue
             in_quote[t.i] = inside
-        index = _Index(doc, found, sent_of, in_quote, [])
+        index = _Index(doc, doc.text, found, sent_of, in_quote, [])
         index.candidates = [c for m in mentions if (c := self._candidate(index, m)) is not None]
-        self._last = (id(doc), id(mentions), index)
+        self._last = (doc, mentions, index)  # references, so that ids cannot be reused while cached
         return index
 
     def _candidate(self, index: _Index, m: Mention) -> _Candidate | None:
@@ -190,8 +196,8 @@ class SpeakerResolver:
         candidates = list(index.candidates)
         for p in recent:  # earlier speakers the mention list does not hold ("a senior official")
             pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
-            if pspan is not None and not any(c.start <= _head(pspan).i < c.end for c in candidates):
-                h = _head(pspan)
+            h = _head(pspan) if pspan is not None else None
+            if pspan is not None and h is not None and not any(c.start <= h.i < c.end for c in candidates):
                 kind = "person" if h.lower_ not in PRONOUNS else "unknown"
                 candidates.append(
                     _Candidate(
@@ -217,7 +223,7 @@ class SpeakerResolver:
                 scored.append((fit + self._salience(index, c, here, recent), c))
         # the last main-clause subject before this sentence is the centre of attention
         centre = [
-            c for _, c in scored if index.sent_of[c.start] < here and _main_subject(doc[c.start : c.end])
+            c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))
         ]
         focus = max(centre, key=lambda c: c.start, default=None)
         best: tuple[float, _Candidate] | None = None
@@ -234,10 +240,10 @@ class SpeakerResolver:
     def _salience(self, index: _Index, c: _Candidate, here: int, recent: Sequence[Speaker]) -> float:
         doc = index.doc
         distance = here - index.sent_of[c.start]
-        head = _head(doc[c.start : c.end])
+        head = c.head_token(doc)
         score = -1.5 * distance + (2.5 if distance == 0 else 0.0)
         if head.dep_ in _SUBJECT:
-            score += 3.0 if _main_subject(doc[c.start : c.end]) else 2.0
+            score += 3.0 if _main_subject(c.head_token(doc)) else 2.0
         elif head.dep_ == "poss":
             score += 0.5
         elif head.dep_ in _OBJECT or head.dep_ in {"compound", "amod"}:
@@ -252,7 +258,7 @@ class SpeakerResolver:
 
     # -- 3. descriptions --------------------------------------------------------------------
     def _apposed(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
-        """ "the Kremlin spokesman, Dmitry Peskov," names its speaker beside the span."""
+        """Appositions: in "the Kremlin spokesman, Dmitry Peskov," the name beside the span is the speaker."""
         head = _head(span)
         near = [t for t in head.children if t.dep_ == "appos"]
         if head.dep_ == "appos":
@@ -274,17 +280,28 @@ class SpeakerResolver:
         if not wanted:
             return None
         roles = {a.id for a in self.kb.with_title(" ".join(t.text for t in words))}
-        # the document's own word for someone, or a mention of an actor with that role, latest first
-        latest: tuple[int, str | None, str] | None = None
-        for d in index.found.descriptions:
-            if d.start < span.start_char and wanted <= set(d.key) and (latest is None or d.start > latest[0]):
-                latest = (d.start, d.actor_id, d.name)
+        # the actors the document itself gave this role ("Ivan Fedorov, the regional governor")
+        described = {
+            (d.actor_id, d.name)
+            for d in index.found.descriptions
+            if d.start < span.start_char and wanted <= set(d.key)
+        }
+        here = index.sent_of[span.start]
+        best: tuple[float, _Candidate] | None = None
         for c in index.candidates:
-            start = index.doc[c.start].idx
-            if start < span.start_char and c.actor_id in roles and (latest is None or start > latest[0]):
-                latest = (start, c.actor_id, c.name)
-        if latest is not None:
-            return latest[1], latest[2]
+            if c.end > span.start or here - index.sent_of[c.start] > 2 * _WINDOW:
+                continue
+            if c.actor_id in roles or (c.actor_id, c.name) in described:
+                score = self._salience(index, c, here, ())
+                if best is None or score >= best[0]:
+                    best = (score, c)
+        if best is not None:
+            return best[1].actor_id, best[1].name
+        if described:  # the described person is out of reach of the window: take the latest
+            latest = max(
+                (d for d in index.found.descriptions if (d.actor_id, d.name) in described), key=lambda d: d.start
+            )
+            return latest.actor_id, latest.name
         actor = self.kb.by_title(" ".join(t.text for t in words))
         if actor is None and len(roles) == 1:
             actor = self.kb.actors[next(iter(roles))]
@@ -311,8 +328,7 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
     return 0.0 if c.kind in {"person", "org", "unknown"} else None  # I, we
 
 
-def _main_subject(span: SpacySpan) -> bool:
-    head = _head(span)
+def _main_subject(head: Token) -> bool:
     if head.dep_ not in _SUBJECT:
         return False
     verb = head.head
@@ -327,7 +343,12 @@ def _plural_subjects(index: _Index, before: int) -> list[_Candidate]:
     while first > 0 and index.sent_of[before] - index.sent_of[first - 1] <= _WINDOW:
         first -= 1
     for t in doc[first:before]:
-        if t.dep_ in _SUBJECT and t.tag_ in {"NNS", "NNPS"} and t.pos_ in {"NOUN", "PROPN"}:
+        if t.dep_ not in _SUBJECT or t.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if any(c.dep_ == "conj" for c in t.children):  # "Moscow and Washington said"
+            span = doc[t.left_edge.i : t.right_edge.i + 1]
+            out.append(_Candidate(span.start, span.end, None, span.text, "unknown", None, True))
+        elif t.tag_ in {"NNS", "NNPS"}:
             span = doc[t.left_edge.i : t.i + 1]
             out.append(_Candidate(span.start, span.end, None, _clean_name(span), "unknown", None, True))
     return out

@@ -8,6 +8,7 @@ when a single actor carries them; shared titles are left to the document's conte
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -38,6 +39,10 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[^\w\s'’]", re.UNICODE)
+_NON_ALNUM = re.compile(r"[^a-z0-9]")
+_I_VOWEL = re.compile(r"i([au])")
+_SOFT_H = re.compile(r"(?<![sczt])h")
+_DOUBLE = re.compile(r"(.)\1+")
 # Tokens dropped when keys are built: possessive markers and "the", so that "Russia's president" and
 # "the Kremlin" line up with the knowledge base entries "Russia president" and "Kremlin".
 SKIPPED = frozenset({"", "s", "the"})
@@ -53,15 +58,16 @@ def fold_token(word: str) -> str:
     between two unrelated names is the only risk, and the knowledge base is small.
     """
     s = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"[^a-z0-9]", "", s)
+    s = _NON_ALNUM.sub("", s)
     if not s or s.isdigit():
         return s
     s = s.replace("w", "v").replace("kh", "h").replace("j", "y")
     s = s.replace("y", "i")
-    s = re.sub(r"^ie", "e", s)
-    s = re.sub(r"i([au])", r"\1", s)
-    s = re.sub(r"(?<![sczt])h", "g", s)
-    s = re.sub(r"(.)\1+", r"\1", s)
+    if s.startswith("ie"):
+        s = s[1:]
+    s = _I_VOWEL.sub(r"\1", s)
+    s = _SOFT_H.sub("g", s)
+    s = _DOUBLE.sub(r"\1", s)
     return s
 
 
@@ -100,6 +106,16 @@ class ActorBase:
     names: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     titles: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     place_forms: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def fold(self, word: str) -> str:
+        """``fold_token`` remembered per word: news repeats the same few thousand words."""
+        key = self._folded.get(word)
+        if key is None:
+            if len(self._folded) > 500_000:  # bound the memory of a long run
+                self._folded.clear()
+            key = self._folded[word] = fold_token(word)
+        return key
 
     @classmethod
     def build(
@@ -149,16 +165,17 @@ class ActorBase:
         "Russia's" and "Moscow's" in a title all read "@russia". Names keep their words: the
         adjective "Russian" is not a mention of Russia.
         """
-        folded = [fold_token(w) for w in words]
+        folded = [self.fold(w) for w in words]
         out: list[Unit] = []
         i = 0
-        longest = max((len(k) for k in self.place_forms), default=0) if places else 0
+        longest = self._longest_place if places else 0
+        starts = self._place_starts
         while i < len(folded):
             if folded[i] in SKIPPED:
                 i += 1
                 continue
             hit = None
-            for n in range(min(longest, len(folded) - i), 0, -1):
+            for n in range(min(longest, len(folded) - i) if folded[i] in starts else 0, 0, -1):
                 span = tuple(k for k in folded[i : i + n] if k not in SKIPPED)
                 if span and span in self.place_forms and folded[i + n - 1] not in SKIPPED:
                     hit = (self.place_forms[span], n)
@@ -170,6 +187,14 @@ class ActorBase:
                 out.append(Unit(folded[i], i, i + 1))
                 i += 1
         return out
+
+    @functools.cached_property
+    def _longest_place(self) -> int:
+        return max(map(len, self.place_forms), default=0)
+
+    @functools.cached_property
+    def _place_starts(self) -> frozenset[str]:
+        return frozenset(k[0] for k in self.place_forms)
 
     def key(self, words: Sequence[str], places: bool = False) -> tuple[str, ...]:
         return tuple(u.key for u in self.units(words, places))
@@ -224,10 +249,10 @@ class ActorBase:
         return actor.gender if actor else None
 
     def given_name_gender(self, word: str) -> str | None:
-        return self.given_names.get(fold_token(word))
+        return self.given_names.get(self.fold(word))
 
     def word_gender(self, word: str) -> str | None:
-        return self.gendered_words.get(fold_token(word))
+        return self.gendered_words.get(self.fold(word))
 
 
 def _gender_map(groups: Mapping[str, Sequence[str]] | None) -> dict[str, str]:
