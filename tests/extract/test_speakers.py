@@ -272,3 +272,105 @@ def test_mentions_inside_the_content_are_not_the_speaker(nlp: Language, resolver
     content = where(text, "Putin wants the war to go on,")
     got = resolver.resolve(doc, where(text, "he"), mentions, content=content)
     assert got is not None and got.actor_id == "andrii-sybiha"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor_id"),
+    [
+        (
+            "“We will not accept this,” Zelensky said on Sunday. “Ukraine needs a just peace,” he added.",
+            "he",
+            "volodymyr-zelensky",
+        ),
+        (
+            "Trump told reporters that Putin wanted to end the war. He said a deal could come soon.",
+            "He",
+            "donald-trump",
+        ),
+        (
+            "Asked about the plan, Lavrov said it held useful ideas. He also said Europe wanted to spoil it.",
+            "He",
+            "sergei-lavrov",
+        ),
+        (
+            "Witkoff flew to Moscow on Tuesday. Putin received him, and Ushakov said the meeting was useful. "
+            "He said no compromise had been found on territory.",
+            "He",
+            "yuri-ushakov",
+        ),
+        (
+            "Ukraine's spy chief said Russia was preparing a new offensive.",
+            "Ukraine's spy chief",
+            "kyrylo-budanov",
+        ),
+        ("Germany's chancellor said Europe must be at the table.", "Germany's chancellor", "friedrich-merz"),
+        ("Mr Starmer said the coalition stood ready.", "Mr Starmer", "keir-starmer"),
+        (
+            "The NATO secretary general said allies would keep arming Kyiv.",
+            "The NATO secretary general",
+            "mark-rutte",
+        ),
+        (
+            "Vance said Europe should not obstruct the deal. The vice president added that time was short.",
+            "The vice president",
+            "jd-vance",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said Moscow was open to talks. "
+            "The spokesman added no date was set.",
+            "The spokesman",
+            "dmitry-peskov",
+        ),
+        (
+            "White House press secretary Karoline Leavitt said Trump was optimistic. "
+            "She said the president wanted a deal soon.",
+            "She",
+            "karoline-leavitt",
+        ),
+    ],
+)
+def test_news_constructions(
+    nlp: Language, resolver: SpeakerResolver, text: str, phrase: str, actor_id: str
+) -> None:
+    assert speaker(nlp, resolver, text, phrase).actor_id == actor_id
+
+
+def test_they_resolves_to_coordinated_subjects(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Moscow and Washington said progress had been made. They said the next round would follow soon."
+    got = speaker(nlp, resolver, text, "They")
+    assert (got.actor_id, got.name) == (None, "Moscow and Washington")
+
+
+def test_resolver_reuses_nothing_across_documents(nlp: Language, resolver: SpeakerResolver) -> None:
+    for name, actor_id in [
+        ("Lavrov", "sergei-lavrov"),
+        ("Sybiha", "andrii-sybiha"),
+        ("Rubio", "marco-rubio"),
+    ]:
+        text = f"{name} spoke on Monday. He said the talks would go on."
+        assert speaker(nlp, resolver, text, "He").actor_id == actor_id
+
+
+def test_pronoun_after_an_unnamed_speaker(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = (
+        "A senior European official said the text was still moving. He added that Kyiv had asked for changes."
+    )
+    doc = nlp(text)
+    mentions = resolver.finder.find(doc)
+    first = resolver.resolve(doc, where(text, "A senior European official"), mentions)
+    assert first is not None
+    got = resolver.resolve(doc, where(text, "He"), mentions, previous=[first])
+    assert got is not None and (got.actor_id, got.name) == (None, "A senior European official")
+
+
+def test_pronoun_chain_follows_the_resolved_pronoun(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = (
+        "Putin spoke in Bishkek on Thursday. He said the draft could be a basis. "
+        "Witkoff is expected in Moscow next week. He said Witkoff would be welcome."
+    )
+    doc = nlp(text)
+    mentions = resolver.finder.find(doc)
+    first = resolver.resolve(doc, where(text, "He"), mentions)
+    assert first is not None and first.actor_id == "vladimir-putin"
+    second = resolver.resolve(doc, where(text, "He", 1), mentions, previous=[first])
+    assert second is not None and second.actor_id == "vladimir-putin"

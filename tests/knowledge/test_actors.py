@@ -211,3 +211,11 @@ def test_build_without_files() -> None:
     kb = ActorBase.build([Actor(id="a-b", name="Anna Bell", gender="f", titles=["town mayor"])])
     assert kb.lookup("Bell") is not None
     assert kb.by_title("the town mayor") is not None
+
+
+def test_packaged_identifiers_are_unique(kb: ActorBase) -> None:
+    qids = [a.wikidata for a in kb if a.wikidata]
+    assert len(qids) == len(set(qids))
+    assert kb.get("vladimir-putin").wikidata == "Q7747"  # type: ignore[union-attr]
+    names = [fold(a.name) for a in kb]
+    assert len(names) == len(set(names))

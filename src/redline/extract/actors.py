@@ -136,7 +136,9 @@ class MentionFinder:
                     hit = n
                 n += 1
             if hit:
-                out.append(_Match(units[i].start, units[i + hit - 1].end, table[tuple(keys[i : i + hit])], kind))
+                out.append(
+                    _Match(units[i].start, units[i + hit - 1].end, table[tuple(keys[i : i + hit])], kind)
+                )
             i += hit or 1
         return out
 

@@ -57,7 +57,7 @@ class _Candidate:
     end: int
     actor_id: str | None
     name: str
-    kind: str  # person | org | norp | unknown
+    kind: str  # person | org | norp | group (coordinated subjects) | unknown
     gender: str | None
     plural: bool
     head: int = -1  # token index of the syntactic head, computed once
@@ -194,27 +194,25 @@ class SpeakerResolver:
         here = index.sent_of[pron.i]
         recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
         candidates = list(index.candidates)
-        for p in recent:  # earlier speakers the mention list does not hold ("a senior official")
-            pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
-            h = _head(pspan) if pspan is not None else None
-            if pspan is not None and h is not None and not any(c.start <= h.i < c.end for c in candidates):
-                kind = "person" if h.lower_ not in PRONOUNS else "unknown"
-                candidates.append(
-                    _Candidate(
-                        pspan.start,
-                        pspan.end,
-                        p.actor_id,
-                        p.name,
-                        "unknown" if h.tag_ in {"NNS", "NNPS"} else kind,
-                        None,
-                        h.tag_ in {"NNS", "NNPS"},
-                    )
-                )
+        for p in recent:  # earlier speakers the mention list does not hold ("a senior official", "he")
+            c = self._speaker_candidate(index, p)
+            if c is not None and not any(o.start <= c.head_token(doc).i < o.end for o in candidates):
+                candidates.append(c)
         if want == "plural":
             candidates += _plural_subjects(index, pron.i)
+        # "He said Witkoff would be welcome": a name the pronoun c-commands is someone else
+        verb = pron.head
+        clause_end = verb.right_edge.i if pron.dep_ in _SUBJECT else pron.i
+        bound = {
+            (c.actor_id, c.name if c.actor_id is None else "")
+            for c in index.candidates
+            if pron.i < c.start <= clause_end and c.kind == "person"
+        }
         scored: list[tuple[float, _Candidate]] = []
         for c in candidates:
             if c.end > pron.i or here - index.sent_of[c.start] > _WINDOW:
+                continue
+            if (c.actor_id, c.name if c.actor_id is None else "") in bound:
                 continue
             if content and doc[c.start].idx >= content[0] and doc[c.end - 1].idx < content[1]:
                 continue
@@ -222,9 +220,7 @@ class SpeakerResolver:
             if fit is not None:
                 scored.append((fit + self._salience(index, c, here, recent), c))
         # the last main-clause subject before this sentence is the centre of attention
-        centre = [
-            c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))
-        ]
+        centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
         focus = max(centre, key=lambda c: c.start, default=None)
         best: tuple[float, _Candidate] | None = None
         for score, c in scored:
@@ -236,6 +232,25 @@ class SpeakerResolver:
                 return recent[-1].actor_id, recent[-1].name
             return None
         return best[1].actor_id, best[1].name
+
+    def _speaker_candidate(self, index: _Index, p: Speaker) -> _Candidate | None:
+        span = index.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        head = _head(span)
+        plural = head.tag_ in {"NNS", "NNPS"}
+        actor = self.kb.get(p.actor_id)
+        if actor is not None:
+            kind = "person" if actor.type == "person" else "org"
+            gender, plural = actor.gender, actor.type == "group"
+        elif head.lower_ in PRONOUNS:  # an unresolved pronoun keeps what the pronoun says
+            want, gender = PRONOUNS[head.lower_]
+            kind, plural = ("unknown", True) if want == "plural" else (want, False)
+        else:
+            kind, gender = "unknown", self.kb.word_gender(head.text)
+        c = _Candidate(span.start, span.end, p.actor_id, p.name, kind, gender, plural)
+        c.head = head.i
+        return c
 
     def _salience(self, index: _Index, c: _Candidate, here: int, recent: Sequence[Speaker]) -> float:
         doc = index.doc
@@ -299,7 +314,8 @@ class SpeakerResolver:
             return best[1].actor_id, best[1].name
         if described:  # the described person is out of reach of the window: take the latest
             latest = max(
-                (d for d in index.found.descriptions if (d.actor_id, d.name) in described), key=lambda d: d.start
+                (d for d in index.found.descriptions if (d.actor_id, d.name) in described),
+                key=lambda d: d.start,
             )
             return latest.actor_id, latest.name
         actor = self.kb.by_title(" ".join(t.text for t in words))
@@ -321,7 +337,7 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
         return 0.0 if c.kind == "org" and not c.plural else None
     if want == "plural":
         if c.plural:
-            return 0.0
+            return 1.0 if c.kind == "group" else 0.0
         if c.kind == "org":
             return -1.0 if c.actor_id and c.name and c.name[:1].isupper() else 0.0
         return -1.0 if c.kind in {"person", "unknown"} and c.gender is None else None
@@ -347,7 +363,7 @@ def _plural_subjects(index: _Index, before: int) -> list[_Candidate]:
             continue
         if any(c.dep_ == "conj" for c in t.children):  # "Moscow and Washington said"
             span = doc[t.left_edge.i : t.right_edge.i + 1]
-            out.append(_Candidate(span.start, span.end, None, span.text, "unknown", None, True))
+            out.append(_Candidate(span.start, span.end, None, span.text, "group", None, True))
         elif t.tag_ in {"NNS", "NNPS"}:
             span = doc[t.left_edge.i : t.i + 1]
             out.append(_Candidate(span.start, span.end, None, _clean_name(span), "unknown", None, True))
