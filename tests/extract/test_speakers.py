@@ -374,3 +374,25 @@ def test_pronoun_chain_follows_the_resolved_pronoun(nlp: Language, resolver: Spe
     assert first is not None and first.actor_id == "vladimir-putin"
     second = resolver.resolve(doc, where(text, "He", 1), mentions, previous=[first])
     assert second is not None and second.actor_id == "vladimir-putin"
+
+
+def test_former_holder_of_a_title_is_not_the_current_one(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "The former Ukrainian president said the deal was a trap."
+    got = speaker(nlp, resolver, text, "The former Ukrainian president")
+    assert got.actor_id is None
+    assert all(m.actor_id != "volodymyr-zelensky" for m in resolver.finder.find(nlp(text)))
+
+
+def test_resolve_many_passes_earlier_speakers_on(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Lavrov said the plan was a basis. Rubio answered him on Friday. He said Moscow wanted more."
+    doc = nlp(text)
+    mentions = resolver.finder.find(doc)
+    statements = [
+        (where(text, "He"), where(text, "Moscow wanted more")),
+        (where(text, "Lavrov"), where(text, "the plan was a basis")),
+        (None, None),
+    ]
+    first, second, third = resolver.resolve_many(doc, statements, mentions)
+    assert second is not None and second.actor_id == "sergei-lavrov"
+    assert first is not None and first.actor_id == "marco-rubio"
+    assert third is None

@@ -20,11 +20,15 @@ from spacy.tokens import Span as SpacySpan
 from redline.knowledge.actors import SKIPPED, ActorBase, Unit, fold_token
 from redline.model import Mention, Span
 
-__all__ = ["ENTITY_LABELS", "Description", "DocActors", "MentionFinder", "find_mentions"]
+__all__ = ["ENTITY_LABELS", "FORMER", "Description", "DocActors", "MentionFinder", "find_mentions"]
 
 ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# words that make a title someone's past or future role, not the holder's: "a former US president"
+FORMER = frozenset(
+    {"former", "ex", "ex-", "late", "then", "previous", "future", "next", "incoming", "acting"}
+)
 _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "case", "punct", "prep", "pobj"})
 
 
@@ -89,12 +93,10 @@ class MentionFinder:
         descriptions: list[Description] = []
         kept_titles: list[_Match] = []
         for t in titles:
-            follower = _next_content(doc, t.end)
-            named = starts.get(follower) if follower is not None else None
-            if named is not None and named.kind != "title":
+            if t.end in starts:
                 continue  # "Russian President Vladimir Putin": the title belongs to the name
-            if len(t.ids) == 1:
-                kept_titles.append(t)
+            if len(t.ids) == 1 and not (t.start > 0 and doc[t.start - 1].lower_ in FORMER):
+                kept_titles.append(t)  # but "a former US president" is not the current one
         found = sorted(persons + kept_titles, key=lambda m: (m.start, -m.end))
         full = self._fullest_forms(doc, entities)
         mentions = [self._mention(doc, m, full) for m in found]
@@ -228,11 +230,6 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return start, end
-
-
-def _next_content(doc: Doc, i: int) -> int | None:
-    """Index of the next token that can start a name (skipping nothing but the comma-free gap)."""
-    return i if i < len(doc) else None
 
 
 def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:

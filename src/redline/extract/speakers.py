@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from redline.extract.actors import DocActors, MentionFinder
+from redline.extract.actors import FORMER, DocActors, MentionFinder
 from redline.knowledge.actors import SKIPPED, ActorBase, fold
 from redline.model import Mention, Span, Speaker
 
@@ -122,6 +122,25 @@ class SpeakerResolver:
             resolved = (None, _clean_name(span))
         actor_id, name = resolved
         return Speaker(name=name, actor_id=actor_id, mention=given)
+
+    def resolve_many(
+        self,
+        doc: Doc,
+        statements: Sequence[tuple[tuple[int, int] | None, tuple[int, int] | None]],
+        mentions: list[Mention],
+    ) -> list[Speaker | None]:
+        """Speakers for (source, content) pairs, resolved in text order so that each statement
+        sees the speakers before it; the result is in the order given."""
+        order = sorted(range(len(statements)), key=lambda i: _position(statements[i]))
+        out: list[Speaker | None] = [None] * len(statements)
+        previous: list[Speaker] = []
+        for i in order:
+            source, content = statements[i]
+            found = self.resolve(doc, source, mentions, content=content, previous=previous)
+            if found is not None:
+                previous.append(found)
+            out[i] = found
+        return out
 
     # -- document index ---------------------------------------------------------------------
     def _index(self, doc: Doc, mentions: list[Mention]) -> _Index:
@@ -291,6 +310,8 @@ class SpeakerResolver:
         words = [t for t in span[: head.i - span.start + 1]]
         if words and words[0].lower_ in _INDEFINITE:
             return None  # "a senior official" introduces someone new
+        if any(t.lower_ in FORMER for t in words):
+            return None  # "the former Ukrainian president" is not today's holder of the title
         wanted = {u.key for u in self.kb.units([t.text for t in words], places=True)} - {"of"} - SKIPPED
         if not wanted:
             return None
@@ -325,6 +346,11 @@ class SpeakerResolver:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+def _position(statement: tuple[tuple[int, int] | None, tuple[int, int] | None]) -> int:
+    source, content = statement
+    return min(x[0] for x in (source, content) if x is not None) if (source or content) else 0
+
+
 def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
     """How well a candidate fits a pronoun: None when it cannot, else a bonus or penalty."""
     if want == "person":
