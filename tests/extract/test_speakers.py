@@ -396,3 +396,14 @@ def test_resolve_many_passes_earlier_speakers_on(nlp: Language, resolver: Speake
     assert second is not None and second.actor_id == "sergei-lavrov"
     assert first is not None and first.actor_id == "marco-rubio"
     assert third is None
+
+
+def test_definite_description_takes_up_an_earlier_noun_phrase(
+    nlp: Language, resolver: SpeakerResolver
+) -> None:
+    text = (
+        "A senior Ukrainian official said Kyiv would not withdraw from Donbas. "
+        "The official, who asked not to be named, said the army would refuse a cap."
+    )
+    got = speaker(nlp, resolver, text, "The official")
+    assert (got.actor_id, got.name) == (None, "A senior Ukrainian official")

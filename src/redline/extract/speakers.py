@@ -117,6 +117,7 @@ class SpeakerResolver:
             or self._pronoun(index, span, content, previous)
             or self._apposed(index, span)
             or self._described(index, span)
+            or self._repeated(index, span, previous)
         )
         if resolved is None:
             resolved = (None, _clean_name(span))
@@ -343,6 +344,29 @@ class SpeakerResolver:
         if actor is None and len(roles) == 1:
             actor = self.kb.actors[next(iter(roles))]
         return (actor.id, actor.name) if actor else None
+
+    def _repeated(
+        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """ "a senior Ukrainian official said ... The official added": a definite noun phrase takes
+        up an earlier one with the same head noun, preferably an earlier speaker."""
+        head = _head(span)
+        if span[0].lower_ not in {"the", "this", "that", "these", "those"} or head.pos_ != "NOUN":
+            return None
+        doc = index.doc
+        for p in reversed(previous):
+            if p.mention.end > span.start_char:
+                continue
+            pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+            if pspan is not None and len(pspan) and _head(pspan).lemma_ == head.lemma_:
+                return p.actor_id, p.name
+        here = index.sent_of[span.start]
+        for t in reversed(doc[: span.start]):
+            if here - index.sent_of[t.i] > _WINDOW:
+                break
+            if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and t.dep_ in _SUBJECT:
+                return None, _clean_name(doc[t.left_edge.i : t.i + 1])
+        return None
 
 
 # -- helpers -------------------------------------------------------------------------------------
