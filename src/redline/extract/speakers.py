@@ -102,15 +102,17 @@ class SpeakerResolver:
         ``mentions`` are the document's mentions (``MentionFinder.find``); ``content`` is the
         statement's content span, whose own mentions cannot be its speaker; ``previous`` are the
         speakers of the statements before this one, in text order (salience for pronouns).
-        Returns None only when there is no source span.
+        Returns None only when there is no source span (or it lies outside the text).
         """
         if source is None:
             return None
+        index = self._index(doc, mentions)
         s, e = source
+        if not 0 <= s < e <= len(index.text):
+            return None
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        index = self._index(doc, mentions)
         given = Span(index.text[s:e], s, e)
         resolved = (
             self._named(index, span)
