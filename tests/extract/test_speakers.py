@@ -229,6 +229,12 @@ def test_description_beside_a_name(nlp: Language, resolver: SpeakerResolver) -> 
             "Russia's foreign ministry",
             "russian-foreign-ministry",
         ),
+        ("The Ukrainian side said it would send a team to Miami.", "The Ukrainian side", "ukraine"),
+        (
+            "The Kremlin's spokesman said the text had not arrived.",
+            "The Kremlin's spokesman",
+            "dmitry-peskov",
+        ),
     ],
 )
 def test_organisations(
@@ -250,6 +256,21 @@ def test_organisations(
             "Ukrainian officials said the army cap had been dropped.",
             "Ukrainian officials",
             "Ukrainian officials",
+        ),
+        (
+            "A spokesperson for the European Commission said talks would go on.",
+            "A spokesperson for the European Commission",
+            "A spokesperson for the European Commission",
+        ),
+        (
+            "Sources familiar with the talks said a meeting was planned.",
+            "Sources familiar with the talks",
+            "Sources",
+        ),
+        (
+            "Peskov spoke first. The spokesperson for the European Commission said talks would go on.",
+            "The spokesperson for the European Commission",
+            "spokesperson for the European Commission",
         ),
     ],
 )

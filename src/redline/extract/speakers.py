@@ -14,7 +14,7 @@ The source span comes from attribution; this module decides who it names. In ord
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -310,7 +310,7 @@ class SpeakerResolver:
         head = _head(span)
         if head.pos_ not in {"NOUN", "PROPN"} or head.tag_ in {"NNS", "NNPS"}:
             return None
-        words = [t for t in span[: head.i - span.start + 1]]
+        words = list(span.doc[span.start : _name_end(span)])
         if words and words[0].lower_ in _INDEFINITE:
             return None  # "a senior official" introduces someone new
         if any(t.lower_ in FORMER for t in words):
@@ -318,34 +318,48 @@ class SpeakerResolver:
         wanted = {u.key for u in self.kb.units([t.text for t in words], places=True)} - {"of"} - SKIPPED
         if not wanted:
             return None
-        roles = {a.id for a in self.kb.with_title(" ".join(t.text for t in words))}
-        # the actors the document itself gave this role ("Ivan Fedorov, the regional governor")
+        phrase = " ".join(t.text for t in words)
+        # 1. whom the document itself gave this role ("Ivan Fedorov, the regional governor")
         described = {
             (d.actor_id, d.name)
             for d in index.found.descriptions
             if d.start < span.start_char and wanted <= set(d.key)
         }
-        here = index.sent_of[span.start]
-        best: tuple[float, _Candidate] | None = None
-        for c in index.candidates:
-            if c.end > span.start or here - index.sent_of[c.start] > 2 * _WINDOW:
-                continue
-            if c.actor_id in roles or (c.actor_id, c.name) in described:
-                score = self._salience(index, c, here, ())
-                if best is None or score >= best[0]:
-                    best = (score, c)
-        if best is not None:
-            return best[1].actor_id, best[1].name
-        if described:  # the described person is out of reach of the window: take the latest
-            latest = max(
+        if described:
+            best = self._most_salient(index, span, lambda c: (c.actor_id, c.name) in described)
+            if best is not None:
+                return best
+            latest = max(  # the described person is out of the window: take the latest
                 (d for d in index.found.descriptions if (d.actor_id, d.name) in described),
                 key=lambda d: d.start,
             )
             return latest.actor_id, latest.name
-        actor = self.kb.by_title(" ".join(t.text for t in words))
-        if actor is None and len(roles) == 1:
+        # 2. a title only one actor holds ("the Russian leader")
+        actor = self.kb.by_title(phrase)
+        if actor is not None:
+            return actor.id, actor.name
+        # 3. a shared title ("the president"): the most salient holder in the document
+        roles = {a.id for a in self.kb.with_title(phrase)}
+        best = self._most_salient(index, span, lambda c: c.actor_id in roles)
+        if best is not None:
+            return best
+        if len(roles) == 1:
             actor = self.kb.actors[next(iter(roles))]
-        return (actor.id, actor.name) if actor else None
+            return actor.id, actor.name
+        return None
+
+    def _most_salient(
+        self, index: _Index, span: SpacySpan, eligible: Callable[[_Candidate], bool]
+    ) -> tuple[str | None, str] | None:
+        here = index.sent_of[span.start]
+        best: tuple[float, _Candidate] | None = None
+        for c in index.candidates:
+            if c.end > span.start or here - index.sent_of[c.start] > 2 * _WINDOW or not eligible(c):
+                continue
+            score = self._salience(index, c, here, ())
+            if best is None or score >= best[0]:
+                best = (score, c)
+        return (best[1].actor_id, best[1].name) if best else None
 
     def _repeated(
         self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
@@ -433,12 +447,24 @@ def _head(span: SpacySpan) -> Token:
     return heads[-1] if heads else span[-1]
 
 
-def _clean_name(span: SpacySpan) -> str:
-    """An unknown speaker's name: the span up to its head, without "the" ("defendants")."""
+def _name_end(span: SpacySpan) -> int:
+    """End of the naming part of a noun phrase: its head plus phrases naming an affiliation
+    ("spokesperson for the European Commission"), without other modifiers ("in the case")."""
     head = _head(span)
-    tokens = [t for t in span if t.i <= head.i]
-    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
-        tokens = tokens[1:]
-    if not tokens:
-        return span.text
-    return span.doc[tokens[0].i : tokens[-1].i + 1].text
+    end = head.i + 1
+    for child in head.rights:
+        if child.i != end or child.dep_ != "prep" or child.right_edge.i >= span.end:
+            break
+        if not any(t.pos_ == "PROPN" or t.ent_type_ for t in child.subtree):
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def _clean_name(span: SpacySpan) -> str:
+    """An unknown speaker's name: the naming part of the span without "the" ("defendants")."""
+    end = _name_end(span)
+    start = span.start
+    while start < end - 1 and (span.doc[start].lower_ == "the" or span.doc[start].is_punct):
+        start += 1
+    return span.doc[start:end].text
