@@ -219,3 +219,10 @@ def test_packaged_identifiers_are_unique(kb: ActorBase) -> None:
     assert kb.get("vladimir-putin").wikidata == "Q7747"  # type: ignore[union-attr]
     names = [fold(a.name) for a in kb]
     assert len(names) == len(set(names))
+
+
+def test_given_names_tell_gender_and_never_both(kb: ActorBase) -> None:
+    assert kb.given_name_gender("Olena") == "f"
+    assert kb.given_name_gender("Serhiy") == "m"
+    assert kb.given_name_gender("Zelensky") is None
+    assert kb.word_gender("spokeswoman") == "f"

@@ -57,7 +57,7 @@ class _Candidate:
     end: int
     actor_id: str | None
     name: str
-    kind: str  # person | org | norp | group (coordinated subjects) | unknown
+    kind: str  # person | org | norp | group (coordinated subjects) | thing (a noun subject) | unknown
     gender: str | None
     plural: bool
     head: int = -1  # token index of the syntactic head, computed once
@@ -220,8 +220,8 @@ class SpeakerResolver:
             c = self._speaker_candidate(index, p)
             if c is not None and not any(o.start <= c.head_token(doc).i < o.end for o in candidates):
                 candidates.append(c)
-        if want == "plural":
-            candidates += _plural_subjects(index, pron.i)
+        if want in {"plural", "org"}:
+            candidates += _nominal_subjects(index, pron.i, plural=want == "plural")
         # "He said Witkoff would be welcome": a name the pronoun c-commands is someone else
         verb = pron.head
         clause_end = verb.right_edge.i if pron.dep_ in _SUBJECT else pron.i
@@ -400,7 +400,9 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
             return None
         return (0.5 if c.gender == gender else 0.0) - (1.0 if c.kind == "unknown" else 0.0)
     if want == "org":
-        return 0.0 if c.kind == "org" and not c.plural else None
+        if c.plural:
+            return None
+        return 0.0 if c.kind == "org" else -0.5 if c.kind == "thing" else None
     if want == "plural":
         if c.plural:
             return 1.0 if c.kind == "group" else 0.0
@@ -417,8 +419,9 @@ def _main_subject(head: Token) -> bool:
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
-def _plural_subjects(index: _Index, before: int) -> list[_Candidate]:
-    """Plural noun-phrase subjects ("Ukrainian negotiators said") that no mention covers."""
+def _nominal_subjects(index: _Index, before: int, plural: bool) -> list[_Candidate]:
+    """Subjects no mention covers: plural ones for "they" ("Ukrainian negotiators", "Moscow and
+    Washington"), singular common nouns for "it" ("Donald Trump's campaign")."""
     out = []
     doc = index.doc
     first = before
@@ -427,12 +430,18 @@ def _plural_subjects(index: _Index, before: int) -> list[_Candidate]:
     for t in doc[first:before]:
         if t.dep_ not in _SUBJECT or t.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if any(c.dep_ == "conj" for c in t.children):  # "Moscow and Washington said"
+        coordinated = any(c.dep_ == "conj" for c in t.children)
+        if plural and coordinated:
             span = doc[t.left_edge.i : t.right_edge.i + 1]
             out.append(_Candidate(span.start, span.end, None, span.text, "group", None, True))
-        elif t.tag_ in {"NNS", "NNPS"}:
+        elif plural and t.tag_ in {"NNS", "NNPS"}:
             span = doc[t.left_edge.i : t.i + 1]
             out.append(_Candidate(span.start, span.end, None, _clean_name(span), "unknown", None, True))
+        elif not plural and not coordinated and t.tag_ == "NN" and not t.ent_type_:
+            span = doc[t.left_edge.i : t.i + 1]
+            c = _Candidate(span.start, span.end, None, _clean_name(span), "thing", None, False)
+            c.head = t.i
+            out.append(c)
     return out
 
 
