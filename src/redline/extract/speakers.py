@@ -57,7 +57,9 @@ class _Candidate:
     end: int
     actor_id: str | None
     name: str
-    kind: str  # person | org | norp | group (coordinated subjects) | thing (a noun subject) | unknown
+    # person | org | norp | group (coordinated subjects) | nominal (a person noun: "the official")
+    # | thing (another noun: "the network") | unknown
+    kind: str
     gender: str | None
     plural: bool
     head: int = -1  # token index of the syntactic head, computed once
@@ -188,11 +190,13 @@ class SpeakerResolver:
         return _Candidate(span.start, span.end, m.actor_id, m.name, kind, gender, plural)
 
     def _gender_from_text(self, doc: Doc, span: SpacySpan, name: str) -> str | None:
-        first = name.split()[0] if name.split() else ""
-        gender = self.kb.given_name_gender(first) if len(name.split()) > 1 else None
-        if gender is None and span.start > 0:
-            gender = self.kb.word_gender(doc[span.start - 1].text)
-        return gender
+        """Gender from a given name ("Olena Marchenko", or "Melanie" alone) or an honorific ("Ms")."""
+        words = name.split()
+        for word in words[:-1] if len(words) > 1 else words:
+            gender = self.kb.given_name_gender(word)
+            if gender:
+                return gender
+        return self.kb.word_gender(doc[span.start - 1].text) if span.start > 0 else None
 
     # -- 1. names and titles inside the span -------------------------------------------------
     def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
@@ -220,16 +224,17 @@ class SpeakerResolver:
             c = self._speaker_candidate(index, p)
             if c is not None and not any(o.start <= c.head_token(doc).i < o.end for o in candidates):
                 candidates.append(c)
-        if want in {"plural", "org"}:
-            candidates += _nominal_subjects(index, pron.i, plural=want == "plural")
-        # "He said Witkoff would be welcome": a name the pronoun c-commands is someone else
-        verb = pron.head
-        clause_end = verb.right_edge.i if pron.dep_ in _SUBJECT else pron.i
-        bound = {
-            (c.actor_id, c.name if c.actor_id is None else "")
-            for c in index.candidates
-            if pron.i < c.start <= clause_end and c.kind == "person"
-        }
+        if want in {"plural", "org", "person"}:
+            candidates += self._nominal_subjects(index, pron.i, want)
+        # "He said Witkoff would be welcome": a name the pronoun's clause governs is someone else
+        # (only close arguments: news prose does say "He said there was an issue with Trump's audio")
+        bound = set()
+        if pron.dep_ in _SUBJECT:
+            for c in index.candidates:
+                if c.start > pron.i and c.kind == "person" and not index.in_quote[c.start]:
+                    head = c.head_token(doc)
+                    if head.dep_ != "poss" and pron.head in (head.head, head.head.head):
+                        bound.add((c.actor_id, c.name if c.actor_id is None else ""))
         scored: list[tuple[float, _Candidate]] = []
         for c in candidates:
             if c.end > pron.i or here - index.sent_of[c.start] > _WINDOW:
@@ -253,7 +258,10 @@ class SpeakerResolver:
             if want == "self" and recent:
                 return recent[-1].actor_id, recent[-1].name
             return None
-        return best[1].actor_id, best[1].name
+        chosen = best[1]
+        if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
+            return self._described(index, doc[chosen.start : chosen.end]) or (None, chosen.name)
+        return chosen.actor_id, chosen.name
 
     def _speaker_candidate(self, index: _Index, p: Speaker) -> _Candidate | None:
         span = index.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
@@ -268,23 +276,60 @@ class SpeakerResolver:
         elif head.lower_ in PRONOUNS:  # an unresolved pronoun keeps what the pronoun says
             want, gender = PRONOUNS[head.lower_]
             kind, plural = ("unknown", True) if want == "plural" else (want, False)
+        elif head.pos_ == "NOUN":  # "a senior official" can be "he"; "the network" cannot
+            kind = "nominal" if self.kb.is_person_noun(head.lemma_) else "thing"
+            gender = self.kb.word_gender(head.text)
         else:
             kind, gender = "unknown", self.kb.word_gender(head.text)
         c = _Candidate(span.start, span.end, p.actor_id, p.name, kind, gender, plural)
         c.head = head.i
         return c
 
+    def _nominal_subjects(self, index: _Index, before: int, want: str) -> list[_Candidate]:
+        """Subjects no mention covers: plural ones for "they" ("Ukrainian negotiators", "Moscow and
+        Washington"), person nouns for "he"/"she" ("the president"), other nouns for "it"."""
+        out = []
+        doc = index.doc
+        first = before
+        while first > 0 and index.sent_of[before] - index.sent_of[first - 1] <= _WINDOW:
+            first -= 1
+        for t in doc[first:before]:
+            if t.dep_ not in _SUBJECT or t.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            coordinated = any(c.dep_ == "conj" for c in t.children)
+            span = doc[t.left_edge.i : t.i + 1]
+            if want == "plural" and coordinated:
+                span = doc[t.left_edge.i : t.right_edge.i + 1]
+                c = _Candidate(span.start, span.end, None, span.text, "group", None, True)
+            elif want == "plural" and t.tag_ in {"NNS", "NNPS"}:
+                c = _Candidate(span.start, span.end, None, _clean_name(span), "unknown", None, True)
+            elif coordinated or t.tag_ != "NN" or t.ent_type_ or want == "plural":
+                continue
+            elif want == "person" and self.kb.is_person_noun(t.lemma_):
+                gender = self.kb.word_gender(t.text)
+                c = _Candidate(span.start, span.end, None, _clean_name(span), "nominal", gender, False)
+            elif want == "org" and not self.kb.is_person_noun(t.lemma_):
+                c = _Candidate(span.start, span.end, None, _clean_name(span), "thing", None, False)
+            else:
+                continue
+            c.head = t.i
+            out.append(c)
+        return out
+
     def _salience(self, index: _Index, c: _Candidate, here: int, recent: Sequence[Speaker]) -> float:
         doc = index.doc
         distance = here - index.sent_of[c.start]
         head = c.head_token(doc)
-        score = -1.5 * distance + (2.5 if distance == 0 else 0.0)
-        if head.dep_ in _SUBJECT:
-            score += 3.0 if _main_subject(c.head_token(doc)) else 2.0
-        elif head.dep_ == "poss":
-            score += 0.5
-        elif head.dep_ in _OBJECT or head.dep_ in {"compound", "amod"}:
-            score -= 1.0
+        score = -1.5 * distance
+        if head.dep_ in _OBJECT or head.dep_ in {"compound", "amod"}:
+            # "Campaigning against Romney, he ...": an object before the pronoun is rarely it
+            score -= 1.0 - (0.5 if distance == 0 else 0.0)
+        else:
+            score += 2.5 if distance == 0 else 0.0
+            if head.dep_ in _SUBJECT:
+                score += 3.0 if _main_subject(head) else 2.0
+            elif head.dep_ == "poss":
+                score += 0.5
         if index.in_quote[c.start]:
             score -= 2.0
         for n, p in enumerate(reversed(recent)):
@@ -394,11 +439,12 @@ def _position(statement: tuple[tuple[int, int] | None, tuple[int, int] | None]) 
 def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
     """How well a candidate fits a pronoun: None when it cannot, else a bonus or penalty."""
     if want == "person":
-        if c.kind not in {"person", "unknown"} or c.plural:
+        if c.kind not in {"person", "unknown", "nominal"} or c.plural:
             return None
         if c.gender is not None and c.gender != gender:
             return None
-        return (0.5 if c.gender == gender else 0.0) - (1.0 if c.kind == "unknown" else 0.0)
+        penalty = {"unknown": 1.0, "nominal": 0.5}.get(c.kind, 0.0)
+        return (0.5 if c.gender == gender else 0.0) - penalty
     if want == "org":
         if c.plural:
             return None
@@ -417,32 +463,6 @@ def _main_subject(head: Token) -> bool:
         return False
     verb = head.head
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-
-
-def _nominal_subjects(index: _Index, before: int, plural: bool) -> list[_Candidate]:
-    """Subjects no mention covers: plural ones for "they" ("Ukrainian negotiators", "Moscow and
-    Washington"), singular common nouns for "it" ("Donald Trump's campaign")."""
-    out = []
-    doc = index.doc
-    first = before
-    while first > 0 and index.sent_of[before] - index.sent_of[first - 1] <= _WINDOW:
-        first -= 1
-    for t in doc[first:before]:
-        if t.dep_ not in _SUBJECT or t.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        coordinated = any(c.dep_ == "conj" for c in t.children)
-        if plural and coordinated:
-            span = doc[t.left_edge.i : t.right_edge.i + 1]
-            out.append(_Candidate(span.start, span.end, None, span.text, "group", None, True))
-        elif plural and t.tag_ in {"NNS", "NNPS"}:
-            span = doc[t.left_edge.i : t.i + 1]
-            out.append(_Candidate(span.start, span.end, None, _clean_name(span), "unknown", None, True))
-        elif not plural and not coordinated and t.tag_ == "NN" and not t.ent_type_:
-            span = doc[t.left_edge.i : t.i + 1]
-            c = _Candidate(span.start, span.end, None, _clean_name(span), "thing", None, False)
-            c.head = t.i
-            out.append(c)
-    return out
 
 
 def _same(p: Speaker, c: _Candidate) -> bool:

@@ -103,6 +103,7 @@ class ActorBase:
     places: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     given_names: Mapping[str, str] = field(default_factory=dict)  # folded given name -> m|f
     gendered_words: Mapping[str, str] = field(default_factory=dict)  # folded word -> m|f
+    person_nouns: frozenset[str] = frozenset()  # lowercase lemmas: official, spokesman, lawmaker
     names: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     titles: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     place_forms: Mapping[tuple[str, ...], str] = field(default_factory=dict)
@@ -124,6 +125,7 @@ class ActorBase:
         places: Mapping[str, Sequence[str]] | None = None,
         given_names: Mapping[str, Sequence[str]] | None = None,
         gendered_words: Mapping[str, Sequence[str]] | None = None,
+        person_nouns: Sequence[str] = (),
     ) -> ActorBase:
         """Index actors; later actors with the same id replace earlier ones."""
         by_id = {a.id: a for a in actors}
@@ -138,6 +140,7 @@ class ActorBase:
             places={k: tuple(v) for k, v in (places or {}).items()},
             given_names=_gender_map(given_names),
             gendered_words=_gender_map(gendered_words),
+            person_nouns=frozenset(w.lower() for w in person_nouns),
             place_forms=place_forms,
         )
         names: dict[tuple[str, ...], set[str]] = {}
@@ -251,6 +254,10 @@ class ActorBase:
     def given_name_gender(self, word: str) -> str | None:
         return self.given_names.get(self.fold(word))
 
+    def is_person_noun(self, lemma: str) -> bool:
+        """Whether a common noun names a person ("official", "spokeswoman"), or any title's head does."""
+        return lemma.lower() in self.person_nouns
+
     def word_gender(self, word: str) -> str | None:
         return self.gendered_words.get(self.fold(word))
 
@@ -281,7 +288,9 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
                 raise ConfigError(f"place {pid!r} must map to a list of strings", where=str(path))
             places[str(pid)] = forms
     names = _read_yaml(packaged("names.yaml"))
-    base = ActorBase.build(actors, places, names.get("given_names"), names.get("gendered_words"))
+    base = ActorBase.build(
+        actors, places, names.get("given_names"), names.get("gendered_words"), names.get("person_nouns") or ()
+    )
     for actor in base:
         if actor.affiliation and actor.affiliation not in base:
             raise ConfigError(
@@ -308,7 +317,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ConfigError("expected a mapping with an 'actors' list", where=str(path))
-    unknown = set(data) - {"actors", "places", "given_names", "gendered_words"}
+    unknown = set(data) - {"actors", "places", "given_names", "gendered_words", "person_nouns"}
     if unknown:
         raise ConfigError(
             f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}",
