@@ -428,3 +428,26 @@ def test_definite_description_takes_up_an_earlier_noun_phrase(
     )
     got = speaker(nlp, resolver, text, "The official")
     assert (got.actor_id, got.name) == (None, "A senior Ukrainian official")
+
+
+def test_title_case_headline_description(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Russian Leader Says Ukraine Must Leave Donbas"
+    assert speaker(nlp, resolver, text, "Russian Leader").actor_id == "vladimir-putin"
+
+
+def test_relatives_with_one_surname_stay_apart(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = (
+        "Police shot Keith Lamont Scott on Tuesday. His wife, Rakeyia Scott, filmed the encounter. "
+        "Rakeyia Scott said her husband was unarmed."
+    )
+    got = speaker(nlp, resolver, text, "Rakeyia Scott", nth=1)
+    assert got.name == "Rakeyia Scott"
+
+
+def test_a_surname_is_not_a_description(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = (
+        "Six women advise the attorney general, among them Sharon Werner, Lynch's chief of staff. "
+        "Loretta Lynch spoke on Monday. Lynch said the glass ceiling was real."
+    )
+    got = speaker(nlp, resolver, text, "Lynch", nth=2)
+    assert got.name == "Loretta Lynch"

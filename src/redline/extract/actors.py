@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -48,6 +48,7 @@ class DocActors:
 
     mentions: list[Mention]
     descriptions: list[Description]
+    labels: dict[int, str] = field(default_factory=dict)  # entity label by mention start (corrected)
 
 
 @dataclass(slots=True)
@@ -88,6 +89,17 @@ class MentionFinder:
         names = [m for m in names if self._is_name(doc, m, ents)]
         titles = self._scan(self.kb.units(words, places=True), self.kb.titles, self._title_prefixes, "title")
         entities = self._entities(doc, names)
+        # a surname the model tagged ORG or GPE ("Lynch said") after the full PERSON name
+        surnames = {
+            fold_token(doc[m.end - 1].text) for m in entities if m.label == "PERSON" and m.end - m.start > 1
+        }
+        for m in entities:
+            if (
+                m.label in {"ORG", "GPE"}
+                and m.end - m.start == 1
+                and fold_token(doc[m.start].text) in surnames
+            ):
+                m.label = "PERSON"
         persons = sorted(names + entities, key=lambda m: m.start)
         starts = {m.start: m for m in persons}
         descriptions: list[Description] = []
@@ -107,7 +119,8 @@ class MentionFinder:
                 key = tuple(u.key for u in self._units(doc, d_start, d_end) if u.key != "of")
                 if key:
                     descriptions.append(Description(key, mention.actor_id, mention.name, doc[d_start].idx))
-        return DocActors(mentions, descriptions)
+        labels = {doc[m.start].idx: m.label for m in entities if m.label}
+        return DocActors(mentions, descriptions, labels)
 
     def _is_person(self, m: _Match) -> bool:
         if m.kind == "title":
@@ -181,19 +194,29 @@ class MentionFinder:
             return "PERSON"
         return label
 
-    def _fullest_forms(self, doc: Doc, entities: list[_Match]) -> dict[str, str]:
-        """Surname key -> the longest form of that person's name in the document."""
-        full: dict[str, str] = {}
-        for m in entities:
-            if m.label != "PERSON" or m.ids:
-                continue
+    def _fullest_forms(self, doc: Doc, entities: list[_Match]) -> dict[int, str]:
+        """Token start -> the fullest form of that person's name in the document.
+
+        A surname alone ("Kyslytsya") takes the full name met before it (or else after it); a
+        longer form extends a shorter one with the same first and last name ("Keith Scott" ->
+        "Keith Lamont Scott"), but "Rakeyia Scott" stays herself.
+        """
+        persons = [m for m in entities if m.label == "PERSON" and not m.ids]
+        keyed = [(m, [fold_token(t.text) for t in doc[m.start : m.end]]) for m in persons]
+        full: dict[int, str] = {}
+        for m, keys in keyed:
             text = doc[m.start : m.end].text
-            key = fold_token(doc[m.end - 1].text)
-            if len(text.split()) > len(full.get(key, "").split()):
-                full[key] = text
+            if len(keys) == 1:
+                same = [o for o, k in keyed if len(k) > 1 and k[-1] == keys[0]]
+                before = [o for o in same if o.start < m.start]
+                pick = before[-1] if before else (same[0] if same else None)
+                full[m.start] = doc[pick.start : pick.end].text if pick else text
+            else:
+                longer = [o for o, k in keyed if len(k) > len(keys) and k[0] == keys[0] and k[-1] == keys[-1]]
+                full[m.start] = doc[longer[0].start : longer[0].end].text if longer else text
         return full
 
-    def _mention(self, doc: Doc, m: _Match, full: dict[str, str]) -> Mention:
+    def _mention(self, doc: Doc, m: _Match, full: dict[int, str]) -> Mention:
         start, end = m.start, m.end
         if m.kind == "title" and start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
@@ -202,9 +225,7 @@ class MentionFinder:
             actor_id = next(iter(m.ids))
             actor = self.kb.actors[actor_id]
             return Mention(Span(span.text, span.start_char, span.end_char), actor_id, actor.name)
-        text = doc[m.start : m.end].text
-        if m.label == "PERSON":
-            text = full.get(fold_token(doc[m.end - 1].text), text)
+        text = full.get(m.start, doc[m.start : m.end].text)
         return Mention(Span(span.text, span.start_char, span.end_char), None, text)
 
 

@@ -88,6 +88,10 @@ class SpeakerResolver:
     def __init__(self, kb: ActorBase) -> None:
         self.kb = kb
         self.finder = MentionFinder(kb)
+        # head words of roles, so that "Russian Leader" in a title-case headline is still a role
+        self._role_words = frozenset(key[-1] for key in kb.titles) | frozenset(
+            kb.fold(w) for w in kb.person_nouns
+        )
         self._last: tuple[Doc, list[Mention], _Index] | None = None
 
     def resolve(
@@ -151,7 +155,8 @@ class SpeakerResolver:
     def _index(self, doc: Doc, mentions: list[Mention]) -> _Index:
         if self._last and self._last[0] is doc and self._last[1] is mentions:
             return self._last[2]
-        found = DocActors(mentions, self.finder.analyse(doc).descriptions)
+        analysis = self.finder.analyse(doc)
+        found = DocActors(mentions, analysis.descriptions, analysis.labels)
         sent_of = [0] * len(doc)
         if doc.has_annotation("SENT_START"):
             for n, sent in enumerate(doc.sents):
@@ -182,7 +187,7 @@ class SpeakerResolver:
             kind = "person" if actor.type == "person" else "org"
             plural = plural or actor.type == "group"
         else:
-            label = self.finder.label(span)
+            label = index.found.labels.get(m.span.start) or self.finder.label(span)
             kind = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "norp"}.get(label, "unknown")
         gender = actor.gender if actor else None
         if kind == "person" and gender is None:
@@ -201,10 +206,19 @@ class SpeakerResolver:
     # -- 1. names and titles inside the span -------------------------------------------------
     def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         head = _head(span)
-        inside = [c for c in index.candidates if c.start >= span.start and c.end <= span.end]
-        for c in inside:
+        for c in index.candidates:
             if c.start <= head.i < c.end and c.kind != "norp":
                 return c.actor_id, c.name
+        if head.pos_ == "PROPN" and head.text[:1].isupper():
+            # a surname the model did not tag this time: the person of that surname named last
+            key = self.kb.fold(head.text)
+            named = [
+                c
+                for c in index.candidates
+                if c.kind == "person" and c.start < span.start and self.kb.fold(c.name.split()[-1]) == key
+            ]
+            if named:
+                return named[-1].actor_id, named[-1].name
         return None
 
     # -- 2. pronouns ------------------------------------------------------------------------
@@ -353,7 +367,9 @@ class SpeakerResolver:
 
     def _described(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         head = _head(span)
-        if head.pos_ not in {"NOUN", "PROPN"} or head.tag_ in {"NNS", "NNPS"}:
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and self.kb.fold(head.text) in self._role_words):
+            return None  # a name is not a description ("Lynch", though "Lynch's chief of staff" is)
+        if head.tag_ in {"NNS", "NNPS"}:
             return None
         words = list(span.doc[span.start : _name_end(span)])
         if words and words[0].lower_ in _INDEFINITE:
