@@ -60,3 +60,20 @@ def test_mentions_are_found_once_per_document() -> None:
     doc = NLP("Witkoff met Dmitriev in Miami, then Witkoff flew home.")
     assert finder.find(doc) == finder.find(doc)
     assert [m.actor_id for m in finder.find(doc)] == ["steve-witkoff", "kirill-dmitriev", "steve-witkoff"]
+
+
+def test_every_token_of_messy_text_resolves_without_error() -> None:
+    text = (
+        "\u00a0 “ ’s said—he , Zelenskyy’s  \n\n 'it' they… THE KREMLIN said; a U.S. official & she.\t"
+        "Mr. said Putin’s Putin's ‘Kyiv’ 28-point «plan» 2025 - — ."
+    )
+    doc = NLP(text)
+    resolver = SpeakerResolver(KB)
+    mentions = resolver.finder.find(doc)
+    assert all(m.name.strip() for m in mentions)
+    previous = []
+    for token in doc:
+        got = resolver.resolve(doc, (token.idx, token.idx + len(token.text)), mentions, previous=previous)
+        if token.text.strip():
+            assert got is not None and got.mention.text == token.text
+            previous.append(got)

@@ -246,9 +246,11 @@ def _entity_at(doc: Doc, i: int, ents: Mapping[int, SpacySpan]) -> SpacySpan | N
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Entity bounds without a leading "the" or trailing possessive or punctuation."""
-    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     return start, end
 
@@ -256,6 +258,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Token ranges that describe the name at [start, end): premodifiers and appositions."""
     head = _head(doc, start, end)
+    if not head.dep_:
+        return  # no parse: walking an unparsed tree is unsafe in spaCy
     # "Kremlin spokesman Dmitry Peskov", "Zelensky's chief of staff Andriy Yermak"
     left = start
     for child in head.lefts:

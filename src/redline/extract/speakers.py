@@ -215,7 +215,9 @@ class SpeakerResolver:
             named = [
                 c
                 for c in index.candidates
-                if c.kind == "person" and c.start < span.start and self.kb.fold(c.name.split()[-1]) == key
+                if c.kind == "person"
+                and c.start < span.start
+                and self.kb.fold(c.name.rsplit(" ", 1)[-1]) == key
             ]
             if named:
                 return named[-1].actor_id, named[-1].name
@@ -356,6 +358,8 @@ class SpeakerResolver:
     def _apposed(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """Appositions: in "the Kremlin spokesman, Dmitry Peskov," the name beside the span is the speaker."""
         head = _head(span)
+        if not head.dep_:
+            return None  # no parse (walking an unparsed tree is unsafe in spaCy)
         near = [t for t in head.children if t.dep_ == "appos"]
         if head.dep_ == "appos":
             near.append(head.head)
@@ -497,6 +501,8 @@ def _name_end(span: SpacySpan) -> int:
     ("spokesperson for the European Commission"), without other modifiers ("in the case")."""
     head = _head(span)
     end = head.i + 1
+    if not head.dep_:
+        return end
     for child in head.rights:
         if child.i != end or child.dep_ != "prep" or child.right_edge.i >= span.end:
             break
