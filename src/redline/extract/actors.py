@@ -20,7 +20,15 @@ from spacy.tokens import Span as SpacySpan
 from redline.knowledge.actors import SKIPPED, ActorBase, Unit, fold_token
 from redline.model import Mention, Span
 
-__all__ = ["ENTITY_LABELS", "FORMER", "Description", "DocActors", "MentionFinder", "find_mentions"]
+__all__ = [
+    "ENTITY_LABELS",
+    "FORMER",
+    "Description",
+    "DocActors",
+    "MentionFinder",
+    "find_mentions",
+    "span_head",
+]
 
 ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -303,9 +311,23 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _head(doc: Doc, start: int, end: int) -> Token:
-    """The token of [start, end) whose syntactic head lies outside it (the last one if several)."""
-    heads = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head.i == t.i]
-    return heads[-1] if heads else doc[end - 1]
+    return span_head(doc[start:end])
+
+
+def span_head(span: SpacySpan) -> Token:
+    """The syntactic head of a span: the token whose head lies outside it, the highest in the tree
+    if several do ("a problem that demands": "problem", not "that"), the last among equals."""
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    if len(heads) < 2:
+        return heads[0] if heads else span[-1]
+
+    def depth(token: Token) -> int:
+        n = 0
+        while token.head.i != token.i and n < 100:
+            token, n = token.head, n + 1
+        return n
+
+    return min(reversed(heads), key=depth)
 
 
 def unit_keys(kb: ActorBase, words: list[str]) -> set[str]:

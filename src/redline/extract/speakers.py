@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from redline.extract.actors import FORMER, DocActors, MentionFinder
+from redline.extract.actors import span_head as _head
 from redline.knowledge.actors import SKIPPED, ActorBase, fold
 from redline.model import Mention, Span, Speaker
 
@@ -295,8 +296,10 @@ class SpeakerResolver:
         elif head.pos_ == "NOUN":  # "a senior official" can be "he"; "the network" cannot
             kind = "nominal" if self.kb.is_person_noun(head.lemma_) else "thing"
             gender = self.kb.word_gender(head.text)
-        else:
+        elif head.pos_ == "PROPN":
             kind, gender = "unknown", self.kb.word_gender(head.text)
+        else:
+            kind, gender = "thing", None
         c = _Candidate(span.start, span.end, p.actor_id, p.name, kind, gender, plural)
         c.head = head.i
         return c
@@ -489,11 +492,6 @@ def _same(p: Speaker, c: _Candidate) -> bool:
     if p.actor_id or c.actor_id:
         return p.actor_id == c.actor_id
     return fold(p.name) == fold(c.name)
-
-
-def _head(span: SpacySpan) -> Token:
-    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    return heads[-1] if heads else span[-1]
 
 
 def _name_end(span: SpacySpan) -> int:
