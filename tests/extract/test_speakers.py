@@ -451,3 +451,18 @@ def test_a_surname_is_not_a_description(nlp: Language, resolver: SpeakerResolver
     )
     got = speaker(nlp, resolver, text, "Lynch", nth=2)
     assert got.name == "Loretta Lynch"
+
+
+def test_honorific_decides_gender(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = (
+        "Bill Clinton campaigned in Ohio. Mrs. Clinton spoke in Toledo on Friday. "
+        "She said the tax system was rigged."
+    )
+    got = speaker(nlp, resolver, text, "She")
+    assert got.actor_id is None and got.name.endswith("Clinton") and got.name != "Bill Clinton"
+
+
+def test_they_after_two_coordinated_people(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Emmanuel Macron and Friedrich Merz flew to Kyiv on Saturday. They said Europe would not be sidelined."
+    got = speaker(nlp, resolver, text, "They")
+    assert got.actor_id is None and got.name == "Emmanuel Macron and Friedrich Merz"

@@ -197,12 +197,14 @@ class SpeakerResolver:
 
     def _gender_from_text(self, doc: Doc, span: SpacySpan, name: str) -> str | None:
         """Gender from a given name ("Olena Marchenko", or "Melanie" alone) or an honorific ("Ms")."""
+        if span.start > 0 and (gender := self.kb.word_gender(doc[span.start - 1].text)):
+            return gender  # "Mrs. Clinton", whatever the fullest form of the name says
         words = name.split()
         for word in words[:-1] if len(words) > 1 else words:
             gender = self.kb.given_name_gender(word)
             if gender:
                 return gender
-        return self.kb.word_gender(doc[span.start - 1].text) if span.start > 0 else None
+        return None
 
     # -- 1. names and titles inside the span -------------------------------------------------
     def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
@@ -261,6 +263,10 @@ class SpeakerResolver:
             if content and doc[c.start].idx >= content[0] and doc[c.end - 1].idx < content[1]:
                 continue
             fit = _agrees(c, want, gender)
+            if fit is not None and want == "plural" and c.kind == "person":
+                head = c.head_token(doc)  # "Obama and Clinton ... they": the pair, not one of them
+                if head.dep_ == "conj" or any(t.dep_ == "conj" for t in head.children):
+                    fit = None
             if fit is not None:
                 scored.append((fit + self._salience(index, c, here, recent), c))
         # the last main-clause subject before this sentence is the centre of attention
