@@ -463,6 +463,6 @@ def test_honorific_decides_gender(nlp: Language, resolver: SpeakerResolver) -> N
 
 
 def test_they_after_two_coordinated_people(nlp: Language, resolver: SpeakerResolver) -> None:
-    text = "Emmanuel Macron and Friedrich Merz flew to Kyiv on Saturday. They said Europe would not be sidelined."
+    text = "Emmanuel Macron and Friedrich Merz flew to Kyiv on Saturday. They said Europe must be heard."
     got = speaker(nlp, resolver, text, "They")
     assert got.actor_id is None and got.name == "Emmanuel Macron and Friedrich Merz"
