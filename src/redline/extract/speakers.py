@@ -6,10 +6,13 @@ The source span comes from attribution; this module decides who it names. In ord
    "Zelensky's chief of staff Andriy Yermak" the speaker is Yermak and never the possessor.
 2. A pronoun: the most salient earlier mention that agrees in gender, number and animacy. Salience
    favours the same sentence, subjects (main-clause subjects most), the previous statement's
-   speaker, and recency; it penalises objects and mentions inside quotations.
-3. A definite description ("the Kremlin spokesman", "the president"): the actor the document
-   last gave that role, else the one knowledge-base actor with that title.
-4. Anything else is an unknown speaker named by the span itself ("defendants", "a senior official").
+   speaker, the last main-clause subject and recency; it penalises objects and quoted mentions,
+   and excludes names the pronoun's own clause governs ("He said Witkoff ...").
+3. A name in apposition beside the span ("the Kremlin spokesman, Dmitry Peskov").
+4. A definite description ("the Kremlin spokesman", "the president"): whom the document gave that
+   role, else the one knowledge-base actor with that exact title, else the most salient holder.
+5. A definite noun phrase repeating an earlier one ("a senior official ... the official").
+6. Anything else is an unknown speaker named by the span itself ("defendants", "a senior official").
 """
 
 from __future__ import annotations
