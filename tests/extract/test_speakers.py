@@ -348,6 +348,16 @@ def test_mentions_inside_the_content_are_not_the_speaker(nlp: Language, resolver
             "She",
             "karoline-leavitt",
         ),
+        (
+            "United States President Donald Trump's special envoy Steve Witkoff said the talks went well.",
+            "United States President Donald Trump's special envoy Steve Witkoff",
+            "steve-witkoff",
+        ),
+        (
+            "Russian President Vladimir Putin's envoy Kirill Dmitriev said the plan was a good start.",
+            "Russian President Vladimir Putin's envoy Kirill Dmitriev",
+            "kirill-dmitriev",
+        ),
     ],
 )
 def test_news_constructions(
