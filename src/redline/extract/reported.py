@@ -1,0 +1,297 @@
+"""Reported-speech rules over the dependency parse: cue, source and content as token ranges.
+
+Each rule looks only at a cue token and its parse neighbourhood (children, head, a few
+ancestors), so the whole pass is linear in the number of tokens. Ranges are half-open token
+index pairs; ``attribution.py`` turns them into character offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from redline.knowledge.cues import CueLexicon
+
+TokenRange = tuple[int, int]
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLAUSE = ("ccomp",)
+_INHERIT = ("conj", "advcl", "xcomp", "acl", "pcomp", "dep")
+_RELATIVIZERS = frozenset({"who", "that", "which", "whom"})
+_LEAD_STRIP = frozenset({"that", "and", "but", "or", "whether", "if", ":", ",", ";", "-", "—", "–"})
+_DIRECTIVE_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd", "attr"})
+_OBJECT_PREPS = frozenset({"of", "for", "as", "over", "on", "about", "to"})
+_MAX_ANCESTORS = 4
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One attribution found by a rule, in token ranges; ``kind`` names the rule's cue kind."""
+
+    content: TokenRange
+    cue: TokenRange | None
+    source: TokenRange | None
+    kind: str
+    cue_token: int = -1
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def subtree_range(tok: Token) -> TokenRange:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def noun_phrase(tok: Token) -> TokenRange:
+    """The mention as written: the noun's subtree, cut before a comma-led relative clause."""
+    start, end = subtree_range(tok)
+    doc = tok.doc
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
+            cut = child.left_edge.i
+            while cut > tok.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+                cut -= 1
+            end = min(end, cut)
+            break
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def find_source(verb: Token, cues: CueLexicon) -> TokenRange | None:
+    """The speaker mention of a cue verb: its subject, a passive agent, or the subject it shares.
+
+    "saying", "adding", "but said" and "to warn" have no subject of their own and take the one
+    of the verb they hang on; "officials who said" points back to the noun the clause modifies.
+    """
+    tok: Token | None = verb
+    for _ in range(_MAX_ANCESTORS):
+        if tok is None:
+            return None
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        for child in tok.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return noun_phrase(objs[0])
+        for child in tok.children:
+            if child.dep_ in _SUBJECTS and not (passive and child.dep_ == "nsubjpass" and tok is verb):
+                if child.lower_ in _RELATIVIZERS and tok.dep_ == "relcl":
+                    return _head_noun(tok.head)
+                if child.dep_ == "csubj":
+                    return None
+                return noun_phrase(child)
+        if passive:
+            return None
+        if tok.dep_ == "relcl" and tok is verb:
+            return None
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _head_noun(tok.head)
+        if tok.dep_ in _INHERIT and tok.head is not tok:
+            tok = tok.head
+            if tok.dep_ == "ccomp" and cues.verb_kind(tok.head.lemma_) is not None:
+                tok = tok.head  # "said X, adding Y": the parser often hangs "adding" on X
+            continue
+        return None
+    return None
+
+
+def _head_noun(noun: Token) -> TokenRange:
+    start = noun.left_edge.i
+    return start, noun.i + 1
+
+
+def clip_to_paragraph(doc: Doc, rng: TokenRange, anchor: int) -> TokenRange:
+    """Content never crosses a paragraph break, even where the parser runs a heading into
+    the next sentence: keep the side of the break the cue is on."""
+    start, end = rng
+    for i in range(start, end):
+        if "\n" in doc[i].text:
+            if i < anchor:
+                start = i + 1
+            else:
+                return start, i
+    return start, end
+
+
+def _trim(doc: Doc, start: int, end: int) -> TokenRange | None:
+    """Strip punctuation, spaces and clause-introducing words from the edges of a content range."""
+    while start < end and (doc[start].is_space or doc[start].lower_ in _LEAD_STRIP
+                           or (doc[start].is_punct and not doc[start].is_quote)):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)
+                           or doc[end - 1].lower_ in ("and", "but")):
+        end -= 1
+    if end - start < 1 or not any(doc[i].is_alpha or doc[i].like_num for i in range(start, end)):
+        return None
+    return start, end
+
+
+def _without(rng: TokenRange, holes: Sequence[TokenRange], prefer_after: int) -> TokenRange:
+    """Cut ``holes`` (cue, source) out of a range and keep the piece a reader takes as content.
+
+    The piece after the cue wins when the cue precedes it ("which he said should focus on"),
+    otherwise the longest piece.
+    """
+    pieces = [rng]
+    for h0, h1 in holes:
+        nxt = []
+        for p0, p1 in pieces:
+            if h1 <= p0 or h0 >= p1:
+                nxt.append((p0, p1))
+                continue
+            if p0 < h0:
+                nxt.append((p0, h0))
+            if h1 < p1:
+                nxt.append((h1, p1))
+        pieces = nxt
+    if not pieces:
+        return rng[0], rng[0]
+    after = [p for p in pieces if p[0] >= prefer_after]
+    if after and after[0][1] - after[0][0] >= 2:
+        return after[0]
+    return max(pieces, key=lambda p: p[1] - p[0])
+
+
+def _cue_range(verb: Token) -> TokenRange:
+    """The cue as written: the verb plus its auxiliaries, negation and particle."""
+    start = verb.i
+    end = verb.i + 1
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and verb.i - 3 <= child.i < verb.i:
+            start = min(start, child.i)
+        if child.dep_ == "prt" and child.i == end:
+            end = child.i + 1
+    return start, end
+
+
+def _clause_candidate(verb: Token, comp: Token, kind: str, cues: CueLexicon) -> Candidate | None:
+    doc = verb.doc
+    source = find_source(verb, cues)
+    cue = _cue_range(verb)
+    holes = [cue] + ([source] if source else [])
+    rng = _without(subtree_range(comp), holes, prefer_after=cue[1] if comp.i > verb.i else 0)
+    rng = clip_to_paragraph(doc, rng, verb.i)
+    trimmed = _trim(doc, *rng)
+    if trimmed is None:
+        return None
+    return Candidate(trimmed, cue, source, kind, verb.i)
+
+
+def _preceding_content(verb: Token) -> TokenRange | None:
+    """"..., he said." parsed with the cue hanging off the content: the content is what precedes."""
+    head = verb.head
+    if head is verb or head.i > verb.i:
+        return None
+    start = subtree_range(head)[0]
+    end = verb.left_edge.i
+    if end - start < 3:
+        return None
+    return start, end
+
+
+def _right_complement(verb: Token, deps: frozenset[str], preps: frozenset[str]) -> TokenRange | None:
+    parts = [c for c in verb.rights
+             if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps)]
+    if not parts:
+        return None
+    start = parts[0].left_edge.i
+    if parts[0].dep_ == "prep":
+        start = parts[0].i + 1
+    return start, parts[-1].right_edge.i + 1
+
+
+def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """Reporting, directive and stance verbs with their content."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if quoted[tok.i] or not is_verb(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        kind = cues.verb_kind(lemma)
+        directive = lemma in cues.directive_verbs
+        stance = lemma in cues.object_verbs
+        if kind is None and not directive and not stance:
+            continue
+        comps = [c for c in tok.children if c.dep_ in _CLAUSE and not quoted[c.i]]
+        if kind is not None and comps:
+            comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
+            cand = _clause_candidate(tok, comp, kind, cues)
+            if cand:
+                out.append(cand)
+            continue
+        if kind in ("speech", "writing") and tok.dep_ in ("parataxis", "ccomp", "conj", "advcl"):
+            rng = _preceding_content(tok)
+            has_obj = any(c.dep_ in ("dobj", "xcomp") for c in tok.children)
+            if rng and not has_obj:
+                trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+                if trimmed:
+                    out.append(Candidate(trimmed, _cue_range(tok), find_source(tok, cues), kind, tok.i))
+                continue
+        if directive:
+            particles = cues.directive_particles
+            rng = _right_complement(tok, _DIRECTIVE_DEPS, particles)
+            if rng and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles)
+                           for c in tok.rights):
+                trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+                if trimmed:
+                    cue = _cue_range(tok)
+                    out.append(Candidate(trimmed, cue, find_source(tok, cues), "directive", tok.i))
+                continue
+        if stance and any(c.dep_ == "dobj" for c in tok.rights):
+            rng = _right_complement(tok, _OBJECT_DEPS, _OBJECT_PREPS)
+            if rng:
+                trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+                if trimmed:
+                    out.append(Candidate(trimmed, _cue_range(tok), find_source(tok, cues), "object", tok.i))
+    return out
+
+
+def prepositional_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """"according to X": X is the source, the clause the phrase attaches to is the content."""
+    out: list[Candidate] = []
+    firsts = {p[0]: p for p in cues.prepositional}
+    for tok in doc:
+        phrase = firsts.get(tok.lower_)
+        if phrase is None or quoted[tok.i]:
+            continue
+        end = tok.i + len(phrase)
+        if end > len(doc) or tuple(t.lower_ for t in doc[tok.i:end]) != phrase:
+            continue
+        last = doc[end - 1]
+        objs = [c for c in last.children if c.dep_ == "pobj"] or [
+            t for t in doc[end:end + 1] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if not objs:
+            continue
+        source = noun_phrase(objs[0])
+        phrase_range = (tok.i, max(source[1], end))
+        sent = tok.sent
+        rng = _without((sent.start, sent.end), [phrase_range], prefer_after=len(doc) + 1)
+        trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+        if trimmed:
+            out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
+    return out
+
+
+def noun_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """"the claim that ...", "Trump's insistence that ...": a speech noun with a content clause."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if quoted[tok.i] or tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.clause_nouns:
+            continue
+        clauses = [c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        if not clauses:
+            continue
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        source = noun_phrase(poss[0]) if poss else None
+        if source is not None and source[1] > tok.i:
+            source = (source[0], tok.i)
+        trimmed = _trim(doc, *subtree_range(clauses[0]))
+        if trimmed:
+            out.append(Candidate(trimmed, (tok.i, tok.i + 1), source, "noun", tok.i))
+    return out
