@@ -193,6 +193,7 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
     out: list[Attribution] = []
     text = doc.text
     last: _Quote | None = None
+    last_index = -1
     for q in quotes:
         if any(m0 <= q.span.start and q.span.end <= m1 for m0, m1 in mixed):
             continue  # quoted words inside reported speech: already a mixed statement
@@ -214,6 +215,14 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
         start, end = _strip_content(text, q.span.start, q.span.end)
         if end <= start:
             continue
+        prev = out[last_index] if last_index >= 0 else None
+        if (prev is not None and last is not None and q.cue is not None and q.cue_token == last.cue_token
+                and "\n" not in text[last.span.end:q.span.open]):
+            # split or continued quote in one paragraph: one statement, as a reader counts it
+            out[last_index] = Attribution(prev.content[0:1] + (end,), prev.cue, prev.source, "direct",
+                                  max(prev.confidence, q.confidence))
+            last = q
+            continue
         out.append(Attribution(
             content=(start, end),
             cue=_chars(doc, q.cue) if q.cue else None,
@@ -222,7 +231,7 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
             confidence=q.confidence,
         ))
         if q.cue is not None:
-            last = q
+            last, last_index = q, len(out) - 1
     return out
 
 

@@ -74,6 +74,8 @@ def _marks(text: str, pairs: Iterable[tuple[str, str]]) -> list[tuple[int, str, 
     ordered = sorted(pairs, key=lambda p: -max(len(p[0]), len(p[1])))  # `` before `
     for opening, closing in ordered:
         key = opening + closing
+        if opening != closing and opening not in text and (closing, closing) in ordered:
+            continue  # lets a symmetric pair sharing the closing mark ('' and ``/'') claim it
         for mark, role in ((opening, "open"), (closing, "close")):
             for m in re.finditer(re.escape(mark), text):
                 i = m.start()
@@ -160,6 +162,8 @@ def find_quotes(text: str, pairs: Iterable[tuple[str, str]]) -> list[QuoteSpan]:
                 continue
             emit(None, last_para)
             open_at = None
+        if role == "close" and open_at is None and key in ("“”", "«»") and _is_opening(text, pos, "x"):
+            role = "open"  # a closing mark typed where an opening one belongs: ”Quote”
         if role == "open":
             if open_at is None or key != open_key:
                 if open_at is None:

@@ -182,16 +182,17 @@ def _clause_candidate(verb: Token, comp: Token, kind: str, cues: CueLexicon) -> 
     return Candidate(trimmed, cue, source, kind, verb.i)
 
 
-def _preceding_content(verb: Token) -> TokenRange | None:
-    """"..., he said." parsed with the cue hanging off the content: the content is what precedes."""
+def _host_content(verb: Token) -> TokenRange | None:
+    """"..., he said." or "The plan, he said, is dead": the parser hangs the cue on the content,
+    so the content is the host clause minus the cue's own subtree (the longer side)."""
     head = verb.head
-    if head is verb or head.i > verb.i:
+    if head is verb or not is_verb(head):
         return None
-    start = subtree_range(head)[0]
-    end = verb.left_edge.i
-    if end - start < 3:
+    hole = subtree_range(verb)
+    rng = _without(subtree_range(head), [hole], prefer_after=len(verb.doc) + 1)
+    if rng[1] - rng[0] < 3:
         return None
-    return start, end
+    return rng
 
 
 def _right_complement(verb: Token, deps: frozenset[str], preps: frozenset[str]) -> TokenRange | None:
@@ -224,8 +225,15 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
             if cand:
                 out.append(cand)
             continue
+        if kind in ("speech", "writing"):
+            paratactic = [c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i]]
+            if paratactic:
+                cand = _clause_candidate(tok, paratactic[0], kind, cues)
+                if cand:
+                    out.append(cand)
+                    continue
         if kind in ("speech", "writing") and tok.dep_ in ("parataxis", "ccomp", "conj", "advcl"):
-            rng = _preceding_content(tok)
+            rng = _host_content(tok)
             has_obj = any(c.dep_ in ("dobj", "xcomp") for c in tok.children)
             if rng and not has_obj:
                 trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
