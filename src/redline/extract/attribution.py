@@ -80,11 +80,14 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     absorbed: set[int] = set()
     for cand in candidates:
         start, end = _chars(doc, cand.content)
-        inside = [q for q in quotes if q.span.open <= start and end <= _close_end(doc, q)]
+        inside = [q for q in quotes if q.span.open <= start < _close_end(doc, q)
+                  and (end <= _close_end(doc, q) or _crosses(doc, cand, q))]
         if inside:
             q = inside[0]
             if q.cue is None or cand.kind in ("speech", "writing"):
                 q.cue, q.source, q.cue_token = cand.cue, cand.source, cand.cue_token
+                if q.source is None:
+                    q.source = _adjacent_source(doc, cand.cue_token, quoted)
                 q.confidence = cues.confidence_of("quote")
             absorbed.add(id(cand))
             continue
@@ -100,6 +103,12 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     out.extend(_direct(doc, quotes, quoted, mixed_spans, cues))
     out.sort(key=lambda a: (a.content[0], a.content[1]))
     return out
+
+
+def _crosses(doc: Doc, cand: Candidate, q: _Quote) -> bool:
+    """Content that starts inside a quotation and runs out of it into the frame is a parse
+    that crossed the closing mark: the quotation is the content."""
+    return q.span.start < _chars(doc, cand.content)[0] < q.span.end or cand.content[0] >= q.tokens[0]
 
 
 def _close_end(doc: Doc, q: _Quote) -> int:
@@ -195,7 +204,7 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
     last: _Quote | None = None
     last_index = -1
     for q in quotes:
-        if any(m0 <= q.span.start and q.span.end <= m1 for m0, m1 in mixed):
+        if any(m0 <= q.span.start < m1 for m0, m1 in mixed):
             continue  # quoted words inside reported speech: already a mixed statement
         words = len(_WORD.findall(text, q.span.start, q.span.end))
         whole = _is_whole_sentences(doc, q, quoted)
@@ -273,7 +282,7 @@ def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
     after = [t for t in doc[last:s1] if not quoted[t.i]]
     cue = _frame_cue(doc, after, last, cues) or _frame_cue(doc, before, first, cues)
     if cue is not None:
-        _set_cue(q, cue, cues)
+        _set_cue(q, cue, cues, quoted)
         return
     for phrase in cues.prepositional:
         for t in before + after:
@@ -298,12 +307,32 @@ def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
     tokens = [t for t in doc[sent.start:i] if not quoted[t.i]]
     cue = _frame_cue(doc, tokens, i, cues)
     if cue is not None:
-        _set_cue(q, cue, cues)
+        _set_cue(q, cue, cues, quoted)
 
 
-def _set_cue(q: _Quote, cue: Token, cues: CueLexicon) -> None:
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+_IN_NAME = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
+
+
+def _adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | None:
+    """Fallback when the parse gives the cue no subject: the name written right next to it
+    (", Tulsa police Chief Chuck Jordan said" / "said Jordan,")."""
+    for step in (-1, 1):
+        i = cue + step
+        while 0 <= i < len(doc) and doc[i].pos_ == "ADV" and abs(i - cue) <= 2:
+            i += step
+        j = i
+        while 0 <= j < len(doc) and not quoted[j] and doc[j].pos_ in _IN_NAME and abs(j - cue) <= 8:
+            j += step
+        lo, hi = (j + 1, i + 1) if step < 0 else (i, j)
+        if hi > lo and any(doc[k].pos_ in _NOMINAL for k in range(lo, hi)):
+            return lo, hi
+    return None
+
+
+def _set_cue(q: _Quote, cue: Token, cues: CueLexicon, quoted: Sequence[bool]) -> None:
     q.cue = (cue.i, cue.i + 1)
-    q.source = find_source(cue, cues)
+    q.source = find_source(cue, cues, quoted) or _adjacent_source(doc=cue.doc, cue=cue.i, quoted=quoted)
     q.cue_token = cue.i
     q.confidence = cues.confidence_of("quote")
 

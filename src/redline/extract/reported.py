@@ -62,7 +62,7 @@ def noun_phrase(tok: Token) -> TokenRange:
     return start, end
 
 
-def find_source(verb: Token, cues: CueLexicon) -> TokenRange | None:
+def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> TokenRange | None:
     """The speaker mention of a cue verb: its subject, a passive agent, or the subject it shares.
 
     "saying", "adding", "but said" and "to warn" have no subject of their own and take the one
@@ -70,8 +70,8 @@ def find_source(verb: Token, cues: CueLexicon) -> TokenRange | None:
     """
     tok: Token | None = verb
     for _ in range(_MAX_ANCESTORS):
-        if tok is None:
-            return None
+        if tok is None or (quoted and quoted[tok.i]):
+            return None  # a speaker is never inside someone else's quotation
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         for child in tok.children:
             if child.dep_ == "agent":
@@ -79,6 +79,8 @@ def find_source(verb: Token, cues: CueLexicon) -> TokenRange | None:
                 if objs:
                     return noun_phrase(objs[0])
         for child in tok.children:
+            if quoted and quoted[child.i]:
+                continue
             if child.dep_ in _SUBJECTS and not (passive and child.dep_ == "nsubjpass" and tok is verb):
                 if child.lower_ in _RELATIVIZERS and tok.dep_ == "relcl":
                     return _head_noun(tok.head)
@@ -169,9 +171,10 @@ def _cue_range(verb: Token) -> TokenRange:
     return start, end
 
 
-def _clause_candidate(verb: Token, comp: Token, kind: str, cues: CueLexicon) -> Candidate | None:
+def _clause_candidate(verb: Token, comp: Token, kind: str, cues: CueLexicon,
+                      quoted: Sequence[bool]) -> Candidate | None:
     doc = verb.doc
-    source = find_source(verb, cues)
+    source = find_source(verb, cues, quoted)
     cue = _cue_range(verb)
     holes = [cue] + ([source] if source else [])
     rng = _without(subtree_range(comp), holes, prefer_after=cue[1] if comp.i > verb.i else 0)
@@ -221,14 +224,14 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
         comps = [c for c in tok.children if c.dep_ in _CLAUSE and not quoted[c.i]]
         if kind is not None and comps:
             comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
-            cand = _clause_candidate(tok, comp, kind, cues)
+            cand = _clause_candidate(tok, comp, kind, cues, quoted)
             if cand:
                 out.append(cand)
             continue
         if kind in ("speech", "writing"):
             paratactic = [c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i]]
             if paratactic:
-                cand = _clause_candidate(tok, paratactic[0], kind, cues)
+                cand = _clause_candidate(tok, paratactic[0], kind, cues, quoted)
                 if cand:
                     out.append(cand)
                     continue
@@ -238,7 +241,7 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
             if rng and not has_obj:
                 trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
                 if trimmed:
-                    out.append(Candidate(trimmed, _cue_range(tok), find_source(tok, cues), kind, tok.i))
+                    out.append(Candidate(trimmed, _cue_range(tok), find_source(tok, cues, quoted), kind, tok.i))
                 continue
         if directive:
             particles = cues.directive_particles
@@ -248,14 +251,14 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
                 trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
                 if trimmed:
                     cue = _cue_range(tok)
-                    out.append(Candidate(trimmed, cue, find_source(tok, cues), "directive", tok.i))
+                    out.append(Candidate(trimmed, cue, find_source(tok, cues, quoted), "directive", tok.i))
                 continue
         if stance and any(c.dep_ == "dobj" for c in tok.rights):
             rng = _right_complement(tok, _OBJECT_DEPS, _OBJECT_PREPS)
             if rng:
                 trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
                 if trimmed:
-                    out.append(Candidate(trimmed, _cue_range(tok), find_source(tok, cues), "object", tok.i))
+                    out.append(Candidate(trimmed, _cue_range(tok), find_source(tok, cues, quoted), "object", tok.i))
     return out
 
 
