@@ -209,56 +209,100 @@ def _right_complement(verb: Token, deps: frozenset[str], preps: frozenset[str]) 
     return start, parts[-1].right_edge.i + 1
 
 
+def _make(doc: Doc, verb: Token, rng: TokenRange | None, kind: str, cues: CueLexicon,
+          quoted: Sequence[bool], source: bool = True) -> Candidate | None:
+    if rng is None:
+        return None
+    trimmed = _trim(doc, *clip_to_paragraph(doc, rng, verb.i))
+    if trimmed is None:
+        return None
+    src = find_source(verb, cues, quoted) if source else None
+    return Candidate(trimmed, _cue_range(verb), src, kind, verb.i)
+
+
+def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    if kind is None:
+        return None
+    comps = [c for c in tok.children if c.dep_ in _CLAUSE and not quoted[c.i]]
+    if not comps and kind in ("speech", "writing"):
+        comps = [c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i]]
+    if not comps:
+        return None
+    comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
+    return _clause_candidate(tok, comp, kind, cues, quoted)
+
+
+def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    if kind not in ("speech", "writing") or tok.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
+        return None
+    if any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
+        return None
+    return _make(tok.doc, tok, _host_content(tok), kind, cues, quoted)
+
+
+def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    lemma = tok.lemma_.lower()
+    if lemma not in cues.directive_verbs or _is_passive(tok):
+        return None
+    particles = cues.directive_particles
+    if not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles)
+               for c in tok.rights):
+        return None
+    rng = _right_complement(tok, _DIRECTIVE_DEPS, particles)
+    return _make(tok.doc, tok, rng, "directive", cues, quoted)
+
+
+def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    """"X seems to ...", "X is expected to ...": a stance of the writer, no source named."""
+    if tok.lemma_.lower() not in cues.raising_verbs:
+        return None
+    if tok.lemma_.lower() == "expect" and not _is_passive(tok):
+        return None
+    xcomps = [c for c in tok.rights if c.dep_ == "xcomp"]
+    if not xcomps:
+        return None
+    return _make(tok.doc, tok, subtree_range(xcomps[0]), "raising", cues, quoted, source=False)
+
+
+def _object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    if tok.lemma_.lower() not in cues.object_verbs or _is_passive(tok):
+        return None
+    objs = [c for c in tok.rights if c.dep_ == "dobj"]
+    if not objs or objs[0].lemma_.lower() in cues.audience:
+        return None
+    rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
+    return _make(tok.doc, tok, rng, "object", cues, quoted)
+
+
+def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    preps = cues.prep_verbs.get(tok.lemma_.lower())
+    if not preps:
+        return None
+    for child in tok.rights:
+        if child.dep_ in ("prep", "prt") and child.lower_ in preps:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                rng = (objs[0].left_edge.i, child.right_edge.i + 1)
+                return _make(tok.doc, tok, rng, "prep", cues, quoted)
+    return None
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in tok.children)
+
+
 def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """Reporting, directive and stance verbs with their content."""
+    """Reporting, directive and stance verbs with their content, first matching rule wins."""
     out: list[Candidate] = []
     for tok in doc:
         if quoted[tok.i] or not is_verb(tok):
             continue
-        lemma = tok.lemma_.lower()
-        kind = cues.verb_kind(lemma)
-        directive = lemma in cues.directive_verbs
-        stance = lemma in cues.object_verbs
-        if kind is None and not directive and not stance:
-            continue
-        comps = [c for c in tok.children if c.dep_ in _CLAUSE and not quoted[c.i]]
-        if kind is not None and comps:
-            comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
-            cand = _clause_candidate(tok, comp, kind, cues, quoted)
-            if cand:
-                out.append(cand)
-            continue
-        if kind in ("speech", "writing"):
-            paratactic = [c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i]]
-            if paratactic:
-                cand = _clause_candidate(tok, paratactic[0], kind, cues, quoted)
-                if cand:
-                    out.append(cand)
-                    continue
-        if kind in ("speech", "writing") and tok.dep_ in ("parataxis", "ccomp", "conj", "advcl"):
-            rng = _host_content(tok)
-            has_obj = any(c.dep_ in ("dobj", "xcomp") for c in tok.children)
-            if rng and not has_obj:
-                trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
-                if trimmed:
-                    out.append(Candidate(trimmed, _cue_range(tok), find_source(tok, cues, quoted), kind, tok.i))
-                continue
-        if directive:
-            particles = cues.directive_particles
-            rng = _right_complement(tok, _DIRECTIVE_DEPS, particles)
-            if rng and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles)
-                           for c in tok.rights):
-                trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
-                if trimmed:
-                    cue = _cue_range(tok)
-                    out.append(Candidate(trimmed, cue, find_source(tok, cues, quoted), "directive", tok.i))
-                continue
-        if stance and any(c.dep_ == "dobj" for c in tok.rights):
-            rng = _right_complement(tok, _OBJECT_DEPS, _OBJECT_PREPS)
-            if rng:
-                trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
-                if trimmed:
-                    out.append(Candidate(trimmed, _cue_range(tok), find_source(tok, cues, quoted), "object", tok.i))
+        kind = cues.verb_kind(tok.lemma_)
+        cand = (_clausal(tok, kind, cues, quoted) or _hosted(tok, kind, cues, quoted)
+                or _directive(tok, cues, quoted) or _raising(tok, cues, quoted)
+                or _object(tok, cues, quoted) or _prep_object(tok, cues, quoted))
+        if cand is not None:
+            out.append(cand)
     return out
 
 

@@ -19,7 +19,8 @@ from redline.errors import ConfigError
 DEFAULT_CUES = Path(__file__).with_name("cues.yaml")
 
 _VERB_KINDS = ("speech", "writing", "belief", "evidence")
-_CONFIDENCE_KINDS = (*_VERB_KINDS, "quote", "prepositional", "noun", "directive", "object")
+_CONFIDENCE_KINDS = (*_VERB_KINDS, "quote", "prepositional", "noun", "directive", "object", "raising",
+                     "prep", "colon")
 
 
 def _empty_mapping() -> Mapping[str, Any]:
@@ -39,6 +40,8 @@ class CueLexicon:
     object_verbs: frozenset[str] = frozenset()
     directive_verbs: frozenset[str] = frozenset()
     directive_particles: frozenset[str] = frozenset()
+    raising_verbs: frozenset[str] = frozenset()
+    prep_verbs: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     nouns: frozenset[str] = frozenset()
     clause_nouns: frozenset[str] = frozenset()
     prepositional: tuple[tuple[str, ...], ...] = ()
@@ -80,6 +83,17 @@ def _quote_pairs(data: Mapping[str, Any], where: str) -> tuple[tuple[str, str], 
     return tuple(pairs)
 
 
+def _prep_verbs(data: Mapping[str, Any], where: str) -> Mapping[str, frozenset[str]]:
+    raw = data.get("prep_verbs", {}) or {}
+    if not isinstance(raw, dict):
+        raise ConfigError("'prep_verbs' must map verb lemmas to lists of prepositions", where=where,
+                          hint="e.g. talk: [about, of]")
+    out: dict[str, frozenset[str]] = {}
+    for lemma, preps in raw.items():
+        out[str(lemma).lower()] = frozenset(_words({"p": preps}, "p", f"{where}: prep_verbs.{lemma}"))
+    return MappingProxyType(out)
+
+
 def _confidence(data: Mapping[str, Any], where: str) -> Mapping[str, float]:
     raw = data.get("confidence", {}) or {}
     if not isinstance(raw, dict):
@@ -119,6 +133,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         object_verbs=frozenset(_words(data, "object_verbs", where)),
         directive_verbs=frozenset(_words(data, "directive_verbs", where)),
         directive_particles=frozenset(_words(data, "directive_particles", where)),
+        raising_verbs=frozenset(_words(data, "raising_verbs", where)),
+        prep_verbs=_prep_verbs(data, where),
         nouns=frozenset(_words(data, "nouns", where)),
         clause_nouns=frozenset(_words(data, "clause_nouns", where)),
         prepositional=tuple(tuple(p.split()) for p in _words(data, "prepositional", where)),
