@@ -229,7 +229,10 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     if not comps:
         return None
     comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
-    return _clause_candidate(tok, comp, kind, cues, quoted)
+    cand = _clause_candidate(tok, comp, kind, cues, quoted)
+    if cand is None or not _has_verb(tok.doc, cand.content):
+        return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
+    return cand
 
 
 def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
@@ -288,7 +291,15 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
 
 
 def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in tok.children)
+    """Passive voice, including reduced relatives ("eight men accused of ..." ) whose subject
+    is the one spoken about, not the speaker."""
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "advcl", "relcl")
+
+
+def _has_verb(doc: Doc, rng: TokenRange) -> bool:
+    return any(is_verb(t) for t in doc[rng[0]:rng[1]])
 
 
 def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
