@@ -275,14 +275,27 @@ def _frame_cue(doc: Doc, tokens: Sequence[Token], anchor: int, cues: CueLexicon)
     return best
 
 
+def _same_paragraph(tokens: list[Token], reverse: bool) -> list[Token]:
+    """The part of a frame on the quotation's side of any paragraph break."""
+    seq = reversed(tokens) if reverse else iter(tokens)
+    kept = []
+    for t in seq:
+        if "\n" in t.text:
+            break
+        kept.append(t)
+    return kept[::-1] if reverse else kept
+
+
 def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
     first, last = q.tokens
     s0, s1 = doc[first].sent.start, doc[last - 1].sent.end
-    before = [t for t in doc[s0:first] if not quoted[t.i]]
-    after = [t for t in doc[last:s1] if not quoted[t.i]]
+    before = _same_paragraph([t for t in doc[s0:first] if not quoted[t.i]], reverse=True)
+    after = _same_paragraph([t for t in doc[last:s1] if not quoted[t.i]], reverse=False)
     cue = _frame_cue(doc, after, last, cues) or _frame_cue(doc, before, first, cues)
     if cue is not None:
         _set_cue(q, cue, cues, quoted)
+        return
+    if _link_to_signature(doc, q, after, quoted, cues):
         return
     for phrase in cues.prepositional:
         for t in before + after:
@@ -294,6 +307,24 @@ def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
                     q.cue_token = t.i
                     q.confidence = cues.confidence_of("prepositional")
                     return
+
+
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _link_to_signature(doc: Doc, q: _Quote, after: Sequence[Token], quoted: Sequence[bool],
+                       cues: CueLexicon) -> bool:
+    """A quotation signed with a dash and a name ("...” ― Jane Doe"), as in reader round-ups."""
+    words = [t for t in after if not t.is_space and not (t.is_punct and t.text not in _DASHES)]
+    if len(words) < 2 or words[0].text not in _DASHES:
+        return False
+    dash = words[0]
+    src = _adjacent_source(doc, dash.i, quoted)
+    if src is None or src[0] < dash.i:
+        return False
+    q.cue, q.source, q.cue_token = (dash.i, dash.i + 1), src, dash.i
+    q.confidence = cues.confidence_of("quote")
+    return True
 
 
 def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:

@@ -63,6 +63,15 @@ def noun_phrase(tok: Token) -> TokenRange:
 
 
 def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> TokenRange | None:
+    """The speaker mention of a cue verb, never reaching over a paragraph break."""
+    rng = _find_source(verb, cues, quoted)
+    if rng is None:
+        return None
+    rng = clip_to_paragraph(verb.doc, rng, verb.i)
+    return rng if rng[1] > rng[0] else None
+
+
+def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> TokenRange | None:
     """The speaker mention of a cue verb: its subject, a passive agent, or the subject it shares.
 
     "saying", "adding", "but said" and "to warn" have no subject of their own and take the one
@@ -83,7 +92,8 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
                 continue
             if child.dep_ in _SUBJECTS and not (passive and child.dep_ == "nsubjpass" and tok is verb):
                 if child.lower_ in _RELATIVIZERS and tok.dep_ == "relcl":
-                    return _head_noun(tok.head)
+                    # "Mr. Obama, who said": the antecedent through the relative pronoun
+                    return _head_noun(tok.head)[0], child.i + 1
                 if child.dep_ == "csubj":
                     return None
                 return noun_phrase(child)
