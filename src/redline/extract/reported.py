@@ -289,7 +289,7 @@ def _object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate |
 
 def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     preps = cues.prep_verbs.get(tok.lemma_.lower())
-    if not preps:
+    if not preps or _is_passive(tok):
         return None
     for child in tok.rights:
         if child.dep_ in ("prep", "prt") and child.lower_ in preps:
@@ -305,7 +305,9 @@ def _is_passive(tok: Token) -> bool:
     is the one spoken about, not the speaker."""
     if any(c.dep_ == "auxpass" for c in tok.children):
         return True
-    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "advcl", "relcl")
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD"):
+        return not any(c.dep_ in _SUBJECTS for c in tok.children)
+    return tok.tag_ == "VBN" and tok.dep_ in ("amod", "advcl", "relcl")
 
 
 def _has_verb(doc: Doc, rng: TokenRange) -> bool:
