@@ -102,7 +102,8 @@ def train_corpus() -> list[tuple[str, str, Path]]:
                 })
             doc_id = d["article"]
             f = gold_dir / f"{doc_id}.json"
-            f.write_text(json.dumps({"id": doc_id, "text": d["text"], "attributions": atts}), encoding="utf-8")
+            payload = {"id": doc_id, "text": d["text"], "attributions": atts}
+            f.write_text(json.dumps(payload), encoding="utf-8")
             out.append((doc_id, d["text"], f))
     return out
 

@@ -228,7 +228,7 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
         if (prev is not None and last is not None and q.cue is not None and q.cue_token == last.cue_token
                 and "\n" not in text[last.span.end:q.span.open]):
             # split or continued quote in one paragraph: one statement, as a reader counts it
-            out[last_index] = Attribution(prev.content[0:1] + (end,), prev.cue, prev.source, "direct",
+            out[last_index] = Attribution((*prev.content[0:1], end), prev.cue, prev.source, "direct",
                                   max(prev.confidence, q.confidence))
             last = q
             continue
