@@ -25,6 +25,7 @@ _DIRECTIVE_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd", "attr"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "over", "on", "about", "to"})
 _MAX_ANCESTORS = 4
+_MAX_HOSTED_CUE = 10  # tokens in a ", he said on Friday," insert
 
 
 @dataclass(slots=True)
@@ -233,9 +234,11 @@ def _make(doc: Doc, verb: Token, rng: TokenRange | None, kind: str, cues: CueLex
 def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     if kind is None:
         return None
-    comps = [c for c in tok.children if c.dep_ in _CLAUSE and not quoted[c.i]]
+    comps = [c for c in tok.children if c.dep_ in _CLAUSE]
     if not comps and kind in ("speech", "writing"):
         comps = [c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i]]
+    if not comps:
+        comps = _misattached_clauses(tok)
     if not comps:
         return None
     comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
@@ -245,9 +248,34 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     return cand
 
 
+def _misattached_clauses(tok: Token) -> list[Token]:
+    """Content clauses the parser hung elsewhere: "said after the talks he would sign" (advcl)
+    or "told a meeting of leaders that few people understood" (relative clause of the object)."""
+    out = []
+    for child in tok.rights:
+        if child.dep_ == "advcl" and is_verb(child) and _own_subject(child):
+            marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
+            if not marks or marks == ["that"]:
+                out.append(child)
+        elif child.dep_ in ("dobj", "dative"):
+            for sub in child.subtree:
+                if sub.dep_ in ("relcl", "acl") and _own_subject(sub) and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in sub.children):
+                    out.append(sub)
+                    break
+    return out
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS and c.lower_ not in _RELATIVIZERS for c in verb.children)
+
+
 def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     if kind not in ("speech", "writing") or tok.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
         return None
+    start, end = subtree_range(tok)
+    if end - start > _MAX_HOSTED_CUE or cues.verb_kind(tok.head.lemma_) is not None:
+        return None  # a long clause is not a ", he said" insert; a cue's clause is its content
     if any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
         return None
     return _make(tok.doc, tok, _host_content(tok), kind, cues, quoted)
