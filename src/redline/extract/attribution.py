@@ -162,6 +162,9 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 continue
             if not outer.content[0] <= inner.cue_token < outer.content[1]:
                 continue
+            if inner.kind not in _OWN_STATEMENT_KINDS:
+                dropped.add(id(inner))  # a stance verb inside reported content belongs to it
+                continue
             clause = _clause_start(doc, inner, outer)
             if clause is None or clause - outer.content[0] < 3:
                 dropped.add(id(inner))
@@ -171,6 +174,9 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 end -= 1
             outer.content = (outer.content[0], end)
     return [c for c in kept if id(c) not in dropped and c.content[1] > c.content[0]]
+
+
+_OWN_STATEMENT_KINDS = frozenset({"speech", "writing", "prepositional"})
 
 
 def _rank(c: Candidate) -> float:

@@ -26,6 +26,9 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd", "attr"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "over", "on", "about", "to"})
 _MAX_ANCESTORS = 4
 _MAX_HOSTED_CUE = 10  # tokens in a ", he said on Friday," insert
+# objects that are hearers, not content: "told him", "reminded voters"
+_HEARER_ENTS = frozenset({"PERSON", "NORP"})
+_HEARER_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "himself", "herself", "themselves"})
 
 
 @dataclass(slots=True)
@@ -271,7 +274,10 @@ def _own_subject(verb: Token) -> bool:
 
 
 def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
-    if kind not in ("speech", "writing") or tok.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
+    as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    if kind is None or (kind not in ("speech", "writing") and not as_clause):
+        return None  # "as we saw in 2009, ..." carries any cue kind
+    if tok.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
         return None
     start, end = subtree_range(tok)
     if end - start > _MAX_HOSTED_CUE or cues.verb_kind(tok.head.lemma_) is not None:
@@ -305,13 +311,38 @@ def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate 
     return _make(tok.doc, tok, subtree_range(xcomps[0]), "raising", cues, quoted, source=False)
 
 
-def _object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
-    if tok.lemma_.lower() not in cues.object_verbs or _is_passive(tok):
+def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    """"X endorsed Y", "X stressed the need for Y": a stance or speech verb and its object.
+
+    Reporting verbs outside ``object_verbs`` qualify too, unless their object is a hearer
+    ("told him", "reminded reporters"): then the object is not what was said.
+    """
+    lemma = tok.lemma_.lower()
+    listed = lemma in cues.object_verbs
+    if not listed and (kind is None or lemma in cues.not_object_verbs):
         return None
+    if _is_passive(tok):
+        return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
     if not objs or objs[0].lemma_.lower() in cues.audience:
         return None
+    if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in _HEARER_PRONOUNS):
+        return None
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
+    return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
+
+
+def _passive_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    """"X was accused of Y", "X is supported by Y": the complement (or the subject) is the
+    content and the agent, if any, the source."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if not subjects or subjects[0].lower_ in _RELATIVIZERS:
+        return None
+    rng = _right_complement(tok, frozenset({"xcomp", "oprd"}), _OBJECT_PREPS - {"by"})
+    if rng is None:
+        if not any(c.dep_ == "agent" for c in tok.children) or subjects[0].pos_ == "PRON":
+            return None  # "details have not been disclosed": nobody is said to speak
+        rng = subtree_range(subjects[0])
     return _make(tok.doc, tok, rng, "object", cues, quoted)
 
 
@@ -351,7 +382,7 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
         kind = cues.verb_kind(tok.lemma_)
         cand = (_clausal(tok, kind, cues, quoted) or _hosted(tok, kind, cues, quoted)
                 or _directive(tok, cues, quoted) or _raising(tok, cues, quoted)
-                or _object(tok, cues, quoted) or _prep_object(tok, cues, quoted))
+                or _object(tok, kind, cues, quoted) or _prep_object(tok, cues, quoted))
         if cand is not None:
             out.append(cand)
     return out

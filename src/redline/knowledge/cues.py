@@ -20,7 +20,7 @@ DEFAULT_CUES = Path(__file__).with_name("cues.yaml")
 
 _VERB_KINDS = ("speech", "writing", "belief", "evidence")
 _CONFIDENCE_KINDS = (*_VERB_KINDS, "quote", "prepositional", "noun", "directive", "object", "raising",
-                     "prep", "colon")
+                     "prep", "colon", "report_object")
 
 
 def _empty_mapping() -> Mapping[str, Any]:
@@ -41,6 +41,7 @@ class CueLexicon:
     directive_verbs: frozenset[str] = frozenset()
     directive_particles: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
+    not_object_verbs: frozenset[str] = frozenset()
     prep_verbs: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     nouns: frozenset[str] = frozenset()
     clause_nouns: frozenset[str] = frozenset()
@@ -134,6 +135,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         directive_verbs=frozenset(_words(data, "directive_verbs", where)),
         directive_particles=frozenset(_words(data, "directive_particles", where)),
         raising_verbs=frozenset(_words(data, "raising_verbs", where)),
+        not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
         prep_verbs=_prep_verbs(data, where),
         nouns=frozenset(_words(data, "nouns", where)),
         clause_nouns=frozenset(_words(data, "clause_nouns", where)),
