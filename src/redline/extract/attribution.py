@@ -27,6 +27,7 @@ from redline.extract.reported import (
     find_source,
     is_verb,
     noun_candidates,
+    noun_object_candidates,
     prepositional_candidates,
     verb_candidates,
 )
@@ -73,7 +74,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     quotes = _locate_quotes(doc, find_quotes(doc.text, cues.quote_pairs))
     quoted = _quote_mask(doc, quotes)
     candidates = (verb_candidates(doc, cues, quoted) + prepositional_candidates(doc, cues, quoted)
-                  + noun_candidates(doc, cues, quoted))
+                  + noun_candidates(doc, cues, quoted) + noun_object_candidates(doc, cues, quoted))
     candidates = _resolve_nesting(doc, candidates)
 
     out: list[Attribution] = []

@@ -26,9 +26,8 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd", "attr"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "over", "on", "about", "to"})
 _MAX_ANCESTORS = 4
 _MAX_HOSTED_CUE = 10  # tokens in a ", he said on Friday," insert
-# objects that are hearers, not content: "told him", "reminded voters"
+# named entities that, as objects of a reporting verb, are hearers: "told Smith", "urged Democrats"
 _HEARER_ENTS = frozenset({"PERSON", "NORP"})
-_HEARER_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "himself", "herself", "themselves"})
 
 
 @dataclass(slots=True)
@@ -326,7 +325,7 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
     if not objs or objs[0].lemma_.lower() in cues.audience:
         return None
-    if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in _HEARER_PRONOUNS):
+    if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
         return None
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
@@ -411,6 +410,44 @@ def prepositional_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool])
         trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
         if trimmed:
             out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
+    return out
+
+
+def _noun_source(noun: Token) -> TokenRange | None:
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        start, _ = noun_phrase(poss[0])
+        end = poss[0].i + 1
+        return start, end
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return noun_phrase(objs[0])
+    return None
+
+
+def noun_object_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """"Trump's attacks on the judge", "her support for the bill": the object of a stance noun."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if quoted[tok.i] or tok.pos_ != "NOUN":
+            continue
+        preps = cues.prep_nouns.get(tok.lemma_.lower())
+        if not preps:
+            continue
+        for child in tok.rights:
+            if child.dep_ != "prep" or child.lower_ not in preps:
+                continue
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                continue
+            rng = clip_to_paragraph(doc, (objs[0].left_edge.i, child.right_edge.i + 1), tok.i)
+            trimmed = _trim(doc, *rng)
+            source = _noun_source(tok)
+            if trimmed and source:  # without a holder the noun is the writer's framing
+                out.append(Candidate(trimmed, (tok.i, child.i + 1), source, "noun_object", tok.i))
+            break
     return out
 
 

@@ -20,7 +20,8 @@ DEFAULT_CUES = Path(__file__).with_name("cues.yaml")
 
 _VERB_KINDS = ("speech", "writing", "belief", "evidence")
 _CONFIDENCE_KINDS = (*_VERB_KINDS, "quote", "prepositional", "noun", "directive", "object", "raising",
-                     "prep", "colon", "report_object")
+                     "prep", "colon", "report_object",
+                     "noun_object")
 
 
 def _empty_mapping() -> Mapping[str, Any]:
@@ -43,6 +44,7 @@ class CueLexicon:
     raising_verbs: frozenset[str] = frozenset()
     not_object_verbs: frozenset[str] = frozenset()
     prep_verbs: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
+    prep_nouns: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     nouns: frozenset[str] = frozenset()
     clause_nouns: frozenset[str] = frozenset()
     prepositional: tuple[tuple[str, ...], ...] = ()
@@ -84,14 +86,14 @@ def _quote_pairs(data: Mapping[str, Any], where: str) -> tuple[tuple[str, str], 
     return tuple(pairs)
 
 
-def _prep_verbs(data: Mapping[str, Any], where: str) -> Mapping[str, frozenset[str]]:
-    raw = data.get("prep_verbs", {}) or {}
+def _prep_map(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, frozenset[str]]:
+    raw = data.get(key, {}) or {}
     if not isinstance(raw, dict):
-        raise ConfigError("'prep_verbs' must map verb lemmas to lists of prepositions", where=where,
+        raise ConfigError(f"'{key}' must map lemmas to lists of prepositions", where=where,
                           hint="e.g. talk: [about, of]")
     out: dict[str, frozenset[str]] = {}
     for lemma, preps in raw.items():
-        out[str(lemma).lower()] = frozenset(_words({"p": preps}, "p", f"{where}: prep_verbs.{lemma}"))
+        out[str(lemma).lower()] = frozenset(_words({"p": preps}, "p", f"{where}: {key}.{lemma}"))
     return MappingProxyType(out)
 
 
@@ -136,7 +138,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         directive_particles=frozenset(_words(data, "directive_particles", where)),
         raising_verbs=frozenset(_words(data, "raising_verbs", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
-        prep_verbs=_prep_verbs(data, where),
+        prep_verbs=_prep_map(data, "prep_verbs", where),
+        prep_nouns=_prep_map(data, "prep_nouns", where),
         nouns=frozenset(_words(data, "nouns", where)),
         clause_nouns=frozenset(_words(data, "clause_nouns", where)),
         prepositional=tuple(tuple(p.split()) for p in _words(data, "prepositional", where)),
