@@ -302,7 +302,7 @@ def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
     if cue is not None:
         _set_cue(q, cue, cues, quoted)
         return
-    if _link_to_signature(doc, q, after, quoted, cues):
+    if _link_to_signature(doc, q, quoted, cues):
         return
     for phrase in cues.prepositional:
         for t in before + after:
@@ -319,17 +319,18 @@ def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 
 
-def _link_to_signature(doc: Doc, q: _Quote, after: Sequence[Token], quoted: Sequence[bool],
-                       cues: CueLexicon) -> bool:
+def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> bool:
     """A quotation signed with a dash and a name ("...” ― Jane Doe"), as in reader round-ups."""
-    words = [t for t in after if not t.is_space and not (t.is_punct and t.text not in _DASHES)]
-    if len(words) < 2 or words[0].text not in _DASHES:
+    i = q.tokens[1]
+    while i < len(doc) and (doc[i].is_space or doc[i].is_quote or doc[i].text in (".", ",")) \
+            and "\n" not in doc[i].text:
+        i += 1
+    if i >= len(doc) or doc[i].text not in _DASHES:
         return False
-    dash = words[0]
-    src = _adjacent_source(doc, dash.i, quoted)
-    if src is None or src[0] < dash.i:
+    src = _adjacent_source(doc, i, quoted)
+    if src is None or src[0] < i:
         return False
-    q.cue, q.source, q.cue_token = (dash.i, dash.i + 1), src, dash.i
+    q.cue, q.source, q.cue_token = (i, i + 1), src, i
     q.confidence = cues.confidence_of("quote")
     return True
 
@@ -357,7 +358,8 @@ def _adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange |
     (", Tulsa police Chief Chuck Jordan said" / "said Jordan,")."""
     for step in (-1, 1):
         i = cue + step
-        while 0 <= i < len(doc) and doc[i].pos_ == "ADV" and abs(i - cue) <= 2:
+        while 0 <= i < len(doc) and (doc[i].pos_ == "ADV" or (doc[i].is_space and "\n" not in doc[i].text)) \
+                and abs(i - cue) <= 2:
             i += step
         j = i
         while 0 <= j < len(doc) and not quoted[j] and doc[j].pos_ in _IN_NAME and abs(j - cue) <= 8:

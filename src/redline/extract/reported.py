@@ -18,7 +18,7 @@ TokenRange = tuple[int, int]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE = ("ccomp",)
-_INHERIT = ("conj", "advcl", "xcomp", "acl", "pcomp", "dep")
+_INHERIT = ("conj", "advcl", "xcomp", "acl", "pcomp", "dep", "prep")
 _RELATIVIZERS = frozenset({"who", "that", "which", "whom"})
 _LEAD_STRIP = frozenset({"that", "and", "but", "or", "whether", "if", ":", ",", ";", "-", "—", "–"})
 _DIRECTIVE_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
@@ -307,6 +307,9 @@ def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate 
     xcomps = [c for c in tok.rights if c.dep_ == "xcomp"]
     if not xcomps:
         return None
+    inner = xcomps[0].lemma_.lower()
+    if cues.verb_kind(inner) or inner in cues.object_verbs or inner in cues.directive_verbs:
+        return None  # "appeared to suggest that ...": the inner cue carries the statement
     return _make(tok.doc, tok, subtree_range(xcomps[0]), "raising", cues, quoted, source=False)
 
 
