@@ -303,3 +303,43 @@ def test_spacy_component_stores_plain_values() -> None:
     assert isinstance(stored, list) and stored
     assert stored[0]["kind"] == "indirect"
     assert doc.text[stored[0]["content"][0] : stored[0]["content"][1]] == "the plan was dead"
+
+
+@pytest.mark.model
+def test_labelled_lines_are_statements_of_the_label(run: Run) -> None:
+    text = ('Kremlin: Talks can resume next month\n\n"HOST: If I may, will you sign?\n\n'
+            '"MINISTER: Not this week.\n\nUPDATE: The meeting ended.')
+    doc, atts = run(text)
+    headline = _one(doc, atts, "Talks can resume next month")
+    assert _text(doc, headline.source) == "Kremlin"
+    assert _text(doc, headline.cue) == ":"
+    host = _one(doc, atts, "If I may, will you sign?")
+    assert _text(doc, host.source) == "HOST"
+    assert _text(doc, _one(doc, atts, "Not this week").source) == "MINISTER"
+    assert all(_text(doc, a.source) != "UPDATE" for a in atts)
+
+
+@pytest.mark.model
+def test_quote_signed_with_a_dash(run: Run) -> None:
+    doc, atts = run("“The debate changed nothing for me.” ― Maria Lopez\n\nNext item.")
+    a = _one(doc, atts, "The debate changed nothing for me")
+    assert _text(doc, a.source) == "Maria Lopez"
+    assert _text(doc, a.cue) == "―"
+
+
+@pytest.mark.model
+def test_continuation_quote_keeps_the_speaker(run: Run) -> None:
+    text = "“We will keep talking,” the envoy said.\n\n“Nobody wants another winter of war.”"
+    doc, atts = run(text)
+    a = _one(doc, atts, "Nobody wants another winter of war")
+    assert _text(doc, a.source) == "the envoy"
+    assert a.confidence < 1.0
+
+
+@pytest.mark.model
+def test_stance_verb_object(run: Run) -> None:
+    doc, atts = run("The senator endorsed the ceasefire proposal on Tuesday.")
+    a = _one(doc, atts, "the ceasefire proposal")
+    assert _text(doc, a.source) == "The senator"
+    assert _text(doc, a.cue) == "endorsed"
+    assert a.confidence < 1.0

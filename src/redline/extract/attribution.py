@@ -27,6 +27,7 @@ from redline.extract.reported import (
     find_source,
     is_verb,
     noun_candidates,
+    label_candidates,
     noun_object_candidates,
     prepositional_candidates,
     verb_candidates,
@@ -61,6 +62,7 @@ class _Quote:
     source: TokenRange | None = None
     confidence: float = 0.0
     cue_token: int = -1
+    consumed: bool = False  # replaced by labelled statements ("PENCE: ...")
 
 
 def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
@@ -74,13 +76,24 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     quotes = _locate_quotes(doc, find_quotes(doc.text, cues.quote_pairs))
     quoted = _quote_mask(doc, quotes)
     candidates = (verb_candidates(doc, cues, quoted) + prepositional_candidates(doc, cues, quoted)
-                  + noun_candidates(doc, cues, quoted) + noun_object_candidates(doc, cues, quoted))
+                  + noun_candidates(doc, cues, quoted) + noun_object_candidates(doc, cues, quoted)
+                  + label_candidates(doc, cues, quoted))
     candidates = _resolve_nesting(doc, candidates)
 
     out: list[Attribution] = []
     absorbed: set[int] = set()
     for cand in candidates:
         start, end = _chars(doc, cand.content)
+        if cand.kind == "colon":
+            # transcript and headline labels: each labelled paragraph is its own statement,
+            # even where the paragraphs share one run of quote marks
+            hit = [q for q in quotes if q.span.open <= start < _close_end(doc, q)]
+            for q in hit:
+                q.consumed = True
+            out.append(Attribution((start, end), _chars(doc, cand.cue) if cand.cue else None,
+                                   _chars(doc, cand.source) if cand.source else None,
+                                   "direct" if hit else "indirect", cues.confidence_of("colon")))
+            continue
         inside = [q for q in quotes if q.span.open <= start < _close_end(doc, q)
                   and (end <= _close_end(doc, q) or _crosses(doc, cand, q))]
         if inside:
@@ -211,7 +224,7 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
     last: _Quote | None = None
     last_index = -1
     for q in quotes:
-        if any(m0 <= q.span.start < m1 for m0, m1 in mixed):
+        if q.consumed or any(m0 <= q.span.start < m1 for m0, m1 in mixed):
             continue  # quoted words inside reported speech: already a mixed statement
         words = len(_WORD.findall(text, q.span.start, q.span.end))
         whole = _is_whole_sentences(doc, q, quoted)

@@ -7,6 +7,7 @@ index pairs; ``attribution.py`` turns them into character offsets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -133,12 +134,14 @@ def clip_to_paragraph(doc: Doc, rng: TokenRange, anchor: int) -> TokenRange:
     return start, end
 
 
-def _trim(doc: Doc, start: int, end: int) -> TokenRange | None:
+def _trim(doc: Doc, start: int, end: int, words: bool = True) -> TokenRange | None:
     """Strip punctuation, spaces and clause-introducing words from the edges of a content range."""
-    while start < end and (doc[start].is_space or doc[start].lower_ in _LEAD_STRIP
+    while start < end and (doc[start].is_space or (words and doc[start].lower_ in _LEAD_STRIP)
                            or (doc[start].is_punct and not doc[start].is_quote)):
         start += 1
-    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)
+    while end > start and (doc[end - 1].is_space
+                           or (doc[end - 1].is_punct and not doc[end - 1].is_quote
+                               and doc[end - 1].text not in ("?", "!"))
                            or doc[end - 1].lower_ in ("and", "but")):
         end -= 1
     if end - start < 1 or not any(doc[i].is_alpha or doc[i].like_num for i in range(start, end)):
@@ -211,9 +214,14 @@ def _host_content(verb: Token) -> TokenRange | None:
     return rng
 
 
+def _temporal(prep: Token) -> bool:
+    """"on Tuesday", "for weeks": a time phrase, not part of what was said."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _right_complement(verb: Token, deps: frozenset[str], preps: frozenset[str]) -> TokenRange | None:
     parts = [c for c in verb.rights
-             if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps)]
+             if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps and not _temporal(c))]
     if not parts:
         return None
     start = parts[0].left_edge.i
@@ -471,4 +479,31 @@ def noun_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
         trimmed = _trim(doc, *subtree_range(clauses[0]))
         if trimmed:
             out.append(Candidate(trimmed, (tok.i, tok.i + 1), source, "noun", tok.i))
+    return out
+
+
+# a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
+# "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
+_LABEL = re.compile(r"^[\"“'‘]?(?P<label>[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Za-z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
+                    r"(?P<content>\S[^\n]*)", re.MULTILINE)
+
+
+def label_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """"Name: statement" lines: the label is the source, the colon the cue, the rest the content."""
+    out: list[Candidate] = []
+    for m in _LABEL.finditer(doc.text):
+        label = m.group("label")
+        if label.lower() in cues.label_exclusions:
+            continue
+        src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+        body = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
+        if src is None or body is None or len(body) < 2:
+            continue
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in src):
+            continue  # "He said: ..." is a cue verb, handled with the quotes
+        colon = src.end
+        content = _trim(doc, body.start, body.end, words=False)
+        if content is None or doc[colon].text != ":":
+            continue
+        out.append(Candidate(content, (colon, colon + 1), (src.start, src.end), "colon", colon))
     return out

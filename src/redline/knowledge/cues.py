@@ -50,6 +50,7 @@ class CueLexicon:
     prepositional: tuple[tuple[str, ...], ...] = ()
     audience: frozenset[str] = frozenset()
     passive_sources: frozenset[str] = frozenset()
+    label_exclusions: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
     confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
 
@@ -145,6 +146,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         prepositional=tuple(tuple(p.split()) for p in _words(data, "prepositional", where)),
         audience=frozenset(_words(data, "audience", where)),
         passive_sources=frozenset(_words(data, "passive_sources", where)),
+        label_exclusions=frozenset(_words(data, "label_exclusions", where)),
         quote_pairs=_quote_pairs(data, where),
         confidence=_confidence(data, where),
     )
