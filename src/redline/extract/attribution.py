@@ -1,0 +1,428 @@
+"""Attributed statements in a parsed Doc: direct quotes, reported speech and mixed quotes.
+
+Two sources of evidence meet here. Quote marks (``quotes.py``) say *what* was said
+verbatim; the dependency parse (``reported.py``) says *who* said it through which cue, and
+finds indirect speech that has no marks at all. A quotation is linked to the nearest cue in
+its own sentence, else to a cue ending in a colon just before it, else to the speaker of the
+quotation just before it (a paragraph that continues someone's words). Reported content that
+contains quoted words is "mixed".
+
+The result holds character offsets into ``doc.text``; the source is the mention as written
+("he", "a senior official"), resolving it to an actor is a later step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from redline.extract.quotes import QuoteSpan, find_quotes
+from redline.extract.reported import (
+    Candidate,
+    TokenRange,
+    find_source,
+    is_verb,
+    label_candidates,
+    noun_candidates,
+    noun_object_candidates,
+    prepositional_candidates,
+    verb_candidates,
+)
+from redline.knowledge.cues import CueLexicon, load_cues
+
+__all__ = ["Attribution", "AttributionComponent", "find_attributions"]
+
+_TRAILING = re.compile(r"[\s,;:]+$|(?<![.])[.]\s*$")
+_WORD = re.compile(r"\w+")
+_MIN_QUOTE_WORDS = 4  # shorter quotes with no cue of their own are scare quotes or titles
+_INHERITED_CONFIDENCE = 0.8
+_UNLINKED_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attributed statement; all spans are (start, end) character offsets into ``doc.text``."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    kind: str  # "direct" | "indirect" | "mixed"
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class _Quote:
+    span: QuoteSpan
+    tokens: TokenRange  # tokens inside the marks
+    cue: TokenRange | None = None
+    source: TokenRange | None = None
+    confidence: float = 0.0
+    cue_token: int = -1
+    consumed: bool = False  # replaced by labelled statements ("PENCE: ...")
+
+
+def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
+    """Every attributed statement in ``doc``, in text order.
+
+    Never raises on odd input: an empty Doc, unbalanced quote marks or text in another
+    language yield what the rules can support, possibly nothing.
+    """
+    if len(doc) == 0 or not doc.text.strip():
+        return []
+    quotes = _locate_quotes(doc, find_quotes(doc.text, cues.quote_pairs))
+    quoted = _quote_mask(doc, quotes)
+    candidates = (verb_candidates(doc, cues, quoted) + prepositional_candidates(doc, cues, quoted)
+                  + noun_candidates(doc, cues, quoted) + noun_object_candidates(doc, cues, quoted)
+                  + label_candidates(doc, cues, quoted))
+    candidates = _resolve_nesting(doc, candidates)
+
+    out: list[Attribution] = []
+    absorbed: set[int] = set()
+    for cand in candidates:
+        start, end = _chars(doc, cand.content)
+        if cand.kind == "colon":
+            # transcript and headline labels: each labelled paragraph is its own statement,
+            # even where the paragraphs share one run of quote marks
+            hit = [q for q in quotes if q.span.open <= start < _close_end(doc, q)]
+            for q in hit:
+                q.consumed = True
+            out.append(Attribution((start, end), _chars(doc, cand.cue) if cand.cue else None,
+                                   _chars(doc, cand.source) if cand.source else None,
+                                   "direct" if hit else "indirect", cues.confidence_of("colon")))
+            continue
+        inside = [q for q in quotes if q.span.open <= start < _close_end(doc, q)
+                  and (end <= _close_end(doc, q) or _crosses(doc, cand, q))]
+        if inside:
+            q = inside[0]
+            if q.cue is None or cand.kind in ("speech", "writing"):
+                q.cue, q.source, q.cue_token = cand.cue, cand.source, cand.cue_token
+                if q.source is None:
+                    q.source = _adjacent_source(doc, cand.cue_token, quoted)
+                q.confidence = cues.confidence_of("quote")
+            absorbed.add(id(cand))
+            continue
+        overlapping = any(q.span.start < end and start < q.span.end for q in quotes)
+        out.append(Attribution(
+            content=(start, end),
+            cue=_chars(doc, cand.cue) if cand.cue else None,
+            source=_chars(doc, cand.source) if cand.source else None,
+            kind="mixed" if overlapping else "indirect",
+            confidence=cues.confidence_of(cand.kind),
+        ))
+    mixed_spans = [a.content for a in out if a.kind == "mixed"]
+    out.extend(_direct(doc, quotes, quoted, mixed_spans, cues))
+    out.sort(key=lambda a: (a.content[0], a.content[1]))
+    return out
+
+
+def _crosses(doc: Doc, cand: Candidate, q: _Quote) -> bool:
+    """Content that starts inside a quotation and runs out of it into the frame is a parse
+    that crossed the closing mark: the quotation is the content."""
+    return q.span.start < _chars(doc, cand.content)[0] < q.span.end or cand.content[0] >= q.tokens[0]
+
+
+def _close_end(doc: Doc, q: _Quote) -> int:
+    return (q.span.close + 1) if q.span.close is not None else q.span.end
+
+
+def _locate_quotes(doc: Doc, spans: Sequence[QuoteSpan]) -> list[_Quote]:
+    """Token range inside each quotation, found with one forward sweep over the tokens."""
+    out: list[_Quote] = []
+    i = 0
+    n = len(doc)
+    for q in spans:
+        while i < n and doc[i].idx + len(doc[i].text) <= q.start:
+            i += 1
+        j = i
+        while j < n and doc[j].idx < q.end:
+            j += 1
+        first = i
+        while first < j and (doc[first].is_space or doc[first].is_quote):
+            first += 1
+        if first < j:
+            out.append(_Quote(q, (first, j)))
+    return out
+
+
+def _quote_mask(doc: Doc, quotes: Sequence[_Quote]) -> list[bool]:
+    mask = [False] * len(doc)
+    for q in quotes:
+        for i in range(*q.tokens):
+            mask[i] = True
+    return mask
+
+
+def _chars(doc: Doc, rng: TokenRange) -> tuple[int, int]:
+    first, last = doc[rng[0]], doc[rng[1] - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _resolve_nesting(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Keep annotations univocal: a cue inside another statement's content is either that
+    statement's own content ("said Clinton claimed X": the outer one stands) or a clause
+    hung on it ("talks, which he said ..."), which ends the outer content where it starts."""
+    by_cue: dict[int, Candidate] = {}
+    for c in sorted(cands, key=lambda c: -_rank(c)):
+        by_cue.setdefault(c.cue_token, c)
+    kept = sorted(by_cue.values(), key=lambda c: c.content[0])
+    dropped: set[int] = set()
+    for outer in kept:
+        for inner in kept:
+            if inner is outer or id(inner) in dropped or id(outer) in dropped:
+                continue
+            if not outer.content[0] <= inner.cue_token < outer.content[1]:
+                continue
+            if inner.kind not in _OWN_STATEMENT_KINDS:
+                dropped.add(id(inner))  # a stance verb inside reported content belongs to it
+                continue
+            clause = _clause_start(doc, inner, outer)
+            if clause is None or clause - outer.content[0] < 3:
+                dropped.add(id(inner))
+                continue
+            end = clause
+            while end > outer.content[0] and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            outer.content = (outer.content[0], end)
+    return [c for c in kept if id(c) not in dropped and c.content[1] > c.content[0]]
+
+
+_OWN_STATEMENT_KINDS = frozenset({"speech", "writing", "prepositional"})
+
+
+def _rank(c: Candidate) -> float:
+    order = {"speech": 6, "writing": 5, "prepositional": 4, "noun": 3, "belief": 2, "evidence": 2,
+             "directive": 1, "object": 0}
+    return order.get(c.kind, 0) + (c.content[1] - c.content[0]) / 10_000
+
+
+def _clause_start(doc: Doc, inner: Candidate, outer: Candidate) -> int | None:
+    """Where the clause holding ``inner`` starts, if it is a modifier inside ``outer``'s content."""
+    tok: Token = doc[inner.cue_token]
+    for _ in range(6):
+        if tok.dep_ in ("relcl", "acl", "advcl", "conj", "parataxis") and tok.head.i != tok.i:
+            parts = [tok.left_edge.i, inner.content[0], inner.cue_token]
+            if inner.source and inner.source[0] >= outer.content[0]:
+                parts.append(inner.source[0])
+            start = min(p for p in parts if p >= outer.content[0])
+            return start if start > outer.content[0] else None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if not outer.content[0] <= tok.i < outer.content[1]:
+            return None
+    return None
+
+
+def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
+            mixed: Sequence[tuple[int, int]], cues: CueLexicon) -> list[Attribution]:
+    out: list[Attribution] = []
+    text = doc.text
+    last: _Quote | None = None
+    last_index = -1
+    for q in quotes:
+        if q.consumed or any(m0 <= q.span.start < m1 for m0, m1 in mixed):
+            continue  # quoted words inside reported speech: already a mixed statement
+        words = len(_WORD.findall(text, q.span.start, q.span.end))
+        whole = _is_whole_sentences(doc, q, quoted)
+        if q.cue is None:
+            _link_in_frame(doc, q, quoted, cues)
+        if q.cue is None and q.span.start > 0:
+            _link_to_colon(doc, q, quoted, cues)
+        if q.cue is None and whole and last is not None and _near(text, last, q):
+            q.cue, q.source, q.cue_token = last.cue, last.source, last.cue_token
+            q.confidence = _INHERITED_CONFIDENCE
+        if q.cue is None:
+            if words < _MIN_QUOTE_WORDS or not whole:
+                continue
+            q.confidence = _UNLINKED_CONFIDENCE
+        elif words < _MIN_QUOTE_WORDS and not whole:
+            continue
+        start, end = _strip_content(text, q.span.start, q.span.end)
+        if end <= start:
+            continue
+        prev = out[last_index] if last_index >= 0 else None
+        if (prev is not None and last is not None and q.cue is not None and q.cue_token == last.cue_token
+                and "\n" not in text[last.span.end:q.span.open]):
+            # split or continued quote in one paragraph: one statement, as a reader counts it
+            out[last_index] = Attribution((*prev.content[0:1], end), prev.cue, prev.source, "direct",
+                                  max(prev.confidence, q.confidence))
+            last = q
+            continue
+        out.append(Attribution(
+            content=(start, end),
+            cue=_chars(doc, q.cue) if q.cue else None,
+            source=_chars(doc, q.source) if q.source else None,
+            kind="direct",
+            confidence=q.confidence,
+        ))
+        if q.cue is not None:
+            last, last_index = q, len(out) - 1
+    return out
+
+
+def _strip_content(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    m = _TRAILING.search(text, start, end)
+    while m and m.start() < end and m.end() == end:
+        end = m.start()
+        m = _TRAILING.search(text, start, end)
+    return start, end
+
+
+def _is_whole_sentences(doc: Doc, q: _Quote, quoted: Sequence[bool]) -> bool:
+    """No words of the author's own around the quote in its sentences, except a cue frame."""
+    first, last = q.tokens
+    s0, s1 = doc[first].sent.start, doc[last - 1].sent.end
+    outside = [t for t in doc[s0:s1] if not quoted[t.i] and (t.is_alpha or t.like_num)]
+    return len(outside) <= 6
+
+
+def _frame_cue(doc: Doc, tokens: Sequence[Token], anchor: int, cues: CueLexicon) -> Token | None:
+    best: Token | None = None
+    best_score = 1e9
+    for t in tokens:
+        kind = cues.verb_kind(t.lemma_) if is_verb(t) else None
+        if kind is None:
+            continue
+        score = abs(t.i - anchor) + (0 if kind in ("speech", "writing") else 15)
+        if score < best_score:
+            best, best_score = t, score
+    return best
+
+
+def _same_paragraph(tokens: list[Token], reverse: bool) -> list[Token]:
+    """The part of a frame on the quotation's side of any paragraph break."""
+    seq = reversed(tokens) if reverse else iter(tokens)
+    kept = []
+    for t in seq:
+        if "\n" in t.text:
+            break
+        kept.append(t)
+    return kept[::-1] if reverse else kept
+
+
+def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
+    first, last = q.tokens
+    s0, s1 = doc[first].sent.start, doc[last - 1].sent.end
+    before = _same_paragraph([t for t in doc[s0:first] if not quoted[t.i]], reverse=True)
+    after = _same_paragraph([t for t in doc[last:s1] if not quoted[t.i]], reverse=False)
+    cue = _frame_cue(doc, after, last, cues) or _frame_cue(doc, before, first, cues)
+    if cue is not None:
+        _set_cue(q, cue, cues, quoted)
+        return
+    if _link_to_signature(doc, q, quoted, cues):
+        return
+    for phrase in cues.prepositional:
+        for t in before + after:
+            if tuple(x.lower_ for x in doc[t.i:t.i + len(phrase)]) == phrase:
+                objs = [c for c in doc[t.i + len(phrase) - 1].children if c.dep_ == "pobj"]
+                if objs:
+                    q.cue = (t.i, t.i + len(phrase))
+                    q.source = (objs[0].left_edge.i, objs[0].right_edge.i + 1)
+                    q.cue_token = t.i
+                    q.confidence = cues.confidence_of("prepositional")
+                    return
+
+
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> bool:
+    """A quotation signed with a dash and a name ("...” ― Jane Doe"), as in reader round-ups."""
+    i = q.tokens[1]
+    while i < len(doc) and (doc[i].is_space or doc[i].is_quote or doc[i].text in (".", ",")) \
+            and "\n" not in doc[i].text:
+        i += 1
+    if i >= len(doc) or doc[i].text not in _DASHES:
+        return False
+    src = _adjacent_source(doc, i, quoted)
+    if src is None or src[0] < i:
+        return False
+    q.cue, q.source, q.cue_token = (i, i + 1), src, i
+    q.confidence = cues.confidence_of("quote")
+    return True
+
+
+def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
+    """"He added:" followed by the quote (same or next sentence or paragraph)."""
+    i = q.tokens[0] - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_quote):
+        i -= 1
+    if i < 0 or doc[i].text not in (":", "—", "-"):
+        return
+    sent = doc[i].sent
+    tokens = [t for t in doc[sent.start:i] if not quoted[t.i]]
+    cue = _frame_cue(doc, tokens, i, cues)
+    if cue is not None:
+        _set_cue(q, cue, cues, quoted)
+
+
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+_IN_NAME = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
+
+
+def _adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | None:
+    """Fallback when the parse gives the cue no subject: the name written right next to it
+    (", Tulsa police Chief Chuck Jordan said" / "said Jordan,")."""
+    for step in (-1, 1):
+        i = cue + step
+        while 0 <= i < len(doc) and (doc[i].pos_ == "ADV" or (doc[i].is_space and "\n" not in doc[i].text)) \
+                and abs(i - cue) <= 2:
+            i += step
+        j = i
+        while 0 <= j < len(doc) and not quoted[j] and doc[j].pos_ in _IN_NAME and abs(j - cue) <= 8:
+            j += step
+        lo, hi = (j + 1, i + 1) if step < 0 else (i, j)
+        if hi > lo and any(doc[k].pos_ in _NOMINAL for k in range(lo, hi)):
+            return lo, hi
+    return None
+
+
+def _set_cue(q: _Quote, cue: Token, cues: CueLexicon, quoted: Sequence[bool]) -> None:
+    q.cue = (cue.i, cue.i + 1)
+    q.source = find_source(cue, cues, quoted) or _adjacent_source(doc=cue.doc, cue=cue.i, quoted=quoted)
+    q.cue_token = cue.i
+    q.confidence = cues.confidence_of("quote")
+
+
+def _near(text: str, prev: _Quote, q: _Quote) -> bool:
+    """The quote continues the previous speaker: same paragraph, or the paragraph right after."""
+    end = prev.span.close if prev.span.close is not None else prev.span.end
+    return text.count("\n\n", end, q.span.open) + text.count("\n", end, q.span.open) <= 3 and \
+        q.span.open - end < 1500
+
+
+class AttributionComponent:
+    """spaCy component: stores attributions as plain dicts on ``doc._.redline_attributions``."""
+
+    def __init__(self, cues: CueLexicon) -> None:
+        self.cues = cues
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.redline_attributions = [
+            {"content": a.content, "cue": a.cue, "source": a.source, "kind": a.kind,
+             "confidence": a.confidence}
+            for a in find_attributions(doc, self.cues)
+        ]
+        return doc
+
+
+if not Doc.has_extension("redline_attributions"):
+    Doc.set_extension("redline_attributions", default=None)
+
+
+@Language.factory(
+    "redline_attribution",
+    default_config={"cues_path": None},
+    requires=["token.dep", "token.lemma", "doc.sents"],
+    assigns=["doc._.redline_attributions"],
+)
+def make_attribution(nlp: Language, name: str, cues_path: str | None) -> AttributionComponent:
+    from pathlib import Path
+
+    return AttributionComponent(load_cues(Path(cues_path) if cues_path else None))
