@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Speaker resolution accuracy on gold attributions, with the scorer's name rule.
+
+For each gold attribution that names a source mention, the mention's occurrence nearest to the
+content is located and resolved; the resolved canonical name is compared with the gold speaker by
+``same_speaker`` of ``shared/eval/score.py``. Speakers of earlier statements are passed on, as the
+pipeline does. With ``--polnear N`` it also times mention finding and resolution (parsing excluded)
+on N PolNeAR dev articles, read at run time from shared/ (never copied into the project).
+
+    PYTHONPATH=src python benchmarks/speaker_eval.py [--shared PATH] [--polnear 20] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from redline.extract.actors import MentionFinder
+from redline.extract.nlp import load_nlp
+from redline.extract.speakers import PRONOUNS, SpeakerResolver
+from redline.knowledge.actors import load_actors
+from redline.model import Speaker
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def find_shared(given: str | None) -> Path:
+    for p in (given, os.environ.get("REDLINE_SHARED"), ROOT / ".." / "shared", ROOT / ".." / ".." / "shared"):
+        if p and (Path(p) / "eval" / "score.py").exists():
+            return Path(p).resolve()
+    sys.exit("shared/ not found: pass --shared PATH")
+
+
+def load_scorer(shared: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def parse(nlp: Language, texts: list[str]) -> list[Doc]:
+    """Parsed docs, cached in /tmp by content hash so that evaluation loops stay cheap."""
+    digest = hashlib.sha1(("\x1f".join(texts) + nlp.meta["name"]).encode()).hexdigest()[:16]
+    cache = Path("/tmp") / f"redline-speaker-eval-{digest}.spacy"
+    if cache.exists():
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts))
+    DocBin(docs=docs).to_disk(cache)
+    return docs
+
+
+def locate(text: str, mention: str, start: int, end: int) -> tuple[int, int] | None:
+    """The occurrence of ``mention`` nearest to the content [start, end), outside it."""
+    best: tuple[int, int] | None = None
+    for m in re.finditer(r"(?<!\w)" + re.escape(mention) + r"(?!\w)", text):
+        i, j = m.span()
+        if j <= start or i >= end or i == start:  # a source may open its own content (gold quirk)
+            gap = start - j if j <= start else max(i - end, 0)
+            if best is None or gap < best[0]:
+                best = (gap, i)
+    return (best[1], best[1] + len(mention)) if best else None
+
+
+def evaluate_gold(
+    gold: dict[str, Any],
+    doc: Doc,
+    resolver: SpeakerResolver,
+    finder: MentionFinder,
+    scorer: ModuleType,
+    verbose: bool,
+) -> tuple[int, int, int, int]:
+    text = gold["text"]
+    mentions = finder.find(doc)
+    previous: list[Speaker] = []
+    ok = n = ok_req = n_req = 0
+    for a in sorted(gold["attributions"], key=lambda a: a["start"]):
+        if not a.get("speaker_mention") or not a.get("speaker"):
+            continue
+        where = locate(text, a["speaker_mention"], a["start"], a["end"])
+        if where is None:
+            print(f"  mention not found: {a['speaker_mention']!r}")
+            continue
+        sp = resolver.resolve(doc, where, mentions, content=(a["start"], a["end"]), previous=previous)
+        good = sp is not None and bool(scorer.same_speaker(a["speaker"], sp.name))
+        n += 1
+        ok += good
+        if not a.get("optional"):
+            n_req += 1
+            ok_req += good
+        if sp is not None:
+            previous.append(sp)
+        if verbose or not good:
+            mark = "ok " if good else "BAD"
+            got = f"{sp.name} [{sp.actor_id}]" if sp else None
+            print(f"  {mark} {a['speaker_mention']!r} @{where[0]} -> {got}   gold: {a['speaker']}")
+    return ok, n, ok_req, n_req
+
+
+def time_polnear(
+    shared: Path, nlp: Language, finder: MentionFinder, resolver: SpeakerResolver, limit: int
+) -> None:
+    files = sorted((shared / "data" / "polnear" / "derived" / "score_gold" / "dev").glob("*.json"))[:limit]
+    golds = [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    docs = parse(nlp, [g["text"] for g in golds])
+    t0 = time.perf_counter()
+    sources = pronouns = pronouns_named = in_kb = 0
+    for g, doc in zip(golds, docs, strict=True):
+        mentions = finder.find(doc)
+        previous: list[Speaker] = []
+        for a in sorted(g["attributions"], key=lambda a: a.get("start", 0)):
+            for f in a.get("source_fragments") or []:
+                sources += 1
+                sp = resolver.resolve(doc, (f["start"], f["end"]), mentions, previous=previous)
+                if sp is None:
+                    continue
+                previous.append(sp)
+                in_kb += sp.actor_id is not None
+                if sp.mention.text.strip().lower() in PRONOUNS:
+                    pronouns += 1
+                    pronouns_named += sp.name.lower() not in PRONOUNS
+    dt = time.perf_counter() - t0
+    tokens = sum(len(d) for d in docs)
+    print(
+        f"polnear dev (US 2016 news, no gold coreference): {len(docs)} docs, {tokens} tokens, "
+        f"{sources} source spans; {1000 * dt / max(len(docs), 1):.1f} ms/doc, {tokens / dt:.0f} tokens/s "
+        f"(parsing excluded); pronoun sources given an antecedent: {pronouns_named}/{pronouns}; "
+        f"sources in the (Ukraine-talks) knowledge base: {in_kb}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared")
+    ap.add_argument("--polnear", type=int, default=0, help="also time N PolNeAR dev articles")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    shared = find_shared(args.shared)
+    scorer = load_scorer(shared)
+    nlp = load_nlp()
+    kb = load_actors()
+    finder, resolver = MentionFinder(kb), SpeakerResolver(kb)
+    gold = scorer.load_gold([shared / "seed" / "gold.json"])["seed"]
+    (doc,) = parse(nlp, [gold["text"]])
+    ok, n, ok_req, n_req = evaluate_gold(gold, doc, resolver, finder, scorer, args.verbose)
+    print(
+        f"seed: speaker accuracy {ok_req / n_req:.3f} ({ok_req}/{n_req} required), "
+        f"{ok / n:.3f} ({ok}/{n}) with optional items"
+    )
+    if args.polnear:
+        time_polnear(shared, nlp, finder, resolver, args.polnear)
+
+
+if __name__ == "__main__":
+    main()

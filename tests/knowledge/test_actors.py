@@ -1,0 +1,228 @@
+"""The actor knowledge base: folding, lookups, layering of user files, validation messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redline.errors import ConfigError
+from redline.knowledge.actors import ActorBase, fold, load_actors
+from redline.model import Actor
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorBase:
+    return load_actors()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Zelensky", "Zelenskyy"),
+        ("Zelenskiy", "ZELENSKY"),
+        ("Kyslytsya", "Kyslytsia"),
+        ("Kyslytsya", "Kislitsa"),
+        ("Sergiy", "Serhiy"),
+        ("Sergii", "Sergiy"),
+        ("Yermak", "Iermak"),
+        ("Erdoğan", "Erdogan"),
+        ("Orbán", "Orban"),
+        ("Zelensky’s", "Zelensky's"),
+    ],
+)
+def test_fold_merges_transliterations(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Putin", "Peskov"), ("Lavrov", "Rubio"), ("Merz", "Meloni"), ("Tusk", "Trump")]
+)
+def test_fold_keeps_different_names_apart(a: str, b: str) -> None:
+    assert fold(a) != fold(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("Volodymyr Zelenskyy", "volodymyr-zelensky"),
+        ("Zelenskiy", "volodymyr-zelensky"),
+        ("Serhii Kyslytsia", "sergiy-kyslytsya"),
+        ("Sergey Kislitsa", "sergiy-kyslytsya"),
+        ("Iermak", "andriy-yermak"),
+        ("the Kremlin", "kremlin"),
+        ("U.S.", "united-states"),
+        ("Recep Tayyip Erdogan", "recep-tayyip-erdogan"),
+        ("von der Leyen", "ursula-von-der-leyen"),
+        ("Witkoff", "steve-witkoff"),
+    ],
+)
+def test_lookup_by_alias_and_surname(kb: ActorBase, text: str, actor_id: str) -> None:
+    found = kb.lookup(text)
+    assert found is not None and found.id == actor_id
+
+
+@pytest.mark.parametrize(
+    ("title", "actor_id"),
+    [
+        ("the Russian leader", "vladimir-putin"),
+        ("Russia's president", "vladimir-putin"),
+        ("the president of Russia", "vladimir-putin"),
+        ("Ukraine's top negotiator", "rustem-umerov"),
+        ("the Kremlin spokesman", "dmitry-peskov"),
+        ("the US envoy", "steve-witkoff"),
+        ("the Ukrainian president", "volodymyr-zelensky"),
+        ("NATO chief", "mark-rutte"),
+    ],
+)
+def test_unambiguous_titles_name_one_actor(kb: ActorBase, title: str, actor_id: str) -> None:
+    found = kb.by_title(title)
+    assert found is not None and found.id == actor_id
+
+
+@pytest.mark.parametrize("title", ["the president", "Kremlin aide", "the prime minister", "envoy"])
+def test_shared_titles_name_nobody(kb: ActorBase, title: str) -> None:
+    assert kb.lookup(title) is None
+    assert len(kb.with_title(title)) > 1
+
+
+def test_packaged_base_covers_the_negotiation(kb: ActorBase) -> None:
+    for surname in [
+        "Putin",
+        "Peskov",
+        "Lavrov",
+        "Ushakov",
+        "Dmitriev",
+        "Medinsky",
+        "Zakharova",
+        "Shoigu",
+        "Zelensky",
+        "Yermak",
+        "Umerov",
+        "Kyslytsya",
+        "Sybiha",
+        "Budanov",
+        "Syrskyi",
+        "Svyrydenko",
+        "Trump",
+        "Witkoff",
+        "Kushner",
+        "Rubio",
+        "Vance",
+        "Driscoll",
+        "Kellogg",
+        "Hegseth",
+        "Leavitt",
+        "Macron",
+        "Starmer",
+        "Merz",
+        "Meloni",
+        "Tusk",
+        "Stubb",
+        "Erdogan",
+        "Orbán",
+        "von der Leyen",
+        "Kallas",
+        "Costa",
+        "Rutte",
+        "Guterres",
+        "Xi",
+    ]:
+        assert len(kb.by_alias(surname)) == 1, surname
+    for org in [
+        "Kremlin",
+        "Russian Foreign Ministry",
+        "Russia",
+        "Ukraine",
+        "Ukrainian government",
+        "United States",
+        "White House",
+        "State Department",
+        "Pentagon",
+        "EU",
+        "European Commission",
+        "NATO",
+        "UN",
+        "G7",
+        "Coalition of the willing",
+    ]:
+        assert len(kb.by_alias(org)) == 1, org
+    persons = [a for a in kb if a.type == "person"]
+    assert all(a.gender in {"m", "f"} for a in persons)
+    assert kb.get("kaja-kallas") is not None and kb.get("kaja-kallas").gender == "f"  # type: ignore[union-attr]
+
+
+def test_user_file_overrides_and_adds(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "actors:\n"
+        "  - id: dmitry-peskov\n    name: Dmitry S. Peskov\n    type: person\n    gender: m\n"
+        "    aliases: [Peskov]\n    titles: [chief Kremlin spokesman]\n    affiliation: kremlin\n"
+        "  - id: oksana-markarova\n    name: Oksana Markarova\n    type: person\n    gender: f\n"
+        "    aliases: [Markarova]\n    titles: [Ukrainian ambassador to the US]\n    affiliation: ukraine\n"
+        "    party: ukraine\n    country: UKR\n",
+        encoding="utf-8",
+    )
+    kb = load_actors([user])
+    assert kb.actors["dmitry-peskov"].name == "Dmitry S. Peskov"
+    assert kb.by_title("Kremlin spokesman") is None  # the packaged titles were replaced
+    found = kb.lookup("Markarova")
+    assert found is not None and found.id == "oksana-markarova"
+    assert len(kb) == len(load_actors()) + 1
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("actors:\n  - id: Bad Id\n    name: X\n", "'id' must be a lowercase slug"),
+        ("actors:\n  - id: x\n    name: X\n    type: company\n", "'type' is 'company'"),
+        ("actors:\n  - id: x\n    name: X\n    wikidata: 7747\n", "'wikidata' is 7747"),
+        ("actors:\n  - id: x\n    name: X\n    nickname: Y\n", "unknown field(s): nickname"),
+        ("actors:\n  - id: x\n", "'name' is required"),
+        ("actors:\n  - id: x\n    name: X\n    affiliation: atlantis\n", "affiliation 'atlantis'"),
+        ("actors: [\n", "invalid YAML"),
+        ("- just\n- a list\n", "expected a mapping"),
+    ],
+)
+def test_invalid_user_file_says_where_and_what(tmp_path: Path, body: str, message: str) -> None:
+    user = tmp_path / "broken.yaml"
+    user.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_actors([user])
+    assert message in str(err.value)
+    assert "broken.yaml" in str(err.value)
+
+
+def test_invalid_entry_is_named_by_position_and_id(tmp_path: Path) -> None:
+    user = tmp_path / "broken.yaml"
+    user.write_text(
+        "actors:\n  - id: ok\n    name: Ok\n  - id: second\n    name: S\n    gender: x\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=r"actor #2 \('second'\).*'gender' is 'x'"):
+        load_actors([user])
+
+
+def test_missing_user_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read actor file"):
+        load_actors([tmp_path / "absent.yaml"])
+
+
+def test_build_without_files() -> None:
+    kb = ActorBase.build([Actor(id="a-b", name="Anna Bell", gender="f", titles=["town mayor"])])
+    assert kb.lookup("Bell") is not None
+    assert kb.by_title("the town mayor") is not None
+
+
+def test_packaged_identifiers_are_unique(kb: ActorBase) -> None:
+    qids = [a.wikidata for a in kb if a.wikidata]
+    assert len(qids) == len(set(qids))
+    assert kb.get("vladimir-putin").wikidata == "Q7747"  # type: ignore[union-attr]
+    names = [fold(a.name) for a in kb]
+    assert len(names) == len(set(names))
+
+
+def test_given_names_tell_gender_and_never_both(kb: ActorBase) -> None:
+    assert kb.given_name_gender("Olena") == "f"
+    assert kb.given_name_gender("Serhiy") == "m"
+    assert kb.given_name_gender("Zelensky") is None
+    assert kb.word_gender("spokeswoman") == "f"
