@@ -82,18 +82,18 @@ class RedlineExtract:
         published_iso = doc._.redline_published
         published = date.fromisoformat(published_iso) if published_iso else None
         mentions = self.mentions.find(doc)
+        attributions = find_attributions(doc, self.knowledge.cues)
+        speakers = self.resolver.resolve_many(doc, [(a.source, a.content) for a in attributions], mentions)
         statements: list[dict[str, Any]] = []
-        for att in find_attributions(doc, self.knowledge.cues):
-            speaker = self.resolver.resolve(doc, att.source, mentions)
+        for att, speaker in zip(attributions, speakers, strict=True):
             cs, ce = att.content
             content = doc.text[cs:ce]
             sent_start, sent_end = _sentence_bounds(doc, cs, ce)
             context = doc.text[sent_start:sent_end]
             cue_text = doc.text[att.cue[0] : att.cue[1]] if att.cue else None
             issues = self.tagger.tag(content, context)
-            party = None
-            if speaker is not None and speaker.actor_id:
-                party = self.knowledge.actors.party_of(speaker.actor_id)
+            actor = self.knowledge.actors.get(speaker.actor_id) if speaker is not None else None
+            party = actor.party if actor is not None else None
             stance = self.stance.classify(content, issues, cue_text, party, att.kind) if issues else "neutral"
             statements.append(
                 {
