@@ -116,7 +116,7 @@ class RedlineExtract:
             )
         doc._.redline_statements = statements
         doc._.redline_mentions = [[m.span.start, m.span.end, m.actor_id, m.name] for m in mentions]
-        doc._.redline_events = [e.to_dict() for e in self.events.find(doc, published, mentions)]
+        doc._.redline_events = [e.to_dict() for e in self.events.find(doc, published, mentions, document_id="")]
         return doc
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from redline.config import Settings
 from redline.extract import components
-from redline.extract.dates import resolve_date
+from redline.extract.dates import statement_date
 from redline.extract.nlp import load_nlp
 from redline.knowledge import packaged
 from redline.model import Document, Event, Extraction, Mention, Span, Speaker, Statement, stable_id
@@ -111,7 +111,7 @@ class Extractor:
             s, e = raw["cue"]
             cue = Span(text[s:e], s, e)
         ss, se = raw["sentence"]
-        when, _precision = resolve_date(text[ss:se], document.published)
+        when, _precision = statement_date(text[ss:se], text[cs:ce], document.published)
         return Statement(
             id=stable_id(document.id, cs, ce),
             document_id=document.id,
