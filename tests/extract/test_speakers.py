@@ -348,6 +348,16 @@ def test_mentions_inside_the_content_are_not_the_speaker(nlp: Language, resolver
             "She",
             "karoline-leavitt",
         ),
+        (
+            "United States President Donald Trump's special envoy Steve Witkoff said the talks went well.",
+            "United States President Donald Trump's special envoy Steve Witkoff",
+            "steve-witkoff",
+        ),
+        (
+            "Russian President Vladimir Putin's envoy Kirill Dmitriev said the plan was a good start.",
+            "Russian President Vladimir Putin's envoy Kirill Dmitriev",
+            "kirill-dmitriev",
+        ),
     ],
 )
 def test_news_constructions(
@@ -451,3 +461,18 @@ def test_a_surname_is_not_a_description(nlp: Language, resolver: SpeakerResolver
     )
     got = speaker(nlp, resolver, text, "Lynch", nth=2)
     assert got.name == "Loretta Lynch"
+
+
+def test_honorific_decides_gender(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = (
+        "Bill Clinton campaigned in Ohio. Mrs. Clinton spoke in Toledo on Friday. "
+        "She said the tax system was rigged."
+    )
+    got = speaker(nlp, resolver, text, "She")
+    assert got.actor_id is None and got.name.endswith("Clinton") and got.name != "Bill Clinton"
+
+
+def test_they_after_two_coordinated_people(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Emmanuel Macron and Friedrich Merz flew to Kyiv on Saturday. They said Europe must be heard."
+    got = speaker(nlp, resolver, text, "They")
+    assert got.actor_id is None and got.name == "Emmanuel Macron and Friedrich Merz"

@@ -226,3 +226,16 @@ def test_given_names_tell_gender_and_never_both(kb: ActorBase) -> None:
     assert kb.given_name_gender("Serhiy") == "m"
     assert kb.given_name_gender("Zelensky") is None
     assert kb.word_gender("spokeswoman") == "f"
+
+
+def test_duplicate_id_in_one_file_is_an_error(tmp_path: Path) -> None:
+    user = tmp_path / "dupes.yaml"
+    user.write_text("actors:\n  - id: a\n    name: A\n  - id: a\n    name: B\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"dupes.yaml: actor #2: id 'a' appears twice"):
+        load_actors([user])
+
+
+def test_by_surname(kb: ActorBase) -> None:
+    assert [a.id for a in kb.by_surname("Kislitsa")] == ["sergiy-kyslytsya"]
+    assert kb.by_surname("Kremlin") == ()
+    assert kb.by_surname("Vladimir Putin") == ()

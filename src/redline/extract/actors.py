@@ -215,10 +215,21 @@ class MentionFinder:
         for m, keys in keyed:
             text = doc[m.start : m.end].text
             if len(keys) == 1:
-                same = [o for o, k in keyed if len(k) > 1 and k[-1] == keys[0]]
+                honorific = self.kb.word_gender(doc[m.start - 1].text) if m.start > 0 else None
+                same = [
+                    o
+                    for o, k in keyed
+                    if len(k) > 1
+                    and k[-1] == keys[0]
+                    and _agree(honorific, self.kb.given_name_gender(doc[o.start].text))
+                ]
                 before = [o for o in same if o.start < m.start]
                 pick = before[-1] if before else (same[0] if same else None)
-                full[m.start] = doc[pick.start : pick.end].text if pick else text
+                if pick is not None:
+                    text = doc[pick.start : pick.end].text
+                elif honorific:  # "Mrs. Clinton" when the document names no woman Clinton in full
+                    text = doc[m.start - 1 : m.end].text
+                full[m.start] = text
             else:
                 longer = [o for o, k in keyed if len(k) > len(keys) and k[0] == keys[0] and k[-1] == keys[-1]]
                 full[m.start] = doc[longer[0].start : longer[0].end].text if longer else text
@@ -243,6 +254,10 @@ def find_mentions(doc: Doc, kb: ActorBase) -> list[Mention]:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+def _agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
 def _entity_at(doc: Doc, i: int, ents: Mapping[int, SpacySpan]) -> SpacySpan | None:
     if doc[i].ent_iob_ in {"", "O"}:
         return None

@@ -6,10 +6,13 @@ The source span comes from attribution; this module decides who it names. In ord
    "Zelensky's chief of staff Andriy Yermak" the speaker is Yermak and never the possessor.
 2. A pronoun: the most salient earlier mention that agrees in gender, number and animacy. Salience
    favours the same sentence, subjects (main-clause subjects most), the previous statement's
-   speaker, and recency; it penalises objects and mentions inside quotations.
-3. A definite description ("the Kremlin spokesman", "the president"): the actor the document
-   last gave that role, else the one knowledge-base actor with that title.
-4. Anything else is an unknown speaker named by the span itself ("defendants", "a senior official").
+   speaker, the last main-clause subject and recency; it penalises objects and quoted mentions,
+   and excludes names the pronoun's own clause governs ("He said Witkoff ...").
+3. A name in apposition beside the span ("the Kremlin spokesman, Dmitry Peskov").
+4. A definite description ("the Kremlin spokesman", "the president"): whom the document gave that
+   role, else the one knowledge-base actor with that exact title, else the most salient holder.
+5. A definite noun phrase repeating an earlier one ("a senior official ... the official").
+6. Anything else is an unknown speaker named by the span itself ("defendants", "a senior official").
 """
 
 from __future__ import annotations
@@ -197,12 +200,14 @@ class SpeakerResolver:
 
     def _gender_from_text(self, doc: Doc, span: SpacySpan, name: str) -> str | None:
         """Gender from a given name ("Olena Marchenko", or "Melanie" alone) or an honorific ("Ms")."""
+        if span.start > 0 and (gender := self.kb.word_gender(doc[span.start - 1].text)):
+            return gender  # "Mrs. Clinton", whatever the fullest form of the name says
         words = name.split()
         for word in words[:-1] if len(words) > 1 else words:
             gender = self.kb.given_name_gender(word)
             if gender:
                 return gender
-        return self.kb.word_gender(doc[span.start - 1].text) if span.start > 0 else None
+        return None
 
     # -- 1. names and titles inside the span -------------------------------------------------
     def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
@@ -261,6 +266,10 @@ class SpeakerResolver:
             if content and doc[c.start].idx >= content[0] and doc[c.end - 1].idx < content[1]:
                 continue
             fit = _agrees(c, want, gender)
+            if fit is not None and want == "plural" and c.kind == "person":
+                head = c.head_token(doc)  # "Obama and Clinton ... they": the pair, not one of them
+                if head.dep_ == "conj" or any(t.dep_ == "conj" for t in head.children):
+                    fit = None
             if fit is not None:
                 scored.append((fit + self._salience(index, c, here, recent), c))
         # the last main-clause subject before this sentence is the centre of attention

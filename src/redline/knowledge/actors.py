@@ -24,8 +24,10 @@ from redline.model import Actor
 
 __all__ = [
     "PARTIES",
+    "SKIPPED",
     "TYPES",
     "ActorBase",
+    "Unit",
     "fold",
     "fold_token",
     "load_actors",
@@ -227,6 +229,13 @@ class ActorBase:
         ids = self.names.get(self.key(split_words(text)), frozenset())
         return tuple(self.actors[i] for i in sorted(ids))
 
+    def by_surname(self, text: str) -> tuple[Actor, ...]:
+        """Persons known by this one word ("Kyslytsya", "Kislitsa"); several when it is shared."""
+        words = split_words(text)
+        if len(words) != 1:
+            return ()
+        return tuple(a for a in self.by_alias(text) if a.type == "person")
+
     def by_title(self, text: str) -> Actor | None:
         """The actor carrying this exact title, if exactly one does ("the Russian leader")."""
         ids = self.titles.get(self.key(split_words(text), places=True), frozenset())
@@ -279,8 +288,16 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
     places: dict[str, list[str]] = {}
     for path in files:
         data = _read_yaml(path)
+        seen: set[str] = set()
         for i, entry in enumerate(data.get("actors") or []):
             actor = _actor(entry, path, i)
+            if actor.id in seen:
+                raise ConfigError(
+                    f"actor #{i + 1}: id {actor.id!r} appears twice in this file",
+                    where=str(path),
+                    hint="merge the entries; to replace a packaged actor, reuse its id in your own file once",
+                )
+            seen.add(actor.id)
             actors.append(actor)
             origin[actor.id] = f"{path}: actor {actor.id!r}"
         for pid, forms in (data.get("places") or {}).items():
