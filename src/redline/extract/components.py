@@ -68,12 +68,10 @@ class RedlineExtract:
     """
 
     def __init__(self, knowledge: Knowledge) -> None:
-        from redline.extract.actors import MentionFinder
-
         register_extensions()
         self.knowledge = knowledge
-        self.mentions = MentionFinder(knowledge.actors)
         self.resolver = SpeakerResolver(knowledge.actors)
+        self.mentions = self.resolver.finder  # one analysis per doc, shared with the resolver
         self.tagger = IssueTagger(knowledge.taxonomy)
         self.stance = StanceClassifier(knowledge.taxonomy)
         self.events = EventFinder(load_events())
