@@ -48,6 +48,16 @@ class Knowledge:
         self.taxonomy: Taxonomy = load_issues(Path(issues) if issues else None)
 
 
+@Language.component("redline_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, crossheads and datelines are not run into the next
+    paragraph (the parser keeps boundaries set before it)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @Language.factory(
     "redline_extract",
     default_config={"actors": [], "cues": None, "issues": None},
@@ -114,7 +124,9 @@ class RedlineExtract:
             )
         doc._.redline_statements = statements
         doc._.redline_mentions = [[m.span.start, m.span.end, m.actor_id, m.name] for m in mentions]
-        doc._.redline_events = [e.to_dict() for e in self.events.find(doc, published, mentions, document_id="")]
+        doc._.redline_events = [
+            e.to_dict() for e in self.events.find(doc, published, mentions, document_id="")
+        ]
         return doc
 
 
