@@ -14,6 +14,7 @@ The result holds character offsets into ``doc.text``; the source is the mention 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,21 +82,20 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     candidates = _resolve_nesting(doc, candidates)
 
     out: list[Attribution] = []
-    absorbed: set[int] = set()
+    index = _QuoteIndex(doc, quotes)
     for cand in candidates:
         start, end = _chars(doc, cand.content)
         if cand.kind == "colon":
             # transcript and headline labels: each labelled paragraph is its own statement,
             # even where the paragraphs share one run of quote marks
-            hit = [q for q in quotes if q.span.open <= start < _close_end(doc, q)]
+            hit = index.around(start)
             for q in hit:
                 q.consumed = True
             out.append(Attribution((start, end), _chars(doc, cand.cue) if cand.cue else None,
                                    _chars(doc, cand.source) if cand.source else None,
                                    "direct" if hit else "indirect", cues.confidence_of("colon")))
             continue
-        inside = [q for q in quotes if q.span.open <= start < _close_end(doc, q)
-                  and (end <= _close_end(doc, q) or _crosses(doc, cand, q))]
+        inside = [q for q in index.around(start) if end <= _close_end(doc, q) or _crosses(doc, cand, q)]
         if inside:
             q = inside[0]
             if q.cue is None or cand.kind in ("speech", "writing"):
@@ -103,9 +103,8 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
                 if q.source is None:
                     q.source = _adjacent_source(doc, cand.cue_token, quoted)
                 q.confidence = cues.confidence_of("quote")
-            absorbed.add(id(cand))
             continue
-        overlapping = any(q.span.start < end and start < q.span.end for q in quotes)
+        overlapping = index.overlaps(start, end)
         out.append(Attribution(
             content=(start, end),
             cue=_chars(doc, cand.cue) if cand.cue else None,
@@ -117,6 +116,27 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     out.extend(_direct(doc, quotes, quoted, mixed_spans, cues))
     out.sort(key=lambda a: (a.content[0], a.content[1]))
     return out
+
+
+class _QuoteIndex:
+    """Binary search over the (sorted, non-overlapping) quotations, to keep lookups logarithmic."""
+
+    def __init__(self, doc: Doc, quotes: list[_Quote]) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.opens = [q.span.open for q in quotes]
+        self.ends = [q.span.end for q in quotes]
+
+    def around(self, pos: int) -> list[_Quote]:
+        """The quotation whose marks enclose ``pos``, if any."""
+        i = bisect_right(self.opens, pos) - 1
+        if i >= 0 and pos < _close_end(self.doc, self.quotes[i]):
+            return [self.quotes[i]]
+        return []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.ends, start)
+        return i < len(self.quotes) and self.quotes[i].span.start < end
 
 
 def _crosses(doc: Doc, cand: Candidate, q: _Quote) -> bool:
@@ -169,9 +189,13 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     for c in sorted(cands, key=lambda c: -_rank(c)):
         by_cue.setdefault(c.cue_token, c)
     kept = sorted(by_cue.values(), key=lambda c: c.content[0])
+    by_cue_order = sorted(kept, key=lambda c: c.cue_token)
+    cue_positions = [c.cue_token for c in by_cue_order]
     dropped: set[int] = set()
     for outer in kept:
-        for inner in kept:
+        lo = bisect_left(cue_positions, outer.content[0])
+        hi = bisect_left(cue_positions, outer.content[1])
+        for inner in by_cue_order[lo:hi]:  # only cues inside the outer content: linear overall
             if inner is outer or id(inner) in dropped or id(outer) in dropped:
                 continue
             if not outer.content[0] <= inner.cue_token < outer.content[1]:
@@ -223,8 +247,10 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
     text = doc.text
     last: _Quote | None = None
     last_index = -1
+    mixed = sorted(mixed)
+    mixed_starts = [m[0] for m in mixed]
     for q in quotes:
-        if q.consumed or any(m0 <= q.span.start < m1 for m0, m1 in mixed):
+        if q.consumed or _in_mixed(mixed, mixed_starts, q.span.start):
             continue  # quoted words inside reported speech: already a mixed statement
         words = len(_WORD.findall(text, q.span.start, q.span.end))
         whole = _is_whole_sentences(doc, q, quoted)
@@ -262,6 +288,11 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
         if q.cue is not None:
             last, last_index = q, len(out) - 1
     return out
+
+
+def _in_mixed(mixed: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
+    i = bisect_right(starts, pos)
+    return any(mixed[j][0] <= pos < mixed[j][1] for j in range(max(0, i - 3), i))
 
 
 def _strip_content(text: str, start: int, end: int) -> tuple[int, int]:
