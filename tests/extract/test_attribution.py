@@ -343,3 +343,11 @@ def test_stance_verb_object(run: Run) -> None:
     assert _text(doc, a.source) == "The senator"
     assert _text(doc, a.cue) == "endorsed"
     assert a.confidence < 1.0
+
+
+@pytest.mark.model
+def test_lone_quote_after_reported_speech_continues_it(run: Run) -> None:
+    doc, atts = run("The president said the plan could work.\n\n“We agree in general on most of the points.”")
+    a = _one(doc, atts, "We agree in general on most of the points")
+    assert a.kind == "direct"
+    assert _text(doc, a.source) == "The president"

@@ -113,7 +113,9 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
             confidence=cues.confidence_of(cand.kind),
         ))
     mixed_spans = [a.content for a in out if a.kind == "mixed"]
-    out.extend(_direct(doc, quotes, quoted, mixed_spans, cues))
+    reported = sorted((a for a in out if a.cue is not None and a.source is not None
+                       and a.confidence >= cues.confidence_of("speech")), key=lambda a: a.content[1])
+    out.extend(_direct(doc, quotes, quoted, mixed_spans, reported, cues))
     out.sort(key=lambda a: (a.content[0], a.content[1]))
     return out
 
@@ -241,14 +243,15 @@ def _clause_start(doc: Doc, inner: Candidate, outer: Candidate) -> int | None:
     return None
 
 
-def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
-            mixed: Sequence[tuple[int, int]], cues: CueLexicon) -> list[Attribution]:
+def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool], mixed: Sequence[tuple[int, int]],
+            reported: Sequence[Attribution], cues: CueLexicon) -> list[Attribution]:
     out: list[Attribution] = []
     text = doc.text
     last: _Quote | None = None
     last_index = -1
     mixed = sorted(mixed)
     mixed_starts = [m[0] for m in mixed]
+    reported_ends = [a.content[1] for a in reported]
     for q in quotes:
         if q.consumed or _in_mixed(mixed, mixed_starts, q.span.start):
             continue  # quoted words inside reported speech: already a mixed statement
@@ -261,6 +264,8 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
         if q.cue is None and whole and last is not None and _near(text, last, q):
             q.cue, q.source, q.cue_token = last.cue, last.source, last.cue_token
             q.confidence = _INHERITED_CONFIDENCE
+        if q.cue is None and whole:
+            _link_to_reported(doc, q, reported, reported_ends)
         if q.cue is None:
             if words < _MIN_QUOTE_WORDS or not whole:
                 continue
@@ -288,6 +293,24 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
         if q.cue is not None:
             last, last_index = q, len(out) - 1
     return out
+
+
+def _link_to_reported(doc: Doc, q: _Quote, reported: Sequence[Attribution], ends: Sequence[int]) -> None:
+    """"Putin said the plan could work. “We agree in general.”": a quotation standing alone
+    right after reported speech continues it, when nothing but the paragraph break is between."""
+    i = bisect_right(ends, q.span.open) - 1
+    if i < 0:
+        return
+    prev = reported[i]
+    between = doc.text[prev.content[1]:q.span.open]
+    if between.count("\n") > 2 or len(_WORD.findall(between)) > 8:
+        return
+    tokens = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand") if prev.cue else None
+    src = doc.char_span(prev.source[0], prev.source[1], alignment_mode="expand") if prev.source else None
+    if tokens is None or src is None:
+        return
+    q.cue, q.source, q.cue_token = (tokens.start, tokens.end), (src.start, src.end), tokens.start
+    q.confidence = _INHERITED_CONFIDENCE
 
 
 def _in_mixed(mixed: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
