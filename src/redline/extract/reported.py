@@ -376,7 +376,8 @@ def _is_passive(tok: Token) -> bool:
         return True
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD"):
         return not any(c.dep_ in _SUBJECTS for c in tok.children)
-    return tok.tag_ == "VBN" and tok.dep_ in ("amod", "advcl", "relcl")
+    return (tok.tag_ == "VBN" and tok.dep_ in ("amod", "advcl", "relcl")
+            and not any(c.dep_ == "aux" for c in tok.children))  # "who has campaigned" is active
 
 
 def _has_verb(doc: Doc, rng: TokenRange) -> bool:
