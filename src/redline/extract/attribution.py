@@ -2,10 +2,16 @@
 
 Two sources of evidence meet here. Quote marks (``quotes.py``) say *what* was said
 verbatim; the dependency parse (``reported.py``) says *who* said it through which cue, and
-finds indirect speech that has no marks at all. A quotation is linked to the nearest cue in
-its own sentence, else to a cue ending in a colon just before it, else to the speaker of the
-quotation just before it (a paragraph that continues someone's words). Reported content that
-contains quoted words is "mixed".
+finds indirect speech that has no marks at all. A quotation takes, in this order: the cue
+whose clause the parser put inside it, the nearest cue in its own sentence and paragraph, a
+dash signature ("” ― Jane Doe"), a cue ending in a colon just before it ("He added:"), the
+speaker of the quotation just before it, or the reported speech just before it. Reported
+content that contains quoted words is "mixed"; a labelled line ("PENCE: ...") is a statement
+of its label.
+
+A quote split by its cue, or continued by the same speaker in the same paragraph, is one
+statement ("“We are ready,” he said, “but not yet.”" -> one content from "We" to "yet"), which
+is how readers and annotators count it; the content then includes the interrupting cue.
 
 The result holds character offsets into ``doc.text``; the source is the mention as written
 ("he", "a senior official"), resolving it to an actor is a later step.
@@ -17,6 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -456,6 +463,8 @@ class AttributionComponent:
 
     def __init__(self, cues: CueLexicon) -> None:
         self.cues = cues
+        if not Doc.has_extension("redline_attributions"):
+            Doc.set_extension("redline_attributions", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.redline_attributions = [
@@ -466,10 +475,6 @@ class AttributionComponent:
         return doc
 
 
-if not Doc.has_extension("redline_attributions"):
-    Doc.set_extension("redline_attributions", default=None)
-
-
 @Language.factory(
     "redline_attribution",
     default_config={"cues_path": None},
@@ -477,6 +482,5 @@ if not Doc.has_extension("redline_attributions"):
     assigns=["doc._.redline_attributions"],
 )
 def make_attribution(nlp: Language, name: str, cues_path: str | None) -> AttributionComponent:
-    from pathlib import Path
-
+    """Build the component; ``cues_path`` points to a user lexicon, none means the packaged one."""
     return AttributionComponent(load_cues(Path(cues_path) if cues_path else None))
