@@ -384,3 +384,11 @@ def test_seed_article_quality_floor(run: Run) -> None:
     line = json.dumps({"document": {"id": "seed"}, "statements": statements})
     result = scorer.score(scorer.load_gold([shared / "seed" / "gold.json"]), [line])
     assert result["attribution"]["f1"] >= 0.95, result["attribution"]
+
+
+@pytest.mark.model
+def test_copular_stance(run: Run) -> None:
+    doc, atts = run("The governor was critical of the new border agreement.")
+    a = _one(doc, atts, "the new border agreement")
+    assert _text(doc, a.source) == "The governor"
+    assert _text(doc, a.cue) == "was critical"

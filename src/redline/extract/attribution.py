@@ -37,6 +37,7 @@ from redline.extract.reported import (
     label_candidates,
     noun_candidates,
     noun_object_candidates,
+    predicate_candidates,
     prepositional_candidates,
     verb_candidates,
 )
@@ -85,7 +86,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     quoted = _quote_mask(doc, quotes)
     candidates = (verb_candidates(doc, cues, quoted) + prepositional_candidates(doc, cues, quoted)
                   + noun_candidates(doc, cues, quoted) + noun_object_candidates(doc, cues, quoted)
-                  + label_candidates(doc, cues, quoted))
+                  + label_candidates(doc, cues, quoted) + predicate_candidates(doc, cues, quoted))
     candidates = _resolve_nesting(doc, candidates)
 
     out: list[Attribution] = []

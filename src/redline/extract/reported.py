@@ -463,6 +463,39 @@ def noun_object_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -
     return out
 
 
+_COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "sound", "feel", "stay"})
+
+
+def predicate_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """"X is critical of Y", "X was confident that Y", "X is an opponent of Y"."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if quoted[tok.i] or tok.dep_ not in ("acomp", "attr") or tok.head.lemma_.lower() not in _COPULAS:
+            continue
+        allowed = cues.predicates.get(tok.lemma_.lower()) or cues.predicates.get(tok.lower_)
+        if not allowed:
+            continue
+        rng: TokenRange | None = None
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in allowed:
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    rng = (objs[0].left_edge.i, child.right_edge.i + 1)
+            elif (child.dep_ == "ccomp" and "that" in allowed) or (child.dep_ == "xcomp" and "to" in allowed):
+                rng = subtree_range(child)
+            if rng:
+                break
+        copula = tok.head
+        source = find_source(copula, cues, quoted)
+        if rng is None or source is None:
+            continue
+        trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+        if trimmed:
+            cue = (min(copula.i, tok.i), max(copula.i, tok.i) + 1)
+            out.append(Candidate(trimmed, cue, source, "predicate", tok.i))
+    return out
+
+
 def noun_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
     """"the claim that ...", "Trump's insistence that ...": a speech noun with a content clause."""
     out: list[Candidate] = []

@@ -21,7 +21,7 @@ DEFAULT_CUES = Path(__file__).with_name("cues.yaml")
 _VERB_KINDS = ("speech", "writing", "belief", "evidence")
 _CONFIDENCE_KINDS = (*_VERB_KINDS, "quote", "prepositional", "noun", "directive", "object", "raising",
                      "prep", "colon", "report_object",
-                     "noun_object")
+                     "noun_object", "predicate")
 
 
 def _empty_mapping() -> Mapping[str, Any]:
@@ -45,6 +45,7 @@ class CueLexicon:
     not_object_verbs: frozenset[str] = frozenset()
     prep_verbs: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     prep_nouns: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
+    predicates: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     nouns: frozenset[str] = frozenset()
     clause_nouns: frozenset[str] = frozenset()
     prepositional: tuple[tuple[str, ...], ...] = ()
@@ -141,6 +142,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
         prep_verbs=_prep_map(data, "prep_verbs", where),
         prep_nouns=_prep_map(data, "prep_nouns", where),
+        predicates=_prep_map(data, "predicates", where),
         nouns=frozenset(_words(data, "nouns", where)),
         clause_nouns=frozenset(_words(data, "clause_nouns", where)),
         prepositional=tuple(tuple(p.split()) for p in _words(data, "prepositional", where)),
