@@ -32,6 +32,7 @@ from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import (
     Candidate,
     TokenRange,
+    adjacent_source,
     find_source,
     is_verb,
     label_candidates,
@@ -109,7 +110,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
             if q.cue is None or cand.kind in ("speech", "writing"):
                 q.cue, q.source, q.cue_token = cand.cue, cand.source, cand.cue_token
                 if q.source is None:
-                    q.source = _adjacent_source(doc, cand.cue_token, quoted)
+                    q.source = adjacent_source(doc, cand.cue_token, quoted)
                 q.confidence = cues.confidence_of("quote")
             continue
         overlapping = index.overlaps(start, end)
@@ -402,7 +403,7 @@ def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLex
         i += 1
     if i >= len(doc) or doc[i].text not in _DASHES:
         return False
-    src = _adjacent_source(doc, i, quoted)
+    src = adjacent_source(doc, i, quoted)
     if src is None or src[0] < i:
         return False
     q.cue, q.source, q.cue_token = (i, i + 1), src, i
@@ -424,30 +425,9 @@ def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
         _set_cue(q, cue, cues, quoted)
 
 
-_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
-_IN_NAME = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
-
-
-def _adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | None:
-    """Fallback when the parse gives the cue no subject: the name written right next to it
-    (", Tulsa police Chief Chuck Jordan said" / "said Jordan,")."""
-    for step in (-1, 1):
-        i = cue + step
-        while 0 <= i < len(doc) and (doc[i].pos_ == "ADV" or (doc[i].is_space and "\n" not in doc[i].text)) \
-                and abs(i - cue) <= 2:
-            i += step
-        j = i
-        while 0 <= j < len(doc) and not quoted[j] and doc[j].pos_ in _IN_NAME and abs(j - cue) <= 8:
-            j += step
-        lo, hi = (j + 1, i + 1) if step < 0 else (i, j)
-        if hi > lo and any(doc[k].pos_ in _NOMINAL for k in range(lo, hi)):
-            return lo, hi
-    return None
-
-
 def _set_cue(q: _Quote, cue: Token, cues: CueLexicon, quoted: Sequence[bool]) -> None:
     q.cue = (cue.i, cue.i + 1)
-    q.source = find_source(cue, cues, quoted) or _adjacent_source(doc=cue.doc, cue=cue.i, quoted=quoted)
+    q.source = find_source(cue, cues, quoted) or adjacent_source(doc=cue.doc, cue=cue.i, quoted=quoted)
     q.cue_token = cue.i
     q.confidence = cues.confidence_of("quote")
 

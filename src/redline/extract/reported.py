@@ -61,17 +61,50 @@ def noun_phrase(tok: Token) -> TokenRange:
                 cut -= 1
             end = min(end, cut)
             break
+    for i in range(tok.i + 1, end):
+        if "\n" in doc[i].text:  # a mention never runs into the next paragraph
+            end = i
+            break
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 
 
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+_IN_NAME = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
+
+
+def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | None:
+    """Fallback when the parse gives the cue no subject: the name written right next to it
+    (", Tulsa police Chief Chuck Jordan said" / "said Jordan,")."""
+    for step in (-1, 1):
+        i = cue + step
+        while 0 <= i < len(doc) and (doc[i].pos_ == "ADV" or (doc[i].is_space and "\n" not in doc[i].text)) \
+                and abs(i - cue) <= 2:
+            i += step
+        j = i
+        while 0 <= j < len(doc) and not quoted[j] and doc[j].pos_ in _IN_NAME and abs(j - cue) <= 8:
+            j += step
+        lo, hi = (j + 1, i + 1) if step < 0 else (i, j)
+        if hi > lo and any(doc[k].pos_ in _NOMINAL for k in range(lo, hi)):
+            return lo, hi
+    return None
+
+
 def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> TokenRange | None:
-    """The speaker mention of a cue verb, never reaching over a paragraph break."""
+    """The speaker mention of a cue verb, never reaching over a paragraph break.
+
+    A subject the parser found in the previous paragraph (a dateline, a time stamp, a section
+    heading run into the sentence) is replaced by the name written next to the cue.
+    """
     rng = _find_source(verb, cues, quoted)
     if rng is None:
         return None
-    rng = clip_to_paragraph(verb.doc, rng, verb.i)
+    doc = verb.doc
+    gap = range(rng[1], verb.i) if rng[1] <= verb.i else range(verb.i + 1, rng[0])
+    if any("\n" in doc[i].text for i in gap):
+        return adjacent_source(doc, verb.i, quoted or [False] * len(doc))
+    rng = clip_to_paragraph(doc, rng, verb.i)
     return rng if rng[1] > rng[0] else None
 
 
