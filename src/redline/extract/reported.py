@@ -61,10 +61,6 @@ def noun_phrase(tok: Token) -> TokenRange:
                 cut -= 1
             end = min(end, cut)
             break
-    for i in range(tok.i + 1, end):
-        if "\n" in doc[i].text:  # a mention never runs into the next paragraph
-            end = i
-            break
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
