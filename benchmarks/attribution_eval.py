@@ -91,6 +91,8 @@ def train_corpus() -> list[tuple[str, str, Path]]:
                 end = max(f["end"] for f in a["content"])
                 src_text = " ".join(f["text"] for f in a["source"])
                 atts.append({
+                    "type": _content_type(d["text"][start:end]),
+                    "speaker_kind_heuristic": _source_kind(src_text),
                     "speaker": src_text or None,
                     "speaker_mention": src_text or None,
                     "cue": " ".join(f["text"] for f in a["cue"]),
@@ -107,6 +109,27 @@ def train_corpus() -> list[tuple[str, str, Path]]:
             f.write_text(json.dumps(payload), encoding="utf-8")
             out.append((doc_id, d["text"], f))
     return out
+
+
+_QUOTE_MARKS = "\"“”‘’«»'"
+_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "who", "which"}
+
+
+def _content_type(content: str) -> str:
+    """The score_gold heuristic: marks at both ends = direct, marks inside = mixed."""
+    c = content.strip()
+    if len(c) > 1 and c[0] in _QUOTE_MARKS and c.rstrip(".,")[-1:] in _QUOTE_MARKS:
+        return "direct"
+    return "mixed" if any(m in c for m in _QUOTE_MARKS[:7]) else "indirect"
+
+
+def _source_kind(source: str) -> str:
+    words = source.split()
+    if not words:
+        return "none"
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return "pronoun"
+    return "proper" if any(w[:1].isupper() for w in words[1:] or words) else "nominal"
 
 
 def parse_cached(nlp: Language, split: str, texts: list[str]) -> list[Doc]:
