@@ -337,9 +337,8 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
 
 def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     """"X seems to ...", "X is expected to ...": a stance of the writer, no source named."""
-    if tok.lemma_.lower() not in cues.raising_verbs:
-        return None
-    if tok.lemma_.lower() == "expect" and not _is_passive(tok):
+    lemma = tok.lemma_.lower()
+    if lemma not in cues.raising_verbs and not (lemma in cues.passive_raising_verbs and _is_passive(tok)):
         return None
     xcomps = [c for c in tok.rights if c.dep_ == "xcomp"]
     if not xcomps:
@@ -454,14 +453,14 @@ def prepositional_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool])
     return out
 
 
-def _noun_source(noun: Token) -> TokenRange | None:
+def _noun_source(noun: Token, cues: CueLexicon) -> TokenRange | None:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
         start, _ = noun_phrase(poss[0])
         end = poss[0].i + 1
         return start, end
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if child.dep_ == "prep" and child.lower_ in cues.passive_sources:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return noun_phrase(objs[0])
@@ -485,21 +484,18 @@ def noun_object_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -
                 continue
             rng = clip_to_paragraph(doc, (objs[0].left_edge.i, child.right_edge.i + 1), tok.i)
             trimmed = _trim(doc, *rng)
-            source = _noun_source(tok)
+            source = _noun_source(tok, cues)
             if trimmed and source:  # without a holder the noun is the writer's framing
                 out.append(Candidate(trimmed, (tok.i, child.i + 1), source, "noun_object", tok.i))
             break
     return out
 
 
-_COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "sound", "feel", "stay"})
-
-
 def predicate_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
     """"X is critical of Y", "X was confident that Y", "X is an opponent of Y"."""
     out: list[Candidate] = []
     for tok in doc:
-        if quoted[tok.i] or tok.dep_ not in ("acomp", "attr") or tok.head.lemma_.lower() not in _COPULAS:
+        if quoted[tok.i] or tok.dep_ not in ("acomp", "attr") or tok.head.lemma_.lower() not in cues.copulas:
             continue
         allowed = cues.predicates.get(tok.lemma_.lower()) or cues.predicates.get(tok.lower_)
         if not allowed:

@@ -42,6 +42,8 @@ class CueLexicon:
     directive_verbs: frozenset[str] = frozenset()
     directive_particles: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
+    passive_raising_verbs: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
     not_object_verbs: frozenset[str] = frozenset()
     prep_verbs: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     prep_nouns: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
@@ -139,6 +141,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         directive_verbs=frozenset(_words(data, "directive_verbs", where)),
         directive_particles=frozenset(_words(data, "directive_particles", where)),
         raising_verbs=frozenset(_words(data, "raising_verbs", where)),
+        passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where)),
+        copulas=frozenset(_words(data, "copulas", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
         prep_verbs=_prep_map(data, "prep_verbs", where),
         prep_nouns=_prep_map(data, "prep_nouns", where),
