@@ -392,3 +392,9 @@ def test_copular_stance(run: Run) -> None:
     a = _one(doc, atts, "the new border agreement")
     assert _text(doc, a.source) == "The governor"
     assert _text(doc, a.cue) == "was critical"
+
+
+@pytest.mark.model
+def test_sentence_with_a_cue_verb_is_not_a_label(run: Run) -> None:
+    doc, atts = run("Der Kanzler sagte: Wir unterschreiben nicht.")
+    assert all(_text(doc, a.source) != "Der Kanzler sagte" for a in atts)

@@ -543,7 +543,7 @@ def noun_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
 
 # a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
 # "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
-_LABEL = re.compile(r"^[\"“'‘]?(?P<label>[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Za-z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
+_LABEL = re.compile(r"^[\"“'‘]?(?P<label>[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
                     r"(?P<content>\S[^\n]*)", re.MULTILINE)
 
 
