@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import os
 import subprocess
@@ -90,6 +91,8 @@ def train_corpus() -> list[tuple[str, str, Path]]:
                 end = max(f["end"] for f in a["content"])
                 src_text = " ".join(f["text"] for f in a["source"])
                 atts.append({
+                    "type": _content_type(d["text"][start:end]),
+                    "speaker_kind_heuristic": _source_kind(src_text),
                     "speaker": src_text or None,
                     "speaker_mention": src_text or None,
                     "cue": " ".join(f["text"] for f in a["cue"]),
@@ -106,6 +109,27 @@ def train_corpus() -> list[tuple[str, str, Path]]:
             f.write_text(json.dumps(payload), encoding="utf-8")
             out.append((doc_id, d["text"], f))
     return out
+
+
+_QUOTE_MARKS = "\"“”‘’«»'"
+_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "who", "which"}
+
+
+def _content_type(content: str) -> str:
+    """The score_gold heuristic: marks at both ends = direct, marks inside = mixed."""
+    c = content.strip()
+    if len(c) > 1 and c[0] in _QUOTE_MARKS and c.rstrip(".,")[-1:] in _QUOTE_MARKS:
+        return "direct"
+    return "mixed" if any(m in c for m in _QUOTE_MARKS[:7]) else "indirect"
+
+
+def _source_kind(source: str) -> str:
+    words = source.split()
+    if not words:
+        return "none"
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return "pronoun"
+    return "proper" if any(w[:1].isupper() for w in words[1:] or words) else "nominal"
 
 
 def parse_cached(nlp: Language, split: str, texts: list[str]) -> list[Doc]:
@@ -170,6 +194,55 @@ def score(system: Path, gold: Iterable[Path]) -> dict[str, Any]:
     return result
 
 
+def _scorer_module() -> Any:
+    spec = importlib.util.spec_from_file_location("redline_score", SCORER)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load the scorer at {SCORER}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def breakdown(system: Path, gold: Iterable[Path]) -> dict[str, dict[str, float]]:
+    """Recall and speaker mention match by gold content type and by gold source kind,
+    with the scorer's own matching (greedy, half the shorter span's tokens)."""
+    sc = _scorer_module()
+    preds = {}
+    for line in system.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            o = json.loads(line)
+            preds[str(o["document"]["id"])] = o["statements"]
+    counts: dict[str, list[int]] = {}
+    for g in sc.load_gold(sorted({str(p.parent) for p in gold})).values():
+        text = g["text"]
+        items = [(a, sc.span_tokens(text, *sc.locate(text, a))) for a in g["attributions"]]
+        used: dict[int, dict[str, Any]] = {}
+        for p in preds.get(str(g["id"]), []):
+            pt = sc.span_tokens(text, p["content"]["start"], p["content"]["end"])
+            best, best_ov = None, 0.0
+            for i, (_, gt) in enumerate(items):
+                if i in used or not gt or not pt:
+                    continue
+                ov = len(gt & pt) / min(len(gt), len(pt))
+                if ov > best_ov:
+                    best, best_ov = i, ov
+            if best is not None and best_ov >= 0.5:
+                used[best] = p
+        for i, (a, _) in enumerate(items):
+            if a.get("optional"):
+                continue
+            hit = i in used
+            spk = hit and bool(a.get("speaker")) and sc.speaker_matches(a, used[i].get("speaker"), text)
+            for key in (f"type={a.get('type')}", f"source={a.get('speaker_kind_heuristic')}"):
+                c = counts.setdefault(key, [0, 0, 0])
+                c[0] += 1
+                c[1] += int(hit)
+                c[2] += int(spk)
+    return {k: {"n": c[0], "recall": round(c[1] / c[0], 3),
+                "speaker_match": round(c[2] / c[1], 3) if c[1] else 0.0}
+            for k, c in sorted(counts.items())}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "train"], default="dev", help="PolNeAR split")
@@ -188,13 +261,17 @@ def main() -> None:
               f"P={a['p']:.3f} R={a['r']:.3f} F1={a['f1']:.3f} (tp={a['tp']} fp={a['fp']} fn={a['fn']}) "
               f"exact={a['exact_span_share']:.3f} speaker={r['speaker_accuracy_on_matched']:.3f} "
               f"extract={elapsed:.2f}s system={system}")
+        if split != "seed":
+            for key, fig in breakdown(system, gold).items():
+                print(f"      {key:18s} n={fig['n']:5.0f} recall={fig['recall']:.3f} "
+                      f"speaker_match={fig['speaker_match']:.3f}")
         if args.timing:
             texts = [t for _, t, _ in corpus]
             t0 = time.perf_counter()
             docs = list(nlp.pipe(texts, batch_size=16))
             parse = time.perf_counter() - t0
-            t0 = time.perf_counter()
             cues = load_cues()
+            t0 = time.perf_counter()
             for d in docs:
                 find_attributions(d, cues)
             extract = time.perf_counter() - t0

@@ -5,7 +5,11 @@ Every sentence here is written for these tests; spans are checked exactly.
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import spacy
@@ -343,3 +347,54 @@ def test_stance_verb_object(run: Run) -> None:
     assert _text(doc, a.source) == "The senator"
     assert _text(doc, a.cue) == "endorsed"
     assert a.confidence < 1.0
+
+
+@pytest.mark.model
+def test_lone_quote_after_reported_speech_continues_it(run: Run) -> None:
+    doc, atts = run("The president said the plan could work.\n\n“We agree in general on most of the points.”")
+    a = _one(doc, atts, "We agree in general on most of the points")
+    assert a.kind == "direct"
+    assert _text(doc, a.source) == "The president"
+
+
+# --- quality gate on the seed article (needs ../shared) ---------------------------------------
+
+
+def _shared() -> Path:
+    """The repo root's sibling ``shared/`` ($REDLINE_SHARED overrides, e.g. in a worktree)."""
+    env = os.environ.get("REDLINE_SHARED")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_article_quality_floor(run: Run) -> None:
+    shared = _shared()
+    if not shared.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"shared data missing at {shared}")
+        pytest.skip("../shared not present")
+    spec = importlib.util.spec_from_file_location("redline_score", shared / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
+    _, atts = run(text)
+    statements = [{"speaker": None, "content": {"start": a.content[0], "end": a.content[1]}} for a in atts]
+    line = json.dumps({"document": {"id": "seed"}, "statements": statements})
+    result = scorer.score(scorer.load_gold([shared / "seed" / "gold.json"]), [line])
+    assert result["attribution"]["f1"] >= 0.95, result["attribution"]
+
+
+@pytest.mark.model
+def test_copular_stance(run: Run) -> None:
+    doc, atts = run("The governor was critical of the new border agreement.")
+    a = _one(doc, atts, "the new border agreement")
+    assert _text(doc, a.source) == "The governor"
+    assert _text(doc, a.cue) == "was critical"
+
+
+@pytest.mark.model
+def test_sentence_with_a_cue_verb_is_not_a_label(run: Run) -> None:
+    doc, atts = run("Der Kanzler sagte: Wir unterschreiben nicht.")
+    assert all(_text(doc, a.source) != "Der Kanzler sagte" for a in atts)

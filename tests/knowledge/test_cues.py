@@ -21,6 +21,11 @@ def test_packaged_lexicon_loads_with_core_cues() -> None:
     assert "reporter" in cues.audience
     assert "about" in cues.prep_verbs["talk"]
     assert 0.0 < cues.confidence_of("speech") <= 1.0
+    assert "be" in cues.copulas
+    assert "of" in cues.predicates["critical"]
+    assert "expect" in cues.passive_raising_verbs
+    assert "update" in cues.label_exclusions
+    assert "for" in cues.prep_nouns["support"]
 
 
 def test_yaml_booleans_do_not_sneak_in() -> None:

@@ -2,10 +2,16 @@
 
 Two sources of evidence meet here. Quote marks (``quotes.py``) say *what* was said
 verbatim; the dependency parse (``reported.py``) says *who* said it through which cue, and
-finds indirect speech that has no marks at all. A quotation is linked to the nearest cue in
-its own sentence, else to a cue ending in a colon just before it, else to the speaker of the
-quotation just before it (a paragraph that continues someone's words). Reported content that
-contains quoted words is "mixed".
+finds indirect speech that has no marks at all. A quotation takes, in this order: the cue
+whose clause the parser put inside it, the nearest cue in its own sentence and paragraph, a
+dash signature ("” ― Jane Doe"), a cue ending in a colon just before it ("He added:"), the
+speaker of the quotation just before it, or the reported speech just before it. Reported
+content that contains quoted words is "mixed"; a labelled line ("PENCE: ...") is a statement
+of its label.
+
+A quote split by its cue, or continued by the same speaker in the same paragraph, is one
+statement ("“We are ready,” he said, “but not yet.”" -> one content from "We" to "yet"), which
+is how readers and annotators count it; the content then includes the interrupting cue.
 
 The result holds character offsets into ``doc.text``; the source is the mention as written
 ("he", "a senior official"), resolving it to an actor is a later step.
@@ -14,8 +20,10 @@ The result holds character offsets into ``doc.text``; the source is the mention 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -24,11 +32,13 @@ from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import (
     Candidate,
     TokenRange,
+    adjacent_source,
     find_source,
     is_verb,
     label_candidates,
     noun_candidates,
     noun_object_candidates,
+    predicate_candidates,
     prepositional_candidates,
     verb_candidates,
 )
@@ -77,35 +87,33 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     quoted = _quote_mask(doc, quotes)
     candidates = (verb_candidates(doc, cues, quoted) + prepositional_candidates(doc, cues, quoted)
                   + noun_candidates(doc, cues, quoted) + noun_object_candidates(doc, cues, quoted)
-                  + label_candidates(doc, cues, quoted))
+                  + label_candidates(doc, cues, quoted) + predicate_candidates(doc, cues, quoted))
     candidates = _resolve_nesting(doc, candidates)
 
     out: list[Attribution] = []
-    absorbed: set[int] = set()
+    index = _QuoteIndex(doc, quotes)
     for cand in candidates:
         start, end = _chars(doc, cand.content)
         if cand.kind == "colon":
             # transcript and headline labels: each labelled paragraph is its own statement,
             # even where the paragraphs share one run of quote marks
-            hit = [q for q in quotes if q.span.open <= start < _close_end(doc, q)]
+            hit = index.around(start)
             for q in hit:
                 q.consumed = True
             out.append(Attribution((start, end), _chars(doc, cand.cue) if cand.cue else None,
                                    _chars(doc, cand.source) if cand.source else None,
                                    "direct" if hit else "indirect", cues.confidence_of("colon")))
             continue
-        inside = [q for q in quotes if q.span.open <= start < _close_end(doc, q)
-                  and (end <= _close_end(doc, q) or _crosses(doc, cand, q))]
+        inside = [q for q in index.around(start) if end <= _close_end(doc, q) or _crosses(doc, cand, q)]
         if inside:
             q = inside[0]
             if q.cue is None or cand.kind in ("speech", "writing"):
                 q.cue, q.source, q.cue_token = cand.cue, cand.source, cand.cue_token
                 if q.source is None:
-                    q.source = _adjacent_source(doc, cand.cue_token, quoted)
+                    q.source = adjacent_source(doc, cand.cue_token, quoted)
                 q.confidence = cues.confidence_of("quote")
-            absorbed.add(id(cand))
             continue
-        overlapping = any(q.span.start < end and start < q.span.end for q in quotes)
+        overlapping = index.overlaps(start, end)
         out.append(Attribution(
             content=(start, end),
             cue=_chars(doc, cand.cue) if cand.cue else None,
@@ -114,9 +122,32 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
             confidence=cues.confidence_of(cand.kind),
         ))
     mixed_spans = [a.content for a in out if a.kind == "mixed"]
-    out.extend(_direct(doc, quotes, quoted, mixed_spans, cues))
+    reported = sorted((a for a in out if a.cue is not None and a.source is not None
+                       and a.confidence >= cues.confidence_of("speech")), key=lambda a: a.content[1])
+    out.extend(_direct(doc, quotes, quoted, mixed_spans, reported, cues))
     out.sort(key=lambda a: (a.content[0], a.content[1]))
     return out
+
+
+class _QuoteIndex:
+    """Binary search over the (sorted, non-overlapping) quotations, to keep lookups logarithmic."""
+
+    def __init__(self, doc: Doc, quotes: list[_Quote]) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.opens = [q.span.open for q in quotes]
+        self.ends = [q.span.end for q in quotes]
+
+    def around(self, pos: int) -> list[_Quote]:
+        """The quotation whose marks enclose ``pos``, if any."""
+        i = bisect_right(self.opens, pos) - 1
+        if i >= 0 and pos < _close_end(self.doc, self.quotes[i]):
+            return [self.quotes[i]]
+        return []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.ends, start)
+        return i < len(self.quotes) and self.quotes[i].span.start < end
 
 
 def _crosses(doc: Doc, cand: Candidate, q: _Quote) -> bool:
@@ -169,9 +200,13 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     for c in sorted(cands, key=lambda c: -_rank(c)):
         by_cue.setdefault(c.cue_token, c)
     kept = sorted(by_cue.values(), key=lambda c: c.content[0])
+    by_cue_order = sorted(kept, key=lambda c: c.cue_token)
+    cue_positions = [c.cue_token for c in by_cue_order]
     dropped: set[int] = set()
     for outer in kept:
-        for inner in kept:
+        lo = bisect_left(cue_positions, outer.content[0])
+        hi = bisect_left(cue_positions, outer.content[1])
+        for inner in by_cue_order[lo:hi]:  # only cues inside the outer content: linear overall
             if inner is outer or id(inner) in dropped or id(outer) in dropped:
                 continue
             if not outer.content[0] <= inner.cue_token < outer.content[1]:
@@ -217,14 +252,17 @@ def _clause_start(doc: Doc, inner: Candidate, outer: Candidate) -> int | None:
     return None
 
 
-def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
-            mixed: Sequence[tuple[int, int]], cues: CueLexicon) -> list[Attribution]:
+def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool], mixed: Sequence[tuple[int, int]],
+            reported: Sequence[Attribution], cues: CueLexicon) -> list[Attribution]:
     out: list[Attribution] = []
     text = doc.text
     last: _Quote | None = None
     last_index = -1
+    mixed = sorted(mixed)
+    mixed_starts = [m[0] for m in mixed]
+    reported_ends = [a.content[1] for a in reported]
     for q in quotes:
-        if q.consumed or any(m0 <= q.span.start < m1 for m0, m1 in mixed):
+        if q.consumed or _in_mixed(mixed, mixed_starts, q.span.start):
             continue  # quoted words inside reported speech: already a mixed statement
         words = len(_WORD.findall(text, q.span.start, q.span.end))
         whole = _is_whole_sentences(doc, q, quoted)
@@ -235,6 +273,8 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
         if q.cue is None and whole and last is not None and _near(text, last, q):
             q.cue, q.source, q.cue_token = last.cue, last.source, last.cue_token
             q.confidence = _INHERITED_CONFIDENCE
+        if q.cue is None and whole:
+            _link_to_reported(doc, q, reported, reported_ends)
         if q.cue is None:
             if words < _MIN_QUOTE_WORDS or not whole:
                 continue
@@ -262,6 +302,29 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool],
         if q.cue is not None:
             last, last_index = q, len(out) - 1
     return out
+
+
+def _link_to_reported(doc: Doc, q: _Quote, reported: Sequence[Attribution], ends: Sequence[int]) -> None:
+    """"Putin said the plan could work. “We agree in general.”": a quotation standing alone
+    right after reported speech continues it, when nothing but the paragraph break is between."""
+    i = bisect_right(ends, q.span.open) - 1
+    if i < 0:
+        return
+    prev = reported[i]
+    between = doc.text[prev.content[1]:q.span.open]
+    if between.count("\n") > 2 or len(_WORD.findall(between)) > 8:
+        return
+    tokens = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand") if prev.cue else None
+    src = doc.char_span(prev.source[0], prev.source[1], alignment_mode="expand") if prev.source else None
+    if tokens is None or src is None:
+        return
+    q.cue, q.source, q.cue_token = (tokens.start, tokens.end), (src.start, src.end), tokens.start
+    q.confidence = _INHERITED_CONFIDENCE
+
+
+def _in_mixed(mixed: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
+    i = bisect_right(starts, pos)
+    return any(mixed[j][0] <= pos < mixed[j][1] for j in range(max(0, i - 3), i))
 
 
 def _strip_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -340,7 +403,7 @@ def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLex
         i += 1
     if i >= len(doc) or doc[i].text not in _DASHES:
         return False
-    src = _adjacent_source(doc, i, quoted)
+    src = adjacent_source(doc, i, quoted)
     if src is None or src[0] < i:
         return False
     q.cue, q.source, q.cue_token = (i, i + 1), src, i
@@ -362,30 +425,9 @@ def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
         _set_cue(q, cue, cues, quoted)
 
 
-_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
-_IN_NAME = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
-
-
-def _adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | None:
-    """Fallback when the parse gives the cue no subject: the name written right next to it
-    (", Tulsa police Chief Chuck Jordan said" / "said Jordan,")."""
-    for step in (-1, 1):
-        i = cue + step
-        while 0 <= i < len(doc) and (doc[i].pos_ == "ADV" or (doc[i].is_space and "\n" not in doc[i].text)) \
-                and abs(i - cue) <= 2:
-            i += step
-        j = i
-        while 0 <= j < len(doc) and not quoted[j] and doc[j].pos_ in _IN_NAME and abs(j - cue) <= 8:
-            j += step
-        lo, hi = (j + 1, i + 1) if step < 0 else (i, j)
-        if hi > lo and any(doc[k].pos_ in _NOMINAL for k in range(lo, hi)):
-            return lo, hi
-    return None
-
-
 def _set_cue(q: _Quote, cue: Token, cues: CueLexicon, quoted: Sequence[bool]) -> None:
     q.cue = (cue.i, cue.i + 1)
-    q.source = find_source(cue, cues, quoted) or _adjacent_source(doc=cue.doc, cue=cue.i, quoted=quoted)
+    q.source = find_source(cue, cues, quoted) or adjacent_source(doc=cue.doc, cue=cue.i, quoted=quoted)
     q.cue_token = cue.i
     q.confidence = cues.confidence_of("quote")
 
@@ -402,6 +444,8 @@ class AttributionComponent:
 
     def __init__(self, cues: CueLexicon) -> None:
         self.cues = cues
+        if not Doc.has_extension("redline_attributions"):
+            Doc.set_extension("redline_attributions", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.redline_attributions = [
@@ -412,10 +456,6 @@ class AttributionComponent:
         return doc
 
 
-if not Doc.has_extension("redline_attributions"):
-    Doc.set_extension("redline_attributions", default=None)
-
-
 @Language.factory(
     "redline_attribution",
     default_config={"cues_path": None},
@@ -423,6 +463,5 @@ if not Doc.has_extension("redline_attributions"):
     assigns=["doc._.redline_attributions"],
 )
 def make_attribution(nlp: Language, name: str, cues_path: str | None) -> AttributionComponent:
-    from pathlib import Path
-
+    """Build the component; ``cues_path`` points to a user lexicon, none means the packaged one."""
     return AttributionComponent(load_cues(Path(cues_path) if cues_path else None))

@@ -66,12 +66,41 @@ def noun_phrase(tok: Token) -> TokenRange:
     return start, end
 
 
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+_IN_NAME = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
+
+
+def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | None:
+    """Fallback when the parse gives the cue no subject: the name written right next to it
+    (", Tulsa police Chief Chuck Jordan said" / "said Jordan,")."""
+    for step in (-1, 1):
+        i = cue + step
+        while 0 <= i < len(doc) and (doc[i].pos_ == "ADV" or (doc[i].is_space and "\n" not in doc[i].text)) \
+                and abs(i - cue) <= 2:
+            i += step
+        j = i
+        while 0 <= j < len(doc) and not quoted[j] and doc[j].pos_ in _IN_NAME and abs(j - cue) <= 8:
+            j += step
+        lo, hi = (j + 1, i + 1) if step < 0 else (i, j)
+        if hi > lo and any(doc[k].pos_ in _NOMINAL for k in range(lo, hi)):
+            return lo, hi
+    return None
+
+
 def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> TokenRange | None:
-    """The speaker mention of a cue verb, never reaching over a paragraph break."""
+    """The speaker mention of a cue verb, never reaching over a paragraph break.
+
+    A subject the parser found in the previous paragraph (a dateline, a time stamp, a section
+    heading run into the sentence) is replaced by the name written next to the cue.
+    """
     rng = _find_source(verb, cues, quoted)
     if rng is None:
         return None
-    rng = clip_to_paragraph(verb.doc, rng, verb.i)
+    doc = verb.doc
+    gap = range(rng[1], verb.i) if rng[1] <= verb.i else range(verb.i + 1, rng[0])
+    if any("\n" in doc[i].text for i in gap):
+        return adjacent_source(doc, verb.i, quoted or [False] * len(doc))
+    rng = clip_to_paragraph(doc, rng, verb.i)
     return rng if rng[1] > rng[0] else None
 
 
@@ -308,9 +337,8 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
 
 def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     """"X seems to ...", "X is expected to ...": a stance of the writer, no source named."""
-    if tok.lemma_.lower() not in cues.raising_verbs:
-        return None
-    if tok.lemma_.lower() == "expect" and not _is_passive(tok):
+    lemma = tok.lemma_.lower()
+    if lemma not in cues.raising_verbs and not (lemma in cues.passive_raising_verbs and _is_passive(tok)):
         return None
     xcomps = [c for c in tok.rights if c.dep_ == "xcomp"]
     if not xcomps:
@@ -376,7 +404,8 @@ def _is_passive(tok: Token) -> bool:
         return True
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD"):
         return not any(c.dep_ in _SUBJECTS for c in tok.children)
-    return tok.tag_ == "VBN" and tok.dep_ in ("amod", "advcl", "relcl")
+    return (tok.tag_ == "VBN" and tok.dep_ in ("amod", "advcl", "relcl")
+            and not any(c.dep_ == "aux" for c in tok.children))  # "who has campaigned" is active
 
 
 def _has_verb(doc: Doc, rng: TokenRange) -> bool:
@@ -424,14 +453,14 @@ def prepositional_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool])
     return out
 
 
-def _noun_source(noun: Token) -> TokenRange | None:
+def _noun_source(noun: Token, cues: CueLexicon) -> TokenRange | None:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
         start, _ = noun_phrase(poss[0])
         end = poss[0].i + 1
         return start, end
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if child.dep_ == "prep" and child.lower_ in cues.passive_sources:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return noun_phrase(objs[0])
@@ -455,10 +484,40 @@ def noun_object_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -
                 continue
             rng = clip_to_paragraph(doc, (objs[0].left_edge.i, child.right_edge.i + 1), tok.i)
             trimmed = _trim(doc, *rng)
-            source = _noun_source(tok)
+            source = _noun_source(tok, cues)
             if trimmed and source:  # without a holder the noun is the writer's framing
                 out.append(Candidate(trimmed, (tok.i, child.i + 1), source, "noun_object", tok.i))
             break
+    return out
+
+
+def predicate_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """"X is critical of Y", "X was confident that Y", "X is an opponent of Y"."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if quoted[tok.i] or tok.dep_ not in ("acomp", "attr") or tok.head.lemma_.lower() not in cues.copulas:
+            continue
+        allowed = cues.predicates.get(tok.lemma_.lower()) or cues.predicates.get(tok.lower_)
+        if not allowed:
+            continue
+        rng: TokenRange | None = None
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in allowed:
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    rng = (objs[0].left_edge.i, child.right_edge.i + 1)
+            elif (child.dep_ == "ccomp" and "that" in allowed) or (child.dep_ == "xcomp" and "to" in allowed):
+                rng = subtree_range(child)
+            if rng:
+                break
+        copula = tok.head
+        source = find_source(copula, cues, quoted)
+        if rng is None or source is None:
+            continue
+        trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+        if trimmed:
+            cue = (min(copula.i, tok.i), max(copula.i, tok.i) + 1)
+            out.append(Candidate(trimmed, cue, source, "predicate", tok.i))
     return out
 
 
@@ -484,7 +543,7 @@ def noun_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
 
 # a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
 # "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
-_LABEL = re.compile(r"^[\"“'‘]?(?P<label>[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Za-z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
+_LABEL = re.compile(r"^[\"“'‘]?(?P<label>[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
                     r"(?P<content>\S[^\n]*)", re.MULTILINE)
 
 

@@ -21,7 +21,7 @@ DEFAULT_CUES = Path(__file__).with_name("cues.yaml")
 _VERB_KINDS = ("speech", "writing", "belief", "evidence")
 _CONFIDENCE_KINDS = (*_VERB_KINDS, "quote", "prepositional", "noun", "directive", "object", "raising",
                      "prep", "colon", "report_object",
-                     "noun_object")
+                     "noun_object", "predicate")
 
 
 def _empty_mapping() -> Mapping[str, Any]:
@@ -42,9 +42,12 @@ class CueLexicon:
     directive_verbs: frozenset[str] = frozenset()
     directive_particles: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
+    passive_raising_verbs: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
     not_object_verbs: frozenset[str] = frozenset()
     prep_verbs: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     prep_nouns: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
+    predicates: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     nouns: frozenset[str] = frozenset()
     clause_nouns: frozenset[str] = frozenset()
     prepositional: tuple[tuple[str, ...], ...] = ()
@@ -138,9 +141,12 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         directive_verbs=frozenset(_words(data, "directive_verbs", where)),
         directive_particles=frozenset(_words(data, "directive_particles", where)),
         raising_verbs=frozenset(_words(data, "raising_verbs", where)),
+        passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where)),
+        copulas=frozenset(_words(data, "copulas", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
         prep_verbs=_prep_map(data, "prep_verbs", where),
         prep_nouns=_prep_map(data, "prep_nouns", where),
+        predicates=_prep_map(data, "predicates", where),
         nouns=frozenset(_words(data, "nouns", where)),
         clause_nouns=frozenset(_words(data, "clause_nouns", where)),
         prepositional=tuple(tuple(p.split()) for p in _words(data, "prepositional", where)),
