@@ -476,3 +476,19 @@ def test_they_after_two_coordinated_people(nlp: Language, resolver: SpeakerResol
     text = "Emmanuel Macron and Friedrich Merz flew to Kyiv on Saturday. They said Europe must be heard."
     got = speaker(nlp, resolver, text, "They")
     assert got.actor_id is None and got.name == "Emmanuel Macron and Friedrich Merz"
+
+
+def test_possessor_in_the_same_sentence_outranks_the_previous_speaker(
+    nlp: Language, resolver: SpeakerResolver
+) -> None:
+    # regression: the previous statement's speaker (Umerov) won over the sentence's own topic
+    text = (
+        "Rustem Umerov said on Friday that the delegations would meet again.\n\n"
+        "Despite Lavrov's measured tone, he warned that Moscow would not accept European troops."
+    )
+    doc = nlp(text)
+    mentions = resolver.finder.find(doc)
+    umerov = resolver.resolve(doc, where(text, "Rustem Umerov"), mentions)
+    assert umerov is not None and umerov.actor_id == "rustem-umerov"
+    he = resolver.resolve(doc, where(text, "he"), mentions, previous=[umerov])
+    assert he is not None and he.actor_id == "sergei-lavrov"

@@ -48,6 +48,16 @@ class Knowledge:
         self.taxonomy: Taxonomy = load_issues(Path(issues) if issues else None)
 
 
+@Language.component("redline_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, crossheads and datelines are not run into the next
+    paragraph (the parser keeps boundaries set before it)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @Language.factory(
     "redline_extract",
     default_config={"actors": [], "cues": None, "issues": None},
@@ -68,12 +78,10 @@ class RedlineExtract:
     """
 
     def __init__(self, knowledge: Knowledge) -> None:
-        from redline.extract.actors import MentionFinder
-
         register_extensions()
         self.knowledge = knowledge
-        self.mentions = MentionFinder(knowledge.actors)
         self.resolver = SpeakerResolver(knowledge.actors)
+        self.mentions = self.resolver.finder  # one analysis per doc, shared with the resolver
         self.tagger = IssueTagger(knowledge.taxonomy)
         self.stance = StanceClassifier(knowledge.taxonomy)
         self.events = EventFinder(load_events())
@@ -82,18 +90,18 @@ class RedlineExtract:
         published_iso = doc._.redline_published
         published = date.fromisoformat(published_iso) if published_iso else None
         mentions = self.mentions.find(doc)
+        attributions = find_attributions(doc, self.knowledge.cues)
+        speakers = self.resolver.resolve_many(doc, [(a.source, a.content) for a in attributions], mentions)
         statements: list[dict[str, Any]] = []
-        for att in find_attributions(doc, self.knowledge.cues):
-            speaker = self.resolver.resolve(doc, att.source, mentions)
+        for att, speaker in zip(attributions, speakers, strict=True):
             cs, ce = att.content
             content = doc.text[cs:ce]
             sent_start, sent_end = _sentence_bounds(doc, cs, ce)
             context = doc.text[sent_start:sent_end]
             cue_text = doc.text[att.cue[0] : att.cue[1]] if att.cue else None
             issues = self.tagger.tag(content, context)
-            party = None
-            if speaker is not None and speaker.actor_id:
-                party = self.knowledge.actors.party_of(speaker.actor_id)
+            actor = self.knowledge.actors.get(speaker.actor_id) if speaker is not None else None
+            party = actor.party if actor is not None else None
             stance = self.stance.classify(content, issues, cue_text, party, att.kind) if issues else "neutral"
             statements.append(
                 {
@@ -116,7 +124,9 @@ class RedlineExtract:
             )
         doc._.redline_statements = statements
         doc._.redline_mentions = [[m.span.start, m.span.end, m.actor_id, m.name] for m in mentions]
-        doc._.redline_events = [e.to_dict() for e in self.events.find(doc, published, mentions, document_id="")]
+        doc._.redline_events = [
+            e.to_dict() for e in self.events.find(doc, published, mentions, document_id="")
+        ]
         return doc
 
 

@@ -80,6 +80,11 @@ class EventFinder:
             for phrase in etype.phrases:
                 self._phrases.append((etype, tuple(w for p in phrase for w in _split(p)), ""))
         self._phrases.sort(key=lambda p: -len(p[1]))
+        # phrases by first word: a sentence is scanned once, not once per phrase
+        self._by_first: dict[str, list[int]] = {}
+        for rank, (_etype, words, _pos) in enumerate(self._phrases):
+            if words:
+                self._by_first.setdefault(words[0], []).append(rank)
 
     def find(
         self, doc: Doc, published: date | None, mentions: Sequence[Mention] = (), document_id: str = ""
@@ -97,25 +102,31 @@ class EventFinder:
 
     def _matches(self, sent: SpacySpan) -> list[_Match]:
         tokens = list(sent)
+        # candidate (phrase rank, position) pairs, tried longest phrase first as before
+        candidates: set[tuple[int, int]] = set()
+        for i, token in enumerate(tokens):
+            for key in {token.lower_, token.lemma_.lower()}:
+                for rank in self._by_first.get(key, ()):
+                    candidates.add((rank, i))
         taken: set[int] = set()
         found: list[_Match] = []
-        for etype, words, pos in self._phrases:
+        for rank, i in sorted(candidates):
+            etype, words, pos = self._phrases[rank]
             n = len(words)
-            for i in range(len(tokens) - n + 1):
-                window = tokens[i : i + n]
-                if any(t.i in taken for t in window) or not all(
-                    _is(t, w) for t, w in zip(window, words, strict=True)
-                ):
-                    continue
-                if pos in ("VERB", "OBJECT_VERB") and window[0].pos_ != "VERB":
-                    continue
-                if pos == "NOUN" and window[0].pos_ not in ("NOUN", "PROPN"):
-                    continue
-                match = _Match(etype, window)
-                if pos == "OBJECT_VERB" and not _has_object(match, etype.objects):
-                    continue
-                found.append(match)
-                taken.update(t.i for t in window)
+            window = tokens[i : i + n]
+            if len(window) < n or any(t.i in taken for t in window):
+                continue
+            if not all(_is(t, w) for t, w in zip(window, words, strict=True)):
+                continue
+            if pos in ("VERB", "OBJECT_VERB") and window[0].pos_ != "VERB":
+                continue
+            if pos == "NOUN" and window[0].pos_ not in ("NOUN", "PROPN"):
+                continue
+            match = _Match(etype, window)
+            if pos == "OBJECT_VERB" and not _has_object(match, etype.objects):
+                continue
+            found.append(match)
+            taken.update(t.i for t in window)
         return _merge(sorted(found, key=lambda m: m.tokens[0].i))
 
     def _build(

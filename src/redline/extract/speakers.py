@@ -271,7 +271,10 @@ class SpeakerResolver:
                 if head.dep_ == "conj" or any(t.dep_ == "conj" for t in head.children):
                     fit = None
             if fit is not None:
-                scored.append((fit + self._salience(index, c, here, recent), c))
+                score = fit + self._salience(index, c, here, recent)
+                if _fronted(c.head_token(doc), pron):
+                    score += 2.5
+                scored.append((score, c))
         # the last main-clause subject before this sentence is the centre of attention
         centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
         focus = max(centre, key=lambda c: c.start, default=None)
@@ -488,6 +491,23 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
             return -1.0 if c.actor_id and c.name and c.name[:1].isupper() else 0.0
         return -1.0 if c.kind in {"person", "unknown"} and c.gender is None else None
     return 0.0 if c.kind in {"person", "org", "unknown"} else None  # I, we
+
+
+def _fronted(head: Token, pron: Token) -> bool:
+    """ "Despite Putin's openness, he insisted": a possessor in a phrase fronted before the
+    pronoun's own verb is the topic that subject picks up (not one in another clause)."""
+    if head.dep_ != "poss" or head.i > pron.i or pron.dep_ not in _SUBJECT:
+        return False
+    t = head
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ not in {"poss", "pobj", "prep", "compound", "amod", "npadvmod", "nmod"}:
+            return False
+        t = t.head
+        if t.i == pron.head.i:
+            return True
+    return False
 
 
 def _main_subject(head: Token) -> bool:

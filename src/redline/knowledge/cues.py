@@ -1,0 +1,173 @@
+"""Loads the attribution cue lexicon (``cues.yaml``) into a frozen, typed object.
+
+The NLP core never reads files: it receives a ``CueLexicon`` built here, so the rules stay
+pure functions of (Doc, lexicon) and a user can swap the lexicon without touching code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from redline.errors import ConfigError
+
+DEFAULT_CUES = Path(__file__).with_name("cues.yaml")
+
+_VERB_KINDS = ("speech", "writing", "belief", "evidence")
+_CONFIDENCE_KINDS = (*_VERB_KINDS, "quote", "prepositional", "noun", "directive", "object", "raising",
+                     "prep", "colon", "report_object",
+                     "noun_object", "predicate")
+
+
+def _empty_mapping() -> Mapping[str, Any]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Every word the attribution rules react to, grouped by how the rules read it.
+
+    ``verb_kinds`` maps a reporting-verb lemma to its kind (speech, writing, belief,
+    evidence); a lemma listed under several kinds keeps the first, in that order.
+    ``prepositional`` holds multi-word cues as lower-cased token tuples.
+    """
+
+    verb_kinds: Mapping[str, str] = field(default_factory=_empty_mapping)
+    object_verbs: frozenset[str] = frozenset()
+    directive_verbs: frozenset[str] = frozenset()
+    directive_particles: frozenset[str] = frozenset()
+    raising_verbs: frozenset[str] = frozenset()
+    passive_raising_verbs: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    not_object_verbs: frozenset[str] = frozenset()
+    prep_verbs: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
+    prep_nouns: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
+    predicates: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
+    nouns: frozenset[str] = frozenset()
+    clause_nouns: frozenset[str] = frozenset()
+    prepositional: tuple[tuple[str, ...], ...] = ()
+    audience: frozenset[str] = frozenset()
+    passive_sources: frozenset[str] = frozenset()
+    label_exclusions: frozenset[str] = frozenset()
+    quote_pairs: tuple[tuple[str, str], ...] = ()
+    confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
+
+    def verb_kind(self, lemma: str) -> str | None:
+        return self.verb_kinds.get(lemma.lower())
+
+    def confidence_of(self, kind: str) -> float:
+        return float(self.confidence.get(kind, 1.0))
+
+
+def _words(data: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(
+            f"'{key}' must be a list of non-empty strings",
+            where=where,
+            hint="write it as a YAML list, one word or phrase per line",
+        )
+    return [v.strip().lower() for v in value]
+
+
+def _quote_pairs(data: Mapping[str, Any], where: str) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in data.get("quote_pairs", []) or []:
+        if not (isinstance(item, list) and len(item) == 2 and all(isinstance(q, str) and q for q in item)):
+            raise ConfigError(
+                f"quote_pairs entry {item!r} is not a pair of marks",
+                where=where,
+                hint='write each pair as ["opening", "closing"]',
+            )
+        pairs.append((item[0], item[1]))
+    return tuple(pairs)
+
+
+def _prep_map(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, frozenset[str]]:
+    raw = data.get(key, {}) or {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"'{key}' must map lemmas to lists of prepositions", where=where,
+                          hint="e.g. talk: [about, of]")
+    out: dict[str, frozenset[str]] = {}
+    for lemma, preps in raw.items():
+        out[str(lemma).lower()] = frozenset(_words({"p": preps}, "p", f"{where}: {key}.{lemma}"))
+    return MappingProxyType(out)
+
+
+def _confidence(data: Mapping[str, Any], where: str) -> Mapping[str, float]:
+    raw = data.get("confidence", {}) or {}
+    if not isinstance(raw, dict):
+        raise ConfigError("'confidence' must map cue kinds to numbers", where=where)
+    out: dict[str, float] = {}
+    for kind, value in raw.items():
+        if kind not in _CONFIDENCE_KINDS:
+            raise ConfigError(
+                f"unknown cue kind {kind!r} under 'confidence'",
+                where=where,
+                hint=f"use one of: {', '.join(_CONFIDENCE_KINDS)}",
+            )
+        if not isinstance(value, int | float) or not 0.0 <= float(value) <= 1.0:
+            raise ConfigError(f"confidence for {kind!r} must be a number in [0, 1]", where=where)
+        out[kind] = float(value)
+    return MappingProxyType(out)
+
+
+def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
+    """Validate an already-parsed YAML mapping and build the lexicon from it."""
+    if not isinstance(data, dict):
+        raise ConfigError("the cue lexicon must be a YAML mapping", where=where,
+                          hint="see the packaged redline/knowledge/cues.yaml for the layout")
+    verbs = data.get("verbs", {}) or {}
+    if not isinstance(verbs, dict):
+        raise ConfigError("'verbs' must map kinds to lists of lemmas", where=where)
+    unknown = set(verbs) - set(_VERB_KINDS)
+    if unknown:
+        raise ConfigError(f"unknown verb kinds: {', '.join(sorted(unknown))}", where=where,
+                          hint=f"use {', '.join(_VERB_KINDS)}")
+    verb_kinds: dict[str, str] = {}
+    for kind in _VERB_KINDS:
+        for lemma in _words(verbs, kind, where):
+            verb_kinds.setdefault(lemma, kind)
+    return CueLexicon(
+        verb_kinds=MappingProxyType(verb_kinds),
+        object_verbs=frozenset(_words(data, "object_verbs", where)),
+        directive_verbs=frozenset(_words(data, "directive_verbs", where)),
+        directive_particles=frozenset(_words(data, "directive_particles", where)),
+        raising_verbs=frozenset(_words(data, "raising_verbs", where)),
+        passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where)),
+        copulas=frozenset(_words(data, "copulas", where)),
+        not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
+        prep_verbs=_prep_map(data, "prep_verbs", where),
+        prep_nouns=_prep_map(data, "prep_nouns", where),
+        predicates=_prep_map(data, "predicates", where),
+        nouns=frozenset(_words(data, "nouns", where)),
+        clause_nouns=frozenset(_words(data, "clause_nouns", where)),
+        prepositional=tuple(tuple(p.split()) for p in _words(data, "prepositional", where)),
+        audience=frozenset(_words(data, "audience", where)),
+        passive_sources=frozenset(_words(data, "passive_sources", where)),
+        label_exclusions=frozenset(_words(data, "label_exclusions", where)),
+        quote_pairs=_quote_pairs(data, where),
+        confidence=_confidence(data, where),
+    )
+
+
+def load_cues(path: Path | None = None) -> CueLexicon:
+    """Read a cue lexicon file; ``None`` reads the one packaged with redline."""
+    source = path or DEFAULT_CUES
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read the cue lexicon: {exc.strerror or exc}", where=str(source),
+                          hint="pass an existing YAML file, or none for the packaged lexicon") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"the cue lexicon is not valid YAML: {exc}", where=str(source)) from exc
+    return parse_cues(data, where=str(source))
