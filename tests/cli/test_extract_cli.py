@@ -44,6 +44,25 @@ def invoke() -> object:
     return run
 
 
+class _SilentExtractor:
+    """Finds nothing: the CLI's own behaviour (inputs, formats, exit codes) without the NLP."""
+
+    version = "silent/1"
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> _SilentExtractor:
+        return cls()
+
+    def extract(self, docs: Iterable[Document]) -> Iterator[Extraction]:
+        for doc in docs:
+            yield Extraction(document=doc, extractor=self.version)
+
+
+@pytest.fixture(autouse=True)
+def _no_nlp(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract_cmd, "Extractor", _SilentExtractor)
+
+
 class _FakeExtractor:
     """Finds one statement per document: the first sentence, attributed to "Official"."""
 
@@ -282,3 +301,19 @@ def test_env_switches_language_check_off(invoke: object) -> None:
     assert result.exit_code == 0
     assert result.stderr == ""
     assert len(result.stdout.splitlines()) == 1
+
+
+@pytest.mark.model
+def test_real_extractor_end_to_end(invoke: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from redline.extract.pipeline import Extractor
+
+    monkeypatch.setattr(extract_cmd, "Extractor", Extractor)
+    result = invoke(ARTICLE, "--format", "jsonl", "--published", "2025-11-27")  # type: ignore[operator]
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.splitlines()[0])
+    text = Path(ARTICLE).read_text(encoding="utf-8")
+    assert record["statements"], "the fixture article holds attributed speech"
+    for statement in record["statements"]:
+        content = statement["content"]
+        assert text[content["start"] : content["end"]] == content["text"]
+        assert statement["extractor"].startswith("redline-extract/")
