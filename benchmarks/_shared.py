@@ -29,8 +29,15 @@ def polnear_documents(split: str = "dev") -> list[dict[str, object]]:
     out = []
     for f in sorted(folder.glob("*.json")):
         d = json.loads(f.read_text(encoding="utf-8"))
-        out.append({"id": d["id"], "text": d["text"], "published": d.get("published"), "title": None,
-                    "outlet": d.get("outlet")})
+        out.append(
+            {
+                "id": d["id"],
+                "text": d["text"],
+                "published": d.get("published"),
+                "title": None,
+                "outlet": d.get("outlet"),
+            }
+        )
     return out
 
 

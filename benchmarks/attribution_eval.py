@@ -35,6 +35,7 @@ from redline.knowledge.cues import load_cues
 
 ROOT = Path(__file__).resolve().parents[1]
 
+
 def _find_shared() -> Path:
     """``../shared`` beside the repo root; $REDLINE_SHARED or a worktree's grandparent also work."""
     env = os.environ.get("REDLINE_SHARED")
@@ -90,19 +91,21 @@ def train_corpus() -> list[tuple[str, str, Path]]:
                 start = min(f["start"] for f in a["content"])
                 end = max(f["end"] for f in a["content"])
                 src_text = " ".join(f["text"] for f in a["source"])
-                atts.append({
-                    "type": _content_type(d["text"][start:end]),
-                    "speaker_kind_heuristic": _source_kind(src_text),
-                    "speaker": src_text or None,
-                    "speaker_mention": src_text or None,
-                    "cue": " ".join(f["text"] for f in a["cue"]),
-                    "content": d["text"][start:end],
-                    "start": start,
-                    "end": end,
-                    "source_fragments": a["source"],
-                    "cue_fragments": a["cue"],
-                    "content_fragments": a["content"],
-                })
+                atts.append(
+                    {
+                        "type": _content_type(d["text"][start:end]),
+                        "speaker_kind_heuristic": _source_kind(src_text),
+                        "speaker": src_text or None,
+                        "speaker_mention": src_text or None,
+                        "cue": " ".join(f["text"] for f in a["cue"]),
+                        "content": d["text"][start:end],
+                        "start": start,
+                        "end": end,
+                        "source_fragments": a["source"],
+                        "cue_fragments": a["cue"],
+                        "content_fragments": a["content"],
+                    }
+                )
             doc_id = d["article"]
             f = gold_dir / f"{doc_id}.json"
             payload = {"id": doc_id, "text": d["text"], "attributions": atts}
@@ -173,10 +176,14 @@ def run_split(
     lines = []
     for (doc_id, _, _), doc in zip(corpus, docs, strict=True):
         atts = find_attributions(doc, cues)
-        lines.append(json.dumps({
-            "document": {"id": doc_id},
-            "statements": [to_statement(doc, a) for a in atts],
-        }))
+        lines.append(
+            json.dumps(
+                {
+                    "document": {"id": doc_id},
+                    "statements": [to_statement(doc, a) for a in atts],
+                }
+            )
+        )
     elapsed = time.perf_counter() - started
     out = out_dir / f"system_{split}.jsonl"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -187,7 +194,9 @@ def score(system: Path, gold: Iterable[Path]) -> dict[str, Any]:
     gold_dirs = sorted({str(g.parent) for g in gold})
     proc = subprocess.run(
         [sys.executable, str(SCORER), str(system), *gold_dirs],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     body = proc.stdout.rsplit("\n", 2)[0]
     result: dict[str, Any] = json.loads(body)
@@ -238,9 +247,14 @@ def breakdown(system: Path, gold: Iterable[Path]) -> dict[str, dict[str, float]]
                 c[0] += 1
                 c[1] += int(hit)
                 c[2] += int(spk)
-    return {k: {"n": c[0], "recall": round(c[1] / c[0], 3),
-                "speaker_match": round(c[2] / c[1], 3) if c[1] else 0.0}
-            for k, c in sorted(counts.items())}
+    return {
+        k: {
+            "n": c[0],
+            "recall": round(c[1] / c[0], 3),
+            "speaker_match": round(c[2] / c[1], 3) if c[1] else 0.0,
+        }
+        for k, c in sorted(counts.items())
+    }
 
 
 def main() -> None:
@@ -257,14 +271,18 @@ def main() -> None:
         system, elapsed, gold = run_split(nlp, split, corpus, WORK)
         r = score(system, [gold[0]] if split == "seed" else gold)
         a = r["attribution"]
-        print(f"{split:5s} docs={r['documents']:4d} gold={r['gold_required']:5d} "
-              f"P={a['p']:.3f} R={a['r']:.3f} F1={a['f1']:.3f} (tp={a['tp']} fp={a['fp']} fn={a['fn']}) "
-              f"exact={a['exact_span_share']:.3f} speaker={r['speaker_accuracy_on_matched']:.3f} "
-              f"extract={elapsed:.2f}s system={system}")
+        print(
+            f"{split:5s} docs={r['documents']:4d} gold={r['gold_required']:5d} "
+            f"P={a['p']:.3f} R={a['r']:.3f} F1={a['f1']:.3f} (tp={a['tp']} fp={a['fp']} fn={a['fn']}) "
+            f"exact={a['exact_span_share']:.3f} speaker={r['speaker_accuracy_on_matched']:.3f} "
+            f"extract={elapsed:.2f}s system={system}"
+        )
         if split != "seed":
             for key, fig in breakdown(system, gold).items():
-                print(f"      {key:18s} n={fig['n']:5.0f} recall={fig['recall']:.3f} "
-                      f"speaker_match={fig['speaker_match']:.3f}")
+                print(
+                    f"      {key:18s} n={fig['n']:5.0f} recall={fig['recall']:.3f} "
+                    f"speaker_match={fig['speaker_match']:.3f}"
+                )
         if args.timing:
             texts = [t for _, t, _ in corpus]
             t0 = time.perf_counter()
@@ -275,8 +293,10 @@ def main() -> None:
             for d in docs:
                 find_attributions(d, cues)
             extract = time.perf_counter() - t0
-            print(f"{split:5s} timing: parse={parse:.2f}s extract={extract:.2f}s "
-                  f"ratio=(parse+extract)/parse={(parse + extract) / parse:.3f}")
+            print(
+                f"{split:5s} timing: parse={parse:.2f}s extract={extract:.2f}s "
+                f"ratio=(parse+extract)/parse={(parse + extract) / parse:.3f}"
+            )
 
 
 if __name__ == "__main__":

@@ -14,15 +14,19 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import SHARED, as_date, polnear_documents, seed_documents  # noqa: E402
+from _shared import SHARED, as_date, polnear_documents, seed_documents
 
-from redline.extract.pipeline import Extractor  # noqa: E402
-from redline.model import Document  # noqa: E402
+from redline.extract.pipeline import Extractor
+from redline.model import Document
 
 
-def run(name: str, records: list[dict[str, object]], gold: Path, extractor: Extractor, out: Path, verbose: bool) -> None:
+def run(
+    name: str, records: list[dict[str, object]], gold: Path, extractor: Extractor, out: Path, verbose: bool
+) -> None:
     docs = [
-        Document(id=str(r["id"]), text=str(r["text"]), published=as_date(r["published"]), outlet=r.get("outlet"))  # type: ignore[arg-type]
+        Document(
+            id=str(r["id"]), text=str(r["text"]), published=as_date(r["published"]), outlet=r.get("outlet")
+        )  # type: ignore[arg-type]
         for r in records
     ]
     path = out / f"{name}.jsonl"
@@ -31,7 +35,9 @@ def run(name: str, records: list[dict[str, object]], gold: Path, extractor: Extr
             fh.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
     res = subprocess.run(
         [sys.executable, str(SHARED / "eval" / "score.py"), str(path), str(gold)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     lines = res.stdout.strip().splitlines()
     if verbose:

@@ -27,7 +27,11 @@ def load_texts(n: int) -> list[str]:
     else:
         from redline.examples import corpus_path
 
-        texts = [json.loads(line)["text"] for line in corpus_path().read_text(encoding="utf-8").splitlines() if line]
+        texts = [
+            json.loads(line)["text"]
+            for line in corpus_path().read_text(encoding="utf-8").splitlines()
+            if line
+        ]
     while len(texts) < n:
         texts = texts + texts
     return texts[:n]
@@ -54,8 +58,18 @@ def child(mode: str, n: int, n_process: int) -> None:
     elapsed = time.perf_counter() - t
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"mode": mode, "n_process": n_process, "docs": n, "chars": sum(map(len, texts)),
-                      "seconds": elapsed, "peak_mb": max(peak_mb, children_mb)}))
+    print(
+        json.dumps(
+            {
+                "mode": mode,
+                "n_process": n_process,
+                "docs": n,
+                "chars": sum(map(len, texts)),
+                "seconds": elapsed,
+                "peak_mb": max(peak_mb, children_mb),
+            }
+        )
+    )
 
 
 def main() -> None:
@@ -68,12 +82,18 @@ def main() -> None:
         return
     results = {}
     for mode, nproc in [("bare", 1), ("extract", 1), ("bare", 2), ("extract", 2)]:
-        out = subprocess.run([sys.executable, __file__, "--docs", str(args.docs), "--child", mode, str(nproc)],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--docs", str(args.docs), "--child", mode, str(nproc)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         r = json.loads(out.stdout.strip().splitlines()[-1])
         results[(mode, nproc)] = r
-        print(f"{mode:8s} n_process={nproc}: {r['docs'] / r['seconds']:.2f} articles/s "
-              f"({r['chars'] / r['seconds'] / 1000:.0f}k chars/s), peak {r['peak_mb']:.0f} MB")
+        print(
+            f"{mode:8s} n_process={nproc}: {r['docs'] / r['seconds']:.2f} articles/s "
+            f"({r['chars'] / r['seconds'] / 1000:.0f}k chars/s), peak {r['peak_mb']:.0f} MB"
+        )
     for nproc in (1, 2):
         ratio = results[("extract", nproc)]["seconds"] / results[("bare", nproc)]["seconds"]
         print(f"extract / bare parse, n_process={nproc}: {ratio:.2f}x")

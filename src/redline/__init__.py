@@ -4,7 +4,7 @@ The public API is what ``__all__`` names; everything else may change between ver
 """
 
 from redline.errors import RedlineError
-from redline.model import Actor, Document, Event, Extraction, Point, PlanVersion, Span, Speaker, Statement
+from redline.model import Actor, Document, Event, Extraction, PlanVersion, Point, Span, Speaker, Statement
 
 __version__ = "0.1.0"
 

@@ -169,8 +169,10 @@ def test_split_quote_is_one_statement_of_one_speaker(run: Run) -> None:
 
 @pytest.mark.model
 def test_multi_paragraph_quote(run: Run) -> None:
-    text = ("“The first point is the border,” the negotiator said. “It must be agreed first.\n\n"
-            "“The second point is the prisoners. They come home before winter.”")
+    text = (
+        "“The first point is the border,” the negotiator said. “It must be agreed first.\n\n"
+        "“The second point is the prisoners. They come home before winter.”"
+    )
     doc, atts = run(text)
     direct = [a for a in atts if a.kind == "direct"]
     assert direct, atts
@@ -261,8 +263,9 @@ def test_mixed_quote(run: Run) -> None:
 
 @pytest.mark.model
 def test_relative_clause_cue_cuts_the_outer_content(run: Run) -> None:
-    doc, atts = run("The envoy confirmed he would visit Kyiv for more talks, which he said should "
-                    "focus on prisoners.")
+    doc, atts = run(
+        "The envoy confirmed he would visit Kyiv for more talks, which he said should focus on prisoners."
+    )
     _one(doc, atts, "he would visit Kyiv for more talks")
     _one(doc, atts, "should focus on prisoners")
 
@@ -311,8 +314,10 @@ def test_spacy_component_stores_plain_values() -> None:
 
 @pytest.mark.model
 def test_labelled_lines_are_statements_of_the_label(run: Run) -> None:
-    text = ('Kremlin: Talks can resume next month\n\n"HOST: If I may, will you sign?\n\n'
-            '"MINISTER: Not this week.\n\nUPDATE: The meeting ended.')
+    text = (
+        'Kremlin: Talks can resume next month\n\n"HOST: If I may, will you sign?\n\n'
+        '"MINISTER: Not this week.\n\nUPDATE: The meeting ended.'
+    )
     doc, atts = run(text)
     headline = _one(doc, atts, "Talks can resume next month")
     assert _text(doc, headline.source) == "Kremlin"

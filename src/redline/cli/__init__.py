@@ -15,7 +15,6 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def _root() -> None:
     """Turn news coverage of a negotiation into a sourced record of who wants what."""

@@ -85,9 +85,14 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
         return []
     quotes = _locate_quotes(doc, find_quotes(doc.text, cues.quote_pairs))
     quoted = _quote_mask(doc, quotes)
-    candidates = (verb_candidates(doc, cues, quoted) + prepositional_candidates(doc, cues, quoted)
-                  + noun_candidates(doc, cues, quoted) + noun_object_candidates(doc, cues, quoted)
-                  + label_candidates(doc, cues, quoted) + predicate_candidates(doc, cues, quoted))
+    candidates = (
+        verb_candidates(doc, cues, quoted)
+        + prepositional_candidates(doc, cues, quoted)
+        + noun_candidates(doc, cues, quoted)
+        + noun_object_candidates(doc, cues, quoted)
+        + label_candidates(doc, cues, quoted)
+        + predicate_candidates(doc, cues, quoted)
+    )
     candidates = _resolve_nesting(doc, candidates)
 
     out: list[Attribution] = []
@@ -100,9 +105,15 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
             hit = index.around(start)
             for q in hit:
                 q.consumed = True
-            out.append(Attribution((start, end), _chars(doc, cand.cue) if cand.cue else None,
-                                   _chars(doc, cand.source) if cand.source else None,
-                                   "direct" if hit else "indirect", cues.confidence_of("colon")))
+            out.append(
+                Attribution(
+                    (start, end),
+                    _chars(doc, cand.cue) if cand.cue else None,
+                    _chars(doc, cand.source) if cand.source else None,
+                    "direct" if hit else "indirect",
+                    cues.confidence_of("colon"),
+                )
+            )
             continue
         inside = [q for q in index.around(start) if end <= _close_end(doc, q) or _crosses(doc, cand, q)]
         if inside:
@@ -114,16 +125,24 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
                 q.confidence = cues.confidence_of("quote")
             continue
         overlapping = index.overlaps(start, end)
-        out.append(Attribution(
-            content=(start, end),
-            cue=_chars(doc, cand.cue) if cand.cue else None,
-            source=_chars(doc, cand.source) if cand.source else None,
-            kind="mixed" if overlapping else "indirect",
-            confidence=cues.confidence_of(cand.kind),
-        ))
+        out.append(
+            Attribution(
+                content=(start, end),
+                cue=_chars(doc, cand.cue) if cand.cue else None,
+                source=_chars(doc, cand.source) if cand.source else None,
+                kind="mixed" if overlapping else "indirect",
+                confidence=cues.confidence_of(cand.kind),
+            )
+        )
     mixed_spans = [a.content for a in out if a.kind == "mixed"]
-    reported = sorted((a for a in out if a.cue is not None and a.source is not None
-                       and a.confidence >= cues.confidence_of("speech")), key=lambda a: a.content[1])
+    reported = sorted(
+        (
+            a
+            for a in out
+            if a.cue is not None and a.source is not None and a.confidence >= cues.confidence_of("speech")
+        ),
+        key=lambda a: a.content[1],
+    )
     out.extend(_direct(doc, quotes, quoted, mixed_spans, reported, cues))
     out.sort(key=lambda a: (a.content[0], a.content[1]))
     return out
@@ -229,8 +248,16 @@ _OWN_STATEMENT_KINDS = frozenset({"speech", "writing", "prepositional"})
 
 
 def _rank(c: Candidate) -> float:
-    order = {"speech": 6, "writing": 5, "prepositional": 4, "noun": 3, "belief": 2, "evidence": 2,
-             "directive": 1, "object": 0}
+    order = {
+        "speech": 6,
+        "writing": 5,
+        "prepositional": 4,
+        "noun": 3,
+        "belief": 2,
+        "evidence": 2,
+        "directive": 1,
+        "object": 0,
+    }
     return order.get(c.kind, 0) + (c.content[1] - c.content[0]) / 10_000
 
 
@@ -252,8 +279,14 @@ def _clause_start(doc: Doc, inner: Candidate, outer: Candidate) -> int | None:
     return None
 
 
-def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool], mixed: Sequence[tuple[int, int]],
-            reported: Sequence[Attribution], cues: CueLexicon) -> list[Attribution]:
+def _direct(
+    doc: Doc,
+    quotes: list[_Quote],
+    quoted: Sequence[bool],
+    mixed: Sequence[tuple[int, int]],
+    reported: Sequence[Attribution],
+    cues: CueLexicon,
+) -> list[Attribution]:
     out: list[Attribution] = []
     text = doc.text
     last: _Quote | None = None
@@ -285,33 +318,41 @@ def _direct(doc: Doc, quotes: list[_Quote], quoted: Sequence[bool], mixed: Seque
         if end <= start:
             continue
         prev = out[last_index] if last_index >= 0 else None
-        if (prev is not None and last is not None and q.cue is not None and q.cue_token == last.cue_token
-                and "\n" not in text[last.span.end:q.span.open]):
+        if (
+            prev is not None
+            and last is not None
+            and q.cue is not None
+            and q.cue_token == last.cue_token
+            and "\n" not in text[last.span.end : q.span.open]
+        ):
             # split or continued quote in one paragraph: one statement, as a reader counts it
-            out[last_index] = Attribution((*prev.content[0:1], end), prev.cue, prev.source, "direct",
-                                  max(prev.confidence, q.confidence))
+            out[last_index] = Attribution(
+                (*prev.content[0:1], end), prev.cue, prev.source, "direct", max(prev.confidence, q.confidence)
+            )
             last = q
             continue
-        out.append(Attribution(
-            content=(start, end),
-            cue=_chars(doc, q.cue) if q.cue else None,
-            source=_chars(doc, q.source) if q.source else None,
-            kind="direct",
-            confidence=q.confidence,
-        ))
+        out.append(
+            Attribution(
+                content=(start, end),
+                cue=_chars(doc, q.cue) if q.cue else None,
+                source=_chars(doc, q.source) if q.source else None,
+                kind="direct",
+                confidence=q.confidence,
+            )
+        )
         if q.cue is not None:
             last, last_index = q, len(out) - 1
     return out
 
 
 def _link_to_reported(doc: Doc, q: _Quote, reported: Sequence[Attribution], ends: Sequence[int]) -> None:
-    """"Putin said the plan could work. “We agree in general.”": a quotation standing alone
+    """ "Putin said the plan could work. “We agree in general.”": a quotation standing alone
     right after reported speech continues it, when nothing but the paragraph break is between."""
     i = bisect_right(ends, q.span.open) - 1
     if i < 0:
         return
     prev = reported[i]
-    between = doc.text[prev.content[1]:q.span.open]
+    between = doc.text[prev.content[1] : q.span.open]
     if between.count("\n") > 2 or len(_WORD.findall(between)) > 8:
         return
     tokens = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand") if prev.cue else None
@@ -382,7 +423,7 @@ def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
         return
     for phrase in cues.prepositional:
         for t in before + after:
-            if tuple(x.lower_ for x in doc[t.i:t.i + len(phrase)]) == phrase:
+            if tuple(x.lower_ for x in doc[t.i : t.i + len(phrase)]) == phrase:
                 objs = [c for c in doc[t.i + len(phrase) - 1].children if c.dep_ == "pobj"]
                 if objs:
                     q.cue = (t.i, t.i + len(phrase))
@@ -398,8 +439,11 @@ _DASHES = frozenset({"―", "—", "–", "-", "--"})
 def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> bool:
     """A quotation signed with a dash and a name ("...” ― Jane Doe"), as in reader round-ups."""
     i = q.tokens[1]
-    while i < len(doc) and (doc[i].is_space or doc[i].is_quote or doc[i].text in (".", ",")) \
-            and "\n" not in doc[i].text:
+    while (
+        i < len(doc)
+        and (doc[i].is_space or doc[i].is_quote or doc[i].text in (".", ","))
+        and "\n" not in doc[i].text
+    ):
         i += 1
     if i >= len(doc) or doc[i].text not in _DASHES:
         return False
@@ -412,14 +456,14 @@ def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLex
 
 
 def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
-    """"He added:" followed by the quote (same or next sentence or paragraph)."""
+    """ "He added:" followed by the quote (same or next sentence or paragraph)."""
     i = q.tokens[0] - 1
     while i >= 0 and (doc[i].is_space or doc[i].is_quote):
         i -= 1
     if i < 0 or doc[i].text not in (":", "—", "-"):
         return
     sent = doc[i].sent
-    tokens = [t for t in doc[sent.start:i] if not quoted[t.i]]
+    tokens = [t for t in doc[sent.start : i] if not quoted[t.i]]
     cue = _frame_cue(doc, tokens, i, cues)
     if cue is not None:
         _set_cue(q, cue, cues, quoted)
@@ -435,8 +479,10 @@ def _set_cue(q: _Quote, cue: Token, cues: CueLexicon, quoted: Sequence[bool]) ->
 def _near(text: str, prev: _Quote, q: _Quote) -> bool:
     """The quote continues the previous speaker: same paragraph, or the paragraph right after."""
     end = prev.span.close if prev.span.close is not None else prev.span.end
-    return text.count("\n\n", end, q.span.open) + text.count("\n", end, q.span.open) <= 3 and \
-        q.span.open - end < 1500
+    return (
+        text.count("\n\n", end, q.span.open) + text.count("\n", end, q.span.open) <= 3
+        and q.span.open - end < 1500
+    )
 
 
 class AttributionComponent:
@@ -449,8 +495,13 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.redline_attributions = [
-            {"content": a.content, "cue": a.cue, "source": a.source, "kind": a.kind,
-             "confidence": a.confidence}
+            {
+                "content": a.content,
+                "cue": a.cue,
+                "source": a.source,
+                "kind": a.kind,
+                "confidence": a.confidence,
+            }
             for a in find_attributions(doc, self.cues)
         ]
         return doc

@@ -86,9 +86,7 @@ class Extractor:
 
     def _records(self, document: Document, doc: Doc) -> Extraction:
         text = document.text
-        statements = [
-            self._statement(document, text, raw) for raw in (doc._.redline_statements or [])
-        ]
+        statements = [self._statement(document, text, raw) for raw in (doc._.redline_statements or [])]
         mentions = [
             Mention(span=Span(text[s:e], s, e), actor_id=actor_id, name=name)
             for s, e, actor_id, name in (doc._.redline_mentions or [])
@@ -104,7 +102,9 @@ class Extractor:
         if raw["speaker"] is not None:
             sp = raw["speaker"]
             speaker = Speaker(
-                name=sp["name"], actor_id=sp["actor_id"], mention=Span(text[sp["start"] : sp["end"]], sp["start"], sp["end"])
+                name=sp["name"],
+                actor_id=sp["actor_id"],
+                mention=Span(text[sp["start"] : sp["end"]], sp["start"], sp["end"]),
             )
         cue = None
         if raw["cue"] is not None:

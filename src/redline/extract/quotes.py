@@ -65,7 +65,7 @@ def _is_single_closing(text: str, i: int) -> bool:
 def _is_single_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–“\"") and after.isalpha()
+    return (before.isspace() or before in '([{—–“"') and after.isalpha()
 
 
 def _marks(text: str, pairs: Iterable[tuple[str, str]]) -> list[tuple[int, str, str]]:

@@ -75,8 +75,11 @@ def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | 
     (", Tulsa police Chief Chuck Jordan said" / "said Jordan,")."""
     for step in (-1, 1):
         i = cue + step
-        while 0 <= i < len(doc) and (doc[i].pos_ == "ADV" or (doc[i].is_space and "\n" not in doc[i].text)) \
-                and abs(i - cue) <= 2:
+        while (
+            0 <= i < len(doc)
+            and (doc[i].pos_ == "ADV" or (doc[i].is_space and "\n" not in doc[i].text))
+            and abs(i - cue) <= 2
+        ):
             i += step
         j = i
         while 0 <= j < len(doc) and not quoted[j] and doc[j].pos_ in _IN_NAME and abs(j - cue) <= 8:
@@ -165,13 +168,17 @@ def clip_to_paragraph(doc: Doc, rng: TokenRange, anchor: int) -> TokenRange:
 
 def _trim(doc: Doc, start: int, end: int, words: bool = True) -> TokenRange | None:
     """Strip punctuation, spaces and clause-introducing words from the edges of a content range."""
-    while start < end and (doc[start].is_space or (words and doc[start].lower_ in _LEAD_STRIP)
-                           or (doc[start].is_punct and not doc[start].is_quote)):
+    while start < end and (
+        doc[start].is_space
+        or (words and doc[start].lower_ in _LEAD_STRIP)
+        or (doc[start].is_punct and not doc[start].is_quote)
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_space
-                           or (doc[end - 1].is_punct and not doc[end - 1].is_quote
-                               and doc[end - 1].text not in ("?", "!"))
-                           or doc[end - 1].lower_ in ("and", "but")):
+    while end > start and (
+        doc[end - 1].is_space
+        or (doc[end - 1].is_punct and not doc[end - 1].is_quote and doc[end - 1].text not in ("?", "!"))
+        or doc[end - 1].lower_ in ("and", "but")
+    ):
         end -= 1
     if end - start < 1 or not any(doc[i].is_alpha or doc[i].like_num for i in range(start, end)):
         return None
@@ -216,8 +223,9 @@ def _cue_range(verb: Token) -> TokenRange:
     return start, end
 
 
-def _clause_candidate(verb: Token, comp: Token, kind: str, cues: CueLexicon,
-                      quoted: Sequence[bool]) -> Candidate | None:
+def _clause_candidate(
+    verb: Token, comp: Token, kind: str, cues: CueLexicon, quoted: Sequence[bool]
+) -> Candidate | None:
     doc = verb.doc
     source = find_source(verb, cues, quoted)
     cue = _cue_range(verb)
@@ -231,7 +239,7 @@ def _clause_candidate(verb: Token, comp: Token, kind: str, cues: CueLexicon,
 
 
 def _host_content(verb: Token) -> TokenRange | None:
-    """"..., he said." or "The plan, he said, is dead": the parser hangs the cue on the content,
+    """ "..., he said." or "The plan, he said, is dead": the parser hangs the cue on the content,
     so the content is the host clause minus the cue's own subtree (the longer side)."""
     head = verb.head
     if head is verb or not is_verb(head):
@@ -244,13 +252,16 @@ def _host_content(verb: Token) -> TokenRange | None:
 
 
 def _temporal(prep: Token) -> bool:
-    """"on Tuesday", "for weeks": a time phrase, not part of what was said."""
+    """ "on Tuesday", "for weeks": a time phrase, not part of what was said."""
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _right_complement(verb: Token, deps: frozenset[str], preps: frozenset[str]) -> TokenRange | None:
-    parts = [c for c in verb.rights
-             if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps and not _temporal(c))]
+    parts = [
+        c
+        for c in verb.rights
+        if c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in preps and not _temporal(c))
+    ]
     if not parts:
         return None
     start = parts[0].left_edge.i
@@ -259,8 +270,15 @@ def _right_complement(verb: Token, deps: frozenset[str], preps: frozenset[str]) 
     return start, parts[-1].right_edge.i + 1
 
 
-def _make(doc: Doc, verb: Token, rng: TokenRange | None, kind: str, cues: CueLexicon,
-          quoted: Sequence[bool], source: bool = True) -> Candidate | None:
+def _make(
+    doc: Doc,
+    verb: Token,
+    rng: TokenRange | None,
+    kind: str,
+    cues: CueLexicon,
+    quoted: Sequence[bool],
+    source: bool = True,
+) -> Candidate | None:
     if rng is None:
         return None
     trimmed = _trim(doc, *clip_to_paragraph(doc, rng, verb.i))
@@ -298,8 +316,11 @@ def _misattached_clauses(tok: Token) -> list[Token]:
                 out.append(child)
         elif child.dep_ in ("dobj", "dative"):
             for sub in child.subtree:
-                if sub.dep_ in ("relcl", "acl") and _own_subject(sub) and any(
-                        m.dep_ == "mark" and m.lower_ == "that" for m in sub.children):
+                if (
+                    sub.dep_ in ("relcl", "acl")
+                    and _own_subject(sub)
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in sub.children)
+                ):
                     out.append(sub)
                     break
     return out
@@ -328,15 +349,16 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
     if lemma not in cues.directive_verbs or _is_passive(tok):
         return None
     particles = cues.directive_particles
-    if not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles)
-               for c in tok.rights):
+    if not any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles) for c in tok.rights
+    ):
         return None
     rng = _right_complement(tok, _DIRECTIVE_DEPS, particles)
     return _make(tok.doc, tok, rng, "directive", cues, quoted)
 
 
 def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
-    """"X seems to ...", "X is expected to ...": a stance of the writer, no source named."""
+    """ "X seems to ...", "X is expected to ...": a stance of the writer, no source named."""
     lemma = tok.lemma_.lower()
     if lemma not in cues.raising_verbs and not (lemma in cues.passive_raising_verbs and _is_passive(tok)):
         return None
@@ -350,7 +372,7 @@ def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate 
 
 
 def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
-    """"X endorsed Y", "X stressed the need for Y": a stance or speech verb and its object.
+    """ "X endorsed Y", "X stressed the need for Y": a stance or speech verb and its object.
 
     Reporting verbs outside ``object_verbs`` qualify too, unless their object is a hearer
     ("told him", "reminded reporters"): then the object is not what was said.
@@ -371,7 +393,7 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
 
 
 def _passive_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
-    """"X was accused of Y", "X is supported by Y": the complement (or the subject) is the
+    """ "X was accused of Y", "X is supported by Y": the complement (or the subject) is the
     content and the agent, if any, the source."""
     subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if not subjects or subjects[0].lower_ in _RELATIVIZERS:
@@ -404,12 +426,15 @@ def _is_passive(tok: Token) -> bool:
         return True
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD"):
         return not any(c.dep_ in _SUBJECTS for c in tok.children)
-    return (tok.tag_ == "VBN" and tok.dep_ in ("amod", "advcl", "relcl")
-            and not any(c.dep_ == "aux" for c in tok.children))  # "who has campaigned" is active
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("amod", "advcl", "relcl")
+        and not any(c.dep_ == "aux" for c in tok.children)
+    )  # "who has campaigned" is active
 
 
 def _has_verb(doc: Doc, rng: TokenRange) -> bool:
-    return any(is_verb(t) for t in doc[rng[0]:rng[1]])
+    return any(is_verb(t) for t in doc[rng[0] : rng[1]])
 
 
 def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
@@ -419,16 +444,21 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
         if quoted[tok.i] or not is_verb(tok):
             continue
         kind = cues.verb_kind(tok.lemma_)
-        cand = (_clausal(tok, kind, cues, quoted) or _hosted(tok, kind, cues, quoted)
-                or _directive(tok, cues, quoted) or _raising(tok, cues, quoted)
-                or _object(tok, kind, cues, quoted) or _prep_object(tok, cues, quoted))
+        cand = (
+            _clausal(tok, kind, cues, quoted)
+            or _hosted(tok, kind, cues, quoted)
+            or _directive(tok, cues, quoted)
+            or _raising(tok, cues, quoted)
+            or _object(tok, kind, cues, quoted)
+            or _prep_object(tok, cues, quoted)
+        )
         if cand is not None:
             out.append(cand)
     return out
 
 
 def prepositional_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """"according to X": X is the source, the clause the phrase attaches to is the content."""
+    """ "according to X": X is the source, the clause the phrase attaches to is the content."""
     out: list[Candidate] = []
     firsts = {p[0]: p for p in cues.prepositional}
     for tok in doc:
@@ -436,11 +466,12 @@ def prepositional_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool])
         if phrase is None or quoted[tok.i]:
             continue
         end = tok.i + len(phrase)
-        if end > len(doc) or tuple(t.lower_ for t in doc[tok.i:end]) != phrase:
+        if end > len(doc) or tuple(t.lower_ for t in doc[tok.i : end]) != phrase:
             continue
         last = doc[end - 1]
         objs = [c for c in last.children if c.dep_ == "pobj"] or [
-            t for t in doc[end:end + 1] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+            t for t in doc[end : end + 1] if t.pos_ in ("PROPN", "NOUN", "PRON")
+        ]
         if not objs:
             continue
         source = noun_phrase(objs[0])
@@ -468,7 +499,7 @@ def _noun_source(noun: Token, cues: CueLexicon) -> TokenRange | None:
 
 
 def noun_object_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """"Trump's attacks on the judge", "her support for the bill": the object of a stance noun."""
+    """ "Trump's attacks on the judge", "her support for the bill": the object of a stance noun."""
     out: list[Candidate] = []
     for tok in doc:
         if quoted[tok.i] or tok.pos_ != "NOUN":
@@ -492,7 +523,7 @@ def noun_object_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -
 
 
 def predicate_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """"X is critical of Y", "X was confident that Y", "X is an opponent of Y"."""
+    """ "X is critical of Y", "X was confident that Y", "X is an opponent of Y"."""
     out: list[Candidate] = []
     for tok in doc:
         if quoted[tok.i] or tok.dep_ not in ("acomp", "attr") or tok.head.lemma_.lower() not in cues.copulas:
@@ -522,13 +553,17 @@ def predicate_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> 
 
 
 def noun_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """"the claim that ...", "Trump's insistence that ...": a speech noun with a content clause."""
+    """ "the claim that ...", "Trump's insistence that ...": a speech noun with a content clause."""
     out: list[Candidate] = []
     for tok in doc:
         if quoted[tok.i] or tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.clause_nouns:
             continue
-        clauses = [c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        clauses = [
+            c
+            for c in tok.rights
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ]
         if not clauses:
             continue
         poss = [c for c in tok.children if c.dep_ == "poss"]
@@ -543,12 +578,15 @@ def noun_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
 
 # a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
 # "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
-_LABEL = re.compile(r"^[\"“'‘]?(?P<label>[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
-                    r"(?P<content>\S[^\n]*)", re.MULTILINE)
+_LABEL = re.compile(
+    r"^[\"“'‘]?(?P<label>[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
+    r"(?P<content>\S[^\n]*)",
+    re.MULTILINE,
+)
 
 
 def label_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """"Name: statement" lines: the label is the source, the colon the cue, the rest the content."""
+    """ "Name: statement" lines: the label is the source, the colon the cue, the rest the content."""
     out: list[Candidate] = []
     for m in _LABEL.finditer(doc.text):
         label = m.group("label")

@@ -19,9 +19,20 @@ from redline.errors import ConfigError
 DEFAULT_CUES = Path(__file__).with_name("cues.yaml")
 
 _VERB_KINDS = ("speech", "writing", "belief", "evidence")
-_CONFIDENCE_KINDS = (*_VERB_KINDS, "quote", "prepositional", "noun", "directive", "object", "raising",
-                     "prep", "colon", "report_object",
-                     "noun_object", "predicate")
+_CONFIDENCE_KINDS = (
+    *_VERB_KINDS,
+    "quote",
+    "prepositional",
+    "noun",
+    "directive",
+    "object",
+    "raising",
+    "prep",
+    "colon",
+    "report_object",
+    "noun_object",
+    "predicate",
+)
 
 
 def _empty_mapping() -> Mapping[str, Any]:
@@ -93,8 +104,9 @@ def _quote_pairs(data: Mapping[str, Any], where: str) -> tuple[tuple[str, str], 
 def _prep_map(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, frozenset[str]]:
     raw = data.get(key, {}) or {}
     if not isinstance(raw, dict):
-        raise ConfigError(f"'{key}' must map lemmas to lists of prepositions", where=where,
-                          hint="e.g. talk: [about, of]")
+        raise ConfigError(
+            f"'{key}' must map lemmas to lists of prepositions", where=where, hint="e.g. talk: [about, of]"
+        )
     out: dict[str, frozenset[str]] = {}
     for lemma, preps in raw.items():
         out[str(lemma).lower()] = frozenset(_words({"p": preps}, "p", f"{where}: {key}.{lemma}"))
@@ -122,15 +134,21 @@ def _confidence(data: Mapping[str, Any], where: str) -> Mapping[str, float]:
 def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
     """Validate an already-parsed YAML mapping and build the lexicon from it."""
     if not isinstance(data, dict):
-        raise ConfigError("the cue lexicon must be a YAML mapping", where=where,
-                          hint="see the packaged redline/knowledge/cues.yaml for the layout")
+        raise ConfigError(
+            "the cue lexicon must be a YAML mapping",
+            where=where,
+            hint="see the packaged redline/knowledge/cues.yaml for the layout",
+        )
     verbs = data.get("verbs", {}) or {}
     if not isinstance(verbs, dict):
         raise ConfigError("'verbs' must map kinds to lists of lemmas", where=where)
     unknown = set(verbs) - set(_VERB_KINDS)
     if unknown:
-        raise ConfigError(f"unknown verb kinds: {', '.join(sorted(unknown))}", where=where,
-                          hint=f"use {', '.join(_VERB_KINDS)}")
+        raise ConfigError(
+            f"unknown verb kinds: {', '.join(sorted(unknown))}",
+            where=where,
+            hint=f"use {', '.join(_VERB_KINDS)}",
+        )
     verb_kinds: dict[str, str] = {}
     for kind in _VERB_KINDS:
         for lemma in _words(verbs, kind, where):
@@ -164,8 +182,11 @@ def load_cues(path: Path | None = None) -> CueLexicon:
     try:
         text = source.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ConfigError(f"cannot read the cue lexicon: {exc.strerror or exc}", where=str(source),
-                          hint="pass an existing YAML file, or none for the packaged lexicon") from exc
+        raise ConfigError(
+            f"cannot read the cue lexicon: {exc.strerror or exc}",
+            where=str(source),
+            hint="pass an existing YAML file, or none for the packaged lexicon",
+        ) from exc
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
