@@ -64,8 +64,10 @@ class Extractor:
         version = f"redline-extract/{EXTRACTOR_VERSION}+{knowledge_fingerprint(settings)}"
         return cls(nlp, version, settings)
 
-    def extract(self, docs: Iterable[Document], *, n_process: int = 1) -> Iterator[Extraction]:
-        """Extract from documents in order, streaming; ``n_process`` > 1 parses in worker processes."""
+    def extract(self, docs: Iterable[Document], *, n_process: int | None = None) -> Iterator[Extraction]:
+        """Extract from documents in order, streaming; ``n_process`` > 1 (default: the ``workers``
+        setting) runs the whole pipeline in that many worker processes."""
+        n_process = n_process or self.settings.workers
 
         def with_docs() -> Iterator[tuple[Doc, Document]]:
             for document in docs:
