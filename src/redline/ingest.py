@@ -190,14 +190,14 @@ def ingest(
     store: Store,
     settings: Settings | None = None,
     *,
-    extractor_factory: ExtractorFactory = default_extractor_factory,
+    extractor_factory: ExtractorFactory | None = None,
     workers: int | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Extract and store every new document from ``sources``; return what happened."""
     settings = settings or Settings()
     report = IngestReport()
-    runner = _Runner(extractor_factory, settings, workers or settings.workers)
+    runner = _Runner(extractor_factory or default_extractor_factory, settings, workers or settings.workers)
     try:
         batches = _new_only(_batches(sources, settings.batch_size, report), store, report)
         for results in runner.map(_extract_batch, batches):
@@ -226,7 +226,7 @@ def reprocess(
     store: Store,
     settings: Settings | None = None,
     *,
-    extractor_factory: ExtractorFactory = default_extractor_factory,
+    extractor_factory: ExtractorFactory | None = None,
     workers: int | None = None,
     force: bool = False,
     on_progress: ProgressCallback | None = None,
@@ -238,7 +238,7 @@ def reprocess(
     """
     settings = settings or Settings()
     report = IngestReport()
-    runner = _Runner(extractor_factory, settings, workers or settings.workers)
+    runner = _Runner(extractor_factory or default_extractor_factory, settings, workers or settings.workers)
     try:
         version = runner.version()
         docs = store.iter_documents(not_extractor=None if force else version)

@@ -18,10 +18,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import numpy as np
 from datasketch import MinHash
 
-NUM_PERM = 64
-BANDS = 16  # 16 bands x 4 rows: pairs above ~0.5 Jaccard become candidates
+NUM_PERM = 128
+BANDS = 32  # 32 bands x 4 rows: pairs above ~0.42 Jaccard become candidates
 ROWS = NUM_PERM // BANDS
-NEAR_DUPLICATE = 0.7  # estimated Jaccard at or above which a document is a reprint
+NEAR_DUPLICATE = 0.6  # estimated Jaccard at or above which a document is a reprint
 SHINGLE = 5
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ocid$|cmpid$|ref$|ref_src$|smid$|at_)")
