@@ -65,8 +65,11 @@ def learned_title(speaker: Speaker) -> str | None:
     return None
 
 
-def resolve(conn: Connection, speakers: Sequence[Speaker], document_id: str) -> list[Resolved]:
-    """Resolve speakers to actor ids, creating actors and recording aliases as needed."""
+def resolve_many(conn: Connection, speakers: Sequence[Speaker], document_ids: Sequence[str]) -> list[Resolved]:
+    """Resolve speakers (each from the document at the same index) to actor ids.
+
+    Creates name-keyed actors and records aliases as needed; one query per batch.
+    """
     unresolved = {normalise_name(s.name) for s in speakers if not s.actor_id}
     unresolved.discard("")
     best: dict[str, tuple[int, str]] = {}
@@ -85,14 +88,14 @@ def resolve(conn: Connection, speakers: Sequence[Speaker], document_id: str) -> 
     actors: dict[str, dict[str, object]] = {}
     aliases: dict[tuple[str, str], dict[str, object]] = {}
 
-    def alias(key: str, actor_id: str, source: str, text: str) -> None:
+    def alias(key: str, actor_id: str, source: str, text: str, document_id: str) -> None:
         if key:
             aliases.setdefault(
                 (key, actor_id),
                 {"alias": key, "actor_id": actor_id, "source": source, "document_id": document_id, "text": text},
             )
 
-    for sp in speakers:
+    for sp, document_id in zip(speakers, document_ids, strict=True):
         norm = normalise_name(sp.name)
         if sp.actor_id:
             actor_id = sp.actor_id
@@ -103,11 +106,12 @@ def resolve(conn: Connection, speakers: Sequence[Speaker], document_id: str) -> 
             actor_id = name_actor_id(sp.name)
             actors.setdefault(actor_id, {"id": actor_id, "name": sp.name, "type": None, "kind": "name"})
             known[norm] = actor_id
-        alias(norm, actor_id, "name", sp.name)
+        alias(norm, actor_id, "name", sp.name, document_id)
         title = learned_title(sp)
         if title:
-            alias(normalise_name(sp.mention.text), actor_id, "apposition", sp.mention.text)
-            alias(title, actor_id, "apposition", sp.mention.text)
+            alias(normalise_name(sp.mention.text), actor_id, "apposition", sp.mention.text, document_id)
+            alias(title, actor_id, "apposition", sp.mention.text, document_id)
+            known.setdefault(title, actor_id)
         out.append(Resolved(actor_id, sp.name))
     insert_ignore(conn, actor, list(actors.values()), ["id"])
     insert_ignore(conn, actor_alias, list(aliases.values()), ["alias", "actor_id"])
