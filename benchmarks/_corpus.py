@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -56,21 +57,26 @@ def articles(count: int) -> Iterator[Document]:
 
 
 class BusyExtractor(SaidExtractor):
-    """The fake extractor plus spaCy tokenisation and sentence splitting, for realistic CPU per document."""
+    """The fake extractor plus spaCy tokenisation and sentence splitting, and optionally extra
+    CPU work per document (``cost_ms``) standing in for the statistical pipeline's cost."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, cost_ms: float = 0.0) -> None:
         import spacy
 
         super().__init__(settings, version="busy/1")
         self._nlp = spacy.blank("en")
         self._nlp.add_pipe("sentencizer")
+        self.cost = cost_ms / 1000
 
     def extract(self, docs: Iterable[Document]) -> Iterator[Extraction]:
         batch = list(docs)
         for _ in self._nlp.pipe(d.text for d in batch):
-            pass
+            if self.cost:
+                end = time.process_time() + self.cost
+                while time.process_time() < end:
+                    pass
         yield from super().extract(batch)
 
 
-def make_busy(settings: Settings) -> BusyExtractor:
-    return BusyExtractor(settings)
+def make_busy(settings: Settings, cost_ms: float = 0.0) -> BusyExtractor:
+    return BusyExtractor(settings, cost_ms)

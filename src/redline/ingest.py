@@ -162,12 +162,20 @@ class _Runner:
             for b in batches:
                 pending.append(self._pool.submit(task, b))
                 while len(pending) >= limit:
-                    yield pending.popleft().result()
+                    yield self._next(pending)
             while pending:
-                yield pending.popleft().result()
+                yield self._next(pending)
         except BrokenProcessPool as exc:
             raise RedlineError("an extraction worker process died",
                                hint="run the same command again: stored documents are kept and skipped") from exc
+
+    @staticmethod
+    def _next(pending: deque[Future[list[Any]]]) -> list[Any]:
+        """The oldest result, joined by the following ones already finished: fewer, larger commits."""
+        out = pending.popleft().result()
+        while pending and pending[0].done() and len(out) < 256:
+            out = out + pending.popleft().result()
+        return out
 
     def close(self) -> None:
         if self._pool is not None:
