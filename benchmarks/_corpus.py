@@ -15,25 +15,60 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from fakes import SaidExtractor  # noqa: E402
+from fakes import SaidExtractor
+from redline.config import Settings
+from redline.model import Document, Extraction
 
-from redline.config import Settings  # noqa: E402
-from redline.model import Document, Extraction  # noqa: E402
-
-SPEAKERS = ["Vladimir Putin", "Volodymyr Zelensky", "Steve Witkoff", "Dmitry Peskov", "Andriy Yermak",
-            "Marco Rubio", "Kaja Kallas", "Emmanuel Macron", "Sergei Lavrov", "Rustem Umerov"]
-CLAIMS = ["the plan could be a basis for talks", "Ukraine would not give up territory in Donbas",
-          "NATO membership was not on the table", "sanctions relief should come only after a ceasefire",
-          "security guarantees had to be written into the deal", "the draft had been changed with Kyiv",
-          "a ceasefire was possible within weeks", "the army cap of 600,000 was dropped",
-          "elections could follow a cessation of hostilities", "the nuclear plant would be run jointly",
-          "prisoner exchanges would continue", "frozen assets would pay for reconstruction"]
-FILLER = ["Talks resumed in {place} on {weekday}.", "Delegations met for {n} hours behind closed doors.",
-          "The meeting in {place} ended without a joint statement.", "Officials declined to give details.",
-          "Air raid sirens sounded across {place} overnight.", "The {n}-point draft was circulated last week.",
-          "Analysts expect further rounds in {place}.", "Markets reacted calmly to the news from {place}.",
-          "A second delegation is due to arrive in {place} by {weekday}.", "No date for a summit has been set."]
-PLACES = ["Geneva", "Abu Dhabi", "Moscow", "Kyiv", "Miami", "Istanbul", "Riyadh", "Berlin", "Brussels", "Paris"]
+SPEAKERS = [
+    "Vladimir Putin",
+    "Volodymyr Zelensky",
+    "Steve Witkoff",
+    "Dmitry Peskov",
+    "Andriy Yermak",
+    "Marco Rubio",
+    "Kaja Kallas",
+    "Emmanuel Macron",
+    "Sergei Lavrov",
+    "Rustem Umerov",
+]
+CLAIMS = [
+    "the plan could be a basis for talks",
+    "Ukraine would not give up territory in Donbas",
+    "NATO membership was not on the table",
+    "sanctions relief should come only after a ceasefire",
+    "security guarantees had to be written into the deal",
+    "the draft had been changed with Kyiv",
+    "a ceasefire was possible within weeks",
+    "the army cap of 600,000 was dropped",
+    "elections could follow a cessation of hostilities",
+    "the nuclear plant would be run jointly",
+    "prisoner exchanges would continue",
+    "frozen assets would pay for reconstruction",
+]
+FILLER = [
+    "Talks resumed in {place} on {weekday}.",
+    "Delegations met for {n} hours behind closed doors.",
+    "The meeting in {place} ended without a joint statement.",
+    "Officials declined to give details.",
+    "Air raid sirens sounded across {place} overnight.",
+    "The {n}-point draft was circulated last week.",
+    "Analysts expect further rounds in {place}.",
+    "Markets reacted calmly to the news from {place}.",
+    "A second delegation is due to arrive in {place} by {weekday}.",
+    "No date for a summit has been set.",
+]
+PLACES = [
+    "Geneva",
+    "Abu Dhabi",
+    "Moscow",
+    "Kyiv",
+    "Miami",
+    "Istanbul",
+    "Riyadh",
+    "Berlin",
+    "Brussels",
+    "Paris",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 OUTLETS = ["Wire", "Daily Herald", "Evening Post", "The Courier", "Morning Ledger", "Globe"]
 
@@ -43,13 +78,25 @@ def article(n: int, sentences: int = 14) -> Document:
     parts = []
     for i in range(sentences):
         if i % 3 == 0:
-            parts.append(f"{rnd.choice(SPEAKERS)} said {rnd.choice(CLAIMS)} in remarks no. {rnd.randrange(10**6)}.")
+            parts.append(
+                f"{rnd.choice(SPEAKERS)} said {rnd.choice(CLAIMS)} in remarks no. {rnd.randrange(10**6)}."
+            )
         else:
-            parts.append(rnd.choice(FILLER).format(place=rnd.choice(PLACES), weekday=rnd.choice(WEEKDAYS),
-                                                   n=rnd.randrange(2, 60)) + f" Ref {rnd.randrange(10**9)}.")
+            parts.append(
+                rnd.choice(FILLER).format(
+                    place=rnd.choice(PLACES), weekday=rnd.choice(WEEKDAYS), n=rnd.randrange(2, 60)
+                )
+                + f" Ref {rnd.randrange(10**9)}."
+            )
     day = date(2025, 11, 1) + timedelta(days=n % 120)
-    return Document(id=f"gen-{n}", text=" ".join(parts), published=day, outlet=OUTLETS[n % len(OUTLETS)],
-                    url=f"https://news.example/{n}", title=f"Generated article {n}")
+    return Document(
+        id=f"gen-{n}",
+        text=" ".join(parts),
+        published=day,
+        outlet=OUTLETS[n % len(OUTLETS)],
+        url=f"https://news.example/{n}",
+        title=f"Generated article {n}",
+    )
 
 
 def articles(count: int) -> Iterator[Document]:

@@ -17,7 +17,9 @@ def _pg_server_url() -> str:
     url = os.environ.get("REDLINE_TEST_PG_URL")
     if not url:
         if os.environ.get("CI"):
-            pytest.fail("CI is set but REDLINE_TEST_PG_URL is not: start PostgreSQL with scripts/start-postgres.sh")
+            pytest.fail(
+                "CI is set but REDLINE_TEST_PG_URL is not: start PostgreSQL with scripts/start-postgres.sh"
+            )
         pytest.skip("REDLINE_TEST_PG_URL not set")
     return url
 

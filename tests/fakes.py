@@ -15,8 +15,14 @@ from redline.model import Document, Extraction, Span, Speaker, Statement, stable
 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 _SAID = re.compile(r"((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+) said,? (?:that )?")
-_ISSUES = {"territory": "territory", "NATO": "nato", "ceasefire": "ceasefire", "sanctions": "sanctions_economy",
-           "plan": "plan_overall", "guarantees": "security_guarantees"}
+_ISSUES = {
+    "territory": "territory",
+    "NATO": "nato",
+    "ceasefire": "ceasefire",
+    "sanctions": "sanctions_economy",
+    "plan": "plan_overall",
+    "guarantees": "security_guarantees",
+}
 _KB = {"vladimir putin": "vladimir-putin", "volodymyr zelensky": "volodymyr-zelenskyy"}
 
 
@@ -50,9 +56,19 @@ class SaidExtractor:
             content = doc.text[start:end]
             issues = sorted({v for k, v in _ISSUES.items() if k in content})
             stance = "oppose" if " not " in content or "never" in content else "support"
-            out.append(Statement(id=stable_id(doc.id, start, end), document_id=doc.id,
-                                 content=Span(content, start, end), kind="indirect", speaker=speaker,
-                                 issues=issues, stance=stance, date=doc.published, extractor=self.version))
+            out.append(
+                Statement(
+                    id=stable_id(doc.id, start, end),
+                    document_id=doc.id,
+                    content=Span(content, start, end),
+                    kind="indirect",
+                    speaker=speaker,
+                    issues=issues,
+                    stance=stance,
+                    date=doc.published,
+                    extractor=self.version,
+                )
+            )
         return out
 
 
@@ -65,5 +81,6 @@ def make_fake_v2(settings: Settings) -> SaidExtractor:
 
 
 def doc(n: int, text: str, *, outlet: str = "Daily", url: str | None = None, day: int = 1) -> Document:
-    return Document(id=f"d{n}", text=text, url=url, outlet=outlet, published=date(2025, 11, day),
-                    title=f"Article {n}")
+    return Document(
+        id=f"d{n}", text=text, url=url, outlet=outlet, published=date(2025, 11, day), title=f"Article {n}"
+    )

@@ -6,25 +6,32 @@ import json
 from pathlib import Path
 
 import pytest
-from fakes import doc, make_fake, make_fake_v2
 from sqlalchemy import text
 
+from fakes import doc, make_fake, make_fake_v2
 from redline.config import Settings
 from redline.ingest import IngestReport, _minimal_sources, ingest, reprocess
 from redline.model import Problem
 from redline.store import Correction, StatementFilter, Store
 
 PEOPLE = ["Vladimir Putin", "Volodymyr Zelensky", "Dmitry Peskov", "Marco Rubio"]
-TOPICS = ["the plan was a basis for talks", "NATO membership was not negotiable", "territory would never be ceded",
-          "sanctions had to stay in place", "a ceasefire was within reach"]
+TOPICS = [
+    "the plan was a basis for talks",
+    "NATO membership was not negotiable",
+    "territory would never be ceded",
+    "sanctions had to stay in place",
+    "a ceasefire was within reach",
+]
 
 
 def corpus(n: int) -> list:
     out = []
     for i in range(n):
         who, what = PEOPLE[i % len(PEOPLE)], TOPICS[(i * 7) % len(TOPICS)]
-        body = (f"Report number {i} from the talks. {who} said {what}. Delegates met for {i % 9 + 2} hours. "
-                f"Nobody else commented on item {i * 13}.")
+        body = (
+            f"Report number {i} from the talks. {who} said {what}. Delegates met for {i % 9 + 2} hours. "
+            f"Nobody else commented on item {i * 13}."
+        )
         out.append(doc(i, body, outlet=["Wire", "Post", "Globe"][i % 3], day=1 + i % 28))
     return out
 
@@ -32,8 +39,8 @@ def corpus(n: int) -> list:
 def dump(url: str) -> dict[str, list[tuple[object, ...]]]:
     """Everything but timestamps and surrogate keys, sorted: two equal corpora give equal dumps."""
     queries = {
-        "document": "select id, content_hash, canonical_url, duplicate_of, n_statements, extractor from document",
-        "statement": "select id, document_id, content, actor_id, stance, issues, date, outlet, duplicate from statement",
+        "document": "select id, content_hash, canonical_url, duplicate_of, n_statements, extractor from document",  # noqa: E501
+        "statement": "select id, document_id, content, actor_id, stance, issues, date, outlet, duplicate from statement",  # noqa: E501
         "statement_issue": "select issue, statement_id from statement_issue",
         "actor": "select id, name, kind from actor",
         "actor_alias": "select alias, actor_id, source from actor_alias",
@@ -47,8 +54,13 @@ def test_ingest_stores_and_rerun_skips(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'c.db'}"
     with Store.open(url) as store:
         seen: list[int] = []
-        r = ingest(corpus(40), store, Settings(batch_size=8), extractor_factory=make_fake,
-                   on_progress=lambda rep: seen.append(rep.done))
+        r = ingest(
+            corpus(40),
+            store,
+            Settings(batch_size=8),
+            extractor_factory=make_fake,
+            on_progress=lambda rep: seen.append(rep.done),
+        )
         assert (r.stored, r.skipped, r.statements) == (40, 0, 40)
         assert seen == [8, 16, 24, 32, 40]
         again = ingest(corpus(40), store, Settings(batch_size=8), extractor_factory=make_fake)
@@ -116,8 +128,11 @@ def test_reprocess_replaces_machine_records_and_keeps_corrections(tmp_path: Path
 
 def test_minimal_reader_reads_jsonl_and_txt(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text(
-        json.dumps({"id": "j1", "text": "Putin said yes.", "published": "2025-11-27", "outlet": "Wire"}) + "\n"
-        + "not json\n", encoding="utf-8")
+        json.dumps({"id": "j1", "text": "Putin said yes.", "published": "2025-11-27", "outlet": "Wire"})
+        + "\n"
+        + "not json\n",
+        encoding="utf-8",
+    )
     (tmp_path / "b.txt").write_text("Zelensky said no.", encoding="utf-8")
     items = list(_minimal_sources([str(tmp_path), str(tmp_path / "missing.txt")]))
     docs = [i for i in items if not isinstance(i, Problem)]

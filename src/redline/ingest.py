@@ -96,8 +96,14 @@ def _extract_batch(docs: list[Document], extractor: ExtractorLike | None = None)
             try:
                 results.extend(ex.extract([doc]))
             except Exception as exc:  # the run goes on; the document is reported
-                results.append(Problem(doc.source or doc.id, f"extraction failed: {exc.__class__.__name__}: {exc}",
-                                       hint="report this document as a bug", kind="extract"))
+                results.append(
+                    Problem(
+                        doc.source or doc.id,
+                        f"extraction failed: {exc.__class__.__name__}: {exc}",
+                        hint="report this document as a bug",
+                        kind="extract",
+                    )
+                )
     out: list[Prepared | Problem] = []
     for r in results:
         if isinstance(r, Problem):
@@ -108,12 +114,16 @@ def _extract_batch(docs: list[Document], extractor: ExtractorLike | None = None)
     return out
 
 
-def _reextract_batch(docs: list[Document], extractor: ExtractorLike | None = None) -> list[Extraction | Problem]:
+def _reextract_batch(
+    docs: list[Document], extractor: ExtractorLike | None = None
+) -> list[Extraction | Problem]:
     return [p.extraction if isinstance(p, Prepared) else p for p in _extract_batch(docs, extractor)]
 
 
 # -- parent side ------------------------------------------------------------------------------
-def _batches(items: Iterable[Document | Problem], size: int, report: IngestReport) -> Iterator[list[Document]]:
+def _batches(
+    items: Iterable[Document | Problem], size: int, report: IngestReport
+) -> Iterator[list[Document]]:
     it = iter(items)
     while True:
         chunk = list(islice(it, size))
@@ -140,8 +150,10 @@ class _Runner:
             self._local = factory(settings)
         else:
             self._pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker, initargs=(factory, settings),
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(factory, settings),
             )
 
     def version(self) -> str:
@@ -166,8 +178,10 @@ class _Runner:
             while pending:
                 yield self._next(pending)
         except BrokenProcessPool as exc:
-            raise RedlineError("an extraction worker process died",
-                               hint="run the same command again: stored documents are kept and skipped") from exc
+            raise RedlineError(
+                "an extraction worker process died",
+                hint="run the same command again: stored documents are kept and skipped",
+            ) from exc
 
     @staticmethod
     def _next(pending: deque[Future[list[Any]]]) -> list[Any]:
@@ -182,7 +196,9 @@ class _Runner:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _new_only(batches: Iterable[list[Document]], store: Store, report: IngestReport) -> Iterator[list[Document]]:
+def _new_only(
+    batches: Iterable[list[Document]], store: Store, report: IngestReport
+) -> Iterator[list[Document]]:
     for docs in batches:
         report.seen += len(docs)
         keys = [DocumentKey(d.id, d.content_hash, canonical_url(d.url)) for d in docs]
@@ -295,7 +311,9 @@ def _minimal_sources(specs: Sequence[str]) -> Iterator[Document | Problem]:
                 text = f.read_text(encoding="utf-8")
                 yield Document(id=stable_id(text), text=text, source=str(f), title=f.stem)
             elif not path.is_dir():
-                yield Problem(str(f), f"unsupported file type {f.suffix!r}", hint="use .txt or .jsonl", kind="input")
+                yield Problem(
+                    str(f), f"unsupported file type {f.suffix!r}", hint="use .txt or .jsonl", kind="input"
+                )
 
 
 def _jsonl(f: Path) -> Iterator[Document | Problem]:
@@ -309,8 +327,16 @@ def _jsonl(f: Path) -> Iterator[Document | Problem]:
                 text = rec["text"]
                 published = date.fromisoformat(rec["published"][:10]) if rec.get("published") else None
             except (ValueError, KeyError, TypeError) as exc:
-                yield Problem(where, f"bad record: {exc}", hint="each line needs a JSON object with 'text'",
-                              kind="json")
+                yield Problem(
+                    where, f"bad record: {exc}", hint="each line needs a JSON object with 'text'", kind="json"
+                )
                 continue
-            yield Document(id=str(rec.get("id") or stable_id(text)), text=text, url=rec.get("url"),
-                           title=rec.get("title"), published=published, outlet=rec.get("outlet"), source=where)
+            yield Document(
+                id=str(rec.get("id") or stable_id(text)),
+                text=text,
+                url=rec.get("url"),
+                title=rec.get("title"),
+                published=published,
+                outlet=rec.get("outlet"),
+                source=where,
+            )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fakes import SaidExtractor, doc
 from sqlalchemy import text
 
+from fakes import SaidExtractor, doc
 from redline.analysis.claims import refresh_claims
 from redline.errors import ConfigError, NotFoundError
 from redline.model import Document, Extraction, Span, Speaker, Statement
@@ -57,11 +57,13 @@ def test_same_document_twice_changes_nothing(store: Store) -> None:
     first = store.write([prepared(doc(1, WIRE, url="https://www.example.org/a?utm_source=x"))])
     assert [o.status for o in first] == ["stored"]
     before = store.counts()
-    again = store.write([
-        prepared(doc(1, WIRE)),  # same id
-        prepared(doc(2, WIRE)),  # same text, other id
-        prepared(doc(3, "Different text entirely. Nobody said anything.", url="http://example.org/a/")),
-    ])
+    again = store.write(
+        [
+            prepared(doc(1, WIRE)),  # same id
+            prepared(doc(2, WIRE)),  # same text, other id
+            prepared(doc(3, "Different text entirely. Nobody said anything.", url="http://example.org/a/")),
+        ]
+    )
     assert [o.status for o in again] == ["exists", "exists", "exists"]
     assert store.counts() == before
 
@@ -80,13 +82,21 @@ def test_near_duplicate_is_kept_linked_and_not_counted_twice(store: Store) -> No
     assert all(c["n_statements"] == 1 for c in store.claims())
 
 
-def _statement(doc_id: str, text: str, content: str, name: str, mention: str, actor_id: str | None) -> Statement:
+def _statement(
+    doc_id: str, text: str, content: str, name: str, mention: str, actor_id: str | None
+) -> Statement:
     start = text.index(content)
     m0 = text.index(mention)
     return Statement(
-        id=f"{doc_id}-{start}", document_id=doc_id, content=Span(content, start, start + len(content)),
-        kind="indirect", speaker=Speaker(name, actor_id, Span(mention, m0, m0 + len(mention))),
-        issues=["sanctions_economy"], stance="oppose", date=date(2025, 11, 27), extractor="test/1",
+        id=f"{doc_id}-{start}",
+        document_id=doc_id,
+        content=Span(content, start, start + len(content)),
+        kind="indirect",
+        speaker=Speaker(name, actor_id, Span(mention, m0, m0 + len(mention))),
+        issues=["sanctions_economy"],
+        stance="oppose",
+        date=date(2025, 11, 27),
+        extractor="test/1",
     )
 
 
@@ -94,14 +104,38 @@ def test_actor_identity_and_aliases_learned_from_appositions(store: Store) -> No
     t1 = "Kremlin spokesman Dmitry Peskov said sanctions relief was not on the table."
     t2 = "The Kremlin spokesman told reporters that sanctions would stay."
     t3 = "Peskov, speaking later, said talks on sanctions had stalled."
-    d1, d2, d3 = (Document(id=f"x{i}", text=t, published=date(2025, 11, 27)) for i, t in enumerate((t1, t2, t3)))
+    d1, d2, d3 = (
+        Document(id=f"x{i}", text=t, published=date(2025, 11, 27)) for i, t in enumerate((t1, t2, t3))
+    )
     exs = [
-        Extraction(d1, [_statement("x0", t1, "sanctions relief was not on the table", "Dmitry Peskov",
-                                   "Kremlin spokesman Dmitry Peskov", None)], extractor="test/1"),
-        Extraction(d2, [_statement("x1", t2, "sanctions would stay", "Kremlin spokesman",
-                                   "The Kremlin spokesman", None)], extractor="test/1"),
-        Extraction(d3, [_statement("x2", t3, "talks on sanctions had stalled", "Dmitry Peskov", "Peskov", None)],
-                   extractor="test/1"),
+        Extraction(
+            d1,
+            [
+                _statement(
+                    "x0",
+                    t1,
+                    "sanctions relief was not on the table",
+                    "Dmitry Peskov",
+                    "Kremlin spokesman Dmitry Peskov",
+                    None,
+                )
+            ],
+            extractor="test/1",
+        ),
+        Extraction(
+            d2,
+            [
+                _statement(
+                    "x1", t2, "sanctions would stay", "Kremlin spokesman", "The Kremlin spokesman", None
+                )
+            ],
+            extractor="test/1",
+        ),
+        Extraction(
+            d3,
+            [_statement("x2", t3, "talks on sanctions had stalled", "Dmitry Peskov", "Peskov", None)],
+            extractor="test/1",
+        ),
     ]
     store.write([Prepared(e, fingerprint(e.document.text, None, e.document.content_hash)) for e in exs])
     rows = store.statements(StatementFilter(actor="Kremlin spokesman"))
@@ -111,11 +145,21 @@ def test_actor_identity_and_aliases_learned_from_appositions(store: Store) -> No
 
 
 def test_statement_filters(store: Store) -> None:
-    store.write([
-        prepared(doc(1, "Vladimir Putin said the plan was a basis. Volodymyr Zelensky said NATO was not negotiable.",
-                     outlet="Wire", day=20)),
-        prepared(doc(2, "Volodymyr Zelensky said territory would never be ceded.", outlet="Post", day=25)),
-    ])
+    store.write(
+        [
+            prepared(
+                doc(
+                    1,
+                    "Vladimir Putin said the plan was a basis. Volodymyr Zelensky said NATO was not negotiable.",  # noqa: E501
+                    outlet="Wire",
+                    day=20,
+                )
+            ),
+            prepared(
+                doc(2, "Volodymyr Zelensky said territory would never be ceded.", outlet="Post", day=25)
+            ),
+        ]
+    )
     ids = lambda **kw: sorted(r["content"] for r in store.statements(StatementFilter(**kw)))  # noqa: E731
     assert ids(actor="volodymyr-zelenskyy") == ["NATO was not negotiable", "territory would never be ceded"]
     assert ids(actor="Vladimir Putin") == ["the plan was a basis"]
@@ -135,7 +179,9 @@ def test_corrections_survive_reprocessing_with_changed_offsets(store: Store) -> 
     store.write([prepared(d)])
     rows = {r["content"]: r for r in store.statements()}
     terr, weather = rows["territory would never be ceded"], rows["the weather was fine today"]
-    store.correct(terr["id"], Correction(stance="conditional", issues=("territory", "recognition"), who="ana"))
+    store.correct(
+        terr["id"], Correction(stance="conditional", issues=("territory", "recognition"), who="ana")
+    )
     store.correct(weather["id"], Correction(reject=True, who="ana"))
     store.correct(terr["id"], Correction(speaker="Andriy Yermak", who="bob"))
 
@@ -150,7 +196,9 @@ def test_corrections_survive_reprocessing_with_changed_offsets(store: Store) -> 
     assert terr2["speaker"] == "Andriy Yermak" and terr2["actor_id"] == "name:andriy-yermak"
     assert by_content["e weather was fine today"]["rejected"] is True
     assert [r["content"] for r in store.statements()] == ["rritory would never be ceded"]
-    assert [r["content"] for r in store.statements(StatementFilter(issue="recognition"))] == [terr2["content"]]
+    assert [r["content"] for r in store.statements(StatementFilter(issue="recognition"))] == [
+        terr2["content"]
+    ]
     with store.engine.connect() as conn:
         attached = conn.execute(text("select attached from statement_override order by id")).scalars().all()
     assert attached == ["overlap", "overlap", "overlap"]
@@ -168,17 +216,44 @@ def test_correct_rejects_bad_input(store: Store) -> None:
 
 
 def test_same_claim_in_many_outlets_is_one_claim(store: Store) -> None:
-    store.write([
-        prepared(doc(1, "Vladimir Putin said the plan could be the basis for future agreements.", outlet="A", day=27)),
-        prepared(doc(2, "Speaking in Bishkek, Putin said the plan could be a basis for future agreements.",
-                     outlet="B", day=27)),
-        prepared(doc(3, "On Friday Vladimir Putin said that the plan could serve as basis for future agreements.",
-                     outlet="C", day=28)),
-        prepared(doc(4, "Vladimir Putin said troops would keep advancing.", outlet="A", day=28)),
-        prepared(doc(5, "Two weeks earlier, in a long interview broadcast on state television from his residence "
-                     "outside Moscow, Vladimir Putin said the plan could be the basis for future agreements.",
-                     outlet="D", day=12)),  # same words, outside the date window: another claim
-    ])
+    store.write(
+        [
+            prepared(
+                doc(
+                    1,
+                    "Vladimir Putin said the plan could be the basis for future agreements.",
+                    outlet="A",
+                    day=27,
+                )
+            ),
+            prepared(
+                doc(
+                    2,
+                    "Speaking in Bishkek, Putin said the plan could be a basis for future agreements.",
+                    outlet="B",
+                    day=27,
+                )
+            ),
+            prepared(
+                doc(
+                    3,
+                    "On Friday Vladimir Putin said that the plan could serve as basis for future agreements.",
+                    outlet="C",
+                    day=28,
+                )
+            ),
+            prepared(doc(4, "Vladimir Putin said troops would keep advancing.", outlet="A", day=28)),
+            prepared(
+                doc(
+                    5,
+                    "Two weeks earlier, in a long interview broadcast on state television from his residence "
+                    "outside Moscow, Vladimir Putin said the plan could be the basis for future agreements.",
+                    outlet="D",
+                    day=12,
+                )
+            ),  # same words, outside the date window: another claim
+        ]
+    )
     assert refresh_claims(store) == 3
     top = store.claims()[0]
     assert top["n_outlets"] == 3 and top["outlets"] == ["A", "B", "C"] and top["speaker"] == "Vladimir Putin"

@@ -45,10 +45,16 @@ class Claim:
     def row(self) -> dict[str, object]:
         outlets = sorted(set(self.outlets))
         return {
-            "id": self.id, "actor_id": self.actor_id, "speaker": self.speaker, "content": self.content,
-            "first_date": self.first_date, "last_date": self.last_date,
-            "n_statements": len(self.statement_ids), "n_documents": len(set(self.document_ids)),
-            "n_outlets": len(outlets), "outlets": json.dumps(outlets),
+            "id": self.id,
+            "actor_id": self.actor_id,
+            "speaker": self.speaker,
+            "content": self.content,
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+            "n_statements": len(self.statement_ids),
+            "n_documents": len(set(self.document_ids)),
+            "n_outlets": len(outlets),
+            "outlets": json.dumps(outlets),
         }
 
 
@@ -77,7 +83,11 @@ def group_claims(
             open_claims, current_actor = [], st.actor_id
         still_open = []
         for c in open_claims:
-            if st.date is not None and c.last_date is not None and st.date - c.last_date > timedelta(days=window_days):
+            if (
+                st.date is not None
+                and c.last_date is not None
+                and st.date - c.last_date > timedelta(days=window_days)
+            ):
                 yield c
             else:
                 still_open.append(c)

@@ -9,11 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -29,13 +28,15 @@ from redline.store import Correction, StatementFilter, Store
 from redline.store.datasette import metadata, sqlite_path
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
 
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")]
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")
+]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")]
 WorkersOpt = Annotated[int | None, typer.Option("--workers", "-w", help="Extraction worker processes.")]
@@ -44,22 +45,33 @@ WorkersOpt = Annotated[int | None, typer.Option("--workers", "-w", help="Extract
 def _render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str]) -> None:
     """Print rows; to be replaced by ``redline.cli._common.emit`` once it lands."""
     if fmt is Format.json:
-        typer.echo(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=1,
-                              default=str))
+        typer.echo(
+            json.dumps(
+                [{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=1, default=str
+            )
+        )
         return
     if fmt is Format.csv:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(columns)
         for r in rows:
-            w.writerow(["; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
-                        for v in (r.get(c) for c in columns)])
+            w.writerow(
+                [
+                    "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                    for v in (r.get(c) for c in columns)
+                ]
+            )
         typer.echo(buf.getvalue(), nl=False)
         return
     table = Table(*columns, show_lines=False)
     for r in rows:
-        table.add_row(*[", ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v))
-                        for v in (r.get(c) for c in columns)])
+        table.add_row(
+            *[
+                ", ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v))
+                for v in (r.get(c) for c in columns)
+            ]
+        )
     Console(width=200).print(table)
 
 
@@ -92,9 +104,15 @@ def _day(value: str | None, name: str) -> date | None:
 
 
 def _progress_bar() -> tuple[Progress, Callable[[ingest_lib.IngestReport], None]]:
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
-                        TextColumn("{task.fields[docs]} documents, {task.fields[stmts]} statements"),
-                        TimeElapsedColumn(), console=Console(stderr=True), transient=False)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.fields[docs]} documents, {task.fields[stmts]} statements"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    )
     task = progress.add_task("ingesting", total=None, docs=0, stmts=0)
 
     def update(r: ingest_lib.IngestReport) -> None:
@@ -104,8 +122,11 @@ def _progress_bar() -> tuple[Progress, Callable[[ingest_lib.IngestReport], None]
 
 
 def _summary(r: ingest_lib.IngestReport, verb: str) -> None:
-    typer.echo(f"{verb} {r.stored} documents ({r.statements} statements); {r.skipped} already stored, "
-               f"{r.near_duplicates} near-duplicates linked, {r.problem_count} problems", err=True)
+    typer.echo(
+        f"{verb} {r.stored} documents ({r.statements} statements); {r.skipped} already stored, "
+        f"{r.near_duplicates} near-duplicates linked, {r.problem_count} problems",
+        err=True,
+    )
     for p in r.problems[:20]:
         typer.echo(f"  problem: {p.render()}", err=True)
 
@@ -119,15 +140,18 @@ def ingest(
     with _errors(), _store(db, workers=workers) as (store, settings):
         progress, update = _progress_bar()
         with progress:
-            report = ingest_lib.ingest(ingest_lib.read_sources(sources, settings), store, settings,
-                                       on_progress=update)
+            report = ingest_lib.ingest(
+                ingest_lib.read_sources(sources, settings), store, settings, on_progress=update
+            )
         _summary(report, "stored")
 
 
 def reprocess(
     db: DbOpt = None,
     workers: WorkersOpt = None,
-    force: Annotated[bool, typer.Option(help="Re-extract even documents made by the current extractor.")] = False,
+    force: Annotated[
+        bool, typer.Option(help="Re-extract even documents made by the current extractor.")
+    ] = False,
 ) -> None:
     """Re-extract stored documents with the current extractor; analyst corrections are kept."""
     with _errors(), _store(db, workers=workers) as (store, settings):
@@ -154,8 +178,18 @@ def correct(
         typer.echo(f"correction {oid} recorded for statement {statement_id}", err=True)
 
 
-STATEMENT_COLUMNS = ("id", "date", "speaker", "stance", "issues", "content", "outlet", "document_id",
-                     "content_start", "content_end")
+STATEMENT_COLUMNS = (
+    "id",
+    "date",
+    "speaker",
+    "stance",
+    "issues",
+    "content",
+    "outlet",
+    "document_id",
+    "content_start",
+    "content_end",
+)
 
 
 def statements(
@@ -174,9 +208,18 @@ def statements(
 ) -> None:
     """List statements, newest first, filtered by speaker, issue, stance, date, outlet, text."""
     with _errors(), _store(db) as (store, _):
-        f = StatementFilter(actor=actor, issue=issue, stance=stance, since=_day(since, "--since"),
-                            until=_day(until, "--until"), outlet=outlet, search=search, limit=limit or None,
-                            include_rejected=include_rejected, include_duplicates=include_duplicates)
+        f = StatementFilter(
+            actor=actor,
+            issue=issue,
+            stance=stance,
+            since=_day(since, "--since"),
+            until=_day(until, "--until"),
+            outlet=outlet,
+            search=search,
+            limit=limit or None,
+            include_rejected=include_rejected,
+            include_duplicates=include_duplicates,
+        )
         _render(store.statements(f), fmt, STATEMENT_COLUMNS)
 
 
@@ -188,27 +231,39 @@ def actors(limit: LimitOpt = 0, fmt: FormatOpt = Format.table, db: DbOpt = None)
 
 def documents(
     outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
-    limit: LimitOpt = 50, fmt: FormatOpt = Format.table, db: DbOpt = None,
+    limit: LimitOpt = 50,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
 ) -> None:
     """List stored documents, newest first; reprints show the original they duplicate."""
     with _errors(), _store(db) as (store, _):
-        _render(store.documents(limit or None, outlet), fmt,
-                ("id", "published", "outlet", "title", "n_statements", "duplicate_of", "similarity"))
+        _render(
+            store.documents(limit or None, outlet),
+            fmt,
+            ("id", "published", "outlet", "title", "n_statements", "duplicate_of", "similarity"),
+        )
 
 
 def claims(
     actor: Annotated[str | None, typer.Option(help="Actor id, name or alias.")] = None,
-    limit: LimitOpt = 50, fmt: FormatOpt = Format.table, db: DbOpt = None,
+    limit: LimitOpt = 50,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
 ) -> None:
     """Regroup statements into claims and list them, most widely carried first."""
     with _errors(), _store(db) as (store, _):
         refresh_claims(store)
-        _render(store.claims(limit or None, actor), fmt,
-                ("id", "first_date", "speaker", "content", "n_statements", "n_outlets", "outlets"))
+        _render(
+            store.claims(limit or None, actor),
+            fmt,
+            ("id", "first_date", "speaker", "content", "n_statements", "n_outlets", "outlets"),
+        )
 
 
 def datasette_metadata(
-    write: Annotated[bool, typer.Option("--write", help="Write metadata.json next to the SQLite file.")] = False,
+    write: Annotated[
+        bool, typer.Option("--write", help="Write metadata.json next to the SQLite file.")
+    ] = False,
     db: DbOpt = None,
 ) -> None:
     """Print (or write) the Datasette metadata for the database: `datasette redline.db -m metadata.json`."""
@@ -231,5 +286,3 @@ def register(app: typer.Typer) -> None:
     for fn in (ingest, reprocess, correct, statements, actors, documents, claims):
         app.command()(fn)
     app.command("datasette-metadata")(datasette_metadata)
-
-

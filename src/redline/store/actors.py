@@ -23,7 +23,26 @@ from redline.store.schema import actor, actor_alias
 
 NAME_PREFIX = "name:"
 _PRONOUNS = frozenset(
-    "he she they it we i you him her them his hers their its who which this that".split()
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "their",
+        "its",
+        "who",
+        "which",
+        "this",
+        "that",
+    ]
 )
 _SOURCE_RANK = {"correction": 0, "kb": 1, "name": 2, "apposition": 3}
 _NON_WORD = re.compile(r"[^\w\s-]+", re.UNICODE)
@@ -65,7 +84,9 @@ def learned_title(speaker: Speaker) -> str | None:
     return None
 
 
-def resolve_many(conn: Connection, speakers: Sequence[Speaker], document_ids: Sequence[str]) -> list[Resolved]:
+def resolve_many(
+    conn: Connection, speakers: Sequence[Speaker], document_ids: Sequence[str]
+) -> list[Resolved]:
     """Resolve speakers (each from the document at the same index) to actor ids.
 
     Creates name-keyed actors and records aliases as needed; one query per batch.
@@ -92,7 +113,13 @@ def resolve_many(conn: Connection, speakers: Sequence[Speaker], document_ids: Se
         if key:
             aliases.setdefault(
                 (key, actor_id),
-                {"alias": key, "actor_id": actor_id, "source": source, "document_id": document_id, "text": text},
+                {
+                    "alias": key,
+                    "actor_id": actor_id,
+                    "source": source,
+                    "document_id": document_id,
+                    "text": text,
+                },
             )
 
     for sp, document_id in zip(speakers, document_ids, strict=True):
@@ -124,17 +151,25 @@ def add_kb_actors(conn: Connection, kb: Iterable[Actor]) -> int:
     alias_rows: list[dict[str, object]] = []
     for a in kb:
         rows.append(
-            {"id": a.id, "name": a.name, "type": a.type, "kind": "kb", "party": a.party,
-             "country": a.country, "wikidata": a.wikidata}
+            {
+                "id": a.id,
+                "name": a.name,
+                "type": a.type,
+                "kind": "kb",
+                "party": a.party,
+                "country": a.country,
+                "wikidata": a.wikidata,
+            }
         )
         for text in (a.name, *a.aliases):
             key = normalise_name(text)
             if key:
-                alias_rows.append({"alias": key, "actor_id": a.id, "source": "kb", "document_id": None, "text": text})
+                alias_rows.append(
+                    {"alias": key, "actor_id": a.id, "source": "kb", "document_id": None, "text": text}
+                )
     insert_ignore(conn, actor, rows, ["id"])
-    seen: set[tuple[object, object]] = set()
-    unique = [r for r in alias_rows if (r["alias"], r["actor_id"]) not in seen and not seen.add((r["alias"], r["actor_id"]))]
-    insert_ignore(conn, actor_alias, unique, ["alias", "actor_id"])
+    unique = {(r["alias"], r["actor_id"]): r for r in reversed(alias_rows)}  # first spelling wins
+    insert_ignore(conn, actor_alias, list(unique.values()), ["alias", "actor_id"])
     return len(rows)
 
 

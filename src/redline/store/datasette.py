@@ -20,17 +20,32 @@ _TABLES: dict[str, dict[str, Any]] = {
         "fts_pk": "pk",
         "facets": ["stance", "kind", "outlet"],
     },
-    "statement_issue": {"description": "Issue membership of statements (one row per statement and issue).",
-                        "facets": ["issue"]},
-    "statement_override": {"description": "Analyst corrections (who, when, what), re-applied after re-extraction."},
-    "documents_view": {"description": "Articles, with near-duplicate reprints linked to their original.",
-                       "facets": ["outlet"], "sort_desc": "published"},
+    "statement_issue": {
+        "description": "Issue membership of statements (one row per statement and issue).",
+        "facets": ["issue"],
+    },
+    "statement_override": {
+        "description": "Analyst corrections (who, when, what), re-applied after re-extraction."
+    },
+    "documents_view": {
+        "description": "Articles, with near-duplicate reprints linked to their original.",
+        "facets": ["outlet"],
+        "sort_desc": "published",
+    },
     "document": {"description": "Articles as ingested, full text included."},
-    "actors_view": {"description": "One identity per speaker across documents, with statement counts.",
-                    "facets": ["kind", "party"], "sort_desc": "n_statements"},
-    "actor_alias": {"description": "Names, spellings and titles that resolve to an actor.", "facets": ["source"]},
-    "claims_view": {"description": "The same statement carried by several outlets, grouped as one claim.",
-                    "sort_desc": "n_outlets"},
+    "actors_view": {
+        "description": "One identity per speaker across documents, with statement counts.",
+        "facets": ["kind", "party"],
+        "sort_desc": "n_statements",
+    },
+    "actor_alias": {
+        "description": "Names, spellings and titles that resolve to an actor.",
+        "facets": ["source"],
+    },
+    "claims_view": {
+        "description": "The same statement carried by several outlets, grouped as one claim.",
+        "sort_desc": "n_outlets",
+    },
     "_migrations": {"description": "Schema migrations applied to this database.", "hidden": True},
     "document_band": {"hidden": True},
 }
@@ -40,7 +55,7 @@ def metadata(db_name: str = "redline") -> dict[str, Any]:
     """The metadata.json Datasette reads (``datasette redline.db -m metadata.json``)."""
     return {
         "title": "redline corpus",
-        "description": "Sourced statements about a negotiation: who said what, on which issue, with what stance.",
+        "description": "Sourced statements about a negotiation: who said what, on which issue, with what stance.",  # noqa: E501
         "databases": {db_name: {"tables": _TABLES}},
     }
 

@@ -50,9 +50,19 @@ def canonical_url(url: str | None) -> str | None:
         host = host[:-3]
     if host.endswith(":443") and parts.scheme.lower() == "https":
         host = host[:-4]
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)))
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    )
     path = parts.path.rstrip("/") or "/"
-    return urlunsplit(("https" if parts.scheme.lower() in {"http", "https"} else parts.scheme.lower(), host, path, query, ""))
+    return urlunsplit(
+        (
+            "https" if parts.scheme.lower() in {"http", "https"} else parts.scheme.lower(),
+            host,
+            path,
+            query,
+            "",
+        )
+    )
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:

@@ -36,7 +36,9 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(full)
     except ArgumentError as exc:
-        raise StoreError(f"{url!r} is not a database URL", hint="use sqlite:///FILE or postgresql://...") from exc
+        raise StoreError(
+            f"{url!r} is not a database URL", hint="use sqlite:///FILE or postgresql://..."
+        ) from exc
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         return _sqlite_engine(full, parsed.database)
@@ -52,7 +54,9 @@ def _sqlite_engine(full: str, database: str | None) -> Engine:
     if database and database != ":memory:":
         parent = Path(database).expanduser().resolve().parent
         if not parent.is_dir():
-            raise StoreError(f"folder {parent} does not exist", where=database, hint="create it or pick another --db")
+            raise StoreError(
+                f"folder {parent} does not exist", where=database, hint="create it or pick another --db"
+            )
     engine = create_engine(full, connect_args={"timeout": 60})
 
     @event.listens_for(engine, "connect")

@@ -23,7 +23,7 @@ from redline.errors import ConfigError, NotFoundError
 from redline.model import STANCES
 from redline.store import actors as actor_rules
 from redline.store._sql import chunks, insert_ignore
-from redline.store.schema import actor, statement, statement_issue, statement_override
+from redline.store.schema import actor, actor_alias, statement, statement_issue, statement_override
 
 MIN_OVERLAP = 0.5
 MIN_TEXT_SIMILARITY = 90.0
@@ -55,7 +55,7 @@ def _speaker_actor(conn: Connection, value: str) -> tuple[str, str]:
     key = actor_rules.normalise_name(value)
     insert_ignore(
         conn,
-        actor_rules.actor_alias,
+        actor_alias,
         [{"alias": key, "actor_id": actor_id, "source": "correction", "document_id": None, "text": value}],
         ["alias", "actor_id"],
     )
@@ -69,19 +69,31 @@ def record(conn: Connection, statement_id: str, change: Correction) -> int:
     if change.speaker is None and change.issues is None and change.stance is None and not change.reject:
         raise ConfigError("nothing to correct", hint="give --speaker, --issues, --stance or --reject")
     st = conn.execute(
-        select(statement.c.document_id, statement.c.content_start, statement.c.content_end, statement.c.content)
-        .where(statement.c.id == statement_id)
+        select(
+            statement.c.document_id, statement.c.content_start, statement.c.content_end, statement.c.content
+        ).where(statement.c.id == statement_id)
     ).first()
     if st is None:
-        raise NotFoundError(f"no statement {statement_id!r}", hint="list ids with `redline statements --format csv`")
+        raise NotFoundError(
+            f"no statement {statement_id!r}", hint="list ids with `redline statements --format csv`"
+        )
     actor_id, name = _speaker_actor(conn, change.speaker) if change.speaker else (None, None)
     result = conn.execute(
         statement_override.insert().values(
-            statement_id=statement_id, document_id=st.document_id, content_start=st.content_start,
-            content_end=st.content_end, content=st.content, speaker=name, actor_id=actor_id,
+            statement_id=statement_id,
+            document_id=st.document_id,
+            content_start=st.content_start,
+            content_end=st.content_end,
+            content=st.content,
+            speaker=name,
+            actor_id=actor_id,
             issues=json.dumps(sorted(set(change.issues))) if change.issues is not None else None,
-            stance=change.stance, reject=change.reject, who=change.who, at=datetime.now(UTC),
-            note=change.note, attached="id",
+            stance=change.stance,
+            reject=change.reject,
+            who=change.who,
+            at=datetime.now(UTC),
+            note=change.note,
+            attached="id",
         )
     )
     apply(conn, [statement_id])
@@ -103,13 +115,23 @@ def apply(conn: Connection, statement_ids: Sequence[str]) -> None:
         for ov in ovs:
             by_statement.setdefault(ov.statement_id, []).append(ov)
         rows = conn.execute(
-            select(statement.c.id, statement.c.m_speaker, statement.c.m_actor_id, statement.c.m_issues,
-                   statement.c.m_stance, statement.c.date)
-            .where(statement.c.id.in_(list(by_statement)))
+            select(
+                statement.c.id,
+                statement.c.m_speaker,
+                statement.c.m_actor_id,
+                statement.c.m_issues,
+                statement.c.m_stance,
+                statement.c.date,
+            ).where(statement.c.id.in_(list(by_statement)))
         ).all()
         for row in rows:
             speaker, actor_id, issues, stance, rejected = (
-                row.m_speaker, row.m_actor_id, json.loads(row.m_issues), row.m_stance, False)
+                row.m_speaker,
+                row.m_actor_id,
+                json.loads(row.m_issues),
+                row.m_stance,
+                False,
+            )
             for ov in by_statement[row.id]:
                 if ov.actor_id is not None:
                     speaker, actor_id = ov.speaker, ov.actor_id
@@ -119,13 +141,23 @@ def apply(conn: Connection, statement_ids: Sequence[str]) -> None:
                     stance = ov.stance
                 rejected = rejected or bool(ov.reject)
             conn.execute(
-                update(statement).where(statement.c.id == row.id).values(
-                    speaker=speaker, actor_id=actor_id, stance=stance, issues=json.dumps(issues), rejected=rejected)
+                update(statement)
+                .where(statement.c.id == row.id)
+                .values(
+                    speaker=speaker,
+                    actor_id=actor_id,
+                    stance=stance,
+                    issues=json.dumps(issues),
+                    rejected=rejected,
+                )
             )
             conn.execute(delete(statement_issue).where(statement_issue.c.statement_id == row.id))
-            insert_ignore(conn, statement_issue,
-                          [{"issue": i, "statement_id": row.id, "date": row.date} for i in issues],
-                          ["issue", "statement_id"])
+            insert_ignore(
+                conn,
+                statement_issue,
+                [{"issue": i, "statement_id": row.id, "date": row.date} for i in issues],
+                ["issue", "statement_id"],
+            )
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:
@@ -137,8 +169,9 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:
 def reattach(conn: Connection, document_id: str) -> None:
     """Point this document's overrides at its current statements after a re-extraction."""
     current = conn.execute(
-        select(statement.c.id, statement.c.content_start, statement.c.content_end, statement.c.content)
-        .where(statement.c.document_id == document_id)
+        select(statement.c.id, statement.c.content_start, statement.c.content_end, statement.c.content).where(
+            statement.c.document_id == document_id
+        )
     ).all()
     ids = {r.id for r in current}
     ovs = conn.execute(
@@ -147,8 +180,9 @@ def reattach(conn: Connection, document_id: str) -> None:
     for ov in ovs:
         if ov.statement_id in ids:
             if ov.attached == "orphan":
-                conn.execute(update(statement_override).where(statement_override.c.id == ov.id)
-                             .values(attached="id"))
+                conn.execute(
+                    update(statement_override).where(statement_override.c.id == ov.id).values(attached="id")
+                )
             continue
         best, score = None, 0.0
         for r in current:
@@ -159,10 +193,17 @@ def reattach(conn: Connection, document_id: str) -> None:
                 best, score = r, s
         if best is not None and score >= MIN_OVERLAP:
             conn.execute(
-                update(statement_override).where(statement_override.c.id == ov.id).values(
-                    statement_id=best.id, content_start=best.content_start, content_end=best.content_end,
-                    content=best.content, attached="overlap")
+                update(statement_override)
+                .where(statement_override.c.id == ov.id)
+                .values(
+                    statement_id=best.id,
+                    content_start=best.content_start,
+                    content_end=best.content_end,
+                    content=best.content,
+                    attached="overlap",
+                )
             )
         else:
-            conn.execute(update(statement_override).where(statement_override.c.id == ov.id)
-                         .values(attached="orphan"))
+            conn.execute(
+                update(statement_override).where(statement_override.c.id == ov.id).values(attached="orphan")
+            )

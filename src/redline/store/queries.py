@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, func, literal_column, select, text, true
+from sqlalchemy import ColumnElement, Select, false, func, literal_column, select, text, true
 from sqlalchemy.engine import Connection
 
 from redline.store.actors import find_actor_ids
@@ -51,11 +51,14 @@ def fts5_query(search: str) -> str:
 
 def _search_condition(conn: Connection, search: str) -> ColumnElement[bool]:
     if conn.dialect.name == "sqlite":
-        fts = select(literal_column("rowid")).select_from(text("statement_fts")).where(
-            text("statement_fts MATCH :fts_query").bindparams(fts_query=fts5_query(search))
+        fts: Select[Any] = (
+            select(literal_column("rowid"))
+            .select_from(text("statement_fts"))
+            .where(text("statement_fts MATCH :fts_query").bindparams(fts_query=fts5_query(search)))
         )
         return statement.c.pk.in_(fts)
-    return text("statement.tsv @@ websearch_to_tsquery('english', :ts_query)").bindparams(ts_query=search)
+    tsv: ColumnElement[Any] = literal_column("statement.tsv")  # generated column added by the 0002_fulltext migration
+    return tsv.bool_op("@@")(func.websearch_to_tsquery("english", search))
 
 
 def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]]:
@@ -65,7 +68,9 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
         ids = find_actor_ids(conn, f.actor)
         conds.append(s.c.actor_id.in_(ids) if ids else false())
     if f.issue:
-        conds.append(s.c.id.in_(select(statement_issue.c.statement_id).where(statement_issue.c.issue == f.issue)))
+        conds.append(
+            s.c.id.in_(select(statement_issue.c.statement_id).where(statement_issue.c.issue == f.issue))
+        )
     if f.stance:
         conds.append(s.c.stance == f.stance)
     if f.since:
@@ -84,11 +89,26 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
         conds.append(s.c.duplicate == false())
     q = (
         select(
-            s.c.id, s.c.date, func.coalesce(actor.c.name, s.c.speaker).label("speaker"), s.c.actor_id,
-            s.c.stance, s.c.issues, s.c.kind, s.c.content, s.c.outlet, document.c.title,
-            s.c.document_id, s.c.content_start, s.c.content_end, s.c.extractor, s.c.rejected, s.c.duplicate,
+            s.c.id,
+            s.c.date,
+            func.coalesce(actor.c.name, s.c.speaker).label("speaker"),
+            s.c.actor_id,
+            s.c.stance,
+            s.c.issues,
+            s.c.kind,
+            s.c.content,
+            s.c.outlet,
+            document.c.title,
+            s.c.document_id,
+            s.c.content_start,
+            s.c.content_end,
+            s.c.extractor,
+            s.c.rejected,
+            s.c.duplicate,
         )
-        .select_from(s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id))
+        .select_from(
+            s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id)
+        )
         .where(*conds or [true()])
         .order_by(s.c.date.desc(), s.c.id)
     )
@@ -112,8 +132,13 @@ def list_actors(conn: Connection, limit: int | None = None) -> list[dict[str, An
         .subquery()
     )
     q = (
-        select(actor.c.id, actor.c.name, actor.c.kind, actor.c.party,
-               func.coalesce(counts.c.n, 0).label("statements"))
+        select(
+            actor.c.id,
+            actor.c.name,
+            actor.c.kind,
+            actor.c.party,
+            func.coalesce(counts.c.n, 0).label("statements"),
+        )
         .select_from(actor.outerjoin(counts, counts.c.actor_id == actor.c.id))
         .order_by(func.coalesce(counts.c.n, 0).desc(), actor.c.id)
     )
@@ -122,10 +147,21 @@ def list_actors(conn: Connection, limit: int | None = None) -> list[dict[str, An
     return [r._asdict() for r in conn.execute(q)]
 
 
-def list_documents(conn: Connection, limit: int | None = None, outlet: str | None = None) -> list[dict[str, Any]]:
+def list_documents(
+    conn: Connection, limit: int | None = None, outlet: str | None = None
+) -> list[dict[str, Any]]:
     d = document
-    q = select(d.c.id, d.c.published, d.c.outlet, d.c.title, d.c.url, d.c.n_statements, d.c.duplicate_of,
-               d.c.similarity, d.c.extractor).order_by(d.c.published.desc(), d.c.id)
+    q = select(
+        d.c.id,
+        d.c.published,
+        d.c.outlet,
+        d.c.title,
+        d.c.url,
+        d.c.n_statements,
+        d.c.duplicate_of,
+        d.c.similarity,
+        d.c.extractor,
+    ).order_by(d.c.published.desc(), d.c.id)
     if outlet:
         q = q.where(d.c.outlet == outlet)
     if limit:
@@ -139,11 +175,23 @@ def list_documents(conn: Connection, limit: int | None = None, outlet: str | Non
     return out
 
 
-def list_claims(conn: Connection, limit: int | None = None, actor_query: str | None = None) -> list[dict[str, Any]]:
+def list_claims(
+    conn: Connection, limit: int | None = None, actor_query: str | None = None
+) -> list[dict[str, Any]]:
     c = claim
     q = (
-        select(c.c.id, c.c.first_date, c.c.last_date, func.coalesce(actor.c.name, c.c.speaker).label("speaker"),
-               c.c.actor_id, c.c.content, c.c.n_statements, c.c.n_documents, c.c.n_outlets, c.c.outlets)
+        select(
+            c.c.id,
+            c.c.first_date,
+            c.c.last_date,
+            func.coalesce(actor.c.name, c.c.speaker).label("speaker"),
+            c.c.actor_id,
+            c.c.content,
+            c.c.n_statements,
+            c.c.n_documents,
+            c.c.n_outlets,
+            c.c.outlets,
+        )
         .select_from(c.outerjoin(actor, actor.c.id == c.c.actor_id))
         .order_by(c.c.n_outlets.desc(), c.c.n_statements.desc(), c.c.first_date.desc(), c.c.id)
     )

@@ -66,8 +66,11 @@ class Store:
                 migrations.migrate(engine)
             except SQLAlchemyError as exc:
                 engine.dispose()
-                raise StoreError(f"cannot open or upgrade the database: {exc.__class__.__name__}: {exc}",
-                                 where=url, hint="check the URL, permissions and free disk space") from exc
+                raise StoreError(
+                    f"cannot open or upgrade the database: {exc.__class__.__name__}: {exc}",
+                    where=url,
+                    hint="check the URL, permissions and free disk space",
+                ) from exc
         return store
 
     def close(self) -> None:
@@ -89,8 +92,11 @@ class Store:
             with self.engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin():
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"write failed: {exc.__class__.__name__}: {exc}", where=self.url,
-                             hint="nothing from this batch was stored; run the command again") from exc
+            raise StoreError(
+                f"write failed: {exc.__class__.__name__}: {exc}",
+                where=self.url,
+                hint="nothing from this batch was stored; run the command again",
+            ) from exc
 
     @contextmanager
     def _reader(self) -> Iterator[Connection]:
@@ -131,8 +137,10 @@ class Store:
             conn.execute(delete(claim))
             for row, statement_ids in claims:
                 conn.execute(claim.insert().values(**row))
-                conn.execute(claim_statement.insert(),
-                             [{"claim_id": row["id"], "statement_id": s} for s in statement_ids])
+                conn.execute(
+                    claim_statement.insert(),
+                    [{"claim_id": row["id"], "statement_id": s} for s in statement_ids],
+                )
                 n += 1
         return n
 
@@ -149,13 +157,20 @@ class Store:
                 if urls:
                     conds.append(document.c.canonical_url.in_(urls))
                 rows = conn.execute(
-                    select(document.c.id, document.c.content_hash, document.c.canonical_url).where(or_(*conds))
+                    select(document.c.id, document.c.content_hash, document.c.canonical_url).where(
+                        or_(*conds)
+                    )
                 ).all()
                 hit_ids = {r.id for r in rows}
                 hit_hashes = {r.content_hash for r in rows}
                 hit_urls = {r.canonical_url for r in rows}
-                found.update(k.id for k in part if k.id in hit_ids or k.content_hash in hit_hashes
-                             or (k.canonical_url and k.canonical_url in hit_urls))
+                found.update(
+                    k.id
+                    for k in part
+                    if k.id in hit_ids
+                    or k.content_hash in hit_hashes
+                    or (k.canonical_url and k.canonical_url in hit_urls)
+                )
         return found
 
     def iter_documents(self, *, not_extractor: str | None = None, page: int = 200) -> Iterator[Document]:
@@ -170,9 +185,17 @@ class Store:
             if not rows:
                 return
             for r in rows:
-                yield Document(id=r.id, text=r.text, url=r.url, title=r.title, published=r.published,
-                               outlet=r.outlet, source=r.source, language=r.language,
-                               metadata=json.loads(r.metadata) if r.metadata else {})
+                yield Document(
+                    id=r.id,
+                    text=r.text,
+                    url=r.url,
+                    title=r.title,
+                    published=r.published,
+                    outlet=r.outlet,
+                    source=r.source,
+                    language=r.language,
+                    metadata=json.loads(r.metadata) if r.metadata else {},
+                )
             last = rows[-1].id
 
     def statements(self, f: StatementFilter | None = None) -> list[dict[str, Any]]:

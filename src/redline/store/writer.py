@@ -56,7 +56,9 @@ def _existing(conn: Connection, items: Sequence[Prepared]) -> tuple[set[str], se
     conds = [document.c.id.in_(ids), document.c.content_hash.in_(hashes)]
     if urls:
         conds.append(document.c.canonical_url.in_(urls))
-    rows = conn.execute(select(document.c.id, document.c.content_hash, document.c.canonical_url).where(or_(*conds)))
+    rows = conn.execute(
+        select(document.c.id, document.c.content_hash, document.c.canonical_url).where(or_(*conds))
+    )
     have_ids, have_hashes, have_urls = set(), set(), set()
     for r in rows:
         have_ids.add(r.id)
@@ -75,7 +77,9 @@ class _NearIndex:
         self.by_band: dict[int, list[str]] = {}
         for part in chunks(bands, 900):
             for band, doc_id in conn.execute(
-                select(document_band.c.band_hash, document_band.c.document_id).where(document_band.c.band_hash.in_(part))
+                select(document_band.c.band_hash, document_band.c.document_id).where(
+                    document_band.c.band_hash.in_(part)
+                )
             ):
                 self.by_band.setdefault(band, []).append(doc_id)
         self.signatures: dict[str, tuple[bytes, str | None]] = {}
@@ -107,9 +111,9 @@ class _NearIndex:
         self.signatures[doc_id] = (fp.signature, duplicate_of)
 
 
-def _statement_rows(ex: Extraction, resolved: list[actor_rules.Resolved | None], duplicate: bool) -> tuple[
-    list[dict[str, Any]], list[dict[str, Any]]
-]:
+def _statement_rows(
+    ex: Extraction, resolved: list[actor_rules.Resolved | None], duplicate: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     doc = ex.document
     rows: list[dict[str, Any]] = []
     issue_rows: list[dict[str, Any]] = []
@@ -124,17 +128,31 @@ def _statement_rows(ex: Extraction, resolved: list[actor_rules.Resolved | None],
         sp = st.speaker
         rows.append(
             {
-                "id": sid, "document_id": doc.id, "content": st.content.text,
-                "content_start": st.content.start, "content_end": st.content.end, "kind": st.kind,
-                "cue": st.cue.text if st.cue else None, "cue_start": st.cue.start if st.cue else None,
+                "id": sid,
+                "document_id": doc.id,
+                "content": st.content.text,
+                "content_start": st.content.start,
+                "content_end": st.content.end,
+                "kind": st.kind,
+                "cue": st.cue.text if st.cue else None,
+                "cue_start": st.cue.start if st.cue else None,
                 "cue_end": st.cue.end if st.cue else None,
                 "speaker_mention": sp.mention.text if sp else None,
-                "speaker_start": sp.mention.start if sp else None, "speaker_end": sp.mention.end if sp else None,
-                "m_speaker": sp.name if sp else None, "m_actor_id": who.actor_id if who else None,
-                "m_issues": json.dumps(issues), "m_stance": st.stance,
-                "speaker": sp.name if sp else None, "actor_id": who.actor_id if who else None,
-                "stance": st.stance, "issues": json.dumps(issues), "rejected": False, "date": day,
-                "outlet": doc.outlet, "duplicate": duplicate, "confidence": float(st.confidence),
+                "speaker_start": sp.mention.start if sp else None,
+                "speaker_end": sp.mention.end if sp else None,
+                "m_speaker": sp.name if sp else None,
+                "m_actor_id": who.actor_id if who else None,
+                "m_issues": json.dumps(issues),
+                "m_stance": st.stance,
+                "speaker": sp.name if sp else None,
+                "actor_id": who.actor_id if who else None,
+                "stance": st.stance,
+                "issues": json.dumps(issues),
+                "rejected": False,
+                "date": day,
+                "outlet": doc.outlet,
+                "duplicate": duplicate,
+                "confidence": float(st.confidence),
                 "extractor": st.extractor or ex.extractor,
             }
         )
@@ -142,13 +160,16 @@ def _statement_rows(ex: Extraction, resolved: list[actor_rules.Resolved | None],
     return rows, issue_rows
 
 
-def _statements_of(conn: Connection, exs: Sequence[tuple[Extraction, bool]]) -> tuple[
-    list[dict[str, Any]], list[dict[str, Any]], list[list[str]]
-]:
+def _statements_of(
+    conn: Connection, exs: Sequence[tuple[Extraction, bool]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[list[str]]]:
     """Statement and issue rows of several extractions (speakers resolved), and each one's ids."""
     speakers = [s.speaker for ex, _ in exs for s in ex.statements if s.speaker]
-    resolved_iter = iter(actor_rules.resolve_many(conn, speakers, [ex.document.id for ex, _ in exs
-                                                                   for s in ex.statements if s.speaker]))
+    resolved_iter = iter(
+        actor_rules.resolve_many(
+            conn, speakers, [ex.document.id for ex, _ in exs for s in ex.statements if s.speaker]
+        )
+    )
     rows: list[dict[str, Any]] = []
     issue_rows: list[dict[str, Any]] = []
     ids: list[list[str]] = []
@@ -161,7 +182,9 @@ def _statements_of(conn: Connection, exs: Sequence[tuple[Extraction, bool]]) -> 
     return rows, issue_rows, ids
 
 
-def _insert_statements(conn: Connection, rows: list[dict[str, Any]], issue_rows: list[dict[str, Any]]) -> None:
+def _insert_statements(
+    conn: Connection, rows: list[dict[str, Any]], issue_rows: list[dict[str, Any]]
+) -> None:
     if rows:
         conn.execute(statement.insert(), rows)
     insert_ignore(conn, statement_issue, issue_rows, ["issue", "statement_id"])
@@ -176,7 +199,11 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
     new: list[tuple[Prepared, tuple[str, float] | None]] = []
     for item in items:
         doc, fp = item.extraction.document, item.fingerprint
-        if doc.id in have_ids or fp.content_hash in have_hashes or (fp.canonical_url and fp.canonical_url in have_urls):
+        if (
+            doc.id in have_ids
+            or fp.content_hash in have_hashes
+            or (fp.canonical_url and fp.canonical_url in have_urls)
+        ):
             outcomes.append(Outcome(doc.id, "exists"))
             continue
         have_ids.add(doc.id)
@@ -186,31 +213,49 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
         original = near.original(fp)
         near.add(doc.id, fp, original[0] if original else None)
         new.append((item, original))
-        outcomes.append(Outcome(doc.id, "near_duplicate" if original else "stored", 0,
-                                original[0] if original else None))
+        outcomes.append(
+            Outcome(doc.id, "near_duplicate" if original else "stored", 0, original[0] if original else None)
+        )
     if not new:
         return outcomes
-    st_rows, issue_rows, ids = _statements_of(conn, [(item.extraction, original is not None) for item, original in new])
+    st_rows, issue_rows, ids = _statements_of(
+        conn, [(item.extraction, original is not None) for item, original in new]
+    )
     doc_rows = []
-    band_rows = []
+    band_rows: list[dict[str, Any]] = []
     for (item, original), sids in zip(new, ids, strict=True):
         ex, fp = item.extraction, item.fingerprint
         doc = ex.document
-        doc_rows.append({
-            "id": doc.id, "url": doc.url, "canonical_url": fp.canonical_url, "content_hash": fp.content_hash,
-            "title": doc.title, "published": doc.published, "outlet": doc.outlet, "source": doc.source,
-            "language": doc.language, "text": doc.text,
-            "metadata": json.dumps(doc.metadata, default=str, sort_keys=True) if doc.metadata else None,
-            "duplicate_of": original[0] if original else None, "similarity": original[1] if original else None,
-            "minhash": fp.signature, "extractor": ex.extractor, "n_statements": len(sids), "ingested_at": now,
-        })
+        doc_rows.append(
+            {
+                "id": doc.id,
+                "url": doc.url,
+                "canonical_url": fp.canonical_url,
+                "content_hash": fp.content_hash,
+                "title": doc.title,
+                "published": doc.published,
+                "outlet": doc.outlet,
+                "source": doc.source,
+                "language": doc.language,
+                "text": doc.text,
+                "metadata": json.dumps(doc.metadata, default=str, sort_keys=True) if doc.metadata else None,
+                "duplicate_of": original[0] if original else None,
+                "similarity": original[1] if original else None,
+                "minhash": fp.signature,
+                "extractor": ex.extractor,
+                "n_statements": len(sids),
+                "ingested_at": now,
+            }
+        )
         band_rows.extend({"band_hash": b, "document_id": doc.id} for b in sorted(set(fp.bands)))
     conn.execute(document.insert(), doc_rows)
     insert_ignore(conn, document_band, band_rows, ["band_hash", "document_id"])
     _insert_statements(conn, st_rows, issue_rows)
     counts = {item.extraction.document.id: len(sids) for (item, _), sids in zip(new, ids, strict=True)}
-    return [Outcome(o.document_id, o.status, counts[o.document_id], o.duplicate_of) if o.status != "exists" else o
-            for o in outcomes]
+    return [
+        Outcome(o.document_id, o.status, counts[o.document_id], o.duplicate_of) if o.status != "exists" else o
+        for o in outcomes
+    ]
 
 
 def replace(conn: Connection, ex: Extraction) -> Outcome:
@@ -230,5 +275,3 @@ def replace(conn: Connection, ex: Extraction) -> Outcome:
     overrides.reattach(conn, doc_id)
     overrides.apply(conn, ids)
     return Outcome(doc_id, "replaced", len(ids), dup)
-
-
