@@ -50,9 +50,8 @@ def dump(url: str) -> dict[str, list[tuple[object, ...]]]:
         return {k: sorted(tuple(r) for r in conn.execute(text(q))) for k, q in queries.items()}
 
 
-def test_ingest_stores_and_rerun_skips(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'c.db'}"
-    with Store.open(url) as store:
+def test_ingest_stores_and_rerun_skips(db_url: str) -> None:
+    with Store.open(db_url) as store:
         seen: list[int] = []
         r = ingest(
             corpus(40),
@@ -112,8 +111,8 @@ def test_problems_are_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     assert {p.kind for p in r.problems} == {"input", "extract"}
 
 
-def test_reprocess_replaces_machine_records_and_keeps_corrections(tmp_path: Path) -> None:
-    with Store.open(f"sqlite:///{tmp_path / 'c.db'}") as s:
+def test_reprocess_replaces_machine_records_and_keeps_corrections(db_url: str) -> None:
+    with Store.open(db_url) as s:
         ingest(corpus(10), s, Settings(batch_size=4), extractor_factory=make_fake)
         first = s.statements(StatementFilter(actor="Marco Rubio"))[0]
         s.correct(first["id"], Correction(stance="conditional", who="ana"))

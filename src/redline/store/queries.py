@@ -57,7 +57,8 @@ def _search_condition(conn: Connection, search: str) -> ColumnElement[bool]:
             .where(text("statement_fts MATCH :fts_query").bindparams(fts_query=fts5_query(search)))
         )
         return statement.c.pk.in_(fts)
-    tsv: ColumnElement[Any] = literal_column("statement.tsv")  # generated column added by the 0002_fulltext migration
+    # a generated column added by the 0002_fulltext migration
+    tsv: ColumnElement[Any] = literal_column("statement.tsv")
     return tsv.bool_op("@@")(func.websearch_to_tsquery("english", search))
 
 
