@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, func, literal_column, select, text, true
+from sqlalchemy import ColumnElement, false, func, literal_column, select, text, true
 from sqlalchemy.engine import Connection
 
 from redline.store.actors import find_actor_ids
 from redline.store.schema import actor, claim, document, statement, statement_issue
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+SPARSE_MATCHES = 2000  # up to this many full-text hits are fetched and looked up by key
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +51,27 @@ def fts5_query(search: str) -> str:
 
 
 def _search_condition(conn: Connection, search: str) -> ColumnElement[bool]:
+    """Full-text condition. On SQLite the plan depends on how many statements match.
+
+    Few hits: fetch them and look the statements up by key. Many hits: keep the key out of
+    the planner's reach (``+pk``) so it walks the date (or filter) index newest first and
+    tests membership, which fills a page long before the hits run out.
+    """
     if conn.dialect.name == "sqlite":
-        fts: Select[Any] = (
-            select(literal_column("rowid"))
-            .select_from(text("statement_fts"))
-            .where(text("statement_fts MATCH :fts_query").bindparams(fts_query=fts5_query(search)))
+        query = fts5_query(search)
+        hits = (
+            conn.execute(
+                text("SELECT rowid FROM statement_fts WHERE statement_fts MATCH :q LIMIT :n"),
+                {"q": query, "n": SPARSE_MATCHES + 1},
+            )
+            .scalars()
+            .all()
         )
-        return statement.c.pk.in_(fts)
+        if len(hits) <= SPARSE_MATCHES:
+            return statement.c.pk.in_(list(hits))
+        return text(
+            "+statement.pk IN (SELECT rowid FROM statement_fts WHERE statement_fts MATCH :fts_query)"
+        ).bindparams(fts_query=query)  # type: ignore[return-value]
     # a generated column added by the 0002_fulltext migration
     tsv: ColumnElement[Any] = literal_column("statement.tsv")
     return tsv.bool_op("@@")(func.websearch_to_tsquery("english", search))
@@ -68,10 +83,20 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
     if f.actor:
         ids = find_actor_ids(conn, f.actor)
         conds.append(s.c.actor_id.in_(ids) if ids else false())
-    if f.issue:
-        conds.append(
-            s.c.id.in_(select(statement_issue.c.statement_id).where(statement_issue.c.issue == f.issue))
-        )
+    source = s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id)
+    order = s.c.date
+    si = statement_issue
+    if f.issue and not f.actor:
+        # a join, not IN: the (issue, date) index then yields the rows already newest first
+        source = source.join(si, (si.c.statement_id == s.c.id) & (si.c.issue == f.issue))
+        order = si.c.date
+        if f.since:
+            conds.append(si.c.date >= f.since)
+        if f.until:
+            conds.append(si.c.date <= f.until)
+    elif f.issue:
+        # the speaker's (actor, date) index drives; issue membership is a primary-key probe
+        conds.append(select(si.c.issue).where(si.c.statement_id == s.c.id, si.c.issue == f.issue).exists())
     if f.stance:
         conds.append(s.c.stance == f.stance)
     if f.since:
@@ -107,11 +132,9 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
             s.c.rejected,
             s.c.duplicate,
         )
-        .select_from(
-            s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id)
-        )
+        .select_from(source)
         .where(*conds or [true()])
-        .order_by(s.c.date.desc(), s.c.id)
+        .order_by(order.desc(), s.c.id)
     )
     if f.limit:
         q = q.limit(f.limit)
