@@ -57,6 +57,7 @@ def one(docs: int, workers: int, real: bool, cost_ms: float) -> dict[str, float]
         "steady_docs_per_s": round(steady, 1),
         "statements": report.statements,
         "stored": report.stored,
+        "near_duplicates": report.near_duplicates,
         "parent_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "worker_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
     }

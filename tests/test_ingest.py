@@ -139,3 +139,27 @@ def test_minimal_reader_reads_jsonl_and_txt(tmp_path: Path) -> None:
     assert [d.text for d in docs] == ["Putin said yes.", "Zelensky said no."]
     assert docs[0].outlet == "Wire" and docs[0].published.isoformat() == "2025-11-27"
     assert [p.kind for p in problems] == ["json", "input"]
+
+
+def test_sources_are_read_lazily_with_a_bounded_number_of_batches_in_flight(tmp_path: Path) -> None:
+    pulled = 0
+
+    def source():  # type: ignore[no-untyped-def]
+        nonlocal pulled
+        for d in corpus(120):
+            pulled += 1
+            yield d
+
+    ahead: list[int] = []
+    with Store.open(f"sqlite:///{tmp_path / 'c.db'}") as s:
+        r = ingest(
+            source(),
+            s,
+            Settings(batch_size=3),
+            extractor_factory=make_fake,
+            workers=2,
+            on_progress=lambda rep: ahead.append(pulled - rep.done),
+        )
+    assert r.stored == 120
+    # at most 2 * workers + 1 batches in flight, plus the batch being read
+    assert max(ahead) <= (2 * 2 + 1 + 1) * 3

@@ -29,6 +29,9 @@ from redline.model import Document, Extraction, Problem, stable_id
 from redline.store import DocumentKey, Prepared, Store, canonical_url, fingerprint
 
 MAX_PROBLEMS_KEPT = 1000
+# A worker is replaced after this many batches: NLP vocabularies grow with every new word, and
+# a fresh process keeps memory flat on corpora of any size at the price of one model load.
+RECYCLE_AFTER_BATCHES = 500
 
 
 class ExtractorLike(Protocol):
@@ -151,6 +154,7 @@ class _Runner:
         else:
             self._pool = ProcessPoolExecutor(
                 max_workers=workers,
+                max_tasks_per_child=RECYCLE_AFTER_BATCHES,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
                 initargs=(factory, settings),

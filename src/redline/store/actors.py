@@ -52,8 +52,9 @@ _POSSESSIVE = re.compile(r"[’']s\b")
 
 def normalise_name(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key for a name or title."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = name
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = _POSSESSIVE.sub("", text.casefold())
     text = _NON_WORD.sub(" ", text)
     text = _SPACE.sub(" ", text).strip()

@@ -113,6 +113,8 @@ class Store:
     # -- writing ----------------------------------------------------------------------------
     def write(self, items: Sequence[Prepared]) -> list[Outcome]:
         """Store a batch of new documents atomically; known ones are reported as ``exists``."""
+        if not items:
+            return []
         with self._writer() as conn:
             return writer.write_batch(conn, items)
 
