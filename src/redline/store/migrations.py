@@ -55,11 +55,17 @@ def _fulltext(conn: Connection) -> None:
 
 
 def _views(conn: Connection) -> None:
-    agg = "group_concat(i.issue, ', ')" if conn.dialect.name == "sqlite" else "string_agg(i.issue, ', ')"
+    # issues as "nato, territory", sorted (SQLite's group_concat follows the subquery's order)
+    agg = (
+        "group_concat(i.issue, ', ')"
+        if conn.dialect.name == "sqlite"
+        else "string_agg(i.issue, ', ' ORDER BY i.issue)"
+    )
     conn.exec_driver_sql(
         f"""CREATE VIEW statements_view AS
         SELECT s.id, s.date, coalesce(a.name, s.speaker) AS speaker, s.actor_id, s.stance,
-               (SELECT {agg} FROM statement_issue i WHERE i.statement_id = s.id) AS issues,
+               (SELECT {agg} FROM (SELECT issue FROM statement_issue
+                  WHERE statement_id = s.id ORDER BY issue) i) AS issues,
                s.kind, s.content, s.outlet, d.title AS document_title, d.url AS document_url,
                s.document_id, s.content_start, s.content_end, s.speaker_mention, s.cue,
                s.extractor, s.rejected, s.duplicate, s.pk

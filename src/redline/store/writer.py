@@ -89,7 +89,9 @@ class _NearIndex:
         missing = [d for d in doc_ids if d not in self.signatures]
         for part in chunks(missing, 500):
             for row in self.conn.execute(
-                select(document.c.id, document.c.minhash, document.c.duplicate_of).where(document.c.id.in_(part))
+                select(document.c.id, document.c.minhash, document.c.duplicate_of).where(
+                    document.c.id.in_(part)
+                )
             ):
                 self.signatures[row.id] = (row.minhash or b"", row.duplicate_of)
 
@@ -99,7 +101,9 @@ class _NearIndex:
             for doc_id in self.by_band.get(b, ()):
                 hits[doc_id] = hits.get(doc_id, 0) + 1
         # a reprint (Jaccard >= 0.6) shares ~4 of 32 bands on average; unrelated texts rarely 2
-        candidates = sorted((d for d, n in hits.items() if n >= MIN_SHARED_BANDS), key=lambda d: (-hits[d], d))[:8]
+        candidates = sorted(
+            (d for d, n in hits.items() if n >= MIN_SHARED_BANDS), key=lambda d: (-hits[d], d)
+        )[:8]
         self._load(candidates)
         best: tuple[str, float] | None = None
         for doc_id in candidates:
