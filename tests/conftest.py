@@ -1,12 +1,20 @@
-"""Shared fixtures: the spaCy-backed extractor (loaded once) and the location of ../shared."""
+"""Shared fixtures: the spaCy-backed extractor (loaded once), the location of ../shared, and the
+database backends (tests/fakes.py and tests/pgfixtures.py importable everywhere, spawned workers too)."""
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pgfixtures import db_url, pg_url
+
+__all__ = ["db_url", "extractor", "pg_url", "shared"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

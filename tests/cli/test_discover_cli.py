@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 import threading
-import types
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -135,27 +134,24 @@ def test_gdelt_refusal_is_reported_without_traceback(api: str) -> None:
     assert "Traceback" not in result.output
 
 
-def test_ingest_without_ingest_module_says_so(api: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "redline.ingest", None)  # makes the import fail
-    result = run("peace plan", "--ingest", "--api-url", api + "/api")
-    assert result.exit_code == 1
-    assert "--ingest needs redline.ingest" in result.stderr
-    assert "redline ingest" in result.stderr
+def test_ingest_hands_urls_and_database_over(
+    api: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import redline.ingest
 
-
-def test_ingest_hands_urls_and_database_over(api: str, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[list[str], str]] = []
-    module = types.ModuleType("redline.ingest")
 
-    def ingest(urls: list[str], settings: Any) -> str:
+    def read_sources(urls: list[str], settings: Any) -> list[str]:
         calls.append((list(urls), settings.db))
-        return "2 documents stored"
+        return []
 
-    module.ingest = ingest  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "redline.ingest", module)
-    result = run("peace plan", "--ingest", "--db", "sqlite:///corpus.db", "--api-url", api + "/api")
+    def ingest(sources: Any, store: Any, settings: Any) -> Any:
+        return redline.ingest.IngestReport(stored=2, statements=5)
+
+    monkeypatch.setattr(redline.ingest, "read_sources", read_sources)
+    monkeypatch.setattr(redline.ingest, "ingest", ingest)
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    result = run("peace plan", "--ingest", "--db", db, "--api-url", api + "/api")
     assert result.exit_code == 0, result.output
-    assert calls == [
-        (["https://ledger.example/geneva", "https://wire.example/abu-dhabi"], "sqlite:///corpus.db")
-    ]
-    assert "2 documents stored" in result.stderr
+    assert calls == [(["https://ledger.example/geneva", "https://wire.example/abu-dhabi"], db)]
+    assert "stored 2 documents (5 statements)" in result.stderr

@@ -45,14 +45,15 @@ def _print(articles: list[DiscoveredArticle], fmt: OutputFormat) -> None:
 
 def _ingest(urls: list[str], settings: Any) -> Any:
     """Hand over to the corpus layer, which is optional here so discovery works on its own."""
-    try:
-        from redline.ingest import ingest  # type: ignore[import-not-found, unused-ignore]
-    except ImportError as exc:
-        raise RedlineError(
-            "--ingest needs redline.ingest, which this installation lacks",
-            hint="run `redline discover` without --ingest and pass the URLs to `redline ingest`",
-        ) from exc
-    return ingest(urls, settings)
+    from redline.ingest import ingest, read_sources
+    from redline.store import Store
+
+    with Store.open(settings.db) as store:
+        report = ingest(read_sources(urls, settings), store, settings)
+    return (
+        f"stored {report.stored} documents ({report.statements} statements); "
+        f"{report.skipped} already stored, {report.problem_count} problems"
+    )
 
 
 def discover_command(

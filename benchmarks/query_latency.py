@@ -1,0 +1,223 @@
+"""Query latency of the statement filters on a generated corpus of 1 million statements (SQLite).
+
+Builds the database once (reused if present), then times each filter through the same
+``Store.statements`` call the CLI makes (first page of 50, newest first) and prints medians.
+Usage: PYTHONPATH=src python benchmarks/query_latency.py [--statements 1000000] [--db /tmp/redline-1m.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import statistics
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from redline.store import StatementFilter, Store
+
+ISSUES = [
+    "plan_overall",
+    "territory",
+    "recognition",
+    "nato",
+    "military_limits",
+    "security_guarantees",
+    "amnesty_justice",
+    "sanctions_economy",
+    "elections_legitimacy",
+    "ceasefire",
+    "nuclear_plant",
+    "humanitarian",
+    "language_religion",
+    "eu_membership",
+    "process",
+]
+STANCES = ["support", "oppose", "conditional", "neutral"]
+WORDS = [
+    "plan",
+    "draft",
+    "territory",
+    "donbas",
+    "crimea",
+    "withdraw",
+    "freeze",
+    "line",
+    "nato",
+    "membership",
+    "army",
+    "cap",
+    "weapons",
+    "guarantee",
+    "amnesty",
+    "tribunal",
+    "sanctions",
+    "assets",
+    "reconstruction",
+    "elections",
+    "ceasefire",
+    "fighting",
+    "advance",
+    "nuclear",
+    "plant",
+    "prisoners",
+    "children",
+    "language",
+    "church",
+    "europe",
+    "union",
+    "meeting",
+    "delegation",
+    "geneva",
+    "moscow",
+    "kyiv",
+    "washington",
+    "talks",
+    "proposal",
+    "points",
+    "version",
+    "agreement",
+    "basis",
+    "unacceptable",
+    "must",
+    "never",
+    "ready",
+    "serious",
+    "discussion",
+]
+PER_DOC = 10
+
+
+def build(path: Path, n: int, seed: int = 1) -> None:
+    rnd = random.Random(seed)
+    with Store.open(f"sqlite:///{path}") as _:
+        pass  # creates the schema through the migrations
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA synchronous = OFF")
+    actors = [(f"actor-{i}", f"Actor Number {i}", "person", "kb") for i in range(300)]
+    con.execute("BEGIN")
+    con.executemany("INSERT INTO actor (id, name, type, kind) VALUES (?, ?, ?, ?)", actors)
+    con.executemany(
+        "INSERT INTO actor_alias (alias, actor_id, source) VALUES (?, ?, 'kb')",
+        [(name.lower(), aid) for aid, name, _, _ in actors],
+    )
+    con.execute("COMMIT")
+    outlets = [f"Outlet {i}" for i in range(40)]
+    start = date(2025, 1, 1)
+    weights = [1 / (i + 1) for i in range(len(actors))]  # a few prolific speakers, a long tail
+    for d0 in range(0, n // PER_DOC, 2000):
+        con.execute("BEGIN")
+        docs, stmts, issues = [], [], []
+        for d in range(d0, min(d0 + 2000, n // PER_DOC)):
+            day = start + timedelta(days=rnd.randrange(365))
+            outlet = rnd.choice(outlets)
+            docs.append(
+                (
+                    f"doc-{d}",
+                    f"h{d}",
+                    f"Generated document {d}",
+                    day.isoformat(),
+                    outlet,
+                    "x",
+                    "bench/1",
+                    PER_DOC,
+                    "2025-01-01 00:00:00",
+                )
+            )
+            for k in range(PER_DOC):
+                sid = f"st-{d}-{k}"
+                actor_id = rnd.choices(actors, weights)[0][0]
+                content = " ".join(rnd.choices(WORDS, k=rnd.randrange(6, 18)))
+                iss = sorted(set(rnd.choices(ISSUES, k=rnd.randrange(1, 3))))
+                stance = rnd.choice(STANCES)
+                stmts.append(
+                    (
+                        sid,
+                        f"doc-{d}",
+                        content,
+                        0,
+                        len(content),
+                        "indirect",
+                        actor_id,
+                        actor_id,
+                        json.dumps(iss),
+                        stance,
+                        actor_id,
+                        actor_id,
+                        stance,
+                        json.dumps(iss),
+                        day.isoformat(),
+                        outlet,
+                        1.0,
+                        "bench/1",
+                    )
+                )
+                issues.extend((i, sid, day.isoformat()) for i in iss)
+        con.executemany(
+            "INSERT INTO document (id, content_hash, title, published, outlet, text, extractor, "
+            "n_statements, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            docs,
+        )
+        con.executemany(
+            "INSERT INTO statement (id, document_id, content, content_start, content_end, kind, "
+            "m_speaker, m_actor_id, m_issues, m_stance, speaker, actor_id, stance, issues, date, outlet, "
+            "confidence, extractor, rejected, duplicate) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0)",
+            stmts,
+        )
+        con.executemany("INSERT INTO statement_issue (issue, statement_id, date) VALUES (?,?,?)", issues)
+        con.execute("COMMIT")
+    con.execute("ANALYZE")
+    con.close()
+
+
+CASES: dict[str, StatementFilter] = {
+    "no filter": StatementFilter(),
+    "--actor (prolific)": StatementFilter(actor="actor number 0"),
+    "--actor (rare)": StatementFilter(actor="actor-250"),
+    "--issue": StatementFilter(issue="nuclear_plant"),
+    "--stance": StatementFilter(stance="conditional"),
+    "--outlet": StatementFilter(outlet="Outlet 7"),
+    "--since/--until (1 week)": StatementFilter(since=date(2025, 6, 1), until=date(2025, 6, 7)),
+    "--search (common word)": StatementFilter(search="ceasefire"),
+    "--search (two words)": StatementFilter(search="nuclear prisoners"),
+    "--actor --issue --stance": StatementFilter(actor="actor-3", issue="territory", stance="oppose"),
+    "--issue --since --until": StatementFilter(issue="nato", since=date(2025, 3, 1), until=date(2025, 3, 31)),
+    "--outlet --stance --search": StatementFilter(outlet="Outlet 3", stance="support", search="crimea"),
+    "--actor (rare) --search": StatementFilter(actor="actor-280", search="geneva"),
+}
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--statements", type=int, default=1_000_000)
+    p.add_argument("--db", default="/tmp/redline-1m.db")
+    p.add_argument("--repeat", type=int, default=15)
+    a = p.parse_args()
+    path = Path(a.db)
+    if not path.exists():
+        t0 = time.perf_counter()
+        build(path, a.statements)
+        print(f"built {a.statements} statements in {time.perf_counter() - t0:.0f} s ({path})")
+    with Store.open(f"sqlite:///{path}") as store:
+        print(f"{store.counts()['statements']} statements")
+        medians = []
+        for name, f in CASES.items():
+            times, rows = [], 0
+            for _ in range(a.repeat):
+                t0 = time.perf_counter()
+                rows = len(store.statements(f))
+                times.append((time.perf_counter() - t0) * 1000)
+            med = statistics.median(times)
+            medians.append(med)
+            print(f"{name:<30} median {med:7.1f} ms  max {max(times):7.1f} ms  ({rows} rows)")
+        print(
+            f"median over all filters: {statistics.median(medians):.1f} ms; worst filter median: "
+            f"{max(medians):.1f} ms (target < 100 ms)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Small dialect shims: the only place that knows SQLite and PostgreSQL spell things differently."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+
+def _sqlite_value(value: Any) -> Any:
+    """What SQLAlchemy's SQLite types would store, for the driver-level bulk path."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _sqlite_bulk(conn: Connection, verb: str, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    cols = list(rows[0])
+    sql = f"{verb} INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
+    conn.exec_driver_sql(sql, [{c: _sqlite_value(r[c]) for c in cols} for r in rows])
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many rows (all with the same keys); on SQLite straight through the driver.
+
+    The writer is the one serial step of ingest, so its per-row cost sets the pace for any
+    number of workers; the driver path skips SQLAlchemy's per-row parameter processing.
+    """
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        _sqlite_bulk(conn, "INSERT", table, rows)
+    else:
+        conn.execute(table.insert(), list(rows))
+
+
+def insert_ignore(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]], keys: Sequence[str]
+) -> None:
+    """Insert rows, silently keeping the existing row when ``keys`` already exist."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        _sqlite_bulk(conn, "INSERT OR IGNORE", table, rows)
+        return
+    mod: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(mod.insert(table).on_conflict_do_nothing(index_elements=list(keys)), list(rows))
+
+
+def chunks(items: Sequence[Any], size: int = 500) -> list[Sequence[Any]]:
+    """Split parameter lists so IN (...) stays under every driver's bound-parameter limit."""
+    return [items[i : i + size] for i in range(0, len(items), size)]

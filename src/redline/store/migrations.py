@@ -1,0 +1,129 @@
+"""Named schema migrations, recorded in ``_migrations``; opening a database upgrades it.
+
+Each migration runs once, in order, in one writer transaction together with the rows that
+record it, so a crash mid-upgrade leaves the database as it was before the upgrade. A new
+schema change is a new named function appended to ``MIGRATIONS``; released ones never change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import Connection
+
+from redline.store.engine import WRITE
+from redline.store.schema import CORE_TABLES, metadata, migrations_table
+
+Migration = Callable[[Connection], None]
+
+
+def _core_tables(conn: Connection) -> None:
+    metadata.create_all(conn, tables=list(CORE_TABLES))
+
+
+_SQLITE_FTS = [
+    """CREATE VIRTUAL TABLE statement_fts USING fts5(
+        content, speaker, content='statement', content_rowid='pk',
+        tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER statement_fts_ai AFTER INSERT ON statement BEGIN
+        INSERT INTO statement_fts(rowid, content, speaker) VALUES (new.pk, new.content, new.speaker);
+    END""",
+    """CREATE TRIGGER statement_fts_ad AFTER DELETE ON statement BEGIN
+        INSERT INTO statement_fts(statement_fts, rowid, content, speaker)
+        VALUES ('delete', old.pk, old.content, old.speaker);
+    END""",
+    """CREATE TRIGGER statement_fts_au AFTER UPDATE OF content, speaker ON statement BEGIN
+        INSERT INTO statement_fts(statement_fts, rowid, content, speaker)
+        VALUES ('delete', old.pk, old.content, old.speaker);
+        INSERT INTO statement_fts(rowid, content, speaker) VALUES (new.pk, new.content, new.speaker);
+    END""",
+    "INSERT INTO statement_fts(statement_fts) VALUES ('rebuild')",
+]
+
+_PG_FTS = [
+    """ALTER TABLE statement ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+        to_tsvector('english', coalesce(content, '') || ' ' || coalesce(speaker, ''))) STORED""",
+    "CREATE INDEX ix_statement_tsv ON statement USING GIN (tsv)",
+]
+
+
+def _fulltext(conn: Connection) -> None:
+    for sql in _SQLITE_FTS if conn.dialect.name == "sqlite" else _PG_FTS:
+        conn.exec_driver_sql(sql)
+
+
+def _views(conn: Connection) -> None:
+    # issues as "nato, territory", sorted (SQLite's group_concat follows the subquery's order)
+    agg = (
+        "group_concat(i.issue, ', ')"
+        if conn.dialect.name == "sqlite"
+        else "string_agg(i.issue, ', ' ORDER BY i.issue)"
+    )
+    conn.exec_driver_sql(
+        f"""CREATE VIEW statements_view AS
+        SELECT s.id, s.date, coalesce(a.name, s.speaker) AS speaker, s.actor_id, s.stance,
+               (SELECT {agg} FROM (SELECT issue FROM statement_issue
+                  WHERE statement_id = s.id ORDER BY issue) i) AS issues,
+               s.kind, s.content, s.outlet, d.title AS document_title, d.url AS document_url,
+               s.document_id, s.content_start, s.content_end, s.speaker_mention, s.cue,
+               s.extractor, s.rejected, s.duplicate, s.pk
+        FROM statement s
+        JOIN document d ON d.id = s.document_id
+        LEFT JOIN actor a ON a.id = s.actor_id"""
+    )
+    conn.exec_driver_sql(
+        """CREATE VIEW documents_view AS
+        SELECT d.id, d.published, d.outlet, d.title, d.url, d.n_statements,
+               d.duplicate_of, o.title AS duplicate_of_title, d.similarity, d.extractor, d.source,
+               d.ingested_at
+        FROM document d LEFT JOIN document o ON o.id = d.duplicate_of"""
+    )
+    conn.exec_driver_sql(
+        """CREATE VIEW actors_view AS
+        SELECT a.id, a.name, a.type, a.kind, a.party, a.country, a.wikidata,
+               (SELECT count(*) FROM statement s
+                 WHERE s.actor_id = a.id AND NOT s.rejected AND NOT s.duplicate) AS n_statements
+        FROM actor a"""
+    )
+    conn.exec_driver_sql(
+        """CREATE VIEW claims_view AS
+        SELECT c.id, c.first_date, c.last_date, coalesce(a.name, c.speaker) AS speaker, c.actor_id,
+               c.content, c.n_statements, c.n_documents, c.n_outlets, c.outlets
+        FROM claim c LEFT JOIN actor a ON a.id = c.actor_id"""
+    )
+
+
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (
+    ("0001_core_tables", _core_tables),
+    ("0002_fulltext", _fulltext),
+    ("0003_views", _views),
+)
+
+
+def applied(engine: Engine) -> list[str]:
+    """Names of the migrations this database has recorded, in order of application."""
+    with engine.connect() as conn:
+        if not engine.dialect.has_table(conn, migrations_table.name):
+            return []
+        rows = conn.execute(select(migrations_table.c.name).order_by(migrations_table.c.name))
+        return [r[0] for r in rows]
+
+
+def migrate(engine: Engine, *, upto: str | None = None) -> list[str]:
+    """Apply every pending migration (or those up to ``upto``); return the names applied."""
+    done: list[str] = []
+    with engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7262010)")
+        migrations_table.create(conn, checkfirst=True)
+        have = {r[0] for r in conn.execute(select(migrations_table.c.name))}
+        for name, step in MIGRATIONS:
+            if name not in have:
+                step(conn)
+                conn.execute(migrations_table.insert().values(name=name, applied_at=datetime.now(UTC)))
+                done.append(name)
+            if name == upto:
+                break
+    return done

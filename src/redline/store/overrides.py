@@ -1,0 +1,209 @@
+"""Analyst corrections: stored apart from machine records, re-applied after every re-run.
+
+An override is keyed by the stable statement id and also remembers the document and the
+character span it was made on. After re-extraction, an override whose statement id is gone
+re-attaches to the new statement in the same document whose content overlaps its span most
+(or whose text is nearly the same); one that finds none stays recorded as an orphan and is
+tried again at the next re-run, so no correction is ever dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import delete, select, update
+from sqlalchemy.engine import Connection
+
+from redline.errors import ConfigError, NotFoundError
+from redline.model import STANCES
+from redline.store import actors as actor_rules
+from redline.store._sql import chunks, insert_ignore
+from redline.store.schema import actor, actor_alias, statement, statement_issue, statement_override
+
+MIN_OVERLAP = 0.5
+MIN_TEXT_SIMILARITY = 90.0
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """What an analyst changes on one statement; ``None`` leaves a field as the machine said."""
+
+    speaker: str | None = None
+    issues: tuple[str, ...] | None = None
+    stance: str | None = None
+    reject: bool = False
+    who: str = "analyst"
+    note: str | None = None
+
+
+def _speaker_actor(conn: Connection, value: str) -> tuple[str, str]:
+    """An actor id and display name for ``--speaker`` (an actor id, a known name or alias, or new)."""
+    row = conn.execute(select(actor.c.id, actor.c.name).where(actor.c.id == value)).first()
+    if row:
+        return row.id, row.name
+    ids = actor_rules.find_actor_ids(conn, value)
+    if ids:
+        row = conn.execute(select(actor.c.id, actor.c.name).where(actor.c.id == ids[0])).one()
+        return row.id, row.name
+    actor_id = actor_rules.name_actor_id(value)
+    insert_ignore(conn, actor, [{"id": actor_id, "name": value, "type": None, "kind": "name"}], ["id"])
+    key = actor_rules.normalise_name(value)
+    insert_ignore(
+        conn,
+        actor_alias,
+        [{"alias": key, "actor_id": actor_id, "source": "correction", "document_id": None, "text": value}],
+        ["alias", "actor_id"],
+    )
+    return actor_id, value
+
+
+def record(conn: Connection, statement_id: str, change: Correction) -> int:
+    """Store a correction and apply it; return the override's id."""
+    if change.stance is not None and change.stance not in STANCES:
+        raise ConfigError(f"unknown stance {change.stance!r}", hint=f"use one of {', '.join(STANCES)}")
+    if change.speaker is None and change.issues is None and change.stance is None and not change.reject:
+        raise ConfigError("nothing to correct", hint="give --speaker, --issues, --stance or --reject")
+    st = conn.execute(
+        select(
+            statement.c.document_id, statement.c.content_start, statement.c.content_end, statement.c.content
+        ).where(statement.c.id == statement_id)
+    ).first()
+    if st is None:
+        raise NotFoundError(
+            f"no statement {statement_id!r}", hint="list ids with `redline statements --format csv`"
+        )
+    actor_id, name = _speaker_actor(conn, change.speaker) if change.speaker else (None, None)
+    result = conn.execute(
+        statement_override.insert().values(
+            statement_id=statement_id,
+            document_id=st.document_id,
+            content_start=st.content_start,
+            content_end=st.content_end,
+            content=st.content,
+            speaker=name,
+            actor_id=actor_id,
+            issues=json.dumps(sorted(set(change.issues))) if change.issues is not None else None,
+            stance=change.stance,
+            reject=change.reject,
+            who=change.who,
+            at=datetime.now(UTC),
+            note=change.note,
+            attached="id",
+        )
+    )
+    apply(conn, [statement_id])
+    pk = result.inserted_primary_key
+    return int(pk[0]) if pk else 0
+
+
+def apply(conn: Connection, statement_ids: Sequence[str]) -> None:
+    """Recompute effective values of these statements from machine values plus overrides."""
+    for part in chunks(list(statement_ids)):
+        ovs = conn.execute(
+            select(statement_override)
+            .where(statement_override.c.statement_id.in_(part), statement_override.c.attached != "orphan")
+            .order_by(statement_override.c.id)
+        ).all()
+        if not ovs:
+            continue
+        by_statement: dict[str, list[Any]] = {}
+        for ov in ovs:
+            by_statement.setdefault(ov.statement_id, []).append(ov)
+        rows = conn.execute(
+            select(
+                statement.c.id,
+                statement.c.m_speaker,
+                statement.c.m_actor_id,
+                statement.c.m_issues,
+                statement.c.m_stance,
+                statement.c.date,
+            ).where(statement.c.id.in_(list(by_statement)))
+        ).all()
+        for row in rows:
+            speaker, actor_id, issues, stance, rejected = (
+                row.m_speaker,
+                row.m_actor_id,
+                json.loads(row.m_issues),
+                row.m_stance,
+                False,
+            )
+            for ov in by_statement[row.id]:
+                if ov.actor_id is not None:
+                    speaker, actor_id = ov.speaker, ov.actor_id
+                if ov.issues is not None:
+                    issues = json.loads(ov.issues)
+                if ov.stance is not None:
+                    stance = ov.stance
+                rejected = rejected or bool(ov.reject)
+            conn.execute(
+                update(statement)
+                .where(statement.c.id == row.id)
+                .values(
+                    speaker=speaker,
+                    actor_id=actor_id,
+                    stance=stance,
+                    issues=json.dumps(issues),
+                    rejected=rejected,
+                )
+            )
+            conn.execute(delete(statement_issue).where(statement_issue.c.statement_id == row.id))
+            insert_ignore(
+                conn,
+                statement_issue,
+                [{"issue": i, "statement_id": row.id, "date": row.date} for i in issues],
+                ["issue", "statement_id"],
+            )
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:
+    inter = max(0, min(a1, b1) - max(a0, b0))
+    union = max(a1, b1) - min(a0, b0)
+    return inter / union if union > 0 else 0.0
+
+
+def reattach(conn: Connection, document_id: str) -> None:
+    """Point this document's overrides at its current statements after a re-extraction."""
+    current = conn.execute(
+        select(statement.c.id, statement.c.content_start, statement.c.content_end, statement.c.content).where(
+            statement.c.document_id == document_id
+        )
+    ).all()
+    ids = {r.id for r in current}
+    ovs = conn.execute(
+        select(statement_override).where(statement_override.c.document_id == document_id)
+    ).all()
+    for ov in ovs:
+        if ov.statement_id in ids:
+            if ov.attached == "orphan":
+                conn.execute(
+                    update(statement_override).where(statement_override.c.id == ov.id).values(attached="id")
+                )
+            continue
+        best, score = None, 0.0
+        for r in current:
+            s = _overlap(ov.content_start, ov.content_end, r.content_start, r.content_end)
+            if s < MIN_OVERLAP and fuzz.ratio(ov.content, r.content) >= MIN_TEXT_SIMILARITY:
+                s = MIN_OVERLAP
+            if s > score:
+                best, score = r, s
+        if best is not None and score >= MIN_OVERLAP:
+            conn.execute(
+                update(statement_override)
+                .where(statement_override.c.id == ov.id)
+                .values(
+                    statement_id=best.id,
+                    content_start=best.content_start,
+                    content_end=best.content_end,
+                    content=best.content,
+                    attached="overlap",
+                )
+            )
+        else:
+            conn.execute(
+                update(statement_override).where(statement_override.c.id == ov.id).values(attached="orphan")
+            )

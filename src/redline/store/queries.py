@@ -1,0 +1,233 @@
+"""Reading the corpus: statement filters, actors, documents and claims as plain dicts.
+
+Filters are written so each can use an index: speaker, stance, outlet and date are columns
+of ``statement``; issue membership is the ``statement_issue`` join table; text search goes
+through FTS5 on SQLite and a GIN-indexed tsvector on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, false, func, literal_column, select, text, true
+from sqlalchemy.engine import Connection
+
+from redline.store.actors import find_actor_ids
+from redline.store.schema import actor, claim, document, statement, statement_issue
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+SPARSE_MATCHES = 2000  # up to this many full-text hits are fetched and looked up by key
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilter:
+    """What ``redline statements`` can ask for; every field narrows the result."""
+
+    actor: str | None = None
+    issue: str | None = None
+    stance: str | None = None
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+    search: str | None = None
+    document: str | None = None
+    limit: int | None = 50
+    include_rejected: bool = False
+    include_duplicates: bool = False
+
+
+def fts5_query(search: str) -> str:
+    """User words as an FTS5 query: every word must appear (prefix match on the last one)."""
+    words = _TOKEN.findall(search)
+    if not words:
+        return '""'
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " AND ".join(quoted)
+
+
+def _search_condition(conn: Connection, search: str) -> ColumnElement[bool]:
+    """Full-text condition. On SQLite the plan depends on how many statements match.
+
+    Few hits: fetch them and look the statements up by key. Many hits: keep the key out of
+    the planner's reach (``+pk``) so it walks the date (or filter) index newest first and
+    tests membership, which fills a page long before the hits run out.
+    """
+    if conn.dialect.name == "sqlite":
+        query = fts5_query(search)
+        hits = (
+            conn.execute(
+                text("SELECT rowid FROM statement_fts WHERE statement_fts MATCH :q LIMIT :n"),
+                {"q": query, "n": SPARSE_MATCHES + 1},
+            )
+            .scalars()
+            .all()
+        )
+        if len(hits) <= SPARSE_MATCHES:
+            return statement.c.pk.in_(list(hits))
+        return text(
+            "+statement.pk IN (SELECT rowid FROM statement_fts WHERE statement_fts MATCH :fts_query)"
+        ).bindparams(fts_query=query)  # type: ignore[return-value]
+    # a generated column added by the 0002_fulltext migration
+    tsv: ColumnElement[Any] = literal_column("statement.tsv")
+    return tsv.bool_op("@@")(func.websearch_to_tsquery("english", search))
+
+
+def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]]:
+    s = statement
+    conds: list[ColumnElement[bool]] = []
+    if f.actor:
+        ids = find_actor_ids(conn, f.actor)
+        conds.append(s.c.actor_id.in_(ids) if ids else false())
+    source = s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id)
+    order = s.c.date
+    si = statement_issue
+    if f.issue and not f.actor:
+        # a join, not IN: the (issue, date) index then yields the rows already newest first
+        source = source.join(si, (si.c.statement_id == s.c.id) & (si.c.issue == f.issue))
+        order = si.c.date
+        if f.since:
+            conds.append(si.c.date >= f.since)
+        if f.until:
+            conds.append(si.c.date <= f.until)
+    elif f.issue:
+        # the speaker's (actor, date) index drives; issue membership is a primary-key probe
+        conds.append(select(si.c.issue).where(si.c.statement_id == s.c.id, si.c.issue == f.issue).exists())
+    if f.stance:
+        conds.append(s.c.stance == f.stance)
+    if f.since:
+        conds.append(s.c.date >= f.since)
+    if f.until:
+        conds.append(s.c.date <= f.until)
+    if f.outlet:
+        conds.append(s.c.outlet == f.outlet)
+    if f.document:
+        conds.append(s.c.document_id == f.document)
+    if f.search:
+        conds.append(_search_condition(conn, f.search))
+    if not f.include_rejected:
+        conds.append(s.c.rejected == false())
+    if not f.include_duplicates:
+        conds.append(s.c.duplicate == false())
+    q = (
+        select(
+            s.c.id,
+            s.c.date,
+            func.coalesce(actor.c.name, s.c.speaker).label("speaker"),
+            s.c.actor_id,
+            s.c.stance,
+            s.c.issues,
+            s.c.kind,
+            s.c.content,
+            s.c.outlet,
+            document.c.title,
+            s.c.document_id,
+            s.c.content_start,
+            s.c.content_end,
+            s.c.extractor,
+            s.c.rejected,
+            s.c.duplicate,
+        )
+        .select_from(source)
+        .where(*conds or [true()])
+        .order_by(order.desc(), s.c.id)
+    )
+    if f.limit:
+        q = q.limit(f.limit)
+    out = []
+    for row in conn.execute(q):
+        d = row._asdict()
+        d["issues"] = json.loads(d["issues"])
+        d["date"] = d["date"].isoformat() if d["date"] else None
+        d["rejected"], d["duplicate"] = bool(d["rejected"]), bool(d["duplicate"])
+        out.append(d)
+    return out
+
+
+def list_actors(conn: Connection, limit: int | None = None) -> list[dict[str, Any]]:
+    counts = (
+        select(statement.c.actor_id, func.count().label("n"))
+        .where(statement.c.rejected == false(), statement.c.duplicate == false())
+        .group_by(statement.c.actor_id)
+        .subquery()
+    )
+    q = (
+        select(
+            actor.c.id,
+            actor.c.name,
+            actor.c.kind,
+            actor.c.party,
+            func.coalesce(counts.c.n, 0).label("statements"),
+        )
+        .select_from(actor.outerjoin(counts, counts.c.actor_id == actor.c.id))
+        .order_by(func.coalesce(counts.c.n, 0).desc(), actor.c.id)
+    )
+    if limit:
+        q = q.limit(limit)
+    return [r._asdict() for r in conn.execute(q)]
+
+
+def list_documents(
+    conn: Connection, limit: int | None = None, outlet: str | None = None
+) -> list[dict[str, Any]]:
+    d = document
+    q = select(
+        d.c.id,
+        d.c.published,
+        d.c.outlet,
+        d.c.title,
+        d.c.url,
+        d.c.n_statements,
+        d.c.duplicate_of,
+        d.c.similarity,
+        d.c.extractor,
+    ).order_by(d.c.published.desc(), d.c.id)
+    if outlet:
+        q = q.where(d.c.outlet == outlet)
+    if limit:
+        q = q.limit(limit)
+    out = []
+    for row in conn.execute(q):
+        r = row._asdict()
+        r["published"] = r["published"].isoformat() if r["published"] else None
+        r["similarity"] = round(r["similarity"], 3) if r["similarity"] is not None else None
+        out.append(r)
+    return out
+
+
+def list_claims(
+    conn: Connection, limit: int | None = None, actor_query: str | None = None
+) -> list[dict[str, Any]]:
+    c = claim
+    q = (
+        select(
+            c.c.id,
+            c.c.first_date,
+            c.c.last_date,
+            func.coalesce(actor.c.name, c.c.speaker).label("speaker"),
+            c.c.actor_id,
+            c.c.content,
+            c.c.n_statements,
+            c.c.n_documents,
+            c.c.n_outlets,
+            c.c.outlets,
+        )
+        .select_from(c.outerjoin(actor, actor.c.id == c.c.actor_id))
+        .order_by(c.c.n_outlets.desc(), c.c.n_statements.desc(), c.c.first_date.desc(), c.c.id)
+    )
+    if actor_query:
+        q = q.where(c.c.actor_id.in_(find_actor_ids(conn, actor_query)))
+    if limit:
+        q = q.limit(limit)
+    out = []
+    for row in conn.execute(q):
+        r = row._asdict()
+        r["outlets"] = json.loads(r["outlets"] or "[]")
+        for k in ("first_date", "last_date"):
+            r[k] = r[k].isoformat() if r[k] else None
+        out.append(r)
+    return out

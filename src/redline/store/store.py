@@ -1,0 +1,236 @@
+"""The store interface: one object over SQLite or PostgreSQL that the rest of redline uses.
+
+Every write goes through ``_writer()``: one connection, one transaction (``BEGIN IMMEDIATE``
+on SQLite), committed before the caller is told anything is done. Reads use ordinary
+transactions and never block the writer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from redline.errors import StoreError
+from redline.model import Actor, Document, Extraction
+from redline.store import actors as actor_rules
+from redline.store import migrations, overrides, queries, writer
+from redline.store._sql import chunks
+from redline.store.engine import WRITE, make_engine
+from redline.store.overrides import Correction
+from redline.store.queries import StatementFilter
+from redline.store.schema import claim, claim_statement, document, statement
+from redline.store.writer import Outcome, Prepared
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentKey:
+    """The three ways a document can already be known: its id, its text, its canonical URL."""
+
+    id: str
+    content_hash: str
+    canonical_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimInput:
+    statement_id: str
+    actor_id: str
+    speaker: str | None
+    date: date | None
+    content: str
+    document_id: str
+    outlet: str | None
+
+
+class Store:
+    """The corpus database. Open with ``Store.open(url)``; close (or use as a context manager)."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    @classmethod
+    def open(cls, url: str, *, migrate: bool = True) -> Store:
+        engine = make_engine(url)
+        store = cls(engine, url)
+        if migrate:
+            try:
+                migrations.migrate(engine)
+            except SQLAlchemyError as exc:
+                engine.dispose()
+                raise StoreError(
+                    f"cannot open or upgrade the database: {exc.__class__.__name__}: {exc}",
+                    where=url,
+                    hint="check the URL, permissions and free disk space",
+                ) from exc
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def _writer(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin():
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"write failed: {exc.__class__.__name__}: {exc}",
+                where=self.url,
+                hint="nothing from this batch was stored; run the command again",
+            ) from exc
+
+    @contextmanager
+    def _reader(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"read failed: {exc.__class__.__name__}: {exc}", where=self.url) from exc
+
+    # -- schema -----------------------------------------------------------------------------
+    def migrations(self) -> list[str]:
+        return migrations.applied(self.engine)
+
+    # -- writing ----------------------------------------------------------------------------
+    def write(self, items: Sequence[Prepared]) -> list[Outcome]:
+        """Store a batch of new documents atomically; known ones are reported as ``exists``."""
+        if not items:
+            return []
+        with self._writer() as conn:
+            return writer.write_batch(conn, items)
+
+    def replace(self, extractions: Sequence[Extraction]) -> list[Outcome]:
+        """Swap in re-extracted machine records for stored documents, keeping overrides."""
+        with self._writer() as conn:
+            return [writer.replace(conn, ex) for ex in extractions]
+
+    def add_actors(self, kb: Iterable[Actor]) -> int:
+        with self._writer() as conn:
+            return actor_rules.add_kb_actors(conn, kb)
+
+    def correct(self, statement_id: str, change: Correction) -> int:
+        with self._writer() as conn:
+            return overrides.record(conn, statement_id, change)
+
+    def replace_claims(self, claims: Iterable[tuple[dict[str, Any], Sequence[str]]]) -> int:
+        """Replace the claims table by freshly grouped claims and their statement links."""
+        n = 0
+        with self._writer() as conn:
+            conn.execute(delete(claim_statement))
+            conn.execute(delete(claim))
+            for row, statement_ids in claims:
+                conn.execute(claim.insert().values(**row))
+                conn.execute(
+                    claim_statement.insert(),
+                    [{"claim_id": row["id"], "statement_id": s} for s in statement_ids],
+                )
+                n += 1
+        return n
+
+    # -- reading ----------------------------------------------------------------------------
+    def known(self, keys: Sequence[DocumentKey]) -> set[str]:
+        """Ids (as given in ``keys``) of documents already stored under any of their keys."""
+        found: set[str] = set()
+        with self._reader() as conn:
+            for part in chunks(list(keys), 300):
+                ids = [k.id for k in part]
+                hashes = [k.content_hash for k in part]
+                urls = [k.canonical_url for k in part if k.canonical_url]
+                conds = [document.c.id.in_(ids), document.c.content_hash.in_(hashes)]
+                if urls:
+                    conds.append(document.c.canonical_url.in_(urls))
+                rows = conn.execute(
+                    select(document.c.id, document.c.content_hash, document.c.canonical_url).where(
+                        or_(*conds)
+                    )
+                ).all()
+                hit_ids = {r.id for r in rows}
+                hit_hashes = {r.content_hash for r in rows}
+                hit_urls = {r.canonical_url for r in rows}
+                found.update(
+                    k.id
+                    for k in part
+                    if k.id in hit_ids
+                    or k.content_hash in hit_hashes
+                    or (k.canonical_url and k.canonical_url in hit_urls)
+                )
+        return found
+
+    def iter_documents(self, *, not_extractor: str | None = None, page: int = 200) -> Iterator[Document]:
+        """Stored documents in id order, page by page (flat memory; safe to write meanwhile)."""
+        last = ""
+        while True:
+            with self._reader() as conn:
+                q = select(document).where(document.c.id > last).order_by(document.c.id).limit(page)
+                if not_extractor is not None:
+                    q = q.where(or_(document.c.extractor.is_(None), document.c.extractor != not_extractor))
+                rows = conn.execute(q).all()
+            if not rows:
+                return
+            for r in rows:
+                yield Document(
+                    id=r.id,
+                    text=r.text,
+                    url=r.url,
+                    title=r.title,
+                    published=r.published,
+                    outlet=r.outlet,
+                    source=r.source,
+                    language=r.language,
+                    metadata=json.loads(r.metadata) if r.metadata else {},
+                )
+            last = rows[-1].id
+
+    def statements(self, f: StatementFilter | None = None) -> list[dict[str, Any]]:
+        with self._reader() as conn:
+            return queries.list_statements(conn, f or StatementFilter())
+
+    def actors(self, limit: int | None = None) -> list[dict[str, Any]]:
+        with self._reader() as conn:
+            return queries.list_actors(conn, limit)
+
+    def documents(self, limit: int | None = None, outlet: str | None = None) -> list[dict[str, Any]]:
+        with self._reader() as conn:
+            return queries.list_documents(conn, limit, outlet)
+
+    def claims(self, limit: int | None = None, actor: str | None = None) -> list[dict[str, Any]]:
+        with self._reader() as conn:
+            return queries.list_claims(conn, limit, actor)
+
+    def claim_inputs(self) -> Iterator[ClaimInput]:
+        """Countable statements with a speaker, by actor then date: what claims are grouped from."""
+        s = statement
+        with self._reader() as conn:
+            rows = conn.execution_options(yield_per=2000).execute(
+                select(s.c.id, s.c.actor_id, s.c.speaker, s.c.date, s.c.content, s.c.document_id, s.c.outlet)
+                .where(s.c.actor_id.is_not(None), s.c.rejected.is_(False), s.c.duplicate.is_(False))
+                .order_by(s.c.actor_id, s.c.date, s.c.id)
+            )
+            for r in rows:
+                yield ClaimInput(r.id, r.actor_id, r.speaker, r.date, r.content, r.document_id, r.outlet)
+
+    def counts(self) -> dict[str, int]:
+        with self._reader() as conn:
+            return {
+                "documents": conn.execute(select(func.count()).select_from(document)).scalar_one(),
+                "statements": conn.execute(select(func.count()).select_from(statement)).scalar_one(),
+            }

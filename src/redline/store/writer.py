@@ -1,0 +1,284 @@
+"""Writing extractions: each document with its statements in the writer's transaction.
+
+The caller hands a batch of prepared documents (extraction + fingerprint, computed in the
+workers); this module decides, inside the transaction, whether each one is new, an exact
+duplicate (skipped) or a near-duplicate reprint (stored, linked to its original, its
+statements flagged so they are not counted twice).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.engine import Connection
+
+from redline.model import Extraction, Statement, stable_id
+from redline.store import actors as actor_rules
+from redline.store import overrides
+from redline.store._sql import chunks, insert_ignore, insert_rows
+from redline.store.dedup import NEAR_DUPLICATE, Fingerprint, similarity
+from redline.store.schema import document, document_band, statement, statement_issue
+
+MIN_SHARED_BANDS = 2
+Status = Literal["stored", "exists", "near_duplicate", "replaced"]
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A document ready for the writer: what was extracted and how to recognise it again."""
+
+    extraction: Extraction
+    fingerprint: Fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    document_id: str
+    status: Status
+    statements: int = 0
+    duplicate_of: str | None = None
+
+
+def statement_key(document_id: str, st: Statement) -> str:
+    """The stored id: the extractor's when it gives one, else derived from document and offsets."""
+    return st.id or stable_id(document_id, st.content.start, st.content.end)
+
+
+def _existing(conn: Connection, items: Sequence[Prepared]) -> tuple[set[str], set[str], set[str]]:
+    """Ids, hashes and canonical URLs of the batch that the database already holds."""
+    ids = [i.extraction.document.id for i in items]
+    hashes = [i.fingerprint.content_hash for i in items]
+    urls = [i.fingerprint.canonical_url for i in items if i.fingerprint.canonical_url]
+    conds = [document.c.id.in_(ids), document.c.content_hash.in_(hashes)]
+    if urls:
+        conds.append(document.c.canonical_url.in_(urls))
+    rows = conn.execute(
+        select(document.c.id, document.c.content_hash, document.c.canonical_url).where(or_(*conds))
+    )
+    have_ids, have_hashes, have_urls = set(), set(), set()
+    for r in rows:
+        have_ids.add(r.id)
+        have_hashes.add(r.content_hash)
+        if r.canonical_url:
+            have_urls.add(r.canonical_url)
+    return have_ids, have_hashes, have_urls
+
+
+class _NearIndex:
+    """Near-duplicate candidates for one batch: stored documents sharing a band, plus earlier batch items."""
+
+    def __init__(self, conn: Connection, items: Sequence[Prepared]) -> None:
+        self.conn = conn
+        bands = sorted({b for i in items for b in i.fingerprint.bands})
+        self.by_band: dict[int, list[str]] = {}
+        for part in chunks(bands, 900):
+            for band, doc_id in conn.execute(
+                select(document_band.c.band_hash, document_band.c.document_id).where(
+                    document_band.c.band_hash.in_(part)
+                )
+            ):
+                self.by_band.setdefault(band, []).append(doc_id)
+        self.signatures: dict[str, tuple[bytes, str | None]] = {}
+
+    def _load(self, doc_ids: Sequence[str]) -> None:
+        missing = [d for d in doc_ids if d not in self.signatures]
+        for part in chunks(missing, 500):
+            for row in self.conn.execute(
+                select(document.c.id, document.c.minhash, document.c.duplicate_of).where(
+                    document.c.id.in_(part)
+                )
+            ):
+                self.signatures[row.id] = (row.minhash or b"", row.duplicate_of)
+
+    def original(self, fp: Fingerprint) -> tuple[str, float] | None:
+        hits: dict[str, int] = {}
+        for b in fp.bands:
+            for doc_id in self.by_band.get(b, ()):
+                hits[doc_id] = hits.get(doc_id, 0) + 1
+        # a reprint (Jaccard >= 0.6) shares ~4 of 32 bands on average; unrelated texts rarely 2
+        candidates = sorted(
+            (d for d, n in hits.items() if n >= MIN_SHARED_BANDS), key=lambda d: (-hits[d], d)
+        )[:8]
+        self._load(candidates)
+        best: tuple[str, float] | None = None
+        for doc_id in candidates:
+            sig, dup_of = self.signatures[doc_id]
+            sim = similarity(fp.signature, sig)
+            if sim >= NEAR_DUPLICATE and (best is None or sim > best[1]):
+                best = (dup_of or doc_id, sim)
+        return best
+
+    def add(self, doc_id: str, fp: Fingerprint, duplicate_of: str | None) -> None:
+        for b in set(fp.bands):
+            self.by_band.setdefault(b, []).append(doc_id)
+        self.signatures[doc_id] = (fp.signature, duplicate_of)
+
+
+def _statement_rows(
+    ex: Extraction, resolved: list[actor_rules.Resolved | None], duplicate: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    doc = ex.document
+    rows: list[dict[str, Any]] = []
+    issue_rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for st, who in zip(ex.statements, resolved, strict=True):
+        sid = statement_key(doc.id, st)
+        if sid in seen:
+            continue
+        seen.add(sid)
+        issues = sorted(set(st.issues))
+        day = st.date or doc.published
+        sp = st.speaker
+        rows.append(
+            {
+                "id": sid,
+                "document_id": doc.id,
+                "content": st.content.text,
+                "content_start": st.content.start,
+                "content_end": st.content.end,
+                "kind": st.kind,
+                "cue": st.cue.text if st.cue else None,
+                "cue_start": st.cue.start if st.cue else None,
+                "cue_end": st.cue.end if st.cue else None,
+                "speaker_mention": sp.mention.text if sp else None,
+                "speaker_start": sp.mention.start if sp else None,
+                "speaker_end": sp.mention.end if sp else None,
+                "m_speaker": sp.name if sp else None,
+                "m_actor_id": who.actor_id if who else None,
+                "m_issues": json.dumps(issues),
+                "m_stance": st.stance,
+                "speaker": sp.name if sp else None,
+                "actor_id": who.actor_id if who else None,
+                "stance": st.stance,
+                "issues": json.dumps(issues),
+                "rejected": False,
+                "date": day,
+                "outlet": doc.outlet,
+                "duplicate": duplicate,
+                "confidence": float(st.confidence),
+                "extractor": st.extractor or ex.extractor,
+            }
+        )
+        issue_rows.extend({"issue": i, "statement_id": sid, "date": day} for i in issues)
+    return rows, issue_rows
+
+
+def _statements_of(
+    conn: Connection, exs: Sequence[tuple[Extraction, bool]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[list[str]]]:
+    """Statement and issue rows of several extractions (speakers resolved), and each one's ids."""
+    speakers = [s.speaker for ex, _ in exs for s in ex.statements if s.speaker]
+    resolved_iter = iter(
+        actor_rules.resolve_many(
+            conn, speakers, [ex.document.id for ex, _ in exs for s in ex.statements if s.speaker]
+        )
+    )
+    rows: list[dict[str, Any]] = []
+    issue_rows: list[dict[str, Any]] = []
+    ids: list[list[str]] = []
+    for ex, duplicate in exs:
+        resolved = [next(resolved_iter) if s.speaker else None for s in ex.statements]
+        r, i = _statement_rows(ex, resolved, duplicate)
+        rows.extend(r)
+        issue_rows.extend(i)
+        ids.append([x["id"] for x in r])
+    return rows, issue_rows, ids
+
+
+def _insert_statements(
+    conn: Connection, rows: list[dict[str, Any]], issue_rows: list[dict[str, Any]]
+) -> None:
+    insert_rows(conn, statement, rows)
+    insert_ignore(conn, statement_issue, issue_rows, ["issue", "statement_id"])
+
+
+def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
+    """Store new documents of a batch with their statements; known ones come back as ``exists``."""
+    have_ids, have_hashes, have_urls = _existing(conn, items)
+    near = _NearIndex(conn, items)
+    now = datetime.now(UTC)
+    outcomes: list[Outcome] = []
+    new: list[tuple[Prepared, tuple[str, float] | None]] = []
+    for item in items:
+        doc, fp = item.extraction.document, item.fingerprint
+        if (
+            doc.id in have_ids
+            or fp.content_hash in have_hashes
+            or (fp.canonical_url and fp.canonical_url in have_urls)
+        ):
+            outcomes.append(Outcome(doc.id, "exists"))
+            continue
+        have_ids.add(doc.id)
+        have_hashes.add(fp.content_hash)
+        if fp.canonical_url:
+            have_urls.add(fp.canonical_url)
+        original = near.original(fp)
+        near.add(doc.id, fp, original[0] if original else None)
+        new.append((item, original))
+        outcomes.append(
+            Outcome(doc.id, "near_duplicate" if original else "stored", 0, original[0] if original else None)
+        )
+    if not new:
+        return outcomes
+    st_rows, issue_rows, ids = _statements_of(
+        conn, [(item.extraction, original is not None) for item, original in new]
+    )
+    doc_rows = []
+    band_rows: list[dict[str, Any]] = []
+    for (item, original), sids in zip(new, ids, strict=True):
+        ex, fp = item.extraction, item.fingerprint
+        doc = ex.document
+        doc_rows.append(
+            {
+                "id": doc.id,
+                "url": doc.url,
+                "canonical_url": fp.canonical_url,
+                "content_hash": fp.content_hash,
+                "title": doc.title,
+                "published": doc.published,
+                "outlet": doc.outlet,
+                "source": doc.source,
+                "language": doc.language,
+                "text": doc.text,
+                "metadata": json.dumps(doc.metadata, default=str, sort_keys=True) if doc.metadata else None,
+                "duplicate_of": original[0] if original else None,
+                "similarity": original[1] if original else None,
+                "minhash": fp.signature,
+                "extractor": ex.extractor,
+                "n_statements": len(sids),
+                "ingested_at": now,
+            }
+        )
+        band_rows.extend({"band_hash": b, "document_id": doc.id} for b in sorted(set(fp.bands)))
+    insert_rows(conn, document, doc_rows)
+    insert_ignore(conn, document_band, band_rows, ["band_hash", "document_id"])
+    _insert_statements(conn, st_rows, issue_rows)
+    counts = {item.extraction.document.id: len(sids) for (item, _), sids in zip(new, ids, strict=True)}
+    return [
+        Outcome(o.document_id, o.status, counts[o.document_id], o.duplicate_of) if o.status != "exists" else o
+        for o in outcomes
+    ]
+
+
+def replace(conn: Connection, ex: Extraction) -> Outcome:
+    """Replace a stored document's machine records by a new extraction; keep analyst overrides."""
+    doc_id = ex.document.id
+    dup = conn.execute(select(document.c.duplicate_of).where(document.c.id == doc_id)).scalar()
+    old = [r[0] for r in conn.execute(select(statement.c.id).where(statement.c.document_id == doc_id))]
+    for part in [old[i : i + 500] for i in range(0, len(old), 500)]:
+        conn.execute(delete(statement_issue).where(statement_issue.c.statement_id.in_(part)))
+    conn.execute(delete(statement).where(statement.c.document_id == doc_id))
+    st_rows, issue_rows, all_ids = _statements_of(conn, [(ex, dup is not None)])
+    _insert_statements(conn, st_rows, issue_rows)
+    ids = all_ids[0]
+    conn.execute(
+        update(document).where(document.c.id == doc_id).values(n_statements=len(ids), extractor=ex.extractor)
+    )
+    overrides.reattach(conn, doc_id)
+    overrides.apply(conn, ids)
+    return Outcome(doc_id, "replaced", len(ids), dup)

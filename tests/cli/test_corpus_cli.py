@@ -1,0 +1,163 @@
+"""The corpus commands: exit codes and exact output over a small store built with the fake extractor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import redline.ingest
+from fakes import doc, make_fake
+from redline.cli import app
+from redline.config import Settings
+from redline.ingest import ingest
+from redline.store import Store
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    with Store.open(url) as s:
+        ingest(
+            [
+                doc(1, "Vladimir Putin said the plan could be a basis. It rained.", outlet="Wire", day=27),
+                doc(2, "Volodymyr Zelensky said territory would never be ceded.", outlet="Post", day=28),
+                doc(3, "Putin said the plan could be a basis, officials recalled.", outlet="Globe", day=27),
+            ],
+            s,
+            Settings(),
+            extractor_factory=make_fake,
+        )
+    return url
+
+
+def test_statements_csv(db: str) -> None:
+    result = runner.invoke(app, ["statements", "--db", db, "--format", "csv", "--stance", "oppose"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "id,date,speaker,stance,issues,content,outlet,document_id,content_start,content_end\n"
+        "31c3e592cd78f42f,2025-11-28,Volodymyr Zelensky,oppose,territory,territory would never be ceded,Post,d2,24,54\n"  # noqa: E501
+    )
+
+
+def test_statements_json_filters_and_env_db(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REDLINE_DB", db)
+    result = runner.invoke(
+        app,
+        [
+            "statements",
+            "--actor",
+            "Vladimir Putin",
+            "--issue",
+            "plan_overall",
+            "--since",
+            "2025-11-27",
+            "--until",
+            "2025-11-27",
+            "-f",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert sorted(r["outlet"] for r in rows) == ["Globe", "Wire"]
+    result = runner.invoke(app, ["statements", "--search", "ceded", "-f", "json"])
+    assert [r["document_id"] for r in json.loads(result.stdout)] == ["d2"]
+
+
+def test_bad_date_is_a_user_error(db: str) -> None:
+    result = runner.invoke(app, ["statements", "--db", db, "--since", "yesterday"])
+    assert result.exit_code == 2
+    assert "Error: --since 'yesterday' is not a date (use YYYY-MM-DD)" in result.stderr
+
+
+def test_correct_then_list(db: str) -> None:
+    sid = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)[
+        0
+    ]["id"]
+    result = runner.invoke(
+        app,
+        [
+            "correct",
+            sid,
+            "--db",
+            db,
+            "--stance",
+            "conditional",
+            "--issues",
+            "territory,recognition",
+            "--who",
+            "ana",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)
+    assert (rows[0]["stance"], rows[0]["issues"]) == ("conditional", ["recognition", "territory"])
+    assert runner.invoke(app, ["correct", sid, "--db", db, "--reject"]).exit_code == 0
+    assert (
+        json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)
+        == []
+    )
+    missing = runner.invoke(app, ["correct", "nope", "--db", db, "--reject"])
+    assert missing.exit_code == 5 and "no statement 'nope'" in missing.stderr
+
+
+def test_actors_documents_claims(db: str) -> None:
+    actors = runner.invoke(app, ["actors", "--db", db, "-f", "csv"])
+    # the knowledge base is loaded at ingest (parties included); speakers come first
+    assert actors.stdout.splitlines()[:3] == [
+        "id,name,kind,party,statements",
+        "vladimir-putin,Vladimir Putin,kb,russia,2",
+        "volodymyr-zelenskyy,Volodymyr Zelensky,kb,ukraine,1",
+    ]
+    docs = json.loads(runner.invoke(app, ["documents", "--db", db, "-f", "json"]).stdout)
+    assert [d["id"] for d in docs] == ["d2", "d1", "d3"]
+    claims = json.loads(runner.invoke(app, ["claims", "--db", db, "-f", "json"]).stdout)
+    assert [(c["speaker"], c["n_outlets"], c["outlets"]) for c in claims] == [
+        ("Vladimir Putin", 2, ["Globe", "Wire"]),
+        ("Volodymyr Zelensky", 1, ["Post"]),
+    ]
+    table = runner.invoke(app, ["claims", "--db", db])
+    assert table.exit_code == 0 and "Vladimir Putin" in table.stdout
+
+
+def test_ingest_command_reads_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(redline.ingest, "default_extractor_factory", make_fake)
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps(
+            {
+                "id": "a1",
+                "text": "Vladimir Putin said the plan was fine.",
+                "outlet": "Wire",
+                "published": "2025-11-27",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    first = runner.invoke(app, ["ingest", str(src), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "stored 1 documents (1 statements); 0 already stored" in first.stderr
+    second = runner.invoke(app, ["ingest", str(src), "--db", db])
+    assert "stored 0 documents (0 statements); 1 already stored" in second.stderr
+
+
+def test_datasette_metadata(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    out = runner.invoke(app, ["datasette-metadata", "--db", f"sqlite:///{db}"])
+    meta = json.loads(out.stdout)
+    assert meta["databases"]["corpus"]["tables"]["statements_view"]["fts_table"] == "statement_fts"
+    assert runner.invoke(app, ["datasette-metadata", "--db", f"sqlite:///{db}", "--write"]).exit_code == 0
+    assert json.loads((tmp_path / "metadata.json").read_text()) == meta
+
+
+def test_unreachable_database_is_a_store_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["actors", "--db", f"sqlite:///{tmp_path}/no/such/dir/x.db"])
+    assert result.exit_code == 4
+    assert "does not exist" in result.stderr

@@ -1,0 +1,269 @@
+"""Store behaviour on every backend: idempotence, duplicates, actors, filters, overrides, claims."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from fakes import SaidExtractor, doc
+from redline.analysis.claims import refresh_claims
+from redline.errors import ConfigError, NotFoundError
+from redline.model import Document, Extraction, Span, Speaker, Statement
+from redline.store import Correction, Prepared, StatementFilter, Store, fingerprint
+from redline.store import migrations as migs
+
+WIRE = (
+    "Vladimir Putin said the draft plan could become the basis for a final settlement of the war. "
+    "Officials in Kyiv said they had not yet seen the latest version of the document. "
+    "Talks are expected to continue in Abu Dhabi next week, according to people familiar with them. "
+    "European leaders said any deal must include firm security guarantees for Ukraine."
+)
+
+
+def prepared(d: Document, extractor: SaidExtractor | None = None) -> Prepared:
+    ex = next((extractor or SaidExtractor()).extract([d]))
+    return Prepared(ex, fingerprint(d.text, d.url, d.content_hash))
+
+
+@pytest.fixture
+def store(db_url: str) -> Store:
+    s = Store.open(db_url)
+    yield s
+    s.close()
+
+
+def test_migrations_are_named_and_recorded(store: Store) -> None:
+    assert store.migrations() == [name for name, _ in migs.MIGRATIONS]
+
+
+def test_opening_an_old_database_upgrades_it(db_url: str) -> None:
+    from redline.store.engine import make_engine
+
+    engine = make_engine(db_url)
+    assert migs.migrate(engine, upto="0001_core_tables") == ["0001_core_tables"]
+    engine.dispose()
+    with Store.open(db_url, migrate=False) as old:
+        assert old.migrations() == ["0001_core_tables"]
+        old.write([prepared(doc(1, WIRE))])
+    with Store.open(db_url) as new:
+        assert new.migrations() == [name for name, _ in migs.MIGRATIONS]
+        # data written before the upgrade is searchable after it
+        assert [r["document_id"] for r in new.statements(StatementFilter(search="settlement"))] == ["d1"]
+
+
+def test_same_document_twice_changes_nothing(store: Store) -> None:
+    first = store.write([prepared(doc(1, WIRE, url="https://www.example.org/a?utm_source=x"))])
+    assert [o.status for o in first] == ["stored"]
+    before = store.counts()
+    again = store.write(
+        [
+            prepared(doc(1, WIRE)),  # same id
+            prepared(doc(2, WIRE)),  # same text, other id
+            prepared(doc(3, "Different text entirely. Nobody said anything.", url="http://example.org/a/")),
+        ]
+    )
+    assert [o.status for o in again] == ["exists", "exists", "exists"]
+    assert store.counts() == before
+
+
+def test_near_duplicate_is_kept_linked_and_not_counted_twice(store: Store) -> None:
+    reprint = WIRE.replace("next week", "in the coming days") + " Reporting by staff."
+    out = store.write([prepared(doc(1, WIRE, outlet="Wire")), prepared(doc(2, reprint, outlet="Daily"))])
+    assert [o.status for o in out] == ["stored", "near_duplicate"]
+    assert out[1].duplicate_of == "d1"
+    docs = {d["id"]: d for d in store.documents()}
+    assert docs["d2"]["duplicate_of"] == "d1" and docs["d2"]["n_statements"] == 2
+    counted = store.statements()
+    assert {r["document_id"] for r in counted} == {"d1"}
+    assert len(store.statements(StatementFilter(include_duplicates=True))) == 4
+    refresh_claims(store)
+    assert all(c["n_statements"] == 1 for c in store.claims())
+
+
+def _statement(
+    doc_id: str, text: str, content: str, name: str, mention: str, actor_id: str | None
+) -> Statement:
+    start = text.index(content)
+    m0 = text.index(mention)
+    return Statement(
+        id=f"{doc_id}-{start}",
+        document_id=doc_id,
+        content=Span(content, start, start + len(content)),
+        kind="indirect",
+        speaker=Speaker(name, actor_id, Span(mention, m0, m0 + len(mention))),
+        issues=["sanctions_economy"],
+        stance="oppose",
+        date=date(2025, 11, 27),
+        extractor="test/1",
+    )
+
+
+def test_actor_identity_and_aliases_learned_from_appositions(store: Store) -> None:
+    t1 = "Kremlin spokesman Dmitry Peskov said sanctions relief was not on the table."
+    t2 = "The Kremlin spokesman told reporters that sanctions would stay."
+    t3 = "Peskov, speaking later, said talks on sanctions had stalled."
+    d1, d2, d3 = (
+        Document(id=f"x{i}", text=t, published=date(2025, 11, 27)) for i, t in enumerate((t1, t2, t3))
+    )
+    exs = [
+        Extraction(
+            d1,
+            [
+                _statement(
+                    "x0",
+                    t1,
+                    "sanctions relief was not on the table",
+                    "Dmitry Peskov",
+                    "Kremlin spokesman Dmitry Peskov",
+                    None,
+                )
+            ],
+            extractor="test/1",
+        ),
+        Extraction(
+            d2,
+            [
+                _statement(
+                    "x1", t2, "sanctions would stay", "Kremlin spokesman", "The Kremlin spokesman", None
+                )
+            ],
+            extractor="test/1",
+        ),
+        Extraction(
+            d3,
+            [_statement("x2", t3, "talks on sanctions had stalled", "Dmitry Peskov", "Peskov", None)],
+            extractor="test/1",
+        ),
+    ]
+    store.write([Prepared(e, fingerprint(e.document.text, None, e.document.content_hash)) for e in exs])
+    rows = store.statements(StatementFilter(actor="Kremlin spokesman"))
+    assert {r["document_id"] for r in rows} == {"x0", "x1", "x2"}
+    assert {r["actor_id"] for r in rows} == {"name:dmitry-peskov"}
+    assert [a["id"] for a in store.actors()] == ["name:dmitry-peskov"]
+
+
+def test_statement_filters(store: Store) -> None:
+    store.write(
+        [
+            prepared(
+                doc(
+                    1,
+                    "Vladimir Putin said the plan was a basis. Volodymyr Zelensky said NATO was not negotiable.",  # noqa: E501
+                    outlet="Wire",
+                    day=20,
+                )
+            ),
+            prepared(
+                doc(2, "Volodymyr Zelensky said territory would never be ceded.", outlet="Post", day=25)
+            ),
+        ]
+    )
+    ids = lambda **kw: sorted(r["content"] for r in store.statements(StatementFilter(**kw)))  # noqa: E731
+    assert ids(actor="volodymyr-zelenskyy") == ["NATO was not negotiable", "territory would never be ceded"]
+    assert ids(actor="Vladimir Putin") == ["the plan was a basis"]
+    assert ids(issue="nato") == ["NATO was not negotiable"]
+    assert ids(stance="oppose", outlet="Post") == ["territory would never be ceded"]
+    assert ids(since=date(2025, 11, 21)) == ["territory would never be ceded"]
+    assert ids(until=date(2025, 11, 21)) == ["NATO was not negotiable", "the plan was a basis"]
+    assert ids(search="cede") == ["territory would never be ceded"]
+    assert ids(search="negotiable NATO") == ["NATO was not negotiable"]
+    assert ids(actor="nobody at all") == []
+    assert [r["date"] for r in store.statements()] == ["2025-11-25", "2025-11-20", "2025-11-20"]
+
+
+def test_corrections_survive_reprocessing_with_changed_offsets(store: Store) -> None:
+    text_ = "Volodymyr Zelensky said territory would never be ceded. Someone said the weather was fine today."
+    d = doc(1, text_)
+    store.write([prepared(d)])
+    rows = {r["content"]: r for r in store.statements()}
+    terr, weather = rows["territory would never be ceded"], rows["the weather was fine today"]
+    store.correct(
+        terr["id"], Correction(stance="conditional", issues=("territory", "recognition"), who="ana")
+    )
+    store.correct(weather["id"], Correction(reject=True, who="ana"))
+    store.correct(terr["id"], Correction(speaker="Andriy Yermak", who="bob"))
+
+    v2 = SaidExtractor(version="fake/2", shift=2)  # new offsets, new statement ids
+    store.replace([next(v2.extract([d]))])
+    rows = store.statements(StatementFilter(include_rejected=True))
+    by_content = {r["content"]: r for r in rows}
+    terr2 = by_content["rritory would never be ceded"]
+    assert terr2["id"] != terr["id"]
+    assert terr2["stance"] == "conditional"
+    assert terr2["issues"] == ["recognition", "territory"]
+    assert terr2["speaker"] == "Andriy Yermak" and terr2["actor_id"] == "name:andriy-yermak"
+    assert by_content["e weather was fine today"]["rejected"] is True
+    assert [r["content"] for r in store.statements()] == ["rritory would never be ceded"]
+    assert [r["content"] for r in store.statements(StatementFilter(issue="recognition"))] == [
+        terr2["content"]
+    ]
+    with store.engine.connect() as conn:
+        attached = conn.execute(text("select attached from statement_override order by id")).scalars().all()
+    assert attached == ["overlap", "overlap", "overlap"]
+
+
+def test_correct_rejects_bad_input(store: Store) -> None:
+    store.write([prepared(doc(1, "Volodymyr Zelensky said peace was near."))])
+    sid = store.statements()[0]["id"]
+    with pytest.raises(NotFoundError):
+        store.correct("nope", Correction(stance="support"))
+    with pytest.raises(ConfigError):
+        store.correct(sid, Correction(stance="happy"))
+    with pytest.raises(ConfigError):
+        store.correct(sid, Correction())
+
+
+def test_same_claim_in_many_outlets_is_one_claim(store: Store) -> None:
+    store.write(
+        [
+            prepared(
+                doc(
+                    1,
+                    "Vladimir Putin said the plan could be the basis for future agreements.",
+                    outlet="A",
+                    day=27,
+                )
+            ),
+            prepared(
+                doc(
+                    2,
+                    "Speaking in Bishkek, Putin said the plan could be a basis for future agreements.",
+                    outlet="B",
+                    day=27,
+                )
+            ),
+            prepared(
+                doc(
+                    3,
+                    "On Friday Vladimir Putin said that the plan could serve as basis for future agreements.",
+                    outlet="C",
+                    day=28,
+                )
+            ),
+            prepared(doc(4, "Vladimir Putin said troops would keep advancing.", outlet="A", day=28)),
+            prepared(
+                doc(
+                    5,
+                    "Two weeks earlier, in a long interview broadcast on state television from his residence "
+                    "outside Moscow, Vladimir Putin said the plan could be the basis for future agreements.",
+                    outlet="D",
+                    day=12,
+                )
+            ),  # same words, outside the date window: another claim
+        ]
+    )
+    assert refresh_claims(store) == 3
+    top = store.claims()[0]
+    assert top["n_outlets"] == 3 and top["outlets"] == ["A", "B", "C"] and top["speaker"] == "Vladimir Putin"
+    assert sorted(c["n_statements"] for c in store.claims()) == [1, 1, 3]
+
+
+def test_views_are_readable(store: Store) -> None:
+    store.write([prepared(doc(1, "Vladimir Putin said the plan on territory was a basis."))])
+    with store.engine.connect() as conn:
+        row = conn.execute(text("select speaker, issues, document_title from statements_view")).one()
+        assert tuple(row) == ("Vladimir Putin", "plan_overall, territory", "Article 1")
+        assert conn.execute(text("select n_statements from actors_view")).scalar() == 1
+        assert conn.execute(text("select count(*) from documents_view")).scalar() == 1

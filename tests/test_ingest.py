@@ -1,0 +1,175 @@
+"""Ingest: streaming, resumable, same result with one or several workers, problems reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from fakes import doc, make_fake, make_fake_v2
+from redline.config import Settings
+from redline.ingest import IngestReport, ingest, read_sources, reprocess
+from redline.model import Problem
+from redline.store import Correction, StatementFilter, Store
+
+PEOPLE = ["Vladimir Putin", "Volodymyr Zelensky", "Dmitry Peskov", "Marco Rubio"]
+TOPICS = [
+    "the plan was a basis for talks",
+    "NATO membership was not negotiable",
+    "territory would never be ceded",
+    "sanctions had to stay in place",
+    "a ceasefire was within reach",
+]
+
+
+def corpus(n: int) -> list:
+    out = []
+    for i in range(n):
+        who, what = PEOPLE[i % len(PEOPLE)], TOPICS[(i * 7) % len(TOPICS)]
+        body = (
+            f"Report number {i} from the talks. {who} said {what}. Delegates met for {i % 9 + 2} hours. "
+            f"Nobody else commented on item {i * 13}."
+        )
+        out.append(doc(i, body, outlet=["Wire", "Post", "Globe"][i % 3], day=1 + i % 28))
+    return out
+
+
+def dump(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Everything but timestamps and surrogate keys, sorted: two equal corpora give equal dumps."""
+    queries = {
+        "document": "select id, content_hash, canonical_url, duplicate_of, n_statements, extractor from document",  # noqa: E501
+        "statement": "select id, document_id, content, actor_id, stance, issues, date, outlet, duplicate from statement",  # noqa: E501
+        "statement_issue": "select issue, statement_id from statement_issue",
+        "actor": "select id, name, kind from actor",
+        "actor_alias": "select alias, actor_id, source from actor_alias",
+        "document_band": "select band_hash, document_id from document_band",
+    }
+    with Store.open(url) as s, s.engine.connect() as conn:
+        return {k: sorted(tuple(r) for r in conn.execute(text(q))) for k, q in queries.items()}
+
+
+def test_ingest_stores_and_rerun_skips(db_url: str) -> None:
+    with Store.open(db_url) as store:
+        seen: list[int] = []
+        r = ingest(
+            corpus(40),
+            store,
+            Settings(batch_size=8),
+            extractor_factory=make_fake,
+            on_progress=lambda rep: seen.append(rep.done),
+        )
+        assert (r.stored, r.skipped, r.statements) == (40, 0, 40)
+        assert seen == [8, 16, 24, 32, 40]
+        again = ingest(corpus(40), store, Settings(batch_size=8), extractor_factory=make_fake)
+        assert (again.stored, again.skipped, again.statements) == (0, 40, 0)
+        assert store.counts() == {"documents": 40, "statements": 40}
+
+
+def test_two_workers_give_the_same_database_as_one(tmp_path: Path) -> None:
+    one, two = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
+    with Store.open(one) as s:
+        ingest(corpus(60), s, Settings(batch_size=4), extractor_factory=make_fake, workers=1)
+    with Store.open(two) as s:
+        r = ingest(corpus(60), s, Settings(batch_size=4), extractor_factory=make_fake, workers=2)
+    assert r.stored == 60
+    assert dump(one) == dump(two)
+
+
+class Crash(Exception):
+    pass
+
+
+def test_interrupted_run_resumes_to_the_same_database(tmp_path: Path) -> None:
+    clean, crashed = f"sqlite:///{tmp_path / 'clean.db'}", f"sqlite:///{tmp_path / 'crashed.db'}"
+    with Store.open(clean) as s:
+        ingest(corpus(50), s, Settings(batch_size=5), extractor_factory=make_fake)
+    done_before_crash = 0
+
+    def die(rep: IngestReport) -> None:
+        nonlocal done_before_crash
+        done_before_crash = rep.done
+        if rep.done >= 20:
+            raise Crash
+
+    with Store.open(crashed) as s:
+        with pytest.raises(Crash):
+            ingest(corpus(50), s, Settings(batch_size=5), extractor_factory=make_fake, on_progress=die)
+        assert s.counts()["documents"] == done_before_crash == 20  # reported done == stored
+        r = ingest(corpus(50), s, Settings(batch_size=5), extractor_factory=make_fake)
+        assert (r.skipped, r.stored) == (20, 30)
+    assert dump(clean) == dump(crashed)
+
+
+def test_problems_are_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    items = [*corpus(3), Problem("feed.xml", "not a feed"), doc(99, "Putin said EXPLODE now.")]
+    with Store.open(f"sqlite:///{tmp_path / 'c.db'}") as s:
+        r = ingest(items, s, Settings(batch_size=10), extractor_factory=make_fake, workers=2)
+    assert r.stored == 3
+    assert r.problem_count == 2
+    assert {p.kind for p in r.problems} == {"input", "extract"}
+
+
+def test_reprocess_replaces_machine_records_and_keeps_corrections(db_url: str) -> None:
+    with Store.open(db_url) as s:
+        ingest(corpus(10), s, Settings(batch_size=4), extractor_factory=make_fake)
+        first = s.statements(StatementFilter(actor="Marco Rubio"))[0]
+        s.correct(first["id"], Correction(stance="conditional", who="ana"))
+        r = reprocess(s, Settings(batch_size=4), extractor_factory=make_fake_v2, workers=2)
+        assert r.stored == 10
+        again = reprocess(s, Settings(batch_size=4), extractor_factory=make_fake_v2)
+        assert again.stored == 0  # resumable: documents already at this version are skipped
+        rows = s.statements(StatementFilter(document=first["document_id"]))
+        assert [(r["extractor"], r["stance"]) for r in rows] == [("fake/2", "conditional")]
+        assert rows[0]["id"] != first["id"]
+
+
+def test_ingest_reads_through_the_sources_layer(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "j1",
+                "text": "Putin said that he was ready for it.",
+                "published": "2025-11-27",
+                "outlet": "Wire",
+            }
+        )
+        + "\n"
+        + "not json\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text("Zelensky said that it was not the time for that.", encoding="utf-8")
+    items = list(read_sources([str(tmp_path), str(tmp_path / "missing.txt")], Settings()))
+    docs = [i for i in items if not isinstance(i, Problem)]
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert [d.text for d in docs] == [
+        "Putin said that he was ready for it.",
+        "Zelensky said that it was not the time for that.",
+    ]
+    assert docs[0].outlet == "Wire" and docs[0].published.isoformat() == "2025-11-27"
+    assert [p.kind for p in problems] == ["json", "input"]
+
+
+def test_sources_are_read_lazily_with_a_bounded_number_of_batches_in_flight(tmp_path: Path) -> None:
+    pulled = 0
+
+    def source():  # type: ignore[no-untyped-def]
+        nonlocal pulled
+        for d in corpus(120):
+            pulled += 1
+            yield d
+
+    ahead: list[int] = []
+    with Store.open(f"sqlite:///{tmp_path / 'c.db'}") as s:
+        r = ingest(
+            source(),
+            s,
+            Settings(batch_size=3),
+            extractor_factory=make_fake,
+            workers=2,
+            on_progress=lambda rep: ahead.append(pulled - rep.done),
+        )
+    assert r.stored == 120
+    # at most 2 * workers + 1 batches in flight, plus the batch being read
+    assert max(ahead) <= (2 * 2 + 1 + 1) * 3
