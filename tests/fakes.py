@@ -23,7 +23,7 @@ _ISSUES = {
     "plan": "plan_overall",
     "guarantees": "security_guarantees",
 }
-_KB = {"vladimir putin": "vladimir-putin", "volodymyr zelensky": "volodymyr-zelenskyy"}
+_KB = {"vladimir putin": "vladimir-putin", "volodymyr zelensky": "volodymyr-zelensky"}
 
 
 class SaidExtractor:

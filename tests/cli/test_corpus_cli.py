@@ -112,7 +112,7 @@ def test_actors_documents_claims(db: str) -> None:
     assert actors.stdout.splitlines()[:3] == [
         "id,name,kind,party,statements",
         "vladimir-putin,Vladimir Putin,kb,russia,2",
-        "volodymyr-zelenskyy,Volodymyr Zelensky,kb,ukraine,1",
+        "volodymyr-zelensky,Volodymyr Zelensky,kb,ukraine,1",
     ]
     docs = json.loads(runner.invoke(app, ["documents", "--db", db, "-f", "json"]).stdout)
     assert [d["id"] for d in docs] == ["d2", "d1", "d3"]
