@@ -1,0 +1,58 @@
+"""No-crash check: the whole extractor over every PolNeAR article (train and dev) and the seed.
+
+Usage: python benchmarks/robustness.py [--split train|dev|all]
+Prints how many documents went through, how many raised (with the first tracebacks), and the
+statements found; texts are read from ../shared at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import SHARED, as_date, seed_documents  # noqa: E402
+
+from redline.extract.pipeline import Extractor  # noqa: E402
+from redline.model import Document  # noqa: E402
+
+
+def polnear(split: str) -> list[dict[str, object]]:
+    path = SHARED / "data" / "polnear" / "derived" / f"polnear_{split}.jsonl"
+    seen: dict[str, dict[str, object]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            seen.setdefault(d["article"], {"id": d["article"], "text": d["text"], "published": None})
+    return list(seen.values())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--split", default="all", choices=["train", "dev", "all"])
+    args = ap.parse_args()
+    records = seed_documents()
+    for split in ("train", "dev") if args.split == "all" else (args.split,):
+        records += polnear(split)
+    extractor = Extractor.load()
+    failures: list[tuple[str, str]] = []
+    statements = 0
+    started = time.perf_counter()
+    for r in records:
+        doc = Document(id=str(r["id"]), text=str(r["text"]), published=as_date(r["published"]))
+        try:
+            statements += len(extractor.extract_one(doc).statements)
+        except Exception:  # the point of this script is to count them
+            failures.append((doc.id, traceback.format_exc()))
+    elapsed = time.perf_counter() - started
+    print(f"documents {len(records)}, crashed {len(failures)}, statements {statements}, {elapsed:.0f} s")
+    for doc_id, tb in failures[:3]:
+        print(f"--- {doc_id}\n{tb}")
+
+
+if __name__ == "__main__":
+    main()
