@@ -15,10 +15,10 @@ import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import SHARED, as_date, seed_documents  # noqa: E402
+from _shared import SHARED, as_date, seed_documents
 
-from redline.extract.pipeline import Extractor  # noqa: E402
-from redline.model import Document  # noqa: E402
+from redline.extract.pipeline import Extractor
+from redline.model import Document
 
 
 def polnear(split: str) -> list[dict[str, object]]:
