@@ -1,0 +1,107 @@
+"""Quality of the full extractor on the bundled example corpus (2025 talks), against expected.json.
+
+Usage: python benchmarks/examples_eval.py [--verbose] [--json]
+
+The example corpus is the closest thing we have to unseen coverage of the 2025 talks (the seed is
+one article, PolNeAR is 2016 US politics), so this is the figure to watch for analysts. Scoring
+uses ../shared/eval/score.py when it is present (the reference scorer the other benchmarks use)
+and otherwise benchmarks/_examples_score.py, which follows the same rules. --verbose lists every
+error: missed gold items, spurious statements, wrong speakers, issues and stances.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _examples_score import align, judged_item, names_agree, score_documents  # noqa: E402
+from _shared import SHARED, as_date  # noqa: E402
+
+from redline.examples import corpus_path, gold_documents  # noqa: E402
+from redline.extract.pipeline import Extractor  # noqa: E402
+from redline.model import Document  # noqa: E402
+
+
+def system_output(extractor: Extractor, gold: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    wanted = {d["id"] for d in gold}
+    docs = []
+    with corpus_path().open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                r = json.loads(line)
+                if r["id"] in wanted:
+                    docs.append(Document(id=r["id"], text=r["text"], published=as_date(r.get("published")), outlet=r.get("outlet")))
+    return {x.document.id: x.to_dict()["statements"] for x in extractor.extract(docs)}
+
+
+def figures(gold: list[dict[str, Any]], system: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, Any], str]:
+    scorer = SHARED / "eval" / "score.py"
+    if scorer.is_file():
+        spec = importlib.util.spec_from_file_location("redline_shared_score", scorer)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        lines = [json.dumps({"document": {"id": k}, "statements": v}) for k, v in system.items()]
+        return module.score({d["id"]: d for d in gold}, lines), str(scorer)
+    return score_documents(gold, system), "benchmarks/_examples_score.py"
+
+
+def _short(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 3] + "..."
+
+
+def list_errors(gold: list[dict[str, Any]], system: dict[str, list[dict[str, Any]]]) -> None:
+    for doc in gold:
+        pairs, missed = align(doc, system.get(doc["id"], []))
+        lines: list[str] = []
+        for a in missed:
+            if not a.get("optional"):
+                lines.append(f"  MISS  [{a['speaker']} / {a.get('speaker_mention')} / {a.get('cue')}] {_short(a['content'])}")
+        for pred, members in pairs:
+            sp = pred.get("speaker") or {}
+            said = f"{sp.get('name')} <{(sp.get('mention') or {}).get('text') if isinstance(sp.get('mention'), dict) else sp.get('mention')}>"
+            if not members:
+                lines.append(f"  FP    [{said} / {(pred.get('cue') or {}).get('text')}] {_short(pred['content']['text'])}")
+                continue
+            if all(m.get("optional") for m in members):
+                continue
+            item = judged_item(members, pred)
+            if any(m.get("speaker") for m in members) and not (item.get("speaker") and names_agree(item["speaker"], sp.get("name"))):
+                lines.append(f"  SPKR  gold {item['speaker']} ({item.get('speaker_mention')}) got {said}: {_short(item['content'], 70)}")
+            gi, pi = set(item.get("issues") or []), set(pred.get("issues") or [])
+            if gi != pi:
+                lines.append(f"  ISSUE gold {sorted(gi)} got {sorted(pi)}: {_short(item['content'], 80)}")
+            if item.get("stance") not in (None, "neutral") and gi and pred.get("stance") != item["stance"]:
+                lines.append(f"  STNC  gold {item['stance']} got {pred.get('stance')} on {sorted(gi)}: {_short(item['content'], 80)}")
+        if lines:
+            print(doc["id"])
+            print("\n".join(lines))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--verbose", action="store_true", help="list every error")
+    ap.add_argument("--json", action="store_true", help="print the full figures as JSON")
+    args = ap.parse_args()
+    gold = gold_documents()
+    system = system_output(Extractor.load(), gold)
+    result, scorer = figures(gold, system)
+    if args.verbose:
+        list_errors(gold, system)
+    if args.json:
+        print(json.dumps(result, indent=1))
+    a = result["attribution"]
+    print(f"scorer: {scorer}; {len(gold)} documents")
+    print(f"examples     attribution P={a['p']} R={a['r']} F1={a['f1']} (tp={a['tp']} fp={a['fp']} fn={a['fn']}) "
+          f"speaker_acc={result['speaker_accuracy_on_matched']} issue_f1={result['issues']['f1']} "
+          f"stance_acc={result['stance_accuracy']} (n={result['stance_n']})")
+
+
+if __name__ == "__main__":
+    main()
