@@ -362,12 +362,21 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
-    if not objs or objs[0].lemma_.lower() in cues.audience:
+    if not objs or objs[0].lemma_.lower() in cues.audience or _attributive(tok, objs[0], cues):
         return None
     if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
         return None
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
+
+
+def _attributive(tok: Token, obj: Token, cues: CueLexicon) -> bool:
+    """"alleged Crimea bridge attackers": an adjectival participle the parser read as a verb,
+    because its bare noun phrase (no determiner, no pronoun) starts right after it."""
+    if tok.lower_ not in cues.attributive_participles or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return obj.left_edge.i == nxt.i and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _passive_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:

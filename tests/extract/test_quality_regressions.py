@@ -1,0 +1,50 @@
+"""Regressions found on the example corpus, each checked on sentences written for this test.
+
+They run the whole extractor (paragraph boundaries, attribution, speakers, issues, stance), so
+they catch a fix being undone at any depth.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from redline.model import Document, Extraction
+
+pytestmark = pytest.mark.model
+
+
+def _extract(extractor: Any, text: str) -> Extraction:
+    result: Extraction = extractor.extract_one(Document(id="t", text=text, published=date(2025, 12, 1)))
+    return result
+
+
+def _by_content(extraction: Extraction, fragment: str) -> Any:
+    hits = [s for s in extraction.statements if fragment in s.content.text]
+    assert hits, f"no statement holds {fragment!r}: {[s.content.text for s in extraction.statements]}"
+    return hits[0]
+
+
+def test_blank_line_ends_a_sentence(extractor: Any) -> None:
+    text = "Ministers met in Geneva\n\nThe talks were useful, Rubio said."
+    doc = extractor.nlp(text)
+    starts = [s.start_char for s in doc.sents]
+    assert text.index("The talks") in starts
+
+
+@pytest.mark.parametrize("crosshead", [
+    "Belarus sentences alleged railway saboteurs",
+    "Court convicts alleged drone smugglers",
+    "Ukraine charges alleged Russian spies",
+])
+def test_crosshead_with_alleged_is_not_a_statement(extractor: Any, crosshead: str) -> None:
+    text = f"Talks on the plan went on in Miami on Sunday.\n\n{crosshead}\n\nA court in Moscow passed sentence on Monday."
+    assert _extract(extractor, text).statements == []
+
+
+def test_alleged_that_is_still_a_cue(extractor: Any) -> None:
+    extraction = _extract(extractor, "The prosecutor alleged that the men had planned the attack for months.")
+    statement = _by_content(extraction, "the men had planned the attack")
+    assert statement.speaker is not None and statement.speaker.mention.text == "The prosecutor"
