@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from redline.knowledge.cues import CueLexicon
 
@@ -362,7 +362,7 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
-    if not objs or objs[0].lemma_.lower() in cues.audience or _attributive(tok, objs[0], cues):
+    if not objs or objs[0].lemma_.lower() in cues.audience:
         return None
     if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
         return None
@@ -370,13 +370,26 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
 
 
-def _attributive(tok: Token, obj: Token, cues: CueLexicon) -> bool:
-    """"alleged Crimea bridge attackers": an adjectival participle the parser read as a verb,
-    because its bare noun phrase (no determiner, no pronoun) starts right after it."""
+def _attributive(tok: Token, cues: CueLexicon) -> bool:
+    """"alleged Crimea bridge attackers": an adjectival participle the parser read as a verb.
+
+    Its bare noun phrase (no determiner, no pronoun) starts right after it, and either that
+    phrase is parsed as its object or the line has no final punctuation (a headline or a
+    crosshead, where the parser also turns plural nouns into verbs: "alleged railway saboteurs").
+    """
     if tok.lower_ not in cues.attributive_participles or tok.i + 1 >= len(tok.doc):
         return False
     nxt = tok.doc[tok.i + 1]
-    return obj.left_edge.i == nxt.i and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+    if nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if any(c.dep_ == "dobj" and c.left_edge.i == nxt.i for c in tok.rights):
+        return True
+    return _unpunctuated(tok.sent)
+
+
+def _unpunctuated(sent: Span) -> bool:
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and not (words[-1].is_punct or words[-1].is_quote)
 
 
 def _passive_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
@@ -425,7 +438,7 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
     """Reporting, directive and stance verbs with their content, first matching rule wins."""
     out: list[Candidate] = []
     for tok in doc:
-        if quoted[tok.i] or not is_verb(tok):
+        if quoted[tok.i] or not is_verb(tok) or _attributive(tok, cues):
             continue
         kind = cues.verb_kind(tok.lemma_)
         cand = (_clausal(tok, kind, cues, quoted) or _hosted(tok, kind, cues, quoted)
