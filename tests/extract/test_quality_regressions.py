@@ -48,3 +48,24 @@ def test_alleged_that_is_still_a_cue(extractor: Any) -> None:
     extraction = _extract(extractor, "The prosecutor alleged that the men had planned the attack for months.")
     statement = _by_content(extraction, "the men had planned the attack")
     assert statement.speaker is not None and statement.speaker.mention.text == "The prosecutor"
+
+
+def test_definite_person_noun_takes_up_the_person_in_focus(extractor: Any) -> None:
+    text = (
+        "Taras Hrytsenko, who led the Ukrainian team, said on Monday that the draft was shorter. "
+        "The diplomat, who was in Geneva for the talks, said the hardest questions were left open. "
+        "The presidents would settle them, he said."
+    )
+    extraction = _extract(extractor, text)
+    for fragment in ("the hardest questions were left open", "The presidents would settle them"):
+        speaker = _by_content(extraction, fragment).speaker
+        assert speaker is not None and speaker.name.endswith("Hrytsenko")
+
+
+def test_indefinite_person_noun_is_someone_new(extractor: Any) -> None:
+    text = (
+        "Taras Hrytsenko, who led the Ukrainian team, said on Monday that the draft was shorter. "
+        "A diplomat who was in Geneva said the hardest questions were left open."
+    )
+    speaker = _by_content(_extract(extractor, text), "the hardest questions were left open").speaker
+    assert speaker is not None and not speaker.name.endswith("Hrytsenko")

@@ -130,6 +130,7 @@ class SpeakerResolver:
             or self._apposed(index, span)
             or self._described(index, span)
             or self._repeated(index, span, previous)
+            or self._definite_person(index, span, content, previous)
         )
         if resolved is None:
             resolved = (None, _clean_name(span))
@@ -463,6 +464,34 @@ class SpeakerResolver:
             if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and t.dep_ in _SUBJECT:
                 return None, _clean_name(doc[t.left_edge.i : t.i + 1])
         return None
+
+
+    def _definite_person(
+        self, index: _Index, span: SpacySpan, content: tuple[int, int] | None, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """ "Sergiy Kyslytsia said ... The diplomat, who took part in the talks, said": a definite
+        person noun that no title or earlier description settles takes up the person in focus,
+        as "he" would (a definite description refers back; an indefinite one is someone new)."""
+        head = _head(span)
+        if span[0].lower_ not in {"the", "this", "that"} or head.pos_ != "NOUN" or head.tag_ != "NN":
+            return None
+        if not self.kb.is_person_noun(head.lemma_) or any(t.lower_ in FORMER for t in span):
+            return None
+        gender = self.kb.word_gender(head.text)
+        here = index.sent_of[span.start]
+        recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
+        best: tuple[float, _Candidate] | None = None
+        for c in index.candidates:
+            if c.kind != "person" or c.end > span.start or here - index.sent_of[c.start] > _WINDOW:
+                continue
+            if content and index.doc[c.start].idx >= content[0] and index.doc[c.end - 1].idx < content[1]:
+                continue
+            if gender and c.gender and c.gender != gender:
+                continue
+            score = self._salience(index, c, here, recent)
+            if best is None or score >= best[0]:
+                best = (score, c)
+        return (best[1].actor_id, best[1].name) if best else None
 
 
 # -- helpers -------------------------------------------------------------------------------------
