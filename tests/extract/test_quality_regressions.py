@@ -69,3 +69,28 @@ def test_indefinite_person_noun_is_someone_new(extractor: Any) -> None:
     )
     speaker = _by_content(_extract(extractor, text), "the hardest questions were left open").speaker
     assert speaker is not None and not speaker.name.endswith("Hrytsenko")
+
+
+@pytest.mark.parametrize("text, first, second, speaker", [
+    ("Olena Marchenko spoke after the vote. The draft had been improved, she said, and it was now for "
+     "Moscow to decide whether it wanted a deal.",
+     "The draft had been improved", "it was now for Moscow to decide whether it wanted a deal", "Olena Marchenko"),
+    ("Ministers met on Friday. The region needed investment, not another round of promises, the governor "
+     "said, but a truce would only hold once the guns were withdrawn.",
+     "The region needed investment, not another round of promises",
+     "a truce would only hold once the guns were withdrawn", "governor"),
+])
+def test_clause_joined_after_an_inserted_cue_is_still_reported(
+    extractor: Any, text: str, first: str, second: str, speaker: str
+) -> None:
+    extraction = _extract(extractor, text)
+    contents = {s.content.text: s for s in extraction.statements}
+    assert first in contents and second in contents, list(contents)
+    for part in (first, second):
+        found = contents[part].speaker
+        assert found is not None and found.name == speaker
+
+
+def test_narrator_going_on_about_the_speaker_is_not_reported(extractor: Any) -> None:
+    extraction = _extract(extractor, "The talks were long, she said, and she left for Brussels.")
+    assert [s.content.text for s in extraction.statements] == ["The talks were long"]

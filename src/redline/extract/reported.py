@@ -237,10 +237,22 @@ def _host_content(verb: Token) -> TokenRange | None:
     if head is verb or not is_verb(head):
         return None
     hole = subtree_range(verb)
-    rng = _without(subtree_range(head), [hole], prefer_after=len(verb.doc) + 1)
+    whole = subtree_range(head)
+    rng = _without(whole, [hole], prefer_after=len(verb.doc) + 1)
+    if whole[0] + 3 <= hole[0] and _joined_after(verb.doc, hole[1], whole[1]):
+        rng = (whole[0], hole[0])  # "X, he said, and Y": X here, Y by _continued
     if rng[1] - rng[0] < 3:
         return None
     return rng
+
+
+def _joined_after(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words after an inserted cue open with "and"/"but" (after any comma)."""
+    for t in doc[start:end]:
+        if t.is_punct or t.is_space:
+            continue
+        return t.dep_ == "cc"
+    return False
 
 
 def _temporal(prep: Token) -> bool:
@@ -446,7 +458,46 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
                 or _object(tok, kind, cues, quoted) or _prep_object(tok, cues, quoted))
         if cand is not None:
             out.append(cand)
+            if kind in ("speech", "writing"):
+                out.extend(_continued(tok, cand, cues))
     return out
+
+
+def _continued(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]:
+    """"The plan is fair, he said, and it is now up to Moscow": a clause joined by "and"/"but"
+    right after an inserted cue goes on with what the speaker said, not with the narrator.
+
+    The parser hangs that clause on the cue ("said ... and was") or on the host clause the cue
+    interrupts; either way it becomes a statement of its own with the same cue and source. Its
+    cue token is the clause's verb, so that the nesting step keeps it beside the first one.
+    """
+    if cand.content[1] > tok.i or quoted_clause(tok):
+        return []
+    host = tok.head if tok.dep_ == "parataxis" else tok
+    doc = tok.doc
+    source_words = {doc[i].lower_ for i in range(*cand.source)} if cand.source else set()
+    out = []
+    for clause in host.rights:
+        if clause.dep_ != "conj" or clause.i < tok.i or not is_verb(clause):
+            continue
+        if cues.verb_kind(clause.lemma_) is not None and any(c.dep_ in ("ccomp", "xcomp") for c in clause.children):
+            continue  # "..., he said, and warned that ...": a cue of its own
+        subjects = [c for c in clause.children if c.dep_ in _SUBJECTS or c.dep_ == "expl"]
+        if not subjects or subjects[0].lower_ in source_words:
+            continue  # "..., he said, and he left": the narrator goes on about the speaker
+        between = doc[(tok.i if host is tok else tok.right_edge.i) + 1 : clause.left_edge.i]
+        if not any(t.dep_ == "cc" for t in between) or any(not (t.is_punct or t.dep_ == "cc") for t in between):
+            continue
+        rng = clip_to_paragraph(doc, (clause.left_edge.i, clause.right_edge.i + 1), clause.i)
+        trimmed = _trim(doc, *rng)
+        if trimmed is not None:
+            out.append(Candidate(trimmed, cand.cue, cand.source, cand.kind, clause.i))
+    return out
+
+
+def quoted_clause(tok: Token) -> bool:
+    """Whether the cue sits right after a closing quotation mark (the quote scanner's business)."""
+    return tok.i >= 2 and tok.doc[tok.i - 2].is_quote and tok.doc[tok.i - 2].text in ("”", "\"", "»")
 
 
 def prepositional_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
