@@ -94,3 +94,32 @@ def test_clause_joined_after_an_inserted_cue_is_still_reported(
 def test_narrator_going_on_about_the_speaker_is_not_reported(extractor: Any) -> None:
     extraction = _extract(extractor, "The talks were long, she said, and she left for Brussels.")
     assert [s.content.text for s in extraction.statements] == ["The talks were long"]
+
+
+# -- stance (no model needed) ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def classifier() -> Any:
+    from redline.extract.stance import StanceClassifier
+    from redline.knowledge.issues import load_issues
+
+    return StanceClassifier(load_issues())
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Moscow would not agree to the stationing of troops from NATO states on Ukrainian soil", "support"),
+    ("Paris would welcome the deployment of European troops after a truce", "oppose"),
+    ("Britain proposed the deployment of European troops", "oppose"),
+])
+def test_evaluation_of_a_counter_proposition_decides_alone(classifier: Any, text: str, stance: str) -> None:
+    assert classifier.classify(text, ["nato"]) == stance
+
+
+def test_guarantee_triggered_by_an_attack_is_not_conditional(classifier: Any) -> None:
+    text = "the allies would give a legally binding pledge to respond if Russia invaded again"
+    assert classifier.classify(text, ["security_guarantees"]) == "support"
+    assert classifier.classify("we would accept the guarantees if Congress ratified them",
+                               ["security_guarantees"]) == "conditional"
+
+
+def test_prolonging_the_war_is_negative(classifier: Any) -> None:
+    assert classifier.classify("such a pause would only prolong the war", ["ceasefire"]) == "oppose"

@@ -477,6 +477,11 @@ class SpeakerResolver:
             return None
         if not self.kb.is_person_noun(head.lemma_) or any(t.lower_ in FORMER for t in span):
             return None
+        modifiers = [t for t in span if t.i != head.i and t.i != span.start and not t.is_punct]
+        if any(t.pos_ != "ADJ" or t.ent_type_ for t in modifiers) or any(
+            c.dep_ in ("prep", "poss", "compound", "nmod") for c in head.children
+        ):
+            return None  # "the spokesperson for the European Commission" is someone new
         gender = self.kb.word_gender(head.text)
         here = index.sent_of[span.start]
         recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
