@@ -123,3 +123,25 @@ def test_guarantee_triggered_by_an_attack_is_not_conditional(classifier: Any) ->
 
 def test_prolonging_the_war_is_negative(classifier: Any) -> None:
     assert classifier.classify("such a pause would only prolong the war", ["ceasefire"]) == "oppose"
+
+
+# -- issues ---------------------------------------------------------------------------------------
+def test_pronoun_borrows_issues_from_the_previous_sentence_of_its_paragraph(extractor: Any) -> None:
+    text = (
+        "On the power plant at Zaporizhzhia, the draft gives two options. "
+        "Washington proposed that it be run by an American company, officials said.\n\n"
+        "Kyiv wants it back, an adviser said."
+    )
+    extraction = _extract(extractor, text)
+    assert "nuclear_plant" in _by_content(extraction, "it be run by an American company").issues
+    assert _by_content(extraction, "Kyiv wants it back").issues == []  # a new paragraph
+
+
+def test_previous_sentence_is_not_borrowed_without_an_anaphor() -> None:
+    from redline.extract.issues import IssueTagger
+    from redline.knowledge.issues import load_issues
+
+    tagger = IssueTagger(load_issues())
+    previous = "The draft caps the Ukrainian army at 600,000 troops."
+    assert "military_limits" in tagger.tag("that would weaken the country", previous=previous)
+    assert tagger.tag("the weather was cold and wet", previous=previous) == []
