@@ -145,3 +145,19 @@ def test_previous_sentence_is_not_borrowed_without_an_anaphor() -> None:
     previous = "The draft caps the Ukrainian army at 600,000 troops."
     assert "military_limits" in tagger.tag("that would weaken the country", previous=previous)
     assert tagger.tag("the weather was cold and wet", previous=previous) == []
+
+
+# -- attribution and speakers, continued ------------------------------------------------------------
+def test_verb_and_noun_framing_one_content_give_one_statement(extractor: Any) -> None:
+    text = "The minister repeated her claim that the ceasefire line had been drawn in Moscow."
+    extraction = _extract(extractor, text)
+    assert [s.content.text for s in extraction.statements] == ["the ceasefire line had been drawn in Moscow"]
+
+
+def test_insert_between_subject_and_cue_verb_is_the_speaker(extractor: Any) -> None:
+    text = "Zelensky met reporters in Kyiv on Monday. Rubio, he said, had promised to look at the maps."
+    extraction = _extract(extractor, text)
+    statement = _by_content(extraction, "had promised to look at the maps")
+    assert statement.speaker is not None and statement.speaker.mention.text == "he"
+    assert statement.speaker.name == "Volodymyr Zelensky"
+    assert len(extraction.statements) == 1

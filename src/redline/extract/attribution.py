@@ -125,8 +125,20 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     reported = sorted((a for a in out if a.cue is not None and a.source is not None
                        and a.confidence >= cues.confidence_of("speech")), key=lambda a: a.content[1])
     out.extend(_direct(doc, quotes, quoted, mixed_spans, reported, cues))
-    out.sort(key=lambda a: (a.content[0], a.content[1]))
-    return out
+    return _one_per_content(out)
+
+
+def _one_per_content(found: list[Attribution]) -> list[Attribution]:
+    """"Putin repeated his claim that X": the verb and the noun both frame X, but a reader
+    counts one statement; the surer cue (then the earlier one) stays."""
+    best: dict[tuple[int, int], Attribution] = {}
+    for a in found:
+        kept = best.get(a.content)
+        if kept is None or a.confidence > kept.confidence or (
+            a.confidence == kept.confidence and (a.cue or (1 << 30, 0))[0] < (kept.cue or (1 << 30, 0))[0]
+        ):
+            best[a.content] = a
+    return sorted(best.values(), key=lambda a: (a.content[0], a.content[1]))
 
 
 class _QuoteIndex:

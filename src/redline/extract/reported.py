@@ -287,7 +287,7 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         return None
     comps = [c for c in tok.children if c.dep_ in _CLAUSE]
     if not comps and kind in ("speech", "writing"):
-        comps = [c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i]]
+        comps = [c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i] and not _insert(c, cues)]
     if not comps:
         comps = _misattached_clauses(tok)
     if not comps:
@@ -328,11 +328,28 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if tok.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
         return None
     start, end = subtree_range(tok)
-    if end - start > _MAX_HOSTED_CUE or cues.verb_kind(tok.head.lemma_) is not None:
-        return None  # a long clause is not a ", he said" insert; a cue's clause is its content
+    if end - start > _MAX_HOSTED_CUE:
+        return None  # a long clause is not a ", he said" insert
+    if cues.verb_kind(tok.head.lemma_) is not None and not _between_subject_and_verb(tok):
+        return None  # a cue's clause is its content, unless "Trump, he said, had promised ..."
     if any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
         return None
     return _make(tok.doc, tok, _host_content(tok), kind, cues, quoted)
+
+
+def _insert(tok: Token, cues: CueLexicon) -> bool:
+    """A short ", he said," hung on another verb: an insert, not that verb's content."""
+    start, end = subtree_range(tok)
+    return cues.verb_kind(tok.lemma_) in ("speech", "writing") and end - start <= _MAX_HOSTED_CUE
+
+
+def _between_subject_and_verb(tok: Token) -> bool:
+    """Whether an insert splits its host's subject from its verb: "Trump, he said, had promised"."""
+    head = tok.head
+    subjects = [c for c in head.children if c.dep_ in _SUBJECTS and c.i < tok.i]
+    return bool(subjects) and tok.i < head.i and any(
+        t.is_punct for t in tok.doc[subjects[-1].right_edge.i + 1 : tok.left_edge.i + 1]
+    )
 
 
 def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:

@@ -258,6 +258,12 @@ class SpeakerResolver:
                     head = c.head_token(doc)
                     if head.dep_ != "poss" and pron.head in (head.head, head.head.head):
                         bound.add((c.actor_id, c.name if c.actor_id is None else ""))
+            # "Trump, he said, had promised ...": the subject the insert interrupts is someone else
+            if pron.head.dep_ == "parataxis":
+                for c in index.candidates:
+                    head = c.head_token(doc)
+                    if c.start < pron.i and head.dep_ in _SUBJECT and head.head == pron.head.head:
+                        bound.add((c.actor_id, c.name if c.actor_id is None else ""))
         scored: list[tuple[float, _Candidate]] = []
         for c in candidates:
             if c.end > pron.i or here - index.sent_of[c.start] > _WINDOW:
