@@ -161,3 +161,19 @@ def test_insert_between_subject_and_cue_verb_is_the_speaker(extractor: Any) -> N
     assert statement.speaker is not None and statement.speaker.mention.text == "he"
     assert statement.speaker.name == "Volodymyr Zelensky"
     assert len(extraction.statements) == 1
+
+
+def test_question_put_to_the_speaker_is_not_a_statement(extractor: Any) -> None:
+    text = "Asked whether the ministers would meet in Ankara, Sybiha said the date depended on Moscow."
+    contents = [s.content.text for s in _extract(extractor, text).statements]
+    assert not [c for c in contents if "ministers would meet" in c]
+    assert any("depended on Moscow" in c for c in contents)
+
+
+def test_gerund_subject_and_extraposed_infinitive_have_no_speaker(extractor: Any) -> None:
+    text = (
+        "Endorsing the draft means losing the east; rejecting it would mean losing American help. "
+        "Lawyers argued that the clause would make it impossible to condemn anyone for the shelling."
+    )
+    contents = [s.content.text for s in _extract(extractor, text).statements]
+    assert len(contents) == 1 and contents[0].startswith("the clause would make it impossible")

@@ -473,11 +473,39 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
         cand = (_clausal(tok, kind, cues, quoted) or _hosted(tok, kind, cues, quoted)
                 or _directive(tok, cues, quoted) or _raising(tok, cues, quoted)
                 or _object(tok, kind, cues, quoted) or _prep_object(tok, cues, quoted))
-        if cand is not None:
+        if cand is not None and not _nobody_speaks(tok, cand, cues):
             out.append(cand)
             if kind in ("speech", "writing"):
                 out.extend(_continued(tok, cand, cues))
     return out
+
+
+def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
+    """Verb forms that name an act of saying nobody performs here.
+
+    "Asked whether they would meet, Ushakov said": the reporter's question; "Accepting it would
+    mean giving up land": a gerund subject, with no one to do it; "it would be impossible to hold
+    anyone accountable": an infinitive extraposed after "it", whose doer is anyone.
+    """
+    if any(c.dep_ in _SUBJECTS for c in tok.children):
+        return False
+    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "advcl" and tok.lemma_.lower() in cues.question_verbs:
+        return True
+    if tok.tag_ == "VBG" and cand.source is None and _gerund_subject(tok):
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.head.pos_ != "ADJ":
+        return False
+    holders = [*tok.head.children, *tok.head.head.children]
+    return any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in holders)
+
+
+def _gerund_subject(tok: Token) -> bool:
+    """"Rejecting the plan risks ..." (often parsed as an adjunct): a gerund opening its sentence
+    with no comma after its phrase is the subject; "Railing against Trump, Sanders said" is not."""
+    if tok.dep_ in ("csubj", "csubjpass"):
+        return True
+    after = tok.right_edge.i + 1
+    return tok.i == tok.sent.start and after < len(tok.doc) and tok.doc[after].text != ","
 
 
 def _continued(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]:

@@ -46,6 +46,7 @@ class CueLexicon:
     copulas: frozenset[str] = frozenset()
     not_object_verbs: frozenset[str] = frozenset()
     attributive_participles: frozenset[str] = frozenset()
+    question_verbs: frozenset[str] = frozenset()
     prep_verbs: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     prep_nouns: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     predicates: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
@@ -146,6 +147,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         copulas=frozenset(_words(data, "copulas", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
         attributive_participles=frozenset(_words(data, "attributive_participles", where)),
+        question_verbs=frozenset(_words(data, "question_verbs", where)),
         prep_verbs=_prep_map(data, "prep_verbs", where),
         prep_nouns=_prep_map(data, "prep_nouns", where),
         predicates=_prep_map(data, "predicates", where),
