@@ -41,12 +41,16 @@ def _ratio(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
 
 
-def align(doc: dict[str, Any], preds: list[dict[str, Any]]) -> tuple[list[tuple[dict[str, Any], list[dict[str, Any]]]], list[dict[str, Any]]]:
-    """Pair each system statement with the gold group it matches ([] when none); also the gold items left over."""
+Item = dict[str, Any]
+
+
+def align(doc: Item, preds: list[Item]) -> tuple[list[tuple[Item, list[Item]]], list[Item]]:
+    """Pair each system statement with the gold group it matches ([] when none), and list the
+    gold items left over."""
     text = doc["text"]
     gold = [(a, _word_starts(text, a["start"], a["end"])) for a in doc["attributions"]]
     used: set[int] = set()
-    pairs: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    pairs: list[tuple[Item, list[Item]]] = []
     for pred in preds:
         content = pred.get("content") or {}
         words = _word_starts(text, int(content["start"]), int(content["end"]))
@@ -71,14 +75,14 @@ def align(doc: dict[str, Any], preds: list[dict[str, Any]]) -> tuple[list[tuple[
     return pairs, missed
 
 
-def judged_item(members: list[dict[str, Any]], pred: dict[str, Any]) -> dict[str, Any]:
+def judged_item(members: list[Item], pred: Item) -> Item:
     """The gold item of a group that issues and stance are judged against: the one whose speaker agrees."""
     name = (pred.get("speaker") or {}).get("name")
     agreeing = [m for m in members if m.get("speaker") and names_agree(m["speaker"], name)]
     return agreeing[0] if agreeing else members[0]
 
 
-def score_documents(gold_docs: list[dict[str, Any]], system: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+def score_documents(gold_docs: list[Item], system: dict[str, list[Item]]) -> dict[str, Any]:
     """Figures for system statements (document id -> statement dicts as in Extraction.to_dict())."""
     tp = fp = fn = spk_ok = spk_n = 0
     itp = ifp = ifn = st_n = st_ok = 0
@@ -95,7 +99,8 @@ def score_documents(gold_docs: list[dict[str, Any]], system: dict[str, list[dict
             item = judged_item(members, pred)
             if any(m.get("speaker") for m in members):
                 spk_n += 1
-                spk_ok += int(bool(item.get("speaker")) and names_agree(item["speaker"], (pred.get("speaker") or {}).get("name")))
+                name = (pred.get("speaker") or {}).get("name")
+                spk_ok += int(bool(item.get("speaker")) and names_agree(item["speaker"], name))
             gi, pi = set(item.get("issues") or []), set(pred.get("issues") or [])
             itp, ifp, ifn = itp + len(gi & pi), ifp + len(pi - gi), ifn + len(gi - pi)
             if item.get("stance") not in (None, "neutral") and item.get("issues"):

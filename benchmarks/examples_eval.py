@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _examples_score import align, judged_item, names_agree, score_documents  # noqa: E402
-from _shared import SHARED, as_date  # noqa: E402
+from _examples_score import align, judged_item, names_agree, score_documents
+from _shared import SHARED, as_date
 
-from redline.examples import corpus_path, gold_documents  # noqa: E402
-from redline.extract.pipeline import Extractor  # noqa: E402
-from redline.model import Document  # noqa: E402
+from redline.examples import corpus_path, gold_documents
+from redline.extract.pipeline import Extractor
+from redline.model import Document
 
 
 def system_output(extractor: Extractor, gold: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -35,11 +35,16 @@ def system_output(extractor: Extractor, gold: list[dict[str, Any]]) -> dict[str,
             if line.strip():
                 r = json.loads(line)
                 if r["id"] in wanted:
-                    docs.append(Document(id=r["id"], text=r["text"], published=as_date(r.get("published")), outlet=r.get("outlet")))
+                    published = as_date(r.get("published"))
+                    outlet = r.get("outlet")
+                    docs.append(Document(id=r["id"], text=r["text"], published=published, outlet=outlet))
     return {x.document.id: x.to_dict()["statements"] for x in extractor.extract(docs)}
 
 
-def figures(gold: list[dict[str, Any]], system: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, Any], str]:
+Item = dict[str, Any]
+
+
+def figures(gold: list[Item], system: dict[str, list[Item]]) -> tuple[Item, str]:
     scorer = SHARED / "eval" / "score.py"
     if scorer.is_file():
         spec = importlib.util.spec_from_file_location("redline_shared_score", scorer)
@@ -56,29 +61,41 @@ def _short(text: str, n: int = 110) -> str:
     return text if len(text) <= n else text[: n - 3] + "..."
 
 
-def list_errors(gold: list[dict[str, Any]], system: dict[str, list[dict[str, Any]]]) -> None:
+def _errors_of(item: Item, pred: Item, said: str, speaker_judged: bool) -> list[str]:
+    lines = []
+    name = (pred.get("speaker") or {}).get("name")
+    if speaker_judged and not (item.get("speaker") and names_agree(item["speaker"], name)):
+        lines.append(f"  SPKR  gold {item['speaker']} ({item.get('speaker_mention')}) got {said}: "
+                     f"{_short(item['content'], 70)}")
+    gi, pi = set(item.get("issues") or []), set(pred.get("issues") or [])
+    if gi != pi:
+        lines.append(f"  ISSUE gold {sorted(gi)} got {sorted(pi)}: {_short(item['content'], 80)}")
+    if item.get("stance") not in (None, "neutral") and gi and pred.get("stance") != item["stance"]:
+        lines.append(f"  STNC  gold {item['stance']} got {pred.get('stance')} on {sorted(gi)}: "
+                     f"{_short(item['content'], 80)}")
+    return lines
+
+
+def list_errors(gold: list[Item], system: dict[str, list[Item]]) -> None:
     for doc in gold:
         pairs, missed = align(doc, system.get(doc["id"], []))
         lines: list[str] = []
         for a in missed:
             if not a.get("optional"):
-                lines.append(f"  MISS  [{a['speaker']} / {a.get('speaker_mention')} / {a.get('cue')}] {_short(a['content'])}")
+                lines.append(f"  MISS  [{a['speaker']} / {a.get('speaker_mention')} / {a.get('cue')}] "
+                             f"{_short(a['content'])}")
         for pred, members in pairs:
             sp = pred.get("speaker") or {}
-            said = f"{sp.get('name')} <{(sp.get('mention') or {}).get('text') if isinstance(sp.get('mention'), dict) else sp.get('mention')}>"
+            mention = sp.get("mention")
+            said = f"{sp.get('name')} <{mention.get('text') if isinstance(mention, dict) else mention}>"
             if not members:
-                lines.append(f"  FP    [{said} / {(pred.get('cue') or {}).get('text')}] {_short(pred['content']['text'])}")
+                cue = (pred.get("cue") or {}).get("text")
+                lines.append(f"  FP    [{said} / {cue}] {_short(pred['content']['text'])}")
                 continue
             if all(m.get("optional") for m in members):
                 continue
-            item = judged_item(members, pred)
-            if any(m.get("speaker") for m in members) and not (item.get("speaker") and names_agree(item["speaker"], sp.get("name"))):
-                lines.append(f"  SPKR  gold {item['speaker']} ({item.get('speaker_mention')}) got {said}: {_short(item['content'], 70)}")
-            gi, pi = set(item.get("issues") or []), set(pred.get("issues") or [])
-            if gi != pi:
-                lines.append(f"  ISSUE gold {sorted(gi)} got {sorted(pi)}: {_short(item['content'], 80)}")
-            if item.get("stance") not in (None, "neutral") and gi and pred.get("stance") != item["stance"]:
-                lines.append(f"  STNC  gold {item['stance']} got {pred.get('stance')} on {sorted(gi)}: {_short(item['content'], 80)}")
+            judged = any(m.get("speaker") for m in members)
+            lines.extend(_errors_of(judged_item(members, pred), pred, said, judged))
         if lines:
             print(doc["id"])
             print("\n".join(lines))
@@ -98,9 +115,10 @@ def main() -> None:
         print(json.dumps(result, indent=1))
     a = result["attribution"]
     print(f"scorer: {scorer}; {len(gold)} documents")
-    print(f"examples     attribution P={a['p']} R={a['r']} F1={a['f1']} (tp={a['tp']} fp={a['fp']} fn={a['fn']}) "
-          f"speaker_acc={result['speaker_accuracy_on_matched']} issue_f1={result['issues']['f1']} "
-          f"stance_acc={result['stance_accuracy']} (n={result['stance_n']})")
+    print(f"examples     attribution P={a['p']} R={a['r']} F1={a['f1']} (tp={a['tp']} fp={a['fp']} "
+          f"fn={a['fn']}) speaker_acc={result['speaker_accuracy_on_matched']} "
+          f"issue_f1={result['issues']['f1']} stance_acc={result['stance_accuracy']} "
+          f"(n={result['stance_n']})")
 
 
 if __name__ == "__main__":

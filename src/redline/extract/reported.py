@@ -287,7 +287,8 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         return None
     comps = [c for c in tok.children if c.dep_ in _CLAUSE]
     if not comps and kind in ("speech", "writing"):
-        comps = [c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i] and not _insert(c, cues)]
+        comps = [c for c in tok.children
+                 if c.dep_ == "parataxis" and not quoted[c.i] and not _insert(c, cues)]
     if not comps:
         comps = _misattached_clauses(tok)
     if not comps:
@@ -525,13 +526,14 @@ def _continued(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]
     for clause in host.rights:
         if clause.dep_ != "conj" or clause.i < tok.i or not is_verb(clause):
             continue
-        if cues.verb_kind(clause.lemma_) is not None and any(c.dep_ in ("ccomp", "xcomp") for c in clause.children):
+        own_content = any(c.dep_ in ("ccomp", "xcomp") for c in clause.children)
+        if cues.verb_kind(clause.lemma_) is not None and own_content:
             continue  # "..., he said, and warned that ...": a cue of its own
         subjects = [c for c in clause.children if c.dep_ in _SUBJECTS or c.dep_ == "expl"]
         if not subjects or subjects[0].lower_ in source_words:
             continue  # "..., he said, and he left": the narrator goes on about the speaker
         between = doc[(tok.i if host is tok else tok.right_edge.i) + 1 : clause.left_edge.i]
-        if not any(t.dep_ == "cc" for t in between) or any(not (t.is_punct or t.dep_ == "cc") for t in between):
+        if not any(t.dep_ == "cc" for t in between) or not all(t.is_punct or t.dep_ == "cc" for t in between):
             continue
         rng = clip_to_paragraph(doc, (clause.left_edge.i, clause.right_edge.i + 1), clause.i)
         trimmed = _trim(doc, *rng)
