@@ -178,3 +178,47 @@ def test_gerund_subject_and_extraposed_infinitive_have_no_speaker(extractor: Any
     )
     contents = [s.content.text for s in _extract(extractor, text).statements]
     assert len(contents) == 1 and contents[0].startswith("the clause would make it impossible")
+
+
+def test_while_clause_after_an_inserted_cue_is_still_reported(extractor: Any) -> None:
+    text = (
+        "Sybiha briefed the press in Kyiv. Most of the European ideas looked workable, he said, "
+        "while the Russian ones ignored the front line entirely."
+    )
+    contents = {s.content.text: s for s in _extract(extractor, text).statements}
+    assert "Most of the European ideas looked workable" in contents, list(contents)
+    second = contents.get("the Russian ones ignored the front line entirely")
+    assert second is not None and second.speaker is not None and second.speaker.name == "Andrii Sybiha"
+
+
+def test_insert_after_an_opening_condition_keeps_the_main_clause(extractor: Any) -> None:
+    text = "Peskov spoke on Friday. If the Europeans wanted to see a map, he said, Moscow would send one."
+    statements = _extract(extractor, text).statements
+    assert len(statements) == 1, [s.content.text for s in statements]
+    assert statements[0].content.text.endswith("Moscow would send one")
+    assert statements[0].speaker is not None and statements[0].speaker.name == "Dmitry Peskov"
+
+
+def test_second_speaker_in_a_while_clause_keeps_a_statement(extractor: Any) -> None:
+    text = "The US envoy says a deal is close, while Sybiha calls the draft a fair starting point."
+    statements = {s.content.text: s for s in _extract(extractor, text).statements}
+    first = statements.get("a deal is close")
+    assert first is not None, list(statements)
+    second = [s for c, s in statements.items() if "fair starting point" in c]
+    assert second and second[0].speaker is not None and second[0].speaker.name == "Andrii Sybiha"
+
+
+def test_clause_with_a_complementiser_is_not_an_insert(extractor: Any) -> None:
+    text = ("Witkoff's adviser says some Russian ideas are useful, others are not, "
+            "and that the meetings will continue.")
+    for statement in _extract(extractor, text).statements:
+        assert statement.speaker is None or "meetings" not in statement.speaker.mention.text
+
+
+def test_role_in_a_standfirst_resolves_to_the_holder_named_later(extractor: Any) -> None:
+    text = (
+        "Putin's aide says the American text is a starting point.\n\n"
+        "Yuri Ushakov told reporters on Tuesday that the envoys would return."
+    )
+    statement = _by_content(_extract(extractor, text), "the American text is a starting point")
+    assert statement.speaker is not None and statement.speaker.name == "Yuri Ushakov"

@@ -230,7 +230,7 @@ def _clause_candidate(verb: Token, comp: Token, kind: str, cues: CueLexicon,
     return Candidate(trimmed, cue, source, kind, verb.i)
 
 
-def _host_content(verb: Token) -> TokenRange | None:
+def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     """"..., he said." or "The plan, he said, is dead": the parser hangs the cue on the content,
     so the content is the host clause minus the cue's own subtree (the longer side)."""
     head = verb.head
@@ -239,20 +239,28 @@ def _host_content(verb: Token) -> TokenRange | None:
     hole = subtree_range(verb)
     whole = subtree_range(head)
     rng = _without(whole, [hole], prefer_after=len(verb.doc) + 1)
-    if whole[0] + 3 <= hole[0] and _joined_after(verb.doc, hole[1], whole[1]):
+    doc = verb.doc
+    if whole[0] + 3 <= hole[0] and _joined_after(doc, hole[1], whole[1], cues):
         rng = (whole[0], hole[0])  # "X, he said, and Y": X here, Y by _continued
+    elif hole[1] + 3 <= whole[1] and _adverbial_opening(doc[whole[0]], head):
+        rng = whole  # "If they asked, he said, Moscow was ready": one clause around the insert
     if rng[1] - rng[0] < 3:
         return None
     return rng
 
 
-def _joined_after(doc: Doc, start: int, end: int) -> bool:
-    """Whether the words after an inserted cue open with "and"/"but" (after any comma)."""
+def _joined_after(doc: Doc, start: int, end: int, cues: CueLexicon) -> bool:
+    """Whether the words after an inserted cue open with "and"/"but"/"while" (after any comma)."""
     for t in doc[start:end]:
         if t.is_punct or t.is_space:
             continue
-        return t.dep_ == "cc"
+        return t.dep_ == "cc" or (t.dep_ == "mark" and t.lower_ in cues.continuing_marks)
     return False
+
+
+def _adverbial_opening(first: Token, host: Token) -> bool:
+    """Whether the host clause opens with an adverbial clause of its own ("If they wanted ...")."""
+    return first.dep_ == "mark" and first.head.dep_ == "advcl" and first.head.head == host
 
 
 def _temporal(prep: Token) -> bool:
@@ -328,6 +336,8 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None  # "as we saw in 2009, ..." carries any cue kind
     if tok.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
         return None
+    if any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children):
+        return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
     start, end = subtree_range(tok)
     if end - start > _MAX_HOSTED_CUE:
         return None  # a long clause is not a ", he said" insert
@@ -335,7 +345,7 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None  # a cue's clause is its content, unless "Trump, he said, had promised ..."
     if any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
         return None
-    return _make(tok.doc, tok, _host_content(tok), kind, cues, quoted)
+    return _make(tok.doc, tok, _host_content(tok, cues), kind, cues, quoted)
 
 
 def _insert(tok: Token, cues: CueLexicon) -> bool:
@@ -524,7 +534,14 @@ def _continued(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]
     source_words = {doc[i].lower_ for i in range(*cand.source)} if cand.source else set()
     out = []
     for clause in host.rights:
-        if clause.dep_ != "conj" or clause.i < tok.i or not is_verb(clause):
+        if clause.i < tok.i or not is_verb(clause):
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        if clause.dep_ == "advcl" and marks and marks[0].lower_ in cues.continuing_marks:
+            opening = marks[0].i + 1  # "while the Americans were trying": without "while"
+        elif clause.dep_ == "conj":
+            opening = clause.left_edge.i
+        else:
             continue
         own_content = any(c.dep_ in ("ccomp", "xcomp") for c in clause.children)
         if cues.verb_kind(clause.lemma_) is not None and own_content:
@@ -532,10 +549,11 @@ def _continued(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]
         subjects = [c for c in clause.children if c.dep_ in _SUBJECTS or c.dep_ == "expl"]
         if not subjects or subjects[0].lower_ in source_words:
             continue  # "..., he said, and he left": the narrator goes on about the speaker
-        between = doc[(tok.i if host is tok else tok.right_edge.i) + 1 : clause.left_edge.i]
-        if not any(t.dep_ == "cc" for t in between) or not all(t.is_punct or t.dep_ == "cc" for t in between):
+        between = doc[(tok.i if host is tok else tok.right_edge.i) + 1 : opening]
+        joiners = [t for t in between if not t.is_punct]
+        if len(joiners) != 1 or not (joiners[0].dep_ == "cc" or joiners[0].lower_ in cues.continuing_marks):
             continue
-        rng = clip_to_paragraph(doc, (clause.left_edge.i, clause.right_edge.i + 1), clause.i)
+        rng = clip_to_paragraph(doc, (opening, clause.right_edge.i + 1), clause.i)
         trimmed = _trim(doc, *rng)
         if trimmed is not None:
             out.append(Candidate(trimmed, cand.cue, cand.source, cand.kind, clause.i))

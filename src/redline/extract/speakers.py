@@ -430,6 +430,11 @@ class SpeakerResolver:
         best = self._most_salient(index, span, lambda c: c.actor_id in roles)
         if best is not None:
             return best
+        # a standfirst names the role before the story names the person ("Putin's aide says ...",
+        # then "Yuri Ushakov, Putin's foreign policy adviser, said"): the holder named next
+        later = [c for c in index.candidates if c.start >= span.end and c.actor_id in roles]
+        if later:
+            return later[0].actor_id, later[0].name
         if len(roles) == 1:
             actor = self.kb.actors[next(iter(roles))]
             return actor.id, actor.name
