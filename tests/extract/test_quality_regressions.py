@@ -222,3 +222,15 @@ def test_role_in_a_standfirst_resolves_to_the_holder_named_later(extractor: Any)
     )
     statement = _by_content(_extract(extractor, text), "the American text is a starting point")
     assert statement.speaker is not None and statement.speaker.name == "Yuri Ushakov"
+
+
+def test_pronoun_in_a_relative_clause_takes_the_possessor(extractor: Any) -> None:
+    text = (
+        "Dmitry Peskov, the Kremlin spokesman, gave Moscow's reading of the call. He said Putin had "
+        "told Trump that Kyiv had to decide on the Donbas. According to Peskov, both leaders thought "
+        "a short truce would only prolong the war.\n\n"
+        "That leaves Moscow at odds with Zelensky's proposal to hold a vote on any territorial deal, "
+        "which he says would need a long truce."
+    )
+    statement = _by_content(_extract(extractor, text), "would need a long truce")
+    assert statement.speaker is not None and statement.speaker.name == "Volodymyr Zelensky"

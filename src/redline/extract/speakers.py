@@ -264,6 +264,7 @@ class SpeakerResolver:
                     head = c.head_token(doc)
                     if c.start < pron.i and head.dep_ in _SUBJECT and head.head == pron.head.head:
                         bound.add((c.actor_id, c.name if c.actor_id is None else ""))
+        owners = _relative_owners(pron)
         scored: list[tuple[float, _Candidate]] = []
         for c in candidates:
             if c.end > pron.i or here - index.sent_of[c.start] > _WINDOW:
@@ -281,6 +282,8 @@ class SpeakerResolver:
                 score = fit + self._salience(index, c, here, recent)
                 if _fronted(c.head_token(doc), pron):
                     score += 2.5
+                if c.head_token(doc).i in owners:
+                    score += 2.0
                 scored.append((score, c))
         # the last main-clause subject before this sentence is the centre of attention
         centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
@@ -536,6 +539,21 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
             return -1.0 if c.actor_id and c.name and c.name[:1].isupper() else 0.0
         return -1.0 if c.kind in {"person", "unknown"} and c.gender is None else None
     return 0.0 if c.kind in {"person", "org", "unknown"} else None  # I, we
+
+
+def _relative_owners(pron: Token) -> set[int]:
+    """Possessors of the noun phrase a relative clause hangs on: in "Zelensky's plan to hold a
+    referendum on any arrangement, which he says would need a truce", "he" is Zelensky."""
+    if pron.dep_ not in _SUBJECT or pron.head.dep_ != "relcl":
+        return set()
+    owners: set[int] = set()
+    tok = pron.head.head
+    for _ in range(6):
+        owners.update(c.i for c in tok.children if c.dep_ == "poss")
+        if tok.dep_ not in ("pobj", "prep", "acl", "dobj", "compound") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return owners
 
 
 def _fronted(head: Token, pron: Token) -> bool:
