@@ -54,12 +54,13 @@ def system(extractor: Any, gold: list[dict[str, Any]]) -> dict[str, list[dict[st
 def test_example_corpus_figures(gold: list[dict[str, Any]], system: dict[str, list[dict[str, Any]]]) -> None:
     scorer = _module(BENCHMARKS / "_examples_score.py", "redline_examples_score")
     r = scorer.score_documents(gold, system)
-    assert r["attribution"]["f1"] >= 0.90, r["attribution"]
-    assert r["attribution"]["p"] >= 0.88, r["attribution"]
-    assert r["attribution"]["r"] >= 0.91, r["attribution"]
-    assert r["speaker_accuracy_on_matched"] >= 0.95, r
-    assert r["issues"]["f1"] >= 0.78, r["issues"]
-    assert r["stance_accuracy"] >= 0.70, r
+    # measured 2026-11-25: P 0.922, R 0.967, F1 0.944, speaker 0.99, issues 0.791, stance 0.708
+    assert r["attribution"]["f1"] >= 0.92, r["attribution"]
+    assert r["attribution"]["p"] >= 0.90, r["attribution"]
+    assert r["attribution"]["r"] >= 0.94, r["attribution"]
+    assert r["speaker_accuracy_on_matched"] >= 0.96, r
+    assert r["issues"]["f1"] >= 0.77, r["issues"]
+    assert r["stance_accuracy"] >= 0.68, r
 
 
 @pytest.mark.shared
