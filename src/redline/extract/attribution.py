@@ -93,7 +93,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
         + label_candidates(doc, cues, quoted)
         + predicate_candidates(doc, cues, quoted)
     )
-    candidates = _resolve_nesting(doc, candidates)
+    candidates = _resolve_nesting(doc, candidates, cues)
 
     out: list[Attribution] = []
     index = _QuoteIndex(doc, quotes)
@@ -144,8 +144,24 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
         key=lambda a: a.content[1],
     )
     out.extend(_direct(doc, quotes, quoted, mixed_spans, reported, cues))
-    out.sort(key=lambda a: (a.content[0], a.content[1]))
-    return out
+    return _one_per_content(out)
+
+
+def _one_per_content(found: list[Attribution]) -> list[Attribution]:
+    """ "Putin repeated his claim that X": the verb and the noun both frame X, but a reader
+    counts one statement; the surer cue (then the earlier one) stays."""
+    best: dict[tuple[int, int], Attribution] = {}
+    for a in found:
+        kept = best.get(a.content)
+        if (
+            kept is None
+            or a.confidence > kept.confidence
+            or (
+                a.confidence == kept.confidence and (a.cue or (1 << 30, 0))[0] < (kept.cue or (1 << 30, 0))[0]
+            )
+        ):
+            best[a.content] = a
+    return sorted(best.values(), key=lambda a: (a.content[0], a.content[1]))
 
 
 class _QuoteIndex:
@@ -211,7 +227,7 @@ def _chars(doc: Doc, rng: TokenRange) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def _resolve_nesting(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list[Candidate]:
     """Keep annotations univocal: a cue inside another statement's content is either that
     statement's own content ("said Clinton claimed X": the outer one stands) or a clause
     hung on it ("talks, which he said ..."), which ends the outer content where it starts."""
@@ -230,7 +246,7 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 continue
             if not outer.content[0] <= inner.cue_token < outer.content[1]:
                 continue
-            if inner.kind not in _OWN_STATEMENT_KINDS:
+            if inner.kind not in _OWN_STATEMENT_KINDS and not _contrasted(doc[inner.cue_token], cues):
                 dropped.add(id(inner))  # a stance verb inside reported content belongs to it
                 continue
             clause = _clause_start(doc, inner, outer)
@@ -242,6 +258,16 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 end -= 1
             outer.content = (outer.content[0], end)
     return [c for c in kept if id(c) not in dropped and c.content[1] > c.content[0]]
+
+
+def _contrasted(cue: Token, cues: CueLexicon) -> bool:
+    """ "He wants an answer, while Putin calls the draft a basis": a cue in a "while" clause with a
+    subject of its own is a second speaker's statement, not part of the first one's."""
+    return (
+        cue.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in cues.continuing_marks for c in cue.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    )
 
 
 _OWN_STATEMENT_KINDS = frozenset({"speech", "writing", "prepositional"})

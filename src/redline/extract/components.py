@@ -99,7 +99,7 @@ class RedlineExtract:
             sent_start, sent_end = _sentence_bounds(doc, cs, ce)
             context = doc.text[sent_start:sent_end]
             cue_text = doc.text[att.cue[0] : att.cue[1]] if att.cue else None
-            issues = self.tagger.tag(content, context)
+            issues = self.tagger.tag(content, context, _previous_sentence(doc, sent_start))
             actor = self.knowledge.actors.get(speaker.actor_id) if speaker is not None else None
             party = actor.party if actor is not None else None
             stance = self.stance.classify(content, issues, cue_text, party, att.kind) if issues else "neutral"
@@ -128,6 +128,18 @@ class RedlineExtract:
             e.to_dict() for e in self.events.find(doc, published, mentions, document_id="")
         ]
         return doc
+
+
+def _previous_sentence(doc: Doc, start: int) -> str:
+    """The sentence ending right before character ``start``, if no paragraph break lies between."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or len(span) == 0 or span[0].sent.start == 0:
+        return ""
+    previous = doc[span[0].sent.start - 1].sent
+    text = previous.text.rstrip()
+    if "\n\n" in doc.text[previous.start_char + len(text) : start]:
+        return ""
+    return text.rsplit("\n\n", 1)[-1]
 
 
 def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:

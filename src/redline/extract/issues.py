@@ -6,7 +6,8 @@ microseconds per statement. Three rules go beyond counting words:
 
 * anaphora: content that opens without a subject ("should focus on Donbas") or with a pronoun
   ("it could serve as ...") borrows the issues of the words just before it in the sentence;
-  content whose only topic is "this"/"it" borrows from the whole sentence;
+  content whose only topic is "this"/"it" borrows from the whole sentence, and failing that from
+  the sentence before it in the same paragraph;
 * generic issues (``generic: true``, e.g. the plan as a whole) are the fallback topic: next to
   specific issues they need strong evidence (``generic_secondary``) and are listed last;
 * the primary issue is the one with most evidence, counting the stance cues that target it,
@@ -61,11 +62,16 @@ class IssueTagger:
         self._term_set = PatternSet(self._terms)
         self._cue_set = PatternSet(self._cues)
 
-    def tag(self, content: str, context: str = "") -> list[str]:
-        """Issue ids for a statement, primary first; [] when nothing in the taxonomy applies."""
-        return [s.issue for s in self.explain(content, context)]
+    def tag(self, content: str, context: str = "", previous: str = "") -> list[str]:
+        """Issue ids for a statement, primary first; [] when nothing in the taxonomy applies.
 
-    def explain(self, content: str, context: str = "") -> list[IssueScore]:
+        ``context`` is the sentence holding the content; ``previous`` the sentence before it in
+        the same paragraph, where a pronoun's antecedent often is ("On the nuclear plant, the
+        draft sets out two options. The US proposed that it be run jointly").
+        """
+        return [s.issue for s in self.explain(content, context, previous)]
+
+    def explain(self, content: str, context: str = "", previous: str = "") -> list[IssueScore]:
         """The kept issues with their scores and the words that gave them, primary first."""
         tokens = normalise(content)
         if not looks_english(tokens):
@@ -73,7 +79,21 @@ class IssueTagger:
         scores = self._score(tokens, 1.0)
         if context:
             self._add_antecedent(scores, tokens, content, context)
+        if previous and not self._tagged(scores) and _ANAPHORS & set(tokens):
+            self._merge(scores, self._score(normalise(previous), self.taxonomy.context_weight, offset=-1))
         return self._select(scores)
+
+    def _tagged(self, scores: dict[str, IssueScore]) -> bool:
+        return any(s.terms >= self.taxonomy.min_score for s in scores.values())
+
+    @staticmethod
+    def _merge(scores: dict[str, IssueScore], borrowed: dict[str, IssueScore]) -> None:
+        for issue, extra in borrowed.items():
+            s = scores.setdefault(issue, IssueScore(issue))
+            s.score += extra.score
+            s.terms += extra.terms
+            s.first = min(s.first, extra.first)
+            s.words.extend(f"(context) {w}" for w in extra.words)
 
     def _score(self, tokens: Sequence[str], factor: float, offset: int = 0) -> dict[str, IssueScore]:
         scores: dict[str, IssueScore] = {}
@@ -96,19 +116,14 @@ class IssueTagger:
         if not words:
             return
         before, _, _ = context.partition(content) if content in context else (context, "", "")
-        tagged = any(s.terms >= self.taxonomy.min_score for s in scores.values())
+        tagged = self._tagged(scores)
         if words[0] in _ANAPHORS or words[0] in _SUBJECTLESS:
             window = [t for t in normalise(before) if t != BOUNDARY][-_ANTECEDENT_WINDOW:]
         elif not tagged and _ANAPHORS & set(words):
             window = [t for t in normalise(context.replace(content, " ")) if t != BOUNDARY]
         else:
             return
-        for issue, extra in self._score(window, self.taxonomy.context_weight, offset=-1).items():
-            s = scores.setdefault(issue, IssueScore(issue))
-            s.score += extra.score
-            s.terms += extra.terms
-            s.first = min(s.first, extra.first)
-            s.words.extend(f"(context) {w}" for w in extra.words)
+        self._merge(scores, self._score(window, self.taxonomy.context_weight, offset=-1))
 
     def _select(self, scores: dict[str, IssueScore]) -> list[IssueScore]:
         tax = self.taxonomy

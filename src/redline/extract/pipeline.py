@@ -53,6 +53,8 @@ class Extractor:
         settings = settings or Settings()
         components.register_extensions()
         nlp = load_nlp(settings.model)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("redline_paragraphs", before="parser")
         nlp.add_pipe(
             COMPONENT,
             config={

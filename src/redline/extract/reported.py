@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from redline.knowledge.cues import CueLexicon
 
@@ -238,17 +238,37 @@ def _clause_candidate(
     return Candidate(trimmed, cue, source, kind, verb.i)
 
 
-def _host_content(verb: Token) -> TokenRange | None:
+def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     """ "..., he said." or "The plan, he said, is dead": the parser hangs the cue on the content,
     so the content is the host clause minus the cue's own subtree (the longer side)."""
     head = verb.head
     if head is verb or not is_verb(head):
         return None
     hole = subtree_range(verb)
-    rng = _without(subtree_range(head), [hole], prefer_after=len(verb.doc) + 1)
+    whole = subtree_range(head)
+    rng = _without(whole, [hole], prefer_after=len(verb.doc) + 1)
+    doc = verb.doc
+    if whole[0] + 3 <= hole[0] and _joined_after(doc, hole[1], whole[1], cues):
+        rng = (whole[0], hole[0])  # "X, he said, and Y": X here, Y by _continued
+    elif hole[1] + 3 <= whole[1] and _adverbial_opening(doc[whole[0]], head):
+        rng = whole  # "If they asked, he said, Moscow was ready": one clause around the insert
     if rng[1] - rng[0] < 3:
         return None
     return rng
+
+
+def _joined_after(doc: Doc, start: int, end: int, cues: CueLexicon) -> bool:
+    """Whether the words after an inserted cue open with "and"/"but"/"while" (after any comma)."""
+    for t in doc[start:end]:
+        if t.is_punct or t.is_space:
+            continue
+        return t.dep_ == "cc" or (t.dep_ == "mark" and t.lower_ in cues.continuing_marks)
+    return False
+
+
+def _adverbial_opening(first: Token, host: Token) -> bool:
+    """Whether the host clause opens with an adverbial clause of its own ("If they wanted ...")."""
+    return first.dep_ == "mark" and first.head.dep_ == "advcl" and first.head.head == host
 
 
 def _temporal(prep: Token) -> bool:
@@ -293,7 +313,9 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         return None
     comps = [c for c in tok.children if c.dep_ in _CLAUSE]
     if not comps and kind in ("speech", "writing"):
-        comps = [c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i]]
+        comps = [
+            c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i] and not _insert(c, cues)
+        ]
     if not comps:
         comps = _misattached_clauses(tok)
     if not comps:
@@ -336,12 +358,33 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None  # "as we saw in 2009, ..." carries any cue kind
     if tok.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
         return None
+    if any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children):
+        return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
     start, end = subtree_range(tok)
-    if end - start > _MAX_HOSTED_CUE or cues.verb_kind(tok.head.lemma_) is not None:
-        return None  # a long clause is not a ", he said" insert; a cue's clause is its content
+    if end - start > _MAX_HOSTED_CUE:
+        return None  # a long clause is not a ", he said" insert
+    if cues.verb_kind(tok.head.lemma_) is not None and not _between_subject_and_verb(tok):
+        return None  # a cue's clause is its content, unless "Trump, he said, had promised ..."
     if any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
         return None
-    return _make(tok.doc, tok, _host_content(tok), kind, cues, quoted)
+    return _make(tok.doc, tok, _host_content(tok, cues), kind, cues, quoted)
+
+
+def _insert(tok: Token, cues: CueLexicon) -> bool:
+    """A short ", he said," hung on another verb: an insert, not that verb's content."""
+    start, end = subtree_range(tok)
+    return cues.verb_kind(tok.lemma_) in ("speech", "writing") and end - start <= _MAX_HOSTED_CUE
+
+
+def _between_subject_and_verb(tok: Token) -> bool:
+    """Whether an insert splits its host's subject from its verb: "Trump, he said, had promised"."""
+    head = tok.head
+    subjects = [c for c in head.children if c.dep_ in _SUBJECTS and c.i < tok.i]
+    return (
+        bool(subjects)
+        and tok.i < head.i
+        and any(t.is_punct for t in tok.doc[subjects[-1].right_edge.i + 1 : tok.left_edge.i + 1])
+    )
 
 
 def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
@@ -390,6 +433,28 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
+
+
+def _attributive(tok: Token, cues: CueLexicon) -> bool:
+    """ "alleged Crimea bridge attackers": an adjectival participle the parser read as a verb.
+
+    Its bare noun phrase (no determiner, no pronoun) starts right after it, and either that
+    phrase is parsed as its object or the line has no final punctuation (a headline or a
+    crosshead, where the parser also turns plural nouns into verbs: "alleged railway saboteurs").
+    """
+    if tok.lower_ not in cues.attributive_participles or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    if nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if any(c.dep_ == "dobj" and c.left_edge.i == nxt.i for c in tok.rights):
+        return True
+    return _unpunctuated(tok.sent)
+
+
+def _unpunctuated(sent: Span) -> bool:
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and not (words[-1].is_punct or words[-1].is_quote)
 
 
 def _passive_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
@@ -441,7 +506,7 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
     """Reporting, directive and stance verbs with their content, first matching rule wins."""
     out: list[Candidate] = []
     for tok in doc:
-        if quoted[tok.i] or not is_verb(tok):
+        if quoted[tok.i] or not is_verb(tok) or _attributive(tok, cues):
             continue
         kind = cues.verb_kind(tok.lemma_)
         cand = (
@@ -452,9 +517,85 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
             or _object(tok, kind, cues, quoted)
             or _prep_object(tok, cues, quoted)
         )
-        if cand is not None:
+        if cand is not None and not _nobody_speaks(tok, cand, cues):
             out.append(cand)
+            if kind in ("speech", "writing"):
+                out.extend(_continued(tok, cand, cues))
     return out
+
+
+def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
+    """Verb forms that name an act of saying nobody performs here.
+
+    "Asked whether they would meet, Ushakov said": the reporter's question; "Accepting it would
+    mean giving up land": a gerund subject, with no one to do it; "it would be impossible to hold
+    anyone accountable": an infinitive extraposed after "it", whose doer is anyone.
+    """
+    if any(c.dep_ in _SUBJECTS for c in tok.children):
+        return False
+    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "advcl" and tok.lemma_.lower() in cues.question_verbs:
+        return True
+    if tok.tag_ == "VBG" and cand.source is None and _gerund_subject(tok):
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.head.pos_ != "ADJ":
+        return False
+    holders = [*tok.head.children, *tok.head.head.children]
+    return any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in holders)
+
+
+def _gerund_subject(tok: Token) -> bool:
+    """ "Rejecting the plan risks ..." (often parsed as an adjunct): a gerund opening its sentence
+    with no comma after its phrase is the subject; "Railing against Trump, Sanders said" is not."""
+    if tok.dep_ in ("csubj", "csubjpass"):
+        return True
+    after = tok.right_edge.i + 1
+    return tok.i == tok.sent.start and after < len(tok.doc) and tok.doc[after].text != ","
+
+
+def _continued(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]:
+    """ "The plan is fair, he said, and it is now up to Moscow": a clause joined by "and"/"but"
+    right after an inserted cue goes on with what the speaker said, not with the narrator.
+
+    The parser hangs that clause on the cue ("said ... and was") or on the host clause the cue
+    interrupts; either way it becomes a statement of its own with the same cue and source. Its
+    cue token is the clause's verb, so that the nesting step keeps it beside the first one.
+    """
+    if cand.content[1] > tok.i or quoted_clause(tok):
+        return []
+    host = tok.head if tok.dep_ == "parataxis" else tok
+    doc = tok.doc
+    source_words = {doc[i].lower_ for i in range(*cand.source)} if cand.source else set()
+    out = []
+    for clause in host.rights:
+        if clause.i < tok.i or not is_verb(clause):
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        if clause.dep_ == "advcl" and marks and marks[0].lower_ in cues.continuing_marks:
+            opening = marks[0].i + 1  # "while the Americans were trying": without "while"
+        elif clause.dep_ == "conj":
+            opening = clause.left_edge.i
+        else:
+            continue
+        own_content = any(c.dep_ in ("ccomp", "xcomp") for c in clause.children)
+        if cues.verb_kind(clause.lemma_) is not None and own_content:
+            continue  # "..., he said, and warned that ...": a cue of its own
+        subjects = [c for c in clause.children if c.dep_ in _SUBJECTS or c.dep_ == "expl"]
+        if not subjects or subjects[0].lower_ in source_words:
+            continue  # "..., he said, and he left": the narrator goes on about the speaker
+        between = doc[(tok.i if host is tok else tok.right_edge.i) + 1 : opening]
+        joiners = [t for t in between if not t.is_punct]
+        if len(joiners) != 1 or not (joiners[0].dep_ == "cc" or joiners[0].lower_ in cues.continuing_marks):
+            continue
+        rng = clip_to_paragraph(doc, (opening, clause.right_edge.i + 1), clause.i)
+        trimmed = _trim(doc, *rng)
+        if trimmed is not None:
+            out.append(Candidate(trimmed, cand.cue, cand.source, cand.kind, clause.i))
+    return out
+
+
+def quoted_clause(tok: Token) -> bool:
+    """Whether the cue sits right after a closing quotation mark (the quote scanner's business)."""
+    return tok.i >= 2 and tok.doc[tok.i - 2].is_quote and tok.doc[tok.i - 2].text in ("”", '"', "»")
 
 
 def prepositional_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:

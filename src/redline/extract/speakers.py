@@ -130,6 +130,7 @@ class SpeakerResolver:
             or self._apposed(index, span)
             or self._described(index, span)
             or self._repeated(index, span, previous)
+            or self._definite_person(index, span, content, previous)
         )
         if resolved is None:
             resolved = (None, _clean_name(span))
@@ -257,6 +258,13 @@ class SpeakerResolver:
                     head = c.head_token(doc)
                     if head.dep_ != "poss" and pron.head in (head.head, head.head.head):
                         bound.add((c.actor_id, c.name if c.actor_id is None else ""))
+            # "Trump, he said, had promised ...": the subject the insert interrupts is someone else
+            if pron.head.dep_ == "parataxis":
+                for c in index.candidates:
+                    head = c.head_token(doc)
+                    if c.start < pron.i and head.dep_ in _SUBJECT and head.head == pron.head.head:
+                        bound.add((c.actor_id, c.name if c.actor_id is None else ""))
+        owners = _relative_owners(pron)
         scored: list[tuple[float, _Candidate]] = []
         for c in candidates:
             if c.end > pron.i or here - index.sent_of[c.start] > _WINDOW:
@@ -274,6 +282,8 @@ class SpeakerResolver:
                 score = fit + self._salience(index, c, here, recent)
                 if _fronted(c.head_token(doc), pron):
                     score += 2.5
+                if c.head_token(doc).i in owners:
+                    score += 2.0
                 scored.append((score, c))
         # the last main-clause subject before this sentence is the centre of attention
         centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
@@ -423,6 +433,11 @@ class SpeakerResolver:
         best = self._most_salient(index, span, lambda c: c.actor_id in roles)
         if best is not None:
             return best
+        # a standfirst names the role before the story names the person ("Putin's aide says ...",
+        # then "Yuri Ushakov, Putin's foreign policy adviser, said"): the holder named next
+        later = [c for c in index.candidates if c.start >= span.end and c.actor_id in roles]
+        if later:
+            return later[0].actor_id, later[0].name
         if len(roles) == 1:
             actor = self.kb.actors[next(iter(roles))]
             return actor.id, actor.name
@@ -464,6 +479,38 @@ class SpeakerResolver:
                 return None, _clean_name(doc[t.left_edge.i : t.i + 1])
         return None
 
+    def _definite_person(
+        self, index: _Index, span: SpacySpan, content: tuple[int, int] | None, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """ "Sergiy Kyslytsia said ... The diplomat, who took part in the talks, said": a definite
+        person noun that no title or earlier description settles takes up the person in focus,
+        as "he" would (a definite description refers back; an indefinite one is someone new)."""
+        head = _head(span)
+        if span[0].lower_ not in {"the", "this", "that"} or head.pos_ != "NOUN" or head.tag_ != "NN":
+            return None
+        if not self.kb.is_person_noun(head.lemma_) or any(t.lower_ in FORMER for t in span):
+            return None
+        modifiers = [t for t in span if t.i != head.i and t.i != span.start and not t.is_punct]
+        if any(t.pos_ != "ADJ" or t.ent_type_ for t in modifiers) or any(
+            c.dep_ in ("prep", "poss", "compound", "nmod") for c in head.children
+        ):
+            return None  # "the spokesperson for the European Commission" is someone new
+        gender = self.kb.word_gender(head.text)
+        here = index.sent_of[span.start]
+        recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
+        best: tuple[float, _Candidate] | None = None
+        for c in index.candidates:
+            if c.kind != "person" or c.end > span.start or here - index.sent_of[c.start] > _WINDOW:
+                continue
+            if content and index.doc[c.start].idx >= content[0] and index.doc[c.end - 1].idx < content[1]:
+                continue
+            if gender and c.gender and c.gender != gender:
+                continue
+            score = self._salience(index, c, here, recent)
+            if best is None or score >= best[0]:
+                best = (score, c)
+        return (best[1].actor_id, best[1].name) if best else None
+
 
 # -- helpers -------------------------------------------------------------------------------------
 def _position(statement: tuple[tuple[int, int] | None, tuple[int, int] | None]) -> int:
@@ -491,6 +538,21 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
             return -1.0 if c.actor_id and c.name and c.name[:1].isupper() else 0.0
         return -1.0 if c.kind in {"person", "unknown"} and c.gender is None else None
     return 0.0 if c.kind in {"person", "org", "unknown"} else None  # I, we
+
+
+def _relative_owners(pron: Token) -> set[int]:
+    """Possessors of the noun phrase a relative clause hangs on: in "Zelensky's plan to hold a
+    referendum on any arrangement, which he says would need a truce", "he" is Zelensky."""
+    if pron.dep_ not in _SUBJECT or pron.head.dep_ != "relcl":
+        return set()
+    owners: set[int] = set()
+    tok = pron.head.head
+    for _ in range(6):
+        owners.update(c.i for c in tok.children if c.dep_ == "poss")
+        if tok.dep_ not in ("pobj", "prep", "acl", "dobj", "compound") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return owners
 
 
 def _fronted(head: Token, pron: Token) -> bool:

@@ -9,10 +9,13 @@ it. The classifier adds up signed, explainable evidence:
   clause that names the issue, never when the word is part of the topic ("agreed document"),
   and not at all for non-evaluative frames (process: "productive talks" takes no side);
 * evaluating a counter-proposition flips: "will not accept Western troops" supports the
-  proposition that no NATO troops are stationed in Ukraine;
+  proposition that no NATO troops are stationed in Ukraine (the evaluation alone decides: the
+  counter-proposition counts by itself only where nobody evaluates it);
 * negation in the three words before a cue flips it;
 * a condition clause ("if they don't leave") followed by a threat ("by armed means") is a
-  demand, so its cues count for the demanded side; other conditions make support conditional;
+  demand, so its cues count for the demanded side; other conditions make support conditional,
+  except a condition naming an attack or breach ("act if Russia attacked again"), which is
+  what a guarantee answers to;
 * unresolved points ("some issues still need to be hammered out") make it conditional;
 * a point removed from the draft ("nixing the amnesty") is opposition to that point;
 * the cue verb leans the result (welcomed, rejected) or marks it as emphatic (insisted);
@@ -63,6 +66,7 @@ class StanceClassifier:
         self._obligation = index(lex.obligation)
         self._removal = index(lex.removal)
         self._threat = index(lex.threat)
+        self._trigger = index(lex.trigger)
         self._general = PatternSet(
             compile_all(lex.positive, 1.0, "positive")
             + compile_all(lex.negative, -_NEGATIVE_WEIGHT, "negative")
@@ -124,7 +128,12 @@ class StanceClassifier:
         if removal and not issue.generic:
             return StanceResult("oppose", -1.0, f"point removed: {removal[0].pattern.source!r}")
 
-        clauses = _condition_clauses(tokens, find_all(self._condition, tokens))
+        triggers = [h.start for h in find_all(self._trigger, tokens)]
+        clauses = [  # "if Russia attacked again": what a guarantee answers to, not a condition
+            c
+            for c in _condition_clauses(tokens, find_all(self._condition, tokens))
+            if not any(c[0] <= t < c[1] for t in triggers)
+        ]
         threat = bool(find_all(self._threat, tokens))
         obligations = [h.start for h in find_all(self._obligation, tokens)]
         own = find_all(self._issue_cues[issue.id], tokens)
@@ -134,8 +143,11 @@ class StanceClassifier:
         general = _about(general, tokens, own + terms) if issue.evaluative else []
         hits = _resolve(own + general)
         countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
+        evaluated = _segments_of(tokens, [h for h in hits if h.pattern.tag in ("positive", "negative")])
         score, reasons, conditioned, demand = 0.0, [], False, False
         for hit in hits:
+            if hit.pattern.tag == "counter" and _segment(tokens, hit.start) in evaluated:
+                continue  # "would not agree to the deployment of troops": the evaluation decides
             sign = -1.0 if negated(hit) else 1.0
             value = hit.pattern.weight * sign
             if hit.pattern.tag in ("positive", "negative") and _segment(tokens, hit.start) in countered:

@@ -56,6 +56,9 @@ class CueLexicon:
     passive_raising_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     not_object_verbs: frozenset[str] = frozenset()
+    attributive_participles: frozenset[str] = frozenset()
+    question_verbs: frozenset[str] = frozenset()
+    continuing_marks: frozenset[str] = frozenset()
     prep_verbs: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     prep_nouns: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     predicates: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
@@ -162,6 +165,9 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where)),
         copulas=frozenset(_words(data, "copulas", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
+        attributive_participles=frozenset(_words(data, "attributive_participles", where)),
+        question_verbs=frozenset(_words(data, "question_verbs", where)),
+        continuing_marks=frozenset(_words(data, "continuing_marks", where)),
         prep_verbs=_prep_map(data, "prep_verbs", where),
         prep_nouns=_prep_map(data, "prep_nouns", where),
         predicates=_prep_map(data, "predicates", where),

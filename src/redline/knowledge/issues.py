@@ -32,6 +32,7 @@ _STANCE_LISTS = (
     "negative",
     "removal",
     "threat",
+    "trigger",
 )
 _CUE_KINDS = ("support", "oppose", "emphatic")
 _ISSUE_KEYS = {
@@ -90,6 +91,7 @@ class StanceLexicon:
     negative: tuple[str, ...] = ()
     removal: tuple[str, ...] = ()
     threat: tuple[str, ...] = ()
+    trigger: tuple[str, ...] = ()
     cue_verbs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
