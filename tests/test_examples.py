@@ -181,3 +181,5 @@ def test_packaged_plans_are_the_repository_plans() -> None:
     for plan in bundled:
         assert plan.path.read_bytes() == (ROOT / "examples" / "plans" / plan.path.name).read_bytes()
     assert [p.label for p in bundled] == ["28-point", "19-point"]
+    readme = bundled[0].path.parent / "README.md"
+    assert readme.read_bytes() == (ROOT / "examples" / "plans" / "README.md").read_bytes()
