@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from redline.examples import corpus_dir, corpus_path, expected_path, gold_documents
+from redline.examples import corpus_dir, corpus_path, example_plans, expected_path, gold_documents
 from redline.model import KINDS, STANCES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -170,3 +170,16 @@ def test_gold_documents_carry_their_article_text(articles: list[dict[str, Any]])
     for document in documents:
         assert document["text"] == texts[document["id"]]
         assert {"id", "text", "attributions"} <= set(document)
+
+
+def test_packaged_plans_are_the_repository_plans() -> None:
+    """The demo imports the packaged plan versions: they must be the ones examples/plans documents."""
+    bundled = example_plans()
+    repo_plans = sorted((ROOT / "examples" / "plans").glob("*.md"))
+    repo_plans = [p for p in repo_plans if p.name != "README.md"]
+    assert sorted(p.path.name for p in bundled) == [p.name for p in repo_plans]
+    for plan in bundled:
+        assert plan.path.read_bytes() == (ROOT / "examples" / "plans" / plan.path.name).read_bytes()
+    assert [p.label for p in bundled] == ["28-point", "19-point"]
+    readme = bundled[0].path.parent / "README.md"
+    assert readme.read_bytes() == (ROOT / "examples" / "plans" / "README.md").read_bytes()

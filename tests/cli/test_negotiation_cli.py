@@ -25,7 +25,7 @@ def run(*args: str | Path, code: int = 0) -> str:
     return result.stdout
 
 
-def reconstruct(plans: Path, label: str) -> str:
+def reconstruct(plans: list[str], label: str) -> str:
     """Rebuild version ``label`` from the fixture's reports of changes to the 28-point draft."""
     return run(
         "plan",
@@ -38,14 +38,18 @@ def reconstruct(plans: Path, label: str) -> str:
         label,
         "--from",
         STATEMENTS,
-        "--plans-dir",
-        plans,
+        *plans,
     )
 
 
-@pytest.fixture
-def plans(tmp_path: Path) -> Path:
-    d = tmp_path / "plans"
+@pytest.fixture(params=["db", "plans-dir"])
+def plans(request: pytest.FixtureRequest, tmp_path: Path) -> list[str]:
+    """Where plans are kept: the database (the default) or a directory of JSON files."""
+    d = (
+        ["--db", f"sqlite:///{tmp_path / 'r.db'}"]
+        if request.param == "db"
+        else ["--plans-dir", str(tmp_path)]
+    )
     assert (
         run(
             "plan",
@@ -61,8 +65,7 @@ def plans(tmp_path: Path) -> Path:
             "https://example.org/28",
             "--issues",
             TERMS,
-            "--plans-dir",
-            d,
+            *d,
         )
         == "imported peace 28-point: 28 points\n"
     )
@@ -78,37 +81,79 @@ def plans(tmp_path: Path) -> Path:
         "2025-11-30",
         "--issues",
         TERMS,
-        "--plans-dir",
-        d,
+        *d,
     )
     return d
 
 
-def test_plan_list(plans: Path) -> None:
-    assert run("plan", "list", "--plans-dir", plans) == (
-        "peace\t28-point\t2025-11-20\t28 points\npeace\t19-point\t2025-11-30\t19 points\n"
+def test_plan_list(plans: list[str]) -> None:
+    assert run(
+        "plan",
+        "list",
+        *plans,
+    ) == ("peace\t28-point\t2025-11-20\t28 points\npeace\t19-point\t2025-11-30\t19 points\n")
+
+
+def test_plan_show_json_has_tagged_points(plans: list[str]) -> None:
+    data = json.loads(
+        run(
+            "plan",
+            "show",
+            "peace",
+            "28-point",
+            "-f",
+            "json",
+            *plans,
+        )
     )
-
-
-def test_plan_show_json_has_tagged_points(plans: Path) -> None:
-    data = json.loads(run("plan", "show", "peace", "28-point", "-f", "json", "--plans-dir", plans))
     assert data["source"] == "https://example.org/28" and len(data["points"]) == 28
     army = data["points"][5]
     assert "military_limits" in army["issues"] and "SsrArm" in army["pax_codes"]
 
 
-def test_plan_diff_json_table_and_html(plans: Path, tmp_path: Path) -> None:
-    data = json.loads(run("plan", "diff", "28-point", "19-point", "--format", "json", "--plans-dir", plans))
+def test_plan_diff_json_table_and_html(plans: list[str], tmp_path: Path) -> None:
+    data = json.loads(
+        run(
+            "plan",
+            "diff",
+            "28-point",
+            "19-point",
+            "--format",
+            "json",
+            *plans,
+        )
+    )
     assert data["counts"]["merged"] == 1 and data["counts"]["split"] == 1
     assert any(c["kind"] == "removed" and c["old"][0]["number"] == "27" for c in data["changes"])
-    table = run("plan", "diff", "28-point", "19-point", "--plan", "peace", "--plans-dir", plans)
+    table = run(
+        "plan",
+        "diff",
+        "28-point",
+        "19-point",
+        "--plan",
+        "peace",
+        *plans,
+    )
     assert "peace: 28-point → 19-point" in table and "merged" in table
     page = tmp_path / "diff.html"
-    assert run("plan", "diff", "28-point", "19-point", "-f", "html", "-o", page, "--plans-dir", plans) == ""
+    assert (
+        run(
+            "plan",
+            "diff",
+            "28-point",
+            "19-point",
+            "-f",
+            "html",
+            "-o",
+            page,
+            *plans,
+        )
+        == ""
+    )
     assert page.read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
-def test_reconstruct_and_show_reported_version(plans: Path) -> None:
+def test_reconstruct_and_show_reported_version(plans: list[str]) -> None:
     out = reconstruct(plans, "geneva-reported")
     assert out.splitlines()[0] == (
         "reconstructed peace geneva-reported from 28-point (reported, unconfirmed): 2 reported changes"
@@ -117,12 +162,24 @@ def test_reconstruct_and_show_reported_version(plans: Path) -> None:
         ["  6", "removed"],
         ["  27", "removed"],
     ]
-    data = json.loads(run("plan", "show", "peace", "geneva-reported", "-f", "json", "--plans-dir", plans))
+    data = json.loads(
+        run(
+            "plan",
+            "show",
+            "peace",
+            "geneva-reported",
+            "-f",
+            "json",
+            *plans,
+        )
+    )
     assert data["status"] == "reported, unconfirmed" and data["reported"]
     statuses = {e["number"]: e["status"] for e in data["reconstruction"]}
     assert statuses["6"] == statuses["27"] == "removed" and statuses["1"] == "unchanged"
     assert "geneva-reported\t2025-11-27\t26 points  (reported, unconfirmed)" in run(
-        "plan", "list", "--plans-dir", plans
+        "plan",
+        "list",
+        *plans,
     )
 
 
@@ -165,14 +222,30 @@ def test_positions_at_a_date_and_by_actor() -> None:
     assert data["shifts"] == []
 
 
-def test_positions_by_plan_point(plans: Path) -> None:
+def test_positions_by_plan_point(plans: list[str]) -> None:
     data = json.loads(
-        run("positions", "--from", STATEMENTS, "--plan", "peace", "-f", "json", "--plans-dir", plans)
+        run(
+            "positions",
+            "--from",
+            STATEMENTS,
+            "--plan",
+            "peace",
+            "-f",
+            "json",
+            *plans,
+        )
     )
     cells = {(c["row"], c["column"]): c for c in data["cells"]}
     assert cells[("ukraine", "16")]["stance"] == "oppose"  # territory point of the 19-point version
     assert cells[("russia", "16")]["stance"] == "support"
-    table = run("positions", "--from", STATEMENTS, "--plan", "peace", "--plans-dir", plans)
+    table = run(
+        "positions",
+        "--from",
+        STATEMENTS,
+        "--plan",
+        "peace",
+        *plans,
+    )
     assert "positions on peace 19-point" in table
 
 
@@ -193,34 +266,46 @@ def test_timeline_in_date_order_with_filters() -> None:
     assert "event: visit (planned)" in table and "2025-11-27*" in table
 
 
-def test_user_errors_are_one_line_messages(plans: Path, tmp_path: Path) -> None:
+def test_user_errors_are_one_line_messages(plans: list[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.md"
     bad.write_text("1. One.\n1. Again.\n", encoding="utf-8")
-    result = runner.invoke(
-        app, ["plan", "import", str(bad), "--plan", "p", "--version", "v", "--plans-dir", str(plans)]
-    )
+    result = runner.invoke(app, ["plan", "import", str(bad), "--plan", "p", "--version", "v", *plans])
     assert result.exit_code == 1
     assert (
-        result.stderr == f"Error: {bad}:2: point 1 appears twice (first on line 1) (renumber one of them)\n"
+        result.stderr
+        == f"redline: error: {bad}:2: point 1 appears twice (first on line 1) (renumber one of them)\n"
     )
     result = runner.invoke(app, ["positions", "--from", str(STATEMENTS), "--at", "yesterday"])
     assert result.exit_code == 2 and "is not a date" in result.stderr
-    result = runner.invoke(app, ["plan", "diff", "28-point", "20-point", "--plans-dir", str(plans)])
+    result = runner.invoke(app, ["plan", "diff", "28-point", "20-point", *plans])
     assert result.exit_code == 5 and "no version '20-point'" in result.stderr
 
 
-def test_importing_the_text_checks_the_reported_changes(plans: Path) -> None:
+def test_importing_the_text_checks_the_reported_changes(plans: list[str]) -> None:
     reconstruct(plans, "revised")
-    out = run("plan", "import", REVISED, "--plan", "peace", "--version", "revised", "--plans-dir", plans)
+    out = run(
+        "plan",
+        "import",
+        REVISED,
+        "--plan",
+        "peace",
+        "--version",
+        "revised",
+        *plans,
+    )
     assert out.splitlines() == [
         "imported peace revised: 19 points",
         "  reported removed point 6: not confirmed (text: modified)",
         "  reported removed point 27: confirmed (text: removed)",
     ]
-    assert "reported" not in run("plan", "list", "--plans-dir", plans)
+    assert "reported" not in run(
+        "plan",
+        "list",
+        *plans,
+    )
 
 
-def test_positions_on_a_named_version(plans: Path) -> None:
+def test_positions_on_a_named_version(plans: list[str]) -> None:
     data = json.loads(
         run(
             "positions",
@@ -232,8 +317,7 @@ def test_positions_on_a_named_version(plans: Path) -> None:
             "28-point",
             "-f",
             "json",
-            "--plans-dir",
-            plans,
+            *plans,
         )
     )
     cells = {(c["row"], c["column"]): c for c in data["cells"]}

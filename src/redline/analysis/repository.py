@@ -30,6 +30,8 @@ __all__ = [
     "StatementSource",
     "extraction_from_dict",
     "load_parties",
+    "reconstruction_from_dict",
+    "reconstruction_to_dict",
 ]
 
 
@@ -57,6 +59,19 @@ def _slug(name: str) -> str:
 
 def _change_from_dict(d: Mapping[str, Any]) -> ReportedChange:
     return ReportedChange(**{**d, "date": date.fromisoformat(d["date"]) if d.get("date") else None})
+
+
+def reconstruction_to_dict(rec: ReconstructedVersion) -> dict[str, Any]:
+    """The JSON kept beside a reconstructed version (its points are saved as the version's)."""
+    return {"base": rec.base_label, "status": rec.status, "entries": [asdict(e) for e in rec.entries]}
+
+
+def reconstruction_from_dict(version: PlanVersion, rec: Mapping[str, Any]) -> ReconstructedVersion:
+    entries = [
+        ReconstructedPoint(e["number"], e["text"], e["status"], [_change_from_dict(c) for c in e["evidence"]])
+        for e in rec["entries"]
+    ]
+    return ReconstructedVersion(version, rec["base"], entries, rec["status"])
 
 
 class JsonPlanRepository:
@@ -92,10 +107,7 @@ class JsonPlanRepository:
         self._write(version, None)
 
     def save_reconstruction(self, rec: ReconstructedVersion) -> None:
-        self._write(
-            rec.version,
-            {"base": rec.base_label, "status": rec.status, "entries": [asdict(e) for e in rec.entries]},
-        )
+        self._write(rec.version, reconstruction_to_dict(rec))
 
     def get_version(self, plan: str, label: str) -> PlanVersion:
         path = self._path(plan, label)
@@ -116,15 +128,7 @@ class JsonPlanRepository:
         rec = data.get("reconstruction")
         if not rec:
             return None
-        entries = [
-            ReconstructedPoint(
-                e["number"], e["text"], e["status"], [_change_from_dict(c) for c in e["evidence"]]
-            )
-            for e in rec["entries"]
-        ]
-        return ReconstructedVersion(
-            version_from_dict(data["version"], where=str(path)), rec["base"], entries, rec["status"]
-        )
+        return reconstruction_from_dict(version_from_dict(data["version"], where=str(path)), rec)
 
     def versions(self, plan: str) -> list[PlanVersion]:
         folder = self.root / _slug(plan)

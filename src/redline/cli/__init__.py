@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from redline.cli import corpus, discover, extract_cmd, negotiation
+from redline.cli import corpus, demo, discover, extract_cmd, negotiation
 
 app = typer.Typer(
     name="redline",
@@ -24,6 +24,7 @@ extract_cmd.register(app)
 corpus.register(app)
 negotiation.register(app)
 discover.register(app)
+demo.register(app)
 
 
 def main() -> None:

@@ -1,7 +1,8 @@
 """``redline plan ...``, ``redline positions`` and ``redline timeline``.
 
-Until the database store is plugged in, plans live as JSON files under ``--plans-dir`` and
-statements are read from a JSONL file of Extractions (``--from``); both go through the
+Plans and statements come from the corpus database by default (``--db`` / ``REDLINE_DB``,
+the one ``redline ingest`` fills); ``--from FILE.jsonl`` reads statements from a file of
+Extractions instead and ``--plans-dir`` keeps plans as JSON files. All go through the
 repository Protocols of ``redline.analysis.repository``. Commands parse, call one library
 function and render; a RedlineError becomes a one-line message and its exit code.
 """
@@ -20,42 +21,99 @@ from rich.console import Console
 from rich.table import Table
 
 from redline.analysis import negotiation as lib
+from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
 from redline.analysis.diff_render import diff_html, diff_table, diff_to_dict
 from redline.analysis.plans import term_tagger, version_to_dict
 from redline.analysis.positions import Cell, RowKind
 from redline.analysis.reported import UNCONFIRMED
-from redline.analysis.repository import JsonlStatementSource, JsonPlanRepository
-from redline.errors import ConfigError, RedlineError
+from redline.analysis.repository import (
+    JsonlStatementSource,
+    JsonPlanRepository,
+    PlanRepository,
+    StatementSource,
+    load_parties,
+)
+from redline.cli._common import settings_from_flags, user_errors
+from redline.errors import ConfigError
 from redline.knowledge import packaged
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.plan_changes import load_change_lexicon
 from redline.model import Document
+from redline.store import Store
 
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")
+]
 PlansDir = Annotated[
-    Path,
+    Path | None,
     typer.Option(
-        "--plans-dir", envvar="REDLINE_PLANS_DIR", help="Directory of saved plan versions (JSON files)."
+        "--plans-dir",
+        envvar="REDLINE_PLANS_DIR",
+        help="Keep plan versions as JSON files in this directory instead of the database.",
     ),
 ]
 FromFile = Annotated[
-    Path, typer.Option("--from", help="JSONL file of Extractions (`redline extract --format jsonl`).")
+    Path | None,
+    typer.Option(
+        "--from", help="Read statements from this JSONL file of Extractions instead of the database."
+    ),
 ]
 ActorsFile = Annotated[Path | None, typer.Option("--actors", help="YAML list of actors with id and party.")]
 Fmt = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
-DEFAULT_PLANS = Path("redline-plans")
 
 plan_app = typer.Typer(
     help="Plan versions: import, list, show, diff, reconstruct from reports.", no_args_is_help=True
 )
 
 
+class _Backend:
+    """Where plans and statements come from; the database is opened only if something needs it."""
+
+    def __init__(self, db: str | None, plans_dir: Path | None) -> None:
+        self.db = db
+        self.plans_dir = plans_dir
+        self._store: Store | None = None
+
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(settings_from_flags(db=self.db).db)
+        return self._store
+
+    def plans(self) -> PlanRepository:
+        if self.plans_dir is not None:
+            return JsonPlanRepository(self.plans_dir)
+        return SqlPlanRepository(self.store())
+
+    def corpus(self, path: Path | None, actors: Path | None = None) -> lib.Corpus:
+        """Statements from ``path`` or the database; parties from ``actors`` over the known ones."""
+        source: StatementSource
+        if path is not None:
+            if actors is None and packaged("actors.yaml").exists():
+                actors = packaged("actors.yaml")
+            source = JsonlStatementSource(path, actors)
+        else:
+            source = SqlStatementSource(self.store())
+        corpus = lib.read_corpus(source)
+        if path is None and actors is not None:
+            corpus.party_of.update(load_parties(actors))
+        for problem in corpus.problems:
+            typer.echo(f"skipped {problem.render()}", err=True)
+        return corpus
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
 @contextmanager
-def _user_errors() -> Iterator[None]:
-    try:
-        yield
-    except RedlineError as exc:
-        typer.echo(f"Error: {exc.render()}", err=True)
-        raise typer.Exit(exc.exit_code) from None
+def _backend(db: str | None, plans_dir: Path | None = None) -> Iterator[_Backend]:
+    """The backend, inside ``user_errors`` so that a RedlineError is one line and an exit code."""
+    with user_errors():
+        backend = _Backend(db, plans_dir)
+        try:
+            yield backend
+        finally:
+            backend.close()
 
 
 def _date(raw: str | None, flag: str) -> date | None:
@@ -77,16 +135,6 @@ def _console() -> Console:
     return Console(soft_wrap=False, width=120)
 
 
-def _corpus(path: Path, actors: Path | None) -> lib.Corpus:
-    """Statements from ``path``; parties from ``actors`` or, when redline ships one, its actors file."""
-    if actors is None and packaged("actors.yaml").exists():
-        actors = packaged("actors.yaml")
-    corpus = lib.read_corpus(JsonlStatementSource(path, actors))
-    for problem in corpus.problems:
-        typer.echo(f"skipped {problem.render()}", err=True)
-    return corpus
-
-
 def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
@@ -102,13 +150,14 @@ def plan_import(
         str | None, typer.Option("--format", help="text, json or csv (default: from extension).")
     ] = None,
     issues: Annotated[Path | None, typer.Option("--issues", help="Issue lexicon to tag points with.")] = None,
-    plans_dir: PlansDir = DEFAULT_PLANS,
+    db: DbOpt = None,
+    plans_dir: PlansDir = None,
 ) -> None:
     """Read a plan version and save it, its points tagged with issues and PA-X codes."""
-    with _user_errors():
+    with _backend(db, plans_dir) as backend:
         lexicon = load_issue_terms(issues)
         result = lib.import_plan(
-            JsonPlanRepository(plans_dir),
+            backend.plans(),
             file,
             plan=plan,
             label=version,
@@ -126,10 +175,10 @@ def plan_import(
 
 
 @plan_app.command("list")
-def plan_list(plans_dir: PlansDir = DEFAULT_PLANS) -> None:
+def plan_list(db: DbOpt = None, plans_dir: PlansDir = None) -> None:
     """List plans and their versions."""
-    with _user_errors():
-        repo = JsonPlanRepository(plans_dir)
+    with _backend(db, plans_dir) as backend:
+        repo = backend.plans()
         for name in repo.plans():
             for v in repo.versions(name):
                 status = f"  ({UNCONFIRMED})" if v.reported else ""
@@ -141,12 +190,13 @@ def plan_show(
     plan: Annotated[str, typer.Argument(help="Plan name.")],
     version: Annotated[str | None, typer.Argument(help="Version label (default: the latest).")] = None,
     fmt: Fmt = "table",
-    plans_dir: PlansDir = DEFAULT_PLANS,
+    db: DbOpt = None,
+    plans_dir: PlansDir = None,
 ) -> None:
     """Show the points of a version; a reconstructed one with each point's reported status."""
-    with _user_errors():
+    with _backend(db, plans_dir) as backend:
         _choice(fmt, ("table", "json"), "--format")
-        repo = JsonPlanRepository(plans_dir)
+        repo = backend.plans()
         v = (
             repo.get_version(plan, version)
             if version
@@ -197,12 +247,13 @@ def plan_diff(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or html.")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
-    plans_dir: PlansDir = DEFAULT_PLANS,
+    db: DbOpt = None,
+    plans_dir: PlansDir = None,
 ) -> None:
     """Align two versions point by point: kept, modified, added, removed, merged, split."""
-    with _user_errors():
+    with _backend(db, plans_dir) as backend:
         _choice(fmt, ("table", "json", "html"), "--format")
-        repo = JsonPlanRepository(plans_dir)
+        repo = backend.plans()
         if plan is None:
             names = repo.plans()
             if len(names) != 1:
@@ -230,15 +281,16 @@ def plan_reconstruct(
     plan: Annotated[str, typer.Option("--plan", help="Plan name.")],
     base: Annotated[str, typer.Option("--base", help="Label of the version the reports change.")],
     version: Annotated[str, typer.Option("--version", help="Label of the reconstructed version.")],
-    source: FromFile,
+    source: FromFile = None,
     when: Annotated[str | None, typer.Option("--date", help="Date of the reconstructed version.")] = None,
-    plans_dir: PlansDir = DEFAULT_PLANS,
+    db: DbOpt = None,
+    plans_dir: PlansDir = None,
 ) -> None:
     """Rebuild a version from statements that report changes to another ("reported, unconfirmed")."""
-    with _user_errors():
+    with _backend(db, plans_dir) as backend:
         rec = lib.reconstruct_from_reports(
-            JsonPlanRepository(plans_dir),
-            _corpus(source, None),
+            backend.plans(),
+            backend.corpus(source),
             load_change_lexicon(),
             plan=plan,
             base=base,
@@ -291,7 +343,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("positions")
     def positions_cmd(
-        source: FromFile,
+        source: FromFile = None,
         plan: Annotated[str | None, typer.Option("--plan", help="Columns are this plan's points.")] = None,
         by: Annotated[str, typer.Option("--by", help="party or actor.")] = "party",
         at: Annotated[str | None, typer.Option("--at", help="As of this date, YYYY-MM-DD.")] = None,
@@ -301,19 +353,21 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--version", help="Version whose points are columns.")
         ] = None,
         fmt: Fmt = "table",
-        plans_dir: PlansDir = DEFAULT_PLANS,
+        db: DbOpt = None,
+        plans_dir: PlansDir = None,
     ) -> None:
         """Where each party (or actor) stands on each issue or point, and how that shifted."""
-        with _user_errors():
+        with _backend(db, plans_dir) as backend:
             _choice(fmt, ("table", "json"), "--format")
             row_kind: RowKind = "actor" if _choice(by, ("party", "actor"), "--by") == "actor" else "party"
-            corpus = _corpus(source, actors)
+            when = _date(at, "--at")
+            corpus = backend.corpus(source, actors)
             result = lib.positions(
                 corpus,
-                repo=JsonPlanRepository(plans_dir),
+                repo=backend.plans() if plan is not None else None,
                 plan=plan,
                 by=row_kind,
-                at=_date(at, "--at"),
+                at=when,
                 issue=issue,
                 label=version,
             )
@@ -370,17 +424,18 @@ def register(app: typer.Typer) -> None:
 
     @app.command("timeline")
     def timeline_cmd(
-        source: FromFile,
+        source: FromFile = None,
         issue: Annotated[str | None, typer.Option("--issue", help="Only this issue.")] = None,
         actor: Annotated[
             str | None, typer.Option("--actor", help="Only this actor (id, name or surname).")
         ] = None,
         fmt: Fmt = "table",
+        db: DbOpt = None,
     ) -> None:
         """Statements and events in date order."""
-        with _user_errors():
+        with _backend(db) as backend:
             _choice(fmt, ("table", "json"), "--format")
-            entries = lib.timeline(_corpus(source, None), issue=issue, actor=actor)
+            entries = lib.timeline(backend.corpus(source), issue=issue, actor=actor)
             if fmt == "json":
                 _print_json(
                     [

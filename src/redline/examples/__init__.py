@@ -9,13 +9,23 @@ repository and this one are kept byte-identical by ``tests/test_examples.py``.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from redline.errors import RedlineError
 
-__all__ = ["corpus_dir", "corpus_path", "expected_path", "gold_documents"]
+__all__ = [
+    "EXAMPLE_PLAN",
+    "ExamplePlan",
+    "corpus_dir",
+    "corpus_path",
+    "example_plans",
+    "expected_path",
+    "gold_documents",
+]
 
 _PACKAGE = "redline.examples"
 
@@ -37,6 +47,27 @@ def _resource(*parts: str) -> Path:
 def corpus_path() -> Path:
     """Path of the bundled ``articles.jsonl`` (30 news-style articles, Nov-Dec 2025)."""
     return _resource("corpus", "articles.jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class ExamplePlan:
+    """One bundled plan version and what to import it as."""
+
+    path: Path
+    plan: str
+    label: str
+    date: date
+
+
+EXAMPLE_PLAN = "peace"
+
+
+def example_plans() -> list[ExamplePlan]:
+    """The two bundled versions of the example plan, oldest first (copies of examples/plans)."""
+    return [
+        ExamplePlan(_resource("plans", "draft-28-points.md"), EXAMPLE_PLAN, "28-point", date(2025, 11, 20)),
+        ExamplePlan(_resource("plans", "revised-19-points.md"), EXAMPLE_PLAN, "19-point", date(2025, 11, 30)),
+    ]
 
 
 def expected_path() -> Path:

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
 from redline.store.engine import WRITE
-from redline.store.schema import CORE_TABLES, metadata, migrations_table
+from redline.store.schema import CORE_TABLES, NEGOTIATION_TABLES, metadata, migrations_table
 
 Migration = Callable[[Connection], None]
 
@@ -95,10 +95,17 @@ def _views(conn: Connection) -> None:
     )
 
 
+def _negotiation(conn: Connection) -> None:
+    """Events of stored documents (written at ingest; an older database gets them on reprocess)
+    and the plans of the negotiation: versions, their points in order, reconstructions."""
+    metadata.create_all(conn, tables=list(NEGOTIATION_TABLES))
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
     ("0003_views", _views),
+    ("0004_negotiation", _negotiation),
 )
 
 

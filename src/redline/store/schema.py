@@ -208,3 +208,56 @@ CORE_TABLES = (
     claim,
     claim_statement,
 )
+
+# -- added by migration 0004_negotiation ------------------------------------------------------
+event = Table(
+    "event",
+    metadata,
+    Column("document_id", String(64), ForeignKey("document.id"), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("type", String(60), nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("actors", Text, nullable=False),  # JSON list of names
+    Column("actor_ids", Text, nullable=False),  # JSON list (ids or null)
+    Column("place", Text),
+    Column("date", Date),
+    Column("date_precision", String(10)),
+    Column("planned", Boolean, nullable=False, server_default=text("false")),
+    Column("extractor", String(100), nullable=False),
+    Index("ix_event_date", "date"),
+)
+
+plan = Table(
+    "plan",
+    metadata,
+    Column("name", String(200), primary_key=True),
+)
+
+plan_version = Table(
+    "plan_version",
+    metadata,
+    Column("plan", String(200), ForeignKey("plan.name"), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("date", Date),
+    Column("source", Text),
+    Column("reported", Boolean, nullable=False, server_default=text("false")),
+    Column("reconstruction", Text),  # JSON: base label, status, entries with evidence
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+)
+
+plan_point = Table(
+    "plan_point",
+    metadata,
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("position", Integer, primary_key=True),  # order within the version
+    Column("number", String(40), nullable=False),
+    Column("heading", Text),
+    Column("text", Text, nullable=False),
+    Column("issues", Text, nullable=False),  # JSON list
+    Column("pax_codes", Text, nullable=False),  # JSON list
+)
+
+NEGOTIATION_TABLES = (event, plan, plan_version, plan_point)

@@ -19,14 +19,16 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from redline.errors import StoreError
-from redline.model import Actor, Document, Extraction
+from redline.model import Actor, Document, Extraction, PlanVersion
 from redline.store import actors as actor_rules
+from redline.store import extractions as stored_extractions
 from redline.store import migrations, overrides, queries, writer
+from redline.store import plans as stored_plans
 from redline.store._sql import chunks
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
-from redline.store.schema import claim, claim_statement, document, statement
+from redline.store.schema import claim, claim_statement, document, event, statement
 from redline.store.writer import Outcome, Prepared
 
 
@@ -227,6 +229,64 @@ class Store:
             )
             for r in rows:
                 yield ClaimInput(r.id, r.actor_id, r.speaker, r.date, r.content, r.document_id, r.outlet)
+
+    def save_plan_version(self, version: PlanVersion, reconstruction: dict[str, Any] | None = None) -> None:
+        """Insert or replace a plan version; ``reconstruction`` is the analysis's JSON, if any."""
+        with self._writer() as conn:
+            stored_plans.save(conn, version, reconstruction)
+
+    def plan_version(self, plan: str, label: str) -> tuple[PlanVersion, dict[str, Any] | None] | None:
+        with self._reader() as conn:
+            return stored_plans.load(conn, plan, label)
+
+    def plan_versions(self, plan: str) -> list[PlanVersion]:
+        with self._reader() as conn:
+            return stored_plans.versions(conn, plan)
+
+    def plan_names(self) -> list[str]:
+        with self._reader() as conn:
+            return stored_plans.names(conn)
+
+    def iter_extractions(self, *, page: int = 200) -> Iterator[Extraction]:
+        """Stored documents with their countable statements (corrections applied) and events."""
+        last = ""
+        while True:
+            with self._reader() as conn:
+                batch = next(stored_extractions.iter_extractions(conn, after=last, page=page), [])
+            if not batch:
+                return
+            yield from batch
+            last = batch[-1].document.id
+
+    def parties(self) -> dict[str, str]:
+        """Actor id (and name) -> negotiating party, from the actor table."""
+        with self._reader() as conn:
+            return stored_extractions.parties(conn)
+
+    def summary(self) -> dict[str, int]:
+        """What a person wants to know first: documents, reprints, countable statements, actors, events."""
+        with self._reader() as conn:
+
+            def count(q: Any) -> int:
+                return int(conn.execute(q).scalar_one())
+
+            return {
+                "documents": count(select(func.count()).select_from(document)),
+                "near_duplicates": count(
+                    select(func.count()).select_from(document).where(document.c.duplicate_of.is_not(None))
+                ),
+                "statements": count(
+                    select(func.count())
+                    .select_from(statement)
+                    .where(statement.c.rejected.is_(False), statement.c.duplicate.is_(False))
+                ),
+                "actors": count(
+                    select(func.count(func.distinct(statement.c.actor_id))).where(
+                        statement.c.actor_id.is_not(None), statement.c.rejected.is_(False)
+                    )
+                ),
+                "events": count(select(func.count()).select_from(event)),
+            }
 
     def counts(self) -> dict[str, int]:
         with self._reader() as conn:

@@ -22,7 +22,7 @@ from redline.store import actors as actor_rules
 from redline.store import overrides
 from redline.store._sql import chunks, insert_ignore, insert_rows
 from redline.store.dedup import NEAR_DUPLICATE, Fingerprint, similarity
-from redline.store.schema import document, document_band, statement, statement_issue
+from redline.store.schema import document, document_band, event, statement, statement_issue
 
 MIN_SHARED_BANDS = 2
 Status = Literal["stored", "exists", "near_duplicate", "replaced"]
@@ -168,6 +168,35 @@ def _statement_rows(
     return rows, issue_rows
 
 
+def event_rows(ex: Extraction) -> list[dict[str, Any]]:
+    """Rows of the ``event`` table for one extraction (first of any repeated id kept)."""
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for ev in ex.events:
+        eid = ev.id or stable_id(ex.document.id, ev.trigger.start, ev.trigger.end, ev.type)
+        if eid in seen:
+            continue
+        seen.add(eid)
+        rows.append(
+            {
+                "document_id": ex.document.id,
+                "id": eid,
+                "type": ev.type,
+                "trigger": ev.trigger.text,
+                "trigger_start": ev.trigger.start,
+                "trigger_end": ev.trigger.end,
+                "actors": json.dumps(list(ev.actors)),
+                "actor_ids": json.dumps(list(ev.actor_ids)),
+                "place": ev.place,
+                "date": ev.date,
+                "date_precision": ev.date_precision,
+                "planned": bool(ev.planned),
+                "extractor": ev.extractor or ex.extractor,
+            }
+        )
+    return rows
+
+
 def _statements_of(
     conn: Connection, exs: Sequence[tuple[Extraction, bool]]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[list[str]]]:
@@ -258,6 +287,7 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
     insert_rows(conn, document, doc_rows)
     insert_ignore(conn, document_band, band_rows, ["band_hash", "document_id"])
     _insert_statements(conn, st_rows, issue_rows)
+    insert_rows(conn, event, [r for item, _ in new for r in event_rows(item.extraction)])
     counts = {item.extraction.document.id: len(sids) for (item, _), sids in zip(new, ids, strict=True)}
     return [
         Outcome(o.document_id, o.status, counts[o.document_id], o.duplicate_of) if o.status != "exists" else o
@@ -273,6 +303,8 @@ def replace(conn: Connection, ex: Extraction) -> Outcome:
     for part in [old[i : i + 500] for i in range(0, len(old), 500)]:
         conn.execute(delete(statement_issue).where(statement_issue.c.statement_id.in_(part)))
     conn.execute(delete(statement).where(statement.c.document_id == doc_id))
+    conn.execute(delete(event).where(event.c.document_id == doc_id))
+    insert_rows(conn, event, event_rows(ex))
     st_rows, issue_rows, all_ids = _statements_of(conn, [(ex, dup is not None)])
     _insert_statements(conn, st_rows, issue_rows)
     ids = all_ids[0]

@@ -1,0 +1,132 @@
+"""``redline demo``: the bundled corpus and plan in a database, and a summary for a person.
+
+The summary goes to stdout (it is the result); the progress bar and problems go to stderr.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from redline.analysis.positions import UNAFFILIATED
+from redline.cli._common import report_problem, settings_from_flags, truncate, user_errors
+from redline.demo import DemoResult, corpus_size, run_demo
+from redline.ingest import IngestReport
+from redline.store import Store
+
+STANCE_STYLE = {"support": "green", "oppose": "red", "mixed": "yellow", "neutral": "dim"}
+QUOTE_WIDTH = 70
+
+
+def _counts(result: DemoResult) -> Table:
+    c, r = result.counts, result.ingest
+    table = Table(title="the corpus", title_justify="left", show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("documents", str(c["documents"]))
+    table.add_row("  of which near-duplicate reprints", str(c["near_duplicates"]))
+    table.add_row("statements (reprints counted once)", str(c["statements"]))
+    table.add_row("actors quoted", str(c["actors"]))
+    table.add_row("events", str(c["events"]))
+    table.add_row("this run", f"{r.stored + r.near_duplicates} new documents, {r.skipped} already stored")
+    return table
+
+
+def _positions(result: DemoResult) -> Table:
+    m = result.positions.matrix
+    table = Table(
+        title="where each party stands (latest stance, its strongest quote and date)",
+        title_justify="left",
+        show_lines=True,
+        caption="speakers without a party (officials, 'people familiar') are left out here; "
+        "see `redline positions --by actor`",
+    )
+    for col in ("party", "issue", "stance", "date", "quote"):
+        table.add_column(col, overflow="fold")
+    for row in m.rows:
+        if row == UNAFFILIATED:
+            continue
+        for column in m.columns:
+            cell = m.cells.get((row, column))
+            if cell is None:
+                continue
+            q = cell.quote
+            who = q.speaker.name if q.speaker else "?"
+            style = STANCE_STYLE.get(cell.stance, "")
+            table.add_row(
+                row,
+                column,
+                f"[{style}]{cell.stance}[/]" if style else cell.stance,
+                str(cell.last_date or "-"),
+                f"{who}: “{truncate(q.content.text, QUOTE_WIDTH)}”",
+            )
+    return table
+
+
+def _diff(result: DemoResult) -> str:
+    parts = ", ".join(f"{n} {kind}" for kind, n in result.diff_counts.items() if n)
+    return f"plan {result.plan}: {result.old} → {result.new}: {parts}"
+
+
+def _next_steps(db: str) -> str:
+    flag = "" if db == "sqlite:///redline.db" else f" --db {db}"
+    return "\n".join(
+        [
+            f"redline positions{flag} --plan peace --by party      # positions on the points of the plan",
+            f"redline positions{flag} --by actor --issue territory",
+            f"redline plan diff 28-point 19-point{flag}            # the two versions point by point",
+            f"redline timeline{flag} --actor Witkoff",
+            f"redline statements{flag} --search amnesty",
+            f"redline claims{flag}                                  # one claim across its sources",
+        ]
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``demo`` to the app."""
+
+    @app.command("demo")
+    def demo_cmd(
+        db: Annotated[
+            str | None,
+            typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db)."),
+        ] = None,
+    ) -> None:
+        """Ingest the bundled example corpus and plan, then show what redline makes of them."""
+        with user_errors():
+            settings = settings_from_flags(db=db)
+            err = Console(stderr=True)
+            progress = Progress(
+                TextColumn("ingesting the example corpus"),
+                BarColumn(bar_width=None),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[stmts]} statements"),
+                TimeElapsedColumn(),
+                console=err,
+            )
+            task = progress.add_task("ingest", total=corpus_size(), stmts=0)
+
+            def update(r: IngestReport) -> None:
+                progress.update(task, completed=r.done, stmts=r.statements)
+
+            with Store.open(settings.db) as store, progress:
+                result = run_demo(store, settings, on_progress=update)
+                update(result.ingest)
+            for problem in result.ingest.problems:
+                report_problem(problem)
+            out = Console(width=130, highlight=False)
+            out.print(Panel.fit(f"redline demo - database {settings.db}", style="bold"))
+            out.print(_counts(result))
+            out.print()
+            out.print(_positions(result))
+            out.print()
+            out.print(_diff(result))
+            if result.plans_imported:
+                out.print(f"imported plan versions: {', '.join(result.plans_imported)}")
+            out.print()
+            out.print(Panel(_next_steps(settings.db), title="try next", title_align="left"))

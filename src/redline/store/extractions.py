@@ -1,0 +1,118 @@
+"""Reading stored documents back as Extractions, for the analyses that work per document.
+
+What comes back is what an analysis should count: the effective values of each statement
+(analyst corrections applied), without rejected statements and without the statements of
+near-duplicate reprints, which would count one report twice. A reprint's events are left
+out for the same reason. Documents come page by page so that memory follows the page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection, Row
+
+from redline.model import Document, Event, Extraction, Span, Speaker, Statement
+from redline.store.schema import actor, document, event, statement
+
+
+def _statement(r: Row[Any]) -> Statement:
+    speaker = None
+    if r.speaker:
+        mention = Span(r.speaker_mention or r.speaker, r.speaker_start or 0, r.speaker_end or 0)
+        speaker = Speaker(name=r.speaker, actor_id=r.actor_id, mention=mention)
+    cue = Span(r.cue, r.cue_start or 0, r.cue_end or 0) if r.cue else None
+    return Statement(
+        id=r.id,
+        document_id=r.document_id,
+        content=Span(r.content, r.content_start, r.content_end),
+        kind=r.kind,
+        speaker=speaker,
+        cue=cue,
+        issues=list(json.loads(r.issues)),
+        stance=r.stance,
+        date=r.date,
+        confidence=float(r.confidence),
+        extractor=r.extractor,
+    )
+
+
+def _event(r: Row[Any]) -> Event:
+    return Event(
+        id=r.id,
+        document_id=r.document_id,
+        type=r.type,
+        trigger=Span(r.trigger, r.trigger_start, r.trigger_end),
+        actors=list(json.loads(r.actors)),
+        actor_ids=list(json.loads(r.actor_ids)),
+        place=r.place,
+        date=r.date,
+        date_precision=r.date_precision,
+        planned=bool(r.planned),
+        extractor=r.extractor,
+    )
+
+
+def _page(conn: Connection, docs: Sequence[Row[Any]]) -> list[Extraction]:
+    ids = [d.id for d in docs]
+    statements: dict[str, list[Statement]] = {i: [] for i in ids}
+    rows = conn.execute(
+        select(statement)
+        .where(
+            statement.c.document_id.in_(ids),
+            statement.c.rejected.is_(False),
+            statement.c.duplicate.is_(False),
+        )
+        .order_by(statement.c.document_id, statement.c.content_start, statement.c.id)
+    )
+    for r in rows:
+        statements[r.document_id].append(_statement(r))
+    originals = [d.id for d in docs if d.duplicate_of is None]
+    events: dict[str, list[Event]] = {i: [] for i in ids}
+    if originals:
+        for r in conn.execute(
+            select(event)
+            .where(event.c.document_id.in_(originals))
+            .order_by(event.c.document_id, event.c.trigger_start, event.c.id)
+        ):
+            events[r.document_id].append(_event(r))
+    out = []
+    for d in docs:
+        doc = Document(
+            id=d.id,
+            text=d.text,
+            url=d.url,
+            title=d.title,
+            published=d.published,
+            outlet=d.outlet,
+            source=d.source,
+            language=d.language,
+            metadata=json.loads(d.metadata) if d.metadata else {},
+        )
+        out.append(Extraction(doc, statements[d.id], events[d.id], extractor=d.extractor or ""))
+    return out
+
+
+def iter_extractions(conn: Connection, *, after: str = "", page: int = 200) -> Iterator[list[Extraction]]:
+    """Pages of stored documents (id order, ids greater than ``after``) with what they say."""
+    last = after
+    while True:
+        docs = conn.execute(
+            select(document).where(document.c.id > last).order_by(document.c.id).limit(page)
+        ).all()
+        if not docs:
+            return
+        yield _page(conn, docs)
+        last = docs[-1].id
+
+
+def parties(conn: Connection) -> dict[str, str]:
+    """Actor id -> negotiating party, and the actor's name -> party, for actors that have one."""
+    out: dict[str, str] = {}
+    for r in conn.execute(select(actor.c.id, actor.c.name, actor.c.party).where(actor.c.party.is_not(None))):
+        out[r.id] = r.party
+        out.setdefault(r.name, r.party)
+    return out
