@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from redline.analysis import negotiation as lib
 from redline.analysis.claims import refresh_claims
 from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
-from redline.analysis.plans import load_plan, tag_points, term_tagger
+from redline.analysis.plans import load_plan, tag_points
 from redline.config import Settings
 from redline.examples import EXAMPLE_PLAN, corpus_path, example_plans
 from redline.ingest import ExtractorFactory, IngestReport, ProgressCallback, ingest, read_sources
-from redline.knowledge.issue_terms import load_issue_terms
 from redline.store import Store
 
 __all__ = ["DemoResult", "corpus_size", "run_demo"]
@@ -46,12 +45,11 @@ def corpus_size() -> int:
 def _import_example_plans(store: Store) -> list[str]:
     """Import the bundled plan versions that are missing or whose text changed since."""
     repo = SqlPlanRepository(store)
-    lexicon = load_issue_terms()
-    tagger = term_tagger(lexicon) if lexicon else None
+    tagger, pax = lib.point_tagging()
     saved = []
     for example in example_plans():
         version = load_plan(example.path, plan=example.plan, label=example.label, when=example.date)
-        version = tag_points(version, tagger, lexicon.pax if lexicon else None)
+        version = tag_points(version, tagger, pax)
         stored = store.plan_version(example.plan, example.label)
         if stored is not None and stored[0] == version:
             continue
@@ -62,7 +60,7 @@ def _import_example_plans(store: Store) -> list[str]:
             label=example.label,
             when=example.date,
             tagger=tagger,
-            lexicon=lexicon,
+            pax=pax,
         )
         saved.append(example.label)
     return saved

@@ -169,3 +169,16 @@ def test_fixture_lexicon_loads_in_the_simple_shape() -> None:
 def test_saved_shape_round_trips() -> None:
     v = load_plan(EXAMPLES / "revised-19-points.md", plan="peace", label="19", when=date(2025, 11, 30))
     assert version_from_dict(version_to_dict(v)) == v
+
+
+def test_points_are_tagged_like_statements(tmp_path: Path) -> None:
+    from redline.analysis.negotiation import point_tagging
+
+    tagger, pax = point_tagging()  # the packaged taxonomy, through the extractor's issue tagger
+    assert tagger is not None and pax is not None
+    assert tagger("Ukraine's armed forces are capped at 600,000 personnel.") == ["military_limits"]
+    assert "StBor" in pax["territory"]
+    plain = tmp_path / "terms.yaml"
+    plain.write_text("military_limits: [army, cap]\n", encoding="utf-8")
+    tagger, pax = point_tagging(plain)  # a plain term list falls back to term matching
+    assert tagger is not None and tagger("a cap on the army") == ["military_limits"]

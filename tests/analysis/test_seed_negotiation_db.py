@@ -15,10 +15,8 @@ import pytest
 
 from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
-from redline.analysis.plans import term_tagger
 from redline.config import Settings
 from redline.ingest import ExtractorLike, ingest
-from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.plan_changes import load_change_lexicon
 from redline.model import Document
 from redline.store import Store
@@ -43,15 +41,15 @@ def seeded(
             extractor_factory=lambda _settings: extractor,
         )
         assert report.stored == 1 and report.statements > 0
-        terms = load_issue_terms()
+        tagger, pax = lib.point_tagging()
         lib.import_plan(
             SqlPlanRepository(store),
             DRAFT,
             plan="peace",
             label="28-point",
             when=date(2025, 11, 20),
-            tagger=term_tagger(terms) if terms else None,
-            lexicon=terms,
+            tagger=tagger,
+            pax=pax,
         )
         yield store, lib.read_corpus(SqlStatementSource(store))
 

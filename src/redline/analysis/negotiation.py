@@ -6,13 +6,14 @@ results, so the CLI (and later the web app) only parse arguments and render.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from redline.analysis.align import PlanDiff, align_versions
 from redline.analysis.linking import LinkOptions, PointLink, link_statements
-from redline.analysis.plans import Tagger, load_plan, tag_points
+from redline.analysis.plans import Tagger, load_plan, tag_points, term_tagger
 from redline.analysis.positions import (
     Columns,
     PositionMatrix,
@@ -31,8 +32,10 @@ from redline.analysis.reported import (
 )
 from redline.analysis.repository import PlanRepository, StatementSource
 from redline.analysis.timeline import TimelineEntry, build_timeline
-from redline.errors import NotFoundError
-from redline.knowledge.issue_terms import IssueTerms
+from redline.errors import ConfigError, NotFoundError
+from redline.extract.issues import IssueTagger
+from redline.knowledge.issue_terms import load_issue_terms
+from redline.knowledge.issues import load_issues
 from redline.knowledge.plan_changes import ChangeLexicon
 from redline.model import Document, Extraction, PlanVersion, Problem, Statement
 
@@ -43,6 +46,7 @@ __all__ = [
     "diff_plan",
     "import_plan",
     "latest_version",
+    "point_tagging",
     "point_texts",
     "positions",
     "read_corpus",
@@ -95,7 +99,7 @@ def import_plan(
     source: str | None = None,
     fmt: str | None = None,
     tagger: Tagger | None = None,
-    lexicon: IssueTerms | None = None,
+    pax: Mapping[str, list[str]] | None = None,
 ) -> Imported:
     """Parse, tag and save a plan version.
 
@@ -103,7 +107,7 @@ def import_plan(
     reported is checked against what the text did to the point, and the checks are returned.
     """
     version = load_plan(path, plan=plan, label=label, when=when, source=source, fmt=fmt)
-    version = tag_points(version, tagger, lexicon.pax if lexicon else None)
+    version = tag_points(version, tagger, pax)
     checks: list[ReportCheck] = []
     rec = repo.get_reconstruction(plan, label)
     if rec is not None:
@@ -185,3 +189,20 @@ def timeline(corpus: Corpus, *, issue: str | None = None, actor: str | None = No
 
 def point_texts(version: PlanVersion | None) -> dict[str, str]:
     return {p.number: p.text for p in version.points} if version else {}
+
+
+def point_tagging(issues_file: Path | None = None) -> tuple[Tagger | None, Mapping[str, list[str]] | None]:
+    """How plan points get their issues and PA-X codes.
+
+    A taxonomy (the packaged one, or a user's full ``issues.yaml``) tags points with the same
+    tagger the extractor uses on statements, so points and statements meet on the same issues;
+    a plain ``{issue: [terms]}`` file falls back to simple term matching.
+    """
+    try:
+        taxonomy = load_issues(issues_file)
+    except ConfigError:
+        if issues_file is None:
+            raise
+        lexicon = load_issue_terms(issues_file)
+        return (term_tagger(lexicon), lexicon.pax) if lexicon else (None, None)
+    return IssueTagger(taxonomy).tag, {i: list(taxonomy.get(i).pax) for i in taxonomy.ids}

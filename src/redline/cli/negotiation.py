@@ -23,7 +23,7 @@ from rich.table import Table
 from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
 from redline.analysis.diff_render import diff_html, diff_table, diff_to_dict
-from redline.analysis.plans import term_tagger, version_to_dict
+from redline.analysis.plans import version_to_dict
 from redline.analysis.positions import Cell, RowKind
 from redline.analysis.reported import UNCONFIRMED
 from redline.analysis.repository import (
@@ -36,7 +36,6 @@ from redline.analysis.repository import (
 from redline.cli._common import settings_from_flags, user_errors
 from redline.errors import ConfigError
 from redline.knowledge import packaged
-from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.plan_changes import load_change_lexicon
 from redline.model import Document
 from redline.store import Store
@@ -155,7 +154,7 @@ def plan_import(
 ) -> None:
     """Read a plan version and save it, its points tagged with issues and PA-X codes."""
     with _backend(db, plans_dir) as backend:
-        lexicon = load_issue_terms(issues)
+        tagger, pax = lib.point_tagging(issues)
         result = lib.import_plan(
             backend.plans(),
             file,
@@ -164,8 +163,8 @@ def plan_import(
             when=_date(when, "--date"),
             source=source,
             fmt=fmt,
-            tagger=term_tagger(lexicon) if lexicon else None,
-            lexicon=lexicon,
+            tagger=tagger,
+            pax=pax,
         )
         saved = result.version
         typer.echo(f"imported {saved.plan} {saved.label}: {len(saved.points)} points")
