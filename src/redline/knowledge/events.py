@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from redline.errors import ConfigError
-from redline.knowledge import packaged
+from redline.knowledge import packaged, read_yaml
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _TYPE_KEYS = {"verbs", "object_verbs", "nouns", "phrases", "objects", "inherit_subject", "object_role"}
@@ -48,15 +46,7 @@ def load_events(path: Path | None = None) -> EventLexicon:
     """Read an event lexicon (default: the packaged one) and validate it."""
     path = path or packaged("events.yaml")
     where = str(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError("event lexicon not found", where=where, hint="check the path") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the event lexicon: {exc}", where=where) from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"invalid YAML: {exc}", where=where, hint="fix the syntax error shown") from exc
-    return parse_events(raw, where)
+    return parse_events(read_yaml(path, "event lexicon"), where)
 
 
 def parse_events(raw: Any, where: str = "<events>") -> EventLexicon:

@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from redline.errors import ConfigError
-from redline.knowledge import packaged
+from redline.knowledge import packaged, read_yaml
 from redline.model import STANCES
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -131,18 +129,9 @@ def load_issues(path: Path | None = None) -> Taxonomy:
     """Read a taxonomy file (default: the packaged one) and validate every entry."""
     path = path or packaged("issues.yaml")
     where = str(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(
-            "issue taxonomy file not found",
-            where=where,
-            hint="check the path given to --issues or REDLINE_ISSUES",
-        ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the issue taxonomy: {exc}", where=where) from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"invalid YAML: {exc}", where=where, hint="fix the syntax error shown") from exc
+    raw = read_yaml(
+        path, "issue taxonomy file", missing_hint="check the path given to --issues or REDLINE_ISSUES"
+    )
     return parse_issues(raw, where)
 
 
