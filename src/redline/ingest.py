@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from redline.config import Settings
 from redline.errors import RedlineError
@@ -38,6 +38,7 @@ class ExtractorLike(Protocol):
 
 
 ExtractorFactory = Callable[[Settings], ExtractorLike]
+T = TypeVar("T")
 
 
 def default_extractor_factory(settings: Settings) -> ExtractorLike:
@@ -198,6 +199,17 @@ class _Runner:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _keep_results(results: Sequence[T | Problem], report: IngestReport) -> list[T]:
+    """The results to store; problems go to the report instead."""
+    kept: list[T] = []
+    for r in results:
+        if isinstance(r, Problem):
+            report.problem(r)
+        else:
+            kept.append(r)
+    return kept
+
+
 def _new_only(
     batches: Iterable[list[Document]], store: Store, report: IngestReport
 ) -> Iterator[list[Document]]:
@@ -228,13 +240,7 @@ def ingest(
     try:
         batches = _new_only(_batches(sources, settings.batch_size, report), store, report)
         for results in runner.map(_extract_batch, batches):
-            prepared = []
-            for r in results:
-                if isinstance(r, Problem):
-                    report.problem(r)
-                else:
-                    prepared.append(r)
-            for outcome in store.write(prepared):
+            for outcome in store.write(_keep_results(results, report)):
                 if outcome.status == "exists":
                     report.skipped += 1
                 elif outcome.status == "near_duplicate":
@@ -271,13 +277,7 @@ def reprocess(
         docs = store.iter_documents(not_extractor=None if force else version)
         for results in runner.map(_reextract_batch, _batches(docs, settings.batch_size, report)):
             report.seen += len(results)
-            extractions = []
-            for r in results:
-                if isinstance(r, Problem):
-                    report.problem(r)
-                else:
-                    extractions.append(r)
-            for outcome in store.replace(extractions):
+            for outcome in store.replace(_keep_results(results, report)):
                 report.stored += 1
                 report.statements += outcome.statements
             if on_progress:

@@ -81,19 +81,25 @@ def _page(conn: Connection, docs: Sequence[Row[Any]]) -> list[Extraction]:
             events[r.document_id].append(_event(r))
     out = []
     for d in docs:
-        doc = Document(
-            id=d.id,
-            text=d.text,
-            url=d.url,
-            title=d.title,
-            published=d.published,
-            outlet=d.outlet,
-            source=d.source,
-            language=d.language,
-            metadata=json.loads(d.metadata) if d.metadata else {},
+        out.append(
+            Extraction(document_from_row(d), statements[d.id], events[d.id], extractor=d.extractor or "")
         )
-        out.append(Extraction(doc, statements[d.id], events[d.id], extractor=d.extractor or ""))
     return out
+
+
+def document_from_row(row: Any) -> Document:
+    """A stored ``document`` row as the Document it was read from."""
+    return Document(
+        id=row.id,
+        text=row.text,
+        url=row.url,
+        title=row.title,
+        published=row.published,
+        outlet=row.outlet,
+        source=row.source,
+        language=row.language,
+        metadata=json.loads(row.metadata) if row.metadata else {},
+    )
 
 
 def iter_extractions(conn: Connection, *, after: str = "", page: int = 200) -> Iterator[list[Extraction]]:

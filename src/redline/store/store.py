@@ -7,7 +7,6 @@ transactions and never block the writer.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -189,17 +188,7 @@ class Store:
             if not rows:
                 return
             for r in rows:
-                yield Document(
-                    id=r.id,
-                    text=r.text,
-                    url=r.url,
-                    title=r.title,
-                    published=r.published,
-                    outlet=r.outlet,
-                    source=r.source,
-                    language=r.language,
-                    metadata=json.loads(r.metadata) if r.metadata else {},
-                )
+                yield stored_extractions.document_from_row(r)
             last = rows[-1].id
 
     def statements(self, f: StatementFilter | None = None) -> list[dict[str, Any]]:
