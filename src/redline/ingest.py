@@ -20,6 +20,7 @@ from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 from redline.config import Settings
+from redline.cpu import limit_native_threads
 from redline.errors import RedlineError
 from redline.knowledge.actors import load_actors
 from redline.model import Document, Extraction, Problem
@@ -79,8 +80,10 @@ ProgressCallback = Callable[[IngestReport], None]
 _WORKER: dict[str, ExtractorLike] = {}
 
 
-def _init_worker(factory: ExtractorFactory, settings: Settings) -> None:
+def _init_worker(factory: ExtractorFactory, settings: Settings, processes: int) -> None:
+    limit_native_threads(processes)  # numpy is loaded with the store; the model's libraries are next
     _WORKER["extractor"] = factory(settings)
+    limit_native_threads(processes)
 
 
 def _worker_version() -> str:
@@ -148,6 +151,7 @@ class _Runner:
         self.workers = workers
         self._local: ExtractorLike | None = None
         self._pool: ProcessPoolExecutor | None = None
+        self._started: list[Future[str]] = []
         if workers <= 1:
             self._local = factory(settings)
         else:
@@ -156,14 +160,15 @@ class _Runner:
                 max_tasks_per_child=RECYCLE_AFTER_BATCHES,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(factory, settings),
+                initargs=(factory, settings, workers),
             )
+            # start every worker now, so the models load while the parent reads its first batches
+            self._started = [self._pool.submit(_worker_version) for _ in range(workers)]
 
     def version(self) -> str:
         if self._local is not None:
             return self._local.version
-        assert self._pool is not None
-        return self._pool.submit(_worker_version).result()
+        return self._started[0].result()
 
     def map(self, task: Callable[..., list[Any]], batches: Iterable[list[Document]]) -> Iterator[list[Any]]:
         if self._local is not None:

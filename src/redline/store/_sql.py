@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Date, DateTime, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -23,7 +23,11 @@ def _sqlite_value(value: Any) -> Any:
 def _sqlite_bulk(conn: Connection, verb: str, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     cols = list(rows[0])
     sql = f"{verb} INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
-    conn.exec_driver_sql(sql, [{c: _sqlite_value(r[c]) for c in cols} for r in rows])
+    # only date columns need converting; other rows go to the driver as they are
+    dates = [c for c in cols if isinstance(table.c[c].type, Date | DateTime)]
+    if dates:
+        rows = [r | {c: _sqlite_value(r[c]) for c in dates} for r in rows]
+    conn.exec_driver_sql(sql, list(rows))
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:

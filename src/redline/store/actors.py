@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -50,6 +51,7 @@ _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"[’']s\b")
 
 
+@lru_cache(maxsize=65536)  # the same few thousand names recur in every batch the writer sees
 def normalise_name(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key for a name or title."""
     text = name
