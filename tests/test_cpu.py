@@ -8,7 +8,7 @@ from threadpoolctl import threadpool_info, threadpool_limits
 
 from redline.config import Settings
 from redline.cpu import available_cpus, limit_native_threads, threads_per_process
-from redline.ingest import _WORKER, _init_worker
+from redline.runners import _WORKER, _init_worker
 
 
 @pytest.mark.parametrize(

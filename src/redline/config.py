@@ -23,6 +23,8 @@ class Settings:
 
     db: str = "sqlite:///redline.db"
     workers: int = 1
+    # a Dask scheduler address (tcp://host:8786) to extract on a cluster, or "local"
+    scheduler: str | None = None
     batch_size: int = 16
     max_bytes: int = 20_000_000  # inputs larger than this are refused with a message
     actors: tuple[Path, ...] = field(default_factory=tuple)  # extra actor files layered on the packaged one

@@ -27,6 +27,12 @@ def available_cpus() -> int:
 
 
 def limit_native_threads(processes: int) -> threadpool_limits:
-    """Cap native thread pools already loaded in this process; child processes forked from it
-    inherit the cap. Returns the limiter, whose ``restore_original_limits()`` undoes it."""
-    return threadpool_limits(limits=threads_per_process(processes))
+    """Cap native thread pools already loaded in this process to its share of the cores when
+    ``processes`` processes share them; child processes forked from it inherit the cap."""
+    return cap_native_threads(threads_per_process(processes))
+
+
+def cap_native_threads(threads: int) -> threadpool_limits:
+    """Cap native thread pools already loaded in this process at ``threads`` threads.
+    Returns the limiter, whose ``restore_original_limits()`` undoes it."""
+    return threadpool_limits(limits=max(1, threads))

@@ -117,3 +117,18 @@ def test_problem_dict() -> None:
         "skipped": True,
     }
     assert problem_dict(Problem("f.jsonl:2", "bad date", None, "date"))["skipped"] is False
+
+
+def test_python_dash_m_redline_is_the_redline_command() -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run(
+        [sys.executable, "-m", "redline", "ingest", "--help"], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert "--scheduler" in done.stdout

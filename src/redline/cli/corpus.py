@@ -40,6 +40,14 @@ DbOpt = Annotated[
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")]
 WorkersOpt = Annotated[int | None, typer.Option("--workers", "-w", help="Extraction worker processes.")]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Extract on a Dask cluster: its scheduler address (tcp://HOST:8786), or 'local' for a "
+        "cluster of --workers processes here (default: REDLINE_SCHEDULER; none: this machine's processes).",
+    ),
+]
 
 
 def _render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str]) -> None:
@@ -135,9 +143,10 @@ def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, URLs or feeds.")],
     db: DbOpt = None,
     workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Extract statements from SOURCES and store them; re-running skips what is stored."""
-    with _errors(), _store(db, workers=workers) as (store, settings):
+    with _errors(), _store(db, workers=workers, scheduler=scheduler) as (store, settings):
         progress, update = _progress_bar()
         with progress:
             report = ingest_lib.ingest(
@@ -149,12 +158,13 @@ def ingest(
 def reprocess(
     db: DbOpt = None,
     workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
     force: Annotated[
         bool, typer.Option(help="Re-extract even documents made by the current extractor.")
     ] = False,
 ) -> None:
     """Re-extract stored documents with the current extractor; analyst corrections are kept."""
-    with _errors(), _store(db, workers=workers) as (store, settings):
+    with _errors(), _store(db, workers=workers, scheduler=scheduler) as (store, settings):
         progress, update = _progress_bar()
         with progress:
             report = ingest_lib.reprocess(store, settings, force=force, on_progress=update)
