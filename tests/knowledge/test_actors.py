@@ -203,7 +203,7 @@ def test_invalid_entry_is_named_by_position_and_id(tmp_path: Path) -> None:
 
 
 def test_missing_user_file_is_a_config_error(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="cannot read actor file"):
+    with pytest.raises(ConfigError, match="actor file not found"):
         load_actors([tmp_path / "absent.yaml"])
 
 

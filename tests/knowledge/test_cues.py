@@ -78,12 +78,12 @@ def test_invalid_lexicon_says_what_is_wrong(data: object, fragment: str) -> None
 
 
 def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="cannot read the cue lexicon"):
+    with pytest.raises(ConfigError, match="cue lexicon not found"):
         load_cues(tmp_path / "absent.yaml")
 
 
 def test_invalid_yaml_is_a_config_error(tmp_path: Path) -> None:
     f = tmp_path / "bad.yaml"
     f.write_text("verbs: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="not valid YAML"):
+    with pytest.raises(ConfigError, match="invalid YAML"):
         load_cues(f)

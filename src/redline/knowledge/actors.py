@@ -16,10 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from redline.errors import ConfigError
-from redline.knowledge import packaged
+from redline.knowledge import packaged, read_yaml
 from redline.model import Actor
 
 __all__ = [
@@ -324,12 +322,9 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read actor file: {exc.strerror}", where=str(path)) from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"invalid YAML: {exc}", where=str(path), hint="fix the syntax") from exc
+    data = read_yaml(
+        Path(path), "actor file", missing_hint="check the path given in --actors or REDLINE_ACTORS"
+    )
     if data is None:
         return {}
     if not isinstance(data, dict):

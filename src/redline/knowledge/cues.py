@@ -12,9 +12,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from redline.errors import ConfigError
+from redline.knowledge import read_yaml
 
 DEFAULT_CUES = Path(__file__).with_name("cues.yaml")
 
@@ -185,16 +184,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
 def load_cues(path: Path | None = None) -> CueLexicon:
     """Read a cue lexicon file; ``None`` reads the one packaged with redline."""
     source = path or DEFAULT_CUES
-    try:
-        text = source.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot read the cue lexicon: {exc.strerror or exc}",
-            where=str(source),
-            hint="pass an existing YAML file, or none for the packaged lexicon",
-        ) from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"the cue lexicon is not valid YAML: {exc}", where=str(source)) from exc
+    data = read_yaml(
+        source, "cue lexicon", missing_hint="pass an existing YAML file, or none for the packaged lexicon"
+    )
     return parse_cues(data, where=str(source))

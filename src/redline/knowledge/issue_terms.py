@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from redline.errors import ConfigError
-from redline.knowledge import packaged
+from redline.knowledge import packaged, read_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +47,7 @@ def load_issue_terms(path: Path | None = None) -> IssueTerms | None:
         path = packaged("issues.yaml")
         if not path.exists():
             return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read the issue lexicon ({exc})", where=str(path)) from exc
+    data = read_yaml(path, "issue lexicon")
     if not isinstance(data, dict):
         raise ConfigError("expected a mapping of issues", where=str(path))
     issues = data.get("issues", data)

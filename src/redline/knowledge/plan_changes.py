@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from redline.errors import ConfigError
-from redline.knowledge import packaged
+from redline.knowledge import packaged, read_yaml
 
 CHANGE_TYPES = ("removed", "added", "modified")
 
@@ -31,10 +29,7 @@ class ChangeLexicon:
 def load_change_lexicon(path: Path | None = None) -> ChangeLexicon:
     """Read and check the lexicon at ``path`` (the packaged one by default)."""
     path = path or packaged("plan_changes.yaml")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read the change-verb lexicon ({exc})", where=str(path)) from exc
+    data = read_yaml(path, "change-verb lexicon")
     keys = (*CHANGE_TYPES, "meta_words")
     if not isinstance(data, dict) or set(data) - set(keys):
         raise ConfigError(f"expected a mapping with keys {', '.join(keys)}", where=str(path))
