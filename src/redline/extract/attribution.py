@@ -28,20 +28,16 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from redline.extract.quotes import QuoteSpan, find_quotes
-from redline.extract.reported import (
-    Candidate,
-    TokenRange,
-    adjacent_source,
-    find_source,
-    is_verb,
+from redline.extract.cue_phrases import (
     label_candidates,
     noun_candidates,
     noun_object_candidates,
     predicate_candidates,
     prepositional_candidates,
-    verb_candidates,
 )
+from redline.extract.quotes import QuoteSpan, find_quotes
+from redline.extract.reported import adjacent_source, find_source, verb_candidates
+from redline.extract.token_ranges import Candidate, TokenRange, is_verb
 from redline.knowledge.cues import CueLexicon, load_cues
 
 __all__ = ["Attribution", "AttributionComponent", "find_attributions"]

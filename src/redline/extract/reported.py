@@ -7,21 +7,26 @@ index pairs; ``attribution.py`` turns them into character offsets.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from redline.extract.token_ranges import (
+    Candidate,
+    TokenRange,
+    clip_to_paragraph,
+    is_verb,
+    noun_phrase,
+    subtree_range,
+    trim,
+    without,
+)
 from redline.knowledge.cues import CueLexicon
-
-TokenRange = tuple[int, int]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE = ("ccomp",)
 _INHERIT = ("conj", "advcl", "xcomp", "acl", "pcomp", "dep", "prep")
 _RELATIVIZERS = frozenset({"who", "that", "which", "whom"})
-_LEAD_STRIP = frozenset({"that", "and", "but", "or", "whether", "if", ":", ",", ";", "-", "—", "–"})
 _DIRECTIVE_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd", "attr"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "over", "on", "about", "to"})
@@ -29,41 +34,6 @@ _MAX_ANCESTORS = 4
 _MAX_HOSTED_CUE = 10  # tokens in a ", he said on Friday," insert
 # named entities that, as objects of a reporting verb, are hearers: "told Smith", "urged Democrats"
 _HEARER_ENTS = frozenset({"PERSON", "NORP"})
-
-
-@dataclass(slots=True)
-class Candidate:
-    """One attribution found by a rule, in token ranges; ``kind`` names the rule's cue kind."""
-
-    content: TokenRange
-    cue: TokenRange | None
-    source: TokenRange | None
-    kind: str
-    cue_token: int = -1
-
-
-def is_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
-
-
-def subtree_range(tok: Token) -> TokenRange:
-    return tok.left_edge.i, tok.right_edge.i + 1
-
-
-def noun_phrase(tok: Token) -> TokenRange:
-    """The mention as written: the noun's subtree, cut before a comma-led relative clause."""
-    start, end = subtree_range(tok)
-    doc = tok.doc
-    for child in tok.rights:
-        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
-            cut = child.left_edge.i
-            while cut > tok.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
-                cut -= 1
-            end = min(end, cut)
-            break
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
 
 
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
@@ -153,64 +123,6 @@ def _head_noun(noun: Token) -> TokenRange:
     return start, noun.i + 1
 
 
-def clip_to_paragraph(doc: Doc, rng: TokenRange, anchor: int) -> TokenRange:
-    """Content never crosses a paragraph break, even where the parser runs a heading into
-    the next sentence: keep the side of the break the cue is on."""
-    start, end = rng
-    for i in range(start, end):
-        if "\n" in doc[i].text:
-            if i < anchor:
-                start = i + 1
-            else:
-                return start, i
-    return start, end
-
-
-def _trim(doc: Doc, start: int, end: int, words: bool = True) -> TokenRange | None:
-    """Strip punctuation, spaces and clause-introducing words from the edges of a content range."""
-    while start < end and (
-        doc[start].is_space
-        or (words and doc[start].lower_ in _LEAD_STRIP)
-        or (doc[start].is_punct and not doc[start].is_quote)
-    ):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_space
-        or (doc[end - 1].is_punct and not doc[end - 1].is_quote and doc[end - 1].text not in ("?", "!"))
-        or doc[end - 1].lower_ in ("and", "but")
-    ):
-        end -= 1
-    if end - start < 1 or not any(doc[i].is_alpha or doc[i].like_num for i in range(start, end)):
-        return None
-    return start, end
-
-
-def _without(rng: TokenRange, holes: Sequence[TokenRange], prefer_after: int) -> TokenRange:
-    """Cut ``holes`` (cue, source) out of a range and keep the piece a reader takes as content.
-
-    The piece after the cue wins when the cue precedes it ("which he said should focus on"),
-    otherwise the longest piece.
-    """
-    pieces = [rng]
-    for h0, h1 in holes:
-        nxt = []
-        for p0, p1 in pieces:
-            if h1 <= p0 or h0 >= p1:
-                nxt.append((p0, p1))
-                continue
-            if p0 < h0:
-                nxt.append((p0, h0))
-            if h1 < p1:
-                nxt.append((h1, p1))
-        pieces = nxt
-    if not pieces:
-        return rng[0], rng[0]
-    after = [p for p in pieces if p[0] >= prefer_after]
-    if after and after[0][1] - after[0][0] >= 2:
-        return after[0]
-    return max(pieces, key=lambda p: p[1] - p[0])
-
-
 def _cue_range(verb: Token) -> TokenRange:
     """The cue as written: the verb plus its auxiliaries, negation and particle."""
     start = verb.i
@@ -230,9 +142,9 @@ def _clause_candidate(
     source = find_source(verb, cues, quoted)
     cue = _cue_range(verb)
     holes = [cue] + ([source] if source else [])
-    rng = _without(subtree_range(comp), holes, prefer_after=cue[1] if comp.i > verb.i else 0)
+    rng = without(subtree_range(comp), holes, prefer_after=cue[1] if comp.i > verb.i else 0)
     rng = clip_to_paragraph(doc, rng, verb.i)
-    trimmed = _trim(doc, *rng)
+    trimmed = trim(doc, *rng)
     if trimmed is None:
         return None
     return Candidate(trimmed, cue, source, kind, verb.i)
@@ -246,7 +158,7 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
         return None
     hole = subtree_range(verb)
     whole = subtree_range(head)
-    rng = _without(whole, [hole], prefer_after=len(verb.doc) + 1)
+    rng = without(whole, [hole], prefer_after=len(verb.doc) + 1)
     doc = verb.doc
     if whole[0] + 3 <= hole[0] and _joined_after(doc, hole[1], whole[1], cues):
         rng = (whole[0], hole[0])  # "X, he said, and Y": X here, Y by _continued
@@ -301,7 +213,7 @@ def _make(
 ) -> Candidate | None:
     if rng is None:
         return None
-    trimmed = _trim(doc, *clip_to_paragraph(doc, rng, verb.i))
+    trimmed = trim(doc, *clip_to_paragraph(doc, rng, verb.i))
     if trimmed is None:
         return None
     src = find_source(verb, cues, quoted) if source else None
@@ -587,7 +499,7 @@ def _continued(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]
         if len(joiners) != 1 or not (joiners[0].dep_ == "cc" or joiners[0].lower_ in cues.continuing_marks):
             continue
         rng = clip_to_paragraph(doc, (opening, clause.right_edge.i + 1), clause.i)
-        trimmed = _trim(doc, *rng)
+        trimmed = trim(doc, *rng)
         if trimmed is not None:
             out.append(Candidate(trimmed, cand.cue, cand.source, cand.kind, clause.i))
     return out
@@ -596,152 +508,3 @@ def _continued(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]
 def quoted_clause(tok: Token) -> bool:
     """Whether the cue sits right after a closing quotation mark (the quote scanner's business)."""
     return tok.i >= 2 and tok.doc[tok.i - 2].is_quote and tok.doc[tok.i - 2].text in ("”", '"', "»")
-
-
-def prepositional_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """ "according to X": X is the source, the clause the phrase attaches to is the content."""
-    out: list[Candidate] = []
-    firsts = {p[0]: p for p in cues.prepositional}
-    for tok in doc:
-        phrase = firsts.get(tok.lower_)
-        if phrase is None or quoted[tok.i]:
-            continue
-        end = tok.i + len(phrase)
-        if end > len(doc) or tuple(t.lower_ for t in doc[tok.i : end]) != phrase:
-            continue
-        last = doc[end - 1]
-        objs = [c for c in last.children if c.dep_ == "pobj"] or [
-            t for t in doc[end : end + 1] if t.pos_ in ("PROPN", "NOUN", "PRON")
-        ]
-        if not objs:
-            continue
-        source = noun_phrase(objs[0])
-        phrase_range = (tok.i, max(source[1], end))
-        sent = tok.sent
-        rng = _without((sent.start, sent.end), [phrase_range], prefer_after=len(doc) + 1)
-        trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
-        if trimmed:
-            out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
-    return out
-
-
-def _noun_source(noun: Token, cues: CueLexicon) -> TokenRange | None:
-    poss = [c for c in noun.children if c.dep_ == "poss"]
-    if poss:
-        start, _ = noun_phrase(poss[0])
-        end = poss[0].i + 1
-        return start, end
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in cues.passive_sources:
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return noun_phrase(objs[0])
-    return None
-
-
-def noun_object_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """ "Trump's attacks on the judge", "her support for the bill": the object of a stance noun."""
-    out: list[Candidate] = []
-    for tok in doc:
-        if quoted[tok.i] or tok.pos_ != "NOUN":
-            continue
-        preps = cues.prep_nouns.get(tok.lemma_.lower())
-        if not preps:
-            continue
-        for child in tok.rights:
-            if child.dep_ != "prep" or child.lower_ not in preps:
-                continue
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if not objs:
-                continue
-            rng = clip_to_paragraph(doc, (objs[0].left_edge.i, child.right_edge.i + 1), tok.i)
-            trimmed = _trim(doc, *rng)
-            source = _noun_source(tok, cues)
-            if trimmed and source:  # without a holder the noun is the writer's framing
-                out.append(Candidate(trimmed, (tok.i, child.i + 1), source, "noun_object", tok.i))
-            break
-    return out
-
-
-def predicate_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """ "X is critical of Y", "X was confident that Y", "X is an opponent of Y"."""
-    out: list[Candidate] = []
-    for tok in doc:
-        if quoted[tok.i] or tok.dep_ not in ("acomp", "attr") or tok.head.lemma_.lower() not in cues.copulas:
-            continue
-        allowed = cues.predicates.get(tok.lemma_.lower()) or cues.predicates.get(tok.lower_)
-        if not allowed:
-            continue
-        rng: TokenRange | None = None
-        for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in allowed:
-                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if objs:
-                    rng = (objs[0].left_edge.i, child.right_edge.i + 1)
-            elif (child.dep_ == "ccomp" and "that" in allowed) or (child.dep_ == "xcomp" and "to" in allowed):
-                rng = subtree_range(child)
-            if rng:
-                break
-        copula = tok.head
-        source = find_source(copula, cues, quoted)
-        if rng is None or source is None:
-            continue
-        trimmed = _trim(doc, *clip_to_paragraph(doc, rng, tok.i))
-        if trimmed:
-            cue = (min(copula.i, tok.i), max(copula.i, tok.i) + 1)
-            out.append(Candidate(trimmed, cue, source, "predicate", tok.i))
-    return out
-
-
-def noun_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """ "the claim that ...", "Trump's insistence that ...": a speech noun with a content clause."""
-    out: list[Candidate] = []
-    for tok in doc:
-        if quoted[tok.i] or tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.clause_nouns:
-            continue
-        clauses = [
-            c
-            for c in tok.rights
-            if c.dep_ in ("acl", "ccomp", "relcl")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        ]
-        if not clauses:
-            continue
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        source = noun_phrase(poss[0]) if poss else None
-        if source is not None and source[1] > tok.i:
-            source = (source[0], tok.i)
-        trimmed = _trim(doc, *subtree_range(clauses[0]))
-        if trimmed:
-            out.append(Candidate(trimmed, (tok.i, tok.i + 1), source, "noun", tok.i))
-    return out
-
-
-# a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
-# "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
-_LABEL = re.compile(
-    r"^[\"“'‘]?(?P<label>[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
-    r"(?P<content>\S[^\n]*)",
-    re.MULTILINE,
-)
-
-
-def label_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """ "Name: statement" lines: the label is the source, the colon the cue, the rest the content."""
-    out: list[Candidate] = []
-    for m in _LABEL.finditer(doc.text):
-        label = m.group("label")
-        if label.lower() in cues.label_exclusions:
-            continue
-        src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
-        body = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
-        if src is None or body is None or len(body) < 2:
-            continue
-        if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in src):
-            continue  # "He said: ..." is a cue verb, handled with the quotes
-        colon = src.end
-        content = _trim(doc, body.start, body.end, words=False)
-        if content is None or doc[colon].text != ":":
-            continue
-        out.append(Candidate(content, (colon, colon + 1), (src.start, src.end), "colon", colon))
-    return out

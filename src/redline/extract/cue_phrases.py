@@ -1,0 +1,173 @@
+"""Attributions whose cue is not a reporting verb: "according to X", "X's support for Y",
+"X is critical of Y", "the claim that ...", and "Name: statement" lines.
+
+Like the verb rules, each looks at one cue token and its parse neighbourhood.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from redline.extract.reported import find_source
+from redline.extract.token_ranges import (
+    Candidate,
+    TokenRange,
+    clip_to_paragraph,
+    noun_phrase,
+    subtree_range,
+    trim,
+    without,
+)
+from redline.knowledge.cues import CueLexicon
+
+
+def prepositional_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """ "according to X": X is the source, the clause the phrase attaches to is the content."""
+    out: list[Candidate] = []
+    firsts = {p[0]: p for p in cues.prepositional}
+    for tok in doc:
+        phrase = firsts.get(tok.lower_)
+        if phrase is None or quoted[tok.i]:
+            continue
+        end = tok.i + len(phrase)
+        if end > len(doc) or tuple(t.lower_ for t in doc[tok.i : end]) != phrase:
+            continue
+        last = doc[end - 1]
+        objs = [c for c in last.children if c.dep_ == "pobj"] or [
+            t for t in doc[end : end + 1] if t.pos_ in ("PROPN", "NOUN", "PRON")
+        ]
+        if not objs:
+            continue
+        source = noun_phrase(objs[0])
+        phrase_range = (tok.i, max(source[1], end))
+        sent = tok.sent
+        rng = without((sent.start, sent.end), [phrase_range], prefer_after=len(doc) + 1)
+        trimmed = trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+        if trimmed:
+            out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
+    return out
+
+
+def _noun_source(noun: Token, cues: CueLexicon) -> TokenRange | None:
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        start, _ = noun_phrase(poss[0])
+        end = poss[0].i + 1
+        return start, end
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in cues.passive_sources:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return noun_phrase(objs[0])
+    return None
+
+
+def noun_object_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """ "Trump's attacks on the judge", "her support for the bill": the object of a stance noun."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if quoted[tok.i] or tok.pos_ != "NOUN":
+            continue
+        preps = cues.prep_nouns.get(tok.lemma_.lower())
+        if not preps:
+            continue
+        for child in tok.rights:
+            if child.dep_ != "prep" or child.lower_ not in preps:
+                continue
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                continue
+            rng = clip_to_paragraph(doc, (objs[0].left_edge.i, child.right_edge.i + 1), tok.i)
+            trimmed = trim(doc, *rng)
+            source = _noun_source(tok, cues)
+            if trimmed and source:  # without a holder the noun is the writer's framing
+                out.append(Candidate(trimmed, (tok.i, child.i + 1), source, "noun_object", tok.i))
+            break
+    return out
+
+
+def predicate_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """ "X is critical of Y", "X was confident that Y", "X is an opponent of Y"."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if quoted[tok.i] or tok.dep_ not in ("acomp", "attr") or tok.head.lemma_.lower() not in cues.copulas:
+            continue
+        allowed = cues.predicates.get(tok.lemma_.lower()) or cues.predicates.get(tok.lower_)
+        if not allowed:
+            continue
+        rng: TokenRange | None = None
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in allowed:
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    rng = (objs[0].left_edge.i, child.right_edge.i + 1)
+            elif (child.dep_ == "ccomp" and "that" in allowed) or (child.dep_ == "xcomp" and "to" in allowed):
+                rng = subtree_range(child)
+            if rng:
+                break
+        copula = tok.head
+        source = find_source(copula, cues, quoted)
+        if rng is None or source is None:
+            continue
+        trimmed = trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+        if trimmed:
+            cue = (min(copula.i, tok.i), max(copula.i, tok.i) + 1)
+            out.append(Candidate(trimmed, cue, source, "predicate", tok.i))
+    return out
+
+
+def noun_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """ "the claim that ...", "Trump's insistence that ...": a speech noun with a content clause."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if quoted[tok.i] or tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.clause_nouns:
+            continue
+        clauses = [
+            c
+            for c in tok.rights
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ]
+        if not clauses:
+            continue
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        source = noun_phrase(poss[0]) if poss else None
+        if source is not None and source[1] > tok.i:
+            source = (source[0], tok.i)
+        trimmed = trim(doc, *subtree_range(clauses[0]))
+        if trimmed:
+            out.append(Candidate(trimmed, (tok.i, tok.i + 1), source, "noun", tok.i))
+    return out
+
+
+# a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
+# "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
+_LABEL = re.compile(
+    r"^[\"“'‘]?(?P<label>[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
+    r"(?P<content>\S[^\n]*)",
+    re.MULTILINE,
+)
+
+
+def label_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """ "Name: statement" lines: the label is the source, the colon the cue, the rest the content."""
+    out: list[Candidate] = []
+    for m in _LABEL.finditer(doc.text):
+        label = m.group("label")
+        if label.lower() in cues.label_exclusions:
+            continue
+        src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+        body = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
+        if src is None or body is None or len(body) < 2:
+            continue
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in src):
+            continue  # "He said: ..." is a cue verb, handled with the quotes
+        colon = src.end
+        content = trim(doc, body.start, body.end, words=False)
+        if content is None or doc[colon].text != ":":
+            continue
+        out.append(Candidate(content, (colon, colon + 1), (src.start, src.end), "colon", colon))
+    return out

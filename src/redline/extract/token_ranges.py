@@ -1,0 +1,110 @@
+"""Token ranges for attribution rules: the candidate record and the helpers that shape ranges.
+
+Ranges are half-open token index pairs over a spaCy Doc; ``attribution.py`` turns them into
+character offsets. Both the verb rules (``reported.py``) and the other cue rules
+(``cue_phrases.py``) build their candidates with these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+TokenRange = tuple[int, int]
+
+_LEAD_STRIP = frozenset({"that", "and", "but", "or", "whether", "if", ":", ",", ";", "-", "—", "–"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One attribution found by a rule, in token ranges; ``kind`` names the rule's cue kind."""
+
+    content: TokenRange
+    cue: TokenRange | None
+    source: TokenRange | None
+    kind: str
+    cue_token: int = -1
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def subtree_range(tok: Token) -> TokenRange:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def noun_phrase(tok: Token) -> TokenRange:
+    """The mention as written: the noun's subtree, cut before a comma-led relative clause."""
+    start, end = subtree_range(tok)
+    doc = tok.doc
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
+            cut = child.left_edge.i
+            while cut > tok.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+                cut -= 1
+            end = min(end, cut)
+            break
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def clip_to_paragraph(doc: Doc, rng: TokenRange, anchor: int) -> TokenRange:
+    """Content never crosses a paragraph break, even where the parser runs a heading into
+    the next sentence: keep the side of the break the cue is on."""
+    start, end = rng
+    for i in range(start, end):
+        if "\n" in doc[i].text:
+            if i < anchor:
+                start = i + 1
+            else:
+                return start, i
+    return start, end
+
+
+def trim(doc: Doc, start: int, end: int, words: bool = True) -> TokenRange | None:
+    """Strip punctuation, spaces and clause-introducing words from the edges of a content range."""
+    while start < end and (
+        doc[start].is_space
+        or (words and doc[start].lower_ in _LEAD_STRIP)
+        or (doc[start].is_punct and not doc[start].is_quote)
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_space
+        or (doc[end - 1].is_punct and not doc[end - 1].is_quote and doc[end - 1].text not in ("?", "!"))
+        or doc[end - 1].lower_ in ("and", "but")
+    ):
+        end -= 1
+    if end - start < 1 or not any(doc[i].is_alpha or doc[i].like_num for i in range(start, end)):
+        return None
+    return start, end
+
+
+def without(rng: TokenRange, holes: Sequence[TokenRange], prefer_after: int) -> TokenRange:
+    """Cut ``holes`` (cue, source) out of a range and keep the piece a reader takes as content.
+
+    The piece after the cue wins when the cue precedes it ("which he said should focus on"),
+    otherwise the longest piece.
+    """
+    pieces = [rng]
+    for h0, h1 in holes:
+        nxt = []
+        for p0, p1 in pieces:
+            if h1 <= p0 or h0 >= p1:
+                nxt.append((p0, p1))
+                continue
+            if p0 < h0:
+                nxt.append((p0, h0))
+            if h1 < p1:
+                nxt.append((h1, p1))
+        pieces = nxt
+    if not pieces:
+        return rng[0], rng[0]
+    after = [p for p in pieces if p[0] >= prefer_after]
+    if after and after[0][1] - after[0][0] >= 2:
+        return after[0]
+    return max(pieces, key=lambda p: p[1] - p[0])
