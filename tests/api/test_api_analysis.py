@@ -82,3 +82,22 @@ def test_health(client: TestClient) -> None:
     assert h["extractors"] == {"fake/1": 4}
     assert h["counts"]["statements"] == 8 and h["counts"]["documents"] == 4
     assert h["migrations"][0] == "0001_core_tables" and h["pending_migrations"] == []
+
+
+def test_analyses_see_a_correction_made_after_they_were_cached(writer: TestClient) -> None:
+    def territory() -> str:
+        cells = writer.get("/api/v1/positions").json()["cells"]
+        stance: str = next(c for c in cells if (c["row"], c["column"]) == ("ukraine", "territory"))["stance"]
+        return stance
+
+    assert territory() == "oppose"
+    sid = writer.get("/api/v1/statements", params={"issue": "territory"}).json()["items"][0]["id"]
+    r = writer.post(
+        f"/api/v1/statements/{sid}/corrections",
+        json={"stance": "conditional"},
+        headers={"Authorization": "Bearer s3cret-token"},
+    )
+    assert r.status_code == 200
+    assert territory() == "conditional"
+    timeline = writer.get("/api/v1/timeline", params={"issue": "territory"}).json()["items"]
+    assert [e["detail"] for e in timeline] == ["conditional"]

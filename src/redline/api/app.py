@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 import redline
+from redline.api.corpus_cache import CorpusCache
 from redline.api.errors import install_error_handlers
 from redline.api.routes import ROUTERS
 from redline.config import Settings, load_settings
@@ -58,6 +59,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.token = token or None
+    app.state.corpus_cache = CorpusCache()
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)

@@ -9,16 +9,20 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
+from redline.analysis.negotiation import Corpus
+from redline.api.corpus_cache import CorpusCache
 from redline.api.errors import ApiError
 from redline.store import Store
 
 __all__ = [
     "MAX_LIMIT",
+    "CorpusDep",
     "Limit",
     "Offset",
     "Page",
     "StoreDep",
     "WriteAccess",
+    "get_corpus",
     "get_store",
     "page",
     "require_token",
@@ -37,6 +41,15 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_corpus(request: Request, store: StoreDep) -> Corpus:
+    """Every countable statement, for the whole-store analyses (cached while the store is unchanged)."""
+    cache: CorpusCache = request.app.state.corpus_cache
+    return cache.get(store)
+
+
+CorpusDep = Annotated[Corpus, Depends(get_corpus)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip (follow `next` instead of counting).")]
 

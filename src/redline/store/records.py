@@ -196,3 +196,21 @@ def extractor_versions(conn: Connection) -> dict[str, int]:
         .order_by(document.c.extractor)
     )
     return {str(name): int(n) for name, n in rows if name is not None}
+
+
+def data_version(conn: Connection) -> tuple[object, ...]:
+    """A cheap token that changes whenever what the analyses read changes.
+
+    Ingest adds documents and statements, ``reprocess`` changes extractor versions, a
+    correction adds an override, a knowledge update adds actors; each moves one of these.
+    """
+    one = conn.execute(
+        select(
+            select(func.count()).select_from(document).scalar_subquery(),
+            select(func.count()).select_from(statement).scalar_subquery(),
+            select(func.count()).select_from(actor).scalar_subquery(),
+            select(func.count()).select_from(statement_override).scalar_subquery(),
+            select(func.max(statement_override.c.id)).scalar_subquery(),
+        )
+    ).one()
+    return (*tuple(one), tuple(sorted(extractor_versions(conn).items())))

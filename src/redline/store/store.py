@@ -229,6 +229,11 @@ class Store:
         with self._reader() as conn:
             return records.extractor_versions(conn)
 
+    def data_version(self) -> tuple[object, ...]:
+        """Changes whenever stored records or corrections change: a key for caching analyses."""
+        with self._reader() as conn:
+            return records.data_version(conn)
+
     def claim_inputs(self) -> Iterator[ClaimInput]:
         """Countable statements with a speaker, by actor then date: what claims are grouped from."""
         s = statement

@@ -1,7 +1,8 @@
 """Positions (who stands where on each issue or plan point) and the timeline of the talks.
 
 Both read the countable statements of the whole store through the analysis layer, as the
-``redline positions`` and ``redline timeline`` commands do.
+``redline positions`` and ``redline timeline`` commands do; the corpus read is kept by the
+app's ``CorpusCache`` until the store changes.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 
 from redline.analysis import negotiation
-from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
-from redline.api.deps import Offset, Page, StoreDep, page
+from redline.analysis.db_repository import SqlPlanRepository
+from redline.api.deps import CorpusDep, Offset, Page, StoreDep, page
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import CellOut, PositionsOut, QuoteOut, ShiftOut, TimelineEntryOut
 from redline.model import Document, Statement
@@ -37,6 +38,7 @@ def _quote(s: Statement, docs: dict[str, Document]) -> QuoteOut:
 @router.get("/positions", response_model=PositionsOut, summary="Where each party or actor stands")
 def positions(
     store: StoreDep,
+    corpus: CorpusDep,
     by: Literal["party", "actor"] = "party",
     issue: Annotated[str | None, Query(description="Only statements on this issue.")] = None,
     plan: Annotated[str | None, Query(description="Columns are this plan's points, not issues.")] = None,
@@ -45,7 +47,6 @@ def positions(
     ] = None,
     at: Annotated[date | None, Query(description="As of this date (YYYY-MM-DD).")] = None,
 ) -> PositionsOut:
-    corpus = negotiation.read_corpus(SqlStatementSource(store))
     result = negotiation.positions(
         corpus,
         repo=SqlPlanRepository(store) if plan is not None else None,
@@ -100,15 +101,13 @@ def positions(
 @router.get("/timeline", response_model=Page[TimelineEntryOut], summary="Statements and events in date order")
 def timeline(
     request: Request,
-    store: StoreDep,
+    corpus: CorpusDep,
     issue: Annotated[str | None, Query(description="Only this issue.")] = None,
     actor: Annotated[str | None, Query(description="Only this actor (id, name or surname).")] = None,
     limit: Annotated[int, Query(ge=1, le=5000, description="Entries per page.")] = 500,
     offset: Offset = 0,
 ) -> Page[TimelineEntryOut]:
-    entries = negotiation.timeline(
-        negotiation.read_corpus(SqlStatementSource(store)), issue=issue, actor=actor
-    )
+    entries = negotiation.timeline(corpus, issue=issue, actor=actor)
     rows = [
         TimelineEntryOut(
             date=e.date.isoformat() if e.date else None,
