@@ -87,3 +87,13 @@ def test_two_apps_over_two_databases_do_not_share_state(db: str, tmp_path: Any) 
         assert b.get("/api/v1/health").json()["counts"]["statements"] == 0
         assert a.get("/api/v1/health").json()["read_only"] is True
         assert b.get("/api/v1/health").json()["read_only"] is False
+
+
+def test_app_from_settings_reads_the_environment(db: str, monkeypatch: Any) -> None:
+    from redline.api import app_from_settings
+
+    monkeypatch.setenv("REDLINE_DB", db)
+    monkeypatch.setenv("REDLINE_API_TOKEN", "env-token")
+    with TestClient(app_from_settings()) as c:
+        health = c.get("/api/v1/health").json()
+        assert health["read_only"] is False and health["counts"]["statements"] == 8

@@ -8,6 +8,7 @@ status, so a client needs one error handler, not one per cause.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -42,6 +43,7 @@ _REDLINE_STATUS: tuple[tuple[type[RedlineError], int, str], ...] = (
     (InputError, 400, "bad_request"),
     (StoreError, 503, "store_unavailable"),
 )
+_log = logging.getLogger("redline.api")
 _HTTP_CODES = {
     400: "bad_request",
     401: "unauthorized",
@@ -121,7 +123,14 @@ def _redline(_: Request, exc: Exception) -> JSONResponse:
         if isinstance(exc, cls):
             status, code = s, c
             break
-    message = f"{exc.where}: {exc.message}" if exc.where and status != 503 else exc.message
+    if isinstance(exc, StoreError):
+        # the driver's text names tables and SQL: it goes to the server log, not to clients
+        _log.error("database error: %s", exc.render())
+        message = f"the database could not answer ({exc.message.split(':', 1)[0]})"
+        return error_response(
+            status, message, code=code, hint="try again; if it persists, see the server log"
+        )
+    message = f"{exc.where}: {exc.message}" if exc.where else exc.message
     return error_response(status, message, code=code, hint=exc.hint)
 
 
