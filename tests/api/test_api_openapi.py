@@ -97,3 +97,13 @@ def test_app_from_settings_reads_the_environment(db: str, monkeypatch: Any) -> N
     with TestClient(app_from_settings()) as c:
         health = c.get("/api/v1/health").json()
         assert health["read_only"] is False and health["counts"]["statements"] == 8
+
+
+def test_docs_page_loads_nothing_from_elsewhere(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/openapi.json" in page.text
+    assert "http://" not in page.text and "https://" not in page.text
+    for asset in ("/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css"):
+        assert asset in page.text
+        r = client.get(asset)
+        assert r.status_code == 200 and len(r.content) > 1000

@@ -14,6 +14,7 @@ from fastapi import APIRouter, FastAPI
 
 import redline
 from redline.api.corpus_cache import CorpusCache
+from redline.api.docs import mount_docs
 from redline.api.errors import install_error_handlers
 from redline.api.routes import ROUTERS
 from redline.config import Settings, load_settings
@@ -57,12 +58,15 @@ def create_app(
         version=redline.__version__,
         description=_DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # replaced by mount_docs: the same page without a CDN
+        redoc_url=None,
     )
     app.state.token = token or None
     app.state.corpus_cache = CorpusCache()
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
+    mount_docs(app)
     # -- extra routers (the web dashboard mounts here) -----------------------------------------
     for router in extra_routers:
         app.include_router(router)
