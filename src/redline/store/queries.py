@@ -36,6 +36,7 @@ class StatementFilter:
     search: str | None = None
     document: str | None = None
     limit: int | None = 50
+    offset: int = 0  # rows to skip (the API's pages); the order is fixed: newest first, then id
     include_rejected: bool = False
     include_duplicates: bool = False
 
@@ -138,6 +139,8 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
     )
     if f.limit:
         q = q.limit(f.limit)
+    if f.offset:
+        q = q.offset(f.offset)
     out = []
     for row in conn.execute(q):
         d = row._asdict()
@@ -148,7 +151,7 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
     return out
 
 
-def list_actors(conn: Connection, limit: int | None = None) -> list[dict[str, Any]]:
+def list_actors(conn: Connection, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     counts = (
         select(statement.c.actor_id, func.count().label("n"))
         .where(statement.c.rejected == false(), statement.c.duplicate == false())
@@ -168,11 +171,13 @@ def list_actors(conn: Connection, limit: int | None = None) -> list[dict[str, An
     )
     if limit:
         q = q.limit(limit)
+    if offset:
+        q = q.offset(offset)
     return [r._asdict() for r in conn.execute(q)]
 
 
 def list_documents(
-    conn: Connection, limit: int | None = None, outlet: str | None = None
+    conn: Connection, limit: int | None = None, outlet: str | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
     d = document
     q = select(
@@ -190,6 +195,8 @@ def list_documents(
         q = q.where(d.c.outlet == outlet)
     if limit:
         q = q.limit(limit)
+    if offset:
+        q = q.offset(offset)
     out = []
     for row in conn.execute(q):
         r = row._asdict()
@@ -200,7 +207,7 @@ def list_documents(
 
 
 def list_claims(
-    conn: Connection, limit: int | None = None, actor_query: str | None = None
+    conn: Connection, limit: int | None = None, actor_query: str | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
     c = claim
     q = (
@@ -223,6 +230,8 @@ def list_claims(
         q = q.where(c.c.actor_id.in_(find_actor_ids(conn, actor_query)))
     if limit:
         q = q.limit(limit)
+    if offset:
+        q = q.offset(offset)
     out = []
     for row in conn.execute(q):
         r = row._asdict()

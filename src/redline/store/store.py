@@ -21,7 +21,7 @@ from redline.errors import StoreError
 from redline.model import Actor, Document, Extraction, PlanVersion
 from redline.store import actors as actor_rules
 from redline.store import extractions as stored_extractions
-from redline.store import migrations, overrides, queries, writer
+from redline.store import migrations, overrides, queries, records, writer
 from redline.store import plans as stored_plans
 from redline.store._sql import chunks
 from redline.store.engine import WRITE, make_engine
@@ -195,17 +195,44 @@ class Store:
         with self._reader() as conn:
             return queries.list_statements(conn, f or StatementFilter())
 
-    def actors(self, limit: int | None = None) -> list[dict[str, Any]]:
+    def actors(self, limit: int | None = None, *, offset: int = 0) -> list[dict[str, Any]]:
         with self._reader() as conn:
-            return queries.list_actors(conn, limit)
+            return queries.list_actors(conn, limit, offset)
 
-    def documents(self, limit: int | None = None, outlet: str | None = None) -> list[dict[str, Any]]:
+    def documents(
+        self, limit: int | None = None, outlet: str | None = None, *, offset: int = 0
+    ) -> list[dict[str, Any]]:
         with self._reader() as conn:
-            return queries.list_documents(conn, limit, outlet)
+            return queries.list_documents(conn, limit, outlet, offset)
 
-    def claims(self, limit: int | None = None, actor: str | None = None) -> list[dict[str, Any]]:
+    def claims(
+        self, limit: int | None = None, actor: str | None = None, *, offset: int = 0
+    ) -> list[dict[str, Any]]:
         with self._reader() as conn:
-            return queries.list_claims(conn, limit, actor)
+            return queries.list_claims(conn, limit, actor, offset)
+
+    def statement(self, statement_id: str) -> dict[str, Any] | None:
+        """One statement in full: spans, machine and effective values, overrides, its passage."""
+        with self._reader() as conn:
+            return records.get_statement(conn, statement_id)
+
+    def document(self, document_id: str) -> dict[str, Any] | None:
+        with self._reader() as conn:
+            return records.get_document(conn, document_id)
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        """One actor with aliases and countable statements by issue and stance."""
+        with self._reader() as conn:
+            return records.get_actor(conn, actor_id)
+
+    def extractor_versions(self) -> dict[str, int]:
+        with self._reader() as conn:
+            return records.extractor_versions(conn)
+
+    def data_version(self) -> tuple[object, ...]:
+        """Changes whenever stored records or corrections change: a key for caching analyses."""
+        with self._reader() as conn:
+            return records.data_version(conn)
 
     def claim_inputs(self) -> Iterator[ClaimInput]:
         """Countable statements with a speaker, by actor then date: what claims are grouped from."""

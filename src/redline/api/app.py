@@ -1,0 +1,79 @@
+"""The REST API application: ``create_app(db_url)`` builds one app over one store.
+
+Nothing is global: the store is opened when the app starts (its lifespan) and kept on
+``app.state``, so several apps over different databases can live in one process (tests do),
+and SQLite and PostgreSQL are served by the same code through ``Store``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+import redline
+from redline.api.corpus_cache import CorpusCache
+from redline.api.docs import mount_docs
+from redline.api.errors import install_error_handlers
+from redline.api.routes import ROUTERS
+from redline.config import Settings, load_settings
+from redline.store import Store
+
+__all__ = ["API_PREFIX", "app_from_settings", "create_app"]
+
+API_PREFIX = "/api/v1"
+
+_DESCRIPTION = """Who said what, about which issue, with what stance: the redline corpus over HTTP.
+
+Every statement links back to the document and the character offsets it came from. Reads are
+open; corrections need the bearer token the server was started with (without one, the API is
+read-only). Every error has the same shape: `{"error": {"status", "code", "message", "hint"}}`.
+"""
+
+
+def create_app(
+    db_url: str,
+    *,
+    token: str | None = None,
+    extra_routers: Sequence[APIRouter] = (),
+) -> FastAPI:
+    """An app serving the store at ``db_url``; ``token`` (if any) unlocks writes.
+
+    ``extra_routers`` are mounted as given (no prefix), after the API: the place for the web
+    dashboard and other interfaces that share this app and its store (``request.app.state.store``).
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = Store.open(db_url)
+        app.state.store = store
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(
+        title="redline",
+        version=redline.__version__,
+        description=_DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # replaced by mount_docs: the same page without a CDN
+        redoc_url=None,
+    )
+    app.state.token = token or None
+    app.state.corpus_cache = CorpusCache()
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+    mount_docs(app)
+    # -- extra routers (the web dashboard mounts here) -----------------------------------------
+    for router in extra_routers:
+        app.include_router(router)
+    return app
+
+
+def app_from_settings(settings: Settings | None = None) -> FastAPI:
+    """The app for ``Settings`` (default: REDLINE_DB, REDLINE_API_TOKEN): ``uvicorn --factory`` target."""
+    settings = settings or load_settings()
+    return create_app(settings.db, token=settings.api_token)

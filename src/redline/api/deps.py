@@ -1,0 +1,95 @@
+"""What every router shares: the store of this app, the write guard, and pages with a next link."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Generic, TypeVar
+
+from fastapi import Depends, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+
+from redline.analysis.negotiation import Corpus
+from redline.api.corpus_cache import CorpusCache
+from redline.api.errors import ApiError
+from redline.store import Store
+
+__all__ = [
+    "MAX_LIMIT",
+    "CorpusDep",
+    "Limit",
+    "Offset",
+    "Page",
+    "StoreDep",
+    "WriteAccess",
+    "get_corpus",
+    "get_store",
+    "page",
+    "require_token",
+]
+
+T = TypeVar("T")
+MAX_LIMIT = 500
+
+_bearer = HTTPBearer(auto_error=False, description="The token set with REDLINE_API_TOKEN or --token.")
+
+
+def get_store(request: Request) -> Store:
+    """The store the lifespan handler opened for this app (one per app, none global)."""
+    store: Store = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_corpus(request: Request, store: StoreDep) -> Corpus:
+    """Every countable statement, for the whole-store analyses (cached while the store is unchanged)."""
+    cache: CorpusCache = request.app.state.corpus_cache
+    return cache.get(store)
+
+
+CorpusDep = Annotated[Corpus, Depends(get_corpus)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip (follow `next` instead of counting).")]
+
+
+def require_token(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Writes need the configured bearer token; with none configured the API is read-only."""
+    token: str | None = request.app.state.token
+    if not token:
+        raise ApiError(
+            403,
+            "this API is read-only: no write token is configured",
+            hint="start it with `redline serve --token ...` or set REDLINE_API_TOKEN to allow corrections",
+        )
+    given = credentials.credentials if credentials is not None else ""
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise ApiError(
+            401,
+            "missing or wrong token" if given else "this request needs the write token",
+            hint="send the header `Authorization: Bearer <token>`",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+WriteAccess = Depends(require_token)
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a listing; follow ``next`` until it is null."""
+
+    items: list[T]
+    limit: int = Field(description="Items per page asked for.")
+    offset: int = Field(description="Items skipped before this page.")
+    next: str | None = Field(description="URL of the next page, or null on the last one.")
+
+
+def page(request: Request, rows: list[T], limit: int, offset: int) -> Page[T]:
+    """A page from ``limit + 1`` fetched rows: the extra row only says that there is a next page."""
+    more = len(rows) > limit
+    nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit)) if more else None
+    return Page[T](items=rows[:limit], limit=limit, offset=offset, next=nxt)

@@ -1,0 +1,184 @@
+"""One JSON error shape for every failure the API reports.
+
+Whatever goes wrong (a record that does not exist, a query parameter that does not parse, a
+route that is not there, a write without the token, a database that cannot be read) the
+client gets ``{"error": {"status", "code", "message", "hint"}}`` with the matching HTTP
+status, so a client needs one error handler, not one per cause.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from redline.errors import (
+    ConfigError,
+    InputError,
+    NotFoundError,
+    PlanError,
+    RedlineError,
+    StoreError,
+)
+
+__all__ = [
+    "ERROR_RESPONSES",
+    "ApiError",
+    "ErrorBody",
+    "ErrorDetail",
+    "error_response",
+    "install_error_handlers",
+]
+
+# RedlineError subclass -> (HTTP status, code); the first match in this order wins
+_REDLINE_STATUS: tuple[tuple[type[RedlineError], int, str], ...] = (
+    (NotFoundError, 404, "not_found"),
+    (ConfigError, 400, "bad_request"),
+    (PlanError, 400, "bad_request"),
+    (InputError, 400, "bad_request"),
+    (StoreError, 503, "store_unavailable"),
+)
+_log = logging.getLogger("redline.api")
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    422: "validation_error",
+    500: "internal_error",
+    503: "store_unavailable",
+}
+
+
+class ErrorDetail(BaseModel):
+    status: int = Field(description="The HTTP status, repeated for clients that only see the body.")
+    code: str = Field(description="Stable machine-readable cause, e.g. not_found, validation_error.")
+    message: str = Field(description="What went wrong, for a person.")
+    hint: str | None = Field(default=None, description="What to do about it, when known.")
+    details: list[dict[str, Any]] | None = Field(
+        default=None, description="Per-parameter problems of a validation error (location, message)."
+    )
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": description}
+    for status, description in (
+        (400, "Invalid value"),
+        (404, "Not found"),
+        (422, "Invalid parameters"),
+        (503, "Database unavailable"),
+    )
+}
+
+
+class ApiError(Exception):
+    """An HTTP-level refusal (authentication, permissions) with the error shape's fields."""
+
+    def __init__(
+        self, status: int, message: str, *, hint: str | None = None, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.hint = hint
+        self.headers = headers
+
+
+def error_response(
+    status: int,
+    message: str,
+    *,
+    code: str | None = None,
+    hint: str | None = None,
+    details: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    detail = ErrorDetail(
+        status=status,
+        code=code or _HTTP_CODES.get(status, "error"),
+        message=message,
+        hint=hint,
+        details=details,
+    )
+    return JSONResponse(
+        ErrorBody(error=detail).model_dump(exclude_none=True), status_code=status, headers=headers
+    )
+
+
+def _redline(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RedlineError)
+    status, code = 500, "internal_error"
+    for cls, s, c in _REDLINE_STATUS:
+        if isinstance(exc, cls):
+            status, code = s, c
+            break
+    if isinstance(exc, StoreError):
+        # the driver's text names tables and SQL: it goes to the server log, not to clients
+        _log.error("database error: %s", exc.render())
+        message = f"the database could not answer ({exc.message.split(':', 1)[0]})"
+        return error_response(
+            status, message, code=code, hint="try again; if it persists, see the server log"
+        )
+    message = f"{exc.where}: {exc.message}" if exc.where else exc.message
+    return error_response(status, message, code=code, hint=exc.hint)
+
+
+def _api(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError)
+    return error_response(exc.status, exc.message, hint=exc.hint, headers=exc.headers)
+
+
+def _validation(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    details = [
+        {"location": ".".join(str(p) for p in err.get("loc", ())), "message": err.get("msg", "")}
+        for err in exc.errors()
+    ]
+    summary = "; ".join(f"{d['location']}: {d['message']}" for d in details)
+    return error_response(
+        422,
+        f"invalid request: {summary}",
+        hint="see /docs for the parameters and their types",
+        details=details,
+    )
+
+
+def _http(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    hint = None
+    if exc.status_code == 404:
+        message = f"no route {request.url.path}"
+        hint = "the routes are listed at /docs (and /openapi.json)"
+    elif exc.status_code == 405:
+        message = f"{request.method} is not allowed on {request.url.path}"
+    else:
+        message = str(exc.detail)
+    return error_response(exc.status_code, message, hint=hint, headers=getattr(exc, "headers", None))
+
+
+def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    return error_response(
+        500,
+        f"unexpected error: {exc.__class__.__name__}",
+        hint="this is a bug in redline; please report it with the request that caused it",
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Route every failure through the one error shape."""
+    app.add_exception_handler(RedlineError, _redline)
+    app.add_exception_handler(ApiError, _api)
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,348 @@
+"""The API's response and request bodies: every field typed and described, so /openapi.json is the reference.
+
+Field names follow the store's rows and the extraction contract (``content``, ``cue``,
+``speaker`` with ``start``/``end`` character offsets into the document text).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Stance = Literal["support", "oppose", "conditional", "neutral"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class Span(_Model):
+    """A stretch of the document text; ``text == document.text[start:end]``."""
+
+    text: str
+    start: int = Field(description="Character offset of the first character in the document text.")
+    end: int = Field(description="Character offset just past the last character.")
+
+
+# -- statements --------------------------------------------------------------------------------
+class StatementRow(_Model):
+    id: str = Field(description="Stable statement id (from document id and content offsets).")
+    date: str | None = Field(description="Date of the statement (ISO), else of its document.")
+    speaker: str | None = Field(description="Display name of the speaker (the actor's name when known).")
+    actor_id: str | None = Field(description="Canonical actor id of the speaker.")
+    stance: Stance = Field(description="Stance toward the issues as the plan on the table frames them.")
+    issues: list[str] = Field(description="Issue ids of the taxonomy.")
+    kind: str = Field(description="direct, indirect or mixed speech.")
+    content: str = Field(description="What was said (the quote or reported content).")
+    outlet: str | None
+    title: str | None = Field(description="Title of the document.")
+    document_id: str
+    content_start: int
+    content_end: int
+    extractor: str = Field(description="Extractor version that made the machine record.")
+    rejected: bool = Field(description="An analyst marked it as not a statement.")
+    duplicate: bool = Field(description="It comes from a near-duplicate reprint of another document.")
+
+
+class SpeakerOut(_Model):
+    name: str | None
+    actor_id: str | None
+    mention: Span | None = Field(description="Where the speaker is named in the text (may be a pronoun).")
+
+
+class MachineValues(_Model):
+    """What the extractor said, before analyst corrections."""
+
+    speaker: str | None
+    actor_id: str | None
+    issues: list[str]
+    stance: str
+
+
+class OverrideOut(_Model):
+    """One analyst correction; null fields leave the machine value in place."""
+
+    id: int
+    speaker: str | None
+    actor_id: str | None
+    issues: list[str] | None
+    stance: str | None
+    reject: bool
+    who: str
+    at: str | None = Field(description="When it was recorded (ISO timestamp).")
+    note: str | None
+    attached: str = Field(
+        description="id: on its statement; overlap: re-attached after re-extraction; orphan: waiting."
+    )
+
+
+class StatementDetail(_Model):
+    id: str
+    document_id: str
+    document_title: str | None
+    document_url: str | None
+    date: str | None
+    outlet: str | None
+    kind: str
+    content: Span
+    cue: Span | None = Field(description="The reporting verb or phrase (said, told, according to).")
+    speaker: SpeakerOut | None
+    issues: list[str]
+    stance: Stance
+    rejected: bool
+    duplicate: bool
+    confidence: float
+    extractor: str
+    machine: MachineValues
+    context: Span = Field(description="The passage of the document around the statement, with offsets.")
+    overrides: list[OverrideOut] = Field(description="Corrections applied, oldest first.")
+
+
+class CorrectionIn(_Model):
+    """The same changes as ``redline correct``; give at least one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    speaker: str | None = Field(default=None, description="Actor id, known name or alias, or a new name.")
+    issues: list[str] | None = Field(default=None, description="Replacement issue ids ([] for none).")
+    stance: Stance | None = None
+    reject: bool = Field(default=False, description="Mark the statement as not a statement.")
+    who: str = Field(default="api", min_length=1, max_length=200, description="Who makes the correction.")
+    note: str | None = Field(default=None, description="Why.")
+
+
+class CorrectionOut(_Model):
+    override_id: int
+    statement: StatementDetail
+
+
+# -- documents ---------------------------------------------------------------------------------
+class DocumentRow(_Model):
+    id: str
+    published: str | None
+    outlet: str | None
+    title: str | None
+    url: str | None
+    n_statements: int
+    duplicate_of: str | None = Field(description="Id of the original when this is a near-duplicate reprint.")
+    similarity: float | None = Field(description="Similarity to that original.")
+    extractor: str | None
+
+
+class DocumentDetail(_Model):
+    id: str
+    url: str | None
+    title: str | None
+    published: str | None
+    outlet: str | None
+    source: str | None
+    language: str | None
+    text: str = Field(description="The text all offsets point into.")
+    metadata: dict[str, Any]
+    duplicate_of: str | None
+    similarity: float | None
+    extractor: str | None
+    n_statements: int
+    ingested_at: str | None
+    statements: list[StatementRow] = Field(
+        description="Its statements in text order, rejected ones included."
+    )
+
+
+# -- actors and claims -------------------------------------------------------------------------
+class ActorRow(_Model):
+    id: str
+    name: str
+    kind: str = Field(description="kb: from the knowledge base; name: keyed by a normalised name.")
+    party: str | None = Field(description="The negotiating party the actor belongs to.")
+    statements: int = Field(description="Countable statements (not rejected, not from reprints).")
+
+
+class AliasOut(_Model):
+    alias: str = Field(description="Normalised form used for matching.")
+    text: str | None = Field(description="As first seen.")
+    source: str = Field(description="kb, name, apposition or correction.")
+
+
+class ActorDetail(_Model):
+    id: str
+    name: str
+    type: str | None
+    kind: str
+    party: str | None
+    country: str | None
+    wikidata: str | None
+    aliases: list[AliasOut]
+    statements: int
+    by_stance: dict[str, int]
+    by_issue: dict[str, int]
+
+
+class ClaimRow(_Model):
+    id: str
+    first_date: str | None
+    last_date: str | None
+    speaker: str | None
+    actor_id: str | None
+    content: str = Field(description="A representative wording of the claim.")
+    n_statements: int = Field(description="Statements grouped into the claim.")
+    n_documents: int
+    n_outlets: int
+    outlets: list[str]
+
+
+# -- plans -------------------------------------------------------------------------------------
+class VersionSummary(_Model):
+    plan: str
+    label: str
+    date: str | None
+    source: str | None
+    reported: bool = Field(description="Reconstructed from reports only (unconfirmed), no text imported.")
+    points: int
+
+
+class PlanOut(_Model):
+    name: str
+    versions: list[VersionSummary]
+
+
+class PointOut(_Model):
+    number: str
+    text: str
+    heading: str | None
+    issues: list[str]
+    pax_codes: list[str] = Field(description="Peace Agreements Database (PA-X) provision codes.")
+
+
+class EvidenceOut(_Model):
+    change: str
+    verb: str
+    target: str
+    statement_id: str
+    document_id: str
+    quote: str
+    speaker: str | None
+    date: str | None
+
+
+class ReconstructedPointOut(_Model):
+    number: str
+    text: str
+    status: str = Field(description="unchanged, removed, modified or added.")
+    evidence: list[EvidenceOut]
+
+
+class VersionDetail(_Model):
+    plan: str
+    label: str
+    date: str | None
+    source: str | None
+    reported: bool = Field(description="Reconstructed from reports only (unconfirmed), no text imported.")
+    points: list[PointOut] = Field(description="The points in order.")
+    status: str | None = Field(description="For a reconstruction: how sure it is.")
+    base_label: str | None = Field(description="For a reconstruction: the version the reports change.")
+    reconstruction: list[ReconstructedPointOut] | None
+
+
+class DiffVersion(_Model):
+    label: str
+    date: str | None
+    source: str | None
+    points: int
+    reported: bool
+
+
+class DiffPoint(_Model):
+    number: str
+    text: str
+
+
+class DiffWord(_Model):
+    op: Literal["equal", "insert", "delete"]
+    text: str
+
+
+class DiffChange(_Model):
+    kind: str = Field(description="kept, modified, added, removed, merged or split.")
+    moved: bool
+    renumbered: bool
+    similarity: float
+    old: list[DiffPoint]
+    new: list[DiffPoint]
+    words: list[DiffWord] = Field(description="Word-level edit script for a modified point.")
+
+
+class PlanDiffOut(_Model):
+    plan: str
+    old: DiffVersion
+    new: DiffVersion
+    counts: dict[str, int]
+    changes: list[DiffChange]
+
+
+# -- analyses ----------------------------------------------------------------------------------
+class QuoteOut(_Model):
+    statement_id: str
+    text: str
+    speaker: str | None
+    date: str | None
+    document_id: str
+    url: str | None
+    outlet: str | None
+
+
+class CellOut(_Model):
+    row: str = Field(description="Party or actor.")
+    column: str = Field(description="Issue id, or point number when positions are by plan point.")
+    column_text: str | None = Field(description="The point's text when columns are plan points.")
+    stance: str = Field(description="Latest non-neutral stance up to the date.")
+    supporting: int = Field(description="Statements with that stance.")
+    statements: int = Field(description="Statements in the cell, neutral ones included.")
+    last_date: str | None
+    quote: QuoteOut = Field(description="The strongest statement backing the stance.")
+
+
+class ShiftOut(_Model):
+    row: str
+    column: str
+    before: str
+    after: str
+    quote_before: QuoteOut
+    quote_after: QuoteOut
+
+
+class PositionsOut(_Model):
+    by: Literal["party", "actor"]
+    at: str | None
+    issue: str | None
+    plan: str | None
+    version: str | None
+    rows: list[str]
+    columns: list[str]
+    cells: list[CellOut]
+    shifts: list[ShiftOut]
+
+
+class TimelineEntryOut(_Model):
+    date: str | None
+    kind: Literal["statement", "event"]
+    detail: str = Field(description="Stance of a statement, type of an event.")
+    actors: list[str]
+    text: str
+    issues: list[str]
+    document_id: str
+    planned: bool = Field(description="An announced event that had not happened yet.")
+    dated_by_document: bool = Field(description="No date of its own: dated by its article.")
+
+
+# -- health ------------------------------------------------------------------------------------
+class HealthOut(_Model):
+    status: Literal["ok"]
+    version: str = Field(description="redline version serving the API.")
+    database: str = Field(description="sqlite or postgresql.")
+    read_only: bool = Field(description="True when no write token is configured.")
+    extractors: dict[str, int] = Field(description="Documents per extractor version in the store.")
+    counts: dict[str, int] = Field(description="Documents, near-duplicates, statements, actors, events.")
+    migrations: list[str] = Field(description="Migrations applied to the database.")
+    pending_migrations: list[str]

@@ -1,0 +1,85 @@
+"""Documents, actors and claims: the corpus as stored, listed and one by one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from redline.api.deps import Limit, Offset, Page, StoreDep, page
+from redline.api.errors import ERROR_RESPONSES
+from redline.api.models import ActorDetail, ActorRow, ClaimRow, DocumentDetail, DocumentRow, StatementRow
+from redline.errors import NotFoundError
+from redline.store import StatementFilter
+
+router = APIRouter(responses=ERROR_RESPONSES)
+
+
+@router.get("/documents", response_model=Page[DocumentRow], tags=["documents"], summary="List documents")
+def list_documents(
+    request: Request,
+    store: StoreDep,
+    outlet: str | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[DocumentRow]:
+    rows = [DocumentRow.model_validate(r) for r in store.documents(limit + 1, outlet, offset=offset)]
+    return page(request, rows, limit, offset)
+
+
+@router.get(
+    "/documents/{document_id}",
+    response_model=DocumentDetail,
+    tags=["documents"],
+    summary="One document: metadata, text and its statements",
+)
+def get_document(document_id: str, store: StoreDep) -> DocumentDetail:
+    found = store.document(document_id)
+    if found is None:
+        raise NotFoundError(f"no document {document_id!r}", hint="list ids at /api/v1/documents")
+    statements = store.statements(
+        StatementFilter(document=document_id, limit=None, include_rejected=True, include_duplicates=True)
+    )
+    statements.sort(key=lambda r: (r["content_start"], r["content_end"]))
+    return DocumentDetail.model_validate(
+        found | {"statements": [StatementRow.model_validate(r) for r in statements]}
+    )
+
+
+@router.get(
+    "/actors", response_model=Page[ActorRow], tags=["actors"], summary="List actors, most quoted first"
+)
+def list_actors(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page[ActorRow]:
+    rows = [ActorRow.model_validate(r) for r in store.actors(limit + 1, offset=offset)]
+    return page(request, rows, limit, offset)
+
+
+@router.get(
+    "/actors/{actor_id}",
+    response_model=ActorDetail,
+    tags=["actors"],
+    summary="One actor: aliases, party, statements by issue and stance",
+)
+def get_actor(actor_id: str, store: StoreDep) -> ActorDetail:
+    found = store.actor(actor_id)
+    if found is None:
+        raise NotFoundError(f"no actor {actor_id!r}", hint="list ids at /api/v1/actors")
+    return ActorDetail.model_validate(found)
+
+
+@router.get(
+    "/claims",
+    response_model=Page[ClaimRow],
+    tags=["claims"],
+    summary="Claims: one statement carried by many reports, with its source counts",
+    description="As last grouped by `redline claims` or `redline demo`; most widely carried first.",
+)
+def list_claims(
+    request: Request,
+    store: StoreDep,
+    actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[ClaimRow]:
+    rows = [ClaimRow.model_validate(r) for r in store.claims(limit + 1, actor, offset=offset)]
+    return page(request, rows, limit, offset)

@@ -1,0 +1,110 @@
+"""Plans: their versions, the points of one version, and the diff between two."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from redline.analysis import negotiation
+from redline.analysis.db_repository import SqlPlanRepository
+from redline.analysis.diff_render import diff_to_dict
+from redline.analysis.plans import version_to_dict
+from redline.api.deps import StoreDep
+from redline.api.errors import ERROR_RESPONSES
+from redline.api.models import PlanDiffOut, PlanOut, VersionDetail, VersionSummary
+from redline.errors import NotFoundError
+from redline.model import PlanVersion
+
+router = APIRouter(tags=["plans"], responses=ERROR_RESPONSES)
+
+
+def _summary(v: PlanVersion) -> VersionSummary:
+    return VersionSummary(
+        plan=v.plan,
+        label=v.label,
+        date=v.date.isoformat() if v.date else None,
+        source=v.source,
+        reported=v.reported,
+        points=len(v.points),
+    )
+
+
+def _versions(repo: SqlPlanRepository, plan: str) -> list[PlanVersion]:
+    found = repo.versions(plan)
+    if not found:
+        raise NotFoundError(
+            f"no plan {plan!r}",
+            hint=f"plans: {', '.join(repo.plans()) or 'none'}; import one with `redline plan import`",
+        )
+    return found
+
+
+@router.get("/plans", response_model=list[PlanOut], summary="Plans and their versions")
+def list_plans(store: StoreDep) -> list[PlanOut]:
+    repo = SqlPlanRepository(store)
+    return [PlanOut(name=name, versions=[_summary(v) for v in repo.versions(name)]) for name in repo.plans()]
+
+
+@router.get(
+    "/plans/{plan}/versions",
+    response_model=list[VersionSummary],
+    summary="Versions of a plan, by date",
+)
+def list_versions(plan: str, store: StoreDep) -> list[VersionSummary]:
+    return [_summary(v) for v in _versions(SqlPlanRepository(store), plan)]
+
+
+@router.get(
+    "/plans/{plan}/versions/{label}",
+    response_model=VersionDetail,
+    summary="The points of one version; a reconstruction with each point's reported status",
+)
+def get_version(plan: str, label: str, store: StoreDep) -> VersionDetail:
+    repo = SqlPlanRepository(store)
+    version = repo.get_version(plan, label)
+    rec = repo.get_reconstruction(plan, label)
+    data = version_to_dict(version)
+    data["status"] = rec.status if rec else None
+    data["base_label"] = rec.base_label if rec else None
+    data["reconstruction"] = (
+        [
+            {
+                "number": e.number,
+                "text": e.text,
+                "status": e.status,
+                "evidence": [
+                    {
+                        "change": c.change,
+                        "verb": c.verb,
+                        "target": c.target,
+                        "statement_id": c.statement_id,
+                        "document_id": c.document_id,
+                        "quote": c.quote,
+                        "speaker": c.speaker,
+                        "date": c.date.isoformat() if c.date else None,
+                    }
+                    for c in e.evidence
+                ],
+            }
+            for e in rec.entries
+        ]
+        if rec
+        else None
+    )
+    return VersionDetail.model_validate(data)
+
+
+@router.get(
+    "/plans/{plan}/diff",
+    response_model=PlanDiffOut,
+    summary="Align two versions point by point: kept, modified, added, removed, merged, split",
+)
+def diff_versions(
+    plan: str,
+    store: StoreDep,
+    old: Annotated[str, Query(alias="from", description="Label of the older version.")],
+    new: Annotated[str, Query(alias="to", description="Label of the newer version.")],
+) -> PlanDiffOut:
+    diff = negotiation.diff_plan(SqlPlanRepository(store), plan, old, new)
+    return PlanDiffOut.model_validate(diff_to_dict(diff))

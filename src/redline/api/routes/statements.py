@@ -1,0 +1,91 @@
+"""Statements: the filtered listing, one statement with its source passage, and corrections."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Query, Request
+
+from redline.api.deps import Limit, Offset, Page, StoreDep, WriteAccess, page
+from redline.api.errors import ERROR_RESPONSES
+from redline.api.models import CorrectionIn, CorrectionOut, Stance, StatementDetail, StatementRow
+from redline.errors import NotFoundError
+from redline.store import Correction, StatementFilter, Store
+
+router = APIRouter(tags=["statements"], responses=ERROR_RESPONSES)
+
+
+def statement_detail(store: Store, statement_id: str) -> StatementDetail:
+    found = store.statement(statement_id)
+    if found is None:
+        raise NotFoundError(f"no statement {statement_id!r}", hint="list ids at /api/v1/statements")
+    return StatementDetail.model_validate(found)
+
+
+@router.get("/statements", response_model=Page[StatementRow], summary="List statements, newest first")
+def list_statements(
+    request: Request,
+    store: StoreDep,
+    actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
+    issue: Annotated[str | None, Query(description="Issue id, e.g. territory.")] = None,
+    stance: Stance | None = None,
+    since: Annotated[date | None, Query(description="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[date | None, Query(description="Up to this date (YYYY-MM-DD).")] = None,
+    outlet: str | None = None,
+    q: Annotated[str | None, Query(description="Words that must all appear (full-text search).")] = None,
+    document: Annotated[str | None, Query(description="Only statements of this document id.")] = None,
+    include_rejected: bool = False,
+    include_duplicates: Annotated[bool, Query(description="Include statements from reprints.")] = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[StatementRow]:
+    f = StatementFilter(
+        actor=actor,
+        issue=issue,
+        stance=stance,
+        since=since,
+        until=until,
+        outlet=outlet,
+        search=q,
+        document=document,
+        limit=limit + 1,
+        offset=offset,
+        include_rejected=include_rejected,
+        include_duplicates=include_duplicates,
+    )
+    rows = [StatementRow.model_validate(r) for r in store.statements(f)]
+    return page(request, rows, limit, offset)
+
+
+@router.get(
+    "/statements/{statement_id}",
+    response_model=StatementDetail,
+    summary="One statement with its offsets, source passage and corrections",
+)
+def get_statement(statement_id: str, store: StoreDep) -> StatementDetail:
+    return statement_detail(store, statement_id)
+
+
+@router.post(
+    "/statements/{statement_id}/corrections",
+    response_model=CorrectionOut,
+    dependencies=[WriteAccess],
+    summary="Correct a statement (needs the write token)",
+    description="Stored as an analyst override, like `redline correct`: it survives `redline reprocess`.",
+)
+def correct_statement(
+    statement_id: str, store: StoreDep, change: Annotated[CorrectionIn, Body()]
+) -> CorrectionOut:
+    oid = store.correct(
+        statement_id,
+        Correction(
+            speaker=change.speaker,
+            issues=tuple(change.issues) if change.issues is not None else None,
+            stance=change.stance,
+            reject=change.reject,
+            who=change.who,
+            note=change.note,
+        ),
+    )
+    return CorrectionOut(override_id=oid, statement=statement_detail(store, statement_id))

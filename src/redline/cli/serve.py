@@ -1,0 +1,43 @@
+"""``redline serve``: the REST API (and whatever else the app mounts) over the corpus database."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from redline.cli._common import settings_from_flags, user_errors
+
+
+def serve(
+    db: Annotated[
+        str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")
+    ] = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on (0.0.0.0 for every one).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="Bearer token that allows corrections (default: REDLINE_API_TOKEN); without one the API "
+            "is read-only."
+        ),
+    ] = None,
+) -> None:
+    """Serve the REST API at http://HOST:PORT/api/v1 (reference and trial page at /docs)."""
+    with user_errors():
+        import uvicorn
+
+        from redline.api import create_app
+        from redline.store import Store
+
+        settings = settings_from_flags(db=db, api_token=token)
+        Store.open(settings.db).close()  # a bad URL or an unreadable file fails here, as one line
+        app = create_app(settings.db, token=settings.api_token)
+        mode = "read-write (token set)" if settings.api_token else "read-only (no token)"
+        typer.echo(f"redline API on http://{host}:{port}/api/v1 ({mode}); docs at /docs", err=True)
+        uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the app."""
+    app.command()(serve)

@@ -1,0 +1,216 @@
+"""Single records by id, with what a reader needs to check them against the source.
+
+Listings (``queries``) return compact rows; these return one statement, document or actor in
+full: the statement with its machine and effective values, its spans and the overrides
+applied to it, and the passage of the document around it, so that anyone can see what the
+extractor read without opening the article.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import false, func, select
+from sqlalchemy.engine import Connection
+
+from redline.store.schema import actor, actor_alias, document, statement, statement_issue, statement_override
+
+CONTEXT_CHARS = 300  # at most this many characters of the passage on each side of a statement
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def passage(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[int, int]:
+    """Offsets of the paragraph around ``text[start:end]``, cut at ``width`` characters per side.
+
+    The paragraph (text between blank-or-single line breaks) is where a quote's speaker and
+    cue almost always are; the cut keeps a statement in a long unbroken text readable.
+    """
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    lo = text.rfind("\n", max(0, start - width), start)
+    lo = lo + 1 if lo >= 0 else max(0, start - width)
+    hi = text.find("\n", end, end + width)
+    hi = hi if hi >= 0 else min(len(text), end + width)
+    return lo, hi
+
+
+def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any] | None:
+    if text is None or start is None or end is None:
+        return None
+    return {"text": text, "start": start, "end": end}
+
+
+def get_statement(conn: Connection, statement_id: str) -> dict[str, Any] | None:
+    """The statement ``statement_id`` in full, or None."""
+    s = statement
+    row = conn.execute(
+        select(s, document.c.text.label("doc_text"), document.c.title, document.c.url, actor.c.name)
+        .select_from(
+            s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id)
+        )
+        .where(s.c.id == statement_id)
+    ).first()
+    if row is None:
+        return None
+    text: str = row.doc_text
+    lo, hi = passage(text, row.content_start, row.content_end)
+    for a, b in ((row.cue_start, row.cue_end), (row.speaker_start, row.speaker_end)):
+        if a is not None and b is not None and b > a:
+            lo, hi = min(lo, a), max(hi, b)  # the passage always shows the cue and the speaker
+    ovs = conn.execute(
+        select(statement_override)
+        .where(statement_override.c.statement_id == statement_id)
+        .order_by(statement_override.c.id)
+    ).all()
+    return {
+        "id": row.id,
+        "document_id": row.document_id,
+        "document_title": row.title,
+        "document_url": row.url,
+        "date": _iso(row.date),
+        "outlet": row.outlet,
+        "kind": row.kind,
+        "content": _span(row.content, row.content_start, row.content_end),
+        "cue": _span(row.cue, row.cue_start, row.cue_end),
+        "speaker": {
+            "name": row.name or row.speaker,
+            "actor_id": row.actor_id,
+            "mention": _span(row.speaker_mention, row.speaker_start, row.speaker_end),
+        }
+        if row.speaker or row.actor_id
+        else None,
+        "issues": list(json.loads(row.issues)),
+        "stance": row.stance,
+        "rejected": bool(row.rejected),
+        "duplicate": bool(row.duplicate),
+        "confidence": float(row.confidence),
+        "extractor": row.extractor,
+        "machine": {
+            "speaker": row.m_speaker,
+            "actor_id": row.m_actor_id,
+            "issues": list(json.loads(row.m_issues)),
+            "stance": row.m_stance,
+        },
+        "context": {"text": text[lo:hi], "start": lo, "end": hi},
+        "overrides": [
+            {
+                "id": int(ov.id),
+                "speaker": ov.speaker,
+                "actor_id": ov.actor_id,
+                "issues": list(json.loads(ov.issues)) if ov.issues is not None else None,
+                "stance": ov.stance,
+                "reject": bool(ov.reject),
+                "who": ov.who,
+                "at": _iso(ov.at),
+                "note": ov.note,
+                "attached": ov.attached,
+            }
+            for ov in ovs
+        ],
+    }
+
+
+def get_document(conn: Connection, document_id: str) -> dict[str, Any] | None:
+    """Document ``document_id`` with its metadata and text, or None."""
+    d = document
+    row = conn.execute(
+        select(
+            d.c.id,
+            d.c.url,
+            d.c.title,
+            d.c.published,
+            d.c.outlet,
+            d.c.source,
+            d.c.language,
+            d.c.text,
+            d.c.metadata,
+            d.c.duplicate_of,
+            d.c.similarity,
+            d.c.extractor,
+            d.c.n_statements,
+            d.c.ingested_at,
+        ).where(d.c.id == document_id)
+    ).first()
+    if row is None:
+        return None
+    out = row._asdict()
+    out["published"] = _iso(out["published"])
+    out["ingested_at"] = _iso(out["ingested_at"])
+    out["metadata"] = json.loads(out["metadata"]) if out["metadata"] else {}
+    return out
+
+
+def get_actor(conn: Connection, actor_id: str) -> dict[str, Any] | None:
+    """Actor ``actor_id`` with its aliases and countable statements by issue and by stance."""
+    row = conn.execute(
+        select(
+            actor.c.id,
+            actor.c.name,
+            actor.c.type,
+            actor.c.kind,
+            actor.c.party,
+            actor.c.country,
+            actor.c.wikidata,
+        ).where(actor.c.id == actor_id)
+    ).first()
+    if row is None:
+        return None
+    out = row._asdict()
+    out["aliases"] = [
+        {"alias": a.alias, "text": a.text, "source": a.source}
+        for a in conn.execute(
+            select(actor_alias.c.alias, actor_alias.c.text, actor_alias.c.source)
+            .where(actor_alias.c.actor_id == actor_id)
+            .order_by(actor_alias.c.alias)
+        )
+    ]
+    countable = (
+        statement.c.actor_id == actor_id,
+        statement.c.rejected == false(),
+        statement.c.duplicate == false(),
+    )
+    by_stance = conn.execute(
+        select(statement.c.stance, func.count()).where(*countable).group_by(statement.c.stance)
+    ).all()
+    by_issue = conn.execute(
+        select(statement_issue.c.issue, func.count())
+        .select_from(statement.join(statement_issue, statement_issue.c.statement_id == statement.c.id))
+        .where(*countable)
+        .group_by(statement_issue.c.issue)
+    ).all()
+    out["statements"] = sum(int(n) for _, n in by_stance)
+    out["by_stance"] = {k: int(n) for k, n in sorted(by_stance)}
+    out["by_issue"] = {k: int(n) for k, n in sorted(by_issue)}
+    return out
+
+
+def extractor_versions(conn: Connection) -> dict[str, int]:
+    """How many stored documents each extractor version made (a mixed store needs ``reprocess``)."""
+    rows = conn.execute(
+        select(document.c.extractor, func.count())
+        .group_by(document.c.extractor)
+        .order_by(document.c.extractor)
+    )
+    return {str(name): int(n) for name, n in rows if name is not None}
+
+
+def data_version(conn: Connection) -> tuple[object, ...]:
+    """A cheap token that changes whenever what the analyses read changes.
+
+    Ingest adds documents and statements, ``reprocess`` changes extractor versions, a
+    correction adds an override, a knowledge update adds actors; each moves one of these.
+    """
+    one = conn.execute(
+        select(
+            select(func.count()).select_from(document).scalar_subquery(),
+            select(func.count()).select_from(statement).scalar_subquery(),
+            select(func.count()).select_from(actor).scalar_subquery(),
+            select(func.count()).select_from(statement_override).scalar_subquery(),
+            select(func.max(statement_override.c.id)).scalar_subquery(),
+        )
+    ).one()
+    return (*tuple(one), tuple(sorted(extractor_versions(conn).items())))

@@ -1,0 +1,103 @@
+"""Plans, diffs, positions and the timeline over HTTP, and the health report."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def test_plans_and_versions(client: TestClient) -> None:
+    plans = client.get("/api/v1/plans").json()
+    assert [(p["name"], [v["label"] for v in p["versions"]]) for p in plans] == [
+        ("peace", ["28-point", "19-point"])
+    ]
+    versions = client.get("/api/v1/plans/peace/versions").json()
+    assert [(v["label"], v["points"], v["date"]) for v in versions] == [
+        ("28-point", 3, "2025-11-20"),
+        ("19-point", 2, "2025-11-24"),
+    ]
+    v = client.get("/api/v1/plans/peace/versions/28-point").json()
+    assert [p["number"] for p in v["points"]] == ["1", "2", "3"]
+    assert v["points"][2] == {
+        "number": "3",
+        "text": "Ukraine renounces NATO membership.",
+        "heading": None,
+        "issues": ["nato"],
+        "pax_codes": [],
+    }
+    assert v["reconstruction"] is None and v["source"] == "https://example.org/28"
+
+
+def test_diff(client: TestClient) -> None:
+    d = client.get("/api/v1/plans/peace/diff", params={"from": "28-point", "to": "19-point"}).json()
+    assert (d["old"]["label"], d["new"]["label"]) == ("28-point", "19-point")
+    assert d["counts"]["kept"] == 1
+    kinds = [c["kind"] for c in d["changes"]]
+    assert kinds[0] == "kept" and "removed" in kinds
+    assert sum(d["counts"].values()) == len(d["changes"])
+
+
+def test_positions_by_party_and_as_of_a_date(client: TestClient) -> None:
+    p = client.get("/api/v1/positions").json()
+    cells = {(c["row"], c["column"]): c for c in p["cells"]}
+    assert cells[("ukraine", "territory")]["stance"] == "oppose"
+    assert cells[("russia", "plan_overall")]["supporting"] == 2
+    quote = cells[("ukraine", "territory")]["quote"]
+    assert quote["text"] == "territory would never be ceded" and quote["document_id"] == "d1"
+    early = client.get("/api/v1/positions", params={"at": "2025-11-21"}).json()
+    assert {c["row"] for c in early["cells"]} == {"russia", "ukraine", "united_states"}
+    assert ("russia", "nato") not in {(c["row"], c["column"]) for c in early["cells"]}
+    by_actor = client.get("/api/v1/positions", params={"by": "actor", "issue": "nato"}).json()
+    assert {(c["row"], c["stance"]) for c in by_actor["cells"]} == {
+        ("Dmitry Peskov", "oppose"),
+        ("Marco Rubio", "support"),
+    }
+
+
+def test_positions_by_plan_point(client: TestClient) -> None:
+    p = client.get("/api/v1/positions", params={"plan": "peace", "version": "28-point"}).json()
+    assert p["version"] == "28-point" and p["plan"] == "peace"
+    # the two statements about NATO link to point 3, the NATO point
+    assert p["columns"] == ["3"]
+    assert {(c["row"], c["stance"]) for c in p["cells"]} == {
+        ("russia", "oppose"),
+        ("united_states", "support"),
+    }
+    assert {c["column_text"] for c in p["cells"]} == {"Ukraine renounces NATO membership."}
+
+
+def test_timeline_in_date_order_with_filters_and_pages(client: TestClient) -> None:
+    body = client.get("/api/v1/timeline").json()
+    dates = [e["date"] for e in body["items"]]
+    assert dates == sorted(dates) and len(dates) == 8 and body["next"] is None
+    nato = client.get("/api/v1/timeline", params={"issue": "nato"}).json()["items"]
+    assert [e["text"] for e in nato] == ["the NATO question was still open", "NATO would not come closer"]
+    first = client.get("/api/v1/timeline", params={"limit": 5}).json()
+    rest = client.get(first["next"]).json()
+    assert [e["text"] for e in first["items"] + rest["items"]] == [e["text"] for e in body["items"]]
+
+
+def test_health(client: TestClient) -> None:
+    h = client.get("/api/v1/health").json()
+    assert h["status"] == "ok" and h["database"] == "sqlite"
+    assert h["extractors"] == {"fake/1": 4}
+    assert h["counts"]["statements"] == 8 and h["counts"]["documents"] == 4
+    assert h["migrations"][0] == "0001_core_tables" and h["pending_migrations"] == []
+
+
+def test_analyses_see_a_correction_made_after_they_were_cached(writer: TestClient) -> None:
+    def territory() -> str:
+        cells = writer.get("/api/v1/positions").json()["cells"]
+        stance: str = next(c for c in cells if (c["row"], c["column"]) == ("ukraine", "territory"))["stance"]
+        return stance
+
+    assert territory() == "oppose"
+    sid = writer.get("/api/v1/statements", params={"issue": "territory"}).json()["items"][0]["id"]
+    r = writer.post(
+        f"/api/v1/statements/{sid}/corrections",
+        json={"stance": "conditional"},
+        headers={"Authorization": "Bearer s3cret-token"},
+    )
+    assert r.status_code == 200
+    assert territory() == "conditional"
+    timeline = writer.get("/api/v1/timeline", params={"issue": "territory"}).json()["items"]
+    assert [e["detail"] for e in timeline] == ["conditional"]
