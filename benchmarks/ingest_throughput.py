@@ -3,6 +3,10 @@
 Each configuration runs in a fresh subprocess on a fresh SQLite file, so peak RSS (parent and
 largest worker) belongs to that run alone. Usage:
     PYTHONPATH=src python benchmarks/ingest_throughput.py [--docs 10000] [--small 1000] [--real]
+
+``--scheduler local`` runs the 2-worker configurations on a local Dask cluster instead of the
+process pool (the overhead of the cluster path); ``--db postgresql://...`` writes to an empty
+PostgreSQL database instead of SQLite (its tables are dropped before each run).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def one(docs: int, workers: int, real: bool, cost_ms: float) -> dict[str, float]:
+def one(docs: int, workers: int, real: bool, cost_ms: float, scheduler: str, db: str) -> dict[str, float]:
     from functools import partial
 
     from _corpus import articles, make_busy
@@ -29,7 +33,9 @@ def one(docs: int, workers: int, real: bool, cost_ms: float) -> dict[str, float]
     from redline.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(f"sqlite:///{tmp}/bench.db")
+        if db:
+            _empty_postgres(db)
+        store = Store.open(db or f"sqlite:///{tmp}/bench.db")
         first: list[tuple[float, int]] = []
 
         def seen(r: IngestReport) -> None:
@@ -40,7 +46,7 @@ def one(docs: int, workers: int, real: bool, cost_ms: float) -> dict[str, float]
         report = ingest(
             articles(docs),
             store,
-            Settings(batch_size=16),
+            Settings(batch_size=16, scheduler=(scheduler or None) if workers > 1 else None),
             workers=workers,
             on_progress=seen,
             extractor_factory=default_extractor_factory if real else partial(make_busy, cost_ms=cost_ms),
@@ -63,9 +69,20 @@ def one(docs: int, workers: int, real: bool, cost_ms: float) -> dict[str, float]
     }
 
 
-def run(docs: int, workers: int, real: bool, cost_ms: float) -> dict[str, float]:
+def _empty_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def run(docs: int, workers: int, real: bool, cost_ms: float, scheduler: str, db: str) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--one", str(docs), str(workers), "--cost-ms", str(cost_ms)]
     cmd += ["--real"] if real else []
+    cmd += ["--scheduler", scheduler] if scheduler else []
+    cmd += ["--db", db] if db else []
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     return result
@@ -82,14 +99,18 @@ def main() -> None:
         default=0.0,
         help="extra CPU per document in the fake extractor, standing in for the NLP model",
     )
+    p.add_argument("--scheduler", default="", help="Dask scheduler for the 2-worker runs ('local')")
+    p.add_argument("--db", default="", help="PostgreSQL URL to write to instead of SQLite")
     p.add_argument("--one", nargs=2, type=int, help=argparse.SUPPRESS)
     a = p.parse_args()
     if a.one:
-        print(json.dumps(one(a.one[0], a.one[1], a.real, a.cost_ms)))
+        print(json.dumps(one(a.one[0], a.one[1], a.real, a.cost_ms, a.scheduler, a.db)))
         return
     print(f"extractor: {'real' if a.real else f'fake (tokenise + regex, +{a.cost_ms} ms CPU per document)'}")
-    results = [run(a.docs, w, a.real, a.cost_ms) for w in (1, 2)]
-    results += [run(a.small, w, a.real, a.cost_ms) for w in (2, 1)]
+    store = a.db.split("@")[-1] if a.db else "SQLite"
+    print(f"store: {store}; 2 workers on: {a.scheduler or 'process pool'}")
+    results = [run(a.docs, w, a.real, a.cost_ms, a.scheduler, a.db) for w in (1, 2)]
+    results += [run(a.small, w, a.real, a.cost_ms, a.scheduler, a.db) for w in (2, 1)]
     for r in results:
         print(
             f"{r['docs']:>6} docs  {r['workers']} worker(s): {r['docs_per_s']:>7} docs/s overall, "
