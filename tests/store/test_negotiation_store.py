@@ -14,7 +14,6 @@ from redline.analysis.reported import ReconstructedPoint, ReconstructedVersion, 
 from redline.errors import NotFoundError
 from redline.model import Actor, Event, Extraction, PlanVersion, Point, Span
 from redline.store import Correction, Prepared, Store, fingerprint
-from redline.store import migrations as migs
 
 TEXT = (
     "Vladimir Putin said the draft plan could become the basis for a final settlement of the war. "
