@@ -114,7 +114,16 @@ def _done(n: int, what: str, output: str) -> None:
     typer.echo(f"exported {n} {what}" + ("" if output == "-" else f" to {output}"), err=True)
 
 
-@export_app.command("statements")
+@export_app.command(
+    "statements",
+    help=(
+        "Statements with full provenance, one row each.\n\n"
+        "Columns: document, url, outlet, title, dates, speaker, actor, party, cue, kind, content "
+        "and its character offsets into the document text, issues (with PA-X codes), stance, "
+        "extractor, and whether an analyst corrected it. Filters as in `redline statements`; no row "
+        "limit; streams, so any corpus size exports in flat memory."
+    ),
+)
 def statements_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or jsonl.")] = "csv",
     output: OutOpt = "-",
@@ -129,9 +138,7 @@ def statements_cmd(
     include_duplicates: DuplicatesOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """One row per statement with full provenance: document, url, outlet, speaker, party, cue, kind,
-    content and its character offsets into the document text, issues (with PA-X codes), stance,
-    extractor, and whether an analyst corrected it. Streams: any corpus size in flat memory."""
+    """Statements with full provenance, one row each."""
     with user_errors():
         check_format(fmt, TABLE_FORMATS, "statements")
         f = _filter(actor, issue, stance, since, until, outlet, search, include_rejected, include_duplicates)
@@ -140,7 +147,16 @@ def statements_cmd(
         _done(n, "statements", output)
 
 
-@export_app.command("dna")
+@export_app.command(
+    "dna",
+    help=(
+        "Discourse Network Analyzer-style statements, one row per statement and issue.\n\n"
+        "person = speaker, organization = party, concept = issue label, agreement = 1 for support, "
+        "0 for oppose, 1 with qualifier 'conditional' for conditional; neutral statements are left "
+        "out unless --include-neutral. CSV is semicolon-separated in DNA's event-list layout. No "
+        "XML: DNA documents no XML import format."
+    ),
+)
 def dna_cmd(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="csv (semicolon-separated, DNA's layout), json or jsonl.")
@@ -160,10 +176,7 @@ def dna_cmd(
     include_duplicates: DuplicatesOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Discourse Network Analyzer-style statements, one row per statement and issue: person
-    (speaker), organization (party), concept (issue label), agreement (support 1, oppose 0,
-    conditional 1 with qualifier 'conditional'), character offsets, text, date, outlet.
-    No XML: DNA documents no XML import format."""
+    """Discourse Network Analyzer-style statements, one row per statement and issue."""
     with user_errors():
         if fmt != "xml":
             check_format(fmt, TABLE_FORMATS, "DNA statements")
@@ -173,7 +186,16 @@ def dna_cmd(
         _done(n, "DNA statements", output)
 
 
-@export_app.command("network")
+@export_app.command(
+    "network",
+    help=(
+        "Actor-issue and actor-actor networks for Gephi (GraphML, GEXF) or as a CSV edge list.\n\n"
+        "actor-issue: two-mode; edges count support, oppose, conditional and neutral statements, "
+        "weight = support + conditional - oppose. actor-actor: DNA congruence, weight = issues on "
+        "which both actors take the same side; actor-actor-conflict: opposite sides. Nodes carry "
+        "name, party, kind and statement count."
+    ),
+)
 def network_cmd(
     kind: Annotated[
         str,
@@ -193,10 +215,7 @@ def network_cmd(
     until: UntilOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Networks for Gephi and network analysis. actor-issue: two-mode, edges count support,
-    oppose, conditional and neutral statements, weight = support + conditional - oppose.
-    actor-actor: DNA congruence, edge weight = issues on which both take the same side;
-    actor-actor-conflict: opposite sides. Nodes: name, party, kind, statement count."""
+    """Actor-issue and actor-actor networks for Gephi (GraphML, GEXF) or as a CSV edge list."""
     with user_errors():
         check_format(kind, NETWORK_KINDS, "a network of this --kind")
         check_format(fmt, NETWORK_FORMATS, "a network")
@@ -212,7 +231,14 @@ def network_cmd(
         _done(g.number_of_nodes(), f"nodes and {g.number_of_edges()} edges", output)
 
 
-@export_app.command("positions")
+@export_app.command(
+    "positions",
+    help=(
+        "The position matrix: one row per party (or actor) and issue.\n\n"
+        "Each row gives the stance (as `redline positions` computes it), the statements backing it "
+        "out of all, and the strongest quote with its statement, document and offsets."
+    ),
+)
 def positions_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
     output: OutOpt = "-",
@@ -221,8 +247,7 @@ def positions_cmd(
     issue: IssueOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Who stands where: one row per party (or actor) and issue with the stance, the statements
-    backing it out of all, and the strongest quote with its document and offsets."""
+    """The position matrix: one row per party (or actor) and issue."""
     with user_errors():
         check_format(fmt, POSITION_FORMATS, "positions")
         row_kind: RowKind = (
@@ -236,15 +261,21 @@ def positions_cmd(
         _done(n, "positions", output)
 
 
-@export_app.command("documents")
+@export_app.command(
+    "documents",
+    help=(
+        "Document metadata, one row each (no text).\n\n"
+        "id, url, outlet, title, published, language, the original a reprint duplicates, and the "
+        "statements that count."
+    ),
+)
 def documents_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or jsonl.")] = "csv",
     output: OutOpt = "-",
     outlet: OutletOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Document metadata (no text): id, url, outlet, title, published, language, the original a
-    reprint duplicates, and the statements that count."""
+    """Document metadata, one row each (no text)."""
     with user_errors():
         check_format(fmt, TABLE_FORMATS, "documents")
         with _store(db) as (store, _), open_output(output) as out:
