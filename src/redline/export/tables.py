@@ -17,15 +17,14 @@ TABLE_FORMATS = ("csv", "json", "jsonl")
 LIST_SEPARATOR = ";"
 
 
-def cell(value: Any) -> str:
-    """One CSV cell."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
+def cell(value: Any) -> Any:
+    """One CSV cell; the csv module itself writes None as empty and numbers with ``str``."""
+    kind = type(value)
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(cell(v) for v in value)
-    return str(value)
+    if kind is list or kind is tuple:
+        return LIST_SEPARATOR.join(str(cell(v)) for v in value)
+    return value
 
 
 def write_csv(

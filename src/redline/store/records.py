@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import false, func, select, true
+from sqlalchemy import String, false, func, select, true, type_coerce
 from sqlalchemy.engine import Connection
 
 from redline.store.queries import StatementFilter, statement_conditions
@@ -22,7 +22,16 @@ FETCH = 2000  # rows per round trip; memory follows this, not the corpus
 
 
 def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
+    """A date as ISO text; SQLite already hands back the stored text (see ``_raw``)."""
+    if value is None or isinstance(value, str):
+        return value
+    return str(value.isoformat())
+
+
+def _raw(column: Any, name: str) -> Any:
+    """A date column without SQLAlchemy's parsing: SQLite keeps dates as ISO text, which is what
+    an export writes; parsing and re-formatting it cost a fifth of the export's time."""
+    return type_coerce(column, String).label(name)
 
 
 def statement_records(conn: Connection, f: StatementFilter) -> Iterator[dict[str, Any]]:
@@ -42,8 +51,8 @@ def statement_records(conn: Connection, f: StatementFilter) -> Iterator[dict[str
             d.c.url,
             func.coalesce(s.c.outlet, d.c.outlet).label("outlet"),
             d.c.title,
-            d.c.published,
-            s.c.date,
+            _raw(d.c.published, "published"),
+            _raw(s.c.date, "date"),
             func.coalesce(a.c.name, s.c.speaker).label("speaker"),
             s.c.actor_id,
             a.c.party,
@@ -65,8 +74,10 @@ def statement_records(conn: Connection, f: StatementFilter) -> Iterator[dict[str
         .where(*statement_conditions(conn, f) or [true()])
         .order_by(s.c.date.asc().nulls_first(), s.c.document_id, s.c.content_start, s.c.id)
     )
-    for row in conn.execution_options(yield_per=FETCH).execute(q):
-        r = row._asdict()
+    result = conn.execution_options(yield_per=FETCH).execute(q)
+    keys = list(result.keys())
+    for row in result:
+        r = dict(zip(keys, row, strict=True))  # several times faster than Row._asdict here
         r["published"] = _iso(r["published"])
         r["date"] = _iso(r["date"])
         r["issues"] = json.loads(r["issues"])
