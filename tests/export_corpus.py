@@ -39,9 +39,10 @@ def _find(store: Store, outlet: str, words: str) -> str:
     return next(r["id"] for r in rows if words in r["content"])
 
 
-def build_corpus(path: Path) -> str:
-    """Ingest the four articles into a new SQLite file, apply the corrections, return the URL."""
-    url = f"sqlite:///{path}"
+def build_corpus(where: Path | str) -> str:
+    """Ingest the four articles into a new database (a SQLite file path or a URL), apply the
+    corrections, return the URL."""
+    url = where if isinstance(where, str) else f"sqlite:///{where}"
     with Store.open(url) as store:
         ingest(
             [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 
 import networkx as nx
@@ -104,6 +105,16 @@ def test_gexf_and_csv(store: Store) -> None:
             "issues": "territory",
         }
     ]
+
+
+def test_node_link_json(store: Store) -> None:
+    out = io.StringIO()
+    export_network(store, out, "actor-actor-conflict", "json")
+    data = json.loads(out.getvalue())
+    assert [(e["source"], e["target"], e["weight"]) for e in data["edges"]] == [
+        ("vladimir-putin", "volodymyr-zelensky", 1)
+    ]
+    assert {n["id"]: n["party"] for n in data["nodes"]}["volodymyr-zelensky"] == "ukraine"
 
 
 def test_output_is_stable(store: Store) -> None:

@@ -201,7 +201,9 @@ def network_cmd(
         str,
         typer.Option("--kind", "-k", help="actor-issue, actor-actor (congruence) or actor-actor-conflict."),
     ] = "actor-issue",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf or csv (edge list).")] = "graphml",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="graphml, gexf, csv (edge list) or json (node-link).")
+    ] = "graphml",
     output: OutOpt = "-",
     normalise: Annotated[
         str,

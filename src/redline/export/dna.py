@@ -13,7 +13,8 @@ Agreement: support is 1, oppose 0; a conditional statement is 1 with qualifier
 take no side and are left out unless asked for; then agreement is empty and the qualifier
 ``neutral``. An issue counts only if the statement's stance bears on it (see
 ``redline.analysis.positions.stance_issues``). ``coder`` is the extractor, or ``analyst``
-when a correction was applied. Statements without a speaker cannot be DNA statements.
+when a correction was applied; ``time`` is the statement's date, else the document's.
+Statements without a speaker or without an issue cannot be DNA statements and are left out.
 
 There is no XML variant: DNA 3 keeps coded data in its own database and documents no XML
 import format that redline could write faithfully.

@@ -19,6 +19,7 @@ kind and statement count; nodes and edges are added in sorted order so output is
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -38,7 +39,7 @@ from redline.knowledge.issues import Taxonomy
 from redline.store import StatementFilter, Store
 
 NETWORK_KINDS = ("actor-issue", "actor-actor", "actor-actor-conflict")
-NETWORK_FORMATS = ("graphml", "gexf", "csv")
+NETWORK_FORMATS = ("graphml", "gexf", "csv", "json")
 NORMALISATIONS = ("none", "average", "jaccard", "cosine")
 STANCE_COUNTS = ("support", "oppose", "conditional", "neutral")
 _GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
@@ -203,11 +204,13 @@ def _edge_rows(g: nx.Graph) -> Iterator[dict[str, Any]]:
 
 
 def write_graph(g: nx.Graph, fmt: str, out: TextIO) -> None:
-    """GraphML, GEXF (no modification date, so output is stable) or a CSV edge list."""
+    """GraphML, GEXF (no modification date, so output is stable), a CSV edge list or node-link JSON."""
     check_format(fmt, NETWORK_FORMATS, "a network")
     if fmt == "graphml":
         for line in nx.generate_graphml(g):
             out.write(line + "\n")
+    elif fmt == "json":
+        out.write(json.dumps(nx.node_link_data(g, edges="edges"), ensure_ascii=False, indent=1) + "\n")
     elif fmt == "gexf":
         for line in nx.generate_gexf(g):
             out.write(_GEXF_DATE.sub("", line) + "\n")
