@@ -114,7 +114,7 @@ def export_dna(
     if fmt == "xml":
         raise ConfigError(
             "DNA export has no XML format",
-            hint="DNA 3 documents no XML import format; use --format csv (DNA event-list layout)",
+            hint="DNA 3 documents no XML import format; use --format csv, the layout of DNA's event list",
         )
     check_format(fmt, TABLE_FORMATS, "DNA statements")
     rows = dna_rows(store.iter_statement_records(f), taxonomy, include_neutral=include_neutral)
