@@ -99,10 +99,13 @@ def test_positions_and_documents(db: str) -> None:
             "cannot export statements as 'xlsx' (use --format csv | json | jsonl)",
         ),
         (["dna", "-f", "xml"], "DNA export has no XML format"),
-        (["network", "--kind", "issue-issue"], "cannot export a network of this --kind as 'issue-issue'"),
+        (
+            ["network", "--kind", "issue-issue"],
+            "--kind 'issue-issue' is not one of actor-issue, actor-actor, actor-actor-conflict",
+        ),
         (["network", "-f", "pajek"], "cannot export a network as 'pajek'"),
         (["positions", "-f", "jsonl"], "cannot export positions as 'jsonl'"),
-        (["positions", "--by", "outlet"], "cannot export positions --by as 'outlet'"),
+        (["positions", "--by", "outlet"], "--by 'outlet' is not one of party, actor"),
         (["documents", "-o", "/nonexistent-dir/x.csv"], "folder /nonexistent-dir does not exist"),
     ],
 )

@@ -125,7 +125,7 @@ def test_output_is_stable(store: Store) -> None:
 
 
 def test_bad_choices_are_config_errors(store: Store) -> None:
-    with pytest.raises(ConfigError, match="--kind"):
+    with pytest.raises(ConfigError, match="--kind 'issue-issue' is not one of"):
         build_graph("issue-issue", [], {})
     with pytest.raises(ConfigError, match="actor-actor networks only"):
         build_graph("actor-issue", [], {}, normalise="jaccard")

@@ -24,6 +24,7 @@ from redline.export import (
     NETWORK_KINDS,
     NORMALISATIONS,
     TABLE_FORMATS,
+    check_choice,
     check_format,
     export_dna,
     export_documents,
@@ -219,9 +220,9 @@ def network_cmd(
 ) -> None:
     """Actor-issue and actor-actor networks for Gephi (GraphML, GEXF) or as a CSV edge list."""
     with user_errors():
-        check_format(kind, NETWORK_KINDS, "a network of this --kind")
+        check_choice(kind, NETWORK_KINDS, "--kind")
         check_format(fmt, NETWORK_FORMATS, "a network")
-        check_format(normalise, NORMALISATIONS, "a normalised network (--normalise)")
+        check_choice(normalise, NORMALISATIONS, "--normalise")
         f = StatementFilter(
             issue=issue,
             since=parse_date_option(since, "--since"),
@@ -252,9 +253,7 @@ def positions_cmd(
     """The position matrix: one row per party (or actor) and issue."""
     with user_errors():
         check_format(fmt, POSITION_FORMATS, "positions")
-        row_kind: RowKind = (
-            "actor" if check_format(by, ("party", "actor"), "positions --by") == "actor" else "party"
-        )
+        row_kind: RowKind = "actor" if check_choice(by, ("party", "actor"), "--by") == "actor" else "party"
         when: date | None = parse_date_option(at, "--at")
         with _store(db) as (store, settings), open_output(output) as out:
             n = export_positions(

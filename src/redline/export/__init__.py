@@ -14,7 +14,7 @@ from redline.export.network import (
     export_network,
     write_graph,
 )
-from redline.export.output import check_format, open_output
+from redline.export.output import check_choice, check_format, open_output
 from redline.export.positions import POSITION_COLUMNS, export_positions, position_rows, positions_matrix
 from redline.export.statements import STATEMENT_COLUMNS, export_statements, statement_rows
 from redline.export.tables import TABLE_FORMATS, write_rows
@@ -30,6 +30,7 @@ __all__ = [
     "TABLE_FORMATS",
     "agreement",
     "build_graph",
+    "check_choice",
     "check_format",
     "dna_rows",
     "export_dna",

@@ -33,7 +33,7 @@ import networkx as nx
 from redline.analysis.positions import stance_issues
 from redline.errors import ConfigError
 from redline.export.dna import agreement
-from redline.export.output import check_format
+from redline.export.output import check_choice, check_format
 from redline.export.tables import write_csv
 from redline.knowledge.issues import Taxonomy
 from redline.store import StatementFilter, Store
@@ -160,7 +160,7 @@ def actor_actor_graph(
     normalise: str = "none",
 ) -> nx.Graph:
     """One-mode congruence (or conflict) network between actors that took a side on an issue."""
-    check_format(normalise, NORMALISATIONS, "a normalised network (--normalise)")
+    check_choice(normalise, NORMALISATIONS, "--normalise")
     g = nx.Graph(kind="actor-actor-conflict" if conflict else "actor-actor", normalise=normalise)
     for actor_id in sorted(t.sides):
         g.add_node(actor_id, **_actor_node(actor_id, actors, t))
@@ -183,7 +183,7 @@ def build_graph(
     normalise: str = "none",
 ) -> nx.Graph:
     """The graph of ``kind`` (see NETWORK_KINDS) from statement records."""
-    check_format(kind, NETWORK_KINDS, "a network of this --kind")
+    check_choice(kind, NETWORK_KINDS, "--kind")
     t = tally(records, issue)
     if kind == "actor-issue":
         if normalise != "none":

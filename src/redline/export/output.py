@@ -27,6 +27,13 @@ def check_format(fmt: str, allowed: Sequence[str], what: str) -> str:
     return fmt
 
 
+def check_choice(value: str, allowed: Sequence[str], flag: str) -> str:
+    """``value`` if it is one of ``allowed``; a ConfigError (exit 2) naming ``flag`` otherwise."""
+    if value not in allowed:
+        raise ConfigError(f"{flag} {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
 @contextmanager
 def open_output(path: str | Path | None) -> Iterator[TextIO]:
     """A UTF-8 text stream for ``path`` (``-`` or None: stdout), committed when the block ends."""
