@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from conftest import ARTICLES
+from api_corpus import ARTICLES
 
 
 def test_documents_newest_first_with_outlet_filter_and_pages(client: TestClient) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from conftest import TOKEN, assert_error
+from api_corpus import TOKEN, assert_error
 from fakes import make_fake_v2
 from redline.config import Settings
 from redline.ingest import reprocess

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import TOKEN, assert_error
+from api_corpus import TOKEN, assert_error
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 

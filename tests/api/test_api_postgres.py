@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import N_STATEMENTS, TOKEN, build
+from api_corpus import N_STATEMENTS, TOKEN, build
 from redline.api import create_app
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import ARTICLES, N_STATEMENTS, assert_error
+from api_corpus import ARTICLES, N_STATEMENTS, assert_error
 
 URL = "/api/v1/statements"
 

@@ -32,6 +32,7 @@ __all__ = [
     "find_shifts",
     "position_matrix",
     "row_of",
+    "stance_issues",
 ]
 
 RowKind = Literal["party", "actor"]
@@ -135,7 +136,12 @@ def by_issue(statement: Statement) -> list[str]:
     on territory and the ceasefire), but a generic issue listed after specific ones does not:
     reporting that the army cap was dropped is no stance on the plan as a whole.
     """
-    first, rest = statement.issues[:1], statement.issues[1:]
+    return stance_issues(statement.issues)
+
+
+def stance_issues(issues: Sequence[str]) -> list[str]:
+    """``by_issue`` on a bare list of issue ids, for readers of stored rows (exports)."""
+    first, rest = list(issues[:1]), issues[1:]
     return first + [i for i in rest if i not in GENERIC_ISSUES]
 
 

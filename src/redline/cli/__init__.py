@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from redline.cli import corpus, demo, discover, extract_cmd, negotiation, serve
+from redline.cli import corpus, demo, discover, export_cmd, extract_cmd, negotiation, serve
 
 app = typer.Typer(
     name="redline",
@@ -26,6 +26,7 @@ negotiation.register(app)
 discover.register(app)
 demo.register(app)
 serve.register(app)
+export_cmd.register(app)
 
 
 def main() -> None:

@@ -78,25 +78,20 @@ def _search_condition(conn: Connection, search: str) -> ColumnElement[bool]:
     return tsv.bool_op("@@")(func.websearch_to_tsquery("english", search))
 
 
-def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]]:
+def statement_conditions(
+    conn: Connection, f: StatementFilter, *, issue: bool = True
+) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of a filter on ``statement`` (limit and order are the caller's).
+
+    ``issue=False`` leaves the issue out, for a caller that joins ``statement_issue`` itself.
+    """
     s = statement
     conds: list[ColumnElement[bool]] = []
     if f.actor:
         ids = find_actor_ids(conn, f.actor)
         conds.append(s.c.actor_id.in_(ids) if ids else false())
-    source = s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id)
-    order = s.c.date
-    si = statement_issue
-    if f.issue and not f.actor:
-        # a join, not IN: the (issue, date) index then yields the rows already newest first
-        source = source.join(si, (si.c.statement_id == s.c.id) & (si.c.issue == f.issue))
-        order = si.c.date
-        if f.since:
-            conds.append(si.c.date >= f.since)
-        if f.until:
-            conds.append(si.c.date <= f.until)
-    elif f.issue:
-        # the speaker's (actor, date) index drives; issue membership is a primary-key probe
+    if f.issue and issue:
+        si = statement_issue
         conds.append(select(si.c.issue).where(si.c.statement_id == s.c.id, si.c.issue == f.issue).exists())
     if f.stance:
         conds.append(s.c.stance == f.stance)
@@ -114,6 +109,26 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
         conds.append(s.c.rejected == false())
     if not f.include_duplicates:
         conds.append(s.c.duplicate == false())
+    return conds
+
+
+def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]]:
+    s = statement
+    source = s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id)
+    order = s.c.date
+    si = statement_issue
+    # an issue without an actor is a join, not EXISTS: the (issue, date) index then yields the
+    # rows already newest first; with an actor, the (actor, date) index drives and issue
+    # membership is a primary-key probe
+    join_issue = bool(f.issue and not f.actor)
+    conds = statement_conditions(conn, f, issue=not join_issue)
+    if join_issue:
+        source = source.join(si, (si.c.statement_id == s.c.id) & (si.c.issue == f.issue))
+        order = si.c.date
+        if f.since:
+            conds.append(si.c.date >= f.since)
+        if f.until:
+            conds.append(si.c.date <= f.until)
     q = (
         select(
             s.c.id,

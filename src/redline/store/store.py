@@ -21,7 +21,7 @@ from redline.errors import StoreError
 from redline.model import Actor, Document, Extraction, PlanVersion
 from redline.store import actors as actor_rules
 from redline.store import extractions as stored_extractions
-from redline.store import migrations, overrides, queries, records, writer
+from redline.store import migrations, overrides, queries, records, streams, writer
 from redline.store import plans as stored_plans
 from redline.store._sql import chunks
 from redline.store.engine import WRITE, make_engine
@@ -194,6 +194,20 @@ class Store:
     def statements(self, f: StatementFilter | None = None) -> list[dict[str, Any]]:
         with self._reader() as conn:
             return queries.list_statements(conn, f or StatementFilter())
+
+    def iter_statement_records(self, f: StatementFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Every statement matching ``f`` with full provenance, streamed in a stable order (exports)."""
+        with self._reader() as conn:
+            yield from streams.statement_records(conn, f or StatementFilter())
+
+    def iter_document_records(self, outlet: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every document's metadata and counted statements, streamed in a stable order (exports)."""
+        with self._reader() as conn:
+            yield from streams.document_records(conn, outlet)
+
+    def actor_records(self) -> dict[str, dict[str, Any]]:
+        with self._reader() as conn:
+            return streams.actor_records(conn)
 
     def actors(self, limit: int | None = None, *, offset: int = 0) -> list[dict[str, Any]]:
         with self._reader() as conn:

@@ -1,0 +1,123 @@
+"""Discourse Network Analyzer (DNA) style statements: one row per statement and issue.
+
+DNA codes a statement as person, organization, concept and agreement; a redline statement on
+two issues is two DNA statements on the same span. The columns follow the event-list layout
+of DNA's network export (``statement_id;time;<variables>;start_position;stop_position;text;
+coder;document_*``, semicolon-separated), with the variables person (the speaker),
+organization (the speaker's party, empty when unknown), concept (the issue's label in the
+taxonomy), agreement, and qualifier; ``issue`` and ``pax`` (PA-X provision codes) are extra
+join keys.
+
+Agreement: support is 1, oppose 0; a conditional statement is 1 with qualifier
+``conditional`` (it accepts the proposition on terms). Neutral statements (reports of fact)
+take no side and are left out unless asked for; then agreement is empty and the qualifier
+``neutral``. An issue counts only if the statement's stance bears on it (see
+``redline.analysis.positions.stance_issues``). ``coder`` is the extractor, or ``analyst``
+when a correction was applied; ``time`` is the statement's date, else the document's.
+Statements without a speaker or without an issue cannot be DNA statements and are left out.
+
+There is no XML variant: DNA 3 keeps coded data in its own database and documents no XML
+import format that redline could write faithfully.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from redline.analysis.positions import stance_issues
+from redline.errors import ConfigError
+from redline.export.output import check_format
+from redline.export.statements import pax_codes
+from redline.export.tables import TABLE_FORMATS, write_csv, write_rows
+from redline.knowledge.issues import Taxonomy
+from redline.store import StatementFilter, Store
+
+DNA_COLUMNS = (
+    "statement_id",
+    "time",
+    "person",
+    "organization",
+    "concept",
+    "agreement",
+    "qualifier",
+    "issue",
+    "pax",
+    "start_position",
+    "stop_position",
+    "text",
+    "coder",
+    "document_id",
+    "document_title",
+    "document_author",
+    "document_source",
+    "document_section",
+    "document_type",
+    "document_url",
+    "redline_statement_id",
+)
+DNA_DELIMITER = ";"
+AGREEMENT = {"support": (1, ""), "conditional": (1, "conditional"), "oppose": (0, "")}
+
+
+def agreement(stance: str) -> tuple[int | None, str]:
+    """DNA agreement and qualifier for a redline stance (neutral: no agreement)."""
+    return AGREEMENT.get(stance, (None, stance))
+
+
+def dna_rows(
+    records: Iterable[dict[str, Any]], taxonomy: Taxonomy | None = None, *, include_neutral: bool = False
+) -> Iterator[dict[str, Any]]:
+    """DNA statements from statement records (``Store.iter_statement_records``)."""
+    known = set(taxonomy.ids) if taxonomy is not None else set()
+    for r in records:
+        if not r["speaker"] or (r["stance"] == "neutral" and not include_neutral):
+            continue
+        agree, qualifier = agreement(r["stance"])
+        coder = "analyst" if r["corrected"] else r["extractor"]
+        for issue in stance_issues(r["issues"]):
+            yield {
+                "statement_id": f"{r['id']}:{issue}",
+                "time": r["date"] or r["published"],
+                "person": r["speaker"],
+                "organization": r["party"],
+                "concept": taxonomy.get(issue).label if taxonomy and issue in known else issue,
+                "agreement": agree,
+                "qualifier": qualifier,
+                "issue": issue,
+                "pax": pax_codes([issue], taxonomy),
+                "start_position": r["content_start"],
+                "stop_position": r["content_end"],
+                "text": r["content"],
+                "coder": coder,
+                "document_id": r["document_id"],
+                "document_title": r["title"],
+                "document_author": None,
+                "document_source": r["outlet"],
+                "document_section": None,
+                "document_type": None,
+                "document_url": r["url"],
+                "redline_statement_id": r["id"],
+            }
+
+
+def export_dna(
+    store: Store,
+    out: TextIO,
+    fmt: str = "csv",
+    f: StatementFilter | None = None,
+    taxonomy: Taxonomy | None = None,
+    *,
+    include_neutral: bool = False,
+) -> int:
+    """Write DNA-style statements (csv is semicolon-separated, as DNA writes); return the row count."""
+    if fmt == "xml":
+        raise ConfigError(
+            "DNA export has no XML format",
+            hint="DNA 3 documents no XML import format; use --format csv, the layout of DNA's event list",
+        )
+    check_format(fmt, TABLE_FORMATS, "DNA statements")
+    rows = dna_rows(store.iter_statement_records(f), taxonomy, include_neutral=include_neutral)
+    if fmt == "csv":
+        return write_csv(rows, DNA_COLUMNS, out, delimiter=DNA_DELIMITER)
+    return write_rows(rows, DNA_COLUMNS, fmt, out)

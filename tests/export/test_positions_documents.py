@@ -1,0 +1,67 @@
+"""Positions (party or actor x issue) and document metadata exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+from redline.export import DOCUMENT_COLUMNS, POSITION_COLUMNS, export_documents, export_positions
+from redline.knowledge.issues import load_issues
+from redline.store import Store
+
+
+def test_positions_by_party(store: Store) -> None:
+    out = io.StringIO()
+    assert export_positions(store, out, "csv", taxonomy=load_issues()) == 8
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert list(rows[0]) == list(POSITION_COLUMNS)
+    cells = {(r["row"], r["issue"]): r for r in rows}
+    assert sorted(cells) == [
+        ("europe", "ceasefire"),
+        ("europe", "plan_overall"),
+        ("russia", "ceasefire"),
+        ("russia", "plan_overall"),
+        ("russia", "sanctions_economy"),
+        ("russia", "territory"),
+        ("ukraine", "nato"),
+        ("ukraine", "territory"),
+    ]
+    plan = cells[("russia", "plan_overall")]
+    assert (plan["stance"], plan["supporting"], plan["statements"], plan["concept"]) == (
+        "conditional",
+        "1",
+        "1",
+        "The plan as a whole",
+    )
+    assert plan["quote"] == "the plan could be a basis for a settlement"
+    assert (plan["quote_document_id"], plan["quote_start"]) == ("d1", "20")
+    assert cells[("europe", "plan_overall")]["stance"] == "neutral"
+
+
+def test_positions_by_actor_json_and_as_of_a_date(store: Store) -> None:
+    out = io.StringIO()
+    export_positions(store, out, "json", by="actor", at=date(2025, 11, 20))
+    rows = json.loads(out.getvalue())
+    assert {(r["by"], r["row"], r["issue"], r["stance"]) for r in rows} == {
+        ("actor", "Vladimir Putin", "plan_overall", "conditional"),
+        ("actor", "Volodymyr Zelensky", "territory", "oppose"),
+    }
+
+
+def test_documents(store: Store) -> None:
+    out = io.StringIO()
+    assert export_documents(store, out, "csv") == 4
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert list(rows[0]) == list(DOCUMENT_COLUMNS)
+    assert [(r["id"], r["published"], r["statements"], r["extracted"]) for r in rows] == [
+        ("d1", "2025-11-20", "2", "3"),  # one rejected
+        ("d2", "2025-11-21", "3", "3"),
+        ("d3", "2025-11-22", "0", "3"),  # a reprint counts nothing
+        ("d4", "2025-11-23", "2", "2"),
+    ]
+    assert rows[2]["duplicate_of"] == "d1" and rows[2]["url"] == "https://daily.example/a3"
+    jl = io.StringIO()
+    export_documents(store, jl, "jsonl", outlet="Post")
+    assert [json.loads(line)["id"] for line in jl.getvalue().splitlines()] == ["d2"]
