@@ -132,3 +132,14 @@ def test_python_dash_m_redline_is_the_redline_command() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "--scheduler" in done.stdout
+
+
+def test_version_flag_prints_the_package_version() -> None:
+    from typer.testing import CliRunner
+
+    from redline import __version__
+    from redline.cli import app
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"redline {__version__}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from redline.cli import corpus, demo, discover, export_cmd, extract_cmd, negotiation, serve
@@ -15,8 +17,23 @@ app = typer.Typer(
 )
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from redline import __version__
+
+        typer.echo(f"redline {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print redline's version and exit."
+        ),
+    ] = False,
+) -> None:
     """Turn news coverage of a negotiation into a sourced record of who wants what."""
 
 
