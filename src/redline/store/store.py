@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from datetime import date
 from typing import Any
 
@@ -23,7 +24,7 @@ from redline.store import actors as actor_rules
 from redline.store import extractions as stored_extractions
 from redline.store import migrations, overrides, queries, records, streams, writer
 from redline.store import plans as stored_plans
-from redline.store._sql import chunks
+from redline.store._sql import chunks, insert_rows
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
@@ -138,13 +139,13 @@ class Store:
         with self._writer() as conn:
             conn.execute(delete(claim_statement))
             conn.execute(delete(claim))
-            for row, statement_ids in claims:
-                conn.execute(claim.insert().values(**row))
-                conn.execute(
-                    claim_statement.insert(),
-                    [{"claim_id": row["id"], "statement_id": s} for s in statement_ids],
-                )
-                n += 1
+            it = iter(claims)
+            # in batches: one executemany per table per thousand claims, not two statements each
+            while batch := list(islice(it, 1000)):
+                insert_rows(conn, claim, [row for row, _ in batch])
+                links = [{"claim_id": row["id"], "statement_id": s} for row, ids in batch for s in ids]
+                insert_rows(conn, claim_statement, links)
+                n += len(batch)
         return n
 
     # -- reading ----------------------------------------------------------------------------
