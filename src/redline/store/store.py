@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, or_, select
