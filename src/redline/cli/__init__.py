@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from redline.cli import corpus, demo, discover, extract_cmd, negotiation
+from redline.cli import corpus, dashboard, demo, discover, extract_cmd, negotiation
 
 app = typer.Typer(
     name="redline",
@@ -25,6 +25,7 @@ corpus.register(app)
 negotiation.register(app)
 discover.register(app)
 demo.register(app)
+dashboard.register(app)
 
 
 def main() -> None:

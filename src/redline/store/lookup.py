@@ -1,0 +1,178 @@
+"""Single records and small aggregates for pages that show one thing with its evidence.
+
+``queries`` answers list questions with filters; a dashboard or API page about one
+statement, document or actor also needs the columns a listing leaves out (cue and speaker
+offsets, the document text, aliases) and the claim a statement belongs to. Each function
+opens one read transaction and returns plain dicts (or a ``Document``), None when the id is
+unknown, so callers decide what "not found" looks like.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import false, func, select
+
+from redline.model import Document
+from redline.store.extractions import document_from_row
+from redline.store.schema import (
+    actor,
+    actor_alias,
+    claim,
+    claim_statement,
+    document,
+    statement,
+    statement_issue,
+)
+from redline.store.store import Store
+
+__all__ = [
+    "actor_detail",
+    "claim_of",
+    "date_range",
+    "document_by_id",
+    "issue_counts",
+    "outlets",
+    "statement_detail",
+]
+
+
+def _countable() -> list[Any]:
+    return [statement.c.rejected == false(), statement.c.duplicate == false()]
+
+
+def statement_detail(store: Store, statement_id: str) -> dict[str, Any] | None:
+    """Every stored column of one statement, with its actor's name and party and the document's meta."""
+    s = statement
+    q = (
+        select(
+            s,
+            actor.c.name.label("actor_name"),
+            actor.c.party.label("actor_party"),
+            document.c.title.label("document_title"),
+            document.c.url.label("document_url"),
+            document.c.published.label("document_published"),
+        )
+        .select_from(
+            s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id)
+        )
+        .where(s.c.id == statement_id)
+    )
+    with store._reader() as conn:
+        row = conn.execute(q).first()
+    if row is None:
+        return None
+    d = row._asdict()
+    d["issues"] = json.loads(d["issues"])
+    d["m_issues"] = json.loads(d["m_issues"])
+    d["rejected"], d["duplicate"] = bool(d["rejected"]), bool(d["duplicate"])
+    return d
+
+
+def document_by_id(store: Store, document_id: str) -> tuple[Document, dict[str, Any]] | None:
+    """The stored document and its bookkeeping (extractor, near-duplicate link, reprints)."""
+    with store._reader() as conn:
+        row = conn.execute(select(document).where(document.c.id == document_id)).first()
+        if row is None:
+            return None
+        reprints = (
+            conn.execute(
+                select(document.c.id).where(document.c.duplicate_of == document_id).order_by(document.c.id)
+            )
+            .scalars()
+            .all()
+        )
+    meta = {
+        "extractor": row.extractor,
+        "duplicate_of": row.duplicate_of,
+        "similarity": row.similarity,
+        "n_statements": row.n_statements,
+        "reprints": list(reprints),
+    }
+    return document_from_row(row), meta
+
+
+def actor_detail(store: Store, actor_id: str) -> dict[str, Any] | None:
+    """An actor row with its aliases (as first written) and where each came from."""
+    with store._reader() as conn:
+        row = conn.execute(select(actor).where(actor.c.id == actor_id)).first()
+        if row is None:
+            return None
+        aliases = conn.execute(
+            select(actor_alias.c.alias, actor_alias.c.text, actor_alias.c.source, actor_alias.c.document_id)
+            .where(actor_alias.c.actor_id == actor_id)
+            .order_by(actor_alias.c.source, actor_alias.c.alias)
+        ).all()
+    d = row._asdict()
+    d["aliases"] = [a._asdict() for a in aliases]
+    return d
+
+
+def claim_of(store: Store, statement_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """The claim grouping a statement and every statement in it (outlet, date, document)."""
+    with store._reader() as conn:
+        claim_id = conn.execute(
+            select(claim_statement.c.claim_id).where(claim_statement.c.statement_id == statement_id)
+        ).scalar()
+        if claim_id is None:
+            return None
+        head = conn.execute(select(claim).where(claim.c.id == claim_id)).first()
+        members = conn.execute(
+            select(
+                statement.c.id,
+                statement.c.outlet,
+                statement.c.date,
+                statement.c.content,
+                statement.c.document_id,
+                document.c.title,
+            )
+            .select_from(
+                claim_statement.join(statement, statement.c.id == claim_statement.c.statement_id).join(
+                    document, document.c.id == statement.c.document_id
+                )
+            )
+            .where(claim_statement.c.claim_id == claim_id)
+            .order_by(statement.c.date, statement.c.outlet, statement.c.id)
+        ).all()
+    if head is None:
+        return None
+    info = head._asdict()
+    info["outlets"] = json.loads(info["outlets"] or "[]")
+    return info, [m._asdict() for m in members]
+
+
+def issue_counts(store: Store, limit: int | None = None) -> list[tuple[str, int]]:
+    """Issues by number of countable statements, most discussed first."""
+    si = statement_issue
+    q = (
+        select(si.c.issue, func.count().label("n"))
+        .select_from(si.join(statement, statement.c.id == si.c.statement_id))
+        .where(*_countable())
+        .group_by(si.c.issue)
+        .order_by(func.count().desc(), si.c.issue)
+    )
+    if limit:
+        q = q.limit(limit)
+    with store._reader() as conn:
+        return [(r.issue, int(r.n)) for r in conn.execute(q)]
+
+
+def outlets(store: Store) -> list[str]:
+    """Outlets that carry at least one statement, alphabetically (for filter menus)."""
+    q = (
+        select(statement.c.outlet)
+        .where(statement.c.outlet.is_not(None))
+        .distinct()
+        .order_by(statement.c.outlet)
+    )
+    with store._reader() as conn:
+        return [str(o) for o in conn.execute(q).scalars()]
+
+
+def date_range(store: Store) -> tuple[Any, Any]:
+    """First and last date of the countable statements (None, None for an empty corpus)."""
+    q = select(func.min(statement.c.date), func.max(statement.c.date)).where(*_countable())
+    with store._reader() as conn:
+        row = conn.execute(q).one()
+    return row[0], row[1]

@@ -1,0 +1,138 @@
+"""Pages over the analysis: the party x issue positions matrix and the plan versions with diffs.
+
+Both reuse the analysis layer as the CLI does (``negotiation.positions``, ``diff_plan``,
+``diff_to_dict``), so the dashboard and ``redline positions`` / ``redline plan diff`` cannot
+disagree; the pages only add links from every cell and change back to the statements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from redline.analysis import negotiation as lib
+from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
+from redline.analysis.diff_render import diff_to_dict
+from redline.analysis.positions import by_issue, row_of
+from redline.errors import NotFoundError
+from redline.model import PlanVersion, Statement
+from redline.store import Store
+from redline.web.corpus_pages import parse_day
+from redline.web.render import Renderer
+
+__all__ = ["add_analysis_pages", "cell_statements"]
+
+Text = Annotated[str | None, Query(max_length=300)]
+
+
+def cell_statements(
+    statements: list[Statement], party_of: dict[str, str], row: str, column: str, at: date | None
+) -> list[Statement]:
+    """The statements behind one party x issue cell, by the rules ``position_matrix`` groups with."""
+    return sorted(
+        (
+            s
+            for s in statements
+            if (at is None or (s.date is not None and s.date <= at))
+            and row_of(s, "party", party_of) == row
+            and column in by_issue(s)
+        ),
+        key=lambda s: (s.date or date.min, s.id),
+        reverse=True,
+    )
+
+
+def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
+    """The two latest imported texts (reconstructions only when fewer than two texts exist)."""
+    texts = [v for v in versions if not v.reported]
+    pool = texts if len(texts) >= 2 else versions
+    return (pool[-2].label, pool[-1].label) if len(pool) >= 2 else None
+
+
+def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], renderer: Renderer) -> None:
+    @router.get("/positions", response_class=HTMLResponse, name="positions")
+    def positions(request: Request, at: Text = None) -> HTMLResponse:
+        try:
+            day = parse_day(at, "at")
+        except ValueError as exc:
+            return renderer.bad_request(request, str(exc))
+        corpus = lib.read_corpus(SqlStatementSource(get_store()))
+        result = lib.positions(corpus, at=day)
+        return renderer.page(
+            request,
+            "positions.html",
+            title="Positions" + (f" as of {day.isoformat()}" if day else ""),
+            matrix=result.matrix,
+            shifts=result.shifts,
+            at=day.isoformat() if day else "",
+        )
+
+    @router.get("/positions/cell", response_class=HTMLResponse, name="position_cell")
+    def position_cell(
+        request: Request, party: Text = None, issue: Text = None, at: Text = None
+    ) -> HTMLResponse:
+        if not party or not issue:
+            return renderer.bad_request(request, "give both a party and an issue")
+        try:
+            day = parse_day(at, "at")
+        except ValueError as exc:
+            return renderer.bad_request(request, str(exc))
+        corpus = lib.read_corpus(SqlStatementSource(get_store()))
+        found = cell_statements(corpus.statements, corpus.party_of, party, issue, day)
+        if not found:
+            return renderer.not_found(request, f"No statements of {party!r} on {issue!r}.")
+        cell = lib.positions(corpus, at=day).matrix.get(party, issue)
+        docs = corpus.documents
+        return renderer.page(
+            request,
+            "cell.html",
+            title=f"{party} on {issue.replace('_', ' ')}",
+            party=party,
+            issue=issue,
+            at=day.isoformat() if day else "",
+            cell=cell,
+            statements=found,
+            outlets={s.id: docs[s.document_id].outlet for s in found if s.document_id in docs},
+        )
+
+    @router.get("/plans", response_class=HTMLResponse, name="plans")
+    def plans(request: Request) -> HTMLResponse:
+        store = get_store()
+        listing = [(name, store.plan_versions(name)) for name in store.plan_names()]
+        return renderer.page(request, "plans.html", title="Plans", plans=listing)
+
+    @router.get("/plans/{plan:path}", response_class=HTMLResponse, name="plan")
+    def plan(
+        request: Request, plan: str, version: Text = None, old: Text = None, new: Text = None
+    ) -> HTMLResponse:
+        repo = SqlPlanRepository(get_store())
+        versions = repo.versions(plan)
+        if not versions:
+            return renderer.not_found(request, f"No plan named {plan!r}.")
+        labels = [v.label for v in versions]
+        shown = next((v for v in versions if v.label == version), None) if version else versions[-1]
+        if shown is None:
+            return renderer.not_found(request, f"Plan {plan!r} has no version {version!r}.")
+        pair = (old, new) if old and new else default_pair(versions)
+        diff = None
+        if pair is not None:
+            try:
+                diff = diff_to_dict(lib.diff_plan(repo, plan, *pair))
+            except NotFoundError as exc:
+                return renderer.not_found(request, exc.message)
+        return renderer.page(
+            request,
+            "plan.html",
+            title=f"Plan {plan}",
+            plan=plan,
+            versions=versions,
+            labels=labels,
+            shown=shown,
+            diff=diff,
+            old=pair[0] if pair else "",
+            new=pair[1] if pair else "",
+        )

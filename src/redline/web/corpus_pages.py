@@ -1,0 +1,213 @@
+"""Pages over the corpus itself: overview, statements, one statement, documents, actors.
+
+Every row shown links to the statement page, and the statement page shows the stored
+document text with the statement's characters marked, so a reader can check any fact
+against the sentence it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from redline.store import StatementFilter, Store, lookup
+from redline.web.highlight import Mark, highlight
+from redline.web.render import STANCES, Renderer
+
+__all__ = ["add_corpus_pages"]
+
+PAGE_SIZES = (25, 50, 100, 200)
+Text = Annotated[str | None, Query(max_length=500)]
+PageNo = Annotated[int, Query(ge=1, le=10_000)]
+Size = Annotated[int, Query(ge=1, le=200)]
+
+
+def parse_day(value: str | None, name: str) -> date | None:
+    """An ISO date from a filter field; ValueError names the field so the page can say which."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def paginate(rows: list[dict[str, Any]], page: int, size: int) -> tuple[list[dict[str, Any]], bool]:
+    """The rows of page ``page`` from the first ``page * size + 1`` rows, and whether more follow."""
+    return rows[(page - 1) * size : page * size], len(rows) > page * size
+
+
+def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer: Renderer) -> None:
+    @router.get("/", response_class=HTMLResponse, name="overview")
+    def overview(request: Request) -> HTMLResponse:
+        store = get_store()
+        first, last = lookup.date_range(store)
+        return renderer.page(
+            request,
+            "overview.html",
+            title="Overview",
+            summary=store.summary(),
+            first=first,
+            last=last,
+            latest=store.statements(StatementFilter(limit=10)),
+            actors=[a for a in store.actors(limit=10) if a["statements"]],
+            issues=lookup.issue_counts(store, limit=10),
+            plans=store.plan_names(),
+        )
+
+    @router.get("/statements", response_class=HTMLResponse, name="statements")
+    def statements(
+        request: Request,
+        actor: Text = None,
+        issue: Text = None,
+        stance: Text = None,
+        outlet: Text = None,
+        since: Text = None,
+        until: Text = None,
+        q: Text = None,
+        page: PageNo = 1,
+        size: Size = 50,
+    ) -> HTMLResponse:
+        store = get_store()
+        form = {
+            "actor": actor or "",
+            "issue": issue or "",
+            "stance": stance or "",
+            "outlet": outlet or "",
+            "since": since or "",
+            "until": until or "",
+            "q": q or "",
+        }
+        context: dict[str, Any] = {
+            "title": "Statements",
+            "form": form,
+            "issues": [i for i, _ in lookup.issue_counts(store)],
+            "outlets": lookup.outlets(store),
+            "size": size,
+            "page": page,
+        }
+        try:
+            start, end = parse_day(since, "since"), parse_day(until, "until")
+        except ValueError as exc:
+            return renderer.page(
+                request, "statements.html", 400, error=str(exc), rows=[], more=False, **context
+            )
+        if stance and stance not in STANCES:
+            return renderer.page(
+                request,
+                "statements.html",
+                400,
+                error=f"stance: {stance!r} is not one of {', '.join(STANCES)}",
+                rows=[],
+                more=False,
+                **context,
+            )
+        f = StatementFilter(
+            actor=actor or None,
+            issue=issue or None,
+            stance=stance or None,
+            outlet=outlet or None,
+            since=start,
+            until=end,
+            search=q or None,
+            limit=page * size + 1,
+        )
+        rows, more = paginate(store.statements(f), page, size)
+        return renderer.page(request, "statements.html", error=None, rows=rows, more=more, **context)
+
+    @router.get("/statements/{statement_id}", response_class=HTMLResponse, name="statement")
+    def statement(request: Request, statement_id: str) -> HTMLResponse:
+        store = get_store()
+        st = lookup.statement_detail(store, statement_id)
+        found = st and lookup.document_by_id(store, st["document_id"])
+        if st is None or not found:
+            return renderer.not_found(request, f"No statement with id {statement_id!r}.")
+        doc, meta = found
+        start, end = st["content_start"], st["content_end"]
+        marks = [Mark(start, end, "evidence", id="evidence")]
+        if st["speaker_start"] is not None and st["speaker_end"] is not None:
+            marks.append(Mark(st["speaker_start"], st["speaker_end"], "speaker", title="speaker"))
+        if st["cue_start"] is not None and st["cue_end"] is not None:
+            marks.append(Mark(st["cue_start"], st["cue_end"], "cue", title="cue"))
+        claim = lookup.claim_of(store, statement_id)
+        others = [m for m in claim[1] if m["id"] != statement_id] if claim else []
+        return renderer.page(
+            request,
+            "statement.html",
+            title=f"Statement by {st['actor_name'] or st['speaker'] or 'unknown speaker'}",
+            st=st,
+            doc=doc,
+            meta=meta,
+            text=highlight(doc.text, marks),
+            offsets_ok=doc.text[start:end] == st["content"],
+            claim=claim[0] if claim else None,
+            others=others,
+        )
+
+    @router.get("/documents", response_class=HTMLResponse, name="documents")
+    def documents(request: Request, outlet: Text = None, page: PageNo = 1, size: Size = 50) -> HTMLResponse:
+        store = get_store()
+        rows, more = paginate(store.documents(limit=page * size + 1, outlet=outlet or None), page, size)
+        return renderer.page(
+            request,
+            "documents.html",
+            title="Documents",
+            rows=rows,
+            more=more,
+            page=page,
+            size=size,
+            outlet=outlet or "",
+        )
+
+    @router.get("/documents/{document_id:path}", response_class=HTMLResponse, name="document")
+    def document(request: Request, document_id: str) -> HTMLResponse:
+        store = get_store()
+        found = lookup.document_by_id(store, document_id)
+        if found is None:
+            return renderer.not_found(request, f"No document with id {document_id!r}.")
+        doc, meta = found
+        rows = store.statements(StatementFilter(document=document_id, limit=None))
+        rows.sort(key=lambda r: (r["content_start"], r["content_end"]))
+        marks = [
+            Mark(
+                r["content_start"],
+                r["content_end"],
+                f"stmt stance-{r['stance']}",
+                href=renderer.url(request, "statement", statement_id=r["id"]),
+                title=f"{r['speaker'] or 'unknown speaker'}: {r['stance']}",
+            )
+            for r in rows
+        ]
+        return renderer.page(
+            request,
+            "document.html",
+            title=doc.title or doc.id,
+            doc=doc,
+            meta=meta,
+            rows=rows,
+            text=highlight(doc.text, marks),
+        )
+
+    @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="actor")
+    def actor(request: Request, actor_id: str) -> HTMLResponse:
+        store = get_store()
+        info = lookup.actor_detail(store, actor_id)
+        if info is None:
+            return renderer.not_found(request, f"No actor with id {actor_id!r}.")
+        rows = [
+            r
+            for r in store.statements(StatementFilter(actor=actor_id, limit=None))
+            if r["actor_id"] == actor_id
+        ]
+        by_issue: dict[str, list[dict[str, Any]]] = {}
+        for r in sorted(rows, key=lambda r: (r["date"] or "", r["id"])):
+            for issue in r["issues"] or [""]:
+                by_issue.setdefault(issue, []).append(r)
+        groups = sorted(by_issue.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        return renderer.page(
+            request, "actor.html", title=info["name"], actor=info, groups=groups, total=len(rows)
+        )

@@ -1,0 +1,88 @@
+"""The dashboard tests' corpus: documents written to exercise the pages, and two plan versions.
+
+A title, URL and text carry markup and quotes that must come out escaped; a claim is carried
+by two outlets; one speaker is in no knowledge base (unaffiliated); a plan changes between
+versions.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from fakes import make_fake
+from redline.analysis.claims import refresh_claims
+from redline.config import Settings
+from redline.ingest import ingest
+from redline.model import Actor, Document, PlanVersion, Point
+from redline.store import Store
+
+HOSTILE_TEXT = (
+    'Volodymyr Zelensky said the "plan" <b>must</b> never cede territory & more. '
+    "<script>alert('x')</script> Officials' notes were \"leaked\"."
+)
+HOSTILE_TITLE = 'Talks "stall" <i>again</i> & more'
+
+
+def _doc(n: int, text: str, outlet: str, day: int, **kw: str) -> Document:
+    return Document(
+        id=f"d{n}",
+        text=text,
+        outlet=outlet,
+        published=date(2025, 11, day),
+        title=kw.get("title", f"Article {n}"),
+        url=kw.get("url", f"https://news.example/{n}"),
+    )
+
+
+DOCS = [
+    _doc(1, "Vladimir Putin said the plan could be a basis for a settlement. It rained.", "Wire", 20),
+    _doc(2, HOSTILE_TEXT, "Post", 28, title=HOSTILE_TITLE, url="javascript:alert(1)"),
+    _doc(
+        3,
+        "In a televised interview on Thursday evening, with aides at his side, Putin said the plan could "
+        "be a basis for a settlement. Kyiv has not yet replied to the remarks.",
+        "Globe",
+        20,
+    ),
+    _doc(4, "Marta Kowalczyk said the ceasefire would not hold.", "Daily", 25),
+    _doc(5, "Vladimir Putin said territory guarantees would never be accepted.", "Post", 26),
+]
+
+PLAN = "peace-plan"
+OLD = PlanVersion(
+    PLAN,
+    "28-points",
+    date(2025, 11, 20),
+    points=[
+        Point("1", "Ukraine's sovereignty will be confirmed."),
+        Point("2", "NATO will not expand further."),
+        Point("3", "The army of Ukraine will be capped at 600,000 personnel."),
+    ],
+)
+NEW = PlanVersion(
+    PLAN,
+    "19-points",
+    date(2025, 11, 24),
+    points=[
+        Point("1", "Ukraine's sovereignty will be confirmed."),
+        Point("2", "NATO will not expand further without consent."),
+    ],
+)
+
+
+def build_store(path: Path) -> str:
+    """Ingest DOCS with the fake extractor into a new SQLite file; return its URL."""
+    url = f"sqlite:///{path}"
+    with Store.open(url) as store:
+        store.add_actors(
+            [
+                Actor("vladimir-putin", "Vladimir Putin", aliases=["Putin"], party="russia"),
+                Actor("volodymyr-zelensky", "Volodymyr Zelensky", party="ukraine"),
+            ]
+        )
+        ingest(DOCS, store, Settings(), extractor_factory=make_fake)
+        refresh_claims(store)
+        store.save_plan_version(OLD)
+        store.save_plan_version(NEW)
+    return url
