@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from web_corpus import DOCS, HOSTILE_TEXT, HOSTILE_TITLE
+from web_corpus import DOCS, HOSTILE_TEXT, HOSTILE_TITLE, build_store
 from web_html import Page
 
-from redline.store import StatementFilter, Store
+from redline.store import Correction, StatementFilter, Store
+from redline.web.app import create_dashboard_app
 
 TEXT_OF = {d.id: d.text for d in DOCS}
 
@@ -39,14 +41,14 @@ def test_overview_counts_dates_and_rankings(client: TestClient) -> None:
         for dt, dd in [div.children]
         if dt.tag == "dt"
     }
-    assert counts["Documents"] == "5"
-    assert counts["Statements"] == "5"
+    assert counts["Documents"] == "6"
+    assert counts["Statements"] == "6"
     assert counts["Dates"] == "2025-11-20 – 2025-11-28"
     actors = [a.text for a in p.find("a") if a.attrs["href"].startswith("/actors/")]
     assert actors[0] == "Vladimir Putin"  # three statements, the most active
     issues = [a.text for a in p.find("a") if a.attrs["href"].startswith("/statements?issue=")]
     assert issues[0] == "plan overall"
-    assert len(p.body_rows()) == 5  # latest statements
+    assert len(p.body_rows()) == 6  # latest statements
 
 
 @pytest.mark.parametrize("doc_id", [d.id for d in DOCS])
@@ -121,13 +123,13 @@ def test_document_page_marks_every_statement_with_a_link(client: TestClient, sto
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("stance=oppose", {"d2", "d4", "d5"}),
+        ("stance=oppose", {"d2", "d4", "d5", "d6"}),
         ("stance=support", {"d1", "d3"}),
         ("outlet=Post", {"d2", "d5"}),
         ("issue=territory", {"d2", "d5"}),
-        ("actor=Putin", {"d1", "d3", "d5"}),
-        ("actor=vladimir-putin&issue=plan_overall", {"d1", "d3"}),
-        ("since=2025-11-25", {"d2", "d4", "d5"}),
+        ("actor=Putin", {"d1", "d3", "d5", "d6"}),
+        ("actor=vladimir-putin&issue=plan_overall", {"d1", "d3", "d6"}),
+        ("since=2025-11-25", {"d2", "d4", "d5", "d6"}),
         ("until=2025-11-24", {"d1", "d3"}),
         ("q=ceasefire", {"d4"}),
         ("q=nothing-like-this", set()),
@@ -159,7 +161,7 @@ def test_pages_walk_through_all_rows(client: TestClient, store: Store) -> None:
         nxt = p.find("a", rel="next")
         path = nxt[0].attrs["href"] if nxt else None
     assert seen == [r["id"] for r in rows_of(store)]
-    assert len(seen) == 5
+    assert len(seen) == 6
     p = page(client, "/statements?size=2&page=3&stance=oppose")
     assert evidence_ids(p) == [] and not p.find("a", rel="next") and p.find("a", rel="prev")
 
@@ -193,15 +195,21 @@ def test_unknown_records_are_html_404s(client: TestClient, path: str) -> None:
     assert "/" in p.links  # a way back
 
 
-def test_actor_page_groups_statements_by_issue_in_date_order(client: TestClient) -> None:
+def test_actor_page_shows_stance_over_time_per_issue(client: TestClient, store: Store) -> None:
     p = page(client, "/actors/vladimir-putin")
     facts = dict(zip((d.text for d in p.find("dt")), (d.text for d in p.find("dd")), strict=True))
     assert facts["Party"] == "russia"
+    assert facts["Statements"] == "4"
     assert "Putin" in facts["Also called"].split("; ")
     headings = [h.text for h in p.find("h2")]
     assert headings == ["plan overall", "security guarantees", "territory"]
-    strip = p.find("ol", css="stance-strip")[0]
-    assert [li.text for li in strip.children] == ["2025-11-20: support", "2025-11-20: support"]
+    plan_days = p.body_rows("stance-days")  # the first issue: the plan, support then opposition
+    days = [[c.text for c in row.children] for row in plan_days]
+    assert days == [["2025-11-20", "2", "", "", ""], ["2025-11-27", "", "1", "", ""]]
+    link = plan_days[1].children[2].children[0].attrs["href"]
+    p2 = page(client, link)
+    (d6,) = rows_of(store, document="d6")
+    assert evidence_ids(p2) == [d6["id"]]
 
 
 def test_actor_ids_with_any_characters_round_trip(client: TestClient) -> None:
@@ -216,18 +224,30 @@ def test_positions_matrix_cells_link_to_their_statements(client: TestClient) -> 
     p = page(client, "/positions")
     cells = {a.attrs["href"]: a.text for a in p.find("a") if a.attrs["href"].startswith("/positions/cell")}
     href = "/positions/cell?party=russia&issue=plan_overall"
-    assert cells[href].startswith("support") and cells[href].endswith("2/2")
+    assert cells[href].startswith("oppose") and cells[href].endswith("1/3")  # the latest stance wins
     assert cells["/positions/cell?party=ukraine&issue=territory"].startswith("oppose")
+    assert cells["/positions/cell?party=unaffiliated&issue=ceasefire"].startswith("oppose")
     cell = page(client, href)
-    assert len(cell.body_rows()) == 2
-    assert {row.children[4].text for row in cell.body_rows()} == {"Wire", "Globe"}
+    outlets = [row.children[4].text for row in cell.body_rows()]
+    assert outlets[0] == "Wire" and sorted(outlets[1:]) == ["Globe", "Wire"]  # newest first
+    assert [row.children[3].text for row in cell.body_rows()] == ["oppose", "support", "support"]
+
+
+def test_positions_list_the_shift_with_its_evidence(client: TestClient, store: Store) -> None:
+    p = page(client, "/positions")
+    (shift,) = p.body_rows("shifts")
+    assert [c.text.split()[0] for c in shift.children[:4]] == ["russia", "plan", "support", "oppose"]
+    (d6,) = rows_of(store, document="d6")
+    assert f"/statements/{d6['id']}" in [a.attrs["href"] for a in shift.children[4].children]
 
 
 def test_positions_as_of_a_date_leave_out_later_statements(client: TestClient) -> None:
     p = page(client, "/positions?at=2025-11-21")
-    cells = [a.attrs["href"] for a in p.find("a") if a.attrs["href"].startswith("/positions/cell")]
-    assert cells == ["/positions/cell?party=russia&issue=plan_overall&at=2025-11-21"]
-    assert page(client, cells[0]).body_rows()
+    cells = {a.attrs["href"]: a.text for a in p.find("a") if a.attrs["href"].startswith("/positions/cell")}
+    (href,) = cells
+    assert href == "/positions/cell?party=russia&issue=plan_overall&at=2025-11-21"
+    assert cells[href].startswith("support") and cells[href].endswith("2/2")
+    assert len(page(client, href).body_rows()) == 2
     assert client.get("/positions/cell?party=russia&issue=territory&at=2025-11-21").status_code == 404
 
 
@@ -256,3 +276,25 @@ def test_stylesheet_is_served_from_the_package(client: TestClient) -> None:
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/css")
     assert ".stance-oppose" in r.text
     assert not [el for el in p.find("script")]  # the pages need no JavaScript
+
+
+def test_cell_pages_are_paginated(client: TestClient) -> None:
+    first = page(client, "/positions/cell?party=russia&issue=plan_overall&size=2")
+    assert len(first.body_rows()) == 2
+    (nxt,) = first.find("a", rel="next")
+    second = page(client, nxt.attrs["href"])
+    assert len(second.body_rows()) == 1 and not second.find("a", rel="next")
+    assert set(evidence_ids(first)).isdisjoint(evidence_ids(second))
+
+
+def test_pages_follow_corrections_made_while_serving(tmp_path: Path) -> None:
+    url = build_store(tmp_path / "live.db")
+    with TestClient(create_dashboard_app(url)) as client, Store.open(url) as store:
+        before = page(client, "/positions")
+        assert "/positions/cell?party=ukraine&issue=plan_overall" in before.links
+        (zelensky,) = rows_of(store, document="d2")
+        store.correct(zelensky["id"], Correction(reject=True))
+        after = page(client, "/positions")
+        assert "/positions/cell?party=ukraine&issue=plan_overall" not in after.links
+        assert page(client, "/")  # and the counts
+        assert zelensky["id"] not in evidence_ids(page(client, "/statements"))

@@ -47,6 +47,7 @@ DOCS = [
     ),
     _doc(4, "Marta Kowalczyk said the ceasefire would not hold.", "Daily", 25),
     _doc(5, "Vladimir Putin said territory guarantees would never be accepted.", "Post", 26),
+    _doc(6, "Vladimir Putin said the plan was not acceptable in its present form.", "Wire", 27),
 ]
 
 PLAN = "peace-plan"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import false, func, select
+from sqlalchemy import false, func, or_, select, true
 
 from redline.model import Document
 from redline.store.extractions import document_from_row
@@ -24,16 +24,20 @@ from redline.store.schema import (
     document,
     statement,
     statement_issue,
+    statement_override,
 )
 from redline.store.store import Store
 
 __all__ = [
     "actor_detail",
+    "actor_stances",
     "claim_of",
     "date_range",
     "document_by_id",
     "issue_counts",
+    "issues",
     "outlets",
+    "revision",
     "statement_detail",
 ]
 
@@ -94,7 +98,7 @@ def document_by_id(store: Store, document_id: str) -> tuple[Document, dict[str, 
 
 
 def actor_detail(store: Store, actor_id: str) -> dict[str, Any] | None:
-    """An actor row with its aliases (as first written) and where each came from."""
+    """An actor row with its aliases (as first written, and where each came from) and statement count."""
     with store._reader() as conn:
         row = conn.execute(select(actor).where(actor.c.id == actor_id)).first()
         if row is None:
@@ -104,9 +108,38 @@ def actor_detail(store: Store, actor_id: str) -> dict[str, Any] | None:
             .where(actor_alias.c.actor_id == actor_id)
             .order_by(actor_alias.c.source, actor_alias.c.alias)
         ).all()
+        n = conn.execute(
+            select(func.count()).select_from(statement).where(statement.c.actor_id == actor_id, *_countable())
+        ).scalar_one()
     d = row._asdict()
     d["aliases"] = [a._asdict() for a in aliases]
+    d["statements"] = int(n)
     return d
+
+
+def actor_stances(store: Store, actor_id: str) -> list[tuple[str, Any, str, int]]:
+    """How many countable statements of an actor took each stance on each issue, day by day.
+
+    Rows are ``(issue, date, stance, count)``; statements without an issue come under "".
+    Counted in the database so an actor with thousands of statements costs one small result.
+    """
+    s, si = statement, statement_issue
+    mine = [s.c.actor_id == actor_id, *_countable()]
+    tagged = (
+        select(si.c.issue, s.c.date, s.c.stance, func.count().label("n"))
+        .select_from(s.join(si, si.c.statement_id == s.c.id))
+        .where(*mine)
+        .group_by(si.c.issue, s.c.date, s.c.stance)
+    )
+    untagged = (
+        select(s.c.date, s.c.stance, func.count().label("n"))
+        .where(*mine, ~select(si.c.issue).where(si.c.statement_id == s.c.id).exists())
+        .group_by(s.c.date, s.c.stance)
+    )
+    with store._reader() as conn:
+        rows = [(r.issue, r.date, r.stance, int(r.n)) for r in conn.execute(tagged)]
+        rows += [("", r.date, r.stance, int(r.n)) for r in conn.execute(untagged)]
+    return rows
 
 
 def claim_of(store: Store, statement_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
@@ -143,12 +176,17 @@ def claim_of(store: Store, statement_id: str) -> tuple[dict[str, Any], list[dict
 
 
 def issue_counts(store: Store, limit: int | None = None) -> list[tuple[str, int]]:
-    """Issues by number of countable statements, most discussed first."""
+    """Issues by number of countable statements, most discussed first.
+
+    Counted on the issue index alone, minus the (few) rejected or duplicate statements: a
+    join to ``statement`` for every row costs a lookup per statement.
+    """
     si = statement_issue
+    s = statement
+    excluded = select(s.c.id).where(or_(s.c.rejected == true(), s.c.duplicate == true()))
     q = (
         select(si.c.issue, func.count().label("n"))
-        .select_from(si.join(statement, statement.c.id == si.c.statement_id))
-        .where(*_countable())
+        .where(si.c.statement_id.not_in(excluded))
         .group_by(si.c.issue)
         .order_by(func.count().desc(), si.c.issue)
     )
@@ -156,6 +194,13 @@ def issue_counts(store: Store, limit: int | None = None) -> list[tuple[str, int]
         q = q.limit(limit)
     with store._reader() as conn:
         return [(r.issue, int(r.n)) for r in conn.execute(q)]
+
+
+def issues(store: Store) -> list[str]:
+    """Every issue some statement is tagged with, alphabetically (for filter menus)."""
+    q = select(statement_issue.c.issue).distinct().order_by(statement_issue.c.issue)
+    with store._reader() as conn:
+        return [str(i) for i in conn.execute(q).scalars()]
 
 
 def outlets(store: Store) -> list[str]:
@@ -168,6 +213,25 @@ def outlets(store: Store) -> list[str]:
     )
     with store._reader() as conn:
         return [str(o) for o in conn.execute(q).scalars()]
+
+
+def revision(store: Store) -> tuple[int, ...]:
+    """A cheap fingerprint of what analyses read: it changes on every ingest, reprocess or correction.
+
+    New documents and re-extracted statements get new keys (the largest key and the counts
+    move); a correction adds an override row; new actors can change parties.
+    """
+    with store._reader() as conn:
+        row = conn.execute(
+            select(
+                select(func.coalesce(func.max(statement.c.pk), 0)).scalar_subquery(),
+                select(func.count()).select_from(statement).scalar_subquery(),
+                select(func.count()).select_from(statement_override).scalar_subquery(),
+                select(func.count()).select_from(document).scalar_subquery(),
+                select(func.count()).select_from(actor).scalar_subquery(),
+            )
+        ).one()
+    return tuple(int(v) for v in row)
 
 
 def date_range(store: Store) -> tuple[Any, Any]:

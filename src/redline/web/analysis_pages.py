@@ -7,6 +7,7 @@ disagree; the pages only add links from every cell and change back to the statem
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated
@@ -20,11 +21,11 @@ from redline.analysis.diff_render import diff_to_dict
 from redline.analysis.positions import by_issue, row_of
 from redline.errors import NotFoundError
 from redline.model import PlanVersion, Statement
-from redline.store import Store
-from redline.web.corpus_pages import parse_day
+from redline.store import Store, lookup
+from redline.web.corpus_pages import PageNo, Size, paginate, parse_day
 from redline.web.render import Renderer
 
-__all__ = ["add_analysis_pages", "cell_statements"]
+__all__ = ["AnalysisCache", "add_analysis_pages", "cell_statements"]
 
 Text = Annotated[str | None, Query(max_length=300)]
 
@@ -46,6 +47,42 @@ def cell_statements(
     )
 
 
+class AnalysisCache:
+    """The corpus the positions pages analyse, read once per store revision.
+
+    Reading every extraction is the slow part of a positions page (seconds on a large
+    corpus), and analysts click from the matrix to its cells and back; the store's revision
+    fingerprint tells when a new ingest or correction makes the copy stale.
+    """
+
+    def __init__(self, keep: int = 16) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[object, ...] | None = None
+        self._corpus: lib.Corpus | None = None
+        self._positions: dict[date | None, lib.Positions] = {}
+        self._keep = keep
+
+    def corpus(self, store: Store) -> lib.Corpus:
+        key = (store.url, *lookup.revision(store))
+        with self._lock:
+            if self._corpus is None or key != self._key:
+                self._corpus = lib.read_corpus(SqlStatementSource(store))
+                self._key = key
+                self._positions = {}
+            return self._corpus
+
+    def positions(self, store: Store, at: date | None) -> tuple[lib.Corpus, lib.Positions]:
+        corpus = self.corpus(store)
+        with self._lock:
+            found = self._positions.get(at)
+            if found is None:
+                found = lib.positions(corpus, at=at)
+                if len(self._positions) >= self._keep:
+                    self._positions.pop(next(iter(self._positions)))
+                self._positions[at] = found
+            return corpus, found
+
+
 def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
     """The two latest imported texts (reconstructions only when fewer than two texts exist)."""
     texts = [v for v in versions if not v.reported]
@@ -54,14 +91,15 @@ def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
 
 
 def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], renderer: Renderer) -> None:
+    cache = AnalysisCache()
+
     @router.get("/positions", response_class=HTMLResponse, name="positions")
     def positions(request: Request, at: Text = None) -> HTMLResponse:
         try:
             day = parse_day(at, "at")
         except ValueError as exc:
             return renderer.bad_request(request, str(exc))
-        corpus = lib.read_corpus(SqlStatementSource(get_store()))
-        result = lib.positions(corpus, at=day)
+        _, result = cache.positions(get_store(), day)
         return renderer.page(
             request,
             "positions.html",
@@ -73,7 +111,12 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
 
     @router.get("/positions/cell", response_class=HTMLResponse, name="position_cell")
     def position_cell(
-        request: Request, party: Text = None, issue: Text = None, at: Text = None
+        request: Request,
+        party: Text = None,
+        issue: Text = None,
+        at: Text = None,
+        page: PageNo = 1,
+        size: Size = 100,
     ) -> HTMLResponse:
         if not party or not issue:
             return renderer.bad_request(request, "give both a party and an issue")
@@ -81,12 +124,13 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
             day = parse_day(at, "at")
         except ValueError as exc:
             return renderer.bad_request(request, str(exc))
-        corpus = lib.read_corpus(SqlStatementSource(get_store()))
+        corpus, result = cache.positions(get_store(), day)
         found = cell_statements(corpus.statements, corpus.party_of, party, issue, day)
         if not found:
             return renderer.not_found(request, f"No statements of {party!r} on {issue!r}.")
-        cell = lib.positions(corpus, at=day).matrix.get(party, issue)
+        cell = result.matrix.get(party, issue)
         docs = corpus.documents
+        shown, more = paginate(found, page, size)
         return renderer.page(
             request,
             "cell.html",
@@ -95,8 +139,12 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
             issue=issue,
             at=day.isoformat() if day else "",
             cell=cell,
-            statements=found,
-            outlets={s.id: docs[s.document_id].outlet for s in found if s.document_id in docs},
+            statements=shown,
+            total=len(found),
+            page=page,
+            size=size,
+            more=more,
+            outlets={s.id: docs[s.document_id].outlet for s in shown if s.document_id in docs},
         )
 
     @router.get("/plans", response_class=HTMLResponse, name="plans")

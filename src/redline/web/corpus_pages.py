@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -20,7 +20,9 @@ from redline.web.render import STANCES, Renderer
 
 __all__ = ["add_corpus_pages"]
 
-PAGE_SIZES = (25, 50, 100, 200)
+T = TypeVar("T")
+LATEST = 10  # statements listed per issue on an actor's page
+MAX_DAYS = 60  # days of stance counts shown per issue (the most recent)
 Text = Annotated[str | None, Query(max_length=500)]
 PageNo = Annotated[int, Query(ge=1, le=10_000)]
 Size = Annotated[int, Query(ge=1, le=200)]
@@ -36,7 +38,22 @@ def parse_day(value: str | None, name: str) -> date | None:
         raise ValueError(f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
 
 
-def paginate(rows: list[dict[str, Any]], page: int, size: int) -> tuple[list[dict[str, Any]], bool]:
+def stance_days(
+    rows: list[tuple[str, Any, str, int]],
+) -> list[tuple[str, list[tuple[date | None, dict[str, int]]]]]:
+    """``(issue, date, stance, n)`` rows as issues (most statements first) with stance counts by day."""
+    by_issue: dict[str, dict[date | None, dict[str, int]]] = {}
+    for issue, day, stance, n in rows:
+        counts = by_issue.setdefault(issue, {}).setdefault(day, {})
+        counts[stance] = counts.get(stance, 0) + n
+    totals = {i: sum(sum(c.values()) for c in days.values()) for i, days in by_issue.items()}
+    return [
+        (issue, sorted(by_issue[issue].items(), key=lambda kv: (kv[0] is None, kv[0] or date.min)))
+        for issue in sorted(by_issue, key=lambda i: (i == "", -totals[i], i))
+    ]
+
+
+def paginate(rows: list[T], page: int, size: int) -> tuple[list[T], bool]:
     """The rows of page ``page`` from the first ``page * size + 1`` rows, and whether more follow."""
     return rows[(page - 1) * size : page * size], len(rows) > page * size
 
@@ -85,7 +102,7 @@ def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer
         context: dict[str, Any] = {
             "title": "Statements",
             "form": form,
-            "issues": [i for i, _ in lookup.issue_counts(store)],
+            "issues": lookup.issues(store),
             "outlets": lookup.outlets(store),
             "size": size,
             "page": page,
@@ -198,16 +215,20 @@ def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer
         info = lookup.actor_detail(store, actor_id)
         if info is None:
             return renderer.not_found(request, f"No actor with id {actor_id!r}.")
-        rows = [
-            r
-            for r in store.statements(StatementFilter(actor=actor_id, limit=None))
-            if r["actor_id"] == actor_id
-        ]
-        by_issue: dict[str, list[dict[str, Any]]] = {}
-        for r in sorted(rows, key=lambda r: (r["date"] or "", r["id"])):
-            for issue in r["issues"] or [""]:
-                by_issue.setdefault(issue, []).append(r)
-        groups = sorted(by_issue.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        groups = []
+        for issue, days in stance_days(lookup.actor_stances(store, actor_id)):
+            latest = []
+            if issue:
+                found = store.statements(StatementFilter(actor=actor_id, issue=issue, limit=2 * LATEST))
+                latest = [r for r in found if r["actor_id"] == actor_id][:LATEST]
+            total = sum(sum(c.values()) for _, c in days)
+            groups.append({"issue": issue, "total": total, "days": days[-MAX_DAYS:], "latest": latest})
         return renderer.page(
-            request, "actor.html", title=info["name"], actor=info, groups=groups, total=len(rows)
+            request,
+            "actor.html",
+            title=info["name"],
+            actor=info,
+            groups=groups,
+            total=info["statements"],
+            max_days=MAX_DAYS,
         )

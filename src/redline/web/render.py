@@ -53,9 +53,7 @@ class Renderer:
         self.env.filters["web_url"] = web_url
 
     @staticmethod
-    def url(
-        request: Request, route: str, query: Mapping[str, Any] | None = None, /, **params: Any
-    ) -> str:
+    def url(request: Request, route: str, query: Mapping[str, Any] | None = None, /, **params: Any) -> str:
         """Path of the route ``route`` with ``params`` filled in and non-empty ``query`` values appended."""
         path = request.url_for(route, **{k: quote(str(v), safe="") for k, v in params.items()}).path
         if query:
