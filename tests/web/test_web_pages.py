@@ -298,3 +298,20 @@ def test_pages_follow_corrections_made_while_serving(tmp_path: Path) -> None:
         assert "/positions/cell?party=ukraine&issue=plan_overall" not in after.links
         assert page(client, "/")  # and the counts
         assert zelensky["id"] not in evidence_ids(page(client, "/statements"))
+
+
+def test_reconstructed_version_links_each_reported_change_to_its_statement(
+    client: TestClient, store: Store
+) -> None:
+    p = page(client, "/plans/peace-plan?version=reported")
+    rows = p.body_rows("reconstruction")
+    assert [(r.children[0].text, r.children[1].text) for r in rows] == [
+        ("1", "unchanged"),
+        ("2", "unchanged"),
+        ("3", "removed"),
+    ]
+    (d6,) = rows_of(store, document="d6")
+    (link,) = rows[2].children[3].children
+    assert link.attrs["href"] == f"/statements/{d6['id']}"
+    assert "the army cap was dropped" in link.text
+    assert not page(client, "/plans/peace-plan").find("table", css="reconstruction")

@@ -12,10 +12,12 @@ from pathlib import Path
 
 from fakes import make_fake
 from redline.analysis.claims import refresh_claims
+from redline.analysis.db_repository import SqlPlanRepository
+from redline.analysis.reported import ReconstructedPoint, ReconstructedVersion, ReportedChange
 from redline.config import Settings
 from redline.ingest import ingest
 from redline.model import Actor, Document, PlanVersion, Point
-from redline.store import Store
+from redline.store import StatementFilter, Store
 
 HOSTILE_TEXT = (
     'Volodymyr Zelensky said the "plan" <b>must</b> never cede territory & more. '
@@ -72,6 +74,30 @@ NEW = PlanVersion(
 )
 
 
+def reported_version(statement_id: str) -> ReconstructedVersion:
+    """A version known only from reporting: point 3 dropped, as statement ``statement_id`` says."""
+    quote = "the army cap was dropped"
+    change = ReportedChange(
+        change="removed",
+        verb="dropped",
+        target="army cap",
+        point="3",
+        score=0.9,
+        statement_id=statement_id,
+        document_id="d6",
+        quote=quote,
+        speaker="Putin",
+        date=None,
+    )
+    version = PlanVersion(PLAN, "reported", date(2025, 11, 27), points=OLD.points[:2], reported=True)
+    entries = [
+        ReconstructedPoint("1", OLD.points[0].text, "unchanged"),
+        ReconstructedPoint("2", OLD.points[1].text, "unchanged"),
+        ReconstructedPoint("3", OLD.points[2].text, "removed", [change]),
+    ]
+    return ReconstructedVersion(version, OLD.label, entries)
+
+
 def build_store(path: Path) -> str:
     """Ingest DOCS with the fake extractor into a new SQLite file; return its URL."""
     url = f"sqlite:///{path}"
@@ -86,4 +112,6 @@ def build_store(path: Path) -> str:
         refresh_claims(store)
         store.save_plan_version(OLD)
         store.save_plan_version(NEW)
+        (said,) = store.statements(StatementFilter(document="d6"))
+        SqlPlanRepository(store).save_reconstruction(reported_version(said["id"]))
     return url

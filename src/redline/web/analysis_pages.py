@@ -162,9 +162,11 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
         if not versions:
             return renderer.not_found(request, f"No plan named {plan!r}.")
         labels = [v.label for v in versions]
-        shown = next((v for v in versions if v.label == version), None) if version else versions[-1]
+        latest_text = next((v for v in reversed(versions) if not v.reported), versions[-1])
+        shown = next((v for v in versions if v.label == version), None) if version else latest_text
         if shown is None:
             return renderer.not_found(request, f"Plan {plan!r} has no version {version!r}.")
+        reconstruction = repo.get_reconstruction(plan, shown.label) if shown.reported else None
         pair = (old, new) if old and new else default_pair(versions)
         diff = None
         if pair is not None:
@@ -180,6 +182,7 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
             versions=versions,
             labels=labels,
             shown=shown,
+            reconstruction=reconstruction,
             diff=diff,
             old=pair[0] if pair else "",
             new=pair[1] if pair else "",
