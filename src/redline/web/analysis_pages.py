@@ -93,7 +93,7 @@ def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
 def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], renderer: Renderer) -> None:
     cache = AnalysisCache()
 
-    @router.get("/positions", response_class=HTMLResponse, name="positions")
+    @router.get("/positions", response_class=HTMLResponse, name="dashboard.positions")
     def positions(request: Request, at: Text = None) -> HTMLResponse:
         try:
             day = parse_day(at, "at")
@@ -109,7 +109,7 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
             at=day.isoformat() if day else "",
         )
 
-    @router.get("/positions/cell", response_class=HTMLResponse, name="position_cell")
+    @router.get("/positions/cell", response_class=HTMLResponse, name="dashboard.position_cell")
     def position_cell(
         request: Request,
         party: Text = None,
@@ -147,13 +147,13 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
             outlets={s.id: docs[s.document_id].outlet for s in shown if s.document_id in docs},
         )
 
-    @router.get("/plans", response_class=HTMLResponse, name="plans")
+    @router.get("/plans", response_class=HTMLResponse, name="dashboard.plans")
     def plans(request: Request) -> HTMLResponse:
         store = get_store()
         listing = [(name, store.plan_versions(name)) for name in store.plan_names()]
         return renderer.page(request, "plans.html", title="Plans", plans=listing)
 
-    @router.get("/plans/{plan:path}", response_class=HTMLResponse, name="plan")
+    @router.get("/plans/{plan:path}", response_class=HTMLResponse, name="dashboard.plan")
     def plan(
         request: Request, plan: str, version: Text = None, old: Text = None, new: Text = None
     ) -> HTMLResponse:

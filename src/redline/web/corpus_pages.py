@@ -59,7 +59,7 @@ def paginate(rows: list[T], page: int, size: int) -> tuple[list[T], bool]:
 
 
 def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer: Renderer) -> None:
-    @router.get("/", response_class=HTMLResponse, name="overview")
+    @router.get("/", response_class=HTMLResponse, name="dashboard.overview")
     def overview(request: Request) -> HTMLResponse:
         store = get_store()
         first, last = lookup.date_range(store)
@@ -76,7 +76,7 @@ def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer
             plans=store.plan_names(),
         )
 
-    @router.get("/statements", response_class=HTMLResponse, name="statements")
+    @router.get("/statements", response_class=HTMLResponse, name="dashboard.statements")
     def statements(
         request: Request,
         actor: Text = None,
@@ -136,7 +136,7 @@ def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer
         rows, more = paginate(store.statements(f), page, size)
         return renderer.page(request, "statements.html", error=None, rows=rows, more=more, **context)
 
-    @router.get("/statements/{statement_id}", response_class=HTMLResponse, name="statement")
+    @router.get("/statements/{statement_id}", response_class=HTMLResponse, name="dashboard.statement")
     def statement(request: Request, statement_id: str) -> HTMLResponse:
         store = get_store()
         st = lookup.statement_detail(store, statement_id)
@@ -165,7 +165,7 @@ def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer
             others=others,
         )
 
-    @router.get("/documents", response_class=HTMLResponse, name="documents")
+    @router.get("/documents", response_class=HTMLResponse, name="dashboard.documents")
     def documents(request: Request, outlet: Text = None, page: PageNo = 1, size: Size = 50) -> HTMLResponse:
         store = get_store()
         rows, more = paginate(store.documents(limit=page * size + 1, outlet=outlet or None), page, size)
@@ -180,7 +180,7 @@ def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer
             outlet=outlet or "",
         )
 
-    @router.get("/documents/{document_id:path}", response_class=HTMLResponse, name="document")
+    @router.get("/documents/{document_id:path}", response_class=HTMLResponse, name="dashboard.document")
     def document(request: Request, document_id: str) -> HTMLResponse:
         store = get_store()
         found = lookup.document_by_id(store, document_id)
@@ -209,7 +209,7 @@ def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer
             text=highlight(doc.text, marks),
         )
 
-    @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="actor")
+    @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")
     def actor(request: Request, actor_id: str) -> HTMLResponse:
         store = get_store()
         info = lookup.actor_detail(store, actor_id)

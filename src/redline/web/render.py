@@ -15,7 +15,11 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-__all__ = ["STANCES", "Renderer"]
+__all__ = ["ROUTE_PREFIX", "STANCES", "Renderer"]
+
+# Route names are global to an app: the dashboard's carry a prefix so that mounting it next to
+# the JSON API (whose endpoints may be called ``statements`` too) cannot send a link elsewhere.
+ROUTE_PREFIX = "dashboard."
 
 STANCES = ("support", "oppose", "conditional", "neutral")
 
@@ -55,7 +59,8 @@ class Renderer:
     @staticmethod
     def url(request: Request, route: str, query: Mapping[str, Any] | None = None, /, **params: Any) -> str:
         """Path of the route ``route`` with ``params`` filled in and non-empty ``query`` values appended."""
-        path = request.url_for(route, **{k: quote(str(v), safe="") for k, v in params.items()}).path
+        encoded = {k: quote(str(v), safe="") for k, v in params.items()}
+        path = request.url_for(ROUTE_PREFIX + route, **encoded).path
         if query:
             kept = {k: v for k, v in query.items() if v not in (None, "")}
             if kept:

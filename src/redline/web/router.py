@@ -25,7 +25,7 @@ def build_router(get_store: Callable[[], Store]) -> APIRouter:
     static = files("redline.web") / "static"
     assets = {p.name: p for p in static.iterdir() if p.is_file() and p.name[p.name.rfind(".") :] in _MEDIA}
 
-    @router.get("/static/{name}", name="static")
+    @router.get("/static/{name}", name="dashboard.static")
     def asset(request: Request, name: str) -> Response:
         path = assets.get(name)
         if path is None:
