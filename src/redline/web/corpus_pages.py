@@ -107,22 +107,15 @@ def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer
             "size": size,
             "page": page,
         }
+        error = None
         try:
             start, end = parse_day(since, "since"), parse_day(until, "until")
         except ValueError as exc:
-            return renderer.page(
-                request, "statements.html", 400, error=str(exc), rows=[], more=False, **context
-            )
+            error = str(exc)
         if stance and stance not in STANCES:
-            return renderer.page(
-                request,
-                "statements.html",
-                400,
-                error=f"stance: {stance!r} is not one of {', '.join(STANCES)}",
-                rows=[],
-                more=False,
-                **context,
-            )
+            error = f"stance: {stance!r} is not one of {', '.join(STANCES)}"
+        if error:
+            return renderer.page(request, "statements.html", 400, error=error, rows=[], more=False, **context)
         f = StatementFilter(
             actor=actor or None,
             issue=issue or None,
