@@ -98,9 +98,9 @@ def reported_version(statement_id: str) -> ReconstructedVersion:
     return ReconstructedVersion(version, OLD.label, entries)
 
 
-def build_store(path: Path) -> str:
-    """Ingest DOCS with the fake extractor into a new SQLite file; return its URL."""
-    url = f"sqlite:///{path}"
+def build_store(where: Path | str) -> str:
+    """Ingest DOCS with the fake extractor into a new SQLite file (or a database URL); return the URL."""
+    url = where if isinstance(where, str) else f"sqlite:///{where}"
     with Store.open(url) as store:
         store.add_actors(
             [
