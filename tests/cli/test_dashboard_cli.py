@@ -50,3 +50,12 @@ def test_dashboard_takes_the_database_from_the_environment(
 def test_bad_port_is_a_usage_error() -> None:
     result = runner.invoke(app, ["dashboard", "--port", "0"])
     assert result.exit_code == 2
+
+
+def test_a_database_that_cannot_open_fails_before_serving(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(app))
+    result = runner.invoke(app, ["dashboard", "--db", "mysql://nowhere/db"])
+    assert result.exit_code == 4
+    assert "redline: error:" in result.stderr and "unsupported database" in result.stderr
+    assert calls == []

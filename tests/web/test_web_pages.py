@@ -101,6 +101,13 @@ def test_markup_in_documents_is_shown_as_text(client: TestClient, store: Store) 
     assert p.find("h1")[0].text == HOSTILE_TITLE
 
 
+def test_pages_forbid_scripts_to_the_browser(client: TestClient) -> None:
+    for path in ("/", "/documents/d2", "/no/such/page"):
+        policy = client.get(path).headers["content-security-policy"]
+        assert "default-src 'none'" in policy and "script-src" not in policy
+        assert "style-src 'self'" in policy
+
+
 def test_only_web_addresses_become_links(client: TestClient, store: Store) -> None:
     (row,) = rows_of(store, document="d2")
     for path in (f"/statements/{row['id']}", "/documents/d2"):

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from redline.cli._common import settings_from_flags, user_errors
+from redline.store import Store
 
 DbOpt = Annotated[
     str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")
@@ -25,5 +26,6 @@ def register(app: typer.Typer) -> None:
 
         with user_errors():
             url = settings_from_flags(db=db).db
+            Store.open(url).close()  # fail here, with one line and exit code 4, not in the server's startup
             typer.echo(f"redline dashboard on http://{host}:{port}/ over {url}", err=True)
             uvicorn.run(create_dashboard_app(url), host=host, port=port, log_level="warning")
