@@ -258,9 +258,25 @@ def test_positions_as_of_a_date_leave_out_later_statements(client: TestClient) -
     assert client.get("/positions/cell?party=russia&issue=territory&at=2025-11-21").status_code == 404
 
 
+def test_positions_by_the_points_of_a_plan(client: TestClient, store: Store) -> None:
+    p = page(client, "/positions?plan=guarantees")
+    assert [abbr.text for abbr in p.find("abbr")] == ["1", "2"]  # the columns are the points
+    cells = {a.attrs["href"]: a.text for a in p.find("a") if a.attrs["href"].startswith("/positions/cell")}
+    href = "/positions/cell?party=russia&point=1&plan=guarantees"
+    assert cells[href].startswith("oppose")
+    assert "/positions/cell?party=unaffiliated&point=2&plan=guarantees" in cells
+    cell = page(client, href)
+    (d5,) = rows_of(store, document="d5")
+    assert evidence_ids(cell) == [d5["id"]]
+    assert "Territory guarantees will be accepted" in cell.find("blockquote")[0].text
+    assert page(client, "/positions?plan=nothing", 404)
+
+
 def test_plan_page_shows_versions_points_and_the_diff(client: TestClient) -> None:
     listing = page(client, "/plans")
     assert "/plans/peace-plan" in listing.links
+    single = page(client, "/plans/guarantees")  # one version: its points, nothing to compare
+    assert not single.find("table", css="diff") and len(single.find("ul", css="points")[0].children) == 2
     p = page(client, "/plans/peace-plan")
     diff = p.find("table", css="diff")[0]
     kinds = [c.children[0].text for c in p.body_rows("diff")]

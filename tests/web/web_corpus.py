@@ -73,6 +73,16 @@ NEW = PlanVersion(
     ],
 )
 
+GUARANTEES = PlanVersion(
+    "guarantees",
+    "draft",
+    date(2025, 11, 25),
+    points=[
+        Point("1", "Territory guarantees will be accepted by every party.", issues=["territory"]),
+        Point("2", "A joint commission will monitor the ceasefire line.", issues=["ceasefire"]),
+    ],
+)
+
 
 def reported_version(statement_id: str) -> ReconstructedVersion:
     """A version known only from reporting: point 3 dropped, as statement ``statement_id`` says."""
@@ -112,6 +122,7 @@ def build_store(where: Path | str) -> str:
         refresh_claims(store)
         store.save_plan_version(OLD)
         store.save_plan_version(NEW)
+        store.save_plan_version(GUARANTEES)
         (said,) = store.statements(StatementFilter(document="d6"))
         SqlPlanRepository(store).save_reconstruction(reported_version(said["id"]))
     return url

@@ -22,6 +22,7 @@ from redline.store.schema import (
     claim,
     claim_statement,
     document,
+    plan_version,
     statement,
     statement_issue,
     statement_override,
@@ -215,11 +216,12 @@ def outlets(store: Store) -> list[str]:
         return [str(o) for o in conn.execute(q).scalars()]
 
 
-def revision(store: Store) -> tuple[int, ...]:
+def revision(store: Store) -> tuple[object, ...]:
     """A cheap fingerprint of what analyses read: it changes on every ingest, reprocess or correction.
 
     New documents and re-extracted statements get new keys (the largest key and the counts
-    move); a correction adds an override row; new actors can change parties.
+    move); a correction adds an override row; new actors can change parties; saving a plan
+    version stamps it.
     """
     with store._reader() as conn:
         row = conn.execute(
@@ -229,9 +231,11 @@ def revision(store: Store) -> tuple[int, ...]:
                 select(func.count()).select_from(statement_override).scalar_subquery(),
                 select(func.count()).select_from(document).scalar_subquery(),
                 select(func.count()).select_from(actor).scalar_subquery(),
+                select(func.count()).select_from(plan_version).scalar_subquery(),
+                select(func.max(plan_version.c.saved_at)).scalar_subquery(),
             )
         ).one()
-    return tuple(int(v) for v in row)
+    return tuple(row)
 
 
 def date_range(store: Store) -> tuple[Any, Any]:

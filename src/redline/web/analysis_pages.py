@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
 from redline.analysis.diff_render import diff_to_dict
-from redline.analysis.positions import by_issue, row_of
+from redline.analysis.positions import Columns, by_issue, row_of
 from redline.errors import NotFoundError
 from redline.model import PlanVersion, Statement
 from redline.store import Store, lookup
@@ -31,20 +31,30 @@ Text = Annotated[str | None, Query(max_length=300)]
 
 
 def cell_statements(
-    statements: list[Statement], party_of: dict[str, str], row: str, column: str, at: date | None
+    statements: list[Statement],
+    party_of: dict[str, str],
+    row: str,
+    column: str,
+    at: date | None,
+    columns: Columns = by_issue,
 ) -> list[Statement]:
-    """The statements behind one party x issue cell, by the rules ``position_matrix`` groups with."""
+    """The statements behind one party x column cell, by the rules ``position_matrix`` groups with."""
     return sorted(
         (
             s
             for s in statements
             if (at is None or (s.date is not None and s.date <= at))
             and row_of(s, "party", party_of) == row
-            and column in by_issue(s)
+            and column in columns(s)
         ),
         key=lambda s: (s.date or date.min, s.id),
         reverse=True,
     )
+
+
+def point_columns(result: lib.Positions) -> Columns:
+    """The points each statement was linked to, when the matrix's columns are a plan's points."""
+    return lambda s: [link.number for link in result.links.get(s.id, ())]
 
 
 class AnalysisCache:
@@ -59,7 +69,7 @@ class AnalysisCache:
         self._lock = threading.Lock()
         self._key: tuple[object, ...] | None = None
         self._corpus: lib.Corpus | None = None
-        self._positions: dict[date | None, lib.Positions] = {}
+        self._positions: dict[tuple[date | None, str | None], lib.Positions] = {}
         self._keep = keep
 
     def corpus(self, store: Store) -> lib.Corpus:
@@ -71,15 +81,19 @@ class AnalysisCache:
                 self._positions = {}
             return self._corpus
 
-    def positions(self, store: Store, at: date | None) -> tuple[lib.Corpus, lib.Positions]:
+    def positions(
+        self, store: Store, at: date | None, plan: str | None = None
+    ) -> tuple[lib.Corpus, lib.Positions]:
+        """Positions by issue, or by the points of ``plan``'s latest imported version."""
         corpus = self.corpus(store)
         with self._lock:
-            found = self._positions.get(at)
+            found = self._positions.get((at, plan))
             if found is None:
-                found = lib.positions(corpus, at=at)
+                repo = SqlPlanRepository(store) if plan else None
+                found = lib.positions(corpus, repo=repo, plan=plan, at=at)
                 if len(self._positions) >= self._keep:
                     self._positions.pop(next(iter(self._positions)))
-                self._positions[at] = found
+                self._positions[(at, plan)] = found
             return corpus, found
 
 
@@ -94,18 +108,28 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
     cache = AnalysisCache()
 
     @router.get("/positions", response_class=HTMLResponse, name="dashboard.positions")
-    def positions(request: Request, at: Text = None) -> HTMLResponse:
+    def positions(request: Request, at: Text = None, plan: Text = None) -> HTMLResponse:
         try:
             day = parse_day(at, "at")
         except ValueError as exc:
             return renderer.bad_request(request, str(exc))
-        _, result = cache.positions(get_store(), day)
+        store = get_store()
+        try:
+            _, result = cache.positions(store, day, plan or None)
+        except NotFoundError as exc:
+            return renderer.not_found(request, exc.message)
         return renderer.page(
             request,
             "positions.html",
-            title="Positions" + (f" as of {day.isoformat()}" if day else ""),
+            title=" ".join(
+                ["Positions", f"on the points of {plan}" if plan else "", f"as of {day}" if day else ""]
+            ).strip(),
             matrix=result.matrix,
             shifts=result.shifts,
+            version=result.version,
+            points=lib.point_texts(result.version),
+            plans=store.plan_names(),
+            plan=plan or "",
             at=day.isoformat() if day else "",
         )
 
@@ -114,31 +138,42 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
         request: Request,
         party: Text = None,
         issue: Text = None,
+        point: Text = None,
+        plan: Text = None,
         at: Text = None,
         page: PageNo = 1,
         size: Size = 100,
     ) -> HTMLResponse:
-        if not party or not issue:
-            return renderer.bad_request(request, "give both a party and an issue")
+        column = point if plan else issue
+        if not party or not column:
+            return renderer.bad_request(request, "give a party and an issue (or a plan and a point)")
         try:
             day = parse_day(at, "at")
         except ValueError as exc:
             return renderer.bad_request(request, str(exc))
-        corpus, result = cache.positions(get_store(), day)
-        found = cell_statements(corpus.statements, corpus.party_of, party, issue, day)
+        try:
+            corpus, result = cache.positions(get_store(), day, plan or None)
+        except NotFoundError as exc:
+            return renderer.not_found(request, exc.message)
+        columns = point_columns(result) if plan else by_issue
+        found = cell_statements(corpus.statements, corpus.party_of, party, column, day, columns)
+        what = f"point {column} of {plan}" if plan else column.replace("_", " ")
         if not found:
-            return renderer.not_found(request, f"No statements of {party!r} on {issue!r}.")
-        cell = result.matrix.get(party, issue)
+            return renderer.not_found(request, f"No statements of {party!r} on {what}.")
         docs = corpus.documents
         shown, more = paginate(found, page, size)
         return renderer.page(
             request,
             "cell.html",
-            title=f"{party} on {issue.replace('_', ' ')}",
+            title=f"{party} on {what}",
             party=party,
-            issue=issue,
+            issue=issue or "",
+            point=point or "",
+            plan=plan or "",
+            what=what,
+            point_text=lib.point_texts(result.version).get(column, "") if plan else "",
             at=day.isoformat() if day else "",
-            cell=cell,
+            cell=result.matrix.get(party, column),
             statements=shown,
             total=len(found),
             page=page,
