@@ -65,10 +65,16 @@ def test_statement_pages_mark_their_span(demo: tuple[TestClient, Store]) -> None
 
 def test_links_from_the_overview_and_the_matrix_resolve(demo: tuple[TestClient, Store]) -> None:
     client, _ = demo
-    pages = [get(client, "/"), get(client, "/positions"), get(client, "/plans/peace")]
+    pages = [
+        get(client, "/"),
+        get(client, "/positions"),
+        get(client, "/plans/peace"),
+        get(client, "/positions?plan=peace"),
+    ]
     links = {h for p in pages for h in p.links if h.startswith("/")}
     assert any(h.startswith("/positions/cell") for h in links)
     broken = {h: s for h in sorted(links) if (s := client.get(h).status_code) != 200}
     assert not broken
     diff = pages[2].body_rows("diff")
+    assert any("point=" in h for h in pages[3].links)  # statements linked to the plan's points
     assert {r.children[0].text.split()[0] for r in diff} >= {"kept", "removed"}
