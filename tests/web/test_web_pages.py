@@ -260,7 +260,7 @@ def test_positions_as_of_a_date_leave_out_later_statements(client: TestClient) -
 
 def test_positions_by_the_points_of_a_plan(client: TestClient, store: Store) -> None:
     p = page(client, "/positions?plan=guarantees")
-    assert [abbr.text for abbr in p.find("abbr")] == ["1", "2"]  # the columns are the points
+    assert [abbr.text for abbr in p.find("abbr")] == ["1", "2", "10"]  # the points, in the plan's order
     cells = {a.attrs["href"]: a.text for a in p.find("a") if a.attrs["href"].startswith("/positions/cell")}
     href = "/positions/cell?party=russia&point=1&plan=guarantees"
     assert cells[href].startswith("oppose")
@@ -276,7 +276,7 @@ def test_plan_page_shows_versions_points_and_the_diff(client: TestClient) -> Non
     listing = page(client, "/plans")
     assert "/plans/peace-plan" in listing.links
     single = page(client, "/plans/guarantees")  # one version: its points, nothing to compare
-    assert not single.find("table", css="diff") and len(single.find("ul", css="points")[0].children) == 2
+    assert not single.find("table", css="diff") and len(single.find("ul", css="points")[0].children) == 3
     p = page(client, "/plans/peace-plan")
     diff = p.find("table", css="diff")[0]
     kinds = [c.children[0].text for c in p.body_rows("diff")]

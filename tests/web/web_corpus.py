@@ -80,6 +80,7 @@ GUARANTEES = PlanVersion(
     points=[
         Point("1", "Territory guarantees will be accepted by every party.", issues=["territory"]),
         Point("2", "A joint commission will monitor the ceasefire line.", issues=["ceasefire"]),
+        Point("10", "The ceasefire will hold while talks go on.", issues=["ceasefire"]),
     ],
 )
 

@@ -118,6 +118,7 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
             _, result = cache.positions(store, day, plan or None)
         except NotFoundError as exc:
             return renderer.not_found(request, exc.message)
+        points = lib.point_texts(result.version)  # in the version's order, which columns follow
         return renderer.page(
             request,
             "positions.html",
@@ -125,9 +126,10 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
                 ["Positions", f"on the points of {plan}" if plan else "", f"as of {day}" if day else ""]
             ).strip(),
             matrix=result.matrix,
+            columns=[n for n in points if n in result.matrix.columns] if plan else result.matrix.columns,
             shifts=result.shifts,
             version=result.version,
-            points=lib.point_texts(result.version),
+            points=points,
             plans=store.plan_names(),
             plan=plan or "",
             at=day.isoformat() if day else "",
