@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from web_corpus import DOCS, HOSTILE_TEXT, HOSTILE_TITLE, build_store
 from web_html import Page
 
+from redline.errors import NotFoundError, StoreError
 from redline.store import Correction, StatementFilter, Store
 from redline.web.app import create_dashboard_app
 
@@ -338,3 +339,17 @@ def test_reconstructed_version_links_each_reported_change_to_its_statement(
     assert link.attrs["href"] == f"/statements/{d6['id']}"
     assert "the army cap was dropped" in link.text
     assert not page(client, "/plans/peace-plan").find("table", css="reconstruction")
+
+
+@pytest.mark.parametrize(
+    ("error", "status"), [(StoreError("database is locked"), 503), (NotFoundError("no such plan"), 404)]
+)
+def test_library_errors_become_html_pages(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, error: Exception, status: int
+) -> None:
+    def fail() -> None:
+        raise error
+
+    monkeypatch.setattr(client.app.state.store, "summary", fail)
+    p = page(client, "/", status)
+    assert str(error).split(" (")[0] in p.find("p", role="alert")[0].text

@@ -10,9 +10,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from redline.analysis import negotiation as lib
@@ -22,12 +21,10 @@ from redline.analysis.positions import Columns, by_issue, row_of
 from redline.errors import NotFoundError
 from redline.model import PlanVersion, Statement
 from redline.store import Store, lookup
-from redline.web.corpus_pages import PageNo, Size, paginate, parse_day
+from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import Renderer
 
 __all__ = ["AnalysisCache", "add_analysis_pages", "cell_statements"]
-
-Text = Annotated[str | None, Query(max_length=300)]
 
 
 def cell_statements(

@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
-from redline.errors import RedlineError
+from redline.errors import NotFoundError, RedlineError, StoreError
 from redline.store import Store
 from redline.web.render import Renderer
 from redline.web.router import build_router
@@ -55,7 +55,10 @@ def create_dashboard_app(db_url: str) -> FastAPI:
 
     @app.exception_handler(RedlineError)
     async def redline_error(request: Request, exc: RedlineError) -> HTMLResponse:
-        return errors.page(request, "error.html", 503, title="Database problem", message=exc.render())
+        if isinstance(exc, NotFoundError):
+            return errors.not_found(request, exc.render())
+        status, title = (503, "Database problem") if isinstance(exc, StoreError) else (500, "Error")
+        return errors.page(request, "error.html", status, title=title, message=exc.render())
 
     app.include_router(build_router(get_store))
     return app

@@ -9,33 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from redline.store import StatementFilter, Store, lookup
 from redline.web.highlight import Mark, highlight
+from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import STANCES, Renderer
 
 __all__ = ["add_corpus_pages"]
 
-T = TypeVar("T")
 LATEST = 10  # statements listed per issue on an actor's page
 MAX_DAYS = 60  # days of stance counts shown per issue (the most recent)
-Text = Annotated[str | None, Query(max_length=500)]
-PageNo = Annotated[int, Query(ge=1, le=10_000)]
-Size = Annotated[int, Query(ge=1, le=200)]
-
-
-def parse_day(value: str | None, name: str) -> date | None:
-    """An ISO date from a filter field; ValueError names the field so the page can say which."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise ValueError(f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def stance_days(
@@ -51,11 +38,6 @@ def stance_days(
         (issue, sorted(by_issue[issue].items(), key=lambda kv: (kv[0] is None, kv[0] or date.min)))
         for issue in sorted(by_issue, key=lambda i: (i == "", -totals[i], i))
     ]
-
-
-def paginate(rows: list[T], page: int, size: int) -> tuple[list[T], bool]:
-    """The rows of page ``page`` from the first ``page * size + 1`` rows, and whether more follow."""
-    return rows[(page - 1) * size : page * size], len(rows) > page * size
 
 
 def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer: Renderer) -> None:
