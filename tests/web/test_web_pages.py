@@ -313,14 +313,23 @@ def test_cell_pages_are_paginated(client: TestClient) -> None:
 
 def test_pages_follow_corrections_made_while_serving(tmp_path: Path) -> None:
     url = build_store(tmp_path / "live.db")
+
+    def counted(client: TestClient) -> str:
+        return next(
+            a.text
+            for a in page(client, "/").find("a")
+            if a.attrs["href"] == "/statements" and a.text.isdigit()
+        )
+
     with TestClient(create_dashboard_app(url)) as client, Store.open(url) as store:
         before = page(client, "/positions")
         assert "/positions/cell?party=ukraine&issue=plan_overall" in before.links
+        assert counted(client) == "6"
         (zelensky,) = rows_of(store, document="d2")
         store.correct(zelensky["id"], Correction(reject=True))
         after = page(client, "/positions")
         assert "/positions/cell?party=ukraine&issue=plan_overall" not in after.links
-        assert page(client, "/")  # and the counts
+        assert counted(client) == "5"  # the overview's cached counts were refreshed too
         assert zelensky["id"] not in evidence_ids(page(client, "/statements"))
 
 
@@ -350,6 +359,6 @@ def test_library_errors_become_html_pages(
     def fail() -> None:
         raise error
 
-    monkeypatch.setattr(client.app.state.store, "summary", fail)
+    monkeypatch.setattr(client.app.state.store, "plan_names", fail)
     p = page(client, "/", status)
     assert str(error).split(" (")[0] in p.find("p", role="alert")[0].text

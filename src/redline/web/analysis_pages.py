@@ -7,7 +7,6 @@ disagree; the pages only add links from every cell and change back to the statem
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 
@@ -20,11 +19,14 @@ from redline.analysis.diff_render import diff_to_dict
 from redline.analysis.positions import Columns, by_issue, row_of
 from redline.errors import NotFoundError
 from redline.model import PlanVersion, Statement
-from redline.store import Store, lookup
+from redline.store import Store
+from redline.web.cache import RevisionCache, Snapshot
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import Renderer
 
-__all__ = ["AnalysisCache", "add_analysis_pages", "cell_statements"]
+__all__ = ["add_analysis_pages", "cell_statements", "positions_of"]
+
+Analysed = tuple[lib.Corpus, lib.Positions]
 
 
 def cell_statements(
@@ -54,44 +56,19 @@ def point_columns(result: lib.Positions) -> Columns:
     return lambda s: [link.number for link in result.links.get(s.id, ())]
 
 
-class AnalysisCache:
-    """The corpus the positions pages analyse, read once per store revision.
+def positions_of(snapshot: Snapshot, store: Store, at: date | None, plan: str | None) -> Analysed:
+    """The corpus and its positions (by issue, or by the points of ``plan``), computed once per revision.
 
-    Reading every extraction is the slow part of a positions page (seconds on a large
-    corpus), and analysts click from the matrix to its cells and back; the store's revision
-    fingerprint tells when a new ingest or correction makes the copy stale.
+    Reading every extraction is the slow part (seconds on a large corpus), and analysts click
+    from the matrix to its cells and back, so both are kept in the revision's snapshot.
     """
+    corpus = snapshot.get("corpus", lambda: lib.read_corpus(SqlStatementSource(store)))
 
-    def __init__(self, keep: int = 16) -> None:
-        self._lock = threading.Lock()
-        self._key: tuple[object, ...] | None = None
-        self._corpus: lib.Corpus | None = None
-        self._positions: dict[tuple[date | None, str | None], lib.Positions] = {}
-        self._keep = keep
+    def compute() -> lib.Positions:
+        repo = SqlPlanRepository(store) if plan else None
+        return lib.positions(corpus, repo=repo, plan=plan, at=at)
 
-    def corpus(self, store: Store) -> lib.Corpus:
-        key = (store.url, *lookup.revision(store))
-        with self._lock:
-            if self._corpus is None or key != self._key:
-                self._corpus = lib.read_corpus(SqlStatementSource(store))
-                self._key = key
-                self._positions = {}
-            return self._corpus
-
-    def positions(
-        self, store: Store, at: date | None, plan: str | None = None
-    ) -> tuple[lib.Corpus, lib.Positions]:
-        """Positions by issue, or by the points of ``plan``'s latest imported version."""
-        corpus = self.corpus(store)
-        with self._lock:
-            found = self._positions.get((at, plan))
-            if found is None:
-                repo = SqlPlanRepository(store) if plan else None
-                found = lib.positions(corpus, repo=repo, plan=plan, at=at)
-                if len(self._positions) >= self._keep:
-                    self._positions.pop(next(iter(self._positions)))
-                self._positions[(at, plan)] = found
-            return corpus, found
+    return corpus, snapshot.get(("positions", at, plan), compute)
 
 
 def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
@@ -101,9 +78,9 @@ def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
     return (pool[-2].label, pool[-1].label) if len(pool) >= 2 else None
 
 
-def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], renderer: Renderer) -> None:
-    cache = AnalysisCache()
-
+def add_analysis_pages(
+    router: APIRouter, get_store: Callable[[], Store], renderer: Renderer, cache: RevisionCache
+) -> None:
     @router.get("/positions", response_class=HTMLResponse, name="dashboard.positions")
     def positions(request: Request, at: Text = None, plan: Text = None) -> HTMLResponse:
         try:
@@ -112,7 +89,7 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
             return renderer.bad_request(request, str(exc))
         store = get_store()
         try:
-            _, result = cache.positions(store, day, plan or None)
+            _, result = positions_of(cache.snapshot(store), store, day, plan or None)
         except NotFoundError as exc:
             return renderer.not_found(request, exc.message)
         points = lib.point_texts(result.version)  # in the version's order, which columns follow
@@ -151,7 +128,8 @@ def add_analysis_pages(router: APIRouter, get_store: Callable[[], Store], render
         except ValueError as exc:
             return renderer.bad_request(request, str(exc))
         try:
-            corpus, result = cache.positions(get_store(), day, plan or None)
+            store = get_store()
+            corpus, result = positions_of(cache.snapshot(store), store, day, plan or None)
         except NotFoundError as exc:
             return renderer.not_found(request, exc.message)
         columns = point_columns(result) if plan else by_issue

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from redline.store import StatementFilter, Store, lookup
+from redline.web.cache import RevisionCache
 from redline.web.highlight import Mark, highlight
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import STANCES, Renderer
@@ -40,22 +41,31 @@ def stance_days(
     ]
 
 
-def add_corpus_pages(router: APIRouter, get_store: Callable[[], Store], renderer: Renderer) -> None:
+def corpus_summary(store: Store) -> dict[str, Any]:
+    """What the overview shows about the whole corpus (kept per store revision: it scans everything)."""
+    first, last = lookup.date_range(store)
+    return {
+        "summary": store.summary(),
+        "first": first,
+        "last": last,
+        "actors": [a for a in store.actors(limit=10) if a["statements"]],
+        "issues": lookup.issue_counts(store, limit=10),
+    }
+
+
+def add_corpus_pages(
+    router: APIRouter, get_store: Callable[[], Store], renderer: Renderer, cache: RevisionCache
+) -> None:
     @router.get("/", response_class=HTMLResponse, name="dashboard.overview")
     def overview(request: Request) -> HTMLResponse:
         store = get_store()
-        first, last = lookup.date_range(store)
         return renderer.page(
             request,
             "overview.html",
             title="Overview",
-            summary=store.summary(),
-            first=first,
-            last=last,
             latest=store.statements(StatementFilter(limit=10)),
-            actors=[a for a in store.actors(limit=10) if a["statements"]],
-            issues=lookup.issue_counts(store, limit=10),
             plans=store.plan_names(),
+            **cache.snapshot(store).get("overview", lambda: corpus_summary(store)),
         )
 
     @router.get("/statements", response_class=HTMLResponse, name="dashboard.statements")

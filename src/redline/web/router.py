@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from redline.store import Store
 from redline.web.analysis_pages import add_analysis_pages
+from redline.web.cache import RevisionCache
 from redline.web.corpus_pages import add_corpus_pages
 from redline.web.render import Renderer
 
@@ -33,6 +34,7 @@ def build_router(get_store: Callable[[], Store]) -> APIRouter:
         media = _MEDIA[name[name.rfind(".") :]]
         return Response(path.read_bytes(), media_type=media, headers={"Cache-Control": "max-age=3600"})
 
-    add_corpus_pages(router, get_store, renderer)
-    add_analysis_pages(router, get_store, renderer)
+    cache = RevisionCache()
+    add_corpus_pages(router, get_store, renderer, cache)
+    add_analysis_pages(router, get_store, renderer, cache)
     return router
