@@ -1,9 +1,10 @@
 """Results computed from the store, kept until the store changes.
 
-Some pages summarise the whole corpus (the overview's counts and rankings, the positions
-matrix): seconds on a million statements, the same answer until something is ingested or
-corrected. The store's revision fingerprint (a few index lookups) says when that happens, so
-the pages recompute only then. One cache per router, not per process: no module state.
+Some pages summarise the whole corpus or a large part of it (the overview's counts and
+rankings, the positions matrix, a prolific actor's stances): seconds on a million
+statements, the same answer until something is ingested or corrected. The store's revision
+fingerprint (a few index lookups) says when that happens, so the pages recompute only then.
+One cache per router, not per process: no module state.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ class Snapshot:
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The value under ``key``, computed (once, even under concurrent requests) if missing."""
         with self._lock:
-            if key not in self._data:
+            if key in self._data:
+                self._data[key] = self._data.pop(key)  # most recently used last: evicted last
+            else:
                 value = compute()
                 if len(self._data) >= self._keep:
                     self._data.pop(next(iter(self._data)))
@@ -41,7 +44,7 @@ class Snapshot:
 class RevisionCache:
     """Hands out the snapshot for the store's current revision, starting a new one on any change."""
 
-    def __init__(self, keep: int = 32) -> None:
+    def __init__(self, keep: int = 64) -> None:
         self._lock = threading.Lock()
         self._revision: tuple[object, ...] | None = None
         self._snapshot = Snapshot(keep)

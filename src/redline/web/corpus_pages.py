@@ -201,7 +201,9 @@ def add_corpus_pages(
         if info is None:
             return renderer.not_found(request, f"No actor with id {actor_id!r}.")
         groups = []
-        for issue, days in stance_days(lookup.actor_stances(store, actor_id)):
+        snapshot = cache.snapshot(store)
+        stances = snapshot.get(("actor", actor_id), lambda: lookup.actor_stances(store, actor_id))
+        for issue, days in stance_days(stances):
             latest = []
             if issue:
                 found = store.statements(StatementFilter(actor=actor_id, issue=issue, limit=2 * LATEST))
