@@ -197,12 +197,15 @@ def add_corpus_pages(
     @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")
     def actor(request: Request, actor_id: str) -> HTMLResponse:
         store = get_store()
-        info = lookup.actor_detail(store, actor_id)
+
+        def read() -> tuple[dict[str, Any] | None, list[tuple[str, Any, str, int]]]:
+            found = lookup.actor_detail(store, actor_id)
+            return found, lookup.actor_stances(store, actor_id) if found else []
+
+        info, stances = cache.snapshot(store).get(("actor", actor_id), read)
         if info is None:
             return renderer.not_found(request, f"No actor with id {actor_id!r}.")
         groups = []
-        snapshot = cache.snapshot(store)
-        stances = snapshot.get(("actor", actor_id), lambda: lookup.actor_stances(store, actor_id))
         for issue, days in stance_days(stances):
             latest = []
             if issue:
