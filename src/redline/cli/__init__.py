@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from redline.cli import corpus, demo, discover, export_cmd, extract_cmd, negotiation, serve
+from redline.cli import corpus, dashboard, demo, discover, export_cmd, extract_cmd, negotiation, serve
 
 app = typer.Typer(
     name="redline",
@@ -43,6 +43,7 @@ negotiation.register(app)
 discover.register(app)
 demo.register(app)
 serve.register(app)
+dashboard.register(app)
 export_cmd.register(app)
 
 

@@ -1,0 +1,34 @@
+"""Query parameters the pages share: bounded text, page numbers and sizes, dates, pagination.
+
+Bounds live in the parameter types so FastAPI rejects absurd values (a 10,000-character
+filter, page -1) before any query runs; the app turns those rejections into a 400 page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, TypeVar
+
+from fastapi import Query
+
+__all__ = ["PageNo", "Size", "Text", "paginate", "parse_day"]
+
+T = TypeVar("T")
+Text = Annotated[str | None, Query(max_length=500)]
+PageNo = Annotated[int, Query(ge=1, le=10_000)]
+Size = Annotated[int, Query(ge=1, le=200)]
+
+
+def parse_day(value: str | None, name: str) -> date | None:
+    """An ISO date from a filter field; ValueError names the field so the page can say which."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def paginate(rows: list[T], page: int, size: int) -> tuple[list[T], bool]:
+    """The rows of page ``page`` from the first ``page * size + 1`` rows, and whether more follow."""
+    return rows[(page - 1) * size : page * size], len(rows) > page * size

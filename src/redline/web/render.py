@@ -1,0 +1,92 @@
+"""Turning page data into HTML: one Jinja2 environment per router, autoescaping everything.
+
+Links are built from route names (``request.url_for``) so the pages keep working when the
+router is mounted under a prefix or behind a proxy's root path; path values are
+percent-encoded here because ids come from the data (a document id may hold any character).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+__all__ = ["ROUTE_PREFIX", "STANCES", "Renderer"]
+
+# Route names are global to an app: the dashboard's carry a prefix so that mounting it next to
+# the JSON API (whose endpoints may be called ``statements`` too) cannot send a link elsewhere.
+ROUTE_PREFIX = "dashboard."
+
+STANCES = ("support", "oppose", "conditional", "neutral")
+
+# The pages run no script and load only their own stylesheet; saying so to the browser means
+# that even a mistake in escaping could not run anything an article smuggled in.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        "base-uri 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def issue_label(issue: str | None) -> str:
+    """``security_guarantees`` -> ``security guarantees``: ids stay ids, people read words."""
+    return (issue or "").replace("_", " ")
+
+
+def web_url(url: str | None) -> str | None:
+    """The URL if it is an http(s) address; anything else (``javascript:``, ``data:``) is never linked."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
+def short(text: str | None, width: int = 160) -> str:
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+class Renderer:
+    """Renders a named template for a request, with ``url()`` and the shared filters available."""
+
+    def __init__(self) -> None:
+        self.env = Environment(
+            loader=PackageLoader("redline.web", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["issue"] = issue_label
+        self.env.filters["short"] = short
+        self.env.filters["web_url"] = web_url
+
+    @staticmethod
+    def url(request: Request, route: str, query: Mapping[str, Any] | None = None, /, **params: Any) -> str:
+        """Path of the route ``route`` with ``params`` filled in and non-empty ``query`` values appended."""
+        encoded = {k: quote(str(v), safe="") for k, v in params.items()}
+        path = request.url_for(ROUTE_PREFIX + route, **encoded).path
+        if query:
+            kept = {k: v for k, v in query.items() if v not in (None, "")}
+            if kept:
+                path += "?" + urlencode(kept)
+        return path
+
+    def page(self, request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        def url(route: str, /, query: Mapping[str, Any] | None = None, **params: Any) -> str:
+            return self.url(request, route, query, **params)
+
+        html = self.env.get_template(template).render(url=url, request=request, stances=STANCES, **context)
+        return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+
+    def not_found(self, request: Request, what: str) -> HTMLResponse:
+        return self.page(request, "error.html", 404, title="Not found", message=what)
+
+    def bad_request(self, request: Request, what: str) -> HTMLResponse:
+        return self.page(request, "error.html", 400, title="Bad request", message=what)
