@@ -18,7 +18,7 @@ PortOpt = Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port
 
 def register(app: typer.Typer) -> None:
     @app.command("dashboard")
-    def dashboard(db: DbOpt = None, host: HostOpt = "127.0.0.1", port: PortOpt = 8000) -> None:
+    def dashboard(db: DbOpt = None, host: HostOpt = "127.0.0.1", port: PortOpt = 8080) -> None:
         """Serve the dashboard: statements with their evidence, positions, plans (Ctrl-C stops it)."""
         import uvicorn  # imported here: the web stack is only loaded when serving
 
