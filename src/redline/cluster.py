@@ -19,7 +19,6 @@ from typing import Any
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from redline.config import Settings
-from redline.cpu import cap_native_threads
 from redline.errors import ConfigError, RedlineError
 from redline.runners import Batch, ExtractorFactory, ExtractorLike, Task, ordered
 
@@ -37,7 +36,6 @@ class ExtractorPlugin(WorkerPlugin):
         self.extractor: ExtractorLike | None = None
 
     def setup(self, worker: Any) -> None:
-        cap_native_threads(getattr(worker, "nthreads", 1))  # one core per worker thread
         self.extractor = self.factory(self.settings)
 
 

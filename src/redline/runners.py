@@ -17,7 +17,6 @@ from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
 from redline.config import Settings
-from redline.cpu import limit_native_threads
 from redline.errors import RedlineError
 from redline.model import Document, Extraction
 
@@ -113,10 +112,8 @@ class LocalRunner:
 _WORKER: dict[str, ExtractorLike] = {}
 
 
-def _init_worker(factory: ExtractorFactory, settings: Settings, processes: int) -> None:
-    limit_native_threads(processes)  # numpy is loaded with the store; the model's libraries are next
+def _init_worker(factory: ExtractorFactory, settings: Settings) -> None:
     _WORKER["extractor"] = factory(settings)
-    limit_native_threads(processes)
 
 
 def _worker_version() -> str:
@@ -137,7 +134,7 @@ class PoolRunner:
             max_tasks_per_child=RECYCLE_AFTER_BATCHES,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(factory, settings, workers),
+            initargs=(factory, settings),
         )
         # start every worker now, so the models load while the parent reads its first batches
         self._started: list[Future[str]] = [self._pool.submit(_worker_version) for _ in range(workers)]

@@ -16,7 +16,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.config import Settings
-from redline.cpu import limit_native_threads
 from redline.extract import components
 from redline.extract.dates import statement_date
 from redline.extract.nlp import load_nlp
@@ -76,16 +75,10 @@ class Extractor:
             for document in docs:
                 yield self._prepare(document), document
 
-        # spaCy forks its processes from this one, and they inherit the cap on native threads
-        limiter = limit_native_threads(n_process) if n_process > 1 else None
-        try:
-            for parsed, document in self.nlp.pipe(
-                with_docs(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
-            ):
-                yield self._records(document, parsed)
-        finally:
-            if limiter is not None:
-                limiter.restore_original_limits()
+        for parsed, document in self.nlp.pipe(
+            with_docs(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
+        ):
+            yield self._records(document, parsed)
 
     def extract_one(self, document: Document) -> Extraction:
         return self._records(document, self.nlp(self._prepare(document)))
