@@ -161,3 +161,33 @@ def test_unreachable_database_is_a_store_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["actors", "--db", f"sqlite:///{tmp_path}/no/such/dir/x.db"])
     assert result.exit_code == 4
     assert "does not exist" in result.stderr
+
+
+def test_claims_follow_ingest_and_corrections_without_running_claims(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import text
+
+    from redline.store import StatementFilter
+
+    monkeypatch.setattr(redline.ingest, "default_extractor_factory", make_fake)
+
+    def claimed() -> set[str]:
+        with Store.open(db) as s, s.engine.connect() as conn:
+            return {r[0] for r in conn.execute(text("select statement_id from claim_statement"))}
+
+    def countable() -> set[str]:
+        with Store.open(db) as s:
+            return {r["id"] for r in s.statements(StatementFilter(limit=None))}
+
+    src = tmp_path / "more.txt"
+    src.write_text("Sergei Lavrov said that the talks would go on.", encoding="utf-8")
+    assert claimed() == set()  # the fixture ingests through the library, not the command
+    result = runner.invoke(app, ["ingest", str(src), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert len(countable()) == 4 and claimed() == countable()
+
+    victim = sorted(countable())[0]
+    result = runner.invoke(app, ["correct", victim, "--db", db, "--reject"])
+    assert result.exit_code == 0, result.output
+    assert victim not in claimed() and claimed() == countable()

@@ -111,7 +111,17 @@ def group_claims(
     yield from open_claims
 
 
-def refresh_claims(store: Store, *, similar: float = SIMILAR, window_days: int = WINDOW_DAYS) -> int:
-    """Regroup every countable statement of the store into claims; return how many."""
-    claims = group_claims(store.claim_inputs(), similar=similar, window_days=window_days)
-    return store.replace_claims((c.row(), c.statement_ids) for c in claims)
+def refresh_claims(
+    store: Store, *, similar: float = SIMILAR, window_days: int = WINDOW_DAYS, only_changed: bool = False
+) -> int:
+    """Regroup countable statements into claims; return how many claims were written.
+
+    ``only_changed`` regroups only the speakers whose statements changed since the last
+    grouping (claims never span speakers, so the others' claims stay as they are): cheap enough
+    to run after every ingest, correction or re-extraction.
+    """
+    actors = store.stale_claim_actors() if only_changed else None
+    if actors is not None and not actors:
+        return 0
+    claims = group_claims(store.claim_inputs(actors), similar=similar, window_days=window_days)
+    return store.replace_claims(((c.row(), c.statement_ids) for c in claims), actors)

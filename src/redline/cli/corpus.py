@@ -152,6 +152,7 @@ def ingest(
             report = ingest_lib.ingest(
                 ingest_lib.read_sources(sources, settings), store, settings, on_progress=update
             )
+        refresh_claims(store, only_changed=True)  # claims stay current for the API and dashboard
         _summary(report, "stored")
 
 
@@ -168,6 +169,7 @@ def reprocess(
         progress, update = _progress_bar()
         with progress:
             report = ingest_lib.reprocess(store, settings, force=force, on_progress=update)
+        refresh_claims(store, only_changed=True)
         _summary(report, "re-extracted")
 
 
@@ -185,6 +187,7 @@ def correct(
     with _errors(), _store(db) as (store, _):
         parsed = tuple(i.strip() for i in issues.split(",") if i.strip()) if issues is not None else None
         oid = store.correct(statement_id, Correction(speaker, parsed, stance, reject, who, note))
+        refresh_claims(store, only_changed=True)
         typer.echo(f"correction {oid} recorded for statement {statement_id}", err=True)
 
 
@@ -259,10 +262,14 @@ def claims(
     limit: LimitOpt = 50,
     fmt: FormatOpt = Format.table,
     db: DbOpt = None,
+    rebuild: Annotated[
+        bool,
+        typer.Option("--rebuild", help="Regroup every speaker, not only those whose statements changed."),
+    ] = False,
 ) -> None:
-    """Regroup statements into claims and list them, most widely carried first."""
+    """List claims (statements carried by several outlets), most widely carried first."""
     with _errors(), _store(db) as (store, _):
-        refresh_claims(store)
+        refresh_claims(store, only_changed=not rebuild)
         _render(
             store.claims(limit or None, actor),
             fmt,

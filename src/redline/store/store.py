@@ -7,7 +7,7 @@ transactions and never block the writer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -133,12 +133,20 @@ class Store:
         with self._writer() as conn:
             return overrides.record(conn, statement_id, change)
 
-    def replace_claims(self, claims: Iterable[tuple[dict[str, Any], Sequence[str]]]) -> int:
-        """Replace the claims table by freshly grouped claims and their statement links."""
+    def replace_claims(
+        self, claims: Iterable[tuple[dict[str, Any], Sequence[str]]], actors: Collection[str] | None = None
+    ) -> int:
+        """Replace the claims (of ``actors`` only, if given) by freshly grouped ones and their links."""
         n = 0
         with self._writer() as conn:
-            conn.execute(delete(claim_statement))
-            conn.execute(delete(claim))
+            if actors is None:
+                conn.execute(delete(claim_statement))
+                conn.execute(delete(claim))
+            else:
+                for part in chunks(sorted(actors)):
+                    ids = select(claim.c.id).where(claim.c.actor_id.in_(part))
+                    conn.execute(delete(claim_statement).where(claim_statement.c.claim_id.in_(ids)))
+                    conn.execute(delete(claim).where(claim.c.actor_id.in_(part)))
             it = iter(claims)
             # in batches: one executemany per table per thousand claims, not two statements each
             while batch := list(islice(it, 1000)):
@@ -249,17 +257,52 @@ class Store:
         with self._reader() as conn:
             return records.data_version(conn)
 
-    def claim_inputs(self) -> Iterator[ClaimInput]:
-        """Countable statements with a speaker, by actor then date: what claims are grouped from."""
+    def claim_inputs(self, actors: Collection[str] | None = None) -> Iterator[ClaimInput]:
+        """Countable statements with a speaker (of ``actors`` only, if given), by actor then date:
+        what claims are grouped from."""
         s = statement
-        with self._reader() as conn:
-            rows = conn.execution_options(yield_per=2000).execute(
-                select(s.c.id, s.c.actor_id, s.c.speaker, s.c.date, s.c.content, s.c.document_id, s.c.outlet)
-                .where(s.c.actor_id.is_not(None), s.c.rejected.is_(False), s.c.duplicate.is_(False))
-                .order_by(s.c.actor_id, s.c.date, s.c.id)
+        parts: list[Sequence[str] | None] = [None] if actors is None else list(chunks(sorted(actors)))
+        for part in parts:
+            q = select(s.c.id, s.c.actor_id, s.c.speaker, s.c.date, s.c.content, s.c.document_id, s.c.outlet)
+            q = q.where(s.c.actor_id.is_not(None), s.c.rejected.is_(False), s.c.duplicate.is_(False))
+            if part is not None:
+                q = q.where(s.c.actor_id.in_(part))
+            q = q.order_by(s.c.actor_id, s.c.date, s.c.id)
+            with self._reader() as conn:
+                rows = conn.execution_options(yield_per=2000).execute(q)
+                for r in rows:
+                    yield ClaimInput(r.id, r.actor_id, r.speaker, r.date, r.content, r.document_id, r.outlet)
+
+    def stale_claim_actors(self) -> set[str]:
+        """Actors whose claims no longer match their statements: a countable statement in no claim
+        (new, re-extracted or re-attributed), or a claim holding a statement that is gone, no longer
+        countable or now someone else's (both that actor and the new one are returned)."""
+        s, c, cs = statement, claim, claim_statement
+        countable = (s.c.actor_id.is_not(None), s.c.rejected.is_(False), s.c.duplicate.is_(False))
+        unlinked = (
+            select(s.c.actor_id)
+            .where(*countable, ~select(cs.c.claim_id).where(cs.c.statement_id == s.c.id).exists())
+            .distinct()
+        )
+        broken = (
+            select(c.c.actor_id, s.c.actor_id.label("now"))
+            .select_from(c.join(cs, cs.c.claim_id == c.c.id).outerjoin(s, s.c.id == cs.c.statement_id))
+            .where(
+                or_(
+                    s.c.id.is_(None),
+                    s.c.rejected.is_(True),
+                    s.c.duplicate.is_(True),
+                    s.c.actor_id.is_(None),
+                    s.c.actor_id != c.c.actor_id,
+                )
             )
-            for r in rows:
-                yield ClaimInput(r.id, r.actor_id, r.speaker, r.date, r.content, r.document_id, r.outlet)
+            .distinct()
+        )
+        with self._reader() as conn:
+            found = {r[0] for r in conn.execute(unlinked)}
+            for was, now in conn.execute(broken):
+                found |= {a for a in (was, now) if a}
+        return found
 
     def save_plan_version(self, version: PlanVersion, reconstruction: dict[str, Any] | None = None) -> None:
         """Insert or replace a plan version; ``reconstruction`` is the analysis's JSON, if any."""

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request
 
+from redline.analysis.claims import refresh_claims
 from redline.api.deps import Limit, Offset, Page, StoreDep, WriteAccess, page
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import CorrectionIn, CorrectionOut, Stance, StatementDetail, StatementRow
@@ -88,4 +89,5 @@ def correct_statement(
             note=change.note,
         ),
     )
+    refresh_claims(store, only_changed=True)  # the corrected speaker's claims regroup at once
     return CorrectionOut(override_id=oid, statement=statement_detail(store, statement_id))
