@@ -83,3 +83,21 @@ def test_speaker_correction_creates_the_actor(writer: TestClient) -> None:
     assert r.json()["statement"]["speaker"]["name"] == "Yuri Ushakov"
     rows = writer.get("/api/v1/statements", params={"actor": "Yuri Ushakov"}).json()["items"]
     assert [s["id"] for s in rows] == [sid]
+
+
+def test_a_rejected_statement_leaves_its_claim_at_once(writer: TestClient) -> None:
+    def claimed() -> int:
+        return sum(
+            c["n_statements"] for c in writer.get("/api/v1/claims", params={"limit": 500}).json()["items"]
+        )
+
+    before = claimed()
+    assert before > 0
+    victim = writer.get("/api/v1/statements", params={"limit": 1}).json()["items"][0]["id"]
+    r = writer.post(
+        f"/api/v1/statements/{victim}/corrections",
+        json={"reject": True},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert r.status_code == 200, r.text
+    assert claimed() == before - 1
