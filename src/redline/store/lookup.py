@@ -22,10 +22,8 @@ from redline.store.schema import (
     claim,
     claim_statement,
     document,
-    plan_version,
     statement,
     statement_issue,
-    statement_override,
 )
 from redline.store.store import Store
 
@@ -38,7 +36,6 @@ __all__ = [
     "issue_counts",
     "issues",
     "outlets",
-    "revision",
     "statement_detail",
 ]
 
@@ -214,28 +211,6 @@ def outlets(store: Store) -> list[str]:
     )
     with store._reader() as conn:
         return [str(o) for o in conn.execute(q).scalars()]
-
-
-def revision(store: Store) -> tuple[object, ...]:
-    """A cheap fingerprint of what analyses read: it changes on every ingest, reprocess or correction.
-
-    New documents and re-extracted statements get new keys (the largest key and the counts
-    move); a correction adds an override row; new actors can change parties; saving a plan
-    version stamps it.
-    """
-    with store._reader() as conn:
-        row = conn.execute(
-            select(
-                select(func.coalesce(func.max(statement.c.pk), 0)).scalar_subquery(),
-                select(func.count()).select_from(statement).scalar_subquery(),
-                select(func.count()).select_from(statement_override).scalar_subquery(),
-                select(func.count()).select_from(document).scalar_subquery(),
-                select(func.count()).select_from(actor).scalar_subquery(),
-                select(func.count()).select_from(plan_version).scalar_subquery(),
-                select(func.max(plan_version.c.saved_at)).scalar_subquery(),
-            )
-        ).one()
-    return tuple(row)
 
 
 def date_range(store: Store) -> tuple[Any, Any]:

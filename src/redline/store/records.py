@@ -15,7 +15,15 @@ from typing import Any
 from sqlalchemy import false, func, select
 from sqlalchemy.engine import Connection
 
-from redline.store.schema import actor, actor_alias, document, statement, statement_issue, statement_override
+from redline.store.schema import (
+    actor,
+    actor_alias,
+    document,
+    plan_version,
+    statement,
+    statement_issue,
+    statement_override,
+)
 
 CONTEXT_CHARS = 300  # at most this many characters of the passage on each side of a statement
 
@@ -199,18 +207,22 @@ def extractor_versions(conn: Connection) -> dict[str, int]:
 
 
 def data_version(conn: Connection) -> tuple[object, ...]:
-    """A cheap token that changes whenever what the analyses read changes.
+    """A cheap fingerprint of what analyses read: it changes on every ingest, reprocess,
+    correction, actor update or plan save, and costs a few index lookups (no table scan).
 
-    Ingest adds documents and statements, ``reprocess`` changes extractor versions, a
-    correction adds an override, a knowledge update adds actors; each moves one of these.
+    New documents and re-extracted statements get new keys (the largest key and the counts
+    move); a correction adds an override row; new actors can change parties; saving a plan
+    version stamps it. The API's corpus cache and the dashboard's page cache both key on it.
     """
-    one = conn.execute(
+    row = conn.execute(
         select(
-            select(func.count()).select_from(document).scalar_subquery(),
+            select(func.coalesce(func.max(statement.c.pk), 0)).scalar_subquery(),
             select(func.count()).select_from(statement).scalar_subquery(),
-            select(func.count()).select_from(actor).scalar_subquery(),
             select(func.count()).select_from(statement_override).scalar_subquery(),
-            select(func.max(statement_override.c.id)).scalar_subquery(),
+            select(func.count()).select_from(document).scalar_subquery(),
+            select(func.count()).select_from(actor).scalar_subquery(),
+            select(func.count()).select_from(plan_version).scalar_subquery(),
+            select(func.max(plan_version.c.saved_at)).scalar_subquery(),
         )
     ).one()
-    return (*tuple(one), tuple(sorted(extractor_versions(conn).items())))
+    return tuple(row)

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
-from redline.store import Store, lookup
+from redline.store import Store
 
 __all__ = ["RevisionCache", "Snapshot"]
 
@@ -51,7 +51,7 @@ class RevisionCache:
         self._keep = keep
 
     def snapshot(self, store: Store) -> Snapshot:
-        revision = (store.url, *lookup.revision(store))
+        revision = (store.url, *store.data_version())
         with self._lock:
             if revision != self._revision:
                 self._revision = revision
