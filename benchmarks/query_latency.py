@@ -16,25 +16,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from redline.knowledge.issues import load_issues
 from redline.store import StatementFilter, Store
 
-ISSUES = [
-    "plan_overall",
-    "territory",
-    "recognition",
-    "nato",
-    "military_limits",
-    "security_guarantees",
-    "amnesty_justice",
-    "sanctions_economy",
-    "elections_legitimacy",
-    "ceasefire",
-    "nuclear_plant",
-    "humanitarian",
-    "language_religion",
-    "eu_membership",
-    "process",
-]
+ISSUES = [issue.id for issue in load_issues().issues]  # the packaged taxonomy's ids, in order
 STANCES = ["support", "oppose", "conditional", "neutral"]
 WORDS = [
     "plan",
