@@ -20,7 +20,7 @@ from redline.config import Settings
 from redline.knowledge.actors import load_actors
 from redline.model import Document, Extraction, Problem
 from redline.runners import ExtractorFactory, ExtractorLike, default_extractor_factory, open_runner
-from redline.store import DocumentKey, Prepared, Store, canonical_url, fingerprint
+from redline.store import DocumentKey, Outcome, Prepared, Store, canonical_url, fingerprint
 
 __all__ = [
     "ExtractorFactory",
@@ -45,7 +45,7 @@ class IngestReport:
     stored: int = 0
     skipped: int = 0
     near_duplicates: int = 0
-    statements: int = 0
+    statements: int = 0  # countable ones: a reprint's copies are stored but not counted again
     problem_count: int = 0
     problems: list[Problem] = field(default_factory=list)
 
@@ -96,6 +96,12 @@ def _reextract_batch(docs: list[Document], ex: ExtractorLike) -> list[Extraction
 
 
 # -- parent side ------------------------------------------------------------------------------
+def _countable(outcome: Outcome) -> int:
+    """Statements a run adds to the record: those of a near-duplicate reprint are flagged as
+    copies, so the progress bar, the summary and ``Store.summary()`` agree on one number."""
+    return 0 if outcome.duplicate_of is not None else outcome.statements
+
+
 def _batches(
     items: Iterable[Document | Problem], size: int, report: IngestReport
 ) -> Iterator[list[Document]]:
@@ -163,7 +169,7 @@ def ingest(
                     report.near_duplicates += 1
                 else:
                     report.stored += 1
-                report.statements += outcome.statements
+                report.statements += _countable(outcome)
             if on_progress:
                 on_progress(report)
     finally:
@@ -196,7 +202,7 @@ def reprocess(
             report.seen += len(results)
             for outcome in store.replace(_keep_results(results, report)):
                 report.stored += 1
-                report.statements += outcome.statements
+                report.statements += _countable(outcome)
             if on_progress:
                 on_progress(report)
     finally:

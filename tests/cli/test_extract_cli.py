@@ -179,12 +179,17 @@ def test_json_format_includes_problems(invoke: object) -> None:
     ]
 
 
-def test_table_format(invoke: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_table_format(invoke: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(extract_cmd, "Extractor", _FakeExtractor)
-    result = invoke(ARTICLE, "--format", "table", "--published", "27 Nov 2025")  # type: ignore[operator]
+    deep = tmp_path / ("a-long-folder-name-" * 6) / "article.txt"  # a title longer than the terminal
+    deep.parent.mkdir()
+    deep.write_text(Path(ARTICLE).read_text(encoding="utf-8"), encoding="utf-8")
+    result = invoke(  # type: ignore[operator]
+        str(deep), "--format", "table", "--published", "27 Nov 2025", env={"COLUMNS": "120"}
+    )
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert f"{ARTICLE} | 2025-11-27 | 1 statements" in out.replace("\n", "")
+    assert f"{deep} | 2025-11-27 | 1 statements\n" in out
     for header in extract_cmd.TABLE_COLUMNS:
         assert header in out
     assert "Official" in out
@@ -192,6 +197,21 @@ def test_table_format(invoke: object, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "ceasefire" in out
     end = Path(ARTICLE).read_text().index(".")
     assert f"0-{end}" in out  # offsets of the content span
+
+
+@pytest.mark.parametrize("columns", ["80", "200"])
+def test_table_gives_the_content_its_width(invoke: object, monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    monkeypatch.setattr(extract_cmd, "Extractor", _FakeExtractor)
+    result = invoke(ARTICLE, "--format", "table", env={"COLUMNS": columns})  # type: ignore[operator]
+    assert result.exit_code == 0, result.output
+    text = Path(ARTICLE).read_text(encoding="utf-8")
+    content = text[: text.index(".")]
+    words = content.split()
+    assert len(words) >= 6
+    first_line_of_content = next(line for line in result.stdout.splitlines() if words[0] in line)
+    # at least six words of the content on one line, whatever the width
+    assert " ".join(words[:6]) in first_line_of_content
+    assert all(len(line) <= int(columns) for line in result.stdout.splitlines()[1:])
 
 
 def test_table_without_statements(invoke: object) -> None:

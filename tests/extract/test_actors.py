@@ -42,7 +42,9 @@ def test_names_titles_and_transliterations(nlp: Language, finder: MentionFinder)
 
 def test_offsets_point_into_the_text(nlp: Language, finder: MentionFinder) -> None:
     text = "On Monday, Marco Rubio said the talks in Florida had gone well."
-    for m in finder.find(nlp(text)):
+    mentions = finder.find(nlp(text))
+    assert any(m.actor_id == "marco-rubio" for m in mentions), mentions
+    for m in mentions:
         assert text[m.span.start : m.span.end] == m.span.text
 
 

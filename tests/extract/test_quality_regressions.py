@@ -232,7 +232,9 @@ def test_clause_with_a_complementiser_is_not_an_insert(extractor: Any) -> None:
         "Witkoff's adviser says some Russian ideas are useful, others are not, "
         "and that the meetings will continue."
     )
-    for statement in _extract(extractor, text).statements:
+    statements = _extract(extractor, text).statements
+    assert statements, "the adviser's statement should be found"
+    for statement in statements:
         assert statement.speaker is None or "meetings" not in statement.speaker.mention.text
 
 

@@ -22,7 +22,9 @@ from typing import Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from redline.config import Settings, load_settings
 from redline.errors import RedlineError
@@ -30,6 +32,7 @@ from redline.model import Problem
 from redline.sources import is_warning, parse_date
 
 PROG = "redline"
+WIDE_COLUMN_MIN = 30  # characters the free-text column keeps however narrow the terminal
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 every input was processed; 1 some inputs were skipped or failed "
@@ -131,11 +134,14 @@ def emit(
     title: str | None = None,
     empty: str = "no rows",
     file: TextIO | None = None,
+    wide: str | None = None,
 ) -> None:
     """Write rows of plain values to stdout as table, csv, json or jsonl.
 
     ``columns`` picks and orders the fields (default: the keys of the first row); json and
-    jsonl keep whole rows, so nested values survive. ``title`` and ``empty`` apply to tables.
+    jsonl keep whole rows, so nested values survive. ``title``, ``empty`` and ``wide`` apply to
+    tables: the title is one unwrapped line (a long path stays greppable), and the ``wide``
+    column gets the width the others leave, so text stays readable in an 80-column terminal.
     """
     out = file or sys.stdout
     fmt = OutputFormat(fmt)
@@ -152,18 +158,40 @@ def emit(
             writer.writerow({c: cell_text(row.get(c)) for c in cols})
     else:
         console = Console(file=out, highlight=False)
+        if title:
+            console.print(title, markup=False, soft_wrap=True)
         if not rows:
-            if title:
-                console.print(title, markup=False)
             console.print(f"({empty})", markup=False)
             return
-        table = Table(title=title, title_justify="left", show_lines=False)
+        cells = [[cell_text(row.get(c)) for c in cols] for row in rows]
+        if wide in cols:
+            room = console.width - (3 * len(cols) + 1)  # borders, and a space each side of a cell
+            if sum(_narrow_widths(cols, cells, wide).values()) + WIDE_COLUMN_MIN > room:
+                _print_stacked(console, cols, cells, wide)
+                out.flush()
+                return
+        table = Table(show_lines=False)
         for col in cols:
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*(cell_text(row.get(c)) for c in cols))
+            table.add_column(col, overflow="fold", min_width=WIDE_COLUMN_MIN if col == wide else None)
+        for line in cells:
+            table.add_row(*line)
         console.print(table)
     out.flush()
+
+
+def _narrow_widths(cols: Sequence[str], cells: Sequence[Sequence[str]], wide: str) -> dict[str, int]:
+    """The width each column but ``wide`` needs to show its longest cell on one line."""
+    return {c: max([len(c), *(len(line[i]) for line in cells)]) for i, c in enumerate(cols) if c != wide}
+
+
+def _print_stacked(console: Console, cols: Sequence[str], cells: Sequence[Sequence[str]], wide: str) -> None:
+    """Rows as blocks, for a terminal too narrow for a table: the short fields on one line, the
+    ``wide`` field indented below with the whole width (a table would fold it to a few letters)."""
+    at = list(cols).index(wide)
+    console.print(" | ".join(c for c in cols if c != wide), markup=False, style="bold")
+    for line in cells:
+        console.print(" | ".join(v for i, v in enumerate(line) if i != at), markup=False)
+        console.print(Padding(Text(line[at]), (0, 0, 0, 4), expand=False))
 
 
 def cell_text(value: Any) -> str:

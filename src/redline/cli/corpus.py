@@ -137,6 +137,8 @@ def _summary(r: ingest_lib.IngestReport, verb: str) -> None:
     )
     for p in r.problems[:20]:
         typer.echo(f"  problem: {p.render()}", err=True)
+    if r.problem_count > len(r.problems[:20]):
+        typer.echo(f"  ... and {r.problem_count - 20} more problems", err=True)
 
 
 def ingest(
@@ -154,6 +156,8 @@ def ingest(
             )
         refresh_claims(store, only_changed=True)  # claims stay current for the API and dashboard
         _summary(report, "stored")
+    # exit 1: the run finished, but some inputs were skipped or failed (the rest is stored)
+    raise typer.Exit(1 if report.problem_count else 0)
 
 
 def reprocess(
@@ -171,6 +175,7 @@ def reprocess(
             report = ingest_lib.reprocess(store, settings, force=force, on_progress=update)
         refresh_claims(store, only_changed=True)
         _summary(report, "re-extracted")
+    raise typer.Exit(1 if report.problem_count else 0)
 
 
 def correct(

@@ -190,6 +190,7 @@ def extract(
                         TABLE_COLUMNS,
                         title=_table_title(extraction),
                         empty="no statements found",
+                        wide="content",
                     )
         finally:
             run.close()
