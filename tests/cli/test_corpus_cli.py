@@ -155,14 +155,18 @@ def test_ingest_exits_1_when_an_input_fails_and_stores_the_rest(
     (tmp_path / "good.txt").write_text("Vladimir Putin said the plan was fine.", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'x.db'}"
-    result = runner.invoke(app, ["ingest", str(tmp_path / "good.txt"), str(tmp_path / "empty.txt"), "--db", db])
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "good.txt"), str(tmp_path / "empty.txt"), "--db", db]
+    )
     assert result.exit_code == 1, result.output
     assert "empty.txt" in result.stderr and "1 problems" in result.stderr
     with Store.open(db) as s:
         assert s.summary()["documents"] == 1
 
 
-def test_progress_summary_and_store_count_reprints_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_summary_and_store_count_reprints_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(redline.ingest, "default_extractor_factory", make_fake)
     text = "Vladimir Putin said the plan could be the basis of a settlement of the long war in Ukraine. " * 3
     for name, outlet in (("a.jsonl", "Wire"), ("b.jsonl", "Globe")):

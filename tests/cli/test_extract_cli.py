@@ -200,7 +200,9 @@ def test_table_format(invoke: object, monkeypatch: pytest.MonkeyPatch, tmp_path:
 
 
 @pytest.mark.parametrize("columns", ["80", "200"])
-def test_table_gives_the_content_its_width(invoke: object, monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+def test_table_gives_the_content_its_width(
+    invoke: object, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
     monkeypatch.setattr(extract_cmd, "Extractor", _FakeExtractor)
     result = invoke(ARTICLE, "--format", "table", env={"COLUMNS": columns})  # type: ignore[operator]
     assert result.exit_code == 0, result.output
