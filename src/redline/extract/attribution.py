@@ -329,7 +329,7 @@ def _direct(
             q.cue, q.source, q.cue_token = last.cue, last.source, last.cue_token
             q.confidence = _INHERITED_CONFIDENCE
         if q.cue is None and whole:
-            _link_to_reported(doc, q, reported, reported_ends)
+            _link_to_reported(doc, text, q, reported, reported_ends)
         if q.cue is None:
             if words < _MIN_QUOTE_WORDS or not whole:
                 continue
@@ -367,14 +367,16 @@ def _direct(
     return out
 
 
-def _link_to_reported(doc: Doc, q: _Quote, reported: Sequence[Attribution], ends: Sequence[int]) -> None:
+def _link_to_reported(
+    doc: Doc, text: str, q: _Quote, reported: Sequence[Attribution], ends: Sequence[int]
+) -> None:
     """ "Putin said the plan could work. “We agree in general.”": a quotation standing alone
     right after reported speech continues it, when nothing but the paragraph break is between."""
     i = bisect_right(ends, q.span.open) - 1
     if i < 0:
         return
     prev = reported[i]
-    between = doc.text[prev.content[1] : q.span.open]
+    between = text[prev.content[1] : q.span.open]
     if between.count("\n") > 2 or len(_WORD.findall(between)) > 8:
         return
     tokens = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand") if prev.cue else None

@@ -89,17 +89,18 @@ class RedlineExtract:
     def __call__(self, doc: Doc) -> Doc:
         published_iso = doc._.redline_published
         published = date.fromisoformat(published_iso) if published_iso else None
+        text = doc.text  # spaCy rebuilds doc.text from every token on each access: read it once
         mentions = self.mentions.find(doc)
         attributions = find_attributions(doc, self.knowledge.cues)
         speakers = self.resolver.resolve_many(doc, [(a.source, a.content) for a in attributions], mentions)
         statements: list[dict[str, Any]] = []
         for att, speaker in zip(attributions, speakers, strict=True):
             cs, ce = att.content
-            content = doc.text[cs:ce]
+            content = text[cs:ce]
             sent_start, sent_end = _sentence_bounds(doc, cs, ce)
-            context = doc.text[sent_start:sent_end]
-            cue_text = doc.text[att.cue[0] : att.cue[1]] if att.cue else None
-            issues = self.tagger.tag(content, context, _previous_sentence(doc, sent_start))
+            context = text[sent_start:sent_end]
+            cue_text = text[att.cue[0] : att.cue[1]] if att.cue else None
+            issues = self.tagger.tag(content, context, _previous_sentence(doc, text, sent_start))
             actor = self.knowledge.actors.get(speaker.actor_id) if speaker is not None else None
             party = actor.party if actor is not None else None
             stance = self.stance.classify(content, issues, cue_text, party, att.kind) if issues else "neutral"
@@ -130,16 +131,16 @@ class RedlineExtract:
         return doc
 
 
-def _previous_sentence(doc: Doc, start: int) -> str:
+def _previous_sentence(doc: Doc, text: str, start: int) -> str:
     """The sentence ending right before character ``start``, if no paragraph break lies between."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or len(span) == 0 or span[0].sent.start == 0:
         return ""
     previous = doc[span[0].sent.start - 1].sent
-    text = previous.text.rstrip()
-    if "\n\n" in doc.text[previous.start_char + len(text) : start]:
+    sentence = previous.text.rstrip()
+    if "\n\n" in text[previous.start_char + len(sentence) : start]:
         return ""
-    return text.rsplit("\n\n", 1)[-1]
+    return sentence.rsplit("\n\n", 1)[-1]
 
 
 def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:

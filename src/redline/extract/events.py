@@ -179,7 +179,7 @@ class EventFinder:
             id=stable_id(document_id, match.type.name, start, end),
             document_id=document_id,
             type=match.type.name,
-            trigger=Span(sent.doc.text[start:end], start, end),
+            trigger=Span(sent.text[start - sent.start_char : end - sent.start_char], start, end),
             actors=[n for n, _ in names],
             actor_ids=[i for _, i in names],
             place=place,
