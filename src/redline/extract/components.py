@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.extract.attribution import find_attributions
+from redline.extract.dates import statement_date
 from redline.extract.events import EventFinder
 from redline.extract.issues import IssueTagger
 from redline.extract.speakers import SpeakerResolver
@@ -120,6 +121,7 @@ class RedlineExtract:
                     "issues": issues,
                     "stance": stance,
                     "sentence": [sent_start, sent_end],
+                    "date": _iso(statement_date(doc, att.cue, att.content, (sent_start, sent_end), published)),
                 }
             )
         doc._.redline_statements = statements
@@ -128,6 +130,10 @@ class RedlineExtract:
             e.to_dict() for e in self.events.find(doc, published, mentions, document_id="")
         ]
         return doc
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _previous_sentence(doc: Doc, start: int) -> str:

@@ -26,27 +26,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from spacy.tokens import Doc, Token
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from redline.knowledge.dates import calendar_words
+
+_WORDS = calendar_words()
+_MONTH = rf"(?P<month>{_WORDS.month_pattern()})\.?"
+_WEEKDAYS = _WORDS.weekdays
 _NUMBERS = {
     "a": 1,
     "an": 1,
@@ -109,6 +95,10 @@ class DateMention:
     date: date | None
     precision: str | None
 
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
 
 def resolve_date(text: str, published: date | None) -> tuple[date | None, str | None]:
     """(date, precision) for a sentence; the publication day when it says nothing."""
@@ -118,14 +108,121 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str | 
     return (published, "day") if published else (None, None)
 
 
-def statement_date(sentence: str, content: str, published: date | None) -> tuple[date | None, str | None]:
-    """When a statement was made: the sentence around it, without what was said ("Putin said
-    Thursday that the 2022 attack ..." was said on Thursday, not in 2022)."""
-    frame = sentence.replace(content, " ") if content else sentence
-    mention = find_date(frame, published)
-    if mention is not None and mention.date is not None and (published is None or mention.date <= published):
-        return mention.date, mention.precision
-    return (published, "day") if published else (None, None)
+def statement_date(
+    doc: Doc,
+    cue: tuple[int, int] | None,
+    content: tuple[int, int],
+    sentence: tuple[int, int],
+    published: date | None,
+) -> date | None:
+    """When a statement was said: the publication day, moved only by a day-precise expression
+    that the parse ties to the speech act itself.
+
+    "Putin said on Tuesday", "On Tuesday, Putin said", "told reporters yesterday", "in an
+    interview on Nov 20", "Speaking on Thursday, Peskov said" move it. Nothing else does:
+
+    * dates inside what was said ("the deal must be signed by Thursday") or attached to
+      another verb or noun ("Russia, which annexed Crimea in 2014, said", "the summit on
+      August 15 had two goals") date something else;
+    * prepositions like "since", "after", "by" (``dates.yaml``) date another event;
+    * vague periods ("last week", "earlier this month", "in November", "last year") keep the
+      publication day: the day the statement is known to have been made by, rather than a
+      guessed day with false precision (a "last week" could be 1 to 13 days back);
+    * a date after publication is a plan, not a speech act, and is ignored.
+
+    With no publication date only a complete written date ("on Nov. 21, 2025") dates the
+    statement; otherwise it stays undated (None), never guessed from background years.
+    """
+    start, end = sentence
+    anchors = _speech_anchors(doc, cue, content, sentence)
+    if anchors:
+        for mention in date_mentions(doc.text[start:end], published):
+            if mention.precision != "day" or mention.date is None:
+                continue
+            s, e = start + mention.start, start + mention.end
+            if s < content[1] and content[0] < e:
+                continue
+            if published is not None and mention.date > published:
+                continue
+            if _dates_speech_act(doc, s, e, anchors):
+                return mention.date
+    return published
+
+
+def _speech_anchors(
+    doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int], sentence: tuple[int, int]
+) -> set[int]:
+    """Token indices a date must attach to in order to date the speech act: the cue's words,
+    plus the verb a coordinated cue shares its adjuncts with ("on Tuesday said X and
+    announced Y"). Without a cue, the sentence's root when it lies outside the content."""
+    if cue is not None:
+        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return set()
+        anchors = {t.i for t in span}
+        root = span.root
+        if root.dep_ == "conj":
+            anchors.add(root.head.i)
+        if root.dep_ in ("aux", "auxpass") or root.pos_ == "AUX":
+            anchors.add(root.head.i)
+        return anchors
+    sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    if sent is None or len(sent) == 0:
+        return set()
+    root = sent.root
+    inside = content[0] <= root.idx < content[1]
+    return set() if inside else {root.i}
+
+
+_LINK_DEPS = frozenset({"npadvmod", "tmod", "obl", "advmod", "prep", "nmod", "appos", "dobj", "advcl", "pobj"})
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _dates_speech_act(doc: Doc, start: int, end: int, anchors: set[int]) -> bool:
+    """Whether the date expression at [start, end) attaches, through allowed links, to an anchor."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    if any(t.pos_ == "ADP" and t.lower_ in _WORDS.never_preps for t in span):
+        return False
+    inside = range(span.start, span.end)
+    token = span.root
+    for _ in range(8):
+        if token.i not in inside and not _passable(token, anchors):
+            return False
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.i in anchors:
+            # "Trump on Tuesday said": the small parser often hangs the date on the subject
+            return token.dep_ in _LINK_DEPS or (token.dep_ in _SUBJECTS and token.i not in inside)
+        token = head
+    return False
+
+
+def _passable(token: Token, anchors: set[int]) -> bool:
+    """A token the path from a date to its speech act may go through: a preposition that dates
+    what it attaches to, a speech-event noun, another date word, a participle describing the
+    speech ("Speaking to reporters"), or a modifier ("Earlier Monday")."""
+    lower = token.lower_
+    if token.pos_ == "ADP" or token.dep_ in ("prep", "agent"):
+        return lower in _WORDS.speech_preps
+    if token.pos_ in ("NOUN", "PROPN", "NUM"):
+        if token.ent_type_ in ("DATE", "TIME") or lower in _WEEKDAYS or _WORDS.month(lower):
+            return True
+        if token.dep_ in _SUBJECTS and token.head.i in anchors:
+            return True
+        return token.lemma_.lower() in _WORDS.speech_nouns or lower in _WORDS.speech_nouns
+    if token.pos_ == "VERB" and token.tag_ == "VBG":
+        return token.lemma_.lower() in _WORDS.speech_participles
+    return token.pos_ in ("ADV", "ADJ", "DET", "PUNCT") or token.ent_type_ in ("DATE", "TIME")
+
+
+def date_mentions(text: str, published: date | None) -> list[DateMention]:
+    """Every date expression in the text, in order of position."""
+    return sorted(_candidates(text or "", published), key=lambda m: m.start)
 
 
 def find_date(text: str, published: date | None) -> DateMention | None:
@@ -220,7 +317,7 @@ def _truncate(value: date, unit: str) -> date:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")[: 4 if name.lower().startswith("sept") else 3]]
+    return _WORDS.month(name) or 1  # the regexes only match known names
 
 
 def _day_month(day: int, month: int, year: str | None, pub: date | None) -> date | None:
@@ -241,4 +338,4 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-__all__ = ["DateMention", "find_date", "resolve_date", "statement_date"]
+__all__ = ["DateMention", "date_mentions", "find_date", "resolve_date", "statement_date"]
