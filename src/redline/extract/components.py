@@ -104,6 +104,7 @@ class RedlineExtract:
             actor = self.knowledge.actors.get(speaker.actor_id) if speaker is not None else None
             party = actor.party if actor is not None else None
             stance = self.stance.classify(content, issues, cue_text, party, att.kind) if issues else "neutral"
+            said_on = statement_date(doc, att.cue, att.content, (sent_start, sent_end), published)
             statements.append(
                 {
                     "content": [cs, ce],
@@ -121,7 +122,7 @@ class RedlineExtract:
                     "issues": issues,
                     "stance": stance,
                     "sentence": [sent_start, sent_end],
-                    "date": _iso(statement_date(doc, att.cue, att.content, (sent_start, sent_end), published)),
+                    "date": said_on.isoformat() if said_on else None,
                 }
             )
         doc._.redline_statements = statements
@@ -130,10 +131,6 @@ class RedlineExtract:
             e.to_dict() for e in self.events.find(doc, published, mentions, document_id="")
         ]
         return doc
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _previous_sentence(doc: Doc, start: int) -> str:

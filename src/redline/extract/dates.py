@@ -174,7 +174,9 @@ def _speech_anchors(
     return set() if inside else {root.i}
 
 
-_LINK_DEPS = frozenset({"npadvmod", "tmod", "obl", "advmod", "prep", "nmod", "appos", "dobj", "advcl", "pobj"})
+_LINK_DEPS = frozenset(
+    {"npadvmod", "tmod", "obl", "advmod", "prep", "nmod", "appos", "dobj", "advcl", "pobj"}
+)
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
