@@ -153,37 +153,52 @@ def _speech_anchors(
     doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int], sentence: tuple[int, int]
 ) -> set[int]:
     """Token indices a date must attach to in order to date the speech act: the cue's words,
-    plus the verb a coordinated cue shares its adjuncts with ("on Tuesday said X and
-    announced Y"). Without a cue, the sentence's root when it lies outside the content."""
-    if cue is not None:
-        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-        if span is None or len(span) == 0:
+    plus the word a dependent cue shares its time with: the verb of a coordinated cue ("on
+    Tuesday said X and announced Y"), the speech verb of a cue clause ("spoke Tuesday, though
+    he said", "said Sunday, while claiming"), the verb a "by ...ing" cue explains ("escalated
+    tensions on Sunday by claiming"), the speech event a cue is a relative clause of ("held a
+    call on Monday in which they discussed"). Without a cue, the sentence's root when it lies
+    outside the content."""
+    if cue is None:
+        sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+        if sent is None or len(sent) == 0:
             return set()
-        anchors = {t.i for t in span}
-        root = span.root
-        if root.dep_ == "conj":
-            anchors.add(root.head.i)
-        if root.dep_ in ("aux", "auxpass") or root.pos_ == "AUX":
-            anchors.add(root.head.i)
-        return anchors
-    sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
-    if sent is None or len(sent) == 0:
+        root = sent.root
+        return set() if content[0] <= root.idx < content[1] else {root.i}
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
         return set()
-    root = sent.root
-    inside = content[0] <= root.idx < content[1]
-    return set() if inside else {root.i}
+    anchors = {t.i for t in span}
+    root = span.root
+    head = root.head
+    if root.dep_ == "conj" or root.dep_ in ("aux", "auxpass") or root.pos_ == "AUX":
+        anchors.add(head.i)
+    elif root.dep_ == "advcl" and (root.tag_ == "VBG" or head.lemma_.lower() in _WORDS.speech_verbs):
+        anchors.add(head.i)
+    elif root.dep_ == "pcomp" and head.lower_ == "by":
+        anchors.add(head.head.i)
+    elif root.dep_ == "relcl" and _is_speech_noun(head):
+        anchors.update((head.i, head.head.i))
+    return anchors
 
 
 _LINK_DEPS = frozenset(
     {"npadvmod", "tmod", "obl", "advmod", "prep", "nmod", "appos", "dobj", "advcl", "pobj"}
 )
-
-
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MAX_PATH = 8
 
 
 def _dates_speech_act(doc: Doc, start: int, end: int, anchors: set[int]) -> bool:
-    """Whether the date expression at [start, end) attaches, through allowed links, to an anchor."""
+    """Whether the date expression at [start, end) attaches, through allowed links, to an anchor.
+
+    The path up the parse may pass a preposition that dates its head ("on", "in", "at"; the
+    first one met governs the date), then the speech event and whom it was with ("in an
+    interview with the paper on Tuesday", where the parser may hang the date on "the paper"),
+    a participle of a speech verb ("Speaking on Thursday, Putin said"), other date words and
+    modifiers ("Earlier Monday"). Anything else (another verb, a noun that is not a speech
+    event, "since", "after", "by") means the date belongs to something else.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
@@ -191,35 +206,43 @@ def _dates_speech_act(doc: Doc, start: int, end: int, anchors: set[int]) -> bool
         return False
     inside = range(span.start, span.end)
     token = span.root
-    for _ in range(8):
-        if token.i not in inside and not _passable(token, anchors):
-            return False
+    governed = any(t.pos_ == "ADP" for t in span)  # "on Tuesday" brings its own preposition
+    for _ in range(_MAX_PATH):
+        if token.i not in inside:
+            if token.pos_ == "ADP" or token.dep_ in ("prep", "agent"):
+                allowed = _WORDS.speech_preps | (_WORDS.companion_preps if governed else frozenset())
+                if token.lower_ not in allowed:
+                    return False
+                governed = True
+            elif not _passable(token, anchors, governed):
+                return False
         head = token.head
         if head.i == token.i:
             return False
         if head.i in anchors:
-            # "Trump on Tuesday said": the small parser often hangs the date on the subject
+            # the small parser often hangs "on Tuesday" on the subject or object of the cue
             return token.dep_ in _LINK_DEPS or (token.dep_ in _SUBJECTS and token.i not in inside)
         token = head
     return False
 
 
-def _passable(token: Token, anchors: set[int]) -> bool:
-    """A token the path from a date to its speech act may go through: a preposition that dates
-    what it attaches to, a speech-event noun, another date word, a participle describing the
-    speech ("Speaking to reporters"), or a modifier ("Earlier Monday")."""
-    lower = token.lower_
-    if token.pos_ == "ADP" or token.dep_ in ("prep", "agent"):
-        return lower in _WORDS.speech_preps
+def _passable(token: Token, anchors: set[int], governed: bool) -> bool:
+    """A word other than a preposition that the path from a date to its speech act may cross."""
     if token.pos_ in ("NOUN", "PROPN", "NUM"):
-        if token.ent_type_ in ("DATE", "TIME") or lower in _WEEKDAYS or _WORDS.month(lower):
+        if token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WEEKDAYS or _WORDS.month(token.lower_):
             return True
-        if token.dep_ in _SUBJECTS and token.head.i in anchors:
-            return True
-        return token.lemma_.lower() in _WORDS.speech_nouns or lower in _WORDS.speech_nouns
+        if token.dep_ in _SUBJECTS | {"dobj"} and token.head.i in anchors:
+            return True  # "Trump on Tuesday said", "escalated tensions on Sunday by claiming"
+        if governed and token.dep_ == "pobj" and token.head.lower_ in _WORDS.companion_preps:
+            return True  # whom the speech was with or to
+        return _is_speech_noun(token)
     if token.pos_ == "VERB" and token.tag_ == "VBG":
-        return token.lemma_.lower() in _WORDS.speech_participles
+        return token.lemma_.lower() in _WORDS.speech_verbs
     return token.pos_ in ("ADV", "ADJ", "DET", "PUNCT") or token.ent_type_ in ("DATE", "TIME")
+
+
+def _is_speech_noun(token: Token) -> bool:
+    return token.lemma_.lower() in _WORDS.speech_nouns or token.lower_ in _WORDS.speech_nouns
 
 
 def date_mentions(text: str, published: date | None) -> list[DateMention]:

@@ -16,7 +16,7 @@ from redline.errors import ConfigError
 from redline.knowledge import packaged, read_yaml
 
 _KEYS = {"months", "weekdays", "speech_act", "document"}
-_SPEECH_KEYS = {"preps", "never", "participles", "nouns"}
+_SPEECH_KEYS = {"preps", "never", "verbs", "companions", "nouns"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,8 @@ class CalendarWords:
     weekdays: tuple[str, ...]
     speech_preps: frozenset[str]
     never_preps: frozenset[str]
-    speech_participles: frozenset[str]
+    speech_verbs: frozenset[str]
+    companion_preps: frozenset[str]
     speech_nouns: frozenset[str]
     document_labels: tuple[str, ...]
 
@@ -70,7 +71,8 @@ def parse_calendar(raw: Any, where: str = "<dates>") -> CalendarWords:
         weekdays=tuple(str(w).lower() for w in weekdays),
         speech_preps=_words(speech, "preps", where),
         never_preps=_words(speech, "never", where),
-        speech_participles=_words(speech, "participles", where),
+        speech_verbs=_words(speech, "verbs", where),
+        companion_preps=_words(speech, "companions", where),
         speech_nouns=_words(speech, "nouns", where),
         document_labels=tuple(sorted(_words(document, "labels", where), key=len, reverse=True)),
     )
