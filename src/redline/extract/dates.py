@@ -171,9 +171,10 @@ def _speech_anchors(
     anchors = {t.i for t in span}
     root = span.root
     head = root.head
-    if root.dep_ == "conj" or root.dep_ in ("aux", "auxpass") or root.pos_ == "AUX":
-        anchors.add(head.i)
-    elif root.dep_ == "advcl" and (root.tag_ == "VBG" or head.lemma_.lower() in _WORDS.speech_verbs):
+    shares_time = root.dep_ in ("conj", "aux", "auxpass") or root.pos_ == "AUX"
+    if root.dep_ == "advcl":
+        shares_time = root.tag_ == "VBG" or head.lemma_.lower() in _WORDS.speech_verbs
+    if shares_time:
         anchors.add(head.i)
     elif root.dep_ == "pcomp" and head.lower_ == "by":
         anchors.add(head.head.i)
