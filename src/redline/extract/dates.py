@@ -211,8 +211,10 @@ def _dates_speech_act(doc: Doc, start: int, end: int, anchors: set[int]) -> bool
     for _ in range(_MAX_PATH):
         if token.i not in inside:
             if token.pos_ == "ADP" or token.dep_ in ("prep", "agent"):
-                allowed = _WORDS.speech_preps | (_WORDS.companion_preps if governed else frozenset())
-                if token.lower_ not in allowed:
+                # the preposition governing the date must date its head; higher up, any that
+                # does not date another event ("on the sidelines of the summit on Saturday")
+                allowed = token.lower_ not in _WORDS.never_preps if governed else token.lower_ in _WORDS.speech_preps
+                if not allowed:
                     return False
                 governed = True
             elif not _passable(token, anchors, governed):
@@ -237,7 +239,7 @@ def _passable(token: Token, anchors: set[int], governed: bool) -> bool:
         if governed and token.dep_ == "pobj" and token.head.lower_ in _WORDS.companion_preps:
             return True  # whom the speech was with or to
         return _is_speech_noun(token)
-    if token.pos_ == "VERB" and token.tag_ == "VBG":
+    if token.pos_ == "VERB" and token.tag_ in ("VBG", "VBN"):
         return token.lemma_.lower() in _WORDS.speech_verbs
     return token.pos_ in ("ADV", "ADJ", "DET", "PUNCT") or token.ent_type_ in ("DATE", "TIME")
 
