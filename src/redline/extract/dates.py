@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Token
@@ -133,10 +134,11 @@ def statement_date(
     With no publication date only a complete written date ("on Nov. 21, 2025") dates the
     statement; otherwise it stays undated (None), never guessed from background years.
     """
-    start, end = sentence
     anchors = _speech_anchors(doc, cue, content, sentence)
-    if anchors:
-        for mention in date_mentions(doc.text[start:end], published):
+    sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand") if anchors else None
+    if sent is not None:  # Span.text, not doc.text, which rebuilds the whole text on each access
+        start = sent.start_char
+        for mention in date_mentions(sent.text, published):
             if mention.precision != "day" or mention.date is None:
                 continue
             s, e = start + mention.start, start + mention.end
@@ -213,8 +215,9 @@ def _dates_speech_act(doc: Doc, start: int, end: int, anchors: set[int]) -> bool
             if token.pos_ == "ADP" or token.dep_ in ("prep", "agent"):
                 # the preposition governing the date must date its head; higher up, any that
                 # does not date another event ("on the sidelines of the summit on Saturday")
-                allowed = token.lower_ not in _WORDS.never_preps if governed else token.lower_ in _WORDS.speech_preps
-                if not allowed:
+                if token.lower_ in _WORDS.never_preps:
+                    return False
+                if not governed and token.lower_ not in _WORDS.speech_preps:
                     return False
                 governed = True
             elif not _passable(token, anchors, governed):
@@ -248,9 +251,11 @@ def _is_speech_noun(token: Token) -> bool:
     return token.lemma_.lower() in _WORDS.speech_nouns or token.lower_ in _WORDS.speech_nouns
 
 
-def date_mentions(text: str, published: date | None) -> list[DateMention]:
-    """Every date expression in the text, in order of position."""
-    return sorted(_candidates(text or "", published), key=lambda m: m.start)
+@lru_cache(maxsize=512)
+def date_mentions(text: str, published: date | None) -> tuple[DateMention, ...]:
+    """Every date expression in the text, in order of position (cached: the statements of one
+    sentence share it)."""
+    return tuple(sorted(_candidates(text or "", published), key=lambda m: m.start))
 
 
 def find_date(text: str, published: date | None) -> DateMention | None:
