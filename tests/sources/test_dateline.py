@@ -76,3 +76,12 @@ def test_the_dateline_comes_before_the_default_date(tmp_path: Path, read: Any) -
     other.write_text(BODY, encoding="utf-8")
     docs, _ = read([path, other], published=date(2020, 1, 1))
     assert [d.published for d in docs] == [date(2025, 11, 26), date(2020, 1, 1)]
+
+
+def test_an_unreadable_date_field_falls_back_to_the_dateline(tmp_path: Path, read: Any) -> None:
+    record = {"id": "a", "text": f"VILNIUS, November 27, 2025 (Wire) - {BODY}", "published": "soon"}
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    docs, problems = read([path])
+    assert [d.published for d in docs] == [date(2025, 11, 27)]
+    assert len(problems) == 1 and "using the date the text gives, 2025-11-27" in problems[0].hint

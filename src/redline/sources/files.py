@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -277,7 +277,9 @@ class FileReader:
         if size > limit:
             yield too_large(where, limit, size)
             return
-        published, problem = self._published(value.get("published"), where)
+        published, problem = self._published(
+            value.get("published"), where, own=lambda: document_date(text, _optional_str(value.get("url")))
+        )
         if problem is not None:
             yield problem
         yield self.document(text, where, record=value, published=published)
@@ -309,11 +311,21 @@ class FileReader:
         doc.id = _optional_str(record.get("id")) or stable_id(doc.content_hash)
         return doc
 
-    def _published(self, value: object, where: str) -> tuple[date | None, Problem | None]:
+    def _published(
+        self, value: object, where: str, *, own: Callable[[], date | None] | None = None
+    ) -> tuple[date | None, Problem | None]:
+        """The parsed date, or a Problem whose hint says which date is used instead: the one
+        the text gives (``own``, looked up only then), the default, or none."""
         try:
             return parse_date(value), None
         except ValueError as exc:
-            fallback = f"using --published {self.published.isoformat()}" if self.published else "kept undated"
+            found = own() if own is not None else None
+            if found is not None:
+                fallback = f"using the date the text gives, {found.isoformat()}"
+            elif self.published:
+                fallback = f"using --published {self.published.isoformat()}"
+            else:
+                fallback = "kept undated"
             return None, Problem(
                 where, f"invalid published date: {exc}", f"{fallback}; use YYYY-MM-DD", "date"
             )
