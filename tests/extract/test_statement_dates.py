@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
+from redline.config import Settings
 from redline.model import Document, Statement
+from redline.sources.files import FileReader
 
 PUB = date(2025, 11, 27)  # a Thursday
 
@@ -135,3 +137,18 @@ def test_without_publication_only_a_complete_date_dates_a_statement(extractor: A
 def test_a_speech_act_after_publication_is_a_plan_not_a_date(extractor: Any) -> None:
     text = "The chancellor said on Dec. 4 that the guarantees were too vague."
     assert _statement(extractor, text, "guarantees were too vague").date == PUB
+
+
+def test_an_undated_record_is_dated_by_its_dateline_end_to_end(extractor: Any) -> None:
+    """Reading fills ``published`` from the dateline; the statement is then dated from it."""
+    reader = FileReader(Settings())
+    text = "VILNIUS, November 27, 2025 (Wire) - The minister said on Tuesday that the draft needed more work."
+    [document] = [d for d in reader.from_record({"id": "w", "text": text}, "w") if isinstance(d, Document)]
+    assert document.published == PUB
+    assert _statement(extractor, text, "draft needed", published=document.published).date == date(
+        2025, 11, 25
+    )
+    bare = "The minister said on Tuesday that the draft needed more work."
+    [undated] = [d for d in reader.from_record({"id": "u", "text": bare}, "u") if isinstance(d, Document)]
+    assert undated.published is None
+    assert _statement(extractor, bare, "draft needed", published=undated.published).date is None
