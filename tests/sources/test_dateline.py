@@ -31,6 +31,8 @@ BODY = "The minister said on Tuesday that the draft needed more work before any 
         (f"Talks resume\nAna Writer | 27.11.2025\n{BODY}", None, date(2025, 11, 27)),
         (BODY, "https://news.example/world/2025/11/27/draft-talks.html", date(2025, 11, 27)),
         (BODY, "https://news.example/20251127/draft-talks.html", date(2025, 11, 27)),
+        (BODY, "https://news.example/world/2025/nov/27/draft-talks", date(2025, 11, 27)),
+        (f"VILNIUS, Nov 27 (Wire) - {BODY}", "https://news.example/2025/draft-talks", date(2025, 11, 27)),
     ],
 )
 def test_dated_by_the_document_itself(text: str, url: str | None, expected: date) -> None:
@@ -44,6 +46,8 @@ def test_dated_by_the_document_itself(text: str, url: str | None, expected: date
         (f"VILNIUS, Nov 27 (Wire) - {BODY}", None),  # no year anywhere
         (f"VILNIUS, Nov 27 (Wire) - {BODY} The 2024 summit set the course.", None),  # background year
         (f"VILNIUS, Nov 27 (Wire) - {BODY}", "https://news.example/2025/12/other"),  # URL month differs
+        (f"VILNIUS, Nov 27 (Wire) - {BODY}", "https://news.example/id/2025-draft"),  # a number, not a year
+        (BODY, "https://news.example/2025/12/draft-talks"),  # a month is not a publication day
         (f"Talks resume\nPublished: 01.02.2026\n{BODY}", None),  # day-first or month-first?
         (f"The minister said, November 27, 2025. {BODY}", None),  # a sentence, not a place
         (

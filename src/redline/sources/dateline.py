@@ -8,10 +8,10 @@ field, no HTML metadata). The evidence, in order of trust:
    ``MOSCOW, November 27, 2025.``, ``Brussels, December 2 (European Press) -``;
 3. a header line that is only a date, with an optional label, time, weekday or byline:
    ``Published: 27 November 2025``, ``11:10 AM - Monday, December 8, 2025``, ``18.12.2025``;
-4. a date in the URL's path: ``/2025/11/27/``, ``/20251127/``, ``/2025-11-27/``.
+4. a date in the URL's path: ``/2025/11/27/``, ``/20251127/``, ``/2025-11-27/``, ``/2025/nov/27/``.
 
-A dateline without a year ("KYIV, Nov 21:") takes the year only from the URL's path (and only
-when the URL's month, if any, is the dateline's month): a year mentioned in the text may be
+A dateline without a year ("KYIV, Nov 21:") takes the year only from the URL's path (a
+``/2025/`` folder is enough, and the URL's month, if any, must be the dateline's month): a year mentioned in the text may be
 background ("the 2024 Washington summit"), so it is never used and such a document stays
 undated. Numeric dates are read day first (European and wire style) and only when that reading
 is the only one possible ("18.12.2025", not "01.02.2026").
@@ -51,7 +51,9 @@ _LABEL = re.compile(
 _FILLER = re.compile(r"\b(?:on|at|by)\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(_WORDS.weekdays) + r")\b,?", re.I)
 _URL_DATE = re.compile(
-    r"/(?P<y>20\d\d)(?:/(?P<m>[01]\d)(?:/(?P<d>[0-3]\d))?|(?P<m2>[01]\d)(?P<d2>[0-3]\d)|-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))(?=/|$|[-_.])"
+    r"/(?P<y>20\d\d)(?:/(?P<m>[01]\d)(?:/(?P<d>[0-3]\d))?|(?P<m2>[01]\d)(?P<d2>[0-3]\d)"
+    rf"|-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)|/(?P<mn>(?i:{_WORDS.month_pattern()}))(?:/(?P<d4>[0-3]?\d))?)?"
+    r"(?=/|$|[-_.])"
 )
 _HEAD_LINES = 10
 _HEAD_CHARS = 1500
@@ -132,16 +134,22 @@ def _full_date(line: str) -> tuple[date | None, str]:
 
 
 def _url_date(url: str | None) -> tuple[int | None, int | None, date | None]:
-    """(year, month, full date) from a URL path like /2025/11/27/, /20251127/ or /2025/12/."""
+    """(year, month, full date) from a URL path like /2025/11/27/, /20251127/, /2025/nov/27/,
+    /2025/12/ or /2025/ (a year alone only helps a dateline without one)."""
     if not url:
         return None, None, None
-    m = _URL_DATE.search(urlsplit(url).path)
+    path = urlsplit(url).path
+    m = _URL_DATE.search(path)
     if m is None:
         return None, None, None
     year = int(m["y"])
+    if m.end() == m.start("y") + 4 and path[m.end() : m.end() + 1] != "/":
+        return None, None, None  # "/2025-report", "/2025.html": a number, not a year folder
     month_text = m["m"] or m["m2"] or m["m3"]
-    day_text = m["d"] or m["d2"] or m["d3"]
-    month = int(month_text) if month_text and 1 <= int(month_text) <= 12 else None
+    day_text = m["d"] or m["d2"] or m["d3"] or m["d4"]
+    month = _WORDS.month(m["mn"]) if m["mn"] else None
+    if month_text and 1 <= int(month_text) <= 12:
+        month = int(month_text)
     if month is None:
         return year, None, None
     return year, month, _safe(year, month, int(day_text)) if day_text else None
