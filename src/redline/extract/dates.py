@@ -16,6 +16,12 @@ is the anchor and the sentence adjusts it. Conventions (documented because they 
 Pass the words that date the statement or event (the sentence, or for events the trigger's
 phrase), not a quotation's content: a year inside a quote ("the 2014 annexation") is not the
 date the quote was said.
+
+Statements are dated more strictly (``statement_date``): only a day-precise expression that
+the parse attaches to the speech act moves a statement off its publication day, because a
+statement's date feeds positions over time, where a background year or a guessed week is
+worse than the day the statement was known to be made by. Calendar words and the cues that tie
+a date to a speech act are data (``knowledge/dates.yaml``).
 """
 
 from __future__ import annotations

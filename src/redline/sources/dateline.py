@@ -11,10 +11,10 @@ field, no HTML metadata). The evidence, in order of trust:
 4. a date in the URL's path: ``/2025/11/27/``, ``/20251127/``, ``/2025-11-27/``, ``/2025/nov/27/``.
 
 A dateline without a year ("KYIV, Nov 21:") takes the year only from the URL's path (a
-``/2025/`` folder is enough, and the URL's month, if any, must be the dateline's month): a year mentioned in the text may be
-background ("the 2024 Washington summit"), so it is never used and such a document stays
-undated. Numeric dates are read day first (European and wire style) and only when that reading
-is the only one possible ("18.12.2025", not "01.02.2026").
+``/2025/`` folder is enough; the URL's month, if any, must be the dateline's month): a year
+mentioned in the text may be background ("the 2024 Washington summit"), so it is never used
+and such a document stays undated. Numeric dates are read day first (European and wire
+style) and only when that reading is the only one possible ("18.12.2025", not "01.02.2026").
 """
 
 from __future__ import annotations
