@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from redline.extract.dates import find_date, resolve_date, statement_date
+from redline.extract.dates import find_date, resolve_date
 
 PUB = date(2025, 11, 27)  # a Thursday
 
@@ -87,11 +87,3 @@ def test_find_date_reports_the_expression() -> None:
     assert mention is not None
     assert mention.text == "last week"
     assert find_date("no date here", PUB) is None
-
-
-def test_statement_date_ignores_what_was_said() -> None:
-    sentence = "Putin said on Monday that the 2022 attack would be avenged next week."
-    content = "the 2022 attack would be avenged next week"
-    assert statement_date(sentence, content, PUB) == (date(2025, 11, 24), "day")
-    assert statement_date("He said it was over.", "it was over", PUB) == (PUB, "day")
-    assert statement_date("He said it was over.", "it was over", None) == (None, None)

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.extract.attribution import find_attributions
+from redline.extract.dates import statement_date
 from redline.extract.events import EventFinder
 from redline.extract.issues import IssueTagger
 from redline.extract.speakers import SpeakerResolver
@@ -104,6 +105,7 @@ class RedlineExtract:
             actor = self.knowledge.actors.get(speaker.actor_id) if speaker is not None else None
             party = actor.party if actor is not None else None
             stance = self.stance.classify(content, issues, cue_text, party, att.kind) if issues else "neutral"
+            said_on = statement_date(doc, att.cue, att.content, (sent_start, sent_end), published)
             statements.append(
                 {
                     "content": [cs, ce],
@@ -121,6 +123,7 @@ class RedlineExtract:
                     "issues": issues,
                     "stance": stance,
                     "sentence": [sent_start, sent_end],
+                    "date": said_on.isoformat() if said_on else None,
                 }
             )
         doc._.redline_statements = statements

@@ -16,6 +16,12 @@ is the anchor and the sentence adjusts it. Conventions (documented because they 
 Pass the words that date the statement or event (the sentence, or for events the trigger's
 phrase), not a quotation's content: a year inside a quote ("the 2014 annexation") is not the
 date the quote was said.
+
+Statements are dated more strictly (``statement_date``): only a day-precise expression that
+the parse attaches to the speech act moves a statement off its publication day, because a
+statement's date feeds positions over time, where a background year or a guessed week is
+worse than the day the statement was known to be made by. Calendar words and the cues that tie
+a date to a speech act are data (``knowledge/dates.yaml``).
 """
 
 from __future__ import annotations
@@ -24,29 +30,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
+from spacy.tokens import Doc, Token
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from redline.knowledge.dates import calendar_words
+
+_WORDS = calendar_words()
+_MONTH = rf"(?P<month>{_WORDS.month_pattern()})\.?"
+_WEEKDAYS = _WORDS.weekdays
 _NUMBERS = {
     "a": 1,
     "an": 1,
@@ -109,6 +102,10 @@ class DateMention:
     date: date | None
     precision: str | None
 
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
 
 def resolve_date(text: str, published: date | None) -> tuple[date | None, str | None]:
     """(date, precision) for a sentence; the publication day when it says nothing."""
@@ -118,14 +115,153 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str | 
     return (published, "day") if published else (None, None)
 
 
-def statement_date(sentence: str, content: str, published: date | None) -> tuple[date | None, str | None]:
-    """When a statement was made: the sentence around it, without what was said ("Putin said
-    Thursday that the 2022 attack ..." was said on Thursday, not in 2022)."""
-    frame = sentence.replace(content, " ") if content else sentence
-    mention = find_date(frame, published)
-    if mention is not None and mention.date is not None and (published is None or mention.date <= published):
-        return mention.date, mention.precision
-    return (published, "day") if published else (None, None)
+def statement_date(
+    doc: Doc,
+    cue: tuple[int, int] | None,
+    content: tuple[int, int],
+    sentence: tuple[int, int],
+    published: date | None,
+) -> date | None:
+    """When a statement was said: the publication day, moved only by a day-precise expression
+    that the parse ties to the speech act itself.
+
+    "Putin said on Tuesday", "On Tuesday, Putin said", "told reporters yesterday", "in an
+    interview on Nov 20", "Speaking on Thursday, Peskov said" move it. Nothing else does:
+
+    * dates inside what was said ("the deal must be signed by Thursday") or attached to
+      another verb or noun ("Russia, which annexed Crimea in 2014, said", "the summit on
+      August 15 had two goals") date something else;
+    * prepositions like "since", "after", "by" (``dates.yaml``) date another event;
+    * vague periods ("last week", "earlier this month", "in November", "last year") keep the
+      publication day: the day the statement is known to have been made by, rather than a
+      guessed day with false precision (a "last week" could be 1 to 13 days back);
+    * a date after publication is a plan, not a speech act, and is ignored.
+
+    With no publication date only a complete written date ("on Nov. 21, 2025") dates the
+    statement; otherwise it stays undated (None), never guessed from background years.
+    """
+    anchors = _speech_anchors(doc, cue, content, sentence)
+    sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand") if anchors else None
+    if sent is not None:  # Span.text, not doc.text, which rebuilds the whole text on each access
+        start = sent.start_char
+        for mention in date_mentions(sent.text, published):
+            if mention.precision != "day" or mention.date is None:
+                continue
+            s, e = start + mention.start, start + mention.end
+            if s < content[1] and content[0] < e:
+                continue
+            if published is not None and mention.date > published:
+                continue
+            if _dates_speech_act(doc, s, e, anchors):
+                return mention.date
+    return published
+
+
+def _speech_anchors(
+    doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int], sentence: tuple[int, int]
+) -> set[int]:
+    """Token indices a date must attach to in order to date the speech act: the cue's words,
+    plus the word a dependent cue shares its time with: the verb of a coordinated cue ("on
+    Tuesday said X and announced Y"), the speech verb of a cue clause ("spoke Tuesday, though
+    he said", "said Sunday, while claiming"), the verb a "by ...ing" cue explains ("escalated
+    tensions on Sunday by claiming"), the speech event a cue is a relative clause of ("held a
+    call on Monday in which they discussed"). Without a cue, the sentence's root when it lies
+    outside the content."""
+    if cue is None:
+        sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+        if sent is None or len(sent) == 0:
+            return set()
+        root = sent.root
+        return set() if content[0] <= root.idx < content[1] else {root.i}
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return set()
+    anchors = {t.i for t in span}
+    root = span.root
+    head = root.head
+    shares_time = root.dep_ in ("conj", "aux", "auxpass") or root.pos_ == "AUX"
+    if root.dep_ == "advcl":
+        shares_time = root.tag_ == "VBG" or head.lemma_.lower() in _WORDS.speech_verbs
+    if shares_time:
+        anchors.add(head.i)
+    elif root.dep_ == "pcomp" and head.lower_ == "by":
+        anchors.add(head.head.i)
+    elif root.dep_ == "relcl" and _is_speech_noun(head):
+        anchors.update((head.i, head.head.i))
+    return anchors
+
+
+_LINK_DEPS = frozenset(
+    {"npadvmod", "tmod", "obl", "advmod", "prep", "nmod", "appos", "dobj", "advcl", "pobj"}
+)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MAX_PATH = 8
+
+
+def _dates_speech_act(doc: Doc, start: int, end: int, anchors: set[int]) -> bool:
+    """Whether the date expression at [start, end) attaches, through allowed links, to an anchor.
+
+    The path up the parse may pass a preposition that dates its head ("on", "in", "at"; the
+    first one met governs the date), then the speech event and whom it was with ("in an
+    interview with the paper on Tuesday", where the parser may hang the date on "the paper"),
+    a participle of a speech verb ("Speaking on Thursday, Putin said"), other date words and
+    modifiers ("Earlier Monday"). Anything else (another verb, a noun that is not a speech
+    event, "since", "after", "by") means the date belongs to something else.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    if any(t.pos_ == "ADP" and t.lower_ in _WORDS.never_preps for t in span):
+        return False
+    inside = range(span.start, span.end)
+    token = span.root
+    governed = any(t.pos_ == "ADP" for t in span)  # "on Tuesday" brings its own preposition
+    for _ in range(_MAX_PATH):
+        if token.i not in inside:
+            if token.pos_ == "ADP" or token.dep_ in ("prep", "agent"):
+                # the preposition governing the date must date its head; higher up, any that
+                # does not date another event ("on the sidelines of the summit on Saturday")
+                if token.lower_ in _WORDS.never_preps:
+                    return False
+                if not governed and token.lower_ not in _WORDS.speech_preps:
+                    return False
+                governed = True
+            elif not _passable(token, anchors, governed):
+                return False
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.i in anchors:
+            # the small parser often hangs "on Tuesday" on the subject or object of the cue
+            return token.dep_ in _LINK_DEPS or (token.dep_ in _SUBJECTS and token.i not in inside)
+        token = head
+    return False
+
+
+def _passable(token: Token, anchors: set[int], governed: bool) -> bool:
+    """A word other than a preposition that the path from a date to its speech act may cross."""
+    if token.pos_ in ("NOUN", "PROPN", "NUM"):
+        if token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WEEKDAYS or _WORDS.month(token.lower_):
+            return True
+        if token.dep_ in _SUBJECTS | {"dobj"} and token.head.i in anchors:
+            return True  # "Trump on Tuesday said", "escalated tensions on Sunday by claiming"
+        if governed and token.dep_ == "pobj" and token.head.lower_ in _WORDS.companion_preps:
+            return True  # whom the speech was with or to
+        return _is_speech_noun(token)
+    if token.pos_ == "VERB" and token.tag_ in ("VBG", "VBN"):
+        return token.lemma_.lower() in _WORDS.speech_verbs
+    return token.pos_ in ("ADV", "ADJ", "DET", "PUNCT") or token.ent_type_ in ("DATE", "TIME")
+
+
+def _is_speech_noun(token: Token) -> bool:
+    return token.lemma_.lower() in _WORDS.speech_nouns or token.lower_ in _WORDS.speech_nouns
+
+
+@lru_cache(maxsize=512)
+def date_mentions(text: str, published: date | None) -> tuple[DateMention, ...]:
+    """Every date expression in the text, in order of position (cached: the statements of one
+    sentence share it)."""
+    return tuple(sorted(_candidates(text or "", published), key=lambda m: m.start))
 
 
 def find_date(text: str, published: date | None) -> DateMention | None:
@@ -220,7 +356,7 @@ def _truncate(value: date, unit: str) -> date:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")[: 4 if name.lower().startswith("sept") else 3]]
+    return _WORDS.month(name) or 1  # the regexes only match known names
 
 
 def _day_month(day: int, month: int, year: str | None, pub: date | None) -> date | None:
@@ -241,4 +377,4 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-__all__ = ["DateMention", "find_date", "resolve_date", "statement_date"]
+__all__ = ["DateMention", "date_mentions", "find_date", "resolve_date", "statement_date"]

@@ -17,7 +17,6 @@ from spacy.tokens import Doc
 
 from redline.config import Settings
 from redline.extract import components
-from redline.extract.dates import statement_date
 from redline.extract.nlp import load_nlp
 from redline.knowledge import packaged
 from redline.model import Document, Event, Extraction, Mention, Span, Speaker, Statement, stable_id
@@ -29,7 +28,7 @@ COMPONENT = "redline_extract"
 def knowledge_fingerprint(settings: Settings) -> str:
     """Short hash of every knowledge file in use: a knowledge change is a new extractor version."""
     h = hashlib.sha1()
-    files = [packaged(n) for n in ("actors.yaml", "cues.yaml", "issues.yaml", "events.yaml")]
+    files = [packaged(n) for n in ("actors.yaml", "cues.yaml", "issues.yaml", "events.yaml", "dates.yaml")]
     files += list(settings.actors)
     files += [p for p in (settings.cues, settings.issues) if p is not None]
     for f in files:
@@ -114,8 +113,6 @@ class Extractor:
         if raw["cue"] is not None:
             s, e = raw["cue"]
             cue = Span(text[s:e], s, e)
-        ss, se = raw["sentence"]
-        when, _precision = statement_date(text[ss:se], text[cs:ce], document.published)
         return Statement(
             id=stable_id(document.id, cs, ce),
             document_id=document.id,
@@ -125,7 +122,7 @@ class Extractor:
             cue=cue,
             issues=list(raw["issues"]),
             stance=raw["stance"],
-            date=when,
+            date=date.fromisoformat(raw["date"]) if raw.get("date") else None,
             confidence=float(raw["confidence"]),
             extractor=self.version,
         )

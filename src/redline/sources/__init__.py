@@ -15,6 +15,7 @@ from typing import TextIO
 
 from redline.config import Settings
 from redline.model import Document, Problem
+from redline.sources.dateline import document_date
 from redline.sources.files import FileReader, parse_date
 from redline.sources.guards import check_text as _check_text
 from redline.sources.guards import is_warning
@@ -33,7 +34,8 @@ def read_sources(
 ) -> Iterator[Document | Problem]:
     """Documents from every input, in order; inputs that cannot be used come out as Problems.
 
-    ``published`` is the date for documents that carry none of their own. ``stdin`` is read
+    ``published`` is the date for documents that carry none of their own (no date field or
+    page metadata, no dateline or header date in the text, no date in the URL). ``stdin`` is read
     for the spec ``-`` (default: the process's standard input). Problems whose kind is a
     warning (see ``is_warning``) accompany a Document that is still yielded.
     """
@@ -64,6 +66,6 @@ def read_sources(
                     continue
                 if detector is not None and item.language is None:
                     item.language = "en"
-                if item.published is None:
-                    item.published = published
+                if item.published is None:  # a page without a date in its metadata
+                    item.published = document_date(item.text, item.url) or published
             yield item

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -21,6 +21,7 @@ from dateutil import parser as date_parser
 
 from redline.config import Settings
 from redline.model import Document, Problem, stable_id
+from redline.sources.dateline import document_date
 from redline.sources.guards import (
     SNIFF_BYTES,
     check_size,
@@ -130,9 +131,9 @@ class FileReader:
         if isinstance(page, Problem):
             return page
         record = {"text": page.text, "title": page.title, "url": page.url, "outlet": page.outlet}
-        published, problem = self._published(page.date, source)
-        if problem is not None:
-            published = self.published  # a page date we cannot read is not worth a warning
+        published, _problem = self._published(page.date, source)
+        # a page date we cannot read is not worth a warning: the text's dateline or the
+        # default date stands in for it (see ``document``)
         return self.document(page.text, source, record=record, published=published)
 
     def read_jsonl(self, path: Path) -> Iterator[Document | Problem]:
@@ -276,7 +277,9 @@ class FileReader:
         if size > limit:
             yield too_large(where, limit, size)
             return
-        published, problem = self._published(value.get("published"), where)
+        published, problem = self._published(
+            value.get("published"), where, own=lambda: document_date(text, _optional_str(value.get("url")))
+        )
         if problem is not None:
             yield problem
         yield self.document(text, where, record=value, published=published)
@@ -289,14 +292,18 @@ class FileReader:
         record: Mapping[str, Any] | None = None,
         published: date | None = None,
     ) -> Document:
-        """A Document with a given id, else one derived from the text (stable across runs)."""
+        """A Document with a given id, else one derived from the text (stable across runs).
+
+        Without a declared publication date the text's own (a dateline, a header date, the URL's
+        date: ``sources.dateline``) comes before the reader's default, which is only a guess."""
         record = record or {}
+        url = _optional_str(record.get("url"))
         doc = Document(
             id="",
             text=text,
-            url=_optional_str(record.get("url")),
+            url=url,
             title=_optional_str(record.get("title")),
-            published=published or self.published,
+            published=published or document_date(text, url) or self.published,
             outlet=_optional_str(record.get("outlet")),
             source=source,
             metadata={k: v for k, v in record.items() if k not in RECORD_FIELDS and k != "text"},
@@ -304,11 +311,21 @@ class FileReader:
         doc.id = _optional_str(record.get("id")) or stable_id(doc.content_hash)
         return doc
 
-    def _published(self, value: object, where: str) -> tuple[date | None, Problem | None]:
+    def _published(
+        self, value: object, where: str, *, own: Callable[[], date | None] | None = None
+    ) -> tuple[date | None, Problem | None]:
+        """The parsed date, or a Problem whose hint says which date is used instead: the one
+        the text gives (``own``, looked up only then), the default, or none."""
         try:
             return parse_date(value), None
         except ValueError as exc:
-            fallback = f"using --published {self.published.isoformat()}" if self.published else "kept undated"
+            found = own() if own is not None else None
+            if found is not None:
+                fallback = f"using the date the text gives, {found.isoformat()}"
+            elif self.published:
+                fallback = f"using --published {self.published.isoformat()}"
+            else:
+                fallback = "kept undated"
             return None, Problem(
                 where, f"invalid published date: {exc}", f"{fallback}; use YYYY-MM-DD", "date"
             )

@@ -1,0 +1,154 @@
+"""A statement's date is when it was said: publication, moved only by what dates the speech act.
+
+Sentences are written for these tests (never copied from a corpus). Each test first asserts
+that the statement was found, so a change in attribution cannot make it pass vacuously.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from redline.config import Settings
+from redline.model import Document, Statement
+from redline.sources.files import FileReader
+
+PUB = date(2025, 11, 27)  # a Thursday
+
+
+def _statement(extractor: Any, text: str, words: str, published: date | None = PUB) -> Statement:
+    """The statement whose content contains ``words``; fails when none was extracted."""
+    doc = Document(id="d", text=text, published=published)
+    statements = extractor.extract_one(doc).statements
+    found = [s for s in statements if words in s.content.text]
+    assert found, f"no statement with {words!r} in {[s.content.text for s in statements]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "On Tuesday, the Finnish president said the ceasefire proposal deserved a careful reading.",
+            "ceasefire proposal",
+            date(2025, 11, 25),
+        ),
+        (
+            "The envoy said Monday that the draft was balanced and fair.",
+            "draft was balanced",
+            date(2025, 11, 24),
+        ),
+        (
+            "The defence minister on Wednesday said the talks in Geneva had been useful.",
+            "talks in Geneva",
+            date(2025, 11, 26),
+        ),
+        (
+            "Speaking to reporters on Sunday, the chancellor said the guarantees were too vague.",
+            "guarantees were too vague",
+            date(2025, 11, 23),
+        ),
+        ("The prime minister said Thursday that the plan was a starting point.", "starting point", PUB),
+    ],
+)
+def test_a_weekday_on_the_speech_act_is_the_latest_such_day(
+    extractor: Any, text: str, words: str, expected: date
+) -> None:
+    assert _statement(extractor, text, words).date == expected
+
+
+def test_yesterday(extractor: Any) -> None:
+    text = "The foreign minister told reporters yesterday that the border question was not settled."
+    assert _statement(extractor, text, "border question").date == date(2025, 11, 26)
+
+
+def test_a_day_and_month_take_the_year_of_publication(extractor: Any) -> None:
+    text = "In an interview on Nov. 20, the chancellor said the security guarantees were too vague."
+    assert _statement(extractor, text, "security guarantees").date == date(2025, 11, 20)
+
+
+def test_a_day_and_month_after_new_year_belong_to_the_year_before(extractor: Any) -> None:
+    text = "In an interview on Dec. 30, the chancellor said the security guarantees were too vague."
+    found = _statement(extractor, text, "security guarantees", published=date(2026, 1, 5))
+    assert found.date == date(2025, 12, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('"The agreement must be signed by Thursday," the spokesman said.', "agreement must be signed"),
+        (
+            "The spokesman said the agreement would be signed on Monday in Geneva.",
+            "agreement would be signed",
+        ),
+        (
+            "The envoy said he would travel to the capital next Tuesday for more talks.",
+            "travel to the capital",
+        ),
+        ("The minister said the ceasefire signed on November 3 had not held.", "ceasefire signed"),
+    ],
+)
+def test_a_date_inside_what_was_said_is_not_the_statement_date(extractor: Any, text: str, words: str) -> None:
+    assert _statement(extractor, text, words).date == PUB
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Since February 2022, officials in the capital say, the front line has barely moved.", "front line"),
+        (
+            "The minister, whose government annexed the peninsula in 2014, said the offer was unacceptable.",
+            "offer was unacceptable",
+        ),
+        (
+            "After the phone call on Monday, the president said the plan still needed work.",
+            "plan still needed",
+        ),
+        (
+            "The president, who will fly to the summit on Saturday, said the plan still needed work.",
+            "plan still needed",
+        ),
+        ("In 2023, the army chief said, the counteroffensive had stalled.", "counteroffensive"),
+    ],
+)
+def test_background_dates_are_not_the_statement_date(extractor: Any, text: str, words: str) -> None:
+    assert _statement(extractor, text, words).date == PUB
+
+
+def test_a_vague_period_keeps_the_publication_day(extractor: Any) -> None:
+    """ "last week" could be 1 to 13 days back: the statement keeps the day it is known by."""
+    text = "The prime minister said last week that the plan was a starting point for talks."
+    assert _statement(extractor, text, "starting point").date == PUB
+    text = "The prime minister said earlier this month that the plan was a starting point for talks."
+    assert _statement(extractor, text, "starting point").date == PUB
+
+
+def test_without_publication_only_a_complete_date_dates_a_statement(extractor: Any) -> None:
+    text = "On Nov. 21, 2025, the spokeswoman said the proposal was still under study."
+    assert _statement(extractor, text, "under study", published=None).date == date(2025, 11, 21)
+    text = "On Tuesday, the spokeswoman said the proposal was still under study."
+    assert _statement(extractor, text, "under study", published=None).date is None
+    text = "The spokeswoman, speaking about the war that began in 2022, said the proposal was under study."
+    assert _statement(extractor, text, "under study", published=None).date is None
+
+
+def test_a_speech_act_after_publication_is_a_plan_not_a_date(extractor: Any) -> None:
+    text = "The chancellor said on Dec. 4 that the guarantees were too vague."
+    assert _statement(extractor, text, "guarantees were too vague").date == PUB
+
+
+def test_an_undated_record_is_dated_by_its_dateline_end_to_end(extractor: Any) -> None:
+    """Reading fills ``published`` from the dateline; the statement is then dated from it."""
+    reader = FileReader(Settings())
+    text = "VILNIUS, November 27, 2025 (Wire) - The minister said on Tuesday that the draft needed more work."
+    [document] = [d for d in reader.from_record({"id": "w", "text": text}, "w") if isinstance(d, Document)]
+    assert document.published == PUB
+    assert _statement(extractor, text, "draft needed", published=document.published).date == date(
+        2025, 11, 25
+    )
+    bare = "The minister said on Tuesday that the draft needed more work."
+    [undated] = [d for d in reader.from_record({"id": "u", "text": bare}, "u") if isinstance(d, Document)]
+    assert undated.published is None
+    assert _statement(extractor, bare, "draft needed", published=undated.published).date is None
