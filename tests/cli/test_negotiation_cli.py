@@ -189,7 +189,15 @@ def test_positions_by_party_with_shifts() -> None:
     assert cells[("russia", "territory")]["stance"] == "support"
     assert cells[("ukraine", "military_limits")]["stance"] == "oppose"
     assert cells[("ukraine", "military_limits")]["supporting"] == 2
-    assert cells[("ukraine", "military_limits")]["outlet"] == "redline fixtures"
+    assert cells[("ukraine", "military_limits")]["quote"]["outlet"] == "redline fixtures"
+    assert cells[("ukraine", "military_limits")]["counts"] == {
+        "support": 0,
+        "oppose": 2,
+        "conditional": 0,
+        "neutral": 0,
+    }
+    assert cells[("russia", "territory")]["proposition"] == "Ukraine withdraws from Donbas"
+    assert cells[("united_states", "plan_overall")]["row_name"] == "United States"
     assert cells[("united_states", "plan_overall")]["stance"] == "support"
     shifts = {(s["row"], s["column"], s["before"], s["after"]) for s in data["shifts"]}
     assert ("ukraine", "plan_overall", "conditional", "support") in shifts

@@ -43,11 +43,14 @@ def test_positions_by_party(store: Store) -> None:
 def test_positions_by_actor_json_and_as_of_a_date(store: Store) -> None:
     out = io.StringIO()
     export_positions(store, out, "json", by="actor", at=date(2025, 11, 20))
-    rows = json.loads(out.getvalue())
-    assert {(r["by"], r["row"], r["issue"], r["stance"]) for r in rows} == {
-        ("actor", "Vladimir Putin", "plan_overall", "conditional"),
-        ("actor", "Volodymyr Zelensky", "territory", "oppose"),
+    report = json.loads(out.getvalue())
+    assert report["by"] == "actor" and report["at"] == "2025-11-20"
+    assert {(c["row"], c["column"], c["stance"]) for c in report["cells"]} == {
+        ("Vladimir Putin", "plan_overall", "conditional"),
+        ("Volodymyr Zelensky", "territory", "oppose"),
     }
+    cell = next(c for c in report["cells"] if c["column"] == "territory")
+    assert cell["proposition"] == "Ukraine withdraws from Donbas"
 
 
 def test_documents(store: Store) -> None:

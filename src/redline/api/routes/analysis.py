@@ -14,25 +14,12 @@ from fastapi import APIRouter, Query, Request
 
 from redline.analysis import negotiation
 from redline.analysis.db_repository import SqlPlanRepository
+from redline.analysis.positions_report import positions_report
 from redline.api.deps import CorpusDep, Offset, Page, StoreDep, page
 from redline.api.errors import ERROR_RESPONSES
-from redline.api.models import CellOut, PositionsOut, QuoteOut, ShiftOut, TimelineEntryOut
-from redline.model import Document, Statement
+from redline.api.models import PositionsOut, TimelineEntryOut
 
 router = APIRouter(tags=["analysis"], responses=ERROR_RESPONSES)
-
-
-def _quote(s: Statement, docs: dict[str, Document]) -> QuoteOut:
-    doc = docs.get(s.document_id)
-    return QuoteOut(
-        statement_id=s.id,
-        text=s.content.text,
-        speaker=s.speaker.name if s.speaker else None,
-        date=s.date.isoformat() if s.date else None,
-        document_id=s.document_id,
-        url=doc.url if doc else None,
-        outlet=doc.outlet if doc else None,
-    )
 
 
 @router.get("/positions", response_model=PositionsOut, summary="Where each party or actor stands")
@@ -47,6 +34,7 @@ def positions(
     ] = None,
     at: Annotated[date | None, Query(description="As of this date (YYYY-MM-DD).")] = None,
 ) -> PositionsOut:
+    """Each cell is the balance of the dated statements up to ``at``; undated ones are counted apart."""
     result = negotiation.positions(
         corpus,
         repo=SqlPlanRepository(store) if plan is not None else None,
@@ -56,46 +44,8 @@ def positions(
         issue=issue,
         label=version,
     )
-    docs = corpus.documents
-    texts = negotiation.point_texts(result.version)
-    m = result.matrix
-    cells = [
-        CellOut(
-            row=c.row,
-            column=c.column,
-            column_text=texts.get(c.column),
-            stance=c.stance,
-            supporting=c.supporting,
-            statements=c.total,
-            last_date=c.last_date.isoformat() if c.last_date else None,
-            quote=_quote(c.quote, docs),
-        )
-        for r in m.rows
-        for col in m.columns
-        if (c := m.cells.get((r, col))) is not None
-    ]
-    shifts = [
-        ShiftOut(
-            row=s.row,
-            column=s.column,
-            before=s.before,
-            after=s.after,
-            quote_before=_quote(s.quote_before, docs),
-            quote_after=_quote(s.quote_after, docs),
-        )
-        for s in result.shifts
-    ]
-    return PositionsOut(
-        by=by,
-        at=at.isoformat() if at else None,
-        issue=issue,
-        plan=plan,
-        version=result.version.label if result.version else None,
-        rows=m.rows,
-        columns=m.columns,
-        cells=cells,
-        shifts=shifts,
-    )
+    report = positions_report(result, by=by, documents=corpus.documents, issue=issue, plan=plan)
+    return PositionsOut.model_validate(report.to_dict())
 
 
 @router.get("/timeline", response_model=Page[TimelineEntryOut], summary="Statements and events in date order")
