@@ -81,6 +81,7 @@ def test_timeline_in_date_order_with_filters_and_pages(client: TestClient) -> No
     assert [e["text"] for e in nato] == ["the NATO question was still open", "NATO would not come closer"]
     first = client.get("/api/v1/timeline", params={"limit": 5}).json()
     rest = client.get(first["next"]).json()
+    assert (first["total"], first["undated"], first["dated_by_document"]) == (8, 0, 0)  # over all pages
     assert [e["text"] for e in first["items"] + rest["items"]] == [e["text"] for e in body["items"]]
 
 

@@ -272,6 +272,7 @@ def test_timeline_in_date_order_with_filters() -> None:
     assert all("territory" in e["issues"] for e in territory if e["kind"] == "statement")
     table = run("timeline", "--from", STATEMENTS)
     assert "event: visit (planned)" in table and "2025-11-27*" in table
+    assert "1 dated by the article that reports them (*)" in table
 
 
 def test_user_errors_are_one_line_messages(plans: list[str], tmp_path: Path) -> None:

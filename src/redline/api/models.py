@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from redline.api.deps import Page
+
 Stance = Literal["support", "oppose", "conditional", "neutral"]
 
 
@@ -370,6 +372,14 @@ class TimelineEntryOut(_Model):
     document_id: str
     planned: bool = Field(description="An announced event that had not happened yet.")
     dated_by_document: bool = Field(description="No date of its own: dated by its article.")
+
+
+class TimelinePage(Page[TimelineEntryOut]):
+    """One page of the timeline; the counts are over all its pages."""
+
+    total: int = Field(description="Items in the whole timeline.")
+    dated_by_document: int = Field(description="Items with no date of their own, placed at their article's.")
+    undated: int = Field(description="Items with no date at all, listed last.")
 
 
 # -- health ------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from redline.analysis.repository import (
     StatementSource,
     load_parties,
 )
+from redline.analysis.timeline import timeline_counts
 from redline.cli._common import settings_from_flags, truncate, user_errors
 from redline.errors import ConfigError
 from redline.knowledge import packaged
@@ -448,7 +449,8 @@ def register(app: typer.Typer) -> None:
                     ]
                 )
                 return
-            table = Table(title="timeline", caption="* dated by the article that reports it")
+            counts = timeline_counts(entries)
+            table = Table(title="timeline", caption=counts.note())
             for col in ("date", "item", "who", "what", "document"):
                 table.add_column(col)
             for e in entries:

@@ -15,9 +15,10 @@ from fastapi import APIRouter, Query, Request
 from redline.analysis import negotiation
 from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.positions_report import positions_report
-from redline.api.deps import CorpusDep, Offset, Page, StoreDep, page
+from redline.analysis.timeline import timeline_counts
+from redline.api.deps import CorpusDep, Offset, StoreDep, page
 from redline.api.errors import ERROR_RESPONSES
-from redline.api.models import PositionsOut, TimelineEntryOut
+from redline.api.models import PositionsOut, TimelineEntryOut, TimelinePage
 
 router = APIRouter(tags=["analysis"], responses=ERROR_RESPONSES)
 
@@ -48,7 +49,7 @@ def positions(
     return PositionsOut.model_validate(report.to_dict())
 
 
-@router.get("/timeline", response_model=Page[TimelineEntryOut], summary="Statements and events in date order")
+@router.get("/timeline", response_model=TimelinePage, summary="Statements and events in date order")
 def timeline(
     request: Request,
     corpus: CorpusDep,
@@ -56,8 +57,10 @@ def timeline(
     actor: Annotated[str | None, Query(description="Only this actor (id, name or surname).")] = None,
     limit: Annotated[int, Query(ge=1, le=5000, description="Entries per page.")] = 500,
     offset: Offset = 0,
-) -> Page[TimelineEntryOut]:
+) -> TimelinePage:
+    """One page of the timeline, with how many of all its items are undated or dated by their article."""
     entries = negotiation.timeline(corpus, issue=issue, actor=actor)
+    counts = timeline_counts(entries)
     rows = [
         TimelineEntryOut(
             date=e.date.isoformat() if e.date else None,
@@ -72,4 +75,10 @@ def timeline(
         )
         for e in entries[offset : offset + limit + 1]
     ]
-    return page(request, rows, limit, offset)
+    listing = page(request, rows, limit, offset)
+    return TimelinePage(
+        **listing.model_dump(),
+        total=counts.total,
+        dated_by_document=counts.dated_by_document,
+        undated=counts.undated,
+    )
