@@ -342,7 +342,7 @@ def _cell_row(cell: CellReport, column: ColumnRef) -> list[str]:
 
 
 def _unplaced_row(cell: UnplacedCell, column: ColumnRef) -> list[str]:
-    return [cell.row_name, _column_head(column), "-", _balance({}), "", str(cell.undated), "", ""]
+    return [cell.row_name, _column_head(column), "undated", "", "", str(cell.undated), "", ""]
 
 
 def register(app: typer.Typer) -> None:
