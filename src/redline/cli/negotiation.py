@@ -413,8 +413,8 @@ def register(app: typer.Typer) -> None:
             for s in report.shifts:
                 console.print(
                     f"shift: {s.row_name} on {s.column_label} ({s.proposition}): {s.before} → {s.after} "
-                    f"on {s.date} ({s.quote_before.date} “{s.quote_before.text}” → "
-                    f"{s.quote_after.date} “{s.quote_after.text}”)"
+                    f"on {s.date} ({s.quote_before.date} “{truncate(s.quote_before.text, 80)}” → "
+                    f"{s.quote_after.date} “{truncate(s.quote_after.text, 80)}”)"
                 )
 
     @app.command("timeline")
