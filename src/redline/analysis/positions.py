@@ -129,7 +129,7 @@ class _Tally:
 
     def __init__(self) -> None:
         self.counts: dict[str, int] = dict.fromkeys(STANCES, 0)
-        self.statements: list[Statement] = []
+        self._strongest: dict[str, Statement] = {}
         self._recent: dict[str, tuple[tuple[date, int, tuple[int, float, date, int]], Statement]] = {}
 
     def add_day(self, day: date, group: Sequence[Statement]) -> None:
@@ -139,7 +139,9 @@ class _Tally:
             key = (day, per_day[s.stance], _strength(s))
             if s.stance not in self._recent or key > self._recent[s.stance][0]:
                 self._recent[s.stance] = (key, s)
-        self.statements.extend(group)
+            best = self._strongest.get(s.stance)
+            if best is None or _strength(s) > _strength(best):
+                self._strongest[s.stance] = s
 
     def _most_recent(self, stances: Iterable[str]) -> str:
         return max(stances, key=lambda st: self._recent[st][0])
@@ -163,7 +165,8 @@ class _Tally:
         return self._most_recent(st for st, n in self.counts.items() if n == top)
 
     def strongest(self, stance: str) -> Statement:
-        return max((s for s in self.statements if s.stance == stance), key=_strength)
+        """The strongest statement so far with ``stance``: a direct quote, then the more confident."""
+        return self._strongest[stance]
 
     def recent(self, stance: str) -> Statement:
         return self._recent[stance][1]

@@ -364,7 +364,11 @@ def register(app: typer.Typer) -> None:
         db: DbOpt = None,
         plans_dir: PlansDir = None,
     ) -> None:
-        """Where each party (or actor) stands on each issue or point, and how that shifted."""
+        """Where each party (or actor) stands on each issue or point, and the days that turned.
+
+        A position is the balance of the dated statements up to --at (counts per stance, the
+        latest stance beside it); undated statements are counted apart, never in a balance.
+        """
         with _backend(db, plans_dir) as backend:
             _choice(fmt, ("table", "json"), "--format")
             row_kind: RowKind = "actor" if _choice(by, ("party", "actor"), "--by") == "actor" else "party"
