@@ -198,6 +198,7 @@ def test_positions_by_party_with_shifts() -> None:
     }
     assert cells[("russia", "territory")]["proposition"] == "Ukraine withdraws from Donbas"
     assert cells[("united_states", "plan_overall")]["row_name"] == "United States"
+    assert [c["id"] for c in data["columns"]][:2] == ["plan_overall", "territory"]  # the taxonomy's order
     assert cells[("united_states", "plan_overall")]["stance"] == "support"
     shifts = {(s["row"], s["column"], s["before"], s["after"]) for s in data["shifts"]}
     assert ("ukraine", "plan_overall", "conditional", "support") in shifts

@@ -256,7 +256,9 @@ def positions_report(
     m = result.matrix
     points = point_texts(result.version)
     refs = _Refs(by, documents, taxonomy or _packaged_taxonomy(), points)
-    columns = [n for n in points if n in m.columns] if points else list(m.columns)
+    # points in the version's order, issues in the taxonomy's (the plan first, then territory, ...)
+    rank = {c: i for i, c in enumerate(points or refs.issues)}
+    columns = sorted(m.columns, key=lambda c: (rank.get(c, len(rank)), c))
     keys = [(r, c) for r in m.rows for c in columns]
     return PositionsReport(
         by=by,
