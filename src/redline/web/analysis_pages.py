@@ -152,6 +152,7 @@ def add_analysis_pages(
             "cell.html",
             title=f"{party_name(party)} on {what}",
             party=party,
+            party_label=party_name(party),
             issue=issue or "",
             point=point or "",
             plan=plan or "",
