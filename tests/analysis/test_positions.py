@@ -103,3 +103,76 @@ def test_same_day_tie_goes_to_the_strongest_quote(statement: MakeStatement) -> N
     ]
     shifts = find_shifts(stmts)
     assert [(s.before, s.after) for s in shifts] == [("support", "oppose")]
+
+
+def test_one_stray_label_does_not_flip_the_cell(statement: MakeStatement) -> None:
+    said = "Volodymyr Zelensky"
+    stmts = [
+        statement("we will not give up our land", said, issues=("territory",), stance="oppose", when=day)
+        for day in ("2025-11-21", "2025-11-23", "2025-11-25")
+    ]
+    stmts.append(statement("a line misread as consent", said, issues=("territory",), stance="support"))
+    cell = position_matrix(stmts, party_of=PARTIES).get("ukraine", "territory")
+    assert cell is not None
+    assert (cell.stance, cell.latest, cell.most_frequent) == ("oppose", "support", "oppose")
+    assert cell.counts == {"support": 1, "oppose": 3, "conditional": 0, "neutral": 0}
+    assert (cell.supporting, cell.total) == (3, 4)
+    assert cell.latest_quote.content.text == "a line misread as consent"
+    assert cell.quote.stance == "oppose"
+    assert find_shifts(stmts, party_of=PARTIES, by="party") == []  # the stray label is no shift
+
+
+def test_a_tie_goes_to_the_most_recent_and_neutral_only_when_nothing_else(
+    statement: MakeStatement,
+) -> None:
+    stmts = [
+        statement("only if the guarantees hold", stance="conditional", when="2025-11-20"),
+        statement("talks took place", stance="neutral", when="2025-11-22"),
+        statement("talks went on", stance="neutral", when="2025-11-23"),
+        statement("we welcome the plan", stance="support", when="2025-11-24"),
+    ]
+    cell = position_matrix(stmts, party_of=PARTIES).get("russia", "plan_overall")
+    assert cell is not None
+    assert (cell.stance, cell.latest, cell.most_frequent) == ("support", "support", "neutral")
+    only_reports = position_matrix(stmts[1:3], party_of=PARTIES).get("russia", "plan_overall")
+    assert only_reports is not None and only_reports.stance == "neutral" and only_reports.total == 2
+
+
+def test_undated_statements_are_counted_apart_from_the_balance(statement: MakeStatement) -> None:
+    stmts = [
+        statement("we back this", "Volodymyr Zelensky", stance="support", when="2025-11-25"),
+        statement("no date on this", "Volodymyr Zelensky", stance="oppose", when=None),
+        statement(
+            "nor this", "Volodymyr Zelensky", issues=("plan_overall", "nato"), stance="oppose", when=None
+        ),
+        statement("undated and unattributed", None, stance="oppose", when=None),
+    ]
+    m = position_matrix(stmts, party_of=PARTIES)
+    cell = m.get("ukraine", "plan_overall")
+    assert cell is not None
+    assert cell.stance == "support" and cell.counts["oppose"] == 0 and cell.total == 1
+    assert cell.undated == 2
+    assert m.get("ukraine", "nato") is None and m.undated_in("ukraine", "nato") == 1  # no cell, still listed
+    assert m.columns == ["nato", "plan_overall"]
+    assert m.undated_statements == 2  # the one on two issues once; the one without a speaker has no row
+    before_all = position_matrix(stmts, party_of=PARTIES, at=date(2025, 11, 1))
+    assert before_all.cells == {}
+    assert before_all.undated_statements == 2 and before_all.rows == ["ukraine"]
+
+
+def test_a_shift_needs_the_balance_to_turn(statement: MakeStatement) -> None:
+    stmts = [
+        statement("basis for talks", stance="support", when="2025-11-20"),
+        statement("unacceptable", stance="oppose", when="2025-11-22"),
+        statement("still unacceptable", stance="oppose", when="2025-11-24"),
+        statement("an undated reversal", stance="support", when=None),
+    ]
+    (shift,) = find_shifts(stmts, by="party", party_of=PARTIES)
+    # a tie on the 22nd goes to the most recent stance
+    assert (shift.before, shift.after, shift.date) == ("support", "oppose", date(2025, 11, 22))
+    assert shift.quote_before.content.text == "basis for talks"
+    assert shift.quote_after.content.text == "unacceptable"
+    at_21 = position_matrix(stmts, party_of=PARTIES, at=date(2025, 11, 21)).get("russia", "plan_overall")
+    at_22 = position_matrix(stmts, party_of=PARTIES, at=date(2025, 11, 22)).get("russia", "plan_overall")
+    assert at_21 is not None and at_22 is not None
+    assert (at_21.stance, at_22.stance) == (shift.before, shift.after)  # matrix and shifts agree

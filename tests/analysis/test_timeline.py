@@ -4,7 +4,7 @@ from datetime import date
 
 from negotiation_builders import MakeStatement
 
-from redline.analysis.timeline import build_timeline
+from redline.analysis.timeline import build_timeline, timeline_counts
 from redline.model import Document, Event, Extraction, Span
 
 
@@ -79,3 +79,17 @@ def test_issue_filter_keeps_events_of_documents_on_that_issue(statement: MakeSta
     assert [e.kind for e in entries if e.kind == "statement"] == ["statement"]
     assert {e.document_id for e in entries} == {"a"}
     assert "Putin received Witkoff" not in [e.text for e in entries]
+
+
+def test_undated_items_are_listed_last_and_counted(statement: MakeStatement) -> None:
+    nowhere = Extraction(
+        Document("c", ""),  # no publication date either
+        [statement("a ceasefire must come first", "Volodymyr Zelensky", when=None, doc="c")],
+    )
+    entries = build_timeline([nowhere, *corpus(statement)])
+    assert entries[-1].text == "a ceasefire must come first" and entries[-1].date is None
+    counts = timeline_counts(entries)
+    assert (counts.total, counts.dated_by_document, counts.undated) == (7, 1, 1)
+    note = counts.note()
+    assert note is not None and note.startswith("1 of 7 items undated")
+    assert timeline_counts(build_timeline(corpus(statement), actor="Putin")).note() is None

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
+
 from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+from redline.analysis import positions_report as report
+from redline.api import models
 
 
 def test_plans_and_versions(client: TestClient) -> None:
@@ -57,12 +65,12 @@ def test_positions_by_plan_point(client: TestClient) -> None:
     p = client.get("/api/v1/positions", params={"plan": "peace", "version": "28-point"}).json()
     assert p["version"] == "28-point" and p["plan"] == "peace"
     # the two statements about NATO link to point 3, the NATO point
-    assert p["columns"] == ["3"]
+    assert [c["id"] for c in p["columns"]] == ["3"]
     assert {(c["row"], c["stance"]) for c in p["cells"]} == {
         ("russia", "oppose"),
         ("united_states", "support"),
     }
-    assert {c["column_text"] for c in p["cells"]} == {"Ukraine renounces NATO membership."}
+    assert {c["proposition"] for c in p["cells"]} == {"Ukraine renounces NATO membership."}
 
 
 def test_timeline_in_date_order_with_filters_and_pages(client: TestClient) -> None:
@@ -73,6 +81,7 @@ def test_timeline_in_date_order_with_filters_and_pages(client: TestClient) -> No
     assert [e["text"] for e in nato] == ["the NATO question was still open", "NATO would not come closer"]
     first = client.get("/api/v1/timeline", params={"limit": 5}).json()
     rest = client.get(first["next"]).json()
+    assert (first["total"], first["undated"], first["dated_by_document"]) == (8, 0, 0)  # over all pages
     assert [e["text"] for e in first["items"] + rest["items"]] == [e["text"] for e in body["items"]]
 
 
@@ -101,3 +110,25 @@ def test_analyses_see_a_correction_made_after_they_were_cached(writer: TestClien
     assert territory() == "conditional"
     timeline = writer.get("/api/v1/timeline", params={"issue": "territory"}).json()["items"]
     assert [e["detail"] for e in timeline] == ["conditional"]
+
+
+def _mirrors(dc: type, model: type[BaseModel]) -> None:
+    """The pydantic model has the dataclass's fields, in order, nested models mirroring nested dataclasses."""
+    hints = typing.get_type_hints(dc)
+    assert [f.name for f in dataclasses.fields(dc)] == list(model.model_fields), model.__name__
+    for name, field in model.model_fields.items():
+        inner_dc = [a for a in (*typing.get_args(hints[name]), hints[name]) if dataclasses.is_dataclass(a)]
+        ann = field.annotation
+        inner_model = [
+            a
+            for a in (*typing.get_args(ann), ann)
+            if isinstance(a, type) and not isinstance(a, types.GenericAlias) and issubclass(a, BaseModel)
+        ]
+        assert len(inner_dc) == len(inner_model), (model.__name__, name)
+        for d, m in zip(inner_dc, inner_model, strict=True):
+            assert isinstance(d, type)
+            _mirrors(d, m)
+
+
+def test_positions_body_is_the_report_the_cli_and_export_write() -> None:
+    _mirrors(report.PositionsReport, models.PositionsOut)

@@ -45,7 +45,8 @@ def test_demo_fills_the_database_and_a_rerun_changes_nothing(tmp_path: Path) -> 
     assert counts["documents"] == 30 and counts["near_duplicates"] == 2
     assert counts["statements"] > 100 and counts["actors"] > 10 and counts["events"] > 0
     out = first.stdout
-    assert "where each party stands" in out and "russia" in out and "ukraine" in out
+    assert "where each party stands" in out and "Russia" in out and "United States" in out
+    assert "Ukraine withdraws" in out  # the proposition heads the issue (folded in its column)
     assert "plan peace: 28-point → 19-point:" in out and "removed" in out
     assert "redline positions" in out and "30 new documents" in out
     before = _snapshot(url)
@@ -78,7 +79,7 @@ def test_positions_diff_and_timeline_from_the_database(demo_db: str) -> None:
     by_cell = {(c["row"], c["column"]): c for c in cells}
     assert by_cell[("ukraine", "recognition")]["stance"] == "oppose"
     assert by_cell[("russia", "territory")]["stance"] in {"support", "conditional"}
-    assert all(c["url"] and c["outlet"] for c in cells)  # each quote traced to its article
+    assert all(c["quote"]["url"] and c["quote"]["outlet"] for c in cells)  # each quote traced to its article
 
     by_point = json.loads(run("positions", *db, "--plan", "peace", "-f", "json"))
     assert by_point["plan"] == "peace" and by_point["cells"]

@@ -83,10 +83,15 @@ def test_positions_and_documents(db: str) -> None:
         app, ["export", "positions", "--db", db, "--by", "actor", "-f", "json", "--issue", "territory"]
     )
     assert pos.exit_code == 0, pos.output
-    assert {(r["row"], r["stance"]) for r in json.loads(pos.stdout)} == {
+    report = json.loads(pos.stdout)
+    assert {(r["row"], r["stance"]) for r in report["cells"]} == {
         ("Vladimir Putin", "support"),
         ("Volodymyr Zelensky", "oppose"),
     }
+    # the export is the report `redline positions -f json` prints: one shape
+    cli = runner.invoke(app, ["positions", "--db", db, "--by", "actor", "-f", "json", "--issue", "territory"])
+    assert cli.exit_code == 0, cli.output
+    assert json.loads(cli.stdout) == report
     docs = runner.invoke(app, ["export", "documents", "--db", db])
     assert [line.split(",")[0] for line in docs.stdout.splitlines()] == ["id", "d1", "d2", "d3", "d4"]
 

@@ -189,7 +189,16 @@ def test_positions_by_party_with_shifts() -> None:
     assert cells[("russia", "territory")]["stance"] == "support"
     assert cells[("ukraine", "military_limits")]["stance"] == "oppose"
     assert cells[("ukraine", "military_limits")]["supporting"] == 2
-    assert cells[("ukraine", "military_limits")]["outlet"] == "redline fixtures"
+    assert cells[("ukraine", "military_limits")]["quote"]["outlet"] == "redline fixtures"
+    assert cells[("ukraine", "military_limits")]["counts"] == {
+        "support": 0,
+        "oppose": 2,
+        "conditional": 0,
+        "neutral": 0,
+    }
+    assert cells[("russia", "territory")]["proposition"] == "Ukraine withdraws from Donbas"
+    assert cells[("united_states", "plan_overall")]["row_name"] == "United States"
+    assert [c["id"] for c in data["columns"]][:2] == ["plan_overall", "territory"]  # the taxonomy's order
     assert cells[("united_states", "plan_overall")]["stance"] == "support"
     shifts = {(s["row"], s["column"], s["before"], s["after"]) for s in data["shifts"]}
     assert ("ukraine", "plan_overall", "conditional", "support") in shifts
@@ -264,6 +273,7 @@ def test_timeline_in_date_order_with_filters() -> None:
     assert all("territory" in e["issues"] for e in territory if e["kind"] == "statement")
     table = run("timeline", "--from", STATEMENTS)
     assert "event: visit (planned)" in table and "2025-11-27*" in table
+    assert "1 dated by the article that reports them (*)" in table
 
 
 def test_user_errors_are_one_line_messages(plans: list[str], tmp_path: Path) -> None:
@@ -322,3 +332,86 @@ def test_positions_on_a_named_version(plans: list[str]) -> None:
     )
     cells = {(c["row"], c["column"]): c for c in data["cells"]}
     assert cells[("ukraine", "6")]["stance"] == "oppose"  # the 600,000 cap of the draft
+
+
+def _said(
+    n: int, who: str, actor: str, party: str, text: str, stance: str, when: str | None
+) -> dict[str, object]:
+    return {
+        "id": f"bal-{n}",
+        "speaker": {
+            "name": who,
+            "actor_id": actor,
+            "mention": who,
+            "start": 0,
+            "end": len(who),
+            "party": party,
+        },
+        "content": {"text": text, "start": 100 * n, "end": 100 * n + len(text)},
+        "kind": "indirect",
+        "issues": ["territory"],
+        "stance": stance,
+        "date": when,
+    }
+
+
+@pytest.fixture
+def balance_file(tmp_path: Path) -> Path:
+    """Three refusals, a later stray "support", an undated refusal by Ukraine; an undated Russian demand."""
+    kyiv = ("Andriy Yermak", "andriy-yermak", "ukraine")
+    said = [
+        _said(1, *kyiv, "not one metre of Donetsk will be handed over", "oppose", "2025-11-21"),
+        _said(2, *kyiv, "the line of contact is the only basis for talks", "oppose", "2025-11-24"),
+        _said(3, *kyiv, "withdrawal from our own land is out of the question", "oppose", "2025-11-26"),
+        _said(4, *kyiv, "the army will hold the line around Kramatorsk", "support", "2025-11-28"),
+        _said(5, *kyiv, "Ukrainians will never accept giving up the east", "oppose", None),
+        _said(
+            6, "Sergei Lavrov", "sergei-lavrov", "russia", "Kyiv's troops must leave Donbas", "support", None
+        ),
+    ]
+    doc = {
+        "document": {"id": "bal", "url": None, "title": "t", "published": None, "outlet": "o"},
+        "statements": said,
+    }
+    path = tmp_path / "balance.jsonl"
+    path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    return path
+
+
+def test_positions_are_a_balance_and_count_the_undated(balance_file: Path) -> None:
+    data = json.loads(run("positions", "--from", balance_file, "-f", "json"))
+    (cell,) = data["cells"]
+    assert (cell["row"], cell["row_name"], cell["stance"], cell["latest"]) == (
+        "ukraine",
+        "Ukraine",
+        "oppose",
+        "support",
+    )
+    assert (cell["counts"]["oppose"], cell["counts"]["support"], cell["undated"]) == (3, 1, 1)
+    assert (
+        cell["proposition"] == "Ukraine withdraws from Donbas"
+        and cell["latest_quote"]["date"] == "2025-11-28"
+    )
+    assert data["unplaced"] == [
+        {
+            "row": "russia",
+            "row_name": "Russia",
+            "column": "territory",
+            "column_label": "Territory",
+            "proposition": "Ukraine withdraws from Donbas",
+            "undated": 1,
+        }
+    ]
+    assert data["undated"] == 2 and data["shifts"] == []
+    table = run("positions", "--from", balance_file)
+    assert "Territory: Ukraine" in table and "withdraws from Donbas" in table  # wrapped in its column
+    assert "0/3/0/0" not in table and "1/3/0/0" in table  # s/o/c/n: the stray support is counted, not winning
+    assert "2 undated statements not placed in time" in table
+
+
+def test_positions_before_every_statement_still_count_the_undated(balance_file: Path) -> None:
+    data = json.loads(run("positions", "--from", balance_file, "--at", "2025-11-01", "-f", "json"))
+    assert data["cells"] == [] and data["undated"] == 2
+    assert {(u["row"], u["undated"]) for u in data["unplaced"]} == {("russia", 1), ("ukraine", 1)}
+    table = run("positions", "--from", balance_file, "--at", "2025-11-01")
+    assert "2 undated statements not placed in time" in table

@@ -6,9 +6,14 @@ import csv
 import io
 import json
 from datetime import date
+from pathlib import Path
 
+from fakes import make_fake
+from redline.config import Settings
 from redline.export import DOCUMENT_COLUMNS, POSITION_COLUMNS, export_documents, export_positions
+from redline.ingest import ingest
 from redline.knowledge.issues import load_issues
+from redline.model import Actor, Document
 from redline.store import Store
 
 
@@ -43,11 +48,41 @@ def test_positions_by_party(store: Store) -> None:
 def test_positions_by_actor_json_and_as_of_a_date(store: Store) -> None:
     out = io.StringIO()
     export_positions(store, out, "json", by="actor", at=date(2025, 11, 20))
-    rows = json.loads(out.getvalue())
-    assert {(r["by"], r["row"], r["issue"], r["stance"]) for r in rows} == {
-        ("actor", "Vladimir Putin", "plan_overall", "conditional"),
-        ("actor", "Volodymyr Zelensky", "territory", "oppose"),
+    report = json.loads(out.getvalue())
+    assert report["by"] == "actor" and report["at"] == "2025-11-20"
+    assert {(c["row"], c["column"], c["stance"]) for c in report["cells"]} == {
+        ("Vladimir Putin", "plan_overall", "conditional"),
+        ("Volodymyr Zelensky", "territory", "oppose"),
     }
+    cell = next(c for c in report["cells"] if c["column"] == "territory")
+    assert cell["proposition"] == "Ukraine withdraws from Donbas"
+
+
+def test_positions_csv_counts_each_stance_and_the_undated(tmp_path: Path) -> None:
+    def doc(n: int, text: str, day: int | None) -> Document:
+        return Document(id=f"p{n}", text=text, published=date(2025, 11, day) if day else None)
+
+    with Store.open(f"sqlite:///{tmp_path / 'p.db'}") as s:
+        s.add_actors([Actor("volodymyr-zelensky", "Volodymyr Zelensky", party="ukraine")])
+        texts = [
+            ("Volodymyr Zelensky said territory was not for sale.", 20),
+            ("Volodymyr Zelensky said territory would never be traded.", 22),
+            ("Volodymyr Zelensky said territory talks could go on.", 24),  # a later, stray "support"
+            ("Volodymyr Zelensky said NATO was still the goal.", None),
+        ]
+        ingest([doc(n, t, d) for n, (t, d) in enumerate(texts)], s, Settings(), extractor_factory=make_fake)
+        out = io.StringIO()
+        assert export_positions(s, out, "csv") == 2
+    rows = {r["issue"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    territory, nato = rows["territory"], rows["nato"]
+    assert (territory["row_name"], territory["proposition"]) == ("Ukraine", "Ukraine withdraws from Donbas")
+    assert (territory["stance"], territory["latest"], territory["oppose"], territory["support"]) == (
+        "oppose",
+        "support",
+        "2",
+        "1",
+    )
+    assert (nato["stance"], nato["statements"], nato["undated"]) == ("", "0", "1")  # listed, not placed
 
 
 def test_documents(store: Store) -> None:

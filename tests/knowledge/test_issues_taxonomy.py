@@ -40,6 +40,12 @@ def test_every_issue_has_a_proposition_label_and_lexicon() -> None:
         assert issue.pro or issue.anti, issue.id
 
 
+def test_short_propositions_head_the_matrix_columns() -> None:
+    tax = load_issues()
+    assert tax.get("territory").proposition_label == "Ukraine withdraws from Donbas"
+    assert all(len(i.proposition_label) <= 45 for i in tax.issues)
+
+
 def test_pax_codes_follow_the_peace_agreements_database() -> None:
     tax = load_issues()
     assert "StBor" in tax.get("territory").pax
@@ -75,6 +81,8 @@ def test_another_negotiation_brings_its_own_taxonomy(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(_minimal()), encoding="utf-8")
     tax = load_issues(path)
     assert tax.ids == ("allocation",)
+    # without a short proposition_label, the matrix heads the column with the whole proposition
+    assert tax.get("allocation").proposition_label == "Upstream releases a fixed share of the flow"
     assert IssueTagger(tax).tag("The new dam cuts the water share of the delta") == ["allocation"]
 
 

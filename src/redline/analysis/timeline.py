@@ -4,7 +4,8 @@ Events carry no issues, so under an issue filter an event is kept when its own d
 reports a statement on that issue: the visit of an envoy belongs to the "territory" timeline
 if the article that reports it is about territory. An item with no date of its own takes its
 document's publication date (marked ``dated_by_document``), so planned visits are placed at
-the time they were announced.
+the time they were announced. An item with neither stays undated: it is listed last and
+``TimelineCounts`` says how many there are, so every view can say so instead of hiding it.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from typing import Literal
 from redline.model import Extraction
 
 __all__ = [
+    "TimelineCounts",
     "TimelineEntry",
     "build_timeline",
+    "timeline_counts",
 ]
 
 
@@ -88,3 +91,33 @@ def build_timeline(
             )
     entries.sort(key=lambda t: (t.date is None, t.date or date.min, t.document_id, t.offset))
     return entries
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineCounts:
+    """How well a timeline is placed in time."""
+
+    total: int
+    dated_by_document: int  # no date of their own: placed at their article's date
+    undated: int  # no date of their own nor of their article: listed last
+
+    def note(self) -> str | None:
+        """The line views print under the timeline, or None when everything has a date."""
+        parts = []
+        if self.undated:
+            parts.append(
+                f"{self.undated} of {self.total} items undated (no date of their own or their "
+                "article), listed last"
+            )
+        if self.dated_by_document:
+            parts.append(f"{self.dated_by_document} dated by the article that reports them (*)")
+        return "; ".join(parts) or None
+
+
+def timeline_counts(entries: Iterable[TimelineEntry]) -> TimelineCounts:
+    total = by_document = undated = 0
+    for e in entries:
+        total += 1
+        by_document += e.dated_by_document
+        undated += e.date is None
+    return TimelineCounts(total, by_document, undated)

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from redline.api.deps import Page
+
 Stance = Literal["support", "oppose", "conditional", "neutral"]
 
 
@@ -282,32 +284,66 @@ class PlanDiffOut(_Model):
 
 
 # -- analyses ----------------------------------------------------------------------------------
+# The positions models mirror ``redline.analysis.positions_report`` field for field (a test
+# checks it): the route validates that dataclass into them, so the API, ``redline positions
+# -f json`` and ``redline export positions -f json`` give one shape.
 class QuoteOut(_Model):
     statement_id: str
     text: str
     speaker: str | None
+    stance: Stance
     date: str | None
     document_id: str
+    start: int = Field(description="Character offset of the quote in the document text.")
+    end: int
     url: str | None
     outlet: str | None
 
 
-class CellOut(_Model):
-    row: str = Field(description="Party or actor.")
+class RowOut(_Model):
+    id: str = Field(description="Party id or actor name, as the cell queries take it.")
+    name: str = Field(description="What a reader is shown: 'United States' for united_states.")
+
+
+class ColumnOut(_Model):
+    id: str = Field(description="Issue id, or point number when positions are by plan point.")
+    label: str = Field(description="The issue's label, or 'point N'.")
+    proposition: str = Field(description="What is on the table, briefly: 'Ukraine withdraws from Donbas'.")
+    text: str = Field(description="The whole proposition, or the point's text.")
+
+
+class _Where(_Model):
+    row: str = Field(description="Party id or actor name.")
+    row_name: str
     column: str = Field(description="Issue id, or point number when positions are by plan point.")
-    column_text: str | None = Field(description="The point's text when columns are plan points.")
-    stance: str = Field(description="Latest non-neutral stance up to the date.")
-    supporting: int = Field(description="Statements with that stance.")
-    statements: int = Field(description="Statements in the cell, neutral ones included.")
-    last_date: str | None
+    column_label: str
+    proposition: str = Field(description="The proposition the stance is toward, in a few words.")
+
+
+class CellOut(_Where):
+    stance: Stance = Field(
+        description="The balance: the most frequent non-neutral stance of the dated statements up to the "
+        "date, the most recent on a tie; neutral only when there is nothing else."
+    )
+    latest: Stance = Field(description="The latest non-neutral stance.")
+    most_frequent: Stance = Field(description="The most frequent stance, neutral included.")
+    counts: dict[str, int] = Field(description="Dated statements per stance.")
+    supporting: int = Field(description="Dated statements with the cell's stance.")
+    statements: int = Field(description="Dated statements in the balance, neutral ones included.")
+    undated: int = Field(description="Statements with no date: counted, in no balance.")
+    last_date: str
     quote: QuoteOut = Field(description="The strongest statement backing the stance.")
+    latest_quote: QuoteOut = Field(description="The statement that gave the latest stance.")
 
 
-class ShiftOut(_Model):
-    row: str
-    column: str
-    before: str
-    after: str
+class UnplacedOut(_Where):
+    undated: int = Field(description="Statements here, none of them dated: no position can be placed.")
+
+
+class ShiftOut(_Where):
+    before: Stance
+    after: Stance
+    date: str = Field(description="The day the balance turned.")
     quote_before: QuoteOut
     quote_after: QuoteOut
 
@@ -318,10 +354,12 @@ class PositionsOut(_Model):
     issue: str | None
     plan: str | None
     version: str | None
-    rows: list[str]
-    columns: list[str]
+    rows: list[RowOut]
+    columns: list[ColumnOut]
     cells: list[CellOut]
+    unplaced: list[UnplacedOut] = Field(description="Row and column pairs with only undated statements.")
     shifts: list[ShiftOut]
+    undated: int = Field(description="Undated statements not placed in time (each once).")
 
 
 class TimelineEntryOut(_Model):
@@ -334,6 +372,14 @@ class TimelineEntryOut(_Model):
     document_id: str
     planned: bool = Field(description="An announced event that had not happened yet.")
     dated_by_document: bool = Field(description="No date of its own: dated by its article.")
+
+
+class TimelinePage(Page[TimelineEntryOut]):
+    """One page of the timeline; the counts are over all its pages."""
+
+    total: int = Field(description="Items in the whole timeline.")
+    dated_by_document: int = Field(description="Items with no date of their own, placed at their article's.")
+    undated: int = Field(description="Items with no date at all, listed last.")
 
 
 # -- health ------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from redline.analysis.positions import UNAFFILIATED
+from redline.analysis.positions_report import positions_report
 from redline.cli._common import report_problem, settings_from_flags, truncate, user_errors
 from redline.demo import DemoResult, corpus_size, run_demo
 from redline.ingest import IngestReport
@@ -38,33 +39,29 @@ def _counts(result: DemoResult) -> Table:
 
 
 def _positions(result: DemoResult) -> Table:
-    m = result.positions.matrix
+    report = positions_report(result.positions, by="party", documents={})
     table = Table(
-        title="where each party stands (latest stance, its strongest quote and date)",
+        title="where each party stands (the balance of its dated statements, the strongest quote)",
         title_justify="left",
         show_lines=True,
         caption="speakers without a party (officials, 'people familiar') are left out here; "
         "see `redline positions --by actor`",
     )
-    for col in ("party", "issue", "stance", "date", "quote"):
+    for col in ("party", "issue: proposition", "stance", "s/o/c/n", "date", "quote"):
         table.add_column(col, overflow="fold")
-    for row in m.rows:
-        if row == UNAFFILIATED:
+    for cell in report.cells:
+        if cell.row == UNAFFILIATED:
             continue
-        for column in m.columns:
-            cell = m.cells.get((row, column))
-            if cell is None:
-                continue
-            q = cell.quote
-            who = q.speaker.name if q.speaker else "?"
-            style = STANCE_STYLE.get(cell.stance, "")
-            table.add_row(
-                row,
-                column,
-                f"[{style}]{cell.stance}[/]" if style else cell.stance,
-                str(cell.last_date or "-"),
-                f"{who}: “{truncate(q.content.text, QUOTE_WIDTH)}”",
-            )
+        q = cell.quote
+        style = STANCE_STYLE.get(cell.stance, "")
+        table.add_row(
+            cell.row_name,
+            f"{cell.column_label}: {cell.proposition}",
+            f"[{style}]{cell.stance}[/]" if style else cell.stance,
+            "/".join(str(n) for n in cell.counts.values()),
+            cell.last_date,
+            f"{q.speaker or '?'}: “{truncate(q.text, QUOTE_WIDTH)}”",
+        )
     return table
 
 

@@ -238,8 +238,10 @@ def network_cmd(
     "positions",
     help=(
         "The position matrix: one row per party (or actor) and issue.\n\n"
-        "Each row gives the stance (as `redline positions` computes it), the statements backing it "
-        "out of all, and the strongest quote with its statement, document and offsets."
+        "CSV: each row gives the position (the balance of the dated statements, as `redline positions` "
+        "computes it), the latest and most frequent stance, the count of each stance, the undated "
+        "statements counted apart, and the strongest quote with its statement, document and offsets. "
+        "JSON: the same report as `redline positions -f json` and /api/v1/positions."
     ),
 )
 def positions_cmd(

@@ -10,7 +10,7 @@ function and render; a RedlineError becomes a one-line message and its exit code
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -24,7 +24,14 @@ from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
 from redline.analysis.diff_render import diff_html, diff_table, diff_to_dict
 from redline.analysis.plans import version_to_dict
-from redline.analysis.positions import Cell, RowKind
+from redline.analysis.positions import RowKind
+from redline.analysis.positions_report import (
+    CellReport,
+    ColumnRef,
+    UnplacedCell,
+    positions_report,
+    undated_line,
+)
 from redline.analysis.reported import UNCONFIRMED
 from redline.analysis.repository import (
     JsonlStatementSource,
@@ -33,11 +40,13 @@ from redline.analysis.repository import (
     StatementSource,
     load_parties,
 )
-from redline.cli._common import settings_from_flags, user_errors
+from redline.analysis.timeline import timeline_counts
+from redline.cli._common import settings_from_flags, truncate, user_errors
 from redline.errors import ConfigError
 from redline.knowledge import packaged
+from redline.knowledge.issues import load_issues
 from redline.knowledge.plan_changes import load_change_lexicon
-from redline.model import Document
+from redline.model import STANCES
 from redline.store import Store
 
 DbOpt = Annotated[
@@ -304,36 +313,36 @@ def plan_reconstruct(
             typer.echo(f"  {e.number}\t{e.status}\t{e.text}")
 
 
-def _cell_row(cell: Cell, label: Callable[[str], str]) -> list[str]:
+_COUNTS_HEAD = "/".join(s[0] for s in STANCES)  # s/o/c/n
+
+
+def _column_head(col: ColumnRef) -> str:
+    """The column a cell is in, with what is on the table there, cut to fit the table."""
+    head = f"{col.label}: {col.proposition}" if col.proposition else col.label
+    return truncate(head, 60)
+
+
+def _balance(counts: dict[str, int]) -> str:
+    """Dated statements per stance, in ``STANCES`` order (the header says which is which)."""
+    return "/".join(str(counts.get(stance, 0)) for stance in STANCES)
+
+
+def _cell_row(cell: CellReport, column: ColumnRef) -> list[str]:
     q = cell.quote
-    who = q.speaker.name if q.speaker else "?"
     return [
-        cell.row,
-        label(cell.column),
+        cell.row_name,
+        _column_head(column),
         cell.stance,
-        f"{cell.supporting}/{cell.total}",
-        str(q.date or "-"),
-        f"{who}: “{q.content.text}” [{q.document_id}]",
+        _balance(cell.counts),
+        cell.latest,
+        str(cell.undated or ""),
+        cell.last_date,
+        f"{q.speaker or '?'}: “{truncate(q.text, 90)}” [{q.document_id}]",
     ]
 
 
-def _cell_json(cell: Cell, docs: dict[str, Document]) -> dict[str, Any]:
-    q = cell.quote
-    doc = docs.get(q.document_id)
-    return {
-        "row": cell.row,
-        "column": cell.column,
-        "stance": cell.stance,
-        "supporting": cell.supporting,
-        "statements": cell.total,
-        "date": cell.last_date,
-        "quote": q.content.text,
-        "speaker": q.speaker.name if q.speaker else None,
-        "document": q.document_id,
-        "url": doc.url if doc else None,
-        "outlet": doc.outlet if doc else None,
-        "quote_date": q.date,
-    }
+def _unplaced_row(cell: UnplacedCell, column: ColumnRef) -> list[str]:
+    return [cell.row_name, _column_head(column), "undated", "", "", str(cell.undated), "", ""]
 
 
 def register(app: typer.Typer) -> None:
@@ -355,12 +364,17 @@ def register(app: typer.Typer) -> None:
         db: DbOpt = None,
         plans_dir: PlansDir = None,
     ) -> None:
-        """Where each party (or actor) stands on each issue or point, and how that shifted."""
+        """Where each party (or actor) stands on each issue or point, and the days that turned.
+
+        A position is the balance of the dated statements up to --at (counts per stance, the
+        latest stance beside it); undated statements are counted apart, never in a balance.
+        """
         with _backend(db, plans_dir) as backend:
             _choice(fmt, ("table", "json"), "--format")
             row_kind: RowKind = "actor" if _choice(by, ("party", "actor"), "--by") == "actor" else "party"
             when = _date(at, "--at")
             corpus = backend.corpus(source, actors)
+            taxonomy = load_issues(settings_from_flags(db=db).issues)
             result = lib.positions(
                 corpus,
                 repo=backend.plans() if plan is not None else None,
@@ -370,55 +384,41 @@ def register(app: typer.Typer) -> None:
                 issue=issue,
                 label=version,
             )
-            texts = lib.point_texts(result.version)
-            cells = [
-                result.matrix.cells[(r, c)]
-                for r in result.matrix.rows
-                for c in result.matrix.columns
-                if (r, c) in result.matrix.cells
-            ]
+            report = positions_report(
+                result, by=row_kind, documents=corpus.documents, issue=issue, plan=plan, taxonomy=taxonomy
+            )
             if fmt == "json":
-                _print_json(
-                    {
-                        "by": by,
-                        "at": at,
-                        "plan": plan,
-                        "cells": [_cell_json(c, corpus.documents) for c in cells],
-                        "shifts": [
-                            {
-                                "row": s.row,
-                                "column": s.column,
-                                "before": s.before,
-                                "after": s.after,
-                                "quote_before": s.quote_before.content.text,
-                                "date_before": s.quote_before.date,
-                                "quote_after": s.quote_after.content.text,
-                                "date_after": s.quote_after.date,
-                            }
-                            for s in result.shifts
-                        ],
-                    }
-                )
+                _print_json(report.to_dict())
                 return
-
-            def label(col: str) -> str:
-                return f"{col}. {texts[col][:40]}" if col in texts else col
-
             title = "positions" + (
                 f" on {result.version.plan} {result.version.label}" if result.version else ""
             )
-            table = Table(title=title + (f" as of {at}" if at else ""))
-            for col in (by, "point" if plan else "issue", "stance", "n", "date", "strongest quote"):
+            table = Table(
+                title=title + (f" as of {at}" if at else ""),
+                caption="position: the majority of the dated non-neutral statements, the latest on a tie; "
+                f"{_COUNTS_HEAD}: dated statements {'/'.join(STANCES)}",
+            )
+            for col in (by, "point" if plan else "issue: proposition", "position", _COUNTS_HEAD):
                 table.add_column(col)
-            for cell in cells:
-                table.add_row(*_cell_row(cell, label))
+            for col in ("latest", "undated", "date", "strongest quote"):
+                table.add_column(col)
+            columns = {c.id: c for c in report.columns}
+            rows: list[tuple[str, str, list[str]]] = [
+                (c.row, c.column, _cell_row(c, columns[c.column])) for c in report.cells
+            ]
+            rows += [(u.row, u.column, _unplaced_row(u, columns[u.column])) for u in report.unplaced]
+            order = {c.id: i for i, c in enumerate(report.columns)}
+            for _, _, cells in sorted(rows, key=lambda r: (r[0], order[r[1]])):
+                table.add_row(*cells)
             console = _console()
             console.print(table)
-            for s in result.shifts:
+            if note := undated_line(report.undated):
+                console.print(note)
+            for s in report.shifts:
                 console.print(
-                    f"shift: {s.row} on {label(s.column)}: {s.before} → {s.after} "
-                    f"({s.quote_before.date} “{s.quote_before.content.text}” → "
-                    f"{s.quote_after.date} “{s.quote_after.content.text}”)"
+                    f"shift: {s.row_name} on {s.column_label} ({s.proposition}): {s.before} → {s.after} "
+                    f"on {s.date} ({s.quote_before.date} “{truncate(s.quote_before.text, 80)}” → "
+                    f"{s.quote_after.date} “{truncate(s.quote_after.text, 80)}”)"
                 )
 
     @app.command("timeline")
@@ -453,7 +453,8 @@ def register(app: typer.Typer) -> None:
                     ]
                 )
                 return
-            table = Table(title="timeline", caption="* dated by the article that reports it")
+            counts = timeline_counts(entries)
+            table = Table(title="timeline", caption=counts.note())
             for col in ("date", "item", "who", "what", "document"):
                 table.add_column(col)
             for e in entries:

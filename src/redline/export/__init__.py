@@ -15,7 +15,7 @@ from redline.export.network import (
     write_graph,
 )
 from redline.export.output import check_choice, check_format, open_output
-from redline.export.positions import POSITION_COLUMNS, export_positions, position_rows, positions_matrix
+from redline.export.positions import POSITION_COLUMNS, export_positions, position_rows, stored_positions
 from redline.export.statements import STATEMENT_COLUMNS, export_statements, statement_rows
 from redline.export.tables import TABLE_FORMATS, write_rows
 
@@ -40,8 +40,8 @@ __all__ = [
     "export_statements",
     "open_output",
     "position_rows",
-    "positions_matrix",
     "statement_rows",
+    "stored_positions",
     "write_graph",
     "write_rows",
 ]

@@ -1,33 +1,45 @@
-"""The position matrix as a long table: one row per party (or actor) and issue.
+"""The position matrix for other tools: JSON as the CLI and API give it, CSV as a long table.
 
-Built by ``redline.analysis.positions.position_matrix`` from the stored statements that
-count (corrections applied, rejected and reprinted ones left out), so the export says what
-``redline positions`` says: the cell's stance, how many statements back it out of how many,
-and the strongest quote with its provenance.
+Built by ``redline.analysis.negotiation.positions`` from the stored statements that count
+(corrections applied, rejected and reprinted ones left out), and serialised through the same
+``PositionsReport`` as ``redline positions -f json`` and ``/api/v1/positions``, so the export
+says what they say. The CSV has one row per party (or actor) and issue: the cell's balance
+(stance, latest, most frequent, the count of each stance), its undated statements, and the
+strongest quote with its provenance; a pair with only undated statements is a row too, with
+no stance, so that nothing is dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
 from datetime import date
 from typing import Any, TextIO
 
-from redline.analysis.positions import Cell, PositionMatrix, RowKind, position_matrix
+from redline.analysis import negotiation
+from redline.analysis.db_repository import SqlStatementSource
+from redline.analysis.positions import RowKind
+from redline.analysis.positions_report import CellReport, PositionsReport, UnplacedCell, positions_report
 from redline.export.output import check_format
 from redline.export.tables import write_rows
 from redline.knowledge.issues import Taxonomy
-from redline.model import Statement
+from redline.model import STANCES
 from redline.store import Store
 
 POSITION_FORMATS = ("csv", "json")
 POSITION_COLUMNS = (
     "by",
     "row",
+    "row_name",
     "issue",
     "concept",
+    "proposition",
     "stance",
+    "latest",
+    "most_frequent",
+    *STANCES,
     "supporting",
     "statements",
+    "undated",
     "last_date",
     "quote",
     "quote_speaker",
@@ -39,50 +51,58 @@ POSITION_COLUMNS = (
 )
 
 
-def _statements(store: Store) -> Iterator[Statement]:
-    for extraction in store.iter_extractions():
-        yield from extraction.statements
+def stored_positions(
+    store: Store,
+    *,
+    by: RowKind = "party",
+    at: date | None = None,
+    issue: str | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> PositionsReport:
+    """The party (or actor) x issue positions of the stored corpus, as of ``at`` if given."""
+    corpus = negotiation.read_corpus(SqlStatementSource(store))
+    result = negotiation.positions(corpus, by=by, at=at, issue=issue)
+    return positions_report(result, by=by, documents=corpus.documents, issue=issue, taxonomy=taxonomy)
 
 
-def positions_matrix(
-    store: Store, *, by: RowKind = "party", at: date | None = None, issue: str | None = None
-) -> PositionMatrix:
-    """The party (or actor) x issue matrix of the stored corpus, as of ``at`` if given."""
-    return position_matrix(_statements(store), by=by, party_of=store.parties(), at=at, issue=issue)
-
-
-def _row(cell: Cell, by: RowKind, labels: dict[str, str]) -> dict[str, Any]:
-    q = cell.quote
-    return {
+def _row(cell: CellReport | UnplacedCell, by: RowKind) -> dict[str, Any]:
+    row: dict[str, Any] = {
         "by": by,
         "row": cell.row,
+        "row_name": cell.row_name,
         "issue": cell.column,
-        "concept": labels.get(cell.column, cell.column),
+        "concept": cell.column_label,
+        "proposition": cell.proposition,
+        "undated": cell.undated,
+    }
+    if isinstance(cell, UnplacedCell):
+        return row | dict.fromkeys(STANCES, 0) | {"supporting": 0, "statements": 0}
+    q = cell.quote
+    return row | {
         "stance": cell.stance,
+        "latest": cell.latest,
+        "most_frequent": cell.most_frequent,
+        **{stance: cell.counts.get(stance, 0) for stance in STANCES},
         "supporting": cell.supporting,
-        "statements": cell.total,
-        "last_date": cell.last_date.isoformat() if cell.last_date else None,
-        "quote": q.content.text,
-        "quote_speaker": q.speaker.name if q.speaker else None,
-        "quote_date": q.date.isoformat() if q.date else None,
-        "quote_statement_id": q.id,
+        "statements": cell.statements,
+        "last_date": cell.last_date,
+        "quote": q.text,
+        "quote_speaker": q.speaker,
+        "quote_date": q.date,
+        "quote_statement_id": q.statement_id,
         "quote_document_id": q.document_id,
-        "quote_start": q.content.start,
-        "quote_end": q.content.end,
+        "quote_start": q.start,
+        "quote_end": q.end,
     }
 
 
-def position_rows(
-    matrix: PositionMatrix, by: RowKind = "party", taxonomy: Taxonomy | None = None
-) -> list[dict[str, Any]]:
-    """One row per filled cell, rows then issues in sorted order."""
-    labels = {i.id: i.label for i in taxonomy.issues} if taxonomy else {}
-    return [
-        _row(matrix.cells[(r, c)], by, labels)
-        for r in matrix.rows
-        for c in matrix.columns
-        if (r, c) in matrix.cells
-    ]
+def position_rows(report: PositionsReport) -> list[dict[str, Any]]:
+    """One row per cell, and per pair with only undated statements, in the report's order."""
+    order = {c.id: i for i, c in enumerate(report.columns)}
+    rows = {r.id: i for i, r in enumerate(report.rows)}
+    cells: list[CellReport | UnplacedCell] = [*report.cells, *report.unplaced]
+    cells.sort(key=lambda c: (rows[c.row], order[c.column]))
+    return [_row(c, report.by) for c in cells]
 
 
 def export_positions(
@@ -95,7 +115,10 @@ def export_positions(
     issue: str | None = None,
     taxonomy: Taxonomy | None = None,
 ) -> int:
-    """Write the position matrix (long form) as csv or json; return the number of cells."""
+    """Write the positions as csv (long table) or json (the report); return the number of cells."""
     check_format(fmt, POSITION_FORMATS, "positions")
-    rows = position_rows(positions_matrix(store, by=by, at=at, issue=issue), by, taxonomy)
-    return write_rows(rows, POSITION_COLUMNS, fmt, out)
+    report = stored_positions(store, by=by, at=at, issue=issue, taxonomy=taxonomy)
+    if fmt == "json":
+        out.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        return len(report.cells) + len(report.unplaced)
+    return write_rows(position_rows(report), POSITION_COLUMNS, fmt, out)

@@ -37,6 +37,7 @@ _ISSUE_KEYS = {
     "label",
     "description",
     "proposition",
+    "proposition_label",
     "pax",
     "generic",
     "evaluative",
@@ -74,6 +75,9 @@ class Issue:
     priors: Mapping[str, str] = field(default_factory=dict)
     generic: bool = False  # a frame (the plan, the talks) rather than a substantive point
     evaluative: bool = True  # do "good"/"unacceptable" bear on it? not for process: "productive talks"
+    # the proposition in a few words, for a matrix column ("Ukraine withdraws from Donbas");
+    # the loader falls back to the whole proposition
+    proposition_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +223,8 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
         priors=priors,
         generic=flags["generic"],
         evaluative=flags["evaluative"],
+        proposition_label=str(data.get("proposition_label") or "").strip()
+        or _text(data.get("proposition"), where, f"{entry}.proposition"),
     )
 
 

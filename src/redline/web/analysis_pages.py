@@ -17,6 +17,7 @@ from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
 from redline.analysis.diff_render import diff_to_dict
 from redline.analysis.positions import Columns, by_issue, row_of
+from redline.analysis.positions_report import party_name, positions_report, undated_line
 from redline.errors import NotFoundError
 from redline.model import PlanVersion, Statement
 from redline.store import Store
@@ -37,16 +38,20 @@ def cell_statements(
     at: date | None,
     columns: Columns = by_issue,
 ) -> list[Statement]:
-    """The statements behind one party x column cell, by the rules ``position_matrix`` groups with."""
+    """The statements behind one party x column cell, by the rules ``position_matrix`` groups with.
+
+    Undated statements are listed too (last): the cell counts them apart from its balance, and
+    a reader should see what they are.
+    """
     return sorted(
         (
             s
             for s in statements
-            if (at is None or (s.date is not None and s.date <= at))
+            if (at is None or s.date is None or s.date <= at)
             and row_of(s, "party", party_of) == row
             and column in columns(s)
         ),
-        key=lambda s: (s.date or date.min, s.id),
+        key=lambda s: (s.date is not None, s.date or date.min, s.id),
         reverse=True,
     )
 
@@ -89,21 +94,21 @@ def add_analysis_pages(
             return renderer.bad_request(request, str(exc))
         store = get_store()
         try:
-            _, result = positions_of(cache.snapshot(store), store, day, plan or None)
+            corpus, result = positions_of(cache.snapshot(store), store, day, plan or None)
         except NotFoundError as exc:
             return renderer.not_found(request, exc.message)
-        points = lib.point_texts(result.version)  # in the version's order, which columns follow
+        report = positions_report(result, by="party", documents=corpus.documents, plan=plan or None)
         return renderer.page(
             request,
             "positions.html",
             title=" ".join(
                 ["Positions", f"on the points of {plan}" if plan else "", f"as of {day}" if day else ""]
             ).strip(),
-            matrix=result.matrix,
-            columns=[n for n in points if n in result.matrix.columns] if plan else result.matrix.columns,
-            shifts=result.shifts,
+            report=report,
+            cells={(c.row, c.column): c for c in report.cells},
+            unplaced={(u.row, u.column): u for u in report.unplaced},
+            undated_note=undated_line(report.undated),
             version=result.version,
-            points=points,
             plans=store.plan_names(),
             plan=plan or "",
             at=day.isoformat() if day else "",
@@ -134,23 +139,29 @@ def add_analysis_pages(
             return renderer.not_found(request, exc.message)
         columns = point_columns(result) if plan else by_issue
         found = cell_statements(corpus.statements, corpus.party_of, party, column, day, columns)
-        what = f"point {column} of {plan}" if plan else column.replace("_", " ")
+        report = positions_report(result, by="party", documents=corpus.documents, plan=plan or None)
+        col = next((c for c in report.columns if c.id == column), None)
+        label = col.label if col else column.replace("_", " ")
+        what = f"point {column} of {plan}" if plan else label
         if not found:
-            return renderer.not_found(request, f"No statements of {party!r} on {what}.")
+            return renderer.not_found(request, f"No statements of {party_name(party)} on {what}.")
         docs = corpus.documents
         shown, more = paginate(found, page, size)
         return renderer.page(
             request,
             "cell.html",
-            title=f"{party} on {what}",
+            title=f"{party_name(party)} on {what}",
             party=party,
+            party_label=party_name(party),
             issue=issue or "",
             point=point or "",
             plan=plan or "",
             what=what,
+            proposition=col.text if col else "",
             point_text=lib.point_texts(result.version).get(column, "") if plan else "",
             at=day.isoformat() if day else "",
-            cell=result.matrix.get(party, column),
+            cell=next((c for c in report.cells if c.row == party and c.column == column), None),
+            undated=sum(1 for s in found if s.date is None),
             statements=shown,
             total=len(found),
             page=page,

@@ -14,25 +14,13 @@ from fastapi import APIRouter, Query, Request
 
 from redline.analysis import negotiation
 from redline.analysis.db_repository import SqlPlanRepository
-from redline.api.deps import CorpusDep, Offset, Page, StoreDep, page
+from redline.analysis.positions_report import positions_report
+from redline.analysis.timeline import timeline_counts
+from redline.api.deps import CorpusDep, Offset, StoreDep, page
 from redline.api.errors import ERROR_RESPONSES
-from redline.api.models import CellOut, PositionsOut, QuoteOut, ShiftOut, TimelineEntryOut
-from redline.model import Document, Statement
+from redline.api.models import PositionsOut, TimelineEntryOut, TimelinePage
 
 router = APIRouter(tags=["analysis"], responses=ERROR_RESPONSES)
-
-
-def _quote(s: Statement, docs: dict[str, Document]) -> QuoteOut:
-    doc = docs.get(s.document_id)
-    return QuoteOut(
-        statement_id=s.id,
-        text=s.content.text,
-        speaker=s.speaker.name if s.speaker else None,
-        date=s.date.isoformat() if s.date else None,
-        document_id=s.document_id,
-        url=doc.url if doc else None,
-        outlet=doc.outlet if doc else None,
-    )
 
 
 @router.get("/positions", response_model=PositionsOut, summary="Where each party or actor stands")
@@ -47,6 +35,7 @@ def positions(
     ] = None,
     at: Annotated[date | None, Query(description="As of this date (YYYY-MM-DD).")] = None,
 ) -> PositionsOut:
+    """Each cell is the balance of the dated statements up to ``at``; undated ones are counted apart."""
     result = negotiation.positions(
         corpus,
         repo=SqlPlanRepository(store) if plan is not None else None,
@@ -56,49 +45,11 @@ def positions(
         issue=issue,
         label=version,
     )
-    docs = corpus.documents
-    texts = negotiation.point_texts(result.version)
-    m = result.matrix
-    cells = [
-        CellOut(
-            row=c.row,
-            column=c.column,
-            column_text=texts.get(c.column),
-            stance=c.stance,
-            supporting=c.supporting,
-            statements=c.total,
-            last_date=c.last_date.isoformat() if c.last_date else None,
-            quote=_quote(c.quote, docs),
-        )
-        for r in m.rows
-        for col in m.columns
-        if (c := m.cells.get((r, col))) is not None
-    ]
-    shifts = [
-        ShiftOut(
-            row=s.row,
-            column=s.column,
-            before=s.before,
-            after=s.after,
-            quote_before=_quote(s.quote_before, docs),
-            quote_after=_quote(s.quote_after, docs),
-        )
-        for s in result.shifts
-    ]
-    return PositionsOut(
-        by=by,
-        at=at.isoformat() if at else None,
-        issue=issue,
-        plan=plan,
-        version=result.version.label if result.version else None,
-        rows=m.rows,
-        columns=m.columns,
-        cells=cells,
-        shifts=shifts,
-    )
+    report = positions_report(result, by=by, documents=corpus.documents, issue=issue, plan=plan)
+    return PositionsOut.model_validate(report.to_dict())
 
 
-@router.get("/timeline", response_model=Page[TimelineEntryOut], summary="Statements and events in date order")
+@router.get("/timeline", response_model=TimelinePage, summary="Statements and events in date order")
 def timeline(
     request: Request,
     corpus: CorpusDep,
@@ -106,8 +57,10 @@ def timeline(
     actor: Annotated[str | None, Query(description="Only this actor (id, name or surname).")] = None,
     limit: Annotated[int, Query(ge=1, le=5000, description="Entries per page.")] = 500,
     offset: Offset = 0,
-) -> Page[TimelineEntryOut]:
+) -> TimelinePage:
+    """One page of the timeline, with how many of all its items are undated or dated by their article."""
     entries = negotiation.timeline(corpus, issue=issue, actor=actor)
+    counts = timeline_counts(entries)
     rows = [
         TimelineEntryOut(
             date=e.date.isoformat() if e.date else None,
@@ -122,4 +75,10 @@ def timeline(
         )
         for e in entries[offset : offset + limit + 1]
     ]
-    return page(request, rows, limit, offset)
+    listing = page(request, rows, limit, offset)
+    return TimelinePage(
+        **listing.model_dump(),
+        total=counts.total,
+        dated_by_document=counts.dated_by_document,
+        undated=counts.undated,
+    )

@@ -1,0 +1,279 @@
+"""The positions result in one shape for every reader: CLI JSON, the API and the export.
+
+``redline positions -f json``, ``GET /api/v1/positions`` and ``redline export positions -f
+json`` all serialise ``PositionsReport`` (the API validates it into its pydantic twin), so
+the three cannot drift apart. The report is where ids become words a reader knows: parties
+get their names ("United States", not ``united_states``), issue columns their label and the
+proposition on the table ("Ukraine withdraws from Donbas"), point columns the point's text.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from redline.analysis.negotiation import Positions, point_texts
+from redline.analysis.positions import Cell, RowKind, Shift
+from redline.knowledge.issues import Taxonomy, load_issues
+from redline.model import Document, Statement
+
+__all__ = [
+    "PARTY_NAMES",
+    "CellReport",
+    "ColumnRef",
+    "PositionsReport",
+    "QuoteRef",
+    "RowRef",
+    "ShiftReport",
+    "UnplacedCell",
+    "party_name",
+    "positions_report",
+    "undated_line",
+]
+
+# Display names of the party ids of ``redline.knowledge.actors.PARTIES`` (and of the row of
+# speakers without a party); an unknown id is shown with its underscores as spaces.
+PARTY_NAMES = {
+    "russia": "Russia",
+    "ukraine": "Ukraine",
+    "united_states": "United States",
+    "europe": "Europe",
+    "eu": "European Union",
+    "nato": "NATO",
+    "un": "United Nations",
+    "china": "China",
+    "turkey": "Turkey",
+    "other": "Other",
+    "unaffiliated": "No party",
+}
+
+
+def party_name(party: str) -> str:
+    return PARTY_NAMES.get(party) or party.replace("_", " ")
+
+
+def undated_line(n: int) -> str | None:
+    """The sentence every view prints under the matrix when statements could not be placed."""
+    if not n:
+        return None
+    return (
+        f"{n} undated statement{'s' if n != 1 else ''} not placed in time (counted per cell, in no balance)"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """A statement quoted as evidence, with where to find it."""
+
+    statement_id: str
+    text: str
+    speaker: str | None
+    stance: str
+    date: str | None
+    document_id: str
+    start: int
+    end: int
+    url: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RowRef:
+    id: str  # party id or actor name, as queries take it
+    name: str  # what a reader is shown
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnRef:
+    id: str  # issue id or point number
+    label: str  # "Territory" or "point 3"
+    proposition: str  # in a few words: "Ukraine withdraws from Donbas"; a point's text
+    text: str  # the whole proposition, or the point's text
+
+
+@dataclass(frozen=True, slots=True)
+class CellReport:
+    """One cell: the balance of dated statements, its counts, and the quotes behind it."""
+
+    row: str
+    row_name: str
+    column: str
+    column_label: str
+    proposition: str
+    stance: str  # the balance: majority of non-neutral stances, the most recent on a tie
+    latest: str  # the latest non-neutral stance
+    most_frequent: str  # neutral included
+    counts: dict[str, int]  # dated statements per stance
+    supporting: int  # dated statements with ``stance``
+    statements: int  # dated statements in the balance
+    undated: int  # statements with no date, in no balance
+    last_date: str
+    quote: QuoteRef  # the strongest statement with ``stance``
+    latest_quote: QuoteRef  # the statement that gave ``latest``
+
+
+@dataclass(frozen=True, slots=True)
+class UnplacedCell:
+    """A row and column with statements, none of them dated: no balance, only a count."""
+
+    row: str
+    row_name: str
+    column: str
+    column_label: str
+    proposition: str
+    undated: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftReport:
+    row: str
+    row_name: str
+    column: str
+    column_label: str
+    proposition: str
+    before: str
+    after: str
+    date: str
+    quote_before: QuoteRef
+    quote_after: QuoteRef
+
+
+@dataclass(frozen=True, slots=True)
+class PositionsReport:
+    by: RowKind
+    at: str | None
+    issue: str | None
+    plan: str | None
+    version: str | None
+    rows: list[RowRef]
+    columns: list[ColumnRef]
+    cells: list[CellReport]  # rows then columns, in the order of ``rows`` and ``columns``
+    unplaced: list[UnplacedCell]
+    shifts: list[ShiftReport]  # in date order
+    undated: int  # distinct undated statements the matrix holds (a statement on two issues once)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@functools.cache
+def _packaged_taxonomy() -> Taxonomy:
+    return load_issues()
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+class _Refs:
+    """Names and quotes for one report: the lookups shared by its cells and shifts."""
+
+    def __init__(
+        self, by: RowKind, docs: Mapping[str, Document], taxonomy: Taxonomy, points: Mapping[str, str]
+    ) -> None:
+        self.by = by
+        self.docs = docs
+        self.issues = {i.id: i for i in taxonomy.issues}
+        self.points = points
+
+    def row(self, row: str) -> RowRef:
+        return RowRef(row, party_name(row) if self.by == "party" else row)
+
+    def column(self, column: str) -> ColumnRef:
+        if self.points:
+            text = self.points.get(column, "")
+            return ColumnRef(column, f"point {column}", text, text)
+        issue = self.issues.get(column)
+        if issue is None:
+            return ColumnRef(column, column.replace("_", " "), "", "")
+        return ColumnRef(column, issue.label, issue.proposition_label, issue.proposition)
+
+    def quote(self, s: Statement) -> QuoteRef:
+        doc = self.docs.get(s.document_id)
+        return QuoteRef(
+            statement_id=s.id,
+            text=s.content.text,
+            speaker=s.speaker.name if s.speaker else None,
+            stance=s.stance,
+            date=_iso(s.date),
+            document_id=s.document_id,
+            start=s.content.start,
+            end=s.content.end,
+            url=doc.url if doc else None,
+            outlet=doc.outlet if doc else None,
+        )
+
+    def where(self, row: str, column: str) -> dict[str, str]:
+        col = self.column(column)
+        return {
+            "row": row,
+            "row_name": self.row(row).name,
+            "column": column,
+            "column_label": col.label,
+            "proposition": col.proposition,
+        }
+
+    def cell(self, c: Cell) -> CellReport:
+        return CellReport(
+            **self.where(c.row, c.column),
+            stance=c.stance,
+            latest=c.latest,
+            most_frequent=c.most_frequent,
+            counts=dict(c.counts),
+            supporting=c.supporting,
+            statements=c.total,
+            undated=c.undated,
+            last_date=c.last_date.isoformat(),
+            quote=self.quote(c.quote),
+            latest_quote=self.quote(c.latest_quote),
+        )
+
+    def shift(self, s: Shift) -> ShiftReport:
+        return ShiftReport(
+            **self.where(s.row, s.column),
+            before=s.before,
+            after=s.after,
+            date=s.date.isoformat(),
+            quote_before=self.quote(s.quote_before),
+            quote_after=self.quote(s.quote_after),
+        )
+
+
+def positions_report(
+    result: Positions,
+    *,
+    by: RowKind,
+    documents: Mapping[str, Document],
+    issue: str | None = None,
+    plan: str | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> PositionsReport:
+    """The report of a ``negotiation.positions`` result; issues are named by ``taxonomy``
+    (default: the packaged one), points by the version the columns come from."""
+    m = result.matrix
+    points = point_texts(result.version)
+    refs = _Refs(by, documents, taxonomy or _packaged_taxonomy(), points)
+    # points in the version's order, issues in the taxonomy's (the plan first, then territory, ...)
+    rank = {c: i for i, c in enumerate(points or refs.issues)}
+    columns = sorted(m.columns, key=lambda c: (rank.get(c, len(rank)), c))
+    keys = [(r, c) for r in m.rows for c in columns]
+    return PositionsReport(
+        by=by,
+        at=_iso(m.at),
+        issue=issue,
+        plan=plan,
+        version=result.version.label if result.version else None,
+        rows=[refs.row(r) for r in m.rows],
+        columns=[refs.column(c) for c in columns],
+        cells=[refs.cell(m.cells[k]) for k in keys if k in m.cells],
+        unplaced=[
+            UnplacedCell(**refs.where(*k), undated=m.undated[k])
+            for k in keys
+            if k not in m.cells and k in m.undated
+        ],
+        shifts=[refs.shift(s) for s in result.shifts],
+        undated=m.undated_statements,
+    )

@@ -1,0 +1,49 @@
+"""The positions report: the one shape the CLI, the API and the export serialise."""
+
+from __future__ import annotations
+
+import json
+
+from negotiation_builders import MakeStatement
+
+from redline.analysis.negotiation import Corpus, positions
+from redline.analysis.positions_report import party_name, positions_report, undated_line
+from redline.knowledge.actors import PARTIES
+from redline.model import Document, Extraction
+
+
+def test_every_party_has_a_name_a_reader_knows() -> None:
+    assert party_name("united_states") == "United States"
+    assert all(party_name(p) != p for p in PARTIES if p not in {"other"}), "a party shown by its id"
+    assert party_name("some_new_party") == "some new party"
+
+
+def test_report_names_rows_and_columns_and_counts_the_undated(statement: MakeStatement) -> None:
+    said = [
+        statement(
+            "we will not hand over Donetsk", "Volodymyr Zelensky", issues=("territory",), stance="oppose"
+        ),
+        statement("guarantees first", "Volodymyr Zelensky", issues=("security_guarantees",), when=None),
+    ]
+    corpus = Corpus(
+        [Extraction(Document("doc-1", "", url="https://news.example/1", outlet="Wire"), said)],
+        [],
+        {"volodymyr-zelensky": "ukraine"},
+    )
+    report = positions_report(positions(corpus), by="party", documents=corpus.documents)
+    assert [(r.id, r.name) for r in report.rows] == [("ukraine", "Ukraine")]
+    assert [(c.id, c.label, c.proposition) for c in report.columns] == [
+        ("territory", "Territory", "Ukraine withdraws from Donbas"),
+        ("security_guarantees", "Security guarantees", "Ukraine gets security guarantees"),
+    ]
+    (cell,) = report.cells
+    assert (cell.stance, cell.quote.outlet, cell.quote.url) == ("oppose", "Wire", "https://news.example/1")
+    (unplaced,) = report.unplaced
+    assert (unplaced.column, unplaced.undated) == ("security_guarantees", 1)
+    assert report.undated == 1
+    assert json.loads(json.dumps(report.to_dict()))["cells"][0]["counts"]["oppose"] == 1
+    assert (
+        undated_line(report.undated)
+        == "1 undated statement not placed in time (counted per cell, in no balance)"
+    )
+    assert undated_line(0) is None
