@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from sqlalchemy import text
 from fakes import doc, make_fake, make_fake_v2
 from redline.config import Settings
 from redline.ingest import IngestReport, ingest, read_sources, reprocess
-from redline.model import Problem
+from redline.model import Document, Problem
 from redline.store import Correction, StatementFilter, Store
 
 PEOPLE = ["Vladimir Putin", "Volodymyr Zelensky", "Dmitry Peskov", "Marco Rubio"]
@@ -123,6 +124,21 @@ def test_reprocess_replaces_machine_records_and_keeps_corrections(db_url: str) -
         rows = s.statements(StatementFilter(document=first["document_id"]))
         assert [(r["extractor"], r["stance"]) for r in rows] == [("fake/2", "conditional")]
         assert rows[0]["id"] != first["id"]
+
+
+def test_reprocess_dates_a_stored_undated_document_from_its_dateline(db_url: str) -> None:
+    undated = Document(
+        id="u1",
+        text="KYIV, Nov 27 (Daily Wire) - Marco Rubio said the talks were useful.",
+        url="https://news.example/2025/11/talks-useful",
+    )
+    with Store.open(db_url) as s:
+        ingest([undated], s, Settings(), extractor_factory=make_fake)
+        before = s.document("u1")
+        assert before is not None and before["published"] is None  # stored as given
+        reprocess(s, Settings(), extractor_factory=make_fake_v2)
+        after = s.document("u1")
+        assert after is not None and str(after["published"]) == str(date(2025, 11, 27))
 
 
 def test_ingest_reads_through_the_sources_layer(tmp_path: Path) -> None:

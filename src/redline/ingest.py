@@ -12,7 +12,7 @@ batches in flight, and the next run skips what is stored.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TypeVar
 
@@ -197,7 +197,7 @@ def reprocess(
     runner = open_runner(factory, settings, workers or settings.workers)
     try:
         version = runner.version()
-        docs = store.iter_documents(not_extractor=None if force else version)
+        docs = map(_self_dated, store.iter_documents(not_extractor=None if force else version))
         for results in runner.map(_reextract_batch, _batches(docs, settings.batch_size, report)):
             report.seen += len(results)
             for outcome in store.replace(_keep_results(results, report)):
@@ -208,6 +208,17 @@ def reprocess(
     finally:
         runner.close()
     return report
+
+
+def _self_dated(doc: Document) -> Document:
+    """A document stored without a date takes the one its text gives (a dateline, a header date,
+    the URL's), as a reader does today: what was stored before that reading existed catches up."""
+    if doc.published is not None:
+        return doc
+    from redline.sources.dateline import document_date
+
+    found = document_date(doc.text, doc.url)
+    return doc if found is None else replace(doc, published=found)
 
 
 # -- sources ----------------------------------------------------------------------------------

@@ -308,8 +308,11 @@ def replace(conn: Connection, ex: Extraction) -> Outcome:
     st_rows, issue_rows, all_ids = _statements_of(conn, [(ex, dup is not None)])
     _insert_statements(conn, st_rows, issue_rows)
     ids = all_ids[0]
+    dated = {"published": ex.document.published} if ex.document.published else {}  # never erase a date
     conn.execute(
-        update(document).where(document.c.id == doc_id).values(n_statements=len(ids), extractor=ex.extractor)
+        update(document)
+        .where(document.c.id == doc_id)
+        .values(n_statements=len(ids), extractor=ex.extractor, **dated)
     )
     overrides.reattach(conn, doc_id)
     overrides.apply(conn, ids)
