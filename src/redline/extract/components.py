@@ -116,6 +116,8 @@ class RedlineExtract:
                         "actor_id": speaker.actor_id,
                         "start": speaker.mention.start,
                         "end": speaker.mention.end,
+                        "party": speaker.party,
+                        "kind": speaker.kind,
                     },
                     "issues": issues,
                     "stance": stance,

@@ -129,13 +129,42 @@ class SpeakerResolver:
             or self._pronoun(index, span, content, previous)
             or self._apposed(index, span)
             or self._described(index, span)
+            or self._collective(span, placed=True)
             or self._repeated(index, span, previous)
             or self._definite_person(index, span, content, previous)
+            or self._collective(span, placed=False)
         )
         if resolved is None:
             resolved = (None, _clean_name(span))
         actor_id, name = resolved
-        return Speaker(name=name, actor_id=actor_id, mention=given)
+        party, kind = self._side(index, actor_id, name)
+        return Speaker(name=name, actor_id=actor_id, mention=given, party=party, kind=kind)
+
+    def _side(self, index: _Index, actor_id: str | None, name: str) -> tuple[str | None, str | None]:
+        """Party and kind of a resolved speaker: the actor's; else the side an unnamed or
+        collective source names ("anonymous US official", "European leaders", media); else, for
+        a person the knowledge base does not know, the state an office of theirs in this document
+        names ("Slovak Prime Minister Jan Novak") but not a nationality alone ("a Russian analyst")."""
+        actor = self.kb.get(actor_id)
+        if actor is not None:
+            return self.kb.party_of(actor), actor.type
+        found = self.kb.affiliation(name)
+        if found is not None:
+            return found.party, found.kind
+        roles = [d.key for d in index.found.descriptions if d.actor_id is None and d.name == name]
+        parties = {p for key in roles if (p := self.kb.role_party_keys(key))}
+        if len(parties) == 1:
+            return parties.pop(), "person"
+        return None, None
+
+    def _collective(self, span: SpacySpan, placed: bool) -> tuple[str | None, str] | None:
+        """An unnamed or collective source ("two senior US officials", "sources in Kyiv", "local
+        media") named by its canonical label. With ``placed``, only when the phrase names a side
+        or is media, so that a definite "the official" can still take up an earlier speaker."""
+        found = self.kb.collective([t.text for t in span], span.text)
+        if found is None or (placed and found.party is None and found.kind != "media"):
+            return None
+        return None, found.name
 
     def resolve_many(
         self,
