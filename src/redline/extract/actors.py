@@ -76,7 +76,13 @@ class MentionFinder:
         self._name_prefixes = frozenset(k[:n] for k in kb.names for n in range(1, len(k) + 1))
         self._title_prefixes = frozenset(k[:n] for k in kb.titles for n in range(1, len(k) + 1))
         # words that may precede a name inside a PERSON entity without making it another person
-        self._title_words = frozenset(w for key in kb.titles for w in key) | frozenset(kb.gendered_words)
+        # ("Kremlin spokesman", "Ukrainian", "Slovak Prime Minister")
+        self._title_words = (
+            frozenset(w for key in kb.titles for w in key)
+            | frozenset(kb.gendered_words)
+            | frozenset(kb.fold(w) for forms in kb.places.values() for form in forms for w in form.split())
+            | frozenset(w for key in kb.collectives.offices for w in key)
+        )
         self._last: tuple[Doc, DocActors] | None = None
 
     def find(self, doc: Doc) -> list[Mention]:
@@ -174,6 +180,8 @@ class MentionFinder:
         if ent is None or ent.label_ != "PERSON":
             return True
         extra = [t for t in ent if not (m.start <= t.i < m.end) and t.text not in _POSSESSIVE and t.is_alpha]
+        if m.end - m.start > 1 and all(t.i < m.start for t in extra):
+            return True  # a full name after its title: "Secretary of the Treasury Scott Bessent"
         # "Melania Trump" is not Donald Trump; "President Trump" is
         return not any(t.text[:1].isupper() and fold_token(t.text) not in self._title_words for t in extra)
 

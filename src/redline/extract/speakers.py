@@ -180,10 +180,31 @@ class SpeakerResolver:
         for i in order:
             source, content = statements[i]
             found = self.resolve(doc, source, mentions, content=content, previous=previous)
+            if found is None and source is None and content is not None:
+                found = self._continued(doc, content, previous)
             if found is not None:
                 previous.append(found)
             out[i] = found
         return out
+
+    def _continued(self, doc: Doc, content: tuple[int, int], previous: Sequence[Speaker]) -> Speaker | None:
+        """A statement with no source of its own (a bare quote going on from the last one) is the
+        last speaker's, when that speaker was named close before it; its mention is that speaker's."""
+        before = [p for p in previous if p.mention.end <= content[0]]
+        if not before:
+            return None
+        last = before[-1]
+        here = doc.char_span(content[0], content[1], alignment_mode="expand")
+        there = doc.char_span(last.mention.start, last.mention.end, alignment_mode="expand")
+        if here is None or there is None or len(here) == 0 or len(there) == 0:
+            return None
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        if sents:
+            first = next(n for n, s in enumerate(sents) if s.start <= here.start < s.end)
+            then = next(n for n, s in enumerate(sents) if s.start <= there.start < s.end)
+            if first - then > _WINDOW:
+                return None
+        return last
 
     # -- document index ---------------------------------------------------------------------
     def _index(self, doc: Doc, mentions: list[Mention]) -> _Index:
@@ -245,6 +266,25 @@ class SpeakerResolver:
         for c in index.candidates:
             if c.start <= head.i < c.end and c.kind != "norp":
                 return c.actor_id, c.name
+        for c in index.candidates:
+            # a title the parser made the head: "European commissioner for Enlargement Marta Kos"
+            if (
+                c.end == span.end
+                and c.start > span.start
+                and c.kind == "person"
+                and c.actor_id is not None
+                and span.doc[c.start - 1].text[:1].isupper()
+            ):
+                return c.actor_id, c.name
+        if span[0].tag_ in {"VBG", "VBN"} and head.pos_ in {"VERB", "AUX"}:
+            # a participle clause taken for the source ("Speaking to reporters, Putin said"): its
+            # understood subject is the name that follows it, before any other verb
+            doc = span.doc
+            for c in index.candidates:
+                if c.start >= span.end and c.kind in {"person", "org"} and c.start - span.end <= 5:
+                    if not any(t.pos_ in {"VERB", "AUX"} for t in doc[span.end : c.start]):
+                        return c.actor_id, c.name
+                    break
         if head.pos_ == "PROPN" and head.text[:1].isupper():
             # a surname the model did not tag this time: the person of that surname named last
             key = self.kb.fold(head.text)

@@ -376,6 +376,8 @@ class ActorBase:
             return None
         units = self.units(words, places=True)
         keys = [u.key for u in units]
+        if any(k in _FORMER for k in keys):
+            return None  # "a former US official" speaks for no government
         # the head: the last head word before a post-modifier ("sources | familiar with ...")
         head: tuple[int, int, int, bool] | None = None  # start, end (units), group, plural
         i = 0
