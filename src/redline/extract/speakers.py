@@ -125,7 +125,8 @@ class SpeakerResolver:
             return None
         given = Span(index.text[s:e], s, e)
         resolved = (
-            self._named(index, span)
+            self._joint(index, span)
+            or self._named(index, span)
             or self._pronoun(index, span, content, previous)
             or self._apposed(index, span)
             or self._described(index, span)
@@ -161,6 +162,8 @@ class SpeakerResolver:
         """An unnamed or collective source ("two senior US officials", "sources in Kyiv", "local
         media") named by its canonical label. With ``placed``, only when the phrase names a side
         or is media, so that a definite "the official" can still take up an earlier speaker."""
+        if placed and span[0].lower_ in {"the", "this", "that"} and _head(span).tag_ == "NN":
+            return None  # "the Dutch leader" takes up someone named before: steps 5 and 6 first
         found = self.kb.collective([t.text for t in span], span.text)
         if found is None or (placed and found.party is None and found.kind != "media"):
             return None
@@ -298,6 +301,34 @@ class SpeakerResolver:
             if named:
                 return named[-1].actor_id, named[-1].name
         return None
+
+    def _joint(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """States and institutions joined by "and" speak jointly ("Russia, Ukraine and the United
+        States"): one label of their names, whose party is theirs only if they share one. Named
+        people joined by "and" are left to step 1 (each is a speaker of their own)."""
+        head = _head(span)
+        if not head.dep_:
+            return None
+        members = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ == "conj" and span.start <= c.i < span.end:
+                    members.append(c)
+                    stack.append(c)
+        if len(members) < 2:
+            return None
+        names: list[str] = []
+        for t in sorted(members, key=lambda t: t.i):
+            found = next((c for c in index.candidates if c.start <= t.i < c.end), None)
+            if found is None or found.kind != "org" or found.actor_id is None:
+                return None
+            if found.name not in names:
+                names.append(found.name)
+        if len(names) < 2:
+            return None
+        return None, ", ".join(names[:-1]) + " and " + names[-1]
 
     # -- 2. pronouns ------------------------------------------------------------------------
     def _pronoun(

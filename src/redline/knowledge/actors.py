@@ -376,8 +376,8 @@ class ActorBase:
             return None
         units = self.units(words, places=True)
         keys = [u.key for u in units]
-        if any(k in _FORMER for k in keys):
-            return None  # "a former US official" speaks for no government
+        if any(k in _FORMER for k in keys) and "curent" not in keys:
+            return None  # "a former US official" speaks for no government ("current and former" do)
         # the head: the last head word before a post-modifier ("sources | familiar with ...")
         head: tuple[int, int, int, bool] | None = None  # start, end (units), group, plural
         i = 0
@@ -440,7 +440,8 @@ class ActorBase:
         if len(parties) == 1:
             party = parties.pop()
             name = phrase
-            if group.label and len(set(adjectives)) == 1:
+            # a group label names many ("European leaders"); one "Dutch leader" keeps the phrase
+            if group.label and len(set(adjectives)) == 1 and (plural or group.kind != "group"):
                 name = group.label.format(place=adjectives[0])
             return Affiliation(name, party, kind)
         if not parties and group.unplaced:
