@@ -125,6 +125,7 @@ def evaluate(golds: list[dict[str, Any]], records: list[dict[str, Any]], scorer:
     system_total = Counter[str]()
     gold_total = Counter[str]()
     confusion = Counter[tuple[str, str]]()
+    unmatched = Counter[bool]()  # statements matching no gold item: without party or not
     errors: list[str] = []
     for g in golds:
         text = g["text"]
@@ -148,6 +149,7 @@ def evaluate(golds: list[dict[str, Any]], records: list[dict[str, Any]], scorer:
                 if ov > best_ov:
                     best, best_ov = i, ov
             if best is None or best_ov < 0.5:
+                unmatched[system == NONE] += 1
                 continue
             used.add(best)
             a = gold[best][0]
@@ -189,6 +191,8 @@ def evaluate(golds: list[dict[str, Any]], records: list[dict[str, Any]], scorer:
         "party_accuracy_on_matched": round(party_ok / matched, 3) if matched else 0.0,
         "system_without_party_share": round(system_total[NONE] / n_sys, 3) if n_sys else 0.0,
         "system_media_share": round(system_total[MEDIA] / n_sys, 3) if n_sys else 0.0,
+        "unmatched_statements": sum(unmatched.values()),
+        "unmatched_without_party": unmatched[True],
         "gold_without_party_share": round(gold_total[NONE] / n_gold, 3) if n_gold else 0.0,
         "gold_media_share": round(gold_total[MEDIA] / n_gold, 3) if n_gold else 0.0,
         "speaker_accuracy_on_matched": round(speaker_ok / speaker_n, 3) if speaker_n else 0.0,

@@ -53,6 +53,15 @@ _QUOTES_OPEN = frozenset({"“", "«", "„"})
 _QUOTES_CLOSE = frozenset({"”", "»"})
 _INDEFINITE = frozenset({"a", "an", "some", "several", "two", "three", "many", "one", "another", "other"})
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# words standing for people already named ("others", "all of them", "both")
+_QUANTIFIERS = frozenset({"others", "other", "some", "many", "all", "both", "most", "several", "few", "each"})
+# nouns by which news refers back to an outlet it named ("the agency", "the paper")
+_MEDIA_NOUNS = frozenset(
+    {"agency", "paper", "newspaper", "outlet", "publication", "broadcaster", "daily", "channel", "network",
+     "website", "site", "magazine", "tabloid", "wire"}
+)
 
 
 @dataclass(slots=True)
@@ -127,16 +136,24 @@ class SpeakerResolver:
         resolved = (
             self._joint(index, span)
             or self._named(index, span)
+            or self._relative(index, span)
             or self._pronoun(index, span, content, previous)
             or self._apposed(index, span)
             or self._described(index, span)
+            or self._media(index, span)
             or self._collective(span, placed=True)
             or self._repeated(index, span, previous)
             or self._definite_person(index, span, content, previous)
             or self._collective(span, placed=False)
         )
         if resolved is None:
-            resolved = (None, _clean_name(span))
+            if not self._speaker_like(span):
+                # "gestures", "the use", "Moscow's turn": no one speaks; the possessor may
+                resolved = self._possessor(index, span)
+                if resolved is None:
+                    return None
+            else:
+                resolved = (None, _clean_name(span))
         actor_id, name = resolved
         party, kind = self._side(index, actor_id, name)
         return Speaker(name=name, actor_id=actor_id, mention=given, party=party, kind=kind)
@@ -157,6 +174,66 @@ class SpeakerResolver:
         if len(parties) == 1:
             return parties.pop(), "person"
         return None, None
+
+    def _speaker_like(self, span: SpacySpan) -> bool:
+        """Whether a source span can name a speaker at all: a pronoun, a name or entity, a noun
+        for people, groups, media or documents. Other nouns ("gestures", "the use", "a vote")
+        are issue 10's non-speakers. Without a parse nothing is ruled out."""
+        head = _head(span)
+        if not head.pos_ or head.lower_ in PRONOUNS or head.lower_ in _RELATIVE or head.lower_ in _QUANTIFIERS:
+            return True
+        if head.lemma_.lower() in _MEDIA_NOUNS:
+            return True
+        if head.ent_type_ or head.pos_ == "PROPN" or any(t.ent_type_ in _NAMED for t in span):
+            return True
+        if head.pos_ != "NOUN":
+            return False
+        if self.kb.is_person_noun(head.lemma_) or self.kb.fold(head.text) in self._role_words:
+            return True
+        return self.kb.collective([head.text]) is not None
+
+    def _possessor(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Putin's refusal", "China's intention": the possessor of a non-speaker noun speaks."""
+        head = _head(span)
+        for child in head.children:
+            if child.dep_ == "poss" and span.start <= child.i < span.end:
+                for c in index.candidates:
+                    if c.start <= child.i < c.end and c.kind in {"person", "org"}:
+                        return c.actor_id, c.name
+        return None
+
+    def _relative(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "..., who said": a relative pronoun speaks for the noun its clause hangs on."""
+        words = [t for t in span if not t.is_punct]
+        if len(words) != 1 or words[0].lower_ not in _RELATIVE or not words[0].dep_:
+            return None
+        clause = words[0]
+        while clause.dep_ != "relcl" and clause.head.i != clause.i:
+            clause = clause.head
+            if clause.i >= span.end + 12:
+                return None
+        if clause.dep_ != "relcl":
+            return None
+        antecedent = clause.head
+        for c in index.candidates:
+            if c.start <= antecedent.i < c.end and c.kind != "norp":
+                return c.actor_id, c.name
+        phrase = span.doc[antecedent.left_edge.i : antecedent.i + 1]
+        return self._collective(phrase, placed=False) or (None, _clean_name(phrase))
+
+    def _media(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Reuters reported ... The agency said": a definite media noun takes up the outlet
+        named last."""
+        head = _head(span)
+        if span[0].lower_ not in {"the", "this"} or head.lemma_.lower() not in _MEDIA_NOUNS:
+            return None
+        for c in reversed(index.candidates):
+            if c.end > span.start:
+                continue
+            actor = self.kb.get(c.actor_id)
+            if actor is not None and actor.type == "media":
+                return actor.id, actor.name
+        return None
 
     def _collective(self, span: SpacySpan, placed: bool) -> tuple[str | None, str] | None:
         """An unnamed or collective source ("two senior US officials", "sources in Kyiv", "local
@@ -183,14 +260,18 @@ class SpeakerResolver:
         for i in order:
             source, content = statements[i]
             found = self.resolve(doc, source, mentions, content=content, previous=previous)
-            if found is None and source is None and content is not None:
-                found = self._continued(doc, content, previous)
+            if found is None and content is not None:
+                # no source, or one that names no one ("Details:", "the use"): the statement
+                # goes on from the last speaker, if that one was named close before
+                found = self._continued(doc, content, previous, _WINDOW if source is None else 0)
             if found is not None:
                 previous.append(found)
             out[i] = found
         return out
 
-    def _continued(self, doc: Doc, content: tuple[int, int], previous: Sequence[Speaker]) -> Speaker | None:
+    def _continued(
+        self, doc: Doc, content: tuple[int, int], previous: Sequence[Speaker], window: int
+    ) -> Speaker | None:
         """A statement with no source of its own (a bare quote going on from the last one) is the
         last speaker's, when that speaker was named close before it; its mention is that speaker's."""
         before = [p for p in previous if p.mention.end <= content[0]]
@@ -205,7 +286,7 @@ class SpeakerResolver:
         if sents:
             first = next(n for n, s in enumerate(sents) if s.start <= here.start < s.end)
             then = next(n for n, s in enumerate(sents) if s.start <= there.start < s.end)
-            if first - then > _WINDOW:
+            if first - then > window:
                 return None
         return last
 
