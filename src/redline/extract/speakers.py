@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from redline.extract.actors import FORMER, DocActors, MentionFinder
 from redline.extract.actors import span_head as _head
 from redline.knowledge.actors import SKIPPED, ActorBase, fold
-from redline.model import Mention, Span, Speaker
+from redline.model import Actor, Mention, Span, Speaker
 
 __all__ = ["PRONOUNS", "SpeakerResolver"]
 
@@ -55,6 +55,7 @@ _INDEFINITE = frozenset({"a", "an", "some", "several", "two", "three", "many", "
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_GROUP_NOUNS = frozenset({"coalition", "group", "bloc", "alliance", "grouping"})
 # words standing for people already named ("others", "all of them", "both")
 _QUANTIFIERS = frozenset({"others", "other", "some", "many", "all", "both", "most", "several", "few", "each"})
 # nouns by which news refers back to an outlet it named ("the agency", "the paper")
@@ -184,7 +185,7 @@ class SpeakerResolver:
             return True
         if head.lemma_.lower() in _MEDIA_NOUNS:
             return True
-        if head.ent_type_ or head.pos_ == "PROPN" or any(t.ent_type_ in _NAMED for t in span):
+        if head.ent_type_ in _NAMED or head.pos_ == "PROPN":
             return True
         if head.pos_ != "NOUN":
             return False
@@ -223,15 +224,26 @@ class SpeakerResolver:
 
     def _media(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "Reuters reported ... The agency said": a definite media noun takes up the outlet
-        named last."""
+        named last; "the coalition", "the group" take up the group named last whose name holds
+        that noun (or, for "group" and "bloc", any group)."""
         head = _head(span)
-        if span[0].lower_ not in {"the", "this"} or head.lemma_.lower() not in _MEDIA_NOUNS:
+        lemma = head.lemma_.lower()
+        if span[0].lower_ not in {"the", "this"} or head.tag_ != "NN":
+            return None
+        if lemma in _MEDIA_NOUNS:
+            wanted: Callable[[Actor], bool] = lambda a: a.type == "media"  # noqa: E731
+        elif lemma in _GROUP_NOUNS:
+            word = self.kb.fold(lemma)
+            wanted = lambda a: a.type == "group" and (  # noqa: E731
+                lemma in {"group", "bloc"} or word in self.kb.key(a.name.split())
+            )
+        else:
             return None
         for c in reversed(index.candidates):
             if c.end > span.start:
                 continue
             actor = self.kb.get(c.actor_id)
-            if actor is not None and actor.type == "media":
+            if actor is not None and wanted(actor):
                 return actor.id, actor.name
         return None
 
@@ -786,6 +798,8 @@ def _clean_name(span: SpacySpan) -> str:
     """An unknown speaker's name: the naming part of the span without "the" ("defendants")."""
     end = _name_end(span)
     start = span.start
-    while start < end - 1 and (span.doc[start].lower_ == "the" or span.doc[start].is_punct):
+    while start < end - 1 and (
+        span.doc[start].lower_ == "the" or span.doc[start].is_punct or span.doc[start].is_space
+    ):
         start += 1
     return span.doc[start:end].text
