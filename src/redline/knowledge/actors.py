@@ -412,8 +412,20 @@ class ActorBase:
             ]
         parties: set[str] = set()
         adjectives: list[str] = []
+        # an actor whose name holds a place form is that actor, not the place ("European
+        # Commission" is the EU's, "US State Department" the US's)
+        named = self._actors_in(units, scope, words)
+        media = any(actor.type == "media" for actor, _ in named)
+        covered: set[int] = set()
+        for actor, run in named:
+            if any(units[j].key.startswith("@") for j in run) and (party := self.party_of(actor)):
+                parties.add(party)
+                adjectives.append(self.adjective(actor.id) or actor.name)
+                covered.update(run)
         for j in scope:
             u = units[j]
+            if j in covered:
+                continue
             if u.key.startswith("@"):
                 party = self.party_of(self.get(u.key[1:]))
                 if party:
@@ -423,14 +435,9 @@ class ActorBase:
                 party, word = c.regions[u.key]
                 parties.add(party)
                 adjectives.append(word)
-        media = False
-        if not parties:
-            for actor in self._actors_in(units, scope, words):
-                if actor.type == "media":
-                    media = True
-                    continue
-                party = self.party_of(actor)
-                if party:
+        if not parties:  # no place: an actor named beside the head ("Kremlin officials", "NATO allies")
+            for actor, _ in named:
+                if actor.type != "media" and (party := self.party_of(actor)):
                     parties.add(party)
                     adjectives.append(self.adjective(actor.id) or actor.name)
         phrase = _phrase(text if text is not None else " ".join(words))
@@ -464,11 +471,14 @@ class ActorBase:
         parties = {p for k in keys if k.startswith("@") and (p := self.party_of(self.get(k[1:])))}
         return parties.pop() if len(parties) == 1 else None
 
-    def _actors_in(self, units: Sequence[Unit], scope: Sequence[int], words: Sequence[str]) -> list[Actor]:
-        """Actors named by runs of words in the scope units ("Kremlin", "White House", "NATO")."""
+    def _actors_in(
+        self, units: Sequence[Unit], scope: Sequence[int], words: Sequence[str]
+    ) -> list[tuple[Actor, list[int]]]:
+        """Actors named by runs of words in the scope units ("Kremlin", "White House", "NATO"),
+        each with the units its name covers."""
         if not scope:
             return []
-        out: list[Actor] = []
+        out: list[tuple[Actor, list[int]]] = []
         runs: list[list[int]] = []
         for j in scope:
             if runs and runs[-1][-1] == j - 1:
@@ -476,13 +486,15 @@ class ActorBase:
             else:
                 runs.append([j])
         for run in runs:
-            run_words = list(words[units[run[0]].start : units[run[-1]].end])
+            first = units[run[0]].start
+            run_words = list(words[first : units[run[-1]].end])
             a = 0
             while a < len(run_words):
                 for b in range(len(run_words), a, -1):
                     ids = self.names.get(self.key(run_words[a:b]), frozenset())
                     if len(ids) == 1:
-                        out.append(self.actors[next(iter(ids))])
+                        hit = [j for j in run if first + a <= units[j].start < first + b]
+                        out.append((self.actors[next(iter(ids))], hit))
                         a = b
                         break
                 else:
