@@ -60,7 +60,9 @@ def load_scorer(shared: Path) -> ModuleType:
 
 
 def load_talks(shared: Path) -> list[dict[str, Any]]:
-    return [json.loads(f.read_text(encoding="utf-8")) for f in sorted((shared / "data" / "talks").glob("t*.json"))]
+    return [
+        json.loads(f.read_text(encoding="utf-8")) for f in sorted((shared / "data" / "talks").glob("t*.json"))
+    ]
 
 
 def extract(golds: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -78,7 +80,9 @@ def extract(golds: list[dict[str, Any]]) -> list[dict[str, Any]]:
         )
         for g in golds
     ]
-    digest = hashlib.sha1(("\x1f".join(d.text for d in documents) + nlp.meta["name"]).encode()).hexdigest()[:16]
+    digest = hashlib.sha1(("\x1f".join(d.text for d in documents) + nlp.meta["name"]).encode()).hexdigest()[
+        :16
+    ]
     cache = Path("/tmp") / f"redline-party-eval-{digest}.spacy"
     if cache.exists():
         parsed = list(DocBin(store_user_data=True).from_disk(cache).get_docs(nlp.vocab))
@@ -118,7 +122,9 @@ def system_label(kb: ActorBase, speaker: dict[str, Any] | None) -> str:
     return party_label(speaker.get("party"), speaker.get("kind"))
 
 
-def evaluate(golds: list[dict[str, Any]], records: list[dict[str, Any]], scorer: ModuleType, verbose: bool) -> None:
+def evaluate(
+    golds: list[dict[str, Any]], records: list[dict[str, Any]], scorer: ModuleType, verbose: bool
+) -> None:
     kb = load_actors()
     by_id = {str(r["document"]["id"]): r.get("statements") or [] for r in records}
     matched = party_ok = speaker_n = speaker_ok = 0
@@ -142,7 +148,7 @@ def evaluate(golds: list[dict[str, Any]], records: list[dict[str, Any]], scorer:
             c = p.get("content") or {}
             pt = scorer.span_tokens(text, int(c["start"]), int(c["end"]))
             best, best_ov = None, 0.0
-            for i, (a, gt) in enumerate(gold):
+            for i, (_, gt) in enumerate(gold):
                 if i in used or not gt or not pt:
                     continue
                 ov = len(gt & pt) / min(len(gt), len(pt))
@@ -154,7 +160,9 @@ def evaluate(golds: list[dict[str, Any]], records: list[dict[str, Any]], scorer:
             used.add(best)
             a = gold[best][0]
             group = [a] + [
-                b for i, (b, _) in enumerate(gold) if i not in used and scorer.locate(text, b) == scorer.locate(text, a)
+                b
+                for i, (b, _) in enumerate(gold)
+                if i not in used and scorer.locate(text, b) == scorer.locate(text, a)
             ]
             used.update(i for i, (b, _) in enumerate(gold) if any(b is x for x in group))
             if a.get("optional") and all(b.get("optional") for b in group):

@@ -60,8 +60,22 @@ _GROUP_NOUNS = frozenset({"coalition", "group", "bloc", "alliance", "grouping"})
 _QUANTIFIERS = frozenset({"others", "other", "some", "many", "all", "both", "most", "several", "few", "each"})
 # nouns by which news refers back to an outlet it named ("the agency", "the paper")
 _MEDIA_NOUNS = frozenset(
-    {"agency", "paper", "newspaper", "outlet", "publication", "broadcaster", "daily", "channel", "network",
-     "website", "site", "magazine", "tabloid", "wire"}
+    {
+        "agency",
+        "paper",
+        "newspaper",
+        "outlet",
+        "publication",
+        "broadcaster",
+        "daily",
+        "channel",
+        "network",
+        "website",
+        "site",
+        "magazine",
+        "tabloid",
+        "wire",
+    }
 )
 
 
@@ -181,7 +195,12 @@ class SpeakerResolver:
         for people, groups, media or documents. Other nouns ("gestures", "the use", "a vote")
         are issue 10's non-speakers. Without a parse nothing is ruled out."""
         head = _head(span)
-        if not head.pos_ or head.lower_ in PRONOUNS or head.lower_ in _RELATIVE or head.lower_ in _QUANTIFIERS:
+        if (
+            not head.pos_
+            or head.lower_ in PRONOUNS
+            or head.lower_ in _RELATIVE
+            or head.lower_ in _QUANTIFIERS
+        ):
             return True
         if head.lemma_.lower() in _MEDIA_NOUNS:
             return True
@@ -230,15 +249,15 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if span[0].lower_ not in {"the", "this"} or head.tag_ != "NN":
             return None
-        if lemma in _MEDIA_NOUNS:
-            wanted: Callable[[Actor], bool] = lambda a: a.type == "media"  # noqa: E731
-        elif lemma in _GROUP_NOUNS:
-            word = self.kb.fold(lemma)
-            wanted = lambda a: a.type == "group" and (  # noqa: E731
-                lemma in {"group", "bloc"} or word in self.kb.key(a.name.split())
-            )
-        else:
+        if lemma not in _MEDIA_NOUNS and lemma not in _GROUP_NOUNS:
             return None
+        word = self.kb.fold(lemma)
+
+        def wanted(a: Actor) -> bool:
+            if lemma in _MEDIA_NOUNS:
+                return a.type == "media"
+            return a.type == "group" and (lemma in {"group", "bloc"} or word in self.kb.key(a.name.split()))
+
         for c in reversed(index.candidates):
             if c.end > span.start:
                 continue

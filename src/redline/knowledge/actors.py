@@ -408,7 +408,9 @@ class ActorBase:
                 break
         if not group.possessor:  # "Ukraine's allies" are not Ukraine
             scope = [
-                j for j in scope if not (j < start and units[j].end < len(words) and self.fold(words[units[j].end]) == "s")
+                j
+                for j in scope
+                if not (j < start and units[j].end < len(words) and self.fold(words[units[j].end]) == "s")
             ]
         parties: set[str] = set()
         adjectives: list[str] = []
