@@ -120,6 +120,7 @@ class SpeakerResolver:
         self._role_words = frozenset(key[-1] for key in kb.titles) | frozenset(
             kb.fold(w) for w in kb.person_nouns
         )
+        self._title_words = frozenset(w for key in kb.titles for w in key) | self._role_words
         self._last: tuple[Doc, list[Mention], _Index] | None = None
 
     def resolve(
@@ -258,9 +259,9 @@ class SpeakerResolver:
                 return a.type == "media"
             return a.type == "group" and (lemma in {"group", "bloc"} or word in self.kb.key(a.name.split()))
 
-        for c in reversed(index.candidates):
-            if c.end > span.start:
-                continue
+        before = [c for c in index.candidates if c.end <= span.start]
+        after = [c for c in index.candidates if c.start >= span.end]  # a standfirst's "the agency"
+        for c in [*reversed(before), *after]:
             actor = self.kb.get(c.actor_id)
             if actor is not None and wanted(actor):
                 return actor.id, actor.name
@@ -379,7 +380,7 @@ class SpeakerResolver:
     def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         head = _head(span)
         for c in index.candidates:
-            if c.start <= head.i < c.end and c.kind != "norp":
+            if c.start <= head.i < c.end and c.kind != "norp" and not self._role_only(index.doc, c):
                 return c.actor_id, c.name
         for c in index.candidates:
             # a title the parser made the head: "European commissioner for Enlargement Marta Kos"
@@ -441,6 +442,22 @@ class SpeakerResolver:
         if len(names) < 2:
             return None
         return None, ", ".join(names[:-1]) + " and " + names[-1]
+
+    def _role_only(self, doc: Doc, c: _Candidate) -> bool:
+        """An entity that is only a role ("Special Envoy"): the person it describes speaks."""
+        return c.actor_id is None and all(
+            self.kb.fold(t.text) in self._title_words for t in doc[c.start : c.end]
+        )
+
+    def _country(self, token: Token) -> str | None:
+        """ISO code of the state a nationality word names ("Dutch" -> NLD), None if none."""
+        key = self.kb.key([token.text], places=True)
+        actor = self.kb.get(key[0][1:]) if len(key) == 1 and key[0].startswith("@") else None
+        return actor.country if actor is not None else None
+
+    def _country_of(self, actor_id: str | None) -> str | None:
+        actor = self.kb.get(actor_id)
+        return actor.country if actor is not None else None
 
     # -- 2. pronouns ------------------------------------------------------------------------
     def _pronoun(
@@ -703,9 +720,13 @@ class SpeakerResolver:
         if not self.kb.is_person_noun(head.lemma_) or any(t.lower_ in FORMER for t in span):
             return None
         modifiers = [t for t in span if t.i != head.i and t.i != span.start and not t.is_punct]
-        if any(t.pos_ != "ADJ" or t.ent_type_ for t in modifiers) or any(
-            c.dep_ in ("prep", "poss", "compound", "nmod") for c in head.children
+        # "the Dutch leader": a nationality narrows the person in focus to that country's people
+        countries = {self._country(t) for t in modifiers if t.ent_type_ in {"NORP", "GPE"}}
+        if None in countries or any(
+            t.pos_ != "ADJ" or t.ent_type_ not in {"", "NORP", "GPE"} for t in modifiers
         ):
+            return None
+        if any(c.dep_ in ("prep", "poss", "compound", "nmod") for c in head.children):
             return None  # "the spokesperson for the European Commission" is someone new
         gender = self.kb.word_gender(head.text)
         here = index.sent_of[span.start]
@@ -717,6 +738,8 @@ class SpeakerResolver:
             if content and index.doc[c.start].idx >= content[0] and index.doc[c.end - 1].idx < content[1]:
                 continue
             if gender and c.gender and c.gender != gender:
+                continue
+            if countries and self._country_of(c.actor_id) not in countries:
                 continue
             score = self._salience(index, c, here, recent)
             if best is None or score >= best[0]:

@@ -64,13 +64,15 @@ def fold_token(word: str) -> str:
     s = _NON_ALNUM.sub("", s)
     if not s or s.isdigit():
         return s
+    acronym = word.isupper() and len(s) > 1  # "UNN" is not "UN": no letter-doubling rule for acronyms
     s = s.replace("w", "v").replace("kh", "h").replace("j", "y")
     s = s.replace("y", "i")
     if s.startswith("ie"):
         s = s[1:]
     s = _I_VOWEL.sub(r"\1", s)
     s = _SOFT_H.sub("g", s)
-    s = _DOUBLE.sub(r"\1", s)
+    if not acronym:
+        s = _DOUBLE.sub(r"\1", s)
     return s
 
 
