@@ -114,10 +114,10 @@ def test_no_side(kb: ActorBase, phrase: str) -> None:
 
 
 def test_offices_give_a_party_and_nationality_does_not(kb: ActorBase) -> None:
-    assert kb.role_party("Slovak prime minister".split()) == "europe"
-    assert kb.role_party("Russian deputy foreign minister".split()) == "russia"
-    assert kb.role_party("Russian political analyst".split()) is None
-    assert kb.role_party("former Ukrainian president".split()) is None
+    assert kb.role_party(["Slovak", "prime", "minister"]) == "europe"
+    assert kb.role_party(["Russian", "deputy", "foreign", "minister"]) == "russia"
+    assert kb.role_party(["Russian", "political", "analyst"]) is None
+    assert kb.role_party(["former", "Ukrainian", "president"]) is None
 
 
 def test_acronyms_keep_doubled_letters() -> None:
