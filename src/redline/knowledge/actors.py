@@ -156,6 +156,7 @@ class ActorBase:
     given_names: Mapping[str, str] = field(default_factory=dict)  # folded given name -> m|f
     gendered_words: Mapping[str, str] = field(default_factory=dict)  # folded word -> m|f
     person_nouns: frozenset[str] = frozenset()  # lowercase lemmas: official, spokesman, lawmaker
+    non_speakers: frozenset[str] = frozenset()  # lowercase lemmas that name no source: turn, vote
     names: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     titles: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     place_forms: Mapping[tuple[str, ...], str] = field(default_factory=dict)
@@ -180,6 +181,7 @@ class ActorBase:
         gendered_words: Mapping[str, Sequence[str]] | None = None,
         person_nouns: Sequence[str] = (),
         collectives: Mapping[str, Any] | None = None,
+        non_speakers: Sequence[str] = (),
     ) -> ActorBase:
         """Index actors; later actors with the same id replace earlier ones."""
         by_id = {a.id: a for a in actors}
@@ -195,6 +197,7 @@ class ActorBase:
             given_names=_gender_map(given_names),
             gendered_words=_gender_map(gendered_words),
             person_nouns=frozenset(w.lower() for w in person_nouns),
+            non_speakers=frozenset(w.lower() for w in non_speakers),
             place_forms=place_forms,
             collectives=_collectives(collectives or {}),
         )
@@ -649,6 +652,7 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
         names.get("gendered_words"),
         names.get("person_nouns") or (),
         collectives,
+        names.get("non_speakers") or (),
     )
     for actor in base:
         if actor.affiliation and actor.affiliation not in base:
@@ -673,7 +677,15 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ConfigError("expected a mapping with an 'actors' list", where=str(path))
-    unknown = set(data) - {"actors", "places", "collectives", "given_names", "gendered_words", "person_nouns"}
+    unknown = set(data) - {
+        "actors",
+        "places",
+        "collectives",
+        "given_names",
+        "gendered_words",
+        "person_nouns",
+        "non_speakers",
+    }
     if unknown:
         raise ConfigError(
             f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}",
