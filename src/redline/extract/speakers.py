@@ -281,7 +281,25 @@ class SpeakerResolver:
             if found is not None:
                 previous.append(found)
             out[i] = found
+        for i in order:  # a bare quote before anyone is named (a headline): the speaker named next
+            source, content = statements[i]
+            if out[i] is None and source is None and content is not None:
+                later = [p for p in previous if p.mention.start >= content[1]]
+                if later:
+                    first = min(later, key=lambda p: p.mention.start)
+                    if self._sentences_between(doc, content[0], first.mention.start) <= 1:
+                        out[i] = first
         return out
+
+    def _sentences_between(self, doc: Doc, a: int, b: int) -> int:
+        """How many sentence breaks lie between character offsets a <= b (0 without a parse)."""
+        if not doc.has_annotation("SENT_START"):
+            return 0
+        x = doc.char_span(a, a + 1, alignment_mode="expand")
+        y = doc.char_span(b, b + 1, alignment_mode="expand")
+        if x is None or y is None or len(x) == 0 or len(y) == 0:
+            return 0
+        return sum(1 for t in doc[x[0].i + 1 : y[0].i + 1] if t.is_sent_start)
 
     def _continued(
         self, doc: Doc, content: tuple[int, int], previous: Sequence[Speaker], window: int
