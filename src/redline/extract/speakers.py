@@ -198,8 +198,12 @@ class SpeakerResolver:
     def _possessor(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "Putin's refusal", "China's intention": the possessor of a non-speaker noun speaks."""
         head = _head(span)
-        for child in head.children:
-            if child.dep_ == "poss" and span.start <= child.i < span.end:
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        for prep in head.children:  # "the information from the Financial Times"
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "of"}:
+                owners += [c for c in prep.children if c.dep_ == "pobj"]
+        for child in owners:
+            if span.start <= child.i < span.end:
                 for c in index.candidates:
                     if c.start <= child.i < c.end and c.kind in {"person", "org"}:
                         return c.actor_id, c.name
@@ -389,15 +393,17 @@ class SpeakerResolver:
                 and c.start > span.start
                 and c.kind == "person"
                 and c.actor_id is not None
-                and span.doc[c.start - 1].text[:1].isupper()
+                and (span.doc[c.start - 1].text[:1].isupper() or span.doc[c.start - 1].is_punct)
             ):
-                return c.actor_id, c.name
-        if span[0].tag_ in {"VBG", "VBN"} and head.pos_ in {"VERB", "AUX"}:
-            # a participle clause taken for the source ("Speaking to reporters, Putin said"): its
-            # understood subject is the name that follows it, before any other verb
+                return c.actor_id, c.name  # or after a comma or dash: "... Council, Rustem Umerov"
+        dateline = all(t.is_punct or t.is_space or not t.is_alpha or t.is_upper for t in span)
+        if dateline or (span[0].tag_ in {"VBG", "VBN"} and head.pos_ in {"VERB", "AUX"}):
+            # a participle clause or a dateline taken for the source ("Speaking to reporters,
+            # Putin said"; "KYIV (Agency) - Putin said"): the speaker is the name that follows,
+            # before any other verb
             doc = span.doc
             for c in index.candidates:
-                if c.start >= span.end and c.kind in {"person", "org"} and c.start - span.end <= 5:
+                if c.start >= span.end and c.kind in {"person", "org"} and c.start - span.end <= 8:
                     if not any(t.pos_ in {"VERB", "AUX"} for t in doc[span.end : c.start]):
                         return c.actor_id, c.name
                     break
