@@ -177,3 +177,23 @@ def test_a_source_that_names_no_one_is_no_speaker(extractor: Any) -> None:
     assert at("The use of force") is None
     turn = at("Moscow's turn")
     assert turn is None or turn.actor_id == "russia"
+
+
+def test_a_nationality_takes_up_the_person_of_that_country(extractor: Any) -> None:
+    text = (
+        "Mark Rutte arrived in Berlin on Monday for talks with the chancellor. "
+        "The Dutch leader said the alliance would keep supplying air defence."
+    )
+    sp = speaker_of(extractor, text, "keep supplying")
+    assert sp.actor_id == "mark-rutte"
+    assert sp.party == "nato"  # his party is the alliance's, not the Netherlands'
+
+
+def test_a_bare_quote_continues_the_last_speaker(extractor: Any) -> None:
+    text = (
+        'Kaja Kallas said on Tuesday that the sanctions package was ready. "We will not lift them '
+        'while the shelling goes on."'
+    )
+    sp = speaker_of(extractor, text, "will not lift")
+    assert sp.actor_id == "kaja-kallas"
+    assert sp.party == "eu"

@@ -383,9 +383,11 @@ class SpeakerResolver:
     # -- 1. names and titles inside the span -------------------------------------------------
     def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         head = _head(span)
-        for c in index.candidates:
-            if c.start <= head.i < c.end and c.kind != "norp" and not self._role_only(index.doc, c):
-                return c.actor_id, c.name
+        dateline = all(t.is_punct or t.is_space or not t.is_alpha or t.is_upper for t in span)
+        if not (dateline and span[0].text == "("):  # "(AGENCY) - Putin said": the outlet's own byline
+            for c in index.candidates:
+                if c.start <= head.i < c.end and c.kind != "norp" and not self._role_only(index.doc, c):
+                    return c.actor_id, c.name
         for c in index.candidates:
             # a title the parser made the head: "European commissioner for Enlargement Marta Kos"
             if (
@@ -396,7 +398,6 @@ class SpeakerResolver:
                 and (span.doc[c.start - 1].text[:1].isupper() or span.doc[c.start - 1].is_punct)
             ):
                 return c.actor_id, c.name  # or after a comma or dash: "... Council, Rustem Umerov"
-        dateline = all(t.is_punct or t.is_space or not t.is_alpha or t.is_upper for t in span)
         if dateline or (span[0].tag_ in {"VBG", "VBN"} and head.pos_ in {"VERB", "AUX"}):
             # a participle clause or a dateline taken for the source ("Speaking to reporters,
             # Putin said"; "KYIV (Agency) - Putin said"): the speaker is the name that follows,
@@ -455,15 +456,21 @@ class SpeakerResolver:
             self.kb.fold(t.text) in self._title_words for t in doc[c.start : c.end]
         )
 
-    def _country(self, token: Token) -> str | None:
-        """ISO code of the state a nationality word names ("Dutch" -> NLD), None if none."""
+    def _place(self, token: Token) -> str | None:
+        """The place actor a nationality word names ("Dutch" -> netherlands), None if none."""
         key = self.kb.key([token.text], places=True)
-        actor = self.kb.get(key[0][1:]) if len(key) == 1 and key[0].startswith("@") else None
-        return actor.country if actor is not None else None
+        return key[0][1:] if len(key) == 1 and key[0].startswith("@") else None
 
-    def _country_of(self, actor_id: str | None) -> str | None:
-        actor = self.kb.get(actor_id)
-        return actor.country if actor is not None else None
+    def _fits(self, place_id: str | None, actor_id: str | None) -> bool:
+        """Whether a person belongs to a place: its country, or its side ("European" takes in
+        the EU's people too)."""
+        place, actor = self.kb.get(place_id), self.kb.get(actor_id)
+        if place is None or actor is None:
+            return False
+        if place.country and place.country == actor.country:
+            return True
+        sides = {self.kb.party_of(place), self.kb.party_of(actor)}
+        return (place.type == "group" and len(sides) == 1 and None not in sides) or sides == {"europe", "eu"}
 
     # -- 2. pronouns ------------------------------------------------------------------------
     def _pronoun(
@@ -727,7 +734,7 @@ class SpeakerResolver:
             return None
         modifiers = [t for t in span if t.i != head.i and t.i != span.start and not t.is_punct]
         # "the Dutch leader": a nationality narrows the person in focus to that country's people
-        countries = {self._country(t) for t in modifiers if t.ent_type_ in {"NORP", "GPE"}}
+        countries = {self._place(t) for t in modifiers if t.ent_type_ in {"NORP", "GPE"}}
         if None in countries or any(
             t.pos_ != "ADJ" or t.ent_type_ not in {"", "NORP", "GPE"} for t in modifiers
         ):
@@ -745,7 +752,7 @@ class SpeakerResolver:
                 continue
             if gender and c.gender and c.gender != gender:
                 continue
-            if countries and self._country_of(c.actor_id) not in countries:
+            if countries and not any(self._fits(place, c.actor_id) for place in countries):
                 continue
             score = self._salience(index, c, here, recent)
             if best is None or score >= best[0]:
