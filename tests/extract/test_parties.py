@@ -197,3 +197,13 @@ def test_a_bare_quote_continues_the_last_speaker(extractor: Any) -> None:
     sp = speaker_of(extractor, text, "will not lift")
     assert sp.actor_id == "kaja-kallas"
     assert sp.party == "eu"
+
+
+def test_a_document_takes_up_its_named_owner(extractor: Any) -> None:
+    text = (
+        "Leaders signed the Helsinki declaration on Monday. "
+        "The declaration said that borders could not be changed by force."
+    )
+    sp = speaker_of(extractor, text, "borders could not be changed")
+    assert sp.kind == "document"
+    assert sp.party == "europe"

@@ -155,6 +155,7 @@ class SpeakerResolver:
             or self._described(index, span)
             or self._media(index, span)
             or self._collective(span, placed=True)
+            or self._document(index, span)
             or self._repeated(index, span, previous)
             or self._definite_person(index, span, content, previous)
             or self._collective(span, placed=False)
@@ -251,6 +252,32 @@ class SpeakerResolver:
             actor = self.kb.get(c.actor_id)
             if actor is not None and wanted(actor):
                 return actor.id, actor.name
+        return None
+
+    def _document(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "The declaration said": a definite document noun with no owner takes up the last
+        earlier phrase with that noun that names one ("the Paris declaration", "a US readout")."""
+        head = _head(span)
+        if span[0].lower_ not in {"the", "this"} or head.pos_ != "NOUN":
+            return None
+        found = self.kb.collective([t.text for t in span], span.text)
+        if found is None or found.kind != "document" or found.party is not None:
+            return None
+        doc = index.doc
+        for t in reversed(doc[: span.start]):
+            if t.lemma_.lower() != head.lemma_.lower() or t.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            phrase = doc[t.left_edge.i : t.i + 1]
+            earlier = self.kb.collective([w.text for w in phrase], phrase.text)
+            if earlier is not None and earlier.party is not None:
+                return None, _clean_name(phrase)
+            # "Bessent said in a statement ... according to the statement": the statement's maker
+            verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else None
+            for subject in verb.children if verb is not None else ():
+                if subject.dep_ in _SUBJECT:
+                    for c in index.candidates:
+                        if c.start <= subject.i < c.end and c.kind in {"person", "org"}:
+                            return c.actor_id, c.name
         return None
 
     def _collective(self, span: SpacySpan, placed: bool) -> tuple[str | None, str] | None:
