@@ -86,6 +86,12 @@ class Speaker:
     name: str  # canonical name (knowledge base) or fullest in-document mention
     actor_id: str | None
     mention: Span
+    # the side the speaker speaks for (russia, ukraine, united_states, europe, ...); None for media,
+    # analysts and unknown sources. Unnamed and collective sources have one too ("a US official").
+    party: str | None = None
+    # person | organization | state | group | media | document; None when unknown. Media are a
+    # kind of their own, so that wire reports are neither a side nor "unknown".
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +100,8 @@ class Speaker:
             "mention": self.mention.text,
             "start": self.mention.start,
             "end": self.mention.end,
+            "party": self.party,
+            "kind": self.kind,
         }
 
 

@@ -37,6 +37,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 FORMER = frozenset(
     {"former", "ex", "ex-", "late", "then", "previous", "future", "next", "incoming", "acting"}
 )
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "case", "punct", "prep", "pobj"})
 
 
@@ -76,7 +77,13 @@ class MentionFinder:
         self._name_prefixes = frozenset(k[:n] for k in kb.names for n in range(1, len(k) + 1))
         self._title_prefixes = frozenset(k[:n] for k in kb.titles for n in range(1, len(k) + 1))
         # words that may precede a name inside a PERSON entity without making it another person
-        self._title_words = frozenset(w for key in kb.titles for w in key) | frozenset(kb.gendered_words)
+        # ("Kremlin spokesman", "Ukrainian", "Slovak Prime Minister")
+        self._title_words = (
+            frozenset(w for key in kb.titles for w in key)
+            | frozenset(kb.gendered_words)
+            | frozenset(kb.fold(w) for forms in kb.places.values() for form in forms for w in form.split())
+            | frozenset(w for key in kb.collectives.offices for w in key)
+        )
         self._last: tuple[Doc, DocActors] | None = None
 
     def find(self, doc: Doc) -> list[Mention]:
@@ -174,6 +181,8 @@ class MentionFinder:
         if ent is None or ent.label_ != "PERSON":
             return True
         extra = [t for t in ent if not (m.start <= t.i < m.end) and t.text not in _POSSESSIVE and t.is_alpha]
+        if m.end - m.start > 1 and all(t.i < m.start for t in extra):
+            return True  # a full name after its title: "Secretary of the Treasury Scott Bessent"
         # "Melania Trump" is not Donald Trump; "President Trump" is
         return not any(t.text[:1].isupper() and fold_token(t.text) not in self._title_words for t in extra)
 
@@ -191,8 +200,26 @@ class MentionFinder:
                     continue
                 ids = frozenset(a.id for a in self.kb.by_alias(doc[start:end].text))
                 label = self.label(doc[start:end])
+                if not ids and label == "PERSON":
+                    start, end, ids = self._name_then_words(doc, start, end)
                 out.append(_Match(start, end, ids if len(ids) == 1 else frozenset(), "entity", label))
         return out
+
+    def _name_then_words(self, doc: Doc, start: int, end: int) -> tuple[int, int, frozenset[str]]:
+        """A known person's name run into the next capitalised words of a title-case headline
+        ("Zelensky Warns Europe"): the name alone, when the words after it name no one."""
+        for k in range(end - start - 1, 0, -1):
+            found = self.kb.by_alias(doc[start : start + k].text)
+            rest = doc[start + k : end]
+            if (
+                len(found) == 1
+                and found[0].type == "person"
+                and all(t.is_alpha and t.text[:1].isupper() for t in rest)
+                and not any(self.kb.given_name_gender(t.text) or t.lower_ in _SUFFIXES for t in rest)
+                and not self.kb.by_alias(rest.text)
+            ):
+                return start, start + k, frozenset({found[0].id})
+        return start, end, frozenset()
 
     def label(self, span: SpacySpan) -> str:
         """The entity label, corrected to PERSON when a multi-word name starts with a given name."""
@@ -269,7 +296,12 @@ def _entity_at(doc: Doc, i: int, ents: Mapping[int, SpacySpan]) -> SpacySpan | N
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Entity bounds without a leading "the" or trailing possessive or punctuation."""
-    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ in _DETERMINERS
+        or doc[start].is_punct
+        or doc[start].is_space
+        or doc[start].text in _POSSESSIVE
+    ):
         start += 1
     while end > start and (
         doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space

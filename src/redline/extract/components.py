@@ -96,6 +96,8 @@ class RedlineExtract:
         speakers = self.resolver.resolve_many(doc, [(a.source, a.content) for a in attributions], mentions)
         statements: list[dict[str, Any]] = []
         for att, speaker in zip(attributions, speakers, strict=True):
+            if att.source is not None and speaker is None:
+                continue  # the source names no one ("gestures", "the use"): not a statement
             cs, ce = att.content
             content = text[cs:ce]
             sent_start, sent_end = _sentence_bounds(doc, cs, ce)
@@ -119,6 +121,8 @@ class RedlineExtract:
                         "actor_id": speaker.actor_id,
                         "start": speaker.mention.start,
                         "end": speaker.mention.end,
+                        "party": speaker.party,
+                        "kind": speaker.kind,
                     },
                     "issues": issues,
                     "stance": stance,

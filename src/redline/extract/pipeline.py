@@ -108,6 +108,8 @@ class Extractor:
                 name=sp["name"],
                 actor_id=sp["actor_id"],
                 mention=Span(text[sp["start"] : sp["end"]], sp["start"], sp["end"]),
+                party=sp.get("party"),
+                kind=sp.get("kind"),
             )
         cue = None
         if raw["cue"] is not None:

@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from redline.extract.actors import FORMER, DocActors, MentionFinder
 from redline.extract.actors import span_head as _head
 from redline.knowledge.actors import SKIPPED, ActorBase, fold
-from redline.model import Mention, Span, Speaker
+from redline.model import Actor, Mention, Span, Speaker
 
 __all__ = ["PRONOUNS", "SpeakerResolver"]
 
@@ -53,6 +53,27 @@ _QUOTES_OPEN = frozenset({"“", "«", "„"})
 _QUOTES_CLOSE = frozenset({"”", "»"})
 _INDEFINITE = frozenset({"a", "an", "some", "several", "two", "three", "many", "one", "another", "other"})
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
+_GROUP_NOUNS = frozenset({"coalition", "group", "bloc", "alliance", "grouping"})
+# nouns by which news refers back to an outlet it named ("the agency", "the paper")
+_MEDIA_NOUNS = frozenset(
+    {
+        "agency",
+        "paper",
+        "newspaper",
+        "outlet",
+        "publication",
+        "broadcaster",
+        "daily",
+        "channel",
+        "network",
+        "website",
+        "site",
+        "magazine",
+        "tabloid",
+        "wire",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -96,6 +117,7 @@ class SpeakerResolver:
         self._role_words = frozenset(key[-1] for key in kb.titles) | frozenset(
             kb.fold(w) for w in kb.person_nouns
         )
+        self._title_words = frozenset(w for key in kb.titles for w in key) | self._role_words
         self._last: tuple[Doc, list[Mention], _Index] | None = None
 
     def resolve(
@@ -125,17 +147,149 @@ class SpeakerResolver:
             return None
         given = Span(index.text[s:e], s, e)
         resolved = (
-            self._named(index, span)
+            self._joint(index, span)
+            or self._named(index, span)
+            or self._relative(index, span)
             or self._pronoun(index, span, content, previous)
             or self._apposed(index, span)
             or self._described(index, span)
+            or self._media(index, span)
+            or self._collective(span, placed=True)
+            or self._document(index, span)
             or self._repeated(index, span, previous)
             or self._definite_person(index, span, content, previous)
+            or self._collective(span, placed=False)
         )
         if resolved is None:
-            resolved = (None, _clean_name(span))
+            if not self._speaker_like(span):
+                # "gestures", "the use", "Moscow's turn": no one speaks; the possessor may
+                resolved = self._possessor(index, span)
+                if resolved is None:
+                    return None
+            else:
+                resolved = (None, _clean_name(span))
         actor_id, name = resolved
-        return Speaker(name=name, actor_id=actor_id, mention=given)
+        party, kind = self._side(index, actor_id, name)
+        return Speaker(name=name, actor_id=actor_id, mention=given, party=party, kind=kind)
+
+    def _side(self, index: _Index, actor_id: str | None, name: str) -> tuple[str | None, str | None]:
+        """Party and kind of a resolved speaker: the actor's; else the side an unnamed or
+        collective source names ("anonymous US official", "European leaders", media); else, for
+        a person the knowledge base does not know, the state an office of theirs in this document
+        names ("Slovak Prime Minister Jan Novak") but not a nationality alone ("a Russian analyst")."""
+        actor = self.kb.get(actor_id)
+        if actor is not None:
+            return self.kb.party_of(actor), actor.type
+        found = self.kb.affiliation(name)
+        if found is not None:
+            return found.party, found.kind
+        roles = [d.key for d in index.found.descriptions if d.actor_id is None and d.name == name]
+        parties = {p for key in roles if (p := self.kb.role_party_keys(key))}
+        if len(parties) == 1:
+            return parties.pop(), "person"
+        return None, None
+
+    def _speaker_like(self, span: SpacySpan) -> bool:
+        """Whether a source span can name a speaker: anything but a noun the knowledge base
+        lists as naming no one ("Moscow's turn", "a vote", "the use of force"; issue 10). The
+        list is short on purpose: a poll, a campaign or the police can be sources."""
+        head = _head(span)
+        return not (head.pos_ == "NOUN" and head.lemma_.lower() in self.kb.non_speakers)
+
+    def _possessor(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Putin's refusal", "China's intention": the possessor of a non-speaker noun speaks."""
+        head = _head(span)
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        for prep in head.children:  # "the information from the Financial Times"
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "of"}:
+                owners += [c for c in prep.children if c.dep_ == "pobj"]
+        for child in owners:
+            if span.start <= child.i < span.end:
+                for c in index.candidates:
+                    if c.start <= child.i < c.end and c.kind in {"person", "org"}:
+                        return c.actor_id, c.name
+        return None
+
+    def _relative(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "..., who said": a relative pronoun speaks for the noun its clause hangs on."""
+        words = [t for t in span if not t.is_punct]
+        if len(words) != 1 or words[0].lower_ not in _RELATIVE or not words[0].dep_:
+            return None
+        clause = words[0]
+        while clause.dep_ != "relcl" and clause.head.i != clause.i:
+            clause = clause.head
+            if clause.i >= span.end + 12:
+                return None
+        if clause.dep_ != "relcl":
+            return None
+        antecedent = clause.head
+        for c in index.candidates:
+            if c.start <= antecedent.i < c.end and c.kind != "norp":
+                return c.actor_id, c.name
+        phrase = span.doc[antecedent.left_edge.i : antecedent.i + 1]
+        return self._collective(phrase, placed=False) or (None, _clean_name(phrase))
+
+    def _media(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Reuters reported ... The agency said": a definite media noun takes up the outlet
+        named last; "the coalition", "the group" take up the group named last whose name holds
+        that noun (or, for "group" and "bloc", any group)."""
+        head = _head(span)
+        lemma = head.lemma_.lower()
+        if span[0].lower_ not in {"the", "this"} or head.tag_ != "NN":
+            return None
+        if lemma not in _MEDIA_NOUNS and lemma not in _GROUP_NOUNS:
+            return None
+        word = self.kb.fold(lemma)
+
+        def wanted(a: Actor) -> bool:
+            if lemma in _MEDIA_NOUNS:
+                return a.type == "media"
+            return a.type == "group" and (lemma in {"group", "bloc"} or word in self.kb.key(a.name.split()))
+
+        before = [c for c in index.candidates if c.end <= span.start]
+        after = [c for c in index.candidates if c.start >= span.end]  # a standfirst's "the agency"
+        for c in [*reversed(before), *after]:
+            actor = self.kb.get(c.actor_id)
+            if actor is not None and wanted(actor):
+                return actor.id, actor.name
+        return None
+
+    def _document(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "The declaration said": a definite document noun with no owner takes up the last
+        earlier phrase with that noun that names one ("the Paris declaration", "a US readout")."""
+        head = _head(span)
+        if span[0].lower_ not in {"the", "this"} or head.pos_ != "NOUN":
+            return None
+        found = self.kb.collective([t.text for t in span], span.text)
+        if found is None or found.kind != "document" or found.party is not None:
+            return None
+        doc = index.doc
+        for t in reversed(doc[: span.start]):
+            if t.lemma_.lower() != head.lemma_.lower() or t.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            phrase = doc[t.left_edge.i : t.i + 1]
+            earlier = self.kb.collective([w.text for w in phrase], phrase.text)
+            if earlier is not None and earlier.party is not None:
+                return None, _clean_name(phrase)
+            # "Bessent said in a statement ... according to the statement": the statement's maker
+            verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else None
+            for subject in verb.children if verb is not None else ():
+                if subject.dep_ in _SUBJECT:
+                    for c in index.candidates:
+                        if c.start <= subject.i < c.end and c.kind in {"person", "org"}:
+                            return c.actor_id, c.name
+        return None
+
+    def _collective(self, span: SpacySpan, placed: bool) -> tuple[str | None, str] | None:
+        """An unnamed or collective source ("two senior US officials", "sources in Kyiv", "local
+        media") named by its canonical label. With ``placed``, only when the phrase names a side
+        or is media, so that a definite "the official" can still take up an earlier speaker."""
+        if placed and span[0].lower_ in {"the", "this", "that"} and _head(span).tag_ == "NN":
+            return None  # "the Dutch leader" takes up someone named before: steps 5 and 6 first
+        found = self.kb.collective([t.text for t in span], span.text)
+        if found is None or (placed and found.party is None and found.kind != "media"):
+            return None
+        return None, found.name
 
     def resolve_many(
         self,
@@ -151,10 +305,53 @@ class SpeakerResolver:
         for i in order:
             source, content = statements[i]
             found = self.resolve(doc, source, mentions, content=content, previous=previous)
+            if found is None and content is not None:
+                # no source, or one that names no one ("Details:", "the use"): the statement
+                # goes on from the last speaker, if that one was named close before
+                found = self._continued(doc, content, previous, _WINDOW if source is None else 0)
             if found is not None:
                 previous.append(found)
             out[i] = found
+        for i in order:  # a bare quote before anyone is named (a headline): the speaker named next
+            source, content = statements[i]
+            if out[i] is None and source is None and content is not None:
+                later = [p for p in previous if p.mention.start >= content[1]]
+                if later:
+                    first = min(later, key=lambda p: p.mention.start)
+                    if self._sentences_between(doc, content[0], first.mention.start) <= 1:
+                        out[i] = first
         return out
+
+    def _sentences_between(self, doc: Doc, a: int, b: int) -> int:
+        """How many sentence breaks lie between character offsets a <= b (0 without a parse)."""
+        if not doc.has_annotation("SENT_START"):
+            return 0
+        x = doc.char_span(a, a + 1, alignment_mode="expand")
+        y = doc.char_span(b, b + 1, alignment_mode="expand")
+        if x is None or y is None or len(x) == 0 or len(y) == 0:
+            return 0
+        return sum(1 for t in doc[x[0].i + 1 : y[0].i + 1] if t.is_sent_start)
+
+    def _continued(
+        self, doc: Doc, content: tuple[int, int], previous: Sequence[Speaker], window: int
+    ) -> Speaker | None:
+        """A statement with no source of its own (a bare quote going on from the last one) is the
+        last speaker's, when that speaker was named close before it; its mention is that speaker's."""
+        before = [p for p in previous if p.mention.end <= content[0]]
+        if not before:
+            return None
+        last = before[-1]
+        here = doc.char_span(content[0], content[1], alignment_mode="expand")
+        there = doc.char_span(last.mention.start, last.mention.end, alignment_mode="expand")
+        if here is None or there is None or len(here) == 0 or len(there) == 0:
+            return None
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        if sents:
+            first = next(n for n, s in enumerate(sents) if s.start <= here.start < s.end)
+            then = next(n for n, s in enumerate(sents) if s.start <= there.start < s.end)
+            if first - then > window:
+                return None
+        return last
 
     # -- document index ---------------------------------------------------------------------
     def _index(self, doc: Doc, mentions: list[Mention]) -> _Index:
@@ -213,9 +410,31 @@ class SpeakerResolver:
     # -- 1. names and titles inside the span -------------------------------------------------
     def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         head = _head(span)
+        dateline = all(t.is_punct or t.is_space or not t.is_alpha or t.is_upper for t in span)
+        if not (dateline and span[0].text == "("):  # "(AGENCY) - Putin said": the outlet's own byline
+            for c in index.candidates:
+                if c.start <= head.i < c.end and c.kind != "norp" and not self._role_only(index.doc, c):
+                    return c.actor_id, c.name
         for c in index.candidates:
-            if c.start <= head.i < c.end and c.kind != "norp":
-                return c.actor_id, c.name
+            # a title the parser made the head: "European commissioner for Enlargement Marta Kos"
+            if (
+                c.end == span.end
+                and c.start > span.start
+                and c.kind == "person"
+                and c.actor_id is not None
+                and (span.doc[c.start - 1].text[:1].isupper() or span.doc[c.start - 1].is_punct)
+            ):
+                return c.actor_id, c.name  # or after a comma or dash: "... Council, Rustem Umerov"
+        if dateline or (span[0].tag_ in {"VBG", "VBN"} and head.pos_ in {"VERB", "AUX"}):
+            # a participle clause or a dateline taken for the source ("Speaking to reporters,
+            # Putin said"; "KYIV (Agency) - Putin said"): the speaker is the name that follows,
+            # before any other verb
+            doc = span.doc
+            for c in index.candidates:
+                if c.start >= span.end and c.kind in {"person", "org"} and c.start - span.end <= 8:
+                    if not any(t.pos_ in {"VERB", "AUX"} for t in doc[span.end : c.start]):
+                        return c.actor_id, c.name
+                    break
         if head.pos_ == "PROPN" and head.text[:1].isupper():
             # a surname the model did not tag this time: the person of that surname named last
             key = self.kb.fold(head.text)
@@ -229,6 +448,56 @@ class SpeakerResolver:
             if named:
                 return named[-1].actor_id, named[-1].name
         return None
+
+    def _joint(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """States and institutions joined by "and" speak jointly ("Russia, Ukraine and the United
+        States"): one label of their names, whose party is theirs only if they share one. Named
+        people joined by "and" are left to step 1 (each is a speaker of their own)."""
+        head = _head(span)
+        if not head.dep_:
+            return None
+        members = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ == "conj" and span.start <= c.i < span.end:
+                    members.append(c)
+                    stack.append(c)
+        if len(members) < 2:
+            return None
+        names: list[str] = []
+        for t in sorted(members, key=lambda t: t.i):
+            found = next((c for c in index.candidates if c.start <= t.i < c.end), None)
+            if found is None or found.kind != "org" or found.actor_id is None:
+                return None
+            if found.name not in names:
+                names.append(found.name)
+        if len(names) < 2:
+            return None
+        return None, ", ".join(names[:-1]) + " and " + names[-1]
+
+    def _role_only(self, doc: Doc, c: _Candidate) -> bool:
+        """An entity that is only a role ("Special Envoy"): the person it describes speaks."""
+        return c.actor_id is None and all(
+            self.kb.fold(t.text) in self._title_words for t in doc[c.start : c.end]
+        )
+
+    def _place(self, token: Token) -> str | None:
+        """The place actor a nationality word names ("Dutch" -> netherlands), None if none."""
+        key = self.kb.key([token.text], places=True)
+        return key[0][1:] if len(key) == 1 and key[0].startswith("@") else None
+
+    def _fits(self, place_id: str | None, actor_id: str | None) -> bool:
+        """Whether a person belongs to a place: its country, or its side ("European" takes in
+        the EU's people too)."""
+        place, actor = self.kb.get(place_id), self.kb.get(actor_id)
+        if place is None or actor is None:
+            return False
+        if place.country and place.country == actor.country:
+            return True
+        sides = {self.kb.party_of(place), self.kb.party_of(actor)}
+        return (place.type == "group" and len(sides) == 1 and None not in sides) or sides == {"europe", "eu"}
 
     # -- 2. pronouns ------------------------------------------------------------------------
     def _pronoun(
@@ -491,9 +760,13 @@ class SpeakerResolver:
         if not self.kb.is_person_noun(head.lemma_) or any(t.lower_ in FORMER for t in span):
             return None
         modifiers = [t for t in span if t.i != head.i and t.i != span.start and not t.is_punct]
-        if any(t.pos_ != "ADJ" or t.ent_type_ for t in modifiers) or any(
-            c.dep_ in ("prep", "poss", "compound", "nmod") for c in head.children
+        # "the Dutch leader": a nationality narrows the person in focus to that country's people
+        countries = {self._place(t) for t in modifiers if t.ent_type_ in {"NORP", "GPE"}}
+        if None in countries or any(
+            t.pos_ != "ADJ" or t.ent_type_ not in {"", "NORP", "GPE"} for t in modifiers
         ):
+            return None
+        if any(c.dep_ in ("prep", "poss", "compound", "nmod") for c in head.children):
             return None  # "the spokesperson for the European Commission" is someone new
         gender = self.kb.word_gender(head.text)
         here = index.sent_of[span.start]
@@ -505,6 +778,8 @@ class SpeakerResolver:
             if content and index.doc[c.start].idx >= content[0] and index.doc[c.end - 1].idx < content[1]:
                 continue
             if gender and c.gender and c.gender != gender:
+                continue
+            if countries and not any(self._fits(place, c.actor_id) for place in countries):
                 continue
             score = self._salience(index, c, here, recent)
             if best is None or score >= best[0]:
@@ -605,6 +880,8 @@ def _clean_name(span: SpacySpan) -> str:
     """An unknown speaker's name: the naming part of the span without "the" ("defendants")."""
     end = _name_end(span)
     start = span.start
-    while start < end - 1 and (span.doc[start].lower_ == "the" or span.doc[start].is_punct):
+    while start < end - 1 and (
+        span.doc[start].lower_ == "the" or span.doc[start].is_punct or span.doc[start].is_space
+    ):
         start += 1
     return span.doc[start:end].text

@@ -25,6 +25,9 @@ __all__ = [
     "SKIPPED",
     "TYPES",
     "ActorBase",
+    "Affiliation",
+    "Collective",
+    "Collectives",
     "Unit",
     "fold",
     "fold_token",
@@ -32,7 +35,7 @@ __all__ = [
     "split_words",
 ]
 
-TYPES = ("person", "organization", "state", "group")
+TYPES = ("person", "organization", "state", "group", "media")
 PARTIES = ("russia", "ukraine", "united_states", "europe", "eu", "nato", "un", "china", "turkey", "other")
 _FIELDS = {f for f in Actor.__dataclass_fields__}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -61,13 +64,15 @@ def fold_token(word: str) -> str:
     s = _NON_ALNUM.sub("", s)
     if not s or s.isdigit():
         return s
+    acronym = word.isupper() and len(s) > 1  # "UNN" is not "UN": no letter-doubling rule for acronyms
     s = s.replace("w", "v").replace("kh", "h").replace("j", "y")
     s = s.replace("y", "i")
     if s.startswith("ie"):
         s = s[1:]
     s = _I_VOWEL.sub(r"\1", s)
     s = _SOFT_H.sub("g", s)
-    s = _DOUBLE.sub(r"\1", s)
+    if not acronym:
+        s = _DOUBLE.sub(r"\1", s)
     return s
 
 
@@ -91,6 +96,53 @@ class Unit:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """Whom a source speaks for: its canonical name, party (None when no side) and kind.
+
+    ``kind`` is the actor type (person, organization, state, group, media) or, for a phrase,
+    the collective's kind (person, group, media, document). Media never have a party: a wire
+    report is a source of its own kind, not a voice of any side.
+    """
+
+    name: str
+    party: str | None
+    kind: str | None
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Collective:
+    """One kind of unnamed or collective source of the ``collectives`` section (see actors.yaml)."""
+
+    heads: tuple[tuple[str, ...], ...]  # folded head words, singular and plural forms
+    kind: str = "group"
+    label: str | None = None  # "anonymous {place} official"; None: the phrase names the speaker
+    unplaced: str | None = None  # name when no side is named
+    after: frozenset[str] = frozenset()  # folded words one of which must follow the head
+    possessor: bool = True  # whether "X's <head>" belongs to X
+
+
+@dataclass(frozen=True)
+class Collectives:
+    """Patterns that give unnamed and collective sources a side, indexed for phrase lookup."""
+
+    groups: tuple[Collective, ...] = ()
+    regions: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # folded word -> (party, word)
+    near: frozenset[tuple[str, ...]] = frozenset()  # folded prepositions linking a later place
+    offices: frozenset[tuple[str, ...]] = frozenset()  # folded role heads that speak for a state
+    stops: frozenset[str] = frozenset()  # folded words that end a source's naming part
+    heads: Mapping[tuple[str, ...], tuple[int, bool]] = field(default_factory=dict)  # head -> group, plural
+
+    @functools.cached_property
+    def longest(self) -> int:
+        return max(map(len, self.heads), default=0)
+
+    @functools.cached_property
+    def longest_office(self) -> int:
+        return max(map(len, self.offices), default=0)
+
+
 @dataclass(frozen=True)
 class ActorBase:
     """Validated actors with indexes for lookup by alias, surname and title.
@@ -104,9 +156,11 @@ class ActorBase:
     given_names: Mapping[str, str] = field(default_factory=dict)  # folded given name -> m|f
     gendered_words: Mapping[str, str] = field(default_factory=dict)  # folded word -> m|f
     person_nouns: frozenset[str] = frozenset()  # lowercase lemmas: official, spokesman, lawmaker
+    non_speakers: frozenset[str] = frozenset()  # lowercase lemmas that name no source: turn, vote
     names: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     titles: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     place_forms: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    collectives: Collectives = field(default_factory=Collectives)
     _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def fold(self, word: str) -> str:
@@ -126,6 +180,8 @@ class ActorBase:
         given_names: Mapping[str, Sequence[str]] | None = None,
         gendered_words: Mapping[str, Sequence[str]] | None = None,
         person_nouns: Sequence[str] = (),
+        collectives: Mapping[str, Any] | None = None,
+        non_speakers: Sequence[str] = (),
     ) -> ActorBase:
         """Index actors; later actors with the same id replace earlier ones."""
         by_id = {a.id: a for a in actors}
@@ -141,7 +197,9 @@ class ActorBase:
             given_names=_gender_map(given_names),
             gendered_words=_gender_map(gendered_words),
             person_nouns=frozenset(w.lower() for w in person_nouns),
+            non_speakers=frozenset(w.lower() for w in non_speakers),
             place_forms=place_forms,
+            collectives=_collectives(collectives or {}),
         )
         names: dict[tuple[str, ...], set[str]] = {}
         titles: dict[tuple[str, ...], set[str]] = {}
@@ -268,6 +326,281 @@ class ActorBase:
     def word_gender(self, word: str) -> str | None:
         return self.gendered_words.get(self.fold(word))
 
+    # -- sides: parties of actors, unnamed sources and groups ---------------------------------
+    def party_of(self, actor: Actor | None) -> str | None:
+        """The actor's party, else that of the state or body it belongs to; media have none."""
+        seen: set[str] = set()
+        while actor is not None and actor.id not in seen and actor.type != "media":
+            if actor.party:
+                return actor.party
+            seen.add(actor.id)
+            actor = self.get(actor.affiliation)
+        return None
+
+    def adjective(self, actor_id: str) -> str | None:
+        """The adjective of a place ("Russian" for russia), following affiliations to a state."""
+        seen: set[str] = set()
+        actor = self.get(actor_id)
+        while actor is not None and actor.id not in seen:
+            if self.places.get(actor.id):
+                return self.places[actor.id][0]
+            seen.add(actor.id)
+            actor = self.get(actor.affiliation)
+        return None
+
+    def affiliation(self, text: str) -> Affiliation | None:
+        """Whom a source name speaks for: an actor of the base, a joint label whose parts share
+        one side ("France, Germany and the United Kingdom"), or an unnamed or collective source
+        ("anonymous US official", "European leaders", "unnamed media reports"). None when unknown.
+
+        The same rules read the system's speakers and canonical labels, so that a label the
+        extractor writes ("anonymous Ukrainian official") reads back to the same party.
+        """
+        actor = self.lookup(text)
+        if actor is not None:
+            return Affiliation(actor.name, self.party_of(actor), actor.type, actor.id)
+        words = split_words(text)
+        parts = _joint_parts(words)
+        if len(parts) > 1:
+            found = [self.affiliation(" ".join(p)) for p in parts]
+            known = [f for f in found if f is not None]
+            if len(known) == len(found):
+                if all(f.kind == "media" for f in known):
+                    return Affiliation(text, None, "media")
+                parties = {f.party for f in known}
+                if len(parties) == 1 and None not in parties:
+                    return Affiliation(text, parties.pop(), "group")
+        return self.collective(words, text)
+
+    def collective(self, words: Sequence[str], text: str | None = None) -> Affiliation | None:
+        """The side of an unnamed or collective source phrase ("two senior US officials", "sources
+        in Kyiv", "European leaders", "local media"), by the ``collectives`` patterns; None when
+        its head is not one of theirs. ``text`` is the phrase as written (default: the words)."""
+        c = self.collectives
+        if not c.groups or not words:
+            return None
+        units = self.units(words, places=True)
+        keys = [u.key for u in units]
+        if any(k in _FORMER for k in keys) and "curent" not in keys:
+            return None  # "a former US official" speaks for no government ("current and former" do)
+        # the head: the last head word before a post-modifier ("sources | familiar with ...")
+        head: tuple[int, int, int, bool] | None = None  # start, end (units), group, plural
+        i = 0
+        while i < len(keys):
+            if head is not None and (keys[i] in c.stops or _starts(keys, i, c.near)):
+                break
+            hit = None
+            for n in range(min(c.longest, len(keys) - i), 0, -1):
+                found = c.heads.get(tuple(keys[i : i + n]))
+                if found is not None:
+                    hit = (i, i + n, found[0], found[1])
+                    break
+            if hit is not None:
+                head = hit
+                i = hit[1]
+            else:
+                i += 1
+        if head is None:
+            return None
+        start, end, g, plural = head
+        group = c.groups[g]
+        if group.after and (end >= len(keys) or keys[end] not in group.after):
+            return None
+        scope = list(range(start))  # units naming the side: premodifiers, and a linked place after
+        for n in sorted({len(k) for k in c.near}, reverse=True):
+            if tuple(keys[end : end + n]) in c.near:
+                scope += range(end + n, min(len(keys), end + n + 5))
+                break
+        if not group.possessor:  # "Ukraine's allies" are not Ukraine
+            scope = [
+                j
+                for j in scope
+                if not (j < start and units[j].end < len(words) and self.fold(words[units[j].end]) == "s")
+            ]
+        parties: set[str] = set()
+        adjectives: list[str] = []
+        # an actor whose name holds a place form is that actor, not the place ("European
+        # Commission" is the EU's, "US State Department" the US's)
+        named = self._actors_in(units, scope, words)
+        media = any(actor.type == "media" for actor, _ in named)
+        covered: set[int] = set()
+        for actor, run in named:
+            if any(units[j].key.startswith("@") for j in run) and (party := self.party_of(actor)):
+                parties.add(party)
+                adjectives.append(self.adjective(actor.id) or actor.name)
+                covered.update(run)
+        for j in scope:
+            u = units[j]
+            if j in covered:
+                continue
+            if u.key.startswith("@"):
+                party = self.party_of(self.get(u.key[1:]))
+                if party:
+                    parties.add(party)
+                    adjectives.append(self.places[u.key[1:]][0])
+            elif u.key in c.regions:
+                party, word = c.regions[u.key]
+                parties.add(party)
+                adjectives.append(word)
+        if not parties:  # no place: an actor named beside the head ("Kremlin officials", "NATO allies")
+            for actor, _ in named:
+                if actor.type != "media" and (party := self.party_of(actor)):
+                    parties.add(party)
+                    adjectives.append(self.adjective(actor.id) or actor.name)
+        phrase = _phrase(text if text is not None else " ".join(words))
+        if group.kind == "media" or (group.kind == "document" and media):
+            return Affiliation(group.label or phrase, None, "media")
+        kind = "group" if group.kind == "person" and plural else group.kind
+        if len(parties) == 1:
+            party = parties.pop()
+            name = phrase
+            # a group label names many ("European leaders"); one "Dutch leader" keeps the phrase
+            if group.label and len(set(adjectives)) == 1 and (plural or group.kind != "group"):
+                name = group.label.format(place=adjectives[0])
+            return Affiliation(name, party, kind)
+        if not parties and group.unplaced:
+            return Affiliation(group.unplaced, None, kind)
+        return Affiliation(phrase, None, kind)
+
+    def role_party(self, words: Sequence[str]) -> str | None:
+        """The party a role gives its holder: "Slovak prime minister" -> europe; an analyst's or a
+        journalist's role gives none (their nationality is no side), nor a former office."""
+        return self.role_party_keys(self.key(words, places=True))
+
+    def role_party_keys(self, keys: Sequence[str]) -> str | None:
+        """``role_party`` of a role already keyed (places merged), as descriptions hold it."""
+        c = self.collectives
+        if any(k in _FORMER for k in keys):
+            return None
+        spans = (tuple(keys[i : i + n]) for i in range(len(keys)) for n in range(1, c.longest_office + 1))
+        if not any(k in c.offices for k in spans):
+            return None
+        parties = {p for k in keys if k.startswith("@") and (p := self.party_of(self.get(k[1:])))}
+        return parties.pop() if len(parties) == 1 else None
+
+    def _actors_in(
+        self, units: Sequence[Unit], scope: Sequence[int], words: Sequence[str]
+    ) -> list[tuple[Actor, list[int]]]:
+        """Actors named by runs of words in the scope units ("Kremlin", "White House", "NATO"),
+        each with the units its name covers."""
+        if not scope:
+            return []
+        out: list[tuple[Actor, list[int]]] = []
+        runs: list[list[int]] = []
+        for j in scope:
+            if runs and runs[-1][-1] == j - 1:
+                runs[-1].append(j)
+            else:
+                runs.append([j])
+        for run in runs:
+            first = units[run[0]].start
+            run_words = list(words[first : units[run[-1]].end])
+            a = 0
+            while a < len(run_words):
+                for b in range(len(run_words), a, -1):
+                    ids = self.names.get(self.key(run_words[a:b]), frozenset())
+                    if len(ids) == 1:
+                        hit = [j for j in run if first + a <= units[j].start < first + b]
+                        out.append((self.actors[next(iter(ids))], hit))
+                        a = b
+                        break
+                else:
+                    a += 1
+        return out
+
+
+_FORMER = frozenset({"former", "ex", "late", "then", "previous"})
+_JOINERS = frozenset({"and", ",", "&"})
+_LEADING = frozenset({"the", "a", "an"})
+# words after which a source phrase no longer names the source ("sources | cited by TASS")
+_STOPS = ("familiar", "cited", "quoted", "speaking", "according", "who", "which", "that", "briefed", "said")
+
+
+def _joint_parts(words: Sequence[str]) -> list[list[str]]:
+    """ "France, Germany and the United Kingdom" -> its three parts."""
+    parts: list[list[str]] = [[]]
+    for w in words:
+        if w.lower() in _JOINERS:
+            if parts[-1]:
+                parts.append([])
+        else:
+            parts[-1].append(w)
+    return [p for p in parts if p]
+
+
+def _starts(keys: Sequence[str], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    return any(tuple(keys[i : i + len(p)]) == p for p in phrases)
+
+
+def _phrase(text: str) -> str:
+    """A phrase as a speaker name: without a leading article."""
+    words = text.strip().split()
+    while len(words) > 1 and words[0].lower() in _LEADING:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _plurals(word: str) -> set[str]:
+    w = word.lower()
+    out = {w}
+    if w.endswith(("s", "x", "ch", "sh")):
+        out.add(w + "es")
+    elif w.endswith("y") and w[-2:-1] not in set("aeiou"):
+        out.add(w[:-1] + "ies")
+    elif w.endswith("person"):
+        out.add(w[: -len("person")] + "people")
+    elif w.endswith("man"):
+        out.add(w[:-3] + "men")
+    else:
+        out.add(w + "s")
+    return out
+
+
+def _head_keys(phrase: str) -> list[tuple[tuple[str, ...], bool]]:
+    """Folded keys of a head phrase, singular and plural (plural on the last word, and on the
+    first of "head of state": "heads of state")."""
+    words = split_words(phrase)
+    if not words:
+        return []
+    out: list[tuple[tuple[str, ...], bool]] = []
+    for plural in sorted(_plurals(words[-1])):
+        keys = tuple(fold_token(w) for w in [*words[:-1], plural])
+        out.append((keys, plural != words[-1].lower() and plural not in {"media", "people"}))
+    if len(words) > 2 and words[1].lower() == "of":
+        for plural in sorted(_plurals(words[0]) - {words[0].lower()}):
+            out.append((tuple(fold_token(w) for w in [plural, *words[1:]]), True))
+    return [(tuple(k for k in keys if k not in SKIPPED), p) for keys, p in out]
+
+
+def _collectives(data: Mapping[str, Any]) -> Collectives:
+    """Index the ``collectives`` section of the actor files (validated in ``load_actors``)."""
+    groups: list[Collective] = []
+    heads: dict[tuple[str, ...], tuple[int, bool]] = {}
+    for entry in data.get("groups") or []:
+        keys = [k for h in entry.get("heads") or [] for k in _head_keys(str(h))]
+        group = Collective(
+            heads=tuple(k for k, _ in keys),
+            kind=str(entry.get("kind") or "group"),
+            label=entry.get("label"),
+            unplaced=entry.get("unplaced"),
+            after=frozenset(fold_token(w) for w in entry.get("after") or []),
+            possessor=bool(entry.get("possessor", True)),
+        )
+        for key, plural in keys:
+            if key:
+                heads.setdefault(key, (len(groups), plural))
+        groups.append(group)
+    regions = {fold_token(str(w)): (str(p), str(w)) for w, p in (data.get("regions") or {}).items()}
+    stops = {fold_token(w) for g in groups for w in g.after} | {fold_token(w) for w in _STOPS}
+    return Collectives(
+        stops=frozenset(stops),
+        groups=tuple(groups),
+        regions=regions,
+        near=frozenset(tuple(fold_token(w) for w in split_words(str(p))) for p in data.get("near") or []),
+        offices=frozenset(k for o in data.get("offices") or [] for k, _ in _head_keys(str(o)) if k),
+        heads={k: (g, p) for k, (g, p) in heads.items()},
+    )
+
 
 def _gender_map(groups: Mapping[str, Sequence[str]] | None) -> dict[str, str]:
     out: dict[str, str] = {}
@@ -284,6 +617,7 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
     actors: list[Actor] = []
     origin: dict[str, str] = {}
     places: dict[str, list[str]] = {}
+    collectives: dict[str, Any] = {}
     for path in files:
         data = _read_yaml(path)
         seen: set[str] = set()
@@ -302,9 +636,23 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
             if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
                 raise ConfigError(f"place {pid!r} must map to a list of strings", where=str(path))
             places[str(pid)] = forms
+        section = data.get("collectives") or {}
+        if not isinstance(section, dict) or not all(
+            isinstance(g, dict) and isinstance(g.get("heads"), list) for g in section.get("groups") or []
+        ):
+            raise ConfigError(
+                "'collectives' must be a mapping whose 'groups' each give a list of 'heads'", where=str(path)
+            )
+        collectives.update(section)  # a user file's section replaces the packaged one's part
     names = _read_yaml(packaged("names.yaml"))
     base = ActorBase.build(
-        actors, places, names.get("given_names"), names.get("gendered_words"), names.get("person_nouns") or ()
+        actors,
+        places,
+        names.get("given_names"),
+        names.get("gendered_words"),
+        names.get("person_nouns") or (),
+        collectives,
+        names.get("non_speakers") or (),
     )
     for actor in base:
         if actor.affiliation and actor.affiliation not in base:
@@ -329,7 +677,15 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ConfigError("expected a mapping with an 'actors' list", where=str(path))
-    unknown = set(data) - {"actors", "places", "given_names", "gendered_words", "person_nouns"}
+    unknown = set(data) - {
+        "actors",
+        "places",
+        "collectives",
+        "given_names",
+        "gendered_words",
+        "person_nouns",
+        "non_speakers",
+    }
     if unknown:
         raise ConfigError(
             f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}",

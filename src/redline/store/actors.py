@@ -129,12 +129,19 @@ def resolve_many(
         norm = normalise_name(sp.name)
         if sp.actor_id:
             actor_id = sp.actor_id
-            actors.setdefault(actor_id, {"id": actor_id, "name": sp.name, "type": None, "kind": "kb"})
+            actors.setdefault(
+                actor_id, {"id": actor_id, "name": sp.name, "type": None, "kind": "kb", "party": None}
+            )
         elif norm in known:
             actor_id = known[norm]
         else:
             actor_id = name_actor_id(sp.name)
-            actors.setdefault(actor_id, {"id": actor_id, "name": sp.name, "type": None, "kind": "name"})
+            # the side the extractor gave an unnamed or collective source ("anonymous US official")
+            # is the actor's party, so that it has a row in the positions matrix
+            actors.setdefault(
+                actor_id,
+                {"id": actor_id, "name": sp.name, "type": sp.kind, "kind": "name", "party": sp.party},
+            )
             known[norm] = actor_id
         alias(norm, actor_id, "name", sp.name, document_id)
         title = learned_title(sp)
