@@ -232,6 +232,8 @@ def test_jsonl_with_statements(invoke: object, monkeypatch: pytest.MonkeyPatch) 
         "mention": "Kyiv",
         "start": 0,
         "end": 4,
+        "party": None,
+        "kind": None,
     }
     assert statement["content"]["start"] == 0
     assert statement["issues"] == ["territory", "ceasefire"]
