@@ -73,14 +73,22 @@ class IssueTagger:
 
     def explain(self, content: str, context: str = "", previous: str = "") -> list[IssueScore]:
         """The kept issues with their scores and the words that gave them, primary first."""
+        return self._select(self.evidence(content, context, previous))
+
+    def evidence(self, content: str, context: str = "", previous: str = "") -> dict[str, IssueScore]:
+        """Every issue with any evidence, kept or not (the learned tagger weighs weak evidence too)."""
         tokens = normalise(content)
         if not looks_english(tokens):
-            return []
+            return {}
         scores = self._score(tokens, 1.0)
         if context:
             self._add_antecedent(scores, tokens, content, context)
         if previous and not self._tagged(scores) and _ANAPHORS & set(tokens):
             self._merge(scores, self._score(normalise(previous), self.taxonomy.context_weight, offset=-1))
+        return scores
+
+    def select(self, scores: dict[str, IssueScore]) -> list[IssueScore]:
+        """The issues the rules keep from ``evidence``, primary first."""
         return self._select(scores)
 
     def _tagged(self, scores: dict[str, IssueScore]) -> bool:

@@ -20,6 +20,7 @@ from redline.extract import components
 from redline.extract.dates import statement_date
 from redline.extract.nlp import load_nlp
 from redline.knowledge import packaged
+from redline.knowledge.classifiers import WEIGHTS_FILE
 from redline.model import Document, Event, Extraction, Mention, Span, Speaker, Statement, stable_id
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -29,7 +30,8 @@ COMPONENT = "redline_extract"
 def knowledge_fingerprint(settings: Settings) -> str:
     """Short hash of every knowledge file in use: a knowledge change is a new extractor version."""
     h = hashlib.sha1()
-    files = [packaged(n) for n in ("actors.yaml", "cues.yaml", "issues.yaml", "events.yaml")]
+    names = ("actors.yaml", "cues.yaml", "issues.yaml", "events.yaml", WEIGHTS_FILE)  # a retrain is a new version
+    files = [packaged(n) for n in names]
     files += list(settings.actors)
     files += [p for p in (settings.cues, settings.issues) if p is not None]
     for f in files:
@@ -79,6 +81,26 @@ class Extractor:
             with_docs(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
         ):
             yield self._records(document, parsed)
+
+    def extract_explained(
+        self, docs: Iterable[Document], *, n_process: int | None = None
+    ) -> Iterator[tuple[Extraction, dict[str, dict[str, Any]]]]:
+        """Like ``extract``, with each statement's explanation (which of rules and model decided
+        its issues and stance, and why) keyed by statement id."""
+        n_process = n_process or self.settings.workers
+
+        def with_docs() -> Iterator[tuple[Doc, Document]]:
+            for document in docs:
+                yield self._prepare(document), document
+
+        for parsed, document in self.nlp.pipe(
+            with_docs(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
+        ):
+            explained = {
+                stable_id(document.id, raw["content"][0], raw["content"][1]): raw.get("explain") or {}
+                for raw in (parsed._.redline_statements or [])
+            }
+            yield self._records(document, parsed), explained
 
     def extract_one(self, document: Document) -> Extraction:
         return self._records(document, self.nlp(self._prepare(document)))
