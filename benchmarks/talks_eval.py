@@ -95,10 +95,8 @@ def main(argv: list[str]) -> None:
     by_id = {str(a["id"]): a for a in articles}
 
     begin = time.perf_counter()
-    extractor = Extractor.load()
+    extractor = Extractor.load(rules_only=True)
     pipe = extractor.nlp.get_pipe(COMPONENT)
-    shipped = pipe.classifier.weights
-    pipe.use_weights(None)
     examples = trainer.build_examples(extractor, articles)
     print(f"talks set: {len(articles)} articles, {len(examples)} extracted statements matched to gold")
 
@@ -117,7 +115,7 @@ def main(argv: list[str]) -> None:
     ok, n = stance_all(gold, lines, trainer.match)
     summary(f"CV {args.folds}-fold by article", cv, f" stance_acc_all_4way={ok / n:.3f} (n={n})")
 
-    pipe.use_weights(shipped if shipped is not None else load_weights())
+    pipe.use_weights(load_weights())
     in_lines = run(extractor, list(docs.values()))
     ins = score.score(gold, in_lines)
     ok, n = stance_all(gold, in_lines, trainer.match)

@@ -72,23 +72,26 @@ class StatementClassifier:
         probs = w.issues.probabilities(feats)
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
         chosen = [(i, p) for i, p in ranked if p >= w.issue_threshold][: w.max_issues]
+        if not chosen and ranked[0][1] >= w.issue_floor:
+            chosen = ranked[:1]  # a statement is nearly always about something: keep the best guess
         if not chosen:
             if rule_issues:
-                return rule_issues, "rule", f"{rule_reason} (model found none above {w.issue_threshold:g})"
-            return [], "model", f"no issue above {w.issue_threshold:g} (best {ranked[0][0]} p={ranked[0][1]:.2f})"
+                return rule_issues, "rule", f"{rule_reason} (model found none above {w.issue_floor:g})"
+            return [], "model", f"no issue above {w.issue_floor:g} (best {ranked[0][0]} p={ranked[0][1]:.2f})"
         return [i for i, _ in chosen], "model", ", ".join(f"{i} p={p:.2f}" for i, p in chosen)
 
     def stance(self, item: StatementInput, issues: list[str]) -> tuple[str, str, str]:
         """(stance, "rule"/"model", reason) toward the first issue's proposition."""
         rule = self.rules.explain(item.content, issues, item.cue, item.party, item.kind)
-        if self.weights is None or not issues:
+        if self.weights is None:
             return rule.stance, "rule", rule.reason
         if self._rule_sure(rule):
             return rule.stance, "rule", rule.reason
         model = self.weights.stance
-        feats = stance_features(item, issues[0], rule.stance, rule.score, rule.tags)
+        feats = stance_features(item, issues[0] if issues else None, rule.stance, rule.score, rule.tags)
         probs = model.probabilities(feats)
-        best = max(model.classes, key=lambda c: (probs[c], c))
+        weighed = {c: p * (self.weights.neutral_factor if c == "neutral" else 1.0) for c, p in probs.items()}
+        best = max(model.classes, key=lambda c: (weighed[c], c))
         top = ", ".join(f"{f}" for f, _ in model.contributions(feats, best))
         return best, "model", f"p={probs[best]:.2f} ({top}); rule said {rule.stance}"
 

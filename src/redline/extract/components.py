@@ -26,6 +26,7 @@ from redline.knowledge.cues import CueLexicon, load_cues
 from redline.knowledge.events import load_events
 from redline.knowledge.issues import Taxonomy, load_issues
 
+RULES_ONLY = "rules-only"  # the "weights" setting that leaves issues and stance to the rules
 EXTENSIONS = ("redline_published", "redline_mentions", "redline_statements", "redline_events")
 
 
@@ -49,7 +50,9 @@ class Knowledge:
         self.actors: ActorBase = load_actors(_paths(actors))
         self.cues: CueLexicon = load_cues(Path(cues) if cues else None)
         self.taxonomy: Taxonomy = load_issues(Path(issues) if issues else None)
-        self.weights: ClassifierWeights | None = load_weights(Path(weights) if weights else None)
+        self.weights: ClassifierWeights | None = (
+            None if weights == RULES_ONLY else load_weights(Path(weights) if weights else None)
+        )
 
 
 @Language.component("redline_paragraphs", assigns=["token.is_sent_start"])
@@ -102,7 +105,6 @@ class RedlineExtract:
         statements: list[dict[str, Any]] = []
         for att, speaker in zip(attributions, speakers, strict=True):
             cs, ce = att.content
-            content = doc.text[cs:ce]
             sent_start, sent_end = _sentence_bounds(doc, cs, ce)
             previous = _previous_sentence(doc, sent_start)
             actor = self.knowledge.actors.get(speaker.actor_id) if speaker is not None else None

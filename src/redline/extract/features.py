@@ -20,8 +20,9 @@ from redline.extract.lexicon import BOUNDARY, NEGATORS, normalise
 _MODALS = frozenset({"must", "should", "will", "would", "can", "could", "may", "might", "shall", "need"})
 _CONDITIONALS = frozenset({"if", "unless", "only", "provid", "condition", "until", "once"})
 _STOP = frozenset(
-    "the a an of to and in on for with by at from as that this is are was be been were it its their his her "
-    "they he she we i you our has have had which who or but".split()
+    {"the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "by", "at", "from", "as", "that"}
+    | {"this", "is", "are", "was", "be", "been", "were", "it", "its", "their", "his", "her", "they", "he"}
+    | {"she", "we", "i", "you", "our", "has", "have", "had", "which", "who", "or", "but"}
 )
 _CONTEXT_WORDS = 30
 

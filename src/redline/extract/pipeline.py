@@ -30,7 +30,8 @@ COMPONENT = "redline_extract"
 def knowledge_fingerprint(settings: Settings) -> str:
     """Short hash of every knowledge file in use: a knowledge change is a new extractor version."""
     h = hashlib.sha1()
-    names = ("actors.yaml", "cues.yaml", "issues.yaml", "events.yaml", WEIGHTS_FILE)  # a retrain is a new version
+    # the weights too: a retrain is a new extractor version
+    names = ("actors.yaml", "cues.yaml", "issues.yaml", "events.yaml", WEIGHTS_FILE)
     files = [packaged(n) for n in names]
     files += list(settings.actors)
     files += [p for p in (settings.cues, settings.issues) if p is not None]
@@ -51,7 +52,8 @@ class Extractor:
         self.settings = settings or Settings()
 
     @classmethod
-    def load(cls, settings: Settings | None = None) -> Extractor:
+    def load(cls, settings: Settings | None = None, *, rules_only: bool = False) -> Extractor:
+        """``rules_only`` leaves the learned models out (training them starts from the rules)."""
         settings = settings or Settings()
         components.register_extensions()
         nlp = load_nlp(settings.model)
@@ -63,6 +65,7 @@ class Extractor:
                 "actors": [str(p) for p in settings.actors],
                 "cues": str(settings.cues) if settings.cues else None,
                 "issues": str(settings.issues) if settings.issues else None,
+                "weights": components.RULES_ONLY if rules_only else None,
             },
         )
         version = f"redline-extract/{EXTRACTOR_VERSION}+{knowledge_fingerprint(settings)}"

@@ -28,7 +28,9 @@ class ClassifierWeights:
     issues: LinearModel  # one-vs-rest over the taxonomy's issue ids
     stance: LinearModel  # softmax over the four stances
     issue_threshold: float  # an issue is tagged from this probability on
+    issue_floor: float  # with nothing above the threshold, the best issue is kept from this on
     max_issues: int
+    neutral_factor: float  # "neutral" must win by this factor: a report is not a position
     rule_sure: frozenset[str]  # rule reasons precise enough that the rule decides stance
     trained_on: str = ""
 
@@ -67,7 +69,9 @@ def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
             issues=_model(raw["issues"], multilabel=True),
             stance=_model(raw["stance"], multilabel=False),
             issue_threshold=float(combine["issue_threshold"]),
+            issue_floor=float(combine["issue_floor"]),
             max_issues=int(combine["max_issues"]),
+            neutral_factor=float(combine["neutral_factor"]),
             rule_sure=frozenset(str(t) for t in combine["rule_sure"]),
             trained_on=str(raw.get("trained_on", "")),
         )
@@ -86,7 +90,9 @@ def _model(raw: dict[str, Any], *, multilabel: bool) -> LinearModel:
         if any(not 0 <= i < len(classes) for i, _ in entries):
             raise ValueError(f"class index out of range in bucket {key}")
         weights[int(key)] = entries
-    return LinearModel(classes=classes, dims=int(raw["dims"]), bias=bias, weights=weights, multilabel=multilabel)
+    return LinearModel(
+        classes=classes, dims=int(raw["dims"]), bias=bias, weights=weights, multilabel=multilabel
+    )
 
 
 __all__ = ["WEIGHTS_FILE", "ClassifierWeights", "load_weights", "parse_weights"]

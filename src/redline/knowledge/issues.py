@@ -31,6 +31,7 @@ _STANCE_LISTS = (
     "removal",
     "threat",
     "trigger",
+    "appraisal",
 )
 _CUE_KINDS = ("support", "oppose", "emphatic")
 _ISSUE_KEYS = {
@@ -45,6 +46,7 @@ _ISSUE_KEYS = {
     "pro",
     "anti",
     "counter",
+    "evaluated_as",
 }
 _TOP_KEYS = {"name", "description", "settings", "stance", "issues"}
 _SETTINGS = {"min_score": 1.0, "generic_secondary": 2.0, "context_weight": 1.0}
@@ -74,6 +76,9 @@ class Issue:
     priors: Mapping[str, str] = field(default_factory=dict)
     generic: bool = False  # a frame (the plan, the talks) rather than a substantive point
     evaluative: bool = True  # do "good"/"unacceptable" bear on it? not for process: "productive talks"
+    # an evaluation of this issue is a position on another one: "the talks were productive" is
+    # support for the negotiations (plan_overall), not a process fact
+    evaluated_as: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,7 @@ class StanceLexicon:
     removal: tuple[str, ...] = ()
     threat: tuple[str, ...] = ()
     trigger: tuple[str, ...] = ()
+    appraisal: tuple[str, ...] = ()  # how talks are going ("productive", "progress"): see evaluated_as
     cue_verbs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -150,6 +156,13 @@ def parse_issues(raw: Any, where: str = "<taxonomy>") -> Taxonomy:
             "the taxonomy defines no issues", where=where, hint="add at least one entry under issues:"
         )
     issues = tuple(_issue(str(k), v, where) for k, v in issues_raw.items())
+    ids = {i.id for i in issues}
+    for issue in issues:
+        if issue.evaluated_as is not None and issue.evaluated_as not in ids:
+            raise ConfigError(
+                f"issues.{issue.id}.evaluated_as names {issue.evaluated_as!r}, which is not an issue",
+                where=where,
+            )
     return Taxonomy(
         name=name,
         issues=issues,
@@ -219,7 +232,16 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
         priors=priors,
         generic=flags["generic"],
         evaluative=flags["evaluative"],
+        evaluated_as=_evaluated_as(data.get("evaluated_as"), where, entry),
     )
+
+
+def _evaluated_as(value: Any, where: str, entry: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ConfigError(f"{entry}.evaluated_as must be an issue id", where=where)
+    return value
 
 
 def _stance(raw: Any, where: str) -> StanceLexicon:
