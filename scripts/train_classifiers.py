@@ -48,7 +48,8 @@ STANCE_C = 0.5
 ISSUE_THRESHOLD = 0.4
 ISSUE_FLOOR = 0.15  # below the threshold, the best issue is still kept from this probability on
 MAX_ISSUES = 3
-NEUTRAL_FACTOR = 0.5  # neutral's probability is scaled by this before the stance argmax
+NEUTRAL_FACTOR = 0.5
+RULE_FLOOR = 0.15  # neutral's probability is scaled by this before the stance argmax
 MIN_DF = 2
 PRUNE = 0.01  # weights smaller than this are dropped: they change no decision, they only add bytes
 DIGITS = 4
@@ -207,6 +208,7 @@ def _combine(sure: list[str]) -> dict[str, Any]:
         "issue_floor": ISSUE_FLOOR,
         "max_issues": MAX_ISSUES,
         "neutral_factor": NEUTRAL_FACTOR,
+        "rule_floor": RULE_FLOOR,
         "rule_sure": sure,
     }
 

@@ -26,6 +26,9 @@ from redline.knowledge.classifiers import ClassifierWeights
 from redline.knowledge.issues import Taxonomy
 
 
+RULE_SURE_TERMS = 2.0  # term evidence from which the lexicon's issue is kept beside the model's
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """A statement's issues (primary first) and stance, with which component decided each and why."""
@@ -78,7 +81,17 @@ class StatementClassifier:
             if rule_issues:
                 return rule_issues, "rule", f"{rule_reason} (model found none above {w.issue_floor:g})"
             return [], "model", f"no issue above {w.issue_floor:g} (best {ranked[0][0]} p={ranked[0][1]:.2f})"
-        return [i for i, _ in chosen], "model", ", ".join(f"{i} p={p:.2f}" for i, p in chosen)
+        issues = [i for i, _ in chosen]
+        reason = ", ".join(f"{i} p={p:.2f}" for i, p in chosen)
+        generic = {i.id for i in self.taxonomy.issues if i.generic}
+        sure = [s for s in kept if s.terms >= RULE_SURE_TERMS and s.issue not in issues and s.issue not in generic]
+        if sure and len(issues) < w.max_issues:  # a named issue the model missed ("recognise", "Crimea")
+            extra = sure[: w.max_issues - len(issues)]
+            issues += [s.issue for s in extra]
+            reason += "; rule: " + ", ".join(f"{s.issue} ({', '.join(s.words[:2])})" for s in extra)
+        # generic frames (the plan, the talks) go after named issues, as in the rules
+        issues.sort(key=lambda i: i in generic)
+        return issues, "model", reason
 
     def stance(self, item: StatementInput, issues: list[str]) -> tuple[str, str, str]:
         """(stance, "rule"/"model", reason) toward the first issue's proposition."""
@@ -92,6 +105,9 @@ class StatementClassifier:
         probs = model.probabilities(feats)
         weighed = {c: p * (self.weights.neutral_factor if c == "neutral" else 1.0) for c, p in probs.items()}
         best = max(model.classes, key=lambda c: (weighed[c], c))
+        if rule.stance not in ("neutral", best) and probs.get(rule.stance, 0.0) >= self.weights.rule_floor:
+            # the model finds the rule's reading plausible: the rule's evidence is explicit, keep it
+            return rule.stance, "rule", f"{rule.reason} (model p={probs[rule.stance]:.2f}, preferred {best})"
         top = ", ".join(f"{f}" for f, _ in model.contributions(feats, best))
         return best, "model", f"p={probs[best]:.2f} ({top}); rule said {rule.stance}"
 

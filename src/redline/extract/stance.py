@@ -120,10 +120,12 @@ class StanceClassifier:
         tokens = normalise(content)
         if not tokens:
             return StanceResult("neutral", 0.0, "empty content")
-        negations = [h.start for h in find_all(self._negation, tokens)]
+        found = find_all(self._negation, tokens)
+        negations = [h.start for h in found]
+        phrases = {h.start for h in found if h.length > 1}  # "no right to", "not ready to": reach the verb
 
         def negated(hit: Hit) -> bool:
-            return not hit.pattern.negated and _negated_before(tokens, hit.start, negations)
+            return not hit.pattern.negated and _negated_before(tokens, hit.start, negations, phrases)
 
         removal = [h for h in find_all(self._removal, tokens) if not negated(h)]
         if removal and not issue.generic:
@@ -247,10 +249,14 @@ def _segments_of(tokens: Sequence[str], hits: list[Hit]) -> set[int]:
     return {_segment(tokens, h.start) for h in hits}
 
 
-def _negated_before(tokens: Sequence[str], start: int, negations: list[int]) -> bool:
+def _negated_before(
+    tokens: Sequence[str], start: int, negations: list[int], phrases: set[int] | None = None
+) -> bool:
     for i in range(start - 1, max(start - _NEG_WINDOW, 0) - 1, -1):
         if tokens[i] == BOUNDARY:
             return False
+        if phrases and i in phrases:
+            return True
         if tokens[i] in NEGATORS or i in negations:
             # "without"/"no" govern the noun after them ("without a fight would ..."), not a later verb
             return tokens[i] not in _NOUN_NEGATORS or start - i <= 2

@@ -31,6 +31,7 @@ class ClassifierWeights:
     issue_floor: float  # with nothing above the threshold, the best issue is kept from this on
     max_issues: int
     neutral_factor: float  # "neutral" must win by this factor: a report is not a position
+    rule_floor: float  # a non-neutral rule stance stands when the model gives it this probability
     rule_sure: frozenset[str]  # rule reasons precise enough that the rule decides stance
     trained_on: str = ""
 
@@ -72,6 +73,7 @@ def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
             issue_floor=float(combine["issue_floor"]),
             max_issues=int(combine["max_issues"]),
             neutral_factor=float(combine["neutral_factor"]),
+            rule_floor=float(combine["rule_floor"]),
             rule_sure=frozenset(str(t) for t in combine["rule_sure"]),
             trained_on=str(raw.get("trained_on", "")),
         )
