@@ -87,8 +87,20 @@ def test_malformed_weights_are_a_config_error() -> None:
     ("content", "cue", "party", "issue", "stance"),
     [
         # refusals and negated demands
-        ("we will never hand our eastern regions over to the invader", "said", "ukraine", "territory", "oppose"),
-        ("Kyiv has no right to give away land that belongs to its people", "said", "ukraine", "territory", "oppose"),
+        (
+            "we will never hand our eastern regions over to the invader",
+            "said",
+            "ukraine",
+            "territory",
+            "oppose",
+        ),
+        (
+            "Kyiv has no right to give away land that belongs to its people",
+            "said",
+            "ukraine",
+            "territory",
+            "oppose",
+        ),
         ("Ukrainian forces must pull out of the rest of Donbas", "said", "russia", "territory", "support"),
         # conditionals
         (
@@ -142,7 +154,12 @@ def test_a_process_fact_stays_process() -> None:
     [
         # positive talk about the talks is support for the negotiations
         ("the meeting with the American envoys was very constructive", "said", "russia", "support"),
-        ("we are very optimistic that a settlement is within reach", "told reporters", "united_states", "support"),
+        (
+            "we are very optimistic that a settlement is within reach",
+            "told reporters",
+            "united_states",
+            "support",
+        ),
         # refusal
         ("Ukraine will never surrender Donbas, not one inch of it", "said", "ukraine", "oppose"),
     ],
@@ -157,7 +174,9 @@ def test_combined_stance(
 
 def test_reported_evaluation_counts_for_the_speaker(rules: StanceClassifier) -> None:
     # "called the draft a good basis": the evaluation is the cue's object, reported
-    result = rules.explain("the draft a good basis for a final settlement", ["plan_overall"], "called", "russia")
+    result = rules.explain(
+        "the draft a good basis for a final settlement", ["plan_overall"], "called", "russia"
+    )
     assert result.stance == "support", result.reason
 
 
@@ -174,5 +193,7 @@ def test_explain_says_which_component_decided(combined: StatementClassifier) -> 
 
 
 def test_stance_features_carry_rule_and_party() -> None:
-    feats = stance_features(StatementInput("we reject it", cue="said", party="ukraine"), "territory", "oppose", -1, [])
+    feats = stance_features(
+        StatementInput("we reject it", cue="said", party="ukraine"), "territory", "oppose", -1, []
+    )
     assert "rule=oppose" in feats and "party_issue=ukraine:territory" in feats and "cue=said" in feats

@@ -25,7 +25,6 @@ from redline.extract.stance import StanceClassifier, StanceResult
 from redline.knowledge.classifiers import ClassifierWeights
 from redline.knowledge.issues import Taxonomy
 
-
 RULE_SURE_TERMS = 2.0  # term evidence from which the lexicon's issue is kept beside the model's
 
 
@@ -84,7 +83,9 @@ class StatementClassifier:
         issues = [i for i, _ in chosen]
         reason = ", ".join(f"{i} p={p:.2f}" for i, p in chosen)
         generic = {i.id for i in self.taxonomy.issues if i.generic}
-        sure = [s for s in kept if s.terms >= RULE_SURE_TERMS and s.issue not in issues and s.issue not in generic]
+        sure = [
+            s for s in kept if s.terms >= RULE_SURE_TERMS and s.issue not in issues and s.issue not in generic
+        ]
         if sure and len(issues) < w.max_issues:  # a named issue the model missed ("recognise", "Crimea")
             extra = sure[: w.max_issues - len(issues)]
             issues += [s.issue for s in extra]
