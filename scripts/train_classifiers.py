@@ -46,7 +46,7 @@ DIMS = 1 << 18
 ISSUE_C = 0.5
 STANCE_C = 0.5
 ISSUE_THRESHOLD = 0.4
-ISSUE_FLOOR = 0.15  # below the threshold, the best issue is still kept from this probability on
+ISSUE_FLOOR = 0.25  # below the threshold, the best issue is still kept from this probability on
 MAX_ISSUES = 3
 # neutral's probability is scaled by this before the stance argmax: a statement that voices a
 # position is the costlier miss (CV: 0.46 -> 0.54 on non-neutral gold, 0.61 -> 0.57 on all)

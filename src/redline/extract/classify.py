@@ -75,7 +75,8 @@ class StatementClassifier:
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
         chosen = [(i, p) for i, p in ranked if p >= w.issue_threshold][: w.max_issues]
         if not chosen and ranked[0][1] >= w.issue_floor:
-            chosen = ranked[:1]  # a statement is nearly always about something: keep the best guess
+            # a statement with some issue wording is nearly always about something: the best guess
+            chosen = ranked[:1]
         if not chosen:
             if rule_issues:
                 return rule_issues, "rule", f"{rule_reason} (model found none above {w.issue_floor:g})"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from redline.extract.lexicon import BOUNDARY, NEGATORS, normalise
 
@@ -48,9 +49,11 @@ def bucket(feature: str, dims: int) -> int:
     return zlib.crc32(feature.encode("utf-8")) % dims
 
 
-def words(text: str) -> list[str]:
-    """Normalised word tokens with clause boundaries kept (``|``)."""
-    return normalise(text)
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """Normalised word tokens with clause boundaries kept (``|``); cached, because the content,
+    its sentence and the cue are read by the rules and by both models."""
+    return tuple(normalise(text))
 
 
 def _ngrams(tokens: Sequence[str], prefix: str) -> list[str]:
@@ -72,6 +75,11 @@ def _cue_words(cue: str | None) -> list[str]:
 
 def base_features(item: StatementInput) -> list[str]:
     """Features shared by both models: words, cue, party, kind, polarity and modality flags."""
+    return list(_base_features(item))
+
+
+@lru_cache(maxsize=256)
+def _base_features(item: StatementInput) -> tuple[str, ...]:
     tokens = words(item.content)
     feats = _ngrams(tokens, "w=")
     context = item.context.replace(item.content, " ") if item.content in item.context else item.context
@@ -88,7 +96,7 @@ def base_features(item: StatementInput) -> list[str]:
         feats.append("question")
     length = sum(1 for t in tokens if t != BOUNDARY)
     feats.append(f"len={min(length // 5, 6)}")
-    return feats
+    return tuple(feats)
 
 
 def issue_features(item: StatementInput, rule_issues: Sequence[str], evidence: dict[str, float]) -> list[str]:

@@ -29,9 +29,12 @@ class LinearModel:
     def scores(self, features: Iterable[str]) -> list[float]:
         """Raw class scores (logits); each distinct feature counts once."""
         out = list(self.bias)
+        weights = self.weights
         for b in {bucket(f, self.dims) for f in features}:
-            for index, weight in self.weights.get(b, ()):
-                out[index] += weight
+            entries = weights.get(b)
+            if entries:
+                for index, weight in entries:
+                    out[index] += weight
         return out
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
