@@ -92,13 +92,16 @@ def main(argv: list[str]) -> None:
     articles = trainer.load_articles(talks)
     gold = score.load_gold([talks])
     docs = {d.id: d for d in trainer.documents(articles)}
-    by_id = {str(a["id"]): a for a in articles}
 
     begin = time.perf_counter()
     extractor = Extractor.load(rules_only=True)
     pipe = extractor.nlp.get_pipe(COMPONENT)
     examples = trainer.build_examples(extractor, articles)
-    print(f"talks set: {len(articles)} articles, {len(examples)} extracted statements matched to gold")
+    extracted = sum(e.extracted for e in examples)
+    print(
+        f"talks set: {len(articles)} articles; training statements: {extracted} extracted and matched"
+        f" to gold, {len(examples) - extracted} gold the extractor missed"
+    )
 
     if args.rules_only:
         r = score.score(gold, run(extractor, list(docs.values())))
@@ -128,7 +131,6 @@ def main(argv: list[str]) -> None:
 
     seed_doc = Document(id=seed_id, text=seed_text, published=date(2025, 11, 27))
     summary("seed (shipped weights)", score.score(seed_gold, run(extractor, [seed_doc])))
-    del by_id
     print(f"({time.perf_counter() - begin:.0f} s)")
 
 
