@@ -42,7 +42,7 @@ def test_explain_adds_the_deciding_component(tmp_path: Path) -> None:
         explain = statement["explain"]
         assert isinstance(explain, dict)
         for part in ("issues", "stance"):
-            assert explain[part]["decided_by"] in ("rule", "model")
+            assert explain[part]["decided_by"] in ("rule", "model", "model+rule")
             assert explain[part]["why"].startswith(explain[part]["decided_by"] + ": ")
 
 

@@ -4,8 +4,9 @@ The lexicon tagger and the rule-based stance classifier run first; their outputs
 of the learned models (``linear.py``), which decide what the rules leave open. Every decision
 says who made it, in ``Decision.explain()``:
 
-* issues: the model's tags with their probabilities ("model: territory p=0.91"); the rules'
-  tags when the model finds no issue above its threshold, or when no weights fit the taxonomy;
+* issues: the model's tags with their probabilities ("model: territory p=0.91"), plus any issue
+  the lexicon names outright that the model missed ("model+rule"); the rules' tags when the
+  model finds no issue, or when no weights fit the taxonomy;
 * stance: the rule when its reason is one the training data showed to be precise
   (``ClassifierWeights.rule_sure``, e.g. an explicit "only if"), the model otherwise;
   a statement with no issue is neutral.
@@ -34,7 +35,7 @@ class Decision:
 
     issues: list[str]
     stance: str
-    issues_by: str  # "rule" | "model"
+    issues_by: str  # "rule" | "model" | "model+rule" (the model's issues plus ones the lexicon is sure of)
     issues_reason: str
     stance_by: str  # "rule" | "model"
     stance_reason: str
@@ -84,16 +85,17 @@ class StatementClassifier:
         issues = [i for i, _ in chosen]
         reason = ", ".join(f"{i} p={p:.2f}" for i, p in chosen)
         generic = {i.id for i in self.taxonomy.issues if i.generic}
-        sure = [
-            s for s in kept if s.terms >= RULE_SURE_TERMS and s.issue not in issues and s.issue not in generic
-        ]
-        if sure and len(issues) < w.max_issues:  # a named issue the model missed ("recognise", "Crimea")
+        # an issue the lexicon names outright ("Crimea", "recognise", "the plan") and the model missed
+        sure = [s for s in kept if s.terms >= RULE_SURE_TERMS and s.issue not in issues]
+        decided_by = "model"
+        if sure and len(issues) < w.max_issues:
             extra = sure[: w.max_issues - len(issues)]
             issues += [s.issue for s in extra]
             reason += "; rule: " + ", ".join(f"{s.issue} ({', '.join(s.words[:2])})" for s in extra)
+            decided_by = "model+rule"
         # generic frames (the plan, the talks) go after named issues, as in the rules
         issues.sort(key=lambda i: i in generic)
-        return issues, "model", reason
+        return issues, decided_by, reason
 
     def stance(self, item: StatementInput, issues: list[str]) -> tuple[str, str, str]:
         """(stance, "rule"/"model", reason) toward the first issue's proposition."""
