@@ -8,8 +8,11 @@ says who made it, in ``Decision.explain()``:
   the lexicon names outright that the model missed ("model+rule"); the rules' tags when the
   model finds no issue, or when no weights fit the taxonomy;
 * stance: the rule when its reason is one the training data showed to be precise
-  (``ClassifierWeights.rule_sure``, e.g. an explicit "only if"), the model otherwise;
-  a statement with no issue is neutral.
+  (``ClassifierWeights.rule_sure``; none is, on the talks set) or when it reads a non-neutral
+  stance the model does not all but rule out (``rule_floor``: the rules carry explicit wording,
+  "never", "only if", that a thousand training statements cannot teach); the model otherwise,
+  with "neutral" discounted (``neutral_factor``). A statement with no recognised issue still gets
+  the model's reading, since many positions are voiced before their topic is named.
 
 Without weights (or with a user's taxonomy the weights were not trained for) everything is
 rule-based, as before.
