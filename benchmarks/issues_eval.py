@@ -1,5 +1,8 @@
 """Issue F1 and stance accuracy of the lexicon tagger/classifier on gold attributions.
 
+The rules alone, on gold spans: a lexicon check. What users get (rules plus the learned models,
+through the whole extractor, cross-validated on the talks set) is ``benchmarks/talks_eval.py``.
+
 Runs IssueTagger and StanceClassifier on each gold attribution's content (with its sentence as
 context, its cue and its speaker's party) and scores them as ../shared/eval/score.py does:
 micro P/R/F1 over issue sets of required (non-optional) items, stance accuracy over items whose

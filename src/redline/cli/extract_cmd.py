@@ -163,6 +163,14 @@ def extract(
         int | None, typer.Option(min=1, metavar="N", help="Worker processes for the NLP pipeline.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, warnings or summary.")] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Add an 'explain' object to each statement (json/jsonl): whether the rules or the "
+            "learned model decided its issues and stance, and why.",
+        ),
+    ] = False,
 ) -> None:
     """Extract who said what, about which issue, with what stance, and print it."""
     published_date = parse_date_option(published)
@@ -177,12 +185,12 @@ def extract(
             read_sources(inputs, settings, published=published_date, stdin=sys.stdin)
         )
         try:
-            for extraction in extractor.extract(documents):
+            for extraction, explained in _extractions(extractor, documents, explain):
                 run.tick()
                 if fmt is ExtractFormat.jsonl:
-                    typer.echo(dumps(extraction.to_dict()))
+                    typer.echo(dumps(_with_explain(extraction, explained)))
                 elif fmt is ExtractFormat.json:
-                    collected.append(extraction.to_dict())
+                    collected.append(_with_explain(extraction, explained))
                 else:
                     emit(
                         statement_rows(extraction),
@@ -204,6 +212,25 @@ def extract(
             highlight=False,
         )
     raise typer.Exit(1 if run.skipped else 0)
+
+
+def _extractions(
+    extractor: Extractor, documents: Iterable[Document], explain: bool
+) -> Iterator[tuple[Extraction, dict[str, dict[str, Any]] | None]]:
+    if explain:
+        yield from extractor.extract_explained(documents)
+    else:
+        for extraction in extractor.extract(documents):
+            yield extraction, None
+
+
+def _with_explain(extraction: Extraction, explained: dict[str, dict[str, Any]] | None) -> dict[str, Any]:
+    """The extraction contract, plus each statement's explanation when asked for."""
+    data = extraction.to_dict()
+    if explained is not None:
+        for statement in data["statements"]:
+            statement["explain"] = explained.get(statement["id"], {})
+    return data
 
 
 def _count(n: int, noun: str) -> str:

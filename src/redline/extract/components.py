@@ -16,16 +16,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.extract.attribution import find_attributions
+from redline.extract.classify import StatementClassifier
 from redline.extract.dates import statement_date
 from redline.extract.events import EventFinder
-from redline.extract.issues import IssueTagger
+from redline.extract.features import StatementInput
 from redline.extract.speakers import SpeakerResolver
-from redline.extract.stance import StanceClassifier
 from redline.knowledge.actors import ActorBase, load_actors
+from redline.knowledge.classifiers import ClassifierWeights, load_weights
 from redline.knowledge.cues import CueLexicon, load_cues
 from redline.knowledge.events import load_events
 from redline.knowledge.issues import Taxonomy, load_issues
 
+RULES_ONLY = "rules-only"  # the "weights" setting that leaves issues and stance to the rules
 EXTENSIONS = ("redline_published", "redline_mentions", "redline_statements", "redline_events")
 
 
@@ -43,10 +45,15 @@ def _paths(values: list[str]) -> tuple[Path, ...]:
 class Knowledge:
     """The loaded knowledge files, shared by the components of one pipeline."""
 
-    def __init__(self, actors: list[str], cues: str | None, issues: str | None) -> None:
+    def __init__(
+        self, actors: list[str], cues: str | None, issues: str | None, weights: str | None = None
+    ) -> None:
         self.actors: ActorBase = load_actors(_paths(actors))
         self.cues: CueLexicon = load_cues(Path(cues) if cues else None)
         self.taxonomy: Taxonomy = load_issues(Path(issues) if issues else None)
+        self.weights: ClassifierWeights | None = (
+            None if weights == RULES_ONLY else load_weights(Path(weights) if weights else None)
+        )
 
 
 @Language.component("redline_paragraphs", assigns=["token.is_sent_start"])
@@ -61,14 +68,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @Language.factory(
     "redline_extract",
-    default_config={"actors": [], "cues": None, "issues": None},
+    default_config={"actors": [], "cues": None, "issues": None, "weights": None},
     assigns=["doc._.redline_mentions", "doc._.redline_statements", "doc._.redline_events"],
     requires=["token.dep", "token.pos", "doc.ents", "doc.sents"],
 )
 def make_extract(
-    nlp: Language, name: str, actors: list[str], cues: str | None, issues: str | None
+    nlp: Language, name: str, actors: list[str], cues: str | None, issues: str | None, weights: str | None
 ) -> RedlineExtract:
-    return RedlineExtract(Knowledge(actors, cues, issues))
+    return RedlineExtract(Knowledge(actors, cues, issues, weights))
 
 
 class RedlineExtract:
@@ -83,9 +90,12 @@ class RedlineExtract:
         self.knowledge = knowledge
         self.resolver = SpeakerResolver(knowledge.actors)
         self.mentions = self.resolver.finder  # one analysis per doc, shared with the resolver
-        self.tagger = IssueTagger(knowledge.taxonomy)
-        self.stance = StanceClassifier(knowledge.taxonomy)
+        self.classifier = StatementClassifier(knowledge.taxonomy, knowledge.weights)
         self.events = EventFinder(load_events())
+
+    def use_weights(self, weights: ClassifierWeights | None) -> None:
+        """Swap the learned models (benchmarks score each cross-validation fold's weights)."""
+        self.classifier = StatementClassifier(self.knowledge.taxonomy, weights)
 
     def __call__(self, doc: Doc) -> Doc:
         published_iso = doc._.redline_published
@@ -99,14 +109,14 @@ class RedlineExtract:
             if att.source is not None and speaker is None:
                 continue  # the source names no one ("gestures", "the use"): not a statement
             cs, ce = att.content
-            content = text[cs:ce]
             sent_start, sent_end = _sentence_bounds(doc, cs, ce)
-            context = text[sent_start:sent_end]
-            cue_text = text[att.cue[0] : att.cue[1]] if att.cue else None
-            issues = self.tagger.tag(content, context, _previous_sentence(doc, text, sent_start))
-            actor = self.knowledge.actors.get(speaker.actor_id) if speaker is not None else None
-            party = actor.party if actor is not None else None
-            stance = self.stance.classify(content, issues, cue_text, party, att.kind) if issues else "neutral"
+            previous = _previous_sentence(doc, text, sent_start)
+            # the side the speaker speaks for, unnamed and collective sources included
+            party = speaker.party if speaker is not None else None
+            raw_inputs = {"previous": list(previous), "party": party}
+            decision = self.classifier.decide(
+                statement_input(text, [cs, ce], [sent_start, sent_end], att.cue, att.kind, raw_inputs)
+            )
             said_on = statement_date(doc, att.cue, att.content, (sent_start, sent_end), published)
             statements.append(
                 {
@@ -124,10 +134,12 @@ class RedlineExtract:
                         "party": speaker.party,
                         "kind": speaker.kind,
                     },
-                    "issues": issues,
-                    "stance": stance,
+                    "issues": decision.issues,
+                    "stance": decision.stance,
                     "sentence": [sent_start, sent_end],
                     "date": said_on.isoformat() if said_on else None,
+                    "inputs": raw_inputs,
+                    "explain": decision.explain(),
                 }
             )
         doc._.redline_statements = statements
@@ -138,16 +150,39 @@ class RedlineExtract:
         return doc
 
 
-def _previous_sentence(doc: Doc, text: str, start: int) -> str:
-    """The sentence ending right before character ``start``, if no paragraph break lies between."""
+def statement_input(
+    text: str,
+    content: list[int],
+    sentence: list[int],
+    cue: tuple[int, int] | list[int] | None,
+    kind: str,
+    inputs: dict[str, Any],
+) -> StatementInput:
+    """What the issue and stance classifiers see of a statement, from the plain values the
+    component keeps on the Doc (the training script rebuilds the same inputs from them)."""
+    ps, pe = inputs["previous"]
+    return StatementInput(
+        content=text[content[0] : content[1]],
+        context=text[sentence[0] : sentence[1]],
+        previous=text[ps:pe],
+        cue=text[cue[0] : cue[1]] if cue else None,
+        party=inputs["party"],
+        kind=kind,
+    )
+
+
+def _previous_sentence(doc: Doc, text: str, start: int) -> tuple[int, int]:
+    """Bounds of the sentence ending right before character ``start``, if no paragraph break
+    lies between ((start, start) when there is none)."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or len(span) == 0 or span[0].sent.start == 0:
-        return ""
+        return start, start
     previous = doc[span[0].sent.start - 1].sent
     sentence = previous.text.rstrip()
     if "\n\n" in text[previous.start_char + len(sentence) : start]:
-        return ""
-    return sentence.rsplit("\n\n", 1)[-1]
+        return start, start
+    end = previous.start_char + len(sentence)
+    return end - len(sentence.rsplit("\n\n", 1)[-1]), end
 
 
 def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -61,6 +61,9 @@ class IssueTagger:
             self._cues.extend(Pattern.compile(c, _CUE_BONUS, issue.id) for c in (*issue.pro, *issue.anti))
         self._term_set = PatternSet(self._terms)
         self._cue_set = PatternSet(self._cues)
+        self._redirect = {i.id: i.evaluated_as for i in taxonomy.issues if i.evaluated_as}
+        lex = taxonomy.stance
+        self._evaluation = PatternSet(Pattern.compile(w) for w in lex.appraisal)
 
     def tag(self, content: str, context: str = "", previous: str = "") -> list[str]:
         """Issue ids for a statement, primary first; [] when nothing in the taxonomy applies.
@@ -73,14 +76,39 @@ class IssueTagger:
 
     def explain(self, content: str, context: str = "", previous: str = "") -> list[IssueScore]:
         """The kept issues with their scores and the words that gave them, primary first."""
+        return self._select(self.evidence(content, context, previous))
+
+    def evidence(self, content: str, context: str = "", previous: str = "") -> dict[str, IssueScore]:
+        """Every issue with any evidence, kept or not (the learned tagger weighs weak evidence too)."""
         tokens = normalise(content)
         if not looks_english(tokens):
-            return []
+            return {}
         scores = self._score(tokens, 1.0)
         if context:
             self._add_antecedent(scores, tokens, content, context)
         if previous and not self._tagged(scores) and _ANAPHORS & set(tokens):
             self._merge(scores, self._score(normalise(previous), self.taxonomy.context_weight, offset=-1))
+        if self._redirect and find_all(self._evaluation, tokens):
+            self._evaluated(scores)
+        return scores
+
+    def _evaluated(self, scores: dict[str, IssueScore]) -> None:
+        """An evaluation of an ``evaluated_as`` issue counts for its target ("productive talks"
+        is a position on the negotiations), unless something specific is also named."""
+        if any(s.terms >= self.taxonomy.min_score for i, s in scores.items() if i not in self._generic):
+            return
+        for source, target in self._redirect.items():
+            s = scores.get(source)
+            if s is None or s.terms < self.taxonomy.min_score:
+                continue
+            t = scores.setdefault(target, IssueScore(target))
+            t.score, t.terms = max(t.score, s.score) + 1.0, max(t.terms, s.terms) + 1.0
+            t.first = min(t.first, s.first)
+            t.words.append(f"(evaluated) {', '.join(s.words[:2])}")
+            s.score, s.terms = 0.0, 0.0
+
+    def select(self, scores: dict[str, IssueScore]) -> list[IssueScore]:
+        """The issues the rules keep from ``evidence``, primary first."""
         return self._select(scores)
 
     def _tagged(self, scores: dict[str, IssueScore]) -> bool:

@@ -28,7 +28,10 @@ COMPONENT = "redline_extract"
 def knowledge_fingerprint(settings: Settings) -> str:
     """Short hash of every knowledge file in use: a knowledge change is a new extractor version."""
     h = hashlib.sha1()
-    files = [packaged(n) for n in ("actors.yaml", "cues.yaml", "issues.yaml", "events.yaml", "dates.yaml")]
+    # every data file the package ships (lexicons, calendars, names, the learned weights): a
+    # change to any of them, a retrain included, is a new extractor version
+    shipped = packaged("actors.yaml").parent
+    files = sorted(p for p in shipped.iterdir() if p.suffix in {".yaml", ".json"})
     files += list(settings.actors)
     files += [p for p in (settings.cues, settings.issues) if p is not None]
     for f in files:
@@ -48,7 +51,8 @@ class Extractor:
         self.settings = settings or Settings()
 
     @classmethod
-    def load(cls, settings: Settings | None = None) -> Extractor:
+    def load(cls, settings: Settings | None = None, *, rules_only: bool = False) -> Extractor:
+        """``rules_only`` leaves the learned models out (training them starts from the rules)."""
         settings = settings or Settings()
         components.register_extensions()
         nlp = load_nlp(settings.model)
@@ -60,6 +64,7 @@ class Extractor:
                 "actors": [str(p) for p in settings.actors],
                 "cues": str(settings.cues) if settings.cues else None,
                 "issues": str(settings.issues) if settings.issues else None,
+                "weights": components.RULES_ONLY if rules_only else None,
             },
         )
         version = f"redline-extract/{EXTRACTOR_VERSION}+{knowledge_fingerprint(settings)}"
@@ -78,6 +83,26 @@ class Extractor:
             with_docs(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
         ):
             yield self._records(document, parsed)
+
+    def extract_explained(
+        self, docs: Iterable[Document], *, n_process: int | None = None
+    ) -> Iterator[tuple[Extraction, dict[str, dict[str, Any]]]]:
+        """Like ``extract``, with each statement's explanation (which of rules and model decided
+        its issues and stance, and why) keyed by statement id."""
+        n_process = n_process or self.settings.workers
+
+        def with_docs() -> Iterator[tuple[Doc, Document]]:
+            for document in docs:
+                yield self._prepare(document), document
+
+        for parsed, document in self.nlp.pipe(
+            with_docs(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
+        ):
+            explained = {
+                stable_id(document.id, raw["content"][0], raw["content"][1]): raw.get("explain") or {}
+                for raw in (parsed._.redline_statements or [])
+            }
+            yield self._records(document, parsed), explained
 
     def extract_one(self, document: Document) -> Extraction:
         return self._records(document, self.nlp(self._prepare(document)))

@@ -44,6 +44,7 @@ class StanceResult:
     stance: str
     score: float
     reason: str
+    tags: tuple[str, ...] = ()  # kinds of evidence seen (pro, negative, neg, condition, ...): model features
 
 
 class StanceClassifier:
@@ -119,14 +120,16 @@ class StanceClassifier:
         tokens = normalise(content)
         if not tokens:
             return StanceResult("neutral", 0.0, "empty content")
-        negations = [h.start for h in find_all(self._negation, tokens)]
+        found = find_all(self._negation, tokens)
+        negations = [h.start for h in found]
+        phrases = {h.start for h in found if h.length > 1}  # "no right to", "not ready to": reach the verb
 
         def negated(hit: Hit) -> bool:
-            return not hit.pattern.negated and _negated_before(tokens, hit.start, negations)
+            return not hit.pattern.negated and _negated_before(tokens, hit.start, negations, phrases)
 
         removal = [h for h in find_all(self._removal, tokens) if not negated(h)]
         if removal and not issue.generic:
-            return StanceResult("oppose", -1.0, f"point removed: {removal[0].pattern.source!r}")
+            return StanceResult("oppose", -1.0, f"point removed: {removal[0].pattern.source!r}", ("removal",))
 
         triggers = [h.start for h in find_all(self._trigger, tokens)]
         clauses = [  # "if Russia attacked again": what a guarantee answers to, not a condition
@@ -145,6 +148,7 @@ class StanceClassifier:
         countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
         evaluated = _segments_of(tokens, [h for h in hits if h.pattern.tag in ("positive", "negative")])
         score, reasons, conditioned, demand = 0.0, [], False, False
+        tags: set[str] = set()
         for hit in hits:
             if hit.pattern.tag == "counter" and _segment(tokens, hit.start) in evaluated:
                 continue  # "would not agree to the deployment of troops": the evaluation decides
@@ -159,27 +163,34 @@ class StanceClassifier:
                 value *= 2
             score += value
             reasons.append(f"{hit.pattern.source}{'(neg)' if sign < 0 else ''}={value:+g}")
+            tags.add(hit.pattern.tag + ("_neg" if sign < 0 else ""))
         cue_kind, cue_score = self._cue(cue)
         score += cue_score
+        if cue_kind:
+            tags.add(f"cue_{cue_kind}")
+        if clauses:
+            tags.add("condition_clause")
+        if obligations:
+            tags.add("obligation")
         if cue_kind == "emphatic":
             score *= 1.5
         reason = ", ".join(reasons + ([f"cue {cue}={cue_score:+g}"] if cue_score else [])) or "no cue"
         if find_all(self._unresolved, tokens) and score >= 0:
-            return StanceResult("conditional", score, f"unresolved points; {reason}")
+            return _result("conditional", score, f"unresolved points; {reason}", tags, "unresolved")
         if find_all(self._conditional, tokens) and score >= 0 and not demand:
-            return StanceResult("conditional", score, f"explicit condition; {reason}")
+            return _result("conditional", score, f"explicit condition; {reason}", tags, "explicit_condition")
         conditioned = bool(clauses) and not threat
         if conditioned and score > 0:
-            return StanceResult("conditional", score, f"support under a condition; {reason}")
+            return _result("conditional", score, f"support under a condition; {reason}", tags, "condition")
         if score > 0:
-            return StanceResult("support", score, ("demand; " if demand else "") + reason)
+            return _result("support", score, ("demand; " if demand else "") + reason, tags, "demand" * demand)
         if score < 0:
-            return StanceResult("oppose", score, reason)
+            return _result("oppose", score, reason, tags, "")
         evaluative = cue_kind == "emphatic" or bool(hits)
         prior = issue.priors.get(speaker_party or "")
         if evaluative and prior:
-            return StanceResult(prior, 0.0, f"{speaker_party} prior on {issue.id}; {reason}")
-        return StanceResult("neutral", 0.0, reason)
+            return _result(prior, 0.0, f"{speaker_party} prior on {issue.id}; {reason}", tags, "prior")
+        return _result("neutral", 0.0, reason, tags, "")
 
     def _cue(self, cue: str | None) -> tuple[str, float]:
         if not cue:
@@ -189,6 +200,10 @@ class StanceClassifier:
             if find_all(patterns, tokens):
                 return kind, _CUE_WEIGHTS.get(kind, 0.0)
         return "", 0.0
+
+
+def _result(stance: str, score: float, reason: str, tags: set[str], decided: str) -> StanceResult:
+    return StanceResult(stance, score, reason, tuple(sorted(tags | ({decided} if decided else set()))))
 
 
 def plan_support(
@@ -234,10 +249,14 @@ def _segments_of(tokens: Sequence[str], hits: list[Hit]) -> set[int]:
     return {_segment(tokens, h.start) for h in hits}
 
 
-def _negated_before(tokens: Sequence[str], start: int, negations: list[int]) -> bool:
+def _negated_before(
+    tokens: Sequence[str], start: int, negations: list[int], phrases: set[int] | None = None
+) -> bool:
     for i in range(start - 1, max(start - _NEG_WINDOW, 0) - 1, -1):
         if tokens[i] == BOUNDARY:
             return False
+        if phrases and i in phrases:
+            return True
         if tokens[i] in NEGATORS or i in negations:
             # "without"/"no" govern the noun after them ("without a fight would ..."), not a later verb
             return tokens[i] not in _NOUN_NEGATORS or start - i <= 2

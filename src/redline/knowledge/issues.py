@@ -31,6 +31,7 @@ _STANCE_LISTS = (
     "removal",
     "threat",
     "trigger",
+    "appraisal",
 )
 _CUE_KINDS = ("support", "oppose", "emphatic")
 _ISSUE_KEYS = {
@@ -46,6 +47,7 @@ _ISSUE_KEYS = {
     "pro",
     "anti",
     "counter",
+    "evaluated_as",
 }
 _TOP_KEYS = {"name", "description", "settings", "stance", "issues"}
 _SETTINGS = {"min_score": 1.0, "generic_secondary": 2.0, "context_weight": 1.0}
@@ -78,6 +80,9 @@ class Issue:
     # the proposition in a few words, for a matrix column ("Ukraine withdraws from Donbas");
     # the loader falls back to the whole proposition
     proposition_label: str = ""
+    # an evaluation of this issue is a position on another one: "the talks were productive" is
+    # support for the negotiations (plan_overall), not a process fact
+    evaluated_as: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,7 @@ class StanceLexicon:
     removal: tuple[str, ...] = ()
     threat: tuple[str, ...] = ()
     trigger: tuple[str, ...] = ()
+    appraisal: tuple[str, ...] = ()  # how talks are going ("productive", "progress"): see evaluated_as
     cue_verbs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -154,6 +160,13 @@ def parse_issues(raw: Any, where: str = "<taxonomy>") -> Taxonomy:
             "the taxonomy defines no issues", where=where, hint="add at least one entry under issues:"
         )
     issues = tuple(_issue(str(k), v, where) for k, v in issues_raw.items())
+    ids = {i.id for i in issues}
+    for issue in issues:
+        if issue.evaluated_as is not None and issue.evaluated_as not in ids:
+            raise ConfigError(
+                f"issues.{issue.id}.evaluated_as names {issue.evaluated_as!r}, which is not an issue",
+                where=where,
+            )
     return Taxonomy(
         name=name,
         issues=issues,
@@ -225,7 +238,16 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
         evaluative=flags["evaluative"],
         proposition_label=str(data.get("proposition_label") or "").strip()
         or _text(data.get("proposition"), where, f"{entry}.proposition"),
+        evaluated_as=_evaluated_as(data.get("evaluated_as"), where, entry),
     )
+
+
+def _evaluated_as(value: Any, where: str, entry: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ConfigError(f"{entry}.evaluated_as must be an issue id", where=where)
+    return value
 
 
 def _stance(raw: Any, where: str) -> StanceLexicon:

@@ -1,0 +1,138 @@
+"""Issue F1 and stance accuracy on the talks set, cross-validated by article, through the full extractor.
+
+    PYTHONPATH=src python benchmarks/talks_eval.py [--folds 5] [--rules-only]
+
+For each of 5 folds (articles shuffled with a fixed seed) the issue and stance classifiers are
+trained on the other folds' articles with ``scripts/train_classifiers.py``'s code, then the
+whole extractor runs on the held-out articles with that fold's weights. All held-out output is
+scored once by ../shared/eval/score.py. Also printed: the shipped weights in-sample on the same
+set (an upper bound, not a quality figure), the rules alone, and the seed article. Prints
+figures; asserts nothing. Stance accuracy is the scorer's (statements whose gold stance is not
+neutral); the all-statements 4-way stance accuracy is printed beside it so that a classifier
+which never says "neutral" could not hide behind it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import random
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from _shared import require_shared  # noqa: E402
+
+from redline.extract.pipeline import COMPONENT, Extractor  # noqa: E402
+from redline.knowledge.classifiers import load_weights, parse_weights  # noqa: E402
+from redline.model import Document  # noqa: E402
+
+SEED = 0
+
+
+def _module(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def folds(ids: Sequence[str], k: int, seed: int = SEED) -> list[list[str]]:
+    order = sorted(ids)
+    random.Random(seed).shuffle(order)
+    return [order[i::k] for i in range(k)]
+
+
+def run(extractor: Extractor, docs: list[Document]) -> list[str]:
+    return [json.dumps(e.to_dict()) for e in extractor.extract(docs, n_process=1)]
+
+
+def stance_all(gold: dict[str, Any], lines: list[str], match: Any) -> tuple[int, int]:
+    """4-way stance accuracy over every matched statement, neutral gold included."""
+    n = ok = 0
+    for line in lines:
+        o = json.loads(line)
+        g = gold[o["document"]["id"]]
+        statements = o["statements"]
+        spans = [(s["content"]["start"], s["content"]["end"]) for s in statements]
+        for s, index in zip(statements, match(g["text"], g["attributions"], spans), strict=True):
+            if index is None:
+                continue
+            n += 1
+            ok += int(s["stance"] == (g["attributions"][index].get("stance") or "neutral"))
+    return ok, n
+
+
+def summary(label: str, r: dict[str, Any], extra: str = "") -> None:
+    print(
+        f"{label:<28} stance_acc={r['stance_accuracy']} (n={r['stance_n']}) issue_f1={r['issues']['f1']}"
+        f" (p={r['issues']['p']} r={r['issues']['r']}) attribution_f1={r['attribution']['f1']}"
+        f" speaker_acc={r['speaker_accuracy_on_matched']}{extra}"
+    )
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--rules-only", action="store_true", help="also score the rules without a model")
+    args = parser.parse_args(argv)
+    shared = require_shared()
+    score = _module("redline_shared_score", shared / "eval" / "score.py")
+    trainer = _module("train_classifiers", HERE.parent / "scripts" / "train_classifiers.py")
+    talks = shared / "data" / "talks"
+    articles = trainer.load_articles(talks)
+    gold = score.load_gold([talks])
+    docs = {d.id: d for d in trainer.documents(articles)}
+
+    begin = time.perf_counter()
+    extractor = Extractor.load(rules_only=True)
+    pipe = extractor.nlp.get_pipe(COMPONENT)
+    examples = trainer.build_examples(extractor, articles)
+    extracted = sum(e.extracted for e in examples)
+    print(
+        f"talks set: {len(articles)} articles; training statements: {extracted} extracted and matched"
+        f" to gold, {len(examples) - extracted} gold the extractor missed"
+    )
+
+    if args.rules_only:
+        r = score.score(gold, run(extractor, list(docs.values())))
+        summary("rules only (no model)", r)
+
+    lines: list[str] = []
+    for k, held in enumerate(folds(list(docs), args.folds)):
+        held_set = set(held)
+        train_ex = [e for e in examples if e.doc_id not in held_set]
+        weights = parse_weights(trainer.train(train_ex, pipe.classifier), f"fold {k}")
+        pipe.use_weights(weights)
+        lines += run(extractor, [docs[i] for i in held])
+    cv = score.score(gold, lines)
+    ok, n = stance_all(gold, lines, trainer.match)
+    summary(f"CV {args.folds}-fold by article", cv, f" stance_acc_all_4way={ok / n:.3f} (n={n})")
+
+    pipe.use_weights(load_weights())
+    in_lines = run(extractor, list(docs.values()))
+    ins = score.score(gold, in_lines)
+    ok, n = stance_all(gold, in_lines, trainer.match)
+    summary("shipped weights, in-sample", ins, f" stance_acc_all_4way={ok / n:.3f}")
+
+    seed_gold = score.load_gold([shared / "seed" / "gold.json"])
+    seed_text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
+    seed_id = next(iter(seed_gold))
+    from datetime import date
+
+    seed_doc = Document(id=seed_id, text=seed_text, published=date(2025, 11, 27))
+    summary("seed (shipped weights)", score.score(seed_gold, run(extractor, [seed_doc])))
+    print(f"({time.perf_counter() - begin:.0f} s)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

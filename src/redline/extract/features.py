@@ -1,0 +1,138 @@
+"""Feature names for the learned issue and stance classifiers.
+
+The learned models are linear over *named* features (``w=withdraw``, ``cue=insist``,
+``party=russia``, ``rule=oppose``), hashed into a fixed number of buckets so the shipped weights
+stay small and unseen words cost nothing. The same functions build the features for training
+(``scripts/train_classifiers.py``) and at run time, so the two can never drift apart. No I/O,
+no spaCy: a statement's words come from the lexicon normaliser, the rule outputs from the
+rule-based tagger and stance classifier.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from redline.extract.lexicon import BOUNDARY, NEGATORS, normalise
+
+# modal and polarity words kept as separate flags: they carry stance more than topic
+_MODALS = frozenset({"must", "should", "will", "would", "can", "could", "may", "might", "shall", "need"})
+_CONDITIONALS = frozenset({"if", "unless", "only", "provid", "condition", "until", "once"})
+_STOP = frozenset(
+    {"the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "by", "at", "from", "as", "that"}
+    | {"this", "is", "are", "was", "be", "been", "were", "it", "its", "their", "his", "her", "they", "he"}
+    | {"she", "we", "i", "you", "our", "has", "have", "had", "which", "who", "or", "but"}
+)
+_CONTEXT_WORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class StatementInput:
+    """What the classifiers see of one statement: its words, where it was said, by whom.
+
+    ``context`` is the sentence around the content and ``previous`` the sentence before it (for
+    anaphora); ``party`` is the speaker's party as the actor base gives it, or None.
+    """
+
+    content: str
+    context: str = ""
+    previous: str = ""
+    cue: str | None = None
+    party: str | None = None
+    kind: str = "indirect"
+
+
+def bucket(feature: str, dims: int) -> int:
+    """Stable hash of a feature name (crc32: the same on every run and platform, unlike hash())."""
+    return zlib.crc32(feature.encode("utf-8")) % dims
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """Normalised word tokens with clause boundaries kept (``|``); cached, because the content,
+    its sentence and the cue are read by the rules and by both models."""
+    return tuple(normalise(text))
+
+
+def _ngrams(tokens: Sequence[str], prefix: str) -> list[str]:
+    out: list[str] = []
+    prev = BOUNDARY
+    for tok in tokens:
+        if tok != BOUNDARY and not tok.isdigit():
+            if tok not in _STOP:
+                out.append(f"{prefix}{tok}")
+            if prev != BOUNDARY:
+                out.append(f"{prefix}{prev}_{tok}")
+        prev = tok if not tok.isdigit() else BOUNDARY
+    return out
+
+
+def _cue_words(cue: str | None) -> list[str]:
+    return [t for t in words(cue or "") if t != BOUNDARY]
+
+
+def base_features(item: StatementInput) -> list[str]:
+    """Features shared by both models: words, cue, party, kind, polarity and modality flags."""
+    return list(_base_features(item))
+
+
+@lru_cache(maxsize=256)
+def _base_features(item: StatementInput) -> tuple[str, ...]:
+    tokens = words(item.content)
+    feats = _ngrams(tokens, "w=")
+    context = item.context.replace(item.content, " ") if item.content in item.context else item.context
+    feats += [f"c={t}" for t in words(context)[:_CONTEXT_WORDS] if t != BOUNDARY and t not in _STOP]
+    cue = _cue_words(item.cue)
+    feats.append(f"cue={cue[0]}" if cue else "cue=none")
+    feats.append(f"party={item.party or 'none'}")
+    feats.append(f"kind={item.kind}")
+    present = set(tokens)
+    feats += [f"neg={t}" for t in sorted(present & NEGATORS)]
+    feats += [f"modal={t}" for t in sorted(present & _MODALS)]
+    feats += [f"cond={t}" for t in sorted(present & _CONDITIONALS)]
+    if "?" in item.content:
+        feats.append("question")
+    length = sum(1 for t in tokens if t != BOUNDARY)
+    feats.append(f"len={min(length // 5, 6)}")
+    return tuple(feats)
+
+
+def issue_features(item: StatementInput, rule_issues: Sequence[str], evidence: dict[str, float]) -> list[str]:
+    """Base features plus what the lexicon tagger found: its tags (and which came first) and
+    the amount of term evidence per issue, binned."""
+    feats = base_features(item)
+    feats += [f"p={t}" for t in words(item.previous)[-_CONTEXT_WORDS:] if t != BOUNDARY and t not in _STOP]
+    feats += [f"rule={i}" for i in rule_issues]
+    feats.append(f"rule1={rule_issues[0]}" if rule_issues else "rule1=none")
+    feats += [f"ev={issue}:{min(int(score), 4)}" for issue, score in sorted(evidence.items()) if score > 0]
+    return feats
+
+
+def stance_features(
+    item: StatementInput, issue: str | None, rule_stance: str, rule_score: float, rule_tags: Iterable[str]
+) -> list[str]:
+    """Base features plus the primary issue, the rule stance and its evidence, and the
+    party-by-issue pairs that carry a party's known positions."""
+    feats = base_features(item)
+    party = item.party or "none"
+    issue = issue or "none"
+    sign = "pos" if rule_score > 0 else "neg" if rule_score < 0 else "zero"
+    feats += [
+        f"issue={issue}",
+        f"party_issue={party}:{issue}",
+        f"rule={rule_stance}",
+        f"rule_issue={rule_stance}:{issue}",
+        f"rule_party={rule_stance}:{party}",
+        f"rule_sign={sign}:{issue}",
+    ]
+    cue = _cue_words(item.cue)
+    if cue:
+        feats.append(f"cue_issue={cue[0]}:{issue}")
+    feats += [f"tag={t}" for t in sorted(set(rule_tags))]
+    feats += [f"iw={issue}:{f[2:]}" for f in _ngrams(words(item.content), "w=") if "_" not in f]
+    return feats
+
+
+__all__ = ["StatementInput", "base_features", "bucket", "issue_features", "stance_features", "words"]

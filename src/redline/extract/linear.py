@@ -1,0 +1,68 @@
+"""Linear classifiers over hashed feature names, evaluated in plain Python.
+
+The weights are trained offline with scikit-learn (``scripts/train_classifiers.py``) and shipped
+as JSON; at run time a prediction is one dictionary lookup per feature and a softmax or
+sigmoid, so redline never imports scikit-learn and the model adds microseconds per statement.
+Weights are sparse (only buckets that carried weight in training are stored).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from redline.extract.features import bucket
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    """Per-class weights over hashed features; ``multilabel`` scores classes independently
+    (one-vs-rest sigmoid, for issues), otherwise they compete (softmax, for stance)."""
+
+    classes: tuple[str, ...]
+    dims: int
+    bias: tuple[float, ...]
+    weights: Mapping[int, tuple[tuple[int, float], ...]]  # bucket -> ((class index, weight), ...)
+    multilabel: bool = False
+
+    def scores(self, features: Iterable[str]) -> list[float]:
+        """Raw class scores (logits); each distinct feature counts once."""
+        out = list(self.bias)
+        weights = self.weights
+        for b in {bucket(f, self.dims) for f in features}:
+            entries = weights.get(b)
+            if entries:
+                for index, weight in entries:
+                    out[index] += weight
+        return out
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        """Class probabilities: independent sigmoids (multilabel) or a softmax."""
+        logits = self.scores(features)
+        if self.multilabel:
+            return {c: _sigmoid(x) for c, x in zip(self.classes, logits, strict=True)}
+        top = max(logits)
+        exp = [math.exp(x - top) for x in logits]
+        total = sum(exp)
+        return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+
+    def contributions(self, features: Iterable[str], cls: str, top: int = 3) -> list[tuple[str, float]]:
+        """The features that pushed hardest toward ``cls``: what an explanation shows."""
+        index = self.classes.index(cls)
+        seen: dict[str, float] = {}
+        for f in features:
+            for i, weight in self.weights.get(bucket(f, self.dims), ()):
+                if i == index:
+                    seen[f] = weight
+        return sorted(seen.items(), key=lambda kv: -kv[1])[:top]
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+__all__ = ["LinearModel"]

@@ -1,0 +1,100 @@
+"""Load the shipped weights of the learned issue and stance classifiers (``classifiers.json``).
+
+The weights are data like the lexicons: rebuilt by ``scripts/train_classifiers.py``, read here
+(the only I/O) and handed to the extractor as typed objects. They were trained for one issue
+taxonomy; ``ClassifierWeights.fits`` tells the extractor whether they apply to the taxonomy in
+use, so a user's own taxonomy falls back to the rules instead of getting foreign labels.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from redline.errors import ConfigError
+from redline.extract.linear import LinearModel
+from redline.knowledge import packaged
+
+WEIGHTS_FILE = "classifiers.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifierWeights:
+    """Both learned models plus how they combine with the rules."""
+
+    issues: LinearModel  # one-vs-rest over the taxonomy's issue ids
+    stance: LinearModel  # softmax over the four stances
+    issue_threshold: float  # an issue is tagged from this probability on
+    issue_floor: float  # with nothing above the threshold, the best issue is kept from this on
+    max_issues: int
+    neutral_factor: float  # "neutral" must win by this factor: a report is not a position
+    rule_floor: float  # a non-neutral rule stance stands when the model gives it this probability
+    rule_sure: frozenset[str]  # rule reasons precise enough that the rule decides stance
+    trained_on: str = ""
+
+    def fits(self, issue_ids: tuple[str, ...]) -> bool:
+        """The issue model was trained for exactly these issues."""
+        return set(self.issues.classes) == set(issue_ids)
+
+
+def load_weights(path: Path | None = None) -> ClassifierWeights | None:
+    """The weights at ``path`` (default: the packaged file); None when no file is shipped."""
+    if path is None:
+        path = packaged(WEIGHTS_FILE)
+        if not path.exists():
+            return None
+    where = str(path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError("classifier weights not found", where=where) from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"cannot read the classifier weights: {exc}", where=where) from exc
+    return parse_weights(raw, where)
+
+
+def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
+    """Validate an already-parsed weights document."""
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise ConfigError(
+            f"not a redline classifier weights file (format {FORMAT})",
+            where=where,
+            hint="rebuild it with scripts/train_classifiers.py",
+        )
+    try:
+        combine = raw["combine"]
+        return ClassifierWeights(
+            issues=_model(raw["issues"], multilabel=True),
+            stance=_model(raw["stance"], multilabel=False),
+            issue_threshold=float(combine["issue_threshold"]),
+            issue_floor=float(combine["issue_floor"]),
+            max_issues=int(combine["max_issues"]),
+            neutral_factor=float(combine["neutral_factor"]),
+            rule_floor=float(combine["rule_floor"]),
+            rule_sure=frozenset(str(t) for t in combine["rule_sure"]),
+            trained_on=str(raw.get("trained_on", "")),
+        )
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise ConfigError(f"malformed classifier weights: {exc!r}", where=where) from exc
+
+
+def _model(raw: dict[str, Any], *, multilabel: bool) -> LinearModel:
+    classes = tuple(str(c) for c in raw["classes"])
+    bias = tuple(float(b) for b in raw["bias"])
+    if len(bias) != len(classes):
+        raise ValueError("bias and classes differ in length")
+    weights: dict[int, tuple[tuple[int, float], ...]] = {}
+    for key, pairs in raw["weights"].items():
+        entries = tuple((int(i), float(w)) for i, w in pairs)
+        if any(not 0 <= i < len(classes) for i, _ in entries):
+            raise ValueError(f"class index out of range in bucket {key}")
+        weights[int(key)] = entries
+    return LinearModel(
+        classes=classes, dims=int(raw["dims"]), bias=bias, weights=weights, multilabel=multilabel
+    )
+
+
+__all__ = ["WEIGHTS_FILE", "ClassifierWeights", "load_weights", "parse_weights"]

@@ -1,0 +1,199 @@
+"""Issues and stance as users get them (rules plus the shipped model), on sentences written for
+these tests; and the guarantees around the shipped weights."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from redline.extract.classify import StatementClassifier
+from redline.extract.features import StatementInput, bucket, stance_features
+from redline.extract.issues import IssueTagger
+from redline.extract.linear import LinearModel
+from redline.extract.stance import StanceClassifier
+from redline.knowledge.classifiers import ClassifierWeights, load_weights, parse_weights
+from redline.knowledge.issues import load_issues
+
+
+@pytest.fixture(scope="module")
+def weights() -> ClassifierWeights:
+    loaded = load_weights()
+    assert loaded is not None, "the package ships classifiers.json"
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def combined(weights: ClassifierWeights) -> StatementClassifier:
+    return StatementClassifier(load_issues(), weights)
+
+
+@pytest.fixture(scope="module")
+def rules() -> StanceClassifier:
+    return StanceClassifier(load_issues())
+
+
+def test_shipped_weights_load_and_fit_the_packaged_taxonomy(weights: ClassifierWeights) -> None:
+    taxonomy = load_issues()
+    assert weights.fits(taxonomy.ids)
+    assert set(weights.stance.classes) == {"support", "oppose", "conditional", "neutral"}
+    assert len(weights.issues.weights) > 100 and len(weights.stance.weights) > 100
+    assert 0 < weights.issue_floor <= weights.issue_threshold < 1
+
+
+def test_extractor_does_not_import_scikit_learn() -> None:
+    code = (
+        "import sys\n"
+        "from redline.extract.pipeline import Extractor\n"
+        "from redline.knowledge.classifiers import load_weights\n"
+        "from redline.extract.classify import StatementClassifier\n"
+        "from redline.knowledge.issues import load_issues\n"
+        "from redline.extract.features import StatementInput\n"
+        "c = StatementClassifier(load_issues(), load_weights())\n"
+        "assert c.weights is not None\n"
+        "c.decide(StatementInput('Ukraine will never give up Donbas', cue='said', party='ukraine'))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_feature_hash_is_stable() -> None:
+    # crc32, not Python's salted hash(): the shipped weights depend on these exact buckets
+    assert bucket("w=withdraw", 1 << 18) == 86501
+
+
+def test_a_user_taxonomy_falls_back_to_the_rules(weights: ClassifierWeights) -> None:
+    taxonomy = load_issues()
+    other = LinearModel(("territory", "nato"), 8, (0.0, 0.0), {}, multilabel=True)
+    foreign = ClassifierWeights(other, weights.stance, 0.5, 0.2, 3, 0.5, 0.15, frozenset())
+    classifier = StatementClassifier(taxonomy, foreign)
+    assert classifier.weights is None
+    decision = classifier.decide(StatementInput("Ukraine will never give up Donbas", cue="said"))
+    assert decision.issues and decision.issues_by == "rule" and decision.stance_by == "rule"
+
+
+def test_malformed_weights_are_a_config_error() -> None:
+    from redline.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        parse_weights({"format": 99})
+    with pytest.raises(ConfigError):
+        parse_weights({"format": 1, "combine": {}, "issues": {}, "stance": {}})
+
+
+@pytest.mark.parametrize(
+    ("content", "cue", "party", "issue", "stance"),
+    [
+        # refusals and negated demands
+        (
+            "we will never hand our eastern regions over to the invader",
+            "said",
+            "ukraine",
+            "territory",
+            "oppose",
+        ),
+        (
+            "Kyiv has no right to give away land that belongs to its people",
+            "said",
+            "ukraine",
+            "territory",
+            "oppose",
+        ),
+        ("Ukrainian forces must pull out of the rest of Donbas", "said", "russia", "territory", "support"),
+        # conditionals
+        (
+            "we could sign the framework only if our partners give binding guarantees",
+            "said",
+            "ukraine",
+            "plan_overall",
+            "conditional",
+        ),
+        # calls for more pressure on Russia oppose sanctions relief
+        (
+            "the allies should impose tougher sanctions on Moscow's oil exports",
+            "said",
+            "europe",
+            "sanctions_economy",
+            "oppose",
+        ),
+    ],
+)
+def test_rules_read_polarity_and_modality(
+    rules: StanceClassifier, content: str, cue: str, party: str, issue: str, stance: str
+) -> None:
+    result = rules.explain(content, [issue], cue, party)
+    assert result.stance == stance, result.reason
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the meeting with the American envoys was very constructive",
+        "the negotiators made real progress in Florida this week",
+        "the latest round of talks was a significant step forward",
+    ],
+)
+def test_appraisal_of_the_talks_is_plan_overall_not_process(content: str) -> None:
+    tagger = IssueTagger(load_issues())
+    issues = tagger.tag(content)
+    assert issues, "an appraisal of the talks has an issue"
+    assert issues[0] == "plan_overall"
+    assert "process" not in issues
+
+
+def test_a_process_fact_stays_process() -> None:
+    tagger = IssueTagger(load_issues())
+    issues = tagger.tag("the delegations will meet again in Geneva next week")
+    assert issues and issues[0] == "process"
+
+
+@pytest.mark.parametrize(
+    ("content", "cue", "party", "stance"),
+    [
+        # positive talk about the talks is support for the negotiations
+        ("the meeting with the American envoys was very constructive", "said", "russia", "support"),
+        (
+            "we are very optimistic that a settlement is within reach",
+            "told reporters",
+            "united_states",
+            "support",
+        ),
+        # refusal
+        ("Ukraine will never surrender Donbas, not one inch of it", "said", "ukraine", "oppose"),
+    ],
+)
+def test_combined_stance(
+    combined: StatementClassifier, content: str, cue: str, party: str, stance: str
+) -> None:
+    decision = combined.decide(StatementInput(content, context=content, cue=cue, party=party))
+    assert decision.issues, "the statement gets an issue"
+    assert decision.stance == stance, decision.explain()
+
+
+def test_reported_evaluation_counts_for_the_speaker(rules: StanceClassifier) -> None:
+    # "called the draft a good basis": the evaluation is the cue's object, reported
+    result = rules.explain(
+        "the draft a good basis for a final settlement", ["plan_overall"], "called", "russia"
+    )
+    assert result.stance == "support", result.reason
+
+
+def test_explain_says_which_component_decided(combined: StatementClassifier) -> None:
+    decision = combined.decide(
+        StatementInput("the talks in Geneva were productive", cue="said", party="united_states")
+    )
+    explained = decision.explain()
+    assert explained["issues"]["decided_by"] in ("rule", "model", "model+rule")
+    assert explained["stance"]["decided_by"] in ("rule", "model")
+    assert explained["stance"]["why"].startswith(explained["stance"]["decided_by"] + ": ")
+    if decision.stance_by == "model":
+        assert "p=" in explained["stance"]["why"]
+
+
+def test_stance_features_carry_rule_and_party() -> None:
+    feats = stance_features(
+        StatementInput("we reject it", cue="said", party="ukraine"), "territory", "oppose", -1, []
+    )
+    assert "rule=oppose" in feats and "party_issue=ukraine:territory" in feats and "cue=said" in feats
