@@ -1,0 +1,140 @@
+"""Hostile input reaches the readers: each bad record or file is one Problem, the rest is read.
+
+Written for issue 14: records over the JSON parser's limits (huge integers, deep nesting),
+NUL characters, unreadable folders, named pipes and huge CSV fields used to crash, hang, block
+PostgreSQL or drop whole files.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from redline.config import Settings
+
+HUGE_INT = "1" * 5000
+DEEP = "[" * 5000 + "]" * 5000
+
+
+def _jsonl(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_jsonl_records_over_the_parser_limits_are_problems(read: Any, tmp_path: Path, english: str) -> None:
+    good = json.dumps({"text": english})
+    path = _jsonl(
+        tmp_path / "mixed.jsonl",
+        [
+            good,
+            '{"text": "x", "n": ' + HUGE_INT + "}",
+            good.replace("minister", "ministry"),
+            '{"text": "x", "deep": ' + DEEP + "}",
+            good.replace("Tuesday", "Monday"),
+        ],
+    )
+    docs, problems = read([path])
+    assert len(docs) == 3
+    assert [p.source for p in problems] == [f"{path}:2", f"{path}:4"]
+    assert "5000 digits" in problems[0].reason and "string" in (problems[0].hint or "")
+    assert "nested too deeply" in problems[1].reason and problems[1].hint
+
+
+def test_json_file_with_a_huge_integer_is_one_problem(read: Any, tmp_path: Path, english: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"text": "x", "n": ' + HUGE_INT + "}]", encoding="utf-8")
+    deep = tmp_path / "deep.json"
+    deep.write_text(DEEP, encoding="utf-8")
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"text": english}), encoding="utf-8")
+    docs, problems = read([bad, deep, good])
+    assert len(docs) == 1
+    assert [p.source for p in problems] == [str(bad), str(deep)]
+
+
+def test_stdin_jsonl_with_a_deep_record_keeps_the_good_ones(read: Any, english: str) -> None:
+    lines = [
+        json.dumps({"text": english}),
+        '{"text": "x", "deep": ' + DEEP + "}",
+        json.dumps({"text": english + " Yes."}),
+    ]
+    docs, problems = read(["-"], stdin=io.StringIO("\n".join(lines) + "\n"))
+    assert len(docs) == 2
+    assert [p.source for p in problems] == ["<stdin>:2"]
+    assert "nested too deeply" in problems[0].reason
+
+
+def test_a_fifo_in_a_folder_is_skipped_without_opening_it(read: Any, tmp_path: Path, english: str) -> None:
+    (tmp_path / "a.txt").write_text(english, encoding="utf-8")
+    os.mkfifo(tmp_path / "b.jsonl")  # opening it would block: nobody ever writes to it
+    os.mkfifo(tmp_path / "c")
+    (tmp_path / "d.txt").write_text(english + " Really.", encoding="utf-8")
+    docs, problems = read([tmp_path])
+    assert len(docs) == 2
+    assert [p.source for p in problems] == [str(tmp_path / "b.jsonl"), str(tmp_path / "c")]
+    assert all("named pipe" in p.reason for p in problems)
+    docs, problems = read([tmp_path / "c"])  # named on the command line: the same
+    assert not docs and "named pipe" in problems[0].reason
+
+
+def test_an_unreadable_folder_is_one_problem(
+    read: Any, tmp_path: Path, english: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text(english, encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text(english, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: Any = ".") -> Any:  # root reads anything, so the refusal is simulated
+        if Path(path) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(locked))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    docs, problems = read([tmp_path])
+    assert len(docs) == 1
+    assert [p.source for p in problems] == [str(locked)]
+    assert "Permission denied" in problems[0].reason and "permissions" in (problems[0].hint or "")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads folders whatever their mode")
+def test_an_unreadable_folder_for_real(read: Any, tmp_path: Path, english: str) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text(english, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        docs, problems = read([tmp_path])
+    finally:
+        locked.chmod(0o755)
+    assert not docs and [p.source for p in problems] == [str(locked)]
+
+
+def test_a_symlink_loop_is_one_problem(read: Any, tmp_path: Path, english: str) -> None:
+    (tmp_path / "a.txt").write_text(english, encoding="utf-8")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    docs, problems = read([tmp_path])
+    assert len(docs) == 1
+    assert [p.source for p in problems] == [str(tmp_path / "loop.txt")]
+    assert "symbolic link" in (problems[0].hint or "")
+    docs, problems = read([tmp_path / "loop.txt"])
+    assert "symbolic link" in (problems[0].hint or "")
+
+
+def test_a_csv_field_over_131072_characters_is_read(read: Any, tmp_path: Path, english: str) -> None:
+    long_text = " ".join([english] * 1500)  # about 290,000 characters
+    path = tmp_path / "long.csv"
+    rows = [["id", "text"], ["one", long_text], ["two", english]]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    docs, problems = read([path], Settings(max_bytes=1_000_000))
+    assert not problems
+    assert [d.id for d in docs] == ["one", "two"] and docs[0].text == long_text
