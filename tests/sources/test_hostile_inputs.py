@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from redline.config import Settings
+from redline.sources import is_warning
 
 HUGE_INT = "1" * 5000
 DEEP = "[" * 5000 + "]" * 5000
@@ -138,3 +139,31 @@ def test_a_csv_field_over_131072_characters_is_read(read: Any, tmp_path: Path, e
     docs, problems = read([path], Settings(max_bytes=1_000_000))
     assert not problems
     assert [d.id for d in docs] == ["one", "two"] and docs[0].text == long_text
+
+
+def test_nul_and_lone_surrogates_are_removed_with_a_warning(read: Any, tmp_path: Path, english: str) -> None:
+    path = _jsonl(
+        tmp_path / "nul.jsonl",
+        [
+            json.dumps(
+                {"text": english.replace("said", "sa\u0000id"), "title": "Ti\u0000tle", "x": ["\u0000"]}
+            ),
+            json.dumps({"text": english + " \ud800", "id": "i\u0000d"}),
+            json.dumps({"text": english + " Clean."}),
+        ],
+    )
+    docs, problems = read([path])
+    assert [d.text for d in docs] == [english, english + " \ufffd", english + " Clean."]
+    assert docs[0].title == "Title" and docs[0].metadata["x"] == [""]
+    assert docs[1].id == "id"
+    assert docs[0].metadata["redline_cleaned"] == "3 NUL characters removed"
+    assert "lone surrogates" in docs[1].metadata["redline_cleaned"]
+    assert [(p.source, p.kind) for p in problems] == [(f"{path}:1", "cleaned"), (f"{path}:2", "cleaned")]
+    assert is_warning(problems[0])
+
+
+def test_a_nul_deep_in_a_text_file_is_removed(read: Any, tmp_path: Path, english: str) -> None:
+    path = tmp_path / "late-nul.txt"
+    path.write_bytes(((english + "\n") * 100).encode() + b"\x00" + english.encode())
+    docs, problems = read([path])
+    assert "\x00" not in docs[0].text and [p.kind for p in problems] == ["cleaned"]

@@ -29,6 +29,7 @@ from redline.model import Document, Problem, stable_id
 from redline.sources.guards import (
     SNIFF_BYTES,
     check_size,
+    clean_document,
     declared_charset,
     decode,
     sniff_binary,
@@ -301,7 +302,7 @@ class FileReader:
         """A Document with a given id, else one derived from the text (stable across runs)."""
         record = record or {}
         doc = Document(
-            id="",
+            id=_optional_str(record.get("id")) or "",
             text=text,
             url=_optional_str(record.get("url")),
             title=_optional_str(record.get("title")),
@@ -310,7 +311,8 @@ class FileReader:
             source=source,
             metadata={k: v for k, v in record.items() if k not in RECORD_FIELDS and k != "text"},
         )
-        doc.id = _optional_str(record.get("id")) or stable_id(doc.content_hash)
+        clean_document(doc)  # before the id: a derived id hashes the text as stored
+        doc.id = doc.id or stable_id(doc.content_hash)
         return doc
 
     def _published(self, value: object, where: str) -> tuple[date | None, Problem | None]:
