@@ -19,6 +19,7 @@ from redline.config import Settings
 from redline.extract import components
 from redline.extract.dates import statement_date
 from redline.extract.nlp import load_nlp
+from redline.extract.sections import Sections, sections
 from redline.knowledge import packaged
 from redline.model import Document, Event, Extraction, Mention, Span, Speaker, Statement, stable_id
 
@@ -71,20 +72,30 @@ class Extractor:
         setting) runs the whole pipeline in that many worker processes."""
         n_process = n_process or self.settings.workers
 
-        def with_docs() -> Iterator[tuple[Doc, Document]]:
+        def with_docs() -> Iterator[tuple[Doc, tuple[Document, int, int]]]:
             for document in docs:
-                yield self._prepare(document), document
+                bounds = sections(document.text)  # long texts go through spaCy in sections
+                for start, end in bounds:
+                    yield self._prepare(document, start, end), (document, start, len(bounds))
 
-        for parsed, document in self.nlp.pipe(
+        found, done = Sections(), 0
+        for parsed, (document, start, count) in self.nlp.pipe(
             with_docs(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
         ):
-            yield self._records(document, parsed)
+            if count == 1:
+                yield self._records(document, parsed)
+                continue
+            found.add(parsed, start)
+            done += 1
+            if done == count:
+                yield self._records(document, found.onto(parsed))
+                found, done = Sections(), 0
 
     def extract_one(self, document: Document) -> Extraction:
-        return self._records(document, self.nlp(self._prepare(document)))
+        return next(self.extract([document], n_process=1))
 
-    def _prepare(self, document: Document) -> Doc:
-        doc = self.nlp.make_doc(document.text)
+    def _prepare(self, document: Document, start: int = 0, end: int | None = None) -> Doc:
+        doc = self.nlp.make_doc(document.text[start:end])  # the whole text is not copied
         doc._.redline_published = document.published.isoformat() if document.published else None
         return doc
 
