@@ -42,9 +42,13 @@ def generated_text(chars: int) -> str:
     return "\n\n".join(parts)[:chars]
 
 
-def child(chars: int) -> None:
+def child(chars: int, section_chars: int | None) -> None:
+    from redline.extract import sections
     from redline.extract.pipeline import Extractor
     from redline.model import Document
+
+    if section_chars:
+        sections.SECTION_CHARS = section_chars
 
     extractor = Extractor.load()
     extractor.extract_one(Document(id="warm-up", text=generated_text(2000)))
@@ -65,15 +69,20 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="5000,50000,200000,1000000")
+    parser.add_argument("--section-chars", type=int, help="override SECTION_CHARS (to compare bounds)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child, args.section_chars)
         return
+    extra = ["--section-chars", str(args.section_chars)] if args.section_chars else []
     print(f"{'characters':>11} {'seconds':>8} {'ms/1k chars':>12} {'statements':>11} {'peak MB':>8}")
     for size in (int(s) for s in args.sizes.split(",")):
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(size)], check=True, capture_output=True, text=True
+            [sys.executable, __file__, "--child", str(size), *extra],
+            check=True,
+            capture_output=True,
+            text=True,
         )
         row = json.loads(out.stdout.strip().splitlines()[-1])
         per_k = 1000 * row["seconds"] / (row["chars"] / 1000)

@@ -157,7 +157,7 @@ def test_nul_and_lone_surrogates_are_removed_with_a_warning(read: Any, tmp_path:
     assert docs[0].title == "Title" and docs[0].metadata["x"] == [""]
     assert docs[1].id == "id"
     assert docs[0].metadata["redline_cleaned"] == "3 NUL characters removed"
-    assert "lone surrogates" in docs[1].metadata["redline_cleaned"]
+    assert "1 lone surrogate (invalid characters)" in docs[1].metadata["redline_cleaned"]
     assert [(p.source, p.kind) for p in problems] == [(f"{path}:1", "cleaned"), (f"{path}:2", "cleaned")]
     assert is_warning(problems[0])
 

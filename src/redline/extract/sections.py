@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-SECTION_CHARS = 100_000
+SECTION_CHARS = 10_000
 # Where to cut, best first: a paragraph break, a line break, a sentence end, a space.
 _SEPARATORS = ("\n\n", "\n", ". ", " ")
 

@@ -371,7 +371,7 @@ def not_regular(source: str, mode: int) -> Problem:
     return Problem(
         source,
         f"is {what}, not a regular file; skipped without reading",
-        "save the articles to a regular file, or pipe them into redline with - (standard input)",
+        "copy it to a regular file, or pipe it in and name - (standard input) as the input",
         "input",
     )
 

@@ -193,9 +193,11 @@ def clean_document(doc: Document) -> None:
     doc.metadata = clean(doc.metadata)
     parts = []
     if counts["nul"]:
-        parts.append(f"{counts['nul']} NUL characters removed")
+        parts.append(f"{_count(counts['nul'], 'NUL character')} removed")
     if counts["surrogate"]:
-        parts.append(f"{counts['surrogate']} invalid characters (lone surrogates) replaced by U+FFFD")
+        parts.append(
+            f"{_count(counts['surrogate'], 'lone surrogate')} (invalid characters) replaced by U+FFFD"
+        )
     if parts:
         doc.metadata[CLEANED_KEY] = "; ".join(parts)
 
@@ -264,6 +266,10 @@ def _utf16_guess(sample: bytes) -> str | None:
 
 def _undecodable(source: str, reason: str) -> Problem:
     return Problem(source, reason, "re-save the file as UTF-8", kind="encoding")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _human(size: int) -> str:
