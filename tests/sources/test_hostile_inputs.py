@@ -48,16 +48,30 @@ def test_jsonl_records_over_the_parser_limits_are_problems(read: Any, tmp_path: 
     assert "nested too deeply" in problems[1].reason and problems[1].hint
 
 
-def test_json_file_with_a_huge_integer_is_one_problem(read: Any, tmp_path: Path, english: str) -> None:
-    bad = tmp_path / "bad.json"
-    bad.write_text('[{"text": "x", "n": ' + HUGE_INT + "}]", encoding="utf-8")
+def test_json_file_with_a_huge_integer_loses_only_that_record(
+    read: Any, tmp_path: Path, english: str
+) -> None:
+    listed = tmp_path / "list.json"
+    listed.write_text(
+        "["
+        + json.dumps({"text": english})
+        + ', {"text": "x", "n": {"deeper": [-'
+        + HUGE_INT
+        + "]}}, "
+        + json.dumps({"text": english + " Twice."})
+        + "]",
+        encoding="utf-8",
+    )
     deep = tmp_path / "deep.json"
     deep.write_text(DEEP, encoding="utf-8")
-    good = tmp_path / "good.json"
-    good.write_text(json.dumps({"text": english}), encoding="utf-8")
-    docs, problems = read([bad, deep, good])
-    assert len(docs) == 1
-    assert [p.source for p in problems] == [str(bad), str(deep)]
+    alone = tmp_path / "alone.json"
+    alone.write_text(HUGE_INT, encoding="utf-8")
+    docs, problems = read([listed, deep, alone])
+    assert len(docs) == 2
+    assert [p.source for p in problems] == [f"{listed}#2", str(deep), str(alone)]
+    assert "5000 digits" in problems[0].reason
+    assert "nested too deeply" in problems[1].reason
+    assert "is a JSON number" in problems[2].reason
 
 
 def test_stdin_jsonl_with_a_deep_record_keeps_the_good_ones(read: Any, english: str) -> None:

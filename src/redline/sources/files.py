@@ -13,7 +13,6 @@ import errno
 import io
 import json
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterator, Mapping
@@ -274,6 +273,16 @@ class FileReader:
         if not isinstance(value, dict):
             yield Problem(where, f"is a JSON {_json_type(value)}, not an object", _RECORD_HINT, "json")
             return
+        number = _long_number(value)
+        if number is not None:
+            yield Problem(
+                where,
+                f"holds a number too long to read ({len(number.lstrip('-'))} digits; "
+                f"the limit is {sys.get_int_max_str_digits()})",
+                f"store long numbers as strings, or remove this record; {_RECORD_HINT}",
+                "json",
+            )
+            return
         text = value.get("text")
         if text is None:
             yield Problem(where, "has no 'text' field", _RECORD_HINT, "json")
@@ -420,22 +429,43 @@ class JsonFailure:
 
 
 def load_json(text: str, where: str, hint: str) -> Any:
-    """``json.loads`` that never raises: a syntax error, an integer over Python's 4,300-digit
-    limit (ValueError) or nesting deeper than the recursion limit (RecursionError) in one
-    record comes back as a JsonFailure, so that record is reported and the others go on."""
+    """``json.loads`` that never raises: a syntax error or nesting deeper than the recursion
+    limit (RecursionError) comes back as a JsonFailure naming ``where``. An integer over
+    Python's 4,300-digit limit is kept as a LongNumber instead of failing the whole text, so
+    ``from_record`` refuses only the record that holds it (one of a ``.json`` list)."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         reason, syntax = f"is not valid JSON: {_json_error(exc)}", True
-    except ValueError as exc:  # int digits limit; the message names it
-        digits = re.search(r"has (\d+) digits", str(exc))
-        size = f" ({digits.group(1)} digits)" if digits else ""
-        reason = f"holds a number too long to read{size}; the limit is {sys.get_int_max_str_digits()} digits"
-        hint, syntax = f"store long numbers as strings, or remove this record; {hint}", False
     except RecursionError:
         reason = "is nested too deeply (more than about 1,000 levels of lists or objects)"
         hint, syntax = f"flatten or remove this record; {hint}", False
+    except ValueError as exc:  # any other limit of the parser
+        reason, syntax = f"cannot be read as JSON ({exc})", False
     return JsonFailure(Problem(where, reason, hint, "json"), syntax)
+
+
+class LongNumber(str):
+    """The digits of a JSON integer longer than Python converts (``sys.set_int_max_str_digits``)."""
+
+
+def _parse_int(digits: str) -> int | LongNumber:
+    limit = sys.get_int_max_str_digits()
+    return LongNumber(digits) if limit and len(digits.lstrip("-")) > limit else int(digits)
+
+
+def _long_number(value: Any) -> LongNumber | None:
+    """The first LongNumber anywhere in a parsed record, if any."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LongNumber):
+            return item
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def _is_json_object(line: str) -> bool:
@@ -464,5 +494,7 @@ def _optional_str(value: object) -> str | None:
 
 
 def _json_type(value: object) -> str:
+    if isinstance(value, LongNumber):
+        return "number"
     names = {dict: "object", list: "list", str: "string", bool: "boolean", int: "number", float: "number"}
     return "null" if value is None else names.get(type(value), type(value).__name__)
