@@ -140,6 +140,21 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="redline-parent-watch", daemon=True).start()
 
 
+_FORK_HOOK: list[bool] = []
+
+
+def forked_workers_die_with_parent() -> None:
+    """Make every process this one forks from now on watch its parent as pool workers do.
+
+    For workers that redline does not start itself: spaCy's ``n_process`` (``extract
+    --workers``) forks them, and a killed ``extract`` used to leave them waiting forever.
+    Registered once per process; a no-op where processes are not forked.
+    """
+    if not _FORK_HOOK and hasattr(os, "register_at_fork"):  # not on Windows, which never forks
+        os.register_at_fork(after_in_child=lambda: _watch_parent(os.getppid()))
+        _FORK_HOOK.append(True)
+
+
 def _worker_version() -> str:
     return _WORKER["extractor"].version
 
@@ -187,6 +202,7 @@ __all__ = [
     "PoolRunner",
     "Runner",
     "default_extractor_factory",
+    "forked_workers_die_with_parent",
     "open_runner",
     "ordered",
 ]

@@ -1,4 +1,4 @@
-"""Killing ``redline ingest -w 2`` ends its workers too, whatever the signal (issue 14).
+"""Killing ``redline ingest -w 2`` or ``extract --workers 2`` ends its workers, whatever the signal.
 
 A real process tree: a driver runs the CLI with a slow stand-in extractor (written here, so
 the spawned workers can import it), the test kills the parent and watches its workers go.
@@ -46,8 +46,8 @@ app(["ingest", *sys.argv[2:]], prog_name="redline")
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
 
 
-def _children(pid: int) -> list[int]:
-    """Live (non-zombie) pool workers whose parent is ``pid``."""
+def _children(pid: int, marker: bytes = b"spawn_main") -> list[int]:
+    """Live (non-zombie) workers whose parent is ``pid`` and whose command line holds ``marker``."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -58,7 +58,7 @@ def _children(pid: int) -> list[int]:
         except OSError:
             continue
         fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[1]) == pid and fields[0] != "Z" and b"spawn_main" in cmdline:
+        if int(fields[1]) == pid and fields[0] != "Z" and marker in cmdline:
             found.append(int(entry.name))
     return found
 
@@ -118,6 +118,49 @@ def test_workers_die_with_their_parent(tmp_path: Path, sig: signal.Signals) -> N
             time.sleep(0.1)
         survivors = [w for w in workers if _alive(w)]
         for w in survivors:  # leave nothing behind, then fail
+            os.kill(w, signal.SIGKILL)
+        assert not survivors, f"workers {survivors} outlived their parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+
+
+@pytest.mark.model
+def test_extract_workers_die_with_their_parent(tmp_path: Path) -> None:
+    """``extract --workers 2`` runs spaCy's own worker processes (forked, not a redline pool)."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": f"d{i}", "text": f"Vladimir Putin said on day {i} that the plan was a basis."})
+            + "\n"
+            for i in range(20_000)
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC), "REDLINE_CHECK_LANGUAGE": "0"}
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "redline", "extract", str(corpus), "--workers", "2", "--quiet"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        workers: list[int] = []
+        while len(workers) < 2 and time.monotonic() < deadline and parent.poll() is None:
+            time.sleep(0.2)
+            workers = _children(parent.pid, b"redline")
+        assert len(workers) == 2, "the two workers never started"
+        time.sleep(1)
+        assert parent.poll() is None, "the run ended before it could be killed"
+        parent.kill()
+        parent.wait(10)
+        deadline = time.monotonic() + 5
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        survivors = [w for w in workers if _alive(w)]
+        for w in survivors:
             os.kill(w, signal.SIGKILL)
         assert not survivors, f"workers {survivors} outlived their parent"
     finally:

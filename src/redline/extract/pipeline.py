@@ -22,6 +22,7 @@ from redline.extract.nlp import load_nlp
 from redline.extract.sections import Sections, sections
 from redline.knowledge import packaged
 from redline.model import Document, Event, Extraction, Mention, Span, Speaker, Statement, stable_id
+from redline.runners import forked_workers_die_with_parent
 
 EXTRACTOR_VERSION = "0.1.0"
 COMPONENT = "redline_extract"
@@ -71,6 +72,8 @@ class Extractor:
         """Extract from documents in order, streaming; ``n_process`` > 1 (default: the ``workers``
         setting) runs the whole pipeline in that many worker processes."""
         n_process = n_process or self.settings.workers
+        if n_process > 1:
+            forked_workers_die_with_parent()  # spaCy forks them; a killed parent must not orphan them
 
         def with_docs() -> Iterator[tuple[Doc, tuple[Document, int, int]]]:
             for document in docs:
