@@ -8,8 +8,7 @@ the inputs, OUT_DIR/manifest.json says what a run must report: ``bad`` maps each
 give exactly one line (``redline: skipped ...`` or ``redline: warning: ...``) to the kind of
 Problem; ``good_ids`` are records that must be stored; ``good`` counts every document that
 must come out (files without an id included). Run the tools with REDLINE_MAX_BYTES below
-``--huge-bytes`` (the test uses 1,000,000) so the huge line is refused as too large. There are
-at most 20 bad inputs, the number ``redline ingest`` lists in its summary.
+``--huge-bytes`` (the test uses 1,000,000) so the huge line is refused as too large.
 """
 
 from __future__ import annotations

@@ -40,3 +40,14 @@ def test_a_nul_in_one_record_does_not_block_ingest(
         stored = dict(conn.execute(text("select id, text from document")).all())
         title = conn.execute(text("select title from document where id = 'nul'")).scalar_one()
     assert stored["nul"] == SAID and title == "A  title"
+
+
+def test_ingest_names_every_problem_not_only_the_first_20(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(redline.ingest, "default_extractor_factory", make_fake)
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "good", "text": SAID}) + "\n" + "not json\n" * 30, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(src), "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    assert result.exit_code == 1 and "30 problems" in result.stderr
+    assert all(f"problem: {src}:{line}: is not valid JSON" in result.stderr for line in range(2, 32))
