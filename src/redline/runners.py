@@ -9,6 +9,9 @@ extractor once and keeps it for every batch it is given.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +26,8 @@ from redline.model import Document, Extraction
 # A worker is replaced after this many batches: NLP vocabularies grow with every new word, and
 # a fresh process keeps memory flat on corpora of any size at the price of one model load.
 RECYCLE_AFTER_BATCHES = 500
+# How often a worker checks that its parent is still alive (so orphans last at most this long).
+PARENT_CHECK_SECONDS = 0.5
 # Results of batches that finished together are written in one transaction, up to this size.
 MAX_JOINED_RESULTS = 256
 
@@ -112,8 +117,42 @@ class LocalRunner:
 _WORKER: dict[str, ExtractorLike] = {}
 
 
-def _init_worker(factory: ExtractorFactory, settings: Settings) -> None:
+def _init_worker(factory: ExtractorFactory, settings: Settings, parent: int) -> None:
+    _watch_parent(parent)  # first: loading the models takes seconds
     _WORKER["extractor"] = factory(settings)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker as soon as the process that started it is gone, whatever ended it.
+
+    The pool only stops its workers when the parent shuts it down; a parent killed by SIGKILL
+    or SIGTERM never does, and each orphan kept its models (hundreds of MB) forever. An orphan
+    is re-parented, so a changed parent pid is the sign, checked by a daemon thread; polling
+    (rather than Linux's PR_SET_PDEATHSIG, which fires when the *thread* that spawned the worker
+    ends, and the pool spawns replacements from its own thread) works on every POSIX system.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # no clean-up to do: the parent, which held the results, is gone
+
+    threading.Thread(target=watch, name="redline-parent-watch", daemon=True).start()
+
+
+_FORK_HOOK: list[bool] = []
+
+
+def forked_workers_die_with_parent() -> None:
+    """Make every process this one forks from now on watch its parent as pool workers do.
+
+    For workers that redline does not start itself: spaCy's ``n_process`` (``extract
+    --workers``) forks them, and a killed ``extract`` used to leave them waiting forever.
+    Registered once per process; a no-op where processes are not forked.
+    """
+    if not _FORK_HOOK and hasattr(os, "register_at_fork"):  # not on Windows, which never forks
+        os.register_at_fork(after_in_child=lambda: _watch_parent(os.getppid()))
+        _FORK_HOOK.append(True)
 
 
 def _worker_version() -> str:
@@ -134,7 +173,7 @@ class PoolRunner:
             max_tasks_per_child=RECYCLE_AFTER_BATCHES,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(factory, settings),
+            initargs=(factory, settings, os.getpid()),
         )
         # start every worker now, so the models load while the parent reads its first batches
         self._started: list[Future[str]] = [self._pool.submit(_worker_version) for _ in range(workers)]
@@ -163,6 +202,7 @@ __all__ = [
     "PoolRunner",
     "Runner",
     "default_extractor_factory",
+    "forked_workers_die_with_parent",
     "open_runner",
     "ordered",
 ]

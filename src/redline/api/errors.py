@@ -9,11 +9,12 @@ status, so a client needs one error handler, not one per cause.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -175,8 +176,23 @@ def _unexpected(_: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _refuse_nul(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """A NUL (``%00``) in a path or query value is a client error on both databases: SQLite
+    matched nothing while PostgreSQL refused the query and the client got 503 "try again"."""
+    if "\x00" in request.url.path or any(
+        "\x00" in k or "\x00" in v for k, v in request.query_params.multi_items()
+    ):
+        return error_response(
+            422,
+            "invalid request: a NUL character (%00) in the path or a query parameter",
+            hint="remove the NUL character; ids and filters never contain one",
+        )
+    return await call_next(request)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Route every failure through the one error shape."""
+    app.middleware("http")(_refuse_nul)
     app.add_exception_handler(RedlineError, _redline)
     app.add_exception_handler(ApiError, _api)
     app.add_exception_handler(RequestValidationError, _validation)

@@ -135,10 +135,11 @@ def _summary(r: ingest_lib.IngestReport, verb: str) -> None:
         f"{r.near_duplicates} near-duplicates linked, {r.problem_count} problems",
         err=True,
     )
-    for p in r.problems[:20]:
+    # every problem kept gets its line (a bad-input run must name each input, as extract does)
+    for p in r.problems:
         typer.echo(f"  problem: {p.render()}", err=True)
-    if r.problem_count > len(r.problems[:20]):
-        typer.echo(f"  ... and {r.problem_count - 20} more problems", err=True)
+    if r.problem_count > len(r.problems):
+        typer.echo(f"  ... and {r.problem_count - len(r.problems)} more problems", err=True)
 
 
 def ingest(

@@ -18,8 +18,10 @@ from spacy.tokens import Doc
 from redline.config import Settings
 from redline.extract import components
 from redline.extract.nlp import load_nlp
+from redline.extract.sections import Sections, sections
 from redline.knowledge import packaged
 from redline.model import Document, Event, Extraction, Mention, Span, Speaker, Statement, stable_id
+from redline.runners import forked_workers_die_with_parent
 
 EXTRACTOR_VERSION = "0.1.0"
 COMPONENT = "redline_extract"
@@ -73,15 +75,7 @@ class Extractor:
     def extract(self, docs: Iterable[Document], *, n_process: int | None = None) -> Iterator[Extraction]:
         """Extract from documents in order, streaming; ``n_process`` > 1 (default: the ``workers``
         setting) runs the whole pipeline in that many worker processes."""
-        n_process = n_process or self.settings.workers
-
-        def with_docs() -> Iterator[tuple[Doc, Document]]:
-            for document in docs:
-                yield self._prepare(document), document
-
-        for parsed, document in self.nlp.pipe(
-            with_docs(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
-        ):
+        for document, parsed in self._parse(docs, n_process):
             yield self._records(document, parsed)
 
     def extract_explained(
@@ -89,26 +83,44 @@ class Extractor:
     ) -> Iterator[tuple[Extraction, dict[str, dict[str, Any]]]]:
         """Like ``extract``, with each statement's explanation (which of rules and model decided
         its issues and stance, and why) keyed by statement id."""
-        n_process = n_process or self.settings.workers
-
-        def with_docs() -> Iterator[tuple[Doc, Document]]:
-            for document in docs:
-                yield self._prepare(document), document
-
-        for parsed, document in self.nlp.pipe(
-            with_docs(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
-        ):
+        for document, parsed in self._parse(docs, n_process):
             explained = {
                 stable_id(document.id, raw["content"][0], raw["content"][1]): raw.get("explain") or {}
                 for raw in (parsed._.redline_statements or [])
             }
             yield self._records(document, parsed), explained
 
-    def extract_one(self, document: Document) -> Extraction:
-        return self._records(document, self.nlp(self._prepare(document)))
+    def _parse(self, docs: Iterable[Document], n_process: int | None) -> Iterator[tuple[Document, Doc]]:
+        """Each document with the Doc carrying its findings, in order; long texts go through
+        spaCy in sections whose findings are put back together with offsets into the whole."""
+        n_process = n_process or self.settings.workers
+        if n_process > 1:
+            forked_workers_die_with_parent()  # spaCy forks them; a killed parent must not orphan them
 
-    def _prepare(self, document: Document) -> Doc:
-        doc = self.nlp.make_doc(document.text)
+        def with_docs() -> Iterator[tuple[Doc, tuple[Document, int, int]]]:
+            for document in docs:
+                bounds = sections(document.text)
+                for start, end in bounds:
+                    yield self._prepare(document, start, end), (document, start, len(bounds))
+
+        found, done = Sections(), 0
+        for parsed, (document, start, count) in self.nlp.pipe(
+            with_docs(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
+        ):
+            if count == 1:
+                yield document, parsed
+                continue
+            found.add(parsed, start)
+            done += 1
+            if done == count:
+                yield document, found.onto(parsed)
+                found, done = Sections(), 0
+
+    def extract_one(self, document: Document) -> Extraction:
+        return next(self.extract([document], n_process=1))
+
+    def _prepare(self, document: Document, start: int = 0, end: int | None = None) -> Doc:
+        doc = self.nlp.make_doc(document.text[start:end])  # the whole text is not copied
         doc._.redline_published = document.published.isoformat() if document.published else None
         return doc
 

@@ -18,7 +18,7 @@ from redline.model import Document, Problem
 from redline.sources.dateline import document_date
 from redline.sources.files import FileReader, parse_date
 from redline.sources.guards import check_text as _check_text
-from redline.sources.guards import is_warning
+from redline.sources.guards import clean_document, cleaned_warning, is_warning
 from redline.sources.language import EnglishDetector
 from redline.sources.web import read_web
 
@@ -60,6 +60,10 @@ def read_sources(
             items = reader.read_path(Path(spec))
         for item in items:
             if isinstance(item, Document):
+                clean_document(item)  # web pages; file readers have cleaned already
+                cleaned = cleaned_warning(item)
+                if cleaned is not None:
+                    yield cleaned
                 problem = _check_text(item.text, item.source or item.id, detector)
                 if problem is not None:
                     yield problem

@@ -9,10 +9,14 @@ file or record never stops a run. Sizes are checked before reading: ``.txt``, ``
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
+import stat
+import sys
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -25,6 +29,7 @@ from redline.sources.dateline import document_date
 from redline.sources.guards import (
     SNIFF_BYTES,
     check_size,
+    clean_document,
     declared_charset,
     decode,
     sniff_binary,
@@ -87,8 +92,11 @@ class FileReader:
         """A file, or every non-hidden file under a folder in sorted order."""
         if path.is_dir():
             for file in walk(path):
-                yield from self.read_file(file)
-        elif path.exists():
+                if isinstance(file, Problem):
+                    yield file
+                else:
+                    yield from self.read_file(file)
+        elif path.exists() or path.is_symlink():
             yield from self.read_file(path)
         else:
             yield Problem(str(path), "no such file or folder", "check the path", kind="input")
@@ -97,7 +105,11 @@ class FileReader:
         source = str(path)
         suffix = path.suffix.lower()
         try:
-            size = path.stat().st_size
+            info = path.stat()
+            size = info.st_size
+            if not stat.S_ISREG(info.st_mode):
+                yield not_regular(source, info.st_mode)
+                return
             if suffix in (".jsonl", ".ndjson"):
                 yield from self.read_jsonl(path)
                 return
@@ -110,7 +122,7 @@ class FileReader:
                 return
             data = path.read_bytes()
         except OSError as exc:
-            yield Problem(source, f"cannot be read ({exc.strerror or exc})", "check its permissions", "input")
+            yield unreadable(source, exc)
             return
         text = decode(data, source, declared=declared_charset(data) if suffix in HTML_SUFFIXES else None)
         del data
@@ -164,24 +176,17 @@ class FileReader:
                 yield from self.read_json_line(line, where)
 
     def read_json_line(self, line: str, where: str) -> Iterator[Document | Problem]:
-        try:
-            value = json.loads(line.strip())
-        except json.JSONDecodeError as exc:
-            yield Problem(where, f"is not valid JSON: {_json_error(exc)}", _RECORD_HINT, "json")
+        value = load_json(line.strip(), where, _RECORD_HINT)
+        if isinstance(value, JsonFailure):
+            yield value.problem
             return
         yield from self.from_record(value, where)
 
     def read_json(self, text: str, source: str) -> Iterator[Document | Problem]:
         """One record object, or a list of them."""
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Problem(
-                source,
-                f"is not valid JSON: {_json_error(exc)}",
-                "for one record per line use the .jsonl extension",
-                "json",
-            )
+        value = load_json(text, source, "for one record per line use the .jsonl extension")
+        if isinstance(value, JsonFailure):
+            yield value.problem
             return
         if isinstance(value, list):
             for index, item in enumerate(value, start=1):
@@ -193,6 +198,10 @@ class FileReader:
         """A header row naming a ``text`` column and optionally id, url, title, published, outlet."""
         first_line = text[: text.find("\n")] if "\n" in text else text
         delimiter = max(",;\t", key=first_line.count)  # the header decides; prose confuses csv.Sniffer
+        # csv refuses fields over 131,072 characters by default; an article may be that long
+        # and the whole file is already within the size limit, so no field can exceed it
+        if csv.field_size_limit() < self.settings.max_bytes:
+            csv.field_size_limit(self.settings.max_bytes)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
             header = [h.strip().lower() for h in next(reader)]
@@ -265,6 +274,16 @@ class FileReader:
         if not isinstance(value, dict):
             yield Problem(where, f"is a JSON {_json_type(value)}, not an object", _RECORD_HINT, "json")
             return
+        number = _long_number(value)
+        if number is not None:
+            yield Problem(
+                where,
+                f"holds a number too long to read ({len(number.lstrip('-'))} digits; "
+                f"the limit is {sys.get_int_max_str_digits()})",
+                f"store long numbers as strings, or remove this record; {_RECORD_HINT}",
+                "json",
+            )
+            return
         text = value.get("text")
         if text is None:
             yield Problem(where, "has no 'text' field", _RECORD_HINT, "json")
@@ -299,7 +318,7 @@ class FileReader:
         record = record or {}
         url = _optional_str(record.get("url"))
         doc = Document(
-            id="",
+            id=_optional_str(record.get("id")) or "",
             text=text,
             url=url,
             title=_optional_str(record.get("title")),
@@ -308,7 +327,8 @@ class FileReader:
             source=source,
             metadata={k: v for k, v in record.items() if k not in RECORD_FIELDS and k != "text"},
         )
-        doc.id = _optional_str(record.get("id")) or stable_id(doc.content_hash)
+        clean_document(doc)  # before the id: a derived id hashes the text as stored
+        doc.id = doc.id or stable_id(doc.content_hash)
         return doc
 
     def _published(
@@ -331,13 +351,55 @@ class FileReader:
             )
 
 
-def walk(root: Path) -> Iterator[Path]:
-    """Files under a folder in sorted order, skipping hidden files and folders."""
-    for folder, dirs, files in os.walk(root):
+def walk(root: Path) -> Iterator[Path | Problem]:
+    """Files under a folder in sorted order, skipping hidden files and folders.
+
+    A folder that cannot be listed (permissions, a symlink loop) comes out as a Problem where
+    it would have been read: ``os.walk`` alone skips it in silence and the run looks complete.
+    """
+    failed: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=failed.append):
+        while failed:
+            error = failed.pop(0)
+            yield unreadable(str(error.filename or folder), error)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(folder) / name
+    for error in failed:
+        yield unreadable(str(error.filename or root), error)
+
+
+def unreadable(source: str, exc: OSError) -> Problem:
+    """The Problem for a file or folder the system refuses to read, with a hint that fits why."""
+    hints = {
+        errno.EACCES: "check its permissions (the user running redline must be able to read it)",
+        errno.EPERM: "check its permissions (the user running redline must be able to read it)",
+        errno.ELOOP: "it is a symbolic link that points back to itself; fix or remove the link",
+        errno.ENOENT: "it is a broken symbolic link or was removed during the run; check the path",
+    }
+    hint = hints.get(exc.errno or 0, "check that the path exists and can be read")
+    return Problem(source, f"cannot be read ({exc.strerror or exc})", hint, "input")
+
+
+def not_regular(source: str, mode: int) -> Problem:
+    """The Problem for a named pipe, socket or device: never opened, since reading one can
+    block forever (a FIFO with no writer) or never end (/dev/zero)."""
+    what = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    return Problem(
+        source,
+        f"is {what}, not a regular file; skipped without reading",
+        "copy it to a regular file, or pipe it in and name - (standard input) as the input",
+        "input",
+    )
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -362,7 +424,7 @@ def _unknown_type(path: Path) -> Problem:
         with path.open("rb") as handle:
             sample = handle.read(SNIFF_BYTES)
     except OSError as exc:
-        return Problem(source, f"cannot be read ({exc.strerror or exc})", "check its permissions", "input")
+        return unreadable(source, exc)
     binary = sniff_binary(sample, source)
     if binary:
         return binary
@@ -375,14 +437,64 @@ def _unknown_type(path: Path) -> Problem:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class JsonFailure:
+    """Why a JSON text could not be loaded, as the Problem to report."""
+
+    problem: Problem
+    syntax: bool  # a syntax error (the text may not be JSON at all), not a limit
+
+
+def load_json(text: str, where: str, hint: str) -> Any:
+    """``json.loads`` that never raises: a syntax error or nesting deeper than the recursion
+    limit (RecursionError) comes back as a JsonFailure naming ``where``. An integer over
+    Python's 4,300-digit limit is kept as a LongNumber instead of failing the whole text, so
+    ``from_record`` refuses only the record that holds it (one of a ``.json`` list)."""
+    try:
+        return json.loads(text, parse_int=_parse_int)
+    except json.JSONDecodeError as exc:
+        reason, syntax = f"is not valid JSON: {_json_error(exc)}", True
+    except RecursionError:
+        reason = "is nested too deeply (more than about 1,000 levels of lists or objects)"
+        hint, syntax = f"flatten or remove this record; {hint}", False
+    except ValueError as exc:  # any other limit of the parser
+        reason, syntax = f"cannot be read as JSON ({exc})", False
+    return JsonFailure(Problem(where, reason, hint, "json"), syntax)
+
+
+class LongNumber(str):
+    """The digits of a JSON integer longer than Python converts (``sys.set_int_max_str_digits``)."""
+
+
+def _parse_int(digits: str) -> int | LongNumber:
+    limit = sys.get_int_max_str_digits()
+    return LongNumber(digits) if limit and len(digits.lstrip("-")) > limit else int(digits)
+
+
+def _long_number(value: Any) -> LongNumber | None:
+    """The first LongNumber anywhere in a parsed record, if any."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LongNumber):
+            return item
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
+
+
 def _is_json_object(line: str) -> bool:
+    """Whether a stdin line is a JSON object; one over the parser's limits still counts, so
+    it is reported as a bad record instead of turning the whole input into plain text."""
     stripped = line.strip()
     if not (stripped.startswith("{") and stripped.endswith("}")):
         return False
-    try:
-        return isinstance(json.loads(stripped), dict)
-    except json.JSONDecodeError:
-        return False
+    value = load_json(stripped, STDIN, "")
+    if isinstance(value, JsonFailure):
+        return not value.syntax
+    return isinstance(value, dict)
 
 
 def _json_error(exc: json.JSONDecodeError) -> str:
@@ -399,5 +511,7 @@ def _optional_str(value: object) -> str | None:
 
 
 def _json_type(value: object) -> str:
+    if isinstance(value, LongNumber):
+        return "number"
     names = {dict: "object", list: "list", str: "string", bool: "boolean", int: "number", float: "number"}
     return "null" if value is None else names.get(type(value), type(value).__name__)

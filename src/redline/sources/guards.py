@@ -12,15 +12,21 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from typing import Any
 
 from charset_normalizer import from_bytes
 
-from redline.model import Problem
+from redline.model import Document, Problem
 from redline.sources.language import EnglishDetector
 
 SNIFF_BYTES = 8192
 # Problems of these kinds do not skip the input: the document is still processed.
-WARNING_KINDS = frozenset({"date"})
+WARNING_KINDS = frozenset({"date", "cleaned"})
+# The metadata key that says what ``clean_document`` removed from a document.
+CLEANED_KEY = "redline_cleaned"
+# NUL, which PostgreSQL cannot store in text, and lone surrogates (a JSON "\ud800" escape),
+# which cannot be encoded as UTF-8 at all; neither is ever part of an article.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -157,6 +163,58 @@ def check_text(text: str, source: str, detector: EnglishDetector | None) -> Prob
     return None
 
 
+def clean_document(doc: Document) -> None:
+    """Remove characters no database can store from every text field of a document, in place.
+
+    One NUL (``\\u0000`` in a JSON record, or a stray byte deep in a text file) used to make
+    PostgreSQL refuse the whole batch on every run, while SQLite stored it: cleaning at read
+    time, for every source, gives both backends the same documents. NULs are dropped and lone
+    surrogates become U+FFFD, so offsets count in the cleaned text; ``metadata`` records what
+    was removed (``cleaned_warning`` reports it). Idempotent, so readers may clean early.
+    """
+    counts = {"nul": 0, "surrogate": 0}
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            if _UNSTORABLE.search(value) is None:
+                return value
+            nul = value.count("\x00")
+            counts["nul"] += nul
+            counts["surrogate"] += len(_UNSTORABLE.findall(value)) - nul
+            return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
+        if isinstance(value, dict):
+            return {clean(k): clean(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    for name in ("id", "text", "url", "title", "outlet", "source"):
+        setattr(doc, name, clean(getattr(doc, name)))
+    doc.metadata = clean(doc.metadata)
+    parts = []
+    if counts["nul"]:
+        parts.append(f"{_count(counts['nul'], 'NUL character')} removed")
+    if counts["surrogate"]:
+        parts.append(
+            f"{_count(counts['surrogate'], 'lone surrogate')} (invalid characters) replaced by U+FFFD"
+        )
+    if parts:
+        doc.metadata[CLEANED_KEY] = "; ".join(parts)
+
+
+def cleaned_warning(doc: Document) -> Problem | None:
+    """The warning for a document ``clean_document`` changed: it is stored, and the user told."""
+    note = doc.metadata.get(CLEANED_KEY)
+    if not note:
+        return None
+    return Problem(
+        doc.source or doc.id,
+        f"held characters a database cannot store: {note}",
+        "stored without them; offsets count in the cleaned text",
+        kind="cleaned",
+    )
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset an HTML page declares in its first bytes (``<meta charset=...>``)."""
     found = _META_CHARSET.search(data[:4096])
@@ -208,6 +266,10 @@ def _utf16_guess(sample: bytes) -> str | None:
 
 def _undecodable(source: str, reason: str) -> Problem:
     return Problem(source, reason, "re-save the file as UTF-8", kind="encoding")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _human(size: int) -> str:
