@@ -154,7 +154,9 @@ def test_pronoun_borrows_issues_from_the_previous_sentence_of_its_paragraph(extr
     )
     extraction = _extract(extractor, text)
     assert "nuclear_plant" in _by_content(extraction, "it be run by an American company").issues
-    assert _by_content(extraction, "Kyiv wants it back").issues == []  # a new paragraph
+    # a new paragraph: "it" takes nothing from the plant sentence (the learned model may still
+    # guess a frame of its own from the words, which is not borrowing)
+    assert "nuclear_plant" not in _by_content(extraction, "Kyiv wants it back").issues
 
 
 def test_previous_sentence_is_not_borrowed_without_an_anaphor() -> None:
