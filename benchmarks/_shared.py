@@ -2,19 +2,54 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
-def require_shared() -> Path:
-    if not SHARED.is_dir():
-        sys.exit(f"benchmarks need {SHARED} (seed, PolNeAR, scorer); it is not there")
-    return SHARED
+def find_shared(given: str | None = None) -> Path:
+    """``given``, else $REDLINE_SHARED, else ../shared beside the checkout (or beside a git
+    worktree's folder): the first that holds the scorer."""
+    env = os.environ.get("REDLINE_SHARED")
+    for p in (given, env, ROOT / ".." / "shared", ROOT / ".." / ".." / "shared"):
+        if p and (Path(p) / "eval" / "score.py").exists():
+            return Path(p).resolve()
+    return (ROOT / ".." / "shared").resolve()
+
+
+SHARED = find_shared()
+
+
+def require_shared(given: str | None = None) -> Path:
+    shared = find_shared(given)
+    if not shared.is_dir():
+        sys.exit(
+            f"benchmarks need {shared} (seed, PolNeAR, talks, scorer): "
+            "pass --shared PATH or set REDLINE_SHARED"
+        )
+    return shared
+
+
+def load_module(name: str, path: Path) -> ModuleType:
+    """A script outside the package (the shared scorer, the training script) as a module."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        sys.exit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses in the module look themselves up here
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_scorer(shared: Path | None = None) -> ModuleType:
+    """../shared/eval/score.py, the reference scorer every quality figure comes from."""
+    return load_module("redline_shared_score", (shared or require_shared()) / "eval" / "score.py")
 
 
 def seed_documents() -> list[dict[str, object]]:

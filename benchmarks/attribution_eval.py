@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -27,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from _shared import find_shared, load_module
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -36,15 +35,7 @@ from redline.knowledge.cues import load_cues
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _find_shared() -> Path:
-    """``../shared`` beside the repo root; $REDLINE_SHARED or a worktree's grandparent also work."""
-    env = os.environ.get("REDLINE_SHARED")
-    candidates = [Path(env)] if env else []
-    candidates += [ROOT / ".." / "shared", ROOT / ".." / ".." / "shared"]
-    return next((c for c in candidates if c.exists()), candidates[0])
-
-
-SHARED = _find_shared()
+SHARED = find_shared()
 SCORER = SHARED / "eval" / "score.py"
 WORK = Path(tempfile.gettempdir()) / "redline_attribution_eval"
 
@@ -203,19 +194,10 @@ def score(system: Path, gold: Iterable[Path]) -> dict[str, Any]:
     return result
 
 
-def _scorer_module() -> Any:
-    spec = importlib.util.spec_from_file_location("redline_score", SCORER)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load the scorer at {SCORER}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def breakdown(system: Path, gold: Iterable[Path]) -> dict[str, dict[str, float]]:
     """Recall and speaker mention match by gold content type and by gold source kind,
     with the scorer's own matching (greedy, half the shorter span's tokens)."""
-    sc = _scorer_module()
+    sc = load_module("redline_score", SCORER)
     preds = {}
     for line in system.read_text(encoding="utf-8").splitlines():
         if line.strip():

@@ -12,7 +12,6 @@ error: missed gold items, spurious statements, wrong speakers, issues and stance
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _examples_score import align, judged_item, names_agree, score_documents
-from _shared import SHARED, as_date
+from _shared import SHARED, as_date, load_scorer
 
 from redline.examples import corpus_path, gold_documents
 from redline.extract.pipeline import Extractor
@@ -47,10 +46,7 @@ Item = dict[str, Any]
 def figures(gold: list[Item], system: dict[str, list[Item]]) -> tuple[Item, str]:
     scorer = SHARED / "eval" / "score.py"
     if scorer.is_file():
-        spec = importlib.util.spec_from_file_location("redline_shared_score", scorer)
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        module = load_scorer(SHARED)
         lines = [json.dumps({"document": {"id": k}, "statements": v}) for k, v in system.items()]
         return module.score({d["id"]: d for d in gold}, lines), str(scorer)
     return score_documents(gold, system), "benchmarks/_examples_score.py"

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -33,6 +31,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from _shared import load_scorer, require_shared
 from spacy.tokens import Doc, DocBin
 
 from redline.extract.pipeline import COMPONENT, Extractor
@@ -42,21 +41,6 @@ from redline.model import Document
 ROOT = Path(__file__).resolve().parents[1]
 MEDIA = "(media)"
 NONE = "(none)"
-
-
-def find_shared(given: str | None) -> Path:
-    for p in (given, os.environ.get("REDLINE_SHARED"), ROOT / ".." / "shared", ROOT / ".." / ".." / "shared"):
-        if p and (Path(p) / "eval" / "score.py").exists():
-            return Path(p).resolve()
-    sys.exit("shared/ not found: pass --shared PATH")
-
-
-def load_scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def load_talks(shared: Path) -> list[dict[str, Any]]:
@@ -220,7 +204,7 @@ def main() -> None:
     ap.add_argument("--out", help="also write the extraction JSONL here")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every party error")
     args = ap.parse_args()
-    shared = find_shared(args.shared)
+    shared = require_shared(args.shared)
     scorer = load_scorer(shared)
     golds = load_talks(shared)
     t0 = time.perf_counter()

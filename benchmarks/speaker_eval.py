@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
-import os
 import re
-import sys
 import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from _shared import load_scorer, require_shared
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -34,21 +32,6 @@ from redline.knowledge.actors import load_actors
 from redline.model import Speaker
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def find_shared(given: str | None) -> Path:
-    for p in (given, os.environ.get("REDLINE_SHARED"), ROOT / ".." / "shared", ROOT / ".." / ".." / "shared"):
-        if p and (Path(p) / "eval" / "score.py").exists():
-            return Path(p).resolve()
-    sys.exit("shared/ not found: pass --shared PATH")
-
-
-def load_scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def parse(nlp: Language, texts: list[str]) -> list[Doc]:
@@ -147,7 +130,7 @@ def main() -> None:
     ap.add_argument("--polnear", type=int, default=0, help="also time N PolNeAR dev articles")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
-    shared = find_shared(args.shared)
+    shared = require_shared(args.shared)
     scorer = load_scorer(shared)
     nlp = load_nlp()
     kb = load_actors()

@@ -15,35 +15,24 @@ which never says "neutral" could not hide behind it.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _shared import require_shared  # noqa: E402
+from _shared import load_module, load_scorer, require_shared  # noqa: E402
 
 from redline.extract.pipeline import COMPONENT, Extractor  # noqa: E402
 from redline.knowledge.classifiers import load_weights, parse_weights  # noqa: E402
 from redline.model import Document  # noqa: E402
 
 SEED = 0
-
-
-def _module(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def folds(ids: Sequence[str], k: int, seed: int = SEED) -> list[list[str]]:
@@ -86,8 +75,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--rules-only", action="store_true", help="also score the rules without a model")
     args = parser.parse_args(argv)
     shared = require_shared()
-    score = _module("redline_shared_score", shared / "eval" / "score.py")
-    trainer = _module("train_classifiers", HERE.parent / "scripts" / "train_classifiers.py")
+    score = load_scorer(shared)
+    trainer = load_module("train_classifiers", HERE.parent / "scripts" / "train_classifiers.py")
     talks = shared / "data" / "talks"
     articles = trainer.load_articles(talks)
     gold = score.load_gold([talks])
