@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hmac
+import re
+from datetime import date
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from redline.analysis.negotiation import Corpus
 from redline.api.corpus_cache import CorpusCache
@@ -16,7 +18,9 @@ from redline.store import Store
 
 __all__ = [
     "MAX_LIMIT",
+    "MAX_OFFSET",
     "CorpusDep",
+    "IsoDate",
     "Limit",
     "Offset",
     "Page",
@@ -30,6 +34,9 @@ __all__ = [
 
 T = TypeVar("T")
 MAX_LIMIT = 500
+# Far beyond any corpus, far below the 64-bit integers the databases take: a larger offset made
+# SQLite overflow (500) and PostgreSQL refuse the query (503) instead of a 422.
+MAX_OFFSET = 1_000_000_000
 
 _bearer = HTTPBearer(auto_error=False, description="The token set with REDLINE_API_TOKEN or --token.")
 
@@ -51,7 +58,22 @@ def get_corpus(request: Request, store: StoreDep) -> Corpus:
 
 CorpusDep = Annotated[Corpus, Depends(get_corpus)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip (follow `next` instead of counting).")]
+Offset = Annotated[
+    int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (follow `next` instead of counting).")
+]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _iso_date(value: object) -> object:
+    """Only ``YYYY-MM-DD``: pydantic alone also reads ``0`` or ``1700000000`` as Unix timestamps,
+    so ``until=0`` silently meant 1970-01-01 instead of telling the client it is not a date."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 def require_token(

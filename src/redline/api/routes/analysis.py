@@ -7,7 +7,6 @@ app's ``CorpusCache`` until the store changes.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -16,7 +15,7 @@ from redline.analysis import negotiation
 from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.positions_report import positions_report
 from redline.analysis.timeline import timeline_counts
-from redline.api.deps import CorpusDep, Offset, StoreDep, page
+from redline.api.deps import CorpusDep, IsoDate, Offset, StoreDep, page
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import PositionsOut, TimelineEntryOut, TimelinePage
 
@@ -33,7 +32,7 @@ def positions(
     version: Annotated[
         str | None, Query(description="Version whose points are columns (default: latest imported).")
     ] = None,
-    at: Annotated[date | None, Query(description="As of this date (YYYY-MM-DD).")] = None,
+    at: Annotated[IsoDate | None, Query(description="As of this date (YYYY-MM-DD).")] = None,
 ) -> PositionsOut:
     """Each cell is the balance of the dated statements up to ``at``; undated ones are counted apart."""
     result = negotiation.positions(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request
 
 from redline.analysis.claims import refresh_claims
-from redline.api.deps import Limit, Offset, Page, StoreDep, WriteAccess, page
+from redline.api.deps import IsoDate, Limit, Offset, Page, StoreDep, WriteAccess, page
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import CorrectionIn, CorrectionOut, Stance, StatementDetail, StatementRow
 from redline.errors import NotFoundError
@@ -31,8 +30,8 @@ def list_statements(
     actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
     issue: Annotated[str | None, Query(description="Issue id, e.g. territory.")] = None,
     stance: Stance | None = None,
-    since: Annotated[date | None, Query(description="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[date | None, Query(description="Up to this date (YYYY-MM-DD).")] = None,
+    since: Annotated[IsoDate | None, Query(description="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[IsoDate | None, Query(description="Up to this date (YYYY-MM-DD).")] = None,
     outlet: str | None = None,
     q: Annotated[str | None, Query(description="Words that must all appear (full-text search).")] = None,
     document: Annotated[str | None, Query(description="Only statements of this document id.")] = None,

@@ -1,0 +1,55 @@
+"""The API's limits (issue 14, item 9): each one answers with the error shape, never 500/503."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api_corpus import assert_error
+from redline.api import create_app
+
+LIST_ROUTES = (
+    "/api/v1/statements",
+    "/api/v1/documents",
+    "/api/v1/actors",
+    "/api/v1/claims",
+    "/api/v1/timeline",
+)
+HUGE = str(2**63)
+
+
+@pytest.mark.parametrize("path", LIST_ROUTES)
+def test_huge_offset_is_422(client: TestClient, path: str) -> None:
+    err = assert_error(client.get(path, params={"offset": HUGE}), 422, "validation_error")
+    assert "offset" in str(err["message"])
+
+
+@pytest.mark.parametrize("path", LIST_ROUTES)
+def test_huge_limit_is_422(client: TestClient, path: str) -> None:
+    assert_error(client.get(path, params={"limit": HUGE}), 422, "validation_error")
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [("/api/v1/statements", "until"), ("/api/v1/statements", "since"), ("/api/v1/positions", "at")],
+)
+@pytest.mark.parametrize("value", ["0", "1700000000", "2025-1-5", "2025-02-30", "20250105"])
+def test_dates_must_be_iso(client: TestClient, path: str, name: str, value: str) -> None:
+    err = assert_error(client.get(path, params={name: value}), 422, "validation_error")
+    assert name in str(err["message"])
+
+
+def test_iso_dates_still_filter(client: TestClient) -> None:
+    r = client.get("/api/v1/statements", params={"since": "2000-01-01", "until": "2100-12-31"})
+    assert r.status_code == 200 and r.json()["items"]
+    assert client.get("/api/v1/positions", params={"at": "2100-01-01"}).status_code == 200
+
+
+@pytest.mark.postgres
+def test_huge_offset_is_422_on_postgresql(pg_url: str) -> None:
+    from api_corpus import build
+
+    with TestClient(create_app(build(pg_url))) as c:
+        for path in LIST_ROUTES:
+            assert_error(c.get(path, params={"offset": HUGE}), 422, "validation_error")
+        assert_error(c.get("/api/v1/statements", params={"until": "0"}), 422, "validation_error")
