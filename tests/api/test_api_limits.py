@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api_corpus import assert_error
+from api_corpus import TOKEN, assert_error
 from redline.api import create_app
 
 LIST_ROUTES = (
@@ -16,6 +16,7 @@ LIST_ROUTES = (
     "/api/v1/timeline",
 )
 HUGE = str(2**63)
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.mark.parametrize("path", LIST_ROUTES)
@@ -53,3 +54,43 @@ def test_huge_offset_is_422_on_postgresql(pg_url: str) -> None:
         for path in LIST_ROUTES:
             assert_error(c.get(path, params={"offset": HUGE}), 422, "validation_error")
         assert_error(c.get("/api/v1/statements", params={"until": "0"}), 422, "validation_error")
+
+
+def _sid(c: TestClient) -> str:
+    sid: str = c.get("/api/v1/statements", params={"limit": 1}).json()["items"][0]["id"]
+    return sid
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"stance": "oppose", "note": "x" * 2001}, "body.note"),
+        ({"issues": ["territory", "not_an_issue"]}, "body.issues.1"),
+        ({"issues": ["x" * 10_000]}, "body.issues.0"),
+        ({"stance": "furious"}, "body.stance"),
+        ({"speaker": "x" * 201}, "body.speaker"),
+        ({"stance": "oppose", "who": ""}, "body.who"),
+    ],
+)
+def test_correction_fields_are_validated(
+    writer: TestClient, db: str, body: dict[str, object], field: str
+) -> None:
+    sid = _sid(writer)
+    r = writer.post(f"/api/v1/statements/{sid}/corrections", json=body, headers=AUTH)
+    err = assert_error(r, 422, "validation_error")
+    assert field in str(err["message"]), err
+    assert writer.get(f"/api/v1/statements/{sid}").json()["overrides"] == []
+
+
+def test_a_note_of_2000_characters_and_taxonomy_issues_are_stored(writer: TestClient) -> None:
+    sid = _sid(writer)
+    body = {"note": "n" * 2000, "issues": ["territory"], "stance": "neutral"}
+    r = writer.post(f"/api/v1/statements/{sid}/corrections", json=body, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert r.json()["statement"]["issues"] == ["territory"]
+
+
+def test_openapi_declares_the_write_refusals(client: TestClient) -> None:
+    op = client.get("/openapi.json").json()["paths"]["/api/v1/statements/{statement_id}/corrections"]["post"]
+    for status in ("401", "403", "413", "422"):
+        assert op["responses"][status]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")

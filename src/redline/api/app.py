@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 
@@ -18,6 +19,7 @@ from redline.api.docs import mount_docs
 from redline.api.errors import install_error_handlers
 from redline.api.routes import ROUTERS
 from redline.config import Settings, load_settings
+from redline.knowledge.issues import load_issues
 from redline.store import Store
 
 __all__ = ["API_PREFIX", "app_from_settings", "create_app"]
@@ -36,9 +38,12 @@ def create_app(
     db_url: str,
     *,
     token: str | None = None,
+    issues: Path | None = None,
     extra_routers: Sequence[APIRouter] = (),
 ) -> FastAPI:
     """An app serving the store at ``db_url``; ``token`` (if any) unlocks writes.
+
+    ``issues`` is the taxonomy file (default: the packaged one): corrections may only use its ids.
 
     ``extra_routers`` are mounted as given (no prefix), after the API: the place for the web
     dashboard and other interfaces that share this app and its store (``request.app.state.store``).
@@ -62,6 +67,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.token = token or None
+    app.state.issue_ids = frozenset(load_issues(issues).ids)
     app.state.corpus_cache = CorpusCache()
     install_error_handlers(app)
     for router in ROUTERS:
@@ -76,4 +82,4 @@ def create_app(
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
     """The app for ``Settings`` (default: REDLINE_DB, REDLINE_API_TOKEN): ``uvicorn --factory`` target."""
     settings = settings or load_settings()
-    return create_app(settings.db, token=settings.api_token)
+    return create_app(settings.db, token=settings.api_token, issues=settings.issues)

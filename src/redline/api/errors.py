@@ -29,10 +29,12 @@ from redline.errors import (
 
 __all__ = [
     "ERROR_RESPONSES",
+    "WRITE_RESPONSES",
     "ApiError",
     "ErrorBody",
     "ErrorDetail",
     "error_response",
+    "field_error",
     "install_error_handlers",
 ]
 
@@ -47,6 +49,7 @@ _REDLINE_STATUS: tuple[tuple[type[RedlineError], int, str], ...] = (
 _log = logging.getLogger("redline.api")
 _HTTP_CODES = {
     400: "bad_request",
+    413: "too_large",
     401: "unauthorized",
     403: "forbidden",
     404: "not_found",
@@ -81,6 +84,22 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (503, "Database unavailable"),
     )
 }
+
+# What a write route adds (the token guard and the body limit), so /openapi.json tells clients.
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": description}
+    for status, description in (
+        (401, "Missing or wrong bearer token"),
+        (403, "The API is read-only (no write token configured)"),
+        (413, "Request body too large"),
+    )
+}
+
+
+def field_error(location: tuple[str | int, ...], message: str) -> RequestValidationError:
+    """A 422 about one field that only the app can check (e.g. against the taxonomy), reported
+    like pydantic's own validation errors so that clients see one shape naming the field."""
+    return RequestValidationError([{"loc": location, "msg": message, "type": "value_error"}])
 
 
 class ApiError(Exception):

@@ -6,13 +6,16 @@ Field names follow the store's rows and the extraction contract (``content``, ``
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from redline.api.deps import Page
 
 Stance = Literal["support", "oppose", "conditional", "neutral"]
+MAX_NOTE = 2000  # characters of a correction's note
+MAX_NAME = 200  # characters of a speaker, an author (who) or an issue id
+MAX_ISSUES = 50  # issue ids in one correction
 
 
 class _Model(BaseModel):
@@ -106,12 +109,24 @@ class CorrectionIn(_Model):
 
     model_config = ConfigDict(extra="forbid")
 
-    speaker: str | None = Field(default=None, description="Actor id, known name or alias, or a new name.")
-    issues: list[str] | None = Field(default=None, description="Replacement issue ids ([] for none).")
+    # Lengths are bounded so that one request cannot store megabytes; the issue ids are checked
+    # against the served taxonomy by the route (the app knows it, the model does not).
+    speaker: str | None = Field(
+        default=None,
+        max_length=MAX_NAME,
+        description="Actor id, known name or alias, or a new name.",
+    )
+    issues: list[Annotated[str, Field(max_length=MAX_NAME)]] | None = Field(
+        default=None,
+        max_length=MAX_ISSUES,
+        description="Replacement issue ids of the taxonomy ([] for none).",
+    )
     stance: Stance | None = None
     reject: bool = Field(default=False, description="Mark the statement as not a statement.")
-    who: str = Field(default="api", min_length=1, max_length=200, description="Who makes the correction.")
-    note: str | None = Field(default=None, description="Why.")
+    who: str = Field(
+        default="api", min_length=1, max_length=MAX_NAME, description="Who makes the correction."
+    )
+    note: str | None = Field(default=None, max_length=MAX_NOTE, description="Why.")
 
 
 class CorrectionOut(_Model):

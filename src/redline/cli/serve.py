@@ -32,7 +32,7 @@ def serve(
 
         settings = settings_from_flags(db=db, api_token=token)
         Store.open(settings.db).close()  # a bad URL or an unreadable file fails here, as one line
-        app = create_app(settings.db, token=settings.api_token)
+        app = create_app(settings.db, token=settings.api_token, issues=settings.issues)
         mode = "read-write (token set)" if settings.api_token else "read-only (no token)"
         typer.echo(f"redline API on http://{host}:{port}/api/v1 ({mode}); docs at /docs", err=True)
         uvicorn.run(app, host=host, port=port, log_level="info")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Body, Query, Request
 
 from redline.analysis.claims import refresh_claims
 from redline.api.deps import IsoDate, Limit, Offset, Page, StoreDep, WriteAccess, page
-from redline.api.errors import ERROR_RESPONSES
+from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error
 from redline.api.models import CorrectionIn, CorrectionOut, Stance, StatementDetail, StatementRow
 from redline.errors import NotFoundError
 from redline.store import Correction, StatementFilter, Store
@@ -71,12 +71,20 @@ def get_statement(statement_id: str, store: StoreDep) -> StatementDetail:
     "/statements/{statement_id}/corrections",
     response_model=CorrectionOut,
     dependencies=[WriteAccess],
+    responses=WRITE_RESPONSES,
     summary="Correct a statement (needs the write token)",
     description="Stored as an analyst override, like `redline correct`: it survives `redline reprocess`.",
 )
 def correct_statement(
-    statement_id: str, store: StoreDep, change: Annotated[CorrectionIn, Body()]
+    request: Request, statement_id: str, store: StoreDep, change: Annotated[CorrectionIn, Body()]
 ) -> CorrectionOut:
+    known: frozenset[str] = request.app.state.issue_ids
+    for i, issue in enumerate(change.issues or ()):
+        if issue not in known:
+            raise field_error(
+                ("body", "issues", i),
+                f"{issue!r} is not an issue of the taxonomy ({', '.join(sorted(known))})",
+            )
     oid = store.correct(
         statement_id,
         Correction(
