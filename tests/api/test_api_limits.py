@@ -94,3 +94,78 @@ def test_openapi_declares_the_write_refusals(client: TestClient) -> None:
     op = client.get("/openapi.json").json()["paths"]["/api/v1/statements/{statement_id}/corrections"]["post"]
     for status in ("401", "403", "413", "422"):
         assert op["responses"][status]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
+
+
+def _call(app: object, *, headers: dict[str, str], chunks: list[bytes]) -> tuple[int, bytes, int]:
+    """Send a POST straight to the ASGI app: (status, body, how many body chunks the app read)."""
+    import asyncio
+
+    pulled = 0
+
+    async def receive() -> dict[str, object]:
+        nonlocal pulled
+        if pulled < len(chunks):
+            pulled += 1
+            return {"type": "http.request", "body": chunks[pulled - 1], "more_body": pulled < len(chunks)}
+        return {"type": "http.disconnect"}
+
+    sent: list[dict[str, object]] = []
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "server": ("testserver", 80),
+        "client": ("testclient", 1),
+        "root_path": "",
+        "path": "/api/v1/statements/s1/corrections",
+        "raw_path": b"/api/v1/statements/s1/corrections",
+        "query_string": b"",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+    }
+    asyncio.run(app(scope, receive, send))  # type: ignore[operator]
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")  # type: ignore[misc]
+    return int(start["status"]), body, pulled  # type: ignore[call-overload]
+
+
+BIG = [b'{"note": "' + b"x" * 65_536] * 8 + [b'"}']  # 512 KiB of JSON in chunks
+
+
+def test_a_write_without_token_is_refused_before_its_body_is_read(db: str) -> None:
+    import json
+
+    for token in (TOKEN, None):
+        for headers in ({}, {"Authorization": "Bearer wrong"}):
+            status, body, pulled = _call(
+                create_app(db, token=token),
+                headers={"content-type": "application/json", **headers},
+                chunks=BIG,
+            )
+            assert status == (401 if token else 403) and pulled == 0
+            assert json.loads(body)["error"]["status"] == status
+
+
+def test_a_body_over_the_limit_is_413_while_streaming(db: str) -> None:
+    import json
+
+    status, body, pulled = _call(
+        create_app(db, token=TOKEN), headers={"content-type": "application/json", **AUTH}, chunks=BIG
+    )
+    assert status == 413 and pulled <= 2
+    assert json.loads(body)["error"]["code"] == "too_large"
+
+
+def test_a_body_over_the_limit_is_413_from_content_length(writer: TestClient) -> None:
+    sid = _sid(writer)
+    body = {"stance": "oppose", "note": "x" * 100_000}
+    err = assert_error(
+        writer.post(f"/api/v1/statements/{sid}/corrections", json=body, headers=AUTH), 413, "too_large"
+    )
+    assert "65536" in str(err["message"])
+    assert writer.get(f"/api/v1/statements/{sid}").json()["overrides"] == []

@@ -17,6 +17,7 @@ import redline
 from redline.api.corpus_cache import CorpusCache
 from redline.api.docs import mount_docs
 from redline.api.errors import install_error_handlers
+from redline.api.guard import RequestGuard, write_routes
 from redline.api.routes import ROUTERS
 from redline.config import Settings, load_settings
 from redline.knowledge.issues import load_issues
@@ -69,6 +70,10 @@ def create_app(
     app.state.token = token or None
     app.state.issue_ids = frozenset(load_issues(issues).ids)
     app.state.corpus_cache = CorpusCache()
+    # the guard goes first, so it sits next to the app: its receive is the one routes read from
+    # (a BaseHTTPMiddleware in between would wrap its 413 into a task group's error)
+    app.state.write_routes = write_routes(ROUTERS, API_PREFIX)
+    app.add_middleware(RequestGuard)
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)

@@ -9,6 +9,7 @@ from typing import Annotated, Generic, TypeVar
 
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security.utils import get_authorization_scheme_param
 from pydantic import BaseModel, BeforeValidator, Field
 
 from redline.analysis.negotiation import Corpus
@@ -26,6 +27,7 @@ __all__ = [
     "Page",
     "StoreDep",
     "WriteAccess",
+    "check_token",
     "get_corpus",
     "get_store",
     "page",
@@ -76,19 +78,19 @@ def _iso_date(value: object) -> object:
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
-def require_token(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> None:
-    """Writes need the configured bearer token; with none configured the API is read-only."""
-    token: str | None = request.app.state.token
+def check_token(token: str | None, authorization: str | None) -> None:
+    """Refuse a write unless ``authorization`` is ``Bearer <token>``; with no token configured the
+    API is read-only. One check for both callers: the dependency (which documents the scheme in
+    /openapi.json) and the request guard (which runs it before the body is read)."""
     if not token:
         raise ApiError(
             403,
             "this API is read-only: no write token is configured",
             hint="start it with `redline serve --token ...` or set REDLINE_API_TOKEN to allow corrections",
         )
-    given = credentials.credentials if credentials is not None else ""
+    scheme, given = get_authorization_scheme_param(authorization)
+    if scheme.lower() != "bearer":
+        given = ""
     if not hmac.compare_digest(given.encode(), token.encode()):
         raise ApiError(
             401,
@@ -96,6 +98,15 @@ def require_token(
             hint="send the header `Authorization: Bearer <token>`",
             headers={"WWW-Authenticate": "Bearer"},
         )
+
+
+def require_token(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Writes need the configured bearer token (see ``check_token``)."""
+    given = f"Bearer {credentials.credentials}" if credentials is not None else None
+    check_token(request.app.state.token, given)
 
 
 WriteAccess = Depends(require_token)
