@@ -169,3 +169,51 @@ def test_a_body_over_the_limit_is_413_from_content_length(writer: TestClient) ->
     )
     assert "65536" in str(err["message"])
     assert writer.get(f"/api/v1/statements/{sid}").json()["overrides"] == []
+
+
+def test_every_response_says_nosniff_and_json_allows_nothing(writer: TestClient) -> None:
+    from redline.api.security_headers import DEFAULT_CSP
+
+    for r in (
+        writer.get("/api/v1/health"),
+        writer.get("/api/v1/statements", params={"offset": HUGE}),
+        writer.get("/api/v1/nowhere"),
+        writer.get("/openapi.json"),
+        writer.post("/api/v1/statements/x/corrections", json={}),
+    ):
+        assert r.headers["x-content-type-options"] == "nosniff", r.url
+        assert r.headers["content-security-policy"] == DEFAULT_CSP, r.url
+
+
+def test_docs_csp_allows_only_the_self_hosted_swagger_ui(client: TestClient) -> None:
+    import base64
+    import hashlib
+    import re
+
+    r = client.get("/docs")
+    assert r.status_code == 200 and r.headers["x-content-type-options"] == "nosniff"
+    csp = dict(d.strip().split(" ", 1) for d in r.headers["content-security-policy"].split(";"))
+    assert csp["default-src"] == "'none'" and csp["connect-src"] == "'self'"
+    (inline,) = re.findall(r"<script>(.*?)</script>", r.text, re.DOTALL)
+    digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
+    assert csp["script-src"] == f"'self' 'sha256-{digest}'"  # no CDN, no other inline script
+    assert "http" not in r.headers["content-security-policy"]
+    for src in re.findall(r'(?:src|href)="([^"]+)"', r.text):
+        assert src.startswith("/docs/assets/") or src.startswith("data:"), src
+        if src.startswith("/"):
+            assert client.get(src).status_code == 200
+
+
+def test_the_dashboard_keeps_its_own_csp(db: str) -> None:
+    from redline.web.render import SECURITY_HEADERS
+    from redline.web.router import build_router
+
+    holder: list[object] = []
+    router = build_router(lambda: holder[0])  # type: ignore[arg-type,return-value]
+    app = create_app(db, extra_routers=[router])
+    with TestClient(app) as c:
+        holder.append(app.state.store)
+        r = c.get("/")
+        assert r.status_code == 200, r.text
+        assert r.headers["content-security-policy"] == SECURITY_HEADERS["Content-Security-Policy"]
+        assert r.headers["x-content-type-options"] == "nosniff"

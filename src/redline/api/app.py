@@ -19,6 +19,7 @@ from redline.api.docs import mount_docs
 from redline.api.errors import install_error_handlers
 from redline.api.guard import RequestGuard, write_routes
 from redline.api.routes import ROUTERS
+from redline.api.security_headers import SecurityHeaders
 from redline.config import Settings, load_settings
 from redline.knowledge.issues import load_issues
 from redline.store import Store
@@ -75,6 +76,7 @@ def create_app(
     app.state.write_routes = write_routes(ROUTERS, API_PREFIX)
     app.add_middleware(RequestGuard)
     install_error_handlers(app)
+    app.add_middleware(SecurityHeaders)  # last added, outermost: refusals get the headers too
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     mount_docs(app)
