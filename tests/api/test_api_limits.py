@@ -217,3 +217,26 @@ def test_the_dashboard_keeps_its_own_csp(db: str) -> None:
         assert r.status_code == 200, r.text
         assert r.headers["content-security-policy"] == SECURITY_HEADERS["Content-Security-Policy"]
         assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def _assert_no_url(r: object, url: str) -> None:
+    err = assert_error(r, 404, "not_found")
+    text = str(err)
+    assert url not in text and "sqlite" not in text and "postgresql" not in text, text
+    assert "99-point" in str(err["message"])
+
+
+def test_plan_errors_do_not_show_the_database_url(client: TestClient, db: str) -> None:
+    _assert_no_url(client.get("/api/v1/plans/peace/versions/99-point"), db)
+    _assert_no_url(client.get("/api/v1/plans/peace/diff", params={"from": "28-point", "to": "99-point"}), db)
+
+
+@pytest.mark.postgres
+def test_plan_errors_do_not_show_the_postgresql_url(pg_url: str) -> None:
+    from api_corpus import build
+
+    with TestClient(create_app(build(pg_url))) as c:
+        _assert_no_url(c.get("/api/v1/plans/peace/versions/99-point"), pg_url)
+        _assert_no_url(
+            c.get("/api/v1/plans/peace/diff", params={"from": "28-point", "to": "99-point"}), pg_url
+        )

@@ -69,6 +69,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.token = token or None
+    app.state.db_url = db_url  # never shown to clients (see errors._without_database_url)
     app.state.issue_ids = frozenset(load_issues(issues).ids)
     app.state.corpus_cache = CorpusCache()
     # the guard goes first, so it sits next to the app: its receive is the one routes read from

@@ -136,7 +136,20 @@ def error_response(
     )
 
 
-def _redline(_: Request, exc: Exception) -> JSONResponse:
+def _without_database_url(request: Request, text: str | None) -> str | None:
+    """``text`` with the app's database URL replaced: errors raised for the command line name the
+    database they read (``where``), but a PostgreSQL URL holds the user, host and maybe the
+    password, which are no business of an API client."""
+    if text is None:
+        return None
+    store = getattr(request.app.state, "store", None)
+    for url in (getattr(store, "url", None), getattr(request.app.state, "db_url", None)):
+        if url:
+            text = text.replace(url, "the database")
+    return text
+
+
+def _redline(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RedlineError)
     status, code = 500, "internal_error"
     for cls, s, c in _REDLINE_STATUS:
@@ -150,8 +163,15 @@ def _redline(_: Request, exc: Exception) -> JSONResponse:
         return error_response(
             status, message, code=code, hint="try again; if it persists, see the server log"
         )
-    message = f"{exc.where}: {exc.message}" if exc.where else exc.message
-    return error_response(status, message, code=code, hint=exc.hint)
+    where = _without_database_url(request, exc.where)
+    # "the database: no version ..." says nothing: the where is dropped when it was the URL
+    message = f"{where}: {exc.message}" if where and where != "the database" else exc.message
+    return error_response(
+        status,
+        _without_database_url(request, message) or message,
+        code=code,
+        hint=_without_database_url(request, exc.hint),
+    )
 
 
 def _api(_: Request, exc: Exception) -> JSONResponse:
