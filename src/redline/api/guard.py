@@ -69,9 +69,11 @@ class RequestGuard:
                 await response(scope, receive, send)
                 return
         length = headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            status, message = (413, _TOO_LARGE) if length.isdigit() else (400, "invalid Content-Length")
-            await error_response(status, message, hint=_TOO_LARGE_HINT)(scope, receive, send)
+        if length is not None and not length.isdigit():
+            await error_response(400, "invalid Content-Length header")(scope, receive, send)
+            return
+        if length is not None and int(length) > MAX_BODY:
+            await error_response(413, _TOO_LARGE, hint=_TOO_LARGE_HINT)(scope, receive, send)
             return
         received = 0
 
