@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -189,3 +191,34 @@ def test_sources_are_read_lazily_with_a_bounded_number_of_batches_in_flight(tmp_
     assert r.stored == 120
     # at most 2 * workers + 1 batches in flight, plus the batch being read
     assert max(ahead) <= (2 * 2 + 1 + 1) * 3
+
+
+def _ingest_in_process(url: str, n: int, out: Any) -> None:
+    try:
+        with Store.open(url) as s:
+            r = ingest(corpus(n), s, Settings(batch_size=3), extractor_factory=make_fake)
+        out.put(("ok", r.stored + r.near_duplicates, r.skipped))
+    except Exception as exc:  # reported to the parent, which fails the test with it
+        out.put(("error", repr(exc), 0))
+
+
+def test_two_concurrent_ingests_of_the_same_input_both_finish(db_url: str) -> None:
+    """Two processes ingesting the same 60 articles into one database at once: neither dies,
+    together they store each article once, and nothing is stored twice."""
+    with Store.open(db_url):
+        pass  # schema first, so the two runs race on documents, not on migrations
+    ctx = multiprocessing.get_context("fork")
+    results = ctx.Queue()
+    runs = [ctx.Process(target=_ingest_in_process, args=(db_url, 60, results)) for _ in range(2)]
+    for p in runs:
+        p.start()
+    outcomes = [results.get(timeout=120) for _ in runs]
+    for p in runs:
+        p.join(timeout=30)
+    assert [o[0] for o in outcomes] == ["ok", "ok"], outcomes
+    assert sum(o[1] for o in outcomes) == 60  # each article stored by exactly one of them
+    with Store.open(db_url) as s:
+        assert s.summary()["documents"] == 60
+        with s.engine.connect() as conn:
+            stored = conn.execute(text("select count(*), count(distinct id) from statement")).one()
+    assert stored[0] == stored[1] > 0

@@ -278,3 +278,36 @@ def test_actor_counts_are_answered_from_an_index(store: Store) -> None:
     assert indexes["ix_statement_actor_counted"] == ["actor_id", "rejected", "duplicate"]
     store.write([prepared(doc(1, WIRE))])
     assert [a for a in store.actors() if a["statements"]]  # the counts still come out
+
+
+def test_a_batch_that_lost_a_race_to_another_writer_is_tried_again(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two ingests of the same input: both looked before either wrote, so the second one's
+    insert breaks a unique key. Its batch must come back as already stored, not kill the run."""
+    from redline.store import writer
+
+    batch = [prepared(doc(n, f"Vladimir Putin said point {n} was acceptable.")) for n in (1, 2)]
+    assert [o.status for o in store.write(batch)] == ["stored", "stored"]  # the other writer
+    real, looks = writer._existing, []
+
+    def looked_too_early(conn: object, items: object) -> object:
+        looks.append(1)
+        return (set(), set(), set()) if len(looks) == 1 else real(conn, items)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "_existing", looked_too_early)
+    again = store.write(batch)
+    assert len(looks) == 2
+    assert [o.status for o in again] == ["exists", "exists"]
+    assert store.summary()["documents"] == 2
+
+
+def test_a_write_that_keeps_failing_on_a_key_says_so(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from redline.errors import StoreError
+    from redline.store import writer
+
+    batch = [prepared(doc(1, "Vladimir Putin said the point was acceptable."))]
+    store.write(batch)
+    monkeypatch.setattr(writer, "_existing", lambda conn, items: (set(), set(), set()))
+    with pytest.raises(StoreError, match="write failed"):
+        store.write(batch)

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, or_, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from redline.errors import StoreError
 from redline.model import Actor, Document, Extraction, PlanVersion
@@ -30,6 +30,8 @@ from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
 from redline.store.schema import claim, claim_statement, document, event, statement
 from redline.store.writer import Outcome, Prepared
+
+WRITE_ATTEMPTS = 3  # a batch that lost a race to a concurrent ingest is tried again
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +116,22 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------
     def write(self, items: Sequence[Prepared]) -> list[Outcome]:
-        """Store a batch of new documents atomically; known ones are reported as ``exists``."""
+        """Store a batch of new documents atomically; known ones are reported as ``exists``.
+
+        Two ingests of overlapping inputs can both find a document new and both insert it: the
+        second insert then breaks a unique key and its whole batch rolls back. The batch is tried
+        again, when the first writer's rows are visible and come back as ``exists``."""
         if not items:
             return []
-        with self._writer() as conn:
-            return writer.write_batch(conn, items)
+        attempt = 1
+        while True:
+            try:
+                with self._writer() as conn:
+                    return writer.write_batch(conn, items)
+            except StoreError as exc:
+                if attempt == WRITE_ATTEMPTS or not isinstance(exc.__cause__, IntegrityError):
+                    raise
+                attempt += 1
 
     def replace(self, extractions: Sequence[Extraction]) -> list[Outcome]:
         """Swap in re-extracted machine records for stored documents, keeping overrides."""
