@@ -311,3 +311,28 @@ def test_a_write_that_keeps_failing_on_a_key_says_so(store: Store, monkeypatch: 
     monkeypatch.setattr(writer, "_existing", lambda conn, items: (set(), set(), set()))
     with pytest.raises(StoreError, match="write failed"):
         store.write(batch)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("putin OR trump", ["d1", "d2"]),
+        ("Putin or Trump", ["d1", "d2"]),
+        ('"peace plan"', ["d1"]),
+        ("peace plan", ["d1"]),
+        ("plan -putin", ["d3"]),
+        ("-putin", ["d2", "d3", "d4"]),
+        ("sanctions OR deal -trump", ["d4"]),
+        ("!!", []),
+    ],
+)
+def test_one_search_syntax_on_both_backends(store: Store, query: str, expected: list[str]) -> None:
+    texts = [
+        "Vladimir Putin said the peace plan was a basis.",
+        "Donald Trump said the peace deal was close.",
+        "Volodymyr Zelensky said the plan would never cede land.",
+        "Kaja Kallas said sanctions must stay.",
+    ]
+    store.write([prepared(doc(n, t)) for n, t in enumerate(texts, start=1)])
+    found = store.statements(StatementFilter(search=query, limit=None))
+    assert sorted(r["document_id"] for r in found) == expected

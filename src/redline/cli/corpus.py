@@ -26,6 +26,7 @@ from redline.config import Settings, load_settings
 from redline.errors import ConfigError, RedlineError
 from redline.store import Correction, StatementFilter, Store
 from redline.store.datasette import metadata, sqlite_path
+from redline.store.queries import SEARCH_HELP
 
 
 class Format(StrEnum):
@@ -218,7 +219,7 @@ def statements(
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
-    search: Annotated[str | None, typer.Option(help="Words that must appear (full-text).")] = None,
+    search: Annotated[str | None, typer.Option(help=SEARCH_HELP)] = None,
     include_rejected: Annotated[bool, typer.Option(help="Show rejected statements too.")] = False,
     include_duplicates: Annotated[bool, typer.Option(help="Show statements from reprints too.")] = False,
     limit: LimitOpt = 50,

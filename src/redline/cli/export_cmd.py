@@ -37,6 +37,7 @@ from redline.export.positions import POSITION_FORMATS
 from redline.knowledge.issues import Taxonomy, load_issues
 from redline.store import StatementFilter, Store
 from redline.store.datasette import sqlite_path
+from redline.store.queries import SEARCH_HELP
 
 export_app = typer.Typer(
     help="Write the corpus for analysts' tools: CSV/JSON tables, DNA statements, GraphML/GEXF networks. "
@@ -57,7 +58,7 @@ StanceOpt = Annotated[str | None, typer.Option("--stance", help="support, oppose
 SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name.")]
-SearchOpt = Annotated[str | None, typer.Option("--search", help="Words that must appear (full-text).")]
+SearchOpt = Annotated[str | None, typer.Option("--search", help=SEARCH_HELP)]
 RejectedOpt = Annotated[bool, typer.Option("--include-rejected", help="Keep statements an analyst rejected.")]
 DuplicatesOpt = Annotated[
     bool, typer.Option("--include-duplicates", help="Keep the statements of near-duplicate reprints.")

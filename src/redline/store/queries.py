@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, func, literal_column, select, text, true
+from sqlalchemy import ColumnElement, and_, false, func, literal_column, select, text, true
 from sqlalchemy.engine import Connection
 
 from redline.store.actors import find_actor_ids
@@ -41,14 +41,64 @@ class StatementFilter:
     include_duplicates: bool = False
 
 
-def fts5_query(search: str) -> str:
-    """User words as an FTS5 query: every word must appear (prefix match on the last one)."""
-    words = _TOKEN.findall(search)
-    if not words:
-        return '""'
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " AND ".join(quoted)
+SEARCH_HELP = 'Full-text search: words must all appear; "a phrase" as written; a OR b; -word excludes.'
+_SEARCH_ITEM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTerm:
+    """One word or quoted phrase of a search; ``negated`` for a leading minus."""
+
+    words: tuple[str, ...]
+    negated: bool = False
+    phrase: bool = False
+
+
+def parse_search(search: str) -> list[list[SearchTerm]]:
+    """The one search syntax of every interface, web-search style (PostgreSQL's
+    ``websearch_to_tsquery`` reads the same): words must all appear, ``"a phrase"`` must appear
+    as written, ``or`` between two terms accepts either, ``-word`` excludes. Returns the terms
+    as a conjunction of alternatives."""
+    groups: list[list[SearchTerm]] = []
+    join_next = False
+    for m in _SEARCH_ITEM.finditer(search):
+        minus, quoted, bare = m.group(1), m.group(2), m.group(3)
+        if bare is not None and bare.lower() == "or":
+            join_next = bool(groups)
+            continue
+        if bare is not None and bare.startswith("-"):
+            minus, bare = "-", bare[1:]
+        words = tuple(_TOKEN.findall(quoted if quoted is not None else bare or ""))
+        if not words:
+            continue
+        term = SearchTerm(words, negated=bool(minus), phrase=quoted is not None)
+        if join_next and not term.negated and not any(t.negated for t in groups[-1]):
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    return groups
+
+
+def fts5_query(search: str) -> tuple[str | None, str | None]:
+    """The search as FTS5 queries: what a statement must match, and what it must not (FTS5
+    cannot say "everything but"). Single words match as prefixes, standing in for the stemming
+    PostgreSQL does ("talk" finds "talks")."""
+
+    def fts(term: SearchTerm) -> str:
+        if term.phrase or len(term.words) > 1:
+            return '"' + " ".join(term.words) + '"'
+        return f'"{term.words[0]}"*'
+
+    must, must_not = [], []
+    for group in parse_search(search):
+        if group[0].negated:
+            must_not.append(fts(group[0]))
+        elif len(group) == 1:
+            must.append(fts(group[0]))
+        else:
+            must.append("(" + " OR ".join(fts(t) for t in group) + ")")
+    return (" AND ".join(must) or None), (" OR ".join(must_not) or None)
 
 
 def _search_condition(conn: Connection, search: str) -> ColumnElement[bool]:
@@ -59,20 +109,36 @@ def _search_condition(conn: Connection, search: str) -> ColumnElement[bool]:
     tests membership, which fills a page long before the hits run out.
     """
     if conn.dialect.name == "sqlite":
-        query = fts5_query(search)
-        hits = (
-            conn.execute(
-                text("SELECT rowid FROM statement_fts WHERE statement_fts MATCH :q LIMIT :n"),
-                {"q": query, "n": SPARSE_MATCHES + 1},
+        must, must_not = fts5_query(search)
+        if must is None and must_not is None:
+            return false()  # nothing searchable (punctuation only): nothing matches
+        conds: list[ColumnElement[bool]] = []
+        if must is not None:
+            hits = (
+                conn.execute(
+                    text("SELECT rowid FROM statement_fts WHERE statement_fts MATCH :q LIMIT :n"),
+                    {"q": must, "n": SPARSE_MATCHES + 1},
+                )
+                .scalars()
+                .all()
             )
-            .scalars()
-            .all()
-        )
-        if len(hits) <= SPARSE_MATCHES:
-            return statement.c.pk.in_(list(hits))
-        return text(
-            "+statement.pk IN (SELECT rowid FROM statement_fts WHERE statement_fts MATCH :fts_query)"
-        ).bindparams(fts_query=query)  # type: ignore[return-value]
+            if len(hits) <= SPARSE_MATCHES:
+                conds.append(statement.c.pk.in_(list(hits)))
+            else:
+                conds.append(
+                    text(  # type: ignore[arg-type]
+                        "+statement.pk IN "
+                        "(SELECT rowid FROM statement_fts WHERE statement_fts MATCH :fts_query)"
+                    ).bindparams(fts_query=must)
+                )
+        if must_not is not None:
+            conds.append(
+                text(  # type: ignore[arg-type]
+                    "statement.pk NOT IN "
+                    "(SELECT rowid FROM statement_fts WHERE statement_fts MATCH :fts_not)"
+                ).bindparams(fts_not=must_not)
+            )
+        return and_(*conds)
     # a generated column added by the 0002_fulltext migration
     tsv: ColumnElement[Any] = literal_column("statement.tsv")
     return tsv.bool_op("@@")(func.websearch_to_tsquery("english", search))

@@ -12,6 +12,7 @@ from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error
 from redline.api.models import CorrectionIn, CorrectionOut, Stance, StatementDetail, StatementRow
 from redline.errors import NotFoundError
 from redline.store import Correction, StatementFilter, Store
+from redline.store.queries import SEARCH_HELP
 
 router = APIRouter(tags=["statements"], responses=ERROR_RESPONSES)
 
@@ -33,7 +34,7 @@ def list_statements(
     since: Annotated[IsoDate | None, Query(description="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[IsoDate | None, Query(description="Up to this date (YYYY-MM-DD).")] = None,
     outlet: str | None = None,
-    q: Annotated[str | None, Query(description="Words that must all appear (full-text search).")] = None,
+    q: Annotated[str | None, Query(description=SEARCH_HELP)] = None,
     document: Annotated[str | None, Query(description="Only statements of this document id.")] = None,
     include_rejected: bool = False,
     include_duplicates: Annotated[bool, Query(description="Include statements from reprints.")] = False,
