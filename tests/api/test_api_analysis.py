@@ -6,6 +6,7 @@ import dataclasses
 import types
 import typing
 
+import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
@@ -110,6 +111,31 @@ def test_analyses_see_a_correction_made_after_they_were_cached(writer: TestClien
     assert territory() == "conditional"
     timeline = writer.get("/api/v1/timeline", params={"issue": "territory"}).json()["items"]
     assert [e["detail"] for e in timeline] == ["conditional"]
+
+
+def test_a_positions_matrix_is_computed_once_per_store_revision(
+    writer: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redline.analysis import negotiation
+
+    real, calls = negotiation.positions, []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(kwargs.get("plan"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(negotiation, "positions", counted)
+    first = writer.get("/api/v1/positions").json()
+    assert writer.get("/api/v1/positions").json() == first
+    assert len(calls) == 1  # the second answer came from the cache
+    writer.get("/api/v1/positions", params={"by": "actor"})
+    assert len(calls) == 2  # other parameters, another matrix
+    sid = writer.get("/api/v1/statements").json()["items"][0]["id"]
+    headers = {"Authorization": "Bearer s3cret-token"}
+    rejected = writer.post(f"/api/v1/statements/{sid}/corrections", json={"reject": True}, headers=headers)
+    assert rejected.is_success
+    writer.get("/api/v1/positions")
+    assert len(calls) == 3  # the store moved: computed again
 
 
 def _mirrors(dc: type, model: type[BaseModel]) -> None:

@@ -5,11 +5,18 @@ slowest part of answering (seconds at 100,000 statements), and the store changes
 compared with how often a dashboard asks. So each app keeps the last corpus it read with the
 store's ``data_version`` and reads again only when that has moved (an ingest, a reprocess, a
 correction). One lock: concurrent requests after a change wait for one read, not make many.
+
+Results computed from the corpus (a positions matrix against a plan's points links every
+statement to every point: seconds per call) are kept beside it, per request parameters, and
+dropped with it when the store changes.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from redline.analysis import negotiation
 from redline.analysis.db_repository import SqlStatementSource
@@ -17,17 +24,41 @@ from redline.store import Store
 
 __all__ = ["CorpusCache"]
 
+T = TypeVar("T")
+RESULTS_KEPT = 64  # results per store revision, least recently used dropped first
+
 
 class CorpusCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._version: tuple[object, ...] | None = None
         self._corpus: negotiation.Corpus | None = None
+        self._results: OrderedDict[Hashable, Any] = OrderedDict()
 
     def get(self, store: Store) -> negotiation.Corpus:
+        return self._current(store)[1]
+
+    def result(self, store: Store, key: Hashable, compute: Callable[[negotiation.Corpus], T]) -> T:
+        """``compute(corpus)``, computed once per store revision and ``key``."""
+        version, corpus = self._current(store)
+        with self._lock:
+            if (version, key) in self._results:
+                self._results.move_to_end((version, key))
+                cached: T = self._results[(version, key)]
+                return cached
+        value = compute(corpus)  # outside the lock: other requests are not held up
+        with self._lock:
+            if version == self._version:  # the store did not move meanwhile
+                self._results[(version, key)] = value
+                while len(self._results) > RESULTS_KEPT:
+                    self._results.popitem(last=False)
+        return value
+
+    def _current(self, store: Store) -> tuple[tuple[object, ...], negotiation.Corpus]:
         with self._lock:
             version = store.data_version()
             if self._corpus is None or version != self._version:
                 self._corpus = negotiation.read_corpus(SqlStatementSource(store))
                 self._version = version
-            return self._corpus
+                self._results.clear()
+            return version, self._corpus

@@ -20,6 +20,7 @@ from redline.store import Store
 __all__ = [
     "MAX_LIMIT",
     "MAX_OFFSET",
+    "CorpusCacheDep",
     "CorpusDep",
     "IsoDate",
     "Limit",
@@ -29,6 +30,7 @@ __all__ = [
     "WriteAccess",
     "check_token",
     "get_corpus",
+    "get_corpus_cache",
     "get_store",
     "page",
     "require_token",
@@ -52,9 +54,17 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def get_corpus(request: Request, store: StoreDep) -> Corpus:
-    """Every countable statement, for the whole-store analyses (cached while the store is unchanged)."""
+def get_corpus_cache(request: Request) -> CorpusCache:
+    """The app's cache of the corpus and of what is computed from it (one per app)."""
     cache: CorpusCache = request.app.state.corpus_cache
+    return cache
+
+
+CorpusCacheDep = Annotated[CorpusCache, Depends(get_corpus_cache)]
+
+
+def get_corpus(cache: CorpusCacheDep, store: StoreDep) -> Corpus:
+    """Every countable statement, for the whole-store analyses (cached while the store is unchanged)."""
     return cache.get(store)
 
 
