@@ -164,24 +164,22 @@ def emit(
             console.print(f"({empty})", markup=False)
             return
         cells = [[cell_text(row.get(c)) for c in cols] for row in rows]
-        if wide in cols:
-            room = console.width - (3 * len(cols) + 1)  # borders, and a space each side of a cell
-            if sum(_narrow_widths(cols, cells, wide).values()) + WIDE_COLUMN_MIN > room:
-                _print_stacked(console, cols, cells, wide)
-                out.flush()
-                return
-        table = Table(show_lines=False)
-        for col in cols:
-            table.add_column(col, overflow="fold", min_width=WIDE_COLUMN_MIN if col == wide else None)
-        for line in cells:
-            table.add_row(*line)
-        console.print(table)
+        room = console.width - (3 * len(cols) + 1)  # borders, and a space each side of a cell
+        if wide in cols and _narrow_width(cols, cells, wide) + WIDE_COLUMN_MIN > room:
+            _print_stacked(console, cols, cells, wide)
+        else:
+            table = Table(show_lines=False)
+            for col in cols:
+                table.add_column(col, overflow="fold", min_width=WIDE_COLUMN_MIN if col == wide else None)
+            for line in cells:
+                table.add_row(*line)
+            console.print(table)
     out.flush()
 
 
-def _narrow_widths(cols: Sequence[str], cells: Sequence[Sequence[str]], wide: str) -> dict[str, int]:
-    """The width each column but ``wide`` needs to show its longest cell on one line."""
-    return {c: max([len(c), *(len(line[i]) for line in cells)]) for i, c in enumerate(cols) if c != wide}
+def _narrow_width(cols: Sequence[str], cells: Sequence[Sequence[str]], wide: str) -> int:
+    """The width the columns but ``wide`` need to show their longest cells on one line."""
+    return sum(max([len(c), *(len(line[i]) for line in cells)]) for i, c in enumerate(cols) if c != wide)
 
 
 def _print_stacked(console: Console, cols: Sequence[str], cells: Sequence[Sequence[str]], wide: str) -> None:
