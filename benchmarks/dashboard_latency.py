@@ -19,7 +19,7 @@ import warnings
 from pathlib import Path
 
 from redline.store import StatementFilter, Store
-from redline.web.app import create_dashboard_app
+from redline.api import create_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from query_latency import build  # the benchmarks folder is not a package
@@ -75,7 +75,7 @@ def main() -> None:
     with Store.open(url) as store:
         print(f"{store.counts()['statements']} statements, {store.counts()['documents']} documents")
         targets = pages(store)
-    with TestClient(create_dashboard_app(url)) as client:
+    with TestClient(create_app(url)) as client:
         for name, target in targets.items():
             med, worst, status = timed(client, target, a.repeat)
             print(f"{name:<30} median {med:8.1f} ms  max {worst:8.1f} ms  (HTTP {status})")

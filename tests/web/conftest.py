@@ -9,7 +9,7 @@ import pytest
 from web_corpus import build_store
 
 from redline.store import Store
-from redline.web.app import create_dashboard_app
+from redline.api import create_app
 
 with warnings.catch_warnings():
     # Starlette asks for the httpx2 fork when it is not installed; plain httpx still works.
@@ -24,7 +24,7 @@ def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db_url: str) -> Iterator[TestClient]:
-    with TestClient(create_dashboard_app(db_url)) as c:
+    with TestClient(create_app(db_url)) as c:
         yield c
 
 

@@ -13,7 +13,7 @@ from redline.config import Settings
 from redline.demo import run_demo
 from redline.ingest import ExtractorLike
 from redline.store import StatementFilter, Store
-from redline.web.app import create_dashboard_app
+from redline.api import create_app
 
 pytestmark = pytest.mark.model
 
@@ -25,7 +25,7 @@ def demo(
     url = f"sqlite:///{Path(tmp_path_factory.mktemp('demo')) / 'demo.db'}"
     with Store.open(url) as store:
         run_demo(store, Settings(db=url), extractor_factory=lambda _settings: extractor)
-        with TestClient(create_dashboard_app(url)) as client:
+        with TestClient(create_app(url)) as client:
             yield client, store
 
 

@@ -18,7 +18,7 @@ from redline.errors import NotFoundError, StoreError
 from redline.ingest import ingest
 from redline.model import Actor, Document
 from redline.store import Correction, StatementFilter, Store
-from redline.web.app import create_dashboard_app
+from redline.api import create_app
 
 TEXT_OF = {d.id: d.text for d in DOCS}
 
@@ -183,8 +183,9 @@ def test_pages_walk_through_all_rows(client: TestClient, store: Store) -> None:
     "query", ["since=yesterday", "until=2025-13-01", "stance=maybe", "size=0", "page=abc", "at=soon"]
 )
 def test_bad_filters_are_an_html_400(client: TestClient, query: str) -> None:
+    """Values the page reads itself are a 400; those the parameter types refuse, the app's 422."""
     path = ("/positions?" if query.startswith("at=") else "/statements?") + query
-    p = page(client, path, 400)
+    p = page(client, path, 422 if query in ("size=0", "page=abc") else 400)
     assert p.find(role="alert")
 
 
@@ -277,7 +278,7 @@ def test_undated_statements_are_shown_and_counted_apart(tmp_path: Path) -> None:
             doc(5, "Vladimir Putin said the plan was a good start.", None),
         ]
         ingest(docs, s, Settings(), extractor_factory=make_fake)
-    with TestClient(create_dashboard_app(url)) as c:
+    with TestClient(create_app(url)) as c:
         p = page(c, "/positions")
         (note, _) = [e.text for e in p.find("p", css="undated")]
         assert note.startswith("2 undated statements not placed in time")
@@ -370,7 +371,7 @@ def test_pages_follow_corrections_made_while_serving(tmp_path: Path) -> None:
             if a.attrs["href"] == "/statements" and a.text.isdigit()
         )
 
-    with TestClient(create_dashboard_app(url)) as client, Store.open(url) as store:
+    with TestClient(create_app(url)) as client, Store.open(url) as store:
         before = page(client, "/positions")
         assert "/positions/cell?party=ukraine&issue=plan_overall" in before.links
         assert counted(client) == "6"

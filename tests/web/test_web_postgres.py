@@ -10,7 +10,7 @@ from web_corpus import DOCS, build_store
 from web_html import Page
 
 from redline.store import StatementFilter, Store
-from redline.web.app import create_dashboard_app
+from redline.api import create_app
 
 pytestmark = pytest.mark.postgres
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def pg(pg_url: str) -> Iterator[tuple[TestClient, Store]]:
     url = build_store(pg_url)
-    with Store.open(url) as store, TestClient(create_dashboard_app(url)) as client:
+    with Store.open(url) as store, TestClient(create_app(url)) as client:
         yield client, store
 
 

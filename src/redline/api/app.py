@@ -1,4 +1,9 @@
-"""The REST API application: ``create_app(db_url)`` builds one app over one store.
+"""The one redline web application: ``create_app(db_url)`` builds it over one store.
+
+It serves the JSON API at ``/api/v1``, its reference at ``/docs`` and the dashboard's pages at
+``/``, with one lifespan (the store), one cache keyed on the store's revision (``CorpusCache``,
+shared by API routes and pages through ``Depends``) and one error handler (JSON under the
+API's paths, a page elsewhere).
 
 Nothing is global: the store is opened when the app starts (its lifespan) and kept on
 ``app.state``, so several apps over different databases can live in one process (tests do),
@@ -47,8 +52,8 @@ def create_app(
 
     ``issues`` is the taxonomy file (default: the packaged one): corrections may only use its ids.
 
-    ``extra_routers`` are mounted as given (no prefix), after the API: the place for the web
-    dashboard and other interfaces that share this app and its store (``request.app.state.store``).
+    ``extra_routers`` are mounted as given (no prefix), after the API and before the dashboard:
+    the place for other interfaces that share this app and its store (``request.app.state.store``).
     """
 
     @asynccontextmanager
@@ -76,14 +81,19 @@ def create_app(
     # (a BaseHTTPMiddleware in between would wrap its 413 into a task group's error)
     app.state.write_routes = write_routes(ROUTERS, API_PREFIX)
     app.add_middleware(RequestGuard)
-    install_error_handlers(app)
+    # imported here, not at the top: the pages take this package's dependencies (deps.py), so
+    # importing redline.web first must not come back into a half-imported redline.api
+    from redline.web import Renderer, build_router
+
+    pages = Renderer()
+    install_error_handlers(app, page=pages.error, json_paths=(API_PREFIX, "/docs", "/openapi.json"))
     app.add_middleware(SecurityHeaders)  # last added, outermost: refusals get the headers too
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     mount_docs(app)
-    # -- extra routers (the web dashboard mounts here) -----------------------------------------
     for router in extra_routers:
         app.include_router(router)
+    app.include_router(build_router(pages))  # last: its "/" and "/{...:path}" routes match widely
     return app
 
 

@@ -1,15 +1,18 @@
-"""One JSON error shape for every failure the API reports.
+"""One error handler for the whole app: the JSON error shape for the API, a page for people.
 
 Whatever goes wrong (a record that does not exist, a query parameter that does not parse, a
-route that is not there, a write without the token, a database that cannot be read) the
+route that is not there, a write without the token, a database that cannot be read) an API
 client gets ``{"error": {"status", "code", "message", "hint"}}`` with the matching HTTP
-status, so a client needs one error handler, not one per cause.
+status, so a client needs one error handler, not one per cause. The dashboard's routes share
+the app: the same handlers decide status and message once, and a request outside the API's
+paths gets them as an HTML page (``ErrorPage``) instead of JSON.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -33,6 +36,7 @@ __all__ = [
     "ApiError",
     "ErrorBody",
     "ErrorDetail",
+    "ErrorPage",
     "error_response",
     "field_error",
     "install_error_handlers",
@@ -229,11 +233,41 @@ async def _refuse_nul(request: Request, call_next: Callable[[Request], Awaitable
     return await call_next(request)
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    """Route every failure through the one error shape."""
-    app.middleware("http")(_refuse_nul)
-    app.add_exception_handler(RedlineError, _redline)
-    app.add_exception_handler(ApiError, _api)
-    app.add_exception_handler(RequestValidationError, _validation)
-    app.add_exception_handler(StarletteHTTPException, _http)
-    app.add_exception_handler(Exception, _unexpected)
+# (request, status, message, hint) -> the page telling a person what went wrong
+ErrorPage = Callable[[Request, int, str, str | None], Response]
+Handler = Callable[[Request, Exception], JSONResponse]
+
+
+def _is_api(path: str, prefixes: Sequence[str]) -> bool:
+    return any(path == p or path.startswith(p.rstrip("/") + "/") for p in prefixes)
+
+
+def install_error_handlers(
+    app: FastAPI, *, page: ErrorPage | None = None, json_paths: Sequence[str] = ("/",)
+) -> None:
+    """Route every failure through the one error shape: JSON under ``json_paths``, and, given a
+    ``page``, the same status and message as a page everywhere else."""
+
+    def by_route(request: Request, response: JSONResponse) -> Response:
+        if page is None or _is_api(request.url.path, json_paths):
+            return response
+        detail = json.loads(bytes(response.body))["error"]
+        html = page(request, response.status_code, detail["message"], detail.get("hint"))
+        for name in ("WWW-Authenticate",):
+            if name in response.headers:
+                html.headers[name] = response.headers[name]
+        return html
+
+    def wrap(handler: Handler) -> Callable[[Request, Exception], Response]:
+        return lambda request, exc: by_route(request, handler(request, exc))
+
+    async def refuse_nul(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await _refuse_nul(request, call_next)
+        return by_route(request, response) if isinstance(response, JSONResponse) else response
+
+    app.middleware("http")(refuse_nul)
+    app.add_exception_handler(RedlineError, wrap(_redline))
+    app.add_exception_handler(ApiError, wrap(_api))
+    app.add_exception_handler(RequestValidationError, wrap(_validation))
+    app.add_exception_handler(StarletteHTTPException, wrap(_http))
+    app.add_exception_handler(Exception, wrap(_unexpected))

@@ -1,4 +1,4 @@
-"""``redline serve``: the REST API (and whatever else the app mounts) over the corpus database."""
+"""``redline serve``: the one web app over the corpus database: dashboard, REST API and its docs."""
 
 from __future__ import annotations
 
@@ -23,7 +23,11 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """Serve the REST API at http://HOST:PORT/api/v1 (reference and trial page at /docs)."""
+    """Serve the dashboard at http://HOST:PORT/, the REST API at /api/v1 and its reference at /docs.
+
+    With a token, the API takes corrections and the dashboard's statement pages offer a
+    correction form (signed in with the same token). Ctrl-C stops it.
+    """
     with user_errors():
         import uvicorn
 
@@ -34,7 +38,9 @@ def serve(
         Store.open(settings.db).close()  # a bad URL or an unreadable file fails here, as one line
         app = create_app(settings.db, token=settings.api_token, issues=settings.issues)
         mode = "read-write (token set)" if settings.api_token else "read-only (no token)"
-        typer.echo(f"redline API on http://{host}:{port}/api/v1 ({mode}); docs at /docs", err=True)
+        typer.echo(
+            f"redline on http://{host}:{port}/ (dashboard), /api/v1 ({mode}), /docs", err=True
+        )
         uvicorn.run(app, host=host, port=port, log_level="info")
 
 

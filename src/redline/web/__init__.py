@@ -1,12 +1,12 @@
 """The web dashboard: server-rendered pages where every fact links back to its sentence.
 
-``build_router`` gives the pages as one FastAPI router (mounted by the JSON API's app or by
-``create_dashboard_app``); it takes a callable for the store so that whoever owns the app
-owns the store's lifetime.
+``build_router`` gives the pages as one FastAPI router; ``redline.api.create_app`` mounts it
+at ``/`` beside the JSON API, with the app's store, cache and error handler.
 """
 
 from __future__ import annotations
 
+from redline.web.render import Renderer
 from redline.web.router import build_router
 
-__all__ = ["build_router"]
+__all__ = ["Renderer", "build_router"]

@@ -7,7 +7,6 @@ disagree; the pages only add links from every cell and change back to the statem
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from fastapi import APIRouter, Request
@@ -19,9 +18,10 @@ from redline.analysis.diff_render import diff_to_dict
 from redline.analysis.positions import Columns, by_issue, row_of
 from redline.analysis.positions_report import party_name, positions_report, undated_line
 from redline.errors import NotFoundError
+from redline.api.corpus_cache import CorpusCache
+from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.model import PlanVersion, Statement
 from redline.store import Store
-from redline.web.cache import RevisionCache, Snapshot
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import Renderer
 
@@ -61,19 +61,18 @@ def point_columns(result: lib.Positions) -> Columns:
     return lambda s: [link.number for link in result.links.get(s.id, ())]
 
 
-def positions_of(snapshot: Snapshot, store: Store, at: date | None, plan: str | None) -> Analysed:
+def positions_of(cache: CorpusCache, store: Store, at: date | None, plan: str | None) -> Analysed:
     """The corpus and its positions (by issue, or by the points of ``plan``), computed once per revision.
 
-    Reading every extraction is the slow part (seconds on a large corpus), and analysts click
-    from the matrix to its cells and back, so both are kept in the revision's snapshot.
+    The app's one cache (the API's) holds both: analysts click from the matrix to its cells
+    and back, and the API asking the same question reads the same corpus.
     """
-    corpus = snapshot.get("corpus", lambda: lib.read_corpus(SqlStatementSource(store)))
 
-    def compute() -> lib.Positions:
+    def compute(corpus: lib.Corpus) -> lib.Positions:
         repo = SqlPlanRepository(store) if plan else None
         return lib.positions(corpus, repo=repo, plan=plan, at=at)
 
-    return corpus, snapshot.get(("positions", at, plan), compute)
+    return cache.get(store), cache.result(store, ("dashboard.positions", at, plan), compute)
 
 
 def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
@@ -83,18 +82,15 @@ def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
     return (pool[-2].label, pool[-1].label) if len(pool) >= 2 else None
 
 
-def add_analysis_pages(
-    router: APIRouter, get_store: Callable[[], Store], renderer: Renderer, cache: RevisionCache
-) -> None:
+def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
     @router.get("/positions", response_class=HTMLResponse, name="dashboard.positions")
-    def positions(request: Request, at: Text = None, plan: Text = None) -> HTMLResponse:
+    def positions(request: Request, store: StoreDep, cache: CorpusCacheDep, at: Text = None, plan: Text = None) -> HTMLResponse:
         try:
             day = parse_day(at, "at")
         except ValueError as exc:
             return renderer.bad_request(request, str(exc))
-        store = get_store()
         try:
-            corpus, result = positions_of(cache.snapshot(store), store, day, plan or None)
+            corpus, result = positions_of(cache, store, day, plan or None)
         except NotFoundError as exc:
             return renderer.not_found(request, exc.message)
         report = positions_report(result, by="party", documents=corpus.documents, plan=plan or None)
@@ -117,6 +113,8 @@ def add_analysis_pages(
     @router.get("/positions/cell", response_class=HTMLResponse, name="dashboard.position_cell")
     def position_cell(
         request: Request,
+        store: StoreDep,
+        cache: CorpusCacheDep,
         party: Text = None,
         issue: Text = None,
         point: Text = None,
@@ -133,8 +131,7 @@ def add_analysis_pages(
         except ValueError as exc:
             return renderer.bad_request(request, str(exc))
         try:
-            store = get_store()
-            corpus, result = positions_of(cache.snapshot(store), store, day, plan or None)
+            corpus, result = positions_of(cache, store, day, plan or None)
         except NotFoundError as exc:
             return renderer.not_found(request, exc.message)
         columns = point_columns(result) if plan else by_issue
@@ -171,16 +168,15 @@ def add_analysis_pages(
         )
 
     @router.get("/plans", response_class=HTMLResponse, name="dashboard.plans")
-    def plans(request: Request) -> HTMLResponse:
-        store = get_store()
+    def plans(request: Request, store: StoreDep) -> HTMLResponse:
         listing = [(name, store.plan_versions(name)) for name in store.plan_names()]
         return renderer.page(request, "plans.html", title="Plans", plans=listing)
 
     @router.get("/plans/{plan:path}", response_class=HTMLResponse, name="dashboard.plan")
     def plan(
-        request: Request, plan: str, version: Text = None, old: Text = None, new: Text = None
+        request: Request, plan: str, store: StoreDep, version: Text = None, old: Text = None, new: Text = None
     ) -> HTMLResponse:
-        repo = SqlPlanRepository(get_store())
+        repo = SqlPlanRepository(store)
         versions = repo.versions(plan)
         if not versions:
             return renderer.not_found(request, f"No plan named {plan!r}.")

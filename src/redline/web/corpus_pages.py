@@ -7,15 +7,14 @@ against the sentence it came from.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.store import StatementFilter, Store, lookup
-from redline.web.cache import RevisionCache
 from redline.web.highlight import Mark, highlight
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import STANCES, Renderer
@@ -53,24 +52,22 @@ def corpus_summary(store: Store) -> dict[str, Any]:
     }
 
 
-def add_corpus_pages(
-    router: APIRouter, get_store: Callable[[], Store], renderer: Renderer, cache: RevisionCache
-) -> None:
+def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
     @router.get("/", response_class=HTMLResponse, name="dashboard.overview")
-    def overview(request: Request) -> HTMLResponse:
-        store = get_store()
+    def overview(request: Request, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
         return renderer.page(
             request,
             "overview.html",
             title="Overview",
             latest=store.statements(StatementFilter(limit=10)),
             plans=store.plan_names(),
-            **cache.snapshot(store).get("overview", lambda: corpus_summary(store)),
+            **cache.result(store, "overview", lambda _: corpus_summary(store)),
         )
 
     @router.get("/statements", response_class=HTMLResponse, name="dashboard.statements")
     def statements(
         request: Request,
+        store: StoreDep,
         actor: Text = None,
         issue: Text = None,
         stance: Text = None,
@@ -81,7 +78,6 @@ def add_corpus_pages(
         page: PageNo = 1,
         size: Size = 50,
     ) -> HTMLResponse:
-        store = get_store()
         form = {
             "actor": actor or "",
             "issue": issue or "",
@@ -122,8 +118,7 @@ def add_corpus_pages(
         return renderer.page(request, "statements.html", error=None, rows=rows, more=more, **context)
 
     @router.get("/statements/{statement_id}", response_class=HTMLResponse, name="dashboard.statement")
-    def statement(request: Request, statement_id: str) -> HTMLResponse:
-        store = get_store()
+    def statement(request: Request, statement_id: str, store: StoreDep) -> HTMLResponse:
         st = lookup.statement_detail(store, statement_id)
         found = st and lookup.document_by_id(store, st["document_id"])
         if st is None or not found:
@@ -151,8 +146,7 @@ def add_corpus_pages(
         )
 
     @router.get("/documents", response_class=HTMLResponse, name="dashboard.documents")
-    def documents(request: Request, outlet: Text = None, page: PageNo = 1, size: Size = 50) -> HTMLResponse:
-        store = get_store()
+    def documents(request: Request, store: StoreDep, outlet: Text = None, page: PageNo = 1, size: Size = 50) -> HTMLResponse:
         rows, more = paginate(store.documents(limit=page * size + 1, outlet=outlet or None), page, size)
         return renderer.page(
             request,
@@ -166,8 +160,7 @@ def add_corpus_pages(
         )
 
     @router.get("/documents/{document_id:path}", response_class=HTMLResponse, name="dashboard.document")
-    def document(request: Request, document_id: str) -> HTMLResponse:
-        store = get_store()
+    def document(request: Request, document_id: str, store: StoreDep) -> HTMLResponse:
         found = lookup.document_by_id(store, document_id)
         if found is None:
             return renderer.not_found(request, f"No document with id {document_id!r}.")
@@ -195,14 +188,13 @@ def add_corpus_pages(
         )
 
     @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")
-    def actor(request: Request, actor_id: str) -> HTMLResponse:
-        store = get_store()
+    def actor(request: Request, actor_id: str, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
 
-        def read() -> tuple[dict[str, Any] | None, list[tuple[str, Any, str, int]]]:
+        def read(_: object) -> tuple[dict[str, Any] | None, list[tuple[str, Any, str, int]]]:
             found = lookup.actor_detail(store, actor_id)
             return found, lookup.actor_stances(store, actor_id) if found else []
 
-        info, stances = cache.snapshot(store).get(("actor", actor_id), read)
+        info, stances = cache.result(store, ("dashboard.actor", actor_id), read)
         if info is None:
             return renderer.not_found(request, f"No actor with id {actor_id!r}.")
         groups = []

@@ -35,6 +35,19 @@ SECURITY_HEADERS = {
 }
 
 
+_ERROR_TITLES = {
+    400: "Bad request",
+    401: "Sign-in needed",
+    403: "Not allowed",
+    404: "Not found",
+    405: "Not allowed",
+    413: "Too large",
+    422: "Bad request",
+    500: "Error",
+    503: "Database problem",
+}
+
+
 def issue_label(issue: str | None) -> str:
     """``security_guarantees`` -> ``security guarantees``: ids stay ids, people read words."""
     return (issue or "").replace("_", " ")
@@ -90,3 +103,8 @@ class Renderer:
 
     def bad_request(self, request: Request, what: str) -> HTMLResponse:
         return self.page(request, "error.html", 400, title="Bad request", message=what)
+
+    def error(self, request: Request, status: int, message: str, hint: str | None = None) -> HTMLResponse:
+        """The app's error handler's page (``api.errors.ErrorPage``): its status and message, in words."""
+        title = _ERROR_TITLES.get(status, "Error")
+        return self.page(request, "error.html", status, title=title, message=message, hint=hint)
