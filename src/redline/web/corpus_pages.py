@@ -7,14 +7,23 @@ against the sentence it came from.
 
 from __future__ import annotations
 
+import functools
+import itertools
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from redline.api.deps import CorpusCacheDep, StoreDep
+from redline.analysis.positions_report import PARTY_NAMES
+from redline.export.statements import STATEMENT_COLUMNS, statement_rows
+from redline.knowledge.issues import Taxonomy, load_issues
 from redline.store import StatementFilter, Store, lookup
+from redline.web.downloads import Format, download
+from redline.web.facets import count_facets, party_of_record
 from redline.web.highlight import Mark, highlight
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import STANCES, Renderer
@@ -38,6 +47,11 @@ def stance_days(
         (issue, sorted(by_issue[issue].items(), key=lambda kv: (kv[0] is None, kv[0] or date.min)))
         for issue in sorted(by_issue, key=lambda i: (i == "", -totals[i], i))
     ]
+
+
+@functools.cache
+def _taxonomy() -> Taxonomy:
+    return load_issues()
 
 
 def corpus_summary(store: Store) -> dict[str, Any]:
@@ -68,7 +82,9 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
     def statements(
         request: Request,
         store: StoreDep,
+        cache: CorpusCacheDep,
         actor: Text = None,
+        party: Text = None,
         issue: Text = None,
         stance: Text = None,
         outlet: Text = None,
@@ -77,9 +93,11 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
         q: Text = None,
         page: PageNo = 1,
         size: Size = 50,
-    ) -> HTMLResponse:
+        fmt: Format = None,
+    ) -> Response:
         form = {
             "actor": actor or "",
+            "party": party or "",
             "issue": issue or "",
             "stance": stance or "",
             "outlet": outlet or "",
@@ -92,6 +110,7 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
             "form": form,
             "issues": lookup.issues(store),
             "outlets": lookup.outlets(store),
+            "parties": PARTY_NAMES,
             "size": size,
             "page": page,
         }
@@ -103,7 +122,9 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
         if stance and stance not in STANCES:
             error = f"stance: {stance!r} is not one of {', '.join(STANCES)}"
         if error:
-            return renderer.page(request, "statements.html", 400, error=error, rows=[], more=False, **context)
+            return renderer.page(
+                request, "statements.html", 400, error=error, rows=[], more=False, facets=[], **context
+            )
         f = StatementFilter(
             actor=actor or None,
             issue=issue or None,
@@ -114,8 +135,24 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
             search=q or None,
             limit=page * size + 1,
         )
-        rows, more = paginate(store.statements(f), page, size)
-        return renderer.page(request, "statements.html", error=None, rows=rows, more=more, **context)
+
+        def matching() -> Iterator[dict[str, Any]]:
+            """Every statement of the view, in full (what a download holds and the facets count)."""
+            for r in statement_rows(store, replace(f, limit=None), _taxonomy()):
+                if not party or party_of_record(r) == party:
+                    yield r
+
+        if fmt:
+            return download(matching(), STATEMENT_COLUMNS, fmt, "statements")
+        key = ("dashboard.facets", *sorted(form.items()))
+        facets = cache.result(store, key, lambda _: count_facets(matching()))
+        if party:  # the store filters by actor, not party: the page is cut from the full view
+            rows, more = paginate(list(itertools.islice(matching(), page * size + 1)), page, size)
+        else:
+            rows, more = paginate(store.statements(f), page, size)
+        return renderer.page(
+            request, "statements.html", error=None, rows=rows, more=more, facets=facets, **context
+        )
 
     @router.get("/statements/{statement_id}", response_class=HTMLResponse, name="dashboard.statement")
     def statement(request: Request, statement_id: str, store: StoreDep) -> HTMLResponse:
