@@ -19,17 +19,21 @@ from fastapi.responses import HTMLResponse, Response
 
 from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.analysis.positions_report import PARTY_NAMES
+from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy, load_issues
 from redline.store import StatementFilter, Store, lookup
+from redline.web.charts import Bar, bar_chart
 from redline.web.downloads import Format, download
 from redline.web.facets import count_facets, party_of_record
 from redline.web.highlight import Mark, highlight
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import STANCES, Renderer
+from redline.web.trends import activity
 
 __all__ = ["add_corpus_pages"]
 
+ACTOR_COLUMNS = ("id", "name", "kind", "party", "statements")
 LATEST = 10  # statements listed per issue on an actor's page
 MAX_DAYS = 60  # days of stance counts shown per issue (the most recent)
 
@@ -69,10 +73,17 @@ def corpus_summary(store: Store) -> dict[str, Any]:
 def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
     @router.get("/", response_class=HTMLResponse, name="dashboard.overview")
     def overview(request: Request, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
+        days, undated = cache.result(store, "dashboard.activity", lambda c: activity(c.statements))
+        bars = [
+            Bar(d.isoformat(), n, renderer.url(request, "statements", {"since": d, "until": d}))
+            for d, n in days
+        ]
         return renderer.page(
             request,
             "overview.html",
             title="Overview",
+            activity_chart=bar_chart(bars, "Statements per day") if bars else None,
+            activity_undated=undated,
             latest=store.statements(StatementFilter(limit=10)),
             plans=store.plan_names(),
             **cache.result(store, "overview", lambda _: corpus_summary(store)),
@@ -183,7 +194,11 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
         )
 
     @router.get("/documents", response_class=HTMLResponse, name="dashboard.documents")
-    def documents(request: Request, store: StoreDep, outlet: Text = None, page: PageNo = 1, size: Size = 50) -> HTMLResponse:
+    def documents(
+        request: Request, store: StoreDep, outlet: Text = None, page: PageNo = 1, size: Size = 50, fmt: Format = None
+    ) -> Response:
+        if fmt:
+            return download(store.iter_document_records(outlet or None), DOCUMENT_COLUMNS, fmt, "documents")
         rows, more = paginate(store.documents(limit=page * size + 1, outlet=outlet or None), page, size)
         return renderer.page(
             request,
@@ -222,6 +237,18 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
             meta=meta,
             rows=rows,
             text=highlight(doc.text, marks),
+        )
+
+    @router.get("/actors", response_class=HTMLResponse, name="dashboard.actors")
+    def actors(
+        request: Request, store: StoreDep, page: PageNo = 1, size: Size = 100, fmt: Format = None
+    ) -> Response:
+        if fmt:
+            return download(store.actors(), ACTOR_COLUMNS, fmt, "actors")
+        rows, more = paginate(store.actors(limit=page * size + 1), page, size)
+        return renderer.page(
+            request, "actors.html", title="Actors", rows=rows, more=more, page=page, size=size,
+            parties=PARTY_NAMES,
         )
 
     @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")
