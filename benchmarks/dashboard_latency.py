@@ -18,8 +18,8 @@ import time
 import warnings
 from pathlib import Path
 
-from redline.store import StatementFilter, Store
 from redline.api import create_app
+from redline.store import StatementFilter, Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from query_latency import build  # the benchmarks folder is not a package

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from web_corpus import build_store
 
-from redline.store import Store
 from redline.api import create_app
+from redline.store import Store
 
 with warnings.catch_warnings():
     # Starlette asks for the httpx2 fork when it is not installed; plain httpx still works.

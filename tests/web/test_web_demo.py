@@ -9,11 +9,11 @@ import pytest
 from fastapi.testclient import TestClient
 from web_html import Page
 
+from redline.api import create_app
 from redline.config import Settings
 from redline.demo import run_demo
 from redline.ingest import ExtractorLike
 from redline.store import StatementFilter, Store
-from redline.api import create_app
 
 pytestmark = pytest.mark.model
 

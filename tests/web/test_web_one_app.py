@@ -55,4 +55,6 @@ def test_pages_keep_a_strict_content_security_policy(client: TestClient) -> None
     for path in ("/", "/positions", "/statements", "/actors", "/no/such/page"):
         csp = client.get(path).headers["content-security-policy"]
         assert "default-src 'none'" in csp and "script-src" not in csp and "unsafe-inline" not in csp, path
-    assert client.get("/api/v1/statements").headers["content-security-policy"].startswith("default-src 'none'")
+    assert (
+        client.get("/api/v1/statements").headers["content-security-policy"].startswith("default-src 'none'")
+    )

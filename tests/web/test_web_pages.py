@@ -13,12 +13,12 @@ from web_corpus import DOCS, HOSTILE_TEXT, HOSTILE_TITLE, build_store
 from web_html import Page
 
 from fakes import make_fake
+from redline.api import create_app
 from redline.config import Settings
 from redline.errors import NotFoundError, StoreError
 from redline.ingest import ingest
 from redline.model import Actor, Document
 from redline.store import Correction, StatementFilter, Store
-from redline.api import create_app
 
 TEXT_OF = {d.id: d.text for d in DOCS}
 

@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 from web_corpus import DOCS, build_store
 from web_html import Page
 
-from redline.store import StatementFilter, Store
 from redline.api import create_app
+from redline.store import StatementFilter, Store
 
 pytestmark = pytest.mark.postgres
 

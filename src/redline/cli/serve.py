@@ -38,9 +38,7 @@ def serve(
         Store.open(settings.db).close()  # a bad URL or an unreadable file fails here, as one line
         app = create_app(settings.db, token=settings.api_token, issues=settings.issues)
         mode = "read-write (token set)" if settings.api_token else "read-only (no token)"
-        typer.echo(
-            f"redline on http://{host}:{port}/ (dashboard), /api/v1 ({mode}), /docs", err=True
-        )
+        typer.echo(f"redline on http://{host}:{port}/ (dashboard), /api/v1 ({mode}), /docs", err=True)
         uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -7,23 +7,37 @@ disagree; the pages only add links from every cell and change back to the statem
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from redline.analysis import negotiation as lib
-from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
+from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.diff_render import diff_to_dict
-from redline.analysis.positions import Columns, by_issue, row_of
-from redline.analysis.positions_report import party_name, positions_report, undated_line
-from redline.errors import NotFoundError
+from redline.analysis.positions import UNAFFILIATED, Columns, by_issue, row_of
+from redline.analysis.positions_report import (
+    CellReport,
+    PositionsReport,
+    UnplacedCell,
+    party_name,
+    positions_report,
+    undated_line,
+)
 from redline.api.corpus_cache import CorpusCache
 from redline.api.deps import CorpusCacheDep, StoreDep
+from redline.errors import NotFoundError
+from redline.export.positions import POSITION_COLUMNS, position_rows
+from redline.knowledge.actors import PARTIES
+from redline.knowledge.issues import load_issues
 from redline.model import PlanVersion, Statement
 from redline.store import Store
+from redline.web.charts import HeatCell, Point, Series, heat_map, line_chart, stance_grid
+from redline.web.downloads import Format, download
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import Renderer
+from redline.web.trends import stance_trends
 
 __all__ = ["add_analysis_pages", "cell_statements", "positions_of"]
 
@@ -75,6 +89,73 @@ def positions_of(cache: CorpusCache, store: Store, at: date | None, plan: str | 
     return cache.get(store), cache.result(store, ("dashboard.positions", at, plan), compute)
 
 
+# Rows that are a side of the negotiation; the rest ("other", speakers without a party: media,
+# unnamed officials) are listed apart, below them, so they never read as a party's position.
+SIDES = frozenset(PARTIES) - {"other"}
+BY_STANCE = ("support", "oppose", "conditional")  # who stands where on a plan's point
+
+
+def split_rows(report: PositionsReport) -> tuple[list[str], list[str]]:
+    """The report's row ids: the parties, then everyone outside them."""
+    ids = [r.id for r in report.rows]
+    return [r for r in ids if r in SIDES], [r for r in ids if r not in SIDES]
+
+
+def cell_label(row: str, column: str, cell: CellReport | None, unplaced: UnplacedCell | None) -> str:
+    if cell is not None:
+        counts = ", ".join(f"{n} {s}" for s, n in cell.counts.items() if n)
+        extra = f", +{cell.undated} undated" if cell.undated else ""
+        return f"{party_name(row)} on {column}: {cell.stance} ({counts}{extra})"
+    return f"{party_name(row)} on {column}: {unplaced.undated if unplaced else 0} undated only"
+
+
+def matrix_chart(
+    request: Request, renderer: Renderer, report: PositionsReport, plan: str | None, at: str | None = None
+) -> object:
+    """The matrix as a heat map (issues) or a stance grid (a plan's points x parties)."""
+    cells = {(c.row, c.column): c for c in report.cells}
+    unplaced = {(u.row, u.column): u for u in report.unplaced}
+    names = {c.id: (f"point {c.id}" if plan else c.label) for c in report.columns}
+    marks = []
+    for r in report.rows:
+        for c in report.columns:
+            cell, undated = cells.get((r.id, c.id)), unplaced.get((r.id, c.id))
+            if cell is None and undated is None:
+                continue
+            query: dict[str, str | None] = {"party": r.id}
+            query.update({"point": c.id, "plan": plan} if plan else {"issue": c.id})
+            query["at"] = at  # the order of the matrix's own links: one URL per cell
+            n = (cell.statements + cell.undated) if cell else (undated.undated if undated else 0)
+            marks.append(
+                HeatCell(
+                    row=r.name if not plan else names[c.id],
+                    column=names[c.id] if not plan else r.name,
+                    value=n,
+                    href=renderer.url(request, "position_cell", query),
+                    label=cell_label(r.id, names[c.id], cell, undated),
+                    stance=cell.stance if (plan and cell) else None,
+                )
+            )
+    if plan:
+        points = [names[c.id] for c in report.columns]
+        return stance_grid(marks, points, [r.name for r in report.rows], f"Points of {plan} by party")
+    return heat_map(
+        marks,
+        [r.name for r in report.rows],
+        [names[c.id] for c in report.columns],
+        "Statements per party and issue",
+    )
+
+
+def point_sides(report: PositionsReport) -> dict[str, dict[str, list[CellReport]]]:
+    """Per point, the parties whose balance supports, opposes or conditions it (with the cell)."""
+    sides: dict[str, dict[str, list[CellReport]]] = {}
+    for c in report.cells:
+        if c.stance in BY_STANCE:
+            sides.setdefault(c.column, {}).setdefault(c.stance, []).append(c)
+    return sides
+
+
 def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
     """The two latest imported texts (reconstructions only when fewer than two texts exist)."""
     texts = [v for v in versions if not v.reported]
@@ -84,7 +165,14 @@ def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
 
 def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
     @router.get("/positions", response_class=HTMLResponse, name="dashboard.positions")
-    def positions(request: Request, store: StoreDep, cache: CorpusCacheDep, at: Text = None, plan: Text = None) -> HTMLResponse:
+    def positions(
+        request: Request,
+        store: StoreDep,
+        cache: CorpusCacheDep,
+        at: Text = None,
+        plan: Text = None,
+        fmt: Format = None,
+    ) -> Response:
         try:
             day = parse_day(at, "at")
         except ValueError as exc:
@@ -94,6 +182,13 @@ def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
         except NotFoundError as exc:
             return renderer.not_found(request, exc.message)
         report = positions_report(result, by="party", documents=corpus.documents, plan=plan or None)
+        if fmt == "json":  # the report as `redline export positions -f json` writes it
+            body = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+            headers = {"Content-Disposition": 'attachment; filename="positions.json"'}
+            return Response(body, media_type="application/json", headers=headers)
+        if fmt:
+            return download(position_rows(report), POSITION_COLUMNS, fmt, "positions")
+        sides, outside = split_rows(report)
         return renderer.page(
             request,
             "positions.html",
@@ -101,6 +196,14 @@ def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
                 ["Positions", f"on the points of {plan}" if plan else "", f"as of {day}" if day else ""]
             ).strip(),
             report=report,
+            row_groups=[
+                ("Parties", [r for r in report.rows if r.id in sides]),
+                (
+                    "Outside the parties (no party, media, others)",
+                    [r for r in report.rows if r.id in outside],
+                ),
+            ],
+            chart=matrix_chart(request, renderer, report, plan or None, report.at) if report.rows else None,
             cells={(c.row, c.column): c for c in report.cells},
             unplaced={(u.row, u.column): u for u in report.unplaced},
             undated_note=undated_line(report.undated),
@@ -108,6 +211,47 @@ def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
             plans=store.plan_names(),
             plan=plan or "",
             at=day.isoformat() if day else "",
+        )
+
+    @router.get("/issues/{issue}", response_class=HTMLResponse, name="dashboard.issue")
+    def issue_page(request: Request, issue: str, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
+        known = {i.id: i for i in load_issues().issues}
+        if issue not in known:
+            return renderer.not_found(request, f"No issue {issue!r} in the taxonomy.")
+        trends = cache.result(
+            store, ("dashboard.trends", issue), lambda c: stance_trends(c.statements, c.party_of, issue)
+        )
+        series = []
+        for tr in trends:
+            if tr.row == UNAFFILIATED or not tr.days:
+                continue
+            points = [
+                Point(
+                    d.day,
+                    d.balance,
+                    renderer.url(
+                        request,
+                        "statements",
+                        {"party": tr.row, "issue": issue, "since": d.day, "until": d.day},
+                    ),
+                    f"{party_name(tr.row)}, {d.day}: "
+                    + ", ".join(f"{n} {s}" for s, n in sorted(d.counts.items()))
+                    + f"; balance so far {d.balance:+.2f}",
+                )
+                for d in tr.days
+            ]
+            series.append(Series(party_name(tr.row), points))
+        info = known[issue]
+        return renderer.page(
+            request,
+            "issue.html",
+            title=info.label,
+            issue=info,
+            chart=line_chart(series, f"Stance on “{info.proposition_label}” over time, by party")
+            if series
+            else None,
+            trends=trends,
+            party_name=party_name,
         )
 
     @router.get("/positions/cell", response_class=HTMLResponse, name="dashboard.position_cell")
@@ -174,7 +318,13 @@ def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
 
     @router.get("/plans/{plan:path}", response_class=HTMLResponse, name="dashboard.plan")
     def plan(
-        request: Request, plan: str, store: StoreDep, version: Text = None, old: Text = None, new: Text = None
+        request: Request,
+        plan: str,
+        store: StoreDep,
+        cache: CorpusCacheDep,
+        version: Text = None,
+        old: Text = None,
+        new: Text = None,
     ) -> HTMLResponse:
         repo = SqlPlanRepository(store)
         versions = repo.versions(plan)
@@ -193,10 +343,21 @@ def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
                 diff = diff_to_dict(lib.diff_plan(repo, plan, *pair))
             except NotFoundError as exc:
                 return renderer.not_found(request, exc.message)
+        try:
+            corpus, result = positions_of(cache, store, None, plan)
+            report: PositionsReport | None = positions_report(
+                result, by="party", documents=corpus.documents, plan=plan
+            )
+        except NotFoundError:  # no imported text to link statements to
+            report = None
         return renderer.page(
             request,
             "plan.html",
             title=f"Plan {plan}",
+            grid=matrix_chart(request, renderer, report, plan) if report and report.rows else None,
+            sides=point_sides(report) if report else {},
+            sides_version=report.version if report else None,
+            by_stance=BY_STANCE,
             plan=plan,
             versions=versions,
             labels=labels,

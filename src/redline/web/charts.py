@@ -141,7 +141,8 @@ def bar_chart(bars: Sequence[Bar], title: str, *, width: int = 760, height: int 
         anchor = "start" if i == 0 else "end"
         tx = left + i * step + (0 if i == 0 else step)
         body.append(
-            f'<text x="{tx:.1f}" y="{height - 10}" text-anchor="{anchor}" fill="#5a5f66">{_e(bars[i].label)}</text>'
+            f'<text x="{tx:.1f}" y="{height - 10}" text-anchor="{anchor}" fill="#5a5f66">'
+            f"{_e(bars[i].label)}</text>"
         )
     desc = f"{len(bars)} bars from {bars[0].label} to {bars[-1].label}, the highest {top_value}."
     return _svg(width, height, title, desc, body, "bars")
@@ -163,7 +164,8 @@ def _grid(
         )
     for i, row in enumerate(rows):
         body.append(
-            f'<text x="{label_w - 8}" y="{head + i * ch + ch / 2 + 4:.1f}" text-anchor="end" fill="currentColor">{_e(row)}</text>'
+            f'<text x="{label_w - 8}" y="{head + i * ch + ch / 2 + 4:.1f}" text-anchor="end" '
+            f'fill="currentColor">{_e(row)}</text>'
         )
     at = {(c.row, c.column): c for c in cells}
     for i, row in enumerate(rows):
@@ -182,9 +184,11 @@ def _grid(
                 fill, opacity = "#0b5cad", 0.15 + 0.85 * c.value / top_value
                 ink = "#ffffff" if opacity > 0.55 else "#1d1f21"
             body.append(
-                f'<a href="{_e(c.href)}"><rect x="{x}" y="{y}" width="{cw - 2}" height="{ch - 2}" fill="{fill}" '
+                f'<a href="{_e(c.href)}"><rect x="{x}" y="{y}" width="{cw - 2}" height="{ch - 2}" '
+                f'fill="{fill}" '
                 f'fill-opacity="{opacity:.2f}"><title>{_e(c.label)}</title></rect>'
-                f'<text x="{x + cw / 2 - 1:.1f}" y="{y + ch / 2 + 3:.1f}" text-anchor="middle" fill="{ink}">{c.value}</text></a>'
+                f'<text x="{x + cw / 2 - 1:.1f}" y="{y + ch / 2 + 3:.1f}" text-anchor="middle" '
+                f'fill="{ink}">{c.value}</text></a>'
             )
     return _svg(width, height, title, desc, body, css)
 
@@ -197,5 +201,8 @@ def heat_map(cells: Sequence[HeatCell], rows: Sequence[str], columns: Sequence[s
 
 def stance_grid(cells: Sequence[HeatCell], rows: Sequence[str], columns: Sequence[str], title: str) -> Markup:
     """Rows x columns coloured by stance (green support, red oppose, amber conditional, grey neutral)."""
-    desc = "Green: support; red: oppose; amber: conditional; grey: neutral. The number is the statements behind it."
+    desc = (
+        "Green: support; red: oppose; amber: conditional; grey: neutral. "
+        "The number is the statements behind it."
+    )
     return _grid(cells, rows, columns, title, desc, "grid")

@@ -17,8 +17,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.analysis.positions_report import PARTY_NAMES
+from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy, load_issues
@@ -195,7 +195,12 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
 
     @router.get("/documents", response_class=HTMLResponse, name="dashboard.documents")
     def documents(
-        request: Request, store: StoreDep, outlet: Text = None, page: PageNo = 1, size: Size = 50, fmt: Format = None
+        request: Request,
+        store: StoreDep,
+        outlet: Text = None,
+        page: PageNo = 1,
+        size: Size = 50,
+        fmt: Format = None,
     ) -> Response:
         if fmt:
             return download(store.iter_document_records(outlet or None), DOCUMENT_COLUMNS, fmt, "documents")
@@ -247,7 +252,13 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
             return download(store.actors(), ACTOR_COLUMNS, fmt, "actors")
         rows, more = paginate(store.actors(limit=page * size + 1), page, size)
         return renderer.page(
-            request, "actors.html", title="Actors", rows=rows, more=more, page=page, size=size,
+            request,
+            "actors.html",
+            title="Actors",
+            rows=rows,
+            more=more,
+            page=page,
+            size=size,
             parties=PARTY_NAMES,
         )
 

@@ -1,4 +1,4 @@
-""""Download this view": a list page's rows as CSV or JSON, written by the export module.
+""" "Download this view": a list page's rows as CSV or JSON, written by the export module.
 
 The pages pass the same rows they show (all of them, not one page) with the export's column
 list, so a download and ``redline export`` serialise a statement, a document or a cell one way.

@@ -54,7 +54,13 @@ def _facet(name: str, counts: Counter[str], query: Any, label: Any) -> Facet:
 
 
 def count_facets(records: Iterable[Mapping[str, Any]]) -> list[Facet]:
-    party, issue, stance, outlet, month = Counter[str](), Counter[str](), Counter[str](), Counter[str](), Counter[str]()
+    party, issue, stance, outlet, month = (
+        Counter[str](),
+        Counter[str](),
+        Counter[str](),
+        Counter[str](),
+        Counter[str](),
+    )
     for r in records:
         party[party_of_record(r)] += 1
         issue.update(r.get("issues") or ())

@@ -34,6 +34,10 @@ class Trend:
     days: list[DayCounts] = field(default_factory=list)
     undated: int = 0
 
+    @property
+    def dated(self) -> int:
+        return sum(sum(d.counts.values()) for d in self.days)
+
 
 def balance(counts: Counter[str]) -> float:
     taken = counts["support"] + counts["oppose"] + counts["conditional"]
@@ -74,5 +78,5 @@ def stance_trends(statements: Iterable[Statement], party_of: dict[str, str], iss
             running.update(by_day[day])
             trend.days.append(DayCounts(day, dict(by_day[day]), balance(running)))
         trends.append(trend)
-    trends.sort(key=lambda t: (-sum(sum(d.counts.values()) for d in t.days) - t.undated, t.row))
+    trends.sort(key=lambda t: (-t.dated - t.undated, t.row))
     return trends
