@@ -12,6 +12,7 @@ and SQLite and PostgreSQL are served by the same code through ``Store``.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -77,6 +78,7 @@ def create_app(
     app.state.db_url = db_url  # never shown to clients (see errors._without_database_url)
     app.state.issue_ids = frozenset(load_issues(issues).ids)
     app.state.corpus_cache = CorpusCache()
+    app.state.form_secret = secrets.token_bytes(32)  # signs the dashboard's form tokens (web.forms)
     # the guard goes first, so it sits next to the app: its receive is the one routes read from
     # (a BaseHTTPMiddleware in between would wrap its 413 into a task group's error)
     app.state.write_routes = write_routes(ROUTERS, API_PREFIX)

@@ -12,9 +12,9 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from redline.analysis.positions_report import PARTY_NAMES
@@ -26,6 +26,7 @@ from redline.store import StatementFilter, Store, lookup
 from redline.web.charts import Bar, bar_chart
 from redline.web.downloads import Format, download
 from redline.web.facets import count_facets, party_of_record
+from redline.web.forms import form_token
 from redline.web.highlight import Mark, highlight
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import STANCES, Renderer
@@ -166,7 +167,9 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
         )
 
     @router.get("/statements/{statement_id}", response_class=HTMLResponse, name="dashboard.statement")
-    def statement(request: Request, statement_id: str, store: StoreDep) -> HTMLResponse:
+    def statement(
+        request: Request, statement_id: str, store: StoreDep, corrected: Annotated[int | None, Query()] = None
+    ) -> HTMLResponse:
         st = lookup.statement_detail(store, statement_id)
         found = st and lookup.document_by_id(store, st["document_id"])
         if st is None or not found:
@@ -191,6 +194,11 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
             offsets_ok=doc.text[start:end] == st["content"],
             claim=claim[0] if claim else None,
             others=others,
+            overrides=(store.statement(statement_id) or {}).get("overrides", []),
+            corrected=corrected,
+            can_correct=bool(request.app.state.token),
+            csrf=form_token(request.app.state.form_secret, statement_id),
+            issue_ids=sorted(request.app.state.issue_ids),
         )
 
     @router.get("/documents", response_class=HTMLResponse, name="dashboard.documents")

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 
 from redline.web.analysis_pages import add_analysis_pages
 from redline.web.corpus_pages import add_corpus_pages
+from redline.web.correction_pages import add_correction_pages
 from redline.web.render import Renderer
 
 __all__ = ["build_router"]
@@ -38,4 +39,5 @@ def build_router(renderer: Renderer | None = None) -> APIRouter:
 
     add_corpus_pages(router, renderer)
     add_analysis_pages(router, renderer)
+    add_correction_pages(router, renderer)
     return router
