@@ -23,6 +23,16 @@ from redline.store import Correction, StatementFilter, Store
 TEXT_OF = {d.id: d.text for d in DOCS}
 
 
+def matrix_links(p: Page) -> dict[str, str]:
+    """The matrix's cell links and their text (the charts beside it link to the same cells)."""
+    return {
+        a.attrs["href"]: a.text
+        for td in p.find("td")
+        for a in td.children
+        if a.tag == "a" and a.attrs.get("href", "").startswith("/positions/cell")
+    }
+
+
 def page(client: TestClient, path: str, status: int = 200) -> Page:
     r = client.get(path)
     assert r.status_code == status, (path, r.status_code, r.text[:500])
@@ -236,7 +246,7 @@ def test_actor_ids_with_any_characters_round_trip(client: TestClient) -> None:
 
 def test_positions_matrix_cells_link_to_their_statements(client: TestClient) -> None:
     p = page(client, "/positions")
-    cells = {a.attrs["href"]: a.text for a in p.find("a") if a.attrs["href"].startswith("/positions/cell")}
+    cells = matrix_links(p)
     href = "/positions/cell?party=russia&issue=plan_overall"
     # two supports and a later oppose: the balance holds, the later stance is shown beside it
     assert cells[href] == "support2 support · 1 opposelatest: oppose"
@@ -282,9 +292,7 @@ def test_undated_statements_are_shown_and_counted_apart(tmp_path: Path) -> None:
         p = page(c, "/positions")
         (note, _) = [e.text for e in p.find("p", css="undated")]
         assert note.startswith("2 undated statements not placed in time")
-        cells = {
-            a.attrs["href"]: a.text for a in p.find("a") if a.attrs["href"].startswith("/positions/cell")
-        }
+        cells = matrix_links(p)
         assert (
             cells["/positions/cell?party=russia&issue=plan_overall"] == "oppose1 support · 2 oppose+1 undated"
         )
@@ -301,7 +309,7 @@ def test_undated_statements_are_shown_and_counted_apart(tmp_path: Path) -> None:
 
 def test_positions_as_of_a_date_leave_out_later_statements(client: TestClient) -> None:
     p = page(client, "/positions?at=2025-11-21")
-    cells = {a.attrs["href"]: a.text for a in p.find("a") if a.attrs["href"].startswith("/positions/cell")}
+    cells = matrix_links(p)
     (href,) = cells
     assert href == "/positions/cell?party=russia&issue=plan_overall&at=2025-11-21"
     assert cells[href] == "support2 support"
@@ -312,7 +320,7 @@ def test_positions_as_of_a_date_leave_out_later_statements(client: TestClient) -
 def test_positions_by_the_points_of_a_plan(client: TestClient, store: Store) -> None:
     p = page(client, "/positions?plan=guarantees")
     assert [abbr.text for abbr in p.find("abbr")] == ["1", "2", "10"]  # the points, in the plan's order
-    cells = {a.attrs["href"]: a.text for a in p.find("a") if a.attrs["href"].startswith("/positions/cell")}
+    cells = matrix_links(p)
     href = "/positions/cell?party=russia&point=1&plan=guarantees"
     assert cells[href].startswith("oppose")
     assert "/positions/cell?party=unaffiliated&point=2&plan=guarantees" in cells

@@ -116,8 +116,11 @@ def matrix_chart(
     cells = {(c.row, c.column): c for c in report.cells}
     unplaced = {(u.row, u.column): u for u in report.unplaced}
     names = {c.id: (f"point {c.id}" if plan else c.label) for c in report.columns}
+    sides, outside = split_rows(report)
+    order = {r: i for i, r in enumerate(sides + outside)}
+    rows = sorted(report.rows, key=lambda r: order[r.id])
     marks = []
-    for r in report.rows:
+    for r in rows:
         for c in report.columns:
             cell, undated = cells.get((r.id, c.id)), unplaced.get((r.id, c.id))
             if cell is None and undated is None:
@@ -138,10 +141,10 @@ def matrix_chart(
             )
     if plan:
         points = [names[c.id] for c in report.columns]
-        return stance_grid(marks, points, [r.name for r in report.rows], f"Points of {plan} by party")
+        return stance_grid(marks, points, [r.name for r in rows], f"Points of {plan} by party")
     return heat_map(
         marks,
-        [r.name for r in report.rows],
+        [r.name for r in rows],
         [names[c.id] for c in report.columns],
         "Statements per party and issue",
     )

@@ -148,11 +148,16 @@ def bar_chart(bars: Sequence[Bar], title: str, *, width: int = 760, height: int 
     return _svg(width, height, title, desc, body, "bars")
 
 
+def _clip(label: str, width: int = 22) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
 def _grid(
     cells: Sequence[HeatCell], rows: Sequence[str], columns: Sequence[str], title: str, desc: str, css: str
 ) -> Markup:
     label_w = max(90, 7 * max((len(r) for r in rows), default=0) + 12)
-    cw, ch, head = 64, 30, 58
+    cw, ch = 64, 30
+    head = 20 + int(0.6 * 7 * max((len(_clip(c)) for c in columns), default=0))  # rotated labels' height
     width, height = label_w + cw * len(columns) + 4, head + ch * len(rows) + 4
     top_value = max((c.value for c in cells), default=0) or 1
     body = []
@@ -160,7 +165,7 @@ def _grid(
         cx = label_w + j * cw + cw / 2
         body.append(
             f'<text x="{cx:.1f}" y="{head - 8}" text-anchor="start" fill="currentColor" '
-            f'transform="rotate(-30 {cx:.1f} {head - 8})">{_e(col)}</text>'
+            f'transform="rotate(-35 {cx:.1f} {head - 8})"><title>{_e(col)}</title>{_e(_clip(col))}</text>'
         )
     for i, row in enumerate(rows):
         body.append(

@@ -1,8 +1,8 @@
-"""A real server and a real browser for the end-to-end tests and the screenshot script.
+"""The app on a free local port, in a thread: what a browser drives in the end-to-end tests
+and in ``scripts/screenshots.py``.
 
-The app runs in uvicorn on a free local port (in a thread of the test process) and is driven
-by Debian's Chromium through Playwright's Python package: no browser is downloaded, the path
-is ``REDLINE_CHROMIUM`` or ``/usr/bin/chromium``.
+The browser is Debian's Chromium driven by Playwright's Python package: no browser is
+downloaded; its path is ``REDLINE_CHROMIUM`` or ``/usr/bin/chromium``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from pathlib import Path
 import uvicorn
 
 from redline.api import create_app
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "free_port", "serve"]
 
 CHROMIUM = Path(os.environ.get("REDLINE_CHROMIUM", "/usr/bin/chromium"))
 # root in a container has no user namespaces for Chromium's sandbox; the pages are our own
