@@ -62,8 +62,8 @@ def test_overview_counts_dates_and_rankings(client: TestClient) -> None:
     assert counts["Dates"] == "2025-11-20 – 2025-11-28"
     actors = [a.text for a in p.find("a") if a.attrs["href"].startswith("/actors/")]
     assert actors[0] == "Vladimir Putin"  # three statements, the most active
-    issues = [a.text for a in p.find("a") if a.attrs["href"].startswith("/statements?issue=")]
-    assert issues[0] == "plan overall"
+    issues = [a.text for a in p.find("a") if a.attrs["href"].startswith("/issues/")]
+    assert issues[0] == "The plan as a whole"  # the taxonomy's label, not the id
     assert len(p.body_rows()) == 6  # latest statements
 
 
@@ -84,7 +84,7 @@ def test_statement_page_shows_the_facts_and_links_the_document(client: TestClien
     p = page(client, f"/statements/{row['id']}")
     facts = dict(zip((d.text for d in p.find("dt")), (d.text for d in p.find("dd")), strict=True))
     assert facts["Stance"] == "oppose"
-    assert facts["Issues"] == "plan overall, territory"
+    assert facts["Issues"] == "The plan as a whole, Territory"
     assert facts["Extractor"].startswith("fake/1")
     assert facts["Date"] == "2025-11-28"
     assert "Volodymyr Zelensky (ukraine)" in " ".join(facts["Speaker"].split())
@@ -222,11 +222,11 @@ def test_unknown_records_are_html_404s(client: TestClient, path: str) -> None:
 def test_actor_page_shows_stance_over_time_per_issue(client: TestClient, store: Store) -> None:
     p = page(client, "/actors/vladimir-putin")
     facts = dict(zip((d.text for d in p.find("dt")), (d.text for d in p.find("dd")), strict=True))
-    assert facts["Party"] == "russia"
+    assert facts["Party"] == "Russia"
     assert facts["Statements"] == "4"
     assert "Putin" in facts["Also called"].split("; ")
     headings = [h.text for h in p.find("h2")]
-    assert headings == ["plan overall", "security guarantees", "territory"]
+    assert headings == ["The plan as a whole", "Security guarantees", "Territory"]
     plan_days = p.body_rows("stance-days")  # the first issue: the plan, support then opposition
     days = [[c.text for c in row.children] for row in plan_days]
     assert days == [["2025-11-20", "2", "", "", ""], ["2025-11-27", "", "1", "", ""]]

@@ -75,7 +75,7 @@ def _svg(width: int, height: int, title: str, desc: str, body: list[str], css: s
     )
 
 
-def line_chart(series: Sequence[Series], title: str, *, width: int = 760, height: int = 260) -> Markup:
+def line_chart(series: Sequence[Series], title: str, *, width: int = 960, height: int = 280) -> Markup:
     """One line per series over days; y is the running balance from -1 (oppose) to +1 (support)."""
     days = sorted({p.day for s in series for p in s.points})
     left, right, top, bottom = 70, 150, 16, 34
@@ -95,7 +95,10 @@ def line_chart(series: Sequence[Series], title: str, *, width: int = 760, height
         f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" fill="#5a5f66">{name}</text>'
         for v, name in ((1, "support"), (0, "balanced"), (-1, "oppose"))
     ]
-    for d in (days[0], days[-1]) if len(days) > 1 else (days[0],):
+    ticks = (
+        [date.fromordinal(days[0].toordinal() + span * k // 4) for k in range(5)] if len(days) > 1 else days
+    )
+    for d in ticks:
         body.append(f'<text x="{x(d):.1f}" y="{height - 10}" text-anchor="middle" fill="#5a5f66">{d}</text>')
     for i, s in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
@@ -117,7 +120,7 @@ def line_chart(series: Sequence[Series], title: str, *, width: int = 760, height
     return _svg(width, height, title, desc, body, "line")
 
 
-def bar_chart(bars: Sequence[Bar], title: str, *, width: int = 760, height: int = 200) -> Markup:
+def bar_chart(bars: Sequence[Bar], title: str, *, width: int = 960, height: int = 200) -> Markup:
     """Bars of counts (statements per day), each linking to what it counts."""
     left, top, bottom = 40, 10, 34
     w, h = width - left - 10, height - top - bottom

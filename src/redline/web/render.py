@@ -15,6 +15,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from redline.analysis.positions_report import party_name
+from redline.knowledge.issues import load_issues
+
 __all__ = ["ROUTE_PREFIX", "STANCES", "Renderer"]
 
 # Route names are global to an app: the dashboard's carry a prefix so that mounting it next to
@@ -76,7 +79,9 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters["issue"] = issue_label
+        labels = {i.id: i.label for i in load_issues().issues}
+        self.env.filters["issue"] = lambda issue: labels.get(issue or "") or issue_label(issue)
+        self.env.filters["party"] = lambda party: party_name(party) if party else "no party"
         self.env.filters["short"] = short
         self.env.filters["web_url"] = web_url
 
