@@ -60,10 +60,19 @@ def test_download_this_view_holds_the_filtered_rows(client: TestClient, store: S
     positions = client.get("/positions?format=json").json()
     assert {c["row"] for c in positions["cells"]} >= {"russia"}
     assert client.get("/positions?format=csv").text.startswith("by,row,row_name,")
+    cell = client.get("/positions/cell?party=russia&issue=plan_overall&format=json").json()
+    shown = Page(client.get("/positions/cell?party=russia&issue=plan_overall").text).body_rows()
+    assert len(cell) == len(shown) and {r["party"] for r in cell} == {"russia"}
 
 
 def test_every_list_page_offers_its_downloads(client: TestClient) -> None:
-    for path in ("/statements", "/documents", "/actors", "/positions"):
+    for path in (
+        "/statements",
+        "/documents",
+        "/actors",
+        "/positions",
+        "/positions/cell?party=russia&issue=plan_overall",
+    ):
         links = Page(client.get(path).text).links
         assert any("format=csv" in h for h in links) and any("format=json" in h for h in links), path
 

@@ -29,10 +29,11 @@ from redline.api.corpus_cache import CorpusCache
 from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.errors import NotFoundError
 from redline.export.positions import POSITION_COLUMNS, position_rows
+from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.actors import PARTIES
 from redline.knowledge.issues import load_issues
 from redline.model import PlanVersion, Statement
-from redline.store import Store
+from redline.store import StatementFilter, Store
 from redline.web.charts import HeatCell, Point, Series, heat_map, line_chart, stance_grid
 from redline.web.downloads import Format, download
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
@@ -269,7 +270,8 @@ def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
         at: Text = None,
         page: PageNo = 1,
         size: Size = 100,
-    ) -> HTMLResponse:
+        fmt: Format = None,
+    ) -> Response:
         column = point if plan else issue
         if not party or not column:
             return renderer.bad_request(request, "give a party and an issue (or a plan and a point)")
@@ -289,6 +291,11 @@ def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
         what = f"point {column} of {plan}" if plan else label
         if not found:
             return renderer.not_found(request, f"No statements of {party_name(party)} on {what}.")
+        if fmt:  # the cell's statements as `redline export statements` writes them
+            ids = {s.id for s in found}
+            narrowed = StatementFilter(issue=None if plan else column, limit=None)
+            records = (r for r in statement_rows(store, narrowed, load_issues()) if r["id"] in ids)
+            return download(records, STATEMENT_COLUMNS, fmt, "statements")
         docs = corpus.documents
         shown, more = paginate(found, page, size)
         return renderer.page(
