@@ -14,7 +14,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
     ("method", "path", "status", "code"),
     [
         ("GET", "/api/v1/nowhere", 404, "not_found"),
-        ("GET", "/nowhere/at/all", 404, "not_found"),
+        ("GET", "/api/nowhere/at/all", 404, "not_found"),  # outside /api, a page answers (tests/web)
         ("GET", "/api/v1/statements/unknown", 404, "not_found"),
         ("GET", "/api/v1/documents/unknown", 404, "not_found"),
         ("GET", "/api/v1/actors/unknown", 404, "not_found"),

@@ -206,13 +206,8 @@ def test_docs_csp_allows_only_the_self_hosted_swagger_ui(client: TestClient) -> 
 
 def test_the_dashboard_keeps_its_own_csp(db: str) -> None:
     from redline.web.render import SECURITY_HEADERS
-    from redline.web.router import build_router
 
-    holder: list[object] = []
-    router = build_router(lambda: holder[0])  # type: ignore[arg-type,return-value]
-    app = create_app(db, extra_routers=[router])
-    with TestClient(app) as c:
-        holder.append(app.state.store)
+    with TestClient(create_app(db)) as c:
         r = c.get("/")
         assert r.status_code == 200, r.text
         assert r.headers["content-security-policy"] == SECURITY_HEADERS["Content-Security-Policy"]

@@ -88,7 +88,7 @@ def create_app(
     from redline.web import Renderer, build_router
 
     pages = Renderer()
-    install_error_handlers(app, page=pages.error, json_paths=(API_PREFIX, "/docs", "/openapi.json"))
+    install_error_handlers(app, page=pages.error, json_paths=("/api", "/docs", "/openapi.json"))
     app.add_middleware(SecurityHeaders)  # last added, outermost: refusals get the headers too
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
