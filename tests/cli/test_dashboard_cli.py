@@ -1,4 +1,4 @@
-"""``redline dashboard`` serves the dashboard app over the database it is given."""
+"""``redline dashboard``, the alias of ``redline serve``, serves the one app over the database it is given."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ def test_dashboard_serves_the_app_on_the_given_address(
     assert url in result.stderr
     with TestClient(served) as client:
         assert "<h1>Overview</h1>" in client.get("/").text
+        assert client.get("/api/v1/health").status_code == 200  # the API is the same app
     assert (tmp_path / "d.db").is_file()  # the app opened the database it was given
 
 

@@ -14,7 +14,7 @@ def serve(
         str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")
     ] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on (0.0.0.0 for every one).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[
         str | None,
         typer.Option(
@@ -38,7 +38,10 @@ def serve(
         Store.open(settings.db).close()  # a bad URL or an unreadable file fails here, as one line
         app = create_app(settings.db, token=settings.api_token, issues=settings.issues)
         mode = "read-write (token set)" if settings.api_token else "read-only (no token)"
-        typer.echo(f"redline on http://{host}:{port}/ (dashboard), /api/v1 ({mode}), /docs", err=True)
+        typer.echo(
+            f"redline on http://{host}:{port}/ (dashboard), /api/v1 ({mode}), /docs; over {settings.db}",
+            err=True,
+        )
         uvicorn.run(app, host=host, port=port, log_level="info")
 
 
