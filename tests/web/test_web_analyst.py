@@ -157,3 +157,20 @@ def test_read_only_servers_show_no_form(client: TestClient, store: Store) -> Non
     sid = store.statements(StatementFilter(limit=1))[0]["id"]
     p = Page(client.get(f"/statements/{sid}").text)
     assert not p.find("form", css="correction")
+
+
+def test_facets_of_a_huge_view_say_they_are_a_sample(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import redline.web.corpus_pages as pages
+
+    monkeypatch.setattr(pages, "FACET_SCAN", 2)
+    with TestClient(create_app(db_url)) as c:
+        p = Page(c.get("/statements").text)
+    (aside,) = p.find("aside", css="facets")
+    assert "first 2 statements" in aside.text
+    stance = [
+        li
+        for s in aside.children
+        if s.tag == "section" and s.children[0].text == "Stance"
+        for li in s.children[1].children
+    ]
+    assert sum(int(li.children[1].text) for li in stance) == 2

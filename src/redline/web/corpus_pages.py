@@ -34,6 +34,9 @@ from redline.web.trends import activity
 
 __all__ = ["add_corpus_pages"]
 
+# Facets count at most this many statements of a view: a bound on the first request for a view
+# of a very large corpus (the page then says the counts are of a sample, not of the whole)
+FACET_SCAN = 50_000
 ACTOR_COLUMNS = ("id", "name", "kind", "party", "statements")
 LATEST = 10  # statements listed per issue on an actor's page
 MAX_DAYS = 60  # days of stance counts shown per issue (the most recent)
@@ -135,7 +138,16 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
             error = f"stance: {stance!r} is not one of {', '.join(STANCES)}"
         if error:
             return renderer.page(
-                request, "statements.html", 400, error=error, rows=[], more=False, facets=[], **context
+                request,
+                "statements.html",
+                400,
+                error=error,
+                rows=[],
+                more=False,
+                facets=[],
+                facets_capped=False,
+                facet_scan=FACET_SCAN,
+                **context,
             )
         f = StatementFilter(
             actor=actor or None,
@@ -157,13 +169,23 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
         if fmt:
             return download(matching(), STATEMENT_COLUMNS, fmt, "statements")
         key = ("dashboard.facets", *sorted(form.items()))
-        facets = cache.result(store, key, lambda _: count_facets(matching()))
+        facets, scanned = cache.result(
+            store, key, lambda _: count_facets(itertools.islice(matching(), FACET_SCAN))
+        )
         if party:  # the store filters by actor, not party: the page is cut from the full view
             rows, more = paginate(list(itertools.islice(matching(), page * size + 1)), page, size)
         else:
             rows, more = paginate(store.statements(f), page, size)
         return renderer.page(
-            request, "statements.html", error=None, rows=rows, more=more, facets=facets, **context
+            request,
+            "statements.html",
+            error=None,
+            rows=rows,
+            more=more,
+            facets=facets,
+            facets_capped=scanned >= FACET_SCAN,
+            facet_scan=FACET_SCAN,
+            **context,
         )
 
     @router.get("/statements/{statement_id}", response_class=HTMLResponse, name="dashboard.statement")

@@ -53,7 +53,9 @@ def _facet(name: str, counts: Counter[str], query: Any, label: Any) -> Facet:
     return Facet(name, values, max(len(ranked) - SHOWN, 0))
 
 
-def count_facets(records: Iterable[Mapping[str, Any]]) -> list[Facet]:
+def count_facets(records: Iterable[Mapping[str, Any]]) -> tuple[list[Facet], int]:
+    """The facets of ``records`` and how many records were counted."""
+    n = 0
     party, issue, stance, outlet, month = (
         Counter[str](),
         Counter[str](),
@@ -62,6 +64,7 @@ def count_facets(records: Iterable[Mapping[str, Any]]) -> list[Facet]:
         Counter[str](),
     )
     for r in records:
+        n += 1
         party[party_of_record(r)] += 1
         issue.update(r.get("issues") or ())
         stance[str(r["stance"])] += 1
@@ -84,4 +87,4 @@ def count_facets(records: Iterable[Mapping[str, Any]]) -> list[Facet]:
         _facet("Stance", stance, lambda s: {"stance": s}, str),
         _facet("Outlet", outlet, lambda o: {"outlet": o}, str),
         dates,
-    ]
+    ], n
