@@ -170,7 +170,11 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
             return download(matching(), STATEMENT_COLUMNS, fmt, "statements")
         key = ("dashboard.facets", *sorted(form.items()))
         facets, scanned = cache.result(
-            store, key, lambda _: count_facets(itertools.islice(matching(), FACET_SCAN))
+            store,
+            key,
+            lambda _: count_facets(
+                itertools.islice(matching(), FACET_SCAN), {i.id: i.label for i in _taxonomy().issues}
+            ),
         )
         if party:  # the store filters by actor, not party: the page is cut from the full view
             rows, more = paginate(list(itertools.islice(matching(), page * size + 1)), page, size)

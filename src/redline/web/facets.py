@@ -53,7 +53,9 @@ def _facet(name: str, counts: Counter[str], query: Any, label: Any) -> Facet:
     return Facet(name, values, max(len(ranked) - SHOWN, 0))
 
 
-def count_facets(records: Iterable[Mapping[str, Any]]) -> tuple[list[Facet], int]:
+def count_facets(
+    records: Iterable[Mapping[str, Any]], issue_names: Mapping[str, str] | None = None
+) -> tuple[list[Facet], int]:
     """The facets of ``records`` and how many records were counted."""
     n = 0
     party, issue, stance, outlet, month = (
@@ -83,7 +85,12 @@ def count_facets(records: Iterable[Mapping[str, Any]]) -> tuple[list[Facet], int
         dates.values.append(FacetValue({}, "undated", undated))
     return [
         _facet("Party", party, lambda p: {"party": p}, party_name),
-        _facet("Issue", issue, lambda i: {"issue": i}, lambda i: i.replace("_", " ")),
+        _facet(
+            "Issue",
+            issue,
+            lambda i: {"issue": i},
+            lambda i: (issue_names or {}).get(i) or i.replace("_", " "),
+        ),
         _facet("Stance", stance, lambda s: {"stance": s}, str),
         _facet("Outlet", outlet, lambda o: {"outlet": o}, str),
         dates,
