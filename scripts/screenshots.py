@@ -30,7 +30,8 @@ def demo_database(where: Path) -> str:
 
 
 def pages(db: str) -> dict[str, str]:
-    """Screenshot name -> path: the pages a new reader meets first."""
+    """Screenshot name -> path (``#id``: the shot starts at that heading): the pages a new reader
+    meets first."""
     with Store.open(db) as store:
         rows = store.statements(StatementFilter(limit=200))
         plans = store.plan_names()
@@ -43,7 +44,7 @@ def pages(db: str) -> dict[str, str]:
     if top:
         out["actor"] = f"/actors/{top['id']}"
     if plans:
-        out["plan"] = f"/plans/{plans[0]}"
+        out["plan"] = f"/plans/{plans[0]}#sides-h"
     return out
 
 
@@ -63,6 +64,9 @@ def main() -> None:
             page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
             for name, path in pages(db).items():
                 page.goto(base + path, wait_until="load")
+                if "#" in path:
+                    page.locator("#" + path.split("#", 1)[1]).scroll_into_view_if_needed()
+                    page.evaluate("window.scrollBy(0, -16)")
                 page.screenshot(path=str(out / f"{name}.png"), full_page=False)
                 print(f"{out / name}.png  {path}")
             browser.close()

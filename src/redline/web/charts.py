@@ -161,7 +161,7 @@ def _grid(
     label_w = max(90, 7 * max((len(r) for r in rows), default=0) + 12)
     cw, ch = 64, 30
     head = 20 + int(0.6 * 7 * max((len(_clip(c)) for c in columns), default=0))  # rotated labels' height
-    width, height = label_w + cw * len(columns) + 4, head + ch * len(rows) + 4
+    width, height = label_w + cw * len(columns) + 80, head + ch * len(rows) + 4  # room for the last label
     top_value = max((c.value for c in cells), default=0) or 1
     body = []
     for j, col in enumerate(columns):
