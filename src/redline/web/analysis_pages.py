@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -225,6 +226,7 @@ def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
         trends = cache.result(
             store, ("dashboard.trends", issue), lambda c: stance_trends(c.statements, c.party_of, issue)
         )
+        statements = renderer.url(request, "statements")  # once: url_for per point costs a route scan
         series = []
         for tr in trends:
             if tr.row == UNAFFILIATED or not tr.days:
@@ -233,11 +235,9 @@ def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
                 Point(
                     d.day,
                     d.balance,
-                    renderer.url(
-                        request,
-                        "statements",
-                        {"party": tr.row, "issue": issue, "since": d.day, "until": d.day},
-                    ),
+                    statements
+                    + "?"
+                    + urlencode({"party": tr.row, "issue": issue, "since": d.day, "until": d.day}),
                     f"{party_name(tr.row)}, {d.day}: "
                     + ", ".join(f"{n} {s}" for s, n in sorted(d.counts.items()))
                     + f"; balance so far {d.balance:+.2f}",
