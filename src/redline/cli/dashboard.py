@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from redline.cli._common import settings_from_flags, user_errors
-from redline.store import Store
 
 DbOpt = Annotated[
     str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")
@@ -22,6 +21,7 @@ def register(app: typer.Typer) -> None:
         """Serve the dashboard: statements with their evidence, positions, plans (Ctrl-C stops it)."""
         import uvicorn  # imported here: the web stack is only loaded when serving
 
+        from redline.store import Store
         from redline.web.app import create_dashboard_app
 
         with user_errors():

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 32  # 32 bands x 4 rows: pairs above ~0.42 Jaccard become candidates
@@ -73,6 +72,8 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 
 def fingerprint(text: str, url: str | None, content_hash: str) -> Fingerprint:
+    from datasketch import MinHash  # imported here: it loads scipy, which reading the store never needs
+
     mh = MinHash(num_perm=NUM_PERM, seed=1)
     grams = shingles(text)
     if grams:
