@@ -72,7 +72,7 @@ def test_statements_json_filters_and_env_db(db: str, monkeypatch: pytest.MonkeyP
 def test_bad_date_is_a_user_error(db: str) -> None:
     result = runner.invoke(app, ["statements", "--db", db, "--since", "yesterday"])
     assert result.exit_code == 2
-    assert "Error: --since 'yesterday' is not a date (use YYYY-MM-DD)" in result.stderr
+    assert result.stderr.startswith("redline: error: --since 'yesterday' is not a date (use a date such as")
 
 
 def test_correct_then_list(db: str) -> None:
@@ -194,7 +194,7 @@ def test_datasette_metadata(tmp_path: Path) -> None:
 def test_unreachable_database_is_a_store_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["actors", "--db", f"sqlite:///{tmp_path}/no/such/dir/x.db"])
     assert result.exit_code == 4
-    assert "does not exist" in result.stderr
+    assert "redline: error: no database at" in result.stderr
 
 
 def test_claims_follow_ingest_and_corrections_without_running_claims(

@@ -20,9 +20,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-import click
 import typer
 import typer.core
+
+# typer carries its own copy of click: its exceptions are the ones commands raise
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -87,17 +89,17 @@ class RedlineGroup(typer.core.TyperGroup):
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else 0
-        except click.exceptions.NoArgsIsHelpError as exc:
+        except NoArgsIsHelpError as exc:
             exc.show()  # no arguments: the help itself, as before
             code = exc.exit_code
-        except click.UsageError as exc:
+        except UsageError as exc:
             where = exc.ctx.command_path if exc.ctx is not None else PROG
             typer.echo(error_line(f"{exc.format_message()} (see `{where} --help`)"), err=True)
             code = exc.exit_code
-        except click.ClickException as exc:
+        except ClickException as exc:
             typer.echo(error_line(exc.format_message()), err=True)
             code = exc.exit_code
-        except click.Abort:
+        except typer.Abort:
             typer.echo(f"{PROG}: interrupted", err=True)
             code = 130
         if standalone_mode:

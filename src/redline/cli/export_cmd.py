@@ -34,6 +34,7 @@ from redline.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from redline.analysis.positions import RowKind
     from redline.config import Settings
     from redline.knowledge.issues import Taxonomy
 
@@ -132,7 +133,8 @@ def dna_cmd(
     with user_errors():
         from redline.export import TABLE_FORMATS, check_format, export_dna, open_output
 
-        check_format(fmt, TABLE_FORMATS, "DNA statements")
+        if fmt != "xml":  # export_dna says why there is no XML
+            check_format(fmt, TABLE_FORMATS, "DNA statements")
         f = statement_filter(
             actor=actor,
             issue=issue,
@@ -228,7 +230,7 @@ def positions_cmd(
         from redline.export.positions import POSITION_FORMATS
 
         check_format(fmt, POSITION_FORMATS, "positions")
-        row_kind = "actor" if check_choice(by, ("party", "actor"), "--by") == "actor" else "party"
+        row_kind: RowKind = "actor" if check_choice(by, ("party", "actor"), "--by") == "actor" else "party"
         when = day(at, "--at")
         with open_store(db, must_exist=True) as (store, settings), open_output(output) as out:
             n = export_positions(

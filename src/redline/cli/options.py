@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -38,7 +38,7 @@ OutputOpt = Annotated[
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", metavar="N", help="At most this many rows (0: all).")]
 
 
-def format_option(choices: str) -> typer.models.OptionInfo:
+def format_option(choices: str) -> Any:
     """``--format/-f``, its ``choices`` in words; the command checks the value (one message for all)."""
     return typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {choices}.")
 
@@ -120,7 +120,7 @@ def check_database(url: str) -> None:
 
 
 @contextmanager
-def open_store(db: str | None, *, must_exist: bool, **flags: object) -> Iterator[tuple[Store, Settings]]:
+def open_store(db: str | None, *, must_exist: bool, **flags: Any) -> Iterator[tuple[Store, Settings]]:
     """The store and settings for a command; ``must_exist`` for every command that only reads.
 
     Writing commands (ingest, demo, plan import) may create the database; the others get a

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from redline.config import Settings
-from redline.dates import parse_date
+from redline.dates import parse_date as parse_date  # re-exported: the readers' date parser
 from redline.model import Document, Problem, stable_id
 from redline.sources.dateline import document_date
 from redline.sources.guards import (
