@@ -106,6 +106,19 @@ class RedlineGroup(typer.core.TyperGroup):
             sys.exit(code)
         return code
 
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        """Commands as found, their arguments described in words: typer would add the Python type
+        (``INPUT <list[str]>``) after the metavar the command chose (``INPUT...``)."""
+        command = super().get_command(ctx, cmd_name)
+        for param in getattr(command, "params", ()):
+            if isinstance(param, typer.core.TyperArgument):
+                setattr(param, "display_type_rich", _no_type)  # noqa: B010 (an instance's override)
+        return command
+
+
+def _no_type(ctx: typer.Context) -> None:
+    return None
+
 
 @contextmanager
 def user_errors() -> Iterator[None]:

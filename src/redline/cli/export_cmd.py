@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from redline.cli._common import user_errors
+from redline.cli._common import RedlineGroup, user_errors
 from redline.cli.options import (
     ActorOpt,
     AtOpt,
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from redline.knowledge.issues import Taxonomy
 
 export_app = typer.Typer(
+    cls=RedlineGroup,
     help="Write the corpus for analysts' tools: CSV/JSON tables, DNA statements, GraphML/GEXF networks. "
     "Output is stable (re-running writes identical bytes); analyst corrections are applied; "
     "rejected statements and reprints' statements are left out unless asked for.",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from redline.cli._common import settings_from_flags, truncate, user_errors
+from redline.cli._common import RedlineGroup, settings_from_flags, truncate, user_errors
 from redline.cli.options import AtOpt, DbOpt, check_choice, check_database, day
 from redline.errors import ConfigError
 from redline.model import STANCES
@@ -57,6 +57,7 @@ PlanOpt = Annotated[
 ]
 
 plan_app = typer.Typer(
+    cls=RedlineGroup,
     help="Plan versions: import, list, show, diff, reconstruct from reports.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -200,7 +201,7 @@ def _plan_name(repo: PlanRepository, plan: str | None) -> str:
 @plan_app.command("show")
 def plan_show(
     version: Annotated[
-        str | None, typer.Argument(metavar="[VERSION]", help="Version label (default: the latest).")
+        str | None, typer.Argument(metavar="VERSION", help="Version label (default: the latest).")
     ] = None,
     plan: PlanOpt = None,
     fmt: Fmt = "table",

@@ -71,7 +71,9 @@ def day(value: str | None, flag: str) -> date | None:
 def check_choice(value: str, allowed: Sequence[str], flag: str) -> str:
     """``value`` if it is one of ``allowed``; a usage error (exit 2) listing them otherwise."""
     if value not in allowed:
-        raise ConfigError(f"{flag} {value!r} is not one of {', '.join(allowed)}")
+        raise ConfigError(
+            f"{flag} {value!r} is not one of {', '.join(allowed)}", hint=f"e.g. {flag} {allowed[0]}"
+        )
     return value
 
 
