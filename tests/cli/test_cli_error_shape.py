@@ -159,7 +159,12 @@ def test_usage_mistakes_have_the_same_shape(argv: list[str]) -> None:
 
 
 def test_help_shows_words_not_types() -> None:
-    for argv in (["--help"], ["statements", "--help"], ["extract", "--help"], ["export", "statements", "--help"]):
+    for argv in (
+        ["--help"],
+        ["statements", "--help"],
+        ["extract", "--help"],
+        ["export", "statements", "--help"],
+    ):
         text = runner.invoke(app, argv).stdout
         assert "<bool>" not in text and "<str>" not in text and "list[str]" not in text, text
         assert "TEXT" not in text and "INTEGER" not in text, text

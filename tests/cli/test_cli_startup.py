@@ -58,7 +58,11 @@ def test_importing_the_cli_loads_no_heavy_library() -> None:
 
 def test_help_and_version_load_no_heavy_library() -> None:
     modules = _modules_after(
-        ["--version"], ["--help"], ["export", "--help"], ["export", "statements", "--help"], ["plan", "--help"]
+        ["--version"],
+        ["--help"],
+        ["export", "--help"],
+        ["export", "statements", "--help"],
+        ["plan", "--help"],
     )
     assert _loaded(modules, NOT_FOR_HELP) == []
 

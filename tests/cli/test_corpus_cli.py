@@ -225,3 +225,26 @@ def test_claims_follow_ingest_and_corrections_without_running_claims(
     result = runner.invoke(app, ["correct", victim, "--db", db, "--reject"])
     assert result.exit_code == 0, result.output
     assert victim not in claimed() and claimed() == countable()
+
+
+@pytest.mark.parametrize(
+    ("argv", "title"),
+    [
+        (["statements", "-n", "1"], "1 of 3 statements"),
+        (["statements", "-n", "50"], "3 statements"),
+        (["statements", "--since", "28 Nov 2025"], "1 statement"),
+        (["statements", "-n", "1", "--stance", "oppose"], "1 statement"),
+        (["documents", "-n", "2"], "2 of 3 documents"),
+    ],
+)
+def test_lists_say_how_much_of_the_whole_they_show(db: str, argv: list[str], title: str) -> None:
+    result = runner.invoke(app, [*argv, "--db", db], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == title
+
+
+def test_actor_list_counts_every_known_actor(db: str) -> None:
+    with Store.open(db) as store:
+        known = store.count_actors()
+    result = runner.invoke(app, ["actors", "-n", "1", "--db", db])
+    assert known > 1 and result.stdout.splitlines()[0] == f"1 of {known} actors"

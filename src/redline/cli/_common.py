@@ -106,7 +106,7 @@ class RedlineGroup(typer.core.TyperGroup):
             sys.exit(code)
         return code
 
-    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         """Commands as found, their arguments described in words: typer would add the Python type
         (``INPUT <list[str]>``) after the metavar the command chose (``INPUT...``)."""
         command = super().get_command(ctx, cmd_name)

@@ -59,7 +59,8 @@ def _list(
     """Print a listing; tables say how much of the whole they show ("50 of 466 statements")."""
     title = None
     if fmt == "table" and total is not None:
-        title = f"{len(rows)} of {total} {what}" if len(rows) < total else f"{total} {what}"
+        noun = what if total != 1 else what.removesuffix("s")
+        title = f"{len(rows)} of {total} {noun}" if len(rows) < total else f"{total} {noun}"
     wide = "content" if "content" in columns else None
     emit(rows, fmt, columns, title=title, empty=f"no {what}", wide=wide)
 
