@@ -171,3 +171,12 @@ def test_help_shows_words_not_types() -> None:
     export_help = runner.invoke(app, ["export", "statements", "--help"]).stdout
     for option in ("--since DATE", "--db URL", "--format FORMAT", "--output FILE", "--search QUERY"):
         assert option in export_help
+
+
+def test_a_missing_extra_names_the_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if `pip install redline` without [web]
+    result = runner.invoke(app, ["serve", "--db", "sqlite:///:memory:"])
+    _assert_shape(result.exit_code, result.stdout, result.stderr, USAGE)
+    assert "pip install 'redline[web]'" in result.stderr

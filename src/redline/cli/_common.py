@@ -74,6 +74,18 @@ def fail(err: RedlineError) -> NoReturn:
     raise typer.Exit(err.exit_code)
 
 
+# the optional parts of redline: a module that is missing names the extra that brings it
+EXTRA_OF_MODULE = {
+    "fastapi": "web",
+    "uvicorn": "web",
+    "jinja2": "web",
+    "swagger_ui_bundle": "web",
+    "distributed": "cluster",
+    "dask": "cluster",
+    "psycopg": "postgres",
+}
+
+
 class RedlineGroup(typer.core.TyperGroup):
     """The root command: usage errors (unknown flag, missing argument) in the same one-line shape
     as the library's errors, instead of click's usage box, with the help to read as the hint."""
@@ -102,6 +114,13 @@ class RedlineGroup(typer.core.TyperGroup):
         except typer.Abort:
             typer.echo(f"{PROG}: interrupted", err=True)
             code = 130
+        except ModuleNotFoundError as exc:
+            extra = EXTRA_OF_MODULE.get((exc.name or "").partition(".")[0])
+            if extra is None:
+                raise
+            hint = f"this command needs redline's {extra} extra: pip install 'redline[{extra}]'"
+            typer.echo(error_line(f"{exc.name} is not installed ({hint})"), err=True)
+            code = 2
         if standalone_mode:
             sys.exit(code)
         return code
