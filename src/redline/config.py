@@ -96,7 +96,9 @@ def _field(name: str) -> Field[Any]:
 def _shown_default(f: Field[Any]) -> str:
     if f.metadata.get("shown"):
         return str(f.metadata["shown"])
-    value = f.default_factory() if f.default is MISSING else f.default  # type: ignore[misc]
+    value = f.default
+    if value is MISSING and f.default_factory is not MISSING:
+        value = f.default_factory()
     return "none" if value in (None, ()) else str(value)
 
 

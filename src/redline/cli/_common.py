@@ -115,10 +115,10 @@ class RedlineGroup(typer.core.TyperGroup):
             typer.echo(f"{PROG}: interrupted", err=True)
             code = 130
         except ModuleNotFoundError as exc:
-            extra = EXTRA_OF_MODULE.get((exc.name or "").partition(".")[0])
-            if extra is None:
+            needed = EXTRA_OF_MODULE.get((exc.name or "").partition(".")[0])
+            if needed is None:
                 raise
-            hint = f"this command needs redline's {extra} extra: pip install 'redline[{extra}]'"
+            hint = f"this command needs redline's {needed} extra: pip install 'redline[{needed}]'"
             typer.echo(error_line(f"{exc.name} is not installed ({hint})"), err=True)
             code = 2
         if standalone_mode:
