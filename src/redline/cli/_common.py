@@ -125,6 +125,17 @@ class RedlineGroup(typer.core.TyperGroup):
             sys.exit(code)
         return code
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with its whole first sentence, wrapped, not cut at 45 characters."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=300)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         """Commands as found, their arguments described in words: typer would add the Python type
         (``INPUT <list[str]>``) after the metavar the command chose (``INPUT...``)."""
