@@ -7,7 +7,7 @@ code receives a validated ``Settings`` value and never looks at ``os.environ``.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, Field, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -100,6 +100,15 @@ def _shown_default(f: Field[Any]) -> str:
     if value is MISSING and f.default_factory is not MISSING:
         value = f.default_factory()
     return "none" if value in (None, ()) else str(value)
+
+
+def check_choice(value: str, allowed: Sequence[str], flag: str) -> str:
+    """``value`` if it is one of ``allowed``; a ConfigError (exit 2) naming ``flag`` and the choices."""
+    if value not in allowed:
+        raise ConfigError(
+            f"{flag} {value!r} is not one of {', '.join(allowed)}", hint=f"e.g. {flag} {allowed[0]}"
+        )
+    return value
 
 
 def _coerce(name: str, raw: str, current: Any) -> Any:

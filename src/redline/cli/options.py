@@ -8,7 +8,7 @@ line must not load the store, spaCy or the web stack (``redline --help`` stays i
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from redline.config import check_choice as check_choice  # the commands' one check of a choice
 from redline.dates import DATE_FORMS, parse_day
 from redline.errors import ConfigError, StoreError
 from redline.model import STANCES
@@ -66,15 +67,6 @@ def day(value: str | None, flag: str) -> date | None:
         return parse_day(value)
     except ValueError:
         raise ConfigError(f"{flag} {value!r} is not a date", hint=f"use {DATE_FORMS}") from None
-
-
-def check_choice(value: str, allowed: Sequence[str], flag: str) -> str:
-    """``value`` if it is one of ``allowed``; a usage error (exit 2) listing them otherwise."""
-    if value not in allowed:
-        raise ConfigError(
-            f"{flag} {value!r} is not one of {', '.join(allowed)}", hint=f"e.g. {flag} {allowed[0]}"
-        )
-    return value
 
 
 def statement_filter(
