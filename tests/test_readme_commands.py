@@ -16,9 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 import redline.ingest
-from redline.cli import app, extract_cmd
+from redline.cli import app
 from redline.config import Settings
 from redline.demo import run_demo
+from redline.extract import pipeline
 from redline.ingest import ExtractorLike
 from redline.store import StatementFilter, Store
 
@@ -89,7 +90,7 @@ def demo_dir(
         def load(cls, settings: Settings | None = None) -> ExtractorLike:
             return extractor
 
-    monkeypatch.setattr(extract_cmd, "Extractor", Loaded)
+    monkeypatch.setattr(pipeline, "Extractor", Loaded)
     return tmp_path
 
 

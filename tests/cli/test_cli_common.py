@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import typer
@@ -13,11 +13,11 @@ from redline.cli._common import (
     cell_text,
     emit,
     fail,
-    parse_date_option,
     problem_dict,
     settings_from_flags,
     truncate,
 )
+from redline.cli.options import day
 from redline.errors import ConfigError, ModelNotInstalledError
 from redline.model import Problem
 
@@ -101,11 +101,20 @@ def test_fail_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().err == "redline: error: no model (install it)\n"
 
 
-def test_parse_date_option() -> None:
-    assert parse_date_option("2025-11-27") == date(2025, 11, 27)
-    assert parse_date_option(None) is None
-    with pytest.raises(typer.BadParameter):
-        parse_date_option("soon")
+def test_date_flags_read_iso_written_and_relative_dates() -> None:
+    assert day("2025-11-27", "--since") == date(2025, 11, 27)
+    assert day("27 Nov 2025", "--since") == date(2025, 11, 27)
+    assert day("November 27, 2025", "--until") == date(2025, 11, 27)
+    assert day("7d", "--since") == date.today() - timedelta(days=7)
+    assert day("2w", "--since") == date.today() - timedelta(weeks=2)
+    assert day(None, "--since") is None
+
+
+@pytest.mark.parametrize("text", ["soon", "November 2025", "2025-13-40", "7 parsecs"])
+def test_date_flags_refuse_what_is_not_a_day(text: str) -> None:
+    with pytest.raises(ConfigError, match="--since") as info:
+        day(text, "--since")
+    assert info.value.exit_code == 2 and "27 Nov 2025" in (info.value.hint or "")
 
 
 def test_problem_dict() -> None:

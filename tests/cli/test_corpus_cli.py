@@ -72,7 +72,7 @@ def test_statements_json_filters_and_env_db(db: str, monkeypatch: pytest.MonkeyP
 def test_bad_date_is_a_user_error(db: str) -> None:
     result = runner.invoke(app, ["statements", "--db", db, "--since", "yesterday"])
     assert result.exit_code == 2
-    assert "Error: --since 'yesterday' is not a date (use YYYY-MM-DD)" in result.stderr
+    assert result.stderr.startswith("redline: error: --since 'yesterday' is not a date (use a date such as")
 
 
 def test_correct_then_list(db: str) -> None:
@@ -194,7 +194,7 @@ def test_datasette_metadata(tmp_path: Path) -> None:
 def test_unreachable_database_is_a_store_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["actors", "--db", f"sqlite:///{tmp_path}/no/such/dir/x.db"])
     assert result.exit_code == 4
-    assert "does not exist" in result.stderr
+    assert "redline: error: no database at" in result.stderr
 
 
 def test_claims_follow_ingest_and_corrections_without_running_claims(
@@ -225,3 +225,26 @@ def test_claims_follow_ingest_and_corrections_without_running_claims(
     result = runner.invoke(app, ["correct", victim, "--db", db, "--reject"])
     assert result.exit_code == 0, result.output
     assert victim not in claimed() and claimed() == countable()
+
+
+@pytest.mark.parametrize(
+    ("argv", "title"),
+    [
+        (["statements", "-n", "1"], "1 of 3 statements"),
+        (["statements", "-n", "50"], "3 statements"),
+        (["statements", "--since", "28 Nov 2025"], "1 statement"),
+        (["statements", "-n", "1", "--stance", "oppose"], "1 statement"),
+        (["documents", "-n", "2"], "2 of 3 documents"),
+    ],
+)
+def test_lists_say_how_much_of_the_whole_they_show(db: str, argv: list[str], title: str) -> None:
+    result = runner.invoke(app, [*argv, "--db", db], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == title
+
+
+def test_actor_list_counts_every_known_actor(db: str) -> None:
+    with Store.open(db) as store:
+        known = store.count_actors()
+    result = runner.invoke(app, ["actors", "-n", "1", "--db", db])
+    assert known > 1 and result.stdout.splitlines()[0] == f"1 of {known} actors"

@@ -122,7 +122,7 @@ def test_table_output(api: str) -> None:
 def test_bad_since_is_a_user_error(api: str) -> None:
     result = run("peace plan", "--since", "soon", "--api-url", api + "/api")
     assert result.exit_code == 2
-    assert "Error: --since 'soon' is neither a duration nor a date" in result.stderr
+    assert "redline: error: --since 'soon' is neither a duration nor a date" in result.stderr
     assert "Traceback" not in result.output
     assert _Handler.queries == []
 

@@ -131,7 +131,7 @@ def test_missing_database_exits_4_and_creates_nothing(tmp_path: Path) -> None:
     missing = tmp_path / "none.db"
     result = runner.invoke(app, ["export", "statements", "--db", f"sqlite:///{missing}"])
     assert result.exit_code == 4
-    assert f"redline: error: {missing}: no database here" in result.stderr
+    assert f"redline: error: no database at {missing} (" in result.stderr
     assert not missing.exists()
     nowhere = runner.invoke(app, ["export", "documents", "--db", f"sqlite:///{tmp_path}/no/dir/x.db"])
     assert nowhere.exit_code == 4

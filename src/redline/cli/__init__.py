@@ -1,4 +1,9 @@
-"""The ``redline`` command: thin commands over the library, one module per area."""
+"""The ``redline`` command: thin commands over the library, one module per area.
+
+Every module registers its commands with ``register(app)``; none imports a library module at
+the top (spaCy, the store, the web stack are loaded by the command that runs), so the command
+line itself starts at once. Errors, whoever raises them, leave as one ``redline: error:`` line.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,17 @@ from typing import Annotated
 import typer
 
 from redline.cli import corpus, dashboard, demo, discover, export_cmd, extract_cmd, negotiation, serve
+from redline.cli._common import EXIT_CODES_HELP, RedlineGroup
 
 app = typer.Typer(
     name="redline",
+    cls=RedlineGroup,
     help="Turn news coverage of a negotiation into a sourced record of who wants what.",
+    epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -37,14 +46,8 @@ def _root(
     """Turn news coverage of a negotiation into a sourced record of who wants what."""
 
 
-extract_cmd.register(app)
-corpus.register(app)
-negotiation.register(app)
-discover.register(app)
-demo.register(app)
-serve.register(app)
-dashboard.register(app)
-export_cmd.register(app)
+for _module in (extract_cmd, corpus, negotiation, discover, demo, serve, dashboard, export_cmd):
+    _module.register(app)
 
 
 def main() -> None:

@@ -18,27 +18,25 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import typer
-from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+import typer.core
+
+# typer carries its own copy of click: its exceptions are the ones commands raise
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from redline.config import Settings, load_settings
-from redline.errors import RedlineError
+from redline.errors import RedlineError, exit_codes_text
 from redline.model import Problem
-from redline.sources import is_warning, parse_date
 
 PROG = "redline"
 WIDE_COLUMN_MIN = 30  # characters the free-text column keeps however narrow the terminal
 
-EXIT_CODES_HELP = (
-    "Exit codes: 0 every input was processed; 1 some inputs were skipped or failed "
-    "(the others are still in the output); 2 usage or configuration error; "
-    "3 the spaCy English model is not installed; 4 database error; 5 record not found."
-)
+EXIT_CODES_HELP = exit_codes_text()
 
 
 class OutputFormat(StrEnum):
@@ -52,6 +50,8 @@ class OutputFormat(StrEnum):
 
 def stderr_console() -> Console:
     """Rich console for people: stderr, no markup or highlighting surprises in messages."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -63,10 +63,91 @@ def settings_from_flags(*, env: Mapping[str, str] | None = None, **flags: Any) -
     return load_settings({k: v for k, v in flags.items() if v is not None}, env=env)
 
 
+def error_line(message: str) -> str:
+    """The one shape of every error the command prints: ``redline: error: what (what to do)``."""
+    return f"{PROG}: error: {message}"
+
+
 def fail(err: RedlineError) -> NoReturn:
     """Report an expected failure as one line on stderr and exit with its code."""
-    typer.echo(f"{PROG}: error: {err.render()}", err=True)
+    typer.echo(error_line(err.render()), err=True)
     raise typer.Exit(err.exit_code)
+
+
+# the optional parts of redline: a module that is missing names the extra that brings it
+EXTRA_OF_MODULE = {
+    "fastapi": "web",
+    "uvicorn": "web",
+    "jinja2": "web",
+    "swagger_ui_bundle": "web",
+    "distributed": "cluster",
+    "dask": "cluster",
+    "psycopg": "postgres",
+}
+
+
+class RedlineGroup(typer.core.TyperGroup):
+    """The root command: usage errors (unknown flag, missing argument) in the same one-line shape
+    as the library's errors, instead of click's usage box, with the help to read as the hint."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = result if isinstance(result, int) else 0
+        except NoArgsIsHelpError as exc:
+            exc.show()  # no arguments: the help itself, as before
+            code = exc.exit_code
+        except UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx is not None else PROG
+            typer.echo(error_line(f"{exc.format_message()} (see `{where} --help`)"), err=True)
+            code = exc.exit_code
+        except ClickException as exc:
+            typer.echo(error_line(exc.format_message()), err=True)
+            code = exc.exit_code
+        except typer.Abort:
+            typer.echo(f"{PROG}: interrupted", err=True)
+            code = 130
+        except ModuleNotFoundError as exc:
+            needed = EXTRA_OF_MODULE.get((exc.name or "").partition(".")[0])
+            if needed is None:
+                raise
+            hint = f"this command needs redline's {needed} extra: pip install 'redline[{needed}]'"
+            typer.echo(error_line(f"{exc.name} is not installed ({hint})"), err=True)
+            code = 2
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with its whole first sentence, wrapped, not cut at 45 characters."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=300)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """Commands as found, their arguments described in words: typer would add the Python type
+        (``INPUT <list[str]>``) after the metavar the command chose (``INPUT...``)."""
+        command = super().get_command(ctx, cmd_name)
+        for param in getattr(command, "params", ()):
+            if isinstance(param, typer.core.TyperArgument):
+                setattr(param, "display_type_rich", _no_type)  # noqa: B010 (an instance's override)
+        return command
+
+
+def _no_type(ctx: typer.Context) -> None:
+    return None
 
 
 @contextmanager
@@ -86,14 +167,6 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(0) from None
 
 
-def parse_date_option(value: str | None, flag: str = "--published") -> date | None:
-    """A date flag: ISO or common written forms; a usage error (exit 2) otherwise."""
-    try:
-        return parse_date(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{exc}; use YYYY-MM-DD", param_hint=flag) from exc
-
-
 def quiet_library_logs() -> None:
     """Libraries that log warnings for ordinary bad pages; redline reports Problems itself."""
     for name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
@@ -102,6 +175,8 @@ def quiet_library_logs() -> None:
 
 def report_problem(problem: Problem, console: Console | None = None) -> None:
     """One line per problem: ``redline: skipped FILE: reason (hint)`` or a warning."""
+    from redline.sources.guards import is_warning  # the readers, loaded only once there are problems
+
     label = "warning:" if is_warning(problem) else "skipped"
     line = f"{PROG}: {label} {problem.render()}"
     if console is None:
@@ -112,6 +187,8 @@ def report_problem(problem: Problem, console: Console | None = None) -> None:
 
 def problem_dict(problem: Problem) -> dict[str, Any]:
     """Machine-readable form of a Problem (``skipped`` false for warnings)."""
+    from redline.sources.guards import is_warning
+
     return {
         "source": problem.source,
         "kind": problem.kind,
@@ -157,6 +234,9 @@ def emit(
         for row in rows:
             writer.writerow({c: cell_text(row.get(c)) for c in cols})
     else:
+        from rich.console import Console
+        from rich.table import Table
+
         console = Console(file=out, highlight=False)
         if title:
             console.print(title, markup=False, soft_wrap=True)
@@ -185,6 +265,9 @@ def _narrow_width(cols: Sequence[str], cells: Sequence[Sequence[str]], wide: str
 def _print_stacked(console: Console, cols: Sequence[str], cells: Sequence[Sequence[str]], wide: str) -> None:
     """Rows as blocks, for a terminal too narrow for a table: the short fields on one line, the
     ``wide`` field indented below with the whole width (a table would fold it to a few letters)."""
+    from rich.padding import Padding
+    from rich.text import Text
+
     at = list(cols).index(wide)
     console.print(" | ".join(c for c in cols if c != wide), markup=False, style="bold")
     for line in cells:

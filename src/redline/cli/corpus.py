@@ -6,113 +6,69 @@ library raises on purpose become one-line messages with their exit code.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import date
-from enum import StrEnum
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from redline import ingest as ingest_lib
-from redline.analysis.claims import refresh_claims
-from redline.config import Settings, load_settings
-from redline.errors import ConfigError, RedlineError
-from redline.store import Correction, StatementFilter, Store
-from redline.store.datasette import metadata, sqlite_path
-from redline.store.queries import SEARCH_HELP
+from redline.cli._common import emit, settings_from_flags, user_errors
+from redline.cli.options import (
+    ActorOpt,
+    DbOpt,
+    DuplicatesOpt,
+    IssueOpt,
+    LimitOpt,
+    OutletOpt,
+    RejectedOpt,
+    SearchOpt,
+    SinceOpt,
+    StanceOpt,
+    UntilOpt,
+    check_choice,
+    format_option,
+    open_store,
+    statement_filter,
+)
+from redline.errors import ConfigError
 
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
-class Format(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
+    from redline.ingest import IngestReport
 
-
-DbOpt = Annotated[
-    str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")
+LIST_FORMATS = ("table", "csv", "json", "jsonl")
+FormatOpt = Annotated[str, format_option("table, csv, json or jsonl")]
+WorkersOpt = Annotated[
+    int | None, typer.Option("--workers", "-w", metavar="N", min=1, help="Extraction worker processes.")
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")]
-WorkersOpt = Annotated[int | None, typer.Option("--workers", "-w", help="Extraction worker processes.")]
 SchedulerOpt = Annotated[
     str | None,
     typer.Option(
         "--scheduler",
+        metavar="ADDRESS",
         help="Extract on a Dask cluster: its scheduler address (tcp://HOST:8786), or 'local' for a "
         "cluster of --workers processes here (default: REDLINE_SCHEDULER; none: this machine's processes).",
     ),
 ]
 
 
-def _render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str]) -> None:
-    """Print rows; to be replaced by ``redline.cli._common.emit`` once it lands."""
-    if fmt is Format.json:
-        typer.echo(
-            json.dumps(
-                [{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=1, default=str
-            )
-        )
-        return
-    if fmt is Format.csv:
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(columns)
-        for r in rows:
-            w.writerow(
-                [
-                    "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
-                    for v in (r.get(c) for c in columns)
-                ]
-            )
-        typer.echo(buf.getvalue(), nl=False)
-        return
-    table = Table(*columns, show_lines=False)
-    for r in rows:
-        table.add_row(
-            *[
-                ", ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v))
-                for v in (r.get(c) for c in columns)
-            ]
-        )
-    Console(width=200).print(table)
+def _list(
+    rows: list[dict[str, Any]], total: int | None, fmt: str, columns: tuple[str, ...], what: str
+) -> None:
+    """Print a listing; tables say how much of the whole they show ("50 of 466 statements")."""
+    title = None
+    if fmt == "table" and total is not None:
+        noun = what if total != 1 else what.removesuffix("s")
+        title = f"{len(rows)} of {total} {noun}" if len(rows) < total else f"{total} {noun}"
+    wide = "content" if "content" in columns else None
+    emit(rows, fmt, columns, title=title, empty=f"no {what}", wide=wide)
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    try:
-        yield
-    except RedlineError as exc:
-        typer.echo(f"Error: {exc.render()}", err=True)
-        raise typer.Exit(exc.exit_code) from None
+def _progress_bar() -> tuple[Progress, Callable[[IngestReport], None]]:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-
-@contextmanager
-def _store(db: str | None, **overrides: Any) -> Iterator[tuple[Store, Settings]]:
-    settings = load_settings({"db": db, **overrides})
-    store = Store.open(settings.db)
-    try:
-        yield store, settings
-    finally:
-        store.close()
-
-
-def _day(value: str | None, name: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{name} {value!r} is not a date", hint="use YYYY-MM-DD") from None
-
-
-def _progress_bar() -> tuple[Progress, Callable[[ingest_lib.IngestReport], None]]:
     progress = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -124,13 +80,13 @@ def _progress_bar() -> tuple[Progress, Callable[[ingest_lib.IngestReport], None]
     )
     task = progress.add_task("ingesting", total=None, docs=0, stmts=0)
 
-    def update(r: ingest_lib.IngestReport) -> None:
+    def update(r: IngestReport) -> None:
         progress.update(task, docs=r.done, stmts=r.statements)
 
     return progress, update
 
 
-def _summary(r: ingest_lib.IngestReport, verb: str) -> None:
+def _summary(r: IngestReport, verb: str) -> None:
     typer.echo(
         f"{verb} {r.stored} documents ({r.statements} statements); {r.skipped} already stored, "
         f"{r.near_duplicates} near-duplicates linked, {r.problem_count} problems",
@@ -144,13 +100,22 @@ def _summary(r: ingest_lib.IngestReport, verb: str) -> None:
 
 
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, URLs or feeds.")],
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE...", help="Files, folders, URLs or feeds.")],
     db: DbOpt = None,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
 ) -> None:
     """Extract statements from SOURCES and store them; re-running skips what is stored."""
-    with _errors(), _store(db, workers=workers, scheduler=scheduler) as (store, settings):
+    with (
+        user_errors(),
+        open_store(db, must_exist=False, workers=workers, scheduler=scheduler) as (
+            store,
+            settings,
+        ),
+    ):
+        from redline import ingest as ingest_lib
+        from redline.analysis.claims import refresh_claims
+
         progress, update = _progress_bar()
         with progress:
             report = ingest_lib.ingest(
@@ -171,7 +136,16 @@ def reprocess(
     ] = False,
 ) -> None:
     """Re-extract stored documents with the current extractor; analyst corrections are kept."""
-    with _errors(), _store(db, workers=workers, scheduler=scheduler) as (store, settings):
+    with (
+        user_errors(),
+        open_store(db, must_exist=True, workers=workers, scheduler=scheduler) as (
+            store,
+            settings,
+        ),
+    ):
+        from redline import ingest as ingest_lib
+        from redline.analysis.claims import refresh_claims
+
         progress, update = _progress_bar()
         with progress:
             report = ingest_lib.reprocess(store, settings, force=force, on_progress=update)
@@ -181,17 +155,26 @@ def reprocess(
 
 
 def correct(
-    statement_id: Annotated[str, typer.Argument(help="Statement id (see `redline statements`).")],
-    speaker: Annotated[str | None, typer.Option(help="Actor id or name of the real speaker.")] = None,
-    issues: Annotated[str | None, typer.Option(help="Comma-separated issue ids ('' for none).")] = None,
-    stance: Annotated[str | None, typer.Option(help="support, oppose, conditional or neutral.")] = None,
+    statement_id: Annotated[
+        str, typer.Argument(metavar="STATEMENT_ID", help="Statement id (see `redline statements`).")
+    ],
+    speaker: Annotated[
+        str | None, typer.Option(metavar="ACTOR", help="Actor id or name of the real speaker.")
+    ] = None,
+    issues: Annotated[
+        str | None, typer.Option(metavar="ISSUES", help="Comma-separated issue ids ('' for none).")
+    ] = None,
+    stance: StanceOpt = None,
     reject: Annotated[bool, typer.Option("--reject", help="Mark the statement as not a statement.")] = False,
-    who: Annotated[str, typer.Option(help="Who makes the correction.")] = "analyst",
-    note: Annotated[str | None, typer.Option(help="Why.")] = None,
+    who: Annotated[str, typer.Option(metavar="NAME", help="Who makes the correction.")] = "analyst",
+    note: Annotated[str | None, typer.Option(metavar="TEXT", help="Why.")] = None,
     db: DbOpt = None,
 ) -> None:
     """Store an analyst correction; it survives every re-run and re-extraction."""
-    with _errors(), _store(db) as (store, _):
+    with user_errors(), open_store(db, must_exist=True) as (store, _):
+        from redline.analysis.claims import refresh_claims
+        from redline.store import Correction
+
         parsed = tuple(i.strip() for i in issues.split(",") if i.strip()) if issues is not None else None
         oid = store.correct(statement_id, Correction(speaker, parsed, stance, reject, who, note))
         refresh_claims(store, only_changed=True)
@@ -213,61 +196,70 @@ STATEMENT_COLUMNS = (
 
 
 def statements(
-    actor: Annotated[str | None, typer.Option(help="Actor id, name or alias.")] = None,
-    issue: Annotated[str | None, typer.Option(help="Issue id, e.g. territory.")] = None,
-    stance: Annotated[str | None, typer.Option(help="support, oppose, conditional, neutral.")] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
-    search: Annotated[str | None, typer.Option(help=SEARCH_HELP)] = None,
-    include_rejected: Annotated[bool, typer.Option(help="Show rejected statements too.")] = False,
-    include_duplicates: Annotated[bool, typer.Option(help="Show statements from reprints too.")] = False,
+    actor: ActorOpt = None,
+    issue: IssueOpt = None,
+    stance: StanceOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    outlet: OutletOpt = None,
+    search: SearchOpt = None,
+    include_rejected: RejectedOpt = False,
+    include_duplicates: DuplicatesOpt = False,
     limit: LimitOpt = 50,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = "table",
     db: DbOpt = None,
 ) -> None:
     """List statements, newest first, filtered by speaker, issue, stance, date, outlet, text."""
-    with _errors(), _store(db) as (store, _):
-        f = StatementFilter(
+    with user_errors():
+        check_choice(fmt, LIST_FORMATS, "--format")
+        f = statement_filter(
             actor=actor,
             issue=issue,
             stance=stance,
-            since=_day(since, "--since"),
-            until=_day(until, "--until"),
+            since=since,
+            until=until,
             outlet=outlet,
             search=search,
-            limit=limit or None,
             include_rejected=include_rejected,
             include_duplicates=include_duplicates,
+            limit=limit,
         )
-        _render(store.statements(f), fmt, STATEMENT_COLUMNS)
+        with open_store(db, must_exist=True) as (store, _):
+            rows = store.statements(f)
+            total = store.count_statements(f) if f.limit and len(rows) == f.limit else len(rows)
+        _list(rows, total, fmt, STATEMENT_COLUMNS, "statements")
 
 
-def actors(limit: LimitOpt = 0, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
+def actors(limit: LimitOpt = 0, fmt: FormatOpt = "table", db: DbOpt = None) -> None:
     """List actors with their statement counts."""
-    with _errors(), _store(db) as (store, _):
-        _render(store.actors(limit or None), fmt, ("id", "name", "kind", "party", "statements"))
+    with user_errors():
+        check_choice(fmt, LIST_FORMATS, "--format")
+        with open_store(db, must_exist=True) as (store, _):
+            rows = store.actors(limit or None)
+            total = store.count_actors() if limit and len(rows) == limit else len(rows)
+        _list(rows, total, fmt, ("id", "name", "kind", "party", "statements"), "actors")
 
 
 def documents(
-    outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
+    outlet: OutletOpt = None,
     limit: LimitOpt = 50,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = "table",
     db: DbOpt = None,
 ) -> None:
     """List stored documents, newest first; reprints show the original they duplicate."""
-    with _errors(), _store(db) as (store, _):
-        _render(
-            store.documents(limit or None, outlet),
-            fmt,
-            ("id", "published", "outlet", "title", "n_statements", "duplicate_of", "similarity"),
-        )
+    with user_errors():
+        check_choice(fmt, LIST_FORMATS, "--format")
+        with open_store(db, must_exist=True) as (store, _):
+            rows = store.documents(limit or None, outlet)
+            total = store.count_documents(outlet) if limit and len(rows) == limit else len(rows)
+        columns = ("id", "published", "outlet", "title", "n_statements", "duplicate_of", "similarity")
+        _list(rows, total, fmt, columns, "documents")
 
 
 def claims(
-    actor: Annotated[str | None, typer.Option(help="Actor id, name or alias.")] = None,
+    actor: ActorOpt = None,
     limit: LimitOpt = 50,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = "table",
     db: DbOpt = None,
     rebuild: Annotated[
         bool,
@@ -275,13 +267,16 @@ def claims(
     ] = False,
 ) -> None:
     """List claims (statements carried by several outlets), most widely carried first."""
-    with _errors(), _store(db) as (store, _):
-        refresh_claims(store, only_changed=not rebuild)
-        _render(
-            store.claims(limit or None, actor),
-            fmt,
-            ("id", "first_date", "speaker", "content", "n_statements", "n_outlets", "outlets"),
-        )
+    with user_errors():
+        check_choice(fmt, LIST_FORMATS, "--format")
+        with open_store(db, must_exist=True) as (store, _):
+            from redline.analysis.claims import refresh_claims
+
+            refresh_claims(store, only_changed=not rebuild)
+            rows = store.claims(limit or None, actor)
+            total = store.count_claims(actor) if limit and len(rows) == limit else len(rows)
+        columns = ("id", "first_date", "speaker", "content", "n_statements", "n_outlets", "outlets")
+        _list(rows, total, fmt, columns, "claims")
 
 
 def datasette_metadata(
@@ -291,8 +286,10 @@ def datasette_metadata(
     db: DbOpt = None,
 ) -> None:
     """Print (or write) the Datasette metadata for the database: `datasette redline.db -m metadata.json`."""
-    with _errors():
-        settings = load_settings({"db": db})
+    with user_errors():
+        from redline.store.datasette import metadata, sqlite_path
+
+        settings = settings_from_flags(db=db)
         path = sqlite_path(settings.db)
         text = json.dumps(metadata(path.stem if path else "redline"), indent=2)
         if not write:
@@ -308,5 +305,5 @@ def datasette_metadata(
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     for fn in (ingest, reprocess, correct, statements, actors, documents, claims):
-        app.command()(fn)
+        app.command(fn.__name__)(fn)
     app.command("datasette-metadata")(datasette_metadata)

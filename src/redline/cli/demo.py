@@ -5,26 +5,26 @@ The summary goes to stdout (it is the result); the progress bar and problems go 
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.panel import Panel
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from redline.analysis.positions import UNAFFILIATED
-from redline.analysis.positions_report import positions_report
-from redline.cli._common import report_problem, settings_from_flags, truncate, user_errors
-from redline.demo import DemoResult, corpus_size, run_demo
-from redline.ingest import IngestReport
-from redline.store import Store
+from redline.cli._common import report_problem, truncate, user_errors
+from redline.cli.options import DbOpt, open_store
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from redline.demo import DemoResult
+    from redline.ingest import IngestReport
 
 STANCE_STYLE = {"support": "green", "oppose": "red", "mixed": "yellow", "neutral": "dim"}
 QUOTE_WIDTH = 70
 
 
 def _counts(result: DemoResult) -> Table:
+    from rich.table import Table
+
     c, r = result.counts, result.ingest
     table = Table(title="the corpus", title_justify="left", show_header=False, box=None)
     table.add_column(style="bold")
@@ -39,6 +39,11 @@ def _counts(result: DemoResult) -> Table:
 
 
 def _positions(result: DemoResult) -> Table:
+    from rich.table import Table
+
+    from redline.analysis.positions import UNAFFILIATED
+    from redline.analysis.positions_report import positions_report
+
     report = positions_report(result.positions, by="party", documents={})
     table = Table(
         title="where each party stands (the balance of its dated statements, the strongest quote)",
@@ -87,46 +92,47 @@ def _next_steps(db: str) -> str:
     )
 
 
+def demo(db: DbOpt = None) -> None:
+    """Ingest the bundled example corpus and plan, then show what redline makes of them."""
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from redline.demo import corpus_size, run_demo
+
+    with user_errors():
+        err = Console(stderr=True)
+        progress = Progress(
+            TextColumn("ingesting the example corpus"),
+            BarColumn(bar_width=None),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[stmts]} statements"),
+            TimeElapsedColumn(),
+            console=err,
+        )
+        task = progress.add_task("ingest", total=corpus_size(), stmts=0)
+
+        def update(r: IngestReport) -> None:
+            progress.update(task, completed=r.done, stmts=r.statements)
+
+        with open_store(db, must_exist=False) as (store, settings), progress:
+            result = run_demo(store, settings, on_progress=update)
+            update(result.ingest)
+        for problem in result.ingest.problems:
+            report_problem(problem)
+        out = Console(width=130, highlight=False)
+        out.print(Panel.fit(f"redline demo - database {settings.db}", style="bold"))
+        out.print(_counts(result))
+        out.print()
+        out.print(_positions(result))
+        out.print()
+        out.print(_diff(result))
+        if result.plans_imported:
+            out.print(f"imported plan versions: {', '.join(result.plans_imported)}")
+        out.print()
+        out.print(Panel(_next_steps(settings.db), title="try next", title_align="left"))
+
+
 def register(app: typer.Typer) -> None:
-    """Add ``demo`` to the app."""
-
-    @app.command("demo")
-    def demo_cmd(
-        db: Annotated[
-            str | None,
-            typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db)."),
-        ] = None,
-    ) -> None:
-        """Ingest the bundled example corpus and plan, then show what redline makes of them."""
-        with user_errors():
-            settings = settings_from_flags(db=db)
-            err = Console(stderr=True)
-            progress = Progress(
-                TextColumn("ingesting the example corpus"),
-                BarColumn(bar_width=None),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[stmts]} statements"),
-                TimeElapsedColumn(),
-                console=err,
-            )
-            task = progress.add_task("ingest", total=corpus_size(), stmts=0)
-
-            def update(r: IngestReport) -> None:
-                progress.update(task, completed=r.done, stmts=r.statements)
-
-            with Store.open(settings.db) as store, progress:
-                result = run_demo(store, settings, on_progress=update)
-                update(result.ingest)
-            for problem in result.ingest.problems:
-                report_problem(problem)
-            out = Console(width=130, highlight=False)
-            out.print(Panel.fit(f"redline demo - database {settings.db}", style="bold"))
-            out.print(_counts(result))
-            out.print()
-            out.print(_positions(result))
-            out.print()
-            out.print(_diff(result))
-            if result.plans_imported:
-                out.print(f"imported plan versions: {', '.join(result.plans_imported)}")
-            out.print()
-            out.print(Panel(_next_steps(settings.db), title="try next", title_align="left"))
+    """Add this module's commands to the app."""
+    app.command("demo")(demo)

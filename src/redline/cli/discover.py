@@ -2,91 +2,93 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from redline.config import load_settings
-from redline.errors import RedlineError
-from redline.sources.discovery import GDELT_DOC_API, MAX_RECORDS, DiscoveredArticle, discover, parse_since
-from redline.sources.http import Fetcher
+from redline.cli._common import emit, settings_from_flags, user_errors
+from redline.cli.options import DbOpt, check_choice, format_option, open_store
 
-_COLUMNS = ("seendate", "domain", "language", "title", "url")
+if TYPE_CHECKING:
+    from redline.config import Settings
+    from redline.sources.discovery import DiscoveredArticle
 
-
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+_TABLE_COLUMNS = ("seendate", "domain", "language", "title", "url")
+_FORMATS = ("table", "json", "csv")
 
 
-def _print(articles: list[DiscoveredArticle], fmt: OutputFormat) -> None:
-    rows = [article.to_dict() for article in articles]
-    if fmt is OutputFormat.json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif fmt is OutputFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(DiscoveredArticle.__dataclass_fields__))
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        table = Table(title=f"{len(rows)} article(s)")
-        for column in _COLUMNS:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*(str(row[column] or "") for column in _COLUMNS))
-        Console(file=sys.stdout).print(table)
+def _print(articles: list[DiscoveredArticle], fmt: str) -> None:
+    """Tables show what a person scans; csv and json keep every field of an article."""
+    rows = [a.to_dict() for a in articles]
+    columns = _TABLE_COLUMNS if fmt == "table" else None
+    emit(rows, fmt, columns, title=f"{len(rows)} article(s)", empty="no articles", wide="title")
 
 
-def _ingest(urls: list[str], settings: Any) -> Any:
-    """Hand over to the corpus layer, which is optional here so discovery works on its own."""
+def _ingest(urls: list[str], db: str | None) -> str:
+    """Store what was found; claims and the rest are kept current as after `redline ingest`."""
+    from redline.analysis.claims import refresh_claims
     from redline.ingest import ingest, read_sources
-    from redline.store import Store
 
-    with Store.open(settings.db) as store:
+    with open_store(db, must_exist=False) as (store, settings):
         report = ingest(read_sources(urls, settings), store, settings)
+        refresh_claims(store, only_changed=True)
     return (
         f"stored {report.stored} documents ({report.statements} statements); "
         f"{report.skipped} already stored, {report.problem_count} problems"
     )
 
 
+def _settings(db: str | None) -> Settings:
+    return settings_from_flags(db=db)
+
+
 def discover_command(
-    query: Annotated[str, typer.Argument(help='What to search for, e.g. "Ukraine peace plan".')],
+    query: Annotated[
+        str, typer.Argument(metavar="QUERY", help='What to search for, e.g. "Ukraine peace plan".')
+    ],
     since: Annotated[
-        str, typer.Option(help="How far back: 7d, 12h, 30min, 2w, or a date (2025-11-20).")
+        str,
+        typer.Option(
+            metavar="DATE",
+            help="How far back: a span (7d, 12h, 30min, 2w) or a date (2025-11-20, '20 Nov 2025').",
+        ),
     ] = "7d",
     max_records: Annotated[
-        int, typer.Option("--max", help=f"Most articles to list (1-{MAX_RECORDS}).")
-    ] = MAX_RECORDS,
-    output: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.table,
+        int | None,
+        typer.Option("--max", metavar="N", help="Most articles to list (default: the API's ceiling, 250)."),
+    ] = None,
+    output: Annotated[str, format_option("table, json or csv")] = "table",
     ingest: Annotated[bool, typer.Option("--ingest", help="Fetch and store the articles found.")] = False,
-    db: Annotated[str | None, typer.Option(help="Database URL for --ingest (default: REDLINE_DB).")] = None,
-    api_url: Annotated[str, typer.Option(help="GDELT DOC API endpoint (for mirrors).")] = GDELT_DOC_API,
+    db: DbOpt = None,
+    api_url: Annotated[
+        str | None,
+        typer.Option(metavar="URL", help="GDELT DOC API endpoint, for mirrors (default: GDELT's)."),
+    ] = None,
 ) -> None:
     """List news articles matching QUERY from GDELT's DOC API, or ingest them."""
-    try:
-        settings = load_settings({"db": db})
+    with user_errors():
+        from redline.sources.discovery import GDELT_DOC_API, MAX_RECORDS, discover, parse_since
+        from redline.sources.http import Fetcher
+
+        check_choice(output, _FORMATS, "--format")
+        settings = _settings(db)
         window = parse_since(since)
         with Fetcher(settings) as fetcher:
-            articles = discover(query, window, max_records=max_records, fetcher=fetcher, base_url=api_url)
+            articles = discover(
+                query,
+                window,
+                max_records=MAX_RECORDS if max_records is None else max_records,
+                fetcher=fetcher,
+                base_url=api_url or GDELT_DOC_API,
+            )
         if ingest and not articles:
             typer.echo("no articles found; nothing to ingest", err=True)
         elif ingest:
-            result = _ingest([article.url for article in articles], settings)
+            result = _ingest([article.url for article in articles], db)
             typer.echo(f"ingested {len(articles)} URL(s) into {settings.db}", err=True)
-            if result is not None:
-                typer.echo(str(result), err=True)
+            typer.echo(result, err=True)
         else:
             _print(articles, output)
-    except RedlineError as exc:
-        typer.echo(f"Error: {exc.render()}", err=True)
-        raise typer.Exit(exc.exit_code) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -8,108 +8,50 @@ A count goes to stderr so stdout holds only the export.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from redline.analysis.positions import RowKind
-from redline.cli._common import parse_date_option, settings_from_flags, user_errors
-from redline.config import Settings
-from redline.errors import StoreError
-from redline.export import (
-    NETWORK_FORMATS,
-    NETWORK_KINDS,
-    NORMALISATIONS,
-    TABLE_FORMATS,
+from redline.cli._common import RedlineGroup, user_errors
+from redline.cli.options import (
+    ActorOpt,
+    AtOpt,
+    DbOpt,
+    DuplicatesOpt,
+    IssueOpt,
+    OutletOpt,
+    OutputOpt,
+    RejectedOpt,
+    SearchOpt,
+    SinceOpt,
+    StanceOpt,
+    UntilOpt,
     check_choice,
-    check_format,
-    export_dna,
-    export_documents,
-    export_network,
-    export_positions,
-    export_statements,
-    open_output,
+    day,
+    format_option,
+    open_store,
+    statement_filter,
 )
-from redline.export.positions import POSITION_FORMATS
-from redline.knowledge.issues import Taxonomy, load_issues
-from redline.store import StatementFilter, Store
-from redline.store.datasette import sqlite_path
-from redline.store.queries import SEARCH_HELP
+
+if TYPE_CHECKING:
+    from redline.analysis.positions import RowKind
+    from redline.config import Settings
+    from redline.knowledge.issues import Taxonomy
 
 export_app = typer.Typer(
+    cls=RedlineGroup,
     help="Write the corpus for analysts' tools: CSV/JSON tables, DNA statements, GraphML/GEXF networks. "
     "Output is stable (re-running writes identical bytes); analyst corrections are applied; "
     "rejected statements and reprints' statements are left out unless asked for.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
-
-DbOpt = Annotated[
-    str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")
-]
-OutOpt = Annotated[
-    str, typer.Option("--output", "-o", help="File to write ('-': stdout); written whole or not at all.")
-]
-ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor id, name or alias.")]
-IssueOpt = Annotated[str | None, typer.Option("--issue", help="Issue id, e.g. territory.")]
-StanceOpt = Annotated[str | None, typer.Option("--stance", help="support, oppose, conditional or neutral.")]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
-OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name.")]
-SearchOpt = Annotated[str | None, typer.Option("--search", help=SEARCH_HELP)]
-RejectedOpt = Annotated[bool, typer.Option("--include-rejected", help="Keep statements an analyst rejected.")]
-DuplicatesOpt = Annotated[
-    bool, typer.Option("--include-duplicates", help="Keep the statements of near-duplicate reprints.")
-]
-
-
-@contextmanager
-def _store(db: str | None) -> Iterator[tuple[Store, Settings]]:
-    """An existing database; a missing SQLite file is a StoreError (exit 4), not a new empty file."""
-    settings = settings_from_flags(db=db)
-    path = sqlite_path(settings.db)
-    if path is not None and not path.expanduser().is_file():
-        raise StoreError(
-            "no database here",
-            where=str(path),
-            hint="build one with `redline ingest` (or `redline demo`), or give --db / REDLINE_DB",
-        )
-    store = Store.open(settings.db)
-    try:
-        yield store, settings
-    finally:
-        store.close()
 
 
 def _taxonomy(settings: Settings) -> Taxonomy:
+    from redline.knowledge.issues import load_issues
+
     return load_issues(settings.issues)
-
-
-def _filter(
-    actor: str | None,
-    issue: str | None,
-    stance: str | None,
-    since: str | None,
-    until: str | None,
-    outlet: str | None,
-    search: str | None,
-    include_rejected: bool,
-    include_duplicates: bool,
-) -> StatementFilter:
-    return StatementFilter(
-        actor=actor,
-        issue=issue,
-        stance=stance,
-        since=parse_date_option(since, "--since"),
-        until=parse_date_option(until, "--until"),
-        outlet=outlet,
-        search=search,
-        limit=None,
-        include_rejected=include_rejected,
-        include_duplicates=include_duplicates,
-    )
 
 
 def _done(n: int, what: str, output: str) -> None:
@@ -127,8 +69,8 @@ def _done(n: int, what: str, output: str) -> None:
     ),
 )
 def statements_cmd(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or jsonl.")] = "csv",
-    output: OutOpt = "-",
+    fmt: Annotated[str, format_option("csv, json or jsonl")] = "csv",
+    output: OutputOpt = "-",
     actor: ActorOpt = None,
     issue: IssueOpt = None,
     stance: StanceOpt = None,
@@ -142,9 +84,21 @@ def statements_cmd(
 ) -> None:
     """Statements with full provenance, one row each."""
     with user_errors():
+        from redline.export import TABLE_FORMATS, check_format, export_statements, open_output
+
         check_format(fmt, TABLE_FORMATS, "statements")
-        f = _filter(actor, issue, stance, since, until, outlet, search, include_rejected, include_duplicates)
-        with _store(db) as (store, settings), open_output(output) as out:
+        f = statement_filter(
+            actor=actor,
+            issue=issue,
+            stance=stance,
+            since=since,
+            until=until,
+            outlet=outlet,
+            search=search,
+            include_rejected=include_rejected,
+            include_duplicates=include_duplicates,
+        )
+        with open_store(db, must_exist=True) as (store, settings), open_output(output) as out:
             n = export_statements(store, out, fmt, f, _taxonomy(settings))
         _done(n, "statements", output)
 
@@ -160,10 +114,8 @@ def statements_cmd(
     ),
 )
 def dna_cmd(
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="csv (semicolon-separated, DNA's layout), json or jsonl.")
-    ] = "csv",
-    output: OutOpt = "-",
+    fmt: Annotated[str, format_option("csv (semicolon-separated, DNA's layout), json or jsonl")] = "csv",
+    output: OutputOpt = "-",
     include_neutral: Annotated[
         bool, typer.Option("--include-neutral", help="Keep neutral statements (empty agreement).")
     ] = False,
@@ -180,10 +132,22 @@ def dna_cmd(
 ) -> None:
     """Discourse Network Analyzer-style statements, one row per statement and issue."""
     with user_errors():
-        if fmt != "xml":
+        from redline.export import TABLE_FORMATS, check_format, export_dna, open_output
+
+        if fmt != "xml":  # export_dna says why there is no XML
             check_format(fmt, TABLE_FORMATS, "DNA statements")
-        f = _filter(actor, issue, stance, since, until, outlet, search, include_rejected, include_duplicates)
-        with _store(db) as (store, settings), open_output(output) as out:
+        f = statement_filter(
+            actor=actor,
+            issue=issue,
+            stance=stance,
+            since=since,
+            until=until,
+            outlet=outlet,
+            search=search,
+            include_rejected=include_rejected,
+            include_duplicates=include_duplicates,
+        )
+        with open_store(db, must_exist=True) as (store, settings), open_output(output) as out:
             n = export_dna(store, out, fmt, f, _taxonomy(settings), include_neutral=include_neutral)
         _done(n, "DNA statements", output)
 
@@ -201,16 +165,20 @@ def dna_cmd(
 def network_cmd(
     kind: Annotated[
         str,
-        typer.Option("--kind", "-k", help="actor-issue, actor-actor (congruence) or actor-actor-conflict."),
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="actor-issue, actor-actor (congruence) or actor-actor-conflict.",
+        ),
     ] = "actor-issue",
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="graphml, gexf, csv (edge list) or json (node-link).")
-    ] = "graphml",
-    output: OutOpt = "-",
+    fmt: Annotated[str, format_option("graphml, gexf, csv (edge list) or json (node-link)")] = "graphml",
+    output: OutputOpt = "-",
     normalise: Annotated[
         str,
         typer.Option(
             "--normalise",
+            metavar="METHOD",
             help="actor-actor weights: none, average, jaccard or cosine (of the two actors' sides).",
         ),
     ] = "none",
@@ -221,16 +189,20 @@ def network_cmd(
 ) -> None:
     """Actor-issue and actor-actor networks for Gephi (GraphML, GEXF) or as a CSV edge list."""
     with user_errors():
+        from redline.export import (
+            NETWORK_FORMATS,
+            NETWORK_KINDS,
+            NORMALISATIONS,
+            check_format,
+            export_network,
+            open_output,
+        )
+
         check_choice(kind, NETWORK_KINDS, "--kind")
         check_format(fmt, NETWORK_FORMATS, "a network")
         check_choice(normalise, NORMALISATIONS, "--normalise")
-        f = StatementFilter(
-            issue=issue,
-            since=parse_date_option(since, "--since"),
-            until=parse_date_option(until, "--until"),
-            limit=None,
-        )
-        with _store(db) as (store, settings), open_output(output) as out:
+        f = statement_filter(issue=issue, since=since, until=until)
+        with open_store(db, must_exist=True) as (store, settings), open_output(output) as out:
             g = export_network(store, out, kind, fmt, f, _taxonomy(settings), normalise=normalise)
         _done(g.number_of_nodes(), f"nodes and {g.number_of_edges()} edges", output)
 
@@ -246,19 +218,22 @@ def network_cmd(
     ),
 )
 def positions_cmd(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
-    output: OutOpt = "-",
-    by: Annotated[str, typer.Option("--by", help="Rows: party or actor.")] = "party",
-    at: Annotated[str | None, typer.Option("--at", help="As of this date (YYYY-MM-DD).")] = None,
+    fmt: Annotated[str, format_option("csv or json")] = "csv",
+    output: OutputOpt = "-",
+    by: Annotated[str, typer.Option("--by", metavar="ROWS", help="Rows: party or actor.")] = "party",
+    at: AtOpt = None,
     issue: IssueOpt = None,
     db: DbOpt = None,
 ) -> None:
     """The position matrix: one row per party (or actor) and issue."""
     with user_errors():
+        from redline.export import check_format, export_positions, open_output
+        from redline.export.positions import POSITION_FORMATS
+
         check_format(fmt, POSITION_FORMATS, "positions")
         row_kind: RowKind = "actor" if check_choice(by, ("party", "actor"), "--by") == "actor" else "party"
-        when: date | None = parse_date_option(at, "--at")
-        with _store(db) as (store, settings), open_output(output) as out:
+        when = day(at, "--at")
+        with open_store(db, must_exist=True) as (store, settings), open_output(output) as out:
             n = export_positions(
                 store, out, fmt, by=row_kind, at=when, issue=issue, taxonomy=_taxonomy(settings)
             )
@@ -274,15 +249,17 @@ def positions_cmd(
     ),
 )
 def documents_cmd(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or jsonl.")] = "csv",
-    output: OutOpt = "-",
+    fmt: Annotated[str, format_option("csv, json or jsonl")] = "csv",
+    output: OutputOpt = "-",
     outlet: OutletOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Document metadata, one row each (no text)."""
     with user_errors():
+        from redline.export import TABLE_FORMATS, check_format, export_documents, open_output
+
         check_format(fmt, TABLE_FORMATS, "documents")
-        with _store(db) as (store, _), open_output(output) as out:
+        with open_store(db, must_exist=True) as (store, _), open_output(output) as out:
             n = export_documents(store, out, fmt, outlet=outlet)
         _done(n, "documents", output)
 

@@ -10,18 +10,15 @@ import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from redline.cli._common import (
     EXIT_CODES_HELP,
     OutputFormat,
     dumps,
     emit,
-    parse_date_option,
     problem_dict,
     quiet_library_logs,
     report_problem,
@@ -30,9 +27,14 @@ from redline.cli._common import (
     truncate,
     user_errors,
 )
-from redline.extract.pipeline import Extractor
+from redline.cli.options import DATE_HELP, day
 from redline.model import Document, Extraction, Problem
-from redline.sources import is_warning, read_sources
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from redline.extract.pipeline import Extractor
 
 PROGRESS_AFTER = 3  # show progress only once a run has more than a few documents
 CONTENT_WIDTH = 70
@@ -79,6 +81,8 @@ class _Run:
                 yield item
 
     def problem(self, problem: Problem) -> None:
+        from redline.sources.guards import is_warning
+
         warning = is_warning(problem)
         if not warning:
             self.skipped += 1
@@ -93,6 +97,8 @@ class _Run:
         if self.quiet or not self.console.is_terminal:
             return
         if self.progress is None and self.extracted > PROGRESS_AFTER:
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
             self.progress = Progress(
                 SpinnerColumn(), TextColumn("{task.description}"), console=self.console, transient=True
             )
@@ -141,12 +147,13 @@ def extract(
         list[str], typer.Argument(metavar="INPUT", help="Files, folders, - for stdin, or http(s) URLs.")
     ],
     fmt: Annotated[
-        ExtractFormat, typer.Option("--format", "-f", help="Output format.")
+        ExtractFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help="Output format: jsonl, json or table."),
     ] = ExtractFormat.jsonl,
     published: Annotated[
         str | None,
         typer.Option(
-            metavar="DATE", help="Publication date (YYYY-MM-DD) for documents that carry none of their own."
+            metavar="DATE", help=f"Publication date for documents that carry none of their own: {DATE_HELP}."
         ),
     ] = None,
     actors: Annotated[
@@ -173,12 +180,16 @@ def extract(
     ] = False,
 ) -> None:
     """Extract who said what, about which issue, with what stance, and print it."""
-    published_date = parse_date_option(published)
+    with user_errors():
+        published_date = day(published, "--published")
     quiet_library_logs()
     console = stderr_console()
     run = _Run(console, quiet=quiet, keep=fmt is ExtractFormat.json)
     collected: list[dict[str, Any]] = []
     with user_errors():
+        from redline.extract.pipeline import Extractor
+        from redline.sources import read_sources
+
         settings = settings_from_flags(workers=workers, actors=tuple(actors) if actors else None)
         extractor = Extractor.load(settings)
         documents = run.documents_from(

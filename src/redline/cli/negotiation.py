@@ -12,88 +12,92 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from redline.analysis import negotiation as lib
-from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
-from redline.analysis.diff_render import diff_html, diff_table, diff_to_dict
-from redline.analysis.plans import version_to_dict
-from redline.analysis.positions import RowKind
-from redline.analysis.positions_report import (
-    CellReport,
-    ColumnRef,
-    UnplacedCell,
-    positions_report,
-    undated_line,
-)
-from redline.analysis.reported import UNCONFIRMED
-from redline.analysis.repository import (
-    JsonlStatementSource,
-    JsonPlanRepository,
-    PlanRepository,
-    StatementSource,
-    load_parties,
-)
-from redline.analysis.timeline import timeline_counts
-from redline.cli._common import settings_from_flags, truncate, user_errors
+from redline.cli._common import RedlineGroup, settings_from_flags, truncate, user_errors
+from redline.cli.options import AtOpt, DbOpt, check_choice, check_database, day
 from redline.errors import ConfigError
-from redline.knowledge import packaged
-from redline.knowledge.issues import load_issues
-from redline.knowledge.plan_changes import load_change_lexicon
 from redline.model import STANCES
-from redline.store import Store
 
-DbOpt = Annotated[
-    str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")
-]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from redline.analysis import negotiation as lib
+    from redline.analysis.positions_report import CellReport, ColumnRef, UnplacedCell
+    from redline.analysis.repository import PlanRepository
+    from redline.store import Store
+
 PlansDir = Annotated[
     Path | None,
     typer.Option(
         "--plans-dir",
         envvar="REDLINE_PLANS_DIR",
+        metavar="DIR",
         help="Keep plan versions as JSON files in this directory instead of the database.",
     ),
 ]
 FromFile = Annotated[
     Path | None,
     typer.Option(
-        "--from", help="Read statements from this JSONL file of Extractions instead of the database."
+        "--from",
+        metavar="FILE",
+        help="Read statements from this JSONL file of Extractions instead of the database.",
     ),
 ]
-ActorsFile = Annotated[Path | None, typer.Option("--actors", help="YAML list of actors with id and party.")]
-Fmt = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
+ActorsFile = Annotated[
+    Path | None, typer.Option("--actors", metavar="FILE", help="YAML list of actors with id and party.")
+]
+Fmt = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: table or json.")]
+PlanOpt = Annotated[
+    str | None,
+    typer.Option("--plan", metavar="PLAN", help="Plan name (needed when the database holds several)."),
+]
 
 plan_app = typer.Typer(
-    help="Plan versions: import, list, show, diff, reconstruct from reports.", no_args_is_help=True
+    cls=RedlineGroup,
+    help="Plan versions: import, list, show, diff, reconstruct from reports.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 
 class _Backend:
     """Where plans and statements come from; the database is opened only if something needs it."""
 
-    def __init__(self, db: str | None, plans_dir: Path | None) -> None:
+    def __init__(self, db: str | None, plans_dir: Path | None, *, must_exist: bool = True) -> None:
         self.db = db
         self.plans_dir = plans_dir
+        self.must_exist = must_exist  # only commands that write plans may create a database
         self._store: Store | None = None
 
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store.open(settings_from_flags(db=self.db).db)
+            from redline.store import Store
+
+            url = settings_from_flags(db=self.db).db
+            if self.must_exist:
+                check_database(url)
+            self._store = Store.open(url)
         return self._store
 
     def plans(self) -> PlanRepository:
+        from redline.analysis.db_repository import SqlPlanRepository
+        from redline.analysis.repository import JsonPlanRepository
+
         if self.plans_dir is not None:
             return JsonPlanRepository(self.plans_dir)
         return SqlPlanRepository(self.store())
 
     def corpus(self, path: Path | None, actors: Path | None = None) -> lib.Corpus:
         """Statements from ``path`` or the database; parties from ``actors`` over the known ones."""
+        from redline.analysis import negotiation as lib
+        from redline.analysis.db_repository import SqlStatementSource
+        from redline.analysis.repository import JsonlStatementSource, StatementSource, load_parties
+        from redline.knowledge import packaged
+
         source: StatementSource
         if path is not None:
             if actors is None and packaged("actors.yaml").exists():
@@ -114,32 +118,19 @@ class _Backend:
 
 
 @contextmanager
-def _backend(db: str | None, plans_dir: Path | None = None) -> Iterator[_Backend]:
+def _backend(db: str | None, plans_dir: Path | None = None, *, must_exist: bool = True) -> Iterator[_Backend]:
     """The backend, inside ``user_errors`` so that a RedlineError is one line and an exit code."""
     with user_errors():
-        backend = _Backend(db, plans_dir)
+        backend = _Backend(db, plans_dir, must_exist=must_exist)
         try:
             yield backend
         finally:
             backend.close()
 
 
-def _date(raw: str | None, flag: str) -> date | None:
-    if raw is None:
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise ConfigError(f"{flag} {raw!r} is not a date", hint="use YYYY-MM-DD") from None
-
-
-def _choice(value: str, allowed: tuple[str, ...], flag: str) -> str:
-    if value not in allowed:
-        raise ConfigError(f"{flag} {value!r} is not one of {', '.join(allowed)}")
-    return value
-
-
 def _console() -> Console:
+    from rich.console import Console
+
     return Console(soft_wrap=False, width=120)
 
 
@@ -149,7 +140,7 @@ def _print_json(data: Any) -> None:
 
 @plan_app.command("import")
 def plan_import(
-    file: Annotated[Path, typer.Argument(help="Plan text or Markdown, JSON or CSV.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="Plan text or Markdown, JSON or CSV.")],
     plan: Annotated[str, typer.Option("--plan", help="Plan name.")],
     version: Annotated[str, typer.Option("--version", help="Version label, e.g. 28-point.")],
     when: Annotated[str | None, typer.Option("--date", help="Date of the version, YYYY-MM-DD.")] = None,
@@ -162,14 +153,16 @@ def plan_import(
     plans_dir: PlansDir = None,
 ) -> None:
     """Read a plan version and save it, its points tagged with issues and PA-X codes."""
-    with _backend(db, plans_dir) as backend:
+    from redline.analysis import negotiation as lib
+
+    with _backend(db, plans_dir, must_exist=False) as backend:
         tagger, pax = lib.point_tagging(issues)
         result = lib.import_plan(
             backend.plans(),
             file,
             plan=plan,
             label=version,
-            when=_date(when, "--date"),
+            when=day(when, "--date"),
             source=source,
             fmt=fmt,
             tagger=tagger,
@@ -185,6 +178,8 @@ def plan_import(
 @plan_app.command("list")
 def plan_list(db: DbOpt = None, plans_dir: PlansDir = None) -> None:
     """List plans and their versions."""
+    from redline.analysis.reported import UNCONFIRMED
+
     with _backend(db, plans_dir) as backend:
         repo = backend.plans()
         for name in repo.plans():
@@ -193,18 +188,37 @@ def plan_list(db: DbOpt = None, plans_dir: PlansDir = None) -> None:
                 typer.echo(f"{name}\t{v.label}\t{v.date or '-'}\t{len(v.points)} points{status}")
 
 
+def _plan_name(repo: PlanRepository, plan: str | None) -> str:
+    """The plan a command means: the one given, or the only one there is (``--plan`` otherwise)."""
+    if plan is not None:
+        return plan
+    names = repo.plans()
+    if len(names) != 1:
+        raise ConfigError("say which plan with --plan", hint=f"plans: {', '.join(names) or 'none'}")
+    return names[0]
+
+
 @plan_app.command("show")
 def plan_show(
-    plan: Annotated[str, typer.Argument(help="Plan name.")],
-    version: Annotated[str | None, typer.Argument(help="Version label (default: the latest).")] = None,
+    version: Annotated[
+        str | None, typer.Argument(metavar="VERSION", help="Version label (default: the latest).")
+    ] = None,
+    plan: PlanOpt = None,
     fmt: Fmt = "table",
     db: DbOpt = None,
     plans_dir: PlansDir = None,
 ) -> None:
     """Show the points of a version; a reconstructed one with each point's reported status."""
+    from rich.table import Table
+
+    from redline.analysis import negotiation as lib
+    from redline.analysis.plans import version_to_dict
+    from redline.analysis.reported import UNCONFIRMED
+
     with _backend(db, plans_dir) as backend:
-        _choice(fmt, ("table", "json"), "--format")
+        check_choice(fmt, ("table", "json"), "--format")
         repo = backend.plans()
+        plan = _plan_name(repo, plan)
         v = (
             repo.get_version(plan, version)
             if version
@@ -248,26 +262,28 @@ def plan_show(
 
 @plan_app.command("diff")
 def plan_diff(
-    old: Annotated[str, typer.Argument(help="Label of the older version.")],
-    new: Annotated[str, typer.Argument(help="Label of the newer version.")],
-    plan: Annotated[
-        str | None, typer.Option("--plan", help="Plan name (needed when there are several).")
+    old: Annotated[str, typer.Argument(metavar="OLD", help="Label of the older version.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="Label of the newer version.")],
+    plan: PlanOpt = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: table, json or html.")
+    ] = "table",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to this file.")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or html.")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     db: DbOpt = None,
     plans_dir: PlansDir = None,
 ) -> None:
     """Align two versions point by point: kept, modified, added, removed, merged, split."""
+    from rich.console import Console
+
+    from redline.analysis import negotiation as lib
+    from redline.analysis.diff_render import diff_html, diff_table, diff_to_dict
+
     with _backend(db, plans_dir) as backend:
-        _choice(fmt, ("table", "json", "html"), "--format")
+        check_choice(fmt, ("table", "json", "html"), "--format")
         repo = backend.plans()
-        if plan is None:
-            names = repo.plans()
-            if len(names) != 1:
-                raise ConfigError("say which plan with --plan", hint=f"plans: {', '.join(names) or 'none'}")
-            plan = names[0]
-        diff = lib.diff_plan(repo, plan, old, new)
+        diff = lib.diff_plan(repo, _plan_name(repo, plan), old, new)
         if fmt == "table":
             if output is None:
                 _console().print(diff_table(diff))
@@ -295,6 +311,10 @@ def plan_reconstruct(
     plans_dir: PlansDir = None,
 ) -> None:
     """Rebuild a version from statements that report changes to another ("reported, unconfirmed")."""
+    from redline.analysis import negotiation as lib
+    from redline.analysis.reported import UNCONFIRMED
+    from redline.knowledge.plan_changes import load_change_lexicon
+
     with _backend(db, plans_dir) as backend:
         rec = lib.reconstruct_from_reports(
             backend.plans(),
@@ -303,7 +323,7 @@ def plan_reconstruct(
             plan=plan,
             base=base,
             label=version,
-            when=_date(when, "--date"),
+            when=day(when, "--date"),
         )
         changed = [e for e in rec.entries if e.status != "unchanged"]
         typer.echo(
@@ -352,13 +372,17 @@ def register(app: typer.Typer) -> None:
     @app.command("positions")
     def positions_cmd(
         source: FromFile = None,
-        plan: Annotated[str | None, typer.Option("--plan", help="Columns are this plan's points.")] = None,
-        by: Annotated[str, typer.Option("--by", help="party or actor.")] = "party",
-        at: Annotated[str | None, typer.Option("--at", help="As of this date, YYYY-MM-DD.")] = None,
-        issue: Annotated[str | None, typer.Option("--issue", help="Only statements on this issue.")] = None,
+        plan: Annotated[
+            str | None, typer.Option("--plan", metavar="PLAN", help="Columns are this plan's points.")
+        ] = None,
+        by: Annotated[str, typer.Option("--by", metavar="ROWS", help="Rows: party or actor.")] = "party",
+        at: AtOpt = None,
+        issue: Annotated[
+            str | None, typer.Option("--issue", metavar="ISSUE", help="Only statements on this issue.")
+        ] = None,
         actors: ActorsFile = None,
         version: Annotated[
-            str | None, typer.Option("--version", help="Version whose points are columns.")
+            str | None, typer.Option("--version", metavar="VERSION", help="Version whose points are columns.")
         ] = None,
         fmt: Fmt = "table",
         db: DbOpt = None,
@@ -369,10 +393,18 @@ def register(app: typer.Typer) -> None:
         A position is the balance of the dated statements up to --at (counts per stance, the
         latest stance beside it); undated statements are counted apart, never in a balance.
         """
+        from rich.table import Table
+
+        from redline.analysis import negotiation as lib
+        from redline.analysis.positions import RowKind
+        from redline.analysis.positions_report import positions_report, undated_line
+        from redline.knowledge.issues import load_issues
+
         with _backend(db, plans_dir) as backend:
-            _choice(fmt, ("table", "json"), "--format")
-            row_kind: RowKind = "actor" if _choice(by, ("party", "actor"), "--by") == "actor" else "party"
-            when = _date(at, "--at")
+            check_choice(fmt, ("table", "json"), "--format")
+            rows_by = check_choice(by, ("party", "actor"), "--by")
+            row_kind: RowKind = "actor" if rows_by == "actor" else "party"
+            when = day(at, "--at")
             corpus = backend.corpus(source, actors)
             taxonomy = load_issues(settings_from_flags(db=db).issues)
             result = lib.positions(
@@ -424,16 +456,24 @@ def register(app: typer.Typer) -> None:
     @app.command("timeline")
     def timeline_cmd(
         source: FromFile = None,
-        issue: Annotated[str | None, typer.Option("--issue", help="Only this issue.")] = None,
+        issue: Annotated[
+            str | None, typer.Option("--issue", metavar="ISSUE", help="Only this issue.")
+        ] = None,
         actor: Annotated[
-            str | None, typer.Option("--actor", help="Only this actor (id, name or surname).")
+            str | None,
+            typer.Option("--actor", metavar="ACTOR", help="Only this actor (id, name or surname)."),
         ] = None,
         fmt: Fmt = "table",
         db: DbOpt = None,
     ) -> None:
         """Statements and events in date order."""
+        from rich.table import Table
+
+        from redline.analysis import negotiation as lib
+        from redline.analysis.timeline import timeline_counts
+
         with _backend(db) as backend:
-            _choice(fmt, ("table", "json"), "--format")
+            check_choice(fmt, ("table", "json"), "--format")
             entries = lib.timeline(backend.corpus(source), issue=issue, actor=actor)
             if fmt == "json":
                 _print_json(

@@ -34,7 +34,10 @@ def serve(
         from redline.api import create_app
         from redline.store import Store
 
+        from redline.cli.options import check_database
+
         settings = settings_from_flags(db=db, api_token=token)
+        check_database(settings.db)  # serving never creates an empty database from a typo'd URL
         Store.open(settings.db).close()  # a bad URL or an unreadable file fails here, as one line
         app = create_app(settings.db, token=settings.api_token, issues=settings.issues)
         mode = "read-write (token set)" if settings.api_token else "read-only (no token)"

@@ -26,13 +26,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any, TextIO
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TextIO
 
 from redline.analysis.positions import stance_issues
 from redline.errors import ConfigError
 from redline.export.dna import agreement
+
+if TYPE_CHECKING:
+    import networkx as nx
 from redline.export.output import check_choice, check_format
 from redline.export.tables import write_csv
 from redline.knowledge.issues import Taxonomy
@@ -93,6 +94,8 @@ def actor_issue_graph(
     t: Tally, actors: Mapping[str, Mapping[str, Any]], taxonomy: Taxonomy | None = None
 ) -> nx.Graph:
     """Two-mode graph: actor nodes ``actor:ID``, issue nodes ``issue:ID``, stance counts on edges."""
+    import networkx as nx  # imported here: only network exports need it, and it is slow to load
+
     g = nx.Graph(kind="actor-issue")
     labels = {i.id: i.label for i in taxonomy.issues} if taxonomy else {}
     for actor_id in sorted({a for a, _ in t.stances}):
@@ -161,6 +164,8 @@ def actor_actor_graph(
 ) -> nx.Graph:
     """One-mode congruence (or conflict) network between actors that took a side on an issue."""
     check_choice(normalise, NORMALISATIONS, "--normalise")
+    import networkx as nx
+
     g = nx.Graph(kind="actor-actor-conflict" if conflict else "actor-actor", normalise=normalise)
     for actor_id in sorted(t.sides):
         g.add_node(actor_id, **_actor_node(actor_id, actors, t))
@@ -204,6 +209,8 @@ def _edge_rows(g: nx.Graph) -> Iterator[dict[str, Any]]:
 
 
 def write_graph(g: nx.Graph, fmt: str, out: TextIO) -> None:
+    import networkx as nx
+
     """GraphML, GEXF (no modification date, so output is stable), a CSV edge list or node-link JSON."""
     check_format(fmt, NETWORK_FORMATS, "a network")
     if fmt == "graphml":

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from redline.config import check_choice as check_choice  # re-exported: one check for every choice
 from redline.errors import ConfigError
 
 STDOUT = "-"
@@ -25,13 +26,6 @@ def check_format(fmt: str, allowed: Sequence[str], what: str) -> str:
     if fmt not in allowed:
         raise ConfigError(f"cannot export {what} as {fmt!r}", hint=f"use --format {' | '.join(allowed)}")
     return fmt
-
-
-def check_choice(value: str, allowed: Sequence[str], flag: str) -> str:
-    """``value`` if it is one of ``allowed``; a ConfigError (exit 2) naming ``flag`` otherwise."""
-    if value not in allowed:
-        raise ConfigError(f"{flag} {value!r} is not one of {', '.join(allowed)}")
-    return value
 
 
 @contextmanager

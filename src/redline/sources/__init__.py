@@ -20,7 +20,6 @@ from redline.sources.files import FileReader, parse_date
 from redline.sources.guards import check_text as _check_text
 from redline.sources.guards import clean_document, cleaned_warning, is_warning
 from redline.sources.language import EnglishDetector
-from redline.sources.web import read_web
 
 __all__ = ["is_warning", "parse_date", "read_sources"]
 
@@ -39,6 +38,8 @@ def read_sources(
     for the spec ``-`` (default: the process's standard input). Problems whose kind is a
     warning (see ``is_warning``) accompany a Document that is still yielded.
     """
+    from redline.sources.web import read_web  # the HTTP stack, loaded by runs that read
+
     detector = EnglishDetector.load() if settings.check_language else None
     reader = FileReader(settings, published)
     for spec in specs:

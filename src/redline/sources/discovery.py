@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from redline.dates import parse_date, parse_span
 from redline.errors import ConfigError, FetchError
 from redline.sources.http import Fetcher
 
@@ -25,8 +26,6 @@ GDELT_DOC_API = "https://api.gdeltproject.org/api/v2/doc/doc"
 MAX_RECORDS = 250  # the API's own ceiling for one ArtList request
 _MAX_SPAN = timedelta(days=92)  # the DOC API searches a rolling three months
 _MIN_SPAN = timedelta(minutes=15)
-_SINCE = re.compile(r"^\s*(\d+)\s*(min|minutes?|h|hours?|d|days?|w|weeks?)\s*$", re.IGNORECASE)
-_UNITS = {"min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 _BAD_ESCAPE = re.compile(r'\\(?!["\\/bfnrtu])')
 
 
@@ -48,19 +47,20 @@ class DiscoveredArticle:
 
 
 def parse_since(text: str) -> timedelta | date:
-    """``7d``, ``12h``, ``30min``, ``2w`` or an ISO date (``2025-11-20``)."""
-    match = _SINCE.match(text)
-    if match:
-        amount, unit = int(match.group(1)), match.group(2).lower()
-        key = "min" if unit.startswith("min") else unit[0]
-        return timedelta(**{_UNITS[key]: amount})
+    """``7d``, ``12h``, ``30min``, ``2w`` or a date (``2025-11-20``, ``20 Nov 2025``)."""
+    span = parse_span(text)
+    if span is not None:
+        return span
     try:
-        return date.fromisoformat(text.strip())
+        parsed = parse_date(text)
     except ValueError:
+        parsed = None
+    if parsed is None:
         raise ConfigError(
             f"--since {text!r} is neither a duration nor a date",
             hint="use a duration such as 7d, 12h, 30min, 2w or a date such as 2025-11-20",
-        ) from None
+        )
+    return parsed
 
 
 def _timespan(since: timedelta) -> str:

@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import feedparser
-import trafilatura
 
 __all__ = ["FeedEntry", "is_feed", "parse_feed"]
 
@@ -62,6 +61,8 @@ def _plain(markup: str | None) -> str | None:
         return None
     text = markup
     if "<" in markup:
+        import trafilatura  # imported here: the readers load without it until a page is parsed
+
         text = trafilatura.html2txt(f"<html><body><div>{markup}</div></body></html>", clean=True)
     text = re.sub(r"\s+", " ", str(text)).strip()
     return text or None

@@ -17,13 +17,12 @@ import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from dateutil import parser as date_parser
-
 from redline.config import Settings
+from redline.dates import parse_date as parse_date  # re-exported: the readers' date parser
 from redline.model import Document, Problem, stable_id
 from redline.sources.dateline import document_date
 from redline.sources.guards import (
@@ -44,39 +43,6 @@ RECORD_FIELDS = ("id", "url", "title", "published", "outlet")
 STDIN = "<stdin>"
 _RECORD_HINT = "each record needs a 'text' string; optional: id, url, title, published, outlet"
 _KNOWN = ".txt, .html, .jsonl, .json and .csv files"
-
-
-def parse_date(value: object) -> date | None:
-    """A publication date from ISO text, common written forms ("27 Nov 2025") or a date object.
-
-    Raises ValueError for text that is not a complete calendar date, so callers can say which
-    record held it.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"expected a date string, got {type(value).__name__}")
-    text = value.strip()
-    try:
-        return date.fromisoformat(text[:10]) if len(text) >= 10 and text[4] == "-" else _parse_loose(text)
-    except ValueError:
-        return _parse_loose(text)
-
-
-def _parse_loose(text: str) -> date:
-    # Parsing twice with different defaults exposes missing parts ("November 2025").
-    try:
-        first = date_parser.parse(text, default=datetime(2000, 1, 1))
-        second = date_parser.parse(text, default=datetime(2001, 2, 2))
-    except (ValueError, OverflowError) as exc:
-        raise ValueError(f"{text!r} is not a date") from exc
-    if first.date() != second.date():
-        raise ValueError(f"{text!r} is not a complete date (year, month and day)")
-    return first.date()
 
 
 class FileReader:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -59,6 +58,8 @@ def parse_html(markup: str, source: str, *, url: str | None = None) -> Page | Pr
 
 
 def _with_trafilatura(markup: str, url: str | None) -> Page | None:
+    import trafilatura  # imported here: the readers load without it until a page is parsed
+
     try:
         result = trafilatura.bare_extraction(
             markup,

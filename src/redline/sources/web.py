@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-import trafilatura
 from dateutil import parser as dateparser
 
 from redline.config import Settings
@@ -100,6 +99,8 @@ class WebReader:
     def _page(
         self, result: FetchResult, *, source: str, entry: FeedEntry | None = None
     ) -> Document | Problem:
+        import trafilatura  # imported here: the readers load without it until a page is parsed
+
         # Without a declared charset, trafilatura sniffs the encoding from the bytes and <meta>.
         extracted = trafilatura.bare_extraction(
             result.text if result.encoding else result.content,

@@ -15,9 +15,6 @@ import struct
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import numpy as np
-from datasketch import MinHash
-
 NUM_PERM = 128
 BANDS = 32  # 32 bands x 4 rows: pairs above ~0.42 Jaccard become candidates
 ROWS = NUM_PERM // BANDS
@@ -73,6 +70,10 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 
 def fingerprint(text: str, url: str | None, content_hash: str) -> Fingerprint:
+    # imported here: datasketch loads scipy and numpy, which reading the store never needs
+    import numpy as np
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, seed=1)
     grams = shingles(text)
     if grams:
@@ -89,6 +90,8 @@ def _band_hash(index: int, data: bytes) -> int:
 
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two documents from their signatures."""
+    import numpy as np
+
     va = np.frombuffer(a, dtype="<u8")
     vb = np.frombuffer(b, dtype="<u8")
     if va.shape != vb.shape or not len(va):

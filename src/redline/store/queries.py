@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, func, literal_column, select, text, true
 from sqlalchemy.engine import Connection
 
+from redline.search_syntax import SEARCH_HELP as SEARCH_HELP  # one text for every interface
 from redline.store.actors import find_actor_ids
 from redline.store.schema import actor, claim, document, statement, statement_issue
 
@@ -41,7 +42,6 @@ class StatementFilter:
     include_duplicates: bool = False
 
 
-SEARCH_HELP = 'Full-text search: words must all appear; "a phrase" as written; a OR b; -word excludes.'
 _SEARCH_ITEM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
@@ -230,6 +230,34 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
         d["rejected"], d["duplicate"] = bool(d["rejected"]), bool(d["duplicate"])
         out.append(d)
     return out
+
+
+def count_statements(conn: Connection, f: StatementFilter) -> int:
+    """How many statements ``f`` matches over all pages (its limit and offset ignored): "50 of 466"."""
+    conds = statement_conditions(conn, f)
+    q = select(func.count()).select_from(statement).where(*conds or [true()])
+    return int(conn.execute(q).scalar_one())
+
+
+def count_actors(conn: Connection) -> int:
+    """Every actor ``list_actors`` can list."""
+    return int(conn.execute(select(func.count()).select_from(actor)).scalar_one())
+
+
+def count_documents(conn: Connection, outlet: str | None = None) -> int:
+    """Every document ``list_documents`` can list with this outlet filter."""
+    q = select(func.count()).select_from(document)
+    if outlet:
+        q = q.where(document.c.outlet == outlet)
+    return int(conn.execute(q).scalar_one())
+
+
+def count_claims(conn: Connection, actor_query: str | None = None) -> int:
+    """Every claim ``list_claims`` can list for this speaker filter."""
+    q = select(func.count()).select_from(claim)
+    if actor_query:
+        q = q.where(claim.c.actor_id.in_(find_actor_ids(conn, actor_query)))
+    return int(conn.execute(q).scalar_one())
 
 
 def list_actors(conn: Connection, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:

@@ -217,6 +217,23 @@ class Store:
         with self._reader() as conn:
             return queries.list_statements(conn, f or StatementFilter())
 
+    def count_statements(self, f: StatementFilter | None = None) -> int:
+        """How many statements the filter matches in all (limit and offset ignored)."""
+        with self._reader() as conn:
+            return queries.count_statements(conn, f or StatementFilter())
+
+    def count_actors(self) -> int:
+        with self._reader() as conn:
+            return queries.count_actors(conn)
+
+    def count_documents(self, outlet: str | None = None) -> int:
+        with self._reader() as conn:
+            return queries.count_documents(conn, outlet)
+
+    def count_claims(self, actor: str | None = None) -> int:
+        with self._reader() as conn:
+            return queries.count_claims(conn, actor)
+
     def iter_statement_records(self, f: StatementFilter | None = None) -> Iterator[dict[str, Any]]:
         """Every statement matching ``f`` with full provenance, streamed in a stable order (exports)."""
         with self._reader() as conn:

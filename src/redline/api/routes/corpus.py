@@ -6,25 +6,36 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from redline.api.deps import Limit, Offset, Page, StoreDep, page
+from redline.api.deps import Limit, Offset, StoreDep, page
 from redline.api.errors import ERROR_RESPONSES
-from redline.api.models import ActorDetail, ActorRow, ClaimRow, DocumentDetail, DocumentRow, StatementRow
+from redline.api.models import (
+    ActorDetail,
+    ActorPage,
+    ActorRow,
+    ClaimPage,
+    ClaimRow,
+    DocumentDetail,
+    DocumentPage,
+    DocumentRow,
+    StatementRow,
+    counted,
+)
 from redline.errors import NotFoundError
 from redline.store import StatementFilter
 
 router = APIRouter(responses=ERROR_RESPONSES)
 
 
-@router.get("/documents", response_model=Page[DocumentRow], tags=["documents"], summary="List documents")
+@router.get("/documents", response_model=DocumentPage, tags=["documents"], summary="List documents")
 def list_documents(
     request: Request,
     store: StoreDep,
     outlet: str | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[DocumentRow]:
+) -> DocumentPage:
     rows = [DocumentRow.model_validate(r) for r in store.documents(limit + 1, outlet, offset=offset)]
-    return page(request, rows, limit, offset)
+    return counted(DocumentPage, page(request, rows, limit, offset), lambda: store.count_documents(outlet))
 
 
 @router.get(
@@ -46,12 +57,10 @@ def get_document(document_id: str, store: StoreDep) -> DocumentDetail:
     )
 
 
-@router.get(
-    "/actors", response_model=Page[ActorRow], tags=["actors"], summary="List actors, most quoted first"
-)
-def list_actors(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page[ActorRow]:
+@router.get("/actors", response_model=ActorPage, tags=["actors"], summary="List actors, most quoted first")
+def list_actors(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> ActorPage:
     rows = [ActorRow.model_validate(r) for r in store.actors(limit + 1, offset=offset)]
-    return page(request, rows, limit, offset)
+    return counted(ActorPage, page(request, rows, limit, offset), store.count_actors)
 
 
 @router.get(
@@ -69,7 +78,7 @@ def get_actor(actor_id: str, store: StoreDep) -> ActorDetail:
 
 @router.get(
     "/claims",
-    response_model=Page[ClaimRow],
+    response_model=ClaimPage,
     tags=["claims"],
     summary="Claims: one statement carried by many reports, with its source counts",
     description="As last grouped by `redline claims` or `redline demo`; most widely carried first.",
@@ -80,6 +89,6 @@ def list_claims(
     actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[ClaimRow]:
+) -> ClaimPage:
     rows = [ClaimRow.model_validate(r) for r in store.claims(limit + 1, actor, offset=offset)]
-    return page(request, rows, limit, offset)
+    return counted(ClaimPage, page(request, rows, limit, offset), lambda: store.count_claims(actor))

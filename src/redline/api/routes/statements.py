@@ -7,9 +7,17 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, Request
 
 from redline.analysis.claims import refresh_claims
-from redline.api.deps import IsoDate, Limit, Offset, Page, StoreDep, WriteAccess, page
+from redline.api.deps import IsoDate, Limit, Offset, StoreDep, WriteAccess, page
 from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error
-from redline.api.models import CorrectionIn, CorrectionOut, Stance, StatementDetail, StatementRow
+from redline.api.models import (
+    CorrectionIn,
+    CorrectionOut,
+    Stance,
+    StatementDetail,
+    StatementPage,
+    StatementRow,
+    counted,
+)
 from redline.errors import NotFoundError
 from redline.store import Correction, StatementFilter, Store
 from redline.store.queries import SEARCH_HELP
@@ -24,7 +32,7 @@ def statement_detail(store: Store, statement_id: str) -> StatementDetail:
     return StatementDetail.model_validate(found)
 
 
-@router.get("/statements", response_model=Page[StatementRow], summary="List statements, newest first")
+@router.get("/statements", response_model=StatementPage, summary="List statements, newest first")
 def list_statements(
     request: Request,
     store: StoreDep,
@@ -40,7 +48,7 @@ def list_statements(
     include_duplicates: Annotated[bool, Query(description="Include statements from reprints.")] = False,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[StatementRow]:
+) -> StatementPage:
     f = StatementFilter(
         actor=actor,
         issue=issue,
@@ -56,7 +64,7 @@ def list_statements(
         include_duplicates=include_duplicates,
     )
     rows = [StatementRow.model_validate(r) for r in store.statements(f)]
-    return page(request, rows, limit, offset)
+    return counted(StatementPage, page(request, rows, limit, offset), lambda: store.count_statements(f))
 
 
 @router.get(

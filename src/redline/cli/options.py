@@ -1,0 +1,133 @@
+"""The options commands share, declared once: database, format, output, dates, the statement filter.
+
+A flag that means the same thing in two commands is the same object here, so it has the same
+name, metavar, help and parsing everywhere (``--since "27 Nov 2025"`` works wherever ``--since``
+does). Library modules are imported inside the functions that need them: building the command
+line must not load the store, spaCy or the web stack (``redline --help`` stays instant).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from redline.config import check_choice as check_choice  # the commands' one check of a choice
+from redline.dates import DATE_FORMS, parse_day
+from redline.errors import ConfigError, StoreError
+from redline.model import STANCES
+from redline.search_syntax import SEARCH_HELP
+
+if TYPE_CHECKING:
+    from redline.config import Settings
+    from redline.store import StatementFilter, Store
+
+DB_HELP = "Database URL (default: REDLINE_DB or sqlite:///redline.db)."
+DATE_HELP = "a date (2025-11-27, '27 Nov 2025') or a span back from today (7d, 2w)"
+
+DbOpt = Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)]
+OutputOpt = Annotated[
+    str,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="File to write ('-': stdout); written whole or not at all."
+    ),
+]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", metavar="N", help="At most this many rows (0: all).")]
+
+
+def format_option(choices: str) -> Any:
+    """``--format/-f``, its ``choices`` in words; the command checks the value (one message for all)."""
+    return typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {choices}.")
+
+
+# the statement filter: `redline statements` and every `redline export` subcommand
+ActorOpt = Annotated[str | None, typer.Option("--actor", metavar="ACTOR", help="Actor id, name or alias.")]
+IssueOpt = Annotated[str | None, typer.Option("--issue", metavar="ISSUE", help="Issue id, e.g. territory.")]
+StanceOpt = Annotated[str | None, typer.Option("--stance", metavar="STANCE", help=f"{', '.join(STANCES)}.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", help=f"From {DATE_HELP}.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", help=f"Up to {DATE_HELP}.")]
+AtOpt = Annotated[str | None, typer.Option("--at", metavar="DATE", help=f"As of {DATE_HELP}.")]
+OutletOpt = Annotated[str | None, typer.Option("--outlet", metavar="OUTLET", help="Outlet name.")]
+SearchOpt = Annotated[str | None, typer.Option("--search", metavar="QUERY", help=SEARCH_HELP)]
+RejectedOpt = Annotated[bool, typer.Option("--include-rejected", help="Keep statements an analyst rejected.")]
+DuplicatesOpt = Annotated[
+    bool, typer.Option("--include-duplicates", help="Keep the statements of near-duplicate reprints.")
+]
+
+
+def day(value: str | None, flag: str) -> date | None:
+    """A date flag in any form people write; a usage error (exit 2) naming the flag otherwise."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return parse_day(value)
+    except ValueError:
+        raise ConfigError(f"{flag} {value!r} is not a date", hint=f"use {DATE_FORMS}") from None
+
+
+def statement_filter(
+    *,
+    actor: str | None = None,
+    issue: str | None = None,
+    stance: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    search: str | None = None,
+    include_rejected: bool = False,
+    include_duplicates: bool = False,
+    limit: int | None = None,
+) -> StatementFilter:
+    """The one place the filter flags become a ``StatementFilter`` (dates and stance checked)."""
+    from redline.store.queries import StatementFilter
+
+    if stance is not None:
+        check_choice(stance, STANCES, "--stance")
+    return StatementFilter(
+        actor=actor,
+        issue=issue,
+        stance=stance,
+        since=day(since, "--since"),
+        until=day(until, "--until"),
+        outlet=outlet,
+        search=search,
+        limit=limit or None,
+        include_rejected=include_rejected,
+        include_duplicates=include_duplicates,
+    )
+
+
+def check_database(url: str) -> None:
+    """Refuse a SQLite file that is not there: a reading command must not create an empty database."""
+    from redline.store.datasette import sqlite_path
+
+    path = sqlite_path(url)
+    if path is not None and not Path(path).expanduser().is_file():
+        raise StoreError(
+            f"no database at {path}",
+            hint="check --db / REDLINE_DB, or build one with `redline ingest FILES` (or `redline demo`)",
+        )
+
+
+@contextmanager
+def open_store(db: str | None, *, must_exist: bool, **flags: Any) -> Iterator[tuple[Store, Settings]]:
+    """The store and settings for a command; ``must_exist`` for every command that only reads.
+
+    Writing commands (ingest, demo, plan import) may create the database; the others get a
+    StoreError (exit 4) naming the missing file instead of a new, empty one.
+    """
+    from redline.cli._common import settings_from_flags
+    from redline.store import Store
+
+    settings = settings_from_flags(db=db, **flags)
+    if must_exist:
+        check_database(settings.db)
+    store = Store.open(settings.db)
+    try:
+        yield store, settings
+    finally:
+        store.close()
