@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from redline.cli import app
+from redline.store import Store
 
 runner = CliRunner()
 
@@ -26,6 +27,7 @@ def test_serve_runs_the_api_with_host_port_and_token(
     served: list[tuple[Any, dict[str, Any]]], tmp_path: Path
 ) -> None:
     db = f"sqlite:///{tmp_path / 's.db'}"
+    Store.open(db).close()  # serve reads an existing database; it never creates one
     result = runner.invoke(app, ["serve", "--db", db, "--host", "0.0.0.0", "--port", "9123", "--token", "t1"])
     assert result.exit_code == 0, result.output
     assert "read-write" in result.stderr
@@ -45,6 +47,7 @@ def test_serve_token_from_environment_and_read_only_default(
     served: list[tuple[Any, dict[str, Any]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("REDLINE_DB", f"sqlite:///{tmp_path / 'e.db'}")
+    Store.open(f"sqlite:///{tmp_path / 'e.db'}").close()
     monkeypatch.delenv("REDLINE_API_TOKEN", raising=False)
     assert runner.invoke(app, ["serve"]).exit_code == 0
     monkeypatch.setenv("REDLINE_API_TOKEN", "from-env")
@@ -67,4 +70,4 @@ def test_serve_with_a_bad_database_fails_in_one_line(
 ) -> None:
     result = runner.invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'missing' / 'x.db'}"])
     assert result.exit_code == 4
-    assert "does not exist" in result.stderr and served == []
+    assert "no database at" in result.stderr and served == []
