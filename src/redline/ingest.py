@@ -7,6 +7,10 @@ results in input order, one transaction per batch. Workers do everything that co
 At most ``2 * workers + 1`` batches are in flight, so memory does not grow with the corpus.
 A document counts as done only after its transaction commits; a killed run loses at most the
 batches in flight, and the next run skips what is stored.
+
+Both entry points leave the store's derived records current (claims regroup for the speakers
+whose statements changed), so a library user gets what the CLI and the API show; a run that
+dies before that step leaves those speakers marked stale, and the next run regroups them.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TypeVar
 
+from redline.analysis.claims import refresh_claims
 from redline.config import Settings
 from redline.knowledge.actors import load_actors
 from redline.model import Document, Extraction, Problem
@@ -174,6 +179,7 @@ def ingest(
                 on_progress(report)
     finally:
         runner.close()
+    refresh_claims(store, only_changed=True)
     return report
 
 
@@ -207,6 +213,7 @@ def reprocess(
                 on_progress(report)
     finally:
         runner.close()
+    refresh_claims(store, only_changed=True)
     return report
 
 

@@ -20,10 +20,13 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from redline import ingest as ingest_lib
 from redline.analysis.claims import refresh_claims
 from redline.config import Settings, load_settings
+from redline.corrections import correct as correct_statement
 from redline.errors import ConfigError, RedlineError
+from redline.ingest import IngestReport, read_sources
+from redline.ingest import ingest as ingest_sources
+from redline.ingest import reprocess as reprocess_store
 from redline.store import Correction, StatementFilter, Store
 from redline.store.datasette import metadata, sqlite_path
 from redline.store.queries import SEARCH_HELP
@@ -112,7 +115,7 @@ def _day(value: str | None, name: str) -> date | None:
         raise ConfigError(f"{name} {value!r} is not a date", hint="use YYYY-MM-DD") from None
 
 
-def _progress_bar() -> tuple[Progress, Callable[[ingest_lib.IngestReport], None]]:
+def _progress_bar() -> tuple[Progress, Callable[[IngestReport], None]]:
     progress = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -124,13 +127,13 @@ def _progress_bar() -> tuple[Progress, Callable[[ingest_lib.IngestReport], None]
     )
     task = progress.add_task("ingesting", total=None, docs=0, stmts=0)
 
-    def update(r: ingest_lib.IngestReport) -> None:
+    def update(r: IngestReport) -> None:
         progress.update(task, docs=r.done, stmts=r.statements)
 
     return progress, update
 
 
-def _summary(r: ingest_lib.IngestReport, verb: str) -> None:
+def _summary(r: IngestReport, verb: str) -> None:
     typer.echo(
         f"{verb} {r.stored} documents ({r.statements} statements); {r.skipped} already stored, "
         f"{r.near_duplicates} near-duplicates linked, {r.problem_count} problems",
@@ -153,10 +156,7 @@ def ingest(
     with _errors(), _store(db, workers=workers, scheduler=scheduler) as (store, settings):
         progress, update = _progress_bar()
         with progress:
-            report = ingest_lib.ingest(
-                ingest_lib.read_sources(sources, settings), store, settings, on_progress=update
-            )
-        refresh_claims(store, only_changed=True)  # claims stay current for the API and dashboard
+            report = ingest_sources(read_sources(sources, settings), store, settings, on_progress=update)
         _summary(report, "stored")
     # exit 1: the run finished, but some inputs were skipped or failed (the rest is stored)
     raise typer.Exit(1 if report.problem_count else 0)
@@ -174,8 +174,7 @@ def reprocess(
     with _errors(), _store(db, workers=workers, scheduler=scheduler) as (store, settings):
         progress, update = _progress_bar()
         with progress:
-            report = ingest_lib.reprocess(store, settings, force=force, on_progress=update)
-        refresh_claims(store, only_changed=True)
+            report = reprocess_store(store, settings, force=force, on_progress=update)
         _summary(report, "re-extracted")
     raise typer.Exit(1 if report.problem_count else 0)
 
@@ -193,8 +192,7 @@ def correct(
     """Store an analyst correction; it survives every re-run and re-extraction."""
     with _errors(), _store(db) as (store, _):
         parsed = tuple(i.strip() for i in issues.split(",") if i.strip()) if issues is not None else None
-        oid = store.correct(statement_id, Correction(speaker, parsed, stance, reject, who, note))
-        refresh_claims(store, only_changed=True)
+        oid = correct_statement(store, statement_id, Correction(speaker, parsed, stance, reject, who, note))
         typer.echo(f"correction {oid} recorded for statement {statement_id}", err=True)
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, or_, select
+from sqlalchemy import Engine, delete, func, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -152,6 +152,10 @@ class Store:
         """Replace the claims (of ``actors`` only, if given) by freshly grouped ones and their links."""
         n = 0
         with self._writer() as conn:
+            if self.dialect == "postgresql":
+                # two runs finishing together regroup the same speakers: the second waits for
+                # the first and replaces its claims, instead of colliding on their ids
+                conn.execute(text("select pg_advisory_xact_lock(hashtext('redline.claims'))"))
             if actors is None:
                 conn.execute(delete(claim_statement))
                 conn.execute(delete(claim))

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request
 
-from redline.analysis.claims import refresh_claims
 from redline.api.deps import IsoDate, Limit, Offset, Page, StoreDep, WriteAccess, page
 from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error
 from redline.api.models import CorrectionIn, CorrectionOut, Stance, StatementDetail, StatementRow
+from redline.corrections import correct
 from redline.errors import NotFoundError
 from redline.store import Correction, StatementFilter, Store
 from redline.store.queries import SEARCH_HELP
@@ -86,7 +86,8 @@ def correct_statement(
                 ("body", "issues", i),
                 f"{issue!r} is not an issue of the taxonomy ({', '.join(sorted(known))})",
             )
-    oid = store.correct(
+    oid = correct(
+        store,
         statement_id,
         Correction(
             speaker=change.speaker,
@@ -97,5 +98,4 @@ def correct_statement(
             note=change.note,
         ),
     )
-    refresh_claims(store, only_changed=True)  # the corrected speaker's claims regroup at once
     return CorrectionOut(override_id=oid, statement=statement_detail(store, statement_id))
