@@ -25,7 +25,8 @@ from redline.config import Settings
 from redline.knowledge.actors import load_actors
 from redline.model import Document, Extraction, Problem
 from redline.runners import ExtractorFactory, ExtractorLike, default_extractor_factory, open_runner
-from redline.store import DocumentKey, Outcome, Prepared, Store, canonical_url, fingerprint
+from redline.store import DocumentKey, Outcome, Prepared, Store, fingerprint
+from redline.urls import canonical_url
 
 __all__ = [
     "ExtractorFactory",
