@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 StatementKind = Literal["direct", "indirect", "mixed"]
+# the one stance vocabulary: the type checker, the store, the API schema and the exports read these
 Stance = Literal["support", "oppose", "conditional", "neutral"]
-STANCES: tuple[str, ...] = ("support", "oppose", "conditional", "neutral")
-KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+STANCES: tuple[str, ...] = get_args(Stance)
+KINDS: tuple[str, ...] = get_args(StatementKind)
 
 
 @dataclass(frozen=True, slots=True)

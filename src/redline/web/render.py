@@ -15,13 +15,14 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from redline.model import STANCES
+
 __all__ = ["ROUTE_PREFIX", "STANCES", "Renderer"]
 
 # Route names are global to an app: the dashboard's carry a prefix so that mounting it next to
 # the JSON API (whose endpoints may be called ``statements`` too) cannot send a link elsewhere.
 ROUTE_PREFIX = "dashboard."
 
-STANCES = ("support", "oppose", "conditional", "neutral")
 
 # The pages run no script and load only their own stylesheet; saying so to the browser means
 # that even a mistake in escaping could not run anything an article smuggled in.

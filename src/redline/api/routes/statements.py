@@ -8,9 +8,10 @@ from fastapi import APIRouter, Body, Query, Request
 
 from redline.api.deps import IsoDate, Limit, Offset, Page, StoreDep, WriteAccess, page
 from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error
-from redline.api.models import CorrectionIn, CorrectionOut, Stance, StatementDetail, StatementRow
+from redline.api.models import CorrectionIn, CorrectionOut, StatementDetail, StatementRow
 from redline.corrections import correct
 from redline.errors import NotFoundError
+from redline.model import Stance
 from redline.store import Correction, StatementFilter, Store
 from redline.store.queries import SEARCH_HELP
 
