@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import false, func, or_, select, true
+from sqlalchemy import and_, func, not_, select
 
 from redline.model import Document
+from redline.store.countable import countable
 from redline.store.extractions import document_from_row
 from redline.store.schema import (
     actor,
@@ -38,10 +39,6 @@ __all__ = [
     "outlets",
     "statement_detail",
 ]
-
-
-def _countable() -> list[Any]:
-    return [statement.c.rejected == false(), statement.c.duplicate == false()]
 
 
 def statement_detail(store: Store, statement_id: str) -> dict[str, Any] | None:
@@ -107,7 +104,7 @@ def actor_detail(store: Store, actor_id: str) -> dict[str, Any] | None:
             .order_by(actor_alias.c.source, actor_alias.c.alias)
         ).all()
         n = conn.execute(
-            select(func.count()).select_from(statement).where(statement.c.actor_id == actor_id, *_countable())
+            select(func.count()).select_from(statement).where(statement.c.actor_id == actor_id, *countable())
         ).scalar_one()
     d = row._asdict()
     d["aliases"] = [a._asdict() for a in aliases]
@@ -122,7 +119,7 @@ def actor_stances(store: Store, actor_id: str) -> list[tuple[str, Any, str, int]
     Counted in the database so an actor with thousands of statements costs one small result.
     """
     s, si = statement, statement_issue
-    mine = [s.c.actor_id == actor_id, *_countable()]
+    mine = [s.c.actor_id == actor_id, *countable()]
     tagged = (
         select(si.c.issue, s.c.date, s.c.stance, func.count().label("n"))
         .select_from(s.join(si, si.c.statement_id == s.c.id))
@@ -181,7 +178,7 @@ def issue_counts(store: Store, limit: int | None = None) -> list[tuple[str, int]
     """
     si = statement_issue
     s = statement
-    excluded = select(s.c.id).where(or_(s.c.rejected == true(), s.c.duplicate == true()))
+    excluded = select(s.c.id).where(not_(and_(*countable())))
     q = (
         select(si.c.issue, func.count().label("n"))
         .where(si.c.statement_id.not_in(excluded))

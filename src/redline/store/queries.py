@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, false, func, literal_column, select,
 from sqlalchemy.engine import Connection
 
 from redline.store.actors import find_actor_ids
+from redline.store.countable import countable
 from redline.store.schema import actor, claim, document, statement, statement_issue
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -171,10 +172,11 @@ def statement_conditions(
         conds.append(s.c.document_id == f.document)
     if f.search:
         conds.append(_search_condition(conn, f.search))
+    not_rejected, not_reprinted = countable(s)
     if not f.include_rejected:
-        conds.append(s.c.rejected == false())
+        conds.append(not_rejected)
     if not f.include_duplicates:
-        conds.append(s.c.duplicate == false())
+        conds.append(not_reprinted)
     return conds
 
 
@@ -235,7 +237,7 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
 def list_actors(conn: Connection, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     counts = (
         select(statement.c.actor_id, func.count().label("n"))
-        .where(statement.c.rejected == false(), statement.c.duplicate == false())
+        .where(*countable())
         .group_by(statement.c.actor_id)
         .subquery()
     )

@@ -12,9 +12,10 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import false, func, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from redline.store.countable import countable as counts_toward
 from redline.store.schema import (
     actor,
     actor_alias,
@@ -176,11 +177,7 @@ def get_actor(conn: Connection, actor_id: str) -> dict[str, Any] | None:
             .order_by(actor_alias.c.alias)
         )
     ]
-    countable = (
-        statement.c.actor_id == actor_id,
-        statement.c.rejected == false(),
-        statement.c.duplicate == false(),
-    )
+    countable = (statement.c.actor_id == actor_id, *counts_toward())
     by_stance = conn.execute(
         select(statement.c.stance, func.count()).where(*countable).group_by(statement.c.stance)
     ).all()

@@ -14,7 +14,7 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, or_, select, text
+from sqlalchemy import Engine, and_, delete, func, not_, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -25,6 +25,7 @@ from redline.store import extractions as stored_extractions
 from redline.store import migrations, overrides, queries, records, streams, writer
 from redline.store import plans as stored_plans
 from redline.store._sql import chunks, insert_rows
+from redline.store.countable import countable
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
@@ -281,7 +282,7 @@ class Store:
         parts: list[Sequence[str] | None] = [None] if actors is None else list(chunks(sorted(actors)))
         for part in parts:
             q = select(s.c.id, s.c.actor_id, s.c.speaker, s.c.date, s.c.content, s.c.document_id, s.c.outlet)
-            q = q.where(s.c.actor_id.is_not(None), s.c.rejected.is_(False), s.c.duplicate.is_(False))
+            q = q.where(s.c.actor_id.is_not(None), *countable())
             if part is not None:
                 q = q.where(s.c.actor_id.in_(part))
             q = q.order_by(s.c.actor_id, s.c.date, s.c.id)
@@ -295,10 +296,10 @@ class Store:
         (new, re-extracted or re-attributed), or a claim holding a statement that is gone, no longer
         countable or now someone else's (both that actor and the new one are returned)."""
         s, c, cs = statement, claim, claim_statement
-        countable = (s.c.actor_id.is_not(None), s.c.rejected.is_(False), s.c.duplicate.is_(False))
+        counted = (s.c.actor_id.is_not(None), *countable())
         unlinked = (
             select(s.c.actor_id)
-            .where(*countable, ~select(cs.c.claim_id).where(cs.c.statement_id == s.c.id).exists())
+            .where(*counted, ~select(cs.c.claim_id).where(cs.c.statement_id == s.c.id).exists())
             .distinct()
         )
         broken = (
@@ -307,8 +308,7 @@ class Store:
             .where(
                 or_(
                     s.c.id.is_(None),
-                    s.c.rejected.is_(True),
-                    s.c.duplicate.is_(True),
+                    not_(and_(*countable())),
                     s.c.actor_id.is_(None),
                     s.c.actor_id != c.c.actor_id,
                 )
@@ -366,14 +366,10 @@ class Store:
                 "near_duplicates": count(
                     select(func.count()).select_from(document).where(document.c.duplicate_of.is_not(None))
                 ),
-                "statements": count(
-                    select(func.count())
-                    .select_from(statement)
-                    .where(statement.c.rejected.is_(False), statement.c.duplicate.is_(False))
-                ),
+                "statements": count(select(func.count()).select_from(statement).where(*countable())),
                 "actors": count(
                     select(func.count(func.distinct(statement.c.actor_id))).where(
-                        statement.c.actor_id.is_not(None), statement.c.rejected.is_(False)
+                        statement.c.actor_id.is_not(None), *countable()
                     )
                 ),
                 "events": count(select(func.count()).select_from(event)),
