@@ -8,7 +8,7 @@ page failed, so one dead link never costs the rest of the feed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -92,10 +92,6 @@ class WebReader:
             return
         page = self._page(result, source=url)
         yield page
-
-    def read_many(self, urls: Iterable[str]) -> Iterator[Document | Problem]:
-        for url in urls:
-            yield from self.read(url)
 
     # -- pages --------------------------------------------------------------------------------
     def _page(
