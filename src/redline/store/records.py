@@ -1,9 +1,10 @@
 """Single records by id, with what a reader needs to check them against the source.
 
 Listings (``queries``) return compact rows; these return one statement, document or actor in
-full: the statement with its machine and effective values, its spans and the overrides
-applied to it, and the passage of the document around it, so that anyone can see what the
-extractor read without opening the article.
+full (the one read model of each, shared by the API, the dashboard and the CLI): the
+statement with its machine and effective values, its spans and the overrides applied to it,
+and the passage of the document around it, so that anyone can see what the extractor read
+without opening the article.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def get_statement(conn: Connection, statement_id: str) -> dict[str, Any] | None:
     """The statement ``statement_id`` in full, or None."""
     s = statement
     row = conn.execute(
-        select(s, document.c.text.label("doc_text"), document.c.title, document.c.url, actor.c.name)
+        select(s, document.c.text.label("doc_text"), document.c.title, document.c.url)
+        .add_columns(actor.c.name, actor.c.party)
         .select_from(
             s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id)
         )
@@ -88,6 +90,7 @@ def get_statement(conn: Connection, statement_id: str) -> dict[str, Any] | None:
         "speaker": {
             "name": row.name or row.speaker,
             "actor_id": row.actor_id,
+            "party": row.party,
             "mention": _span(row.speaker_mention, row.speaker_start, row.speaker_end),
         }
         if row.speaker or row.actor_id
@@ -150,6 +153,9 @@ def get_document(conn: Connection, document_id: str) -> dict[str, Any] | None:
     out["published"] = _iso(out["published"])
     out["ingested_at"] = _iso(out["ingested_at"])
     out["metadata"] = json.loads(out["metadata"]) if out["metadata"] else {}
+    out["reprints"] = list(
+        conn.execute(select(d.c.id).where(d.c.duplicate_of == document_id).order_by(d.c.id)).scalars()
+    )
     return out
 
 
@@ -170,9 +176,9 @@ def get_actor(conn: Connection, actor_id: str) -> dict[str, Any] | None:
         return None
     out = row._asdict()
     out["aliases"] = [
-        {"alias": a.alias, "text": a.text, "source": a.source}
+        {"alias": a.alias, "text": a.text, "source": a.source, "document_id": a.document_id}
         for a in conn.execute(
-            select(actor_alias.c.alias, actor_alias.c.text, actor_alias.c.source)
+            select(actor_alias.c.alias, actor_alias.c.text, actor_alias.c.source, actor_alias.c.document_id)
             .where(actor_alias.c.actor_id == actor_id)
             .order_by(actor_alias.c.alias)
         )

@@ -7,12 +7,12 @@ transactions and never block the writer.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, and_, delete, func, not_, or_, select, text
 from sqlalchemy.engine import Connection
@@ -33,6 +33,10 @@ from redline.store.schema import claim, claim_statement, document, event, statem
 from redline.store.writer import Outcome, Prepared
 
 WRITE_ATTEMPTS = 3  # a batch that lost a race to a concurrent ingest is tried again
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +179,12 @@ class Store:
         return n
 
     # -- reading ----------------------------------------------------------------------------
+    def read(self, query: Callable[Concatenate[Connection, P], R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """``query(conn, ...)`` in one read transaction: store modules' readers (``lookup``) run
+        through here, so no module but this one opens a transaction."""
+        with self._reader() as conn:
+            return query(conn, *args, **kwargs)
+
     def known(self, keys: Sequence[DocumentKey]) -> set[str]:
         """Ids (as given in ``keys``) of documents already stored under any of their keys."""
         found: set[str] = set()

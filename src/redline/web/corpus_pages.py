@@ -43,13 +43,13 @@ def stance_days(
 
 def corpus_summary(store: Store) -> dict[str, Any]:
     """What the overview shows about the whole corpus (kept per store revision: it scans everything)."""
-    first, last = lookup.date_range(store)
+    first, last = store.read(lookup.date_range)
     return {
         "summary": store.summary(),
         "first": first,
         "last": last,
         "actors": [a for a in store.actors(limit=10) if a["statements"]],
-        "issues": lookup.issue_counts(store, limit=10),
+        "issues": store.read(lookup.issue_counts, limit=10),
     }
 
 
@@ -94,8 +94,8 @@ def add_corpus_pages(
         context: dict[str, Any] = {
             "title": "Statements",
             "form": form,
-            "issues": lookup.issues(store),
-            "outlets": lookup.outlets(store),
+            "issues": store.read(lookup.issues),
+            "outlets": store.read(lookup.outlets),
             "size": size,
             "page": page,
         }
@@ -124,28 +124,28 @@ def add_corpus_pages(
     @router.get("/statements/{statement_id}", response_class=HTMLResponse, name="dashboard.statement")
     def statement(request: Request, statement_id: str) -> HTMLResponse:
         store = get_store()
-        st = lookup.statement_detail(store, statement_id)
-        found = st and lookup.document_by_id(store, st["document_id"])
-        if st is None or not found:
+        st = store.statement(statement_id)
+        doc = st and store.document(st["document_id"])
+        if st is None or not doc:
             return renderer.not_found(request, f"No statement with id {statement_id!r}.")
-        doc, meta = found
-        start, end = st["content_start"], st["content_end"]
+        content, speaker = st["content"], st["speaker"]
+        start, end = content["start"], content["end"]
         marks = [Mark(start, end, "evidence", id="evidence")]
-        if st["speaker_start"] is not None and st["speaker_end"] is not None:
-            marks.append(Mark(st["speaker_start"], st["speaker_end"], "speaker", title="speaker"))
-        if st["cue_start"] is not None and st["cue_end"] is not None:
-            marks.append(Mark(st["cue_start"], st["cue_end"], "cue", title="cue"))
-        claim = lookup.claim_of(store, statement_id)
+        mention = speaker and speaker["mention"]
+        if mention:
+            marks.append(Mark(mention["start"], mention["end"], "speaker", title="speaker"))
+        if st["cue"]:
+            marks.append(Mark(st["cue"]["start"], st["cue"]["end"], "cue", title="cue"))
+        claim = store.read(lookup.claim_of, statement_id)
         others = [m for m in claim[1] if m["id"] != statement_id] if claim else []
         return renderer.page(
             request,
             "statement.html",
-            title=f"Statement by {st['actor_name'] or st['speaker'] or 'unknown speaker'}",
+            title=f"Statement by {speaker['name'] if speaker else 'unknown speaker'}",
             st=st,
             doc=doc,
-            meta=meta,
-            text=highlight(doc.text, marks),
-            offsets_ok=doc.text[start:end] == st["content"],
+            text=highlight(doc["text"], marks),
+            offsets_ok=doc["text"][start:end] == content["text"],
             claim=claim[0] if claim else None,
             others=others,
         )
@@ -168,10 +168,9 @@ def add_corpus_pages(
     @router.get("/documents/{document_id:path}", response_class=HTMLResponse, name="dashboard.document")
     def document(request: Request, document_id: str) -> HTMLResponse:
         store = get_store()
-        found = lookup.document_by_id(store, document_id)
-        if found is None:
+        doc = store.document(document_id)
+        if doc is None:
             return renderer.not_found(request, f"No document with id {document_id!r}.")
-        doc, meta = found
         rows = store.statements(StatementFilter(document=document_id, limit=None))
         rows.sort(key=lambda r: (r["content_start"], r["content_end"]))
         marks = [
@@ -187,11 +186,10 @@ def add_corpus_pages(
         return renderer.page(
             request,
             "document.html",
-            title=doc.title or doc.id,
+            title=doc["title"] or doc["id"],
             doc=doc,
-            meta=meta,
             rows=rows,
-            text=highlight(doc.text, marks),
+            text=highlight(doc["text"], marks),
         )
 
     @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")
@@ -199,8 +197,8 @@ def add_corpus_pages(
         store = get_store()
 
         def read() -> tuple[dict[str, Any] | None, list[tuple[str, Any, str, int]]]:
-            found = lookup.actor_detail(store, actor_id)
-            return found, lookup.actor_stances(store, actor_id) if found else []
+            found = store.actor(actor_id)
+            return found, store.read(lookup.actor_stances, actor_id) if found else []
 
         info, stances = cache.snapshot(store).get(("actor", actor_id), read)
         if info is None:
