@@ -262,16 +262,16 @@ class Store:
         with self._reader() as conn:
             return queries.list_claims(conn, limit, actor, offset)
 
-    def statement(self, statement_id: str) -> dict[str, Any] | None:
+    def statement(self, statement_id: str) -> records.StatementRecord | None:
         """One statement in full: spans, machine and effective values, overrides, its passage."""
         with self._reader() as conn:
             return records.get_statement(conn, statement_id)
 
-    def document(self, document_id: str) -> dict[str, Any] | None:
+    def document(self, document_id: str) -> records.DocumentRecord | None:
         with self._reader() as conn:
             return records.get_document(conn, document_id)
 
-    def actor(self, actor_id: str) -> dict[str, Any] | None:
+    def actor(self, actor_id: str) -> records.ActorRecord | None:
         """One actor with aliases and countable statements by issue and stance."""
         with self._reader() as conn:
             return records.get_actor(conn, actor_id)

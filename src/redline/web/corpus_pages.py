@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from redline.store import StatementFilter, Store, lookup
+from redline.store.records import ActorRecord
 from redline.web.cache import RevisionCache
 from redline.web.highlight import Mark, highlight
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
@@ -196,7 +197,7 @@ def add_corpus_pages(
     def actor(request: Request, actor_id: str) -> HTMLResponse:
         store = get_store()
 
-        def read() -> tuple[dict[str, Any] | None, list[tuple[str, Any, str, int]]]:
+        def read() -> tuple[ActorRecord | None, list[tuple[str, Any, str, int]]]:
             found = store.actor(actor_id)
             return found, store.read(lookup.actor_stances, actor_id) if found else []
 
