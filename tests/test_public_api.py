@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 import redline
+from fakes import make_fake
+from test_ingest import corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 # what a Python user needs to do what the CLI does: extract, store, correct, re-extract, filter
@@ -31,14 +33,24 @@ def test_nothing_public_is_left_undeclared() -> None:
     assert exported <= set(redline.__all__), exported - set(redline.__all__)
 
 
-def test_a_function_keeps_its_name_when_its_module_is_imported() -> None:
-    import redline.extract.pipeline  # binds the submodule on the package, normally
-    import redline.ingest as ingest_module  # the same name as the function
+def test_entry_points_named_like_modules_are_both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``redline.ingest`` and ``redline.extract`` are modules (attributes, monkeypatching, submodules
+    work as usual) that can be called as the entry points they are named after."""
+    import redline.extract.pipeline  # binds the package on ``redline``, as any import order may
+    import redline.extraction
+    import redline.ingest as ingest_module
 
-    assert inspect.isfunction(ingest_module)
-    for name in ("extract", "ingest", "reprocess", "correct"):
-        assert inspect.isfunction(getattr(redline, name)), name
-        assert getattr(redline, name).__name__ == name
+    assert ingest_module is sys.modules["redline.ingest"] and redline.ingest.IngestReport
+    assert redline.extract.pipeline.Extractor
+
+    calls: list[object] = []
+    monkeypatch.setattr(redline.extraction, "extract", lambda items: calls.append(items) or ["done"])
+    assert redline.extract("Some text.") == ["done"] and calls == ["Some text."]
+
+    with redline.Store.open(f"sqlite:///{tmp_path / 'api.db'}") as store:
+        report = redline.ingest(corpus(3), store, redline.Settings(batch_size=2), extractor_factory=make_fake)
+        assert isinstance(report, redline.IngestReport) and report.stored == 3
+        assert store.stale_claim_actors() == set()  # claims kept current by the library
 
 
 def test_import_redline_loads_neither_spacy_nor_a_database_driver() -> None:

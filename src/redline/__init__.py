@@ -11,9 +11,15 @@ The public API is what ``__all__`` names; everything else may change between ver
 
 ``ingest``, ``reprocess`` and ``correct`` keep the store's derived records (claims) current, as
 the CLI does. Names are loaded on first use, so ``import redline`` does not load spaCy or a
-database driver; the library entry points share their names with the modules that define them
-(``redline.ingest`` is the function, its module is ``redline.ingest`` in ``sys.modules``), and
-the package keeps the function when the import system binds the module.
+database driver.
+
+Two entry points share their name with a submodule: ``redline.ingest`` (the module defining
+``ingest``) and ``redline.extract`` (the NLP package). Python binds a submodule on its package
+when it is imported, so a plain function of that name would be replaced, or would hide the
+module, depending on import order. Instead those two modules are made callable: calling
+``redline.ingest(...)`` calls ``redline.ingest.ingest``, ``redline.extract(...)`` calls
+``redline.extraction.extract``, and ``redline.ingest.IngestReport`` or monkeypatching the
+module work as for any module.
 """
 
 import sys as _sys
@@ -52,8 +58,6 @@ _LAZY = {
     "StatementFilter": "redline.store",
     "Store": "redline.store",
     "correct": "redline.corrections",
-    "extract": "redline.extraction",
-    "ingest": "redline.ingest",
     "read_sources": "redline.ingest",
     "reprocess": "redline.ingest",
 }
@@ -85,6 +89,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
+    if name in _CALLABLE_MODULES:
+        return _import_module(f"{__name__}.{name}")  # binding it makes it callable (_Package)
     home = _LAZY.get(name)
     if home is None:
         raise AttributeError(f"module 'redline' has no attribute {name!r}")
@@ -97,16 +103,24 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-class _Package(_ModuleType):
-    """Keeps a public function when its same-named submodule is imported.
+# submodule -> (module, function) that calling the submodule calls
+_CALLABLE_MODULES = {"ingest": ("redline.ingest", "ingest"), "extract": ("redline.extraction", "extract")}
 
-    Importing ``redline.ingest`` (the module) makes Python set ``redline.ingest`` to it; without
-    this, ``redline.ingest(...)`` would work or fail depending on what was imported before.
-    """
+
+class _EntryPointModule(_ModuleType):
+    """A submodule that is also the package's entry point of the same name (see above)."""
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        home, name = _CALLABLE_MODULES[self.__name__.rpartition(".")[2]]
+        return getattr(_import_module(home), name)(*args, **kwargs)
+
+
+class _Package(_ModuleType):
+    """Makes the entry-point submodules callable as the import system binds them."""
 
     def __setattr__(self, name: str, value: object) -> None:
-        if name in _LAZY and isinstance(value, _ModuleType):
-            return
+        if name in _CALLABLE_MODULES and type(value) is _ModuleType:
+            value.__class__ = _EntryPointModule
         super().__setattr__(name, value)
 
 
