@@ -148,6 +148,8 @@ class Store:
             return actor_rules.add_kb_actors(conn, kb)
 
     def correct(self, statement_id: str, change: Correction) -> int:
+        """Record an override; the speakers it touches are marked for claim regrouping, which
+        ``redline.correct`` (the library entry point) also does."""
         with self._writer() as conn:
             return overrides.record(conn, statement_id, change)
 
