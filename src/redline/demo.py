@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from redline.analysis import negotiation as lib
-from redline.analysis.claims import refresh_claims
 from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
 from redline.analysis.plans import load_plan, tag_points
 from redline.config import Settings
@@ -82,8 +81,6 @@ def run_demo(
         extractor_factory=extractor_factory,
         on_progress=on_progress,
     )
-    if report.stored or report.near_duplicates:
-        refresh_claims(store)
     imported = _import_example_plans(store)
     corpus = lib.read_corpus(SqlStatementSource(store))
     positions = lib.positions(corpus, by="party")

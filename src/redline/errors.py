@@ -56,10 +56,6 @@ class UnsupportedInputError(InputError):
     """The input is binary, of an unknown type, or not in a language the pipeline handles."""
 
 
-class EmptyInputError(InputError):
-    """The input holds no text to analyse."""
-
-
 class InputTooLargeError(InputError):
     """The input exceeds the configured size limit."""
 

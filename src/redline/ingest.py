@@ -7,20 +7,27 @@ results in input order, one transaction per batch. Workers do everything that co
 At most ``2 * workers + 1`` batches are in flight, so memory does not grow with the corpus.
 A document counts as done only after its transaction commits; a killed run loses at most the
 batches in flight, and the next run skips what is stored.
+
+Both entry points leave the store's derived records current (claims regroup for the speakers
+whose statements changed), so a library user gets what the CLI and the API show; a run that
+dies before that step leaves those speakers marked stale, and the next run regroups them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TypeVar
 
+from redline.analysis.claims import refresh_claims
 from redline.config import Settings
 from redline.knowledge.actors import load_actors
 from redline.model import Document, Extraction, Problem
-from redline.runners import ExtractorFactory, ExtractorLike, default_extractor_factory, open_runner
-from redline.store import DocumentKey, Outcome, Prepared, Store, canonical_url, fingerprint
+from redline.runners import ExtractorFactory, ExtractorLike, Runner, default_extractor_factory, open_runner
+from redline.store import DocumentKey, Outcome, Prepared, Store, fingerprint
+from redline.urls import canonical_url
 
 __all__ = [
     "ExtractorFactory",
@@ -52,6 +59,18 @@ class IngestReport:
     @property
     def done(self) -> int:
         return self.stored + self.skipped + self.near_duplicates
+
+    def add(self, outcome: Outcome) -> None:
+        """One document written: counted by what the store made of it."""
+        if outcome.status == "exists":
+            self.skipped += 1
+        elif outcome.status == "near_duplicate":
+            self.near_duplicates += 1
+        else:
+            self.stored += 1
+        # a near-duplicate reprint's statements are stored as copies, not counted again, so the
+        # progress bar, the summary and ``Store.summary()`` agree on one number
+        self.statements += 0 if outcome.duplicate_of is not None else outcome.statements
 
     def problem(self, p: Problem) -> None:
         self.problem_count += 1
@@ -96,10 +115,17 @@ def _reextract_batch(docs: list[Document], ex: ExtractorLike) -> list[Extraction
 
 
 # -- parent side ------------------------------------------------------------------------------
-def _countable(outcome: Outcome) -> int:
-    """Statements a run adds to the record: those of a near-duplicate reprint are flagged as
-    copies, so the progress bar, the summary and ``Store.summary()`` agree on one number."""
-    return 0 if outcome.duplicate_of is not None else outcome.statements
+@contextmanager
+def _running(
+    store: Store, settings: Settings, factory: ExtractorFactory | None, workers: int | None
+) -> Iterator[Runner]:
+    """A runner for one run, closed however the run ends; claims regroup only if it completes."""
+    runner = open_runner(factory or default_extractor_factory, settings, workers or settings.workers)
+    try:
+        yield runner
+    finally:
+        runner.close()
+    refresh_claims(store, only_changed=True)
 
 
 def _batches(
@@ -157,23 +183,13 @@ def ingest(
     settings = settings or Settings()
     report = IngestReport()
     store.add_actors(load_actors(settings.actors))  # one identity per actor across documents
-    factory = extractor_factory or default_extractor_factory
-    runner = open_runner(factory, settings, workers or settings.workers)
-    try:
+    with _running(store, settings, extractor_factory, workers) as runner:
         batches = _new_only(_batches(sources, settings.batch_size, report), store, report)
         for results in runner.map(_extract_batch, batches):
             for outcome in store.write(_keep_results(results, report)):
-                if outcome.status == "exists":
-                    report.skipped += 1
-                elif outcome.status == "near_duplicate":
-                    report.near_duplicates += 1
-                else:
-                    report.stored += 1
-                report.statements += _countable(outcome)
+                report.add(outcome)
             if on_progress:
                 on_progress(report)
-    finally:
-        runner.close()
     return report
 
 
@@ -193,20 +209,15 @@ def reprocess(
     """
     settings = settings or Settings()
     report = IngestReport()
-    factory = extractor_factory or default_extractor_factory
-    runner = open_runner(factory, settings, workers or settings.workers)
-    try:
+    with _running(store, settings, extractor_factory, workers) as runner:
         version = runner.version()
         docs = map(_self_dated, store.iter_documents(not_extractor=None if force else version))
         for results in runner.map(_reextract_batch, _batches(docs, settings.batch_size, report)):
             report.seen += len(results)
             for outcome in store.replace(_keep_results(results, report)):
-                report.stored += 1
-                report.statements += _countable(outcome)
+                report.add(outcome)
             if on_progress:
                 on_progress(report)
-    finally:
-        runner.close()
     return report
 
 

@@ -8,14 +8,16 @@ character offsets into ``Document.text`` exactly as redline holds it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 StatementKind = Literal["direct", "indirect", "mixed"]
+# the one stance vocabulary: the type checker, the store, the API schema and the exports read these
 Stance = Literal["support", "oppose", "conditional", "neutral"]
-STANCES: tuple[str, ...] = ("support", "oppose", "conditional", "neutral")
-KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+STANCES: tuple[str, ...] = get_args(Stance)
+KINDS: tuple[str, ...] = get_args(StatementKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,17 @@ class Span:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | None) -> Span | None:
+        if not d:
+            return None
+        return cls(str(d.get("text", "")), int(d.get("start", 0)), int(d.get("end", 0)))
+
+
+def _date(raw: object) -> date | None:
+    """A contract date ("2025-11-27", or a timestamp whose day is taken)."""
+    return date.fromisoformat(str(raw)[:10]) if raw else None
 
 
 @dataclass(slots=True)
@@ -104,6 +117,12 @@ class Speaker:
             "kind": self.kind,
         }
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Speaker:
+        name = str(d["name"])
+        mention = Span(str(d.get("mention") or name), int(d.get("start", 0)), int(d.get("end", 0)))
+        return cls(name, d.get("actor_id"), mention, party=d.get("party"), kind=d.get("kind"))
+
 
 @dataclass(slots=True)
 class Statement:
@@ -134,6 +153,25 @@ class Statement:
             "confidence": round(self.confidence, 3),
             "extractor": self.extractor,
         }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], document_id: str) -> Statement:
+        content = Span.from_dict(d["content"])
+        if content is None:
+            raise ValueError(f"statement {d.get('id')!r} has no content")
+        return cls(
+            id=str(d["id"]),
+            document_id=document_id,
+            content=content,
+            kind=d.get("kind", "indirect"),
+            speaker=Speaker.from_dict(d["speaker"]) if d.get("speaker") else None,
+            cue=Span.from_dict(d.get("cue")),
+            issues=list(d.get("issues", [])),
+            stance=d.get("stance", "neutral"),
+            date=_date(d.get("date")),
+            confidence=float(d.get("confidence", 1.0)),
+            extractor=str(d.get("extractor", "")),
+        )
 
 
 @dataclass(slots=True)
@@ -167,6 +205,22 @@ class Event:
             "planned": self.planned,
         }
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], document_id: str, extractor: str = "") -> Event:
+        return cls(
+            id=str(d["id"]),
+            document_id=document_id,
+            type=str(d["type"]),
+            trigger=Span(str(d["text"]), int(d.get("start", 0)), int(d.get("end", 0))),
+            actors=list(d.get("actors", [])),
+            actor_ids=list(d.get("actor_ids", [])),
+            place=d.get("place"),
+            date=_date(d.get("date")),
+            date_precision=d.get("date_precision"),
+            planned=bool(d.get("planned")),
+            extractor=extractor,
+        )
+
 
 @dataclass(slots=True)
 class Mention:
@@ -195,6 +249,28 @@ class Extraction:
             "events": [e.to_dict() for e in self.events],
             "extractor": self.extractor,
         }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Extraction:
+        """The inverse of ``to_dict``: the contract carries no document text (it stays empty) and
+        no mentions; anything else round-trips. Raises KeyError, TypeError or ValueError on a
+        record that is not an extraction."""
+        head = d["document"]
+        doc = Document(
+            id=str(head["id"]),
+            text="",
+            url=head.get("url"),
+            title=head.get("title"),
+            published=_date(head.get("published")),
+            outlet=head.get("outlet"),
+        )
+        extractor = str(d.get("extractor", ""))
+        return cls(
+            doc,
+            [Statement.from_dict(s, doc.id) for s in d.get("statements", [])],
+            [Event.from_dict(e, doc.id, extractor) for e in d.get("events", [])],
+            extractor=extractor,
+        )
 
 
 @dataclass(slots=True)

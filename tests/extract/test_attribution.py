@@ -302,17 +302,6 @@ def test_long_paragraph(run: Run) -> None:
 
 
 @pytest.mark.model
-def test_spacy_component_stores_plain_values() -> None:
-    pipe = _load_nlp()
-    pipe.add_pipe("redline_attribution")
-    doc = pipe("The minister said the plan was dead.")
-    stored = doc._.redline_attributions
-    assert isinstance(stored, list) and stored
-    assert stored[0]["kind"] == "indirect"
-    assert doc.text[stored[0]["content"][0] : stored[0]["content"][1]] == "the plan was dead"
-
-
-@pytest.mark.model
 def test_labelled_lines_are_statements_of_the_label(run: Run) -> None:
     text = (
         'Kremlin: Talks can resume next month\n\n"HOST: If I may, will you sign?\n\n'

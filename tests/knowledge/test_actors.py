@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from redline.errors import ConfigError
-from redline.knowledge.actors import ActorBase, fold, load_actors
+from redline.knowledge.actors import ActorBase, fold, load_actors, name_key
 from redline.model import Actor
 
 
@@ -239,3 +239,10 @@ def test_by_surname(kb: ActorBase) -> None:
     assert [a.id for a in kb.by_surname("Kislitsa")] == ["sergiy-kyslytsya"]
     assert kb.by_surname("Kremlin") == ()
     assert kb.by_surname("Vladimir Putin") == ()
+
+
+def test_name_key_keeps_names_in_other_scripts_apart() -> None:
+    assert name_key("Serhiy Kyslytsya") == name_key("Sergiy Kyslytsia") == fold("Sergiy Kyslytsia")
+    assert name_key("Олександр Коваль") == "олександр коваль"
+    assert name_key("Олександр Коваль") != name_key("Марія Коваль")
+    assert name_key("") == ""

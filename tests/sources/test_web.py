@@ -13,7 +13,7 @@ import pytest
 from redline.config import Settings
 from redline.errors import FetchError, InputTooLargeError, UnsupportedInputError
 from redline.model import Document, Problem
-from redline.sources.http import Fetcher, canonical_url
+from redline.sources.http import Fetcher
 from redline.sources.web import WebReader, document_id, read_web
 
 if TYPE_CHECKING:  # fixtures come from conftest; importing it by name is fragile
@@ -386,19 +386,3 @@ def test_empty_feed_is_a_problem(server: LocalServer, make_fetcher: MakeFetcher)
     [problem] = read(make_fetcher, server.url("/empty-feed.xml"))
     assert isinstance(problem, Problem)
     assert "no entries" in problem.reason
-
-
-# -- canonical URLs --------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("url", "expected"),
-    [
-        ("HTTPS://News.Example.COM:443/a/b?utm_source=x&id=3#top", "https://news.example.com/a/b?id=3"),
-        ("https://news.example.com/a?fbclid=abc&gclid=def", "https://news.example.com/a"),
-        ("https://news.example.com/a?b=2&a=1", "https://news.example.com/a?a=1&b=2"),
-        ("https://news.example.com", "https://news.example.com/"),
-    ],
-)
-def test_canonical_url(url: str, expected: str) -> None:
-    assert canonical_url(url) == expected

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from redline.store.dedup import NEAR_DUPLICATE, canonical_url, fingerprint, similarity
+from redline.store.dedup import NEAR_DUPLICATE, fingerprint, similarity
 
 ARTICLE = (
     "Negotiators from both sides met in Geneva on Sunday to go through the revised draft point by point. "
@@ -13,20 +11,6 @@ ARTICLE = (
     "European diplomats warned that any settlement imposed on Ukraine would not last. "
     "A further round of talks is expected before the end of the month, according to two officials."
 )
-
-
-@pytest.mark.parametrize(
-    ("url", "canonical"),
-    [
-        ("HTTPS://WWW.Example.org/news/a/?utm_source=x&id=3#top", "https://example.org/news/a?id=3"),
-        ("http://example.org:80/news/a", "https://example.org/news/a"),
-        ("https://example.org/", "https://example.org/"),
-        ("  ", None),
-        (None, None),
-    ],
-)
-def test_canonical_url(url: str | None, canonical: str | None) -> None:
-    assert canonical_url(url) == canonical
 
 
 def test_reprint_with_small_edits_is_similar_and_other_news_is_not() -> None:

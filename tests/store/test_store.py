@@ -144,6 +144,34 @@ def test_actor_identity_and_aliases_learned_from_appositions(store: Store) -> No
     assert [a["id"] for a in store.actors()] == ["name:dmitry-peskov"]
 
 
+def test_two_romanisations_of_one_name_are_one_actor(store: Store) -> None:
+    """The store keys names as the extractor does: one person under both spellings, found by either."""
+    t1 = "Ambassador Serhiy Kyslytsya said the draft needed changes."
+    t2 = "Sergiy Kyslytsia said the talks would resume next week."
+    t3 = "Олександр Коваль said the plan was unacceptable."
+    exs = [
+        Extraction(
+            Document(id=f"k{i}", text=t, published=date(2025, 11, 27)),
+            [_statement(f"k{i}", t, content, name, name, None)],
+            extractor="test/1",
+        )
+        for i, (t, content, name) in enumerate(
+            (
+                (t1, "the draft needed changes", "Serhiy Kyslytsya"),
+                (t2, "the talks would resume next week", "Sergiy Kyslytsia"),
+                (t3, "the plan was unacceptable", "Олександр Коваль"),
+            )
+        )
+    ]
+    store.write([Prepared(e, fingerprint(e.document.text, None, e.document.content_hash)) for e in exs])
+    rows = store.statements(StatementFilter(limit=None))
+    by_doc = {r["document_id"]: r["actor_id"] for r in rows}
+    assert by_doc["k0"] == by_doc["k1"] == "name:serhiy-kyslytsya"  # the first spelling names it
+    assert by_doc["k2"] not in {by_doc["k0"], None}  # another script is not folded away
+    for spelling in ("Sergiy Kyslytsia", "serhiy kyslytsya"):
+        assert {r["document_id"] for r in store.statements(StatementFilter(actor=spelling))} == {"k0", "k1"}
+
+
 def test_statement_filters(store: Store) -> None:
     store.write(
         [

@@ -21,7 +21,7 @@ import yaml
 from redline.analysis.plans import version_from_dict, version_to_dict
 from redline.analysis.reported import ReconstructedPoint, ReconstructedVersion, ReportedChange
 from redline.errors import ConfigError, InputError, NotFoundError, PlanError
-from redline.model import Document, Event, Extraction, PlanVersion, Problem, Span, Speaker, Statement
+from redline.model import Extraction, PlanVersion, Problem
 
 __all__ = [
     "JsonPlanRepository",
@@ -146,77 +146,18 @@ class JsonPlanRepository:
         return sorted(names)
 
 
-def _span(d: Mapping[str, Any] | None) -> Span | None:
-    if not d:
-        return None
-    return Span(str(d.get("text", "")), int(d.get("start", 0)), int(d.get("end", 0)))
-
-
-def _date(raw: Any) -> date | None:
-    return date.fromisoformat(str(raw)[:10]) if raw else None
-
-
 def extraction_from_dict(data: Mapping[str, Any]) -> tuple[Extraction, dict[str, str]]:
     """An Extraction from its contract JSON, and the parties its speakers name (actor id -> party).
 
-    Speakers may carry an optional ``party``; the contract has no document text, so the
-    document's text is empty.
+    A statement without a date takes its document's, as the store does.
     """
-    head = data["document"]
-    doc = Document(
-        id=str(head["id"]),
-        text="",
-        url=head.get("url"),
-        title=head.get("title"),
-        published=_date(head.get("published")),
-        outlet=head.get("outlet"),
-    )
+    ex = Extraction.from_dict(data)
     parties: dict[str, str] = {}
-    statements: list[Statement] = []
-    for s in data.get("statements", []):
-        sp = s.get("speaker")
-        speaker = None
-        if sp:
-            mention = Span(
-                str(sp.get("mention") or sp["name"]), int(sp.get("start", 0)), int(sp.get("end", 0))
-            )
-            speaker = Speaker(name=str(sp["name"]), actor_id=sp.get("actor_id"), mention=mention)
-            if sp.get("party"):
-                parties[sp.get("actor_id") or sp["name"]] = str(sp["party"])
-        content = _span(s["content"])
-        if content is None:
-            raise ValueError(f"statement {s.get('id')!r} has no content")
-        statements.append(
-            Statement(
-                id=str(s["id"]),
-                document_id=doc.id,
-                content=content,
-                kind=s.get("kind", "indirect"),
-                speaker=speaker,
-                cue=_span(s.get("cue")),
-                issues=list(s.get("issues", [])),
-                stance=s.get("stance", "neutral"),
-                date=_date(s.get("date")) or doc.published,
-                confidence=float(s.get("confidence", 1.0)),
-                extractor=str(s.get("extractor", "")),
-            )
-        )
-    events = [
-        Event(
-            id=str(e.get("id") or f"{doc.id}-e{k}"),
-            document_id=doc.id,
-            type=str(e["type"]),
-            trigger=Span(str(e["text"]), int(e.get("start", 0)), int(e.get("end", 0))),
-            actors=list(e.get("actors", [])),
-            actor_ids=list(e.get("actor_ids", [])),
-            place=e.get("place"),
-            date=_date(e.get("date")),
-            date_precision=e.get("date_precision"),
-            planned=bool(e.get("planned")),
-        )
-        for k, e in enumerate(data.get("events", []))
-    ]
-    return Extraction(doc, statements, events, extractor=str(data.get("extractor", ""))), parties
+    for st in ex.statements:
+        st.date = st.date or ex.document.published
+        if st.speaker and st.speaker.party:
+            parties[st.speaker.actor_id or st.speaker.name] = st.speaker.party
+    return ex, parties
 
 
 class JsonlStatementSource:

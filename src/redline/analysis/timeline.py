@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from redline.model import Extraction
 
@@ -37,6 +37,20 @@ class TimelineEntry:
     planned: bool = False
     dated_by_document: bool = False
     offset: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The one JSON shape of an entry: the CLI prints it, the API validates it."""
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "kind": self.kind,
+            "detail": self.detail,
+            "actors": list(self.actors),
+            "text": self.text,
+            "issues": list(self.issues),
+            "document_id": self.document_id,
+            "planned": self.planned,
+            "dated_by_document": self.dated_by_document,
+        }
 
 
 def _matches_actor(actor: str, names: Iterable[str | None]) -> bool:

@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from redline.api.deps import Page
+from redline.model import Stance
 
-Stance = Literal["support", "oppose", "conditional", "neutral"]
 MAX_NOTE = 2000  # characters of a correction's note
 MAX_NAME = 200  # characters of a speaker, an author (who) or an issue id
 MAX_ISSUES = 50  # issue ids in one correction

@@ -113,15 +113,12 @@ def ingest(
             settings,
         ),
     ):
-        from redline import ingest as ingest_lib
-        from redline.analysis.claims import refresh_claims
+        from redline.ingest import ingest as ingest_sources
+        from redline.ingest import read_sources
 
         progress, update = _progress_bar()
         with progress:
-            report = ingest_lib.ingest(
-                ingest_lib.read_sources(sources, settings), store, settings, on_progress=update
-            )
-        refresh_claims(store, only_changed=True)  # claims stay current for the API and dashboard
+            report = ingest_sources(read_sources(sources, settings), store, settings, on_progress=update)
         _summary(report, "stored")
     # exit 1: the run finished, but some inputs were skipped or failed (the rest is stored)
     raise typer.Exit(1 if report.problem_count else 0)
@@ -143,13 +140,11 @@ def reprocess(
             settings,
         ),
     ):
-        from redline import ingest as ingest_lib
-        from redline.analysis.claims import refresh_claims
+        from redline.ingest import reprocess as reprocess_store
 
         progress, update = _progress_bar()
         with progress:
-            report = ingest_lib.reprocess(store, settings, force=force, on_progress=update)
-        refresh_claims(store, only_changed=True)
+            report = reprocess_store(store, settings, force=force, on_progress=update)
         _summary(report, "re-extracted")
     raise typer.Exit(1 if report.problem_count else 0)
 
@@ -172,12 +167,11 @@ def correct(
 ) -> None:
     """Store an analyst correction; it survives every re-run and re-extraction."""
     with user_errors(), open_store(db, must_exist=True) as (store, _):
-        from redline.analysis.claims import refresh_claims
+        from redline.corrections import correct as correct_statement
         from redline.store import Correction
 
         parsed = tuple(i.strip() for i in issues.split(",") if i.strip()) if issues is not None else None
-        oid = store.correct(statement_id, Correction(speaker, parsed, stance, reject, who, note))
-        refresh_claims(store, only_changed=True)
+        oid = correct_statement(store, statement_id, Correction(speaker, parsed, stance, reject, who, note))
         typer.echo(f"correction {oid} recorded for statement {statement_id}", err=True)
 
 

@@ -476,22 +476,7 @@ def register(app: typer.Typer) -> None:
             check_choice(fmt, ("table", "json"), "--format")
             entries = lib.timeline(backend.corpus(source), issue=issue, actor=actor)
             if fmt == "json":
-                _print_json(
-                    [
-                        {
-                            "date": e.date,
-                            "kind": e.kind,
-                            "detail": e.detail,
-                            "actors": list(e.actors),
-                            "text": e.text,
-                            "issues": list(e.issues),
-                            "document": e.document_id,
-                            "planned": e.planned,
-                            "dated_by_document": e.dated_by_document,
-                        }
-                        for e in entries
-                    ]
-                )
+                _print_json([e.to_dict() for e in entries])
                 return
             counts = timeline_counts(entries)
             table = Table(title="timeline", caption=counts.note())

@@ -32,9 +32,8 @@ def serve(
         import uvicorn
 
         from redline.api import create_app
-        from redline.store import Store
-
         from redline.cli.options import check_database
+        from redline.store import Store
 
         settings = settings_from_flags(db=db, api_token=token)
         check_database(settings.db)  # serving never creates an empty database from a typo'd URL

@@ -37,12 +37,13 @@ if TYPE_CHECKING:
 from redline.export.output import check_choice, check_format
 from redline.export.tables import write_csv
 from redline.knowledge.issues import Taxonomy
+from redline.model import STANCES
 from redline.store import StatementFilter, Store
 
 NETWORK_KINDS = ("actor-issue", "actor-actor", "actor-actor-conflict")
 NETWORK_FORMATS = ("graphml", "gexf", "csv", "json")
 NORMALISATIONS = ("none", "average", "jaccard", "cosine")
-STANCE_COUNTS = ("support", "oppose", "conditional", "neutral")
+STANCE_COUNTS = STANCES
 _GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from redline.knowledge.actors import SKIPPED, ActorBase, Unit, fold_token
+from redline.knowledge.actors import ActorBase, Unit, fold_token
 from redline.model import Mention, Span
 
 __all__ = [
@@ -375,8 +375,3 @@ def span_head(span: SpacySpan) -> Token:
         return n
 
     return min(reversed(heads), key=depth)
-
-
-def unit_keys(kb: ActorBase, words: list[str]) -> set[str]:
-    """Content keys of a description, for comparing roles regardless of word order."""
-    return {u.key for u in kb.units(words, places=True) if u.key not in SKIPPED and u.key != "of"}

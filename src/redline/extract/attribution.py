@@ -23,9 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from redline.extract.cue_phrases import (
@@ -38,9 +36,9 @@ from redline.extract.cue_phrases import (
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, verb_candidates
 from redline.extract.token_ranges import Candidate, TokenRange, is_verb
-from redline.knowledge.cues import CueLexicon, load_cues
+from redline.knowledge.cues import CueLexicon
 
-__all__ = ["Attribution", "AttributionComponent", "find_attributions"]
+__all__ = ["Attribution", "find_attributions"]
 
 _TRAILING = re.compile(r"[\s,;:]+$|(?<![.])[.]\s*$")
 _WORD = re.compile(r"\w+")
@@ -507,36 +505,3 @@ def _near(text: str, prev: _Quote, q: _Quote) -> bool:
         text.count("\n\n", end, q.span.open) + text.count("\n", end, q.span.open) <= 3
         and q.span.open - end < 1500
     )
-
-
-class AttributionComponent:
-    """spaCy component: stores attributions as plain dicts on ``doc._.redline_attributions``."""
-
-    def __init__(self, cues: CueLexicon) -> None:
-        self.cues = cues
-        if not Doc.has_extension("redline_attributions"):
-            Doc.set_extension("redline_attributions", default=None)
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.redline_attributions = [
-            {
-                "content": a.content,
-                "cue": a.cue,
-                "source": a.source,
-                "kind": a.kind,
-                "confidence": a.confidence,
-            }
-            for a in find_attributions(doc, self.cues)
-        ]
-        return doc
-
-
-@Language.factory(
-    "redline_attribution",
-    default_config={"cues_path": None},
-    requires=["token.dep", "token.lemma", "doc.sents"],
-    assigns=["doc._.redline_attributions"],
-)
-def make_attribution(nlp: Language, name: str, cues_path: str | None) -> AttributionComponent:
-    """Build the component; ``cues_path`` points to a user lexicon, none means the packaged one."""
-    return AttributionComponent(load_cues(Path(cues_path) if cues_path else None))

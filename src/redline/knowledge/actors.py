@@ -32,6 +32,7 @@ __all__ = [
     "fold",
     "fold_token",
     "load_actors",
+    "name_key",
     "split_words",
 ]
 
@@ -85,6 +86,16 @@ def split_words(text: str) -> list[str]:
 def fold(text: str) -> str:
     """Key of a name or phrase: its folded words joined by spaces, possessives and "the" dropped."""
     return " ".join(k for k in (fold_token(w) for w in split_words(text)) if k not in SKIPPED)
+
+
+def name_key(text: str) -> str:
+    """The one key under which two spellings of a name are one actor, in the extractor and the store.
+
+    ``fold``, so "Serhiy Kyslytsya" and "Sergiy Kyslytsia" meet; a name ``fold`` cannot
+    transliterate (another script) keeps its case-folded words rather than becoming empty,
+    which would make every such name one actor.
+    """
+    return fold(text) or " ".join(w.casefold() for w in split_words(text) if any(c.isalnum() for c in w))
 
 
 @dataclass(frozen=True, slots=True)

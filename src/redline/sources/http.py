@@ -19,9 +19,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
-import courlan
 import httpx
 
 from redline.config import Settings
@@ -32,7 +31,6 @@ __all__ = [
     "HTML_TYPES",
     "FetchResult",
     "Fetcher",
-    "canonical_url",
     "host_key",
 ]
 
@@ -56,20 +54,6 @@ _RETRY_EXCEPTIONS: tuple[type[Exception], ...] = (
     httpx.RemoteProtocolError,
     httpx.ReadError,
 )
-
-
-def canonical_url(url: str) -> str:
-    """The form of a URL used for identity: tracking parameters and fragment dropped.
-
-    courlan lower-cases scheme and host, removes default ports and tracking parameters
-    (``utm_*``, ``fbclid``, ...) and sorts the query, so two links to one article compare equal.
-    """
-    try:
-        normalised = courlan.normalize_url(url, strict=False, trailing_slash=True)
-    except ValueError:
-        normalised = url
-    parts = urlsplit(normalised)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 
 def host_key(url: str) -> str:

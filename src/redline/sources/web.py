@@ -8,7 +8,7 @@ page failed, so one dead link never costs the rest of the feed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +19,8 @@ from redline.config import Settings
 from redline.errors import InputError, InputTooLargeError, UnsupportedInputError
 from redline.model import Document, Problem, stable_id
 from redline.sources.feeds import FeedEntry, is_feed, parse_feed
-from redline.sources.http import FEED_TYPES, HTML_TYPES, Fetcher, FetchResult, canonical_url
+from redline.sources.http import FEED_TYPES, HTML_TYPES, Fetcher, FetchResult
+from redline.urls import canonical_url, without_tracking
 
 __all__ = ["WebReader", "document_id", "read_web"]
 
@@ -68,8 +69,8 @@ def _article_url(declared: str | None, fetched: str) -> str:
         parts = urlsplit(declared)
         plausible = parts.path.strip("/") or not urlsplit(fetched).path.strip("/")
         if parts.scheme in {"http", "https"} and parts.netloc and plausible:
-            return canonical_url(declared)
-    return canonical_url(fetched)
+            return without_tracking(declared)
+    return without_tracking(fetched)
 
 
 class WebReader:
@@ -90,10 +91,6 @@ class WebReader:
             return
         page = self._page(result, source=url)
         yield page
-
-    def read_many(self, urls: Iterable[str]) -> Iterator[Document | Problem]:
-        for url in urls:
-            yield from self.read(url)
 
     # -- pages --------------------------------------------------------------------------------
     def _page(
@@ -181,7 +178,7 @@ class WebReader:
     def _from_summary(self, entry: FeedEntry, source: str, feed_url: str) -> Document:
         """Keep what the feed itself says when the article page cannot be read."""
         assert entry.summary is not None
-        url = canonical_url(entry.url) if entry.url else None
+        url = without_tracking(entry.url) if entry.url else None
         return Document(
             id=document_id(url) if url else stable_id("feed", feed_url, entry.title, entry.summary),
             text=entry.summary,

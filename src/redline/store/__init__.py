@@ -1,6 +1,6 @@
 """The corpus store: schema and migrations, one writer, SQLite and PostgreSQL behind one interface."""
 
-from redline.store.dedup import Fingerprint, canonical_url, fingerprint
+from redline.store.dedup import Fingerprint, fingerprint
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
 from redline.store.store import ClaimInput, DocumentKey, Store
@@ -15,6 +15,5 @@ __all__ = [
     "Prepared",
     "StatementFilter",
     "Store",
-    "canonical_url",
     "fingerprint",
 ]

@@ -1,10 +1,11 @@
 """One identity per actor across documents: knowledge-base ids, then learned names and aliases.
 
 A speaker the extractor resolved to a knowledge-base actor keeps that id. An unresolved
-speaker is looked up by normalised name among the aliases learned so far (including titles
-learned from appositions such as "Kremlin spokesman Dmitry Peskov"); failing that it becomes
-an actor keyed by its normalised name, so every later spelling that normalises the same way
-joins it.
+speaker is looked up by its name key (``knowledge.actors.name_key``, the extractor's own, so
+"Serhiy Kyslytsya" and "Sergiy Kyslytsia" are one actor here as they are one to the extractor)
+among the aliases learned so far (including titles learned from appositions such as "Kremlin
+spokesman Dmitry Peskov"); failing that it becomes a new actor, and every later spelling with
+the same key joins it. The new actor's id is a readable slug of the first spelling seen.
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from redline.knowledge.actors import name_key
 from redline.model import Actor, Speaker
 from redline.store._sql import chunks, insert_ignore
 from redline.store.schema import actor, actor_alias
 
 NAME_PREFIX = "name:"
 _PRONOUNS = frozenset(
-    [
+    name_key(w)
+    for w in [
         "he",
         "she",
         "they",
@@ -51,20 +54,23 @@ _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"[’']s\b")
 
 
-@lru_cache(maxsize=65536)  # the same few thousand names recur in every batch the writer sees
-def normalise_name(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key for a name or title."""
+# the name key, remembered: the same few thousand names recur in every batch the writer sees
+_key = lru_cache(maxsize=65536)(name_key)
+
+
+def _slug(name: str) -> str:
+    """Readable id part: lower-case words joined by hyphens, accents and punctuation dropped."""
     text = name
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = _POSSESSIVE.sub("", text.casefold())
     text = _NON_WORD.sub(" ", text)
     text = _SPACE.sub(" ", text).strip()
-    return text.removeprefix("the ")
+    return text.removeprefix("the ").replace(" ", "-")
 
 
 def name_actor_id(name: str) -> str:
-    return NAME_PREFIX + normalise_name(name).replace(" ", "-")
+    return NAME_PREFIX + _slug(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +81,8 @@ class Resolved:
 
 def learned_title(speaker: Speaker) -> str | None:
     """The title in an apposition mention ("Kremlin spokesman" in "Kremlin spokesman Dmitry Peskov")."""
-    mention = normalise_name(speaker.mention.text)
-    name = normalise_name(speaker.name)
+    mention = _key(speaker.mention.text)
+    name = _key(speaker.name)
     if not mention or not name or mention == name or mention in _PRONOUNS:
         return None
     for part in (name, name.split(" ")[-1]):
@@ -94,7 +100,7 @@ def resolve_many(
 
     Creates name-keyed actors and records aliases as needed; one query per batch.
     """
-    unresolved = {normalise_name(s.name) for s in speakers if not s.actor_id}
+    unresolved = {_key(s.name) for s in speakers if not s.actor_id}
     unresolved.discard("")
     best: dict[str, tuple[int, str]] = {}
     for part in chunks(sorted(unresolved)):
@@ -126,7 +132,7 @@ def resolve_many(
             )
 
     for sp, document_id in zip(speakers, document_ids, strict=True):
-        norm = normalise_name(sp.name)
+        norm = _key(sp.name)
         if sp.actor_id:
             actor_id = sp.actor_id
             actors.setdefault(
@@ -146,7 +152,7 @@ def resolve_many(
         alias(norm, actor_id, "name", sp.name, document_id)
         title = learned_title(sp)
         if title:
-            alias(normalise_name(sp.mention.text), actor_id, "apposition", sp.mention.text, document_id)
+            alias(_key(sp.mention.text), actor_id, "apposition", sp.mention.text, document_id)
             alias(title, actor_id, "apposition", sp.mention.text, document_id)
             known.setdefault(title, actor_id)
         out.append(Resolved(actor_id, sp.name))
@@ -172,7 +178,7 @@ def add_kb_actors(conn: Connection, kb: Iterable[Actor]) -> int:
             }
         )
         for text in (a.name, *a.aliases):
-            key = normalise_name(text)
+            key = _key(text)
             if key:
                 alias_rows.append(
                     {"alias": key, "actor_id": a.id, "source": "kb", "document_id": None, "text": text}
@@ -185,7 +191,7 @@ def add_kb_actors(conn: Connection, kb: Iterable[Actor]) -> int:
 
 def find_actor_ids(conn: Connection, query: str) -> list[str]:
     """Actor ids a user's ``--actor`` names: an id, a name or any alias."""
-    key = normalise_name(query)
+    key = _key(query)
     ids = {r[0] for r in conn.execute(select(actor.c.id).where(actor.c.id == query))}
     ids |= {r[0] for r in conn.execute(select(actor_alias.c.actor_id).where(actor_alias.c.alias == key))}
     return sorted(ids)

@@ -1,6 +1,6 @@
 """Exact and near-duplicate detection for documents.
 
-Exact: the same canonical URL or the same text hash means the same article. Near: a wire
+Exact: the same canonical URL (``redline.urls``) or the same text hash means the same article. Near: a wire
 story reprinted with small edits shares most of its word 5-shingles; MinHash estimates that
 Jaccard similarity and LSH banding turns it into equality look-ups on ``document_band``, so
 the index lives in the database (memory stays flat, runs resume) rather than in the process.
@@ -13,7 +13,8 @@ import hashlib
 import re
 import struct
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from redline.urls import canonical_url
 
 NUM_PERM = 128
 BANDS = 32  # 32 bands x 4 rows: pairs above ~0.42 Jaccard become candidates
@@ -21,7 +22,6 @@ ROWS = NUM_PERM // BANDS
 NEAR_DUPLICATE = 0.6  # estimated Jaccard at or above which a document is a reprint
 SHINGLE = 5
 _WORD = re.compile(r"\w+", re.UNICODE)
-_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ocid$|cmpid$|ref$|ref_src$|smid$|at_)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,34 +32,6 @@ class Fingerprint:
     canonical_url: str | None
     signature: bytes  # NUM_PERM little-endian uint64
     bands: tuple[int, ...]
-
-
-def canonical_url(url: str | None) -> str | None:
-    """The URL with scheme and host lower-cased, tracking parameters, fragment and ``www.`` dropped."""
-    if not url or not url.strip():
-        return None
-    parts = urlsplit(url.strip())
-    if not parts.scheme or not parts.netloc:
-        return url.strip()
-    host = parts.netloc.lower()
-    host = host.removeprefix("www.")
-    if host.endswith(":80") and parts.scheme.lower() == "http":
-        host = host[:-3]
-    if host.endswith(":443") and parts.scheme.lower() == "https":
-        host = host[:-4]
-    query = urlencode(
-        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
-    )
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit(
-        (
-            "https" if parts.scheme.lower() in {"http", "https"} else parts.scheme.lower(),
-            host,
-            path,
-            query,
-            "",
-        )
-    )
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Row
 
 from redline.model import Document, Event, Extraction, Span, Speaker, Statement
+from redline.store.countable import countable
 from redline.store.schema import actor, document, event, statement
 
 
@@ -63,8 +64,7 @@ def _page(conn: Connection, docs: Sequence[Row[Any]]) -> list[Extraction]:
         select(statement)
         .where(
             statement.c.document_id.in_(ids),
-            statement.c.rejected.is_(False),
-            statement.c.duplicate.is_(False),
+            *countable(),
         )
         .order_by(statement.c.document_id, statement.c.content_start, statement.c.id)
     )

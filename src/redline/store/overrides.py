@@ -20,6 +20,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
 from redline.errors import ConfigError, NotFoundError
+from redline.knowledge.actors import name_key
 from redline.model import STANCES
 from redline.store import actors as actor_rules
 from redline.store._sql import chunks, insert_ignore
@@ -52,7 +53,7 @@ def _speaker_actor(conn: Connection, value: str) -> tuple[str, str]:
         return row.id, row.name
     actor_id = actor_rules.name_actor_id(value)
     insert_ignore(conn, actor, [{"id": actor_id, "name": value, "type": None, "kind": "name"}], ["id"])
-    key = actor_rules.normalise_name(value)
+    key = name_key(value)
     insert_ignore(
         conn,
         actor_alias,

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from redline.search_syntax import SEARCH_HELP as SEARCH_HELP  # one text for every interface
 from redline.store.actors import find_actor_ids
+from redline.store.countable import countable
 from redline.store.schema import actor, claim, document, statement, statement_issue
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -171,10 +172,11 @@ def statement_conditions(
         conds.append(s.c.document_id == f.document)
     if f.search:
         conds.append(_search_condition(conn, f.search))
+    not_rejected, not_reprinted = countable(s)
     if not f.include_rejected:
-        conds.append(s.c.rejected == false())
+        conds.append(not_rejected)
     if not f.include_duplicates:
-        conds.append(s.c.duplicate == false())
+        conds.append(not_reprinted)
     return conds
 
 
@@ -263,7 +265,7 @@ def count_claims(conn: Connection, actor_query: str | None = None) -> int:
 def list_actors(conn: Connection, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     counts = (
         select(statement.c.actor_id, func.count().label("n"))
-        .where(statement.c.rejected == false(), statement.c.duplicate == false())
+        .where(*countable())
         .group_by(statement.c.actor_id)
         .subquery()
     )

@@ -1,20 +1,22 @@
 """Single records by id, with what a reader needs to check them against the source.
 
 Listings (``queries``) return compact rows; these return one statement, document or actor in
-full: the statement with its machine and effective values, its spans and the overrides
-applied to it, and the passage of the document around it, so that anyone can see what the
-extractor read without opening the article.
+full (the one read model of each, shared by the API, the dashboard and the CLI): the
+statement with its machine and effective values, its spans and the overrides applied to it,
+and the passage of the document around it, so that anyone can see what the extractor read
+without opening the article.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypedDict
 
-from sqlalchemy import false, func, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from redline.store.countable import countable as counts_toward
 from redline.store.schema import (
     actor,
     actor_alias,
@@ -26,6 +28,108 @@ from redline.store.schema import (
 )
 
 CONTEXT_CHARS = 300  # at most this many characters of the passage on each side of a statement
+
+
+class SpanRecord(TypedDict):
+    text: str
+    start: int
+    end: int
+
+
+class SpeakerRecord(TypedDict):
+    name: str
+    actor_id: str | None
+    party: str | None
+    mention: SpanRecord | None
+
+
+class MachineValues(TypedDict):
+    """What the extractor said, before any correction."""
+
+    speaker: str | None
+    actor_id: str | None
+    issues: list[str]
+    stance: str
+
+
+class OverrideRecord(TypedDict):
+    id: int
+    speaker: str | None
+    actor_id: str | None
+    issues: list[str] | None
+    stance: str | None
+    reject: bool
+    who: str
+    at: str | None
+    note: str | None
+    attached: Any
+
+
+class StatementRecord(TypedDict):
+    """One statement in full: effective and machine values, spans, overrides, its passage."""
+
+    id: str
+    document_id: str
+    document_title: str | None
+    document_url: str | None
+    date: str | None
+    outlet: str | None
+    kind: str
+    content: SpanRecord
+    cue: SpanRecord | None
+    speaker: SpeakerRecord | None
+    issues: list[str]
+    stance: str
+    rejected: bool
+    duplicate: bool
+    confidence: float
+    extractor: str
+    machine: MachineValues
+    context: SpanRecord
+    overrides: list[OverrideRecord]
+
+
+class DocumentRecord(TypedDict):
+    """One document with its text, metadata and de-duplication bookkeeping."""
+
+    id: str
+    url: str | None
+    title: str | None
+    published: str | None
+    outlet: str | None
+    source: str | None
+    language: str | None
+    text: str
+    metadata: dict[str, Any]
+    duplicate_of: str | None
+    similarity: float | None
+    extractor: str | None
+    n_statements: int
+    ingested_at: str | None
+    reprints: list[str]
+
+
+class AliasRecord(TypedDict):
+    alias: str
+    text: str | None
+    source: str
+    document_id: str | None
+
+
+class ActorRecord(TypedDict):
+    """One actor with its aliases and its countable statements by issue and by stance."""
+
+    id: str
+    name: str
+    type: str | None
+    kind: str | None
+    party: str | None
+    country: str | None
+    wikidata: str | None
+    aliases: list[AliasRecord]
+    statements: int
+    by_stance: dict[str, int]
+    by_issue: dict[str, int]
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -46,17 +150,18 @@ def passage(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tupl
     return lo, hi
 
 
-def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any] | None:
+def _span(text: str | None, start: int | None, end: int | None) -> SpanRecord | None:
     if text is None or start is None or end is None:
         return None
     return {"text": text, "start": start, "end": end}
 
 
-def get_statement(conn: Connection, statement_id: str) -> dict[str, Any] | None:
+def get_statement(conn: Connection, statement_id: str) -> StatementRecord | None:
     """The statement ``statement_id`` in full, or None."""
     s = statement
     row = conn.execute(
-        select(s, document.c.text.label("doc_text"), document.c.title, document.c.url, actor.c.name)
+        select(s, document.c.text.label("doc_text"), document.c.title, document.c.url)
+        .add_columns(actor.c.name, actor.c.party)
         .select_from(
             s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id)
         )
@@ -82,11 +187,12 @@ def get_statement(conn: Connection, statement_id: str) -> dict[str, Any] | None:
         "date": _iso(row.date),
         "outlet": row.outlet,
         "kind": row.kind,
-        "content": _span(row.content, row.content_start, row.content_end),
+        "content": {"text": row.content, "start": row.content_start, "end": row.content_end},
         "cue": _span(row.cue, row.cue_start, row.cue_end),
         "speaker": {
             "name": row.name or row.speaker,
             "actor_id": row.actor_id,
+            "party": row.party,
             "mention": _span(row.speaker_mention, row.speaker_start, row.speaker_end),
         }
         if row.speaker or row.actor_id
@@ -122,7 +228,7 @@ def get_statement(conn: Connection, statement_id: str) -> dict[str, Any] | None:
     }
 
 
-def get_document(conn: Connection, document_id: str) -> dict[str, Any] | None:
+def get_document(conn: Connection, document_id: str) -> DocumentRecord | None:
     """Document ``document_id`` with its metadata and text, or None."""
     d = document
     row = conn.execute(
@@ -145,14 +251,27 @@ def get_document(conn: Connection, document_id: str) -> dict[str, Any] | None:
     ).first()
     if row is None:
         return None
-    out = row._asdict()
-    out["published"] = _iso(out["published"])
-    out["ingested_at"] = _iso(out["ingested_at"])
-    out["metadata"] = json.loads(out["metadata"]) if out["metadata"] else {}
-    return out
+    reprints = conn.execute(select(d.c.id).where(d.c.duplicate_of == document_id).order_by(d.c.id))
+    return {
+        "id": row.id,
+        "url": row.url,
+        "title": row.title,
+        "published": _iso(row.published),
+        "outlet": row.outlet,
+        "source": row.source,
+        "language": row.language,
+        "text": row.text,
+        "metadata": json.loads(row.metadata) if row.metadata else {},
+        "duplicate_of": row.duplicate_of,
+        "similarity": row.similarity,
+        "extractor": row.extractor,
+        "n_statements": row.n_statements,
+        "ingested_at": _iso(row.ingested_at),
+        "reprints": list(reprints.scalars()),
+    }
 
 
-def get_actor(conn: Connection, actor_id: str) -> dict[str, Any] | None:
+def get_actor(conn: Connection, actor_id: str) -> ActorRecord | None:
     """Actor ``actor_id`` with its aliases and countable statements by issue and by stance."""
     row = conn.execute(
         select(
@@ -167,20 +286,15 @@ def get_actor(conn: Connection, actor_id: str) -> dict[str, Any] | None:
     ).first()
     if row is None:
         return None
-    out = row._asdict()
-    out["aliases"] = [
-        {"alias": a.alias, "text": a.text, "source": a.source}
+    aliases: list[AliasRecord] = [
+        {"alias": a.alias, "text": a.text, "source": a.source, "document_id": a.document_id}
         for a in conn.execute(
-            select(actor_alias.c.alias, actor_alias.c.text, actor_alias.c.source)
+            select(actor_alias.c.alias, actor_alias.c.text, actor_alias.c.source, actor_alias.c.document_id)
             .where(actor_alias.c.actor_id == actor_id)
             .order_by(actor_alias.c.alias)
         )
     ]
-    countable = (
-        statement.c.actor_id == actor_id,
-        statement.c.rejected == false(),
-        statement.c.duplicate == false(),
-    )
+    countable = (statement.c.actor_id == actor_id, *counts_toward())
     by_stance = conn.execute(
         select(statement.c.stance, func.count()).where(*countable).group_by(statement.c.stance)
     ).all()
@@ -190,10 +304,19 @@ def get_actor(conn: Connection, actor_id: str) -> dict[str, Any] | None:
         .where(*countable)
         .group_by(statement_issue.c.issue)
     ).all()
-    out["statements"] = sum(int(n) for _, n in by_stance)
-    out["by_stance"] = {k: int(n) for k, n in sorted(by_stance)}
-    out["by_issue"] = {k: int(n) for k, n in sorted(by_issue)}
-    return out
+    return {
+        "id": row.id,
+        "name": row.name,
+        "type": row.type,
+        "kind": row.kind,
+        "party": row.party,
+        "country": row.country,
+        "wikidata": row.wikidata,
+        "aliases": aliases,
+        "statements": sum(int(n) for _, n in by_stance),
+        "by_stance": {k: int(n) for k, n in sorted(by_stance)},
+        "by_issue": {k: int(n) for k, n in sorted(by_issue)},
+    }
 
 
 def extractor_versions(conn: Connection) -> dict[str, int]:

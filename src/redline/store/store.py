@@ -7,14 +7,14 @@ transactions and never block the writer.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, delete, func, or_, select
+from sqlalchemy import Engine, and_, delete, func, not_, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -25,6 +25,7 @@ from redline.store import extractions as stored_extractions
 from redline.store import migrations, overrides, queries, records, streams, writer
 from redline.store import plans as stored_plans
 from redline.store._sql import chunks, insert_rows
+from redline.store.countable import countable
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
@@ -32,6 +33,10 @@ from redline.store.schema import claim, claim_statement, document, event, statem
 from redline.store.writer import Outcome, Prepared
 
 WRITE_ATTEMPTS = 3  # a batch that lost a race to a concurrent ingest is tried again
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +148,8 @@ class Store:
             return actor_rules.add_kb_actors(conn, kb)
 
     def correct(self, statement_id: str, change: Correction) -> int:
+        """Record an override; the speakers it touches are marked for claim regrouping, which
+        ``redline.correct`` (the library entry point) also does."""
         with self._writer() as conn:
             return overrides.record(conn, statement_id, change)
 
@@ -152,6 +159,10 @@ class Store:
         """Replace the claims (of ``actors`` only, if given) by freshly grouped ones and their links."""
         n = 0
         with self._writer() as conn:
+            if self.dialect == "postgresql":
+                # two runs finishing together regroup the same speakers: the second waits for
+                # the first and replaces its claims, instead of colliding on their ids
+                conn.execute(text("select pg_advisory_xact_lock(hashtext('redline.claims'))"))
             if actors is None:
                 conn.execute(delete(claim_statement))
                 conn.execute(delete(claim))
@@ -170,6 +181,12 @@ class Store:
         return n
 
     # -- reading ----------------------------------------------------------------------------
+    def read(self, query: Callable[Concatenate[Connection, P], R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """``query(conn, ...)`` in one read transaction: store modules' readers (``lookup``) run
+        through here, so no module but this one opens a transaction."""
+        with self._reader() as conn:
+            return query(conn, *args, **kwargs)
+
     def known(self, keys: Sequence[DocumentKey]) -> set[str]:
         """Ids (as given in ``keys``) of documents already stored under any of their keys."""
         found: set[str] = set()
@@ -264,16 +281,16 @@ class Store:
         with self._reader() as conn:
             return queries.list_claims(conn, limit, actor, offset)
 
-    def statement(self, statement_id: str) -> dict[str, Any] | None:
+    def statement(self, statement_id: str) -> records.StatementRecord | None:
         """One statement in full: spans, machine and effective values, overrides, its passage."""
         with self._reader() as conn:
             return records.get_statement(conn, statement_id)
 
-    def document(self, document_id: str) -> dict[str, Any] | None:
+    def document(self, document_id: str) -> records.DocumentRecord | None:
         with self._reader() as conn:
             return records.get_document(conn, document_id)
 
-    def actor(self, actor_id: str) -> dict[str, Any] | None:
+    def actor(self, actor_id: str) -> records.ActorRecord | None:
         """One actor with aliases and countable statements by issue and stance."""
         with self._reader() as conn:
             return records.get_actor(conn, actor_id)
@@ -294,7 +311,7 @@ class Store:
         parts: list[Sequence[str] | None] = [None] if actors is None else list(chunks(sorted(actors)))
         for part in parts:
             q = select(s.c.id, s.c.actor_id, s.c.speaker, s.c.date, s.c.content, s.c.document_id, s.c.outlet)
-            q = q.where(s.c.actor_id.is_not(None), s.c.rejected.is_(False), s.c.duplicate.is_(False))
+            q = q.where(s.c.actor_id.is_not(None), *countable())
             if part is not None:
                 q = q.where(s.c.actor_id.in_(part))
             q = q.order_by(s.c.actor_id, s.c.date, s.c.id)
@@ -308,10 +325,10 @@ class Store:
         (new, re-extracted or re-attributed), or a claim holding a statement that is gone, no longer
         countable or now someone else's (both that actor and the new one are returned)."""
         s, c, cs = statement, claim, claim_statement
-        countable = (s.c.actor_id.is_not(None), s.c.rejected.is_(False), s.c.duplicate.is_(False))
+        counted = (s.c.actor_id.is_not(None), *countable())
         unlinked = (
             select(s.c.actor_id)
-            .where(*countable, ~select(cs.c.claim_id).where(cs.c.statement_id == s.c.id).exists())
+            .where(*counted, ~select(cs.c.claim_id).where(cs.c.statement_id == s.c.id).exists())
             .distinct()
         )
         broken = (
@@ -320,8 +337,7 @@ class Store:
             .where(
                 or_(
                     s.c.id.is_(None),
-                    s.c.rejected.is_(True),
-                    s.c.duplicate.is_(True),
+                    not_(and_(*countable())),
                     s.c.actor_id.is_(None),
                     s.c.actor_id != c.c.actor_id,
                 )
@@ -379,14 +395,10 @@ class Store:
                 "near_duplicates": count(
                     select(func.count()).select_from(document).where(document.c.duplicate_of.is_not(None))
                 ),
-                "statements": count(
-                    select(func.count())
-                    .select_from(statement)
-                    .where(statement.c.rejected.is_(False), statement.c.duplicate.is_(False))
-                ),
+                "statements": count(select(func.count()).select_from(statement).where(*countable())),
                 "actors": count(
                     select(func.count(func.distinct(statement.c.actor_id))).where(
-                        statement.c.actor_id.is_not(None), statement.c.rejected.is_(False)
+                        statement.c.actor_id.is_not(None), *countable()
                     )
                 ),
                 "events": count(select(func.count()).select_from(event)),

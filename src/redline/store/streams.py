@@ -12,9 +12,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import String, false, func, select, true, type_coerce
+from sqlalchemy import String, func, select, true, type_coerce
 from sqlalchemy.engine import Connection
 
+from redline.store.countable import countable
 from redline.store.queries import StatementFilter, statement_conditions
 from redline.store.schema import actor, document, statement, statement_override
 
@@ -94,7 +95,7 @@ def document_records(conn: Connection, outlet: str | None = None) -> Iterator[di
     d, s = document, statement
     counted = (
         select(func.count())
-        .where(s.c.document_id == d.c.id, s.c.rejected == false(), s.c.duplicate == false())
+        .where(s.c.document_id == d.c.id, *countable())
         .scalar_subquery()
         .label("statements")
     )

@@ -23,6 +23,7 @@ from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy, load_issues
 from redline.store import StatementFilter, Store, lookup
+from redline.store.records import ActorRecord
 from redline.web.charts import Bar, bar_chart
 from redline.web.downloads import Format, download
 from redline.web.facets import count_facets, party_of_record
@@ -64,13 +65,13 @@ def _taxonomy() -> Taxonomy:
 
 def corpus_summary(store: Store) -> dict[str, Any]:
     """What the overview shows about the whole corpus (kept per store revision: it scans everything)."""
-    first, last = lookup.date_range(store)
+    first, last = store.read(lookup.date_range)
     return {
         "summary": store.summary(),
         "first": first,
         "last": last,
         "actors": [a for a in store.actors(limit=10) if a["statements"]],
-        "issues": lookup.issue_counts(store, limit=10),
+        "issues": store.read(lookup.issue_counts, limit=10),
     }
 
 
@@ -123,8 +124,8 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
         context: dict[str, Any] = {
             "title": "Statements",
             "form": form,
-            "issues": lookup.issues(store),
-            "outlets": lookup.outlets(store),
+            "issues": store.read(lookup.issues),
+            "outlets": store.read(lookup.outlets),
             "parties": PARTY_NAMES,
             "size": size,
             "page": page,
@@ -196,31 +197,31 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
     def statement(
         request: Request, statement_id: str, store: StoreDep, corrected: Annotated[int | None, Query()] = None
     ) -> HTMLResponse:
-        st = lookup.statement_detail(store, statement_id)
-        found = st and lookup.document_by_id(store, st["document_id"])
-        if st is None or not found:
+        st = store.statement(statement_id)
+        doc = st and store.document(st["document_id"])
+        if st is None or not doc:
             return renderer.not_found(request, f"No statement with id {statement_id!r}.")
-        doc, meta = found
-        start, end = st["content_start"], st["content_end"]
+        content, speaker = st["content"], st["speaker"]
+        start, end = content["start"], content["end"]
         marks = [Mark(start, end, "evidence", id="evidence")]
-        if st["speaker_start"] is not None and st["speaker_end"] is not None:
-            marks.append(Mark(st["speaker_start"], st["speaker_end"], "speaker", title="speaker"))
-        if st["cue_start"] is not None and st["cue_end"] is not None:
-            marks.append(Mark(st["cue_start"], st["cue_end"], "cue", title="cue"))
-        claim = lookup.claim_of(store, statement_id)
+        mention = speaker and speaker["mention"]
+        if mention:
+            marks.append(Mark(mention["start"], mention["end"], "speaker", title="speaker"))
+        if st["cue"]:
+            marks.append(Mark(st["cue"]["start"], st["cue"]["end"], "cue", title="cue"))
+        claim = store.read(lookup.claim_of, statement_id)
         others = [m for m in claim[1] if m["id"] != statement_id] if claim else []
         return renderer.page(
             request,
             "statement.html",
-            title=f"Statement by {st['actor_name'] or st['speaker'] or 'unknown speaker'}",
+            title=f"Statement by {speaker['name'] if speaker else 'unknown speaker'}",
             st=st,
             doc=doc,
-            meta=meta,
-            text=highlight(doc.text, marks),
-            offsets_ok=doc.text[start:end] == st["content"],
+            text=highlight(doc["text"], marks),
+            offsets_ok=doc["text"][start:end] == content["text"],
             claim=claim[0] if claim else None,
             others=others,
-            overrides=(store.statement(statement_id) or {}).get("overrides", []),
+            overrides=st.get("overrides", []),
             corrected=corrected,
             can_correct=bool(request.app.state.token),
             csrf=form_token(request.app.state.form_secret, statement_id),
@@ -252,10 +253,9 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
 
     @router.get("/documents/{document_id:path}", response_class=HTMLResponse, name="dashboard.document")
     def document(request: Request, document_id: str, store: StoreDep) -> HTMLResponse:
-        found = lookup.document_by_id(store, document_id)
-        if found is None:
+        doc = store.document(document_id)
+        if doc is None:
             return renderer.not_found(request, f"No document with id {document_id!r}.")
-        doc, meta = found
         rows = store.statements(StatementFilter(document=document_id, limit=None))
         rows.sort(key=lambda r: (r["content_start"], r["content_end"]))
         marks = [
@@ -271,11 +271,10 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
         return renderer.page(
             request,
             "document.html",
-            title=doc.title or doc.id,
+            title=doc["title"] or doc["id"],
             doc=doc,
-            meta=meta,
             rows=rows,
-            text=highlight(doc.text, marks),
+            text=highlight(doc["text"], marks),
         )
 
     @router.get("/actors", response_class=HTMLResponse, name="dashboard.actors")
@@ -299,9 +298,9 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
     @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")
     def actor(request: Request, actor_id: str, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
 
-        def read(_: object) -> tuple[dict[str, Any] | None, list[tuple[str, Any, str, int]]]:
-            found = lookup.actor_detail(store, actor_id)
-            return found, lookup.actor_stances(store, actor_id) if found else []
+        def read(_: object) -> tuple[ActorRecord | None, list[tuple[str, Any, str, int]]]:
+            found = store.actor(actor_id)
+            return found, store.read(lookup.actor_stances, actor_id) if found else []
 
         info, stances = cache.result(store, ("dashboard.actor", actor_id), read)
         if info is None:

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from redline.analysis.positions_report import party_name
 from redline.knowledge.issues import load_issues
+from redline.model import STANCES
 
 __all__ = ["ROUTE_PREFIX", "STANCES", "Renderer"]
 
@@ -24,7 +25,6 @@ __all__ = ["ROUTE_PREFIX", "STANCES", "Renderer"]
 # the JSON API (whose endpoints may be called ``statements`` too) cannot send a link elsewhere.
 ROUTE_PREFIX = "dashboard."
 
-STANCES = ("support", "oppose", "conditional", "neutral")
 
 # The pages run no script and load only their own stylesheet; saying so to the browser means
 # that even a mistake in escaping could not run anything an article smuggled in.

@@ -64,20 +64,7 @@ def timeline(
     """One page of the timeline, with how many of all its items are undated or dated by their article."""
     entries = negotiation.timeline(corpus, issue=issue, actor=actor)
     counts = timeline_counts(entries)
-    rows = [
-        TimelineEntryOut(
-            date=e.date.isoformat() if e.date else None,
-            kind=e.kind,
-            detail=e.detail,
-            actors=list(e.actors),
-            text=e.text,
-            issues=list(e.issues),
-            document_id=e.document_id,
-            planned=e.planned,
-            dated_by_document=e.dated_by_document,
-        )
-        for e in entries[offset : offset + limit + 1]
-    ]
+    rows = [TimelineEntryOut.model_validate(e.to_dict()) for e in entries[offset : offset + limit + 1]]
     listing = page(request, rows, limit, offset)
     return TimelinePage(
         **listing.model_dump(),

@@ -6,19 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request
 
-from redline.analysis.claims import refresh_claims
 from redline.api.deps import IsoDate, Limit, Offset, StoreDep, WriteAccess, page
 from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error
 from redline.api.models import (
     CorrectionIn,
     CorrectionOut,
-    Stance,
     StatementDetail,
     StatementPage,
     StatementRow,
     counted,
 )
+from redline.corrections import correct
 from redline.errors import NotFoundError
+from redline.model import Stance
 from redline.store import Correction, StatementFilter, Store
 from redline.store.queries import SEARCH_HELP
 
@@ -94,7 +94,8 @@ def correct_statement(
                 ("body", "issues", i),
                 f"{issue!r} is not an issue of the taxonomy ({', '.join(sorted(known))})",
             )
-    oid = store.correct(
+    oid = correct(
+        store,
         statement_id,
         Correction(
             speaker=change.speaker,
@@ -105,5 +106,4 @@ def correct_statement(
             note=change.note,
         ),
     )
-    refresh_claims(store, only_changed=True)  # the corrected speaker's claims regroup at once
     return CorrectionOut(override_id=oid, statement=statement_detail(store, statement_id))
