@@ -19,28 +19,35 @@ matrix at any two dates and the shifts between them always agree.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
-from redline.model import STANCES, Statement
+from redline.model import GENERIC_ISSUES, STANCES, Statement, stance_issues
 
 __all__ = [
     "GENERIC_ISSUES",
     "UNAFFILIATED",
     "Cell",
+    "CellDays",
     "Columns",
+    "DayGroup",
     "PositionMatrix",
     "RowKind",
     "Shift",
     "by_issue",
     "by_points",
+    "cell_days",
+    "day_groups",
     "find_shifts",
+    "matrix_of",
     "position_matrix",
+    "quote_ids",
     "row_of",
+    "shifts_of",
     "stance_issues",
+    "strength",
 ]
 
 RowKind = Literal["party", "actor"]
@@ -115,11 +122,52 @@ def row_of(statement: Statement, by: RowKind, party_of: Mapping[str, str]) -> st
     return party_of.get(sp.actor_id or "", party_of.get(sp.name, UNAFFILIATED))
 
 
-def _strength(s: Statement) -> tuple[int, float, date, int]:
-    return (_KIND_RANK.get(s.kind, 0), s.confidence, s.date or date.min, len(s.content.text))
+Strength = tuple[int, float, date, int]
+Q = TypeVar("Q")  # how a quote is held while a matrix is computed: a Statement, or a stored id
 
 
-class _Tally:
+def strength(kind: str, confidence: float, day: date | None, length: int) -> Strength:
+    """How strong a quote is: a direct quote first, then the more confident, later, longer one."""
+    return (_KIND_RANK.get(kind, 0), confidence, day or date.min, length)
+
+
+def _strength(s: Statement) -> Strength:
+    return strength(s.kind, s.confidence, s.date, len(s.content.text))
+
+
+@dataclass(frozen=True, slots=True)
+class DayGroup(Generic[Q]):
+    """The statements of one cell that took one stance on one day: how many, and the strongest
+    (the first of equally strong ones in corpus order), which is all a balance needs of them."""
+
+    stance: str
+    n: int
+    strength: Strength
+    best: Q
+
+
+Days = list[tuple[date, list[DayGroup[Q]]]]
+
+
+def day_groups(statements: Iterable[Statement]) -> Days[Statement]:
+    """Dated statements summarised per day and stance, days in order (undated ones left out)."""
+    days: dict[date, dict[str, DayGroup[Statement]]] = {}
+    for s in statements:
+        if s.date is None:
+            continue
+        per = days.setdefault(s.date, {})
+        seen = per.get(s.stance)
+        k = _strength(s)
+        if seen is None:
+            per[s.stance] = DayGroup(s.stance, 1, k, s)
+        else:
+            better = k > seen.strength
+            best = (k, s) if better else (seen.strength, seen.best)
+            per[s.stance] = DayGroup(s.stance, seen.n + 1, *best)
+    return [(day, list(per.values())) for day, per in sorted(days.items())]
+
+
+class _Tally(Generic[Q]):
     """Dated statements of one cell, added day by day, and the balance they make so far.
 
     Each stance keeps its most recent statement, ranked by (date, how many statements took
@@ -129,19 +177,18 @@ class _Tally:
 
     def __init__(self) -> None:
         self.counts: dict[str, int] = dict.fromkeys(STANCES, 0)
-        self._strongest: dict[str, Statement] = {}
-        self._recent: dict[str, tuple[tuple[date, int, tuple[int, float, date, int]], Statement]] = {}
+        self._strongest: dict[str, tuple[Strength, Q]] = {}
+        self._recent: dict[str, tuple[tuple[date, int, Strength], Q]] = {}
 
-    def add_day(self, day: date, group: Sequence[Statement]) -> None:
-        per_day = Counter(s.stance for s in group)
-        for s in group:
-            self.counts[s.stance] = self.counts.get(s.stance, 0) + 1
-            key = (day, per_day[s.stance], _strength(s))
-            if s.stance not in self._recent or key > self._recent[s.stance][0]:
-                self._recent[s.stance] = (key, s)
-            best = self._strongest.get(s.stance)
-            if best is None or _strength(s) > _strength(best):
-                self._strongest[s.stance] = s
+    def add_day(self, day: date, groups: Sequence[DayGroup[Q]]) -> None:
+        for g in groups:
+            self.counts[g.stance] = self.counts.get(g.stance, 0) + g.n
+            key = (day, g.n, g.strength)
+            if g.stance not in self._recent or key > self._recent[g.stance][0]:
+                self._recent[g.stance] = (key, g.best)
+            best = self._strongest.get(g.stance)
+            if best is None or g.strength > best[0]:
+                self._strongest[g.stance] = (g.strength, g.best)
 
     def _most_recent(self, stances: Iterable[str]) -> str:
         return max(stances, key=lambda st: self._recent[st][0])
@@ -164,28 +211,65 @@ class _Tally:
         top = max(self.counts.values())
         return self._most_recent(st for st, n in self.counts.items() if n == top)
 
-    def strongest(self, stance: str) -> Statement:
+    def strongest(self, stance: str) -> Q:
         """The strongest statement so far with ``stance``: a direct quote, then the more confident."""
-        return self._strongest[stance]
+        return self._strongest[stance][1]
 
-    def recent(self, stance: str) -> Statement:
+    def recent(self, stance: str) -> Q:
         return self._recent[stance][1]
 
 
-def _by_day(statements: Sequence[Statement]) -> list[tuple[date, list[Statement]]]:
-    days: dict[date, list[Statement]] = {}
-    for s in statements:
-        if s.date is not None:
-            days.setdefault(s.date, []).append(s)
-    return sorted(days.items())
+@dataclass(slots=True)
+class _CellDraft(Generic[Q]):
+    """A cell whose quotes are still references (ids, when the days come from the store)."""
+
+    row: str
+    column: str
+    stance: str
+    latest: str
+    most_frequent: str
+    counts: dict[str, int]
+    quote: Q
+    latest_quote: Q
+    last_date: date
+    undated: int
+
+    def finish(self, quote: Callable[[Q], Statement]) -> Cell:
+        return Cell(
+            self.row,
+            self.column,
+            self.stance,
+            self.latest,
+            self.most_frequent,
+            self.counts,
+            quote(self.quote),
+            quote(self.latest_quote),
+            self.last_date,
+            self.undated,
+        )
 
 
-def _cell(row: str, column: str, statements: Sequence[Statement], undated: int) -> Cell:
-    tally = _Tally()
-    for day, group in _by_day(statements):
-        tally.add_day(day, group)
+@dataclass(slots=True)
+class _ShiftDraft(Generic[Q]):
+    row: str
+    column: str
+    before: str
+    after: str
+    quote_before: Q
+    quote_after: Q
+    date: date
+
+    def finish(self, quote: Callable[[Q], Statement]) -> Shift:
+        before, after = quote(self.quote_before), quote(self.quote_after)
+        return Shift(self.row, self.column, self.before, self.after, before, after, self.date)
+
+
+def _cell(row: str, column: str, days: Days[Q], undated: int) -> _CellDraft[Q]:
+    tally: _Tally[Q] = _Tally()
+    for day, groups in days:
+        tally.add_day(day, groups)
     value, latest = tally.value, tally.latest
-    return Cell(
+    return _CellDraft(
         row,
         column,
         value,
@@ -194,7 +278,7 @@ def _cell(row: str, column: str, statements: Sequence[Statement], undated: int) 
         dict(tally.counts),
         tally.strongest(value),
         tally.recent(latest),
-        max(s.date for s in statements if s.date is not None),
+        days[-1][0],
         undated,
     )
 
@@ -202,23 +286,9 @@ def _cell(row: str, column: str, statements: Sequence[Statement], undated: int) 
 Columns = Callable[[Statement], Iterable[str]]
 
 
-GENERIC_ISSUES = frozenset({"plan_overall"})
-
-
 def by_issue(statement: Statement) -> list[str]:
-    """The issues a statement's stance is about.
-
-    The stance is toward the first-listed issue; further specific issues share it (a demand
-    on territory and the ceasefire), but a generic issue listed after specific ones does not:
-    reporting that the army cap was dropped is no stance on the plan as a whole.
-    """
+    """The issues a statement's stance is about (``redline.model.stance_issues``)."""
     return stance_issues(statement.issues)
-
-
-def stance_issues(issues: Sequence[str]) -> list[str]:
-    """``by_issue`` on a bare list of issue ids, for readers of stored rows (exports)."""
-    first, rest = list(issues[:1]), issues[1:]
-    return first + [i for i in rest if i not in GENERIC_ISSUES]
 
 
 def by_points(links: Mapping[str, Sequence[str]]) -> Columns:
@@ -227,25 +297,25 @@ def by_points(links: Mapping[str, Sequence[str]]) -> Columns:
 
 
 @dataclass(slots=True)
-class _Groups:
-    """Statements by (row, column): dated ones up to the date, and the undated ones apart."""
+class CellDays(Generic[Q]):
+    """What a matrix is computed from: per (row, column), the dated statements summarised day
+    by day, and the undated ones counted. Built from statements here, or read from the
+    store's tallies, which hold the same summaries kept current on every write."""
 
-    dated: dict[tuple[str, str], list[Statement]] = field(default_factory=dict)
-    undated: dict[tuple[str, str], list[Statement]] = field(default_factory=dict)
-
-    @property
-    def undated_statements(self) -> int:
-        return len({s.id for group in self.undated.values() for s in group})
+    dated: dict[tuple[str, str], Days[Q]] = field(default_factory=dict)
+    undated: dict[tuple[str, str], int] = field(default_factory=dict)
+    undated_statements: int = 0  # distinct: a statement on two columns once
 
 
-def _groups(
+def cell_days(
     statements: Iterable[Statement],
+    *,
     by: RowKind,
     party_of: Mapping[str, str],
-    columns: Columns | None,
-    at: date | None,
-    issue: str | None,
-) -> _Groups:
+    columns: Columns | None = None,
+    at: date | None = None,
+    issue: str | None = None,
+) -> CellDays[Statement]:
     """Statements by (row, column); with an issue filter, issue columns narrow to that issue.
 
     A statement dated after ``at`` is left out (it was not said yet); an undated one goes
@@ -253,7 +323,9 @@ def _groups(
     """
     if columns is None:
         columns = by_issue if issue is None else (lambda s: [i for i in by_issue(s) if i == issue])
-    groups = _Groups()
+    dated: dict[tuple[str, str], list[Statement]] = {}
+    undated: dict[tuple[str, str], int] = {}
+    undated_ids: set[str] = set()
     for s in statements:
         if at is not None and s.date is not None and s.date > at:
             continue
@@ -262,10 +334,33 @@ def _groups(
         row = row_of(s, by, party_of)
         if row is None:
             continue
-        target = groups.undated if s.date is None else groups.dated
         for col in columns(s):
-            target.setdefault((row, col), []).append(s)
-    return groups
+            if s.date is None:
+                undated[(row, col)] = undated.get((row, col), 0) + 1
+                undated_ids.add(s.id)
+            else:
+                dated.setdefault((row, col), []).append(s)
+    return CellDays({key: day_groups(group) for key, group in dated.items()}, undated, len(undated_ids))
+
+
+def _identity(s: Statement) -> Statement:
+    return s
+
+
+def matrix_of(days: CellDays[Q], quote: Callable[[Q], Statement], at: date | None = None) -> PositionMatrix:
+    """The matrix of summarised cells; ``quote`` turns a cell's quote references into statements."""
+    keys = set(days.dated) | set(days.undated)
+    cells = {
+        key: _cell(*key, group, days.undated.get(key, 0)).finish(quote) for key, group in days.dated.items()
+    }
+    return PositionMatrix(
+        sorted({r for r, _ in keys}),
+        sorted({c for _, c in keys}),
+        cells,
+        at,
+        dict(days.undated),
+        days.undated_statements,
+    )
 
 
 def position_matrix(
@@ -283,37 +378,39 @@ def position_matrix(
     everyone stand on that day"; undated statements are counted beside the cells, never in them.
     A row or column that has only undated statements is still listed, with no cell.
     """
-    groups = _groups(statements, by, party_of or {}, columns, at, issue)
-    undated = {key: len(group) for key, group in groups.undated.items()}
-    keys = set(groups.dated) | set(undated)
-    cells = {key: _cell(*key, group, undated.get(key, 0)) for key, group in groups.dated.items()}
-    return PositionMatrix(
-        sorted({r for r, _ in keys}),
-        sorted({c for _, c in keys}),
-        cells,
-        at,
-        undated,
-        groups.undated_statements,
-    )
+    days = cell_days(statements, by=by, party_of=party_of or {}, columns=columns, at=at, issue=issue)
+    return matrix_of(days, _identity, at)
 
 
-def _cell_shifts(row: str, column: str, statements: Sequence[Statement]) -> list[Shift]:
+def _cell_shifts(row: str, column: str, days: Days[Q]) -> list[_ShiftDraft[Q]]:
     """Changes of the cell value as the days' statements are added to the balance."""
-    shifts: list[Shift] = []
-    tally = _Tally()
+    shifts: list[_ShiftDraft[Q]] = []
+    tally: _Tally[Q] = _Tally()
     before: str | None = None
-    quote_before: Statement | None = None
-    for day, group in _by_day(statements):
-        tally.add_day(day, group)
+    quote_before: Q | None = None
+    for day, groups in days:
+        tally.add_day(day, groups)
         after = tally.value
         if after == NEUTRAL and before is None:
             continue  # nothing but reports yet: no position to shift from
         if before is not None and quote_before is not None and after != before:
-            today = [s for s in group if s.stance == after]
-            quote_after = max(today, key=_strength) if today else tally.strongest(after)
-            shifts.append(Shift(row, column, before, after, quote_before, quote_after, day))
+            today = [g.best for g in groups if g.stance == after]
+            quote_after = today[0] if today else tally.strongest(after)
+            shifts.append(_ShiftDraft(row, column, before, after, quote_before, quote_after, day))
         before, quote_before = after, tally.strongest(after)
     return shifts
+
+
+def shifts_of(days: CellDays[Q], quote: Callable[[Q], Statement]) -> list[Shift]:
+    """Every change of a row's position on a column, in date order."""
+    drafts = [sh for key, group in sorted(days.dated.items()) for sh in _cell_shifts(*key, group)]
+    drafts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
+    return [d.finish(quote) for d in drafts]
+
+
+def quote_ids(days: CellDays[Q]) -> set[Q]:
+    """The quote references a matrix and its shifts can need: the best of each day group."""
+    return {g.best for group in days.dated.values() for _, groups in group for g in groups}
 
 
 def find_shifts(
@@ -326,7 +423,5 @@ def find_shifts(
     issue: str | None = None,
 ) -> list[Shift]:
     """Every change of a row's position on a column, in date order; undated statements make none."""
-    groups = _groups(statements, by, party_of or {}, columns, at, issue)
-    shifts = [sh for key, group in sorted(groups.dated.items()) for sh in _cell_shifts(*key, group)]
-    shifts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
-    return shifts
+    days = cell_days(statements, by=by, party_of=party_of or {}, columns=columns, at=at, issue=issue)
+    return shifts_of(days, _identity)
