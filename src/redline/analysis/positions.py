@@ -33,6 +33,7 @@ __all__ = [
     "CellDays",
     "Columns",
     "DayGroup",
+    "Days",
     "PositionMatrix",
     "RowKind",
     "Shift",
@@ -41,11 +42,9 @@ __all__ = [
     "cell_days",
     "day_groups",
     "find_shifts",
-    "matrix_of",
+    "matrix_and_shifts",
     "position_matrix",
-    "quote_ids",
     "row_of",
-    "shifts_of",
     "stance_issues",
     "strength",
 ]
@@ -343,24 +342,39 @@ def cell_days(
     return CellDays({key: day_groups(group) for key, group in dated.items()}, undated, len(undated_ids))
 
 
+# given the quote references a result uses, how to turn each into its statement
+Quotes = Callable[[list[Q]], Callable[[Q], Statement]]
+
+
 def _identity(s: Statement) -> Statement:
     return s
 
 
-def matrix_of(days: CellDays[Q], quote: Callable[[Q], Statement], at: date | None = None) -> PositionMatrix:
-    """The matrix of summarised cells; ``quote`` turns a cell's quote references into statements."""
+def _same(_quotes: list[Statement]) -> Callable[[Statement], Statement]:
+    return _identity
+
+
+def matrix_and_shifts(
+    days: CellDays[Q], quotes: Quotes[Q], at: date | None = None, *, shifts: bool = True
+) -> tuple[PositionMatrix, list[Shift]]:
+    """The matrix of summarised cells and the shifts within them; ``quotes`` turns the quote
+    references the result uses (only those) into statements, in one call."""
     keys = set(days.dated) | set(days.undated)
-    cells = {
-        key: _cell(*key, group, days.undated.get(key, 0)).finish(quote) for key, group in days.dated.items()
-    }
-    return PositionMatrix(
+    cells = {key: _cell(*key, group, days.undated.get(key, 0)) for key, group in days.dated.items()}
+    drafts = [sh for key in sorted(days.dated) if shifts for sh in _cell_shifts(*key, days.dated[key])]
+    drafts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
+    wanted = [q for c in cells.values() for q in (c.quote, c.latest_quote)]
+    wanted += [q for d in drafts for q in (d.quote_before, d.quote_after)]
+    found = quotes(wanted)
+    matrix = PositionMatrix(
         sorted({r for r, _ in keys}),
         sorted({c for _, c in keys}),
-        cells,
+        {key: c.finish(found) for key, c in cells.items()},
         at,
         dict(days.undated),
         days.undated_statements,
     )
+    return matrix, [d.finish(found) for d in drafts]
 
 
 def position_matrix(
@@ -379,7 +393,7 @@ def position_matrix(
     A row or column that has only undated statements is still listed, with no cell.
     """
     days = cell_days(statements, by=by, party_of=party_of or {}, columns=columns, at=at, issue=issue)
-    return matrix_of(days, _identity, at)
+    return matrix_and_shifts(days, _same, at, shifts=False)[0]
 
 
 def _cell_shifts(row: str, column: str, days: Days[Q]) -> list[_ShiftDraft[Q]]:
@@ -401,18 +415,6 @@ def _cell_shifts(row: str, column: str, days: Days[Q]) -> list[_ShiftDraft[Q]]:
     return shifts
 
 
-def shifts_of(days: CellDays[Q], quote: Callable[[Q], Statement]) -> list[Shift]:
-    """Every change of a row's position on a column, in date order."""
-    drafts = [sh for key, group in sorted(days.dated.items()) for sh in _cell_shifts(*key, group)]
-    drafts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
-    return [d.finish(quote) for d in drafts]
-
-
-def quote_ids(days: CellDays[Q]) -> set[Q]:
-    """The quote references a matrix and its shifts can need: the best of each day group."""
-    return {g.best for group in days.dated.values() for _, groups in group for g in groups}
-
-
 def find_shifts(
     statements: Iterable[Statement],
     *,
@@ -424,4 +426,4 @@ def find_shifts(
 ) -> list[Shift]:
     """Every change of a row's position on a column, in date order; undated statements make none."""
     days = cell_days(statements, by=by, party_of=party_of or {}, columns=columns, at=at, issue=issue)
-    return shifts_of(days, _identity)
+    return matrix_and_shifts(days, _same, at)[1]

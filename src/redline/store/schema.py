@@ -9,6 +9,8 @@ every listing filters and sorts on them.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -261,3 +263,64 @@ plan_point = Table(
 )
 
 NEGOTIATION_TABLES = (event, plan, plan_version, plan_point)
+
+
+# -- added by migration 0006_position_tallies -------------------------------------------------
+UNDATED_DAY = date(1, 1, 1)  # ``position_tally.day`` of undated statements (a key cannot be NULL)
+ANY_COLUMN = ""  # ``position_tally.col_key`` of rows counting undated statements once each
+
+position_tally = Table(
+    "position_tally",
+    metadata,
+    # What the positions matrix is computed from, kept current by every write: per row
+    # ("party" or "actor" rows), column (stance issue), day and stance, how many countable
+    # statements there are and which is the strongest (its strength kept to compare with).
+    Column("by_kind", String(6), primary_key=True),  # party | actor
+    Column("col_key", String(200), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("stance", String(12), primary_key=True),
+    Column("n", Integer, nullable=False),
+    Column("best_rank", Integer, nullable=False),
+    Column("best_confidence", Float, nullable=False),
+    Column("best_length", Integer, nullable=False),
+    Column("best_document", String(64), nullable=False),
+    Column("best_start", Integer, nullable=False),
+    Column("best_id", String(64), nullable=False),
+)
+
+# -- added by migration 0007_point_links ------------------------------------------------------
+point_link = Table(
+    "point_link",
+    metadata,
+    # Statement -> plan point links of one plan version, as ``analysis.linking`` made them.
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("statement_id", String(64), primary_key=True),
+    Column("number", String(40), primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("lexical", Float, nullable=False),
+    Column("issue_overlap", Float, nullable=False),
+    Index("ix_point_link_statement", "statement_id"),
+)
+
+point_link_state = Table(
+    "point_link_state",
+    metadata,
+    # How far the links of a version go: every statement up to ``upto`` (a ``statement.pk``)
+    # was linked, except those listed in ``point_link_todo`` (re-extracted or corrected since).
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("upto", BigInteger, nullable=False),
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+)
+
+point_link_todo = Table(
+    "point_link_todo",
+    metadata,
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("statement_id", String(64), primary_key=True),
+)
+
+AGGREGATE_TABLES = (position_tally, point_link, point_link_state, point_link_todo)
