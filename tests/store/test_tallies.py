@@ -17,7 +17,8 @@ from redline.analysis import negotiation
 from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
 from redline.analysis.positions_report import positions_report
 from redline.analysis.stored_positions import stored_positions
-from redline.model import Actor, Document, Extraction, PlanVersion, Point, Span, Speaker, Statement
+from redline.analysis.timeline import stored_timeline, timeline_counts
+from redline.model import Actor, Document, Event, Extraction, PlanVersion, Point, Span, Speaker, Statement
 from redline.store import Correction, Prepared, Store, fingerprint
 
 PARTIES = {"putin": "russia", "peskov": "russia", "zelensky": "ukraine", "rubio": "united_states"}
@@ -206,3 +207,36 @@ def test_plan_positions_from_stored_links(store: Store) -> None:
     # saving the version again relinks everything
     SqlPlanRepository(store).save_version(PLAN)
     _assert_same(store, cases)
+
+
+def _with_events(ex: Extraction, dated: bool) -> Extraction:
+    events = [
+        Event(
+            f"e{ex.document.id}",
+            ex.document.id,
+            "meeting",
+            Span("said", 0, 4),
+            ["Marco Rubio", "Vladimir Putin"],
+            ["rubio", "putin"],
+            date=date(2025, 11, 21) if dated else None,
+            planned=not dated,
+        )
+    ]
+    return Extraction(ex.document, ex.statements, events, extractor=ex.extractor)
+
+
+def test_timeline_pages_read_from_the_store_equal_the_corpus_timeline(store: Store) -> None:
+    _fill(store)
+    store.write([_prepared(_with_events(_extraction(6, [4, 8], day=26), dated=False))])
+    store.write([_prepared(_undated_doc(_with_events(_extraction(7, [1]), dated=True)))])
+    store.correct("s1-3", Correction(issues=("nato",)))
+    store.correct("s1-0", Correction(reject=True))
+    corpus = negotiation.read_corpus(SqlStatementSource(store))
+    for kw in ({}, {"issue": "territory"}, {"issue": "nato"}, {"actor": "putin"}, {"actor": "Rubio"}):
+        expected = negotiation.timeline(corpus, **kw)
+        assert any(e.kind == "event" for e in expected) or kw.get("issue") == "nato", kw
+        entries, counts = stored_timeline(store, **kw)
+        assert entries == expected, kw
+        assert counts == timeline_counts(expected), kw
+        page, same = stored_timeline(store, limit=3, offset=2, **kw)
+        assert (page, same) == (expected[2:5], counts), kw

@@ -16,6 +16,7 @@ everything at once; saving the version again relinks it whole.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 
@@ -90,14 +91,19 @@ def stored_positions(
     at: date | None = None,
     issue: str | None = None,
     label: str | None = None,
+    linking: AbstractContextManager[object] | None = None,
 ) -> StoredPositions:
-    """``negotiation.positions`` of the store, from its tallies (and links, by plan point)."""
+    """``negotiation.positions`` of the store, from its tallies (and links, by plan point).
+
+    ``linking`` (a lock) is held while links are made, so that concurrent first requests for
+    a version link it once, not once each."""
     version = None
     if plan is not None:
         if repo is None:
             raise NotFoundError("positions by point need the plans", hint="give the plans directory")
         version = repo.get_version(plan, label) if label else latest_version(repo, plan)
-        link_version(store, version)
+        with linking or nullcontext():
+            link_version(store, version)
         rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
     else:
         rows = store.position_tallies(by, issue=issue, at=at)

@@ -1,10 +1,12 @@
 """The corpus the whole-store analyses read, kept between requests while the store is unchanged.
 
-Positions and the timeline need every countable statement; reading them back is by far the
-slowest part of answering (seconds at 100,000 statements), and the store changes rarely
-compared with how often a dashboard asks. So each app keeps the last corpus it read with the
-store's ``data_version`` and reads again only when that has moved (an ingest, a reprocess, a
-correction). One lock: concurrent requests after a change wait for one read, not make many.
+The API's positions and timeline no longer read it (they are answered from the store's
+tallies and sorted queries); what still needs every countable statement (the dashboard's
+cell statements, plan reconstructions) pays seconds at 100,000 statements to read it, and the
+store changes rarely compared with how often a dashboard asks. So each app keeps the last
+corpus it read with the store's ``data_version`` and reads again only when that has moved (an
+ingest, a reprocess, a correction). One lock: concurrent requests after a change wait for one
+read, not make many.
 
 Results computed from the corpus (a positions matrix against a plan's points links every
 statement to every point: seconds per call) are kept beside it, per request parameters, and
@@ -31,6 +33,8 @@ RESULTS_KEPT = 64  # results per store revision, least recently used dropped fir
 class CorpusCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        # held while the plan positions link a version's new statements (store.point_links)
+        self.linking = threading.Lock()
         self._version: tuple[object, ...] | None = None
         self._corpus: negotiation.Corpus | None = None
         self._results: OrderedDict[Hashable, Any] = OrderedDict()

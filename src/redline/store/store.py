@@ -22,13 +22,24 @@ from redline.errors import StoreError
 from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
 from redline.store import extractions as stored_extractions
-from redline.store import migrations, overrides, point_links, queries, records, streams, tallies, writer
+from redline.store import (
+    migrations,
+    overrides,
+    point_links,
+    queries,
+    records,
+    streams,
+    tallies,
+    timeline_rows,
+    writer,
+)
 from redline.store import plans as stored_plans
 from redline.store._sql import chunks, insert_rows
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
 from redline.store.schema import claim, claim_statement, document, event, statement
+from redline.store.timeline_rows import TimelineTotals
 from redline.store.writer import Outcome, Prepared
 
 WRITE_ATTEMPTS = 3  # a batch that lost a race to a concurrent ingest is tried again
@@ -392,6 +403,17 @@ class Store:
     ) -> None:
         with self._writer() as conn:
             point_links.save(conn, plan, label, links, last=pending.last, changed=pending.changed)
+
+    def timeline_rows(
+        self, *, issue: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Any]:
+        """Timeline items (countable statements, events of originals) in timeline order, a page."""
+        with self._reader() as conn:
+            return timeline_rows.rows(conn, issue=issue, limit=limit, offset=offset)
+
+    def timeline_totals(self, *, issue: str | None = None) -> TimelineTotals:
+        with self._reader() as conn:
+            return timeline_rows.totals(conn, issue=issue)
 
     def iter_extractions(self, *, page: int = 200) -> Iterator[Extraction]:
         """Stored documents with their countable statements (corrections applied) and events."""
