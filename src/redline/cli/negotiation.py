@@ -40,7 +40,8 @@ from redline.analysis.repository import (
     StatementSource,
     load_parties,
 )
-from redline.analysis.timeline import timeline_counts
+from redline.analysis.stored_positions import stored_positions
+from redline.analysis.timeline import stored_timeline, timeline_counts
 from redline.cli._common import settings_from_flags, truncate, user_errors
 from redline.errors import ConfigError
 from redline.knowledge import packaged
@@ -373,19 +374,17 @@ def register(app: typer.Typer) -> None:
             _choice(fmt, ("table", "json"), "--format")
             row_kind: RowKind = "actor" if _choice(by, ("party", "actor"), "--by") == "actor" else "party"
             when = _date(at, "--at")
-            corpus = backend.corpus(source, actors)
             taxonomy = load_issues(settings_from_flags(db=db).issues)
-            result = lib.positions(
-                corpus,
-                repo=backend.plans() if plan is not None else None,
-                plan=plan,
-                by=row_kind,
-                at=when,
-                issue=issue,
-                label=version,
-            )
+            repo = backend.plans() if plan is not None else None
+            kw: dict[str, Any] = {"plan": plan, "by": row_kind, "at": when, "issue": issue, "label": version}
+            if source is None and actors is None and plans_dir is None:  # the store's own tallies
+                found = stored_positions(backend.store(), repo=repo, **kw)
+                result, documents = found.result, found.documents
+            else:
+                corpus = backend.corpus(source, actors)
+                result, documents = lib.positions(corpus, repo=repo, **kw), corpus.documents
             report = positions_report(
-                result, by=row_kind, documents=corpus.documents, issue=issue, plan=plan, taxonomy=taxonomy
+                result, by=row_kind, documents=documents, issue=issue, plan=plan, taxonomy=taxonomy
             )
             if fmt == "json":
                 _print_json(report.to_dict())
@@ -434,7 +433,10 @@ def register(app: typer.Typer) -> None:
         """Statements and events in date order."""
         with _backend(db) as backend:
             _choice(fmt, ("table", "json"), "--format")
-            entries = lib.timeline(backend.corpus(source), issue=issue, actor=actor)
+            if source is None:  # one sorted query, no article text read
+                entries = stored_timeline(backend.store(), issue=issue, actor=actor)[0]
+            else:
+                entries = lib.timeline(backend.corpus(source), issue=issue, actor=actor)
             if fmt == "json":
                 _print_json(
                     [
