@@ -240,3 +240,23 @@ def test_timeline_pages_read_from_the_store_equal_the_corpus_timeline(store: Sto
         assert counts == timeline_counts(expected), kw
         page, same = stored_timeline(store, limit=3, offset=2, **kw)
         assert (page, same) == (expected[2:5], counts), kw
+
+
+def test_every_change_to_tallies_or_links_moves_the_revision(store: Store) -> None:
+    seen = [store.tally_revision()]
+
+    def moved() -> bool:
+        seen.append(store.tally_revision())
+        return seen[-1] > seen[-2]
+
+    store.write([_prepared(_extraction(1, [0, 1, 2]))])
+    assert moved()
+    store.correct("s1-1", Correction(stance="support"))
+    assert moved()
+    store.replace([_extraction(1, [0, 1])])
+    assert moved()
+    SqlPlanRepository(store).save_version(PLAN)
+    assert moved()
+    _from_tallies(store, by="party", plan="peace")  # links the version
+    assert moved()
+    assert store.tally_revision() == seen[-1]  # reading moves nothing

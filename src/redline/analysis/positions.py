@@ -263,12 +263,28 @@ class _ShiftDraft(Generic[Q]):
         return Shift(self.row, self.column, self.before, self.after, before, after, self.date)
 
 
-def _cell(row: str, column: str, days: Days[Q], undated: int) -> _CellDraft[Q]:
+def _walk(
+    row: str, column: str, days: Days[Q], undated: int, shifts: bool
+) -> tuple[_CellDraft[Q], list[_ShiftDraft[Q]]]:
+    """A cell's balance over its days, and (if asked) each change of its value on the way."""
     tally: _Tally[Q] = _Tally()
+    found: list[_ShiftDraft[Q]] = []
+    before: str | None = None
+    quote_before: Q | None = None
     for day, groups in days:
         tally.add_day(day, groups)
+        if not shifts:
+            continue
+        after = tally.value
+        if after == NEUTRAL and before is None:
+            continue  # nothing but reports yet: no position to shift from
+        if before is not None and quote_before is not None and after != before:
+            today = [g.best for g in groups if g.stance == after]
+            quote_after = today[0] if today else tally.strongest(after)
+            found.append(_ShiftDraft(row, column, before, after, quote_before, quote_after, day))
+        before, quote_before = after, tally.strongest(after)
     value, latest = tally.value, tally.latest
-    return _CellDraft(
+    cell = _CellDraft(
         row,
         column,
         value,
@@ -280,6 +296,7 @@ def _cell(row: str, column: str, days: Days[Q], undated: int) -> _CellDraft[Q]:
         days[-1][0],
         undated,
     )
+    return cell, found
 
 
 Columns = Callable[[Statement], Iterable[str]]
@@ -360,8 +377,11 @@ def matrix_and_shifts(
     """The matrix of summarised cells and the shifts within them; ``quotes`` turns the quote
     references the result uses (only those) into statements, in one call."""
     keys = set(days.dated) | set(days.undated)
-    cells = {key: _cell(*key, group, days.undated.get(key, 0)) for key, group in days.dated.items()}
-    drafts = [sh for key in sorted(days.dated) if shifts for sh in _cell_shifts(*key, days.dated[key])]
+    cells: dict[tuple[str, str], _CellDraft[Q]] = {}
+    drafts: list[_ShiftDraft[Q]] = []
+    for key in sorted(days.dated):
+        cells[key], changes = _walk(*key, days.dated[key], days.undated.get(key, 0), shifts)
+        drafts += changes
     drafts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
     wanted = [q for c in cells.values() for q in (c.quote, c.latest_quote)]
     wanted += [q for d in drafts for q in (d.quote_before, d.quote_after)]
@@ -394,25 +414,6 @@ def position_matrix(
     """
     days = cell_days(statements, by=by, party_of=party_of or {}, columns=columns, at=at, issue=issue)
     return matrix_and_shifts(days, _same, at, shifts=False)[0]
-
-
-def _cell_shifts(row: str, column: str, days: Days[Q]) -> list[_ShiftDraft[Q]]:
-    """Changes of the cell value as the days' statements are added to the balance."""
-    shifts: list[_ShiftDraft[Q]] = []
-    tally: _Tally[Q] = _Tally()
-    before: str | None = None
-    quote_before: Q | None = None
-    for day, groups in days:
-        tally.add_day(day, groups)
-        after = tally.value
-        if after == NEUTRAL and before is None:
-            continue  # nothing but reports yet: no position to shift from
-        if before is not None and quote_before is not None and after != before:
-            today = [g.best for g in groups if g.stance == after]
-            quote_after = today[0] if today else tally.strongest(after)
-            shifts.append(_ShiftDraft(row, column, before, after, quote_before, quote_after, day))
-        before, quote_before = after, tally.strongest(after)
-    return shifts
 
 
 def find_shifts(

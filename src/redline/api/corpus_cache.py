@@ -38,6 +38,21 @@ class CorpusCache:
         self._version: tuple[object, ...] | None = None
         self._corpus: negotiation.Corpus | None = None
         self._results: OrderedDict[Hashable, Any] = OrderedDict()
+        self._memo: OrderedDict[Hashable, Any] = OrderedDict()  # results keyed by their own revision
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``key`` (which should hold a store revision) while used."""
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                cached: T = self._memo[key]
+                return cached
+        value = compute()  # outside the lock: other requests are not held up
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > RESULTS_KEPT:
+                self._memo.popitem(last=False)
+        return value
 
     def get(self, store: Store) -> negotiation.Corpus:
         return self._current(store)[1]

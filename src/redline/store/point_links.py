@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import and_, delete, false, func, select
 from sqlalchemy.engine import Connection
 
-from redline.store._sql import chunks, insert_ignore, insert_rows
-from redline.store.schema import point_link, point_link_state, point_link_todo, statement
+from redline.store._sql import chunks, insert_ignore
+from redline.store.schema import point_link, point_link_state, point_link_todo, statement, store_revision
 
 __all__ = [
     "LinkRow",
@@ -52,6 +52,12 @@ class Pending:
     last: int  # the largest statement key now: links made from this read go up to it
 
 
+def _bump(conn: Connection) -> None:
+    """Links changed: move the revision readers of tallies and links cache by."""
+    r = store_revision
+    conn.execute(r.update().where(r.c.name == "tallies").values(n=r.c.n + 1))
+
+
 def _version(plan: str, label: str, table: Any) -> Any:
     return and_(table.c.plan == plan, table.c.label == label)
 
@@ -65,12 +71,14 @@ def invalidate(conn: Connection, statement_ids: Sequence[str]) -> None:
         conn.execute(delete(point_link).where(point_link.c.statement_id.in_(part)))
     todo = [{"plan": p, "label": lb, "statement_id": s} for p, lb in versions for s in statement_ids]
     insert_ignore(conn, point_link_todo, todo, ["plan", "label", "statement_id"])
+    _bump(conn)
 
 
 def forget_version(conn: Connection, plan: str, label: str) -> None:
     """A version was saved anew: its links are linked again from scratch."""
     for table in (point_link, point_link_todo, point_link_state):
         conn.execute(delete(table).where(_version(plan, label, table)))
+    _bump(conn)
 
 
 def pending(conn: Connection, plan: str, label: str) -> Pending:
@@ -126,11 +134,9 @@ def save(
     ]
     insert_ignore(conn, point_link, rows, ["plan", "label", "statement_id", "number"])
     conn.execute(delete(point_link_state).where(_version(plan, label, point_link_state)))
-    insert_rows(
-        conn,
-        point_link_state,
-        [{"plan": plan, "label": label, "upto": last, "linked_at": datetime.now(UTC)}],
-    )
+    state = [{"plan": plan, "label": label, "upto": last, "linked_at": datetime.now(UTC)}]
+    insert_ignore(conn, point_link_state, state, ["plan", "label"])  # a concurrent save: same links
+    _bump(conn)
 
 
 def linked_rows(conn: Connection, plan: str, label: str, columns: Sequence[Any]) -> list[Any]:

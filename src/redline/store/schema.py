@@ -287,6 +287,16 @@ position_tally = Table(
     Column("best_document", String(64), nullable=False),
     Column("best_start", Integer, nullable=False),
     Column("best_id", String(64), nullable=False),
+    sqlite_with_rowid=False,  # stored in key order: one column's rows are read in one range scan
+)
+
+store_revision = Table(
+    "store_revision",
+    metadata,
+    # A counter per derived table, moved by every write that changes it (``tallies``: the
+    # position tallies and point links), so a reader can cache what it computed from them.
+    Column("name", String(40), primary_key=True),
+    Column("n", BigInteger, nullable=False),
 )
 
 # -- added by migration 0007_point_links ------------------------------------------------------
@@ -323,4 +333,4 @@ point_link_todo = Table(
     Column("statement_id", String(64), primary_key=True),
 )
 
-AGGREGATE_TABLES = (position_tally, point_link, point_link_state, point_link_todo)
+AGGREGATE_TABLES = (position_tally, store_revision, point_link, point_link_state, point_link_todo)

@@ -364,6 +364,11 @@ class Store:
         with self._reader() as conn:
             return tallies.point_tallies(conn, plan, label, by, issue=issue, at=at)
 
+    def tally_revision(self) -> int:
+        """A number every change to the tallies or point links moves: a key to cache positions by."""
+        with self._reader() as conn:
+            return tallies.revision(conn)
+
     def rebuild_tallies(self) -> None:
         """Recount every tally from the statements (a repair; writes keep them current)."""
         with self._writer() as conn:

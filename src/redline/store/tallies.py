@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, delete, false, func, or_, select, tuple_
+from sqlalchemy import String, and_, case, delete, false, func, or_, select, tuple_, type_coerce
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -36,12 +36,14 @@ from redline.store.schema import (
     position_tally,
     statement,
     statement_issue,
+    store_revision,
 )
 
 __all__ = [
     "UNAFFILIATED",
     "TallyRow",
     "add",
+    "bump",
     "keys_of",
     "party_row",
     "point_tallies",
@@ -49,6 +51,7 @@ __all__ = [
     "rebuild",
     "recompute",
     "refresh_parties",
+    "revision",
 ]
 
 UNAFFILIATED = "unaffiliated"
@@ -176,6 +179,20 @@ def _records(aggs: Mapping[Key, _Agg]) -> list[dict[str, Any]]:
     ]
 
 
+REVISION = "tallies"
+
+
+def bump(conn: Connection) -> None:
+    """Move the tallies' revision: readers drop what they cached from the tallies and links."""
+    r = store_revision
+    conn.execute(r.update().where(r.c.name == REVISION).values(n=r.c.n + 1))
+
+
+def revision(conn: Connection) -> int:
+    r = store_revision
+    return int(conn.execute(select(r.c.n).where(r.c.name == REVISION)).scalar() or 0)
+
+
 _PK = ["by_kind", "col_key", "day", "row_key", "stance"]
 _BEST = ["best_rank", "best_confidence", "best_length", "best_document", "best_start", "best_id"]
 
@@ -208,6 +225,7 @@ def add(conn: Connection, rows: Iterable[Mapping[str, Any]], party_of: Mapping[s
     stmt = ins.on_conflict_do_update(index_elements=_PK, set_=values)
     for part in chunks(records, 1000):
         conn.execute(stmt, list(part))
+    bump(conn)
 
 
 def _statement_rows(conn: Connection, where: Sequence[Any], join_issue: bool = False) -> Iterator[Any]:
@@ -250,6 +268,7 @@ def recompute(conn: Connection, keys: Collection[Key], party_of: Mapping[str, st
         fresh.update((k, a) for k, a in _tallies(rows, party_of).items() if k in wanted)
     _delete_keys(conn, list(keys))
     insert_rows(conn, position_tally, _records(fresh))
+    bump(conn)
 
 
 def refresh_parties(conn: Connection, before: Mapping[str, str]) -> dict[str, str]:
@@ -278,31 +297,33 @@ def rebuild(conn: Connection) -> None:
     records = _records(_tallies(rows, party_of))
     for part in chunks(records, 5000):
         insert_rows(conn, position_tally, list(part))
+    bump(conn)
+
+
+def _day(value: Any, cache: dict[Any, date | None]) -> date | None:
+    """A stored day (a date, or its ISO text as SQLite's driver returns it), None if undated."""
+    if value not in cache:
+        day = value if isinstance(value, date) else date.fromisoformat(value)
+        cache[value] = None if day == UNDATED_DAY else day
+    return cache[value]
 
 
 def read(conn: Connection, by: str, *, issue: str | None = None, at: date | None = None) -> list[TallyRow]:
     """The tallies of ``by`` rows (of one column, up to a day, if given); undated ones always.
 
-    Rows of column ``ANY_COLUMN`` count each undated statement of the result once."""
+    Rows of column ``ANY_COLUMN`` count each undated statement of the result once. A matrix
+    reads tens of thousands of them, so the day is read as the driver gives it."""
     t = position_tally
-    q = select(t).where(t.c.by_kind == by)
+    day = type_coerce(t.c.day, String)  # no per-row date parsing: ``_day`` parses each day once
+    cols = [t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence]
+    q = select(*cols, t.c.best_length, t.c.best_id).where(t.c.by_kind == by)
     if issue is not None:
         q = q.where(t.c.col_key == issue)
     if at is not None:
         q = q.where(or_(t.c.day <= at, t.c.day == UNDATED_DAY))
+    days: dict[Any, date | None] = {}
     out = [
-        TallyRow(
-            r.row_key,
-            r.col_key,
-            None if r.day == UNDATED_DAY else r.day,
-            r.stance,
-            int(r.n),
-            int(r.best_rank),
-            float(r.best_confidence),
-            int(r.best_length),
-            r.best_id,
-        )
-        for r in conn.execute(q)
+        TallyRow(r[0], r[1], _day(r[2], days), r[3], r[4], r[5], r[6], r[7], r[8]) for r in conn.execute(q)
     ]
     if issue is not None:  # one column: its undated statements are the distinct ones
         out += [replace(r, column=ANY_COLUMN) for r in out if r.day is None]

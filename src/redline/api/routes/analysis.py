@@ -36,18 +36,24 @@ def positions(
 ) -> PositionsOut:
     """Each cell is the balance of the dated statements up to ``at``; undated ones are counted apart."""
 
-    found = stored_positions(
-        store,
-        repo=SqlPlanRepository(store) if plan is not None else None,
-        plan=plan,
-        by=by,
-        at=at,
-        issue=issue,
-        label=version,
-        linking=cache.linking,
-    )
-    report = positions_report(found.result, by=by, documents=found.documents, issue=issue, plan=plan)
-    return PositionsOut.model_validate(report.to_dict())
+
+    def compute() -> PositionsOut:
+        found = stored_positions(
+            store,
+            repo=SqlPlanRepository(store) if plan is not None else None,
+            plan=plan,
+            by=by,
+            at=at,
+            issue=issue,
+            label=version,
+            linking=cache.linking,
+        )
+        report = positions_report(found.result, by=by, documents=found.documents, issue=issue, plan=plan)
+        return PositionsOut.model_validate(report.to_dict())
+
+    # kept until a write moves the tallies (or a plan version's links): a repeated call is free
+    key = ("positions", store.url, store.tally_revision(), by, issue, plan, version, at)
+    return cache.remember(key, compute)
 
 
 @router.get("/timeline", response_model=TimelinePage, summary="Statements and events in date order")
