@@ -166,7 +166,8 @@ def stored_timeline(
         t = store.timeline_totals(issue=issue)
         page = store.timeline_rows(issue=issue, limit=limit, offset=offset)
         return [_stored_entry(r) for r in page], TimelineCounts(t.total, t.dated_by_document, t.undated)
-    rows = store.timeline_rows(issue=issue)
+    # narrowed in SQL first when the name is plain ASCII (SQLite folds the case of no other)
+    rows = store.timeline_rows(issue=issue, mentioning=actor if actor.isascii() else None)
     entries = [_stored_entry(r) for r in rows if _matches_actor(actor, _stored_names(r))]
     end = None if limit is None else offset + limit
     return entries[offset:end], timeline_counts(entries)

@@ -410,11 +410,16 @@ class Store:
             point_links.save(conn, plan, label, links, last=pending.last, changed=pending.changed)
 
     def timeline_rows(
-        self, *, issue: str | None = None, limit: int | None = None, offset: int = 0
+        self,
+        *,
+        issue: str | None = None,
+        mentioning: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Any]:
         """Timeline items (countable statements, events of originals) in timeline order, a page."""
         with self._reader() as conn:
-            return timeline_rows.rows(conn, issue=issue, limit=limit, offset=offset)
+            return timeline_rows.rows(conn, issue=issue, mentioning=mentioning, limit=limit, offset=offset)
 
     def timeline_totals(self, *, issue: str | None = None) -> TimelineTotals:
         with self._reader() as conn:
