@@ -35,9 +35,9 @@ __all__ = ["StoredPositions", "link_version", "stored_positions", "tally_days"]
 
 
 def tally_days(rows: Sequence[TallyRow]) -> CellDays[str]:
-    """The matrix input (quotes as statement ids) of tally rows."""
-    dated: dict[tuple[str, str], dict[date, list[DayGroup[str]]]] = {}
+    """The matrix input (quotes as statement ids) of tally rows, which come in day order."""
     days = CellDays[str]()
+    last: dict[tuple[str, str], tuple[date, list[DayGroup[str]]]] = {}
     for r in rows:
         key = (r.row, r.column)
         if r.column == ANY_COLUMN:
@@ -46,8 +46,12 @@ def tally_days(rows: Sequence[TallyRow]) -> CellDays[str]:
             days.undated[key] = days.undated.get(key, 0) + r.n
         else:
             group = DayGroup(r.stance, r.n, (r.rank, r.confidence, r.day, r.length), r.best_id)
-            dated.setdefault(key, {}).setdefault(r.day, []).append(group)
-    days.dated = {key: sorted(per.items()) for key, per in dated.items()}
+            seen = last.get(key)
+            if seen is not None and seen[0] == r.day:
+                seen[1].append(group)
+            else:
+                last[key] = (r.day, [group])
+                days.dated.setdefault(key, []).append(last[key])
     return days
 
 

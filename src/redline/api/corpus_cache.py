@@ -38,20 +38,44 @@ class CorpusCache:
         self._version: tuple[object, ...] | None = None
         self._corpus: negotiation.Corpus | None = None
         self._results: OrderedDict[Hashable, Any] = OrderedDict()
-        self._memo: OrderedDict[Hashable, Any] = OrderedDict()  # results keyed by their own revision
+        self._latest: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()  # params -> (revision, result)
+        self._computing: dict[Hashable, threading.Event] = {}
 
-    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """``compute()``, kept under ``key`` (which should hold a store revision) while used."""
+    def latest(self, params: Hashable, revision: int, compute: Callable[[], T]) -> T:
+        """``compute()`` for ``params`` at ``revision``, computed once per revision.
+
+        While one request computes a newer revision, the others are answered with the result
+        it replaces: never older than the computation under way, so an ingest that moves the
+        revision every second does not make every request recompute (nor wait)."""
         with self._lock:
-            if key in self._memo:
-                self._memo.move_to_end(key)
-                cached: T = self._memo[key]
-                return cached
-        value = compute()  # outside the lock: other requests are not held up
-        with self._lock:
-            self._memo[key] = value
-            while len(self._memo) > RESULTS_KEPT:
-                self._memo.popitem(last=False)
+            entry = self._latest.get(params)
+            if entry is not None:
+                self._latest.move_to_end(params)
+                if entry[0] == revision or params in self._computing:
+                    cached: T = entry[1]
+                    return cached
+            running = self._computing.get(params)
+            if running is None:
+                self._computing[params] = threading.Event()
+        if running is not None:  # the first computation of these parameters: wait for it
+            running.wait()
+            with self._lock:
+                entry = self._latest.get(params)
+            if entry is not None:
+                waited: T = entry[1]
+                return waited
+            return compute()
+        try:
+            value = compute()  # outside the lock: other requests are not held up
+            with self._lock:
+                entry = self._latest.get(params)
+                if entry is None or entry[0] <= revision:
+                    self._latest[params] = (revision, value)
+                while len(self._latest) > RESULTS_KEPT:
+                    self._latest.popitem(last=False)
+        finally:
+            with self._lock:
+                self._computing.pop(params).set()
         return value
 
     def get(self, store: Store) -> negotiation.Corpus:

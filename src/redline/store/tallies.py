@@ -311,8 +311,9 @@ def _day(value: Any, cache: dict[Any, date | None]) -> date | None:
 def read(conn: Connection, by: str, *, issue: str | None = None, at: date | None = None) -> list[TallyRow]:
     """The tallies of ``by`` rows (of one column, up to a day, if given); undated ones always.
 
-    Rows of column ``ANY_COLUMN`` count each undated statement of the result once. A matrix
-    reads tens of thousands of them, so the day is read as the driver gives it."""
+    Rows of column ``ANY_COLUMN`` count each undated statement of the result once; rows come
+    by column, then day. A matrix reads tens of thousands of them, so the day is read as the
+    driver gives it."""
     t = position_tally
     day = type_coerce(t.c.day, String)  # no per-row date parsing: ``_day`` parses each day once
     cols = [t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence]
@@ -321,6 +322,7 @@ def read(conn: Connection, by: str, *, issue: str | None = None, at: date | None
         q = q.where(t.c.col_key == issue)
     if at is not None:
         q = q.where(or_(t.c.day <= at, t.c.day == UNDATED_DAY))
+    q = q.order_by(t.c.col_key, t.c.day, t.c.row_key, t.c.stance)  # the key's order: no sort
     days: dict[Any, date | None] = {}
     out = [
         TallyRow(r[0], r[1], _day(r[2], days), r[3], r[4], r[5], r[6], r[7], r[8]) for r in conn.execute(q)
@@ -357,6 +359,6 @@ def point_tallies(
             a.best[2],
             a.best[5],
         )
-        for k, a in aggs.items()
+        for k, a in sorted(aggs.items(), key=lambda item: item[0][1:])  # by column, then day
         if k[0] == by
     ]

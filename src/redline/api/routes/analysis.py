@@ -52,8 +52,8 @@ def positions(
         return PositionsOut.model_validate(report.to_dict())
 
     # kept until a write moves the tallies (or a plan version's links): a repeated call is free
-    key = ("positions", store.url, store.tally_revision(), by, issue, plan, version, at)
-    return cache.remember(key, compute)
+    params = ("positions", store.url, by, issue, plan, version, at)
+    return cache.latest(params, store.tally_revision(), compute)
 
 
 @router.get("/timeline", response_model=TimelinePage, summary="Statements and events in date order")
