@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, NamedTuple, TypeVar
 
 from redline.model import GENERIC_ISSUES, STANCES, Statement, stance_issues
 
@@ -134,10 +134,10 @@ def _strength(s: Statement) -> Strength:
     return strength(s.kind, s.confidence, s.date, len(s.content.text))
 
 
-@dataclass(frozen=True, slots=True)
-class DayGroup(Generic[Q]):
+class DayGroup(NamedTuple, Generic[Q]):
     """The statements of one cell that took one stance on one day: how many, and the strongest
-    (the first of equally strong ones in corpus order), which is all a balance needs of them."""
+    (the first of equally strong ones in corpus order), which is all a balance needs of them.
+    (A named tuple: a matrix makes tens of thousands.)"""
 
     stance: str
     n: int
