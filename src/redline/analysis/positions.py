@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Generic, Literal, NamedTuple, TypeVar
+from typing import Generic, Literal, TypeVar
 
-from redline.model import GENERIC_ISSUES, STANCES, Statement, stance_issues
+from redline.balance import CellDraft, DayGroup, Days, ShiftDraft, Strength, strength, walk
+from redline.model import GENERIC_ISSUES, Statement, stance_issues
 
 __all__ = [
     "GENERIC_ISSUES",
@@ -51,8 +52,7 @@ __all__ = [
 
 RowKind = Literal["party", "actor"]
 UNAFFILIATED = "unaffiliated"
-NEUTRAL = "neutral"
-_KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
+Q = TypeVar("Q")  # how a quote is held while a matrix is computed: a Statement, or a stored id
 
 
 @dataclass(slots=True)
@@ -121,31 +121,8 @@ def row_of(statement: Statement, by: RowKind, party_of: Mapping[str, str]) -> st
     return party_of.get(sp.actor_id or "", party_of.get(sp.name, UNAFFILIATED))
 
 
-Strength = tuple[int, float, date, int]
-Q = TypeVar("Q")  # how a quote is held while a matrix is computed: a Statement, or a stored id
-
-
-def strength(kind: str, confidence: float, day: date | None, length: int) -> Strength:
-    """How strong a quote is: a direct quote first, then the more confident, later, longer one."""
-    return (_KIND_RANK.get(kind, 0), confidence, day or date.min, length)
-
-
 def _strength(s: Statement) -> Strength:
     return strength(s.kind, s.confidence, s.date, len(s.content.text))
-
-
-class DayGroup(NamedTuple, Generic[Q]):
-    """The statements of one cell that took one stance on one day: how many, and the strongest
-    (the first of equally strong ones in corpus order), which is all a balance needs of them.
-    (A named tuple: a matrix makes tens of thousands.)"""
-
-    stance: str
-    n: int
-    strength: Strength
-    best: Q
-
-
-Days = list[tuple[date, list[DayGroup[Q]]]]
 
 
 def day_groups(statements: Iterable[Statement]) -> Days[Statement]:
@@ -166,137 +143,23 @@ def day_groups(statements: Iterable[Statement]) -> Days[Statement]:
     return [(day, list(per.values())) for day, per in sorted(days.items())]
 
 
-class _Tally(Generic[Q]):
-    """Dated statements of one cell, added day by day, and the balance they make so far.
-
-    Each stance keeps its most recent statement, ranked by (date, how many statements took
-    that stance that day, strength): "the most recent" of two stances said the same day is
-    the one more often said that day, then the one with the stronger quote.
-    """
-
-    def __init__(self) -> None:
-        self.counts: dict[str, int] = dict.fromkeys(STANCES, 0)
-        self._strongest: dict[str, tuple[Strength, Q]] = {}
-        self._recent: dict[str, tuple[tuple[date, int, Strength], Q]] = {}
-
-    def add_day(self, day: date, groups: Sequence[DayGroup[Q]]) -> None:
-        for g in groups:
-            self.counts[g.stance] = self.counts.get(g.stance, 0) + g.n
-            key = (day, g.n, g.strength)
-            if g.stance not in self._recent or key > self._recent[g.stance][0]:
-                self._recent[g.stance] = (key, g.best)
-            best = self._strongest.get(g.stance)
-            if best is None or g.strength > best[0]:
-                self._strongest[g.stance] = (g.strength, g.best)
-
-    def _most_recent(self, stances: Iterable[str]) -> str:
-        return max(stances, key=lambda st: self._recent[st][0])
-
-    @property
-    def value(self) -> str:
-        taken = {st: n for st, n in self.counts.items() if n and st != NEUTRAL}
-        if not taken:
-            return NEUTRAL
-        top = max(taken.values())
-        return self._most_recent(st for st, n in taken.items() if n == top)
-
-    @property
-    def latest(self) -> str:
-        taken = [st for st, n in self.counts.items() if n and st != NEUTRAL]
-        return self._most_recent(taken) if taken else NEUTRAL
-
-    @property
-    def most_frequent(self) -> str:
-        top = max(self.counts.values())
-        return self._most_recent(st for st, n in self.counts.items() if n == top)
-
-    def strongest(self, stance: str) -> Q:
-        """The strongest statement so far with ``stance``: a direct quote, then the more confident."""
-        return self._strongest[stance][1]
-
-    def recent(self, stance: str) -> Q:
-        return self._recent[stance][1]
-
-
-@dataclass(slots=True)
-class _CellDraft(Generic[Q]):
-    """A cell whose quotes are still references (ids, when the days come from the store)."""
-
-    row: str
-    column: str
-    stance: str
-    latest: str
-    most_frequent: str
-    counts: dict[str, int]
-    quote: Q
-    latest_quote: Q
-    last_date: date
-    undated: int
-
-    def finish(self, quote: Callable[[Q], Statement]) -> Cell:
-        return Cell(
-            self.row,
-            self.column,
-            self.stance,
-            self.latest,
-            self.most_frequent,
-            self.counts,
-            quote(self.quote),
-            quote(self.latest_quote),
-            self.last_date,
-            self.undated,
-        )
-
-
-@dataclass(slots=True)
-class _ShiftDraft(Generic[Q]):
-    row: str
-    column: str
-    before: str
-    after: str
-    quote_before: Q
-    quote_after: Q
-    date: date
-
-    def finish(self, quote: Callable[[Q], Statement]) -> Shift:
-        before, after = quote(self.quote_before), quote(self.quote_after)
-        return Shift(self.row, self.column, self.before, self.after, before, after, self.date)
-
-
-def _walk(
-    row: str, column: str, days: Days[Q], undated: int, shifts: bool
-) -> tuple[_CellDraft[Q], list[_ShiftDraft[Q]]]:
-    """A cell's balance over its days, and (if asked) each change of its value on the way."""
-    tally: _Tally[Q] = _Tally()
-    found: list[_ShiftDraft[Q]] = []
-    before: str | None = None
-    quote_before: Q | None = None
-    for day, groups in days:
-        tally.add_day(day, groups)
-        if not shifts:
-            continue
-        after = tally.value
-        if after == NEUTRAL and before is None:
-            continue  # nothing but reports yet: no position to shift from
-        if before is not None and quote_before is not None and after != before:
-            today = [g.best for g in groups if g.stance == after]
-            quote_after = today[0] if today else tally.strongest(after)
-            found.append(_ShiftDraft(row, column, before, after, quote_before, quote_after, day))
-        before, quote_before = after, tally.strongest(after)
-    value, latest = tally.value, tally.latest
-    cell = _CellDraft(
-        row,
-        column,
-        value,
-        latest,
-        tally.most_frequent,
-        dict(tally.counts),
-        tally.strongest(value),
-        tally.recent(latest),
-        days[-1][0],
-        undated,
+def _finish_cell(d: CellDraft[Q], quote: Callable[[Q], Statement]) -> Cell:
+    return Cell(
+        d.row,
+        d.column,
+        d.stance,
+        d.latest,
+        d.most_frequent,
+        d.counts,
+        quote(d.quote),
+        quote(d.latest_quote),
+        d.last_date,
+        d.undated,
     )
-    return cell, found
+
+
+def _finish_shift(d: ShiftDraft[Q], quote: Callable[[Q], Statement]) -> Shift:
+    return Shift(d.row, d.column, d.before, d.after, quote(d.quote_before), quote(d.quote_after), d.date)
 
 
 Columns = Callable[[Statement], Iterable[str]]
@@ -377,10 +240,10 @@ def matrix_and_shifts(
     """The matrix of summarised cells and the shifts within them; ``quotes`` turns the quote
     references the result uses (only those) into statements, in one call."""
     keys = set(days.dated) | set(days.undated)
-    cells: dict[tuple[str, str], _CellDraft[Q]] = {}
-    drafts: list[_ShiftDraft[Q]] = []
+    cells: dict[tuple[str, str], CellDraft[Q]] = {}
+    drafts: list[ShiftDraft[Q]] = []
     for key in sorted(days.dated):
-        cells[key], changes = _walk(*key, days.dated[key], days.undated.get(key, 0), shifts)
+        cells[key], changes = walk(*key, days.dated[key], days.undated.get(key, 0), shifts)
         drafts += changes
     drafts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
     wanted = [q for c in cells.values() for q in (c.quote, c.latest_quote)]
@@ -389,12 +252,12 @@ def matrix_and_shifts(
     matrix = PositionMatrix(
         sorted({r for r, _ in keys}),
         sorted({c for _, c in keys}),
-        {key: c.finish(found) for key, c in cells.items()},
+        {key: _finish_cell(c, found) for key, c in cells.items()},
         at,
         dict(days.undated),
         days.undated_statements,
     )
-    return matrix, [d.finish(found) for d in drafts]
+    return matrix, [_finish_shift(d, found) for d in drafts]
 
 
 def position_matrix(
