@@ -28,6 +28,7 @@ __all__ = [
     "ShiftDraft",
     "Strength",
     "Tally",
+    "cell_of",
     "strength",
     "walk",
 ]
@@ -67,6 +68,15 @@ class Tally(Generic[Q]):
         self.counts: dict[str, int] = dict.fromkeys(STANCES, 0)
         self._strongest: dict[str, tuple[Strength, Q]] = {}
         self._recent: dict[str, tuple[tuple[date, int, Strength], Q]] = {}
+
+    def set_stance(
+        self, stance: str, n: int, recent: tuple[tuple[date, int, Strength], Q], strongest: tuple[Strength, Q]
+    ) -> None:
+        """Set one stance's totals at once (counted elsewhere: the store's tallies in SQL):
+        ``n`` statements, the most recent day's (day, count, strength) and quote, the strongest."""
+        self.counts[stance] = n
+        self._recent[stance] = recent
+        self._strongest[stance] = strongest
 
     def add_day(self, day: date, groups: Sequence[DayGroup[Q]]) -> None:
         for g in groups:
@@ -154,8 +164,13 @@ def walk(
             quote_after = today[0] if today else tally.strongest(after)
             found.append(ShiftDraft(row, column, before, after, quote_before, quote_after, day))
         before, quote_before = after, tally.strongest(after)
+    return cell_of(row, column, tally, days[-1][0], undated), found
+
+
+def cell_of(row: str, column: str, tally: Tally[Q], last_date: date, undated: int) -> CellDraft[Q]:
+    """The cell a balance makes (its value, latest stance, counts and quotes)."""
     value, latest = tally.value, tally.latest
-    cell = CellDraft(
+    return CellDraft(
         row,
         column,
         value,
@@ -164,9 +179,8 @@ def walk(
         dict(tally.counts),
         tally.strongest(value),
         tally.recent(latest),
-        days[-1][0],
+        last_date,
         undated,
     )
-    return cell, found
 
 

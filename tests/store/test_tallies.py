@@ -148,6 +148,7 @@ def _fill(store: Store) -> None:
 def test_tallies_give_the_corpus_positions(store: Store) -> None:
     _fill(store)
     _assert_same(store)
+    assert _from_corpus(store, by="actor")["shifts"]  # shifts are compared too
     undated = _from_tallies(store, by="party")["undated"]
     assert undated == 2  # documents 3 and 5 have no date: one each (6 takes its article's date)
 
@@ -178,9 +179,13 @@ def test_rebuilt_tallies_equal_the_kept_ones(store: Store) -> None:
     _fill(store)
     store.correct("s1-1", Correction(stance="support"))
     store.replace([_extraction(2, [5, 7, 9], day=22)])
-    kept = sorted(store.position_tallies("party") + store.position_tallies("actor"), key=repr)
+    def state() -> list[Any]:
+        tallies = store.position_tallies("party") + store.position_tallies("actor")
+        return sorted(tallies, key=repr) + sorted(map(repr, store.position_cells("actor")[1]))
+
+    kept = state()
     store.rebuild_tallies()
-    assert sorted(store.position_tallies("party") + store.position_tallies("actor"), key=repr) == kept
+    assert state() == kept
 
 
 PLAN = PlanVersion(

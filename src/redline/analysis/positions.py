@@ -38,6 +38,7 @@ __all__ = [
     "PositionMatrix",
     "RowKind",
     "Shift",
+    "assemble",
     "by_issue",
     "by_points",
     "cell_days",
@@ -239,23 +240,35 @@ def matrix_and_shifts(
 ) -> tuple[PositionMatrix, list[Shift]]:
     """The matrix of summarised cells and the shifts within them; ``quotes`` turns the quote
     references the result uses (only those) into statements, in one call."""
-    keys = set(days.dated) | set(days.undated)
     cells: dict[tuple[str, str], CellDraft[Q]] = {}
     drafts: list[ShiftDraft[Q]] = []
     for key in sorted(days.dated):
         cells[key], changes = walk(*key, days.dated[key], days.undated.get(key, 0), shifts)
         drafts += changes
-    drafts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
+    return assemble(cells, drafts, days.undated, days.undated_statements, quotes, at)
+
+
+def assemble(
+    cells: Mapping[tuple[str, str], CellDraft[Q]],
+    shifts: Sequence[ShiftDraft[Q]],
+    undated: Mapping[tuple[str, str], int],
+    undated_statements: int,
+    quotes: Quotes[Q],
+    at: date | None = None,
+) -> tuple[PositionMatrix, list[Shift]]:
+    """The matrix and its shifts (in date order) of cell and shift drafts, however computed."""
+    drafts = sorted(shifts, key=lambda sh: (sh.date, sh.row, sh.column))
     wanted = [q for c in cells.values() for q in (c.quote, c.latest_quote)]
     wanted += [q for d in drafts for q in (d.quote_before, d.quote_after)]
     found = quotes(wanted)
+    keys = set(cells) | set(undated)
     matrix = PositionMatrix(
         sorted({r for r, _ in keys}),
         sorted({c for _, c in keys}),
-        {key: _finish_cell(c, found) for key, c in cells.items()},
+        {key: _finish_cell(cells[key], found) for key in sorted(cells)},
         at,
-        dict(days.undated),
-        days.undated_statements,
+        dict(undated),
+        undated_statements,
     )
     return matrix, [_finish_shift(d, found) for d in drafts]
 

@@ -22,7 +22,7 @@ from datetime import date
 
 from redline.analysis.linking import LinkOptions, link_statements
 from redline.analysis.negotiation import Positions, latest_version
-from redline.analysis.positions import CellDays, DayGroup, RowKind, matrix_and_shifts
+from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, matrix_and_shifts
 from redline.analysis.repository import PlanRepository
 from redline.errors import NotFoundError
 from redline.model import Document, PlanVersion, Statement
@@ -102,6 +102,7 @@ def stored_positions(
     ``linking`` (a lock) is held while links are made, so that concurrent first requests for
     a version link it once, not once each."""
     version = None
+    quoted: dict[str, Statement] = {}
     if plan is not None:
         if repo is None:
             raise NotFoundError("positions by point need the plans", hint="give the plans directory")
@@ -109,9 +110,10 @@ def stored_positions(
         with linking or nullcontext():
             link_version(store, version)
         rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
-    else:
-        rows = store.position_tallies(by, issue=issue, at=at)
-    quoted: dict[str, Statement] = {}
-    matrix, shifts = matrix_and_shifts(tally_days(rows), _quotes(store, quoted), at)
+        matrix, shifts = matrix_and_shifts(tally_days(rows), _quotes(store, quoted), at)
+    else:  # cells counted in SQL, shifts kept by the store: nothing walked here
+        totals, drafts = store.position_cells(by, issue=issue, at=at)
+        load = _quotes(store, quoted)
+        matrix, shifts = assemble(totals.cells, drafts, totals.undated, totals.undated_statements, load, at)
     documents = store.documents_by_id({s.document_id for s in quoted.values()})
     return StoredPositions(Positions(matrix, shifts, version, {}), documents)

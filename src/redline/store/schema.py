@@ -287,7 +287,24 @@ position_tally = Table(
     Column("best_document", String(64), nullable=False),
     Column("best_start", Integer, nullable=False),
     Column("best_id", String(64), nullable=False),
+    Index("ix_position_tally_cell", "by_kind", "row_key", "col_key", "day"),
     sqlite_with_rowid=False,  # stored in key order: one column's rows are read in one range scan
+)
+
+position_shift = Table(
+    "position_shift",
+    metadata,
+    # Each change of a cell's value (``redline.balance.walk`` over its tallies), kept current
+    # with the tallies: the shifts of a matrix are read, not walked, per request.
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(200), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("shift_before", String(12), nullable=False),
+    Column("shift_after", String(12), nullable=False),
+    Column("quote_before", String(64), nullable=False),
+    Column("quote_after", String(64), nullable=False),
+    sqlite_with_rowid=False,
 )
 
 store_revision = Table(
@@ -333,4 +350,11 @@ point_link_todo = Table(
     Column("statement_id", String(64), primary_key=True),
 )
 
-AGGREGATE_TABLES = (position_tally, store_revision, point_link, point_link_state, point_link_todo)
+AGGREGATE_TABLES = (
+    position_tally,
+    position_shift,
+    store_revision,
+    point_link,
+    point_link_state,
+    point_link_todo,
+)

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, delete, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from redline.balance import ShiftDraft
 from redline.errors import StoreError
 from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
@@ -356,6 +357,13 @@ class Store:
         """Per (row, issue, day, stance) counts and strongest quotes: what a positions matrix needs."""
         with self._reader() as conn:
             return tallies.read(conn, by, issue=issue, at=at)
+
+    def position_cells(
+        self, by: str, *, issue: str | None = None, at: date | None = None
+    ) -> tuple[tallies.CellTotals, list[ShiftDraft[str]]]:
+        """The cells (counted in SQL over the tallies) and the stored shifts of a matrix."""
+        with self._reader() as conn:
+            return tallies.cells(conn, by, issue=issue, at=at), tallies.shifts(conn, by, issue=issue, at=at)
 
     def point_tallies(
         self, plan: str, label: str, by: str, *, issue: str | None = None, at: date | None = None
