@@ -87,6 +87,7 @@ from redline.store import Prepared, Store, fingerprint
 url, seconds, batch, rate = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
 words, issues, stances = [a.split(",") for a in sys.argv[5:8]]
 rnd = random.Random(7)
+run = f"live{int(time.time())}"  # new ids every run: a reused store gets new documents
 stored = 0
 end = time.monotonic() + seconds
 with Store.open(url) as store:
@@ -105,14 +106,14 @@ with Store.open(url) as store:
                 sentence = f"{who} said {said} {k}-{j}."
                 start = offset + len(who) + 6
                 statements.append(Statement(
-                    id=f"live-{k}-{j}", document_id=f"live-{k}",
+                    id=f"{run}-{k}-{j}", document_id=f"{run}-{k}",
                     content=Span(said, start, start + len(said)), kind="direct",
                     speaker=Speaker(who, None, Span(who, offset, offset + len(who))),
                     issues=sorted(set(rnd.choices(issues, k=2))), stance=rnd.choice(stances),
                     date=day, confidence=0.8, extractor="load/1"))
                 sentences.append(sentence)
                 offset += len(sentence) + 1
-            doc = Document(id=f"live-{k}", text=" ".join(sentences), outlet="Live", published=day)
+            doc = Document(id=f"{run}-{k}", text=" ".join(sentences), outlet="Live", published=day)
             ex = Extraction(doc, statements, [], extractor="load/1")
             items.append(Prepared(ex, fingerprint(doc.text, doc.url, doc.content_hash)))
         stored += sum(o.status == "stored" for o in store.write(items))
@@ -236,7 +237,7 @@ def main() -> None:
             n = store.counts()["statements"]
         ingesting = "off" if a.no_ingest else f"{a.rate:g} documents/s in batches of {a.batch}"
         print(f"{n} statements; {a.clients} clients for {a.seconds:.0f} s; ingest {ingesting}")
-        load(base, a.clients, a.seconds, a.max_requests, names, n // 10)
+        load(base, a.clients, a.seconds, a.max_requests, names, a.statements // 10)
         if ingest is not None:
             out, _ = ingest.communicate(timeout=a.seconds + 120)
             stored = int(out.decode().strip().splitlines()[-1] or 0) if out.strip() else 0

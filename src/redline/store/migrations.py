@@ -21,6 +21,7 @@ from redline.store.schema import (
     point_link,
     point_link_state,
     point_link_todo,
+    position_cell,
     position_shift,
     position_tally,
     store_revision,
@@ -125,6 +126,7 @@ def _position_tallies(conn: Connection) -> None:
     already stored; and an index on the speaker, which a party first seen recounts by."""
     position_tally.create(conn)
     position_shift.create(conn)
+    position_cell.create(conn)
     store_revision.create(conn)
     conn.execute(store_revision.insert().values(name=tallies.REVISION, n=0))
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_statement_speaker ON statement (speaker)")

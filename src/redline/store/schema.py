@@ -307,6 +307,24 @@ position_shift = Table(
     sqlite_with_rowid=False,
 )
 
+position_cell = Table(
+    "position_cell",
+    metadata,
+    # Each cell's balance over all its days (the last state of its walk), kept with the shifts:
+    # a matrix as of today is read whole; one as of a past day is counted from the tallies.
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(200), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("value", String(12), nullable=False),
+    Column("latest", String(12), nullable=False),
+    Column("most_frequent", String(12), nullable=False),
+    Column("counts", Text, nullable=False),  # JSON: stance -> dated statements
+    Column("quote", String(64), nullable=False),
+    Column("latest_quote", String(64), nullable=False),
+    Column("last_date", Date, nullable=False),
+    sqlite_with_rowid=False,
+)
+
 store_revision = Table(
     "store_revision",
     metadata,
@@ -353,6 +371,7 @@ point_link_todo = Table(
 AGGREGATE_TABLES = (
     position_tally,
     position_shift,
+    position_cell,
     store_revision,
     point_link,
     point_link_state,

@@ -34,6 +34,7 @@ from redline.store.point_links import linked_rows
 from redline.store.schema import (
     ANY_COLUMN,
     UNDATED_DAY,
+    position_cell,
     position_shift,
     position_tally,
     statement,
@@ -307,6 +308,7 @@ def rebuild(conn: Connection) -> None:
     for part in chunks(records, 5000):
         insert_rows(conn, position_tally, list(part))
     conn.execute(delete(position_shift))
+    conn.execute(delete(position_cell))
     rewalk(conn, {(r["by_kind"], r["col_key"], r["row_key"]) for r in records})
     bump(conn)
 
@@ -419,14 +421,31 @@ def _cell_days(conn: Connection, cells: Collection[Cell]) -> dict[Cell, Days[str
 
 
 def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
-    """Walk these cells again over their tallies and store their shifts anew."""
+    """Walk these cells again over their tallies and store their balance and shifts anew."""
     s = position_shift
-    key = tuple_(s.c.by_kind, s.c.col_key, s.c.row_key)
-    for part in chunks(sorted(cells), 200):
-        conn.execute(delete(s).where(key.in_(list(part))))
+    for table in (position_shift, position_cell):
+        key = tuple_(table.c.by_kind, table.c.col_key, table.c.row_key)
+        for part in chunks(sorted(cells), 200):
+            conn.execute(delete(table).where(key.in_(list(part))))
     rows: list[dict[str, Any]] = []
+    balances: list[dict[str, Any]] = []
     for (by, col, row), days in _cell_days(conn, cells).items():
-        for sh in walk(row, col, days, 0, True)[1]:
+        cell, changes = walk(row, col, days, 0, True)
+        balances.append(
+            {
+                "by_kind": by,
+                "col_key": col,
+                "row_key": row,
+                "value": cell.stance,
+                "latest": cell.latest,
+                "most_frequent": cell.most_frequent,
+                "counts": json.dumps(cell.counts),
+                "quote": cell.quote,
+                "latest_quote": cell.latest_quote,
+                "last_date": cell.last_date,
+            }
+        )
+        for sh in changes:
             rows.append(
                 {
                     "by_kind": by,
@@ -441,6 +460,8 @@ def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
             )
     for part in chunks(rows, 5000):
         insert_rows(conn, s, list(part))
+    for part in chunks(balances, 5000):
+        insert_rows(conn, position_cell, list(part))
 
 
 def shifts(
@@ -486,6 +507,27 @@ def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | Non
     if at is not None:
         dated.append(t.c.day <= at)
     parsed: dict[Any, date | None] = {}
+    undated_q = select(t.c.row_key, t.c.col_key, func.sum(t.c.n)).where(*where, t.c.day == UNDATED_DAY)
+    undated = {(r[0], r[1]): int(r[2]) for r in conn.execute(undated_q.group_by(t.c.row_key, t.c.col_key))}
+    distinct = select(func.coalesce(func.sum(t.c.n), 0)).where(
+        t.c.by_kind == by, t.c.day == UNDATED_DAY, t.c.col_key == (ANY_COLUMN if issue is None else issue)
+    )
+    n_distinct = int(conn.execute(distinct).scalar_one())
+    if at is None:  # as of today: the balances the store keeps
+        c = position_cell
+        kept_cols: list[Any] = [c.c.row_key, c.c.col_key, c.c.value, c.c.latest, c.c.most_frequent]
+        kept_cols += [c.c.counts, c.c.quote, c.c.latest_quote, type_coerce(c.c.last_date, String)]
+        q = select(*kept_cols).where(c.c.by_kind == by)
+        if issue is not None:
+            q = q.where(c.c.col_key == issue)
+        kept: dict[tuple[str, str], CellDraft[str]] = {}
+        for r in conn.execute(q):
+            said_last = _day(r[8], parsed)
+            assert said_last is not None
+            key = (r[0], r[1])
+            counts, n_undated = json.loads(r[5]), undated.get(key, 0)
+            kept[key] = CellDraft(r[0], r[1], r[2], r[3], r[4], counts, r[6], r[7], said_last, n_undated)
+        return CellTotals(kept, undated, n_distinct)
     per = (t.c.row_key, t.c.col_key, t.c.stance)
     last = select(*per, func.sum(t.c.n).label("total"), func.max(t.c.day).label("last")).where(*dated)
     last_sq = last.group_by(*per).subquery()
@@ -545,13 +587,8 @@ def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | Non
         strength = (int(r[6]), float(r[7]), d, int(r[8]))
         tally.set_stance(r[2], int(r[3]), ((d, int(r[5]), strength), r[9]), strongest[(r[0], r[1], r[2])])
         last_day[key] = max(d, last_day.get(key, d))
-    undated_q = select(t.c.row_key, t.c.col_key, func.sum(t.c.n)).where(*where, t.c.day == UNDATED_DAY)
-    undated = {(r[0], r[1]): int(r[2]) for r in conn.execute(undated_q.group_by(t.c.row_key, t.c.col_key))}
-    distinct = select(func.coalesce(func.sum(t.c.n), 0)).where(
-        t.c.by_kind == by, t.c.day == UNDATED_DAY, t.c.col_key == (ANY_COLUMN if issue is None else issue)
-    )
     return CellTotals(
         {k: cell_of(k[0], k[1], tl, last_day[k], undated.get(k, 0)) for k, tl in tallies.items()},
         undated,
-        int(conn.execute(distinct).scalar_one()),
+        n_distinct,
     )
