@@ -22,8 +22,8 @@ from redline.balance import ShiftDraft
 from redline.errors import StoreError
 from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
-from redline.store import extractions as stored_extractions
 from redline.store import (
+    balances,
     migrations,
     overrides,
     point_links,
@@ -34,6 +34,7 @@ from redline.store import (
     timeline_rows,
     writer,
 )
+from redline.store import extractions as stored_extractions
 from redline.store import plans as stored_plans
 from redline.store._sql import chunks, insert_rows
 from redline.store.engine import WRITE, make_engine
@@ -360,10 +361,10 @@ class Store:
 
     def position_cells(
         self, by: str, *, issue: str | None = None, at: date | None = None
-    ) -> tuple[tallies.CellTotals, list[ShiftDraft[str]]]:
-        """The cells (counted in SQL over the tallies) and the stored shifts of a matrix."""
+    ) -> tuple[balances.CellTotals, list[ShiftDraft[str]]]:
+        """The cells (kept, or counted in SQL over the tallies) and the stored shifts of a matrix."""
         with self._reader() as conn:
-            return tallies.cells(conn, by, issue=issue, at=at), tallies.shifts(conn, by, issue=issue, at=at)
+            return balances.cells(conn, by, issue=issue, at=at), balances.shifts(conn, by, issue=issue, at=at)
 
     def point_tallies(
         self, plan: str, label: str, by: str, *, issue: str | None = None, at: date | None = None
