@@ -104,6 +104,7 @@ def record(conn: Connection, statement_id: str, change: Correction) -> int:
     # a corrected stance, issue, speaker or rejection moves the statement between tallies
     tallies.recompute(conn, counted_before | tallies.keys_of(conn, [statement_id], party_of), party_of)
     point_links.invalidate(conn, [statement_id])  # its issues count in its links' scores
+    tallies.bump(conn)
     pk = result.inserted_primary_key
     return int(pk[0]) if pk else 0
 

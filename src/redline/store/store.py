@@ -374,7 +374,8 @@ class Store:
             return tallies.point_tallies(conn, plan, label, by, issue=issue, at=at)
 
     def tally_revision(self) -> int:
-        """A number every change to the tallies or point links moves: a key to cache positions by."""
+        """A number every write of statements, events, corrections, tallies or point links moves:
+        a key to cache positions and timeline pages by."""
         with self._reader() as conn:
             return tallies.revision(conn)
 

@@ -293,6 +293,7 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
     _insert_statements(conn, st_rows, issue_rows)
     tallies.add(conn, st_rows, party_of)
     insert_rows(conn, event, [r for item, _ in new for r in event_rows(item.extraction)])
+    tallies.bump(conn)  # new documents: the timeline moves even when no tally does
     counts = {item.extraction.document.id: len(sids) for (item, _), sids in zip(new, ids, strict=True)}
     return [
         Outcome(o.document_id, o.status, counts[o.document_id], o.duplicate_of) if o.status != "exists" else o
@@ -326,4 +327,5 @@ def replace(conn: Connection, ex: Extraction) -> Outcome:
     party_of = tallies.refresh_parties(conn, party_before)
     tallies.recompute(conn, counted_before | tallies.keys_of(conn, ids, party_of), party_of)
     point_links.invalidate(conn, sorted(set(old) | set(ids)))
+    tallies.bump(conn)
     return Outcome(doc_id, "replaced", len(ids), dup)

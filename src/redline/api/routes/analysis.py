@@ -60,13 +60,19 @@ def positions(
 def timeline(
     request: Request,
     store: StoreDep,
+    cache: CorpusCacheDep,
     issue: Annotated[str | None, Query(description="Only this issue.")] = None,
     actor: Annotated[str | None, Query(description="Only this actor (id, name or surname).")] = None,
     limit: Annotated[int, Query(ge=1, le=5000, description="Entries per page.")] = 500,
     offset: Offset = 0,
 ) -> TimelinePage:
     """One page of the timeline, with how many of all its items are undated or dated by their article."""
-    entries, counts = stored_timeline(store, issue=issue, actor=actor, limit=limit + 1, offset=offset)
+    params = ("timeline", store.url, issue, actor, limit, offset)
+    entries, counts = cache.latest(
+        params,
+        store.tally_revision(),
+        lambda: stored_timeline(store, issue=issue, actor=actor, limit=limit + 1, offset=offset),
+    )
     rows = [
         TimelineEntryOut(
             date=e.date.isoformat() if e.date else None,
