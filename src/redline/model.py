@@ -8,7 +8,7 @@ character offsets into ``Document.text`` exactly as redline holds it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal, get_args
@@ -317,3 +317,18 @@ class Problem:
 
     def render(self) -> str:
         return f"{self.source}: {self.reason}" + (f" ({self.hint})" if self.hint else "")
+
+
+GENERIC_ISSUES = frozenset({"plan_overall"})
+
+
+def stance_issues(issues: Sequence[str]) -> list[str]:
+    """The issues a statement's stance is about, from its issue list.
+
+    The stance is toward the first-listed issue; further specific issues share it (a demand
+    on territory and the ceasefire), but a generic issue listed after specific ones does not:
+    reporting that the army cap was dropped is no stance on the plan as a whole. Here, below
+    analysis and store, because the positions matrix and the store's tallies must agree on it.
+    """
+    first, rest = list(issues[:1]), issues[1:]
+    return first + [i for i in rest if i not in GENERIC_ISSUES]

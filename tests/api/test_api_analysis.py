@@ -113,29 +113,32 @@ def test_analyses_see_a_correction_made_after_they_were_cached(writer: TestClien
     assert [e["detail"] for e in timeline] == ["conditional"]
 
 
-def test_a_positions_matrix_is_computed_once_per_store_revision(
+def test_positions_and_timeline_never_read_the_corpus(
     writer: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from redline.analysis import negotiation
+    """They are answered from the store's tallies, links and sorted queries: a call costs the same
+    during an ingest; the links of a plan version are made once, then only for new statements."""
+    from redline.analysis import negotiation, stored_positions
 
-    real, calls = negotiation.positions, []
+    def refused(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the corpus was read")
 
-    def counted(*args: object, **kwargs: object) -> object:
-        calls.append(kwargs.get("plan"))
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    linked: list[int] = []
+    real_link = stored_positions.link_version
 
-    monkeypatch.setattr(negotiation, "positions", counted)
-    first = writer.get("/api/v1/positions").json()
-    assert writer.get("/api/v1/positions").json() == first
-    assert len(calls) == 1  # the second answer came from the cache
-    writer.get("/api/v1/positions", params={"by": "actor"})
-    assert len(calls) == 2  # other parameters, another matrix
-    sid = writer.get("/api/v1/statements").json()["items"][0]["id"]
-    headers = {"Authorization": "Bearer s3cret-token"}
-    rejected = writer.post(f"/api/v1/statements/{sid}/corrections", json={"reject": True}, headers=headers)
-    assert rejected.is_success
-    writer.get("/api/v1/positions")
-    assert len(calls) == 3  # the store moved: computed again
+    def counted(*args: object, **kwargs: object) -> int:
+        n = real_link(*args, **kwargs)  # type: ignore[arg-type]
+        linked.append(n)
+        return n
+
+    monkeypatch.setattr(negotiation, "read_corpus", refused)
+    monkeypatch.setattr(stored_positions, "link_version", counted)
+    assert writer.get("/api/v1/positions").json()["cells"]
+    assert writer.get("/api/v1/positions", params={"by": "actor", "at": "2025-11-22"}).is_success
+    assert writer.get("/api/v1/timeline", params={"actor": "putin"}).json()["items"]
+    assert writer.get("/api/v1/positions", params={"plan": "peace"}).json()["columns"]
+    assert writer.get("/api/v1/positions", params={"plan": "peace"}).is_success
+    assert linked[0] > 0 and linked[1:] == [0]  # linked once; nothing new the second time
 
 
 def _mirrors(dc: type, model: type[BaseModel]) -> None:

@@ -19,34 +19,41 @@ matrix at any two dates and the shifts between them always agree.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
-from redline.model import STANCES, Statement
+from redline.balance import CellDraft, DayGroup, Days, ShiftDraft, Strength, strength, walk
+from redline.model import GENERIC_ISSUES, Statement, stance_issues
 
 __all__ = [
     "GENERIC_ISSUES",
     "UNAFFILIATED",
     "Cell",
+    "CellDays",
     "Columns",
+    "DayGroup",
+    "Days",
     "PositionMatrix",
     "RowKind",
     "Shift",
+    "assemble",
     "by_issue",
     "by_points",
+    "cell_days",
+    "day_groups",
     "find_shifts",
+    "matrix_and_shifts",
     "position_matrix",
     "row_of",
     "stance_issues",
+    "strength",
 ]
 
 RowKind = Literal["party", "actor"]
 UNAFFILIATED = "unaffiliated"
-NEUTRAL = "neutral"
-_KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
+Q = TypeVar("Q")  # how a quote is held while a matrix is computed: a Statement, or a stored id
 
 
 @dataclass(slots=True)
@@ -115,110 +122,53 @@ def row_of(statement: Statement, by: RowKind, party_of: Mapping[str, str]) -> st
     return party_of.get(sp.actor_id or "", party_of.get(sp.name, UNAFFILIATED))
 
 
-def _strength(s: Statement) -> tuple[int, float, date, int]:
-    return (_KIND_RANK.get(s.kind, 0), s.confidence, s.date or date.min, len(s.content.text))
+def _strength(s: Statement) -> Strength:
+    return strength(s.kind, s.confidence, s.date, len(s.content.text))
 
 
-class _Tally:
-    """Dated statements of one cell, added day by day, and the balance they make so far.
-
-    Each stance keeps its most recent statement, ranked by (date, how many statements took
-    that stance that day, strength): "the most recent" of two stances said the same day is
-    the one more often said that day, then the one with the stronger quote.
-    """
-
-    def __init__(self) -> None:
-        self.counts: dict[str, int] = dict.fromkeys(STANCES, 0)
-        self._strongest: dict[str, Statement] = {}
-        self._recent: dict[str, tuple[tuple[date, int, tuple[int, float, date, int]], Statement]] = {}
-
-    def add_day(self, day: date, group: Sequence[Statement]) -> None:
-        per_day = Counter(s.stance for s in group)
-        for s in group:
-            self.counts[s.stance] = self.counts.get(s.stance, 0) + 1
-            key = (day, per_day[s.stance], _strength(s))
-            if s.stance not in self._recent or key > self._recent[s.stance][0]:
-                self._recent[s.stance] = (key, s)
-            best = self._strongest.get(s.stance)
-            if best is None or _strength(s) > _strength(best):
-                self._strongest[s.stance] = s
-
-    def _most_recent(self, stances: Iterable[str]) -> str:
-        return max(stances, key=lambda st: self._recent[st][0])
-
-    @property
-    def value(self) -> str:
-        taken = {st: n for st, n in self.counts.items() if n and st != NEUTRAL}
-        if not taken:
-            return NEUTRAL
-        top = max(taken.values())
-        return self._most_recent(st for st, n in taken.items() if n == top)
-
-    @property
-    def latest(self) -> str:
-        taken = [st for st, n in self.counts.items() if n and st != NEUTRAL]
-        return self._most_recent(taken) if taken else NEUTRAL
-
-    @property
-    def most_frequent(self) -> str:
-        top = max(self.counts.values())
-        return self._most_recent(st for st, n in self.counts.items() if n == top)
-
-    def strongest(self, stance: str) -> Statement:
-        """The strongest statement so far with ``stance``: a direct quote, then the more confident."""
-        return self._strongest[stance]
-
-    def recent(self, stance: str) -> Statement:
-        return self._recent[stance][1]
-
-
-def _by_day(statements: Sequence[Statement]) -> list[tuple[date, list[Statement]]]:
-    days: dict[date, list[Statement]] = {}
+def day_groups(statements: Iterable[Statement]) -> Days[Statement]:
+    """Dated statements summarised per day and stance, days in order (undated ones left out)."""
+    days: dict[date, dict[str, DayGroup[Statement]]] = {}
     for s in statements:
-        if s.date is not None:
-            days.setdefault(s.date, []).append(s)
-    return sorted(days.items())
+        if s.date is None:
+            continue
+        per = days.setdefault(s.date, {})
+        seen = per.get(s.stance)
+        k = _strength(s)
+        if seen is None:
+            per[s.stance] = DayGroup(s.stance, 1, k, s)
+        else:
+            better = k > seen.strength
+            best = (k, s) if better else (seen.strength, seen.best)
+            per[s.stance] = DayGroup(s.stance, seen.n + 1, *best)
+    return [(day, list(per.values())) for day, per in sorted(days.items())]
 
 
-def _cell(row: str, column: str, statements: Sequence[Statement], undated: int) -> Cell:
-    tally = _Tally()
-    for day, group in _by_day(statements):
-        tally.add_day(day, group)
-    value, latest = tally.value, tally.latest
+def _finish_cell(d: CellDraft[Q], quote: Callable[[Q], Statement]) -> Cell:
     return Cell(
-        row,
-        column,
-        value,
-        latest,
-        tally.most_frequent,
-        dict(tally.counts),
-        tally.strongest(value),
-        tally.recent(latest),
-        max(s.date for s in statements if s.date is not None),
-        undated,
+        d.row,
+        d.column,
+        d.stance,
+        d.latest,
+        d.most_frequent,
+        d.counts,
+        quote(d.quote),
+        quote(d.latest_quote),
+        d.last_date,
+        d.undated,
     )
+
+
+def _finish_shift(d: ShiftDraft[Q], quote: Callable[[Q], Statement]) -> Shift:
+    return Shift(d.row, d.column, d.before, d.after, quote(d.quote_before), quote(d.quote_after), d.date)
 
 
 Columns = Callable[[Statement], Iterable[str]]
 
 
-GENERIC_ISSUES = frozenset({"plan_overall"})
-
-
 def by_issue(statement: Statement) -> list[str]:
-    """The issues a statement's stance is about.
-
-    The stance is toward the first-listed issue; further specific issues share it (a demand
-    on territory and the ceasefire), but a generic issue listed after specific ones does not:
-    reporting that the army cap was dropped is no stance on the plan as a whole.
-    """
+    """The issues a statement's stance is about (``redline.model.stance_issues``)."""
     return stance_issues(statement.issues)
-
-
-def stance_issues(issues: Sequence[str]) -> list[str]:
-    """``by_issue`` on a bare list of issue ids, for readers of stored rows (exports)."""
-    first, rest = list(issues[:1]), issues[1:]
-    return first + [i for i in rest if i not in GENERIC_ISSUES]
 
 
 def by_points(links: Mapping[str, Sequence[str]]) -> Columns:
@@ -227,25 +177,25 @@ def by_points(links: Mapping[str, Sequence[str]]) -> Columns:
 
 
 @dataclass(slots=True)
-class _Groups:
-    """Statements by (row, column): dated ones up to the date, and the undated ones apart."""
+class CellDays(Generic[Q]):
+    """What a matrix is computed from: per (row, column), the dated statements summarised day
+    by day, and the undated ones counted. Built from statements here, or read from the
+    store's tallies, which hold the same summaries kept current on every write."""
 
-    dated: dict[tuple[str, str], list[Statement]] = field(default_factory=dict)
-    undated: dict[tuple[str, str], list[Statement]] = field(default_factory=dict)
-
-    @property
-    def undated_statements(self) -> int:
-        return len({s.id for group in self.undated.values() for s in group})
+    dated: dict[tuple[str, str], Days[Q]] = field(default_factory=dict)
+    undated: dict[tuple[str, str], int] = field(default_factory=dict)
+    undated_statements: int = 0  # distinct: a statement on two columns once
 
 
-def _groups(
+def cell_days(
     statements: Iterable[Statement],
+    *,
     by: RowKind,
     party_of: Mapping[str, str],
-    columns: Columns | None,
-    at: date | None,
-    issue: str | None,
-) -> _Groups:
+    columns: Columns | None = None,
+    at: date | None = None,
+    issue: str | None = None,
+) -> CellDays[Statement]:
     """Statements by (row, column); with an issue filter, issue columns narrow to that issue.
 
     A statement dated after ``at`` is left out (it was not said yet); an undated one goes
@@ -253,7 +203,9 @@ def _groups(
     """
     if columns is None:
         columns = by_issue if issue is None else (lambda s: [i for i in by_issue(s) if i == issue])
-    groups = _Groups()
+    dated: dict[tuple[str, str], list[Statement]] = {}
+    undated: dict[tuple[str, str], int] = {}
+    undated_ids: set[str] = set()
     for s in statements:
         if at is not None and s.date is not None and s.date > at:
             continue
@@ -262,10 +214,63 @@ def _groups(
         row = row_of(s, by, party_of)
         if row is None:
             continue
-        target = groups.undated if s.date is None else groups.dated
         for col in columns(s):
-            target.setdefault((row, col), []).append(s)
-    return groups
+            if s.date is None:
+                undated[(row, col)] = undated.get((row, col), 0) + 1
+                undated_ids.add(s.id)
+            else:
+                dated.setdefault((row, col), []).append(s)
+    return CellDays({key: day_groups(group) for key, group in dated.items()}, undated, len(undated_ids))
+
+
+# given the quote references a result uses, how to turn each into its statement
+Quotes = Callable[[list[Q]], Callable[[Q], Statement]]
+
+
+def _identity(s: Statement) -> Statement:
+    return s
+
+
+def _same(_quotes: list[Statement]) -> Callable[[Statement], Statement]:
+    return _identity
+
+
+def matrix_and_shifts(
+    days: CellDays[Q], quotes: Quotes[Q], at: date | None = None, *, shifts: bool = True
+) -> tuple[PositionMatrix, list[Shift]]:
+    """The matrix of summarised cells and the shifts within them; ``quotes`` turns the quote
+    references the result uses (only those) into statements, in one call."""
+    cells: dict[tuple[str, str], CellDraft[Q]] = {}
+    drafts: list[ShiftDraft[Q]] = []
+    for key in sorted(days.dated):
+        cells[key], changes = walk(*key, days.dated[key], days.undated.get(key, 0), shifts)
+        drafts += changes
+    return assemble(cells, drafts, days.undated, days.undated_statements, quotes, at)
+
+
+def assemble(
+    cells: Mapping[tuple[str, str], CellDraft[Q]],
+    shifts: Sequence[ShiftDraft[Q]],
+    undated: Mapping[tuple[str, str], int],
+    undated_statements: int,
+    quotes: Quotes[Q],
+    at: date | None = None,
+) -> tuple[PositionMatrix, list[Shift]]:
+    """The matrix and its shifts (in date order) of cell and shift drafts, however computed."""
+    drafts = sorted(shifts, key=lambda sh: (sh.date, sh.row, sh.column))
+    wanted = [q for c in cells.values() for q in (c.quote, c.latest_quote)]
+    wanted += [q for d in drafts for q in (d.quote_before, d.quote_after)]
+    found = quotes(wanted)
+    keys = set(cells) | set(undated)
+    matrix = PositionMatrix(
+        sorted({r for r, _ in keys}),
+        sorted({c for _, c in keys}),
+        {key: _finish_cell(cells[key], found) for key in sorted(cells)},
+        at,
+        dict(undated),
+        undated_statements,
+    )
+    return matrix, [_finish_shift(d, found) for d in drafts]
 
 
 def position_matrix(
@@ -283,37 +288,8 @@ def position_matrix(
     everyone stand on that day"; undated statements are counted beside the cells, never in them.
     A row or column that has only undated statements is still listed, with no cell.
     """
-    groups = _groups(statements, by, party_of or {}, columns, at, issue)
-    undated = {key: len(group) for key, group in groups.undated.items()}
-    keys = set(groups.dated) | set(undated)
-    cells = {key: _cell(*key, group, undated.get(key, 0)) for key, group in groups.dated.items()}
-    return PositionMatrix(
-        sorted({r for r, _ in keys}),
-        sorted({c for _, c in keys}),
-        cells,
-        at,
-        undated,
-        groups.undated_statements,
-    )
-
-
-def _cell_shifts(row: str, column: str, statements: Sequence[Statement]) -> list[Shift]:
-    """Changes of the cell value as the days' statements are added to the balance."""
-    shifts: list[Shift] = []
-    tally = _Tally()
-    before: str | None = None
-    quote_before: Statement | None = None
-    for day, group in _by_day(statements):
-        tally.add_day(day, group)
-        after = tally.value
-        if after == NEUTRAL and before is None:
-            continue  # nothing but reports yet: no position to shift from
-        if before is not None and quote_before is not None and after != before:
-            today = [s for s in group if s.stance == after]
-            quote_after = max(today, key=_strength) if today else tally.strongest(after)
-            shifts.append(Shift(row, column, before, after, quote_before, quote_after, day))
-        before, quote_before = after, tally.strongest(after)
-    return shifts
+    days = cell_days(statements, by=by, party_of=party_of or {}, columns=columns, at=at, issue=issue)
+    return matrix_and_shifts(days, _same, at, shifts=False)[0]
 
 
 def find_shifts(
@@ -326,7 +302,5 @@ def find_shifts(
     issue: str | None = None,
 ) -> list[Shift]:
     """Every change of a row's position on a column, in date order; undated statements make none."""
-    groups = _groups(statements, by, party_of or {}, columns, at, issue)
-    shifts = [sh for key, group in sorted(groups.dated.items()) for sh in _cell_shifts(*key, group)]
-    shifts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
-    return shifts
+    days = cell_days(statements, by=by, party_of=party_of or {}, columns=columns, at=at, issue=issue)
+    return matrix_and_shifts(days, _same, at)[1]

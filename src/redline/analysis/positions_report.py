@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -156,7 +156,20 @@ class PositionsReport:
     undated: int  # distinct undated statements the matrix holds (a statement on two issues once)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out: dict[str, Any] = _plain(self)
+        return out
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copies (a report holds only fresh plain values):
+    a matrix with thousands of shifts was a second of copying."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return {f: _plain(getattr(value, f)) for f in value.__dataclass_fields__}
+    return value
 
 
 @functools.cache

@@ -10,17 +10,20 @@ the time they were announced. An item with neither stays undated: it is listed l
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
 from redline.model import Extraction
+from redline.store import Store
 
 __all__ = [
     "TimelineCounts",
     "TimelineEntry",
     "build_timeline",
+    "stored_timeline",
     "timeline_counts",
 ]
 
@@ -135,3 +138,50 @@ def timeline_counts(entries: Iterable[TimelineEntry]) -> TimelineCounts:
         by_document += e.dated_by_document
         undated += e.date is None
     return TimelineCounts(total, by_document, undated)
+
+
+def _stored_entry(r: Any) -> TimelineEntry:
+    if r.kind == "statement":
+        actors: tuple[str, ...] = (r.actors,) if r.actors else ()
+        issues = tuple(json.loads(r.issues))
+    else:
+        actors, issues = tuple(json.loads(r.actors)), ()
+    return TimelineEntry(
+        r.day,
+        r.kind,
+        r.text,
+        actors,
+        r.document_id,
+        r.detail,
+        issues,
+        planned=bool(r.planned),
+        dated_by_document=bool(r.by_document),
+        offset=int(r.offset),
+    )
+
+
+def _stored_names(r: Any) -> list[str | None]:
+    if r.kind == "statement":
+        return [r.actor_ids, r.actors] if r.actors else []
+    return [*json.loads(r.actors), *json.loads(r.actor_ids)]
+
+
+def stored_timeline(
+    store: Store,
+    *,
+    issue: str | None = None,
+    actor: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[TimelineEntry], TimelineCounts]:
+    """``build_timeline`` of the whole store (a page of it) and its counts, read in timeline
+    order from the store's rows instead of from every document: a page costs one sorted query."""
+    if actor is None:
+        t = store.timeline_totals(issue=issue)
+        page = store.timeline_rows(issue=issue, limit=limit, offset=offset)
+        return [_stored_entry(r) for r in page], TimelineCounts(t.total, t.dated_by_document, t.undated)
+    # narrowed in SQL first when the name is plain ASCII (SQLite folds the case of no other)
+    rows = store.timeline_rows(issue=issue, mentioning=actor if actor.isascii() else None)
+    entries = [_stored_entry(r) for r in rows if _matches_actor(actor, _stored_names(r))]
+    end = None if limit is None else offset + limit
+    return entries[offset:end], timeline_counts(entries)

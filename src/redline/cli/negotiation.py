@@ -405,19 +405,19 @@ def register(app: typer.Typer) -> None:
             rows_by = check_choice(by, ("party", "actor"), "--by")
             row_kind: RowKind = "actor" if rows_by == "actor" else "party"
             when = day(at, "--at")
-            corpus = backend.corpus(source, actors)
             taxonomy = load_issues(settings_from_flags(db=db).issues)
-            result = lib.positions(
-                corpus,
-                repo=backend.plans() if plan is not None else None,
-                plan=plan,
-                by=row_kind,
-                at=when,
-                issue=issue,
-                label=version,
-            )
+            repo = backend.plans() if plan is not None else None
+            kw: dict[str, Any] = {"plan": plan, "by": row_kind, "at": when, "issue": issue, "label": version}
+            if source is None and actors is None and plans_dir is None:  # the store's own tallies
+                from redline.analysis.stored_positions import stored_positions
+
+                found = stored_positions(backend.store(), repo=repo, **kw)
+                result, documents = found.result, found.documents
+            else:
+                corpus = backend.corpus(source, actors)
+                result, documents = lib.positions(corpus, repo=repo, **kw), corpus.documents
             report = positions_report(
-                result, by=row_kind, documents=corpus.documents, issue=issue, plan=plan, taxonomy=taxonomy
+                result, by=row_kind, documents=documents, issue=issue, plan=plan, taxonomy=taxonomy
             )
             if fmt == "json":
                 _print_json(report.to_dict())
@@ -474,7 +474,12 @@ def register(app: typer.Typer) -> None:
 
         with _backend(db) as backend:
             check_choice(fmt, ("table", "json"), "--format")
-            entries = lib.timeline(backend.corpus(source), issue=issue, actor=actor)
+            if source is None:  # one sorted query, no article text read
+                from redline.analysis.timeline import stored_timeline
+
+                entries = stored_timeline(backend.store(), issue=issue, actor=actor)[0]
+            else:
+                entries = lib.timeline(backend.corpus(source), issue=issue, actor=actor)
             if fmt == "json":
                 _print_json([e.to_dict() for e in entries])
                 return

@@ -20,7 +20,8 @@ from redline.store.countable import countable
 from redline.store.schema import actor, document, event, statement
 
 
-def _statement(r: Row[Any]) -> Statement:
+def statement_from_row(r: Row[Any]) -> Statement:
+    """A stored ``statement`` row as the Statement an analysis counts (effective values)."""
     speaker = None
     if r.speaker:
         mention = Span(r.speaker_mention or r.speaker, r.speaker_start or 0, r.speaker_end or 0)
@@ -69,7 +70,7 @@ def _page(conn: Connection, docs: Sequence[Row[Any]]) -> list[Extraction]:
         .order_by(statement.c.document_id, statement.c.content_start, statement.c.id)
     )
     for r in rows:
-        statements[r.document_id].append(_statement(r))
+        statements[r.document_id].append(statement_from_row(r))
     originals = [d.id for d in docs if d.duplicate_of is None]
     events: dict[str, list[Event]] = {i: [] for i in ids}
     if originals:
@@ -116,9 +117,11 @@ def iter_extractions(conn: Connection, *, after: str = "", page: int = 200) -> I
 
 
 def parties(conn: Connection) -> dict[str, str]:
-    """Actor id -> negotiating party, and the actor's name -> party, for actors that have one."""
+    """Actor id -> negotiating party, and the actor's name -> party, for actors that have one
+    (of two actors with one name, the first by id gives the name's party, every time)."""
     out: dict[str, str] = {}
-    for r in conn.execute(select(actor.c.id, actor.c.name, actor.c.party).where(actor.c.party.is_not(None))):
+    q = select(actor.c.id, actor.c.name, actor.c.party).where(actor.c.party.is_not(None)).order_by(actor.c.id)
+    for r in conn.execute(q):
         out[r.id] = r.party
         out.setdefault(r.name, r.party)
     return out

@@ -13,14 +13,25 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
+from redline.store import frozen_tables, tallies
 from redline.store.engine import WRITE
-from redline.store.schema import CORE_TABLES, NEGOTIATION_TABLES, metadata, migrations_table
+from redline.store.schema import (
+    metadata,
+    migrations_table,
+    point_link,
+    point_link_state,
+    point_link_todo,
+    position_cell,
+    position_shift,
+    position_tally,
+    store_revision,
+)
 
 Migration = Callable[[Connection], None]
 
 
 def _core_tables(conn: Connection) -> None:
-    metadata.create_all(conn, tables=list(CORE_TABLES))
+    frozen_tables.metadata.create_all(conn, tables=list(frozen_tables.TABLES_0001))
 
 
 _SQLITE_FTS = [
@@ -98,7 +109,7 @@ def _views(conn: Connection) -> None:
 def _negotiation(conn: Connection) -> None:
     """Events of stored documents (written at ingest; an older database gets them on reprocess)
     and the plans of the negotiation: versions, their points in order, reconstructions."""
-    metadata.create_all(conn, tables=list(NEGOTIATION_TABLES))
+    frozen_tables.metadata.create_all(conn, tables=list(frozen_tables.TABLES_0004))
 
 
 def _actor_counts(conn: Connection) -> None:
@@ -110,12 +121,31 @@ def _actor_counts(conn: Connection) -> None:
     )
 
 
+def _position_tallies(conn: Connection) -> None:
+    """The tallies positions are read from (``store.tallies``), counted from the statements
+    already stored; and an index on the speaker, which a party first seen recounts by."""
+    position_tally.create(conn)
+    position_shift.create(conn)
+    position_cell.create(conn)
+    store_revision.create(conn)
+    conn.execute(store_revision.insert().values(name=tallies.REVISION, n=0))
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_statement_speaker ON statement (speaker)")
+    tallies.rebuild(conn)
+
+
+def _point_links(conn: Connection) -> None:
+    """Statement -> plan point links kept per version (``store.point_links``); made on first use."""
+    metadata.create_all(conn, tables=[point_link, point_link_state, point_link_todo])
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
     ("0003_views", _views),
     ("0004_negotiation", _negotiation),
     ("0005_actor_counts", _actor_counts),
+    ("0006_position_tallies", _position_tallies),
+    ("0007_point_links", _point_links),
 )
 
 

@@ -23,7 +23,9 @@ from redline.errors import ConfigError, NotFoundError
 from redline.knowledge.actors import name_key
 from redline.model import STANCES
 from redline.store import actors as actor_rules
+from redline.store import point_links, tallies
 from redline.store._sql import chunks, insert_ignore
+from redline.store.extractions import parties
 from redline.store.schema import actor, actor_alias, statement, statement_issue, statement_override
 
 MIN_OVERLAP = 0.5
@@ -97,7 +99,13 @@ def record(conn: Connection, statement_id: str, change: Correction) -> int:
             attached="id",
         )
     )
+    party_of = parties(conn)
+    counted_before = tallies.keys_of(conn, [statement_id], party_of)
     apply(conn, [statement_id])
+    # a corrected stance, issue, speaker or rejection moves the statement between tallies
+    tallies.recompute(conn, counted_before | tallies.keys_of(conn, [statement_id], party_of), party_of)
+    point_links.invalidate(conn, [statement_id])  # its issues count in its links' scores
+    tallies.bump(conn)
     pk = result.inserted_primary_key
     return int(pk[0]) if pk else 0
 

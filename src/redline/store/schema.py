@@ -9,6 +9,8 @@ every listing filters and sorts on them.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -261,3 +263,117 @@ plan_point = Table(
 )
 
 NEGOTIATION_TABLES = (event, plan, plan_version, plan_point)
+
+
+# -- added by migration 0006_position_tallies -------------------------------------------------
+UNDATED_DAY = date(1, 1, 1)  # ``position_tally.day`` of undated statements (a key cannot be NULL)
+ANY_COLUMN = ""  # ``position_tally.col_key`` of rows counting undated statements once each
+
+position_tally = Table(
+    "position_tally",
+    metadata,
+    # What the positions matrix is computed from, kept current by every write: per row
+    # ("party" or "actor" rows), column (stance issue), day and stance, how many countable
+    # statements there are and which is the strongest (its strength kept to compare with).
+    Column("by_kind", String(6), primary_key=True),  # party | actor
+    Column("col_key", String(200), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("stance", String(12), primary_key=True),
+    Column("n", Integer, nullable=False),
+    Column("best_rank", Integer, nullable=False),
+    Column("best_confidence", Float, nullable=False),
+    Column("best_length", Integer, nullable=False),
+    Column("best_document", String(64), nullable=False),
+    Column("best_start", Integer, nullable=False),
+    Column("best_id", String(64), nullable=False),
+    Index("ix_position_tally_cell", "by_kind", "row_key", "col_key", "day"),
+    sqlite_with_rowid=False,  # stored in key order: one column's rows are read in one range scan
+)
+
+position_shift = Table(
+    "position_shift",
+    metadata,
+    # Each change of a cell's value (``redline.balance.walk`` over its tallies), kept current
+    # with the tallies: the shifts of a matrix are read, not walked, per request.
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(200), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("shift_before", String(12), nullable=False),
+    Column("shift_after", String(12), nullable=False),
+    Column("quote_before", String(64), nullable=False),
+    Column("quote_after", String(64), nullable=False),
+    sqlite_with_rowid=False,
+)
+
+position_cell = Table(
+    "position_cell",
+    metadata,
+    # Each cell's balance over all its days (the last state of its walk), kept with the shifts:
+    # a matrix as of today is read whole; one as of a past day is counted from the tallies.
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(200), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("value", String(12), nullable=False),
+    Column("latest", String(12), nullable=False),
+    Column("most_frequent", String(12), nullable=False),
+    Column("counts", Text, nullable=False),  # JSON: stance -> dated statements
+    Column("quote", String(64), nullable=False),
+    Column("latest_quote", String(64), nullable=False),
+    Column("last_date", Date, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+store_revision = Table(
+    "store_revision",
+    metadata,
+    # A counter per derived table, moved by every write that changes it (``tallies``: the
+    # position tallies and point links), so a reader can cache what it computed from them.
+    Column("name", String(40), primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+
+# -- added by migration 0007_point_links ------------------------------------------------------
+point_link = Table(
+    "point_link",
+    metadata,
+    # Statement -> plan point links of one plan version, as ``analysis.linking`` made them.
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("statement_id", String(64), primary_key=True),
+    Column("number", String(40), primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("lexical", Float, nullable=False),
+    Column("issue_overlap", Float, nullable=False),
+    Index("ix_point_link_statement", "statement_id"),
+)
+
+point_link_state = Table(
+    "point_link_state",
+    metadata,
+    # How far the links of a version go: every statement up to ``upto`` (a ``statement.pk``)
+    # was linked, except those listed in ``point_link_todo`` (re-extracted or corrected since).
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("upto", BigInteger, nullable=False),
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+)
+
+point_link_todo = Table(
+    "point_link_todo",
+    metadata,
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("statement_id", String(64), primary_key=True),
+)
+
+AGGREGATE_TABLES = (
+    position_tally,
+    position_shift,
+    position_cell,
+    store_revision,
+    point_link,
+    point_link_state,
+    point_link_todo,
+)

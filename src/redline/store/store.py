@@ -18,11 +18,23 @@ from sqlalchemy import Engine, and_, delete, func, not_, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from redline.balance import ShiftDraft
 from redline.errors import StoreError
-from redline.model import Actor, Document, Extraction, PlanVersion
+from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
+from redline.store import (
+    balances,
+    migrations,
+    overrides,
+    point_links,
+    queries,
+    records,
+    streams,
+    tallies,
+    timeline_rows,
+    writer,
+)
 from redline.store import extractions as stored_extractions
-from redline.store import migrations, overrides, queries, records, streams, writer
 from redline.store import plans as stored_plans
 from redline.store._sql import chunks, insert_rows
 from redline.store.countable import countable
@@ -30,6 +42,7 @@ from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
 from redline.store.schema import claim, claim_statement, document, event, statement
+from redline.store.timeline_rows import TimelineTotals
 from redline.store.writer import Outcome, Prepared
 
 WRITE_ATTEMPTS = 3  # a batch that lost a race to a concurrent ingest is tried again
@@ -145,7 +158,10 @@ class Store:
 
     def add_actors(self, kb: Iterable[Actor]) -> int:
         with self._writer() as conn:
-            return actor_rules.add_kb_actors(conn, kb)
+            before = stored_extractions.parties(conn)
+            n = actor_rules.add_kb_actors(conn, kb)
+            tallies.refresh_parties(conn, before)  # an actor's party moves its statements' row
+            return n
 
     def correct(self, statement_id: str, change: Correction) -> int:
         """Record an override; the speakers it touches are marked for claim regrouping, which
@@ -354,6 +370,7 @@ class Store:
         """Insert or replace a plan version; ``reconstruction`` is the analysis's JSON, if any."""
         with self._writer() as conn:
             stored_plans.save(conn, version, reconstruction)
+            point_links.forget_version(conn, version.plan, version.label)
 
     def plan_version(self, plan: str, label: str) -> tuple[PlanVersion, dict[str, Any] | None] | None:
         with self._reader() as conn:
@@ -366,6 +383,90 @@ class Store:
     def plan_names(self) -> list[str]:
         with self._reader() as conn:
             return stored_plans.names(conn)
+
+    # -- positions, from the tallies every write keeps current -------------------------------
+    def position_tallies(
+        self, by: str, *, issue: str | None = None, at: date | None = None
+    ) -> list[tallies.TallyRow]:
+        """Per (row, issue, day, stance) counts and strongest quotes: what a positions matrix needs."""
+        with self._reader() as conn:
+            return tallies.read(conn, by, issue=issue, at=at)
+
+    def position_cells(
+        self, by: str, *, issue: str | None = None, at: date | None = None
+    ) -> tuple[balances.CellTotals, list[ShiftDraft[str]]]:
+        """The cells (kept, or counted in SQL over the tallies) and the stored shifts of a matrix."""
+        with self._reader() as conn:
+            return balances.cells(conn, by, issue=issue, at=at), balances.shifts(conn, by, issue=issue, at=at)
+
+    def point_tallies(
+        self, plan: str, label: str, by: str, *, issue: str | None = None, at: date | None = None
+    ) -> list[tallies.TallyRow]:
+        """The same with a version's points as columns, from the stored links (see ``point_links``)."""
+        with self._reader() as conn:
+            return tallies.point_tallies(conn, plan, label, by, issue=issue, at=at)
+
+    def tally_revision(self) -> int:
+        """A number every write of statements, events, corrections, tallies or point links moves:
+        a key to cache positions and timeline pages by."""
+        with self._reader() as conn:
+            return tallies.revision(conn)
+
+    def rebuild_tallies(self) -> None:
+        """Recount every tally from the statements (a repair; writes keep them current)."""
+        with self._writer() as conn:
+            tallies.rebuild(conn)
+
+    def statements_by_id(self, ids: Collection[str]) -> dict[str, Statement]:
+        """Statements (effective values) by id: the few quotes a positions matrix shows."""
+        out: dict[str, Statement] = {}
+        with self._reader() as conn:
+            for part in chunks(sorted(ids)):
+                for r in conn.execute(select(statement).where(statement.c.id.in_(part))):
+                    out[r.id] = stored_extractions.statement_from_row(r)
+        return out
+
+    def documents_by_id(self, ids: Collection[str]) -> dict[str, Document]:
+        """Documents by id without their text (``text`` is empty): what a quote cites."""
+        d = document
+        out: dict[str, Document] = {}
+        with self._reader() as conn:
+            for part in chunks(sorted(ids)):
+                q = select(d.c.id, d.c.url, d.c.title, d.c.published, d.c.outlet, d.c.source, d.c.language)
+                for r in conn.execute(q.where(d.c.id.in_(part))):
+                    out[r.id] = Document(
+                        r.id, "", r.url, r.title, r.published, r.outlet, r.source, r.language
+                    )
+        return out
+
+    def point_link_pending(self, plan: str, label: str) -> tuple[point_links.Pending, list[Statement]]:
+        """What the stored links of a version lack, and those countable statements to link."""
+        with self._reader() as conn:
+            todo = point_links.pending(conn, plan, label)
+            rows = point_links.countable_after(conn, todo.upto, todo.last, todo.changed)
+        return todo, [stored_extractions.statement_from_row(r) for r in rows]
+
+    def save_point_links(
+        self, plan: str, label: str, links: Sequence[point_links.LinkRow], pending: point_links.Pending
+    ) -> None:
+        with self._writer() as conn:
+            point_links.save(conn, plan, label, links, last=pending.last, changed=pending.changed)
+
+    def timeline_rows(
+        self,
+        *,
+        issue: str | None = None,
+        mentioning: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Any]:
+        """Timeline items (countable statements, events of originals) in timeline order, a page."""
+        with self._reader() as conn:
+            return timeline_rows.rows(conn, issue=issue, mentioning=mentioning, limit=limit, offset=offset)
+
+    def timeline_totals(self, *, issue: str | None = None) -> TimelineTotals:
+        with self._reader() as conn:
+            return timeline_rows.totals(conn, issue=issue)
 
     def iter_extractions(self, *, page: int = 200) -> Iterator[Extraction]:
         """Stored documents with their countable statements (corrections applied) and events."""

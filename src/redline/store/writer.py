@@ -19,9 +19,10 @@ from sqlalchemy.engine import Connection
 
 from redline.model import Extraction, Statement, stable_id
 from redline.store import actors as actor_rules
-from redline.store import overrides
+from redline.store import overrides, point_links, tallies
 from redline.store._sql import chunks, insert_ignore, insert_rows
 from redline.store.dedup import NEAR_DUPLICATE, Fingerprint, similarity
+from redline.store.extractions import parties
 from redline.store.schema import document, document_band, event, statement, statement_issue
 
 MIN_SHARED_BANDS = 2
@@ -254,6 +255,7 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
         )
     if not new:
         return outcomes
+    party_before = parties(conn)
     st_rows, issue_rows, ids = _statements_of(
         conn, [(item.extraction, original is not None) for item, original in new]
     )
@@ -286,8 +288,12 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
         band_rows.extend({"band_hash": b, "document_id": doc.id} for b in sorted(set(fp.bands)))
     insert_rows(conn, document, doc_rows)
     insert_ignore(conn, document_band, band_rows, ["band_hash", "document_id"])
+    # speakers first seen with a party can move stored statements to that party's row
+    party_of = tallies.refresh_parties(conn, party_before)
     _insert_statements(conn, st_rows, issue_rows)
+    tallies.add(conn, st_rows, party_of)
     insert_rows(conn, event, [r for item, _ in new for r in event_rows(item.extraction)])
+    tallies.bump(conn)  # new documents: the timeline moves even when no tally does
     counts = {item.extraction.document.id: len(sids) for (item, _), sids in zip(new, ids, strict=True)}
     return [
         Outcome(o.document_id, o.status, counts[o.document_id], o.duplicate_of) if o.status != "exists" else o
@@ -300,6 +306,8 @@ def replace(conn: Connection, ex: Extraction) -> Outcome:
     doc_id = ex.document.id
     dup = conn.execute(select(document.c.duplicate_of).where(document.c.id == doc_id)).scalar()
     old = [r[0] for r in conn.execute(select(statement.c.id).where(statement.c.document_id == doc_id))]
+    party_before = parties(conn)
+    counted_before = tallies.keys_of(conn, old, party_before)
     for part in [old[i : i + 500] for i in range(0, len(old), 500)]:
         conn.execute(delete(statement_issue).where(statement_issue.c.statement_id.in_(part)))
     conn.execute(delete(statement).where(statement.c.document_id == doc_id))
@@ -316,4 +324,8 @@ def replace(conn: Connection, ex: Extraction) -> Outcome:
     )
     overrides.reattach(conn, doc_id)
     overrides.apply(conn, ids)
+    party_of = tallies.refresh_parties(conn, party_before)
+    tallies.recompute(conn, counted_before | tallies.keys_of(conn, ids, party_of), party_of)
+    point_links.invalidate(conn, sorted(set(old) | set(ids)))
+    tallies.bump(conn)
     return Outcome(doc_id, "replaced", len(ids), dup)

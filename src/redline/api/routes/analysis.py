@@ -1,8 +1,8 @@
 """Positions (who stands where on each issue or plan point) and the timeline of the talks.
 
-Both read the countable statements of the whole store through the analysis layer, as the
-``redline positions`` and ``redline timeline`` commands do; the corpus read, and each positions
-matrix, are kept by the app's ``CorpusCache`` until the store changes.
+Neither reads the corpus: positions come from the tallies the store keeps current on every
+write (and the statement -> point links it keeps per plan version), the timeline from one
+sorted query a page. So a call costs the same while an ingest runs as on a quiet store.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
-from redline.analysis import negotiation
 from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.positions_report import positions_report
-from redline.analysis.timeline import timeline_counts
-from redline.api.deps import CorpusCacheDep, CorpusDep, IsoDate, Offset, StoreDep, page
+from redline.analysis.stored_positions import stored_positions
+from redline.analysis.timeline import stored_timeline
+from redline.api.deps import CorpusCacheDep, IsoDate, Offset, StoreDep, page
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import PositionsOut, TimelineEntryOut, TimelinePage
 
@@ -36,35 +36,44 @@ def positions(
 ) -> PositionsOut:
     """Each cell is the balance of the dated statements up to ``at``; undated ones are counted apart."""
 
-    def compute(corpus: negotiation.Corpus) -> PositionsOut:
-        result = negotiation.positions(
-            corpus,
+
+    def compute() -> PositionsOut:
+        found = stored_positions(
+            store,
             repo=SqlPlanRepository(store) if plan is not None else None,
             plan=plan,
             by=by,
             at=at,
             issue=issue,
             label=version,
+            linking=cache.linking,
         )
-        report = positions_report(result, by=by, documents=corpus.documents, issue=issue, plan=plan)
+        report = positions_report(found.result, by=by, documents=found.documents, issue=issue, plan=plan)
         return PositionsOut.model_validate(report.to_dict())
 
-    return cache.result(store, ("positions", by, issue, plan, version, at), compute)
+    # kept until a write moves the tallies (or a plan version's links): a repeated call is free
+    params = ("positions", store.url, by, issue, plan, version, at)
+    return cache.latest(params, store.tally_revision(), compute)
 
 
 @router.get("/timeline", response_model=TimelinePage, summary="Statements and events in date order")
 def timeline(
     request: Request,
-    corpus: CorpusDep,
+    store: StoreDep,
+    cache: CorpusCacheDep,
     issue: Annotated[str | None, Query(description="Only this issue.")] = None,
     actor: Annotated[str | None, Query(description="Only this actor (id, name or surname).")] = None,
     limit: Annotated[int, Query(ge=1, le=5000, description="Entries per page.")] = 500,
     offset: Offset = 0,
 ) -> TimelinePage:
     """One page of the timeline, with how many of all its items are undated or dated by their article."""
-    entries = negotiation.timeline(corpus, issue=issue, actor=actor)
-    counts = timeline_counts(entries)
-    rows = [TimelineEntryOut.model_validate(e.to_dict()) for e in entries[offset : offset + limit + 1]]
+    params = ("timeline", store.url, issue, actor, limit, offset)
+    entries, counts = cache.latest(
+        params,
+        store.tally_revision(),
+        lambda: stored_timeline(store, issue=issue, actor=actor, limit=limit + 1, offset=offset),
+    )
+    rows = [TimelineEntryOut.model_validate(e.to_dict()) for e in entries]
     listing = page(request, rows, limit, offset)
     return TimelinePage(
         **listing.model_dump(),

@@ -1,0 +1,256 @@
+"""The API under load while an ingest writes into the same store: p50/p95/max per endpoint.
+
+Builds (or reuses) a SQLite store of --statements generated statements with the bulk loader
+of ``query_latency.py``, gives a few of its speakers a party, imports the bundled example
+plans and links them (as importing a plan does), then:
+
+- serves the API with uvicorn in a child process on 127.0.0.1 (a free port);
+- runs an ingest in another child process: generated articles written through
+  ``Store.write`` in batches (the writer's transaction, tallies and all), for the whole run;
+- runs --clients threads, each with its own httpx client, over a fixed mix of endpoints
+  (statements list, one statement, search, positions, positions by plan point, timeline,
+  actors, claims) for --seconds (bounded: at most --max-requests in all).
+
+Prints p50/p95/max per endpoint, errors, and how many documents the ingest stored meanwhile.
+Loopback only; every loop is bounded in time and count and stops by itself.
+Usage: PYTHONPATH=src python benchmarks/api_load.py [--statements 40000] [--seconds 60] [--clients 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from query_latency import ISSUES, STANCES, WORDS, build
+
+from redline.analysis import negotiation as lib
+from redline.analysis.claims import refresh_claims
+from redline.analysis.db_repository import SqlPlanRepository
+from redline.analysis.stored_positions import link_version
+from redline.examples import example_plans
+from redline.store import Store
+
+PARTIES = ["russia", "ukraine", "united_states", "europe", "eu", "china"]
+
+ENDPOINTS: list[tuple[str, str]] = [
+    ("statements", "/api/v1/statements?limit=50"),
+    ("statements ?issue&stance", "/api/v1/statements?issue=nato&stance=oppose"),
+    ("statement", "/api/v1/statements/st-{doc}-3"),
+    ("search", "/api/v1/statements?q=ceasefire"),
+    ("positions", "/api/v1/positions"),
+    ("positions ?at", "/api/v1/positions?at=2025-06-30"),
+    ("positions ?plan", "/api/v1/positions?plan={plan}"),
+    ("timeline", "/api/v1/timeline?limit=100"),
+    ("timeline ?issue", "/api/v1/timeline?issue=territory&limit=100"),
+    ("actors", "/api/v1/actors"),
+    ("claims", "/api/v1/claims"),
+]
+
+
+def prepare(path: Path, n: int) -> None:
+    """The store: bulk statements, parties for the 30 most prolific speakers, plans, claims."""
+    if path.exists():
+        with Store.open(f"sqlite:///{path}"):
+            return  # reused (opening it applies any new migration, tallies included)
+    t0 = time.perf_counter()
+    build(path, n)
+    with Store.open(f"sqlite:///{path}") as store:
+        with store.engine.begin() as conn:
+            for i in range(30):
+                conn.exec_driver_sql(
+                    "UPDATE actor SET party = ? WHERE id = ?", (PARTIES[i % len(PARTIES)], f"actor-{i}")
+                )
+        store.rebuild_tallies()  # the bulk loader wrote rows around the writer
+        repo = SqlPlanRepository(store)
+        tagger, pax = lib.point_tagging()
+        for ex in example_plans():
+            lib.import_plan(repo, ex.path, plan=ex.plan, label=ex.label, when=ex.date, tagger=tagger, pax=pax)
+            link_version(store, repo.get_version(ex.plan, ex.label))
+        refresh_claims(store)
+    print(f"built {n} statements, parties, plans, links and claims in {time.perf_counter() - t0:.0f} s")
+
+
+INGEST = """
+import random, sys, time
+from datetime import date, timedelta
+from redline.model import Document, Extraction, Span, Speaker, Statement
+from redline.store import Prepared, Store, fingerprint
+
+url, seconds, batch, rate = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+words, issues, stances = [a.split(",") for a in sys.argv[5:8]]
+rnd = random.Random(7)
+run = f"live{int(time.time())}"  # new ids every run: a reused store gets new documents
+stored = 0
+end = time.monotonic() + seconds
+with Store.open(url) as store:
+    k = 0
+    t0 = time.monotonic()
+    while time.monotonic() < end:
+        time.sleep(max(0.0, t0 + k / rate - time.monotonic()))  # paced: ``rate`` documents a second
+        items = []
+        for _ in range(batch):
+            k += 1
+            day = date(2025, 1, 1) + timedelta(days=rnd.randrange(365))
+            sentences, statements, offset = [], [], 0
+            for j in range(10):
+                who = f"Actor Number {rnd.randrange(300)}"
+                said = " ".join(rnd.choices(words, k=rnd.randrange(6, 18)))
+                sentence = f"{who} said {said} {k}-{j}."
+                start = offset + len(who) + 6
+                statements.append(Statement(
+                    id=f"{run}-{k}-{j}", document_id=f"{run}-{k}",
+                    content=Span(said, start, start + len(said)), kind="direct",
+                    speaker=Speaker(who, None, Span(who, offset, offset + len(who))),
+                    issues=sorted(set(rnd.choices(issues, k=2))), stance=rnd.choice(stances),
+                    date=day, confidence=0.8, extractor="load/1"))
+                sentences.append(sentence)
+                offset += len(sentence) + 1
+            doc = Document(id=f"{run}-{k}", text=" ".join(sentences), outlet="Live", published=day)
+            ex = Extraction(doc, statements, [], extractor="load/1")
+            items.append(Prepared(ex, fingerprint(doc.text, doc.url, doc.content_hash)))
+        stored += sum(o.status == "stored" for o in store.write(items))
+print(stored)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def serve(db: str, port: int) -> subprocess.Popen[bytes]:
+    code = (
+        "import uvicorn; from redline.api import create_app; "
+        f"uvicorn.run(create_app({db!r}), host='127.0.0.1', port={port}, log_level='warning')"
+    )
+    return subprocess.Popen([sys.executable, "-c", code])
+
+
+def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    import httpx
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise SystemExit("the API server exited")
+        try:
+            if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit("the API server did not start")
+
+
+def load(
+    base: str, clients: int, seconds: float, max_requests: int, names: dict[str, str], n_docs: int
+) -> None:
+    import httpx
+
+    times: dict[str, list[float]] = {name: [] for name, _ in ENDPOINTS}
+    errors: dict[str, int] = dict.fromkeys(times, 0)
+    lock = threading.Lock()
+    budget = [max_requests]
+    end = time.monotonic() + seconds
+
+    def client(i: int) -> None:
+        rnd = random.Random(i)
+        with httpx.Client(base_url=base, timeout=30) as c:
+            k = i
+            while time.monotonic() < end:
+                with lock:
+                    if budget[0] <= 0:
+                        return
+                    budget[0] -= 1
+                name, raw = ENDPOINTS[k % len(ENDPOINTS)]
+                k += 1
+                url = raw.format(doc=rnd.randrange(n_docs), **names)
+                t0 = time.perf_counter()
+                try:
+                    ok = c.get(url).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                ms = (time.perf_counter() - t0) * 1000
+                with lock:
+                    times[name].append(ms)
+                    errors[name] += not ok
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print(f"{'endpoint':<26} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}")
+    for name, values in times.items():
+        if values:
+            p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
+            top = max(values)
+            print(f"{name:<26} {len(values):>5} {p50:>8.0f} {p95:>8.0f} {top:>8.0f} {errors[name]:>6}")
+    everything = [v for values in times.values() for v in values]
+    worst = max(percentile(v, 0.95) for v in times.values() if v)
+    p95 = percentile(everything, 0.95)
+    print(f"all: {len(everything)} requests, p95 {p95:.0f} ms; worst endpoint p95 {worst:.0f} ms")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--statements", type=int, default=40_000)
+    p.add_argument("--db", default=None)
+    p.add_argument("--seconds", type=float, default=60)
+    p.add_argument("--clients", type=int, default=20)
+    p.add_argument("--max-requests", type=int, default=20_000)
+    p.add_argument("--batch", type=int, default=20, help="documents per ingest batch (10 statements each)")
+    p.add_argument("--rate", type=float, default=20, help="documents the ingest writes a second")
+    p.add_argument("--no-ingest", action="store_true", help="measure a quiet store")
+    a = p.parse_args()
+    path = Path(a.db or f"/tmp/redline-load-{a.statements // 1000}k.db")
+    prepare(path, a.statements)
+    db = f"sqlite:///{path}"
+    plans = example_plans()
+    names = {"plan": plans[0].plan}
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = serve(db, port)
+    ingest: subprocess.Popen[bytes] | None = None
+    try:
+        wait_ready(base, server)
+        if not a.no_ingest:
+            args = [",".join(WORDS), ",".join(ISSUES), ",".join(STANCES)]
+            cmd = [sys.executable, "-c", INGEST, db, str(a.seconds), str(a.batch), str(a.rate), *args]
+            ingest = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+            time.sleep(1)  # the ingest is under way before the first request
+        with Store.open(db) as store:
+            n = store.counts()["statements"]
+        ingesting = "off" if a.no_ingest else f"{a.rate:g} documents/s in batches of {a.batch}"
+        print(f"{n} statements; {a.clients} clients for {a.seconds:.0f} s; ingest {ingesting}")
+        load(base, a.clients, a.seconds, a.max_requests, names, a.statements // 10)
+        if ingest is not None:
+            out, _ = ingest.communicate(timeout=a.seconds + 120)
+            stored = int(out.decode().strip().splitlines()[-1] or 0) if out.strip() else 0
+            print(f"ingest meanwhile: {stored} documents ({stored * 10} statements) stored")
+    finally:
+        for proc in (ingest, server):
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Positions answered from the store's tallies instead of the whole corpus.
+
+``negotiation.positions`` reads every countable statement; this gives the same result (the
+same ``Positions``, the same report) from what the store keeps current on every write: the
+per (row, column, day, stance) tallies, the strongest quote of each, and the statement ->
+point links of a plan version. A call reads a few thousand tally rows and the handful of
+statements it quotes, so it costs the same during an ingest as on a quiet store.
+
+Links of a version are made by ``analysis.linking`` the first time the version is asked for
+(every countable statement, as ``negotiation.positions`` links them) and then only for the
+statements stored or changed since. Links made in a later pass weigh words against the
+statements of that pass, so after many ingests they can differ slightly from linking
+everything at once; saving the version again relinks it whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+from datetime import date
+
+from redline.analysis.linking import LinkOptions, link_statements
+from redline.analysis.negotiation import Positions, latest_version
+from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, matrix_and_shifts
+from redline.analysis.repository import PlanRepository
+from redline.errors import NotFoundError
+from redline.model import Document, PlanVersion, Statement
+from redline.store import Store
+from redline.store.point_links import LinkRow
+from redline.store.schema import ANY_COLUMN
+from redline.store.tallies import TallyRow
+
+__all__ = ["StoredPositions", "link_version", "stored_positions", "tally_days"]
+
+
+def tally_days(rows: Sequence[TallyRow]) -> CellDays[str]:
+    """The matrix input (quotes as statement ids) of tally rows, which come in day order."""
+    days = CellDays[str]()
+    last: dict[tuple[str, str], tuple[date, list[DayGroup[str]]]] = {}
+    for r in rows:
+        key = (r.row, r.column)
+        if r.column == ANY_COLUMN:
+            days.undated_statements += r.n
+        elif r.day is None:
+            days.undated[key] = days.undated.get(key, 0) + r.n
+        else:
+            group = DayGroup(r.stance, r.n, (r.rank, r.confidence, r.day, r.length), r.best_id)
+            seen = last.get(key)
+            if seen is not None and seen[0] == r.day:
+                seen[1].append(group)
+            else:
+                last[key] = (r.day, [group])
+                days.dated.setdefault(key, []).append(last[key])
+    return days
+
+
+def link_version(store: Store, version: PlanVersion, options: LinkOptions | None = None) -> int:
+    """Link the statements the stored links of ``version`` lack; return how many were linked."""
+    pending, statements = store.point_link_pending(version.plan, version.label)
+    if pending.upto is not None and not statements:
+        return 0
+    found = link_statements(statements, version.points, options)
+    rows = [
+        LinkRow(lk.statement_id, lk.number, lk.score, lk.lexical, lk.issue_overlap)
+        for links in found.values()
+        for lk in links
+    ]
+    store.save_point_links(version.plan, version.label, rows, pending)
+    return len(statements)
+
+
+def _quotes(store: Store, into: dict[str, Statement]) -> Callable[[list[str]], Callable[[str], Statement]]:
+    def load(ids: list[str]) -> Callable[[str], Statement]:
+        into.update(store.statements_by_id(set(ids)))
+        return into.__getitem__
+
+    return load
+
+
+@dataclass(slots=True)
+class StoredPositions:
+    """A positions result and the documents its quotes cite (without their text)."""
+
+    result: Positions
+    documents: dict[str, Document]
+
+
+def stored_positions(
+    store: Store,
+    *,
+    repo: PlanRepository | None = None,
+    plan: str | None = None,
+    by: RowKind = "party",
+    at: date | None = None,
+    issue: str | None = None,
+    label: str | None = None,
+    linking: AbstractContextManager[object] | None = None,
+) -> StoredPositions:
+    """``negotiation.positions`` of the store, from its tallies (and links, by plan point).
+
+    ``linking`` (a lock) is held while links are made, so that concurrent first requests for
+    a version link it once, not once each."""
+    version = None
+    quoted: dict[str, Statement] = {}
+    if plan is not None:
+        if repo is None:
+            raise NotFoundError("positions by point need the plans", hint="give the plans directory")
+        version = repo.get_version(plan, label) if label else latest_version(repo, plan)
+        with linking or nullcontext():
+            link_version(store, version)
+        rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
+        matrix, shifts = matrix_and_shifts(tally_days(rows), _quotes(store, quoted), at)
+    else:  # cells counted in SQL, shifts kept by the store: nothing walked here
+        totals, drafts = store.position_cells(by, issue=issue, at=at)
+        load = _quotes(store, quoted)
+        matrix, shifts = assemble(totals.cells, drafts, totals.undated, totals.undated_statements, load, at)
+    documents = store.documents_by_id({s.document_id for s in quoted.values()})
+    return StoredPositions(Positions(matrix, shifts, version, {}), documents)

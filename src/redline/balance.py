@@ -1,0 +1,186 @@
+"""The balance of one positions cell, day by day: below the analysis and the store, which share it.
+
+A cell of the positions matrix (a party or speaker on an issue or point) is the balance of
+its dated statements; all the balance needs of one day's statements with one stance is how
+many there were and the strongest of them (``DayGroup``). ``walk`` adds the days in order
+and gives the cell's value, its latest stance, its quotes and every change of value (a
+shift). ``analysis.positions`` walks days summarised from statements; the store walks the
+same summaries from its tallies to keep the shifts current on every write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, NamedTuple, TypeVar
+
+from redline.model import STANCES
+
+NEUTRAL = "neutral"
+KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
+
+__all__ = [
+    "KIND_RANK",
+    "CellDraft",
+    "DayGroup",
+    "Days",
+    "ShiftDraft",
+    "Strength",
+    "Tally",
+    "cell_of",
+    "strength",
+    "walk",
+]
+
+Strength = tuple[int, float, date, int]
+Q = TypeVar("Q")  # how a quote is held while a matrix is computed: a Statement, or a stored id
+
+
+def strength(kind: str, confidence: float, day: date | None, length: int) -> Strength:
+    """How strong a quote is: a direct quote first, then the more confident, later, longer one."""
+    return (KIND_RANK.get(kind, 0), confidence, day or date.min, length)
+
+
+class DayGroup(NamedTuple, Generic[Q]):
+    """The statements of one cell that took one stance on one day: how many, and the strongest
+    (the first of equally strong ones in corpus order), which is all a balance needs of them.
+    (A named tuple: a matrix makes tens of thousands.)"""
+
+    stance: str
+    n: int
+    strength: Strength
+    best: Q
+
+
+Days = list[tuple[date, list[DayGroup[Q]]]]
+
+
+class Tally(Generic[Q]):
+    """Dated statements of one cell, added day by day, and the balance they make so far.
+
+    Each stance keeps its most recent statement, ranked by (date, how many statements took
+    that stance that day, strength): "the most recent" of two stances said the same day is
+    the one more often said that day, then the one with the stronger quote.
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = dict.fromkeys(STANCES, 0)
+        self._strongest: dict[str, tuple[Strength, Q]] = {}
+        self._recent: dict[str, tuple[tuple[date, int, Strength], Q]] = {}
+
+    def set_stance(
+        self, stance: str, n: int, recent: tuple[tuple[date, int, Strength], Q], strongest: tuple[Strength, Q]
+    ) -> None:
+        """Set one stance's totals at once (counted elsewhere: the store's tallies in SQL):
+        ``n`` statements, the most recent day's (day, count, strength) and quote, the strongest."""
+        self.counts[stance] = n
+        self._recent[stance] = recent
+        self._strongest[stance] = strongest
+
+    def add_day(self, day: date, groups: Sequence[DayGroup[Q]]) -> None:
+        for g in groups:
+            self.counts[g.stance] = self.counts.get(g.stance, 0) + g.n
+            key = (day, g.n, g.strength)
+            if g.stance not in self._recent or key > self._recent[g.stance][0]:
+                self._recent[g.stance] = (key, g.best)
+            best = self._strongest.get(g.stance)
+            if best is None or g.strength > best[0]:
+                self._strongest[g.stance] = (g.strength, g.best)
+
+    def _most_recent(self, stances: Iterable[str]) -> str:
+        return max(stances, key=lambda st: self._recent[st][0])
+
+    @property
+    def value(self) -> str:
+        taken = {st: n for st, n in self.counts.items() if n and st != NEUTRAL}
+        if not taken:
+            return NEUTRAL
+        top = max(taken.values())
+        return self._most_recent(st for st, n in taken.items() if n == top)
+
+    @property
+    def latest(self) -> str:
+        taken = [st for st, n in self.counts.items() if n and st != NEUTRAL]
+        return self._most_recent(taken) if taken else NEUTRAL
+
+    @property
+    def most_frequent(self) -> str:
+        top = max(self.counts.values())
+        return self._most_recent(st for st, n in self.counts.items() if n == top)
+
+    def strongest(self, stance: str) -> Q:
+        """The strongest statement so far with ``stance``: a direct quote, then the more confident."""
+        return self._strongest[stance][1]
+
+    def recent(self, stance: str) -> Q:
+        return self._recent[stance][1]
+
+
+@dataclass(slots=True)
+class CellDraft(Generic[Q]):
+    """A cell whose quotes are still references (ids, when the days come from the store)."""
+
+    row: str
+    column: str
+    stance: str
+    latest: str
+    most_frequent: str
+    counts: dict[str, int]
+    quote: Q
+    latest_quote: Q
+    last_date: date
+    undated: int
+
+
+@dataclass(slots=True)
+class ShiftDraft(Generic[Q]):
+    row: str
+    column: str
+    before: str
+    after: str
+    quote_before: Q
+    quote_after: Q
+    date: date
+
+
+def walk(
+    row: str, column: str, days: Days[Q], undated: int, shifts: bool
+) -> tuple[CellDraft[Q], list[ShiftDraft[Q]]]:
+    """A cell's balance over its days, and (if asked) each change of its value on the way."""
+    tally: Tally[Q] = Tally()
+    found: list[ShiftDraft[Q]] = []
+    before: str | None = None
+    quote_before: Q | None = None
+    for day, groups in days:
+        tally.add_day(day, groups)
+        if not shifts:
+            continue
+        after = tally.value
+        if after == NEUTRAL and before is None:
+            continue  # nothing but reports yet: no position to shift from
+        if before is not None and quote_before is not None and after != before:
+            today = [g.best for g in groups if g.stance == after]
+            quote_after = today[0] if today else tally.strongest(after)
+            found.append(ShiftDraft(row, column, before, after, quote_before, quote_after, day))
+        before, quote_before = after, tally.strongest(after)
+    return cell_of(row, column, tally, days[-1][0], undated), found
+
+
+def cell_of(row: str, column: str, tally: Tally[Q], last_date: date, undated: int) -> CellDraft[Q]:
+    """The cell a balance makes (its value, latest stance, counts and quotes)."""
+    value, latest = tally.value, tally.latest
+    return CellDraft(
+        row,
+        column,
+        value,
+        latest,
+        tally.most_frequent,
+        dict(tally.counts),
+        tally.strongest(value),
+        tally.recent(latest),
+        last_date,
+        undated,
+    )
+
+

@@ -1,0 +1,250 @@
+"""Each positions cell's balance and shifts, kept with the tallies, and a matrix read from them.
+
+A cell's value as of today and every change of it (a shift) come from walking its days
+(``redline.balance.walk``) over its tallies; walking every cell per request was most of the
+cost of a matrix, so the store walks again only the cells a write touched and keeps the
+result (``position_cell``, ``position_shift``). A matrix as of a past day is counted in SQL
+from the tallies: per stance the count, the latest day (with its count and quote) and the
+strongest quote, which is all a balance is made of.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import String, and_, delete, func, select, tuple_, type_coerce
+from sqlalchemy.engine import Connection
+
+from redline.balance import CellDraft, DayGroup, Days, ShiftDraft, Tally, cell_of, walk
+from redline.store._sql import chunks, insert_rows
+from redline.store.schema import ANY_COLUMN, UNDATED_DAY, position_cell, position_shift, position_tally
+
+__all__ = ["CellTotals", "cells", "parse_day", "rewalk", "shifts"]
+
+
+def parse_day(value: Any, cache: dict[Any, date | None]) -> date | None:
+    """A stored day (a date, or its ISO text as SQLite's driver returns it), None if undated."""
+    if value not in cache:
+        day = value if isinstance(value, date) else date.fromisoformat(value)
+        cache[value] = None if day == UNDATED_DAY else day
+    return cache[value]
+
+
+Cell = tuple[str, str, str]  # by_kind, col_key, row_key
+_WHOLE_COLUMN = 20  # more touched cells than this in one column: read the column in one scan
+
+
+def _cell_days(conn: Connection, cells: Collection[Cell]) -> dict[Cell, Days[str]]:
+    """The dated tally rows of these cells, as the days ``walk`` takes (quotes as ids)."""
+    t = position_tally
+    day = type_coerce(t.c.day, String)
+    cols = (t.c.by_kind, t.c.col_key, t.c.row_key, day, t.c.stance, t.c.n)
+    q = select(*cols, t.c.best_rank, t.c.best_confidence, t.c.best_length, t.c.best_id)
+    q = q.where(t.c.day != UNDATED_DAY, t.c.col_key != ANY_COLUMN)
+    by_column: dict[tuple[str, str], set[str]] = {}
+    for by, col, row in cells:
+        if col != ANY_COLUMN:
+            by_column.setdefault((by, col), set()).add(row)
+    out: dict[Cell, Days[str]] = {}
+    parsed: dict[Any, date | None] = {}
+
+    def take(rows: Iterable[Any], wanted: set[str]) -> None:
+        for r in rows:
+            if r[2] not in wanted:
+                continue
+            d = parse_day(r[3], parsed)
+            assert d is not None
+            days = out.setdefault((r[0], r[1], r[2]), [])
+            group = DayGroup(r[4], int(r[5]), (int(r[6]), float(r[7]), d, int(r[8])), r[9])
+            if days and days[-1][0] == d:
+                days[-1][1].append(group)
+            else:
+                days.append((d, [group]))
+
+    for (by, col), rows in by_column.items():
+        if len(rows) > _WHOLE_COLUMN:
+            scan = q.where(t.c.by_kind == by, t.c.col_key == col).order_by(t.c.day, t.c.row_key, t.c.stance)
+            take(conn.execute(scan), rows)
+        else:
+            for part in chunks(sorted(rows), 200):
+                one = q.where(t.c.by_kind == by, t.c.col_key == col, t.c.row_key.in_(part))
+                take(conn.execute(one.order_by(t.c.row_key, t.c.day, t.c.stance)), rows)
+    return out
+
+
+def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
+    """Walk these cells again over their tallies and store their balance and shifts anew."""
+    s = position_shift
+    for table in (position_shift, position_cell):
+        key = tuple_(table.c.by_kind, table.c.col_key, table.c.row_key)
+        for part in chunks(sorted(cells), 200):
+            conn.execute(delete(table).where(key.in_(list(part))))
+    rows: list[dict[str, Any]] = []
+    balances: list[dict[str, Any]] = []
+    for (by, col, row), days in _cell_days(conn, cells).items():
+        cell, changes = walk(row, col, days, 0, True)
+        balances.append(
+            {
+                "by_kind": by,
+                "col_key": col,
+                "row_key": row,
+                "value": cell.stance,
+                "latest": cell.latest,
+                "most_frequent": cell.most_frequent,
+                "counts": json.dumps(cell.counts),
+                "quote": cell.quote,
+                "latest_quote": cell.latest_quote,
+                "last_date": cell.last_date,
+            }
+        )
+        for sh in changes:
+            rows.append(
+                {
+                    "by_kind": by,
+                    "col_key": col,
+                    "row_key": row,
+                    "day": sh.date,
+                    "shift_before": sh.before,
+                    "shift_after": sh.after,
+                    "quote_before": sh.quote_before,
+                    "quote_after": sh.quote_after,
+                }
+            )
+    for part in chunks(rows, 5000):
+        insert_rows(conn, s, list(part))
+    for part in chunks(balances, 5000):
+        insert_rows(conn, position_cell, list(part))
+
+
+def shifts(
+    conn: Connection, by: str, *, issue: str | None = None, at: date | None = None
+) -> list[ShiftDraft[str]]:
+    """The stored shifts of ``by`` rows (of one column, up to a day), quotes as statement ids."""
+    s = position_shift
+    day = type_coerce(s.c.day, String)
+    cols: list[Any] = [s.c.row_key, s.c.col_key, s.c.shift_before, s.c.shift_after, s.c.quote_before]
+    q = select(*cols, s.c.quote_after, day)
+    q = q.where(s.c.by_kind == by)
+    if issue is not None:
+        q = q.where(s.c.col_key == issue)
+    if at is not None:
+        q = q.where(s.c.day <= at)
+    parsed: dict[Any, date | None] = {}
+    out = []
+    for r in conn.execute(q):
+        d = parse_day(r[6], parsed)
+        assert d is not None
+        out.append(ShiftDraft(r[0], r[1], r[2], r[3], r[4], r[5], d))
+    return out
+
+
+@dataclass(slots=True)
+class CellTotals:
+    """A matrix's cells counted in SQL: drafts (quotes as ids) and the undated counts."""
+
+    cells: dict[tuple[str, str], CellDraft[str]]
+    undated: dict[tuple[str, str], int]
+    undated_statements: int
+
+
+def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | None = None) -> CellTotals:
+    """Every cell of ``by`` rows as of ``at`` from three grouped queries over the tallies: per
+    stance the count, the latest day (with its count and quote) and the strongest quote, which
+    is all a balance is made of (``redline.balance.Tally``)."""
+    t = position_tally
+    where = [t.c.by_kind == by, t.c.col_key != ANY_COLUMN]
+    if issue is not None:
+        where.append(t.c.col_key == issue)
+    dated = [*where, t.c.day != UNDATED_DAY]
+    if at is not None:
+        dated.append(t.c.day <= at)
+    parsed: dict[Any, date | None] = {}
+    undated_q = select(t.c.row_key, t.c.col_key, func.sum(t.c.n)).where(*where, t.c.day == UNDATED_DAY)
+    undated = {(r[0], r[1]): int(r[2]) for r in conn.execute(undated_q.group_by(t.c.row_key, t.c.col_key))}
+    distinct = select(func.coalesce(func.sum(t.c.n), 0)).where(
+        t.c.by_kind == by, t.c.day == UNDATED_DAY, t.c.col_key == (ANY_COLUMN if issue is None else issue)
+    )
+    n_distinct = int(conn.execute(distinct).scalar_one())
+    if at is None:  # as of today: the balances the store keeps
+        c = position_cell
+        kept_cols: list[Any] = [c.c.row_key, c.c.col_key, c.c.value, c.c.latest, c.c.most_frequent]
+        kept_cols += [c.c.counts, c.c.quote, c.c.latest_quote, type_coerce(c.c.last_date, String)]
+        q = select(*kept_cols).where(c.c.by_kind == by)
+        if issue is not None:
+            q = q.where(c.c.col_key == issue)
+        kept: dict[tuple[str, str], CellDraft[str]] = {}
+        for r in conn.execute(q):
+            said_last = parse_day(r[8], parsed)
+            assert said_last is not None
+            key = (r[0], r[1])
+            counts, n_undated = json.loads(r[5]), undated.get(key, 0)
+            kept[key] = CellDraft(r[0], r[1], r[2], r[3], r[4], counts, r[6], r[7], said_last, n_undated)
+        return CellTotals(kept, undated, n_distinct)
+    per = (t.c.row_key, t.c.col_key, t.c.stance)
+    last = select(*per, func.sum(t.c.n).label("total"), func.max(t.c.day).label("last")).where(*dated)
+    last_sq = last.group_by(*per).subquery()
+    recent_q = (
+        select(
+            t.c.row_key,
+            t.c.col_key,
+            t.c.stance,
+            last_sq.c.total,
+            type_coerce(t.c.day, String),
+            t.c.n,
+            t.c.best_rank,
+            t.c.best_confidence,
+            t.c.best_length,
+            t.c.best_id,
+        )
+        .select_from(t.join(last_sq, and_(
+            t.c.row_key == last_sq.c.row_key,
+            t.c.col_key == last_sq.c.col_key,
+            t.c.stance == last_sq.c.stance,
+            t.c.day == last_sq.c["last"],
+        )))
+        .where(t.c.by_kind == by)
+    )
+    ranked = select(
+        *per,
+        type_coerce(t.c.day, String).label("day"),
+        t.c.best_rank,
+        t.c.best_confidence,
+        t.c.best_length,
+        t.c.best_id,
+        func.row_number()
+        .over(
+            partition_by=list(per),
+            order_by=[
+                t.c.best_rank.desc(),
+                t.c.best_confidence.desc(),
+                t.c.day.desc(),
+                t.c.best_length.desc(),
+            ],
+        )
+        .label("rank"),
+    ).where(*dated).subquery()
+    strongest_q = select(ranked).where(ranked.c["rank"] == 1)
+    strongest: dict[tuple[str, str, str], tuple[tuple[int, float, date, int], str]] = {}
+    for r in conn.execute(strongest_q):
+        d = parse_day(r[3], parsed)
+        assert d is not None
+        strongest[(r[0], r[1], r[2])] = ((int(r[4]), float(r[5]), d, int(r[6])), r[7])
+    tallies: dict[tuple[str, str], Tally[str]] = {}
+    last_day: dict[tuple[str, str], date] = {}
+    for r in conn.execute(recent_q):
+        d = parse_day(r[4], parsed)
+        assert d is not None
+        key = (r[0], r[1])
+        tally = tallies.setdefault(key, Tally())
+        strength = (int(r[6]), float(r[7]), d, int(r[8]))
+        tally.set_stance(r[2], int(r[3]), ((d, int(r[5]), strength), r[9]), strongest[(r[0], r[1], r[2])])
+        last_day[key] = max(d, last_day.get(key, d))
+    return CellTotals(
+        {k: cell_of(k[0], k[1], tl, last_day[k], undated.get(k, 0)) for k, tl in tallies.items()},
+        undated,
+        n_distinct,
+    )

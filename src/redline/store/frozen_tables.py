@@ -1,0 +1,253 @@
+"""The tables of migrations 0001 and 0004 exactly as released, frozen apart from ``schema``.
+
+``schema`` says what the tables are now; a migration that created tables from it would create
+today's tables in a database that then also gets the later migrations which changed them
+(a column added twice, an index that already exists). So 0001 and 0004 create these frozen
+copies, on a metadata of their own, and every later change to a table is a new migration:
+never edit this file.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+
+metadata = MetaData()
+
+_Pk = BigInteger().with_variant(Integer(), "sqlite")
+
+document = Table(
+    "document",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("url", Text),
+    Column("canonical_url", Text),
+    Column("content_hash", String(64), nullable=False),
+    Column("title", Text),
+    Column("published", Date),
+    Column("outlet", String(200)),
+    Column("source", Text),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("metadata", Text),  # JSON
+    Column("duplicate_of", String(64), ForeignKey("document.id")),
+    Column("similarity", Float),
+    Column("minhash", LargeBinary),
+    Column("extractor", String(100)),
+    Column("n_statements", Integer, nullable=False, server_default=text("0")),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_document_content_hash", "content_hash", unique=True),
+    Index(
+        "ix_document_canonical_url",
+        "canonical_url",
+        unique=True,
+        sqlite_where=text("canonical_url IS NOT NULL"),
+        postgresql_where=text("canonical_url IS NOT NULL"),
+    ),
+    Index("ix_document_published", "published"),
+    Index("ix_document_outlet", "outlet"),
+    Index("ix_document_duplicate_of", "duplicate_of"),
+)
+
+document_band = Table(
+    "document_band",
+    metadata,
+    Column("band_hash", BigInteger, primary_key=True),
+    Column("document_id", String(64), ForeignKey("document.id", ondelete="CASCADE"), primary_key=True),
+)
+
+actor = Table(
+    "actor",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(40)),
+    Column("kind", String(20), nullable=False),  # kb | name (keyed by normalised name)
+    Column("party", String(60)),
+    Column("country", String(3)),
+    Column("wikidata", String(40)),
+)
+
+actor_alias = Table(
+    "actor_alias",
+    metadata,
+    Column("alias", String(300), primary_key=True),  # normalised
+    Column("actor_id", String(200), ForeignKey("actor.id"), primary_key=True),
+    Column("source", String(20), nullable=False),  # kb | name | apposition | correction
+    Column("document_id", String(64)),
+    Column("text", Text),  # as first seen
+)
+
+statement = Table(
+    "statement",
+    metadata,
+    Column("pk", _Pk, primary_key=True, autoincrement=True),
+    Column("id", String(64), nullable=False),
+    Column("document_id", String(64), ForeignKey("document.id"), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("cue", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("speaker_mention", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("m_speaker", Text),  # machine values
+    Column("m_actor_id", String(200)),
+    Column("m_issues", Text, nullable=False),  # JSON list
+    Column("m_stance", String(12), nullable=False),
+    Column("speaker", Text),  # effective values (machine + overrides)
+    Column("actor_id", String(200), ForeignKey("actor.id")),
+    Column("stance", String(12), nullable=False),
+    Column("issues", Text, nullable=False),  # JSON list, mirrored in statement_issue
+    Column("rejected", Boolean, nullable=False, server_default=text("false")),
+    Column("date", Date),
+    Column("outlet", String(200)),
+    Column("duplicate", Boolean, nullable=False, server_default=text("false")),
+    Column("confidence", Float, nullable=False),
+    Column("extractor", String(100), nullable=False),
+    Index("ix_statement_id", "id", unique=True),
+    Index("ix_statement_document", "document_id"),
+    Index("ix_statement_actor_date", "actor_id", "date"),
+    Index("ix_statement_stance_date", "stance", "date"),
+    Index("ix_statement_outlet_date", "outlet", "date"),
+    Index("ix_statement_date", "date"),
+)
+
+statement_issue = Table(
+    "statement_issue",
+    metadata,
+    Column("issue", String(60), primary_key=True),
+    Column("statement_id", String(64), primary_key=True),
+    Column("date", Date),
+    Index("ix_statement_issue_issue_date", "issue", "date"),
+    Index("ix_statement_issue_statement", "statement_id"),
+)
+
+statement_override = Table(
+    "statement_override",
+    metadata,
+    Column("id", _Pk, primary_key=True, autoincrement=True),
+    Column("statement_id", String(64), nullable=False),
+    Column("document_id", String(64), nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("speaker", Text),
+    Column("actor_id", String(200)),
+    Column("issues", Text),  # JSON list
+    Column("stance", String(12)),
+    Column("reject", Boolean, nullable=False, server_default=text("false")),
+    Column("who", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("note", Text),
+    Column("attached", String(10), nullable=False, server_default=text("'id'")),  # id | overlap | orphan
+    Index("ix_override_statement", "statement_id"),
+    Index("ix_override_document", "document_id"),
+)
+
+claim = Table(
+    "claim",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("actor_id", String(200)),
+    Column("speaker", Text),
+    Column("content", Text, nullable=False),
+    Column("first_date", Date),
+    Column("last_date", Date),
+    Column("n_statements", Integer, nullable=False),
+    Column("n_documents", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Column("outlets", Text),  # JSON list
+    Index("ix_claim_actor", "actor_id"),
+    Index("ix_claim_first_date", "first_date"),
+)
+
+claim_statement = Table(
+    "claim_statement",
+    metadata,
+    Column("claim_id", String(64), primary_key=True),
+    Column("statement_id", String(64), primary_key=True),
+    Index("ix_claim_statement_statement", "statement_id"),
+)
+
+TABLES_0001 = (
+    document,
+    document_band,
+    actor,
+    actor_alias,
+    statement,
+    statement_issue,
+    statement_override,
+    claim,
+    claim_statement,
+)
+
+event = Table(
+    "event",
+    metadata,
+    Column("document_id", String(64), ForeignKey("document.id"), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("type", String(60), nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("actors", Text, nullable=False),  # JSON list of names
+    Column("actor_ids", Text, nullable=False),  # JSON list (ids or null)
+    Column("place", Text),
+    Column("date", Date),
+    Column("date_precision", String(10)),
+    Column("planned", Boolean, nullable=False, server_default=text("false")),
+    Column("extractor", String(100), nullable=False),
+    Index("ix_event_date", "date"),
+)
+
+plan = Table(
+    "plan",
+    metadata,
+    Column("name", String(200), primary_key=True),
+)
+
+plan_version = Table(
+    "plan_version",
+    metadata,
+    Column("plan", String(200), ForeignKey("plan.name"), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("date", Date),
+    Column("source", Text),
+    Column("reported", Boolean, nullable=False, server_default=text("false")),
+    Column("reconstruction", Text),  # JSON: base label, status, entries with evidence
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+)
+
+plan_point = Table(
+    "plan_point",
+    metadata,
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("position", Integer, primary_key=True),  # order within the version
+    Column("number", String(40), nullable=False),
+    Column("heading", Text),
+    Column("text", Text, nullable=False),
+    Column("issues", Text, nullable=False),  # JSON list
+    Column("pax_codes", Text, nullable=False),  # JSON list
+)
+
+TABLES_0004 = (event, plan, plan_version, plan_point)

@@ -1,0 +1,150 @@
+"""Statement -> plan point links, kept per plan version so positions by point need not relink.
+
+Linking every statement to every point of a version takes seconds at tens of thousands of
+statements; the links change only when statements arrive or change, or the version does. So
+the analysis links once, the store keeps the result (``point_link``) and how far it goes
+(``point_link_state.upto``: every statement key up to it was linked), and the analysis links
+only what came after, plus the statements a re-extraction or a correction changed since
+(``point_link_todo``, filled here in the writer's transaction). Saving a version drops its
+links. The store does not link: the linking is the analysis's (``analysis.linking``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, false, func, select
+from sqlalchemy.engine import Connection
+
+from redline.store._sql import chunks, insert_ignore
+from redline.store.schema import point_link, point_link_state, point_link_todo, statement, store_revision
+
+__all__ = [
+    "LinkRow",
+    "Pending",
+    "countable_after",
+    "forget_version",
+    "invalidate",
+    "linked_rows",
+    "pending",
+    "save",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    statement_id: str
+    number: str
+    score: float
+    lexical: float
+    issue_overlap: float
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """What a version's links lack: statements after ``upto`` (all when None) and changed ones."""
+
+    upto: int | None
+    changed: list[str]
+    last: int  # the largest statement key now: links made from this read go up to it
+
+
+def _bump(conn: Connection) -> None:
+    """Links changed: move the revision readers of tallies and links cache by."""
+    r = store_revision
+    conn.execute(r.update().where(r.c.name == "tallies").values(n=r.c.n + 1))
+
+
+def _version(plan: str, label: str, table: Any) -> Any:
+    return and_(table.c.plan == plan, table.c.label == label)
+
+
+def invalidate(conn: Connection, statement_ids: Sequence[str]) -> None:
+    """These statements changed (re-extracted, corrected): unlink them in every linked version."""
+    versions = conn.execute(select(point_link_state.c.plan, point_link_state.c.label)).all()
+    if not versions or not statement_ids:
+        return
+    for part in chunks(list(statement_ids)):
+        conn.execute(delete(point_link).where(point_link.c.statement_id.in_(part)))
+    todo = [{"plan": p, "label": lb, "statement_id": s} for p, lb in versions for s in statement_ids]
+    insert_ignore(conn, point_link_todo, todo, ["plan", "label", "statement_id"])
+    _bump(conn)
+
+
+def forget_version(conn: Connection, plan: str, label: str) -> None:
+    """A version was saved anew: its links are linked again from scratch."""
+    for table in (point_link, point_link_todo, point_link_state):
+        conn.execute(delete(table).where(_version(plan, label, table)))
+    _bump(conn)
+
+
+def pending(conn: Connection, plan: str, label: str) -> Pending:
+    state = select(point_link_state.c.upto).where(_version(plan, label, point_link_state))
+    upto = conn.execute(state).scalar()
+    changed = conn.execute(
+        select(point_link_todo.c.statement_id)
+        .where(_version(plan, label, point_link_todo))
+        .order_by(point_link_todo.c.statement_id)
+    ).scalars()
+    last = conn.execute(select(func.coalesce(func.max(statement.c.pk), 0))).scalar_one()
+    return Pending(None if upto is None else int(upto), list(changed), int(last))
+
+
+def countable_after(conn: Connection, upto: int | None, last: int, changed: Sequence[str]) -> list[Any]:
+    """Rows of the countable statements to link: keys in (upto, last], and the changed ones."""
+    s = statement
+    countable = (s.c.rejected == false(), s.c.duplicate == false())
+    q = select(s).where(*countable, s.c.pk <= last)
+    if upto is not None:
+        q = q.where(s.c.pk > upto)
+    rows = list(conn.execute(q.order_by(s.c.document_id, s.c.content_start, s.c.id)))
+    seen = {r.id for r in rows}
+    for part in chunks(list(changed)):
+        rows += [r for r in conn.execute(select(s).where(*countable, s.c.id.in_(part))) if r.id not in seen]
+    return rows
+
+
+def save(
+    conn: Connection, plan: str, label: str, links: Sequence[LinkRow], *, last: int, changed: Sequence[str]
+) -> None:
+    """Store links made for a version from statements up to ``last`` and the ``changed`` ones."""
+    for part in chunks(list(changed)):
+        conn.execute(
+            delete(point_link).where(_version(plan, label, point_link), point_link.c.statement_id.in_(part))
+        )
+        conn.execute(
+            delete(point_link_todo).where(
+                _version(plan, label, point_link_todo), point_link_todo.c.statement_id.in_(part)
+            )
+        )
+    rows = [
+        {
+            "plan": plan,
+            "label": label,
+            "statement_id": lk.statement_id,
+            "number": lk.number,
+            "score": lk.score,
+            "lexical": lk.lexical,
+            "issue_overlap": lk.issue_overlap,
+        }
+        for lk in links
+    ]
+    insert_ignore(conn, point_link, rows, ["plan", "label", "statement_id", "number"])
+    conn.execute(delete(point_link_state).where(_version(plan, label, point_link_state)))
+    state = [{"plan": plan, "label": label, "upto": last, "linked_at": datetime.now(UTC)}]
+    insert_ignore(conn, point_link_state, state, ["plan", "label"])  # a concurrent save: same links
+    _bump(conn)
+
+
+def linked_rows(conn: Connection, plan: str, label: str, columns: Sequence[Any]) -> list[Any]:
+    """``columns`` of the countable statements linked to the version's points, with ``number``."""
+    s, lk = statement, point_link
+    q = (
+        select(lk.c.number, *columns)
+        .select_from(lk.join(s, s.c.id == lk.c.statement_id))
+        .where(_version(plan, label, lk), s.c.rejected == false(), s.c.duplicate == false())
+    )
+    return list(conn.execute(q))

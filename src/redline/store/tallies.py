@@ -1,0 +1,367 @@
+"""Position tallies: what the positions matrix needs, kept current by every write.
+
+A positions matrix (``redline.analysis.positions``) is the balance, day by day, of the stances
+of each row (a party, or a speaker) on each column (an issue). All it needs of the statements
+of one (row, column, day, stance) is how many there are and which is the strongest (to quote),
+so the store keeps exactly that in ``position_tally`` and a matrix reads a few thousand tally
+rows instead of the whole corpus. The rows are written in the same transaction as the
+statements they count: ingest adds (an upsert per key, safe with concurrent writers), while a
+re-extraction, a correction or a change of an actor's party recomputes the keys it touches.
+
+What counts is what the corpus readers count: statements neither rejected nor reprinted
+(``duplicate``) and with a speaker; each goes to the columns of ``model.stance_issues``. The
+strongest statement is ranked by kind, confidence and length (the day is the key), the first in
+corpus order (document, offset, id) on a tie, exactly as the matrix ranks quotes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+from sqlalchemy import String, and_, case, delete, false, func, or_, select, tuple_, type_coerce
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from redline.model import stance_issues
+from redline.store._sql import chunks, insert_rows
+from redline.store.balances import parse_day as _day
+from redline.store.balances import rewalk
+from redline.store.extractions import parties
+from redline.store.point_links import linked_rows
+from redline.store.schema import (
+    ANY_COLUMN,
+    UNDATED_DAY,
+    position_cell,
+    position_shift,
+    position_tally,
+    statement,
+    statement_issue,
+    store_revision,
+)
+
+__all__ = [
+    "UNAFFILIATED",
+    "TallyRow",
+    "add",
+    "bump",
+    "keys_of",
+    "party_row",
+    "point_tallies",
+    "read",
+    "rebuild",
+    "recompute",
+    "refresh_parties",
+    "revision",
+]
+
+UNAFFILIATED = "unaffiliated"
+KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}  # as ``analysis.positions`` ranks quotes
+
+Key = tuple[str, str, date, str, str]  # by_kind, col_key, day, row_key, stance
+
+
+class TallyRow(NamedTuple):
+    """One (row, column, day, stance) of the tallies; ``day`` None for undated statements.
+
+    A named tuple: a matrix reads tens of thousands, and a frozen dataclass costs ten times
+    as much to make."""
+
+    row: str
+    column: str
+    day: date | None
+    stance: str
+    n: int
+    rank: int
+    confidence: float
+    length: int
+    best_id: str
+
+
+@dataclass(slots=True)
+class _Agg:
+    n: int
+    best: tuple[int, float, int, str, int, str]  # rank, confidence, length, document, start, id
+
+    def add(self, other: _Agg) -> None:
+        self.n += other.n
+        if _beats(other.best, self.best):
+            self.best = other.best
+
+
+def _beats(a: tuple[int, float, int, str, int, str], b: tuple[int, float, int, str, int, str]) -> bool:
+    """Whether quote ``a`` is stronger than ``b``; on equal strength the first in corpus order."""
+    return a[:3] > b[:3] or (a[:3] == b[:3] and a[3:] < b[3:])
+
+
+def party_row(actor_id: str | None, speaker: str, party_of: Mapping[str, str]) -> str:
+    """The party row of a speaker: the actor's party, else a party known by the name, else none."""
+    return party_of.get(actor_id or "", party_of.get(speaker, UNAFFILIATED))
+
+
+_COLUMNS = (
+    statement.c.id,
+    statement.c.document_id,
+    statement.c.content_start,
+    statement.c.kind,
+    statement.c.confidence,
+    func.length(statement.c.content).label("length"),
+    statement.c.date,
+    statement.c.stance,
+    statement.c.issues,
+    statement.c.speaker,
+    statement.c.actor_id,
+)
+_COUNTABLE = (
+    statement.c.rejected == false(),
+    statement.c.duplicate == false(),
+    statement.c.speaker.is_not(None),
+)
+
+
+def _issue_columns(m: Mapping[str, Any]) -> list[str]:
+    return stance_issues(json.loads(m["issues"]))
+
+
+def _tallies(
+    rows: Iterable[Any],
+    party_of: Mapping[str, str],
+    columns: Callable[[Mapping[str, Any]], list[str]] = _issue_columns,
+) -> dict[Key, _Agg]:
+    """Tallies of statement rows (mappings or result rows with the ``_COLUMNS`` names)."""
+    out: dict[Key, _Agg] = {}
+    for r in rows:
+        m: Mapping[str, Any] = r if isinstance(r, Mapping) else r._mapping
+        get = m.__getitem__
+        speaker = get("speaker")
+        if not speaker or get("rejected") or get("duplicate"):
+            continue
+        cols = columns(m)
+        if not cols:
+            continue
+        day = get("date") or UNDATED_DAY
+        stance = get("stance")
+        best = (
+            KIND_RANK.get(get("kind"), 0),
+            float(get("confidence")),
+            int(get("length")) if "length" in m else len(get("content")),
+            get("document_id"),
+            int(get("content_start")),
+            get("id"),
+        )
+        rows_of = (("party", party_row(get("actor_id"), speaker, party_of)), ("actor", speaker))
+        for by, row in rows_of:
+            extra = [ANY_COLUMN] if day == UNDATED_DAY else []
+            for col in [*cols, *extra]:
+                key = (by, col, day, row, stance)
+                agg = out.get(key)
+                if agg is None:
+                    out[key] = _Agg(1, best)
+                else:
+                    agg.add(_Agg(1, best))
+    return out
+
+
+def _records(aggs: Mapping[Key, _Agg]) -> list[dict[str, Any]]:
+    return [
+        {
+            "by_kind": k[0],
+            "col_key": k[1],
+            "day": k[2],
+            "row_key": k[3],
+            "stance": k[4],
+            "n": a.n,
+            "best_rank": a.best[0],
+            "best_confidence": a.best[1],
+            "best_length": a.best[2],
+            "best_document": a.best[3],
+            "best_start": a.best[4],
+            "best_id": a.best[5],
+        }
+        for k, a in aggs.items()
+    ]
+
+
+REVISION = "tallies"
+
+
+def bump(conn: Connection) -> None:
+    """Move the tallies' revision: readers drop what they cached from the tallies and links."""
+    r = store_revision
+    conn.execute(r.update().where(r.c.name == REVISION).values(n=r.c.n + 1))
+
+
+def revision(conn: Connection) -> int:
+    r = store_revision
+    return int(conn.execute(select(r.c.n).where(r.c.name == REVISION)).scalar() or 0)
+
+
+_PK = ["by_kind", "col_key", "day", "row_key", "stance"]
+_BEST = ["best_rank", "best_confidence", "best_length", "best_document", "best_start", "best_id"]
+
+
+def add(conn: Connection, rows: Iterable[Mapping[str, Any]], party_of: Mapping[str, str]) -> None:
+    """Count new statement rows (as the writer inserts them) into the tallies.
+
+    An upsert that adds to ``n`` and keeps the stronger quote in SQL, so two writers adding
+    to one key at once (PostgreSQL) both count: the second waits for the first's row and
+    adds to what it committed."""
+    records = _records(_tallies(rows, party_of))
+    if not records:
+        return
+    t = position_tally
+    mod: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
+    ins = mod.insert(t)
+    new, old = ins.excluded, t.c
+    strength_new = tuple_(new.best_rank, new.best_confidence, new.best_length)
+    strength_old = tuple_(old.best_rank, old.best_confidence, old.best_length)
+    beats = or_(
+        strength_new > strength_old,
+        and_(
+            strength_new == strength_old,
+            tuple_(new.best_document, new.best_start, new.best_id)
+            < tuple_(old.best_document, old.best_start, old.best_id),
+        ),
+    )
+    values: dict[str, Any] = {"n": old.n + new.n}
+    values.update({c: case((beats, new[c]), else_=old[c]) for c in _BEST})
+    stmt = ins.on_conflict_do_update(index_elements=_PK, set_=values)
+    for part in chunks(records, 1000):
+        conn.execute(stmt, list(part))
+    rewalk(conn, {(r["by_kind"], r["col_key"], r["row_key"]) for r in records})
+    bump(conn)
+
+
+def _statement_rows(conn: Connection, where: Sequence[Any], join_issue: bool = False) -> Iterator[Any]:
+    q = select(*_COLUMNS, statement.c.rejected, statement.c.duplicate)
+    if join_issue:
+        q = q.select_from(statement.join(statement_issue, statement_issue.c.statement_id == statement.c.id))
+    yield from conn.execute(q.where(*_COUNTABLE, *where))
+
+
+def keys_of(conn: Connection, statement_ids: Collection[str], party_of: Mapping[str, str]) -> set[Key]:
+    """The tally keys these statements count under now (call before and after changing them)."""
+    keys: set[Key] = set()
+    for part in chunks(sorted(statement_ids)):
+        keys |= set(_tallies(_statement_rows(conn, [statement.c.id.in_(part)]), party_of))
+    return keys
+
+
+def _delete_keys(conn: Connection, keys: Sequence[Key]) -> None:
+    t = position_tally
+    cols = tuple_(t.c.by_kind, t.c.col_key, t.c.day, t.c.row_key, t.c.stance)
+    for part in chunks(list(keys), 200):
+        conn.execute(delete(t).where(cols.in_(list(part))))
+
+
+def recompute(conn: Connection, keys: Collection[Key], party_of: Mapping[str, str] | None = None) -> None:
+    """Recount these tally keys from the statements (after statements left or changed them)."""
+    if not keys:
+        return
+    party_of = parties(conn) if party_of is None else party_of
+    by_cell: dict[tuple[str, date], set[Key]] = {}
+    for k in keys:
+        by_cell.setdefault((k[1], k[2]), set()).add(k)
+    fresh: dict[Key, _Agg] = {}
+    for (col, day), wanted in by_cell.items():
+        dated = statement.c.date.is_(None) if day == UNDATED_DAY else statement.c.date == day
+        if col == ANY_COLUMN:
+            rows = _statement_rows(conn, [dated])
+        else:
+            rows = _statement_rows(conn, [dated, statement_issue.c.issue == col], join_issue=True)
+        fresh.update((k, a) for k, a in _tallies(rows, party_of).items() if k in wanted)
+    _delete_keys(conn, list(keys))
+    insert_rows(conn, position_tally, _records(fresh))
+    rewalk(conn, {(k[0], k[1], k[3]) for k in keys})
+    bump(conn)
+
+
+def refresh_parties(conn: Connection, before: Mapping[str, str]) -> dict[str, str]:
+    """Recount the party rows of statements whose speaker's party changed since ``before``
+    (an actor loaded or first seen with a party); return the parties as they are now."""
+    after = parties(conn)
+    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+    if not changed:
+        return after
+    ids: set[str] = set()
+    for part in chunks(changed):
+        q = select(statement.c.id).where(
+            *_COUNTABLE, or_(statement.c.actor_id.in_(part), statement.c.speaker.in_(part))
+        )
+        ids |= {r[0] for r in conn.execute(q)}
+    recompute(conn, keys_of(conn, ids, before) | keys_of(conn, ids, after), after)
+    return after
+
+
+def rebuild(conn: Connection) -> None:
+    """Recount every tally from the statements (the migration that adds them, and repairs)."""
+    conn.execute(delete(position_tally))
+    party_of = parties(conn)
+    q = select(*_COLUMNS, statement.c.rejected, statement.c.duplicate).where(*_COUNTABLE)
+    rows = conn.execute(q.execution_options(yield_per=5000))
+    records = _records(_tallies(rows, party_of))
+    for part in chunks(records, 5000):
+        insert_rows(conn, position_tally, list(part))
+    conn.execute(delete(position_shift))
+    conn.execute(delete(position_cell))
+    rewalk(conn, {(r["by_kind"], r["col_key"], r["row_key"]) for r in records})
+    bump(conn)
+
+
+def read(conn: Connection, by: str, *, issue: str | None = None, at: date | None = None) -> list[TallyRow]:
+    """The tallies of ``by`` rows (of one column, up to a day, if given); undated ones always.
+
+    Rows of column ``ANY_COLUMN`` count each undated statement of the result once; rows come
+    by column, then day. A matrix reads tens of thousands of them, so the day is read as the
+    driver gives it."""
+    t = position_tally
+    day = type_coerce(t.c.day, String)  # no per-row date parsing: ``_day`` parses each day once
+    cols = [t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence]
+    q = select(*cols, t.c.best_length, t.c.best_id).where(t.c.by_kind == by)
+    if issue is not None:
+        q = q.where(t.c.col_key == issue)
+    if at is not None:
+        q = q.where(or_(t.c.day <= at, t.c.day == UNDATED_DAY))
+    q = q.order_by(t.c.col_key, t.c.day, t.c.row_key, t.c.stance)  # the key's order: no sort
+    days: dict[Any, date | None] = {}
+    out = [
+        TallyRow(r[0], r[1], _day(r[2], days), r[3], r[4], r[5], r[6], r[7], r[8]) for r in conn.execute(q)
+    ]
+    if issue is not None:  # one column: its undated statements are the distinct ones
+        out += [r._replace(column=ANY_COLUMN) for r in out if r.day is None]
+    return out
+
+
+def point_tallies(
+    conn: Connection, plan: str, label: str, by: str, *, issue: str | None = None, at: date | None = None
+) -> list[TallyRow]:
+    """Tallies with the linked points of a plan version as columns, counted from the stored links
+    (only linked statements are read: a fraction of the corpus)."""
+    numbers: dict[str, list[str]] = {}
+    rows: dict[str, Any] = {}
+    for r in linked_rows(conn, plan, label, [*_COLUMNS, statement.c.rejected, statement.c.duplicate]):
+        if at is not None and r.date is not None and r.date > at:
+            continue
+        if issue is not None and issue not in json.loads(r.issues):
+            continue
+        numbers.setdefault(r.id, []).append(r.number)
+        rows[r.id] = r
+    aggs = _tallies(rows.values(), parties(conn), lambda m: numbers[m["id"]])
+    return [
+        TallyRow(
+            k[3],
+            k[1],
+            None if k[2] == UNDATED_DAY else k[2],
+            k[4],
+            a.n,
+            a.best[0],
+            a.best[1],
+            a.best[2],
+            a.best[5],
+        )
+        for k, a in sorted(aggs.items(), key=lambda item: item[0][1:])  # by column, then day
+        if k[0] == by
+    ]

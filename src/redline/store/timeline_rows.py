@@ -1,0 +1,127 @@
+"""The timeline's items read as one ordered query, a page at a time, with its counts.
+
+``analysis.timeline`` builds the timeline from whole documents; a page of it only needs, per
+countable statement and per event of an original (non-reprint) document, a date, a short
+text and who. Reading those columns sorted in SQL, with the same order and the same rules
+(an item without a date of its own takes its article's; undated items last; under an issue,
+an event is kept when its own document says something on that issue), gives the same entries
+without reading any article text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, case, false, func, literal, or_, select, union_all
+from sqlalchemy.engine import Connection
+
+from redline.store.schema import document, event, statement, statement_issue
+
+__all__ = ["TimelineTotals", "rows", "totals"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineTotals:
+    total: int
+    dated_by_document: int
+    undated: int
+
+
+def _mentions(word: str, *columns: Any) -> Any:
+    """Some column contains ``word`` (ASCII, any case): a superset of the actor matches, so
+    that the exact match (``analysis.timeline``) runs on a few rows, not on all of them."""
+    pattern = "%" + word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(*(func.lower(c).like(pattern, escape="\\") for c in columns))
+
+
+def _items(issue: str | None, mentioning: str | None = None) -> Any:
+    s, d, e, si = statement, document, event, statement_issue
+    countable = (s.c.rejected == false(), s.c.duplicate == false())
+    statements = select(
+        func.coalesce(s.c.date, d.c.published).label("day"),
+        literal("statement").label("kind"),
+        s.c.content.label("text"),
+        s.c.speaker.label("actors"),
+        s.c.actor_id.label("actor_ids"),
+        s.c.document_id.label("document_id"),
+        s.c.stance.label("detail"),
+        s.c.issues.label("issues"),
+        literal(False).label("planned"),
+        case((and_(s.c.date.is_(None), d.c.published.is_not(None)), 1), else_=0).label("by_document"),
+        s.c.content_start.label("offset"),
+        literal(0).label("part"),
+        s.c.id.label("tie"),
+    ).select_from(s.join(d, d.c.id == s.c.document_id))
+    statements = statements.where(*countable)
+    events = select(
+        func.coalesce(e.c.date, d.c.published).label("day"),
+        literal("event").label("kind"),
+        e.c.trigger.label("text"),
+        e.c.actors.label("actors"),
+        e.c.actor_ids.label("actor_ids"),
+        e.c.document_id.label("document_id"),
+        e.c.type.label("detail"),
+        literal("[]").label("issues"),
+        e.c.planned.label("planned"),
+        case((and_(e.c.date.is_(None), d.c.published.is_not(None)), 1), else_=0).label("by_document"),
+        e.c.trigger_start.label("offset"),
+        literal(1).label("part"),
+        e.c.id.label("tie"),
+    ).select_from(e.join(d, d.c.id == e.c.document_id))
+    events = events.where(d.c.duplicate_of.is_(None))
+    if mentioning is not None:
+        statements = statements.where(_mentions(mentioning, s.c.speaker, s.c.actor_id))
+        events = events.where(_mentions(mentioning, e.c.actors, e.c.actor_ids))
+    if issue is not None:
+        statements = statements.where(
+            select(si.c.issue).where(si.c.statement_id == s.c.id, si.c.issue == issue).exists()
+        )
+        s2 = statement.alias("s2")
+        said = (
+            select(s2.c.id)
+            .select_from(s2.join(si, si.c.statement_id == s2.c.id))
+            .where(
+                s2.c.document_id == e.c.document_id,
+                s2.c.rejected == false(),
+                s2.c.duplicate == false(),
+                si.c.issue == issue,
+            )
+            .exists()
+        )
+        events = events.where(said)
+    return union_all(statements, events).subquery("items")
+
+
+def _ordered(items: Any) -> Select[Any]:
+    return select(items).order_by(
+        items.c.day.is_(None), items.c.day, items.c.document_id, items.c.offset, items.c.part, items.c.tie
+    )
+
+
+def rows(
+    conn: Connection,
+    *,
+    issue: str | None = None,
+    mentioning: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Any]:
+    """Timeline items in timeline order (a page of them, given ``limit`` and ``offset``); with
+    ``mentioning`` (ASCII), only items whose speaker or actors contain it, in any case."""
+    q = _ordered(_items(issue, mentioning))
+    if limit is not None:
+        q = q.limit(limit).offset(offset)
+    return list(conn.execute(q))
+
+
+def totals(conn: Connection, *, issue: str | None = None) -> TimelineTotals:
+    items = _items(issue)
+    row = conn.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(items.c.by_document), 0),
+            func.coalesce(func.sum(case((items.c.day.is_(None), 1), else_=0)), 0),
+        ).select_from(items)
+    ).one()
+    return TimelineTotals(int(row[0]), int(row[1]), int(row[2]))

@@ -1,0 +1,267 @@
+"""The store's position tallies give the positions the corpus gives, after every kind of write.
+
+Each test compares the report computed from the tallies (``analysis.stored_positions``) with
+the report computed from the whole corpus (``negotiation.positions``), on a corpus with
+reprints, undated statements, ties of strength, several parties and speakers, corrections,
+re-extraction and actors loaded with a party afterwards; on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from redline.analysis import negotiation
+from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
+from redline.analysis.positions_report import positions_report
+from redline.analysis.stored_positions import stored_positions
+from redline.analysis.timeline import stored_timeline, timeline_counts
+from redline.model import Actor, Document, Event, Extraction, PlanVersion, Point, Span, Speaker, Statement
+from redline.store import Correction, Prepared, Store, fingerprint
+
+PARTIES = {"putin": "russia", "peskov": "russia", "zelensky": "ukraine", "rubio": "united_states"}
+NAMES = {"putin": "Vladimir Putin", "peskov": "Dmitry Peskov", "zelensky": "Volodymyr Zelensky"}
+NAMES |= {"rubio": "Marco Rubio", "anon": "A Senior Official"}
+
+# (speaker, stance, issues, day or None, kind, confidence, words)
+SAID: list[tuple[str, str, list[str], int | None, str, float, str]] = [
+    ("putin", "support", ["plan_overall"], 20, "direct", 0.9, "the framework could work for everyone"),
+    ("putin", "oppose", ["territory"], 20, "indirect", 0.9, "the line of contact stays where it is"),
+    ("peskov", "oppose", ["territory", "plan_overall"], 20, "direct", 0.9, "no withdrawal from the east"),
+    ("peskov", "support", ["territory"], 21, "direct", 0.9, "a withdrawal from the east is possible"),
+    ("zelensky", "oppose", ["territory"], 21, "direct", 0.8, "we will never cede our land to anyone"),
+    ("zelensky", "conditional", ["nato", "security_guarantees"], 22, "mixed", 0.7, "only with guarantees"),
+    ("zelensky", "support", ["security_guarantees"], None, "direct", 0.9, "guarantees are the key to it"),
+    ("rubio", "neutral", ["ceasefire"], 22, "indirect", 0.5, "the meeting took place on the weekend"),
+    ("rubio", "support", ["ceasefire"], 23, "direct", 0.9, "a ceasefire is within reach this month"),
+    ("rubio", "support", ["ceasefire"], 23, "direct", 0.9, "a ceasefire is within our reach now"),
+    ("anon", "oppose", ["nato"], 23, "indirect", 0.6, "membership is off the table for good"),
+    ("anon", "support", ["nato"], None, "indirect", 0.6, "membership may come one day after all"),
+    ("putin", "oppose", ["sanctions"], 24, "direct", 0.95, "the sanctions must be lifted before talks"),
+    ("putin", "oppose", ["sanctions"], None, "direct", 0.95, "sanctions are theft and nothing else"),
+]
+
+
+def _extraction(n: int, items: list[int], *, day: int = 25, reprint_of: str | None = None) -> Extraction:
+    """Document ``n`` saying the SAID lines ``items``, one sentence each."""
+    sentences, statements = [], []
+    offset = 0
+    for i in items:
+        who, stance, issues, said_day, kind, conf, words = SAID[i]
+        name = NAMES[who]
+        sentence = f"{name} said {words}."
+        start = offset + len(name) + len(" said ")
+        content = Span(words, start, start + len(words))
+        speaker = Speaker(
+            name, None if who == "anon" else who, Span(name, offset, offset + len(name)), PARTIES.get(who)
+        )
+        statements.append(
+            Statement(
+                id=f"s{n}-{i}",
+                document_id=f"d{n}",
+                content=content,
+                kind=kind,  # type: ignore[arg-type]
+                speaker=speaker,
+                issues=issues,
+                stance=stance,  # type: ignore[arg-type]
+                date=date(2025, 11, said_day) if said_day else None,
+                confidence=conf,
+                extractor="test/1",
+            )
+        )
+        sentences.append(sentence)
+        offset += len(sentence) + 1
+    text = " ".join(sentences) + (" Filler." if reprint_of else "")
+    published = date(2025, 11, day) if day else None
+    d = Document(id=f"d{n}", text=text, url=f"https://example.org/{n}", outlet="Wire", published=published)
+    return Extraction(d, statements, [], extractor="test/1")
+
+
+def _prepared(ex: Extraction) -> Prepared:
+    d = ex.document
+    return Prepared(ex, fingerprint(d.text, d.url, d.content_hash))
+
+
+def _undated_doc(ex: Extraction) -> Extraction:
+    """The same extraction with no publication date (its undated statements stay undated)."""
+    d = ex.document
+    doc = Document(d.id, d.text, d.url, d.title, None, d.outlet)
+    return Extraction(doc, ex.statements, ex.events, extractor=ex.extractor)
+
+
+CASES: list[dict[str, Any]] = [
+    {"by": "party"},
+    {"by": "actor"},
+    {"by": "party", "at": date(2025, 11, 21)},
+    {"by": "party", "issue": "territory"},
+    {"by": "actor", "issue": "nato"},
+    {"by": "party", "issue": "security_guarantees", "at": date(2025, 11, 22)},
+]
+
+
+def _from_corpus(store: Store, **kw: Any) -> dict[str, Any]:
+    corpus = negotiation.read_corpus(SqlStatementSource(store))
+    repo = SqlPlanRepository(store) if kw.get("plan") else None
+    result = negotiation.positions(corpus, repo=repo, **kw)
+    report = positions_report(
+        result, by=kw["by"], documents=corpus.documents, issue=kw.get("issue"), plan=kw.get("plan")
+    )
+    return report.to_dict()
+
+
+def _from_tallies(store: Store, **kw: Any) -> dict[str, Any]:
+    repo = SqlPlanRepository(store) if kw.get("plan") else None
+    found = stored_positions(store, repo=repo, **kw)
+    report = positions_report(
+        found.result, by=kw["by"], documents=found.documents, issue=kw.get("issue"), plan=kw.get("plan")
+    )
+    return report.to_dict()
+
+
+def _assert_same(store: Store, cases: list[dict[str, Any]] = CASES) -> None:
+    for kw in cases:
+        expected = _from_corpus(store, **kw)
+        assert expected["cells"], kw  # the comparison is about something
+        assert _from_tallies(store, **kw) == expected, kw
+
+
+@pytest.fixture
+def store(db_url: str) -> Store:
+    s = Store.open(db_url)
+    s.add_actors([Actor("putin", "Vladimir Putin", "person", party="russia")])
+    yield s
+    s.close()
+
+
+def _fill(store: Store) -> None:
+    store.write([_prepared(_extraction(1, [0, 1, 2, 3, 4]))])
+    second = [_extraction(2, [5, 6, 7, 8, 9], day=22), _undated_doc(_extraction(3, [10, 11]))]
+    store.write([_prepared(ex) for ex in second])
+    # a reprint of document 1: stored, its statements never counted again
+    outcome = store.write([_prepared(_extraction(4, [0, 1, 2, 3, 4], reprint_of="d1"))])
+    assert outcome[0].status == "near_duplicate"
+    store.write([_prepared(_undated_doc(_extraction(5, [12, 13])))])
+
+
+def test_tallies_give_the_corpus_positions(store: Store) -> None:
+    _fill(store)
+    _assert_same(store)
+    assert _from_corpus(store, by="actor")["shifts"]  # shifts are compared too
+    undated = _from_tallies(store, by="party")["undated"]
+    assert undated == 2  # documents 3 and 5 have no date: one each (6 takes its article's date)
+
+
+def test_corrections_move_the_tallies(store: Store) -> None:
+    _fill(store)
+    before = _from_tallies(store, by="party")
+    store.correct("s1-1", Correction(stance="support"))
+    store.correct("s2-5", Correction(issues=("ceasefire",)))
+    store.correct("s1-4", Correction(reject=True))
+    store.correct("s2-8", Correction(speaker="Vladimir Putin"))
+    _assert_same(store)
+    assert _from_tallies(store, by="party") != before
+
+
+def test_reextraction_and_new_parties_move_the_tallies(store: Store) -> None:
+    _fill(store)
+    store.correct("s1-2", Correction(stance="neutral"))
+    store.replace([_extraction(1, [0, 1, 3])])  # re-extracted with a statement fewer; override kept
+    assert "europe" not in {r["id"] for r in _from_tallies(store, by="party")["rows"]}
+    # an actor loaded with a party gives the speakers of that name their party's row
+    store.add_actors([Actor("eu-official", "A Senior Official", "person", party="europe")])
+    _assert_same(store)
+    assert "europe" in {r["id"] for r in _from_tallies(store, by="party")["rows"]}
+
+
+def test_rebuilt_tallies_equal_the_kept_ones(store: Store) -> None:
+    _fill(store)
+    store.correct("s1-1", Correction(stance="support"))
+    store.replace([_extraction(2, [5, 7, 9], day=22)])
+    def state() -> list[Any]:
+        tallies = store.position_tallies("party") + store.position_tallies("actor")
+        return sorted(tallies, key=repr) + sorted(map(repr, store.position_cells("actor")[1]))
+
+    kept = state()
+    store.rebuild_tallies()
+    assert state() == kept
+
+
+PLAN = PlanVersion(
+    "peace",
+    "draft",
+    date(2025, 11, 19),
+    None,
+    [
+        Point("1", "Ukraine withdraws from the east; the line of contact is frozen.", issues=["territory"]),
+        Point("2", "Ukraine gets security guarantees and renounces NATO membership.", issues=["nato"]),
+        Point("3", "A ceasefire takes effect when both sides accept the framework.", issues=["ceasefire"]),
+    ],
+)
+
+
+def test_plan_positions_from_stored_links(store: Store) -> None:
+    _fill(store)
+    SqlPlanRepository(store).save_version(PLAN)
+    cases: list[dict[str, Any]] = [{"by": "party", "plan": "peace"}, {"by": "actor", "plan": "peace"}]
+    _assert_same(store, cases)
+    # a correction unlinks its statement; the next call links it again, as a fresh link would
+    store.correct("s1-1", Correction(issues=("nato",)))
+    _assert_same(store, cases)
+    # saving the version again relinks everything
+    SqlPlanRepository(store).save_version(PLAN)
+    _assert_same(store, cases)
+
+
+def _with_events(ex: Extraction, dated: bool) -> Extraction:
+    events = [
+        Event(
+            f"e{ex.document.id}",
+            ex.document.id,
+            "meeting",
+            Span("said", 0, 4),
+            ["Marco Rubio", "Vladimir Putin"],
+            ["rubio", "putin"],
+            date=date(2025, 11, 21) if dated else None,
+            planned=not dated,
+        )
+    ]
+    return Extraction(ex.document, ex.statements, events, extractor=ex.extractor)
+
+
+def test_timeline_pages_read_from_the_store_equal_the_corpus_timeline(store: Store) -> None:
+    _fill(store)
+    store.write([_prepared(_with_events(_extraction(6, [4, 8], day=26), dated=False))])
+    store.write([_prepared(_undated_doc(_with_events(_extraction(7, [1]), dated=True)))])
+    store.correct("s1-3", Correction(issues=("nato",)))
+    store.correct("s1-0", Correction(reject=True))
+    corpus = negotiation.read_corpus(SqlStatementSource(store))
+    for kw in ({}, {"issue": "territory"}, {"issue": "nato"}, {"actor": "putin"}, {"actor": "Rubio"}):
+        expected = negotiation.timeline(corpus, **kw)
+        assert any(e.kind == "event" for e in expected) or kw.get("issue") == "nato", kw
+        entries, counts = stored_timeline(store, **kw)
+        assert entries == expected, kw
+        assert counts == timeline_counts(expected), kw
+        page, same = stored_timeline(store, limit=3, offset=2, **kw)
+        assert (page, same) == (expected[2:5], counts), kw
+
+
+def test_every_change_to_tallies_or_links_moves_the_revision(store: Store) -> None:
+    seen = [store.tally_revision()]
+
+    def moved() -> bool:
+        seen.append(store.tally_revision())
+        return seen[-1] > seen[-2]
+
+    store.write([_prepared(_extraction(1, [0, 1, 2]))])
+    assert moved()
+    store.correct("s1-1", Correction(stance="support"))
+    assert moved()
+    store.replace([_extraction(1, [0, 1])])
+    assert moved()
+    SqlPlanRepository(store).save_version(PLAN)
+    assert moved()
+    _from_tallies(store, by="party", plan="peace")  # links the version
+    assert moved()
+    assert store.tally_revision() == seen[-1]  # reading moves nothing
