@@ -115,6 +115,8 @@ class PlanDiff:
         counts: dict[str, int] = dict.fromkeys(KINDS, 0)
         for c in self.changes:
             counts[c.kind] += 1
+        if not counts["unknown"]:
+            del counts["unknown"]  # only versions with points of unknown text say so
         return counts
 
 
@@ -165,8 +167,10 @@ class _Scorer:
         self.space = TfIdf(self.a + self.b)
         ea = [_entities(_wording(p)) for p in old]
         eb = [_entities(_wording(p)) for p in new]
-        self.text = [[self._text(x, y, opt) for y in self.b] for x in self.a]
+        loose = [p.text_status in ("partial", "summary") for p in new]
+        self.text = [[self._text(x, y, opt, loose[j]) for j, y in enumerate(self.b)] for x in self.a]
         self.sim = [[0.0] * len(new) for _ in old]
+        self.bonus = [[0.0] * len(new) for _ in old]  # the point-number part of ``sim``
         if not markup:
             markup = _keeps_numbering(old, new, self.text, opt)
         self.markup = markup
@@ -181,13 +185,20 @@ class _Scorer:
                     # A mark-up that keeps the numbering makes the number itself evidence,
                     # as long as the texts have something in common or the new one is a summary.
                     strong = markup and (s >= 0.1 or q.text_status in ("partial", "summary"))
-                    s += opt.kept_number_bonus if strong else opt.number_bonus
+                    self.bonus[i][j] = opt.kept_number_bonus if strong else opt.number_bonus
+                    s += self.bonus[i][j]
                 self.sim[i][j] = min(s, 1.0)
 
-    def _text(self, x: list[str], y: list[str], opt: AlignOptions) -> float:
+    def _text(self, x: list[str], y: list[str], opt: AlignOptions, loose: bool) -> float:
+        """Similarity, or containment when the new text is a summary, an excerpt or a truncated prefix.
+
+        Containment is not used for complete texts in general: a short new point contained
+        in a longer old one is as often one half of a split.
+        """
         s = similarity(self.space, x, y)
-        if min(len(x), len(y)) >= 3:
-            short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+        short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+        prefix = len(short) >= 3 and long_[: len(short)] == short
+        if min(len(x), len(y)) >= 3 and (loose or prefix):
             s = max(s, opt.contained * self.space.containment(short, long_) * min(1.0, len(short) / 6))
         return s
 
@@ -243,10 +254,13 @@ def _dp(sc: _Scorer, opt: AlignOptions) -> list[tuple[list[int], list[int], floa
                 s = sc.sim[i][j]
                 moves.append((1, 1, s - opt.pair_threshold, s))
             for k in range(2, opt.max_parts + 1):
+                # a merge or split earns the number evidence of the pairs inside it, like a pair
                 if i + k <= n and j < m:
-                    moves.append((k, 1, *sc.multi(sc.a[i : i + k], sc.b[j], k, opt)))
+                    gain, s = sc.multi(sc.a[i : i + k], sc.b[j], k, opt)
+                    moves.append((k, 1, gain + max(sc.bonus[i + d][j] for d in range(k)), s))
                 if j + k <= m and i < n:
-                    moves.append((1, k, *sc.multi(sc.b[j : j + k], sc.a[i], k, opt)))
+                    gain, s = sc.multi(sc.b[j : j + k], sc.a[i], k, opt)
+                    moves.append((1, k, gain + max(sc.bonus[i][j + d] for d in range(k)), s))
             for di, dj, gain, s in moves:
                 if here + gain > best[i + di][j + dj]:
                     best[i + di][j + dj] = here + gain

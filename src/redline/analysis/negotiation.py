@@ -34,6 +34,7 @@ from redline.analysis.repository import PlanRepository, StatementSource
 from redline.analysis.timeline import TimelineEntry, build_timeline
 from redline.errors import ConfigError, NotFoundError
 from redline.extract.issues import IssueTagger
+from redline.knowledge import packaged
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.issues import load_issues
 from redline.knowledge.plan_changes import ChangeLexicon
@@ -191,18 +192,26 @@ def point_texts(version: PlanVersion | None) -> dict[str, str]:
     return {p.number: p.text for p in version.points} if version else {}
 
 
+POINT_TERMS = "point_terms.yaml"
+
+
 def point_tagging(issues_file: Path | None = None) -> tuple[Tagger | None, Mapping[str, list[str]] | None]:
     """How plan points get their issues and PA-X codes.
 
-    A taxonomy (the packaged one, or a user's full ``issues.yaml``) tags points with the same
-    tagger the extractor uses on statements, so points and statements meet on the same issues;
-    a plain ``{issue: [terms]}`` file falls back to simple term matching.
+    By default points are tagged with the plan-point lexicon (``knowledge/point_terms.yaml``):
+    provisions are worded unlike news statements ("fighter jets", "arms control treaties"),
+    and the statement tagger's terms mis-tag them. PA-X codes still come from the taxonomy, so
+    points and statements meet on the same issue ids. A user's full ``issues.yaml`` tags
+    points with the statement tagger; a plain ``{issue: [terms]}`` file with simple term matching.
     """
+    if issues_file is None:
+        taxonomy = load_issues(None)
+        lexicon = load_issue_terms(packaged(POINT_TERMS))
+        pax = {i: list(taxonomy.get(i).pax) for i in taxonomy.ids}
+        return (term_tagger(lexicon), pax) if lexicon else (IssueTagger(taxonomy).tag, pax)
     try:
         taxonomy = load_issues(issues_file)
     except ConfigError:
-        if issues_file is None:
-            raise
         lexicon = load_issue_terms(issues_file)
         return (term_tagger(lexicon), lexicon.pax) if lexicon else (None, None)
     return IssueTagger(taxonomy).tag, {i: list(taxonomy.get(i).pax) for i in taxonomy.ids}

@@ -51,6 +51,7 @@ __all__ = [
     "AGREEMENTS",
     "VERSION_KINDS",
     "point_warnings",
+    "tagging_text",
 ]
 _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
 _NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d+)\s*[.)\]:]\s+(?P<text>\S.*)$")
