@@ -272,7 +272,7 @@ def test_views_are_readable(store: Store) -> None:
 def test_actor_counts_are_answered_from_an_index(store: Store) -> None:
     from sqlalchemy import inspect
 
-    assert store.migrations()[-1] == "0005_actor_counts"
+    assert "0005_actor_counts" in store.migrations()
     with store.engine.connect() as conn:
         indexes = {ix["name"]: ix["column_names"] for ix in inspect(conn).get_indexes("statement")}
     assert indexes["ix_statement_actor_counted"] == ["actor_id", "rejected", "duplicate"]

@@ -110,12 +110,25 @@ def _actor_counts(conn: Connection) -> None:
     )
 
 
+def _plan_lineage(conn: Connection) -> None:
+    """Plan versions gain author, kind, lineage and source URLs; points gain text status,
+    agreement and language (one JSON ``meta`` column each, so later fields need no migration).
+    A database whose plan tables were created from the current definitions already has them."""
+    from sqlalchemy import inspect
+
+    have = inspect(conn)
+    for table in ("plan_version", "plan_point"):
+        if "meta" not in {c["name"] for c in have.get_columns(table)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN meta TEXT")
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
     ("0003_views", _views),
     ("0004_negotiation", _negotiation),
     ("0005_actor_counts", _actor_counts),
+    ("0006_plan_lineage", _plan_lineage),
 )
 
 
