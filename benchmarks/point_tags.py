@@ -34,8 +34,14 @@ TRUE_TAGS: dict[str, tuple[frozenset[str], str]] = {
     "6": (frozenset({"military_limits"}), "a numerical cap on Ukraine's armed forces"),
     "7": (frozenset({"nato"}), "Ukraine renounces NATO membership"),
     "8": (frozenset({"nato"}), "no NATO troops in Ukraine"),
-    "9": (frozenset({"security_guarantees"}), "allied combat aircraft based nearby: reassurance, not a ceasefire"),
-    "10": (frozenset({"security_guarantees", "sanctions_economy"}), "US guarantee terms with a sanctions snapback"),
+    "9": (
+        frozenset({"security_guarantees"}),
+        "allied combat aircraft based nearby: reassurance, not a ceasefire",
+    ),
+    "10": (
+        frozenset({"security_guarantees", "sanctions_economy"}),
+        "US guarantee terms with a sanctions snapback",
+    ),
     "11": (frozenset({"eu_membership", "sanctions_economy"}), "EU eligibility plus market access"),
     "12": (frozenset({"sanctions_economy"}), "reconstruction and investment package"),
     "13": (frozenset({"sanctions_economy"}), "sanctions relief, economic reintegration, G8"),

@@ -181,7 +181,9 @@ def test_points_are_tagged_with_the_point_lexicon(tmp_path: Path) -> None:
     assert tagger("Allied fighter jets will be stationed in a neighbouring state.") == ["security_guarantees"]
     assert tagger("The two powers extend their arms control treaties.") == ["military_limits"]
     assert tagger("The nuclear power plant restarts under IAEA supervision.") == ["nuclear_plant"]
-    assert "plan_overall" not in tagger("This agreement is legally binding and its implementation is monitored.")
+    assert "plan_overall" not in tagger(
+        "This agreement is legally binding and its implementation is monitored."
+    )
     assert "StBor" in pax["territory"]
     plain = tmp_path / "terms.yaml"
     plain.write_text("military_limits: [army, cap]\n", encoding="utf-8")

@@ -16,7 +16,7 @@ A dynamic programme over both point sequences finds the best monotone alignment 
 matters because a rewrite keeps its structure), where a merge (two or three old points into
 one new) or a split (one into several) must also earn the containment of each part in the
 whole. Points left out of sequence are then paired by one global assignment
-(``scipy.optimize.linear_sum_assignment``), not greedily, and flagged ``moved``. Points whose
+(the Hungarian method), not greedily, and flagged ``moved``. Points whose
 text is unknown take no part: they are reported as "unknown", never "removed".
 """
 
@@ -27,9 +27,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
-
-import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from redline.analysis.textsim import TfIdf, similarity, stem, tokens
 from redline.model import PlanVersion, Point
@@ -42,6 +39,7 @@ __all__ = [
     "PlanDiff",
     "WordChange",
     "align_versions",
+    "best_assignment",
     "word_diff",
 ]
 
@@ -218,7 +216,9 @@ class _Scorer:
         return (s - opt.pair_threshold) + (k - 1) * (c - opt.part_threshold), s
 
 
-def _keeps_numbering(old: Sequence[Point], new: Sequence[Point], text: list[list[float]], opt: AlignOptions) -> bool:
+def _keeps_numbering(
+    old: Sequence[Point], new: Sequence[Point], text: list[list[float]], opt: AlignOptions
+) -> bool:
     """Whether most confidently similar pairs (each other's best match) share their point number."""
     confident = 0
     same = 0
@@ -231,6 +231,56 @@ def _keeps_numbering(old: Sequence[Point], new: Sequence[Point], text: list[list
         confident += 1
         same += old[i].number == new[j].number
     return confident >= 3 and same >= opt.kept_share * confident
+
+
+def best_assignment(gain: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """Rows paired with columns so that the total gain is largest (Hungarian method, O(n^3)).
+
+    Every row of the smaller side is paired; callers drop the pairs that gain nothing.
+    """
+    rows, cols = len(gain), len(gain[0]) if gain else 0
+    if not rows or not cols:
+        return []
+    flip = rows > cols
+    if flip:
+        gain = [list(col) for col in zip(*gain, strict=True)]
+        rows, cols = cols, rows
+    top = max(max(r) for r in gain)
+    cost = [[top - g for g in r] for r in gain]  # minimise cost = maximise gain
+    inf = float("inf")
+    u, v = [0.0] * (rows + 1), [0.0] * (cols + 1)
+    match = [0] * (cols + 1)  # column -> row (1-based; 0 free)
+    way = [0] * (cols + 1)
+    for i in range(1, rows + 1):
+        match[0] = i
+        j0 = 0
+        low = [inf] * (cols + 1)
+        used = [False] * (cols + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = match[j0], inf, 0
+            for j in range(1, cols + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < low[j]:
+                        low[j], way[j] = cur, j0
+                    if low[j] < delta:
+                        delta, j1 = low[j], j
+            for j in range(cols + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    low[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    pairs = [(match[j] - 1, j - 1) for j in range(1, cols + 1) if match[j]]
+    return sorted((c, r) for r, c in pairs) if flip else sorted(pairs)
 
 
 def _dp(sc: _Scorer, opt: AlignOptions) -> list[tuple[list[int], list[int], float]]:
@@ -280,7 +330,8 @@ def _dp(sc: _Scorer, opt: AlignOptions) -> list[tuple[list[int], list[int], floa
 def _change(kind: ChangeKind, old: list[Point], new: list[Point], s: float, moved: bool = False) -> Change:
     words: list[WordChange] = []
     if old and new:
-        words = word_diff(" ".join(p.text for p in old), " ".join(p.text for p in new))
+        # a point in another language is compared through its English gloss, word by word too
+        words = word_diff(" ".join(_wording(p) for p in old), " ".join(_wording(p) for p in new))
     return Change(kind, old, new, round(s, 3), moved, words)
 
 
@@ -297,10 +348,11 @@ def align_versions(old: PlanVersion, new: PlanVersion, options: AlignOptions | N
     lone_new = sorted(g[1][0] for g in groups if not g[0])
     moved: dict[int, tuple[int, float]] = {}  # new index -> (old index, similarity)
     if lone_old and lone_new:
-        cost = np.array([[-sc.sim[i][j] for j in lone_new] for i in lone_old])
-        for r, c in zip(*linear_sum_assignment(cost), strict=True):
-            if -cost[r, c] >= opt.move_threshold:
-                moved[lone_new[c]] = (lone_old[r], float(-cost[r, c]))
+        # pairs too weak to count are worth nothing, so they cannot buy a better total elsewhere
+        gain = [[max(0.0, sc.sim[i][j] - opt.move_threshold) for j in lone_new] for i in lone_old]
+        for r, c in best_assignment(gain):
+            if gain[r][c] > 0 or sc.sim[lone_old[r]][lone_new[c]] >= opt.move_threshold:
+                moved[lone_new[c]] = (lone_old[r], sc.sim[lone_old[r]][lone_new[c]])
     moved_old = {i for i, _ in moved.values()}
     changes: list[Change] = []
     for olds, news, s in groups:
@@ -329,14 +381,21 @@ def _with_unknown(changes: list[Change], old: PlanVersion, new: PlanVersion) -> 
     """Put the points of unknown text back, each after the change that precedes it in the new version."""
     by_number = {p.number: p for p in old.points}
     order = {id(p): k for k, p in enumerate(new.points)}
+    old_order = {id(p): k for k, p in enumerate(old.points)}
     out = list(changes)
     for p in new.points:
         if p.text_status != "unknown":
             continue
-        change = Change("unknown", [by_number[p.number]] if p.number in by_number else [], [p])
+        was = by_number.get(p.number)
+        change = Change("unknown", [was] if was else [], [p])
         at = 0
         for k, c in enumerate(out):
-            if c.new and order.get(id(c.new[0]), -1) < order[id(p)]:
+            before = (
+                order.get(id(c.new[0]), -1) < order[id(p)]
+                if c.new
+                else was is not None and old_order.get(id(c.old[0]), -1) < old_order[id(was)]
+            )
+            if before:
                 at = k + 1
         out.insert(at, change)
     return out

@@ -34,35 +34,36 @@ _NAMED = re.compile(
 )
 
 __all__ = [
+    "AGREEMENTS",
+    "TEXT_STATUSES",
+    "VERSION_KINDS",
     "Tagger",
     "load_plan",
     "parse_plan",
     "parse_plan_csv",
     "parse_plan_json",
     "parse_plan_text",
+    "point_to_dict",
+    "point_warnings",
+    "read_status",
     "tag_points",
+    "tagging_text",
     "term_tagger",
     "version_from_dict",
     "version_to_dict",
     "with_meta",
-    "point_to_dict",
-    "read_status",
-    "TEXT_STATUSES",
-    "AGREEMENTS",
-    "VERSION_KINDS",
-    "point_warnings",
-    "tagging_text",
 ]
 _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
 _NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d+)\s*[.)\]:]\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
-_MIN_ENGLISH_SHARE = 0.12  # English point wording has 0.2-0.5 function words; German, Italian about 0
+_MIN_ENGLISH_SHARE = 0.06  # English point wording has 0.1-0.5 function words; German, Croatian about 0
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 # "Author: E3" and the like in the preamble of a text plan.
 _META = re.compile(r"^\s*(?P<key>author|kind|based[ _-]on|source[ _-]url)\s*:\s*(?P<value>\S.*)$", re.I)
 # "[disputed by Russia]", "[summary]", "[partial]", "[unknown]", "[open]" at the start of a point.
 _MARK = re.compile(
-    r"^\s*\[(?P<mark>(?:disputed(?: by [^\]]+)?|agreed|open|partial|summary|unknown|deleted|lang:[^\]]+))\]\s*",
+    r"^\s*\[(?P<mark>(?:disputed(?: by [^\]]+)?|agreed|open|partial|summary|unknown|deleted"
+    r"|lang:[^\]]+))\]\s*",
     re.I,
 )
 
@@ -407,18 +408,18 @@ def point_warnings(version: PlanVersion, english_share: Callable[[str], tuple[fl
     for p in version.points:
         if p.text_status == "unknown":
             continue
-        lang = p.lang
-        if lang is None:
+        said = f"is in {p.lang}" if p.lang else None
+        if said is None:
             share, words = english_share(p.text)
             if words >= 6 and share < _MIN_ENGLISH_SHARE:
-                lang = "not English"
-        if lang is None:
+                said = "does not look like English"
+        if said is None:
             continue
         if p.gloss:
-            out.append(f"point {p.number} is in {lang}: tagged and aligned from its English gloss")
+            out.append(f"point {p.number} {said}: tagged and aligned from its English gloss")
         else:
             out.append(
-                f"point {p.number} is in {lang} with no English gloss: it gets no issue tags "
+                f"point {p.number} {said} and has no English gloss: it gets no issue tags "
                 'and aligns poorly; add a "gloss"'
             )
     return out
@@ -467,7 +468,9 @@ def _apply_meta(version: PlanVersion, data: Mapping[str, Any], where: str) -> Pl
     if kind is not None:
         kind = str(kind).strip().lower()
         if kind not in VERSION_KINDS:
-            raise PlanError(f"unknown version kind {kind!r}", where=where, hint=f"use one of {', '.join(VERSION_KINDS)}")
+            raise PlanError(
+                f"unknown version kind {kind!r}", where=where, hint=f"use one of {', '.join(VERSION_KINDS)}"
+            )
     urls = data.get("source_urls") or data.get("source_url") or []
     if isinstance(urls, str):
         urls = [urls]

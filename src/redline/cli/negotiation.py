@@ -23,7 +23,7 @@ from rich.table import Table
 from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
 from redline.analysis.diff_render import diff_html, diff_table, diff_to_dict
-from redline.analysis.plans import version_to_dict
+from redline.analysis.plans import VERSION_KINDS, version_to_dict
 from redline.analysis.positions import RowKind
 from redline.analysis.positions_report import (
     CellReport,
@@ -158,10 +158,29 @@ def plan_import(
         str | None, typer.Option("--format", help="text, json or csv (default: from extension).")
     ] = None,
     issues: Annotated[Path | None, typer.Option("--issues", help="Issue lexicon to tag points with.")] = None,
+    author: Annotated[
+        str | None, typer.Option("--author", help="Party that wrote it: US, E3, Russia, Ukraine, joint ...")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help=f"{', '.join(VERSION_KINDS)} (default: draft).")
+    ] = None,
+    based_on: Annotated[
+        str | None, typer.Option("--based-on", help="Label of the version this one marks up.")
+    ] = None,
+    source_url: Annotated[
+        list[str] | None, typer.Option("--source-url", help="Where the text was published (repeatable).")
+    ] = None,
     db: DbOpt = None,
     plans_dir: PlansDir = None,
 ) -> None:
-    """Read a plan version and save it, its points tagged with issues and PA-X codes."""
+    """Read a plan version and save it, its points tagged with issues and PA-X codes.
+
+    Author, kind, based-on and each point's status (known/partial/summary/unknown text;
+    agreed/disputed/open, disputed_by) can also come from the file itself: JSON and CSV
+    fields, or "Author: ..." lines and "[disputed by ...]" marks in a text plan.
+    """
+    if kind is not None:
+        _choice(kind, VERSION_KINDS, "--kind")
     with _backend(db, plans_dir) as backend:
         tagger, pax = lib.point_tagging(issues)
         result = lib.import_plan(
@@ -174,9 +193,23 @@ def plan_import(
             fmt=fmt,
             tagger=tagger,
             pax=pax,
+            author=author,
+            kind=kind,
+            based_on=based_on,
+            source_urls=source_url or (),
         )
         saved = result.version
-        typer.echo(f"imported {saved.plan} {saved.label}: {len(saved.points)} points")
+        kind_said = saved.kind if saved.kind != "draft" or saved.author else None
+        who = ", ".join(
+            x for x in (saved.author, kind_said, saved.based_on and f"based on {saved.based_on}") if x
+        )
+        unknown = sum(p.text_status == "unknown" for p in saved.points)
+        typer.echo(
+            f"imported {saved.plan} {saved.label}{f' ({who})' if who else ''}: {len(saved.points)} points"
+            + (f", {unknown} of unknown text" if unknown else "")
+        )
+        for warning in result.warnings:
+            typer.echo(f"  warning: {warning}", err=True)
         for check in result.checks:
             verdict = "confirmed" if check.confirmed else "not confirmed"
             typer.echo(f"  reported {check.reported} point {check.number}: {verdict} (text: {check.actual})")
@@ -190,7 +223,10 @@ def plan_list(db: DbOpt = None, plans_dir: PlansDir = None) -> None:
         for name in repo.plans():
             for v in repo.versions(name):
                 status = f"  ({UNCONFIRMED})" if v.reported else ""
-                typer.echo(f"{name}\t{v.label}\t{v.date or '-'}\t{len(v.points)} points{status}")
+                said = [x for x in (v.author, v.kind if v.kind != "draft" or v.author else None) if x]
+                lineage = " ".join(said) + (f", based on {v.based_on}" if v.based_on else "")
+                tail = f"\t{lineage.strip(', ')}" if lineage else ""
+                typer.echo(f"{name}\t{v.label}\t{v.date or '-'}\t{len(v.points)} points{status}{tail}")
 
 
 @plan_app.command("show")
@@ -248,8 +284,10 @@ def plan_show(
 
 @plan_app.command("diff")
 def plan_diff(
-    old: Annotated[str, typer.Argument(help="Label of the older version.")],
-    new: Annotated[str, typer.Argument(help="Label of the newer version.")],
+    old: Annotated[str, typer.Argument(help="Label of the older version (or, alone, of the newer one).")],
+    new: Annotated[
+        str | None, typer.Argument(help="Label of the newer version (default: compare OLD with its base).")
+    ] = None,
     plan: Annotated[
         str | None, typer.Option("--plan", help="Plan name (needed when there are several).")
     ] = None,
@@ -258,7 +296,11 @@ def plan_diff(
     db: DbOpt = None,
     plans_dir: PlansDir = None,
 ) -> None:
-    """Align two versions point by point: kept, modified, added, removed, merged, split."""
+    """Align two versions point by point: kept, modified, added, removed, merged, split.
+
+    With one label, the version is compared with the version it marks up (its --based-on).
+    Points of unknown text are shown as unknown, never as removed.
+    """
     with _backend(db, plans_dir) as backend:
         _choice(fmt, ("table", "json", "html"), "--format")
         repo = backend.plans()
@@ -267,13 +309,16 @@ def plan_diff(
             if len(names) != 1:
                 raise ConfigError("say which plan with --plan", hint=f"plans: {', '.join(names) or 'none'}")
             plan = names[0]
-        diff = lib.diff_plan(repo, plan, old, new)
+        diff = (
+            lib.diff_plan(repo, plan, old, new) if new is not None else lib.diff_plan(repo, plan, None, old)
+        )
         if fmt == "table":
             if output is None:
-                _console().print(diff_table(diff))
+                console = _console()
+                console.print(diff_table(diff, marks=not console.is_terminal or console.no_color))
             else:
                 with output.open("w", encoding="utf-8") as fh:
-                    Console(file=fh, width=120).print(diff_table(diff))
+                    Console(file=fh, width=120).print(diff_table(diff, marks=True))
             return
         text = (
             diff_html(diff) if fmt == "html" else json.dumps(diff_to_dict(diff), indent=2, ensure_ascii=False)
@@ -360,6 +405,13 @@ def register(app: typer.Typer) -> None:
         version: Annotated[
             str | None, typer.Option("--version", help="Version whose points are columns.")
         ] = None,
+        lineage: Annotated[
+            str | None,
+            typer.Option(
+                "--lineage",
+                help="With --plan: the latest version of this author (e.g. US) or of this version's lineage.",
+            ),
+        ] = None,
         fmt: Fmt = "table",
         db: DbOpt = None,
         plans_dir: PlansDir = None,
@@ -383,6 +435,7 @@ def register(app: typer.Typer) -> None:
                 at=when,
                 issue=issue,
                 label=version,
+                lineage=lineage,
             )
             report = positions_report(
                 result, by=row_kind, documents=corpus.documents, issue=issue, plan=plan, taxonomy=taxonomy
