@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _shared import require_shared
 
-from redline.analysis.negotiation import point_tagging
+from redline.analysis.negotiation import foreign_text, point_tagging
 from redline.analysis.plans import load_plan, point_warnings, tag_points
-from redline.sources.language import EnglishDetector
 
 # point number -> (true issues, why)
 TRUE_TAGS: dict[str, tuple[frozenset[str], str]] = {
@@ -71,7 +71,6 @@ def main() -> None:
     version = load_plan(path, plan="ukraine", label="us-28")
     tagger, pax = point_tagging()
     tagged = tag_points(version, tagger, pax)
-    detector = EnglishDetector.load()
     right = 0
     for p in tagged.points:
         gold, why = TRUE_TAGS[p.number]
@@ -84,11 +83,19 @@ def main() -> None:
                 f"(missing {sorted(gold - got)}, extra {sorted(got - gold)}) -- {why}"
             )
     print(f"points fully right: {right} of {len(tagged.points)}")
-    guess = detector.guess
-    warnings = point_warnings(version, lambda t: (guess(t).share, guess(t).words))
+    # the file's own "lang" fields, and the check plan import makes on points without one
+    unmarked = replace(version, points=[replace(p, lang=None, gloss=None) for p in version.points])
+    warnings = point_warnings(version, foreign_text())
+    guessed = point_warnings(unmarked, foreign_text())
     print(f"language warnings: {len(warnings)}")
     for w in warnings:
         print("  " + w)
+    marked = {p.number for p in version.points if p.lang}
+    found = {w.split()[1] for w in guessed}
+    print(
+        f"points not in English found without the file's lang field: {len(found & marked)} of {len(marked)}, "
+        f"English points flagged: {len(found - marked)}"
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ results, so the CLI (and later the web app) only parse arguments and render.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -48,6 +48,7 @@ __all__ = [
     "diff_plan",
     "import_plan",
     "in_lineage",
+    "foreign_text",
     "latest_version",
     "point_tagging",
     "point_texts",
@@ -119,8 +120,7 @@ def import_plan(
     if version.based_on is not None:
         repo.get_version(plan, version.based_on)  # a mark-up of a version that is not there is a mistake
     version = tag_points(version, tagger, pax)
-    guess = EnglishDetector.load().guess
-    warnings = point_warnings(version, lambda t: (guess(t).share, guess(t).words))
+    warnings = point_warnings(version, foreign_text())
     checks: list[ReportCheck] = []
     rec = repo.get_reconstruction(plan, label)
     if rec is not None:
@@ -147,6 +147,19 @@ def in_lineage(versions: Sequence[PlanVersion], lineage: str) -> list[PlanVersio
                         grew = True
         return [v for v in versions if v.label in family]
     return [v for v in versions if (v.author or "").lower() == lineage.lower()]
+
+
+def foreign_text() -> Callable[[str], bool]:
+    """Whether a point's wording is in another language: almost no English function words and
+    a fair share of other languages' (a terse English provision has few of either)."""
+    english = EnglishDetector.load().guess
+    other = EnglishDetector.load(packaged(NON_ENGLISH_WORDS)).guess
+
+    def check(text: str) -> bool:
+        mine = english(text)
+        return mine.words >= 5 and mine.share < 0.06 and other(text).share >= 0.15
+
+    return check
 
 
 def latest_version(
@@ -251,6 +264,7 @@ def point_texts(version: PlanVersion | None) -> dict[str, str]:
 
 
 POINT_TERMS = "point_terms.yaml"
+NON_ENGLISH_WORDS = "non_english_function_words.yaml"
 
 
 def point_tagging(issues_file: Path | None = None) -> tuple[Tagger | None, Mapping[str, list[str]] | None]:

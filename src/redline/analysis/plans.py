@@ -56,7 +56,6 @@ __all__ = [
 _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
 _NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d+)\s*[.)\]:]\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
-_MIN_ENGLISH_SHARE = 0.06  # English point wording has 0.1-0.5 function words; German, Croatian about 0
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 # "Author: E3" and the like in the preamble of a text plan.
 _META = re.compile(r"^\s*(?P<key>author|kind|based[ _-]on|source[ _-]url)\s*:\s*(?P<value>\S.*)$", re.I)
@@ -397,22 +396,17 @@ def tagging_text(p: Point) -> str:
     return p.gloss if p.lang and p.gloss else p.text
 
 
-def point_warnings(version: PlanVersion, english_share: Callable[[str], tuple[float, int]]) -> list[str]:
+def point_warnings(version: PlanVersion, foreign: Callable[[str], bool]) -> list[str]:
     """Say which points are not in English, since the lexicon tags only English wording.
 
-    ``english_share`` gives the share of English function words in a text and the words
-    counted (the language check of ``sources.language``); a point of six words or more
-    with almost none is taken to be in another language even when the file did not say so.
+    ``foreign`` tells a text in another language (a check built on the language word lists);
+    it catches points in another language that the file did not mark with ``lang``.
     """
     out: list[str] = []
     for p in version.points:
         if p.text_status == "unknown":
             continue
-        said = f"is in {p.lang}" if p.lang else None
-        if said is None:
-            share, words = english_share(p.text)
-            if words >= 6 and share < _MIN_ENGLISH_SHARE:
-                said = "does not look like English"
+        said = f"is in {p.lang}" if p.lang else ("does not look like English" if foreign(p.text) else None)
         if said is None:
             continue
         if p.gloss:
