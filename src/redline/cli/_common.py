@@ -212,7 +212,7 @@ def truncate(text: str, width: int) -> str:
     if len(flat) <= width:
         return flat
     cut = flat[: max(width - 1, 0)]
-    space = cut.rfind(" ")
+    space = len(cut) if flat[len(cut)] == " " else cut.rfind(" ")
     return (cut[:space].rstrip(",;:") if space > width // 2 else cut) + "…"
 
 
