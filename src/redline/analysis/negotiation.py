@@ -18,9 +18,7 @@ from redline.analysis.positions import (
     Columns,
     PositionMatrix,
     RowKind,
-    Shift,
     by_points,
-    find_shifts,
     position_matrix,
 )
 from redline.analysis.reported import (
@@ -31,6 +29,7 @@ from redline.analysis.reported import (
     reconstruct_version,
 )
 from redline.analysis.repository import PlanRepository, StatementSource
+from redline.analysis.shifts import Shift, find_shifts
 from redline.analysis.timeline import TimelineEntry, build_timeline
 from redline.errors import ConfigError, NotFoundError
 from redline.extract.issues import IssueTagger
@@ -38,6 +37,7 @@ from redline.knowledge import packaged
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.issues import load_issues
 from redline.knowledge.plan_changes import ChangeLexicon
+from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, Extraction, PlanVersion, Problem, Statement
 from redline.sources.language import EnglishDetector
 
@@ -251,7 +251,15 @@ def positions(
         links = link_statements(statements, version.points, link_options)
         columns = by_points({sid: [lk.number for lk in found] for sid, found in links.items()})
     matrix = position_matrix(statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue)
-    shifts = find_shifts(statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue)
+    shifts = find_shifts(
+        statements,
+        by=by,
+        party_of=corpus.party_of,
+        columns=columns,
+        at=at,
+        issue=issue,
+        reversal_cues=load_reversal_cues(),
+    )
     return Positions(matrix, shifts, version, links)
 
 

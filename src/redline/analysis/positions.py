@@ -1,4 +1,4 @@
-"""Who stands where: the party (or actor) x issue (or point) matrix, and shifts over time.
+"""Who stands where: the party (or actor) x issue (or point) matrix at a date.
 
 A cell is the balance of one row's dated statements on one column up to a date, so that one
 stray label (a misread refusal, a report taken for a demand) cannot flip it:
@@ -13,8 +13,7 @@ stray label (a misread refusal, a report taken for a demand) cannot flip it:
 
 Undated statements cannot be placed in time, so they are in no balance; they are counted per
 cell (``undated``) and in the matrix (``undated_statements``) so that nothing is dropped
-silently. A shift is a change of the cell value as statements accumulate day by day: the
-matrix at any two dates and the shifts between them always agree.
+silently. Changes of position over time (shifts) are ``analysis.shifts``.
 """
 
 from __future__ import annotations
@@ -34,10 +33,8 @@ __all__ = [
     "Columns",
     "PositionMatrix",
     "RowKind",
-    "Shift",
     "by_issue",
     "by_points",
-    "find_shifts",
     "position_matrix",
     "row_of",
     "stance_issues",
@@ -73,19 +70,6 @@ class Cell:
     def total(self) -> int:
         """Dated statements in the balance, neutral ones included."""
         return sum(self.counts.values())
-
-
-@dataclass(slots=True)
-class Shift:
-    """A row's position (the cell value) on a column changed on a date."""
-
-    row: str
-    column: str
-    before: str
-    after: str
-    quote_before: Statement  # the strongest statement for ``before`` until then
-    quote_after: Statement  # the strongest statement for ``after`` on the day it changed
-    date: date
 
 
 @dataclass(slots=True)
@@ -295,38 +279,3 @@ def position_matrix(
         undated,
         groups.undated_statements,
     )
-
-
-def _cell_shifts(row: str, column: str, statements: Sequence[Statement]) -> list[Shift]:
-    """Changes of the cell value as the days' statements are added to the balance."""
-    shifts: list[Shift] = []
-    tally = _Tally()
-    before: str | None = None
-    quote_before: Statement | None = None
-    for day, group in _by_day(statements):
-        tally.add_day(day, group)
-        after = tally.value
-        if after == NEUTRAL and before is None:
-            continue  # nothing but reports yet: no position to shift from
-        if before is not None and quote_before is not None and after != before:
-            today = [s for s in group if s.stance == after]
-            quote_after = max(today, key=_strength) if today else tally.strongest(after)
-            shifts.append(Shift(row, column, before, after, quote_before, quote_after, day))
-        before, quote_before = after, tally.strongest(after)
-    return shifts
-
-
-def find_shifts(
-    statements: Iterable[Statement],
-    *,
-    by: RowKind = "actor",
-    party_of: Mapping[str, str] | None = None,
-    columns: Columns | None = None,
-    at: date | None = None,
-    issue: str | None = None,
-) -> list[Shift]:
-    """Every change of a row's position on a column, in date order; undated statements make none."""
-    groups = _groups(statements, by, party_of or {}, columns, at, issue)
-    shifts = [sh for key, group in sorted(groups.dated.items()) for sh in _cell_shifts(*key, group)]
-    shifts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
-    return shifts
