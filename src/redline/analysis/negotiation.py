@@ -13,6 +13,13 @@ from pathlib import Path
 
 from redline.analysis.align import PlanDiff, align_versions
 from redline.analysis.linking import LinkOptions, PointLink, link_statements
+from redline.analysis.plan_reports import (
+    ReconstructedVersion,
+    ReportCheck,
+    check_reports,
+    find_reported_changes,
+    reconstruct_version,
+)
 from redline.analysis.plans import Tagger, load_plan, point_warnings, tag_points, term_tagger, with_meta
 from redline.analysis.positions import (
     Columns,
@@ -20,13 +27,6 @@ from redline.analysis.positions import (
     RowKind,
     by_points,
     position_matrix,
-)
-from redline.analysis.reported import (
-    ReconstructedVersion,
-    ReportCheck,
-    check_reports,
-    find_reported_changes,
-    reconstruct_version,
 )
 from redline.analysis.repository import PlanRepository, StatementSource
 from redline.analysis.shifts import Shift, find_shifts

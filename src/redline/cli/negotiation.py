@@ -23,6 +23,7 @@ from rich.table import Table
 from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
 from redline.analysis.diff_render import diff_html, diff_table, diff_to_dict
+from redline.analysis.plan_reports import UNCONFIRMED
 from redline.analysis.plans import VERSION_KINDS, version_to_dict
 from redline.analysis.positions import RowKind
 from redline.analysis.positions_report import (
@@ -32,7 +33,6 @@ from redline.analysis.positions_report import (
     positions_report,
     undated_line,
 )
-from redline.analysis.reported import UNCONFIRMED
 from redline.analysis.repository import (
     JsonlStatementSource,
     JsonPlanRepository,
