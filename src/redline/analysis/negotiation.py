@@ -36,6 +36,7 @@ from redline.extract.issues import IssueTagger
 from redline.knowledge import packaged
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.issues import load_issues
+from redline.knowledge.link_terms import load_generic_link_terms
 from redline.knowledge.plan_changes import ChangeLexicon
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, Extraction, PlanVersion, Problem, Statement
@@ -248,7 +249,9 @@ def positions(
         if repo is None:
             raise NotFoundError("positions by point need the plans", hint="give the plans directory")
         version = repo.get_version(plan, label) if label else latest_version(repo, plan, lineage=lineage)
-        links = link_statements(statements, version.points, link_options)
+        links = link_statements(
+            statements, version.points, link_options or LinkOptions(generic=load_generic_link_terms())
+        )
         columns = by_points({sid: [lk.number for lk in found] for sid, found in links.items()})
     matrix = position_matrix(statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue)
     shifts = find_shifts(
