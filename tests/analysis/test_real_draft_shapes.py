@@ -73,7 +73,10 @@ def test_text_reads_preamble_fields_and_point_marks() -> None:
 
 
 def test_csv_reads_status_columns() -> None:
-    csv_text = "number,text,status,disputed_by\n1,The border follows the river.,open,\n2,,unknown,\n3,Amnesty.,,South\n"
+    csv_text = (
+        "number,text,status,disputed_by\n"
+        "1,The border follows the river.,open,\n2,,unknown,\n3,Amnesty.,,South\n"
+    )
     v = parse_plan_csv(csv_text, plan="p", label="c")
     assert [(p.text_status, p.agreement, p.disputed_by) for p in v.points] == [
         ("known", "open", []),

@@ -6,6 +6,10 @@ if the article that reports it is about territory. An item with no date of its o
 document's publication date (marked ``dated_by_document``), so planned visits are placed at
 the time they were announced. An item with neither stays undated: it is listed last and
 ``TimelineCounts`` says how many there are, so every view can say so instead of hiding it.
+
+An event says where it happened (``place``) and which statements surround it: the statements
+of its own article nearest to it (within ``AROUND_CHARS`` characters, the nearest
+``AROUND_MAX``), since what people said about a visit is reported next to the visit.
 """
 
 from __future__ import annotations
@@ -37,6 +41,13 @@ class TimelineEntry:
     planned: bool = False
     dated_by_document: bool = False
     offset: int = 0
+    place: str | None = None  # where an event happened
+    statement_id: str | None = None  # the statement itself, for a statement entry
+    around: tuple[str, ...] = ()  # for an event: ids of the statements reported next to it
+
+
+AROUND_CHARS = 600  # how far from an event a statement of its article may be to count as "around" it
+AROUND_MAX = 3
 
 
 def _matches_actor(actor: str, names: Iterable[str | None]) -> bool:
@@ -69,6 +80,7 @@ def build_timeline(
                     tuple(s.issues),
                     dated_by_document=s.date is None and published is not None,
                     offset=s.content.start,
+                    statement_id=s.id,
                 )
             )
         for e in ex.events:
@@ -87,10 +99,26 @@ def build_timeline(
                     planned=e.planned,
                     dated_by_document=e.date is None and published is not None,
                     offset=e.trigger.start,
+                    place=e.place,
+                    around=_around(ex, e.trigger.start, e.trigger.end),
                 )
             )
     entries.sort(key=lambda t: (t.date is None, t.date or date.min, t.document_id, t.offset))
     return entries
+
+
+def _around(ex: Extraction, start: int, end: int) -> tuple[str, ...]:
+    """The statements of the event's article nearest to it, nearest first."""
+
+    def gap(s_start: int, s_end: int) -> int:
+        return max(0, start - s_end, s_start - end)
+
+    near = sorted(
+        (gap(s.content.start, s.content.end), s.content.start, s.id)
+        for s in ex.statements
+        if gap(s.content.start, s.content.end) <= AROUND_CHARS
+    )
+    return tuple(sid for _, _, sid in near[:AROUND_MAX])
 
 
 @dataclass(frozen=True, slots=True)

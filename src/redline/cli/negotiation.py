@@ -501,6 +501,9 @@ def register(app: typer.Typer) -> None:
                             "document": e.document_id,
                             "planned": e.planned,
                             "dated_by_document": e.dated_by_document,
+                            "place": e.place,
+                            "statement_id": e.statement_id,
+                            "around": list(e.around),
                         }
                         for e in entries
                     ]
@@ -508,10 +511,17 @@ def register(app: typer.Typer) -> None:
                 return
             counts = timeline_counts(entries)
             table = Table(title="timeline", caption=counts.note())
-            for col in ("date", "item", "who", "what", "document"):
+            for col in ("date", "item", "where", "who", "what", "document"):
                 table.add_column(col)
+            said = {e.statement_id: e for e in entries if e.statement_id}
             for e in entries:
                 when = f"{e.date or '?'}" + ("*" if e.dated_by_document else "")
                 item = f"{e.kind}: {e.detail}" + (" (planned)" if e.planned else "")
-                table.add_row(when, item, ", ".join(e.actors), e.text, e.document_id)
+                what = e.text
+                near = [said[i] for i in e.around if i in said]
+                if near:  # what was said next to the event, in the same article
+                    what += "".join(
+                        f"\n  ↳ {', '.join(n.actors) or '?'}: “{truncate(n.text, 70)}”" for n in near
+                    )
+                table.add_row(when, item, e.place or "", ", ".join(e.actors), what, e.document_id)
             _console().print(table)
