@@ -15,11 +15,14 @@ territorial point has the most words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redline.analysis.textsim import TfIdf, tokens
 from redline.model import Point, Statement
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # NATO, IAEA: names that one point alone may carry
 
 __all__ = [
     "LinkOptions",
@@ -38,7 +41,9 @@ class LinkOptions:
     top_k: int = 3
     specific_share: float = 0.08  # a term used by at most this share of the points (or one) is specific
     specific_weight: float = 0.4  # weight of the specific-term score in a link's score
-    min_specific: int = 2  # specific terms a link needs, unless one is a figure ("600,000")
+    min_specific: int = (
+        2  # specific terms a link needs, unless one is a figure or an acronym only that point has
+    )
     generic: frozenset[str] = frozenset()  # words never specific (names, agreement vocabulary)
 
 
@@ -82,9 +87,19 @@ class PointMatcher:
         limit = max(1, int(specific_share * len(self.points)))
         stop = {t for word in generic for t in tokens(word)}
         self._df = df
+        self._names = {
+            t
+            for p in self.points
+            for word in _ACRONYM.findall(p.gloss if p.lang and p.gloss else p.text)
+            for t in tokens(word)
+        }
         self._specific = [
             {t for t in set(toks) if df[t] <= limit and t not in stop and len(t) > 2} for toks in self._tokens
         ]
+
+    def names_point(self, term: str) -> bool:
+        """Whether ``term`` alone names one point: a figure, or an acronym only one point has."""
+        return term[:1].isdigit() or (term in self._names and self._df.get(term, 0) == 1)
 
     def specific(self, text: str) -> list[tuple[float, tuple[str, ...]]]:
         """For each point, the share of its specific terms' weight that ``text`` has, and those terms."""
@@ -131,7 +146,7 @@ def link_statements(
         for point, lex, (spec, shared) in zip(matcher.points, lexical, specific, strict=True):
             if lex < opt.min_lexical or not shared:
                 continue
-            if len(shared) < opt.min_specific and not any(t[:1].isdigit() for t in shared):
+            if len(shared) < opt.min_specific and not any(matcher.names_point(t) for t in shared):
                 continue  # one term shared with another point too says which issue, not which point
             overlap = issue_overlap(s.issues, point.issues)
             text_score = (1 - opt.specific_weight) * lex + opt.specific_weight * spec

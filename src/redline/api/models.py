@@ -217,6 +217,9 @@ class VersionSummary(_Model):
     source: str | None
     reported: bool = Field(description="Reconstructed from reports only (unconfirmed), no text imported.")
     points: int
+    author: str | None = Field(default=None, description="The party that wrote it (US, E3, Russia, ...).")
+    kind: str = Field(default="draft", description="draft, counter-proposal, framework or reported.")
+    based_on: str | None = Field(default=None, description="Label of the version it marks up.")
 
 
 class PlanOut(_Model):
@@ -226,10 +229,13 @@ class PlanOut(_Model):
 
 class PointOut(_Model):
     number: str
-    text: str
+    text: str | None = Field(description="The wording; null when it is not known.")
     heading: str | None
     issues: list[str]
     pax_codes: list[str] = Field(description="Peace Agreements Database (PA-X) provision codes.")
+    text_status: str = Field(default="known", description="known, partial, summary or unknown.")
+    agreement: str | None = Field(default=None, description="agreed, disputed or open.")
+    disputed_by: list[str] = Field(default_factory=list, description="Parties that dispute the point.")
 
 
 class EvidenceOut(_Model):
@@ -256,6 +262,9 @@ class VersionDetail(_Model):
     date: str | None
     source: str | None
     reported: bool = Field(description="Reconstructed from reports only (unconfirmed), no text imported.")
+    author: str | None = Field(default=None, description="The party that wrote it (US, E3, Russia, ...).")
+    kind: str = Field(default="draft", description="draft, counter-proposal, framework or reported.")
+    based_on: str | None = Field(default=None, description="Label of the version it marks up.")
     points: list[PointOut] = Field(description="The points in order.")
     status: str | None = Field(description="For a reconstruction: how sure it is.")
     base_label: str | None = Field(description="For a reconstruction: the version the reports change.")
@@ -268,11 +277,17 @@ class DiffVersion(_Model):
     source: str | None
     points: int
     reported: bool
+    author: str | None = Field(default=None, description="The party that wrote it (US, E3, Russia, ...).")
+    kind: str = Field(default="draft", description="draft, counter-proposal, framework or reported.")
+    based_on: str | None = Field(default=None, description="Label of the version it marks up.")
 
 
 class DiffPoint(_Model):
     number: str
-    text: str
+    text: str | None = Field(description="The wording; null when it is not known.")
+    text_status: str = Field(default="known", description="known, partial, summary or unknown.")
+    agreement: str | None = Field(default=None, description="agreed, disputed or open.")
+    disputed_by: list[str] = Field(default_factory=list)
 
 
 class DiffWord(_Model):
@@ -281,7 +296,9 @@ class DiffWord(_Model):
 
 
 class DiffChange(_Model):
-    kind: str = Field(description="kept, modified, added, removed, merged or split.")
+    kind: str = Field(
+        description="kept, modified, added, removed, merged, split or unknown (text not known)."
+    )
     moved: bool
     renumbered: bool
     similarity: float
