@@ -84,7 +84,7 @@ class PointMatcher:
         for toks in self._tokens:
             for t in set(toks):
                 df[t] = df.get(t, 0) + 1
-        limit = max(1, int(specific_share * len(self.points)))
+        limit = max(2, int(specific_share * len(self.points)))
         stop = {t for word in generic for t in tokens(word)}
         self._df = df
         self._names = {
