@@ -18,6 +18,9 @@ StatementKind = Literal["direct", "indirect", "mixed"]
 Stance = Literal["support", "oppose", "conditional", "neutral"]
 STANCES: tuple[str, ...] = get_args(Stance)
 KINDS: tuple[str, ...] = get_args(StatementKind)
+# what a plan version is: its own draft, a counter-proposal marking another up, a framework, or
+# a version reconstructed from reports
+VERSION_KINDS: tuple[str, ...] = ("draft", "counter-proposal", "framework", "reported")
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,11 +285,23 @@ class Point:
     heading: str | None = None
     issues: list[str] = field(default_factory=list)
     pax_codes: list[str] = field(default_factory=list)
+    # How much of the wording is known: known, partial (truncated), summary (reported), unknown.
+    text_status: str = "known"
+    # Whether the parties accept it: agreed, disputed, open, or None when nobody said.
+    agreement: str | None = None
+    disputed_by: list[str] = field(default_factory=list)
+    lang: str | None = None  # language of ``text`` when not English
+    gloss: str | None = None  # an English rendering of a non-English ``text``
 
 
 @dataclass(slots=True)
 class PlanVersion:
-    """A plan as it stood at one date: its label, source and ordered points."""
+    """A plan as it stood at one date: its label, source and ordered points.
+
+    Versions from different authors (a US draft, a European counter-proposal) are not one
+    history: ``based_on`` names the version this one marks up, so diffs and positions follow
+    a lineage instead of the calendar.
+    """
 
     plan: str
     label: str
@@ -294,6 +309,10 @@ class PlanVersion:
     source: str | None = None
     points: list[Point] = field(default_factory=list)
     reported: bool = False  # reconstructed from reporting only, no text imported
+    author: str | None = None  # party: US, Europe/E3, Russia, Ukraine, joint ...
+    kind: str = "draft"  # draft, counter-proposal, framework, reported
+    based_on: str | None = None  # label of the version this one marks up
+    source_urls: list[str] = field(default_factory=list)
 
 
 def stable_id(*parts: object, length: int = 16) -> str:

@@ -14,8 +14,9 @@ MODULES = [
     "negotiation",
     "plans",
     "positions",
-    "reported",
+    "plan_reports",
     "repository",
+    "shifts",
     "textsim",
     "timeline",
 ]

@@ -63,3 +63,38 @@ def test_html_is_standalone_and_escaped() -> None:
     assert "del" in parser.tags and "ins" in parser.tags
     assert not any(name in {"src", "href"} for name, _ in parser.attrs)  # loads nothing
     assert "&lt;for all&gt;" in page and "<for all>" not in page
+
+
+def test_table_without_colour_marks_removed_and_added_words() -> None:
+    console = Console(record=True, width=200, no_color=True)
+    console.print(diff_table(diff(), marks=True))
+    text = console.export_text()
+    assert "capped at [-600,000.-] {+800,000.+}" in text
+    assert "[-A full amnesty <for all>.-]" in text and "{+Elections are held.+}" in text
+    plain = Console(record=True, width=200)
+    plain.print(diff_table(diff()))
+    assert "[-" not in plain.export_text()  # colour terminals keep strike-through and underline
+
+
+def test_unknown_and_disputed_points_are_said_so() -> None:
+    from dataclasses import replace
+
+    from redline.model import Point
+
+    old = version("draft", OLD, plan="peace")
+    new = replace(
+        version("markup", NEW[:2], plan="peace"),
+        points=[
+            Point("1", NEW[0]),
+            Point("2", NEW[1], agreement="disputed", disputed_by=["North"]),
+            Point("3", "", text_status="unknown"),
+        ],
+    )
+    d = align_versions(old, new)
+    data = diff_to_dict(d)
+    assert data["counts"]["unknown"] == 1 and data["counts"]["removed"] == 0
+    assert data["changes"][2]["new"] == [{"number": "3", "text": None, "text_status": "unknown"}]
+    console = Console(record=True, width=200, no_color=True)
+    console.print(diff_table(d, marks=True))
+    text = console.export_text()
+    assert "modified (disputed by North)" in text and "(text not known)" in text

@@ -42,8 +42,29 @@ def test_no_link_without_shared_wording(statement: MakeStatement) -> None:
 
 
 def test_top_k_caps_links(statement: MakeStatement) -> None:
-    s = statement("Ukraine sovereignty elections amnesty armed forces Crimea", issues=())
+    s = statement("sovereignty confirmed, elections in 100 days, a full amnesty, forces capped", issues=())
     assert len(link_statements([s], POINTS, LinkOptions(threshold=0.05, top_k=2))[s.id]) == 2
+
+
+def test_an_issue_alone_links_no_point(statement: MakeStatement) -> None:
+    """A remark on territory is about the issue; it must not fall to the wordiest territorial point."""
+    points = [
+        *POINTS,
+        Point("22", "Kherson and Zaporizhzhia are frozen along the line of contact.", issues=["territory"]),
+    ]
+    s = statement("Ukraine will never give up its territory", issues=("territory",))
+    assert link_statements([s], points) == {}
+    named = statement("the front line in Kherson and Zaporizhzhia stays frozen", issues=("territory",))
+    (link,) = link_statements([named], points)[named.id][:1]
+    assert link.number == "22" and {"kherso", "zapori"} <= set(link.specific)  # the evidence
+
+
+def test_a_figure_names_its_clause(statement: MakeStatement) -> None:
+    loose = LinkOptions(threshold=0.05)
+    s = statement("nobody accepts 600,000", issues=())
+    assert link_statements([s], POINTS, loose)[s.id][0].number == "6"
+    one_word = statement("nobody doubts the sovereignty", issues=())
+    assert link_statements([one_word], POINTS, loose) == {}  # one shared word is not enough
 
 
 def test_issue_overlap_ignores_the_generic_issue() -> None:

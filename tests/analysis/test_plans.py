@@ -171,12 +171,19 @@ def test_saved_shape_round_trips() -> None:
     assert version_from_dict(version_to_dict(v)) == v
 
 
-def test_points_are_tagged_like_statements(tmp_path: Path) -> None:
+def test_points_are_tagged_with_the_point_lexicon(tmp_path: Path) -> None:
     from redline.analysis.negotiation import point_tagging
 
-    tagger, pax = point_tagging()  # the packaged taxonomy, through the extractor's issue tagger
+    tagger, pax = point_tagging()  # the packaged plan-point lexicon, PA-X codes from the taxonomy
     assert tagger is not None and pax is not None
     assert tagger("Ukraine's armed forces are capped at 600,000 personnel.") == ["military_limits"]
+    # provisions worded unlike news: aircraft are a deployment, not fighting; treaties are arms control
+    assert tagger("Allied fighter jets will be stationed in a neighbouring state.") == ["security_guarantees"]
+    assert tagger("The two powers extend their arms control treaties.") == ["military_limits"]
+    assert tagger("The nuclear power plant restarts under IAEA supervision.") == ["nuclear_plant"]
+    assert "plan_overall" not in tagger(
+        "This agreement is legally binding and its implementation is monitored."
+    )
     assert "StBor" in pax["territory"]
     plain = tmp_path / "terms.yaml"
     plain.write_text("military_limits: [army, cap]\n", encoding="utf-8")

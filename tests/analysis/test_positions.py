@@ -4,7 +4,7 @@ from datetime import date
 
 from negotiation_builders import MakeStatement
 
-from redline.analysis.positions import by_issue, by_points, find_shifts, position_matrix
+from redline.analysis.positions import by_issue, by_points, position_matrix
 
 PARTIES = {"vladimir-putin": "russia", "dmitry-peskov": "russia", "volodymyr-zelensky": "ukraine"}
 
@@ -73,38 +73,6 @@ def test_columns_from_point_links(statement: MakeStatement) -> None:
     assert m.columns == ["6"] and m.get("ukraine", "6") is not None
 
 
-def test_shifts_report_quotes_before_and_after(statement: MakeStatement) -> None:
-    stmts = [
-        statement("difficult choice", "Volodymyr Zelensky", stance="conditional", when="2025-11-21"),
-        statement("a fact", "Volodymyr Zelensky", stance="neutral", when="2025-11-22"),
-        statement("ready to move forward", "Volodymyr Zelensky", stance="support", when="2025-11-25"),
-        statement("still ready", "Volodymyr Zelensky", stance="support", when="2025-11-26"),
-        statement("we agree", stance="support", when="2025-11-27"),
-    ]
-    shifts = find_shifts(stmts)
-    assert len(shifts) == 1
-    sh = shifts[0]
-    assert (sh.row, sh.column, sh.before, sh.after) == (
-        "Volodymyr Zelensky",
-        "plan_overall",
-        "conditional",
-        "support",
-    )
-    assert sh.quote_before.content.text == "difficult choice"
-    assert sh.quote_after.content.text == "ready to move forward"
-    assert find_shifts(stmts, at=date(2025, 11, 24)) == []
-
-
-def test_same_day_tie_goes_to_the_strongest_quote(statement: MakeStatement) -> None:
-    stmts = [
-        statement("we agree", stance="support", kind="direct", when="2025-11-27"),
-        statement("issues remain", stance="conditional", when="2025-11-27"),
-        statement("unacceptable", stance="oppose", when="2025-12-03"),
-    ]
-    shifts = find_shifts(stmts)
-    assert [(s.before, s.after) for s in shifts] == [("support", "oppose")]
-
-
 def test_one_stray_label_does_not_flip_the_cell(statement: MakeStatement) -> None:
     said = "Volodymyr Zelensky"
     stmts = [
@@ -119,7 +87,6 @@ def test_one_stray_label_does_not_flip_the_cell(statement: MakeStatement) -> Non
     assert (cell.supporting, cell.total) == (3, 4)
     assert cell.latest_quote.content.text == "a line misread as consent"
     assert cell.quote.stance == "oppose"
-    assert find_shifts(stmts, party_of=PARTIES, by="party") == []  # the stray label is no shift
 
 
 def test_a_tie_goes_to_the_most_recent_and_neutral_only_when_nothing_else(
@@ -158,21 +125,3 @@ def test_undated_statements_are_counted_apart_from_the_balance(statement: MakeSt
     before_all = position_matrix(stmts, party_of=PARTIES, at=date(2025, 11, 1))
     assert before_all.cells == {}
     assert before_all.undated_statements == 2 and before_all.rows == ["ukraine"]
-
-
-def test_a_shift_needs_the_balance_to_turn(statement: MakeStatement) -> None:
-    stmts = [
-        statement("basis for talks", stance="support", when="2025-11-20"),
-        statement("unacceptable", stance="oppose", when="2025-11-22"),
-        statement("still unacceptable", stance="oppose", when="2025-11-24"),
-        statement("an undated reversal", stance="support", when=None),
-    ]
-    (shift,) = find_shifts(stmts, by="party", party_of=PARTIES)
-    # a tie on the 22nd goes to the most recent stance
-    assert (shift.before, shift.after, shift.date) == ("support", "oppose", date(2025, 11, 22))
-    assert shift.quote_before.content.text == "basis for talks"
-    assert shift.quote_after.content.text == "unacceptable"
-    at_21 = position_matrix(stmts, party_of=PARTIES, at=date(2025, 11, 21)).get("russia", "plan_overall")
-    at_22 = position_matrix(stmts, party_of=PARTIES, at=date(2025, 11, 22)).get("russia", "plan_overall")
-    assert at_21 is not None and at_22 is not None
-    assert (at_21.stance, at_22.stance) == (shift.before, shift.after)  # matrix and shifts agree

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from negotiation_builders import EXAMPLES, FIXTURES, MakeStatement
 
+from redline.analysis.plan_reports import find_reported_changes, reconstruct_version
 from redline.analysis.plans import load_plan
-from redline.analysis.reported import find_reported_changes, reconstruct_version
 from redline.analysis.repository import JsonlStatementSource, JsonPlanRepository, load_parties
 from redline.errors import NotFoundError
 from redline.knowledge.plan_changes import load_change_lexicon

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from negotiation_builders import EXAMPLES
 
+from redline.analysis.plan_reports import find_reported_changes, reconstruct_version
 from redline.analysis.plans import load_plan
 from redline.analysis.positions import position_matrix
-from redline.analysis.reported import find_reported_changes, reconstruct_version
 from redline.analysis.timeline import build_timeline
 from redline.knowledge.plan_changes import load_change_lexicon
 from redline.model import Document, Event, Extraction, Span, Speaker, Statement, stable_id

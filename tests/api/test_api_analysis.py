@@ -32,6 +32,9 @@ def test_plans_and_versions(client: TestClient) -> None:
         "heading": None,
         "issues": ["nato"],
         "pax_codes": [],
+        "text_status": "known",
+        "agreement": None,
+        "disputed_by": [],
     }
     assert v["reconstruction"] is None and v["source"] == "https://example.org/28"
 

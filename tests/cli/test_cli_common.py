@@ -80,6 +80,7 @@ def test_cell_text() -> None:
 def test_truncate() -> None:
     assert truncate("short\ntext", 20) == "short text"
     assert truncate("a" * 30, 10) == "a" * 9 + "…"
+    assert truncate("NATO fighter aircraft will be based in Poland.", 30) == "NATO fighter aircraft will be…"
 
 
 def test_settings_from_flags_ignores_unset_flags() -> None:

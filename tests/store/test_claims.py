@@ -30,3 +30,16 @@ def test_grouping_by_speaker_content_and_window() -> None:
 def test_short_contents_need_to_match_closely() -> None:
     rows = [st(1, "a", "no", 1, "A"), st(2, "a", "no deal without guarantees", 1, "B")]
     assert len(list(group_claims(rows))) == 2
+
+
+def test_reworded_reports_of_one_statement_are_one_claim() -> None:
+    rows = [
+        st(1, "putin", "the US plan could serve as the basis for a final settlement", 27, "A"),
+        st(2, "putin", "the American proposal could become the foundation of a final agreement", 27, "B"),
+        st(3, "putin", "the US plan could not serve as the basis for a final settlement", 27, "C"),
+        st(4, "putin", "the army would be capped at 600,000 under the plan", 27, "D"),
+        st(5, "putin", "the army would be capped at 800,000 under the plan", 27, "E"),
+    ]
+    claims = sorted(group_claims(rows), key=lambda c: c.statement_ids)
+    # the rewording joins; the negation and the other figure are other claims
+    assert [c.statement_ids for c in claims] == [["s1", "s2"], ["s3"], ["s4"], ["s5"]]

@@ -10,7 +10,7 @@ import pytest
 
 from fakes import SaidExtractor, doc
 from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
-from redline.analysis.reported import ReconstructedPoint, ReconstructedVersion, ReportedChange
+from redline.analysis.plan_reports import ReconstructedPoint, ReconstructedVersion, ReportedChange
 from redline.errors import NotFoundError
 from redline.model import Actor, Event, Extraction, PlanVersion, Point, Span
 from redline.store import Correction, Prepared, Store, fingerprint

@@ -13,7 +13,7 @@ from pathlib import Path
 from fakes import make_fake
 from redline.analysis.claims import refresh_claims
 from redline.analysis.db_repository import SqlPlanRepository
-from redline.analysis.reported import ReconstructedPoint, ReconstructedVersion, ReportedChange
+from redline.analysis.plan_reports import ReconstructedPoint, ReconstructedVersion, ReportedChange
 from redline.config import Settings
 from redline.ingest import ingest
 from redline.model import Actor, Document, PlanVersion, Point

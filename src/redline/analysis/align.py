@@ -1,12 +1,23 @@
 """Aligning the points of two plan versions: kept, modified, added, removed, merged, split.
 
-Drafts get renumbered, reworded, merged and split between rounds, so numbers say little and
-texts must be compared. A dynamic programme over both point sequences finds the best
-monotone alignment, where a one-to-one pair earns its text similarity above a threshold
-and a merge (two or three old points into one new) or a split (one into several) earns the
-containment of each part in the whole. Order matters because drafts keep their structure:
-of two similar candidates, the one in sequence wins. Points that moved out of sequence are
-paired afterwards when their texts are near-identical, and flagged ``moved``.
+Drafts get renumbered, reworded, merged and split between rounds, so texts must be compared;
+but real drafts carry more evidence than their wording, and a pair earns all of it:
+
+- text similarity (TF-IDF cosine lifted by character overlap), and containment, so that a
+  truncated or summarised point still meets the full one it comes from;
+- the numbers and named entities a clause carries (600,000 and 800,000 in "the army" are a
+  change of one clause; shared names such as NATO or Zaporizhzhia are evidence);
+- shared issue tags;
+- the point number, weakly in general and strongly when the new version keeps the old
+  numbering (a mark-up: ``based_on`` names the old version, or the confident pairs mostly
+  share numbers).
+
+A dynamic programme over both point sequences finds the best monotone alignment (order
+matters because a rewrite keeps its structure), where a merge (two or three old points into
+one new) or a split (one into several) must also earn the containment of each part in the
+whole. Points left out of sequence are then paired by one global assignment
+(the Hungarian method), not greedily, and flagged ``moved``. Points whose
+text is unknown take no part: they are reported as "unknown", never "removed".
 """
 
 from __future__ import annotations
@@ -17,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from redline.analysis.textsim import TfIdf, similarity, tokens
+from redline.analysis.textsim import TfIdf, similarity, stem, tokens
 from redline.model import PlanVersion, Point
 
 __all__ = [
@@ -28,11 +39,12 @@ __all__ = [
     "PlanDiff",
     "WordChange",
     "align_versions",
+    "best_assignment",
     "word_diff",
 ]
 
-ChangeKind = Literal["kept", "modified", "added", "removed", "merged", "split"]
-KINDS: tuple[ChangeKind, ...] = ("kept", "modified", "added", "removed", "merged", "split")
+ChangeKind = Literal["kept", "modified", "added", "removed", "merged", "split", "unknown"]
+KINDS: tuple[ChangeKind, ...] = ("kept", "modified", "added", "removed", "merged", "split", "unknown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +55,12 @@ class AlignOptions:
     part_threshold: float = 0.6  # containment each part of a merge or split must exceed
     move_threshold: float = 0.7  # similarity for pairing points out of sequence
     max_parts: int = 3  # largest merge or split considered
+    contained: float = 0.85  # weight of containment (a truncated or summarised point in the full one)
+    entity_weight: float = 0.15  # bonus for the share of numbers and names two points have in common
+    tag_weight: float = 0.05  # bonus for sharing an issue tag
+    number_bonus: float = 0.04  # same point number, when numbering may have shifted
+    kept_number_bonus: float = 0.3  # same point number in a mark-up that keeps the numbering
+    kept_share: float = 0.75  # share of confident pairs with equal numbers that means "numbering kept"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +96,14 @@ class PlanDiff:
     changes: list[Change]
 
     def pairs(self) -> set[tuple[str | None, str | None]]:
-        """Aligned point numbers; removed points pair with None on the right, added on the left."""
+        """Aligned point numbers; removed points pair with None on the right, added on the left.
+
+        Points whose text is unknown are in no pair: nothing is known about what became of them.
+        """
         out: set[tuple[str | None, str | None]] = set()
         for c in self.changes:
+            if c.kind == "unknown":
+                continue
             olds: list[str | None] = [p.number for p in c.old] or [None]
             news: list[str | None] = [p.number for p in c.new] or [None]
             out.update((o, n) for o in olds for n in news)
@@ -90,6 +113,8 @@ class PlanDiff:
         counts: dict[str, int] = dict.fromkeys(KINDS, 0)
         for c in self.changes:
             counts[c.kind] += 1
+        if not counts["unknown"]:
+            del counts["unknown"]  # only versions with points of unknown text say so
         return counts
 
 
@@ -115,14 +140,65 @@ def word_diff(old: str, new: str) -> list[WordChange]:
     return out
 
 
-class _Scorer:
-    """Similarities between the two versions' points, computed once per pair."""
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][\w-]+)")
+_NUM = re.compile(r"\d[\d,.]*")
 
-    def __init__(self, old: Sequence[Point], new: Sequence[Point]) -> None:
-        self.a = [tokens(p.text) for p in old]
-        self.b = [tokens(p.text) for p in new]
+
+def _entities(text: str) -> set[str]:
+    """Numbers and capitalised names (not sentence-initial words): the specifics of a clause."""
+    nums = {n.replace(",", "").rstrip(".") for n in _NUM.findall(text)}
+    names = {stem(m.lower()) for m in _NAME.findall(text)}
+    return nums | names
+
+
+def _wording(p: Point) -> str:
+    """The English wording to compare: a non-English point's gloss when it has one."""
+    return p.gloss if p.lang and p.gloss else p.text
+
+
+class _Scorer:
+    """Evidence that two points are one clause, computed once per pair."""
+
+    def __init__(self, old: Sequence[Point], new: Sequence[Point], opt: AlignOptions, markup: bool) -> None:
+        self.a = [tokens(_wording(p)) for p in old]
+        self.b = [tokens(_wording(p)) for p in new]
         self.space = TfIdf(self.a + self.b)
-        self.sim = [[similarity(self.space, x, y) for y in self.b] for x in self.a]
+        ea = [_entities(_wording(p)) for p in old]
+        eb = [_entities(_wording(p)) for p in new]
+        loose = [p.text_status in ("partial", "summary") for p in new]
+        self.text = [[self._text(x, y, opt, loose[j]) for j, y in enumerate(self.b)] for x in self.a]
+        self.sim = [[0.0] * len(new) for _ in old]
+        self.bonus = [[0.0] * len(new) for _ in old]  # the point-number part of ``sim``
+        if not markup:
+            markup = _keeps_numbering(old, new, self.text, opt)
+        self.markup = markup
+        for i, p in enumerate(old):
+            for j, q in enumerate(new):
+                s = self.text[i][j]
+                if ea[i] and eb[j]:
+                    s += opt.entity_weight * len(ea[i] & eb[j]) / min(len(ea[i]), len(eb[j]))
+                if set(p.issues) & set(q.issues):
+                    s += opt.tag_weight
+                if p.number == q.number:
+                    # A mark-up that keeps the numbering makes the number itself evidence,
+                    # as long as the texts have something in common or the new one is a summary.
+                    strong = markup and (s >= 0.1 or q.text_status in ("partial", "summary"))
+                    self.bonus[i][j] = opt.kept_number_bonus if strong else opt.number_bonus
+                    s += self.bonus[i][j]
+                self.sim[i][j] = min(s, 1.0)
+
+    def _text(self, x: list[str], y: list[str], opt: AlignOptions, loose: bool) -> float:
+        """Similarity, or containment when the new text is a summary, an excerpt or a truncated prefix.
+
+        Containment is not used for complete texts in general: a short new point contained
+        in a longer old one is as often one half of a split.
+        """
+        s = similarity(self.space, x, y)
+        short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+        prefix = len(short) >= 3 and long_[: len(short)] == short
+        if min(len(x), len(y)) >= 3 and (loose or prefix):
+            s = max(s, opt.contained * self.space.containment(short, long_) * min(1.0, len(short) / 6))
+        return s
 
     def multi(
         self, parts: Sequence[list[str]], whole: list[str], k: int, opt: AlignOptions
@@ -138,6 +214,73 @@ class _Scorer:
         worst = min(self.space.containment(part, whole) for part in parts)
         c = min(worst, self.space.containment(whole, joined) + 0.15)
         return (s - opt.pair_threshold) + (k - 1) * (c - opt.part_threshold), s
+
+
+def _keeps_numbering(
+    old: Sequence[Point], new: Sequence[Point], text: list[list[float]], opt: AlignOptions
+) -> bool:
+    """Whether most confidently similar pairs (each other's best match) share their point number."""
+    confident = 0
+    same = 0
+    for i in range(len(old)):
+        if not text[i]:
+            continue
+        j = max(range(len(new)), key=lambda k: text[i][k])
+        if text[i][j] < 0.5 or max(range(len(old)), key=lambda k: text[k][j]) != i:
+            continue
+        confident += 1
+        same += old[i].number == new[j].number
+    return confident >= 3 and same >= opt.kept_share * confident
+
+
+def best_assignment(gain: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """Rows paired with columns so that the total gain is largest (Hungarian method, O(n^3)).
+
+    Every row of the smaller side is paired; callers drop the pairs that gain nothing.
+    """
+    rows, cols = len(gain), len(gain[0]) if gain else 0
+    if not rows or not cols:
+        return []
+    flip = rows > cols
+    if flip:
+        gain = [list(col) for col in zip(*gain, strict=True)]
+        rows, cols = cols, rows
+    top = max(max(r) for r in gain)
+    cost = [[top - g for g in r] for r in gain]  # minimise cost = maximise gain
+    inf = float("inf")
+    u, v = [0.0] * (rows + 1), [0.0] * (cols + 1)
+    match = [0] * (cols + 1)  # column -> row (1-based; 0 free)
+    way = [0] * (cols + 1)
+    for i in range(1, rows + 1):
+        match[0] = i
+        j0 = 0
+        low = [inf] * (cols + 1)
+        used = [False] * (cols + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = match[j0], inf, 0
+            for j in range(1, cols + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < low[j]:
+                        low[j], way[j] = cur, j0
+                    if low[j] < delta:
+                        delta, j1 = low[j], j
+            for j in range(cols + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    low[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    pairs = [(match[j] - 1, j - 1) for j in range(1, cols + 1) if match[j]]
+    return sorted((c, r) for r, c in pairs) if flip else sorted(pairs)
 
 
 def _dp(sc: _Scorer, opt: AlignOptions) -> list[tuple[list[int], list[int], float]]:
@@ -161,10 +304,13 @@ def _dp(sc: _Scorer, opt: AlignOptions) -> list[tuple[list[int], list[int], floa
                 s = sc.sim[i][j]
                 moves.append((1, 1, s - opt.pair_threshold, s))
             for k in range(2, opt.max_parts + 1):
+                # a merge or split earns the number evidence of the pairs inside it, like a pair
                 if i + k <= n and j < m:
-                    moves.append((k, 1, *sc.multi(sc.a[i : i + k], sc.b[j], k, opt)))
+                    gain, s = sc.multi(sc.a[i : i + k], sc.b[j], k, opt)
+                    moves.append((k, 1, gain + max(sc.bonus[i + d][j] for d in range(k)), s))
                 if j + k <= m and i < n:
-                    moves.append((1, k, *sc.multi(sc.b[j : j + k], sc.a[i], k, opt)))
+                    gain, s = sc.multi(sc.b[j : j + k], sc.a[i], k, opt)
+                    moves.append((1, k, gain + max(sc.bonus[i][j + d] for d in range(k)), s))
             for di, dj, gain, s in moves:
                 if here + gain > best[i + di][j + dj]:
                     best[i + di][j + dj] = here + gain
@@ -184,38 +330,41 @@ def _dp(sc: _Scorer, opt: AlignOptions) -> list[tuple[list[int], list[int], floa
 def _change(kind: ChangeKind, old: list[Point], new: list[Point], s: float, moved: bool = False) -> Change:
     words: list[WordChange] = []
     if old and new:
-        words = word_diff(" ".join(p.text for p in old), " ".join(p.text for p in new))
+        # a point in another language is compared through its English gloss, word by word too
+        words = word_diff(" ".join(_wording(p) for p in old), " ".join(_wording(p) for p in new))
     return Change(kind, old, new, round(s, 3), moved, words)
 
 
 def align_versions(old: PlanVersion, new: PlanVersion, options: AlignOptions | None = None) -> PlanDiff:
     """Align the points of ``old`` and ``new`` and say how each changed."""
     opt = options or AlignOptions()
-    sc = _Scorer(old.points, new.points)
+    unknown_new = {p.number: p for p in new.points if p.text_status == "unknown"}
+    old_pts = [p for p in old.points if p.text_status != "unknown" and p.number not in unknown_new]
+    new_pts = [p for p in new.points if p.text_status != "unknown"]
+    markup = new.based_on is not None and new.based_on == old.label
+    sc = _Scorer(old_pts, new_pts, opt, markup)
     groups = _dp(sc, opt)
-    lone_old = {g[0][0] for g in groups if not g[1]}
-    lone_new = {g[1][0] for g in groups if not g[0]}
+    lone_old = sorted(g[0][0] for g in groups if not g[1])
+    lone_new = sorted(g[1][0] for g in groups if not g[0])
     moved: dict[int, tuple[int, float]] = {}  # new index -> (old index, similarity)
-    candidates = sorted(((sc.sim[i][j], i, j) for i in lone_old for j in lone_new), reverse=True)
-    for s, i, j in candidates:
-        if s < opt.move_threshold:
-            break
-        if i in lone_old and j in lone_new:
-            moved[j] = (i, s)
-            lone_old.discard(i)
-            lone_new.discard(j)
+    if lone_old and lone_new:
+        # pairs too weak to count are worth nothing, so they cannot buy a better total elsewhere
+        gain = [[max(0.0, sc.sim[i][j] - opt.move_threshold) for j in lone_new] for i in lone_old]
+        for r, c in best_assignment(gain):
+            if gain[r][c] > 0 or sc.sim[lone_old[r]][lone_new[c]] >= opt.move_threshold:
+                moved[lone_new[c]] = (lone_old[r], sc.sim[lone_old[r]][lone_new[c]])
     moved_old = {i for i, _ in moved.values()}
     changes: list[Change] = []
     for olds, news, s in groups:
-        o = [old.points[i] for i in olds]
-        w = [new.points[j] for j in news]
+        o = [old_pts[i] for i in olds]
+        w = [new_pts[j] for j in news]
         if not news:
             if olds[0] not in moved_old:
                 changes.append(_change("removed", o, [], 0.0))
         elif not olds:
             if news[0] in moved:
                 i, ms = moved[news[0]]
-                p = old.points[i]
+                p = old_pts[i]
                 changes.append(_change(_one_to_one(p, w[0]), [p], w, ms, moved=True))
             else:
                 changes.append(_change("added", [], w, 0.0))
@@ -225,4 +374,28 @@ def align_versions(old: PlanVersion, new: PlanVersion, options: AlignOptions | N
             changes.append(_change("split", o, w, s))
         else:
             changes.append(_change(_one_to_one(o[0], w[0]), o, w, s))
-    return PlanDiff(old=old, new=new, changes=changes)
+    return PlanDiff(old=old, new=new, changes=_with_unknown(changes, old, new))
+
+
+def _with_unknown(changes: list[Change], old: PlanVersion, new: PlanVersion) -> list[Change]:
+    """Put the points of unknown text back, each after the change that precedes it in the new version."""
+    by_number = {p.number: p for p in old.points}
+    order = {id(p): k for k, p in enumerate(new.points)}
+    old_order = {id(p): k for k, p in enumerate(old.points)}
+    out = list(changes)
+    for p in new.points:
+        if p.text_status != "unknown":
+            continue
+        was = by_number.get(p.number)
+        change = Change("unknown", [was] if was else [], [p])
+        at = 0
+        for k, c in enumerate(out):
+            before = (
+                order.get(id(c.new[0]), -1) < order[id(p)]
+                if c.new
+                else was is not None and old_order.get(id(c.old[0]), -1) < old_order[id(was)]
+            )
+            if before:
+                at = k + 1
+        out.insert(at, change)
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from redline.analysis.reported import ReconstructedVersion
+from redline.analysis.plan_reports import ReconstructedVersion
 from redline.analysis.repository import reconstruction_from_dict, reconstruction_to_dict
 from redline.errors import NotFoundError
 from redline.model import Extraction, PlanVersion, Problem

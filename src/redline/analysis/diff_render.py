@@ -28,12 +28,29 @@ _STYLE = {
     "removed": "red",
     "merged": "cyan",
     "split": "magenta",
+    "unknown": "dim italic",
 }
+# Marks that read without colour (piped, redirected, NO_COLOR): the wdiff convention.
+_MARKS = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
 
 
 def _label(c: Change) -> str:
     extra = [flag for flag, on in (("moved", c.moved), ("renumbered", c.renumbered)) if on]
+    extra += _status(c.new or c.old)
     return c.kind + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _status(points: list[Point]) -> list[str]:
+    """What the reader must know about the new text: only a summary or excerpt, or disputed."""
+    out: list[str] = []
+    if any(p.lang and p.gloss for p in points):
+        out.append("English gloss")
+    for p in points:
+        if p.text_status in ("partial", "summary"):
+            out.append(p.text_status)
+        if p.agreement in ("disputed", "open"):
+            out.append(p.agreement + (f" by {', '.join(p.disputed_by)}" if p.disputed_by else ""))
+    return out
 
 
 def _numbers(points: list[Point]) -> str:
@@ -47,7 +64,21 @@ def _version(v: PlanVersion) -> dict[str, Any]:
         "source": v.source,
         "points": len(v.points),
         "reported": v.reported,
+        "author": v.author,
+        "kind": v.kind,
+        "based_on": v.based_on,
     }
+
+
+def _point(p: Point) -> dict[str, Any]:
+    out: dict[str, Any] = {"number": p.number, "text": p.text if p.text_status != "unknown" else None}
+    if p.text_status != "known":
+        out["text_status"] = p.text_status
+    if p.agreement:
+        out["agreement"] = p.agreement
+    if p.disputed_by:
+        out["disputed_by"] = list(p.disputed_by)
+    return out
 
 
 def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:
@@ -63,8 +94,8 @@ def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:
                 "moved": c.moved,
                 "renumbered": c.renumbered,
                 "similarity": c.similarity,
-                "old": [{"number": p.number, "text": p.text} for p in c.old],
-                "new": [{"number": p.number, "text": p.text} for p in c.new],
+                "old": [_point(p) for p in c.old],
+                "new": [_point(p) for p in c.new],
                 "words": [{"op": w.op, "text": w.text} for w in c.words],
             }
             for c in diff.changes
@@ -72,21 +103,30 @@ def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:
     }
 
 
-def _rich_words(c: Change) -> Text:
+def _rich_words(c: Change, marks: bool) -> Text:
+    if c.kind == "unknown":
+        return Text("(text not known)", style="dim italic")
     if not c.words:
-        points = c.new or c.old
-        return Text(" ".join(p.text for p in points), style="red strike" if c.kind == "removed" else "")
+        text = " ".join(p.text for p in c.new or c.old)
+        if marks and c.kind in ("removed", "added"):
+            text = _MARKS["delete" if c.kind == "removed" else "insert"].format(text)
+        return Text(text, style="red strike" if c.kind == "removed" else "")
     out = Text()
     for k, w in enumerate(c.words):
         if k:
             out.append(" ")
         style = {"equal": "", "delete": "red strike", "insert": "green underline"}[w.op]
-        out.append(w.text, style=style)
+        out.append(_MARKS[w.op].format(w.text) if marks else w.text, style=style)
     return out
 
 
-def diff_table(diff: PlanDiff) -> Table:
-    """A terminal table: one row per change, deletions struck through, insertions underlined."""
+def diff_table(diff: PlanDiff, *, marks: bool = False) -> Table:
+    """A terminal table: one row per change, deletions struck through, insertions underlined.
+
+    With ``marks`` (output that may lose its colour: a pipe, a file, NO_COLOR) removed words
+    also read ``[-old-]`` and added ones ``{+new+}``, so "guarantees. guarantees from" cannot
+    happen.
+    """
     title = f"{diff.new.plan}: {diff.old.label} → {diff.new.label}"
     counts = ", ".join(f"{n} {k}" for k, n in diff.counts().items() if n)
     table = Table(title=title, caption=counts, show_lines=False, expand=False)
@@ -95,7 +135,9 @@ def diff_table(diff: PlanDiff) -> Table:
     table.add_column(diff.new.label, justify="right", no_wrap=True)
     table.add_column("text")
     for c in diff.changes:
-        table.add_row(Text(_label(c), style=_STYLE[c.kind]), _numbers(c.old), _numbers(c.new), _rich_words(c))
+        table.add_row(
+            Text(_label(c), style=_STYLE[c.kind]), _numbers(c.old), _numbers(c.new), _rich_words(c, marks)
+        )
     return table
 
 
@@ -105,11 +147,13 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;pad
 th{text-align:left}td.n{text-align:right;white-space:nowrap;color:#555}
 del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}
 .kind{white-space:nowrap;font-weight:600}.kept{color:#888}.modified{color:#a60}.added{color:#060}
-.removed{color:#900}.merged{color:#058}.split{color:#719}.removed-text{text-decoration:line-through;color:#900}
+.removed{color:#900}.merged{color:#058}.split{color:#719}.unknown{color:#888;font-style:italic}.removed-text{text-decoration:line-through;color:#900}
 """
 
 
 def _html_words(c: Change) -> str:
+    if c.kind == "unknown":
+        return "<em>(text not known)</em>"
     if not c.words:
         text = html.escape(" ".join(p.text for p in (c.new or c.old)))
         return f'<span class="removed-text">{text}</span>' if c.kind == "removed" else text

@@ -1,20 +1,28 @@
 """Which plan points a statement concerns.
 
-A statement names a point by its substance ("the 600,000 cap on the army"), rarely by its
-number, and it is tagged with issues that points carry too. So a link is scored by lexical
-similarity with the point's text (TF-IDF over the points and statements at hand, on
-normalised tokens) plus the overlap of issues; links need some shared wording, are
-thresholded and capped at ``top_k`` per statement, because a statement about "territory"
-concerns the territorial points, not every point that mentions Ukraine.
+A statement names a point by its substance ("the 600,000 cap on the army", "frozen assets",
+"elections within 100 days"), rarely by its number, and it is tagged with issues that points
+carry too. A point's *specific terms* are the words and figures that few other points of the
+version use ("cap", "600000", "frozen", "election"); words that every territorial or security
+point shares ("Ukraine", "territory", "security") say which issue, not which point. So a link
+needs at least one specific term of the point in the statement, and is scored by the share of
+the point's specific weight the statement covers, lexical similarity with the whole point
+(TF-IDF over the points and statements at hand) and the overlap of issues; links are
+thresholded and capped at ``top_k`` per statement. Without specific terms, an issue alone links
+nothing: a remark on "territory" is about the issue, and would otherwise fall to whichever
+territorial point has the most words.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redline.analysis.textsim import TfIdf, tokens
 from redline.model import Point, Statement
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # NATO, IAEA: names that one point alone may carry
 
 __all__ = [
     "LinkOptions",
@@ -31,6 +39,12 @@ class LinkOptions:
     min_lexical: float = 0.08  # some shared wording is needed whatever the issues say
     issue_weight: float = 0.35
     top_k: int = 3
+    specific_share: float = 0.08  # a term used by at most this share of the points (or one) is specific
+    specific_weight: float = 0.4  # weight of the specific-term score in a link's score
+    min_specific: int = (
+        2  # specific terms a link needs, unless one is a figure or an acronym only that point has
+    )
+    generic: frozenset[str] = frozenset()  # words never specific (names, agreement vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +56,7 @@ class PointLink:
     score: float
     lexical: float
     issue_overlap: float
+    specific: tuple[str, ...] = ()  # the point's specific terms the statement shares (the evidence)
 
 
 def issue_overlap(statement_issues: Sequence[str], point_issues: Sequence[str]) -> float:
@@ -55,10 +70,48 @@ def issue_overlap(statement_issues: Sequence[str], point_issues: Sequence[str]) 
 class PointMatcher:
     """The points of one version, ready to be matched against any number of texts."""
 
-    def __init__(self, points: Sequence[Point], texts: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        points: Sequence[Point],
+        texts: Sequence[str] = (),
+        specific_share: float = 0.08,
+        generic: frozenset[str] = frozenset(),
+    ) -> None:
         self.points = list(points)
-        self._tokens = [tokens(f"{p.text}") for p in self.points]
+        self._tokens = [tokens(p.gloss if p.lang and p.gloss else p.text) for p in self.points]
         self.space = TfIdf(self._tokens + [tokens(t) for t in texts])
+        df: dict[str, int] = {}
+        for toks in self._tokens:
+            for t in set(toks):
+                df[t] = df.get(t, 0) + 1
+        limit = max(2, int(specific_share * len(self.points)))
+        stop = {t for word in generic for t in tokens(word)}
+        self._df = df
+        self._names = {
+            t
+            for p in self.points
+            for word in _ACRONYM.findall(p.gloss if p.lang and p.gloss else p.text)
+            for t in tokens(word)
+        }
+        self._specific = [
+            {t for t in set(toks) if df[t] <= limit and t not in stop and len(t) > 2} for toks in self._tokens
+        ]
+
+    def names_point(self, term: str) -> bool:
+        """Whether ``term`` alone names one point: a figure, or an acronym only one point has."""
+        return term[:1].isdigit() or (term in self._names and self._df.get(term, 0) == 1)
+
+    def specific(self, text: str) -> list[tuple[float, tuple[str, ...]]]:
+        """For each point, the share of its specific terms' weight that ``text`` has, and those terms."""
+        have = set(tokens(text))
+        out: list[tuple[float, tuple[str, ...]]] = []
+        for terms in self._specific:
+            shared = tuple(sorted(terms & have))
+            total = sum(self.space.idf(t) for t in terms)
+            # a point is named by a few of its terms: saturate at three terms' worth of weight
+            got = sum(self.space.idf(t) for t in shared)
+            out.append((min(1.0, got / min(total, 3 * self.space.idf("")) if total else 0.0), shared))
+        return out
 
     def lexical(self, text: str) -> list[float]:
         """Similarity of ``text`` with each point: cosine, or how much of the point it covers."""
@@ -79,17 +132,29 @@ def link_statements(
 ) -> dict[str, list[PointLink]]:
     """For each statement id, the points it concerns, best first (statements with none are absent)."""
     opt = options or LinkOptions()
-    matcher = PointMatcher(points, [s.content.text for s in statements])
+    matcher = PointMatcher(
+        [p for p in points if p.text_status != "unknown"],
+        [s.content.text for s in statements],
+        opt.specific_share,
+        opt.generic,
+    )
     links: dict[str, list[PointLink]] = {}
     for s in statements:
         found: list[PointLink] = []
-        for point, lex in zip(matcher.points, matcher.lexical(s.content.text), strict=True):
-            if lex < opt.min_lexical:
+        lexical = matcher.lexical(s.content.text)
+        specific = matcher.specific(s.content.text)
+        for point, lex, (spec, shared) in zip(matcher.points, lexical, specific, strict=True):
+            if lex < opt.min_lexical or not shared:
                 continue
+            if len(shared) < opt.min_specific and not any(matcher.names_point(t) for t in shared):
+                continue  # one term shared with another point too says which issue, not which point
             overlap = issue_overlap(s.issues, point.issues)
-            score = (1 - opt.issue_weight) * lex + opt.issue_weight * overlap
+            text_score = (1 - opt.specific_weight) * lex + opt.specific_weight * spec
+            score = (1 - opt.issue_weight) * text_score + opt.issue_weight * overlap
             if score >= opt.threshold:
-                found.append(PointLink(s.id, point.number, round(score, 3), round(lex, 3), round(overlap, 3)))
+                found.append(
+                    PointLink(s.id, point.number, round(score, 3), round(lex, 3), round(overlap, 3), shared)
+                )
         if found:
             found.sort(key=lambda link: -link.score)
             links[s.id] = found[: opt.top_k]

@@ -6,45 +6,50 @@ results, so the CLI (and later the web app) only parse arguments and render.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from redline.analysis.align import PlanDiff, align_versions
 from redline.analysis.linking import LinkOptions, PointLink, link_statements
-from redline.analysis.plans import Tagger, load_plan, tag_points, term_tagger
-from redline.analysis.positions import (
-    Columns,
-    PositionMatrix,
-    RowKind,
-    Shift,
-    by_points,
-    find_shifts,
-    position_matrix,
-)
-from redline.analysis.reported import (
+from redline.analysis.plan_reports import (
     ReconstructedVersion,
     ReportCheck,
     check_reports,
     find_reported_changes,
     reconstruct_version,
 )
+from redline.analysis.plans import Tagger, load_plan, point_warnings, tag_points, term_tagger, with_meta
+from redline.analysis.positions import (
+    Columns,
+    PositionMatrix,
+    RowKind,
+    by_points,
+    position_matrix,
+)
 from redline.analysis.repository import PlanRepository, StatementSource
+from redline.analysis.shifts import Shift, find_shifts
 from redline.analysis.timeline import TimelineEntry, build_timeline
 from redline.errors import ConfigError, NotFoundError
 from redline.extract.issues import IssueTagger
+from redline.knowledge import packaged
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.issues import load_issues
+from redline.knowledge.link_terms import load_generic_link_terms
 from redline.knowledge.plan_changes import ChangeLexicon
+from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, Extraction, PlanVersion, Problem, Statement
+from redline.sources.language import EnglishDetector
 
 __all__ = [
     "Corpus",
     "Imported",
     "Positions",
     "diff_plan",
+    "foreign_text",
     "import_plan",
+    "in_lineage",
     "latest_version",
     "point_tagging",
     "point_texts",
@@ -87,6 +92,7 @@ def read_corpus(source: StatementSource) -> Corpus:
 class Imported:
     version: PlanVersion
     checks: list[ReportCheck]  # reported changes to this version, checked against its text
+    warnings: list[str] = field(default_factory=list)  # points not in English, and the like
 
 
 def import_plan(
@@ -100,6 +106,10 @@ def import_plan(
     fmt: str | None = None,
     tagger: Tagger | None = None,
     pax: Mapping[str, list[str]] | None = None,
+    author: str | None = None,
+    kind: str | None = None,
+    based_on: str | None = None,
+    source_urls: Sequence[str] = (),
 ) -> Imported:
     """Parse, tag and save a plan version.
 
@@ -107,18 +117,71 @@ def import_plan(
     reported is checked against what the text did to the point, and the checks are returned.
     """
     version = load_plan(path, plan=plan, label=label, when=when, source=source, fmt=fmt)
+    version = with_meta(version, author=author, kind=kind, based_on=based_on, source_urls=source_urls)
+    if version.based_on is not None:
+        repo.get_version(plan, version.based_on)  # a mark-up of a version that is not there is a mistake
     version = tag_points(version, tagger, pax)
+    warnings = point_warnings(version, foreign_text())
     checks: list[ReportCheck] = []
     rec = repo.get_reconstruction(plan, label)
     if rec is not None:
         checks = check_reports(rec, align_versions(repo.get_version(plan, rec.base_label), version))
     repo.save_version(version)
-    return Imported(version, checks)
+    return Imported(version, checks, warnings)
 
 
-def latest_version(repo: PlanRepository, plan: str, *, imported_only: bool = True) -> PlanVersion:
-    """The latest version of ``plan`` (by date), imported texts before reconstructions."""
+def in_lineage(versions: Sequence[PlanVersion], lineage: str) -> list[PlanVersion]:
+    """The versions of one lineage: ``lineage`` names an author (any case) or a version label,
+    and a label stands for that version, the versions it marks up and those marking it up."""
+    by_label = {v.label: v for v in versions}
+    if lineage in by_label:
+        family = {lineage}
+        grew = True
+        while grew:
+            grew = False
+            for v in versions:
+                linked = v.label in family or (v.based_on in family)
+                up = by_label.get(v.based_on or "") if v.label in family else None
+                for label in (v.label if linked else None, up.label if up else None):
+                    if label and label not in family:
+                        family.add(label)
+                        grew = True
+        return [v for v in versions if v.label in family]
+    return [v for v in versions if (v.author or "").lower() == lineage.lower()]
+
+
+def foreign_text() -> Callable[[str], bool]:
+    """Whether a point's wording is in another language: almost no English function words and
+    a fair share of other languages' (a terse English provision has few of either)."""
+    english = EnglishDetector.load().guess
+    other = EnglishDetector.load(packaged(NON_ENGLISH_WORDS)).guess
+
+    def check(text: str) -> bool:
+        mine = english(text)
+        return mine.words >= 5 and mine.share < 0.06 and other(text).share >= 0.15
+
+    return check
+
+
+def latest_version(
+    repo: PlanRepository, plan: str, *, imported_only: bool = True, lineage: str | None = None
+) -> PlanVersion:
+    """The latest version of ``plan`` (by date), imported texts before reconstructions.
+
+    Versions by different authors are not one history: with ``lineage`` (an author or a
+    version label) the latest of that lineage; without it, a counter-proposal never becomes
+    "the plan" just by being dated later, unless there is nothing else.
+    """
     versions = [v for v in repo.versions(plan) if not (imported_only and v.reported)]
+    if lineage is not None:
+        versions = in_lineage(versions, lineage)
+        if not versions:
+            raise NotFoundError(
+                f"plan {plan!r} has no version in lineage {lineage!r}",
+                hint="give an author or a version label (see `redline plan list`)",
+            )
+    else:
+        versions = [v for v in versions if v.kind != "counter-proposal"] or versions
     if not versions:
         raise NotFoundError(
             f"plan {plan!r} has no imported version", hint="import one with `redline plan import`"
@@ -126,8 +189,17 @@ def latest_version(repo: PlanRepository, plan: str, *, imported_only: bool = Tru
     return versions[-1]
 
 
-def diff_plan(repo: PlanRepository, plan: str, old: str, new: str) -> PlanDiff:
-    return align_versions(repo.get_version(plan, old), repo.get_version(plan, new))
+def diff_plan(repo: PlanRepository, plan: str, old: str | None, new: str) -> PlanDiff:
+    """Align ``new`` with ``old``, by default with the version ``new`` marks up (its ``based_on``)."""
+    newer = repo.get_version(plan, new)
+    if old is None:
+        if newer.based_on is None:
+            raise NotFoundError(
+                f"version {new!r} names no version it is based on",
+                hint="give the older version too, or import it with --based-on",
+            )
+        old = newer.based_on
+    return align_versions(repo.get_version(plan, old), newer)
 
 
 def reconstruct_from_reports(
@@ -166,6 +238,7 @@ def positions(
     issue: str | None = None,
     label: str | None = None,
     link_options: LinkOptions | None = None,
+    lineage: str | None = None,
 ) -> Positions:
     """Positions by issue, or by the points of a version of ``plan`` (the latest imported by default)."""
     statements = corpus.statements
@@ -175,11 +248,21 @@ def positions(
     if plan is not None:
         if repo is None:
             raise NotFoundError("positions by point need the plans", hint="give the plans directory")
-        version = repo.get_version(plan, label) if label else latest_version(repo, plan)
-        links = link_statements(statements, version.points, link_options)
+        version = repo.get_version(plan, label) if label else latest_version(repo, plan, lineage=lineage)
+        links = link_statements(
+            statements, version.points, link_options or LinkOptions(generic=load_generic_link_terms())
+        )
         columns = by_points({sid: [lk.number for lk in found] for sid, found in links.items()})
     matrix = position_matrix(statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue)
-    shifts = find_shifts(statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue)
+    shifts = find_shifts(
+        statements,
+        by=by,
+        party_of=corpus.party_of,
+        columns=columns,
+        at=at,
+        issue=issue,
+        reversal_cues=load_reversal_cues(),
+    )
     return Positions(matrix, shifts, version, links)
 
 
@@ -191,18 +274,27 @@ def point_texts(version: PlanVersion | None) -> dict[str, str]:
     return {p.number: p.text for p in version.points} if version else {}
 
 
+POINT_TERMS = "point_terms.yaml"
+NON_ENGLISH_WORDS = "non_english_function_words.yaml"
+
+
 def point_tagging(issues_file: Path | None = None) -> tuple[Tagger | None, Mapping[str, list[str]] | None]:
     """How plan points get their issues and PA-X codes.
 
-    A taxonomy (the packaged one, or a user's full ``issues.yaml``) tags points with the same
-    tagger the extractor uses on statements, so points and statements meet on the same issues;
-    a plain ``{issue: [terms]}`` file falls back to simple term matching.
+    By default points are tagged with the plan-point lexicon (``knowledge/point_terms.yaml``):
+    provisions are worded unlike news statements ("fighter jets", "arms control treaties"),
+    and the statement tagger's terms mis-tag them. PA-X codes still come from the taxonomy, so
+    points and statements meet on the same issue ids. A user's full ``issues.yaml`` tags
+    points with the statement tagger; a plain ``{issue: [terms]}`` file with simple term matching.
     """
+    if issues_file is None:
+        taxonomy = load_issues(None)
+        lexicon = load_issue_terms(packaged(POINT_TERMS))
+        pax = {i: list(taxonomy.get(i).pax) for i in taxonomy.ids}
+        return (term_tagger(lexicon), pax) if lexicon else (IssueTagger(taxonomy).tag, pax)
     try:
         taxonomy = load_issues(issues_file)
     except ConfigError:
-        if issues_file is None:
-            raise
         lexicon = load_issue_terms(issues_file)
         return (term_tagger(lexicon), lexicon.pax) if lexicon else (None, None)
     return IssueTagger(taxonomy).tag, {i: list(taxonomy.get(i).pax) for i in taxonomy.ids}

@@ -23,7 +23,7 @@ from typing import Any
 from redline.analysis.textsim import tokens
 from redline.errors import PlanError
 from redline.knowledge.issue_terms import IssueTerms
-from redline.model import PlanVersion, Point
+from redline.model import VERSION_KINDS, PlanVersion, Point
 from redline.sources.plans import read_plan_file
 
 Tagger = Callable[[str], list[str]]
@@ -34,21 +34,37 @@ _NAMED = re.compile(
 )
 
 __all__ = [
+    "AGREEMENTS",
+    "TEXT_STATUSES",
+    "VERSION_KINDS",
     "Tagger",
     "load_plan",
     "parse_plan",
     "parse_plan_csv",
     "parse_plan_json",
     "parse_plan_text",
+    "point_to_dict",
+    "point_warnings",
+    "read_status",
     "tag_points",
+    "tagging_text",
     "term_tagger",
     "version_from_dict",
     "version_to_dict",
+    "with_meta",
 ]
 _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
 _NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d+)\s*[.)\]:]\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
+# "Author: E3" and the like in the preamble of a text plan.
+_META = re.compile(r"^\s*(?P<key>author|kind|based[ _-]on|source[ _-]url)\s*:\s*(?P<value>\S.*)$", re.I)
+# "[disputed by Russia]", "[summary]", "[partial]", "[unknown]", "[open]" at the start of a point.
+_MARK = re.compile(
+    r"^\s*\[(?P<mark>(?:disputed(?: by [^\]]+)?|agreed|open|partial|summary|unknown|deleted"
+    r"|lang:[^\]]+))\]\s*",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -77,9 +93,14 @@ def parse_plan_text(
     seen: dict[str, int] = {}
     heading: str | None = None
     parent: str | None = None
+    meta: dict[str, Any] = {}
     for lineno, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         if not line.strip():
+            continue
+        if not drafts and (m := _META.match(line)):
+            key = m.group("key").lower().replace(" ", "_").replace("-", "_")
+            meta.setdefault(key, []).append(m.group("value").strip())
             continue
         if m := _HEADING.match(line):
             heading = m.group("text").strip()
@@ -118,10 +139,25 @@ def parse_plan_text(
     points: list[Point] = []
     for d in drafts:
         body = " ".join(part for part in d.lines if part)
-        if not body:
-            raise PlanError(f"point {d.number} has no text", where=f"{where}:{d.line}")
-        points.append(Point(number=d.number, text=body, heading=d.heading))
-    return PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
+        record: dict[str, Any] = {"number": d.number, "heading": d.heading}
+        marks: list[str] = []
+        while m := _MARK.match(body):
+            marks.append(m.group("mark").strip())
+            body = body[m.end() :]
+        for mark in marks:
+            low = mark.lower()
+            if low.startswith("disputed by"):
+                record["disputed_by"] = mark[len("disputed by") :].strip()
+            elif low.startswith("lang"):
+                record["lang"] = mark.split(":", 1)[-1].strip()
+            else:
+                record["status"] = f"{record.get('status', '')} {low}".strip()
+        record["text"] = body.strip() or (None if "unknown" in record.get("status", "") else "")
+        point = _point_from_record(record, len(points), f"{where}:{d.line}")
+        if point is not None:
+            points.append(point)
+    version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
+    return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
 
 
 def _codes(value: Any) -> list[str]:
@@ -131,18 +167,91 @@ def _codes(value: Any) -> list[str]:
     return [str(c) for c in value or []]
 
 
-def _point_from_record(rec: Mapping[str, Any], index: int, where: str) -> Point:
+TEXT_STATUSES = ("known", "partial", "summary", "unknown")
+AGREEMENTS = ("agreed", "disputed", "open")
+# Words of a free-text status cell, checked in this order ("partial (unnumbered summary)" is partial).
+_STATUS_WORDS: tuple[tuple[str, str], ...] = (
+    ("deleted", "gone"),
+    ("absent", "gone"),
+    ("removed", "gone"),
+    ("dropped", "gone"),
+    ("partial", "partial"),
+    ("truncated", "partial"),
+    ("summary", "summary"),
+    ("reported", "summary"),
+    ("description", "summary"),
+    ("paraphrase", "summary"),
+    ("unknown", "unknown"),
+    ("known", "known"),
+    ("verbatim", "known"),
+)
+
+
+def read_status(value: Any) -> tuple[str | None, str | None]:
+    """(text status or "gone", agreement) from a status cell such as "partial; disputed".
+
+    Real data sets describe a point's state in words ("reported (unnumbered summary)",
+    "deleted"); both readings can share a cell, so each is looked for separately.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None, None
+    low = value.lower()
+    text_status = next((st for word, st in _STATUS_WORDS if word in low), None)
+    agreement = next((a for a in AGREEMENTS if a in low), None)
+    return text_status, agreement
+
+
+def _opt_str(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _point_from_record(rec: Mapping[str, Any], index: int, where: str) -> Point | None:
+    """A point from one JSON object or CSV row; None when the record says the point was deleted.
+
+    A point may come without text when its wording is not known (``text`` null or empty
+    with an ``unknown``/``partial``/``summary`` status): it keeps its number so that a diff
+    can say "text unknown" instead of "removed".
+    """
     text = rec.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise PlanError(f"point {index + 1} has no text", where=where, hint='give each point a "text"')
-    number = rec.get("number", index + 1)
+    text_status, agreement = read_status(rec.get("status") or rec.get("text_status"))
+    if rec.get("agreement"):
+        agreement = str(rec["agreement"]).strip().lower()
+        if agreement not in AGREEMENTS:
+            raise PlanError(
+                f"unknown agreement {agreement!r}", where=where, hint=f"use one of {', '.join(AGREEMENTS)}"
+            )
+    if text_status == "gone":
+        return None
+    if text is not None and not isinstance(text, str):
+        raise PlanError(f"point {index + 1} text is not a string", where=where)
+    if not (text or "").strip():
+        # An explicit null, or a status saying so, marks wording nobody has seen; a missing
+        # or empty text with no such status is a mistake in the file.
+        if not (("text" in rec and text is None) or text_status == "unknown"):
+            raise PlanError(
+                f"point {index + 1} has no text",
+                where=where,
+                hint='give each point a "text", or status "unknown" when its wording is not known',
+            )
+        text_status = "unknown"
+    number = rec.get("number", rec.get("n", index + 1))
     heading = rec.get("heading") or None
+    lang = _opt_str(rec.get("lang"))
+    gloss = _opt_str(rec.get("gloss") or rec.get("english_gloss"))
+    disputed = _codes(rec.get("disputed_by"))
+    if disputed and agreement is None:
+        agreement = "disputed"
     return Point(
         number=str(number).strip(),
-        text=" ".join(text.split()),
+        text=" ".join(text.split()) if isinstance(text, str) else "",
         heading=heading,
         issues=_codes(rec.get("issues")),
         pax_codes=_codes(rec.get("pax_codes")),
+        text_status=text_status or "known",
+        agreement=agreement,
+        disputed_by=disputed,
+        lang=None if lang in (None, "en") else lang,
+        gloss=gloss,
     )
 
 
@@ -177,9 +286,17 @@ def parse_plan_json(
             item = {"text": item}
         if not isinstance(item, dict):
             raise PlanError("a point must be an object or a string", where=f"{where}:points[{i}]")
-        points.append(_point_from_record(item, i, f"{where}:points[{i}]"))
+        point = _point_from_record(item, i, f"{where}:points[{i}]")
+        if point is not None:
+            points.append(point)
     _check_unique(points, where)
-    return PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
+    if when is None and isinstance(data, dict) and isinstance(data.get("date"), str):
+        try:
+            when = date.fromisoformat(data["date"][:10])
+        except ValueError:
+            when = None
+    version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
+    return _apply_meta(version, data if isinstance(data, dict) else {}, where)
 
 
 def parse_plan_csv(
@@ -201,15 +318,22 @@ def parse_plan_csv(
             hint="the header must name a text column, e.g. number,text,heading",
         )
     points: list[Point] = []
+    gone: list[str] = []
     for row in reader:
         record = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
         if not any(record.values()):
             continue
         if not record.get("text"):
-            raise PlanError("row has no text", where=f"{where}:{reader.line_num}")
+            if read_status(record.get("status"))[0] not in {"unknown", "gone"}:
+                raise PlanError("row has no text", where=f"{where}:{reader.line_num}")
+            record["text"] = None
         if not record.get("number"):
-            record["number"] = str(len(points) + 1)
-        points.append(_point_from_record(record, len(points), f"{where}:{reader.line_num}"))
+            record["number"] = str(len(points) + len(gone) + 1)
+        point = _point_from_record(record, len(points), f"{where}:{reader.line_num}")
+        if point is None:
+            gone.append(record["number"])
+        else:
+            points.append(point)
     if not points:
         raise PlanError("no points found", where=where)
     _check_unique(points, where)
@@ -254,13 +378,44 @@ def tag_points(
     points: list[Point] = []
     for p in version.points:
         issues = list(p.issues)
-        if tagger is not None:
-            issues += [i for i in tagger(p.text) if i not in issues]
+        wording = tagging_text(p)
+        if tagger is not None and wording:
+            issues += [i for i in tagger(wording) if i not in issues]
         pax = list(p.pax_codes)
         for issue in issues:
             pax += [c for c in (pax_for_issue or {}).get(issue, []) if c not in pax]
         points.append(replace(p, issues=issues, pax_codes=pax))
     return replace(version, points=points)
+
+
+def tagging_text(p: Point) -> str:
+    """The English wording to tag and compare: the gloss of a point written in another language."""
+    if p.text_status == "unknown":
+        return ""
+    return p.gloss if p.lang and p.gloss else p.text
+
+
+def point_warnings(version: PlanVersion, foreign: Callable[[str], bool]) -> list[str]:
+    """Say which points are not in English, since the lexicon tags only English wording.
+
+    ``foreign`` tells a text in another language (a check built on the language word lists);
+    it catches points in another language that the file did not mark with ``lang``.
+    """
+    out: list[str] = []
+    for p in version.points:
+        if p.text_status == "unknown":
+            continue
+        said = f"is in {p.lang}" if p.lang else ("does not look like English" if foreign(p.text) else None)
+        if said is None:
+            continue
+        if p.gloss:
+            out.append(f"point {p.number} {said}: tagged and aligned from its English gloss")
+        else:
+            out.append(
+                f"point {p.number} {said} and has no English gloss: it gets no issue tags "
+                'and aligns poorly; add a "gloss"'
+            )
+    return out
 
 
 def version_to_dict(version: PlanVersion) -> dict[str, Any]:
@@ -271,32 +426,86 @@ def version_to_dict(version: PlanVersion) -> dict[str, Any]:
         "date": version.date.isoformat() if version.date else None,
         "source": version.source,
         "reported": version.reported,
-        "points": [
-            {
-                "number": p.number,
-                "text": p.text,
-                "heading": p.heading,
-                "issues": list(p.issues),
-                "pax_codes": list(p.pax_codes),
-            }
-            for p in version.points
-        ],
+        "author": version.author,
+        "kind": version.kind,
+        "based_on": version.based_on,
+        "source_urls": list(version.source_urls),
+        "points": [point_to_dict(p) for p in version.points],
     }
+
+
+def point_to_dict(p: Point) -> dict[str, Any]:
+    """The JSON shape of one point; the status fields only when they say something."""
+    out: dict[str, Any] = {
+        "number": p.number,
+        "text": p.text if p.text_status != "unknown" else None,
+        "heading": p.heading,
+        "issues": list(p.issues),
+        "pax_codes": list(p.pax_codes),
+        "text_status": p.text_status,
+    }
+    if p.agreement:
+        out["agreement"] = p.agreement
+    if p.disputed_by:
+        out["disputed_by"] = list(p.disputed_by)
+    if p.lang:
+        out["lang"] = p.lang
+    if p.gloss:
+        out["gloss"] = p.gloss
+    return out
+
+
+def _apply_meta(version: PlanVersion, data: Mapping[str, Any], where: str) -> PlanVersion:
+    """Author, kind, lineage and source URLs from a file's own header fields."""
+    kind = data.get("kind")
+    if kind is not None:
+        kind = str(kind).strip().lower()
+        if kind not in VERSION_KINDS:
+            raise PlanError(
+                f"unknown version kind {kind!r}", where=where, hint=f"use one of {', '.join(VERSION_KINDS)}"
+            )
+    urls = data.get("source_urls") or data.get("source_url") or []
+    if isinstance(urls, str):
+        urls = [urls]
+    return replace(
+        version,
+        author=_opt_str(data.get("author")) or version.author,
+        kind=kind or version.kind,
+        based_on=_opt_str(data.get("based_on")) or version.based_on,
+        source_urls=[str(u) for u in urls if isinstance(u, str)] or version.source_urls,
+    )
+
+
+def with_meta(
+    version: PlanVersion,
+    *,
+    author: str | None = None,
+    kind: str | None = None,
+    based_on: str | None = None,
+    source_urls: Iterable[str] = (),
+) -> PlanVersion:
+    """``version`` with the given metadata (from the command line) over what its file said."""
+    data: dict[str, Any] = {"author": author, "kind": kind, "based_on": based_on}
+    urls = list(source_urls)
+    if urls:
+        data["source_urls"] = urls
+    return _apply_meta(version, data, "<options>")
 
 
 def version_from_dict(data: Mapping[str, Any], where: str = "<json>") -> PlanVersion:
     """Inverse of ``version_to_dict``."""
     try:
         raw_date = data.get("date")
-        points = [_point_from_record(p, i, f"{where}:points[{i}]") for i, p in enumerate(data["points"])]
-        return PlanVersion(
+        found = [_point_from_record(p, i, f"{where}:points[{i}]") for i, p in enumerate(data["points"])]
+        version = PlanVersion(
             plan=str(data["plan"]),
             label=str(data["label"]),
             date=date.fromisoformat(raw_date) if raw_date else None,
             source=data.get("source"),
-            points=points,
+            points=[p for p in found if p is not None],
             reported=bool(data.get("reported")),
         )
+        return _apply_meta(version, data, where)
     except (KeyError, TypeError, ValueError) as exc:
         raise PlanError(f"not a saved plan version ({exc})", where=where) from exc
 

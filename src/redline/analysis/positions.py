@@ -43,7 +43,6 @@ __all__ = [
     "by_points",
     "cell_days",
     "day_groups",
-    "find_shifts",
     "matrix_and_shifts",
     "position_matrix",
     "row_of",
@@ -290,17 +289,3 @@ def position_matrix(
     """
     days = cell_days(statements, by=by, party_of=party_of or {}, columns=columns, at=at, issue=issue)
     return matrix_and_shifts(days, _same, at, shifts=False)[0]
-
-
-def find_shifts(
-    statements: Iterable[Statement],
-    *,
-    by: RowKind = "actor",
-    party_of: Mapping[str, str] | None = None,
-    columns: Columns | None = None,
-    at: date | None = None,
-    issue: str | None = None,
-) -> list[Shift]:
-    """Every change of a row's position on a column, in date order; undated statements make none."""
-    days = cell_days(statements, by=by, party_of=party_of or {}, columns=columns, at=at, issue=issue)
-    return matrix_and_shifts(days, _same, at)[1]

@@ -16,7 +16,8 @@ from datetime import date
 from typing import Any
 
 from redline.analysis.negotiation import Positions, point_texts
-from redline.analysis.positions import Cell, RowKind, Shift
+from redline.analysis.positions import Cell, RowKind
+from redline.analysis.shifts import Shift
 from redline.knowledge.issues import Taxonomy, load_issues
 from redline.model import Document, Statement
 

@@ -4,7 +4,11 @@
 same ``Positions``, the same report) from what the store keeps current on every write: the
 per (row, column, day, stance) tallies, the strongest quote of each, and the statement ->
 point links of a plan version. A call reads a few thousand tally rows and the handful of
-statements it quotes, so it costs the same during an ingest as on a quiet store.
+statements it quotes, so the matrix costs the same during an ingest as on a quiet store.
+
+Shifts are the exception: a shift needs evidence on both sides and notices explicit reversals
+(``analysis.shifts``), which per-day counts cannot tell, so they are found in the statements
+themselves, read once per call (``corpus`` lets a caller hand in a corpus it keeps).
 
 Links of a version are made by ``analysis.linking`` the first time the version is asked for
 (every countable statement, as ``negotiation.positions`` links them) and then only for the
@@ -20,11 +24,14 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 
+from redline.analysis.db_repository import SqlStatementSource
 from redline.analysis.linking import LinkOptions, link_statements
-from redline.analysis.negotiation import Positions, latest_version
-from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, matrix_and_shifts
+from redline.analysis.negotiation import Corpus, Positions, latest_version, read_corpus
+from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, matrix_and_shifts
 from redline.analysis.repository import PlanRepository
+from redline.analysis.shifts import find_shifts
 from redline.errors import NotFoundError
+from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, PlanVersion, Statement
 from redline.store import Store
 from redline.store.point_links import LinkRow
@@ -96,6 +103,8 @@ def stored_positions(
     issue: str | None = None,
     label: str | None = None,
     linking: AbstractContextManager[object] | None = None,
+    corpus: Callable[[], Corpus] | None = None,
+    lineage: str | None = None,
 ) -> StoredPositions:
     """``negotiation.positions`` of the store, from its tallies (and links, by plan point).
 
@@ -106,14 +115,29 @@ def stored_positions(
     if plan is not None:
         if repo is None:
             raise NotFoundError("positions by point need the plans", hint="give the plans directory")
-        version = repo.get_version(plan, label) if label else latest_version(repo, plan)
+        version = repo.get_version(plan, label) if label else latest_version(repo, plan, lineage=lineage)
         with linking or nullcontext():
             link_version(store, version)
         rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
-        matrix, shifts = matrix_and_shifts(tally_days(rows), _quotes(store, quoted), at)
-    else:  # cells counted in SQL, shifts kept by the store: nothing walked here
-        totals, drafts = store.position_cells(by, issue=issue, at=at)
+        matrix = matrix_and_shifts(tally_days(rows), _quotes(store, quoted), at, shifts=False)[0]
+        columns = by_points(store.point_link_numbers(plan, version.label))
+    else:  # cells counted in SQL: nothing walked here
+        totals, _ = store.position_cells(by, issue=issue, at=at)
         load = _quotes(store, quoted)
-        matrix, shifts = assemble(totals.cells, drafts, totals.undated, totals.undated_statements, load, at)
+        matrix = assemble(totals.cells, [], totals.undated, totals.undated_statements, load, at)[0]
+        columns = None
+    statements = (corpus or (lambda: read_corpus(SqlStatementSource(store))))()
+    shifts = find_shifts(
+        statements.statements,
+        by=by,
+        party_of=statements.party_of,
+        columns=columns,
+        at=at,
+        issue=issue,
+        reversal_cues=load_reversal_cues(),
+    )
+    for sh in shifts:
+        quoted.setdefault(sh.quote_before.id, sh.quote_before)
+        quoted.setdefault(sh.quote_after.id, sh.quote_after)
     documents = store.documents_by_id({s.document_id for s in quoted.values()})
     return StoredPositions(Positions(matrix, shifts, version, {}), documents)

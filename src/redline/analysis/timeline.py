@@ -6,13 +6,17 @@ if the article that reports it is about territory. An item with no date of its o
 document's publication date (marked ``dated_by_document``), so planned visits are placed at
 the time they were announced. An item with neither stays undated: it is listed last and
 ``TimelineCounts`` says how many there are, so every view can say so instead of hiding it.
+
+An event says where it happened (``place``) and which statements surround it: the statements
+of its own article nearest to it (within ``AROUND_CHARS`` characters, the nearest
+``AROUND_MAX``), since what people said about a visit is reported next to the visit.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -40,6 +44,10 @@ class TimelineEntry:
     planned: bool = False
     dated_by_document: bool = False
     offset: int = 0
+    place: str | None = None  # where an event happened
+    statement_id: str | None = None  # the statement itself, for a statement entry
+    around: tuple[str, ...] = ()  # for an event: ids of the statements reported next to it
+
 
     def to_dict(self) -> dict[str, Any]:
         """The one JSON shape of an entry: the CLI prints it, the API validates it."""
@@ -53,7 +61,14 @@ class TimelineEntry:
             "document_id": self.document_id,
             "planned": self.planned,
             "dated_by_document": self.dated_by_document,
+            "place": self.place,
+            "statement_id": self.statement_id,
+            "around": list(self.around),
         }
+
+
+AROUND_CHARS = 600  # how far from an event a statement of its article may be to count as "around" it
+AROUND_MAX = 3
 
 
 def _matches_actor(actor: str, names: Iterable[str | None]) -> bool:
@@ -86,6 +101,7 @@ def build_timeline(
                     tuple(s.issues),
                     dated_by_document=s.date is None and published is not None,
                     offset=s.content.start,
+                    statement_id=s.id,
                 )
             )
         for e in ex.events:
@@ -104,10 +120,27 @@ def build_timeline(
                     planned=e.planned,
                     dated_by_document=e.date is None and published is not None,
                     offset=e.trigger.start,
+                    place=e.place,
+                    around=_around(ex, e.trigger.start, e.trigger.end),
                 )
             )
     entries.sort(key=lambda t: (t.date is None, t.date or date.min, t.document_id, t.offset))
     return entries
+
+
+def _around(ex: Extraction, start: int, end: int) -> tuple[str, ...]:
+    """The statements of the event's article nearest to it, nearest first."""
+    return nearest([(s.id, s.content.start, s.content.end) for s in ex.statements], start, end)
+
+
+def nearest(spans: Iterable[tuple[str, int, int]], start: int, end: int) -> tuple[str, ...]:
+    """Ids of the statement spans within ``AROUND_CHARS`` of ``start``-``end``, nearest first."""
+
+    def gap(s_start: int, s_end: int) -> int:
+        return max(0, start - s_end, s_start - end)
+
+    near = sorted((gap(a, b), a, sid) for sid, a, b in spans if gap(a, b) <= AROUND_CHARS)
+    return tuple(sid for _, _, sid in near[:AROUND_MAX])
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +190,24 @@ def _stored_entry(r: Any) -> TimelineEntry:
         planned=bool(r.planned),
         dated_by_document=bool(r.by_document),
         offset=int(r.offset),
+        place=r.place,
+        statement_id=r.tie if r.kind == "statement" else None,
     )
+
+
+def _with_around(store: Store, entries: list[TimelineEntry], rows: Sequence[Any]) -> list[TimelineEntry]:
+    """Each event with the statements its article reports next to it (one query for the page)."""
+    events = [(e, r) for e, r in zip(entries, rows, strict=True) if e.kind == "event"]
+    if not events:
+        return entries
+    spans: dict[str, list[tuple[str, int, int]]] = {}
+    for d, sid, a, b in store.statement_spans({e.document_id for e, _ in events}):
+        spans.setdefault(d, []).append((sid, a, b))
+    placed = {
+        id(e): replace(e, around=nearest(spans.get(e.document_id, []), int(r.offset), int(r.offset_end)))
+        for e, r in events
+    }
+    return [placed.get(id(e), e) for e in entries]
 
 
 def _stored_names(r: Any) -> list[str | None]:
@@ -179,9 +229,14 @@ def stored_timeline(
     if actor is None:
         t = store.timeline_totals(issue=issue)
         page = store.timeline_rows(issue=issue, limit=limit, offset=offset)
-        return [_stored_entry(r) for r in page], TimelineCounts(t.total, t.dated_by_document, t.undated)
+        found = _with_around(store, [_stored_entry(r) for r in page], page)
+        return found, TimelineCounts(t.total, t.dated_by_document, t.undated)
     # narrowed in SQL first when the name is plain ASCII (SQLite folds the case of no other)
-    rows = store.timeline_rows(issue=issue, mentioning=actor if actor.isascii() else None)
-    entries = [_stored_entry(r) for r in rows if _matches_actor(actor, _stored_names(r))]
+    rows = [
+        r
+        for r in store.timeline_rows(issue=issue, mentioning=actor if actor.isascii() else None)
+        if _matches_actor(actor, _stored_names(r))
+    ]
+    entries = [_stored_entry(r) for r in rows]
     end = None if limit is None else offset + limit
-    return entries[offset:end], timeline_counts(entries)
+    return _with_around(store, entries[offset:end], rows[offset:end]), timeline_counts(entries)

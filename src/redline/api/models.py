@@ -249,6 +249,9 @@ class VersionSummary(_Model):
     source: str | None
     reported: bool = Field(description="Reconstructed from reports only (unconfirmed), no text imported.")
     points: int
+    author: str | None = Field(default=None, description="The party that wrote it (US, E3, Russia, ...).")
+    kind: str = Field(default="draft", description="draft, counter-proposal, framework or reported.")
+    based_on: str | None = Field(default=None, description="Label of the version it marks up.")
 
 
 class PlanOut(_Model):
@@ -258,10 +261,13 @@ class PlanOut(_Model):
 
 class PointOut(_Model):
     number: str
-    text: str
+    text: str | None = Field(description="The wording; null when it is not known.")
     heading: str | None
     issues: list[str]
     pax_codes: list[str] = Field(description="Peace Agreements Database (PA-X) provision codes.")
+    text_status: str = Field(default="known", description="known, partial, summary or unknown.")
+    agreement: str | None = Field(default=None, description="agreed, disputed or open.")
+    disputed_by: list[str] = Field(default_factory=list, description="Parties that dispute the point.")
 
 
 class EvidenceOut(_Model):
@@ -288,6 +294,9 @@ class VersionDetail(_Model):
     date: str | None
     source: str | None
     reported: bool = Field(description="Reconstructed from reports only (unconfirmed), no text imported.")
+    author: str | None = Field(default=None, description="The party that wrote it (US, E3, Russia, ...).")
+    kind: str = Field(default="draft", description="draft, counter-proposal, framework or reported.")
+    based_on: str | None = Field(default=None, description="Label of the version it marks up.")
     points: list[PointOut] = Field(description="The points in order.")
     status: str | None = Field(description="For a reconstruction: how sure it is.")
     base_label: str | None = Field(description="For a reconstruction: the version the reports change.")
@@ -300,11 +309,17 @@ class DiffVersion(_Model):
     source: str | None
     points: int
     reported: bool
+    author: str | None = Field(default=None, description="The party that wrote it (US, E3, Russia, ...).")
+    kind: str = Field(default="draft", description="draft, counter-proposal, framework or reported.")
+    based_on: str | None = Field(default=None, description="Label of the version it marks up.")
 
 
 class DiffPoint(_Model):
     number: str
-    text: str
+    text: str | None = Field(description="The wording; null when it is not known.")
+    text_status: str = Field(default="known", description="known, partial, summary or unknown.")
+    agreement: str | None = Field(default=None, description="agreed, disputed or open.")
+    disputed_by: list[str] = Field(default_factory=list)
 
 
 class DiffWord(_Model):
@@ -313,7 +328,9 @@ class DiffWord(_Model):
 
 
 class DiffChange(_Model):
-    kind: str = Field(description="kept, modified, added, removed, merged or split.")
+    kind: str = Field(
+        description="kept, modified, added, removed, merged, split or unknown (text not known)."
+    )
     moved: bool
     renumbered: bool
     similarity: float
@@ -419,6 +436,11 @@ class TimelineEntryOut(_Model):
     document_id: str
     planned: bool = Field(description="An announced event that had not happened yet.")
     dated_by_document: bool = Field(description="No date of its own: dated by its article.")
+    place: str | None = Field(None, description="Where an event happened, when its article says.")
+    statement_id: str | None = Field(None, description="The statement itself, for a statement entry.")
+    around: list[str] = Field(
+        default_factory=list, description="For an event: the statements its article reports next to it."
+    )
 
 
 class TimelinePage(Page[TimelineEntryOut]):

@@ -289,9 +289,14 @@ def cell_text(value: Any) -> str:
 
 
 def truncate(text: str, width: int) -> str:
-    """Shorten to ``width`` characters with an ellipsis, on one line."""
+    """Shorten to ``width`` characters with an ellipsis, on one line, at a word boundary
+    ("conclude a co…" reads as a typo; a word is cut only when it alone overflows)."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
+    if len(flat) <= width:
+        return flat
+    cut = flat[: max(width - 1, 0)]
+    space = len(cut) if flat[len(cut)] == " " else cut.rfind(" ")
+    return (cut[:space].rstrip(",;:") if space > width // 2 else cut) + "…"
 
 
 def _silence_stdout() -> None:

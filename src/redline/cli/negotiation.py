@@ -20,7 +20,7 @@ import typer
 from redline.cli._common import RedlineGroup, settings_from_flags, truncate, user_errors
 from redline.cli.options import AtOpt, DbOpt, check_choice, check_database, day
 from redline.errors import ConfigError
-from redline.model import STANCES
+from redline.model import STANCES, VERSION_KINDS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -149,12 +149,30 @@ def plan_import(
         str | None, typer.Option("--format", help="text, json or csv (default: from extension).")
     ] = None,
     issues: Annotated[Path | None, typer.Option("--issues", help="Issue lexicon to tag points with.")] = None,
+    author: Annotated[
+        str | None, typer.Option("--author", help="Party that wrote it: US, E3, Russia, Ukraine, joint ...")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help=f"{', '.join(VERSION_KINDS)} (default: draft).")
+    ] = None,
+    based_on: Annotated[
+        str | None, typer.Option("--based-on", help="Label of the version this one marks up.")
+    ] = None,
+    source_url: Annotated[
+        list[str] | None, typer.Option("--source-url", help="Where the text was published (repeatable).")
+    ] = None,
     db: DbOpt = None,
     plans_dir: PlansDir = None,
 ) -> None:
-    """Read a plan version and save it, its points tagged with issues and PA-X codes."""
-    from redline.analysis import negotiation as lib
+    """Read a plan version and save it, its points tagged with issues and PA-X codes.
 
+    Author, kind, based-on and each point's status (known/partial/summary/unknown text;
+    agreed/disputed/open, disputed_by) can also come from the file itself: JSON and CSV
+    fields, or "Author: ..." lines and "[disputed by ...]" marks in a text plan.
+    """
+    from redline.analysis import negotiation as lib
+    if kind is not None:
+        check_choice(kind, VERSION_KINDS, "--kind")
     with _backend(db, plans_dir, must_exist=False) as backend:
         tagger, pax = lib.point_tagging(issues)
         result = lib.import_plan(
@@ -167,9 +185,23 @@ def plan_import(
             fmt=fmt,
             tagger=tagger,
             pax=pax,
+            author=author,
+            kind=kind,
+            based_on=based_on,
+            source_urls=source_url or (),
         )
         saved = result.version
-        typer.echo(f"imported {saved.plan} {saved.label}: {len(saved.points)} points")
+        kind_said = saved.kind if saved.kind != "draft" or saved.author else None
+        who = ", ".join(
+            x for x in (saved.author, kind_said, saved.based_on and f"based on {saved.based_on}") if x
+        )
+        unknown = sum(p.text_status == "unknown" for p in saved.points)
+        typer.echo(
+            f"imported {saved.plan} {saved.label}{f' ({who})' if who else ''}: {len(saved.points)} points"
+            + (f", {unknown} of unknown text" if unknown else "")
+        )
+        for warning in result.warnings:
+            typer.echo(f"  warning: {warning}", err=True)
         for check in result.checks:
             verdict = "confirmed" if check.confirmed else "not confirmed"
             typer.echo(f"  reported {check.reported} point {check.number}: {verdict} (text: {check.actual})")
@@ -178,14 +210,17 @@ def plan_import(
 @plan_app.command("list")
 def plan_list(db: DbOpt = None, plans_dir: PlansDir = None) -> None:
     """List plans and their versions."""
-    from redline.analysis.reported import UNCONFIRMED
+    from redline.analysis.plan_reports import UNCONFIRMED
 
     with _backend(db, plans_dir) as backend:
         repo = backend.plans()
         for name in repo.plans():
             for v in repo.versions(name):
                 status = f"  ({UNCONFIRMED})" if v.reported else ""
-                typer.echo(f"{name}\t{v.label}\t{v.date or '-'}\t{len(v.points)} points{status}")
+                said = [x for x in (v.author, v.kind if v.kind != "draft" or v.author else None) if x]
+                lineage = " ".join(said) + (f", based on {v.based_on}" if v.based_on else "")
+                tail = f"\t{lineage.strip(', ')}" if lineage else ""
+                typer.echo(f"{name}\t{v.label}\t{v.date or '-'}\t{len(v.points)} points{status}{tail}")
 
 
 def _plan_name(repo: PlanRepository, plan: str | None) -> str:
@@ -212,8 +247,8 @@ def plan_show(
     from rich.table import Table
 
     from redline.analysis import negotiation as lib
+    from redline.analysis.plan_reports import UNCONFIRMED
     from redline.analysis.plans import version_to_dict
-    from redline.analysis.reported import UNCONFIRMED
 
     with _backend(db, plans_dir) as backend:
         check_choice(fmt, ("table", "json"), "--format")
@@ -262,8 +297,13 @@ def plan_show(
 
 @plan_app.command("diff")
 def plan_diff(
-    old: Annotated[str, typer.Argument(metavar="OLD", help="Label of the older version.")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="Label of the newer version.")],
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="Label of the older version (or, alone, of the newer one).")
+    ],
+    new: Annotated[
+        str | None,
+        typer.Argument(metavar="NEW", help="Label of the newer version (default: OLD against its base)."),
+    ] = None,
     plan: PlanOpt = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: table, json or html.")
@@ -274,7 +314,11 @@ def plan_diff(
     db: DbOpt = None,
     plans_dir: PlansDir = None,
 ) -> None:
-    """Align two versions point by point: kept, modified, added, removed, merged, split."""
+    """Align two versions point by point: kept, modified, added, removed, merged, split.
+
+    With one label, the version is compared with the version it marks up (its --based-on).
+    Points of unknown text are shown as unknown, never as removed.
+    """
     from rich.console import Console
 
     from redline.analysis import negotiation as lib
@@ -283,13 +327,15 @@ def plan_diff(
     with _backend(db, plans_dir) as backend:
         check_choice(fmt, ("table", "json", "html"), "--format")
         repo = backend.plans()
-        diff = lib.diff_plan(repo, _plan_name(repo, plan), old, new)
+        name = _plan_name(repo, plan)
+        diff = lib.diff_plan(repo, name, None, old) if new is None else lib.diff_plan(repo, name, old, new)
         if fmt == "table":
             if output is None:
-                _console().print(diff_table(diff))
+                console = _console()
+                console.print(diff_table(diff, marks=not console.is_terminal or console.no_color))
             else:
                 with output.open("w", encoding="utf-8") as fh:
-                    Console(file=fh, width=120).print(diff_table(diff))
+                    Console(file=fh, width=120).print(diff_table(diff, marks=True))
             return
         text = (
             diff_html(diff) if fmt == "html" else json.dumps(diff_to_dict(diff), indent=2, ensure_ascii=False)
@@ -312,7 +358,7 @@ def plan_reconstruct(
 ) -> None:
     """Rebuild a version from statements that report changes to another ("reported, unconfirmed")."""
     from redline.analysis import negotiation as lib
-    from redline.analysis.reported import UNCONFIRMED
+    from redline.analysis.plan_reports import UNCONFIRMED
     from redline.knowledge.plan_changes import load_change_lexicon
 
     with _backend(db, plans_dir) as backend:
@@ -384,6 +430,13 @@ def register(app: typer.Typer) -> None:
         version: Annotated[
             str | None, typer.Option("--version", metavar="VERSION", help="Version whose points are columns.")
         ] = None,
+        lineage: Annotated[
+            str | None,
+            typer.Option(
+                "--lineage",
+                help="With --plan: the latest version of this author (e.g. US) or of this version's lineage.",
+            ),
+        ] = None,
         fmt: Fmt = "table",
         db: DbOpt = None,
         plans_dir: PlansDir = None,
@@ -407,7 +460,14 @@ def register(app: typer.Typer) -> None:
             when = day(at, "--at")
             taxonomy = load_issues(settings_from_flags(db=db).issues)
             repo = backend.plans() if plan is not None else None
-            kw: dict[str, Any] = {"plan": plan, "by": row_kind, "at": when, "issue": issue, "label": version}
+            kw: dict[str, Any] = {
+                "plan": plan,
+                "by": row_kind,
+                "at": when,
+                "issue": issue,
+                "label": version,
+                "lineage": lineage,
+            }
             if source is None and actors is None and plans_dir is None:  # the store's own tallies
                 from redline.analysis.stored_positions import stored_positions
 
@@ -485,10 +545,17 @@ def register(app: typer.Typer) -> None:
                 return
             counts = timeline_counts(entries)
             table = Table(title="timeline", caption=counts.note())
-            for col in ("date", "item", "who", "what", "document"):
+            for col in ("date", "item", "where", "who", "what", "document"):
                 table.add_column(col)
+            said = {e.statement_id: e for e in entries if e.statement_id}
             for e in entries:
                 when = f"{e.date or '?'}" + ("*" if e.dated_by_document else "")
                 item = f"{e.kind}: {e.detail}" + (" (planned)" if e.planned else "")
-                table.add_row(when, item, ", ".join(e.actors), e.text, e.document_id)
+                what = e.text
+                near = [said[i] for i in e.around if i in said]
+                if near:  # what was said next to the event, in the same article
+                    what += "".join(
+                        f"\n  ↳ {', '.join(n.actors) or '?'}: “{truncate(n.text, 70)}”" for n in near
+                    )
+                table.add_row(when, item, e.place or "", ", ".join(e.actors), what, e.document_id)
             _console().print(table)

@@ -138,6 +138,18 @@ def _point_links(conn: Connection) -> None:
     metadata.create_all(conn, tables=[point_link, point_link_state, point_link_todo])
 
 
+def _plan_lineage(conn: Connection) -> None:
+    """Plan versions gain author, kind, lineage and source URLs; points gain text status,
+    agreement and language (one JSON ``meta`` column each, so later fields need no migration).
+    A database whose plan tables were created from the current definitions already has them."""
+    from sqlalchemy import inspect
+
+    have = inspect(conn)
+    for table in ("plan_version", "plan_point"):
+        if "meta" not in {c["name"] for c in have.get_columns(table)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN meta TEXT")
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -146,6 +158,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0005_actor_counts", _actor_counts),
     ("0006_position_tallies", _position_tallies),
     ("0007_point_links", _point_links),
+    ("0008_plan_lineage", _plan_lineage),
 )
 
 

@@ -38,6 +38,15 @@ def save(conn: Connection, version: PlanVersion, reconstruction: dict[str, Any] 
             if reconstruction is not None
             else None,
             saved_at=datetime.now(UTC),
+            meta=json.dumps(
+                {
+                    "author": version.author,
+                    "kind": version.kind,
+                    "based_on": version.based_on,
+                    "source_urls": list(version.source_urls),
+                },
+                ensure_ascii=False,
+            ),
         )
     )
     insert_rows(
@@ -53,6 +62,16 @@ def save(conn: Connection, version: PlanVersion, reconstruction: dict[str, Any] 
                 "text": p.text,
                 "issues": json.dumps(list(p.issues)),
                 "pax_codes": json.dumps(list(p.pax_codes)),
+                "meta": json.dumps(
+                    {
+                        "text_status": p.text_status,
+                        "agreement": p.agreement,
+                        "disputed_by": list(p.disputed_by),
+                        "lang": p.lang,
+                        "gloss": p.gloss,
+                    },
+                    ensure_ascii=False,
+                ),
             }
             for k, p in enumerate(version.points)
         ],
@@ -65,10 +84,24 @@ def _points(conn: Connection, name: str, label: str) -> list[Point]:
         .where((plan_point.c.plan == name) & (plan_point.c.label == label))
         .order_by(plan_point.c.position)
     )
-    return [
-        Point(r.number, r.text, r.heading, list(json.loads(r.issues)), list(json.loads(r.pax_codes)))
-        for r in rows
-    ]
+    out = []
+    for r in rows:
+        meta = json.loads(r.meta) if r.meta else {}
+        out.append(
+            Point(
+                r.number,
+                r.text,
+                r.heading,
+                list(json.loads(r.issues)),
+                list(json.loads(r.pax_codes)),
+                text_status=meta.get("text_status") or "known",
+                agreement=meta.get("agreement"),
+                disputed_by=list(meta.get("disputed_by") or []),
+                lang=meta.get("lang"),
+                gloss=meta.get("gloss"),
+            )
+        )
+    return out
 
 
 def load(conn: Connection, name: str, label: str) -> tuple[PlanVersion, dict[str, Any] | None] | None:
@@ -78,8 +111,18 @@ def load(conn: Connection, name: str, label: str) -> tuple[PlanVersion, dict[str
     ).first()
     if row is None:
         return None
+    meta = json.loads(row.meta) if row.meta else {}
     version = PlanVersion(
-        row.plan, row.label, row.date, row.source, _points(conn, name, label), bool(row.reported)
+        row.plan,
+        row.label,
+        row.date,
+        row.source,
+        _points(conn, name, label),
+        bool(row.reported),
+        author=meta.get("author"),
+        kind=meta.get("kind") or "draft",
+        based_on=meta.get("based_on"),
+        source_urls=list(meta.get("source_urls") or []),
     )
     rec = json.loads(row.reconstruction) if row.reconstruction else None
     return version, rec

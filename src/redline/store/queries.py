@@ -135,8 +135,7 @@ def _search_condition(conn: Connection, search: str) -> ColumnElement[bool]:
         if must_not is not None:
             conds.append(
                 text(  # type: ignore[arg-type]
-                    "statement.pk NOT IN "
-                    "(SELECT rowid FROM statement_fts WHERE statement_fts MATCH :fts_not)"
+                    "statement.pk NOT IN (SELECT rowid FROM statement_fts WHERE statement_fts MATCH :fts_not)"
                 ).bindparams(fts_not=must_not)
             )
         return and_(*conds)

@@ -247,6 +247,7 @@ plan_version = Table(
     Column("reported", Boolean, nullable=False, server_default=text("false")),
     Column("reconstruction", Text),  # JSON: base label, status, entries with evidence
     Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("meta", Text),  # JSON: author, kind, based_on, source_urls (migration 0006)
 )
 
 plan_point = Table(
@@ -260,6 +261,7 @@ plan_point = Table(
     Column("text", Text, nullable=False),
     Column("issues", Text, nullable=False),  # JSON list
     Column("pax_codes", Text, nullable=False),  # JSON list
+    Column("meta", Text),  # JSON: text_status, agreement, disputed_by, lang, gloss (migration 0006)
 )
 
 NEGOTIATION_TABLES = (event, plan, plan_version, plan_point)

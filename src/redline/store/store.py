@@ -406,6 +406,14 @@ class Store:
         with self._reader() as conn:
             return tallies.point_tallies(conn, plan, label, by, issue=issue, at=at)
 
+    def point_link_numbers(self, plan: str, label: str) -> dict[str, list[str]]:
+        """The points each countable statement is linked to in a version (made by ``link_version``)."""
+        out: dict[str, list[str]] = {}
+        with self._reader() as conn:
+            for r in point_links.linked_rows(conn, plan, label, [statement.c.id]):
+                out.setdefault(r.id, []).append(r.number)
+        return out
+
     def tally_revision(self) -> int:
         """A number every write of statements, events, corrections, tallies or point links moves:
         a key to cache positions and timeline pages by."""
@@ -463,6 +471,14 @@ class Store:
         """Timeline items (countable statements, events of originals) in timeline order, a page."""
         with self._reader() as conn:
             return timeline_rows.rows(conn, issue=issue, mentioning=mentioning, limit=limit, offset=offset)
+
+    def statement_spans(self, document_ids: Collection[str]) -> list[Any]:
+        """Where the countable statements of some documents sit: (document_id, id, start, end)."""
+        out: list[Any] = []
+        with self._reader() as conn:
+            for part in chunks(sorted(document_ids)):
+                out += timeline_rows.spans(conn, part)
+        return out
 
     def timeline_totals(self, *, issue: str | None = None) -> TimelineTotals:
         with self._reader() as conn:

@@ -10,10 +10,11 @@ without reading any article text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, case, false, func, literal, or_, select, union_all
+from sqlalchemy import Select, String, and_, case, cast, false, func, literal, null, or_, select, union_all
 from sqlalchemy.engine import Connection
 
 from redline.store.schema import document, event, statement, statement_issue
@@ -50,6 +51,8 @@ def _items(issue: str | None, mentioning: str | None = None) -> Any:
         literal(False).label("planned"),
         case((and_(s.c.date.is_(None), d.c.published.is_not(None)), 1), else_=0).label("by_document"),
         s.c.content_start.label("offset"),
+        s.c.content_end.label("offset_end"),
+        cast(null(), String).label("place"),
         literal(0).label("part"),
         s.c.id.label("tie"),
     ).select_from(s.join(d, d.c.id == s.c.document_id))
@@ -66,6 +69,8 @@ def _items(issue: str | None, mentioning: str | None = None) -> Any:
         e.c.planned.label("planned"),
         case((and_(e.c.date.is_(None), d.c.published.is_not(None)), 1), else_=0).label("by_document"),
         e.c.trigger_start.label("offset"),
+        e.c.trigger_end.label("offset_end"),
+        e.c.place.label("place"),
         literal(1).label("part"),
         e.c.id.label("tie"),
     ).select_from(e.join(d, d.c.id == e.c.document_id))
@@ -125,3 +130,13 @@ def totals(conn: Connection, *, issue: str | None = None) -> TimelineTotals:
         ).select_from(items)
     ).one()
     return TimelineTotals(int(row[0]), int(row[1]), int(row[2]))
+
+
+def spans(conn: Connection, document_ids: Sequence[str]) -> list[Any]:
+    """(document_id, id, start, end) of the countable statements of some documents: what places
+    an event among the statements reported next to it."""
+    s = statement
+    q = select(s.c.document_id, s.c.id, s.c.content_start, s.c.content_end).where(
+        s.c.document_id.in_(document_ids), s.c.rejected == false(), s.c.duplicate == false()
+    )
+    return list(conn.execute(q))

@@ -33,9 +33,18 @@ def positions(
         str | None, Query(description="Version whose points are columns (default: latest imported).")
     ] = None,
     at: Annotated[IsoDate | None, Query(description="As of this date (YYYY-MM-DD).")] = None,
+    lineage: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="With plan: the latest version by this author (e.g. US) or of this version's lineage.",
+        ),
+    ] = None,
 ) -> PositionsOut:
-    """Each cell is the balance of the dated statements up to ``at``; undated ones are counted apart."""
+    """Each cell is the balance of the dated statements up to ``at``; undated ones are counted apart.
 
+    Shifts (changes of position with evidence on both sides) are read from the statements, which
+    the app keeps per store revision."""
 
     def compute() -> PositionsOut:
         found = stored_positions(
@@ -47,12 +56,14 @@ def positions(
             issue=issue,
             label=version,
             linking=cache.linking,
+            corpus=lambda: cache.get(store),
+            lineage=lineage,
         )
         report = positions_report(found.result, by=by, documents=found.documents, issue=issue, plan=plan)
         return PositionsOut.model_validate(report.to_dict())
 
     # kept until a write moves the tallies (or a plan version's links): a repeated call is free
-    params = ("positions", store.url, by, issue, plan, version, at)
+    params = ("positions", store.url, by, issue, plan, version, at, lineage)
     return cache.latest(params, store.tally_revision(), compute)
 
 

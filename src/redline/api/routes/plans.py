@@ -27,6 +27,9 @@ def _summary(v: PlanVersion) -> VersionSummary:
         source=v.source,
         reported=v.reported,
         points=len(v.points),
+        author=v.author,
+        kind=v.kind,
+        based_on=v.based_on,
     )
 
 
@@ -103,8 +106,13 @@ def get_version(plan: str, label: str, store: StoreDep) -> VersionDetail:
 def diff_versions(
     plan: str,
     store: StoreDep,
-    old: Annotated[str, Query(alias="from", description="Label of the older version.")],
     new: Annotated[str, Query(alias="to", description="Label of the newer version.")],
+    old: Annotated[
+        str | None,
+        Query(
+            alias="from", description="Label of the older version (default: the version `to` is based on)."
+        ),
+    ] = None,
 ) -> PlanDiffOut:
     diff = negotiation.diff_plan(SqlPlanRepository(store), plan, old, new)
     return PlanDiffOut.model_validate(diff_to_dict(diff))

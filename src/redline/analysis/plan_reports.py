@@ -23,6 +23,7 @@ from redline.knowledge.plan_changes import ChangeLexicon
 from redline.model import PlanVersion, Point, Statement
 
 UNCONFIRMED = "reported, unconfirmed"
+_NUMBER = re.compile(r"\d")
 
 _ADVERB = r"(?:\w+ly\s+|since\s+|now\s+|also\s+|not\s+|reportedly\s+)?"
 _PASSIVE = re.compile(
@@ -108,6 +109,14 @@ class ChangeFinder:
         self._verbs = re.compile(
             r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.I
         )
+        idioms = sorted(lexicon.not_changes, key=len, reverse=True)
+        self._idioms = (
+            re.compile(
+                r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in idioms) + r")\b", re.I
+            )
+            if idioms
+            else None
+        )
 
     def _content(self, phrase: str) -> list[str]:
         """The phrase's tokens without words that name a part of a text ("the clause on ...")."""
@@ -116,6 +125,8 @@ class ChangeFinder:
     def _targets(self, text: str) -> list[tuple[str, str]]:
         """(verb, target phrase) for each change verb in ``text``."""
         out: list[tuple[str, str]] = []
+        if self._idioms is not None:  # "striking a deal": same length, so offsets still hold
+            text = self._idioms.sub(lambda m: "_" * len(m.group(0)), text)
         matches = list(self._verbs.finditer(text))
         for k, m in enumerate(matches):
             before = text[: m.start()]
@@ -141,8 +152,10 @@ class ChangeFinder:
         Kherson" is not read as a change to the Kherson point.
         """
         found: list[ReportedChange] = []
-        if "plan_overall" not in statement.issues and not self._meta & set(tokens(statement.content.text)):
-            return found
+        about_text = "plan_overall" in statement.issues or bool(
+            self._meta & set(tokens(statement.content.text))
+        )
+        has_number = bool(_NUMBER.search(statement.content.text))
         for verb, target in self._targets(statement.content.text):
             change = self.lexicon.change_of(verb) or "modified"
             items = [i.strip() for i in _ITEM_SPLIT.split(target) if self._content(i)]
@@ -154,6 +167,17 @@ class ChangeFinder:
                 score = 0.0
                 if best is not None and scores[best] >= self.threshold:
                     number, score = self.base.points[best].number, scores[best]
+                # "the cap was raised to 800,000" is about a clause with a figure even when it
+                # names no text; anything else must be about a text ("troops were removed from ...")
+                figure = (
+                    change == "modified"
+                    and has_number
+                    and best is not None
+                    and number is not None
+                    and bool(_NUMBER.search(self.base.points[best].text))
+                )
+                if not (about_text or figure):
+                    continue
                 if number is None and change != "added":
                     continue  # "the plan was altered": no point named
                 found.append(

@@ -4,8 +4,13 @@ import pytest
 from negotiation_builders import EXAMPLES, MakeStatement, version
 
 from redline.analysis.align import align_versions
+from redline.analysis.plan_reports import (
+    UNCONFIRMED,
+    check_reports,
+    find_reported_changes,
+    reconstruct_version,
+)
 from redline.analysis.plans import load_plan
-from redline.analysis.reported import UNCONFIRMED, check_reports, find_reported_changes, reconstruct_version
 from redline.knowledge.plan_changes import ChangeLexicon, load_change_lexicon
 from redline.model import PlanVersion
 
@@ -155,3 +160,26 @@ def test_phrasings_of_reported_changes(
 ) -> None:
     found = find_reported_changes([statement(sentence, issues=())], draft, lexicon)
     assert [(c.change, c.point) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the cap was raised to 800,000 in the new version.", [("modified", "6")]),
+        ("Diplomats said the amnesty clause was dropped.", [("removed", "27")]),
+        ("The envoys came close to striking a deal on the draft.", []),
+        ("Both sides talked of striking an agreement on the plan this week.", []),
+        ("Troops were removed from Kherson, the governor said.", []),
+    ],
+)
+def test_reported_changes_attach_to_the_clause_and_idioms_change_nothing(
+    statement: MakeStatement,
+    lexicon: ChangeLexicon,
+    draft: PlanVersion,
+    text: str,
+    expected: list[tuple[str, str]],
+) -> None:
+    s = statement(text, "An Official", issues=("military_limits",), stance="neutral")
+    changes = find_reported_changes([s], draft, lexicon)
+    assert [(c.change, c.point) for c in changes] == expected
+    assert all(c.quote == text and c.statement_id == s.id for c in changes)  # the evidence

@@ -1,0 +1,62 @@
+"""Point alignment on real drafts: the US 28-point draft against the European counter-proposal.
+
+Both versions are read from ``../shared/data/plans`` at run time (never copied into the
+project) through ``plan import``'s own reader, aligned with ``align_versions`` and scored
+against the true alignment kept beside them (``alignment-28-to-e3.json``): every true pair
+found, no wrong pair, the removed points removed, and points of unknown text in no pair.
+The E3 version is aligned twice: as a free-standing version (numbering evidence must be
+inferred) and as a mark-up ``based_on`` the US draft.
+
+Run: PYTHONPATH=src python benchmarks/real_plan_alignment.py [--shared PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _shared import require_shared
+
+from redline.analysis.align import align_versions
+from redline.analysis.plans import load_plan
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", help="path of the shared data (default ../shared)")
+    parser.add_argument("--verbose", action="store_true", help="print every predicted pair")
+    args = parser.parse_args()
+    plans = require_shared(args.shared) / "data" / "plans"
+    truth = json.loads((plans / "alignment-28-to-e3.json").read_text(encoding="utf-8"))
+    us = load_plan(plans / truth["from"], plan="ukraine", label="us-28")
+    e3 = load_plan(plans / truth["to"], plan="ukraine", label="e3")
+    gold = {(str(a), str(b)) for a, b in truth["pairs"]}
+    removed = {str(n) for n in truth["removed"]}
+    unknown = {str(n) for n in truth["text_unknown"]}
+    print(f"true pairs {len(gold)}, removed {len(removed)}, text unknown {len(unknown)}")
+    for name, new in (("free-standing", e3), ("mark-up (based_on us-28)", replace(e3, based_on="us-28"))):
+        diff = align_versions(us, new)
+        pairs = {(o, n) for o, n in diff.pairs() if o is not None and n is not None}
+        gone = {o for o, n in diff.pairs() if n is None and o is not None}
+        found = pairs & gold
+        wrong = pairs - gold
+        missed = gold - pairs
+        print(
+            f"{name:<26} pairs found {len(found)}/{len(gold)}  wrong {len(wrong)}  "
+            f"removed right {len(gone & removed)}/{len(removed)}  removed wrongly {len(gone - removed)}  "
+            f"unknown shown as removed {len(gone & unknown)}  counts {diff.counts()}"
+        )
+        for o, n in sorted(wrong | missed, key=lambda p: int(p[0] or 0)):
+            print(f"    {'wrong' if (o, n) in wrong else 'missed'} {o} -> {n}")
+        if args.verbose:
+            for c in diff.changes:
+                print("   ", c.kind, [p.number for p in c.old], [p.number for p in c.new], c.similarity)
+
+
+if __name__ == "__main__":
+    main()

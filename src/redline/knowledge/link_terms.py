@@ -1,0 +1,18 @@
+"""Loader of the words that never tie a statement to one plan point (link_terms.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from redline.errors import ConfigError
+from redline.knowledge import packaged, read_yaml
+
+
+def load_generic_link_terms(path: Path | None = None) -> frozenset[str]:
+    """The generic words at ``path`` (the packaged list by default), lower-cased."""
+    path = path or packaged("link_terms.yaml")
+    data = read_yaml(path, "link terms")
+    words = data.get("generic") if isinstance(data, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ConfigError("expected a mapping with a 'generic' list of words", where=str(path))
+    return frozenset(w.strip().lower() for w in words)

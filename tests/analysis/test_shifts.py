@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from datetime import date
+
+from negotiation_builders import MakeStatement
+
+from redline.analysis.positions import position_matrix
+from redline.analysis.shifts import find_shifts
+from redline.knowledge.shift_cues import load_reversal_cues
+
+PARTIES = {"vladimir-putin": "russia", "dmitry-peskov": "russia", "volodymyr-zelensky": "ukraine"}
+CUES = load_reversal_cues()
+
+
+def test_a_shift_needs_two_dated_statements_on_each_side(statement: MakeStatement) -> None:
+    said = "Volodymyr Zelensky"
+    stmts = [
+        statement("a hard choice", said, stance="conditional", when="2025-11-21"),
+        statement("not without changes", said, stance="conditional", when="2025-11-22"),
+        statement("a fact", said, stance="neutral", when="2025-11-23"),
+        statement("ready to move forward", said, stance="support", kind="direct", when="2025-11-25"),
+        statement("still ready", said, stance="support", when="2025-11-26"),
+        statement("we agree", stance="support", when="2025-11-27"),
+    ]
+    (sh,) = find_shifts(stmts)
+    assert (sh.row, sh.column, sh.before, sh.after) == (said, "plan_overall", "conditional", "support")
+    assert sh.quote_before.content.text == "not without changes"  # the latest before the change
+    assert sh.quote_after.content.text == "ready to move forward"
+    assert (sh.evidence_before, sh.evidence_after, sh.explicit) == (2, 2, False)
+    assert find_shifts(stmts[:5]) == [] or find_shifts(stmts[:5])[0].evidence_after == 2
+    # before the second supporting statement was said there is no evidence of a new position yet
+    assert find_shifts(stmts, at=date(2025, 11, 25)) == []
+
+
+def test_one_statement_on_a_side_is_no_shift(statement: MakeStatement) -> None:
+    stmts = [
+        statement("basis for talks", stance="support", when="2025-11-20"),
+        statement("unacceptable", stance="oppose", when="2025-11-22"),
+        statement("still unacceptable", stance="oppose", when="2025-11-24"),
+        statement("an undated reversal", stance="support", when=None),
+    ]
+    assert find_shifts(stmts, by="party", party_of=PARTIES) == []  # one "support" before is not a position
+
+
+def test_an_explicit_reversal_is_enough(statement: MakeStatement) -> None:
+    stmts = [
+        statement("unacceptable", stance="oppose", when="2025-11-20"),
+        statement("Russia no longer rejects the draft as a basis", stance="support", when="2025-11-24"),
+    ]
+    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    assert (sh.before, sh.after, sh.date, sh.explicit) == ("oppose", "support", date(2025, 11, 24), True)
+    assert sh.quote_before.content.text == "unacceptable"
+    assert find_shifts(stmts, by="party", party_of=PARTIES) == []  # without the cue it is one statement
+
+
+def test_media_and_unaffiliated_rows_make_no_shifts(statement: MakeStatement) -> None:
+    days = ("2025-11-20", "2025-11-21", "2025-11-24", "2025-11-25")
+    stmts = [
+        statement(f"the outlet says {k}", "Daily Wire Service", stance=stance, when=day)
+        for k, (stance, day) in enumerate(zip(("oppose", "oppose", "support", "support"), days, strict=True))
+    ]
+    assert find_shifts(stmts, by="party", party_of=PARTIES) == []  # the unaffiliated row
+    media = {"daily-wire-service": "media"}
+    assert find_shifts(stmts, by="actor", party_of=media) == []
+    assert len(find_shifts(stmts, by="actor")) == 1  # the same statements from a named actor would shift
+
+
+def test_one_stray_label_does_not_flip_the_cell(statement: MakeStatement) -> None:
+    said = "Volodymyr Zelensky"
+    stmts = [
+        statement("we will not give up our land", said, issues=("territory",), stance="oppose", when=day)
+        for day in ("2025-11-21", "2025-11-23", "2025-11-25")
+    ]
+    stmts.append(statement("a line misread as consent", said, issues=("territory",), stance="support"))
+    assert find_shifts(stmts, party_of=PARTIES, by="party") == []
+
+
+def test_matrix_and_shift_agree_on_the_day(statement: MakeStatement) -> None:
+    stmts = [
+        statement("basis for talks", stance="support", when="2025-11-18"),
+        statement("a good basis", stance="support", when="2025-11-19"),
+        statement("unacceptable", stance="oppose", when="2025-11-22"),
+        statement("still unacceptable", stance="oppose", when="2025-11-23"),
+        statement("never", stance="oppose", when="2025-11-24"),
+    ]
+    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES)
+    assert (sh.before, sh.after) == ("support", "oppose")
+    cell = position_matrix(stmts, party_of=PARTIES, at=sh.date).get("russia", "plan_overall")
+    assert cell is not None and cell.stance == sh.after

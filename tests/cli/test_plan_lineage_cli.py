@@ -1,0 +1,46 @@
+"""`plan import` with author, kind and base; `plan diff` of a mark-up against its base, piped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from redline.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+DRAFT = ROOT / "examples" / "plans" / "draft-28-points.md"
+MARKUP = ROOT / "examples" / "plans" / "european-markup.md"
+
+runner = CliRunner()
+
+
+def run(*args: str | Path, code: int = 0) -> str:
+    result = runner.invoke(app, [str(a) for a in args])
+    assert result.exit_code == code, result.output + result.stderr
+    return result.stdout
+
+
+def test_a_markup_is_imported_with_its_lineage_and_diffed_against_its_base(tmp_path: Path) -> None:
+    db = ["--db", f"sqlite:///{tmp_path / 'r.db'}"]
+    run("plan", "import", DRAFT, "--plan", "peace", "--version", "28-point", "--author", "US", *db)
+    out = run("plan", "import", MARKUP, "--plan", "peace", "--version", "e3", "--date", "2025-11-23", *db)
+    assert "e3 (Europe (E3), counter-proposal, based on 28-point)" in out and "1 of unknown text" in out
+    listed = run("plan", "list", *db)
+    assert "Europe (E3) counter-proposal, based on 28-point" in listed
+    diff = run("plan", "diff", "e3", *db)  # no old label: the version it marks up
+    assert "28-point → e3" in diff
+    assert "[-The size of-]" in diff and "{+may number up to 800,000" in diff  # marks: not a terminal
+    assert "disputed by Russia" in diff and "(text not known)" in diff
+    assert "removed" in diff and "unknown" in diff
+
+
+def test_a_counter_proposal_is_not_the_latest_plan(tmp_path: Path) -> None:
+    db = ["--db", f"sqlite:///{tmp_path / 'r.db'}"]
+    run("plan", "import", DRAFT, "--plan", "peace", "--version", "28-point", "--date", "2025-11-20", *db)
+    run("plan", "import", MARKUP, "--plan", "peace", "--version", "e3", "--date", "2025-11-23", *db)
+    shown = run("plan", "show", "peace", "--format", "json", *db)
+    assert '"label": "28-point"' in shown  # dated later, but a counter-proposal is not "the plan"
+    run(
+        "plan", "import", MARKUP, "--plan", "peace", "--version", "x", "--based-on", "nope", *db, code=5
+    )  # not found
