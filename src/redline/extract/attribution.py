@@ -9,9 +9,10 @@ speaker of the quotation just before it, or the reported speech just before it. 
 content that contains quoted words is "mixed"; a labelled line ("PENCE: ...") is a statement
 of its label.
 
-A quote split by its cue, or continued by the same speaker in the same paragraph, is one
-statement ("“We are ready,” he said, “but not yet.”" -> one content from "We" to "yet"), which
-is how readers and annotators count it; the content then includes the interrupting cue.
+A quote split by its cue, or continued by the same speaker in the same paragraph, gives one
+statement per quotation ("“We are ready,” he said, “but not yet.”" -> "We are ready" and "but
+not yet", both with the cue "said"), as the annotation guide counts them; a lexicon may set
+``merge_split_quotes`` for schemes (PolNeAR) that count one statement from "We" to "yet".
 
 The result holds character offsets into ``doc.text``; the source is the mention as written
 ("he", "a senior official"), resolving it to an actor is a later step.
@@ -341,7 +342,8 @@ def _direct(
             continue
         prev = out[last_index] if last_index >= 0 else None
         if (
-            prev is not None
+            cues.merge_split_quotes
+            and prev is not None
             and last is not None
             and q.cue is not None
             and q.cue_token == last.cue_token

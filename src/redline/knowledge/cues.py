@@ -69,6 +69,9 @@ class CueLexicon:
     label_exclusions: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
     confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
+    # an annotation policy, not a word list: whether a quotation split by its cue ("“If ...,”
+    # he said, “then ...”") is one statement (PolNeAR) or two (the redline guide, the default)
+    merge_split_quotes: bool = False
 
     def verb_kind(self, lemma: str) -> str | None:
         return self.verb_kinds.get(lemma.lower())
@@ -178,7 +181,15 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         label_exclusions=frozenset(_words(data, "label_exclusions", where)),
         quote_pairs=_quote_pairs(data, where),
         confidence=_confidence(data, where),
+        merge_split_quotes=_flag(data, "merge_split_quotes", where),
     )
+
+
+def _flag(data: Mapping[str, Any], key: str, where: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"'{key}' must be true or false", where=where)
+    return value
 
 
 def load_cues(path: Path | None = None) -> CueLexicon:
