@@ -35,6 +35,7 @@ from redline.extract.cue_phrases import (
     noun_object_candidates,
     predicate_candidates,
     prepositional_candidates,
+    signature_candidates,
 )
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, verb_candidates
@@ -89,14 +90,15 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
         + noun_object_candidates(doc, cues, quoted)
         + label_candidates(doc, cues, quoted)
         + predicate_candidates(doc, cues, quoted)
+        + signature_candidates(doc, cues, quoted)
     )
-    candidates = _resolve_nesting(doc, candidates, cues)
+    candidates = _resolve_nesting(doc, [c for c in candidates if not _document_source(doc, c, cues)], cues)
 
     out: list[Attribution] = []
     index = _QuoteIndex(doc, quotes)
     for cand in candidates:
         start, end = _chars(doc, cand.content)
-        if cand.kind == "colon":
+        if cand.kind in ("colon", "signature"):
             # transcript and headline labels: each labelled paragraph is its own statement,
             # even where the paragraphs share one run of quote marks
             hit = index.around(start)
@@ -108,7 +110,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
                     _chars(doc, cand.cue) if cand.cue else None,
                     _chars(doc, cand.source) if cand.source else None,
                     "direct" if hit else "indirect",
-                    cues.confidence_of("colon"),
+                    cues.confidence_of(cand.kind),
                 )
             )
             continue
@@ -141,7 +143,38 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
         key=lambda a: a.content[1],
     )
     out.extend(_direct(doc, quotes, quoted, mixed_spans, reported, cues))
-    return _one_per_content(out)
+    return _once_per_page(doc.text, _one_per_content(out))
+
+
+def _once_per_page(text: str, found: list[Attribution]) -> list[Attribution]:
+    """A headline the page repeats verbatim (title, then heading, then share box) is one
+    statement: the same words from the same source count once, at their first place."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for a in found:
+        source = text[a.source[0] : a.source[1]].lower() if a.source else ""
+        key = (" ".join(text[a.content[0] : a.content[1]].split()).lower(), source)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+def _document_source(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
+    """ "The plan would require Kyiv to withdraw": a document is not the speaker of its own
+    provisions; only a say-type verb ("the draft says that ...") makes it a source."""
+    if cand.source is None or cand.kind in ("speech", "writing", "colon", "signature"):
+        return False
+    head = _head_of(doc, cand.source)
+    return head.lemma_.lower() in cues.document_nouns
+
+
+def _head_of(doc: Doc, rng: TokenRange) -> Token:
+    for t in doc[rng[0] : rng[1]]:
+        if not rng[0] <= t.head.i < rng[1] or t.head.i == t.i:
+            return t
+    return doc[rng[1] - 1]
 
 
 def _one_per_content(found: list[Attribution]) -> list[Attribution]:

@@ -171,3 +171,37 @@ def label_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list
             continue
         out.append(Candidate(content, (colon, colon + 1), (src.start, src.end), "colon", colon))
     return out
+
+
+# "Talks will resume next week – Kremlin": a headline signed after a dash with its source.
+# The headline runs from a line start (a newline, two spaces, or the start of the text) to the
+# dash; the signature is a short capitalised name that ends the line.
+_SIGNED = re.compile(
+    r"(?:^|\n|\s{2})(?P<content>[A-Z“\"‘«\[][^\n]{15,240}?)[\s,]+[–—-]{1,2}\s+"
+    r"(?P<label>[A-Z][\w’'.\-]*(?: [A-Za-z][\w’'.\-]*){0,3})(?=\s{2}|\s*\n|\s*$|\s+[-–—|]\s)"
+)
+_MAX_SIGNED_WORDS = 4
+
+
+def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+    """Headlines signed with their source after a dash: the headline is the content, no cue."""
+    out: list[Candidate] = []
+    text = doc.text
+    for m in _SIGNED.finditer(text):
+        body = m.group("content")
+        label = m.group("label")
+        if ". " in body or label.lower() in cues.label_exclusions or len(body.split()) < 4:
+            continue  # a sentence of running text, not a headline
+        if len(label.split()) > _MAX_SIGNED_WORDS:
+            continue
+        src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+        span = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
+        if src is None or span is None or any(quoted[t.i] for t in src):
+            continue
+        if not any(t.pos_ == "PROPN" or t.ent_type_ for t in src):
+            continue  # "... - read more": the signature must name someone
+        content = trim(doc, span.start, span.end, words=False)
+        if content is None:
+            continue
+        out.append(Candidate(content, None, (src.start, src.end), "signature", src.start))
+    return out

@@ -31,6 +31,7 @@ _CONFIDENCE_KINDS = (
     "report_object",
     "noun_object",
     "predicate",
+    "signature",
 )
 
 
@@ -68,6 +69,7 @@ class CueLexicon:
     passive_sources: frozenset[str] = frozenset()
     label_exclusions: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
+    document_nouns: frozenset[str] = frozenset()
     confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
     # an annotation policy, not a word list: whether a quotation split by its cue ("“If ...,”
     # he said, “then ...”") is one statement (PolNeAR) or two (the redline guide, the default)
@@ -180,6 +182,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         passive_sources=frozenset(_words(data, "passive_sources", where)),
         label_exclusions=frozenset(_words(data, "label_exclusions", where)),
         quote_pairs=_quote_pairs(data, where),
+        document_nouns=frozenset(_words(data, "document_nouns", where)),
         confidence=_confidence(data, where),
         merge_split_quotes=_flag(data, "merge_split_quotes", where),
     )
