@@ -107,11 +107,37 @@ class _Index:
     candidates: list[_Candidate]
 
 
+@dataclass(frozen=True, slots=True)
+class SalienceWeights:
+    """How much each cue of attention counts when a pronoun picks its antecedent.
+
+    One named table, so that ``benchmarks/speaker_eval.py --sweep`` can vary each weight and a
+    change of weights is a reviewed change of data, not an edit scattered through the code.
+    Distances are in sentences; every figure is added to (or, for penalties, taken from) the
+    candidate's score, and the best score wins (the later mention on ties).
+    """
+
+    per_sentence: float = 1.5  # lost for every sentence between mention and pronoun
+    same_sentence: float = 2.5  # a non-object mention in the pronoun's own sentence
+    main_subject: float = 3.0  # subject of a main clause
+    subject: float = 2.0  # subject of a subordinate clause
+    possessor: float = 0.5  # "Putin's aide ... he"
+    object_penalty: float = 1.0  # objects, compounds and modifiers are rarely the antecedent
+    object_same_sentence_relief: float = 0.5  # ... less so in the same sentence
+    quoted_penalty: float = 2.0  # a name inside someone else's quotation
+    last_speaker: float = 2.0  # the previous statement's speaker
+    earlier_speaker: float = 1.0  # an earlier statement's speaker
+    fronted: float = 2.5  # "Asked about X, he said": the subject of a fronted clause
+    relative_owner: float = 2.0  # the noun a relative clause hangs on
+    centre: float = 1.5  # the last main-clause subject before the pronoun's sentence
+
+
 class SpeakerResolver:
     """Resolves source spans to speakers; build once per knowledge base."""
 
-    def __init__(self, kb: ActorBase) -> None:
+    def __init__(self, kb: ActorBase, weights: SalienceWeights | None = None) -> None:
         self.kb = kb
+        self.weights = weights or SalienceWeights()
         self.finder = MentionFinder(kb)
         # head words of roles, so that "Russian Leader" in a title-case headline is still a role
         self._role_words = frozenset(key[-1] for key in kb.titles) | frozenset(
@@ -550,16 +576,16 @@ class SpeakerResolver:
             if fit is not None:
                 score = fit + self._salience(index, c, here, recent)
                 if _fronted(c.head_token(doc), pron):
-                    score += 2.5
+                    score += self.weights.fronted
                 if c.head_token(doc).i in owners:
-                    score += 2.0
+                    score += self.weights.relative_owner
                 scored.append((score, c))
         # the last main-clause subject before this sentence is the centre of attention
         centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
         focus = max(centre, key=lambda c: c.start, default=None)
         best: tuple[float, _Candidate] | None = None
         for score, c in scored:
-            score += 1.5 if c is focus else 0.0
+            score += self.weights.centre if c is focus else 0.0
             if best is None or score >= best[0]:
                 best = (score, c)
         if best is None:
@@ -630,21 +656,22 @@ class SpeakerResolver:
         doc = index.doc
         distance = here - index.sent_of[c.start]
         head = c.head_token(doc)
-        score = -1.5 * distance
+        w = self.weights
+        score = -w.per_sentence * distance
         if head.dep_ in _OBJECT or head.dep_ in {"compound", "amod"}:
             # "Campaigning against Romney, he ...": an object before the pronoun is rarely it
-            score -= 1.0 - (0.5 if distance == 0 else 0.0)
+            score -= w.object_penalty - (w.object_same_sentence_relief if distance == 0 else 0.0)
         else:
-            score += 2.5 if distance == 0 else 0.0
+            score += w.same_sentence if distance == 0 else 0.0
             if head.dep_ in _SUBJECT:
-                score += 3.0 if _main_subject(head) else 2.0
+                score += w.main_subject if _main_subject(head) else w.subject
             elif head.dep_ == "poss":
-                score += 0.5
+                score += w.possessor
         if index.in_quote[c.start]:
-            score -= 2.0
+            score -= w.quoted_penalty
         for n, p in enumerate(reversed(recent)):
             if _same(p, c):
-                score += 2.0 if n == 0 else 1.0
+                score += w.last_speaker if n == 0 else w.earlier_speaker
                 break
         return score + 0.001 * c.start
 
