@@ -37,6 +37,7 @@ from redline.extract.cue_phrases import (
     prepositional_candidates,
     signature_candidates,
 )
+from redline.extract.english import DASHES
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, verb_candidates
 from redline.extract.token_ranges import Candidate, TokenRange, is_verb
@@ -148,17 +149,36 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
 
 def _once_per_page(text: str, found: list[Attribution]) -> list[Attribution]:
     """A headline the page repeats verbatim (title, then heading, then share box) is one
-    statement: the same words from the same source count once, at their first place."""
-    seen: set[tuple[str, str]] = set()
+    statement: the same short line, read as the same words from the same source, counts once,
+    at its first place. Running text that repeats itself is left alone."""
+    seen: set[tuple[str, str, str]] = set()
     out = []
     for a in found:
-        source = text[a.source[0] : a.source[1]].lower() if a.source else ""
-        key = (" ".join(text[a.content[0] : a.content[1]].split()).lower(), source)
-        if key in seen:
+        line = _line_of(text, a.content)
+        if line is None:
+            out.append(a)
             continue
-        seen.add(key)
-        out.append(a)
+        source = text[a.source[0] : a.source[1]].lower() if a.source else ""
+        key = (line, " ".join(text[a.content[0] : a.content[1]].split()).lower(), source)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
     return out
+
+
+_LINE_BREAK = re.compile(r"\n|\s{2,}")
+_MAX_HEADLINE = 300
+
+
+def _line_of(text: str, span: tuple[int, int]) -> str | None:
+    """The headline-length line (between line breaks or runs of spaces) holding ``span``."""
+    before = [m.end() for m in _LINE_BREAK.finditer(text, max(0, span[0] - _MAX_HEADLINE), span[0])]
+    start = before[-1] if before else max(0, span[0] - _MAX_HEADLINE)
+    after = _LINE_BREAK.search(text, span[1], span[1] + _MAX_HEADLINE)
+    end = after.start() if after else min(len(text), span[1] + _MAX_HEADLINE)
+    if (not before and start > 0) or (after is None and end < len(text)):
+        return None  # no break within reach: a paragraph of running text
+    return " ".join(text[start:end].split()).lower()
 
 
 def _document_source(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
@@ -492,9 +512,6 @@ def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
                     return
 
 
-_DASHES = frozenset({"―", "—", "–", "-", "--"})
-
-
 def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> bool:
     """A quotation signed with a dash and a name ("...” ― Jane Doe"), as in reader round-ups."""
     i = q.tokens[1]
@@ -504,7 +521,7 @@ def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLex
         and "\n" not in doc[i].text
     ):
         i += 1
-    if i >= len(doc) or doc[i].text not in _DASHES:
+    if i >= len(doc) or doc[i].text not in DASHES:
         return False
     src = adjacent_source(doc, i, quoted)
     if src is None or src[0] < i:

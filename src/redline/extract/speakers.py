@@ -25,6 +25,14 @@ from spacy.tokens import Span as SpacySpan
 
 from redline.extract.actors import FORMER, DocActors, MentionFinder
 from redline.extract.actors import span_head as _head
+from redline.extract.english import (
+    CLOSING_QUOTES,
+    INDEFINITE_QUANTIFIERS,
+    OBJECTS,
+    OPENING_QUOTES,
+    RELATIVE_PRONOUNS,
+    SUBJECTS_OR_EXPLETIVE,
+)
 from redline.knowledge.actors import SKIPPED, ActorBase, fold
 from redline.model import Actor, Mention, Span, Speaker
 
@@ -47,13 +55,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "me": ("self", None),
     "us": ("self", None),
 }
-_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-_OBJECT = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "iobj"})
-_QUOTES_OPEN = frozenset({"“", "«", "„"})
-_QUOTES_CLOSE = frozenset({"”", "»"})
-_INDEFINITE = frozenset({"a", "an", "some", "several", "two", "three", "many", "one", "another", "other"})
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
-_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 _GROUP_NOUNS = frozenset({"coalition", "group", "bloc", "alliance", "grouping"})
 # nouns by which news refers back to an outlet it named ("the agency", "the paper")
 _MEDIA_NOUNS = frozenset(
@@ -239,7 +241,7 @@ class SpeakerResolver:
     def _relative(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "..., who said": a relative pronoun speaks for the noun its clause hangs on."""
         words = [t for t in span if not t.is_punct]
-        if len(words) != 1 or words[0].lower_ not in _RELATIVE or not words[0].dep_:
+        if len(words) != 1 or words[0].lower_ not in RELATIVE_PRONOUNS or not words[0].dep_:
             return None
         clause = words[0]
         while clause.dep_ != "relcl" and clause.head.i != clause.i:
@@ -300,7 +302,7 @@ class SpeakerResolver:
             # "Bessent said in a statement ... according to the statement": the statement's maker
             verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else None
             for subject in verb.children if verb is not None else ():
-                if subject.dep_ in _SUBJECT:
+                if subject.dep_ in SUBJECTS_OR_EXPLETIVE:
                     for c in index.candidates:
                         if c.start <= subject.i < c.end and c.kind in {"person", "org"}:
                             return c.actor_id, c.name
@@ -392,9 +394,9 @@ class SpeakerResolver:
                     sent_of[t.i] = n
         in_quote, inside = [False] * len(doc), False
         for t in doc:
-            if t.text in _QUOTES_OPEN or (t.text == '"' and not inside):
+            if t.text in OPENING_QUOTES or (t.text == '"' and not inside):
                 inside = True
-            elif t.text in _QUOTES_CLOSE or t.text == '"':
+            elif t.text in CLOSING_QUOTES or t.text == '"':
                 inside = False
                 in_quote[t.i] = True
                 continue
@@ -547,7 +549,7 @@ class SpeakerResolver:
         # "He said Witkoff would be welcome": a name the pronoun's clause governs is someone else
         # (only close arguments: news prose does say "He said there was an issue with Trump's audio")
         bound = set()
-        if pron.dep_ in _SUBJECT:
+        if pron.dep_ in SUBJECTS_OR_EXPLETIVE:
             for c in index.candidates:
                 if c.start > pron.i and c.kind == "person" and not index.in_quote[c.start]:
                     head = c.head_token(doc)
@@ -557,7 +559,8 @@ class SpeakerResolver:
             if pron.head.dep_ == "parataxis":
                 for c in index.candidates:
                     head = c.head_token(doc)
-                    if c.start < pron.i and head.dep_ in _SUBJECT and head.head == pron.head.head:
+                    subject = head.dep_ in SUBJECTS_OR_EXPLETIVE
+                    if c.start < pron.i and subject and head.head == pron.head.head:
                         bound.add((c.actor_id, c.name if c.actor_id is None else ""))
         owners = _relative_owners(pron)
         scored: list[tuple[float, _Candidate]] = []
@@ -630,7 +633,7 @@ class SpeakerResolver:
         while first > 0 and index.sent_of[before] - index.sent_of[first - 1] <= _WINDOW:
             first -= 1
         for t in doc[first:before]:
-            if t.dep_ not in _SUBJECT or t.pos_ not in {"NOUN", "PROPN"}:
+            if t.dep_ not in SUBJECTS_OR_EXPLETIVE or t.pos_ not in {"NOUN", "PROPN"}:
                 continue
             coordinated = any(c.dep_ == "conj" for c in t.children)
             span = doc[t.left_edge.i : t.i + 1]
@@ -658,12 +661,12 @@ class SpeakerResolver:
         head = c.head_token(doc)
         w = self.weights
         score = -w.per_sentence * distance
-        if head.dep_ in _OBJECT or head.dep_ in {"compound", "amod"}:
+        if head.dep_ in OBJECTS or head.dep_ in {"compound", "amod"}:
             # "Campaigning against Romney, he ...": an object before the pronoun is rarely it
             score -= w.object_penalty - (w.object_same_sentence_relief if distance == 0 else 0.0)
         else:
             score += w.same_sentence if distance == 0 else 0.0
-            if head.dep_ in _SUBJECT:
+            if head.dep_ in SUBJECTS_OR_EXPLETIVE:
                 score += w.main_subject if _main_subject(head) else w.subject
             elif head.dep_ == "poss":
                 score += w.possessor
@@ -697,7 +700,7 @@ class SpeakerResolver:
         if head.tag_ in {"NNS", "NNPS"}:
             return None
         words = list(span.doc[span.start : _name_end(span)])
-        if words and words[0].lower_ in _INDEFINITE:
+        if words and words[0].lower_ in INDEFINITE_QUANTIFIERS:
             return None  # "a senior official" introduces someone new
         if any(t.lower_ in FORMER for t in words):
             return None  # "the former Ukrainian president" is not today's holder of the title
@@ -771,7 +774,7 @@ class SpeakerResolver:
         for t in reversed(doc[: span.start]):
             if here - index.sent_of[t.i] > _WINDOW:
                 break
-            if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and t.dep_ in _SUBJECT:
+            if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and t.dep_ in SUBJECTS_OR_EXPLETIVE:
                 return None, _clean_name(doc[t.left_edge.i : t.i + 1])
         return None
 
@@ -845,7 +848,7 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
 def _relative_owners(pron: Token) -> set[int]:
     """Possessors of the noun phrase a relative clause hangs on: in "Zelensky's plan to hold a
     referendum on any arrangement, which he says would need a truce", "he" is Zelensky."""
-    if pron.dep_ not in _SUBJECT or pron.head.dep_ != "relcl":
+    if pron.dep_ not in SUBJECTS_OR_EXPLETIVE or pron.head.dep_ != "relcl":
         return set()
     owners: set[int] = set()
     tok = pron.head.head
@@ -860,7 +863,7 @@ def _relative_owners(pron: Token) -> set[int]:
 def _fronted(head: Token, pron: Token) -> bool:
     """ "Despite Putin's openness, he insisted": a possessor in a phrase fronted before the
     pronoun's own verb is the topic that subject picks up (not one in another clause)."""
-    if head.dep_ != "poss" or head.i > pron.i or pron.dep_ not in _SUBJECT:
+    if head.dep_ != "poss" or head.i > pron.i or pron.dep_ not in SUBJECTS_OR_EXPLETIVE:
         return False
     t = head
     for _ in range(8):
@@ -875,7 +878,7 @@ def _fronted(head: Token, pron: Token) -> bool:
 
 
 def _main_subject(head: Token) -> bool:
-    if head.dep_ not in _SUBJECT:
+    if head.dep_ not in SUBJECTS_OR_EXPLETIVE:
         return False
     verb = head.head
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")

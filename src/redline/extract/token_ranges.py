@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-TokenRange = tuple[int, int]
+from redline.extract.english import CLAUSE_OPENERS
 
-_LEAD_STRIP = frozenset({"that", "and", "but", "or", "whether", "if", ":", ",", ";", "-", "—", "–"})
+TokenRange = tuple[int, int]
 
 
 @dataclass(slots=True)
@@ -69,7 +69,7 @@ def trim(doc: Doc, start: int, end: int, words: bool = True) -> TokenRange | Non
     """Strip punctuation, spaces and clause-introducing words from the edges of a content range."""
     while start < end and (
         doc[start].is_space
-        or (words and doc[start].lower_ in _LEAD_STRIP)
+        or (words and doc[start].lower_ in CLAUSE_OPENERS)
         or (doc[start].is_punct and not doc[start].is_quote)
     ):
         start += 1
