@@ -40,7 +40,7 @@ from redline.extract.cue_phrases import (
 from redline.extract.english import DASHES
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, verb_candidates
-from redline.extract.token_ranges import Candidate, TokenRange, is_verb
+from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, is_verb
 from redline.knowledge.cues import CueLexicon, load_cues
 
 __all__ = ["Attribution", "AttributionComponent", "find_attributions"]
@@ -80,18 +80,20 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     Never raises on odd input: an empty Doc, unbalanced quote marks or text in another
     language yield what the rules can support, possibly nothing.
     """
-    if len(doc) == 0 or not doc.text.strip():
+    text = doc.text  # spaCy rebuilds it from the tokens on every access: read it once
+    if len(doc) == 0 or not text.strip():
         return []
-    quotes = _locate_quotes(doc, find_quotes(doc.text, cues.quote_pairs))
+    quotes = _locate_quotes(doc, find_quotes(text, cues.quote_pairs))
     quoted = _quote_mask(doc, quotes)
+    sites = cue_sites(doc, cues)
     candidates = (
-        verb_candidates(doc, cues, quoted)
-        + prepositional_candidates(doc, cues, quoted)
-        + noun_candidates(doc, cues, quoted)
-        + noun_object_candidates(doc, cues, quoted)
-        + label_candidates(doc, cues, quoted)
-        + predicate_candidates(doc, cues, quoted)
-        + signature_candidates(doc, cues, quoted)
+        verb_candidates(doc, cues, quoted, sites)
+        + prepositional_candidates(doc, cues, quoted, sites)
+        + noun_candidates(doc, cues, quoted, sites)
+        + noun_object_candidates(doc, cues, quoted, sites)
+        + label_candidates(doc, cues, text)
+        + predicate_candidates(doc, cues, quoted, sites)
+        + signature_candidates(doc, cues, quoted, text)
     )
     candidates = _resolve_nesting(doc, [c for c in candidates if not _document_source(doc, c, cues)], cues)
 
@@ -143,8 +145,8 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
         ),
         key=lambda a: a.content[1],
     )
-    out.extend(_direct(doc, quotes, quoted, mixed_spans, reported, cues))
-    return _once_per_page(doc.text, _one_per_content(out))
+    out.extend(_direct(doc, text, quotes, quoted, mixed_spans, reported, cues))
+    return _once_per_page(text, _one_per_content(out))
 
 
 def _once_per_page(text: str, found: list[Attribution]) -> list[Attribution]:
@@ -357,6 +359,7 @@ def _clause_start(doc: Doc, inner: Candidate, outer: Candidate) -> int | None:
 
 def _direct(
     doc: Doc,
+    text: str,
     quotes: list[_Quote],
     quoted: Sequence[bool],
     mixed: Sequence[tuple[int, int]],
@@ -364,7 +367,6 @@ def _direct(
     cues: CueLexicon,
 ) -> list[Attribution]:
     out: list[Attribution] = []
-    text = doc.text
     last: _Quote | None = None
     last_index = -1
     mixed = sorted(mixed)

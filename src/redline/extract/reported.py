@@ -409,10 +409,13 @@ def _has_verb(doc: Doc, rng: TokenRange) -> bool:
     return any(is_verb(t) for t in doc[rng[0] : rng[1]])
 
 
-def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """Reporting, directive and stance verbs with their content, first matching rule wins."""
+def verb_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token] | None = None
+) -> list[Candidate]:
+    """Reporting, directive and stance verbs with their content, first matching rule wins;
+    ``sites`` (``cue_sites``) limits the search to the tokens that can be cues."""
     out: list[Candidate] = []
-    for tok in doc:
+    for tok in doc if sites is None else sites:
         if quoted[tok.i] or not is_verb(tok) or _attributive(tok, cues):
             continue
         kind = cues.verb_kind(tok.lemma_)

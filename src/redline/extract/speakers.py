@@ -373,12 +373,8 @@ class SpeakerResolver:
         there = doc.char_span(last.mention.start, last.mention.end, alignment_mode="expand")
         if here is None or there is None or len(here) == 0 or len(there) == 0:
             return None
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
-        if sents:
-            first = next(n for n, s in enumerate(sents) if s.start <= here.start < s.end)
-            then = next(n for n, s in enumerate(sents) if s.start <= there.start < s.end)
-            if first - then > window:
-                return None
+        if self._sentences_between(doc, there.start_char, here.start_char) > window:
+            return None
         return last
 
     # -- document index ---------------------------------------------------------------------

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from redline.extract.english import CLAUSE_OPENERS
+from redline.knowledge.cues import CueLexicon
 
 TokenRange = tuple[int, int]
 
@@ -26,6 +29,21 @@ class Candidate:
     source: TokenRange | None
     kind: str
     cue_token: int = -1
+
+
+def cue_sites(doc: Doc, cues: CueLexicon) -> list[Token]:
+    """The tokens a cue rule can start from: lemma or lower-case form in the cue lexicon.
+
+    One vectorised pass over the parse's own arrays, so that the rules (which look at a
+    token's parse neighbourhood) run only where a cue can be, not over every token.
+    """
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([LEMMA, LOWER])
+    strings = doc.vocab.strings  # a str key gives its hash, without adding it to the store
+    wanted = numpy.array([strings[w] for w in cues.trigger_words], dtype=numpy.uint64)
+    hits = numpy.flatnonzero(numpy.isin(arr, wanted).any(axis=1))
+    return [doc[int(i)] for i in hits]
 
 
 def is_verb(tok: Token) -> bool:
