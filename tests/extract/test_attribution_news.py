@@ -155,3 +155,38 @@ def test_the_same_words_from_two_speakers_are_two_statements(run: Run) -> None:
     doc, atts = run(text)
     same = [a for a in atts if _text(doc, a.content) == "We want a fair deal"]
     assert len(same) == 2, _contents(doc, atts)
+
+
+# --- speech that did not happen, and aims that are not speech ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour master did not elaborate on the new tariffs.",
+        "The ministry declined to confirm the report about the ferry.",
+        "The two mayors were unable to agree on a date for the vote.",
+        "The coach avoided predicting the result of the final.",
+    ],
+)
+def test_negated_or_declined_speech_is_not_a_statement(run: Run, text: str) -> None:
+    doc, atts = run(text)
+    assert atts == [], _contents(doc, atts)
+
+
+def test_a_negated_rule_out_is_still_a_statement(run: Run) -> None:
+    doc, atts = run("The governor did not rule out a second vote on the bridge.")
+    assert [_text(doc, a.source) for a in atts] == ["The governor"], _contents(doc, atts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union wants a shorter working week.",
+        "The city is seeking a new partner for the tram line.",
+        "The farmers pushed for lower diesel prices.",
+    ],
+)
+def test_wanting_and_striving_report_no_speech(run: Run, text: str) -> None:
+    doc, atts = run(text)
+    assert atts == [], _contents(doc, atts)

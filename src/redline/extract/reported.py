@@ -427,7 +427,7 @@ def verb_candidates(
             or _object(tok, kind, cues, quoted)
             or _prep_object(tok, cues, quoted)
         )
-        if cand is not None and not _nobody_speaks(tok, cand, cues):
+        if cand is not None and not _nobody_speaks(tok, cand, cues) and not _unsaid(tok, cues):
             out.append(cand)
             if kind in ("speech", "writing"):
                 out.extend(_continued(tok, cand, cues))
@@ -451,6 +451,16 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
         return False
     holders = [*tok.head.children, *tok.head.head.children]
     return any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in holders)
+
+
+def _unsaid(tok: Token, cues: CueLexicon) -> bool:
+    """Speech that the sentence says did not happen: "did not elaborate on X", "declined to
+    confirm X", "were unable to agree on X". A refusal said aloud is still a statement when the
+    verb itself carries it ("did not rule out talks")."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.unsaying_verbs:
+        return True
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    return negated and tok.lemma_.lower() not in cues.negated_statements
 
 
 def _gerund_subject(tok: Token) -> bool:

@@ -70,6 +70,8 @@ class CueLexicon:
     label_exclusions: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
     document_nouns: frozenset[str] = frozenset()
+    unsaying_verbs: frozenset[str] = frozenset()
+    negated_statements: frozenset[str] = frozenset()
     confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
     # an annotation policy, not a word list: whether a quotation split by its cue ("“If ...,”
     # he said, “then ...”") is one statement (PolNeAR) or two (the redline guide, the default)
@@ -187,6 +189,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         label_exclusions=frozenset(_words(data, "label_exclusions", where)),
         quote_pairs=_quote_pairs(data, where),
         document_nouns=frozenset(_words(data, "document_nouns", where)),
+        unsaying_verbs=frozenset(_words(data, "unsaying_verbs", where)),
+        negated_statements=frozenset(_words(data, "negated_statements", where)),
         confidence=_confidence(data, where),
         merge_split_quotes=_flag(data, "merge_split_quotes", where),
     )
