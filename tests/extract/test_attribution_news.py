@@ -190,3 +190,15 @@ def test_a_negated_rule_out_is_still_a_statement(run: Run) -> None:
 def test_wanting_and_striving_report_no_speech(run: Run, text: str) -> None:
     doc, atts = run(text)
     assert atts == [], _contents(doc, atts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister spoke for an hour, referring to the harbour plan several times.",
+        "The summit will focus on fishing quotas.",
+    ],
+)
+def test_topic_markers_are_not_content(run: Run, text: str) -> None:
+    doc, atts = run(text)
+    assert not [a for a in atts if _text(doc, a.cue) in ("referring", "focus")], _contents(doc, atts)
