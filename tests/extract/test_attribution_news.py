@@ -202,3 +202,21 @@ def test_wanting_and_striving_report_no_speech(run: Run, text: str) -> None:
 def test_topic_markers_are_not_content(run: Run, text: str) -> None:
     doc, atts = run(text)
     assert not [a for a in atts if _text(doc, a.cue) in ("referring", "focus")], _contents(doc, atts)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("The mayor warned “much work remains” before the vote.", "much work remains"),
+        ("The envoy said “the work goes on” and left.", "the work goes on"),
+    ],
+)
+def test_a_short_quote_governed_by_its_cue_is_a_statement(run: Run, text: str, quoted: str) -> None:
+    doc, atts = run(text)
+    direct = [a for a in atts if a.kind == "direct" and _text(doc, a.content) == quoted]
+    assert direct, _contents(doc, atts)
+
+
+def test_a_short_scare_quote_without_a_cue_is_not(run: Run) -> None:
+    doc, atts = run("The so-called “grain bridge” opened on Monday.")
+    assert atts == [], _contents(doc, atts)

@@ -390,7 +390,7 @@ def _direct(
             if words < _MIN_QUOTE_WORDS or not whole:
                 continue
             q.confidence = _UNLINKED_CONFIDENCE
-        elif words < _MIN_QUOTE_WORDS and not whole:
+        elif words < _MIN_QUOTE_WORDS and not whole and not _governed(doc, q):
             continue
         start, end = _strip_content(text, q.span.start, q.span.end)
         if end <= start:
@@ -422,6 +422,19 @@ def _direct(
         if q.cue is not None:
             last, last_index = q, len(out) - 1
     return out
+
+
+_GOVERNING_GAP = frozenset({"a", "an", "the", "as", "it", "them", "this", "that"})
+
+
+def _governed(doc: Doc, q: _Quote) -> bool:
+    """ "warned “much work remains”", "called it a “wish list”": a short quotation that follows
+    its cue verb directly (or after an article, "as" or a pronoun object) is what the cue says,
+    not a scare quote of the writer's."""
+    if q.cue_token < 0 or q.cue_token >= q.tokens[0]:
+        return False
+    gap = [t for t in doc[q.cue_token + 1 : q.tokens[0]] if not (t.is_quote or t.is_space)]
+    return len(gap) <= 2 and all(t.lower_ in _GOVERNING_GAP for t in gap)
 
 
 def _link_to_reported(
