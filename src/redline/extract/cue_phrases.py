@@ -189,6 +189,7 @@ _SIGNED = re.compile(
     r"(?P<label>[A-Z][\w’'.\-]*(?: [A-Za-z][\w’'.\-]*){0,3})(?=\s{2}|\s*\n|\s*$|\s+[-–—|]\s)"
 )
 _MAX_SIGNED_WORDS = 4
+_MAX_HEADLINE_WORDS = 16  # news headlines run to a dozen words or so; longer is running text
 
 
 def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
@@ -197,7 +198,11 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
     for m in _SIGNED.finditer(text):
         body = m.group("content")
         label = m.group("label")
-        if ". " in body or label.lower() in cues.label_exclusions or len(body.split()) < 4:
+        if (
+            ". " in body
+            or label.lower() in cues.label_exclusions
+            or not 4 <= len(body.split()) <= _MAX_HEADLINE_WORDS
+        ):
             continue  # a sentence of running text, not a headline
         if len(label.split()) > _MAX_SIGNED_WORDS:
             continue
