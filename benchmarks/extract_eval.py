@@ -1,13 +1,18 @@
-"""Quality of `redline extract` on the seed article and PolNeAR dev, scored by ../shared/eval/score.py.
+"""Quality of `redline extract` on the seed, PolNeAR dev and the talks set, scored by ../shared/eval/score.py.
 
-Usage: python benchmarks/extract_eval.py [--set seed|polnear-dev|all] [--out DIR]
-Prints the scorer's one-line summary for each set (and the full JSON with --verbose).
+Usage: python benchmarks/extract_eval.py [--set seed|polnear-dev|talks|all] [--out DIR]
+Prints the scorer's one-line summary for each set (and the full JSON with --verbose). The talks
+set (real coverage of the 2025-26 talks, annotated by ../shared/data/talks/GUIDE.md) is also
+scored fold by fold (5 folds by article, the shuffle of ``talks_eval.py``): the attribution
+rules were revised after reading errors on this set, so the spread over folds is printed
+beside the whole-set figure; PolNeAR dev and the seed are the untouched checks.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import subprocess
 import sys
 import tempfile
@@ -43,11 +48,47 @@ def run(
     if verbose:
         print(res.stdout)
     print(f"{name:12s} {lines[-1]}")
+    if name == "talks":
+        by_id = {
+            json.loads(line)["document"]["id"]: line for line in path.read_text(encoding="utf-8").splitlines()
+        }
+        for n, fold in enumerate(talks_folds(sorted(by_id))):
+            sub = out / f"talks_fold{n}"
+            sub.mkdir(exist_ok=True)
+            for doc_id in fold:
+                link = sub / f"{doc_id}.json"
+                if not link.exists():
+                    link.symlink_to(gold / f"{doc_id}.json")
+            system = out / f"talks_fold{n}.jsonl"
+            system.write_text("\n".join(by_id[i] for i in fold) + "\n", encoding="utf-8")
+            res = subprocess.run(
+                [sys.executable, str(SHARED / "eval" / "score.py"), str(system), str(sub)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            print(f"  fold {n} ({len(fold):3d} articles) {res.stdout.strip().splitlines()[-1]}")
+
+
+def talks_folds(ids: list[str], k: int = 5, seed: int = 0) -> list[list[str]]:
+    order = sorted(ids)
+    random.Random(seed).shuffle(order)
+    return [order[i::k] for i in range(k)]
+
+
+def talks_documents() -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for f in sorted((SHARED / "data" / "talks").glob("t*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        out.append(
+            {"id": d["id"], "text": d["text"], "published": d.get("published"), "outlet": d.get("outlet")}
+        )
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--set", default="all", choices=["seed", "polnear-dev", "all"])
+    ap.add_argument("--set", default="all", choices=["seed", "polnear-dev", "talks", "all"])
     ap.add_argument("--out", type=Path, default=None, help="keep the system output here")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
@@ -59,6 +100,8 @@ def main() -> None:
     if args.set in ("polnear-dev", "all"):
         gold = SHARED / "data" / "polnear" / "derived" / "score_gold" / "dev"
         run("polnear-dev", polnear_documents("dev"), gold, extractor, out, args.verbose)
+    if args.set in ("talks", "all"):
+        run("talks", talks_documents(), SHARED / "data" / "talks", extractor, out, args.verbose)
     print(f"system output in {out}")
 
 

@@ -7,7 +7,12 @@ content is located and resolved; the resolved canonical name is compared with th
 pipeline does. With ``--polnear N`` it also times mention finding and resolution (parsing excluded)
 on N PolNeAR dev articles, read at run time from shared/ (never copied into the project).
 
-    PYTHONPATH=src python benchmarks/speaker_eval.py [--shared PATH] [--polnear 20] [-v]
+    PYTHONPATH=src python benchmarks/speaker_eval.py [--shared PATH] [--polnear 20] [--sweep] [-v]
+
+The talks set (``shared/data/talks``) is scored the same way. ``--sweep`` varies each weight of
+``SalienceWeights`` (the named salience table of speaker resolution) one at a time, by a few
+factors, and prints the accuracy on the seed and the talks set for each setting, so that a
+change of weights is chosen by figures.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import hashlib
 import json
 import re
 import time
+from dataclasses import fields, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -27,7 +33,7 @@ from spacy.tokens import Doc, DocBin
 
 from redline.extract.actors import MentionFinder
 from redline.extract.nlp import load_nlp
-from redline.extract.speakers import PRONOUNS, SpeakerResolver
+from redline.extract.speakers import PRONOUNS, SalienceWeights, SpeakerResolver
 from redline.knowledge.actors import load_actors
 from redline.model import Speaker
 
@@ -69,14 +75,16 @@ def evaluate_gold(
     mentions = finder.find(doc)
     previous: list[Speaker] = []
     ok = n = ok_req = n_req = 0
-    for a in sorted(gold["attributions"], key=lambda a: a["start"]):
+    spans = [(scorer.locate(text, a), a) for a in gold["attributions"]]
+    for (start, end), a in sorted(spans, key=lambda x: x[0][0]):
         if not a.get("speaker_mention") or not a.get("speaker"):
             continue
-        where = locate(text, a["speaker_mention"], a["start"], a["end"])
+        where = locate(text, a["speaker_mention"], start, end)
         if where is None:
-            print(f"  mention not found: {a['speaker_mention']!r}")
+            if verbose:
+                print(f"  mention not found: {a['speaker_mention']!r}")
             continue
-        sp = resolver.resolve(doc, where, mentions, content=(a["start"], a["end"]), previous=previous)
+        sp = resolver.resolve(doc, where, mentions, content=(start, end), previous=previous)
         good = sp is not None and bool(scorer.same_speaker(a["speaker"], sp.name))
         n += 1
         ok += good
@@ -85,7 +93,7 @@ def evaluate_gold(
             ok_req += good
         if sp is not None:
             previous.append(sp)
-        if verbose or not good:
+        if verbose:
             mark = "ok " if good else "BAD"
             got = f"{sp.name} [{sp.actor_id}]" if sp else None
             print(f"  {mark} {a['speaker_mention']!r} @{where[0]} -> {got}   gold: {a['speaker']}")
@@ -124,10 +132,50 @@ def time_polnear(
     )
 
 
+def accuracy(
+    sets: list[tuple[str, list[tuple[dict[str, Any], Doc]]]],
+    resolver: SpeakerResolver,
+    finder: MentionFinder,
+    scorer: ModuleType,
+    verbose: bool,
+) -> dict[str, tuple[int, int]]:
+    """Required-item accuracy per set, as (right, total)."""
+    out = {}
+    for name, items in sets:
+        ok = n = 0
+        for gold, doc in items:
+            _, _, ok_req, n_req = evaluate_gold(gold, doc, resolver, finder, scorer, verbose)
+            ok, n = ok + ok_req, n + n_req
+        out[name] = (ok, n)
+    return out
+
+
+def sweep(
+    sets: list[tuple[str, list[tuple[dict[str, Any], Doc]]]],
+    kb: Any,
+    finder: MentionFinder,
+    scorer: ModuleType,
+) -> None:
+    """One weight at a time, by factors 0, 0.5, 1.5 and 2 of its default."""
+    base = SalienceWeights()
+
+    def line(label: str, weights: SalienceWeights) -> None:
+        figs = accuracy(sets, SpeakerResolver(kb, weights), finder, scorer, False)
+        cells = "  ".join(f"{k}={ok / max(n, 1):.3f}" for k, (ok, n) in figs.items())
+        print(f"  {label:40s} {cells}")
+
+    line("defaults", base)
+    for f in fields(SalienceWeights):
+        default = getattr(base, f.name)
+        for factor in (0.0, 0.5, 1.5, 2.0):
+            line(f"{f.name}={default * factor:g}", replace(base, **{f.name: default * factor}))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared")
     ap.add_argument("--polnear", type=int, default=0, help="also time N PolNeAR dev articles")
+    ap.add_argument("--sweep", action="store_true", help="vary each salience weight and print accuracy")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     shared = require_shared(args.shared)
@@ -137,11 +185,15 @@ def main() -> None:
     finder, resolver = MentionFinder(kb), SpeakerResolver(kb)
     gold = scorer.load_gold([shared / "seed" / "gold.json"])["seed"]
     (doc,) = parse(nlp, [gold["text"]])
-    ok, n, ok_req, n_req = evaluate_gold(gold, doc, resolver, finder, scorer, args.verbose)
-    print(
-        f"seed: speaker accuracy {ok_req / n_req:.3f} ({ok_req}/{n_req} required), "
-        f"{ok / n:.3f} ({ok}/{n}) with optional items"
-    )
+    sets = [("seed", [(gold, doc)])]
+    talks = sorted((shared / "data" / "talks").glob("t*.json"))
+    if talks:
+        golds = [json.loads(f.read_text(encoding="utf-8")) for f in talks]
+        sets.append(("talks", list(zip(golds, parse(nlp, [g["text"] for g in golds]), strict=True))))
+    for name, (ok, n) in accuracy(sets, resolver, finder, scorer, args.verbose).items():
+        print(f"{name}: speaker accuracy on gold mentions {ok / max(n, 1):.3f} ({ok}/{n} required)")
+    if args.sweep:
+        sweep(sets, kb, finder, scorer)
     if args.polnear:
         time_polnear(shared, nlp, finder, resolver, args.polnear)
 

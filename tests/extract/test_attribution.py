@@ -158,13 +158,25 @@ def test_quote_in_next_paragraph_after_colon(run: Run) -> None:
 
 
 @pytest.mark.model
-def test_split_quote_is_one_statement_of_one_speaker(run: Run) -> None:
+def test_split_quote_is_two_statements_of_one_speaker(run: Run) -> None:
+    """The guide counts a quotation split by its cue as two statements with the same cue."""
     text = "“We are ready to talk,” the president said, “but not to surrender.”"
     doc, atts = run(text)
     direct = [a for a in atts if a.kind == "direct"]
+    assert [_text(doc, a.content) for a in direct] == ["We are ready to talk", "but not to surrender"]
+    assert {_text(doc, a.source) for a in direct} == {"the president"}
+    assert {_text(doc, a.cue) for a in direct} == {"said"}
+
+
+@pytest.mark.model
+def test_split_quote_merged_under_a_one_statement_policy(nlp: Language, cues: CueLexicon) -> None:
+    from dataclasses import replace
+
+    text = "“We are ready to talk,” the president said, “but not to surrender.”"
+    doc = nlp(text)
+    direct = [a for a in find_attributions(doc, replace(cues, merge_split_quotes=True)) if a.kind == "direct"]
     assert len(direct) == 1
     assert direct[0].content == (text.index("We"), text.index("surrender") + len("surrender"))
-    assert _text(doc, direct[0].source) == "the president"
 
 
 @pytest.mark.model

@@ -32,7 +32,7 @@ def test_yaml_booleans_do_not_sneak_in() -> None:
     # "on" is a YAML 1.1 boolean unless quoted: the lexicon must keep it as a word
     cues = load_cues()
     assert "on" in cues.directive_particles
-    assert "on" in cues.prep_verbs["focus"]
+    assert "on" in cues.prep_verbs["comment"]
 
 
 def test_first_kind_wins_for_a_lemma_listed_twice() -> None:

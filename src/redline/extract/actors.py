@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from redline.extract.english import DETERMINERS, POSSESSIVE_MARKS, PREMODIFIERS
 from redline.knowledge.actors import ActorBase, Unit, fold_token
 from redline.model import Mention, Span
 
@@ -31,14 +32,11 @@ __all__ = [
 ]
 
 ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE")
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # words that make a title someone's past or future role, not the holder's: "a former US president"
 FORMER = frozenset(
     {"former", "ex", "ex-", "late", "then", "previous", "future", "next", "incoming", "acting"}
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "case", "punct", "prep", "pobj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +178,9 @@ class MentionFinder:
         ent = _entity_at(doc, m.start, ents)
         if ent is None or ent.label_ != "PERSON":
             return True
-        extra = [t for t in ent if not (m.start <= t.i < m.end) and t.text not in _POSSESSIVE and t.is_alpha]
+        extra = [
+            t for t in ent if not (m.start <= t.i < m.end) and t.text not in POSSESSIVE_MARKS and t.is_alpha
+        ]
         if m.end - m.start > 1 and all(t.i < m.start for t in extra):
             return True  # a full name after its title: "Secretary of the Treasury Scott Bessent"
         # "Melania Trump" is not Donald Trump; "President Trump" is
@@ -297,14 +297,14 @@ def _entity_at(doc: Doc, i: int, ents: Mapping[int, SpacySpan]) -> SpacySpan | N
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Entity bounds without a leading "the" or trailing possessive or punctuation."""
     while start < end and (
-        doc[start].lower_ in _DETERMINERS
+        doc[start].lower_ in DETERMINERS
         or doc[start].is_punct
         or doc[start].is_space
-        or doc[start].text in _POSSESSIVE
+        or doc[start].text in POSSESSIVE_MARKS
     ):
         start += 1
     while end > start and (
-        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+        doc[end - 1].text in POSSESSIVE_MARKS or doc[end - 1].is_punct or doc[end - 1].is_space
     ):
         end -= 1
     return start, end
@@ -318,7 +318,7 @@ def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]
     # "Kremlin spokesman Dmitry Peskov", "Zelensky's chief of staff Andriy Yermak"
     left = start
     for child in head.lefts:
-        if child.i < start and child.dep_ in _PREMODIFIER_DEPS and child.right_edge.i == start - 1:
+        if child.i < start and child.dep_ in PREMODIFIERS and child.right_edge.i == start - 1:
             left = min(left, child.left_edge.i)
     if left == start:  # the parser attached nothing: take the run of title-like words
         i = start - 1
@@ -327,7 +327,7 @@ def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]
         ):
             i -= 1
         left = i + 1
-    while left < start and (doc[left].lower_ in _DETERMINERS or doc[left].is_punct):
+    while left < start and (doc[left].lower_ in DETERMINERS or doc[left].is_punct):
         left += 1
     if left < start and any(t.pos_ == "NOUN" or t.text.istitle() for t in doc[left:start]):
         yield left, start
@@ -350,7 +350,7 @@ def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]
 
 
 def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
     while end > start and doc[end - 1].is_punct:
         end -= 1

@@ -9,9 +9,10 @@ speaker of the quotation just before it, or the reported speech just before it. 
 content that contains quoted words is "mixed"; a labelled line ("PENCE: ...") is a statement
 of its label.
 
-A quote split by its cue, or continued by the same speaker in the same paragraph, is one
-statement ("“We are ready,” he said, “but not yet.”" -> one content from "We" to "yet"), which
-is how readers and annotators count it; the content then includes the interrupting cue.
+A quote split by its cue, or continued by the same speaker in the same paragraph, gives one
+statement per quotation ("“We are ready,” he said, “but not yet.”" -> "We are ready" and "but
+not yet", both with the cue "said"), as the annotation guide counts them; a lexicon may set
+``merge_split_quotes`` for schemes (PolNeAR) that count one statement from "We" to "yet".
 
 The result holds character offsets into ``doc.text``; the source is the mention as written
 ("he", "a senior official"), resolving it to an actor is a later step.
@@ -32,10 +33,12 @@ from redline.extract.cue_phrases import (
     noun_object_candidates,
     predicate_candidates,
     prepositional_candidates,
+    signature_candidates,
 )
+from redline.extract.english import DASHES
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, verb_candidates
-from redline.extract.token_ranges import Candidate, TokenRange, is_verb
+from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, is_verb
 from redline.knowledge.cues import CueLexicon
 
 __all__ = ["Attribution", "find_attributions"]
@@ -75,25 +78,28 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     Never raises on odd input: an empty Doc, unbalanced quote marks or text in another
     language yield what the rules can support, possibly nothing.
     """
-    if len(doc) == 0 or not doc.text.strip():
+    text = doc.text  # spaCy rebuilds it from the tokens on every access: read it once
+    if len(doc) == 0 or not text.strip():
         return []
-    quotes = _locate_quotes(doc, find_quotes(doc.text, cues.quote_pairs))
+    quotes = _locate_quotes(doc, find_quotes(text, cues.quote_pairs))
     quoted = _quote_mask(doc, quotes)
+    sites = cue_sites(doc, cues)
     candidates = (
-        verb_candidates(doc, cues, quoted)
-        + prepositional_candidates(doc, cues, quoted)
-        + noun_candidates(doc, cues, quoted)
-        + noun_object_candidates(doc, cues, quoted)
-        + label_candidates(doc, cues, quoted)
-        + predicate_candidates(doc, cues, quoted)
+        verb_candidates(doc, cues, quoted, sites)
+        + prepositional_candidates(doc, cues, quoted, sites)
+        + noun_candidates(doc, cues, quoted, sites)
+        + noun_object_candidates(doc, cues, quoted, sites)
+        + label_candidates(doc, cues, text)
+        + predicate_candidates(doc, cues, quoted, sites)
+        + signature_candidates(doc, cues, quoted, text)
     )
-    candidates = _resolve_nesting(doc, candidates, cues)
+    candidates = _resolve_nesting(doc, [c for c in candidates if not _document_source(doc, c, cues)], cues)
 
     out: list[Attribution] = []
     index = _QuoteIndex(doc, quotes)
     for cand in candidates:
         start, end = _chars(doc, cand.content)
-        if cand.kind == "colon":
+        if cand.kind in ("colon", "signature"):
             # transcript and headline labels: each labelled paragraph is its own statement,
             # even where the paragraphs share one run of quote marks
             hit = index.around(start)
@@ -105,7 +111,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
                     _chars(doc, cand.cue) if cand.cue else None,
                     _chars(doc, cand.source) if cand.source else None,
                     "direct" if hit else "indirect",
-                    cues.confidence_of("colon"),
+                    cues.confidence_of(cand.kind),
                 )
             )
             continue
@@ -137,8 +143,58 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
         ),
         key=lambda a: a.content[1],
     )
-    out.extend(_direct(doc, quotes, quoted, mixed_spans, reported, cues))
-    return _one_per_content(out)
+    out.extend(_direct(doc, text, quotes, quoted, mixed_spans, reported, cues))
+    return _once_per_page(text, _one_per_content(out))
+
+
+def _once_per_page(text: str, found: list[Attribution]) -> list[Attribution]:
+    """A headline the page repeats verbatim (title, then heading, then share box) is one
+    statement: the same short line, read as the same words from the same source, counts once,
+    at its first place. Running text that repeats itself is left alone."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for a in found:
+        line = _line_of(text, a.content)
+        if line is None:
+            out.append(a)
+            continue
+        source = text[a.source[0] : a.source[1]].lower() if a.source else ""
+        key = (line, " ".join(text[a.content[0] : a.content[1]].split()).lower(), source)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+_LINE_BREAK = re.compile(r"\n|\s{2,}")
+_MAX_HEADLINE = 300
+
+
+def _line_of(text: str, span: tuple[int, int]) -> str | None:
+    """The headline-length line (between line breaks or runs of spaces) holding ``span``."""
+    before = [m.end() for m in _LINE_BREAK.finditer(text, max(0, span[0] - _MAX_HEADLINE), span[0])]
+    start = before[-1] if before else max(0, span[0] - _MAX_HEADLINE)
+    after = _LINE_BREAK.search(text, span[1], span[1] + _MAX_HEADLINE)
+    end = after.start() if after else min(len(text), span[1] + _MAX_HEADLINE)
+    if (not before and start > 0) or (after is None and end < len(text)):
+        return None  # no break within reach: a paragraph of running text
+    return " ".join(text[start:end].split()).lower()
+
+
+def _document_source(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
+    """ "The plan would require Kyiv to withdraw": a document is not the speaker of its own
+    provisions; only a say-type verb ("the draft says that ...") makes it a source."""
+    if cand.source is None or cand.kind in ("speech", "writing", "colon", "signature"):
+        return False
+    head = _head_of(doc, cand.source)
+    return head.lemma_.lower() in cues.document_nouns
+
+
+def _head_of(doc: Doc, rng: TokenRange) -> Token:
+    for t in doc[rng[0] : rng[1]]:
+        if not rng[0] <= t.head.i < rng[1] or t.head.i == t.i:
+            return t
+    return doc[rng[1] - 1]
 
 
 def _one_per_content(found: list[Attribution]) -> list[Attribution]:
@@ -301,6 +357,7 @@ def _clause_start(doc: Doc, inner: Candidate, outer: Candidate) -> int | None:
 
 def _direct(
     doc: Doc,
+    text: str,
     quotes: list[_Quote],
     quoted: Sequence[bool],
     mixed: Sequence[tuple[int, int]],
@@ -308,7 +365,6 @@ def _direct(
     cues: CueLexicon,
 ) -> list[Attribution]:
     out: list[Attribution] = []
-    text = doc.text
     last: _Quote | None = None
     last_index = -1
     mixed = sorted(mixed)
@@ -332,14 +388,15 @@ def _direct(
             if words < _MIN_QUOTE_WORDS or not whole:
                 continue
             q.confidence = _UNLINKED_CONFIDENCE
-        elif words < _MIN_QUOTE_WORDS and not whole:
+        elif words < _MIN_QUOTE_WORDS and not whole and not _governed(doc, q):
             continue
         start, end = _strip_content(text, q.span.start, q.span.end)
         if end <= start:
             continue
         prev = out[last_index] if last_index >= 0 else None
         if (
-            prev is not None
+            cues.merge_split_quotes
+            and prev is not None
             and last is not None
             and q.cue is not None
             and q.cue_token == last.cue_token
@@ -363,6 +420,19 @@ def _direct(
         if q.cue is not None:
             last, last_index = q, len(out) - 1
     return out
+
+
+_GOVERNING_GAP = frozenset({"a", "an", "the", "as", "it", "them", "this", "that"})
+
+
+def _governed(doc: Doc, q: _Quote) -> bool:
+    """ "warned “much work remains”", "called it a “wish list”": a short quotation that follows
+    its cue verb directly (or after an article, "as" or a pronoun object) is what the cue says,
+    not a scare quote of the writer's."""
+    if q.cue_token < 0 or q.cue_token >= q.tokens[0]:
+        return False
+    gap = [t for t in doc[q.cue_token + 1 : q.tokens[0]] if not (t.is_quote or t.is_space)]
+    return len(gap) <= 2 and all(t.lower_ in _GOVERNING_GAP for t in gap)
 
 
 def _link_to_reported(
@@ -455,9 +525,6 @@ def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
                     return
 
 
-_DASHES = frozenset({"―", "—", "–", "-", "--"})
-
-
 def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> bool:
     """A quotation signed with a dash and a name ("...” ― Jane Doe"), as in reader round-ups."""
     i = q.tokens[1]
@@ -467,7 +534,7 @@ def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLex
         and "\n" not in doc[i].text
     ):
         i += 1
-    if i >= len(doc) or doc[i].text not in _DASHES:
+    if i >= len(doc) or doc[i].text not in DASHES:
         return False
     src = adjacent_source(doc, i, quoted)
     if src is None or src[0] < i:

@@ -24,11 +24,13 @@ from redline.extract.token_ranges import (
 from redline.knowledge.cues import CueLexicon
 
 
-def prepositional_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+def prepositional_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token] | None = None
+) -> list[Candidate]:
     """ "according to X": X is the source, the clause the phrase attaches to is the content."""
     out: list[Candidate] = []
     firsts = {p[0]: p for p in cues.prepositional}
-    for tok in doc:
+    for tok in doc if sites is None else sites:
         phrase = firsts.get(tok.lower_)
         if phrase is None or quoted[tok.i]:
             continue
@@ -65,10 +67,12 @@ def _noun_source(noun: Token, cues: CueLexicon) -> TokenRange | None:
     return None
 
 
-def noun_object_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+def noun_object_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token] | None = None
+) -> list[Candidate]:
     """ "Trump's attacks on the judge", "her support for the bill": the object of a stance noun."""
     out: list[Candidate] = []
-    for tok in doc:
+    for tok in doc if sites is None else sites:
         if quoted[tok.i] or tok.pos_ != "NOUN":
             continue
         preps = cues.prep_nouns.get(tok.lemma_.lower())
@@ -89,10 +93,12 @@ def noun_object_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -
     return out
 
 
-def predicate_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+def predicate_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token] | None = None
+) -> list[Candidate]:
     """ "X is critical of Y", "X was confident that Y", "X is an opponent of Y"."""
     out: list[Candidate] = []
-    for tok in doc:
+    for tok in doc if sites is None else sites:
         if quoted[tok.i] or tok.dep_ not in ("acomp", "attr") or tok.head.lemma_.lower() not in cues.copulas:
             continue
         allowed = cues.predicates.get(tok.lemma_.lower()) or cues.predicates.get(tok.lower_)
@@ -119,10 +125,12 @@ def predicate_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> 
     return out
 
 
-def noun_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+def noun_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token] | None = None
+) -> list[Candidate]:
     """ "the claim that ...", "Trump's insistence that ...": a speech noun with a content clause."""
     out: list[Candidate] = []
-    for tok in doc:
+    for tok in doc if sites is None else sites:
         if quoted[tok.i] or tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.clause_nouns:
             continue
         clauses = [
@@ -152,10 +160,10 @@ _LABEL = re.compile(
 )
 
 
-def label_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
+def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
     """ "Name: statement" lines: the label is the source, the colon the cue, the rest the content."""
     out: list[Candidate] = []
-    for m in _LABEL.finditer(doc.text):
+    for m in _LABEL.finditer(text):
         label = m.group("label")
         if label.lower() in cues.label_exclusions:
             continue
@@ -170,4 +178,42 @@ def label_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list
         if content is None or doc[colon].text != ":":
             continue
         out.append(Candidate(content, (colon, colon + 1), (src.start, src.end), "colon", colon))
+    return out
+
+
+# "Talks will resume next week – Kremlin": a headline signed after a dash with its source.
+# The headline runs from a line start (a newline, two spaces, or the start of the text) to the
+# dash; the signature is a short capitalised name that ends the line.
+_SIGNED = re.compile(
+    r"(?:^|\n|\s{2})(?P<content>[A-Z“\"‘«\[][^\n]{15,240}?)[\s,]+[–—-]{1,2}\s+"
+    r"(?P<label>[A-Z][\w’'.\-]*(?: [A-Za-z][\w’'.\-]*){0,3})(?=\s{2}|\s*\n|\s*$|\s+[-–—|]\s)"
+)
+_MAX_SIGNED_WORDS = 4
+_MAX_HEADLINE_WORDS = 16  # news headlines run to a dozen words or so; longer is running text
+
+
+def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
+    """Headlines signed with their source after a dash: the headline is the content, no cue."""
+    out: list[Candidate] = []
+    for m in _SIGNED.finditer(text):
+        body = m.group("content")
+        label = m.group("label")
+        if (
+            ". " in body
+            or label.lower() in cues.label_exclusions
+            or not 4 <= len(body.split()) <= _MAX_HEADLINE_WORDS
+        ):
+            continue  # a sentence of running text, not a headline
+        if len(label.split()) > _MAX_SIGNED_WORDS:
+            continue
+        src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+        span = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
+        if src is None or span is None or any(quoted[t.i] for t in src):
+            continue
+        if not any(t.pos_ == "PROPN" or t.ent_type_ for t in src):
+            continue  # "... - read more": the signature must name someone
+        content = trim(doc, span.start, span.end, words=False)
+        if content is None:
+            continue
+        out.append(Candidate(content, None, (src.start, src.end), "signature", src.start))
     return out

@@ -35,6 +35,7 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Token
 
+from redline.extract.english import NOMINAL_SUBJECTS
 from redline.knowledge.dates import calendar_words
 
 _WORDS = calendar_words()
@@ -194,7 +195,6 @@ def _speech_anchors(
 _LINK_DEPS = frozenset(
     {"npadvmod", "tmod", "obl", "advmod", "prep", "nmod", "appos", "dobj", "advcl", "pobj"}
 )
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MAX_PATH = 8
 
 
@@ -233,7 +233,7 @@ def _dates_speech_act(doc: Doc, start: int, end: int, anchors: set[int]) -> bool
             return False
         if head.i in anchors:
             # the small parser often hangs "on Tuesday" on the subject or object of the cue
-            return token.dep_ in _LINK_DEPS or (token.dep_ in _SUBJECTS and token.i not in inside)
+            return token.dep_ in _LINK_DEPS or (token.dep_ in NOMINAL_SUBJECTS and token.i not in inside)
         token = head
     return False
 
@@ -243,7 +243,7 @@ def _passable(token: Token, anchors: set[int], governed: bool) -> bool:
     if token.pos_ in ("NOUN", "PROPN", "NUM"):
         if token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WEEKDAYS or _WORDS.month(token.lower_):
             return True
-        if token.dep_ in _SUBJECTS | {"dobj"} and token.head.i in anchors:
+        if token.dep_ in NOMINAL_SUBJECTS | {"dobj"} and token.head.i in anchors:
             return True  # "Trump on Tuesday said", "escalated tensions on Sunday by claiming"
         if governed and token.dep_ == "pobj" and token.head.lower_ in _WORDS.companion_preps:
             return True  # whom the speech was with or to

@@ -28,11 +28,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from redline.extract.dates import DateMention, find_date
+from redline.extract.english import CLAUSE_LINKS, DETERMINERS, POSSESSIVE_DETERMINERS
 from redline.knowledge.events import EventLexicon, EventType
 from redline.model import Event, Mention, Span, stable_id
 
-_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "cc", "punct"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
 _LOCATIVE = frozenset(
     {"in", "to", "at", "into", "near", "inside", "outside", "toward", "towards", "across", "on", "over"}
@@ -42,7 +41,7 @@ _PLACE_NOUNS = frozenset(
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_DROP_LEADING = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
+_LEADING_DETERMINERS = DETERMINERS | POSSESSIVE_DETERMINERS
 _MAX_WALK = 4
 
 
@@ -281,7 +280,7 @@ def _local(token: Token | None) -> list[Token]:
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSAL)
+        stack.extend(c for c in tok.children if c.dep_ not in CLAUSE_LINKS)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -387,7 +386,7 @@ def _actor_name(token: Token, mentions: Sequence[Mention]) -> tuple[str, str | N
 
 
 def _strip_leading(words: list[Token]) -> str:
-    while len(words) > 1 and words[0].lower_ in _DROP_LEADING:
+    while len(words) > 1 and words[0].lower_ in _LEADING_DETERMINERS:
         words = words[1:]
     return _text(words).strip()
 

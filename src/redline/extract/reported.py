@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from redline.extract.english import IN_NAME_POS, NOMINAL_POS, RELATIVE_PRONOUNS, SUBJECTS
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
@@ -23,10 +24,8 @@ from redline.extract.token_ranges import (
 )
 from redline.knowledge.cues import CueLexicon
 
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE = ("ccomp",)
 _INHERIT = ("conj", "advcl", "xcomp", "acl", "pcomp", "dep", "prep")
-_RELATIVIZERS = frozenset({"who", "that", "which", "whom"})
 _DIRECTIVE_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd", "attr"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "over", "on", "about", "to"})
@@ -34,10 +33,6 @@ _MAX_ANCESTORS = 4
 _MAX_HOSTED_CUE = 10  # tokens in a ", he said on Friday," insert
 # named entities that, as objects of a reporting verb, are hearers: "told Smith", "urged Democrats"
 _HEARER_ENTS = frozenset({"PERSON", "NORP"})
-
-
-_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
-_IN_NAME = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
 
 
 def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | None:
@@ -52,10 +47,10 @@ def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | 
         ):
             i += step
         j = i
-        while 0 <= j < len(doc) and not quoted[j] and doc[j].pos_ in _IN_NAME and abs(j - cue) <= 8:
+        while 0 <= j < len(doc) and not quoted[j] and doc[j].pos_ in IN_NAME_POS and abs(j - cue) <= 8:
             j += step
         lo, hi = (j + 1, i + 1) if step < 0 else (i, j)
-        if hi > lo and any(doc[k].pos_ in _NOMINAL for k in range(lo, hi)):
+        if hi > lo and any(doc[k].pos_ in NOMINAL_POS for k in range(lo, hi)):
             return lo, hi
     return None
 
@@ -96,8 +91,8 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
         for child in tok.children:
             if quoted and quoted[child.i]:
                 continue
-            if child.dep_ in _SUBJECTS and not (passive and child.dep_ == "nsubjpass" and tok is verb):
-                if child.lower_ in _RELATIVIZERS and tok.dep_ == "relcl":
+            if child.dep_ in SUBJECTS and not (passive and child.dep_ == "nsubjpass" and tok is verb):
+                if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                     # "Mr. Obama, who said": the antecedent through the relative pronoun
                     return _head_noun(tok.head)[0], child.i + 1
                 if child.dep_ == "csubj":
@@ -261,7 +256,7 @@ def _misattached_clauses(tok: Token) -> list[Token]:
 
 
 def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in _SUBJECTS and c.lower_ not in _RELATIVIZERS for c in verb.children)
+    return any(c.dep_ in SUBJECTS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
 
 
 def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
@@ -291,7 +286,7 @@ def _insert(tok: Token, cues: CueLexicon) -> bool:
 def _between_subject_and_verb(tok: Token) -> bool:
     """Whether an insert splits its host's subject from its verb: "Trump, he said, had promised"."""
     head = tok.head
-    subjects = [c for c in head.children if c.dep_ in _SUBJECTS and c.i < tok.i]
+    subjects = [c for c in head.children if c.dep_ in SUBJECTS and c.i < tok.i]
     return (
         bool(subjects)
         and tok.i < head.i
@@ -373,7 +368,7 @@ def _passive_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Can
     """ "X was accused of Y", "X is supported by Y": the complement (or the subject) is the
     content and the agent, if any, the source."""
     subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
-    if not subjects or subjects[0].lower_ in _RELATIVIZERS:
+    if not subjects or subjects[0].lower_ in RELATIVE_PRONOUNS:
         return None
     rng = _right_complement(tok, frozenset({"xcomp", "oprd"}), _OBJECT_PREPS - {"by"})
     if rng is None:
@@ -402,7 +397,7 @@ def _is_passive(tok: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in tok.children):
         return True
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD"):
-        return not any(c.dep_ in _SUBJECTS for c in tok.children)
+        return not any(c.dep_ in SUBJECTS for c in tok.children)
     return (
         tok.tag_ == "VBN"
         and tok.dep_ in ("amod", "advcl", "relcl")
@@ -414,10 +409,13 @@ def _has_verb(doc: Doc, rng: TokenRange) -> bool:
     return any(is_verb(t) for t in doc[rng[0] : rng[1]])
 
 
-def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[Candidate]:
-    """Reporting, directive and stance verbs with their content, first matching rule wins."""
+def verb_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token] | None = None
+) -> list[Candidate]:
+    """Reporting, directive and stance verbs with their content, first matching rule wins;
+    ``sites`` (``cue_sites``) limits the search to the tokens that can be cues."""
     out: list[Candidate] = []
-    for tok in doc:
+    for tok in doc if sites is None else sites:
         if quoted[tok.i] or not is_verb(tok) or _attributive(tok, cues):
             continue
         kind = cues.verb_kind(tok.lemma_)
@@ -429,7 +427,7 @@ def verb_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]) -> list[
             or _object(tok, kind, cues, quoted)
             or _prep_object(tok, cues, quoted)
         )
-        if cand is not None and not _nobody_speaks(tok, cand, cues):
+        if cand is not None and not _nobody_speaks(tok, cand, cues) and not _unsaid(tok, cues):
             out.append(cand)
             if kind in ("speech", "writing"):
                 out.extend(_continued(tok, cand, cues))
@@ -443,7 +441,7 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
     mean giving up land": a gerund subject, with no one to do it; "it would be impossible to hold
     anyone accountable": an infinitive extraposed after "it", whose doer is anyone.
     """
-    if any(c.dep_ in _SUBJECTS for c in tok.children):
+    if any(c.dep_ in SUBJECTS for c in tok.children):
         return False
     if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "advcl" and tok.lemma_.lower() in cues.question_verbs:
         return True
@@ -453,6 +451,16 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
         return False
     holders = [*tok.head.children, *tok.head.head.children]
     return any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in holders)
+
+
+def _unsaid(tok: Token, cues: CueLexicon) -> bool:
+    """Speech that the sentence says did not happen: "did not elaborate on X", "declined to
+    confirm X", "were unable to agree on X". A refusal said aloud is still a statement when the
+    verb itself carries it ("did not rule out talks")."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.unsaying_verbs:
+        return True
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    return negated and tok.lemma_.lower() not in cues.negated_statements
 
 
 def _gerund_subject(tok: Token) -> bool:
@@ -491,7 +499,7 @@ def _continued(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]
         own_content = any(c.dep_ in ("ccomp", "xcomp") for c in clause.children)
         if cues.verb_kind(clause.lemma_) is not None and own_content:
             continue  # "..., he said, and warned that ...": a cue of its own
-        subjects = [c for c in clause.children if c.dep_ in _SUBJECTS or c.dep_ == "expl"]
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS or c.dep_ == "expl"]
         if not subjects or subjects[0].lower_ in source_words:
             continue  # "..., he said, and he left": the narrator goes on about the speaker
         between = doc[(tok.i if host is tok else tok.right_edge.i) + 1 : opening]

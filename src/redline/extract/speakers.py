@@ -25,6 +25,14 @@ from spacy.tokens import Span as SpacySpan
 
 from redline.extract.actors import FORMER, DocActors, MentionFinder
 from redline.extract.actors import span_head as _head
+from redline.extract.english import (
+    CLOSING_QUOTES,
+    INDEFINITE_QUANTIFIERS,
+    OBJECTS,
+    OPENING_QUOTES,
+    RELATIVE_PRONOUNS,
+    SUBJECTS_OR_EXPLETIVE,
+)
 from redline.knowledge.actors import SKIPPED, ActorBase, fold
 from redline.model import Actor, Mention, Span, Speaker
 
@@ -47,13 +55,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "me": ("self", None),
     "us": ("self", None),
 }
-_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-_OBJECT = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "iobj"})
-_QUOTES_OPEN = frozenset({"“", "«", "„"})
-_QUOTES_CLOSE = frozenset({"”", "»"})
-_INDEFINITE = frozenset({"a", "an", "some", "several", "two", "three", "many", "one", "another", "other"})
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
-_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 _GROUP_NOUNS = frozenset({"coalition", "group", "bloc", "alliance", "grouping"})
 # nouns by which news refers back to an outlet it named ("the agency", "the paper")
 _MEDIA_NOUNS = frozenset(
@@ -107,11 +109,37 @@ class _Index:
     candidates: list[_Candidate]
 
 
+@dataclass(frozen=True, slots=True)
+class SalienceWeights:
+    """How much each cue of attention counts when a pronoun picks its antecedent.
+
+    One named table, so that ``benchmarks/speaker_eval.py --sweep`` can vary each weight and a
+    change of weights is a reviewed change of data, not an edit scattered through the code.
+    Distances are in sentences; every figure is added to (or, for penalties, taken from) the
+    candidate's score, and the best score wins (the later mention on ties).
+    """
+
+    per_sentence: float = 1.5  # lost for every sentence between mention and pronoun
+    same_sentence: float = 2.5  # a non-object mention in the pronoun's own sentence
+    main_subject: float = 3.0  # subject of a main clause
+    subject: float = 2.0  # subject of a subordinate clause
+    possessor: float = 0.5  # "Putin's aide ... he"
+    object_penalty: float = 1.0  # objects, compounds and modifiers are rarely the antecedent
+    object_same_sentence_relief: float = 0.5  # ... less so in the same sentence
+    quoted_penalty: float = 2.0  # a name inside someone else's quotation
+    last_speaker: float = 2.0  # the previous statement's speaker
+    earlier_speaker: float = 1.0  # an earlier statement's speaker
+    fronted: float = 2.5  # "Asked about X, he said": the subject of a fronted clause
+    relative_owner: float = 2.0  # the noun a relative clause hangs on
+    centre: float = 1.5  # the last main-clause subject before the pronoun's sentence
+
+
 class SpeakerResolver:
     """Resolves source spans to speakers; build once per knowledge base."""
 
-    def __init__(self, kb: ActorBase) -> None:
+    def __init__(self, kb: ActorBase, weights: SalienceWeights | None = None) -> None:
         self.kb = kb
+        self.weights = weights or SalienceWeights()
         self.finder = MentionFinder(kb)
         # head words of roles, so that "Russian Leader" in a title-case headline is still a role
         self._role_words = frozenset(key[-1] for key in kb.titles) | frozenset(
@@ -213,7 +241,7 @@ class SpeakerResolver:
     def _relative(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "..., who said": a relative pronoun speaks for the noun its clause hangs on."""
         words = [t for t in span if not t.is_punct]
-        if len(words) != 1 or words[0].lower_ not in _RELATIVE or not words[0].dep_:
+        if len(words) != 1 or words[0].lower_ not in RELATIVE_PRONOUNS or not words[0].dep_:
             return None
         clause = words[0]
         while clause.dep_ != "relcl" and clause.head.i != clause.i:
@@ -274,7 +302,7 @@ class SpeakerResolver:
             # "Bessent said in a statement ... according to the statement": the statement's maker
             verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else None
             for subject in verb.children if verb is not None else ():
-                if subject.dep_ in _SUBJECT:
+                if subject.dep_ in SUBJECTS_OR_EXPLETIVE:
                     for c in index.candidates:
                         if c.start <= subject.i < c.end and c.kind in {"person", "org"}:
                             return c.actor_id, c.name
@@ -345,12 +373,8 @@ class SpeakerResolver:
         there = doc.char_span(last.mention.start, last.mention.end, alignment_mode="expand")
         if here is None or there is None or len(here) == 0 or len(there) == 0:
             return None
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
-        if sents:
-            first = next(n for n, s in enumerate(sents) if s.start <= here.start < s.end)
-            then = next(n for n, s in enumerate(sents) if s.start <= there.start < s.end)
-            if first - then > window:
-                return None
+        if self._sentences_between(doc, there.start_char, here.start_char) > window:
+            return None
         return last
 
     # -- document index ---------------------------------------------------------------------
@@ -366,9 +390,9 @@ class SpeakerResolver:
                     sent_of[t.i] = n
         in_quote, inside = [False] * len(doc), False
         for t in doc:
-            if t.text in _QUOTES_OPEN or (t.text == '"' and not inside):
+            if t.text in OPENING_QUOTES or (t.text == '"' and not inside):
                 inside = True
-            elif t.text in _QUOTES_CLOSE or t.text == '"':
+            elif t.text in CLOSING_QUOTES or t.text == '"':
                 inside = False
                 in_quote[t.i] = True
                 continue
@@ -521,7 +545,7 @@ class SpeakerResolver:
         # "He said Witkoff would be welcome": a name the pronoun's clause governs is someone else
         # (only close arguments: news prose does say "He said there was an issue with Trump's audio")
         bound = set()
-        if pron.dep_ in _SUBJECT:
+        if pron.dep_ in SUBJECTS_OR_EXPLETIVE:
             for c in index.candidates:
                 if c.start > pron.i and c.kind == "person" and not index.in_quote[c.start]:
                     head = c.head_token(doc)
@@ -531,7 +555,8 @@ class SpeakerResolver:
             if pron.head.dep_ == "parataxis":
                 for c in index.candidates:
                     head = c.head_token(doc)
-                    if c.start < pron.i and head.dep_ in _SUBJECT and head.head == pron.head.head:
+                    subject = head.dep_ in SUBJECTS_OR_EXPLETIVE
+                    if c.start < pron.i and subject and head.head == pron.head.head:
                         bound.add((c.actor_id, c.name if c.actor_id is None else ""))
         owners = _relative_owners(pron)
         scored: list[tuple[float, _Candidate]] = []
@@ -550,16 +575,16 @@ class SpeakerResolver:
             if fit is not None:
                 score = fit + self._salience(index, c, here, recent)
                 if _fronted(c.head_token(doc), pron):
-                    score += 2.5
+                    score += self.weights.fronted
                 if c.head_token(doc).i in owners:
-                    score += 2.0
+                    score += self.weights.relative_owner
                 scored.append((score, c))
         # the last main-clause subject before this sentence is the centre of attention
         centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
         focus = max(centre, key=lambda c: c.start, default=None)
         best: tuple[float, _Candidate] | None = None
         for score, c in scored:
-            score += 1.5 if c is focus else 0.0
+            score += self.weights.centre if c is focus else 0.0
             if best is None or score >= best[0]:
                 best = (score, c)
         if best is None:
@@ -604,7 +629,7 @@ class SpeakerResolver:
         while first > 0 and index.sent_of[before] - index.sent_of[first - 1] <= _WINDOW:
             first -= 1
         for t in doc[first:before]:
-            if t.dep_ not in _SUBJECT or t.pos_ not in {"NOUN", "PROPN"}:
+            if t.dep_ not in SUBJECTS_OR_EXPLETIVE or t.pos_ not in {"NOUN", "PROPN"}:
                 continue
             coordinated = any(c.dep_ == "conj" for c in t.children)
             span = doc[t.left_edge.i : t.i + 1]
@@ -630,21 +655,22 @@ class SpeakerResolver:
         doc = index.doc
         distance = here - index.sent_of[c.start]
         head = c.head_token(doc)
-        score = -1.5 * distance
-        if head.dep_ in _OBJECT or head.dep_ in {"compound", "amod"}:
+        w = self.weights
+        score = -w.per_sentence * distance
+        if head.dep_ in OBJECTS or head.dep_ in {"compound", "amod"}:
             # "Campaigning against Romney, he ...": an object before the pronoun is rarely it
-            score -= 1.0 - (0.5 if distance == 0 else 0.0)
+            score -= w.object_penalty - (w.object_same_sentence_relief if distance == 0 else 0.0)
         else:
-            score += 2.5 if distance == 0 else 0.0
-            if head.dep_ in _SUBJECT:
-                score += 3.0 if _main_subject(head) else 2.0
+            score += w.same_sentence if distance == 0 else 0.0
+            if head.dep_ in SUBJECTS_OR_EXPLETIVE:
+                score += w.main_subject if _main_subject(head) else w.subject
             elif head.dep_ == "poss":
-                score += 0.5
+                score += w.possessor
         if index.in_quote[c.start]:
-            score -= 2.0
+            score -= w.quoted_penalty
         for n, p in enumerate(reversed(recent)):
             if _same(p, c):
-                score += 2.0 if n == 0 else 1.0
+                score += w.last_speaker if n == 0 else w.earlier_speaker
                 break
         return score + 0.001 * c.start
 
@@ -670,7 +696,7 @@ class SpeakerResolver:
         if head.tag_ in {"NNS", "NNPS"}:
             return None
         words = list(span.doc[span.start : _name_end(span)])
-        if words and words[0].lower_ in _INDEFINITE:
+        if words and words[0].lower_ in INDEFINITE_QUANTIFIERS:
             return None  # "a senior official" introduces someone new
         if any(t.lower_ in FORMER for t in words):
             return None  # "the former Ukrainian president" is not today's holder of the title
@@ -744,7 +770,7 @@ class SpeakerResolver:
         for t in reversed(doc[: span.start]):
             if here - index.sent_of[t.i] > _WINDOW:
                 break
-            if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and t.dep_ in _SUBJECT:
+            if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and t.dep_ in SUBJECTS_OR_EXPLETIVE:
                 return None, _clean_name(doc[t.left_edge.i : t.i + 1])
         return None
 
@@ -818,7 +844,7 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
 def _relative_owners(pron: Token) -> set[int]:
     """Possessors of the noun phrase a relative clause hangs on: in "Zelensky's plan to hold a
     referendum on any arrangement, which he says would need a truce", "he" is Zelensky."""
-    if pron.dep_ not in _SUBJECT or pron.head.dep_ != "relcl":
+    if pron.dep_ not in SUBJECTS_OR_EXPLETIVE or pron.head.dep_ != "relcl":
         return set()
     owners: set[int] = set()
     tok = pron.head.head
@@ -833,7 +859,7 @@ def _relative_owners(pron: Token) -> set[int]:
 def _fronted(head: Token, pron: Token) -> bool:
     """ "Despite Putin's openness, he insisted": a possessor in a phrase fronted before the
     pronoun's own verb is the topic that subject picks up (not one in another clause)."""
-    if head.dep_ != "poss" or head.i > pron.i or pron.dep_ not in _SUBJECT:
+    if head.dep_ != "poss" or head.i > pron.i or pron.dep_ not in SUBJECTS_OR_EXPLETIVE:
         return False
     t = head
     for _ in range(8):
@@ -848,7 +874,7 @@ def _fronted(head: Token, pron: Token) -> bool:
 
 
 def _main_subject(head: Token) -> bool:
-    if head.dep_ not in _SUBJECT:
+    if head.dep_ not in SUBJECTS_OR_EXPLETIVE:
         return False
     verb = head.head
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")

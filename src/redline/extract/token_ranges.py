@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-TokenRange = tuple[int, int]
+from redline.extract.english import CLAUSE_OPENERS
+from redline.knowledge.cues import CueLexicon
 
-_LEAD_STRIP = frozenset({"that", "and", "but", "or", "whether", "if", ":", ",", ";", "-", "—", "–"})
+TokenRange = tuple[int, int]
 
 
 @dataclass(slots=True)
@@ -26,6 +29,21 @@ class Candidate:
     source: TokenRange | None
     kind: str
     cue_token: int = -1
+
+
+def cue_sites(doc: Doc, cues: CueLexicon) -> list[Token]:
+    """The tokens a cue rule can start from: lemma or lower-case form in the cue lexicon.
+
+    One vectorised pass over the parse's own arrays, so that the rules (which look at a
+    token's parse neighbourhood) run only where a cue can be, not over every token.
+    """
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([LEMMA, LOWER])
+    strings = doc.vocab.strings  # a str key gives its hash, without adding it to the store
+    wanted = numpy.array([strings[w] for w in cues.trigger_words], dtype=numpy.uint64)
+    hits = numpy.flatnonzero(numpy.isin(arr, wanted).any(axis=1))
+    return [doc[int(i)] for i in hits]
 
 
 def is_verb(tok: Token) -> bool:
@@ -69,7 +87,7 @@ def trim(doc: Doc, start: int, end: int, words: bool = True) -> TokenRange | Non
     """Strip punctuation, spaces and clause-introducing words from the edges of a content range."""
     while start < end and (
         doc[start].is_space
-        or (words and doc[start].lower_ in _LEAD_STRIP)
+        or (words and doc[start].lower_ in CLAUSE_OPENERS)
         or (doc[start].is_punct and not doc[start].is_quote)
     ):
         start += 1

@@ -7,7 +7,7 @@ pure functions of (Doc, lexicon) and a user can swap the lexicon without touchin
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -31,6 +31,7 @@ _CONFIDENCE_KINDS = (
     "report_object",
     "noun_object",
     "predicate",
+    "signature",
 )
 
 
@@ -68,7 +69,17 @@ class CueLexicon:
     passive_sources: frozenset[str] = frozenset()
     label_exclusions: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
+    document_nouns: frozenset[str] = frozenset()
+    unsaying_verbs: frozenset[str] = frozenset()
+    negated_statements: frozenset[str] = frozenset()
     confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
+    # an annotation policy, not a word list: whether a quotation split by its cue ("“If ...,”
+    # he said, “then ...”") is one statement (PolNeAR) or two (the redline guide, the default)
+    merge_split_quotes: bool = False
+    # every word a cue rule can start from (verb, noun and adjective lemmas, first words of
+    # phrases): a token with neither lemma nor lower-case form among them cannot open a cue,
+    # so the rules visit only the tokens that can
+    trigger_words: tuple[str, ...] = ()
 
     def verb_kind(self, lemma: str) -> str | None:
         return self.verb_kinds.get(lemma.lower())
@@ -155,7 +166,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
     for kind in _VERB_KINDS:
         for lemma in _words(verbs, kind, where):
             verb_kinds.setdefault(lemma, kind)
-    return CueLexicon(
+    lexicon = CueLexicon(
         verb_kinds=MappingProxyType(verb_kinds),
         object_verbs=frozenset(_words(data, "object_verbs", where)),
         directive_verbs=frozenset(_words(data, "directive_verbs", where)),
@@ -177,8 +188,36 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         passive_sources=frozenset(_words(data, "passive_sources", where)),
         label_exclusions=frozenset(_words(data, "label_exclusions", where)),
         quote_pairs=_quote_pairs(data, where),
+        document_nouns=frozenset(_words(data, "document_nouns", where)),
+        unsaying_verbs=frozenset(_words(data, "unsaying_verbs", where)),
+        negated_statements=frozenset(_words(data, "negated_statements", where)),
         confidence=_confidence(data, where),
+        merge_split_quotes=_flag(data, "merge_split_quotes", where),
     )
+    return replace(lexicon, trigger_words=_trigger_words(lexicon))
+
+
+def _trigger_words(lex: CueLexicon) -> tuple[str, ...]:
+    words = (
+        set(lex.verb_kinds)
+        | lex.object_verbs
+        | lex.directive_verbs
+        | lex.raising_verbs
+        | lex.passive_raising_verbs
+        | set(lex.prep_verbs)
+        | set(lex.prep_nouns)
+        | set(lex.predicates)
+        | lex.clause_nouns
+        | {p[0] for p in lex.prepositional}
+    )
+    return tuple(sorted(words))
+
+
+def _flag(data: Mapping[str, Any], key: str, where: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"'{key}' must be true or false", where=where)
+    return value
 
 
 def load_cues(path: Path | None = None) -> CueLexicon:

@@ -37,7 +37,7 @@ def positions(
         str | None,
         Query(
             max_length=200,
-            description="With plan: the latest version by this author (e.g. US) or of this version's lineage.",
+            description="With plan: the latest version by this author (e.g. US) or of this lineage.",
         ),
     ] = None,
 ) -> PositionsOut:

@@ -1,0 +1,41 @@
+"""English word classes and dependency-label sets shared by the extraction rules.
+
+The rules read spaCy's English parse (ClearNLP dependency labels, Penn tags). Which labels
+count as a subject, which as an object, which words are relative pronouns or determiners is
+grammar, not lexicon, and was spelt out again in each rule module; one home keeps the rules
+agreeing ("is this a subject?" has one answer) and marks what a parser for another language
+or another label scheme would have to supply. Open word lists that a user may want to edit
+(cue verbs, actor titles, media names) stay in ``redline/knowledge/*.yaml``.
+"""
+
+from __future__ import annotations
+
+# -- dependency labels ----------------------------------------------------------------------
+NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+SUBJECTS = NOMINAL_SUBJECTS | {"csubj"}
+SUBJECTS_OR_EXPLETIVE = SUBJECTS | {"expl"}  # "it" of "it is said that ...", for pronoun salience
+OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "iobj"})
+CLAUSE_LINKS = frozenset(
+    {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "cc", "punct"}
+)
+PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "case", "punct", "prep", "pobj"})
+
+# -- parts of speech ------------------------------------------------------------------------
+NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
+IN_NAME_POS = NOMINAL_POS | {"DET", "ADJ", "NUM", "PART"}  # words a written mention can hold
+
+# -- closed word classes (lower case) -------------------------------------------------------
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her"})
+INDEFINITE_QUANTIFIERS = frozenset(
+    {"a", "an", "some", "several", "two", "three", "many", "one", "another", "other"}
+)
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# words that open a content clause and are not part of what was said ("said that ...")
+CLAUSE_OPENERS = frozenset({"that", "and", "but", "or", "whether", "if", ":", ",", ";", "-", "—", "–"})
+
+# -- punctuation ----------------------------------------------------------------------------
+DASHES = frozenset({"―", "—", "–", "-", "--"})
+OPENING_QUOTES = frozenset({"“", "«", "„"})
+CLOSING_QUOTES = frozenset({"”", "»"})

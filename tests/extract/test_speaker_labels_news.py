@@ -1,0 +1,41 @@
+"""Speaker regressions from real news (issue 10), through the whole extractor, on sentences
+written for these tests: non-speaker nouns never become actors, signed headlines get their
+signature's actor, and a repeated headline stays one statement."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from redline.model import Document, Extraction
+
+pytestmark = pytest.mark.model
+
+
+def _extract(extractor: Any, text: str) -> Extraction:
+    result: Extraction = extractor.extract_one(Document(id="n", text=text, published=date(2025, 12, 1)))
+    return result
+
+
+@pytest.mark.parametrize("noun", ["comments", "remarks"])
+def test_comments_are_not_a_speaker(extractor: Any, noun: str) -> None:
+    text = f"The talks ended late on Friday. His {noun} suggested that the harbour deal was close."
+    names = [s.speaker.name for s in _extract(extractor, text).statements if s.speaker is not None]
+    assert not any(noun in n.lower() for n in names), names
+
+
+def test_a_signed_headline_is_the_signature_actors(extractor: Any) -> None:
+    text = "Prisoner exchange will go ahead next week – Kremlin\n\nOfficials met in Istanbul on Monday."
+    statements = _extract(extractor, text).statements
+    signed = [s for s in statements if s.content.text == "Prisoner exchange will go ahead next week"]
+    assert len(signed) == 1, [s.content.text for s in statements]
+    assert signed[0].speaker is not None and signed[0].speaker.name == "Kremlin"
+
+
+def test_a_repeated_signed_headline_is_one_statement(extractor: Any) -> None:
+    headline = "Prisoner exchange will go ahead next week – Kremlin"
+    text = f"{headline}\n\n{headline}\n\nOfficials met in Istanbul on Monday."
+    statements = _extract(extractor, text).statements
+    assert len([s for s in statements if s.content.text.startswith("Prisoner exchange")]) == 1
