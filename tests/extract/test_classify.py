@@ -197,3 +197,47 @@ def test_stance_features_carry_rule_and_party() -> None:
         StatementInput("we reject it", cue="said", party="ukraine"), "territory", "oppose", -1, []
     )
     assert "rule=oppose" in feats and "party_issue=ukraine:territory" in feats and "cue=said" in feats
+
+
+def _tiny(taxonomy_ids: tuple[str, ...], issue_bias: dict[str, float], **kwargs: object) -> ClassifierWeights:
+    """Hand-made weights: fixed issue probabilities (bias only) and a stance model that always
+    finds a position, so a test can pin what the combination does with them."""
+    issues = LinearModel(
+        taxonomy_ids, 8, tuple(issue_bias.get(i, -9.0) for i in taxonomy_ids), {}, multilabel=True
+    )
+    stance = LinearModel(("conditional", "neutral", "oppose", "support"), 8, (0.0, -9.0, 0.0, 1.0), {})
+    return ClassifierWeights(issues, stance, 0.4, 0.25, 3, 0.25, 1.01, frozenset(), **kwargs)  # type: ignore[arg-type]
+
+
+def test_the_two_generic_frames_compete() -> None:
+    taxonomy = load_issues()
+    # the plan as a whole at p=0.88, the process at p=0.73: one frame, the likelier
+    odds = {"plan_overall": 2.0, "process": 1.0}
+    one = StatementClassifier(taxonomy, _tiny(taxonomy.ids, odds, generic_pair=0.8))
+    assert one.decide(StatementInput("they spoke about it at length")).issues == ["plan_overall"]
+    # unless the second is likely enough by itself
+    both = StatementClassifier(taxonomy, _tiny(taxonomy.ids, odds, generic_pair=0.7))
+    assert both.decide(StatementInput("they spoke about it at length")).issues == ["plan_overall", "process"]
+
+
+def test_a_named_issue_is_kept_beside_a_frame() -> None:
+    taxonomy = load_issues()
+    odds = {"territory": 2.0, "plan_overall": 1.0, "process": 0.5}
+    classifier = StatementClassifier(taxonomy, _tiny(taxonomy.ids, odds, generic_pair=0.8))
+    assert classifier.decide(StatementInput("they spoke about it at length")).issues == [
+        "territory",
+        "plan_overall",
+    ]
+
+
+def test_the_polarity_model_reads_the_side_once_a_position_is_found() -> None:
+    taxonomy = load_issues()
+    odds = {"territory": 2.0}
+    # the four-way model leans to support; the three-way side model says oppose
+    side = LinearModel(("conditional", "oppose", "support"), 8, (0.0, 2.0, 0.0), {})
+    with_side = StatementClassifier(taxonomy, _tiny(taxonomy.ids, odds, polarity=side))
+    without = StatementClassifier(taxonomy, _tiny(taxonomy.ids, odds))
+    item = StatementInput("they spoke about it at length", cue="said", party="ukraine")
+    assert without.decide(item).stance == "support"
+    decision = with_side.decide(item)
+    assert decision.stance == "oppose" and decision.stance_by == "model", decision.explain()

@@ -85,11 +85,22 @@ class StatementClassifier:
             if rule_issues:
                 return rule_issues, "rule", f"{rule_reason} (model found none above {w.issue_floor:g})"
             return [], "model", f"no issue above {w.issue_floor:g} (best {ranked[0][0]} p={ranked[0][1]:.2f})"
+        generic = {i.id for i in self.taxonomy.issues if i.generic}
+        # the generic frames (the plan as a whole, the process) compete: annotators rarely give
+        # both, while the model often finds both likely; the second needs strong evidence
+        frames = [(i, p) for i, p in chosen if i in generic]
+        if len(frames) > 1:
+            chosen = [(i, p) for i, p in chosen if i not in generic or i == frames[0][0] or p >= w.generic_pair]
         issues = [i for i, _ in chosen]
         reason = ", ".join(f"{i} p={p:.2f}" for i, p in chosen)
-        generic = {i.id for i in self.taxonomy.issues if i.generic}
-        # an issue the lexicon names outright ("Crimea", "recognise", "the plan") and the model missed
-        sure = [s for s in kept if s.terms >= RULE_SURE_TERMS and s.issue not in issues]
+        # an issue the lexicon names outright ("Crimea", "recognise", "the plan") and the model
+        # missed; not a second generic frame (the model already weighed the two)
+        framed = any(i in generic for i in issues)
+        sure = [
+            s
+            for s in kept
+            if s.terms >= RULE_SURE_TERMS and s.issue not in issues and not (framed and s.issue in generic)
+        ]
         decided_by = "model"
         if sure and len(issues) < w.max_issues:
             extra = sure[: w.max_issues - len(issues)]
@@ -112,6 +123,10 @@ class StatementClassifier:
         probs = model.probabilities(feats)
         weighed = {c: p * (self.weights.neutral_factor if c == "neutral" else 1.0) for c, p in probs.items()}
         best = max(model.classes, key=lambda c: (weighed[c], c))
+        if best != "neutral" and self.weights.polarity is not None:
+            model = self.weights.polarity
+            probs = model.probabilities(feats)
+            best = max(model.classes, key=lambda c: (probs[c], c))
         if rule.stance not in ("neutral", best) and probs.get(rule.stance, 0.0) >= self.weights.rule_floor:
             # the model finds the rule's reading plausible: the rule's evidence is explicit, keep it
             return rule.stance, "rule", f"{rule.reason} (model p={probs[rule.stance]:.2f}, preferred {best})"
