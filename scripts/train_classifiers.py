@@ -61,6 +61,7 @@ RULE_FLOOR = 0.05
 MIN_DF = 2
 POLARITY = 1  # a second, three-way model for the side, trained on positions only
 POLARITY_C = 0.5
+FRAMES = 0  # the stance model reads plan_overall and process as one "frame" (see features.py)
 GOLD_ONLY = 1
 PRUNE = 0.05  # smaller weights are dropped: CV figures unchanged (0.01: 1.1 MiB, 0.05: 0.5 MiB)
 DIGITS = 4
@@ -251,6 +252,7 @@ def _combine(sure: list[str]) -> dict[str, Any]:
         "issue_floor": ISSUE_FLOOR,
         "max_issues": MAX_ISSUES,
         "generic_pair": GENERIC_PAIR,
+        "frames": bool(FRAMES),
         "neutral_factor": NEUTRAL_FACTOR,
         "rule_floor": RULE_FLOOR,
         "rule_sure": sure,
@@ -269,13 +271,14 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
     # stance is learned toward the gold first issue (tried: issues from inner-fold issue models,
     # as the extractor predicts them; cross-validated stance accuracy fell from 0.54 to 0.46)
     predicted = [list(ex.issues) for ex in examples]
+    frames = frozenset(i.id for i in tax.issues if i.generic) if FRAMES else frozenset()
     stance_rows, stances = [], []
     sure_counts: dict[str, list[int]] = {r: [0, 0] for r in _RULE_REASONS}
     for ex, issues in zip(examples, predicted, strict=True):
         item = ex.item
         rule = classifier.rules.explain(item.content, issues, item.cue, item.party, item.kind)
         stance_rows.append(
-            stance_features(item, issues[0] if issues else None, rule.stance, rule.score, rule.tags)
+            stance_features(item, issues[0] if issues else None, rule.stance, rule.score, rule.tags, frames)
         )
         stances.append(ex.stance)
         if rule.stance != "neutral":

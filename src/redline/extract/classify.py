@@ -59,6 +59,7 @@ class StatementClassifier:
         self.tagger = IssueTagger(taxonomy)
         self.rules = StanceClassifier(taxonomy)
         self.weights = weights if weights is not None and weights.fits(taxonomy.ids) else None
+        self._frames = frozenset(i.id for i in taxonomy.issues if i.generic)
 
     def decide(self, item: StatementInput) -> Decision:
         issues, issues_by, issues_reason = self.issues(item)
@@ -119,7 +120,10 @@ class StatementClassifier:
         if self._rule_sure(rule):
             return rule.stance, "rule", rule.reason
         model = self.weights.stance
-        feats = stance_features(item, issues[0] if issues else None, rule.stance, rule.score, rule.tags)
+        frames = self._frames if self.weights.frames else frozenset()
+        feats = stance_features(
+            item, issues[0] if issues else None, rule.stance, rule.score, rule.tags, frames
+        )
         probs = model.probabilities(feats)
         weighed = {c: p * (self.weights.neutral_factor if c == "neutral" else 1.0) for c, p in probs.items()}
         best = max(model.classes, key=lambda c: (weighed[c], c))

@@ -37,7 +37,8 @@ class ClassifierWeights:
     # support/oppose/conditional learned from positions only: reads the side once the softmax
     # over all four stances has found that a position is voiced
     polarity: LinearModel | None = None
-    generic_pair: float = 1.0  # a second generic frame (plan and process) is kept from this probability on
+    generic_pair: float = 1.0
+    frames: bool = False  # the stance model reads the generic issues as one "frame" (features.py)  # a second generic frame (plan and process) is kept from this probability on
 
     def fits(self, issue_ids: tuple[str, ...]) -> bool:
         """The issue model was trained for exactly these issues."""
@@ -77,6 +78,7 @@ def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
             issue_floor=float(combine["issue_floor"]),
             max_issues=int(combine["max_issues"]),
             generic_pair=float(combine.get("generic_pair", 1.0)),
+            frames=bool(combine.get("frames", False)),
             neutral_factor=float(combine["neutral_factor"]),
             rule_floor=float(combine["rule_floor"]),
             rule_sure=frozenset(str(t) for t in combine["rule_sure"]),
