@@ -162,6 +162,23 @@ def test_a_process_fact_stays_process() -> None:
         ),
         # refusal
         ("Ukraine will never surrender Donbas, not one inch of it", "said", "ukraine", "oppose"),
+        # negation reaching a separated verb ("pull ... out of") and the news shorthand for Donbas
+        ("we are not going to pull our soldiers out of the eastern regions", "said", "ukraine", "oppose"),
+        ("Kyiv will not give up a single village in Donetsk", "said", "ukraine", "oppose"),
+        # conditionals and red lines
+        (
+            "we are ready to sign the framework, but only if our sovereignty is fully respected",
+            "said",
+            "ukraine",
+            "conditional",
+        ),
+        # reported evaluations of the plan and of the talks
+        ("the document is a workable basis for an agreement", "called", "russia", "support"),
+        ("the proposal is simply unacceptable to us", "said", "ukraine", "oppose"),
+        # calls for more pressure oppose sanctions relief
+        ("Europe must keep up the economic pressure on Moscow", "said", "europe", "oppose"),
+        # a process fact takes no side
+        ("the delegations will meet again in Geneva next week", "said", "united_states", "neutral"),
     ],
 )
 def test_combined_stance(
