@@ -6,12 +6,16 @@ says who made it, in ``Decision.explain()``:
 
 * issues: the model's tags with their probabilities ("model: territory p=0.91"), plus any issue
   the lexicon names outright that the model missed ("model+rule"); the rules' tags when the
-  model finds no issue, or when no weights fit the taxonomy;
+  model finds no issue, or when no weights fit the taxonomy. The two generic frames (the plan
+  as a whole, the process) compete: the second is kept only when it is likely by itself
+  (``generic_pair``), since annotators seldom give both and the model often finds both likely;
 * stance: the rule when its reason is one the training data showed to be precise
   (``ClassifierWeights.rule_sure``; none is, on the talks set) or when it reads a non-neutral
   stance the model does not all but rule out (``rule_floor``: the rules carry explicit wording,
   "never", "only if", that a thousand training statements cannot teach); the model otherwise,
-  with "neutral" discounted (``neutral_factor``). A statement with no recognised issue still gets
+  with "neutral" discounted (``neutral_factor``); once the four-way model finds a position,
+  the side (support/oppose/conditional) is read by a three-way model trained on positions
+  only, when the weights ship one (``polarity``). A statement with no recognised issue still gets
   the model's reading, since many positions are voiced before their topic is named.
 
 Without weights (or with a user's taxonomy the weights were not trained for) everything is
@@ -91,7 +95,8 @@ class StatementClassifier:
         # both, while the model often finds both likely; the second needs strong evidence
         frames = [(i, p) for i, p in chosen if i in generic]
         if len(frames) > 1:
-            chosen = [(i, p) for i, p in chosen if i not in generic or i == frames[0][0] or p >= w.generic_pair]
+            first = frames[0][0]
+            chosen = [(i, p) for i, p in chosen if i not in generic or i == first or p >= w.generic_pair]
         issues = [i for i, _ in chosen]
         reason = ", ".join(f"{i} p={p:.2f}" for i, p in chosen)
         # an issue the lexicon names outright ("Crimea", "recognise", "the plan") and the model

@@ -37,8 +37,8 @@ class ClassifierWeights:
     # support/oppose/conditional learned from positions only: reads the side once the softmax
     # over all four stances has found that a position is voiced
     polarity: LinearModel | None = None
-    generic_pair: float = 1.0
-    frames: bool = False  # the stance model reads the generic issues as one "frame" (features.py)  # a second generic frame (plan and process) is kept from this probability on
+    generic_pair: float = 1.0  # a second generic frame (plan and process) is kept from this on
+    frames: bool = False  # the stance model reads the generic issues as one "frame" (features.py)
 
     def fits(self, issue_ids: tuple[str, ...]) -> bool:
         """The issue model was trained for exactly these issues."""
