@@ -92,13 +92,25 @@ class StatementClassifier:
             return [], "model", f"no issue above {w.issue_floor:g} (best {ranked[0][0]} p={ranked[0][1]:.2f})"
         generic = {i.id for i in self.taxonomy.issues if i.generic}
         # the generic frames (the plan as a whole, the process) compete: annotators rarely give
-        # both, while the model often finds both likely; the second needs strong evidence
+        # both, while the model often finds both likely; the second needs strong evidence. The
+        # frame the lexicon names outright ("the plan") wins over the merely likelier one
         frames = [(i, p) for i, p in chosen if i in generic]
         if len(frames) > 1:
-            first = frames[0][0]
+            named = {s.issue for s in kept if s.terms >= RULE_SURE_TERMS}
+            first = min(frames, key=lambda f: (f[0] not in named, -f[1], f[0]))[0]
             chosen = [(i, p) for i, p in chosen if i not in generic or i == first or p >= w.generic_pair]
         issues = [i for i, _ in chosen]
         reason = ", ".join(f"{i} p={p:.2f}" for i, p in chosen)
+        # a frame with no wording of its own gives way to the frame the lexicon names outright
+        # ("no final version of the plan" is about the plan, whatever the model leans to)
+        named_frames = [s for s in kept if s.issue in generic and s.terms >= RULE_SURE_TERMS]
+        unworded = [i for i in issues if i in generic and evidence.get(i) is None]
+        decided_by = "model"
+        if named_frames and unworded and named_frames[0].issue not in issues:
+            frame = named_frames[0]
+            issues = [frame.issue if i == unworded[0] else i for i in issues]
+            reason += f"; rule: {frame.issue} ({', '.join(frame.words[:2])}) over {unworded[0]}"
+            decided_by = "model+rule"
         # an issue the lexicon names outright ("Crimea", "recognise", "the plan") and the model
         # missed; not a second generic frame (the model already weighed the two)
         framed = any(i in generic for i in issues)
@@ -107,7 +119,6 @@ class StatementClassifier:
             for s in kept
             if s.terms >= RULE_SURE_TERMS and s.issue not in issues and not (framed and s.issue in generic)
         ]
-        decided_by = "model"
         if sure and len(issues) < w.max_issues:
             extra = sure[: w.max_issues - len(issues)]
             issues += [s.issue for s in extra]
