@@ -258,3 +258,14 @@ def test_the_polarity_model_reads_the_side_once_a_position_is_found() -> None:
     assert without.decide(item).stance == "support"
     decision = with_side.decide(item)
     assert decision.stance == "oppose" and decision.stance_by == "model", decision.explain()
+
+
+def test_a_frame_without_wording_gives_way_to_the_named_one() -> None:
+    taxonomy = load_issues()
+    # the model leans to "process", but nothing in the words is about the process; "the plan" is
+    classifier = StatementClassifier(taxonomy, _tiny(taxonomy.ids, {"process": 2.0}, generic_pair=0.8))
+    decision = classifier.decide(StatementInput("nobody has seen a final version of the plan yet"))
+    assert decision.issues == ["plan_overall"] and decision.issues_by == "model+rule", decision.explain()
+    # a worded process statement keeps its frame
+    worded = classifier.decide(StatementInput("the delegations will meet again in Geneva next week"))
+    assert worded.issues == ["process"], worded.explain()
