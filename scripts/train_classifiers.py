@@ -49,7 +49,7 @@ ISSUE_THRESHOLD = 0.4
 ISSUE_FLOOR = 0.25  # below the threshold, the best issue is still kept from this probability on
 MAX_ISSUES = 3
 # both generic frames (plan_overall and process) only when the second is this likely: talks CV
-# issue F1 0.670 -> 0.674 (precision 0.64 -> 0.68, recall 0.71 -> 0.67); 0.6 no better
+# issue F1 0.670 -> 0.674 (precision 0.64 -> 0.68, recall 0.71 -> 0.67)
 GENERIC_PAIR = 0.8
 # neutral's probability is scaled by this before the stance argmax: a statement that voices a
 # position is the costlier miss. Talks CV (stance on non-neutral gold / 4-way): 0.5 gives
