@@ -48,6 +48,9 @@ STANCE_C = 0.5
 ISSUE_THRESHOLD = 0.4
 ISSUE_FLOOR = 0.25  # below the threshold, the best issue is still kept from this probability on
 MAX_ISSUES = 3
+# both generic frames (plan_overall and process) only when the second is this likely: talks CV
+# issue F1 0.670 -> 0.674 (precision 0.64 -> 0.68, recall 0.71 -> 0.67)
+GENERIC_PAIR = 0.8
 # neutral's probability is scaled by this before the stance argmax: a statement that voices a
 # position is the costlier miss. Talks CV (stance on non-neutral gold / 4-way): 0.5 gives
 # 0.529 / 0.598, 0.25 gives 0.575 / 0.573, 0.1 gives 0.592 / 0.542
@@ -58,6 +61,14 @@ NEUTRAL_FACTOR = 0.25
 # 1.0 (off) 0.575 / 0.662; the unseen set decides
 RULE_FLOOR = 0.05
 MIN_DF = 2
+# a second, three-way model for the side, trained on positions only. Talks CV stance: 0.553
+# without, 0.560 with; with RULE_FLOOR off as well 0.584, but the bundled examples (unseen)
+# fall to 0.662 stance, under their quality gate, so the rule floor stays
+POLARITY = 1
+POLARITY_C = 0.5
+# the stance model reads plan_overall and process as one "frame" (see features.py): tried,
+# talks CV stance 0.534 (0.568 with POLARITY and no rule floor), so off
+FRAMES = 0
 GOLD_ONLY = 1
 PRUNE = 0.05  # smaller weights are dropped: CV figures unchanged (0.01: 1.1 MiB, 0.05: 0.5 MiB)
 DIGITS = 4
@@ -247,6 +258,8 @@ def _combine(sure: list[str]) -> dict[str, Any]:
         "issue_threshold": ISSUE_THRESHOLD,
         "issue_floor": ISSUE_FLOOR,
         "max_issues": MAX_ISSUES,
+        "generic_pair": GENERIC_PAIR,
+        "frames": bool(FRAMES),
         "neutral_factor": NEUTRAL_FACTOR,
         "rule_floor": RULE_FLOOR,
         "rule_sure": sure,
@@ -265,13 +278,14 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
     # stance is learned toward the gold first issue (tried: issues from inner-fold issue models,
     # as the extractor predicts them; cross-validated stance accuracy fell from 0.54 to 0.46)
     predicted = [list(ex.issues) for ex in examples]
+    frames = frozenset(i.id for i in tax.issues if i.generic) if FRAMES else frozenset()
     stance_rows, stances = [], []
     sure_counts: dict[str, list[int]] = {r: [0, 0] for r in _RULE_REASONS}
     for ex, issues in zip(examples, predicted, strict=True):
         item = ex.item
         rule = classifier.rules.explain(item.content, issues, item.cue, item.party, item.kind)
         stance_rows.append(
-            stance_features(item, issues[0] if issues else None, rule.stance, rule.score, rule.tags)
+            stance_features(item, issues[0] if issues else None, rule.stance, rule.score, rule.tags, frames)
         )
         stances.append(ex.stance)
         if rule.stance != "neutral":
@@ -282,6 +296,19 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
     stance_cols = _Columns(stance_rows)
     stance_model.fit(stance_cols.matrix(stance_rows), np.array(stances))
     sure = sorted(r for r, (n, ok) in sure_counts.items() if n >= SURE_MIN and ok / n >= SURE_PRECISION)
+    polarity = None
+    if POLARITY:
+        sided = [i for i, s in enumerate(stances) if s != "neutral"]
+        rows = [stance_rows[i] for i in sided]
+        polarity_model = LogisticRegression(C=POLARITY_C, solver="lbfgs", random_state=SEED, max_iter=2000)
+        polarity_cols = _Columns(rows)
+        polarity_model.fit(polarity_cols.matrix(rows), np.array([stances[i] for i in sided]))
+        polarity = {
+            "classes": [str(c) for c in polarity_model.classes_],
+            "dims": DIMS,
+            "bias": [round(float(b), DIGITS) for b in polarity_model.intercept_],
+            "weights": polarity_cols.weights(polarity_model.coef_),
+        }
     return {
         "format": FORMAT,
         "about": "redline issue and stance classifiers; rebuild with scripts/train_classifiers.py",
@@ -294,6 +321,7 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
             "bias": [round(float(b), DIGITS) for b in stance_model.intercept_],
             "weights": stance_cols.weights(stance_model.coef_),
         },
+        "polarity": polarity,
     }
 
 

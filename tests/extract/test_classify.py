@@ -162,6 +162,23 @@ def test_a_process_fact_stays_process() -> None:
         ),
         # refusal
         ("Ukraine will never surrender Donbas, not one inch of it", "said", "ukraine", "oppose"),
+        # negation reaching a separated verb ("pull ... out of") and the news shorthand for Donbas
+        ("we are not going to pull our soldiers out of the eastern regions", "said", "ukraine", "oppose"),
+        ("Kyiv will not give up a single village in Donetsk", "said", "ukraine", "oppose"),
+        # conditionals and red lines
+        (
+            "we are ready to sign the framework, but only if our sovereignty is fully respected",
+            "said",
+            "ukraine",
+            "conditional",
+        ),
+        # reported evaluations of the plan and of the talks
+        ("the document is a workable basis for an agreement", "called", "russia", "support"),
+        ("the proposal is simply unacceptable to us", "said", "ukraine", "oppose"),
+        # calls for more pressure oppose sanctions relief
+        ("Europe must keep up the economic pressure on Moscow", "said", "europe", "oppose"),
+        # a process fact takes no side
+        ("the delegations will meet again in Geneva next week", "said", "united_states", "neutral"),
     ],
 )
 def test_combined_stance(
@@ -197,3 +214,58 @@ def test_stance_features_carry_rule_and_party() -> None:
         StatementInput("we reject it", cue="said", party="ukraine"), "territory", "oppose", -1, []
     )
     assert "rule=oppose" in feats and "party_issue=ukraine:territory" in feats and "cue=said" in feats
+
+
+def _tiny(taxonomy_ids: tuple[str, ...], issue_bias: dict[str, float], **kwargs: object) -> ClassifierWeights:
+    """Hand-made weights: fixed issue probabilities (bias only) and a stance model that always
+    finds a position, so a test can pin what the combination does with them."""
+    issues = LinearModel(
+        taxonomy_ids, 8, tuple(issue_bias.get(i, -9.0) for i in taxonomy_ids), {}, multilabel=True
+    )
+    stance = LinearModel(("conditional", "neutral", "oppose", "support"), 8, (0.0, -9.0, 0.0, 1.0), {})
+    return ClassifierWeights(issues, stance, 0.4, 0.25, 3, 0.25, 1.01, frozenset(), **kwargs)  # type: ignore[arg-type]
+
+
+def test_the_two_generic_frames_compete() -> None:
+    taxonomy = load_issues()
+    # the plan as a whole at p=0.88, the process at p=0.73: one frame, the likelier
+    odds = {"plan_overall": 2.0, "process": 1.0}
+    one = StatementClassifier(taxonomy, _tiny(taxonomy.ids, odds, generic_pair=0.8))
+    assert one.decide(StatementInput("they spoke about it at length")).issues == ["plan_overall"]
+    # unless the second is likely enough by itself
+    both = StatementClassifier(taxonomy, _tiny(taxonomy.ids, odds, generic_pair=0.7))
+    assert both.decide(StatementInput("they spoke about it at length")).issues == ["plan_overall", "process"]
+
+
+def test_a_named_issue_is_kept_beside_a_frame() -> None:
+    taxonomy = load_issues()
+    odds = {"territory": 2.0, "plan_overall": 1.0, "process": 0.5}
+    classifier = StatementClassifier(taxonomy, _tiny(taxonomy.ids, odds, generic_pair=0.8))
+    assert classifier.decide(StatementInput("they spoke about it at length")).issues == [
+        "territory",
+        "plan_overall",
+    ]
+
+
+def test_the_polarity_model_reads_the_side_once_a_position_is_found() -> None:
+    taxonomy = load_issues()
+    odds = {"territory": 2.0}
+    # the four-way model leans to support; the three-way side model says oppose
+    side = LinearModel(("conditional", "oppose", "support"), 8, (0.0, 2.0, 0.0), {})
+    with_side = StatementClassifier(taxonomy, _tiny(taxonomy.ids, odds, polarity=side))
+    without = StatementClassifier(taxonomy, _tiny(taxonomy.ids, odds))
+    item = StatementInput("they spoke about it at length", cue="said", party="ukraine")
+    assert without.decide(item).stance == "support"
+    decision = with_side.decide(item)
+    assert decision.stance == "oppose" and decision.stance_by == "model", decision.explain()
+
+
+def test_a_frame_without_wording_gives_way_to_the_named_one() -> None:
+    taxonomy = load_issues()
+    # the model leans to "process", but nothing in the words is about the process; "the plan" is
+    classifier = StatementClassifier(taxonomy, _tiny(taxonomy.ids, {"process": 2.0}, generic_pair=0.8))
+    decision = classifier.decide(StatementInput("nobody has seen a final version of the plan yet"))
+    assert decision.issues == ["plan_overall"] and decision.issues_by == "model+rule", decision.explain()
+    # a worded process statement keeps its frame
+    worded = classifier.decide(StatementInput("the delegations will meet again in Geneva next week"))
+    assert worded.issues == ["process"], worded.explain()

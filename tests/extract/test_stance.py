@@ -105,6 +105,14 @@ def test_negation_flips_a_cue(classifier: StanceClassifier) -> None:
     assert classifier.classify("the plan is not acceptable", ["plan_overall"]) == "oppose"
 
 
+def test_negation_reaches_a_verb_split_from_its_particle(classifier: StanceClassifier) -> None:
+    # "pull ... out of" with the object in between; "not going to" negates it
+    said = "we are going to pull our soldiers out of the eastern regions"
+    refused = "we are not going to pull our soldiers out of the eastern regions"
+    assert classifier.classify(said, ["territory"], "said", "ukraine") == "support"
+    assert classifier.classify(refused, ["territory"], "said", "ukraine") == "oppose"
+
+
 def test_cue_verb_leans_the_stance(classifier: StanceClassifier) -> None:
     content = "the proposal on the army"
     assert classifier.classify(content, ["plan_overall"], "welcomed") == "support"

@@ -111,13 +111,23 @@ def issue_features(item: StatementInput, rule_issues: Sequence[str], evidence: d
 
 
 def stance_features(
-    item: StatementInput, issue: str | None, rule_stance: str, rule_score: float, rule_tags: Iterable[str]
+    item: StatementInput,
+    issue: str | None,
+    rule_stance: str,
+    rule_score: float,
+    rule_tags: Iterable[str],
+    frames: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Base features plus the primary issue, the rule stance and its evidence, and the
-    party-by-issue pairs that carry a party's known positions."""
+    party-by-issue pairs that carry a party's known positions.
+
+    Issues in ``frames`` (the generic ones: the plan as a whole, the process) are one value
+    here: which of the two a statement is about is the issue tagger's least sure call, and a
+    stance model that learned "process means neutral" turns every such slip into a lost position.
+    """
     feats = base_features(item)
     party = item.party or "none"
-    issue = issue or "none"
+    issue = "frame" if issue in frames else issue or "none"
     sign = "pos" if rule_score > 0 else "neg" if rule_score < 0 else "zero"
     feats += [
         f"issue={issue}",

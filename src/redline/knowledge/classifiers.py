@@ -34,6 +34,11 @@ class ClassifierWeights:
     rule_floor: float  # a non-neutral rule stance stands when the model gives it this probability
     rule_sure: frozenset[str]  # rule reasons precise enough that the rule decides stance
     trained_on: str = ""
+    # support/oppose/conditional learned from positions only: reads the side once the softmax
+    # over all four stances has found that a position is voiced
+    polarity: LinearModel | None = None
+    generic_pair: float = 1.0  # a second generic frame (plan and process) is kept from this on
+    frames: bool = False  # the stance model reads the generic issues as one "frame" (features.py)
 
     def fits(self, issue_ids: tuple[str, ...]) -> bool:
         """The issue model was trained for exactly these issues."""
@@ -72,10 +77,13 @@ def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
             issue_threshold=float(combine["issue_threshold"]),
             issue_floor=float(combine["issue_floor"]),
             max_issues=int(combine["max_issues"]),
+            generic_pair=float(combine.get("generic_pair", 1.0)),
+            frames=bool(combine.get("frames", False)),
             neutral_factor=float(combine["neutral_factor"]),
             rule_floor=float(combine["rule_floor"]),
             rule_sure=frozenset(str(t) for t in combine["rule_sure"]),
             trained_on=str(raw.get("trained_on", "")),
+            polarity=_model(raw["polarity"], multilabel=False) if raw.get("polarity") else None,
         )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ConfigError(f"malformed classifier weights: {exc!r}", where=where) from exc
