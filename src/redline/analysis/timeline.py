@@ -27,6 +27,7 @@ __all__ = [
     "TimelineCounts",
     "TimelineEntry",
     "build_timeline",
+    "nearest",
     "stored_timeline",
     "timeline_counts",
 ]
