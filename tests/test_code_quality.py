@@ -1,4 +1,4 @@
-"""The tree stays ruff- and mypy-clean: the same checks a developer runs, enforced in CI."""
+"""The tree stays ruff-clean (lint and format) and mypy-clean: the checks a developer runs, enforced in CI."""
 
 from __future__ import annotations
 
@@ -16,7 +16,13 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_clean() -> None:
-    result = run("ruff", "check", "src", "tests", "benchmarks")
+    result = run("ruff", "check", "src", "tests", "benchmarks", "scripts")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_formatted() -> None:
+    """One layout everywhere, so diffs show changes and not reflowed lines."""
+    result = run("ruff", "format", "--check", "src", "tests", "benchmarks", "scripts")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

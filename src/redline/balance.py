@@ -182,5 +182,3 @@ def cell_of(row: str, column: str, tally: Tally[Q], last_date: date, undated: in
         last_date,
         undated,
     )
-
-

@@ -35,7 +35,7 @@ class ExtractorPlugin(WorkerPlugin):
         self.settings = settings
         self.extractor: ExtractorLike | None = None
 
-    def setup(self, worker: Any) -> None:
+    def setup(self, worker: Any) -> None:  # noqa: ARG002 (Dask calls the hook with worker=)
         self.extractor = self.factory(self.settings)
 
 

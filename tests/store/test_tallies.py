@@ -179,6 +179,7 @@ def test_rebuilt_tallies_equal_the_kept_ones(store: Store) -> None:
     _fill(store)
     store.correct("s1-1", Correction(stance="support"))
     store.replace([_extraction(2, [5, 7, 9], day=22)])
+
     def state() -> list[Any]:
         tallies = store.position_tallies("party") + store.position_tallies("actor")
         return sorted(tallies, key=repr) + sorted(map(repr, store.position_cells("actor")[1]))

@@ -49,7 +49,6 @@ class TimelineEntry:
     statement_id: str | None = None  # the statement itself, for a statement entry
     around: tuple[str, ...] = ()  # for an event: ids of the statements reported next to it
 
-
     def to_dict(self) -> dict[str, Any]:
         """The one JSON shape of an entry: the CLI prints it, the API validates it."""
         return {

@@ -146,7 +146,7 @@ class RedlineGroup(typer.core.TyperGroup):
         return command
 
 
-def _no_type(ctx: typer.Context) -> None:
+def _no_type(ctx: typer.Context) -> None:  # noqa: ARG001 (rich help calls it with the context)
     return None
 
 

@@ -171,6 +171,7 @@ def plan_import(
     fields, or "Author: ..." lines and "[disputed by ...]" marks in a text plan.
     """
     from redline.analysis import negotiation as lib
+
     if kind is not None:
         check_choice(kind, VERSION_KINDS, "--kind")
     with _backend(db, plans_dir, must_exist=False) as backend:

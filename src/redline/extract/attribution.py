@@ -115,7 +115,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
                 )
             )
             continue
-        inside = [q for q in index.around(start) if end <= _close_end(doc, q) or _crosses(doc, cand, q)]
+        inside = [q for q in index.around(start) if end <= _close_end(q) or _crosses(doc, cand, q)]
         if inside:
             q = inside[0]
             if q.cue is None or cand.kind in ("speech", "writing"):
@@ -226,7 +226,7 @@ class _QuoteIndex:
     def around(self, pos: int) -> list[_Quote]:
         """The quotation whose marks enclose ``pos``, if any."""
         i = bisect_right(self.opens, pos) - 1
-        if i >= 0 and pos < _close_end(self.doc, self.quotes[i]):
+        if i >= 0 and pos < _close_end(self.quotes[i]):
             return [self.quotes[i]]
         return []
 
@@ -241,7 +241,7 @@ def _crosses(doc: Doc, cand: Candidate, q: _Quote) -> bool:
     return q.span.start < _chars(doc, cand.content)[0] < q.span.end or cand.content[0] >= q.tokens[0]
 
 
-def _close_end(doc: Doc, q: _Quote) -> int:
+def _close_end(q: _Quote) -> int:
     return (q.span.close + 1) if q.span.close is not None else q.span.end
 
 
@@ -478,7 +478,7 @@ def _is_whole_sentences(doc: Doc, q: _Quote, quoted: Sequence[bool]) -> bool:
     return len(outside) <= 6
 
 
-def _frame_cue(doc: Doc, tokens: Sequence[Token], anchor: int, cues: CueLexicon) -> Token | None:
+def _frame_cue(tokens: Sequence[Token], anchor: int, cues: CueLexicon) -> Token | None:
     best: Token | None = None
     best_score = 1e9
     for t in tokens:
@@ -507,7 +507,7 @@ def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
     s0, s1 = doc[first].sent.start, doc[last - 1].sent.end
     before = _same_paragraph([t for t in doc[s0:first] if not quoted[t.i]], reverse=True)
     after = _same_paragraph([t for t in doc[last:s1] if not quoted[t.i]], reverse=False)
-    cue = _frame_cue(doc, after, last, cues) or _frame_cue(doc, before, first, cues)
+    cue = _frame_cue(after, last, cues) or _frame_cue(before, first, cues)
     if cue is not None:
         _set_cue(q, cue, cues, quoted)
         return
@@ -553,7 +553,7 @@ def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
         return
     sent = doc[i].sent
     tokens = [t for t in doc[sent.start : i] if not quoted[t.i]]
-    cue = _frame_cue(doc, tokens, i, cues)
+    cue = _frame_cue(tokens, i, cues)
     if cue is not None:
         _set_cue(q, cue, cues, quoted)
 

@@ -73,7 +73,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     requires=["token.dep", "token.pos", "doc.ents", "doc.sents"],
 )
 def make_extract(
-    nlp: Language, name: str, actors: list[str], cues: str | None, issues: str | None, weights: str | None
+    nlp: Language,  # noqa: ARG001 (spaCy calls every factory with the pipeline and component name)
+    name: str,  # noqa: ARG001
+    actors: list[str],
+    cues: str | None,
+    issues: str | None,
+    weights: str | None,
 ) -> RedlineExtract:
     return RedlineExtract(Knowledge(actors, cues, issues, weights))
 

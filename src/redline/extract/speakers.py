@@ -531,10 +531,36 @@ class SpeakerResolver:
         if len(words) != 1 or words[0].lower_ not in PRONOUNS:
             return None
         pron = words[0]
-        want, gender = PRONOUNS[pron.lower_]
+        want = PRONOUNS[pron.lower_][0]
         doc = index.doc
         here = index.sent_of[pron.i]
         recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
+        candidates = self._pronoun_candidates(index, pron, want, recent)
+        bound = _bound_names(index, pron)
+        scored = self._score_pronoun_candidates(index, pron, candidates, bound, content, recent)
+        # the last main-clause subject before this sentence is the centre of attention
+        centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
+        focus = max(centre, key=lambda c: c.start, default=None)
+        best: tuple[float, _Candidate] | None = None
+        for score, c in scored:
+            score += self.weights.centre if c is focus else 0.0
+            if best is None or score >= best[0]:
+                best = (score, c)
+        if best is None:
+            if want == "self" and recent:
+                return recent[-1].actor_id, recent[-1].name
+            return None
+        chosen = best[1]
+        if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
+            return self._described(index, doc[chosen.start : chosen.end]) or (None, chosen.name)
+        return chosen.actor_id, chosen.name
+
+    def _pronoun_candidates(
+        self, index: _Index, pron: Token, want: str, recent: Sequence[Speaker]
+    ) -> list[_Candidate]:
+        """Who a pronoun may stand for: the mentions, plus recent speakers and nominal subjects the
+        mention list does not hold (a separate step so ``_pronoun`` reads as find, score, choose)."""
+        doc = index.doc
         candidates = list(index.candidates)
         for p in recent:  # earlier speakers the mention list does not hold ("a senior official", "he")
             c = self._speaker_candidate(index, p)
@@ -542,22 +568,22 @@ class SpeakerResolver:
                 candidates.append(c)
         if want in {"plural", "org", "person"}:
             candidates += self._nominal_subjects(index, pron.i, want)
-        # "He said Witkoff would be welcome": a name the pronoun's clause governs is someone else
-        # (only close arguments: news prose does say "He said there was an issue with Trump's audio")
-        bound = set()
-        if pron.dep_ in SUBJECTS_OR_EXPLETIVE:
-            for c in index.candidates:
-                if c.start > pron.i and c.kind == "person" and not index.in_quote[c.start]:
-                    head = c.head_token(doc)
-                    if head.dep_ != "poss" and pron.head in (head.head, head.head.head):
-                        bound.add((c.actor_id, c.name if c.actor_id is None else ""))
-            # "Trump, he said, had promised ...": the subject the insert interrupts is someone else
-            if pron.head.dep_ == "parataxis":
-                for c in index.candidates:
-                    head = c.head_token(doc)
-                    subject = head.dep_ in SUBJECTS_OR_EXPLETIVE
-                    if c.start < pron.i and subject and head.head == pron.head.head:
-                        bound.add((c.actor_id, c.name if c.actor_id is None else ""))
+        return candidates
+
+    def _score_pronoun_candidates(
+        self,
+        index: _Index,
+        pron: Token,
+        candidates: Sequence[_Candidate],
+        bound: set[tuple[str | None, str]],
+        content: tuple[int, int] | None,
+        recent: Sequence[Speaker],
+    ) -> list[tuple[float, _Candidate]]:
+        """The candidates a pronoun can agree with, each with its score: only earlier ones within
+        the window, not bound by the pronoun's clause and not inside the statement's own content."""
+        doc = index.doc
+        want, gender = PRONOUNS[pron.lower_]
+        here = index.sent_of[pron.i]
         owners = _relative_owners(pron)
         scored: list[tuple[float, _Candidate]] = []
         for c in candidates:
@@ -579,22 +605,7 @@ class SpeakerResolver:
                 if c.head_token(doc).i in owners:
                     score += self.weights.relative_owner
                 scored.append((score, c))
-        # the last main-clause subject before this sentence is the centre of attention
-        centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
-        focus = max(centre, key=lambda c: c.start, default=None)
-        best: tuple[float, _Candidate] | None = None
-        for score, c in scored:
-            score += self.weights.centre if c is focus else 0.0
-            if best is None or score >= best[0]:
-                best = (score, c)
-        if best is None:
-            if want == "self" and recent:
-                return recent[-1].actor_id, recent[-1].name
-            return None
-        chosen = best[1]
-        if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
-            return self._described(index, doc[chosen.start : chosen.end]) or (None, chosen.name)
-        return chosen.actor_id, chosen.name
+        return scored
 
     def _speaker_candidate(self, index: _Index, p: Speaker) -> _Candidate | None:
         span = index.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
@@ -839,6 +850,28 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
             return -1.0 if c.actor_id and c.name and c.name[:1].isupper() else 0.0
         return -1.0 if c.kind in {"person", "unknown"} and c.gender is None else None
     return 0.0 if c.kind in {"person", "org", "unknown"} else None  # I, we
+
+
+def _bound_names(index: _Index, pron: Token) -> set[tuple[str | None, str]]:
+    """Who a subject pronoun cannot be, as (actor id, name) keys: a name its own clause governs
+    ("He said Witkoff would be welcome"), or the subject an inserted "he said" interrupts."""
+    doc = index.doc
+    # only close arguments: news prose does say "He said there was an issue with Trump's audio"
+    bound: set[tuple[str | None, str]] = set()
+    if pron.dep_ in SUBJECTS_OR_EXPLETIVE:
+        for c in index.candidates:
+            if c.start > pron.i and c.kind == "person" and not index.in_quote[c.start]:
+                head = c.head_token(doc)
+                if head.dep_ != "poss" and pron.head in (head.head, head.head.head):
+                    bound.add((c.actor_id, c.name if c.actor_id is None else ""))
+        # "Trump, he said, had promised ...": the subject the insert interrupts is someone else
+        if pron.head.dep_ == "parataxis":
+            for c in index.candidates:
+                head = c.head_token(doc)
+                subject = head.dep_ in SUBJECTS_OR_EXPLETIVE
+                if c.start < pron.i and subject and head.head == pron.head.head:
+                    bound.add((c.actor_id, c.name if c.actor_id is None else ""))
+    return bound
 
 
 def _relative_owners(pron: Token) -> set[int]:

@@ -110,7 +110,7 @@ class StanceClassifier:
         issues: list[str],
         cue: str | None = None,
         speaker_party: str | None = None,
-        kind: str = "indirect",
+        kind: str = "indirect",  # noqa: ARG002 (callers pass the statement kind; rules read all kinds alike)
     ) -> StanceResult:
         """Like ``classify`` with the score and a one-line reason. ``kind`` is accepted for the
         pipeline's sake; direct and reported speech are read the same way."""

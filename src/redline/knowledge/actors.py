@@ -394,30 +394,38 @@ class ActorBase:
         keys = [u.key for u in units]
         if any(k in _FORMER for k in keys) and "curent" not in keys:
             return None  # "a former US official" speaks for no government ("current and former" do)
-        # the head: the last head word before a post-modifier ("sources | familiar with ...")
-        head: tuple[int, int, int, bool] | None = None  # start, end (units), group, plural
-        i = 0
-        while i < len(keys):
-            if head is not None and (keys[i] in c.stops or _starts(keys, i, c.near)):
-                break
-            hit = None
-            for n in range(min(c.longest, len(keys) - i), 0, -1):
-                found = c.heads.get(tuple(keys[i : i + n]))
-                if found is not None:
-                    hit = (i, i + n, found[0], found[1])
-                    break
-            if hit is not None:
-                head = hit
-                i = hit[1]
-            else:
-                i += 1
+        head = _collective_head(c, keys)
         if head is None:
             return None
         start, end, g, plural = head
         group = c.groups[g]
         if group.after and (end >= len(keys) or keys[end] not in group.after):
             return None
-        scope = list(range(start))  # units naming the side: premodifiers, and a linked place after
+        scope = self._collective_scope(units, words, start, end, group)
+        parties, adjectives, media = self._collective_sides(units, scope, words)
+        phrase = _phrase(text if text is not None else " ".join(words))
+        if group.kind == "media" or (group.kind == "document" and media):
+            return Affiliation(group.label or phrase, None, "media")
+        kind = "group" if group.kind == "person" and plural else group.kind
+        if len(parties) == 1:
+            party = parties.pop()
+            name = phrase
+            # a group label names many ("European leaders"); one "Dutch leader" keeps the phrase
+            if group.label and len(set(adjectives)) == 1 and (plural or group.kind != "group"):
+                name = group.label.format(place=adjectives[0])
+            return Affiliation(name, party, kind)
+        if not parties and group.unplaced:
+            return Affiliation(group.unplaced, None, kind)
+        return Affiliation(phrase, None, kind)
+
+    def _collective_scope(
+        self, units: Sequence[Unit], words: Sequence[str], start: int, end: int, group: Collective
+    ) -> list[int]:
+        """The units of a collective phrase that may name its side: the premodifiers, and a place
+        linked after the head ("sources in Kyiv"); a possessor only when the group allows it."""
+        c = self.collectives
+        keys = [u.key for u in units]
+        scope = list(range(start))
         for n in sorted({len(k) for k in c.near}, reverse=True):
             if tuple(keys[end : end + n]) in c.near:
                 scope += range(end + n, min(len(keys), end + n + 5))
@@ -428,6 +436,14 @@ class ActorBase:
                 for j in scope
                 if not (j < start and units[j].end < len(words) and self.fold(words[units[j].end]) == "s")
             ]
+        return scope
+
+    def _collective_sides(
+        self, units: Sequence[Unit], scope: Sequence[int], words: Sequence[str]
+    ) -> tuple[set[str], list[str], bool]:
+        """The parties the scope names, the place adjectives that named them, and whether a media
+        outlet is among the actors named there."""
+        c = self.collectives
         parties: set[str] = set()
         adjectives: list[str] = []
         # an actor whose name holds a place form is that actor, not the place ("European
@@ -458,20 +474,7 @@ class ActorBase:
                 if actor.type != "media" and (party := self.party_of(actor)):
                     parties.add(party)
                     adjectives.append(self.adjective(actor.id) or actor.name)
-        phrase = _phrase(text if text is not None else " ".join(words))
-        if group.kind == "media" or (group.kind == "document" and media):
-            return Affiliation(group.label or phrase, None, "media")
-        kind = "group" if group.kind == "person" and plural else group.kind
-        if len(parties) == 1:
-            party = parties.pop()
-            name = phrase
-            # a group label names many ("European leaders"); one "Dutch leader" keeps the phrase
-            if group.label and len(set(adjectives)) == 1 and (plural or group.kind != "group"):
-                name = group.label.format(place=adjectives[0])
-            return Affiliation(name, party, kind)
-        if not parties and group.unplaced:
-            return Affiliation(group.unplaced, None, kind)
-        return Affiliation(phrase, None, kind)
+        return parties, adjectives, media
 
     def role_party(self, words: Sequence[str]) -> str | None:
         """The party a role gives its holder: "Slovak prime minister" -> europe; an analyst's or a
@@ -537,6 +540,28 @@ def _joint_parts(words: Sequence[str]) -> list[list[str]]:
         else:
             parts[-1].append(w)
     return [p for p in parts if p]
+
+
+def _collective_head(c: Collectives, keys: Sequence[str]) -> tuple[int, int, int, bool] | None:
+    """The head of a collective phrase as (start, end) in units, group index and plural: the last
+    head word before a post-modifier ("sources | familiar with ..."); None when there is none."""
+    head: tuple[int, int, int, bool] | None = None
+    i = 0
+    while i < len(keys):
+        if head is not None and (keys[i] in c.stops or _starts(keys, i, c.near)):
+            break
+        hit = None
+        for n in range(min(c.longest, len(keys) - i), 0, -1):
+            found = c.heads.get(tuple(keys[i : i + n]))
+            if found is not None:
+                hit = (i, i + n, found[0], found[1])
+                break
+        if hit is not None:
+            head = hit
+            i = hit[1]
+        else:
+            i += 1
+    return head
 
 
 def _starts(keys: Sequence[str], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:

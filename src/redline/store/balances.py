@@ -200,33 +200,42 @@ def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | Non
             t.c.best_length,
             t.c.best_id,
         )
-        .select_from(t.join(last_sq, and_(
-            t.c.row_key == last_sq.c.row_key,
-            t.c.col_key == last_sq.c.col_key,
-            t.c.stance == last_sq.c.stance,
-            t.c.day == last_sq.c["last"],
-        )))
+        .select_from(
+            t.join(
+                last_sq,
+                and_(
+                    t.c.row_key == last_sq.c.row_key,
+                    t.c.col_key == last_sq.c.col_key,
+                    t.c.stance == last_sq.c.stance,
+                    t.c.day == last_sq.c["last"],
+                ),
+            )
+        )
         .where(t.c.by_kind == by)
     )
-    ranked = select(
-        *per,
-        type_coerce(t.c.day, String).label("day"),
-        t.c.best_rank,
-        t.c.best_confidence,
-        t.c.best_length,
-        t.c.best_id,
-        func.row_number()
-        .over(
-            partition_by=list(per),
-            order_by=[
-                t.c.best_rank.desc(),
-                t.c.best_confidence.desc(),
-                t.c.day.desc(),
-                t.c.best_length.desc(),
-            ],
+    ranked = (
+        select(
+            *per,
+            type_coerce(t.c.day, String).label("day"),
+            t.c.best_rank,
+            t.c.best_confidence,
+            t.c.best_length,
+            t.c.best_id,
+            func.row_number()
+            .over(
+                partition_by=list(per),
+                order_by=[
+                    t.c.best_rank.desc(),
+                    t.c.best_confidence.desc(),
+                    t.c.day.desc(),
+                    t.c.best_length.desc(),
+                ],
+            )
+            .label("rank"),
         )
-        .label("rank"),
-    ).where(*dated).subquery()
+        .where(*dated)
+        .subquery()
+    )
     strongest_q = select(ranked).where(ranked.c["rank"] == 1)
     strongest: dict[tuple[str, str, str], tuple[tuple[int, float, date, int], str]] = {}
     for r in conn.execute(strongest_q):

@@ -169,6 +169,15 @@ def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
 
 
 def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
+    """Register the analysis pages on ``router``, in groups (one function each keeps every
+    registration small); the order is the routes' matching order."""
+    _add_position_pages(router, renderer)
+    _add_plan_pages(router, renderer)
+
+
+def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
+    """The positions table, one issue's page and one cell's statements."""
+
     @router.get("/positions", response_class=HTMLResponse, name="dashboard.positions")
     def positions(
         request: Request,
@@ -320,6 +329,10 @@ def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
             more=more,
             outlets={s.id: docs[s.document_id].outlet for s in shown if s.document_id in docs},
         )
+
+
+def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
+    """The plan list and one plan's versions compared."""
 
     @router.get("/plans", response_class=HTMLResponse, name="dashboard.plans")
     def plans(request: Request, store: StoreDep) -> HTMLResponse:

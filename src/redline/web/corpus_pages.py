@@ -76,6 +76,16 @@ def corpus_summary(store: Store) -> dict[str, Any]:
 
 
 def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
+    """Register the corpus pages on ``router``, in groups (one function each keeps every
+    registration small); the order is the routes' matching order."""
+    _add_statement_pages(router, renderer)
+    _add_document_pages(router, renderer)
+    _add_actor_pages(router, renderer)
+
+
+def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
+    """The overview, the statement list and one statement's page."""
+
     @router.get("/", response_class=HTMLResponse, name="dashboard.overview")
     def overview(request: Request, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
         days, undated = cache.result(store, "dashboard.activity", lambda c: activity(c.statements))
@@ -228,6 +238,10 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
             issue_ids=sorted(request.app.state.issue_ids),
         )
 
+
+def _add_document_pages(router: APIRouter, renderer: Renderer) -> None:
+    """The document list and one document's text with its statements marked."""
+
     @router.get("/documents", response_class=HTMLResponse, name="dashboard.documents")
     def documents(
         request: Request,
@@ -276,6 +290,10 @@ def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
             rows=rows,
             text=highlight(doc["text"], marks),
         )
+
+
+def _add_actor_pages(router: APIRouter, renderer: Renderer) -> None:
+    """The actor list and one actor's stances by issue and day."""
 
     @router.get("/actors", response_class=HTMLResponse, name="dashboard.actors")
     def actors(
