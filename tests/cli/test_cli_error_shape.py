@@ -147,7 +147,7 @@ def test_a_missing_database_is_named_and_never_created(command: str, args: list[
         ["statements", "--no-such-flag"],
         ["no-such-command"],
         ["export", "statements", "--limit", "3"],
-        ["plan", "diff", "only-one"],
+        ["plan", "diff"],  # one label is enough (against its base); none is a usage mistake
         ["correct"],
     ],
     ids=lambda argv: " ".join(argv),

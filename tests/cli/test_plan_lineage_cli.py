@@ -39,7 +39,7 @@ def test_a_counter_proposal_is_not_the_latest_plan(tmp_path: Path) -> None:
     db = ["--db", f"sqlite:///{tmp_path / 'r.db'}"]
     run("plan", "import", DRAFT, "--plan", "peace", "--version", "28-point", "--date", "2025-11-20", *db)
     run("plan", "import", MARKUP, "--plan", "peace", "--version", "e3", "--date", "2025-11-23", *db)
-    shown = run("plan", "show", "peace", "--format", "json", *db)
+    shown = run("plan", "show", "--plan", "peace", "--format", "json", *db)
     assert '"label": "28-point"' in shown  # dated later, but a counter-proposal is not "the plan"
     run(
         "plan", "import", MARKUP, "--plan", "peace", "--version", "x", "--based-on", "nope", *db, code=5

@@ -41,6 +41,9 @@ SAID: list[tuple[str, str, list[str], int | None, str, float, str]] = [
     ("anon", "support", ["nato"], None, "indirect", 0.6, "membership may come one day after all"),
     ("putin", "oppose", ["sanctions"], 24, "direct", 0.95, "the sanctions must be lifted before talks"),
     ("putin", "oppose", ["sanctions"], None, "direct", 0.95, "sanctions are theft and nothing else"),
+    # two on each side of a change: a shift with evidence (analysis.shifts)
+    ("rubio", "oppose", ["ceasefire"], 20, "direct", 0.9, "a ceasefire now would reward the attacker"),
+    ("rubio", "oppose", ["ceasefire"], 21, "indirect", 0.8, "no truce can hold before a settlement"),
 ]
 
 
@@ -137,7 +140,7 @@ def store(db_url: str) -> Store:
 
 def _fill(store: Store) -> None:
     store.write([_prepared(_extraction(1, [0, 1, 2, 3, 4]))])
-    second = [_extraction(2, [5, 6, 7, 8, 9], day=22), _undated_doc(_extraction(3, [10, 11]))]
+    second = [_extraction(2, [5, 6, 7, 8, 9, 14, 15], day=22), _undated_doc(_extraction(3, [10, 11]))]
     store.write([_prepared(ex) for ex in second])
     # a reprint of document 1: stored, its statements never counted again
     outcome = store.write([_prepared(_extraction(4, [0, 1, 2, 3, 4], reprint_of="d1"))])

@@ -8,7 +8,7 @@ statements it quotes, so the matrix costs the same during an ingest as on a quie
 
 Shifts are the exception: a shift needs evidence on both sides and notices explicit reversals
 (``analysis.shifts``), which per-day counts cannot tell, so they are found in the statements
-themselves, read once per call (``corpus`` lets a caller hand in a corpus it keeps).
+themselves: the countable statements without their articles' text, read once per call.
 
 Links of a version are made by ``analysis.linking`` the first time the version is asked for
 (every countable statement, as ``negotiation.positions`` links them) and then only for the
@@ -24,9 +24,8 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 
-from redline.analysis.db_repository import SqlStatementSource
 from redline.analysis.linking import LinkOptions, link_statements
-from redline.analysis.negotiation import Corpus, Positions, latest_version, read_corpus
+from redline.analysis.negotiation import Positions, latest_version
 from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, matrix_and_shifts
 from redline.analysis.repository import PlanRepository
 from redline.analysis.shifts import find_shifts
@@ -103,7 +102,6 @@ def stored_positions(
     issue: str | None = None,
     label: str | None = None,
     linking: AbstractContextManager[object] | None = None,
-    corpus: Callable[[], Corpus] | None = None,
     lineage: str | None = None,
 ) -> StoredPositions:
     """``negotiation.positions`` of the store, from its tallies (and links, by plan point).
@@ -126,11 +124,10 @@ def stored_positions(
         load = _quotes(store, quoted)
         matrix = assemble(totals.cells, [], totals.undated, totals.undated_statements, load, at)[0]
         columns = None
-    statements = (corpus or (lambda: read_corpus(SqlStatementSource(store))))()
     shifts = find_shifts(
-        statements.statements,
+        store.countable_statements(),
         by=by,
-        party_of=statements.party_of,
+        party_of=store.parties(),
         columns=columns,
         at=at,
         issue=issue,

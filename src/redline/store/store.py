@@ -447,6 +447,13 @@ class Store:
                     )
         return out
 
+    def countable_statements(self) -> list[Statement]:
+        """Every countable statement (effective values, no article text): what shifts are read from."""
+        with self._reader() as conn:
+            last = point_links.pending(conn, "", "").last
+            rows = point_links.countable_after(conn, None, last, [])
+        return [stored_extractions.statement_from_row(r) for r in rows]
+
     def point_link_pending(self, plan: str, label: str) -> tuple[point_links.Pending, list[Statement]]:
         """What the stored links of a version lack, and those countable statements to link."""
         with self._reader() as conn:

@@ -43,8 +43,7 @@ def positions(
 ) -> PositionsOut:
     """Each cell is the balance of the dated statements up to ``at``; undated ones are counted apart.
 
-    Shifts (changes of position with evidence on both sides) are read from the statements, which
-    the app keeps per store revision."""
+    Shifts (changes of position with evidence on both sides) are read from the statements."""
 
     def compute() -> PositionsOut:
         found = stored_positions(
@@ -56,7 +55,6 @@ def positions(
             issue=issue,
             label=version,
             linking=cache.linking,
-            corpus=lambda: cache.get(store),
             lineage=lineage,
         )
         report = positions_report(found.result, by=by, documents=found.documents, issue=issue, plan=plan)
