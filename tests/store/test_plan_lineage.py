@@ -46,7 +46,8 @@ def test_a_database_from_before_lineage_is_upgraded(db_url: str) -> None:
     engine = make_engine(db_url)
     migs.migrate(engine, upto="0005_actor_counts")
     with engine.begin() as conn:  # the plan tables as 0004 created them (frozen): no lineage yet
-        columns = {r[0] for r in conn.exec_driver_sql("SELECT * FROM plan_version LIMIT 0").cursor.description}
+        empty = conn.exec_driver_sql("SELECT * FROM plan_version LIMIT 0")
+        columns = {r[0] for r in empty.cursor.description}
         assert "meta" not in columns
         conn.execute(text("INSERT INTO plan (name) VALUES ('peace')"))
         conn.execute(
