@@ -25,6 +25,9 @@ def test_every_link_of_the_overview_resolves(client: TestClient) -> None:
         assert client.get(href).status_code == 200, href
     (css,) = [el.attrs["href"] for el in page.find("link", rel="stylesheet")]
     assert css == "/static/style.css" and client.get(css).status_code == 200
+    # an icon of its own: otherwise the browser asks for /favicon.ico and logs a 404 on every page
+    (icon,) = [el.attrs["href"] for el in page.find("link", rel="icon")]
+    assert client.get(icon).status_code == 200
 
 
 def test_errors_are_pages_for_people_and_json_for_the_api(client: TestClient) -> None:

@@ -92,6 +92,9 @@ class Shift:
     quote_before: Statement  # the strongest statement for ``before`` until then
     quote_after: Statement  # the strongest statement for ``after`` on the day it changed
     date: date
+    evidence_before: int = 0  # dated statements with ``before`` up to the change
+    evidence_after: int = 0  # dated statements with ``after`` from the change on
+    explicit: bool = False  # the after quote says outright that the position changed
 
 
 @dataclass(slots=True)
