@@ -76,3 +76,21 @@ def test_unreadable_database_is_503(client: TestClient) -> None:
         conn.exec_driver_sql("DROP TABLE statement_issue")
     err = assert_error(client.get("/api/v1/statements?issue=nato"), 503, "store_unavailable")
     assert "statement_issue" not in str(err["message"]) and "SQL" not in str(err["message"])
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "status", "code"),
+    [
+        ("POST", "/api/v1/statements/no-such-id/corrections", {"stance": "oppose"}, 404, "not_found"),
+        ("GET", "/api/v1/plans/no-such-plan", None, 404, "not_found"),
+    ],
+)
+def test_hints_speak_http_not_command_line(
+    writer: TestClient, method: str, path: str, body: object, status: int, code: str
+) -> None:
+    """The library's hints are written for the command line ("`redline statements`", "--plan");
+    an API client gets what it can do over HTTP instead."""
+    response = writer.request(method, path, json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    err = assert_error(response, status, code)
+    hint = str(err["hint"])
+    assert hint and "`redline" not in hint and " --" not in hint, hint

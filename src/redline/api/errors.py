@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -153,6 +154,22 @@ def _without_database_url(request: Request, text: str | None) -> str | None:
     return text
 
 
+# what an API client can do, for the library's hints that are written for the command line
+_HTTP_HINTS = {
+    "not_found": "the list routes under /api/v1 (statements, documents, actors, plans) give valid ids",
+    "bad_request": "see /docs for the parameters and what they accept",
+}
+_CLI_WORDS = re.compile(r"`redline |(?<![\w-])--[a-z]")
+
+
+def _http_hint(code: str, hint: str | None) -> str | None:
+    """The hint as HTTP speaks it: one that names a command or a flag is replaced by the
+    route-level advice for its status, since an API client has neither."""
+    if hint is None or not _CLI_WORDS.search(hint):
+        return hint
+    return _HTTP_HINTS.get(code, "see /docs")
+
+
 def _redline(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RedlineError)
     status, code = 500, "internal_error"
@@ -174,7 +191,7 @@ def _redline(request: Request, exc: Exception) -> JSONResponse:
         status,
         _without_database_url(request, message) or message,
         code=code,
-        hint=_without_database_url(request, exc.hint),
+        hint=_http_hint(code, _without_database_url(request, exc.hint)),
     )
 
 

@@ -150,6 +150,31 @@ def _plan_lineage(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN meta TEXT")
 
 
+def _alias_keys(conn: Connection) -> None:
+    """Aliases stored under the old name key get the extractor's (``knowledge.actors.name_key``),
+    so that "Sergiy Kyslytsia" finds the actor first stored as "Serhiy Kyslytsya" in a database
+    made before the two keys were one. Each alias kept its text as first seen: the key is
+    recomputed from it; a row whose new key the actor already has is the same alias, dropped."""
+    from sqlalchemy import and_, delete, update
+
+    from redline.knowledge.actors import name_key
+    from redline.store.schema import actor_alias as a
+
+    rows = list(conn.execute(select(a.c.alias, a.c.actor_id, a.c.text).where(a.c.text.is_not(None))))
+    have = {(r.alias, r.actor_id) for r in rows}
+    for r in rows:
+        key = name_key(r.text)
+        if not key or key == r.alias:
+            continue
+        old = and_(a.c.alias == r.alias, a.c.actor_id == r.actor_id)
+        if (key, r.actor_id) in have:
+            conn.execute(delete(a).where(old))
+        else:
+            conn.execute(update(a).where(old).values(alias=key))
+            have.add((key, r.actor_id))
+        have.discard((r.alias, r.actor_id))
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -159,6 +184,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0006_position_tallies", _position_tallies),
     ("0007_point_links", _point_links),
     ("0008_plan_lineage", _plan_lineage),
+    ("0009_alias_keys", _alias_keys),
 )
 
 
