@@ -13,6 +13,7 @@ models hold the GIL, so threads in one worker process do not add speed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -20,7 +21,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from redline.config import Settings
 from redline.errors import ConfigError, RedlineError
-from redline.runners import Batch, ExtractorFactory, ExtractorLike, Task, ordered
+from redline.runners import Batch, ExtractorFactory, ExtractorLike, Task, die_with, ordered
 
 PLUGIN_NAME = "redline-extractor"
 
@@ -30,12 +31,15 @@ class ExtractorPlugin(WorkerPlugin):
 
     name = PLUGIN_NAME
 
-    def __init__(self, factory: ExtractorFactory, settings: Settings) -> None:
+    def __init__(self, factory: ExtractorFactory, settings: Settings, owner: int | None = None) -> None:
         self.factory = factory
         self.settings = settings
+        self.owner = owner  # on a local cluster: the redline process whose end ends the worker
         self.extractor: ExtractorLike | None = None
 
     def setup(self, worker: Any) -> None:  # noqa: ARG002 (Dask calls the hook with worker=)
+        if self.owner is not None:
+            die_with(self.owner)  # first: loading the models takes seconds
         self.extractor = self.factory(self.settings)
 
 
@@ -76,7 +80,9 @@ class DaskRunner:
                 f"cannot reach the Dask scheduler at {scheduler!r}: {exc}",
                 hint="check the address (tcp://HOST:8786) and that `dask scheduler` is running there",
             ) from exc
-        self._client.register_plugin(ExtractorPlugin(factory, settings))
+        # a local cluster's workers end with this process, whatever ends it; remote ones do not
+        owner = os.getpid() if scheduler == "local" else None
+        self._client.register_plugin(ExtractorPlugin(factory, settings, owner))
 
     def version(self) -> str:
         return str(self._client.submit(_version_on_worker, pure=False).result())

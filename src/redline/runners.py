@@ -140,6 +140,31 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="redline-parent-watch", daemon=True).start()
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
+
+
+def die_with(owner: int) -> None:
+    """End this process as soon as process ``owner`` is gone, whatever ended it.
+
+    For workers that are not the owner's children: a local Dask cluster's workers are started
+    by its nannies, so a killed ``redline ingest --scheduler local`` re-parents nothing they can
+    see; the owner's pid itself is watched instead (only on the owner's machine)."""
+
+    def watch() -> None:
+        while _alive(owner):
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="redline-owner-watch", daemon=True).start()
+
+
 _FORK_HOOK: list[bool] = []
 
 
@@ -202,6 +227,7 @@ __all__ = [
     "PoolRunner",
     "Runner",
     "default_extractor_factory",
+    "die_with",
     "forked_workers_die_with_parent",
     "open_runner",
     "ordered",
