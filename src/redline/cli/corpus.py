@@ -67,6 +67,11 @@ def _list(
     emit(rows, fmt, columns, title=title, empty=f"no {what}", wide=wide)
 
 
+def _total(rows: list[dict[str, Any]], limit: int | None, count: Callable[[], int]) -> int:
+    """How many match: only a full page can be part of more, so only then is it worth a count."""
+    return count() if limit and len(rows) == limit else len(rows)
+
+
 def _progress_bar() -> tuple[Progress, Callable[[IngestReport], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -232,7 +237,7 @@ def statements(
         )
         with open_store(db, must_exist=True) as (store, _):
             rows = store.statements(f)
-            total = store.count_statements(f) if f.limit and len(rows) == f.limit else len(rows)
+            total = _total(rows, f.limit, lambda: store.count_statements(f))
         _list(rows, total, fmt, STATEMENT_COLUMNS, "statements")
 
 
@@ -242,7 +247,7 @@ def actors(limit: LimitOpt = 0, fmt: FormatOpt = "table", db: DbOpt = None) -> N
         check_choice(fmt, LIST_FORMATS, "--format")
         with open_store(db, must_exist=True) as (store, _):
             rows = store.actors(limit or None)
-            total = store.count_actors() if limit and len(rows) == limit else len(rows)
+            total = _total(rows, limit, store.count_actors)
         _list(rows, total, fmt, ("id", "name", "kind", "party", "statements"), "actors")
 
 
@@ -257,7 +262,7 @@ def documents(
         check_choice(fmt, LIST_FORMATS, "--format")
         with open_store(db, must_exist=True) as (store, _):
             rows = store.documents(limit or None, outlet)
-            total = store.count_documents(outlet) if limit and len(rows) == limit else len(rows)
+            total = _total(rows, limit, lambda: store.count_documents(outlet))
         columns = ("id", "published", "outlet", "title", "n_statements", "duplicate_of", "similarity")
         _list(rows, total, fmt, columns, "documents")
 
@@ -280,7 +285,7 @@ def claims(
 
             refresh_claims(store, only_changed=not rebuild)
             rows = store.claims(limit or None, actor)
-            total = store.count_claims(actor) if limit and len(rows) == limit else len(rows)
+            total = _total(rows, limit, lambda: store.count_claims(actor))
         columns = ("id", "first_date", "speaker", "content", "n_statements", "n_outlets", "outlets")
         _list(rows, total, fmt, columns, "claims")
 
