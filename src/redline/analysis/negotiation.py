@@ -54,6 +54,7 @@ __all__ = [
     "point_tagging",
     "point_texts",
     "positions",
+    "positions_version",
     "read_corpus",
     "reconstruct_from_reports",
     "timeline",
@@ -228,6 +229,18 @@ class Positions:
     links: dict[str, list[PointLink]]
 
 
+def positions_version(
+    repo: PlanRepository | None, plan: str, label: str | None, lineage: str | None
+) -> PlanVersion:
+    """The version whose points are the columns: ``label``, else the latest (of ``lineage``).
+
+    Positions from the corpus and from the store's tallies must pick the same version and
+    refuse alike when there are no plans."""
+    if repo is None:
+        raise NotFoundError("positions by point need the plans", hint="give the plans directory")
+    return repo.get_version(plan, label) if label else latest_version(repo, plan, lineage=lineage)
+
+
 def positions(
     corpus: Corpus,
     *,
@@ -246,9 +259,7 @@ def positions(
     links: dict[str, list[PointLink]] = {}
     columns: Columns | None = None
     if plan is not None:
-        if repo is None:
-            raise NotFoundError("positions by point need the plans", hint="give the plans directory")
-        version = repo.get_version(plan, label) if label else latest_version(repo, plan, lineage=lineage)
+        version = positions_version(repo, plan, label, lineage)
         links = link_statements(
             statements, version.points, link_options or LinkOptions(generic=load_generic_link_terms())
         )

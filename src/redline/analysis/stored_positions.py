@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from redline.analysis.linking import LinkOptions, link_statements
-from redline.analysis.negotiation import Positions, latest_version
+from redline.analysis.negotiation import Positions, positions_version
 from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, matrix_and_shifts
 from redline.analysis.repository import PlanRepository
 from redline.analysis.shifts import find_shifts
-from redline.errors import NotFoundError
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, PlanVersion, Statement
 from redline.store import Store
@@ -111,9 +110,7 @@ def stored_positions(
     version = None
     quoted: dict[str, Statement] = {}
     if plan is not None:
-        if repo is None:
-            raise NotFoundError("positions by point need the plans", hint="give the plans directory")
-        version = repo.get_version(plan, label) if label else latest_version(repo, plan, lineage=lineage)
+        version = positions_version(repo, plan, label, lineage)
         with linking or nullcontext():
             link_version(store, version)
         rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)

@@ -14,7 +14,7 @@ import json
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -40,6 +40,7 @@ __all__ = [
     "ErrorPage",
     "error_response",
     "field_error",
+    "found",
     "install_error_handlers",
 ]
 
@@ -105,6 +106,17 @@ def field_error(location: tuple[str | int, ...], message: str) -> RequestValidat
     """A 422 about one field that only the app can check (e.g. against the taxonomy), reported
     like pydantic's own validation errors so that clients see one shape naming the field."""
     return RequestValidationError([{"loc": location, "msg": message, "type": "value_error"}])
+
+
+_T = TypeVar("_T")
+
+
+def found(record: _T | None, kind: str, record_id: str) -> _T:
+    """``record``, or the 404 every by-id route gives: one wording, and a hint naming the
+    listing (``/api/v1/{kind}s``) where the valid ids are."""
+    if record is None:
+        raise NotFoundError(f"no {kind} {record_id!r}", hint=f"list ids at /api/v1/{kind}s")
+    return record
 
 
 class ApiError(Exception):

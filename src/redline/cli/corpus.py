@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -35,7 +35,9 @@ from redline.errors import ConfigError
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from redline.config import Settings
     from redline.ingest import IngestReport
+    from redline.store import Store
 
 LIST_FORMATS = ("table", "csv", "json", "jsonl")
 FormatOpt = Annotated[str, format_option("table, csv, json or jsonl")]
@@ -63,6 +65,11 @@ def _list(
         title = f"{len(rows)} of {total} {noun}" if len(rows) < total else f"{total} {noun}"
     wide = "content" if "content" in columns else None
     emit(rows, fmt, columns, title=title, empty=f"no {what}", wide=wide)
+
+
+def _total(rows: list[dict[str, Any]], limit: int | None, count: Callable[[], int]) -> int:
+    """How many match: only a full page can be part of more, so only then is it worth a count."""
+    return count() if limit and len(rows) == limit else len(rows)
 
 
 def _progress_bar() -> tuple[Progress, Callable[[IngestReport], None]]:
@@ -99,6 +106,31 @@ def _summary(r: IngestReport, verb: str) -> None:
         typer.echo(f"  ... and {r.problem_count - len(r.problems)} more problems", err=True)
 
 
+def _extract_run(
+    run: Callable[[Store, Settings, Callable[[IngestReport], None]], IngestReport],
+    verb: str,
+    *,
+    db: str | None,
+    must_exist: bool,
+    workers: int | None,
+    scheduler: str | None,
+) -> NoReturn:
+    """Ingest and reprocess must show progress, summarise and set the exit code the same way."""
+    with (
+        user_errors(),
+        open_store(db, must_exist=must_exist, workers=workers, scheduler=scheduler) as (
+            store,
+            settings,
+        ),
+    ):
+        progress, update = _progress_bar()
+        with progress:
+            report = run(store, settings, update)
+        _summary(report, verb)
+    # exit 1: the run finished, but some inputs were skipped or failed (the rest is stored)
+    raise typer.Exit(1 if report.problem_count else 0)
+
+
 def ingest(
     sources: Annotated[list[str], typer.Argument(metavar="SOURCE...", help="Files, folders, URLs or feeds.")],
     db: DbOpt = None,
@@ -106,22 +138,14 @@ def ingest(
     scheduler: SchedulerOpt = None,
 ) -> None:
     """Extract statements from SOURCES and store them; re-running skips what is stored."""
-    with (
-        user_errors(),
-        open_store(db, must_exist=False, workers=workers, scheduler=scheduler) as (
-            store,
-            settings,
-        ),
-    ):
+
+    def run(store: Store, settings: Settings, update: Callable[[IngestReport], None]) -> IngestReport:
         from redline.ingest import ingest as ingest_sources
         from redline.ingest import read_sources
 
-        progress, update = _progress_bar()
-        with progress:
-            report = ingest_sources(read_sources(sources, settings), store, settings, on_progress=update)
-        _summary(report, "stored")
-    # exit 1: the run finished, but some inputs were skipped or failed (the rest is stored)
-    raise typer.Exit(1 if report.problem_count else 0)
+        return ingest_sources(read_sources(sources, settings), store, settings, on_progress=update)
+
+    _extract_run(run, "stored", db=db, must_exist=False, workers=workers, scheduler=scheduler)
 
 
 def reprocess(
@@ -133,20 +157,13 @@ def reprocess(
     ] = False,
 ) -> None:
     """Re-extract stored documents with the current extractor; analyst corrections are kept."""
-    with (
-        user_errors(),
-        open_store(db, must_exist=True, workers=workers, scheduler=scheduler) as (
-            store,
-            settings,
-        ),
-    ):
+
+    def run(store: Store, settings: Settings, update: Callable[[IngestReport], None]) -> IngestReport:
         from redline.ingest import reprocess as reprocess_store
 
-        progress, update = _progress_bar()
-        with progress:
-            report = reprocess_store(store, settings, force=force, on_progress=update)
-        _summary(report, "re-extracted")
-    raise typer.Exit(1 if report.problem_count else 0)
+        return reprocess_store(store, settings, force=force, on_progress=update)
+
+    _extract_run(run, "re-extracted", db=db, must_exist=True, workers=workers, scheduler=scheduler)
 
 
 def correct(
@@ -220,7 +237,7 @@ def statements(
         )
         with open_store(db, must_exist=True) as (store, _):
             rows = store.statements(f)
-            total = store.count_statements(f) if f.limit and len(rows) == f.limit else len(rows)
+            total = _total(rows, f.limit, lambda: store.count_statements(f))
         _list(rows, total, fmt, STATEMENT_COLUMNS, "statements")
 
 
@@ -230,7 +247,7 @@ def actors(limit: LimitOpt = 0, fmt: FormatOpt = "table", db: DbOpt = None) -> N
         check_choice(fmt, LIST_FORMATS, "--format")
         with open_store(db, must_exist=True) as (store, _):
             rows = store.actors(limit or None)
-            total = store.count_actors() if limit and len(rows) == limit else len(rows)
+            total = _total(rows, limit, store.count_actors)
         _list(rows, total, fmt, ("id", "name", "kind", "party", "statements"), "actors")
 
 
@@ -245,7 +262,7 @@ def documents(
         check_choice(fmt, LIST_FORMATS, "--format")
         with open_store(db, must_exist=True) as (store, _):
             rows = store.documents(limit or None, outlet)
-            total = store.count_documents(outlet) if limit and len(rows) == limit else len(rows)
+            total = _total(rows, limit, lambda: store.count_documents(outlet))
         columns = ("id", "published", "outlet", "title", "n_statements", "duplicate_of", "similarity")
         _list(rows, total, fmt, columns, "documents")
 
@@ -268,7 +285,7 @@ def claims(
 
             refresh_claims(store, only_changed=not rebuild)
             rows = store.claims(limit or None, actor)
-            total = store.count_claims(actor) if limit and len(rows) == limit else len(rows)
+            total = _total(rows, limit, lambda: store.count_claims(actor))
         columns = ("id", "first_date", "speaker", "content", "n_statements", "n_outlets", "outlets")
         _list(rows, total, fmt, columns, "claims")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 GAP = 4
@@ -304,11 +304,17 @@ def find_all(patterns: Iterable[Pattern] | PatternSet, tokens: Sequence[str]) ->
     return [Hit(p, s, e) for p in patterns for s, e in p.find(tokens)]
 
 
-def longest_first(hits: Iterable[Hit]) -> list[Hit]:
-    """Drop hits overlapping a longer (then earlier-listed) hit, so one word counts once."""
+def longest_first(hits: Iterable[Hit], rank: Callable[[Hit], int] | None = None) -> list[Hit]:
+    """Drop hits overlapping a longer (then earlier-listed) hit, so one word counts once.
+
+    ``rank`` breaks ties between hits of one length before position does (lower wins), so a
+    caller with its own preference (stance: issue-specific cues over general ones) keeps
+    the one overlap rule instead of a copy of it.
+    """
     chosen: list[Hit] = []
     taken: set[int] = set()
-    for hit in sorted(hits, key=lambda h: (-h.length, h.start)):
+    by = rank or (lambda _: 0)
+    for hit in sorted(hits, key=lambda h: (-h.length, by(h), h.start)):
         span = set(range(hit.start, hit.end))
         if span & taken:
             continue

@@ -27,7 +27,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from redline.extract.lexicon import BOUNDARY, NEGATORS, Hit, Pattern, PatternSet, find_all, normalise
+from redline.extract.lexicon import (
+    BOUNDARY,
+    NEGATORS,
+    Hit,
+    Pattern,
+    PatternSet,
+    find_all,
+    longest_first,
+    normalise,
+)
 from redline.knowledge.issues import Taxonomy
 
 _NEG_WINDOW = 3
@@ -217,18 +226,12 @@ def plan_support(
     return classifier.classify(content, [plan_issue], cue, speaker_party)
 
 
+_CUE_RANK = {"anti": 0, "pro": 0, "counter": 0, "negative": 1, "positive": 1}
+
+
 def _resolve(hits: list[Hit]) -> list[Hit]:
     """One reading per word: longer cues win, then issue-specific over general ones."""
-    chosen: list[Hit] = []
-    taken: set[int] = set()
-    order = {"anti": 0, "pro": 0, "counter": 0, "negative": 1, "positive": 1}
-    for hit in sorted(hits, key=lambda h: (-h.length, order.get(h.pattern.tag, 2), h.start)):
-        span = set(range(hit.start, hit.end))
-        if span & taken:
-            continue
-        chosen.append(hit)
-        taken |= span
-    return sorted(chosen, key=lambda h: h.start)
+    return longest_first(hits, lambda h: _CUE_RANK.get(h.pattern.tag, 2))
 
 
 def _about(general: list[Hit], tokens: Sequence[str], issue_hits: list[Hit]) -> list[Hit]:

@@ -11,10 +11,11 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, false, func, literal_column, select, text, true
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Select
 
 from redline.search_syntax import SEARCH_HELP as SEARCH_HELP  # one text for every interface
 from redline.store.actors import find_actor_ids
@@ -53,6 +54,18 @@ class SearchTerm:
     words: tuple[str, ...]
     negated: bool = False
     phrase: bool = False
+
+
+SelectT = TypeVar("SelectT", bound=Select[Any])
+
+
+def _page(q: SelectT, limit: int | None, offset: int | None) -> SelectT:
+    """0 and None both mean "no limit" / "from the start", so every listing treats them alike."""
+    if limit:
+        q = q.limit(limit)
+    if offset:
+        q = q.offset(offset)
+    return q
 
 
 def parse_search(search: str) -> list[list[SearchTerm]]:
@@ -219,10 +232,7 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
         .where(*conds or [true()])
         .order_by(order.desc(), s.c.id)
     )
-    if f.limit:
-        q = q.limit(f.limit)
-    if f.offset:
-        q = q.offset(f.offset)
+    q = _page(q, f.limit, f.offset)
     out = []
     for row in conn.execute(q):
         d = row._asdict()
@@ -279,10 +289,7 @@ def list_actors(conn: Connection, limit: int | None = None, offset: int = 0) -> 
         .select_from(actor.outerjoin(counts, counts.c.actor_id == actor.c.id))
         .order_by(func.coalesce(counts.c.n, 0).desc(), actor.c.id)
     )
-    if limit:
-        q = q.limit(limit)
-    if offset:
-        q = q.offset(offset)
+    q = _page(q, limit, offset)
     return [r._asdict() for r in conn.execute(q)]
 
 
@@ -303,10 +310,7 @@ def list_documents(
     ).order_by(d.c.published.desc(), d.c.id)
     if outlet:
         q = q.where(d.c.outlet == outlet)
-    if limit:
-        q = q.limit(limit)
-    if offset:
-        q = q.offset(offset)
+    q = _page(q, limit, offset)
     out = []
     for row in conn.execute(q):
         r = row._asdict()
@@ -338,10 +342,7 @@ def list_claims(
     )
     if actor_query:
         q = q.where(c.c.actor_id.in_(find_actor_ids(conn, actor_query)))
-    if limit:
-        q = q.limit(limit)
-    if offset:
-        q = q.offset(offset)
+    q = _page(q, limit, offset)
     out = []
     for row in conn.execute(q):
         r = row._asdict()

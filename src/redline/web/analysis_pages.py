@@ -8,6 +8,7 @@ disagree; the pages only add links from every cell and change back to the statem
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
@@ -89,6 +90,31 @@ def positions_of(cache: CorpusCache, store: Store, at: date | None, plan: str | 
         return lib.positions(corpus, repo=repo, plan=plan, at=at)
 
     return cache.get(store), cache.result(store, ("dashboard.positions", at, plan), compute)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    day: date | None
+    corpus: lib.Corpus
+    result: lib.Positions
+    report: PositionsReport
+
+
+def _load_positions(
+    request: Request, renderer: Renderer, cache: CorpusCache, store: Store, at: str | None, plan: str | None
+) -> _Loaded | Response:
+    """The matrix and its cells must read one date and one plan the same way and fail alike
+    (400 for a bad date, 404 for an unknown plan), so both pages load through here."""
+    try:
+        day = parse_day(at, "at")
+    except ValueError as exc:
+        return renderer.bad_request(request, str(exc))
+    try:
+        corpus, result = positions_of(cache, store, day, plan or None)
+    except NotFoundError as exc:
+        return renderer.not_found(request, exc.message)
+    report = positions_report(result, by="party", documents=corpus.documents, plan=plan or None)
+    return _Loaded(day, corpus, result, report)
 
 
 # Rows that are a side of the negotiation; the rest ("other", speakers without a party: media,
@@ -187,15 +213,10 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         plan: Text = None,
         fmt: Format = None,
     ) -> Response:
-        try:
-            day = parse_day(at, "at")
-        except ValueError as exc:
-            return renderer.bad_request(request, str(exc))
-        try:
-            corpus, result = positions_of(cache, store, day, plan or None)
-        except NotFoundError as exc:
-            return renderer.not_found(request, exc.message)
-        report = positions_report(result, by="party", documents=corpus.documents, plan=plan or None)
+        loaded = _load_positions(request, renderer, cache, store, at, plan)
+        if isinstance(loaded, Response):
+            return loaded
+        day, result, report = loaded.day, loaded.result, loaded.report
         if fmt == "json":  # the report as `redline export positions -f json` writes it
             body = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
             headers = {"Content-Disposition": 'attachment; filename="positions.json"'}
@@ -284,17 +305,12 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         column = point if plan else issue
         if not party or not column:
             return renderer.bad_request(request, "give a party and an issue (or a plan and a point)")
-        try:
-            day = parse_day(at, "at")
-        except ValueError as exc:
-            return renderer.bad_request(request, str(exc))
-        try:
-            corpus, result = positions_of(cache, store, day, plan or None)
-        except NotFoundError as exc:
-            return renderer.not_found(request, exc.message)
+        loaded = _load_positions(request, renderer, cache, store, at, plan)
+        if isinstance(loaded, Response):
+            return loaded
+        day, corpus, result, report = loaded.day, loaded.corpus, loaded.result, loaded.report
         columns = point_columns(result) if plan else by_issue
         found = cell_statements(corpus.statements, corpus.party_of, party, column, day, columns)
-        report = positions_report(result, by="party", documents=corpus.documents, plan=plan or None)
         col = next((c for c in report.columns if c.id == column), None)
         label = col.label if col else column.replace("_", " ")
         what = f"point {column} of {plan}" if plan else label

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from redline.api.deps import Limit, Offset, StoreDep, page
-from redline.api.errors import ERROR_RESPONSES
+from redline.api.errors import ERROR_RESPONSES, found
 from redline.api.models import (
     ActorDetail,
     ActorPage,
@@ -20,7 +20,6 @@ from redline.api.models import (
     StatementRow,
     counted,
 )
-from redline.errors import NotFoundError
 from redline.store import StatementFilter
 
 router = APIRouter(responses=ERROR_RESPONSES)
@@ -45,15 +44,13 @@ def list_documents(
     summary="One document: metadata, text and its statements",
 )
 def get_document(document_id: str, store: StoreDep) -> DocumentDetail:
-    found = store.document(document_id)
-    if found is None:
-        raise NotFoundError(f"no document {document_id!r}", hint="list ids at /api/v1/documents")
+    doc = found(store.document(document_id), "document", document_id)
     statements = store.statements(
         StatementFilter(document=document_id, limit=None, include_rejected=True, include_duplicates=True)
     )
     statements.sort(key=lambda r: (r["content_start"], r["content_end"]))
     return DocumentDetail.model_validate(
-        found | {"statements": [StatementRow.model_validate(r) for r in statements]}
+        doc | {"statements": [StatementRow.model_validate(r) for r in statements]}
     )
 
 
@@ -70,10 +67,7 @@ def list_actors(request: Request, store: StoreDep, limit: Limit = 50, offset: Of
     summary="One actor: aliases, party, statements by issue and stance",
 )
 def get_actor(actor_id: str, store: StoreDep) -> ActorDetail:
-    found = store.actor(actor_id)
-    if found is None:
-        raise NotFoundError(f"no actor {actor_id!r}", hint="list ids at /api/v1/actors")
-    return ActorDetail.model_validate(found)
+    return ActorDetail.model_validate(found(store.actor(actor_id), "actor", actor_id))
 
 
 @router.get(

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, Request
 
 from redline.api.deps import IsoDate, Limit, Offset, StoreDep, WriteAccess, page
-from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error
+from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error, found
 from redline.api.models import (
     CorrectionIn,
     CorrectionOut,
@@ -17,7 +17,6 @@ from redline.api.models import (
     counted,
 )
 from redline.corrections import correct
-from redline.errors import NotFoundError
 from redline.model import Stance
 from redline.store import Correction, StatementFilter, Store
 from redline.store.queries import SEARCH_HELP
@@ -26,10 +25,7 @@ router = APIRouter(tags=["statements"], responses=ERROR_RESPONSES)
 
 
 def statement_detail(store: Store, statement_id: str) -> StatementDetail:
-    found = store.statement(statement_id)
-    if found is None:
-        raise NotFoundError(f"no statement {statement_id!r}", hint="list ids at /api/v1/statements")
-    return StatementDetail.model_validate(found)
+    return StatementDetail.model_validate(found(store.statement(statement_id), "statement", statement_id))
 
 
 @router.get("/statements", response_model=StatementPage, summary="List statements, newest first")
