@@ -132,12 +132,18 @@ def _watch_parent(parent: int) -> None:
     ends, and the pool spawns replacements from its own thread) works on every POSIX system.
     """
 
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_SECONDS)
-        os._exit(1)  # no clean-up to do: the parent, which held the results, is gone
+    _exit_when_gone(lambda: os.getppid() == parent, "redline-parent-watch")
 
-    threading.Thread(target=watch, name="redline-parent-watch", daemon=True).start()
+
+def _exit_when_gone(present: Callable[[], bool], name: str) -> None:
+    """A daemon thread that ends this process once ``present()`` turns false."""
+
+    def watch() -> None:
+        while present():
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # no clean-up to do: the process that held the results is gone
+
+    threading.Thread(target=watch, name=name, daemon=True).start()
 
 
 def _alive(pid: int) -> bool:
@@ -157,12 +163,7 @@ def die_with(owner: int) -> None:
     by its nannies, so a killed ``redline ingest --scheduler local`` re-parents nothing they can
     see; the owner's pid itself is watched instead (only on the owner's machine)."""
 
-    def watch() -> None:
-        while _alive(owner):
-            time.sleep(PARENT_CHECK_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="redline-owner-watch", daemon=True).start()
+    _exit_when_gone(lambda: _alive(owner), "redline-owner-watch")
 
 
 _FORK_HOOK: list[bool] = []
