@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlalchemy import ColumnElement, Table, false
+from sqlalchemy import ColumnElement, FromClause, false
 
 from redline.store.schema import statement
 
 COUNTABLE_SQL = "NOT s.rejected AND NOT s.duplicate"
 
 
-def countable(table: Table = statement) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
-    """Conditions for ``.where(*countable())``."""
+def countable(table: FromClause = statement) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """Conditions for ``.where(*countable())``, on the statement table or an alias of it."""
     return table.c.rejected == false(), table.c.duplicate == false()
 
 

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, false, func, select
+from sqlalchemy import and_, delete, func, select
 from sqlalchemy.engine import Connection
 
 from redline.store._sql import chunks, insert_ignore
+from redline.store.countable import countable
 from redline.store.schema import point_link, point_link_state, point_link_todo, statement, store_revision
 
 __all__ = [
@@ -96,14 +97,13 @@ def pending(conn: Connection, plan: str, label: str) -> Pending:
 def countable_after(conn: Connection, upto: int | None, last: int, changed: Sequence[str]) -> list[Any]:
     """Rows of the countable statements to link: keys in (upto, last], and the changed ones."""
     s = statement
-    countable = (s.c.rejected == false(), s.c.duplicate == false())
-    q = select(s).where(*countable, s.c.pk <= last)
+    q = select(s).where(*countable(), s.c.pk <= last)
     if upto is not None:
         q = q.where(s.c.pk > upto)
     rows = list(conn.execute(q.order_by(s.c.document_id, s.c.content_start, s.c.id)))
     seen = {r.id for r in rows}
     for part in chunks(list(changed)):
-        rows += [r for r in conn.execute(select(s).where(*countable, s.c.id.in_(part))) if r.id not in seen]
+        rows += [r for r in conn.execute(select(s).where(*countable(), s.c.id.in_(part))) if r.id not in seen]
     return rows
 
 
@@ -145,6 +145,6 @@ def linked_rows(conn: Connection, plan: str, label: str, columns: Sequence[Any])
     q = (
         select(lk.c.number, *columns)
         .select_from(lk.join(s, s.c.id == lk.c.statement_id))
-        .where(_version(plan, label, lk), s.c.rejected == false(), s.c.duplicate == false())
+        .where(_version(plan, label, lk), *countable())
     )
     return list(conn.execute(q))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, and_, case, delete, false, func, or_, select, tuple_, type_coerce
+from sqlalchemy import String, and_, case, delete, func, or_, select, tuple_, type_coerce
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -30,6 +30,7 @@ from redline.model import stance_issues
 from redline.store._sql import chunks, insert_rows
 from redline.store.balances import parse_day as _day
 from redline.store.balances import rewalk
+from redline.store.countable import countable
 from redline.store.extractions import parties
 from redline.store.point_links import linked_rows
 from redline.store.schema import (
@@ -115,11 +116,7 @@ _COLUMNS = (
     statement.c.speaker,
     statement.c.actor_id,
 )
-_COUNTABLE = (
-    statement.c.rejected == false(),
-    statement.c.duplicate == false(),
-    statement.c.speaker.is_not(None),
-)
+_COUNTABLE = (*countable(), statement.c.speaker.is_not(None))  # a row needs a speaker
 
 
 def _issue_columns(m: Mapping[str, Any]) -> list[str]:

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, String, and_, case, cast, false, func, literal, null, or_, select, union_all
+from sqlalchemy import Select, String, and_, case, cast, func, literal, null, or_, select, union_all
 from sqlalchemy.engine import Connection
 
+from redline.store.countable import countable
 from redline.store.schema import document, event, statement, statement_issue
 
 __all__ = ["TimelineTotals", "rows", "totals"]
@@ -38,7 +39,6 @@ def _mentions(word: str, *columns: Any) -> Any:
 
 def _items(issue: str | None, mentioning: str | None = None) -> Any:
     s, d, e, si = statement, document, event, statement_issue
-    countable = (s.c.rejected == false(), s.c.duplicate == false())
     statements = select(
         func.coalesce(s.c.date, d.c.published).label("day"),
         literal("statement").label("kind"),
@@ -56,7 +56,7 @@ def _items(issue: str | None, mentioning: str | None = None) -> Any:
         literal(0).label("part"),
         s.c.id.label("tie"),
     ).select_from(s.join(d, d.c.id == s.c.document_id))
-    statements = statements.where(*countable)
+    statements = statements.where(*countable())
     events = select(
         func.coalesce(e.c.date, d.c.published).label("day"),
         literal("event").label("kind"),
@@ -88,8 +88,7 @@ def _items(issue: str | None, mentioning: str | None = None) -> Any:
             .select_from(s2.join(si, si.c.statement_id == s2.c.id))
             .where(
                 s2.c.document_id == e.c.document_id,
-                s2.c.rejected == false(),
-                s2.c.duplicate == false(),
+                *countable(s2),
                 si.c.issue == issue,
             )
             .exists()
@@ -137,6 +136,6 @@ def spans(conn: Connection, document_ids: Sequence[str]) -> list[Any]:
     an event among the statements reported next to it."""
     s = statement
     q = select(s.c.document_id, s.c.id, s.c.content_start, s.c.content_end).where(
-        s.c.document_id.in_(document_ids), s.c.rejected == false(), s.c.duplicate == false()
+        s.c.document_id.in_(document_ids), *countable()
     )
     return list(conn.execute(q))
