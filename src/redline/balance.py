@@ -25,7 +25,6 @@ __all__ = [
     "CellDraft",
     "DayGroup",
     "Days",
-    "ShiftDraft",
     "Strength",
     "Tally",
     "cell_of",
@@ -133,38 +132,12 @@ class CellDraft(Generic[Q]):
     undated: int
 
 
-@dataclass(slots=True)
-class ShiftDraft(Generic[Q]):
-    row: str
-    column: str
-    before: str
-    after: str
-    quote_before: Q
-    quote_after: Q
-    date: date
-
-
-def walk(
-    row: str, column: str, days: Days[Q], undated: int, shifts: bool
-) -> tuple[CellDraft[Q], list[ShiftDraft[Q]]]:
-    """A cell's balance over its days, and (if asked) each change of its value on the way."""
+def walk(row: str, column: str, days: Days[Q], undated: int) -> CellDraft[Q]:
+    """A cell's balance over its days."""
     tally: Tally[Q] = Tally()
-    found: list[ShiftDraft[Q]] = []
-    before: str | None = None
-    quote_before: Q | None = None
     for day, groups in days:
         tally.add_day(day, groups)
-        if not shifts:
-            continue
-        after = tally.value
-        if after == NEUTRAL and before is None:
-            continue  # nothing but reports yet: no position to shift from
-        if before is not None and quote_before is not None and after != before:
-            today = [g.best for g in groups if g.stance == after]
-            quote_after = today[0] if today else tally.strongest(after)
-            found.append(ShiftDraft(row, column, before, after, quote_before, quote_after, day))
-        before, quote_before = after, tally.strongest(after)
-    return cell_of(row, column, tally, days[-1][0], undated), found
+    return cell_of(row, column, tally, days[-1][0], undated)
 
 
 def cell_of(row: str, column: str, tally: Tally[Q], last_date: date, undated: int) -> CellDraft[Q]:

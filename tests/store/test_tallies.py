@@ -185,7 +185,7 @@ def test_rebuilt_tallies_equal_the_kept_ones(store: Store) -> None:
 
     def state() -> list[Any]:
         tallies = store.position_tallies("party") + store.position_tallies("actor")
-        return sorted(tallies, key=repr) + sorted(map(repr, store.position_cells("actor")[1]))
+        return sorted(tallies, key=repr) + sorted(map(repr, store.position_cells("actor").cells.items()))
 
     kept = state()
     store.rebuild_tallies()

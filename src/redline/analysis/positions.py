@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, Literal, TypeVar
 
-from redline.balance import CellDraft, DayGroup, Days, ShiftDraft, Strength, strength, walk
+from redline.balance import CellDraft, DayGroup, Days, Strength, strength, walk
 from redline.model import GENERIC_ISSUES, Statement, stance_issues
 
 __all__ = [
@@ -37,17 +37,16 @@ __all__ = [
     "Days",
     "PositionMatrix",
     "RowKind",
-    "Shift",
     "assemble",
     "by_issue",
     "by_points",
     "cell_days",
     "day_groups",
-    "matrix_and_shifts",
     "position_matrix",
     "row_of",
     "stance_issues",
     "strength",
+    "summarised_matrix",
 ]
 
 RowKind = Literal["party", "actor"]
@@ -79,22 +78,6 @@ class Cell:
     def total(self) -> int:
         """Dated statements in the balance, neutral ones included."""
         return sum(self.counts.values())
-
-
-@dataclass(slots=True)
-class Shift:
-    """A row's position (the cell value) on a column changed on a date."""
-
-    row: str
-    column: str
-    before: str
-    after: str
-    quote_before: Statement  # the strongest statement for ``before`` until then
-    quote_after: Statement  # the strongest statement for ``after`` on the day it changed
-    date: date
-    evidence_before: int = 0  # dated statements with ``before`` up to the change
-    evidence_after: int = 0  # dated statements with ``after`` from the change on
-    explicit: bool = False  # the after quote says outright that the position changed
 
 
 @dataclass(slots=True)
@@ -159,10 +142,6 @@ def _finish_cell(d: CellDraft[Q], quote: Callable[[Q], Statement]) -> Cell:
         d.last_date,
         d.undated,
     )
-
-
-def _finish_shift(d: ShiftDraft[Q], quote: Callable[[Q], Statement]) -> Shift:
-    return Shift(d.row, d.column, d.before, d.after, quote(d.quote_before), quote(d.quote_after), d.date)
 
 
 Columns = Callable[[Statement], Iterable[str]]
@@ -237,34 +216,24 @@ def _same(_quotes: list[Statement]) -> Callable[[Statement], Statement]:
     return _identity
 
 
-def matrix_and_shifts(
-    days: CellDays[Q], quotes: Quotes[Q], at: date | None = None, *, shifts: bool = True
-) -> tuple[PositionMatrix, list[Shift]]:
-    """The matrix of summarised cells and the shifts within them; ``quotes`` turns the quote
-    references the result uses (only those) into statements, in one call."""
-    cells: dict[tuple[str, str], CellDraft[Q]] = {}
-    drafts: list[ShiftDraft[Q]] = []
-    for key in sorted(days.dated):
-        cells[key], changes = walk(*key, days.dated[key], days.undated.get(key, 0), shifts)
-        drafts += changes
-    return assemble(cells, drafts, days.undated, days.undated_statements, quotes, at)
+def summarised_matrix(days: CellDays[Q], quotes: Quotes[Q], at: date | None = None) -> PositionMatrix:
+    """The matrix of summarised cells; ``quotes`` turns the quote references the matrix uses
+    (only those) into statements, in one call."""
+    cells = {key: walk(*key, days.dated[key], days.undated.get(key, 0)) for key in sorted(days.dated)}
+    return assemble(cells, days.undated, days.undated_statements, quotes, at)
 
 
 def assemble(
     cells: Mapping[tuple[str, str], CellDraft[Q]],
-    shifts: Sequence[ShiftDraft[Q]],
     undated: Mapping[tuple[str, str], int],
     undated_statements: int,
     quotes: Quotes[Q],
     at: date | None = None,
-) -> tuple[PositionMatrix, list[Shift]]:
-    """The matrix and its shifts (in date order) of cell and shift drafts, however computed."""
-    drafts = sorted(shifts, key=lambda sh: (sh.date, sh.row, sh.column))
-    wanted = [q for c in cells.values() for q in (c.quote, c.latest_quote)]
-    wanted += [q for d in drafts for q in (d.quote_before, d.quote_after)]
-    found = quotes(wanted)
+) -> PositionMatrix:
+    """The matrix of cell drafts, however computed (walked here, or kept by the store)."""
+    found = quotes([q for c in cells.values() for q in (c.quote, c.latest_quote)])
     keys = set(cells) | set(undated)
-    matrix = PositionMatrix(
+    return PositionMatrix(
         sorted({r for r, _ in keys}),
         sorted({c for _, c in keys}),
         {key: _finish_cell(cells[key], found) for key in sorted(cells)},
@@ -272,7 +241,6 @@ def assemble(
         dict(undated),
         undated_statements,
     )
-    return matrix, [_finish_shift(d, found) for d in drafts]
 
 
 def position_matrix(
@@ -291,4 +259,4 @@ def position_matrix(
     A row or column that has only undated statements is still listed, with no cell.
     """
     days = cell_days(statements, by=by, party_of=party_of or {}, columns=columns, at=at, issue=issue)
-    return matrix_and_shifts(days, _same, at, shifts=False)[0]
+    return summarised_matrix(days, _same, at)

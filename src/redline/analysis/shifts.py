@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from redline.analysis.positions import UNAFFILIATED, Columns, RowKind, Shift, by_issue, row_of
+from redline.analysis.positions import UNAFFILIATED, Columns, RowKind, by_issue, row_of
 from redline.model import Statement
 
 __all__ = ["NO_SHIFT_ROWS", "Shift", "find_shifts"]
@@ -26,6 +27,22 @@ __all__ = ["NO_SHIFT_ROWS", "Shift", "find_shifts"]
 NEUTRAL = "neutral"
 NO_SHIFT_ROWS = frozenset({UNAFFILIATED, "media"})
 _KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
+
+
+@dataclass(slots=True)
+class Shift:
+    """A row's position (the cell value) on a column changed on a date."""
+
+    row: str
+    column: str
+    before: str
+    after: str
+    quote_before: Statement  # the strongest statement for ``before`` until then
+    quote_after: Statement  # the strongest statement for ``after`` on the day it changed
+    date: date
+    evidence_before: int = 0  # dated statements with ``before`` up to the change
+    evidence_after: int = 0  # dated statements with ``after`` from the change on
+    explicit: bool = False  # the after quote says outright that the position changed
 
 
 def _strength(s: Statement) -> tuple[int, float, int]:

@@ -26,7 +26,7 @@ from datetime import date
 
 from redline.analysis.linking import LinkOptions, link_statements
 from redline.analysis.negotiation import Positions, positions_version
-from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, matrix_and_shifts
+from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, summarised_matrix
 from redline.analysis.repository import PlanRepository
 from redline.analysis.shifts import find_shifts
 from redline.knowledge.shift_cues import load_reversal_cues
@@ -114,12 +114,12 @@ def stored_positions(
         with linking or nullcontext():
             link_version(store, version)
         rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
-        matrix = matrix_and_shifts(tally_days(rows), _quotes(store, quoted), at, shifts=False)[0]
+        matrix = summarised_matrix(tally_days(rows), _quotes(store, quoted), at)
         columns = by_points(store.point_link_numbers(plan, version.label))
     else:  # cells counted in SQL: nothing walked here
-        totals, _ = store.position_cells(by, issue=issue, at=at)
+        totals = store.position_cells(by, issue=issue, at=at)
         load = _quotes(store, quoted)
-        matrix = assemble(totals.cells, [], totals.undated, totals.undated_statements, load, at)[0]
+        matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
         columns = None
     shifts = find_shifts(
         store.countable_statements(),

@@ -1,9 +1,10 @@
-"""Each positions cell's balance and shifts, kept with the tallies, and a matrix read from them.
+"""Each positions cell's balance, kept with the tallies, and a matrix read from them.
 
-A cell's value as of today and every change of it (a shift) come from walking its days
-(``redline.balance.walk``) over its tallies; walking every cell per request was most of the
-cost of a matrix, so the store walks again only the cells a write touched and keeps the
-result (``position_cell``, ``position_shift``). A matrix as of a past day is counted in SQL
+A cell's value as of today comes from walking its days (``redline.balance.walk``) over its
+tallies; walking every cell per request was most of the cost of a matrix, so the store walks
+again only the cells a write touched and keeps the result (``position_cell``). Shifts are not
+kept: one needs evidence on both sides and notices explicit reversals, which per-day counts
+cannot tell (``analysis.shifts`` reads the statements). A matrix as of a past day is counted in SQL
 from the tallies: per stance the count, the latest day (with its count and quote) and the
 strongest quote, which is all a balance is made of.
 """
@@ -19,11 +20,11 @@ from typing import Any
 from sqlalchemy import String, and_, delete, func, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
-from redline.balance import CellDraft, DayGroup, Days, ShiftDraft, Tally, cell_of, walk
+from redline.balance import CellDraft, DayGroup, Days, Tally, cell_of, walk
 from redline.store._sql import chunks, insert_rows
-from redline.store.schema import ANY_COLUMN, UNDATED_DAY, position_cell, position_shift, position_tally
+from redline.store.schema import ANY_COLUMN, UNDATED_DAY, position_cell, position_tally
 
-__all__ = ["CellTotals", "cells", "parse_day", "rewalk", "shifts"]
+__all__ = ["CellTotals", "cells", "parse_day", "rewalk"]
 
 
 def parse_day(value: Any, cache: dict[Any, date | None]) -> date | None:
@@ -77,16 +78,13 @@ def _cell_days(conn: Connection, cells: Collection[Cell]) -> dict[Cell, Days[str
 
 
 def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
-    """Walk these cells again over their tallies and store their balance and shifts anew."""
-    s = position_shift
-    for table in (position_shift, position_cell):
-        key = tuple_(table.c.by_kind, table.c.col_key, table.c.row_key)
-        for part in chunks(sorted(cells), 200):
-            conn.execute(delete(table).where(key.in_(list(part))))
-    rows: list[dict[str, Any]] = []
+    """Walk these cells again over their tallies and store their balance anew."""
+    key = tuple_(position_cell.c.by_kind, position_cell.c.col_key, position_cell.c.row_key)
+    for part in chunks(sorted(cells), 200):
+        conn.execute(delete(position_cell).where(key.in_(list(part))))
     balances: list[dict[str, Any]] = []
     for (by, col, row), days in _cell_days(conn, cells).items():
-        cell, changes = walk(row, col, days, 0, True)
+        cell = walk(row, col, days, 0)
         balances.append(
             {
                 "by_kind": by,
@@ -101,45 +99,8 @@ def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
                 "last_date": cell.last_date,
             }
         )
-        for sh in changes:
-            rows.append(
-                {
-                    "by_kind": by,
-                    "col_key": col,
-                    "row_key": row,
-                    "day": sh.date,
-                    "shift_before": sh.before,
-                    "shift_after": sh.after,
-                    "quote_before": sh.quote_before,
-                    "quote_after": sh.quote_after,
-                }
-            )
-    for part in chunks(rows, 5000):
-        insert_rows(conn, s, list(part))
     for part in chunks(balances, 5000):
         insert_rows(conn, position_cell, list(part))
-
-
-def shifts(
-    conn: Connection, by: str, *, issue: str | None = None, at: date | None = None
-) -> list[ShiftDraft[str]]:
-    """The stored shifts of ``by`` rows (of one column, up to a day), quotes as statement ids."""
-    s = position_shift
-    day = type_coerce(s.c.day, String)
-    cols: list[Any] = [s.c.row_key, s.c.col_key, s.c.shift_before, s.c.shift_after, s.c.quote_before]
-    q = select(*cols, s.c.quote_after, day)
-    q = q.where(s.c.by_kind == by)
-    if issue is not None:
-        q = q.where(s.c.col_key == issue)
-    if at is not None:
-        q = q.where(s.c.day <= at)
-    parsed: dict[Any, date | None] = {}
-    out = []
-    for r in conn.execute(q):
-        d = parse_day(r[6], parsed)
-        assert d is not None
-        out.append(ShiftDraft(r[0], r[1], r[2], r[3], r[4], r[5], d))
-    return out
 
 
 @dataclass(slots=True)

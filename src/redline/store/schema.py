@@ -296,8 +296,9 @@ position_tally = Table(
 position_shift = Table(
     "position_shift",
     metadata,
-    # Each change of a cell's value (``redline.balance.walk`` over its tallies), kept current
-    # with the tallies: the shifts of a matrix are read, not walked, per request.
+    # Created by migration 0006 and no longer written: a shift needs evidence on both sides,
+    # which per-day counts cannot tell, so shifts are read from the statements
+    # (``analysis.shifts``); ``rebuild_tallies`` empties what older versions kept here.
     Column("by_kind", String(6), primary_key=True),
     Column("col_key", String(200), primary_key=True),
     Column("row_key", Text, primary_key=True),

@@ -18,7 +18,6 @@ from sqlalchemy import Engine, and_, delete, func, not_, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from redline.balance import ShiftDraft
 from redline.errors import StoreError
 from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
@@ -394,10 +393,10 @@ class Store:
 
     def position_cells(
         self, by: str, *, issue: str | None = None, at: date | None = None
-    ) -> tuple[balances.CellTotals, list[ShiftDraft[str]]]:
-        """The cells (kept, or counted in SQL over the tallies) and the stored shifts of a matrix."""
+    ) -> balances.CellTotals:
+        """The cells of a matrix: kept, or counted in SQL over the tallies for a past day."""
         with self._reader() as conn:
-            return balances.cells(conn, by, issue=issue, at=at), balances.shifts(conn, by, issue=issue, at=at)
+            return balances.cells(conn, by, issue=issue, at=at)
 
     def point_tallies(
         self, plan: str, label: str, by: str, *, issue: str | None = None, at: date | None = None
@@ -450,9 +449,8 @@ class Store:
     def countable_statements(self) -> list[Statement]:
         """Every countable statement (effective values, no article text): what shifts are read from."""
         with self._reader() as conn:
-            last = point_links.pending(conn, "", "").last
-            rows = point_links.countable_after(conn, None, last, [])
-        return [stored_extractions.statement_from_row(r) for r in rows]
+            rows = conn.execute(select(statement).where(*countable()))
+            return [stored_extractions.statement_from_row(r) for r in rows]
 
     def point_link_pending(self, plan: str, label: str) -> tuple[point_links.Pending, list[Statement]]:
         """What the stored links of a version lack, and those countable statements to link."""
