@@ -23,11 +23,10 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from sqlalchemy import String, and_, case, delete, func, or_, select, tuple_, type_coerce
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from redline.model import stance_issues
-from redline.store._sql import chunks, insert_rows
+from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import parse_day as _day
 from redline.store.balances import rewalk
 from redline.store.countable import countable
@@ -210,8 +209,7 @@ def add(conn: Connection, rows: Iterable[Mapping[str, Any]], party_of: Mapping[s
     if not records:
         return
     t = position_tally
-    mod: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
-    ins = mod.insert(t)
+    ins = upsert_insert(conn, t)
     new, old = ins.excluded, t.c
     strength_new = tuple_(new.best_rank, new.best_confidence, new.best_length)
     strength_old = tuple_(old.best_rank, old.best_confidence, old.best_length)
