@@ -59,7 +59,8 @@ def _extraction_version() -> str:
 def talks_store(talks: list[dict[str, Any]], *, fresh: bool = False) -> Store:
     """A store holding the talks set as ``redline ingest`` stores it (built once, then reused)."""
     docs = documents(talks)
-    digest = hashlib.sha1(("\x1f".join(d.text for d in docs) + _extraction_version()).encode()).hexdigest()[:16]
+    key = "\x1f".join(d.text for d in docs) + _extraction_version()
+    digest = hashlib.sha1(key.encode()).hexdigest()[:16]
     path = Path("/tmp") / f"redline-talks-{digest}.sqlite"
     if fresh and path.exists():
         path.unlink()
@@ -110,7 +111,10 @@ def match_gold(
     return out
 
 
-def gold_attributions(talks: list[dict[str, Any]]) -> Iterator[tuple[GoldRef, dict[str, Any], dict[str, Any]]]:
+Gold = tuple[GoldRef, dict[str, Any], dict[str, Any]]
+
+
+def gold_attributions(talks: list[dict[str, Any]]) -> Iterator[Gold]:
     """Every gold attribution with its article."""
     for t in talks:
         for i, a in enumerate(t["attributions"]):

@@ -40,7 +40,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _shared import load_scorer, require_shared
-from _talks_store import GoldRef, gold_attributions, load_talks, match_gold, talks_store
+from _talks_store import gold_attributions, load_talks, match_gold, talks_store
 
 from redline.analysis.claims import group_claims
 from redline.analysis.textsim import tokens
@@ -81,7 +81,15 @@ def grouped_pairs(groups: Iterable[Iterable[str]]) -> set[Pair]:
 def gold_inputs(talks: list[dict[str, Any]]) -> list[ClaimInput]:
     """The gold attributions as claim inputs: the grouping rule alone, without extraction errors."""
     rows = [
-        ClaimInput(str(ref), a["speaker"], a["speaker"], _date(t.get("published")), a["content"], t["id"], t.get("outlet"))
+        ClaimInput(
+            str(ref),
+            a["speaker"],
+            a["speaker"],
+            _date(t["published"]),
+            a["content"],
+            t["id"],
+            t["outlet"],
+        )
         for ref, a, t in gold_attributions(talks)
         if a.get("speaker")
     ]
@@ -129,7 +137,9 @@ def main() -> None:
         talks, [(s.id, s.document_id, s.content.start, s.content.end) for s in statements], scorer
     )
     system_claims = list(group_claims(store.claim_inputs()))
-    system_pairs = grouped_pairs([str(to_gold[i]) for i in c.statement_ids if i in to_gold] for c in system_claims)
+    system_pairs = grouped_pairs(
+        [str(to_gold[i]) for i in c.statement_ids if i in to_gold] for c in system_claims
+    )
     gold_claims = list(group_claims(gold_inputs(talks)))
     gold_rule_pairs = grouped_pairs(c.statement_ids for c in gold_claims)
 
@@ -140,7 +150,8 @@ def main() -> None:
         atts = {str(ref): (a, t) for ref, a, t in gold_attributions(talks)}
         for p in sorted(todo, key=lambda p: sorted(p)):
             a, b = sorted(p)
-            print(f"{a} {b} | {atts[a][0]['speaker']} | {atts[a][1].get('published')} {atts[b][1].get('published')}")
+            dates = f"{atts[a][1].get('published')} {atts[b][1].get('published')}"
+            print(f"{a} {b} | {atts[a][0]['speaker']} | {dates}")
             print(f"   A: {atts[a][0]['content']}\n   B: {atts[b][0]['content']}")
         print(f"{len(todo)} pairs to label", file=sys.stderr)
         return
@@ -151,12 +162,16 @@ def main() -> None:
     outlets = {str(ref): t.get("outlet") for ref, _, t in gold_attributions(talks)}
     stories = [c for c in components(same) if len({outlets[r] for r in c}) >= 2]
     print(
-        f"talks set: {len(talks)} articles, {len(statements)} countable statements, {len(to_gold)} matched to gold;"
+        f"talks set: {len(talks)} articles, {len(statements)} countable statements,"
+        f" {len(to_gold)} matched to gold;"
         f" {len(labels)} labelled pairs, {len(same)} the same claim, {len(todo)} unlabelled candidates;"
         f" {len(stories)} stories carried by several outlets"
     )
     p, r, tp, n = pr(gold_rule_pairs, same, labels)
-    print(f"grouping on gold statements:   pairwise precision {p:.2f} ({tp}/{n})  recall {r:.2f} ({len(gold_rule_pairs & same)}/{len(same)})")
+    print(
+        f"grouping on gold statements:   pairwise precision {p:.2f} ({tp}/{n})"
+        f"  recall {r:.2f} ({len(gold_rule_pairs & same)}/{len(same)})"
+    )
     p, r_both, tp, n = pr(system_pairs, both, labels)
     r_all = len(system_pairs & same) / len(same) if same else 1.0
     print(
