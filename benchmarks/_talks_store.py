@@ -48,7 +48,7 @@ def documents(talks: list[dict[str, Any]]) -> list[Document]:
 AFTER_EXTRACTION = frozenset({"claim_synonyms.yaml", "point_terms.yaml", "link_terms.yaml"})
 
 
-def _extraction_version() -> str:
+def extraction_version() -> str:
     h = hashlib.sha1(EXTRACTOR_VERSION.encode())
     for f in sorted(packaged("actors.yaml").parent.iterdir()):
         if f.suffix in {".yaml", ".json"} and f.name not in AFTER_EXTRACTION:
@@ -59,7 +59,7 @@ def _extraction_version() -> str:
 def talks_store(talks: list[dict[str, Any]], *, fresh: bool = False) -> Store:
     """A store holding the talks set as ``redline ingest`` stores it (built once, then reused)."""
     docs = documents(talks)
-    key = "\x1f".join(d.text for d in docs) + _extraction_version()
+    key = "\x1f".join(d.text for d in docs) + extraction_version()
     digest = hashlib.sha1(key.encode()).hexdigest()[:16]
     path = Path("/tmp") / f"redline-talks-{digest}.sqlite"
     if fresh and path.exists():
