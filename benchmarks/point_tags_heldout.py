@@ -43,7 +43,7 @@ TRUE_TAGS: dict[str, tuple[frozenset[str], str]] = {
     ),
     "11": (frozenset({"eu_membership", "sanctions_economy"}), "EU application plus market access"),
     "12": (frozenset({"sanctions_economy"}), "an international recovery package (partial text)"),
-    "13": (frozenset({"sanctions_economy"}), "phased sanctions relief and economic reintegration (not English)"),
+    "13": (frozenset({"sanctions_economy"}), "phased sanctions relief, economic reintegration (not English)"),
     "14": (
         frozenset({"sanctions_economy", "amnesty_justice"}),
         "reconstruction from frozen assets until Russia compensates the damage: a reparations claim",
@@ -76,7 +76,8 @@ def main() -> None:
                 f"(missing {sorted(gold - got)}, extra {sorted(got - gold)}) -- {why}"
             )
     missing = sorted(set(TRUE_TAGS) - {p.number for p in scored})
-    print(f"E3 points fully right (held out): {right} of {len(scored)}" + (f"; not found: {missing}" if missing else ""))
+    lost = f"; not found: {missing}" if missing else ""
+    print(f"E3 points fully right (held out): {right} of {len(scored)}{lost}")
 
 
 if __name__ == "__main__":
