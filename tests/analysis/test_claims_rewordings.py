@@ -62,3 +62,19 @@ def test_an_undated_report_joins_the_dated_claim_whichever_comes_first() -> None
     undated = st(3, "a ceasefire monitoring mission would be led by neutral observers", None)
     assert grouped([*dated, undated]) == [["s1", "s3"], ["s2"]]
     assert grouped([undated, *dated]) == [["s1", "s3"], ["s2"]]
+
+
+def test_a_date_is_not_a_figure() -> None:
+    rows = [
+        st(1, "Kyiv tried to strike the leader's residence with drones on Dec. 29", actor="russia"),
+        st(2, "Kyiv struck the leader's residence with 91 drones", actor="russia"),
+    ]
+    assert grouped(rows) == [["s1", "s2"]]
+
+
+def test_an_abbreviation_does_not_end_a_negated_clause() -> None:
+    rows = [
+        st(1, "Kyiv has not read the U.S. proposal", actor="trump"),
+        st(2, "Kyiv has not read the proposal", actor="trump"),
+    ]
+    assert grouped(rows) == [["s1", "s2"]]

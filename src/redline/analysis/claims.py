@@ -35,6 +35,7 @@ from itertools import groupby
 from rapidfuzz import fuzz, utils
 
 from redline.analysis.textsim import TfIdf, tokens
+from redline.extract.dates import date_mentions
 from redline.knowledge.claim_synonyms import load_claim_synonyms
 from redline.model import stable_id
 from redline.store import ClaimInput, Store
@@ -81,9 +82,13 @@ class Claim:
 _NUMBER = re.compile(r"\d[\d,.]*")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|without|cannot)\b|n[’']t\b")
 # clause breaks: a negation in one clause ("there was no draft - but we agree") says nothing of the next
-_CLAUSE = re.compile(r"[.;:!?\u2014\u2013]|\s-\s|,?\s+(?:but|while|although|whereas)\b")
+# (a full stop ends a clause unless it ends an initial or an abbreviation such as "U.S.")
+_CLAUSE = re.compile(
+    r"(?<!\b[A-Z])[.!?](?=\s|$)|[;:\u2014\u2013]|\s-\s|,?\s+(?:but|while|although|whereas)\b"
+)
 SAME_MEANING = 0.65  # concept overlap at which two rewordings say the same thing (scored as 100)
-MIN_SHARED = 3  # concepts two rewordings must share: two common words ("need", "peace") are no claim
+ANY_DAY = date(2000, 1, 1)  # reads dates without a year when the statement has none: only their spans count
+MIN_SHARED = 2  # concepts two rewordings must share (weighed, so that common words prove little)
 QUOTE_WORDS = 6  # a content this long contained in another is the same quote, trimmed differently
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z-]+")  # capitalised inside a sentence: a name
 
@@ -124,13 +129,17 @@ class Concepts:
         extra = {head for phrase, head in self._phrases if phrase in low}
         return {self._canon.get(t, t) for t in tokens(text) if not t[:1].isdigit()} | extra
 
-    def meaning(self, text: str) -> Meaning:
+    def meaning(self, text: str, when: date | None = None) -> Meaning:
+        """``when`` (the statement's date) reads dates in the text ("on Dec. 29"), which are no figures."""
         said: set[str] = set()
         denied: set[str] = set()
         for clause in _CLAUSE.split(text):
             (denied if _NEGATION.search(clause.lower()) else said).update(self._concepts(clause))
         concepts = self._concepts(text)
-        figures = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
+        undated = text
+        for m in date_mentions(text, when or ANY_DAY):
+            undated = undated[: m.start] + " " * len(m.text) + undated[m.end :]
+        figures = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(undated)}
         names = {n.lower() for n in _NAME.findall(text)}
         return Meaning(frozenset(concepts), frozenset(figures), frozenset(names), frozenset(denied - said))
 
@@ -206,7 +215,7 @@ def _speaker_claims(
     """One speaker's claims. Dated statements meet within ``window_days``; an undated one (an
     article without a date) joins the best matching claim of any date, as no date argues against."""
     said = [
-        _Said(st.content, utils.default_process(st.content), concepts.meaning(st.content))
+        _Said(st.content, utils.default_process(st.content), concepts.meaning(st.content, st.date))
         for st in statements
     ]
     space = TfIdf(sorted(s.meaning.concepts) for s in said)
