@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -89,6 +90,8 @@ _CLAUSE = re.compile(
 SAME_MEANING = 0.65  # concept overlap at which two rewordings say the same thing (scored as 100)
 ANY_DAY = date(2000, 1, 1)  # reads dates without a year when the statement has none: only their spans count
 MIN_SHARED = 2  # concepts two rewordings must share (weighed, so that common words prove little)
+EVERYDAY_SHARE = 0.2  # a concept in more of a speaker's statements than this (and than
+EVERYDAY_MIN = 50  # this many) names no claim: it only slows the search for an undated one
 QUOTE_WORDS = 6  # a content this long contained in another is the same quote, trimmed differently
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z-]+")  # capitalised inside a sentence: a name
 
@@ -213,22 +216,38 @@ def _speaker_claims(
     statements: list[ClaimInput], concepts: Concepts, similar: float, window_days: int
 ) -> list[Claim]:
     """One speaker's claims. Dated statements meet within ``window_days``; an undated one (an
-    article without a date) joins the best matching claim of any date, as no date argues against."""
+    article without a date) joins the best matching claim of any date, as no date argues against.
+
+    Dated statements come in date order, so a claim whose last date falls out of the window is
+    closed for good; an undated one is compared only with the claims that share a concept the
+    speaker does not use every day (a rewording shares one), not with every claim of the speaker."""
     said = [
         _Said(st.content, utils.default_process(st.content), concepts.meaning(st.content, st.date))
         for st in statements
     ]
     space = TfIdf(sorted(s.meaning.concepts) for s in said)
+    df = Counter(k for s in said for k in s.meaning.concepts)
+    everyday = max(EVERYDAY_MIN, EVERYDAY_SHARE * len(said))  # concepts in more statements index nothing
     order = sorted(
         range(len(statements)),
         key=lambda i: (statements[i].date is None, statements[i].date or date.min),
     )
     claims: list[Claim] = []
+    open_claims: list[Claim] = []
+    by_concept: dict[str, list[int]] = {}  # concept -> the claims (indices) whose first statement has it
     for i in order:
         st, s = statements[i], said[i]
+        if st.date is not None:
+            open_claims = [c for c in open_claims if _close(c.last_date, st.date, window_days)]
+            candidates: Iterable[Claim] = open_claims
+        else:
+            telling = [k for k in s.meaning.concepts if df[k] <= everyday]
+            shared = Counter(n for k in telling for n in by_concept.get(k, ()))
+            need = min(MIN_SHARED, len(telling))
+            candidates = [claims[n] for n, got in sorted(shared.items()) if got >= need]
         best, best_score = None, similar
-        for c in claims:
-            if c._said is None or (st.date is not None and not _close(c.last_date, st.date, window_days)):
+        for c in candidates:
+            if c._said is None:
                 continue
             score = _same(c._said.key, s.key, c._said.meaning, s.meaning, space)
             if score >= best_score:
@@ -236,6 +255,11 @@ def _speaker_claims(
         if best is None:
             best = Claim(st.actor_id, st.speaker, st.content, st.date, st.date)
             claims.append(best)
+            if st.date is not None:
+                open_claims.append(best)
+            for k in s.meaning.concepts:
+                if df[k] <= everyday:
+                    by_concept.setdefault(k, []).append(len(claims) - 1)
         _join(best, st, s)
     return claims
 
