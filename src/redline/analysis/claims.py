@@ -36,8 +36,8 @@ from itertools import groupby
 from rapidfuzz import fuzz, utils
 
 from redline.analysis.textsim import TfIdf, tokens
-from redline.extract.dates import date_mentions
 from redline.knowledge.claim_synonyms import load_claim_synonyms
+from redline.knowledge.dates import calendar_words
 from redline.model import stable_id
 from redline.store import ClaimInput, Store
 
@@ -88,7 +88,6 @@ _CLAUSE = re.compile(
     r"(?<!\b[A-Z])[.!?](?=\s|$)|[;:\u2014\u2013]|\s-\s|,?\s+(?:but|while|although|whereas)\b"
 )
 SAME_MEANING = 0.65  # concept overlap at which two rewordings say the same thing (scored as 100)
-ANY_DAY = date(2000, 1, 1)  # reads dates without a year when the statement has none: only their spans count
 MIN_SHARED = 2  # concepts two rewordings must share (weighed, so that common words prove little)
 EVERYDAY_SHARE = 0.2  # a concept in more of a speaker's statements than this (and than
 EVERYDAY_MIN = 50  # this many) names no claim: it only slows the search for an undated one
@@ -117,6 +116,13 @@ class Concepts:
     def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
         self._canon: dict[str, str] = {}
         self._phrases: list[tuple[str, str]] = []
+        # dates ("on Dec. 29", "29 December 2025", "in 2025") are no figures of a claim
+        month = calendar_words().month_pattern()
+        self._dates = re.compile(
+            rf"\b(?:(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+            rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{month})\b\.?(?:,?\s+\d{{4}})?|(?:19|20)\d\d)\b",
+            re.I,
+        )
         for group in groups:
             words = list(group)
             head = " ".join(tokens(words[0], keep_stop_words=True)) or words[0]
@@ -132,17 +138,13 @@ class Concepts:
         extra = {head for phrase, head in self._phrases if phrase in low}
         return {self._canon.get(t, t) for t in tokens(text) if not t[:1].isdigit()} | extra
 
-    def meaning(self, text: str, when: date | None = None) -> Meaning:
-        """``when`` (the statement's date) reads dates in the text ("on Dec. 29"), which are no figures."""
+    def meaning(self, text: str) -> Meaning:
         said: set[str] = set()
         denied: set[str] = set()
         for clause in _CLAUSE.split(text):
             (denied if _NEGATION.search(clause.lower()) else said).update(self._concepts(clause))
         concepts = self._concepts(text)
-        undated = text
-        for m in date_mentions(text, when or ANY_DAY):
-            undated = undated[: m.start] + " " * len(m.text) + undated[m.end :]
-        figures = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(undated)}
+        figures = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(self._dates.sub(" ", text))}
         names = {n.lower() for n in _NAME.findall(text)}
         return Meaning(frozenset(concepts), frozenset(figures), frozenset(names), frozenset(denied - said))
 
@@ -222,7 +224,7 @@ def _speaker_claims(
     closed for good; an undated one is compared only with the claims that share a concept the
     speaker does not use every day (a rewording shares one), not with every claim of the speaker."""
     said = [
-        _Said(st.content, utils.default_process(st.content), concepts.meaning(st.content, st.date))
+        _Said(st.content, utils.default_process(st.content), concepts.meaning(st.content))
         for st in statements
     ]
     space = TfIdf(sorted(s.meaning.concepts) for s in said)
