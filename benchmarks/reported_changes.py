@@ -41,30 +41,54 @@ Change = tuple[str, str | None]  # (removed | added | modified, point number; No
 
 # (sentence, issues the extractor would give, the changes it reports)
 SENTENCES: list[tuple[str, tuple[str, ...], list[Change]]] = [
-    ("The plan has since been reworked, nixing the 600,000 cap on Ukraine's army.", ("plan_overall",),
-     [("removed", "6")]),
-    ("Officials said the amnesty clause had been dropped from the draft.", ("amnesty_justice",),
-     [("removed", "26")]),
-    ("The revised text raised the cap on Ukraine's armed forces to 800,000.", ("military_limits",),
-     [("modified", "6")]),
-    ("The new draft no longer mentions elections within 100 days.", ("elections_legitimacy",),
-     [("removed", "25")]),
-    ("The clause on the Zaporizhzhia nuclear plant was struck out of the text.", ("nuclear_plant",),
-     [("removed", "19")]),
+    (
+        "The plan has since been reworked, nixing the 600,000 cap on Ukraine's army.",
+        ("plan_overall",),
+        [("removed", "6")],
+    ),
+    (
+        "Officials said the amnesty clause had been dropped from the draft.",
+        ("amnesty_justice",),
+        [("removed", "26")],
+    ),
+    (
+        "The revised text raised the cap on Ukraine's armed forces to 800,000.",
+        ("military_limits",),
+        [("modified", "6")],
+    ),
+    (
+        "The new draft no longer mentions elections within 100 days.",
+        ("elections_legitimacy",),
+        [("removed", "25")],
+    ),
+    (
+        "The clause on the Zaporizhzhia nuclear plant was struck out of the text.",
+        ("nuclear_plant",),
+        [("removed", "19")],
+    ),
     ("The provision on NATO troops in Ukraine was removed from the draft.", ("nato",), [("removed", "8")]),
     ("The drafters softened the point barring Ukraine from joining NATO.", ("nato",), [("modified", "7")]),
-    ("The amended draft dropped the use of frozen Russian assets for US-led projects.",
-     ("sanctions_economy",), [("removed", "14")]),
-    ("The Europeans added a clause on an international fund for reconstruction.", ("sanctions_economy",),
-     [("added", None)]),
+    (
+        "The amended draft dropped the use of frozen Russian assets for US-led projects.",
+        ("sanctions_economy",),
+        [("removed", "14")],
+    ),
+    (
+        "The Europeans added a clause on an international fund for reconstruction.",
+        ("sanctions_economy",),
+        [("added", None)],
+    ),
     ("Negotiators were close to striking a deal on the framework.", ("plan_overall",), []),
     ("Both sides hope to strike a deal on the plan before the end of the month.", ("plan_overall",), []),
     ("Russian troops were removed from positions near Kherson.", ("territory",), []),
     ("The updated version of the plan has been cut from 28 to 19 points.", ("plan_overall",), []),
     ("He added that talks on the draft would resume next week.", ("plan_overall",), []),
     ("Certain wording in the document may have been revised.", ("plan_overall",), []),
-    ("Washington introduced new sanctions on Russian oil companies, the proposal's backers said.",
-     ("sanctions_economy",), []),
+    (
+        "Washington introduced new sanctions on Russian oil companies, the proposal's backers said.",
+        ("sanctions_economy",),
+        [],
+    ),
     ("Questions about the proposals raised in Europe went unanswered.", ("plan_overall",), []),
     ("The draft would drastically reduce the size of Ukraine's army.", ("military_limits",), []),
 ]
@@ -102,8 +126,9 @@ def line(label: str, r: tuple[int, int, int, int, int], n: int, quiet: int) -> s
 
 
 def statement(sid: str, doc: str, text: str, issues: Sequence[str]) -> Statement:
-    return Statement(id=sid, document_id=doc, content=Span(text, 0, len(text)), kind="indirect",
-                     issues=list(issues))
+    return Statement(
+        id=sid, document_id=doc, content=Span(text, 0, len(text)), kind="indirect", issues=list(issues)
+    )
 
 
 def main() -> None:
@@ -138,8 +163,14 @@ def main() -> None:
     got_s = changes(system, base)
     found_e = {str(to_gold.get(sid, sid)): v for sid, v in got_s.items()}
     want_e = {sid: v for sid, v in want_r.items() if sid in set(map(str, to_gold.values()))}
-    print(line("talks set, end to end (all statements)", score(found_e, want_e), len(system),
-               len(system) - sum(bool(v) for v in want_e.values())))
+    print(
+        line(
+            "talks set, end to end (all statements)",
+            score(found_e, want_e),
+            len(system),
+            len(system) - sum(bool(v) for v in want_e.values()),
+        )
+    )
     if args.verbose:
         for name, got, want, texts in (
             ("written", got_w, want_w, {s.id: s.content.text for s in written}),

@@ -155,7 +155,8 @@ def main() -> None:
     def real_found(shifts: list[Shift]) -> int:
         return sum(
             any(
-                s.row in r["rows"] and s.column in r["columns"]
+                s.row in r["rows"]
+                and s.column in r["columns"]
                 and abs((s.date - date.fromisoformat(r["date"])).days) <= REAL_DAYS
                 for s in shifts
             )
