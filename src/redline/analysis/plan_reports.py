@@ -18,6 +18,7 @@ from datetime import date
 
 from redline.analysis.align import PlanDiff
 from redline.analysis.linking import PointMatcher
+from redline.analysis.plans import tagging_text
 from redline.analysis.textsim import tokens
 from redline.knowledge.plan_changes import ChangeLexicon
 from redline.model import PlanVersion, Point, Statement
@@ -105,6 +106,8 @@ class ChangeFinder:
         self.base = base
         self.threshold = threshold
         self._meta = {t for word in lexicon.meta_words for t in tokens(word)}
+        self._unnamed = self._meta | {t for word in lexicon.qualifiers for t in tokens(word)}
+        self._point_tokens = [set(tokens(tagging_text(p))) for p in base.points]
         forms = sorted((f for fs in lexicon.verbs.values() for f in fs), key=len, reverse=True)
         self._verbs = re.compile(
             r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.I
@@ -119,8 +122,9 @@ class ChangeFinder:
         )
 
     def _content(self, phrase: str) -> list[str]:
-        """The phrase's tokens without words that name a part of a text ("the clause on ...")."""
-        return [t for t in tokens(phrase) if t not in self._meta]
+        """The phrase's tokens without words that name a part of a text ("the clause on ...") or
+        say which text ("the updated plan")."""
+        return [t for t in tokens(phrase) if t not in self._unnamed]
 
     def _targets(self, text: str) -> list[tuple[str, str]]:
         """(verb, target phrase) for each change verb in ``text``."""
@@ -144,6 +148,12 @@ class ChangeFinder:
                 out.append((m.group(0), target))
         return out
 
+    def _figure_point(self, content: Sequence[str]) -> int | None:
+        """The index of the one base point that has a figure of ``content``, if exactly one has."""
+        figures = {t for t in content if t[:1].isdigit()}
+        having = [k for k, toks in enumerate(self._point_tokens) if figures & toks]
+        return having[0] if len(having) == 1 else None
+
     def find(self, statement: Statement) -> list[ReportedChange]:
         """Every change ``statement`` reports, one per named item, attached to a point when one fits.
 
@@ -161,11 +171,17 @@ class ChangeFinder:
             items = [i.strip() for i in _ITEM_SPLIT.split(target) if self._content(i)]
             matcher = PointMatcher(self.base.points, items)
             for item in items:
-                scores = matcher.containment(" ".join(self._content(item)))
+                content = self._content(item)
+                if change == "added" and len(content) == len(tokens(item)):
+                    continue  # an addition names a text ("a clause on ..."): "introduced sanctions" is none
+                scores = matcher.containment(" ".join(content))
                 best = max(range(len(scores)), key=scores.__getitem__, default=None)
                 number = None
                 score = 0.0
-                if best is not None and scores[best] >= self.threshold:
+                named = self._figure_point(content)
+                if named is not None:  # "the 600,000 cap": the one point with that figure
+                    best, number, score = named, self.base.points[named].number, 1.0
+                elif best is not None and scores[best] >= self.threshold:
                     number, score = self.base.points[best].number, scores[best]
                 # "the cap was raised to 800,000" is about a clause with a figure even when it
                 # names no text; anything else must be about a text ("troops were removed from ...")

@@ -18,6 +18,7 @@ class ChangeLexicon:
     verbs: dict[str, tuple[str, ...]]
     meta_words: tuple[str, ...] = ()  # words naming a part of a text, not its substance
     not_changes: tuple[str, ...] = ()  # idioms with a change verb that change nothing ("striking a deal")
+    qualifiers: tuple[str, ...] = ()  # words saying which text ("the updated plan"), naming no point
 
     def change_of(self, form: str) -> str | None:
         form = " ".join(form.lower().split())
@@ -31,7 +32,7 @@ def load_change_lexicon(path: Path | None = None) -> ChangeLexicon:
     """Read and check the lexicon at ``path`` (the packaged one by default)."""
     path = path or packaged("plan_changes.yaml")
     data = read_yaml(path, "change-verb lexicon")
-    keys = (*CHANGE_TYPES, "meta_words", "not_changes")
+    keys = (*CHANGE_TYPES, "meta_words", "not_changes", "qualifiers")
     if not isinstance(data, dict) or set(data) - set(keys):
         raise ConfigError(f"expected a mapping with keys {', '.join(keys)}", where=str(path))
     lists: dict[str, tuple[str, ...]] = {}
@@ -41,4 +42,5 @@ def load_change_lexicon(path: Path | None = None) -> ChangeLexicon:
         lists[key] = tuple(" ".join(f.lower().split()) for f in forms)
     meta = lists.pop("meta_words", ())
     idioms = lists.pop("not_changes", ())
-    return ChangeLexicon(lists, meta, idioms)
+    qualifiers = lists.pop("qualifiers", ())
+    return ChangeLexicon(lists, meta, idioms, qualifiers)

@@ -1,0 +1,121 @@
+"""The talks set ingested by redline into a SQLite store, for benchmarks of what is built on
+extraction (claims, shifts): read from ``../shared/data/talks`` at run time, never copied.
+
+The store is kept in /tmp under a digest of the articles and the extractor version, so a second
+benchmark run reuses it. Gold attributions are matched to stored statements by the scorer's rule
+(``../shared/eval/score.py``: content tokens overlapping by at least half of the shorter span).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from redline.config import Settings
+from redline.extract.pipeline import EXTRACTOR_VERSION
+from redline.ingest import ingest
+from redline.knowledge import packaged
+from redline.model import Document
+from redline.store import Store
+
+
+def load_talks(shared: Path) -> list[dict[str, Any]]:
+    folder = shared / "data" / "talks"
+    return [json.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.glob("t*.json"))]
+
+
+def documents(talks: list[dict[str, Any]]) -> list[Document]:
+    return [
+        Document(
+            id=str(t["id"]),
+            text=t["text"],
+            url=t.get("url"),
+            title=t.get("title"),
+            published=date.fromisoformat(t["published"]) if t.get("published") else None,
+            outlet=t.get("outlet"),
+        )
+        for t in talks
+    ]
+
+
+# what analysis reads after extraction, not what extraction reads: editing them keeps the store
+AFTER_EXTRACTION = frozenset({"claim_synonyms.yaml", "point_terms.yaml", "link_terms.yaml"})
+
+
+def extraction_version() -> str:
+    h = hashlib.sha1(EXTRACTOR_VERSION.encode())
+    for f in sorted(packaged("actors.yaml").parent.iterdir()):
+        if f.suffix in {".yaml", ".json"} and f.name not in AFTER_EXTRACTION:
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def talks_store(talks: list[dict[str, Any]], *, fresh: bool = False) -> Store:
+    """A store holding the talks set as ``redline ingest`` stores it (built once, then reused)."""
+    docs = documents(talks)
+    key = "\x1f".join(d.text for d in docs) + extraction_version()
+    digest = hashlib.sha1(key.encode()).hexdigest()[:16]
+    path = Path("/tmp") / f"redline-talks-{digest}.sqlite"
+    if fresh and path.exists():
+        path.unlink()
+    built = path.exists()
+    store = Store.open(f"sqlite:///{path}")
+    if not built:
+        ingest(iter(docs), store, Settings(), workers=1)
+    return store
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRef:
+    """A gold attribution: the article and its index in the article's list."""
+
+    doc: str
+    index: int
+
+    def __str__(self) -> str:
+        return f"{self.doc}#{self.index}"
+
+
+def match_gold(
+    talks: list[dict[str, Any]], statements: list[tuple[str, str, int, int]], scorer: ModuleType
+) -> dict[str, GoldRef]:
+    """Statement id -> the gold attribution it extracts (``statements``: id, document, start, end).
+
+    Each gold attribution is matched once, greedily by overlap, as the scorer matches."""
+    by_doc: dict[str, list[tuple[str, int, int]]] = {}
+    for sid, doc, start, end in statements:
+        by_doc.setdefault(doc, []).append((sid, start, end))
+    out: dict[str, GoldRef] = {}
+    for t in talks:
+        text = t["text"]
+        gold = [scorer.span_tokens(text, *scorer.locate(text, a)) for a in t["attributions"]]
+        used: set[int] = set()
+        for sid, start, end in by_doc.get(str(t["id"]), []):
+            pt = scorer.span_tokens(text, start, end)
+            best, best_ov = None, 0.0
+            for i, gt in enumerate(gold):
+                if i in used or not gt or not pt:
+                    continue
+                ov = len(gt & pt) / min(len(gt), len(pt))
+                if ov > best_ov:
+                    best, best_ov = i, ov
+            if best is not None and best_ov >= 0.5:
+                used.add(best)
+                out[sid] = GoldRef(str(t["id"]), best)
+    return out
+
+
+Gold = tuple[GoldRef, dict[str, Any], dict[str, Any]]
+
+
+def gold_attributions(talks: list[dict[str, Any]]) -> Iterator[Gold]:
+    """Every gold attribution with its article."""
+    for t in talks:
+        for i, a in enumerate(t["attributions"]):
+            yield GoldRef(str(t["id"]), i), a, t

@@ -1,0 +1,199 @@
+"""Shifts on real news: does redline find the position changes the annotated statements show?
+
+    PYTHONPATH=src python benchmarks/shifts_real.py [--shared PATH] [--by party|actor] [-v]
+
+The talks set (``../shared/data/talks``, read at run time) is ingested by redline into a SQLite
+store (``_talks_store``). Two runs of ``analysis.shifts.find_shifts`` with the same rule:
+
+- gold shifts: over the GOLD statements (gold speaker -> its party in redline's actor base, gold
+  issues, gold stance, gold type, the article's date; articles without a date make none);
+- system shifts: over the store's countable statements, as ``positions`` computes them.
+
+A system shift is right when a gold shift has the same row, column and before -> after, dated
+within ``DAYS`` days. Printed: precision, recall, both shift lists, and the plausibility of the
+system's shifts as judged by a reader of their before/after quotes (labels in
+``benchmarks/data/shift_plausibility.json``: ids and offsets only, no article text; shifts not
+yet judged are listed with ``-v`` for labelling).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _shared import require_shared
+from _talks_store import extraction_version, gold_attributions, load_talks, talks_store
+
+from redline.analysis.positions import RowKind
+from redline.analysis.shifts import Shift, find_shifts
+from redline.demo import run_demo
+from redline.knowledge.actors import load_actors
+from redline.knowledge.shift_cues import load_reversal_cues
+from redline.model import Span, Speaker, Statement
+from redline.store import Store
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "data" / "shift_plausibility.json"
+DAYS = 7
+REAL_DAYS = 14
+MILD = {"support", "conditional"}
+
+
+def demo_corpus() -> tuple[list[Statement], dict[str, str]]:
+    """The demo's statements and parties (``redline demo`` into a SQLite store kept in /tmp)."""
+    path = Path("/tmp") / f"redline-demo-{extraction_version()[:16]}.sqlite"
+    built = path.exists()
+    with Store.open(f"sqlite:///{path}") as store:
+        if not built:
+            run_demo(store)
+        return store.countable_statements(), store.parties()
+
+
+def gold_statements(talks: list[dict[str, Any]]) -> tuple[list[Statement], dict[str, str]]:
+    """The gold attributions as statements, and each gold speaker's party."""
+    kb = load_actors()
+    party_of: dict[str, str] = {}
+    out = []
+    for ref, a, t in gold_attributions(talks):
+        name = a.get("speaker")
+        if not name:
+            continue
+        found = kb.affiliation(name)
+        kind = found.kind if found else None
+        if found is not None and found.party:
+            party_of[name] = found.party
+        text = a["content"]
+        start = t["text"].find(text)
+        out.append(
+            Statement(
+                id=str(ref),
+                document_id=str(t["id"]),
+                content=Span(text, start, start + len(text)),
+                kind=a.get("type") or "indirect",
+                speaker=Speaker(name, None, Span(a.get("speaker_mention") or name, 0, 0), kind=kind),
+                issues=list(a.get("issues") or []),
+                stance=a.get("stance") or "neutral",
+                date=date.fromisoformat(t["published"]) if t.get("published") else None,
+            )
+        )
+    return out, party_of
+
+
+def key(sh: Shift) -> str:
+    """A shift's identity for labels: row, column, before -> after, date, and its two quotes."""
+    q = sh.quote_before, sh.quote_after
+    quotes = " / ".join(f"{s.document_id}@{s.content.start}-{s.content.end}" for s in q)
+    return f"{sh.row}|{sh.column}|{sh.before}->{sh.after}|{sh.date}|{quotes}"
+
+
+def same(a: Shift, b: Shift) -> bool:
+    return (a.row, a.column, a.before, a.after) == (b.row, b.column, b.before, b.after) and abs(
+        (a.date - b.date).days
+    ) <= DAYS
+
+
+def show(sh: Shift, texts: dict[str, str]) -> str:
+    def q(s: Statement) -> str:
+        where = f"{s.document_id} {s.date}"
+        return f"[{where}] {texts.get(s.id, s.content.text)[:150]!r}"
+
+    mark = " explicit" if sh.explicit else ""
+    return (
+        f"{sh.date} {sh.row:<14} {sh.column:<20} {sh.before} -> {sh.after}"
+        f" (evidence {sh.evidence_before}/{sh.evidence_after}{mark})\n"
+        f"      before {q(sh.quote_before)}\n      after  {q(sh.quote_after)}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", help="path of the shared data (default ../shared)")
+    parser.add_argument("--by", choices=["party", "actor"], default="party")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every shift")
+    args = parser.parse_args()
+    by: RowKind = args.by
+    talks = load_talks(require_shared(args.shared))
+    store = talks_store(talks)
+    cues = load_reversal_cues()
+
+    gold_st, gold_parties = gold_statements(talks)
+    gold = find_shifts(gold_st, by=by, party_of=gold_parties, reversal_cues=cues)
+    statements = store.countable_statements()
+    system = find_shifts(statements, by=by, party_of=store.parties(), reversal_cues=cues)
+
+    hits = [s for s in system if any(same(s, g) for g in gold)]
+    found = [g for g in gold if any(same(s, g) for s in system)]
+    p = len(hits) / len(system) if system else 1.0
+    r = len(found) / len(gold) if gold else 1.0
+    dated = sum(1 for s in statements if s.date is not None)
+    gold_dated = sum(s.date is not None for s in gold_st)
+    print(
+        f"talks set, rows by {by}: {len(gold_st)} gold statements ({gold_dated} dated),"
+        f" {len(statements)} system statements ({dated} dated)"
+    )
+    print(
+        f"gold shifts {len(gold)}, system shifts {len(system)}:"
+        f" precision {p:.2f} ({len(hits)}/{len(system)}),"
+        f" recall {r:.2f} ({len(found)}/{len(gold)}) [same row, column, before -> after, within {DAYS} days]"
+    )
+
+    data = json.loads(LABELS.read_text(encoding="utf-8"))
+    labels = {x["shift"]: bool(x["plausible"]) for part in ("talks", "gold", "demo") for x in data[part]}
+    real = data["real"]
+
+    def judged(shifts: list[Shift]) -> str:
+        known = [s for s in shifts if key(s) in labels]
+        ok = sum(labels[key(s)] for s in known)
+        return f"{ok}/{len(known)} judged plausible ({len(shifts) - len(known)} not judged)"
+
+    def real_found(shifts: list[Shift]) -> int:
+        return sum(
+            any(
+                s.row in r["rows"]
+                and s.column in r["columns"]
+                and abs((s.date - date.fromisoformat(r["date"])).days) <= REAL_DAYS
+                for s in shifts
+            )
+            for r in real
+        )
+
+    print(f"talks set, system shifts: {judged(system)}; gold shifts: {judged(gold)}")
+    print(
+        f"real position changes a reader finds in the talks set: {len(real)}; found from gold statements"
+        f" {real_found(gold)}, by redline {real_found(system)} (same row and issue within {REAL_DAYS} days)"
+    )
+    demo_statements, demo_parties = demo_corpus()
+    demo = find_shifts(demo_statements, by=by, party_of=demo_parties, reversal_cues=cues)
+    print(f"demo corpus ({len(demo_statements)} statements): {len(demo)} shifts, {judged(demo)}")
+    # what the rule would show if moving between support and conditional were not a reversal
+    # (a condition narrows support, it does not reverse it): the labels above, re-counted
+    kept = [[s for s in found_ if {s.before, s.after} != MILD] for found_ in (system, gold, demo)]
+    print(
+        "without support <-> conditional shifts: talks system "
+        + "; gold ".join(f"{len(k)} shifts, {judged(k)}" for k in kept[:2])
+        + f"; demo {len(kept[2])} shifts, {judged(kept[2])}"
+    )
+    if args.verbose:
+        texts = {s.id: s.content.text for s in [*gold_st, *statements]}
+        print("\nGOLD shifts (found by the system marked +):")
+        for g in gold:
+            print(("+ " if g in found else "- ") + show(g, texts))
+            print(f"      key {key(g)}  judged={labels.get(key(g))}")
+        print("\nDEMO shifts:")
+        for s in demo:
+            print("  " + show(s, {}))
+            print(f"      key {key(s)}  judged={labels.get(key(s))}")
+        print("\nSYSTEM shifts (matching a gold shift marked +; key for labels on the next line):")
+        for s in system:
+            print(("+ " if s in hits else "- ") + show(s, texts))
+            print(f"      key {key(s)}  judged={labels.get(key(s))}")
+
+
+if __name__ == "__main__":
+    main()
