@@ -10,7 +10,8 @@ same summaries from its tallies to keep the shifts current on every write.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Generic, NamedTuple, TypeVar
@@ -19,15 +20,22 @@ from redline.model import STANCES
 
 NEUTRAL = "neutral"
 KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
+UNAFFILIATED = "unaffiliated"
+# rows that are nobody's position (media, analysts, unaffiliated sources): they make no shifts
+NO_SHIFT_ROWS = frozenset({UNAFFILIATED, "media"})
 
 __all__ = [
     "KIND_RANK",
+    "NO_SHIFT_ROWS",
+    "UNAFFILIATED",
     "CellDraft",
     "DayGroup",
     "Days",
     "Strength",
     "Tally",
     "cell_of",
+    "nobodys",
+    "reversal_test",
     "strength",
     "walk",
 ]
@@ -39,6 +47,22 @@ Q = TypeVar("Q")  # how a quote is held while a matrix is computed: a Statement,
 def strength(kind: str, confidence: float, day: date | None, length: int) -> Strength:
     """How strong a quote is: a direct quote first, then the more confident, later, longer one."""
     return (KIND_RANK.get(kind, 0), confidence, day or date.min, length)
+
+
+def reversal_test(cues: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a statement's text says outright that its speaker's position changed ("no
+    longer", "now supports": ``knowledge/shift_cues.yaml``), which lets one statement make a
+    shift. The store tests each statement as it is written; the corpus path when it reads."""
+    if not cues:
+        return lambda _text: False
+    pattern = re.compile("|".join(r"\b" + re.escape(c) + r"\b" for c in cues))
+    return lambda text: pattern.search(text.lower()) is not None
+
+
+def nobodys(party_of: Mapping[str, str], actor_id: str | None, speaker: str) -> bool:
+    """Whether a speaker's statements are nobody's position (a party of media or unaffiliated,
+    known by the actor or the name); a speaker of unknown party is somebody's, by actor."""
+    return party_of.get(actor_id or "", party_of.get(speaker)) in NO_SHIFT_ROWS
 
 
 class DayGroup(NamedTuple, Generic[Q]):

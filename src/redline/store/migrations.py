@@ -175,6 +175,21 @@ def _alias_keys(conn: Connection) -> None:
         have.discard((r.alias, r.actor_id))
 
 
+def _shift_tallies(conn: Connection) -> None:
+    """Tallies gain what shifts need (explicit reversals and nobody's-position counts, see
+    ``store.tallies``), recounted from the statements; a database whose tally table was
+    created from the current definition already has the columns."""
+    from sqlalchemy import inspect
+
+    have = {c["name"] for c in inspect(conn).get_columns(position_tally.name)}
+    for col in position_tally.columns:
+        if col.name not in have:
+            kind = col.type.compile(dialect=conn.dialect)
+            default = " NOT NULL DEFAULT 0" if not col.nullable else ""
+            conn.exec_driver_sql(f"ALTER TABLE position_tally ADD COLUMN {col.name} {kind}{default}")
+    tallies.rebuild(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -185,6 +200,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0007_point_links", _point_links),
     ("0008_plan_lineage", _plan_lineage),
     ("0009_alias_keys", _alias_keys),
+    ("0010_shift_tallies", _shift_tallies),
 )
 
 

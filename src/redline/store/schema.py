@@ -289,6 +289,18 @@ position_tally = Table(
     Column("best_document", String(64), nullable=False),
     Column("best_start", Integer, nullable=False),
     Column("best_id", String(64), nullable=False),
+    # what shifts need beyond the balance (``analysis.shifts``): of these statements, how many
+    # say outright that the position changed and the strongest of those (strength and corpus
+    # position, as for ``best_*``; NULL when none does), and how many are nobody's position
+    # (a speaker whose party is media or unaffiliated: in an actor row, they make no shift)
+    Column("rev_n", Integer, nullable=False, server_default=text("0")),
+    Column("rev_rank", Integer),
+    Column("rev_confidence", Float),
+    Column("rev_length", Integer),
+    Column("rev_document", String(64)),
+    Column("rev_start", Integer),
+    Column("rev_id", String(64)),
+    Column("nobody", Integer, nullable=False, server_default=text("0")),
     Index("ix_position_tally_cell", "by_kind", "row_key", "col_key", "day"),
     sqlite_with_rowid=False,  # stored in key order: one column's rows are read in one range scan
 )

@@ -385,11 +385,12 @@ class Store:
 
     # -- positions, from the tallies every write keeps current -------------------------------
     def position_tallies(
-        self, by: str, *, issue: str | None = None, at: date | None = None
+        self, by: str, *, issue: str | None = None, at: date | None = None, shifts: bool = False
     ) -> list[tallies.TallyRow]:
-        """Per (row, issue, day, stance) counts and strongest quotes: what a positions matrix needs."""
+        """Per (row, issue, day, stance) counts and strongest quotes: what a positions matrix needs
+        (``shifts``: only the rows a shift can be made of)."""
         with self._reader() as conn:
-            return tallies.read(conn, by, issue=issue, at=at)
+            return tallies.read(conn, by, issue=issue, at=at, shifts=shifts)
 
     def position_cells(
         self, by: str, *, issue: str | None = None, at: date | None = None
