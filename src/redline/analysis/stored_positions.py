@@ -40,6 +40,7 @@ from redline.analysis.shifts import (
     cell_shifts,
     find_shifts,
 )
+from redline.knowledge.link_terms import load_generic_link_terms
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, PlanVersion, Statement
 from redline.store import Store
@@ -113,7 +114,10 @@ def link_version(store: Store, version: PlanVersion, options: LinkOptions | None
     pending, statements = store.point_link_pending(version.plan, version.label)
     if pending.upto is not None and not statements:
         return 0
-    found = link_statements(statements, version.points, options)
+    # the options ``negotiation.positions`` links with, so both paths link alike
+    found = link_statements(
+        statements, version.points, options or LinkOptions(generic=load_generic_link_terms())
+    )
     rows = [
         LinkRow(lk.statement_id, lk.number, lk.score, lk.lexical, lk.issue_overlap)
         for links in found.values()
