@@ -18,6 +18,7 @@ statements and those the store keeps in its tallies (``analysis.stored_positions
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -121,43 +122,78 @@ def _quote_rank(s: Strength) -> tuple[int, float, int]:
     return (s[0], s[1], s[3])
 
 
+class _Evidence(Generic[Q]):
+    """One cell's days per stance, indexed so that each change weighs its evidence at once."""
+
+    def __init__(self, days: ShiftDays[Q]) -> None:
+        self.index: dict[str, list[int]] = {}  # day positions where the stance was taken
+        self.dates: dict[str, list[date]] = {}
+        self.groups: dict[str, list[DayGroup[Q]]] = {}
+        for i, (day, groups) in enumerate(days):
+            for g in groups:
+                self.index.setdefault(g.group.stance, []).append(i)
+                self.dates.setdefault(g.group.stance, []).append(day)
+                self.groups.setdefault(g.group.stance, []).append(g.group)
+        self.sums: dict[str, list[int]] = {}  # statements of the stance before each of its days
+        self.strongest: dict[str, list[DayGroup[Q]]] = {}  # from each of its days on
+        for stance, groups in self.groups.items():
+            sums = [0]
+            for g in groups:
+                sums.append(sums[-1] + g.n)
+            self.sums[stance] = sums
+            best = list(groups)
+            for k in range(len(best) - 2, -1, -1):  # an earlier day wins a tie
+                if _quote_rank(best[k + 1].strength) > _quote_rank(best[k].strength):
+                    best[k] = best[k + 1]
+            self.strongest[stance] = best
+
+    def before(self, stance: str, i: int) -> tuple[int, date, Q] | None:
+        """Statements of ``stance`` before day ``i``, its last day then, and that day's quote."""
+        k = bisect_left(self.index.get(stance, []), i)
+        if k == 0:
+            return None
+        return self.sums[stance][k], self.dates[stance][k - 1], self.groups[stance][k - 1].best
+
+    def since(self, stance: str, day: date) -> tuple[int, Q] | None:
+        """Statements of ``stance`` after ``day`` (up to the last day), and the strongest."""
+        dates = self.dates.get(stance, [])
+        k = bisect_right(dates, day)
+        if k == len(dates):
+            return None
+        sums = self.sums[stance]
+        return sums[-1] - sums[k], self.strongest[stance][k].best
+
+
 def _evidenced(
     row: str,
     column: str,
     days: ShiftDays[Q],
+    evidence: _Evidence[Q],
     i: int,
     change: tuple[str, str],
     turn: tuple[str, Reversal[Q]] | None,
 ) -> ShiftDraft[Q] | None:
     """The shift of day ``i`` from ``before`` to ``after``, if the evidence backs it."""
     before, after = change
-    old, since, quote_before = 0, date.min, None
-    for day, groups in days[:i]:
-        for g in groups:
-            if g.group.stance == before:
-                old, since, quote_before = old + g.group.n, day, g.group.best
-    # the new stance's evidence: what was said with it after the old one was last said
-    new, quote_new = 0, None
-    rank: tuple[int, float, int] | None = None
-    for day, groups in days:
-        if day <= since:
-            continue
-        for g in groups:
-            if g.group.stance == after:
-                new += g.group.n
-                if rank is None or _quote_rank(g.group.strength) > rank:
-                    rank, quote_new = _quote_rank(g.group.strength), g.group.best
-    explicit = turn is not None and turn[0] == after
-    if quote_before is None or quote_new is None or not (explicit or (old >= 2 and new >= 2)):
+    old = evidence.before(before, i)
+    if old is None:
         return None
-    quote_after = turn[1].best if explicit and turn is not None else quote_new
-    return ShiftDraft(row, column, before, after, quote_before, quote_after, days[i][0], old, new, explicit)
+    # the new stance's evidence: what was said with it after the old one was last said
+    new = evidence.since(after, old[1])
+    if new is None:
+        return None
+    explicit = turn is not None and turn[0] == after
+    if not (explicit or (old[0] >= 2 and new[0] >= 2)):
+        return None
+    quote_after = turn[1].best if explicit and turn is not None else new[1]
+    return ShiftDraft(row, column, before, after, old[2], quote_after, days[i][0], old[0], new[0], explicit)
 
 
 def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]]:
     """Every change of one cell's position backed by evidence, over its days in order."""
     tally: Tally[Q] = Tally()
     before: str | None = None
+    evidence: _Evidence[Q] | None = None  # made at the first change: most cells have none
     out: list[ShiftDraft[Q]] = []
     for i, (day, groups) in enumerate(days):
         turn: tuple[str, Reversal[Q]] | None = None
@@ -174,7 +210,8 @@ def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]
         if after == NEUTRAL:
             continue  # nothing but neutral so far: no position yet
         if before is not None and after != before:
-            shift = _evidenced(row, column, days, i, (before, after), turn)
+            evidence = evidence or _Evidence(days)
+            shift = _evidenced(row, column, days, evidence, i, (before, after), turn)
             if shift is not None:
                 out.append(shift)
         before = after
