@@ -136,12 +136,12 @@ class _Evidence(Generic[Q]):
                 self.groups.setdefault(g.group.stance, []).append(g.group)
         self.sums: dict[str, list[int]] = {}  # statements of the stance before each of its days
         self.strongest: dict[str, list[DayGroup[Q]]] = {}  # from each of its days on
-        for stance, groups in self.groups.items():
+        for stance, taken in self.groups.items():
             sums = [0]
-            for g in groups:
-                sums.append(sums[-1] + g.n)
+            for t in taken:
+                sums.append(sums[-1] + t.n)
             self.sums[stance] = sums
-            best = list(groups)
+            best = list(taken)
             for k in range(len(best) - 2, -1, -1):  # an earlier day wins a tie
                 if _quote_rank(best[k + 1].strength) > _quote_rank(best[k].strength):
                     best[k] = best[k + 1]
