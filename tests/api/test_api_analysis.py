@@ -165,3 +165,14 @@ def _mirrors(dc: type, model: type[BaseModel]) -> None:
 
 def test_positions_body_is_the_report_the_cli_and_export_write() -> None:
     _mirrors(report.PositionsReport, models.PositionsOut)
+
+
+def test_positions_and_timeline_say_the_store_revision_they_were_computed_at(
+    client: TestClient, db: str
+) -> None:
+    from redline.store import Store
+
+    with Store.open(db) as store:
+        revision = str(store.tally_revision())
+    for path in ("/api/v1/positions", "/api/v1/positions?by=actor", "/api/v1/timeline"):
+        assert client.get(path).headers["X-Redline-Revision"] == revision, path

@@ -102,4 +102,5 @@ def correct_statement(
             note=change.note,
         ),
     )
+    request.app.state.corpus_cache.written(store.tally_revision())  # read at once by who wrote it
     return CorrectionOut(override_id=oid, statement=statement_detail(store, statement_id))
