@@ -341,10 +341,16 @@ def test_corrections_move_the_shift_tallies(store: Store, monkeypatch: pytest.Mo
     store.replace([_extraction(2, [5, 7, 9, 14], day=22)])  # one of two on a side leaves
     assert _from_tallies(store, by="actor") != before
     _assert_same(store, SHIFT_CASES)
-    kept = sorted(store.position_tallies("actor") + store.position_tallies("party"), key=repr)
+
+    def state() -> tuple[list[Any], Any, Any]:
+        tallies = sorted(store.position_tallies("actor") + store.position_tallies("party"), key=repr)
+        return tallies, store.position_shifts("actor"), store.position_shifts("party")
+
+    kept = state()
+    assert kept[1] and kept[2]  # shifts are kept with the cells, by every write
     store.rebuild_tallies()
-    assert sorted(store.position_tallies("actor") + store.position_tallies("party"), key=repr) == kept
-    assert any(r.rev_n for r in kept) and any(r.nobody for r in kept)
+    assert state() == kept
+    assert any(r.rev_n for r in kept[0]) and any(r.nobody for r in kept[0])
 
 
 SHIFT_PLAN = PlanVersion(
@@ -400,19 +406,14 @@ def test_migration_0010_counts_reversals_in_an_older_database(db_url: str) -> No
         _fill_shifts(store)
         expected = _from_corpus(store, by="actor")
     engine = make_engine(db_url)
-    new = [
-        "rev_n",
-        "rev_rank",
-        "rev_confidence",
-        "rev_length",
-        "rev_document",
-        "rev_start",
-        "rev_id",
-        "nobody",
-    ]
-    with engine.begin() as conn:  # as the last version left it
-        for col in new:
-            conn.execute(text(f"ALTER TABLE position_tally DROP COLUMN {col}"))
+    tally = ["rev_n", "rev_rank", "rev_confidence", "rev_length", "rev_document", "rev_start", "rev_id"]
+    added = {"position_tally": [*tally, "nobody"], "position_shift": ["evidence_before", "evidence_after"]}
+    added["position_shift"].append("explicit")
+    with engine.begin() as conn:  # as the last version left it: no shift kept, no reversal counted
+        conn.execute(text("DELETE FROM position_shift"))
+        for table, cols in added.items():
+            for col in cols:
+                conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {col}"))
         conn.execute(text("DELETE FROM _migrations WHERE name = '0010_shift_tallies'"))
     engine.dispose()
     with Store.open(db_url) as store:

@@ -8,7 +8,9 @@ statements it quotes, so the matrix costs the same during an ingest as on a quie
 
 Shifts come from the same tallies: besides the per-day counts, each keeps how many of its
 statements say outright that the position changed (and the strongest of them) and how many
-are nobody's position, which is all the evidence rule (``analysis.shifts.cell_shifts``) needs.
+are nobody's position, which is all the evidence rule (``balance.cell_shifts``) needs. The
+store walks it on every write and keeps the shifts as of today; as of a past day, or by plan
+point, they are walked per call.
 Only an actor row mixing both kinds of speaker in one tally (a name shared by a media actor
 and another speaker, say) cannot be split from the tallies: then the shifts are found in the
 statements, as ``negotiation.positions`` finds them.
@@ -31,24 +33,16 @@ from redline.analysis.linking import LinkOptions, link_statements
 from redline.analysis.negotiation import Positions, positions_version
 from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, summarised_matrix
 from redline.analysis.repository import PlanRepository
-from redline.analysis.shifts import (
-    NO_SHIFT_ROWS,
-    Reversal,
-    Shift,
-    ShiftDays,
-    ShiftGroup,
-    cell_shifts,
-    find_shifts,
-)
+from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts, finish
 from redline.knowledge.link_terms import load_generic_link_terms
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, PlanVersion, Statement
 from redline.store import Store
+from redline.store.balances import TallyRow, shift_days
 from redline.store.point_links import LinkRow
 from redline.store.schema import ANY_COLUMN
-from redline.store.tallies import TallyRow
 
-__all__ = ["StoredPositions", "link_version", "shift_days", "stored_positions", "tally_days"]
+__all__ = ["StoredPositions", "link_version", "stored_positions", "tally_days"]
 
 
 def tally_days(rows: Sequence[TallyRow]) -> CellDays[str]:
@@ -72,39 +66,22 @@ def tally_days(rows: Sequence[TallyRow]) -> CellDays[str]:
     return days
 
 
-def shift_days(rows: Sequence[TallyRow]) -> dict[tuple[str, str], ShiftDays[str]] | None:
-    """The shift walk's input (quotes as ids) of tally rows in day order, per (row, column);
-    None if a row mixes statements that are somebody's position with ones that are nobody's."""
-    out: dict[tuple[str, str], ShiftDays[str]] = {}
-    for r in rows:
-        if r.day is None or r.column == ANY_COLUMN or r.nobody == r.n or r.row in NO_SHIFT_ROWS:
-            continue  # undated, or nobody's position: no shift is made of it
-        if r.nobody:
-            return None
-        strength = (r.rank, r.confidence, r.day, r.length)
-        rev = None
-        if r.rev_n:
-            rev = Reversal(
-                r.rev_n, (r.rev_rank, r.rev_confidence, r.day, r.rev_length), r.rev_order, r.rev_id
-            )
-        group = ShiftGroup(DayGroup(r.stance, r.n, strength, r.best_id), rev)
-        days = out.setdefault((r.row, r.column), [])
-        if days and days[-1][0] == r.day:
-            days[-1][1].append(group)
-        else:
-            days.append((r.day, [group]))
-    return out
-
-
-def _shifts(store: Store, rows: Sequence[TallyRow], quotes: dict[str, Statement]) -> list[Shift] | None:
+def _walked(rows: Sequence[TallyRow]) -> list[ShiftDraft[str]] | None:
     cells = shift_days(rows)
     if cells is None:
         return None
-    drafts = [sh for key in sorted(cells) for sh in cell_shifts(*key, cells[key])]
+    return [sh for key in sorted(cells) for sh in cell_shifts(*key, cells[key])]
+
+
+def _shifts(
+    store: Store, drafts: list[ShiftDraft[str]] | None, quotes: dict[str, Statement]
+) -> list[Shift] | None:
+    if drafts is None:
+        return None
     quotes.update(
         store.statements_by_id({q for d in drafts for q in (d.quote_before, d.quote_after)} - set(quotes))
     )
-    shifts = [d.finish(quotes.__getitem__) for d in drafts]
+    shifts = [finish(d, quotes.__getitem__) for d in drafts]
     shifts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
     return shifts
 
@@ -167,12 +144,16 @@ def stored_positions(
             link_version(store, version)
         rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
         matrix = summarised_matrix(tally_days(rows), _quotes(store, quoted), at)
-        shifts = _shifts(store, rows, quoted)
+        shifts = _shifts(store, _walked(rows), quoted)
     else:  # cells counted in SQL: nothing walked here
         totals = store.position_cells(by, issue=issue, at=at)
         load = _quotes(store, quoted)
         matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
-        shifts = _shifts(store, store.position_tallies(by, issue=issue, at=at, shifts=True), quoted)
+        if at is None:  # kept with the cells by every write
+            drafts = store.position_shifts(by, issue=issue)
+        else:
+            drafts = _walked(store.position_tallies(by, issue=issue, at=at, shifts=True))
+        shifts = _shifts(store, drafts, quoted)
     if shifts is None:  # a tally row the rule cannot split: the statements themselves
         columns = by_points(store.point_link_numbers(plan, version.label)) if plan and version else None
         shifts = find_shifts(

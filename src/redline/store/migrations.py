@@ -177,16 +177,18 @@ def _alias_keys(conn: Connection) -> None:
 
 def _shift_tallies(conn: Connection) -> None:
     """Tallies gain what shifts need (explicit reversals and nobody's-position counts, see
-    ``store.tallies``), recounted from the statements; a database whose tally table was
-    created from the current definition already has the columns."""
+    ``store.tallies``) and the kept shifts their evidence, recounted from the statements; a
+    database whose tables were created from the current definitions already has the columns."""
     from sqlalchemy import inspect
 
-    have = {c["name"] for c in inspect(conn).get_columns(position_tally.name)}
-    for col in position_tally.columns:
-        if col.name not in have:
-            kind = col.type.compile(dialect=conn.dialect)
-            default = " NOT NULL DEFAULT 0" if not col.nullable else ""
-            conn.exec_driver_sql(f"ALTER TABLE position_tally ADD COLUMN {col.name} {kind}{default}")
+    for table in (position_tally, position_shift):
+        have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for col in table.columns:
+            if col.name not in have:
+                kind = col.type.compile(dialect=conn.dialect)
+                zero = "false" if kind == "BOOLEAN" else "0"
+                default = f" NOT NULL DEFAULT {zero}" if not col.nullable else ""
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {col.name} {kind}{default}")
     tallies.rebuild(conn)
 
 

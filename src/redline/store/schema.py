@@ -308,9 +308,11 @@ position_tally = Table(
 position_shift = Table(
     "position_shift",
     metadata,
-    # Created by migration 0006 and no longer written: a shift needs evidence on both sides,
-    # which per-day counts cannot tell, so shifts are read from the statements
-    # (``analysis.shifts``); ``rebuild_tallies`` empties what older versions kept here.
+    # The shifts of each cell as of today (``balance.cell_shifts`` over its tallies), walked
+    # again with the cell's balance by every write that touches it. A cell whose actor row
+    # mixes speakers that are somebody's position with ones that are nobody's cannot be
+    # walked from its tallies: it has one row of day ``UNDATED_DAY`` and empty stances, and
+    # its reader finds the shifts in the statements.
     Column("by_kind", String(6), primary_key=True),
     Column("col_key", String(200), primary_key=True),
     Column("row_key", Text, primary_key=True),
@@ -319,6 +321,9 @@ position_shift = Table(
     Column("shift_after", String(12), nullable=False),
     Column("quote_before", String(64), nullable=False),
     Column("quote_after", String(64), nullable=False),
+    Column("evidence_before", Integer, nullable=False, server_default=text("0")),
+    Column("evidence_after", Integer, nullable=False, server_default=text("0")),
+    Column("explicit", Boolean, nullable=False, server_default=text("false")),
     sqlite_with_rowid=False,
 )
 

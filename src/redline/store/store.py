@@ -18,6 +18,7 @@ from sqlalchemy import Engine, and_, delete, func, not_, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from redline.balance import ShiftDraft
 from redline.errors import StoreError
 from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
@@ -398,6 +399,11 @@ class Store:
         """The cells of a matrix: kept, or counted in SQL over the tallies for a past day."""
         with self._reader() as conn:
             return balances.cells(conn, by, issue=issue, at=at)
+
+    def position_shifts(self, by: str, *, issue: str | None = None) -> list[ShiftDraft[str]] | None:
+        """The shifts as of today the store keeps with the cells (None: read the statements)."""
+        with self._reader() as conn:
+            return balances.kept_shifts(conn, by, issue=issue)
 
     def point_tallies(
         self, plan: str, label: str, by: str, *, issue: str | None = None, at: date | None = None

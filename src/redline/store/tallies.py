@@ -26,7 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import String, and_, case, delete, func, or_, select, tuple_, type_coerce
 from sqlalchemy.dialects import postgresql, sqlite
@@ -36,8 +36,8 @@ from redline.balance import NEUTRAL, NO_SHIFT_ROWS, UNAFFILIATED, nobodys, rever
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import stance_issues
 from redline.store._sql import chunks, insert_rows
+from redline.store.balances import TallyRow, rewalk
 from redline.store.balances import parse_day as _day
-from redline.store.balances import rewalk
 from redline.store.countable import countable
 from redline.store.extractions import parties
 from redline.store.point_links import linked_rows
@@ -70,31 +70,6 @@ __all__ = [
 KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}  # as ``analysis.positions`` ranks quotes
 
 Key = tuple[str, str, date, str, str]  # by_kind, col_key, day, row_key, stance
-
-
-class TallyRow(NamedTuple):
-    """One (row, column, day, stance) of the tallies; ``day`` None for undated statements.
-
-    A named tuple: a matrix reads tens of thousands, and a frozen dataclass costs ten times
-    as much to make."""
-
-    row: str
-    column: str
-    day: date | None
-    stance: str
-    n: int
-    rank: int
-    confidence: float
-    length: int
-    best_id: str
-    # what shifts need (see the module's docstring); the reversal's order is its corpus position
-    rev_n: int = 0
-    rev_rank: int = 0
-    rev_confidence: float = 0.0
-    rev_length: int = 0
-    rev_order: tuple[str, int, str] = ("", 0, "")
-    rev_id: str = ""
-    nobody: int = 0
 
 
 Best = tuple[int, float, int, str, int, str]  # rank, confidence, length, document, start, id
