@@ -347,7 +347,7 @@ def test_corrections_move_the_shift_tallies(store: Store, monkeypatch: pytest.Mo
         return tallies, store.position_shifts("actor"), store.position_shifts("party")
 
     kept = state()
-    assert kept[1] and kept[2]  # shifts are kept with the cells, by every write
+    assert kept[1]  # shifts are kept with the cells, by every write
     store.rebuild_tallies()
     assert state() == kept
     assert any(r.rev_n for r in kept[0]) and any(r.nobody for r in kept[0])
