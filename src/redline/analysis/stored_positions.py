@@ -38,7 +38,7 @@ from redline.knowledge.link_terms import load_generic_link_terms
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, PlanVersion, Statement
 from redline.store import Store
-from redline.store.balances import TallyRow, shift_days
+from redline.store.balances import TallyRow, cells_of, shift_days
 from redline.store.point_links import LinkRow
 from redline.store.schema import ANY_COLUMN
 
@@ -145,14 +145,16 @@ def stored_positions(
         rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
         matrix = summarised_matrix(tally_days(rows), _quotes(store, quoted), at)
         shifts = _shifts(store, _walked(rows), quoted)
-    else:  # cells counted in SQL: nothing walked here
-        totals = store.position_cells(by, issue=issue, at=at)
+    else:
+        if at is None:  # as of today: the cells and shifts every write keeps
+            totals = store.position_cells(by, issue=issue)
+            drafts = store.position_shifts(by, issue=issue)
+        else:  # as of a past day: the tallies up to it, read once for the cells and the shifts
+            rows = store.position_tallies(by, issue=issue, at=at)
+            totals = cells_of(rows)
+            drafts = _walked(rows)
         load = _quotes(store, quoted)
         matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
-        if at is None:  # kept with the cells by every write
-            drafts = store.position_shifts(by, issue=issue)
-        else:
-            drafts = _walked(store.position_tallies(by, issue=issue, at=at, shifts=True))
         shifts = _shifts(store, drafts, quoted)
     if shifts is None:  # a tally row the rule cannot split: the statements themselves
         columns = by_points(store.point_link_numbers(plan, version.label)) if plan and version else None
