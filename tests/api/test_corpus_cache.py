@@ -109,3 +109,9 @@ def test_after_its_own_write_the_app_serves_nothing_older() -> None:
     assert cache.latest("p", 1, lambda: "old") == "old"
     cache.written(2)  # a correction through the API moved the store to revision 2
     assert cache.latest_at("p", 2, lambda: "corrected") == ("corrected", 2)
+
+
+def test_a_computation_that_moves_the_store_is_kept_as_of_the_revision_it_settled_at() -> None:
+    cache = CorpusCache(max_stale=0)
+    assert cache.latest_at("p", 1, lambda: "linked", lambda: 2) == ("linked", 2)  # it wrote links
+    assert cache.latest_at("p", 2, lambda: "never") == ("linked", 2)  # no second computation

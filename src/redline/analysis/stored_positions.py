@@ -118,6 +118,9 @@ class StoredPositions:
 
     result: Positions
     documents: dict[str, Document]
+    # by plan point: the store revision once the links were made (the result is at least as
+    # new), since making links moves the revision that results are cached by
+    revision: int | None = None
 
 
 def stored_positions(
@@ -137,11 +140,13 @@ def stored_positions(
     ``linking`` (a lock) is held while links are made, so that concurrent first requests for
     a version link it once, not once each."""
     version = None
+    revision = None
     quoted: dict[str, Statement] = {}
     if plan is not None:
         version = positions_version(repo, plan, label, lineage)
         with linking or nullcontext():
             link_version(store, version)
+            revision = store.tally_revision()
         rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
         matrix = summarised_matrix(tally_days(rows), _quotes(store, quoted), at)
         shifts = _shifts(store, _walked(rows), quoted)
@@ -171,4 +176,4 @@ def stored_positions(
         quoted.setdefault(sh.quote_before.id, sh.quote_before)
         quoted.setdefault(sh.quote_after.id, sh.quote_after)
     documents = store.documents_by_id({s.document_id for s in quoted.values()})
-    return StoredPositions(Positions(matrix, shifts, version, {}), documents)
+    return StoredPositions(Positions(matrix, shifts, version, {}), documents, revision)

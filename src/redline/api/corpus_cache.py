@@ -74,7 +74,13 @@ class CorpusCache:
         """``compute()`` for ``params`` at ``revision`` (see ``latest_at``)."""
         return self.latest_at(params, revision, compute)[0]
 
-    def latest_at(self, params: Hashable, revision: int, compute: Callable[[], T]) -> tuple[T, int]:
+    def latest_at(
+        self,
+        params: Hashable,
+        revision: int,
+        compute: Callable[[], T],
+        settled: Callable[[], int | None] = lambda: None,
+    ) -> tuple[T, int]:
         """``compute()`` for ``params`` at ``revision``, computed once per revision, and the
         revision the answer was computed at.
 
@@ -83,7 +89,9 @@ class CorpusCache:
         one: it starts the computation in the background (one per parameters) and answers
         with the result it replaces, as long as that has been outdated for at most
         ``max_stale`` seconds (then it waits for the computation under way). The first
-        request of some parameters computes and waits; so do those arriving meanwhile."""
+        request of some parameters computes and waits; so do those arriving meanwhile.
+        ``settled()``, after ``compute()``, may say a later revision the result is as new as
+        (a computation that writes, as making a plan version's links does, moves it)."""
         with self._lock:
             kept = self._latest.get(params)
             if kept is not None:
@@ -95,7 +103,7 @@ class CorpusCache:
                     kept.outdated_since = now
                 running = self._computing.get(params)
                 if running is None:
-                    running = self._start(params, revision, compute)
+                    running = self._start(params, revision, compute, settled)
                 if now - kept.outdated_since < self.max_stale and kept.revision >= self._written:
                     return kept.value, kept.revision
             else:
@@ -106,7 +114,7 @@ class CorpusCache:
                 else:
                     mine = False
         if kept is None and mine:
-            return self._compute(params, revision, compute, running)
+            return self._compute(params, revision, compute, running, settled)
         outdated = kept
         running.wait()  # the computation under way, first of its parameters or too stale
         with self._lock:
@@ -115,12 +123,14 @@ class CorpusCache:
             return kept.value, kept.revision
         return compute(), revision  # the computation under way failed: try here
 
-    def _start(self, params: Hashable, revision: int, compute: Callable[[], T]) -> threading.Event:
+    def _start(
+        self, params: Hashable, revision: int, compute: Callable[[], T], settled: Callable[[], int | None]
+    ) -> threading.Event:
         """Compute in the background (called with the lock held)."""
         running = self._computing[params] = threading.Event()
         worker = threading.Thread(
             target=self._refresh,
-            args=(params, revision, compute, running),
+            args=(params, revision, compute, running, settled),
             name="redline-refresh",
             daemon=True,
         )
@@ -128,18 +138,29 @@ class CorpusCache:
         return running
 
     def _refresh(
-        self, params: Hashable, revision: int, compute: Callable[[], T], running: threading.Event
+        self,
+        params: Hashable,
+        revision: int,
+        compute: Callable[[], T],
+        running: threading.Event,
+        settled: Callable[[], int | None],
     ) -> None:
         try:
-            self._compute(params, revision, compute, running)
+            self._compute(params, revision, compute, running, settled)
         except Exception:  # nobody waits on a refresh: the next request that needs it computes
             log.exception("refreshing %r failed", params)
 
     def _compute(
-        self, params: Hashable, revision: int, compute: Callable[[], T], running: threading.Event
+        self,
+        params: Hashable,
+        revision: int,
+        compute: Callable[[], T],
+        running: threading.Event,
+        settled: Callable[[], int | None],
     ) -> tuple[T, int]:
         try:
             value = compute()  # outside the lock: other requests are not held up
+            revision = max(revision, settled() or revision)
             with self._lock:
                 kept = self._latest.get(params)
                 if kept is None or kept.revision <= revision:

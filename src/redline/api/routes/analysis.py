@@ -49,6 +49,8 @@ def positions(
     While an ingest runs, the answer may be up to two seconds behind the latest write:
     ``X-Redline-Revision`` is the store revision it was computed at."""
 
+    links_made: list[int] = []  # the revision once a plan version's links were made
+
     def compute() -> PositionsOut:
         found = stored_positions(
             store,
@@ -61,12 +63,17 @@ def positions(
             linking=cache.linking,
             lineage=lineage,
         )
+        if found.revision is not None:
+            links_made.append(found.revision)
         report = positions_report(found.result, by=by, documents=found.documents, issue=issue, plan=plan)
         return PositionsOut.model_validate(report.to_dict())
 
     # kept until a write moves the tallies (or a plan version's links): a repeated call is free
     params = ("positions", store.url, by, issue, plan, version, at, lineage)
-    found, revision = cache.latest_at(params, store.tally_revision(), compute)
+    def settled() -> int | None:
+        return links_made[-1] if links_made else None
+
+    found, revision = cache.latest_at(params, store.tally_revision(), compute, settled)
     response.headers[REVISION_HEADER] = str(revision)
     return found
 
