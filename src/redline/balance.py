@@ -3,9 +3,11 @@
 A cell of the positions matrix (a party or speaker on an issue or point) is the balance of
 its dated statements; all the balance needs of one day's statements with one stance is how
 many there were and the strongest of them (``DayGroup``). ``walk`` adds the days in order
-and gives the cell's value, its latest stance, its quotes and every change of value (a
-shift). ``analysis.positions`` walks days summarised from statements; the store walks the
-same summaries from its tallies to keep the shifts current on every write.
+and gives the cell's value, its latest stance and its quotes. ``cell_shifts`` walks the same
+days, with each day's explicit reversals (``ShiftGroup``), and gives the changes of value that
+evidence backs (the rule: ``analysis.shifts``). ``analysis.positions`` and ``analysis.shifts``
+walk days summarised from statements; the store walks the same summaries from its tallies to
+keep cells and shifts current on every write.
 """
 
 from __future__ import annotations
