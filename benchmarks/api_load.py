@@ -94,7 +94,7 @@ from redline.store import Prepared, Store, fingerprint
 
 url, seconds, batch, rate = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
 words, issues, stances = [a.split(",") for a in sys.argv[5:8]]
-rnd = random.Random(time.time_ns())  # new texts every run: a reused store stores them, not skips them as copies
+rnd = random.Random(time.time_ns())  # new texts every run: a reused store stores them, not skips copies
 run = f"live{int(time.time())}"  # new ids every run: a reused store gets new documents
 stored = 0
 end = time.monotonic() + seconds
