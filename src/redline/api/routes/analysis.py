@@ -70,6 +70,7 @@ def positions(
 
     # kept until a write moves the tallies (or a plan version's links): a repeated call is free
     params = ("positions", store.url, by, issue, plan, version, at, lineage)
+
     def settled() -> int | None:
         return links_made[-1] if links_made else None
 
