@@ -3,31 +3,47 @@
 A cell of the positions matrix (a party or speaker on an issue or point) is the balance of
 its dated statements; all the balance needs of one day's statements with one stance is how
 many there were and the strongest of them (``DayGroup``). ``walk`` adds the days in order
-and gives the cell's value, its latest stance, its quotes and every change of value (a
-shift). ``analysis.positions`` walks days summarised from statements; the store walks the
-same summaries from its tallies to keep the shifts current on every write.
+and gives the cell's value, its latest stance and its quotes. ``cell_shifts`` walks the same
+days, with each day's explicit reversals (``ShiftGroup``), and gives the changes of value that
+evidence backs (the rule: ``analysis.shifts``). ``analysis.positions`` and ``analysis.shifts``
+walk days summarised from statements; the store walks the same summaries from its tallies to
+keep cells and shifts current on every write.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from redline.model import STANCES
 
 NEUTRAL = "neutral"
 KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
+UNAFFILIATED = "unaffiliated"
+# rows that are nobody's position (media, analysts, unaffiliated sources): they make no shifts
+NO_SHIFT_ROWS = frozenset({UNAFFILIATED, "media"})
 
 __all__ = [
     "KIND_RANK",
+    "NO_SHIFT_ROWS",
+    "UNAFFILIATED",
     "CellDraft",
     "DayGroup",
     "Days",
+    "Reversal",
+    "ShiftDays",
+    "ShiftDraft",
+    "ShiftGroup",
     "Strength",
     "Tally",
     "cell_of",
+    "cell_shifts",
+    "nobodys",
+    "reversal_test",
     "strength",
     "walk",
 ]
@@ -39,6 +55,22 @@ Q = TypeVar("Q")  # how a quote is held while a matrix is computed: a Statement,
 def strength(kind: str, confidence: float, day: date | None, length: int) -> Strength:
     """How strong a quote is: a direct quote first, then the more confident, later, longer one."""
     return (KIND_RANK.get(kind, 0), confidence, day or date.min, length)
+
+
+def reversal_test(cues: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a statement's text says outright that its speaker's position changed ("no
+    longer", "now supports": ``knowledge/shift_cues.yaml``), which lets one statement make a
+    shift. The store tests each statement as it is written; the corpus path when it reads."""
+    if not cues:
+        return lambda _text: False
+    pattern = re.compile("|".join(r"\b" + re.escape(c) + r"\b" for c in cues))
+    return lambda text: pattern.search(text.lower()) is not None
+
+
+def nobodys(party_of: Mapping[str, str], actor_id: str | None, speaker: str) -> bool:
+    """Whether a speaker's statements are nobody's position (a party of media or unaffiliated,
+    known by the actor or the name); a speaker of unknown party is somebody's, by actor."""
+    return party_of.get(actor_id or "", party_of.get(speaker)) in NO_SHIFT_ROWS
 
 
 class DayGroup(NamedTuple, Generic[Q]):
@@ -155,3 +187,142 @@ def cell_of(row: str, column: str, tally: Tally[Q], last_date: date, undated: in
         last_date,
         undated,
     )
+
+
+# -- shifts: the evidence rule over one cell's days (``analysis.shifts`` says why) ----------
+
+
+@dataclass(slots=True)
+class ShiftDraft(Generic[Q]):
+    """A shift whose quotes are still references (ids, when the days come from the store)."""
+
+    row: str
+    column: str
+    before: str
+    after: str
+    quote_before: Q
+    quote_after: Q
+    date: date
+    evidence_before: int
+    evidence_after: int
+    explicit: bool
+
+
+class Reversal(NamedTuple, Generic[Q]):
+    """The statements of one day and stance that say outright that the position changed."""
+
+    n: int
+    strength: Strength
+    order: Any  # position in corpus order: of equally strong ones the first is the quote
+    best: Q
+
+
+class ShiftGroup(NamedTuple, Generic[Q]):
+    """One day's statements of one stance in a cell, and its explicit reversals (if any)."""
+
+    group: DayGroup[Q]
+    reversal: Reversal[Q] | None
+
+
+ShiftDays = list[tuple[date, list[ShiftGroup[Q]]]]
+
+
+def _quote_rank(s: Strength) -> tuple[int, float, int]:
+    """A quote's strength across days: kind, confidence, length (an earlier day on a tie)."""
+    return (s[0], s[1], s[3])
+
+
+class _Evidence(Generic[Q]):
+    """One cell's days per stance, indexed so that each change weighs its evidence at once."""
+
+    def __init__(self, days: ShiftDays[Q]) -> None:
+        self.index: dict[str, list[int]] = {}  # day positions where the stance was taken
+        self.dates: dict[str, list[date]] = {}
+        self.groups: dict[str, list[DayGroup[Q]]] = {}
+        for i, (day, groups) in enumerate(days):
+            for g in groups:
+                self.index.setdefault(g.group.stance, []).append(i)
+                self.dates.setdefault(g.group.stance, []).append(day)
+                self.groups.setdefault(g.group.stance, []).append(g.group)
+        self.sums: dict[str, list[int]] = {}  # statements of the stance before each of its days
+        self.strongest: dict[str, list[DayGroup[Q]]] = {}  # from each of its days on
+        for stance, taken in self.groups.items():
+            sums = [0]
+            for t in taken:
+                sums.append(sums[-1] + t.n)
+            self.sums[stance] = sums
+            best = list(taken)
+            for k in range(len(best) - 2, -1, -1):  # an earlier day wins a tie
+                if _quote_rank(best[k + 1].strength) > _quote_rank(best[k].strength):
+                    best[k] = best[k + 1]
+            self.strongest[stance] = best
+
+    def before(self, stance: str, i: int) -> tuple[int, date, Q] | None:
+        """Statements of ``stance`` before day ``i``, its last day then, and that day's quote."""
+        k = bisect_left(self.index.get(stance, []), i)
+        if k == 0:
+            return None
+        return self.sums[stance][k], self.dates[stance][k - 1], self.groups[stance][k - 1].best
+
+    def since(self, stance: str, day: date) -> tuple[int, Q] | None:
+        """Statements of ``stance`` after ``day`` (up to the last day), and the strongest."""
+        dates = self.dates.get(stance, [])
+        k = bisect_right(dates, day)
+        if k == len(dates):
+            return None
+        sums = self.sums[stance]
+        return sums[-1] - sums[k], self.strongest[stance][k].best
+
+
+def _evidenced(
+    row: str,
+    column: str,
+    days: ShiftDays[Q],
+    evidence: _Evidence[Q],
+    i: int,
+    change: tuple[str, str],
+    turn: tuple[str, Reversal[Q]] | None,
+) -> ShiftDraft[Q] | None:
+    """The shift of day ``i`` from ``before`` to ``after``, if the evidence backs it."""
+    before, after = change
+    old = evidence.before(before, i)
+    if old is None:
+        return None
+    # the new stance's evidence: what was said with it after the old one was last said
+    new = evidence.since(after, old[1])
+    if new is None:
+        return None
+    explicit = turn is not None and turn[0] == after
+    if not (explicit or (old[0] >= 2 and new[0] >= 2)):
+        return None
+    quote_after = turn[1].best if explicit and turn is not None else new[1]
+    return ShiftDraft(row, column, before, after, old[2], quote_after, days[i][0], old[0], new[0], explicit)
+
+
+def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]]:
+    """Every change of one cell's position backed by evidence, over its days in order."""
+    tally: Tally[Q] = Tally()
+    before: str | None = None
+    evidence: _Evidence[Q] | None = None  # made at the first change: most cells have none
+    out: list[ShiftDraft[Q]] = []
+    for i, (day, groups) in enumerate(days):
+        turn: tuple[str, Reversal[Q]] | None = None
+        for g in groups:
+            r = g.reversal
+            if r is None or g.group.stance in (NEUTRAL, before):
+                continue
+            if turn is None or (r.strength, turn[1].order) > (turn[1].strength, r.order):
+                turn = (g.group.stance, r)
+        if turn is not None and before is not None:
+            tally = Tally()  # the speaker has said the earlier stance no longer holds
+        tally.add_day(day, [g.group for g in groups])
+        after = tally.value
+        if after == NEUTRAL:
+            continue  # nothing but neutral so far: no position yet
+        if before is not None and after != before:
+            evidence = evidence or _Evidence(days)
+            shift = _evidenced(row, column, days, evidence, i, (before, after), turn)
+            if shift is not None:
+                out.append(shift)
+        before = after
+    return out

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
 from negotiation_builders import MakeStatement
 
 from redline.analysis.positions import position_matrix
 from redline.analysis.shifts import find_shifts
 from redline.knowledge.shift_cues import load_reversal_cues
+from redline.model import Span, Speaker, Statement
 
 PARTIES = {"vladimir-putin": "russia", "dmitry-peskov": "russia", "volodymyr-zelensky": "ukraine"}
 CUES = load_reversal_cues()
@@ -87,3 +89,42 @@ def test_matrix_and_shift_agree_on_the_day(statement: MakeStatement) -> None:
     assert (sh.before, sh.after) == ("support", "oppose")
     cell = position_matrix(stmts, party_of=PARTIES, at=sh.date).get("russia", "plan_overall")
     assert cell is not None and cell.stance == sh.after
+
+
+def _random_corpus(seed: int) -> list[Statement]:
+    """Three speakers, two issues, twelve days, many ties of count and day; no reversal cue."""
+    rnd = random.Random(seed)
+    out = []
+    for i in range(rnd.randrange(10, 60)):
+        who = rnd.choice(["Ann", "Bob", "Cyd"])
+        text = rnd.choice(["we agree", "that is hard", "fine words today", "it is bad"])
+        out.append(
+            Statement(
+                id=f"s{i:03d}",
+                document_id=f"d{i // 5}",
+                content=Span(text, 0, len(text)),
+                kind=rnd.choice(["direct", "indirect"]),
+                speaker=Speaker(who, who.lower(), Span(who, 0, 3)),
+                issues=[rnd.choice(["nato", "territory"])],
+                stance=rnd.choice(["support", "oppose", "conditional", "neutral"]),
+                date=date(2025, 1, 1) + timedelta(days=rnd.randrange(12)),
+                confidence=rnd.choice([0.5, 0.9]),
+                extractor="test/1",
+            )
+        )
+    return out
+
+
+def test_shifts_and_the_matrix_agree_on_every_position() -> None:
+    """A shift goes from the cell's value the day before to its value that day, ties included
+    (the matrix's rule: more statements that day, then the stronger quote)."""
+    checked = 0
+    for seed in range(60):
+        stmts = _random_corpus(seed)
+        for sh in find_shifts(stmts, by="actor"):
+            on = position_matrix(stmts, by="actor", at=sh.date).get(sh.row, sh.column)
+            before = position_matrix(stmts, by="actor", at=sh.date - timedelta(days=1)).get(sh.row, sh.column)
+            assert on is not None and before is not None
+            assert (before.stance, on.stance) == (sh.before, sh.after), (seed, sh)
+            checked += 1
+    assert checked > 50

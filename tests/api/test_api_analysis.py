@@ -122,6 +122,8 @@ def test_positions_and_timeline_never_read_the_corpus(
     """They are answered from the store's tallies, links and sorted queries: a call costs the same
     during an ingest; the links of a plan version are made once, then only for new statements."""
     from redline.analysis import negotiation, stored_positions
+    from redline.analysis.db_repository import SqlPlanRepository
+    from redline.analysis.negotiation import positions_version
 
     def refused(*args: object, **kwargs: object) -> object:
         raise AssertionError("the corpus was read")
@@ -140,9 +142,16 @@ def test_positions_and_timeline_never_read_the_corpus(
     assert writer.get("/api/v1/positions", params={"by": "actor", "at": "2025-11-22"}).is_success
     assert writer.get("/api/v1/timeline", params={"actor": "putin"}).json()["items"]
     # links need a point's own terms (analysis.linking): this corpus may link none, but it is linked
+    first = writer.get("/api/v1/positions", params={"plan": "peace"})
+    assert first.is_success and linked[0] > 0
+    # making the links moved the store's revision: the result is cached as of that revision,
+    # so the next call is answered from the cache, links not even looked at
+    store = writer.app.state.store  # type: ignore[attr-defined]
+    assert first.headers["X-Redline-Revision"] == str(store.tally_revision())
     assert writer.get("/api/v1/positions", params={"plan": "peace"}).is_success
-    assert writer.get("/api/v1/positions", params={"plan": "peace"}).is_success
-    assert linked[0] > 0 and linked[1:] == [0]  # linked once; nothing new the second time
+    assert len(linked) == 1
+    version = positions_version(SqlPlanRepository(store), "peace", None, None)
+    assert real_link(store, version) == 0  # and they are complete
 
 
 def _mirrors(dc: type, model: type[BaseModel]) -> None:
@@ -165,3 +174,14 @@ def _mirrors(dc: type, model: type[BaseModel]) -> None:
 
 def test_positions_body_is_the_report_the_cli_and_export_write() -> None:
     _mirrors(report.PositionsReport, models.PositionsOut)
+
+
+def test_positions_and_timeline_say_the_store_revision_they_were_computed_at(
+    client: TestClient, db: str
+) -> None:
+    from redline.store import Store
+
+    with Store.open(db) as store:
+        revision = str(store.tally_revision())
+    for path in ("/api/v1/positions", "/api/v1/positions?by=actor", "/api/v1/timeline"):
+        assert client.get(path).headers["X-Redline-Revision"] == revision, path

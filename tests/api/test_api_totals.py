@@ -33,3 +33,25 @@ def test_total_is_in_the_openapi_schema(client: TestClient) -> None:
     schemas = client.get("/openapi.json").json()["components"]["schemas"]
     for name in ("StatementPage", "DocumentPage", "ActorPage", "ClaimPage"):
         assert "total" in schemas[name]["required"]
+
+
+def test_statement_total_is_counted_once_per_store_revision(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every page and client of one listing shares one count until the store moves."""
+    store = client.app.state.store  # type: ignore[attr-defined]
+    counts: list[object] = []
+    real = store.count_statements
+
+    def counted(f: object) -> int:
+        counts.append(f)
+        return int(real(f))
+
+    monkeypatch.setattr(store, "count_statements", counted)
+    totals = {
+        client.get("/api/v1/statements", params={"limit": 1, "offset": k}).json()["total"] for k in range(3)
+    }
+    assert totals == {N_STATEMENTS}
+    assert len(counts) == 1
+    client.get("/api/v1/statements", params={"limit": 1, "stance": "oppose"})
+    assert len(counts) == 2  # another filter, another count

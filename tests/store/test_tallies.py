@@ -23,7 +23,7 @@ from redline.store import Correction, Prepared, Store, fingerprint
 
 PARTIES = {"putin": "russia", "peskov": "russia", "zelensky": "ukraine", "rubio": "united_states"}
 NAMES = {"putin": "Vladimir Putin", "peskov": "Dmitry Peskov", "zelensky": "Volodymyr Zelensky"}
-NAMES |= {"rubio": "Marco Rubio", "anon": "A Senior Official"}
+NAMES |= {"rubio": "Marco Rubio", "anon": "A Senior Official", "wire": "Wire Desk", "wire2": "Wire Desk"}
 
 # (speaker, stance, issues, day or None, kind, confidence, words)
 SAID: list[tuple[str, str, list[str], int | None, str, float, str]] = [
@@ -44,6 +44,20 @@ SAID: list[tuple[str, str, list[str], int | None, str, float, str]] = [
     # two on each side of a change: a shift with evidence (analysis.shifts)
     ("rubio", "oppose", ["ceasefire"], 20, "direct", 0.9, "a ceasefire now would reward the attacker"),
     ("rubio", "oppose", ["ceasefire"], 21, "indirect", 0.8, "no truce can hold before a settlement"),
+    # 16-18: explicit reversals (knowledge/shift_cues.yaml): one statement is evidence enough
+    ("peskov", "oppose", ["ceasefire"], 20, "direct", 0.9, "a ceasefire is out of the question"),
+    ("peskov", "support", ["ceasefire"], 24, "direct", 0.8, "Moscow no longer rejects a ceasefire"),
+    ("zelensky", "support", ["territory"], 25, "indirect", 0.6, "Kyiv now accepts a freeze of the line"),
+    # 19-22: a media desk whose stance moves with evidence on both sides: nobody's position
+    ("wire", "oppose", ["sanctions"], 20, "direct", 0.9, "the sanctions stay in place all year"),
+    ("wire", "oppose", ["sanctions"], 21, "direct", 0.9, "the sanctions stay for another year"),
+    ("wire", "support", ["sanctions"], 23, "direct", 0.9, "the sanctions could be eased soon"),
+    ("wire", "support", ["sanctions"], 24, "direct", 0.9, "the sanctions may be eased in spring"),
+    # 23: another actor of the desk's name, with a party: one actor row, two kinds of speaker
+    ("wire2", "oppose", ["sanctions"], 20, "direct", 0.7, "the sanctions will outlast the talks"),
+    # 24: a reversal that keeps the stance it had (no turn), and one undated
+    ("putin", "oppose", ["sanctions"], 25, "direct", 0.9, "Moscow no longer expects relief at all"),
+    ("zelensky", "oppose", ["territory"], None, "direct", 0.9, "we now reject any withdrawal at all"),
 ]
 
 
@@ -269,3 +283,140 @@ def test_every_change_to_tallies_or_links_moves_the_revision(store: Store) -> No
     _from_tallies(store, by="party", plan="peace")  # links the version
     assert moved()
     assert store.tally_revision() == seen[-1]  # reading moves nothing
+
+
+SHIFT_CASES: list[dict[str, Any]] = [
+    *CASES,
+    {"by": "actor", "at": date(2025, 11, 24)},
+    {"by": "actor", "issue": "ceasefire"},
+    {"by": "party", "issue": "sanctions"},
+    {"by": "actor", "issue": "sanctions", "at": date(2025, 11, 23)},
+]
+
+
+def _fill_shifts(store: Store, *, mixed: bool = False) -> None:
+    """The corpus of ``_fill``, explicit reversals (one reprinted), a media desk with a party of
+    its own ("media") and, if ``mixed``, a speaker of the desk's name with another party."""
+    store.add_actors([Actor("wire", "Wire Desk", "organization", party="media")])
+    if mixed:
+        store.add_actors([Actor("wire2", "Wire Desk", "organization", party="russia")])
+    _fill(store)
+    store.write([_prepared(_extraction(8, [16, 17, 18, 19, 20], day=24))])
+    store.write([_prepared(_extraction(9, [21, 22, 24, *([23] if mixed else [])], day=25))])
+    store.write([_prepared(_undated_doc(_extraction(11, [25])))])
+    reprint = store.write([_prepared(_extraction(10, [16, 17, 18, 19, 20], day=24, reprint_of="d8"))])
+    assert reprint[0].status == "near_duplicate"
+
+
+def _explicit(report: dict[str, Any]) -> list[Any]:
+    """Shifts quoting an explicit reversal after the change."""
+    return [sh for sh in report["shifts"] if sh["quote_after"]["statement_id"] in {"s8-17", "s8-18"}]
+
+
+def _no_statement_reads(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> None:
+        raise AssertionError("positions read every statement")
+
+    monkeypatch.setattr(store, "countable_statements", refuse)
+
+
+def test_shifts_come_from_the_tallies(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill_shifts(store)
+    expected = {i: _from_corpus(store, **kw) for i, kw in enumerate(SHIFT_CASES)}
+    by_actor = _from_corpus(store, by="actor")
+    assert _explicit(by_actor)  # an explicit reversal makes a shift of one statement
+    assert not any(sh["row"] == "Wire Desk" for sh in by_actor["shifts"])  # the desk is nobody
+    assert not any(sh["row"] == "Vladimir Putin" and sh["column"] == "sanctions" for sh in by_actor["shifts"])
+    _no_statement_reads(store, monkeypatch)  # shifts come from the tallies, not the statements
+    for i, kw in enumerate(SHIFT_CASES):
+        assert _from_tallies(store, **kw) == expected[i], kw
+
+
+def test_corrections_move_the_shift_tallies(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill_shifts(store)
+    before = _from_tallies(store, by="actor")
+    store.correct("s8-17", Correction(stance="conditional"))  # the reversal now turns elsewhere
+    store.correct("s8-18", Correction(reject=True))  # and one is gone
+    store.correct("s9-21", Correction(speaker="Vladimir Putin"))  # the desk's words are Putin's
+    store.replace([_extraction(2, [5, 7, 9, 14], day=22)])  # one of two on a side leaves
+    assert _from_tallies(store, by="actor") != before
+    _assert_same(store, SHIFT_CASES)
+
+    def state() -> tuple[list[Any], Any, Any]:
+        tallies = sorted(store.position_tallies("actor") + store.position_tallies("party"), key=repr)
+        return tallies, store.position_shifts("actor"), store.position_shifts("party")
+
+    kept = state()
+    assert kept[1]  # shifts are kept with the cells, by every write
+    store.rebuild_tallies()
+    assert state() == kept
+    assert any(r.rev_n for r in kept[0]) and any(r.nobody for r in kept[0])
+
+
+SHIFT_PLAN = PlanVersion(
+    "peace",
+    "draft",
+    date(2025, 11, 19),
+    None,
+    [
+        Point(
+            "1",
+            "A ceasefire within reach: the question of what rewards the attacker.",
+            issues=["ceasefire"],
+        ),
+        Point(
+            "2",
+            "Ukraine cedes land: a freeze of the line and withdrawal from the east.",
+            issues=["territory"],
+        ),
+        Point("3", "The sanctions stay in place for a year, then are eased in spring.", issues=["sanctions"]),
+    ],
+)
+
+
+def test_plan_point_shifts_come_from_the_tallies(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill_shifts(store)
+    SqlPlanRepository(store).save_version(SHIFT_PLAN)
+    cases: list[dict[str, Any]] = [
+        {"by": "party", "plan": "peace"},
+        {"by": "actor", "plan": "peace"},
+        {"by": "actor", "plan": "peace", "at": date(2025, 11, 24)},
+        {"by": "actor", "plan": "peace", "issue": "ceasefire"},
+    ]
+    _from_tallies(store, by="party", plan="peace")  # links the version
+    expected = [_from_corpus(store, **kw) for kw in cases]
+    assert any(e["shifts"] for e in expected)
+    _no_statement_reads(store, monkeypatch)
+    assert [_from_tallies(store, **kw) for kw in cases] == expected
+
+
+def test_a_row_of_two_kinds_of_speaker_reads_the_statements(store: Store) -> None:
+    _fill_shifts(store, mixed=True)
+    tallies = store.position_tallies("actor", issue="sanctions", shifts=True)
+    assert any(0 < r.nobody < r.n for r in tallies)  # the case the tallies cannot split
+    _assert_same(store, SHIFT_CASES)
+
+
+def test_migration_0010_counts_reversals_in_an_older_database(db_url: str) -> None:
+    from sqlalchemy import text
+
+    from redline.store.engine import make_engine
+
+    with Store.open(db_url) as store:
+        _fill_shifts(store)
+        expected = _from_corpus(store, by="actor")
+    engine = make_engine(db_url)
+    tally = ["rev_n", "rev_rank", "rev_confidence", "rev_length", "rev_document", "rev_start", "rev_id"]
+    added = {"position_tally": [*tally, "nobody"], "position_shift": ["evidence_before", "evidence_after"]}
+    added["position_shift"].append("explicit")
+    with engine.begin() as conn:  # as the last version left it: no shift kept, no reversal counted
+        conn.execute(text("DELETE FROM position_shift"))
+        for table, cols in added.items():
+            for col in cols:
+                conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {col}"))
+        conn.execute(text("DELETE FROM _migrations WHERE name = '0010_shift_tallies'"))
+    engine.dispose()
+    with Store.open(db_url) as store:
+        assert any(r.rev_n for r in store.position_tallies("actor"))
+        assert _explicit(expected)
+        assert _from_tallies(store, by="actor") == expected

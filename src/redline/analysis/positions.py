@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, Literal, TypeVar
 
-from redline.balance import CellDraft, DayGroup, Days, Strength, strength, walk
+from redline.balance import UNAFFILIATED, CellDraft, DayGroup, Days, Strength, strength, walk
 from redline.model import GENERIC_ISSUES, Statement, stance_issues
 
 __all__ = [
@@ -50,7 +50,6 @@ __all__ = [
 ]
 
 RowKind = Literal["party", "actor"]
-UNAFFILIATED = "unaffiliated"
 Q = TypeVar("Q")  # how a quote is held while a matrix is computed: a Statement, or a stored id
 
 

@@ -7,26 +7,52 @@ the position changed ("no longer", "now supports"; ``knowledge/shift_cues.yaml``
 the quotes on both sides. Rows that are nobody's position (media, unaffiliated sources) make
 no shifts.
 
-The position on a day is the balance of the dated statements so far (the stance taken most
-often, the most recent on a tie); an explicit reversal starts a new balance from its day,
-since the speaker has said the earlier statements no longer hold.
+The position on a day is the balance of the dated statements so far (``balance.Tally``: the
+stance taken most often, the most recent on a tie); an explicit reversal starts a new balance
+from its day, since the speaker has said the earlier statements no longer hold.
+
+The rule (``balance.cell_shifts``) walks one cell's days, each summarised per stance (how many,
+the strongest, and the strongest explicit reversal: ``ShiftGroup``), so the same walk serves
+summaries made here from statements and those the store keeps in its tallies, where it runs on
+every write (``store.balances``) and, for a past day, per call (``analysis.stored_positions``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
-from redline.analysis.positions import UNAFFILIATED, Columns, RowKind, by_issue, row_of
+from redline.analysis.positions import Columns, RowKind, by_issue, day_groups, row_of
+from redline.balance import (
+    NO_SHIFT_ROWS,
+    Reversal,
+    ShiftDays,
+    ShiftDraft,
+    ShiftGroup,
+    Strength,
+    cell_shifts,
+    nobodys,
+    reversal_test,
+    strength,
+)
 from redline.model import Statement
 
-__all__ = ["NO_SHIFT_ROWS", "Shift", "find_shifts"]
+__all__ = [
+    "NO_SHIFT_ROWS",
+    "Reversal",
+    "Shift",
+    "ShiftDays",
+    "ShiftDraft",
+    "ShiftGroup",
+    "cell_shifts",
+    "find_shifts",
+    "finish",
+    "shift_days",
+]
 
-NEUTRAL = "neutral"
-NO_SHIFT_ROWS = frozenset({UNAFFILIATED, "media"})
-_KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
+Q = TypeVar("Q")  # how a quote is held: a Statement, or a stored statement id
 
 
 @dataclass(slots=True)
@@ -45,74 +71,48 @@ class Shift:
     explicit: bool = False  # the after quote says outright that the position changed
 
 
-def _strength(s: Statement) -> tuple[int, float, int]:
-    return (_KIND_RANK.get(s.kind, 0), s.confidence, len(s.content.text))
+def finish(d: ShiftDraft[Q], quote: Callable[[Q], Statement]) -> Shift:
+    """The shift of a draft, its quotes turned into statements."""
+    return Shift(
+        d.row,
+        d.column,
+        d.before,
+        d.after,
+        quote(d.quote_before),
+        quote(d.quote_after),
+        d.date,
+        d.evidence_before,
+        d.evidence_after,
+        d.explicit,
+    )
 
 
-def _reversal(s: Statement, cues: Sequence[re.Pattern[str]]) -> bool:
-    text = s.content.text.lower()
-    return any(c.search(text) for c in cues)
+def _strength(s: Statement) -> Strength:
+    return strength(s.kind, s.confidence, s.date, len(s.content.text))
 
 
-def _position(counts: Mapping[str, int], last_day: Mapping[str, date]) -> str | None:
-    taken = {st: n for st, n in counts.items() if n and st != NEUTRAL}
-    if not taken:
-        return None
-    top = max(taken.values())
-    return max((st for st, n in taken.items() if n == top), key=lambda st: last_day[st])
-
-
-def _cell_shifts(
-    row: str, column: str, statements: Sequence[Statement], cues: Sequence[re.Pattern[str]]
-) -> list[Shift]:
-    dated = sorted((s for s in statements if s.date is not None), key=lambda s: s.date or date.min)
-    days = sorted({s.date for s in dated if s.date is not None})
-    counts: dict[str, int] = {}
-    last: dict[str, date] = {}
-    before: str | None = None
-    out: list[Shift] = []
-    for day in days:
-        today = [s for s in dated if s.date == day]
-        turn = next(
-            (
-                s
-                for s in sorted(today, key=_strength, reverse=True)
-                if s.stance not in (NEUTRAL, before) and _reversal(s, cues)
-            ),
-            None,
-        )
-        if turn is not None and before is not None:
-            counts, last = {}, {}  # the speaker has said the earlier stance no longer holds
-        for s in today:
-            counts[s.stance] = counts.get(s.stance, 0) + 1
-            last[s.stance] = day
-        after = _position(counts, last)
-        if after is None:
+def shift_days(statements: Sequence[Statement], reversal: Callable[[str], bool]) -> ShiftDays[Statement]:
+    """One cell's dated statements (in corpus order) summarised per day and stance."""
+    reversals: dict[tuple[date, str], Reversal[Statement]] = {}
+    for i, s in enumerate(statements):
+        if s.date is None or not reversal(s.content.text):
             continue
-        if before is not None and after != before:
-            old = [s for s in dated if s.stance == before and s.date is not None and s.date < day]
-            since = max((s.date for s in old if s.date is not None), default=date.min)
-            # the new stance's evidence: what was said with it after the old one was last said
-            new = [s for s in dated if s.stance == after and s.date is not None and s.date > since]
-            explicit = turn is not None and turn.stance == after
-            if old and new and (explicit or (len(old) >= 2 and len(new) >= 2)):
-                quote_after = turn if explicit and turn is not None else max(new, key=_strength)
-                out.append(
-                    Shift(
-                        row,
-                        column,
-                        before,
-                        after,
-                        max(old, key=lambda s: (s.date or date.min, _strength(s))),
-                        quote_after,
-                        day,
-                        len(old),
-                        len(new),
-                        explicit,
-                    )
-                )
-        before = after
-    return out
+        k = _strength(s)
+        seen = reversals.get((s.date, s.stance))
+        if seen is None:
+            reversals[(s.date, s.stance)] = Reversal(1, k, i, s)
+        elif k > seen.strength:
+            reversals[(s.date, s.stance)] = Reversal(seen.n + 1, k, i, s)
+        else:
+            reversals[(s.date, s.stance)] = seen._replace(n=seen.n + 1)
+    return [
+        (day, [ShiftGroup(g, reversals.get((day, g.stance))) for g in groups])
+        for day, groups in day_groups(statements)
+    ]
+
+
+def _identity(s: Statement) -> Statement:
+    return s
 
 
 def find_shifts(
@@ -133,7 +133,7 @@ def find_shifts(
     parties = party_of or {}
     if columns is None:
         columns = by_issue if issue is None else (lambda s: [i for i in by_issue(s) if i == issue])
-    cues = [re.compile(r"\b" + re.escape(c) + r"\b") for c in reversal_cues]
+    reversal = reversal_test(reversal_cues)
     groups: dict[tuple[str, str], list[Statement]] = {}
     for s in statements:
         if s.date is None or (at is not None and s.date > at):
@@ -141,15 +141,17 @@ def find_shifts(
         if issue is not None and issue not in s.issues:
             continue
         sp = s.speaker
-        if sp is None or sp.kind == "media":
-            continue
-        if parties.get(sp.actor_id or "", parties.get(sp.name)) in NO_SHIFT_ROWS:
+        if sp is None or sp.kind == "media" or nobodys(parties, sp.actor_id, sp.name):
             continue  # nobody's position: media, analysts, unaffiliated sources, also by actor
         row = row_of(s, by, parties)
         if row is None or row in NO_SHIFT_ROWS:
             continue
         for col in columns(s):
             groups.setdefault((row, col), []).append(s)
-    shifts = [sh for key, group in sorted(groups.items()) for sh in _cell_shifts(*key, group, cues)]
+    shifts = [
+        finish(sh, _identity)
+        for key, group in sorted(groups.items())
+        for sh in cell_shifts(*key, shift_days(group, reversal))
+    ]
     shifts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
     return shifts

@@ -6,9 +6,14 @@ per (row, column, day, stance) tallies, the strongest quote of each, and the sta
 point links of a plan version. A call reads a few thousand tally rows and the handful of
 statements it quotes, so the matrix costs the same during an ingest as on a quiet store.
 
-Shifts are the exception: a shift needs evidence on both sides and notices explicit reversals
-(``analysis.shifts``), which per-day counts cannot tell, so they are found in the statements
-themselves: the countable statements without their articles' text, read once per call.
+Shifts come from the same tallies: besides the per-day counts, each keeps how many of its
+statements say outright that the position changed (and the strongest of them) and how many
+are nobody's position, which is all the evidence rule (``balance.cell_shifts``) needs. The
+store walks it on every write and keeps the shifts as of today; as of a past day, or by plan
+point, they are walked per call.
+Only an actor row mixing both kinds of speaker in one tally (a name shared by a media actor
+and another speaker, say) cannot be split from the tallies: then the shifts are found in the
+statements, as ``negotiation.positions`` finds them.
 
 Links of a version are made by ``analysis.linking`` the first time the version is asked for
 (every countable statement, as ``negotiation.positions`` links them) and then only for the
@@ -28,13 +33,14 @@ from redline.analysis.linking import LinkOptions, link_statements
 from redline.analysis.negotiation import Positions, positions_version
 from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, summarised_matrix
 from redline.analysis.repository import PlanRepository
-from redline.analysis.shifts import find_shifts
+from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts, finish
+from redline.knowledge.link_terms import load_generic_link_terms
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, PlanVersion, Statement
 from redline.store import Store
+from redline.store.balances import TallyRow, cells_of, shift_days
 from redline.store.point_links import LinkRow
 from redline.store.schema import ANY_COLUMN
-from redline.store.tallies import TallyRow
 
 __all__ = ["StoredPositions", "link_version", "stored_positions", "tally_days"]
 
@@ -60,12 +66,35 @@ def tally_days(rows: Sequence[TallyRow]) -> CellDays[str]:
     return days
 
 
+def _walked(rows: Sequence[TallyRow]) -> list[ShiftDraft[str]] | None:
+    cells = shift_days(rows)
+    if cells is None:
+        return None
+    return [sh for key in sorted(cells) for sh in cell_shifts(*key, cells[key])]
+
+
+def _shifts(
+    store: Store, drafts: list[ShiftDraft[str]] | None, quotes: dict[str, Statement]
+) -> list[Shift] | None:
+    if drafts is None:
+        return None
+    quotes.update(
+        store.statements_by_id({q for d in drafts for q in (d.quote_before, d.quote_after)} - set(quotes))
+    )
+    shifts = [finish(d, quotes.__getitem__) for d in drafts]
+    shifts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
+    return shifts
+
+
 def link_version(store: Store, version: PlanVersion, options: LinkOptions | None = None) -> int:
     """Link the statements the stored links of ``version`` lack; return how many were linked."""
     pending, statements = store.point_link_pending(version.plan, version.label)
     if pending.upto is not None and not statements:
         return 0
-    found = link_statements(statements, version.points, options)
+    # the options ``negotiation.positions`` links with, so both paths link alike
+    found = link_statements(
+        statements, version.points, options or LinkOptions(generic=load_generic_link_terms())
+    )
     rows = [
         LinkRow(lk.statement_id, lk.number, lk.score, lk.lexical, lk.issue_overlap)
         for links in found.values()
@@ -89,6 +118,9 @@ class StoredPositions:
 
     result: Positions
     documents: dict[str, Document]
+    # by plan point: the store revision once the links were made (the result is at least as
+    # new), since making links moves the revision that results are cached by
+    revision: int | None = None
 
 
 def stored_positions(
@@ -108,30 +140,40 @@ def stored_positions(
     ``linking`` (a lock) is held while links are made, so that concurrent first requests for
     a version link it once, not once each."""
     version = None
+    revision = None
     quoted: dict[str, Statement] = {}
     if plan is not None:
         version = positions_version(repo, plan, label, lineage)
         with linking or nullcontext():
             link_version(store, version)
+            revision = store.tally_revision()
         rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
         matrix = summarised_matrix(tally_days(rows), _quotes(store, quoted), at)
-        columns = by_points(store.point_link_numbers(plan, version.label))
-    else:  # cells counted in SQL: nothing walked here
-        totals = store.position_cells(by, issue=issue, at=at)
+        shifts = _shifts(store, _walked(rows), quoted)
+    else:
+        if at is None:  # as of today: the cells and shifts every write keeps
+            totals = store.position_cells(by, issue=issue)
+            drafts = store.position_shifts(by, issue=issue)
+        else:  # as of a past day: the tallies up to it, read once for the cells and the shifts
+            rows = store.position_tallies(by, issue=issue, at=at)
+            totals = cells_of(rows)
+            drafts = _walked(rows)
         load = _quotes(store, quoted)
         matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
-        columns = None
-    shifts = find_shifts(
-        store.countable_statements(),
-        by=by,
-        party_of=store.parties(),
-        columns=columns,
-        at=at,
-        issue=issue,
-        reversal_cues=load_reversal_cues(),
-    )
+        shifts = _shifts(store, drafts, quoted)
+    if shifts is None:  # a tally row the rule cannot split: the statements themselves
+        columns = by_points(store.point_link_numbers(plan, version.label)) if plan and version else None
+        shifts = find_shifts(
+            store.countable_statements(),
+            by=by,
+            party_of=store.parties(),
+            columns=columns,
+            at=at,
+            issue=issue,
+            reversal_cues=load_reversal_cues(),
+        )
     for sh in shifts:
         quoted.setdefault(sh.quote_before.id, sh.quote_before)
         quoted.setdefault(sh.quote_after.id, sh.quote_after)
     documents = store.documents_by_id({s.document_id for s in quoted.values()})
-    return StoredPositions(Positions(matrix, shifts, version, {}), documents)
+    return StoredPositions(Positions(matrix, shifts, version, {}), documents, revision)

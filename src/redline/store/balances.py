@@ -2,11 +2,11 @@
 
 A cell's value as of today comes from walking its days (``redline.balance.walk``) over its
 tallies; walking every cell per request was most of the cost of a matrix, so the store walks
-again only the cells a write touched and keeps the result (``position_cell``). Shifts are not
-kept: one needs evidence on both sides and notices explicit reversals, which per-day counts
-cannot tell (``analysis.shifts`` reads the statements). A matrix as of a past day is counted in SQL
-from the tallies: per stance the count, the latest day (with its count and quote) and the
-strongest quote, which is all a balance is made of.
+again only the cells a write touched and keeps the result (``position_cell``), and the cell's
+shifts with it (``position_shift``: ``balance.cell_shifts`` over the same days, with the
+reversals and nobody's-position counts the tallies keep). A matrix as of a past day is counted
+in SQL from the tallies: per stance the count, the latest day (with its count and quote) and
+the strongest quote, which is all a balance is made of; its shifts are walked per call.
 """
 
 from __future__ import annotations
@@ -15,16 +15,29 @@ import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import String, and_, delete, func, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
-from redline.balance import CellDraft, DayGroup, Days, Tally, cell_of, walk
+from redline.balance import (
+    NO_SHIFT_ROWS,
+    CellDraft,
+    DayGroup,
+    Days,
+    Reversal,
+    ShiftDays,
+    ShiftDraft,
+    ShiftGroup,
+    Tally,
+    cell_of,
+    cell_shifts,
+    walk,
+)
 from redline.store._sql import chunks, insert_rows
-from redline.store.schema import ANY_COLUMN, UNDATED_DAY, position_cell, position_tally
+from redline.store.schema import ANY_COLUMN, UNDATED_DAY, position_cell, position_shift, position_tally
 
-__all__ = ["CellTotals", "cells", "parse_day", "rewalk"]
+__all__ = ["CellTotals", "TallyRow", "cells", "cells_of", "kept_shifts", "parse_day", "rewalk", "shift_days"]
 
 
 def parse_day(value: Any, cache: dict[Any, date | None]) -> date | None:
@@ -35,22 +48,77 @@ def parse_day(value: Any, cache: dict[Any, date | None]) -> date | None:
     return cache[value]
 
 
+class TallyRow(NamedTuple):
+    """One (row, column, day, stance) of the tallies; ``day`` None for undated statements.
+
+    A named tuple: a matrix reads tens of thousands, and a frozen dataclass costs ten times
+    as much to make."""
+
+    row: str
+    column: str
+    day: date | None
+    stance: str
+    n: int
+    rank: int
+    confidence: float
+    length: int
+    best_id: str
+    # what shifts need (see the module's docstring); the reversal's order is its corpus position
+    rev_n: int = 0
+    rev_rank: int = 0
+    rev_confidence: float = 0.0
+    rev_length: int = 0
+    rev_order: tuple[str, int, str] = ("", 0, "")
+    rev_id: str = ""
+    nobody: int = 0
+
+
+def shift_days(rows: Iterable[TallyRow]) -> dict[tuple[str, str], ShiftDays[str]] | None:
+    """The shift walk's input (quotes as ids) of tally rows in day order, per (row, column);
+    None if a row mixes statements that are somebody's position with ones that are nobody's."""
+    out: dict[tuple[str, str], ShiftDays[str]] = {}
+    for r in rows:
+        if r.day is None or r.column == ANY_COLUMN or r.nobody == r.n or r.row in NO_SHIFT_ROWS:
+            continue  # undated, or nobody's position: no shift is made of it
+        if r.nobody:
+            return None
+        rev = None
+        if r.rev_n:
+            rev = Reversal(
+                r.rev_n, (r.rev_rank, r.rev_confidence, r.day, r.rev_length), r.rev_order, r.rev_id
+            )
+        group = ShiftGroup(DayGroup(r.stance, r.n, (r.rank, r.confidence, r.day, r.length), r.best_id), rev)
+        days = out.setdefault((r.row, r.column), [])
+        if days and days[-1][0] == r.day:
+            days[-1][1].append(group)
+        else:
+            days.append((r.day, [group]))
+    return out
+
+
 Cell = tuple[str, str, str]  # by_kind, col_key, row_key
 _WHOLE_COLUMN = 20  # more touched cells than this in one column: read the column in one scan
 
 
-def _cell_days(conn: Connection, cells: Collection[Cell]) -> dict[Cell, Days[str]]:
-    """The dated tally rows of these cells, as the days ``walk`` takes (quotes as ids)."""
+def _cell_days(
+    conn: Connection, cells: Collection[Cell]
+) -> tuple[dict[Cell, Days[str]], dict[Cell, list[TallyRow]]]:
+    """The dated tally rows of these cells, as the days ``walk`` takes (quotes as ids), and
+    the rows themselves, which shifts are walked from."""
     t = position_tally
     day = type_coerce(t.c.day, String)
     cols = (t.c.by_kind, t.c.col_key, t.c.row_key, day, t.c.stance, t.c.n)
-    q = select(*cols, t.c.best_rank, t.c.best_confidence, t.c.best_length, t.c.best_id)
+    rev = (t.c.rev_n, t.c.rev_rank, t.c.rev_confidence, t.c.rev_length, t.c.rev_document, t.c.rev_start)
+    q = select(
+        *cols, t.c.best_rank, t.c.best_confidence, t.c.best_length, t.c.best_id, *rev, t.c.rev_id, t.c.nobody
+    )
     q = q.where(t.c.day != UNDATED_DAY, t.c.col_key != ANY_COLUMN)
     by_column: dict[tuple[str, str], set[str]] = {}
     for by, col, row in cells:
         if col != ANY_COLUMN:
             by_column.setdefault((by, col), set()).add(row)
     out: dict[Cell, Days[str]] = {}
+    rows_of: dict[Cell, list[TallyRow]] = {}
     parsed: dict[Any, date | None] = {}
 
     def take(rows: Iterable[Any], wanted: set[str]) -> None:
@@ -59,12 +127,21 @@ def _cell_days(conn: Connection, cells: Collection[Cell]) -> dict[Cell, Days[str
                 continue
             d = parse_day(r[3], parsed)
             assert d is not None
-            days = out.setdefault((r[0], r[1], r[2]), [])
+            cell = (r[0], r[1], r[2])
+            days = out.setdefault(cell, [])
             group = DayGroup(r[4], int(r[5]), (int(r[6]), float(r[7]), d, int(r[8])), r[9])
             if days and days[-1][0] == d:
                 days[-1][1].append(group)
             else:
                 days.append((d, [group]))
+            if r[1] != ANY_COLUMN and r[2] not in NO_SHIFT_ROWS:
+                rev_order = (r[14] or "", r[15] or 0, r[16] or "")
+                rows_of.setdefault(cell, []).append(
+                    TallyRow(
+                        r[2], r[1], d, r[4], int(r[5]), int(r[6]), float(r[7]), int(r[8]), r[9],
+                        int(r[10]), r[11] or 0, r[12] or 0.0, r[13] or 0, rev_order, r[16] or "", int(r[17]),
+                    )
+                )  # fmt: skip
 
     for (by, col), rows in by_column.items():
         if len(rows) > _WHOLE_COLUMN:
@@ -74,16 +151,47 @@ def _cell_days(conn: Connection, cells: Collection[Cell]) -> dict[Cell, Days[str
             for part in chunks(sorted(rows), 200):
                 one = q.where(t.c.by_kind == by, t.c.col_key == col, t.c.row_key.in_(part))
                 take(conn.execute(one.order_by(t.c.row_key, t.c.day, t.c.stance)), rows)
-    return out
+    return out, rows_of
+
+
+MIXED = ""  # ``shift_before`` of a cell whose shifts cannot be walked from its tallies
+
+
+def _shift_record(by: str, sh: ShiftDraft[str]) -> dict[str, Any]:
+    return {
+        "by_kind": by,
+        "col_key": sh.column,
+        "row_key": sh.row,
+        "day": sh.date,
+        "shift_before": sh.before,
+        "shift_after": sh.after,
+        "quote_before": sh.quote_before,
+        "quote_after": sh.quote_after,
+        "evidence_before": sh.evidence_before,
+        "evidence_after": sh.evidence_after,
+        "explicit": sh.explicit,
+    }
 
 
 def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
-    """Walk these cells again over their tallies and store their balance anew."""
-    key = tuple_(position_cell.c.by_kind, position_cell.c.col_key, position_cell.c.row_key)
-    for part in chunks(sorted(cells), 200):
-        conn.execute(delete(position_cell).where(key.in_(list(part))))
+    """Walk these cells again over their tallies and store their balance and shifts anew."""
+    for table in (position_cell, position_shift):
+        key = tuple_(table.c.by_kind, table.c.col_key, table.c.row_key)
+        for part in chunks(sorted(cells), 200):
+            conn.execute(delete(table).where(key.in_(list(part))))
     balances: list[dict[str, Any]] = []
-    for (by, col, row), days in _cell_days(conn, cells).items():
+    shifts: list[dict[str, Any]] = []
+    walked, rows_of = _cell_days(conn, cells)
+    for (by, col, row), rows in rows_of.items():
+        found = shift_days(rows)
+        if found is None:
+            mixed = ShiftDraft(row, col, MIXED, MIXED, "", "", UNDATED_DAY, 0, 0, False)
+            shifts.append(_shift_record(by, mixed))
+        else:
+            shifts += [_shift_record(by, sh) for key, days in found.items() for sh in cell_shifts(*key, days)]
+    for part in chunks(shifts, 5000):
+        insert_rows(conn, position_shift, list(part))
+    for (by, col, row), days in walked.items():
         cell = walk(row, col, days, 0)
         balances.append(
             {
@@ -213,6 +321,56 @@ def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | Non
         strength = (int(r[6]), float(r[7]), d, int(r[8]))
         tally.set_stance(r[2], int(r[3]), ((d, int(r[5]), strength), r[9]), strongest[(r[0], r[1], r[2])])
         last_day[key] = max(d, last_day.get(key, d))
+    return CellTotals(
+        {k: cell_of(k[0], k[1], tl, last_day[k], undated.get(k, 0)) for k, tl in tallies.items()},
+        undated,
+        n_distinct,
+    )
+
+
+def kept_shifts(conn: Connection, by: str, *, issue: str | None = None) -> list[ShiftDraft[str]] | None:
+    """The shifts the store keeps for ``by`` rows (of one column), as of today, in date order;
+    None if a cell's shifts could not be walked from its tallies (see ``position_shift``)."""
+    s = position_shift
+    cols = [s.c.row_key, s.c.col_key, s.c.shift_before, s.c.shift_after, s.c.quote_before, s.c.quote_after]
+    q = select(*cols, type_coerce(s.c.day, String), s.c.evidence_before, s.c.evidence_after, s.c.explicit)
+    q = q.where(s.c.by_kind == by)
+    if issue is not None:
+        q = q.where(s.c.col_key == issue)
+    parsed: dict[Any, date | None] = {}
+    out: list[ShiftDraft[str]] = []
+    for r in conn.execute(q.order_by(s.c.day, s.c.row_key, s.c.col_key)):
+        if r[2] == MIXED:
+            return None
+        d = parse_day(r[6], parsed)
+        assert d is not None
+        out.append(ShiftDraft(r[0], r[1], r[2], r[3], r[4], r[5], d, int(r[7]), int(r[8]), bool(r[9])))
+    return out
+
+
+def cells_of(rows: Iterable[TallyRow]) -> CellTotals:
+    """The cells of tally rows (as ``tallies.read`` gives them, up to a day) in one pass: per
+    stance the count, the latest day (with its count and quote) and the strongest quote, as
+    ``cells`` counts them in SQL; the rows a matrix as of a past day also walks for its shifts."""
+    tallies: dict[tuple[str, str], Tally[str]] = {}
+    last_day: dict[tuple[str, str], date] = {}
+    undated: dict[tuple[str, str], int] = {}
+    n_distinct = 0
+    for r in rows:
+        key = (r.row, r.column)
+        if r.column == ANY_COLUMN:
+            n_distinct += r.n
+            continue
+        if r.day is None:
+            undated[key] = undated.get(key, 0) + r.n
+            continue
+        tally = tallies.get(key)
+        if tally is None:
+            tally = tallies[key] = Tally()
+        strength = (r.rank, r.confidence, r.day, r.length)
+        tally.add_day(r.day, [DayGroup(r.stance, r.n, strength, r.best_id)])
+        if r.day > last_day.get(key, date.min):
+            last_day[key] = r.day
     return CellTotals(
         {k: cell_of(k[0], k[1], tl, last_day[k], undated.get(k, 0)) for k, tl in tallies.items()},
         undated,

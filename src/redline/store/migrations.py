@@ -175,6 +175,23 @@ def _alias_keys(conn: Connection) -> None:
         have.discard((r.alias, r.actor_id))
 
 
+def _shift_tallies(conn: Connection) -> None:
+    """Tallies gain what shifts need (explicit reversals and nobody's-position counts, see
+    ``store.tallies``) and the kept shifts their evidence, recounted from the statements; a
+    database whose tables were created from the current definitions already has the columns."""
+    from sqlalchemy import inspect
+
+    for table in (position_tally, position_shift):
+        have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for col in table.columns:
+            if col.name not in have:
+                kind = col.type.compile(dialect=conn.dialect)
+                zero = "false" if kind == "BOOLEAN" else "0"
+                default = f" NOT NULL DEFAULT {zero}" if not col.nullable else ""
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {col.name} {kind}{default}")
+    tallies.rebuild(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -185,6 +202,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0007_point_links", _point_links),
     ("0008_plan_lineage", _plan_lineage),
     ("0009_alias_keys", _alias_keys),
+    ("0010_shift_tallies", _shift_tallies),
 )
 
 

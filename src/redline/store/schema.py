@@ -289,6 +289,18 @@ position_tally = Table(
     Column("best_document", String(64), nullable=False),
     Column("best_start", Integer, nullable=False),
     Column("best_id", String(64), nullable=False),
+    # what shifts need beyond the balance (``analysis.shifts``): of these statements, how many
+    # say outright that the position changed and the strongest of those (strength and corpus
+    # position, as for ``best_*``; NULL when none does), and how many are nobody's position
+    # (a speaker whose party is media or unaffiliated: in an actor row, they make no shift)
+    Column("rev_n", Integer, nullable=False, server_default=text("0")),
+    Column("rev_rank", Integer),
+    Column("rev_confidence", Float),
+    Column("rev_length", Integer),
+    Column("rev_document", String(64)),
+    Column("rev_start", Integer),
+    Column("rev_id", String(64)),
+    Column("nobody", Integer, nullable=False, server_default=text("0")),
     Index("ix_position_tally_cell", "by_kind", "row_key", "col_key", "day"),
     sqlite_with_rowid=False,  # stored in key order: one column's rows are read in one range scan
 )
@@ -296,9 +308,11 @@ position_tally = Table(
 position_shift = Table(
     "position_shift",
     metadata,
-    # Created by migration 0006 and no longer written: a shift needs evidence on both sides,
-    # which per-day counts cannot tell, so shifts are read from the statements
-    # (``analysis.shifts``); ``rebuild_tallies`` empties what older versions kept here.
+    # The shifts of each cell as of today (``balance.cell_shifts`` over its tallies), walked
+    # again with the cell's balance by every write that touches it. A cell whose actor row
+    # mixes speakers that are somebody's position with ones that are nobody's cannot be
+    # walked from its tallies: it has one row of day ``UNDATED_DAY`` and empty stances, and
+    # its reader finds the shifts in the statements.
     Column("by_kind", String(6), primary_key=True),
     Column("col_key", String(200), primary_key=True),
     Column("row_key", Text, primary_key=True),
@@ -307,6 +321,9 @@ position_shift = Table(
     Column("shift_after", String(12), nullable=False),
     Column("quote_before", String(64), nullable=False),
     Column("quote_after", String(64), nullable=False),
+    Column("evidence_before", Integer, nullable=False, server_default=text("0")),
+    Column("evidence_after", Integer, nullable=False, server_default=text("0")),
+    Column("explicit", Boolean, nullable=False, server_default=text("false")),
     sqlite_with_rowid=False,
 )
 

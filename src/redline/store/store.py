@@ -18,6 +18,7 @@ from sqlalchemy import Engine, and_, delete, func, not_, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from redline.balance import ShiftDraft
 from redline.errors import StoreError
 from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
@@ -385,11 +386,12 @@ class Store:
 
     # -- positions, from the tallies every write keeps current -------------------------------
     def position_tallies(
-        self, by: str, *, issue: str | None = None, at: date | None = None
+        self, by: str, *, issue: str | None = None, at: date | None = None, shifts: bool = False
     ) -> list[tallies.TallyRow]:
-        """Per (row, issue, day, stance) counts and strongest quotes: what a positions matrix needs."""
+        """Per (row, issue, day, stance) counts and strongest quotes: what a positions matrix needs
+        (``shifts``: only the rows a shift can be made of)."""
         with self._reader() as conn:
-            return tallies.read(conn, by, issue=issue, at=at)
+            return tallies.read(conn, by, issue=issue, at=at, shifts=shifts)
 
     def position_cells(
         self, by: str, *, issue: str | None = None, at: date | None = None
@@ -397,6 +399,11 @@ class Store:
         """The cells of a matrix: kept, or counted in SQL over the tallies for a past day."""
         with self._reader() as conn:
             return balances.cells(conn, by, issue=issue, at=at)
+
+    def position_shifts(self, by: str, *, issue: str | None = None) -> list[ShiftDraft[str]] | None:
+        """The shifts as of today the store keeps with the cells (None: read the statements)."""
+        with self._reader() as conn:
+            return balances.kept_shifts(conn, by, issue=issue)
 
     def point_tallies(
         self, plan: str, label: str, by: str, *, issue: str | None = None, at: date | None = None

@@ -12,6 +12,11 @@ What counts is what the corpus readers count: statements neither rejected nor re
 (``duplicate``) and with a speaker; each goes to the columns of ``model.stance_issues``. The
 strongest statement is ranked by kind, confidence and length (the day is the key), the first in
 corpus order (document, offset, id) on a tie, exactly as the matrix ranks quotes.
+
+Shifts (``analysis.shifts``) need two things more of each key, counted at write time: its
+statements that say outright that the position changed (``knowledge/shift_cues.yaml``; how
+many, and the strongest), and how many are nobody's position (a speaker whose party is media
+or unaffiliated). So a positions call finds its shifts in the tallies too.
 """
 
 from __future__ import annotations
@@ -20,15 +25,18 @@ import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from functools import cache
+from typing import Any
 
 from sqlalchemy import String, and_, case, delete, func, or_, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
+from redline.balance import NEUTRAL, NO_SHIFT_ROWS, UNAFFILIATED, nobodys, reversal_test
+from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import stance_issues
 from redline.store._sql import chunks, insert_rows, upsert_insert
+from redline.store.balances import TallyRow, rewalk
 from redline.store.balances import parse_day as _day
-from redline.store.balances import rewalk
 from redline.store.countable import countable
 from redline.store.extractions import parties
 from redline.store.point_links import linked_rows
@@ -58,38 +66,36 @@ __all__ = [
     "revision",
 ]
 
-UNAFFILIATED = "unaffiliated"
 KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}  # as ``analysis.positions`` ranks quotes
 
 Key = tuple[str, str, date, str, str]  # by_kind, col_key, day, row_key, stance
 
 
-class TallyRow(NamedTuple):
-    """One (row, column, day, stance) of the tallies; ``day`` None for undated statements.
-
-    A named tuple: a matrix reads tens of thousands, and a frozen dataclass costs ten times
-    as much to make."""
-
-    row: str
-    column: str
-    day: date | None
-    stance: str
-    n: int
-    rank: int
-    confidence: float
-    length: int
-    best_id: str
+Best = tuple[int, float, int, str, int, str]  # rank, confidence, length, document, start, id
 
 
 @dataclass(slots=True)
 class _Agg:
     n: int
-    best: tuple[int, float, int, str, int, str]  # rank, confidence, length, document, start, id
+    best: Best
+    rev_n: int = 0
+    rev: Best | None = None  # the strongest statement that says the position changed
+    nobody: int = 0
 
     def add(self, other: _Agg) -> None:
         self.n += other.n
         if _beats(other.best, self.best):
             self.best = other.best
+        self.rev_n += other.rev_n
+        if other.rev is not None and (self.rev is None or _beats(other.rev, self.rev)):
+            self.rev = other.rev
+        self.nobody += other.nobody
+
+
+@cache
+def _says_reversal() -> Callable[[str], bool]:
+    """The packaged reversal cues as one test (read once: the writer tests every statement)."""
+    return reversal_test(load_reversal_cues())
 
 
 def _beats(a: tuple[int, float, int, str, int, str], b: tuple[int, float, int, str, int, str]) -> bool:
@@ -114,6 +120,7 @@ _COLUMNS = (
     statement.c.issues,
     statement.c.speaker,
     statement.c.actor_id,
+    statement.c.content,
 )
 _COUNTABLE = (*countable(), statement.c.speaker.is_not(None))  # a row needs a speaker
 
@@ -129,6 +136,7 @@ def _tallies(
 ) -> dict[Key, _Agg]:
     """Tallies of statement rows (mappings or result rows with the ``_COLUMNS`` names)."""
     out: dict[Key, _Agg] = {}
+    reverses = _says_reversal()
     for r in rows:
         m: Mapping[str, Any] = r if isinstance(r, Mapping) else r._mapping
         get = m.__getitem__
@@ -148,6 +156,8 @@ def _tallies(
             int(get("content_start")),
             get("id"),
         )
+        rev = reverses(get("content")) if day != UNDATED_DAY else False
+        one = _Agg(1, best, int(rev), best if rev else None, int(nobodys(party_of, get("actor_id"), speaker)))
         rows_of = (("party", party_row(get("actor_id"), speaker, party_of)), ("actor", speaker))
         for by, row in rows_of:
             extra = [ANY_COLUMN] if day == UNDATED_DAY else []
@@ -155,9 +165,9 @@ def _tallies(
                 key = (by, col, day, row, stance)
                 agg = out.get(key)
                 if agg is None:
-                    out[key] = _Agg(1, best)
+                    out[key] = _Agg(one.n, one.best, one.rev_n, one.rev, one.nobody)
                 else:
-                    agg.add(_Agg(1, best))
+                    agg.add(one)
     return out
 
 
@@ -176,6 +186,9 @@ def _records(aggs: Mapping[Key, _Agg]) -> list[dict[str, Any]]:
             "best_document": a.best[3],
             "best_start": a.best[4],
             "best_id": a.best[5],
+            "rev_n": a.rev_n,
+            **dict(zip(_REV, a.rev or (None,) * len(_REV), strict=True)),
+            "nobody": a.nobody,
         }
         for k, a in aggs.items()
     ]
@@ -197,6 +210,7 @@ def revision(conn: Connection) -> int:
 
 _PK = ["by_kind", "col_key", "day", "row_key", "stance"]
 _BEST = ["best_rank", "best_confidence", "best_length", "best_document", "best_start", "best_id"]
+_REV = ["rev_rank", "rev_confidence", "rev_length", "rev_document", "rev_start", "rev_id"]
 
 
 def add(conn: Connection, rows: Iterable[Mapping[str, Any]], party_of: Mapping[str, str]) -> None:
@@ -221,8 +235,29 @@ def add(conn: Connection, rows: Iterable[Mapping[str, Any]], party_of: Mapping[s
             < tuple_(old.best_document, old.best_start, old.best_id),
         ),
     )
-    values: dict[str, Any] = {"n": old.n + new.n}
+    rev_new = tuple_(new.rev_rank, new.rev_confidence, new.rev_length)
+    rev_old = tuple_(old.rev_rank, old.rev_confidence, old.rev_length)
+    rev_beats = or_(
+        old.rev_id.is_(None),
+        and_(
+            new.rev_id.is_not(None),
+            or_(
+                rev_new > rev_old,
+                and_(
+                    rev_new == rev_old,
+                    tuple_(new.rev_document, new.rev_start, new.rev_id)
+                    < tuple_(old.rev_document, old.rev_start, old.rev_id),
+                ),
+            ),
+        ),
+    )
+    values: dict[str, Any] = {
+        "n": old.n + new.n,
+        "rev_n": old.rev_n + new.rev_n,
+        "nobody": old.nobody + new.nobody,
+    }
     values.update({c: case((beats, new[c]), else_=old[c]) for c in _BEST})
+    values.update({c: case((rev_beats, new[c]), else_=old[c]) for c in _REV})
     stmt = ins.on_conflict_do_update(index_elements=_PK, set_=values)
     for part in chunks(records, 1000):
         conn.execute(stmt, list(part))
@@ -306,26 +341,38 @@ def rebuild(conn: Connection) -> None:
     bump(conn)
 
 
-def read(conn: Connection, by: str, *, issue: str | None = None, at: date | None = None) -> list[TallyRow]:
+def read(
+    conn: Connection, by: str, *, issue: str | None = None, at: date | None = None, shifts: bool = False
+) -> list[TallyRow]:
     """The tallies of ``by`` rows (of one column, up to a day, if given); undated ones always.
 
     Rows of column ``ANY_COLUMN`` count each undated statement of the result once; rows come
     by column, then day. A matrix reads tens of thousands of them, so the day is read as the
-    driver gives it."""
+    driver gives it. ``shifts``: only what a shift can be made of (dated, not neutral, not
+    a row that is nobody's position)."""
     t = position_tally
     day = type_coerce(t.c.day, String)  # no per-row date parsing: ``_day`` parses each day once
     cols = [t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence]
-    q = select(*cols, t.c.best_length, t.c.best_id).where(t.c.by_kind == by)
+    cols += [t.c.best_length, t.c.best_id, t.c.rev_n, *(t.c[c] for c in _REV), t.c.nobody]
+    q = select(*cols).where(t.c.by_kind == by)
     if issue is not None:
         q = q.where(t.c.col_key == issue)
     if at is not None:
         q = q.where(or_(t.c.day <= at, t.c.day == UNDATED_DAY))
+    if shifts:
+        q = q.where(t.c.day != UNDATED_DAY, t.c.col_key != ANY_COLUMN, t.c.stance != NEUTRAL)
+        if by == "party":
+            q = q.where(t.c.row_key.not_in(sorted(NO_SHIFT_ROWS)))
     q = q.order_by(t.c.col_key, t.c.day, t.c.row_key, t.c.stance)  # the key's order: no sort
     days: dict[Any, date | None] = {}
     out = [
-        TallyRow(r[0], r[1], _day(r[2], days), r[3], r[4], r[5], r[6], r[7], r[8]) for r in conn.execute(q)
-    ]
-    if issue is not None:  # one column: its undated statements are the distinct ones
+        TallyRow(
+            r[0], r[1], _day(r[2], days), r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+            r[10] or 0, r[11] or 0.0, r[12] or 0, (r[13] or "", r[14] or 0, r[15] or ""), r[15] or "", r[16],
+        )
+        for r in conn.execute(q)
+    ]  # fmt: skip
+    if issue is not None and not shifts:  # one column: its undated statements are the distinct ones
         out += [r._replace(column=ANY_COLUMN) for r in out if r.day is None]
     return out
 
@@ -356,6 +403,9 @@ def point_tallies(
             a.best[1],
             a.best[2],
             a.best[5],
+            a.rev_n,
+            *((a.rev[0], a.rev[1], a.rev[2], a.rev[3:], a.rev[5]) if a.rev else (0, 0.0, 0, ("", 0, ""), "")),
+            a.nobody,
         )
         for k, a in sorted(aggs.items(), key=lambda item: item[0][1:])  # by column, then day
         if k[0] == by

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.positions_report import positions_report
@@ -19,11 +19,13 @@ from redline.api.deps import CorpusCacheDep, IsoDate, Offset, StoreDep, page
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import PositionsOut, TimelineEntryOut, TimelinePage
 
+REVISION_HEADER = "X-Redline-Revision"  # the store revision an answer was computed at
 router = APIRouter(tags=["analysis"], responses=ERROR_RESPONSES)
 
 
 @router.get("/positions", response_model=PositionsOut, summary="Where each party or actor stands")
 def positions(
+    response: Response,
     store: StoreDep,
     cache: CorpusCacheDep,
     by: Literal["party", "actor"] = "party",
@@ -43,7 +45,11 @@ def positions(
 ) -> PositionsOut:
     """Each cell is the balance of the dated statements up to ``at``; undated ones are counted apart.
 
-    Shifts (changes of position with evidence on both sides) are read from the statements."""
+    Shifts (changes of position with evidence on both sides) come from the same tallies.
+    While an ingest runs, the answer may be up to two seconds behind the latest write:
+    ``X-Redline-Revision`` is the store revision it was computed at."""
+
+    links_made: list[int] = []  # the revision once a plan version's links were made
 
     def compute() -> PositionsOut:
         found = stored_positions(
@@ -57,17 +63,26 @@ def positions(
             linking=cache.linking,
             lineage=lineage,
         )
+        if found.revision is not None:
+            links_made.append(found.revision)
         report = positions_report(found.result, by=by, documents=found.documents, issue=issue, plan=plan)
         return PositionsOut.model_validate(report.to_dict())
 
     # kept until a write moves the tallies (or a plan version's links): a repeated call is free
     params = ("positions", store.url, by, issue, plan, version, at, lineage)
-    return cache.latest(params, store.tally_revision(), compute)
+
+    def settled() -> int | None:
+        return links_made[-1] if links_made else None
+
+    found, revision = cache.latest_at(params, store.tally_revision(), compute, settled)
+    response.headers[REVISION_HEADER] = str(revision)
+    return found
 
 
 @router.get("/timeline", response_model=TimelinePage, summary="Statements and events in date order")
 def timeline(
     request: Request,
+    response: Response,
     store: StoreDep,
     cache: CorpusCacheDep,
     issue: Annotated[str | None, Query(description="Only this issue.")] = None,
@@ -75,13 +90,17 @@ def timeline(
     limit: Annotated[int, Query(ge=1, le=5000, description="Entries per page.")] = 500,
     offset: Offset = 0,
 ) -> TimelinePage:
-    """One page of the timeline, with how many of all its items are undated or dated by their article."""
+    """One page of the timeline, with how many of all its items are undated or dated by their article.
+
+    Like positions, up to two seconds behind the latest write while an ingest runs
+    (``X-Redline-Revision``)."""
     params = ("timeline", store.url, issue, actor, limit, offset)
-    entries, counts = cache.latest(
+    (entries, counts), revision = cache.latest_at(
         params,
         store.tally_revision(),
         lambda: stored_timeline(store, issue=issue, actor=actor, limit=limit + 1, offset=offset),
     )
+    response.headers[REVISION_HEADER] = str(revision)
     rows = [TimelineEntryOut.model_validate(e.to_dict()) for e in entries]
     listing = page(request, rows, limit, offset)
     return TimelinePage(

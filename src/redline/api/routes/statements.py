@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request
 
-from redline.api.deps import IsoDate, Limit, Offset, StoreDep, WriteAccess, page
+from redline.api.deps import CorpusCacheDep, IsoDate, Limit, Offset, StoreDep, WriteAccess, page
 from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error, found
 from redline.api.models import (
     CorrectionIn,
@@ -32,6 +33,7 @@ def statement_detail(store: Store, statement_id: str) -> StatementDetail:
 def list_statements(
     request: Request,
     store: StoreDep,
+    cache: CorpusCacheDep,
     actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
     issue: Annotated[str | None, Query(description="Issue id, e.g. territory.")] = None,
     stance: Stance | None = None,
@@ -45,6 +47,9 @@ def list_statements(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> StatementPage:
+    """The items are read per call; ``total`` (a count over every page, tens of milliseconds with
+    a filter) is counted once per store revision for every page and client, so during an
+    ingest it may be up to two seconds behind the items."""
     f = StatementFilter(
         actor=actor,
         issue=issue,
@@ -60,7 +65,12 @@ def list_statements(
         include_duplicates=include_duplicates,
     )
     rows = [StatementRow.model_validate(r) for r in store.statements(f)]
-    return counted(StatementPage, page(request, rows, limit, offset), lambda: store.count_statements(f))
+    params = ("statements.total", store.url, replace(f, limit=None, offset=0))
+    return counted(
+        StatementPage,
+        page(request, rows, limit, offset),
+        lambda: cache.latest(params, store.tally_revision(), lambda: store.count_statements(f)),
+    )
 
 
 @router.get(
@@ -102,4 +112,5 @@ def correct_statement(
             note=change.note,
         ),
     )
+    request.app.state.corpus_cache.written(store.tally_revision())  # read at once by who wrote it
     return CorrectionOut(override_id=oid, statement=statement_detail(store, statement_id))
