@@ -299,6 +299,12 @@ def _evidenced(
     return ShiftDraft(row, column, before, after, old[2], quote_after, days[i][0], old[0], new[0], explicit)
 
 
+def _side(stance: str) -> str:
+    """Support with or without conditions is one side: a move between them is a nuance (and
+    the pair a classifier confuses most), not a change of position; only to or from oppose is."""
+    return "for" if stance in ("support", "conditional") else stance
+
+
 def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]]:
     """Every change of one cell's position backed by evidence, over its days in order."""
     tally: Tally[Q] = Tally()
@@ -319,7 +325,7 @@ def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]
         after = tally.value
         if after == NEUTRAL:
             continue  # nothing but neutral so far: no position yet
-        if before is not None and after != before:
+        if before is not None and _side(after) != _side(before):
             evidence = evidence or _Evidence(days)
             shift = _evidenced(row, column, days, evidence, i, (before, after), turn)
             if shift is not None:

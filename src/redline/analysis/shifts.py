@@ -3,8 +3,10 @@
 A shift read from one stray statement is noise (a misread stance, a quote out of context), so
 a shift needs at least two dated statements on each side of the change (the old stance before
 it, the new one from that day on), or one statement in which the speaker says outright that
-the position changed ("no longer", "now supports"; ``knowledge/shift_cues.yaml``). It shows
-the quotes on both sides. Rows that are nobody's position (media, unaffiliated sources) make
+the position changed ("no longer", "now supports"; ``knowledge/shift_cues.yaml``). A shift is a
+change of side, for or against the proposition: between support and conditional support the
+position is qualified, not changed (and those two are what a stance reader confuses most). It
+shows the quotes on both sides. Rows that are nobody's position (media, unaffiliated sources) make
 no shifts.
 
 The position on a day is the balance of the dated statements so far (``balance.Tally``: the
