@@ -21,7 +21,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -159,16 +158,19 @@ def to_statement(doc: Doc, att: Attribution) -> dict[str, Any]:
     }
 
 
-def _policy(cues: CueLexicon, split: str) -> CueLexicon:
-    """PolNeAR counts a quotation split by its cue as one attribution, the redline guide as two:
-    score each corpus under its own annotation policy (printed with the figures)."""
-    return cues if split == "seed" else replace(cues, merge_split_quotes=True)
+def _policy(split: str) -> CueLexicon:
+    """PolNeAR counts a quotation split by its cue as one attribution, the redline guide as two,
+    and counts attitudes ("believes", "supports") that the guide does not: score each corpus
+    under its own annotation policy (printed with the figures)."""
+    if split == "seed":
+        return load_cues()
+    return load_cues(policy={"merge_split_quotes": True, "mental_states": True})
 
 
 def run_split(
     nlp: Language, split: str, corpus: list[tuple[str, str, Path]], out_dir: Path
 ) -> tuple[Path, float, list[Path]]:
-    cues = _policy(load_cues(), split)
+    cues = _policy(split)
     docs = parse_cached(nlp, split, [t for _, t, _ in corpus])
     started = time.perf_counter()
     lines = []
@@ -278,7 +280,7 @@ def main() -> None:
             t0 = time.perf_counter()
             docs = list(nlp.pipe(texts, batch_size=16))
             parse = time.perf_counter() - t0
-            cues = _policy(load_cues(), split)
+            cues = _policy(split)
             t0 = time.perf_counter()
             for d in docs:
                 find_attributions(d, cues)
