@@ -32,7 +32,8 @@ _OBJECT_PREPS = frozenset({"of", "for", "as", "over", "on", "about", "to"})
 _MAX_ANCESTORS = 4
 _MAX_HOSTED_CUE = 10  # tokens in a ", he said on Friday," insert
 # named entities that, as objects of a reporting verb, are hearers: "told Smith", "urged Democrats"
-_HEARER_ENTS = frozenset({"PERSON", "NORP"})
+_HEARER_ENTS = frozenset({"PERSON", "NORP", "ORG"})
+_SOURCE_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 
 def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | None:
@@ -300,9 +301,10 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
         return None
     particles = cues.directive_particles
     if not any(
-        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles) for c in tok.rights
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles and not _temporal(c))
+        for c in tok.rights
     ):
-        return None
+        return None  # "told the paper on Monday": a date, not "called on X to ..."
     rng = _right_complement(tok, _DIRECTIVE_DEPS, particles)
     return _make(tok.doc, tok, rng, "directive", cues, quoted)
 
@@ -338,8 +340,16 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None
     if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
         return None
+    if lemma in cues.citing_verbs and _names_source(objs[0], cues):
+        return None  # "..., citing two officials": a layered report's inner source, not content
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
+
+
+def _names_source(noun: Token, cues: CueLexicon) -> bool:
+    """Whether a noun names who speaks ("two officials", "Reuters", "sources in Kyiv") rather
+    than what is said ("concerns", "the figures")."""
+    return noun.ent_type_ in _SOURCE_ENTS or noun.pos_ == "PROPN" or noun.lemma_.lower() in cues.source_nouns
 
 
 def _attributive(tok: Token, cues: CueLexicon) -> bool:

@@ -66,6 +66,8 @@ class CueLexicon:
     clause_nouns: frozenset[str] = frozenset()
     prepositional: tuple[tuple[str, ...], ...] = ()
     audience: frozenset[str] = frozenset()
+    citing_verbs: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
     passive_sources: frozenset[str] = frozenset()
     label_exclusions: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
@@ -200,6 +202,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         clause_nouns=frozenset(_words(data, "clause_nouns", where)),
         prepositional=tuple(tuple(p.split()) for p in _words(data, "prepositional", where)),
         audience=frozenset(_words(data, "audience", where)),
+        citing_verbs=frozenset(_words(data, "citing_verbs", where)),
+        source_nouns=frozenset(_words(data, "source_nouns", where)),
         passive_sources=frozenset(_words(data, "passive_sources", where)),
         label_exclusions=frozenset(_words(data, "label_exclusions", where)),
         quote_pairs=_quote_pairs(data, where),
