@@ -198,6 +198,8 @@ class SpeakerResolver:
                 resolved = (None, _clean_name(span))
         actor_id, name = resolved
         party, kind = self._side(index, actor_id, name)
+        if actor_id is not None:
+            name = self.kb.speaker_labels.get(actor_id, name)
         return Speaker(name=name, actor_id=actor_id, mention=given, party=party, kind=kind)
 
     def _side(self, index: _Index, actor_id: str | None, name: str) -> tuple[str | None, str | None]:
