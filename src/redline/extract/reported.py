@@ -219,7 +219,14 @@ def _make(
 def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     if kind is None:
         return None
-    comps = [c for c in tok.children if c.dep_ in _CLAUSE]
+    mark = _inverted_mark(tok, kind)
+    if mark is not None:
+        return _make(tok.doc, tok, (mark.i + 1, mark.head.right_edge.i + 1), kind, cues, quoted)
+    comps = [
+        c
+        for c in tok.children
+        if c.dep_ in _CLAUSE and _inverted_mark(c, cues.verb_kind(c.lemma_)) is None
+    ]
     if not comps and kind in ("speech", "writing"):
         comps = [
             c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i] and not _insert(c, cues)
@@ -233,6 +240,19 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     if cand is None or not _has_verb(tok.doc, cand.content):
         return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
     return cand
+
+
+def _inverted_mark(tok: Token, kind: str | None) -> Token | None:
+    """ "Reuters reported, citing sources, that the talks will resume": the parser makes the
+    cue a clause of the reported verb. The cue is a ccomp left of its head, and the head's
+    "that" comes after the cue: the head's clause from "that" on is the cue's content.
+    Returns that "that"."""
+    if kind not in ("speech", "writing") or tok.dep_ != "ccomp" or tok.head.i <= tok.i:
+        return None
+    for mark in tok.head.children:
+        if mark.dep_ == "mark" and mark.lower_ == "that" and tok.right_edge.i < mark.i < tok.head.i:
+            return mark
+    return None
 
 
 def _misattached_clauses(tok: Token) -> list[Token]:
