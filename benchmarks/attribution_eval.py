@@ -160,11 +160,14 @@ def to_statement(doc: Doc, att: Attribution) -> dict[str, Any]:
 
 def _policy(split: str) -> CueLexicon:
     """PolNeAR counts a quotation split by its cue as one attribution, the redline guide as two,
-    and counts attitudes ("believes", "supports") that the guide does not: score each corpus
+    and counts attitudes ("believes", "supports") and words no one is named as saying ("is
+    expected to", "it is noted") that the guide does not: score each corpus
     under its own annotation policy (printed with the figures)."""
     if split == "seed":
         return load_cues()
-    return load_cues(policy={"merge_split_quotes": True, "mental_states": True})
+    return load_cues(
+        policy={"merge_split_quotes": True, "mental_states": True, "sourceless_statements": True}
+    )
 
 
 def run_split(
@@ -267,7 +270,7 @@ def main() -> None:
             f"P={a['p']:.3f} R={a['r']:.3f} F1={a['f1']:.3f} (tp={a['tp']} fp={a['fp']} fn={a['fn']}) "
             f"exact={a['exact_span_share']:.3f} speaker={r['speaker_accuracy_on_matched']:.3f} "
             f"extract={elapsed:.2f}s system={system}"
-            + (" [PolNeAR policy: split quotes merged]" if split != "seed" else "")
+            + (" [PolNeAR policy: split quotes merged, attitudes and sourceless words counted]" if split != "seed" else "")
         )
         if split != "seed":
             for key, fig in breakdown(system, gold).items():

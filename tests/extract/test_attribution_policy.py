@@ -163,3 +163,24 @@ def test_a_speaker_label_does_not_rename_the_actor() -> None:
     actor = kb.get("united-states")
     assert actor is not None and actor.name == "United States"
     assert kb.speaker_labels["united-states"] == "US government"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is noted that the ferry fares will rise in spring.",
+        "The mayor was criticised for closing the bridge.",
+        "The harbour deal appears to favour the larger port.",
+    ],
+)
+def test_words_no_one_is_named_as_saying_are_not_statements(run: Run, text: str) -> None:
+    doc, atts = run(text, None)
+    assert atts == [], _contents(doc, atts)
+    polnear = load_cues(policy={"sourceless_statements": True})
+    doc, atts = run(text, polnear)
+    assert atts, "PolNeAR's policy counts them"
+
+
+def test_a_passive_with_its_agent_is_a_statement(run: Run) -> None:
+    doc, atts = run("The closure of the bridge was announced by the harbour authority.", None)
+    assert atts and atts[0].source is not None, _contents(doc, atts)

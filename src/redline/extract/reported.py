@@ -457,7 +457,7 @@ def verb_candidates(
             or _object(tok, kind, cues, quoted)
             or _prep_object(tok, cues, quoted)
         )
-        if cand is not None and cand.source is None and _is_passive(tok):
+        if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
         if cand is not None and not _nobody_speaks(tok, cand, cues) and not _unsaid(tok, cues):
             out.append(cand)

@@ -551,11 +551,29 @@ class SpeakerResolver:
         if best is None:
             if want == "self" and recent:
                 return recent[-1].actor_id, recent[-1].name
-            return None
+            return self._earlier_speaker(index, pron, previous)
         chosen = best[1]
         if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
             return self._described(index, doc[chosen.start : chosen.end]) or (None, chosen.name)
         return chosen.actor_id, chosen.name
+
+    def _earlier_speaker(
+        self, index: _Index, pron: Token, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """A pronoun with no mention in reach ("As for Russia, he maintains ..." after a long
+        quotation): the latest earlier speaker it agrees with, within twice the window, since a
+        story keeps its speaker in focus while it quotes them."""
+        want, gender = PRONOUNS[pron.lower_]
+        here = index.sent_of[pron.i]
+        for p in reversed(previous):
+            if p.mention.end > pron.idx or p.mention.start == pron.idx:
+                continue
+            c = self._speaker_candidate(index, p)
+            if c is None or here - index.sent_of[c.start] > 2 * _WINDOW:
+                continue
+            if c.kind in {"person", "org"} and _agrees(c, want, gender) is not None:
+                return p.actor_id, p.name
+        return None
 
     def _pronoun_candidates(
         self, index: _Index, pron: Token, want: str, recent: Sequence[Speaker]

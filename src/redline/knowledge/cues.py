@@ -82,6 +82,9 @@ class CueLexicon:
     # "agreed to meet") are statements (PolNeAR) or not (the redline guide: they report no speech).
     # When false, the belief verbs and the ``attitude_verbs`` are no cues at all
     mental_states: bool = False
+    # and whether words with no one named as saying them ("X is expected to", "it is noted
+    # that", "X was criticised for") are statements (PolNeAR) or not (the guide)
+    sourceless_statements: bool = False
     # every word a cue rule can start from (verb, noun and adjective lemmas, first words of
     # phrases): a token with neither lemma nor lower-case form among them cannot open a cue,
     # so the rules visit only the tokens that can
@@ -169,6 +172,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
             hint=f"use {', '.join(_VERB_KINDS)}",
         )
     mental_states = _flag(data, "mental_states", where)
+    sourceless = _flag(data, "sourceless_statements", where)
     attitudes = set() if mental_states else set(_words(data, "attitude_verbs", where))
     verb_kinds: dict[str, str] = {}
     for kind in _VERB_KINDS:
@@ -184,9 +188,9 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         object_verbs=frozenset(_words(data, "object_verbs", where)) - attitudes,
         directive_verbs=frozenset(_words(data, "directive_verbs", where)) - attitudes,
         directive_particles=frozenset(_words(data, "directive_particles", where)),
-        raising_verbs=frozenset(_words(data, "raising_verbs", where) if mental_states else ()),
+        raising_verbs=frozenset(_words(data, "raising_verbs", where) if sourceless else ()),
         passive_raising_verbs=frozenset(
-            _words(data, "passive_raising_verbs", where) if mental_states else ()
+            _words(data, "passive_raising_verbs", where) if sourceless else ()
         ),
         copulas=frozenset(_words(data, "copulas", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
@@ -213,6 +217,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         confidence=_confidence(data, where),
         merge_split_quotes=_flag(data, "merge_split_quotes", where),
         mental_states=mental_states,
+        sourceless_statements=sourceless,
     )
     return replace(lexicon, trigger_words=_trigger_words(lexicon))
 
@@ -242,7 +247,8 @@ def _flag(data: Mapping[str, Any], key: str, where: str) -> bool:
 
 def load_cues(path: Path | None = None, *, policy: Mapping[str, bool] | None = None) -> CueLexicon:
     """Read a cue lexicon file; ``None`` reads the one packaged with redline. ``policy``
-    overrides the file's annotation-policy flags (``merge_split_quotes``, ``mental_states``),
+    overrides the file's annotation-policy flags (``merge_split_quotes``, ``mental_states``,
+    ``sourceless_statements``),
     so that a corpus annotated by other rules (PolNeAR) is read by its own rules, the word
     lists unchanged."""
     source = path or DEFAULT_CUES
