@@ -171,8 +171,9 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
             where=where,
             hint=f"use {', '.join(_VERB_KINDS)}",
         )
-    mental_states = _flag(data, "mental_states", where)
-    sourceless = _flag(data, "sourceless_statements", where)
+    # a file that does not set them keeps every cue it lists (the packaged lexicon sets both false)
+    mental_states = _flag(data, "mental_states", where, default=True)
+    sourceless = _flag(data, "sourceless_statements", where, default=True)
     attitudes = set() if mental_states else set(_words(data, "attitude_verbs", where))
     verb_kinds: dict[str, str] = {}
     for kind in _VERB_KINDS:
@@ -238,8 +239,8 @@ def _trigger_words(lex: CueLexicon) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def _flag(data: Mapping[str, Any], key: str, where: str) -> bool:
-    value = data.get(key, False)
+def _flag(data: Mapping[str, Any], key: str, where: str, default: bool = False) -> bool:
+    value = data.get(key, default)
     if not isinstance(value, bool):
         raise ConfigError(f"'{key}' must be true or false", where=where)
     return value
