@@ -16,6 +16,7 @@ from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
     clip_to_paragraph,
+    dateline_end,
     is_verb,
     noun_phrase,
     subtree_range,
@@ -69,6 +70,20 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
     gap = range(rng[1], verb.i) if rng[1] <= verb.i else range(verb.i + 1, rng[0])
     if any("\n" in doc[i].text for i in gap):
         return adjacent_source(doc, verb.i, quoted or [False] * len(doc))
+    cut = dateline_end(doc, rng[0], max(rng[1], verb.i)) if rng[0] < verb.i else None
+    if cut is not None:  # "ERBIL (Agency) – Spokesperson Maria Zakharova has denied": not the place
+        if cut >= rng[1]:  # the parser took the place for the subject: the one after it speaks
+            rng = next(
+                (
+                    noun_phrase(c)
+                    for t in (verb, verb.head, verb.head.head)
+                    for c in t.children
+                    if c.dep_ in SUBJECTS and cut <= c.i < verb.i
+                ),
+                (cut, cut),
+            )
+        else:
+            rng = (cut, rng[1])
     rng = clip_to_paragraph(doc, rng, verb.i)
     return rng if rng[1] > rng[0] else None
 

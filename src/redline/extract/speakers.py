@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 
 from redline.extract.actors import FORMER, DocActors, MentionFinder
 from redline.extract.actors import span_head as _head
+from redline.extract.token_ranges import dateline_end
 from redline.extract.english import (
     CLOSING_QUOTES,
     INDEFINITE_QUANTIFIERS,
@@ -173,6 +174,10 @@ class SpeakerResolver:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
+        cut = dateline_end(doc, span.start, span.end)
+        if cut is not None:  # "ERBIL (Agency) – Spokesperson Maria Zakharova": not the place
+            span = doc[cut : span.end]
+            s = span.start_char
         given = Span(index.text[s:e], s, e)
         resolved = (
             self._joint(index, span)

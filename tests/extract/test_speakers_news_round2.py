@@ -1,0 +1,62 @@
+"""Speaker regressions from the second reading of real news (issue 10), through the whole
+extractor, on sentences written for these tests: a dateline is never the speaker nor part of
+what was said, and a pronoun far from any mention goes on with the speaker in focus."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from redline.model import Document, Extraction, Statement
+
+pytestmark = pytest.mark.model
+
+
+def _extract(extractor: Any, text: str) -> Extraction:
+    result: Extraction = extractor.extract_one(Document(id="n", text=text, published=date(2025, 12, 1)))
+    return result
+
+
+def _only(extraction: Extraction, start: str) -> Statement:
+    found = [s for s in extraction.statements if s.content.text.startswith(start)]
+    assert len(found) == 1, [s.content.text for s in extraction.statements]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ERBIL (Courier) – Foreign Ministry spokesperson Maria Zakharova has denied that Moscow received the plan.",
+        "TIANJIN, China - Russian President Vladimir Putin said on Monday that the ferry talks were useful.",
+    ],
+)
+def test_a_dateline_is_not_the_speaker(extractor: Any, text: str) -> None:
+    statement = _extract(extractor, text).statements[0]
+    assert statement.speaker is not None
+    assert statement.speaker.name in {"Maria Zakharova", "Vladimir Putin"}
+    assert statement.speaker.mention.text[:1] not in {"E", "T"} or " " in statement.speaker.mention.text
+
+
+def test_a_dateline_is_not_part_of_the_content(extractor: Any) -> None:
+    text = "OSLO, Oct 10 - The ferry dispute is settled, a senior Norwegian official said on Friday."
+    statement = _only(_extract(extractor, text), "The ferry dispute")
+    assert statement.content.text == "The ferry dispute is settled"
+
+
+def test_an_upper_case_speaker_is_not_a_dateline(extractor: Any) -> None:
+    statement = _extract(extractor, "NATO said the drills would go ahead in March.").statements[0]
+    assert statement.speaker is not None and statement.speaker.name == "NATO"
+    assert statement.content.text == "the drills would go ahead in March"
+
+
+def test_a_pronoun_far_from_any_mention_keeps_the_speaker_in_focus(extractor: Any) -> None:
+    text = (
+        "Friedrich Merz said the harbour deal was close. The port handles most of the grain. "
+        "Ships wait for days at the gates. The canal is too narrow for the new tankers. "
+        "Dredging would take two years. Costs have doubled since the spring. "
+        "As for the tariffs, he maintains that they will fall next year."
+    )
+    statement = _only(_extract(extractor, text), "they will fall")
+    assert statement.speaker is not None and statement.speaker.name == "Friedrich Merz"
