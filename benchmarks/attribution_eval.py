@@ -270,7 +270,7 @@ def main() -> None:
             f"P={a['p']:.3f} R={a['r']:.3f} F1={a['f1']:.3f} (tp={a['tp']} fp={a['fp']} fn={a['fn']}) "
             f"exact={a['exact_span_share']:.3f} speaker={r['speaker_accuracy_on_matched']:.3f} "
             f"extract={elapsed:.2f}s system={system}"
-            + (" [PolNeAR policy: split quotes merged, attitudes and sourceless words counted]" if split != "seed" else "")
+            + (" [PolNeAR policy: merged quotes, attitudes, sourceless]" if split != "seed" else "")
         )
         if split != "seed":
             for key, fig in breakdown(system, gold).items():

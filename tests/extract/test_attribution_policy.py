@@ -123,7 +123,8 @@ def test_a_cited_source_is_not_content(run: Run, text: str, content: str) -> Non
 
 
 def test_the_inverted_layered_report_keeps_the_outlets_cue(run: Run) -> None:
-    doc, atts = run("The Courier reported, citing sources, that the envoys will hold talks on Thursday.", None)
+    text = "The Courier reported, citing sources, that the envoys will hold talks on Thursday."
+    doc, atts = run(text, None)
     assert _cues(doc, atts) == ["reported"]
     assert atts[0].source is not None and doc.text[atts[0].source[0] : atts[0].source[1]] == "The Courier"
 

@@ -28,7 +28,7 @@ def _only(extraction: Extraction, start: str) -> Statement:
 @pytest.mark.parametrize(
     "text",
     [
-        "ERBIL (Courier) – Foreign Ministry spokesperson Maria Zakharova has denied that Moscow received the plan.",
+        "ERBIL (Courier) – Foreign Ministry spokesperson Maria Zakharova denied that Moscow got the plan.",
         "TIANJIN, China - Russian President Vladimir Putin said on Monday that the ferry talks were useful.",
     ],
 )

@@ -25,7 +25,6 @@ from spacy.tokens import Span as SpacySpan
 
 from redline.extract.actors import FORMER, DocActors, MentionFinder
 from redline.extract.actors import span_head as _head
-from redline.extract.token_ranges import dateline_end
 from redline.extract.english import (
     CLOSING_QUOTES,
     INDEFINITE_QUANTIFIERS,
@@ -34,6 +33,7 @@ from redline.extract.english import (
     RELATIVE_PRONOUNS,
     SUBJECTS_OR_EXPLETIVE,
 )
+from redline.extract.token_ranges import dateline_end
 from redline.knowledge.actors import SKIPPED, ActorBase, fold
 from redline.model import Actor, Mention, Span, Speaker
 

@@ -121,7 +121,8 @@ def dateline_end(doc: Doc, start: int, end: int) -> int | None:
     for t in doc[start + 1 : min(end, start + 12)]:
         if t.text in _DATELINE_MARKS:
             return t.i + 1 if t.i + 1 < end else None
-        if not (t.is_punct or t.like_num or t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("DATE", "GPE")):
+        named = t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("DATE", "GPE")
+        if not (t.is_punct or t.like_num or named):
             return None
     return None
 
