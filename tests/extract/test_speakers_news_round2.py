@@ -60,3 +60,27 @@ def test_a_pronoun_far_from_any_mention_keeps_the_speaker_in_focus(extractor: An
     )
     statement = _only(_extract(extractor, text), "they will fall")
     assert statement.speaker is not None and statement.speaker.name == "Friedrich Merz"
+
+
+def test_a_headline_state_is_the_one_person_the_body_quotes(extractor: Any) -> None:
+    text = (
+        "Russia says ferry corridor must stay open\n\n"
+        "Foreign Ministry spokeswoman Maria Zakharova said on Monday that the corridor must stay open "
+        "until the spring. She added that talks would resume in Geneva."
+    )
+    statements = _extract(extractor, text).statements
+    headline = [s for s in statements if s.content.text.startswith("ferry corridor")]
+    assert len(headline) == 1, [s.content.text for s in statements]
+    assert headline[0].speaker is not None and headline[0].speaker.name == "Maria Zakharova"
+    assert headline[0].speaker.mention.text == "Russia"
+
+
+def test_a_headline_state_stays_when_the_body_quotes_several_people(extractor: Any) -> None:
+    text = (
+        "Russia says ferry corridor must stay open\n\n"
+        "Foreign Ministry spokeswoman Maria Zakharova said on Monday that the corridor must stay open. "
+        "Kremlin spokesman Dmitry Peskov said that talks would resume in Geneva."
+    )
+    statements = _extract(extractor, text).statements
+    headline = [s for s in statements if s.content.text.startswith("ferry corridor")]
+    assert headline and headline[0].speaker is not None and headline[0].speaker.name == "Russia"

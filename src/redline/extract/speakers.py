@@ -18,7 +18,7 @@ The source span comes from attribution; this module decides who it names. In ord
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -347,6 +347,7 @@ class SpeakerResolver:
             if found is not None:
                 previous.append(found)
             out[i] = found
+        self._headline_people(doc, out)
         for i in order:  # a bare quote before anyone is named (a headline): the speaker named next
             source, content = statements[i]
             if out[i] is None and source is None and content is not None:
@@ -356,6 +357,28 @@ class SpeakerResolver:
                     if self._sentences_between(doc, content[0], first.mention.start) <= 1:
                         out[i] = first
         return out
+
+    def _headline_people(self, doc: Doc, speakers: list[Speaker | None]) -> None:
+        """ "Russia says no compromise" over a story quoting one Russian official: the headline
+        gives the state's or the institution's name to what that person said, so its speaker is
+        the person (the annotation guide's rule), when the body quotes exactly one person of that
+        side. Headlines are the opening lines without a final full stop."""
+        zone = _headline_end(doc.text)
+        if zone == 0:
+            return
+        body: dict[str, set[str]] = {}
+        for sp in speakers:
+            if sp is not None and sp.mention.start >= zone and sp.kind == "person" and sp.party:
+                body.setdefault(sp.party, set()).add(sp.actor_id or sp.name)
+        for n, sp in enumerate(speakers):
+            if sp is None or sp.mention.start >= zone or sp.kind not in {"state", "organization"}:
+                continue
+            people = body.get(sp.party or "", set())
+            if len(people) != 1:
+                continue
+            who = next(iter(people))
+            person = next(p for p in speakers if p is not None and (p.actor_id or p.name) == who)
+            speakers[n] = replace(person, mention=sp.mention)
 
     def _sentences_between(self, doc: Doc, a: int, b: int) -> int:
         """How many sentence breaks lie between character offsets a <= b (0 without a parse)."""
@@ -850,6 +873,23 @@ class SpeakerResolver:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+_HEADLINE_LINES = 3  # opening lines searched for headlines (a date or a section name may come first)
+
+
+def _headline_end(text: str) -> int:
+    """Character offset where the headlines end: after the opening non-empty lines (at most
+    ``_HEADLINE_LINES``) that carry no final full stop; 0 when the text opens with prose."""
+    end = pos = seen = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        nxt = pos + len(line) + 1
+        if stripped:
+            seen += 1
+            if seen > _HEADLINE_LINES or stripped.endswith((".", "!", "?")) and len(stripped) > 60:
+                break
+            end = nxt
+        pos = nxt
+    return min(end, len(text))
 def _position(statement: tuple[tuple[int, int] | None, tuple[int, int] | None]) -> int:
     source, content = statement
     return min(x[0] for x in (source, content) if x is not None) if (source or content) else 0
