@@ -885,7 +885,7 @@ def _headline_end(text: str) -> int:
         nxt = pos + len(line) + 1
         if stripped:
             seen += 1
-            if seen > _HEADLINE_LINES or stripped.endswith((".", "!", "?")) and len(stripped) > 60:
+            if seen > _HEADLINE_LINES or (stripped.endswith((".", "!", "?")) and len(stripped) > 60):
                 break
             end = nxt
         pos = nxt
