@@ -84,3 +84,35 @@ def test_a_headline_state_stays_when_the_body_quotes_several_people(extractor: A
     statements = _extract(extractor, text).statements
     headline = [s for s in statements if s.content.text.startswith("ferry corridor")]
     assert headline and headline[0].speaker is not None and headline[0].speaker.name == "Russia"
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("The deal is close, the news agency Interfax reported.", "Interfax"),
+        ("The ferry deal is close, the Norwegian newspaper Dagbladet reported on Monday.", "Dagbladet"),
+    ],
+)
+def test_a_media_phrase_ending_in_a_name_is_that_outlet(extractor: Any, text: str, outlet: str) -> None:
+    statement = _extract(extractor, text).statements[0]
+    assert statement.speaker is not None and statement.speaker.name == outlet
+
+
+def test_local_media_stay_unnamed(extractor: Any) -> None:
+    statement = _extract(extractor, "The ferry deal is close, local media reported.").statements[0]
+    assert statement.speaker is not None and statement.speaker.name == "unnamed media reports"
+
+
+def test_an_outlet_after_its_verb_is_not_content(extractor: Any) -> None:
+    text = "“The summit was useful,” he said, reported state news agency TASS."
+    contents = [s.content.text for s in _extract(extractor, text).statements]
+    assert contents == ["The summit was useful"]
+
+
+def test_a_name_the_parser_hung_on_the_content_still_speaks(extractor: Any) -> None:
+    text = (
+        "Minister Ivan Petrov will fly to Oslo on Monday for a meeting with the envoy Jan Berg, "
+        "Norwegian Ambassador to the United States Olga Hansen said."
+    )
+    statement = _extract(extractor, text).statements[0]
+    assert statement.speaker is not None and statement.speaker.name == "Olga Hansen"

@@ -64,9 +64,13 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
     heading run into the sentence) is replaced by the name written next to the cue.
     """
     rng = _find_source(verb, cues, quoted)
+    doc = verb.doc
+    if rng is None and verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        # "..., Ambassador to the US Olga Hansen said.": the parser hung the name on the
+        # content's last noun; the speaker is the name written right before the verb
+        return adjacent_source(doc, verb.i, quoted or [False] * len(doc))
     if rng is None:
         return None
-    doc = verb.doc
     gap = range(rng[1], verb.i) if rng[1] <= verb.i else range(verb.i + 1, rng[0])
     if any("\n" in doc[i].text for i in gap):
         return adjacent_source(doc, verb.i, quoted or [False] * len(doc))
@@ -377,6 +381,9 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None
     if lemma in cues.citing_verbs and _names_source(objs[0], cues):
         return None  # "..., citing two officials": a layered report's inner source, not content
+    if kind in ("speech", "writing") and not any(c.dep_ in SUBJECTS for c in tok.children):
+        if _names_source(objs[0], cues):
+            return None  # "..., reported news agency TASS": the speaker after its verb
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
 

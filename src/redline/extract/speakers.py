@@ -324,6 +324,14 @@ class SpeakerResolver:
         found = self.kb.collective([t.text for t in span], span.text)
         if found is None or (placed and found.party is None and found.kind != "media"):
             return None
+        if found.kind == "media":  # "state news agency TASS": the outlet is named after all
+            names = [t for t in span if t.pos_ == "PROPN" and t.i > span.start and not t.is_lower]
+            last = max((t for t in span if not (t.is_punct or t.is_space)), key=lambda t: t.i)
+            if names and names[-1] == last:
+                first = names[-1]
+                while first.i - 1 > span.start and span.doc[first.i - 1] in names:
+                    first = span.doc[first.i - 1]
+                return None, span.doc[first.i : names[-1].i + 1].text
         return None, found.name
 
     def resolve_many(
