@@ -381,9 +381,9 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None
     if lemma in cues.citing_verbs and _names_source(objs[0], cues):
         return None  # "..., citing two officials": a layered report's inner source, not content
-    if kind in ("speech", "writing") and not any(c.dep_ in SUBJECTS for c in tok.children):
-        if _names_source(objs[0], cues):
-            return None  # "..., reported news agency TASS": the speaker after its verb
+    subjectless = not any(c.dep_ in SUBJECTS for c in tok.children)
+    if kind in ("speech", "writing") and subjectless and _names_source(objs[0], cues):
+        return None  # "..., reported news agency TASS": the speaker after its verb
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
 
