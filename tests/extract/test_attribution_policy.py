@@ -185,3 +185,28 @@ def test_words_no_one_is_named_as_saying_are_not_statements(run: Run, text: str)
 def test_a_passive_with_its_agent_is_a_statement(run: Run) -> None:
     doc, atts = run("The closure of the bridge was announced by the harbour authority.", None)
     assert atts and atts[0].source is not None, _contents(doc, atts)
+
+
+# --- inserted cues -------------------------------------------------------------------------------
+
+
+def test_an_insert_with_a_trailing_adjunct_is_still_an_insert(run: Run) -> None:
+    text = (
+        "The ferry company held productive talks with the port in Bergen on Thursday, a harbour "
+        "official said, with the two sides slated to meet again over the weekend."
+    )
+    doc, atts = run(text, None)
+    assert _contents(doc, atts) == [
+        "The ferry company held productive talks with the port in Bergen on Thursday"
+    ]
+
+
+def test_holding_talks_is_not_speech(run: Run) -> None:
+    doc, atts = run("The two ministers held talks in Bergen that lasted six hours.", None)
+    assert atts == [], _contents(doc, atts)
+
+
+def test_a_purpose_infinitive_is_not_an_insert(run: Run) -> None:
+    text = "Union leaders gathered for a summit in the capital on Monday to agree on funding for the ferries."
+    doc, atts = run(text, None)
+    assert atts == [], _contents(doc, atts)

@@ -307,8 +307,16 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None
     if any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children):
         return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
-    start, end = subtree_range(tok)
-    if end - start > _MAX_HOSTED_CUE:
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None  # "gathered ... to agree on financing": a purpose, not an insert
+    start = tok.left_edge.i
+    # ", a White House official said, with talks set to resume": adjuncts after the verb do not
+    # make the insert a clause of its own
+    core = max(
+        [tok.i + 1]
+        + [c.right_edge.i + 1 for c in tok.rights if c.dep_ not in ("prep", "advcl", "punct", "npadvmod")]
+    )
+    if core - start > _MAX_HOSTED_CUE:
         return None  # a long clause is not a ", he said" insert
     if cues.verb_kind(tok.head.lemma_) is not None and not _between_subject_and_verb(tok):
         return None  # a cue's clause is its content, unless "Trump, he said, had promised ..."
