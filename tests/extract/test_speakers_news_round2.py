@@ -116,3 +116,14 @@ def test_a_name_the_parser_hung_on_the_content_still_speaks(extractor: Any) -> N
     )
     statement = _extract(extractor, text).statements[0]
     assert statement.speaker is not None and statement.speaker.name == "Olga Hansen"
+
+
+@pytest.mark.parametrize("pronoun", ["who", "that"])
+def test_a_bare_relative_word_is_never_a_speaker_name(extractor: Any, pronoun: str) -> None:
+    text = (
+        f"Nobody knows {pronoun} wrote the ferry plan. The mayor met the governor, "
+        "who said the ferries would run."
+    )
+    names = [s.speaker.name for s in _extract(extractor, text).statements if s.speaker is not None]
+    assert pronoun not in [n.lower() for n in names], names
+    assert "governor" in names

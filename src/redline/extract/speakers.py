@@ -229,6 +229,9 @@ class SpeakerResolver:
         lists as naming no one ("Moscow's turn", "a vote", "the use of force"; issue 10). The
         list is short on purpose: a poll, a campaign or the police can be sources."""
         head = _head(span)
+        words = [t for t in span if not t.is_punct]
+        if len(words) == 1 and words[0].lower_ in RELATIVE_PRONOUNS:
+            return False  # "confusion over who wrote the plan": a question, not a relative clause
         return not (head.pos_ == "NOUN" and head.lemma_.lower() in self.kb.non_speakers)
 
     def _possessor(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
