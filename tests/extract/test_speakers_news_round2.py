@@ -127,3 +127,15 @@ def test_a_bare_relative_word_is_never_a_speaker_name(extractor: Any, pronoun: s
     names = [s.speaker.name for s in _extract(extractor, text).statements if s.speaker is not None]
     assert pronoun not in [n.lower() for n in names], names
     assert "governor" in names
+
+
+def test_a_repeated_definite_description_is_the_person_in_focus(extractor: Any) -> None:
+    text = (
+        "NATO Secretary General Mark Rutte said today that the ferry talks would go on. However, the "
+        "Dutch leader avoided predicting whether a deal would come soon. Although he welcomed the plan, "
+        "he acknowledged the need to draw the port authority in."
+        " The Dutch leader said the allies were united."
+    )
+    names = {s.content.text: s.speaker.name for s in _extract(extractor, text).statements if s.speaker}
+    assert names.get("the allies were united") == "Mark Rutte", names
+    assert names.get("the need to draw the port authority in") == "Mark Rutte", names

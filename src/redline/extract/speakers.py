@@ -593,7 +593,12 @@ class SpeakerResolver:
             return self._earlier_speaker(index, pron, previous)
         chosen = best[1]
         if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
-            return self._described(index, doc[chosen.start : chosen.end]) or (None, chosen.name)
+            nominal = doc[chosen.start : chosen.end]
+            return (
+                self._described(index, nominal)
+                or self._definite_person(index, nominal, None, previous)
+                or (None, chosen.name)
+            )
         return chosen.actor_id, chosen.name
 
     def _earlier_speaker(
@@ -836,6 +841,8 @@ class SpeakerResolver:
             pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
             if pspan is not None and len(pspan) and _head(pspan).lemma_ == head.lemma_:
                 return p.actor_id, p.name
+        if self.kb.is_person_noun(head.lemma_) and self._definite_person(index, span, None, previous):
+            return None  # "the Dutch leader" twice: both are the person in focus, resolved next
         here = index.sent_of[span.start]
         for t in reversed(doc[: span.start]):
             if here - index.sent_of[t.i] > _WINDOW:
