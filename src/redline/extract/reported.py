@@ -242,9 +242,7 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     if mark is not None:
         return _make(tok.doc, tok, (mark.i + 1, mark.head.right_edge.i + 1), kind, cues, quoted)
     comps = [
-        c
-        for c in tok.children
-        if c.dep_ in _CLAUSE and _inverted_mark(c, cues.verb_kind(c.lemma_)) is None
+        c for c in tok.children if c.dep_ in _CLAUSE and _inverted_mark(c, cues.verb_kind(c.lemma_)) is None
     ]
     if not comps and kind in ("speech", "writing"):
         comps = [

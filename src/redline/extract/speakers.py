@@ -908,6 +908,8 @@ def _headline_end(text: str) -> int:
             end = nxt
         pos = nxt
     return min(end, len(text))
+
+
 def _position(statement: tuple[tuple[int, int] | None, tuple[int, int] | None]) -> int:
     source, content = statement
     return min(x[0] for x in (source, content) if x is not None) if (source or content) else 0

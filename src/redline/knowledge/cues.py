@@ -190,9 +190,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         directive_verbs=frozenset(_words(data, "directive_verbs", where)) - attitudes,
         directive_particles=frozenset(_words(data, "directive_particles", where)),
         raising_verbs=frozenset(_words(data, "raising_verbs", where) if sourceless else ()),
-        passive_raising_verbs=frozenset(
-            _words(data, "passive_raising_verbs", where) if sourceless else ()
-        ),
+        passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where) if sourceless else ()),
         copulas=frozenset(_words(data, "copulas", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
         attributive_participles=frozenset(_words(data, "attributive_participles", where)),
