@@ -5,7 +5,8 @@ Prints the scorer's one-line summary for each set (and the full JSON with --verb
 set (real coverage of the 2025-26 talks, annotated by ../shared/data/talks/GUIDE.md) is also
 scored fold by fold (5 folds by article, the shuffle of ``talks_eval.py``): the attribution
 rules were revised after reading errors on this set, so the spread over folds is printed
-beside the whole-set figure; PolNeAR dev and the seed are the untouched checks.
+beside the whole-set figure; PolNeAR dev and the seed are the untouched checks. PolNeAR is read
+under its own annotation policy (attitudes, sourceless words and split quotes counted its way).
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import SHARED, as_date, polnear_documents, seed_documents
 
+from redline.config import Settings
 from redline.extract.pipeline import Extractor
+from redline.knowledge import read_yaml
+from redline.knowledge.cues import DEFAULT_CUES
 from redline.model import Document
 
 
@@ -76,6 +80,16 @@ def talks_folds(ids: list[str], k: int = 5, seed: int = 0) -> list[list[str]]:
     return [order[i::k] for i in range(k)]
 
 
+def polnear_extractor(out: Path) -> Extractor:
+    """The extractor under PolNeAR's annotation policy (``cues.yaml`` flags): it counts
+    attitudes, words no one is named as saying, and a quotation split by its cue as one."""
+    lexicon = dict(read_yaml(DEFAULT_CUES, "cue lexicon"))
+    lexicon.update(merge_split_quotes=True, mental_states=True, sourceless_statements=True)
+    cues = out / "polnear_cues.yaml"
+    cues.write_text(json.dumps(lexicon), encoding="utf-8")  # JSON is YAML
+    return Extractor.load(Settings(cues=cues))
+
+
 def talks_documents() -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for f in sorted((SHARED / "data" / "talks").glob("t*.json")):
@@ -99,7 +113,7 @@ def main() -> None:
         run("seed", seed_documents(), SHARED / "seed" / "gold.json", extractor, out, args.verbose)
     if args.set in ("polnear-dev", "all"):
         gold = SHARED / "data" / "polnear" / "derived" / "score_gold" / "dev"
-        run("polnear-dev", polnear_documents("dev"), gold, extractor, out, args.verbose)
+        run("polnear-dev", polnear_documents("dev"), gold, polnear_extractor(out), out, args.verbose)
     if args.set in ("talks", "all"):
         run("talks", talks_documents(), SHARED / "data" / "talks", extractor, out, args.verbose)
     print(f"system output in {out}")

@@ -44,7 +44,19 @@ def test_seed_figures(shared: Path, extractor: Any) -> None:
     assert r["stance_accuracy"] >= 0.8, r
 
 
-def test_polnear_dev_figures(shared: Path, extractor: Any) -> None:
+def test_polnear_dev_figures(shared: Path, tmp_path: Path) -> None:
+    """PolNeAR is scored under its own annotation policy: it counts attitudes, words no one is
+    named as saying, and a quotation split by its cue as one (``cues.yaml`` policy flags)."""
+    from redline.config import Settings
+    from redline.extract.pipeline import Extractor
+    from redline.knowledge import read_yaml
+    from redline.knowledge.cues import DEFAULT_CUES
+
+    lexicon = dict(read_yaml(DEFAULT_CUES, "cue lexicon"))
+    lexicon.update(merge_split_quotes=True, mental_states=True, sourceless_statements=True)
+    cues = tmp_path / "polnear_cues.yaml"
+    cues.write_text(json.dumps(lexicon), encoding="utf-8")  # JSON is YAML
+    extractor = Extractor.load(Settings(cues=cues))
     folder = shared / "data" / "polnear" / "derived" / "score_gold" / "dev"
     docs = []
     for f in sorted(folder.glob("*.json")):

@@ -15,7 +15,8 @@ def test_packaged_lexicon_loads_with_core_cues() -> None:
     assert isinstance(cues, CueLexicon)
     assert cues.verb_kind("say") == "speech"
     assert cues.verb_kind("said") is None  # lemmas, not inflections
-    assert cues.verb_kind("think") == "belief"
+    assert cues.verb_kind("think") is None  # the guide's policy: thoughts report no speech
+    assert load_cues(policy={"mental_states": True}).verb_kind("think") == "belief"
     assert ("according", "to") in cues.prepositional
     assert ("“", "”") in cues.quote_pairs
     assert "reporter" in cues.audience
@@ -23,7 +24,8 @@ def test_packaged_lexicon_loads_with_core_cues() -> None:
     assert 0.0 < cues.confidence_of("speech") <= 1.0
     assert "be" in cues.copulas
     assert "of" in cues.predicates["critical"]
-    assert "expect" in cues.passive_raising_verbs
+    assert not cues.passive_raising_verbs  # the guide's policy: "is expected to" names no source
+    assert "expect" in load_cues(policy={"sourceless_statements": True}).passive_raising_verbs
     assert "update" in cues.label_exclusions
     assert "for" in cues.prep_nouns["support"]
 
@@ -33,6 +35,30 @@ def test_yaml_booleans_do_not_sneak_in() -> None:
     cues = load_cues()
     assert "on" in cues.directive_particles
     assert "on" in cues.prep_verbs["comment"]
+
+
+def test_a_file_without_policy_flags_keeps_every_cue_it_lists() -> None:
+    cues = parse_cues({"verbs": {"belief": ["think"]}, "raising_verbs": ["seem"], "attitude_verbs": ["like"]})
+    assert cues.mental_states and cues.sourceless_statements
+    assert cues.verb_kind("think") == "belief" and "seem" in cues.raising_verbs
+
+
+def test_policy_flags_drop_thoughts_attitudes_and_sourceless_cues() -> None:
+    data = {
+        "verbs": {"speech": ["say", "insist"], "belief": ["insist", "think"]},
+        "object_verbs": ["like", "endorse"],
+        "raising_verbs": ["seem"],
+        "attitude_verbs": ["like"],
+        "mental_states": False,
+        "sourceless_statements": False,
+    }
+    cues = parse_cues(data)
+    assert cues.verb_kind("insist") == "speech"  # a speech verb stays one
+    assert cues.verb_kind("think") is None
+    assert cues.object_verbs == frozenset({"endorse"})
+    assert not cues.raising_verbs
+    with pytest.raises(ConfigError):
+        parse_cues({**data, "mental_states": "no"})
 
 
 def test_first_kind_wins_for_a_lemma_listed_twice() -> None:

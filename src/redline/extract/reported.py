@@ -16,6 +16,7 @@ from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
     clip_to_paragraph,
+    dateline_end,
     is_verb,
     noun_phrase,
     subtree_range,
@@ -32,7 +33,8 @@ _OBJECT_PREPS = frozenset({"of", "for", "as", "over", "on", "about", "to"})
 _MAX_ANCESTORS = 4
 _MAX_HOSTED_CUE = 10  # tokens in a ", he said on Friday," insert
 # named entities that, as objects of a reporting verb, are hearers: "told Smith", "urged Democrats"
-_HEARER_ENTS = frozenset({"PERSON", "NORP"})
+_HEARER_ENTS = frozenset({"PERSON", "NORP", "ORG"})
+_SOURCE_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 
 def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | None:
@@ -62,12 +64,30 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
     heading run into the sentence) is replaced by the name written next to the cue.
     """
     rng = _find_source(verb, cues, quoted)
+    doc = verb.doc
+    if rng is None and verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        # "..., Ambassador to the US Olga Hansen said.": the parser hung the name on the
+        # content's last noun; the speaker is the name written right before the verb
+        return adjacent_source(doc, verb.i, quoted or [False] * len(doc))
     if rng is None:
         return None
-    doc = verb.doc
     gap = range(rng[1], verb.i) if rng[1] <= verb.i else range(verb.i + 1, rng[0])
     if any("\n" in doc[i].text for i in gap):
         return adjacent_source(doc, verb.i, quoted or [False] * len(doc))
+    cut = dateline_end(doc, rng[0], max(rng[1], verb.i)) if rng[0] < verb.i else None
+    if cut is not None:  # "ERBIL (Agency) – Spokesperson Maria Zakharova has denied": not the place
+        if cut >= rng[1]:  # the parser took the place for the subject: the one after it speaks
+            rng = next(
+                (
+                    noun_phrase(c)
+                    for t in (verb, verb.head, verb.head.head)
+                    for c in t.children
+                    if c.dep_ in SUBJECTS and cut <= c.i < verb.i
+                ),
+                (cut, cut),
+            )
+        else:
+            rng = (cut, rng[1])
     rng = clip_to_paragraph(doc, rng, verb.i)
     return rng if rng[1] > rng[0] else None
 
@@ -218,7 +238,12 @@ def _make(
 def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     if kind is None:
         return None
-    comps = [c for c in tok.children if c.dep_ in _CLAUSE]
+    mark = _inverted_mark(tok, kind)
+    if mark is not None:
+        return _make(tok.doc, tok, (mark.i + 1, mark.head.right_edge.i + 1), kind, cues, quoted)
+    comps = [
+        c for c in tok.children if c.dep_ in _CLAUSE and _inverted_mark(c, cues.verb_kind(c.lemma_)) is None
+    ]
     if not comps and kind in ("speech", "writing"):
         comps = [
             c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i] and not _insert(c, cues)
@@ -232,6 +257,19 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     if cand is None or not _has_verb(tok.doc, cand.content):
         return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
     return cand
+
+
+def _inverted_mark(tok: Token, kind: str | None) -> Token | None:
+    """ "Reuters reported, citing sources, that the talks will resume": the parser makes the
+    cue a clause of the reported verb. The cue is a ccomp left of its head, and the head's
+    "that" comes after the cue: the head's clause from "that" on is the cue's content.
+    Returns that "that"."""
+    if kind not in ("speech", "writing") or tok.dep_ != "ccomp" or tok.head.i <= tok.i:
+        return None
+    for mark in tok.head.children:
+        if mark.dep_ == "mark" and mark.lower_ == "that" and tok.right_edge.i < mark.i < tok.head.i:
+            return mark
+    return None
 
 
 def _misattached_clauses(tok: Token) -> list[Token]:
@@ -267,8 +305,16 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None
     if any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children):
         return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
-    start, end = subtree_range(tok)
-    if end - start > _MAX_HOSTED_CUE:
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None  # "gathered ... to agree on financing": a purpose, not an insert
+    start = tok.left_edge.i
+    # ", a White House official said, with talks set to resume": adjuncts after the verb do not
+    # make the insert a clause of its own
+    core = max(
+        [tok.i + 1]
+        + [c.right_edge.i + 1 for c in tok.rights if c.dep_ not in ("prep", "advcl", "punct", "npadvmod")]
+    )
+    if core - start > _MAX_HOSTED_CUE:
         return None  # a long clause is not a ", he said" insert
     if cues.verb_kind(tok.head.lemma_) is not None and not _between_subject_and_verb(tok):
         return None  # a cue's clause is its content, unless "Trump, he said, had promised ..."
@@ -300,9 +346,10 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
         return None
     particles = cues.directive_particles
     if not any(
-        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles) for c in tok.rights
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles and not _temporal(c))
+        for c in tok.rights
     ):
-        return None
+        return None  # "told the paper on Monday": a date, not "called on X to ..."
     rng = _right_complement(tok, _DIRECTIVE_DEPS, particles)
     return _make(tok.doc, tok, rng, "directive", cues, quoted)
 
@@ -338,8 +385,19 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None
     if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
         return None
+    if lemma in cues.citing_verbs and _names_source(objs[0], cues):
+        return None  # "..., citing two officials": a layered report's inner source, not content
+    subjectless = not any(c.dep_ in SUBJECTS for c in tok.children)
+    if kind in ("speech", "writing") and subjectless and _names_source(objs[0], cues):
+        return None  # "..., reported news agency TASS": the speaker after its verb
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
+
+
+def _names_source(noun: Token, cues: CueLexicon) -> bool:
+    """Whether a noun names who speaks ("two officials", "Reuters", "sources in Kyiv") rather
+    than what is said ("concerns", "the figures")."""
+    return noun.ent_type_ in _SOURCE_ENTS or noun.pos_ == "PROPN" or noun.lemma_.lower() in cues.source_nouns
 
 
 def _attributive(tok: Token, cues: CueLexicon) -> bool:
@@ -427,6 +485,8 @@ def verb_candidates(
             or _object(tok, kind, cues, quoted)
             or _prep_object(tok, cues, quoted)
         )
+        if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
+            continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
         if cand is not None and not _nobody_speaks(tok, cand, cues) and not _unsaid(tok, cues):
             out.append(cand)
             if kind in ("speech", "writing"):

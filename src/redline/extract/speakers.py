@@ -18,7 +18,7 @@ The source span comes from attribution; this module decides who it names. In ord
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -33,6 +33,7 @@ from redline.extract.english import (
     RELATIVE_PRONOUNS,
     SUBJECTS_OR_EXPLETIVE,
 )
+from redline.extract.token_ranges import dateline_end
 from redline.knowledge.actors import SKIPPED, ActorBase, fold
 from redline.model import Actor, Mention, Span, Speaker
 
@@ -173,6 +174,10 @@ class SpeakerResolver:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
+        cut = dateline_end(doc, span.start, span.end)
+        if cut is not None:  # "ERBIL (Agency) – Spokesperson Maria Zakharova": not the place
+            span = doc[cut : span.end]
+            s = span.start_char
         given = Span(index.text[s:e], s, e)
         resolved = (
             self._joint(index, span)
@@ -198,6 +203,8 @@ class SpeakerResolver:
                 resolved = (None, _clean_name(span))
         actor_id, name = resolved
         party, kind = self._side(index, actor_id, name)
+        if actor_id is not None:
+            name = self.kb.speaker_labels.get(actor_id, name)
         return Speaker(name=name, actor_id=actor_id, mention=given, party=party, kind=kind)
 
     def _side(self, index: _Index, actor_id: str | None, name: str) -> tuple[str | None, str | None]:
@@ -222,6 +229,9 @@ class SpeakerResolver:
         lists as naming no one ("Moscow's turn", "a vote", "the use of force"; issue 10). The
         list is short on purpose: a poll, a campaign or the police can be sources."""
         head = _head(span)
+        words = [t for t in span if not t.is_punct]
+        if len(words) == 1 and words[0].lower_ in RELATIVE_PRONOUNS:
+            return False  # "confusion over who wrote the plan": a question, not a relative clause
         return not (head.pos_ == "NOUN" and head.lemma_.lower() in self.kb.non_speakers)
 
     def _possessor(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
@@ -317,6 +327,14 @@ class SpeakerResolver:
         found = self.kb.collective([t.text for t in span], span.text)
         if found is None or (placed and found.party is None and found.kind != "media"):
             return None
+        if found.kind == "media":  # "state news agency TASS": the outlet is named after all
+            names = [t for t in span if t.pos_ == "PROPN" and t.i > span.start and not t.is_lower]
+            last = max((t for t in span if not (t.is_punct or t.is_space)), key=lambda t: t.i)
+            if names and names[-1] == last:
+                first = names[-1]
+                while first.i - 1 > span.start and span.doc[first.i - 1] in names:
+                    first = span.doc[first.i - 1]
+                return None, span.doc[first.i : names[-1].i + 1].text
         return None, found.name
 
     def resolve_many(
@@ -340,6 +358,7 @@ class SpeakerResolver:
             if found is not None:
                 previous.append(found)
             out[i] = found
+        self._headline_people(doc, out)
         for i in order:  # a bare quote before anyone is named (a headline): the speaker named next
             source, content = statements[i]
             if out[i] is None and source is None and content is not None:
@@ -349,6 +368,28 @@ class SpeakerResolver:
                     if self._sentences_between(doc, content[0], first.mention.start) <= 1:
                         out[i] = first
         return out
+
+    def _headline_people(self, doc: Doc, speakers: list[Speaker | None]) -> None:
+        """ "Russia says no compromise" over a story quoting one Russian official: the headline
+        gives the state's or the institution's name to what that person said, so its speaker is
+        the person (the annotation guide's rule), when the body quotes exactly one person of that
+        side. Headlines are the opening lines without a final full stop."""
+        zone = _headline_end(doc.text)
+        if zone == 0:
+            return
+        body: dict[str, set[str]] = {}
+        for sp in speakers:
+            if sp is not None and sp.mention.start >= zone and sp.kind == "person" and sp.party:
+                body.setdefault(sp.party, set()).add(sp.actor_id or sp.name)
+        for n, sp in enumerate(speakers):
+            if sp is None or sp.mention.start >= zone or sp.kind not in {"state", "organization"}:
+                continue
+            people = body.get(sp.party or "", set())
+            if len(people) != 1:
+                continue
+            who = next(iter(people))
+            person = next(p for p in speakers if p is not None and (p.actor_id or p.name) == who)
+            speakers[n] = replace(person, mention=sp.mention)
 
     def _sentences_between(self, doc: Doc, a: int, b: int) -> int:
         """How many sentence breaks lie between character offsets a <= b (0 without a parse)."""
@@ -549,11 +590,34 @@ class SpeakerResolver:
         if best is None:
             if want == "self" and recent:
                 return recent[-1].actor_id, recent[-1].name
-            return None
+            return self._earlier_speaker(index, pron, previous)
         chosen = best[1]
         if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
-            return self._described(index, doc[chosen.start : chosen.end]) or (None, chosen.name)
+            nominal = doc[chosen.start : chosen.end]
+            return (
+                self._described(index, nominal)
+                or self._definite_person(index, nominal, None, previous)
+                or (None, chosen.name)
+            )
         return chosen.actor_id, chosen.name
+
+    def _earlier_speaker(
+        self, index: _Index, pron: Token, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """A pronoun with no mention in reach ("As for Russia, he maintains ..." after a long
+        quotation): the latest earlier speaker it agrees with, within twice the window, since a
+        story keeps its speaker in focus while it quotes them."""
+        want, gender = PRONOUNS[pron.lower_]
+        here = index.sent_of[pron.i]
+        for p in reversed(previous):
+            if p.mention.end > pron.idx or p.mention.start == pron.idx:
+                continue
+            c = self._speaker_candidate(index, p)
+            if c is None or here - index.sent_of[c.start] > 2 * _WINDOW:
+                continue
+            if c.kind in {"person", "org"} and _agrees(c, want, gender) is not None:
+                return p.actor_id, p.name
+        return None
 
     def _pronoun_candidates(
         self, index: _Index, pron: Token, want: str, recent: Sequence[Speaker]
@@ -777,6 +841,8 @@ class SpeakerResolver:
             pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
             if pspan is not None and len(pspan) and _head(pspan).lemma_ == head.lemma_:
                 return p.actor_id, p.name
+        if self.kb.is_person_noun(head.lemma_) and self._definite_person(index, span, None, previous):
+            return None  # "the Dutch leader" twice: both are the person in focus, resolved next
         here = index.sent_of[span.start]
         for t in reversed(doc[: span.start]):
             if here - index.sent_of[t.i] > _WINDOW:
@@ -825,6 +891,25 @@ class SpeakerResolver:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+_HEADLINE_LINES = 3  # opening lines searched for headlines (a date or a section name may come first)
+
+
+def _headline_end(text: str) -> int:
+    """Character offset where the headlines end: after the opening non-empty lines (at most
+    ``_HEADLINE_LINES``) that carry no final full stop; 0 when the text opens with prose."""
+    end = pos = seen = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        nxt = pos + len(line) + 1
+        if stripped:
+            seen += 1
+            if seen > _HEADLINE_LINES or (stripped.endswith((".", "!", "?")) and len(stripped) > 60):
+                break
+            end = nxt
+        pos = nxt
+    return min(end, len(text))
+
+
 def _position(statement: tuple[tuple[int, int] | None, tuple[int, int] | None]) -> int:
     source, content = statement
     return min(x[0] for x in (source, content) if x is not None) if (source or content) else 0

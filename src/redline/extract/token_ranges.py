@@ -84,7 +84,10 @@ def clip_to_paragraph(doc: Doc, rng: TokenRange, anchor: int) -> TokenRange:
 
 
 def trim(doc: Doc, start: int, end: int, words: bool = True) -> TokenRange | None:
-    """Strip punctuation, spaces and clause-introducing words from the edges of a content range."""
+    """Strip punctuation, spaces, clause-introducing words and a dateline from the edges of a
+    content range."""
+    cut = dateline_end(doc, start, end) if start < end else None
+    start = cut if cut is not None else start
     while start < end and (
         doc[start].is_space
         or (words and doc[start].lower_ in CLAUSE_OPENERS)
@@ -100,6 +103,28 @@ def trim(doc: Doc, start: int, end: int, words: bool = True) -> TokenRange | Non
     if end - start < 1 or not any(doc[i].is_alpha or doc[i].like_num for i in range(start, end)):
         return None
     return start, end
+
+
+_DATELINE_MARKS = frozenset({"-", "–", "—", ":"})
+
+
+def dateline_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where a dateline opening a paragraph ends ("MOSCOW, Oct 10 (Agency) - "): the token after
+    its dash or colon, else None. A dateline is an upper-case place, then only names, dates,
+    numbers, brackets and commas before the mark; it is where the story was filed, never a
+    speaker or a part of what was said."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) >= 3):
+        return None
+    if first.idx > 0 and doc.text[first.idx - 1] != "\n":
+        return None
+    for t in doc[start + 1 : min(end, start + 12)]:
+        if t.text in _DATELINE_MARKS:
+            return t.i + 1 if t.i + 1 < end else None
+        named = t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("DATE", "GPE")
+        if not (t.is_punct or t.like_num or named):
+            return None
+    return None
 
 
 def without(rng: TokenRange, holes: Sequence[TokenRange], prefer_after: int) -> TokenRange:

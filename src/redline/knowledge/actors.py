@@ -168,6 +168,9 @@ class ActorBase:
     gendered_words: Mapping[str, str] = field(default_factory=dict)  # folded word -> m|f
     person_nouns: frozenset[str] = frozenset()  # lowercase lemmas: official, spokesman, lawmaker
     non_speakers: frozenset[str] = frozenset()  # lowercase lemmas that name no source: turn, vote
+    # actor id -> the label a statement's speaker gets ("US government" for the United States, as
+    # the annotation guide names it); the actor, its party and its matrix row keep their names
+    speaker_labels: Mapping[str, str] = field(default_factory=dict)
     names: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     titles: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     place_forms: Mapping[tuple[str, ...], str] = field(default_factory=dict)
@@ -193,6 +196,7 @@ class ActorBase:
         person_nouns: Sequence[str] = (),
         collectives: Mapping[str, Any] | None = None,
         non_speakers: Sequence[str] = (),
+        speaker_labels: Mapping[str, str] | None = None,
     ) -> ActorBase:
         """Index actors; later actors with the same id replace earlier ones."""
         by_id = {a.id: a for a in actors}
@@ -209,6 +213,7 @@ class ActorBase:
             gendered_words=_gender_map(gendered_words),
             person_nouns=frozenset(w.lower() for w in person_nouns),
             non_speakers=frozenset(w.lower() for w in non_speakers),
+            speaker_labels=dict(speaker_labels or {}),
             place_forms=place_forms,
             collectives=_collectives(collectives or {}),
         )
@@ -654,6 +659,7 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
     origin: dict[str, str] = {}
     places: dict[str, list[str]] = {}
     collectives: dict[str, Any] = {}
+    labels: dict[str, str] = {}
     for path in files:
         data = _read_yaml(path)
         seen: set[str] = set()
@@ -680,6 +686,10 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
                 "'collectives' must be a mapping whose 'groups' each give a list of 'heads'", where=str(path)
             )
         collectives.update(section)  # a user file's section replaces the packaged one's part
+        section = data.get("speaker_labels") or {}
+        if not isinstance(section, dict) or not all(isinstance(v, str) and v for v in section.values()):
+            raise ConfigError("'speaker_labels' must map actor ids to labels", where=str(path))
+        labels.update({str(k): v for k, v in section.items()})
     names = _read_yaml(packaged("names.yaml"))
     base = ActorBase.build(
         actors,
@@ -689,6 +699,7 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
         names.get("person_nouns") or (),
         collectives,
         names.get("non_speakers") or (),
+        labels,
     )
     for actor in base:
         if actor.affiliation and actor.affiliation not in base:
@@ -697,10 +708,11 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
                 where=origin[actor.id],
                 hint="add that actor or correct the id",
             )
-    for pid in places:
+    for pid in [*places, *labels]:
         if pid not in base:
             raise ConfigError(
-                f"place {pid!r} is not the id of any actor", hint="places are keyed by actor id"
+                f"{pid!r} (under places or speaker_labels) is not the id of any actor",
+                hint="places and speaker labels are keyed by actor id",
             )
     return base
 
@@ -721,6 +733,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         "gendered_words",
         "person_nouns",
         "non_speakers",
+        "speaker_labels",
     }
     if unknown:
         raise ConfigError(

@@ -66,6 +66,8 @@ class CueLexicon:
     clause_nouns: frozenset[str] = frozenset()
     prepositional: tuple[tuple[str, ...], ...] = ()
     audience: frozenset[str] = frozenset()
+    citing_verbs: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
     passive_sources: frozenset[str] = frozenset()
     label_exclusions: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
@@ -76,6 +78,13 @@ class CueLexicon:
     # an annotation policy, not a word list: whether a quotation split by its cue ("“If ...,”
     # he said, “then ...”") is one statement (PolNeAR) or two (the redline guide, the default)
     merge_split_quotes: bool = False
+    # an annotation policy too: whether thoughts and attitudes ("believes", "fears", "supports",
+    # "agreed to meet") are statements (PolNeAR) or not (the redline guide: they report no speech).
+    # When false, the belief verbs and the ``attitude_verbs`` are no cues at all
+    mental_states: bool = False
+    # and whether words with no one named as saying them ("X is expected to", "it is noted
+    # that", "X was criticised for") are statements (PolNeAR) or not (the guide)
+    sourceless_statements: bool = False
     # every word a cue rule can start from (verb, noun and adjective lemmas, first words of
     # phrases): a token with neither lemma nor lower-case form among them cannot open a cue,
     # so the rules visit only the tokens that can
@@ -162,29 +171,42 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
             where=where,
             hint=f"use {', '.join(_VERB_KINDS)}",
         )
+    # a file that does not set them keeps every cue it lists (the packaged lexicon sets both false)
+    mental_states = _flag(data, "mental_states", where, default=True)
+    sourceless = _flag(data, "sourceless_statements", where, default=True)
+    attitudes = set() if mental_states else set(_words(data, "attitude_verbs", where))
     verb_kinds: dict[str, str] = {}
     for kind in _VERB_KINDS:
         for lemma in _words(verbs, kind, where):
             verb_kinds.setdefault(lemma, kind)
+    if not mental_states:
+        verb_kinds = {lemma: kind for lemma, kind in verb_kinds.items() if kind != "belief"}
+        attitudes |= {lemma for lemma in _words(verbs, "belief", where) if lemma not in verb_kinds}
+    for lemma in attitudes:
+        verb_kinds.pop(lemma, None)
     lexicon = CueLexicon(
         verb_kinds=MappingProxyType(verb_kinds),
-        object_verbs=frozenset(_words(data, "object_verbs", where)),
-        directive_verbs=frozenset(_words(data, "directive_verbs", where)),
+        object_verbs=frozenset(_words(data, "object_verbs", where)) - attitudes,
+        directive_verbs=frozenset(_words(data, "directive_verbs", where)) - attitudes,
         directive_particles=frozenset(_words(data, "directive_particles", where)),
-        raising_verbs=frozenset(_words(data, "raising_verbs", where)),
-        passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where)),
+        raising_verbs=frozenset(_words(data, "raising_verbs", where) if sourceless else ()),
+        passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where) if sourceless else ()),
         copulas=frozenset(_words(data, "copulas", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
         attributive_participles=frozenset(_words(data, "attributive_participles", where)),
         question_verbs=frozenset(_words(data, "question_verbs", where)),
         continuing_marks=frozenset(_words(data, "continuing_marks", where)),
-        prep_verbs=_prep_map(data, "prep_verbs", where),
+        prep_verbs=MappingProxyType(
+            {k: v for k, v in _prep_map(data, "prep_verbs", where).items() if k not in attitudes}
+        ),
         prep_nouns=_prep_map(data, "prep_nouns", where),
         predicates=_prep_map(data, "predicates", where),
         nouns=frozenset(_words(data, "nouns", where)),
         clause_nouns=frozenset(_words(data, "clause_nouns", where)),
         prepositional=tuple(tuple(p.split()) for p in _words(data, "prepositional", where)),
         audience=frozenset(_words(data, "audience", where)),
+        citing_verbs=frozenset(_words(data, "citing_verbs", where)),
+        source_nouns=frozenset(_words(data, "source_nouns", where)),
         passive_sources=frozenset(_words(data, "passive_sources", where)),
         label_exclusions=frozenset(_words(data, "label_exclusions", where)),
         quote_pairs=_quote_pairs(data, where),
@@ -193,6 +215,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         negated_statements=frozenset(_words(data, "negated_statements", where)),
         confidence=_confidence(data, where),
         merge_split_quotes=_flag(data, "merge_split_quotes", where),
+        mental_states=mental_states,
+        sourceless_statements=sourceless,
     )
     return replace(lexicon, trigger_words=_trigger_words(lexicon))
 
@@ -213,17 +237,23 @@ def _trigger_words(lex: CueLexicon) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def _flag(data: Mapping[str, Any], key: str, where: str) -> bool:
-    value = data.get(key, False)
+def _flag(data: Mapping[str, Any], key: str, where: str, default: bool = False) -> bool:
+    value = data.get(key, default)
     if not isinstance(value, bool):
         raise ConfigError(f"'{key}' must be true or false", where=where)
     return value
 
 
-def load_cues(path: Path | None = None) -> CueLexicon:
-    """Read a cue lexicon file; ``None`` reads the one packaged with redline."""
+def load_cues(path: Path | None = None, *, policy: Mapping[str, bool] | None = None) -> CueLexicon:
+    """Read a cue lexicon file; ``None`` reads the one packaged with redline. ``policy``
+    overrides the file's annotation-policy flags (``merge_split_quotes``, ``mental_states``,
+    ``sourceless_statements``),
+    so that a corpus annotated by other rules (PolNeAR) is read by its own rules, the word
+    lists unchanged."""
     source = path or DEFAULT_CUES
     data = read_yaml(
         source, "cue lexicon", missing_hint="pass an existing YAML file, or none for the packaged lexicon"
     )
+    if policy and isinstance(data, dict):
+        data = {**data, **policy}
     return parse_cues(data, where=str(source))
