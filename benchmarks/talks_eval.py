@@ -102,7 +102,9 @@ def main(argv: list[str]) -> None:
         train_ex = [e for e in examples if e.doc_id not in held_set]
         weights = parse_weights(trainer.train(train_ex, pipe.classifier), f"fold {k}")
         pipe.use_weights(weights)
-        lines += run(extractor, [docs[i] for i in held])
+        fold_lines = run(extractor, [docs[i] for i in held])
+        summary(f"  fold {k} ({len(held)} articles)", score.score({i: gold[i] for i in held}, fold_lines))
+        lines += fold_lines
     cv = score.score(gold, lines)
     ok, n = stance_all(gold, lines, trainer.match)
     summary(f"CV {args.folds}-fold by article", cv, f" stance_acc_all_4way={ok / n:.3f} (n={n})")

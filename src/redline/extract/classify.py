@@ -171,8 +171,10 @@ class StatementClassifier:
             item, issues[0] if issues else None, rule.stance, rule.score, rule.tags, frames
         )
         if w.gate is not None and w.polarity is not None:
-            # position or report, judged without the issue; then the side
-            voiced = w.gate.probabilities(position_features(item, rule.stance, rule.tags))[POSITION]
+            # position or report: the mean of the issue-blind gate and the four-way model's
+            # non-neutral mass (each alone traces a worse trade-off; see train_classifiers.py)
+            blind = w.gate.probabilities(position_features(item, rule.stance, rule.tags))[POSITION]
+            voiced = (blind + 1.0 - w.stance.probabilities(feats)["neutral"]) / 2
             if voiced < w.gate_threshold:
                 return "neutral", "model", f"no position (p={voiced:.2f}); rule said {rule.stance}"
             return self._side(w.polarity, feats, rule, f"position p={voiced:.2f}, ")
