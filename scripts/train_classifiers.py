@@ -85,9 +85,11 @@ FRAMES = 0
 #   gate alone at 0.3: 0.575 / 0.541, 0.25: 0.605 / 0.529, 0.2: 0.636 / 0.497, 0: 0.72 / 0.34
 #   geometric mean at 0.15: 0.593 / 0.532
 #   mean at 0.3: 0.557 / 0.558, 0.25: 0.591 / 0.551, 0.2: 0.631 / 0.535, 0.15: 0.649 / 0.502
-# GATE_C 0.2 and 2 lie on the same curve. 0.2 is chosen: below it, process facts by a party
-# with a strong prior ("the envoy arrived in Moscow") start to read as support and fill the
-# matrix's process column; bundled examples (unseen) stance 0.712 (0.708 before).
+# GATE_C 0.2 and 2 lie on the same curve. 0.2 is chosen for the score, at a cost: a bare
+# process fact by a party with a strong prior can read as support ("the envoy arrived in
+# Moscow", said by a US official: p=0.21); the demo matrix's process column stays neutral for
+# Europe and mostly neutral elsewhere (Ukraine 7 support / 30 neutral, 3 / 35 before); lower
+# thresholds fill it. Bundled examples (unseen) stance 0.712 (0.708 before).
 GATE = 1
 GATE_C = 0.5
 GATE_THRESHOLD = 0.2
