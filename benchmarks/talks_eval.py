@@ -4,12 +4,12 @@
 
 For each of 5 folds (articles shuffled with a fixed seed) the issue and stance classifiers are
 trained on the other folds' articles with ``scripts/train_classifiers.py``'s code, then the
-whole extractor runs on the held-out articles with that fold's weights. All held-out output is
-scored once by ../shared/eval/score.py. Also printed: the shipped weights in-sample on the same
-set (an upper bound, not a quality figure), the rules alone, and the seed article. Prints
-figures; asserts nothing. Stance accuracy is the scorer's (statements whose gold stance is not
-neutral); the all-statements 4-way stance accuracy is printed beside it so that a classifier
-which never says "neutral" could not hide behind it.
+whole extractor runs on the held-out articles with that fold's weights; each fold is scored and
+printed, then all held-out output is scored once by ../shared/eval/score.py. Also printed: the
+shipped weights in-sample on the same set (an upper bound, not a quality figure), the rules
+alone, and the seed article. Prints figures; asserts nothing. Stance accuracy is the scorer's
+(statements whose gold stance is not neutral); the all-statements 4-way stance accuracy is
+printed beside it so that a classifier which never says "neutral" could not hide behind it.
 """
 
 from __future__ import annotations
@@ -102,7 +102,9 @@ def main(argv: list[str]) -> None:
         train_ex = [e for e in examples if e.doc_id not in held_set]
         weights = parse_weights(trainer.train(train_ex, pipe.classifier), f"fold {k}")
         pipe.use_weights(weights)
-        lines += run(extractor, [docs[i] for i in held])
+        fold_lines = run(extractor, [docs[i] for i in held])
+        summary(f"  fold {k} ({len(held)} articles)", score.score({i: gold[i] for i in held}, fold_lines))
+        lines += fold_lines
     cv = score.score(gold, lines)
     ok, n = stance_all(gold, lines, trainer.match)
     summary(f"CV {args.folds}-fold by article", cv, f" stance_acc_all_4way={ok / n:.3f} (n={n})")

@@ -12,11 +12,14 @@ says who made it, in ``Decision.explain()``:
 * stance: the rule when its reason is one the training data showed to be precise
   (``ClassifierWeights.rule_sure``; none is, on the talks set) or when it reads a non-neutral
   stance the model does not all but rule out (``rule_floor``: the rules carry explicit wording,
-  "never", "only if", that a thousand training statements cannot teach); the model otherwise,
-  with "neutral" discounted (``neutral_factor``); once the four-way model finds a position,
-  the side (support/oppose/conditional) is read by a three-way model trained on positions
-  only, when the weights ship one (``polarity``). A statement with no recognised issue still gets
-  the model's reading, since many positions are voiced before their topic is named.
+  "never", "only if", that a thousand training statements cannot teach); the model otherwise.
+  The model first asks whether a position is voiced at all (``gate``, which never sees the
+  issue: the issue is the tagger's guess, and "process" or "no issue" must not silence a
+  refusal the words carry), then reads the side (support/oppose/conditional) with a three-way
+  model trained on positions only (``polarity``). Weights without a gate use the older
+  four-way model with "neutral" discounted (``neutral_factor``). A statement with no
+  recognised issue still gets the model's reading, since many positions are voiced before
+  their topic is named.
 
 Without weights (or with a user's taxonomy the weights were not trained for) everything is
 rule-based, as before.
@@ -27,12 +30,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from redline.extract.features import StatementInput, issue_features, stance_features
+from redline.extract.features import (
+    StatementInput,
+    issue_features,
+    position_features,
+    stance_features,
+)
 from redline.extract.issues import IssueTagger
+from redline.extract.linear import LinearModel
 from redline.extract.stance import StanceClassifier, StanceResult
 from redline.knowledge.classifiers import ClassifierWeights
 from redline.knowledge.issues import Taxonomy
 
+NO_ISSUE = "none"  # the primary-issue model's class for a statement about no issue
+POSITION = "position"  # the gate's class for a statement that voices a stance
 RULE_SURE_TERMS = 2.0  # term evidence from which the lexicon's issue is kept beside the model's
 
 
@@ -82,6 +93,8 @@ class StatementClassifier:
         feats = issue_features(item, rule_issues, {k: v.terms for k, v in evidence.items()})
         probs = w.issues.probabilities(feats)
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
+        if w.primary is not None:
+            return self._primary_issues(w, w.primary.probabilities(feats), ranked)
         chosen = [(i, p) for i, p in ranked if p >= w.issue_threshold][: w.max_issues]
         if not chosen and ranked[0][1] >= w.issue_floor:
             # a statement with some issue wording is nearly always about something: the best guess
@@ -128,6 +141,23 @@ class StatementClassifier:
         issues.sort(key=lambda i: i in generic)
         return issues, decided_by, reason
 
+    def _primary_issues(
+        self, w: ClassifierWeights, primary: dict[str, float], ranked: list[tuple[str, float]]
+    ) -> tuple[list[str], str, str]:
+        """One first issue from the softmax over "which issue is this mainly about" (or none),
+        then further issues each likely by itself; two generic frames only on strong evidence."""
+        first, p_first = max(primary.items(), key=lambda kv: (kv[1], kv[0]))
+        if first == NO_ISSUE:
+            return [], "model", f"about no issue (p={p_first:.2f})"
+        generic = self._frames
+        extra = [
+            (i, p)
+            for i, p in ranked
+            if i != first and p >= w.issue_threshold and (p >= w.generic_pair or not {i, first} <= generic)
+        ][: w.max_issues - 1]
+        reason = ", ".join([f"{first} p={p_first:.2f} (primary)"] + [f"{i} p={p:.2f}" for i, p in extra])
+        return [first] + [i for i, _ in extra], "model", reason
+
     def stance(self, item: StatementInput, issues: list[str]) -> tuple[str, str, str]:
         """(stance, "rule"/"model", reason) toward the first issue's proposition."""
         rule = self.rules.explain(item.content, issues, item.cue, item.party, item.kind)
@@ -135,23 +165,45 @@ class StatementClassifier:
             return rule.stance, "rule", rule.reason
         if self._rule_sure(rule):
             return rule.stance, "rule", rule.reason
-        model = self.weights.stance
-        frames = self._frames if self.weights.frames else frozenset()
+        w = self.weights
+        frames = self._frames if w.frames else frozenset()
         feats = stance_features(
             item, issues[0] if issues else None, rule.stance, rule.score, rule.tags, frames
         )
+        if w.gate is not None and w.polarity is not None:
+            # position or report: the mean of the issue-blind gate and the four-way model's
+            # non-neutral mass (each alone traces a worse trade-off; see train_classifiers.py)
+            blind = w.gate.probabilities(position_features(item, rule.stance, rule.tags))[POSITION]
+            voiced = (blind + 1.0 - w.stance.probabilities(feats)["neutral"]) / 2
+            if voiced < w.gate_threshold:
+                return "neutral", "model", f"no position (p={voiced:.2f}); rule said {rule.stance}"
+            return self._side(w.polarity, feats, rule, f"position p={voiced:.2f}, ")
+        probs = w.stance.probabilities(feats)
+        weighed = {c: p * (w.neutral_factor if c == "neutral" else 1.0) for c, p in probs.items()}
+        best = max(w.stance.classes, key=lambda c: (weighed[c], c))
+        if best != "neutral" and w.polarity is not None:
+            return self._side(w.polarity, feats, rule)
+        return self._side(w.stance, feats, rule, best=best)
+
+    def _side(
+        self,
+        model: LinearModel,
+        feats: list[str],
+        rule: StanceResult,
+        found: str = "",
+        best: str | None = None,
+    ) -> tuple[str, str, str]:
+        """The model's reading (``best``, else its likeliest class), unless it finds the rule's
+        non-neutral reading plausible: the rule's evidence is explicit wording ("never", "only
+        if") that a thousand training statements cannot teach, so it stands."""
+        assert self.weights is not None
         probs = model.probabilities(feats)
-        weighed = {c: p * (self.weights.neutral_factor if c == "neutral" else 1.0) for c, p in probs.items()}
-        best = max(model.classes, key=lambda c: (weighed[c], c))
-        if best != "neutral" and self.weights.polarity is not None:
-            model = self.weights.polarity
-            probs = model.probabilities(feats)
+        if best is None:
             best = max(model.classes, key=lambda c: (probs[c], c))
         if rule.stance not in ("neutral", best) and probs.get(rule.stance, 0.0) >= self.weights.rule_floor:
-            # the model finds the rule's reading plausible: the rule's evidence is explicit, keep it
             return rule.stance, "rule", f"{rule.reason} (model p={probs[rule.stance]:.2f}, preferred {best})"
         top = ", ".join(f"{f}" for f, _ in model.contributions(feats, best))
-        return best, "model", f"p={probs[best]:.2f} ({top}); rule said {rule.stance}"
+        return best, "model", f"{found}p={probs[best]:.2f} ({top}); rule said {rule.stance}"
 
     def _rule_sure(self, rule: StanceResult) -> bool:
         assert self.weights is not None

@@ -145,4 +145,29 @@ def stance_features(
     return feats
 
 
-__all__ = ["StatementInput", "base_features", "bucket", "issue_features", "stance_features", "words"]
+def position_features(item: StatementInput, rule_stance: str, rule_tags: Iterable[str]) -> list[str]:
+    """Features of whether a statement voices a position at all, with nothing about its issue.
+
+    The gate that separates positions from reports must not learn "process means neutral" or
+    "no issue means neutral": at run time the issue is the tagger's guess, and a wrong guess
+    would silence a position the words plainly carry.
+    """
+    feats = base_features(item)
+    party = item.party or "none"
+    feats += [f"rule={rule_stance}", f"rule_party={rule_stance}:{party}"]
+    cue = _cue_words(item.cue)
+    if cue:
+        feats.append(f"cue_party={cue[0]}:{party}")
+    feats += [f"tag={t}" for t in sorted(set(rule_tags))]
+    return feats
+
+
+__all__ = [
+    "StatementInput",
+    "base_features",
+    "bucket",
+    "issue_features",
+    "position_features",
+    "stance_features",
+    "words",
+]

@@ -39,6 +39,12 @@ class ClassifierWeights:
     polarity: LinearModel | None = None
     generic_pair: float = 1.0  # a second generic frame (plan and process) is kept from this on
     frames: bool = False  # the stance model reads the generic issues as one "frame" (features.py)
+    # position or report, judged without the issue (features.position_features); when shipped it
+    # replaces the four-way model's neutral decision, and the polarity model reads the side
+    gate: LinearModel | None = None
+    gate_threshold: float = 0.5  # a position is read from this probability on
+    # softmax over the first-listed issue (or "none"): one primary issue per statement
+    primary: LinearModel | None = None
 
     def fits(self, issue_ids: tuple[str, ...]) -> bool:
         """The issue model was trained for exactly these issues."""
@@ -84,6 +90,9 @@ def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
             rule_sure=frozenset(str(t) for t in combine["rule_sure"]),
             trained_on=str(raw.get("trained_on", "")),
             polarity=_model(raw["polarity"], multilabel=False) if raw.get("polarity") else None,
+            gate=_model(raw["gate"], multilabel=False) if raw.get("gate") else None,
+            gate_threshold=float(combine.get("gate_threshold", 0.5)),
+            primary=_model(raw["primary"], multilabel=False) if raw.get("primary") else None,
         )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ConfigError(f"malformed classifier weights: {exc!r}", where=where) from exc
