@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import and_, func, not_, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from redline.store import corpus_counts
 from redline.store.countable import countable
 from redline.store.schema import (
     claim,
@@ -92,23 +93,10 @@ def claim_of(conn: Connection, statement_id: str) -> tuple[dict[str, Any], list[
 
 
 def issue_counts(conn: Connection, limit: int | None = None) -> list[tuple[str, int]]:
-    """Issues by number of countable statements, most discussed first.
-
-    Counted on the issue index alone, minus the (few) rejected or duplicate statements: a
-    join to ``statement`` for every row costs a lookup per statement.
-    """
-    si = statement_issue
-    s = statement
-    excluded = select(s.c.id).where(not_(and_(*countable())))
-    q = (
-        select(si.c.issue, func.count().label("n"))
-        .where(si.c.statement_id.not_in(excluded))
-        .group_by(si.c.issue)
-        .order_by(func.count().desc(), si.c.issue)
-    )
-    if limit:
-        q = q.limit(limit)
-    return [(r.issue, int(r.n)) for r in conn.execute(q)]
+    """Issues by number of countable statements, most discussed first (from the counters the
+    database keeps, ``corpus_counts``: counting them is a scan of every statement)."""
+    ranked = sorted(corpus_counts.by_key(conn, "issue").items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[:limit] if limit else ranked
 
 
 def issues(conn: Connection) -> list[str]:

@@ -175,6 +175,14 @@ def _alias_keys(conn: Connection) -> None:
         have.discard((r.alias, r.actor_id))
 
 
+def _corpus_counts(conn: Connection) -> None:
+    """Counters of the corpus kept by triggers (``store.corpus_counts``), counted from what is
+    stored: the overview and the actor index read them instead of counting every statement."""
+    from redline.store import corpus_counts
+
+    corpus_counts.create(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -185,6 +193,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0007_point_links", _point_links),
     ("0008_plan_lineage", _plan_lineage),
     ("0009_alias_keys", _alias_keys),
+    ("0010_corpus_counts", _corpus_counts),
 )
 
 

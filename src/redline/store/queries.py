@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
 from redline.search_syntax import SEARCH_HELP as SEARCH_HELP  # one text for every interface
+from redline.store import corpus_counts
 from redline.store.actors import find_actor_ids
 from redline.store.countable import countable
 from redline.store.schema import actor, claim, document, statement, statement_issue
@@ -272,12 +273,7 @@ def count_claims(conn: Connection, actor_query: str | None = None) -> int:
 
 
 def list_actors(conn: Connection, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    counts = (
-        select(statement.c.actor_id, func.count().label("n"))
-        .where(*countable())
-        .group_by(statement.c.actor_id)
-        .subquery()
-    )
+    counts = corpus_counts.actor_counts()  # kept by the database: no count of every statement
     q = (
         select(
             actor.c.id,

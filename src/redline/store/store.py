@@ -23,6 +23,7 @@ from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
 from redline.store import (
     balances,
+    corpus_counts,
     migrations,
     overrides,
     point_links,
@@ -40,7 +41,7 @@ from redline.store.countable import countable
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
-from redline.store.schema import claim, claim_statement, document, event, statement
+from redline.store.schema import claim, claim_statement, document, statement
 from redline.store.timeline_rows import TimelineTotals
 from redline.store.writer import Outcome, Prepared
 
@@ -506,25 +507,10 @@ class Store:
             return stored_extractions.parties(conn)
 
     def summary(self) -> dict[str, int]:
-        """What a person wants to know first: documents, reprints, countable statements, actors, events."""
+        """What a person wants to know first: documents, reprints, countable statements, actors,
+        events (from the counters the database keeps current: no scan)."""
         with self._reader() as conn:
-
-            def count(q: Any) -> int:
-                return int(conn.execute(q).scalar_one())
-
-            return {
-                "documents": count(select(func.count()).select_from(document)),
-                "near_duplicates": count(
-                    select(func.count()).select_from(document).where(document.c.duplicate_of.is_not(None))
-                ),
-                "statements": count(select(func.count()).select_from(statement).where(*countable())),
-                "actors": count(
-                    select(func.count(func.distinct(statement.c.actor_id))).where(
-                        statement.c.actor_id.is_not(None), *countable()
-                    )
-                ),
-                "events": count(select(func.count()).select_from(event)),
-            }
+            return corpus_counts.totals(conn)
 
     def counts(self) -> dict[str, int]:
         with self._reader() as conn:

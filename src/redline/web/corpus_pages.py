@@ -22,7 +22,7 @@ from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy, load_issues
-from redline.store import StatementFilter, Store, lookup
+from redline.store import StatementFilter, Store, corpus_counts, lookup
 from redline.store.records import ActorRecord
 from redline.web.charts import Bar, bar_chart
 from redline.web.downloads import Format, download
@@ -31,7 +31,7 @@ from redline.web.forms import form_token
 from redline.web.highlight import Mark, highlight
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import STANCES, Renderer
-from redline.web.trends import activity
+from redline.web.trends import daily
 
 __all__ = ["add_corpus_pages"]
 
@@ -64,7 +64,7 @@ def _taxonomy() -> Taxonomy:
 
 
 def corpus_summary(store: Store) -> dict[str, Any]:
-    """What the overview shows about the whole corpus (kept per store revision: it scans everything)."""
+    """What the overview shows about the whole corpus: counters and index probes, no scan."""
     first, last = store.read(lookup.date_range)
     return {
         "summary": store.summary(),
@@ -87,8 +87,9 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
     """The overview, the statement list and one statement's page."""
 
     @router.get("/", response_class=HTMLResponse, name="dashboard.overview")
-    def overview(request: Request, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
-        days, undated = cache.result(store, "dashboard.activity", lambda c: activity(c.statements))
+    def overview(request: Request, store: StoreDep) -> HTMLResponse:
+        per_day, undated = store.read(corpus_counts.day_counts)  # kept current by every write
+        days = daily(per_day)
         bars = [
             Bar(d.isoformat(), n, renderer.url(request, "statements", {"since": d, "until": d}))
             for d, n in days
@@ -101,7 +102,7 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             activity_undated=undated,
             latest=store.statements(StatementFilter(limit=10)),
             plans=store.plan_names(),
-            **cache.result(store, "overview", lambda _: corpus_summary(store)),
+            **corpus_summary(store),
         )
 
     @router.get("/statements", response_class=HTMLResponse, name="dashboard.statements")
@@ -180,10 +181,10 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
         if fmt:
             return download(matching(), STATEMENT_COLUMNS, fmt, "statements")
         key = ("dashboard.facets", *sorted(form.items()))
-        facets, scanned = cache.result(
-            store,
-            key,
-            lambda _: count_facets(
+        facets, scanned = cache.latest(
+            (*key, store.url),
+            store.tally_revision(),
+            lambda: count_facets(
                 itertools.islice(matching(), FACET_SCAN), {i.id: i.label for i in _taxonomy().issues}
             ),
         )
@@ -316,11 +317,11 @@ def _add_actor_pages(router: APIRouter, renderer: Renderer) -> None:
     @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")
     def actor(request: Request, actor_id: str, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
 
-        def read(_: object) -> tuple[ActorRecord | None, list[tuple[str, Any, str, int]]]:
+        def read() -> tuple[ActorRecord | None, list[tuple[str, Any, str, int]]]:
             found = store.actor(actor_id)
             return found, store.read(lookup.actor_stances, actor_id) if found else []
 
-        info, stances = cache.result(store, ("dashboard.actor", actor_id), read)
+        info, stances = cache.latest(("dashboard.actor", store.url, actor_id), store.tally_revision(), read)
         if info is None:
             return renderer.not_found(request, f"No actor with id {actor_id!r}.")
         groups = []

@@ -1,0 +1,201 @@
+"""Counters of the corpus kept by the database itself: what an overview asks first, in one read.
+
+How many documents, reprints, events and countable statements there are, and the countable
+statements per day, per actor and per issue: counting them from the tables costs a scan of
+every statement (seconds at a million), and the answer is wanted on every first page after
+an ingest. So ``corpus_count`` keeps them, one row per (counter, key), and triggers keep the
+rows current on every insert, delete and update of a document, event or statement, in the
+transaction that changes them: the writer, corrections, reprocessing, deduplication and any
+bulk load are all counted without knowing about it, on SQLite and PostgreSQL alike.
+
+Counters: ``documents``, ``near_duplicates``, ``events``, ``statements`` (key ""); ``day``
+(key: the statement's ISO date, "" when undated), ``actor`` (key: actor id) and ``issue``
+(key: an issue of the statement's list); the last four count countable statements only
+(``countable``). A key whose count falls to 0 keeps its row with 0: readers skip them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Subquery, func, select
+from sqlalchemy.engine import Connection
+
+from redline.store.schema import corpus_count
+
+__all__ = ["actor_counts", "by_key", "create", "day_counts", "totals"]
+
+_COUNTABLE_NEW = "NOT NEW.rejected AND NOT NEW.duplicate"
+_COUNTABLE_OLD = "NOT OLD.rejected AND NOT OLD.duplicate"
+
+
+def _sqlite_add(name: str, key: str, n: int, when: str, source: str = "") -> str:
+    """An upsert of one counter (or of one per row of ``source``) when ``when`` holds."""
+    return (
+        f"INSERT INTO corpus_count (name, key, n) SELECT {name}, {key}, {n} {source} WHERE {when} "
+        f"ON CONFLICT (name, key) DO UPDATE SET n = n + excluded.n;"
+    )
+
+
+def _sqlite_statement(row: str, sign: int, when: str) -> str:
+    return "\n".join(
+        [
+            _sqlite_add("'statements'", "''", sign, when),
+            _sqlite_add("'day'", f"coalesce({row}.date, '')", sign, when),
+            _sqlite_add("'actor'", f"{row}.actor_id", sign, f"{when} AND {row}.actor_id IS NOT NULL"),
+            _sqlite_add(
+                "'issue'", "value", sign, when, f"FROM (SELECT DISTINCT value FROM json_each({row}.issues))"
+            ),
+        ]
+    )
+
+
+_STATEMENT_COLUMNS = "rejected, duplicate, date, actor_id, issues"
+
+_SQLITE = [
+    f"""CREATE TRIGGER corpus_count_statement_ai AFTER INSERT ON statement BEGIN
+        {_sqlite_statement("NEW", 1, _COUNTABLE_NEW)}
+    END""",
+    f"""CREATE TRIGGER corpus_count_statement_ad AFTER DELETE ON statement BEGIN
+        {_sqlite_statement("OLD", -1, _COUNTABLE_OLD)}
+    END""",
+    f"""CREATE TRIGGER corpus_count_statement_au AFTER UPDATE OF {_STATEMENT_COLUMNS} ON statement BEGIN
+        {_sqlite_statement("OLD", -1, _COUNTABLE_OLD)}
+        {_sqlite_statement("NEW", 1, _COUNTABLE_NEW)}
+    END""",
+    f"""CREATE TRIGGER corpus_count_document_ai AFTER INSERT ON document BEGIN
+        {_sqlite_add("'documents'", "''", 1, "1")}
+        {_sqlite_add("'near_duplicates'", "''", 1, "NEW.duplicate_of IS NOT NULL")}
+    END""",
+    f"""CREATE TRIGGER corpus_count_document_ad AFTER DELETE ON document BEGIN
+        {_sqlite_add("'documents'", "''", -1, "1")}
+        {_sqlite_add("'near_duplicates'", "''", -1, "OLD.duplicate_of IS NOT NULL")}
+    END""",
+    f"""CREATE TRIGGER corpus_count_document_au AFTER UPDATE OF duplicate_of ON document BEGIN
+        {_sqlite_add("'near_duplicates'", "''", -1, "OLD.duplicate_of IS NOT NULL")}
+        {_sqlite_add("'near_duplicates'", "''", 1, "NEW.duplicate_of IS NOT NULL")}
+    END""",
+    f"""CREATE TRIGGER corpus_count_event_ai AFTER INSERT ON event BEGIN
+        {_sqlite_add("'events'", "''", 1, "1")}
+    END""",
+    f"""CREATE TRIGGER corpus_count_event_ad AFTER DELETE ON event BEGIN
+        {_sqlite_add("'events'", "''", -1, "1")}
+    END""",
+]
+
+
+def _pg_statement(row: str, sign: int) -> str:
+    return f"""
+        PERFORM corpus_count_add('statements', '', {sign});
+        PERFORM corpus_count_add('day', coalesce({row}.date::text, ''), {sign});
+        IF {row}.actor_id IS NOT NULL THEN
+            PERFORM corpus_count_add('actor', {row}.actor_id, {sign});
+        END IF;
+        PERFORM corpus_count_add('issue', i, {sign})
+            FROM (SELECT DISTINCT jsonb_array_elements_text({row}.issues::jsonb) AS i) AS issues;"""
+
+
+_PG = [
+    """CREATE FUNCTION corpus_count_add(c_name text, c_key text, c_n bigint) RETURNS void AS $$
+        INSERT INTO corpus_count (name, key, n) VALUES (c_name, c_key, c_n)
+        ON CONFLICT (name, key) DO UPDATE SET n = corpus_count.n + excluded.n
+    $$ LANGUAGE sql""",
+    f"""CREATE FUNCTION corpus_count_statement() RETURNS trigger AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' THEN
+            IF {_COUNTABLE_OLD} THEN {_pg_statement("OLD", -1)}
+            END IF;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+            IF {_COUNTABLE_NEW} THEN {_pg_statement("NEW", 1)}
+            END IF;
+        END IF;
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+    """CREATE FUNCTION corpus_count_document() RETURNS trigger AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' THEN
+            IF TG_OP = 'DELETE' THEN PERFORM corpus_count_add('documents', '', -1); END IF;
+            IF OLD.duplicate_of IS NOT NULL THEN PERFORM corpus_count_add('near_duplicates', '', -1); END IF;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+            IF TG_OP = 'INSERT' THEN PERFORM corpus_count_add('documents', '', 1); END IF;
+            IF NEW.duplicate_of IS NOT NULL THEN PERFORM corpus_count_add('near_duplicates', '', 1); END IF;
+        END IF;
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+    """CREATE FUNCTION corpus_count_event() RETURNS trigger AS $$
+    BEGIN
+        PERFORM corpus_count_add('events', '', CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE -1 END);
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+    f"""CREATE TRIGGER corpus_count_statement AFTER INSERT OR DELETE OR UPDATE OF {_STATEMENT_COLUMNS}
+        ON statement FOR EACH ROW EXECUTE FUNCTION corpus_count_statement()""",
+    """CREATE TRIGGER corpus_count_document AFTER INSERT OR DELETE OR UPDATE OF duplicate_of
+        ON document FOR EACH ROW EXECUTE FUNCTION corpus_count_document()""",
+    """CREATE TRIGGER corpus_count_event AFTER INSERT OR DELETE
+        ON event FOR EACH ROW EXECUTE FUNCTION corpus_count_event()""",
+]
+
+_SQLITE_ISSUES = "SELECT DISTINCT s.pk, j.value FROM statement s, json_each(s.issues) j"
+_PG_ISSUES = "SELECT DISTINCT s.pk, jsonb_array_elements_text(s.issues::jsonb) AS value FROM statement s"
+_DAY = {"sqlite": "coalesce(date, '')", "postgresql": "coalesce(date::text, '')"}
+
+
+def create(conn: Connection) -> None:
+    """The table, counted from what is stored, and the triggers that keep it current."""
+    corpus_count.create(conn)
+    pg = conn.dialect.name == "postgresql"
+    countable = "NOT rejected AND NOT duplicate"
+    fill = [
+        "SELECT 'documents', '', count(*) FROM document",
+        "SELECT 'near_duplicates', '', count(*) FROM document WHERE duplicate_of IS NOT NULL",
+        "SELECT 'events', '', count(*) FROM event",
+        f"SELECT 'statements', '', count(*) FROM statement WHERE {countable}",
+        f"SELECT 'day', {_DAY[conn.dialect.name]}, count(*) FROM statement WHERE {countable} GROUP BY 1, 2",
+        f"SELECT 'actor', actor_id, count(*) FROM statement WHERE {countable} AND actor_id IS NOT NULL "
+        "GROUP BY 1, 2",
+        f"SELECT 'issue', i.value, count(*) FROM ({_PG_ISSUES if pg else _SQLITE_ISSUES}) i "
+        f"JOIN statement s ON s.pk = i.pk WHERE NOT s.rejected AND NOT s.duplicate GROUP BY 1, 2",
+    ]
+    for q in fill:
+        conn.exec_driver_sql(f"INSERT INTO corpus_count (name, key, n) {q}")
+    for ddl in _PG if pg else _SQLITE:
+        conn.exec_driver_sql(ddl)
+
+
+def totals(conn: Connection) -> dict[str, int]:
+    """``documents``, ``near_duplicates``, ``statements``, ``actors`` (with a countable
+    statement) and ``events``: what ``Store.summary`` reports."""
+    c = corpus_count
+    names = ["documents", "near_duplicates", "statements", "events"]
+    found = {
+        r.name: int(r.n)
+        for r in conn.execute(select(c.c.name, c.c.n).where(c.c.key == "", c.c.name.in_(names)))
+    }
+    actors = conn.execute(
+        select(func.count()).select_from(c).where(c.c.name == "actor", c.c.n > 0)
+    ).scalar_one()
+    out = {k: found.get(k, 0) for k in names}
+    out["actors"] = int(actors)
+    return {k: out[k] for k in ("documents", "near_duplicates", "statements", "actors", "events")}
+
+
+def by_key(conn: Connection, name: str) -> dict[str, int]:
+    """The non-zero counts of one counter (``day``, ``actor``, ``issue``) by key."""
+    c = corpus_count
+    q = select(c.c.key, c.c.n).where(c.c.name == name, c.c.n > 0)
+    return {r.key: int(r.n) for r in conn.execute(q)}
+
+
+def actor_counts() -> Subquery:
+    """``(actor_id, n)``: countable statements per actor, for the actor index to join."""
+    c = corpus_count
+    return select(c.c.key.label("actor_id"), c.c.n.label("n")).where(c.c.name == "actor").subquery()
+
+
+def day_counts(conn: Connection) -> tuple[dict[date, int], int]:
+    """Countable statements per day, and how many are undated."""
+    days = by_key(conn, "day")
+    undated = days.pop("", 0)
+    return {date.fromisoformat(k[:10]): n for k, n in days.items()}, undated
