@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 
 from redline.store.schema import corpus_count
 
-__all__ = ["actor_counts", "by_key", "create", "day_counts", "totals"]
+__all__ = ["actor_counts", "by_key", "count", "create", "day_counts", "totals"]
 
 _COUNTABLE_NEW = "NOT NEW.rejected AND NOT NEW.duplicate"
 _COUNTABLE_OLD = "NOT OLD.rejected AND NOT OLD.duplicate"
@@ -179,6 +179,12 @@ def totals(conn: Connection) -> dict[str, int]:
     out = {k: found.get(k, 0) for k in names}
     out["actors"] = int(actors)
     return {k: out[k] for k in ("documents", "near_duplicates", "statements", "actors", "events")}
+
+
+def count(conn: Connection, name: str, key: str = "") -> int:
+    """One counter (0 when never counted)."""
+    c = corpus_count
+    return int(conn.execute(select(c.c.n).where(c.c.name == name, c.c.key == key)).scalar() or 0)
 
 
 def by_key(conn: Connection, name: str) -> dict[str, int]:
