@@ -67,7 +67,13 @@ def _recount(store: Store) -> dict[str, Any]:
 
     def read(conn: Any) -> dict[str, Any]:
         s, si = statement, statement_issue
-        rows = list(conn.execute(select(s.c.date, s.c.actor_id).where(*countable())))
+        rows = list(
+            conn.execute(
+                select(s.c.date, s.c.actor_id, s.c.stance, func.coalesce(s.c.outlet, document.c.outlet))
+                .select_from(s.join(document, document.c.id == s.c.document_id))
+                .where(*countable())
+            )
+        )
         issues = conn.execute(
             select(si.c.issue, func.count())
             .select_from(si.join(s, s.c.id == si.c.statement_id))
@@ -88,6 +94,8 @@ def _recount(store: Store) -> dict[str, Any]:
             "undated": sum(1 for r in rows if r.date is None),
             "actors": dict(Counter(r.actor_id for r in rows if r.actor_id is not None)),
             "issues": sorted(((i, int(n)) for i, n in issues), key=lambda kv: (-kv[1], kv[0])),
+            "stances": dict(Counter(r.stance for r in rows)),
+            "outlets": dict(Counter(r[3] for r in rows if r[3] is not None)),
         }
 
     return store.read(read)
@@ -102,6 +110,8 @@ def _kept(store: Store) -> dict[str, Any]:
         "undated": undated,
         "actors": listed,
         "issues": store.read(lookup.issue_counts),
+        "stances": store.read(corpus_counts.by_key, "stance"),
+        "outlets": store.read(corpus_counts.by_key, "outlet"),
     }
 
 
@@ -138,7 +148,7 @@ def test_counters_follow_ingest_reprints_corrections_and_reextraction(store: Sto
     assert after_reprint["summary"]["statements"] == first["summary"]["statements"]  # a reprint counts once
     store.correct("s1-0", Correction(reject=True))
     store.correct("s2-1", Correction(issues=("ceasefire", "sanctions")))
-    store.correct("s3-2", Correction(speaker="Ada Mirren"))
+    store.correct("s3-2", Correction(speaker="Ada Mirren", stance="oppose"))
     corrected = _assert_counts_kept(store)
     assert corrected["summary"]["statements"] == first["summary"]["statements"] - 1
     assert ("sanctions", 1) in corrected["issues"]

@@ -94,7 +94,8 @@ def test_a_page_follows_a_write(store: Store) -> None:
         [],
         extractor="test/1",
     )
-    store.write([Prepared(first, fingerprint(first.document.text, first.document.url, first.document.content_hash))])
+    d = first.document
+    store.write([Prepared(first, fingerprint(d.text, d.url, d.content_hash))])
     after, counts = stored_timeline(store, limit=5)
     assert [e.document_id for e in after[:4]] == ["d40"] * 4
     assert after[4] == before[0]

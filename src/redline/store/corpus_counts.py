@@ -9,9 +9,10 @@ transaction that changes them: the writer, corrections, reprocessing, deduplicat
 bulk load are all counted without knowing about it, on SQLite and PostgreSQL alike.
 
 Counters: ``documents``, ``near_duplicates``, ``events``, ``statements`` (key ""); ``day``
-(key: the statement's ISO date, "" when undated), ``actor`` (key: actor id) and ``issue``
-(key: an issue of the statement's list); the last four count countable statements only
-(``countable``). A key whose count falls to 0 keeps its row with 0: readers skip them.
+(key: the statement's ISO date, "" when undated), ``actor`` (key: actor id), ``issue`` (key:
+an issue of the statement's list), ``stance`` and ``outlet`` (the statement's, else its
+article's); all but the first three count countable statements only (``countable``). A key
+whose count falls to 0 keeps its row with 0: readers skip them.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from datetime import date
 from sqlalchemy import Subquery, func, select
 from sqlalchemy.engine import Connection
 
-from redline.store.schema import corpus_count
+from redline.store.schema import actor, corpus_count
 
-__all__ = ["actor_counts", "by_key", "count", "create", "day_counts", "totals"]
+__all__ = ["actor_counts", "by_key", "count", "create", "day_counts", "party_counts", "totals"]
 
 _COUNTABLE_NEW = "NOT NEW.rejected AND NOT NEW.duplicate"
 _COUNTABLE_OLD = "NOT OLD.rejected AND NOT OLD.duplicate"
@@ -37,6 +38,12 @@ def _sqlite_add(name: str, key: str, n: int, when: str, source: str = "") -> str
     )
 
 
+def _outlet(row: str) -> str:
+    """The outlet a statement is listed under: its own, else its article's (documents are never
+    deleted, so the article is there when its statements are)."""
+    return f"SELECT coalesce({row}.outlet, (SELECT outlet FROM document WHERE id = {row}.document_id)) AS o"
+
+
 def _sqlite_statement(row: str, sign: int, when: str) -> str:
     return "\n".join(
         [
@@ -46,11 +53,13 @@ def _sqlite_statement(row: str, sign: int, when: str) -> str:
             _sqlite_add(
                 "'issue'", "value", sign, when, f"FROM (SELECT DISTINCT value FROM json_each({row}.issues))"
             ),
+            _sqlite_add("'stance'", f"{row}.stance", sign, when),
+            _sqlite_add("'outlet'", "o", sign, f"{when} AND o IS NOT NULL", f"FROM ({_outlet(row)})"),
         ]
     )
 
 
-_STATEMENT_COLUMNS = "rejected, duplicate, date, actor_id, issues"
+_STATEMENT_COLUMNS = "rejected, duplicate, date, actor_id, issues, stance, outlet"
 
 _SQLITE = [
     f"""CREATE TRIGGER corpus_count_statement_ai AFTER INSERT ON statement BEGIN
@@ -92,7 +101,9 @@ def _pg_statement(row: str, sign: int) -> str:
             PERFORM corpus_count_add('actor', {row}.actor_id, {sign});
         END IF;
         PERFORM corpus_count_add('issue', i, {sign})
-            FROM (SELECT DISTINCT jsonb_array_elements_text({row}.issues::jsonb) AS i) AS issues;"""
+            FROM (SELECT DISTINCT jsonb_array_elements_text({row}.issues::jsonb) AS i) AS issues;
+        PERFORM corpus_count_add('stance', {row}.stance, {sign});
+        PERFORM corpus_count_add('outlet', o, {sign}) FROM ({_outlet(row)}) AS outlets WHERE o IS NOT NULL;"""
 
 
 _PG = [
@@ -155,6 +166,10 @@ def create(conn: Connection) -> None:
         f"SELECT 'day', {_DAY[conn.dialect.name]}, count(*) FROM statement WHERE {countable} GROUP BY 1, 2",
         f"SELECT 'actor', actor_id, count(*) FROM statement WHERE {countable} AND actor_id IS NOT NULL "
         "GROUP BY 1, 2",
+        f"SELECT 'stance', stance, count(*) FROM statement WHERE {countable} GROUP BY 1, 2",
+        "SELECT 'outlet', coalesce(s.outlet, d.outlet), count(*) FROM statement s JOIN document d "
+        "ON d.id = s.document_id WHERE NOT s.rejected AND NOT s.duplicate "
+        "AND coalesce(s.outlet, d.outlet) IS NOT NULL GROUP BY 1, 2",
         f"SELECT 'issue', i.value, count(*) FROM ({_PG_ISSUES if pg else _SQLITE_ISSUES}) i "
         f"JOIN statement s ON s.pk = i.pk WHERE NOT s.rejected AND NOT s.duplicate GROUP BY 1, 2",
     ]
@@ -192,6 +207,24 @@ def by_key(conn: Connection, name: str) -> dict[str, int]:
     c = corpus_count
     q = select(c.c.key, c.c.n).where(c.c.name == name, c.c.n > 0)
     return {r.key: int(r.n) for r in conn.execute(q)}
+
+
+def party_counts(conn: Connection) -> dict[str | None, int]:
+    """Countable statements per party of their actor (None: no actor, or an actor without one)."""
+    c, a = corpus_count, actor
+    q = (
+        select(a.c.party, func.sum(c.c.n))
+        .select_from(c.outerjoin(a, a.c.id == c.c.key))
+        .where(c.c.name == "actor")
+        .group_by(a.c.party)
+    )
+    out: dict[str | None, int] = {}
+    for party, n in conn.execute(q):
+        out[party or None] = out.get(party or None, 0) + int(n or 0)
+    without = count(conn, "statements") - sum(out.values())
+    if without:
+        out[None] = out.get(None, 0) + without
+    return {k: n for k, n in out.items() if n}
 
 
 def actor_counts() -> Subquery:

@@ -12,12 +12,13 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import String, func, select, true, type_coerce
+from sqlalchemy import String, func, or_, select, true, type_coerce
 from sqlalchemy.engine import Connection
 
 from redline.store.countable import countable
 from redline.store.queries import StatementFilter, statement_conditions
 from redline.store.schema import actor, document, statement, statement_override
+from redline.store.tallies import UNAFFILIATED
 
 FETCH = 2000  # rows per round trip; memory follows this, not the corpus
 
@@ -85,6 +86,37 @@ def statement_records(conn: Connection, f: StatementFilter) -> Iterator[dict[str
         for flag in ("corrected", "rejected", "duplicate"):
             r[flag] = bool(r[flag])
         yield r
+
+
+def facet_records(
+    conn: Connection, f: StatementFilter, limit: int, party: str | None = None
+) -> list[dict[str, Any]]:
+    """The first ``limit`` statements matching ``f`` (and of ``party``, by their actor's party;
+    ``UNAFFILIATED`` for none) in ``statement_records``' order, with only what the statement
+    page's facets count: party, issues, stance, outlet, date."""
+    s, d, a = statement, document, actor
+    of_party: list[Any] = []
+    if party == UNAFFILIATED:
+        of_party = [or_(a.c.party.is_(None), a.c.party.in_(["", UNAFFILIATED]))]
+    elif party:
+        of_party = [a.c.party == party]
+    q = (
+        select(
+            a.c.party,
+            s.c.issues,
+            s.c.stance,
+            func.coalesce(s.c.outlet, d.c.outlet).label("outlet"),
+            _raw(s.c.date, "date"),
+        )
+        .select_from(s.join(d, d.c.id == s.c.document_id).outerjoin(a, a.c.id == s.c.actor_id))
+        .where(true(), *statement_conditions(conn, f), *of_party)
+        .order_by(s.c.date.asc().nulls_first(), s.c.document_id, s.c.content_start, s.c.id)
+        .limit(limit)
+    )
+    return [
+        {"party": r[0], "issues": json.loads(r[1]), "stance": r[2], "outlet": r[3], "date": _iso(r[4])}
+        for r in conn.execute(q)
+    ]
 
 
 def document_records(conn: Connection, outlet: str | None = None) -> Iterator[dict[str, Any]]:

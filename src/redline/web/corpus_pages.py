@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -22,11 +23,11 @@ from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy, load_issues
-from redline.store import StatementFilter, Store, corpus_counts, lookup
+from redline.store import StatementFilter, Store, corpus_counts, lookup, streams
 from redline.store.records import ActorRecord
 from redline.web.charts import Bar, bar_chart
 from redline.web.downloads import Format, download
-from redline.web.facets import count_facets, party_of_record
+from redline.web.facets import Facet, FacetCounts, count_records, facets_of, party_of_record
 from redline.web.forms import form_token
 from redline.web.highlight import Mark, highlight
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
@@ -73,6 +74,39 @@ def corpus_summary(store: Store) -> dict[str, Any]:
         "actors": [a for a in store.actors(limit=10) if a["statements"]],
         "issues": store.read(lookup.issue_counts, limit=10),
     }
+
+
+def corpus_facets(store: Store) -> FacetCounts:
+    """The facets of every countable statement, from the counters the database keeps."""
+
+    def read(conn: Any) -> FacetCounts:
+        days = corpus_counts.by_key(conn, "day")
+        month: Counter[str] = Counter()
+        for day, n in days.items():
+            month[day[:7]] += n
+        parties = corpus_counts.party_counts(conn)
+        return FacetCounts(
+            party=Counter({party_of_record({"party": p}): n for p, n in parties.items()}),
+            issue=Counter(corpus_counts.by_key(conn, "issue")),
+            stance=Counter(corpus_counts.by_key(conn, "stance")),
+            outlet=Counter(corpus_counts.by_key(conn, "outlet")),
+            month=month,
+            n=corpus_counts.count(conn, "statements"),
+        )
+
+    return store.read(read)
+
+
+def view_facets(store: Store, f: StatementFilter, party: str | None) -> tuple[list[Facet], int]:
+    """The facets of a view of the statements page and how many statements they count: every
+    statement's from the counters when nothing narrows the view, else the first ``FACET_SCAN``
+    of the view's (read with only the columns counted)."""
+    names = {i.id: i.label for i in _taxonomy().issues}
+    if f == StatementFilter(limit=f.limit) and not party:
+        counts = corpus_facets(store)
+    else:
+        counts = count_records(store.read(streams.facet_records, replace(f, limit=None), FACET_SCAN, party))
+    return facets_of(counts, names), counts.n
 
 
 def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
@@ -180,14 +214,8 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
 
         if fmt:
             return download(matching(), STATEMENT_COLUMNS, fmt, "statements")
-        key = ("dashboard.facets", *sorted(form.items()))
-        facets, scanned = cache.latest(
-            (*key, store.url),
-            store.tally_revision(),
-            lambda: count_facets(
-                itertools.islice(matching(), FACET_SCAN), {i.id: i.label for i in _taxonomy().issues}
-            ),
-        )
+        key = ("dashboard.facets", store.url, *sorted(form.items()))
+        facets, scanned = cache.latest(key, store.tally_revision(), lambda: view_facets(store, f, party))
         if party:  # the store filters by actor, not party: the page is cut from the full view
             rows, more = paginate(list(itertools.islice(matching(), page * size + 1)), page, size)
         else:
@@ -199,7 +227,7 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             rows=rows,
             more=more,
             facets=facets,
-            facets_capped=scanned >= FACET_SCAN,
+            facets_capped=scanned >= FACET_SCAN and any(form.values()),
             facet_scan=FACET_SCAN,
             **context,
         )
