@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from redline.model import Actor, Document, Event, Extraction, Span, Speaker, Statement
-from redline.store import Correction, Prepared, Store, corpus_counts, fingerprint, lookup
+from redline.store import Correction, Prepared, StatementFilter, Store, corpus_counts, fingerprint, lookup
 from redline.store.countable import countable
 from redline.store.schema import document, event, statement, statement_issue
 
@@ -123,9 +123,22 @@ def store(db_url: str) -> Any:
     s.close()
 
 
+FILTERS = [
+    StatementFilter(),
+    StatementFilter(issue="territory"),
+    StatementFilter(issue="sanctions"),
+    StatementFilter(stance="oppose"),
+    StatementFilter(actor="ada"),
+    StatementFilter(actor="Bo Castell"),
+    StatementFilter(actor="nobody at all"),
+]
+
+
 def _assert_counts_kept(store: Store) -> dict[str, Any]:
     expected = _recount(store)
     assert _kept(store) == expected
+    for f in FILTERS:  # the totals of list pages ("50 of 466") read the counters too
+        assert store.count_statements(f) == len(store.statements(replace(f, limit=None))), f
     return expected
 
 

@@ -245,10 +245,30 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
 
 
 def count_statements(conn: Connection, f: StatementFilter) -> int:
-    """How many statements ``f`` matches over all pages (its limit and offset ignored): "50 of 466"."""
+    """How many statements ``f`` matches over all pages (its limit and offset ignored): "50 of 466".
+
+    The whole corpus, one issue, one stance or one actor's are read from the counters the
+    database keeps (``corpus_counts``): counting them is a scan of up to every statement."""
+    kept = _kept_count(conn, f)
+    if kept is not None:
+        return kept
     conds = statement_conditions(conn, f)
     q = select(func.count()).select_from(statement).where(*conds or [true()])
     return int(conn.execute(q).scalar_one())
+
+
+def _kept_count(conn: Connection, f: StatementFilter) -> int | None:
+    narrowed = [
+        name for name, value in (("issue", f.issue), ("stance", f.stance), ("actor", f.actor)) if value
+    ]
+    others = (f.since, f.until, f.outlet, f.search, f.document, f.include_rejected, f.include_duplicates)
+    if any(others) or len(narrowed) > 1:
+        return None
+    if not narrowed:
+        return corpus_counts.count(conn, "statements")
+    if narrowed == ["actor"]:
+        return sum(corpus_counts.count(conn, "actor", i) for i in set(find_actor_ids(conn, f.actor or "")))
+    return corpus_counts.count(conn, narrowed[0], str(f.issue or f.stance))
 
 
 def count_actors(conn: Connection) -> int:
