@@ -252,8 +252,14 @@ def count_statements(conn: Connection, f: StatementFilter) -> int:
     kept = _kept_count(conn, f)
     if kept is not None:
         return kept
-    conds = statement_conditions(conn, f)
-    q = select(func.count()).select_from(statement).where(*conds or [true()])
+    source: Any = statement
+    # an issue is a join on the (issue, date) index, as ``list_statements`` reads it: EXISTS per
+    # row would probe every statement of a stance or outlet
+    conds = statement_conditions(conn, f, issue=not f.issue)
+    if f.issue:
+        si = statement_issue
+        source = statement.join(si, (si.c.statement_id == statement.c.id) & (si.c.issue == f.issue))
+    q = select(func.count()).select_from(source).where(*conds or [true()])
     return int(conn.execute(q).scalar_one())
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from redline.store.countable import countable
 from redline.store.queries import StatementFilter, statement_conditions
-from redline.store.schema import actor, document, statement, statement_override
+from redline.store.schema import actor, document, statement, statement_issue, statement_override
 from redline.store.tallies import UNAFFILIATED
 
 FETCH = 2000  # rows per round trip; memory follows this, not the corpus
@@ -100,6 +100,12 @@ def facet_records(
         of_party = [or_(a.c.party.is_(None), a.c.party.in_(["", UNAFFILIATED]))]
     elif party:
         of_party = [a.c.party == party]
+    source = s.join(d, d.c.id == s.c.document_id).outerjoin(a, a.c.id == s.c.actor_id)
+    day = s.c.date
+    if f.issue:  # driven by the (issue, date) index, in its order: not a probe of every statement
+        si = statement_issue
+        source = source.join(si, (si.c.statement_id == s.c.id) & (si.c.issue == f.issue))
+        day = si.c.date  # the statement's date, copied
     q = (
         select(
             a.c.party,
@@ -108,9 +114,9 @@ def facet_records(
             func.coalesce(s.c.outlet, d.c.outlet).label("outlet"),
             _raw(s.c.date, "date"),
         )
-        .select_from(s.join(d, d.c.id == s.c.document_id).outerjoin(a, a.c.id == s.c.actor_id))
-        .where(true(), *statement_conditions(conn, f), *of_party)
-        .order_by(s.c.date.asc().nulls_first(), s.c.document_id, s.c.content_start, s.c.id)
+        .select_from(source)
+        .where(true(), *statement_conditions(conn, f, issue=not f.issue), *of_party)
+        .order_by(day.asc().nulls_first(), s.c.document_id, s.c.content_start, s.c.id)
         .limit(limit)
     )
     return [
