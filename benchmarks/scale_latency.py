@@ -15,7 +15,7 @@ TestClient: routing, the store, templates, serialisation):
 
 Routes over 300 ms at p95 (repeated or after a write) are marked ``!``.
 Usage: PYTHONPATH=src python benchmarks/scale_latency.py [--statements 1000000] [--db PATH]
-       [--repeat 20] [--more 1000] [--rounds 10] [--only REGEX]
+       [--repeat 20] [--more 1000] [--rounds 10] [--only REGEX] [--skip REGEX] [--no-plans]
 """
 
 from __future__ import annotations
@@ -178,6 +178,7 @@ def main() -> None:
     p.add_argument("--more", type=int, default=1000, help="articles ingested for the 'after write' calls")
     p.add_argument("--rounds", type=int, default=10, help="batches the --more articles are written in")
     p.add_argument("--only", default=None, help="only the routes whose name matches this regex")
+    p.add_argument("--skip", default=None, help="leave out the routes whose name matches this regex")
     p.add_argument(
         "--no-plans",
         action="store_true",
@@ -194,7 +195,11 @@ def main() -> None:
     url = f"sqlite:///{path}"
     with TestClient(create_app(url)) as client, Store.open(url) as store:
         print(f"{store.counts()['statements']} statements ({path})")
-        every = [(n, u) for n, u in routes(store) if a.only is None or re.search(a.only, n)]
+        every = [
+            (n, u)
+            for n, u in routes(store)
+            if (a.only is None or re.search(a.only, n)) and (a.skip is None or not re.search(a.skip, n))
+        ]
 
         def call(url: str) -> Callable[[], object]:
             def get() -> object:
