@@ -201,3 +201,22 @@ def test_counters_count_rows_written_around_the_writer(store: Store) -> None:
         )
     kept = _assert_counts_kept(store)
     assert kept["days"][date(2025, 10, 9)] == 1
+
+
+def test_the_party_filter_is_the_party_an_export_row_shows(store: Store) -> None:
+    """``StatementFilter.party`` selects in SQL what the statement page used to select from export
+    rows by their ``party`` column ("unaffiliated": no actor, or an actor without a party)."""
+    from redline.export.statements import statement_rows
+
+    from redline.store.schema import actor
+
+    with store.engine.begin() as conn:
+        conn.execute(actor.update().where(actor.c.id == "bo").values(party="ukraine"))
+    store.write([_prepared(_extraction(n)) for n in range(1, 4)])
+    every = list(statement_rows(store, StatementFilter(limit=None)))
+    for party in ("ukraine", "unaffiliated", "russia"):
+        expected = [r["id"] for r in every if (r["party"] or "unaffiliated") == party]
+        found = [r["id"] for r in statement_rows(store, StatementFilter(party=party, limit=None))]
+        assert found == expected, party
+        assert store.count_statements(StatementFilter(party=party)) == len(expected)
+    assert any(r["party"] == "ukraine" for r in every) and any(not r["party"] for r in every)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_, false, func, literal_column, select, text, true
+from sqlalchemy import ColumnElement, and_, false, func, literal_column, or_, select, text, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
@@ -22,6 +22,7 @@ from redline.store import corpus_counts
 from redline.store.actors import find_actor_ids
 from redline.store.countable import countable
 from redline.store.schema import actor, claim, document, statement, statement_issue
+from redline.store.tallies import UNAFFILIATED
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 SPARSE_MATCHES = 2000  # up to this many full-text hits are fetched and looked up by key
@@ -43,6 +44,7 @@ class StatementFilter:
     offset: int = 0  # rows to skip (the API's pages); the order is fixed: newest first, then id
     include_rejected: bool = False
     include_duplicates: bool = False
+    party: str | None = None  # the speaker's actor's party; ``UNAFFILIATED`` for none
 
 
 _SEARCH_ITEM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -185,12 +187,24 @@ def statement_conditions(
         conds.append(s.c.document_id == f.document)
     if f.search:
         conds.append(_search_condition(conn, f.search))
+    if f.party:
+        conds.append(_party_condition(f.party))
     not_rejected, not_reprinted = countable(s)
     if not f.include_rejected:
         conds.append(not_rejected)
     if not f.include_duplicates:
         conds.append(not_reprinted)
     return conds
+
+
+def _party_condition(party: str) -> ColumnElement[bool]:
+    """Statements whose actor has ``party``; for ``UNAFFILIATED``, those of no actor or of an
+    actor without a party (as ``party_of_record`` reads an export row)."""
+    a, s = actor, statement
+    if party != UNAFFILIATED:
+        return s.c.actor_id.in_(select(a.c.id).where(a.c.party == party))
+    with_party = select(a.c.id).where(a.c.party.is_not(None), a.c.party.not_in(["", UNAFFILIATED]))
+    return or_(s.c.actor_id.is_(None), s.c.actor_id.not_in(with_party))
 
 
 def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]]:
@@ -267,7 +281,8 @@ def _kept_count(conn: Connection, f: StatementFilter) -> int | None:
     narrowed = [
         name for name, value in (("issue", f.issue), ("stance", f.stance), ("actor", f.actor)) if value
     ]
-    others = (f.since, f.until, f.outlet, f.search, f.document, f.include_rejected, f.include_duplicates)
+    others: tuple[object, ...] = (f.since, f.until, f.outlet, f.search, f.document, f.party)
+    others += (f.include_rejected, f.include_duplicates)
     if any(others) or len(narrowed) > 1:
         return None
     if not narrowed:

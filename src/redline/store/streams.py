@@ -12,13 +12,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import String, func, or_, select, true, type_coerce
+from sqlalchemy import String, func, select, true, type_coerce
 from sqlalchemy.engine import Connection
 
 from redline.store.countable import countable
 from redline.store.queries import StatementFilter, statement_conditions
 from redline.store.schema import actor, document, statement, statement_issue, statement_override
-from redline.store.tallies import UNAFFILIATED
 
 FETCH = 2000  # rows per round trip; memory follows this, not the corpus
 
@@ -88,19 +87,11 @@ def statement_records(conn: Connection, f: StatementFilter) -> Iterator[dict[str
         yield r
 
 
-def facet_records(
-    conn: Connection, f: StatementFilter, limit: int, party: str | None = None
-) -> list[dict[str, Any]]:
-    """Up to ``limit`` statements matching ``f`` (and of ``party``, by their actor's party;
-    ``UNAFFILIATED`` for none), with only what the statement page's facets count: party,
-    issues, stance, outlet, date. A sample: the first the database finds along the index the
+def facet_records(conn: Connection, f: StatementFilter, limit: int) -> list[dict[str, Any]]:
+    """Up to ``limit`` statements matching ``f``, with only what the statement page's facets
+    count: party, issues, stance, outlet, date. A sample: the first the database finds along the index the
     filter reads, unsorted (sorting would read every match first)."""
     s, d, a = statement, document, actor
-    of_party: list[Any] = []
-    if party == UNAFFILIATED:
-        of_party = [or_(a.c.party.is_(None), a.c.party.in_(["", UNAFFILIATED]))]
-    elif party:
-        of_party = [a.c.party == party]
     source = s.join(d, d.c.id == s.c.document_id).outerjoin(a, a.c.id == s.c.actor_id)
     if f.issue:  # driven by the (issue, date) index: not a probe of every statement
         si = statement_issue
@@ -114,7 +105,7 @@ def facet_records(
             _raw(s.c.date, "date"),
         )
         .select_from(source)
-        .where(true(), *statement_conditions(conn, f, issue=not f.issue), *of_party)
+        .where(true(), *statement_conditions(conn, f, issue=not f.issue))
         .limit(limit)
     )
     return [

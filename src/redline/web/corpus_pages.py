@@ -98,15 +98,15 @@ def corpus_facets(store: Store) -> FacetCounts:
     return store.read(read)
 
 
-def view_facets(store: Store, f: StatementFilter, party: str | None) -> tuple[list[Facet], int]:
+def view_facets(store: Store, f: StatementFilter) -> tuple[list[Facet], int]:
     """The facets of a view of the statements page and how many statements they count: every
     statement's from the counters when nothing narrows the view, else the first ``FACET_SCAN``
     of the view's (read with only the columns counted)."""
     names = {i.id: i.label for i in _taxonomy().issues}
-    if f == StatementFilter(limit=f.limit) and not party:
+    if f == StatementFilter(limit=f.limit):
         counts = corpus_facets(store)
     else:
-        counts = count_records(store.read(streams.facet_records, replace(f, limit=None), FACET_SCAN, party))
+        counts = count_records(store.read(streams.facet_records, replace(f, limit=None), FACET_SCAN))
     return facets_of(counts, names), counts.n
 
 
@@ -204,20 +204,19 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             since=start,
             until=end,
             search=q or None,
+            party=party or None,
             limit=page * size + 1,
         )
 
         def matching() -> Iterator[dict[str, Any]]:
-            """Every statement of the view, in full (what a download holds and the facets count)."""
-            for r in statement_rows(store, replace(f, limit=None), _taxonomy()):
-                if not party or party_of_record(r) == party:
-                    yield r
+            """Every statement of the view, in full (what a download holds)."""
+            return statement_rows(store, replace(f, limit=None), _taxonomy())
 
         if fmt:
             return download(matching(), STATEMENT_COLUMNS, fmt, "statements")
         key = ("dashboard.facets", store.url, *sorted(form.items()))
-        facets, scanned = cache.latest(key, store.tally_revision(), lambda: view_facets(store, f, party))
-        if party:  # the store filters by actor, not party: the page is cut from the full view
+        facets, scanned = cache.latest(key, store.tally_revision(), lambda: view_facets(store, f))
+        if party:  # a party's page lists its statements in the export's order, as it always has
             rows, more = paginate(list(itertools.islice(matching(), page * size + 1)), page, size)
         else:
             rows, more = paginate(store.statements(f), page, size)
