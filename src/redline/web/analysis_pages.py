@@ -38,7 +38,7 @@ from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.actors import PARTIES
 from redline.knowledge.issues import load_issues
 from redline.model import PlanVersion, stance_issues
-from redline.store import StatementFilter, Store, cell_rows
+from redline.store import StatementFilter, Store, cell_rows, lookup
 from redline.store.tallies import party_row
 from redline.web.charts import HeatCell, Point, Series, heat_map, line_chart, stance_grid
 from redline.web.downloads import Format, download
@@ -250,7 +250,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         known = {i.id: i for i in load_issues().issues}
         if issue not in known:
             return renderer.not_found(request, f"No issue {issue!r} in the taxonomy.")
-        trends = stance_trends(store.position_tallies("party", issue=issue))
+        trends = stance_trends(store.read(lookup.party_days, issue))
         statements = renderer.url(request, "statements")  # once: url_for per point costs a route scan
         series = []
         for tr in trends:

@@ -39,7 +39,7 @@ __all__ = ["add_corpus_pages"]
 # A narrowed view's facets count at most this many of its statements (the page then says the
 # counts are of a sample): a bound on the first request for a view of a very large corpus, a
 # read of a few thousand rows along an index. The whole corpus's come from counters, in full.
-FACET_SCAN = 5_000
+FACET_SCAN = 2_000
 ACTOR_COLUMNS = ("id", "name", "kind", "party", "statements")
 LATEST = 10  # statements listed per issue on an actor's page
 MAX_DAYS = 60  # days of stance counts shown per issue (the most recent)

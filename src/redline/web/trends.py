@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from redline.model import Statement
-from redline.store.schema import ANY_COLUMN
-from redline.store.tallies import TallyRow
 
 __all__ = ["DayCounts", "Trend", "activity", "balance", "daily", "stance_trends"]
 
@@ -64,19 +62,17 @@ def daily(per_day: Mapping[date, int]) -> list[tuple[date, int]]:
     ]
 
 
-def stance_trends(rows: Iterable[TallyRow]) -> list[Trend]:
-    """Per party, the stance counts of each day and the running balance, from the store's tallies
-    of one issue (``Store.position_tallies("party", issue=...)``: the same statements the
-    positions matrix counts, kept current by every write); parties with the most statements first."""
+def stance_trends(rows: Iterable[tuple[str, date | None, str, int]]) -> list[Trend]:
+    """Per party, the stance counts of each day and the running balance, from ``(party, day,
+    stance, n)`` rows of one issue (``lookup.party_days``: the tallies the positions matrix is
+    made of, kept current by every write); parties with the most statements first."""
     by_row: dict[str, tuple[Trend, dict[date, Counter[str]]]] = {}
-    for r in rows:
-        if r.column == ANY_COLUMN:  # the same undated statements once more, counted apart
-            continue
-        trend, by_day = by_row.setdefault(r.row, (Trend(r.row), {}))
-        if r.day is None:
-            trend.undated += r.n
+    for row, day, stance, n in rows:
+        trend, by_day = by_row.setdefault(row, (Trend(row), {}))
+        if day is None:
+            trend.undated += n
         else:
-            by_day.setdefault(r.day, Counter())[r.stance] += r.n
+            by_day.setdefault(day, Counter())[stance] += n
     trends = []
     for trend, by_day in by_row.values():
         running: Counter[str] = Counter()
