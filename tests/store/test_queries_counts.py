@@ -95,6 +95,23 @@ def _recount(store: Store) -> dict[str, Any]:
             "actors": dict(Counter(r.actor_id for r in rows if r.actor_id is not None)),
             "issues": sorted(((i, int(n)) for i, n in issues), key=lambda kv: (-kv[1], kv[0])),
             "stances": dict(Counter(r.stance for r in rows)),
+            "by_actor": {
+                a: {
+                    "by_stance": dict(sorted(Counter(r.stance for r in rows if r.actor_id == a).items())),
+                    "by_issue": dict(
+                        sorted(
+                            (i, int(n))
+                            for i, n in conn.execute(
+                                select(si.c.issue, func.count())
+                                .select_from(si.join(s, s.c.id == si.c.statement_id))
+                                .where(s.c.actor_id == a, *countable())
+                                .group_by(si.c.issue)
+                            )
+                        )
+                    ),
+                }
+                for a in ("ada", "bo")
+            },
             "outlets": dict(Counter(r[3] for r in rows if r[3] is not None)),
         }
 
@@ -111,6 +128,10 @@ def _kept(store: Store) -> dict[str, Any]:
         "actors": listed,
         "issues": store.read(lookup.issue_counts),
         "stances": store.read(corpus_counts.by_key, "stance"),
+        "by_actor": {
+            a: {k: v for k, v in (store.actor(a) or {}).items() if k in ("by_stance", "by_issue")}
+            for a in ("ada", "bo")
+        },
         "outlets": store.read(corpus_counts.by_key, "outlet"),
     }
 
@@ -207,7 +228,6 @@ def test_the_party_filter_is_the_party_an_export_row_shows(store: Store) -> None
     """``StatementFilter.party`` selects in SQL what the statement page used to select from export
     rows by their ``party`` column ("unaffiliated": no actor, or an actor without a party)."""
     from redline.export.statements import statement_rows
-
     from redline.store.schema import actor
 
     with store.engine.begin() as conn:

@@ -11,8 +11,9 @@ bulk load are all counted without knowing about it, on SQLite and PostgreSQL ali
 Counters: ``documents``, ``near_duplicates``, ``events``, ``statements`` (key ""); ``day``
 (key: the statement's ISO date, "" when undated), ``actor`` (key: actor id), ``issue`` (key:
 an issue of the statement's list), ``stance`` and ``outlet`` (the statement's, else its
-article's); all but the first three count countable statements only (``countable``). A key
-whose count falls to 0 keeps its row with 0: readers skip them.
+article's), ``actor_stance`` and ``actor_issue`` (key: actor id, ``SEPARATOR``, stance or
+issue); all but the first three count countable statements only (``countable``). A key whose
+count falls to 0 keeps its row with 0: readers skip them.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from sqlalchemy.engine import Connection
 
 from redline.store.schema import actor, corpus_count
 
-__all__ = ["actor_counts", "by_key", "count", "create", "day_counts", "party_counts", "totals"]
+__all__ = ["actor_counts", "by_key", "count", "create", "day_counts", "of_actor", "party_counts", "totals"]
 
+SEPARATOR = chr(31)  # between the actor id and the stance or issue of a per-actor key
 _COUNTABLE_NEW = "NOT NEW.rejected AND NOT NEW.duplicate"
 _COUNTABLE_OLD = "NOT OLD.rejected AND NOT OLD.duplicate"
 
@@ -45,6 +47,7 @@ def _outlet(row: str) -> str:
 
 
 def _sqlite_statement(row: str, sign: int, when: str) -> str:
+    by_actor = f"{when} AND {row}.actor_id IS NOT NULL"
     return "\n".join(
         [
             _sqlite_add("'statements'", "''", sign, when),
@@ -54,6 +57,14 @@ def _sqlite_statement(row: str, sign: int, when: str) -> str:
                 "'issue'", "value", sign, when, f"FROM (SELECT DISTINCT value FROM json_each({row}.issues))"
             ),
             _sqlite_add("'stance'", f"{row}.stance", sign, when),
+            _sqlite_add("'actor_stance'", f"{row}.actor_id || char(31) || {row}.stance", sign, by_actor),
+            _sqlite_add(
+                "'actor_issue'",
+                f"{row}.actor_id || char(31) || value",
+                sign,
+                by_actor,
+                f"FROM (SELECT DISTINCT value FROM json_each({row}.issues))",
+            ),
             _sqlite_add("'outlet'", "o", sign, f"{when} AND o IS NOT NULL", f"FROM ({_outlet(row)})"),
         ]
     )
@@ -99,6 +110,9 @@ def _pg_statement(row: str, sign: int) -> str:
         PERFORM corpus_count_add('day', coalesce({row}.date::text, ''), {sign});
         IF {row}.actor_id IS NOT NULL THEN
             PERFORM corpus_count_add('actor', {row}.actor_id, {sign});
+            PERFORM corpus_count_add('actor_stance', {row}.actor_id || chr(31) || {row}.stance, {sign});
+            PERFORM corpus_count_add('actor_issue', {row}.actor_id || chr(31) || i, {sign})
+                FROM (SELECT DISTINCT jsonb_array_elements_text({row}.issues::jsonb) AS i) AS issues;
         END IF;
         PERFORM corpus_count_add('issue', i, {sign})
             FROM (SELECT DISTINCT jsonb_array_elements_text({row}.issues::jsonb) AS i) AS issues;
@@ -158,6 +172,7 @@ def create(conn: Connection) -> None:
     corpus_count.create(conn)
     pg = conn.dialect.name == "postgresql"
     countable = "NOT rejected AND NOT duplicate"
+    sep = "chr(31)" if pg else "char(31)"
     fill = [
         "SELECT 'documents', '', count(*) FROM document",
         "SELECT 'near_duplicates', '', count(*) FROM document WHERE duplicate_of IS NOT NULL",
@@ -167,6 +182,11 @@ def create(conn: Connection) -> None:
         f"SELECT 'actor', actor_id, count(*) FROM statement WHERE {countable} AND actor_id IS NOT NULL "
         "GROUP BY 1, 2",
         f"SELECT 'stance', stance, count(*) FROM statement WHERE {countable} GROUP BY 1, 2",
+        f"SELECT 'actor_stance', actor_id || {sep} || stance, count(*) FROM statement "
+        f"WHERE {countable} AND actor_id IS NOT NULL GROUP BY 1, 2",
+        f"SELECT 'actor_issue', s.actor_id || {sep} || i.value, count(*) FROM "
+        f"({_PG_ISSUES if pg else _SQLITE_ISSUES}) i JOIN statement s ON s.pk = i.pk "
+        "WHERE NOT s.rejected AND NOT s.duplicate AND s.actor_id IS NOT NULL GROUP BY 1, 2",
         "SELECT 'outlet', coalesce(s.outlet, d.outlet), count(*) FROM statement s JOIN document d "
         "ON d.id = s.document_id WHERE NOT s.rejected AND NOT s.duplicate "
         "AND coalesce(s.outlet, d.outlet) IS NOT NULL GROUP BY 1, 2",
@@ -225,6 +245,16 @@ def party_counts(conn: Connection) -> dict[str | None, int]:
     if without:
         out[None] = out.get(None, 0) + without
     return {k: n for k, n in out.items() if n}
+
+
+def of_actor(conn: Connection, name: str, actor_id: str) -> dict[str, int]:
+    """``actor_stance`` or ``actor_issue`` counts of one actor: stance (or issue) -> n."""
+    c = corpus_count
+    prefix = actor_id + SEPARATOR
+    q = select(c.c.key, c.c.n).where(
+        c.c.name == name, func.substr(c.c.key, 1, len(prefix)) == prefix, c.c.n > 0
+    )
+    return {r.key[len(prefix) :]: int(r.n) for r in conn.execute(q)}
 
 
 def actor_counts() -> Subquery:
