@@ -25,7 +25,17 @@ from sqlalchemy.engine import Connection
 
 from redline.store.schema import actor, corpus_count
 
-__all__ = ["actor_counts", "by_key", "count", "create", "day_counts", "of_actor", "party_counts", "totals"]
+__all__ = [
+    "actor_counts",
+    "by_key",
+    "count",
+    "create",
+    "day_counts",
+    "of_actor",
+    "party_counts",
+    "recount",
+    "totals",
+]
 
 SEPARATOR = chr(31)  # between the actor id and the stance or issue of a per-actor key
 _COUNTABLE_NEW = "NOT NEW.rejected AND NOT NEW.duplicate"
@@ -170,6 +180,14 @@ _DAY = {"sqlite": "coalesce(date, '')", "postgresql": "coalesce(date::text, '')"
 def create(conn: Connection) -> None:
     """The table, counted from what is stored, and the triggers that keep it current."""
     corpus_count.create(conn)
+    recount(conn)
+    for ddl in _PG if conn.dialect.name == "postgresql" else _SQLITE:
+        conn.exec_driver_sql(ddl)
+
+
+def recount(conn: Connection) -> None:
+    """Count every counter again from the tables (the migration, and a repair)."""
+    conn.execute(corpus_count.delete())
     pg = conn.dialect.name == "postgresql"
     countable = "NOT rejected AND NOT duplicate"
     sep = "chr(31)" if pg else "char(31)"
@@ -195,8 +213,6 @@ def create(conn: Connection) -> None:
     ]
     for q in fill:
         conn.exec_driver_sql(f"INSERT INTO corpus_count (name, key, n) {q}")
-    for ddl in _PG if pg else _SQLITE:
-        conn.exec_driver_sql(ddl)
 
 
 def totals(conn: Connection) -> dict[str, int]:

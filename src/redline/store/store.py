@@ -425,6 +425,11 @@ class Store:
         with self._writer() as conn:
             tallies.rebuild(conn)
 
+    def recount_corpus(self) -> None:
+        """Count the corpus counters again from the tables (a repair; triggers keep them current)."""
+        with self._writer() as conn:
+            corpus_counts.recount(conn)
+
     def statements_by_id(self, ids: Collection[str]) -> dict[str, Statement]:
         """Statements (effective values) by id: the few quotes a positions matrix shows."""
         out: dict[str, Statement] = {}
