@@ -246,11 +246,15 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         )
 
     @router.get("/issues/{issue}", response_class=HTMLResponse, name="dashboard.issue")
-    def issue_page(request: Request, issue: str, store: StoreDep) -> HTMLResponse:
+    def issue_page(request: Request, issue: str, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
         known = {i.id: i for i in load_issues().issues}
         if issue not in known:
             return renderer.not_found(request, f"No issue {issue!r} in the taxonomy.")
-        trends = stance_trends(store.read(lookup.party_days, issue))
+        trends = cache.latest(
+            ("dashboard.trends", store.url, issue),
+            store.tally_revision(),
+            lambda: stance_trends(store.read(lookup.party_days, issue)),
+        )
         statements = renderer.url(request, "statements")  # once: url_for per point costs a route scan
         series = []
         for tr in trends:
