@@ -345,21 +345,25 @@ def _add_actor_pages(router: APIRouter, renderer: Renderer) -> None:
     @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")
     def actor(request: Request, actor_id: str, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
 
-        def read() -> tuple[ActorRecord | None, list[tuple[str, Any, str, int]]]:
+        def read() -> tuple[ActorRecord | None, list[dict[str, Any]]]:
+            """The actor and its groups by issue (kept per revision: a prolific speaker's take
+            a count of all its statements and a query per issue)."""
             found = store.actor(actor_id)
-            return found, store.read(lookup.actor_stances, actor_id) if found else []
+            if found is None:
+                return None, []
+            groups = []
+            for issue, days in stance_days(store.read(lookup.actor_stances, actor_id)):
+                latest = []
+                if issue:
+                    listed = store.statements(StatementFilter(actor=actor_id, issue=issue, limit=2 * LATEST))
+                    latest = [r for r in listed if r["actor_id"] == actor_id][:LATEST]
+                total = sum(sum(c.values()) for _, c in days)
+                groups.append({"issue": issue, "total": total, "days": days[-MAX_DAYS:], "latest": latest})
+            return found, groups
 
-        info, stances = cache.latest(("dashboard.actor", store.url, actor_id), store.tally_revision(), read)
+        info, groups = cache.latest(("dashboard.actor", store.url, actor_id), store.tally_revision(), read)
         if info is None:
             return renderer.not_found(request, f"No actor with id {actor_id!r}.")
-        groups = []
-        for issue, days in stance_days(stances):
-            latest = []
-            if issue:
-                found = store.statements(StatementFilter(actor=actor_id, issue=issue, limit=2 * LATEST))
-                latest = [r for r in found if r["actor_id"] == actor_id][:LATEST]
-            total = sum(sum(c.values()) for _, c in days)
-            groups.append({"issue": issue, "total": total, "days": days[-MAX_DAYS:], "latest": latest})
         return renderer.page(
             request,
             "actor.html",
