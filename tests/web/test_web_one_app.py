@@ -48,10 +48,11 @@ def test_pages_and_api_share_the_apps_one_cache(client: TestClient) -> None:
     assert isinstance(state.corpus_cache, CorpusCache)
     client.get("/positions")
 
-    def recompute(_: object) -> None:
+    def recompute() -> None:
         raise AssertionError("the page's positions were not kept in the app's cache")
 
-    state.corpus_cache.result(state.store, ("dashboard.positions", None, None), recompute)
+    key = ("dashboard.positions", state.store.url, None, None)
+    state.corpus_cache.latest(key, state.store.tally_revision(), recompute)
 
 
 def test_pages_keep_a_strict_content_security_policy(client: TestClient) -> None:

@@ -11,16 +11,20 @@ returns plain dicts (or a ``Document``), None when the id is unknown, so callers
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, not_, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.engine import Connection
 
+from redline.store import corpus_counts
 from redline.store.countable import countable
 from redline.store.schema import (
+    UNDATED_DAY,
     claim,
     claim_statement,
     document,
+    position_tally,
     statement,
     statement_issue,
 )
@@ -32,6 +36,7 @@ __all__ = [
     "issue_counts",
     "issues",
     "outlets",
+    "party_days",
 ]
 
 
@@ -57,6 +62,24 @@ def actor_stances(conn: Connection, actor_id: str) -> list[tuple[str, Any, str, 
     rows = [(r.issue, r.date, r.stance, int(r.n)) for r in conn.execute(tagged)]
     rows += [("", r.date, r.stance, int(r.n)) for r in conn.execute(untagged)]
     return rows
+
+
+def party_days(conn: Connection, issue: str) -> list[tuple[str, date | None, str, int]]:
+    """``(party row, day, stance, n)`` of the statements on ``issue`` (day None: undated), read
+    from the position tallies every write keeps current: the rows and columns the positions
+    matrix counts, without the quotes."""
+    t = position_tally
+    day = type_coerce(t.c.day, String)  # parsed once per distinct day below, not per row
+    q = select(t.c.row_key, day, t.c.stance, t.c.n).where(t.c.by_kind == "party", t.c.col_key == issue)
+    undated = UNDATED_DAY.isoformat()
+    days: dict[str, date | None] = {}
+    out = []
+    for row, d, stance, n in conn.execute(q):
+        key = str(d)[:10]
+        if key not in days:
+            days[key] = None if key in (undated, "0001-01-01") else date.fromisoformat(key)
+        out.append((str(row), days[key], str(stance), int(n)))
+    return out
 
 
 def claim_of(conn: Connection, statement_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
@@ -92,23 +115,10 @@ def claim_of(conn: Connection, statement_id: str) -> tuple[dict[str, Any], list[
 
 
 def issue_counts(conn: Connection, limit: int | None = None) -> list[tuple[str, int]]:
-    """Issues by number of countable statements, most discussed first.
-
-    Counted on the issue index alone, minus the (few) rejected or duplicate statements: a
-    join to ``statement`` for every row costs a lookup per statement.
-    """
-    si = statement_issue
-    s = statement
-    excluded = select(s.c.id).where(not_(and_(*countable())))
-    q = (
-        select(si.c.issue, func.count().label("n"))
-        .where(si.c.statement_id.not_in(excluded))
-        .group_by(si.c.issue)
-        .order_by(func.count().desc(), si.c.issue)
-    )
-    if limit:
-        q = q.limit(limit)
-    return [(r.issue, int(r.n)) for r in conn.execute(q)]
+    """Issues by number of countable statements, most discussed first (from the counters the
+    database keeps, ``corpus_counts``: counting them is a scan of every statement)."""
+    ranked = sorted(corpus_counts.by_key(conn, "issue").items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[:limit] if limit else ranked
 
 
 def issues(conn: Connection) -> list[str]:

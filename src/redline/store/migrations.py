@@ -192,6 +192,14 @@ def _shift_tallies(conn: Connection) -> None:
     tallies.rebuild(conn)
 
 
+def _corpus_counts(conn: Connection) -> None:
+    """Counters of the corpus kept by triggers (``store.corpus_counts``), counted from what is
+    stored: the overview and the actor index read them instead of counting every statement."""
+    from redline.store import corpus_counts
+
+    corpus_counts.create(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -203,6 +211,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0008_plan_lineage", _plan_lineage),
     ("0009_alias_keys", _alias_keys),
     ("0010_shift_tallies", _shift_tallies),
+    ("0011_corpus_counts", _corpus_counts),
 )
 
 

@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_, false, func, literal_column, select, text, true
+from sqlalchemy import ColumnElement, and_, false, func, literal_column, or_, select, text, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
 from redline.search_syntax import SEARCH_HELP as SEARCH_HELP  # one text for every interface
+from redline.store import corpus_counts
 from redline.store.actors import find_actor_ids
 from redline.store.countable import countable
 from redline.store.schema import actor, claim, document, statement, statement_issue
+from redline.store.tallies import UNAFFILIATED
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 SPARSE_MATCHES = 2000  # up to this many full-text hits are fetched and looked up by key
@@ -42,6 +44,7 @@ class StatementFilter:
     offset: int = 0  # rows to skip (the API's pages); the order is fixed: newest first, then id
     include_rejected: bool = False
     include_duplicates: bool = False
+    party: str | None = None  # the speaker's actor's party; ``UNAFFILIATED`` for none
 
 
 _SEARCH_ITEM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -184,12 +187,26 @@ def statement_conditions(
         conds.append(s.c.document_id == f.document)
     if f.search:
         conds.append(_search_condition(conn, f.search))
+    if f.party:
+        conds.append(_party_condition(f.party))
     not_rejected, not_reprinted = countable(s)
     if not f.include_rejected:
         conds.append(not_rejected)
     if not f.include_duplicates:
         conds.append(not_reprinted)
     return conds
+
+
+def _party_condition(party: str) -> ColumnElement[bool]:
+    """Statements whose actor has ``party``; for ``UNAFFILIATED``, those of no actor or of an
+    actor without a party (as ``party_of_record`` reads an export row)."""
+    a, s = actor, statement
+    if party != UNAFFILIATED:
+        # not on the actor index: a party has many speakers and a large share of the corpus, so
+        # its newest (or oldest) page is found faster along the date index, testing each row
+        return func.coalesce(s.c.actor_id, "").in_(select(a.c.id).where(a.c.party == party))
+    with_party = select(a.c.id).where(a.c.party.is_not(None), a.c.party.not_in(["", UNAFFILIATED]))
+    return or_(s.c.actor_id.is_(None), s.c.actor_id.not_in(with_party))
 
 
 def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]]:
@@ -244,10 +261,37 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
 
 
 def count_statements(conn: Connection, f: StatementFilter) -> int:
-    """How many statements ``f`` matches over all pages (its limit and offset ignored): "50 of 466"."""
-    conds = statement_conditions(conn, f)
-    q = select(func.count()).select_from(statement).where(*conds or [true()])
+    """How many statements ``f`` matches over all pages (its limit and offset ignored): "50 of 466".
+
+    The whole corpus, one issue, one stance or one actor's are read from the counters the
+    database keeps (``corpus_counts``): counting them is a scan of up to every statement."""
+    kept = _kept_count(conn, f)
+    if kept is not None:
+        return kept
+    source: Any = statement
+    # an issue is a join on the (issue, date) index, as ``list_statements`` reads it: EXISTS per
+    # row would probe every statement of a stance or outlet
+    conds = statement_conditions(conn, f, issue=not f.issue)
+    if f.issue:
+        si = statement_issue
+        source = statement.join(si, (si.c.statement_id == statement.c.id) & (si.c.issue == f.issue))
+    q = select(func.count()).select_from(source).where(*conds or [true()])
     return int(conn.execute(q).scalar_one())
+
+
+def _kept_count(conn: Connection, f: StatementFilter) -> int | None:
+    narrowed = [
+        name for name, value in (("issue", f.issue), ("stance", f.stance), ("actor", f.actor)) if value
+    ]
+    others: tuple[object, ...] = (f.since, f.until, f.outlet, f.search, f.document, f.party)
+    others += (f.include_rejected, f.include_duplicates)
+    if any(others) or len(narrowed) > 1:
+        return None
+    if not narrowed:
+        return corpus_counts.count(conn, "statements")
+    if narrowed == ["actor"]:
+        return sum(corpus_counts.count(conn, "actor", i) for i in set(find_actor_ids(conn, f.actor or "")))
+    return corpus_counts.count(conn, narrowed[0], str(f.issue or f.stance))
 
 
 def count_actors(conn: Connection) -> int:
@@ -272,12 +316,7 @@ def count_claims(conn: Connection, actor_query: str | None = None) -> int:
 
 
 def list_actors(conn: Connection, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    counts = (
-        select(statement.c.actor_id, func.count().label("n"))
-        .where(*countable())
-        .group_by(statement.c.actor_id)
-        .subquery()
-    )
+    counts = corpus_counts.actor_counts()  # kept by the database: no count of every statement
     q = (
         select(
             actor.c.id,

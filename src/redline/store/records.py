@@ -16,14 +16,13 @@ from typing import Any, TypedDict
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from redline.store.countable import countable as counts_toward
+from redline.store import corpus_counts
 from redline.store.schema import (
     actor,
     actor_alias,
     document,
     plan_version,
     statement,
-    statement_issue,
     statement_override,
 )
 
@@ -294,16 +293,9 @@ def get_actor(conn: Connection, actor_id: str) -> ActorRecord | None:
             .order_by(actor_alias.c.alias)
         )
     ]
-    countable = (statement.c.actor_id == actor_id, *counts_toward())
-    by_stance = conn.execute(
-        select(statement.c.stance, func.count()).where(*countable).group_by(statement.c.stance)
-    ).all()
-    by_issue = conn.execute(
-        select(statement_issue.c.issue, func.count())
-        .select_from(statement.join(statement_issue, statement_issue.c.statement_id == statement.c.id))
-        .where(*countable)
-        .group_by(statement_issue.c.issue)
-    ).all()
+    # kept by the database (``corpus_counts``): an actor can have a large share of the corpus
+    by_stance = sorted(corpus_counts.of_actor(conn, "actor_stance", actor_id).items())
+    by_issue = sorted(corpus_counts.of_actor(conn, "actor_issue", actor_id).items())
     return {
         "id": row.id,
         "name": row.name,

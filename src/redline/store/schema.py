@@ -388,6 +388,15 @@ point_link_todo = Table(
     Column("statement_id", String(64), primary_key=True),
 )
 
+corpus_count = Table(
+    "corpus_count",
+    metadata,
+    # Counters of the corpus kept by triggers (``store.corpus_counts``): (counter, key) -> n.
+    Column("name", String(32), primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+
 AGGREGATE_TABLES = (
     position_tally,
     position_shift,
@@ -396,4 +405,5 @@ AGGREGATE_TABLES = (
     point_link,
     point_link_state,
     point_link_todo,
+    corpus_count,
 )

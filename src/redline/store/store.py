@@ -24,6 +24,7 @@ from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
 from redline.store import (
     balances,
+    corpus_counts,
     migrations,
     overrides,
     point_links,
@@ -41,7 +42,7 @@ from redline.store.countable import countable
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
-from redline.store.schema import claim, claim_statement, document, event, statement
+from redline.store.schema import claim, claim_statement, document, statement
 from redline.store.timeline_rows import TimelineTotals
 from redline.store.writer import Outcome, Prepared
 
@@ -431,6 +432,11 @@ class Store:
         with self._writer() as conn:
             tallies.rebuild(conn)
 
+    def recount_corpus(self) -> None:
+        """Count the corpus counters again from the tables (a repair; triggers keep them current)."""
+        with self._writer() as conn:
+            corpus_counts.recount(conn)
+
     def statements_by_id(self, ids: Collection[str]) -> dict[str, Statement]:
         """Statements (effective values) by id: the few quotes a positions matrix shows."""
         out: dict[str, Statement] = {}
@@ -513,25 +519,10 @@ class Store:
             return stored_extractions.parties(conn)
 
     def summary(self) -> dict[str, int]:
-        """What a person wants to know first: documents, reprints, countable statements, actors, events."""
+        """What a person wants to know first: documents, reprints, countable statements, actors,
+        events (from the counters the database keeps current: no scan)."""
         with self._reader() as conn:
-
-            def count(q: Any) -> int:
-                return int(conn.execute(q).scalar_one())
-
-            return {
-                "documents": count(select(func.count()).select_from(document)),
-                "near_duplicates": count(
-                    select(func.count()).select_from(document).where(document.c.duplicate_of.is_not(None))
-                ),
-                "statements": count(select(func.count()).select_from(statement).where(*countable())),
-                "actors": count(
-                    select(func.count(func.distinct(statement.c.actor_id))).where(
-                        statement.c.actor_id.is_not(None), *countable()
-                    )
-                ),
-                "events": count(select(func.count()).select_from(event)),
-            }
+            return corpus_counts.totals(conn)
 
     def counts(self) -> dict[str, int]:
         with self._reader() as conn:

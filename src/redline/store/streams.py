@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from redline.store.countable import countable
 from redline.store.queries import StatementFilter, statement_conditions
-from redline.store.schema import actor, document, statement, statement_override
+from redline.store.schema import actor, document, statement, statement_issue, statement_override
 
 FETCH = 2000  # rows per round trip; memory follows this, not the corpus
 
@@ -85,6 +85,33 @@ def statement_records(conn: Connection, f: StatementFilter) -> Iterator[dict[str
         for flag in ("corrected", "rejected", "duplicate"):
             r[flag] = bool(r[flag])
         yield r
+
+
+def facet_records(conn: Connection, f: StatementFilter, limit: int) -> list[dict[str, Any]]:
+    """Up to ``limit`` statements matching ``f``, with only what the statement page's facets
+    count: party, issues, stance, outlet, date. A sample: the first the database finds along the index the
+    filter reads, unsorted (sorting would read every match first)."""
+    s, d, a = statement, document, actor
+    source = s.join(d, d.c.id == s.c.document_id).outerjoin(a, a.c.id == s.c.actor_id)
+    if f.issue:  # driven by the (issue, date) index: not a probe of every statement
+        si = statement_issue
+        source = source.join(si, (si.c.statement_id == s.c.id) & (si.c.issue == f.issue))
+    q = (
+        select(
+            a.c.party,
+            s.c.issues,
+            s.c.stance,
+            func.coalesce(s.c.outlet, d.c.outlet).label("outlet"),
+            _raw(s.c.date, "date"),
+        )
+        .select_from(source)
+        .where(true(), *statement_conditions(conn, f, issue=not f.issue))
+        .limit(limit)
+    )
+    return [
+        {"party": r[0], "issues": json.loads(r[1]), "stance": r[2], "outlet": r[3], "date": _iso(r[4])}
+        for r in conn.execute(q)
+    ]
 
 
 def document_records(conn: Connection, outlet: str | None = None) -> Iterator[dict[str, Any]]:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, String, and_, case, cast, func, literal, null, or_, select, union_all
 from sqlalchemy.engine import Connection
 
+from redline.store import corpus_counts
 from redline.store.countable import countable
 from redline.store.schema import document, event, statement, statement_issue
 
@@ -37,7 +39,8 @@ def _mentions(word: str, *columns: Any) -> Any:
     return or_(*(func.lower(c).like(pattern, escape="\\") for c in columns))
 
 
-def _items(issue: str | None, mentioning: str | None = None) -> Any:
+def _parts(issue: str | None, mentioning: str | None = None) -> tuple[Select[Any], Select[Any]]:
+    """The statement items and the event items (each a select of the same columns)."""
     s, d, e, si = statement, document, event, statement_issue
     statements = select(
         func.coalesce(s.c.date, d.c.published).label("day"),
@@ -94,13 +97,48 @@ def _items(issue: str | None, mentioning: str | None = None) -> Any:
             .exists()
         )
         events = events.where(said)
-    return union_all(statements, events).subquery("items")
+    return statements, events
+
+
+def _items(issue: str | None, mentioning: str | None = None, upto: date | None = None) -> Any:
+    s, d, e = statement, document, event
+    statements, events = _parts(issue, mentioning)
+    if upto is None:
+        return union_all(statements, events).subquery("items")
+    # only items up to a day: each part read on its own index (its own date, else its article's)
+    by_article = d.c.published <= upto
+    return union_all(
+        statements.where(s.c.date <= upto),
+        statements.where(s.c.date.is_(None), by_article),
+        events.where(e.c.date <= upto),
+        events.where(e.c.date.is_(None), by_article),
+    ).subquery("items")
 
 
 def _ordered(items: Any) -> Select[Any]:
     return select(items).order_by(
         items.c.day.is_(None), items.c.day, items.c.document_id, items.c.offset, items.c.part, items.c.tie
     )
+
+
+def _last_day(conn: Connection, issue: str | None, nth: int) -> date | None:
+    """A day no earlier than that of the ``nth`` item (from 0) of the timeline: the day of the
+    ``nth`` countable statement with a date of its own, read along the date index (or the
+    issue's). None when there are not that many: the page may reach the undated items."""
+    s, si = statement, statement_issue
+    if issue is None:
+        q = select(s.c.date).where(s.c.date.is_not(None), *countable()).order_by(s.c.date)
+    else:
+        q = (
+            select(si.c.date)
+            .select_from(si.join(s, s.c.id == si.c.statement_id))
+            .where(si.c.issue == issue, si.c.date.is_not(None), *countable())
+            .order_by(si.c.date)
+        )
+    found = conn.execute(q.limit(1).offset(nth)).scalar()
+    if found is None or isinstance(found, date):
+        return found
+    return date.fromisoformat(str(found)[:10])
 
 
 def rows(
@@ -112,23 +150,57 @@ def rows(
     offset: int = 0,
 ) -> list[Any]:
     """Timeline items in timeline order (a page of them, given ``limit`` and ``offset``); with
-    ``mentioning`` (ASCII), only items whose speaker or actors contain it, in any case."""
-    q = _ordered(_items(issue, mentioning))
+    ``mentioning`` (ASCII), only items whose speaker or actors contain it, in any case.
+
+    A page sorts only the items up to the day of its last one (found along the date index),
+    not every item of the store: the first pages of a million statements sort a few days."""
+    upto = None
+    if limit is not None and mentioning is None:
+        upto = _last_day(conn, issue, offset + limit - 1)
+    q = _ordered(_items(issue, mentioning, upto))
     if limit is not None:
         q = q.limit(limit).offset(offset)
     return list(conn.execute(q))
 
 
+def _count(conn: Connection, q: Any) -> int:
+    return int(conn.execute(q).scalar() or 0)
+
+
 def totals(conn: Connection, *, issue: str | None = None) -> TimelineTotals:
-    items = _items(issue)
+    """How many items the timeline has, dated by their article, undated: the statements from
+    the counters the database keeps (``corpus_counts``) and the few without a date of their
+    own; the events, far fewer, counted."""
+    s, d, si = statement, document, statement_issue
+    undated_docs = s.join(d, d.c.id == s.c.document_id)
+    if issue is None:
+        said = corpus_counts.count(conn, "statements")
+        own_date_missing = corpus_counts.count(conn, "day", "")
+        on_issue: list[Any] = []
+    else:
+        said = corpus_counts.count(conn, "issue", issue)
+        own_date_missing = _count(
+            conn,
+            select(func.count())
+            .select_from(si.join(s, s.c.id == si.c.statement_id))
+            .where(si.c.issue == issue, si.c.date.is_(None), *countable()),
+        )
+        on_issue = [select(si.c.issue).where(si.c.statement_id == s.c.id, si.c.issue == issue).exists()]
+    undated = _count(
+        conn,
+        select(func.count())
+        .select_from(undated_docs)
+        .where(d.c.published.is_(None), s.c.date.is_(None), *countable(), *on_issue),
+    )
+    events = _parts(issue)[1].subquery("events")
     row = conn.execute(
         select(
             func.count(),
-            func.coalesce(func.sum(items.c.by_document), 0),
-            func.coalesce(func.sum(case((items.c.day.is_(None), 1), else_=0)), 0),
-        ).select_from(items)
+            func.coalesce(func.sum(events.c.by_document), 0),
+            func.coalesce(func.sum(case((events.c.day.is_(None), 1), else_=0)), 0),
+        ).select_from(events)
     ).one()
-    return TimelineTotals(int(row[0]), int(row[1]), int(row[2]))
+    return TimelineTotals(said + int(row[0]), own_date_missing - undated + int(row[1]), undated + int(row[2]))
 
 
 def spans(conn: Connection, document_ids: Sequence[str]) -> list[Any]:

@@ -8,8 +8,10 @@ disagree; the pages only add links from every cell and change back to the statem
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -18,7 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.diff_render import diff_to_dict
-from redline.analysis.positions import UNAFFILIATED, Columns, by_issue, row_of
+from redline.analysis.positions import UNAFFILIATED
 from redline.analysis.positions_report import (
     CellReport,
     PositionsReport,
@@ -27,6 +29,7 @@ from redline.analysis.positions_report import (
     positions_report,
     undated_line,
 )
+from redline.analysis.stored_positions import StoredPositions, stored_positions
 from redline.api.corpus_cache import CorpusCache
 from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.errors import NotFoundError
@@ -34,8 +37,9 @@ from redline.export.positions import POSITION_COLUMNS, position_rows
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.actors import PARTIES
 from redline.knowledge.issues import load_issues
-from redline.model import PlanVersion, Statement
-from redline.store import StatementFilter, Store
+from redline.model import PlanVersion, stance_issues
+from redline.store import StatementFilter, Store, cell_rows, lookup
+from redline.store.tallies import party_row
 from redline.web.charts import HeatCell, Point, Series, heat_map, line_chart, stance_grid
 from redline.web.downloads import Format, download
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
@@ -48,54 +52,47 @@ Analysed = tuple[lib.Corpus, lib.Positions]
 
 
 def cell_statements(
-    statements: list[Statement],
-    party_of: dict[str, str],
+    rows: Iterable[Any],
+    party_of: Mapping[str, str],
     row: str,
-    column: str,
+    column: str | None,
     at: date | None,
-    columns: Columns = by_issue,
-) -> list[Statement]:
-    """The statements behind one party x column cell, by the rules ``position_matrix`` groups with.
+) -> list[Any]:
+    """The light rows (``cell_rows.candidates``) behind one party x column cell, by the rules
+    ``position_matrix`` groups with; ``column`` None when the rows are already those of the
+    column (a plan point's links).
 
     Undated statements are listed too (last): the cell counts them apart from its balance, and
     a reader should see what they are.
     """
     return sorted(
         (
-            s
-            for s in statements
-            if (at is None or s.date is None or s.date <= at)
-            and row_of(s, "party", party_of) == row
-            and column in columns(s)
+            r
+            for r in rows
+            if (at is None or r.date is None or r.date <= at)
+            and party_row(r.actor_id, r.speaker, party_of) == row
+            and (column is None or column in stance_issues(json.loads(r.issues)))
         ),
-        key=lambda s: (s.date is not None, s.date or date.min, s.id),
+        key=lambda r: (r.date is not None, r.date or date.min, r.id),
         reverse=True,
     )
 
 
-def point_columns(result: lib.Positions) -> Columns:
-    """The points each statement was linked to, when the matrix's columns are a plan's points."""
-    return lambda s: [link.number for link in result.links.get(s.id, ())]
+def positions_of(cache: CorpusCache, store: Store, at: date | None, plan: str | None) -> StoredPositions:
+    """The positions (by issue, or by the points of ``plan``) from the store's tallies, computed
+    once per tally revision and shared with the API's cache: analysts click from the matrix to
+    its cells and back."""
 
-
-def positions_of(cache: CorpusCache, store: Store, at: date | None, plan: str | None) -> Analysed:
-    """The corpus and its positions (by issue, or by the points of ``plan``), computed once per revision.
-
-    The app's one cache (the API's) holds both: analysts click from the matrix to its cells
-    and back, and the API asking the same question reads the same corpus.
-    """
-
-    def compute(corpus: lib.Corpus) -> lib.Positions:
+    def compute() -> StoredPositions:
         repo = SqlPlanRepository(store) if plan else None
-        return lib.positions(corpus, repo=repo, plan=plan, at=at)
+        return stored_positions(store, repo=repo, plan=plan, at=at, linking=cache.linking)
 
-    return cache.get(store), cache.result(store, ("dashboard.positions", at, plan), compute)
+    return cache.latest(("dashboard.positions", store.url, at, plan), store.tally_revision(), compute)
 
 
 @dataclass(frozen=True, slots=True)
 class _Loaded:
     day: date | None
-    corpus: lib.Corpus
     result: lib.Positions
     report: PositionsReport
 
@@ -110,11 +107,11 @@ def _load_positions(
     except ValueError as exc:
         return renderer.bad_request(request, str(exc))
     try:
-        corpus, result = positions_of(cache, store, day, plan or None)
+        found = positions_of(cache, store, day, plan or None)
     except NotFoundError as exc:
         return renderer.not_found(request, exc.message)
-    report = positions_report(result, by="party", documents=corpus.documents, plan=plan or None)
-    return _Loaded(day, corpus, result, report)
+    report = positions_report(found.result, by="party", documents=found.documents, plan=plan or None)
+    return _Loaded(day, found.result, report)
 
 
 # Rows that are a side of the negotiation; the rest ("other", speakers without a party: media,
@@ -253,8 +250,10 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         known = {i.id: i for i in load_issues().issues}
         if issue not in known:
             return renderer.not_found(request, f"No issue {issue!r} in the taxonomy.")
-        trends = cache.result(
-            store, ("dashboard.trends", issue), lambda c: stance_trends(c.statements, c.party_of, issue)
+        trends = cache.latest(
+            ("dashboard.trends", store.url, issue),
+            store.tally_revision(),
+            lambda: stance_trends(store.read(lookup.party_days, issue)),
         )
         statements = renderer.url(request, "statements")  # once: url_for per point costs a route scan
         series = []
@@ -308,21 +307,29 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         loaded = _load_positions(request, renderer, cache, store, at, plan)
         if isinstance(loaded, Response):
             return loaded
-        day, corpus, result, report = loaded.day, loaded.corpus, loaded.result, loaded.report
-        columns = point_columns(result) if plan else by_issue
-        found = cell_statements(corpus.statements, corpus.party_of, party, column, day, columns)
+        day, result, report = loaded.day, loaded.result, loaded.report
+        party_of = store.parties()
+        speakers = None if party == UNAFFILIATED else {k for k, v in party_of.items() if v == party}
+        if plan:
+            version = result.version.label if result.version else ""
+            rows = store.read(cell_rows.candidates, point=(plan, version, column), speakers=speakers)
+        else:
+            rows = store.read(cell_rows.candidates, issue=column, speakers=speakers)
+        found = cell_statements(rows, party_of, party, None if plan else column, day)
         col = next((c for c in report.columns if c.id == column), None)
         label = col.label if col else column.replace("_", " ")
         what = f"point {column} of {plan}" if plan else label
         if not found:
             return renderer.not_found(request, f"No statements of {party_name(party)} on {what}.")
         if fmt:  # the cell's statements as `redline export statements` writes them
-            ids = {s.id for s in found}
+            ids = {r.id for r in found}
             narrowed = StatementFilter(issue=None if plan else column, limit=None)
             records = (r for r in statement_rows(store, narrowed, load_issues()) if r["id"] in ids)
             return download(records, STATEMENT_COLUMNS, fmt, "statements")
-        docs = corpus.documents
-        shown, more = paginate(found, page, size)
+        page_rows, more = paginate(found, page, size)
+        loaded_by_id = store.statements_by_id([r.id for r in page_rows])
+        shown = [loaded_by_id[r.id] for r in page_rows if r.id in loaded_by_id]
+        docs = store.documents_by_id({st.document_id for st in shown})
         return renderer.page(
             request,
             "cell.html",
@@ -337,13 +344,13 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
             point_text=lib.point_texts(result.version).get(column, "") if plan else "",
             at=day.isoformat() if day else "",
             cell=next((c for c in report.cells if c.row == party and c.column == column), None),
-            undated=sum(1 for s in found if s.date is None),
+            undated=sum(1 for r in found if r.date is None),
             statements=shown,
             total=len(found),
             page=page,
             size=size,
             more=more,
-            outlets={s.id: docs[s.document_id].outlet for s in shown if s.document_id in docs},
+            outlets={st.id: docs[st.document_id].outlet for st in shown if st.document_id in docs},
         )
 
 
@@ -383,9 +390,9 @@ def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
             except NotFoundError as exc:
                 return renderer.not_found(request, exc.message)
         try:
-            corpus, result = positions_of(cache, store, None, plan)
+            found = positions_of(cache, store, None, plan)
             report: PositionsReport | None = positions_report(
-                result, by="party", documents=corpus.documents, plan=plan
+                found.result, by="party", documents=found.documents, plan=plan
             )
         except NotFoundError:  # no imported text to link statements to
             report = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -22,22 +23,23 @@ from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy, load_issues
-from redline.store import StatementFilter, Store, lookup
+from redline.store import StatementFilter, Store, corpus_counts, lookup, streams
 from redline.store.records import ActorRecord
 from redline.web.charts import Bar, bar_chart
 from redline.web.downloads import Format, download
-from redline.web.facets import count_facets, party_of_record
+from redline.web.facets import Facet, FacetCounts, count_records, facets_of, party_of_record
 from redline.web.forms import form_token
 from redline.web.highlight import Mark, highlight
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
 from redline.web.render import STANCES, Renderer
-from redline.web.trends import activity
+from redline.web.trends import daily
 
 __all__ = ["add_corpus_pages"]
 
-# Facets count at most this many statements of a view: a bound on the first request for a view
-# of a very large corpus (the page then says the counts are of a sample, not of the whole)
-FACET_SCAN = 50_000
+# A narrowed view's facets count at most this many of its statements (the page then says the
+# counts are of a sample): a bound on the first request for a view of a very large corpus, a
+# read of a few thousand rows along an index. The whole corpus's come from counters, in full.
+FACET_SCAN = 2_000
 ACTOR_COLUMNS = ("id", "name", "kind", "party", "statements")
 LATEST = 10  # statements listed per issue on an actor's page
 MAX_DAYS = 60  # days of stance counts shown per issue (the most recent)
@@ -64,7 +66,7 @@ def _taxonomy() -> Taxonomy:
 
 
 def corpus_summary(store: Store) -> dict[str, Any]:
-    """What the overview shows about the whole corpus (kept per store revision: it scans everything)."""
+    """What the overview shows about the whole corpus: counters and index probes, no scan."""
     first, last = store.read(lookup.date_range)
     return {
         "summary": store.summary(),
@@ -73,6 +75,39 @@ def corpus_summary(store: Store) -> dict[str, Any]:
         "actors": [a for a in store.actors(limit=10) if a["statements"]],
         "issues": store.read(lookup.issue_counts, limit=10),
     }
+
+
+def corpus_facets(store: Store) -> FacetCounts:
+    """The facets of every countable statement, from the counters the database keeps."""
+
+    def read(conn: Any) -> FacetCounts:
+        days = corpus_counts.by_key(conn, "day")
+        month: Counter[str] = Counter()
+        for day, n in days.items():
+            month[day[:7]] += n
+        parties = corpus_counts.party_counts(conn)
+        return FacetCounts(
+            party=Counter({party_of_record({"party": p}): n for p, n in parties.items()}),
+            issue=Counter(corpus_counts.by_key(conn, "issue")),
+            stance=Counter(corpus_counts.by_key(conn, "stance")),
+            outlet=Counter(corpus_counts.by_key(conn, "outlet")),
+            month=month,
+            n=corpus_counts.count(conn, "statements"),
+        )
+
+    return store.read(read)
+
+
+def view_facets(store: Store, f: StatementFilter) -> tuple[list[Facet], int]:
+    """The facets of a view of the statements page and how many statements they count: every
+    statement's from the counters when nothing narrows the view, else the first ``FACET_SCAN``
+    of the view's (read with only the columns counted)."""
+    names = {i.id: i.label for i in _taxonomy().issues}
+    if f == StatementFilter(limit=f.limit):
+        counts = corpus_facets(store)
+    else:
+        counts = count_records(store.read(streams.facet_records, replace(f, limit=None), FACET_SCAN))
+    return facets_of(counts, names), counts.n
 
 
 def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
@@ -87,8 +122,9 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
     """The overview, the statement list and one statement's page."""
 
     @router.get("/", response_class=HTMLResponse, name="dashboard.overview")
-    def overview(request: Request, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
-        days, undated = cache.result(store, "dashboard.activity", lambda c: activity(c.statements))
+    def overview(request: Request, store: StoreDep) -> HTMLResponse:
+        per_day, undated = store.read(corpus_counts.day_counts)  # kept current by every write
+        days = daily(per_day)
         bars = [
             Bar(d.isoformat(), n, renderer.url(request, "statements", {"since": d, "until": d}))
             for d, n in days
@@ -101,7 +137,7 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             activity_undated=undated,
             latest=store.statements(StatementFilter(limit=10)),
             plans=store.plan_names(),
-            **cache.result(store, "overview", lambda _: corpus_summary(store)),
+            **corpus_summary(store),
         )
 
     @router.get("/statements", response_class=HTMLResponse, name="dashboard.statements")
@@ -168,26 +204,19 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             since=start,
             until=end,
             search=q or None,
+            party=party or None,
             limit=page * size + 1,
         )
 
         def matching() -> Iterator[dict[str, Any]]:
-            """Every statement of the view, in full (what a download holds and the facets count)."""
-            for r in statement_rows(store, replace(f, limit=None), _taxonomy()):
-                if not party or party_of_record(r) == party:
-                    yield r
+            """Every statement of the view, in full (what a download holds)."""
+            return statement_rows(store, replace(f, limit=None), _taxonomy())
 
         if fmt:
             return download(matching(), STATEMENT_COLUMNS, fmt, "statements")
-        key = ("dashboard.facets", *sorted(form.items()))
-        facets, scanned = cache.result(
-            store,
-            key,
-            lambda _: count_facets(
-                itertools.islice(matching(), FACET_SCAN), {i.id: i.label for i in _taxonomy().issues}
-            ),
-        )
-        if party:  # the store filters by actor, not party: the page is cut from the full view
+        key = ("dashboard.facets", store.url, *sorted(form.items()))
+        facets, scanned = cache.latest(key, store.tally_revision(), lambda: view_facets(store, f))
+        if party:  # a party's page lists its statements in the export's order, as it always has
             rows, more = paginate(list(itertools.islice(matching(), page * size + 1)), page, size)
         else:
             rows, more = paginate(store.statements(f), page, size)
@@ -198,7 +227,7 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             rows=rows,
             more=more,
             facets=facets,
-            facets_capped=scanned >= FACET_SCAN,
+            facets_capped=scanned >= FACET_SCAN and any(form.values()),
             facet_scan=FACET_SCAN,
             **context,
         )
@@ -316,21 +345,25 @@ def _add_actor_pages(router: APIRouter, renderer: Renderer) -> None:
     @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")
     def actor(request: Request, actor_id: str, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
 
-        def read(_: object) -> tuple[ActorRecord | None, list[tuple[str, Any, str, int]]]:
+        def read() -> tuple[ActorRecord | None, list[dict[str, Any]]]:
+            """The actor and its groups by issue (kept per revision: a prolific speaker's take
+            a count of all its statements and a query per issue)."""
             found = store.actor(actor_id)
-            return found, store.read(lookup.actor_stances, actor_id) if found else []
+            if found is None:
+                return None, []
+            groups = []
+            for issue, days in stance_days(store.read(lookup.actor_stances, actor_id)):
+                latest = []
+                if issue:
+                    listed = store.statements(StatementFilter(actor=actor_id, issue=issue, limit=2 * LATEST))
+                    latest = [r for r in listed if r["actor_id"] == actor_id][:LATEST]
+                total = sum(sum(c.values()) for _, c in days)
+                groups.append({"issue": issue, "total": total, "days": days[-MAX_DAYS:], "latest": latest})
+            return found, groups
 
-        info, stances = cache.result(store, ("dashboard.actor", actor_id), read)
+        info, groups = cache.latest(("dashboard.actor", store.url, actor_id), store.tally_revision(), read)
         if info is None:
             return renderer.not_found(request, f"No actor with id {actor_id!r}.")
-        groups = []
-        for issue, days in stance_days(stances):
-            latest = []
-            if issue:
-                found = store.statements(StatementFilter(actor=actor_id, issue=issue, limit=2 * LATEST))
-                latest = [r for r in found if r["actor_id"] == actor_id][:LATEST]
-            total = sum(sum(c.values()) for _, c in days)
-            groups.append({"issue": issue, "total": total, "days": days[-MAX_DAYS:], "latest": latest})
         return renderer.page(
             request,
             "actor.html",

@@ -10,14 +10,23 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from redline.analysis.positions import UNAFFILIATED
 from redline.analysis.positions_report import party_name
 
-__all__ = ["Facet", "FacetValue", "count_facets", "month_bounds", "party_of_record"]
+__all__ = [
+    "Facet",
+    "FacetCounts",
+    "FacetValue",
+    "count_facets",
+    "count_records",
+    "facets_of",
+    "month_bounds",
+    "party_of_record",
+]
 
 SHOWN = 12  # values listed per facet, most statements first
 
@@ -53,27 +62,34 @@ def _facet(name: str, counts: Counter[str], query: Any, label: Any) -> Facet:
     return Facet(name, values, max(len(ranked) - SHOWN, 0))
 
 
-def count_facets(
-    records: Iterable[Mapping[str, Any]], issue_names: Mapping[str, str] | None = None
-) -> tuple[list[Facet], int]:
-    """The facets of ``records`` and how many records were counted."""
-    n = 0
-    party, issue, stance, outlet, month = (
-        Counter[str](),
-        Counter[str](),
-        Counter[str](),
-        Counter[str](),
-        Counter[str](),
-    )
+@dataclass(slots=True)
+class FacetCounts:
+    """Statements per value of each facet; ``month`` "" for the undated."""
+
+    party: Counter[str] = field(default_factory=Counter)
+    issue: Counter[str] = field(default_factory=Counter)
+    stance: Counter[str] = field(default_factory=Counter)
+    outlet: Counter[str] = field(default_factory=Counter)
+    month: Counter[str] = field(default_factory=Counter)
+    n: int = 0
+
+
+def count_records(records: Iterable[Mapping[str, Any]]) -> FacetCounts:
+    c = FacetCounts()
     for r in records:
-        n += 1
-        party[party_of_record(r)] += 1
-        issue.update(r.get("issues") or ())
-        stance[str(r["stance"])] += 1
+        c.n += 1
+        c.party[party_of_record(r)] += 1
+        c.issue.update(r.get("issues") or ())
+        c.stance[str(r["stance"])] += 1
         if r.get("outlet"):
-            outlet[str(r["outlet"])] += 1
+            c.outlet[str(r["outlet"])] += 1
         day = r.get("date")
-        month[str(day)[:7] if day else ""] += 1
+        c.month[str(day)[:7] if day else ""] += 1
+    return c
+
+
+def facets_of(c: FacetCounts, issue_names: Mapping[str, str] | None = None) -> list[Facet]:
+    month = Counter(c.month)
     undated = month.pop("", 0)
     dates = _facet(
         "Date",
@@ -84,14 +100,22 @@ def count_facets(
     if undated:
         dates.values.append(FacetValue({}, "undated", undated))
     return [
-        _facet("Party", party, lambda p: {"party": p}, party_name),
+        _facet("Party", c.party, lambda p: {"party": p}, party_name),
         _facet(
             "Issue",
-            issue,
+            c.issue,
             lambda i: {"issue": i},
             lambda i: (issue_names or {}).get(i) or i.replace("_", " "),
         ),
-        _facet("Stance", stance, lambda s: {"stance": s}, str),
-        _facet("Outlet", outlet, lambda o: {"outlet": o}, str),
+        _facet("Stance", c.stance, lambda s: {"stance": s}, str),
+        _facet("Outlet", c.outlet, lambda o: {"outlet": o}, str),
         dates,
-    ], n
+    ]
+
+
+def count_facets(
+    records: Iterable[Mapping[str, Any]], issue_names: Mapping[str, str] | None = None
+) -> tuple[list[Facet], int]:
+    """The facets of ``records`` and how many records were counted."""
+    c = count_records(records)
+    return facets_of(c, issue_names), c.n

@@ -1,7 +1,8 @@
-"""What the charts plot, read from the corpus the positions use: activity and stance by day.
+"""What the charts plot: activity and stance by day.
 
-Rows are grouped as the positions matrix groups them (``positions.row_of`` and ``by_issue``),
-so a line in the stance chart and a cell of the matrix count the same statements. The value
+Stance by day is read from the tallies the positions matrix is made of (rows grouped as the
+matrix groups them), so a line in the stance chart and a cell of the matrix count the same
+statements. The value
 plotted is the running balance of a party's dated statements on the issue up to each day:
 (support - oppose) / (support + oppose + conditional), from -1 (every one opposed) to +1
 (every one in support); conditional statements pull it toward the middle, neutral ones do not
@@ -11,14 +12,13 @@ count. Undated statements are counted apart, never placed.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from redline.analysis.positions import by_issue, row_of
 from redline.model import Statement
 
-__all__ = ["DayCounts", "Trend", "activity", "balance", "stance_trends"]
+__all__ = ["DayCounts", "Trend", "activity", "balance", "daily", "stance_trends"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,32 +48,34 @@ def activity(statements: Iterable[Statement]) -> tuple[list[tuple[date, int]], i
     """Statements per day, every day from the first to the last (zeros included), and the undated."""
     per_day = Counter(s.date for s in statements)
     undated = per_day.pop(None, 0)
-    days = sorted(d for d in per_day if d is not None)
-    if not days:
-        return [], undated
-    out, d = [], days[0]
-    while d <= days[-1]:
-        out.append((d, per_day.get(d, 0)))
-        d = date.fromordinal(d.toordinal() + 1)
-    return out, undated
+    return daily({d: n for d, n in per_day.items() if d is not None}), undated
 
 
-def stance_trends(statements: Iterable[Statement], party_of: dict[str, str], issue: str) -> list[Trend]:
-    """Per party, the stance counts of each day with statements on ``issue`` and the running balance;
-    parties with the most statements first."""
-    mine: dict[str, list[Statement]] = {}
-    for s in statements:
-        row = row_of(s, "party", party_of)
-        if row is not None and issue in by_issue(s):
-            mine.setdefault(row, []).append(s)
+def daily(per_day: Mapping[date, int]) -> list[tuple[date, int]]:
+    """Counts per day as every day from the first to the last, zeros included (a bar per day)."""
+    if not per_day:
+        return []
+    first, last = min(per_day), max(per_day)
+    return [
+        (d, per_day.get(d, 0))
+        for d in (date.fromordinal(o) for o in range(first.toordinal(), last.toordinal() + 1))
+    ]
+
+
+def stance_trends(rows: Iterable[tuple[str, date | None, str, int]]) -> list[Trend]:
+    """Per party, the stance counts of each day and the running balance, from ``(party, day,
+    stance, n)`` rows of one issue (``lookup.party_days``: the tallies the positions matrix is
+    made of, kept current by every write); parties with the most statements first."""
+    by_row: dict[str, tuple[Trend, dict[date, Counter[str]]]] = {}
+    for row, day, stance, n in rows:
+        trend, by_day = by_row.setdefault(row, (Trend(row), {}))
+        if day is None:
+            trend.undated += n
+        else:
+            by_day.setdefault(day, Counter())[stance] += n
     trends = []
-    for row, found in mine.items():
-        trend = Trend(row, undated=sum(1 for s in found if s.date is None))
+    for trend, by_day in by_row.values():
         running: Counter[str] = Counter()
-        by_day: dict[date, Counter[str]] = {}
-        for s in found:
-            if s.date is not None:
-                by_day.setdefault(s.date, Counter())[s.stance] += 1
         for day in sorted(by_day):
             running.update(by_day[day])
             trend.days.append(DayCounts(day, dict(by_day[day]), balance(running)))
