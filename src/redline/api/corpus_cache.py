@@ -10,11 +10,10 @@ read, not make many.
 
 Results of the tallies (positions, timeline pages: ``latest_at``) are kept per request
 parameters with the store revision they were computed at, which the API sends back in the
-``X-Redline-Revision`` header. The request that first finds a result outdated computes the new
-one and waits for it, so whoever reloads after a change sees the change. While an ingest moves
-the revision every second, the requests arriving during that computation are answered with the
-result it replaces (instead of queueing behind it), for at most ``MAX_STALE`` seconds after the
-store was first seen past it; never older than a write (a correction) made through the app.
+``X-Redline-Revision`` header. While an ingest moves the revision every second, a request whose
+result is outdated is answered with it while the new one is computed in the background, for
+at most ``MAX_STALE`` seconds after a request first saw the store move past it; never older
+than a write (a correction) made through the app itself.
 
 Results computed from the corpus (a positions matrix against a plan's points links every
 statement to every point: seconds per call) are kept beside it, per request parameters, and
@@ -23,6 +22,7 @@ dropped with it when the store changes.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -35,6 +35,8 @@ from redline.analysis.db_repository import SqlStatementSource
 from redline.store import Store
 
 __all__ = ["MAX_STALE", "CorpusCache"]
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 RESULTS_KEPT = 64  # results per store revision, least recently used dropped first
@@ -82,13 +84,14 @@ class CorpusCache:
         """``compute()`` for ``params`` at ``revision``, computed once per revision, and the
         revision the answer was computed at.
 
-        One computation per parameters at a time: the request that finds no computation under
-        way makes it and waits for it. Requests arriving meanwhile wait for it too, unless an
-        outdated result is kept that has been outdated for less than ``max_stale`` seconds:
-        under an ingest the revision moves every second and a matrix takes a second or two
-        under load, so they are answered with that instead of queueing. ``settled()``, after
-        ``compute()``, may say a later revision the result is as new as (a computation that
-        writes, as making a plan version's links does, moves it)."""
+        Under an ingest the revision moves every second and a matrix takes a second or two
+        under load, so a request that finds its result outdated does not wait for the new
+        one: it starts the computation in the background (one per parameters) and answers
+        with the result it replaces, as long as that has been outdated for at most
+        ``max_stale`` seconds (then it waits for the computation under way). The first
+        request of some parameters computes and waits; so do those arriving meanwhile.
+        ``settled()``, after ``compute()``, may say a later revision the result is as new as
+        (a computation that writes, as making a plan version's links does, moves it)."""
         with self._lock:
             kept = self._latest.get(params)
             if kept is not None:
@@ -98,25 +101,54 @@ class CorpusCache:
                 now = self._clock()
                 if kept.outdated_since is None:
                     kept.outdated_since = now
-            running = self._computing.get(params)
-            mine = running is None
-            if running is None:
-                running = self._computing[params] = threading.Event()
-            elif (
-                kept is not None
-                and now - (kept.outdated_since or now) < self.max_stale
-                and kept.revision >= self._written
-            ):
-                return kept.value, kept.revision
-        if mine:
+                running = self._computing.get(params)
+                if running is None:
+                    running = self._start(params, revision, compute, settled)
+                if now - kept.outdated_since < self.max_stale and kept.revision >= self._written:
+                    return kept.value, kept.revision
+            else:
+                running = self._computing.get(params)
+                if running is None:
+                    running = self._computing[params] = threading.Event()
+                    mine = True
+                else:
+                    mine = False
+        if kept is None and mine:
             return self._compute(params, revision, compute, running, settled)
         outdated = kept
-        running.wait()  # the computation under way
+        running.wait()  # the computation under way, first of its parameters or too stale
         with self._lock:
             kept = self._latest.get(params)
         if kept is not None and kept is not outdated:
             return kept.value, kept.revision
         return compute(), revision  # the computation under way failed: try here
+
+    def _start(
+        self, params: Hashable, revision: int, compute: Callable[[], T], settled: Callable[[], int | None]
+    ) -> threading.Event:
+        """Compute in the background (called with the lock held)."""
+        running = self._computing[params] = threading.Event()
+        worker = threading.Thread(
+            target=self._refresh,
+            args=(params, revision, compute, running, settled),
+            name="redline-refresh",
+            daemon=True,
+        )
+        worker.start()
+        return running
+
+    def _refresh(
+        self,
+        params: Hashable,
+        revision: int,
+        compute: Callable[[], T],
+        running: threading.Event,
+        settled: Callable[[], int | None],
+    ) -> None:
+        try:
+            self._compute(params, revision, compute, running, settled)
+        except Exception:  # nobody waits on a refresh: the next request that needs it computes
+            log.exception("refreshing %r failed", params)
 
     def _compute(
         self,
