@@ -184,6 +184,12 @@ def main() -> None:
         action="store_true",
         help="do not import and link the example plans (linking every statement takes an hour at 1M)",
     )
+    p.add_argument(
+        "--fresh",
+        action="store_true",
+        help="allow no outdated answer: each first call after a write waits for its new result "
+        "(by default one write behind is served for up to 2 s while it is computed)",
+    )
     a = p.parse_args()
     path = Path(a.db or f"/tmp/scale-{a.statements // 1000}k.db".replace("1000k", "1m"))
     prepare(path, a.statements, plans=not a.no_plans)
@@ -193,8 +199,11 @@ def main() -> None:
     from redline.api import create_app
 
     url = f"sqlite:///{path}"
-    with TestClient(create_app(url)) as client, Store.open(url) as store:
-        print(f"{store.counts()['statements']} statements ({path})")
+    app = create_app(url)
+    if a.fresh:
+        app.state.corpus_cache.max_stale = 0
+    with TestClient(app) as client, Store.open(url) as store:
+        print(f"{store.counts()['statements']} statements ({path}){' fresh' if a.fresh else ''}")
         every = [
             (n, u)
             for n, u in routes(store)
