@@ -24,7 +24,6 @@ from redline.analysis.textsim import tokens
 from redline.errors import PlanError
 from redline.knowledge.issue_terms import IssueTerms
 from redline.model import VERSION_KINDS, PlanVersion, Point
-from redline.sources.plans import read_plan_file
 
 Tagger = Callable[[str], list[str]]
 
@@ -520,6 +519,10 @@ def load_plan(
     fmt: str | None = None,
 ) -> PlanVersion:
     """Read and parse the plan version in ``path``; ``fmt`` overrides the extension."""
+    # imported here: the sources package brings every reader, which `positions` and `export`
+    # (that read plans from the store, never from a file) would pay for at start-up
+    from redline.sources.plans import read_plan_file
+
     text, fmt = read_plan_file(path, fmt)
     return parse_plan(text, fmt, plan=plan, label=label, when=when, source=source, where=str(path))
 
