@@ -44,6 +44,8 @@ from redline.store.schema import ANY_COLUMN
 
 __all__ = ["StoredPositions", "link_version", "stored_positions", "tally_days"]
 
+Loader = Callable[[list[str]], Callable[[str], Statement]]  # statement ids -> lookup of them
+
 
 def tally_days(rows: Sequence[TallyRow]) -> CellDays[str]:
     """The matrix input (quotes as statement ids) of tally rows, which come in day order."""
@@ -73,15 +75,11 @@ def _walked(rows: Sequence[TallyRow]) -> list[ShiftDraft[str]] | None:
     return [sh for key in sorted(cells) for sh in cell_shifts(*key, cells[key])]
 
 
-def _shifts(
-    store: Store, drafts: list[ShiftDraft[str]] | None, quotes: dict[str, Statement]
-) -> list[Shift] | None:
+def _shifts(drafts: list[ShiftDraft[str]] | None, load: Loader) -> list[Shift] | None:
     if drafts is None:
         return None
-    quotes.update(
-        store.statements_by_id({q for d in drafts for q in (d.quote_before, d.quote_after)} - set(quotes))
-    )
-    shifts = [finish(d, quotes.__getitem__) for d in drafts]
+    quote = load([q for d in drafts for q in (d.quote_before, d.quote_after)])
+    shifts = [finish(d, quote) for d in drafts]
     shifts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
     return shifts
 
@@ -104,9 +102,11 @@ def link_version(store: Store, version: PlanVersion, options: LinkOptions | None
     return len(statements)
 
 
-def _quotes(store: Store, into: dict[str, Statement]) -> Callable[[list[str]], Callable[[str], Statement]]:
+def _quotes(store: Store, into: dict[str, Statement]) -> Loader:
+    """Quotes by id, read once: the cells' and the shifts' ids load into one ``into``."""
+
     def load(ids: list[str]) -> Callable[[str], Statement]:
-        into.update(store.statements_by_id(set(ids)))
+        into.update(store.statements_by_id(set(ids) - into.keys()))
         return into.__getitem__
 
     return load
@@ -142,14 +142,15 @@ def stored_positions(
     version = None
     revision = None
     quoted: dict[str, Statement] = {}
+    load = _quotes(store, quoted)
     if plan is not None:
         version = positions_version(repo, plan, label, lineage)
         with linking or nullcontext():
             link_version(store, version)
             revision = store.tally_revision()
         rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
-        matrix = summarised_matrix(tally_days(rows), _quotes(store, quoted), at)
-        shifts = _shifts(store, _walked(rows), quoted)
+        matrix = summarised_matrix(tally_days(rows), load, at)
+        shifts = _shifts(_walked(rows), load)
     else:
         if at is None:  # as of today: the cells and shifts every write keeps
             totals = store.position_cells(by, issue=issue)
@@ -158,9 +159,8 @@ def stored_positions(
             rows = store.position_tallies(by, issue=issue, at=at)
             totals = cells_of(rows)
             drafts = _walked(rows)
-        load = _quotes(store, quoted)
         matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
-        shifts = _shifts(store, drafts, quoted)
+        shifts = _shifts(drafts, load)
     if shifts is None:  # a tally row the rule cannot split: the statements themselves
         columns = by_points(store.point_link_numbers(plan, version.label)) if plan and version else None
         shifts = find_shifts(
