@@ -1,23 +1,13 @@
-"""The corpus the whole-store analyses read, kept between requests while the store is unchanged.
+"""Results of the store's aggregates kept per request parameters and store revision.
 
-The API's positions and timeline no longer read it (they are answered from the store's
-tallies and sorted queries); what still needs every countable statement (the dashboard's
-cell statements, plan reconstructions) pays seconds at 100,000 statements to read it, and the
-store changes rarely compared with how often a dashboard asks. So each app keeps the last
-corpus it read with the store's ``data_version`` and reads again only when that has moved (an
-ingest, a reprocess, a correction). One lock: concurrent requests after a change wait for one
-read, not make many.
-
-Results of the tallies (positions, timeline pages: ``latest_at``) are kept per request
-parameters with the store revision they were computed at, which the API sends back in the
-``X-Redline-Revision`` header. While an ingest moves the revision every second, a request whose
-result is outdated is answered with it while the new one is computed in the background, for
-at most ``MAX_STALE`` seconds after a request first saw the store move past it; never older
-than a write (a correction) made through the app itself.
-
-Results computed from the corpus (a positions matrix against a plan's points links every
-statement to every point: seconds per call) are kept beside it, per request parameters, and
-dropped with it when the store changes.
+Nothing here reads the whole corpus any more: positions, the timeline, facets and the pages
+are answered from what the store keeps current (tallies, counters, sorted queries), and this
+keeps each answer with the store revision it was computed at, which the API sends back in the
+``X-Redline-Revision`` header. One computation runs per parameters at a time. While an ingest
+moves the revision every second, a request whose result is outdated is answered with it while
+the new one is computed in the background, for at most ``MAX_STALE`` seconds after a request
+first saw the store move past it; never older than a write (a correction) made through the app
+itself. (The class keeps the name it had when it held the corpus.)
 """
 
 from __future__ import annotations
@@ -30,16 +20,12 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from redline.analysis import negotiation
-from redline.analysis.db_repository import SqlStatementSource
-from redline.store import Store
-
 __all__ = ["MAX_STALE", "CorpusCache"]
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-RESULTS_KEPT = 64  # results per store revision, least recently used dropped first
+RESULTS_KEPT = 64  # results kept (one per parameters), least recently used dropped first
 MAX_STALE = 2.0  # seconds a result may be served after a request first saw the store move past it
 
 
@@ -57,9 +43,6 @@ class CorpusCache:
         self._clock = clock
         # held while the plan positions link a version's new statements (store.point_links)
         self.linking = threading.Lock()
-        self._version: tuple[object, ...] | None = None
-        self._corpus: negotiation.Corpus | None = None
-        self._results: OrderedDict[Hashable, Any] = OrderedDict()
         self._latest: OrderedDict[Hashable, _Kept] = OrderedDict()  # params -> latest result
         self._computing: dict[Hashable, threading.Event] = {}
         self._written = 0  # the revision of this app's own last write: never answered older
@@ -172,31 +155,3 @@ class CorpusCache:
             with self._lock:
                 self._computing.pop(params, None)
             running.set()
-
-    def get(self, store: Store) -> negotiation.Corpus:
-        return self._current(store)[1]
-
-    def result(self, store: Store, key: Hashable, compute: Callable[[negotiation.Corpus], T]) -> T:
-        """``compute(corpus)``, computed once per store revision and ``key``."""
-        version, corpus = self._current(store)
-        with self._lock:
-            if (version, key) in self._results:
-                self._results.move_to_end((version, key))
-                cached: T = self._results[(version, key)]
-                return cached
-        value = compute(corpus)  # outside the lock: other requests are not held up
-        with self._lock:
-            if version == self._version:  # the store did not move meanwhile
-                self._results[(version, key)] = value
-                while len(self._results) > RESULTS_KEPT:
-                    self._results.popitem(last=False)
-        return value
-
-    def _current(self, store: Store) -> tuple[tuple[object, ...], negotiation.Corpus]:
-        with self._lock:
-            version = store.data_version()
-            if self._corpus is None or version != self._version:
-                self._corpus = negotiation.read_corpus(SqlStatementSource(store))
-                self._version = version
-                self._results.clear()
-            return version, self._corpus

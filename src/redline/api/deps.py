@@ -12,7 +12,6 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.security.utils import get_authorization_scheme_param
 from pydantic import BaseModel, BeforeValidator, Field
 
-from redline.analysis.negotiation import Corpus
 from redline.api.corpus_cache import CorpusCache
 from redline.api.errors import ApiError
 from redline.store import Store
@@ -21,7 +20,6 @@ __all__ = [
     "MAX_LIMIT",
     "MAX_OFFSET",
     "CorpusCacheDep",
-    "CorpusDep",
     "IsoDate",
     "Limit",
     "Offset",
@@ -29,7 +27,6 @@ __all__ = [
     "StoreDep",
     "WriteAccess",
     "check_token",
-    "get_corpus",
     "get_corpus_cache",
     "get_store",
     "page",
@@ -55,7 +52,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 
 
 def get_corpus_cache(request: Request) -> CorpusCache:
-    """The app's cache of the corpus and of what is computed from it (one per app)."""
+    """The app's cache of results per store revision (one per app)."""
     cache: CorpusCache = request.app.state.corpus_cache
     return cache
 
@@ -63,12 +60,6 @@ def get_corpus_cache(request: Request) -> CorpusCache:
 CorpusCacheDep = Annotated[CorpusCache, Depends(get_corpus_cache)]
 
 
-def get_corpus(cache: CorpusCacheDep, store: StoreDep) -> Corpus:
-    """Every countable statement, for the whole-store analyses (cached while the store is unchanged)."""
-    return cache.get(store)
-
-
-CorpusDep = Annotated[Corpus, Depends(get_corpus)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 Offset = Annotated[
     int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (follow `next` instead of counting).")
