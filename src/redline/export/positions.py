@@ -1,9 +1,9 @@
 """The position matrix for other tools: JSON as the CLI and API give it, CSV as a long table.
 
-Built by ``redline.analysis.negotiation.positions`` from the stored statements that count
-(corrections applied, rejected and reprinted ones left out), and serialised through the same
-``PositionsReport`` as ``redline positions -f json`` and ``/api/v1/positions``, so the export
-says what they say. The CSV has one row per party (or actor) and issue: the cell's balance
+Read from the store's tallies (``analysis.stored_positions``, corrections applied, rejected
+and reprinted statements left out) as ``redline positions`` and ``/api/v1/positions`` read
+them, and serialised through the same ``PositionsReport``, so the export says what they say
+at the same cost. The CSV has one row per party (or actor) and issue: the cell's balance
 (stance, latest, most frequent, the count of each stance), its undated statements, and the
 strongest quote with its provenance; a pair with only undated statements is a row too, with
 no stance, so that nothing is dropped.
@@ -15,8 +15,6 @@ import json
 from datetime import date
 from typing import Any, TextIO
 
-from redline.analysis import negotiation
-from redline.analysis.db_repository import SqlStatementSource
 from redline.analysis.positions import RowKind
 from redline.analysis.positions_report import CellReport, PositionsReport, UnplacedCell, positions_report
 from redline.export.output import check_format
@@ -60,9 +58,11 @@ def stored_positions(
     taxonomy: Taxonomy | None = None,
 ) -> PositionsReport:
     """The party (or actor) x issue positions of the stored corpus, as of ``at`` if given."""
-    corpus = negotiation.read_corpus(SqlStatementSource(store))
-    result = negotiation.positions(corpus, by=by, at=at, issue=issue)
-    return positions_report(result, by=by, documents=corpus.documents, issue=issue, taxonomy=taxonomy)
+    # imported here, as the CLI does: it brings plan linking, which `export statements` never needs
+    from redline.analysis import stored_positions as tallies
+
+    found = tallies.stored_positions(store, by=by, at=at, issue=issue)
+    return positions_report(found.result, by=by, documents=found.documents, issue=issue, taxonomy=taxonomy)
 
 
 def _row(cell: CellReport | UnplacedCell, by: RowKind) -> dict[str, Any]:
