@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from redline.analysis import negotiation as lib
-from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
+from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.plans import load_plan, tag_points
+from redline.analysis.stored_positions import stored_positions
 from redline.config import Settings
 from redline.examples import EXAMPLE_PLAN, corpus_path, example_plans
 from redline.ingest import ExtractorFactory, IngestReport, ProgressCallback, ingest, read_sources
@@ -82,8 +83,7 @@ def run_demo(
         on_progress=on_progress,
     )
     imported = _import_example_plans(store)
-    corpus = lib.read_corpus(SqlStatementSource(store))
-    positions = lib.positions(corpus, by="party")
+    positions = stored_positions(store, by="party").result  # as `redline positions` reads them
     old, new = (p.label for p in example_plans())
     diff = lib.diff_plan(SqlPlanRepository(store), EXAMPLE_PLAN, old, new)
     return DemoResult(report, store.summary(), imported, positions, diff.counts(), EXAMPLE_PLAN, old, new)
