@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 import typer
+from typer.testing import CliRunner
 
 from redline.cli._common import (
     cell_text,
@@ -17,9 +18,10 @@ from redline.cli._common import (
     settings_from_flags,
     truncate,
 )
-from redline.cli.options import day
+from redline.cli.options import Where, day, filter_flags
 from redline.errors import ConfigError, ModelNotInstalledError
 from redline.model import Problem
+from redline.store import StatementFilter
 
 ROWS = [
     {"name": "Vladimir Putin", "issues": ["territory", "nato"], "date": date(2025, 11, 27), "n": 3},
@@ -153,3 +155,50 @@ def test_version_flag_prints_the_package_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.strip() == f"redline {__version__}"
+
+
+FILTER_FLAGS = [
+    "--actor",
+    "--issue",
+    "--stance",
+    "--since",
+    "--until",
+    "--outlet",
+    "--search",
+    "--include-rejected",
+    "--include-duplicates",
+]
+
+
+@pytest.mark.parametrize("path", [["statements"], ["export", "statements"], ["export", "dna"]])
+def test_every_statement_list_takes_the_same_filter_flags(path: list[str]) -> None:
+    from redline.cli import app
+
+    command = typer.main.get_command(app)
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    flags = [opt for p in command.params for opt in p.opts if opt in FILTER_FLAGS]
+    assert flags == FILTER_FLAGS
+    assert "--where" not in [opt for p in command.params for opt in p.opts]
+
+
+def test_the_filter_flags_reach_the_command_as_one_filter() -> None:
+    seen: list[StatementFilter] = []
+
+    @filter_flags
+    def listing(where: Where, limit: int = 5) -> None:
+        seen.append(where)
+
+    app = typer.Typer()
+    app.command()(listing)
+    app.command("other")(lambda: None)  # two commands, so typer keeps the command's name
+    result = CliRunner().invoke(
+        app, ["listing", "--since", "27 Nov 2025", "--stance", "oppose", "--include-rejected"]
+    )
+    assert result.exit_code == 0, result.output
+    assert seen == [
+        StatementFilter(since=date(2025, 11, 27), stance="oppose", include_rejected=True, limit=None)
+    ]
+    bad = CliRunner().invoke(app, ["listing", "--since", "someday"])
+    assert bad.exit_code == 2
+    assert "--since 'someday' is not a date" in bad.output

@@ -22,6 +22,8 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 HEAVY = ("spacy", "thinc", "fastapi", "starlette", "uvicorn", "dask", "distributed", "datasketch", "sklearn")
 # nor does it need pydantic (typer 0.29 validated every option with it: a fifth of start-up)
 NOT_FOR_READING = (*HEAVY, "pydantic")
+# reading a SQLite database needs neither PostgreSQL's dialect nor the web page readers
+NOT_FOR_SQLITE_READING = (*NOT_FOR_READING, "sqlalchemy.dialects.postgresql", "trafilatura", "httpx")
 # also left out until a command needs them: the store, the readers, network export
 NOT_FOR_HELP = (*HEAVY, "sqlalchemy", "trafilatura", "httpx", "networkx", "numpy", "scipy")
 
@@ -104,4 +106,4 @@ def small_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     ids=lambda argv: " ".join(argv),
 )
 def test_reading_commands_load_no_heavy_library(argv: list[str], small_db: str) -> None:
-    assert _loaded(_modules_after([*argv, "--db", small_db]), NOT_FOR_READING) == []
+    assert _loaded(_modules_after([*argv, "--db", small_db]), NOT_FOR_SQLITE_READING) == []

@@ -10,16 +10,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from redline.analysis.align import PlanDiff, align_versions
 from redline.analysis.linking import LinkOptions, PointLink, link_statements
-from redline.analysis.plan_reports import (
-    ReconstructedVersion,
-    ReportCheck,
-    check_reports,
-    find_reported_changes,
-    reconstruct_version,
-)
 from redline.analysis.plans import Tagger, load_plan, point_warnings, tag_points, term_tagger, with_meta
 from redline.analysis.positions import (
     Columns,
@@ -37,10 +31,12 @@ from redline.knowledge import packaged
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.issues import load_issues
 from redline.knowledge.link_terms import load_generic_link_terms
-from redline.knowledge.plan_changes import ChangeLexicon
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, Extraction, PlanVersion, Problem, Statement
-from redline.sources.language import EnglishDetector
+
+if TYPE_CHECKING:  # plan reports and language guessing serve plan import only, not every reader
+    from redline.analysis.plan_reports import ReconstructedVersion, ReportCheck
+    from redline.knowledge.plan_changes import ChangeLexicon
 
 __all__ = [
     "Corpus",
@@ -117,6 +113,8 @@ def import_plan(
     A reconstruction with the same label is replaced by the text; before that, each change it
     reported is checked against what the text did to the point, and the checks are returned.
     """
+    from redline.analysis.plan_reports import check_reports
+
     version = load_plan(path, plan=plan, label=label, when=when, source=source, fmt=fmt)
     version = with_meta(version, author=author, kind=kind, based_on=based_on, source_urls=source_urls)
     if version.based_on is not None:
@@ -154,6 +152,8 @@ def in_lineage(versions: Sequence[PlanVersion], lineage: str) -> list[PlanVersio
 def foreign_text() -> Callable[[str], bool]:
     """Whether a point's wording is in another language: almost no English function words and
     a fair share of other languages' (a terse English provision has few of either)."""
+    from redline.sources.language import EnglishDetector
+
     english = EnglishDetector.load().guess
     other = EnglishDetector.load(packaged(NON_ENGLISH_WORDS)).guess
 
@@ -214,6 +214,8 @@ def reconstruct_from_reports(
     when: date | None = None,
 ) -> ReconstructedVersion:
     """Rebuild and save version ``label`` of ``plan`` from the changes to ``base`` that statements report."""
+    from redline.analysis.plan_reports import find_reported_changes, reconstruct_version
+
     base_version = repo.get_version(plan, base)
     changes = find_reported_changes(corpus.statements, base_version, lexicon)
     rec = reconstruct_version(base_version, changes, label=label, when=when)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -16,19 +17,14 @@ from redline.cli._common import emit, settings_from_flags, user_errors
 from redline.cli.options import (
     ActorOpt,
     DbOpt,
-    DuplicatesOpt,
-    IssueOpt,
     LimitOpt,
     OutletOpt,
-    RejectedOpt,
-    SearchOpt,
-    SinceOpt,
     StanceOpt,
-    UntilOpt,
+    Where,
     check_choice,
+    filter_flags,
     format_option,
     open_store,
-    statement_filter,
 )
 from redline.errors import ConfigError
 
@@ -206,16 +202,9 @@ STATEMENT_COLUMNS = (
 )
 
 
+@filter_flags
 def statements(
-    actor: ActorOpt = None,
-    issue: IssueOpt = None,
-    stance: StanceOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    outlet: OutletOpt = None,
-    search: SearchOpt = None,
-    include_rejected: RejectedOpt = False,
-    include_duplicates: DuplicatesOpt = False,
+    where: Where,
     limit: LimitOpt = 50,
     fmt: FormatOpt = "table",
     db: DbOpt = None,
@@ -223,18 +212,7 @@ def statements(
     """List statements, newest first, filtered by speaker, issue, stance, date, outlet, text."""
     with user_errors():
         check_choice(fmt, LIST_FORMATS, "--format")
-        f = statement_filter(
-            actor=actor,
-            issue=issue,
-            stance=stance,
-            since=since,
-            until=until,
-            outlet=outlet,
-            search=search,
-            include_rejected=include_rejected,
-            include_duplicates=include_duplicates,
-            limit=limit,
-        )
+        f = replace(where, limit=limit or None)
         with open_store(db, must_exist=True) as (store, _):
             rows = store.statements(f)
             total = _total(rows, f.limit, lambda: store.count_statements(f))

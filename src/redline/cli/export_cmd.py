@@ -14,20 +14,17 @@ import typer
 
 from redline.cli._common import RedlineGroup, user_errors
 from redline.cli.options import (
-    ActorOpt,
     AtOpt,
     DbOpt,
-    DuplicatesOpt,
     IssueOpt,
     OutletOpt,
     OutputOpt,
-    RejectedOpt,
-    SearchOpt,
     SinceOpt,
-    StanceOpt,
     UntilOpt,
+    Where,
     check_choice,
     day,
+    filter_flags,
     format_option,
     open_store,
     statement_filter,
@@ -68,18 +65,12 @@ def _done(n: int, what: str, output: str) -> None:
         "limit; streams, so any corpus size exports in flat memory."
     ),
 )
+@filter_flags
 def statements_cmd(
+    *,
     fmt: Annotated[str, format_option("csv, json or jsonl")] = "csv",
     output: OutputOpt = "-",
-    actor: ActorOpt = None,
-    issue: IssueOpt = None,
-    stance: StanceOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    outlet: OutletOpt = None,
-    search: SearchOpt = None,
-    include_rejected: RejectedOpt = False,
-    include_duplicates: DuplicatesOpt = False,
+    where: Where,
     db: DbOpt = None,
 ) -> None:
     """Statements with full provenance, one row each."""
@@ -87,19 +78,8 @@ def statements_cmd(
         from redline.export import TABLE_FORMATS, check_format, export_statements, open_output
 
         check_format(fmt, TABLE_FORMATS, "statements")
-        f = statement_filter(
-            actor=actor,
-            issue=issue,
-            stance=stance,
-            since=since,
-            until=until,
-            outlet=outlet,
-            search=search,
-            include_rejected=include_rejected,
-            include_duplicates=include_duplicates,
-        )
         with open_store(db, must_exist=True) as (store, settings), open_output(output) as out:
-            n = export_statements(store, out, fmt, f, _taxonomy(settings))
+            n = export_statements(store, out, fmt, where, _taxonomy(settings))
         _done(n, "statements", output)
 
 
@@ -113,21 +93,15 @@ def statements_cmd(
         "XML: DNA documents no XML import format."
     ),
 )
+@filter_flags
 def dna_cmd(
+    *,
     fmt: Annotated[str, format_option("csv (semicolon-separated, DNA's layout), json or jsonl")] = "csv",
     output: OutputOpt = "-",
     include_neutral: Annotated[
         bool, typer.Option("--include-neutral", help="Keep neutral statements (empty agreement).")
     ] = False,
-    actor: ActorOpt = None,
-    issue: IssueOpt = None,
-    stance: StanceOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    outlet: OutletOpt = None,
-    search: SearchOpt = None,
-    include_rejected: RejectedOpt = False,
-    include_duplicates: DuplicatesOpt = False,
+    where: Where,
     db: DbOpt = None,
 ) -> None:
     """Discourse Network Analyzer-style statements, one row per statement and issue."""
@@ -136,19 +110,8 @@ def dna_cmd(
 
         if fmt != "xml":  # export_dna says why there is no XML
             check_format(fmt, TABLE_FORMATS, "DNA statements")
-        f = statement_filter(
-            actor=actor,
-            issue=issue,
-            stance=stance,
-            since=since,
-            until=until,
-            outlet=outlet,
-            search=search,
-            include_rejected=include_rejected,
-            include_duplicates=include_duplicates,
-        )
         with open_store(db, must_exist=True) as (store, settings), open_output(output) as out:
-            n = export_dna(store, out, fmt, f, _taxonomy(settings), include_neutral=include_neutral)
+            n = export_dna(store, out, fmt, where, _taxonomy(settings), include_neutral=include_neutral)
         _done(n, "DNA statements", output)
 
 

@@ -8,7 +8,9 @@ line must not load the store, spaCy or the web stack (``redline --help`` stays i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import inspect
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -57,6 +59,57 @@ RejectedOpt = Annotated[bool, typer.Option("--include-rejected", help="Keep stat
 DuplicatesOpt = Annotated[
     bool, typer.Option("--include-duplicates", help="Keep the statements of near-duplicate reprints.")
 ]
+
+
+# A command that lists statements takes one parameter ``where: Where``; ``filter_flags`` puts
+# the filter's flags in its place on the command line and hands it the filter they make.
+Where = Annotated["StatementFilter", "the statement filter, from the flags declared below"]
+
+_FILTER_FLAGS = tuple(
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=flag)
+    for name, flag, default in (
+        ("actor", ActorOpt, None),
+        ("issue", IssueOpt, None),
+        ("stance", StanceOpt, None),
+        ("since", SinceOpt, None),
+        ("until", UntilOpt, None),
+        ("outlet", OutletOpt, None),
+        ("search", SearchOpt, None),
+        ("include_rejected", RejectedOpt, False),
+        ("include_duplicates", DuplicatesOpt, False),
+    )
+)
+
+
+def filter_flags(command: Callable[..., None]) -> Callable[..., None]:
+    """``command`` with the statement filter's flags in place of its ``where`` parameter.
+
+    Typer reads options from a command's signature, so without this every command that lists
+    statements would declare the same nine flags (and they would drift). A bad flag value is
+    reported as the command's own errors are (``redline: error: ...``, exit 2).
+    """
+    from redline.cli._common import user_errors
+
+    hints = inspect.get_annotations(command, eval_str=True)
+    params = [
+        p.replace(annotation=hints.get(p.name, p.annotation), kind=inspect.Parameter.KEYWORD_ONLY)
+        for p in inspect.signature(command).parameters.values()
+    ]
+    at = next(i for i, p in enumerate(params) if p.name == "where")
+    flags = [p.name for p in _FILTER_FLAGS]
+
+    @functools.wraps(command)
+    def with_filter(**kwargs: Any) -> None:
+        given = {name: kwargs.pop(name) for name in flags}
+        with user_errors():
+            where = statement_filter(**given)
+        command(where=where, **kwargs)
+
+    with_filter.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [*params[:at], *_FILTER_FLAGS, *params[at + 1 :]], return_annotation=None
+    )
+    with_filter.__annotations__ = {}  # the signature above is the one to read
+    return with_filter
 
 
 def day(value: str | None, flag: str) -> date | None:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
-from redline.store import frozen_tables, tallies
+from redline.store import tallies
 from redline.store.engine import WRITE
 from redline.store.schema import (
     metadata,
@@ -31,6 +31,10 @@ Migration = Callable[[Connection], None]
 
 
 def _core_tables(conn: Connection) -> None:
+    # released tables are read only when a migration builds them: declaring their partial index
+    # loads every dialect it names, which opening a current database never needs
+    from redline.store import frozen_tables
+
     frozen_tables.metadata.create_all(conn, tables=list(frozen_tables.TABLES_0001))
 
 
@@ -109,6 +113,8 @@ def _views(conn: Connection) -> None:
 def _negotiation(conn: Connection) -> None:
     """Events of stored documents (written at ingest; an older database gets them on reprocess)
     and the plans of the negotiation: versions, their points in order, reconstructions."""
+    from redline.store import frozen_tables
+
     frozen_tables.metadata.create_all(conn, tables=list(frozen_tables.TABLES_0004))
 
 
