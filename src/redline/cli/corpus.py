@@ -51,21 +51,28 @@ SchedulerOpt = Annotated[
 ]
 
 
-def _list(
-    rows: list[dict[str, Any]], total: int | None, fmt: str, columns: tuple[str, ...], what: str
+def _listing(
+    fmt: str,
+    db: str | None,
+    limit: int | None,
+    what: str,
+    columns: tuple[str, ...],
+    rows_of: Callable[[Store], list[dict[str, Any]]],
+    count: Callable[[Store], int],
 ) -> None:
-    """Print a listing; tables say how much of the whole they show ("50 of 466 statements")."""
-    title = None
-    if fmt == "table" and total is not None:
-        noun = what if total != 1 else what.removesuffix("s")
-        title = f"{len(rows)} of {total} {noun}" if len(rows) < total else f"{total} {noun}"
-    wide = "content" if "content" in columns else None
-    emit(rows, fmt, columns, title=title, empty=f"no {what}", wide=wide)
-
-
-def _total(rows: list[dict[str, Any]], limit: int | None, count: Callable[[], int]) -> int:
-    """How many match: only a full page can be part of more, so only then is it worth a count."""
-    return count() if limit and len(rows) == limit else len(rows)
+    """Print one page of a listing; tables say how much of the whole they show ("50 of 466
+    statements"). Only a full page can be part of more, so only then is the whole counted."""
+    with user_errors():
+        check_choice(fmt, LIST_FORMATS, "--format")
+        with open_store(db, must_exist=True) as (store, _):
+            rows = rows_of(store)
+            total = count(store) if limit and len(rows) == limit else len(rows)
+        title = None
+        if fmt == "table":
+            noun = what if total != 1 else what.removesuffix("s")
+            title = f"{len(rows)} of {total} {noun}" if len(rows) < total else f"{total} {noun}"
+        wide = "content" if "content" in columns else None
+        emit(rows, fmt, columns, title=title, empty=f"no {what}", wide=wide)
 
 
 def _progress_bar() -> tuple[Progress, Callable[[IngestReport], None]]:
@@ -210,23 +217,22 @@ def statements(
     db: DbOpt = None,
 ) -> None:
     """List statements, newest first, filtered by speaker, issue, stance, date, outlet, text."""
-    with user_errors():
-        check_choice(fmt, LIST_FORMATS, "--format")
-        f = replace(where, limit=limit or None)
-        with open_store(db, must_exist=True) as (store, _):
-            rows = store.statements(f)
-            total = _total(rows, f.limit, lambda: store.count_statements(f))
-        _list(rows, total, fmt, STATEMENT_COLUMNS, "statements")
+    f = replace(where, limit=limit or None)
+    _listing(
+        fmt,
+        db,
+        f.limit,
+        "statements",
+        STATEMENT_COLUMNS,
+        lambda s: s.statements(f),
+        lambda s: s.count_statements(f),
+    )
 
 
 def actors(limit: LimitOpt = 0, fmt: FormatOpt = "table", db: DbOpt = None) -> None:
     """List actors with their statement counts."""
-    with user_errors():
-        check_choice(fmt, LIST_FORMATS, "--format")
-        with open_store(db, must_exist=True) as (store, _):
-            rows = store.actors(limit or None)
-            total = _total(rows, limit, store.count_actors)
-        _list(rows, total, fmt, ("id", "name", "kind", "party", "statements"), "actors")
+    columns = ("id", "name", "kind", "party", "statements")
+    _listing(fmt, db, limit, "actors", columns, lambda s: s.actors(limit or None), lambda s: s.count_actors())
 
 
 def documents(
@@ -236,13 +242,16 @@ def documents(
     db: DbOpt = None,
 ) -> None:
     """List stored documents, newest first; reprints show the original they duplicate."""
-    with user_errors():
-        check_choice(fmt, LIST_FORMATS, "--format")
-        with open_store(db, must_exist=True) as (store, _):
-            rows = store.documents(limit or None, outlet)
-            total = _total(rows, limit, lambda: store.count_documents(outlet))
-        columns = ("id", "published", "outlet", "title", "n_statements", "duplicate_of", "similarity")
-        _list(rows, total, fmt, columns, "documents")
+    columns = ("id", "published", "outlet", "title", "n_statements", "duplicate_of", "similarity")
+    _listing(
+        fmt,
+        db,
+        limit,
+        "documents",
+        columns,
+        lambda s: s.documents(limit or None, outlet),
+        lambda s: s.count_documents(outlet),
+    )
 
 
 def claims(
@@ -256,16 +265,15 @@ def claims(
     ] = False,
 ) -> None:
     """List claims (statements carried by several outlets), most widely carried first."""
-    with user_errors():
-        check_choice(fmt, LIST_FORMATS, "--format")
-        with open_store(db, must_exist=True) as (store, _):
-            from redline.analysis.claims import refresh_claims
 
-            refresh_claims(store, only_changed=not rebuild)
-            rows = store.claims(limit or None, actor)
-            total = _total(rows, limit, lambda: store.count_claims(actor))
-        columns = ("id", "first_date", "speaker", "content", "n_statements", "n_outlets", "outlets")
-        _list(rows, total, fmt, columns, "claims")
+    def page(store: Store) -> list[dict[str, Any]]:
+        from redline.analysis.claims import refresh_claims
+
+        refresh_claims(store, only_changed=not rebuild)  # the claims are current before they are read
+        return store.claims(limit or None, actor)
+
+    columns = ("id", "first_date", "speaker", "content", "n_statements", "n_outlets", "outlets")
+    _listing(fmt, db, limit, "claims", columns, page, lambda s: s.count_claims(actor))
 
 
 def datasette_metadata(
