@@ -21,7 +21,7 @@ every write (``store.balances``) and, for a past day, per call (``analysis.store
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -39,6 +39,7 @@ from redline.balance import (
     reversal_test,
     strength,
 )
+from redline.knowledge.shift_cues import load_not_names, load_party_names
 from redline.model import Statement
 
 __all__ = [
@@ -51,7 +52,9 @@ __all__ = [
     "cell_shifts",
     "find_shifts",
     "finish",
+    "one_voice",
     "shift_days",
+    "shown",
 ]
 
 Q = TypeVar("Q")  # how a quote is held: a Statement, or a stored statement id
@@ -93,11 +96,13 @@ def _strength(s: Statement) -> Strength:
     return strength(s.kind, s.confidence, s.date, len(s.content.text))
 
 
-def shift_days(statements: Sequence[Statement], reversal: Callable[[str], bool]) -> ShiftDays[Statement]:
+def shift_days(
+    statements: Sequence[Statement], reversal: Callable[[Statement], bool]
+) -> ShiftDays[Statement]:
     """One cell's dated statements (in corpus order) summarised per day and stance."""
     reversals: dict[tuple[date, str], Reversal[Statement]] = {}
     for i, s in enumerate(statements):
-        if s.date is None or not reversal(s.content.text):
+        if s.date is None or not reversal(s):
             continue
         k = _strength(s)
         seen = reversals.get((s.date, s.stance))
@@ -117,6 +122,27 @@ def _identity(s: Statement) -> Statement:
     return s
 
 
+def _voice(s: Statement) -> str:
+    sp = s.speaker
+    return "" if sp is None else (sp.actor_id or sp.name)
+
+
+def one_voice(sh: Shift) -> bool:
+    """Whether a shift is shown: its before and after quotes come from one speaker (the same
+    actor), or the after quote says outright that the position changed. A party's row gathers
+    many voices, and two ministers who disagree on different days are no change of anyone's
+    position; a reader of the two quotes must see one source change its stance."""
+    return sh.explicit or _voice(sh.quote_before) == _voice(sh.quote_after)
+
+
+def shown(drafts: Iterable[ShiftDraft[Q]], quote: Callable[[Q], Statement]) -> list[Shift]:
+    """The shifts of drafts that one voice backs (``one_voice``), in date order: what every
+    path shows, whether its drafts were walked from statements or from the store's tallies."""
+    out = [sh for sh in (finish(d, quote) for d in drafts) if one_voice(sh)]
+    out.sort(key=lambda sh: (sh.date, sh.row, sh.column))
+    return out
+
+
 def find_shifts(
     statements: Iterable[Statement],
     *,
@@ -126,6 +152,8 @@ def find_shifts(
     at: date | None = None,
     issue: str | None = None,
     reversal_cues: Sequence[str] = (),
+    not_names: Collection[str] | None = None,
+    aliases: Mapping[str, Collection[str]] | None = None,
 ) -> list[Shift]:
     """Every change of a row's position on a column backed by evidence, in date order.
 
@@ -135,7 +163,15 @@ def find_shifts(
     parties = party_of or {}
     if columns is None:
         columns = by_issue if issue is None else (lambda s: [i for i in by_issue(s) if i == issue])
-    reversal = reversal_test(reversal_cues)
+    if reversal_cues:  # whose change a cue reports: the packaged words and names by default
+        not_names = load_not_names() if not_names is None else not_names
+        aliases = load_party_names() if aliases is None else aliases
+    says = reversal_test(reversal_cues, not_names or (), aliases)
+
+    def reversal(s: Statement) -> bool:  # the speaker's own change (as the store's tallies test it)
+        sp = s.speaker
+        own = () if sp is None else (sp.name, row_of(s, "party", parties) or "")
+        return says(s.content.text, own)
     groups: dict[tuple[str, str], list[Statement]] = {}
     for s in statements:
         if s.date is None or (at is not None and s.date > at):
@@ -150,10 +186,6 @@ def find_shifts(
             continue
         for col in columns(s):
             groups.setdefault((row, col), []).append(s)
-    shifts = [
-        finish(sh, _identity)
-        for key, group in sorted(groups.items())
-        for sh in cell_shifts(*key, shift_days(group, reversal))
-    ]
-    shifts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
-    return shifts
+    cells = sorted(groups.items())
+    drafts = [sh for key, group in cells for sh in cell_shifts(*key, shift_days(group, reversal))]
+    return shown(drafts, _identity)
