@@ -39,8 +39,9 @@ from redline.balance import (
     reversal_test,
     strength,
 )
-from redline.knowledge.shift_cues import load_not_names, load_party_names
+from redline.knowledge.shift_cues import collective_name, load_not_names, load_party_names
 from redline.model import Statement
+from redline.store.actors import NAME_PREFIX
 
 __all__ = [
     "NO_SHIFT_ROWS",
@@ -122,17 +123,28 @@ def _identity(s: Statement) -> Statement:
     return s
 
 
-def _voice(s: Statement) -> str:
+def _voice(s: Statement) -> str | None:
+    """Who said it, as one identifiable source: an actor of the actor base, or a name that is
+    no collective or unnamed source (None for those, and for no speaker)."""
     sp = s.speaker
-    return "" if sp is None else (sp.actor_id or sp.name)
+    if sp is None:
+        return None
+    known = sp.actor_id is not None and not sp.actor_id.startswith(NAME_PREFIX)
+    if known:
+        return sp.actor_id
+    return None if collective_name()(sp.name) else sp.name
 
 
 def one_voice(sh: Shift) -> bool:
-    """Whether a shift is shown: its before and after quotes come from one speaker (the same
-    actor), or the after quote says outright that the position changed. A party's row gathers
-    many voices, and two ministers who disagree on different days are no change of anyone's
-    position; a reader of the two quotes must see one source change its stance."""
-    return sh.explicit or _voice(sh.quote_before) == _voice(sh.quote_after)
+    """Whether a shift is shown: its before and after quotes come from one identifiable speaker
+    (the same actor), or the after quote says outright that the position changed. A party's row
+    gathers many voices, and two ministers who disagree on different days are no change of
+    anyone's position; nor are two quotes of "an anonymous official", who may be two people.
+    A reader of the two quotes must see one source change its stance."""
+    if sh.explicit:
+        return True
+    voice = _voice(sh.quote_before)
+    return voice is not None and voice == _voice(sh.quote_after)
 
 
 def shown(drafts: Iterable[ShiftDraft[Q]], quote: Callable[[Q], Statement]) -> list[Shift]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from redline.errors import ConfigError
 from redline.knowledge import packaged, read_yaml
-from redline.knowledge.actors import load_actors
+from redline.knowledge.actors import load_actors, split_words
 
 
 def _phrases(path: Path | None, section: str, required: bool) -> tuple[str, ...]:
@@ -39,3 +41,18 @@ def load_party_names() -> dict[str, tuple[str, ...]]:
     for place, forms in load_actors().places.items():
         out[place] = out[place.replace("-", "_")] = tuple(forms)
     return out
+
+
+@cache
+def collective_name() -> Callable[[str], bool]:
+    """Whether a speaker's name is a collective or unnamed source ("anonymous Ukrainian
+    official", "European leaders", "unnamed sources": a head of the ``collectives`` of
+    ``actors.yaml`` ends it): two of its quotes may be two people, so they are no one voice."""
+    kb = load_actors()
+    heads = kb.collectives.heads
+
+    def test(name: str) -> bool:
+        words = tuple(kb.fold(w) for w in split_words(name))
+        return any(words[i:] in heads for i in range(len(words)))
+
+    return test
