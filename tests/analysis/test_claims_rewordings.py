@@ -78,3 +78,13 @@ def test_an_abbreviation_does_not_end_a_negated_clause() -> None:
         st(2, "Kyiv has not read the proposal", actor="trump"),
     ]
     assert grouped(rows) == [["s1", "s2"]]
+
+
+
+def test_a_capital_and_its_state_are_one_concept_when_outlets_retell() -> None:
+    rows = [
+        st(1, "Kyiv rejects the plan to pull out of the Donbas", actor="umerov"),
+        st(2, "Ukrainian officials refused any withdrawal from the Donbas region", actor="umerov"),
+        st(3, "Moscow spurns Donbas pullout", actor="umerov"),
+    ]
+    assert grouped(rows) == [["s1", "s2"], ["s3"]]
