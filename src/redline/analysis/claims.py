@@ -253,13 +253,18 @@ def _speaker_claims(
             shared = Counter(n for k in telling for n in by_concept.get(k, ()))
             need = min(MIN_SHARED, len(telling))
             candidates = [claims[n] for n, got in sorted(shared.items()) if got >= need]
-        best, best_score = None, similar
+        best, best_rank = None, (similar, 0.0)
         for c in candidates:
             if c._said is None:
                 continue
             score = _same(c._said.key, s.key, c._said.meaning, s.meaning, space)
-            if score >= best_score:
-                best, best_score = c, score
+            if score < similar:
+                continue
+            # equal scores (a contained quote scores 100 against every longer text around it):
+            # the claim worded most like this statement, word for word, then the later one
+            rank = (score, fuzz.token_sort_ratio(c._said.key, s.key))
+            if rank >= best_rank:
+                best, best_rank = c, rank
         if best is None:
             best = Claim(st.actor_id, st.speaker, st.content, st.date, st.date)
             claims.append(best)
