@@ -99,14 +99,3 @@ def test_a_report_joins_the_claim_worded_most_like_it_when_two_score_alike() -> 
         st(3, f"{firms}, and {allies}", actor="bessent"),  # contains both: each scores 100
     ]
     assert grouped(rows) == [["s1", "s3"], ["s2"]]
-
-
-def test_the_same_words_days_later_are_the_claim_retold_but_a_rewording_is_not() -> None:
-    said = "they had agreed to meet in the Hungarian capital before long"
-    rows = [
-        st(1, said, day=20, actor="trump"),
-        st(2, "they would soon hold talks in the Hungarian capital", day=22, actor="trump"),  # scores 84
-        st(3, said, day=23, actor="trump"),  # a late outlet, the same words
-        st(4, said, day=27, actor="trump"),  # too late even for the same words
-    ]
-    assert grouped(rows) == [["s1", "s3"], ["s2"], ["s4"]]

@@ -17,11 +17,8 @@ Two measures, the higher counts:
   clause by clause, so a negated aside does not split a claim).
 
 A statement joins the best-matching claim of its speaker (compared with the claim's first
-statement; of claims that score alike, the one worded most like it), else starts a new one. A
-statement without a date (an article that gives none) may join a claim of any date; dated ones
-only within the window, or up to ``RETOLD_DAYS`` later when they repeat its words (a late
-outlet retelling the quote; a position restated days later comes in other words). A state's
-names are one concept ("Kyiv", "Ukraine", "Ukrainian": ``actors.yaml`` places). Measured on real news by
+statement), else starts a new one. A statement without a date (an article that gives none)
+may join a claim of any date; dated ones only within the window. Measured on real news by
 ``benchmarks/claims_real.py``. Near-duplicate reprints are excluded upstream, so a wire story
 counts once.
 """
@@ -47,8 +44,6 @@ from redline.store import ClaimInput, Store
 
 SIMILAR = 80.0  # token-set ratio at or above which two contents say the same thing
 WINDOW_DAYS = 1
-RETOLD_DAYS = 3  # a report this many days later is the claim if it repeats its words (``VERBATIM``)
-VERBATIM = 95.0
 MIN_WORDS = 3  # shorter contents must match almost exactly (token-set ratio is lenient on subsets)
 
 
@@ -251,8 +246,7 @@ def _speaker_claims(
     for i in order:
         st, s = statements[i], said[i]
         if st.date is not None:
-            kept = max(window_days, RETOLD_DAYS)
-            open_claims = [c for c in open_claims if _close(c.last_date, st.date, kept)]
+            open_claims = [c for c in open_claims if _close(c.last_date, st.date, window_days)]
             candidates: Iterable[Claim] = open_claims
         else:
             telling = [k for k in s.meaning.concepts if df[k] <= everyday]
@@ -264,9 +258,8 @@ def _speaker_claims(
             if c._said is None:
                 continue
             score = _same(c._said.key, s.key, c._said.meaning, s.meaning, space)
-            later = st.date is not None and not _close(c.last_date, st.date, window_days)
-            if score < (VERBATIM if later else similar):
-                continue  # days later only the same words, retold by a late outlet, are the claim
+            if score < similar:
+                continue
             # equal scores (a contained quote scores 100 against every longer text around it):
             # the claim worded most like this statement, word for word, then the later one
             rank = (score, fuzz.token_sort_ratio(c._said.key, s.key))
