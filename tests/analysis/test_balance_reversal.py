@@ -30,3 +30,8 @@ def test_a_later_own_cue_counts_after_a_reported_one() -> None:
     text = "Washington now backs the text; we no longer reject it either"
     assert SAYS(text, PESKOV)
     assert not SAYS(text.split(";")[0], PESKOV)
+
+
+def test_an_announced_revision_of_the_own_position_is_a_reversal() -> None:
+    assert SAYS('Moscow\'s "negotiating position will be revised", he said', PESKOV)
+    assert not SAYS("Kyiv's negotiating position will be revised soon", PESKOV)
