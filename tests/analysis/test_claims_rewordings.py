@@ -80,7 +80,6 @@ def test_an_abbreviation_does_not_end_a_negated_clause() -> None:
     assert grouped(rows) == [["s1", "s2"]]
 
 
-
 def test_a_capital_and_its_state_are_one_concept_when_outlets_retell() -> None:
     rows = [
         st(1, "Kyiv rejects the plan to pull out of the Donbas", actor="umerov"),

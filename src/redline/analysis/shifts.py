@@ -184,6 +184,7 @@ def find_shifts(
         sp = s.speaker
         own = () if sp is None else (sp.name, row_of(s, "party", parties) or "")
         return says(s.content.text, own)
+
     groups: dict[tuple[str, str], list[Statement]] = {}
     for s in statements:
         if s.date is None or (at is not None and s.date > at):
