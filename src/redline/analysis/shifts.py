@@ -6,8 +6,12 @@ it, the new one from that day on), or one statement in which the speaker says ou
 the position changed ("no longer", "now supports"; ``knowledge/shift_cues.yaml``). A shift is a
 change of side, for or against the proposition: between support and conditional support the
 position is qualified, not changed (and those two are what a stance reader confuses most). It
-shows the quotes on both sides. Rows that are nobody's position (media, unaffiliated sources) make
-no shifts.
+shows the quotes on both sides, and is shown only when one identifiable voice gives both (or the
+after quote says outright that it changed: ``one_voice``): a party's row gathers many speakers,
+and two of them disagreeing on different days changed nobody's position. An explicit reversal
+counts only when it is about the speaker's own position ("we no longer insist"), not a report of
+someone else's ("the United States is no longer ready"; ``balance.reversal_test``). Rows that
+are nobody's position (media, unaffiliated sources) make no shifts.
 
 The position on a day is the balance of the dated statements so far (``balance.Tally``: the
 stance taken most often, the most recent on a tie); an explicit reversal starts a new balance
