@@ -13,7 +13,8 @@ A system shift is right when a gold shift has the same row, column and before ->
 within ``DAYS`` days. Printed: precision, recall, both shift lists, and the plausibility of the
 system's shifts as judged by a reader of their before/after quotes (labels in
 ``benchmarks/data/shift_plausibility.json``: ids and offsets only, no article text; shifts not
-yet judged are listed with ``-v`` for labelling).
+yet judged are listed with ``-v`` for labelling), and the same figures without the rule that one
+voice gives both quotes (``shifts.one_voice``), to show what it removes.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import require_shared
 from _talks_store import extraction_version, gold_attributions, load_talks, talks_store
 
+from redline.analysis import shifts as shifts_module
 from redline.analysis.positions import RowKind
 from redline.analysis.shifts import Shift, find_shifts
 from redline.demo import run_demo
@@ -178,6 +180,27 @@ def main() -> None:
         "without support <-> conditional shifts: talks system "
         + "; gold ".join(f"{len(k)} shifts, {judged(k)}" for k in kept[:2])
         + f"; demo {len(kept[2])} shifts, {judged(kept[2])}"
+    )
+    # what the rule shows without one voice on both sides (``shifts.one_voice``): the party rows'
+    # shifts made of two speakers' quotes, re-counted with the labels above
+    real_rule = shifts_module.one_voice
+    shifts_module.one_voice = lambda _sh: True
+    try:
+        loose = [
+            find_shifts(st, by=by, party_of=pt, reversal_cues=cues)
+            for st, pt in (
+                (statements, store.parties()),
+                (gold_st, gold_parties),
+                (demo_statements, demo_parties),
+            )
+        ]
+    finally:
+        shifts_module.one_voice = real_rule
+    print(
+        "without one voice on both sides: talks system "
+        + "; gold ".join(f"{len(k)} shifts, {judged(k)}" for k in loose[:2])
+        + f"; demo {len(loose[2])} shifts, {judged(loose[2])}"
+        + f"; real changes found by redline {real_found(loose[0])}"
     )
     if args.verbose:
         texts = {s.id: s.content.text for s in [*gold_st, *statements]}

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from redline.model import STANCES
 
@@ -35,6 +35,7 @@ __all__ = [
     "DayGroup",
     "Days",
     "Reversal",
+    "ReversalTest",
     "ShiftDays",
     "ShiftDraft",
     "ShiftGroup",
@@ -57,14 +58,56 @@ def strength(kind: str, confidence: float, day: date | None, length: int) -> Str
     return (KIND_RANK.get(kind, 0), confidence, day or date.min, length)
 
 
-def reversal_test(cues: Sequence[str]) -> Callable[[str], bool]:
+class ReversalTest(Protocol):
+    """Whether a statement's text says outright that its speaker's own position changed;
+    ``own``: the names the speaker goes by (its name, its party row)."""
+
+    def __call__(self, text: str, own: Collection[str] = ()) -> bool: ...
+
+
+# what ends the clause a cue's subject stands in: punctuation, or a word that opens a new one
+_CLAUSE_BREAK = re.compile(
+    r"[.;:!?,()\[\]\"\u201c\u201d\u2014\u2013]|\b(?:that|and|but|while|said|says|saying|as|because|if|when)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w\u2019'.-]*")
+
+
+def _own_words(own: Collection[str]) -> set[str]:
+    return {w.lower() for name in own for w in re.split(r"[\W_]+", name) if w}
+
+
+def reversal_test(
+    cues: Sequence[str], not_names: Collection[str] = (), aliases: Mapping[str, Collection[str]] | None = None
+) -> ReversalTest:
     """Whether a statement's text says outright that its speaker's position changed ("no
     longer", "now supports": ``knowledge/shift_cues.yaml``), which lets one statement make a
-    shift. The store tests each statement as it is written; the corpus path when it reads."""
+    shift. The change must be the speaker's own: a cue whose clause names someone else before
+    it ("the United States is no longer ready", said by a Russian minister) reports another's
+    change. A capitalised word names someone unless ``not_names`` has it (pronouns and
+    determiners, lower-cased) or it is one of the speaker's ``own`` names (with the other names
+    ``aliases`` gives each: a party's capital, its adjective). The store tests each
+    statement as it is written; the corpus path when it reads."""
     if not cues:
-        return lambda _text: False
+        return lambda _text, _own=(): False
     pattern = re.compile("|".join(r"\b" + re.escape(c) + r"\b" for c in cues))
-    return lambda text: pattern.search(text.lower()) is not None
+    skip = frozenset(not_names)
+
+    def test(text: str, own: Collection[str] = ()) -> bool:
+        mine: set[str] | None = None
+        for m in pattern.finditer(text.lower()):
+            before = text[: m.start()]
+            breaks = list(_CLAUSE_BREAK.finditer(before))
+            subject = before[breaks[-1].end() :] if breaks else before
+            names = [w.rstrip(".").lower() for w in _WORD.findall(subject) if w[0].isupper()]
+            names = [re.sub(r"[\u2019']s$", "", n) for n in names if n not in skip]
+            if names and mine is None:
+                mine = _own_words([*own, *(a for o in own for a in (aliases or {}).get(o, ()))])
+            if all(n in (mine or ()) for n in names):
+                return True
+        return False
+
+    return test
 
 
 def nobodys(party_of: Mapping[str, str], actor_id: str | None, speaker: str) -> bool:

@@ -78,3 +78,23 @@ def test_an_abbreviation_does_not_end_a_negated_clause() -> None:
         st(2, "Kyiv has not read the proposal", actor="trump"),
     ]
     assert grouped(rows) == [["s1", "s2"]]
+
+
+def test_a_capital_and_its_state_are_one_concept_when_outlets_retell() -> None:
+    rows = [
+        st(1, "Kyiv rejects the plan to pull out of the Donbas", actor="umerov"),
+        st(2, "Ukrainian officials refused any withdrawal from the Donbas region", actor="umerov"),
+        st(3, "Moscow spurns Donbas pullout", actor="umerov"),
+    ]
+    assert grouped(rows) == [["s1", "s2"], ["s3"]]
+
+
+def test_a_report_joins_the_claim_worded_most_like_it_when_two_score_alike() -> None:
+    firms = "the treasury is blacklisting two oil firms over the refusal to stop the war"
+    allies = "we urge our allies to enforce these measures as well"
+    rows = [
+        st(1, firms, actor="bessent"),
+        st(2, allies, actor="bessent"),
+        st(3, f"{firms}, and {allies}", actor="bessent"),  # contains both: each scores 100
+    ]
+    assert grouped(rows) == [["s1", "s3"], ["s2"]]

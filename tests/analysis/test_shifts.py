@@ -159,3 +159,28 @@ def test_shifts_and_the_matrix_agree_on_every_position() -> None:
             assert (before.stance, on.stance) == (sh.before, sh.after), (seed, sh)
             checked += 1
     assert checked > 50
+
+
+def test_a_reversal_reported_of_someone_else_is_no_shift(statement: MakeStatement) -> None:
+    said = "Vladimir Putin"
+    before = statement("the draft is unacceptable", said, stance="oppose", when="2025-11-20")
+    theirs = statement("the US no longer backs its draft", said, stance="support", when="2025-11-24")
+    assert find_shifts([before, theirs], by="party", party_of=PARTIES, reversal_cues=CUES) == []
+    ours = statement("we no longer insist on the old wording", said, stance="support", when="2025-11-24")
+    (sh,) = find_shifts([before, ours], by="party", party_of=PARTIES, reversal_cues=CUES)
+    assert sh.explicit and sh.quote_after is ours
+    capital = statement("Moscow no longer rejects the draft", said, stance="support", when="2025-11-24")
+    assert find_shifts([before, capital], by="party", party_of=PARTIES, reversal_cues=CUES)  # Russia's own
+
+
+def test_two_voices_of_a_party_disagreeing_are_no_shift(statement: MakeStatement) -> None:
+    def said(who: str, stance: str, *days: str) -> list[Statement]:
+        return [statement(f"{who} on the plan, day {d}", who, stance=stance, when=d) for d in days]
+
+    putin_against = said("Vladimir Putin", "oppose", "2025-11-20", "2025-11-21")
+    peskov_for = said("Dmitry Peskov", "support", "2025-11-23", "2025-11-24")
+    assert find_shifts([*putin_against, *peskov_for], by="party", party_of=PARTIES) == []
+    putin_for = said("Vladimir Putin", "support", "2025-11-23", "2025-11-24")
+    (sh,) = find_shifts([*putin_against, *putin_for], by="party", party_of=PARTIES)
+    assert (sh.row, sh.before, sh.after) == ("russia", "oppose", "support")
+    assert sh.quote_before.speaker == sh.quote_after.speaker  # one voice changed, both quotes show it

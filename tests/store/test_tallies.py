@@ -46,8 +46,8 @@ SAID: list[tuple[str, str, list[str], int | None, str, float, str]] = [
     ("rubio", "oppose", ["ceasefire"], 21, "indirect", 0.8, "no truce can hold before a settlement"),
     # 16-18: explicit reversals (knowledge/shift_cues.yaml): one statement is evidence enough
     ("peskov", "oppose", ["ceasefire"], 20, "direct", 0.9, "a ceasefire is out of the question"),
-    ("peskov", "support", ["ceasefire"], 24, "direct", 0.8, "Moscow no longer rejects a ceasefire"),
-    ("zelensky", "support", ["territory"], 25, "indirect", 0.6, "Kyiv now accepts a freeze of the line"),
+    ("peskov", "support", ["ceasefire"], 24, "direct", 0.8, "we no longer reject a ceasefire"),
+    ("zelensky", "support", ["territory"], 25, "indirect", 0.6, "he now accepts a freeze of the line"),
     # 19-22: a media desk whose stance moves with evidence on both sides: nobody's position
     ("wire", "oppose", ["sanctions"], 20, "direct", 0.9, "the sanctions stay in place all year"),
     ("wire", "oppose", ["sanctions"], 21, "direct", 0.9, "the sanctions stay for another year"),

@@ -35,7 +35,8 @@ from itertools import groupby
 
 from rapidfuzz import fuzz, utils
 
-from redline.analysis.textsim import TfIdf, tokens
+from redline.analysis.textsim import TfIdf, stem, tokens
+from redline.knowledge.actors import load_actors
 from redline.knowledge.claim_synonyms import load_claim_synonyms
 from redline.knowledge.dates import calendar_words
 from redline.model import stable_id
@@ -113,7 +114,7 @@ class Meaning:
 class Concepts:
     """Maps words to concepts: a synonym group's first word, else the word's stem."""
 
-    def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
+    def __init__(self, groups: Iterable[Iterable[str]] = (), places: Iterable[Iterable[str]] = ()) -> None:
         self._canon: dict[str, str] = {}
         self._phrases: list[tuple[str, str]] = []
         # dates ("on Dec. 29", "29 December 2025", "in 2025") are no figures of a claim
@@ -124,14 +125,19 @@ class Concepts:
             re.I,
         )
         for group in groups:
-            words = list(group)
-            head = " ".join(tokens(words[0], keep_stop_words=True)) or words[0]
-            for w in words:
-                toks = tokens(w, keep_stop_words=True)
-                if len(toks) == 1:
-                    self._canon[toks[0]] = head
-                elif toks:
-                    self._phrases.append((w, head))
+            self._group(list(group))
+        for place in places:  # a state's names: its capital, its adjective ("Kyiv", "Ukrainian")
+            self._group(list(place))
+
+    def _group(self, words: list[str]) -> str:
+        head = " ".join(tokens(words[0], keep_stop_words=True)) or words[0]
+        for w in words:
+            toks = tokens(w, keep_stop_words=True)
+            if len(toks) == 1:
+                self._canon.setdefault(toks[0], head)
+            elif toks:
+                self._phrases.append((w.lower(), head))
+        return head
 
     def _concepts(self, text: str) -> set[str]:
         low = text.lower()
@@ -145,7 +151,7 @@ class Concepts:
             (denied if _NEGATION.search(clause.lower()) else said).update(self._concepts(clause))
         concepts = self._concepts(text)
         figures = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(self._dates.sub(" ", text))}
-        names = {n.lower() for n in _NAME.findall(text)}
+        names = {self._canon.get(stem(n.lower()), n.lower()) for n in _NAME.findall(text)}
         return Meaning(frozenset(concepts), frozenset(figures), frozenset(names), frozenset(denied - said))
 
 
@@ -247,13 +253,18 @@ def _speaker_claims(
             shared = Counter(n for k in telling for n in by_concept.get(k, ()))
             need = min(MIN_SHARED, len(telling))
             candidates = [claims[n] for n, got in sorted(shared.items()) if got >= need]
-        best, best_score = None, similar
+        best, best_rank = None, (similar, 0.0)
         for c in candidates:
             if c._said is None:
                 continue
             score = _same(c._said.key, s.key, c._said.meaning, s.meaning, space)
-            if score >= best_score:
-                best, best_score = c, score
+            if score < similar:
+                continue
+            # equal scores (a contained quote scores 100 against every longer text around it):
+            # the claim worded most like this statement, word for word, then the later one
+            rank = (score, fuzz.token_sort_ratio(c._said.key, s.key))
+            if rank >= best_rank:
+                best, best_rank = c, rank
         if best is None:
             best = Claim(st.actor_id, st.speaker, st.content, st.date, st.date)
             claims.append(best)
@@ -264,6 +275,13 @@ def _speaker_claims(
                     by_concept.setdefault(k, []).append(len(claims) - 1)
         _join(best, st, s)
     return claims
+
+
+def default_concepts() -> Concepts:
+    """The packaged synonym groups, and each state's names as one concept ("Kyiv", "Ukraine",
+    "Ukrainian": the ``places`` of ``actors.yaml``), which outlets swap when they retell one
+    statement; names compared as the same concept do not count as naming different places."""
+    return Concepts(load_claim_synonyms(), load_actors().places.values())
 
 
 def group_claims(
@@ -277,7 +295,7 @@ def group_claims(
 
     ``concepts`` (by default from the packaged synonym groups) makes rewordings meet.
     """
-    concepts = concepts or Concepts(load_claim_synonyms())
+    concepts = concepts or default_concepts()
     for _, rows in groupby(statements, key=lambda st: st.actor_id):
         yield from _speaker_claims(list(rows), concepts, similar, window_days)
 

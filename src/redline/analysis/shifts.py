@@ -6,8 +6,12 @@ it, the new one from that day on), or one statement in which the speaker says ou
 the position changed ("no longer", "now supports"; ``knowledge/shift_cues.yaml``). A shift is a
 change of side, for or against the proposition: between support and conditional support the
 position is qualified, not changed (and those two are what a stance reader confuses most). It
-shows the quotes on both sides. Rows that are nobody's position (media, unaffiliated sources) make
-no shifts.
+shows the quotes on both sides, and is shown only when one identifiable voice gives both (or the
+after quote says outright that it changed: ``one_voice``): a party's row gathers many speakers,
+and two of them disagreeing on different days changed nobody's position. An explicit reversal
+counts only when it is about the speaker's own position ("we no longer insist"), not a report of
+someone else's ("the United States is no longer ready"; ``balance.reversal_test``). Rows that
+are nobody's position (media, unaffiliated sources) make no shifts.
 
 The position on a day is the balance of the dated statements so far (``balance.Tally``: the
 stance taken most often, the most recent on a tie); an explicit reversal starts a new balance
@@ -21,7 +25,7 @@ every write (``store.balances``) and, for a past day, per call (``analysis.store
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -39,7 +43,9 @@ from redline.balance import (
     reversal_test,
     strength,
 )
+from redline.knowledge.shift_cues import collective_name, load_not_names, load_party_names
 from redline.model import Statement
+from redline.store.actors import NAME_PREFIX
 
 __all__ = [
     "NO_SHIFT_ROWS",
@@ -51,7 +57,9 @@ __all__ = [
     "cell_shifts",
     "find_shifts",
     "finish",
+    "one_voice",
     "shift_days",
+    "shown",
 ]
 
 Q = TypeVar("Q")  # how a quote is held: a Statement, or a stored statement id
@@ -93,11 +101,13 @@ def _strength(s: Statement) -> Strength:
     return strength(s.kind, s.confidence, s.date, len(s.content.text))
 
 
-def shift_days(statements: Sequence[Statement], reversal: Callable[[str], bool]) -> ShiftDays[Statement]:
+def shift_days(
+    statements: Sequence[Statement], reversal: Callable[[Statement], bool]
+) -> ShiftDays[Statement]:
     """One cell's dated statements (in corpus order) summarised per day and stance."""
     reversals: dict[tuple[date, str], Reversal[Statement]] = {}
     for i, s in enumerate(statements):
-        if s.date is None or not reversal(s.content.text):
+        if s.date is None or not reversal(s):
             continue
         k = _strength(s)
         seen = reversals.get((s.date, s.stance))
@@ -117,6 +127,38 @@ def _identity(s: Statement) -> Statement:
     return s
 
 
+def _voice(s: Statement) -> str | None:
+    """Who said it, as one identifiable source: an actor of the actor base, or a name that is
+    no collective or unnamed source (None for those, and for no speaker)."""
+    sp = s.speaker
+    if sp is None:
+        return None
+    known = sp.actor_id is not None and not sp.actor_id.startswith(NAME_PREFIX)
+    if known:
+        return sp.actor_id
+    return None if collective_name()(sp.name) else sp.name
+
+
+def one_voice(sh: Shift) -> bool:
+    """Whether a shift is shown: its before and after quotes come from one identifiable speaker
+    (the same actor), or the after quote says outright that the position changed. A party's row
+    gathers many voices, and two ministers who disagree on different days are no change of
+    anyone's position; nor are two quotes of "an anonymous official", who may be two people.
+    A reader of the two quotes must see one source change its stance."""
+    if sh.explicit:
+        return True
+    voice = _voice(sh.quote_before)
+    return voice is not None and voice == _voice(sh.quote_after)
+
+
+def shown(drafts: Iterable[ShiftDraft[Q]], quote: Callable[[Q], Statement]) -> list[Shift]:
+    """The shifts of drafts that one voice backs (``one_voice``), in date order: what every
+    path shows, whether its drafts were walked from statements or from the store's tallies."""
+    out = [sh for sh in (finish(d, quote) for d in drafts) if one_voice(sh)]
+    out.sort(key=lambda sh: (sh.date, sh.row, sh.column))
+    return out
+
+
 def find_shifts(
     statements: Iterable[Statement],
     *,
@@ -126,6 +168,8 @@ def find_shifts(
     at: date | None = None,
     issue: str | None = None,
     reversal_cues: Sequence[str] = (),
+    not_names: Collection[str] | None = None,
+    aliases: Mapping[str, Collection[str]] | None = None,
 ) -> list[Shift]:
     """Every change of a row's position on a column backed by evidence, in date order.
 
@@ -135,7 +179,16 @@ def find_shifts(
     parties = party_of or {}
     if columns is None:
         columns = by_issue if issue is None else (lambda s: [i for i in by_issue(s) if i == issue])
-    reversal = reversal_test(reversal_cues)
+    if reversal_cues:  # whose change a cue reports: the packaged words and names by default
+        not_names = load_not_names() if not_names is None else not_names
+        aliases = load_party_names() if aliases is None else aliases
+    says = reversal_test(reversal_cues, not_names or (), aliases)
+
+    def reversal(s: Statement) -> bool:  # the speaker's own change (as the store's tallies test it)
+        sp = s.speaker
+        own = () if sp is None else (sp.name, row_of(s, "party", parties) or "")
+        return says(s.content.text, own)
+
     groups: dict[tuple[str, str], list[Statement]] = {}
     for s in statements:
         if s.date is None or (at is not None and s.date > at):
@@ -150,10 +203,6 @@ def find_shifts(
             continue
         for col in columns(s):
             groups.setdefault((row, col), []).append(s)
-    shifts = [
-        finish(sh, _identity)
-        for key, group in sorted(groups.items())
-        for sh in cell_shifts(*key, shift_days(group, reversal))
-    ]
-    shifts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
-    return shifts
+    cells = sorted(groups.items())
+    drafts = [sh for key, group in cells for sh in cell_shifts(*key, shift_days(group, reversal))]
+    return shown(drafts, _identity)

@@ -33,7 +33,7 @@ from redline.analysis.linking import LinkOptions, link_statements
 from redline.analysis.negotiation import Positions, positions_version
 from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, summarised_matrix
 from redline.analysis.repository import PlanRepository
-from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts, finish
+from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts, shown
 from redline.knowledge.link_terms import load_generic_link_terms
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, PlanVersion, Statement
@@ -79,9 +79,7 @@ def _shifts(drafts: list[ShiftDraft[str]] | None, load: Loader) -> list[Shift] |
     if drafts is None:
         return None
     quote = load([q for d in drafts for q in (d.quote_before, d.quote_after)])
-    shifts = [finish(d, quote) for d in drafts]
-    shifts.sort(key=lambda sh: (sh.date, sh.row, sh.column))
-    return shifts
+    return shown(drafts, quote)
 
 
 def link_version(store: Store, version: PlanVersion, options: LinkOptions | None = None) -> int:

@@ -2,17 +2,57 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from redline.errors import ConfigError
 from redline.knowledge import packaged, read_yaml
+from redline.knowledge.actors import load_actors, split_words
+
+
+def _phrases(path: Path | None, section: str, required: bool) -> tuple[str, ...]:
+    path = path or packaged("shift_cues.yaml")
+    data = read_yaml(path, "shift cues")
+    found = data.get(section) if isinstance(data, dict) else None
+    if found is None and not required:
+        return ()
+    if not isinstance(found, list) or not all(isinstance(c, str) and c.strip() for c in found):
+        raise ConfigError(f"expected a mapping with a {section!r} list of phrases", where=str(path))
+    return tuple(" ".join(c.lower().split()) for c in found)
 
 
 def load_reversal_cues(path: Path | None = None) -> tuple[str, ...]:
     """The reversal phrases at ``path`` (the packaged list by default), lower-cased."""
-    path = path or packaged("shift_cues.yaml")
-    data = read_yaml(path, "shift cues")
-    cues = data.get("reversal") if isinstance(data, dict) else None
-    if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
-        raise ConfigError("expected a mapping with a 'reversal' list of phrases", where=str(path))
-    return tuple(" ".join(c.lower().split()) for c in cues)
+    return _phrases(path, "reversal", required=True)
+
+
+def load_not_names(path: Path | None = None) -> frozenset[str]:
+    """Capitalised words that name nobody before a cue (pronouns, determiners), lower-cased:
+    a reversal is the speaker's own unless its clause names someone else."""
+    return frozenset(_phrases(path, "not_names", required=False))
+
+
+def load_party_names() -> dict[str, tuple[str, ...]]:
+    """The names each party's state goes by ("Moscow", "Kyiv", "Washington": the ``places``
+    of ``actors.yaml``), keyed by party row: a cue whose subject is one of them is the party's
+    own reversal."""
+    out: dict[str, tuple[str, ...]] = {}
+    for place, forms in load_actors().places.items():
+        out[place] = out[place.replace("-", "_")] = tuple(forms)
+    return out
+
+
+@cache
+def collective_name() -> Callable[[str], bool]:
+    """Whether a speaker's name is a collective or unnamed source ("anonymous Ukrainian
+    official", "European leaders", "unnamed sources": a head of the ``collectives`` of
+    ``actors.yaml`` ends it): two of its quotes may be two people, so they are no one voice."""
+    kb = load_actors()
+    heads = kb.collectives.heads
+
+    def test(name: str) -> bool:
+        words = tuple(kb.fold(w) for w in split_words(name))
+        return any(words[i:] in heads for i in range(len(words)))
+
+    return test

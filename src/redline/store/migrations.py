@@ -206,6 +206,12 @@ def _corpus_counts(conn: Connection) -> None:
     corpus_counts.create(conn)
 
 
+def _own_reversals(conn: Connection) -> None:
+    """Tallies recounted: a statement's explicit reversal now counts only when it is about the
+    speaker's own position (``balance.reversal_test``), which the tallies test at write time."""
+    tallies.rebuild(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -218,6 +224,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0009_alias_keys", _alias_keys),
     ("0010_shift_tallies", _shift_tallies),
     ("0011_corpus_counts", _corpus_counts),
+    ("0012_own_reversals", _own_reversals),
 )
 
 

@@ -31,8 +31,8 @@ from typing import Any
 from sqlalchemy import String, and_, case, delete, func, or_, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
-from redline.balance import NEUTRAL, NO_SHIFT_ROWS, UNAFFILIATED, nobodys, reversal_test
-from redline.knowledge.shift_cues import load_reversal_cues
+from redline.balance import NEUTRAL, NO_SHIFT_ROWS, UNAFFILIATED, ReversalTest, nobodys, reversal_test
+from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
 from redline.model import stance_issues
 from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import TallyRow, rewalk
@@ -93,9 +93,9 @@ class _Agg:
 
 
 @cache
-def _says_reversal() -> Callable[[str], bool]:
+def _says_reversal() -> ReversalTest:
     """The packaged reversal cues as one test (read once: the writer tests every statement)."""
-    return reversal_test(load_reversal_cues())
+    return reversal_test(load_reversal_cues(), load_not_names(), load_party_names())
 
 
 def _beats(a: tuple[int, float, int, str, int, str], b: tuple[int, float, int, str, int, str]) -> bool:
@@ -156,7 +156,8 @@ def _tallies(
             int(get("content_start")),
             get("id"),
         )
-        rev = reverses(get("content")) if day != UNDATED_DAY else False
+        own = (speaker, party_row(get("actor_id"), speaker, party_of))  # whose change a cue may report
+        rev = reverses(get("content"), own) if day != UNDATED_DAY else False
         one = _Agg(1, best, int(rev), best if rev else None, int(nobodys(party_of, get("actor_id"), speaker)))
         rows_of = (("party", party_row(get("actor_id"), speaker, party_of)), ("actor", speaker))
         for by, row in rows_of:
