@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from redline.extract.anaphoric import Pointer, anaphoric_candidates
 from redline.extract.cue_phrases import (
     label_candidates,
     noun_candidates,
@@ -84,6 +85,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     quotes = _locate_quotes(doc, find_quotes(text, cues.quote_pairs))
     quoted = _quote_mask(doc, quotes)
     sites = cue_sites(doc, cues)
+    pointers = anaphoric_candidates(doc, cues, quoted, sites)
     candidates = (
         verb_candidates(doc, cues, quoted, sites)
         + prepositional_candidates(doc, cues, quoted, sites)
@@ -144,7 +146,53 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
         key=lambda a: a.content[1],
     )
     out.extend(_direct(doc, text, quotes, quoted, mixed_spans, reported, cues))
-    return _once_per_page(text, _one_per_content(out))
+    out = _share_antecedents(doc, pointers, out, cues)
+    return _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
+
+
+def _share_antecedents(
+    doc: Doc, pointers: Sequence[Pointer], found: list[Attribution], cues: CueLexicon
+) -> list[Attribution]:
+    """ "X said that A. This was reported by Reuters, according to Y.": Reuters and Y report A,
+    the content X is given, so the layered sources share X's content span (one statement per
+    source, the same words), and a cue inside the pointing sentence never takes the pointer
+    sentence itself as what was said."""
+    if not pointers:
+        return found
+    out = list(found)
+    for p in pointers:
+        ante = _chars(doc, p.candidate.content)
+        source = _chars(doc, p.candidate.source) if p.candidate.source else None
+        inner = [a for a in out if ante[0] <= a.content[0] and a.content[1] <= ante[1]]
+        widest = max(inner, key=lambda a: a.content[1] - a.content[0]) if inner else None
+        shared = widest.content if widest else ante
+        said = _chars(doc, p.sentence)
+        out = [replace(a, content=shared) if said[0] <= a.content[0] < said[1] else a for a in out]
+        cue = _chars(doc, p.candidate.cue) if p.candidate.cue else None
+        kind = widest.kind if widest else "indirect"
+        out.append(Attribution(shared, cue, source, kind, cues.confidence_of(p.candidate.kind)))
+    return out
+
+
+_COMPLETE_END = re.compile(r"[.!?\"”’»)\]…]\s*$")
+
+
+def _without_cut_off(doc: Doc, text: str, found: list[Attribution]) -> list[Attribution]:
+    """A page excerpt cut off mid-sentence ("He said the prosp") leaves a cue with only a
+    word or two of content: with no verb left there is no statement to read, only its start.
+    Content that keeps a predicate ("the Kremlin had co") still says something, and a text
+    that ends on a full stop was not cut."""
+    end = len(text.rstrip())
+    if _COMPLETE_END.search(text[:end]):
+        return found
+    out = []
+    for a in found:
+        if a.content[1] >= end:
+            span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+            if span is not None and not any(is_verb(t) for t in span):
+                continue
+        out.append(a)
+    return out
 
 
 def _once_per_page(text: str, found: list[Attribution]) -> list[Attribution]:
