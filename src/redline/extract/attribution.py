@@ -150,6 +150,12 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     return _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
 
 
+def _first_telling(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A headline the page repeats above the body: the statement is the page's first telling."""
+    first = text.find(text[span[0] : span[1]])
+    return (first, first + span[1] - span[0]) if 0 <= first < span[0] else span
+
+
 def _share_antecedents(
     doc: Doc, pointers: Sequence[Pointer], found: list[Attribution], cues: CueLexicon
 ) -> list[Attribution]:
@@ -165,9 +171,9 @@ def _share_antecedents(
         source = _chars(doc, p.candidate.source) if p.candidate.source else None
         inner = [a for a in out if ante[0] <= a.content[0] and a.content[1] <= ante[1]]
         widest = max(inner, key=lambda a: a.content[1] - a.content[0]) if inner else None
-        shared = widest.content if widest else ante
+        shared = _first_telling(doc.text, widest.content if widest else ante)
         said = _chars(doc, p.sentence)
-        out = [replace(a, content=shared) if said[0] <= a.content[0] < said[1] else a for a in out]
+        out = [replace(a, content=shared) if a.content[0] == said[0] else a for a in out]
         cue = _chars(doc, p.candidate.cue) if p.candidate.cue else None
         kind = widest.kind if widest else "indirect"
         out.append(Attribution(shared, cue, source, kind, cues.confidence_of(p.candidate.kind)))
