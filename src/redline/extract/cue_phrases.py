@@ -181,14 +181,17 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
     return out
 
 
-# "Talks will resume next week – Kremlin": a headline signed after a dash with its source.
-# The headline runs from a line start (a newline, two spaces, or the start of the text) to the
-# dash; the signature is a short capitalised name that ends the line.
+# "Talks will resume next week – Kremlin": a headline signed after a dash (or a colon: "Talks
+# will resume: Kremlin") with its source, or with a speech verb put before the source ("...,
+# says Kremlin"). The headline runs from a line start (a newline, two spaces, or the start of
+# the text) to the sign; the signature is a short capitalised name that ends the line.
 _SIGNED = re.compile(
-    r"(?:^|\n|\s{2})(?P<content>[A-Z“\"‘«\[][^\n]{15,240}?)[\s,]+[–—-]{1,2}\s+"
-    r"(?P<label>[A-Z][\w’'.\-]*(?: [A-Za-z][\w’'.\-]*){0,3})(?=\s{2}|\s*\n|\s*$|\s+[-–—|]\s)"
+    r"(?:^|\n|\s{2})(?P<content>[A-Z“\"‘«\[][^\n]{15,240}?)"
+    r"(?:[\s,]+[–—-]{1,2}|:|,\s+(?P<verb>[a-z]+))\s+"
+    r"(?P<label>[A-Z\w][\w’'.\-]*(?: [A-Za-z][\w’'.\-]*){0,5})(?=\s{2}|\s*\n|\s*$|\s+[-–—|]\s)"
 )
 _MAX_SIGNED_WORDS = 4
+_MAX_SAID_BY_WORDS = 6  # "..., says bloc's foreign policy chief Kallas": a title may come first
 _MAX_HEADLINE_WORDS = 16  # news headlines run to a dozen words or so; longer is running text
 
 
@@ -204,8 +207,17 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
             or not 4 <= len(body.split()) <= _MAX_HEADLINE_WORDS
         ):
             continue  # a sentence of running text, not a headline
-        if len(label.split()) > _MAX_SIGNED_WORDS:
+        verb = m.group("verb")
+        if len(label.split()) > (_MAX_SAID_BY_WORDS if verb else _MAX_SIGNED_WORDS):
             continue
+        if not (verb or label[0].isupper()):
+            continue
+        cue: TokenRange | None = None
+        if verb:
+            said = doc.char_span(m.start("verb"), m.end("verb"))
+            if said is None or cues.verb_kind(said[0].lemma_) != "speech":
+                continue
+            cue = (said.start, said.end)
         src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
         span = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
         if src is None or span is None or any(quoted[t.i] for t in src):
@@ -215,5 +227,5 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
         content = trim(doc, span.start, span.end, words=False)
         if content is None:
             continue
-        out.append(Candidate(content, None, (src.start, src.end), "signature", src.start))
+        out.append(Candidate(content, cue, (src.start, src.end), "signature", src.start))
     return out
