@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from redline.extract.anaphoric import Pointer, anaphoric_candidates
 from redline.extract.cue_phrases import (
+    as_candidates,
     label_candidates,
     noun_candidates,
     noun_object_candidates,
@@ -91,6 +92,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
         + prepositional_candidates(doc, cues, quoted, sites)
         + noun_candidates(doc, cues, quoted, sites)
         + noun_object_candidates(doc, cues, quoted, sites)
+        + as_candidates(doc, cues, quoted, sites)
         + label_candidates(doc, cues, text)
         + predicate_candidates(doc, cues, quoted, sites)
         + signature_candidates(doc, cues, quoted, text)

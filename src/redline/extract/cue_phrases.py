@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from redline.extract.english import RELATIVE_PRONOUNS
 from redline.extract.reported import find_source
 from redline.extract.token_ranges import (
     Candidate,
@@ -158,6 +159,48 @@ _LABEL = re.compile(
     r"(?P<content>\S[^\n]*)",
     re.MULTILINE,
 )
+
+
+def as_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token]) -> list[Candidate]:
+    """ "what he described as a reckless budget", "guarantees described by the minister as
+    binding", "framing the result as a warning": what follows "as" is the speaker's word for the
+    thing. Where the thing is named ("framed the result as a warning") the content is the whole
+    "X as Y", as for the object verbs, which read it already."""
+    out: list[Candidate] = []
+    for tok in sites:
+        if tok.lemma_.lower() not in cues.as_verbs or quoted[tok.i] or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as"]
+        if not preps:
+            continue
+        source = _as_source(tok)
+        if source is None:
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        plain_object = objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].lower_ not in RELATIVE_PRONOUNS
+        if plain_object and tok.lemma_.lower() in cues.object_verbs:
+            continue
+        start, end = subtree_range(preps[0])
+        start = objs[0].left_edge.i if plain_object else start + 1  # "framed the result as a warning"
+        content = trim(doc, start, end, words=False)
+        if content is not None:
+            out.append(Candidate(content, (tok.i, tok.i + 1), source, "object", tok.i))
+    return out
+
+
+def _as_source(verb: Token) -> TokenRange | None:
+    """The subject, the agent of a passive ("described by the minister as"), or the subject of
+    the clause a participle hangs on ("..., framing the result as")."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return noun_phrase(c)
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            return noun_phrase(objs[0]) if objs else None
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return noun_phrase(subjects[0]) if subjects else None
+    return None
 
 
 def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
