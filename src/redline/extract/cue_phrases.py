@@ -255,6 +255,8 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
             continue
         if not (verb or label[0].isupper()):
             continue
+        if verb and label.endswith("."):
+            continue  # "..., he said, reported TASS.": a sentence of running text ends on a stop
         cue: TokenRange | None = None
         if verb:
             said = doc.char_span(m.start("verb"), m.end("verb"))
