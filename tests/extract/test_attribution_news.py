@@ -334,7 +334,9 @@ def test_a_headline_with_an_inverted_say_verb(run: Run) -> None:
         ),
     ],
 )
-def test_what_follows_described_as_is_the_speakers_word(run: Run, text: str, source: str, content: str) -> None:
+def test_what_follows_described_as_is_the_speakers_word(
+    run: Run, text: str, source: str, content: str
+) -> None:
     doc, atts = run(text)
     found = [a for a in atts if _text(doc, a.content) == content]
     assert len(found) == 1, _contents(doc, atts)

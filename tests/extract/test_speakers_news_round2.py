@@ -139,3 +139,25 @@ def test_a_repeated_definite_description_is_the_person_in_focus(extractor: Any) 
     names = {s.content.text: s.speaker.name for s in _extract(extractor, text).statements if s.speaker}
     assert names.get("the allies were united") == "Mark Rutte", names
     assert names.get("the need to draw the port authority in") == "Mark Rutte", names
+
+
+def test_an_outlet_named_in_its_own_phrase_takes_up_no_earlier_outlet(extractor: Any) -> None:
+    text = (
+        "Reuters said the ferry talks were over. "
+        "The Harbour Courier news agency reported that they had resumed."
+    )
+    statement = _only(_extract(extractor, text), "they had resumed")
+    assert statement.speaker is not None
+    assert statement.speaker.name == "Harbour Courier news agency"
+
+
+def test_a_known_outlet_after_a_place_word_is_that_outlet(extractor: Any) -> None:
+    text = "Reuters said the ferry talks were over. Later, the US outlet Axios said that they had resumed."
+    statement = _only(_extract(extractor, text), "they had resumed")
+    assert statement.speaker is not None and statement.speaker.name == "Axios"
+
+
+def test_the_agency_still_takes_up_the_outlet_named_last(extractor: Any) -> None:
+    text = "Reuters said the ferry talks were over. The agency later said that they had resumed."
+    statement = _only(_extract(extractor, text), "they had resumed")
+    assert statement.speaker is not None and statement.speaker.name == "Reuters"

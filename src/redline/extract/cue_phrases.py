@@ -161,7 +161,9 @@ _LABEL = re.compile(
 )
 
 
-def as_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token]) -> list[Candidate]:
+def as_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token]
+) -> list[Candidate]:
     """ "what he described as a reckless budget", "guarantees described by the minister as
     binding", "framing the result as a warning": what follows "as" is the speaker's word for the
     thing. Where the thing is named ("framed the result as a warning") the content is the whole
