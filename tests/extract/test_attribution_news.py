@@ -359,3 +359,16 @@ def test_a_possessed_demand_that_is_a_statement_of_its_owner(run: Run) -> None:
     assert _text(doc, a.cue) == "demand"
     assert _text(doc, a.content) == "the port be sold"
     assert str(_text(doc, a.source)).startswith("Lisbon")
+
+
+def test_reported_this_takes_up_what_the_sentence_before_said(run: Run) -> None:
+    text = "The ministry claimed that it had not received the plan. The spokeswoman reported this on Friday."
+    doc, atts = run(text)
+    assert _contents(doc, atts) == ["it had not received the plan"], _contents(doc, atts)
+    assert not [a for a in atts if _text(doc, a.content) == "this"]
+
+
+def test_described_this_as_is_said_about_this_not_a_pointer(run: Run) -> None:
+    doc, atts = run("The port will open on Monday. The mayor described this as a victory for the unions.")
+    (a,) = atts
+    assert str(_text(doc, a.content)).endswith("a victory for the unions"), _contents(doc, atts)

@@ -26,7 +26,8 @@ _MAX_ANTECEDENT_SENTENCES = 3  # a longer stretch is no "clear contiguous span"
 @dataclass(frozen=True, slots=True)
 class Pointer:
     """A report that points back: its candidate (content = the antecedent) and the token range
-    of the pointing sentence, which other cues in it ("..., according to Y") report too."""
+    of the pointing words ("This was reported by X, according to Y": the sentence, which Y
+    reports too; "X reported this": the pronoun), which other cues may have taken as content."""
 
     candidate: Candidate
     sentence: TokenRange
@@ -39,18 +40,21 @@ def anaphoric_candidates(
     for tok in sites:
         if quoted[tok.i]:
             continue
-        found = _passive_pointer(tok, cues) or _statement_object(tok, cues)
+        found = _passive_pointer(tok, cues) or _statement_object(tok, cues) or _pronoun_object(tok, cues)
         if found is None:
             continue
-        source, pointer = found  # pointer: the word that must open the pointing sentence
-        antecedent = _antecedent(doc, pointer)
+        source, opener, said = found  # opener: the word that must open the pointing sentence
+        antecedent = _antecedent(doc, opener)
         if antecedent is not None:
             cand = Candidate(antecedent, (tok.i, tok.i + 1), source, "speech", tok.i)
-            out.append(Pointer(cand, (pointer.i, pointer.sent.end)))
+            out.append(Pointer(cand, said))
     return out
 
 
-def _passive_pointer(verb: Token, cues: CueLexicon) -> tuple[TokenRange, Token] | None:
+_Found = tuple[TokenRange, Token, TokenRange]  # source, opener, pointing words
+
+
+def _passive_pointer(verb: Token, cues: CueLexicon) -> _Found | None:
     """ "This was announced by the minister": a saying verb, a demonstrative subject, an agent."""
     if cues.verb_kind(verb.lemma_) not in _SAYING:
         return None
@@ -58,10 +62,10 @@ def _passive_pointer(verb: Token, cues: CueLexicon) -> tuple[TokenRange, Token] 
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if not subjects or not agents:
         return None
-    return noun_phrase(agents[0]), subjects[0]
+    return noun_phrase(agents[0]), subjects[0], (subjects[0].i, subjects[0].sent.end)
 
 
-def _statement_object(noun: Token, cues: CueLexicon) -> tuple[TokenRange, Token] | None:
+def _statement_object(noun: Token, cues: CueLexicon) -> _Found | None:
     """ "The minister made this statement": a statement noun pointed back at, the maker as source."""
     if noun.lemma_.lower() not in cues.nouns or noun.dep_ != "dobj" or noun.head.lemma_ != "make":
         return None
@@ -69,7 +73,21 @@ def _statement_object(noun: Token, cues: CueLexicon) -> tuple[TokenRange, Token]
     subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
     if not pointers or not subjects:
         return None
-    return noun_phrase(subjects[0]), subjects[0].left_edge
+    return noun_phrase(subjects[0]), subjects[0].left_edge, (noun.i, noun.i + 1)
+
+
+def _pronoun_object(verb: Token, cues: CueLexicon) -> _Found | None:
+    """ "The spokeswoman reported this on Friday": a saying verb whose whole object is a
+    demonstrative takes up what the sentence before said."""
+    if cues.verb_kind(verb.lemma_) not in _SAYING and verb.lemma_.lower() not in cues.object_verbs:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in DEMONSTRATIVES]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not objects or not subjects or any(True for _ in objects[0].children):
+        return None
+    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return None  # "called this a mistake", "described this as a mistake": said about it
+    return noun_phrase(subjects[0]), subjects[0].left_edge, (objects[0].i, objects[0].i + 1)
 
 
 def _antecedent(doc: Doc, pointer: Token) -> TokenRange | None:
