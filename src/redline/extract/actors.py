@@ -350,9 +350,13 @@ def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]
         yield left, start
     # "Dmitry Peskov, the Kremlin spokesman," and "the Kremlin spokesman, Dmitry Peskov,"
     for child in head.rights:
-        if child.dep_ == "appos" and child.i >= end and child.pos_ in {"NOUN", "PROPN"}:
-            if not _titles_next_name(doc, child):
-                yield _strip(doc, child.left_edge.i, child.right_edge.i + 1)
+        if (
+            child.dep_ == "appos"
+            and child.i >= end
+            and child.pos_ in {"NOUN", "PROPN"}
+            and not _titles_next_name(doc, child)
+        ):
+            yield _strip(doc, child.left_edge.i, child.right_edge.i + 1)
     if head.dep_ == "appos" and head.head.i < start:
         owner = head.head  # "The mayor of Kharkiv, Ihor Terekhov,": climb from Kharkiv to mayor
         while owner.pos_ != "NOUN" and owner.dep_ in {"pobj", "prep"} and owner.head.i < owner.i:
