@@ -372,3 +372,45 @@ def test_described_this_as_is_said_about_this_not_a_pointer(run: Run) -> None:
     doc, atts = run("The port will open on Monday. The mayor described this as a victory for the unions.")
     (a,) = atts
     assert str(_text(doc, a.content)).endswith("a victory for the unions"), _contents(doc, atts)
+
+
+# --- the page's own voice, and words that only point back ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this essay, I'll explain why the harbour tax is unfair.",
+        "By supporting the Harbour Times, you're defending open journalism. Thank you for standing with us.",
+        "We would like to remind you that the ferry timetable changes in May.",
+    ],
+)
+def test_the_writer_or_the_reader_outside_quotes_is_no_source(run: Run, text: str) -> None:
+    doc, atts = run(text)
+    voices = [a for a in atts if str(_text(doc, a.source)).lower() in ("i", "we", "you")]
+    assert not voices, _contents(doc, atts)
+
+
+def test_first_person_inside_a_quote_stays_the_speakers(run: Run) -> None:
+    doc, atts = run('"We told them the port stays," the mayor said.')
+    (a,) = atts
+    assert _text(doc, a.content) == "We told them the port stays"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council approved the loan. Belgium opposed it, and France raised the costs.",
+        "The plan would cap the fleet. Such provisions have been opposed by the union.",
+        "The mayor set out three conditions. The union rejected these demands.",
+    ],
+)
+def test_content_that_only_points_back_is_no_statement(run: Run, text: str) -> None:
+    doc, atts = run(text)
+    pointing = {"it", "Such provisions", "these demands"}
+    assert not [a for a in atts if _text(doc, a.content) in pointing], _contents(doc, atts)
+
+
+def test_a_plain_noun_object_is_still_content(run: Run) -> None:
+    doc, atts = run("The union welcomed the decision.")
+    assert _contents(doc, atts) == ["the decision"]

@@ -37,7 +37,7 @@ from redline.extract.cue_phrases import (
     prepositional_candidates,
     signature_candidates,
 )
-from redline.extract.english import DASHES
+from redline.extract.english import ANAPHORIC_DETERMINERS, AUTHOR_PRONOUNS, DASHES
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, verb_candidates
 from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, is_verb
@@ -149,7 +149,37 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     )
     out.extend(_direct(doc, text, quotes, quoted, mixed_spans, reported, cues))
     out = _share_antecedents(doc, pointers, out, cues)
+    out = [a for a in out if not _authors_voice(doc, a, quoted) and not _bare_pointer(doc, a)]
     return _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
+
+
+def _authors_voice(doc: Doc, a: Attribution, quoted: Sequence[bool]) -> bool:
+    """ "In this essay, I'll explain why ...", "By reading us, you're defending ...": the writer or
+    the reader named outside quote marks is the page's own voice, which the guide skips."""
+    if a.source is None:
+        return False
+    span = doc.char_span(a.source[0], a.source[1], alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    return span[0].lower_ in AUTHOR_PRONOUNS and not quoted[span[0].i]
+
+
+_MAX_POINTER_WORDS = 4
+
+
+def _bare_pointer(doc: Doc, a: Attribution) -> bool:
+    """ "Belgium opposed it", "likening them to ...", "Such provisions have been opposed by Kyiv":
+    a pronoun or a phrase that only points back is no content a reader can recover; the guide
+    annotates such reports only with the span pointed at (``anaphoric.py`` finds the clear ones)."""
+    if a.kind != "indirect":
+        return False
+    span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+    if span is None or len(span) > _MAX_POINTER_WORDS or any(is_verb(t) for t in span):
+        return False
+    words = [t for t in span if not t.is_punct]
+    if len(words) == 1 and words[0].pos_ == "PRON" and words[0].lower_ not in {"everything", "nothing"}:
+        return True
+    return any(t.lower_ in ANAPHORIC_DETERMINERS and t.dep_ in ("det", "predet", "amod") for t in words)
 
 
 def _first_telling(text: str, span: tuple[int, int]) -> tuple[int, int]:
