@@ -374,27 +374,7 @@ def test_described_this_as_is_said_about_this_not_a_pointer(run: Run) -> None:
     assert str(_text(doc, a.content)).endswith("a victory for the unions"), _contents(doc, atts)
 
 
-# --- the page's own voice, and words that only point back ------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "In this essay, I'll explain why the harbour tax is unfair.",
-        "By supporting the Harbour Times, you're defending open journalism. Thank you for standing with us.",
-        "We would like to remind you that the ferry timetable changes in May.",
-    ],
-)
-def test_the_writer_or_the_reader_outside_quotes_is_no_source(run: Run, text: str) -> None:
-    doc, atts = run(text)
-    voices = [a for a in atts if str(_text(doc, a.source)).lower() in ("i", "we", "you")]
-    assert not voices, _contents(doc, atts)
-
-
-def test_first_person_inside_a_quote_stays_the_speakers(run: Run) -> None:
-    doc, atts = run('"We told them the port stays," the mayor said.')
-    (a,) = atts
-    assert _text(doc, a.content) == "We told them the port stays"
+# --- words that only point back -------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

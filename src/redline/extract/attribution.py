@@ -37,7 +37,7 @@ from redline.extract.cue_phrases import (
     prepositional_candidates,
     signature_candidates,
 )
-from redline.extract.english import ANAPHORIC_DETERMINERS, AUTHOR_PRONOUNS, DASHES
+from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, verb_candidates
 from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, is_verb
@@ -149,19 +149,8 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     )
     out.extend(_direct(doc, text, quotes, quoted, mixed_spans, reported, cues))
     out = _share_antecedents(doc, pointers, out, cues)
-    out = [a for a in out if not _authors_voice(doc, a, quoted) and not _bare_pointer(doc, a)]
+    out = [a for a in out if not _bare_pointer(doc, a)]
     return _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
-
-
-def _authors_voice(doc: Doc, a: Attribution, quoted: Sequence[bool]) -> bool:
-    """ "In this essay, I'll explain why ...", "By reading us, you're defending ...": the writer or
-    the reader named outside quote marks is the page's own voice, which the guide skips."""
-    if a.source is None:
-        return False
-    span = doc.char_span(a.source[0], a.source[1], alignment_mode="expand")
-    if span is None or len(span) != 1:
-        return False
-    return span[0].lower_ in AUTHOR_PRONOUNS and not quoted[span[0].i]
 
 
 _MAX_POINTER_WORDS = 4

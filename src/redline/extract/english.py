@@ -28,9 +28,6 @@ IN_NAME_POS = NOMINAL_POS | {"DET", "ADJ", "NUM", "PART"}  # words a written men
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 DEMONSTRATIVES = frozenset({"this", "that"})  # "This was reported by ...": points back at what was said
-# the writer and the reader: outside quote marks "I'll explain", "you're defending", "we would like
-# to remind you" are the page's own voice (narration, appeals), not a reported source
-AUTHOR_PRONOUNS = frozenset({"i", "we", "you"})
 # determiners that point back at something said before ("such provisions", "these elements")
 ANAPHORIC_DETERMINERS = frozenset({"this", "that", "these", "those", "such"})
 POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her"})
