@@ -394,3 +394,24 @@ def test_content_that_only_points_back_is_no_statement(run: Run, text: str) -> N
 def test_a_plain_noun_object_is_still_content(run: Run) -> None:
     doc, atts = run("The union welcomed the decision.")
     assert _contents(doc, atts) == ["the decision"]
+
+
+# --- labels that name no speaker -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway: Minister Signals No Deal Without Quota Cut\nThe minister spoke on Friday.",
+        "Details: the minister spoke on Friday about the quota.",
+    ],
+)
+def test_a_place_or_a_plural_heading_before_a_colon_is_no_speaker_label(run: Run, text: str) -> None:
+    doc, atts = run(text)
+    assert not [a for a in atts if _text(doc, a.cue) == ":"], _contents(doc, atts)
+
+
+def test_a_name_before_a_colon_is_still_a_speaker_label(run: Run) -> None:
+    doc, atts = run("BERG: Well, look, the fares will fall.")
+    (a,) = atts
+    assert _text(doc, a.source) == "BERG"
