@@ -403,7 +403,7 @@ def test_a_plain_noun_object_is_still_content(run: Run) -> None:
     "text",
     [
         "Norway: Minister Signals No Deal Without Quota Cut\nThe minister spoke on Friday.",
-        "Details: the minister spoke on Friday about the quota.",
+        "Harbour Talks: Ferry Exchange, Fare Cuts and a Strike That Did Not End\nThe talks went on.",
     ],
 )
 def test_a_place_or_a_plural_heading_before_a_colon_is_no_speaker_label(run: Run, text: str) -> None:

@@ -218,9 +218,10 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             continue
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in src):
             continue  # "He said: ..." is a cue verb, handled with the quotes
-        plural = src[-1].tag_ in ("NNS", "NNPS") and not src[-1].ent_type_
+        plural = len(src) > 1 and src[-1].tag_ in ("NNS", "NNPS") and not src[-1].ent_type_
         if plural or all(t.ent_type_ in ("GPE", "LOC") for t in src):
             continue  # "Harbour Talks: ...", "Norway: ...": a section heading or a place, no speaker
+            # (one plural word is left alone: a surname may be tagged as one, "Sanders: ...")
         colon = src.end
         content = trim(doc, body.start, body.end, words=False)
         if content is None or doc[colon].text != ":":
