@@ -220,3 +220,198 @@ def test_a_short_quote_governed_by_its_cue_is_a_statement(run: Run, text: str, q
 def test_a_short_scare_quote_without_a_cue_is_not(run: Run) -> None:
     doc, atts = run("The so-called “grain bridge” opened on Monday.")
     assert atts == [], _contents(doc, atts)
+
+
+# --- reports that point back ("This was reported by X") -------------------------------------
+
+
+def test_a_pointer_report_takes_the_sentence_before_as_content(run: Run) -> None:
+    text = "The ferry line will resume sailings in April. This was announced by the harbour master, Ida Lund."
+    doc, atts = run(text)
+    (a,) = atts
+    assert _text(doc, a.content) == "The ferry line will resume sailings in April"
+    assert _text(doc, a.source) == "the harbour master, Ida Lund"
+    assert _text(doc, a.cue) == "announced"
+
+
+def test_a_pointer_report_opening_a_paragraph_takes_the_paragraph_before(run: Run) -> None:
+    text = (
+        "The bridge will close for repairs. Traffic will use the ring road.\n\n"
+        "This was reported by the city council on Friday."
+    )
+    doc, atts = run(text)
+    (a,) = atts
+    assert _text(doc, a.content) == "The bridge will close for repairs. Traffic will use the ring road"
+    assert _text(doc, a.source) == "the city council"
+
+
+def test_a_statement_pointed_back_at_with_made_this_statement(run: Run) -> None:
+    doc, atts = run("The port will open on Monday. The mayor made this statement after meeting the unions.")
+    (a,) = atts
+    assert _text(doc, a.content) == "The port will open on Monday"
+    assert _text(doc, a.source) == "The mayor"
+
+
+def test_layered_pointer_sources_share_the_content_they_point_at(run: Run) -> None:
+    text = (
+        "The health minister said that hospitals would get more staff.\n\n"
+        "This was reported by the news agency Tern, according to Harbour Daily."
+    )
+    doc, atts = run(text)
+    assert _contents(doc, atts) == ["hospitals would get more staff"], _contents(doc, atts)
+    assert not any(str(_text(doc, a.content)).startswith("This was") for a in atts)
+
+
+def test_this_inside_a_sentence_points_at_its_own_sentence(run: Run) -> None:
+    doc, atts = run("The roads were icy. Officials said that this was reported by several drivers.")
+    assert not [a for a in atts if _text(doc, a.content) == "The roads were icy"], _contents(doc, atts)
+
+
+# --- excerpts cut off mid-sentence ---------------------------------------------------------
+
+
+def test_a_cue_whose_content_was_cut_off_gives_no_statement(run: Run) -> None:
+    doc, atts = run("Officials said the talks would resume soon. The governor later said the prosp")
+    assert _contents(doc, atts) == ["the talks would resume soon"]
+
+
+def test_cut_off_content_that_keeps_a_predicate_is_a_statement(run: Run) -> None:
+    doc, atts = run("The governor later said the council had vot")
+    (a,) = atts
+    assert str(_text(doc, a.content)).startswith("the council had")
+
+
+def test_a_short_content_ending_a_complete_text_is_kept(run: Run) -> None:
+    doc, atts = run("The union welcomed the decision.")
+    assert _contents(doc, atts) == ["the decision"]
+
+
+# --- headlines signed after a colon or an inverted speech verb ------------------------------
+
+
+def test_a_headline_signed_after_a_colon(run: Run) -> None:
+    doc, atts = run("Fishing talks stall over quota dispute: EU commissioner\n\nThe talks began in May.")
+    signed = [a for a in atts if _text(doc, a.source) == "EU commissioner"]
+    assert len(signed) == 1, _contents(doc, atts)
+    assert _text(doc, signed[0].content) == "Fishing talks stall over quota dispute"
+
+
+def test_a_section_heading_with_a_colon_is_no_signature(run: Run) -> None:
+    doc, atts = run("Budget timeline: what comes next\n\nParliament votes on Friday.")
+    assert atts == [], _contents(doc, atts)
+
+
+def test_a_headline_with_an_inverted_say_verb(run: Run) -> None:
+    text = "Rail strike to end next week, says transport minister Alan Reed\nThe strike began in March."
+    doc, atts = run(text)
+    signed = [a for a in atts if _text(doc, a.source) == "transport minister Alan Reed"]
+    assert len(signed) == 1, _contents(doc, atts)
+    assert _text(doc, signed[0].content) == "Rail strike to end next week"
+    assert _text(doc, signed[0].cue) == "says"
+
+
+# --- "as" cues: what someone called a thing ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The governor rejected what he described as a reckless budget.", "he", "a reckless budget"),
+        (
+            "The unions met the minister on Monday, which the unions described as constructive.",
+            "the unions",
+            "constructive",
+        ),
+        (
+            "The deal includes guarantees described by the minister as comparable to a treaty.",
+            "the minister",
+            "comparable to a treaty",
+        ),
+        (
+            "The mayor spoke on Monday, framing the result as a warning to the council.",
+            "The mayor",
+            "the result as a warning to the council",
+        ),
+    ],
+)
+def test_what_follows_described_as_is_the_speakers_word(
+    run: Run, text: str, source: str, content: str
+) -> None:
+    doc, atts = run(text)
+    found = [a for a in atts if _text(doc, a.content) == content]
+    assert len(found) == 1, _contents(doc, atts)
+    assert _text(doc, found[0].source) == source
+
+
+# --- verbs and nouns the lexicon lacked ------------------------------------------------------
+
+
+def test_notified_with_a_hearer_and_a_clause(run: Run) -> None:
+    doc, atts = run("The envoy notified Berlin that its delegation would arrive on Monday.")
+    (a,) = atts
+    assert _text(doc, a.source) == "The envoy"
+    assert _text(doc, a.content) == "its delegation would arrive on Monday"
+
+
+def test_a_possessed_demand_that_is_a_statement_of_its_owner(run: Run) -> None:
+    doc, atts = run("The talks stalled over Lisbon's demand that the port be sold.")
+    (a,) = atts
+    assert _text(doc, a.cue) == "demand"
+    assert _text(doc, a.content) == "the port be sold"
+    assert str(_text(doc, a.source)).startswith("Lisbon")
+
+
+def test_reported_this_takes_up_what_the_sentence_before_said(run: Run) -> None:
+    text = "The ministry claimed that it had not received the plan. The spokeswoman reported this on Friday."
+    doc, atts = run(text)
+    assert _contents(doc, atts) == ["it had not received the plan"], _contents(doc, atts)
+    assert not [a for a in atts if _text(doc, a.content) == "this"]
+
+
+def test_described_this_as_is_said_about_this_not_a_pointer(run: Run) -> None:
+    doc, atts = run("The port will open on Monday. The mayor described this as a victory for the unions.")
+    (a,) = atts
+    assert str(_text(doc, a.content)).endswith("a victory for the unions"), _contents(doc, atts)
+
+
+# --- words that only point back -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council approved the loan. Belgium opposed it, and France raised the costs.",
+        "The plan would cap the fleet. Such provisions have been opposed by the union.",
+        "The mayor set out three conditions. The union rejected these demands.",
+    ],
+)
+def test_content_that_only_points_back_is_no_statement(run: Run, text: str) -> None:
+    doc, atts = run(text)
+    pointing = {"it", "Such provisions", "these demands"}
+    assert not [a for a in atts if _text(doc, a.content) in pointing], _contents(doc, atts)
+
+
+def test_a_plain_noun_object_is_still_content(run: Run) -> None:
+    doc, atts = run("The union welcomed the decision.")
+    assert _contents(doc, atts) == ["the decision"]
+
+
+# --- labels that name no speaker -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway: Minister Signals No Deal Without Quota Cut\nThe minister spoke on Friday.",
+        "Harbour Talks: Ferry Exchange, Fare Cuts and a Strike That Did Not End\nThe talks went on.",
+    ],
+)
+def test_a_place_or_a_plural_heading_before_a_colon_is_no_speaker_label(run: Run, text: str) -> None:
+    doc, atts = run(text)
+    assert not [a for a in atts if _text(doc, a.cue) == ":"], _contents(doc, atts)
+
+
+def test_a_name_before_a_colon_is_still_a_speaker_label(run: Run) -> None:
+    doc, atts = run("BERG: Well, look, the fares will fall.")
+    (a,) = atts
+    assert _text(doc, a.source) == "BERG"

@@ -139,3 +139,40 @@ def test_a_repeated_definite_description_is_the_person_in_focus(extractor: Any) 
     names = {s.content.text: s.speaker.name for s in _extract(extractor, text).statements if s.speaker}
     assert names.get("the allies were united") == "Mark Rutte", names
     assert names.get("the need to draw the port authority in") == "Mark Rutte", names
+
+
+def test_an_outlet_named_in_its_own_phrase_takes_up_no_earlier_outlet(extractor: Any) -> None:
+    text = (
+        "Reuters said the ferry talks were over. "
+        "The Harbour Courier news agency reported that they had resumed."
+    )
+    statement = _only(_extract(extractor, text), "they had resumed")
+    assert statement.speaker is not None
+    assert statement.speaker.name == "Harbour Courier news agency"
+
+
+def test_a_known_outlet_after_a_place_word_is_that_outlet(extractor: Any) -> None:
+    text = "Reuters said the ferry talks were over. Later, the US outlet Axios said that they had resumed."
+    statement = _only(_extract(extractor, text), "they had resumed")
+    assert statement.speaker is not None and statement.speaker.name == "Axios"
+
+
+def test_the_agency_still_takes_up_the_outlet_named_last(extractor: Any) -> None:
+    text = "Reuters said the ferry talks were over. The agency later said that they had resumed."
+    statement = _only(_extract(extractor, text), "they had resumed")
+    assert statement.speaker is not None and statement.speaker.name == "Reuters"
+
+
+def test_a_bare_title_before_a_name_is_that_names_title_not_the_one_before(extractor: Any) -> None:
+    text = (
+        "Umerov will meet the envoy Jan Berg, Norwegian Ambassador to the United States Olga Hansen "
+        "said. Hansen met Berg in Oslo. The ambassador also said that the ports would stay open."
+    )
+    statement = _only(_extract(extractor, text), "the ports would stay open")
+    assert statement.speaker is not None and statement.speaker.name == "Olga Hansen"
+
+
+def test_an_apposition_with_an_article_still_describes_the_name_before(extractor: Any) -> None:
+    text = "Umerov will meet Jan Berg, the Norwegian envoy, in Oslo. The envoy said the ports would open."
+    statement = _only(_extract(extractor, text), "the ports would open")
+    assert statement.speaker is not None and statement.speaker.name == "Jan Berg"

@@ -310,6 +310,23 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_TITLE_REACH = 8  # words from a bare title to the name it stands before
+
+
+def _titles_next_name(doc: Doc, appos: Token) -> bool:
+    """ "... envoy Steve Witkoff, Ukrainian Ambassador to the US Olga Stefanishina said": a bare
+    title (no article) that runs on, with no comma, into another person's name is that person's
+    title, though the parser hung it on the name before as an apposition."""
+    if any(c.dep_ == "det" for c in appos.children):
+        return False
+    for tok in doc[appos.i + 1 : appos.right_edge.i + 1 + _TITLE_REACH]:
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"}:
+            return False
+        if tok.ent_type_ == "PERSON":
+            return True
+    return False
+
+
 def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Token ranges that describe the name at [start, end): premodifiers and appositions."""
     head = _head(doc, start, end)
@@ -333,7 +350,12 @@ def _descriptions_of(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]
         yield left, start
     # "Dmitry Peskov, the Kremlin spokesman," and "the Kremlin spokesman, Dmitry Peskov,"
     for child in head.rights:
-        if child.dep_ == "appos" and child.i >= end and child.pos_ in {"NOUN", "PROPN"}:
+        if (
+            child.dep_ == "appos"
+            and child.i >= end
+            and child.pos_ in {"NOUN", "PROPN"}
+            and not _titles_next_name(doc, child)
+        ):
             yield _strip(doc, child.left_edge.i, child.right_edge.i + 1)
     if head.dep_ == "appos" and head.head.i < start:
         owner = head.head  # "The mayor of Kharkiv, Ihor Terekhov,": climb from Kharkiv to mayor

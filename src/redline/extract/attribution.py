@@ -23,11 +23,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from redline.extract.anaphoric import Pointer, anaphoric_candidates
 from redline.extract.cue_phrases import (
+    as_candidates,
     label_candidates,
     noun_candidates,
     noun_object_candidates,
@@ -35,7 +37,7 @@ from redline.extract.cue_phrases import (
     prepositional_candidates,
     signature_candidates,
 )
-from redline.extract.english import DASHES
+from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, verb_candidates
 from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, is_verb
@@ -84,11 +86,13 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
     quotes = _locate_quotes(doc, find_quotes(text, cues.quote_pairs))
     quoted = _quote_mask(doc, quotes)
     sites = cue_sites(doc, cues)
+    pointers = anaphoric_candidates(doc, cues, quoted, sites)
     candidates = (
         verb_candidates(doc, cues, quoted, sites)
         + prepositional_candidates(doc, cues, quoted, sites)
         + noun_candidates(doc, cues, quoted, sites)
         + noun_object_candidates(doc, cues, quoted, sites)
+        + as_candidates(doc, cues, quoted, sites)
         + label_candidates(doc, cues, text)
         + predicate_candidates(doc, cues, quoted, sites)
         + signature_candidates(doc, cues, quoted, text)
@@ -144,7 +148,78 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
         key=lambda a: a.content[1],
     )
     out.extend(_direct(doc, text, quotes, quoted, mixed_spans, reported, cues))
-    return _once_per_page(text, _one_per_content(out))
+    out = _share_antecedents(doc, pointers, out, cues)
+    out = [a for a in out if not _bare_pointer(doc, a)]
+    return _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
+
+
+_MAX_POINTER_WORDS = 4
+
+
+def _bare_pointer(doc: Doc, a: Attribution) -> bool:
+    """ "Belgium opposed it", "likening them to ...", "Such provisions have been opposed by Kyiv":
+    a pronoun or a phrase that only points back is no content a reader can recover; the guide
+    annotates such reports only with the span pointed at (``anaphoric.py`` finds the clear ones)."""
+    if a.kind != "indirect":
+        return False
+    span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+    if span is None or len(span) > _MAX_POINTER_WORDS or any(is_verb(t) for t in span):
+        return False
+    words = [t for t in span if not t.is_punct]
+    if len(words) == 1 and words[0].pos_ == "PRON" and words[0].lower_ not in {"everything", "nothing"}:
+        return True
+    return any(t.lower_ in ANAPHORIC_DETERMINERS and t.dep_ in ("det", "predet", "amod") for t in words)
+
+
+def _first_telling(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A headline the page repeats above the body: the statement is the page's first telling."""
+    first = text.find(text[span[0] : span[1]])
+    return (first, first + span[1] - span[0]) if 0 <= first < span[0] else span
+
+
+def _share_antecedents(
+    doc: Doc, pointers: Sequence[Pointer], found: list[Attribution], cues: CueLexicon
+) -> list[Attribution]:
+    """ "X said that A. This was reported by Reuters, according to Y.": Reuters and Y report A,
+    the content X is given, so the layered sources share X's content span (one statement per
+    source, the same words), and a cue inside the pointing sentence never takes the pointer
+    sentence itself as what was said."""
+    if not pointers:
+        return found
+    out = list(found)
+    for p in pointers:
+        ante = _chars(doc, p.candidate.content)
+        source = _chars(doc, p.candidate.source) if p.candidate.source else None
+        inner = [a for a in out if ante[0] <= a.content[0] and a.content[1] <= ante[1]]
+        widest = max(inner, key=lambda a: a.content[1] - a.content[0]) if inner else None
+        shared = _first_telling(doc.text, widest.content if widest else ante)
+        said = _chars(doc, p.sentence)
+        out = [replace(a, content=shared) if a.content[0] == said[0] else a for a in out]
+        cue = _chars(doc, p.candidate.cue) if p.candidate.cue else None
+        kind = widest.kind if widest else "indirect"
+        out.append(Attribution(shared, cue, source, kind, cues.confidence_of(p.candidate.kind)))
+    return out
+
+
+_COMPLETE_END = re.compile(r"[.!?\"”’»)\]…]\s*$")
+
+
+def _without_cut_off(doc: Doc, text: str, found: list[Attribution]) -> list[Attribution]:
+    """A page excerpt cut off mid-sentence ("He said the prosp") leaves a cue with only a
+    word or two of content: with no verb left there is no statement to read, only its start.
+    Content that keeps a predicate ("the Kremlin had co") still says something, and a text
+    that ends on a full stop was not cut."""
+    end = len(text.rstrip())
+    if _COMPLETE_END.search(text[:end]):
+        return found
+    out = []
+    for a in found:
+        if a.content[1] >= end:
+            span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+            if span is not None and not any(is_verb(t) for t in span):
+                continue
+        out.append(a)
+    return out
 
 
 def _once_per_page(text: str, found: list[Attribution]) -> list[Attribution]:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from redline.extract.english import RELATIVE_PRONOUNS
 from redline.extract.reported import find_source
 from redline.extract.token_ranges import (
     Candidate,
@@ -160,6 +161,50 @@ _LABEL = re.compile(
 )
 
 
+def as_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token]
+) -> list[Candidate]:
+    """ "what he described as a reckless budget", "guarantees described by the minister as
+    binding", "framing the result as a warning": what follows "as" is the speaker's word for the
+    thing. Where the thing is named ("framed the result as a warning") the content is the whole
+    "X as Y", as for the object verbs, which read it already."""
+    out: list[Candidate] = []
+    for tok in sites:
+        if tok.lemma_.lower() not in cues.as_verbs or quoted[tok.i] or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as"]
+        if not preps:
+            continue
+        source = _as_source(tok)
+        if source is None:
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        plain_object = objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].lower_ not in RELATIVE_PRONOUNS
+        if plain_object and tok.lemma_.lower() in cues.object_verbs:
+            continue
+        start, end = subtree_range(preps[0])
+        start = objs[0].left_edge.i if plain_object else start + 1  # "framed the result as a warning"
+        content = trim(doc, start, end, words=False)
+        if content is not None:
+            out.append(Candidate(content, (tok.i, tok.i + 1), source, "object", tok.i))
+    return out
+
+
+def _as_source(verb: Token) -> TokenRange | None:
+    """The subject, the agent of a passive ("described by the minister as"), or the subject of
+    the clause a participle hangs on ("..., framing the result as")."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return noun_phrase(c)
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            return noun_phrase(objs[0]) if objs else None
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return noun_phrase(subjects[0]) if subjects else None
+    return None
+
+
 def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
     """ "Name: statement" lines: the label is the source, the colon the cue, the rest the content."""
     out: list[Candidate] = []
@@ -173,6 +218,10 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             continue
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in src):
             continue  # "He said: ..." is a cue verb, handled with the quotes
+        plural = len(src) > 1 and src[-1].tag_ in ("NNS", "NNPS") and not src[-1].ent_type_
+        if plural or all(t.ent_type_ in ("GPE", "LOC") for t in src):
+            continue  # "Harbour Talks: ...", "Norway: ...": a section heading or a place, no speaker
+            # (one plural word is left alone: a surname may be tagged as one, "Sanders: ...")
         colon = src.end
         content = trim(doc, body.start, body.end, words=False)
         if content is None or doc[colon].text != ":":
@@ -181,14 +230,17 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
     return out
 
 
-# "Talks will resume next week – Kremlin": a headline signed after a dash with its source.
-# The headline runs from a line start (a newline, two spaces, or the start of the text) to the
-# dash; the signature is a short capitalised name that ends the line.
+# "Talks will resume next week – Kremlin": a headline signed after a dash (or a colon: "Talks
+# will resume: Kremlin") with its source, or with a speech verb put before the source ("...,
+# says Kremlin"). The headline runs from a line start (a newline, two spaces, or the start of
+# the text) to the sign; the signature is a short capitalised name that ends the line.
 _SIGNED = re.compile(
-    r"(?:^|\n|\s{2})(?P<content>[A-Z“\"‘«\[][^\n]{15,240}?)[\s,]+[–—-]{1,2}\s+"
-    r"(?P<label>[A-Z][\w’'.\-]*(?: [A-Za-z][\w’'.\-]*){0,3})(?=\s{2}|\s*\n|\s*$|\s+[-–—|]\s)"
+    r"(?:^|\n|\s{2})(?P<content>[A-Z“\"‘«\[][^\n]{15,240}?)"
+    r"(?:[\s,]+[–—-]{1,2}|:|,\s+(?P<verb>[a-z]+))\s+"
+    r"(?P<label>[A-Z\w][\w’'.\-]*(?: [A-Za-z][\w’'.\-]*){0,5})(?=\s{2}|\s*\n|\s*$|\s+[-–—|]\s)"
 )
 _MAX_SIGNED_WORDS = 4
+_MAX_SAID_BY_WORDS = 6  # "..., says bloc's foreign policy chief Kallas": a title may come first
 _MAX_HEADLINE_WORDS = 16  # news headlines run to a dozen words or so; longer is running text
 
 
@@ -204,8 +256,19 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
             or not 4 <= len(body.split()) <= _MAX_HEADLINE_WORDS
         ):
             continue  # a sentence of running text, not a headline
-        if len(label.split()) > _MAX_SIGNED_WORDS:
+        verb = m.group("verb")
+        if len(label.split()) > (_MAX_SAID_BY_WORDS if verb else _MAX_SIGNED_WORDS):
             continue
+        if not (verb or label[0].isupper()):
+            continue
+        if verb and label.endswith("."):
+            continue  # "..., he said, reported TASS.": a sentence of running text ends on a stop
+        cue: TokenRange | None = None
+        if verb:
+            said = doc.char_span(m.start("verb"), m.end("verb"))
+            if said is None or cues.verb_kind(said[0].lemma_) != "speech":
+                continue
+            cue = (said.start, said.end)
         src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
         span = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
         if src is None or span is None or any(quoted[t.i] for t in src):
@@ -215,5 +278,5 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
         content = trim(doc, span.start, span.end, words=False)
         if content is None:
             continue
-        out.append(Candidate(content, None, (src.start, src.end), "signature", src.start))
+        out.append(Candidate(content, cue, (src.start, src.end), "signature", src.start))
     return out

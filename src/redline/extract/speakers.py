@@ -278,6 +278,17 @@ class SpeakerResolver:
         if lemma not in _MEDIA_NOUNS and lemma not in _GROUP_NOUNS:
             return None
         word = self.kb.fold(lemma)
+        # "the AFP news agency", "the US outlet Axios": an outlet named in the phrase itself takes
+        # up no earlier one
+        inside = [c for c in index.candidates if span.start <= c.start and c.end <= span.end]
+        for c in inside:
+            actor = self.kb.get(c.actor_id)
+            if actor is not None and actor.type == "media":
+                return actor.id, actor.name
+            if actor is None and c.kind == "org":
+                return None, c.name  # an outlet the actor list does not know, by its own name
+        if any(t.pos_ == "PROPN" for t in span) and not inside:
+            return None, _clean_name(span)  # the same, where no mention was found
 
         def wanted(a: Actor) -> bool:
             if lemma in _MEDIA_NOUNS:
