@@ -200,6 +200,13 @@ def _corpus_counts(conn: Connection) -> None:
     corpus_counts.create(conn)
 
 
+def _tally_day_index(conn: Connection) -> None:
+    """An index of the tallies by day: a matrix's undated counts are one day across every
+    column, which the key (column first) made a scan of all of a kind's tallies (0.15 s at 1M
+    statements, on every positions call). Tables made from the current definitions have it."""
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_position_tally_day ON position_tally (by_kind, day)")
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -212,6 +219,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0009_alias_keys", _alias_keys),
     ("0010_shift_tallies", _shift_tallies),
     ("0011_corpus_counts", _corpus_counts),
+    ("0012_tally_day_index", _tally_day_index),
 )
 
 

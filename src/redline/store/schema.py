@@ -302,6 +302,8 @@ position_tally = Table(
     Column("rev_id", String(64)),
     Column("nobody", Integer, nullable=False, server_default=text("0")),
     Index("ix_position_tally_cell", "by_kind", "row_key", "col_key", "day"),
+    # the undated rows of a matrix (one day, every column) in one seek, not a scan of the kind
+    Index("ix_position_tally_day", "by_kind", "day"),
     sqlite_with_rowid=False,  # stored in key order: one column's rows are read in one range scan
 )
 
