@@ -207,6 +207,14 @@ def _tally_day_index(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_position_tally_day ON position_tally (by_kind, day)")
 
 
+def _actor_days(conn: Connection) -> None:
+    """Per actor, issue, day and stance counts kept by triggers (``store.actor_days``), counted
+    from what is stored: an actor's page reads them instead of all the actor's statements."""
+    from redline.store import actor_days
+
+    actor_days.create(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -220,6 +228,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0010_shift_tallies", _shift_tallies),
     ("0011_corpus_counts", _corpus_counts),
     ("0012_tally_day_index", _tally_day_index),
+    ("0013_actor_days", _actor_days),
 )
 
 

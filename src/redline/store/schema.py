@@ -399,6 +399,19 @@ corpus_count = Table(
     Column("n", BigInteger, nullable=False),
 )
 
+actor_day = Table(
+    "actor_day",
+    metadata,
+    # Countable statements per actor, issue ("" for none), day (ISO text, "" undated) and
+    # stance, kept by triggers (``store.actor_days``): an actor's page reads its rows, not
+    # every statement of the actor.
+    Column("actor_id", String(200), primary_key=True),
+    Column("issue", String(60), primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("stance", String(12), primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+
 AGGREGATE_TABLES = (
     position_tally,
     position_shift,
@@ -408,4 +421,5 @@ AGGREGATE_TABLES = (
     point_link_state,
     point_link_todo,
     corpus_count,
+    actor_day,
 )
