@@ -19,7 +19,6 @@ from fastapi.responses import HTMLResponse, Response
 
 from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository
-from redline.analysis.diff_render import diff_to_dict
 from redline.analysis.positions import UNAFFILIATED
 from redline.analysis.positions_report import (
     CellReport,
@@ -32,6 +31,7 @@ from redline.analysis.positions_report import (
 from redline.analysis.stored_positions import StoredPositions, stored_positions
 from redline.api.corpus_cache import CorpusCache
 from redline.api.deps import CorpusCacheDep, StoreDep
+from redline.api.plan_diffs import plan_diff
 from redline.errors import NotFoundError
 from redline.export.positions import POSITION_COLUMNS, position_rows
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
@@ -401,7 +401,7 @@ def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
         diff = None
         if pair is not None:
             try:
-                diff = diff_to_dict(lib.diff_plan(repo, plan, *pair))
+                diff = plan_diff(cache, repo, plan, *pair)
             except NotFoundError as exc:
                 return renderer.not_found(request, exc.message)
         try:
