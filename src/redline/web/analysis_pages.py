@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -253,8 +252,11 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
             store.tally_revision(),
             lambda: stance_trends(store.read(lookup.party_days, issue)),
         )
-        statements = renderer.url(request, "statements")  # once: url_for per point costs a route scan
         series = []
+
+        def day_of(row: str) -> dict[str, str]:
+            return {"party": row, "issue": issue}
+
         for tr in trends:
             if tr.row == UNAFFILIATED or not tr.days:
                 continue
@@ -262,9 +264,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
                 Point(
                     d.day,
                     d.balance,
-                    statements
-                    + "?"
-                    + urlencode({"party": tr.row, "issue": issue, "since": d.day, "until": d.day}),
+                    renderer.url(request, "statements", {**day_of(tr.row), "since": d.day, "until": d.day}),
                     f"{party_name(tr.row)}, {d.day}: "
                     + ", ".join(f"{n} {s}" for s, n in sorted(d.counts.items()))
                     + f"; balance so far {d.balance:+.2f}",
