@@ -215,6 +215,14 @@ def _actor_days(conn: Connection) -> None:
     actor_days.create(conn)
 
 
+def _issue_stance_counts(conn: Connection) -> None:
+    """Countable statements per issue and stance kept by triggers (``corpus_counts``): a listing
+    narrowed to both is counted from them, not from a join of all the issue's statements."""
+    from redline.store import corpus_counts
+
+    corpus_counts.create_issue_stance(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -229,6 +237,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0011_corpus_counts", _corpus_counts),
     ("0012_tally_day_index", _tally_day_index),
     ("0013_actor_days", _actor_days),
+    ("0014_issue_stance_counts", _issue_stance_counts),
 )
 
 

@@ -320,7 +320,11 @@ def _kept_count(conn: Connection, f: StatementFilter) -> int | None:
     ]
     others: tuple[object, ...] = (f.since, f.until, f.outlet, f.search, f.document, f.party)
     others += (f.include_rejected, f.include_duplicates)
-    if any(others) or len(narrowed) > 1:
+    if any(others):
+        return None
+    if narrowed == ["issue", "stance"]:
+        return corpus_counts.count(conn, "issue_stance", f"{f.issue}{corpus_counts.SEPARATOR}{f.stance}")
+    if len(narrowed) > 1:
         return None
     if not narrowed:
         return corpus_counts.count(conn, "statements")
