@@ -59,3 +59,23 @@ def test_actor_days_follow_every_write(store: Store) -> None:  # noqa: F811
     with store.engine.begin() as conn:
         actor_days.recount(conn)
     assert sorted(store.read(lookup.actor_stances, "putin"), key=repr) == before
+
+
+def test_an_actors_latest_days_are_those_of_all_its_days(store: Store) -> None:  # noqa: F811
+    """``actor_days.recent`` (per issue the latest days and the total) gives an actor's page
+    what it showed from every day of the actor: the same issues in the same order, the same
+    latest days (undated last) and the same totals."""
+    from redline.web.corpus_pages import stance_days
+
+    _fill(store)
+    store.correct("s2-6", Correction(issues=()))
+    longest = 0
+    for a in ("putin", "peskov", "zelensky", "rubio"):
+        every = stance_days(store.read(lookup.actor_stances, a))
+        longest = max([longest, *(len(days) for _, days in every)])
+        for n in (1, 2, 60):
+            totals, rows = store.read(actor_days.recent, a, n)
+            latest = stance_days(rows, totals)
+            assert [(i, d[-n:]) for i, d in latest] == [(i, d[-n:]) for i, d in every], (a, n)
+            assert totals == {i: sum(sum(c.values()) for _, c in d) for i, d in every}
+    assert longest > 2  # an issue with more days than the shortest cut keeps

@@ -15,12 +15,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from redline.store.schema import actor_day
 
-__all__ = ["create", "of_actor", "recount"]
+__all__ = ["create", "of_actor", "recent", "recount"]
 
 _WHEN = "NOT {r}.rejected AND NOT {r}.duplicate AND {r}.actor_id IS NOT NULL"
 
@@ -124,3 +124,31 @@ def of_actor(conn: Connection, actor_id: str) -> list[tuple[str, Any, str, int]]
             days[r.day] = date.fromisoformat(r.day) if r.day else None
         out.append((r.issue, days[r.day], r.stance, int(r.n)))
     return out
+
+
+def recent(
+    conn: Connection, actor_id: str, days: int
+) -> tuple[dict[str, int], list[tuple[str, Any, str, int]]]:
+    """Per issue, how many countable statements the actor has, and the ``of_actor`` rows of
+    its ``days`` latest dated days on the issue and its undated ones: what an actor's page
+    shows, without reading every day of a speaker who talks every day."""
+    t = actor_day
+    mine = [t.c.actor_id == actor_id, t.c.n > 0]
+    totals = {
+        r[0]: int(r[1])
+        for r in conn.execute(select(t.c.issue, func.sum(t.c.n)).where(*mine).group_by(t.c.issue))
+    }
+    parsed: dict[str, date | None] = {}
+    out = []
+    for issue in totals:
+        on = [*mine, t.c.issue == issue]
+        latest = select(t.c.day).where(*on, t.c.day != "").distinct().order_by(t.c.day.desc())
+        first = conn.execute(latest.offset(days - 1).limit(1)).scalar()
+        q = select(t.c.day, t.c.stance, t.c.n).where(*on)
+        if first is not None:
+            q = q.where(or_(t.c.day >= first, t.c.day == ""))
+        for r in conn.execute(q):
+            if r.day not in parsed:
+                parsed[r.day] = date.fromisoformat(r.day) if r.day else None
+            out.append((issue, parsed[r.day], r.stance, int(r.n)))
+    return totals, out
