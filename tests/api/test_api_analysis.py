@@ -185,3 +185,37 @@ def test_positions_and_timeline_say_the_store_revision_they_were_computed_at(
         revision = str(store.tally_revision())
     for path in ("/api/v1/positions", "/api/v1/positions?by=actor", "/api/v1/timeline"):
         assert client.get(path).headers["X-Redline-Revision"] == revision, path
+
+
+def test_a_diff_is_aligned_once_per_pair_of_version_texts(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Aligning two versions depends on nothing else: writes of statements do not align them
+    again; a version saved anew with other points does."""
+    from redline.analysis import negotiation
+    from redline.analysis.db_repository import SqlPlanRepository
+    from redline.model import Point
+    from redline.store import Correction, StatementFilter
+
+    calls: list[object] = []
+    real = negotiation.diff_plan
+
+    def counted(*args: typing.Any) -> typing.Any:
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(negotiation, "diff_plan", counted)
+    params = {"from": "28-point", "to": "19-point"}
+    first = client.get("/api/v1/plans/peace/diff", params=params).json()
+    store = client.app.state.store  # type: ignore[attr-defined]
+    revision = store.tally_revision()
+    store.correct(store.statements(StatementFilter(limit=1))[0]["id"], Correction(stance="neutral"))
+    assert store.tally_revision() != revision  # the store moved
+    assert client.get("/api/v1/plans/peace/diff", params=params).json() == first
+    assert len(calls) == 1
+    repo = SqlPlanRepository(store)
+    newer = repo.get_version("peace", "19-point")
+    added = Point("9", "Elections are held within one hundred days.")
+    repo.save_version(dataclasses.replace(newer, points=[*newer.points, added]))
+    again = client.get("/api/v1/plans/peace/diff", params=params).json()
+    assert len(calls) == 2 and again != first

@@ -55,3 +55,27 @@ def test_statement_total_is_counted_once_per_store_revision(
     assert len(counts) == 1
     client.get("/api/v1/statements", params={"limit": 1, "stance": "oppose"})
     assert len(counts) == 2  # another filter, another count
+
+
+def test_a_search_total_is_exact_up_to_the_cap_and_estimated_beyond(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full-text search's total is counted up to ``SEARCH_COUNTED`` hits; beyond, it is the
+    search index's count (a search alone) or the lower bound (with a filter), marked inexact."""
+    from redline.store import queries
+
+    def listing(**params: object) -> dict[str, object]:
+        body: dict[str, object] = client.get("/api/v1/statements", params={"limit": 1, **params}).json()
+        return body
+
+    every = client.get("/api/v1/statements", params={"q": "the", "limit": 500}).json()
+    hits = len(every["items"])
+    assert hits > 3
+    assert listing(q="the") == {**listing(q="the"), "total": hits, "total_exact": True}
+    monkeypatch.setattr(queries, "SEARCH_COUNTED", 2)
+    alone = listing(q="THE", offset=1)  # the same hits, another listing (not the total kept above)
+    assert alone["total_exact"] is False
+    assert alone["total"] >= hits  # type: ignore[operator]
+    narrowed = listing(q="the", stance="oppose")
+    assert narrowed["total_exact"] is (narrowed["total"] <= 2)  # type: ignore[operator]
+    assert listing(stance="oppose")["total_exact"] is True  # no search: always counted

@@ -152,6 +152,9 @@ FILTERS = [
     StatementFilter(actor="ada"),
     StatementFilter(actor="Bo Castell"),
     StatementFilter(actor="nobody at all"),
+    StatementFilter(issue="territory", stance="oppose"),
+    StatementFilter(issue="sanctions", stance="oppose"),
+    StatementFilter(issue="ceasefire", stance="support"),
 ]
 
 
@@ -167,6 +170,7 @@ def test_counters_follow_ingest_reprints_corrections_and_reextraction(store: Sto
     store.write([_prepared(_extraction(n, day=None if n == 3 else 3)) for n in range(1, 4)])
     first = _assert_counts_kept(store)
     assert first["summary"]["statements"] == 12 and first["undated"] and first["issues"]
+    assert any(store.count_statements(f) for f in FILTERS[-3:])  # issue and stance: not all 0
     reprint = _extraction(1, text="")
     copy = Extraction(
         Document(
@@ -191,6 +195,7 @@ def test_counters_follow_ingest_reprints_corrections_and_reextraction(store: Sto
     assert kept["undated"] > corrected["undated"]
     store.recount_corpus()  # the repair counts what the triggers kept
     assert _kept(store) == kept
+    assert _assert_counts_kept(store) == kept
 
 
 def test_counters_count_rows_written_around_the_writer(store: Store) -> None:

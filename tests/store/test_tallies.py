@@ -420,3 +420,35 @@ def test_migration_0010_counts_reversals_in_an_older_database(db_url: str) -> No
         assert any(r.rev_n for r in store.position_tallies("actor"))
         assert _explicit(expected)
         assert _from_tallies(store, by="actor") == expected
+
+
+@pytest.mark.parametrize("at", [None, date(2025, 11, 21)])
+def test_a_cell_paged_by_index_lists_what_its_tallies_count(
+    store: Store, monkeypatch: pytest.MonkeyPatch, at: date | None
+) -> None:
+    """``cell_rows.newest`` (a big cell's page, read along the issue's date index in batches)
+    lists, page by page, the statements the cell's whole read lists, in the same order, and as
+    many as the matrix counts in the cell (so the page can take its total from the matrix)."""
+    from redline.store import cell_rows
+    from redline.web.analysis_pages import cell_statements
+
+    _fill(store)
+    store.correct("s2-8", Correction(speaker="Vladimir Putin"))
+    monkeypatch.setattr(cell_rows, "_BATCH", 2)  # several keyset batches per cell
+    report = _from_tallies(store, by="party", at=at)
+    party_of = store.parties()
+    counted = {(c["row"], c["column"]): c["statements"] + c["undated"] for c in report["cells"]}
+    counted |= {(u["row"], u["column"]): u["undated"] for u in report["unplaced"]}
+    assert len(counted) > 5
+    for (row, column), n in counted.items():
+        speakers = None if row == "unaffiliated" else {k for k, v in party_of.items() if v == row}
+        whole = store.read(cell_rows.candidates, issue=column, speakers=speakers)
+        expected = [r.id for r in cell_statements(whole, party_of, row, column, at)]
+        pages: list[str] = []
+        for skip in range(0, n + 2, 2):
+            got = store.read(
+                cell_rows.newest, issue=column, row=row, party_of=party_of, at=at, skip=skip, take=2
+            )
+            pages += [r.id for r in got]
+        assert pages == expected, (row, column)
+        assert len(expected) == n, (row, column)

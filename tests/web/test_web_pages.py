@@ -426,3 +426,21 @@ def test_library_errors_become_html_pages(
     monkeypatch.setattr(client.app.state.store, "plan_names", fail)
     p = page(client, "/", status)
     assert str(error).split(" (")[0] in p.find("p", role="alert")[0].text
+
+
+def test_a_big_cell_paged_by_index_shows_what_the_whole_read_shows(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cell over ``PAGED_CELL`` statements reads only its page along the issue's date index
+    and takes its total from the matrix: every cell's pages read so are the pages read whole."""
+    from redline.web import analysis_pages
+
+    links = [h for at in ("", "?at=2025-11-21") for h in matrix_links(page(client, "/positions" + at))]
+    assert len(links) > 2
+
+    def pages() -> list[str]:
+        return [client.get(f"{h}&size=1&page={n}").text for h in links for n in (1, 2, 3)]
+
+    whole = pages()
+    monkeypatch.setattr(analysis_pages, "PAGED_CELL", 0)
+    assert pages() == whole

@@ -216,6 +216,12 @@ TOTAL_HELP = "Items matching the query over all pages (this page shows `limit` o
 
 class StatementPage(Page[StatementRow]):
     total: int = Field(description=TOTAL_HELP)
+    total_exact: bool = Field(
+        default=True,
+        description="False when `total` is estimated: a full-text search (`q`) matching more than "
+        "10,000 statements is counted by the search index (about that many; alone, on SQLite) "
+        "or given as the lower bound 10,001 (with other filters).",
+    )
 
 
 class DocumentPage(Page[DocumentRow]):

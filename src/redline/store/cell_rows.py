@@ -1,26 +1,35 @@
 """The statements behind one cell of a positions matrix, read by index instead of from the corpus.
 
 A cell is a party (or the speakers without one) on an issue or on a plan point. The rules
-that place a statement in a cell live in the analysis (``positions.row_of``, ``by_issue``), so
-this reads a narrow superset with the few columns those rules need: the countable statements
-with a speaker on the issue (through ``statement_issue``) or linked to the point, of the
-party's speakers when the row is a party. The caller applies the exact rules to these light
-rows and loads in full only the page it shows.
+that place a statement in a cell (``in_cell``: ``tallies.party_row`` and
+``model.stance_issues``, as the tallies count) are applied here to light rows of a narrow
+superset: the countable statements with a speaker on the issue (through ``statement_issue``)
+or linked to the point, of the party's speakers when the row is a party.
+
+A big cell (a party on an issue at 1M statements: 20,000 rows) is not read whole to show
+its newest hundred: ``newest`` walks the issue's (issue, date) index newest first, in
+batches, keeping the rows of the cell until the page is full; its total comes from the
+tallies the matrix was made of.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import json
+from collections.abc import Collection, Iterator, Mapping
+from datetime import date
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, tuple_
 from sqlalchemy.engine import Connection
 
+from redline.balance import UNAFFILIATED
+from redline.model import stance_issues
 from redline.store.countable import countable
 from redline.store.point_links import linked_rows
 from redline.store.schema import statement, statement_issue
+from redline.store.tallies import party_row
 
-__all__ = ["candidates"]
+__all__ = ["candidates", "in_cell", "newest"]
 
 _COLUMNS = (
     statement.c.id,
@@ -29,6 +38,26 @@ _COLUMNS = (
     statement.c.actor_id,
     statement.c.speaker,
 )
+
+
+def in_cell(r: Any, party_of: Mapping[str, str], row: str, column: str | None, at: date | None) -> bool:
+    """Whether the light row ``r`` counts in the cell (``row``, ``column``) as of ``at``, by the
+    rules the tallies count with; ``column`` None when the rows are already those of the
+    column (a plan point's links). Undated statements count in every cell apart."""
+    return (
+        (at is None or r.date is None or r.date <= at)
+        and party_row(r.actor_id, r.speaker, party_of) == row
+        and (column is None or column in stance_issues(json.loads(r.issues)))
+    )
+
+
+def _narrow(speakers: Collection[str] | None) -> list[Any]:
+    s = statement
+    narrow: list[Any] = [s.c.speaker.is_not(None)]
+    if speakers is not None:
+        keys = sorted(speakers)
+        narrow.append(or_(s.c.actor_id.in_(keys), s.c.speaker.in_(keys)))
+    return narrow
 
 
 def candidates(
@@ -42,10 +71,6 @@ def candidates(
     ``issue`` (or linked to ``point``: plan, label, number); with ``speakers``, only those whose
     actor id or speaker name is one of them."""
     s = statement
-    narrow: list[Any] = [s.c.speaker.is_not(None)]
-    if speakers is not None:
-        keys = sorted(speakers)
-        narrow.append(or_(s.c.actor_id.in_(keys), s.c.speaker.in_(keys)))
     if point is not None:
         plan, label, number = point
         rows = linked_rows(conn, plan, label, _COLUMNS)
@@ -61,6 +86,72 @@ def candidates(
     q = (
         select(*_COLUMNS)
         .select_from(s.join(si, si.c.statement_id == s.c.id))
-        .where(si.c.issue == issue, *countable(), *narrow)
+        .where(si.c.issue == issue, *countable(), *_narrow(speakers))
     )
     return list(conn.execute(q))
+
+
+_BATCH = 500  # index rows read per query while a page fills
+
+
+def _ordered(
+    conn: Connection, issue: str, speakers: Collection[str] | None, dated: bool, at: date | None
+) -> Iterator[Any]:
+    """The candidate rows of ``issue`` newest first (dated: by date, then id, descending;
+    undated: by id, descending), read in keyset batches along the (issue, date) index, so a
+    query never sorts the issue's rows and each batch is planned for its limit."""
+    s, si = statement, statement_issue
+    base = (
+        select(*_COLUMNS, si.c.date.label("key_date"), si.c.statement_id.label("key_id"))
+        .select_from(si.join(s, s.c.id == si.c.statement_id))
+        .where(si.c.issue == issue, *countable(), *_narrow(speakers))
+        # SQLite would otherwise drive from the speakers' index and sort all their rows
+        .with_hint(si, "INDEXED BY ix_statement_issue_issue_date", "sqlite")
+    )
+    if dated:
+        base = base.where(si.c.date.is_not(None))
+        if at is not None:
+            base = base.where(si.c.date <= at)
+        base = base.order_by(si.c.date.desc(), si.c.statement_id.desc())
+    else:
+        base = base.where(si.c.date.is_(None)).order_by(si.c.statement_id.desc())
+    after: tuple[Any, str] | None = None
+    while True:
+        q = base
+        if after is not None:
+            if dated:
+                q = q.where(tuple_(si.c.date, si.c.statement_id) < tuple_(*after))
+            else:
+                q = q.where(si.c.statement_id < after[1])
+        rows = list(conn.execute(q.limit(_BATCH)))
+        yield from rows
+        if len(rows) < _BATCH:
+            return
+        after = (rows[-1].key_date, rows[-1].key_id)
+
+
+def newest(
+    conn: Connection,
+    *,
+    issue: str,
+    row: str,
+    party_of: Mapping[str, str],
+    at: date | None = None,
+    skip: int = 0,
+    take: int = 100,
+) -> list[Any]:
+    """Rows ``skip`` to ``skip + take`` of the cell (``row``, ``issue``) as of ``at``, newest
+    first, the undated last (the order ``cell_statements`` sorts in); reads only as far into
+    the issue's index as the page needs."""
+    speakers = None if row == UNAFFILIATED else {k for k, v in party_of.items() if v == row}
+    out: list[Any] = []
+    for dated in (True, False):
+        for r in _ordered(conn, issue, speakers, dated, at):
+            if in_cell(r, party_of, row, issue, at):
+                if skip:
+                    skip -= 1
+                    continue
+                out.append(r)
+                if len(out) == take:
+                    return out
+    return out

@@ -12,8 +12,9 @@ Counters: ``documents``, ``near_duplicates``, ``events``, ``statements`` (key ""
 (key: the statement's ISO date, "" when undated), ``actor`` (key: actor id), ``issue`` (key:
 an issue of the statement's list), ``stance`` and ``outlet`` (the statement's, else its
 article's), ``actor_stance`` and ``actor_issue`` (key: actor id, ``SEPARATOR``, stance or
-issue); all but the first three count countable statements only (``countable``). A key whose
-count falls to 0 keeps its row with 0: readers skip them.
+issue), ``issue_stance`` (key: issue, ``SEPARATOR``, stance; added by a later migration,
+``create_issue_stance``); all but the first three count countable statements only
+(``countable``). A key whose count falls to 0 keeps its row with 0: readers skip them.
 """
 
 from __future__ import annotations
@@ -177,6 +178,73 @@ _PG_ISSUES = "SELECT DISTINCT s.pk, jsonb_array_elements_text(s.issues::jsonb) A
 _DAY = {"sqlite": "coalesce(date, '')", "postgresql": "coalesce(date::text, '')"}
 
 
+def _sqlite_issue_stance(row: str, sign: int, when: str) -> str:
+    return _sqlite_add(
+        "'issue_stance'",
+        f"value || char(31) || {row}.stance",
+        sign,
+        when,
+        f"FROM (SELECT DISTINCT value FROM json_each({row}.issues))",
+    )
+
+
+_SQLITE_ISSUE_STANCE = [
+    f"""CREATE TRIGGER corpus_count_issue_stance_ai AFTER INSERT ON statement BEGIN
+        {_sqlite_issue_stance("NEW", 1, _COUNTABLE_NEW)}
+    END""",
+    f"""CREATE TRIGGER corpus_count_issue_stance_ad AFTER DELETE ON statement BEGIN
+        {_sqlite_issue_stance("OLD", -1, _COUNTABLE_OLD)}
+    END""",
+    f"""CREATE TRIGGER corpus_count_issue_stance_au AFTER UPDATE OF {_STATEMENT_COLUMNS} ON statement BEGIN
+        {_sqlite_issue_stance("OLD", -1, _COUNTABLE_OLD)}
+        {_sqlite_issue_stance("NEW", 1, _COUNTABLE_NEW)}
+    END""",
+]
+
+
+def _pg_issue_stance(row: str, sign: int) -> str:
+    return f"""
+        PERFORM corpus_count_add('issue_stance', i || chr(31) || {row}.stance, {sign})
+            FROM (SELECT DISTINCT jsonb_array_elements_text({row}.issues::jsonb) AS i) AS issues;"""
+
+
+_PG_ISSUE_STANCE = [
+    f"""CREATE FUNCTION corpus_count_issue_stance() RETURNS trigger AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' THEN
+            IF {_COUNTABLE_OLD} THEN {_pg_issue_stance("OLD", -1)}
+            END IF;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+            IF {_COUNTABLE_NEW} THEN {_pg_issue_stance("NEW", 1)}
+            END IF;
+        END IF;
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+    f"""CREATE TRIGGER corpus_count_issue_stance AFTER INSERT OR DELETE OR UPDATE OF {_STATEMENT_COLUMNS}
+        ON statement FOR EACH ROW EXECUTE FUNCTION corpus_count_issue_stance()""",
+]
+
+
+def _issue_stance_fill(pg: bool) -> str:
+    sep = "chr(31)" if pg else "char(31)"
+    return (
+        f"SELECT 'issue_stance', i.value || {sep} || s.stance, count(*) FROM "
+        f"({_PG_ISSUES if pg else _SQLITE_ISSUES}) i JOIN statement s ON s.pk = i.pk "
+        "WHERE NOT s.rejected AND NOT s.duplicate GROUP BY 1, 2"
+    )
+
+
+def create_issue_stance(conn: Connection) -> None:
+    """The ``issue_stance`` counter, counted from what is stored, and its triggers: a listing
+    of one issue and one stance is counted from it instead of a join of the issue's rows."""
+    pg = conn.dialect.name == "postgresql"
+    conn.execute(corpus_count.delete().where(corpus_count.c.name == "issue_stance"))
+    conn.exec_driver_sql(f"INSERT INTO corpus_count (name, key, n) {_issue_stance_fill(pg)}")
+    for ddl in _PG_ISSUE_STANCE if pg else _SQLITE_ISSUE_STANCE:
+        conn.exec_driver_sql(ddl)
+
+
 def create(conn: Connection) -> None:
     """The table, counted from what is stored, and the triggers that keep it current."""
     corpus_count.create(conn)
@@ -211,8 +279,19 @@ def recount(conn: Connection) -> None:
         f"SELECT 'issue', i.value, count(*) FROM ({_PG_ISSUES if pg else _SQLITE_ISSUES}) i "
         f"JOIN statement s ON s.pk = i.pk WHERE NOT s.rejected AND NOT s.duplicate GROUP BY 1, 2",
     ]
+    if _has_issue_stance(conn):
+        fill.append(_issue_stance_fill(pg))
     for q in fill:
         conn.exec_driver_sql(f"INSERT INTO corpus_count (name, key, n) {q}")
+
+
+def _has_issue_stance(conn: Connection) -> bool:
+    """Whether the ``issue_stance`` counter's triggers exist (a repair recounts it then)."""
+    if conn.dialect.name == "postgresql":
+        q = "SELECT count(*) FROM pg_trigger WHERE tgname = 'corpus_count_issue_stance'"
+    else:
+        q = "SELECT count(*) FROM sqlite_master WHERE name = 'corpus_count_issue_stance_ai'"
+    return bool(conn.exec_driver_sql(q).scalar())
 
 
 def totals(conn: Connection) -> dict[str, int]:

@@ -17,8 +17,7 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.engine import Connection
 
-from redline.store import corpus_counts
-from redline.store.countable import countable
+from redline.store import actor_days, corpus_counts
 from redline.store.schema import (
     UNDATED_DAY,
     claim,
@@ -44,24 +43,10 @@ def actor_stances(conn: Connection, actor_id: str) -> list[tuple[str, Any, str, 
     """How many countable statements of an actor took each stance on each issue, day by day.
 
     Rows are ``(issue, date, stance, count)``; statements without an issue come under "".
-    Counted in the database so an actor with thousands of statements costs one small result.
+    Read from the counts the database keeps (``actor_days``): a speaker of 160,000 statements
+    costs a few thousand rows, not a group-by of all of them.
     """
-    s, si = statement, statement_issue
-    mine = [s.c.actor_id == actor_id, *countable()]
-    tagged = (
-        select(si.c.issue, s.c.date, s.c.stance, func.count().label("n"))
-        .select_from(s.join(si, si.c.statement_id == s.c.id))
-        .where(*mine)
-        .group_by(si.c.issue, s.c.date, s.c.stance)
-    )
-    untagged = (
-        select(s.c.date, s.c.stance, func.count().label("n"))
-        .where(*mine, ~select(si.c.issue).where(si.c.statement_id == s.c.id).exists())
-        .group_by(s.c.date, s.c.stance)
-    )
-    rows = [(r.issue, r.date, r.stance, int(r.n)) for r in conn.execute(tagged)]
-    rows += [("", r.date, r.stance, int(r.n)) for r in conn.execute(untagged)]
-    return rows
+    return actor_days.of_actor(conn, actor_id)
 
 
 def party_days(conn: Connection, issue: str) -> list[tuple[str, date | None, str, int]]:

@@ -212,6 +212,29 @@ def _own_reversals(conn: Connection) -> None:
     tallies.rebuild(conn)
 
 
+def _tally_day_index(conn: Connection) -> None:
+    """An index of the tallies by day: a matrix's undated counts are one day across every
+    column, which the key (column first) made a scan of all of a kind's tallies (0.15 s at 1M
+    statements, on every positions call). Tables made from the current definitions have it."""
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_position_tally_day ON position_tally (by_kind, day)")
+
+
+def _actor_days(conn: Connection) -> None:
+    """Per actor, issue, day and stance counts kept by triggers (``store.actor_days``), counted
+    from what is stored: an actor's page reads them instead of all the actor's statements."""
+    from redline.store import actor_days
+
+    actor_days.create(conn)
+
+
+def _issue_stance_counts(conn: Connection) -> None:
+    """Countable statements per issue and stance kept by triggers (``corpus_counts``): a listing
+    narrowed to both is counted from them, not from a join of all the issue's statements."""
+    from redline.store import corpus_counts
+
+    corpus_counts.create_issue_stance(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -225,6 +248,9 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0010_shift_tallies", _shift_tallies),
     ("0011_corpus_counts", _corpus_counts),
     ("0012_own_reversals", _own_reversals),
+    ("0013_tally_day_index", _tally_day_index),
+    ("0014_actor_days", _actor_days),
+    ("0015_issue_stance_counts", _issue_stance_counts),
 )
 
 

@@ -299,6 +299,8 @@ position_tally = Table(
     Column("rev_id", String(64)),
     Column("nobody", Integer, nullable=False, server_default=text("0")),
     Index("ix_position_tally_cell", "by_kind", "row_key", "col_key", "day"),
+    # the undated rows of a matrix (one day, every column) in one seek, not a scan of the kind
+    Index("ix_position_tally_day", "by_kind", "day"),
     sqlite_with_rowid=False,  # stored in key order: one column's rows are read in one range scan
 )
 
@@ -394,6 +396,19 @@ corpus_count = Table(
     Column("n", BigInteger, nullable=False),
 )
 
+actor_day = Table(
+    "actor_day",
+    metadata,
+    # Countable statements per actor, issue ("" for none), day (ISO text, "" undated) and
+    # stance, kept by triggers (``store.actor_days``): an actor's page reads its rows, not
+    # every statement of the actor.
+    Column("actor_id", String(200), primary_key=True),
+    Column("issue", String(60), primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("stance", String(12), primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+
 AGGREGATE_TABLES = (
     position_tally,
     position_shift,
@@ -403,4 +418,5 @@ AGGREGATE_TABLES = (
     point_link_state,
     point_link_todo,
     corpus_count,
+    actor_day,
 )

@@ -256,6 +256,12 @@ class Store:
         with self._reader() as conn:
             return queries.count_statements(conn, f or StatementFilter())
 
+    def count_search(self, f: StatementFilter) -> tuple[int, bool]:
+        """``count_statements``, estimated beyond ``queries.SEARCH_COUNTED`` hits of a full-text
+        search; and whether the total is exact."""
+        with self._reader() as conn:
+            return queries.count_search(conn, f)
+
     def count_actors(self) -> int:
         with self._reader() as conn:
             return queries.count_actors(conn)

@@ -12,14 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository
-from redline.analysis.diff_render import diff_to_dict
 from redline.analysis.positions import UNAFFILIATED
 from redline.analysis.positions_report import (
     CellReport,
@@ -32,14 +30,14 @@ from redline.analysis.positions_report import (
 from redline.analysis.stored_positions import StoredPositions, stored_positions
 from redline.api.corpus_cache import CorpusCache
 from redline.api.deps import CorpusCacheDep, StoreDep
+from redline.api.plan_diffs import plan_diff
 from redline.errors import NotFoundError
 from redline.export.positions import POSITION_COLUMNS, position_rows
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.actors import PARTIES
 from redline.knowledge.issues import load_issues
-from redline.model import PlanVersion, stance_issues
+from redline.model import PlanVersion
 from redline.store import StatementFilter, Store, cell_rows, lookup
-from redline.store.tallies import party_row
 from redline.web.charts import HeatCell, Point, Series, heat_map, line_chart, stance_grid
 from redline.web.downloads import Format, download
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
@@ -59,23 +57,22 @@ def cell_statements(
     at: date | None,
 ) -> list[Any]:
     """The light rows (``cell_rows.candidates``) behind one party x column cell, by the rules
-    ``position_matrix`` groups with; ``column`` None when the rows are already those of the
-    column (a plan point's links).
+    the tallies count with (``cell_rows.in_cell``); ``column`` None when the rows are already
+    those of the column (a plan point's links).
 
     Undated statements are listed too (last): the cell counts them apart from its balance, and
     a reader should see what they are.
     """
     return sorted(
-        (
-            r
-            for r in rows
-            if (at is None or r.date is None or r.date <= at)
-            and party_row(r.actor_id, r.speaker, party_of) == row
-            and (column is None or column in stance_issues(json.loads(r.issues)))
-        ),
+        (r for r in rows if cell_rows.in_cell(r, party_of, row, column, at)),
         key=lambda r: (r.date is not None, r.date or date.min, r.id),
         reverse=True,
     )
+
+
+# A cell of more statements than this is paged along the issue's date index (only the page's
+# rows are read; the total is the matrix's count); a smaller one is read whole by its speakers.
+PAGED_CELL = 2000
 
 
 def positions_of(cache: CorpusCache, store: Store, at: date | None, plan: str | None) -> StoredPositions:
@@ -255,8 +252,11 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
             store.tally_revision(),
             lambda: stance_trends(store.read(lookup.party_days, issue)),
         )
-        statements = renderer.url(request, "statements")  # once: url_for per point costs a route scan
         series = []
+
+        def day_of(row: str) -> dict[str, str]:
+            return {"party": row, "issue": issue}
+
         for tr in trends:
             if tr.row == UNAFFILIATED or not tr.days:
                 continue
@@ -264,9 +264,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
                 Point(
                     d.day,
                     d.balance,
-                    statements
-                    + "?"
-                    + urlencode({"party": tr.row, "issue": issue, "since": d.day, "until": d.day}),
+                    renderer.url(request, "statements", {**day_of(tr.row), "since": d.day, "until": d.day}),
                     f"{party_name(tr.row)}, {d.day}: "
                     + ", ".join(f"{n} {s}" for s, n in sorted(d.counts.items()))
                     + f"; balance so far {d.balance:+.2f}",
@@ -309,24 +307,41 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
             return loaded
         day, result, report = loaded.day, loaded.result, loaded.report
         party_of = store.parties()
-        speakers = None if party == UNAFFILIATED else {k for k, v in party_of.items() if v == party}
-        if plan:
-            version = result.version.label if result.version else ""
-            rows = store.read(cell_rows.candidates, point=(plan, version, column), speakers=speakers)
-        else:
-            rows = store.read(cell_rows.candidates, issue=column, speakers=speakers)
-        found = cell_statements(rows, party_of, party, None if plan else column, day)
         col = next((c for c in report.columns if c.id == column), None)
         label = col.label if col else column.replace("_", " ")
         what = f"point {column} of {plan}" if plan else label
-        if not found:
-            return renderer.not_found(request, f"No statements of {party_name(party)} on {what}.")
-        if fmt:  # the cell's statements as `redline export statements` writes them
-            ids = {r.id for r in found}
-            narrowed = StatementFilter(issue=None if plan else column, limit=None)
-            records = (r for r in statement_rows(store, narrowed, load_issues()) if r["id"] in ids)
-            return download(records, STATEMENT_COLUMNS, fmt, "statements")
-        page_rows, more = paginate(found, page, size)
+        cell = next((c for c in report.cells if c.row == party and c.column == column), None)
+        unplaced = next((u for u in report.unplaced if u.row == party and u.column == column), None)
+        counted = (cell.statements + cell.undated) if cell else (unplaced.undated if unplaced else 0)
+        if not plan and not fmt and counted > PAGED_CELL:  # the page's rows only, newest first
+            listed = store.read(
+                cell_rows.newest,
+                issue=column,
+                row=party,
+                party_of=party_of,
+                at=day,
+                skip=(page - 1) * size,
+                take=size + 1,
+            )
+            page_rows, more = listed[:size], len(listed) > size
+            total, undated = counted, cell.undated if cell else counted
+        else:
+            speakers = None if party == UNAFFILIATED else {k for k, v in party_of.items() if v == party}
+            if plan:
+                version = result.version.label if result.version else ""
+                rows = store.read(cell_rows.candidates, point=(plan, version, column), speakers=speakers)
+            else:
+                rows = store.read(cell_rows.candidates, issue=column, speakers=speakers)
+            found = cell_statements(rows, party_of, party, None if plan else column, day)
+            if not found:
+                return renderer.not_found(request, f"No statements of {party_name(party)} on {what}.")
+            if fmt:  # the cell's statements as `redline export statements` writes them
+                ids = {r.id for r in found}
+                narrowed = StatementFilter(issue=None if plan else column, limit=None)
+                records = (r for r in statement_rows(store, narrowed, load_issues()) if r["id"] in ids)
+                return download(records, STATEMENT_COLUMNS, fmt, "statements")
+            page_rows, more = paginate(found, page, size)
+            total, undated = len(found), sum(1 for r in found if r.date is None)
         loaded_by_id = store.statements_by_id([r.id for r in page_rows])
         shown = [loaded_by_id[r.id] for r in page_rows if r.id in loaded_by_id]
         docs = store.documents_by_id({st.document_id for st in shown})
@@ -343,10 +358,10 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
             proposition=col.text if col else "",
             point_text=lib.point_texts(result.version).get(column, "") if plan else "",
             at=day.isoformat() if day else "",
-            cell=next((c for c in report.cells if c.row == party and c.column == column), None),
-            undated=sum(1 for r in found if r.date is None),
+            cell=cell,
+            undated=undated,
             statements=shown,
-            total=len(found),
+            total=total,
             page=page,
             size=size,
             more=more,
@@ -386,7 +401,7 @@ def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
         diff = None
         if pair is not None:
             try:
-                diff = diff_to_dict(lib.diff_plan(repo, plan, *pair))
+                diff = plan_diff(cache, repo, plan, *pair)
             except NotFoundError as exc:
                 return renderer.not_found(request, exc.message)
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
@@ -23,7 +23,7 @@ from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy, load_issues
-from redline.store import StatementFilter, Store, corpus_counts, lookup, streams
+from redline.store import StatementFilter, Store, actor_days, corpus_counts, lookup, streams
 from redline.store.records import ActorRecord
 from redline.web.charts import Bar, bar_chart
 from redline.web.downloads import Format, download
@@ -46,14 +46,16 @@ MAX_DAYS = 60  # days of stance counts shown per issue (the most recent)
 
 
 def stance_days(
-    rows: list[tuple[str, Any, str, int]],
+    rows: list[tuple[str, Any, str, int]], totals: Mapping[str, int] | None = None
 ) -> list[tuple[str, list[tuple[date | None, dict[str, int]]]]]:
-    """``(issue, date, stance, n)`` rows as issues (most statements first) with stance counts by day."""
+    """``(issue, date, stance, n)`` rows as issues (most statements first, by ``totals`` when
+    the rows are only some of the days) with stance counts by day."""
     by_issue: dict[str, dict[date | None, dict[str, int]]] = {}
     for issue, day, stance, n in rows:
         counts = by_issue.setdefault(issue, {}).setdefault(day, {})
         counts[stance] = counts.get(stance, 0) + n
-    totals = {i: sum(sum(c.values()) for c in days.values()) for i, days in by_issue.items()}
+    if totals is None:
+        totals = {i: sum(sum(c.values()) for c in days.values()) for i, days in by_issue.items()}
     return [
         (issue, sorted(by_issue[issue].items(), key=lambda kv: (kv[0] is None, kv[0] or date.min)))
         for issue in sorted(by_issue, key=lambda i: (i == "", -totals[i], i))
@@ -352,12 +354,13 @@ def _add_actor_pages(router: APIRouter, renderer: Renderer) -> None:
             if found is None:
                 return None, []
             groups = []
-            for issue, days in stance_days(store.read(lookup.actor_stances, actor_id)):
+            totals, recent = store.read(actor_days.recent, actor_id, MAX_DAYS)
+            for issue, days in stance_days(recent, totals):
                 latest = []
                 if issue:
                     listed = store.statements(StatementFilter(actor=actor_id, issue=issue, limit=2 * LATEST))
                     latest = [r for r in listed if r["actor_id"] == actor_id][:LATEST]
-                total = sum(sum(c.values()) for _, c in days)
+                total = totals[issue]
                 groups.append({"issue": issue, "total": total, "days": days[-MAX_DAYS:], "latest": latest})
             return found, groups
 

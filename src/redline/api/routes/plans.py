@@ -6,13 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from redline.analysis import negotiation
 from redline.analysis.db_repository import SqlPlanRepository
-from redline.analysis.diff_render import diff_to_dict
 from redline.analysis.plans import version_to_dict
-from redline.api.deps import StoreDep
+from redline.api.deps import CorpusCacheDep, StoreDep
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import PlanDiffOut, PlanOut, VersionDetail, VersionSummary
+from redline.api.plan_diffs import plan_diff
 from redline.errors import NotFoundError
 from redline.model import PlanVersion
 
@@ -106,6 +105,7 @@ def get_version(plan: str, label: str, store: StoreDep) -> VersionDetail:
 def diff_versions(
     plan: str,
     store: StoreDep,
+    cache: CorpusCacheDep,
     new: Annotated[str, Query(alias="to", description="Label of the newer version.")],
     old: Annotated[
         str | None,
@@ -114,5 +114,4 @@ def diff_versions(
         ),
     ] = None,
 ) -> PlanDiffOut:
-    diff = negotiation.diff_plan(SqlPlanRepository(store), plan, old, new)
-    return PlanDiffOut.model_validate(diff_to_dict(diff))
+    return PlanDiffOut.model_validate(plan_diff(cache, SqlPlanRepository(store), plan, old, new))

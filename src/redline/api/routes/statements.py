@@ -49,7 +49,8 @@ def list_statements(
 ) -> StatementPage:
     """The items are read per call; ``total`` (a count over every page, tens of milliseconds with
     a filter) is counted once per store revision for every page and client, so during an
-    ingest it may be up to two seconds behind the items."""
+    ingest it may be up to two seconds behind the items. A full-text search's total beyond
+    ``queries.SEARCH_COUNTED`` hits is estimated (``total_exact`` false), as search engines do."""
     f = StatementFilter(
         actor=actor,
         issue=issue,
@@ -66,11 +67,18 @@ def list_statements(
     )
     rows = [StatementRow.model_validate(r) for r in store.statements(f)]
     params = ("statements.total", store.url, replace(f, limit=None, offset=0))
-    return counted(
-        StatementPage,
-        page(request, rows, limit, offset),
-        lambda: cache.latest(params, store.tally_revision(), lambda: store.count_statements(f)),
-    )
+    exact = True
+
+    def count() -> tuple[int, bool]:
+        return store.count_search(f) if f.search else (store.count_statements(f), True)
+
+    def total() -> int:
+        nonlocal exact
+        n, exact = cache.latest(params, store.tally_revision(), count)
+        return n
+
+    listing = counted(StatementPage, page(request, rows, limit, offset), total)
+    return listing if exact else listing.model_copy(update={"total_exact": False})
 
 
 @router.get(
