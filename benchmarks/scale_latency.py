@@ -244,7 +244,7 @@ def main() -> None:
     url = f"sqlite:///{path}"
     app = create_app(url)
     if a.fresh:
-        app.state.corpus_cache.max_stale = 0
+        app.state.revision_cache.max_stale = 0
     with TestClient(app) as client, Store.open(url) as store:
         print(f"{store.counts()['statements']} statements ({path}){' fresh' if a.fresh else ''}")
         every = [

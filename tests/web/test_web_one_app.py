@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from fastapi.testclient import TestClient
 from web_html import Page
 
-from redline.api.corpus_cache import CorpusCache
+from redline.api.revision_cache import RevisionCache
 
 
 def test_dashboard_api_and_docs_are_served_by_one_app(client: TestClient) -> None:
@@ -45,14 +45,14 @@ def test_errors_are_pages_for_people_and_json_for_the_api(client: TestClient) ->
 
 def test_pages_and_api_share_the_apps_one_cache(client: TestClient) -> None:
     state = client.app.state  # type: ignore[attr-defined]
-    assert isinstance(state.corpus_cache, CorpusCache)
+    assert isinstance(state.revision_cache, RevisionCache)
     client.get("/positions")
 
     def recompute() -> None:
         raise AssertionError("the page's positions were not kept in the app's cache")
 
     key = ("dashboard.positions", state.store.url, None, None)
-    state.corpus_cache.latest(key, state.store.tally_revision(), recompute)
+    state.revision_cache.latest(key, state.store.tally_revision(), recompute)
 
 
 def test_pages_keep_a_strict_content_security_policy(client: TestClient) -> None:

@@ -383,8 +383,8 @@ def test_pages_follow_corrections_made_while_serving(tmp_path: Path) -> None:
     app = create_app(url)
     # a change made elsewhere (here: straight into the store, as `redline correct` does) may be
     # answered from before it for up to MAX_STALE seconds, while the new result is computed
-    # (tests/api/test_corpus_cache.py); with no staleness allowed every page follows it at once
-    app.state.corpus_cache.max_stale = 0
+    # (tests/api/test_revision_cache.py); with no staleness allowed every page follows it at once
+    app.state.revision_cache.max_stale = 0
     with TestClient(app) as client, Store.open(url) as store:
         before = page(client, "/positions")
         assert "/positions/cell?party=ukraine&issue=plan_overall" in before.links

@@ -1,7 +1,7 @@
 """The one redline web application: ``create_app(db_url)`` builds it over one store.
 
 It serves the JSON API at ``/api/v1``, its reference at ``/docs`` and the dashboard's pages at
-``/``, with one lifespan (the store), one cache keyed on the store's revision (``CorpusCache``,
+``/``, with one lifespan (the store), one cache keyed on the store's revision (``RevisionCache``,
 shared by API routes and pages through ``Depends``) and one error handler (JSON under the
 API's paths, a page elsewhere).
 
@@ -20,10 +20,10 @@ from pathlib import Path
 from fastapi import APIRouter, FastAPI
 
 import redline
-from redline.api.corpus_cache import CorpusCache
 from redline.api.docs import mount_docs
 from redline.api.errors import install_error_handlers
 from redline.api.guard import RequestGuard, write_routes
+from redline.api.revision_cache import RevisionCache
 from redline.api.routes import ROUTERS
 from redline.api.security_headers import SecurityHeaders
 from redline.config import Settings, load_settings
@@ -77,7 +77,7 @@ def create_app(
     app.state.token = token or None
     app.state.db_url = db_url  # never shown to clients (see errors._without_database_url)
     app.state.issue_ids = frozenset(load_issues(issues).ids)
-    app.state.corpus_cache = CorpusCache()
+    app.state.revision_cache = RevisionCache()
     app.state.form_secret = secrets.token_bytes(32)  # signs the dashboard's form tokens (web.forms)
     # the guard goes first, so it sits next to the app: its receive is the one routes read from
     # (a BaseHTTPMiddleware in between would wrap its 413 into a task group's error)

@@ -12,22 +12,22 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.security.utils import get_authorization_scheme_param
 from pydantic import BaseModel, BeforeValidator, Field
 
-from redline.api.corpus_cache import CorpusCache
 from redline.api.errors import ApiError
+from redline.api.revision_cache import RevisionCache
 from redline.store import Store
 
 __all__ = [
     "MAX_LIMIT",
     "MAX_OFFSET",
-    "CorpusCacheDep",
     "IsoDate",
     "Limit",
     "Offset",
     "Page",
+    "RevisionCacheDep",
     "StoreDep",
     "WriteAccess",
     "check_token",
-    "get_corpus_cache",
+    "get_revision_cache",
     "get_store",
     "page",
     "require_token",
@@ -51,13 +51,13 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def get_corpus_cache(request: Request) -> CorpusCache:
+def get_revision_cache(request: Request) -> RevisionCache:
     """The app's cache of results per store revision (one per app)."""
-    cache: CorpusCache = request.app.state.corpus_cache
+    cache: RevisionCache = request.app.state.revision_cache
     return cache
 
 
-CorpusCacheDep = Annotated[CorpusCache, Depends(get_corpus_cache)]
+RevisionCacheDep = Annotated[RevisionCache, Depends(get_revision_cache)]
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]

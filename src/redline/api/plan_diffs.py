@@ -14,13 +14,13 @@ from typing import Any
 from redline.analysis import negotiation
 from redline.analysis.diff_render import diff_to_dict
 from redline.analysis.repository import PlanRepository
-from redline.api.corpus_cache import CorpusCache
+from redline.api.revision_cache import RevisionCache
 
 __all__ = ["plan_diff"]
 
 
 def plan_diff(
-    cache: CorpusCache, repo: PlanRepository, plan: str, old: str | None, new: str
+    cache: RevisionCache, repo: PlanRepository, plan: str, old: str | None, new: str
 ) -> dict[str, Any]:
     """``diff_to_dict(negotiation.diff_plan(...))``, kept per pair of versions as they are stored
     (unknown plans and versions raise as ``diff_plan`` does). The dict is shared: do not change it."""

@@ -28,9 +28,9 @@ from redline.analysis.positions_report import (
     undated_line,
 )
 from redline.analysis.stored_positions import StoredPositions, stored_positions
-from redline.api.corpus_cache import CorpusCache
-from redline.api.deps import CorpusCacheDep, StoreDep
+from redline.api.deps import RevisionCacheDep, StoreDep
 from redline.api.plan_diffs import plan_diff
+from redline.api.revision_cache import RevisionCache
 from redline.errors import NotFoundError
 from redline.export.positions import POSITION_COLUMNS, position_rows
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
@@ -75,7 +75,7 @@ def cell_statements(
 PAGED_CELL = 2000
 
 
-def positions_of(cache: CorpusCache, store: Store, at: date | None, plan: str | None) -> StoredPositions:
+def positions_of(cache: RevisionCache, store: Store, at: date | None, plan: str | None) -> StoredPositions:
     """The positions (by issue, or by the points of ``plan``) from the store's tallies, computed
     once per tally revision and shared with the API's cache: analysts click from the matrix to
     its cells and back."""
@@ -95,7 +95,7 @@ class _Loaded:
 
 
 def _load_positions(
-    request: Request, renderer: Renderer, cache: CorpusCache, store: Store, at: str | None, plan: str | None
+    request: Request, renderer: Renderer, cache: RevisionCache, store: Store, at: str | None, plan: str | None
 ) -> _Loaded | Response:
     """The matrix and its cells must read one date and one plan the same way and fail alike
     (400 for a bad date, 404 for an unknown plan), so both pages load through here."""
@@ -202,7 +202,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
     def positions(
         request: Request,
         store: StoreDep,
-        cache: CorpusCacheDep,
+        cache: RevisionCacheDep,
         at: Text = None,
         plan: Text = None,
         fmt: Format = None,
@@ -243,7 +243,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         )
 
     @router.get("/issues/{issue}", response_class=HTMLResponse, name="dashboard.issue")
-    def issue_page(request: Request, issue: str, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
+    def issue_page(request: Request, issue: str, store: StoreDep, cache: RevisionCacheDep) -> HTMLResponse:
         known = {i.id: i for i in load_issues().issues}
         if issue not in known:
             return renderer.not_found(request, f"No issue {issue!r} in the taxonomy.")
@@ -289,7 +289,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
     def position_cell(
         request: Request,
         store: StoreDep,
-        cache: CorpusCacheDep,
+        cache: RevisionCacheDep,
         party: Text = None,
         issue: Text = None,
         point: Text = None,
@@ -382,7 +382,7 @@ def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
         request: Request,
         plan: str,
         store: StoreDep,
-        cache: CorpusCacheDep,
+        cache: RevisionCacheDep,
         version: Text = None,
         old: Text = None,
         new: Text = None,

@@ -19,7 +19,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from redline.analysis.positions_report import PARTY_NAMES
-from redline.api.deps import CorpusCacheDep, StoreDep
+from redline.api.deps import RevisionCacheDep, StoreDep
 from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy, load_issues
@@ -146,7 +146,7 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
     def statements(
         request: Request,
         store: StoreDep,
-        cache: CorpusCacheDep,
+        cache: RevisionCacheDep,
         actor: Text = None,
         party: Text = None,
         issue: Text = None,
@@ -345,7 +345,7 @@ def _add_actor_pages(router: APIRouter, renderer: Renderer) -> None:
         )
 
     @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")
-    def actor(request: Request, actor_id: str, store: StoreDep, cache: CorpusCacheDep) -> HTMLResponse:
+    def actor(request: Request, actor_id: str, store: StoreDep, cache: RevisionCacheDep) -> HTMLResponse:
 
         def read() -> tuple[ActorRecord | None, list[dict[str, Any]]]:
             """The actor and its groups by issue (kept per revision: a prolific speaker's take

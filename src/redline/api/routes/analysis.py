@@ -15,7 +15,7 @@ from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.positions_report import positions_report
 from redline.analysis.stored_positions import stored_positions
 from redline.analysis.timeline import stored_timeline
-from redline.api.deps import CorpusCacheDep, IsoDate, Offset, StoreDep, page
+from redline.api.deps import IsoDate, Offset, RevisionCacheDep, StoreDep, page
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import PositionsOut, TimelineEntryOut, TimelinePage
 
@@ -27,7 +27,7 @@ router = APIRouter(tags=["analysis"], responses=ERROR_RESPONSES)
 def positions(
     response: Response,
     store: StoreDep,
-    cache: CorpusCacheDep,
+    cache: RevisionCacheDep,
     by: Literal["party", "actor"] = "party",
     issue: Annotated[str | None, Query(description="Only statements on this issue.")] = None,
     plan: Annotated[str | None, Query(description="Columns are this plan's points, not issues.")] = None,
@@ -84,7 +84,7 @@ def timeline(
     request: Request,
     response: Response,
     store: StoreDep,
-    cache: CorpusCacheDep,
+    cache: RevisionCacheDep,
     issue: Annotated[str | None, Query(description="Only this issue.")] = None,
     actor: Annotated[str | None, Query(description="Only this actor (id, name or surname).")] = None,
     limit: Annotated[int, Query(ge=1, le=5000, description="Entries per page.")] = 500,

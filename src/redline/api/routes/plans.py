@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.plans import version_to_dict
-from redline.api.deps import CorpusCacheDep, StoreDep
+from redline.api.deps import RevisionCacheDep, StoreDep
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import PlanDiffOut, PlanOut, VersionDetail, VersionSummary
 from redline.api.plan_diffs import plan_diff
@@ -105,7 +105,7 @@ def get_version(plan: str, label: str, store: StoreDep) -> VersionDetail:
 def diff_versions(
     plan: str,
     store: StoreDep,
-    cache: CorpusCacheDep,
+    cache: RevisionCacheDep,
     new: Annotated[str, Query(alias="to", description="Label of the newer version.")],
     old: Annotated[
         str | None,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request
 
-from redline.api.deps import CorpusCacheDep, IsoDate, Limit, Offset, StoreDep, WriteAccess, page
+from redline.api.deps import IsoDate, Limit, Offset, RevisionCacheDep, StoreDep, WriteAccess, page
 from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error, found
 from redline.api.models import (
     CorrectionIn,
@@ -33,7 +33,7 @@ def statement_detail(store: Store, statement_id: str) -> StatementDetail:
 def list_statements(
     request: Request,
     store: StoreDep,
-    cache: CorpusCacheDep,
+    cache: RevisionCacheDep,
     actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
     issue: Annotated[str | None, Query(description="Issue id, e.g. territory.")] = None,
     stance: Stance | None = None,
@@ -120,5 +120,5 @@ def correct_statement(
             note=change.note,
         ),
     )
-    request.app.state.corpus_cache.written(store.tally_revision())  # read at once by who wrote it
+    request.app.state.revision_cache.written(store.tally_revision())  # read at once by who wrote it
     return CorrectionOut(override_id=oid, statement=statement_detail(store, statement_id))

@@ -1,13 +1,13 @@
 """Results of the store's aggregates kept per request parameters and store revision.
 
-Nothing here reads the whole corpus any more: positions, the timeline, facets and the pages
+Nothing here reads the whole corpus: positions, the timeline, facets and the pages
 are answered from what the store keeps current (tallies, counters, sorted queries), and this
 keeps each answer with the store revision it was computed at, which the API sends back in the
 ``X-Redline-Revision`` header. One computation runs per parameters at a time. While an ingest
 moves the revision every second, a request whose result is outdated is answered with it while
 the new one is computed in the background, for at most ``MAX_STALE`` seconds after a request
 first saw the store move past it; never older than a write (a correction) made through the app
-itself. (The class keeps the name it had when it held the corpus.)
+itself.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-__all__ = ["MAX_STALE", "CorpusCache"]
+__all__ = ["MAX_STALE", "RevisionCache"]
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class _Kept:
     outdated_since: float | None = None  # when a request first saw the store past ``revision``
 
 
-class CorpusCache:
+class RevisionCache:
     def __init__(self, max_stale: float = MAX_STALE, clock: Callable[[], float] = time.monotonic) -> None:
         self._lock = threading.Lock()
         self.max_stale = max_stale

@@ -8,11 +8,11 @@ import threading
 
 import pytest
 
-from redline.api.corpus_cache import CorpusCache
+from redline.api.revision_cache import RevisionCache
 
 
 def test_a_result_is_computed_once_per_revision() -> None:
-    cache, calls = CorpusCache(max_stale=0), []
+    cache, calls = RevisionCache(max_stale=0), []
 
     def compute() -> int:
         calls.append(1)
@@ -40,7 +40,7 @@ class _Slow:
 
 
 def test_an_outdated_result_is_served_while_the_new_one_is_computed_in_the_background() -> None:
-    cache = CorpusCache(max_stale=60)
+    cache = RevisionCache(max_stale=60)
     assert cache.latest("p", 1, lambda: "old") == "old"
     slow = _Slow("new")
     assert cache.latest_at("p", 2, slow) == ("old", 1)  # the request that finds it outdated too
@@ -59,7 +59,7 @@ def test_an_outdated_result_is_served_while_the_new_one_is_computed_in_the_backg
 
 def test_an_outdated_result_is_served_for_at_most_max_stale_seconds() -> None:
     now = [100.0]
-    cache = CorpusCache(max_stale=2, clock=lambda: now[0])
+    cache = RevisionCache(max_stale=2, clock=lambda: now[0])
     assert cache.latest("p", 1, lambda: "old") == "old"
     slow = _Slow("new")
     assert cache.latest("p", 2, slow) == "old"  # first seen outdated at 100 s
@@ -78,7 +78,7 @@ def test_an_outdated_result_is_served_for_at_most_max_stale_seconds() -> None:
 
 
 def test_the_first_request_of_some_parameters_waits_and_others_share_its_computation() -> None:
-    cache = CorpusCache()
+    cache = RevisionCache()
     slow = _Slow("first")
     got: list[str] = []
     threads = [threading.Thread(target=lambda: got.append(cache.latest("p", 1, slow))) for _ in range(3)]
@@ -93,7 +93,7 @@ def test_the_first_request_of_some_parameters_waits_and_others_share_its_computa
 
 
 def test_a_failed_background_computation_is_retried_by_the_next_request() -> None:
-    cache = CorpusCache(max_stale=0)
+    cache = RevisionCache(max_stale=0)
     assert cache.latest("p", 1, lambda: "old") == "old"
 
     def broken() -> str:
@@ -105,13 +105,13 @@ def test_a_failed_background_computation_is_retried_by_the_next_request() -> Non
 
 
 def test_after_its_own_write_the_app_serves_nothing_older() -> None:
-    cache = CorpusCache(max_stale=60)
+    cache = RevisionCache(max_stale=60)
     assert cache.latest("p", 1, lambda: "old") == "old"
     cache.written(2)  # a correction through the API moved the store to revision 2
     assert cache.latest_at("p", 2, lambda: "corrected") == ("corrected", 2)
 
 
 def test_a_computation_that_moves_the_store_is_kept_as_of_the_revision_it_settled_at() -> None:
-    cache = CorpusCache(max_stale=0)
+    cache = RevisionCache(max_stale=0)
     assert cache.latest_at("p", 1, lambda: "linked", lambda: 2) == ("linked", 2)  # it wrote links
     assert cache.latest_at("p", 2, lambda: "never") == ("linked", 2)  # no second computation
