@@ -217,6 +217,7 @@ def _gold_example(extractor: Extractor, document: Document, a: dict[str, Any]) -
         cue=a.get("cue"),
         party=actor.party if actor is not None else None,
         kind=a.get("type") or "indirect",
+        document=text,
     )
     return Example(document.id, item, tuple(a.get("issues") or ()), a.get("stance") or "neutral", False)
 
@@ -304,7 +305,9 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
         item = ex.item
         evidence = classifier.tagger.evidence(item.content, item.context, item.previous)
         rule_issues = [s.issue for s in classifier.tagger.select(evidence)]
-        issue_rows.append(issue_features(item, rule_issues, {k: v.terms for k, v in evidence.items()}))
+        issue_rows.append(
+            issue_features(item, rule_issues, {k: v.terms for k, v in evidence.items()}, classifier.topic(item))
+        )
     # stance is learned toward the gold first issue (tried: issues from inner-fold issue models,
     # as the extractor predicts them; cross-validated stance accuracy fell from 0.54 to 0.46)
     predicted = [list(ex.issues) for ex in examples]
@@ -315,7 +318,9 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
         item = ex.item
         rule = classifier.rules.explain(item.content, issues, item.cue, item.party, item.kind)
         stance_rows.append(
-            stance_features(item, issues[0] if issues else None, rule.stance, rule.score, rule.tags, frames)
+            stance_features(
+                item, issues[0] if issues else None, rule.stance, rule.score, rule.tags, frames, classifier.topic(item)
+            )
         )
         stances.append(ex.stance)
         if rule.stance != "neutral":

@@ -45,6 +45,7 @@ from redline.knowledge.issues import Taxonomy
 NO_ISSUE = "none"  # the primary-issue model's class for a statement about no issue
 POSITION = "position"  # the gate's class for a statement that voices a stance
 RULE_SURE_TERMS = 2.0  # term evidence from which the lexicon's issue is kept beside the model's
+TOPIC_ISSUES = 2  # the document's specific issues the models see (talks CV issue F1 0.675 -> 0.682)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,25 @@ class StatementClassifier:
         self.rules = StanceClassifier(taxonomy)
         self.weights = weights if weights is not None and weights.fits(taxonomy.ids) else None
         self._frames = frozenset(i.id for i in taxonomy.issues if i.generic)
+        self._topic: tuple[str, tuple[str, ...]] = ("", ())  # the last document's topic: one tag per document
+
+    def topic(self, item: StatementInput) -> tuple[str, ...]:
+        """The specific issues the statement's document names most, likeliest first.
+
+        A reply as short as "this is theft" or "it would backfire" is about what the article is
+        about; the generic frames are left out, as nearly every article names the talks.
+        """
+        document = item.document
+        if not document:
+            return ()
+        if self._topic[0] is not document and self._topic[0] != document:
+            evidence = self.tagger.evidence(document)
+            ranked = sorted(
+                (s for s in evidence.values() if s.issue not in self._frames and s.terms >= self.taxonomy.min_score),
+                key=lambda s: (-s.terms, s.first),
+            )
+            self._topic = (document, tuple(s.issue for s in ranked[:TOPIC_ISSUES]))
+        return self._topic[1]
 
     def decide(self, item: StatementInput) -> Decision:
         issues, issues_by, issues_reason = self.issues(item)
@@ -90,7 +110,7 @@ class StatementClassifier:
         if self.weights is None:
             return rule_issues, "rule", rule_reason
         w = self.weights
-        feats = issue_features(item, rule_issues, {k: v.terms for k, v in evidence.items()})
+        feats = issue_features(item, rule_issues, {k: v.terms for k, v in evidence.items()}, self.topic(item))
         probs = w.issues.probabilities(feats)
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
         if w.primary is not None:
@@ -168,7 +188,7 @@ class StatementClassifier:
         w = self.weights
         frames = self._frames if w.frames else frozenset()
         feats = stance_features(
-            item, issues[0] if issues else None, rule.stance, rule.score, rule.tags, frames
+            item, issues[0] if issues else None, rule.stance, rule.score, rule.tags, frames, self.topic(item)
         )
         if w.gate is not None and w.polarity is not None:
             # position or report: the mean of the issue-blind gate and the four-way model's
