@@ -220,7 +220,7 @@ class StatementClassifier:
         probs = model.probabilities(feats)
         if best is None:
             best = max(model.classes, key=lambda c: (probs[c], c))
-        if rule.stance not in ("neutral", best) and probs.get(rule.stance, 0.0) >= self.weights.rule_floor:
+        if rule.stance not in ("neutral", best) and probs.get(rule.stance, 0.0) >= self.weights.floor(rule.stance):
             return rule.stance, "rule", f"{rule.reason} (model p={probs[rule.stance]:.2f}, preferred {best})"
         top = ", ".join(f"{f}" for f, _ in model.contributions(feats, best))
         return best, "model", f"{found}p={probs[best]:.2f} ({top}); rule said {rule.stance}"
