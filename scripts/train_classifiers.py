@@ -314,9 +314,8 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
         item = ex.item
         evidence = classifier.tagger.evidence(item.content, item.context, item.previous)
         rule_issues = [s.issue for s in classifier.tagger.select(evidence)]
-        issue_rows.append(
-            issue_features(item, rule_issues, {k: v.terms for k, v in evidence.items()}, classifier.topic(item))
-        )
+        terms = {k: v.terms for k, v in evidence.items()}
+        issue_rows.append(issue_features(item, rule_issues, terms, classifier.topic(item)))
     # stance is learned toward the gold first issue (tried: issues from inner-fold issue models,
     # as the extractor predicts them; cross-validated stance accuracy fell from 0.54 to 0.46)
     predicted = [list(ex.issues) for ex in examples]
@@ -328,7 +327,13 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
         rule = classifier.rules.explain(item.content, issues, item.cue, item.party, item.kind)
         stance_rows.append(
             stance_features(
-                item, issues[0] if issues else None, rule.stance, rule.score, rule.tags, frames, classifier.topic(item)
+                item,
+                issues[0] if issues else None,
+                rule.stance,
+                rule.score,
+                rule.tags,
+                frames,
+                classifier.topic(item),
             )
         )
         stances.append(ex.stance)

@@ -295,7 +295,8 @@ def test_both_models_see_the_document_topic() -> None:
 
 def test_a_rule_oppose_needs_more_from_the_model_than_other_rule_stances() -> None:
     taxonomy = load_issues()
-    issues = LinearModel(taxonomy.ids, 8, tuple(2.0 if i == "territory" else -9.0 for i in taxonomy.ids), {}, True)
+    bias = tuple(2.0 if i == "territory" else -9.0 for i in taxonomy.ids)
+    issues = LinearModel(taxonomy.ids, 8, bias, {}, multilabel=True)
     stance = LinearModel(("conditional", "neutral", "oppose", "support"), 8, (0.0, -9.0, 0.0, 1.0), {})
     # the side model prefers support and gives oppose p=0.27
     side = LinearModel(("conditional", "oppose", "support"), 8, (-9.0, 0.0, 1.0), {})
@@ -314,9 +315,8 @@ def test_a_rule_oppose_needs_more_from_the_model_than_other_rule_stances() -> No
 @pytest.mark.parametrize(
     "content",
     [
-        "any peace deal between the two countries has to involve the neighbours",
-        "any final settlement must guarantee the border",
         "the agreement has to be just and lasting",
+        "a settlement must be fair to the people who live there",
         "whatever is signed must fully respect the constitution",
     ],
 )

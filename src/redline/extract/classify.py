@@ -45,7 +45,7 @@ from redline.knowledge.issues import Taxonomy
 NO_ISSUE = "none"  # the primary-issue model's class for a statement about no issue
 POSITION = "position"  # the gate's class for a statement that voices a stance
 RULE_SURE_TERMS = 2.0  # term evidence from which the lexicon's issue is kept beside the model's
-TOPIC_ISSUES = 2  # the document's specific issues the models see (talks CV issue F1 0.675 -> 0.682)
+TOPIC_ISSUES = 2  # the document's specific issues the models see (talks CV issue F1 0.675 -> 0.679)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,7 @@ class StatementClassifier:
         self.rules = StanceClassifier(taxonomy)
         self.weights = weights if weights is not None and weights.fits(taxonomy.ids) else None
         self._frames = frozenset(i.id for i in taxonomy.issues if i.generic)
-        self._topic: tuple[str, tuple[str, ...]] = ("", ())  # the last document's topic: one tag per document
+        self._topic: tuple[str, tuple[str, ...]] = ("", ())  # the last document and its topic
 
     def topic(self, item: StatementInput) -> tuple[str, ...]:
         """The specific issues the statement's document names most, likeliest first.
@@ -89,8 +89,9 @@ class StatementClassifier:
             return ()
         if self._topic[0] is not document and self._topic[0] != document:
             evidence = self.tagger.evidence(document)
+            floor = self.taxonomy.min_score
             ranked = sorted(
-                (s for s in evidence.values() if s.issue not in self._frames and s.terms >= self.taxonomy.min_score),
+                (s for s in evidence.values() if s.issue not in self._frames and s.terms >= floor),
                 key=lambda s: (-s.terms, s.first),
             )
             self._topic = (document, tuple(s.issue for s in ranked[:TOPIC_ISSUES]))
@@ -110,7 +111,8 @@ class StatementClassifier:
         if self.weights is None:
             return rule_issues, "rule", rule_reason
         w = self.weights
-        feats = issue_features(item, rule_issues, {k: v.terms for k, v in evidence.items()}, self.topic(item))
+        terms = {k: v.terms for k, v in evidence.items()}
+        feats = issue_features(item, rule_issues, terms, self.topic(item))
         probs = w.issues.probabilities(feats)
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
         if w.primary is not None:
@@ -220,7 +222,8 @@ class StatementClassifier:
         probs = model.probabilities(feats)
         if best is None:
             best = max(model.classes, key=lambda c: (probs[c], c))
-        if rule.stance not in ("neutral", best) and probs.get(rule.stance, 0.0) >= self.weights.floor(rule.stance):
+        floor = self.weights.floor(rule.stance)
+        if rule.stance not in ("neutral", best) and probs.get(rule.stance, 0.0) >= floor:
             return rule.stance, "rule", f"{rule.reason} (model p={probs[rule.stance]:.2f}, preferred {best})"
         top = ", ".join(f"{f}" for f, _ in model.contributions(feats, best))
         return best, "model", f"{found}p={probs[best]:.2f} ({top}); rule said {rule.stance}"
