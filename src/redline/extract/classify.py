@@ -12,7 +12,9 @@ says who made it, in ``Decision.explain()``:
 * stance: the rule when its reason is one the training data showed to be precise
   (``ClassifierWeights.rule_sure``; none is, on the talks set) or when it reads a non-neutral
   stance the model does not all but rule out (``rule_floor``: the rules carry explicit wording,
-  "never", "only if", that a thousand training statements cannot teach); the model otherwise.
+  "never", "only if", that a thousand training statements cannot teach; a rule "oppose" needs
+  more, ``rule_floors``, since negative words are often aimed at the other side's
+  counter-position); the model otherwise.
   The model first asks whether a position is voiced at all (``gate``, which never sees the
   issue: the issue is the tagger's guess, and "process" or "no issue" must not silence a
   refusal the words carry), then reads the side (support/oppose/conditional) with a three-way
@@ -20,6 +22,10 @@ says who made it, in ``Decision.explain()``:
   four-way model with "neutral" discounted (``neutral_factor``). A statement with no
   recognised issue still gets the model's reading, since many positions are voiced before
   their topic is named.
+
+Both models also see the document's topic (``StatementClassifier.topic``): the specific issues
+the whole text names most, since a short reply ("this is theft") is about what the article is
+about.
 
 Without weights (or with a user's taxonomy the weights were not trained for) everything is
 rule-based, as before.
