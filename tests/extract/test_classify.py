@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from redline.extract.classify import StatementClassifier
-from redline.extract.features import StatementInput, bucket, stance_features
+from redline.extract.features import StatementInput, bucket, issue_features, stance_features
 from redline.extract.issues import IssueTagger
 from redline.extract.linear import LinearModel
 from redline.extract.stance import StanceClassifier
@@ -269,3 +269,57 @@ def test_a_frame_without_wording_gives_way_to_the_named_one() -> None:
     # a worded process statement keeps its frame
     worded = classifier.decide(StatementInput("the delegations will meet again in Geneva next week"))
     assert worded.issues == ["process"], worded.explain()
+
+
+def test_the_document_topic_is_its_most_named_specific_issue() -> None:
+    classifier = StatementClassifier(load_issues())
+    document = (
+        "Ministers met in Vienna to discuss the plan. The freeze of the central bank's assets was the "
+        "main dispute: one side wants the frozen assets used for reconstruction, the other calls any "
+        "seizure of the assets theft. Sanctions were also raised."
+    )
+    topic = classifier.topic(StatementInput("this is theft", document=document))
+    assert topic and topic[0] == "sanctions_economy"
+    assert "plan_overall" not in topic and "process" not in topic  # every article names the talks
+    assert classifier.topic(StatementInput("this is theft")) == ()
+
+
+def test_both_models_see_the_document_topic() -> None:
+    item = StatementInput("it would backfire", cue="said", party="russia")
+    issue = issue_features(item, [], {}, ("sanctions_economy",))
+    assert "doc=sanctions_economy" in issue and "doc1=sanctions_economy" in issue
+    stance = stance_features(item, None, "neutral", 0.0, [], topic=("sanctions_economy",))
+    assert "doc1=sanctions_economy" in stance
+    assert "doc1=none" in issue_features(item, [], {})
+
+
+def test_a_rule_oppose_needs_more_from_the_model_than_other_rule_stances() -> None:
+    taxonomy = load_issues()
+    bias = tuple(2.0 if i == "territory" else -9.0 for i in taxonomy.ids)
+    issues = LinearModel(taxonomy.ids, 8, bias, {}, multilabel=True)
+    stance = LinearModel(("conditional", "neutral", "oppose", "support"), 8, (0.0, -9.0, 0.0, 1.0), {})
+    # the side model prefers support and gives oppose p=0.27
+    side = LinearModel(("conditional", "oppose", "support"), 8, (-9.0, 0.0, 1.0), {})
+    item = StatementInput("we will never give up Donbas", cue="said", party="ukraine")
+
+    def decide(floors: dict[str, float]) -> str:
+        weights = ClassifierWeights(
+            issues, stance, 0.4, 0.25, 3, 0.25, 0.05, frozenset(), polarity=side, rule_floors=floors
+        )
+        return StatementClassifier(taxonomy, weights).decide(item).stance
+
+    assert decide({}) == "oppose"  # the rule's refusal stands from p=0.05
+    assert decide({"oppose": 0.4}) == "support"  # not when "oppose" needs p=0.4 (a made-up floor)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the agreement has to be just and lasting",
+        "a settlement must be fair to the people who live there",
+        "whatever is signed must fully respect the constitution",
+    ],
+)
+def test_a_requirement_laid_on_the_deal_is_conditional(rules: StanceClassifier, content: str) -> None:
+    result = rules.explain(content, ["plan_overall"], "said", "europe")
+    assert result.stance == "conditional", result.reason

@@ -173,6 +173,7 @@ def statement_input(
         cue=text[cue[0] : cue[1]] if cue else None,
         party=inputs["party"],
         kind=kind,
+        document=text,
     )
 
 

@@ -34,6 +34,8 @@ class StatementInput:
 
     ``context`` is the sentence around the content and ``previous`` the sentence before it (for
     anaphora); ``party`` is the speaker's party as the actor base gives it, or None.
+    ``document`` is the whole text the statement was found in: a short reply ("it is theft")
+    is about what the article is about, which its own words do not say.
     """
 
     content: str
@@ -42,6 +44,7 @@ class StatementInput:
     cue: str | None = None
     party: str | None = None
     kind: str = "indirect"
+    document: str = ""
 
 
 def bucket(feature: str, dims: int) -> int:
@@ -99,10 +102,20 @@ def _base_features(item: StatementInput) -> tuple[str, ...]:
     return tuple(feats)
 
 
-def issue_features(item: StatementInput, rule_issues: Sequence[str], evidence: dict[str, float]) -> list[str]:
-    """Base features plus what the lexicon tagger found: its tags (and which came first) and
-    the amount of term evidence per issue, binned."""
-    feats = base_features(item)
+def topic_features(topic: Sequence[str]) -> list[str]:
+    """The document's main specific issues (``StatementClassifier.topic``), likeliest first."""
+    return [f"doc={i}" for i in topic] + [f"doc1={topic[0] if topic else 'none'}"]
+
+
+def issue_features(
+    item: StatementInput,
+    rule_issues: Sequence[str],
+    evidence: dict[str, float],
+    topic: Sequence[str] = (),
+) -> list[str]:
+    """Base features plus what the lexicon tagger found: its tags (and which came first), the
+    amount of term evidence per issue, binned, and the document's topic."""
+    feats = base_features(item) + topic_features(topic)
     feats += [f"p={t}" for t in words(item.previous)[-_CONTEXT_WORDS:] if t != BOUNDARY and t not in _STOP]
     feats += [f"rule={i}" for i in rule_issues]
     feats.append(f"rule1={rule_issues[0]}" if rule_issues else "rule1=none")
@@ -117,15 +130,16 @@ def stance_features(
     rule_score: float,
     rule_tags: Iterable[str],
     frames: frozenset[str] = frozenset(),
+    topic: Sequence[str] = (),
 ) -> list[str]:
-    """Base features plus the primary issue, the rule stance and its evidence, and the
-    party-by-issue pairs that carry a party's known positions.
+    """Base features plus the primary issue, the rule stance and its evidence, the
+    party-by-issue pairs that carry a party's known positions, and the document's topic.
 
     Issues in ``frames`` (the generic ones: the plan as a whole, the process) are one value
     here: which of the two a statement is about is the issue tagger's least sure call, and a
     stance model that learned "process means neutral" turns every such slip into a lost position.
     """
-    feats = base_features(item)
+    feats = base_features(item) + topic_features(topic)
     party = item.party or "none"
     issue = "frame" if issue in frames else issue or "none"
     sign = "pos" if rule_score > 0 else "neg" if rule_score < 0 else "zero"
@@ -169,5 +183,6 @@ __all__ = [
     "issue_features",
     "position_features",
     "stance_features",
+    "topic_features",
     "words",
 ]

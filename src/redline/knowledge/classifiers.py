@@ -9,7 +9,8 @@ use, so a user's own taxonomy falls back to the rules instead of getting foreign
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,13 @@ class ClassifierWeights:
     gate_threshold: float = 0.5  # a position is read from this probability on
     # softmax over the first-listed issue (or "none"): one primary issue per statement
     primary: LinearModel | None = None
+    # per-stance exceptions to ``rule_floor``: a rule "oppose" from negative words is often aimed
+    # at the other side's counter-position ("not acceptable to Moscow" of Europe's amendments)
+    rule_floors: Mapping[str, float] = field(default_factory=dict)
+
+    def floor(self, stance: str) -> float:
+        """The model probability from which the rule's ``stance`` stands."""
+        return self.rule_floors.get(stance, self.rule_floor)
 
     def fits(self, issue_ids: tuple[str, ...]) -> bool:
         """The issue model was trained for exactly these issues."""
@@ -93,6 +101,7 @@ def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
             gate=_model(raw["gate"], multilabel=False) if raw.get("gate") else None,
             gate_threshold=float(combine.get("gate_threshold", 0.5)),
             primary=_model(raw["primary"], multilabel=False) if raw.get("primary") else None,
+            rule_floors={str(k): float(v) for k, v in (combine.get("rule_floors") or {}).items()},
         )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ConfigError(f"malformed classifier weights: {exc!r}", where=where) from exc
