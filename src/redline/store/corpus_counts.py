@@ -19,6 +19,7 @@ issue), ``issue_stance`` (key: issue, ``SEPARATOR``, stance; added by a later mi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import Subquery, func, select
@@ -83,17 +84,42 @@ def _sqlite_statement(row: str, sign: int, when: str) -> str:
 
 _STATEMENT_COLUMNS = "rejected, duplicate, date, actor_id, issues, stance, outlet"
 
+
+def _sqlite_statement_triggers(name: str, step: Callable[[str, int, str], str]) -> list[str]:
+    """SQLite's three triggers that count a statement row's ``step`` in and out: a countable row
+    inserted adds, one deleted subtracts, an update subtracts the old row and adds the new."""
+    return [
+        f"""CREATE TRIGGER {name}_ai AFTER INSERT ON statement BEGIN
+        {step("NEW", 1, _COUNTABLE_NEW)}
+    END""",
+        f"""CREATE TRIGGER {name}_ad AFTER DELETE ON statement BEGIN
+        {step("OLD", -1, _COUNTABLE_OLD)}
+    END""",
+        f"""CREATE TRIGGER {name}_au AFTER UPDATE OF {_STATEMENT_COLUMNS} ON statement BEGIN
+        {step("OLD", -1, _COUNTABLE_OLD)}
+        {step("NEW", 1, _COUNTABLE_NEW)}
+    END""",
+    ]
+
+
+def _pg_statement_function(name: str, step: Callable[[str, int], str]) -> str:
+    """PostgreSQL's one trigger function doing what ``_sqlite_statement_triggers`` do."""
+    return f"""CREATE FUNCTION {name}() RETURNS trigger AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' THEN
+            IF {_COUNTABLE_OLD} THEN {step("OLD", -1)}
+            END IF;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+            IF {_COUNTABLE_NEW} THEN {step("NEW", 1)}
+            END IF;
+        END IF;
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql"""
+
+
 _SQLITE = [
-    f"""CREATE TRIGGER corpus_count_statement_ai AFTER INSERT ON statement BEGIN
-        {_sqlite_statement("NEW", 1, _COUNTABLE_NEW)}
-    END""",
-    f"""CREATE TRIGGER corpus_count_statement_ad AFTER DELETE ON statement BEGIN
-        {_sqlite_statement("OLD", -1, _COUNTABLE_OLD)}
-    END""",
-    f"""CREATE TRIGGER corpus_count_statement_au AFTER UPDATE OF {_STATEMENT_COLUMNS} ON statement BEGIN
-        {_sqlite_statement("OLD", -1, _COUNTABLE_OLD)}
-        {_sqlite_statement("NEW", 1, _COUNTABLE_NEW)}
-    END""",
+    *_sqlite_statement_triggers("corpus_count_statement", _sqlite_statement),
     f"""CREATE TRIGGER corpus_count_document_ai AFTER INSERT ON document BEGIN
         {_sqlite_add("'documents'", "''", 1, "1")}
         {_sqlite_add("'near_duplicates'", "''", 1, "NEW.duplicate_of IS NOT NULL")}
@@ -136,18 +162,7 @@ _PG = [
         INSERT INTO corpus_count (name, key, n) VALUES (c_name, c_key, c_n)
         ON CONFLICT (name, key) DO UPDATE SET n = corpus_count.n + excluded.n
     $$ LANGUAGE sql""",
-    f"""CREATE FUNCTION corpus_count_statement() RETURNS trigger AS $$
-    BEGIN
-        IF TG_OP <> 'INSERT' THEN
-            IF {_COUNTABLE_OLD} THEN {_pg_statement("OLD", -1)}
-            END IF;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            IF {_COUNTABLE_NEW} THEN {_pg_statement("NEW", 1)}
-            END IF;
-        END IF;
-        RETURN NULL;
-    END $$ LANGUAGE plpgsql""",
+    _pg_statement_function("corpus_count_statement", _pg_statement),
     """CREATE FUNCTION corpus_count_document() RETURNS trigger AS $$
     BEGIN
         IF TG_OP <> 'INSERT' THEN
@@ -188,18 +203,7 @@ def _sqlite_issue_stance(row: str, sign: int, when: str) -> str:
     )
 
 
-_SQLITE_ISSUE_STANCE = [
-    f"""CREATE TRIGGER corpus_count_issue_stance_ai AFTER INSERT ON statement BEGIN
-        {_sqlite_issue_stance("NEW", 1, _COUNTABLE_NEW)}
-    END""",
-    f"""CREATE TRIGGER corpus_count_issue_stance_ad AFTER DELETE ON statement BEGIN
-        {_sqlite_issue_stance("OLD", -1, _COUNTABLE_OLD)}
-    END""",
-    f"""CREATE TRIGGER corpus_count_issue_stance_au AFTER UPDATE OF {_STATEMENT_COLUMNS} ON statement BEGIN
-        {_sqlite_issue_stance("OLD", -1, _COUNTABLE_OLD)}
-        {_sqlite_issue_stance("NEW", 1, _COUNTABLE_NEW)}
-    END""",
-]
+_SQLITE_ISSUE_STANCE = _sqlite_statement_triggers("corpus_count_issue_stance", _sqlite_issue_stance)
 
 
 def _pg_issue_stance(row: str, sign: int) -> str:
@@ -209,18 +213,7 @@ def _pg_issue_stance(row: str, sign: int) -> str:
 
 
 _PG_ISSUE_STANCE = [
-    f"""CREATE FUNCTION corpus_count_issue_stance() RETURNS trigger AS $$
-    BEGIN
-        IF TG_OP <> 'INSERT' THEN
-            IF {_COUNTABLE_OLD} THEN {_pg_issue_stance("OLD", -1)}
-            END IF;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            IF {_COUNTABLE_NEW} THEN {_pg_issue_stance("NEW", 1)}
-            END IF;
-        END IF;
-        RETURN NULL;
-    END $$ LANGUAGE plpgsql""",
+    _pg_statement_function("corpus_count_issue_stance", _pg_issue_stance),
     f"""CREATE TRIGGER corpus_count_issue_stance AFTER INSERT OR DELETE OR UPDATE OF {_STATEMENT_COLUMNS}
         ON statement FOR EACH ROW EXECUTE FUNCTION corpus_count_issue_stance()""",
 ]
