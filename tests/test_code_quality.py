@@ -29,3 +29,19 @@ def test_ruff_formatted() -> None:
 def test_mypy_strict_clean() -> None:
     result = run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_only_the_store_opens_transactions() -> None:
+    """Connections and transactions are opened in ``store/store.py`` alone, so every write
+    goes through the writer that keeps the aggregates, and every error says what to do."""
+    import re
+
+    opening = re.compile(r"\.(?:connect|begin)\(\)")
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted((ROOT / "src" / "redline").rglob("*.py"))
+        if path.relative_to(ROOT / "src" / "redline").as_posix() != "store/store.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if opening.search(line)
+    ]
+    assert found == []

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from redline.store import tallies
-from redline.store.engine import WRITE
 from redline.store.schema import (
     metadata,
     migrations_table,
@@ -254,28 +253,27 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
 )
 
 
-def applied(engine: Engine) -> list[str]:
+def applied(conn: Connection) -> list[str]:
     """Names of the migrations this database has recorded, in order of application."""
-    with engine.connect() as conn:
-        if not engine.dialect.has_table(conn, migrations_table.name):
-            return []
-        rows = conn.execute(select(migrations_table.c.name).order_by(migrations_table.c.name))
-        return [r[0] for r in rows]
+    if not conn.dialect.has_table(conn, migrations_table.name):
+        return []
+    rows = conn.execute(select(migrations_table.c.name).order_by(migrations_table.c.name))
+    return [r[0] for r in rows]
 
 
-def migrate(engine: Engine, *, upto: str | None = None) -> list[str]:
-    """Apply every pending migration (or those up to ``upto``); return the names applied."""
+def migrate(conn: Connection, *, upto: str | None = None) -> list[str]:
+    """Apply every pending migration (or those up to ``upto``) in the caller's write
+    transaction (``Store.open``); return the names applied."""
     done: list[str] = []
-    with engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin():
-        if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7262010)")
-        migrations_table.create(conn, checkfirst=True)
-        have = {r[0] for r in conn.execute(select(migrations_table.c.name))}
-        for name, step in MIGRATIONS:
-            if name not in have:
-                step(conn)
-                conn.execute(migrations_table.insert().values(name=name, applied_at=datetime.now(UTC)))
-                done.append(name)
-            if name == upto:
-                break
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7262010)")
+    migrations_table.create(conn, checkfirst=True)
+    have = {r[0] for r in conn.execute(select(migrations_table.c.name))}
+    for name, step in MIGRATIONS:
+        if name not in have:
+            step(conn)
+            conn.execute(migrations_table.insert().values(name=name, applied_at=datetime.now(UTC)))
+            done.append(name)
+        if name == upto:
+            break
     return done

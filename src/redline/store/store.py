@@ -81,12 +81,15 @@ class Store:
         self.url = url
 
     @classmethod
-    def open(cls, url: str, *, migrate: bool = True) -> Store:
+    def open(cls, url: str, *, migrate: bool = True, upto: str | None = None) -> Store:
+        """Open (and by default upgrade) the database; ``upto`` stops the upgrade after the
+        named migration, which builds a database as an older release left it."""
         engine = make_engine(url)
         store = cls(engine, url)
         if migrate:
             try:
-                migrations.migrate(engine)
+                with engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin():
+                    migrations.migrate(conn, upto=upto)
             except SQLAlchemyError as exc:
                 engine.dispose()
                 raise StoreError(
@@ -131,7 +134,8 @@ class Store:
 
     # -- schema -----------------------------------------------------------------------------
     def migrations(self) -> list[str]:
-        return migrations.applied(self.engine)
+        with self._reader() as conn:
+            return migrations.applied(conn)
 
     # -- writing ----------------------------------------------------------------------------
     def write(self, items: Sequence[Prepared]) -> list[Outcome]:
