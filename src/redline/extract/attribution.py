@@ -74,13 +74,15 @@ class _Quote:
     consumed: bool = False  # replaced by labelled statements ("PENCE: ...")
 
 
-def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
+def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> list[Attribution]:
     """Every attributed statement in ``doc``, in text order.
 
-    Never raises on odd input: an empty Doc, unbalanced quote marks or text in another
-    language yield what the rules can support, possibly nothing.
+    ``text`` is ``doc.text`` when the caller has it already (spaCy rebuilds it from the tokens
+    on every access). Never raises on odd input: an empty Doc, unbalanced quote marks or text
+    in another language yield what the rules can support, possibly nothing.
     """
-    text = doc.text  # spaCy rebuilds it from the tokens on every access: read it once
+    if text is None:
+        text = doc.text
     if len(doc) == 0 or not text.strip():
         return []
     quotes = _locate_quotes(doc, find_quotes(text, cues.quote_pairs))

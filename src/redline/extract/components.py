@@ -107,7 +107,7 @@ class RedlineExtract:
         published = date.fromisoformat(published_iso) if published_iso else None
         text = doc.text  # spaCy rebuilds doc.text from every token on each access: read it once
         mentions = self.mentions.find(doc)
-        attributions = find_attributions(doc, self.knowledge.cues)
+        attributions = find_attributions(doc, self.knowledge.cues, text)
         speakers = self.resolver.resolve_many(doc, [(a.source, a.content) for a in attributions], mentions)
         statements: list[dict[str, Any]] = []
         for att, speaker in zip(attributions, speakers, strict=True):

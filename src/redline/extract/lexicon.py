@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 GAP = 4
 BOUNDARY = "|"
@@ -170,6 +171,23 @@ def prepare(text: str) -> str:
 def normalise(text: str) -> list[str]:
     """Normalised token list of a text (clause boundaries as ``|``)."""
     return [t for t, _, _ in tokenize(text)]
+
+
+_CACHED_TEXT = 2000  # characters: statements and their sentences repeat, whole documents do not
+
+
+def words(text: str) -> tuple[str, ...]:
+    """``normalise`` for the texts read again and again (the content, its sentence and the cue
+    are read by the issue rules, the stance rules and both models); a whole document is read
+    once and would only fill the cache."""
+    if len(text) > _CACHED_TEXT:
+        return tuple(normalise(text))
+    return _cached_words(text)
+
+
+@lru_cache(maxsize=4096)
+def _cached_words(text: str) -> tuple[str, ...]:
+    return tuple(normalise(text))
 
 
 def looks_english(tokens: Sequence[str]) -> bool:
