@@ -47,8 +47,10 @@ class StatementInput:
     document: str = ""
 
 
+@lru_cache(maxsize=1 << 16)
 def bucket(feature: str, dims: int) -> int:
-    """Stable hash of a feature name (crc32: the same on every run and platform, unlike hash())."""
+    """Stable hash of a feature name (crc32: the same on every run and platform, unlike hash());
+    cached, as every model hashes the same words again for each statement."""
     return zlib.crc32(feature.encode("utf-8")) % dims
 
 

@@ -117,8 +117,10 @@ _KEEP_S = ("ss", "us", "is", "os", "ys")
 _DOUBLE_OK = ("ll", "ss", "zz", "ff")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """Reduce an inflected English word to a stable key; not a linguistic lemma."""
+    """Reduce an inflected English word to a stable key; not a linguistic lemma (cached: news
+    repeats the same few thousand words)."""
     w = _IRREGULAR.get(word, word)
     if len(w) <= 3 or not w.isalpha():
         return w
@@ -302,16 +304,18 @@ class PatternSet:
 
     def find(self, tokens: Sequence[str]) -> list[Hit]:
         hits: list[Hit] = []
+        exact, prefixed, short, key = self._exact, self._prefix, self._short, self._PREFIX_KEY
         for start, tok in enumerate(tokens):
             if tok == BOUNDARY:
                 continue
-            candidates = (
-                self._exact.get(tok, []) + self._prefix.get(tok[: self._PREFIX_KEY], []) + self._short
-            )
-            for p in candidates:
-                end = p._match_from(tokens, start)
-                if end is not None:
-                    hits.append(Hit(p, start, end))
+            # the three candidate lists in this order, without building their concatenation
+            for candidates in (exact.get(tok), prefixed.get(tok[:key]), short):
+                if not candidates:
+                    continue
+                for p in candidates:
+                    end = p._match_from(tokens, start)
+                    if end is not None:
+                        hits.append(Hit(p, start, end))
         return hits
 
 
