@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 
 from redline.extract.anaphoric import Pointer, anaphoric_candidates
@@ -325,13 +326,17 @@ def _close_end(q: _Quote) -> int:
 def _locate_quotes(doc: Doc, spans: Sequence[QuoteSpan]) -> list[_Quote]:
     """Token range inside each quotation, found with one forward sweep over the tokens."""
     out: list[_Quote] = []
+    if not spans:
+        return out
+    # token offsets and lengths read in one call: indexing the Doc builds a Token each time
+    starts, lengths = (column.tolist() for column in doc.to_array([IDX, LENGTH]).T)
     i = 0
     n = len(doc)
     for q in spans:
-        while i < n and doc[i].idx + len(doc[i].text) <= q.start:
+        while i < n and starts[i] + lengths[i] <= q.start:
             i += 1
         j = i
-        while j < n and doc[j].idx < q.end:
+        while j < n and starts[j] < q.end:
             j += 1
         first = i
         while first < j and (doc[first].is_space or doc[first].is_quote):
