@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/extract_speed.py [--docs N] [--repeat K]
 Texts: PolNeAR dev (read from ../shared at run time) when present, else the project's example corpus.
-Each configuration runs in a fresh subprocess so that peak RSS (ru_maxrss) is its own.
+Each configuration runs in a fresh subprocess so that peak RSS (ru_maxrss) is its own; a last
+run times redline's component alone on already parsed Docs (what the rules add to the parse).
 """
 
 from __future__ import annotations
@@ -46,6 +47,20 @@ def child(mode: str, n: int, n_process: int) -> None:
         t = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
             pass
+    elif mode == "rules":
+        # redline's own component alone, on Docs the pipeline parsed with it switched off: what
+        # the rules cost on top of the parse (the figure to shrink towards a 1.0x ratio)
+        from redline.extract.pipeline import Extractor
+        from redline.model import Document
+
+        ex = Extractor.load()
+        component = ex.nlp.get_pipe("redline_extract")
+        with ex.nlp.select_pipes(disable=["redline_extract"]):
+            prepared = [ex._prepare(Document(id=str(i), text=x)) for i, x in enumerate(texts)]
+            parsed = list(ex.nlp.pipe(prepared, batch_size=16))
+        t = time.perf_counter()
+        for doc in parsed:
+            component(doc)
     else:
         from redline.extract.pipeline import Extractor
         from redline.model import Document
@@ -76,6 +91,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=84)
     ap.add_argument("--child", nargs=2, metavar=("MODE", "NPROC"))
+    ap.add_argument("--no-rules", action="store_true", help="skip timing redline's component alone")
     args = ap.parse_args()
     if args.child:
         child(args.child[0], args.docs, int(args.child[1]))
@@ -97,6 +113,16 @@ def main() -> None:
     for nproc in (1, 2):
         ratio = results[("extract", nproc)]["seconds"] / results[("bare", nproc)]["seconds"]
         print(f"extract / bare parse, n_process={nproc}: {ratio:.2f}x")
+    if not args.no_rules:
+        out = subprocess.run(
+            [sys.executable, __file__, "--docs", str(args.docs), "--child", "rules", "1"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        rules = json.loads(out.stdout.strip().splitlines()[-1])
+        share = rules["seconds"] / results[("bare", 1)]["seconds"]
+        print(f"redline rules alone (parse excluded): {rules['seconds']:.2f} s, {share:.2f} of bare parse")
     speedup = results[("extract", 1)]["seconds"] / results[("extract", 2)]["seconds"]
     print(f"extract speed-up with 2 processes: {speedup:.2f}x")
 

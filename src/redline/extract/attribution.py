@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 
 from redline.extract.anaphoric import Pointer, anaphoric_candidates
@@ -74,13 +75,15 @@ class _Quote:
     consumed: bool = False  # replaced by labelled statements ("PENCE: ...")
 
 
-def find_attributions(doc: Doc, cues: CueLexicon) -> list[Attribution]:
+def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> list[Attribution]:
     """Every attributed statement in ``doc``, in text order.
 
-    Never raises on odd input: an empty Doc, unbalanced quote marks or text in another
-    language yield what the rules can support, possibly nothing.
+    ``text`` is ``doc.text`` when the caller has it already (spaCy rebuilds it from the tokens
+    on every access). Never raises on odd input: an empty Doc, unbalanced quote marks or text
+    in another language yield what the rules can support, possibly nothing.
     """
-    text = doc.text  # spaCy rebuilds it from the tokens on every access: read it once
+    if text is None:
+        text = doc.text
     if len(doc) == 0 or not text.strip():
         return []
     quotes = _locate_quotes(doc, find_quotes(text, cues.quote_pairs))
@@ -323,13 +326,17 @@ def _close_end(q: _Quote) -> int:
 def _locate_quotes(doc: Doc, spans: Sequence[QuoteSpan]) -> list[_Quote]:
     """Token range inside each quotation, found with one forward sweep over the tokens."""
     out: list[_Quote] = []
+    if not spans:
+        return out
+    # token offsets and lengths read in one call: indexing the Doc builds a Token each time
+    starts, lengths = (column.tolist() for column in doc.to_array([IDX, LENGTH]).T)
     i = 0
     n = len(doc)
     for q in spans:
-        while i < n and doc[i].idx + len(doc[i].text) <= q.start:
+        while i < n and starts[i] + lengths[i] <= q.start:
             i += 1
         j = i
-        while j < n and doc[j].idx < q.end:
+        while j < n and starts[j] < q.end:
             j += 1
         first = i
         while first < j and (doc[first].is_space or doc[first].is_quote):

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -60,9 +61,12 @@ class Knowledge:
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line ends a sentence: headlines, crossheads and datelines are not run into the next
     paragraph (the parser keeps boundaries set before it)."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    # only the whitespace tokens are looked at: the flag array is read in one call, where a walk
+    # over the Doc would build a Token object for every word
+    spaces = doc.to_array(IS_SPACE)
+    for i in spaces[:-1].nonzero()[0].tolist():
+        if doc[i].text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -107,7 +111,7 @@ class RedlineExtract:
         published = date.fromisoformat(published_iso) if published_iso else None
         text = doc.text  # spaCy rebuilds doc.text from every token on each access: read it once
         mentions = self.mentions.find(doc)
-        attributions = find_attributions(doc, self.knowledge.cues)
+        attributions = find_attributions(doc, self.knowledge.cues, text)
         speakers = self.resolver.resolve_many(doc, [(a.source, a.content) for a in attributions], mentions)
         statements: list[dict[str, Any]] = []
         for att, speaker in zip(attributions, speakers, strict=True):

@@ -376,7 +376,8 @@ def _actor_name(token: Token, mentions: Sequence[Mention]) -> tuple[str, str | N
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in _ACTOR_LABELS:
             return _strip_leading(list(ent)), None
-    for chunk in token.doc.noun_chunks:
+    # a noun chunk never crosses a sentence (it is a subtree): the token's sentence is enough
+    for chunk in token.sent.noun_chunks:
         if chunk.start <= token.i < chunk.end:
             words = list(chunk)
             for prep in (c for c in chunk.root.children if c.dep_ == "prep" and c.lower_ == "of"):

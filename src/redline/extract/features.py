@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redline.extract.lexicon import BOUNDARY, NEGATORS, normalise
+from redline.extract.lexicon import BOUNDARY, NEGATORS, words
 
 # modal and polarity words kept as separate flags: they carry stance more than topic
 _MODALS = frozenset({"must", "should", "will", "would", "can", "could", "may", "might", "shall", "need"})
@@ -47,16 +47,11 @@ class StatementInput:
     document: str = ""
 
 
+@lru_cache(maxsize=1 << 16)
 def bucket(feature: str, dims: int) -> int:
-    """Stable hash of a feature name (crc32: the same on every run and platform, unlike hash())."""
+    """Stable hash of a feature name (crc32: the same on every run and platform, unlike hash());
+    cached, as every model hashes the same words again for each statement."""
     return zlib.crc32(feature.encode("utf-8")) % dims
-
-
-@lru_cache(maxsize=4096)
-def words(text: str) -> tuple[str, ...]:
-    """Normalised word tokens with clause boundaries kept (``|``); cached, because the content,
-    its sentence and the cue are read by the rules and by both models."""
-    return tuple(normalise(text))
 
 
 def _ngrams(tokens: Sequence[str], prefix: str) -> list[str]:

@@ -19,7 +19,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from redline.extract.lexicon import BOUNDARY, Hit, Pattern, PatternSet, find_all, looks_english, normalise
+from redline.extract.lexicon import (
+    BOUNDARY,
+    Hit,
+    Pattern,
+    PatternSet,
+    find_all,
+    looks_english,
+    normalise,
+    words,
+)
 from redline.knowledge.issues import Taxonomy
 
 _ANAPHORS = frozenset({"it", "this", "that", "these", "those", "they", "which", "such", "other", "them"})
@@ -80,14 +89,14 @@ class IssueTagger:
 
     def evidence(self, content: str, context: str = "", previous: str = "") -> dict[str, IssueScore]:
         """Every issue with any evidence, kept or not (the learned tagger weighs weak evidence too)."""
-        tokens = normalise(content)
+        tokens = words(content)
         if not looks_english(tokens):
             return {}
         scores = self._score(tokens, 1.0)
         if context:
             self._add_antecedent(scores, tokens, content, context)
         if previous and not self._tagged(scores) and _ANAPHORS & set(tokens):
-            self._merge(scores, self._score(normalise(previous), self.taxonomy.context_weight, offset=-1))
+            self._merge(scores, self._score(words(previous), self.taxonomy.context_weight, offset=-1))
         if self._redirect and find_all(self._evaluation, tokens):
             self._evaluated(scores)
         return scores
@@ -138,7 +147,7 @@ class IssueTagger:
         return scores
 
     def _add_antecedent(
-        self, scores: dict[str, IssueScore], tokens: list[str], content: str, context: str
+        self, scores: dict[str, IssueScore], tokens: Sequence[str], content: str, context: str
     ) -> None:
         words = [t for t in tokens if t != BOUNDARY]
         if not words:

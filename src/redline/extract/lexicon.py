@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 GAP = 4
 BOUNDARY = "|"
@@ -116,8 +117,10 @@ _KEEP_S = ("ss", "us", "is", "os", "ys")
 _DOUBLE_OK = ("ll", "ss", "zz", "ff")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """Reduce an inflected English word to a stable key; not a linguistic lemma."""
+    """Reduce an inflected English word to a stable key; not a linguistic lemma (cached: news
+    repeats the same few thousand words)."""
     w = _IRREGULAR.get(word, word)
     if len(w) <= 3 or not w.isalpha():
         return w
@@ -170,6 +173,23 @@ def prepare(text: str) -> str:
 def normalise(text: str) -> list[str]:
     """Normalised token list of a text (clause boundaries as ``|``)."""
     return [t for t, _, _ in tokenize(text)]
+
+
+_CACHED_TEXT = 2000  # characters: statements and their sentences repeat, whole documents do not
+
+
+def words(text: str) -> tuple[str, ...]:
+    """``normalise`` for the texts read again and again (the content, its sentence and the cue
+    are read by the issue rules, the stance rules and both models); a whole document is read
+    once and would only fill the cache."""
+    if len(text) > _CACHED_TEXT:
+        return tuple(normalise(text))
+    return _cached_words(text)
+
+
+@lru_cache(maxsize=4096)
+def _cached_words(text: str) -> tuple[str, ...]:
+    return tuple(normalise(text))
 
 
 def looks_english(tokens: Sequence[str]) -> bool:
@@ -284,16 +304,18 @@ class PatternSet:
 
     def find(self, tokens: Sequence[str]) -> list[Hit]:
         hits: list[Hit] = []
+        exact, prefixed, short, key = self._exact, self._prefix, self._short, self._PREFIX_KEY
         for start, tok in enumerate(tokens):
             if tok == BOUNDARY:
                 continue
-            candidates = (
-                self._exact.get(tok, []) + self._prefix.get(tok[: self._PREFIX_KEY], []) + self._short
-            )
-            for p in candidates:
-                end = p._match_from(tokens, start)
-                if end is not None:
-                    hits.append(Hit(p, start, end))
+            # the three candidate lists in this order, without building their concatenation
+            for candidates in (exact.get(tok), prefixed.get(tok[:key]), short):
+                if not candidates:
+                    continue
+                for p in candidates:
+                    end = p._match_from(tokens, start)
+                    if end is not None:
+                        hits.append(Hit(p, start, end))
         return hits
 
 

@@ -369,7 +369,7 @@ class SpeakerResolver:
             if found is not None:
                 previous.append(found)
             out[i] = found
-        self._headline_people(doc, out)
+        self._headline_people(doc, out, mentions)
         for i in order:  # a bare quote before anyone is named (a headline): the speaker named next
             source, content = statements[i]
             if out[i] is None and source is None and content is not None:
@@ -380,12 +380,14 @@ class SpeakerResolver:
                         out[i] = first
         return out
 
-    def _headline_people(self, doc: Doc, speakers: list[Speaker | None]) -> None:
+    def _headline_people(self, doc: Doc, speakers: list[Speaker | None], mentions: list[Mention]) -> None:
         """ "Russia says no compromise" over a story quoting one Russian official: the headline
         gives the state's or the institution's name to what that person said, so its speaker is
         the person (the annotation guide's rule), when the body quotes exactly one person of that
         side. Headlines are the opening lines without a final full stop."""
-        zone = _headline_end(doc.text)
+        if not any(speakers):
+            return
+        zone = _headline_end(self._index(doc, mentions).text)  # the text the index read once
         if zone == 0:
             return
         body: dict[str, set[str]] = {}
@@ -435,21 +437,26 @@ class SpeakerResolver:
             return self._last[2]
         analysis = self.finder.analyse(doc)
         found = DocActors(mentions, analysis.descriptions, analysis.labels)
-        sent_of = [0] * len(doc)
-        if doc.has_annotation("SENT_START"):
-            for n, sent in enumerate(doc.sents):
-                for t in sent:
-                    sent_of[t.i] = n
+        # one pass over the tokens for the sentence numbers, the quote mask and the text (spaCy
+        # builds a Token object on every visit, and doc.sents and doc.text each visit them all)
+        sentenced = doc.has_annotation("SENT_START")
+        sent_of, n = [0] * len(doc), 0
         in_quote, inside = [False] * len(doc), False
+        pieces: list[str] = []
         for t in doc:
-            if t.text in OPENING_QUOTES or (t.text == '"' and not inside):
+            if sentenced and t.i > 0 and t.is_sent_start:
+                n += 1
+            sent_of[t.i] = n
+            word = t.text
+            pieces.append(t.text_with_ws)
+            if word in OPENING_QUOTES or (word == '"' and not inside):
                 inside = True
-            elif t.text in CLOSING_QUOTES or t.text == '"':
+            elif word in CLOSING_QUOTES or word == '"':
                 inside = False
                 in_quote[t.i] = True
                 continue
             in_quote[t.i] = inside
-        index = _Index(doc, doc.text, found, sent_of, in_quote, [])
+        index = _Index(doc, "".join(pieces), found, sent_of, in_quote, [])
         index.candidates = [c for m in mentions if (c := self._candidate(index, m)) is not None]
         self._last = (doc, mentions, index)  # references, so that ids cannot be reused while cached
         return index

@@ -35,7 +35,7 @@ from redline.extract.lexicon import (
     PatternSet,
     find_all,
     longest_first,
-    normalise,
+    words,
 )
 from redline.knowledge.issues import Taxonomy
 
@@ -126,7 +126,7 @@ class StanceClassifier:
         if not issues or issues[0] not in self._issue_cues:
             return StanceResult("neutral", 0.0, "no issue")
         issue = self.taxonomy.get(issues[0])
-        tokens = normalise(content)
+        tokens = words(content)
         if not tokens:
             return StanceResult("neutral", 0.0, "empty content")
         found = find_all(self._negation, tokens)
@@ -204,7 +204,7 @@ class StanceClassifier:
     def _cue(self, cue: str | None) -> tuple[str, float]:
         if not cue:
             return "", 0.0
-        tokens = normalise(cue)
+        tokens = words(cue)
         for kind, patterns in self._cue_verbs.items():
             if find_all(patterns, tokens):
                 return kind, _CUE_WEIGHTS.get(kind, 0.0)

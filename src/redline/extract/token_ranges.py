@@ -116,7 +116,7 @@ def dateline_end(doc: Doc, start: int, end: int) -> int | None:
     first = doc[start]
     if not (first.is_alpha and first.is_upper and len(first) >= 3):
         return None
-    if first.idx > 0 and doc.text[first.idx - 1] != "\n":
+    if start > 0 and doc[start - 1].text_with_ws[-1] != "\n":  # the character before it
         return None
     for t in doc[start + 1 : min(end, start + 12)]:
         if t.text in _DATELINE_MARKS:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from redline.errors import ConfigError
 from redline.knowledge import packaged, read_yaml
@@ -98,9 +98,9 @@ def name_key(text: str) -> str:
     return fold(text) or " ".join(w.casefold() for w in split_words(text) if any(c.isalnum() for c in w))
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One step of a key sequence: a folded word or a place ("@russia"), and the words it covers."""
+class Unit(NamedTuple):
+    """One step of a key sequence: a folded word or a place ("@russia"), and the words it covers
+    (a named tuple: one is built for every word of every document)."""
 
     key: str
     start: int
@@ -242,26 +242,31 @@ class ActorBase:
         "Russia's" and "Moscow's" in a title all read "@russia". Names keep their words: the
         adjective "Russian" is not a mention of Russia.
         """
-        folded = [self.fold(w) for w in words]
+        # runs over every word of every document: the remembered folds are read inline
+        remembered, fold = self._folded.get, self.fold
+        folded = [k if (k := remembered(w)) is not None else fold(w) for w in words]
         out: list[Unit] = []
-        i = 0
+        i, size = 0, len(folded)
         longest = self._longest_place if places else 0
-        starts = self._place_starts
-        while i < len(folded):
-            if folded[i] in SKIPPED:
+        starts = self._place_starts if places else frozenset()
+        forms = self.place_forms
+        while i < size:
+            word = folded[i]
+            if word in SKIPPED:
                 i += 1
                 continue
             hit = None
-            for n in range(min(longest, len(folded) - i) if folded[i] in starts else 0, 0, -1):
-                span = tuple(k for k in folded[i : i + n] if k not in SKIPPED)
-                if span and span in self.place_forms and folded[i + n - 1] not in SKIPPED:
-                    hit = (self.place_forms[span], n)
-                    break
+            if word in starts:
+                for n in range(min(longest, size - i), 0, -1):
+                    span = tuple(k for k in folded[i : i + n] if k not in SKIPPED)
+                    if span and span in forms and folded[i + n - 1] not in SKIPPED:
+                        hit = (forms[span], n)
+                        break
             if hit:
                 out.append(Unit(hit[0], i, i + hit[1]))
                 i += hit[1]
             else:
-                out.append(Unit(folded[i], i, i + 1))
+                out.append(Unit(word, i, i + 1))
                 i += 1
         return out
 
