@@ -34,11 +34,12 @@ from redline.analysis.negotiation import Positions, positions_version
 from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, summarised_matrix
 from redline.analysis.repository import PlanRepository
 from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts, shown
+from redline.balance import ShiftDays
 from redline.knowledge.link_terms import load_generic_link_terms
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, PlanVersion, Statement
 from redline.store import Store
-from redline.store.balances import TallyRow, cells_of, shift_days
+from redline.store.balances import TallyRow, shift_days
 from redline.store.point_links import LinkRow
 from redline.store.schema import ANY_COLUMN
 
@@ -69,7 +70,10 @@ def tally_days(rows: Sequence[TallyRow]) -> CellDays[str]:
 
 
 def _walked(rows: Sequence[TallyRow]) -> list[ShiftDraft[str]] | None:
-    cells = shift_days(rows)
+    return _walk(shift_days(rows))
+
+
+def _walk(cells: dict[tuple[str, str], ShiftDays[str]] | None) -> list[ShiftDraft[str]] | None:
     if cells is None:
         return None
     return [sh for key in sorted(cells) for sh in cell_shifts(*key, cells[key])]
@@ -154,9 +158,8 @@ def stored_positions(
             totals = store.position_cells(by, issue=issue)
             drafts = store.position_shifts(by, issue=issue)
         else:  # as of a past day: the tallies up to it, read once for the cells and the shifts
-            rows = store.position_tallies(by, issue=issue, at=at)
-            totals = cells_of(rows)
-            drafts = _walked(rows)
+            totals, walk = store.position_as_of(by, at, issue=issue)
+            drafts = _walk(walk)
         matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
         shifts = _shifts(drafts, load)
     if shifts is None:  # a tally row the rule cannot split: the statements themselves

@@ -28,14 +28,29 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String, and_, case, delete, func, or_, select, tuple_, type_coerce
+from sqlalchemy import Select, String, and_, case, delete, func, or_, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
-from redline.balance import NEUTRAL, NO_SHIFT_ROWS, UNAFFILIATED, ReversalTest, nobodys, reversal_test
+from redline.balance import (
+    NEUTRAL,
+    NO_SHIFT_ROWS,
+    UNAFFILIATED,
+    CellDraft,
+    DayGroup,
+    Reversal,
+    ReversalTest,
+    ShiftDays,
+    ShiftGroup,
+    Strength,
+    Tally,
+    cell_of,
+    nobodys,
+    reversal_test,
+)
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
 from redline.model import stance_issues
 from redline.store._sql import chunks, insert_rows, upsert_insert
-from redline.store.balances import TallyRow, rewalk
+from redline.store.balances import CellTotals, TallyRow, rewalk
 from redline.store.balances import parse_day as _day
 from redline.store.countable import countable
 from redline.store.extractions import parties
@@ -342,15 +357,8 @@ def rebuild(conn: Connection) -> None:
     bump(conn)
 
 
-def read(
-    conn: Connection, by: str, *, issue: str | None = None, at: date | None = None, shifts: bool = False
-) -> list[TallyRow]:
-    """The tallies of ``by`` rows (of one column, up to a day, if given); undated ones always.
-
-    Rows of column ``ANY_COLUMN`` count each undated statement of the result once; rows come
-    by column, then day. A matrix reads tens of thousands of them, so the day is read as the
-    driver gives it. ``shifts``: only what a shift can be made of (dated, not neutral, not
-    a row that is nobody's position)."""
+def _read_query(by: str, issue: str | None, at: date | None, shifts: bool) -> Select[Any]:
+    """The tallies ``read`` and ``as_of`` read: by column, then day (the key's order: no sort)."""
     t = position_tally
     day = type_coerce(t.c.day, String)  # no per-row date parsing: ``_day`` parses each day once
     cols = [t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence]
@@ -364,18 +372,104 @@ def read(
         q = q.where(t.c.day != UNDATED_DAY, t.c.col_key != ANY_COLUMN, t.c.stance != NEUTRAL)
         if by == "party":
             q = q.where(t.c.row_key.not_in(sorted(NO_SHIFT_ROWS)))
-    q = q.order_by(t.c.col_key, t.c.day, t.c.row_key, t.c.stance)  # the key's order: no sort
+    return q.order_by(t.c.col_key, t.c.day, t.c.row_key, t.c.stance)
+
+
+def read(
+    conn: Connection, by: str, *, issue: str | None = None, at: date | None = None, shifts: bool = False
+) -> list[TallyRow]:
+    """The tallies of ``by`` rows (of one column, up to a day, if given); undated ones always.
+
+    Rows of column ``ANY_COLUMN`` count each undated statement of the result once; rows come
+    by column, then day. A matrix reads tens of thousands of them, so the day is read as the
+    driver gives it. ``shifts``: only what a shift can be made of (dated, not neutral, not
+    a row that is nobody's position)."""
     days: dict[Any, date | None] = {}
     out = [
         TallyRow(
             r[0], r[1], _day(r[2], days), r[3], r[4], r[5], r[6], r[7], r[8], r[9],
             r[10] or 0, r[11] or 0.0, r[12] or 0, (r[13] or "", r[14] or 0, r[15] or ""), r[15] or "", r[16],
         )
-        for r in conn.execute(q)
+        for r in conn.execute(_read_query(by, issue, at, shifts)).fetchall()
     ]  # fmt: skip
     if issue is not None and not shifts:  # one column: its undated statements are the distinct ones
         out += [r._replace(column=ANY_COLUMN) for r in out if r.day is None]
     return out
+
+
+Recent = tuple[tuple[date, int, Strength], str]  # a stance's latest day: (day, count, strength), quote
+
+
+def as_of(
+    conn: Connection, by: str, at: date, *, issue: str | None = None
+) -> tuple[CellTotals, dict[tuple[str, str], ShiftDays[str]] | None]:
+    """A matrix's cells as of ``at`` and its shift walk's input, from one read of the tallies.
+
+    The same as ``cells_of`` and ``shift_days`` of ``read`` (tested so), without making a
+    ``TallyRow`` of each of the ~77,000 rows at 1M statements, which was a third of the first
+    call after a write: rows come in day order, so a stance's latest day in a cell is its last
+    row, and a day's strength holds its day, so the strongest has no tie. Neutral rows are
+    not walked for shifts: they change no cell's value and the rule weighs only the stances a
+    cell moves between (but a mixed one still sends the shifts to the statements)."""
+    parsed: dict[Any, date | None] = {}
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    recent: dict[tuple[str, str], dict[str, Recent]] = {}
+    strongest: dict[tuple[str, str], dict[str, tuple[Strength, str]]] = {}
+    last_day: dict[tuple[str, str], date] = {}
+    undated: dict[tuple[str, str], int] = {}
+    n_distinct = 0
+    walk: dict[tuple[str, str], ShiftDays[str]] | None = {}
+    for r in conn.execute(_read_query(by, issue, at, False)).fetchall():
+        row, column, stance, n = r[0], r[1], r[3], r[4]
+        if column == ANY_COLUMN:
+            n_distinct += n
+            continue
+        key = (row, column)
+        d = _day(r[2], parsed)
+        if d is None:
+            undated[key] = undated.get(key, 0) + n
+            if issue is not None:  # one column: its undated statements are the distinct ones
+                n_distinct += n
+            continue
+        strength = (r[5], r[6], d, r[7])
+        c = counts.get(key)
+        if c is None:
+            c = counts[key] = {}
+            recent[key] = {}
+            strongest[key] = {}
+        c[stance] = c.get(stance, 0) + n
+        recent[key][stance] = ((d, n, strength), r[8])
+        best = strongest[key].get(stance)
+        if best is None or strength > best[0]:
+            strongest[key][stance] = (strength, r[8])
+        last_day[key] = d
+        nobody = r[16]
+        if walk is None or nobody == n or row in NO_SHIFT_ROWS:
+            continue
+        if nobody:
+            walk = None  # a row the rule cannot split: the caller finds shifts in the statements
+            continue
+        if stance == NEUTRAL:
+            continue
+        rev = None
+        if r[9]:
+            rev_strength = (r[10] or 0, r[11] or 0.0, d, r[12] or 0)
+            rev = Reversal(r[9], rev_strength, (r[13] or "", r[14] or 0, r[15] or ""), r[15] or "")
+        group = ShiftGroup(DayGroup(stance, n, strength, r[8]), rev)
+        days = walk.get(key)
+        if days is None:
+            walk[key] = [(d, [group])]
+        elif days[-1][0] == d:
+            days[-1][1].append(group)
+        else:
+            days.append((d, [group]))
+    cells: dict[tuple[str, str], CellDraft[str]] = {}
+    for key, c in counts.items():
+        tally: Tally[str] = Tally()
+        for stance, n in c.items():
+            tally.set_stance(stance, n, recent[key][stance], strongest[key][stance])
+        cells[key] = cell_of(key[0], key[1], tally, last_day[key], undated.get(key, 0))
+    return CellTotals(cells, undated, n_distinct), walk
 
 
 def point_tallies(
