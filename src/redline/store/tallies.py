@@ -41,7 +41,6 @@ from redline.balance import (
     ReversalTest,
     ShiftDays,
     ShiftGroup,
-    Strength,
     Tally,
     cell_of,
     nobodys,
@@ -397,9 +396,6 @@ def read(
     return out
 
 
-Recent = tuple[tuple[date, int, Strength], str]  # a stance's latest day: (day, count, strength), quote
-
-
 def as_of(
     conn: Connection, by: str, at: date, *, issue: str | None = None
 ) -> tuple[CellTotals, dict[tuple[str, str], ShiftDays[str]] | None]:
@@ -412,38 +408,41 @@ def as_of(
     not walked for shifts: they change no cell's value and the rule weighs only the stances a
     cell moves between (but a mixed one still sends the shifts to the statements)."""
     parsed: dict[Any, date | None] = {}
-    counts: dict[tuple[str, str], dict[str, int]] = {}
-    recent: dict[tuple[str, str], dict[str, Recent]] = {}
-    strongest: dict[tuple[str, str], dict[str, tuple[Strength, str]]] = {}
+    # per cell and stance: [count, latest day's (day, count, strength) and quote, strongest]
+    stances: dict[tuple[str, str], dict[str, list[Any]]] = {}
     last_day: dict[tuple[str, str], date] = {}
     undated: dict[tuple[str, str], int] = {}
     n_distinct = 0
     walk: dict[tuple[str, str], ShiftDays[str]] | None = {}
-    for r in conn.execute(_read_query(by, issue, at, False)).fetchall():
-        row, column, stance, n = r[0], r[1], r[3], r[4]
+    result = conn.execute(_read_query(by, issue, at, False))
+    try:  # the driver's own tuples: a Row for each of them was a fifth of the call
+        fetched = result.cursor.fetchall()
+    finally:
+        result.close()
+    for row, column, stored_day, stance, n, rank, conf, length, best_id, *rev, nobody in fetched:
         if column == ANY_COLUMN:
             n_distinct += n
             continue
         key = (row, column)
-        d = _day(r[2], parsed)
+        d = parsed[stored_day] if stored_day in parsed else _day(stored_day, parsed)
         if d is None:
             undated[key] = undated.get(key, 0) + n
             if issue is not None:  # one column: its undated statements are the distinct ones
                 n_distinct += n
             continue
-        strength = (r[5], r[6], d, r[7])
-        c = counts.get(key)
-        if c is None:
-            c = counts[key] = {}
-            recent[key] = {}
-            strongest[key] = {}
-        c[stance] = c.get(stance, 0) + n
-        recent[key][stance] = ((d, n, strength), r[8])
-        best = strongest[key].get(stance)
-        if best is None or strength > best[0]:
-            strongest[key][stance] = (strength, r[8])
+        strength = (rank, conf, d, length)
+        cell = stances.get(key)
+        if cell is None:
+            cell = stances[key] = {}
+        totals = cell.get(stance)
+        if totals is None:
+            cell[stance] = [n, ((d, n, strength), best_id), (strength, best_id)]
+        else:
+            totals[0] += n
+            totals[1] = ((d, n, strength), best_id)
+            if strength > totals[2][0]:
+                totals[2] = (strength, best_id)
         last_day[key] = d
-        nobody = r[16]
         if walk is None or nobody == n or row in NO_SHIFT_ROWS:
             continue
         if nobody:
@@ -451,11 +450,11 @@ def as_of(
             continue
         if stance == NEUTRAL:
             continue
-        rev = None
-        if r[9]:
-            rev_strength = (r[10] or 0, r[11] or 0.0, d, r[12] or 0)
-            rev = Reversal(r[9], rev_strength, (r[13] or "", r[14] or 0, r[15] or ""), r[15] or "")
-        group = ShiftGroup(DayGroup(stance, n, strength, r[8]), rev)
+        reversal = None
+        if rev[0]:
+            rev_strength = (rev[1] or 0, rev[2] or 0.0, d, rev[3] or 0)
+            reversal = Reversal(rev[0], rev_strength, (rev[4] or "", rev[5] or 0, rev[6] or ""), rev[6] or "")
+        group = ShiftGroup(DayGroup(stance, n, strength, best_id), reversal)
         days = walk.get(key)
         if days is None:
             walk[key] = [(d, [group])]
@@ -464,10 +463,10 @@ def as_of(
         else:
             days.append((d, [group]))
     cells: dict[tuple[str, str], CellDraft[str]] = {}
-    for key, c in counts.items():
+    for key, cell in stances.items():
         tally: Tally[str] = Tally()
-        for stance, n in c.items():
-            tally.set_stance(stance, n, recent[key][stance], strongest[key][stance])
+        for stance, (n, recent, strongest) in cell.items():
+            tally.set_stance(stance, n, recent, strongest)
         cells[key] = cell_of(key[0], key[1], tally, last_day[key], undated.get(key, 0))
     return CellTotals(cells, undated, n_distinct), walk
 
