@@ -69,6 +69,7 @@ __all__ = [
     "UNAFFILIATED",
     "TallyRow",
     "add",
+    "as_of",
     "bump",
     "keys_of",
     "party_row",
