@@ -357,12 +357,13 @@ def rebuild(conn: Connection) -> None:
     bump(conn)
 
 
-def _read_query(by: str, issue: str | None, at: date | None, shifts: bool) -> Select[Any]:
-    """The tallies ``read`` and ``as_of`` read: by column, then day (the key's order: no sort)."""
+def _read_query(by: str, issue: str | None, at: date | None, shifts: bool, lean: bool = False) -> Select[Any]:
+    """The tallies ``read`` and ``as_of`` read: by column, then day (the key's order: no sort);
+    ``lean``: without the reversal's quote, which few rows have (``_reversals`` reads them)."""
     t = position_tally
     day = type_coerce(t.c.day, String)  # no per-row date parsing: ``_day`` parses each day once
     cols = [t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence]
-    cols += [t.c.best_length, t.c.best_id, t.c.rev_n, *(t.c[c] for c in _REV), t.c.nobody]
+    cols += [t.c.best_length, t.c.best_id, t.c.rev_n, *(() if lean else (t.c[c] for c in _REV)), t.c.nobody]
     q = select(*cols).where(t.c.by_kind == by)
     if issue is not None:
         q = q.where(t.c.col_key == issue)
@@ -397,6 +398,23 @@ def read(
     return out
 
 
+def _reversals(
+    conn: Connection, by: str, issue: str | None, at: date
+) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """The reversal quotes (``_REV``) of the tallies up to ``at`` that have one, by (column,
+    day as read, row, stance): read apart, since most rows have none."""
+    t = position_tally
+    key = (t.c.col_key, type_coerce(t.c.day, String), t.c.row_key, t.c.stance)
+    q = select(*key, *(t.c[c] for c in _REV)).where(t.c.by_kind == by, t.c.rev_n > 0, t.c.day <= at)
+    if issue is not None:
+        q = q.where(t.c.col_key == issue)
+    result = conn.execute(q)
+    try:  # as ``as_of`` reads its rows (the driver's tuples), so that the days match
+        return {tuple(r[:4]): tuple(r[4:]) for r in result.cursor.fetchall()}
+    finally:
+        result.close()
+
+
 def as_of(
     conn: Connection, by: str, at: date, *, issue: str | None = None
 ) -> tuple[CellTotals, dict[tuple[str, str], ShiftDays[str]] | None]:
@@ -415,12 +433,13 @@ def as_of(
     undated: dict[tuple[str, str], int] = {}
     n_distinct = 0
     walk: dict[tuple[str, str], ShiftDays[str]] | None = {}
-    result = conn.execute(_read_query(by, issue, at, False))
+    revs = _reversals(conn, by, issue, at)
+    result = conn.execute(_read_query(by, issue, at, False, lean=True))
     try:  # the driver's own tuples: a Row for each of them was a fifth of the call
         fetched = result.cursor.fetchall()
     finally:
         result.close()
-    for row, column, stored_day, stance, n, rank, conf, length, best_id, *rev, nobody in fetched:
+    for row, column, stored_day, stance, n, rank, conf, length, best_id, rev_n, nobody in fetched:
         if column == ANY_COLUMN:
             n_distinct += n
             continue
@@ -452,9 +471,10 @@ def as_of(
         if stance == NEUTRAL:
             continue
         reversal = None
-        if rev[0]:
-            rev_strength = (rev[1] or 0, rev[2] or 0.0, d, rev[3] or 0)
-            reversal = Reversal(rev[0], rev_strength, (rev[4] or "", rev[5] or 0, rev[6] or ""), rev[6] or "")
+        if rev_n:
+            rev = revs[(column, stored_day, row, stance)]
+            rev_strength = (rev[0] or 0, rev[1] or 0.0, d, rev[2] or 0)
+            reversal = Reversal(rev_n, rev_strength, (rev[3] or "", rev[4] or 0, rev[5] or ""), rev[5] or "")
         group = ShiftGroup(DayGroup(stance, n, strength, best_id), reversal)
         days = walk.get(key)
         if days is None:
