@@ -18,8 +18,10 @@ from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
 from redline.analysis.positions_report import positions_report
 from redline.analysis.stored_positions import stored_positions
 from redline.analysis.timeline import stored_timeline, timeline_counts
+from redline.balance import ShiftDays
 from redline.model import Actor, Document, Event, Extraction, PlanVersion, Point, Span, Speaker, Statement
 from redline.store import Correction, Prepared, Store, fingerprint
+from redline.store.balances import cells_of, shift_days
 
 PARTIES = {"putin": "russia", "peskov": "russia", "zelensky": "ukraine", "rubio": "united_states"}
 NAMES = {"putin": "Vladimir Putin", "peskov": "Dmitry Peskov", "zelensky": "Volodymyr Zelensky"}
@@ -452,3 +454,37 @@ def test_a_cell_paged_by_index_lists_what_its_tallies_count(
             pages += [r.id for r in got]
         assert pages == expected, (row, column)
         assert len(expected) == n, (row, column)
+
+
+def _not_neutral(cells: dict[tuple[str, str], ShiftDays[str]]) -> dict[tuple[str, str], ShiftDays[str]]:
+    out: dict[tuple[str, str], ShiftDays[str]] = {}
+    for key, days in cells.items():
+        kept = [(d, [g for g in gs if g.group.stance != "neutral"]) for d, gs in days]
+        if any(gs for _, gs in kept):
+            out[key] = [(d, gs) for d, gs in kept if gs]
+    return out
+
+
+@pytest.mark.parametrize("mixed", [False, True])
+def test_one_pass_as_of_a_day_equals_the_tally_rows(store: Store, mixed: bool) -> None:
+    """``as_of`` (the cells and shift days of a past day, read in one pass) gives what
+    ``cells_of`` and ``shift_days`` make of the tally rows, neutral days aside (they change no
+    shift: the corpus comparisons above walk them out)."""
+    _fill_shifts(store, mixed=mixed)
+    store.write([_prepared(_extraction(20, [7, 8, 9], day=23))])  # a neutral day in a cell with shifts
+    cells = walked = 0
+    for by in ("party", "actor"):
+        for issue in (None, "sanctions", "territory", "ceasefire"):
+            for day in (19, 21, 23, 24, 30):
+                at = date(2025, 11, day)
+                rows = store.position_tallies(by, issue=issue, at=at)
+                totals, walk = store.position_as_of(by, at, issue=issue)
+                assert totals == cells_of(rows), (by, issue, at)
+                old = shift_days(rows)
+                assert (walk is None) == (old is None), (by, issue, at)
+                if old is not None and walk is not None:
+                    assert walk == _not_neutral(old), (by, issue, at)
+                    walked += len(walk)
+                cells += len(totals.cells)
+    assert cells and walked
+    assert any(r.stance == "neutral" and r.day for r in store.position_tallies("actor"))

@@ -10,7 +10,8 @@ Shifts come from the same tallies: besides the per-day counts, each keeps how ma
 statements say outright that the position changed (and the strongest of them) and how many
 are nobody's position, which is all the evidence rule (``balance.cell_shifts``) needs. The
 store walks it on every write and keeps the shifts as of today; as of a past day, or by plan
-point, they are walked per call.
+point, they are walked per call (as of a past day from one pass over the tallies up to it,
+``tallies.as_of``, which gives the cells too).
 Only an actor row mixing both kinds of speaker in one tally (a name shared by a media actor
 and another speaker, say) cannot be split from the tallies: then the shifts are found in the
 statements, as ``negotiation.positions`` finds them.
@@ -34,11 +35,12 @@ from redline.analysis.negotiation import Positions, positions_version
 from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, summarised_matrix
 from redline.analysis.repository import PlanRepository
 from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts, shown
+from redline.balance import ShiftDays
 from redline.knowledge.link_terms import load_generic_link_terms
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, PlanVersion, Statement
 from redline.store import Store
-from redline.store.balances import TallyRow, cells_of, shift_days
+from redline.store.balances import TallyRow, shift_days
 from redline.store.point_links import LinkRow
 from redline.store.schema import ANY_COLUMN
 
@@ -69,7 +71,10 @@ def tally_days(rows: Sequence[TallyRow]) -> CellDays[str]:
 
 
 def _walked(rows: Sequence[TallyRow]) -> list[ShiftDraft[str]] | None:
-    cells = shift_days(rows)
+    return _walk(shift_days(rows))
+
+
+def _walk(cells: dict[tuple[str, str], ShiftDays[str]] | None) -> list[ShiftDraft[str]] | None:
     if cells is None:
         return None
     return [sh for key in sorted(cells) for sh in cell_shifts(*key, cells[key])]
@@ -154,9 +159,8 @@ def stored_positions(
             totals = store.position_cells(by, issue=issue)
             drafts = store.position_shifts(by, issue=issue)
         else:  # as of a past day: the tallies up to it, read once for the cells and the shifts
-            rows = store.position_tallies(by, issue=issue, at=at)
-            totals = cells_of(rows)
-            drafts = _walked(rows)
+            totals, walk = store.position_as_of(by, at, issue=issue)
+            drafts = _walk(walk)
         matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
         shifts = _shifts(drafts, load)
     if shifts is None:  # a tally row the rule cannot split: the statements themselves

@@ -5,8 +5,9 @@ tallies; walking every cell per request was most of the cost of a matrix, so the
 again only the cells a write touched and keeps the result (``position_cell``), and the cell's
 shifts with it (``position_shift``: ``balance.cell_shifts`` over the same days, with the
 reversals and nobody's-position counts the tallies keep). A matrix as of a past day is counted
-in SQL from the tallies: per stance the count, the latest day (with its count and quote) and
-the strongest quote, which is all a balance is made of; its shifts are walked per call.
+from the tallies (``cells`` in SQL, or ``tallies.as_of`` in one pass that also gives its shift
+walk's input): per stance the count, the latest day (with its count and quote) and the
+strongest quote, which is all a balance is made of; its shifts are walked per call.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, and_, delete, func, not_, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from redline.balance import ShiftDraft
+from redline.balance import ShiftDays, ShiftDraft
 from redline.errors import StoreError
 from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
@@ -403,6 +403,13 @@ class Store:
         (``shifts``: only the rows a shift can be made of)."""
         with self._reader() as conn:
             return tallies.read(conn, by, issue=issue, at=at, shifts=shifts)
+
+    def position_as_of(
+        self, by: str, at: date, *, issue: str | None = None
+    ) -> tuple[balances.CellTotals, dict[tuple[str, str], ShiftDays[str]] | None]:
+        """A matrix's cells as of a past day and its shift walk's input, read in one pass."""
+        with self._reader() as conn:
+            return tallies.as_of(conn, by, at, issue=issue)
 
     def position_cells(
         self, by: str, *, issue: str | None = None, at: date | None = None

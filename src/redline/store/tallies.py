@@ -28,14 +28,28 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String, and_, case, delete, func, or_, select, tuple_, type_coerce
+from sqlalchemy import Select, String, and_, case, delete, func, or_, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
-from redline.balance import NEUTRAL, NO_SHIFT_ROWS, UNAFFILIATED, ReversalTest, nobodys, reversal_test
+from redline.balance import (
+    NEUTRAL,
+    NO_SHIFT_ROWS,
+    UNAFFILIATED,
+    CellDraft,
+    DayGroup,
+    Reversal,
+    ReversalTest,
+    ShiftDays,
+    ShiftGroup,
+    Tally,
+    cell_of,
+    nobodys,
+    reversal_test,
+)
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
 from redline.model import stance_issues
 from redline.store._sql import chunks, insert_rows, upsert_insert
-from redline.store.balances import TallyRow, rewalk
+from redline.store.balances import CellTotals, TallyRow, rewalk
 from redline.store.balances import parse_day as _day
 from redline.store.countable import countable
 from redline.store.extractions import parties
@@ -55,6 +69,7 @@ __all__ = [
     "UNAFFILIATED",
     "TallyRow",
     "add",
+    "as_of",
     "bump",
     "keys_of",
     "party_row",
@@ -342,19 +357,13 @@ def rebuild(conn: Connection) -> None:
     bump(conn)
 
 
-def read(
-    conn: Connection, by: str, *, issue: str | None = None, at: date | None = None, shifts: bool = False
-) -> list[TallyRow]:
-    """The tallies of ``by`` rows (of one column, up to a day, if given); undated ones always.
-
-    Rows of column ``ANY_COLUMN`` count each undated statement of the result once; rows come
-    by column, then day. A matrix reads tens of thousands of them, so the day is read as the
-    driver gives it. ``shifts``: only what a shift can be made of (dated, not neutral, not
-    a row that is nobody's position)."""
+def _read_query(by: str, issue: str | None, at: date | None, shifts: bool, lean: bool = False) -> Select[Any]:
+    """The tallies ``read`` and ``as_of`` read: by column, then day (the key's order: no sort);
+    ``lean``: without the reversal's quote, which few rows have (``_reversals`` reads them)."""
     t = position_tally
     day = type_coerce(t.c.day, String)  # no per-row date parsing: ``_day`` parses each day once
     cols = [t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence]
-    cols += [t.c.best_length, t.c.best_id, t.c.rev_n, *(t.c[c] for c in _REV), t.c.nobody]
+    cols += [t.c.best_length, t.c.best_id, t.c.rev_n, *(() if lean else (t.c[c] for c in _REV)), t.c.nobody]
     q = select(*cols).where(t.c.by_kind == by)
     if issue is not None:
         q = q.where(t.c.col_key == issue)
@@ -364,18 +373,123 @@ def read(
         q = q.where(t.c.day != UNDATED_DAY, t.c.col_key != ANY_COLUMN, t.c.stance != NEUTRAL)
         if by == "party":
             q = q.where(t.c.row_key.not_in(sorted(NO_SHIFT_ROWS)))
-    q = q.order_by(t.c.col_key, t.c.day, t.c.row_key, t.c.stance)  # the key's order: no sort
+    return q.order_by(t.c.col_key, t.c.day, t.c.row_key, t.c.stance)
+
+
+def read(
+    conn: Connection, by: str, *, issue: str | None = None, at: date | None = None, shifts: bool = False
+) -> list[TallyRow]:
+    """The tallies of ``by`` rows (of one column, up to a day, if given); undated ones always.
+
+    Rows of column ``ANY_COLUMN`` count each undated statement of the result once; rows come
+    by column, then day. A matrix reads tens of thousands of them, so the day is read as the
+    driver gives it. ``shifts``: only what a shift can be made of (dated, not neutral, not
+    a row that is nobody's position)."""
     days: dict[Any, date | None] = {}
     out = [
         TallyRow(
             r[0], r[1], _day(r[2], days), r[3], r[4], r[5], r[6], r[7], r[8], r[9],
             r[10] or 0, r[11] or 0.0, r[12] or 0, (r[13] or "", r[14] or 0, r[15] or ""), r[15] or "", r[16],
         )
-        for r in conn.execute(q)
+        for r in conn.execute(_read_query(by, issue, at, shifts)).fetchall()
     ]  # fmt: skip
     if issue is not None and not shifts:  # one column: its undated statements are the distinct ones
         out += [r._replace(column=ANY_COLUMN) for r in out if r.day is None]
     return out
+
+
+def _reversals(
+    conn: Connection, by: str, issue: str | None, at: date
+) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """The reversal quotes (``_REV``) of the tallies up to ``at`` that have one, by (column,
+    day as read, row, stance): read apart, since most rows have none."""
+    t = position_tally
+    key = (t.c.col_key, type_coerce(t.c.day, String), t.c.row_key, t.c.stance)
+    q = select(*key, *(t.c[c] for c in _REV)).where(t.c.by_kind == by, t.c.rev_n > 0, t.c.day <= at)
+    if issue is not None:
+        q = q.where(t.c.col_key == issue)
+    result = conn.execute(q)
+    try:  # as ``as_of`` reads its rows (the driver's tuples), so that the days match
+        return {tuple(r[:4]): tuple(r[4:]) for r in result.cursor.fetchall()}
+    finally:
+        result.close()
+
+
+def as_of(
+    conn: Connection, by: str, at: date, *, issue: str | None = None
+) -> tuple[CellTotals, dict[tuple[str, str], ShiftDays[str]] | None]:
+    """A matrix's cells as of ``at`` and its shift walk's input, from one read of the tallies.
+
+    The same as ``cells_of`` and ``shift_days`` of ``read`` (tested so), without making a
+    ``TallyRow`` of each of the ~77,000 rows at 1M statements, which was a third of the first
+    call after a write: rows come in day order, so a stance's latest day in a cell is its last
+    row, and a day's strength holds its day, so the strongest has no tie. Neutral rows are
+    not walked for shifts: they change no cell's value and the rule weighs only the stances a
+    cell moves between (but a mixed one still sends the shifts to the statements)."""
+    parsed: dict[Any, date | None] = {}
+    # per cell and stance: [count, latest day's (day, count, strength) and quote, strongest]
+    stances: dict[tuple[str, str], dict[str, list[Any]]] = {}
+    last_day: dict[tuple[str, str], date] = {}
+    undated: dict[tuple[str, str], int] = {}
+    n_distinct = 0
+    walk: dict[tuple[str, str], ShiftDays[str]] | None = {}
+    revs = _reversals(conn, by, issue, at)
+    result = conn.execute(_read_query(by, issue, at, False, lean=True))
+    try:  # the driver's own tuples: a Row for each of them was a fifth of the call
+        fetched = result.cursor.fetchall()
+    finally:
+        result.close()
+    for row, column, stored_day, stance, n, rank, conf, length, best_id, rev_n, nobody in fetched:
+        if column == ANY_COLUMN:
+            n_distinct += n
+            continue
+        key = (row, column)
+        d = parsed[stored_day] if stored_day in parsed else _day(stored_day, parsed)
+        if d is None:
+            undated[key] = undated.get(key, 0) + n
+            if issue is not None:  # one column: its undated statements are the distinct ones
+                n_distinct += n
+            continue
+        strength = (rank, conf, d, length)
+        cell = stances.get(key)
+        if cell is None:
+            cell = stances[key] = {}
+        totals = cell.get(stance)
+        if totals is None:
+            cell[stance] = [n, ((d, n, strength), best_id), (strength, best_id)]
+        else:
+            totals[0] += n
+            totals[1] = ((d, n, strength), best_id)
+            if strength > totals[2][0]:
+                totals[2] = (strength, best_id)
+        last_day[key] = d
+        if walk is None or nobody == n or row in NO_SHIFT_ROWS:
+            continue
+        if nobody:
+            walk = None  # a row the rule cannot split: the caller finds shifts in the statements
+            continue
+        if stance == NEUTRAL:
+            continue
+        reversal = None
+        if rev_n:
+            rev = revs[(column, stored_day, row, stance)]
+            rev_strength = (rev[0] or 0, rev[1] or 0.0, d, rev[2] or 0)
+            reversal = Reversal(rev_n, rev_strength, (rev[3] or "", rev[4] or 0, rev[5] or ""), rev[5] or "")
+        group = ShiftGroup(DayGroup(stance, n, strength, best_id), reversal)
+        days = walk.get(key)
+        if days is None:
+            walk[key] = [(d, [group])]
+        elif days[-1][0] == d:
+            days[-1][1].append(group)
+        else:
+            days.append((d, [group]))
+    cells: dict[tuple[str, str], CellDraft[str]] = {}
+    for key, cell in stances.items():
+        tally: Tally[str] = Tally()
+        for stance, (n, recent, strongest) in cell.items():
+            tally.set_stance(stance, n, recent, strongest)
+        cells[key] = cell_of(key[0], key[1], tally, last_day[key], undated.get(key, 0))
+    return CellTotals(cells, undated, n_distinct), walk
 
 
 def point_tallies(
