@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from query_latency import ISSUES, STANCES, WORDS, build
+from query_latency import ISSUES, STANCES, WORDS, build_with_parties
 
 from redline.analysis import negotiation as lib
 from redline.analysis.claims import refresh_claims
@@ -39,8 +39,6 @@ from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.stored_positions import link_version
 from redline.examples import example_plans
 from redline.store import Store
-
-PARTIES = ["russia", "ukraine", "united_states", "europe", "eu", "china"]
 
 ENDPOINTS: list[tuple[str, str]] = [
     ("statements", "/api/v1/statements?limit=50"),
@@ -69,14 +67,8 @@ def prepare(path: Path, n: int) -> None:
                 link_version(store, repo.get_version(ex.plan, ex.label))
         return
     t0 = time.perf_counter()
-    build(path, n)
+    build_with_parties(path, n)
     with Store.open(f"sqlite:///{path}") as store:
-        with store.engine.begin() as conn:
-            for i in range(30):
-                conn.exec_driver_sql(
-                    "UPDATE actor SET party = ? WHERE id = ?", (PARTIES[i % len(PARTIES)], f"actor-{i}")
-                )
-        store.rebuild_tallies()  # the bulk loader wrote rows around the writer
         repo = SqlPlanRepository(store)
         tagger, pax = lib.point_tagging()
         for ex in example_plans():

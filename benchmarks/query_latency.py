@@ -21,6 +21,7 @@ from redline.store import StatementFilter, Store
 
 ISSUES = [issue.id for issue in load_issues().issues]  # the packaged taxonomy's ids, in order
 STANCES = ["support", "oppose", "conditional", "neutral"]
+PARTIES = ["russia", "ukraine", "united_states", "europe", "eu", "china"]
 WORDS = [
     "plan",
     "draft",
@@ -156,6 +157,20 @@ def build(path: Path, n: int, seed: int = 1) -> None:
         con.execute("COMMIT")
     con.execute("ANALYZE")
     con.close()
+
+
+def build_with_parties(path: Path, n: int) -> None:
+    """``build``, then the 30 most prolific actors in parties (so the positions matrix has party
+    rows) and the tallies counted, since the bulk loader wrote its rows around the writer."""
+    build(path, n)
+    con = sqlite3.connect(path, isolation_level=None)
+    con.executemany(
+        "UPDATE actor SET party = ? WHERE id = ?",
+        [(PARTIES[i % len(PARTIES)], f"actor-{i}") for i in range(30)],
+    )
+    con.close()
+    with Store.open(f"sqlite:///{path}") as store:
+        store.rebuild_tallies()
 
 
 CASES: dict[str, StatementFilter] = {

@@ -33,12 +33,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from query_latency import ISSUES, STANCES, WORDS, build
+from query_latency import ISSUES, STANCES, WORDS, build_with_parties
 
 from redline.model import Document, Extraction, Span, Speaker, Statement
 from redline.store import Prepared, StatementFilter, Store, fingerprint
 
-PARTIES = ["russia", "ukraine", "united_states", "europe", "eu", "china"]
 TARGET_MS = 300.0
 
 
@@ -77,14 +76,7 @@ def prepare(path: Path, n: int, plans: bool = True, links_in_bulk: bool = False)
     ``links_in_bulk``, links made in SQL (``bulk_links``) and no claims)."""
     if not path.exists():
         t0 = time.perf_counter()
-        build(path, n)
-        with Store.open(f"sqlite:///{path}") as store:
-            with store.engine.begin() as conn:
-                for i in range(30):
-                    conn.exec_driver_sql(
-                        "UPDATE actor SET party = ? WHERE id = ?", (PARTIES[i % len(PARTIES)], f"actor-{i}")
-                    )
-            store.rebuild_tallies()  # the bulk loader wrote rows around the writer
+        build_with_parties(path, n)
         print(f"built {n} statements and their tallies in {time.perf_counter() - t0:.0f} s ({path})")
     with Store.open(f"sqlite:///{path}") as store:  # opening applies any new migration
         if store.plan_names() or not plans:
