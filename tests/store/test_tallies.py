@@ -21,7 +21,7 @@ from redline.analysis.timeline import stored_timeline, timeline_counts
 from redline.balance import ShiftDays
 from redline.model import Actor, Document, Event, Extraction, PlanVersion, Point, Span, Speaker, Statement
 from redline.store import Correction, Prepared, Store, fingerprint
-from redline.store.balances import cells_of, shift_days
+from redline.store.balances import shift_days
 
 PARTIES = {"putin": "russia", "peskov": "russia", "zelensky": "ukraine", "rubio": "united_states"}
 NAMES = {"putin": "Vladimir Putin", "peskov": "Dmitry Peskov", "zelensky": "Volodymyr Zelensky"}
@@ -468,8 +468,8 @@ def _not_neutral(cells: dict[tuple[str, str], ShiftDays[str]]) -> dict[tuple[str
 @pytest.mark.parametrize("mixed", [False, True])
 def test_one_pass_as_of_a_day_equals_the_tally_rows(store: Store, mixed: bool) -> None:
     """``as_of`` (the cells and shift days of a past day, read in one pass) gives what
-    ``cells_of`` and ``shift_days`` make of the tally rows, neutral days aside (they change no
-    shift: the corpus comparisons above walk them out)."""
+    the cells counted in SQL (``balances.cells``) and ``shift_days`` of the tally rows give,
+    neutral days aside (they change no shift: the corpus comparisons above walk them out)."""
     _fill_shifts(store, mixed=mixed)
     store.write([_prepared(_extraction(20, [7, 8, 9], day=23))])  # a neutral day in a cell with shifts
     cells = walked = 0
@@ -479,7 +479,7 @@ def test_one_pass_as_of_a_day_equals_the_tally_rows(store: Store, mixed: bool) -
                 at = date(2025, 11, day)
                 rows = store.position_tallies(by, issue=issue, at=at)
                 totals, walk = store.position_as_of(by, at, issue=issue)
-                assert totals == cells_of(rows), (by, issue, at)
+                assert totals == store.position_cells(by, issue=issue, at=at), (by, issue, at)
                 old = shift_days(rows)
                 assert (walk is None) == (old is None), (by, issue, at)
                 if old is not None and walk is not None:

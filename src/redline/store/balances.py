@@ -38,7 +38,7 @@ from redline.balance import (
 from redline.store._sql import chunks, insert_rows
 from redline.store.schema import ANY_COLUMN, UNDATED_DAY, position_cell, position_shift, position_tally
 
-__all__ = ["CellTotals", "TallyRow", "cells", "cells_of", "kept_shifts", "parse_day", "rewalk", "shift_days"]
+__all__ = ["CellTotals", "TallyRow", "cells", "kept_shifts", "parse_day", "rewalk", "shift_days"]
 
 
 def parse_day(value: Any, cache: dict[Any, date | None]) -> date | None:
@@ -347,33 +347,3 @@ def kept_shifts(conn: Connection, by: str, *, issue: str | None = None) -> list[
         assert d is not None
         out.append(ShiftDraft(r[0], r[1], r[2], r[3], r[4], r[5], d, int(r[7]), int(r[8]), bool(r[9])))
     return out
-
-
-def cells_of(rows: Iterable[TallyRow]) -> CellTotals:
-    """The cells of tally rows (as ``tallies.read`` gives them, up to a day) in one pass: per
-    stance the count, the latest day (with its count and quote) and the strongest quote, as
-    ``cells`` counts them in SQL; the rows a matrix as of a past day also walks for its shifts."""
-    tallies: dict[tuple[str, str], Tally[str]] = {}
-    last_day: dict[tuple[str, str], date] = {}
-    undated: dict[tuple[str, str], int] = {}
-    n_distinct = 0
-    for r in rows:
-        key = (r.row, r.column)
-        if r.column == ANY_COLUMN:
-            n_distinct += r.n
-            continue
-        if r.day is None:
-            undated[key] = undated.get(key, 0) + r.n
-            continue
-        tally = tallies.get(key)
-        if tally is None:
-            tally = tallies[key] = Tally()
-        strength = (r.rank, r.confidence, r.day, r.length)
-        tally.add_day(r.day, [DayGroup(r.stance, r.n, strength, r.best_id)])
-        if r.day > last_day.get(key, date.min):
-            last_day[key] = r.day
-    return CellTotals(
-        {k: cell_of(k[0], k[1], tl, last_day[k], undated.get(k, 0)) for k, tl in tallies.items()},
-        undated,
-        n_distinct,
-    )

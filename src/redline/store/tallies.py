@@ -420,7 +420,7 @@ def as_of(
 ) -> tuple[CellTotals, dict[tuple[str, str], ShiftDays[str]] | None]:
     """A matrix's cells as of ``at`` and its shift walk's input, from one read of the tallies.
 
-    The same as ``cells_of`` and ``shift_days`` of ``read`` (tested so), without making a
+    The same as ``balances.cells`` and ``shift_days`` of ``read`` (tested so), without making a
     ``TallyRow`` of each of the ~77,000 rows at 1M statements, which was a third of the first
     call after a write: rows come in day order, so a stance's latest day in a cell is its last
     row, and a day's strength holds its day, so the strongest has no tie. Neutral rows are
