@@ -19,10 +19,13 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from redline.store.schema import actor_day
+from redline.store.statement_triggers import countable, pg_triggers, sqlite_triggers
 
 __all__ = ["create", "of_actor", "recent", "recount"]
 
-_WHEN = "NOT {r}.rejected AND NOT {r}.duplicate AND {r}.actor_id IS NOT NULL"
+
+def _counted(row: str) -> str:
+    return f"{countable(row)} AND {row}.actor_id IS NOT NULL"
 
 
 def _sqlite_add(row: str, sign: int) -> str:
@@ -33,25 +36,14 @@ def _sqlite_add(row: str, sign: int) -> str:
     return (
         f"INSERT INTO actor_day (actor_id, issue, day, stance, n) "
         f"SELECT {row}.actor_id, issue, coalesce({row}.date, ''), {row}.stance, {sign} FROM ({issues}) "
-        f"WHERE {_WHEN.format(r=row)} "
+        f"WHERE {_counted(row)} "
         f"ON CONFLICT (actor_id, issue, day, stance) DO UPDATE SET n = n + excluded.n;"
     )
 
 
 _COLUMNS = "rejected, duplicate, date, actor_id, issues, stance"
 
-_SQLITE = [
-    f"""CREATE TRIGGER actor_day_ai AFTER INSERT ON statement BEGIN
-        {_sqlite_add("NEW", 1)}
-    END""",
-    f"""CREATE TRIGGER actor_day_ad AFTER DELETE ON statement BEGIN
-        {_sqlite_add("OLD", -1)}
-    END""",
-    f"""CREATE TRIGGER actor_day_au AFTER UPDATE OF {_COLUMNS} ON statement BEGIN
-        {_sqlite_add("OLD", -1)}
-        {_sqlite_add("NEW", 1)}
-    END""",
-]
+_SQLITE = sqlite_triggers("actor_day", _COLUMNS, _sqlite_add)
 
 
 def _pg_add(row: str, sign: int) -> str:
@@ -60,7 +52,7 @@ def _pg_add(row: str, sign: int) -> str:
         f"UNION SELECT '' WHERE jsonb_array_length({row}.issues::jsonb) = 0"
     )
     return f"""
-        IF {_WHEN.format(r=row)} THEN
+        IF {_counted(row)} THEN
             INSERT INTO actor_day (actor_id, issue, day, stance, n)
             SELECT {row}.actor_id, i.issue, coalesce({row}.date::text, ''), {row}.stance, {sign}
             FROM ({issues}) AS i
@@ -68,18 +60,7 @@ def _pg_add(row: str, sign: int) -> str:
         END IF;"""
 
 
-_PG = [
-    f"""CREATE FUNCTION actor_day_statement() RETURNS trigger AS $$
-    BEGIN
-        IF TG_OP <> 'INSERT' THEN {_pg_add("OLD", -1)}
-        END IF;
-        IF TG_OP <> 'DELETE' THEN {_pg_add("NEW", 1)}
-        END IF;
-        RETURN NULL;
-    END $$ LANGUAGE plpgsql""",
-    f"""CREATE TRIGGER actor_day_statement AFTER INSERT OR DELETE OR UPDATE OF {_COLUMNS}
-        ON statement FOR EACH ROW EXECUTE FUNCTION actor_day_statement()""",
-]
+_PG = pg_triggers("actor_day_statement", _COLUMNS, _pg_add)
 
 _SQLITE_ISSUES = (
     "SELECT DISTINCT s.pk, j.value AS issue FROM statement s, json_each(s.issues) j "

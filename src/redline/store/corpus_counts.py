@@ -26,6 +26,7 @@ from sqlalchemy import Subquery, func, select
 from sqlalchemy.engine import Connection
 
 from redline.store.schema import actor, corpus_count
+from redline.store.statement_triggers import countable, pg_triggers, sqlite_triggers
 
 __all__ = [
     "actor_counts",
@@ -40,8 +41,6 @@ __all__ = [
 ]
 
 SEPARATOR = chr(31)  # between the actor id and the stance or issue of a per-actor key
-_COUNTABLE_NEW = "NOT NEW.rejected AND NOT NEW.duplicate"
-_COUNTABLE_OLD = "NOT OLD.rejected AND NOT OLD.duplicate"
 
 
 def _sqlite_add(name: str, key: str, n: int, when: str, source: str = "") -> str:
@@ -85,41 +84,21 @@ def _sqlite_statement(row: str, sign: int, when: str) -> str:
 _STATEMENT_COLUMNS = "rejected, duplicate, date, actor_id, issues, stance, outlet"
 
 
-def _sqlite_statement_triggers(name: str, step: Callable[[str, int, str], str]) -> list[str]:
-    """SQLite's three triggers that count a statement row's ``step`` in and out: a countable row
-    inserted adds, one deleted subtracts, an update subtracts the old row and adds the new."""
-    return [
-        f"""CREATE TRIGGER {name}_ai AFTER INSERT ON statement BEGIN
-        {step("NEW", 1, _COUNTABLE_NEW)}
-    END""",
-        f"""CREATE TRIGGER {name}_ad AFTER DELETE ON statement BEGIN
-        {step("OLD", -1, _COUNTABLE_OLD)}
-    END""",
-        f"""CREATE TRIGGER {name}_au AFTER UPDATE OF {_STATEMENT_COLUMNS} ON statement BEGIN
-        {step("OLD", -1, _COUNTABLE_OLD)}
-        {step("NEW", 1, _COUNTABLE_NEW)}
-    END""",
-    ]
-
-
-def _pg_statement_function(name: str, step: Callable[[str, int], str]) -> str:
-    """PostgreSQL's one trigger function doing what ``_sqlite_statement_triggers`` do."""
-    return f"""CREATE FUNCTION {name}() RETURNS trigger AS $$
-    BEGIN
-        IF TG_OP <> 'INSERT' THEN
-            IF {_COUNTABLE_OLD} THEN {step("OLD", -1)}
-            END IF;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            IF {_COUNTABLE_NEW} THEN {step("NEW", 1)}
-            END IF;
-        END IF;
-        RETURN NULL;
-    END $$ LANGUAGE plpgsql"""
+def _when_countable(step: Callable[[str, int], str]) -> Callable[[str, int], str]:
+    """A PostgreSQL step that adds only for a countable row."""
+    return lambda row, sign: (
+        f"""
+            IF {countable(row)} THEN {step(row, sign)}
+            END IF;"""
+    )
 
 
 _SQLITE = [
-    *_sqlite_statement_triggers("corpus_count_statement", _sqlite_statement),
+    *sqlite_triggers(
+        "corpus_count_statement",
+        _STATEMENT_COLUMNS,
+        lambda row, sign: _sqlite_statement(row, sign, countable(row)),
+    ),
     f"""CREATE TRIGGER corpus_count_document_ai AFTER INSERT ON document BEGIN
         {_sqlite_add("'documents'", "''", 1, "1")}
         {_sqlite_add("'near_duplicates'", "''", 1, "NEW.duplicate_of IS NOT NULL")}
@@ -162,7 +141,7 @@ _PG = [
         INSERT INTO corpus_count (name, key, n) VALUES (c_name, c_key, c_n)
         ON CONFLICT (name, key) DO UPDATE SET n = corpus_count.n + excluded.n
     $$ LANGUAGE sql""",
-    _pg_statement_function("corpus_count_statement", _pg_statement),
+    *pg_triggers("corpus_count_statement", _STATEMENT_COLUMNS, _when_countable(_pg_statement)),
     """CREATE FUNCTION corpus_count_document() RETURNS trigger AS $$
     BEGIN
         IF TG_OP <> 'INSERT' THEN
@@ -180,8 +159,6 @@ _PG = [
         PERFORM corpus_count_add('events', '', CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE -1 END);
         RETURN NULL;
     END $$ LANGUAGE plpgsql""",
-    f"""CREATE TRIGGER corpus_count_statement AFTER INSERT OR DELETE OR UPDATE OF {_STATEMENT_COLUMNS}
-        ON statement FOR EACH ROW EXECUTE FUNCTION corpus_count_statement()""",
     """CREATE TRIGGER corpus_count_document AFTER INSERT OR DELETE OR UPDATE OF duplicate_of
         ON document FOR EACH ROW EXECUTE FUNCTION corpus_count_document()""",
     """CREATE TRIGGER corpus_count_event AFTER INSERT OR DELETE
@@ -203,7 +180,11 @@ def _sqlite_issue_stance(row: str, sign: int, when: str) -> str:
     )
 
 
-_SQLITE_ISSUE_STANCE = _sqlite_statement_triggers("corpus_count_issue_stance", _sqlite_issue_stance)
+_SQLITE_ISSUE_STANCE = sqlite_triggers(
+    "corpus_count_issue_stance",
+    _STATEMENT_COLUMNS,
+    lambda row, sign: _sqlite_issue_stance(row, sign, countable(row)),
+)
 
 
 def _pg_issue_stance(row: str, sign: int) -> str:
@@ -212,11 +193,9 @@ def _pg_issue_stance(row: str, sign: int) -> str:
             FROM (SELECT DISTINCT jsonb_array_elements_text({row}.issues::jsonb) AS i) AS issues;"""
 
 
-_PG_ISSUE_STANCE = [
-    _pg_statement_function("corpus_count_issue_stance", _pg_issue_stance),
-    f"""CREATE TRIGGER corpus_count_issue_stance AFTER INSERT OR DELETE OR UPDATE OF {_STATEMENT_COLUMNS}
-        ON statement FOR EACH ROW EXECUTE FUNCTION corpus_count_issue_stance()""",
-]
+_PG_ISSUE_STANCE = pg_triggers(
+    "corpus_count_issue_stance", _STATEMENT_COLUMNS, _when_countable(_pg_issue_stance)
+)
 
 
 def _issue_stance_fill(pg: bool) -> str:

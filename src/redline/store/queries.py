@@ -311,7 +311,7 @@ def count_search(conn: Connection, f: StatementFilter) -> tuple[int, bool]:
                 return hits, False
     first = _matching(conn, f).limit(SEARCH_COUNTED + 1).subquery()
     n = int(conn.execute(select(func.count()).select_from(first)).scalar_one())
-    return (n, True) if n <= SEARCH_COUNTED else (n, False)
+    return n, n <= SEARCH_COUNTED
 
 
 def _kept_count(conn: Connection, f: StatementFilter) -> int | None:
