@@ -69,9 +69,12 @@ def list_statements(
     params = ("statements.total", store.url, replace(f, limit=None, offset=0))
     exact = True
 
+    def count() -> tuple[int, bool]:
+        return store.count_search(f) if f.search else (store.count_statements(f), True)
+
     def total() -> int:
         nonlocal exact
-        n, exact = cache.latest(params, store.tally_revision(), lambda: store.count_search(f))
+        n, exact = cache.latest(params, store.tally_revision(), count)
         return n
 
     listing = counted(StatementPage, page(request, rows, limit, offset), total)
