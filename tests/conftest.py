@@ -35,6 +35,15 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
+def nlp() -> object:
+    """The English pipeline as redline loads it (``load_nlp``: the official package first),
+    loaded once for every test that parses text itself."""
+    from redline.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
 def extractor() -> Iterator[object]:
     from redline.extract.pipeline import Extractor
 

@@ -6,16 +6,10 @@ import pytest
 from spacy.language import Language
 
 from redline.extract.actors import MentionFinder, find_mentions
-from redline.extract.nlp import load_nlp
 from redline.knowledge.actors import ActorBase, load_actors
 from redline.model import Mention
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")

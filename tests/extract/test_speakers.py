@@ -12,17 +12,11 @@ from collections.abc import Sequence
 import pytest
 from spacy.language import Language
 
-from redline.extract.nlp import load_nlp
 from redline.extract.speakers import SpeakerResolver
 from redline.knowledge.actors import load_actors
 from redline.model import Speaker
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")
