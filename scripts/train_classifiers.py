@@ -38,6 +38,7 @@ from redline.extract.features import (
     bucket,
     issue_features,
     position_features,
+    side_features,
     stance_features,
 )
 from redline.extract.pipeline import COMPONENT, Extractor
@@ -321,6 +322,7 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
     predicted = [list(ex.issues) for ex in examples]
     frames = frozenset(i.id for i in tax.issues if i.generic) if FRAMES else frozenset()
     stance_rows, stances = [], []
+    rule_tags: list[tuple[str, ...]] = []
     sure_counts: dict[str, list[int]] = {r: [0, 0] for r in _RULE_REASONS}
     for ex, issues in zip(examples, predicted, strict=True):
         item = ex.item
@@ -337,6 +339,7 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
             )
         )
         stances.append(ex.stance)
+        rule_tags.append(rule.tags)
         if rule.stance != "neutral":
             for reason in set(rule.tags) & set(_RULE_REASONS):
                 sure_counts[reason][0] += 1
@@ -348,7 +351,10 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
     polarity = None
     if POLARITY:
         sided = [i for i, s in enumerate(stances) if s != "neutral"]
-        rows = [stance_rows[i] for i in sided]
+        rows = [
+            stance_rows[i] + side_features(examples[i].item, (predicted[i] or [None])[0], rule_tags[i])
+            for i in sided
+        ]
         polarity_model = LogisticRegression(C=POLARITY_C, solver="lbfgs", random_state=SEED, max_iter=2000)
         polarity_cols = _Columns(rows)
         polarity_model.fit(polarity_cols.matrix(rows), np.array([stances[i] for i in sided]))

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from redline.extract.classify import StatementClassifier
-from redline.extract.features import StatementInput, bucket, issue_features, stance_features
+from redline.extract.features import StatementInput, bucket, issue_features, side_features, stance_features
 from redline.extract.issues import IssueTagger
 from redline.extract.linear import LinearModel
 from redline.extract.stance import StanceClassifier
@@ -215,6 +215,29 @@ def test_stance_features_carry_rule_and_party() -> None:
     )
     assert "rule=oppose" in feats and "party_issue=ukraine:territory" in feats and "cue=said" in feats
 
+
+
+@pytest.mark.parametrize(
+    ("content", "party", "polarity"),
+    [
+        ("our country will never hand over that land", "ukraine", "neg"),
+        ("the other side must pull its troops out of the region", "russia", "dem"),
+        ("the envoys arrived in the capital on Monday", "usa", "flat"),
+    ],
+)
+def test_the_side_features_cross_party_issue_and_polarity(content: str, party: str, polarity: str) -> None:
+    """The same refusal is a different side from different parties: the model must see which
+    party refuses or demands what, not only that words are negative."""
+    feats = side_features(StatementInput(content, party=party), "territory", [])
+    crossed = [f for f in feats if f.startswith("ppi=")]
+    assert crossed == [f"ppi={party}:territory:{polarity}"]
+    assert f"pn={party}:{polarity == 'neg'}" in feats
+
+
+def test_a_welcome_reading_marks_the_polarity() -> None:
+    item = StatementInput("a good step", party="usa")
+    feats = side_features(item, "plan_overall", ["positive"])
+    assert "ppi=usa:plan_overall:pos" in feats
 
 def _tiny(taxonomy_ids: tuple[str, ...], issue_bias: dict[str, float], **kwargs: object) -> ClassifierWeights:
     """Hand-made weights: fixed issue probabilities (bias only) and a stance model that always

@@ -40,6 +40,7 @@ from redline.extract.features import (
     StatementInput,
     issue_features,
     position_features,
+    side_features,
     stance_features,
 )
 from redline.extract.issues import IssueTagger
@@ -205,12 +206,14 @@ class StatementClassifier:
             voiced = (blind + 1.0 - w.stance.probabilities(feats)["neutral"]) / 2
             if voiced < w.gate_threshold:
                 return "neutral", "model", f"no position (p={voiced:.2f}); rule said {rule.stance}"
-            return self._side(w.polarity, feats, rule, f"position p={voiced:.2f}, ")
+            sided = feats + side_features(item, issues[0] if issues else None, rule.tags)
+            return self._side(w.polarity, sided, rule, f"position p={voiced:.2f}, ")
         probs = w.stance.probabilities(feats)
         weighed = {c: p * (w.neutral_factor if c == "neutral" else 1.0) for c, p in probs.items()}
         best = max(w.stance.classes, key=lambda c: (weighed[c], c))
         if best != "neutral" and w.polarity is not None:
-            return self._side(w.polarity, feats, rule)
+            sided = feats + side_features(item, issues[0] if issues else None, rule.tags)
+            return self._side(w.polarity, sided, rule)
         return self._side(w.stance, feats, rule, best=best)
 
     def _side(
