@@ -216,7 +216,6 @@ def test_stance_features_carry_rule_and_party() -> None:
     assert "rule=oppose" in feats and "party_issue=ukraine:territory" in feats and "cue=said" in feats
 
 
-
 @pytest.mark.parametrize(
     ("content", "party", "polarity"),
     [
@@ -238,6 +237,7 @@ def test_a_welcome_reading_marks_the_polarity() -> None:
     item = StatementInput("a good step", party="usa")
     feats = side_features(item, "plan_overall", ["positive"])
     assert "ppi=usa:plan_overall:pos" in feats
+
 
 def _tiny(taxonomy_ids: tuple[str, ...], issue_bias: dict[str, float], **kwargs: object) -> ClassifierWeights:
     """Hand-made weights: fixed issue probabilities (bias only) and a stance model that always
