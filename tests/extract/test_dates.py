@@ -87,3 +87,21 @@ def test_find_date_reports_the_expression() -> None:
     assert mention is not None
     assert mention.text == "last week"
     assert find_date("no date here", PUB) is None
+
+
+def test_a_month_abbreviation_is_a_whole_word() -> None:
+    # "in sep" inside "in separate rooms" once dated a December meeting to September
+    pub = date(2025, 12, 22)
+    assert find_date("The envoys sat in separate rooms all day.", pub) is None
+    assert find_date("The envoys met in Sept. to talk.", pub) is not None
+
+
+@pytest.mark.parametrize("phrase", ["over the weekend", "at the weekend", "during the weekend"])
+def test_over_the_weekend_is_the_weekend_just_past(phrase: str) -> None:
+    monday = date(2025, 12, 22)
+    found = find_date(f"The envoys held talks in Geneva {phrase}.", monday)
+    assert found is not None and found.date == date(2025, 12, 20)
+
+
+def test_over_a_week_is_a_length_not_a_date() -> None:
+    assert find_date("Prices rose over the week.", date(2025, 12, 22)) is None

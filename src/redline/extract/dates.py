@@ -39,7 +39,8 @@ from redline.extract.english import NOMINAL_SUBJECTS
 from redline.knowledge.dates import calendar_words
 
 _WORDS = calendar_words()
-_MONTH = rf"(?P<month>{_WORDS.month_pattern()})\.?"
+# a month name is a whole word: "in sep" must not match "in separate"
+_MONTH = rf"(?P<month>{_WORDS.month_pattern()})\b\.?"
 _WEEKDAYS = _WORDS.weekdays
 _NUMBERS = {
     "a": 1,
@@ -87,6 +88,9 @@ _PERIOD = re.compile(
     r"(?P<unit>week|month|year|weekend)\b",
     re.I,
 )
+# "over the weekend" dates the weekend just past, as "this weekend" does; "over the week" or
+# "over the month" is a length of time, not a date, so only the weekend is read this way
+_OVER_WEEKEND = re.compile(r"\b(?:over|at|during) the weekend\b", re.I)
 _VAGUE_FUTURE = re.compile(
     r"\b(?:soon|in the coming (?:days|weeks|months)|shortly|in the near future|"
     r"at a later date|in due course)\b",
@@ -345,6 +349,8 @@ def _relative(text: str, pub: date, add: _Adder) -> None:
             add(m, _truncate(pub + relativedelta(months=step), "month"), "month")
         else:
             add(m, date(pub.year + step, 1, 1), "year")
+    for m in _OVER_WEEKEND.finditer(text):
+        add(m, pub - timedelta(days=(pub.weekday() - 5) % 7), "day")
 
 
 def _truncate(value: date, unit: str) -> date:
