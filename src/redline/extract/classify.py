@@ -196,9 +196,8 @@ class StatementClassifier:
             return rule.stance, "rule", rule.reason
         w = self.weights
         frames = self._frames if w.frames else frozenset()
-        feats = stance_features(
-            item, issues[0] if issues else None, rule.stance, rule.score, rule.tags, frames, self.topic(item)
-        )
+        first = issues[0] if issues else None
+        feats = stance_features(item, first, rule.stance, rule.score, rule.tags, frames, self.topic(item))
         if w.gate is not None and w.polarity is not None:
             # position or report: the mean of the issue-blind gate and the four-way model's
             # non-neutral mass (each alone traces a worse trade-off; see train_classifiers.py)
@@ -206,15 +205,16 @@ class StatementClassifier:
             voiced = (blind + 1.0 - w.stance.probabilities(feats)["neutral"]) / 2
             if voiced < w.gate_threshold:
                 return "neutral", "model", f"no position (p={voiced:.2f}); rule said {rule.stance}"
-            sided = feats + side_features(item, issues[0] if issues else None, rule.tags)
-            return self._side(w.polarity, sided, rule, f"position p={voiced:.2f}, ")
-        probs = w.stance.probabilities(feats)
-        weighed = {c: p * (w.neutral_factor if c == "neutral" else 1.0) for c, p in probs.items()}
-        best = max(w.stance.classes, key=lambda c: (weighed[c], c))
-        if best != "neutral" and w.polarity is not None:
-            sided = feats + side_features(item, issues[0] if issues else None, rule.tags)
-            return self._side(w.polarity, sided, rule)
-        return self._side(w.stance, feats, rule, best=best)
+            found = f"position p={voiced:.2f}, "
+        else:
+            probs = w.stance.probabilities(feats)
+            weighed = {c: p * (w.neutral_factor if c == "neutral" else 1.0) for c, p in probs.items()}
+            best = max(w.stance.classes, key=lambda c: (weighed[c], c))
+            if best == "neutral" or w.polarity is None:
+                return self._side(w.stance, feats, rule, best=best)
+            found = ""
+        # a position is taken: its side from the side model, which also sees party x issue x polarity
+        return self._side(w.polarity, feats + side_features(item, first, rule.tags), rule, found)
 
     def _side(
         self,

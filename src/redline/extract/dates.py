@@ -341,7 +341,7 @@ def _relative(text: str, pub: date, add: _Adder) -> None:
         mod, unit = m["mod"].lower(), m["unit"].lower()
         step = -1 if mod in ("last", "past", "previous") else 1 if mod in ("next", "coming") else 0
         if unit == "weekend":
-            sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+            sat = _last_saturday(pub)
             add(m, sat + timedelta(weeks=1) if step > 0 else sat, "day")
         elif unit == "week":
             add(m, pub + timedelta(weeks=step), "week")
@@ -350,7 +350,12 @@ def _relative(text: str, pub: date, add: _Adder) -> None:
         else:
             add(m, date(pub.year + step, 1, 1), "year")
     for m in _OVER_WEEKEND.finditer(text):
-        add(m, pub - timedelta(days=(pub.weekday() - 5) % 7), "day")
+        add(m, _last_saturday(pub), "day")
+
+
+def _last_saturday(pub: date) -> date:
+    """The Saturday of the weekend a report means by "this/the weekend": on or before ``pub``."""
+    return pub - timedelta(days=(pub.weekday() - 5) % 7)
 
 
 def _truncate(value: date, unit: str) -> date:
