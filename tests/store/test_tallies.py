@@ -413,6 +413,8 @@ def test_migration_0010_counts_reversals_in_an_older_database(db_url: str) -> No
     added["position_shift"].append("explicit")
     with engine.begin() as conn:  # as the last version left it: no shift kept, no reversal counted
         conn.execute(text("DELETE FROM position_shift"))
+        conn.execute(text("DROP INDEX IF EXISTS ix_position_tally_rev"))  # made later, of rev_n
+        conn.execute(text("DELETE FROM _migrations WHERE name = '0016_tally_reversal_index'"))
         for table, cols in added.items():
             for col in cols:
                 conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {col}"))

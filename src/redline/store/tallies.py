@@ -28,7 +28,19 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, String, and_, case, delete, func, or_, select, tuple_, type_coerce
+from sqlalchemy import (
+    Select,
+    String,
+    and_,
+    case,
+    delete,
+    func,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+    type_coerce,
+)
 from sqlalchemy.engine import Connection
 
 from redline.balance import (
@@ -405,7 +417,10 @@ def _reversals(
     day as read, row, stance): read apart, since most rows have none."""
     t = position_tally
     key = (t.c.col_key, type_coerce(t.c.day, String), t.c.row_key, t.c.stance)
-    q = select(*key, *(t.c[c] for c in _REV)).where(t.c.by_kind == by, t.c.rev_n > 0, t.c.day <= at)
+    # the partial index of the tallies with a reversal (migration ``0016``), not every tally up
+    # to the day; ``0`` as written, since a generic plan (PostgreSQL) of a bound 0 cannot use it
+    has_one = t.c.rev_n > literal_column("0")
+    q = select(*key, *(t.c[c] for c in _REV)).where(t.c.by_kind == by, has_one, t.c.day <= at)
     if issue is not None:
         q = q.where(t.c.col_key == issue)
     result = conn.execute(q)
