@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from redline.model import STANCES
@@ -153,25 +154,33 @@ class Tally(Generic[Q]):
         self._strongest[stance] = strongest
 
     def add_day(self, day: date, groups: Sequence[DayGroup[Q]]) -> None:
-        for g in groups:
-            self.counts[g.stance] = self.counts.get(g.stance, 0) + g.n
-            key = (day, g.n, g.strength)
-            if g.stance not in self._recent or key > self._recent[g.stance][0]:
-                self._recent[g.stance] = (key, g.best)
-            best = self._strongest.get(g.stance)
-            if best is None or g.strength > best[0]:
-                self._strongest[g.stance] = (g.strength, g.best)
+        counts, recent, strongest = self.counts, self._recent, self._strongest
+        for stance, n, strength, quote in groups:  # unpacked: a shift walk adds every day of a cell
+            counts[stance] = counts.get(stance, 0) + n
+            key = (day, n, strength)
+            last = recent.get(stance)
+            if last is None or key > last[0]:
+                recent[stance] = (key, quote)
+            best = strongest.get(stance)
+            if best is None or strength > best[0]:
+                strongest[stance] = (strength, quote)
 
     def _most_recent(self, stances: Iterable[str]) -> str:
         return max(stances, key=lambda st: self._recent[st][0])
 
     @property
     def value(self) -> str:
-        taken = {st: n for st, n in self.counts.items() if n and st != NEUTRAL}
-        if not taken:
+        # the most taken stance but neutral, the most recent of a tie; one pass, since a shift
+        # walk asks after every day of a cell
+        top, tied = 0, []
+        for st, n in self.counts.items():
+            if n > top and st != NEUTRAL:
+                top, tied = n, [st]
+            elif n == top and n and st != NEUTRAL:
+                tied.append(st)
+        if not tied:
             return NEUTRAL
-        top = max(taken.values())
-        return self._most_recent(st for st, n in taken.items() if n == top)
+        return tied[0] if len(tied) == 1 else self._most_recent(tied)
 
     @property
     def latest(self) -> str:
@@ -279,25 +288,29 @@ class _Evidence(Generic[Q]):
     """One cell's days per stance, indexed so that each change weighs its evidence at once."""
 
     def __init__(self, days: ShiftDays[Q]) -> None:
+        # made for most cells at 1M statements, so built in one pass with few lookups per group
         self.index: dict[str, list[int]] = {}  # day positions where the stance was taken
         self.dates: dict[str, list[date]] = {}
         self.groups: dict[str, list[DayGroup[Q]]] = {}
         for i, (day, groups) in enumerate(days):
             for g in groups:
-                self.index.setdefault(g.group.stance, []).append(i)
-                self.dates.setdefault(g.group.stance, []).append(day)
-                self.groups.setdefault(g.group.stance, []).append(g.group)
+                stance = g.group.stance
+                taken = self.groups.get(stance)
+                if taken is None:
+                    self.index[stance], self.dates[stance], taken = [], [], []
+                    self.groups[stance] = taken
+                self.index[stance].append(i)
+                self.dates[stance].append(day)
+                taken.append(g.group)
         self.sums: dict[str, list[int]] = {}  # statements of the stance before each of its days
         self.strongest: dict[str, list[DayGroup[Q]]] = {}  # from each of its days on
         for stance, taken in self.groups.items():
-            sums = [0]
-            for t in taken:
-                sums.append(sums[-1] + t.n)
-            self.sums[stance] = sums
+            self.sums[stance] = [0, *accumulate(t.n for t in taken)]
             best = list(taken)
+            ranks = [_quote_rank(t.strength) for t in taken]  # of ``best[k]``, as it is replaced
             for k in range(len(best) - 2, -1, -1):  # an earlier day wins a tie
-                if _quote_rank(best[k + 1].strength) > _quote_rank(best[k].strength):
-                    best[k] = best[k + 1]
+                if ranks[k + 1] > ranks[k]:
+                    best[k], ranks[k] = best[k + 1], ranks[k + 1]
             self.strongest[stance] = best
 
     def before(self, stance: str, i: int) -> tuple[int, date, Q] | None:
