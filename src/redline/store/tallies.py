@@ -442,19 +442,21 @@ def as_of(
     not walked for shifts: they change no cell's value and the rule weighs only the stances a
     cell moves between (but a mixed one still sends the shifts to the statements)."""
     parsed: dict[Any, date | None] = {}
-    # per cell and stance: [count, latest day's (day, count, strength) and quote, strongest]
-    stances: dict[tuple[str, str], dict[str, list[Any]]] = {}
-    last_day: dict[tuple[str, str], date] = {}
+    # per cell: per stance [count, latest day's row, its day, strongest (strength, quote)], and
+    # the cell's shift days (one lookup a row: this loop runs once per tally up to the day)
+    stances: dict[tuple[str, str], tuple[dict[str, list[Any]], ShiftDays[str]]] = {}
     undated: dict[tuple[str, str], int] = {}
     n_distinct = 0
-    walk: dict[tuple[str, str], ShiftDays[str]] | None = {}
+    walked = True  # False: a row the rule cannot split, and the caller finds shifts in the statements
     revs = _reversals(conn, by, issue, at)
     result = conn.execute(_read_query(by, issue, at, False, lean=True))
     try:  # the driver's own tuples: a Row for each of them was a fifth of the call
         fetched = result.cursor.fetchall()
     finally:
         result.close()
-    for row, column, stored_day, stance, n, rank, conf, length, best_id, rev_n, nobody in fetched:
+    new = tuple.__new__  # the named tuples made directly: their generated ``__new__`` costs twice
+    for r in fetched:
+        row, column, stored_day, stance, n, rank, conf, length, best_id, rev_n, nobody = r
         if column == ANY_COLUMN:
             n_distinct += n
             continue
@@ -468,20 +470,20 @@ def as_of(
         strength = (rank, conf, d, length)
         cell = stances.get(key)
         if cell is None:
-            cell = stances[key] = {}
-        totals = cell.get(stance)
+            cell = stances[key] = ({}, [])
+        totals = cell[0].get(stance)
         if totals is None:
-            cell[stance] = [n, ((d, n, strength), best_id), (strength, best_id)]
+            cell[0][stance] = [n, r, d, (strength, best_id)]
         else:
             totals[0] += n
-            totals[1] = ((d, n, strength), best_id)
-            if strength > totals[2][0]:
-                totals[2] = (strength, best_id)
-        last_day[key] = d
-        if walk is None or nobody == n or row in NO_SHIFT_ROWS:
+            totals[1] = r
+            totals[2] = d
+            if strength > totals[3][0]:
+                totals[3] = (strength, best_id)
+        if not walked or nobody == n or row in NO_SHIFT_ROWS:
             continue
         if nobody:
-            walk = None  # a row the rule cannot split: the caller finds shifts in the statements
+            walked = False
             continue
         if stance == NEUTRAL:
             continue
@@ -490,20 +492,27 @@ def as_of(
             rev = revs[(column, stored_day, row, stance)]
             rev_strength = (rev[0] or 0, rev[1] or 0.0, d, rev[2] or 0)
             reversal = Reversal(rev_n, rev_strength, (rev[3] or "", rev[4] or 0, rev[5] or ""), rev[5] or "")
-        group = ShiftGroup(DayGroup(stance, n, strength, best_id), reversal)
-        days = walk.get(key)
-        if days is None:
-            walk[key] = [(d, [group])]
-        elif days[-1][0] == d:
+        group = new(ShiftGroup, (new(DayGroup, (stance, n, strength, best_id)), reversal))
+        days = cell[1]
+        if days and days[-1][0] == d:
             days[-1][1].append(group)
         else:
             days.append((d, [group]))
     cells: dict[tuple[str, str], CellDraft[str]] = {}
-    for key, cell in stances.items():
+    walk: dict[tuple[str, str], ShiftDays[str]] | None = {} if walked else None
+    for key, (per_stance, days) in stances.items():
         tally: Tally[str] = Tally()
-        for stance, (n, recent, strongest) in cell.items():
-            tally.set_stance(stance, n, recent, strongest)
-        cells[key] = cell_of(key[0], key[1], tally, last_day[key], undated.get(key, 0))
+        last_day: date | None = None
+        for stance, (n, latest, d, strongest) in per_stance.items():
+            # the latest row's day, count and strength (rows come in day order)
+            tally.set_stance(
+                stance, n, ((d, latest[4], (latest[5], latest[6], d, latest[7])), latest[8]), strongest
+            )
+            last_day = d if last_day is None or d > last_day else last_day
+        assert last_day is not None
+        cells[key] = cell_of(key[0], key[1], tally, last_day, undated.get(key, 0))
+        if walk is not None and days:
+            walk[key] = days
     return CellTotals(cells, undated, n_distinct), walk
 
 
