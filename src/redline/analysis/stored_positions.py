@@ -156,15 +156,17 @@ def stored_positions(
         matrix = summarised_matrix(tally_days(rows), load, at)
         shifts = _shifts(_walked(rows), load)
     else:
-        if at is None:  # as of today: the cells and shifts every write keeps
-            totals = store.position_cells(by, issue=issue)
-            drafts = store.position_shifts(by, issue=issue)
-        else:  # as of a past day: the tallies up to it, read once for the cells and the shifts
-            with paused_gc():  # ~150,000 small tuples at 1M statements (see ``gc_pause``)
+        # as of a past day: ~150,000 small tuples at 1M statements, made with the collector
+        # paused, and the quotes loaded before it runs again (see ``gc_pause``)
+        with nullcontext() if at is None else paused_gc():
+            if at is None:  # as of today: the cells and shifts every write keeps
+                totals = store.position_cells(by, issue=issue)
+                drafts = store.position_shifts(by, issue=issue)
+            else:  # as of a past day: the tallies up to it, read once for the cells and the shifts
                 totals, walk = store.position_as_of(by, at, issue=issue)
                 drafts = _walk(walk)
-        matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
-        shifts = _shifts(drafts, load)
+            matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
+            shifts = _shifts(drafts, load)
     if shifts is None:  # a tally row the rule cannot split: the statements themselves
         columns = by_points(store.point_link_numbers(plan, version.label)) if plan and version else None
         shifts = find_shifts(
