@@ -18,7 +18,9 @@ from typing import Any
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -168,32 +170,57 @@ class FastAttributeRuler:
 @Language.factory(FAST_LEMMATIZER, requires=["token.pos"], assigns=["token.lemma"])
 def make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:  # noqa: ARG001
     lemmatizer = nlp.get_pipe(LEMMATIZER)
-    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule" or lemmatizer.overwrite:
+    if (
+        not isinstance(lemmatizer, Lemmatizer)
+        or lemmatizer.mode != "rule"
+        or lemmatizer.overwrite
+        or type(lemmatizer).rule_lemmatize is not Lemmatizer.rule_lemmatize
+        or type(lemmatizer).is_base_form not in _PURE_BASE_FORM_TESTS
+    ):
         raise Unsupported(LEMMATIZER)
     return FastLemmatizer(lemmatizer)
 
 
+# base-form tests that read only the token's part of speech and morphology: with them a rule
+# lemma is a function of (form, part of speech, morphology), which FastLemmatizer memoises
+_PURE_BASE_FORM_TESTS = (Lemmatizer.is_base_form, EnglishLemmatizer.is_base_form)
+
+
 class FastLemmatizer:
-    """The rule lemmatizer with its cache read from token arrays: only the tokens without a lemma
-    and not yet in the cache become Token objects (``rule_lemmatize`` fills the cache as before)."""
+    """The rule lemmatizer, remembered per (form, part of speech, morphology) and read from token
+    arrays. Two costs of the original go: its rules test each candidate lemma against a word list
+    (57,000 nouns) by a linear scan, and its cache skips the commonest tokens (names, punctuation,
+    base forms), so it builds a Token and reruns the rules for most words. Here the rules run on
+    a copy whose word lists are sets, once per distinct triple; every other token is a lookup."""
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
+        self.lemmas: dict[tuple[int, int, int], int] = {}
+        self.rules = type(lemmatizer)(lemmatizer.vocab, None, name=lemmatizer.name, mode="rule")
+        lookups = Lookups()
+        for table_name in lemmatizer.lookups.tables:
+            table = lemmatizer.lookups.get_table(table_name)
+            if table_name == "lemma_index":  # only ever asked "is this form in the list?"
+                lookups.add_table(table_name, {pos: frozenset(words) for pos, words in table.items()})
+            else:
+                lookups.set_table(table_name, table)
+        self.rules.lookups = lookups
 
     def __call__(self, doc: Doc) -> Doc:
         lem = self.lemmatizer
         if not lem._validated:  # the check the original runs on its first Doc
             lem._validate_tables()
-        cache, strings = lem.cache, doc.vocab.strings
+        known, strings = self.lemmas, doc.vocab.strings
         array = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = array[:, 3].copy()
         for i, (orth, pos, morph, lemma) in enumerate(array.tolist()):
             if lemma != 0:
                 continue  # set by the attribute ruler: the lemmatizer keeps it
-            forms = cache.get((orth, pos, morph))
-            if forms is None:
-                forms = lem.rule_lemmatize(doc[i])
-            lemmas[i] = strings.add(forms[0])
+            key = (orth, pos, morph)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = strings.add(self.rules.rule_lemmatize(doc[i])[0])
+            lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(numpy.uint64))  # type: ignore[arg-type]
         return doc
 
