@@ -132,13 +132,19 @@ class IndexedRules:
         return [(a, keys[a], s, e) for a in sorted(found) for s, e in sorted(set(found[a]))]
 
     def _for_row(self, row: Row) -> tuple[list[int], list[Entry]]:
-        """The one-token rules a row matches, and the longer rules that may start at it."""
+        """The one-token rules a row matches, and the longer rules whose first token it matches."""
         hits = [
             attr_id
             for attr_id, per_token in self._filed(self.by_value, row) + self.everywhere
             if all(c(row) for c in per_token[0])
         ]
-        return hits, self._filed(self.longer, row) + self.longer_everywhere
+        # a longer rule whose first token fails on this row cannot start here
+        longer = [
+            entry
+            for entry in self._filed(self.longer, row) + self.longer_everywhere
+            if all(c(row) for c in entry[1][0])
+        ]
+        return hits, longer
 
     @staticmethod
     def _filed(table: dict[tuple[int, int], list[Entry]], row: Row) -> list[Entry]:
