@@ -4,6 +4,9 @@ Usage: python benchmarks/extract_speed.py [--docs N] [--repeat K]
 Texts: PolNeAR dev (read from ../shared at run time) when present, else the project's example corpus.
 Each configuration runs in a fresh subprocess so that peak RSS (ru_maxrss) is its own; a last
 run times redline's component alone on already parsed Docs (what the rules add to the parse).
+``--pipes`` also prints the seconds each pipe takes, in the bare parse and in redline's pipeline
+(where ``rule_pipes`` stands in for the model's attribute ruler and lemmatizer).
+The bare parse is the model as shipped (``load_nlp``: every default pipe, on the whole text).
 """
 
 from __future__ import annotations
@@ -38,7 +41,26 @@ def load_texts(n: int) -> list[str]:
     return texts[:n]
 
 
+def pipe_costs(mode: str, n: int) -> None:
+    """Seconds per pipe, each run over all texts in turn (batched as ``nlp.pipe`` would)."""
+    from redline.extract.nlp import load_nlp
+    from redline.extract.pipeline import Extractor
+
+    nlp = load_nlp() if mode == "bare" else Extractor.load().nlp
+    t = time.perf_counter()
+    docs = [nlp.make_doc(x) for x in load_texts(n)]
+    costs = {"tokenizer": time.perf_counter() - t}
+    for name, proc in nlp.pipeline:
+        t = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=16)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        costs[name] = time.perf_counter() - t
+    print(json.dumps(costs))
+
+
 def child(mode: str, n: int, n_process: int) -> None:
+    if mode.startswith("pipes-"):
+        pipe_costs(mode.removeprefix("pipes-"), n)
+        return
     texts = load_texts(n)
     if mode == "bare":
         from redline.extract.nlp import load_nlp
@@ -92,6 +114,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=84)
     ap.add_argument("--child", nargs=2, metavar=("MODE", "NPROC"))
     ap.add_argument("--no-rules", action="store_true", help="skip timing redline's component alone")
+    ap.add_argument("--pipes", action="store_true", help="also time each pipe, bare and in redline")
     args = ap.parse_args()
     if args.child:
         child(args.child[0], args.docs, int(args.child[1]))
@@ -123,6 +146,18 @@ def main() -> None:
         rules = json.loads(out.stdout.strip().splitlines()[-1])
         share = rules["seconds"] / results[("bare", 1)]["seconds"]
         print(f"redline rules alone (parse excluded): {rules['seconds']:.2f} s, {share:.2f} of bare parse")
+    if args.pipes:
+        for mode in ("bare", "extract"):
+            out = subprocess.run(
+                [sys.executable, __file__, "--docs", str(args.docs), "--child", f"pipes-{mode}", "1"],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            costs = json.loads(out.stdout.strip().splitlines()[-1])
+            total = sum(costs.values())
+            parts = ", ".join(f"{name} {sec:.2f}" for name, sec in costs.items())
+            print(f"pipes, {mode}: {total:.2f} s = {parts}")
     speedup = results[("extract", 1)]["seconds"] / results[("extract", 2)]["seconds"]
     print(f"extract speed-up with 2 processes: {speedup:.2f}x")
 

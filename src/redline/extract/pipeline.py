@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.config import Settings
-from redline.extract import components
+from redline.extract import components, rule_pipes
 from redline.extract.nlp import load_nlp
 from redline.extract.sections import Sections, sections
 from redline.knowledge import packaged
@@ -58,6 +58,7 @@ class Extractor:
         settings = settings or Settings()
         components.register_extensions()
         nlp = load_nlp(settings.model)
+        rule_pipes.install(nlp)  # same annotations as the model's rule pipes, in less time
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("redline_paragraphs", before="parser")
         nlp.add_pipe(

@@ -1,0 +1,58 @@
+"""The stand-ins for the model's attribute ruler and rule lemmatizer annotate exactly as the
+originals do (they only find the same work faster), and step aside for rules they cannot
+reproduce."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+from redline.extract import rule_pipes
+from redline.extract.nlp import load_nlp
+
+pytestmark = pytest.mark.model
+
+# written for this test: contractions and colloquial forms hit the ruler's multi-token rules
+TEXTS = [
+    "The envoy said on Tuesday that Kyiv ain't going to give up the Donbas.",
+    '"We\'re gonna keep talking," she told reporters, adding: "Let\'s see what Moscow wants."\n\n'
+    "Officials, who declined to be named, said the plan's 28 points were being rewritten.",
+    "Mr. Witkoff   met them in Geneva; the Europeans' counter-proposal cuts the army cap to 800,000.",
+    "They gotta decide.  U.S. officials were n't sure -- it 's unclear whether talks'll resume.",
+]
+ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+
+
+def annotations(doc: Any) -> list[tuple[str, str, str, str]]:
+    return [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in doc]
+
+
+def test_stand_ins_annotate_as_the_originals() -> None:
+    original, fast = load_nlp(), load_nlp()
+    assert rule_pipes.install(fast) == ["attribute_ruler", "lemmatizer"]
+    assert "attribute_ruler" not in fast.pipe_names
+    for text in TEXTS * 2:  # the second round reads the caches filled by the first
+        a, b = original(text), fast(text)
+        assert annotations(a) == annotations(b)
+        assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all()
+
+
+def test_indexed_rules_find_the_matchers_matches() -> None:
+    nlp = load_nlp()
+    ruler = nlp.get_pipe("attribute_ruler")
+    rules = rule_pipes.IndexedRules(ruler)  # type: ignore[arg-type]
+    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        docs = [nlp(t) for t in TEXTS]
+    found = [rules.match(d) for d in docs]
+    assert found == [ruler.match(d) for d in docs]  # type: ignore[attr-defined]
+    assert any(end - start == 2 for matches in found for _, _, start, end in matches)
+
+
+def test_a_rule_it_cannot_reproduce_keeps_the_original() -> None:
+    nlp = load_nlp()
+    nlp.get_pipe("attribute_ruler").add([[{"SHAPE": "Xxxx"}]], {"MORPH": "Foreign=Yes"})  # type: ignore[attr-defined]
+    assert rule_pipes.install(nlp) == ["lemmatizer"]
+    assert "attribute_ruler" in nlp.pipe_names
+    assert "Foreign=Yes" in str(nlp("Kyiv said no.")[0].morph)
