@@ -95,3 +95,26 @@ def test_positions_diff_and_timeline_from_the_database(demo_db: str) -> None:
     assert any(e["kind"] == "statement" for e in timeline)
     dates = [e["date"] for e in timeline if e["date"]]
     assert dates == sorted(dates)
+
+
+def test_demo_next_steps_name_real_commands_and_the_served_port() -> None:
+    """The hints a new user copies must run: each names a registered command, and the address
+    it promises is the one `redline serve` listens on by default (the dashboard once had 8080)."""
+    import inspect
+    import re
+
+    from typer.main import get_command
+
+    from redline.cli.demo import _next_steps
+    from redline.cli.serve import serve
+
+    group = get_command(app)
+    commands = set(group.commands)  # type: ignore[attr-defined]
+    hints = _next_steps("sqlite:///redline.db").splitlines()
+    assert hints
+    for line in hints:
+        words = line.split()
+        assert words[0] == "redline" and words[1] in commands, line
+    default_port = inspect.signature(serve).parameters["port"].default
+    ports = {int(p) for line in hints for p in re.findall(r"127\.0\.0\.1:(\d+)", line)}
+    assert ports == {default_port}

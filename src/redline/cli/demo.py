@@ -86,8 +86,7 @@ def _next_steps(db: str) -> str:
             f"redline statements{flag} --search amnesty",
             f"redline claims{flag}                                  # one claim across its sources",
             f"redline export statements{flag} -f csv -o statements.csv   # for spreadsheets and R",
-            f"redline dashboard{flag}                               # browse at http://127.0.0.1:8080",
-            f"redline serve{flag}                                   # the REST API at /api/v1",
+            f"redline serve{flag}          # dashboard at http://127.0.0.1:8000/, API at /api/v1",
         ]
     )
 
