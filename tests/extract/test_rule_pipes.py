@@ -56,3 +56,21 @@ def test_a_rule_it_cannot_reproduce_keeps_the_original() -> None:
     assert rule_pipes.install(nlp) == ["lemmatizer"]
     assert "attribute_ruler" in nlp.pipe_names
     assert "Foreign=Yes" in str(nlp("Kyiv said no.")[0].morph)
+
+
+def test_memos_start_afresh_past_their_limit_and_annotate_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long single-process ingest must not grow the memos without end; emptied, they refill
+    and the annotations stay the originals'."""
+    monkeypatch.setattr(rule_pipes, "MEMO_LIMIT", 5)
+    original, fast = load_nlp(), load_nlp()
+    rule_pipes.install(fast)
+    ruler = fast.get_pipe(rule_pipes.FAST_RULER)
+    lemmatizer = fast.get_pipe(rule_pipes.FAST_LEMMATIZER)
+    longest = max(len(original(t)) for t in TEXTS)
+    for text in TEXTS * 2:
+        a, b = original(text), fast(text)
+        assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all()
+        # emptied before a Doc once past the limit: never more than the limit plus one Doc's tokens
+        assert len(ruler.rules.seen) <= 5 + longest  # type: ignore[attr-defined]
+        assert len(lemmatizer.lemmas) <= 5 + longest  # type: ignore[attr-defined]
+        assert len(lemmatizer.rules.cache) <= 5 + longest  # type: ignore[attr-defined]

@@ -33,6 +33,11 @@ FAST_RULER, FAST_LEMMATIZER = "redline_attribute_ruler", "redline_lemmatizer"
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 
+# entries each memo keeps before it starts afresh: a long in-process ingest (one worker is not
+# recycled) meets millions of distinct (tag, form, dep) rows and (form, POS, morphology) triples,
+# while a few tens of thousands cover nearly every token of an article
+MEMO_LIMIT = 200_000
+
 Row = Sequence[int]
 Check = Callable[[Row], bool]
 Entry = tuple[int, list[list[Check]]]  # rule number, the checks of each of its tokens
@@ -114,6 +119,8 @@ class IndexedRules:
         n = len(rows)
         found: dict[int, list[tuple[int, int]]] = {}  # rule number -> (start, end) of its matches
         seen = self.seen
+        if len(seen) > MEMO_LIMIT:
+            seen.clear()
         for i, row in enumerate(rows):
             # a token's one-token matches depend on its row alone, and rows repeat across texts
             known = seen.get(row)
@@ -217,6 +224,9 @@ class FastLemmatizer:
         if not lem._validated:  # the check the original runs on its first Doc
             lem._validate_tables()
         known, strings = self.lemmas, doc.vocab.strings
+        if len(known) > MEMO_LIMIT:  # the copy's own per-(form, POS) cache grows alongside
+            known.clear()
+            self.rules.cache.clear()
         array = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = array[:, 3].copy()
         for i, (orth, pos, morph, lemma) in enumerate(array.tolist()):
