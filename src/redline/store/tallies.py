@@ -504,10 +504,10 @@ def as_of(
         tally: Tally[str] = Tally()
         last_day: date | None = None
         for stance, (n, latest, d, strongest) in per_stance.items():
-            # the latest row's day, count and strength (rows come in day order)
-            tally.set_stance(
-                stance, n, ((d, latest[4], (latest[5], latest[6], d, latest[7])), latest[8]), strongest
-            )
+            # the latest row's day, count and strength (rows come in day order), unpacked as the
+            # read loop does; once per cell and stance, so no tuple is made per row
+            _, _, _, _, day_n, rank, conf, length, best_id, _, _ = latest
+            tally.set_stance(stance, n, ((d, day_n, (rank, conf, d, length)), best_id), strongest)
             last_day = d if last_day is None or d > last_day else last_day
         assert last_day is not None
         cells[key] = cell_of(key[0], key[1], tally, last_day, undated.get(key, 0))
