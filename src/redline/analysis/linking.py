@@ -30,6 +30,7 @@ __all__ = [
     "PointMatcher",
     "issue_overlap",
     "link_statements",
+    "matcher_of",
 ]
 
 
@@ -68,7 +69,13 @@ def issue_overlap(statement_issues: Sequence[str], point_issues: Sequence[str]) 
 
 
 class PointMatcher:
-    """The points of one version, ready to be matched against any number of texts."""
+    """The points of one version, ready to be matched against any number of texts.
+
+    Words are weighed against the points and ``texts`` (the statements being linked: words
+    common in them weigh less). Each point's tokens, vector and specific terms are computed
+    once, and an index from specific terms to points leaves only the points a text shares a
+    specific term with to be scored: a link needs one, so the others were scored for nothing
+    (about a tenth of the points are candidates for a statement that has any)."""
 
     def __init__(
         self,
@@ -96,30 +103,64 @@ class PointMatcher:
         self._specific = [
             {t for t in set(toks) if df[t] <= limit and t not in stop and len(t) > 2} for toks in self._tokens
         ]
+        idf = self.space.idf
+        self._specific_total = [sum(idf(t) for t in terms) for terms in self._specific]
+        self._saturation = 3 * idf("")
+        self._vectors = [self.space.vector(toks) for toks in self._tokens]
+        self._types = [set(toks) for toks in self._tokens]
+        self._by_term: dict[str, list[int]] = {}
+        for k, terms in enumerate(self._specific):
+            for t in terms:
+                self._by_term.setdefault(t, []).append(k)
 
     def names_point(self, term: str) -> bool:
         """Whether ``term`` alone names one point: a figure, or an acronym only one point has."""
         return term[:1].isdigit() or (term in self._names and self._df.get(term, 0) == 1)
 
+    def _specific_of(self, k: int, have: set[str]) -> tuple[float, tuple[str, ...]]:
+        terms = self._specific[k]
+        shared = tuple(sorted(terms & have))
+        total = self._specific_total[k]
+        # a point is named by a few of its terms: saturate at three terms' worth of weight
+        got = sum(self.space.idf(t) for t in shared)
+        return (min(1.0, got / min(total, self._saturation)) if total else 0.0), shared
+
+    def _lexical_of(self, k: int, vec: dict[str, float], have: set[str]) -> float:
+        point_vec = self._vectors[k]
+        small, large = (vec, point_vec) if len(vec) <= len(point_vec) else (point_vec, vec)
+        cosine = sum(v * large.get(t, 0.0) for t, v in small.items())
+        if len(self._tokens[k]) <= 2:
+            return cosine
+        types = self._types[k]
+        idf = self.space.idf
+        covered = sum(idf(t) for t in types if t in have) / sum(idf(t) for t in types)
+        return max(cosine, 0.8 * covered)
+
+    def candidates(self, have: set[str]) -> list[int]:
+        """Indexes of the points sharing a specific term with a text of these tokens, in order."""
+        return sorted({k for t in have & self._by_term.keys() for k in self._by_term[t]})
+
+    def scores(self, text: str) -> list[tuple[int, float, float, tuple[str, ...]]]:
+        """For each point sharing a specific term with ``text``: its index, the lexical score,
+        the specific score and the shared specific terms (other points link nothing)."""
+        toks = tokens(text)
+        have = set(toks)
+        found = self.candidates(have)
+        if not found:
+            return []
+        vec = self.space.vector(toks)
+        return [(k, self._lexical_of(k, vec, have), *self._specific_of(k, have)) for k in found]
+
     def specific(self, text: str) -> list[tuple[float, tuple[str, ...]]]:
         """For each point, the share of its specific terms' weight that ``text`` has, and those terms."""
         have = set(tokens(text))
-        out: list[tuple[float, tuple[str, ...]]] = []
-        for terms in self._specific:
-            shared = tuple(sorted(terms & have))
-            total = sum(self.space.idf(t) for t in terms)
-            # a point is named by a few of its terms: saturate at three terms' worth of weight
-            got = sum(self.space.idf(t) for t in shared)
-            out.append((min(1.0, got / min(total, 3 * self.space.idf("")) if total else 0.0), shared))
-        return out
+        return [self._specific_of(k, have) for k in range(len(self.points))]
 
     def lexical(self, text: str) -> list[float]:
         """Similarity of ``text`` with each point: cosine, or how much of the point it covers."""
         toks = tokens(text)
-        return [
-            max(self.space.cosine(toks, p), 0.8 * self.space.containment(p, toks) if len(p) > 2 else 0.0)
-            for p in self._tokens
-        ]
+        vec, have = self.space.vector(toks), set(toks)
+        return [self._lexical_of(k, vec, have) for k in range(len(self.points))]
 
     def containment(self, text: str) -> list[float]:
         """How much of ``text``'s weight each point covers (for short phrases naming a point)."""
@@ -128,26 +169,24 @@ class PointMatcher:
 
 
 def link_statements(
-    statements: Sequence[Statement], points: Sequence[Point], options: LinkOptions | None = None
+    statements: Sequence[Statement],
+    points: Sequence[Point] | PointMatcher,
+    options: LinkOptions | None = None,
 ) -> dict[str, list[PointLink]]:
-    """For each statement id, the points it concerns, best first (statements with none are absent)."""
+    """For each statement id, the points it concerns, best first (statements with none are absent).
+
+    Words are weighed against the points and these statements (``PointMatcher``)."""
     opt = options or LinkOptions()
-    matcher = PointMatcher(
-        [p for p in points if p.text_status != "unknown"],
-        [s.content.text for s in statements],
-        opt.specific_share,
-        opt.generic,
-    )
+    matcher = points if isinstance(points, PointMatcher) else matcher_of(points, statements, opt)
     links: dict[str, list[PointLink]] = {}
     for s in statements:
         found: list[PointLink] = []
-        lexical = matcher.lexical(s.content.text)
-        specific = matcher.specific(s.content.text)
-        for point, lex, (spec, shared) in zip(matcher.points, lexical, specific, strict=True):
-            if lex < opt.min_lexical or not shared:
+        for k, lex, spec, shared in matcher.scores(s.content.text):
+            if lex < opt.min_lexical:
                 continue
             if len(shared) < opt.min_specific and not any(matcher.names_point(t) for t in shared):
                 continue  # one term shared with another point too says which issue, not which point
+            point = matcher.points[k]
             overlap = issue_overlap(s.issues, point.issues)
             text_score = (1 - opt.specific_weight) * lex + opt.specific_weight * spec
             score = (1 - opt.issue_weight) * text_score + opt.issue_weight * overlap
@@ -156,6 +195,16 @@ def link_statements(
                     PointLink(s.id, point.number, round(score, 3), round(lex, 3), round(overlap, 3), shared)
                 )
         if found:
-            found.sort(key=lambda link: -link.score)
+            found.sort(key=lambda link: -link.score)  # stable: equal scores keep the points' order
             links[s.id] = found[: opt.top_k]
     return links
+
+
+def matcher_of(
+    points: Sequence[Point], statements: Sequence[Statement] = (), options: LinkOptions | None = None
+) -> PointMatcher:
+    """The matcher ``link_statements`` links with: the version's points whose text is known,
+    words weighed against them and ``statements``."""
+    opt = options or LinkOptions()
+    known = [p for p in points if p.text_status != "unknown"]
+    return PointMatcher(known, [s.content.text for s in statements], opt.specific_share, opt.generic)
