@@ -243,6 +243,16 @@ def _tally_reversal_index(conn: Connection) -> None:
     )
 
 
+def _point_tallies(conn: Connection) -> None:
+    """Tallies by plan point kept per version (``store.point_tallies``), counted from the links
+    already made: positions by point read them instead of every link of the version."""
+    from redline.store import point_tallies
+    from redline.store.schema import point_tally
+
+    metadata.create_all(conn, tables=[point_tally])
+    point_tallies.rebuild(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -260,6 +270,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0014_actor_days", _actor_days),
     ("0015_issue_stance_counts", _issue_stance_counts),
     ("0016_tally_reversal_index", _tally_reversal_index),
+    ("0017_point_tallies", _point_tallies),
 )
 
 

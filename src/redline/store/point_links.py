@@ -11,10 +11,10 @@ links. The store does not link: the linking is the analysis's (``analysis.linkin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, delete, func, select
 from sqlalchemy.engine import Connection
@@ -22,6 +22,9 @@ from sqlalchemy.engine import Connection
 from redline.store._sql import chunks, insert_ignore
 from redline.store.countable import countable
 from redline.store.schema import point_link, point_link_state, point_link_todo, statement, store_revision
+
+if TYPE_CHECKING:
+    from redline.store.point_tallies import Group
 
 __all__ = [
     "LinkRow",
@@ -63,13 +66,25 @@ def _version(plan: str, label: str, table: Any) -> Any:
     return and_(table.c.plan == plan, table.c.label == label)
 
 
-def invalidate(conn: Connection, statement_ids: Sequence[str]) -> None:
-    """These statements changed (re-extracted, corrected): unlink them in every linked version."""
+def _point_tallies() -> Any:
+    # imported when links change, not with this module: the point tallies aggregate with
+    # ``tallies``, which reads the links of this module
+    from redline.store import point_tallies
+
+    return point_tallies
+
+
+def invalidate(conn: Connection, statement_ids: Sequence[str], stale: Collection[Group] = ()) -> None:
+    """These statements changed (re-extracted, corrected): unlink them in every linked version,
+    and recount the point tallies they counted in (``stale``: groups they counted in before a
+    change of their day, which the statements as they are now no longer tell)."""
     versions = conn.execute(select(point_link_state.c.plan, point_link_state.c.label)).all()
     if not versions or not statement_ids:
         return
+    counted = _point_tallies().groups_of(conn, statement_ids) | set(stale)
     for part in chunks(list(statement_ids)):
         conn.execute(delete(point_link).where(point_link.c.statement_id.in_(part)))
+    _point_tallies().recompute(conn, counted)
     todo = [{"plan": p, "label": lb, "statement_id": s} for p, lb in versions for s in statement_ids]
     insert_ignore(conn, point_link_todo, todo, ["plan", "label", "statement_id"])
     _bump(conn)
@@ -79,6 +94,7 @@ def forget_version(conn: Connection, plan: str, label: str) -> None:
     """A version was saved anew: its links are linked again from scratch."""
     for table in (point_link, point_link_todo, point_link_state):
         conn.execute(delete(table).where(_version(plan, label, table)))
+    _point_tallies().forget(conn, plan, label)
     _bump(conn)
 
 
@@ -110,7 +126,12 @@ def countable_after(conn: Connection, upto: int | None, last: int, changed: Sequ
 def save(
     conn: Connection, plan: str, label: str, links: Sequence[LinkRow], *, last: int, changed: Sequence[str]
 ) -> None:
-    """Store links made for a version from statements up to ``last`` and the ``changed`` ones."""
+    """Store links made for a version from statements up to ``last`` and the ``changed`` ones,
+    and count them into the version's point tallies."""
+    tallied = _point_tallies()
+    relinked = {
+        g for g in tallied.groups_of(conn, changed) if g[:2] == (plan, label)
+    }  # links a concurrent save made of the changed ones: dropped below, their groups recounted
     for part in chunks(list(changed)):
         conn.execute(
             delete(point_link).where(_version(plan, label, point_link), point_link.c.statement_id.in_(part))
@@ -120,6 +141,15 @@ def save(
                 _version(plan, label, point_link_todo), point_link_todo.c.statement_id.in_(part)
             )
         )
+    tallied.recompute(conn, relinked)
+    incoming = sorted({lk.statement_id for lk in links})
+    have: set[str] = set()  # statements a concurrent save linked already: its links and counts stand
+    any_link = select(point_link.c.statement_id).where(_version(plan, label, point_link)).limit(1)
+    for part in chunks(incoming) if conn.execute(any_link).first() else ():
+        q = select(point_link.c.statement_id).where(
+            _version(plan, label, point_link), point_link.c.statement_id.in_(part)
+        )
+        have |= set(conn.execute(q).scalars())
     rows = [
         {
             "plan": plan,
@@ -131,8 +161,10 @@ def save(
             "issue_overlap": lk.issue_overlap,
         }
         for lk in links
+        if lk.statement_id not in have
     ]
     insert_ignore(conn, point_link, rows, ["plan", "label", "statement_id", "number"])
+    tallied.add(conn, plan, label, [s for s in incoming if s not in have])
     conn.execute(delete(point_link_state).where(_version(plan, label, point_link_state)))
     state = [{"plan": plan, "label": label, "upto": last, "linked_at": datetime.now(UTC)}]
     insert_ignore(conn, point_link_state, state, ["plan", "label"])  # a concurrent save: same links

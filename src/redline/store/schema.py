@@ -387,6 +387,37 @@ point_link_todo = Table(
     Column("statement_id", String(64), primary_key=True),
 )
 
+# -- added by migration 0017_point_tallies ----------------------------------------------------
+point_tally = Table(
+    "point_tally",
+    metadata,
+    # ``position_tally`` with the points of one plan version as columns, counted from the
+    # version's links (``store.point_tallies``), kept current as links are saved or dropped.
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(40), primary_key=True),  # a point's number, or ANY_COLUMN
+    Column("day", Date, primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("stance", String(12), primary_key=True),
+    Column("n", Integer, nullable=False),
+    Column("best_rank", Integer, nullable=False),
+    Column("best_confidence", Float, nullable=False),
+    Column("best_length", Integer, nullable=False),
+    Column("best_document", String(64), nullable=False),
+    Column("best_start", Integer, nullable=False),
+    Column("best_id", String(64), nullable=False),
+    Column("rev_n", Integer, nullable=False, server_default=text("0")),
+    Column("rev_rank", Integer),
+    Column("rev_confidence", Float),
+    Column("rev_length", Integer),
+    Column("rev_document", String(64)),
+    Column("rev_start", Integer),
+    Column("rev_id", String(64)),
+    Column("nobody", Integer, nullable=False, server_default=text("0")),
+    sqlite_with_rowid=False,  # stored in key order: a version's rows of a kind in one range scan
+)
+
 corpus_count = Table(
     "corpus_count",
     metadata,
@@ -417,6 +448,7 @@ AGGREGATE_TABLES = (
     point_link,
     point_link_state,
     point_link_todo,
+    point_tally,
     corpus_count,
     actor_day,
 )

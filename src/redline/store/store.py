@@ -28,6 +28,7 @@ from redline.store import (
     migrations,
     overrides,
     point_links,
+    point_tallies,
     queries,
     records,
     streams,
@@ -426,8 +427,11 @@ class Store:
     def point_tallies(
         self, plan: str, label: str, by: str, *, issue: str | None = None, at: date | None = None
     ) -> list[tallies.TallyRow]:
-        """The same with a version's points as columns, from the stored links (see ``point_links``)."""
+        """The same with a version's points as columns: kept (``point_tallies``), or counted from
+        the stored links when narrowed to an issue (see ``point_links``)."""
         with self._reader() as conn:
+            if issue is None:
+                return point_tallies.read(conn, plan, label, by, at=at)
             return tallies.point_tallies(conn, plan, label, by, issue=issue, at=at)
 
     def point_link_numbers(self, plan: str, label: str) -> dict[str, list[str]]:

@@ -60,6 +60,7 @@ from redline.balance import (
 )
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
 from redline.model import stance_issues
+from redline.store import point_tallies as by_point
 from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import CellTotals, TallyRow, rewalk
 from redline.store.balances import parse_day as _day
@@ -351,6 +352,7 @@ def refresh_parties(conn: Connection, before: Mapping[str, str]) -> dict[str, st
         )
         ids |= {r[0] for r in conn.execute(q)}
     recompute(conn, keys_of(conn, ids, before) | keys_of(conn, ids, after), after)
+    by_point.recount(conn, ids)  # their rows by plan point move too
     return after
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from redline.model import Extraction, Statement, stable_id
 from redline.store import actors as actor_rules
-from redline.store import overrides, point_links, tallies
+from redline.store import overrides, point_links, point_tallies, tallies
 from redline.store._sql import chunks, insert_ignore, insert_rows
 from redline.store.dedup import NEAR_DUPLICATE, Fingerprint, similarity
 from redline.store.extractions import parties
@@ -308,6 +308,7 @@ def replace(conn: Connection, ex: Extraction) -> Outcome:
     old = [r[0] for r in conn.execute(select(statement.c.id).where(statement.c.document_id == doc_id))]
     party_before = parties(conn)
     counted_before = tallies.keys_of(conn, old, party_before)
+    linked_before = point_tallies.groups_of(conn, old)  # a new extraction may date them otherwise
     for part in [old[i : i + 500] for i in range(0, len(old), 500)]:
         conn.execute(delete(statement_issue).where(statement_issue.c.statement_id.in_(part)))
     conn.execute(delete(statement).where(statement.c.document_id == doc_id))
@@ -326,6 +327,6 @@ def replace(conn: Connection, ex: Extraction) -> Outcome:
     overrides.apply(conn, ids)
     party_of = tallies.refresh_parties(conn, party_before)
     tallies.recompute(conn, counted_before | tallies.keys_of(conn, ids, party_of), party_of)
-    point_links.invalidate(conn, sorted(set(old) | set(ids)))
+    point_links.invalidate(conn, sorted(set(old) | set(ids)), linked_before)
     tallies.bump(conn)
     return Outcome(doc_id, "replaced", len(ids), dup)

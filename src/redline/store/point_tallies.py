@@ -1,0 +1,185 @@
+"""Position tallies with the points of a plan version as columns, kept as links change.
+
+Positions by plan point are the issue tallies (``tallies``) with each statement counted under
+the points it is linked to (``point_links``) instead of its issues. Counting them from the
+links on every read went through every link of the version (330,000 at 1M statements) and
+every linked statement; so the store keeps the same per (row, point, day, stance) counts,
+strongest quotes, reversals and nobody's counts in ``point_tally``, per version, and a read
+is a range scan of a few thousand rows.
+
+They change only with the links, in the links' transaction: new links add their statements
+(an upsert that adds, as ``tallies.add`` does); links dropped (a correction, a re-extraction,
+a speaker's party that changed) recount the (version, point, day) groups the statements
+counted in, from the links that remain; a version saved anew drops its tallies with its links.
+The statements are aggregated by ``tallies``' own code, so both tallies count alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import String, and_, case, delete, or_, select, tuple_, type_coerce
+from sqlalchemy.engine import Connection
+
+from redline.store import tallies
+from redline.store._sql import chunks, insert_rows, upsert_insert
+from redline.store.balances import TallyRow
+from redline.store.balances import parse_day as _day
+from redline.store.countable import countable
+from redline.store.extractions import parties
+from redline.store.schema import ANY_COLUMN, UNDATED_DAY, point_link, point_link_state, point_tally, statement
+
+__all__ = ["Group", "add", "forget", "groups_of", "read", "rebuild", "recompute", "recount"]
+
+Group = tuple[str, str, str, date]  # plan, label, point number (or ANY_COLUMN), day
+
+
+def _version(plan: str, label: str) -> Any:
+    return and_(point_link.c.plan == plan, point_link.c.label == label)
+
+
+def _linked(conn: Connection, where: Sequence[Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Per version, the countable linked statements matching ``where`` (rows as ``tallies``
+    reads them) and the points each is linked to."""
+    s, lk = statement, point_link
+    cols = [lk.c.plan, lk.c.label, lk.c.number, *tallies._COLUMNS, s.c.rejected, s.c.duplicate]
+    q = select(*cols).select_from(lk.join(s, s.c.id == lk.c.statement_id)).where(*countable(), *where)
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in conn.execute(q):
+        rows, numbers = out.setdefault((r.plan, r.label), {"rows": {}, "numbers": {}}).values()
+        rows[r.id] = r
+        numbers.setdefault(r.id, []).append(r.number)
+    return out
+
+
+def _aggregate(linked: Mapping[str, Any], party_of: Mapping[str, str]) -> dict[tallies.Key, Any]:
+    numbers = linked["numbers"]
+    return tallies._tallies(linked["rows"].values(), party_of, lambda m: numbers[m["id"]])
+
+
+def _records(plan: str, label: str, aggs: Mapping[tallies.Key, Any]) -> list[dict[str, Any]]:
+    return [{"plan": plan, "label": label, **r} for r in tallies._records(aggs)]
+
+
+def add(conn: Connection, plan: str, label: str, statement_ids: Collection[str]) -> None:
+    """Count the links just made of these statements (none counted in the version before)."""
+    if not statement_ids:
+        return
+    party_of = parties(conn)
+    records: list[dict[str, Any]] = []
+    for part in chunks(sorted(statement_ids)):
+        where = [_version(plan, label), point_link.c.statement_id.in_(part)]
+        for linked in _linked(conn, where).values():
+            records += _records(plan, label, _aggregate(linked, party_of))
+    if records:
+        _upsert(conn, records)
+
+
+def _upsert(conn: Connection, records: Sequence[dict[str, Any]]) -> None:
+    """Add ``records`` to the tallies: counts added, the stronger quote and reversal kept, in
+    SQL, so that two writers adding to one key both count (as ``tallies.add``)."""
+    t = point_tally
+    ins = upsert_insert(conn, t)
+    new, old = ins.excluded, t.c
+
+    def stronger(p: str, when_old_none: bool) -> Any:
+        strength_new = tuple_(new[f"{p}_rank"], new[f"{p}_confidence"], new[f"{p}_length"])
+        strength_old = tuple_(old[f"{p}_rank"], old[f"{p}_confidence"], old[f"{p}_length"])
+        order_new = tuple_(new[f"{p}_document"], new[f"{p}_start"], new[f"{p}_id"])
+        order_old = tuple_(old[f"{p}_document"], old[f"{p}_start"], old[f"{p}_id"])
+        beats = or_(strength_new > strength_old, and_(strength_new == strength_old, order_new < order_old))
+        if not when_old_none:
+            return beats
+        return or_(old.rev_id.is_(None), and_(new.rev_id.is_not(None), beats))
+
+    best, rev = stronger("best", False), stronger("rev", True)
+    values: dict[str, Any] = {c: old[c] + new[c] for c in ("n", "rev_n", "nobody")}
+    values.update({c: case((best, new[c]), else_=old[c]) for c in tallies._BEST})
+    values.update({c: case((rev, new[c]), else_=old[c]) for c in tallies._REV})
+    keys = ["plan", "label", *tallies._PK]
+    stmt = ins.on_conflict_do_update(index_elements=keys, set_=values)
+    for part in chunks(list(records), 1000):
+        conn.execute(stmt, list(part))
+
+
+def groups_of(conn: Connection, statement_ids: Collection[str]) -> set[Group]:
+    """The (version, point, day) groups the links of these statements count in now (call
+    before their links or days change; a correction keeps the day, so after one too)."""
+    s, lk = statement, point_link
+    found: set[Group] = set()
+    for part in chunks(sorted(statement_ids)):
+        q = (
+            select(lk.c.plan, lk.c.label, lk.c.number, s.c.date)
+            .select_from(lk.join(s, s.c.id == lk.c.statement_id))
+            .where(lk.c.statement_id.in_(part))
+        )
+        for plan, label, number, day in conn.execute(q):
+            found.add((plan, label, number, day or UNDATED_DAY))
+            if day is None:  # undated statements are counted once more, in no column
+                found.add((plan, label, ANY_COLUMN, UNDATED_DAY))
+    return found
+
+
+def recompute(conn: Connection, groups: Iterable[Group]) -> None:
+    """Recount these (version, point, day) groups from the links there are now."""
+    party_of: dict[str, str] | None = None
+    for plan, label, number, day in sorted(set(groups)):
+        party_of = parties(conn) if party_of is None else party_of
+        dated = statement.c.date.is_(None) if day == UNDATED_DAY else statement.c.date == day
+        where = [_version(plan, label), dated]
+        if number != ANY_COLUMN:
+            where.append(point_link.c.number == number)
+        linked = _linked(conn, where).get((plan, label))
+        counted = _aggregate(linked, party_of) if linked else {}
+        fresh = {k: a for k, a in counted.items() if k[1] == number}
+        t = point_tally
+        conn.execute(
+            delete(t).where(t.c.plan == plan, t.c.label == label, t.c.col_key == number, t.c.day == day)
+        )
+        insert_rows(conn, t, _records(plan, label, fresh))
+
+
+def recount(conn: Connection, statement_ids: Collection[str]) -> None:
+    """These statements moved to another row (their speaker's party changed): recount the
+    groups their links count in."""
+    recompute(conn, groups_of(conn, statement_ids))
+
+
+def forget(conn: Connection, plan: str, label: str) -> None:
+    """A version's links are dropped: so are its tallies."""
+    conn.execute(delete(point_tally).where(point_tally.c.plan == plan, point_tally.c.label == label))
+
+
+def rebuild(conn: Connection) -> None:
+    """Count every version's tallies from its links (the migration that adds them, repairs)."""
+    conn.execute(delete(point_tally))
+    party_of = parties(conn)
+    versions = conn.execute(select(point_link_state.c.plan, point_link_state.c.label)).all()
+    for plan, label in versions:
+        for linked in _linked(conn, [_version(plan, label)]).values():
+            records = _records(plan, label, _aggregate(linked, party_of))
+            for part in chunks(records, 5000):
+                insert_rows(conn, point_tally, list(part))
+
+
+def read(conn: Connection, plan: str, label: str, by: str, *, at: date | None = None) -> list[TallyRow]:
+    """The tallies of a version's ``by`` rows (up to a day, if given; undated ones always), by
+    point, then day, as ``tallies.read`` gives those of the issues."""
+    t = point_tally
+    day = type_coerce(t.c.day, String)  # parsed once per day, not per row
+    cols = [t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence]
+    cols += [t.c.best_length, t.c.best_id, t.c.rev_n, *(t.c[c] for c in tallies._REV), t.c.nobody]
+    q = select(*cols).where(t.c.plan == plan, t.c.label == label, t.c.by_kind == by)
+    if at is not None:
+        q = q.where(or_(t.c.day <= at, t.c.day == UNDATED_DAY))
+    q = q.order_by(t.c.col_key, t.c.day, t.c.row_key, t.c.stance)
+    days: dict[Any, date | None] = {}
+    return [
+        TallyRow(
+            r[0], r[1], _day(r[2], days), r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+            r[10] or 0, r[11] or 0.0, r[12] or 0, (r[13] or "", r[14] or 0, r[15] or ""), r[15] or "", r[16],
+        )
+        for r in conn.execute(q).fetchall()
+    ]  # fmt: skip

@@ -1,0 +1,170 @@
+"""The tallies by plan point the store keeps (``store.point_tallies``) stay what counting the
+version's links gives, through ingest, corrections, re-extraction, a party change and a version
+saved anew; and positions by point read from them equal the corpus positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from test_tallies import PLAN, _assert_same, _fill, _prepared
+
+from redline.analysis.db_repository import SqlPlanRepository
+from redline.analysis.stored_positions import link_version
+from redline.model import Actor, Document, Extraction, Span, Speaker, Statement
+from redline.store import Correction, Store, point_tallies, tallies
+from redline.store.balances import TallyRow
+
+CASES: list[dict[str, Any]] = [
+    {"by": "party", "plan": "peace"},
+    {"by": "actor", "plan": "peace"},
+    {"by": "actor", "plan": "peace", "at": date(2025, 11, 21)},
+]
+
+
+def _doc(n: int, lines: list[tuple[str, str, str, int | None]], day: int | None) -> Extraction:
+    """Document ``n``: (speaker, stance, words, day or None: the document's) per statement."""
+    sentences, statements, offset = [], [], 0
+    for i, (who, stance, words, said) in enumerate(lines):
+        sentence = f"{who} said {words}."
+        start = offset + len(who) + len(" said ")
+        statements.append(
+            Statement(
+                id=f"p{n}-{i}",
+                document_id=f"p{n}",
+                content=Span(words, start, start + len(words)),
+                kind="direct",
+                speaker=Speaker(who, None, Span(who, offset, offset + len(who))),
+                issues=["territory", "ceasefire"],
+                stance=stance,  # type: ignore[arg-type]
+                date=date(2025, 11, said) if said else None,
+                confidence=0.9,
+                extractor="test/1",
+            )
+        )
+        sentences.append(sentence)
+        offset += len(sentence) + 1
+    published = date(2025, 11, day) if day else None
+    text = " ".join(sentences)
+    doc = Document(id=f"p{n}", text=text, url=f"https://example.org/p{n}", outlet="Wire", published=published)
+    return Extraction(doc, statements, [], extractor="test/1")
+
+
+LINES = [
+    ("Ivan Petrov", "oppose", "a withdrawal from the east and a frozen line of contact: unacceptable", None),
+    ("Olga Ivanova", "support", "a ceasefire takes effect once both sides accept the framework", 21),
+    ("Ivan Petrov", "support", "the line of contact can be frozen if the east is demilitarised", 22),
+]
+
+MORE = [("Ivan Petrov", "oppose", "nobody in Moscow will withdraw from the east or freeze that line", None)]
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    s = Store.open(db_url)
+    s.add_actors([Actor("putin", "Vladimir Putin", "person", party="russia")])
+    yield s
+    s.close()
+
+
+def _version() -> tuple[str, str]:
+    return PLAN.plan, PLAN.label
+
+
+def _kept(store: Store, by: str) -> list[TallyRow]:
+    return store.point_tallies(*_version(), by)
+
+
+def _counted(store: Store, by: str) -> list[TallyRow]:
+    """What counting the version's links from the statements gives (the unkept way)."""
+    with store.engine.connect() as conn:
+        return tallies.point_tallies(conn, *_version(), by)
+
+
+def _link(store: Store) -> int:
+    return link_version(store, SqlPlanRepository(store).get_version(*_version()))
+
+
+def _assert_kept(store: Store) -> None:
+    for by in ("party", "actor"):
+        counted = _counted(store, by)
+        assert counted, by  # the comparison is about something
+        assert _kept(store, by) == counted, by
+
+
+def _filled(store: Store) -> None:
+    _fill(store)
+    store.write([_prepared(_doc(1, LINES, day=20))])
+    SqlPlanRepository(store).save_version(PLAN)
+    assert _kept(store, "party") == []  # nothing linked yet
+    assert _link(store) > 0
+
+
+def test_links_saved_are_counted_as_counting_the_links_gives(store: Store) -> None:
+    _filled(store)
+    _assert_kept(store)
+    # a later article adds to the same (row, point, day, stance) as an earlier one
+    before = _kept(store, "actor")
+    store.write([_prepared(_doc(2, MORE, day=20))])
+    assert _kept(store, "actor") == before  # not linked yet
+    _link(store)
+    _assert_kept(store)
+    assert max(r.n for r in _kept(store, "actor")) == 2 > max(r.n for r in before)
+    _assert_same(store, CASES)
+
+
+def test_a_correction_recounts_its_groups_at_once_and_again_when_relinked(store: Store) -> None:
+    _filled(store)
+    store.correct("p1-2", Correction(stance="oppose"))
+    _assert_kept(store)  # its links dropped: counted without it until it is linked again
+    _link(store)
+    _assert_kept(store)
+    store.correct("p1-1", Correction(reject=True))
+    store.correct("p1-0", Correction(speaker="Vladimir Putin"))
+    _link(store)
+    _assert_kept(store)
+    _assert_same(store, CASES)
+
+
+def test_a_reextraction_that_moves_a_day_leaves_no_count_behind(store: Store) -> None:
+    _filled(store)
+    before = {r.day for r in _kept(store, "actor") if r.row == "Ivan Petrov"}
+    assert date(2025, 11, 20) in before  # the undated statement takes its article's day
+    moved = _doc(1, LINES, day=24)
+    store.replace([moved])
+    _assert_kept(store)
+    _link(store)
+    _assert_kept(store)
+    after = {r.day for r in _kept(store, "actor") if r.row == "Ivan Petrov"}
+    assert date(2025, 11, 20) not in after and date(2025, 11, 24) in after
+    _assert_same(store, CASES)
+
+
+def test_a_new_party_moves_the_rows_by_point(store: Store) -> None:
+    _filled(store)
+    assert "europe" not in {r.row for r in _kept(store, "party")}
+    store.add_actors([Actor("petrov", "Ivan Petrov", "person", party="europe")])
+    _assert_kept(store)
+    assert "europe" in {r.row for r in _kept(store, "party")}
+    _assert_same(store, CASES)
+
+
+def test_a_version_saved_anew_is_counted_from_its_new_links(store: Store) -> None:
+    _filled(store)
+    SqlPlanRepository(store).save_version(PLAN)
+    assert _kept(store, "party") == [] and _kept(store, "actor") == []
+    _link(store)
+    _assert_kept(store)
+
+
+@pytest.mark.parametrize("by", ["party", "actor"])
+def test_rebuilt_point_tallies_equal_the_kept_ones(store: Store, by: str) -> None:
+    _filled(store)
+    store.correct("p1-2", Correction(stance="neutral"))
+    _link(store)
+    kept = _kept(store, by)
+    with store.engine.begin() as conn:
+        point_tallies.rebuild(conn)
+    assert _kept(store, by) == kept
