@@ -164,7 +164,13 @@ def test_rebuilt_point_tallies_equal_the_kept_ones(store: Store, by: str) -> Non
     _filled(store)
     store.correct("p1-2", Correction(stance="neutral"))
     _link(store)
-    kept = _kept(store, by)
+
+    def state() -> tuple[Any, ...]:
+        cells = store.point_cells(*_version(), by)
+        return _kept(store, by), sorted(cells.cells.items()), store.point_shifts(*_version(), by)
+
+    kept = state()
+    assert kept[1]  # cells are kept
     with store.engine.begin() as conn:
         point_tallies.rebuild(conn)
-    assert _kept(store, by) == kept
+    assert state() == kept

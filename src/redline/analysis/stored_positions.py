@@ -152,9 +152,14 @@ def stored_positions(
         with linking or nullcontext():
             link_version(store, version)
             revision = store.tally_revision()
-        rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
-        matrix = summarised_matrix(tally_days(rows), load, at)
-        shifts = _shifts(_walked(rows), load)
+        if at is None and issue is None:  # as of today: the cells and shifts kept per version
+            totals = store.point_cells(plan, version.label, by)
+            matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
+            shifts = _shifts(store.point_shifts(plan, version.label, by), load)
+        else:
+            rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
+            matrix = summarised_matrix(tally_days(rows), load, at)
+            shifts = _shifts(_walked(rows), load)
     else:
         # as of a past day: ~150,000 small tuples at 1M statements, made with the collector
         # paused, and the quotes loaded before it runs again (see ``gc_pause``)

@@ -244,12 +244,13 @@ def _tally_reversal_index(conn: Connection) -> None:
 
 
 def _point_tallies(conn: Connection) -> None:
-    """Tallies by plan point kept per version (``store.point_tallies``), counted from the links
-    already made: positions by point read them instead of every link of the version."""
+    """Tallies by plan point kept per version (``store.point_tallies``) with each cell's balance
+    and shifts (``store.point_cells``), counted from the links already made: positions by point
+    read them instead of every link of the version."""
     from redline.store import point_tallies
-    from redline.store.schema import point_tally
+    from redline.store.schema import point_cell, point_shift, point_tally
 
-    metadata.create_all(conn, tables=[point_tally])
+    metadata.create_all(conn, tables=[point_tally, point_cell, point_shift])
     point_tallies.rebuild(conn)
 
 

@@ -23,13 +23,22 @@ from typing import Any
 from sqlalchemy import String, and_, case, delete, or_, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
-from redline.store import tallies
+from redline.store import point_cells, tallies
 from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import TallyRow
 from redline.store.balances import parse_day as _day
 from redline.store.countable import countable
 from redline.store.extractions import parties
-from redline.store.schema import ANY_COLUMN, UNDATED_DAY, point_link, point_link_state, point_tally, statement
+from redline.store.schema import (
+    ANY_COLUMN,
+    UNDATED_DAY,
+    point_cell,
+    point_link,
+    point_link_state,
+    point_shift,
+    point_tally,
+    statement,
+)
 
 __all__ = ["Group", "add", "forget", "groups_of", "read", "rebuild", "recompute", "recount"]
 
@@ -75,6 +84,7 @@ def add(conn: Connection, plan: str, label: str, statement_ids: Collection[str])
             records += _records(plan, label, _aggregate(linked, party_of))
     if records:
         _upsert(conn, records)
+        point_cells.rewalk(conn, point_cells.of_records(records))
 
 
 def _upsert(conn: Connection, records: Sequence[dict[str, Any]]) -> None:
@@ -125,6 +135,7 @@ def groups_of(conn: Connection, statement_ids: Collection[str]) -> set[Group]:
 def recompute(conn: Connection, groups: Iterable[Group]) -> None:
     """Recount these (version, point, day) groups from the links there are now."""
     party_of: dict[str, str] | None = None
+    touched: set[point_cells.Cell] = set()  # cells whose balance and shifts are walked again
     for plan, label, number, day in sorted(set(groups)):
         party_of = parties(conn) if party_of is None else party_of
         dated = statement.c.date.is_(None) if day == UNDATED_DAY else statement.c.date == day
@@ -135,10 +146,16 @@ def recompute(conn: Connection, groups: Iterable[Group]) -> None:
         counted = _aggregate(linked, party_of) if linked else {}
         fresh = {k: a for k, a in counted.items() if k[1] == number}
         t = point_tally
-        conn.execute(
-            delete(t).where(t.c.plan == plan, t.c.label == label, t.c.col_key == number, t.c.day == day)
-        )
-        insert_rows(conn, t, _records(plan, label, fresh))
+        group = (t.c.plan == plan, t.c.label == label, t.c.col_key == number, t.c.day == day)
+        touched |= {
+            (plan, label, by, number, row)
+            for by, row in conn.execute(select(t.c.by_kind, t.c.row_key).where(*group))
+        }
+        conn.execute(delete(t).where(*group))
+        records = _records(plan, label, fresh)
+        insert_rows(conn, t, records)
+        touched |= point_cells.of_records(records)
+    point_cells.rewalk(conn, touched)
 
 
 def recount(conn: Connection, statement_ids: Collection[str]) -> None:
@@ -150,11 +167,14 @@ def recount(conn: Connection, statement_ids: Collection[str]) -> None:
 def forget(conn: Connection, plan: str, label: str) -> None:
     """A version's links are dropped: so are its tallies."""
     conn.execute(delete(point_tally).where(point_tally.c.plan == plan, point_tally.c.label == label))
+    point_cells.forget(conn, plan, label)
 
 
 def rebuild(conn: Connection) -> None:
     """Count every version's tallies from its links (the migration that adds them, repairs)."""
     conn.execute(delete(point_tally))
+    for table in (point_cell, point_shift):
+        conn.execute(delete(table))
     party_of = parties(conn)
     versions = conn.execute(select(point_link_state.c.plan, point_link_state.c.label)).all()
     for plan, label in versions:
@@ -162,6 +182,7 @@ def rebuild(conn: Connection) -> None:
             records = _records(plan, label, _aggregate(linked, party_of))
             for part in chunks(records, 5000):
                 insert_rows(conn, point_tally, list(part))
+            point_cells.rewalk(conn, point_cells.of_records(records))
 
 
 def read(conn: Connection, plan: str, label: str, by: str, *, at: date | None = None) -> list[TallyRow]:

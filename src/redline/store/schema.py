@@ -415,7 +415,48 @@ point_tally = Table(
     Column("rev_start", Integer),
     Column("rev_id", String(64)),
     Column("nobody", Integer, nullable=False, server_default=text("0")),
+    Index("ix_point_tally_cell", "plan", "label", "by_kind", "col_key", "row_key", "day"),
     sqlite_with_rowid=False,  # stored in key order: a version's rows of a kind in one range scan
+)
+
+point_cell = Table(
+    "point_cell",
+    metadata,
+    # ``position_cell`` of the point tallies: each (version, row, point) cell's balance as of
+    # today, walked again whenever its point tallies change (``store.point_cells``).
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(40), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("value", String(12), nullable=False),
+    Column("latest", String(12), nullable=False),
+    Column("most_frequent", String(12), nullable=False),
+    Column("counts", Text, nullable=False),
+    Column("quote", String(64), nullable=False),
+    Column("latest_quote", String(64), nullable=False),
+    Column("last_date", Date, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+point_shift = Table(
+    "point_shift",
+    metadata,
+    # ``position_shift`` of the point tallies (a mixed cell: one row of day ``UNDATED_DAY``).
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(40), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("shift_before", String(12), nullable=False),
+    Column("shift_after", String(12), nullable=False),
+    Column("quote_before", String(64), nullable=False),
+    Column("quote_after", String(64), nullable=False),
+    Column("evidence_before", Integer, nullable=False, server_default=text("0")),
+    Column("evidence_after", Integer, nullable=False, server_default=text("0")),
+    Column("explicit", Boolean, nullable=False, server_default=text("false")),
+    sqlite_with_rowid=False,
 )
 
 corpus_count = Table(
@@ -449,6 +490,8 @@ AGGREGATE_TABLES = (
     point_link_state,
     point_link_todo,
     point_tally,
+    point_cell,
+    point_shift,
     corpus_count,
     actor_day,
 )

@@ -27,6 +27,7 @@ from redline.store import (
     corpus_counts,
     migrations,
     overrides,
+    point_cells,
     point_links,
     point_tallies,
     queries,
@@ -433,6 +434,16 @@ class Store:
             if issue is None:
                 return point_tallies.read(conn, plan, label, by, at=at)
             return tallies.point_tallies(conn, plan, label, by, issue=issue, at=at)
+
+    def point_cells(self, plan: str, label: str, by: str) -> balances.CellTotals:
+        """The cells of a matrix by the points of a version as of today, kept (``point_cells``)."""
+        with self._reader() as conn:
+            return point_cells.cells(conn, plan, label, by)
+
+    def point_shifts(self, plan: str, label: str, by: str) -> list[ShiftDraft[str]] | None:
+        """The shifts by the points of a version as of today (None: read the statements)."""
+        with self._reader() as conn:
+            return point_cells.kept_shifts(conn, plan, label, by)
 
     def point_link_numbers(self, plan: str, label: str) -> dict[str, list[str]]:
         """The points each countable statement is linked to in a version (made by ``link_version``)."""
