@@ -11,12 +11,14 @@ TestClient: routing, the store, templates, serialisation):
 - "after write": --more generated articles (10 statements each) written through
   ``Store.write`` in --rounds batches; after each batch every route is called once, so each
   of these calls is the first one after a change of the store (the writer keeps the
-  aggregates current in its transaction: nothing may be recomputed from the corpus).
+  aggregates current in its transaction: nothing may be recomputed from the corpus); with
+  --link-on-write each batch's statements are then linked to the plan versions as ingest
+  links them (``stored_positions.link_new``), so a plan route's first call links nothing.
 
 Routes over 300 ms at p95 (repeated or after a write) are marked ``!``.
 Usage: PYTHONPATH=src python benchmarks/scale_latency.py [--statements 1000000] [--db PATH]
        [--repeat 20] [--more 1000] [--rounds 10] [--only REGEX] [--skip REGEX] [--no-plans]
-       [--bulk-links] [--fresh]
+       [--bulk-links] [--link-on-write] [--fresh]
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from query_latency import ISSUES, STANCES, WORDS, build_with_parties
 
+from redline.analysis.stored_positions import link_new
 from redline.model import Document, Extraction, Span, Speaker, Statement
 from redline.store import Prepared, StatementFilter, Store, fingerprint
 
@@ -220,6 +223,12 @@ def main() -> None:
         "instead of by the linker; statements written later are linked by the linker",
     )
     p.add_argument(
+        "--link-on-write",
+        action="store_true",
+        help="after each batch written, link the new statements to every linked plan version, as "
+        "ingest does (``stored_positions.link_new``; its time is reported apart from the writing)",
+    )
+    p.add_argument(
         "--fresh",
         action="store_true",
         help="allow no outdated answer: each first call after a write waits for its new result "
@@ -265,15 +274,23 @@ def main() -> None:
         after: dict[str, list[float]] = {name: [] for name, _ in every}
         more = articles(a.more, seed=int(time.time()))
         per_round = max(1, -(-len(more) // a.rounds))
-        t_write = 0.0
+        t_write = t_link = 0.0
+        linked = 0
         for i in range(0, len(more), per_round):
             t0 = time.perf_counter()
             for j in range(i, min(i + per_round, len(more)), 100):
                 store.write(more[j : min(j + 100, i + per_round)])
+                if a.link_on_write:
+                    t1 = time.perf_counter()
+                    linked += link_new(store)
+                    t_link += time.perf_counter() - t1
             t_write += time.perf_counter() - t0
             for name, u in every:
                 after[name].append(timed(call(u)))
         print(f"(wrote {len(more)} articles in {a.rounds} rounds, {t_write:.0f} s of writing)")
+        if a.link_on_write:
+            per = t_link * 1000 / max(linked, 1)
+            print(f"(of which linking {linked} statements as ingest does: {t_link:.1f} s, {per:.2f} ms each)")
         print(f"{'route':<26} {'first':>7} {'p50':>7} {'p95':>7}   ", end="")
         print(f"{'after write p50':>15} {'p95':>7} {'max':>7}   (ms)")
         worst = 0.0

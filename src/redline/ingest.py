@@ -22,6 +22,7 @@ from itertools import islice
 from typing import TypeVar
 
 from redline.analysis.claims import refresh_claims
+from redline.analysis.stored_positions import link_new
 from redline.config import Settings
 from redline.knowledge.actors import load_actors
 from redline.model import Document, Extraction, Problem
@@ -188,6 +189,7 @@ def ingest(
         for results in runner.map(_extract_batch, batches):
             for outcome in store.write(_keep_results(results, report)):
                 report.add(outcome)
+            link_new(store)  # positions by plan point current before a request asks for them
             if on_progress:
                 on_progress(report)
     return report
@@ -216,6 +218,7 @@ def reprocess(
             report.seen += len(results)
             for outcome in store.replace(_keep_results(results, report)):
                 report.add(outcome)
+            link_new(store)
             if on_progress:
                 on_progress(report)
     return report

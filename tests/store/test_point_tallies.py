@@ -5,6 +5,7 @@ saved anew; and positions by point read from them equal the corpus positions."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from test_tallies import PLAN, _assert_same, _fill, _prepared
 
 from redline.analysis.db_repository import SqlPlanRepository
-from redline.analysis.stored_positions import link_version
+from redline.analysis.stored_positions import link_new, link_version
 from redline.model import Actor, Document, Extraction, Span, Speaker, Statement
 from redline.store import Correction, Store, point_tallies, tallies
 from redline.store.balances import TallyRow
@@ -174,3 +175,17 @@ def test_rebuilt_point_tallies_equal_the_kept_ones(store: Store, by: str) -> Non
     with store.engine.begin() as conn:
         point_tallies.rebuild(conn)
     assert state() == kept
+
+
+def test_what_ingest_links_after_a_write_leaves_nothing_to_link(store: Store) -> None:
+    _filled(store)
+    other = replace(PLAN, label="never-asked")
+    SqlPlanRepository(store).save_version(other)
+    store.write([_prepared(_doc(2, MORE, day=20))])
+    store.correct("p1-2", Correction(stance="oppose"))
+    assert link_new(store) == 2  # the new statement and the corrected one, in the linked version
+    pending, statements = store.point_link_pending(*_version())
+    assert statements == [] and pending.changed == []
+    _assert_kept(store)
+    assert store.linked_versions() == [_version()]  # a version never asked for is not linked
+    _assert_same(store, CASES)

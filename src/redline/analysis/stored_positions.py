@@ -45,7 +45,7 @@ from redline.store.gc_pause import paused_gc
 from redline.store.point_links import LinkRow
 from redline.store.schema import ANY_COLUMN
 
-__all__ = ["StoredPositions", "link_version", "stored_positions", "tally_days"]
+__all__ = ["StoredPositions", "link_new", "link_version", "stored_positions", "tally_days"]
 
 Loader = Callable[[list[str]], Callable[[str], Statement]]  # statement ids -> lookup of them
 
@@ -104,6 +104,19 @@ def link_version(store: Store, version: PlanVersion, options: LinkOptions | None
     ]
     store.save_point_links(version.plan, version.label, rows, pending)
     return len(statements)
+
+
+def link_new(store: Store) -> int:
+    """Link what every version already linked lacks (the statements written or changed since);
+    return how many statements were linked. Ingest calls it after each batch it writes, so the
+    links, point tallies and cells are current before any request asks for them, and a
+    request links nothing. A version never linked is linked whole on its first request."""
+    n = 0
+    for plan, label in store.linked_versions():
+        found = store.plan_version(plan, label)
+        if found is not None:
+            n += link_version(store, found[0])
+    return n
 
 
 def _quotes(store: Store, into: dict[str, Statement]) -> Loader:

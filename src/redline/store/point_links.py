@@ -35,6 +35,7 @@ __all__ = [
     "linked_rows",
     "pending",
     "save",
+    "versions",
 ]
 
 
@@ -88,6 +89,12 @@ def invalidate(conn: Connection, statement_ids: Sequence[str], stale: Collection
     todo = [{"plan": p, "label": lb, "statement_id": s} for p, lb in versions for s in statement_ids]
     insert_ignore(conn, point_link_todo, todo, ["plan", "label", "statement_id"])
     _bump(conn)
+
+
+def versions(conn: Connection) -> list[tuple[str, str]]:
+    """The versions whose links were made, in order."""
+    v = point_link_state
+    return [(p, lb) for p, lb in conn.execute(select(v.c.plan, v.c.label).order_by(v.c.plan, v.c.label))]
 
 
 def forget_version(conn: Connection, plan: str, label: str) -> None:

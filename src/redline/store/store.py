@@ -504,6 +504,11 @@ class Store:
             rows = point_links.countable_after(conn, todo.upto, todo.last, todo.changed)
         return todo, [stored_extractions.statement_from_row(r) for r in rows]
 
+    def linked_versions(self) -> list[tuple[str, str]]:
+        """The (plan, label) of every version whose links were made (and are kept current)."""
+        with self._reader() as conn:
+            return point_links.versions(conn)
+
     def save_point_links(
         self, plan: str, label: str, links: Sequence[point_links.LinkRow], pending: point_links.Pending
     ) -> None:
