@@ -416,6 +416,8 @@ point_tally = Table(
     Column("rev_id", String(64)),
     Column("nobody", Integer, nullable=False, server_default=text("0")),
     Index("ix_point_tally_cell", "plan", "label", "by_kind", "col_key", "row_key", "day"),
+    # a matrix's undated counts are one day across every point: one seek, not a scan of the kind
+    Index("ix_point_tally_day", "plan", "label", "by_kind", "day"),
     sqlite_with_rowid=False,  # stored in key order: a version's rows of a kind in one range scan
 )
 
