@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from negotiation_builders import MakeStatement
 
-from redline.analysis.linking import LinkOptions, PointMatcher, link_statements, matcher_of
-from redline.analysis.textsim import tokens
+from redline.analysis.linking import (
+    LinkOptions,
+    PointLink,
+    PointMatcher,
+    link_statements,
+    matcher_of,
+    reference,
+)
+from redline.analysis.textsim import TfIdf, tokens
 from redline.model import Point
 
 POINTS = [
@@ -59,3 +66,18 @@ def test_a_matcher_made_once_links_as_linking_does(statement: MakeStatement) -> 
     links = link_statements(stmts, POINTS, opt)
     assert links and "6" not in {lk.number for found in links.values() for lk in found}
     assert link_statements(stmts, matcher_of(POINTS, stmts, opt), opt) == links
+
+
+def test_kept_weights_link_any_batch_as_linking_all_at_once(statement: MakeStatement) -> None:
+    stmts = [statement(t, issues=("military_limits", "sanctions_economy")) for t in TEXTS]
+    opt = LinkOptions(threshold=0.1)
+    at_once = link_statements(stmts, POINTS, opt)
+    kept = reference(POINTS, [s.content.text for s in stmts])
+    restored = TfIdf.of_counts(kept.df, kept.size)  # as the store keeps and reads them back
+    one_by_one: dict[str, list[PointLink]] = {}
+    for s in stmts:
+        one_by_one.update(link_statements([s], matcher_of(POINTS, (), opt, restored), opt))
+    assert one_by_one == at_once
+    # weighed by the batch alone, a statement links otherwise: the weights are what keeps it
+    alone = {s.id: link_statements([s], POINTS, opt).get(s.id) for s in stmts}
+    assert [alone[s.id] for s in stmts] != [at_once.get(s.id) for s in stmts]

@@ -10,13 +10,18 @@ from datetime import date
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from test_tallies import PLAN, _assert_same, _fill, _prepared
 
 from redline.analysis.db_repository import SqlPlanRepository
+from redline.analysis.linking import LinkOptions, link_statements, matcher_of
 from redline.analysis.stored_positions import link_new, link_version
+from redline.analysis.textsim import TfIdf
+from redline.knowledge.link_terms import load_generic_link_terms
 from redline.model import Actor, Document, Extraction, Span, Speaker, Statement
 from redline.store import Correction, Store, point_tallies, tallies
 from redline.store.balances import TallyRow
+from redline.store.schema import point_link
 
 CASES: list[dict[str, Any]] = [
     {"by": "party", "plan": "peace"},
@@ -189,3 +194,31 @@ def test_what_ingest_links_after_a_write_leaves_nothing_to_link(store: Store) ->
     _assert_kept(store)
     assert store.linked_versions() == [_version()]  # a version never asked for is not linked
     _assert_same(store, CASES)
+
+
+def _links(store: Store) -> list[tuple[str, str, float]]:
+    with store.engine.connect() as conn:
+        q = select(point_link.c.statement_id, point_link.c.number, point_link.c.score)
+        return sorted((r[0], r[1], r[2]) for r in conn.execute(q.where(point_link.c.label == PLAN.label)))
+
+
+def test_statements_link_alike_in_any_batch_and_relinking_changes_nothing(store: Store) -> None:
+    _filled(store)
+    weights = store.point_link_reference(*_version())
+    assert weights is not None  # kept with the first links
+    more = [_doc(2, MORE, day=20), _doc(3, LINES[1:], day=23)]
+    for ex in more:  # two batches, each linked as ingest links it
+        store.write([_prepared(ex)])
+        link_new(store)
+    linked = _links(store)
+    assert store.point_link_reference(*_version()) == weights  # later links keep the first weights
+    opt = LinkOptions(generic=load_generic_link_terms())
+    matcher = matcher_of(PLAN.points, (), opt, TfIdf.of_counts(*weights))
+    at_once = link_statements([s for ex in more for s in ex.statements], matcher, opt)
+    made = {(lk.statement_id, lk.number, lk.score) for found in at_once.values() for lk in found}
+    assert made and made <= set(linked)  # as both batches linked in one
+    store.replace(more)  # re-extracted unchanged: unlinked, then linked again alike
+    assert _links(store) != linked
+    link_new(store)
+    assert _links(store) == linked
+    _assert_kept(store)

@@ -16,8 +16,9 @@ territorial point has the most words.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from redline.analysis.textsim import TfIdf, tokens
 from redline.model import Point, Statement
@@ -31,6 +32,7 @@ __all__ = [
     "issue_overlap",
     "link_statements",
     "matcher_of",
+    "reference",
 ]
 
 
@@ -72,10 +74,11 @@ class PointMatcher:
     """The points of one version, ready to be matched against any number of texts.
 
     Words are weighed against the points and ``texts`` (the statements being linked: words
-    common in them weigh less). Each point's tokens, vector and specific terms are computed
-    once, and an index from specific terms to points leaves only the points a text shares a
-    specific term with to be scored: a link needs one, so the others were scored for nothing
-    (about a tenth of the points are candidates for a statement that has any)."""
+    common in them weigh less), or by a ``space`` fitted before (``reference``), which makes a
+    statement's links the same whichever statements it is linked with. Each point's tokens,
+    vector and specific terms are computed once, and an index from specific terms to points
+    leaves only the points a text shares a specific term with to be scored: a link needs one,
+    so the others were scored for nothing (a tenth of the points are candidates, if any)."""
 
     def __init__(
         self,
@@ -83,10 +86,11 @@ class PointMatcher:
         texts: Sequence[str] = (),
         specific_share: float = 0.08,
         generic: frozenset[str] = frozenset(),
+        space: TfIdf | None = None,
     ) -> None:
         self.points = list(points)
         self._tokens = [tokens(p.gloss if p.lang and p.gloss else p.text) for p in self.points]
-        self.space = TfIdf(self._tokens + [tokens(t) for t in texts])
+        self.space = space or TfIdf(self._tokens + [tokens(t) for t in texts])
         df: dict[str, int] = {}
         for toks in self._tokens:
             for t in set(toks):
@@ -200,11 +204,26 @@ def link_statements(
     return links
 
 
+def _known(points: Sequence[Point]) -> list[Point]:
+    return [p for p in points if p.text_status != "unknown"]
+
+
 def matcher_of(
-    points: Sequence[Point], statements: Sequence[Statement] = (), options: LinkOptions | None = None
+    points: Sequence[Point],
+    statements: Sequence[Statement] = (),
+    options: LinkOptions | None = None,
+    space: TfIdf | None = None,
 ) -> PointMatcher:
     """The matcher ``link_statements`` links with: the version's points whose text is known,
-    words weighed against them and ``statements``."""
+    words weighed against them and ``statements`` (or by ``space``, a ``reference`` kept)."""
     opt = options or LinkOptions()
-    known = [p for p in points if p.text_status != "unknown"]
-    return PointMatcher(known, [s.content.text for s in statements], opt.specific_share, opt.generic)
+    texts = [s.content.text for s in statements] if space is None else []
+    return PointMatcher(_known(points), texts, opt.specific_share, opt.generic, space)
+
+
+def reference(points: Sequence[Point], texts: Iterable[str]) -> TfIdf:
+    """The weights ``link_statements`` gives words when linking statements of these ``texts`` all
+    at once: kept with a version's links, they link later statements as if they had come with
+    these, so a statement links alike in any batch and relinking it changes nothing."""
+    point_tokens = [tokens(p.gloss if p.lang and p.gloss else p.text) for p in _known(points)]
+    return TfIdf(chain(point_tokens, (tokens(t) for t in texts)))

@@ -30,11 +30,12 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 
-from redline.analysis.linking import LinkOptions, link_statements
+from redline.analysis.linking import LinkOptions, link_statements, matcher_of, reference
 from redline.analysis.negotiation import Positions, positions_version
 from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, summarised_matrix
 from redline.analysis.repository import PlanRepository
 from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts, shown
+from redline.analysis.textsim import TfIdf
 from redline.balance import ShiftDays
 from redline.knowledge.link_terms import load_generic_link_terms
 from redline.knowledge.shift_cues import load_reversal_cues
@@ -94,15 +95,24 @@ def link_version(store: Store, version: PlanVersion, options: LinkOptions | None
     if pending.upto is not None and not statements:
         return 0
     # the options ``negotiation.positions`` links with, so both paths link alike
-    found = link_statements(
-        statements, version.points, options or LinkOptions(generic=load_generic_link_terms())
-    )
+    opt = options or LinkOptions(generic=load_generic_link_terms())
+    kept = store.point_link_reference(version.plan, version.label)
+    weights = None
+    if kept is not None:
+        space = TfIdf.of_counts(*kept)
+    else:  # the first link: words weighed as linking the whole corpus at once weighs them
+        if pending.upto is None:  # ``statements`` is the whole corpus
+            space = reference(version.points, (s.content.text for s in statements))
+        else:  # linked before weights were kept: fitted on the corpus once
+            space = reference(version.points, store.countable_contents())
+        weights = (space.df, space.size)
+    found = link_statements(statements, matcher_of(version.points, (), opt, space), opt)
     rows = [
         LinkRow(lk.statement_id, lk.number, lk.score, lk.lexical, lk.issue_overlap)
         for links in found.values()
         for lk in links
     ]
-    store.save_point_links(version.plan, version.label, rows, pending)
+    store.save_point_links(version.plan, version.label, rows, pending, weights)
     return len(statements)
 
 

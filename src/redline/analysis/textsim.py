@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -208,8 +208,20 @@ class TfIdf:
         df: Counter[str] = Counter()
         for toks in docs:
             df.update(toks)
+        self._set(df)
+
+    def _set(self, df: Mapping[str, int]) -> None:
+        self.df = dict(df)  # how many texts of the fit have each token: a fit to keep and reuse
         self._idf = {t: math.log((1 + self.size) / (1 + n)) + 1.0 for t, n in df.items()}
         self._default_idf = math.log(1 + self.size) + 1.0
+
+    @classmethod
+    def of_counts(cls, df: Mapping[str, int], size: int) -> TfIdf:
+        """The space an earlier fit on ``size`` texts made (its ``df``), without the texts."""
+        space = cls(())
+        space.size = size
+        space._set(df)
+        return space
 
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._default_idf)

@@ -248,9 +248,9 @@ def _point_tallies(conn: Connection) -> None:
     and shifts (``store.point_cells``), counted from the links already made: positions by point
     read them instead of every link of the version."""
     from redline.store import point_tallies
-    from redline.store.schema import point_cell, point_shift, point_tally
+    from redline.store.schema import point_cell, point_link_reference, point_shift, point_tally
 
-    metadata.create_all(conn, tables=[point_tally, point_cell, point_shift])
+    metadata.create_all(conn, tables=[point_tally, point_cell, point_shift, point_link_reference])
     point_tallies.rebuild(conn)
 
 

@@ -11,7 +11,8 @@ links. The store does not link: the linking is the analysis's (``analysis.linkin
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import json
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,14 @@ from sqlalchemy.engine import Connection
 
 from redline.store._sql import chunks, insert_ignore
 from redline.store.countable import countable
-from redline.store.schema import point_link, point_link_state, point_link_todo, statement, store_revision
+from redline.store.schema import (
+    point_link,
+    point_link_reference,
+    point_link_state,
+    point_link_todo,
+    statement,
+    store_revision,
+)
 
 if TYPE_CHECKING:
     from redline.store.point_tallies import Group
@@ -30,10 +38,12 @@ __all__ = [
     "LinkRow",
     "Pending",
     "countable_after",
+    "countable_contents",
     "forget_version",
     "invalidate",
     "linked_rows",
     "pending",
+    "reference",
     "save",
     "versions",
 ]
@@ -99,7 +109,7 @@ def versions(conn: Connection) -> list[tuple[str, str]]:
 
 def forget_version(conn: Connection, plan: str, label: str) -> None:
     """A version was saved anew: its links are linked again from scratch."""
-    for table in (point_link, point_link_todo, point_link_state):
+    for table in (point_link, point_link_todo, point_link_state, point_link_reference):
         conn.execute(delete(table).where(_version(plan, label, table)))
     _point_tallies().forget(conn, plan, label)
     _bump(conn)
@@ -130,11 +140,33 @@ def countable_after(conn: Connection, upto: int | None, last: int, changed: Sequ
     return rows
 
 
+def reference(conn: Connection, plan: str, label: str) -> tuple[dict[str, int], int] | None:
+    """The word weights (token -> texts having it, and how many texts) the version's links are
+    made with, if kept."""
+    r = point_link_reference
+    row = conn.execute(select(r.c.df, r.c.size).where(_version(plan, label, r))).first()
+    return None if row is None else (json.loads(row.df), int(row.size))
+
+
 def save(
-    conn: Connection, plan: str, label: str, links: Sequence[LinkRow], *, last: int, changed: Sequence[str]
+    conn: Connection,
+    plan: str,
+    label: str,
+    links: Sequence[LinkRow],
+    *,
+    last: int,
+    changed: Sequence[str],
+    weights: tuple[dict[str, int], int] | None = None,
 ) -> None:
-    """Store links made for a version from statements up to ``last`` and the ``changed`` ones,
-    and count them into the version's point tallies."""
+    """Store links made for a version from statements up to ``last`` and the ``changed`` ones
+    (and the word ``weights`` they were made with, when new), and count them into the
+    version's point tallies."""
+    if weights is not None:
+        r = point_link_reference
+        conn.execute(delete(r).where(_version(plan, label, r)))
+        df = json.dumps(weights[0], sort_keys=True, separators=(",", ":"))
+        row = {"plan": plan, "label": label, "size": weights[1], "df": df}
+        insert_ignore(conn, r, [row], ["plan", "label"])
     tallied = _point_tallies()
     relinked = {
         g for g in tallied.groups_of(conn, changed) if g[:2] == (plan, label)
@@ -176,6 +208,13 @@ def save(
     state = [{"plan": plan, "label": label, "upto": last, "linked_at": datetime.now(UTC)}]
     insert_ignore(conn, point_link_state, state, ["plan", "label"])  # a concurrent save: same links
     _bump(conn)
+
+
+def countable_contents(conn: Connection) -> Iterator[str]:
+    """The text of every countable statement, streamed (a version's first word weights)."""
+    q = select(statement.c.content).where(*countable())
+    for part in conn.execution_options(yield_per=5000).execute(q).partitions():
+        yield from (r[0] for r in part)
 
 
 def linked_rows(conn: Connection, plan: str, label: str, columns: Sequence[Any]) -> list[Any]:

@@ -421,6 +421,18 @@ point_tally = Table(
     sqlite_with_rowid=False,  # stored in key order: a version's rows of a kind in one range scan
 )
 
+point_link_reference = Table(
+    "point_link_reference",
+    metadata,
+    # The word weights a version's links were made with (``analysis.linking.reference``): how
+    # many texts of the fit made when the version was first linked have each token (JSON), and
+    # how many texts there were; later statements are linked by them, whatever their batch.
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("df", Text, nullable=False),
+)
+
 point_cell = Table(
     "point_cell",
     metadata,
@@ -492,6 +504,7 @@ AGGREGATE_TABLES = (
     point_link_state,
     point_link_todo,
     point_tally,
+    point_link_reference,
     point_cell,
     point_shift,
     corpus_count,

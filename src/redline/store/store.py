@@ -509,11 +509,28 @@ class Store:
         with self._reader() as conn:
             return point_links.versions(conn)
 
+    def point_link_reference(self, plan: str, label: str) -> tuple[dict[str, int], int] | None:
+        """The word weights a version's links are made with (see ``point_links.reference``)."""
+        with self._reader() as conn:
+            return point_links.reference(conn, plan, label)
+
+    def countable_contents(self) -> Iterator[str]:
+        """The text of every countable statement, streamed."""
+        with self._reader() as conn:
+            yield from point_links.countable_contents(conn)
+
     def save_point_links(
-        self, plan: str, label: str, links: Sequence[point_links.LinkRow], pending: point_links.Pending
+        self,
+        plan: str,
+        label: str,
+        links: Sequence[point_links.LinkRow],
+        pending: point_links.Pending,
+        weights: tuple[dict[str, int], int] | None = None,
     ) -> None:
         with self._writer() as conn:
-            point_links.save(conn, plan, label, links, last=pending.last, changed=pending.changed)
+            point_links.save(
+                conn, plan, label, links, last=pending.last, changed=pending.changed, weights=weights
+            )
 
     def timeline_rows(
         self,
