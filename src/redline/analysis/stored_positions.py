@@ -17,10 +17,14 @@ and another speaker, say) cannot be split from the tallies: then the shifts are 
 statements, as ``negotiation.positions`` finds them.
 
 Links of a version are made by ``analysis.linking`` the first time the version is asked for
-(every countable statement, as ``negotiation.positions`` links them) and then only for the
-statements stored or changed since. Links made in a later pass weigh words against the
-statements of that pass, so after many ingests they can differ slightly from linking
-everything at once; saving the version again relinks it whole.
+(every countable statement, as ``negotiation.positions`` links them, with the word weights of
+that corpus, which are kept with the links) and then only for the statements stored or changed
+since: ingest links them after each batch (``link_new``), and a request links what is still
+missing. Later statements are weighed by the kept weights, so a statement's links do not
+depend on its batch and relinking it changes nothing; as the corpus grows, they can differ
+slightly from linking everything anew, which saving the version again does. By plan point as
+of today, cells and shifts are those the store keeps per version (``point_cells``); as of a
+past day or narrowed to an issue, they are walked from the point tallies per call.
 """
 
 from __future__ import annotations

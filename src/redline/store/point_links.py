@@ -6,7 +6,10 @@ the analysis links once, the store keeps the result (``point_link``) and how far
 (``point_link_state.upto``: every statement key up to it was linked), and the analysis links
 only what came after, plus the statements a re-extraction or a correction changed since
 (``point_link_todo``, filled here in the writer's transaction). Saving a version drops its
-links. The store does not link: the linking is the analysis's (``analysis.linking``).
+links. The store does not link: the linking is the analysis's (``analysis.linking``); it keeps
+the word weights the first links were made with (``point_link_reference``), by which later
+statements are linked. Every change of links is counted into the version's point tallies and
+cells in the same transaction (``point_tallies``, ``point_cells``).
 """
 
 from __future__ import annotations
