@@ -13,10 +13,13 @@ import pytest
 from sqlalchemy import select
 from test_tallies import PLAN, _assert_same, _fill, _prepared
 
+from fakes import doc, make_fake, make_fake_v2
 from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.linking import LinkOptions, link_statements, matcher_of
 from redline.analysis.stored_positions import link_new, link_version
 from redline.analysis.textsim import TfIdf
+from redline.config import Settings
+from redline.ingest import ingest, reprocess
 from redline.knowledge.link_terms import load_generic_link_terms
 from redline.model import Actor, Document, Extraction, Span, Speaker, Statement
 from redline.store import Correction, Store, point_tallies, tallies
@@ -222,3 +225,21 @@ def test_statements_link_alike_in_any_batch_and_relinking_changes_nothing(store:
     link_new(store)
     assert _links(store) == linked
     _assert_kept(store)
+
+
+def test_ingest_and_reprocess_leave_no_statement_to_link(db_url: str) -> None:
+    """Ingest links each batch to the versions already linked: a request finds nothing to link."""
+    said = ["a ceasefire takes effect when both sides accept it", "the line of contact is frozen in the east"]
+    docs = [
+        doc(i, f"Report {i}. Ivan Petrov said {said[i % 2]}. Item {i * 7}.", day=1 + i) for i in range(12)
+    ]
+    with Store.open(db_url) as s:
+        ingest(docs[:4], s, Settings(batch_size=2), extractor_factory=make_fake)
+        SqlPlanRepository(s).save_version(PLAN)
+        assert _link(s) > 0  # the first request links the corpus
+        ingest(docs[4:], s, Settings(batch_size=3), extractor_factory=make_fake)
+        assert s.point_link_pending(*_version())[1] == []
+        reprocess(s, Settings(batch_size=5), extractor_factory=make_fake_v2)
+        assert s.point_link_pending(*_version())[1] == []
+        assert _link(s) == 0
+        _assert_kept(s)
