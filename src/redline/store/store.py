@@ -460,9 +460,11 @@ class Store:
             return tallies.revision(conn)
 
     def rebuild_tallies(self) -> None:
-        """Recount every tally from the statements (a repair; writes keep them current)."""
+        """Recount every tally from the statements (a repair; writes keep them current), and the
+        tallies by plan point from the links."""
         with self._writer() as conn:
             tallies.rebuild(conn)
+            point_tallies.rebuild(conn)
 
     def recount_corpus(self) -> None:
         """Count the corpus counters again from the tables (a repair; triggers keep them current)."""
