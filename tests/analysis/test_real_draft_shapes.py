@@ -85,6 +85,24 @@ def test_csv_reads_status_columns() -> None:
     ]
 
 
+def test_csv_reads_author_kind_and_base_from_their_columns() -> None:
+    csv_text = (
+        "number,text,Author,kind,Based on,source_url\n"
+        "1,The border follows the river.,North,counter-proposal,first-draft,https://example.org/n\n"
+        "2,Prisoners are exchanged.,,,,\n"
+    )
+    v = parse_plan_csv(csv_text, plan="p", label="c")
+    assert (v.author, v.kind, v.based_on, v.source_urls) == (
+        "North",
+        "counter-proposal",
+        "first-draft",
+        ["https://example.org/n"],
+    )
+    assert [p.text for p in v.points] == ["The border follows the river.", "Prisoners are exchanged."]
+    with pytest.raises(PlanError, match="kind"):
+        parse_plan_csv("text,kind\nA point.,leaflet\n", plan="p", label="x")
+
+
 def test_a_missing_text_without_a_status_is_still_a_mistake() -> None:
     with pytest.raises(PlanError, match="no text"):
         parse_plan_json('[{"number": 1, "text": ""}]', plan="p", label="x")
