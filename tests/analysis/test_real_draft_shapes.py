@@ -154,3 +154,15 @@ def test_best_assignment_maximises_the_total() -> None:
     assert best_assignment(gain) == [(0, 1), (1, 0)]
     assert best_assignment([[0.5], [0.7], [0.1]]) == [(1, 0)]
     assert best_assignment([]) == []
+
+
+def test_a_lineage_is_found_by_an_authors_short_name() -> None:
+    from redline.analysis.negotiation import in_lineage
+
+    draft = parse_plan_text(DRAFT, plan="p", label="draft")
+    markup = parse_plan_json(json.dumps({**MARKUP, "author": "Southern League (SL)"}), plan="p", label="m")
+    versions = [draft, markup]
+    assert [v.label for v in in_lineage(versions, "SL")] == ["m"]
+    assert [v.label for v in in_lineage(versions, "southern league (sl)")] == ["m"]
+    assert [v.label for v in in_lineage(versions, "north")] == ["draft"]
+    assert in_lineage(versions, "East") == []
