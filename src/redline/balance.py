@@ -361,8 +361,36 @@ def _side(stance: str) -> str:
     return "for" if stance in ("support", "conditional") else stance
 
 
+# A change undone within this many days is no change of position: on real news such a pair is
+# one side's quotes misread for a few days (a report of edits read as opposition, a stated
+# condition read as consent), not a party turning and turning back.
+UNDONE_DAYS = 7
+
+
+def _not_undone(shifts: list[ShiftDraft[Q]]) -> list[ShiftDraft[Q]]:
+    """The shifts without each pair of a change and its undoing within ``UNDONE_DAYS``; a change
+    said outright ("we no longer insist") is kept, and so is its undoing."""
+    out: list[ShiftDraft[Q]] = []
+    k = 0
+    while k < len(shifts):
+        sh = shifts[k]
+        nxt = shifts[k + 1] if k + 1 < len(shifts) else None
+        if (
+            nxt is not None
+            and not (sh.explicit or nxt.explicit)
+            and _side(nxt.after) == _side(sh.before)
+            and (nxt.date - sh.date).days <= UNDONE_DAYS
+        ):
+            k += 2
+            continue
+        out.append(sh)
+        k += 1
+    return out
+
+
 def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]]:
-    """Every change of one cell's position backed by evidence, over its days in order."""
+    """Every change of one cell's position backed by evidence and not undone within a week,
+    over its days in order."""
     tally: Tally[Q] = Tally()
     before: str | None = None
     evidence: _Evidence[Q] | None = None  # made at the first change: most cells have none
@@ -387,4 +415,4 @@ def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]
             if shift is not None:
                 out.append(shift)
         before = after
-    return out
+    return _not_undone(out)

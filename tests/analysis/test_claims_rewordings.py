@@ -3,6 +3,7 @@ typographic apostrophes, everyday words, short phrases inside long quotes, undat
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from redline.analysis.claims import group_claims
@@ -98,3 +99,31 @@ def test_a_report_joins_the_claim_worded_most_like_it_when_two_score_alike() -> 
         st(3, f"{firms}, and {allies}", actor="bessent"),  # contains both: each scores 100
     ]
     assert grouped(rows) == [["s1", "s3"], ["s2"]]
+
+
+def test_one_article_carrying_two_wordings_of_a_statement_makes_their_claims_one() -> None:
+    said = "the river bridges reopen to traffic before the spring floods"
+    long_a = said + ", she told councillors after engineers inspected cables along the northern embankment"
+    long_b = said + (
+        ", and ferries keep running until ice breaks up in the harbour, where tugboats clear"
+        " channels every morning before dawn and again at dusk"
+    )
+    headline, body = st(3, said), st(4, long_b)
+    headline_and_body = [replace(headline, document_id="d3"), replace(body, document_id="d3")]
+    rows = [st(1, long_b), st(2, long_a), *headline_and_body]
+    # alone, each long wording is its own claim: they share only the statement itself
+    assert grouped(rows[:2]) == [["s1"], ["s2"]]
+    # the article that carries both (its headline and its body) shows they are one statement
+    assert grouped(rows) == [["s1", "s2", "s3", "s4"]]
+    merged = next(iter(group_claims(rows)))
+    assert merged.id == next(iter(group_claims(rows[:1]))).id  # the earlier claim keeps its id
+    assert sorted(set(merged.outlets)) == ["outlet1", "outlet2", "outlet3", "outlet4"]
+
+
+def test_two_different_statements_in_one_article_stay_two_claims() -> None:
+    rows = [
+        st(1, "the river bridges reopen to traffic before the spring floods"),
+        st(2, "the ferries keep running until the ice breaks up in the harbour"),
+    ]
+    rows = [replace(r, document_id="d1") for r in rows]
+    assert grouped(rows) == [["s1"], ["s2"]]

@@ -49,3 +49,32 @@ def test_an_addition_names_a_text(
     assert found(s, draft, lexicon) == []
     s = statement("The Europeans introduced a provision on a fund for rebuilding schools")
     assert [c for c, _ in found(s, draft, lexicon)] == ["added"]
+
+
+def test_an_attribution_after_the_change_is_no_item_of_it(
+    statement: MakeStatement, lexicon: ChangeLexicon, draft: PlanVersion
+) -> None:
+    s = statement("Washington introduced new export curbs on Moscow, the draft's authors said.")
+    assert found(s, draft, lexicon) == []  # "the draft's authors said" names no added text
+    s = statement("The Europeans introduced a provision on a fund for rebuilding schools, diplomats said")
+    assert [c for c, _ in found(s, draft, lexicon)] == ["added"]
+
+
+def test_a_verb_describing_a_noun_changes_nothing(
+    statement: MakeStatement, lexicon: ChangeLexicon, draft: PlanVersion
+) -> None:
+    s = statement("there were questions about the proposals raised in Europe", issues=("plan_overall",))
+    assert found(s, draft, lexicon) == []
+    s = statement("the draft was changed, raising the 600,000 cap on the army to 800,000")
+    assert found(s, draft, lexicon) == [("modified", "6")]
+
+
+def test_being_open_to_a_change_is_no_change(
+    statement: MakeStatement, lexicon: ChangeLexicon, draft: PlanVersion
+) -> None:
+    s = statement("Moscow does not object to adding the Europeans' clauses", issues=("plan_overall",))
+    assert found(s, draft, lexicon) == []
+    s = statement("Kyiv called for scrapping the amnesty clause", issues=("plan_overall",))
+    assert found(s, draft, lexicon) == []
+    s = statement("The negotiators scrapped the amnesty clause", issues=("plan_overall",))
+    assert [c for c, _ in found(s, draft, lexicon)] == ["removed"]

@@ -85,6 +85,24 @@ def test_csv_reads_status_columns() -> None:
     ]
 
 
+def test_csv_reads_author_kind_and_base_from_their_columns() -> None:
+    csv_text = (
+        "number,text,Author,kind,Based on,source_url\n"
+        "1,The border follows the river.,North,counter-proposal,first-draft,https://example.org/n\n"
+        "2,Prisoners are exchanged.,,,,\n"
+    )
+    v = parse_plan_csv(csv_text, plan="p", label="c")
+    assert (v.author, v.kind, v.based_on, v.source_urls) == (
+        "North",
+        "counter-proposal",
+        "first-draft",
+        ["https://example.org/n"],
+    )
+    assert [p.text for p in v.points] == ["The border follows the river.", "Prisoners are exchanged."]
+    with pytest.raises(PlanError, match="kind"):
+        parse_plan_csv("text,kind\nA point.,leaflet\n", plan="p", label="x")
+
+
 def test_a_missing_text_without_a_status_is_still_a_mistake() -> None:
     with pytest.raises(PlanError, match="no text"):
         parse_plan_json('[{"number": 1, "text": ""}]', plan="p", label="x")
@@ -136,3 +154,15 @@ def test_best_assignment_maximises_the_total() -> None:
     assert best_assignment(gain) == [(0, 1), (1, 0)]
     assert best_assignment([[0.5], [0.7], [0.1]]) == [(1, 0)]
     assert best_assignment([]) == []
+
+
+def test_a_lineage_is_found_by_an_authors_short_name() -> None:
+    from redline.analysis.negotiation import in_lineage
+
+    draft = parse_plan_text(DRAFT, plan="p", label="draft")
+    markup = parse_plan_json(json.dumps({**MARKUP, "author": "Southern League (SL)"}), plan="p", label="m")
+    versions = [draft, markup]
+    assert [v.label for v in in_lineage(versions, "SL")] == ["m"]
+    assert [v.label for v in in_lineage(versions, "southern league (sl)")] == ["m"]
+    assert [v.label for v in in_lineage(versions, "north")] == ["draft"]
+    assert in_lineage(versions, "East") == []

@@ -184,3 +184,39 @@ def test_two_voices_of_a_party_disagreeing_are_no_shift(statement: MakeStatement
     (sh,) = find_shifts([*putin_against, *putin_for], by="party", party_of=PARTIES)
     assert (sh.row, sh.before, sh.after) == ("russia", "oppose", "support")
     assert sh.quote_before.speaker == sh.quote_after.speaker  # one voice changed, both quotes show it
+
+
+def test_a_change_undone_within_a_week_is_no_shift(statement: MakeStatement) -> None:
+    said = "Volodymyr Zelensky"
+
+    def say(stance: str, *days: str) -> list[Statement]:
+        return [
+            statement(f"on territory, {stance} {d}", said, issues=("territory",), stance=stance, when=d)
+            for d in days
+        ]
+
+    flap = [
+        *say("oppose", "2025-12-01", "2025-12-02"),
+        *say("conditional", "2025-12-05", "2025-12-06", "2025-12-07"),  # a condition misread as consent
+        *say("oppose", "2025-12-09", "2025-12-10", "2025-12-11", "2025-12-12"),
+    ]
+    assert find_shifts(flap) == []
+    # the same turn that holds past a week is a shift
+    held = [*flap[:5], *say("conditional", "2025-12-08"), *say("oppose", "2025-12-20", "2025-12-21")]
+    found = find_shifts(held)
+    assert [(sh.before, sh.after, sh.date) for sh in found] == [
+        ("oppose", "conditional", date(2025, 12, 6)),
+        ("conditional", "oppose", date(2025, 12, 21)),
+    ]
+
+
+def test_a_change_said_outright_stands_even_if_undone(statement: MakeStatement) -> None:
+    stmts = [
+        statement("unacceptable", stance="oppose", when="2025-11-20"),
+        statement("unacceptable still", stance="oppose", when="2025-11-21"),
+        statement("Russia no longer rejects the draft as a basis", stance="support", when="2025-11-24"),
+        statement("it cannot be a basis", stance="oppose", when="2025-11-26"),
+        statement("it is not a basis", stance="oppose", when="2025-11-27"),
+    ]
+    found = find_shifts(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    assert [(sh.before, sh.after, sh.explicit) for sh in found][:1] == [("oppose", "support", True)]

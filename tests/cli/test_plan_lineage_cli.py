@@ -44,3 +44,15 @@ def test_a_counter_proposal_is_not_the_latest_plan(tmp_path: Path) -> None:
     run(
         "plan", "import", MARKUP, "--plan", "peace", "--version", "x", "--based-on", "nope", *db, code=5
     )  # not found
+
+
+def test_plan_show_says_who_wrote_a_version_and_which_points_are_not_settled_text(tmp_path: Path) -> None:
+    db = ["--db", f"sqlite:///{tmp_path / 'r.db'}"]
+    run("plan", "import", DRAFT, "--plan", "peace", "--version", "28-point", *db)
+    run("plan", "import", MARKUP, "--plan", "peace", "--version", "e3", *db)
+    shown = run("plan", "show", "e3", "--plan", "peace", *db)
+    assert "Europe (E3), counter-proposal, based on 28-point" in shown
+    assert "[disputed by Russia] Ukraine's membership of NATO" in shown  # not read as rich markup
+    assert "[summary]" in shown and "[open]" in shown and "(text not known)" in shown
+    plain = run("plan", "show", "28-point", "--plan", "peace", *db)
+    assert "[" not in plain  # a draft of settled text carries no marks

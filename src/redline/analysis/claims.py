@@ -17,10 +17,12 @@ Two measures, the higher counts:
   clause by clause, so a negated aside does not split a claim).
 
 A statement joins the best-matching claim of its speaker (compared with the claim's first
-statement), else starts a new one. A statement without a date (an article that gives none)
-may join a claim of any date; dated ones only within the window. Measured on real news by
-``benchmarks/claims_real.py``. Near-duplicate reprints are excluded upstream, so a wire story
-counts once.
+statement), else starts a new one. Then one article that carries a statement twice in words
+that match fully (a headline and the body) joins the claims its two wordings went to: the
+outlets that carried either wording carried one statement. A statement without a date (an
+article that gives none) may join a claim of any date; dated ones only within the window.
+Measured on real news by ``benchmarks/claims_real.py``. Near-duplicate reprints are excluded
+upstream, so a wire story counts once.
 """
 
 from __future__ import annotations
@@ -92,6 +94,7 @@ SAME_MEANING = 0.65  # concept overlap at which two rewordings say the same thin
 MIN_SHARED = 2  # concepts two rewordings must share (weighed, so that common words prove little)
 EVERYDAY_SHARE = 0.2  # a concept in more of a speaker's statements than this (and than
 EVERYDAY_MIN = 50  # this many) names no claim: it only slows the search for an undated one
+SAME_IN_DOCUMENT = 100.0  # one article's two wordings of one statement: only a full match
 QUOTE_WORDS = 6  # a content this long contained in another is the same quote, trimmed differently
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z-]+")  # capitalised inside a sentence: a name
 
@@ -274,7 +277,53 @@ def _speaker_claims(
                 if df[k] <= everyday:
                     by_concept.setdefault(k, []).append(len(claims) - 1)
         _join(best, st, s)
-    return claims
+    return _one_report_one_claim(claims, statements, said, space)
+
+
+def _one_report_one_claim(
+    claims: list[Claim], statements: list[ClaimInput], said: list[_Said], space: TfIdf
+) -> list[Claim]:
+    """Claims merged where one article carries the same statement twice (a headline and the
+    body, a paraphrase and the quote) in words that match fully: the article reports one
+    statement, so the outlets that carried either wording carried one claim. Each statement
+    joined the single claim worded most like it, which splits such a pair when an earlier
+    claim matched one of its wordings better."""
+    claim_of = {sid: n for n, c in enumerate(claims) for sid in c.statement_ids}
+    parent = list(range(len(claims)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    by_document: dict[str, list[int]] = {}
+    for i, st in enumerate(statements):
+        by_document.setdefault(st.document_id, []).append(i)
+    for rows in by_document.values():
+        for k, i in enumerate(rows):
+            for j in rows[k + 1 :]:
+                a, b = root(claim_of[statements[i].statement_id]), root(claim_of[statements[j].statement_id])
+                if a == b:
+                    continue
+                si, sj = said[i], said[j]
+                if _same(si.key, sj.key, si.meaning, sj.meaning, space) >= SAME_IN_DOCUMENT:
+                    parent[max(a, b)] = min(a, b)  # the earlier claim keeps its id
+    if all(root(n) == n for n in range(len(claims))):
+        return claims
+    out: list[Claim] = []
+    for n, c in enumerate(claims):
+        head = root(n)
+        if head == n:
+            out.append(c)
+            continue
+        into = claims[head]
+        into.statement_ids += c.statement_ids
+        into.document_ids += c.document_ids
+        into.outlets += c.outlets
+        dates = [d for d in (into.first_date, into.last_date, c.first_date, c.last_date) if d is not None]
+        into.first_date, into.last_date = (min(dates), max(dates)) if dates else (None, None)
+    return out
 
 
 def default_concepts() -> Concepts:

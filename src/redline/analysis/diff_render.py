@@ -7,6 +7,7 @@ its style inline and loads nothing, so it can be mailed or archived as one file.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from rich.table import Table
@@ -19,6 +20,7 @@ __all__ = [
     "diff_html",
     "diff_table",
     "diff_to_dict",
+    "point_status",
 ]
 
 _STYLE = {
@@ -30,18 +32,20 @@ _STYLE = {
     "split": "magenta",
     "unknown": "dim italic",
 }
+TEXT_NOT_KNOWN = "(text not known)"
 # Marks that read without colour (piped, redirected, NO_COLOR): the wdiff convention.
 _MARKS = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
 
 
 def _label(c: Change) -> str:
     extra = [flag for flag, on in (("moved", c.moved), ("renumbered", c.renumbered)) if on]
-    extra += _status(c.new or c.old)
+    extra += point_status(c.new or c.old)
     return c.kind + (f" ({', '.join(extra)})" if extra else "")
 
 
-def _status(points: list[Point]) -> list[str]:
-    """What the reader must know about the new text: only a summary or excerpt, or disputed."""
+def point_status(points: Sequence[Point]) -> list[str]:
+    """What the reader must know about a text: only a summary or excerpt, a gloss, or disputed
+    (without it a disputed point or a summary reads like settled text)."""
     out: list[str] = []
     if any(p.lang and p.gloss for p in points):
         out.append("English gloss")
@@ -105,7 +109,7 @@ def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:
 
 def _rich_words(c: Change, marks: bool) -> Text:
     if c.kind == "unknown":
-        return Text("(text not known)", style="dim italic")
+        return Text(TEXT_NOT_KNOWN, style="dim italic")
     if not c.words:
         text = " ".join(p.text for p in c.new or c.old)
         if marks and c.kind in ("removed", "added"):
@@ -153,7 +157,7 @@ del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:no
 
 def _html_words(c: Change) -> str:
     if c.kind == "unknown":
-        return "<em>(text not known)</em>"
+        return f"<em>{TEXT_NOT_KNOWN}</em>"
     if not c.words:
         text = html.escape(" ".join(p.text for p in (c.new or c.old)))
         return f'<span class="removed-text">{text}</span>' if c.kind == "removed" else text

@@ -6,6 +6,7 @@ results, so the CLI (and later the web app) only parse arguments and render.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -146,7 +147,17 @@ def in_lineage(versions: Sequence[PlanVersion], lineage: str) -> list[PlanVersio
                         family.add(label)
                         grew = True
         return [v for v in versions if v.label in family]
-    return [v for v in versions if (v.author or "").lower() == lineage.lower()]
+    wanted = lineage.strip().lower()
+    exact = [v for v in versions if (v.author or "").lower() == wanted]
+    if exact or not wanted:
+        return exact
+    # An author written out ("Europe (E3)") is still found by its short name ("E3", "Europe").
+    return [v for v in versions if wanted in _author_words(v.author or "")]
+
+
+def _author_words(author: str) -> set[str]:
+    """The names an author goes by: each word of "Europe (E3)" and the part in brackets."""
+    return {w for w in re.split(r"[^\w]+", author.lower()) if w}
 
 
 def foreign_text() -> Callable[[str], bool]:

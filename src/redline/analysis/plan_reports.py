@@ -54,6 +54,17 @@ _CLAUSE_END = re.compile(
     r"according|he|she|they|officials?)\b|\s+(?:but|while|whereas)\s",
     re.I,
 )
+# A trailing attribution left in a target ("new sanctions, the proposal's backers said"): its
+# words are no item, and "proposal" in them would pass for the name of a text.
+_SAID_TAIL = re.compile(
+    r",\s+[^,]{0,80}?\b(?:said|says|say|told\s+\w+|added|reported|stated)\s*[.!?]?\s*$", re.I
+)
+# After an active change verb, a preposition starts no object: "proposals raised in Europe"
+# and "troops removed from the line" describe a noun; "raising the cap to 800,000" names one.
+_NOT_AN_OBJECT = re.compile(r"^(?:in|at|on|by|during|over|across|within|from|among|since|about)\b", re.I)
+# A change verb as a noun after a preposition is an attitude to a change, not a change made:
+# "does not object to adding", "calls for scrapping", "talk of removing".
+_PROSPECT = re.compile(r"\b(?:to|for|of|about|against)\s+$", re.I)
 _ITEM_SPLIT = re.compile(
     r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|as well as|along with)\s+(?=(?:a|an|the|its|their|"
     r"his|her|any|all|some)\b)",
@@ -134,6 +145,8 @@ class ChangeFinder:
         matches = list(self._verbs.finditer(text))
         for k, m in enumerate(matches):
             before = text[: m.start()]
+            if m.group(0).lower().endswith("ing") and _PROSPECT.search(before):
+                continue
             if _PASSIVE.search(before):
                 starts = [c.end() for c in _CLAUSE_START.finditer(before)]
                 subject = before[starts[-1] if starts else 0 :]
@@ -143,7 +156,9 @@ class ChangeFinder:
                 rest = text[m.end() : stop]
                 end = _CLAUSE_END.search(rest)
                 target = rest[: end.start()] if end else rest
-            target = target.strip(" ,")
+                if _NOT_AN_OBJECT.match(target.strip()):
+                    continue
+            target = _SAID_TAIL.sub("", target).strip(" ,")
             if target:
                 out.append((m.group(0), target))
         return out

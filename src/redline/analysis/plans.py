@@ -298,6 +298,15 @@ def parse_plan_json(
     return _apply_meta(version, data if isinstance(data, dict) else {}, where)
 
 
+# Version-level columns of a plan CSV (the rest describe points).
+_CSV_META = ("author", "kind", "based_on", "source_url")
+
+
+def _column(name: str) -> str:
+    """A CSV header as a field name: "Based on" and "based-on" are both ``based_on``."""
+    return re.sub(r"[ -]+", "_", name.strip().lower())
+
+
 def parse_plan_csv(
     text: str,
     *,
@@ -307,9 +316,15 @@ def parse_plan_csv(
     source: str | None = None,
     where: str = "<csv>",
 ) -> PlanVersion:
-    """Read a table with a ``text`` column and optional ``number``, ``heading``, ``issues`` columns."""
+    """Read a table with a ``text`` column and optional ``number``, ``heading``, ``issues`` columns.
+
+    A spreadsheet has no header block, so a version's author, kind, base and source URLs
+    come from ``author``, ``kind``, ``based_on`` and ``source_url`` columns: the first value
+    given in each (the other rows may leave them empty).
+    """
     reader = csv.DictReader(io.StringIO(text))
-    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    meta: dict[str, Any] = {}
+    columns = [_column(c) for c in reader.fieldnames or []]
     if "text" not in columns:
         raise PlanError(
             "the CSV has no 'text' column",
@@ -319,9 +334,12 @@ def parse_plan_csv(
     points: list[Point] = []
     gone: list[str] = []
     for row in reader:
-        record = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
+        record = {_column(k): (v or "").strip() for k, v in row.items() if k is not None}
         if not any(record.values()):
             continue
+        for key in _CSV_META:
+            if record.get(key) and key not in meta:
+                meta[key] = record[key]
         if not record.get("text"):
             if read_status(record.get("status"))[0] not in {"unknown", "gone"}:
                 raise PlanError("row has no text", where=f"{where}:{reader.line_num}")
@@ -336,7 +354,8 @@ def parse_plan_csv(
     if not points:
         raise PlanError("no points found", where=where)
     _check_unique(points, where)
-    return PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
+    version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
+    return _apply_meta(version, meta, where)
 
 
 PARSERS: dict[str, Callable[..., PlanVersion]] = {

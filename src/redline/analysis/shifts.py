@@ -11,7 +11,9 @@ after quote says outright that it changed: ``one_voice``): a party's row gathers
 and two of them disagreeing on different days changed nobody's position. An explicit reversal
 counts only when it is about the speaker's own position ("we no longer insist"), not a report of
 someone else's ("the United States is no longer ready"; ``balance.reversal_test``). Rows that
-are nobody's position (media, unaffiliated sources) make no shifts.
+are nobody's position (media, unaffiliated sources) make no shifts. A change undone within a
+week (``balance.UNDONE_DAYS``) is none either: on real news every such pair was one side's
+quotes misread for a few days, not a party turning and turning back.
 
 The position on a day is the balance of the dated statements so far (``balance.Tally``: the
 stance taken most often, the most recent on a tie); an explicit reversal starts a new balance

@@ -246,10 +246,12 @@ def plan_show(
 ) -> None:
     """Show the points of a version; a reconstructed one with each point's reported status."""
     from rich.table import Table
+    from rich.text import Text
 
     from redline.analysis import negotiation as lib
+    from redline.analysis.diff_render import TEXT_NOT_KNOWN, point_status
     from redline.analysis.plan_reports import UNCONFIRMED
-    from redline.analysis.plans import version_to_dict
+    from redline.analysis.plans import tagging_text, version_to_dict
 
     with _backend(db, plans_dir) as backend:
         check_choice(fmt, ("table", "json"), "--format")
@@ -276,9 +278,12 @@ def plan_show(
                 ]
             _print_json(data)
             return
+        kind = v.kind if v.author or v.kind != "draft" else None
+        lineage = ", ".join(x for x in (v.author, kind, v.based_on and f"based on {v.based_on}") if x)
         title = (
             f"{v.plan} {v.label}"
             + (f" ({v.date})" if v.date else "")
+            + (f" - {lineage}" if lineage else "")
             + (f" - {UNCONFIRMED}" if v.reported else "")
         )
         table = Table(title=title)
@@ -286,7 +291,10 @@ def plan_show(
             table.add_column(col)
         if rec is None:
             for p in v.points:
-                table.add_row(p.number, p.text, ", ".join(p.issues))
+                said = point_status([p])  # a disputed point or a summary must not read as settled text
+                text = TEXT_NOT_KNOWN if p.text_status == "unknown" else tagging_text(p)
+                cell = Text(f"[{'; '.join(said)}] {text}" if said else text)  # brackets are no markup
+                table.add_row(p.number, cell, ", ".join(p.issues))
         else:
             for e in rec.entries:
                 evidence = "; ".join(
