@@ -64,6 +64,16 @@ def classifier() -> StanceClassifier:
             "europe",
             "conditional",
         ),
+        (
+            "the occupying army must leave two more regions for the accord to take effect",
+            "territory",
+            "demanded",
+            "ukraine",
+            "conditional",
+        ),
+        ("we back the plan, but borders must be respected", "plan_overall", "said", "europe", "conditional"),
+        ("any settlement has to involve the Europeans", "plan_overall", "said", "europe", "conditional"),
+        ("the draft is a basis but needs additional work", "plan_overall", "said", "europe", "conditional"),
         # neutral: reports of facts
         ("Russian forces advanced near Pokrovsk", "ceasefire", "claimed", "russia", "neutral"),
         ("the envoy will travel to Moscow next week", "process", "confirmed", "russia", "neutral"),
