@@ -39,6 +39,7 @@ def classifier() -> StanceClassifier:
         ("we are not going to trade our land for a ceasefire", "territory", "said", "ukraine", "oppose"),
         ("there would be no peace without justice", "amnesty_justice", "said", "ukraine", "oppose"),
         ("Ukraine's constitution forbids giving away territory", "territory", "said", "ukraine", "oppose"),
+        ("holding a vote in wartime would be pointless", "elections_legitimacy", "said", "ukraine", "oppose"),
         ("Russia has no intention of attacking Europe", "security_guarantees", "said", "russia", "support"),
         ("a deal must bar Ukraine from ever joining NATO", "nato", "said", "russia", "support"),
         # conditional
