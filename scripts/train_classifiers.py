@@ -36,7 +36,6 @@ from redline.extract.components import statement_input
 from redline.extract.features import (
     StatementInput,
     bucket,
-    issue_features,
     position_features,
     side_features,
     stance_features,
@@ -312,11 +311,7 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
     tax = classifier.taxonomy
     issue_rows: list[list[str]] = []
     for ex in examples:
-        item = ex.item
-        evidence = classifier.tagger.evidence(item.content, item.context, item.previous)
-        rule_issues = [s.issue for s in classifier.tagger.select(evidence)]
-        terms = {k: v.terms for k, v in evidence.items()}
-        issue_rows.append(issue_features(item, rule_issues, terms, classifier.topic(item)))
+        issue_rows.append(classifier.issue_features(ex.item))
     # stance is learned toward the gold first issue (tried: issues from inner-fold issue models,
     # as the extractor predicts them; cross-validated stance accuracy fell from 0.54 to 0.46)
     predicted = [list(ex.issues) for ex in examples]

@@ -346,3 +346,11 @@ def test_a_rule_oppose_needs_more_from_the_model_than_other_rule_stances() -> No
 def test_a_requirement_laid_on_the_deal_is_conditional(rules: StanceClassifier, content: str) -> None:
     result = rules.explain(content, ["plan_overall"], "said", "europe")
     assert result.stance == "conditional", result.reason
+
+
+def test_the_issue_model_sees_which_issue_the_content_names_first() -> None:
+    classifier = StatementClassifier(load_issues(), None)
+    item = StatementInput("the sanctions stay until a ceasefire holds", cue="said", party="europe")
+    feats = classifier.issue_features(item)
+    assert "firstterm=sanctions_economy" in feats and "order1=ceasefire" in feats
+    assert "firstterm=none" in classifier.issue_features(StatementInput("we will see", cue="said"))

@@ -93,3 +93,11 @@ def test_explain_names_the_words(tagger: IssueTagger) -> None:
     (score,) = tagger.explain("no amnesty for war crimes")
     assert score.issue == "amnesty_justice"
     assert "amnest*" in score.words
+
+
+def test_order_lists_issues_as_the_content_first_names_them(tagger: IssueTagger) -> None:
+    order = tagger.order("sanctions will stay in place until an immediate ceasefire along the front")
+    assert order[:2] == ["sanctions_economy", "ceasefire"]
+    order = tagger.order("an immediate ceasefire along the front, then the sanctions can be eased")
+    assert order[:2] == ["ceasefire", "sanctions_economy"]
+    assert tagger.order("the weather was mild on Tuesday") == []

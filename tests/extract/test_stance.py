@@ -39,6 +39,7 @@ def classifier() -> StanceClassifier:
         ("we are not going to trade our land for a ceasefire", "territory", "said", "ukraine", "oppose"),
         ("there would be no peace without justice", "amnesty_justice", "said", "ukraine", "oppose"),
         ("Ukraine's constitution forbids giving away territory", "territory", "said", "ukraine", "oppose"),
+        ("holding a vote in wartime would be pointless", "elections_legitimacy", "said", "ukraine", "oppose"),
         ("Russia has no intention of attacking Europe", "security_guarantees", "said", "russia", "support"),
         ("a deal must bar Ukraine from ever joining NATO", "nato", "said", "russia", "support"),
         # conditional
@@ -64,6 +65,16 @@ def classifier() -> StanceClassifier:
             "europe",
             "conditional",
         ),
+        (
+            "the occupying army must leave two more regions for the accord to take effect",
+            "territory",
+            "demanded",
+            "ukraine",
+            "conditional",
+        ),
+        ("we back the plan, but borders must be respected", "plan_overall", "said", "europe", "conditional"),
+        ("any settlement has to involve the Europeans", "plan_overall", "said", "europe", "conditional"),
+        ("the draft is a basis but needs additional work", "plan_overall", "said", "europe", "conditional"),
         # neutral: reports of facts
         ("Russian forces advanced near Pokrovsk", "ceasefire", "claimed", "russia", "neutral"),
         ("the envoy will travel to Moscow next week", "process", "confirmed", "russia", "neutral"),

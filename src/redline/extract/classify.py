@@ -43,7 +43,7 @@ from redline.extract.features import (
     side_features,
     stance_features,
 )
-from redline.extract.issues import IssueTagger
+from redline.extract.issues import IssueScore, IssueTagger
 from redline.extract.linear import LinearModel
 from redline.extract.stance import StanceClassifier, StanceResult
 from redline.knowledge.classifiers import ClassifierWeights
@@ -104,6 +104,21 @@ class StatementClassifier:
             self._topic = (document, tuple(s.issue for s in ranked[:TOPIC_ISSUES]))
         return self._topic[1]
 
+    def issue_features(
+        self,
+        item: StatementInput,
+        evidence: dict[str, IssueScore] | None = None,
+        kept: list[IssueScore] | None = None,
+    ) -> list[str]:
+        """The issue model's features for a statement: one home for training and run time."""
+        if evidence is None:
+            evidence = self.tagger.evidence(item.content, item.context, item.previous)
+        if kept is None:
+            kept = self.tagger.select(evidence)
+        terms = {k: v.terms for k, v in evidence.items()}
+        order = self.tagger.order(item.content)
+        return issue_features(item, [s.issue for s in kept], terms, self.topic(item), order)
+
     def decide(self, item: StatementInput) -> Decision:
         issues, issues_by, issues_reason = self.issues(item)
         stance = self.stance(item, issues)
@@ -118,8 +133,7 @@ class StatementClassifier:
         if self.weights is None:
             return rule_issues, "rule", rule_reason
         w = self.weights
-        terms = {k: v.terms for k, v in evidence.items()}
-        feats = issue_features(item, rule_issues, terms, self.topic(item))
+        feats = self.issue_features(item, evidence, kept)
         probs = w.issues.probabilities(feats)
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
         if w.primary is not None:

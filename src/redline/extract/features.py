@@ -108,14 +108,18 @@ def issue_features(
     rule_issues: Sequence[str],
     evidence: dict[str, float],
     topic: Sequence[str] = (),
+    order: Sequence[str] = (),
 ) -> list[str]:
     """Base features plus what the lexicon tagger found: its tags (and which came first), the
-    amount of term evidence per issue, binned, and the document's topic."""
+    amount of term evidence per issue, binned, the document's topic, and the issues the content
+    itself names in the order it names them (``IssueTagger.order``)."""
     feats = base_features(item) + topic_features(topic)
     feats += [f"p={t}" for t in words(item.previous)[-_CONTEXT_WORDS:] if t != BOUNDARY and t not in _STOP]
     feats += [f"rule={i}" for i in rule_issues]
     feats.append(f"rule1={rule_issues[0]}" if rule_issues else "rule1=none")
     feats += [f"ev={issue}:{min(int(score), 4)}" for issue, score in sorted(evidence.items()) if score > 0]
+    feats.append(f"firstterm={order[0] if order else 'none'}")
+    feats += [f"order{i}={issue}" for i, issue in enumerate(order[:3])]
     return feats
 
 
