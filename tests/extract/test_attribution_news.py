@@ -405,3 +405,46 @@ def test_a_name_before_a_colon_is_still_a_speaker_label(run: Run) -> None:
     doc, atts = run("BERG: Well, look, the fares will fall.")
     (a,) = atts
     assert _text(doc, a.source) == "BERG"
+
+
+# --- statements nested in reported speech ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner_source", "inner"),
+    [
+        (
+            "The spokesman recalled that the ministry had long urged the council to publish the accounts.",
+            "the ministry had long urged the council to publish the accounts",
+            "the ministry",
+            "the council to publish the accounts",
+        ),
+        (
+            "The report said the governor has been pressing the council to approve the budget.",
+            "the governor has been pressing the council to approve the budget",
+            "the governor",
+            "the council to approve the budget",
+        ),
+        (
+            "The spokeswoman said the union insists on a pay rise for nurses.",
+            "the union insists on a pay rise for nurses",
+            "the union",
+            "a pay rise for nurses",
+        ),
+    ],
+)
+def test_a_demand_named_inside_reported_speech_is_a_statement_of_its_own(
+    run: Run, text: str, outer: str, inner_source: str, inner: str
+) -> None:
+    """The guide counts statements nested in indirect speech: the reporter's and the one reported."""
+    doc, atts = run(text)
+    found = {(_text(doc, a.source), _text(doc, a.content)) for a in atts}
+    assert inner in {c for _, c in found}, found
+    assert (inner_source, inner) in found, found
+    assert outer in {c for _, c in found}, found
+
+
+def test_a_demand_by_the_reporting_speaker_himself_stays_inside_the_statement(run: Run) -> None:
+    """With only a pronoun for subject, the inner verb is what the speaker said, not a new source."""
+    doc, atts = run("The minister said he had urged the council to publish the accounts.")
+    assert _contents(doc, atts) == ["he had urged the council to publish the accounts"]

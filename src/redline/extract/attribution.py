@@ -378,6 +378,8 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue
             if not outer.content[0] <= inner.cue_token < outer.content[1]:
                 continue
+            if inner.kind in _NESTED_KINDS and _nested_statement(doc, inner, outer):
+                continue  # "X said Y had urged Z to ...": Y's own statement inside X's
             if inner.kind not in _OWN_STATEMENT_KINDS and not _contrasted(doc[inner.cue_token], cues):
                 dropped.add(id(inner))  # a stance verb inside reported content belongs to it
                 continue
@@ -392,6 +394,22 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
     return [c for c in kept if id(c) not in dropped and c.content[1] > c.content[0]]
 
 
+def _nested_statement(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
+    """A cue inside reported content whose subject is named there too is a second source's
+    statement nested in the first (the guide counts both): "Peskov said Moscow insists on X"
+    gives Peskov's statement and Moscow's. Without a subject of its own ("he said they had
+    endorsed it", "accused them of stalling and rejecting it") the inner verb is part of the
+    outer content."""
+    if inner.source is None or outer.source is None:
+        return False
+    s0, s1 = inner.source
+    if not (outer.content[0] <= s0 and s1 <= outer.content[1]):
+        return False
+    cue = doc[inner.cue_token]
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s0 <= c.i < s1 and c.pos_ in ("PROPN", "NOUN") for c in subjects)
+
+
 def _contrasted(cue: Token, cues: CueLexicon) -> bool:
     """ "He wants an answer, while Putin calls the draft a basis": a cue in a "while" clause with a
     subject of its own is a second speaker's statement, not part of the first one's."""
@@ -403,6 +421,7 @@ def _contrasted(cue: Token, cues: CueLexicon) -> bool:
 
 
 _OWN_STATEMENT_KINDS = frozenset({"speech", "writing", "prepositional"})
+_NESTED_KINDS = frozenset({"directive", "prep"})
 
 
 def _rank(c: Candidate) -> float:
