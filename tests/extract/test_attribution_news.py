@@ -448,3 +448,47 @@ def test_a_demand_by_the_reporting_speaker_himself_stays_inside_the_statement(ru
     """With only a pronoun for subject, the inner verb is what the speaker said, not a new source."""
     doc, atts = run("The minister said he had urged the council to publish the accounts.")
     assert _contents(doc, atts) == ["he had urged the council to publish the accounts"]
+
+
+# --- title-case headlines -------------------------------------------------------------------
+
+_BODY = "\n\nThe council met on Monday to discuss the budget."
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Mayor Downplays Impact Of Strike On City Budget", [("Mayor", "Impact Of Strike On City Budget")]),
+        ("Governor Offers to Host Budget Talks in Albany", [("Governor", "to Host Budget Talks in Albany")]),
+        ("Union, Allies Condemn Pay Freeze", [("Union, Allies", "Pay Freeze")]),
+        ("Senator Denies Donor Requests", [("Senator", "Donor Requests")]),
+        (
+            "Mayor Downplays Impact Of Strike, Cautions Against Cuts",
+            [("Mayor", "Impact Of Strike"), ("Mayor", "Cuts")],
+        ),
+        (
+            "Council Leaders Voice Optimism While Highlighting Risks",
+            [("Council Leaders", "Optimism"), ("Council Leaders", "Risks")],
+        ),
+    ],
+)
+def test_a_title_case_headline_verb_is_a_cue(
+    run: Run, headline: str, expected: list[tuple[str, str]]
+) -> None:
+    """Title Case hides the verb from the tagger ("Mayor Downplays Impact" reads as one name)."""
+    doc, atts = run(headline + _BODY)
+    found = [(_text(doc, a.source), _text(doc, a.content)) for a in atts]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Peace Talks Resume In Geneva After Long Pause",
+        "Storm Rumours Add to Confusion",
+        "No Press Announcement After Long Meeting",
+    ],
+)
+def test_a_title_case_headline_without_a_statement_gives_none(run: Run, headline: str) -> None:
+    doc, atts = run(headline + _BODY)
+    assert atts == [], _contents(doc, atts)

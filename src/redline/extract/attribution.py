@@ -39,6 +39,7 @@ from redline.extract.cue_phrases import (
     signature_candidates,
 )
 from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
+from redline.extract.headlines import title_case_candidates
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, verb_candidates
 from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, is_verb
@@ -99,6 +100,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         + label_candidates(doc, cues, text)
         + predicate_candidates(doc, cues, quoted, sites)
         + signature_candidates(doc, cues, quoted, text)
+        + title_case_candidates(doc, cues, quoted, text)
     )
     candidates = _resolve_nesting(doc, [c for c in candidates if not _document_source(doc, c, cues)], cues)
 
@@ -426,6 +428,7 @@ _NESTED_KINDS = frozenset({"directive", "prep"})
 
 def _rank(c: Candidate) -> float:
     order = {
+        "headline": 7,  # a title-case line's parse is unreliable: its word-by-word reading leads
         "speech": 6,
         "writing": 5,
         "prepositional": 4,

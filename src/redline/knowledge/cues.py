@@ -32,6 +32,7 @@ _CONFIDENCE_KINDS = (
     "noun_object",
     "predicate",
     "signature",
+    "headline",
 )
 
 
