@@ -39,3 +39,24 @@ def test_a_repeated_signed_headline_is_one_statement(extractor: Any) -> None:
     text = f"{headline}\n\n{headline}\n\nOfficials met in Istanbul on Monday."
     statements = _extract(extractor, text).statements
     assert len([s for s in statements if s.content.text.startswith("Prisoner exchange")]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters reported that the plant would close. According to that report, the owners sold it.",
+        "Reuters reported that the plant would close. The report says the owners sold the land.",
+    ],
+)
+def test_the_report_is_the_outlet_named_just_before(extractor: Any, text: str) -> None:
+    """A definite "the report" takes up the outlet that made it, not the unnamed-media label."""
+    statements = _extract(extractor, text).statements
+    later = [s for s in statements if "owners" in s.content.text]
+    assert len(later) == 1 and later[0].speaker is not None
+    assert later[0].speaker.name == "Reuters"
+
+
+def test_a_report_with_no_outlet_before_it_stays_unnamed_media(extractor: Any) -> None:
+    text = "The auditors met on Monday. The report says the owners sold the land."
+    statements = _extract(extractor, text).statements
+    assert [s.speaker.name for s in statements if s.speaker is not None] == ["unnamed media reports"]
