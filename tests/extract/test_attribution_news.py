@@ -492,3 +492,30 @@ def test_a_title_case_headline_verb_is_a_cue(
 def test_a_title_case_headline_without_a_statement_gives_none(run: Run, headline: str) -> None:
     doc, atts = run(headline + _BODY)
     assert atts == [], _contents(doc, atts)
+
+
+# --- a quotation going on from its speaker, one paragraph per line ---------------------------
+
+
+def test_a_quote_going_on_before_a_line_break_is_the_same_speakers(run: Run) -> None:
+    """The parser may run a sentence on over a single line break into the next paragraph; the
+    quotation is still a whole sentence of its own and continues the speaker before it."""
+    text = (
+        "“We cannot give a date yet,” Smith told a panel at the city forum. "
+        "“There is a lot of work to be done.”\n"
+        "City membership in 2027 was pencilled into a ten-point plan discussed between the council "
+        "and the unions, officials have said."
+    )
+    doc, atts = run(text)
+    by_content = {_text(doc, a.content): _text(doc, a.source) for a in atts}
+    assert by_content.get("There is a lot of work to be done") == "Smith", by_content
+
+
+def test_a_quoted_crosshead_is_not_more_of_the_speech(run: Run) -> None:
+    text = (
+        "“At some point the council will have to decide,” Smith added.\n"
+        "‘Calmly’\n"
+        "In a speech on Friday, the mayor said the plan would go ahead."
+    )
+    doc, atts = run(text)
+    assert "Calmly" not in _contents(doc, atts)

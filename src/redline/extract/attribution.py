@@ -483,10 +483,13 @@ def _direct(
             _link_in_frame(doc, q, quoted, cues)
         if q.cue is None and q.span.start > 0:
             _link_to_colon(doc, q, quoted, cues)
-        if q.cue is None and whole and last is not None and _near(text, last, q):
+        # a quotation with no cue of its own goes on from the speaker before it; a word or two
+        # alone in quote marks ("‘Calmly’" as a crosshead) is a title, not more of the speech
+        goes_on = whole and words >= _MIN_QUOTE_WORDS
+        if q.cue is None and goes_on and last is not None and _near(text, last, q):
             q.cue, q.source, q.cue_token = last.cue, last.source, last.cue_token
             q.confidence = _INHERITED_CONFIDENCE
-        if q.cue is None and whole:
+        if q.cue is None and goes_on:
             _link_to_reported(doc, text, q, reported, reported_ends)
         if q.cue is None:
             if words < _MIN_QUOTE_WORDS or not whole:
@@ -578,6 +581,9 @@ def _is_whole_sentences(doc: Doc, q: _Quote, quoted: Sequence[bool]) -> bool:
     """No words of the author's own around the quote in its sentences, except a cue frame."""
     first, last = q.tokens
     s0, s1 = doc[first].sent.start, doc[last - 1].sent.end
+    # a line break ends the paragraph even where the parser ran the sentence on into the next
+    s0 = next((t.i + 1 for t in reversed(doc[s0:first]) if "\n" in t.text), s0)
+    s1 = next((t.i for t in doc[last:s1] if "\n" in t.text), s1)
     outside = [t for t in doc[s0:s1] if not quoted[t.i] and (t.is_alpha or t.like_num)]
     return len(outside) <= 6
 
