@@ -60,3 +60,12 @@ def test_a_report_with_no_outlet_before_it_stays_unnamed_media(extractor: Any) -
     text = "The auditors met on Monday. The report says the owners sold the land."
     statements = _extract(extractor, text).statements
     assert [s.speaker.name for s in statements if s.speaker is not None] == ["unnamed media reports"]
+
+
+def test_a_headline_verb_is_not_part_of_the_speakers_name(extractor: Any) -> None:
+    """ "Mayor cancels meeting, citing ...": the parser may take the verb for the subject's head."""
+    text = "Mayor cancels planned meeting with union, citing lack of progress on wages\n\nThe union met."
+    statements = _extract(extractor, text).statements
+    cited = [s for s in statements if s.content.text.startswith("lack of progress")]
+    assert len(cited) == 1 and cited[0].speaker is not None
+    assert cited[0].speaker.mention.text == "Mayor"
