@@ -519,3 +519,24 @@ def test_a_quoted_crosshead_is_not_more_of_the_speech(run: Run) -> None:
     )
     doc, atts = run(text)
     assert "Calmly" not in _contents(doc, atts)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor made clear during talks with the unions that wages remain the main obstacle.",
+            "wages remain the main obstacle",
+        ),
+        ("The mayor made it clear that the budget would not change.", "the budget would not change"),
+        ("The mayor made it plain that the budget would not change.", "the budget would not change"),
+    ],
+)
+def test_made_clear_that_is_a_statement(run: Run, text: str, content: str) -> None:
+    doc, atts = run(text)
+    assert [(_text(doc, a.source), _text(doc, a.content)) for a in atts] == [("The mayor", content)]
+
+
+def test_made_clear_progress_is_no_statement(run: Run) -> None:
+    doc, atts = run("The mayor made clear progress on the budget.")
+    assert atts == [], _contents(doc, atts)

@@ -69,3 +69,11 @@ def test_a_headline_verb_is_not_part_of_the_speakers_name(extractor: Any) -> Non
     cited = [s for s in statements if s.content.text.startswith("lack of progress")]
     assert len(cited) == 1 and cited[0].speaker is not None
     assert cited[0].speaker.mention.text == "Mayor"
+
+
+def test_a_readout_owned_by_a_named_person_is_theirs(extractor: Any) -> None:
+    text = "Yuri Novak told reporters the call was useful. Novak’s readout made clear that the talks stalled."
+    statements = _extract(extractor, text).statements
+    stalled = [s for s in statements if s.content.text == "the talks stalled"]
+    assert len(stalled) == 1 and stalled[0].speaker is not None
+    assert stalled[0].speaker.name == "Yuri Novak"

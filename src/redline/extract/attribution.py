@@ -37,6 +37,7 @@ from redline.extract.cue_phrases import (
     predicate_candidates,
     prepositional_candidates,
     signature_candidates,
+    verb_predicate_candidates,
 )
 from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
 from redline.extract.headlines import title_case_candidates
@@ -99,6 +100,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         + as_candidates(doc, cues, quoted, sites)
         + label_candidates(doc, cues, text)
         + predicate_candidates(doc, cues, quoted, sites)
+        + verb_predicate_candidates(doc, cues, quoted, sites)
         + signature_candidates(doc, cues, quoted, text)
         + title_case_candidates(doc, cues, quoted, text)
     )

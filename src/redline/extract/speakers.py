@@ -190,6 +190,7 @@ class SpeakerResolver:
             or self._media(index, span)
             or self._report(index, span)
             or self._collective(span, placed=True)
+            or self._owned_document(index, span)
             or self._document(index, span)
             or self._repeated(index, span, previous)
             or self._definite_person(index, span, content, previous)
@@ -323,6 +324,19 @@ class SpeakerResolver:
             actor = self.kb.get(c.actor_id)
             if actor is not None and actor.type == "media":
                 return actor.id, actor.name
+        return None
+
+    def _owned_document(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Ushakov's readout made clear ...": a document a named person owns speaks for them."""
+        head = _head(span)
+        found = self.kb.collective([t.text for t in span], span.text)
+        if found is None or found.kind != "document":
+            return None
+        for child in head.children:
+            if child.dep_ == "poss" and span.start <= child.i < span.end:
+                for c in index.candidates:
+                    if c.start <= child.i < c.end and c.kind == "person":
+                        return c.actor_id, c.name
         return None
 
     def _document(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
