@@ -62,8 +62,7 @@ def _statements(doc: Doc, line: Span, cues: CueLexicon, quoted: Sequence[bool]) 
     inflected = [
         i
         for i in cue_at
-        if tokens[i].lower_.endswith("s")
-        and _cue_lemma(tokens[i], cues) != tokens[i].lower_
+        if tokens[i].lower_.endswith("s") and _cue_lemma(tokens[i], cues) != tokens[i].lower_
     ]
     first = inflected[0] if inflected else cue_at[0]
     cue_at = [i for i in cue_at if i >= first]
