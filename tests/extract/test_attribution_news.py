@@ -405,3 +405,138 @@ def test_a_name_before_a_colon_is_still_a_speaker_label(run: Run) -> None:
     doc, atts = run("BERG: Well, look, the fares will fall.")
     (a,) = atts
     assert _text(doc, a.source) == "BERG"
+
+
+# --- statements nested in reported speech ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner_source", "inner"),
+    [
+        (
+            "The spokesman recalled that the ministry had long urged the council to publish the accounts.",
+            "the ministry had long urged the council to publish the accounts",
+            "the ministry",
+            "the council to publish the accounts",
+        ),
+        (
+            "The report said the governor has been pressing the council to approve the budget.",
+            "the governor has been pressing the council to approve the budget",
+            "the governor",
+            "the council to approve the budget",
+        ),
+        (
+            "The spokeswoman said the union insists on a pay rise for nurses.",
+            "the union insists on a pay rise for nurses",
+            "the union",
+            "a pay rise for nurses",
+        ),
+    ],
+)
+def test_a_demand_named_inside_reported_speech_is_a_statement_of_its_own(
+    run: Run, text: str, outer: str, inner_source: str, inner: str
+) -> None:
+    """The guide counts statements nested in indirect speech: the reporter's and the one reported."""
+    doc, atts = run(text)
+    found = {(_text(doc, a.source), _text(doc, a.content)) for a in atts}
+    assert inner in {c for _, c in found}, found
+    assert (inner_source, inner) in found, found
+    assert outer in {c for _, c in found}, found
+
+
+def test_a_demand_by_the_reporting_speaker_himself_stays_inside_the_statement(run: Run) -> None:
+    """With only a pronoun for subject, the inner verb is what the speaker said, not a new source."""
+    doc, atts = run("The minister said he had urged the council to publish the accounts.")
+    assert _contents(doc, atts) == ["he had urged the council to publish the accounts"]
+
+
+# --- title-case headlines -------------------------------------------------------------------
+
+_BODY = "\n\nThe council met on Monday to discuss the budget."
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Mayor Downplays Impact Of Strike On City Budget", [("Mayor", "Impact Of Strike On City Budget")]),
+        ("Governor Offers to Host Budget Talks in Albany", [("Governor", "to Host Budget Talks in Albany")]),
+        ("Union, Allies Condemn Pay Freeze", [("Union, Allies", "Pay Freeze")]),
+        ("Senator Denies Donor Requests", [("Senator", "Donor Requests")]),
+        (
+            "Mayor Downplays Impact Of Strike, Cautions Against Cuts",
+            [("Mayor", "Impact Of Strike"), ("Mayor", "Cuts")],
+        ),
+        (
+            "Council Leaders Voice Optimism While Highlighting Risks",
+            [("Council Leaders", "Optimism"), ("Council Leaders", "Risks")],
+        ),
+    ],
+)
+def test_a_title_case_headline_verb_is_a_cue(
+    run: Run, headline: str, expected: list[tuple[str, str]]
+) -> None:
+    """Title Case hides the verb from the tagger ("Mayor Downplays Impact" reads as one name)."""
+    doc, atts = run(headline + _BODY)
+    found = [(_text(doc, a.source), _text(doc, a.content)) for a in atts]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Peace Talks Resume In Geneva After Long Pause",
+        "Storm Rumours Add to Confusion",
+        "No Press Announcement After Long Meeting",
+    ],
+)
+def test_a_title_case_headline_without_a_statement_gives_none(run: Run, headline: str) -> None:
+    doc, atts = run(headline + _BODY)
+    assert atts == [], _contents(doc, atts)
+
+
+# --- a quotation going on from its speaker, one paragraph per line ---------------------------
+
+
+def test_a_quote_going_on_before_a_line_break_is_the_same_speakers(run: Run) -> None:
+    """The parser may run a sentence on over a single line break into the next paragraph; the
+    quotation is still a whole sentence of its own and continues the speaker before it."""
+    text = (
+        "“We cannot give a date yet,” Smith told a panel at the city forum. "
+        "“There is a lot of work to be done.”\n"
+        "City membership in 2027 was pencilled into a ten-point plan discussed between the council "
+        "and the unions, officials have said."
+    )
+    doc, atts = run(text)
+    by_content = {_text(doc, a.content): _text(doc, a.source) for a in atts}
+    assert by_content.get("There is a lot of work to be done") == "Smith", by_content
+
+
+def test_a_quoted_crosshead_is_not_more_of_the_speech(run: Run) -> None:
+    text = (
+        "“At some point the council will have to decide,” Smith added.\n"
+        "‘Calmly’\n"
+        "In a speech on Friday, the mayor said the plan would go ahead."
+    )
+    doc, atts = run(text)
+    assert "Calmly" not in _contents(doc, atts)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor made clear during talks with the unions that wages remain the main obstacle.",
+            "wages remain the main obstacle",
+        ),
+        ("The mayor made it clear that the budget would not change.", "the budget would not change"),
+        ("The mayor made it plain that the budget would not change.", "the budget would not change"),
+    ],
+)
+def test_made_clear_that_is_a_statement(run: Run, text: str, content: str) -> None:
+    doc, atts = run(text)
+    assert [(_text(doc, a.source), _text(doc, a.content)) for a in atts] == [("The mayor", content)]
+
+
+def test_made_clear_progress_is_no_statement(run: Run) -> None:
+    doc, atts = run("The mayor made clear progress on the budget.")
+    assert atts == [], _contents(doc, atts)

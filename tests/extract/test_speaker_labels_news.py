@@ -39,3 +39,41 @@ def test_a_repeated_signed_headline_is_one_statement(extractor: Any) -> None:
     text = f"{headline}\n\n{headline}\n\nOfficials met in Istanbul on Monday."
     statements = _extract(extractor, text).statements
     assert len([s for s in statements if s.content.text.startswith("Prisoner exchange")]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters reported that the plant would close. According to that report, the owners sold it.",
+        "Reuters reported that the plant would close. The report says the owners sold the land.",
+    ],
+)
+def test_the_report_is_the_outlet_named_just_before(extractor: Any, text: str) -> None:
+    """A definite "the report" takes up the outlet that made it, not the unnamed-media label."""
+    statements = _extract(extractor, text).statements
+    later = [s for s in statements if "owners" in s.content.text]
+    assert len(later) == 1 and later[0].speaker is not None
+    assert later[0].speaker.name == "Reuters"
+
+
+def test_a_report_with_no_outlet_before_it_stays_unnamed_media(extractor: Any) -> None:
+    text = "The auditors met on Monday. The report says the owners sold the land."
+    statements = _extract(extractor, text).statements
+    assert [s.speaker.name for s in statements if s.speaker is not None] == ["unnamed media reports"]
+
+
+def test_a_headline_verb_is_not_part_of_the_speakers_name(extractor: Any) -> None:
+    """ "Mayor cancels meeting, citing ...": the parser may take the verb for the subject's head."""
+    text = "Mayor cancels planned meeting with union, citing lack of progress on wages\n\nThe union met."
+    statements = _extract(extractor, text).statements
+    cited = [s for s in statements if s.content.text.startswith("lack of progress")]
+    assert len(cited) == 1 and cited[0].speaker is not None
+    assert cited[0].speaker.mention.text == "Mayor"
+
+
+def test_a_readout_owned_by_a_named_person_is_theirs(extractor: Any) -> None:
+    text = "Yuri Novak told reporters the call was useful. Novak’s readout made clear that the talks stalled."
+    statements = _extract(extractor, text).statements
+    stalled = [s for s in statements if s.content.text == "the talks stalled"]
+    assert len(stalled) == 1 and stalled[0].speaker is not None
+    assert stalled[0].speaker.name == "Yuri Novak"

@@ -37,8 +37,10 @@ from redline.extract.cue_phrases import (
     predicate_candidates,
     prepositional_candidates,
     signature_candidates,
+    verb_predicate_candidates,
 )
 from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
+from redline.extract.headlines import title_case_candidates
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, verb_candidates
 from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, is_verb
@@ -98,7 +100,9 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         + as_candidates(doc, cues, quoted, sites)
         + label_candidates(doc, cues, text)
         + predicate_candidates(doc, cues, quoted, sites)
+        + verb_predicate_candidates(doc, cues, quoted, sites)
         + signature_candidates(doc, cues, quoted, text)
+        + title_case_candidates(doc, cues, quoted, text)
     )
     candidates = _resolve_nesting(doc, [c for c in candidates if not _document_source(doc, c, cues)], cues)
 
@@ -378,6 +382,8 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue
             if not outer.content[0] <= inner.cue_token < outer.content[1]:
                 continue
+            if inner.kind in _NESTED_KINDS and _nested_statement(doc, inner, outer):
+                continue  # "X said Y had urged Z to ...": Y's own statement inside X's
             if inner.kind not in _OWN_STATEMENT_KINDS and not _contrasted(doc[inner.cue_token], cues):
                 dropped.add(id(inner))  # a stance verb inside reported content belongs to it
                 continue
@@ -392,6 +398,22 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
     return [c for c in kept if id(c) not in dropped and c.content[1] > c.content[0]]
 
 
+def _nested_statement(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
+    """A cue inside reported content whose subject is named there too is a second source's
+    statement nested in the first (the guide counts both): "Peskov said Moscow insists on X"
+    gives Peskov's statement and Moscow's. Without a subject of its own ("he said they had
+    endorsed it", "accused them of stalling and rejecting it") the inner verb is part of the
+    outer content."""
+    if inner.source is None or outer.source is None:
+        return False
+    s0, s1 = inner.source
+    if not (outer.content[0] <= s0 and s1 <= outer.content[1]):
+        return False
+    cue = doc[inner.cue_token]
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s0 <= c.i < s1 and c.pos_ in ("PROPN", "NOUN") for c in subjects)
+
+
 def _contrasted(cue: Token, cues: CueLexicon) -> bool:
     """ "He wants an answer, while Putin calls the draft a basis": a cue in a "while" clause with a
     subject of its own is a second speaker's statement, not part of the first one's."""
@@ -403,10 +425,12 @@ def _contrasted(cue: Token, cues: CueLexicon) -> bool:
 
 
 _OWN_STATEMENT_KINDS = frozenset({"speech", "writing", "prepositional"})
+_NESTED_KINDS = frozenset({"directive", "prep"})
 
 
 def _rank(c: Candidate) -> float:
     order = {
+        "headline": 7,  # a title-case line's parse is unreliable: its word-by-word reading leads
         "speech": 6,
         "writing": 5,
         "prepositional": 4,
@@ -461,10 +485,13 @@ def _direct(
             _link_in_frame(doc, q, quoted, cues)
         if q.cue is None and q.span.start > 0:
             _link_to_colon(doc, q, quoted, cues)
-        if q.cue is None and whole and last is not None and _near(text, last, q):
+        # a quotation with no cue of its own goes on from the speaker before it; a word or two
+        # alone in quote marks ("‘Calmly’" as a crosshead) is a title, not more of the speech
+        goes_on = whole and words >= _MIN_QUOTE_WORDS
+        if q.cue is None and goes_on and last is not None and _near(text, last, q):
             q.cue, q.source, q.cue_token = last.cue, last.source, last.cue_token
             q.confidence = _INHERITED_CONFIDENCE
-        if q.cue is None and whole:
+        if q.cue is None and goes_on:
             _link_to_reported(doc, text, q, reported, reported_ends)
         if q.cue is None:
             if words < _MIN_QUOTE_WORDS or not whole:
@@ -556,6 +583,9 @@ def _is_whole_sentences(doc: Doc, q: _Quote, quoted: Sequence[bool]) -> bool:
     """No words of the author's own around the quote in its sentences, except a cue frame."""
     first, last = q.tokens
     s0, s1 = doc[first].sent.start, doc[last - 1].sent.end
+    # a line break ends the paragraph even where the parser ran the sentence on into the next
+    s0 = next((t.i + 1 for t in reversed(doc[s0:first]) if "\n" in t.text), s0)
+    s1 = next((t.i for t in doc[last:s1] if "\n" in t.text), s1)
     outside = [t for t in doc[s0:s1] if not quoted[t.i] and (t.is_alpha or t.like_num)]
     return len(outside) <= 6
 

@@ -126,6 +126,36 @@ def predicate_candidates(
     return out
 
 
+_THAT_WITHIN = 12  # tokens from "made clear" to its "that": "made clear during talks with X that"
+
+
+def verb_predicate_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token] | None = None
+) -> list[Candidate]:
+    """ "X made clear that Y", "X made it clear that Y": the parser hangs the "that" clause
+    anywhere (on the adjective, the verb, or a noun in between), so the content is read from
+    the first "that" after the adjective to the end of the sentence."""
+    out: list[Candidate] = []
+    for tok in doc if sites is None else sites:
+        verb = tok.head
+        if quoted[tok.i] or tok.lower_ not in cues.verb_predicates.get(verb.lemma_.lower(), frozenset()):
+            continue
+        if not verb.i < tok.i <= verb.i + 2:
+            continue  # "made clear", "made it clear": the adjective follows the verb
+        sent_end = tok.sent.end
+        that = next(
+            (t for t in doc[tok.i + 1 : min(sent_end, tok.i + _THAT_WITHIN)] if t.lower_ == "that"),
+            None,
+        )
+        source = find_source(verb, cues, quoted)
+        if that is None or source is None:
+            continue
+        trimmed = trim(doc, *clip_to_paragraph(doc, (that.i + 1, sent_end), that.i))
+        if trimmed:
+            out.append(Candidate(trimmed, (verb.i, tok.i + 1), source, "speech", tok.i))
+    return out
+
+
 def noun_candidates(
     doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token] | None = None
 ) -> list[Candidate]:

@@ -71,6 +71,7 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
         return adjacent_source(doc, verb.i, quoted or [False] * len(doc))
     if rng is None:
         return None
+    rng = _verb_in_subject(doc, rng)
     gap = range(rng[1], verb.i) if rng[1] <= verb.i else range(verb.i + 1, rng[0])
     if any("\n" in doc[i].text for i in gap):
         return adjacent_source(doc, verb.i, quoted or [False] * len(doc))
@@ -90,6 +91,20 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
             rng = (cut, rng[1])
     rng = clip_to_paragraph(doc, rng, verb.i)
     return rng if rng[1] > rng[0] else None
+
+
+def _verb_in_subject(doc: Doc, rng: TokenRange) -> TokenRange:
+    """ "Mayor cancels meeting, citing ...": in a headline the parser may take the verb for the
+    subject's head noun ("Mayor cancels"); the subject is then the verb's own subject."""
+    head = next((t for t in doc[rng[0] : rng[1]] if not rng[0] <= t.head.i < rng[1] or t.head.i == t.i), None)
+    if head is None or head.pos_ not in ("VERB", "AUX") or head.is_title or not head.lower_.endswith("s"):
+        return rng
+    own = [
+        c
+        for c in head.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i and c.pos_ in NOMINAL_POS
+    ]
+    return noun_phrase(own[0]) if own else rng
 
 
 def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> TokenRange | None:

@@ -57,6 +57,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "us": ("self", None),
 }
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
+_REPORT_WINDOW = 2  # sentences back in which "the report" finds the outlet that made it
 _GROUP_NOUNS = frozenset({"coalition", "group", "bloc", "alliance", "grouping"})
 # nouns by which news refers back to an outlet it named ("the agency", "the paper")
 _MEDIA_NOUNS = frozenset(
@@ -187,7 +188,9 @@ class SpeakerResolver:
             or self._apposed(index, span)
             or self._described(index, span)
             or self._media(index, span)
+            or self._report(index, span)
             or self._collective(span, placed=True)
+            or self._owned_document(index, span)
             or self._document(index, span)
             or self._repeated(index, span, previous)
             or self._definite_person(index, span, content, previous)
@@ -301,6 +304,39 @@ class SpeakerResolver:
             actor = self.kb.get(c.actor_id)
             if actor is not None and wanted(actor):
                 return actor.id, actor.name
+        return None
+
+    def _report(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Reuters reported ... According to that report": a definite report takes up the outlet
+        named in the sentences just before; with none there it stays an unnamed media report."""
+        head = _head(span)
+        if span[0].lower_ not in {"the", "that", "this"} or head.tag_ != "NN":
+            return None
+        if head.lemma_.lower() != "report":
+            return None
+        if any(t.pos_ == "PROPN" for t in span) or any(c.dep_ in ("poss", "prep") for c in head.children):
+            return None  # "the Pentagon report", "the report by the inspectors": its own maker
+        doc = index.doc
+        for c in reversed([c for c in index.candidates if c.end <= span.start]):
+            between = doc[c.end : span.start]
+            if sum(1 for t in between if t.is_sent_start) > _REPORT_WINDOW:
+                break
+            actor = self.kb.get(c.actor_id)
+            if actor is not None and actor.type == "media":
+                return actor.id, actor.name
+        return None
+
+    def _owned_document(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Ushakov's readout made clear ...": a document a named person owns speaks for them."""
+        head = _head(span)
+        found = self.kb.collective([t.text for t in span], span.text)
+        if found is None or found.kind != "document":
+            return None
+        for child in head.children:
+            if child.dep_ == "poss" and span.start <= child.i < span.end:
+                for c in index.candidates:
+                    if c.start <= child.i < c.end and c.kind == "person":
+                        return c.actor_id, c.name
         return None
 
     def _document(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:

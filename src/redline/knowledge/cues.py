@@ -32,6 +32,7 @@ _CONFIDENCE_KINDS = (
     "noun_object",
     "predicate",
     "signature",
+    "headline",
 )
 
 
@@ -63,6 +64,7 @@ class CueLexicon:
     prep_verbs: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     prep_nouns: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     predicates: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
+    verb_predicates: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     nouns: frozenset[str] = frozenset()
     clause_nouns: frozenset[str] = frozenset()
     prepositional: tuple[tuple[str, ...], ...] = ()
@@ -203,6 +205,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         ),
         prep_nouns=_prep_map(data, "prep_nouns", where),
         predicates=_prep_map(data, "predicates", where),
+        verb_predicates=_prep_map(data, "verb_predicates", where),
         nouns=frozenset(_words(data, "nouns", where)),
         clause_nouns=frozenset(_words(data, "clause_nouns", where)),
         prepositional=tuple(tuple(p.split()) for p in _words(data, "prepositional", where)),
@@ -234,6 +237,7 @@ def _trigger_words(lex: CueLexicon) -> tuple[str, ...]:
         | set(lex.prep_verbs)
         | set(lex.prep_nouns)
         | set(lex.predicates)
+        | {w for words in lex.verb_predicates.values() for w in words}
         | lex.clause_nouns
         | {p[0] for p in lex.prepositional}
     )

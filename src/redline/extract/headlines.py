@@ -1,0 +1,143 @@
+"""Statements in title-case headlines: "Mayor Downplays Impact Of Strike, Cautions Against Cuts".
+
+In Title Case every word is capitalised, so the tagger reads the headline's verb as part of a
+long proper name ("Mayor Downplays Impact") and no verb rule fires. This rule reads such a line
+by its words instead of its parse: a run of capitalised words (the source), then a word that is
+an inflection of a cue verb of the lexicon (the cue), then the rest of the line (the content).
+Further cue verbs after a comma or "while" start a second statement with the same source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from redline.extract.token_ranges import Candidate, trim
+from redline.knowledge.cues import CueLexicon
+
+# a headline is a line of its own: between line breaks or runs of spaces, as pages store them
+_LINE = re.compile(r"[^\n]+?(?=\s{2,}|\n|$)")
+_MIN_WORDS = 3
+_MAX_WORDS = 16  # news headlines run to a dozen words or so; longer is running text
+_MAX_SOURCE_WORDS = 6
+_TITLE_SHARE = 0.7  # share of the line's longer words that are capitalised in Title Case
+_JOINERS = frozenset({",", "and", "&"})  # "Mayor, Council Condemn ...": one joint source
+_SECOND_CUE = frozenset({",", "while", "and"})  # "..., Cautions Against ...", "... While Urging ..."
+_HEADLINE_KINDS = frozenset({"speech", "writing"})
+
+
+def title_case_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
+    """One candidate per cue verb of each title-case headline line."""
+    out: list[Candidate] = []
+    for m in _LINE.finditer(text):
+        line = m.group(0).strip()
+        if line.endswith(".") or not _title_case(line):
+            continue
+        span = doc.char_span(m.start(), m.start() + len(m.group(0).rstrip()), alignment_mode="contract")
+        if span is None or any(quoted[t.i] for t in span[:1]):
+            continue
+        out.extend(_statements(doc, span, cues, quoted))
+    return out
+
+
+def _title_case(line: str) -> bool:
+    words = line.split()
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
+        return False
+    longer = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    if len(longer) < 2:
+        return False
+    return sum(w[0].isupper() for w in longer) / len(longer) >= _TITLE_SHARE
+
+
+def _statements(doc: Doc, line: Span, cues: CueLexicon, quoted: Sequence[bool]) -> Iterator[Candidate]:
+    tokens = list(line)
+    cue_at = [i for i, t in enumerate(tokens) if i > 0 and not quoted[t.i] and _cue_lemma(t, cues)]
+    if not cue_at:
+        return
+    # a verb in the third person ("Says") is surer than a bare form, which may be a noun in the
+    # subject ("Press Secretary Says"); a bare form ("Allies Condemn") leads when none follows
+    inflected = [
+        i
+        for i in cue_at
+        if tokens[i].lower_.endswith("s") and _cue_lemma(tokens[i], cues) != tokens[i].lower_
+    ]
+    first = inflected[0] if inflected else cue_at[0]
+    cue_at = [i for i in cue_at if i >= first]
+    source = _source(tokens, first)
+    if source is None:
+        return
+    if first not in inflected and not _plural(doc[source[0] : source[1]]):
+        return  # a bare form agrees only with a plural or joint subject ("Allies Condemn")
+    # later cues count only where they open a coordinated clause: "..., Cautions Against ..."
+    starts = [first] + [i for i in cue_at[1:] if tokens[i - 1].lower_ in _SECOND_CUE]
+    for n, i in enumerate(starts):
+        lemma = _cue_lemma(tokens[i], cues)
+        assert lemma is not None
+        cue_end = i + 1
+        if cue_end < len(tokens) and tokens[cue_end].lower_ in cues.prep_verbs.get(lemma, frozenset()):
+            cue_end += 1  # "Cautions Against": the particle belongs to the cue
+        end = starts[n + 1] - 1 if n + 1 < len(starts) else len(tokens)
+        if end <= cue_end:
+            continue
+        content = trim(doc, tokens[cue_end].i, tokens[end - 1].i + 1, words=False)
+        directive = lemma in cues.directive_verbs
+        if content is None or not _says_something(doc[content[0] : content[1]], directive):
+            continue
+        cue = (tokens[i].i, tokens[cue_end - 1].i + 1)
+        yield Candidate(content, cue, source, "headline", tokens[i].i)
+
+
+def _source(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """The capitalised words just before the cue; a lower-case word or a colon ends them."""
+    start = cue
+    while start > 0 and cue - start < _MAX_SOURCE_WORDS:
+        prev = tokens[start - 1]
+        if prev.text[:1].isupper() or prev.lower_ in _JOINERS or prev.lower_ in ("’s", "'s", "."):
+            start -= 1
+            continue
+        break
+    while start < cue and tokens[start].lower_ in _JOINERS:
+        start += 1
+    if start == cue or not any(t.pos_ in ("PROPN", "NOUN") for t in tokens[start:cue]):
+        return None
+    if start > 0 and tokens[start - 1].is_alpha:
+        return None  # the subject runs on into lower-case words: running text, not a headline
+    return tokens[start].i, tokens[cue - 1].i + 1
+
+
+def _cue_lemma(tok: Token, cues: CueLexicon) -> str | None:
+    """The cue-verb lemma a title-cased word inflects ("Downplays", "Urging", "Condemn"), if any."""
+    word = tok.text
+    if not word[:1].isupper() or not word.isalpha() or tok.pos_ in ("ADP", "DET", "PRON"):
+        return None
+    w = word.lower()
+    forms = [w]
+    if w.endswith("ies"):
+        forms.append(w[:-3] + "y")
+    if w.endswith("es"):
+        forms.append(w[:-2])
+    if w.endswith("s"):
+        forms.append(w[:-1])
+    if w.endswith("ing"):
+        forms += [w[:-3], w[:-3] + "e"]
+    for f in forms:
+        if cues.verb_kind(f) in _HEADLINE_KINDS or f in cues.object_verbs or f in cues.directive_verbs:
+            return f
+    return None
+
+
+def _plural(source: Span) -> bool:
+    last = source[-1]
+    return (len(source) > 1 and any(t.lower_ in _JOINERS for t in source)) or last.lower_.endswith("s")
+
+
+def _says_something(content: Span, directive: bool) -> bool:
+    """ "Responds Cautiously" names a manner, not what was said, and "Rumours Add to Confusion" a
+    place, not words: content is a noun phrase, or an infinitive after a directive verb
+    ("Offers to Host Talks")."""
+    if content[0].lower_ == "to":
+        return directive
+    return any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in content)
