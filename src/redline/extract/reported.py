@@ -158,11 +158,27 @@ def _clause_candidate(
     cue = _cue_range(verb)
     holes = [cue] + ([source] if source else [])
     rng = without(subtree_range(comp), holes, prefer_after=cue[1] if comp.i > verb.i else 0)
+    condition = _trailing_condition(verb, comp, cues) if comp.i > verb.i else None
+    if condition is not None and rng[1] <= condition.left_edge.i:
+        rng = (rng[0], condition.right_edge.i + 1)
     rng = clip_to_paragraph(doc, rng, verb.i)
     trimmed = trim(doc, *rng)
     if trimmed is None:
         return None
     return Candidate(trimmed, cue, source, kind, verb.i)
+
+
+def _trailing_condition(verb: Token, comp: Token, cues: CueLexicon) -> Token | None:
+    """ "She said Europe was ready to help, but only if the guns fell silent": the parser often
+    hangs the condition on the speech verb (a conjunct or adverbial clause of "said"), yet a
+    speaker's words are what is conditioned, not the act of saying them; without the clause a
+    conditional offer would read as plain support. Returns the condition's verb."""
+    for child in verb.rights:
+        if child.i <= comp.right_edge.i or child.dep_ not in ("conj", "advcl") or not is_verb(child):
+            continue
+        if any(m.dep_ == "mark" and m.lower_ in cues.condition_marks for m in child.children):
+            return child
+    return None
 
 
 def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
