@@ -98,6 +98,9 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
     "saying", "adding", "but said" and "to warn" have no subject of their own and take the one
     of the verb they hang on; "officials who said" points back to the noun the clause modifies.
     """
+    aside = _inserted_participle(verb)
+    if aside is not None:  # "Peskov, asked about it, said": the aside's subject speaks
+        return next(noun_phrase(c) for c in aside.children if c.dep_ in SUBJECTS and c.i < aside.i)
     tok: Token | None = verb
     for _ in range(_MAX_ANCESTORS):
         if tok is None or (quoted and quoted[tok.i]):
@@ -257,8 +260,11 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     mark = _inverted_mark(tok, kind)
     if mark is not None:
         return _make(tok.doc, tok, (mark.i + 1, mark.head.right_edge.i + 1), kind, cues, quoted)
+    aside = _inserted_participle(tok)
     comps = [
-        c for c in tok.children if c.dep_ in _CLAUSE and _inverted_mark(c, cues.verb_kind(c.lemma_)) is None
+        c
+        for c in tok.children
+        if c.dep_ in _CLAUSE and c != aside and _inverted_mark(c, cues.verb_kind(c.lemma_)) is None
     ]
     if not comps and kind in ("speech", "writing"):
         comps = [
@@ -273,6 +279,30 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     if cand is None or not _has_verb(tok.doc, cand.content):
         return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
     return cand
+
+
+def _inserted_participle(verb: Token) -> Token | None:
+    """ "Peskov, asked about the remarks, said ...": the parser makes the participle a clause
+    of "said" with the speaker as its subject, so the aside would be read as the content and the
+    speaker lost. A past-tense form with no auxiliary, set off by commas from its "subject" and
+    from the cue (a finite verb is not cut from its subject by a comma), is such an aside;
+    returns it."""
+    doc = verb.doc
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    for child in verb.lefts:
+        if (
+            child.dep_ in _CLAUSE
+            and child.tag_ in ("VBN", "VBD")
+            and child.i > 0
+            and doc[child.i - 1].text == ","
+            and all(t.is_punct for t in doc[child.right_edge.i + 1 : verb.i])
+            and (doc[verb.i - 1].text == "," or doc[child.right_edge.i].text == ",")
+            and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
+            and any(c.dep_ in SUBJECTS and c.i < child.i for c in child.children)
+        ):
+            return child
+    return None
 
 
 def _inverted_mark(tok: Token, kind: str | None) -> Token | None:
@@ -492,6 +522,8 @@ def verb_candidates(
     for tok in doc if sites is None else sites:
         if quoted[tok.i] or not is_verb(tok) or _attributive(tok, cues):
             continue
+        if tok.dep_ in _CLAUSE and _inserted_participle(tok.head) == tok:
+            continue  # "Peskov, asked about the plan, said": he was asked; the aside says nothing
         kind = cues.verb_kind(tok.lemma_)
         cand = (
             _clausal(tok, kind, cues, quoted)
