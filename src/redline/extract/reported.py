@@ -427,6 +427,8 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
+    if not objs and listed:  # "ruled out giving up land": a gerund is the object it takes
+        objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if not objs or objs[0].lemma_.lower() in cues.audience:
         return None
     if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
