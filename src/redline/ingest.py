@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from itertools import islice
 from typing import TypeVar
 
@@ -236,8 +237,11 @@ def _self_dated(doc: Document) -> Document:
 
 
 # -- sources ----------------------------------------------------------------------------------
-def read_sources(specs: Sequence[str], settings: Settings) -> Iterator[Document | Problem]:
-    """Documents from files, folders, stdin and URLs (the sources layer's dispatcher)."""
+def read_sources(
+    specs: Sequence[str], settings: Settings, *, published: date | None = None
+) -> Iterator[Document | Problem]:
+    """Documents from files, folders, stdin and URLs (the sources layer's dispatcher);
+    ``published`` dates the documents that carry no date of their own."""
     from redline.sources import read_sources as dispatch
 
-    yield from dispatch(specs, settings)
+    yield from dispatch(specs, settings, published=published)

@@ -34,6 +34,7 @@ BAD_DATE = [
     ("plan import", ["{plan}", "--plan", "peace", "--version", "1", "--date", "soon"]),
     ("plan reconstruct", ["--plan", "peace", "--base", "1", "--version", "2", "--date", "soon"]),
     ("extract", ["{plan}", "--published", "soon"]),
+    ("ingest", ["{plan}", "--published", "soon"]),
     ("discover", ["peace plan", "--since", "soon"]),
 ]
 BAD_FORMAT = [

@@ -16,12 +16,15 @@ import typer
 from redline.cli._common import emit, settings_from_flags, user_errors
 from redline.cli.options import (
     ActorOpt,
+    ActorsOpt,
     DbOpt,
     LimitOpt,
     OutletOpt,
+    PublishedOpt,
     StanceOpt,
     Where,
     check_choice,
+    day,
     filter_flags,
     format_option,
     open_store,
@@ -117,11 +120,12 @@ def _extract_run(
     must_exist: bool,
     workers: int | None,
     scheduler: str | None,
+    **flags: Any,
 ) -> NoReturn:
     """Ingest and reprocess must show progress, summarise and set the exit code the same way."""
     with (
         user_errors(),
-        open_store(db, must_exist=must_exist, workers=workers, scheduler=scheduler) as (
+        open_store(db, must_exist=must_exist, workers=workers, scheduler=scheduler, **flags) as (
             store,
             settings,
         ),
@@ -139,16 +143,29 @@ def ingest(
     db: DbOpt = None,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
+    published: PublishedOpt = None,
+    actors: ActorsOpt = None,
 ) -> None:
     """Extract statements from SOURCES and store them; re-running skips what is stored."""
+    with user_errors():
+        published_date = day(published, "--published")
 
     def run(store: Store, settings: Settings, update: Callable[[IngestReport], None]) -> IngestReport:
         from redline.ingest import ingest as ingest_sources
         from redline.ingest import read_sources
 
-        return ingest_sources(read_sources(sources, settings), store, settings, on_progress=update)
+        documents = read_sources(sources, settings, published=published_date)
+        return ingest_sources(documents, store, settings, on_progress=update)
 
-    _extract_run(run, "stored", db=db, must_exist=False, workers=workers, scheduler=scheduler)
+    _extract_run(
+        run,
+        "stored",
+        db=db,
+        must_exist=False,
+        workers=workers,
+        scheduler=scheduler,
+        actors=tuple(actors) if actors else None,
+    )
 
 
 def reprocess(

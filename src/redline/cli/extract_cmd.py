@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -27,7 +26,7 @@ from redline.cli._common import (
     truncate,
     user_errors,
 )
-from redline.cli.options import DATE_HELP, day
+from redline.cli.options import ActorsOpt, PublishedOpt, day
 from redline.model import Document, Extraction, Problem
 
 if TYPE_CHECKING:
@@ -150,22 +149,8 @@ def extract(
         ExtractFormat,
         typer.Option("--format", "-f", metavar="FORMAT", help="Output format: jsonl, json or table."),
     ] = ExtractFormat.jsonl,
-    published: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE", help=f"Publication date for documents that carry none of their own: {DATE_HELP}."
-        ),
-    ] = None,
-    actors: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--actors",
-            metavar="FILE",
-            exists=True,
-            dir_okay=False,
-            help="Extra actor file (YAML); repeat for several.",
-        ),
-    ] = None,
+    published: PublishedOpt = None,
+    actors: ActorsOpt = None,
     workers: Annotated[
         int | None, typer.Option(min=1, metavar="N", help="Worker processes for the NLP pipeline.")
     ] = None,

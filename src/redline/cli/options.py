@@ -53,6 +53,24 @@ StanceOpt = Annotated[str | None, typer.Option("--stance", metavar="STANCE", hel
 SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", help=f"From {DATE_HELP}.")]
 UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", help=f"Up to {DATE_HELP}.")]
 AtOpt = Annotated[str | None, typer.Option("--at", metavar="DATE", help=f"As of {DATE_HELP}.")]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        metavar="DATE",
+        help=f"Publication date for documents that carry none of their own: {DATE_HELP}.",
+    ),
+]
+ActorsOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors",
+        metavar="FILE",
+        exists=True,
+        dir_okay=False,
+        help="Extra actor file (YAML); repeat for several.",
+    ),
+]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", metavar="OUTLET", help="Outlet name.")]
 SearchOpt = Annotated[str | None, typer.Option("--search", metavar="QUERY", help=SEARCH_HELP)]
 RejectedOpt = Annotated[bool, typer.Option("--include-rejected", help="Keep statements an analyst rejected.")]

@@ -36,6 +36,7 @@ from redline.extract.cue_phrases import (
     noun_object_candidates,
     predicate_candidates,
     prepositional_candidates,
+    said_last_candidates,
     signature_candidates,
     verb_predicate_candidates,
 )
@@ -103,6 +104,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         + verb_predicate_candidates(doc, cues, quoted, sites)
         + signature_candidates(doc, cues, quoted, text)
         + title_case_candidates(doc, cues, quoted, text)
+        + said_last_candidates(doc, cues, quoted, text)
     )
     candidates = _resolve_nesting(doc, [c for c in candidates if not _document_source(doc, c, cues)], cues)
 

@@ -269,7 +269,16 @@ _SIGNED = re.compile(
     r"(?:[\s,]+[–—-]{1,2}|:|,\s+(?P<verb>[a-z]+))\s+"
     r"(?P<label>[A-Z\w][\w’'.\-]*(?: [A-Za-z][\w’'.\-]*){0,5})(?=\s{2}|\s*\n|\s*$|\s+[-–—|]\s)"
 )
+# "Deal close, Kremlin says" / "No land for peace, Ukrainian negotiator says": a headline whose
+# source and speech verb close the line. The parser makes little of headline-ese (a dropped
+# copula leaves "deal close" without a verb), so the line's shape decides: it starts a line, has
+# no stop, and ends on "SOURCE VERB".
+_SAYS_LAST = re.compile(
+    r"(?:^|\n|\s{2})(?P<content>[A-Z“\"‘«\[][^\n.]{6,240}?),\s+"
+    r"(?P<label>[A-Z\w][\w’'\-]*(?: [A-Za-z][\w’'\-]*){0,5})\s+(?P<verb>[a-z]+)(?=\s{2}|\s*\n|\s*$)"
+)
 _MAX_SIGNED_WORDS = 4
+_NOT_IN_LABEL = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})  # a source is a noun phrase
 _MAX_SAID_BY_WORDS = 6  # "..., says bloc's foreign policy chief Kallas": a title may come first
 _MAX_HEADLINE_WORDS = 16  # news headlines run to a dozen words or so; longer is running text
 
@@ -309,4 +318,29 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
         if content is None:
             continue
         out.append(Candidate(content, cue, (src.start, src.end), "signature", src.start))
+    return out
+
+
+def said_last_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
+    """Headlines closed by their source and a speech verb ("Talks productive, Kremlin says"):
+    the part before the comma is the content, whatever the parser made of it."""
+    out: list[Candidate] = []
+    for m in _SAYS_LAST.finditer(text):
+        if not 2 <= len(m.group("content").split()) <= _MAX_HEADLINE_WORDS:
+            continue
+        said = doc.char_span(m.start("verb"), m.end("verb"))
+        src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+        span = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
+        if said is None or src is None or span is None or any(quoted[t.i] for t in src):
+            continue
+        if cues.verb_kind(said[0].lemma_) != "speech" or said[0].tag_ not in ("VBZ", "VBD"):
+            continue  # "..., but Ukrainians must have their say": not a signed headline
+        if src.text.lower() in cues.label_exclusions or any(t.pos_ in _NOT_IN_LABEL for t in src):
+            continue
+        if not any(t.pos_ == "PROPN" or t.ent_type_ or t.lemma_.lower() in cues.source_nouns for t in src):
+            continue  # "..., the report says" is caught elsewhere; the source must be someone
+        content = trim(doc, span.start, span.end, words=False)
+        if content is None:
+            continue
+        out.append(Candidate(content, (said.start, said.end), (src.start, src.end), "signature", src.start))
     return out

@@ -113,6 +113,9 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
     "saying", "adding", "but said" and "to warn" have no subject of their own and take the one
     of the verb they hang on; "officials who said" points back to the noun the clause modifies.
     """
+    aside = _inserted_participle(verb)
+    if aside is not None:  # "Peskov, asked about it, said": the aside's subject speaks
+        return next(noun_phrase(c) for c in aside.children if c.dep_ in SUBJECTS and c.i < aside.i)
     tok: Token | None = verb
     for _ in range(_MAX_ANCESTORS):
         if tok is None or (quoted and quoted[tok.i]):
@@ -173,11 +176,27 @@ def _clause_candidate(
     cue = _cue_range(verb)
     holes = [cue] + ([source] if source else [])
     rng = without(subtree_range(comp), holes, prefer_after=cue[1] if comp.i > verb.i else 0)
+    condition = _trailing_condition(verb, comp, cues) if comp.i > verb.i else None
+    if condition is not None and rng[1] <= condition.left_edge.i:
+        rng = (rng[0], condition.right_edge.i + 1)
     rng = clip_to_paragraph(doc, rng, verb.i)
     trimmed = trim(doc, *rng)
     if trimmed is None:
         return None
     return Candidate(trimmed, cue, source, kind, verb.i)
+
+
+def _trailing_condition(verb: Token, comp: Token, cues: CueLexicon) -> Token | None:
+    """ "She said Europe was ready to help, but only if the guns fell silent": the parser often
+    hangs the condition on the speech verb (a conjunct or adverbial clause of "said"), yet a
+    speaker's words are what is conditioned, not the act of saying them; without the clause a
+    conditional offer would read as plain support. Returns the condition's verb."""
+    for child in verb.rights:
+        if child.i <= comp.right_edge.i or child.dep_ not in ("conj", "advcl") or not is_verb(child):
+            continue
+        if any(m.dep_ == "mark" and m.lower_ in cues.condition_marks for m in child.children):
+            return child
+    return None
 
 
 def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
@@ -256,8 +275,11 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     mark = _inverted_mark(tok, kind)
     if mark is not None:
         return _make(tok.doc, tok, (mark.i + 1, mark.head.right_edge.i + 1), kind, cues, quoted)
+    aside = _inserted_participle(tok)
     comps = [
-        c for c in tok.children if c.dep_ in _CLAUSE and _inverted_mark(c, cues.verb_kind(c.lemma_)) is None
+        c
+        for c in tok.children
+        if c.dep_ in _CLAUSE and c != aside and _inverted_mark(c, cues.verb_kind(c.lemma_)) is None
     ]
     if not comps and kind in ("speech", "writing"):
         comps = [
@@ -272,6 +294,30 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     if cand is None or not _has_verb(tok.doc, cand.content):
         return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
     return cand
+
+
+def _inserted_participle(verb: Token) -> Token | None:
+    """ "Peskov, asked about the remarks, said ...": the parser makes the participle a clause
+    of "said" with the speaker as its subject, so the aside would be read as the content and the
+    speaker lost. A past-tense form with no auxiliary, set off by commas from its "subject" and
+    from the cue (a finite verb is not cut from its subject by a comma), is such an aside;
+    returns it."""
+    doc = verb.doc
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    for child in verb.lefts:
+        if (
+            child.dep_ in _CLAUSE
+            and child.tag_ in ("VBN", "VBD")
+            and child.i > 0
+            and doc[child.i - 1].text == ","
+            and all(t.is_punct for t in doc[child.right_edge.i + 1 : verb.i])
+            and (doc[verb.i - 1].text == "," or doc[child.right_edge.i].text == ",")
+            and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
+            and any(c.dep_ in SUBJECTS and c.i < child.i for c in child.children)
+        ):
+            return child
+    return None
 
 
 def _inverted_mark(tok: Token, kind: str | None) -> Token | None:
@@ -396,6 +442,8 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
+    if not objs and listed:  # "ruled out giving up land": a gerund is the object it takes
+        objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if not objs or objs[0].lemma_.lower() in cues.audience:
         return None
     if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
@@ -491,6 +539,8 @@ def verb_candidates(
     for tok in doc if sites is None else sites:
         if quoted[tok.i] or not is_verb(tok) or _attributive(tok, cues):
             continue
+        if tok.dep_ in _CLAUSE and _inserted_participle(tok.head) == tok:
+            continue  # "Peskov, asked about the plan, said": he was asked; the aside says nothing
         kind = cues.verb_kind(tok.lemma_)
         cand = (
             _clausal(tok, kind, cues, quoted)

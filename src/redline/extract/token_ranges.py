@@ -108,19 +108,27 @@ def trim(doc: Doc, start: int, end: int, words: bool = True) -> TokenRange | Non
 _DATELINE_MARKS = frozenset({"-", "–", "—", ":"})
 
 
+_DATELINE_BACK = 6  # tokens a range may start after its line's dateline begins ("KYIV , Nov 28")
+
+
 def dateline_end(doc: Doc, start: int, end: int) -> int | None:
     """Where a dateline opening a paragraph ends ("MOSCOW, Oct 10 (Agency) - "): the token after
     its dash or colon, else None. A dateline is an upper-case place, then only names, dates,
     numbers, brackets and commas before the mark; it is where the story was filed, never a
-    speaker or a part of what was said."""
-    first = doc[start]
+    speaker or a part of what was said. The range may start inside it ("Nov 28 - Ukrainian
+    President ...": the parser left the place out of the subject), so the line is read from its
+    start."""
+    line = start
+    while line > 0 and start - line < _DATELINE_BACK and doc[line - 1].text_with_ws[-1] != "\n":
+        line -= 1
+    first = doc[line]
     if not (first.is_alpha and first.is_upper and len(first) >= 3):
         return None
-    if start > 0 and doc[start - 1].text_with_ws[-1] != "\n":  # the character before it
+    if line > 0 and doc[line - 1].text_with_ws[-1] != "\n":  # the character before it
         return None
-    for t in doc[start + 1 : min(end, start + 12)]:
+    for t in doc[line + 1 : min(end, line + 12)]:
         if t.text in _DATELINE_MARKS:
-            return t.i + 1 if t.i + 1 < end else None
+            return t.i + 1 if start < t.i + 1 < end else None
         named = t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("DATE", "GPE")
         if not (t.is_punct or t.like_num or named):
             return None

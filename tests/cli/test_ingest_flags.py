@@ -1,0 +1,57 @@
+"""`redline ingest` takes the flags `redline extract` takes for what it reads: a publication date
+for undated files and extra actor files (one vocabulary for both commands)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from redline.cli import app
+
+pytestmark = pytest.mark.model
+
+runner = CliRunner()
+
+ARTICLE = (
+    "Harbour talks stall\n\n"
+    "Port authority chief Ilse Marnefjord said on Tuesday that the ferry agreement could not be "
+    "signed before spring.\n"
+)
+ACTORS = (
+    "actors:\n"
+    "  - id: ilse-marnefjord\n"
+    "    name: Ilse Marnefjord\n"
+    "    type: person\n"
+    "    gender: f\n"
+    "    affiliation: ukraine\n"
+    "    party: ukraine\n"
+)
+
+
+def test_ingest_dates_undated_files_and_reads_extra_actors(tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(ACTORS, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    result = runner.invoke(
+        app, ["ingest", str(article), "--db", db, "--published", "2025-11-27", "--actors", str(actors)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(runner.invoke(app, ["statements", "--db", db, "-f", "json"]).stdout)
+    assert rows, "no statement stored"
+    row = rows[0]
+    assert row["speaker"] == "Ilse Marnefjord"
+    assert row["actor_id"] == "ilse-marnefjord"
+    # "on Tuesday" in a story published on Thursday 27 November: the Tuesday before
+    assert row["date"] == "2025-11-25"
+    docs = json.loads(runner.invoke(app, ["documents", "--db", db, "-f", "json"]).stdout)
+    assert docs[0]["published"] == "2025-11-27"
+
+
+def test_ingest_help_names_the_flags() -> None:
+    text = " ".join(runner.invoke(app, ["ingest", "--help"]).stdout.split())
+    assert "--published DATE" in text and "--actors FILE" in text
