@@ -162,9 +162,8 @@ def stored_positions(
             if at is None:  # as of today: the cells and shifts every write keeps
                 totals = store.position_cells(by, issue=issue)
                 drafts = store.position_shifts(by, issue=issue)
-            else:  # as of a past day: the tallies up to it, read once for the cells and the shifts
-                totals, walk = store.position_as_of(by, at, issue=issue)
-                drafts = _walk(walk)
+            else:  # as of a past day: the walk's checkpoints before it and the tallies since
+                totals, drafts = store.position_past(by, at, issue=issue)
             matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
             shifts = _shifts(drafts, load)
     if shifts is None:  # a tally row the rule cannot split: the statements themselves

@@ -33,12 +33,29 @@ from redline.balance import (
     Tally,
     cell_of,
     cell_shifts,
-    walk,
 )
 from redline.store._sql import chunks, insert_rows
-from redline.store.schema import ANY_COLUMN, UNDATED_DAY, position_cell, position_shift, position_tally
+from redline.store.schema import (
+    ANY_COLUMN,
+    UNDATED_DAY,
+    position_cell,
+    position_checkpoint,
+    position_shift,
+    position_tally,
+    position_turn,
+)
+from redline.store.walk_checkpoints import checkpoint_records, turn_records
 
-__all__ = ["CellTotals", "TallyRow", "cells", "kept_shifts", "parse_day", "rewalk", "shift_days"]
+__all__ = [
+    "CellTotals",
+    "TallyRow",
+    "cells",
+    "kept_shifts",
+    "parse_day",
+    "rewalk",
+    "shift_days",
+    "undated_counts",
+]
 
 
 def parse_day(value: Any, cache: dict[Any, date | None]) -> date | None:
@@ -175,13 +192,16 @@ def _shift_record(by: str, sh: ShiftDraft[str]) -> dict[str, Any]:
 
 
 def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
-    """Walk these cells again over their tallies and store their balance and shifts anew."""
-    for table in (position_cell, position_shift):
+    """Walk these cells again over their tallies and store their balance and shifts anew, and
+    the walk's checkpoints and turns (``walk_checkpoints``) that a past day is read from."""
+    for table in (position_cell, position_shift, position_checkpoint, position_turn):
         key = tuple_(table.c.by_kind, table.c.col_key, table.c.row_key)
         for part in chunks(sorted(cells), 200):
             conn.execute(delete(table).where(key.in_(list(part))))
     balances: list[dict[str, Any]] = []
     shifts: list[dict[str, Any]] = []
+    turns: list[dict[str, Any]] = []
+    checkpoints: list[dict[str, Any]] = []
     walked, rows_of = _cell_days(conn, cells)
     for (by, col, row), rows in rows_of.items():
         found = shift_days(rows)
@@ -190,10 +210,19 @@ def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
             shifts.append(_shift_record(by, mixed))
         else:
             shifts += [_shift_record(by, sh) for key, days in found.items() for sh in cell_shifts(*key, days)]
+        unsplit = _unsplit_from(rows)
+        clean = shift_days(rows if unsplit is None else [r for r in rows if r.day is None or r.day < unsplit])
+        for walked_days in (clean or {}).values():
+            turns += turn_records(by, col, row, walked_days, None)
+        if unsplit is not None:
+            turns += turn_records(by, col, row, [], unsplit)
     for part in chunks(shifts, 5000):
         insert_rows(conn, position_shift, list(part))
+    for part in chunks(turns, 5000):
+        insert_rows(conn, position_turn, list(part))
     for (by, col, row), days in walked.items():
-        cell = walk(row, col, days, 0)
+        cell, kept = checkpoint_records(by, col, row, days)
+        checkpoints += kept
         balances.append(
             {
                 "by_kind": by,
@@ -210,6 +239,18 @@ def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
         )
     for part in chunks(balances, 5000):
         insert_rows(conn, position_cell, list(part))
+    for part in chunks(checkpoints, 5000):
+        insert_rows(conn, position_checkpoint, list(part))
+
+
+def _unsplit_from(rows: Iterable[TallyRow]) -> date | None:
+    """The first day of a cell's tallies that counts statements that are nobody's position,
+    if the cell has others too: its counts then differ from what its shifts are walked over
+    (or, in one tally, cannot be split), and its turns are not used from that day on."""
+    nobodys = [r.day for r in rows if r.nobody and r.day is not None]
+    if not nobodys or all(r.nobody == r.n for r in rows):
+        return None
+    return min(nobodys)
 
 
 @dataclass(slots=True)
@@ -219,6 +260,20 @@ class CellTotals:
     cells: dict[tuple[str, str], CellDraft[str]]
     undated: dict[tuple[str, str], int]
     undated_statements: int
+
+
+def undated_counts(conn: Connection, by: str, issue: str | None) -> tuple[dict[tuple[str, str], int], int]:
+    """A matrix's undated statements: per (row, column), and how many distinct ones."""
+    t = position_tally
+    where = [t.c.by_kind == by, t.c.col_key != ANY_COLUMN, t.c.day == UNDATED_DAY]
+    if issue is not None:
+        where.append(t.c.col_key == issue)
+    undated_q = select(t.c.row_key, t.c.col_key, func.sum(t.c.n)).where(*where)
+    undated = {(r[0], r[1]): int(r[2]) for r in conn.execute(undated_q.group_by(t.c.row_key, t.c.col_key))}
+    distinct = select(func.coalesce(func.sum(t.c.n), 0)).where(
+        t.c.by_kind == by, t.c.day == UNDATED_DAY, t.c.col_key == (ANY_COLUMN if issue is None else issue)
+    )
+    return undated, int(conn.execute(distinct).scalar_one())
 
 
 def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | None = None) -> CellTotals:
@@ -233,12 +288,7 @@ def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | Non
     if at is not None:
         dated.append(t.c.day <= at)
     parsed: dict[Any, date | None] = {}
-    undated_q = select(t.c.row_key, t.c.col_key, func.sum(t.c.n)).where(*where, t.c.day == UNDATED_DAY)
-    undated = {(r[0], r[1]): int(r[2]) for r in conn.execute(undated_q.group_by(t.c.row_key, t.c.col_key))}
-    distinct = select(func.coalesce(func.sum(t.c.n), 0)).where(
-        t.c.by_kind == by, t.c.day == UNDATED_DAY, t.c.col_key == (ANY_COLUMN if issue is None else issue)
-    )
-    n_distinct = int(conn.execute(distinct).scalar_one())
+    undated, n_distinct = undated_counts(conn, by, issue)
     if at is None:  # as of today: the balances the store keeps
         c = position_cell
         kept_cols: list[Any] = [c.c.row_key, c.c.col_key, c.c.value, c.c.latest, c.c.most_frequent]
