@@ -556,10 +556,12 @@ def past(
     )
     if issue is not None:
         q = q.where(t.c.col_key == issue)
-    # in key order (column, day, row, stance): a cell's groups of one day come together
+    # sorted here, not in SQL: an ORDER BY in the key's order made SQLite scan the kind's
+    # every tally by key instead of seeking the week by day; a cell's groups of a day together
+    week = sorted(conn.execute(q), key=lambda r: (r[1], r[2], r[0], r[3]))
     groups: list[DayGroup[str]] = []
     current: tuple[str, str, date] | None = None
-    for r in [*conn.execute(q.order_by(t.c.col_key, t.c.day, t.c.row_key, t.c.stance)), None]:
+    for r in [*week, None]:
         d = None if r is None else _day(r[2], parsed)
         if current is not None and (r is None or (r[0], r[1], d) != current):
             key = (current[0], current[1])

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, and_, func, select, type_coerce
+from sqlalchemy import String, and_, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from redline.balance import CellDraft, Days, ShiftDays, Tally, Turn, cell_of, cell_turns
@@ -123,20 +123,19 @@ def checkpoints_before(
     conn: Connection, by: str, day: date, issue: str | None
 ) -> Iterable[tuple[str, str, Any, str]]:
     """(row, column, day as the driver gives it, state) of each cell's last checkpoint before
-    ``day``: one index seek per cell (of ``position_cell``, one row per cell)."""
+    ``day``: driven by ``position_cell`` (one row per cell), two seeks back from the day per
+    cell, not a scan of every checkpoint of the kind."""
     c, k = position_cell, position_checkpoint
-    k2 = k.alias("earlier")
-    same_cell = and_(k2.c.by_kind == c.c.by_kind, k2.c.col_key == c.c.col_key, k2.c.row_key == c.c.row_key)
-    last = select(func.max(k2.c.day)).where(same_cell, k2.c.day < day).scalar_subquery()
-    on = and_(k.c.by_kind == c.c.by_kind, k.c.col_key == c.c.col_key, k.c.row_key == c.c.row_key)
-    q = (
-        select(c.c.row_key, c.c.col_key, type_coerce(k.c.day, String), k.c.state)
-        .select_from(c.join(k, on))
-        .where(c.c.by_kind == by, k.c.day == last)
-    )
+    same_cell = and_(k.c.by_kind == c.c.by_kind, k.c.col_key == c.c.col_key, k.c.row_key == c.c.row_key)
+
+    def last(col: Any) -> Any:
+        return select(col).where(same_cell, k.c.day < day).order_by(k.c.day.desc()).limit(1).scalar_subquery()
+
+    q = select(c.c.row_key, c.c.col_key, type_coerce(last(k.c.day), String), last(k.c.state))
+    q = q.where(c.c.by_kind == by)
     if issue is not None:
         q = q.where(c.c.col_key == issue)
-    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(q)]
+    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(q) if r[3] is not None]
 
 
 def turns_upto(
