@@ -10,8 +10,8 @@ Shifts come from the same tallies: besides the per-day counts, each keeps how ma
 statements say outright that the position changed (and the strongest of them) and how many
 are nobody's position, which is all the evidence rule (``balance.cell_shifts``) needs. The
 store walks it on every write and keeps the shifts as of today; as of a past day, or by plan
-point, they are walked per call (as of a past day from one pass over the tallies up to it,
-``tallies.as_of``, which gives the cells too).
+point, they are walked per call; as of a past day, cells and shifts come from the walk's
+state the store keeps by week (``store.walk_checkpoints``).
 Only an actor row mixing both kinds of speaker in one tally (a name shared by a media actor
 and another speaker, say) cannot be split from the tallies: then the shifts are found in the
 statements, as ``negotiation.positions`` finds them.

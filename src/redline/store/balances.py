@@ -4,10 +4,12 @@ A cell's value as of today comes from walking its days (``redline.balance.walk``
 tallies; walking every cell per request was most of the cost of a matrix, so the store walks
 again only the cells a write touched and keeps the result (``position_cell``), and the cell's
 shifts with it (``position_shift``: ``balance.cell_shifts`` over the same days, with the
-reversals and nobody's-position counts the tallies keep). A matrix as of a past day is counted
-from the tallies (``cells`` in SQL, or ``tallies.as_of`` in one pass that also gives its shift
-walk's input): per stance the count, the latest day (with its count and quote) and the
-strongest quote, which is all a balance is made of; its shifts are walked per call.
+reversals and nobody's-position counts the tallies keep), and the walk's weekly checkpoints
+and turns (``walk_checkpoints``) that a matrix as of a past day is read from
+(``tallies.past``). It can also be counted from all the tallies up to the day (``cells`` in
+SQL, or ``tallies.as_of`` in one pass that also gives its shift walk's input): per stance the
+count, the latest day (with its count and quote) and the strongest quote, which is all a
+balance is made of.
 """
 
 from __future__ import annotations
