@@ -17,6 +17,7 @@ from redline.analysis.stored_positions import stored_positions
 from redline.balance import cell_shifts
 from redline.model import Actor, Document, Extraction, Span, Speaker, Statement
 from redline.store import Correction, Prepared, Store, fingerprint
+from redline.store.migrations import MIGRATIONS
 from redline.store.schema import migrations_table, position_checkpoint, position_turn
 from redline.store.walk_checkpoints import week_start
 
@@ -187,10 +188,12 @@ def test_the_migration_walks_the_stored_tallies(db_url: str) -> None:
         kept = _kept(store)
         assert kept[0] and kept[1]
 
+        name = next(n for n, step in MIGRATIONS if step.__name__ == "_walk_checkpoints")
+
         def forget(conn: Any) -> None:  # a database from before the migration
             for t in (position_checkpoint, position_turn):
                 conn.execute(delete(t))
-            conn.execute(delete(migrations_table).where(migrations_table.c.name == "0017_walk_checkpoints"))
+            conn.execute(delete(migrations_table).where(migrations_table.c.name == name))
 
         with store.engine.begin() as conn:
             forget(conn)
