@@ -15,12 +15,12 @@ balance is made of.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, and_, delete, func, select, tuple_, type_coerce
+from sqlalchemy import String, and_, bindparam, delete, func, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
 from redline.balance import (
@@ -33,8 +33,11 @@ from redline.balance import (
     ShiftDraft,
     ShiftGroup,
     Tally,
+    Turn,
     cell_of,
     cell_shifts,
+    cell_turns,
+    turn_shift,
 )
 from redline.store._sql import chunks, insert_rows
 from redline.store.schema import (
@@ -46,7 +49,7 @@ from redline.store.schema import (
     position_tally,
     position_turn,
 )
-from redline.store.walk_checkpoints import checkpoint_records, turn_records
+from redline.store.walk_checkpoints import checkpoint_records, turn_records, unsplit_record, week_start
 
 __all__ = [
     "CellTotals",
@@ -193,37 +196,55 @@ def _shift_record(by: str, sh: ShiftDraft[str]) -> dict[str, Any]:
     }
 
 
-def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
+def rewalk(conn: Connection, cells: Collection[Cell], since: Mapping[Cell, date] | None = None) -> None:
     """Walk these cells again over their tallies and store their balance and shifts anew, and
-    the walk's checkpoints and turns (``walk_checkpoints``) that a past day is read from."""
-    for table in (position_cell, position_shift, position_checkpoint, position_turn):
+    the walk's checkpoints and turns (``walk_checkpoints``) that a past day is read from.
+
+    ``since``: per cell, the first day a write changed; the checkpoints before its week are
+    kept as they are (a walk up to them is the same), which halves what a write rewrites."""
+    since = since or {}
+    for table in (position_cell, position_shift, position_turn):
         key = tuple_(table.c.by_kind, table.c.col_key, table.c.row_key)
         for part in chunks(sorted(cells), 200):
             conn.execute(delete(table).where(key.in_(list(part))))
+    k = position_checkpoint
+    key = tuple_(k.c.by_kind, k.c.col_key, k.c.row_key)
+    for part in chunks(sorted(c for c in cells if c not in since), 200):
+        conn.execute(delete(k).where(key.in_(list(part))))
+    later = [{"b": c[0], "c": c[1], "r": c[2], "d": week_start(d)} for c, d in since.items() if c in cells]
+    if later:
+        same = (k.c.by_kind == bindparam("b"), k.c.col_key == bindparam("c"), k.c.row_key == bindparam("r"))
+        conn.execute(delete(k).where(*same, k.c.day >= bindparam("d")), later)
     balances: list[dict[str, Any]] = []
     shifts: list[dict[str, Any]] = []
     turns: list[dict[str, Any]] = []
     checkpoints: list[dict[str, Any]] = []
     walked, rows_of = _cell_days(conn, cells)
     for (by, col, row), rows in rows_of.items():
+        unsplit = _unsplit_from(rows)
         found = shift_days(rows)
+        if unsplit is None and found is not None:  # the turns make today's shifts too
+            for shift_walk in found.values():
+                made = cell_turns(shift_walk)
+                turns += turn_records(by, col, row, made)
+                shifts += [_shift_record(by, sh) for sh in _shifts_of(row, col, made, shift_walk)]
+            continue
         if found is None:
             mixed = ShiftDraft(row, col, MIXED, MIXED, "", "", UNDATED_DAY, 0, 0, False)
             shifts.append(_shift_record(by, mixed))
         else:
             shifts += [_shift_record(by, sh) for key, days in found.items() for sh in cell_shifts(*key, days)]
-        unsplit = _unsplit_from(rows)
-        clean = shift_days(rows if unsplit is None else [r for r in rows if r.day is None or r.day < unsplit])
-        for walked_days in (clean or {}).values():
-            turns += turn_records(by, col, row, walked_days, None)
-        if unsplit is not None:
-            turns += turn_records(by, col, row, [], unsplit)
+        if unsplit is not None:  # the turns of the days before it, and the day marked
+            clean = shift_days([r for r in rows if r.day is not None and r.day < unsplit])
+            for shift_walk in (clean or {}).values():
+                turns += turn_records(by, col, row, cell_turns(shift_walk))
+            turns.append(unsplit_record(by, col, row, unsplit))
     for part in chunks(shifts, 5000):
         insert_rows(conn, position_shift, list(part))
     for part in chunks(turns, 5000):
         insert_rows(conn, position_turn, list(part))
     for (by, col, row), days in walked.items():
-        cell, kept = checkpoint_records(by, col, row, days)
+        cell, kept = checkpoint_records(by, col, row, days, since.get((by, col, row)))
         checkpoints += kept
         balances.append(
             {
@@ -243,6 +264,16 @@ def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
         insert_rows(conn, position_cell, list(part))
     for part in chunks(checkpoints, 5000):
         insert_rows(conn, position_checkpoint, list(part))
+
+
+def _shifts_of(row: str, column: str, turns: list[Turn[str]], days: ShiftDays[str]) -> list[ShiftDraft[str]]:
+    """The shifts as of a cell's last day made of its turns (``cell_shifts`` of its days)."""
+    counts: dict[str, int] = {}
+    for _, groups in days:
+        for g in groups:
+            counts[g.group.stance] = counts.get(g.group.stance, 0) + g.group.n
+    made = (turn_shift(row, column, t, counts.get(t.after, 0), days[-1][0]) for t in turns)
+    return [sh for sh in made if sh is not None]
 
 
 def _unsplit_from(rows: Iterable[TallyRow]) -> date | None:

@@ -296,8 +296,18 @@ def add(conn: Connection, rows: Iterable[Mapping[str, Any]], party_of: Mapping[s
     stmt = ins.on_conflict_do_update(index_elements=_PK, set_=values)
     for part in chunks(records, 1000):
         conn.execute(stmt, list(part))
-    rewalk(conn, {(r["by_kind"], r["col_key"], r["row_key"]) for r in records})
+    cells = [(r["by_kind"], r["col_key"], r["row_key"], r["day"]) for r in records]
+    rewalk(conn, {c[:3] for c in cells}, _first_days(cells))
     bump(conn)
+
+
+def _first_days(cells: Iterable[tuple[str, str, str, date]]) -> dict[tuple[str, str, str], date]:
+    """Per cell, the first dated day a write changed: its walk's checkpoints before it stay."""
+    out: dict[tuple[str, str, str], date] = {}
+    for by, col, row, day in cells:
+        if day != UNDATED_DAY and ((by, col, row) not in out or day < out[(by, col, row)]):
+            out[(by, col, row)] = day
+    return out
 
 
 def _statement_rows(conn: Connection, where: Sequence[Any], join_issue: bool = False) -> Iterator[Any]:
@@ -340,7 +350,7 @@ def recompute(conn: Connection, keys: Collection[Key], party_of: Mapping[str, st
         fresh.update((k, a) for k, a in _tallies(rows, party_of).items() if k in wanted)
     _delete_keys(conn, list(keys))
     insert_rows(conn, position_tally, _records(fresh))
-    rewalk(conn, {(k[0], k[1], k[3]) for k in keys})
+    rewalk(conn, {(k[0], k[1], k[3]) for k in keys}, _first_days((k[0], k[1], k[3], k[2]) for k in keys))
     bump(conn)
 
 

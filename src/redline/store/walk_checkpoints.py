@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import String, and_, select, type_coerce
 from sqlalchemy.engine import Connection
 
-from redline.balance import CellDraft, Days, ShiftDays, Tally, Turn, cell_of, cell_turns
+from redline.balance import CellDraft, Days, Tally, Turn, cell_of
 from redline.store.schema import position_cell, position_checkpoint, position_turn
 
 __all__ = [
@@ -28,8 +28,10 @@ __all__ = [
     "WEEK",
     "checkpoint_records",
     "checkpoints_before",
+    "load",
     "turn_records",
     "turns_upto",
+    "unsplit_record",
     "week_start",
 ]
 
@@ -44,14 +46,15 @@ def week_start(day: date) -> date:
 
 def _dump(tally: Tally[str]) -> str:
     counts, recent, strongest = tally.parts()
+    # days as ordinals: every write makes thousands of these
     return json.dumps(
         [
             list(counts.items()),  # in order: a tie of equally recent stances goes to the first
-            {
-                st: [d.isoformat(), n, s[0], s[1], s[2].isoformat(), s[3], q]
+            [
+                [st, d.toordinal(), n, s[0], s[1], s[2].toordinal(), s[3], q]
                 for st, ((d, n, s), q) in recent.items()
-            },
-            {st: [s[0], s[1], s[2].isoformat(), s[3], q] for st, (s, q) in strongest.items()},
+            ],
+            [[st, s[0], s[1], s[2].toordinal(), s[3], q] for st, (s, q) in strongest.items()],
         ]
     )
 
@@ -59,64 +62,65 @@ def _dump(tally: Tally[str]) -> str:
 def load(state: str) -> Tally[str]:
     """The tally a checkpoint kept."""
     counts, recent, strongest = json.loads(state)
-    day = date.fromisoformat
+    day = date.fromordinal
     return Tally.restored(
         {st: n for st, n in counts},
-        {st: ((day(d), n, (r, c, day(sd), ln)), q) for st, (d, n, r, c, sd, ln, q) in recent.items()},
-        {st: ((r, c, day(sd), ln), q) for st, (r, c, sd, ln, q) in strongest.items()},
+        {st: ((day(d), n, (r, c, day(sd), ln)), q) for st, d, n, r, c, sd, ln, q in recent},
+        {st: ((r, c, day(sd), ln), q) for st, r, c, sd, ln, q in strongest},
     )
 
 
 def checkpoint_records(
-    by: str, column: str, row: str, days: Days[str]
+    by: str, column: str, row: str, days: Days[str], since: date | None = None
 ) -> tuple[CellDraft[str], list[dict[str, Any]]]:
     """The cell its days make (as ``balance.walk`` makes it) and the checkpoints of the walk:
-    after the last of its days in each week."""
+    after the last of its days in each week (``since``: of the weeks from that day's on)."""
     tally: Tally[str] = Tally()
     out: list[dict[str, Any]] = []
+    first = None if since is None else week_start(since)
     for i, (day, groups) in enumerate(days):
         tally.add_day(day, groups)
-        if i + 1 == len(days) or week_start(days[i + 1][0]) != week_start(day):
+        last_of_week = i + 1 == len(days) or week_start(days[i + 1][0]) != week_start(day)
+        if last_of_week and (first is None or day >= first):
             out.append({"by_kind": by, "col_key": column, "row_key": row, "day": day, "state": _dump(tally)})
     return cell_of(row, column, tally, days[-1][0], 0), out
 
 
-def turn_records(
-    by: str, column: str, row: str, days: ShiftDays[str], unsplit: date | None
-) -> list[dict[str, Any]]:
-    """The turns of a cell's shift days (those before ``unsplit``, the day from which its
-    tallies mix speakers who are somebody's position with ones who are nobody's, marked)."""
+def unsplit_record(by: str, column: str, row: str, day: date) -> dict[str, Any]:
+    """The row marking the day from which a cell's tallies mix speakers who are somebody's
+    position with ones who are nobody's: its turns are not used from then on."""
+    return {
+        "by_kind": by,
+        "col_key": column,
+        "row_key": row,
+        "day": day,
+        "shift_before": UNSPLIT,
+        "shift_after": UNSPLIT,
+        "evidence_before": 0,
+        "quote_before": "",
+        "base": 0,
+        "quotes": "[]",
+        "explicit": None,
+    }
+
+
+def turn_records(by: str, column: str, row: str, turns: Iterable[Turn[str]]) -> list[dict[str, Any]]:
+    """The rows of a cell's turns."""
     cell = {"by_kind": by, "col_key": column, "row_key": row}
-    out: list[dict[str, Any]] = []
-    if unsplit is not None:
-        out.append(
-            {
-                **cell,
-                "day": unsplit,
-                "shift_before": UNSPLIT,
-                "shift_after": UNSPLIT,
-                "evidence_before": 0,
-                "quote_before": "",
-                "base": 0,
-                "quotes": "[]",
-                "explicit": None,
-            }
-        )
-    for t in cell_turns(days):
-        out.append(
-            {
-                **cell,
-                "day": t.day,
-                "shift_before": t.before,
-                "shift_after": t.after,
-                "evidence_before": t.evidence_before,
-                "quote_before": t.quote_before,
-                "base": t.base,
-                "quotes": json.dumps([[d.isoformat(), q] for d, q in t.quotes]),
-                "explicit": t.explicit,
-            }
-        )
-    return out
+    return [
+        {
+            **cell,
+            "day": t.day,
+            "shift_before": t.before,
+            "shift_after": t.after,
+            "evidence_before": t.evidence_before,
+            "quote_before": t.quote_before,
+            "base": t.base,
+            "quotes": json.dumps([[d.isoformat(), q] for d, q in t.quotes]),
+            "explicit": t.explicit,
+        }
+        for t in turns
+    ]
 
 
 def checkpoints_before(
