@@ -156,8 +156,8 @@ def stored_positions(
         matrix = summarised_matrix(tally_days(rows), load, at)
         shifts = _shifts(_walked(rows), load)
     else:
-        # as of a past day: ~150,000 small tuples at 1M statements, made with the collector
-        # paused, and the quotes loaded before it runs again (see ``gc_pause``)
+        # as of a past day: its tuples and the quotes made with the collector paused, when
+        # the walk's state cannot be used and every tally up to the day is read (``gc_pause``)
         with nullcontext() if at is None else paused_gc():
             if at is None:  # as of today: the cells and shifts every write keeps
                 totals = store.position_cells(by, issue=issue)
