@@ -141,7 +141,6 @@ def routes(store: Store, at: str = "2025-06-30") -> list[tuple[str, str]]:
         ("api claims", "/api/v1/claims"),
         ("api positions", "/api/v1/positions"),
         ("api positions ?at", f"/api/v1/positions?at={at}"),
-        ("api positions ?at by actor", f"/api/v1/positions?at={at}&by=actor"),
         ("api positions ?issue", "/api/v1/positions?issue=territory"),
         ("api positions ?plan", f"/api/v1/positions?plan={plan}"),
         ("api timeline", "/api/v1/timeline?limit=100"),
