@@ -18,7 +18,7 @@ TestClient: routing, the store, templates, serialisation):
 Routes over 300 ms at p95 (repeated or after a write) are marked ``!``.
 Usage: PYTHONPATH=src python benchmarks/scale_latency.py [--statements 1000000] [--db PATH]
        [--repeat 20] [--more 1000] [--rounds 10] [--only REGEX] [--skip REGEX] [--no-plans]
-       [--bulk-links] [--link-on-write] [--fresh]
+       [--bulk-links] [--link-on-write] [--fresh] [--at 2025-06-30]
 """
 
 from __future__ import annotations
@@ -105,8 +105,9 @@ def prepare(path: Path, n: int, plans: bool = True, links_in_bulk: bool = False)
         print(f"imported and linked the example plans in {time.perf_counter() - t0:.0f} s")
 
 
-def routes(store: Store) -> list[tuple[str, str]]:
-    """Every page and API route; those about a plan only when the store has one."""
+def routes(store: Store, at: str = "2025-06-30") -> list[tuple[str, str]]:
+    """Every page and API route; those about a plan only when the store has one (``at``: the
+    day the ``?at`` routes ask for)."""
     one = store.statements(StatementFilter(limit=1))[0]
     actor = next(a["id"] for a in store.actors(limit=1))
     plans = store.plan_names()
@@ -124,7 +125,7 @@ def routes(store: Store) -> list[tuple[str, str]]:
         ("/documents", "/documents"),
         ("/documents/{id}", f"/documents/{doc}"),
         ("/positions", "/positions"),
-        ("/positions ?at", "/positions?at=2025-06-30"),
+        ("/positions ?at", f"/positions?at={at}"),
         ("/positions ?plan", f"/positions?plan={plan}"),
         ("/positions/cell", "/positions/cell?party=russia&issue=territory"),
         ("/issues/{issue}", "/issues/territory"),
@@ -142,7 +143,7 @@ def routes(store: Store) -> list[tuple[str, str]]:
         ("api actors/{id}", f"/api/v1/actors/{actor}"),
         ("api claims", "/api/v1/claims"),
         ("api positions", "/api/v1/positions"),
-        ("api positions ?at", "/api/v1/positions?at=2025-06-30"),
+        ("api positions ?at", f"/api/v1/positions?at={at}"),
         ("api positions ?issue", "/api/v1/positions?issue=territory"),
         ("api positions ?plan", f"/api/v1/positions?plan={plan}"),
         ("api timeline", "/api/v1/timeline?limit=100"),
@@ -234,6 +235,7 @@ def main() -> None:
         help="allow no outdated answer: each first call after a write waits for its new result "
         "(by default one write behind is served for up to 2 s while it is computed)",
     )
+    p.add_argument("--at", default="2025-06-30", help="the day the ?at routes ask for")
     a = p.parse_args()
     path = Path(a.db or f"/tmp/scale-{a.statements // 1000}k.db".replace("1000k", "1m"))
     prepare(path, a.statements, plans=not a.no_plans, links_in_bulk=a.bulk_links)
@@ -250,7 +252,7 @@ def main() -> None:
         print(f"{store.counts()['statements']} statements ({path}){' fresh' if a.fresh else ''}")
         every = [
             (n, u)
-            for n, u in routes(store)
+            for n, u in routes(store, a.at)
             if (a.only is None or re.search(a.only, n)) and (a.skip is None or not re.search(a.skip, n))
         ]
 

@@ -42,11 +42,14 @@ __all__ = [
     "ShiftGroup",
     "Strength",
     "Tally",
+    "Turn",
     "cell_of",
     "cell_shifts",
+    "cell_turns",
     "nobodys",
     "reversal_test",
     "strength",
+    "turn_shift",
     "walk",
 ]
 
@@ -129,6 +132,7 @@ class DayGroup(NamedTuple, Generic[Q]):
 
 
 Days = list[tuple[date, list[DayGroup[Q]]]]
+_Recent = tuple[tuple[date, int, Strength], Q]  # a stance's most recent: (day, count, strength), quote
 
 
 class Tally(Generic[Q]):
@@ -152,6 +156,24 @@ class Tally(Generic[Q]):
         self.counts[stance] = n
         self._recent[stance] = recent
         self._strongest[stance] = strongest
+
+    def parts(self) -> tuple[dict[str, int], dict[str, _Recent[Q]], dict[str, tuple[Strength, Q]]]:
+        """What the balance is made of (counts, most recent, strongest per stance), to be kept
+        and made into a ``Tally`` again by ``restored``: a store's checkpoints of a walk."""
+        return dict(self.counts), dict(self._recent), dict(self._strongest)
+
+    @classmethod
+    def restored(
+        cls,
+        counts: dict[str, int],
+        recent: dict[str, _Recent[Q]],
+        strongest: dict[str, tuple[Strength, Q]],
+    ) -> Tally[Q]:
+        """The tally ``parts`` described; ``counts`` in the order they were kept, since a tie
+        of equally recent stances goes to the first."""
+        tally: Tally[Q] = cls()
+        tally.counts, tally._recent, tally._strongest = counts, recent, strongest
+        return tally
 
     def add_day(self, day: date, groups: Sequence[DayGroup[Q]]) -> None:
         counts, recent, strongest = self.counts, self._recent, self._strongest
@@ -367,9 +389,11 @@ def _side(stance: str) -> str:
 UNDONE_DAYS = 7
 
 
-def _not_undone(shifts: list[ShiftDraft[Q]]) -> list[ShiftDraft[Q]]:
+def drop_undone(shifts: list[ShiftDraft[Q]]) -> list[ShiftDraft[Q]]:
     """The shifts without each pair of a change and its undoing within ``UNDONE_DAYS``; a change
-    said outright ("we no longer insist") is kept, and so is its undoing."""
+    said outright ("we no longer insist") is kept, and so is its undoing. Applied to one cell's
+    shifts in day order: by ``cell_shifts``, and by the store to the shifts it makes of kept turns
+    (``turn_shift``), so both paths give the same shifts."""
     out: list[ShiftDraft[Q]] = []
     k = 0
     while k < len(shifts):
@@ -415,4 +439,90 @@ def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]
             if shift is not None:
                 out.append(shift)
         before = after
-    return _not_undone(out)
+    return drop_undone(out)
+
+
+class Turn(NamedTuple, Generic[Q]):
+    """A change of a cell's value that ``cell_shifts`` weighs on day ``day``, with all of its
+    evidence that later days cannot change: a walk is a left-to-right fold, so the changes
+    and the evidence before them are those of any later walk too. Only the new stance's
+    evidence grows with the days: ``base`` is how many statements took it up to the old
+    stance's last day, and ``quotes`` the days from which a stronger one of it was said after
+    that (the first of equally strong ones), with the quote. ``explicit``: the quote of the
+    day's reversal to the new stance, if one says so."""
+
+    day: date
+    before: str
+    after: str
+    evidence_before: int
+    quote_before: Q
+    base: int
+    quotes: list[tuple[date, Q]]
+    explicit: Q | None
+
+
+def cell_turns(days: ShiftDays[Q]) -> list[Turn[Q]]:
+    """Every change of one cell's value over its days, each with the evidence that later
+    days keep as it is (``Turn``): the shifts as of any day are ``turn_shift`` of those up to
+    it, without walking the days again (tested equal to ``cell_shifts`` of the days up to it)."""
+    tally: Tally[Q] = Tally()
+    before: str | None = None
+    evidence: _Evidence[Q] | None = None
+    out: list[Turn[Q]] = []
+    for i, (day, groups) in enumerate(days):
+        turn: tuple[str, Reversal[Q]] | None = None
+        for g in groups:
+            r = g.reversal
+            if r is None or g.group.stance in (NEUTRAL, before):
+                continue
+            if turn is None or (r.strength, turn[1].order) > (turn[1].strength, r.order):
+                turn = (g.group.stance, r)
+        if turn is not None and before is not None:
+            tally = Tally()
+        tally.add_day(day, [g.group for g in groups])
+        after = tally.value
+        if after == NEUTRAL:
+            continue
+        if before is not None and _side(after) != _side(before):
+            evidence = evidence or _Evidence(days)
+            old = evidence.before(before, i)
+            if old is not None:
+                dates = evidence.dates.get(after, [])
+                k = bisect_right(dates, old[1])
+                quotes: list[tuple[date, Q]] = []
+                best: tuple[int, float, int] | None = None
+                taken = evidence.groups.get(after, [])
+                for j in range(k, len(taken)):  # the strongest so far, from each of its days
+                    rank = _quote_rank(taken[j].strength)
+                    if best is None or rank > best:
+                        best = rank
+                        quotes.append((dates[j], taken[j].best))
+                sums = evidence.sums.get(after, [0])
+                explicit = turn[1].best if turn is not None and turn[0] == after else None
+                out.append(Turn(day, before, after, old[0], old[2], sums[k], quotes, explicit))
+        before = after
+    return out
+
+
+def turn_shift(row: str, column: str, turn: Turn[Q], after_n: int, at: date) -> ShiftDraft[Q] | None:
+    """The shift ``turn`` makes as of ``at`` (on or after its day), when the cell's new stance
+    has ``after_n`` statements up to then: ``cell_shifts``' evidence rule, counted from it."""
+    k = bisect_right(turn.quotes, at, key=lambda q: q[0])
+    if k == 0:
+        return None  # the new stance not said since the old one was last said
+    n = after_n - turn.base
+    if not (turn.explicit is not None or (turn.evidence_before >= 2 and n >= 2)):
+        return None
+    quote_after = turn.quotes[k - 1][1] if turn.explicit is None else turn.explicit
+    return ShiftDraft(
+        row,
+        column,
+        turn.before,
+        turn.after,
+        turn.quote_before,
+        quote_after,
+        turn.day,
+        turn.evidence_before,
+        n,
+        turn.explicit is not None,
+    )

@@ -10,8 +10,8 @@ Shifts come from the same tallies: besides the per-day counts, each keeps how ma
 statements say outright that the position changed (and the strongest of them) and how many
 are nobody's position, which is all the evidence rule (``balance.cell_shifts``) needs. The
 store walks it on every write and keeps the shifts as of today; as of a past day, or by plan
-point, they are walked per call (as of a past day from one pass over the tallies up to it,
-``tallies.as_of``, which gives the cells too).
+point, they are walked per call; as of a past day, cells and shifts come from the walk's
+state the store keeps by week (``store.walk_checkpoints``).
 Only an actor row mixing both kinds of speaker in one tally (a name shared by a media actor
 and another speaker, say) cannot be split from the tallies: then the shifts are found in the
 statements, as ``negotiation.positions`` finds them.
@@ -188,15 +188,14 @@ def stored_positions(
             matrix = summarised_matrix(tally_days(rows), load, at)
             shifts = _shifts(_walked(rows), load)
     else:
-        # as of a past day: ~150,000 small tuples at 1M statements, made with the collector
-        # paused, and the quotes loaded before it runs again (see ``gc_pause``)
+        # as of a past day: its tuples and the quotes made with the collector paused, when
+        # the walk's state cannot be used and every tally up to the day is read (``gc_pause``)
         with nullcontext() if at is None else paused_gc():
             if at is None:  # as of today: the cells and shifts every write keeps
                 totals = store.position_cells(by, issue=issue)
                 drafts = store.position_shifts(by, issue=issue)
-            else:  # as of a past day: the tallies up to it, read once for the cells and the shifts
-                totals, walk = store.position_as_of(by, at, issue=issue)
-                drafts = _walk(walk)
+            else:  # as of a past day: the walk's checkpoints before it and the tallies since
+                totals, drafts = store.position_past(by, at, issue=issue)
             matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
             shifts = _shifts(drafts, load)
     if shifts is None:  # a tally row the rule cannot split: the statements themselves

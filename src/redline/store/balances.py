@@ -4,21 +4,23 @@ A cell's value as of today comes from walking its days (``redline.balance.walk``
 tallies; walking every cell per request was most of the cost of a matrix, so the store walks
 again only the cells a write touched and keeps the result (``position_cell``), and the cell's
 shifts with it (``position_shift``: ``balance.cell_shifts`` over the same days, with the
-reversals and nobody's-position counts the tallies keep). A matrix as of a past day is counted
-from the tallies (``cells`` in SQL, or ``tallies.as_of`` in one pass that also gives its shift
-walk's input): per stance the count, the latest day (with its count and quote) and the
-strongest quote, which is all a balance is made of; its shifts are walked per call.
+reversals and nobody's-position counts the tallies keep), and the walk's weekly checkpoints
+and turns (``walk_checkpoints``) that a matrix as of a past day is read from
+(``tallies.past``). It can also be counted from all the tallies up to the day (``cells`` in
+SQL, or ``tallies.as_of`` in one pass that also gives its shift walk's input): per stance the
+count, the latest day (with its count and quote) and the strongest quote, which is all a
+balance is made of.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, and_, delete, func, select, tuple_, type_coerce
+from sqlalchemy import String, and_, bindparam, delete, func, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
 from redline.balance import (
@@ -31,14 +33,35 @@ from redline.balance import (
     ShiftDraft,
     ShiftGroup,
     Tally,
+    Turn,
     cell_of,
     cell_shifts,
-    walk,
+    cell_turns,
+    drop_undone,
+    turn_shift,
 )
 from redline.store._sql import chunks, insert_rows
-from redline.store.schema import ANY_COLUMN, UNDATED_DAY, position_cell, position_shift, position_tally
+from redline.store.schema import (
+    ANY_COLUMN,
+    UNDATED_DAY,
+    position_cell,
+    position_checkpoint,
+    position_shift,
+    position_tally,
+    position_turn,
+)
+from redline.store.walk_checkpoints import checkpoint_records, turn_records, unsplit_record, week_start
 
-__all__ = ["CellTotals", "TallyRow", "cells", "kept_shifts", "parse_day", "rewalk", "shift_days"]
+__all__ = [
+    "CellTotals",
+    "TallyRow",
+    "cells",
+    "kept_shifts",
+    "parse_day",
+    "rewalk",
+    "shift_days",
+    "undated_counts",
+]
 
 
 def parse_day(value: Any, cache: dict[Any, date | None]) -> date | None:
@@ -174,26 +197,56 @@ def _shift_record(by: str, sh: ShiftDraft[str]) -> dict[str, Any]:
     }
 
 
-def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
-    """Walk these cells again over their tallies and store their balance and shifts anew."""
-    for table in (position_cell, position_shift):
+def rewalk(conn: Connection, cells: Collection[Cell], since: Mapping[Cell, date] | None = None) -> None:
+    """Walk these cells again over their tallies and store their balance and shifts anew, and
+    the walk's checkpoints and turns (``walk_checkpoints``) that a past day is read from.
+
+    ``since``: per cell, the first day a write changed; the checkpoints before its week are
+    kept as they are (a walk up to them is the same), which halves what a write rewrites."""
+    since = since or {}
+    for table in (position_cell, position_shift, position_turn):
         key = tuple_(table.c.by_kind, table.c.col_key, table.c.row_key)
         for part in chunks(sorted(cells), 200):
             conn.execute(delete(table).where(key.in_(list(part))))
+    k = position_checkpoint
+    key = tuple_(k.c.by_kind, k.c.col_key, k.c.row_key)
+    for part in chunks(sorted(c for c in cells if c not in since), 200):
+        conn.execute(delete(k).where(key.in_(list(part))))
+    later = [{"b": c[0], "c": c[1], "r": c[2], "d": week_start(d)} for c, d in since.items() if c in cells]
+    if later:
+        same = (k.c.by_kind == bindparam("b"), k.c.col_key == bindparam("c"), k.c.row_key == bindparam("r"))
+        conn.execute(delete(k).where(*same, k.c.day >= bindparam("d")), later)
     balances: list[dict[str, Any]] = []
     shifts: list[dict[str, Any]] = []
+    turns: list[dict[str, Any]] = []
+    checkpoints: list[dict[str, Any]] = []
     walked, rows_of = _cell_days(conn, cells)
     for (by, col, row), rows in rows_of.items():
+        unsplit = _unsplit_from(rows)
         found = shift_days(rows)
+        if unsplit is None and found is not None:  # the turns make today's shifts too
+            for shift_walk in found.values():
+                made = cell_turns(shift_walk)
+                turns += turn_records(by, col, row, made)
+                shifts += [_shift_record(by, sh) for sh in _shifts_of(row, col, made, shift_walk)]
+            continue
         if found is None:
             mixed = ShiftDraft(row, col, MIXED, MIXED, "", "", UNDATED_DAY, 0, 0, False)
             shifts.append(_shift_record(by, mixed))
         else:
             shifts += [_shift_record(by, sh) for key, days in found.items() for sh in cell_shifts(*key, days)]
+        if unsplit is not None:  # the turns of the days before it, and the day marked
+            clean = shift_days([r for r in rows if r.day is not None and r.day < unsplit])
+            for shift_walk in (clean or {}).values():
+                turns += turn_records(by, col, row, cell_turns(shift_walk))
+            turns.append(unsplit_record(by, col, row, unsplit))
     for part in chunks(shifts, 5000):
         insert_rows(conn, position_shift, list(part))
+    for part in chunks(turns, 5000):
+        insert_rows(conn, position_turn, list(part))
     for (by, col, row), days in walked.items():
-        cell = walk(row, col, days, 0)
+        cell, kept = checkpoint_records(by, col, row, days, since.get((by, col, row)))
+        checkpoints += kept
         balances.append(
             {
                 "by_kind": by,
@@ -210,6 +263,28 @@ def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
         )
     for part in chunks(balances, 5000):
         insert_rows(conn, position_cell, list(part))
+    for part in chunks(checkpoints, 5000):
+        insert_rows(conn, position_checkpoint, list(part))
+
+
+def _shifts_of(row: str, column: str, turns: list[Turn[str]], days: ShiftDays[str]) -> list[ShiftDraft[str]]:
+    """The shifts as of a cell's last day made of its turns (``cell_shifts`` of its days)."""
+    counts: dict[str, int] = {}
+    for _, groups in days:
+        for g in groups:
+            counts[g.group.stance] = counts.get(g.group.stance, 0) + g.group.n
+    made = (turn_shift(row, column, t, counts.get(t.after, 0), days[-1][0]) for t in turns)
+    return drop_undone([sh for sh in made if sh is not None])
+
+
+def _unsplit_from(rows: Iterable[TallyRow]) -> date | None:
+    """The first day of a cell's tallies that counts statements that are nobody's position,
+    if the cell has others too: its counts then differ from what its shifts are walked over
+    (or, in one tally, cannot be split), and its turns are not used from that day on."""
+    nobodys = [r.day for r in rows if r.nobody and r.day is not None]
+    if not nobodys or all(r.nobody == r.n for r in rows):
+        return None
+    return min(nobodys)
 
 
 @dataclass(slots=True)
@@ -219,6 +294,20 @@ class CellTotals:
     cells: dict[tuple[str, str], CellDraft[str]]
     undated: dict[tuple[str, str], int]
     undated_statements: int
+
+
+def undated_counts(conn: Connection, by: str, issue: str | None) -> tuple[dict[tuple[str, str], int], int]:
+    """A matrix's undated statements: per (row, column), and how many distinct ones."""
+    t = position_tally
+    where = [t.c.by_kind == by, t.c.col_key != ANY_COLUMN, t.c.day == UNDATED_DAY]
+    if issue is not None:
+        where.append(t.c.col_key == issue)
+    undated_q = select(t.c.row_key, t.c.col_key, func.sum(t.c.n)).where(*where)
+    undated = {(r[0], r[1]): int(r[2]) for r in conn.execute(undated_q.group_by(t.c.row_key, t.c.col_key))}
+    distinct = select(func.coalesce(func.sum(t.c.n), 0)).where(
+        t.c.by_kind == by, t.c.day == UNDATED_DAY, t.c.col_key == (ANY_COLUMN if issue is None else issue)
+    )
+    return undated, int(conn.execute(distinct).scalar_one())
 
 
 def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | None = None) -> CellTotals:
@@ -233,12 +322,7 @@ def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | Non
     if at is not None:
         dated.append(t.c.day <= at)
     parsed: dict[Any, date | None] = {}
-    undated_q = select(t.c.row_key, t.c.col_key, func.sum(t.c.n)).where(*where, t.c.day == UNDATED_DAY)
-    undated = {(r[0], r[1]): int(r[2]) for r in conn.execute(undated_q.group_by(t.c.row_key, t.c.col_key))}
-    distinct = select(func.coalesce(func.sum(t.c.n), 0)).where(
-        t.c.by_kind == by, t.c.day == UNDATED_DAY, t.c.col_key == (ANY_COLUMN if issue is None else issue)
-    )
-    n_distinct = int(conn.execute(distinct).scalar_one())
+    undated, n_distinct = undated_counts(conn, by, issue)
     if at is None:  # as of today: the balances the store keeps
         c = position_cell
         kept_cols: list[Any] = [c.c.row_key, c.c.col_key, c.c.value, c.c.latest, c.c.most_frequent]

@@ -15,14 +15,17 @@ from sqlalchemy.engine import Connection
 
 from redline.store import tallies
 from redline.store.schema import (
+    UNDATED_DAY,
     metadata,
     migrations_table,
     point_link,
     point_link_state,
     point_link_todo,
     position_cell,
+    position_checkpoint,
     position_shift,
     position_tally,
+    position_turn,
     store_revision,
 )
 
@@ -254,6 +257,24 @@ def _point_tallies(conn: Connection) -> None:
     point_tallies.rebuild(conn)
 
 
+def _walk_checkpoints(conn: Connection) -> None:
+    """Each cell's walk kept by week and the changes its shifts are weighed at
+    (``store.walk_checkpoints``), walked from the stored tallies: a matrix as of a past day
+    reads those and a week of tallies, not every tally up to the day (0.45 s at 1M statements
+    on every first call after a write)."""
+    from redline.store.balances import rewalk
+
+    position_checkpoint.create(conn, checkfirst=True)
+    position_turn.create(conn, checkfirst=True)
+    t = position_tally
+    cells = select(t.c.by_kind, t.c.col_key, t.c.row_key).where(t.c.day != UNDATED_DAY).distinct()
+    by_column: dict[tuple[str, str], set[tuple[str, str, str]]] = {}
+    for r in conn.execute(cells):
+        by_column.setdefault((r[0], r[1]), set()).add((r[0], r[1], r[2]))
+    for column_cells in by_column.values():  # a column at a time: at 1M statements, not all at once
+        rewalk(conn, column_cells)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -272,6 +293,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0015_issue_stance_counts", _issue_stance_counts),
     ("0016_tally_reversal_index", _tally_reversal_index),
     ("0017_point_tallies", _point_tallies),
+    ("0018_walk_checkpoints", _walk_checkpoints),
 )
 
 

@@ -344,6 +344,42 @@ position_cell = Table(
     sqlite_with_rowid=False,
 )
 
+position_checkpoint = Table(
+    "position_checkpoint",
+    metadata,
+    # Each cell's balance as its walk stood after the last of its days in each week
+    # (``store.walk_state``): a matrix as of a past day starts from the last checkpoint before
+    # that day's week and adds only the tallies of the week, not every tally up to the day.
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(200), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("day", Date, primary_key=True),  # the last day the walk had added
+    Column("state", Text, nullable=False),  # JSON: the ``balance.Tally`` parts
+    sqlite_with_rowid=False,
+)
+
+position_turn = Table(
+    "position_turn",
+    metadata,
+    # Each change of a cell's value its walk weighs as a shift (``balance.Turn``), with the
+    # evidence later days keep as it is: a matrix as of a past day makes its shifts from the
+    # turns up to the day and the new stance's count then. A row with an empty ``shift_before``
+    # marks the day from which the cell's shifts cannot be made so (a speaker who is somebody's
+    # position and one who is nobody's in one cell): as of that day on, the tallies are walked.
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(200), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("shift_before", String(12), primary_key=True),
+    Column("shift_after", String(12), nullable=False),
+    Column("evidence_before", Integer, nullable=False),
+    Column("quote_before", String(64), nullable=False),
+    Column("base", Integer, nullable=False),
+    Column("quotes", Text, nullable=False),  # JSON: [[ISO day, statement id], ...]
+    Column("explicit", String(64)),  # the reversal's statement id, if one says so
+    sqlite_with_rowid=False,
+)
+
 store_revision = Table(
     "store_revision",
     metadata,
@@ -499,6 +535,8 @@ AGGREGATE_TABLES = (
     position_tally,
     position_shift,
     position_cell,
+    position_checkpoint,
+    position_turn,
     store_revision,
     point_link,
     point_link_state,

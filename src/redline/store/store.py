@@ -413,6 +413,13 @@ class Store:
         with self._reader() as conn:
             return tallies.as_of(conn, by, at, issue=issue)
 
+    def position_past(
+        self, by: str, at: date, *, issue: str | None = None
+    ) -> tuple[balances.CellTotals, list[ShiftDraft[str]] | None]:
+        """A matrix's cells and shifts as of a past day, from the walk's kept checkpoints."""
+        with self._reader() as conn:
+            return tallies.past(conn, by, at, issue=issue)
+
     def position_cells(
         self, by: str, *, issue: str | None = None, at: date | None = None
     ) -> balances.CellTotals:

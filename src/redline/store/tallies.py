@@ -52,17 +52,21 @@ from redline.balance import (
     Reversal,
     ReversalTest,
     ShiftDays,
+    ShiftDraft,
     ShiftGroup,
     Tally,
     cell_of,
+    cell_shifts,
+    drop_undone,
     nobodys,
     reversal_test,
+    turn_shift,
 )
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
 from redline.model import stance_issues
 from redline.store import point_tallies as by_point
 from redline.store._sql import chunks, insert_rows, upsert_insert
-from redline.store.balances import CellTotals, TallyRow, rewalk
+from redline.store.balances import CellTotals, TallyRow, rewalk, undated_counts
 from redline.store.balances import parse_day as _day
 from redline.store.countable import countable
 from redline.store.extractions import parties
@@ -71,12 +75,15 @@ from redline.store.schema import (
     ANY_COLUMN,
     UNDATED_DAY,
     position_cell,
+    position_checkpoint,
     position_shift,
     position_tally,
+    position_turn,
     statement,
     statement_issue,
     store_revision,
 )
+from redline.store.walk_checkpoints import checkpoints_before, load, turns_upto, week_start
 
 __all__ = [
     "UNAFFILIATED",
@@ -86,6 +93,7 @@ __all__ = [
     "bump",
     "keys_of",
     "party_row",
+    "past",
     "point_tallies",
     "read",
     "rebuild",
@@ -290,8 +298,18 @@ def add(conn: Connection, rows: Iterable[Mapping[str, Any]], party_of: Mapping[s
     stmt = ins.on_conflict_do_update(index_elements=_PK, set_=values)
     for part in chunks(records, 1000):
         conn.execute(stmt, list(part))
-    rewalk(conn, {(r["by_kind"], r["col_key"], r["row_key"]) for r in records})
+    cells = [(r["by_kind"], r["col_key"], r["row_key"], r["day"]) for r in records]
+    rewalk(conn, {c[:3] for c in cells}, _first_days(cells))
     bump(conn)
+
+
+def _first_days(cells: Iterable[tuple[str, str, str, date]]) -> dict[tuple[str, str, str], date]:
+    """Per cell, the first dated day a write changed: its walk's checkpoints before it stay."""
+    out: dict[tuple[str, str, str], date] = {}
+    for by, col, row, day in cells:
+        if day != UNDATED_DAY and ((by, col, row) not in out or day < out[(by, col, row)]):
+            out[(by, col, row)] = day
+    return out
 
 
 def _statement_rows(conn: Connection, where: Sequence[Any], join_issue: bool = False) -> Iterator[Any]:
@@ -334,7 +352,7 @@ def recompute(conn: Connection, keys: Collection[Key], party_of: Mapping[str, st
         fresh.update((k, a) for k, a in _tallies(rows, party_of).items() if k in wanted)
     _delete_keys(conn, list(keys))
     insert_rows(conn, position_tally, _records(fresh))
-    rewalk(conn, {(k[0], k[1], k[3]) for k in keys})
+    rewalk(conn, {(k[0], k[1], k[3]) for k in keys}, _first_days((k[0], k[1], k[3], k[2]) for k in keys))
     bump(conn)
 
 
@@ -357,7 +375,12 @@ def refresh_parties(conn: Connection, before: Mapping[str, str]) -> dict[str, st
 
 
 def rebuild(conn: Connection) -> None:
-    """Recount every tally from the statements (the migration that adds them, and repairs)."""
+    """Recount every tally from the statements (the migration that adds them, and repairs);
+    the tables the walk is kept in are made here if missing, since a migration before theirs
+    may rebuild the tallies."""
+    for kept in (position_checkpoint, position_turn):
+        kept.create(conn, checkfirst=True)
+        conn.execute(delete(kept))
     conn.execute(delete(position_tally))
     party_of = parties(conn)
     q = select(*_COLUMNS, statement.c.rejected, statement.c.duplicate).where(*_COUNTABLE)
@@ -516,6 +539,65 @@ def as_of(
         if walk is not None and days:
             walk[key] = days
     return CellTotals(cells, undated, n_distinct), walk
+
+
+def past(
+    conn: Connection, by: str, at: date, *, issue: str | None = None
+) -> tuple[CellTotals, list[ShiftDraft[str]] | None]:
+    """A matrix's cells and shift drafts as of ``at``, from the walk's kept checkpoints and
+    turns (``walk_checkpoints``): each cell's last checkpoint before the week of ``at`` and
+    the tallies of that week up to it, a few thousand rows at 1M statements, not the ~75,000
+    tallies up to the day (``as_of``, which is still read when a cell's turns cannot be used).
+    Shift drafts None: find them in the statements."""
+    turns = turns_upto(conn, by, at, issue)
+    if turns is None:
+        totals, walk = as_of(conn, by, at, issue=issue)
+        return totals, None if walk is None else [sh for k in sorted(walk) for sh in cell_shifts(*k, walk[k])]
+    start = week_start(at)
+    parsed: dict[Any, date | None] = {}
+    balance: dict[tuple[str, str], Tally[str]] = {}
+    last_day: dict[tuple[str, str], date] = {}
+    for row, column, stored_day, state in checkpoints_before(conn, by, start, issue):
+        d = _day(stored_day, parsed)
+        assert d is not None
+        balance[(row, column)], last_day[(row, column)] = load(state), d
+    t = position_tally
+    day = type_coerce(t.c.day, String)
+    cols = (t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence)
+    q = select(*cols, t.c.best_length, t.c.best_id).where(
+        t.c.by_kind == by, t.c.day >= start, t.c.day <= at, t.c.day != UNDATED_DAY, t.c.col_key != ANY_COLUMN
+    )
+    if issue is not None:
+        q = q.where(t.c.col_key == issue)
+    # sorted here, not in SQL: an ORDER BY in the key's order made SQLite scan the kind's
+    # every tally by key instead of seeking the week by day; a cell's groups of a day together
+    week = sorted(conn.execute(q), key=lambda r: (r[1], r[2], r[0], r[3]))
+    groups: list[DayGroup[str]] = []
+    current: tuple[str, str, date] | None = None
+    for r in [*week, None]:
+        d = None if r is None else _day(r[2], parsed)
+        if current is not None and (r is None or (r[0], r[1], d) != current):
+            key = (current[0], current[1])
+            tally = balance.get(key)
+            if tally is None:
+                tally = balance[key] = Tally()
+            tally.add_day(current[2], groups)
+            last_day[key] = current[2]
+            groups = []
+        if r is None or d is None:
+            continue
+        current = (r[0], r[1], d)
+        groups.append(DayGroup(r[3], int(r[4]), (int(r[5]), float(r[6]), d, int(r[7])), r[8]))
+    undated, n_distinct = undated_counts(conn, by, issue)
+    cells = {k: cell_of(k[0], k[1], tl, last_day[k], undated.get(k, 0)) for k, tl in balance.items()}
+    per_cell: dict[tuple[str, str], list[ShiftDraft[str]]] = {}
+    for row, column, turn in sorted(turns, key=lambda x: (x[0], x[1], x[2].day)):
+        tally = balance.get((row, column))
+        shift = turn_shift(row, column, turn, tally.counts.get(turn.after, 0) if tally else 0, at)
+        if shift is not None:
+            per_cell.setdefault((row, column), []).append(shift)
+    drafts = [sh for made in per_cell.values() for sh in drop_undone(made)]
+    return CellTotals(cells, undated, n_distinct), drafts
 
 
 def point_tallies(

@@ -1,0 +1,165 @@
+"""Each cell's walk kept by week, so that a matrix as of a past day reads a few rows per cell.
+
+A cell's balance as of a day is the walk (``balance.Tally``) of its tallies up to the day, and
+its shifts the evidence rule over the same days; at 1M statements that was some 75,000 tallies
+read and walked on the first call after each write. Every write already walks again each
+cell it touches (``balances.rewalk``); it now keeps, per cell, the walk's state after the last
+of its days in each week (``position_checkpoint``) and each change of value the rule weighs
+(``balance.Turn``: ``position_turn``). As of a day, a cell starts from its last checkpoint
+before the day's week and adds that week's tallies up to the day; its shifts are its turns up
+to the day, each weighed with the new stance's count then (``balance.turn_shift``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import String, and_, select, type_coerce
+from sqlalchemy.engine import Connection
+
+from redline.balance import CellDraft, Days, Tally, Turn, cell_of
+from redline.store.schema import position_cell, position_checkpoint, position_turn
+
+__all__ = [
+    "UNSPLIT",
+    "WEEK",
+    "checkpoint_records",
+    "checkpoints_before",
+    "load",
+    "turn_records",
+    "turns_upto",
+    "unsplit_record",
+    "week_start",
+]
+
+WEEK = 7  # days per checkpoint: a call adds at most this many days of tallies to a checkpoint
+UNSPLIT = ""  # ``shift_before`` of the row that marks a cell's turns unusable from its day on
+
+
+def week_start(day: date) -> date:
+    """The first day of ``day``'s week (weeks counted from the first ordinal day)."""
+    return date.fromordinal(day.toordinal() // WEEK * WEEK)
+
+
+def _dump(tally: Tally[str]) -> str:
+    counts, recent, strongest = tally.parts()
+    # days as ordinals: every write makes thousands of these
+    return json.dumps(
+        [
+            list(counts.items()),  # in order: a tie of equally recent stances goes to the first
+            [
+                [st, d.toordinal(), n, s[0], s[1], s[2].toordinal(), s[3], q]
+                for st, ((d, n, s), q) in recent.items()
+            ],
+            [[st, s[0], s[1], s[2].toordinal(), s[3], q] for st, (s, q) in strongest.items()],
+        ]
+    )
+
+
+def load(state: str) -> Tally[str]:
+    """The tally a checkpoint kept."""
+    counts, recent, strongest = json.loads(state)
+    day = date.fromordinal
+    return Tally.restored(
+        {st: n for st, n in counts},
+        {st: ((day(d), n, (r, c, day(sd), ln)), q) for st, d, n, r, c, sd, ln, q in recent},
+        {st: ((r, c, day(sd), ln), q) for st, r, c, sd, ln, q in strongest},
+    )
+
+
+def checkpoint_records(
+    by: str, column: str, row: str, days: Days[str], since: date | None = None
+) -> tuple[CellDraft[str], list[dict[str, Any]]]:
+    """The cell its days make (as ``balance.walk`` makes it) and the checkpoints of the walk:
+    after the last of its days in each week (``since``: of the weeks from that day's on)."""
+    tally: Tally[str] = Tally()
+    out: list[dict[str, Any]] = []
+    first = None if since is None else week_start(since)
+    for i, (day, groups) in enumerate(days):
+        tally.add_day(day, groups)
+        last_of_week = i + 1 == len(days) or week_start(days[i + 1][0]) != week_start(day)
+        if last_of_week and (first is None or day >= first):
+            out.append({"by_kind": by, "col_key": column, "row_key": row, "day": day, "state": _dump(tally)})
+    return cell_of(row, column, tally, days[-1][0], 0), out
+
+
+def unsplit_record(by: str, column: str, row: str, day: date) -> dict[str, Any]:
+    """The row marking the day from which a cell's tallies mix speakers who are somebody's
+    position with ones who are nobody's: its turns are not used from then on."""
+    return {
+        "by_kind": by,
+        "col_key": column,
+        "row_key": row,
+        "day": day,
+        "shift_before": UNSPLIT,
+        "shift_after": UNSPLIT,
+        "evidence_before": 0,
+        "quote_before": "",
+        "base": 0,
+        "quotes": "[]",
+        "explicit": None,
+    }
+
+
+def turn_records(by: str, column: str, row: str, turns: Iterable[Turn[str]]) -> list[dict[str, Any]]:
+    """The rows of a cell's turns."""
+    cell = {"by_kind": by, "col_key": column, "row_key": row}
+    return [
+        {
+            **cell,
+            "day": t.day,
+            "shift_before": t.before,
+            "shift_after": t.after,
+            "evidence_before": t.evidence_before,
+            "quote_before": t.quote_before,
+            "base": t.base,
+            "quotes": json.dumps([[d.isoformat(), q] for d, q in t.quotes]),
+            "explicit": t.explicit,
+        }
+        for t in turns
+    ]
+
+
+def checkpoints_before(
+    conn: Connection, by: str, day: date, issue: str | None
+) -> Iterable[tuple[str, str, Any, str]]:
+    """(row, column, day as the driver gives it, state) of each cell's last checkpoint before
+    ``day``: driven by ``position_cell`` (one row per cell), two seeks back from the day per
+    cell, not a scan of every checkpoint of the kind."""
+    c, k = position_cell, position_checkpoint
+    same_cell = and_(k.c.by_kind == c.c.by_kind, k.c.col_key == c.c.col_key, k.c.row_key == c.c.row_key)
+
+    def last(col: Any) -> Any:
+        return select(col).where(same_cell, k.c.day < day).order_by(k.c.day.desc()).limit(1).scalar_subquery()
+
+    q = select(c.c.row_key, c.c.col_key, type_coerce(last(k.c.day), String), last(k.c.state))
+    q = q.where(c.c.by_kind == by)
+    if issue is not None:
+        q = q.where(c.c.col_key == issue)
+    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(q) if r[3] is not None]
+
+
+def turns_upto(
+    conn: Connection, by: str, day: date, issue: str | None
+) -> list[tuple[str, str, Turn[str]]] | None:
+    """(row, column, turn) of every turn up to ``day``; None if a cell's turns cannot be used
+    by then (``UNSPLIT``)."""
+    t = position_turn
+    cols = [t.c.row_key, t.c.col_key, type_coerce(t.c.day, String), t.c.shift_before, t.c.shift_after]
+    cols += [t.c.evidence_before, t.c.quote_before, t.c.base, t.c.quotes, t.c.explicit]
+    q = select(*cols).where(t.c.by_kind == by, t.c.day <= day)
+    if issue is not None:
+        q = q.where(t.c.col_key == issue)
+    out: list[tuple[str, str, Turn[str]]] = []
+    days: dict[Any, date] = {}
+    iso = date.fromisoformat
+    for r in conn.execute(q):
+        if r[3] == UNSPLIT:
+            return None
+        d = r[2] if isinstance(r[2], date) else days.setdefault(r[2], iso(r[2]))
+        quotes = [(iso(qd), qid) for qd, qid in json.loads(r[8])]
+        out.append((r[0], r[1], Turn(d, r[3], r[4], int(r[5]), r[6], int(r[7]), quotes, r[9])))
+    return out
