@@ -51,7 +51,7 @@ def test_pages_and_api_share_the_apps_one_cache(client: TestClient) -> None:
     def recompute() -> None:
         raise AssertionError("the page's positions were not kept in the app's cache")
 
-    key = ("dashboard.positions", state.store.url, None, None)
+    key = ("dashboard.positions", state.store.url, None, None, None)  # at, plan, lineage
     state.revision_cache.latest(key, state.store.tally_revision(), recompute)
 
 

@@ -75,16 +75,20 @@ def cell_statements(
 PAGED_CELL = 2000
 
 
-def positions_of(cache: RevisionCache, store: Store, at: date | None, plan: str | None) -> StoredPositions:
-    """The positions (by issue, or by the points of ``plan``) from the store's tallies, computed
-    once per tally revision and shared with the API's cache: analysts click from the matrix to
-    its cells and back."""
+def positions_of(
+    cache: RevisionCache, store: Store, at: date | None, plan: str | None, lineage: str | None = None
+) -> StoredPositions:
+    """The positions (by issue, or by the points of ``plan``'s latest version, of ``lineage``
+    when given: an author such as US or E3, so a counter-proposal is not "the plan") from the
+    store's tallies, computed once per tally revision and shared with the API's cache: analysts
+    click from the matrix to its cells and back."""
 
     def compute() -> StoredPositions:
         repo = SqlPlanRepository(store) if plan else None
-        return stored_positions(store, repo=repo, plan=plan, at=at, linking=cache.linking)
+        return stored_positions(store, repo=repo, plan=plan, at=at, linking=cache.linking, lineage=lineage)
 
-    return cache.latest(("dashboard.positions", store.url, at, plan), store.tally_revision(), compute)
+    key = ("dashboard.positions", store.url, at, plan, lineage)
+    return cache.latest(key, store.tally_revision(), compute)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +99,13 @@ class _Loaded:
 
 
 def _load_positions(
-    request: Request, renderer: Renderer, cache: RevisionCache, store: Store, at: str | None, plan: str | None
+    request: Request,
+    renderer: Renderer,
+    cache: RevisionCache,
+    store: Store,
+    at: str | None,
+    plan: str | None,
+    lineage: str | None = None,
 ) -> _Loaded | Response:
     """The matrix and its cells must read one date and one plan the same way and fail alike
     (400 for a bad date, 404 for an unknown plan), so both pages load through here."""
@@ -104,11 +114,17 @@ def _load_positions(
     except ValueError as exc:
         return renderer.bad_request(request, str(exc))
     try:
-        found = positions_of(cache, store, day, plan or None)
+        found = positions_of(cache, store, day, plan or None, (lineage or None) if plan else None)
     except NotFoundError as exc:
         return renderer.not_found(request, exc.message)
     report = positions_report(found.result, by="party", documents=found.documents, plan=plan or None)
     return _Loaded(day, found.result, report)
+
+
+def lineages_of(versions: list[PlanVersion]) -> list[str]:
+    """The authors a plan's versions name, in the order they first appear: the lineages the
+    positions page offers, so a counter-proposal can be kept out of "the plan"."""
+    return list(dict.fromkeys(v.author for v in versions if v.author))
 
 
 # Rows that are a side of the negotiation; the rest ("other", speakers without a party: media,
@@ -132,7 +148,12 @@ def cell_label(row: str, column: str, cell: CellReport | None, unplaced: Unplace
 
 
 def matrix_chart(
-    request: Request, renderer: Renderer, report: PositionsReport, plan: str | None, at: str | None = None
+    request: Request,
+    renderer: Renderer,
+    report: PositionsReport,
+    plan: str | None,
+    at: str | None = None,
+    lineage: str | None = None,
 ) -> object:
     """The matrix as a heat map (issues) or a stance grid (a plan's points x parties)."""
     cells = {(c.row, c.column): c for c in report.cells}
@@ -148,7 +169,7 @@ def matrix_chart(
             if cell is None and undated is None:
                 continue
             query: dict[str, str | None] = {"party": r.id}
-            query.update({"point": c.id, "plan": plan} if plan else {"issue": c.id})
+            query.update({"point": c.id, "plan": plan, "lineage": lineage} if plan else {"issue": c.id})
             query["at"] = at  # the order of the matrix's own links: one URL per cell
             n = (cell.statements + cell.undated) if cell else (undated.undated if undated else 0)
             marks.append(
@@ -205,9 +226,10 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         cache: RevisionCacheDep,
         at: Text = None,
         plan: Text = None,
+        lineage: Text = None,
         fmt: Format = None,
     ) -> Response:
-        loaded = _load_positions(request, renderer, cache, store, at, plan)
+        loaded = _load_positions(request, renderer, cache, store, at, plan, lineage)
         if isinstance(loaded, Response):
             return loaded
         day, result, report = loaded.day, loaded.result, loaded.report
@@ -232,13 +254,17 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
                     [r for r in report.rows if r.id in outside],
                 ),
             ],
-            chart=matrix_chart(request, renderer, report, plan or None, report.at) if report.rows else None,
+            chart=matrix_chart(request, renderer, report, plan or None, report.at, lineage)
+            if report.rows
+            else None,
             cells={(c.row, c.column): c for c in report.cells},
             unplaced={(u.row, u.column): u for u in report.unplaced},
             undated_note=undated_line(report.undated),
             version=result.version,
             plans=store.plan_names(),
             plan=plan or "",
+            lineages=lineages_of(store.plan_versions(plan)) if plan else [],
+            lineage=(lineage or "") if plan else "",
             at=day.isoformat() if day else "",
         )
 
@@ -294,6 +320,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         issue: Text = None,
         point: Text = None,
         plan: Text = None,
+        lineage: Text = None,
         at: Text = None,
         page: PageNo = 1,
         size: Size = 100,
@@ -302,7 +329,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         column = point if plan else issue
         if not party or not column:
             return renderer.bad_request(request, "give a party and an issue (or a plan and a point)")
-        loaded = _load_positions(request, renderer, cache, store, at, plan)
+        loaded = _load_positions(request, renderer, cache, store, at, plan, lineage)
         if isinstance(loaded, Response):
             return loaded
         day, result, report = loaded.day, loaded.result, loaded.report
@@ -354,6 +381,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
             issue=issue or "",
             point=point or "",
             plan=plan or "",
+            lineage=(lineage or "") if plan else "",
             what=what,
             proposition=col.text if col else "",
             point_text=lib.point_texts(result.version).get(column, "") if plan else "",
