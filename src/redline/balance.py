@@ -412,6 +412,19 @@ def drop_undone(shifts: list[ShiftDraft[Q]]) -> list[ShiftDraft[Q]]:
     return out
 
 
+def _day_reversal(groups: Sequence[ShiftGroup[Q]], before: str | None) -> tuple[str, Reversal[Q]] | None:
+    """The day's strongest explicit reversal to a stance other than ``before`` (the first said
+    of equally strong ones), with that stance: the walk starts the cell's tally afresh there."""
+    turn: tuple[str, Reversal[Q]] | None = None
+    for g in groups:
+        r = g.reversal
+        if r is None or g.group.stance in (NEUTRAL, before):
+            continue
+        if turn is None or (r.strength, turn[1].order) > (turn[1].strength, r.order):
+            turn = (g.group.stance, r)
+    return turn
+
+
 def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]]:
     """Every change of one cell's position backed by evidence and not undone within a week,
     over its days in order."""
@@ -420,13 +433,7 @@ def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]
     evidence: _Evidence[Q] | None = None  # made at the first change: most cells have none
     out: list[ShiftDraft[Q]] = []
     for i, (day, groups) in enumerate(days):
-        turn: tuple[str, Reversal[Q]] | None = None
-        for g in groups:
-            r = g.reversal
-            if r is None or g.group.stance in (NEUTRAL, before):
-                continue
-            if turn is None or (r.strength, turn[1].order) > (turn[1].strength, r.order):
-                turn = (g.group.stance, r)
+        turn = _day_reversal(groups, before)
         if turn is not None and before is not None:
             tally = Tally()  # the speaker has said the earlier stance no longer holds
         tally.add_day(day, [g.group for g in groups])
@@ -470,13 +477,7 @@ def cell_turns(days: ShiftDays[Q]) -> list[Turn[Q]]:
     evidence: _Evidence[Q] | None = None
     out: list[Turn[Q]] = []
     for i, (day, groups) in enumerate(days):
-        turn: tuple[str, Reversal[Q]] | None = None
-        for g in groups:
-            r = g.reversal
-            if r is None or g.group.stance in (NEUTRAL, before):
-                continue
-            if turn is None or (r.strength, turn[1].order) > (turn[1].strength, r.order):
-                turn = (g.group.stance, r)
+        turn = _day_reversal(groups, before)
         if turn is not None and before is not None:
             tally = Tally()
         tally.add_day(day, [g.group for g in groups])

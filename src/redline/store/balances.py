@@ -20,7 +20,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, and_, bindparam, delete, func, select, tuple_, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    select,
+    tuple_,
+    type_coerce,
+)
 from sqlalchemy.engine import Connection
 
 from redline.balance import (
@@ -247,24 +258,27 @@ def rewalk(conn: Connection, cells: Collection[Cell], since: Mapping[Cell, date]
     for (by, col, row), days in walked.items():
         cell, kept = checkpoint_records(by, col, row, days, since.get((by, col, row)))
         checkpoints += kept
-        balances.append(
-            {
-                "by_kind": by,
-                "col_key": col,
-                "row_key": row,
-                "value": cell.stance,
-                "latest": cell.latest,
-                "most_frequent": cell.most_frequent,
-                "counts": json.dumps(cell.counts),
-                "quote": cell.quote,
-                "latest_quote": cell.latest_quote,
-                "last_date": cell.last_date,
-            }
-        )
+        balances.append(cell_record(by, col, row, cell))
     for part in chunks(balances, 5000):
         insert_rows(conn, position_cell, list(part))
     for part in chunks(checkpoints, 5000):
         insert_rows(conn, position_checkpoint, list(part))
+
+
+def cell_record(by: str, col: str, row: str, cell: CellDraft[str]) -> dict[str, Any]:
+    """A kept cell's row, as ``position_cell`` and ``point_cell`` (with its version) hold it."""
+    return {
+        "by_kind": by,
+        "col_key": col,
+        "row_key": row,
+        "value": cell.stance,
+        "latest": cell.latest,
+        "most_frequent": cell.most_frequent,
+        "counts": json.dumps(cell.counts),
+        "quote": cell.quote,
+        "latest_quote": cell.latest_quote,
+        "last_date": cell.last_date,
+    }
 
 
 def _shifts_of(row: str, column: str, turns: list[Turn[str]], days: ShiftDays[str]) -> list[ShiftDraft[str]]:
@@ -417,14 +431,17 @@ def kept_shifts(conn: Connection, by: str, *, issue: str | None = None) -> list[
     """The shifts the store keeps for ``by`` rows (of one column), as of today, in date order;
     None if a cell's shifts could not be walked from its tallies (see ``position_shift``)."""
     s = position_shift
+    return read_shifts(conn, s, s.c.by_kind == by, *([s.c.col_key == issue] if issue is not None else []))
+
+
+def read_shifts(conn: Connection, s: Table, *where: ColumnElement[bool]) -> list[ShiftDraft[str]] | None:
+    """Kept shift rows (``position_shift`` or ``point_shift``) in date order; None if one marks a
+    cell whose shifts could not be walked."""
     cols = [s.c.row_key, s.c.col_key, s.c.shift_before, s.c.shift_after, s.c.quote_before, s.c.quote_after]
     q = select(*cols, type_coerce(s.c.day, String), s.c.evidence_before, s.c.evidence_after, s.c.explicit)
-    q = q.where(s.c.by_kind == by)
-    if issue is not None:
-        q = q.where(s.c.col_key == issue)
     parsed: dict[Any, date | None] = {}
     out: list[ShiftDraft[str]] = []
-    for r in conn.execute(q.order_by(s.c.day, s.c.row_key, s.c.col_key)):
+    for r in conn.execute(q.where(*where).order_by(s.c.day, s.c.row_key, s.c.col_key)):
         if r[2] == MIXED:
             return None
         d = parse_day(r[6], parsed)

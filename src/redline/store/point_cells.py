@@ -20,7 +20,16 @@ from sqlalchemy.engine import Connection
 
 from redline.balance import NO_SHIFT_ROWS, CellDraft, DayGroup, Days, ShiftDraft, cell_shifts, walk
 from redline.store._sql import chunks, insert_rows
-from redline.store.balances import MIXED, CellTotals, TallyRow, _shift_record, parse_day, shift_days
+from redline.store.balances import (
+    MIXED,
+    CellTotals,
+    TallyRow,
+    _shift_record,
+    cell_record,
+    parse_day,
+    read_shifts,
+    shift_days,
+)
 from redline.store.schema import ANY_COLUMN, UNDATED_DAY, point_cell, point_shift, point_tally
 
 __all__ = ["Cell", "cells", "forget", "kept_shifts", "rewalk"]
@@ -97,22 +106,7 @@ def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
     balances: list[dict[str, Any]] = []
     for (plan, label, by, col, row), days in walked.items():
         cell = walk(row, col, days, 0)
-        balances.append(
-            {
-                "plan": plan,
-                "label": label,
-                "by_kind": by,
-                "col_key": col,
-                "row_key": row,
-                "value": cell.stance,
-                "latest": cell.latest,
-                "most_frequent": cell.most_frequent,
-                "counts": json.dumps(cell.counts),
-                "quote": cell.quote,
-                "latest_quote": cell.latest_quote,
-                "last_date": cell.last_date,
-            }
-        )
+        balances.append({"plan": plan, "label": label, **cell_record(by, col, row, cell)})
     for part in chunks(shifts, 5000):
         insert_rows(conn, point_shift, list(part))
     for part in chunks(balances, 5000):
@@ -156,15 +150,4 @@ def cells(conn: Connection, plan: str, label: str, by: str) -> CellTotals:
 def kept_shifts(conn: Connection, plan: str, label: str, by: str) -> list[ShiftDraft[str]] | None:
     """A version's shifts as of today in date order; None if a cell's could not be walked."""
     s = point_shift
-    cols = [s.c.row_key, s.c.col_key, s.c.shift_before, s.c.shift_after, s.c.quote_before, s.c.quote_after]
-    q = select(*cols, type_coerce(s.c.day, String), s.c.evidence_before, s.c.evidence_after, s.c.explicit)
-    q = q.where(s.c.plan == plan, s.c.label == label, s.c.by_kind == by)
-    parsed: dict[Any, date | None] = {}
-    out: list[ShiftDraft[str]] = []
-    for r in conn.execute(q.order_by(s.c.day, s.c.row_key, s.c.col_key)):
-        if r[2] == MIXED:
-            return None
-        d = parse_day(r[6], parsed)
-        assert d is not None
-        out.append(ShiftDraft(r[0], r[1], r[2], r[3], r[4], r[5], d, int(r[7]), int(r[8]), bool(r[9])))
-    return out
+    return read_shifts(conn, s, s.c.plan == plan, s.c.label == label, s.c.by_kind == by)
