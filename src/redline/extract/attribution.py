@@ -384,6 +384,16 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue
             if not outer.content[0] <= inner.cue_token < outer.content[1]:
                 continue
+            if _layered(doc, inner, outer, cues):
+                dropped.add(id(outer))  # "X said Y, Reuters reported": X's statement, carried
+                break
+            if _trailing_carrier(inner, outer):  # the same, parsed the other way round
+                end = inner.source[0] if inner.source else inner.content[1]
+                while end > outer.content[0] and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                    end -= 1
+                outer.content = (outer.content[0], end)
+                dropped.add(id(inner))
+                continue
             if inner.kind in _NESTED_KINDS and _nested_statement(doc, inner, outer):
                 continue  # "X said Y had urged Z to ...": Y's own statement inside X's
             if inner.kind not in _OWN_STATEMENT_KINDS and not _contrasted(doc[inner.cue_token], cues):
@@ -414,6 +424,37 @@ def _nested_statement(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     cue = doc[inner.cue_token]
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s0 <= c.i < s1 and c.pos_ in ("PROPN", "NOUN") for c in subjects)
+
+
+def _layered(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
+    """ "Kallas called the cap unacceptable, Reuters reported": the outer report's content is
+    the inner statement whole, its source first, and its cue comes after it. Both report one
+    content (the guide's layered sources), and the analyst's row is the inner source's: the
+    outlet only carries it, and read as the outlet's own, a minister's words would count for no
+    party."""
+    if inner.source is None or inner.kind not in _LAYERED_KINDS or outer.kind not in _OWN_STATEMENT_KINDS:
+        return False
+    if cues.verb_kind(doc[inner.cue_token].lemma_) not in ("speech", "writing"):
+        return False  # "The Europeans, who back Ukraine, ...": a stance, not a report carried
+    if outer.cue_token < inner.content[1]:
+        return False  # "Bloomberg reported that X said ...": nested in the outlet's own report
+    return inner.source[0] == outer.content[0] and inner.content[1] <= outer.content[1]
+
+
+_LAYERED_KINDS = frozenset({"speech", "writing", "object"})
+
+
+def _trailing_carrier(inner: Candidate, outer: Candidate) -> bool:
+    """ "X said Y, the Wire reported" parsed with "the Wire reported" inside X's content: the
+    inner report has the outer content's start as its own, its source and cue close the outer
+    content, so it is the outlet carrying X's words, not a statement within them."""
+    if inner.source is None or inner.kind not in _OWN_STATEMENT_KINDS:
+        return False
+    return (
+        inner.content[0] == outer.content[0]
+        and inner.content[1] <= inner.source[0] <= inner.cue_token
+        and inner.cue_token >= outer.content[1] - 2
+    )
 
 
 def _contrasted(cue: Token, cues: CueLexicon) -> bool:

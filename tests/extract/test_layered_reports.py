@@ -1,0 +1,50 @@
+"""A statement carried by an outlet is the inner source's: "X said Y, Reuters reported".
+
+The guide annotates both sources of a layered report with one content; the analyst's row is the
+inner source's, since read as the outlet's own a minister's words would count for no party.
+A report the outlet makes itself ("Reuters reported that X said ...") is left as it was.
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from redline.extract.attribution import find_attributions
+from redline.knowledge.cues import load_cues
+
+pytestmark = pytest.mark.model
+
+
+def _found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    doc = nlp(text)
+    out = []
+    for a in find_attributions(doc, load_cues()):
+        source = doc.text[a.source[0] : a.source[1]] if a.source else None
+        out.append((doc.text[a.content[0] : a.content[1]], source))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "The harbour master said the ferries would sail on Monday, the Baltic Wire reported.",
+            "the ferries would sail on Monday",
+            "The harbour master",
+        ),
+        (
+            "Minister Rebane told lawmakers the budget was final, "
+            "according to the parliament's press office.",
+            "the budget was final",
+            "Minister Rebane",
+        ),
+    ],
+)
+def test_the_inner_source_speaks(nlp: Language, text: str, content: str, source: str) -> None:
+    assert _found(nlp, text) == [(content, source)]
+
+
+def test_an_outlets_own_report_of_a_statement_stays_the_outlets(nlp: Language) -> None:
+    found = _found(nlp, "The Baltic Wire reported that the harbour master said the ferries would sail.")
+    assert found and found[0][1] == "The Baltic Wire", found
