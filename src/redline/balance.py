@@ -46,10 +46,12 @@ __all__ = [
     "cell_of",
     "cell_shifts",
     "cell_turns",
+    "drop_undone",
     "nobodys",
     "reversal_test",
     "strength",
     "turn_shift",
+    "turn_shifts",
     "walk",
 ]
 
@@ -503,6 +505,15 @@ def cell_turns(days: ShiftDays[Q]) -> list[Turn[Q]]:
                 out.append(Turn(day, before, after, old[0], old[2], sums[k], quotes, explicit))
         before = after
     return out
+
+
+def turn_shifts(
+    row: str, column: str, turns: Iterable[Turn[Q]], counts: Mapping[str, int], at: date
+) -> list[ShiftDraft[Q]]:
+    """One cell's shifts as of ``at`` made of its turns up to then (in day order), given its
+    statements per stance up to ``at``: ``cell_shifts`` of its days up to ``at``, without them."""
+    made = (turn_shift(row, column, t, counts.get(t.after, 0), at) for t in turns if t.day <= at)
+    return drop_undone([sh for sh in made if sh is not None])
 
 
 def turn_shift(row: str, column: str, turn: Turn[Q], after_n: int, at: date) -> ShiftDraft[Q] | None:

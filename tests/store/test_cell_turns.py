@@ -12,8 +12,7 @@ from redline.balance import (
     ShiftGroup,
     cell_shifts,
     cell_turns,
-    drop_undone,
-    turn_shift,
+    turn_shifts,
 )
 
 STANCES = ["support", "oppose", "conditional", "neutral"]
@@ -44,13 +43,7 @@ def _as_of(days: ShiftDays[str], at: date) -> list[object]:
         if d <= at:
             for g in groups:
                 counts[g.group.stance] = counts.get(g.group.stance, 0) + g.group.n
-    out = []
-    for t in cell_turns(days):
-        if t.day <= at:
-            sh = turn_shift("r", "c", t, counts.get(t.after, 0), at)
-            if sh is not None:
-                out.append(sh)
-    return drop_undone(out)
+    return list(turn_shifts("r", "c", cell_turns(days), counts, at))
 
 
 def test_turns_as_of_every_day_equal_the_walk_up_to_it() -> None:

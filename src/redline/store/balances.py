@@ -48,8 +48,7 @@ from redline.balance import (
     cell_of,
     cell_shifts,
     cell_turns,
-    drop_undone,
-    turn_shift,
+    turn_shifts,
 )
 from redline.store._sql import chunks, insert_rows
 from redline.store.schema import (
@@ -287,8 +286,7 @@ def _shifts_of(row: str, column: str, turns: list[Turn[str]], days: ShiftDays[st
     for _, groups in days:
         for g in groups:
             counts[g.group.stance] = counts.get(g.group.stance, 0) + g.group.n
-    made = (turn_shift(row, column, t, counts.get(t.after, 0), days[-1][0]) for t in turns)
-    return drop_undone([sh for sh in made if sh is not None])
+    return turn_shifts(row, column, turns, counts, days[-1][0])
 
 
 def _unsplit_from(rows: Iterable[TallyRow]) -> date | None:

@@ -55,12 +55,12 @@ from redline.balance import (
     ShiftDraft,
     ShiftGroup,
     Tally,
+    Turn,
     cell_of,
     cell_shifts,
-    drop_undone,
     nobodys,
     reversal_test,
-    turn_shift,
+    turn_shifts,
 )
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
 from redline.model import stance_issues
@@ -590,13 +590,13 @@ def past(
         groups.append(DayGroup(r[3], int(r[4]), (int(r[5]), float(r[6]), d, int(r[7])), r[8]))
     undated, n_distinct = undated_counts(conn, by, issue)
     cells = {k: cell_of(k[0], k[1], tl, last_day[k], undated.get(k, 0)) for k, tl in balance.items()}
-    per_cell: dict[tuple[str, str], list[ShiftDraft[str]]] = {}
+    per_cell: dict[tuple[str, str], list[Turn[str]]] = {}
     for row, column, turn in sorted(turns, key=lambda x: (x[0], x[1], x[2].day)):
+        per_cell.setdefault((row, column), []).append(turn)
+    drafts: list[ShiftDraft[str]] = []
+    for (row, column), made in per_cell.items():
         tally = balance.get((row, column))
-        shift = turn_shift(row, column, turn, tally.counts.get(turn.after, 0) if tally else 0, at)
-        if shift is not None:
-            per_cell.setdefault((row, column), []).append(shift)
-    drafts = [sh for made in per_cell.values() for sh in drop_undone(made)]
+        drafts += turn_shifts(row, column, made, tally.counts if tally else {}, at)
     return CellTotals(cells, undated, n_distinct), drafts
 
 
