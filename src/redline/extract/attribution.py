@@ -389,9 +389,7 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 break
             if _trailing_carrier(inner, outer):  # the same, parsed the other way round
                 end = inner.source[0] if inner.source else inner.content[1]
-                while end > outer.content[0] and (doc[end - 1].is_punct or doc[end - 1].is_space):
-                    end -= 1
-                outer.content = (outer.content[0], end)
+                outer.content = (outer.content[0], _words_end(doc, outer.content[0], end))
                 dropped.add(id(inner))
                 continue
             if inner.kind in _NESTED_KINDS and _nested_statement(doc, inner, outer):
@@ -403,11 +401,16 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
             if clause is None or clause - outer.content[0] < 3:
                 dropped.add(id(inner))
                 continue
-            end = clause
-            while end > outer.content[0] and (doc[end - 1].is_punct or doc[end - 1].is_space):
-                end -= 1
-            outer.content = (outer.content[0], end)
+            outer.content = (outer.content[0], _words_end(doc, outer.content[0], clause))
     return [c for c in kept if id(c) not in dropped and c.content[1] > c.content[0]]
+
+
+def _words_end(doc: Doc, start: int, end: int) -> int:
+    """``end`` moved back over punctuation and spaces, not before ``start``: where an outer
+    statement's content stops when what follows is another statement."""
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
 
 
 def _nested_statement(doc: Doc, inner: Candidate, outer: Candidate) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from redline.extract.english import RELATIVE_PRONOUNS
-from redline.extract.reported import find_source
+from redline.extract.reported import find_source, names_source
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
@@ -280,7 +280,7 @@ _SAYS_LAST = re.compile(
 _MAX_SIGNED_WORDS = 4
 _NOT_IN_LABEL = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})  # a source is a noun phrase
 _MAX_SAID_BY_WORDS = 6  # "..., says bloc's foreign policy chief Kallas": a title may come first
-_MAX_HEADLINE_WORDS = 16  # news headlines run to a dozen words or so; longer is running text
+MAX_HEADLINE_WORDS = 16  # news headlines run to a dozen words or so; longer is running text
 
 
 def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
@@ -292,7 +292,7 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
         if (
             ". " in body
             or label.lower() in cues.label_exclusions
-            or not 4 <= len(body.split()) <= _MAX_HEADLINE_WORDS
+            or not 4 <= len(body.split()) <= MAX_HEADLINE_WORDS
         ):
             continue  # a sentence of running text, not a headline
         verb = m.group("verb")
@@ -326,7 +326,7 @@ def said_last_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
     the part before the comma is the content, whatever the parser made of it."""
     out: list[Candidate] = []
     for m in _SAYS_LAST.finditer(text):
-        if not 2 <= len(m.group("content").split()) <= _MAX_HEADLINE_WORDS:
+        if not 2 <= len(m.group("content").split()) <= MAX_HEADLINE_WORDS:
             continue
         said = doc.char_span(m.start("verb"), m.end("verb"))
         src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
@@ -337,7 +337,7 @@ def said_last_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
             continue  # "..., but Ukrainians must have their say": not a signed headline
         if src.text.lower() in cues.label_exclusions or any(t.pos_ in _NOT_IN_LABEL for t in src):
             continue
-        if not any(t.pos_ == "PROPN" or t.ent_type_ or t.lemma_.lower() in cues.source_nouns for t in src):
+        if not any(names_source(t, cues) for t in src):
             continue  # "..., the report says" is caught elsewhere; the source must be someone
         content = trim(doc, span.start, span.end, words=False)
         if content is None:

@@ -14,13 +14,13 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from redline.extract.cue_phrases import MAX_HEADLINE_WORDS
 from redline.extract.token_ranges import Candidate, trim
 from redline.knowledge.cues import CueLexicon
 
 # a headline is a line of its own: between line breaks or runs of spaces, as pages store them
 _LINE = re.compile(r"[^\n]+?(?=\s{2,}|\n|$)")
 _MIN_WORDS = 3
-_MAX_WORDS = 16  # news headlines run to a dozen words or so; longer is running text
 _MAX_SOURCE_WORDS = 6
 _TITLE_SHARE = 0.7  # share of the line's longer words that are capitalised in Title Case
 _JOINERS = frozenset({",", "and", "&"})  # "Mayor, Council Condemn ...": one joint source
@@ -44,7 +44,7 @@ def title_case_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], te
 
 def _title_case(line: str) -> bool:
     words = line.split()
-    if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
+    if not _MIN_WORDS <= len(words) <= MAX_HEADLINE_WORDS:
         return False
     longer = [w for w in words if len(w) > 3 and w[:1].isalpha()]
     if len(longer) < 2:

@@ -448,16 +448,16 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None
     if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
         return None
-    if lemma in cues.citing_verbs and _names_source(objs[0], cues):
+    if lemma in cues.citing_verbs and names_source(objs[0], cues):
         return None  # "..., citing two officials": a layered report's inner source, not content
     subjectless = not any(c.dep_ in SUBJECTS for c in tok.children)
-    if kind in ("speech", "writing") and subjectless and _names_source(objs[0], cues):
+    if kind in ("speech", "writing") and subjectless and names_source(objs[0], cues):
         return None  # "..., reported news agency TASS": the speaker after its verb
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
 
 
-def _names_source(noun: Token, cues: CueLexicon) -> bool:
+def names_source(noun: Token, cues: CueLexicon) -> bool:
     """Whether a noun names who speaks ("two officials", "Reuters", "sources in Kyiv") rather
     than what is said ("concerns", "the figures")."""
     return noun.ent_type_ in _SOURCE_ENTS or noun.pos_ == "PROPN" or noun.lemma_.lower() in cues.source_nouns
