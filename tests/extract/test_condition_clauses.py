@@ -10,18 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from spacy.language import Language
 
-from redline.extract.attribution import find_attributions
-from redline.knowledge.cues import load_cues
+from attribution_spans import Attributed
 from redline.model import Document
 
 pytestmark = pytest.mark.model
 
 
-def _contents(nlp: Language, text: str) -> list[str]:
-    doc = nlp(text)
-    return [doc.text[a.content[0] : a.content[1]] for a in find_attributions(doc, load_cues())]
+def _contents(attributed: Attributed, text: str) -> list[str]:
+    return [a.content for a in attributed(text)]
 
 
 @pytest.mark.parametrize(
@@ -40,16 +37,16 @@ def _contents(nlp: Language, text: str) -> list[str]:
     ],
 )
 def test_a_condition_hung_on_the_speech_verb_stays_in_the_content(
-    nlp: Language, text: str, condition: str
+    attributed: Attributed, text: str, condition: str
 ) -> None:
-    contents = _contents(nlp, text)
+    contents = _contents(attributed, text)
     assert len(contents) == 1, contents
     assert contents[0].endswith(condition), contents
 
 
-def test_a_clause_that_is_not_a_condition_is_not_pulled_in(nlp: Language) -> None:
+def test_a_clause_that_is_not_a_condition_is_not_pulled_in(attributed: Attributed) -> None:
     contents = _contents(
-        nlp, "The envoy said the ferry talks had stalled, and the delegation left the city on Monday."
+        attributed, "The envoy said the ferry talks had stalled, and the delegation left the city on Monday."
     )
     assert contents and all("delegation left" not in c for c in contents), contents
 

@@ -7,21 +7,14 @@ statement of their object (``object_verbs``) found none. Sentences are written f
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
-from redline.extract.attribution import find_attributions
-from redline.knowledge.cues import load_cues
+from attribution_spans import Attributed
 
 pytestmark = pytest.mark.model
 
 
-def _found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
-    doc = nlp(text)
-    out = []
-    for a in find_attributions(doc, load_cues()):
-        cue = doc.text[a.cue[0] : a.cue[1]] if a.cue else None
-        out.append((doc.text[a.content[0] : a.content[1]], cue))
-    return out
+def _found(attributed: Attributed, text: str) -> list[tuple[str, str | None]]:
+    return [(a.content, a.cue) for a in attributed(text)]
 
 
 @pytest.mark.parametrize(
@@ -36,9 +29,9 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         ("The envoy denied meeting the rebel commanders.", "meeting the rebel commanders", "denied"),
     ],
 )
-def test_a_gerund_object_is_the_content(nlp: Language, text: str, content: str, cue: str) -> None:
-    assert _found(nlp, text) == [(content, cue)]
+def test_a_gerund_object_is_the_content(attributed: Attributed, text: str, content: str, cue: str) -> None:
+    assert _found(attributed, text) == [(content, cue)]
 
 
-def test_a_topic_verb_with_a_gerund_is_still_no_statement(nlp: Language) -> None:
-    assert _found(nlp, "The two delegations discussed raising the tolls.") == []
+def test_a_topic_verb_with_a_gerund_is_still_no_statement(attributed: Attributed) -> None:
+    assert _found(attributed, "The two delegations discussed raising the tolls.") == []

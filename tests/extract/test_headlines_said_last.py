@@ -7,24 +7,16 @@ the line's shape decides. Sentences are written for these tests.
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
-from redline.extract.attribution import find_attributions
-from redline.knowledge.cues import load_cues
+from attribution_spans import Attributed
 
 pytestmark = pytest.mark.model
 
 BODY = "\n\nGENEVA (Wire) - The delegations met again on Monday, officials said."
 
 
-def _found(nlp: Language, headline: str) -> list[tuple[str, str | None]]:
-    doc = nlp(headline + BODY)
-    out = []
-    for a in find_attributions(doc, load_cues()):
-        if a.content[0] < len(headline):
-            source = doc.text[a.source[0] : a.source[1]] if a.source else None
-            out.append((doc.text[a.content[0] : a.content[1]], source))
-    return out
+def _found(attributed: Attributed, headline: str) -> list[tuple[str, str | None]]:
+    return [(a.content, a.source) for a in attributed(headline + BODY) if a.start < len(headline)]
 
 
 @pytest.mark.parametrize(
@@ -40,9 +32,9 @@ def _found(nlp: Language, headline: str) -> list[tuple[str, str | None]]:
     ],
 )
 def test_a_headline_signed_by_source_and_verb_is_a_statement(
-    nlp: Language, headline: str, content: str, source: str
+    attributed: Attributed, headline: str, content: str, source: str
 ) -> None:
-    assert _found(nlp, headline) == [(content, source)]
+    assert _found(attributed, headline) == [(content, source)]
 
 
 @pytest.mark.parametrize(
@@ -54,11 +46,13 @@ def test_a_headline_signed_by_source_and_verb_is_a_statement(
         "If the talks fail, the region will face a harsh winter",
     ],
 )
-def test_lines_of_other_shapes_are_not_signed_headlines(nlp: Language, headline: str) -> None:
-    assert _found(nlp, headline) == []
+def test_lines_of_other_shapes_are_not_signed_headlines(attributed: Attributed, headline: str) -> None:
+    assert _found(attributed, headline) == []
 
 
-def test_a_sentence_with_a_stop_is_running_text(nlp: Language) -> None:
-    doc = nlp("The ministers met. Turnout was low, organisers said\n\nMore text follows here.")
-    found = [doc.text[a.content[0] : a.content[1]] for a in find_attributions(doc, load_cues())]
+def test_a_sentence_with_a_stop_is_running_text(attributed: Attributed) -> None:
+    found = [
+        a.content
+        for a in attributed("The ministers met. Turnout was low, organisers said\n\nMore text follows here.")
+    ]
     assert all("ministers met" not in c for c in found), found

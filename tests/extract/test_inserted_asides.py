@@ -7,21 +7,14 @@ aside became the content and the speaker was lost. Sentences are written for the
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
-from redline.extract.attribution import find_attributions
-from redline.knowledge.cues import load_cues
+from attribution_spans import Attributed
 
 pytestmark = pytest.mark.model
 
 
-def _found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
-    doc = nlp(text)
-    out = []
-    for a in find_attributions(doc, load_cues()):
-        source = doc.text[a.source[0] : a.source[1]] if a.source else None
-        out.append((doc.text[a.content[0] : a.content[1]], source))
-    return out
+def _found(attributed: Attributed, text: str) -> list[tuple[str, str | None]]:
+    return [(a.content, a.source) for a in attributed(text)]
 
 
 @pytest.mark.parametrize(
@@ -51,11 +44,13 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
     ],
 )
 def test_the_aside_is_neither_content_nor_a_statement(
-    nlp: Language, text: str, content: str, source: str
+    attributed: Attributed, text: str, content: str, source: str
 ) -> None:
-    assert _found(nlp, text) == [(content, source)]
+    assert _found(attributed, text) == [(content, source)]
 
 
-def test_a_real_question_is_still_a_statement(nlp: Language) -> None:
-    found = _found(nlp, "The mayor asked about the budget, and the treasurer said the figures were final.")
+def test_a_real_question_is_still_a_statement(attributed: Attributed) -> None:
+    found = _found(
+        attributed, "The mayor asked about the budget, and the treasurer said the figures were final."
+    )
     assert ("the figures were final", "the treasurer") in found, found

@@ -8,21 +8,14 @@ Sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
-from redline.extract.attribution import find_attributions
-from redline.knowledge.cues import load_cues
+from attribution_spans import Attributed
 
 pytestmark = pytest.mark.model
 
 
-def _found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
-    doc = nlp(text)
-    out = []
-    for a in find_attributions(doc, load_cues()):
-        source = doc.text[a.source[0] : a.source[1]] if a.source else None
-        out.append((doc.text[a.content[0] : a.content[1]], source))
-    return out
+def _found(attributed: Attributed, text: str) -> list[tuple[str, str | None]]:
+    return [(a.content, a.source) for a in attributed(text)]
 
 
 @pytest.mark.parametrize(
@@ -41,10 +34,12 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         ),
     ],
 )
-def test_the_inner_source_speaks(nlp: Language, text: str, content: str, source: str) -> None:
-    assert _found(nlp, text) == [(content, source)]
+def test_the_inner_source_speaks(attributed: Attributed, text: str, content: str, source: str) -> None:
+    assert _found(attributed, text) == [(content, source)]
 
 
-def test_an_outlets_own_report_of_a_statement_stays_the_outlets(nlp: Language) -> None:
-    found = _found(nlp, "The Baltic Wire reported that the harbour master said the ferries would sail.")
+def test_an_outlets_own_report_of_a_statement_stays_the_outlets(attributed: Attributed) -> None:
+    found = _found(
+        attributed, "The Baltic Wire reported that the harbour master said the ferries would sail."
+    )
     assert found and found[0][1] == "The Baltic Wire", found

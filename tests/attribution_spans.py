@@ -1,0 +1,41 @@
+"""Attributions of a text as the words they span: what tests about boundaries compare."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from spacy.language import Language
+
+from redline.extract.attribution import find_attributions
+from redline.knowledge.cues import load_cues
+
+
+class Spanned(NamedTuple):
+    """One attribution as text."""
+
+    content: str
+    cue: str | None
+    source: str | None
+    start: int  # the content's first character
+
+
+Attributed = Callable[[str], list[Spanned]]
+
+
+def attributed_by(nlp: Language) -> Attributed:
+    """``find_attributions`` over a parse of the text, each attribution as its words."""
+    cues = load_cues()
+
+    def run(text: str) -> list[Spanned]:
+        doc = nlp(text)
+
+        def words(span: tuple[int, int] | None) -> str | None:
+            return None if span is None else doc.text[span[0] : span[1]]
+
+        return [
+            Spanned(doc.text[a.content[0] : a.content[1]], words(a.cue), words(a.source), a.content[0])
+            for a in find_attributions(doc, cues)
+        ]
+
+    return run
