@@ -293,6 +293,12 @@ class Point:
     lang: str | None = None  # language of ``text`` when not English
     gloss: str | None = None  # an English rendering of a non-English ``text``
 
+    @property
+    def english(self) -> str:
+        """The wording English rules read (tags, alignment, links): the gloss of a point written
+        in another language, when it has one, else its text."""
+        return self.gloss if self.lang and self.gloss else self.text
+
 
 @dataclass(slots=True)
 class PlanVersion:

@@ -151,20 +151,15 @@ def _entities(text: str) -> set[str]:
     return nums | names
 
 
-def _wording(p: Point) -> str:
-    """The English wording to compare: a non-English point's gloss when it has one."""
-    return p.gloss if p.lang and p.gloss else p.text
-
-
 class _Scorer:
     """Evidence that two points are one clause, computed once per pair."""
 
     def __init__(self, old: Sequence[Point], new: Sequence[Point], opt: AlignOptions, markup: bool) -> None:
-        self.a = [tokens(_wording(p)) for p in old]
-        self.b = [tokens(_wording(p)) for p in new]
+        self.a = [tokens(p.english) for p in old]
+        self.b = [tokens(p.english) for p in new]
         self.space = TfIdf(self.a + self.b)
-        ea = [_entities(_wording(p)) for p in old]
-        eb = [_entities(_wording(p)) for p in new]
+        ea = [_entities(p.english) for p in old]
+        eb = [_entities(p.english) for p in new]
         loose = [p.text_status in ("partial", "summary") for p in new]
         self.text = [[self._text(x, y, opt, loose[j]) for j, y in enumerate(self.b)] for x in self.a]
         self.sim = [[0.0] * len(new) for _ in old]
@@ -331,7 +326,7 @@ def _change(kind: ChangeKind, old: list[Point], new: list[Point], s: float, move
     words: list[WordChange] = []
     if old and new:
         # a point in another language is compared through its English gloss, word by word too
-        words = word_diff(" ".join(_wording(p) for p in old), " ".join(_wording(p) for p in new))
+        words = word_diff(" ".join(p.english for p in old), " ".join(p.english for p in new))
     return Change(kind, old, new, round(s, 3), moved, words)
 
 

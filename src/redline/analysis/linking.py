@@ -89,7 +89,7 @@ class PointMatcher:
         space: TfIdf | None = None,
     ) -> None:
         self.points = list(points)
-        self._tokens = [tokens(p.gloss if p.lang and p.gloss else p.text) for p in self.points]
+        self._tokens = [tokens(p.english) for p in self.points]
         self.space = space or TfIdf(self._tokens + [tokens(t) for t in texts])
         df: dict[str, int] = {}
         for toks in self._tokens:
@@ -98,12 +98,7 @@ class PointMatcher:
         limit = max(2, int(specific_share * len(self.points)))
         stop = {t for word in generic for t in tokens(word)}
         self._df = df
-        self._names = {
-            t
-            for p in self.points
-            for word in _ACRONYM.findall(p.gloss if p.lang and p.gloss else p.text)
-            for t in tokens(word)
-        }
+        self._names = {t for p in self.points for word in _ACRONYM.findall(p.english) for t in tokens(word)}
         self._specific = [
             {t for t in set(toks) if df[t] <= limit and t not in stop and len(t) > 2} for toks in self._tokens
         ]
@@ -225,5 +220,5 @@ def reference(points: Sequence[Point], texts: Iterable[str]) -> TfIdf:
     """The weights ``link_statements`` gives words when linking statements of these ``texts`` all
     at once: kept with a version's links, they link later statements as if they had come with
     these, so a statement links alike in any batch and relinking it changes nothing."""
-    point_tokens = [tokens(p.gloss if p.lang and p.gloss else p.text) for p in _known(points)]
+    point_tokens = [tokens(p.english) for p in _known(points)]
     return TfIdf(chain(point_tokens, (tokens(t) for t in texts)))

@@ -410,7 +410,7 @@ def tagging_text(p: Point) -> str:
     """The English wording to tag and compare: the gloss of a point written in another language."""
     if p.text_status == "unknown":
         return ""
-    return p.gloss if p.lang and p.gloss else p.text
+    return p.english
 
 
 def point_warnings(version: PlanVersion, foreign: Callable[[str], bool]) -> list[str]:
