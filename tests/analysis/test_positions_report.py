@@ -8,14 +8,17 @@ from negotiation_builders import MakeStatement
 
 from redline.analysis.negotiation import Corpus, positions
 from redline.analysis.positions_report import party_name, positions_report, undated_line
-from redline.knowledge.actors import PARTIES
+from redline.knowledge.actors import packaged_parties
 from redline.model import Document, Extraction
 
 
 def test_every_party_has_a_name_a_reader_knows() -> None:
     assert party_name("united_states") == "United States"
-    assert all(party_name(p) != p for p in PARTIES if p not in {"other"}), "a party shown by its id"
-    assert party_name("some_new_party") == "some new party"
+    assert party_name("eu") == "European Union"
+    assert all(party_name(p) != p for p in packaged_parties()), "a party shown by its id"
+    # a party of other talks, declared only in a user's actor file, still reads as a name
+    assert party_name("palestinian_authority") == "Palestinian Authority"
+    assert party_name("unaffiliated") == "No party"
 
 
 def test_report_names_rows_and_columns_and_counts_the_undated(statement: MakeStatement) -> None:
@@ -47,3 +50,19 @@ def test_report_names_rows_and_columns_and_counts_the_undated(statement: MakeSta
         == "1 undated statement not placed in time (counted per cell, in no balance)"
     )
     assert undated_line(0) is None
+
+
+def test_parties_of_other_talks_are_sides_and_media_stay_apart(statement: MakeStatement) -> None:
+    """A user's own parties (declared in their actor file) head rows of the matrix like the
+    packaged ones; speakers without a party are listed apart, never as a side."""
+    from redline.web.analysis_pages import split_rows
+
+    said = [
+        statement("we will hold the river share", "Lena Ostrova", issues=("territory",), stance="oppose"),
+        statement("the share is fair", "Wire Desk", issues=("territory",), stance="support"),
+    ]
+    corpus = Corpus([Extraction(Document("doc-1", ""), said)], [], {"lena-ostrova": "upstream_state"})
+    report = positions_report(positions(corpus), by="party", documents=corpus.documents)
+    sides, apart = split_rows(report)
+    assert sides == ["upstream_state"] and apart == ["unaffiliated"]
+    assert [r.name for r in report.rows if r.id == "upstream_state"] == ["Upstream State"]

@@ -171,10 +171,34 @@ def test_user_file_overrides_and_adds(tmp_path: Path) -> None:
     assert len(kb) == len(load_actors()) + 1
 
 
+def test_other_talks_declare_their_own_parties(tmp_path: Path) -> None:
+    user = tmp_path / "river.yaml"
+    user.write_text(
+        "parties:\n  upstream_state: Upstream State\n  delta_league: Delta League\n"
+        "actors:\n  - id: lena-ostrova\n    name: Lena Ostrova\n    party: upstream_state\n"
+        "  - id: delta-league\n    name: Delta League\n    type: organization\n    party: delta_league\n",
+        encoding="utf-8",
+    )
+    kb = load_actors([user])
+    assert kb.party_of(kb.get("lena-ostrova")) == "upstream_state"
+    assert kb.party_of(kb.get("vladimir-putin")) == "russia"  # the packaged parties stay
+
+
+def test_a_party_nobody_declared_is_named_with_the_ones_that_exist(tmp_path: Path) -> None:
+    user = tmp_path / "typo.yaml"
+    user.write_text("actors:\n  - id: x\n    name: X\n    party: untied_states\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_actors([user])
+    assert "'party' is 'untied_states'" in str(err.value)
+    assert "united_states" in str(err.value) and "parties" in str(err.value)
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
         ("actors:\n  - id: Bad Id\n    name: X\n", "'id' must be a lowercase slug"),
+        ("parties: [hamas]\nactors: []\n", "'parties' must map party ids"),
+        ("parties:\n  Big Side: Big\nactors: []\n", "'parties' must map party ids"),
         ("actors:\n  - id: x\n    name: X\n    type: company\n", "'type' is 'company'"),
         ("actors:\n  - id: x\n    name: X\n    wikidata: 7747\n", "'wikidata' is 7747"),
         ("actors:\n  - id: x\n    name: X\n    nickname: Y\n", "unknown field(s): nickname"),

@@ -86,12 +86,28 @@ def test_another_negotiation_brings_its_own_taxonomy(tmp_path: Path) -> None:
     assert IssueTagger(tax).tag("The new dam cuts the water share of the delta") == ["allocation"]
 
 
+def test_a_first_taxonomy_may_list_its_terms_and_keeps_the_stance_wording(tmp_path: Path) -> None:
+    doc = _minimal()
+    doc["issues"]["allocation"]["terms"] = ["water share", "flow", "dam*"]  # a list: weight 1 each
+    doc.pop("stance", None)
+    path = tmp_path / "water.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    tax = load_issues(path)
+    assert [t.weight for t in tax.get("allocation").terms] == [1.0, 1.0, 1.0]
+    # negation, conditions and demands are the language's: without them every stance is neutral
+    assert tax.stance == load_issues().stance
+    written = dict(doc, stance={"negation": ["not"]})
+    path.write_text(yaml.safe_dump(written), encoding="utf-8")
+    assert load_issues(path).stance.negation == ("not",)  # a file's own wording is kept as written
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
         (lambda d: d["issues"]["allocation"].pop("proposition"), "issues.allocation.proposition"),
         (lambda d: d["issues"]["allocation"].update(terms={}), "issues.allocation.terms is empty"),
         (lambda d: d["issues"]["allocation"].update(terms={"dam": "heavy"}), "issues.allocation.terms.dam"),
+        (lambda d: d["issues"]["allocation"].update(terms="dam"), "must map each term to its weight"),
         (lambda d: d["issues"]["allocation"].update(priors={"x": "maybe"}), "issues.allocation.priors.x"),
         (lambda d: d["issues"]["allocation"].update(pax=["St-Bor"]), "issues.allocation.pax"),
         (lambda d: d["issues"]["allocation"].update(colour="blue"), "unknown key(s) colour"),

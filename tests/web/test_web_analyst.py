@@ -30,6 +30,14 @@ def test_actor_index_lists_everyone_with_counts_and_links(client: TestClient, st
     assert int(putin.children[3].text) == len(store.statements(StatementFilter(actor="vladimir-putin")))
 
 
+def test_the_party_menu_offers_the_parties_the_corpus_has(client: TestClient, store: Store) -> None:
+    (menu,) = Page(client.get("/statements").text).find("select", id="f-party")
+    offered = {o.attrs["value"]: o.text for o in menu.children if o.attrs.get("value")}
+    have = {a["party"] for a in store.actors() if a["party"]}
+    assert set(offered) <= have and "russia" in offered
+    assert offered["russia"] == "Russia"
+
+
 def test_facets_count_the_view_and_narrow_it(client: TestClient, store: Store) -> None:
     p = Page(client.get("/statements").text)
     facets = {s.children[0].text: s for s in p.find("aside", css="facets")[0].children}

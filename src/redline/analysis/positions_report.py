@@ -18,11 +18,12 @@ from typing import Any
 from redline.analysis.negotiation import Positions, point_texts
 from redline.analysis.positions import Cell, RowKind
 from redline.analysis.shifts import Shift
+from redline.balance import UNAFFILIATED
+from redline.knowledge.actors import packaged_parties
 from redline.knowledge.issues import Taxonomy, load_issues
 from redline.model import Document, Statement
 
 __all__ = [
-    "PARTY_NAMES",
     "CellReport",
     "ColumnRef",
     "PositionsReport",
@@ -31,29 +32,22 @@ __all__ = [
     "ShiftReport",
     "UnplacedCell",
     "party_name",
+    "party_names",
     "positions_report",
     "undated_line",
 ]
 
-# Display names of the party ids of ``redline.knowledge.actors.PARTIES`` (and of the row of
-# speakers without a party); an unknown id is shown with its underscores as spaces.
-PARTY_NAMES = {
-    "russia": "Russia",
-    "ukraine": "Ukraine",
-    "united_states": "United States",
-    "europe": "Europe",
-    "eu": "European Union",
-    "nato": "NATO",
-    "un": "United Nations",
-    "china": "China",
-    "turkey": "Turkey",
-    "other": "Other",
-    "unaffiliated": "No party",
-}
+
+def party_names() -> dict[str, str]:
+    """The name a reader is shown for each packaged party (``parties`` of ``actors.yaml``) and
+    for the row of speakers without a party."""
+    return {**packaged_parties(), UNAFFILIATED: "No party"}
 
 
 def party_name(party: str) -> str:
-    return PARTY_NAMES.get(party) or party.replace("_", " ")
+    """A party's name; one the packaged file does not know (a user's own, "hamas",
+    "palestinian_authority") is its id with capitals, never a raw slug."""
+    return party_names().get(party) or " ".join(w.capitalize() for w in party.split("_"))
 
 
 def undated_line(n: int) -> str | None:

@@ -21,7 +21,6 @@ from redline.knowledge import packaged, read_yaml
 from redline.model import Actor
 
 __all__ = [
-    "PARTIES",
     "SKIPPED",
     "TYPES",
     "ActorBase",
@@ -33,11 +32,12 @@ __all__ = [
     "fold_token",
     "load_actors",
     "name_key",
+    "packaged_parties",
     "split_words",
 ]
 
 TYPES = ("person", "organization", "state", "group", "media")
-PARTIES = ("russia", "ukraine", "united_states", "europe", "eu", "nato", "un", "china", "turkey", "other")
+_PARTY_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FIELDS = {f for f in Actor.__dataclass_fields__}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -665,11 +665,14 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
     places: dict[str, list[str]] = {}
     collectives: dict[str, Any] = {}
     labels: dict[str, str] = {}
-    for path in files:
-        data = _read_yaml(path)
+    documents = [(path, _read_yaml(path)) for path in files]
+    parties: dict[str, str] = {}
+    for path, data in documents:  # every file's parties first: an actor may use a later file's
+        parties.update(_parties(data.get("parties"), path))
+    for path, data in documents:
         seen: set[str] = set()
         for i, entry in enumerate(data.get("actors") or []):
-            actor = _actor(entry, path, i)
+            actor = _actor(entry, path, i, parties)
             if actor.id in seen:
                 raise ConfigError(
                     f"actor #{i + 1}: id {actor.id!r} appears twice in this file",
@@ -722,6 +725,27 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
     return base
 
 
+@functools.cache
+def packaged_parties() -> dict[str, str]:
+    """The packaged parties, id -> the name a reader is shown ("united_states" -> "United States")."""
+    return _parties(_read_yaml(packaged("actors.yaml")).get("parties"), packaged("actors.yaml"))
+
+
+def _parties(section: Any, path: Path) -> dict[str, str]:
+    if section is None:
+        return {}
+    if not isinstance(section, dict) or not all(
+        isinstance(k, str) and _PARTY_ID.match(k) and isinstance(v, str) and v.strip()
+        for k, v in section.items()
+    ):
+        raise ConfigError(
+            "'parties' must map party ids to the names a reader is shown",
+            where=str(path),
+            hint="ids are lower_snake_case, e.g. 'parties: {united_states: United States, hamas: Hamas}'",
+        )
+    return {k: v.strip() for k, v in section.items()}
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     data = read_yaml(
         Path(path), "actor file", missing_hint="check the path given in --actors or REDLINE_ACTORS"
@@ -739,6 +763,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         "person_nouns",
         "non_speakers",
         "speaker_labels",
+        "parties",
     }
     if unknown:
         raise ConfigError(
@@ -751,7 +776,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _actor(entry: object, path: Path, index: int) -> Actor:
+def _actor(entry: object, path: Path, index: int, parties: Mapping[str, str]) -> Actor:
     where = f"{path}: actor #{index + 1}"
     if not isinstance(entry, dict):
         raise ConfigError("each actor must be a mapping with at least 'id' and 'name'", where=where)
@@ -778,7 +803,7 @@ def _actor(entry: object, path: Path, index: int) -> Actor:
             raise fail(f"'{key}' must be a list of non-empty strings")
     checks: list[tuple[str, tuple[str, ...] | re.Pattern[str], str]] = [
         ("type", TYPES, "one of " + ", ".join(TYPES)),
-        ("party", PARTIES, "one of " + ", ".join(PARTIES)),
+        ("party", tuple(parties), "one of the parties declared under 'parties': " + ", ".join(parties)),
         ("gender", ("m", "f"), "'m' or 'f'"),
         ("country", _ISO3, "an ISO 3166-1 alpha-3 code such as 'UKR'"),
         ("wikidata", _QID, "a Wikidata id such as 'Q7747', or null when unsure"),

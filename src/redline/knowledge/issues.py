@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +142,13 @@ def load_issues(path: Path | None = None) -> Taxonomy:
     raw = read_yaml(
         path, "issue taxonomy file", missing_hint="check the path given to --issues or REDLINE_ISSUES"
     )
-    return parse_issues(raw, where)
+    taxonomy = parse_issues(raw, where)
+    if path != packaged("issues.yaml") and isinstance(raw, dict) and "stance" not in raw:
+        # The stance wording (negation, conditions, demands, refusals) is the language's, not
+        # the negotiation's: a taxonomy written for other talks that leaves it out keeps ours,
+        # or every statement it tags would read as neutral.
+        taxonomy = replace(taxonomy, stance=load_issues().stance)
+    return taxonomy
 
 
 def parse_issues(raw: Any, where: str = "<taxonomy>") -> Taxonomy:
@@ -185,13 +191,7 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
         raise ConfigError(f"issue id {issue_id!r} is not a lower_snake_case identifier", where=where)
     data = _mapping(raw, where, entry)
     _no_unknown(data, _ISSUE_KEYS, where, entry)
-    terms_raw = _mapping(data.get("terms"), where, f"{entry}.terms")
-    if not terms_raw:
-        raise ConfigError(f"{entry}.terms is empty", where=where, hint="an issue needs words to be found by")
-    terms = tuple(
-        Term(_pattern(str(k), where, f"{entry}.terms"), _number(v, where, f"{entry}.terms.{k}"))
-        for k, v in terms_raw.items()
-    )
+    terms = _terms(data.get("terms"), where, f"{entry}.terms")
     pax = _strings(data.get("pax", []), where, f"{entry}.pax")
     for code in pax:
         if not _PAX.match(code):
@@ -239,6 +239,25 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
         proposition_label=str(data.get("proposition_label") or "").strip()
         or _text(data.get("proposition"), where, f"{entry}.proposition"),
         evaluated_as=_evaluated_as(data.get("evaluated_as"), where, entry),
+    )
+
+
+def _terms(raw: Any, where: str, entry: str) -> tuple[Term, ...]:
+    """Terms map each pattern to its weight; a plain list is read as weight 1 each, because
+    that is what a first taxonomy written by hand usually looks like."""
+    if isinstance(raw, list):
+        raw = {pattern: 1.0 for pattern in _strings(raw, where, entry)}
+    if raw is not None and not isinstance(raw, dict):
+        raise ConfigError(
+            f"{entry} must map each term to its weight, got {type(raw).__name__}",
+            where=where,
+            hint='write "terms: {hostage*: 2, exchange: 1}" or a plain list of terms (weight 1 each)',
+        )
+    terms_raw = _mapping(raw, where, entry)
+    if not terms_raw:
+        raise ConfigError(f"{entry} is empty", where=where, hint="an issue needs words to be found by")
+    return tuple(
+        Term(_pattern(str(k), where, entry), _number(v, where, f"{entry}.{k}")) for k, v in terms_raw.items()
     )
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "issue_counts",
     "issues",
     "outlets",
+    "parties",
     "party_days",
 ]
 
@@ -110,6 +111,12 @@ def issues(conn: Connection) -> list[str]:
     """Every issue some statement is tagged with, alphabetically (for filter menus)."""
     q = select(statement_issue.c.issue).distinct().order_by(statement_issue.c.issue)
     return [str(i) for i in conn.execute(q).scalars()]
+
+
+def parties(conn: Connection) -> list[str]:
+    """Parties some countable statement's speaker belongs to (for filter menus: a corpus of other
+    talks has its own parties, which no packaged list knows)."""
+    return sorted(p for p, n in corpus_counts.party_counts(conn).items() if p and n)
 
 
 def outlets(conn: Connection) -> list[str]:

@@ -31,10 +31,10 @@ from redline.analysis.stored_positions import StoredPositions, stored_positions
 from redline.api.deps import RevisionCacheDep, StoreDep
 from redline.api.plan_diffs import plan_diff
 from redline.api.revision_cache import RevisionCache
+from redline.balance import NO_SHIFT_ROWS
 from redline.errors import NotFoundError
 from redline.export.positions import POSITION_COLUMNS, position_rows
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
-from redline.knowledge.actors import PARTIES
 from redline.knowledge.issues import load_issues
 from redline.model import PlanVersion
 from redline.store import StatementFilter, Store, cell_rows, lookup
@@ -129,14 +129,14 @@ def lineages_of(versions: list[PlanVersion]) -> list[str]:
 
 # Rows that are a side of the negotiation; the rest ("other", speakers without a party: media,
 # unnamed officials) are listed apart, below them, so they never read as a party's position.
-SIDES = frozenset(PARTIES) - {"other"}
+NOT_SIDES = NO_SHIFT_ROWS | {"other"}
 BY_STANCE = ("support", "oppose", "conditional")  # who stands where on a plan's point
 
 
 def split_rows(report: PositionsReport) -> tuple[list[str], list[str]]:
     """The report's row ids: the parties, then everyone outside them."""
     ids = [r.id for r in report.rows]
-    return [r for r in ids if r in SIDES], [r for r in ids if r not in SIDES]
+    return [r for r in ids if r not in NOT_SIDES], [r for r in ids if r in NOT_SIDES]
 
 
 def cell_label(row: str, column: str, cell: CellReport | None, unplaced: UnplacedCell | None) -> str:

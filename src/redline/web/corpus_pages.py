@@ -18,7 +18,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from redline.analysis.positions_report import PARTY_NAMES
+from redline.analysis.positions_report import party_name
 from redline.api.deps import RevisionCacheDep, StoreDep
 from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
@@ -174,7 +174,7 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             "form": form,
             "issues": store.read(lookup.issues),
             "outlets": store.read(lookup.outlets),
-            "parties": PARTY_NAMES,
+            "parties": {p: party_name(p) for p in store.read(lookup.parties)},
             "size": size,
             "page": page,
         }
@@ -341,7 +341,6 @@ def _add_actor_pages(router: APIRouter, renderer: Renderer) -> None:
             more=more,
             page=page,
             size=size,
-            parties=PARTY_NAMES,
         )
 
     @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")
