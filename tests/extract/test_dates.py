@@ -105,3 +105,12 @@ def test_over_the_weekend_is_the_weekend_just_past(phrase: str) -> None:
 
 def test_over_a_week_is_a_length_not_a_date() -> None:
     assert find_date("Prices rose over the week.", date(2025, 12, 22)) is None
+
+
+def test_what_is_still_to_come_looks_forward_to_a_weekday() -> None:
+    ahead = find_date("talks on Monday", PUB, ahead=True)
+    assert ahead is not None and ahead.date == date(2025, 12, 1)
+    behind = find_date("talks on Monday", PUB)
+    assert behind is not None and behind.date == date(2025, 11, 24)
+    last = find_date("last Monday", PUB, ahead=True)
+    assert last is not None and last.date == date(2025, 11, 24)  # "last" is past whatever the tense

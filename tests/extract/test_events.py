@@ -96,6 +96,28 @@ def test_planned_event_with_a_date(nlp: Any, finder: EventFinder) -> None:
     assert (event.date, event.date_precision) == (date(2025, 12, 4), "week")
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # published on a Thursday: the Monday still to come, not the one just past
+        ("The envoys will hold talks in Vienna on Monday.", date(2025, 12, 1)),
+        ("Ankara would host a new round of talks on Saturday.", date(2025, 11, 29)),
+        ("The ministers will meet in Geneva on Thursday.", date(2025, 11, 27)),
+    ],
+)
+def test_a_planned_event_on_a_weekday_looks_forward(
+    nlp: Any, finder: EventFinder, text: str, day: date
+) -> None:
+    events = find(nlp, finder, text)
+    assert events and all(e.planned for e in events)
+    assert {(e.date, e.date_precision) for e in events} == {(day, "day")}
+
+
+def test_a_past_event_on_a_weekday_looks_back(nlp: Any, finder: EventFinder) -> None:
+    (event,) = find(nlp, finder, "The envoys held talks in Vienna on Monday.")
+    assert not event.planned and event.date == date(2025, 11, 24)
+
+
 def test_past_event_is_not_planned(nlp: Any, finder: EventFinder) -> None:
     (event,) = find(nlp, finder, "Witkoff travelled to Moscow on Tuesday.")
     assert not event.planned

@@ -4,7 +4,9 @@ News dates things relative to publication ("Thursday", "last week"), so the publ
 is the anchor and the sentence adjusts it. Conventions (documented because they are choices):
 
 * a bare weekday is the most recent such day on or before publication ("Thursday" in a
-  Thursday paper is that day); "next Thursday" is the first one after it;
+  Thursday paper is that day); "next Thursday" is the first one after it; for what is still
+  to come ("talks will open on Monday": ``ahead``) a bare weekday is the first such day on or
+  after publication;
 * week precision keeps the publication weekday shifted by whole weeks: "last week" in a
   2025-11-27 paper is 2025-11-20, "next week" 2025-12-04, so the date +-3 days covers the week;
 * month precision gives the 1st of the month, year precision 1 January;
@@ -268,15 +270,18 @@ def date_mentions(text: str, published: date | None) -> tuple[DateMention, ...]:
     return tuple(sorted(_candidates(text or "", published), key=lambda m: m.start))
 
 
-def find_date(text: str, published: date | None) -> DateMention | None:
-    """The most precise date expression in the text, or None when it holds none."""
-    found = [m for m in _candidates(text or "", published) if m.date is not None or m.precision is None]
+def find_date(text: str, published: date | None, ahead: bool = False) -> DateMention | None:
+    """The most precise date expression in the text, or None when it holds none; ``ahead`` when
+    the text speaks of something still to come, so that a bare weekday looks forward."""
+    found = [
+        m for m in _candidates(text or "", published, ahead) if m.date is not None or m.precision is None
+    ]
     if not found:
         return None
     return min(found, key=lambda m: (_RANK.get(m.precision or "", 9), m.start))
 
 
-def _candidates(text: str, pub: date | None) -> list[DateMention]:
+def _candidates(text: str, pub: date | None, ahead: bool = False) -> list[DateMention]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -301,7 +306,7 @@ def _candidates(text: str, pub: date | None) -> list[DateMention]:
             year = pub.year - 1 if month > pub.month + 2 else pub.year
             add(m, date(year, month, 1), "month")
     if pub:
-        _relative(text, pub, add)
+        _relative(text, pub, add, ahead)
     for m in _VAGUE_FUTURE.finditer(text):
         add(m, None, None)
     for m in _YEAR.finditer(text):
@@ -309,7 +314,7 @@ def _candidates(text: str, pub: date | None) -> list[DateMention]:
     return out
 
 
-def _relative(text: str, pub: date, add: _Adder) -> None:
+def _relative(text: str, pub: date, add: _Adder, ahead: bool = False) -> None:
     for m in _RELATIVE_DAY.finditer(text):
         word = m["w"].lower()
         shift = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1}.get(
@@ -322,6 +327,8 @@ def _relative(text: str, pub: date, add: _Adder) -> None:
         if mod in ("next", "this coming"):
             delta = (target - pub.weekday()) % 7 or 7
             add(m, pub + timedelta(days=delta), "day")
+        elif ahead and mod != "last":
+            add(m, pub + timedelta(days=(target - pub.weekday()) % 7), "day")
         else:
             delta = (pub.weekday() - target) % 7
             if mod == "last" and delta == 0:

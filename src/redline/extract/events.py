@@ -148,8 +148,8 @@ class EventFinder:
         actors = _own_actors(anchor, match.nominal)
         if role == "actor":
             actors += [t for o in objects if o.pos_ in ("PROPN", "NOUN") for t in _with_conjuncts(o)]
-        own_date = find_date(_text(own), published)
         planned = self._planned(anchor, clause)
+        own_date = find_date(_text(own), published, ahead=planned)
         if match.nominal and not self._keep_nominal(match, own, around, own_date, planned, published):
             return None
         if not actors and match.type.inherit_subject and match.nominal and clause is not None:
@@ -161,7 +161,7 @@ class EventFinder:
             place = _place(_local(anchor.head))
         when = own_date
         if when is None and clause is not None and clause is not anchor:
-            when = find_date(_text(around), published)
+            when = find_date(_text(around), published, ahead=planned)
         if when is None and not planned:
             when = find_date(sent.text, published)
         if when is not None:
