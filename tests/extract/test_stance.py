@@ -92,6 +92,30 @@ def test_rejecting_a_counter_proposition_supports_the_proposition(classifier: St
     assert classifier.classify("we welcome Western troops in Ukraine", ["nato"]) == "oppose"
 
 
+@pytest.mark.parametrize(
+    ("content", "issue", "stance"),
+    [
+        # the evaluation decides, signed by the issue's wording it evaluates
+        ("Kyiv would not accept any deal that required it to give up territory", "territory", "oppose"),
+        ("the government rejected a demand to hand over the region", "territory", "oppose"),
+        ("Moscow welcomed the idea that Ukraine withdraw from Donbas", "territory", "support"),
+        ("we will not accept a ceiling on our armed forces", "military_limits", "oppose"),
+        # an adjective judges a consequence, not the point: no evaluation of what follows
+        (
+            "a blanket amnesty would make it impossible to hold anyone accountable",
+            "amnesty_justice",
+            "oppose",
+        ),
+        # the nearest wording is what is evaluated, whatever comes later in the clause
+        ("he did not support a withdrawal and wanted a ceasefire on the current line", "territory", "oppose"),
+    ],
+)
+def test_an_evaluation_decides_for_the_wording_it_evaluates(
+    classifier: StanceClassifier, content: str, issue: str, stance: str
+) -> None:
+    assert classifier.classify(content, [issue], "said", None) == stance
+
+
 def test_talk_about_the_talks_takes_no_side(classifier: StanceClassifier) -> None:
     assert (
         classifier.classify("the meeting was productive and useful", ["process"], "said", "russia")

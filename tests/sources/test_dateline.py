@@ -27,6 +27,7 @@ BODY = "The minister said on Tuesday that the draft needed more work before any 
         (f"Vilnius, Nov. 27: {BODY}", "https://news.example/2025/11/draft-talks", date(2025, 11, 27)),
         (f" date 2025-11-27 {BODY}", None, date(2025, 11, 27)),
         (f"Talks resume\nPublished: 27 November 2025\n{BODY}", None, date(2025, 11, 27)),
+        (f"An interview with the minister\nRiga, November 27, 2025\n\n{BODY}", None, date(2025, 11, 27)),
         (f"Talks resume\n10:45 AM - Thursday, November 27, 2025\n{BODY}", None, date(2025, 11, 27)),
         (f"Talks resume\nAna Writer | 27.11.2025\n{BODY}", None, date(2025, 11, 27)),
         (BODY, "https://news.example/world/2025/11/27/draft-talks.html", date(2025, 11, 27)),
@@ -50,6 +51,7 @@ def test_dated_by_the_document_itself(text: str, url: str | None, expected: date
         (BODY, "https://news.example/2025/12/draft-talks"),  # a month is not a publication day
         (f"Talks resume\nPublished: 01.02.2026\n{BODY}", None),  # day-first or month-first?
         (f"The minister said, November 27, 2025. {BODY}", None),  # a sentence, not a place
+        (f"Talks resume\nRiga, November 27\n{BODY}", None),  # a place and a day, but no year
         (
             f"Talks resume\nIn 2022 the war began on 24 February 2022 in the early morning hours.\n{BODY}",
             None,

@@ -11,6 +11,9 @@ it. The classifier adds up signed, explainable evidence:
 * evaluating a counter-proposition flips: "will not accept Western troops" supports the
   proposition that no NATO troops are stationed in Ukraine (the evaluation alone decides: the
   counter-proposition counts by itself only where nobody evaluates it);
+* likewise an evaluation followed in its clause by the issue's own wording decides for it,
+  signed by that wording: "would not accept a deal that required giving up land" opposes the
+  withdrawal that "giving up land" alone would push for;
 * negation in the three words before a cue flips it;
 * a condition clause ("if they don't leave") followed by a threat ("by armed means") is a
   demand, so its cues count for the demanded side; other conditions make support conditional,
@@ -77,6 +80,7 @@ class StanceClassifier:
         self._removal = index(lex.removal)
         self._threat = index(lex.threat)
         self._trigger = index(lex.trigger)
+        self._attitude = index(lex.attitude)
         self._general = PatternSet(
             compile_all(lex.positive, 1.0, "positive")
             + compile_all(lex.negative, -_NEGATIVE_WEIGHT, "negative")
@@ -156,15 +160,22 @@ class StanceClassifier:
         hits = _resolve(own + general)
         countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
         evaluated = _segments_of(tokens, [h for h in hits if h.pattern.tag in ("positive", "negative")])
+        attitudes = {h.start for h in find_all(self._attitude, tokens)}
+        objects = _evaluated_objects(
+            tokens, [h for h in hits if h.start in attitudes or h.pattern.tag in _WORDING]
+        )
+        hits_by_start = {h.start: h for h in hits}
         score, reasons, conditioned, demand = 0.0, [], False, False
         tags: set[str] = set()
         for hit in hits:
-            if hit.pattern.tag == "counter" and _segment(tokens, hit.start) in evaluated:
-                continue  # "would not agree to the deployment of troops": the evaluation decides
+            if (hit.pattern.tag == "counter" and _segment(tokens, hit.start) in evaluated) or (
+                hit.start in objects.values()
+            ):
+                # "would not agree to the deployment of troops", "would not accept a deal that
+                # required giving up land": the evaluation decides
+                continue
             sign = -1.0 if negated(hit) else 1.0
-            value = hit.pattern.weight * sign
-            if hit.pattern.tag in ("positive", "negative") and _segment(tokens, hit.start) in countered:
-                value = -value  # "will not accept Western troops": rejecting the counter-proposal
+            value = hit.pattern.weight * sign * _aimed(hit, tokens, countered, objects, hits_by_start)
             clause = _inside(hit.start, clauses)
             if clause and threat:
                 value, demand = -value, True
@@ -226,6 +237,7 @@ def plan_support(
     return classifier.classify(content, [plan_issue], cue, speaker_party)
 
 
+_WORDING = ("pro", "anti", "counter")  # the issue's own wording, what an evaluation may bear on
 _CUE_RANK = {"anti": 0, "pro": 0, "counter": 0, "negative": 1, "positive": 1}
 
 
@@ -241,6 +253,42 @@ def _about(general: list[Hit], tokens: Sequence[str], issue_hits: list[Hit]) -> 
         return general
     relevant = _segments_of(tokens, issue_hits)
     return [h for h in general if _segment(tokens, h.start) in relevant]
+
+
+def _aimed(
+    hit: Hit, tokens: Sequence[str], countered: set[int], objects: dict[int, int], by_start: dict[int, Hit]
+) -> float:
+    """-1 for an evaluation aimed at what resists the proposition, else 1: "will not accept
+    Western troops" rejects the counter-proposal; "welcomed the refusal to cede land" backs
+    the issue's anti wording."""
+    if hit.pattern.tag not in ("positive", "negative"):
+        return 1.0
+    if hit.start in objects:
+        return 1.0 if by_start[objects[hit.start]].pattern.weight > 0 else -1.0
+    if _segment(tokens, hit.start) in countered:
+        return -1.0
+    return 1.0
+
+
+def _evaluated_objects(tokens: Sequence[str], hits: list[Hit]) -> dict[int, int]:
+    """Each evaluation ("accept", "unacceptable") followed in its clause by the issue's own
+    wording, mapped to the first such wording: what is evaluated. The evaluation then decides,
+    signed by what it evaluates: "would not accept a deal that required giving up land" rejects
+    the withdrawal, though "giving up land" alone pushes for it (counting both cancelled out)."""
+    out: dict[int, int] = {}
+    for e in hits:
+        if e.pattern.tag not in ("positive", "negative"):
+            continue
+        clause = _segment(tokens, e.start)
+        after = [
+            h
+            for h in hits
+            if h.pattern.tag in _WORDING and h.start >= e.end and _segment(tokens, h.start) == clause
+        ]
+        first = min(after, key=lambda h: h.start) if after else None
+        if first is not None and first.pattern.tag != "counter":  # a counter-proposal: see ``_aimed``
+            out[e.start] = first.start
+    return out
 
 
 def _segment(tokens: Sequence[str], pos: int) -> int:

@@ -32,6 +32,7 @@ _STANCE_LISTS = (
     "threat",
     "trigger",
     "appraisal",
+    "attitude",
 )
 _CUE_KINDS = ("support", "oppose", "emphatic")
 _ISSUE_KEYS = {
@@ -100,6 +101,7 @@ class StanceLexicon:
     threat: tuple[str, ...] = ()
     trigger: tuple[str, ...] = ()
     appraisal: tuple[str, ...] = ()  # how talks are going ("productive", "progress"): see evaluated_as
+    attitude: tuple[str, ...] = ()  # evaluations that take what they evaluate as object ("accept")
     cue_verbs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 

@@ -5,7 +5,8 @@ field, no HTML metadata). The evidence, in order of trust:
 
 1. a ``date YYYY-MM-DD`` prefix some stores put before the text;
 2. a wire-style dateline opening a line near the top: ``KYIV, Nov 27 (Reuters) -``,
-   ``MOSCOW, November 27, 2025.``, ``Brussels, December 2 (European Press) -``;
+   ``MOSCOW, November 27, 2025.``, ``Brussels, December 2 (European Press) -``, or a line
+   that is only a place and a date (``Kyiv, December 2, 2025``);
 3. a header line that is only a date, with an optional label, time, weekday or byline:
    ``Published: 27 November 2025``, ``11:10 AM - Monday, December 8, 2025``, ``18.12.2025``;
 4. a date in the URL's path: ``/2025/11/27/``, ``/20251127/``, ``/2025-11-27/``, ``/2025/nov/27/``.
@@ -41,7 +42,7 @@ _PLACE_WORDS = r"[A-Z][\w.'’-]*(?:[ /]+(?:[A-Z][\w.'’-]*|of|de|la|el|al|upon
 _PLACE = rf"{_PLACE_WORDS}(?:,\s*{_PLACE_WORDS})?"
 _DATELINE = re.compile(
     rf"^\s*{_PLACE},\s*(?P<date>(?:{_MONTH_DAY}|{_DAY_MONTH.replace('?P<', '?P<b_')}))"
-    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:[-–—:]|\.(?=\s|$))",
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:[-–—:]|\.(?=\s|$)|$)",
     re.M,
 )
 _TIME = re.compile(r"\b[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
