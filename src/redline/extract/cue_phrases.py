@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from redline.extract.english import RELATIVE_PRONOUNS
+from redline.extract.interviews import interviewee
 from redline.extract.reported import find_source, names_source
 from redline.extract.token_ranges import (
     Candidate,
@@ -238,13 +239,21 @@ def _as_source(verb: Token) -> TokenRange | None:
 def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
     """ "Name: statement" lines: the label is the source, the colon the cue, the rest the content."""
     out: list[Candidate] = []
+    answers: list[TokenRange | None] = []  # the interviewee, looked up at the first answer
     for m in _LABEL.finditer(text):
         label = m.group("label")
-        if label.lower() in cues.label_exclusions:
-            continue
+        if label.lower() in cues.label_exclusions or label.lower() in cues.question_labels:
+            continue  # an editorial word, or an interviewer's question: nobody's position
         src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
         body = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
         if src is None or body is None or len(body) < 2:
+            continue
+        if label.lower() in cues.answer_labels:
+            if not answers:
+                answers.append(interviewee(doc, cues, m.start()))
+            content = trim(doc, body.start, body.end, words=False)
+            if answers[0] is not None and content is not None:
+                out.append(Candidate(content, (src.end, src.end + 1), answers[0], "colon", src.end))
             continue
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in src):
             continue  # "He said: ..." is a cue verb, handled with the quotes

@@ -1,0 +1,50 @@
+"""Who answers in an interview transcript ("Q: ... / A: ...").
+
+Interviews are where negotiators state positions at length, and their transcripts label each
+line only "Q" or "A". The answers belong to the person the lead introduces ("an interview with
+Ukraine's defence minister", "the envoy sat down with reporters"), so the answer lines take that
+mention as their source; the questions are the interviewer's and state no party's position.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from redline.extract.token_ranges import TokenRange, clip_to_paragraph, noun_phrase
+from redline.knowledge.cues import CueLexicon
+
+__all__ = ["interviewee"]
+
+_PREPOSITIONS = frozenset({"with", "to"})
+_PERSON_POS = frozenset({"PROPN", "NOUN"})
+
+
+def interviewee(doc: Doc, cues: CueLexicon, before: int) -> TokenRange | None:
+    """The mention of the person interviewed, looked for in the text before character
+    ``before`` (the first answer): the object of "with"/"to" after an interview word, or the
+    subject when that object is the reporter ("the minister spoke to our correspondent")."""
+    for tok in doc:
+        if tok.idx >= before:
+            break
+        if tok.lemma_.lower() not in cues.interview_words and tok.lower_ not in cues.interview_words:
+            continue
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in _PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.pos_ not in _PERSON_POS:
+                    continue
+                person = obj if not _is_reporter(obj, cues) else _subject(tok)
+                if person is not None:  # a title runs into the next line when the parser joins them
+                    return clip_to_paragraph(doc, noun_phrase(person), prep.i)
+    return None
+
+
+def _is_reporter(tok: Token, cues: CueLexicon) -> bool:
+    return tok.lemma_.lower() in cues.audience or tok.lower_.rstrip("s") in cues.audience
+
+
+def _subject(tok: Token) -> Token | None:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects and subjects[0].pos_ in _PERSON_POS else None
