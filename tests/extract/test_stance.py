@@ -100,6 +100,8 @@ def test_rejecting_a_counter_proposition_supports_the_proposition(classifier: St
         ("the government rejected a demand to hand over the region", "territory", "oppose"),
         ("Moscow welcomed the idea that Ukraine withdraw from Donbas", "territory", "support"),
         ("we will not accept a ceiling on our armed forces", "military_limits", "oppose"),
+        # a consequence nobody wants, said of the point
+        ("limits on the army would leave the country defenceless", "military_limits", "oppose"),
         # an adjective judges a consequence, not the point: no evaluation of what follows
         (
             "a blanket amnesty would make it impossible to hold anyone accountable",
