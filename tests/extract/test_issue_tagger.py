@@ -101,3 +101,20 @@ def test_order_lists_issues_as_the_content_first_names_them(tagger: IssueTagger)
     order = tagger.order("an immediate ceasefire along the front, then the sanctions can be eased")
     assert order[:2] == ["ceasefire", "sanctions_economy"]
     assert tagger.order("the weather was mild on Tuesday") == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "any foreign contingent on Ukrainian soil would be a legitimate target",
+        "the deal must respect the legitimate security interests of every side",
+    ],
+)
+def test_a_masking_phrase_is_not_the_issue_its_words_suggest(tagger: IssueTagger, content: str) -> None:
+    """'legitimate target' is a threat, not a question of legitimacy (terms of weight 0)."""
+    assert "elections_legitimacy" not in tagger.tag(content)
+    assert "elections_legitimacy" in tagger.tag("he is no longer the legitimate president")
+
+
+def test_foreign_contingents_are_the_troops_question(tagger: IssueTagger) -> None:
+    assert tagger.tag("any foreign contingent on Ukrainian soil would be a legitimate target")[0] == "nato"

@@ -108,6 +108,8 @@ def test_a_first_taxonomy_may_list_its_terms_and_keeps_the_stance_wording(tmp_pa
         (lambda d: d["issues"]["allocation"].update(terms={}), "issues.allocation.terms is empty"),
         (lambda d: d["issues"]["allocation"].update(terms={"dam": "heavy"}), "issues.allocation.terms.dam"),
         (lambda d: d["issues"]["allocation"].update(terms="dam"), "must map each term to its weight"),
+        (lambda d: d["issues"]["allocation"].update(terms={"dam": -1}), "0 or more"),
+        (lambda d: d["issues"]["allocation"].update(terms={"dam": 0}), "every term weight 0"),
         (lambda d: d["issues"]["allocation"].update(priors={"x": "maybe"}), "issues.allocation.priors.x"),
         (lambda d: d["issues"]["allocation"].update(pax=["St-Bor"]), "issues.allocation.pax"),
         (lambda d: d["issues"]["allocation"].update(colour="blue"), "unknown key(s) colour"),

@@ -148,6 +148,8 @@ class IssueTagger:
         scores: dict[str, IssueScore] = {}
         term_hits = _per_issue_span(find_all(self._term_set, tokens))
         for hit in term_hits:
+            if not hit.pattern.weight:
+                continue  # a masking phrase ("legitimate target"): its words name something else
             s = scores.setdefault(hit.pattern.tag, IssueScore(hit.pattern.tag))
             s.score += hit.pattern.weight * factor
             s.terms += hit.pattern.weight * factor

@@ -258,9 +258,13 @@ def _terms(raw: Any, where: str, entry: str) -> tuple[Term, ...]:
     terms_raw = _mapping(raw, where, entry)
     if not terms_raw:
         raise ConfigError(f"{entry} is empty", where=where, hint="an issue needs words to be found by")
-    return tuple(
-        Term(_pattern(str(k), where, entry), _number(v, where, f"{entry}.{k}")) for k, v in terms_raw.items()
+    terms = tuple(
+        Term(_pattern(str(k), where, entry), _number(v, where, f"{entry}.{k}", zero=True))
+        for k, v in terms_raw.items()
     )
+    if not any(t.weight for t in terms):
+        raise ConfigError(f"{entry} gives every term weight 0", where=where, hint="0 only masks other terms")
+    return terms
 
 
 def _evaluated_as(value: Any, where: str, entry: str) -> str | None:
@@ -308,9 +312,10 @@ def _text(value: Any, where: str, entry: str) -> str:
     return value.strip()
 
 
-def _number(value: Any, where: str, entry: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ConfigError(f"{entry} must be a positive number, got {value!r}", where=where)
+def _number(value: Any, where: str, entry: str, zero: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or (value == 0 and not zero):
+        what = "a number, 0 or more" if zero else "a positive number"
+        raise ConfigError(f"{entry} must be {what}, got {value!r}", where=where)
     return float(value)
 
 
