@@ -313,7 +313,8 @@ def _text(value: Any, where: str, entry: str) -> str:
 
 
 def _number(value: Any, where: str, entry: str, zero: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or (value == 0 and not zero):
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not number or value < 0 or (value == 0 and not zero):
         what = "a number, 0 or more" if zero else "a positive number"
         raise ConfigError(f"{entry} must be {what}, got {value!r}", where=where)
     return float(value)
