@@ -76,7 +76,7 @@ def create_app(
     )
     app.state.token = token or None
     app.state.db_url = db_url  # never shown to clients (see errors._without_database_url)
-    app.state.issue_ids = frozenset(load_issues(issues).ids)
+    app.state.taxonomy = load_issues(issues)  # one per app: see deps.get_taxonomy
     app.state.revision_cache = RevisionCache()
     app.state.form_secret = secrets.token_bytes(32)  # signs the dashboard's form tokens (web.forms)
     # the guard goes first, so it sits next to the app: its receive is the one routes read from
@@ -87,7 +87,7 @@ def create_app(
     # importing redline.web first must not come back into a half-imported redline.api
     from redline.web import Renderer, build_router
 
-    pages = Renderer()
+    pages = Renderer(app.state.taxonomy)
     install_error_handlers(app, page=pages.error, json_paths=("/api", "/docs", "/openapi.json"))
     app.add_middleware(SecurityHeaders)  # last added, outermost: refusals get the headers too
     for router in ROUTERS:

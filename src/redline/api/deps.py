@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 
 from redline.api.errors import ApiError
 from redline.api.revision_cache import RevisionCache
+from redline.knowledge.issues import Taxonomy
 from redline.store import Store
 
 __all__ = [
@@ -25,10 +26,12 @@ __all__ = [
     "Page",
     "RevisionCacheDep",
     "StoreDep",
+    "TaxonomyDep",
     "WriteAccess",
     "check_token",
     "get_revision_cache",
     "get_store",
+    "get_taxonomy",
     "page",
     "require_token",
 ]
@@ -58,6 +61,16 @@ def get_revision_cache(request: Request) -> RevisionCache:
 
 
 RevisionCacheDep = Annotated[RevisionCache, Depends(get_revision_cache)]
+
+
+def get_taxonomy(request: Request) -> Taxonomy:
+    """The issue taxonomy the app was started with (``--issues``, REDLINE_ISSUES): every page
+    and answer names issues and propositions by it, not by the packaged one."""
+    taxonomy: Taxonomy = request.app.state.taxonomy
+    return taxonomy
+
+
+TaxonomyDep = Annotated[Taxonomy, Depends(get_taxonomy)]
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]

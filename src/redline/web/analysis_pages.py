@@ -28,14 +28,14 @@ from redline.analysis.positions_report import (
     undated_line,
 )
 from redline.analysis.stored_positions import StoredPositions, stored_positions
-from redline.api.deps import RevisionCacheDep, StoreDep
+from redline.api.deps import RevisionCacheDep, StoreDep, TaxonomyDep
 from redline.api.plan_diffs import plan_diff
 from redline.api.revision_cache import RevisionCache
 from redline.balance import NO_SHIFT_ROWS
 from redline.errors import NotFoundError
 from redline.export.positions import POSITION_COLUMNS, position_rows
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
-from redline.knowledge.issues import load_issues
+from redline.knowledge.issues import Taxonomy
 from redline.model import PlanVersion
 from redline.store import StatementFilter, Store, cell_rows, lookup
 from redline.web.charts import HeatCell, Point, Series, heat_map, line_chart, stance_grid
@@ -103,6 +103,7 @@ def _load_positions(
     renderer: Renderer,
     cache: RevisionCache,
     store: Store,
+    taxonomy: Taxonomy,
     at: str | None,
     plan: str | None,
     lineage: str | None = None,
@@ -117,7 +118,9 @@ def _load_positions(
         found = positions_of(cache, store, day, plan or None, (lineage or None) if plan else None)
     except NotFoundError as exc:
         return renderer.not_found(request, exc.message)
-    report = positions_report(found.result, by="party", documents=found.documents, plan=plan or None)
+    report = positions_report(
+        found.result, by="party", documents=found.documents, plan=plan or None, taxonomy=taxonomy
+    )
     return _Loaded(day, found.result, report)
 
 
@@ -224,12 +227,13 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         request: Request,
         store: StoreDep,
         cache: RevisionCacheDep,
+        taxonomy: TaxonomyDep,
         at: Text = None,
         plan: Text = None,
         lineage: Text = None,
         fmt: Format = None,
     ) -> Response:
-        loaded = _load_positions(request, renderer, cache, store, at, plan, lineage)
+        loaded = _load_positions(request, renderer, cache, store, taxonomy, at, plan, lineage)
         if isinstance(loaded, Response):
             return loaded
         day, result, report = loaded.day, loaded.result, loaded.report
@@ -269,8 +273,10 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         )
 
     @router.get("/issues/{issue}", response_class=HTMLResponse, name="dashboard.issue")
-    def issue_page(request: Request, issue: str, store: StoreDep, cache: RevisionCacheDep) -> HTMLResponse:
-        known = {i.id: i for i in load_issues().issues}
+    def issue_page(
+        request: Request, issue: str, store: StoreDep, cache: RevisionCacheDep, taxonomy: TaxonomyDep
+    ) -> HTMLResponse:
+        known = {i.id: i for i in taxonomy.issues}
         if issue not in known:
             return renderer.not_found(request, f"No issue {issue!r} in the taxonomy.")
         trends = cache.latest(
@@ -316,6 +322,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         request: Request,
         store: StoreDep,
         cache: RevisionCacheDep,
+        taxonomy: TaxonomyDep,
         party: Text = None,
         issue: Text = None,
         point: Text = None,
@@ -329,7 +336,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         column = point if plan else issue
         if not party or not column:
             return renderer.bad_request(request, "give a party and an issue (or a plan and a point)")
-        loaded = _load_positions(request, renderer, cache, store, at, plan, lineage)
+        loaded = _load_positions(request, renderer, cache, store, taxonomy, at, plan, lineage)
         if isinstance(loaded, Response):
             return loaded
         day, result, report = loaded.day, loaded.result, loaded.report
@@ -365,7 +372,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
             if fmt:  # the cell's statements as `redline export statements` writes them
                 ids = {r.id for r in found}
                 narrowed = StatementFilter(issue=None if plan else column, limit=None)
-                records = (r for r in statement_rows(store, narrowed, load_issues()) if r["id"] in ids)
+                records = (r for r in statement_rows(store, narrowed, taxonomy) if r["id"] in ids)
                 return download(records, STATEMENT_COLUMNS, fmt, "statements")
             page_rows, more = paginate(found, page, size)
             total, undated = len(found), sum(1 for r in found if r.date is None)
@@ -411,6 +418,7 @@ def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
         plan: str,
         store: StoreDep,
         cache: RevisionCacheDep,
+        taxonomy: TaxonomyDep,
         version: Text = None,
         old: Text = None,
         new: Text = None,
@@ -435,7 +443,7 @@ def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
         try:
             found = positions_of(cache, store, None, plan)
             report: PositionsReport | None = positions_report(
-                found.result, by="party", documents=found.documents, plan=plan
+                found.result, by="party", documents=found.documents, plan=plan, taxonomy=taxonomy
             )
         except NotFoundError:  # no imported text to link statements to
             report = None

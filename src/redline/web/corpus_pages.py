@@ -7,7 +7,6 @@ against the sentence it came from.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -19,10 +18,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from redline.analysis.positions_report import party_name
-from redline.api.deps import RevisionCacheDep, StoreDep
+from redline.api.deps import RevisionCacheDep, StoreDep, TaxonomyDep
 from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
-from redline.knowledge.issues import Taxonomy, load_issues
+from redline.knowledge.issues import Taxonomy
 from redline.store import StatementFilter, Store, actor_days, corpus_counts, lookup, streams
 from redline.store.records import ActorRecord
 from redline.web.charts import Bar, bar_chart
@@ -62,11 +61,6 @@ def stance_days(
     ]
 
 
-@functools.cache
-def _taxonomy() -> Taxonomy:
-    return load_issues()
-
-
 def corpus_summary(store: Store) -> dict[str, Any]:
     """What the overview shows about the whole corpus: counters and index probes, no scan."""
     first, last = store.read(lookup.date_range)
@@ -100,11 +94,11 @@ def corpus_facets(store: Store) -> FacetCounts:
     return store.read(read)
 
 
-def view_facets(store: Store, f: StatementFilter) -> tuple[list[Facet], int]:
+def view_facets(store: Store, f: StatementFilter, taxonomy: Taxonomy) -> tuple[list[Facet], int]:
     """The facets of a view of the statements page and how many statements they count: every
     statement's from the counters when nothing narrows the view, else the first ``FACET_SCAN``
     of the view's (read with only the columns counted)."""
-    names = {i.id: i.label for i in _taxonomy().issues}
+    names = {i.id: i.label for i in taxonomy.issues}
     if f == StatementFilter(limit=f.limit):
         counts = corpus_facets(store)
     else:
@@ -147,6 +141,7 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
         request: Request,
         store: StoreDep,
         cache: RevisionCacheDep,
+        taxonomy: TaxonomyDep,
         actor: Text = None,
         party: Text = None,
         issue: Text = None,
@@ -212,12 +207,12 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
 
         def matching() -> Iterator[dict[str, Any]]:
             """Every statement of the view, in full (what a download holds)."""
-            return statement_rows(store, replace(f, limit=None), _taxonomy())
+            return statement_rows(store, replace(f, limit=None), taxonomy)
 
         if fmt:
             return download(matching(), STATEMENT_COLUMNS, fmt, "statements")
         key = ("dashboard.facets", store.url, *sorted(form.items()))
-        facets, scanned = cache.latest(key, store.tally_revision(), lambda: view_facets(store, f))
+        facets, scanned = cache.latest(key, store.tally_revision(), lambda: view_facets(store, f, taxonomy))
         if party:  # a party's page lists its statements in the export's order, as it always has
             rows, more = paginate(list(itertools.islice(matching(), page * size + 1)), page, size)
         else:
@@ -266,7 +261,7 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             corrected=corrected,
             can_correct=bool(request.app.state.token),
             csrf=form_token(request.app.state.form_secret, statement_id),
-            issue_ids=sorted(request.app.state.issue_ids),
+            issue_ids=sorted(request.app.state.taxonomy.ids),
         )
 
 

@@ -16,7 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from redline.api.deps import StoreDep, check_token
+from redline.api.deps import RevisionCacheDep, StoreDep, TaxonomyDep, check_token
 from redline.api.models import CorrectionIn
 from redline.api.routes.statements import correct_statement
 from redline.web.forms import check_form_token
@@ -42,7 +42,9 @@ def correction_of(form: dict[str, str]) -> dict[str, Any]:
 
 def add_correction_pages(router: APIRouter, renderer: Renderer) -> None:
     @router.post("/statements/{statement_id}/correct", name="dashboard.correct")
-    async def correct(request: Request, statement_id: str, store: StoreDep) -> Response:
+    async def correct(
+        request: Request, statement_id: str, store: StoreDep, cache: RevisionCacheDep, taxonomy: TaxonomyDep
+    ) -> Response:
         raw = parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True)
         form = {k: v[0] for k, v in raw.items() if v}
         if not check_form_token(request.app.state.form_secret, statement_id, form.get("csrf", "")):
@@ -60,6 +62,6 @@ def add_correction_pages(router: APIRouter, renderer: Renderer) -> None:
                 f"{'.'.join(map(str, e['loc'])) or 'form'}: {e['msg']}" for e in exc.errors()
             )
             return renderer.error(request, 400, f"The correction was not saved: {problems}")
-        out = await run_in_threadpool(correct_statement, request, statement_id, store, change)
+        out = await run_in_threadpool(correct_statement, statement_id, store, cache, taxonomy, change)
         target = renderer.url(request, "statement", {"corrected": out.override_id}, statement_id=statement_id)
         return RedirectResponse(target + "#corrections", status_code=303)

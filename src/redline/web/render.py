@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from redline.analysis.positions_report import party_name
-from redline.knowledge.issues import load_issues
+from redline.knowledge.issues import Taxonomy, load_issues
 from redline.model import STANCES
 
 __all__ = ["ROUTE_PREFIX", "STANCES", "Renderer"]
@@ -71,7 +71,7 @@ def short(text: str | None, width: int = 160) -> str:
 class Renderer:
     """Renders a named template for a request, with ``url()`` and the shared filters available."""
 
-    def __init__(self) -> None:
+    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
         self.env = Environment(
             loader=PackageLoader("redline.web", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -79,7 +79,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        labels = {i.id: i.label for i in load_issues().issues}
+        labels = {i.id: i.label for i in (taxonomy or load_issues()).issues}
         self.env.filters["issue"] = lambda issue: labels.get(issue or "") or issue_label(issue)
         self.env.filters["party"] = lambda party: party_name(party) if party else "no party"
         self.env.filters["short"] = short

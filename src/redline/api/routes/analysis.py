@@ -15,7 +15,7 @@ from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.positions_report import positions_report
 from redline.analysis.stored_positions import stored_positions
 from redline.analysis.timeline import stored_timeline
-from redline.api.deps import IsoDate, Offset, RevisionCacheDep, StoreDep, page
+from redline.api.deps import IsoDate, Offset, RevisionCacheDep, StoreDep, TaxonomyDep, page
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import PositionsOut, TimelineEntryOut, TimelinePage
 
@@ -28,6 +28,7 @@ def positions(
     response: Response,
     store: StoreDep,
     cache: RevisionCacheDep,
+    taxonomy: TaxonomyDep,
     by: Literal["party", "actor"] = "party",
     issue: Annotated[str | None, Query(description="Only statements on this issue.")] = None,
     plan: Annotated[str | None, Query(description="Columns are this plan's points, not issues.")] = None,
@@ -65,7 +66,9 @@ def positions(
         )
         if found.revision is not None:
             links_made.append(found.revision)
-        report = positions_report(found.result, by=by, documents=found.documents, issue=issue, plan=plan)
+        report = positions_report(
+            found.result, by=by, documents=found.documents, issue=issue, plan=plan, taxonomy=taxonomy
+        )
         return PositionsOut.model_validate(report.to_dict())
 
     # kept until a write moves the tallies (or a plan version's links): a repeated call is free

@@ -7,7 +7,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request
 
-from redline.api.deps import IsoDate, Limit, Offset, RevisionCacheDep, StoreDep, WriteAccess, page
+from redline.api.deps import (
+    IsoDate,
+    Limit,
+    Offset,
+    RevisionCacheDep,
+    StoreDep,
+    TaxonomyDep,
+    WriteAccess,
+    page,
+)
 from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error, found
 from redline.api.models import (
     CorrectionIn,
@@ -99,9 +108,13 @@ def get_statement(statement_id: str, store: StoreDep) -> StatementDetail:
     description="Stored as an analyst override, like `redline correct`: it survives `redline reprocess`.",
 )
 def correct_statement(
-    request: Request, statement_id: str, store: StoreDep, change: Annotated[CorrectionIn, Body()]
+    statement_id: str,
+    store: StoreDep,
+    cache: RevisionCacheDep,
+    taxonomy: TaxonomyDep,
+    change: Annotated[CorrectionIn, Body()],
 ) -> CorrectionOut:
-    known: frozenset[str] = request.app.state.issue_ids
+    known = taxonomy.ids
     for i, issue in enumerate(change.issues or ()):
         if issue not in known:
             raise field_error(
@@ -120,5 +133,5 @@ def correct_statement(
             note=change.note,
         ),
     )
-    request.app.state.revision_cache.written(store.tally_revision())  # read at once by who wrote it
+    cache.written(store.tally_revision())  # read at once by who wrote it
     return CorrectionOut(override_id=oid, statement=statement_detail(store, statement_id))
