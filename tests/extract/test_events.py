@@ -113,6 +113,13 @@ def test_a_planned_event_on_a_weekday_looks_forward(
     assert {(e.date, e.date_precision) for e in events} == {(day, "day")}
 
 
+def test_hosting_an_event_is_that_one_event(nlp: Any, finder: EventFinder) -> None:
+    (event,) = find(nlp, finder, "Ankara would host a new round of talks on Saturday.")
+    assert (event.type, event.actors, event.date) == ("talks", ["Ankara"], date(2025, 11, 29))
+    (visit,) = find(nlp, finder, "The president will host the envoy in Vienna on Friday.")
+    assert visit.type == "meeting"  # a person hosted is a meeting, not an event inside one
+
+
 def test_a_past_event_on_a_weekday_looks_back(nlp: Any, finder: EventFinder) -> None:
     (event,) = find(nlp, finder, "The envoys held talks in Vienna on Monday.")
     assert not event.planned and event.date == date(2025, 11, 24)

@@ -126,7 +126,7 @@ class EventFinder:
                 continue
             found.append(match)
             taken.update(t.i for t in window)
-        return _merge(sorted(found, key=lambda m: m.tokens[0].i))
+        return _absorb_objects(_merge(sorted(found, key=lambda m: m.tokens[0].i)))
 
     def _build(
         self,
@@ -269,6 +269,20 @@ def _merge(matches: list[_Match]) -> list[_Match]:
             continue
         merged.append(m)
     return merged
+
+
+def _absorb_objects(matches: list[_Match]) -> list[_Match]:
+    """One event where a verb trigger's object is itself an event ("Cairo would host talks",
+    "hosted a summit"): the named event is the thing, the verb only says who holds it, and the
+    noun's event takes the verb's subject as its actor already."""
+    inside = {t.i: m for m in matches for t in m.tokens}
+    return [
+        m
+        for m in matches
+        if not any(
+            c.dep_ == "dobj" and c.i in inside and inside[c.i] is not m for t in m.tokens for c in t.children
+        )
+    ]
 
 
 def _local(token: Token | None) -> list[Token]:
