@@ -56,3 +56,25 @@ def test_a_sentence_with_a_stop_is_running_text(attributed: Attributed) -> None:
         for a in attributed("The ministers met. Turnout was low, organisers said\n\nMore text follows here.")
     ]
     assert all("ministers met" not in c for c in found), found
+
+
+@pytest.mark.parametrize(
+    ("headline", "content", "source"),
+    [
+        # a comma inside the headline is not ", VERB SOURCE": the dash still signs it
+        (
+            "Vienna ready to host more talks, but the corridor must reopen - Kessler",
+            "Vienna ready to host more talks, but the corridor must reopen",
+            "Kessler",
+        ),
+        (
+            "Grain talks to go on, and monitors will stay – Ankara",
+            "Grain talks to go on, and monitors will stay",
+            "Ankara",
+        ),
+    ],
+)
+def test_a_dash_signs_a_headline_with_a_comma_in_it(
+    attributed: Attributed, headline: str, content: str, source: str
+) -> None:
+    assert _found(attributed, headline) == [(content, source)]

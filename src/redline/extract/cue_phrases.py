@@ -273,10 +273,13 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
 # will resume: Kremlin") with its source, or with a speech verb put before the source ("...,
 # says Kremlin"). The headline runs from a line start (a newline, two spaces, or the start of
 # the text) to the sign; the signature is a short capitalised name that ends the line.
-_SIGNED = re.compile(
-    r"(?:^|\n|\s{2})(?P<content>[A-Z“\"‘«\[][^\n]{15,240}?)"
-    r"(?:[\s,]+[–—-]{1,2}|:|,\s+(?P<verb>[a-z]+))\s+"
-    r"(?P<label>[A-Z\w][\w’'.\-]*(?: [A-Za-z][\w’'.\-]*){0,5})(?=\s{2}|\s*\n|\s*$|\s+[-–—|]\s)"
+_SIGN = r"(?P<label>[A-Z\w][\w’'.\-]*(?: [A-Za-z][\w’'.\-]*){0,5})(?=\s{2}|\s*\n|\s*$|\s+[-–—|]\s)"
+_HEADLINE = r"(?:^|\n|\s{2})(?P<content>[A-Z“\"‘«\[][^\n]{15,240}?)"
+# two patterns, not one: a comma inside a dash-signed headline ("Ready to work, but causes must
+# go - Lavrov") would otherwise be read as ", VERB SOURCE", and its rejection hid the dash
+_SIGNED = (
+    re.compile(_HEADLINE + r"(?:[\s,]+[–—-]{1,2}|:)\s+" + _SIGN),
+    re.compile(_HEADLINE + r",\s+(?P<verb>[a-z]+)\s+" + _SIGN),
 )
 # "Deal close, Kremlin says" / "No land for peace, Ukrainian negotiator says": a headline whose
 # source and speech verb close the line. The parser makes little of headline-ese (a dropped
@@ -295,7 +298,7 @@ MAX_HEADLINE_WORDS = 16  # news headlines run to a dozen words or so; longer is 
 def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
     """Headlines signed with their source after a dash: the headline is the content, no cue."""
     out: list[Candidate] = []
-    for m in _SIGNED.finditer(text):
+    for m in (m for pattern in _SIGNED for m in pattern.finditer(text)):
         body = m.group("content")
         label = m.group("label")
         if (
@@ -304,7 +307,7 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
             or not 4 <= len(body.split()) <= MAX_HEADLINE_WORDS
         ):
             continue  # a sentence of running text, not a headline
-        verb = m.group("verb")
+        verb = m.groupdict().get("verb")
         if len(label.split()) > (_MAX_SAID_BY_WORDS if verb else _MAX_SIGNED_WORDS):
             continue
         if not (verb or label[0].isupper()):
