@@ -335,14 +335,15 @@ def _inverted_mark(tok: Token, kind: str | None) -> Token | None:
 
 def _misattached_clauses(tok: Token) -> list[Token]:
     """Content clauses the parser hung elsewhere: "said after the talks he would sign" (advcl)
-    or "told a meeting of leaders that few people understood" (relative clause of the object)."""
+    or "told a meeting of leaders that few people understood" (relative clause of the object),
+    "said in a statement that the talks were useful" (a clause of the preposition's noun)."""
     out = []
     for child in tok.rights:
         if child.dep_ == "advcl" and is_verb(child) and _own_subject(child):
             marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
             if not marks or marks == ["that"]:
                 out.append(child)
-        elif child.dep_ in ("dobj", "dative"):
+        elif child.dep_ in ("dobj", "dative", "prep"):
             for sub in child.subtree:
                 if (
                     sub.dep_ in ("relcl", "acl")
