@@ -16,17 +16,19 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from redline.extract.attribution import find_attributions
+from redline.extract.attribution import Attribution, find_attributions
 from redline.extract.classify import StatementClassifier
 from redline.extract.dates import statement_date
 from redline.extract.events import EventFinder
 from redline.extract.features import StatementInput
+from redline.extract.joint_speakers import co_speakers
 from redline.extract.speakers import SpeakerResolver
 from redline.knowledge.actors import ActorBase, load_actors
 from redline.knowledge.classifiers import ClassifierWeights, load_weights
 from redline.knowledge.cues import CueLexicon, load_cues
 from redline.knowledge.events import load_events
 from redline.knowledge.issues import Taxonomy, load_issues
+from redline.model import Speaker
 
 RULES_ONLY = "rules-only"  # the "weights" setting that leaves issues and stance to the rules
 EXTENSIONS = ("redline_published", "redline_mentions", "redline_statements", "redline_events")
@@ -113,8 +115,14 @@ class RedlineExtract:
         mentions = self.mentions.find(doc)
         attributions = find_attributions(doc, self.knowledge.cues, text)
         speakers = self.resolver.resolve_many(doc, [(a.source, a.content) for a in attributions], mentions)
-        statements: list[dict[str, Any]] = []
+        said: list[tuple[Attribution, Speaker | None, bool]] = []
         for att, speaker in zip(attributions, speakers, strict=True):
+            said.append((att, speaker, False))
+            said.extend(
+                (att, other, True) for other in co_speakers(self.resolver, doc, att.source, speaker, mentions)
+            )
+        statements: list[dict[str, Any]] = []
+        for att, speaker, joint in said:
             if att.source is not None and speaker is None:
                 continue  # the source names no one ("gestures", "the use"): not a statement
             cs, ce = att.content
@@ -149,6 +157,8 @@ class RedlineExtract:
                     "date": said_on.isoformat() if said_on else None,
                     "inputs": raw_inputs,
                     "explain": decision.explain(),
+                    # one of several people named as saying it: its id must differ from the first's
+                    "joint": joint,
                 }
             )
         doc._.redline_statements = statements

@@ -153,8 +153,11 @@ class Extractor:
         if raw["cue"] is not None:
             s, e = raw["cue"]
             cue = Span(text[s:e], s, e)
+        # a statement's id is its document and content; a second person named as saying the
+        # same words ("Rubio and Yermak said") adds where that person is named
+        joint = (speaker.mention.start,) if raw.get("joint") and speaker is not None else ()
         return Statement(
-            id=stable_id(document.id, cs, ce),
+            id=stable_id(document.id, cs, ce, *joint),
             document_id=document.id,
             content=Span(text[cs:ce], cs, ce),
             kind=raw["kind"],

@@ -126,7 +126,7 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return noun_phrase(objs[0])
-        for child in tok.children:
+        for child in _subjects_first(tok):
             if quoted and quoted[child.i]:
                 continue
             if child.dep_ in SUBJECTS and not (passive and child.dep_ == "nsubjpass" and tok is verb):
@@ -149,6 +149,18 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
             continue
         return None
     return None
+
+
+def _subjects_first(tok: Token) -> list[Token]:
+    """The children, the nearest nominal subject first: where a headline runs into the sentence
+    the parser may give the verb two ("Talks resume ... GENEVA - Rubio and Yermak said"), and
+    the one next to the verb speaks."""
+    children = list(tok.children)
+    nominal = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(nominal) < 2:
+        return children
+    nearest = min(nominal, key=lambda c: abs(c.i - tok.i))
+    return [nearest, *(c for c in children if c is not nearest)]
 
 
 def _head_noun(noun: Token) -> TokenRange:
