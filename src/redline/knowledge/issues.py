@@ -32,6 +32,9 @@ _STANCE_LISTS = (
     "threat",
     "trigger",
     "appraisal",
+    "rejection",
+    "proposal",
+    "counter_proposal",
 )
 _CUE_KINDS = ("support", "oppose", "emphatic")
 _ISSUE_KEYS = {
@@ -100,6 +103,9 @@ class StanceLexicon:
     threat: tuple[str, ...] = ()
     trigger: tuple[str, ...] = ()
     appraisal: tuple[str, ...] = ()  # how talks are going ("productive", "progress"): see evaluated_as
+    rejection: tuple[str, ...] = ()  # verbs that turn a proposal down ("rejected", "ruled out")
+    proposal: tuple[str, ...] = ()  # nouns naming something put on the table ("proposal", "plan")
+    counter_proposal: tuple[str, ...] = ()  # the other side's alternative to the plan
     cue_verbs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
