@@ -92,7 +92,9 @@ def errors(gold: dict[str, Any], lines: list[str], match: Any, out: Path) -> Non
                 stance_pairs[(first[0], first[1], gs, ps)] += 1
             party = (s.get("speaker") or {}).get("party")
             content = " ".join(str(a["content"]).split())
-            rows.append(f"{o['document']['id']}\t{party}\t{','.join(gi)}\t{','.join(pi)}\t{gs}\t{ps}\t{content}")
+            rows.append(
+                f"{o['document']['id']}\t{party}\t{','.join(gi)}\t{','.join(pi)}\t{gs}\t{ps}\t{content}"
+            )
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"wrote {len(rows) - 1} matched held-out statements to {out}")
     print(f"first issue wrong: {sum(issue_pairs.values())}; commonest (gold, predicted):")
