@@ -1,6 +1,6 @@
 """Issue F1 and stance accuracy on the talks set, cross-validated by article, through the full extractor.
 
-    PYTHONPATH=src python benchmarks/talks_eval.py [--folds 5] [--rules-only]
+    PYTHONPATH=src python benchmarks/talks_eval.py [--folds 5] [--rules-only] [--errors FILE] [--curve]
 
 For each of 5 folds (articles shuffled with a fixed seed) the issue and stance classifiers are
 trained on the other folds' articles with ``scripts/train_classifiers.py``'s code, then the
@@ -10,6 +10,13 @@ shipped weights in-sample on the same set (an upper bound, not a quality figure)
 alone, and the seed article. Prints figures; asserts nothing. Stance accuracy is the scorer's
 (statements whose gold stance is not neutral); the all-statements 4-way stance accuracy is
 printed beside it so that a classifier which never says "neutral" could not hide behind it.
+
+``--errors FILE`` writes every held-out statement the scorer's rule matches to gold as a TSV
+(gold and predicted first issue and stance, the content) and prints the commonest confusions:
+the list to read before changing anything. ``--curve`` prints the cross-validated figures when
+each fold trains on a quarter, half, three quarters and all of its training articles (scored on
+matched statements without re-parsing, so a little off the scorer's figures): how much more
+annotated news would buy, i.e. where the ceiling of this training set lies.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -61,6 +69,73 @@ def stance_all(gold: dict[str, Any], lines: list[str], match: Any) -> tuple[int,
     return ok, n
 
 
+def errors(gold: dict[str, Any], lines: list[str], match: Any, out: Path) -> None:
+    """Write the matched held-out statements as TSV and print the commonest confusions."""
+    rows = ["doc\tparty\tgold_issues\tissues\tgold_stance\tstance\tcontent"]
+    issue_pairs: Counter[tuple[str, str]] = Counter()
+    stance_pairs: Counter[tuple[str, str, str, str]] = Counter()
+    for line in lines:
+        o = json.loads(line)
+        g = gold[o["document"]["id"]]
+        statements = o["statements"]
+        spans = [(s["content"]["start"], s["content"]["end"]) for s in statements]
+        for s, index in zip(statements, match(g["text"], g["attributions"], spans), strict=True):
+            if index is None:
+                continue
+            a = g["attributions"][index]
+            gi, pi = list(a.get("issues") or []), list(s.get("issues") or [])
+            gs, ps = a.get("stance") or "neutral", s["stance"]
+            first = (gi[0] if gi else "-", pi[0] if pi else "-")
+            if first[0] != first[1]:
+                issue_pairs[first] += 1
+            if gs != "neutral" and gi and gs != ps:
+                stance_pairs[(first[0], first[1], gs, ps)] += 1
+            party = (s.get("speaker") or {}).get("party")
+            content = " ".join(str(a["content"]).split())
+            rows.append(
+                f"{o['document']['id']}\t{party}\t{','.join(gi)}\t{','.join(pi)}\t{gs}\t{ps}\t{content}"
+            )
+    out.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"wrote {len(rows) - 1} matched held-out statements to {out}")
+    print(f"first issue wrong: {sum(issue_pairs.values())}; commonest (gold, predicted):")
+    for (gold_issue, issue), n in issue_pairs.most_common(8):
+        print(f"  {n:>4}  {gold_issue} -> {issue}")
+    print(f"stance wrong (non-neutral gold): {sum(stance_pairs.values())}; commonest", end=" ")
+    print("(gold issue, issue, gold stance, stance):")
+    for key, n in stance_pairs.most_common(8):
+        print(f"  {n:>4}  {' / '.join(key)}")
+
+
+def curve(trainer: Any, pipe: Any, examples: list[Any], ids: list[str], k: int) -> None:
+    """Cross-validated figures with a growing share of each fold's training articles."""
+    from redline.extract.classify import StatementClassifier
+
+    for share in (0.25, 0.5, 0.75, 1.0):
+        tp = fp = fn = n = ok = 0
+        sizes = []
+        for f, held in enumerate(folds(ids, k)):
+            held_set = set(held)
+            pool = sorted(set(ids) - held_set)
+            random.Random(f).shuffle(pool)
+            keep = set(pool[: round(len(pool) * share)])
+            sizes.append(len(keep))
+            train = [e for e in examples if e.doc_id in keep]
+            weights = parse_weights(trainer.train(train, pipe.classifier), f"curve {share}")
+            classifier = StatementClassifier(pipe.classifier.taxonomy, weights)
+            for e in examples:
+                if e.doc_id not in held_set or not e.extracted:
+                    continue
+                decision = classifier.decide(e.item)
+                gi, pi = set(e.issues), set(decision.issues)
+                tp, fp, fn = tp + len(gi & pi), fp + len(pi - gi), fn + len(gi - pi)
+                if e.stance != "neutral" and e.issues:
+                    n, ok = n + 1, ok + int(decision.stance == e.stance)
+        print(
+            f"  trained on ~{sum(sizes) / len(sizes):.0f} articles: stance_acc={ok / n:.3f}"
+            f" issue_f1={2 * tp / (2 * tp + fp + fn):.3f}"
+        )
+
+
 def summary(label: str, r: dict[str, Any], extra: str = "") -> None:
     print(
         f"{label:<28} stance_acc={r['stance_accuracy']} (n={r['stance_n']}) issue_f1={r['issues']['f1']}"
@@ -73,6 +148,8 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--rules-only", action="store_true", help="also score the rules without a model")
+    parser.add_argument("--errors", type=Path, help="write the held-out matched statements here (TSV)")
+    parser.add_argument("--curve", action="store_true", help="also print the learning curve")
     args = parser.parse_args(argv)
     shared = require_shared()
     score = load_scorer(shared)
@@ -108,6 +185,11 @@ def main(argv: list[str]) -> None:
     cv = score.score(gold, lines)
     ok, n = stance_all(gold, lines, trainer.match)
     summary(f"CV {args.folds}-fold by article", cv, f" stance_acc_all_4way={ok / n:.3f} (n={n})")
+    if args.errors:
+        errors(gold, lines, trainer.match, args.errors)
+    if args.curve:
+        print("learning curve (CV by article, matched statements):")
+        curve(trainer, pipe, examples, list(docs), args.folds)
 
     pipe.use_weights(load_weights())
     in_lines = run(extractor, list(docs.values()))

@@ -354,3 +354,35 @@ def test_the_issue_model_sees_which_issue_the_content_names_first() -> None:
     feats = classifier.issue_features(item)
     assert "firstterm=sanctions_economy" in feats and "order1=ceasefire" in feats
     assert "firstterm=none" in classifier.issue_features(StatementInput("we will see", cue="said"))
+
+
+@pytest.mark.parametrize(
+    ("content", "cue", "party", "stance"),
+    [
+        # the party's prior on the issue (Moscow backs the plan) must not turn the refusal around
+        ("a European proposal to send peacekeepers after a deal", "rejected", "russia", "oppose"),
+        ("Moscow's latest ultimatum on the eastern regions", "dismissed", "ukraine", "oppose"),
+        ("the Kyiv-backed counter-proposal", "rejected", "united_states", "support"),
+    ],
+)
+def test_a_proposal_turned_down_decides_by_itself(
+    combined: StatementClassifier, content: str, cue: str, party: str, stance: str
+) -> None:
+    decision = combined.decide(StatementInput(content, context=content, cue=cue, party=party))
+    assert (decision.stance, decision.stance_by) == (stance, "rule"), decision.explain()
+
+
+def test_a_rejection_is_not_sure_when_weights_do_not_say_so() -> None:
+    taxonomy = load_issues()
+    bias = tuple(2.0 if i == "plan_overall" else -9.0 for i in taxonomy.ids)
+    issues = LinearModel(taxonomy.ids, 8, bias, {}, multilabel=True)
+    stance = LinearModel(("conditional", "neutral", "oppose", "support"), 8, (0.0, -9.0, -9.0, 1.0), {})
+    item = StatementInput("the new draft plan", cue="rejected", party="russia")
+
+    def decide(sure: frozenset[str]) -> str:
+        floors = {"oppose": 0.2}
+        weights = ClassifierWeights(issues, stance, 0.4, 0.25, 3, 0.25, 0.05, sure, rule_floors=floors)
+        return StatementClassifier(taxonomy, weights).decide(item).stance
+
+    assert decide(frozenset({"rejection"})) == "oppose"
+    assert decide(frozenset()) == "support"  # the (made-up) model alone leans the other way

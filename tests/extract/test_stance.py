@@ -183,3 +183,39 @@ def test_stance_per_issue_and_toward_the_plan(classifier: StanceClassifier) -> N
     stances = classifier.classify_all(content, ["amnesty_justice", "plan_overall"])
     assert stances == {"amnesty_justice": "oppose", "plan_overall": "support"}
     assert plan_support(classifier, "we welcome the plan") == "support"
+
+
+@pytest.mark.parametrize(
+    ("content", "issue", "cue", "party", "stance"),
+    [
+        # the cue turns down what the content names
+        ("a European proposal to send peacekeepers", "security_guarantees", "rejected", "russia", "oppose"),
+        ("the draft framework put forward by Washington", "plan_overall", "ruled out", "ukraine", "oppose"),
+        # the content's own verb, said by the one who turns it down
+        ("we reject any plan that hands our land away", "plan_overall", "said", "ukraine", "oppose"),
+        ("Russia has turned down the proposal for a truce", "ceasefire", "said", "russia", "oppose"),
+        # turning down the other side's alternative backs the plan
+        ("the European counter-proposal", "plan_overall", "dismissed", "russia", "support"),
+    ],
+)
+def test_a_proposal_turned_down_is_opposition(
+    classifier: StanceClassifier, content: str, issue: str, cue: str, party: str, stance: str
+) -> None:
+    result = classifier.explain(content, [issue], cue, party)
+    assert (result.stance, result.tags) == (stance, ("rejection",)), result.reason
+
+
+@pytest.mark.parametrize(
+    ("content", "cue"),
+    [
+        ("we do not reject the proposal out of hand", "said"),  # negated
+        ("if Kyiv refuses the offer, talks will stall", "warned"),  # a condition, not a refusal
+        ("Kyiv has refused the terms", "said"),  # someone else's refusal, reported
+        ("the proposal", "did not reject"),  # a negated cue
+    ],
+)
+def test_a_rejection_that_is_not_the_speakers_is_left_to_the_other_rules(
+    classifier: StanceClassifier, content: str, cue: str
+) -> None:
+    result = classifier.explain(content, ["plan_overall"], cue, "russia")
+    assert "rejection" not in result.tags, result.reason

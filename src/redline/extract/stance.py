@@ -21,13 +21,18 @@ it. The classifier adds up signed, explainable evidence:
   what a guarantee answers to;
 * unresolved points ("some issues still need to be hammered out") make it conditional;
 * a point removed from the draft ("nixing the amnesty") is opposition to that point;
+* a proposal turned down ("rejected the proposal to ...", or content naming the proposal after
+  a cue such as "rejected") is opposition to it, and turning down the other side's alternative
+  ("rejected the counter-proposal") backs the plan; this reading is ``sure`` (tag
+  ``rejection``): the words say outright which way the speaker went, so no party prior or
+  learned lean should turn it around;
 * the cue verb leans the result (welcomed, rejected) or marks it as emphatic (insisted);
 * the speaker's party is used only when the statement is evaluative but carries no direction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from redline.extract.lexicon import (
@@ -47,6 +52,13 @@ _NEGATIVE_WEIGHT = 1.5
 _CUE_WEIGHTS = {"support": 1.0, "oppose": -1.5}
 _NOUN_NEGATORS = frozenset({"without", "no"})
 _CONTRAST = frozenset({"but", "however", "although", "though", "while", "wherea", "yet"})
+_FIRST_PERSON = frozenset({"we", "i"})
+# words between a subject and its verb ("Russia has also flatly rejected"); "-ly" adverbs too
+_AUXILIARIES = frozenset(
+    {"has", "have", "had", "also", "already", "again", "onc", "now", "today", "will", "would"}
+)
+_OBJECT_REACH = 6  # words between a rejecting verb (or the content's start) and the proposal it turns down
+REJECTION = "rejection"  # the tag of the rejected-proposal rule, which decides by itself (classify.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +93,9 @@ class StanceClassifier:
         self._threat = index(lex.threat)
         self._trigger = index(lex.trigger)
         self._attitude = index(lex.attitude)
+        self._rejection = index(lex.rejection)
+        self._proposal = index(lex.proposal)
+        self._counter_proposal = index(lex.counter_proposal)
         self._general = PatternSet(
             compile_all(lex.positive, 1.0, "positive")
             + compile_all(lex.negative, -_NEGATIVE_WEIGHT, "negative")
@@ -141,15 +156,19 @@ class StanceClassifier:
             return not hit.pattern.negated and _negated_before(tokens, hit.start, negations, phrases)
 
         removal = [h for h in find_all(self._removal, tokens) if not negated(h)]
-        if removal and not issue.generic:
-            return StanceResult("oppose", -1.0, f"point removed: {removal[0].pattern.source!r}", ("removal",))
-
         triggers = [h.start for h in find_all(self._trigger, tokens)]
         clauses = [  # "if Russia attacked again": what a guarantee answers to, not a condition
             c
             for c in _condition_clauses(tokens, find_all(self._condition, tokens))
             if not any(c[0] <= t < c[1] for t in triggers)
         ]
+        turned_down = (
+            StanceResult("oppose", -1.0, f"point removed: {removal[0].pattern.source!r}", ("removal",))
+            if removal and not issue.generic
+            else self._rejected(tokens, cue, issue.id, speaker_party, clauses, negated)
+        )
+        if turned_down is not None:
+            return turned_down
         threat = bool(find_all(self._threat, tokens))
         obligations = [h.start for h in find_all(self._obligation, tokens)]
         own = find_all(self._issue_cues[issue.id], tokens)
@@ -211,6 +230,54 @@ class StanceClassifier:
         if evaluative and prior:
             return _result(prior, 0.0, f"{speaker_party} prior on {issue.id}; {reason}", tags, "prior")
         return _result("neutral", 0.0, reason, tags, "")
+
+    def _rejected(
+        self,
+        tokens: Sequence[str],
+        cue: str | None,
+        issue: str,
+        party: str | None,
+        clauses: list[tuple[int, int]],
+        negated: Callable[[Hit], bool],
+    ) -> StanceResult | None:
+        """A proposal the speaker turns down, or None.
+
+        Two shapes: the cue rejects and the content opens with the proposal ("rejected | a
+        European proposal to station troops"), or the content's own verb does, with the speaker
+        (or the speaker's party) as its subject or none ("we rule out any plan that ...",
+        "Rejects the draft", "Russia rejected ...", said by the Kremlin): a
+        rejection reported of someone else ("Kyiv refused the terms, he said") is not the
+        speaker's. Negated ("did not reject") or conditional ("if they refuse the offer")
+        rejections are left to the other rules.
+        """
+        cue_tokens = words(cue or "")
+        starts: list[int] = []
+        if find_all(self._rejection, cue_tokens) and not set(cue_tokens) & NEGATORS:
+            starts.append(0)
+        for hit in find_all(self._rejection, tokens):
+            subject = [t for t in tokens[: hit.start] if t != BOUNDARY]
+            while subject and (subject[-1] in _AUXILIARIES or subject[-1].endswith("ly")):
+                subject.pop()
+            own = not subject or subject[-1] in _FIRST_PERSON or subject[-1] == party
+            if own and not negated(hit) and not _inside(hit.start, clauses):
+                starts.append(hit.end)
+        if not starts:
+            return None
+        objects = find_all(self._proposal, tokens) + find_all(self._counter_proposal, tokens)
+        for start in sorted(starts):
+            reached = [h for h in objects if start <= h.start <= start + _OBJECT_REACH]
+            reached = [h for h in reached if BOUNDARY not in tokens[start : h.start]]
+            if not reached:
+                continue
+            noun = min(reached, key=lambda h: h.start)
+            counter = find_all(self._counter_proposal, tokens[noun.start : noun.end + 1])
+            aimed = [h for h in find_all(self._issue_cues[issue], tokens) if h.pattern.tag == "counter"]
+            if counter or any(h.start >= noun.start for h in aimed):
+                why = f"turns down the other side's alternative: {noun.pattern.source!r}"
+                return StanceResult("support", 2.0, why, (REJECTION,))
+            why = f"turns down a proposal: {noun.pattern.source!r}"
+            return StanceResult("oppose", -2.0, why, (REJECTION,))
+        return None
 
     def _cue(self, cue: str | None) -> tuple[str, float]:
         if not cue:
@@ -332,4 +399,4 @@ def _near(obligations: list[int], hit: Hit) -> bool:
     return any(hit.start - _NEG_WINDOW <= o <= hit.end for o in obligations)
 
 
-__all__ = ["StanceClassifier", "StanceResult", "plan_support"]
+__all__ = ["REJECTION", "StanceClassifier", "StanceResult", "plan_support"]

@@ -33,6 +33,9 @@ _STANCE_LISTS = (
     "trigger",
     "appraisal",
     "attitude",
+    "rejection",
+    "proposal",
+    "counter_proposal",
 )
 _CUE_KINDS = ("support", "oppose", "emphatic")
 _ISSUE_KEYS = {
@@ -102,6 +105,9 @@ class StanceLexicon:
     trigger: tuple[str, ...] = ()
     appraisal: tuple[str, ...] = ()  # how talks are going ("productive", "progress"): see evaluated_as
     attitude: tuple[str, ...] = ()  # evaluations that take what they evaluate as object ("accept")
+    rejection: tuple[str, ...] = ()  # verbs that turn a proposal down ("rejected", "ruled out")
+    proposal: tuple[str, ...] = ()  # nouns naming something put on the table ("proposal", "plan")
+    counter_proposal: tuple[str, ...] = ()  # the other side's alternative to the plan
     cue_verbs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
