@@ -36,12 +36,3 @@ def test_states_and_groups_speak_jointly(extractor: Any) -> None:
     ]
     said = _said(extractor, "Rubio and Ukrainian officials said the talks had been useful.")
     assert len(said) == 1  # a person and a group: not two named speakers
-
-
-def test_a_headline_run_into_the_dateline_is_not_the_speaker(extractor: Any) -> None:
-    """The parser reads headline and dateline as one sentence and gives "said" two subjects;
-    the one next to the verb speaks."""
-    text = (
-        "Talks resume in Geneva\nGENEVA, November 24, 2025 - Rubio and Yermak said the talks had been useful."
-    )
-    assert [n for n, _ in _said(extractor, text)] == ["Marco Rubio", "Andriy Yermak"]

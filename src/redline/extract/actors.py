@@ -99,8 +99,9 @@ class MentionFinder:
         words = [t.text for t in doc]
         ents = {ent.start: ent for ent in doc.ents}
         names = self._scan(self.kb.units(words), self.kb.names, self._name_prefixes, "name")
-        names = [m for m in names if self._is_name(doc, m, ents)]
+        names = [m for m in names if self._is_name(doc, m, ents) and _one_stretch(doc, m)]
         titles = self._scan(self.kb.units(words, places=True), self.kb.titles, self._title_prefixes, "title")
+        titles = [m for m in titles if _one_stretch(doc, m)]
         entities = self._entities(doc, names)
         # a surname the model tagged ORG or GPE ("Lynch said") after the full PERSON name
         surnames = {
@@ -273,6 +274,15 @@ class MentionFinder:
             return Mention(Span(span.text, span.start_char, span.end_char), actor_id, actor.name)
         text = full.get(m.start, doc[m.start : m.end].text)
         return Mention(Span(span.text, span.start_char, span.end_char), None, text)
+
+
+_STOPS = frozenset({".", "!", "?", ";"})
+
+
+def _one_stretch(doc: Doc, m: _Match) -> bool:
+    """Keys skip punctuation, so "... as Russian. The Head of State noted" would read as the
+    title "Russian head of state": a name or title never runs over a full stop or a line."""
+    return not any(t.text in _STOPS or "\n" in t.text for t in doc[m.start : m.end])
 
 
 def find_mentions(doc: Doc, kb: ActorBase) -> list[Mention]:

@@ -1,0 +1,37 @@
+"""A speaker mention stays within its own stretch of text: a headline run into the dateline or
+a title read over a full stop names no one. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from redline.model import Document
+
+pytestmark = pytest.mark.model
+
+
+def _said(extractor: Any, text: str) -> list[tuple[str | None, str]]:
+    found = extractor.extract_one(Document(id="d", text=text)).statements
+    return [(s.speaker.name if s.speaker else None, s.content.text) for s in found]
+
+
+def test_a_headline_run_into_the_dateline_is_not_the_speaker(extractor: Any) -> None:
+    """The parser reads headline and dateline as one sentence and gives "said" two subjects;
+    the one next to the verb speaks."""
+    text = (
+        "Talks resume in Geneva\nGENEVA, November 24, 2025 - Rubio and Yermak said the talks had been useful."
+    )
+    assert [n for n, _ in _said(extractor, text)] == ["Marco Rubio", "Andriy Yermak"]
+
+
+def test_a_title_never_runs_over_a_full_stop(extractor: Any) -> None:
+    """'... as Russian. The Head of State noted' is no 'Russian head of state': the president
+    the story names is the one meant."""
+    text = (
+        "President of Ukraine Volodymyr Zelensky stressed that Ukraine would never legally recognize the "
+        "occupied territories as Russian. The Head of State noted this during a press conference in Berlin.\n"
+        '"Recognition is impossible," the President emphasized.'
+    )
+    assert {n for n, _ in _said(extractor, text)} == {"Volodymyr Zelensky"}
