@@ -102,7 +102,14 @@ SYNTHETIC: list[tuple[str, str, date | None, date | None]] = [
     ("The envoy said the parties would meet again on Friday in Abu Dhabi.", "parties would meet",
      PUB, PUB),
     ("The adviser said last month that sanctions relief was premature.", "sanctions relief", PUB, PUB),
-    ("Officials said in 2023 that the bridge had been rebuilt.", "bridge had been rebuilt", PUB, PUB),
+    # a year or month long past that dates the speech act gives its last day (2026-12-05:
+    # the publication day put a quote of years ago among the week's positions)
+    ("Officials said in 2023 that the bridge had been rebuilt.", "bridge had been rebuilt", PUB,
+     date(2023, 12, 31)),
+    ("In June 2024, the minister said the border would stay closed.", "border would stay", PUB,
+     date(2024, 6, 30)),
+    ("Since February 2022, the ministry has said the border would stay closed.", "border would stay",
+     PUB, PUB),
     ("On Nov. 24, 2025, the chancellor said Europe must be at the table.", "Europe must be",
      None, date(2025, 11, 24)),
     ("On Monday the chancellor said Europe must be at the table.", "Europe must be", None, None),

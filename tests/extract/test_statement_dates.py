@@ -117,6 +117,33 @@ def test_background_dates_are_not_the_statement_date(extractor: Any, text: str, 
     assert _statement(extractor, text, words).date == PUB
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "In June 2024, the minister said the border would stay closed.",
+            "border would stay",
+            date(2024, 6, 30),
+        ),
+        (
+            "Officials said in 2023 that the bridge had been rebuilt.",
+            "bridge had been rebuilt",
+            date(2023, 12, 31),
+        ),
+        # "since" dates a stretch of time up to now, never the speech act
+        (
+            "Since February 2022, the ministry has said the border would stay closed.",
+            "border would stay",
+            PUB,
+        ),
+    ],
+)
+def test_a_period_long_past_gives_its_last_day(extractor: Any, text: str, words: str, expected: date) -> None:
+    """The day the statement is known to have been made by: not this week, or a quote of long
+    ago would count among the latest positions."""
+    assert _statement(extractor, text, words).date == expected
+
+
 def test_a_vague_period_keeps_the_publication_day(extractor: Any) -> None:
     """ "last week" could be 1 to 13 days back: the statement keeps the day it is known by."""
     text = "The prime minister said last week that the plan was a starting point for talks."

@@ -139,9 +139,11 @@ def statement_date(
       another verb or noun ("Russia, which annexed Crimea in 2014, said", "the summit on
       August 15 had two goals") date something else;
     * prepositions like "since", "after", "by" (``dates.yaml``) date another event;
-    * vague periods ("last week", "earlier this month", "in November", "last year") keep the
-      publication day: the day the statement is known to have been made by, rather than a
-      guessed day with false precision (a "last week" could be 1 to 13 days back);
+    * vague periods ("last week", "earlier this month", "in November") keep the publication
+      day: the day the statement is known to have been made by, rather than a guessed day with
+      false precision (a "last week" could be 1 to 13 days back); but a month or year that
+      ended more than a month before publication ("In June 2024, he said", "last year") gives
+      its last day, or a quote of long ago would count among this week's positions;
     * a date after publication is a plan, not a speech act, and is ignored.
 
     With no publication date only a complete written date ("on Nov. 21, 2025") dates the
@@ -152,16 +154,38 @@ def statement_date(
     if sent is not None:  # Span.text, not doc.text, which rebuilds the whole text on each access
         start = sent.start_char
         for mention in date_mentions(sent.text, published):
-            if mention.precision != "day" or mention.date is None:
+            when = _speech_day(mention, published)
+            if when is None:
                 continue
             s, e = start + mention.start, start + mention.end
             if s < content[1] and content[0] < e:
                 continue
-            if published is not None and mention.date > published:
-                continue
             if _dates_speech_act(doc, s, e, anchors):
-                return mention.date
+                return when
     return published
+
+
+_LONG_AGO = timedelta(days=31)
+
+
+def _speech_day(mention: DateMention, published: date | None) -> date | None:
+    """The day a date expression gives a speech act, or None when it gives none: a day itself;
+    for a month or a year that ended well before publication ("In June 2024, he said"), its
+    last day, the day the statement is known to have been made by (the publication day would
+    put a quote of last year among this week's positions); never a day after publication."""
+    if mention.date is None or (published is not None and mention.date > published):
+        return None
+    if mention.precision == "day":
+        return mention.date
+    if mention.precision not in ("month", "year") or published is None:
+        return None
+    last = _month_end(mention.date) if mention.precision == "month" else date(mention.date.year, 12, 31)
+    return last if last < published - _LONG_AGO else None
+
+
+def _month_end(first: date) -> date:
+    following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def _speech_anchors(
@@ -217,7 +241,7 @@ def _dates_speech_act(doc: Doc, start: int, end: int, anchors: set[int]) -> bool
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    if any(t.pos_ == "ADP" and t.lower_ in _WORDS.never_preps for t in span):
+    if any(t.lower_ in _WORDS.never_preps and (t.pos_ in ("ADP", "SCONJ") or t.dep_ == "prep") for t in span):
         return False
     inside = range(span.start, span.end)
     token = span.root
