@@ -138,6 +138,8 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
                 q.confidence = cues.confidence_of("quote")
             continue
         overlapping = index.overlaps(start, end)
+        if overlapping:
+            end = index.quoted_to(start, end, text)
         out.append(
             Attribution(
                 content=(start, end),
@@ -317,6 +319,21 @@ class _QuoteIndex:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_right(self.ends, start)
         return i < len(self.quotes) and self.quotes[i].span.start < end
+
+    def quoted_to(self, start: int, end: int, text: str) -> int:
+        """The end of mixed content: past ``end`` to the last quoted word when a quotation opened
+        inside the content closes after it in the same paragraph ('the new text "is not ideal,
+        but it is a working document."', where the parser hung the second clause elsewhere)."""
+        i = bisect_right(self.ends, start)
+        while i < len(self.quotes) and self.quotes[i].span.start < end:
+            q = self.quotes[i]
+            close = q.span.close
+            if q.span.start >= start and close is not None and close > end and "\n" not in text[end:close]:
+                end = close
+                while end > start and (text[end - 1] in ".,;: " or text[end - 1].isspace()):
+                    end -= 1
+            i += 1
+        return end
 
 
 def _crosses(doc: Doc, cand: Candidate, q: _Quote) -> bool:
