@@ -74,6 +74,21 @@ def classifier() -> StanceClassifier:
         ),
         ("we back the plan, but borders must be respected", "plan_overall", "said", "europe", "conditional"),
         ("any settlement has to involve the Europeans", "plan_overall", "said", "europe", "conditional"),
+        # "only" with its condition a few words on
+        (
+            "a reassurance force would only deploy once a ceasefire was in place",
+            "security_guarantees",
+            "said",
+            "europe",
+            "conditional",
+        ),
+        (
+            "we would only sign the deal if our borders were guaranteed",
+            "plan_overall",
+            "said",
+            None,
+            "conditional",
+        ),
         ("the draft is a basis but needs additional work", "plan_overall", "said", "europe", "conditional"),
         # neutral: reports of facts
         ("Russian forces advanced near Pokrovsk", "ceasefire", "claimed", "russia", "neutral"),
