@@ -117,6 +117,8 @@ def test_rejecting_a_counter_proposition_supports_the_proposition(classifier: St
         ("we will not accept a ceiling on our armed forces", "military_limits", "oppose"),
         # a consequence nobody wants, said of the point
         ("limits on the army would leave the country defenceless", "military_limits", "oppose"),
+        # quote marks inside a clause do not end it (mixed quotes)
+        ('limits on the army would leave the country "defenceless"', "military_limits", "oppose"),
         # an adjective judges a consequence, not the point: no evaluation of what follows
         (
             "a blanket amnesty would make it impossible to hold anyone accountable",

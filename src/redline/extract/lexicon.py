@@ -20,7 +20,7 @@ from functools import lru_cache
 GAP = 4
 BOUNDARY = "|"
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+|[,.;:!?()\[\]\"“”]", re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+|[,.;:!?()\[\]]", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _CONTRACTIONS = (
