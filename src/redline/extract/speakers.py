@@ -910,21 +910,43 @@ class SpeakerResolver:
     ) -> tuple[str | None, str] | None:
         """ "Sergiy Kyslytsia said ... The diplomat, who took part in the talks, said": a definite
         person noun that no title or earlier description settles takes up the person in focus,
-        as "he" would (a definite description refers back; an indefinite one is someone new)."""
+        as "he" would (a definite description refers back; an indefinite one is someone new).
+
+        News varies its words for the person it is quoting ("the political head of the alliance",
+        "the press secretary to the Russian president", "the former Dutch prime minister"), so an
+        affiliation after the noun and a past role are read too, but only as constraints: the
+        person must belong to the side the affiliation names, and must not hold today the role
+        the phrase calls former ("the spokesperson for the European Commission" after a Kremlin
+        official is someone new)."""
         head = _head(span)
         if span[0].lower_ not in {"the", "this", "that"} or head.pos_ != "NOUN" or head.tag_ != "NN":
             return None
-        if not self.kb.is_person_noun(head.lemma_) or any(t.lower_ in FORMER for t in span):
+        if not self.kb.is_person_noun(head.lemma_):
             return None
-        modifiers = [t for t in span if t.i != head.i and t.i != span.start and not t.is_punct]
+        modifiers = [
+            t
+            for t in span.doc[span.start + 1 : head.i]
+            if not t.is_punct and t.lower_ not in FORMER and t.head.i == head.i
+        ]
         # "the Dutch leader": a nationality narrows the person in focus to that country's people
         countries = {self._place(t) for t in modifiers if t.ent_type_ in {"NORP", "GPE"}}
-        if None in countries or any(
-            t.pos_ != "ADJ" or t.ent_type_ not in {"", "NORP", "GPE"} for t in modifiers
-        ):
+        if None in countries:
             return None
-        if any(c.dep_ in ("prep", "poss", "compound", "nmod") for c in head.children):
-            return None  # "the spokesperson for the European Commission" is someone new
+        for t in modifiers:
+            if t.dep_ == "compound" and t.pos_ == "NOUN" and not t.ent_type_:
+                continue  # "the press secretary", "the prime minister"
+            if t.pos_ != "ADJ" or t.ent_type_ not in {"", "NORP", "GPE"}:
+                return None
+        if any(c.dep_ in ("poss", "nmod") for c in head.children):
+            return None
+        former = any(t.lower_ in FORMER for t in span)
+        sides = self._affiliation_sides(index, span, head, former)
+        if sides is None:
+            return None  # an affiliation the phrase names but no side can be read from
+        roles: set[str] = set()
+        if former:  # the holder of the role today is not its former holder
+            words = [t.text for t in span if t.lower_ not in FORMER and t.i != span.start and not t.is_punct]
+            roles = {a.id for a in self.kb.with_title(" ".join(words))}
         gender = self.kb.word_gender(head.text)
         here = index.sent_of[span.start]
         recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
@@ -938,10 +960,50 @@ class SpeakerResolver:
                 continue
             if countries and not any(self._fits(place, c.actor_id) for place in countries):
                 continue
+            if c.actor_id in roles:
+                continue
+            if sides and self.kb.party_of(self.kb.get(c.actor_id)) not in sides:
+                continue
             score = self._salience(index, c, here, recent)
             if best is None or score >= best[0]:
                 best = (score, c)
         return (best[1].actor_id, best[1].name) if best else None
+
+    def _affiliation_sides(
+        self, index: _Index, span: SpacySpan, head: Token, former: bool
+    ) -> set[str] | None:
+        """The parties an affiliation after a person noun names ("of the alliance", "to the
+        Russian president", "for the European Commission"): empty when there is none or it names
+        no known side ("the alliance"), None when it names something else, such as a body the
+        knowledge base does not know ("the correspondent of a news site" is someone new; only
+        a past role there, "the former head of the agency", is read as the person's career)."""
+        sides: set[str] = set()
+        for prep in head.children:
+            if prep.dep_ != "prep" or not span.start <= prep.i < span.end:
+                continue
+            if prep.lower_ not in {"of", "to", "for", "at"}:
+                return None
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = [c for c in index.candidates if c.start <= obj.i < c.end]
+                if found:
+                    party = self.kb.party_of(self.kb.get(found[0].actor_id))
+                    if party is None and not (former and found[0].actor_id is None):
+                        return None
+                    sides.update({party} if party else set())
+                elif obj.pos_ == "NOUN" and any(d.lower_ in {"the", "this"} for d in obj.children):
+                    continue  # "the alliance", "the ministry": named before
+                elif former and obj.pos_ == "PROPN" and obj.ent_type_ == "ORG":
+                    continue
+                else:
+                    placed = (t for t in obj.subtree if t.ent_type_ in {"NORP", "GPE"})
+                    place = next((self._place(t) for t in placed), None)
+                    party = self.kb.party_of(self.kb.get(place)) if place else None
+                    if party is None:
+                        return None
+                    sides.add(party)
+        return sides
 
 
 # -- helpers -------------------------------------------------------------------------------------
