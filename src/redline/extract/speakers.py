@@ -646,6 +646,8 @@ class SpeakerResolver:
                 return recent[-1].actor_id, recent[-1].name
             return self._earlier_speaker(index, pron, previous)
         chosen = best[1]
+        if self._role_only(doc, chosen):  # "US Special Envoy, Steve Witkoff, said ... He": the name
+            return self._apposed(index, doc[chosen.start : chosen.end]) or (chosen.actor_id, chosen.name)
         if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
             nominal = doc[chosen.start : chosen.end]
             return (
@@ -767,6 +769,9 @@ class SpeakerResolver:
                 c = _Candidate(span.start, span.end, None, span.text, "group", None, True)
             elif want == "plural" and t.tag_ in {"NNS", "NNPS"}:
                 c = _Candidate(span.start, span.end, None, _clean_name(span), "unknown", None, True)
+            elif want in {"org", "plural"} and not coordinated and self._unlisted_body(index, span):
+                # "the Emirati Foreign Ministry ... It": a body the mention list does not hold
+                c = _Candidate(span.start, span.end, None, _clean_name(span), "org", None, False)
             elif coordinated or t.tag_ != "NN" or t.ent_type_ or want == "plural":
                 continue
             elif want == "person" and self.kb.is_person_noun(t.lemma_):
@@ -780,10 +785,24 @@ class SpeakerResolver:
             out.append(c)
         return out
 
+    def _unlisted_body(self, index: _Index, span: SpacySpan) -> bool:
+        """Whether a proper-noun subject names an organisation that no mention covers ("the
+        Coordination Headquarters", "the Emirati Foreign Ministry"): an ORG entity, or a name
+        headed by a word of a body ("ministry", "office")."""
+        head = _head(span)
+        if head.tag_ != "NNP" or any(c.start <= head.i < c.end for c in index.candidates):
+            return False
+        if head.ent_type_ == "ORG":
+            return True
+        found = self.kb.collective([t.text for t in span], span.text)
+        return found is not None and found.kind == "group" and not head.ent_type_
+
     def _salience(self, index: _Index, c: _Candidate, here: int, recent: Sequence[Speaker]) -> float:
         doc = index.doc
         distance = here - index.sent_of[c.start]
         head = c.head_token(doc)
+        if head.dep_ == "appos" and head.head.i < head.i:
+            head = head.head  # "The envoy, Steve Witkoff, said": the name plays its noun's part
         w = self.weights
         score = -w.per_sentence * distance
         if head.dep_ in OBJECTS or head.dep_ in {"compound", "amod"}:
