@@ -182,6 +182,7 @@ class SpeakerResolver:
         given = Span(index.text[s:e], s, e)
         resolved = (
             self._joint(index, span)
+            or self._counted_group(index, span)
             or self._named(index, span)
             or self._relative(index, span)
             or self._pronoun(index, span, content, previous)
@@ -192,6 +193,7 @@ class SpeakerResolver:
             or self._collective(span, placed=True)
             or self._owned_document(index, span)
             or self._document(index, span)
+            or self._source_again(index, span, previous)
             or self._repeated(index, span, previous)
             or self._definite_person(index, span, content, previous)
             or self._collective(span, placed=False)
@@ -899,6 +901,73 @@ class SpeakerResolver:
                 best = (score, c)
         return (best[1].actor_id, best[1].name) if best else None
 
+    def _counted_group(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "France, Germany and Britain called ... The three governments urged": a plural that
+        counts its members ("both sides", "the three governments", "all parties", "both outlets")
+        takes up the last states, bodies or outlets named together, with that many members."""
+        head = _head(span)
+        if head.tag_ not in {"NNS", "NNPS"} or not head.dep_:
+            return None
+        words = [t.lower_ for t in span if t.i < head.i]
+        counts = [_COUNTS[w] for w in words if w in _COUNTS]
+        if span[0].lower_ not in {"the", "both", "all", "these", "those"}:
+            return None  # "two people familiar with the talks" are someone new
+        if not counts or any(t.pos_ == "PROPN" for t in span):
+            return None
+        found = self.kb.collective([t.text for t in span], span.text)
+        if found is None or found.kind not in {"group", "media"}:
+            return None
+        want = counts[0]
+        doc = index.doc
+        here = index.sent_of[span.start]
+        for t in reversed(doc[: span.start]):
+            if here - index.sent_of[t.i] > _WINDOW:
+                break
+            if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
+                continue
+            members = [t]
+            stack = [t]
+            while stack:
+                for c in stack.pop().children:
+                    if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}:
+                        members.append(c)
+                        stack.append(c)
+            names: list[str] = []
+            for member in sorted(members, key=lambda m: m.i):
+                named = next((c for c in index.candidates if c.start <= member.i < c.end), None)
+                if named is None or named.kind != "org":
+                    names = []
+                    break
+                if named.name not in names:
+                    names.append(named.name)
+            if len(names) >= 2 and (want == 0 or len(names) == want):
+                return None, ", ".join(names[:-1]) + " and " + names[-1]
+        return None
+
+    def _source_again(
+        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """ "a senior official told AFP ... the source said", "sources in the EU said ... one of
+        the sources said": a definite unnamed source takes up the unnamed source that spoke last,
+        within the window, whatever noun first named it."""
+        head = _head(span)
+        if head.lower_ == "one":  # "one of the sources"
+            head = next((o for p in head.children if p.lower_ == "of" for o in p.children), head)
+        if head.lemma_.lower() != "source" or not any(
+            t.lower_ in {"the", "this", "that", "these", "those"} for t in span if t.i < head.i
+        ):
+            return None
+        here = index.sent_of[span.start]
+        for p in reversed(previous):
+            if p.mention.end > span.start_char:
+                continue
+            there = index.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+            if there is None or here - index.sent_of[there.start] > _WINDOW:
+                return None
+            if p.actor_id is None and p.kind == "person":
+                return None, p.name
+        return None
+
     def _repeated(
         self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
     ) -> tuple[str | None, str] | None:
@@ -1026,6 +1095,8 @@ class SpeakerResolver:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+# words that count the members of a group named before ("both sides"; 0: any number, "all parties")
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": 0}
 _HEADLINE_LINES = 3  # opening lines searched for headlines (a date or a section name may come first)
 
 
