@@ -376,6 +376,8 @@ class SpeakerResolver:
         found = self.kb.collective([t.text for t in span], span.text)
         if found is None or (placed and found.party is None and found.kind != "media"):
             return None
+        if found.kind == "media" and (outlet := self._outlet_named(span)) is not None:
+            return None, outlet
         if found.kind == "media":  # "state news agency TASS": the outlet is named after all
             names = [t for t in span if t.pos_ == "PROPN" and t.i > span.start and not t.is_lower]
             last = max((t for t in span if not (t.is_punct or t.is_space)), key=lambda t: t.i)
@@ -385,6 +387,27 @@ class SpeakerResolver:
                     first = span.doc[first.i - 1]
                 return None, span.doc[first.i : names[-1].i + 1].text
         return None, found.name
+
+    def _outlet_named(self, span: SpacySpan) -> str | None:
+        """The outlet a media phrase names in a phrase of its own ("an earlier report from Axios
+        that said") or right after it, where the source span stopped short ("American media
+        outlet | Axios reported"): its name, else None."""
+        index = self._last[2] if self._last is not None and self._last[0] is span.doc else None
+        if index is None:
+            return None
+        head = _head(span)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "in", "of"} and prep.i < span.end:
+                for c in index.candidates:
+                    if c.kind == "org" and span.start <= c.start and c.end <= span.end and c.start > prep.i:
+                        actor = self.kb.get(c.actor_id)
+                        if prep.lower_ != "of" or (actor is not None and actor.type == "media"):
+                            return c.name  # "the organ of the Central Committee" is not the committee
+        for c in index.candidates:
+            actor = self.kb.get(c.actor_id)
+            if c.start == span.end and actor is not None and actor.type == "media":
+                return c.name
+        return None
 
     def resolve_many(
         self,
