@@ -58,3 +58,11 @@ def test_it_takes_up_a_body_the_actor_list_does_not_know(nlp: Language, resolver
     )
     got = resolve(nlp, resolver, text, "It")
     assert got.name == "Qatari Foreign Ministry"
+
+
+def test_he_in_a_relative_clause_is_who_acted_on_its_noun(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = (
+        "Rustem Umerov said the talks were useful. His remarks came after lawmaker Oleksiy "
+        "Honcharenko published a list of points, which he claimed was the new plan."
+    )
+    assert resolve(nlp, resolver, text, "he").name == "Oleksiy Honcharenko"

@@ -1189,8 +1189,9 @@ def _bound_names(index: _Index, pron: Token) -> set[tuple[str | None, str]]:
 
 
 def _relative_owners(pron: Token) -> set[int]:
-    """Possessors of the noun phrase a relative clause hangs on: in "Zelensky's plan to hold a
-    referendum on any arrangement, which he says would need a truce", "he" is Zelensky."""
+    """Possessors of the noun phrase a relative clause hangs on, and the subject of the verb
+    that governs it: in "Zelensky's plan to hold a referendum on any arrangement, which he says
+    would need a truce", "he" is Zelensky."""
     if pron.dep_ not in SUBJECTS_OR_EXPLETIVE or pron.head.dep_ != "relcl":
         return set()
     owners: set[int] = set()
@@ -1200,6 +1201,9 @@ def _relative_owners(pron: Token) -> set[int]:
         if tok.dep_ not in ("pobj", "prep", "acl", "dobj", "compound") or tok.head.i == tok.i:
             break
         tok = tok.head
+    if tok.pos_ in {"VERB", "AUX"} and tok.i < pron.i:
+        # "Honcharenko published a list, which he claimed was the plan": the one who acted on it
+        owners.update(c.i for c in tok.children if c.dep_ == "nsubj")
     return owners
 
 
