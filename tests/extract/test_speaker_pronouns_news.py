@@ -62,7 +62,7 @@ def test_it_takes_up_a_body_the_actor_list_does_not_know(nlp: Language, resolver
 
 def test_he_in_a_relative_clause_is_who_acted_on_its_noun(nlp: Language, resolver: SpeakerResolver) -> None:
     text = (
-        "Rustem Umerov said the talks were useful. His remarks came after lawmaker Oleksiy "
-        "Honcharenko published a list of points, which he claimed was the new plan."
+        "Rustem Umerov said the talks had been useful. Umerov spoke after Oleksiy Honcharenko "
+        "published a list, which he claimed was the plan."
     )
     assert resolve(nlp, resolver, text, "he").name == "Oleksiy Honcharenko"

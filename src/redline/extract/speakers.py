@@ -1201,9 +1201,13 @@ def _relative_owners(pron: Token) -> set[int]:
         if tok.dep_ not in ("pobj", "prep", "acl", "dobj", "compound") or tok.head.i == tok.i:
             break
         tok = tok.head
-    if tok.pos_ in {"VERB", "AUX"} and tok.i < pron.i:
+    noun = pron.head.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head.head  # "a list of points, which": the list
+    if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
         # "Honcharenko published a list, which he claimed was the plan": the one who acted on it
-        owners.update(c.i for c in tok.children if c.dep_ == "nsubj")
+        # (not the subject of a verb the noun hangs on through a preposition: "come for talks")
+        owners.update(c.i for c in noun.head.children if c.dep_ == "nsubj")
     return owners
 
 
