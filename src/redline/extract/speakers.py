@@ -207,6 +207,8 @@ class SpeakerResolver:
             else:
                 resolved = (None, _clean_name(span))
         actor_id, name = resolved
+        if actor_id is None:
+            name = self._owned_body(index, span, self.kb.short_name(name))
         party, kind = self._side(index, actor_id, name)
         if actor_id is not None:
             name = self.kb.speaker_labels.get(actor_id, name)
@@ -228,6 +230,17 @@ class SpeakerResolver:
         if len(parties) == 1:
             return parties.pop(), "person"
         return None, None
+
+    def _owned_body(self, index: _Index, span: SpacySpan, name: str) -> str:
+        """ "The UAE welcomed the swap, with its Foreign Ministry saying ...": a body that "its"
+        gives to a state or organisation is named for it ("UAE Foreign Ministry")."""
+        first = span[0]
+        if first.lower_ != "its" or not name.lower().startswith("its "):
+            return name
+        owner = self._pronoun(index, span.doc[first.i : first.i + 1], None, ())
+        if owner is None or owner[0] is None:
+            return name
+        return f"{self.kb.adjective(owner[0]) or owner[1]} {name[4:]}"
 
     def _speaker_like(self, span: SpacySpan) -> bool:
         """Whether a source span can name a speaker: anything but a noun the knowledge base
