@@ -95,3 +95,9 @@ def test_a_role_that_does_not_fit_the_person_in_focus_is_someone_new(
     got = resolve(nlp, resolver, text, phrase)
     assert got.actor_id is None
     assert got.name not in {"Dmitry Peskov", "Volodymyr Zelensky"}
+
+
+def test_a_document_a_named_person_owns_speaks_for_them(nlp: Language, resolver: SpeakerResolver) -> None:
+    text = "Yuri Ushakov briefed reporters.\n\nUshakov’s readout made clear that the talks would go on."
+    got = resolve(nlp, resolver, text, "Ushakov’s readout")
+    assert got.actor_id == "yuri-ushakov"
