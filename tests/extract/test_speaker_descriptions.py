@@ -73,8 +73,7 @@ def test_a_role_with_an_affiliation_takes_up_the_person_in_focus(
     [
         # the role is tied to another side than the person in focus
         (
-            "Dmitry Peskov spoke first. The spokesperson for the European Commission said talks "
-            "would go on.",
+            "Dmitry Peskov spoke first. The spokesperson for the European Commission said talks would go on.",
             "The spokesperson for the European Commission",
         ),
         # a body the knowledge base does not know: a reporter there is someone new
