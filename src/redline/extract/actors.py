@@ -176,6 +176,8 @@ class MentionFinder:
         first = doc[m.start]
         if not first.text[:1].isupper():
             return False
+        if m.end - m.start == 1 and first.pos_ == "PRON":
+            return False  # "I" is no surname, however a name folds ("Yi")
         ent = _entity_at(doc, m.start, ents)
         if ent is None or ent.label_ != "PERSON":
             return True

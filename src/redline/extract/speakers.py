@@ -182,6 +182,7 @@ class SpeakerResolver:
         given = Span(index.text[s:e], s, e)
         resolved = (
             self._joint(index, span)
+            or self._counted_group(index, span)
             or self._named(index, span)
             or self._relative(index, span)
             or self._pronoun(index, span, content, previous)
@@ -189,9 +190,10 @@ class SpeakerResolver:
             or self._described(index, span)
             or self._media(index, span)
             or self._report(index, span)
-            or self._collective(span, placed=True)
             or self._owned_document(index, span)
+            or self._collective(span, placed=True)
             or self._document(index, span)
+            or self._source_again(index, span, previous)
             or self._repeated(index, span, previous)
             or self._definite_person(index, span, content, previous)
             or self._collective(span, placed=False)
@@ -205,6 +207,8 @@ class SpeakerResolver:
             else:
                 resolved = (None, _clean_name(span))
         actor_id, name = resolved
+        if actor_id is None:
+            name = self._owned_body(index, span, self.kb.short_name(name))
         party, kind = self._side(index, actor_id, name)
         if actor_id is not None:
             name = self.kb.speaker_labels.get(actor_id, name)
@@ -226,6 +230,17 @@ class SpeakerResolver:
         if len(parties) == 1:
             return parties.pop(), "person"
         return None, None
+
+    def _owned_body(self, index: _Index, span: SpacySpan, name: str) -> str:
+        """ "The UAE welcomed the swap, with its Foreign Ministry saying ...": a body that "its"
+        gives to a state or organisation is named for it ("UAE Foreign Ministry")."""
+        first = span[0]
+        if first.lower_ != "its" or not name.lower().startswith("its "):
+            return name
+        owner = self._pronoun(index, span.doc[first.i : first.i + 1], None, ())
+        if owner is None or owner[0] is None:
+            return name
+        return f"{self.kb.adjective(owner[0]) or owner[1]} {name[4:]}"
 
     def _speaker_like(self, span: SpacySpan) -> bool:
         """Whether a source span can name a speaker: anything but a noun the knowledge base
@@ -374,6 +389,8 @@ class SpeakerResolver:
         found = self.kb.collective([t.text for t in span], span.text)
         if found is None or (placed and found.party is None and found.kind != "media"):
             return None
+        if found.kind == "media" and (outlet := self._outlet_named(span)) is not None:
+            return None, outlet
         if found.kind == "media":  # "state news agency TASS": the outlet is named after all
             names = [t for t in span if t.pos_ == "PROPN" and t.i > span.start and not t.is_lower]
             last = max((t for t in span if not (t.is_punct or t.is_space)), key=lambda t: t.i)
@@ -383,6 +400,27 @@ class SpeakerResolver:
                     first = span.doc[first.i - 1]
                 return None, span.doc[first.i : names[-1].i + 1].text
         return None, found.name
+
+    def _outlet_named(self, span: SpacySpan) -> str | None:
+        """The outlet a media phrase names in a phrase of its own ("an earlier report from Axios
+        that said") or right after it, where the source span stopped short ("American media
+        outlet | Axios reported"): its name, else None."""
+        index = self._last[2] if self._last is not None and self._last[0] is span.doc else None
+        if index is None:
+            return None
+        head = _head(span)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "in", "of"} and prep.i < span.end:
+                for c in index.candidates:
+                    if c.kind == "org" and span.start <= c.start and c.end <= span.end and c.start > prep.i:
+                        actor = self.kb.get(c.actor_id)
+                        if prep.lower_ != "of" or (actor is not None and actor.type == "media"):
+                            return c.name  # "the organ of the Central Committee" is not the committee
+        for c in index.candidates:
+            actor = self.kb.get(c.actor_id)
+            if c.start == span.end and actor is not None and actor.type == "media":
+                return c.name
+        return None
 
     def resolve_many(
         self,
@@ -646,6 +684,8 @@ class SpeakerResolver:
                 return recent[-1].actor_id, recent[-1].name
             return self._earlier_speaker(index, pron, previous)
         chosen = best[1]
+        if self._role_only(doc, chosen):  # "US Special Envoy, Steve Witkoff, said ... He": the name
+            return self._apposed(index, doc[chosen.start : chosen.end]) or (chosen.actor_id, chosen.name)
         if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
             nominal = doc[chosen.start : chosen.end]
             return (
@@ -767,6 +807,9 @@ class SpeakerResolver:
                 c = _Candidate(span.start, span.end, None, span.text, "group", None, True)
             elif want == "plural" and t.tag_ in {"NNS", "NNPS"}:
                 c = _Candidate(span.start, span.end, None, _clean_name(span), "unknown", None, True)
+            elif want in {"org", "plural"} and not coordinated and self._unlisted_body(index, span):
+                # "the Emirati Foreign Ministry ... It": a body the mention list does not hold
+                c = _Candidate(span.start, span.end, None, _clean_name(span), "org", None, False)
             elif coordinated or t.tag_ != "NN" or t.ent_type_ or want == "plural":
                 continue
             elif want == "person" and self.kb.is_person_noun(t.lemma_):
@@ -780,10 +823,24 @@ class SpeakerResolver:
             out.append(c)
         return out
 
+    def _unlisted_body(self, index: _Index, span: SpacySpan) -> bool:
+        """Whether a proper-noun subject names an organisation that no mention covers ("the
+        Coordination Headquarters", "the Emirati Foreign Ministry"): an ORG entity, or a name
+        headed by a word of a body ("ministry", "office")."""
+        head = _head(span)
+        if head.tag_ != "NNP" or any(c.start <= head.i < c.end for c in index.candidates):
+            return False
+        if head.ent_type_ == "ORG":
+            return True
+        found = self.kb.collective([t.text for t in span], span.text)
+        return found is not None and found.kind == "group" and not head.ent_type_
+
     def _salience(self, index: _Index, c: _Candidate, here: int, recent: Sequence[Speaker]) -> float:
         doc = index.doc
         distance = here - index.sent_of[c.start]
         head = c.head_token(doc)
+        if head.dep_ == "appos" and head.head.i < head.i:
+            head = head.head  # "The envoy, Steve Witkoff, said": the name plays its noun's part
         w = self.weights
         score = -w.per_sentence * distance
         if head.dep_ in OBJECTS or head.dep_ in {"compound", "amod"}:
@@ -880,6 +937,73 @@ class SpeakerResolver:
                 best = (score, c)
         return (best[1].actor_id, best[1].name) if best else None
 
+    def _counted_group(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "France, Germany and Britain called ... The three governments urged": a plural that
+        counts its members ("both sides", "the three governments", "all parties", "both outlets")
+        takes up the last states, bodies or outlets named together, with that many members."""
+        head = _head(span)
+        if head.tag_ not in {"NNS", "NNPS"} or not head.dep_:
+            return None
+        words = [t.lower_ for t in span if t.i < head.i]
+        counts = [_COUNTS[w] for w in words if w in _COUNTS]
+        if span[0].lower_ not in {"the", "both", "all", "these", "those"}:
+            return None  # "two people familiar with the talks" are someone new
+        if not counts or any(t.pos_ == "PROPN" for t in span):
+            return None
+        found = self.kb.collective([t.text for t in span], span.text)
+        if found is None or found.kind not in {"group", "media"}:
+            return None
+        want = counts[0]
+        doc = index.doc
+        here = index.sent_of[span.start]
+        for t in reversed(doc[: span.start]):
+            if here - index.sent_of[t.i] > _WINDOW:
+                break
+            if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
+                continue
+            members = [t]
+            stack = [t]
+            while stack:
+                for c in stack.pop().children:
+                    if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}:
+                        members.append(c)
+                        stack.append(c)
+            names: list[str] = []
+            for member in sorted(members, key=lambda m: m.i):
+                named = next((c for c in index.candidates if c.start <= member.i < c.end), None)
+                if named is None or named.kind != "org":
+                    names = []
+                    break
+                if named.name not in names:
+                    names.append(named.name)
+            if len(names) >= 2 and (want == 0 or len(names) == want):
+                return None, ", ".join(names[:-1]) + " and " + names[-1]
+        return None
+
+    def _source_again(
+        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """ "a senior official told AFP ... the source said", "sources in the EU said ... one of
+        the sources said": a definite unnamed source takes up the unnamed source that spoke last,
+        within the window, whatever noun first named it."""
+        head = _head(span)
+        if head.lower_ == "one":  # "one of the sources"
+            head = next((o for p in head.children if p.lower_ == "of" for o in p.children), head)
+        if head.lemma_.lower() != "source" or not any(
+            t.lower_ in {"the", "this", "that", "these", "those"} for t in span if t.i < head.i
+        ):
+            return None
+        here = index.sent_of[span.start]
+        for p in reversed(previous):
+            if p.mention.end > span.start_char:
+                continue
+            there = index.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+            if there is None or here - index.sent_of[there.start] > _WINDOW:
+                return None
+            if p.actor_id is None and p.kind == "person":
+                return None, p.name
+        return None
+
     def _repeated(
         self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
     ) -> tuple[str | None, str] | None:
@@ -910,21 +1034,43 @@ class SpeakerResolver:
     ) -> tuple[str | None, str] | None:
         """ "Sergiy Kyslytsia said ... The diplomat, who took part in the talks, said": a definite
         person noun that no title or earlier description settles takes up the person in focus,
-        as "he" would (a definite description refers back; an indefinite one is someone new)."""
+        as "he" would (a definite description refers back; an indefinite one is someone new).
+
+        News varies its words for the person it is quoting ("the political head of the alliance",
+        "the press secretary to the Russian president", "the former Dutch prime minister"), so an
+        affiliation after the noun and a past role are read too, but only as constraints: the
+        person must belong to the side the affiliation names, and must not hold today the role
+        the phrase calls former ("the spokesperson for the European Commission" after a Kremlin
+        official is someone new)."""
         head = _head(span)
         if span[0].lower_ not in {"the", "this", "that"} or head.pos_ != "NOUN" or head.tag_ != "NN":
             return None
-        if not self.kb.is_person_noun(head.lemma_) or any(t.lower_ in FORMER for t in span):
+        if not self.kb.is_person_noun(head.lemma_):
             return None
-        modifiers = [t for t in span if t.i != head.i and t.i != span.start and not t.is_punct]
+        modifiers = [
+            t
+            for t in span.doc[span.start + 1 : head.i]
+            if not t.is_punct and t.lower_ not in FORMER and t.head.i == head.i
+        ]
         # "the Dutch leader": a nationality narrows the person in focus to that country's people
         countries = {self._place(t) for t in modifiers if t.ent_type_ in {"NORP", "GPE"}}
-        if None in countries or any(
-            t.pos_ != "ADJ" or t.ent_type_ not in {"", "NORP", "GPE"} for t in modifiers
-        ):
+        if None in countries:
             return None
-        if any(c.dep_ in ("prep", "poss", "compound", "nmod") for c in head.children):
-            return None  # "the spokesperson for the European Commission" is someone new
+        for t in modifiers:
+            if t.dep_ == "compound" and t.pos_ == "NOUN" and not t.ent_type_:
+                continue  # "the press secretary", "the prime minister"
+            if t.pos_ != "ADJ" or t.ent_type_ not in {"", "NORP", "GPE"}:
+                return None
+        if any(c.dep_ in ("poss", "nmod") for c in head.children):
+            return None
+        former = any(t.lower_ in FORMER for t in span)
+        sides = self._affiliation_sides(index, span, head, former)
+        if sides is None:
+            return None  # an affiliation the phrase names but no side can be read from
+        roles: set[str] = set()
+        if former:  # the holder of the role today is not its former holder
+            words = [t.text for t in span if t.lower_ not in FORMER and t.i != span.start and not t.is_punct]
+            roles = {a.id for a in self.kb.with_title(" ".join(words))}
         gender = self.kb.word_gender(head.text)
         here = index.sent_of[span.start]
         recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
@@ -938,13 +1084,55 @@ class SpeakerResolver:
                 continue
             if countries and not any(self._fits(place, c.actor_id) for place in countries):
                 continue
+            if c.actor_id in roles:
+                continue
+            if sides and self.kb.party_of(self.kb.get(c.actor_id)) not in sides:
+                continue
             score = self._salience(index, c, here, recent)
             if best is None or score >= best[0]:
                 best = (score, c)
         return (best[1].actor_id, best[1].name) if best else None
 
+    def _affiliation_sides(
+        self, index: _Index, span: SpacySpan, head: Token, former: bool
+    ) -> set[str] | None:
+        """The parties an affiliation after a person noun names ("of the alliance", "to the
+        Russian president", "for the European Commission"): empty when there is none or it names
+        no known side ("the alliance"), None when it names something else, such as a body the
+        knowledge base does not know ("the correspondent of a news site" is someone new; only
+        a past role there, "the former head of the agency", is read as the person's career)."""
+        sides: set[str] = set()
+        for prep in head.children:
+            if prep.dep_ != "prep" or not span.start <= prep.i < span.end:
+                continue
+            if prep.lower_ not in {"of", "to", "for", "at"}:
+                return None
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = [c for c in index.candidates if c.start <= obj.i < c.end]
+                if found:
+                    party = self.kb.party_of(self.kb.get(found[0].actor_id))
+                    if party is None and not (former and found[0].actor_id is None):
+                        return None
+                    sides.update({party} if party else set())
+                elif obj.pos_ == "NOUN" and any(d.lower_ in {"the", "this"} for d in obj.children):
+                    continue  # "the alliance", "the ministry": named before
+                elif former and obj.pos_ == "PROPN" and obj.ent_type_ == "ORG":
+                    continue
+                else:
+                    placed = (t for t in obj.subtree if t.ent_type_ in {"NORP", "GPE"})
+                    place = next((self._place(t) for t in placed), None)
+                    party = self.kb.party_of(self.kb.get(place)) if place else None
+                    if party is None:
+                        return None
+                    sides.add(party)
+        return sides
+
 
 # -- helpers -------------------------------------------------------------------------------------
+# words that count the members of a group named before ("both sides"; 0: any number, "all parties")
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": 0}
 _HEADLINE_LINES = 3  # opening lines searched for headlines (a date or a section name may come first)
 
 
@@ -1014,8 +1202,9 @@ def _bound_names(index: _Index, pron: Token) -> set[tuple[str | None, str]]:
 
 
 def _relative_owners(pron: Token) -> set[int]:
-    """Possessors of the noun phrase a relative clause hangs on: in "Zelensky's plan to hold a
-    referendum on any arrangement, which he says would need a truce", "he" is Zelensky."""
+    """Possessors of the noun phrase a relative clause hangs on, and the subject of the verb
+    that governs it: in "Zelensky's plan to hold a referendum on any arrangement, which he says
+    would need a truce", "he" is Zelensky."""
     if pron.dep_ not in SUBJECTS_OR_EXPLETIVE or pron.head.dep_ != "relcl":
         return set()
     owners: set[int] = set()
@@ -1025,6 +1214,13 @@ def _relative_owners(pron: Token) -> set[int]:
         if tok.dep_ not in ("pobj", "prep", "acl", "dobj", "compound") or tok.head.i == tok.i:
             break
         tok = tok.head
+    noun = pron.head.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head.head  # "a list of points, which": the list
+    if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
+        # "Honcharenko published a list, which he claimed was the plan": the one who acted on it
+        # (not the subject of a verb the noun hangs on through a preposition: "come for talks")
+        owners.update(c.i for c in noun.head.children if c.dep_ == "nsubj")
     return owners
 
 

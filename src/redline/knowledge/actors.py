@@ -171,6 +171,8 @@ class ActorBase:
     # actor id -> the label a statement's speaker gets ("US government" for the United States, as
     # the annotation guide names it); the actor, its party and its matrix row keep their names
     speaker_labels: Mapping[str, str] = field(default_factory=dict)
+    # long form of an office's name -> the short form a speaker label gets (names.yaml)
+    short_names: Mapping[str, str] = field(default_factory=dict)
     names: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     titles: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     place_forms: Mapping[tuple[str, ...], str] = field(default_factory=dict)
@@ -197,6 +199,7 @@ class ActorBase:
         collectives: Mapping[str, Any] | None = None,
         non_speakers: Sequence[str] = (),
         speaker_labels: Mapping[str, str] | None = None,
+        short_names: Mapping[str, str] | None = None,
     ) -> ActorBase:
         """Index actors; later actors with the same id replace earlier ones."""
         by_id = {a.id: a for a in actors}
@@ -214,6 +217,7 @@ class ActorBase:
             person_nouns=frozenset(w.lower() for w in person_nouns),
             non_speakers=frozenset(w.lower() for w in non_speakers),
             speaker_labels=dict(speaker_labels or {}),
+            short_names={str(k): str(v) for k, v in (short_names or {}).items()},
             place_forms=place_forms,
             collectives=_collectives(collectives or {}),
         )
@@ -339,6 +343,15 @@ class ActorBase:
 
     def given_name_gender(self, word: str) -> str | None:
         return self.given_names.get(self.fold(word))
+
+    def short_name(self, name: str) -> str:
+        """``name`` with an office's long form put in its short form ("UAE Ministry of Foreign
+        Affairs" -> "UAE Foreign Ministry"); unchanged when it holds none."""
+        for long, short in self.short_names.items():
+            found = re.search(r"(?<!\w)" + re.escape(long) + r"(?!\w)", name, re.IGNORECASE)
+            if found:
+                return (name[: found.start()] + short + name[found.end() :]).strip()
+        return name
 
     def is_person_noun(self, lemma: str) -> bool:
         """Whether a common noun names a person ("official", "spokeswoman"), or any title's head does."""
@@ -708,6 +721,7 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
         collectives,
         names.get("non_speakers") or (),
         labels,
+        names.get("short_names"),
     )
     for actor in base:
         if actor.affiliation and actor.affiliation not in base:
@@ -764,6 +778,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         "non_speakers",
         "speaker_labels",
         "parties",
+        "short_names",
     }
     if unknown:
         raise ConfigError(
