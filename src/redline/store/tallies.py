@@ -560,7 +560,13 @@ def point_tallies(
     (only linked statements are read: a fraction of the corpus)."""
     numbers: dict[str, list[str]] = {}
     rows: dict[str, Any] = {}
-    for r in linked_rows(conn, plan, label, [*_COLUMNS, statement.c.rejected, statement.c.duplicate]):
+    where: list[Any] = []
+    if issue is not None:  # the issue's statements in SQL: a fraction of the version's links
+        si = statement_issue
+        where.append(statement.c.id.in_(select(si.c.statement_id).where(si.c.issue == issue)))
+    if at is not None:
+        where.append(or_(statement.c.date.is_(None), statement.c.date <= at))
+    for r in linked_rows(conn, plan, label, [*_COLUMNS, statement.c.rejected, statement.c.duplicate], where):
         if at is not None and r.date is not None and r.date > at:
             continue
         if issue is not None and issue not in json.loads(r.issues):
