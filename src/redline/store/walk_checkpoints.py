@@ -48,6 +48,7 @@ __all__ = [
     "week_start",
 ]
 
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     """Where one kind of matrix keeps its tallies, cells and walk: the issue columns'
