@@ -24,7 +24,8 @@ missing. Later statements are weighed by the kept weights, so a statement's link
 depend on its batch and relinking it changes nothing; as the corpus grows, they can differ
 slightly from linking everything anew, which saving the version again does. By plan point as
 of today, cells and shifts are those the store keeps per version (``point_cells``); as of a
-past day or narrowed to an issue, they are walked from the point tallies per call.
+past day, from the walk it keeps by week per version (``point_cells.past``); narrowed to an
+issue, they are walked from the point tallies per call.
 """
 
 from __future__ import annotations
@@ -179,10 +180,16 @@ def stored_positions(
         with linking or nullcontext():
             link_version(store, version)
             revision = store.tally_revision()
+        kept = None
+        if at is not None and issue is None:  # as of a past day: the walk kept by week
+            kept = store.point_past(plan, version.label, by, at)
         if at is None and issue is None:  # as of today: the cells and shifts kept per version
             totals = store.point_cells(plan, version.label, by)
             matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
             shifts = _shifts(store.point_shifts(plan, version.label, by), load)
+        elif kept is not None:
+            matrix = assemble(kept[0].cells, kept[0].undated, kept[0].undated_statements, load, at)
+            shifts = _shifts(kept[1], load)
         else:
             rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
             matrix = summarised_matrix(tally_days(rows), load, at)

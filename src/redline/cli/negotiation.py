@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from redline.analysis import negotiation as lib
     from redline.analysis.positions_report import CellReport, ColumnRef, UnplacedCell
     from redline.analysis.repository import PlanRepository
+    from redline.model import PlanVersion
     from redline.store import Store
 
 PlansDir = Annotated[
@@ -138,6 +139,19 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
+def _link_imported(store: Store, version: PlanVersion) -> None:
+    """Link the stored statements to the version's points now, in the import, so that no
+    positions request links a whole corpus (minutes at 1M statements); ingest then links each
+    later batch. An empty store links nothing: the first statements are weighed as a corpus."""
+    from redline.analysis.stored_positions import link_version
+
+    if not store.counts()["statements"]:
+        return
+    typer.echo(f"  linking the stored statements to the points of {version.label} ...", err=True)
+    linked = link_version(store, version)
+    typer.echo(f"  linked {linked} statements", err=True)
+
+
 @plan_app.command("import")
 def plan_import(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="Plan text or Markdown, JSON or CSV.")],
@@ -203,6 +217,8 @@ def plan_import(
         )
         for warning in result.warnings:
             typer.echo(f"  warning: {warning}", err=True)
+        if plans_dir is None:
+            _link_imported(backend.store(), saved)
         for check in result.checks:
             verdict = "confirmed" if check.confirmed else "not confirmed"
             typer.echo(f"  reported {check.reported} point {check.number}: {verdict} (text: {check.actual})")

@@ -15,7 +15,7 @@ balance is made of.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -60,16 +60,27 @@ from redline.store.schema import (
     position_tally,
     position_turn,
 )
-from redline.store.walk_checkpoints import checkpoint_records, turn_records, unsplit_record, week_start
+from redline.store.walk_checkpoints import (
+    ISSUES,
+    Scope,
+    checkpoint_records,
+    checkpoints_before,
+    load,
+    turn_records,
+    unsplit_record,
+    week_start,
+)
 
 __all__ = [
     "CellTotals",
     "TallyRow",
     "cells",
+    "from_checkpoints",
     "kept_shifts",
     "parse_day",
     "rewalk",
     "shift_days",
+    "shift_records",
     "undated_counts",
 ]
 
@@ -232,24 +243,9 @@ def rewalk(conn: Connection, cells: Collection[Cell], since: Mapping[Cell, date]
     checkpoints: list[dict[str, Any]] = []
     walked, rows_of = _cell_days(conn, cells)
     for (by, col, row), rows in rows_of.items():
-        unsplit = _unsplit_from(rows)
-        found = shift_days(rows)
-        if unsplit is None and found is not None:  # the turns make today's shifts too
-            for shift_walk in found.values():
-                made = cell_turns(shift_walk)
-                turns += turn_records(by, col, row, made)
-                shifts += [_shift_record(by, sh) for sh in _shifts_of(row, col, made, shift_walk)]
-            continue
-        if found is None:
-            mixed = ShiftDraft(row, col, MIXED, MIXED, "", "", UNDATED_DAY, 0, 0, False)
-            shifts.append(_shift_record(by, mixed))
-        else:
-            shifts += [_shift_record(by, sh) for key, days in found.items() for sh in cell_shifts(*key, days)]
-        if unsplit is not None:  # the turns of the days before it, and the day marked
-            clean = shift_days([r for r in rows if r.day is not None and r.day < unsplit])
-            for shift_walk in (clean or {}).values():
-                turns += turn_records(by, col, row, cell_turns(shift_walk))
-            turns.append(unsplit_record(by, col, row, unsplit))
+        made_shifts, made_turns = shift_records(by, col, row, rows)
+        shifts += made_shifts
+        turns += made_turns
     for part in chunks(shifts, 5000):
         insert_rows(conn, position_shift, list(part))
     for part in chunks(turns, 5000):
@@ -262,6 +258,36 @@ def rewalk(conn: Connection, cells: Collection[Cell], since: Mapping[Cell, date]
         insert_rows(conn, position_cell, list(part))
     for part in chunks(checkpoints, 5000):
         insert_rows(conn, position_checkpoint, list(part))
+
+
+def shift_records(
+    by: str, col: str, row: str, rows: Sequence[TallyRow]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A cell's kept shifts as of today and its turns (``walk_checkpoints``), from its dated
+    tally rows in day order: the turns make today's shifts too, unless the cell mixes speakers
+    who are somebody's position with ones who are nobody's (then its shifts are walked, or
+    marked ``MIXED``, and its turns end at the day the mix begins)."""
+    shifts: list[dict[str, Any]] = []
+    turns: list[dict[str, Any]] = []
+    unsplit = _unsplit_from(rows)
+    found = shift_days(rows)
+    if unsplit is None and found is not None:
+        for shift_walk in found.values():
+            made = cell_turns(shift_walk)
+            turns += turn_records(by, col, row, made)
+            shifts += [_shift_record(by, sh) for sh in _shifts_of(row, col, made, shift_walk)]
+        return shifts, turns
+    if found is None:
+        mixed = ShiftDraft(row, col, MIXED, MIXED, "", "", UNDATED_DAY, 0, 0, False)
+        shifts.append(_shift_record(by, mixed))
+    else:
+        shifts += [_shift_record(by, sh) for key, days in found.items() for sh in cell_shifts(*key, days)]
+    if unsplit is not None:  # the turns of the days before it, and the day marked
+        clean = shift_days([r for r in rows if r.day is not None and r.day < unsplit])
+        for shift_walk in (clean or {}).values():
+            turns += turn_records(by, col, row, cell_turns(shift_walk))
+        turns.append(unsplit_record(by, col, row, unsplit))
+    return shifts, turns
 
 
 def cell_record(by: str, col: str, row: str, cell: CellDraft[str]) -> dict[str, Any]:
@@ -308,16 +334,18 @@ class CellTotals:
     undated_statements: int
 
 
-def undated_counts(conn: Connection, by: str, issue: str | None) -> tuple[dict[tuple[str, str], int], int]:
+def undated_counts(
+    conn: Connection, by: str, issue: str | None, scope: Scope = ISSUES
+) -> tuple[dict[tuple[str, str], int], int]:
     """A matrix's undated statements: per (row, column), and how many distinct ones."""
-    t = position_tally
-    where = [t.c.by_kind == by, t.c.col_key != ANY_COLUMN, t.c.day == UNDATED_DAY]
+    t = scope.tally
+    where = [*scope.of(t, by), t.c.col_key != ANY_COLUMN, t.c.day == UNDATED_DAY]
     if issue is not None:
         where.append(t.c.col_key == issue)
     undated_q = select(t.c.row_key, t.c.col_key, func.sum(t.c.n)).where(*where)
     undated = {(r[0], r[1]): int(r[2]) for r in conn.execute(undated_q.group_by(t.c.row_key, t.c.col_key))}
     distinct = select(func.coalesce(func.sum(t.c.n), 0)).where(
-        t.c.by_kind == by, t.c.day == UNDATED_DAY, t.c.col_key == (ANY_COLUMN if issue is None else issue)
+        *scope.of(t, by), t.c.day == UNDATED_DAY, t.c.col_key == (ANY_COLUMN if issue is None else issue)
     )
     return undated, int(conn.execute(distinct).scalar_one())
 
@@ -423,6 +451,67 @@ def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | Non
         undated,
         n_distinct,
     )
+
+
+def from_checkpoints(
+    conn: Connection,
+    by: str,
+    at: date,
+    turns: Iterable[tuple[str, str, Turn[str]]],
+    *,
+    issue: str | None = None,
+    scope: Scope = ISSUES,
+) -> tuple[CellTotals, list[ShiftDraft[str]]]:
+    """A matrix's cells and shift drafts as of ``at`` from the walk the store keeps
+    (``walk_checkpoints``): each cell's last checkpoint before the week of ``at`` and the
+    tallies of that week up to it, a few thousand rows at 1M statements; its shifts are its
+    ``turns`` up to the day (``turns_upto``: usable ones), each weighed with the new stance's
+    count then."""
+    start = week_start(at)
+    parsed: dict[Any, date | None] = {}
+    balance: dict[tuple[str, str], Tally[str]] = {}
+    last_day: dict[tuple[str, str], date] = {}
+    for row, column, stored_day, state in checkpoints_before(conn, by, start, issue, scope):
+        d = parse_day(stored_day, parsed)
+        assert d is not None
+        balance[(row, column)], last_day[(row, column)] = load(state), d
+    t = scope.tally
+    day = type_coerce(t.c.day, String)
+    cols = (t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence)
+    q = select(*cols, t.c.best_length, t.c.best_id).where(
+        *scope.of(t, by), t.c.day >= start, t.c.day <= at, t.c.day != UNDATED_DAY, t.c.col_key != ANY_COLUMN
+    )
+    if issue is not None:
+        q = q.where(t.c.col_key == issue)
+    # sorted here, not in SQL: an ORDER BY in the key's order made SQLite scan the kind's
+    # every tally by key instead of seeking the week by day; a cell's groups of a day together
+    week = sorted(conn.execute(q), key=lambda r: (r[1], r[2], r[0], r[3]))
+    groups: list[DayGroup[str]] = []
+    current: tuple[str, str, date] | None = None
+    for r in [*week, None]:
+        d = None if r is None else parse_day(r[2], parsed)
+        if current is not None and (r is None or (r[0], r[1], d) != current):
+            key = (current[0], current[1])
+            tally = balance.get(key)
+            if tally is None:
+                tally = balance[key] = Tally()
+            tally.add_day(current[2], groups)
+            last_day[key] = current[2]
+            groups = []
+        if r is None or d is None:
+            continue
+        current = (r[0], r[1], d)
+        groups.append(DayGroup(r[3], int(r[4]), (int(r[5]), float(r[6]), d, int(r[7])), r[8]))
+    undated, n_distinct = undated_counts(conn, by, issue, scope)
+    cells = {k: cell_of(k[0], k[1], tl, last_day[k], undated.get(k, 0)) for k, tl in balance.items()}
+    per_cell: dict[tuple[str, str], list[Turn[str]]] = {}
+    for row, column, turn in sorted(turns, key=lambda x: (x[0], x[1], x[2].day)):
+        per_cell.setdefault((row, column), []).append(turn)
+    drafts: list[ShiftDraft[str]] = []
+    for (row, column), made in per_cell.items():
+        tally = balance.get((row, column))
+        drafts += turn_shifts(row, column, made, tally.counts if tally else {}, at)
+    return CellTotals(cells, undated, n_distinct), drafts
 
 
 def kept_shifts(conn: Connection, by: str, *, issue: str | None = None) -> list[ShiftDraft[str]] | None:

@@ -5,7 +5,9 @@ the points of each linked version: a matrix by plan point as of today read its ~
 rows at 1M statements and walked every cell (seconds per call); now the cells whose point
 tallies a change of links touched are walked again in that transaction, by the same walk and
 evidence rule (``balance.walk``, ``balance.cell_shifts``), and a call reads a few hundred
-cells. A matrix as of a past day is still walked per call from the point tallies up to it.
+cells. The walk's weekly checkpoints and turns are kept too (``point_checkpoint``,
+``point_turn``, as ``walk_checkpoints`` keeps them for the issue columns), so a matrix as of a
+past day reads a checkpoint per cell and a week of tallies (``past``), not every tally up to it.
 """
 
 from __future__ import annotations
@@ -18,27 +20,35 @@ from typing import Any
 from sqlalchemy import String, delete, func, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
-from redline.balance import NO_SHIFT_ROWS, CellDraft, DayGroup, Days, ShiftDraft, cell_shifts, walk
+from redline.balance import NO_SHIFT_ROWS, CellDraft, DayGroup, Days, ShiftDraft
 from redline.store._sql import chunks, insert_rows
 from redline.store.balances import (
-    MIXED,
     CellTotals,
     TallyRow,
-    _shift_record,
     cell_record,
+    from_checkpoints,
     parse_day,
     read_shifts,
-    shift_days,
+    shift_records,
 )
-from redline.store.schema import ANY_COLUMN, UNDATED_DAY, point_cell, point_shift, point_tally
+from redline.store.schema import (
+    ANY_COLUMN,
+    UNDATED_DAY,
+    point_cell,
+    point_checkpoint,
+    point_shift,
+    point_tally,
+    point_turn,
+)
+from redline.store.walk_checkpoints import checkpoint_records, of_version, turns_upto
 
-__all__ = ["Cell", "cells", "forget", "kept_shifts", "rewalk"]
+__all__ = ["Cell", "cells", "forget", "kept_shifts", "past", "rewalk"]
 
 Cell = tuple[str, str, str, str, str]  # plan, label, by_kind, point number, row_key
 
 
 def _delete(conn: Connection, cells: Collection[Cell]) -> None:
-    for table in (point_cell, point_shift):
+    for table in (point_cell, point_shift, point_checkpoint, point_turn):
         key = tuple_(table.c.plan, table.c.label, table.c.by_kind, table.c.col_key, table.c.row_key)
         for part in chunks(sorted(cells), 200):
             conn.execute(delete(table).where(key.in_(list(part))))
@@ -94,23 +104,24 @@ def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
     _delete(conn, cells)
     walked, rows_of = _cell_days(conn, cells)
     shifts: list[dict[str, Any]] = []
+    turns: list[dict[str, Any]] = []
     for (plan, label, by, col, row), rows in rows_of.items():
-        found = shift_days(rows)
         version = {"plan": plan, "label": label}
-        if found is None:
-            mixed = ShiftDraft(row, col, MIXED, MIXED, "", "", UNDATED_DAY, 0, 0, False)
-            shifts.append({**version, **_shift_record(by, mixed)})
-        else:
-            drafts = [sh for key, days in found.items() for sh in cell_shifts(*key, days)]
-            shifts += [{**version, **_shift_record(by, sh)} for sh in drafts]
+        made_shifts, made_turns = shift_records(by, col, row, rows)
+        shifts += [{**version, **r} for r in made_shifts]
+        turns += [{**version, **r} for r in made_turns]
     balances: list[dict[str, Any]] = []
+    checkpoints: list[dict[str, Any]] = []
     for (plan, label, by, col, row), days in walked.items():
-        cell = walk(row, col, days, 0)
-        balances.append({"plan": plan, "label": label, **cell_record(by, col, row, cell)})
-    for part in chunks(shifts, 5000):
-        insert_rows(conn, point_shift, list(part))
-    for part in chunks(balances, 5000):
-        insert_rows(conn, point_cell, list(part))
+        version = {"plan": plan, "label": label}
+        cell, kept = checkpoint_records(by, col, row, days)
+        balances.append({**version, **cell_record(by, col, row, cell)})
+        checkpoints += [{**version, **r} for r in kept]
+    for table, records in ((point_shift, shifts), (point_turn, turns), (point_cell, balances)):
+        for part in chunks(records, 5000):
+            insert_rows(conn, table, list(part))
+    for part in chunks(checkpoints, 5000):
+        insert_rows(conn, point_checkpoint, list(part))
 
 
 def of_records(records: Iterable[dict[str, Any]]) -> set[Cell]:
@@ -119,7 +130,7 @@ def of_records(records: Iterable[dict[str, Any]]) -> set[Cell]:
 
 
 def forget(conn: Connection, plan: str, label: str) -> None:
-    for table in (point_cell, point_shift):
+    for table in (point_cell, point_shift, point_checkpoint, point_turn):
         conn.execute(delete(table).where(table.c.plan == plan, table.c.label == label))
 
 
@@ -151,3 +162,16 @@ def kept_shifts(conn: Connection, plan: str, label: str, by: str) -> list[ShiftD
     """A version's shifts as of today in date order; None if a cell's could not be walked."""
     s = point_shift
     return read_shifts(conn, s, s.c.plan == plan, s.c.label == label, s.c.by_kind == by)
+
+
+def past(
+    conn: Connection, plan: str, label: str, by: str, at: date
+) -> tuple[CellTotals, list[ShiftDraft[str]]] | None:
+    """A version's matrix and shift drafts as of a past day, from the walk kept by week
+    (``balances.from_checkpoints``); None if a cell's turns cannot be used by then (a cell
+    mixing speakers who are somebody's position and nobody's): walk the point tallies."""
+    scope = of_version(plan, label)
+    turns = turns_upto(conn, by, at, None, scope)
+    if turns is None:
+        return None
+    return from_checkpoints(conn, by, at, turns, scope=scope)

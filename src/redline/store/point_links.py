@@ -220,12 +220,15 @@ def countable_contents(conn: Connection) -> Iterator[str]:
         yield from (r[0] for r in part)
 
 
-def linked_rows(conn: Connection, plan: str, label: str, columns: Sequence[Any]) -> list[Any]:
-    """``columns`` of the countable statements linked to the version's points, with ``number``."""
+def linked_rows(
+    conn: Connection, plan: str, label: str, columns: Sequence[Any], where: Sequence[Any] = ()
+) -> list[Any]:
+    """``columns`` of the countable statements linked to the version's points, with ``number``
+    (``where``: only those statements)."""
     s, lk = statement, point_link
     q = (
         select(lk.c.number, *columns)
         .select_from(lk.join(s, s.c.id == lk.c.statement_id))
-        .where(_version(plan, label, lk), *countable())
+        .where(_version(plan, label, lk), *countable(), *where)
     )
     return list(conn.execute(q))

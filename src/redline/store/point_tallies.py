@@ -33,10 +33,12 @@ from redline.store.schema import (
     ANY_COLUMN,
     UNDATED_DAY,
     point_cell,
+    point_checkpoint,
     point_link,
     point_link_state,
     point_shift,
     point_tally,
+    point_turn,
     statement,
 )
 
@@ -173,7 +175,8 @@ def forget(conn: Connection, plan: str, label: str) -> None:
 def rebuild(conn: Connection) -> None:
     """Count every version's tallies from its links (the migration that adds them, repairs)."""
     conn.execute(delete(point_tally))
-    for table in (point_cell, point_shift):
+    for table in (point_cell, point_shift, point_checkpoint, point_turn):
+        table.create(conn, checkfirst=True)  # a migration before theirs may rebuild
         conn.execute(delete(table))
     party_of = parties(conn)
     versions = conn.execute(select(point_link_state.c.plan, point_link_state.c.label)).all()

@@ -509,6 +509,43 @@ point_shift = Table(
     sqlite_with_rowid=False,
 )
 
+# -- added by migration 0019_point_checkpoints -------------------------------------------------
+point_checkpoint = Table(
+    "point_checkpoint",
+    metadata,
+    # ``position_checkpoint`` of the point cells: each (version, row, point) cell's walk after
+    # the last of its days in each week, so a matrix by plan point as of a past day reads a
+    # checkpoint per cell and a week of point tallies (``store.walk_checkpoints``).
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(40), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("state", Text, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+point_turn = Table(
+    "point_turn",
+    metadata,
+    # ``position_turn`` of the point cells: the changes of value their shifts are made of.
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(40), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("shift_before", String(12), primary_key=True),
+    Column("shift_after", String(12), nullable=False),
+    Column("evidence_before", Integer, nullable=False),
+    Column("quote_before", String(64), nullable=False),
+    Column("base", Integer, nullable=False),
+    Column("quotes", Text, nullable=False),
+    Column("explicit", String(64)),
+    sqlite_with_rowid=False,
+)
+
 corpus_count = Table(
     "corpus_count",
     metadata,
@@ -545,6 +582,8 @@ AGGREGATE_TABLES = (
     point_link_reference,
     point_cell,
     point_shift,
+    point_checkpoint,
+    point_turn,
     corpus_count,
     actor_day,
 )

@@ -442,6 +442,14 @@ class Store:
                 return point_tallies.read(conn, plan, label, by, at=at)
             return tallies.point_tallies(conn, plan, label, by, issue=issue, at=at)
 
+    def point_past(
+        self, plan: str, label: str, by: str, at: date
+    ) -> tuple[balances.CellTotals, list[ShiftDraft[str]]] | None:
+        """A matrix by the points of a version and its shifts as of a past day, from the walk
+        kept by week (``point_cells.past``); None: walk its point tallies up to the day."""
+        with self._reader() as conn:
+            return point_cells.past(conn, plan, label, by, at)
+
     def point_cells(self, plan: str, label: str, by: str) -> balances.CellTotals:
         """The cells of a matrix by the points of a version as of today, kept (``point_cells``)."""
         with self._reader() as conn:

@@ -55,18 +55,16 @@ from redline.balance import (
     ShiftDraft,
     ShiftGroup,
     Tally,
-    Turn,
     cell_of,
     cell_shifts,
     nobodys,
     reversal_test,
-    turn_shifts,
 )
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
 from redline.model import stance_issues
 from redline.store import point_tallies as by_point
 from redline.store._sql import chunks, insert_rows, upsert_insert
-from redline.store.balances import CellTotals, TallyRow, rewalk, undated_counts
+from redline.store.balances import CellTotals, TallyRow, from_checkpoints, rewalk
 from redline.store.balances import parse_day as _day
 from redline.store.countable import countable
 from redline.store.extractions import parties
@@ -83,7 +81,7 @@ from redline.store.schema import (
     statement_issue,
     store_revision,
 )
-from redline.store.walk_checkpoints import checkpoints_before, load, turns_upto, week_start
+from redline.store.walk_checkpoints import turns_upto
 
 __all__ = [
     "UNAFFILIATED",
@@ -545,59 +543,14 @@ def past(
     conn: Connection, by: str, at: date, *, issue: str | None = None
 ) -> tuple[CellTotals, list[ShiftDraft[str]] | None]:
     """A matrix's cells and shift drafts as of ``at``, from the walk's kept checkpoints and
-    turns (``walk_checkpoints``): each cell's last checkpoint before the week of ``at`` and
-    the tallies of that week up to it, a few thousand rows at 1M statements, not the ~75,000
-    tallies up to the day (``as_of``, which is still read when a cell's turns cannot be used).
-    Shift drafts None: find them in the statements."""
+    turns (``balances.from_checkpoints``), or from the ~75,000 tallies up to the day
+    (``as_of``) when a cell's turns cannot be used. Shift drafts None: find them in the
+    statements."""
     turns = turns_upto(conn, by, at, issue)
     if turns is None:
         totals, walk = as_of(conn, by, at, issue=issue)
         return totals, None if walk is None else [sh for k in sorted(walk) for sh in cell_shifts(*k, walk[k])]
-    start = week_start(at)
-    parsed: dict[Any, date | None] = {}
-    balance: dict[tuple[str, str], Tally[str]] = {}
-    last_day: dict[tuple[str, str], date] = {}
-    for row, column, stored_day, state in checkpoints_before(conn, by, start, issue):
-        d = _day(stored_day, parsed)
-        assert d is not None
-        balance[(row, column)], last_day[(row, column)] = load(state), d
-    t = position_tally
-    day = type_coerce(t.c.day, String)
-    cols = (t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence)
-    q = select(*cols, t.c.best_length, t.c.best_id).where(
-        t.c.by_kind == by, t.c.day >= start, t.c.day <= at, t.c.day != UNDATED_DAY, t.c.col_key != ANY_COLUMN
-    )
-    if issue is not None:
-        q = q.where(t.c.col_key == issue)
-    # sorted here, not in SQL: an ORDER BY in the key's order made SQLite scan the kind's
-    # every tally by key instead of seeking the week by day; a cell's groups of a day together
-    week = sorted(conn.execute(q), key=lambda r: (r[1], r[2], r[0], r[3]))
-    groups: list[DayGroup[str]] = []
-    current: tuple[str, str, date] | None = None
-    for r in [*week, None]:
-        d = None if r is None else _day(r[2], parsed)
-        if current is not None and (r is None or (r[0], r[1], d) != current):
-            key = (current[0], current[1])
-            tally = balance.get(key)
-            if tally is None:
-                tally = balance[key] = Tally()
-            tally.add_day(current[2], groups)
-            last_day[key] = current[2]
-            groups = []
-        if r is None or d is None:
-            continue
-        current = (r[0], r[1], d)
-        groups.append(DayGroup(r[3], int(r[4]), (int(r[5]), float(r[6]), d, int(r[7])), r[8]))
-    undated, n_distinct = undated_counts(conn, by, issue)
-    cells = {k: cell_of(k[0], k[1], tl, last_day[k], undated.get(k, 0)) for k, tl in balance.items()}
-    per_cell: dict[tuple[str, str], list[Turn[str]]] = {}
-    for row, column, turn in sorted(turns, key=lambda x: (x[0], x[1], x[2].day)):
-        per_cell.setdefault((row, column), []).append(turn)
-    drafts: list[ShiftDraft[str]] = []
-    for (row, column), made in per_cell.items():
-        tally = balance.get((row, column))
-        drafts += turn_shifts(row, column, made, tally.counts if tally else {}, at)
-    return CellTotals(cells, undated, n_distinct), drafts
+    return from_checkpoints(conn, by, at, turns, issue=issue)
 
 
 def point_tallies(
@@ -607,7 +560,13 @@ def point_tallies(
     (only linked statements are read: a fraction of the corpus)."""
     numbers: dict[str, list[str]] = {}
     rows: dict[str, Any] = {}
-    for r in linked_rows(conn, plan, label, [*_COLUMNS, statement.c.rejected, statement.c.duplicate]):
+    where: list[Any] = []
+    if issue is not None:  # the issue's statements in SQL: a fraction of the version's links
+        si = statement_issue
+        where.append(statement.c.id.in_(select(si.c.statement_id).where(si.c.issue == issue)))
+    if at is not None:
+        where.append(or_(statement.c.date.is_(None), statement.c.date <= at))
+    for r in linked_rows(conn, plan, label, [*_COLUMNS, statement.c.rejected, statement.c.duplicate], where):
         if at is not None and r.date is not None and r.date > at:
             continue
         if issue is not None and issue not in json.loads(r.issues):

@@ -14,26 +14,73 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, and_, select, type_coerce
+from sqlalchemy import ColumnElement, String, Table, and_, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from redline.balance import CellDraft, Days, Tally, Turn, cell_of
-from redline.store.schema import position_cell, position_checkpoint, position_turn
+from redline.store.schema import (
+    point_cell,
+    point_checkpoint,
+    point_tally,
+    point_turn,
+    position_cell,
+    position_checkpoint,
+    position_tally,
+    position_turn,
+)
 
 __all__ = [
+    "ISSUES",
     "UNSPLIT",
     "WEEK",
+    "Scope",
     "checkpoint_records",
     "checkpoints_before",
     "load",
+    "of_version",
     "turn_records",
     "turns_upto",
     "unsplit_record",
     "week_start",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Where one kind of matrix keeps its tallies, cells and walk: the issue columns'
+    (``position_*``) or, with ``version`` (plan, label), the points of a plan version's
+    (``point_*``), whose cells are named by the version too. Both are read alike."""
+
+    tally: Table
+    cell: Table
+    checkpoint: Table
+    turn: Table
+    version: tuple[str, str] | None = None
+
+    def of(self, table: Table, by: str) -> list[ColumnElement[bool]]:
+        """The conditions picking this scope's ``by`` rows in one of its tables."""
+        where = [table.c.by_kind == by]
+        if self.version is not None:
+            where += [table.c.plan == self.version[0], table.c.label == self.version[1]]
+        return where
+
+    def cell_columns(self) -> tuple[str, ...]:
+        """The columns that name a cell in its tables."""
+        cell = ("by_kind", "col_key", "row_key")
+        return cell if self.version is None else ("plan", "label", *cell)
+
+
+ISSUES = Scope(position_tally, position_cell, position_checkpoint, position_turn)
+
+
+def of_version(plan: str, label: str) -> Scope:
+    """The scope of a plan version's points."""
+    return Scope(point_tally, point_cell, point_checkpoint, point_turn, (plan, label))
+
 
 WEEK = 7  # days per checkpoint: a call adds at most this many days of tallies to a checkpoint
 UNSPLIT = ""  # ``shift_before`` of the row that marks a cell's turns unusable from its day on
@@ -124,33 +171,33 @@ def turn_records(by: str, column: str, row: str, turns: Iterable[Turn[str]]) -> 
 
 
 def checkpoints_before(
-    conn: Connection, by: str, day: date, issue: str | None
+    conn: Connection, by: str, day: date, issue: str | None, scope: Scope = ISSUES
 ) -> Iterable[tuple[str, str, Any, str]]:
     """(row, column, day as the driver gives it, state) of each cell's last checkpoint before
-    ``day``: driven by ``position_cell`` (one row per cell), two seeks back from the day per
+    ``day``: driven by the kept cells (one row per cell), two seeks back from the day per
     cell, not a scan of every checkpoint of the kind."""
-    c, k = position_cell, position_checkpoint
-    same_cell = and_(k.c.by_kind == c.c.by_kind, k.c.col_key == c.c.col_key, k.c.row_key == c.c.row_key)
+    c, k = scope.cell, scope.checkpoint
+    same_cell = and_(*(k.c[name] == c.c[name] for name in scope.cell_columns()))
 
     def last(col: Any) -> Any:
         return select(col).where(same_cell, k.c.day < day).order_by(k.c.day.desc()).limit(1).scalar_subquery()
 
     q = select(c.c.row_key, c.c.col_key, type_coerce(last(k.c.day), String), last(k.c.state))
-    q = q.where(c.c.by_kind == by)
+    q = q.where(*scope.of(c, by))
     if issue is not None:
         q = q.where(c.c.col_key == issue)
     return [(r[0], r[1], r[2], r[3]) for r in conn.execute(q) if r[3] is not None]
 
 
 def turns_upto(
-    conn: Connection, by: str, day: date, issue: str | None
+    conn: Connection, by: str, day: date, issue: str | None, scope: Scope = ISSUES
 ) -> list[tuple[str, str, Turn[str]]] | None:
     """(row, column, turn) of every turn up to ``day``; None if a cell's turns cannot be used
     by then (``UNSPLIT``)."""
-    t = position_turn
+    t = scope.turn
     cols = [t.c.row_key, t.c.col_key, type_coerce(t.c.day, String), t.c.shift_before, t.c.shift_after]
     cols += [t.c.evidence_before, t.c.quote_before, t.c.base, t.c.quotes, t.c.explicit]
-    q = select(*cols).where(t.c.by_kind == by, t.c.day <= day)
+    q = select(*cols).where(*scope.of(t, by), t.c.day <= day)
     if issue is not None:
         q = q.where(t.c.col_key == issue)
     out: list[tuple[str, str, Turn[str]]] = []
