@@ -175,7 +175,7 @@ def trace(
             mark = " says-changed" if says(s.content.text, own) else ""
             who = sp.name if sp else "?"
             lines.append(
-                f"    {s.document_id} {s.date or 'undated':10} {who[:24]:24} {s.stance:11}{mark}"
+                f"    {s.document_id} {s.date or 'undated'!s:10} {who[:24]:24} {s.stance:11}{mark}"
                 f" {s.content.text[:70]!r}"
             )
     loose = [s for s in _stage_shifts(statements, parties, cues, loose=True) if near(s)]
