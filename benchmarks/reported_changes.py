@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -93,10 +93,38 @@ SENTENCES: list[tuple[str, tuple[str, ...], list[Change]]] = [
     ("The draft would drastically reduce the size of Ukraine's army.", ("military_limits",), []),
 ]
 
+# (passage, the statement in it, issues, the changes it reports): a change to "this clause",
+# which the sentence before names (written for this benchmark)
+PASSAGES: list[tuple[str, str, tuple[str, ...], list[Change]]] = [
+    (
+        "Kyiv objected above all to a point that would have granted, in broad terms, a full amnesty"
+        " for acts committed during the war. Officials later said this clause had been removed.",
+        "this clause had been removed",
+        ("amnesty_justice",),
+        [("removed", "26")],
+    ),
+    (
+        "Europe's mark-up took issue with the provision on the Zaporizhzhia nuclear power plant."
+        " Diplomats said that provision was struck out.",
+        "that provision was struck out",
+        ("nuclear_plant",),
+        [("removed", "19")],
+    ),
+    (
+        "The talks in Geneva ran late into the night over the 28-point plan."
+        " Officials said this clause had been removed.",
+        "this clause had been removed",
+        ("plan_overall",),
+        [],
+    ),
+]
 
-def changes(statements: Sequence[Statement], base: PlanVersion) -> dict[str, list[Change]]:
+
+def changes(
+    statements: Sequence[Statement], base: PlanVersion, texts: Mapping[str, str] | None = None
+) -> dict[str, list[Change]]:
     out: dict[str, list[Change]] = {s.id: [] for s in statements}
-    for c in find_reported_changes(statements, base, load_change_lexicon()):
+    for c in find_reported_changes(statements, base, load_change_lexicon(), texts):
         out[c.statement_id].append((c.change, None if c.change == "added" else c.point))
     return out
 
@@ -125,9 +153,13 @@ def line(label: str, r: tuple[int, int, int, int, int], n: int, quiet: int) -> s
     )
 
 
-def statement(sid: str, doc: str, text: str, issues: Sequence[str]) -> Statement:
+def statement(sid: str, doc: str, text: str, issues: Sequence[str], start: int = 0) -> Statement:
     return Statement(
-        id=sid, document_id=doc, content=Span(text, 0, len(text)), kind="indirect", issues=list(issues)
+        id=sid,
+        document_id=doc,
+        content=Span(text, start, start + len(text)),
+        kind="indirect",
+        issues=list(issues),
     )
 
 
@@ -141,7 +173,11 @@ def main() -> None:
 
     written = [statement(f"w{i}", "written", s, issues) for i, (s, issues, _) in enumerate(SENTENCES)]
     want_w = {f"w{i}": list(expected) for i, (_, _, expected) in enumerate(SENTENCES)}
-    got_w = changes(written, base)
+    texts_p = {f"p{i}": passage for i, (passage, *_) in enumerate(PASSAGES)}
+    for i, (passage, said, issues, expected) in enumerate(PASSAGES):
+        written.append(statement(f"p{i}", f"p{i}", said, issues, passage.index(said)))
+        want_w[f"p{i}"] = list(expected)
+    got_w = changes(written, base, texts_p)
     quiet_w = sum(not v for v in want_w.values())
     print(line("project sentences", score(got_w, want_w), len(written), quiet_w))
 
@@ -149,10 +185,18 @@ def main() -> None:
     want_r: dict[str, list[Change]] = {x["id"]: [(c[0], c[1]) for c in x["changes"]] for x in labels}
     talks = load_talks(shared)
     atts = {str(ref): (a, t) for ref, a, t in gold_attributions(talks)}
+    texts = {str(t["id"]): str(t["text"]) for t in talks}  # "this clause": named in the sentence before
     real = [
-        statement(i, atts[i][1]["id"], atts[i][0]["content"], atts[i][0].get("issues") or []) for i in want_r
+        statement(
+            i,
+            atts[i][1]["id"],
+            atts[i][0]["content"],
+            atts[i][0].get("issues") or [],
+            texts[atts[i][1]["id"]].find(atts[i][0]["content"]),
+        )
+        for i in want_r
     ]
-    got_r = changes(real, base)
+    got_r = changes(real, base, texts)
     quiet_r = sum(not v for v in want_r.values())
     print(line("talks set, labelled gold statements", score(got_r, want_r), len(real), quiet_r))
 
@@ -160,7 +204,7 @@ def main() -> None:
     system = store.countable_statements()
     spans = [(s.id, s.document_id, s.content.start, s.content.end) for s in system]
     to_gold = match_gold(talks, spans, load_scorer(shared))
-    got_s = changes(system, base)
+    got_s = changes(system, base, texts)
     found_e = {str(to_gold.get(sid, sid)): v for sid, v in got_s.items()}
     want_e = {sid: v for sid, v in want_r.items() if sid in set(map(str, to_gold.values()))}
     print(

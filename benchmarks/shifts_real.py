@@ -1,6 +1,6 @@
 """Shifts on real news: does redline find the position changes the annotated statements show?
 
-    PYTHONPATH=src python benchmarks/shifts_real.py [--shared PATH] [--by party|actor] [-v]
+    PYTHONPATH=src python benchmarks/shifts_real.py [--shared PATH] [--by party|actor] [-v] [--trace]
 
 The talks set (``../shared/data/talks``, read at run time) is ingested by redline into a SQLite
 store (``_talks_store``). Two runs of ``analysis.shifts.find_shifts`` with the same rule:
@@ -16,7 +16,11 @@ system's shifts as judged by a reader of their before/after quotes (labels in
 yet judged are listed with ``-v`` for labelling), and the same figures without the rule that one
 voice gives both quotes (``shifts.one_voice``), to show what it removes, and with a looser rule
 in its place (both quotes by named voices of one government, e.g. a negotiator then the
-president), to show what that would add.
+president), to show what that would add; and with a statement that says outright that its
+speaker's position changed counted on the plan as a whole too when it lists it (the stance
+otherwise goes to the first-listed issue only). ``--trace`` prints, for each real change, its
+cells' statements (stance, voice, date, whether it says the position changed) from the gold and
+from redline, and which step of the rule drops it.
 """
 
 from __future__ import annotations
@@ -33,13 +37,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import require_shared
 from _talks_store import extraction_version, gold_attributions, load_talks, talks_store
 
+from redline import balance
 from redline.analysis import shifts as shifts_module
-from redline.analysis.positions import RowKind
+from redline.analysis.positions import RowKind, by_issue, row_of
 from redline.analysis.shifts import Shift, find_shifts
+from redline.balance import ReversalTest, reversal_test
 from redline.demo import run_demo
 from redline.knowledge.actors import load_actors
-from redline.knowledge.shift_cues import load_reversal_cues
-from redline.model import Span, Speaker, Statement
+from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
+from redline.model import GENERIC_ISSUES, Span, Speaker, Statement
 from redline.store import Store
 
 HERE = Path(__file__).resolve().parent
@@ -115,11 +121,90 @@ def show(sh: Shift, texts: dict[str, str]) -> str:
     )
 
 
+def _stage_shifts(
+    statements: list[Statement], parties: dict[str, str], cues: tuple[str, ...], loose: bool
+) -> list[Shift]:
+    """``find_shifts`` with its last two filters off: ``loose`` drops neither a change undone
+    within a week nor one made of two voices; otherwise only the first is kept off."""
+    real_undone, real_voice = balance.drop_undone, shifts_module.one_voice
+    balance.drop_undone = lambda shifts: shifts  # type: ignore[assignment]
+    if loose:
+        shifts_module.one_voice = lambda _sh: True
+    try:
+        return find_shifts(statements, by="party", party_of=parties, reversal_cues=cues)
+    finally:
+        balance.drop_undone, shifts_module.one_voice = real_undone, real_voice
+
+
+def trace(
+    real: dict[str, Any],
+    statements: list[Statement],
+    parties: dict[str, str],
+    cues: tuple[str, ...],
+    says: ReversalTest,
+) -> str:
+    """Why one real change is or is not found: its cells' statements (those of the evidence
+    articles, dated or not, and the dated ones within ``REAL_DAYS`` of it), each with stance,
+    voice and whether it says outright that the position changed; then which step of the rule
+    drops the change (no change of the cell's value with evidence, undone within a week, two
+    voices)."""
+    day = date.fromisoformat(real["date"])
+    rows, cols, docs = ("/".join(real[k]) for k in ("rows", "columns", "evidence"))
+    lines = [f"* {rows} on {cols} about {day} (articles {docs})"]
+
+    def near(s: Shift) -> bool:
+        return s.row in real["rows"] and s.column in real["columns"] and abs((s.date - day).days) <= REAL_DAYS
+
+    for col in real["columns"]:
+        cell = [
+            s
+            for s in statements
+            if (row_of(s, "party", parties) in real["rows"] or (s.speaker and s.speaker.name in real["rows"]))
+            and col in by_issue(s)
+        ]
+        ev = [s for s in cell if s.document_id in real["evidence"]]
+        dated = [s for s in cell if s.date and abs((s.date - day).days) <= REAL_DAYS]
+        lines.append(
+            f"  {col}: {len(ev)} statements in the articles ({sum(s.date is not None for s in ev)} dated),"
+            f" {len(dated)} dated within {REAL_DAYS} days"
+        )
+        shown_ = {id(s): s for s in [*ev, *dated]}.values()
+        for s in sorted(shown_, key=lambda s: (s.date or date.min, s.document_id, s.content.start)):
+            sp = s.speaker
+            own = () if sp is None else (sp.name, row_of(s, "party", parties) or "")
+            mark = " says-changed" if says(s.content.text, own) else ""
+            who = sp.name if sp else "?"
+            lines.append(
+                f"    {s.document_id} {s.date or 'undated'!s:10} {who[:24]:24} {s.stance:11}{mark}"
+                f" {s.content.text[:70]!r}"
+            )
+    loose = [s for s in _stage_shifts(statements, parties, cues, loose=True) if near(s)]
+    kept = [s for s in _stage_shifts(statements, parties, cues, loose=False) if near(s)]
+    final = [s for s in find_shifts(statements, by="party", party_of=parties, reversal_cues=cues) if near(s)]
+    undated = all(s.date is None for s in statements if s.document_id in real["evidence"])
+    if final:
+        verdict = "found"
+    elif undated:
+        verdict = "its articles carry no date: undated statements make no shift"
+    elif kept:
+        verdict = "dropped as undone within a week"
+    elif loose:
+        verdict = "dropped: two voices give the before and after quotes"
+    else:
+        verdict = "no change of the cell's value backed by evidence (the rule's walk)"
+    lines.append(f"  -> {verdict}")
+    for s in loose:
+        voices = [q.speaker.name if q.speaker else "?" for q in (s.quote_before, s.quote_after)]
+        lines.append(f"     candidate {s.before}->{s.after} {s.date} ({' / '.join(voices)})")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", help="path of the shared data (default ../shared)")
     parser.add_argument("--by", choices=["party", "actor"], default="party")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every shift")
+    parser.add_argument("--trace", action="store_true", help="print why each real change is or is not found")
     args = parser.parse_args()
     by: RowKind = args.by
     talks = load_talks(require_shared(args.shared))
@@ -232,12 +317,42 @@ def main() -> None:
         + f"; demo {len(governed[2])} shifts, {judged(governed[2])}"
         + f"; real changes found by redline {real_found(governed[0])}"
     )
+    # what the rule would show if a statement that says outright its position changed also
+    # counted on the plan as a whole when it lists it ("the negotiating position will be
+    # revised", read as a stance on the ceasefire, the issue listed first)
+    says = reversal_test(cues, load_not_names(), load_party_names())
+
+    def with_plan(s: Statement) -> list[str]:
+        cols = by_issue(s)
+        own = () if s.speaker is None else (s.speaker.name, row_of(s, "party", store.parties()) or "")
+        extra = [i for i in s.issues if i in GENERIC_ISSUES and i not in cols]
+        return cols + extra if extra and says(s.content.text, own) else cols
+
+    corpora = ((statements, store.parties()), (gold_st, gold_parties), (demo_statements, demo_parties))
+    widened = [
+        find_shifts(st, by=by, party_of=pt, reversal_cues=cues, columns=with_plan) for st, pt in corpora
+    ]
+    print(
+        "a reversal also on the plan as a whole when it lists it: talks system "
+        + "; gold ".join(f"{len(k)} shifts, {judged(k)}" for k in widened[:2])
+        + f"; demo {len(widened[2])} shifts, {judged(widened[2])}"
+        + f"; real changes found by redline {real_found(widened[0])}, from gold {real_found(widened[1])}"
+    )
+    if args.trace:
+        for name, st, pt in (("gold", gold_st, gold_parties), ("redline", statements, store.parties())):
+            print(f"\nWHY EACH REAL CHANGE IS (NOT) FOUND, from {name} statements:")
+            for r in real:
+                print(trace(r, st, pt, cues, says))
     if args.verbose:
         texts = {s.id: s.content.text for s in [*gold_st, *statements]}
         print("\nGOLD shifts (found by the system marked +):")
         for g in gold:
             print(("+ " if g in found else "- ") + show(g, texts))
             print(f"      key {key(g)}  judged={labels.get(key(g))}")
+        print("\nSHIFTS with a reversal also on the plan as a whole (talks system, gold):")
+        for s in [*widened[0], *widened[1]]:
+            print("  " + show(s, texts))
+            print(f"      key {key(s)}  judged={labels.get(key(s))}")
         print("\nDEMO shifts:")
         for s in demo:
             print("  " + show(s, {}))

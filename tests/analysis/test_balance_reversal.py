@@ -35,3 +35,14 @@ def test_a_later_own_cue_counts_after_a_reported_one() -> None:
 def test_an_announced_revision_of_the_own_position_is_a_reversal() -> None:
     assert SAYS('Moscow\'s "negotiating position will be revised", he said', PESKOV)
     assert not SAYS("Kyiv's negotiating position will be revised soon", PESKOV)
+
+
+def test_a_dropped_demand_a_softened_stance_and_a_forgone_ambition_are_reversals() -> None:
+    zelensky = ("Volodymyr Zelensky", "ukraine")
+    assert SAYS("he signalled a willingness to forgo the bid to join the alliance", zelensky)
+    assert SAYS("Kyiv has dropped its demand for a full withdrawal first", zelensky)
+    assert SAYS("he said he had softened his stance on a referendum", zelensky)
+    assert SAYS("Ukraine shifted its position on the line of contact", zelensky)
+    # the same words about another party report their change, not the speaker's
+    assert not SAYS("Moscow has dropped its demand for the whole region", zelensky)
+    assert not SAYS("the Kremlin shifted its position on the line of contact", zelensky)

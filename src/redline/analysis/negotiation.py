@@ -228,7 +228,8 @@ def reconstruct_from_reports(
     from redline.analysis.plan_reports import find_reported_changes, reconstruct_version
 
     base_version = repo.get_version(plan, base)
-    changes = find_reported_changes(corpus.statements, base_version, lexicon)
+    texts = {doc_id: doc.text for doc_id, doc in corpus.documents.items()}  # "this clause": the one before
+    changes = find_reported_changes(corpus.statements, base_version, lexicon, texts)
     rec = reconstruct_version(base_version, changes, label=label, when=when)
     repo.save_reconstruction(rec)
     return rec

@@ -12,7 +12,7 @@ version is imported.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -65,6 +65,10 @@ _NOT_AN_OBJECT = re.compile(r"^(?:in|at|on|by|during|over|across|within|from|amo
 # A change verb as a noun after a preposition is an attitude to a change, not a change made:
 # "does not object to adding", "calls for scrapping", "talk of removing".
 _PROSPECT = re.compile(r"\b(?:to|for|of|about|against)\s+$", re.I)
+# where a sentence ends, to find the sentence before a statement and the one it opens
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019)]*\s+|\n+")
+# the words of a noun phrase before its head ("a controversial point", "the amnesty clause")
+_MODIFIERS = re.compile(r"\b(?:a|an|the|its|their|one)\s+((?:[^\s,;:]+\s+){0,4})$", re.I)
 _ITEM_SPLIT = re.compile(
     r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|as well as|along with)\s+(?=(?:a|an|the|its|their|"
     r"his|her|any|all|some)\b)",
@@ -86,6 +90,9 @@ class ReportedChange:
     quote: str
     speaker: str | None
     date: date | None
+    # when ``target`` only points back ("this clause"): the words before the statement that
+    # named the part it points to, by which the point was found (kept as evidence with the quote)
+    antecedent: str | None = None
 
 
 @dataclass(slots=True)
@@ -123,6 +130,13 @@ class ChangeFinder:
         self._verbs = re.compile(
             r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.I
         )
+        parts = "|".join(re.escape(w) for w in lexicon.parts)
+        anaphors = "|".join(
+            re.escape(a).replace(r"\ ", r"\s+") for a in sorted(lexicon.anaphors, key=len, reverse=True)
+        )
+        # "this clause": an item that only points back; "28-point" names no part
+        self._anaphor = re.compile(rf"^(?:{anaphors})\s+(?:{parts})s?$", re.I) if parts and anaphors else None
+        self._part = re.compile(rf"(?<![\w-])(?:{parts})s?(?![\w-])", re.I) if parts else None
         idioms = sorted(lexicon.not_changes, key=len, reverse=True)
         self._idioms = (
             re.compile(
@@ -163,18 +177,54 @@ class ChangeFinder:
                 out.append((m.group(0), target))
         return out
 
+    def _antecedent(self, before: str) -> str | None:
+        """The words naming the part of a text that "this clause" points back to: the last part
+        named in the sentence before the statement or in its own sentence up to it, with the
+        words of its noun phrase ("a controversial point") and what follows it in its clause
+        ("implying an amnesty"). None when neither sentence names a part: then the item names
+        nothing, as before."""
+        if self._part is None:
+            return None
+        for sentence in reversed(_SENTENCE_BREAK.split(before)[-2:]):  # its own sentence first
+            named = list(self._part.finditer(sentence))
+            if named:
+                m = named[-1]
+                modifiers = _MODIFIERS.search(sentence[: m.start()])
+                tail = sentence[m.end() :]
+                end = _CLAUSE_END.search(tail)
+                head = modifiers.group(1) if modifiers else ""
+                return " ".join((head + m.group(0) + (tail[: end.start()] if end else tail)).split())
+        return None
+
+    def _items(self, target: str, before: str) -> list[tuple[str, list[str]]]:
+        """The items a target names, each with the words that may name its point: its own
+        words, or for an item that only points back ("this clause") the pieces of the phrase
+        that named the part just before it, one of which names it (the words that describe a
+        clause run over asides: "a point implying, in vague terms, an amnesty")."""
+        out: list[tuple[str, list[str]]] = []
+        for item in (i.strip() for i in _ITEM_SPLIT.split(target)):
+            if self._content(item):
+                out.append((item, [item]))
+            elif before and self._anaphor is not None and self._anaphor.match(item):
+                named = self._antecedent(before) or ""
+                pieces = [p.strip() for p in _ITEM_SPLIT.split(named) if self._content(p)]
+                if pieces:
+                    out.append((item, pieces))
+        return out
+
     def _figure_point(self, content: Sequence[str]) -> int | None:
         """The index of the one base point that has a figure of ``content``, if exactly one has."""
         figures = {t for t in content if t[:1].isdigit()}
         having = [k for k, toks in enumerate(self._point_tokens) if figures & toks]
         return having[0] if len(having) == 1 else None
 
-    def find(self, statement: Statement) -> list[ReportedChange]:
+    def find(self, statement: Statement, before: str = "") -> list[ReportedChange]:
         """Every change ``statement`` reports, one per named item, attached to a point when one fits.
 
         Only statements about a text count: tagged with the plan as a whole, or naming a text
         or part of one ("the draft", "the clause on ..."), so that "troops were removed from
-        Kherson" is not read as a change to the Kherson point.
+        Kherson" is not read as a change to the Kherson point. ``before``: the text of the
+        document up to the statement, where "this clause" finds the part it points back to.
         """
         found: list[ReportedChange] = []
         about_text = "plan_overall" in statement.issues or bool(
@@ -183,13 +233,16 @@ class ChangeFinder:
         has_number = bool(_NUMBER.search(statement.content.text))
         for verb, target in self._targets(statement.content.text):
             change = self.lexicon.change_of(verb) or "modified"
-            items = [i.strip() for i in _ITEM_SPLIT.split(target) if self._content(i)]
-            matcher = PointMatcher(self.base.points, items)
-            for item in items:
-                content = self._content(item)
-                if change == "added" and len(content) == len(tokens(item)):
+            items = self._items(target, before)
+            matcher = PointMatcher(self.base.points, [w for _, pieces in items for w in pieces])
+            for item, pieces in items:
+                # of the pieces that may name the point, the one that names one point most
+                # clearly (an aside such as "in broad terms" is as close to several)
+                scored = [(matcher.containment(" ".join(self._content(w))), w) for w in pieces]
+                scores, words = max(scored, key=lambda sw: _lead(sw[0]))
+                content = self._content(words)
+                if change == "added" and len(content) == len(tokens(words)):
                     continue  # an addition names a text ("a clause on ..."): "introduced sanctions" is none
-                scores = matcher.containment(" ".join(content))
                 best = max(range(len(scores)), key=scores.__getitem__, default=None)
                 number = None
                 score = 0.0
@@ -223,17 +276,38 @@ class ChangeFinder:
                         statement.content.text,
                         statement.speaker.name if statement.speaker else None,
                         statement.date,
+                        None if pieces == [item] else words,
                     )
                 )
         return found
 
 
+def _lead(scores: Sequence[float]) -> float:
+    """How far the best score is ahead of the next: how clearly words name one point."""
+    top = sorted(scores, reverse=True)[:2]
+    return top[0] - (top[1] if len(top) > 1 else 0.0) if top else 0.0
+
+
 def find_reported_changes(
-    statements: Sequence[Statement], base: PlanVersion, lexicon: ChangeLexicon
+    statements: Sequence[Statement],
+    base: PlanVersion,
+    lexicon: ChangeLexicon,
+    texts: Mapping[str, str] | None = None,
 ) -> list[ReportedChange]:
-    """All reported changes to ``base`` in ``statements``, in statement order."""
+    """All reported changes to ``base`` in ``statements``, in statement order.
+
+    ``texts``: document texts by id, so that "this clause had since been removed" finds the
+    clause named in the sentence before; a statement whose span is not at its offsets in its
+    document's text is read alone."""
     finder = ChangeFinder(lexicon, base)
-    return [c for s in statements for c in finder.find(s)]
+    return [c for s in statements for c in finder.find(s, _before(s, texts or {}))]
+
+
+def _before(s: Statement, texts: Mapping[str, str]) -> str:
+    """The document text up to the statement, if the statement's span is there."""
+    text = texts.get(s.document_id, "")
+    span = s.content
+    return text[: span.start] if span.text and text[span.start : span.end] == span.text else ""
 
 
 def reconstruct_version(

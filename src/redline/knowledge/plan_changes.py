@@ -19,6 +19,8 @@ class ChangeLexicon:
     meta_words: tuple[str, ...] = ()  # words naming a part of a text, not its substance
     not_changes: tuple[str, ...] = ()  # idioms with a change verb that change nothing ("striking a deal")
     qualifiers: tuple[str, ...] = ()  # words saying which text ("the updated plan"), naming no point
+    parts: tuple[str, ...] = ()  # words naming a part of a text ("clause"): "this clause" points back
+    anaphors: tuple[str, ...] = ()  # words pointing back to a thing named before ("this", "that")
 
     def change_of(self, form: str) -> str | None:
         form = " ".join(form.lower().split())
@@ -32,7 +34,7 @@ def load_change_lexicon(path: Path | None = None) -> ChangeLexicon:
     """Read and check the lexicon at ``path`` (the packaged one by default)."""
     path = path or packaged("plan_changes.yaml")
     data = read_yaml(path, "change-verb lexicon")
-    keys = (*CHANGE_TYPES, "meta_words", "not_changes", "qualifiers")
+    keys = (*CHANGE_TYPES, "meta_words", "not_changes", "qualifiers", "parts", "anaphors")
     if not isinstance(data, dict) or set(data) - set(keys):
         raise ConfigError(f"expected a mapping with keys {', '.join(keys)}", where=str(path))
     lists: dict[str, tuple[str, ...]] = {}
@@ -43,4 +45,6 @@ def load_change_lexicon(path: Path | None = None) -> ChangeLexicon:
     meta = lists.pop("meta_words", ())
     idioms = lists.pop("not_changes", ())
     qualifiers = lists.pop("qualifiers", ())
-    return ChangeLexicon(lists, meta, idioms, qualifiers)
+    parts = lists.pop("parts", ())
+    anaphors = lists.pop("anaphors", ())
+    return ChangeLexicon(lists, meta, idioms, qualifiers, parts, anaphors)
