@@ -57,6 +57,15 @@ def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | 
     return None
 
 
+def _heads_its_paragraph(verb: Token) -> bool:
+    """The root of its sentence, or hung by the parser on a word across a paragraph break (a
+    headline run into the next line): either way nothing in its own line governs it."""
+    if verb.dep_ == "ROOT":
+        return True
+    lo, hi = sorted((verb.i, verb.head.i))
+    return any("\n" in t.text for t in verb.doc[lo:hi])
+
+
 def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> TokenRange | None:
     """The speaker mention of a cue verb, never reaching over a paragraph break.
 
@@ -65,7 +74,7 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
     """
     rng = _find_source(verb, cues, quoted)
     doc = verb.doc
-    if rng is None and verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in verb.children):
+    if rng is None and _heads_its_paragraph(verb) and not any(c.dep_ in SUBJECTS for c in verb.children):
         # "..., Ambassador to the US Olga Hansen said.": the parser hung the name on the
         # content's last noun; the speaker is the name written right before the verb
         return adjacent_source(doc, verb.i, quoted or [False] * len(doc))
@@ -301,11 +310,14 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         comps = _misattached_clauses(tok)
     if not comps:
         return None
-    comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
-    cand = _clause_candidate(tok, comp, kind, cues, quoted)
-    if cand is None or not _has_verb(tok.doc, cand.content):
-        return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
-    return cand
+    # the widest clause first; where the parser ran the sentence over a paragraph break, the
+    # widest may lie across it and keep no verb on the cue's side ("...,\" / Later, Kim said
+    # he was ready": "he was ready" is the content, not the tail of the quote before)
+    for comp in sorted(comps, key=lambda c: c.left_edge.i - c.right_edge.i):
+        cand = _clause_candidate(tok, comp, kind, cues, quoted)
+        if cand is not None and _has_verb(tok.doc, cand.content):
+            return cand
+    return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
 
 
 def _inserted_participle(verb: Token) -> Token | None:

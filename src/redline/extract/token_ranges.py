@@ -74,6 +74,9 @@ def clip_to_paragraph(doc: Doc, rng: TokenRange, anchor: int) -> TokenRange:
     """Content never crosses a paragraph break, even where the parser runs a heading into
     the next sentence: keep the side of the break the cue is on."""
     start, end = rng
+    between = doc[anchor + 1 : start] if anchor < start else doc[end:anchor]
+    if any("\n" in t.text for t in between):
+        return start, start  # wholly past a break from the cue: nothing on the cue's side
     for i in range(start, end):
         if "\n" in doc[i].text:
             if i < anchor:
