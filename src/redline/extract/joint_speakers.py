@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from redline.extract.actors import span_head
 from redline.extract.speakers import SpeakerResolver
+from redline.extract.token_ranges import conjuncts
 from redline.model import Mention, Speaker
 
 __all__ = ["co_speakers"]
@@ -35,7 +36,7 @@ def co_speakers(
         return []
     out: list[Speaker] = []
     names = {first.name}
-    for tok in _conjuncts(span_head(span), span.start, span.end):
+    for tok in conjuncts(span_head(span), span.start, span.end):
         start, end = _own_words(tok)
         found = resolver.resolve(doc, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), mentions)
         if found is None or found.kind != _PERSON or found.name in names:
@@ -46,18 +47,6 @@ def co_speakers(
             names.add(found.name)
             out.append(found)
     return out
-
-
-def _conjuncts(head: Token, start: int, end: int) -> list[Token]:
-    out: list[Token] = []
-    stack = [head]
-    while stack:
-        tok = stack.pop()
-        for c in tok.children:
-            if c.dep_ == "conj" and start <= c.i < end:
-                out.append(c)
-                stack.append(c)
-    return sorted(out, key=lambda t: t.i)
 
 
 def _own_words(tok: Token) -> tuple[int, int]:

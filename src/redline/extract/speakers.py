@@ -33,7 +33,7 @@ from redline.extract.english import (
     RELATIVE_PRONOUNS,
     SUBJECTS_OR_EXPLETIVE,
 )
-from redline.extract.token_ranges import dateline_end
+from redline.extract.token_ranges import conjuncts, dateline_end
 from redline.knowledge.actors import SKIPPED, ActorBase, fold
 from redline.model import Actor, Mention, Span, Speaker
 
@@ -613,14 +613,7 @@ class SpeakerResolver:
         head = _head(span)
         if not head.dep_:
             return None
-        members = [head]
-        stack = [head]
-        while stack:
-            t = stack.pop()
-            for c in t.children:
-                if c.dep_ == "conj" and span.start <= c.i < span.end:
-                    members.append(c)
-                    stack.append(c)
+        members = [head, *conjuncts(head, span.start, span.end)]
         if len(members) < 2:
             return None
         names: list[str] = []

@@ -162,3 +162,17 @@ def without(rng: TokenRange, holes: Sequence[TokenRange], prefer_after: int) -> 
     if after and after[0][1] - after[0][0] >= 2:
         return after[0]
     return max(pieces, key=lambda p: p[1] - p[0])
+
+
+def conjuncts(head: Token, start: int, end: int) -> list[Token]:
+    """The words joined to ``head`` by "and"/"or" (conj, at any depth) inside tokens
+    [start, end), in text order: "Russia, Ukraine and the United States" from "Russia"."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for c in tok.children:
+            if c.dep_ == "conj" and start <= c.i < end:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
