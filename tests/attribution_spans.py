@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 
 from redline.extract.attribution import find_attributions
 from redline.knowledge.cues import load_cues
+from redline.model import Document
 
 
 class Spanned(NamedTuple):
@@ -39,3 +40,10 @@ def attributed_by(nlp: Language) -> Attributed:
         ]
 
     return run
+
+
+def said_by(extractor: Any, text: str) -> list[tuple[str | None, str]]:
+    """The full extractor's statements of a text as (speaker name, content) pairs: what tests
+    about who speaks compare."""
+    found = extractor.extract_one(Document(id="d", text=text)).statements
+    return [(s.speaker.name if s.speaker else None, s.content.text) for s in found]

@@ -7,14 +7,10 @@ from typing import Any
 
 import pytest
 
+from attribution_spans import said_by
 from redline.model import Document
 
 pytestmark = pytest.mark.model
-
-
-def _said(extractor: Any, text: str) -> list[tuple[str | None, str]]:
-    found = extractor.extract_one(Document(id="d", text=text)).statements
-    return [(s.speaker.name if s.speaker else None, s.content.text) for s in found]
 
 
 def test_each_named_person_gets_the_statement(extractor: Any) -> None:
@@ -27,12 +23,12 @@ def test_each_named_person_gets_the_statement(extractor: Any) -> None:
 
 def test_a_role_that_names_one_person_is_a_person(extractor: Any) -> None:
     text = "Putin and his American counterpart Donald Trump welcomed the chance to meet again."
-    assert [n for n, _ in _said(extractor, text)] == ["Vladimir Putin", "Donald Trump"]
+    assert [n for n, _ in said_by(extractor, text)] == ["Vladimir Putin", "Donald Trump"]
 
 
 def test_states_and_groups_speak_jointly(extractor: Any) -> None:
-    assert [n for n, _ in _said(extractor, "Germany and France said the draft needed more work.")] == [
+    assert [n for n, _ in said_by(extractor, "Germany and France said the draft needed more work.")] == [
         "Germany and France"
     ]
-    said = _said(extractor, "Rubio and Ukrainian officials said the talks had been useful.")
+    said = said_by(extractor, "Rubio and Ukrainian officials said the talks had been useful.")
     assert len(said) == 1  # a person and a group: not two named speakers

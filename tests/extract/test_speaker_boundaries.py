@@ -7,14 +7,9 @@ from typing import Any
 
 import pytest
 
-from redline.model import Document
+from attribution_spans import said_by
 
 pytestmark = pytest.mark.model
-
-
-def _said(extractor: Any, text: str) -> list[tuple[str | None, str]]:
-    found = extractor.extract_one(Document(id="d", text=text)).statements
-    return [(s.speaker.name if s.speaker else None, s.content.text) for s in found]
 
 
 def test_a_headline_run_into_the_dateline_is_not_the_speaker(extractor: Any) -> None:
@@ -23,7 +18,7 @@ def test_a_headline_run_into_the_dateline_is_not_the_speaker(extractor: Any) -> 
     text = (
         "Talks resume in Geneva\nGENEVA, November 24, 2025 - Rubio and Yermak said the talks had been useful."
     )
-    assert [n for n, _ in _said(extractor, text)] == ["Marco Rubio", "Andriy Yermak"]
+    assert [n for n, _ in said_by(extractor, text)] == ["Marco Rubio", "Andriy Yermak"]
 
 
 def test_a_title_never_runs_over_a_full_stop(extractor: Any) -> None:
@@ -34,4 +29,4 @@ def test_a_title_never_runs_over_a_full_stop(extractor: Any) -> None:
         "occupied territories as Russian. The Head of State noted this during a press conference in Berlin.\n"
         '"Recognition is impossible," the President emphasized.'
     )
-    assert {n for n, _ in _said(extractor, text)} == {"Volodymyr Zelensky"}
+    assert {n for n, _ in said_by(extractor, text)} == {"Volodymyr Zelensky"}
