@@ -37,8 +37,19 @@ def test_actors_most_quoted_first(client: TestClient) -> None:
         ("vladimir-putin", 2),
         ("volodymyr-zelensky", 2),
     }
-    assert body["next"] is not None  # the knowledge base holds more actors, with no statements yet
-    assert client.get(body["next"]).json()["items"][0]["statements"] == 0
+
+
+def test_actors_are_those_quoted_unless_all_are_asked_for(client: TestClient) -> None:
+    quoted = client.get("/api/v1/actors", params={"limit": 200}).json()
+    assert quoted["items"] and all(a["statements"] > 0 for a in quoted["items"])
+    assert quoted["total"] == len(quoted["items"])
+    everyone = client.get("/api/v1/actors", params={"limit": 200, "all": "true"}).json()
+    assert everyone["total"] > quoted["total"]  # the knowledge base's people, not yet quoted
+    counts = [a["statements"] for a in everyone["items"]]
+    assert counts[: quoted["total"]] == [a["statements"] for a in quoted["items"]]
+    assert set(counts[quoted["total"] :]) == {0}
+    page = client.get("/api/v1/actors", params={"limit": 2, "all": "true"}).json()
+    assert "all=true" in page["next"]  # the next page keeps the question
 
 
 def test_actor_detail_counts_by_issue_and_stance(client: TestClient) -> None:

@@ -243,8 +243,13 @@ def test_lists_say_how_much_of_the_whole_they_show(db: str, argv: list[str], tit
     assert result.stdout.splitlines()[0] == title
 
 
-def test_actor_list_counts_every_known_actor(db: str) -> None:
+def test_actor_list_counts_the_quoted_actors_or_with_all_every_known_one(db: str) -> None:
     with Store.open(db) as store:
-        known = store.count_actors()
+        quoted, known = store.count_actors(), store.count_actors(everyone=True)
+    assert 1 < quoted < known
     result = runner.invoke(app, ["actors", "-n", "1", "--db", db])
-    assert known > 1 and result.stdout.splitlines()[0] == f"1 of {known} actors"
+    assert result.stdout.splitlines()[0] == f"1 of {quoted} actors"
+    result = runner.invoke(app, ["actors", "-n", "1", "--all", "--db", db])
+    assert result.stdout.splitlines()[0] == f"1 of {known} actors"
+    rows = json.loads(runner.invoke(app, ["actors", "-f", "json", "--db", db]).stdout)
+    assert len(rows) == quoted and all(r["statements"] > 0 for r in rows)

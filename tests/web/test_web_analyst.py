@@ -20,11 +20,15 @@ from redline.web.forms import MAX_AGE, check_form_token, form_token
 TOKEN = "analyst-secret"
 
 
-def test_actor_index_lists_everyone_with_counts_and_links(client: TestClient, store: Store) -> None:
+def test_actor_index_lists_the_quoted_with_counts_and_links(client: TestClient, store: Store) -> None:
     p = Page(client.get("/actors").text)
     rows = p.body_rows("actors")
     names = [r.children[0].text for r in rows]
     assert "Vladimir Putin" in names and "Marta Kowalczyk" in names
+    assert all(int(r.children[3].text) > 0 for r in rows)
+    everyone = Page(client.get("/actors", params={"all": 1}).text).body_rows("actors")
+    assert len(everyone) > len(rows)  # the actor list's people nobody quotes yet, on request
+    assert {int(r.children[3].text) for r in everyone[len(rows) :]} == {0}
     putin = rows[names.index("Vladimir Putin")]
     assert putin.children[1].text == "Russia"
     assert int(putin.children[3].text) == len(store.statements(StatementFilter(actor="vladimir-putin")))

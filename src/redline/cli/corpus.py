@@ -18,6 +18,7 @@ from redline.cli.options import (
     ActorOpt,
     ActorsOpt,
     DbOpt,
+    EveryoneOpt,
     LimitOpt,
     OutletOpt,
     PublishedOpt,
@@ -246,10 +247,20 @@ def statements(
     )
 
 
-def actors(limit: LimitOpt = 0, fmt: FormatOpt = "table", db: DbOpt = None) -> None:
-    """List actors with their statement counts."""
+def actors(
+    limit: LimitOpt = 0, everyone: EveryoneOpt = False, fmt: FormatOpt = "table", db: DbOpt = None
+) -> None:
+    """List the actors the corpus quotes, most statements first."""
     columns = ("id", "name", "kind", "party", "statements")
-    _listing(fmt, db, limit, "actors", columns, lambda s: s.actors(limit or None), lambda s: s.count_actors())
+    _listing(
+        fmt,
+        db,
+        limit,
+        "actors",
+        columns,
+        lambda s: s.actors(limit or None, everyone=everyone),
+        lambda s: s.count_actors(everyone=everyone),
+    )
 
 
 def documents(

@@ -333,9 +333,17 @@ def _kept_count(conn: Connection, f: StatementFilter) -> int | None:
     return corpus_counts.count(conn, narrowed[0], str(f.issue or f.stance))
 
 
-def count_actors(conn: Connection) -> int:
-    """Every actor ``list_actors`` can list."""
-    return int(conn.execute(select(func.count()).select_from(actor)).scalar_one())
+def count_actors(conn: Connection, everyone: bool = False) -> int:
+    """Every actor ``list_actors`` can list (with ``everyone``, those no statement quotes too)."""
+    if everyone:
+        return int(conn.execute(select(func.count()).select_from(actor)).scalar_one())
+    counts = corpus_counts.actor_counts()
+    q = (
+        select(func.count())
+        .select_from(actor.join(counts, counts.c.actor_id == actor.c.id))
+        .where(counts.c.n > 0)
+    )
+    return int(conn.execute(q).scalar_one())
 
 
 def count_documents(conn: Connection, outlet: str | None = None) -> int:
@@ -354,7 +362,11 @@ def count_claims(conn: Connection, actor_query: str | None = None) -> int:
     return int(conn.execute(q).scalar_one())
 
 
-def list_actors(conn: Connection, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+def list_actors(
+    conn: Connection, limit: int | None = None, offset: int = 0, everyone: bool = False
+) -> list[dict[str, Any]]:
+    """Actors, most quoted first. An analyst asks who the corpus quotes, so by default the
+    knowledge base's actors no statement quotes are left out; ``everyone`` lists them too."""
     counts = corpus_counts.actor_counts()  # kept by the database: no count of every statement
     q = (
         select(
@@ -367,6 +379,8 @@ def list_actors(conn: Connection, limit: int | None = None, offset: int = 0) -> 
         .select_from(actor.outerjoin(counts, counts.c.actor_id == actor.c.id))
         .order_by(func.coalesce(counts.c.n, 0).desc(), actor.c.id)
     )
+    if not everyone:
+        q = q.where(counts.c.n > 0)
     q = _page(q, limit, offset)
     return [r._asdict() for r in conn.execute(q)]
 

@@ -268,9 +268,9 @@ class Store:
         with self._reader() as conn:
             return queries.count_search(conn, f)
 
-    def count_actors(self) -> int:
+    def count_actors(self, *, everyone: bool = False) -> int:
         with self._reader() as conn:
-            return queries.count_actors(conn)
+            return queries.count_actors(conn, everyone)
 
     def count_documents(self, outlet: str | None = None) -> int:
         with self._reader() as conn:
@@ -294,9 +294,11 @@ class Store:
         with self._reader() as conn:
             return streams.actor_records(conn)
 
-    def actors(self, limit: int | None = None, *, offset: int = 0) -> list[dict[str, Any]]:
+    def actors(
+        self, limit: int | None = None, *, offset: int = 0, everyone: bool = False
+    ) -> list[dict[str, Any]]:
         with self._reader() as conn:
-            return queries.list_actors(conn, limit, offset)
+            return queries.list_actors(conn, limit, offset, everyone)
 
     def documents(
         self, limit: int | None = None, outlet: str | None = None, *, offset: int = 0

@@ -68,7 +68,7 @@ def corpus_summary(store: Store) -> dict[str, Any]:
         "summary": store.summary(),
         "first": first,
         "last": last,
-        "actors": [a for a in store.actors(limit=10) if a["statements"]],
+        "actors": store.actors(limit=10),
         "issues": store.read(lookup.issue_counts, limit=10),
     }
 
@@ -323,11 +323,16 @@ def _add_actor_pages(router: APIRouter, renderer: Renderer) -> None:
 
     @router.get("/actors", response_class=HTMLResponse, name="dashboard.actors")
     def actors(
-        request: Request, store: StoreDep, page: PageNo = 1, size: Size = 100, fmt: Format = None
+        request: Request,
+        store: StoreDep,
+        everyone: Annotated[bool, Query(alias="all")] = False,
+        page: PageNo = 1,
+        size: Size = 100,
+        fmt: Format = None,
     ) -> Response:
         if fmt:
-            return download(store.actors(), ACTOR_COLUMNS, fmt, "actors")
-        rows, more = paginate(store.actors(limit=page * size + 1), page, size)
+            return download(store.actors(everyone=everyone), ACTOR_COLUMNS, fmt, "actors")
+        rows, more = paginate(store.actors(limit=page * size + 1, everyone=everyone), page, size)
         return renderer.page(
             request,
             "actors.html",
@@ -336,6 +341,9 @@ def _add_actor_pages(router: APIRouter, renderer: Renderer) -> None:
             more=more,
             page=page,
             size=size,
+            everyone=everyone,
+            quoted=store.count_actors(),
+            known=store.count_actors(everyone=True),
         )
 
     @router.get("/actors/{actor_id:path}", response_class=HTMLResponse, name="dashboard.actor")

@@ -54,10 +54,25 @@ def get_document(document_id: str, store: StoreDep) -> DocumentDetail:
     )
 
 
-@router.get("/actors", response_model=ActorPage, tags=["actors"], summary="List actors, most quoted first")
-def list_actors(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> ActorPage:
-    rows = [ActorRow.model_validate(r) for r in store.actors(limit + 1, offset=offset)]
-    return counted(ActorPage, page(request, rows, limit, offset), store.count_actors)
+@router.get(
+    "/actors",
+    response_model=ActorPage,
+    tags=["actors"],
+    summary="List the actors the corpus quotes, most quoted first",
+)
+def list_actors(
+    request: Request,
+    store: StoreDep,
+    everyone: Annotated[
+        bool, Query(alias="all", description="Also list the known actors no statement quotes.")
+    ] = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> ActorPage:
+    rows = [ActorRow.model_validate(r) for r in store.actors(limit + 1, offset=offset, everyone=everyone)]
+    return counted(
+        ActorPage, page(request, rows, limit, offset), lambda: store.count_actors(everyone=everyone)
+    )
 
 
 @router.get(
