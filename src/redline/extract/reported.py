@@ -215,9 +215,18 @@ def _trailing_condition(verb: Token, comp: Token, cues: CueLexicon) -> Token | N
     for child in verb.rights:
         if child.i <= comp.right_edge.i or child.dep_ not in ("conj", "advcl") or not is_verb(child):
             continue
-        if any(m.dep_ == "mark" and m.lower_ in cues.condition_marks for m in child.children):
+        if any(_condition_mark(m, cues) for m in child.children):
             return child
     return None
+
+
+def _condition_mark(mark: Token, cues: CueLexicon) -> bool:
+    if mark.dep_ != "mark":
+        return False
+    if mark.lower_ in cues.condition_marks:
+        return True
+    before = mark.nbor(-1) if mark.i > 0 else None
+    return mark.lower_ in cues.only_condition_marks and before is not None and before.lower_ == "only"
 
 
 def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:

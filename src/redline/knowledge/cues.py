@@ -62,6 +62,7 @@ class CueLexicon:
     question_verbs: frozenset[str] = frozenset()
     continuing_marks: frozenset[str] = frozenset()
     condition_marks: frozenset[str] = frozenset()
+    only_condition_marks: frozenset[str] = frozenset()
     prep_verbs: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     prep_nouns: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
     predicates: Mapping[str, frozenset[str]] = field(default_factory=_empty_mapping)
@@ -205,6 +206,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         question_verbs=frozenset(_words(data, "question_verbs", where)),
         continuing_marks=frozenset(_words(data, "continuing_marks", where)),
         condition_marks=frozenset(_words(data, "condition_marks", where)),
+        only_condition_marks=frozenset(_words(data, "only_condition_marks", where)),
         prep_verbs=MappingProxyType(
             {k: v for k, v in _prep_map(data, "prep_verbs", where).items() if k not in attitudes}
         ),
