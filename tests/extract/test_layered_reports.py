@@ -32,6 +32,16 @@ def _found(attributed: Attributed, text: str) -> list[tuple[str, str | None]]:
             "the budget was final",
             "Minister Rebane",
         ),
+        (
+            "The port authority rejected the new tariff schedule, according to the harbour gazette.",
+            "the new tariff schedule",
+            "The port authority",
+        ),
+        (
+            "Mayor Ilves dismissed the bridge tolls as a tax on commuters, the Baltic Wire reported.",
+            "the bridge tolls as a tax on commuters",
+            "Mayor Ilves",
+        ),
     ],
 )
 def test_the_inner_source_speaks(attributed: Attributed, text: str, content: str, source: str) -> None:
@@ -43,3 +53,10 @@ def test_an_outlets_own_report_of_a_statement_stays_the_outlets(attributed: Attr
         attributed, "The Baltic Wire reported that the harbour master said the ferries would sail."
     )
     assert found and found[0][1] == "The Baltic Wire", found
+
+
+def test_an_attitude_carried_by_an_outlet_stays_the_outlets_report(attributed: Attributed) -> None:
+    found = _found(
+        attributed, "The fishermen, who back the new quota, met in Tallinn, the Baltic Wire reported."
+    )
+    assert [source for _, source in found] == ["the Baltic Wire"], found

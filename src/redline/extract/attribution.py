@@ -454,7 +454,8 @@ def _layered(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> 
     party."""
     if inner.source is None or inner.kind not in _LAYERED_KINDS or outer.kind not in _OWN_STATEMENT_KINDS:
         return False
-    if cues.verb_kind(doc[inner.cue_token].lemma_) not in ("speech", "writing"):
+    lemma = doc[inner.cue_token].lemma_.lower()
+    if cues.verb_kind(lemma) not in ("speech", "writing") and lemma not in cues.carried_object_verbs:
         return False  # "The Europeans, who back Ukraine, ...": a stance, not a report carried
     if outer.cue_token < inner.content[1]:
         return False  # "Bloomberg reported that X said ...": nested in the outlet's own report

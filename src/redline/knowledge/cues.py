@@ -58,6 +58,7 @@ class CueLexicon:
     passive_raising_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     not_object_verbs: frozenset[str] = frozenset()
+    carried_object_verbs: frozenset[str] = frozenset()
     attributive_participles: frozenset[str] = frozenset()
     question_verbs: frozenset[str] = frozenset()
     continuing_marks: frozenset[str] = frozenset()
@@ -202,6 +203,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where) if sourceless else ()),
         copulas=frozenset(_words(data, "copulas", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
+        carried_object_verbs=frozenset(_words(data, "carried_object_verbs", where)),
         attributive_participles=frozenset(_words(data, "attributive_participles", where)),
         question_verbs=frozenset(_words(data, "question_verbs", where)),
         continuing_marks=frozenset(_words(data, "continuing_marks", where)),
