@@ -75,18 +75,29 @@ def test_declining_to_speak_is_not_a_statement(run: Run, text: str) -> None:
         "The draft would require both fleets to leave the strait.",
         "The framework calls for a joint border commission.",
         "The transcript shows the two aides discussing a summit.",
+        "The draft insists that both fleets leave the strait.",
+        "The ministers tabled a text, deleting a clause that set a quota and demanding that the "
+        "harbour fees be halved.",
     ],
 )
 def test_a_document_is_not_the_speaker_of_its_provisions(run: Run, text: str) -> None:
     doc, atts = run(text)
     assert all(_text(doc, a.source) is None or "draft" not in str(_text(doc, a.source)) for a in atts)
-    assert not [a for a in atts if _text(doc, a.source) in ("The draft", "The framework", "The transcript")]
+    documents = ("The draft", "The framework", "The transcript", "a clause that", "a clause")
+    assert not [a for a in atts if _text(doc, a.source) in documents]
 
 
-def test_a_document_with_a_say_verb_and_a_clause_is_a_source(run: Run) -> None:
-    doc, atts = run("The joint statement says that the ceasefire will start at midnight.")
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The joint statement says that the ceasefire will start at midnight.", "The joint statement"),
+        ("The final text states that the ceasefire will start at midnight.", "The final text"),
+    ],
+)
+def test_a_document_with_a_say_verb_and_a_clause_is_a_source(run: Run, text: str, source: str) -> None:
+    doc, atts = run(text)
     (a,) = atts
-    assert _text(doc, a.source) == "The joint statement"
+    assert _text(doc, a.source) == source
     assert _text(doc, a.content) == "the ceasefire will start at midnight"
 
 

@@ -71,9 +71,7 @@ ActorsOpt = Annotated[
         help="Extra actor file (YAML); repeat for several.",
     ),
 ]
-EveryoneOpt = Annotated[
-    bool, typer.Option("--all", help="Also list the known actors no statement quotes.")
-]
+EveryoneOpt = Annotated[bool, typer.Option("--all", help="Also list the known actors no statement quotes.")]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", metavar="OUTLET", help="Outlet name.")]
 SearchOpt = Annotated[str | None, typer.Option("--search", metavar="QUERY", help=SEARCH_HELP)]
 RejectedOpt = Annotated[bool, typer.Option("--include-rejected", help="Keep statements an analyst rejected.")]

@@ -269,11 +269,15 @@ def _line_of(text: str, span: tuple[int, int]) -> str | None:
 
 def _document_source(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
     """ "The plan would require Kyiv to withdraw": a document is not the speaker of its own
-    provisions; only a say-type verb ("the draft says that ...") makes it a source."""
-    if cand.source is None or cand.kind in ("speech", "writing", "colon", "signature"):
+    provisions; only a say-type verb ("the draft says that ...") makes it a source, not one that
+    needs a person behind it ("the draft insists that ...")."""
+    if cand.source is None or cand.kind in ("colon", "signature"):
         return False
     head = _head_of(doc, cand.source)
-    return head.lemma_.lower() in cues.document_nouns
+    if head.lemma_.lower() not in cues.document_nouns:
+        return False
+    verb = doc[cand.cue_token].lemma_.lower()
+    return cand.kind not in ("speech", "writing") or verb not in cues.document_verbs
 
 
 def _head_of(doc: Doc, rng: TokenRange) -> Token:

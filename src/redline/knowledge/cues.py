@@ -81,6 +81,7 @@ class CueLexicon:
     interview_words: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
     document_nouns: frozenset[str] = frozenset()
+    document_verbs: frozenset[str] = frozenset()
     unsaying_verbs: frozenset[str] = frozenset()
     negated_statements: frozenset[str] = frozenset()
     confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
@@ -228,6 +229,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         interview_words=frozenset(_words(data, "interview_words", where)),
         quote_pairs=_quote_pairs(data, where),
         document_nouns=frozenset(_words(data, "document_nouns", where)),
+        document_verbs=frozenset(_words(data, "document_verbs", where)),
         unsaying_verbs=frozenset(_words(data, "unsaying_verbs", where)),
         negated_statements=frozenset(_words(data, "negated_statements", where)),
         confidence=_confidence(data, where),
