@@ -116,7 +116,7 @@ def test_jsonl_one_object_per_document(invoke: object) -> None:
     assert record["document"] == {
         "id": record["document"]["id"],
         "url": None,
-        "title": None,
+        "title": "Kyiv says it will not give up territory under the revised plan",  # its headline line
         "published": "2025-11-25",
         "outlet": None,
     }
@@ -220,7 +220,8 @@ def test_table_gives_the_content_its_width(
 def test_table_without_statements(invoke: object) -> None:
     result = invoke(ARTICLE, "--format", "table")  # type: ignore[operator]
     assert result.exit_code == 0
-    assert result.stdout == f"{ARTICLE} | 0 statements\n(no statements found)\n"
+    title = "Kyiv says it will not give up territory under the revised plan"
+    assert result.stdout == f"{title} | {ARTICLE} | 0 statements\n(no statements found)\n"
 
 
 def test_jsonl_with_statements(invoke: object, monkeypatch: pytest.MonkeyPatch) -> None:

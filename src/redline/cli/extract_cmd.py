@@ -134,7 +134,8 @@ def statement_rows(extraction: Extraction) -> list[dict[str, Any]]:
 
 def _table_title(extraction: Extraction) -> str:
     doc = extraction.document
-    parts = [doc.title or doc.source or doc.id]
+    parts = [doc.title] if doc.title else []
+    parts.append(doc.source or doc.id)  # which file or record, among many inputs
     if doc.published:
         parts.append(doc.published.isoformat())
     parts.append(f"{len(extraction.statements)} statements")

@@ -25,6 +25,7 @@ from redline.config import Settings
 from redline.dates import parse_date as parse_date  # re-exported: the readers' date parser
 from redline.model import Document, Problem, stable_id
 from redline.sources.dateline import document_date
+from redline.sources.headline import headline_of
 from redline.sources.guards import (
     SNIFF_BYTES,
     check_size,
@@ -294,6 +295,7 @@ class FileReader:
             metadata={k: v for k, v in record.items() if k not in RECORD_FIELDS and k != "text"},
         )
         clean_document(doc)  # before the id: a derived id hashes the text as stored
+        doc.title = doc.title or headline_of(doc.text)
         doc.id = doc.id or stable_id(doc.content_hash)
         return doc
 
