@@ -35,3 +35,28 @@ def test_answers_without_an_interviewee_are_left_out(attributed: Attributed) -> 
     found = attributed("Border talks resume\n\n" + TRANSCRIPT)
     assert not any(a.source in ("A", "Q") for a in found)
     assert not any(a.cue == ":" for a in found)
+
+
+PRESS_CONFERENCE = (
+    "Press briefing (excerpt)\n\n"
+    "KOVALOV: We have the draft. I can confirm that.\n\n"
+    "QUESTION: Will the ministers meet?\n\n"
+    "MARKOV: Yes, next week. He said the venue was still open.\n"
+)
+
+
+def test_each_labelled_speaker_of_a_press_transcript_speaks(attributed: Attributed) -> None:
+    found = [(a.source, a.content) for a in attributed(PRESS_CONFERENCE)]
+    assert ("KOVALOV", "We have the draft. I can confirm that") in found
+    assert ("MARKOV", "Yes, next week. He said the venue was still open") in found
+
+
+def test_a_label_the_tagger_reads_as_a_verb_still_speaks(attributed: Attributed) -> None:
+    text = "Transcript\n\nLAVROV: Our position is well known. There will be no agreement.\n"
+    found = [(a.source, a.content) for a in attributed(text)]  # "LAVROV" is tagged as a participle
+    assert found == [("LAVROV", "Our position is well known. There will be no agreement")]
+
+
+def test_a_report_inside_labelled_words_is_no_second_statement(attributed: Attributed) -> None:
+    found = attributed(PRESS_CONFERENCE)
+    assert [a.source for a in found] == ["KOVALOV", "MARKOV"], found

@@ -109,9 +109,12 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
     candidates = _resolve_nesting(doc, [c for c in candidates if not _document_source(doc, c, cues)], cues)
 
     out: list[Attribution] = []
+    labelled: list[tuple[int, int]] = []  # what transcript labels ("PESKOV: ...") give as spoken
     index = _QuoteIndex(doc, quotes)
     for cand in candidates:
         start, end = _chars(doc, cand.content)
+        if cand.kind == "colon":
+            labelled.append((start, end))
         if cand.kind in ("colon", "signature"):
             # transcript and headline labels: each labelled paragraph is its own statement,
             # even where the paragraphs share one run of quote marks
@@ -160,11 +163,20 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
     )
     out.extend(_direct(doc, text, quotes, quoted, mixed_spans, reported, cues))
     out = _share_antecedents(doc, pointers, out, cues)
-    out = [a for a in out if not _bare_pointer(doc, a)]
+    out = [a for a in out if not _bare_pointer(doc, a) and not _within_label(a, labelled)]
     return _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
 
 
 _MAX_POINTER_WORDS = 4
+
+
+def _within_label(a: Attribution, labelled: Sequence[tuple[int, int]]) -> bool:
+    """ "PESKOV: Yes. I can confirm that.": a transcript's labelled words are the speaker's
+    own, as a direct quote is, so a report inside them ("I can confirm") is no second statement
+    (the guide counts nothing nested inside a direct quote)."""
+    if a.cue is None:
+        return False
+    return any(s <= a.cue[0] < e and a.content != (s, e) for s, e in labelled)
 
 
 def _bare_pointer(doc: Doc, a: Attribution) -> bool:

@@ -255,8 +255,11 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             if answers[0] is not None and content is not None:
                 out.append(Candidate(content, (src.end, src.end + 1), answers[0], "colon", src.end))
             continue
-        if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in src):
-            continue  # "He said: ..." is a cue verb, handled with the quotes
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in src) and (
+            len(src) > 1 or cues.verb_kind(src[0].lemma_) is not None
+        ):
+            continue  # "He said: ..." is a cue verb, handled with the quotes; a lone name the
+            # tagger reads as a verb ("LAVROV: ...", capitals look like a participle) is a label
         plural = len(src) > 1 and src[-1].tag_ in ("NNS", "NNPS") and not src[-1].ent_type_
         if plural or all(t.ent_type_ in ("GPE", "LOC") for t in src):
             continue  # "Harbour Talks: ...", "Norway: ...": a section heading or a place, no speaker
