@@ -137,6 +137,29 @@ def test_an_unknown_office_holder_takes_the_party_of_the_office(extractor: Any) 
     assert sp.party == "europe"
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Irish Prime Minister Aoife Byrne said Dublin would send deminers.", "europe"),
+        ("Portuguese Foreign Minister Rui Costa said Lisbon would send deminers.", "europe"),
+        ("Canadian Defence Minister Jean Tremblay said Ottawa would send deminers.", "other"),
+    ],
+)
+def test_an_office_holder_of_any_eu_state_or_ally_has_a_side(extractor: Any, text: str, party: str) -> None:
+    assert speaker_of(extractor, text, "would send deminers").party == party
+
+
+EU_MEMBERS = "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE"
+
+
+def test_every_eu_member_state_is_a_place_on_the_european_side() -> None:
+    actors = load_actors()
+    states = {a.country: a for a in actors.actors.values() if a.type == "state"}
+    missing = [c for c in EU_MEMBERS.split() if c not in states or states[c].id not in actors.places]
+    assert not missing, missing
+    assert {states[c].party for c in EU_MEMBERS.split()} == {"europe"}
+
+
 def test_an_analyst_is_no_side(extractor: Any) -> None:
     text = "Russian political analyst Pavel Orlov said the Kremlin was playing for time."
     sp = speaker_of(extractor, text, "playing for time")
