@@ -149,7 +149,10 @@ def test_an_office_holder_of_any_eu_state_or_ally_has_a_side(extractor: Any, tex
     assert speaker_of(extractor, text, "would send deminers").party == party
 
 
-EU_MEMBERS = "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE"
+EU_MEMBERS = (
+    "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN "
+    "ESP SWE"
+)
 
 
 def test_every_eu_member_state_is_a_place_on_the_european_side() -> None:

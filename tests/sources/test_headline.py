@@ -4,6 +4,7 @@ Texts are written for these tests."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,8 @@ def test_a_text_file_gets_its_headline_as_title_and_keeps_its_text(tmp_path: Pat
 
 
 def test_a_declared_title_wins(tmp_path: Path) -> None:
-    record = '{"text": "Ferry deal within reach, envoy says\\n\\nThe envoy said a deal was near.", "title": "Given"}\n'
+    text = "Ferry deal within reach, envoy says\n\nThe envoy said a deal was near."
+    record = json.dumps({"text": text, "title": "Given"}) + "\n"
     (tmp_path / "a.jsonl").write_text(record, encoding="utf-8")
     (doc,) = [d for d in read_sources([str(tmp_path / "a.jsonl")], Settings()) if isinstance(d, Document)]
     assert doc.title == "Given"

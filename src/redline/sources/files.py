@@ -25,7 +25,6 @@ from redline.config import Settings
 from redline.dates import parse_date as parse_date  # re-exported: the readers' date parser
 from redline.model import Document, Problem, stable_id
 from redline.sources.dateline import document_date
-from redline.sources.headline import headline_of
 from redline.sources.guards import (
     SNIFF_BYTES,
     check_size,
@@ -35,6 +34,7 @@ from redline.sources.guards import (
     sniff_binary,
     too_large,
 )
+from redline.sources.headline import headline_of
 from redline.sources.html import Page, parse_html
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
