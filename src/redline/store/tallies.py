@@ -62,7 +62,7 @@ from redline.balance import (
     reversal_test,
 )
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
-from redline.model import stance_issues
+from redline.model import GENERIC_ISSUES, stance_issues
 from redline.store import point_tallies as by_point
 from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import CellTotals, TallyRow, from_checkpoints, rewalk
@@ -168,6 +168,11 @@ _COLUMNS = (
 _COUNTABLE = (*countable(), statement.c.speaker.is_not(None))  # a row needs a speaker
 
 
+def _generic_later(issues: str) -> bool:
+    """Whether a statement's issues (as stored, JSON) list a generic issue after the first."""
+    return any(i in GENERIC_ISSUES for i in json.loads(issues)[1:])
+
+
 def _issue_columns(m: Mapping[str, Any], reverses: bool) -> list[str]:
     return stance_issues(json.loads(m["issues"]), reverses=reverses)
 
@@ -186,12 +191,15 @@ def _tallies(
         speaker = get("speaker")
         if not speaker or get("rejected") or get("duplicate"):
             continue
-        # undated too: it places the statement (``stance_issues``)
-        says = says_reversal(get("content"), speaker, get("actor_id"), party_of)
+        day = get("date") or UNDATED_DAY
+        # tested where it turns a walk (dated) or places the statement on the plan as a whole too
+        # (``stance_issues``), undated ones included: a rebuild tests no other undated statement
+        says = (day != UNDATED_DAY or _generic_later(get("issues"))) and says_reversal(
+            get("content"), speaker, get("actor_id"), party_of
+        )
         cols = columns(m, says)
         if not cols:
             continue
-        day = get("date") or UNDATED_DAY
         stance = get("stance")
         best = (
             KIND_RANK.get(get("kind"), 0),
