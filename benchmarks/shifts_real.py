@@ -16,9 +16,9 @@ system's shifts as judged by a reader of their before/after quotes (labels in
 yet judged are listed with ``-v`` for labelling), and the same figures without the rule that one
 voice gives both quotes (``shifts.one_voice``), to show what it removes, and with a looser rule
 in its place (both quotes by named voices of one government, e.g. a negotiator then the
-president), to show what that would add; and with a statement that says outright that its
-speaker's position changed counted on the plan as a whole too when it lists it (the stance
-otherwise goes to the first-listed issue only). ``--trace`` prints, for each real change, its
+president), to show what that would add. (A statement that says outright that its speaker's
+position changed counts on the plan as a whole too when it lists it: ``model.stance_issues``,
+the rule itself since session 11.) ``--trace`` prints, for each real change, its
 cells' statements (stance, voice, date, whether it says the position changed) from the gold and
 from redline, and which step of the rule drops it.
 """
@@ -39,13 +39,13 @@ from _talks_store import extraction_version, gold_attributions, load_talks, talk
 
 from redline import balance
 from redline.analysis import shifts as shifts_module
-from redline.analysis.positions import RowKind, by_issue, row_of
+from redline.analysis.positions import RowKind, issue_columns, own_reversal, row_of
 from redline.analysis.shifts import Shift, find_shifts
 from redline.balance import ReversalTest, reversal_test
 from redline.demo import run_demo
 from redline.knowledge.actors import load_actors
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
-from redline.model import GENERIC_ISSUES, Span, Speaker, Statement
+from redline.model import Span, Speaker, Statement
 from redline.store import Store
 
 HERE = Path(__file__).resolve().parent
@@ -155,12 +155,13 @@ def trace(
     def near(s: Shift) -> bool:
         return s.row in real["rows"] and s.column in real["columns"] and abs((s.date - day).days) <= REAL_DAYS
 
+    columns = issue_columns(own_reversal(parties, cues))  # as the rule places each statement
     for col in real["columns"]:
         cell = [
             s
             for s in statements
             if (row_of(s, "party", parties) in real["rows"] or (s.speaker and s.speaker.name in real["rows"]))
-            and col in by_issue(s)
+            and col in columns(s)
         ]
         ev = [s for s in cell if s.document_id in real["evidence"]]
         dated = [s for s in cell if s.date and abs((s.date - day).days) <= REAL_DAYS]
@@ -317,27 +318,7 @@ def main() -> None:
         + f"; demo {len(governed[2])} shifts, {judged(governed[2])}"
         + f"; real changes found by redline {real_found(governed[0])}"
     )
-    # what the rule would show if a statement that says outright its position changed also
-    # counted on the plan as a whole when it lists it ("the negotiating position will be
-    # revised", read as a stance on the ceasefire, the issue listed first)
     says = reversal_test(cues, load_not_names(), load_party_names())
-
-    def with_plan(s: Statement) -> list[str]:
-        cols = by_issue(s)
-        own = () if s.speaker is None else (s.speaker.name, row_of(s, "party", store.parties()) or "")
-        extra = [i for i in s.issues if i in GENERIC_ISSUES and i not in cols]
-        return cols + extra if extra and says(s.content.text, own) else cols
-
-    corpora = ((statements, store.parties()), (gold_st, gold_parties), (demo_statements, demo_parties))
-    widened = [
-        find_shifts(st, by=by, party_of=pt, reversal_cues=cues, columns=with_plan) for st, pt in corpora
-    ]
-    print(
-        "a reversal also on the plan as a whole when it lists it: talks system "
-        + "; gold ".join(f"{len(k)} shifts, {judged(k)}" for k in widened[:2])
-        + f"; demo {len(widened[2])} shifts, {judged(widened[2])}"
-        + f"; real changes found by redline {real_found(widened[0])}, from gold {real_found(widened[1])}"
-    )
     if args.trace:
         for name, st, pt in (("gold", gold_st, gold_parties), ("redline", statements, store.parties())):
             print(f"\nWHY EACH REAL CHANGE IS (NOT) FOUND, from {name} statements:")
@@ -349,10 +330,6 @@ def main() -> None:
         for g in gold:
             print(("+ " if g in found else "- ") + show(g, texts))
             print(f"      key {key(g)}  judged={labels.get(key(g))}")
-        print("\nSHIFTS with a reversal also on the plan as a whole (talks system, gold):")
-        for s in [*widened[0], *widened[1]]:
-            print("  " + show(s, texts))
-            print(f"      key {key(s)}  judged={labels.get(key(s))}")
         print("\nDEMO shifts:")
         for s in demo:
             print("  " + show(s, {}))

@@ -59,3 +59,12 @@ def test_a_record_that_is_not_an_extraction_is_refused() -> None:
         Extraction.from_dict({"statements": []})
     with pytest.raises(ValueError, match="no content"):
         Extraction.from_dict({"document": {"id": "d"}, "statements": [{"id": "s", "content": None}]})
+
+
+def test_a_reversal_keeps_the_plan_as_a_whole_among_its_stance_issues() -> None:
+    from redline.model import stance_issues
+
+    listed = ["ceasefire", "plan_overall", "territory"]
+    assert stance_issues(listed) == ["ceasefire", "territory"]  # a report on the truce, not on the plan
+    assert stance_issues(listed, reverses=True) == listed  # "our position will be revised": on the plan too
+    assert stance_issues(["plan_overall", "ceasefire"]) == ["plan_overall", "ceasefire"]

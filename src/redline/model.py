@@ -347,13 +347,17 @@ class Problem:
 GENERIC_ISSUES = frozenset({"plan_overall"})
 
 
-def stance_issues(issues: Sequence[str]) -> list[str]:
+def stance_issues(issues: Sequence[str], *, reverses: bool = False) -> list[str]:
     """The issues a statement's stance is about, from its issue list.
 
     The stance is toward the first-listed issue; further specific issues share it (a demand
     on territory and the ceasefire), but a generic issue listed after specific ones does not:
-    reporting that the army cap was dropped is no stance on the plan as a whole. Here, below
-    analysis and store, because the positions matrix and the store's tallies must agree on it.
+    reporting that the army cap was dropped is no stance on the plan as a whole. A statement
+    that says outright that its speaker's position changed (``reverses``: "our negotiating
+    position will be revised", ``balance.reversal_test``) is the exception: a change of
+    position is about the negotiation as a whole whatever it names first, so a generic issue
+    it lists counts too. Here, below analysis and store, because the positions matrix, the
+    shifts and the store's tallies must agree on it.
     """
     first, rest = list(issues[:1]), issues[1:]
-    return first + [i for i in rest if i not in GENERIC_ISSUES]
+    return first + [i for i in rest if reverses or i not in GENERIC_ISSUES]

@@ -127,3 +127,32 @@ def test_two_different_statements_in_one_article_stay_two_claims() -> None:
     ]
     rows = [replace(r, document_id="d1") for r in rows]
     assert grouped(rows) == [["s1"], ["s2"]]
+
+
+def test_outlets_swapping_general_words_still_report_one_claim() -> None:
+    """Words outlets swap for each other (``knowledge/claim_synonyms.yaml``): "a bid for
+    membership" and "an ambition to join", "put on hold" and "postponed", "oil" and "energy",
+    "handed over" and "cede"; a statement on another subject stays apart."""
+    rows = [
+        st(1, "Our bid for membership of the alliance still stands", actor="kallas"),
+        st(2, "the country's ambition to join the alliance still stands", actor="kallas"),
+        st(3, "The next round of talks was postponed after the storm", actor="kallas"),
+        st(4, "the next round of talks has been put on hold after the storm", actor="kallas"),
+        st(5, "Oil exports will keep the budget afloat this winter", actor="kallas"),
+        st(6, "energy exports keep the budget afloat in winter", actor="kallas"),
+        st(7, "the alliance must stay united through the winter", actor="kallas"),
+        st(8, "The coast will never be handed over to the occupiers", actor="kallas"),
+        st(9, "we will never cede the coast to the occupiers", actor="kallas"),
+    ]
+    assert grouped(rows) == [["s1", "s2"], ["s3", "s4"], ["s5", "s6"], ["s7"], ["s8", "s9"]]
+
+
+def test_an_undated_report_joins_another_article_only_on_stronger_evidence() -> None:
+    """An undated statement may join a claim of any date, so it meets many more claims than a
+    dated one: a rewording close enough for a report of the same day is not enough for it.
+    It is still counted, as a claim of its own."""
+    said = "The monitors must have full access to the front line"
+    reworded = "monitors need access to the whole front"
+    assert grouped([st(1, said), st(2, reworded)]) == [["s1", "s2"]]
+    assert grouped([st(1, said), st(2, reworded, day=None)]) == [["s1"], ["s2"]]
+    assert grouped([st(1, said), st(2, said.lower(), day=None)]) == [["s1", "s2"]]  # the same words

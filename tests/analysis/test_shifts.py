@@ -78,6 +78,38 @@ def test_an_explicit_reversal_is_enough(statement: MakeStatement) -> None:
     assert find_shifts(stmts, by="party", party_of=PARTIES) == []  # without the cue it is one statement
 
 
+def test_a_reversal_listing_the_plan_after_an_issue_turns_the_plan_too(statement: MakeStatement) -> None:
+    """A stance goes to the first-listed issue only, except in a statement that says outright
+    that its speaker's position changed: that is a change on the negotiation as a whole."""
+    plan, truce = ("plan_overall",), ("ceasefire", "plan_overall")
+    stmts = [
+        statement("the outline can serve as a basis", stance="support", when="2025-11-20", issues=plan),
+        statement("the outline is broadly acceptable", stance="support", when="2025-11-21", issues=plan),
+        statement(
+            "no truce now, and our position will be revised", stance="oppose", when="2025-11-30", issues=truce
+        ),
+    ]
+    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    assert (sh.column, sh.before, sh.after, sh.explicit) == ("plan_overall", "support", "oppose", True)
+    assert sh.quote_after is stmts[2] and sh.quote_before.content.text == "the outline is broadly acceptable"
+    matrix = position_matrix(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    assert matrix.get("russia", "plan_overall").counts["oppose"] == 1  # the matrix counts it there too
+    assert (
+        position_matrix(stmts, by="party", party_of=PARTIES).get("russia", "plan_overall").counts["oppose"]
+        == 0
+    )
+    # not a reversal: a stance on the truce, none on the plan as a whole
+    plain = statement("no truce now, the talks go on", stance="oppose", when="2025-11-30", issues=truce)
+    assert find_shifts([*stmts[:2], plain], by="party", party_of=PARTIES, reversal_cues=CUES) == []
+    # undated, it is counted on the plan, undated, and turns nothing
+    undated = statement(
+        "no truce now, and our position will be revised", stance="oppose", when=None, issues=truce
+    )
+    assert find_shifts([*stmts[:2], undated], by="party", party_of=PARTIES, reversal_cues=CUES) == []
+    counted = position_matrix([*stmts[:2], undated], by="party", party_of=PARTIES, reversal_cues=CUES)
+    assert counted.undated_in("russia", "plan_overall") == 1
+
+
 def test_no_longer_about_something_else_is_no_reversal(statement: MakeStatement) -> None:
     stmts = [
         statement("unacceptable", stance="oppose", when="2025-11-20"),

@@ -60,6 +60,26 @@ SAID: list[tuple[str, str, list[str], int | None, str, float, str]] = [
     # 24: a reversal that keeps the stance it had (no turn), and one undated
     ("putin", "oppose", ["sanctions"], 25, "direct", 0.9, "Moscow no longer expects relief at all"),
     ("zelensky", "oppose", ["territory"], None, "direct", 0.9, "we now reject any withdrawal at all"),
+    # 26-27: a reversal that names a specific issue first and the plan as a whole after it: it
+    # turns the plan's cell too (model.stance_issues), and one undated, counted there undated
+    (
+        "putin",
+        "oppose",
+        ["ceasefire", "plan_overall"],
+        25,
+        "direct",
+        0.9,
+        "no truce: our position will be revised",
+    ),
+    (
+        "zelensky",
+        "support",
+        ["nato", "plan_overall"],
+        None,
+        "direct",
+        0.8,
+        "we no longer reject the framework",
+    ),
 ]
 
 
@@ -306,6 +326,7 @@ def _fill_shifts(store: Store, *, mixed: bool = False) -> None:
     store.write([_prepared(_extraction(8, [16, 17, 18, 19, 20], day=24))])
     store.write([_prepared(_extraction(9, [21, 22, 24, *([23] if mixed else [])], day=25))])
     store.write([_prepared(_undated_doc(_extraction(11, [25])))])
+    store.write([_prepared(_extraction(12, [26], day=25)), _prepared(_undated_doc(_extraction(13, [27])))])
     reprint = store.write([_prepared(_extraction(10, [16, 17, 18, 19, 20], day=24, reprint_of="d8"))])
     assert reprint[0].status == "near_duplicate"
 
@@ -332,6 +353,25 @@ def test_shifts_come_from_the_tallies(store: Store, monkeypatch: pytest.MonkeyPa
     _no_statement_reads(store, monkeypatch)  # shifts come from the tallies, not the statements
     for i, kw in enumerate(SHIFT_CASES):
         assert _from_tallies(store, **kw) == expected[i], kw
+
+
+def test_a_reversal_listing_the_plan_turns_the_plan_in_corpus_and_tallies(store: Store) -> None:
+    """A statement that says outright that its speaker's position changed counts on the plan
+    as a whole too when it lists it after another issue: one shift on the plan, the same from
+    the corpus and from the tallies, its undated twin counted on the plan as undated."""
+    _fill_shifts(store)
+    expected = _from_corpus(store, by="party")
+    plan = [sh for sh in expected["shifts"] if sh["row"] == "russia" and sh["column"] == "plan_overall"]
+    assert [(sh["before"], sh["after"], sh["quote_after"]["statement_id"]) for sh in plan] == [
+        ("support", "oppose", "s12-26")
+    ]
+    assert _from_tallies(store, by="party") == expected
+    assert _from_tallies(store, by="party", issue="plan_overall") == _from_corpus(
+        store, by="party", issue="plan_overall"
+    )
+    undated = {(u["row"], u["column"]): u["undated"] for u in expected["unplaced"]}
+    undated |= {(c["row"], c["column"]): c["undated"] for c in expected["cells"]}
+    assert undated.get(("unaffiliated", "plan_overall")) == 1  # never dropped: counted, undated
 
 
 def test_corrections_move_the_shift_tallies(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -427,8 +467,9 @@ def test_migration_0010_counts_reversals_in_an_older_database(db_url: str) -> No
 
 
 @pytest.mark.parametrize("at", [None, date(2025, 11, 21)])
+@pytest.mark.parametrize("reversals", [False, True])
 def test_a_cell_paged_by_index_lists_what_its_tallies_count(
-    store: Store, monkeypatch: pytest.MonkeyPatch, at: date | None
+    store: Store, monkeypatch: pytest.MonkeyPatch, at: date | None, reversals: bool
 ) -> None:
     """``cell_rows.newest`` (a big cell's page, read along the issue's date index in batches)
     lists, page by page, the statements the cell's whole read lists, in the same order, and as
@@ -436,7 +477,7 @@ def test_a_cell_paged_by_index_lists_what_its_tallies_count(
     from redline.store import cell_rows
     from redline.web.analysis_pages import cell_statements
 
-    _fill(store)
+    (_fill_shifts if reversals else _fill)(store)  # with reversals placed on the plan too
     store.correct("s2-8", Correction(speaker="Vladimir Putin"))
     monkeypatch.setattr(cell_rows, "_BATCH", 2)  # several keyset batches per cell
     report = _from_tallies(store, by="party", at=at)

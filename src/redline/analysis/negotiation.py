@@ -278,15 +278,12 @@ def positions(
             statements, version.points, link_options or LinkOptions(generic=load_generic_link_terms())
         )
         columns = by_points({sid: [lk.number for lk in found] for sid, found in links.items()})
-    matrix = position_matrix(statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue)
+    cues = load_reversal_cues()  # one statement's reversal places it, and turns a cell, in both
+    matrix = position_matrix(
+        statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue, reversal_cues=cues
+    )
     shifts = find_shifts(
-        statements,
-        by=by,
-        party_of=corpus.party_of,
-        columns=columns,
-        at=at,
-        issue=issue,
-        reversal_cues=load_reversal_cues(),
+        statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue, reversal_cues=cues
     )
     return Positions(matrix, shifts, version, links)
 

@@ -19,12 +19,13 @@ matrix at any two dates and the shifts between them always agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, Literal, TypeVar
 
-from redline.balance import UNAFFILIATED, CellDraft, DayGroup, Days, Strength, strength, walk
+from redline.balance import UNAFFILIATED, CellDraft, DayGroup, Days, Strength, reversal_test, strength, walk
+from redline.knowledge.shift_cues import load_not_names, load_party_names
 from redline.model import GENERIC_ISSUES, Statement, stance_issues
 
 __all__ = [
@@ -36,12 +37,15 @@ __all__ = [
     "DayGroup",
     "Days",
     "PositionMatrix",
+    "Reverses",
     "RowKind",
     "assemble",
     "by_issue",
     "by_points",
     "cell_days",
     "day_groups",
+    "issue_columns",
+    "own_reversal",
     "position_matrix",
     "row_of",
     "stance_issues",
@@ -144,11 +148,48 @@ def _finish_cell(d: CellDraft[Q], quote: Callable[[Q], Statement]) -> Cell:
 
 
 Columns = Callable[[Statement], Iterable[str]]
+Reverses = Callable[[Statement], bool]  # whether a statement says its speaker's position changed
 
 
-def by_issue(statement: Statement) -> list[str]:
-    """The issues a statement's stance is about (``redline.model.stance_issues``)."""
-    return stance_issues(statement.issues)
+def by_issue(statement: Statement, reverses: Reverses | None = None) -> list[str]:
+    """The issues a statement's stance is about (``redline.model.stance_issues``); with
+    ``reverses``, a statement it finds saying outright that its speaker's position changed
+    counts on a generic issue it lists too (tested only where that makes a difference)."""
+    issues = statement.issues
+    widen = reverses is not None and any(i in GENERIC_ISSUES for i in issues[1:]) and reverses(statement)
+    return stance_issues(issues, reverses=widen)
+
+
+def own_reversal(
+    party_of: Mapping[str, str],
+    reversal_cues: Sequence[str] = (),
+    not_names: Collection[str] | None = None,
+    aliases: Mapping[str, Collection[str]] | None = None,
+) -> Reverses:
+    """Whether a statement says outright that its speaker's own position changed
+    (``balance.reversal_test`` with the speaker's name and party row as its own names), as the
+    store's tallies test each statement at write time; never without ``reversal_cues``. The
+    names default to the packaged ones (``knowledge/shift_cues.yaml``)."""
+    if not reversal_cues:
+        return lambda _s: False
+    not_names = load_not_names() if not_names is None else not_names
+    aliases = load_party_names() if aliases is None else aliases
+    says = reversal_test(reversal_cues, not_names, aliases)
+
+    def reverses(s: Statement) -> bool:
+        sp = s.speaker
+        own = () if sp is None else (sp.name, row_of(s, "party", party_of) or "")
+        return says(s.content.text, own)
+
+    return reverses
+
+
+def issue_columns(reverses: Reverses | None = None, issue: str | None = None) -> Columns:
+    """Columns by issue (``by_issue``), narrowed to ``issue`` when given: the one rule the
+    matrix, the shifts and the store's tallies place a statement by."""
+    if issue is None:
+        return lambda s: by_issue(s, reverses)
+    return lambda s: [i for i in by_issue(s, reverses) if i == issue]
 
 
 def by_points(links: Mapping[str, Sequence[str]]) -> Columns:
@@ -175,14 +216,16 @@ def cell_days(
     columns: Columns | None = None,
     at: date | None = None,
     issue: str | None = None,
+    reverses: Reverses | None = None,
 ) -> CellDays[Statement]:
     """Statements by (row, column); with an issue filter, issue columns narrow to that issue.
 
     A statement dated after ``at`` is left out (it was not said yet); an undated one goes
     to ``undated`` whatever ``at`` is, since nobody can tell whether it was said by then.
+    ``reverses`` (``own_reversal``) widens the issue columns of explicit reversals.
     """
     if columns is None:
-        columns = by_issue if issue is None else (lambda s: [i for i in by_issue(s) if i == issue])
+        columns = issue_columns(reverses, issue)
     dated: dict[tuple[str, str], list[Statement]] = {}
     undated: dict[tuple[str, str], int] = {}
     undated_ids: set[str] = set()
@@ -250,12 +293,19 @@ def position_matrix(
     columns: Columns | None = None,
     at: date | None = None,
     issue: str | None = None,
+    reversal_cues: Sequence[str] = (),
 ) -> PositionMatrix:
     """The matrix of rows (parties or actors) by columns (issues by default, or linked points).
 
     ``at`` keeps only statements dated on or before it, so the matrix answers "where did
     everyone stand on that day"; undated statements are counted beside the cells, never in them.
     A row or column that has only undated statements is still listed, with no cell.
+    ``reversal_cues``: as ``find_shifts`` takes them, so that a statement that says outright
+    that its speaker's position changed counts on the same columns in both (``by_issue``).
     """
-    days = cell_days(statements, by=by, party_of=party_of or {}, columns=columns, at=at, issue=issue)
+    parties = party_of or {}
+    reverses = own_reversal(parties, reversal_cues) if reversal_cues else None
+    days = cell_days(
+        statements, by=by, party_of=parties, columns=columns, at=at, issue=issue, reverses=reverses
+    )
     return summarised_matrix(days, _same, at)

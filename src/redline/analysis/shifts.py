@@ -10,7 +10,10 @@ shows the quotes on both sides, and is shown only when one identifiable voice gi
 after quote says outright that it changed: ``one_voice``): a party's row gathers many speakers,
 and two of them disagreeing on different days changed nobody's position. An explicit reversal
 counts only when it is about the speaker's own position ("we no longer insist"), not a report of
-someone else's ("the United States is no longer ready"; ``balance.reversal_test``). Rows that
+someone else's ("the United States is no longer ready"; ``balance.reversal_test``); and since
+a change of position is one on the negotiation as a whole, it counts on the plan as a whole
+too when the statement lists it, whatever issue it names first ("the targets are chosen and
+our negotiating position will be revised": ``model.stance_issues``). Rows that
 are nobody's position (media, unaffiliated sources) make no shifts. A change undone within a
 week (``balance.UNDONE_DAYS``) is none either: on real news every such pair was one side's
 quotes misread for a few days, not a party turning and turning back.
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from redline.analysis.positions import Columns, RowKind, by_issue, day_groups, row_of
+from redline.analysis.positions import Columns, RowKind, day_groups, issue_columns, own_reversal, row_of
 from redline.balance import (
     NO_SHIFT_ROWS,
     Reversal,
@@ -42,10 +45,9 @@ from redline.balance import (
     Strength,
     cell_shifts,
     nobodys,
-    reversal_test,
     strength,
 )
-from redline.knowledge.shift_cues import collective_name, load_not_names, load_party_names
+from redline.knowledge.shift_cues import collective_name
 from redline.model import Statement
 from redline.store.actors import NAME_PREFIX
 
@@ -179,17 +181,11 @@ def find_shifts(
     media and unaffiliated speakers make none, whatever the rows are.
     """
     parties = party_of or {}
+    # the speaker's own change (as the store's tallies test it); it counts on the plan as a
+    # whole too when the statement lists it (``by_issue``), as the matrix counts it
+    reversal = own_reversal(parties, reversal_cues, not_names, aliases)
     if columns is None:
-        columns = by_issue if issue is None else (lambda s: [i for i in by_issue(s) if i == issue])
-    if reversal_cues:  # whose change a cue reports: the packaged words and names by default
-        not_names = load_not_names() if not_names is None else not_names
-        aliases = load_party_names() if aliases is None else aliases
-    says = reversal_test(reversal_cues, not_names or (), aliases)
-
-    def reversal(s: Statement) -> bool:  # the speaker's own change (as the store's tallies test it)
-        sp = s.speaker
-        own = () if sp is None else (sp.name, row_of(s, "party", parties) or "")
-        return says(s.content.text, own)
+        columns = issue_columns(reversal, issue)
 
     groups: dict[tuple[str, str], list[Statement]] = {}
     for s in statements:

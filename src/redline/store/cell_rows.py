@@ -1,8 +1,8 @@
 """The statements behind one cell of a positions matrix, read by index instead of from the corpus.
 
 A cell is a party (or the speakers without one) on an issue or on a plan point. The rules
-that place a statement in a cell (``in_cell``: ``tallies.party_row`` and
-``model.stance_issues``, as the tallies count) are applied here to light rows of a narrow
+that place a statement in a cell (``in_cell``: ``tallies.party_row``, ``model.stance_issues``
+and ``tallies.says_reversal``, as the tallies count) are applied here to light rows of a narrow
 superset: the countable statements with a speaker on the issue (through ``statement_issue``)
 or linked to the point, of the party's speakers when the row is a party.
 
@@ -19,24 +19,29 @@ from collections.abc import Collection, Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import or_, select, tuple_
+from sqlalchemy import case, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from redline.balance import UNAFFILIATED
-from redline.model import stance_issues
+from redline.model import GENERIC_ISSUES, stance_issues
 from redline.store.countable import countable
 from redline.store.point_links import linked_rows
 from redline.store.schema import statement, statement_issue
-from redline.store.tallies import party_row
+from redline.store.tallies import party_row, says_reversal
 
 __all__ = ["candidates", "in_cell", "newest"]
 
+# the content only of a statement that lists a generic issue after another: only there can
+# an explicit reversal place it in one more column (``model.stance_issues``), so the light
+# rows of a big cell carry no text
+_GENERIC_LATER = or_(*(statement.c.issues.like(f'%,%"{g}"%') for g in sorted(GENERIC_ISSUES)))
 _COLUMNS = (
     statement.c.id,
     statement.c.date,
     statement.c.issues,
     statement.c.actor_id,
     statement.c.speaker,
+    case((_GENERIC_LATER, statement.c.content), else_=None).label("reversal_text"),
 )
 
 
@@ -44,10 +49,21 @@ def in_cell(r: Any, party_of: Mapping[str, str], row: str, column: str | None, a
     """Whether the light row ``r`` counts in the cell (``row``, ``column``) as of ``at``, by the
     rules the tallies count with; ``column`` None when the rows are already those of the
     column (a plan point's links). Undated statements count in every cell apart."""
+    if (at is not None and r.date is not None and r.date > at) or party_row(
+        r.actor_id, r.speaker, party_of
+    ) != row:
+        return False
+    if column is None:
+        return True
+    issues = json.loads(r.issues)
+    if column in stance_issues(issues):
+        return True
+    text = r.reversal_text
     return (
-        (at is None or r.date is None or r.date <= at)
-        and party_row(r.actor_id, r.speaker, party_of) == row
-        and (column is None or column in stance_issues(json.loads(r.issues)))
+        column in GENERIC_ISSUES
+        and column in issues
+        and text is not None
+        and says_reversal(text, r.speaker, r.actor_id, party_of)
     )
 
 

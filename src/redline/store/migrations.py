@@ -294,6 +294,13 @@ def _point_checkpoints(conn: Connection) -> None:
         point_cells.rewalk(conn, column_cells)
 
 
+def _reversal_on_plan(conn: Connection) -> None:
+    """Tallies recounted: a statement that says outright that its speaker's position changed
+    now counts on the plan as a whole too when it lists it after another issue
+    (``model.stance_issues``), so such a reversal turns the plan's cell as it turns the first."""
+    tallies.rebuild(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -314,6 +321,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0017_point_tallies", _point_tallies),
     ("0018_walk_checkpoints", _walk_checkpoints),
     ("0019_point_checkpoints", _point_checkpoints),
+    ("0020_reversal_on_plan", _reversal_on_plan),
 )
 
 

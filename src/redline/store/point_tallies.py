@@ -67,7 +67,7 @@ def _linked(conn: Connection, where: Sequence[Any]) -> dict[tuple[str, str], dic
 
 def _aggregate(linked: Mapping[str, Any], party_of: Mapping[str, str]) -> dict[tallies.Key, Any]:
     numbers = linked["numbers"]
-    return tallies._tallies(linked["rows"].values(), party_of, lambda m: numbers[m["id"]])
+    return tallies._tallies(linked["rows"].values(), party_of, lambda m, _says: numbers[m["id"]])
 
 
 def _records(plan: str, label: str, aggs: Mapping[tallies.Key, Any]) -> list[dict[str, Any]]:

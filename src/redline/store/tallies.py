@@ -9,7 +9,8 @@ statements they count: ingest adds (an upsert per key, safe with concurrent writ
 re-extraction, a correction or a change of an actor's party recomputes the keys it touches.
 
 What counts is what the corpus readers count: statements neither rejected nor reprinted
-(``duplicate``) and with a speaker; each goes to the columns of ``model.stance_issues``. The
+(``duplicate``) and with a speaker; each goes to the columns of ``model.stance_issues`` (an
+explicit reversal to the plan as a whole too, when it lists it). The
 strongest statement is ranked by kind, confidence and length (the day is the key), the first in
 corpus order (document, offset, id) on a tie, exactly as the matrix ranks quotes.
 
@@ -61,7 +62,7 @@ from redline.balance import (
     reversal_test,
 )
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
-from redline.model import stance_issues
+from redline.model import GENERIC_ISSUES, stance_issues
 from redline.store import point_tallies as by_point
 from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import CellTotals, TallyRow, from_checkpoints, rewalk
@@ -98,6 +99,7 @@ __all__ = [
     "recompute",
     "refresh_parties",
     "revision",
+    "says_reversal",
 ]
 
 KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}  # as ``analysis.positions`` ranks quotes
@@ -132,6 +134,13 @@ def _says_reversal() -> ReversalTest:
     return reversal_test(load_reversal_cues(), load_not_names(), load_party_names())
 
 
+def says_reversal(content: str, speaker: str, actor_id: str | None, party_of: Mapping[str, str]) -> bool:
+    """Whether a statement says outright that its speaker's own position changed, the speaker
+    going by its name and party row: what the tallies count a reversal by, and what places
+    one on the plan as a whole too (``model.stance_issues``)."""
+    return _says_reversal()(content, (speaker, party_row(actor_id, speaker, party_of)))
+
+
 def _beats(a: tuple[int, float, int, str, int, str], b: tuple[int, float, int, str, int, str]) -> bool:
     """Whether quote ``a`` is stronger than ``b``; on equal strength the first in corpus order."""
     return a[:3] > b[:3] or (a[:3] == b[:3] and a[3:] < b[3:])
@@ -159,28 +168,38 @@ _COLUMNS = (
 _COUNTABLE = (*countable(), statement.c.speaker.is_not(None))  # a row needs a speaker
 
 
-def _issue_columns(m: Mapping[str, Any]) -> list[str]:
-    return stance_issues(json.loads(m["issues"]))
+def _generic_later(issues: str) -> bool:
+    """Whether a statement's issues (as stored, JSON) list a generic issue after the first."""
+    return any(i in GENERIC_ISSUES for i in json.loads(issues)[1:])
+
+
+def _issue_columns(m: Mapping[str, Any], reverses: bool) -> list[str]:
+    return stance_issues(json.loads(m["issues"]), reverses=reverses)
 
 
 def _tallies(
     rows: Iterable[Any],
     party_of: Mapping[str, str],
-    columns: Callable[[Mapping[str, Any]], list[str]] = _issue_columns,
+    columns: Callable[[Mapping[str, Any], bool], list[str]] = _issue_columns,
 ) -> dict[Key, _Agg]:
-    """Tallies of statement rows (mappings or result rows with the ``_COLUMNS`` names)."""
+    """Tallies of statement rows (mappings or result rows with the ``_COLUMNS`` names);
+    ``columns`` of a row and whether it says outright that its speaker's position changed."""
     out: dict[Key, _Agg] = {}
-    reverses = _says_reversal()
     for r in rows:
         m: Mapping[str, Any] = r if isinstance(r, Mapping) else r._mapping
         get = m.__getitem__
         speaker = get("speaker")
         if not speaker or get("rejected") or get("duplicate"):
             continue
-        cols = columns(m)
+        day = get("date") or UNDATED_DAY
+        # tested where it turns a walk (dated) or places the statement on the plan as a whole too
+        # (``stance_issues``), undated ones included: a rebuild tests no other undated statement
+        says = (day != UNDATED_DAY or _generic_later(get("issues"))) and says_reversal(
+            get("content"), speaker, get("actor_id"), party_of
+        )
+        cols = columns(m, says)
         if not cols:
             continue
-        day = get("date") or UNDATED_DAY
         stance = get("stance")
         best = (
             KIND_RANK.get(get("kind"), 0),
@@ -190,8 +209,7 @@ def _tallies(
             int(get("content_start")),
             get("id"),
         )
-        own = (speaker, party_row(get("actor_id"), speaker, party_of))  # whose change a cue may report
-        rev = reverses(get("content"), own) if day != UNDATED_DAY else False
+        rev = says and day != UNDATED_DAY  # an undated statement turns no walk
         one = _Agg(1, best, int(rev), best if rev else None, int(nobodys(party_of, get("actor_id"), speaker)))
         rows_of = (("party", party_row(get("actor_id"), speaker, party_of)), ("actor", speaker))
         for by, row in rows_of:
@@ -573,7 +591,7 @@ def point_tallies(
             continue
         numbers.setdefault(r.id, []).append(r.number)
         rows[r.id] = r
-    aggs = _tallies(rows.values(), parties(conn), lambda m: numbers[m["id"]])
+    aggs = _tallies(rows.values(), parties(conn), lambda m, _says: numbers[m["id"]])
     return [
         TallyRow(
             k[3],
