@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from redline.errors import ConfigError
 from redline.export import DNA_COLUMNS, agreement, dna_rows, export_dna
+from redline.export.network import tally
 from redline.knowledge.issues import load_issues
 from redline.store import StatementFilter, Store
 from redline.store.schema import document
@@ -96,3 +97,38 @@ def test_xml_is_refused_with_a_reason(store: Store) -> None:
         export_dna(store, io.StringIO(), "xml")
     with pytest.raises(ConfigError, match="cannot export DNA statements as 'tsv'"):
         export_dna(store, io.StringIO(), "tsv", StatementFilter())
+
+
+def _record(content: str, issues: list[str]) -> dict[str, object]:
+    keys = (
+        "id",
+        "date",
+        "published",
+        "content_start",
+        "content_end",
+        "document_id",
+        "title",
+        "outlet",
+        "url",
+    )
+    return dict.fromkeys(keys, "x") | {
+        "speaker": "Vladimir Putin",
+        "party": "russia",
+        "actor_id": "vladimir-putin",
+        "stance": "oppose",
+        "corrected": False,
+        "extractor": "test/1",
+        "issues": issues,
+        "content": content,
+    }
+
+
+def test_a_reversal_counts_on_the_plan_in_the_exports_as_in_the_matrix() -> None:
+    turned = _record("no truce now, and our position will be revised", ["ceasefire", "plan_overall"])
+    plain = _record("no truce now, and the plan is far off", ["ceasefire", "plan_overall"])
+    assert [r["issue"] for r in dna_rows([turned])] == ["ceasefire", "plan_overall"]
+    assert [r["issue"] for r in dna_rows([plain])] == ["ceasefire"]  # no stance on the plan as a whole
+    assert set(tally([turned]).stances) == {
+        ("vladimir-putin", "ceasefire"),
+        ("vladimir-putin", "plan_overall"),
+    }

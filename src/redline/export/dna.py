@@ -12,7 +12,7 @@ Agreement: support is 1, oppose 0; a conditional statement is 1 with qualifier
 ``conditional`` (it accepts the proposition on terms). Neutral statements (reports of fact)
 take no side and are left out unless asked for; then agreement is empty and the qualifier
 ``neutral``. An issue counts only if the statement's stance bears on it (see
-``redline.analysis.positions.stance_issues``). ``coder`` is the extractor, or ``analyst``
+``redline.store.tallies.record_columns``, as the matrix counts it). ``coder`` is the extractor, or ``analyst``
 when a correction was applied; ``time`` is the statement's date, else the document's.
 Statements without a speaker or without an issue cannot be DNA statements and are left out.
 
@@ -25,13 +25,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from redline.analysis.positions import stance_issues
 from redline.errors import ConfigError
 from redline.export.output import check_format
 from redline.export.statements import pax_codes
 from redline.export.tables import TABLE_FORMATS, write_csv, write_rows
 from redline.knowledge.issues import Taxonomy
 from redline.store import StatementFilter, Store
+from redline.store.tallies import record_columns
 
 DNA_COLUMNS = (
     "statement_id",
@@ -75,7 +75,7 @@ def dna_rows(
             continue
         agree, qualifier = agreement(r["stance"])
         coder = "analyst" if r["corrected"] else r["extractor"]
-        for issue in stance_issues(r["issues"]):
+        for issue in record_columns(r):
             yield {
                 "statement_id": f"{r['id']}:{issue}",
                 "time": r["date"] or r["published"],

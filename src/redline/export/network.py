@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, TextIO
 
-from redline.analysis.positions import stance_issues
 from redline.errors import ConfigError
 from redline.export.dna import agreement
 
@@ -39,6 +38,7 @@ from redline.export.tables import write_csv
 from redline.knowledge.issues import Taxonomy
 from redline.model import STANCES
 from redline.store import StatementFilter, Store
+from redline.store.tallies import record_columns
 
 NETWORK_KINDS = ("actor-issue", "actor-actor", "actor-actor-conflict")
 NETWORK_FORMATS = ("graphml", "gexf", "csv", "json")
@@ -65,7 +65,7 @@ def tally(records: Iterable[Mapping[str, Any]], issue: str | None = None) -> Tal
         actor_id = r["actor_id"]
         if not actor_id:
             continue
-        issues = [i for i in stance_issues(r["issues"]) if issue is None or i == issue]
+        issues = [i for i in record_columns(r) if issue is None or i == issue]
         t.statements[actor_id] += 1
         agree, _ = agreement(r["stance"])
         for i in issues:

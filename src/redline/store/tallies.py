@@ -97,6 +97,7 @@ __all__ = [
     "read",
     "rebuild",
     "recompute",
+    "record_columns",
     "refresh_parties",
     "revision",
     "says_reversal",
@@ -139,6 +140,17 @@ def says_reversal(content: str, speaker: str, actor_id: str | None, party_of: Ma
     going by its name and party row: what the tallies count a reversal by, and what places
     one on the plan as a whole too (``model.stance_issues``)."""
     return _says_reversal()(content, (speaker, party_row(actor_id, speaker, party_of)))
+
+
+def record_columns(record: Mapping[str, Any]) -> list[str]:
+    """The issues a statement record (``Store.iter_statement_records``) counts on, placed as the
+    tallies place it (a reversal listing the plan after an issue counts on the plan too): what
+    the exports give an analyst must add up to the matrix they see."""
+    issues = list(record["issues"])
+    reverses = any(i in GENERIC_ISSUES for i in issues[1:]) and _says_reversal()(
+        record["content"], (record["speaker"] or "", record["party"] or UNAFFILIATED)
+    )
+    return stance_issues(issues, reverses=reverses)
 
 
 def _beats(a: tuple[int, float, int, str, int, str], b: tuple[int, float, int, str, int, str]) -> bool:
