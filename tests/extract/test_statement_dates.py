@@ -64,6 +64,32 @@ def test_yesterday(extractor: Any) -> None:
     assert _statement(extractor, text, "border question").date == date(2025, 11, 26)
 
 
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        (
+            "A day earlier, the Latvian president had told the radio that the cap was too low.",
+            date(2025, 11, 23),
+        ),
+        (
+            "The day before, the Latvian president had told the radio that the cap was too low.",
+            date(2025, 11, 23),
+        ),
+        ("Two days later the Latvian president told the radio that the cap was too low.", date(2025, 11, 26)),
+        ("The Latvian president told the radio that the cap was too low.", PUB),
+    ],
+)
+def test_a_day_counted_from_the_last_told_day(extractor: Any, second: str, expected: date) -> None:
+    text = "On Monday, the Estonian premier said the ferry deal was dead.\n\n" + second
+    assert _statement(extractor, text, "ferry deal").date == date(2025, 11, 24)
+    assert _statement(extractor, text, "cap was too low").date == expected
+
+
+def test_a_day_before_an_event_named_dates_nothing(extractor: Any) -> None:
+    text = "The day before the vote, the Latvian president said the cap was too low."
+    assert _statement(extractor, text, "cap was too low").date == PUB
+
+
 def test_a_day_and_month_take_the_year_of_publication(extractor: Any) -> None:
     text = "In an interview on Nov. 20, the chancellor said the security guarantees were too vague."
     assert _statement(extractor, text, "security guarantees").date == date(2025, 11, 20)

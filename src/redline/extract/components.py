@@ -122,6 +122,7 @@ class RedlineExtract:
                 (att, other, True) for other in co_speakers(self.resolver, doc, att.source, speaker, mentions)
             )
         statements: list[dict[str, Any]] = []
+        told = published  # the day the story last placed a statement on ("a day earlier" counts from it)
         for att, speaker, joint in said:
             if att.source is not None and speaker is None:
                 continue  # the source names no one ("gestures", "the use"): not a statement
@@ -134,7 +135,8 @@ class RedlineExtract:
             decision = self.classifier.decide(
                 statement_input(text, [cs, ce], [sent_start, sent_end], att.cue, att.kind, raw_inputs)
             )
-            said_on = statement_date(doc, att.cue, att.content, (sent_start, sent_end), published)
+            said_on = statement_date(doc, att.cue, att.content, (sent_start, sent_end), published, told)
+            told = said_on or told
             statements.append(
                 {
                     "content": [cs, ce],

@@ -80,6 +80,15 @@ _RELATIVE_DAY = re.compile(
     r"this afternoon|this evening|tomorrow|the same day|earlier today|overnight|last night)\b",
     re.I,
 )
+# "A day earlier, Putin had said", "The day before, ...", "two days later": a day counted from
+# the last day the story has placed a statement on, not from the publication day
+_NARRATIVE = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|\d)\s+days?\s+"
+    r"(?P<dir>earlier|later|(?:before|after)(?!\s+(?:the|a|an|his|her|its|their|this|that)\b))"
+    r"|the\s+(?P<word>day before|night before|previous day|next day|following day|day after)"
+    r"(?!\s+(?:the|a|an|his|her|its|their|this|that|[A-Z\d])))",
+    re.I,
+)
 _AGO = re.compile(
     r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>day|week|month|year)s?\s+ago\b",
@@ -128,9 +137,11 @@ def statement_date(
     content: tuple[int, int],
     sentence: tuple[int, int],
     published: date | None,
+    told: date | None = None,
 ) -> date | None:
     """When a statement was said: the publication day, moved only by a day-precise expression
-    that the parse ties to the speech act itself.
+    that the parse ties to the speech act itself (``told``: the day the story last placed a
+    statement on, from which "a day earlier" counts).
 
     "Putin said on Tuesday", "On Tuesday, Putin said", "told reporters yesterday", "in an
     interview on Nov 20", "Speaking on Thursday, Peskov said" move it. Nothing else does:
@@ -153,7 +164,7 @@ def statement_date(
     sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand") if anchors else None
     if sent is not None:  # Span.text, not doc.text, which rebuilds the whole text on each access
         start = sent.start_char
-        for mention in date_mentions(sent.text, published):
+        for mention in date_mentions(sent.text, published, told):
             when = _speech_day(mention, published)
             if when is None:
                 continue
@@ -288,10 +299,12 @@ def _is_speech_noun(token: Token) -> bool:
 
 
 @lru_cache(maxsize=512)
-def date_mentions(text: str, published: date | None) -> tuple[DateMention, ...]:
+def date_mentions(text: str, published: date | None, told: date | None = None) -> tuple[DateMention, ...]:
     """Every date expression in the text, in order of position (cached: the statements of one
-    sentence share it)."""
-    return tuple(sorted(_candidates(text or "", published), key=lambda m: m.start))
+    sentence share it); ``told`` is the day the story last placed a statement on, which "a day
+    earlier" counts from."""
+    found = _candidates(text or "", published, told=told)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 def find_date(text: str, published: date | None, ahead: bool = False) -> DateMention | None:
@@ -305,7 +318,9 @@ def find_date(text: str, published: date | None, ahead: bool = False) -> DateMen
     return min(found, key=lambda m: (_RANK.get(m.precision or "", 9), m.start))
 
 
-def _candidates(text: str, pub: date | None, ahead: bool = False) -> list[DateMention]:
+def _candidates(
+    text: str, pub: date | None, ahead: bool = False, told: date | None = None
+) -> list[DateMention]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -314,6 +329,10 @@ def _candidates(text: str, pub: date | None, ahead: bool = False) -> list[DateMe
             return
         taken.append((m.start(), m.end()))
         out.append(DateMention(m.group(0), m.start(), value, precision))
+
+    ref = told or pub
+    if ref is not None:
+        _narrative(text, ref, add)
 
     for m in _ISO.finditer(text):
         add(m, _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), "day")
@@ -336,6 +355,17 @@ def _candidates(text: str, pub: date | None, ahead: bool = False) -> list[DateMe
     for m in _YEAR.finditer(text):
         add(m, date(int(m["year"]), 1, 1), "year")
     return out
+
+
+def _narrative(text: str, told: date, add: _Adder) -> None:
+    for m in _NARRATIVE.finditer(text):
+        if m["word"]:
+            back = any(w in ("before", "previous") for w in m["word"].lower().split())
+            add(m, told + timedelta(days=-1 if back else 1), "day")
+        else:
+            n = int(m["n"]) if m["n"].isdigit() else _NUMBERS.get(m["n"].lower(), 1)
+            sign = -1 if m["dir"].lower() in ("earlier", "before") else 1
+            add(m, told + timedelta(days=sign * n), "day")
 
 
 def _relative(text: str, pub: date, add: _Adder, ahead: bool = False) -> None:
