@@ -55,6 +55,7 @@ class IngestReport:
     skipped: int = 0
     near_duplicates: int = 0
     statements: int = 0  # countable ones: a reprint's copies are stored but not counted again
+    undated: int = 0  # new documents with no publication date: their statements stay undated
     problem_count: int = 0
     problems: list[Problem] = field(default_factory=list)
 
@@ -168,6 +169,7 @@ def _new_only(
         known = store.known(keys)
         fresh = [d for d in docs if d.id not in known]
         report.skipped += len(docs) - len(fresh)
+        report.undated += sum(1 for d in fresh if d.published is None)
         if fresh:
             yield fresh
 

@@ -50,6 +50,19 @@ def test_ingest_dates_undated_files_and_reads_extra_actors(tmp_path: Path) -> No
     assert row["date"] == "2025-11-25"
     docs = json.loads(runner.invoke(app, ["documents", "--db", db, "-f", "json"]).stdout)
     assert docs[0]["published"] == "2025-11-27"
+    assert "no publication date" not in result.stderr
+
+
+def test_ingest_says_how_many_new_documents_are_undated_and_what_to_do(tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    result = runner.invoke(app, ["ingest", str(article), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "1 new documents have no publication date" in result.stderr
+    assert "--published" in result.stderr
+    again = runner.invoke(app, ["ingest", str(article), "--db", db])
+    assert "no publication date" not in again.stderr  # counted once, when stored
 
 
 def test_ingest_help_names_the_flags() -> None:

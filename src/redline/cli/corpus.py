@@ -106,6 +106,13 @@ def _summary(r: IngestReport, verb: str) -> None:
         f"{r.near_duplicates} near-duplicates linked, {r.problem_count} problems",
         err=True,
     )
+    if r.undated:
+        typer.echo(
+            f"  note: {r.undated} new documents have no publication date (none in the record, the page, a "
+            "dateline or the URL): their statements are undated and counted apart from positions over time; "
+            "give one with --published DATE or a 'published' field",
+            err=True,
+        )
     # every problem kept gets its line (a bad-input run must name each input, as extract does)
     for p in r.problems:
         typer.echo(f"  problem: {p.render()}", err=True)
