@@ -64,6 +64,8 @@ def _quotes(text: str, cues: CueLexicon) -> list[str]:
         ("''We will not sign,'' she said.", "We will not sign,"),
         ("``We will not sign,'' she said.", "We will not sign,"),
         ("Er sagte: „Wir unterschreiben nicht“.", "Wir unterschreiben nicht"),
+        ("'We will not sign,' she said.", "We will not sign,"),  # British style, straight marks
+        ("She said the plan was 'dead on arrival'.", "dead on arrival"),
     ],
 )
 def test_every_quote_style_is_scanned(text: str, inside: str, cues: CueLexicon) -> None:
@@ -73,6 +75,11 @@ def test_every_quote_style_is_scanned(text: str, inside: str, cues: CueLexicon) 
 def test_apostrophes_are_not_quote_marks(cues: CueLexicon) -> None:
     text = "The ministers’ talks didn’t end; ‘a pause’ was agreed."
     assert _quotes(text, cues) == ["a pause"]
+
+
+def test_straight_apostrophes_are_not_quote_marks(cues: CueLexicon) -> None:
+    text = "Kyiv's envoys and the ministers' aides didn't agree; 'a pause' was the word, not 'a truce'."
+    assert _quotes(text, cues) == ["a pause", "a truce"]
 
 
 def test_quote_runs_over_paragraphs_when_next_opens_with_a_mark(cues: CueLexicon) -> None:

@@ -551,3 +551,10 @@ def test_made_clear_that_is_a_statement(run: Run, text: str, content: str) -> No
 def test_made_clear_progress_is_no_statement(run: Run) -> None:
     doc, atts = run("The mayor made clear progress on the budget.")
     assert atts == [], _contents(doc, atts)
+
+
+def test_a_quote_in_straight_single_marks_is_direct_speech(run: Run) -> None:
+    doc, atts = run("'We will not sign away the islands,' the harbour minister said. 'Never.'")
+    found = [(_text(doc, a.content), a.kind) for a in atts]
+    assert ("We will not sign away the islands", "direct") in found, found
+    assert all(not str(content).startswith("'") for content, _ in found), found

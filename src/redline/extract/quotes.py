@@ -81,7 +81,16 @@ def _marks(text: str, pairs: Iterable[tuple[str, str]]) -> list[tuple[int, str, 
                 i = m.start()
                 if any(j in found for j in range(i, i + len(mark))):
                     continue
-                if opening == closing:
+                if opening == closing == "'":
+                    # a straight single mark is mostly an apostrophe ("Kyiv's", "don't"): it
+                    # opens only before a word and closes only after one, as a curly one does
+                    if _is_single_opening(text, i):
+                        r = "open"
+                    elif _is_single_closing(text, i):
+                        r = "close"
+                    else:
+                        continue
+                elif opening == closing:
                     r = "open" if _is_opening(text, i, mark) else "close"
                 elif mark in ("‘", "'") and role == "open":
                     if not _is_single_opening(text, i):
