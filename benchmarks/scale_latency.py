@@ -76,14 +76,34 @@ def bulk_links(store: Store, plan: str, label: str) -> int:
         )
 
 
-def prepare(path: Path, n: int, plans: bool = True, links_in_bulk: bool = False) -> None:
+def write_articles(url: str, n: int) -> None:
+    """A store at ``url`` (PostgreSQL) filled through ``Store.write`` with ``n`` statements of
+    generated articles (10 each, 300 speakers), as ingest writes them: the SQL bulk loader is
+    SQLite's, and a PostgreSQL store is measured smaller (100,000-200,000 statements)."""
+    with Store.open(url) as store:
+        have = store.counts()["statements"]
+        if have >= n:
+            return
+        t0 = time.perf_counter()
+        more = articles((n - have) // 10, seed=have + 1)
+        for i in range(0, len(more), 100):
+            store.write(more[i : i + 100])
+        print(f"wrote {n - have} statements in {time.perf_counter() - t0:.0f} s ({url})")
+
+
+def prepare(path: Path | str, n: int, plans: bool = True, links_in_bulk: bool = False) -> None:
     """The store: bulk statements, parties, tallies; then plans, their links and claims (with
-    ``links_in_bulk``, links made in SQL (``bulk_links``) and no claims)."""
-    if not path.exists():
+    ``links_in_bulk``, links made in SQL (``bulk_links``) and no claims). ``path`` a
+    PostgreSQL URL: statements written as ingest writes them (``write_articles``)."""
+    url = path if isinstance(path, str) else f"sqlite:///{path}"
+    if isinstance(path, str):
+        write_articles(path, n)
+        links_in_bulk = False  # ``bulk_links`` is SQLite's SQL; the linker links them
+    elif not path.exists():
         t0 = time.perf_counter()
         build_with_parties(path, n)
         print(f"built {n} statements and their tallies in {time.perf_counter() - t0:.0f} s ({path})")
-    with Store.open(f"sqlite:///{path}") as store:  # opening applies any new migration
+    with Store.open(url) as store:  # opening applies any new migration
         if store.plan_names() or not plans:
             return
         from redline.analysis import negotiation as lib
@@ -136,6 +156,9 @@ def routes(store: Store, at: str = "2025-06-30") -> list[tuple[str, str]]:
         ("/positions ?at", f"/positions?at={at}"),
         ("/positions ?plan", f"/positions?plan={plan}"),
         ("/positions ?plan&at", f"/positions?plan={plan}&at={at}"),
+        ("/positions by actor", "/positions?by=actor"),
+        ("/positions by actor ?at", f"/positions?by=actor&at={at}"),
+        ("/positions ?plan by actor", f"/positions?plan={plan}&by=actor"),
         ("/positions/cell", "/positions/cell?party=russia&issue=territory"),
         ("/issues/{issue}", "/issues/territory"),
         ("/actors", "/actors"),
@@ -256,19 +279,23 @@ def main() -> None:
     )
     p.add_argument("--at", default="2025-06-30", help="the day the ?at routes ask for")
     a = p.parse_args()
-    path = Path(a.db or f"/tmp/scale-{a.statements // 1000}k.db".replace("1000k", "1m"))
+    if a.db and a.db.startswith("postgresql"):  # a PostgreSQL store, written as ingest writes
+        path: Path | str = a.db
+        url = a.db
+    else:
+        path = Path(a.db or f"/tmp/scale-{a.statements // 1000}k.db".replace("1000k", "1m"))
+        url = f"sqlite:///{path}"
     prepare(path, a.statements, plans=not a.no_plans, links_in_bulk=a.bulk_links)
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
     from redline.api import create_app
 
-    url = f"sqlite:///{path}"
     app = create_app(url)
     if a.fresh:
         app.state.revision_cache.max_stale = 0
     with TestClient(app) as client, Store.open(url) as store:
-        print(f"{store.counts()['statements']} statements ({path}){' fresh' if a.fresh else ''}")
+        print(f"{store.counts()['statements']} statements ({store.dialect}){' fresh' if a.fresh else ''}")
         every = [
             (n, u)
             for n, u in routes(store, a.at)

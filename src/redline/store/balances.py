@@ -495,12 +495,12 @@ def from_checkpoints(
     q = select(*cols, t.c.best_length, t.c.best_id).where(
         *scope.of(t, by), t.c.day >= start, t.c.day <= at, t.c.day != UNDATED_DAY, t.c.col_key != ANY_COLUMN
     )
+    if issue is not None:
+        q = q.where(t.c.col_key == issue)
     fetched = conn.execute(q)
     if rows is not None:  # filtered here: ``row_key IN`` could lead a planner off the day's range
         wanted = set(rows)
         fetched = (r for r in fetched if r[0] in wanted)  # type: ignore[assignment]
-    if issue is not None:
-        q = q.where(t.c.col_key == issue)
     # sorted here, not in SQL: an ORDER BY in the key's order made SQLite scan the kind's
     # every tally by key instead of seeking the week by day; a cell's groups of a day together
     week = sorted(fetched, key=lambda r: (r[1], r[2], r[0], r[3]))

@@ -45,7 +45,7 @@ from redline.store.countable import countable
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
-from redline.store.schema import claim, claim_statement, document, statement
+from redline.store.schema import ANY_COLUMN, claim, claim_statement, document, statement
 from redline.store.timeline_rows import TimelineTotals
 from redline.store.walk_checkpoints import ISSUES, Rows, of_version
 from redline.store.writer import Outcome, Prepared
@@ -465,8 +465,8 @@ class Store:
             found = tallies.point_tallies(conn, plan, label, by, issue=issue, at=at)
         if rows is None:
             return found
-        wanted = set(rows)
-        return [r for r in found if r.row in wanted]
+        wanted = set(rows)  # the undated statements counted once each are the matrix's, every row's
+        return [r for r in found if r.row in wanted or r.column == ANY_COLUMN]
 
     def point_past(
         self, plan: str, label: str, by: str, at: date, *, rows: Rows = None
