@@ -439,8 +439,9 @@ class PositionsOut(_Model):
         "(by their statements as of today, so a page holds the same rows at every date)."
     )
     offset: int = Field(description="Rows of the ranked order skipped before this page.")
-    limit: int | None = Field(description="Rows per page.")
-    next: str | None = Field(None, description="The next page of rows, if there is one.")
+    limit: int | None = Field(
+        description="Rows per page (the next page: `offset` + `limit`, while under `rows_total`)."
+    )
 
 
 class TimelineEntryOut(_Model):

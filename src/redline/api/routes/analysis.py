@@ -26,7 +26,6 @@ router = APIRouter(tags=["analysis"], responses=ERROR_RESPONSES)
 
 @router.get("/positions", response_model=PositionsOut, summary="Where each party or actor stands")
 def positions(
-    request: Request,
     response: Response,
     store: StoreDep,
     cache: RevisionCacheDep,
@@ -49,7 +48,7 @@ def positions(
         int,
         Query(ge=1, le=MAX_ROWS, description="Rows per page, the most quoted first (see `rows_total`)."),
     ] = DEFAULT_ROWS,
-    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Rows skipped (follow `next`).")] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Rows of the ranked order skipped.")] = 0,
     quotes: Annotated[
         bool | None,
         Query(description="Each cell with its two quotes (default: by party yes, by actor no)."),
@@ -57,7 +56,7 @@ def positions(
 ) -> PositionsOut:
     """Each cell is the balance of the dated statements up to ``at``; undated ones are counted apart.
 
-    Rows come a page at a time (``limit``, ``offset``, ``next``), ranked by their statements
+    Rows come a page at a time (``limit``, ``offset``, ``rows_total``), ranked by their statements
     as of today, most first, so a page holds the same rows at every date; by actor there are
     thousands. Shifts (changes of position with evidence on both sides) come from the same
     tallies, for the page's rows. While an ingest runs, the answer may be up to two seconds
@@ -103,9 +102,6 @@ def positions(
 
     found, revision = cache.latest_at(params, store.tally_revision(), compute, settled)
     response.headers[REVISION_HEADER] = str(revision)
-    if offset + limit < found.rows_total:
-        nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit))
-        return found.model_copy(update={"next": nxt})
     return found
 
 
