@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from fastapi.testclient import TestClient
 from web_html import Page
 
+from redline.analysis.row_pages import RowPage
 from redline.api.revision_cache import RevisionCache
 
 
@@ -51,7 +52,8 @@ def test_pages_and_api_share_the_apps_one_cache(client: TestClient) -> None:
     def recompute() -> None:
         raise AssertionError("the page's positions were not kept in the app's cache")
 
-    key = ("dashboard.positions", state.store.url, None, None, None)  # at, plan, lineage
+    # at, plan, lineage, rows by party, the first page of rows, with quotes
+    key = ("dashboard.positions", state.store.url, None, None, None, "party", RowPage(), True)
     state.revision_cache.latest(key, state.store.tally_revision(), recompute)
 
 

@@ -21,9 +21,11 @@ from redline.analysis.positions import (
     PositionMatrix,
     RowKind,
     by_points,
+    cell_days,
     position_matrix,
 )
 from redline.analysis.repository import PlanRepository, StatementSource
+from redline.analysis.row_pages import RowPage, days_totals, page_of
 from redline.analysis.shifts import Shift, find_shifts
 from redline.analysis.timeline import TimelineEntry, build_timeline
 from redline.errors import ConfigError, NotFoundError
@@ -266,8 +268,10 @@ def positions(
     label: str | None = None,
     link_options: LinkOptions | None = None,
     lineage: str | None = None,
+    rows: RowPage | None = None,
 ) -> Positions:
-    """Positions by issue, or by the points of a version of ``plan`` (the latest imported by default)."""
+    """Positions by issue, or by the points of a version of ``plan`` (the latest imported by
+    default); ``rows``: one page of the matrix's rows, ranked as ``row_pages`` says."""
     statements = corpus.statements
     version = None
     links: dict[str, list[PointLink]] = {}
@@ -285,6 +289,9 @@ def positions(
     shifts = find_shifts(
         statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue, reversal_cues=cues
     )
+    if rows is not None:  # ranked by the statements as of today, whatever ``at`` is
+        today = cell_days(statements, by=by, party_of=corpus.party_of, columns=columns, issue=issue)
+        matrix, shifts = page_of(matrix, shifts, days_totals(today), rows)
     return Positions(matrix, shifts, version, links)
 
 

@@ -67,8 +67,10 @@ class Cell:
     latest: str  # the latest non-neutral stance (neutral if there is none)
     most_frequent: str  # the most frequent stance, neutral included
     counts: dict[str, int]  # dated statements per stance, every stance keyed
-    quote: Statement  # the strongest statement with the value's stance
-    latest_quote: Statement  # the statement that gave the latest stance
+    # the strongest statement with the value's stance, and the one that gave the latest stance;
+    # None when the matrix was asked for without quotes (``assemble``)
+    quote: Statement | None
+    latest_quote: Statement | None
     last_date: date  # of the latest dated statement, neutral ones included
     undated: int = 0  # statements in the cell with no date: counted here, in no balance
 
@@ -92,6 +94,8 @@ class PositionMatrix:
     # undated statements per (row, column), also where no dated statement makes a cell
     undated: dict[tuple[str, str], int] = field(default_factory=dict)
     undated_statements: int = 0  # distinct undated statements the matrix would otherwise hold
+    # with ``rows`` one page of the matrix's rows (``row_pages``): how many rows it has in all
+    rows_total: int | None = None
 
     def get(self, row: str, column: str) -> Cell | None:
         return self.cells.get((row, column))
@@ -132,7 +136,7 @@ def day_groups(statements: Iterable[Statement]) -> Days[Statement]:
     return [(day, list(per.values())) for day, per in sorted(days.items())]
 
 
-def _finish_cell(d: CellDraft[Q], quote: Callable[[Q], Statement]) -> Cell:
+def _finish_cell(d: CellDraft[Q], quote: Callable[[Q], Statement | None]) -> Cell:
     return Cell(
         d.row,
         d.column,
@@ -250,6 +254,10 @@ def cell_days(
 Quotes = Callable[[list[Q]], Callable[[Q], Statement]]
 
 
+def _no_quote(_ref: object) -> None:
+    return None
+
+
 def _identity(s: Statement) -> Statement:
     return s
 
@@ -258,7 +266,7 @@ def _same(_quotes: list[Statement]) -> Callable[[Statement], Statement]:
     return _identity
 
 
-def summarised_matrix(days: CellDays[Q], quotes: Quotes[Q], at: date | None = None) -> PositionMatrix:
+def summarised_matrix(days: CellDays[Q], quotes: Quotes[Q] | None, at: date | None = None) -> PositionMatrix:
     """The matrix of summarised cells; ``quotes`` turns the quote references the matrix uses
     (only those) into statements, in one call."""
     cells = {key: walk(*key, days.dated[key], days.undated.get(key, 0)) for key in sorted(days.dated)}
@@ -269,11 +277,13 @@ def assemble(
     cells: Mapping[tuple[str, str], CellDraft[Q]],
     undated: Mapping[tuple[str, str], int],
     undated_statements: int,
-    quotes: Quotes[Q],
+    quotes: Quotes[Q] | None,
     at: date | None = None,
 ) -> PositionMatrix:
-    """The matrix of cell drafts, however computed (walked here, or kept by the store)."""
-    found = quotes([q for c in cells.values() for q in (c.quote, c.latest_quote)])
+    """The matrix of cell drafts, however computed (walked here, or kept by the store);
+    ``quotes`` None: cells without their quotes, none read (a page of thousands of cells)."""
+    refs = [q for c in cells.values() for q in (c.quote, c.latest_quote)] if quotes else []
+    found: Callable[[Q], Statement | None] = _no_quote if quotes is None else quotes(refs)
     keys = set(cells) | set(undated)
     return PositionMatrix(
         sorted({r for r, _ in keys}),

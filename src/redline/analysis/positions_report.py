@@ -17,6 +17,7 @@ from typing import Any
 
 from redline.analysis.negotiation import Positions, point_texts
 from redline.analysis.positions import Cell, RowKind
+from redline.analysis.row_pages import RowPage
 from redline.analysis.shifts import Shift
 from redline.balance import UNAFFILIATED
 from redline.knowledge.actors import packaged_parties
@@ -106,8 +107,10 @@ class CellReport:
     statements: int  # dated statements in the balance
     undated: int  # statements with no date, in no balance
     last_date: str
-    quote: QuoteRef  # the strongest statement with ``stance``
-    latest_quote: QuoteRef  # the statement that gave ``latest``
+    # the strongest statement with ``stance``, and the statement that gave ``latest``; None when
+    # the positions were asked for without quotes (by actor, unless asked: thousands of cells)
+    quote: QuoteRef | None
+    latest_quote: QuoteRef | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,11 @@ class PositionsReport:
     unplaced: list[UnplacedCell]
     shifts: list[ShiftReport]  # in date order
     undated: int  # distinct undated statements the matrix holds (a statement on two issues once)
+    # ``rows`` is one page of the matrix's rows, the most quoted first (``row_pages``): how many
+    # rows the matrix has, and where the page starts and how long it may be (None: every row)
+    rows_total: int = 0
+    offset: int = 0
+    limit: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = _plain(self)
@@ -186,6 +194,7 @@ class _Refs:
         self.docs = docs
         self.issues = {i.id: i for i in taxonomy.issues}
         self.points = points
+        self.quotes = True  # cells with their quotes (the result's, if it has them)
 
     def row(self, row: str) -> RowRef:
         return RowRef(row, party_name(row) if self.by == "party" else row)
@@ -235,8 +244,8 @@ class _Refs:
             statements=c.total,
             undated=c.undated,
             last_date=c.last_date.isoformat(),
-            quote=self.quote(c.quote),
-            latest_quote=self.quote(c.latest_quote),
+            quote=self.quote(c.quote) if c.quote and self.quotes else None,
+            latest_quote=self.quote(c.latest_quote) if c.latest_quote and self.quotes else None,
         )
 
     def shift(self, s: Shift) -> ShiftReport:
@@ -258,12 +267,16 @@ def positions_report(
     issue: str | None = None,
     plan: str | None = None,
     taxonomy: Taxonomy | None = None,
+    page: RowPage | None = None,
+    quotes: bool = True,
 ) -> PositionsReport:
     """The report of a ``negotiation.positions`` result; issues are named by ``taxonomy``
-    (default: the packaged one), points by the version the columns come from."""
+    (default: the packaged one), points by the version the columns come from; ``page``: the
+    page of rows the result was computed for, if any; ``quotes`` False: cells without quotes."""
     m = result.matrix
     points = point_texts(result.version)
     refs = _Refs(by, documents, taxonomy or _packaged_taxonomy(), points)
+    refs.quotes = quotes
     # points in the version's order, issues in the taxonomy's (the plan first, then territory, ...)
     rank = {c: i for i, c in enumerate(points or refs.issues)}
     columns = sorted(m.columns, key=lambda c: (rank.get(c, len(rank)), c))
@@ -284,4 +297,7 @@ def positions_report(
         ],
         shifts=[refs.shift(s) for s in result.shifts],
         undated=m.undated_statements,
+        rows_total=len(m.rows) if m.rows_total is None else m.rows_total,
+        offset=page.offset if page else 0,
+        limit=page.limit if page else None,
     )

@@ -39,6 +39,7 @@ from redline.analysis.linking import LinkOptions, link_statements, matcher_of, r
 from redline.analysis.negotiation import Positions, positions_version
 from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, summarised_matrix
 from redline.analysis.repository import PlanRepository
+from redline.analysis.row_pages import RowPage, days_totals, ranked, restricted
 from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts, shown
 from redline.analysis.textsim import TfIdf
 from redline.balance import ShiftDays
@@ -166,44 +167,60 @@ def stored_positions(
     label: str | None = None,
     linking: AbstractContextManager[object] | None = None,
     lineage: str | None = None,
+    rows: RowPage | None = None,
+    quotes: bool = True,
 ) -> StoredPositions:
     """``negotiation.positions`` of the store, from its tallies (and links, by plan point).
 
     ``linking`` (a lock) is held while links are made, so that concurrent first requests for
-    a version link it once, not once each."""
+    a version link it once, not once each. ``rows``: one page of the matrix's rows
+    (``row_pages``), and only those rows' cells, shifts and quotes are read; ``quotes``
+    False: cells without their quotes (shifts keep theirs), none read."""
     version = None
     revision = None
     quoted: dict[str, Statement] = {}
     load = _quotes(store, quoted)
+    cell_quotes = load if quotes else None
+    ranks: dict[str, int] | None = None
+    page: list[str] | None = None
     if plan is not None:
         version = positions_version(repo, plan, label, lineage)
         with linking or nullcontext():
             link_version(store, version)
             revision = store.tally_revision()
+        if rows is not None:
+            if issue is None:
+                ranks = store.row_totals(by, version=(plan, version.label))
+            else:  # no cells are kept per issue: its point tallies as of today
+                ranks = days_totals(tally_days(store.point_tallies(plan, version.label, by, issue=issue)))
+            page = ranked(ranks)[rows.offset : rows.offset + rows.limit]
         kept = None
         if at is not None and issue is None:  # as of a past day: the walk kept by week
-            kept = store.point_past(plan, version.label, by, at)
+            kept = store.point_past(plan, version.label, by, at, rows=page)
         if at is None and issue is None:  # as of today: the cells and shifts kept per version
-            totals = store.point_cells(plan, version.label, by)
-            matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
-            shifts = _shifts(store.point_shifts(plan, version.label, by), load)
+            totals = store.point_cells(plan, version.label, by, rows=page)
+            matrix = assemble(totals.cells, totals.undated, totals.undated_statements, cell_quotes, at)
+            shifts = _shifts(store.point_shifts(plan, version.label, by, rows=page), load)
         elif kept is not None:
-            matrix = assemble(kept[0].cells, kept[0].undated, kept[0].undated_statements, load, at)
+            matrix = assemble(kept[0].cells, kept[0].undated, kept[0].undated_statements, cell_quotes, at)
             shifts = _shifts(kept[1], load)
         else:
-            rows = store.point_tallies(plan, version.label, by, issue=issue, at=at)
-            matrix = summarised_matrix(tally_days(rows), load, at)
-            shifts = _shifts(_walked(rows), load)
+            tallied = store.point_tallies(plan, version.label, by, issue=issue, at=at, rows=page)
+            matrix = summarised_matrix(tally_days(tallied), cell_quotes, at)
+            shifts = _shifts(_walked(tallied), load)
     else:
+        if rows is not None:
+            ranks = store.row_totals(by, issue=issue)
+            page = ranked(ranks)[rows.offset : rows.offset + rows.limit]
         # as of a past day: its tuples and the quotes made with the collector paused, when
         # the walk's state cannot be used and every tally up to the day is read (``gc_pause``)
         with nullcontext() if at is None else paused_gc():
             if at is None:  # as of today: the cells and shifts every write keeps
-                totals = store.position_cells(by, issue=issue)
-                drafts = store.position_shifts(by, issue=issue)
+                totals = store.position_cells(by, issue=issue, rows=page)
+                drafts = store.position_shifts(by, issue=issue, rows=page)
             else:  # as of a past day: the walk's checkpoints before it and the tallies since
-                totals, drafts = store.position_past(by, at, issue=issue)
-            matrix = assemble(totals.cells, totals.undated, totals.undated_statements, load, at)
+                totals, drafts = store.position_past(by, at, issue=issue, rows=page)
+            matrix = assemble(totals.cells, totals.undated, totals.undated_statements, cell_quotes, at)
             shifts = _shifts(drafts, load)
     if shifts is None:  # a tally row the rule cannot split: the statements themselves
         columns = by_points(store.point_link_numbers(plan, version.label)) if plan and version else None
@@ -216,6 +233,10 @@ def stored_positions(
             issue=issue,
             reversal_cues=load_reversal_cues(),
         )
+        if page is not None:
+            shifts = [sh for sh in shifts if sh.row in set(page)]
+    if page is not None and ranks is not None:
+        matrix = restricted(matrix, page, len(ranks))
     for sh in shifts:
         quoted.setdefault(sh.quote_before.id, sh.quote_before)
         quoted.setdefault(sh.quote_after.id, sh.quote_after)

@@ -402,8 +402,12 @@ class CellOut(_Where):
     statements: int = Field(description="Dated statements in the balance, neutral ones included.")
     undated: int = Field(description="Statements with no date: counted, in no balance.")
     last_date: str
-    quote: QuoteOut = Field(description="The strongest statement backing the stance.")
-    latest_quote: QuoteOut = Field(description="The statement that gave the latest stance.")
+    quote: QuoteOut | None = Field(
+        description="The strongest statement backing the stance (null unless the cells come with quotes)."
+    )
+    latest_quote: QuoteOut | None = Field(
+        description="The statement that gave the latest stance (null unless the cells come with quotes)."
+    )
 
 
 class UnplacedOut(_Where):
@@ -430,6 +434,14 @@ class PositionsOut(_Model):
     unplaced: list[UnplacedOut] = Field(description="Row and column pairs with only undated statements.")
     shifts: list[ShiftOut]
     undated: int = Field(description="Undated statements not placed in time (each once).")
+    rows_total: int = Field(
+        description="Rows of the whole matrix; `rows` is one page of them, the most quoted first "
+        "(by their statements as of today, so a page holds the same rows at every date)."
+    )
+    offset: int = Field(description="Rows of the ranked order skipped before this page.")
+    limit: int | None = Field(
+        description="Rows per page (the next page: `offset` + `limit`, while under `rows_total`)."
+    )
 
 
 class TimelineEntryOut(_Model):

@@ -65,7 +65,7 @@ def _positions(result: DemoResult) -> Table:
             f"[{style}]{cell.stance}[/]" if style else cell.stance,
             "/".join(str(n) for n in cell.counts.values()),
             cell.last_date,
-            f"{q.speaker or '?'}: “{truncate(q.text, QUOTE_WIDTH)}”",
+            f"{q.speaker or '?'}: “{truncate(q.text, QUOTE_WIDTH)}”" if q else "",
         )
     return table
 

@@ -428,7 +428,7 @@ def _cell_row(cell: CellReport, column: ColumnRef) -> list[str]:
         cell.latest,
         str(cell.undated or ""),
         cell.last_date,
-        f"{q.speaker or '?'}: “{truncate(q.text, 90)}” [{q.document_id}]",
+        f"{q.speaker or '?'}: “{truncate(q.text, 90)}” [{q.document_id}]" if q else "",
     ]
 
 
@@ -462,6 +462,16 @@ def register(app: typer.Typer) -> None:
                 help="With --plan: the latest version of this author (e.g. US) or of this version's lineage.",
             ),
         ] = None,
+        limit: Annotated[
+            int, typer.Option("--limit", min=1, max=500, help="Rows per page, the most quoted first.")
+        ] = 50,
+        offset: Annotated[int, typer.Option("--offset", min=0, help="Rows skipped (the next page).")] = 0,
+        quotes: Annotated[
+            bool | None,
+            typer.Option(
+                "--quotes/--no-quotes", help="Cells with their quotes (default: by party yes, by actor no)."
+            ),
+        ] = None,
         fmt: Fmt = "table",
         db: DbOpt = None,
         plans_dir: PlansDir = None,
@@ -470,18 +480,23 @@ def register(app: typer.Typer) -> None:
 
         A position is the balance of the dated statements up to --at (counts per stance, the
         latest stance beside it); undated statements are counted apart, never in a balance.
+        Rows come a page at a time (--limit, --offset), the most quoted first, as in the API
+        and the dashboard.
         """
         from rich.table import Table
 
         from redline.analysis import negotiation as lib
         from redline.analysis.positions import RowKind
         from redline.analysis.positions_report import positions_report, undated_line
+        from redline.analysis.row_pages import RowPage, quotes_by_default
         from redline.knowledge.issues import load_issues
 
         with _backend(db, plans_dir) as backend:
             check_choice(fmt, ("table", "json"), "--format")
             rows_by = check_choice(by, ("party", "actor"), "--by")
             row_kind: RowKind = "actor" if rows_by == "actor" else "party"
+            page = RowPage(limit, offset)
+            with_quotes = quotes_by_default(row_kind) if quotes is None else quotes
             when = day(at, "--at")
             taxonomy = load_issues(settings_from_flags(db=db).issues)
             repo = backend.plans() if plan is not None else None
@@ -492,17 +507,25 @@ def register(app: typer.Typer) -> None:
                 "issue": issue,
                 "label": version,
                 "lineage": lineage,
+                "rows": page,
             }
             if source is None and actors is None and plans_dir is None:  # the store's own tallies
                 from redline.analysis.stored_positions import stored_positions
 
-                found = stored_positions(backend.store(), repo=repo, **kw)
+                found = stored_positions(backend.store(), repo=repo, quotes=with_quotes, **kw)
                 result, documents = found.result, found.documents
             else:
                 corpus = backend.corpus(source, actors)
                 result, documents = lib.positions(corpus, repo=repo, **kw), corpus.documents
             report = positions_report(
-                result, by=row_kind, documents=documents, issue=issue, plan=plan, taxonomy=taxonomy
+                result,
+                by=row_kind,
+                documents=documents,
+                issue=issue,
+                plan=plan,
+                taxonomy=taxonomy,
+                page=page,
+                quotes=with_quotes,
             )
             if fmt == "json":
                 _print_json(report.to_dict())
@@ -529,6 +552,9 @@ def register(app: typer.Typer) -> None:
                 table.add_row(*cells)
             console = _console()
             console.print(table)
+            shown = f"{offset + 1}–{offset + len(report.rows)}" if report.rows else "none"
+            more = f"; --offset {offset + limit} for the next" if offset + limit < report.rows_total else ""
+            console.print(f"rows {shown} of {report.rows_total}, the most quoted first{more}")
             if note := undated_line(report.undated):
                 console.print(note)
             for s in report.shifts:

@@ -86,13 +86,14 @@ def _row(cell: CellReport | UnplacedCell, by: RowKind) -> dict[str, Any]:
         "supporting": cell.supporting,
         "statements": cell.statements,
         "last_date": cell.last_date,
-        "quote": q.text,
-        "quote_speaker": q.speaker,
-        "quote_date": q.date,
-        "quote_statement_id": q.statement_id,
-        "quote_document_id": q.document_id,
-        "quote_start": q.start,
-        "quote_end": q.end,
+        # empty when the report was made without quotes
+        "quote": q.text if q else None,
+        "quote_speaker": q.speaker if q else None,
+        "quote_date": q.date if q else None,
+        "quote_statement_id": q.statement_id if q else None,
+        "quote_document_id": q.document_id if q else None,
+        "quote_start": q.start if q else None,
+        "quote_end": q.end if q else None,
     }
 
 

@@ -62,6 +62,7 @@ from redline.store.schema import (
 )
 from redline.store.walk_checkpoints import (
     ISSUES,
+    Rows,
     Scope,
     checkpoint_records,
     checkpoints_before,
@@ -335,25 +336,37 @@ class CellTotals:
 
 
 def undated_counts(
-    conn: Connection, by: str, issue: str | None, scope: Scope = ISSUES
+    conn: Connection, by: str, issue: str | None, scope: Scope = ISSUES, rows: Rows = None
 ) -> tuple[dict[tuple[str, str], int], int]:
-    """A matrix's undated statements: per (row, column), and how many distinct ones."""
+    """A matrix's undated statements: per (row, column) (of ``rows``, if given), and how many
+    distinct ones (in the whole matrix, every row)."""
     t = scope.tally
     where = [*scope.of(t, by), t.c.col_key != ANY_COLUMN, t.c.day == UNDATED_DAY]
     if issue is not None:
         where.append(t.c.col_key == issue)
     undated_q = select(t.c.row_key, t.c.col_key, func.sum(t.c.n)).where(*where)
-    undated = {(r[0], r[1]): int(r[2]) for r in conn.execute(undated_q.group_by(t.c.row_key, t.c.col_key))}
+    # the rows picked here, not by ``row_key IN``, which could lead a planner off the day's seek
+    wanted = None if rows is None else set(rows)
+    undated = {
+        (r[0], r[1]): int(r[2])
+        for r in conn.execute(undated_q.group_by(t.c.row_key, t.c.col_key))
+        if wanted is None or r[0] in wanted
+    }
     distinct = select(func.coalesce(func.sum(t.c.n), 0)).where(
         *scope.of(t, by), t.c.day == UNDATED_DAY, t.c.col_key == (ANY_COLUMN if issue is None else issue)
     )
     return undated, int(conn.execute(distinct).scalar_one())
 
 
-def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | None = None) -> CellTotals:
-    """Every cell of ``by`` rows as of ``at`` from three grouped queries over the tallies: per
-    stance the count, the latest day (with its count and quote) and the strongest quote, which
-    is all a balance is made of (``redline.balance.Tally``)."""
+def cells(
+    conn: Connection, by: str, *, issue: str | None = None, at: date | None = None, rows: Rows = None
+) -> CellTotals:
+    """Every cell of ``by`` rows (of ``rows``, if given: as of today only) as of ``at`` from
+    three grouped queries over the tallies: per stance the count, the latest day (with its
+    count and quote) and the strongest quote, which is all a balance is made of
+    (``redline.balance.Tally``)."""
+    if rows is not None and at is not None:
+        raise ValueError("a page of rows is read as of today only (as of a day: ``tallies.past``)")
     t = position_tally
     where = [t.c.by_kind == by, t.c.col_key != ANY_COLUMN]
     if issue is not None:
@@ -362,12 +375,12 @@ def cells(conn: Connection, by: str, *, issue: str | None = None, at: date | Non
     if at is not None:
         dated.append(t.c.day <= at)
     parsed: dict[Any, date | None] = {}
-    undated, n_distinct = undated_counts(conn, by, issue)
+    undated, n_distinct = undated_counts(conn, by, issue, rows=rows)
     if at is None:  # as of today: the balances the store keeps
         c = position_cell
         kept_cols: list[Any] = [c.c.row_key, c.c.col_key, c.c.value, c.c.latest, c.c.most_frequent]
         kept_cols += [c.c.counts, c.c.quote, c.c.latest_quote, type_coerce(c.c.last_date, String)]
-        q = select(*kept_cols).where(c.c.by_kind == by)
+        q = select(*kept_cols).where(*ISSUES.of(c, by, rows))
         if issue is not None:
             q = q.where(c.c.col_key == issue)
         kept: dict[tuple[str, str], CellDraft[str]] = {}
@@ -461,17 +474,18 @@ def from_checkpoints(
     *,
     issue: str | None = None,
     scope: Scope = ISSUES,
+    rows: Rows = None,
 ) -> tuple[CellTotals, list[ShiftDraft[str]]]:
     """A matrix's cells and shift drafts as of ``at`` from the walk the store keeps
     (``walk_checkpoints``): each cell's last checkpoint before the week of ``at`` and the
     tallies of that week up to it, a few thousand rows at 1M statements; its shifts are its
     ``turns`` up to the day (``turns_upto``: usable ones), each weighed with the new stance's
-    count then."""
+    count then. ``rows``: only these rows' cells (one page of the matrix)."""
     start = week_start(at)
     parsed: dict[Any, date | None] = {}
     balance: dict[tuple[str, str], Tally[str]] = {}
     last_day: dict[tuple[str, str], date] = {}
-    for row, column, stored_day, state in checkpoints_before(conn, by, start, issue, scope):
+    for row, column, stored_day, state in checkpoints_before(conn, by, start, issue, scope, rows):
         d = parse_day(stored_day, parsed)
         assert d is not None
         balance[(row, column)], last_day[(row, column)] = load(state), d
@@ -483,9 +497,13 @@ def from_checkpoints(
     )
     if issue is not None:
         q = q.where(t.c.col_key == issue)
+    fetched = conn.execute(q)
+    if rows is not None:  # filtered here: ``row_key IN`` could lead a planner off the day's range
+        wanted = set(rows)
+        fetched = (r for r in fetched if r[0] in wanted)  # type: ignore[assignment]
     # sorted here, not in SQL: an ORDER BY in the key's order made SQLite scan the kind's
     # every tally by key instead of seeking the week by day; a cell's groups of a day together
-    week = sorted(conn.execute(q), key=lambda r: (r[1], r[2], r[0], r[3]))
+    week = sorted(fetched, key=lambda r: (r[1], r[2], r[0], r[3]))
     groups: list[DayGroup[str]] = []
     current: tuple[str, str, date] | None = None
     for r in [*week, None]:
@@ -502,7 +520,7 @@ def from_checkpoints(
             continue
         current = (r[0], r[1], d)
         groups.append(DayGroup(r[3], int(r[4]), (int(r[5]), float(r[6]), d, int(r[7])), r[8]))
-    undated, n_distinct = undated_counts(conn, by, issue, scope)
+    undated, n_distinct = undated_counts(conn, by, issue, scope, rows)
     cells = {k: cell_of(k[0], k[1], tl, last_day[k], undated.get(k, 0)) for k, tl in balance.items()}
     per_cell: dict[tuple[str, str], list[Turn[str]]] = {}
     for row, column, turn in sorted(turns, key=lambda x: (x[0], x[1], x[2].day)):
@@ -514,11 +532,16 @@ def from_checkpoints(
     return CellTotals(cells, undated, n_distinct), drafts
 
 
-def kept_shifts(conn: Connection, by: str, *, issue: str | None = None) -> list[ShiftDraft[str]] | None:
-    """The shifts the store keeps for ``by`` rows (of one column), as of today, in date order;
-    None if a cell's shifts could not be walked from its tallies (see ``position_shift``)."""
+def kept_shifts(
+    conn: Connection, by: str, *, issue: str | None = None, rows: Rows = None
+) -> list[ShiftDraft[str]] | None:
+    """The shifts the store keeps for ``by`` rows (of one column; of ``rows``, if given), as of
+    today, in date order; None if a cell's shifts could not be walked from its tallies (see
+    ``position_shift``)."""
     s = position_shift
-    return read_shifts(conn, s, s.c.by_kind == by, *([s.c.col_key == issue] if issue is not None else []))
+    return read_shifts(
+        conn, s, *ISSUES.of(s, by, rows), *([s.c.col_key == issue] if issue is not None else [])
+    )
 
 
 def read_shifts(conn: Connection, s: Table, *where: ColumnElement[bool]) -> list[ShiftDraft[str]] | None:

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, delete, func, select, tuple_, type_coerce
+from sqlalchemy import String, delete, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
 from redline.balance import NO_SHIFT_ROWS, CellDraft, DayGroup, Days, ShiftDraft
@@ -30,6 +30,7 @@ from redline.store.balances import (
     parse_day,
     read_shifts,
     shift_records,
+    undated_counts,
 )
 from redline.store.schema import (
     ANY_COLUMN,
@@ -40,7 +41,7 @@ from redline.store.schema import (
     point_tally,
     point_turn,
 )
-from redline.store.walk_checkpoints import checkpoint_records, of_version, turns_upto
+from redline.store.walk_checkpoints import Rows, checkpoint_records, of_version, turns_upto
 
 __all__ = ["Cell", "cells", "forget", "kept_shifts", "past", "rewalk"]
 
@@ -134,18 +135,15 @@ def forget(conn: Connection, plan: str, label: str) -> None:
         conn.execute(delete(table).where(table.c.plan == plan, table.c.label == label))
 
 
-def cells(conn: Connection, plan: str, label: str, by: str) -> CellTotals:
-    """A version's matrix as of today: the kept cells, and the undated counts of its tallies."""
-    t = point_tally
-    version = (t.c.plan == plan, t.c.label == label, t.c.by_kind == by, t.c.day == UNDATED_DAY)
-    undated_q = select(t.c.row_key, t.c.col_key, func.sum(t.c.n)).where(*version, t.c.col_key != ANY_COLUMN)
-    undated = {(r[0], r[1]): int(r[2]) for r in conn.execute(undated_q.group_by(t.c.row_key, t.c.col_key))}
-    distinct = select(func.coalesce(func.sum(t.c.n), 0)).where(*version, t.c.col_key == ANY_COLUMN)
-    n_distinct = int(conn.execute(distinct).scalar_one())
+def cells(conn: Connection, plan: str, label: str, by: str, rows: Rows = None) -> CellTotals:
+    """A version's matrix as of today: the kept cells, and the undated counts of its tallies
+    (of ``rows``, if given: one page of the matrix's rows)."""
+    scope = of_version(plan, label)
+    undated, n_distinct = undated_counts(conn, by, None, scope, rows)
     c = point_cell
     cols: list[Any] = [c.c.row_key, c.c.col_key, c.c.value, c.c.latest, c.c.most_frequent]
     cols += [c.c.counts, c.c.quote, c.c.latest_quote, type_coerce(c.c.last_date, String)]
-    q = select(*cols).where(c.c.plan == plan, c.c.label == label, c.c.by_kind == by)
+    q = select(*cols).where(*scope.of(c, by, rows))
     parsed: dict[Any, date | None] = {}
     kept: dict[tuple[str, str], CellDraft[str]] = {}
     for r in conn.execute(q):
@@ -158,20 +156,22 @@ def cells(conn: Connection, plan: str, label: str, by: str) -> CellTotals:
     return CellTotals(kept, undated, n_distinct)
 
 
-def kept_shifts(conn: Connection, plan: str, label: str, by: str) -> list[ShiftDraft[str]] | None:
-    """A version's shifts as of today in date order; None if a cell's could not be walked."""
-    s = point_shift
-    return read_shifts(conn, s, s.c.plan == plan, s.c.label == label, s.c.by_kind == by)
+def kept_shifts(
+    conn: Connection, plan: str, label: str, by: str, rows: Rows = None
+) -> list[ShiftDraft[str]] | None:
+    """A version's shifts as of today (of ``rows``, if given) in date order; None if a cell's
+    could not be walked."""
+    return read_shifts(conn, point_shift, *of_version(plan, label).of(point_shift, by, rows))
 
 
 def past(
-    conn: Connection, plan: str, label: str, by: str, at: date
+    conn: Connection, plan: str, label: str, by: str, at: date, rows: Rows = None
 ) -> tuple[CellTotals, list[ShiftDraft[str]]] | None:
     """A version's matrix and shift drafts as of a past day, from the walk kept by week
     (``balances.from_checkpoints``); None if a cell's turns cannot be used by then (a cell
     mixing speakers who are somebody's position and nobody's): walk the point tallies."""
     scope = of_version(plan, label)
-    turns = turns_upto(conn, by, at, None, scope)
+    turns = turns_upto(conn, by, at, None, scope, rows)
     if turns is None:
         return None
-    return from_checkpoints(conn, by, at, turns, scope=scope)
+    return from_checkpoints(conn, by, at, turns, scope=scope, rows=rows)

@@ -41,6 +41,7 @@ from redline.store.schema import (
     point_turn,
     statement,
 )
+from redline.store.walk_checkpoints import Rows, of_version
 
 __all__ = ["Group", "add", "forget", "groups_of", "read", "rebuild", "recompute", "recount"]
 
@@ -188,22 +189,27 @@ def rebuild(conn: Connection) -> None:
             point_cells.rewalk(conn, point_cells.of_records(records))
 
 
-def read(conn: Connection, plan: str, label: str, by: str, *, at: date | None = None) -> list[TallyRow]:
-    """The tallies of a version's ``by`` rows (up to a day, if given; undated ones always), by
-    point, then day, as ``tallies.read`` gives those of the issues."""
+def read(
+    conn: Connection, plan: str, label: str, by: str, *, at: date | None = None, rows: Rows = None
+) -> list[TallyRow]:
+    """The tallies of a version's ``by`` rows (of ``rows``, if given; up to a day, if given;
+    undated ones always), by point, then day, as ``tallies.read`` gives those of the issues."""
     t = point_tally
     day = type_coerce(t.c.day, String)  # parsed once per day, not per row
     cols = [t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence]
     cols += [t.c.best_length, t.c.best_id, t.c.rev_n, *(t.c[c] for c in tallies._REV), t.c.nobody]
-    q = select(*cols).where(t.c.plan == plan, t.c.label == label, t.c.by_kind == by)
+    q = select(*cols).where(*of_version(plan, label).of(t, by))
     if at is not None:
         q = q.where(or_(t.c.day <= at, t.c.day == UNDATED_DAY))
     q = q.order_by(t.c.col_key, t.c.day, t.c.row_key, t.c.stance)
     days: dict[Any, date | None] = {}
+    # the page's rows, and every row's undated statements counted once (the matrix's)
+    wanted = None if rows is None else set(rows)
     return [
         TallyRow(
             r[0], r[1], _day(r[2], days), r[3], r[4], r[5], r[6], r[7], r[8], r[9],
             r[10] or 0, r[11] or 0.0, r[12] or 0, (r[13] or "", r[14] or 0, r[15] or ""), r[15] or "", r[16],
         )
         for r in conn.execute(q).fetchall()
+        if wanted is None or r[0] in wanted or r[1] == ANY_COLUMN
     ]  # fmt: skip

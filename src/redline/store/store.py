@@ -32,6 +32,7 @@ from redline.store import (
     point_tallies,
     queries,
     records,
+    row_totals,
     streams,
     tallies,
     timeline_rows,
@@ -44,8 +45,9 @@ from redline.store.countable import countable
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
-from redline.store.schema import claim, claim_statement, document, statement
+from redline.store.schema import ANY_COLUMN, claim, claim_statement, document, statement
 from redline.store.timeline_rows import TimelineTotals
+from redline.store.walk_checkpoints import ISSUES, Rows, of_version
 from redline.store.writer import Outcome, Prepared
 
 WRITE_ATTEMPTS = 3  # a batch that lost a race to a concurrent ingest is tried again
@@ -416,51 +418,77 @@ class Store:
             return tallies.as_of(conn, by, at, issue=issue)
 
     def position_past(
-        self, by: str, at: date, *, issue: str | None = None
+        self, by: str, at: date, *, issue: str | None = None, rows: Rows = None
     ) -> tuple[balances.CellTotals, list[ShiftDraft[str]] | None]:
-        """A matrix's cells and shifts as of a past day, from the walk's kept checkpoints."""
+        """A matrix's cells and shifts as of a past day, from the walk's kept checkpoints
+        (``rows``: only those rows', one page of the matrix)."""
         with self._reader() as conn:
-            return tallies.past(conn, by, at, issue=issue)
+            return tallies.past(conn, by, at, issue=issue, rows=rows)
 
     def position_cells(
-        self, by: str, *, issue: str | None = None, at: date | None = None
+        self, by: str, *, issue: str | None = None, at: date | None = None, rows: Rows = None
     ) -> balances.CellTotals:
-        """The cells of a matrix: kept, or counted in SQL over the tallies for a past day."""
+        """The cells of a matrix: kept (of ``rows``, if given), or counted in SQL over the
+        tallies for a past day."""
         with self._reader() as conn:
-            return balances.cells(conn, by, issue=issue, at=at)
+            return balances.cells(conn, by, issue=issue, at=at, rows=rows)
 
-    def position_shifts(self, by: str, *, issue: str | None = None) -> list[ShiftDraft[str]] | None:
+    def position_shifts(
+        self, by: str, *, issue: str | None = None, rows: Rows = None
+    ) -> list[ShiftDraft[str]] | None:
         """The shifts as of today the store keeps with the cells (None: read the statements)."""
         with self._reader() as conn:
-            return balances.kept_shifts(conn, by, issue=issue)
+            return balances.kept_shifts(conn, by, issue=issue, rows=rows)
+
+    def row_totals(
+        self, by: str, *, issue: str | None = None, version: tuple[str, str] | None = None
+    ) -> dict[str, int]:
+        """Per row of a matrix (by issue, or by the points of a plan ``version``: plan, label),
+        its statements as of today: the order a matrix's rows are paged in (``row_totals``)."""
+        scope = ISSUES if version is None else of_version(*version)
+        with self._reader() as conn:
+            return row_totals.row_totals(conn, by, issue=issue, scope=scope)
 
     def point_tallies(
-        self, plan: str, label: str, by: str, *, issue: str | None = None, at: date | None = None
+        self,
+        plan: str,
+        label: str,
+        by: str,
+        *,
+        issue: str | None = None,
+        at: date | None = None,
+        rows: Rows = None,
     ) -> list[tallies.TallyRow]:
         """The same with a version's points as columns: kept (``point_tallies``), or counted from
-        the stored links when narrowed to an issue (see ``point_links``)."""
+        the stored links when narrowed to an issue (see ``point_links``); ``rows``: only those."""
         with self._reader() as conn:
             if issue is None:
-                return point_tallies.read(conn, plan, label, by, at=at)
-            return tallies.point_tallies(conn, plan, label, by, issue=issue, at=at)
+                return point_tallies.read(conn, plan, label, by, at=at, rows=rows)
+            found = tallies.point_tallies(conn, plan, label, by, issue=issue, at=at)
+        if rows is None:
+            return found
+        wanted = set(rows)  # the undated statements counted once each are the matrix's, every row's
+        return [r for r in found if r.row in wanted or r.column == ANY_COLUMN]
 
     def point_past(
-        self, plan: str, label: str, by: str, at: date
+        self, plan: str, label: str, by: str, at: date, *, rows: Rows = None
     ) -> tuple[balances.CellTotals, list[ShiftDraft[str]]] | None:
         """A matrix by the points of a version and its shifts as of a past day, from the walk
         kept by week (``point_cells.past``); None: walk its point tallies up to the day."""
         with self._reader() as conn:
-            return point_cells.past(conn, plan, label, by, at)
+            return point_cells.past(conn, plan, label, by, at, rows)
 
-    def point_cells(self, plan: str, label: str, by: str) -> balances.CellTotals:
+    def point_cells(self, plan: str, label: str, by: str, *, rows: Rows = None) -> balances.CellTotals:
         """The cells of a matrix by the points of a version as of today, kept (``point_cells``)."""
         with self._reader() as conn:
-            return point_cells.cells(conn, plan, label, by)
+            return point_cells.cells(conn, plan, label, by, rows)
 
-    def point_shifts(self, plan: str, label: str, by: str) -> list[ShiftDraft[str]] | None:
+    def point_shifts(
+        self, plan: str, label: str, by: str, *, rows: Rows = None
+    ) -> list[ShiftDraft[str]] | None:
         """The shifts by the points of a version as of today (None: read the statements)."""
         with self._reader() as conn:
-            return point_cells.kept_shifts(conn, plan, label, by)
+            return point_cells.kept_shifts(conn, plan, label, by, rows)
 
     def point_link_numbers(self, plan: str, label: str) -> dict[str, list[str]]:
         """The points each countable statement is linked to in a version (made by ``link_version``)."""

@@ -65,7 +65,7 @@ from redline.knowledge.shift_cues import load_not_names, load_party_names, load_
 from redline.model import GENERIC_ISSUES, stance_issues
 from redline.store import point_tallies as by_point
 from redline.store._sql import chunks, insert_rows, upsert_insert
-from redline.store.balances import CellTotals, TallyRow, from_checkpoints, rewalk
+from redline.store.balances import CellTotals, TallyRow, from_checkpoints, rewalk, undated_counts
 from redline.store.balances import parse_day as _day
 from redline.store.countable import countable
 from redline.store.extractions import parties
@@ -82,7 +82,7 @@ from redline.store.schema import (
     statement_issue,
     store_revision,
 )
-from redline.store.walk_checkpoints import turns_upto
+from redline.store.walk_checkpoints import ISSUES, Rows, turns_upto
 
 __all__ = [
     "UNAFFILIATED",
@@ -422,14 +422,17 @@ def rebuild(conn: Connection) -> None:
     bump(conn)
 
 
-def _read_query(by: str, issue: str | None, at: date | None, shifts: bool, lean: bool = False) -> Select[Any]:
+def _read_query(
+    by: str, issue: str | None, at: date | None, shifts: bool, lean: bool = False, rows: Rows = None
+) -> Select[Any]:
     """The tallies ``read`` and ``as_of`` read: by column, then day (the key's order: no sort);
-    ``lean``: without the reversal's quote, which few rows have (``_reversals`` reads them)."""
+    ``lean``: without the reversal's quote, which few rows have (``_reversals`` reads them);
+    ``rows``: only those rows' tallies."""
     t = position_tally
     day = type_coerce(t.c.day, String)  # no per-row date parsing: ``_day`` parses each day once
     cols = [t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence]
     cols += [t.c.best_length, t.c.best_id, t.c.rev_n, *(() if lean else (t.c[c] for c in _REV)), t.c.nobody]
-    q = select(*cols).where(t.c.by_kind == by)
+    q = select(*cols).where(*ISSUES.of(t, by, rows))
     if issue is not None:
         q = q.where(t.c.col_key == issue)
     if at is not None:
@@ -484,7 +487,7 @@ def _reversals(
 
 
 def as_of(
-    conn: Connection, by: str, at: date, *, issue: str | None = None
+    conn: Connection, by: str, at: date, *, issue: str | None = None, rows: Rows = None
 ) -> tuple[CellTotals, dict[tuple[str, str], ShiftDays[str]] | None]:
     """A matrix's cells as of ``at`` and its shift walk's input, from one read of the tallies.
 
@@ -502,7 +505,7 @@ def as_of(
     n_distinct = 0
     walked = True  # False: a row the rule cannot split, and the caller finds shifts in the statements
     revs = _reversals(conn, by, issue, at)
-    result = conn.execute(_read_query(by, issue, at, False, lean=True))
+    result = conn.execute(_read_query(by, issue, at, False, lean=True, rows=rows))
     try:  # the driver's own tuples: a Row for each of them was a fifth of the call
         fetched = result.cursor.fetchall()
     finally:
@@ -566,21 +569,23 @@ def as_of(
         cells[key] = cell_of(key[0], key[1], tally, last_day, undated.get(key, 0))
         if walk is not None and days:
             walk[key] = days
+    if rows is not None:  # the page's undated statements are not the matrix's: counted over all rows
+        n_distinct = undated_counts(conn, by, issue)[1]
     return CellTotals(cells, undated, n_distinct), walk
 
 
 def past(
-    conn: Connection, by: str, at: date, *, issue: str | None = None
+    conn: Connection, by: str, at: date, *, issue: str | None = None, rows: Rows = None
 ) -> tuple[CellTotals, list[ShiftDraft[str]] | None]:
     """A matrix's cells and shift drafts as of ``at``, from the walk's kept checkpoints and
     turns (``balances.from_checkpoints``), or from the ~75,000 tallies up to the day
     (``as_of``) when a cell's turns cannot be used. Shift drafts None: find them in the
-    statements."""
-    turns = turns_upto(conn, by, at, issue)
+    statements. ``rows``: only those rows' cells and shifts (one page of the matrix)."""
+    turns = turns_upto(conn, by, at, issue, rows=rows)
     if turns is None:
-        totals, walk = as_of(conn, by, at, issue=issue)
+        totals, walk = as_of(conn, by, at, issue=issue, rows=rows)
         return totals, None if walk is None else [sh for k in sorted(walk) for sh in cell_shifts(*k, walk[k])]
-    return from_checkpoints(conn, by, at, turns, issue=issue)
+    return from_checkpoints(conn, by, at, turns, issue=issue, rows=rows)
 
 
 def point_tallies(

@@ -13,7 +13,7 @@ to the day, each weighed with the new stance's count then (``balance.turn_shift`
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -37,6 +37,7 @@ __all__ = [
     "ISSUES",
     "UNSPLIT",
     "WEEK",
+    "Rows",
     "Scope",
     "checkpoint_records",
     "checkpoints_before",
@@ -47,6 +48,11 @@ __all__ = [
     "unsplit_record",
     "week_start",
 ]
+
+
+# the rows of a matrix to read: all (None), or one page of them (a few hundred at most, so that
+# ``row_key IN (...)`` stays under every driver's bound-parameter limit)
+Rows = Collection[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +67,14 @@ class Scope:
     turn: Table
     version: tuple[str, str] | None = None
 
-    def of(self, table: Table, by: str) -> list[ColumnElement[bool]]:
-        """The conditions picking this scope's ``by`` rows in one of its tables."""
+    def of(self, table: Table, by: str, rows: Rows = None) -> list[ColumnElement[bool]]:
+        """The conditions picking this scope's ``by`` rows (only ``rows``, if given: one page of
+        a matrix's rows) in one of its tables."""
         where = [table.c.by_kind == by]
         if self.version is not None:
             where += [table.c.plan == self.version[0], table.c.label == self.version[1]]
+        if rows is not None:
+            where.append(table.c.row_key.in_(sorted(rows)))
         return where
 
     def cell_columns(self) -> tuple[str, ...]:
@@ -171,7 +180,7 @@ def turn_records(by: str, column: str, row: str, turns: Iterable[Turn[str]]) -> 
 
 
 def checkpoints_before(
-    conn: Connection, by: str, day: date, issue: str | None, scope: Scope = ISSUES
+    conn: Connection, by: str, day: date, issue: str | None, scope: Scope = ISSUES, rows: Rows = None
 ) -> Iterable[tuple[str, str, Any, str]]:
     """(row, column, day as the driver gives it, state) of each cell's last checkpoint before
     ``day``: driven by the kept cells (one row per cell), two seeks back from the day per
@@ -183,21 +192,21 @@ def checkpoints_before(
         return select(col).where(same_cell, k.c.day < day).order_by(k.c.day.desc()).limit(1).scalar_subquery()
 
     q = select(c.c.row_key, c.c.col_key, type_coerce(last(k.c.day), String), last(k.c.state))
-    q = q.where(*scope.of(c, by))
+    q = q.where(*scope.of(c, by, rows))
     if issue is not None:
         q = q.where(c.c.col_key == issue)
     return [(r[0], r[1], r[2], r[3]) for r in conn.execute(q) if r[3] is not None]
 
 
 def turns_upto(
-    conn: Connection, by: str, day: date, issue: str | None, scope: Scope = ISSUES
+    conn: Connection, by: str, day: date, issue: str | None, scope: Scope = ISSUES, rows: Rows = None
 ) -> list[tuple[str, str, Turn[str]]] | None:
-    """(row, column, turn) of every turn up to ``day``; None if a cell's turns cannot be used
-    by then (``UNSPLIT``)."""
+    """(row, column, turn) of every turn up to ``day`` (of ``rows``, if given); None if a
+    cell's turns cannot be used by then (``UNSPLIT``)."""
     t = scope.turn
     cols = [t.c.row_key, t.c.col_key, type_coerce(t.c.day, String), t.c.shift_before, t.c.shift_after]
     cols += [t.c.evidence_before, t.c.quote_before, t.c.base, t.c.quotes, t.c.explicit]
-    q = select(*cols).where(*scope.of(t, by), t.c.day <= day)
+    q = select(*cols).where(*scope.of(t, by, rows), t.c.day <= day)
     if issue is not None:
         q = q.where(t.c.col_key == issue)
     out: list[tuple[str, str, Turn[str]]] = []

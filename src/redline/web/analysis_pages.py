@@ -11,14 +11,14 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository
-from redline.analysis.positions import UNAFFILIATED
+from redline.analysis.positions import UNAFFILIATED, RowKind
 from redline.analysis.positions_report import (
     CellReport,
     PositionsReport,
@@ -27,6 +27,7 @@ from redline.analysis.positions_report import (
     positions_report,
     undated_line,
 )
+from redline.analysis.row_pages import DEFAULT_ROWS, MAX_ROWS, RowPage, quotes_by_default
 from redline.analysis.stored_positions import StoredPositions, stored_positions
 from redline.api.deps import RevisionCacheDep, StoreDep, TaxonomyDep
 from redline.api.plan_diffs import plan_diff
@@ -76,18 +77,36 @@ PAGED_CELL = 2000
 
 
 def positions_of(
-    cache: RevisionCache, store: Store, at: date | None, plan: str | None, lineage: str | None = None
+    cache: RevisionCache,
+    store: Store,
+    at: date | None,
+    plan: str | None,
+    lineage: str | None = None,
+    *,
+    by: RowKind = "party",
+    rows: RowPage | None = None,
+    quotes: bool = True,
 ) -> StoredPositions:
     """The positions (by issue, or by the points of ``plan``'s latest version, of ``lineage``
     when given: an author such as US or E3, so a counter-proposal is not "the plan") from the
     store's tallies, computed once per tally revision and shared with the API's cache: analysts
-    click from the matrix to its cells and back."""
+    click from the matrix to its cells and back. ``rows``: one page of rows, as the API pages."""
 
     def compute() -> StoredPositions:
         repo = SqlPlanRepository(store) if plan else None
-        return stored_positions(store, repo=repo, plan=plan, at=at, linking=cache.linking, lineage=lineage)
+        return stored_positions(
+            store,
+            repo=repo,
+            plan=plan,
+            at=at,
+            by=by,
+            linking=cache.linking,
+            lineage=lineage,
+            rows=rows,
+            quotes=quotes,
+        )
 
-    key = ("dashboard.positions", store.url, at, plan, lineage)
+    key = ("dashboard.positions", store.url, at, plan, lineage, by, rows, quotes)
     return cache.latest(key, store.tally_revision(), compute)
 
 
@@ -107,6 +126,10 @@ def _load_positions(
     at: str | None,
     plan: str | None,
     lineage: str | None = None,
+    *,
+    by: RowKind = "party",
+    rows: RowPage | None = None,
+    quotes: bool = True,
 ) -> _Loaded | Response:
     """The matrix and its cells must read one date and one plan the same way and fail alike
     (400 for a bad date, 404 for an unknown plan), so both pages load through here."""
@@ -114,12 +137,19 @@ def _load_positions(
         day = parse_day(at, "at")
     except ValueError as exc:
         return renderer.bad_request(request, str(exc))
+    lineage = (lineage or None) if plan else None
     try:
-        found = positions_of(cache, store, day, plan or None, (lineage or None) if plan else None)
+        found = positions_of(cache, store, day, plan or None, lineage, by=by, rows=rows, quotes=quotes)
     except NotFoundError as exc:
         return renderer.not_found(request, exc.message)
     report = positions_report(
-        found.result, by="party", documents=found.documents, plan=plan or None, taxonomy=taxonomy
+        found.result,
+        by=by,
+        documents=found.documents,
+        plan=plan or None,
+        taxonomy=taxonomy,
+        page=rows,
+        quotes=quotes,
     )
     return _Loaded(day, found.result, report)
 
@@ -232,8 +262,16 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         plan: Text = None,
         lineage: Text = None,
         fmt: Format = None,
+        by: Annotated[Literal["party", "actor"], Query()] = "party",
+        limit: Annotated[int, Query(ge=1, le=MAX_ROWS)] = DEFAULT_ROWS,
+        offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+        quotes: Annotated[bool | None, Query()] = None,
     ) -> Response:
-        loaded = _load_positions(request, renderer, cache, store, taxonomy, at, plan, lineage)
+        rows = RowPage(limit, offset)  # the API's paging: one page of rows, the most quoted first
+        with_quotes = quotes_by_default(by) if quotes is None else quotes
+        loaded = _load_positions(
+            request, renderer, cache, store, taxonomy, at, plan, lineage, by=by, rows=rows, quotes=with_quotes
+        )
         if isinstance(loaded, Response):
             return loaded
         day, result, report = loaded.day, loaded.result, loaded.report
@@ -244,22 +282,42 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         if fmt:
             return download(position_rows(report), POSITION_COLUMNS, fmt, "positions")
         sides, outside = split_rows(report)
+        groups = [
+            ("Parties", [r for r in report.rows if r.id in sides]),
+            ("Outside the parties (no party, media, others)", [r for r in report.rows if r.id in outside]),
+        ]
+        shown = f"{offset + 1}–{offset + len(report.rows)}" if report.rows else "none"
+        query = {
+            "at": report.at or "",
+            "plan": plan or "",
+            "lineage": lineage or "",
+            "by": by,
+            "limit": limit,
+        }
         return renderer.page(
             request,
             "positions.html",
             title=" ".join(
-                ["Positions", f"on the points of {plan}" if plan else "", f"as of {day}" if day else ""]
+                [
+                    "Positions" + (" by actor" if by == "actor" else ""),
+                    f"on the points of {plan}" if plan else "",
+                    f"as of {day}" if day else "",
+                ]
             ).strip(),
             report=report,
-            row_groups=[
-                ("Parties", [r for r in report.rows if r.id in sides]),
-                (
-                    "Outside the parties (no party, media, others)",
-                    [r for r in report.rows if r.id in outside],
-                ),
-            ],
+            by=by,
+            row_groups=[(f"Actors {shown} of {report.rows_total}, the most quoted first", report.rows)]
+            if by == "actor"
+            else groups,
+            pager={
+                "shown": shown,
+                "total": report.rows_total,
+                "previous": {**query, "offset": max(0, offset - limit)} if offset else None,
+                "next": {**query, "offset": offset + limit} if offset + limit < report.rows_total else None,
+                "query": {**query, "offset": offset, "quotes": "true" if quotes else ""},
+            },
             chart=matrix_chart(request, renderer, report, plan or None, report.at, lineage)
-            if report.rows
+            if report.rows and by == "party"
             else None,
             cells={(c.row, c.column): c for c in report.cells},
             unplaced={(u.row, u.column): u for u in report.unplaced},

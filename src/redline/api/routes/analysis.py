@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.positions_report import positions_report
+from redline.analysis.row_pages import DEFAULT_ROWS, MAX_ROWS, RowPage, quotes_by_default
 from redline.analysis.stored_positions import stored_positions
 from redline.analysis.timeline import stored_timeline
 from redline.api.deps import IsoDate, Offset, RevisionCacheDep, StoreDep, TaxonomyDep, page
@@ -43,12 +44,25 @@ def positions(
             description="With plan: the latest version by this author (e.g. US) or of this lineage.",
         ),
     ] = None,
+    limit: Annotated[
+        int,
+        Query(ge=1, le=MAX_ROWS, description="Rows per page, the most quoted first (see `rows_total`)."),
+    ] = DEFAULT_ROWS,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Rows of the ranked order skipped.")] = 0,
+    quotes: Annotated[
+        bool | None,
+        Query(description="Each cell with its two quotes (default: by party yes, by actor no)."),
+    ] = None,
 ) -> PositionsOut:
     """Each cell is the balance of the dated statements up to ``at``; undated ones are counted apart.
 
-    Shifts (changes of position with evidence on both sides) come from the same tallies.
-    While an ingest runs, the answer may be up to two seconds behind the latest write:
-    ``X-Redline-Revision`` is the store revision it was computed at."""
+    Rows come a page at a time (``limit``, ``offset``, ``rows_total``), ranked by their statements
+    as of today, most first, so a page holds the same rows at every date; by actor there are
+    thousands. Shifts (changes of position with evidence on both sides) come from the same
+    tallies, for the page's rows. While an ingest runs, the answer may be up to two seconds
+    behind the latest write: ``X-Redline-Revision`` is the store revision it was computed at."""
+    page_rows = RowPage(limit, offset)
+    with_quotes = quotes_by_default(by) if quotes is None else quotes
 
     links_made: list[int] = []  # the revision once a plan version's links were made
 
@@ -63,16 +77,25 @@ def positions(
             label=version,
             linking=cache.linking,
             lineage=lineage,
+            rows=page_rows,
+            quotes=with_quotes,
         )
         if found.revision is not None:
             links_made.append(found.revision)
         report = positions_report(
-            found.result, by=by, documents=found.documents, issue=issue, plan=plan, taxonomy=taxonomy
+            found.result,
+            by=by,
+            documents=found.documents,
+            issue=issue,
+            plan=plan,
+            taxonomy=taxonomy,
+            page=page_rows,
+            quotes=with_quotes,
         )
         return PositionsOut.model_validate(report.to_dict())
 
     # kept until a write moves the tallies (or a plan version's links): a repeated call is free
-    params = ("positions", store.url, by, issue, plan, version, at, lineage)
+    params = ("positions", store.url, by, issue, plan, version, at, lineage, limit, offset, with_quotes)
 
     def settled() -> int | None:
         return links_made[-1] if links_made else None
