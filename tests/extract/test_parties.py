@@ -137,6 +137,20 @@ def test_an_unknown_office_holder_takes_the_party_of_the_office(extractor: Any) 
     assert sp.party == "europe"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Slovak premier said the talks in Geneva had been useful.",
+        "Slovak Premier Hails Talks\n\nThe meeting ended late on Friday.",
+    ],
+)
+def test_an_office_named_by_its_state_alone_takes_the_state_party(extractor: Any, text: str) -> None:
+    content = "useful" if "useful" in text else "Talks"
+    sp = speaker_of(extractor, text, content)
+    assert sp.actor_id is None and sp.name.lower() == "slovak premier"
+    assert sp.party == "europe"
+
+
 def test_an_analyst_is_no_side(extractor: Any) -> None:
     text = "Russian political analyst Pavel Orlov said the Kremlin was playing for time."
     sp = speaker_of(extractor, text, "playing for time")
