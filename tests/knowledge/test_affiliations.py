@@ -153,7 +153,9 @@ def test_a_report_from_named_people_is_their_word(kb: ActorBase, phrase: str, na
     assert found is not None and (found.name, found.party) == (name, party)
 
 
-@pytest.mark.parametrize("phrase", ["a report from Kyiv", "a report from the BBC", "reports in the Russian press"])
+@pytest.mark.parametrize(
+    "phrase", ["a report from Kyiv", "a report from the BBC", "reports in the Russian press"]
+)
 def test_a_report_from_a_place_or_an_outlet_stays_media(kb: ActorBase, phrase: str) -> None:
     found = kb.affiliation(phrase)
     assert found is not None and (found.kind, found.party) == ("media", None)
@@ -163,7 +165,10 @@ def test_a_group_named_for_a_coalition_reads_back_to_the_coalition(kb: ActorBase
     # the label the extractor writes for "leaders from the Coalition of the Willing" must read back
     for phrase in ("leaders from the Coalition of the Willing", "Coalition of the willing leaders"):
         found = kb.affiliation(phrase)
-        assert found is not None and (found.name, found.party) == ("Coalition of the willing leaders", "europe")
+        assert found is not None and (found.name, found.party) == (
+            "Coalition of the willing leaders",
+            "europe",
+        )
     # a head word inside an outlet's name still makes the phrase media when nothing else heads it
     media = kb.affiliation("several news organizations, including The Associated Press")
     assert media is not None and media.kind == "media"
