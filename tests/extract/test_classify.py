@@ -348,6 +348,26 @@ def test_a_requirement_laid_on_the_deal_is_conditional(rules: StanceClassifier, 
     assert result.stance == "conditional", result.reason
 
 
+def test_the_issue_model_sees_the_issues_named_around_the_statement() -> None:
+    classifier = StatementClassifier(load_issues(), None)
+    filler = "The weather in the capital stayed cold all week and the markets were calm. " * 12
+    document = (
+        f"{filler}\n\nThe envoys argued for hours over the cap on the size of the army. "
+        "One minister said it would leave the country defenceless. The draft was not changed.\n\n"
+        f"{filler}Sanctions on the central bank were tightened again."
+    )
+    item = StatementInput("it would leave the country defenceless", cue="said", document=document)
+    assert classifier.near(item) == ("military_limits",)
+    assert "near=military_limits" in classifier.issue_features(item)
+    # the sanctions paragraph is part of the document's topic, but too far away to be near
+    assert "sanctions_economy" not in classifier.near(item)
+    assert "sanctions_economy" in classifier.topic(item)
+    # the content's own words are not its surroundings: they are features of their own
+    alone = StatementInput("the cap on the army", document=f"{filler}the cap on the army")
+    assert classifier.near(alone) == ()
+    assert classifier.near(StatementInput("a quote the text does not hold", document=document)) == ()
+
+
 def test_the_issue_model_sees_which_issue_the_content_names_first() -> None:
     classifier = StatementClassifier(load_issues(), None)
     item = StatementInput("the sanctions stay until a ceasefire holds", cue="said", party="europe")

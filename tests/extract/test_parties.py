@@ -163,6 +163,20 @@ def test_every_eu_member_state_is_a_place_on_the_european_side() -> None:
     assert {states[c].party for c in EU_MEMBERS.split()} == {"europe"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Slovak premier said the talks in Geneva had been useful.",
+        "Slovak Premier Hails Talks\n\nThe meeting ended late on Friday.",
+    ],
+)
+def test_an_office_named_by_its_state_alone_takes_the_state_party(extractor: Any, text: str) -> None:
+    content = "useful" if "useful" in text else "Talks"
+    sp = speaker_of(extractor, text, content)
+    assert sp.actor_id is None and sp.name.lower() == "slovak premier"
+    assert sp.party == "europe"
+
+
 def test_an_analyst_is_no_side(extractor: Any) -> None:
     text = "Russian political analyst Pavel Orlov said the Kremlin was playing for time."
     sp = speaker_of(extractor, text, "playing for time")

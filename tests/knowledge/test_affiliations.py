@@ -138,3 +138,37 @@ def test_a_user_file_adds_regions_and_actors(tmp_path: Path) -> None:
     planet = kb.affiliation("the Daily Planet")
     assert planet is not None and (planet.kind, planet.party) == ("media", None)
     assert kb.affiliation("Italian officials") is not None  # the packaged groups are kept
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "party"),
+    [
+        ("reports from Ukrainian officials", "anonymous Ukrainian official", "ukraine"),
+        ("a report by two senior US officials", "anonymous US official", "united_states"),
+        ("reports from Kremlin aides", "anonymous Russian official", "russia"),
+    ],
+)
+def test_a_report_from_named_people_is_their_word(kb: ActorBase, phrase: str, name: str, party: str) -> None:
+    found = kb.affiliation(phrase)
+    assert found is not None and (found.name, found.party) == (name, party)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["a report from Kyiv", "a report from the BBC", "reports in the Russian press"]
+)
+def test_a_report_from_a_place_or_an_outlet_stays_media(kb: ActorBase, phrase: str) -> None:
+    found = kb.affiliation(phrase)
+    assert found is not None and (found.kind, found.party) == ("media", None)
+
+
+def test_a_group_named_for_a_coalition_reads_back_to_the_coalition(kb: ActorBase) -> None:
+    # the label the extractor writes for "leaders from the Coalition of the Willing" must read back
+    for phrase in ("leaders from the Coalition of the Willing", "Coalition of the willing leaders"):
+        found = kb.affiliation(phrase)
+        assert found is not None and (found.name, found.party) == (
+            "Coalition of the willing leaders",
+            "europe",
+        )
+    # a head word inside an outlet's name still makes the phrase media when nothing else heads it
+    media = kb.affiliation("several news organizations, including The Associated Press")
+    assert media is not None and media.kind == "media"

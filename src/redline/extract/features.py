@@ -109,10 +109,12 @@ def issue_features(
     evidence: dict[str, float],
     topic: Sequence[str] = (),
     order: Sequence[str] = (),
+    near: Sequence[str] = (),
 ) -> list[str]:
     """Base features plus what the lexicon tagger found: its tags (and which came first), the
-    amount of term evidence per issue, binned, the document's topic, and the issues the content
-    itself names in the order it names them (``IssueTagger.order``)."""
+    amount of term evidence per issue, binned, the document's topic, the issues the content
+    itself names in the order it names them (``IssueTagger.order``), and the specific issues
+    the text around the statement names (``StatementClassifier.near``)."""
     feats = base_features(item) + topic_features(topic)
     feats += [f"p={t}" for t in words(item.previous)[-_CONTEXT_WORDS:] if t != BOUNDARY and t not in _STOP]
     feats += [f"rule={i}" for i in rule_issues]
@@ -120,6 +122,7 @@ def issue_features(
     feats += [f"ev={issue}:{min(int(score), 4)}" for issue, score in sorted(evidence.items()) if score > 0]
     feats.append(f"firstterm={order[0] if order else 'none'}")
     feats += [f"order{i}={issue}" for i, issue in enumerate(order[:3])]
+    feats += [f"near={issue}" for issue in near]
     return feats
 
 

@@ -34,7 +34,7 @@ from redline.extract.english import (
     SUBJECTS_OR_EXPLETIVE,
 )
 from redline.extract.token_ranges import conjuncts, dateline_end
-from redline.knowledge.actors import SKIPPED, ActorBase, fold
+from redline.knowledge.actors import SKIPPED, ActorBase, fold, split_words
 from redline.model import Actor, Mention, Span, Speaker
 
 __all__ = ["PRONOUNS", "SpeakerResolver"]
@@ -225,6 +225,9 @@ class SpeakerResolver:
         found = self.kb.affiliation(name)
         if found is not None:
             return found.party, found.kind
+        # an office named by its state alone ("the Slovak premier said"): the holder speaks for it
+        if (party := self.kb.role_party(split_words(name))) is not None:
+            return party, "person"
         roles = [d.key for d in index.found.descriptions if d.actor_id is None and d.name == name]
         parties = {p for key in roles if (p := self.kb.role_party_keys(key))}
         if len(parties) == 1:

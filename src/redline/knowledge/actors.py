@@ -420,10 +420,12 @@ class ActorBase:
         head = _collective_head(c, keys)
         if head is None:
             return None
-        start, end, g, plural = head
+        start, end, g, plural = self._head_outside_names(units, words, keys, head)
         group = c.groups[g]
         if group.after and (end >= len(keys) or keys[end] not in group.after):
             return None
+        if group.kind == "media" and (source := self._reported_by(units, words, keys, end)) is not None:
+            return source
         scope = self._collective_scope(units, words, start, end, group)
         parties, adjectives, media = self._collective_sides(units, scope, words)
         phrase = _phrase(text if text is not None else " ".join(words))
@@ -440,6 +442,44 @@ class ActorBase:
         if not parties and group.unplaced:
             return Affiliation(group.unplaced, None, kind)
         return Affiliation(phrase, None, kind)
+
+    def _reported_by(
+        self, units: Sequence[Unit], words: Sequence[str], keys: Sequence[str], end: int
+    ) -> Affiliation | None:
+        """The people a report comes from, when it names them: "reports from Ukrainian officials"
+        are the officials' word, not the media's; "a report from Kyiv" (a place alone) and "a
+        report from the BBC" (an outlet) stay media. ("by" links no place, so "a report by US
+        officials" is headed by the officials already.)"""
+        if end + 1 >= len(keys) or keys[end] != "from":
+            return None
+        found = self.collective(words[units[end + 1].start :])
+        if found is None or found.kind not in ("person", "group") or found.party is None:
+            return None
+        return found
+
+    def _head_outside_names(
+        self,
+        units: Sequence[Unit],
+        words: Sequence[str],
+        keys: list[str],
+        head: tuple[int, int, int, bool],
+    ) -> tuple[int, int, int, bool]:
+        """The collective head again, when the one found is a word of an actor's longer name:
+        in "Coalition of the Willing leaders" the head is "leaders", not the "coalition" of the
+        name, which is the side the leaders speak for (and "of" there links no place). Without
+        this the label the extractor writes for "leaders from the Coalition of the Willing"
+        would not read back to the coalition's party."""
+        named = self._actors_in(units, range(len(units)), words)
+        inside = [run for _, run in named if len(run) > 1 and head[0] in run]
+        if not inside:
+            return head
+        masked = list(keys)
+        for run in inside:
+            for j in run:
+                masked[j] = ""
+        # no other head: the name's word stays the head ("news organizations, including The
+        # Associated Press" is media by the "press" of the outlet's name)
+        return _collective_head(self.collectives, masked) or head
 
     def _collective_scope(
         self, units: Sequence[Unit], words: Sequence[str], start: int, end: int, group: Collective
