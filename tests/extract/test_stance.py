@@ -255,3 +255,26 @@ def test_a_rejection_that_is_not_the_speakers_is_left_to_the_other_rules(
 ) -> None:
     result = classifier.explain(content, ["plan_overall"], cue, "russia")
     assert "rejection" not in result.tags, result.reason
+
+
+@pytest.mark.parametrize(
+    ("content", "issue", "tag"),
+    [
+        # an evaluation outside the clause about the issue: not counted by the rules, but the
+        # models still learn that a position is voiced
+        ("the troops stay where they are, and that is unacceptable", "territory", "any_negative"),
+        ("the envoy came to Kyiv; it was a sensible move", "sanctions_economy", "any_positive"),
+        ("the envoy's offer is not realistic", "ceasefire", "any_positive_neg"),
+        # a condition, whatever the issue guess
+        ("the meeting will go ahead only if the shelling stops", "process", "any_conditional"),
+    ],
+)
+def test_evaluative_and_conditional_wording_is_a_feature_whatever_it_bears_on(
+    classifier: StanceClassifier, content: str, issue: str, tag: str
+) -> None:
+    assert tag in classifier.explain(content, [issue], "said").tags
+
+
+def test_a_plain_report_carries_no_evaluative_wording(classifier: StanceClassifier) -> None:
+    tags = classifier.explain("the delegation landed in Abu Dhabi on Monday", ["process"], "said").tags
+    assert not [t for t in tags if t.startswith("any_")]
