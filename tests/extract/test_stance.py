@@ -135,12 +135,31 @@ def test_an_evaluation_decides_for_the_wording_it_evaluates(
     assert classifier.classify(content, [issue], "said", None) == stance
 
 
-def test_talk_about_the_talks_takes_no_side(classifier: StanceClassifier) -> None:
-    assert (
-        classifier.classify("the meeting was productive and useful", ["process"], "said", "russia")
-        == "neutral"
-    )
-    assert classifier.classify("Moscow refused to meet the envoy", ["process"]) == "oppose"
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # how the talks are going is a position on the negotiations (GUIDE: positive talk about
+        # progress is support on plan_overall), even where the tagger files it under the process
+        ("the meeting was productive and useful", "support"),
+        ("we made real progress in the second round of talks", "support"),
+        ("the envoys' visit was a step forward", "support"),
+        ("the meeting in Riyadh was not productive", "oppose"),
+        ("these talks have become a waste of time and a dead end", "oppose"),
+        # process facts stay facts; a refusal to meet is still a refusal
+        ("the delegations will meet again in Jeddah next week", "neutral"),
+        ("Moscow refused to meet the envoy", "oppose"),
+    ],
+)
+def test_an_appraisal_of_the_talks_is_a_position_on_the_negotiations(
+    classifier: StanceClassifier, content: str, stance: str
+) -> None:
+    assert classifier.classify(content, ["process"], "said", "russia") == stance
+
+
+def test_an_appraisal_is_a_model_feature_whichever_way_it_goes(classifier: StanceClassifier) -> None:
+    for content in ("the talks were constructive", "the talks have stalled"):
+        assert "appraisal" in classifier.explain(content, ["process"], "said").tags
+    assert "appraisal" not in classifier.explain("the talks begin on Monday", ["process"], "said").tags
 
 
 def test_words_of_the_topic_are_not_evaluation(classifier: StanceClassifier) -> None:
@@ -236,3 +255,26 @@ def test_a_rejection_that_is_not_the_speakers_is_left_to_the_other_rules(
 ) -> None:
     result = classifier.explain(content, ["plan_overall"], cue, "russia")
     assert "rejection" not in result.tags, result.reason
+
+
+@pytest.mark.parametrize(
+    ("content", "issue", "tag"),
+    [
+        # an evaluation outside the clause about the issue: not counted by the rules, but the
+        # models still learn that a position is voiced
+        ("the troops stay where they are, and that is unacceptable", "territory", "any_negative"),
+        ("the envoy came to Kyiv; it was a sensible move", "sanctions_economy", "any_positive"),
+        ("the envoy's offer is not realistic", "ceasefire", "any_positive_neg"),
+        # a condition, whatever the issue guess
+        ("the meeting will go ahead only if the shelling stops", "process", "any_conditional"),
+    ],
+)
+def test_evaluative_and_conditional_wording_is_a_feature_whatever_it_bears_on(
+    classifier: StanceClassifier, content: str, issue: str, tag: str
+) -> None:
+    assert tag in classifier.explain(content, [issue], "said").tags
+
+
+def test_a_plain_report_carries_no_evaluative_wording(classifier: StanceClassifier) -> None:
+    tags = classifier.explain("the delegation landed in Abu Dhabi on Monday", ["process"], "said").tags
+    assert not [t for t in tags if t.startswith("any_")]
