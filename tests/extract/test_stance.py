@@ -278,3 +278,15 @@ def test_evaluative_and_conditional_wording_is_a_feature_whatever_it_bears_on(
 def test_a_plain_report_carries_no_evaluative_wording(classifier: StanceClassifier) -> None:
     tags = classifier.explain("the delegation landed in Abu Dhabi on Monday", ["process"], "said").tags
     assert not [t for t in tags if t.startswith("any_")]
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        ("the harbour plan was dead", "oppose"),
+        ("the draft is dead on arrival", "oppose"),
+        ("twelve people were dead after the strike on the port", "neutral"),  # a toll, not a verdict
+    ],
+)
+def test_a_plan_declared_dead_is_opposed(classifier: StanceClassifier, content: str, stance: str) -> None:
+    assert classifier.explain(content, ["plan_overall"], "said", None).stance == stance
