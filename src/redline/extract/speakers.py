@@ -17,6 +17,7 @@ The source span comes from attribution; this module decides who it names. In ord
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -464,17 +465,21 @@ class SpeakerResolver:
         zone = _headline_end(self._index(doc, mentions).text)  # the text the index read once
         if zone == 0:
             return
-        body: dict[str, set[str]] = {}
+        body: dict[str, Counter[str]] = {}
         for sp in speakers:
-            if sp is not None and sp.mention.start >= zone and sp.kind == "person" and sp.party:
-                body.setdefault(sp.party, set()).add(sp.actor_id or sp.name)
+            if sp is None or sp.mention.start < zone or sp.kind != "person" or not sp.party:
+                continue
+            if sp.actor_id is not None or not self.kb.affiliation(sp.name):  # not "anonymous ..."
+                body.setdefault(sp.party, Counter())[sp.actor_id or sp.name] += 1
         for n, sp in enumerate(speakers):
-            if sp is None or sp.mention.start >= zone or sp.kind not in {"state", "organization"}:
+            if sp is None or sp.mention.start >= zone:
                 continue
-            people = body.get(sp.party or "", set())
-            if len(people) != 1:
+            unnamed = sp.kind == "person" and sp.actor_id is None  # "Ukrainian official", "Slovak Premier"
+            if sp.kind not in {"state", "organization"} and not unnamed:
                 continue
-            who = next(iter(people))
+            who = _main_voice(body.get(sp.party or "", Counter()))
+            if who is None:
+                continue
             person = next(p for p in speakers if p is not None and (p.actor_id or p.name) == who)
             speakers[n] = replace(person, mention=sp.mention)
 
@@ -1143,6 +1148,14 @@ def _headline_end(text: str) -> int:
             end = nxt
         pos = nxt
     return min(end, len(text))
+
+
+def _main_voice(people: Counter[str]) -> str | None:
+    """The person a story of one side quotes: the only one, or the one quoted most often."""
+    ranked = people.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _position(statement: tuple[tuple[int, int] | None, tuple[int, int] | None]) -> int:
