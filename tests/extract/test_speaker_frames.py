@@ -176,3 +176,44 @@ def test_a_headline_side_is_the_person_the_story_quotes_most(
     first = min(found.statements, key=lambda s: s.content.start)
     assert first.speaker is not None and first.speaker.mention.text == mention
     assert first.speaker.name == "Yuri Ushakov"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Ministers signed the deal despite warnings from the central bank that the budget could not "
+            "bear it.",
+            "central bank",
+            "the budget could not bear it",
+        ),
+        (
+            "The council voted despite claims by the mayor that the count had been rigged.",
+            "mayor",
+            "the count had been rigged",
+        ),
+        (
+            "Pence plans to publish his own returns.\n\nBut Trump claims that he should be the exception.",
+            "Donald Trump",
+            "he should be the exception",
+        ),
+    ],
+)
+def test_a_speech_noun_names_its_maker_after_it_or_as_its_subject(
+    extractor: Any, text: str, speaker: str, content: str
+) -> None:
+    """ "warnings from his lawyer that ...", and "claims" read as a plural noun after a name."""
+    assert (speaker, content) in said_by(extractor, text)
+
+
+def test_a_question_tag_after_the_parsers_full_stop_is_the_frame(extractor: Any) -> None:
+    """The parser ends the sentence at the quotation's "?"; the short "he asks." after it still
+    frames it, so the quotation is the one who asks, not the speaker before."""
+    text = (
+        "Speaking at a rally in Michigan, Trump says he is making a demand of the president.\n\n"
+        "\u201cWill you promise the voters tonight that there will be no pardons for your friends?\u201d "
+        "the senator asks."
+    )
+    found = extractor.extract_one(Document(id="d", text=text)).statements
+    quote = next(s for s in found if s.content.text.startswith("Will you promise"))
+    assert quote.speaker is not None and quote.speaker.mention.text == "the senator"

@@ -701,9 +701,26 @@ def _same_paragraph(tokens: list[Token], reverse: bool) -> list[Token]:
     return kept[::-1] if reverse else kept
 
 
+_MAX_TAG_WORDS = 8  # words in a frame sentence of its own after a question ("he asks.")
+
+
+def _frame_end(doc: Doc, last: int) -> int:
+    """Where the frame after a quotation ends: its sentence's end; or, where the parser ended the
+    sentence at the quotation's own "?" or "!", the end of the short one after it
+    ("“Will you pledge that?” he asks.")."""
+    end = doc[last - 1].sent.end
+    if doc[last - 1].text not in ("?", "!") or end >= len(doc) or end > last + 2:
+        return end
+    nxt = doc[end].sent
+    words = [t for t in nxt if not (t.is_punct or t.is_space or t.is_quote)]
+    if "\n" in doc[last:end].text or len(words) > _MAX_TAG_WORDS:
+        return end
+    return nxt.end
+
+
 def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
     first, last = q.tokens
-    s0, s1 = doc[first].sent.start, doc[last - 1].sent.end
+    s0, s1 = doc[first].sent.start, _frame_end(doc, last)
     before = _same_paragraph([t for t in doc[s0:first] if not quoted[t.i]], reverse=True)
     after = _same_paragraph([t for t in doc[last:s1] if not quoted[t.i]], reverse=False)
     cue = _frame_cue(after, last, cues) or _frame_cue(before, first, cues)
