@@ -217,3 +217,15 @@ def test_a_question_tag_after_the_parsers_full_stop_is_the_frame(extractor: Any)
     found = extractor.extract_one(Document(id="d", text=text)).statements
     quote = next(s for s in found if s.content.text.startswith("Will you promise"))
     assert quote.speaker is not None and quote.speaker.mention.text == "the senator"
+
+
+def test_a_quote_carried_by_an_outlet_stays_with_its_speaker(extractor: Any) -> None:
+    """ "“...,” he said, reported the agency. “...”": the outlet carries the minister's words; the
+    quotation and the one that goes on from it are the minister's (the guide's inner source)."""
+    text = (
+        "Foreign Minister Sergei Lavrov spoke after the meeting in Ankara.\n"
+        "\u201cThis step does nothing for relations that had only just begun to improve,\u201d he said, "
+        "reported state news agency TASS. "
+        "\u201cClearly, Washington is damaging those relations by such moves.\u201d"
+    )
+    assert [n for n, _ in said_by(extractor, text)] == ["Sergei Lavrov", "Sergei Lavrov"]

@@ -480,7 +480,22 @@ def _layered(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> 
         return False  # "The Europeans, who back Ukraine, ...": a stance, not a report carried
     if outer.cue_token < inner.content[1]:
         return False  # "Bloomberg reported that X said ...": nested in the outlet's own report
-    return inner.source[0] == outer.content[0] and inner.content[1] <= outer.content[1]
+    if inner.content[1] > outer.content[1]:
+        return False
+    if inner.source[0] == outer.content[0]:
+        return True
+    # "“...,” he said, reported TASS": the inner statement's words open the outer content too,
+    # and the outer report follows the inner cue with nothing said between them
+    if inner.cue is None or outer.cue is None:
+        return False
+    frame = min([outer.cue[0]] + ([outer.source[0]] if outer.source else []))
+    said_end = inner.cue[1]
+    return (
+        inner.content[0] == outer.content[0]
+        and inner.content[1] <= inner.source[0] < outer.content[1]
+        and said_end <= frame
+        and all(t.is_punct or t.is_space for t in doc[said_end:frame])
+    )
 
 
 _LAYERED_KINDS = frozenset({"speech", "writing", "object"})
