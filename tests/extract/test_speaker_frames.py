@@ -229,3 +229,16 @@ def test_a_quote_carried_by_an_outlet_stays_with_its_speaker(extractor: Any) -> 
         "\u201cClearly, Washington is damaging those relations by such moves.\u201d"
     )
     assert [n for n, _ in said_by(extractor, text)] == ["Sergei Lavrov", "Sergei Lavrov"]
+
+
+def test_a_singular_description_does_not_take_up_a_plural_source(extractor: Any) -> None:
+    """ "according to European officials ... the European official said": one official is not the
+    group quoted before; the description takes up the person in focus, the commissioner."""
+    text = (
+        "Marta Kos, the EU enlargement commissioner, spoke in Brussels on Monday. Membership is a "
+        "strategic guarantee for decades, according to European officials. Kos called the accession a "
+        'firm anchor for Kyiv.\n"We see membership as an anchor of security. The only way to keep the '
+        'peace is to go on with the accession talks," the European official said.'
+    )
+    found = said_by(extractor, text)
+    assert found[-1][0] == "Marta Kos"

@@ -1015,7 +1015,11 @@ class SpeakerResolver:
             if p.mention.end > span.start_char:
                 continue
             pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
-            if pspan is not None and len(pspan) and _head(pspan).lemma_ == head.lemma_:
+            if pspan is None or not len(pspan):
+                continue
+            earlier = _head(pspan)
+            # "according to European officials ... the European official said": one is not many
+            if earlier.lemma_ == head.lemma_ and _plural(earlier) == _plural(head):
                 return p.actor_id, p.name
         if self.kb.is_person_noun(head.lemma_) and self._definite_person(index, span, None, previous):
             return None  # "the Dutch leader" twice: both are the person in focus, resolved next
@@ -1148,6 +1152,10 @@ def _headline_end(text: str) -> int:
             end = nxt
         pos = nxt
     return min(end, len(text))
+
+
+def _plural(noun: Token) -> bool:
+    return noun.tag_ in {"NNS", "NNPS"}
 
 
 def _main_voice(people: Counter[str]) -> str | None:
