@@ -242,3 +242,19 @@ def test_a_singular_description_does_not_take_up_a_plural_source(extractor: Any)
     )
     found = said_by(extractor, text)
     assert found[-1][0] == "Marta Kos"
+
+
+def test_a_question_tag_run_into_the_next_quotation_still_frames_the_question(extractor: Any) -> None:
+    """ "“...?” Grey wrote on X. “...”": the parser runs the tag into the next quotation's
+    sentence; the words up to that quotation are still a short tag, and the question is Grey's,
+    not the spokesman's quoted before."""
+    text = (
+        "White House spokesman Tom Reed told the paper, \u201cThe envoy talks to both sides every day, "
+        "which is his job.\u201d\nJournalist Anna Grey said on X that the call had probably been leaked "
+        "by an agency.\n\u201cWho is listening in on the envoy\u2019s calls with Russian officials and then "
+        "handing them to the press?\u201d Grey wrote on X. \u201cIt is the same thing that was done to "
+        "other officials before him.\u201d"
+    )
+    found = said_by(extractor, text)
+    question = next(n for n, c in found if c.startswith("Who is listening"))
+    assert question == "Anna Grey"

@@ -727,10 +727,14 @@ def _frame_end(doc: Doc, last: int) -> int:
     if doc[last - 1].text not in ("?", "!") or end >= len(doc) or end > last + 2:
         return end
     nxt = doc[end].sent
-    words = [t for t in nxt if not (t.is_punct or t.is_space or t.is_quote)]
-    if "\n" in doc[last:end].text or len(words) > _MAX_TAG_WORDS:
+    if "\n" in doc[last:end].text:
         return end
-    return nxt.end
+    words = 0  # up to the next quotation, which the parser may run into the tag's sentence
+    for t in doc[end : nxt.end]:
+        if "\n" in t.text or (t.is_quote and t.i > end):
+            return t.i if words <= _MAX_TAG_WORDS else end
+        words += not (t.is_punct or t.is_space or t.is_quote)
+    return nxt.end if words <= _MAX_TAG_WORDS else end
 
 
 def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
