@@ -286,13 +286,30 @@ def _framing_noun(doc: Doc, start: int, verb: Token, cues: CueLexicon) -> tuple[
         return None
     if noun.i <= verb.i:
         return None
-    owners = [c for c in noun.children if c.dep_ == "poss"]
-    for prep in noun.rights:  # "the statement by the envoy that ..."
-        if prep.dep_ == "prep" and prep.lower_ == "by":
-            owners += [o for o in prep.children if o.dep_ == "pobj"]
-    if not owners or owners[0].pos_ not in ("PROPN", "NOUN") or not (verb.i < owners[0].i < start):
+    owner = speech_noun_owner(noun, start)
+    if owner is None or owner.pos_ not in ("PROPN", "NOUN") or not (verb.i < owner.i < start):
         return None
-    return noun, owners[0]
+    return noun, owner
+
+
+def speech_noun_owner(noun: Token, before: int) -> Token | None:
+    """Who makes the statement a speech noun names: its possessor ("Moscow's demand that"), the
+    subject of a verb the tagger read as a plural noun ("But Trump claims that", where "Trump"
+    may come out as a compound), or a "by"/"from" phrase before token ``before`` ("warnings
+    from the central bank that", "the statement by the envoy that"); None when none is named."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss[0]
+    for c in noun.lefts:
+        verb_like = c.dep_ == "nsubj" or (c.dep_ == "compound" and noun.dep_ == "ROOT" and c.i == noun.i - 1)
+        if c.pos_ in ("PROPN", "PRON") and verb_like:
+            return c
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from") and prep.i < before:
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
 
 
 def _trailing_condition(verb: Token, comp: Token, cues: CueLexicon) -> Token | None:
