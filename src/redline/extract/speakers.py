@@ -458,8 +458,11 @@ class SpeakerResolver:
     def _headline_people(self, doc: Doc, speakers: list[Speaker | None], mentions: list[Mention]) -> None:
         """ "Russia says no compromise" over a story quoting one Russian official: the headline
         gives the state's or the institution's name to what that person said, so its speaker is
-        the person (the annotation guide's rule), when the body quotes exactly one person of that
-        side. Headlines are the opening lines without a final full stop."""
+        the person (the annotation guide's rule), when the body quotes one person of that side,
+        or one more often than any other; the same for an unnamed headline person ("Ukrainian
+        official denies ...", "Slovak Premier applauds ..."). Unnamed sources in the body
+        ("anonymous Russian official") are no one to name. Headlines are the opening lines
+        without a final full stop."""
         if not any(speakers):
             return
         zone = _headline_end(self._index(doc, mentions).text)  # the text the index read once
@@ -1155,6 +1158,7 @@ def _headline_end(text: str) -> int:
 
 
 def _plural(noun: Token) -> bool:
+    """Grammatical number, so that a definite singular never takes up a plural group."""
     return noun.tag_ in {"NNS", "NNPS"}
 
 
