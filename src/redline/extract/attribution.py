@@ -44,7 +44,7 @@ from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
 from redline.extract.headlines import title_case_candidates
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, verb_candidates
-from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, is_verb
+from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, dangling_preposition, is_verb
 from redline.knowledge.cues import CueLexicon
 
 __all__ = ["Attribution", "find_attributions"]
@@ -417,6 +417,11 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue
             if not outer.content[0] <= inner.cue_token < outer.content[1]:
                 continue
+            if inner.content[0] >= outer.content[1]:
+                # "criticised Moscow's demand | that Kyiv withdraw": the outer object is the noun
+                # whose own clause follows; the outer statement runs to its end, both stand
+                outer.content = (outer.content[0], max(outer.content[1], inner.content[1]))
+                continue
             if _layered(doc, inner, outer, cues):
                 dropped.add(id(outer))  # "X said Y, Reuters reported": X's statement, carried
                 break
@@ -427,6 +432,8 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue
             if inner.kind in _NESTED_KINDS and _nested_statement(doc, inner, outer):
                 continue  # "X said Y had urged Z to ...": Y's own statement inside X's
+            if _owned_claim(doc, inner, outer):
+                continue  # "X criticised Moscow's demand that ...": Moscow's own statement
             if inner.kind not in _OWN_STATEMENT_KINDS and not _contrasted(doc[inner.cue_token], cues):
                 dropped.add(id(inner))  # a stance verb inside reported content belongs to it
                 continue
@@ -441,7 +448,9 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
 def _words_end(doc: Doc, start: int, end: int) -> int:
     """``end`` moved back over punctuation and spaces, not before ``start``: where an outer
     statement's content stops when what follows is another statement."""
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or dangling_preposition(doc[end - 1], start, end)
+    ):
         end -= 1
     return end
 
@@ -462,6 +471,19 @@ def _nested_statement(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     return any(s0 <= c.i < s1 and c.pos_ in ("PROPN", "NOUN") for c in subjects)
 
 
+def _owned_claim(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
+    """ "The senator criticised Moscow's demand that Kyiv withdraw": a speech noun inside reported
+    content or narration whose possessor is a name is that source's statement, nested (the guide
+    counts both); "repeated his claim that ..." is the outer speaker's own words again."""
+    that_clause = inner.kind == "noun" or inner.kind in _OWN_STATEMENT_KINDS  # not "comments on X"
+    if inner.source is None or not that_clause or doc[inner.cue_token].pos_ != "NOUN":
+        return False
+    s0, s1 = inner.source
+    if not (outer.content[0] <= s0 and s1 <= outer.content[1]):
+        return False
+    return any(doc[i].pos_ in ("PROPN", "NOUN") for i in range(s0, s1))
+
+
 def _layered(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
     """ "Kallas called the cap unacceptable, Reuters reported": the outer report's content is
     the inner statement whole, its source first, and its cue comes after it. Both report one
@@ -475,7 +497,22 @@ def _layered(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> 
         return False  # "The Europeans, who back Ukraine, ...": a stance, not a report carried
     if outer.cue_token < inner.content[1]:
         return False  # "Bloomberg reported that X said ...": nested in the outlet's own report
-    return inner.source[0] == outer.content[0] and inner.content[1] <= outer.content[1]
+    if inner.content[1] > outer.content[1]:
+        return False
+    if inner.source[0] == outer.content[0]:
+        return True
+    # "“...,” he said, reported TASS": the inner statement's words open the outer content too,
+    # and the outer report follows the inner cue with nothing said between them
+    if inner.cue is None or outer.cue is None:
+        return False
+    frame = min([outer.cue[0]] + ([outer.source[0]] if outer.source else []))
+    said_end = inner.cue[1]
+    return (
+        inner.content[0] == outer.content[0]
+        and inner.content[1] <= inner.source[0] < outer.content[1]
+        and said_end <= frame
+        and all(t.is_punct or t.is_space for t in doc[said_end:frame])
+    )
 
 
 _LAYERED_KINDS = frozenset({"speech", "writing", "object"})
@@ -527,7 +564,9 @@ def _clause_start(doc: Doc, inner: Candidate, outer: Candidate) -> int | None:
     """Where the clause holding ``inner`` starts, if it is a modifier inside ``outer``'s content."""
     tok: Token = doc[inner.cue_token]
     for _ in range(6):
-        if tok.dep_ in ("relcl", "acl", "advcl", "conj", "parataxis") and tok.head.i != tok.i:
+        # "..., with the minister stating that ...": the "with" phrase is a clause of its own
+        clause = tok.dep_ in ("relcl", "acl", "advcl", "conj", "parataxis")
+        if (clause or (tok.dep_ == "pcomp" and tok.head.lower_ == "with")) and tok.head.i != tok.i:
             parts = [tok.left_edge.i, inner.content[0], inner.cue_token]
             if inner.source and inner.source[0] >= outer.content[0]:
                 parts.append(inner.source[0])
@@ -694,9 +733,30 @@ def _same_paragraph(tokens: list[Token], reverse: bool) -> list[Token]:
     return kept[::-1] if reverse else kept
 
 
+_MAX_TAG_WORDS = 8  # words in a frame sentence of its own after a question ("he asks.")
+
+
+def _frame_end(doc: Doc, last: int) -> int:
+    """Where the frame after a quotation ends: its sentence's end; or, where the parser ended the
+    sentence at the quotation's own "?" or "!", the end of the short one after it
+    ("“Will you pledge that?” he asks.")."""
+    end = doc[last - 1].sent.end
+    if doc[last - 1].text not in ("?", "!") or end >= len(doc) or end > last + 2:
+        return end
+    nxt = doc[end].sent
+    if "\n" in doc[last:end].text:
+        return end
+    words = 0  # up to the next quotation, which the parser may run into the tag's sentence
+    for t in doc[end : nxt.end]:
+        if "\n" in t.text or (t.is_quote and t.i > end):
+            return t.i if words <= _MAX_TAG_WORDS else end
+        words += not (t.is_punct or t.is_space or t.is_quote)
+    return nxt.end if words <= _MAX_TAG_WORDS else end
+
+
 def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
     first, last = q.tokens
-    s0, s1 = doc[first].sent.start, doc[last - 1].sent.end
+    s0, s1 = doc[first].sent.start, _frame_end(doc, last)
     before = _same_paragraph([t for t in doc[s0:first] if not quoted[t.i]], reverse=True)
     after = _same_paragraph([t for t in doc[last:s1] if not quoted[t.i]], reverse=False)
     cue = _frame_cue(after, last, cues) or _frame_cue(before, first, cues)

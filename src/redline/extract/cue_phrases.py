@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from redline.extract.english import RELATIVE_PRONOUNS
 from redline.extract.interviews import interviewee
-from redline.extract.reported import find_source, names_source
+from redline.extract.reported import find_source, names_source, speech_noun_owner
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
@@ -173,10 +173,12 @@ def noun_candidates(
         ]
         if not clauses:
             continue
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        source = noun_phrase(poss[0]) if poss else None
-        if source is not None and source[1] > tok.i:
-            source = (source[0], tok.i)
+        owner = speech_noun_owner(tok, clauses[0].left_edge.i)
+        source = None
+        if owner is not None:
+            source = noun_phrase(owner)
+            if owner.i < tok.i and source[1] > tok.i:  # "Moscow's demand": the possessor alone
+                source = (source[0], tok.i)
         trimmed = trim(doc, *subtree_range(clauses[0]))
         if trimmed:
             out.append(Candidate(trimmed, (tok.i, tok.i + 1), source, "noun", tok.i))

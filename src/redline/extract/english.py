@@ -35,6 +35,26 @@ INDEFINITE_QUANTIFIERS = frozenset(
     {"a", "an", "some", "several", "two", "three", "many", "one", "another", "other"}
 )
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# subordinators of an adverbial clause ("if Putin does not stop", "after the talks ended")
+SUBORDINATORS = frozenset(
+    {
+        "if",
+        "unless",
+        "when",
+        "whenever",
+        "after",
+        "before",
+        "because",
+        "since",
+        "as",
+        "while",
+        "although",
+        "though",
+        "until",
+        "once",
+        "whereas",
+    }
+)
 # words that open a content clause and are not part of what was said ("said that ...")
 CLAUSE_OPENERS = frozenset({"that", "and", "but", "or", "whether", "if", ":", ",", ";", "-", "—", "–"})
 

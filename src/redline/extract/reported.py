@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from redline.extract.english import IN_NAME_POS, NOMINAL_POS, RELATIVE_PRONOUNS, SUBJECTS
+from redline.extract.english import IN_NAME_POS, NOMINAL_POS, RELATIVE_PRONOUNS, SUBJECTS, SUBORDINATORS
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
@@ -60,10 +60,7 @@ def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | 
 def _heads_its_paragraph(verb: Token) -> bool:
     """The root of its sentence, or hung by the parser on a word across a paragraph break (a
     headline run into the next line): either way nothing in its own line governs it."""
-    if verb.dep_ == "ROOT":
-        return True
-    lo, hi = sorted((verb.i, verb.head.i))
-    return any("\n" in t.text for t in verb.doc[lo:hi])
+    return verb.dep_ == "ROOT" or _across_paragraphs(verb, verb.head)
 
 
 def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> TokenRange | None:
@@ -125,6 +122,9 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
     aside = _inserted_participle(verb)
     if aside is not None:  # "Peskov, asked about it, said": the aside's subject speaks
         return next(noun_phrase(c) for c in aside.children if c.dep_ in SUBJECTS and c.i < aside.i)
+    accompanying = _with_subject(verb, cues)
+    if accompanying is not None:  # "..., with Foreign Minister Barrot stating that ..."
+        return noun_phrase(accompanying)
     tok: Token | None = verb
     for _ in range(_MAX_ANCESTORS):
         if tok is None or (quoted and quoted[tok.i]):
@@ -151,13 +151,65 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
             return None
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _head_noun(tok.head)
+        if tok is verb and _trails_subordinate(tok, cues):
+            tok = tok.head.head
+            continue
         if tok.dep_ in _INHERIT and tok.head is not tok:
             tok = tok.head
-            if tok.dep_ == "ccomp" and cues.verb_kind(tok.head.lemma_) is not None:
+            if (
+                tok.dep_ == "ccomp"
+                and cues.verb_kind(tok.head.lemma_) is not None
+                and not _across_paragraphs(tok, tok.head)
+            ):
                 tok = tok.head  # "said X, adding Y": the parser often hangs "adding" on X
             continue
         return None
     return None
+
+
+def _with_subject(verb: Token, cues: CueLexicon) -> Token | None:
+    """ "Officials warned ..., with Foreign Minister Jean Barrot stating that ...": in the
+    "with X doing" construction the noun right before the participle is its doer, however the
+    parser hangs the participle (often on the clause before, whose subject would then speak),
+    when that noun names a source."""
+    if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    noun = verb.doc[verb.i - 1]
+    while noun.dep_ in ("compound", "flat", "appos") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.i != verb.i - 1 or noun.dep_ != "pobj" or not names_source(noun, cues):
+        return None  # "with forecasts predicting that ...": no one speaks
+    return noun if noun.head.lower_ == "with" and noun.head.i < noun.i else None
+
+
+def _trails_subordinate(verb: Token, cues: CueLexicon) -> bool:
+    """ "Trump hinted at missiles if Putin does not halt the war, stating ...": a participle set
+    off by a comma at the end of a subordinate clause, where the parser hangs it, tells what the
+    main clause's subject did, not the subordinate clause's ("Putin ... stating"), when that
+    subject can speak ("The announcement came after Trump cancelled, citing ..." is Trump's;
+    "Progress was reported as the premier relented, stating ..." the premier's)."""
+    host = verb.head
+    if not (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and host.dep_ == "advcl"
+        and host.i < verb.i
+        and host.head.i != host.i
+        and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in host.children)
+    ):
+        return False
+    subjects = [c for c in host.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and (subjects[0].pos_ == "PRON" or names_source(subjects[0], cues))
+
+
+def _across_paragraphs(a: Token, b: Token) -> bool:
+    """Whether a paragraph break lies between two tokens: a clause the parser hung on a verb in
+    the paragraph before (a headline's "Responds" over "Peskov welcomed X, noting Y") is no
+    content of that verb, so its own subject speaks, not the headline's."""
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[lo:hi])
 
 
 def _subjects_first(tok: Token) -> list[Token]:
@@ -204,7 +256,60 @@ def _clause_candidate(
     trimmed = trim(doc, *rng)
     if trimmed is None:
         return None
+    framing = _framing_noun(doc, trimmed[0], verb, cues)
+    if framing is not None:  # "repeated his criticism of Moscow's demand that X": Moscow's X
+        noun, owner = framing
+        said_by = (owner.left_edge.i, noun.i) if owner.i < noun.i else noun_phrase(owner)
+        return Candidate(trimmed, (noun.i, noun.i + 1), said_by, kind, noun.i)
     return Candidate(trimmed, cue, source, kind, verb.i)
+
+
+def _framing_noun(doc: Doc, start: int, verb: Token, cues: CueLexicon) -> tuple[Token, Token] | None:
+    """ "criticised Moscow's demand that Kyiv withdraw", "asked about the statement by the envoy
+    that a summit is possible": a speech noun right before the content clause, owned by a source
+    of its own, frames the content; the owner said it, not the one who repeats, criticises or
+    is asked about it. A pronoun owner ("repeated his claim that") is the verb's own speaker."""
+    i = start - 1
+    while i > verb.i and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ == "that"):
+        i -= 1
+    if i <= verb.i:
+        return None
+    noun = doc[i]
+    for _ in range(4):
+        lemma = noun.lemma_.lower()
+        if noun.pos_ == "NOUN" and (lemma in cues.nouns or lemma in cues.clause_nouns):
+            break
+        if noun.dep_ not in ("pobj", "prep", "compound", "flat", "appos") or noun.head.i >= noun.i:
+            return None
+        noun = noun.head
+    else:
+        return None
+    if noun.i <= verb.i:
+        return None
+    owner = speech_noun_owner(noun, start)
+    if owner is None or owner.pos_ not in ("PROPN", "NOUN") or not (verb.i < owner.i < start):
+        return None
+    return noun, owner
+
+
+def speech_noun_owner(noun: Token, before: int) -> Token | None:
+    """Who makes the statement a speech noun names: its possessor ("Moscow's demand that"), the
+    subject of a verb the tagger read as a plural noun ("But Trump claims that", where "Trump"
+    may come out as a compound), or a "by"/"from" phrase before token ``before`` ("warnings
+    from the central bank that", "the statement by the envoy that"); None when none is named."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss[0]
+    for c in noun.lefts:
+        verb_like = c.dep_ == "nsubj" or (c.dep_ == "compound" and noun.dep_ == "ROOT" and c.i == noun.i - 1)
+        if c.pos_ in ("PROPN", "PRON") and verb_like:
+            return c
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from") and prep.i < before:
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
 
 
 def _trailing_condition(verb: Token, comp: Token, cues: CueLexicon) -> Token | None:

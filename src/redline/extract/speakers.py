@@ -17,6 +17,7 @@ The source span comes from attribution; this module decides who it names. In ord
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -460,24 +461,31 @@ class SpeakerResolver:
     def _headline_people(self, doc: Doc, speakers: list[Speaker | None], mentions: list[Mention]) -> None:
         """ "Russia says no compromise" over a story quoting one Russian official: the headline
         gives the state's or the institution's name to what that person said, so its speaker is
-        the person (the annotation guide's rule), when the body quotes exactly one person of that
-        side. Headlines are the opening lines without a final full stop."""
+        the person (the annotation guide's rule), when the body quotes one person of that side,
+        or one more often than any other; the same for an unnamed headline person ("Ukrainian
+        official denies ...", "Slovak Premier applauds ..."). Unnamed sources in the body
+        ("anonymous Russian official") are no one to name. Headlines are the opening lines
+        without a final full stop."""
         if not any(speakers):
             return
         zone = _headline_end(self._index(doc, mentions).text)  # the text the index read once
         if zone == 0:
             return
-        body: dict[str, set[str]] = {}
+        body: dict[str, Counter[str]] = {}
         for sp in speakers:
-            if sp is not None and sp.mention.start >= zone and sp.kind == "person" and sp.party:
-                body.setdefault(sp.party, set()).add(sp.actor_id or sp.name)
+            if sp is None or sp.mention.start < zone or sp.kind != "person" or not sp.party:
+                continue
+            if sp.actor_id is not None or not self.kb.affiliation(sp.name):  # not "anonymous ..."
+                body.setdefault(sp.party, Counter())[sp.actor_id or sp.name] += 1
         for n, sp in enumerate(speakers):
-            if sp is None or sp.mention.start >= zone or sp.kind not in {"state", "organization"}:
+            if sp is None or sp.mention.start >= zone:
                 continue
-            people = body.get(sp.party or "", set())
-            if len(people) != 1:
+            unnamed = sp.kind == "person" and sp.actor_id is None  # "Ukrainian official", "Slovak Premier"
+            if sp.kind not in {"state", "organization"} and not unnamed:
                 continue
-            who = next(iter(people))
+            who = _main_voice(body.get(sp.party or "", Counter()))
+            if who is None:
+                continue
             person = next(p for p in speakers if p is not None and (p.actor_id or p.name) == who)
             speakers[n] = replace(person, mention=sp.mention)
 
@@ -1013,7 +1021,11 @@ class SpeakerResolver:
             if p.mention.end > span.start_char:
                 continue
             pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
-            if pspan is not None and len(pspan) and _head(pspan).lemma_ == head.lemma_:
+            if pspan is None or not len(pspan):
+                continue
+            earlier = _head(pspan)
+            # "according to European officials ... the European official said": one is not many
+            if earlier.lemma_ == head.lemma_ and _plural(earlier) == _plural(head):
                 return p.actor_id, p.name
         if self.kb.is_person_noun(head.lemma_) and self._definite_person(index, span, None, previous):
             return None  # "the Dutch leader" twice: both are the person in focus, resolved next
@@ -1146,6 +1158,19 @@ def _headline_end(text: str) -> int:
             end = nxt
         pos = nxt
     return min(end, len(text))
+
+
+def _plural(noun: Token) -> bool:
+    """Grammatical number, so that a definite singular never takes up a plural group."""
+    return noun.tag_ in {"NNS", "NNPS"}
+
+
+def _main_voice(people: Counter[str]) -> str | None:
+    """The person a story of one side quotes: the only one, or the one quoted most often."""
+    ranked = people.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _position(statement: tuple[tuple[int, int] | None, tuple[int, int] | None]) -> int:

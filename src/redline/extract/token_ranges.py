@@ -108,6 +108,12 @@ def trim(doc: Doc, start: int, end: int, words: bool = True) -> TokenRange | Non
     return start, end
 
 
+def dangling_preposition(tok: Token, start: int, end: int) -> bool:
+    """ "... must include European input, with": a preposition whose object was cut away (it is
+    the next statement's speaker) ends no content; "what they talked about" keeps its object."""
+    return tok.dep_ == "prep" and not any(start <= c.i < end for c in tok.children)
+
+
 _DATELINE_MARKS = frozenset({"-", "–", "—", ":"})
 
 
