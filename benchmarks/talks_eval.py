@@ -27,7 +27,7 @@ import random
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,19 +53,27 @@ def run(extractor: Extractor, docs: list[Document]) -> list[str]:
     return [json.dumps(e.to_dict()) for e in extractor.extract(docs, n_process=1)]
 
 
-def stance_all(gold: dict[str, Any], lines: list[str], match: Any) -> tuple[int, int]:
-    """4-way stance accuracy over every matched statement, neutral gold included."""
-    n = ok = 0
+def matched(
+    gold: dict[str, Any], lines: list[str], match: Any
+) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(document id, system statement, gold attribution) for every statement the scorer's rule
+    matches to gold: what the 4-way figure and the error list both read."""
     for line in lines:
         o = json.loads(line)
         g = gold[o["document"]["id"]]
         statements = o["statements"]
         spans = [(s["content"]["start"], s["content"]["end"]) for s in statements]
         for s, index in zip(statements, match(g["text"], g["attributions"], spans), strict=True):
-            if index is None:
-                continue
-            n += 1
-            ok += int(s["stance"] == (g["attributions"][index].get("stance") or "neutral"))
+            if index is not None:
+                yield o["document"]["id"], s, g["attributions"][index]
+
+
+def stance_all(gold: dict[str, Any], lines: list[str], match: Any) -> tuple[int, int]:
+    """4-way stance accuracy over every matched statement, neutral gold included."""
+    n = ok = 0
+    for _, s, a in matched(gold, lines, match):
+        n += 1
+        ok += int(s["stance"] == (a.get("stance") or "neutral"))
     return ok, n
 
 
@@ -74,27 +82,17 @@ def errors(gold: dict[str, Any], lines: list[str], match: Any, out: Path) -> Non
     rows = ["doc\tparty\tgold_issues\tissues\tgold_stance\tstance\tcontent"]
     issue_pairs: Counter[tuple[str, str]] = Counter()
     stance_pairs: Counter[tuple[str, str, str, str]] = Counter()
-    for line in lines:
-        o = json.loads(line)
-        g = gold[o["document"]["id"]]
-        statements = o["statements"]
-        spans = [(s["content"]["start"], s["content"]["end"]) for s in statements]
-        for s, index in zip(statements, match(g["text"], g["attributions"], spans), strict=True):
-            if index is None:
-                continue
-            a = g["attributions"][index]
-            gi, pi = list(a.get("issues") or []), list(s.get("issues") or [])
-            gs, ps = a.get("stance") or "neutral", s["stance"]
-            first = (gi[0] if gi else "-", pi[0] if pi else "-")
-            if first[0] != first[1]:
-                issue_pairs[first] += 1
-            if gs != "neutral" and gi and gs != ps:
-                stance_pairs[(first[0], first[1], gs, ps)] += 1
-            party = (s.get("speaker") or {}).get("party")
-            content = " ".join(str(a["content"]).split())
-            rows.append(
-                f"{o['document']['id']}\t{party}\t{','.join(gi)}\t{','.join(pi)}\t{gs}\t{ps}\t{content}"
-            )
+    for doc_id, s, a in matched(gold, lines, match):
+        gi, pi = list(a.get("issues") or []), list(s.get("issues") or [])
+        gs, ps = a.get("stance") or "neutral", s["stance"]
+        first = (gi[0] if gi else "-", pi[0] if pi else "-")
+        if first[0] != first[1]:
+            issue_pairs[first] += 1
+        if gs != "neutral" and gi and gs != ps:
+            stance_pairs[(first[0], first[1], gs, ps)] += 1
+        party = (s.get("speaker") or {}).get("party")
+        content = " ".join(str(a["content"]).split())
+        rows.append(f"{doc_id}\t{party}\t{','.join(gi)}\t{','.join(pi)}\t{gs}\t{ps}\t{content}")
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"wrote {len(rows) - 1} matched held-out statements to {out}")
     print(f"first issue wrong: {sum(issue_pairs.values())}; commonest (gold, predicted):")
