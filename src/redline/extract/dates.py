@@ -85,8 +85,10 @@ _RELATIVE_DAY = re.compile(
 _NARRATIVE = re.compile(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|\d)\s+days?\s+"
     r"(?P<dir>earlier|later|(?:before|after)(?!\s+(?:the|a|an|his|her|its|their|this|that)\b))"
+    # "the day before" ends its phrase: before any word ("the day before the vote", "the day
+    # after tomorrow") it names another day
     r"|the\s+(?P<word>day before|night before|previous day|next day|following day|day after)"
-    r"(?!\s+(?:the|a|an|his|her|its|their|this|that|[A-Z\d])))",
+    r"(?!\s+[a-z\d]))",
     re.I,
 )
 _AGO = re.compile(
