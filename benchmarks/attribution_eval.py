@@ -37,6 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 SHARED = find_shared()
 SCORER = SHARED / "eval" / "score.py"
+# Parses and converted gold are pure functions of shared data, so concurrent runs may share them;
+# system output never goes here (see --out).
 WORK = Path(tempfile.gettempdir()) / "redline_attribution_eval"
 
 
@@ -255,14 +257,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "train"], default="dev", help="PolNeAR split")
     parser.add_argument("--timing", action="store_true", help="time a fresh parse against extraction")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="where the system output goes (default: a new private temporary folder, so that "
+        "runs at the same time never score each other's output)",
+    )
     args = parser.parse_args()
     if not SHARED.exists():
         raise SystemExit(f"shared data not found at {SHARED.resolve()}")
     nlp = load_nlp()
     WORK.mkdir(parents=True, exist_ok=True)
+    out_dir: Path = args.out or Path(tempfile.mkdtemp(prefix="redline_attribution_eval-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
     corpora = {"seed": seed_corpus(), args.split: dev_corpus() if args.split == "dev" else train_corpus()}
     for split, corpus in corpora.items():
-        system, elapsed, gold = run_split(nlp, split, corpus, WORK)
+        system, elapsed, gold = run_split(nlp, split, corpus, out_dir)
         r = score(system, [gold[0]] if split == "seed" else gold)
         a = r["attribution"]
         print(
