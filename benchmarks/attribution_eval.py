@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -137,7 +138,9 @@ def parse_cached(nlp: Language, split: str, texts: list[str]) -> list[Doc]:
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     docs = list(nlp.pipe(texts, batch_size=16))
     WORK.mkdir(parents=True, exist_ok=True)
-    DocBin(store_user_data=False, docs=docs).to_disk(path)
+    partial = path.with_suffix(f".{os.getpid()}.partial")
+    DocBin(store_user_data=False, docs=docs).to_disk(partial)
+    partial.replace(path)  # atomic: a concurrent run never reads a half-written cache
     return docs
 
 
