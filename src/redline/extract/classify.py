@@ -44,7 +44,9 @@ from redline.extract.features import (
     stance_features,
 )
 from redline.extract.issues import IssueScore, IssueTagger
+from redline.extract.lexicon import BOUNDARY, looks_english
 from redline.extract.linear import LinearModel
+from redline.extract.nearby import NearbyTerms, TermHit
 from redline.extract.stance import StanceClassifier, StanceResult
 from redline.knowledge.classifiers import ClassifierWeights
 from redline.knowledge.issues import Taxonomy
@@ -85,6 +87,7 @@ class StatementClassifier:
         self.weights = weights if weights is not None and weights.fits(taxonomy.ids) else None
         self._frames = frozenset(i.id for i in taxonomy.issues if i.generic)
         self._topic: tuple[str, tuple[str, ...]] = ("", ())  # the last document and its topic
+        self._nearby: NearbyTerms | None = None  # the last document, read once for ``near``
 
     def topic(self, item: StatementInput) -> tuple[str, ...]:
         """The specific issues the statement's document names most, likeliest first.
@@ -96,14 +99,17 @@ class StatementClassifier:
         if not document:
             return ()
         if self._topic[0] is not document and self._topic[0] != document:
-            evidence = self.tagger.evidence(document)
-            floor = self.taxonomy.min_score
-            ranked = sorted(
-                (s for s in evidence.values() if s.issue not in self._frames and s.terms >= floor),
-                key=lambda s: (-s.terms, s.first),
-            )
-            self._topic = (document, tuple(s.issue for s in ranked[:TOPIC_ISSUES]))
+            self._topic = (document, self._leading(self.tagger.evidence(document)))
         return self._topic[1]
+
+    def _leading(self, evidence: dict[str, IssueScore]) -> tuple[str, ...]:
+        """The specific issues with most term evidence, first named first among equals."""
+        floor = self.taxonomy.min_score
+        ranked = sorted(
+            (s for s in evidence.values() if s.issue not in self._frames and s.terms >= floor),
+            key=lambda s: (-s.terms, s.first),
+        )
+        return tuple(s.issue for s in ranked[:TOPIC_ISSUES])
 
     def near(self, item: StatementInput) -> tuple[str, ...]:
         """The specific issues the text around the statement names (``NEAR_CHARS`` either side,
@@ -119,16 +125,23 @@ class StatementClassifier:
         at = document.find(content) if content else -1
         if at < 0:
             return ()
+        if self._nearby is None or self._nearby.document != document:
+            self._nearby = NearbyTerms(self.tagger, document)
         end = at + len(content)
-        # " . " so that no term spans the gap left by the content
-        around = f"{document[max(0, at - NEAR_CHARS) : at]} . {document[end : end + NEAR_CHARS]}"
-        evidence = self.tagger.evidence(around)
-        floor = self.taxonomy.min_score
-        ranked = sorted(
-            (s for s in evidence.values() if s.issue not in self._frames and s.terms >= floor),
-            key=lambda s: (-s.terms, s.first),
-        )
-        return tuple(s.issue for s in ranked[:TOPIC_ISSUES])
+        before = self._nearby.window(max(0, at - NEAR_CHARS), at)
+        after = self._nearby.window(end, end + NEAR_CHARS)
+        # a boundary between the two sides, so that no term spans the gap left by the content
+        tokens = (*before.tokens, BOUNDARY, *after.tokens)
+        if not looks_english(tokens):
+            return ()
+        evidence: dict[str, IssueScore] = {}
+        shift = len(before.tokens) + 1
+        hits = [*before.hits, *(TermHit(h.issue, h.weight, h.start + shift) for h in after.hits)]
+        for hit in hits:
+            score = evidence.setdefault(hit.issue, IssueScore(hit.issue))
+            score.terms += hit.weight
+            score.first = min(score.first, hit.start)
+        return self._leading(evidence)
 
     def issue_features(
         self,

@@ -144,12 +144,22 @@ class IssueTagger:
             s.first = min(s.first, extra.first)
             s.words.extend(f"(context) {w}" for w in extra.words)
 
+    def term_hits(self, tokens: Sequence[str]) -> list[Hit]:
+        """The issue terms in a token list that count, each word once per issue.
+
+        Hits never cross a clause boundary, so the hits of a text are those of its stretches
+        between boundaries (``nearby.NearbyTerms`` relies on this to read a document once).
+        """
+        return [
+            hit
+            for hit in _per_issue_span(find_all(self._term_set, tokens))
+            # a masking phrase ("legitimate target") wins its words, then counts for nothing
+            if hit.pattern.weight
+        ]
+
     def _score(self, tokens: Sequence[str], factor: float, offset: int = 0) -> dict[str, IssueScore]:
         scores: dict[str, IssueScore] = {}
-        term_hits = _per_issue_span(find_all(self._term_set, tokens))
-        for hit in term_hits:
-            if not hit.pattern.weight:
-                continue  # a masking phrase ("legitimate target"): its words name something else
+        for hit in self.term_hits(tokens):
             s = scores.setdefault(hit.pattern.tag, IssueScore(hit.pattern.tag))
             s.score += hit.pattern.weight * factor
             s.terms += hit.pattern.weight * factor
