@@ -650,13 +650,14 @@ def _direct(
     return out
 
 
-_GOVERNING_GAP = frozenset({"a", "an", "the", "as", "it", "them", "this", "that"})
+# the colon and comma that introduce speech ("replied: “Absolutely not.”", "said, “No.”")
+_GOVERNING_GAP = frozenset({"a", "an", "the", "as", "it", "them", "this", "that", ":", ","})
 
 
 def _governed(doc: Doc, q: _Quote) -> bool:
-    """ "warned “much work remains”", "called it a “wish list”": a short quotation that follows
-    its cue verb directly (or after an article, "as" or a pronoun object) is what the cue says,
-    not a scare quote of the writer's."""
+    """ "warned “much work remains”", "called it a “wish list”", "replied: “Never.”": a short
+    quotation that follows its cue verb directly (or after an article, "as", a pronoun object or
+    the colon that introduces speech) is what the cue says, not a scare quote of the writer's."""
     if q.cue_token < 0 or q.cue_token >= q.tokens[0]:
         return False
     gap = [t for t in doc[q.cue_token + 1 : q.tokens[0]] if not (t.is_quote or t.is_space)]
