@@ -60,3 +60,16 @@ def test_a_label_the_tagger_reads_as_a_verb_still_speaks(attributed: Attributed)
 def test_a_report_inside_labelled_words_is_no_second_statement(attributed: Attributed) -> None:
     found = attributed(PRESS_CONFERENCE)
     assert [a.source for a in found] == ["KOVALOV", "MARKOV"], found
+
+
+def test_a_labelled_line_ends_where_the_writer_tells_who_said_the_next_quote(attributed: Attributed) -> None:
+    """A news lead in "Name: words" form is not a transcript: the reporter's "“...,” she told
+    reporters" that follows is a statement of its own, not more of the labelled words."""
+    text = (
+        "Harbour dispute, live\n\n"
+        "Port Minister Ida Lund: the fees must fall before summer. "
+        "“No ship should pay twice,” she told reporters in Bergen.\n"
+    )
+    found = [(a.source, a.content) for a in attributed(text)]
+    assert ("Port Minister Ida Lund", "the fees must fall before summer") in found, found
+    assert ("she", "No ship should pay twice") in found, found

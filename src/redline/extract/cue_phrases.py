@@ -267,11 +267,34 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             continue  # "Harbour Talks: ...", "Norway: ...": a section heading or a place, no speaker
             # (one plural word is left alone: a surname may be tagged as one, "Sanders: ...")
         colon = src.end
-        content = trim(doc, body.start, body.end, words=False)
+        content = trim(doc, body.start, _writer_resumes(doc, cues, body.start, body.end), words=False)
         if content is None or doc[colon].text != ":":
             continue
         out.append(Candidate(content, (colon, colon + 1), (src.start, src.end), "colon", colon))
     return out
+
+
+_THIRD_PERSON = frozenset({"he", "she", "they"})
+
+
+def _writer_resumes(doc: Doc, cues: CueLexicon, start: int, end: int) -> int:
+    """Where a labelled line stops being the speaker's words: "Merz: Europe must be at the table.
+    “No deal without us,” he told reporters." A transcript's speaker never reports himself in
+    the third person, so a later sentence that quotes someone and tells, outside its quote marks,
+    who said it ("he told", "the chancellor added") is the writer's again, and a statement of its
+    own."""
+    for sent in doc[start:end].sents:
+        if sent.start <= start or not any(t.is_quote for t in sent):
+            continue
+        inside = False
+        for t in sent:
+            if t.is_quote:
+                inside = not inside
+            elif not inside and t.pos_ == "VERB" and cues.verb_kind(t.lemma_) is not None:
+                subjects = [c for c in t.children if c.dep_ == "nsubj"]
+                if any(c.lower_ in _THIRD_PERSON or c.pos_ in ("PROPN", "NOUN") for c in subjects):
+                    return sent.start
+    return end
 
 
 # "Talks will resume next week – Kremlin": a headline signed after a dash (or a colon: "Talks
