@@ -283,7 +283,9 @@ def _writer_resumes(doc: Doc, cues: CueLexicon, start: int, end: int) -> int:
     the third person, so a later sentence that quotes someone and tells, outside its quote marks,
     who said it ("he told", "the chancellor added") is the writer's again, and a statement of its
     own."""
-    for sent in doc[start:end].sents:
+    for sent in doc.sents:
+        if sent.start >= end:
+            break
         if sent.start <= start or not any(t.is_quote for t in sent):
             continue
         inside = False
@@ -293,7 +295,7 @@ def _writer_resumes(doc: Doc, cues: CueLexicon, start: int, end: int) -> int:
             elif not inside and t.pos_ == "VERB" and cues.verb_kind(t.lemma_) is not None:
                 subjects = [c for c in t.children if c.dep_ == "nsubj"]
                 if any(c.lower_ in _THIRD_PERSON or c.pos_ in ("PROPN", "NOUN") for c in subjects):
-                    return sent.start
+                    return int(sent.start)
     return end
 
 
