@@ -258,3 +258,25 @@ def test_a_question_tag_run_into_the_next_quotation_still_frames_the_question(ex
     found = said_by(extractor, text)
     question = next(n for n, c in found if c.startswith("Who is listening"))
     assert question == "Anna Grey"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Kremlin readout of a call between Putin and Norwegian Prime Minister Jonas Gahr Store "
+            "said the two leaders had discussed fishing rights.",
+            "Kremlin readout",
+        ),
+        (
+            "A White House statement after the meeting with Chancellor Friedrich Merz said the talks "
+            "had been productive.",
+            "White House statement",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_maker_not_for_people_mentioned_after_it(
+    extractor: Any, text: str, speaker: str
+) -> None:
+    """The names in a phrase after the document noun are what the document is about."""
+    assert [name for name, _ in said_by(extractor, text)] == [speaker]

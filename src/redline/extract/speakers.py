@@ -57,6 +57,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "me": ("self", None),
     "us": ("self", None),
 }
+_MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a Kremlin readout"
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
 _REPORT_WINDOW = 2  # sentences back in which "the report" finds the outlet that made it
 _GROUP_NOUNS = frozenset({"coalition", "group", "bloc", "alliance", "grouping"})
@@ -181,6 +182,7 @@ class SpeakerResolver:
             span = doc[cut : span.end]
             s = span.start_char
         given = Span(index.text[s:e], s, e)
+        span = self._maker_of_document(span)
         resolved = (
             self._joint(index, span)
             or self._counted_group(index, span)
@@ -214,6 +216,31 @@ class SpeakerResolver:
         if actor_id is not None:
             name = self.kb.speaker_labels.get(actor_id, name)
         return Speaker(name=name, actor_id=actor_id, mention=given, party=party, kind=kind)
+
+    def _maker_of_document(self, span: SpacySpan) -> SpacySpan:
+        """ "The Kremlin readout of a call between Putin and Orban said ...", "a White House
+        statement after the meeting with Merz": a document speaks for its maker, named before its
+        head noun or in a by-phrase ("the communique issued by France and Germany"), never for
+        the people a phrase after the head mentions. The phrase is cut to the part that names
+        the maker; a source that is no document, or names no maker before its head, is left
+        whole."""
+        head = _head(span)
+        if head.pos_ != "NOUN" or head.i + 1 >= span.end:
+            return span
+        found = self.kb.collective([head.text])
+        if found is None or found.kind != "document":
+            return span
+        doc = span.doc
+        for t in doc[head.i + 1 : span.end]:
+            # "issued by X" (an agent under a participle of the head) or "the statement by X"
+            if t.dep_ == "agent" or (t.lower_ == "by" and t.dep_ == "prep" and t.head.i == head.i):
+                objects = [c for c in t.children if c.dep_ == "pobj" and c.i < span.end]
+                if objects:
+                    return doc[objects[0].left_edge.i : min(objects[0].right_edge.i + 1, span.end)]
+        before = doc[span.start : head.i]
+        if any(t.pos_ == "PROPN" or t.ent_type_ in _MAKER_ENTITIES or t.dep_ == "poss" for t in before):
+            return doc[span.start : head.i + 1]
+        return span  # "a document on the campaign's website": the maker may be named after it
 
     def _side(self, index: _Index, actor_id: str | None, name: str) -> tuple[str | None, str | None]:
         """Party and kind of a resolved speaker: the actor's; else the side an unnamed or
