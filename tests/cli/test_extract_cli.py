@@ -133,7 +133,23 @@ def test_some_inputs_skipped_exit_1(invoke: object) -> None:
         "REDLINE_CHECK_LANGUAGE=0)",
         f"redline: skipped {INPUTS / 'missing.txt'}: no such file or folder (check the path)",
         "redline: 1 document extracted, 2 inputs skipped",
+        "redline: note: 1 document has no publication date (none in the record, the page, a dateline or "
+        "the URL): its statements are undated and counted apart from positions over time; give one with "
+        "--published DATE or a 'published' field",
     ]
+
+
+def test_undated_documents_get_a_note_saying_how_to_date_them(invoke: object) -> None:
+    """An article with no date anywhere leaves its statements undated: say so, and how to fix it,
+    as ``ingest`` does; a date given on the command line leaves nothing to say."""
+    undated = invoke(ARTICLE, "--format", "table")  # type: ignore[operator]
+    assert undated.exit_code == 0
+    assert "note: 1 document has no publication date" in undated.stderr
+    assert "--published DATE" in undated.stderr
+    dated = invoke(ARTICLE, "--format", "table", "--published", "2025-11-25")  # type: ignore[operator]
+    assert "publication date" not in dated.stderr
+    quiet = invoke(ARTICLE, "--quiet")  # type: ignore[operator]
+    assert quiet.stderr == ""
 
 
 def test_quiet_keeps_skips_drops_warnings_and_summary(invoke: object) -> None:
@@ -151,10 +167,12 @@ def test_warning_does_not_change_exit_code(invoke: object, tmp_path: Path) -> No
     path.write_text(json.dumps({"id": "x", "text": Path(ARTICLE).read_text(), "published": "soon"}) + "\n")
     result = invoke(str(path))  # type: ignore[operator]
     assert result.exit_code == 0
-    assert result.stderr.splitlines() == [
+    warning, note = result.stderr.splitlines()
+    assert warning == (
         f"redline: warning: {path}:1: invalid published date: 'soon' is not a date "
         "(kept undated; use YYYY-MM-DD)"
-    ]
+    )
+    assert note.startswith("redline: note: 1 document has no publication date")
     assert json.loads(result.stdout)["document"]["id"] == "x"
 
 
@@ -323,7 +341,7 @@ def test_no_inputs_is_usage_error(invoke: object) -> None:
 
 
 def test_env_switches_language_check_off(invoke: object) -> None:
-    result = invoke(GERMAN, env={"REDLINE_CHECK_LANGUAGE": "0"})  # type: ignore[operator]
+    result = invoke(GERMAN, "--published", "2025-11-25", env={"REDLINE_CHECK_LANGUAGE": "0"})  # type: ignore[operator]
     assert result.exit_code == 0
     assert result.stderr == ""
     assert len(result.stdout.splitlines()) == 1

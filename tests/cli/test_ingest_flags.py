@@ -59,7 +59,7 @@ def test_ingest_says_how_many_new_documents_are_undated_and_what_to_do(tmp_path:
     db = f"sqlite:///{tmp_path / 'r.db'}"
     result = runner.invoke(app, ["ingest", str(article), "--db", db])
     assert result.exit_code == 0, result.output
-    assert "1 new documents have no publication date" in result.stderr
+    assert "1 new document has no publication date" in result.stderr
     assert "--published" in result.stderr
     again = runner.invoke(app, ["ingest", str(article), "--db", db])
     assert "no publication date" not in again.stderr  # counted once, when stored

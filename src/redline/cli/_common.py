@@ -185,6 +185,18 @@ def report_problem(problem: Problem, console: Console | None = None) -> None:
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
+def undated_note(documents: int, *, new: bool = False) -> str:
+    """What ``ingest`` and ``extract`` say of documents with no publication date: one wording,
+    since both leave the same statements undated and the fix is the same."""
+    one = documents == 1
+    what = ("new " if new else "") + ("document has" if one else "documents have")
+    return (
+        f"note: {documents} {what} no publication date (none in the record, the page, a dateline "
+        f"or the URL): {'its' if one else 'their'} statements are undated and counted apart from "
+        "positions over time; give one with --published DATE or a 'published' field"
+    )
+
+
 def problem_dict(problem: Problem) -> dict[str, Any]:
     """Machine-readable form of a Problem (``skipped`` false for warnings)."""
     from redline.sources.guards import is_warning

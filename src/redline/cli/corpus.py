@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from redline.cli._common import emit, settings_from_flags, user_errors
+from redline.cli._common import emit, settings_from_flags, undated_note, user_errors
 from redline.cli.options import (
     ActorOpt,
     ActorsOpt,
@@ -107,12 +107,7 @@ def _summary(r: IngestReport, verb: str) -> None:
         err=True,
     )
     if r.undated:
-        typer.echo(
-            f"  note: {r.undated} new documents have no publication date (none in the record, the page, a "
-            "dateline or the URL): their statements are undated and counted apart from positions over time; "
-            "give one with --published DATE or a 'published' field",
-            err=True,
-        )
+        typer.echo(f"  {undated_note(r.undated, new=True)}", err=True)
     # every problem kept gets its line (a bad-input run must name each input, as extract does)
     for p in r.problems:
         typer.echo(f"  problem: {p.render()}", err=True)

@@ -24,6 +24,7 @@ from redline.cli._common import (
     settings_from_flags,
     stderr_console,
     truncate,
+    undated_note,
     user_errors,
 )
 from redline.cli.options import ActorsOpt, PublishedOpt, day
@@ -69,6 +70,7 @@ class _Run:
         self.problems: list[Problem] = []
         self.skipped = 0
         self.extracted = 0
+        self.undated = 0  # documents with no publication date: their statements stay undated
         self.progress: Progress | None = None
         self.task: Any = None
 
@@ -184,6 +186,7 @@ def extract(
         try:
             for extraction, explained in _extractions(extractor, documents, explain):
                 run.tick()
+                run.undated += extraction.document.published is None
                 if fmt is ExtractFormat.jsonl:
                     typer.echo(dumps(_with_explain(extraction, explained)))
                 elif fmt is ExtractFormat.json:
@@ -208,6 +211,8 @@ def extract(
             markup=False,
             highlight=False,
         )
+    if not quiet and run.undated:
+        console.print(f"redline: {undated_note(run.undated)}", markup=False, highlight=False)
     raise typer.Exit(1 if run.skipped else 0)
 
 
