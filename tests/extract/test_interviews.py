@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from attribution_spans import Attributed
+from attribution_spans import Attributed, said_by
 
 pytestmark = pytest.mark.model
 
@@ -73,3 +75,23 @@ def test_a_labelled_line_ends_where_the_writer_tells_who_said_the_next_quote(att
     found = [(a.source, a.content) for a in attributed(text)]
     assert ("Port Minister Ida Lund", "the fees must fall before summer") in found, found
     assert ("she", "No ship should pay twice") in found, found
+
+
+def test_an_initial_written_against_the_surname_labels_a_transcript_turn(extractor: Any) -> None:
+    """Official transcripts write "V.Putin:"; the model's tokeniser keeps that one token, so the
+    label matched nothing and the surname was never looked up."""
+    text = (
+        "Meeting on the harbour treaty\n\n"
+        "V.Putin: Good afternoon. We consider the draft a possible basis for an agreement.\n\n"
+        "S.Lavrov: The fishing quotas must be settled first.\n"
+    )
+    assert said_by(extractor, text) == [
+        ("Vladimir Putin", "Good afternoon. We consider the draft a possible basis for an agreement"),
+        ("Sergei Lavrov", "The fishing quotas must be settled first"),
+    ]
+
+
+def test_splitting_initials_leaves_acronyms_whole(extractor: Any) -> None:
+    words = [t.text for t in extractor.nlp.make_doc("The U.S. and U.K. envoys met V.Putin in St.Petersburg.")]
+    assert words[:5] == ["The", "U.S.", "and", "U.K.", "envoys"]
+    assert words[6:9] == ["V", ".", "Putin"]

@@ -188,7 +188,7 @@ def noun_candidates(
 # a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
 # "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
 _LABEL = re.compile(
-    r"^[\"“'‘]?(?P<label>[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
+    r"^[\"“'‘]?(?P<label>(?:[A-Z]\.)*[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
     r"(?P<content>\S[^\n]*)",
     re.MULTILINE,
 )

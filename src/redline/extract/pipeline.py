@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from redline.config import Settings
 from redline.extract import components, rule_pipes
-from redline.extract.nlp import load_nlp
+from redline.extract.nlp import load_nlp, split_initials
 from redline.extract.sections import Sections, sections
 from redline.knowledge import packaged
 from redline.model import Document, Event, Extraction, Mention, Span, Speaker, Statement, stable_id
@@ -58,6 +58,7 @@ class Extractor:
         settings = settings or Settings()
         components.register_extensions()
         nlp = load_nlp(settings.model)
+        split_initials(nlp)
         rule_pipes.install(nlp)  # same annotations as the model's rule pipes, in less time
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("redline_paragraphs", before="parser")
