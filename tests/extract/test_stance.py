@@ -36,6 +36,8 @@ def classifier() -> StanceClassifier:
         ("there can be no amnesty for war crimes", "amnesty_justice", "said", "europe", "oppose"),
         ("the plan is a wish list that amounts to capitulation", "plan_overall", "said", "ukraine", "oppose"),
         ("the cap on the army was removed from the draft", "military_limits", "said", "ukraine", "oppose"),
+        ("a ceiling of 500,000 troops on the army is far too low", "military_limits", "said", "europe", "oppose"),
+        ("a cap of 900,000 on the army is too high", "military_limits", "said", "russia", "support"),
         ("we are not going to trade our land for a ceasefire", "territory", "said", "ukraine", "oppose"),
         ("there would be no peace without justice", "amnesty_justice", "said", "ukraine", "oppose"),
         ("Ukraine's constitution forbids giving away territory", "territory", "said", "ukraine", "oppose"),
