@@ -57,3 +57,31 @@ def test_near_follows_the_document_it_is_asked_about() -> None:
     second = "Sanctions relief was the sticking point. \"We will see,\" he said. Talks go on."
     assert classifier.near(StatementInput("We will see", document=first)) == ("military_limits",)
     assert classifier.near(StatementInput("We will see", document=second)) == ("sanctions_economy",)
+
+
+def test_the_topic_read_from_the_stretches_is_the_whole_text_read_at_once(tagger: IssueTagger) -> None:
+    classifier = StatementClassifier(load_issues())
+    frames = {i.id for i in load_issues().issues if i.generic}
+    floor = load_issues().min_score
+    for document in (DOCUMENT, DOCUMENT.replace("army", "navy"), "Sanctions. Sanctions, and the army cap."):
+        evidence = tagger.evidence(document)
+        ranked = sorted(
+            (s for s in evidence.values() if s.issue not in frames and s.terms >= floor),
+            key=lambda s: (-s.terms, s.first),
+        )
+        expected = tuple(s.issue for s in ranked[:2])
+        assert classifier.topic(StatementInput("x", document=document)) == expected
+
+
+def test_a_window_widens_to_whole_stretches_within_the_slack_only(tagger: IssueTagger) -> None:
+    text = "First clause here, second clause there. Third sentence runs on for a while."
+    nearby = NearbyTerms(tagger, text)
+    inside_second = text.index("clause there") + 3
+    start, end = nearby.widen(inside_second, text.index("runs") + 2, slack=50)
+    assert text[start:].startswith("second clause")
+    assert text[:end].endswith("a while.")
+    # beyond the slack, the edges stay where they were asked
+    assert nearby.widen(inside_second, text.index("runs") + 2, slack=2) == (inside_second, text.index("runs") + 2)
+    # an edge already between stretches does not move
+    gap = text.index(" second")
+    assert nearby.widen(gap, gap + 1, slack=50)[0] == gap

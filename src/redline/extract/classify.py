@@ -33,6 +33,7 @@ rule-based, as before.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,7 +47,7 @@ from redline.extract.features import (
 from redline.extract.issues import IssueScore, IssueTagger
 from redline.extract.lexicon import BOUNDARY, looks_english
 from redline.extract.linear import LinearModel
-from redline.extract.nearby import NearbyTerms, TermHit
+from redline.extract.nearby import NearbyTerms, Stretch
 from redline.extract.stance import StanceClassifier, StanceResult
 from redline.knowledge.classifiers import ClassifierWeights
 from redline.knowledge.issues import Taxonomy
@@ -56,6 +57,7 @@ POSITION = "position"  # the gate's class for a statement that voices a stance
 RULE_SURE_TERMS = 2.0  # term evidence from which the lexicon's issue is kept beside the model's
 TOPIC_ISSUES = 2  # the document's specific issues the models see (talks CV issue F1 0.675 -> 0.679)
 NEAR_CHARS = 600  # text either side of a statement whose issues the issue model sees (400: same, 1000: less)
+NEAR_SLACK = 200  # how far the window's outer edges may move to the edge of a sentence or clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,7 @@ class StatementClassifier:
         self.weights = weights if weights is not None and weights.fits(taxonomy.ids) else None
         self._frames = frozenset(i.id for i in taxonomy.issues if i.generic)
         self._topic: tuple[str, tuple[str, ...]] = ("", ())  # the last document and its topic
-        self._nearby: NearbyTerms | None = None  # the last document, read once for ``near``
+        self._nearby: NearbyTerms | None = None  # the last document, read once for topic and ``near``
 
     def topic(self, item: StatementInput) -> tuple[str, ...]:
         """The specific issues the statement's document names most, likeliest first.
@@ -99,17 +101,9 @@ class StatementClassifier:
         if not document:
             return ()
         if self._topic[0] is not document and self._topic[0] != document:
-            self._topic = (document, self._leading(self.tagger.evidence(document)))
+            whole = self._terms_of(document).window(0, len(document))
+            self._topic = (document, self._leading((whole,)))
         return self._topic[1]
-
-    def _leading(self, evidence: dict[str, IssueScore]) -> tuple[str, ...]:
-        """The specific issues with most term evidence, first named first among equals."""
-        floor = self.taxonomy.min_score
-        ranked = sorted(
-            (s for s in evidence.values() if s.issue not in self._frames and s.terms >= floor),
-            key=lambda s: (-s.terms, s.first),
-        )
-        return tuple(s.issue for s in ranked[:TOPIC_ISSUES])
 
     def near(self, item: StatementInput) -> tuple[str, ...]:
         """The specific issues the text around the statement names (``NEAR_CHARS`` either side,
@@ -125,23 +119,39 @@ class StatementClassifier:
         at = document.find(content) if content else -1
         if at < 0:
             return ()
+        terms = self._terms_of(document)
+        end = at + len(content)
+        # the outer edges move to whole stretches (a few words more or less than NEAR_CHARS)
+        first, last = terms.widen(max(0, at - NEAR_CHARS), end + NEAR_CHARS, NEAR_SLACK)
+        return self._leading((terms.window(first, at), terms.window(end, last)))
+
+    def _terms_of(self, document: str) -> NearbyTerms:
+        """The document's issue terms, read once for its topic and every statement's window."""
         if self._nearby is None or self._nearby.document != document:
             self._nearby = NearbyTerms(self.tagger, document)
-        end = at + len(content)
-        before = self._nearby.window(max(0, at - NEAR_CHARS), at)
-        after = self._nearby.window(end, end + NEAR_CHARS)
-        # a boundary between the two sides, so that no term spans the gap left by the content
-        tokens = (*before.tokens, BOUNDARY, *after.tokens)
+        return self._nearby
+
+    def _leading(self, parts: Sequence[Stretch]) -> tuple[str, ...]:
+        """The specific issues with most term evidence in ``parts`` (read as one text with a
+        boundary between them, so that no term spans a gap), first named first among equals."""
+        tokens: list[str] = []
+        evidence: dict[str, IssueScore] = {}
+        for part in parts:
+            if tokens:
+                tokens.append(BOUNDARY)
+            for hit in part.hits:
+                score = evidence.setdefault(hit.issue, IssueScore(hit.issue))
+                score.terms += hit.weight
+                score.first = min(score.first, hit.start + len(tokens))
+            tokens.extend(part.tokens)
         if not looks_english(tokens):
             return ()
-        evidence: dict[str, IssueScore] = {}
-        shift = len(before.tokens) + 1
-        hits = [*before.hits, *(TermHit(h.issue, h.weight, h.start + shift) for h in after.hits)]
-        for hit in hits:
-            score = evidence.setdefault(hit.issue, IssueScore(hit.issue))
-            score.terms += hit.weight
-            score.first = min(score.first, hit.start)
-        return self._leading(evidence)
+        floor = self.taxonomy.min_score
+        ranked = sorted(
+            (s for s in evidence.values() if s.issue not in self._frames and s.terms >= floor),
+            key=lambda s: (-s.terms, s.first),
+        )
+        return tuple(s.issue for s in ranked[:TOPIC_ISSUES])
 
     def issue_features(
         self,

@@ -69,6 +69,22 @@ class NearbyTerms:
             tokens.extend(part.tokens)
         return Stretch(tuple(tokens), tuple(hits))
 
+    def widen(self, start: int, end: int, slack: int) -> tuple[int, int]:
+        """``start`` and ``end`` moved out to the edges of the stretches they fall in, when
+        those lie within ``slack`` characters: a window of whole stretches is read from the
+        cache, where a clipped end is read afresh (and may cut a word in two)."""
+        i = bisect_right(self._starts, start) - 1
+        if i >= 0:
+            s, e = self._spans[i]
+            if s < start < e and start - s <= slack:
+                start = s
+        j = bisect_right(self._starts, end) - 1
+        if j >= 0:
+            s, e = self._spans[j]
+            if s < end < e and e - end <= slack:
+                end = e
+        return start, end
+
     def _stretch(self, i: int) -> Stretch:
         read = self._read.get(i)
         if read is None:
