@@ -561,3 +561,17 @@ def test_a_quote_in_straight_single_marks_is_direct_speech(run: Run) -> None:
     found = [(_text(doc, a.content), a.kind) for a in atts]
     assert ("We will not sign away the islands", "direct") in found, found
     assert all(not str(content).startswith("'") for content, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The quotas will hold,” said a fisheries official who asked not to be named.",
+        "A port official, who requested not to be identified, said the quotas would hold.",
+    ],
+)
+def test_a_request_to_stay_unnamed_is_no_statement(run: Run, text: str) -> None:
+    doc, atts = run(text)
+    contents = [_text(doc, a.content) for a in atts]
+    assert any("quotas would hold" in c or c == "The quotas will hold" for c in contents), contents
+    assert not [c for c in contents if "named" in c or "identified" in c], contents

@@ -719,12 +719,24 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
 
 def _unsaid(tok: Token, cues: CueLexicon) -> bool:
     """Speech that the sentence says did not happen: "did not elaborate on X", "declined to
-    confirm X", "were unable to agree on X". A refusal said aloud is still a statement when the
-    verb itself carries it ("did not rule out talks")."""
+    confirm X", "were unable to agree on X", or a source's request to stay unnamed. A refusal
+    said aloud is still a statement when the verb itself carries it ("did not rule out talks")."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.unsaying_verbs:
         return True
+    if any(_asks_anonymity(c, cues) for c in tok.children):
+        return True  # "an official who asked not to be named"
     negated = any(c.dep_ == "neg" for c in tok.children)
     return negated and tok.lemma_.lower() not in cues.negated_statements
+
+
+def _asks_anonymity(clause: Token, cues: CueLexicon) -> bool:
+    """ "asked not to be named", "requested not to be identified": a passive infinitive of
+    naming under a request is the source asking to stay unnamed."""
+    return (
+        clause.dep_ == "xcomp"
+        and clause.lemma_.lower() in cues.anonymity_verbs
+        and any(c.dep_ == "auxpass" for c in clause.children)
+    )
 
 
 def _gerund_subject(tok: Token) -> bool:
