@@ -14,16 +14,18 @@ def st(n: int, actor: str, content: str, day: int, outlet: str) -> ClaimInput:
 
 def test_grouping_by_speaker_content_and_window() -> None:
     rows = [
-        st(1, "putin", "In general, we agree that this can be the basis for future agreements", 27, "A"),
-        st(2, "putin", "we agree that this can be the basis for future agreements", 27, "B"),
-        st(3, "putin", "Ukrainian troops must withdraw from the territories they occupy", 27, "C"),
-        st(4, "putin", "In general we agree this can be the basis for future agreements", 28, "D"),
-        st(5, "putin", "we agree that this can be the basis for future agreements", 30, "E"),
-        st(6, "zelensky", "we agree that this can be the basis for future agreements", 27, "A"),
+        st(1, "putin", "In general, we agree that this can be the basis for future agreements", 24, "A"),
+        st(2, "putin", "we agree that this can be the basis for future agreements", 24, "B"),
+        st(3, "putin", "Ukrainian troops must withdraw from the territories they occupy", 24, "C"),
+        st(4, "putin", "In general we agree this can be the basis for future agreements", 25, "D"),
+        st(5, "putin", "we agree that this can be the basis for future agreements", 28, "E"),
+        st(7, "putin", "Ukrainian troops must withdraw from the territories they occupy", 26, "F"),
+        st(6, "zelensky", "we agree that this can be the basis for future agreements", 24, "A"),
     ]
     claims = sorted(group_claims(rows), key=lambda c: c.statement_ids)
-    assert [c.statement_ids for c in claims] == [["s1", "s2", "s4"], ["s3"], ["s5"], ["s6"]]
-    assert claims[0].outlets == ["A", "B", "D"] and claims[0].last_date == date(2025, 11, 28)
+    # a report two days later is the same claim (s7); three days after the last report, another (s5)
+    assert [c.statement_ids for c in claims] == [["s1", "s2", "s4"], ["s3", "s7"], ["s5"], ["s6"]]
+    assert claims[0].outlets == ["A", "B", "D"] and claims[0].last_date == date(2025, 11, 25)
     assert claims[0].id == claims[0].row()["id"] and claims[0].row()["n_outlets"] == 3
 
 
