@@ -113,8 +113,8 @@ def _records(plan: str, label: str, aggs: Mapping[tallies.Key, Any]) -> list[dic
 
 def _issue_records(plan: str, label: str, aggs: Mapping[IssueKey, Any]) -> list[dict[str, Any]]:
     by_issue: dict[str, dict[tallies.Key, Any]] = {}
-    for (issue, *key), a in aggs.items():
-        by_issue.setdefault(issue, {})[tuple(key)] = a  # type: ignore[index]
+    for (issue, by, col, day, row, stance), a in aggs.items():
+        by_issue.setdefault(issue, {})[(by, col, day, row, stance)] = a
     return [
         {"plan": plan, "label": label, "issue": issue, **r}
         for issue, of_issue in by_issue.items()
