@@ -186,6 +186,7 @@ def routes(store: Store, at: str = "2025-06-30") -> list[tuple[str, str]]:
         ("api positions by actor ?issue", "/api/v1/positions?by=actor&issue=territory"),
         ("api positions ?plan&at", f"/api/v1/positions?plan={plan}&at={at}"),
         ("api positions ?plan&issue", f"/api/v1/positions?plan={plan}&issue=territory"),
+        ("api positions ?plan&issue&at", f"/api/v1/positions?plan={plan}&issue=territory&at={at}"),
         ("api positions ?plan by actor", f"/api/v1/positions?plan={plan}&by=actor"),
         ("api positions ?plan by actor ?at", f"/api/v1/positions?plan={plan}&by=actor&at={at}"),
         ("api timeline", "/api/v1/timeline?limit=100"),

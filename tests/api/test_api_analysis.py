@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
@@ -219,3 +220,43 @@ def test_a_diff_is_aligned_once_per_pair_of_version_texts(
     repo.save_version(dataclasses.replace(newer, points=[*newer.points, added]))
     again = client.get("/api/v1/plans/peace/diff", params=params).json()
     assert len(calls) == 2 and again != first
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"by": "actor", "quotes": "true"}, {"at": "2025-11-22"}, {"plan": "peace", "version": "28-point"}],
+)
+def test_positions_body_is_the_report_dict_validated(client: TestClient, params: dict[str, str]) -> None:
+    """The body is validated from the report's attributes (no dict made first): the same JSON
+    as the report's dict gives."""
+    from redline.analysis.db_repository import SqlPlanRepository
+    from redline.analysis.row_pages import RowPage
+    from redline.analysis.stored_positions import stored_positions
+
+    store = client.app.state.store  # type: ignore[attr-defined]
+    by = params.get("by", "party")
+    day = date.fromisoformat(params["at"]) if "at" in params else None
+    quotes = params.get("quotes", "true" if by == "party" else "false") == "true"
+    page = RowPage()
+    plan = params.get("plan")
+    found = stored_positions(
+        store,
+        repo=SqlPlanRepository(store) if plan else None,
+        plan=plan,
+        label=params.get("version"),
+        by=by,  # type: ignore[arg-type]
+        at=day,
+        rows=page,
+        quotes=quotes,
+    )
+    made = report.positions_report(
+        found.result,
+        by=by,
+        documents=found.documents,
+        plan=plan,
+        page=page,
+        quotes=quotes,  # type: ignore[arg-type]
+    )
+    expected = models.PositionsOut.model_validate(made.to_dict()).model_dump(mode="json")
+    body = client.get("/api/v1/positions", params=params).json()
+    assert body["cells"] and body == expected

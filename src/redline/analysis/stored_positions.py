@@ -25,7 +25,7 @@ depend on its batch and relinking it changes nothing; as the corpus grows, they 
 slightly from linking everything anew, which saving the version again does. By plan point as
 of today, cells and shifts are those the store keeps per version (``point_cells``); as of a
 past day, from the walk it keeps by week per version (``point_cells.past``); narrowed to an
-issue, they are walked from the point tallies per call.
+issue, from the same kept per version and issue of the statements.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from redline.analysis.linking import LinkOptions, link_statements, matcher_of, r
 from redline.analysis.negotiation import Positions, positions_version
 from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, summarised_matrix
 from redline.analysis.repository import PlanRepository
-from redline.analysis.row_pages import RowPage, days_totals, ranked, restricted
+from redline.analysis.row_pages import RowPage, ranked, restricted
 from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts, shown
 from redline.analysis.textsim import TfIdf
 from redline.balance import ShiftDays
@@ -189,18 +189,15 @@ def stored_positions(
             link_version(store, version)
             revision = store.tally_revision()
         if rows is not None:
-            if issue is None:
-                ranks = store.row_totals(by, version=(plan, version.label))
-            else:  # no cells are kept per issue: its point tallies as of today
-                ranks = days_totals(tally_days(store.point_tallies(plan, version.label, by, issue=issue)))
+            ranks = store.row_totals(by, issue=issue, version=(plan, version.label))
             page = ranked(ranks)[rows.offset : rows.offset + rows.limit]
         kept = None
-        if at is not None and issue is None:  # as of a past day: the walk kept by week
-            kept = store.point_past(plan, version.label, by, at, rows=page)
-        if at is None and issue is None:  # as of today: the cells and shifts kept per version
-            totals = store.point_cells(plan, version.label, by, rows=page)
+        if at is not None:  # as of a past day: the walk kept by week
+            kept = store.point_past(plan, version.label, by, at, rows=page, issue=issue)
+        if at is None:  # as of today: the cells and shifts kept per version (and issue)
+            totals = store.point_cells(plan, version.label, by, rows=page, issue=issue)
             matrix = assemble(totals.cells, totals.undated, totals.undated_statements, cell_quotes, at)
-            shifts = _shifts(store.point_shifts(plan, version.label, by, rows=page), load)
+            shifts = _shifts(store.point_shifts(plan, version.label, by, rows=page, issue=issue), load)
         elif kept is not None:
             matrix = assemble(kept[0].cells, kept[0].undated, kept[0].undated_statements, cell_quotes, at)
             shifts = _shifts(kept[1], load)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.engine import Connection, Row
 
 from redline.model import Document, Event, Extraction, Span, Speaker, Statement
@@ -39,6 +40,66 @@ def statement_from_row(r: Row[Any]) -> Statement:
         date=r.date,
         confidence=float(r.confidence),
         extractor=r.extractor,
+    )
+
+
+# the columns ``statement_from_values`` reads, in its order; the day as the driver gives it
+# (SQLite: ISO text), parsed once per day: SQLAlchemy's per-row date processing and attribute
+# access were half of reading the 3,000 quotes of a page of positions by actor at 1M statements
+STATEMENT_COLUMNS = (
+    statement.c.id,
+    statement.c.document_id,
+    statement.c.content,
+    statement.c.content_start,
+    statement.c.content_end,
+    statement.c.kind,
+    statement.c.speaker,
+    statement.c.speaker_mention,
+    statement.c.speaker_start,
+    statement.c.speaker_end,
+    statement.c.actor_id,
+    statement.c.cue,
+    statement.c.cue_start,
+    statement.c.cue_end,
+    statement.c.issues,
+    statement.c.stance,
+    type_coerce(statement.c.date, String),
+    statement.c.confidence,
+    statement.c.extractor,
+)
+
+
+def day_of(value: Any, cache: dict[Any, date | None]) -> date | None:
+    """A stored date (a date, or its ISO text as SQLite's driver gives it), parsed once each."""
+    if value is None or isinstance(value, date):
+        return value
+    if value not in cache:
+        cache[value] = date.fromisoformat(value)
+    return cache[value]
+
+
+def statement_from_values(v: Sequence[Any], days: dict[Any, date | None]) -> Statement:
+    """``statement_from_row`` of the values of ``STATEMENT_COLUMNS`` (``days``: a cache of
+    parsed days shared by one read)."""
+    sid, doc, content, start, end, kind, name, mention, m_start, m_end, actor_id = v[:11]
+    speaker = None
+    if name:
+        speaker = Speaker(
+            name=name, actor_id=actor_id, mention=Span(mention or name, m_start or 0, m_end or 0)
+        )
+    cue = Span(v[11], v[12] or 0, v[13] or 0) if v[11] else None
+    return Statement(
+        id=sid,
+        document_id=doc,
+        content=Span(content, start, end),
+        kind=kind,
+        speaker=speaker,
+        cue=cue,
+        issues=list(json.loads(v[14])),
+        stance=v[15],
+        date=day_of(v[16], days),
+        confidence=float(v[17]),
+        extractor=v[18],
     )
 
 

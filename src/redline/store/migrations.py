@@ -301,6 +301,16 @@ def _reversal_on_plan(conn: Connection) -> None:
     tallies.rebuild(conn)
 
 
+def _point_issue_tallies(conn: Connection) -> None:
+    """The tallies by plan point kept per issue of the statements too (``point_issue_tally``),
+    counted from the links already made, with their cells, shifts and walk by week
+    (``point_issue_cell`` ... ``point_issue_turn``): positions by point narrowed to an issue
+    read them instead of aggregating the issue's links on every call (2.5-2.9 s at 1M)."""
+    from redline.store import point_tallies
+
+    point_tallies.rebuild_issues(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -322,6 +332,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0018_walk_checkpoints", _walk_checkpoints),
     ("0019_point_checkpoints", _point_checkpoints),
     ("0020_reversal_on_plan", _reversal_on_plan),
+    ("0021_point_issue_tallies", _point_issue_tallies),
 )
 
 

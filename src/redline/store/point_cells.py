@@ -8,16 +8,19 @@ evidence rule (``balance.walk``, ``balance.cell_shifts``), and a call reads a fe
 cells. The walk's weekly checkpoints and turns are kept too (``point_checkpoint``,
 ``point_turn``, as ``walk_checkpoints`` keeps them for the issue columns), so a matrix as of a
 past day reads a checkpoint per cell and a week of tallies (``past``), not every tally up to it.
+The same is kept of the tallies per issue of the statements (``point_issue_*``, cells named by
+the issue too): positions by point narrowed to an issue read them alike.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, delete, select, tuple_, type_coerce
+from sqlalchemy import String, Table, delete, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
 from redline.balance import NO_SHIFT_ROWS, CellDraft, DayGroup, Days, ShiftDraft
@@ -37,92 +40,150 @@ from redline.store.schema import (
     UNDATED_DAY,
     point_cell,
     point_checkpoint,
+    point_issue_cell,
+    point_issue_checkpoint,
+    point_issue_shift,
+    point_issue_tally,
+    point_issue_turn,
     point_shift,
     point_tally,
     point_turn,
 )
 from redline.store.walk_checkpoints import Rows, checkpoint_records, of_version, turns_upto
 
-__all__ = ["Cell", "cells", "forget", "kept_shifts", "past", "rewalk"]
+__all__ = [
+    "Cell",
+    "IssueCell",
+    "cells",
+    "forget",
+    "kept_shifts",
+    "of_issue_records",
+    "of_records",
+    "past",
+    "rewalk",
+    "rewalk_issues",
+]
 
 Cell = tuple[str, str, str, str, str]  # plan, label, by_kind, point number, row_key
+IssueCell = tuple[str, str, str, str, str, str]  # plan, label, issue, by_kind, point number, row_key
 
 
-def _delete(conn: Connection, cells: Collection[Cell]) -> None:
-    for table in (point_cell, point_shift, point_checkpoint, point_turn):
-        key = tuple_(table.c.plan, table.c.label, table.c.by_kind, table.c.col_key, table.c.row_key)
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """The tables one kind of point cell is kept in, and the columns that name its scope."""
+
+    tally: Table
+    cell: Table
+    shift: Table
+    checkpoint: Table
+    turn: Table
+    keys: tuple[str, ...]
+
+    def walked(self) -> tuple[Table, ...]:
+        return (self.cell, self.shift, self.checkpoint, self.turn)
+
+
+_VERSION = _Kept(point_tally, point_cell, point_shift, point_checkpoint, point_turn, ("plan", "label"))
+_ISSUE = _Kept(
+    point_issue_tally,
+    point_issue_cell,
+    point_issue_shift,
+    point_issue_checkpoint,
+    point_issue_turn,
+    ("plan", "label", "issue"),
+)
+
+
+def _delete(conn: Connection, kept: _Kept, cells: Collection[tuple[str, ...]]) -> None:
+    for table in kept.walked():
+        key = tuple_(*(table.c[k] for k in kept.keys), table.c.by_kind, table.c.col_key, table.c.row_key)
         for part in chunks(sorted(cells), 200):
             conn.execute(delete(table).where(key.in_(list(part))))
 
 
 def _cell_days(
-    conn: Connection, cells: Collection[Cell]
-) -> tuple[dict[Cell, Days[str]], dict[Cell, list[TallyRow]]]:
-    """The dated point tallies of these cells as the days ``walk`` takes, and as rows for shifts."""
-    t = point_tally
-    cols = (t.c.plan, t.c.label, t.c.by_kind, t.c.col_key, t.c.row_key, type_coerce(t.c.day, String))
+    conn: Connection, kept: _Kept, cells: Collection[tuple[str, ...]]
+) -> tuple[dict[tuple[str, ...], Days[str]], dict[tuple[str, ...], list[TallyRow]]]:
+    """The dated tallies of these cells as the days ``walk`` takes, and as rows for shifts."""
+    t = kept.tally
     rest = (t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence, t.c.best_length, t.c.best_id, t.c.rev_n)
     rev = (t.c.rev_rank, t.c.rev_confidence, t.c.rev_length, t.c.rev_document, t.c.rev_start, t.c.rev_id)
-    q = select(*cols, *rest, *rev, t.c.nobody).where(t.c.day != UNDATED_DAY)
-    by_column: dict[tuple[str, str, str, str], set[str]] = {}
-    for plan, label, by, col, row in cells:
-        if col != ANY_COLUMN:
-            by_column.setdefault((plan, label, by, col), set()).add(row)
-    out: dict[Cell, Days[str]] = {}
-    rows_of: dict[Cell, list[TallyRow]] = {}
+    q = select(t.c.row_key, type_coerce(t.c.day, String), *rest, *rev, t.c.nobody).where(
+        t.c.day != UNDATED_DAY
+    )
+    n = len(kept.keys)
+    by_column: dict[tuple[str, ...], set[str]] = {}
+    for cell in cells:
+        if cell[n + 1] != ANY_COLUMN:
+            by_column.setdefault(cell[: n + 2], set()).add(cell[n + 2])
+    out: dict[tuple[str, ...], Days[str]] = {}
+    rows_of: dict[tuple[str, ...], list[TallyRow]] = {}
     parsed: dict[Any, date | None] = {}
-    for (plan, label, by, col), wanted in by_column.items():
+    for column, wanted in by_column.items():
+        scope = [t.c[k] == v for k, v in zip(kept.keys, column, strict=False)]
+        col = column[n + 1]
         for part in chunks(sorted(wanted), 200):
-            one = q.where(t.c.plan == plan, t.c.label == label, t.c.by_kind == by, t.c.col_key == col)
-            one = one.where(t.c.row_key.in_(part)).order_by(t.c.row_key, t.c.day, t.c.stance)
-            for r in conn.execute(one):
-                d = parse_day(r[5], parsed)
+            one = q.where(*scope, t.c.by_kind == column[n], t.c.col_key == col, t.c.row_key.in_(part))
+            for r in conn.execute(one.order_by(t.c.row_key, t.c.day, t.c.stance)):
+                d = parse_day(r[1], parsed)
                 assert d is not None
-                cell = (plan, label, by, col, r[4])
-                strength = (int(r[8]), float(r[9]), d, int(r[10]))
+                cell = (*column, r[0])
+                strength = (int(r[4]), float(r[5]), d, int(r[6]))
                 days = out.setdefault(cell, [])
-                group = DayGroup(r[6], int(r[7]), strength, r[11])
+                group = DayGroup(r[2], int(r[3]), strength, r[7])
                 if days and days[-1][0] == d:
                     days[-1][1].append(group)
                 else:
                     days.append((d, [group]))
-                if r[4] not in NO_SHIFT_ROWS:
-                    rev_order = (r[16] or "", r[17] or 0, r[18] or "")
+                if r[0] not in NO_SHIFT_ROWS:
+                    rev_order = (r[12] or "", r[13] or 0, r[14] or "")
                     rows_of.setdefault(cell, []).append(
                         TallyRow(
-                            r[4], col, d, r[6], int(r[7]), int(r[8]), float(r[9]), int(r[10]),
-                            r[11], int(r[12]), r[13] or 0, r[14] or 0.0, r[15] or 0, rev_order,
-                            r[18] or "", int(r[19]),
+                            r[0], col, d, r[2], int(r[3]), int(r[4]), float(r[5]), int(r[6]),
+                            r[7], int(r[8]), r[9] or 0, r[10] or 0.0, r[11] or 0, rev_order,
+                            r[14] or "", int(r[15]),
                         )
                     )  # fmt: skip
     return out, rows_of
 
 
-def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
-    """Walk these cells again over their point tallies and keep their balance and shifts anew."""
+def _rewalk(conn: Connection, kept: _Kept, cells: Collection[tuple[str, ...]]) -> None:
     if not cells:
         return
-    _delete(conn, cells)
-    walked, rows_of = _cell_days(conn, cells)
+    _delete(conn, kept, cells)
+    walked, rows_of = _cell_days(conn, kept, cells)
+    n = len(kept.keys)
     shifts: list[dict[str, Any]] = []
     turns: list[dict[str, Any]] = []
-    for (plan, label, by, col, row), rows in rows_of.items():
-        version = {"plan": plan, "label": label}
+    for cell, rows in rows_of.items():
+        scope = dict(zip(kept.keys, cell, strict=False))
+        by, col, row = cell[n:]
         made_shifts, made_turns = shift_records(by, col, row, rows)
-        shifts += [{**version, **r} for r in made_shifts]
-        turns += [{**version, **r} for r in made_turns]
+        shifts += [{**scope, **r} for r in made_shifts]
+        turns += [{**scope, **r} for r in made_turns]
     balances: list[dict[str, Any]] = []
     checkpoints: list[dict[str, Any]] = []
-    for (plan, label, by, col, row), days in walked.items():
-        version = {"plan": plan, "label": label}
-        cell, kept = checkpoint_records(by, col, row, days)
-        balances.append({**version, **cell_record(by, col, row, cell)})
-        checkpoints += [{**version, **r} for r in kept]
-    for table, records in ((point_shift, shifts), (point_turn, turns), (point_cell, balances)):
+    for cell, days in walked.items():
+        scope = dict(zip(kept.keys, cell, strict=False))
+        by, col, row = cell[n:]
+        drafted, kept_days = checkpoint_records(by, col, row, days)
+        balances.append({**scope, **cell_record(by, col, row, drafted)})
+        checkpoints += [{**scope, **r} for r in kept_days]
+    for table, records in ((kept.shift, shifts), (kept.turn, turns), (kept.cell, balances)):
         for part in chunks(records, 5000):
             insert_rows(conn, table, list(part))
     for part in chunks(checkpoints, 5000):
-        insert_rows(conn, point_checkpoint, list(part))
+        insert_rows(conn, kept.checkpoint, list(part))
+
+
+def rewalk(conn: Connection, cells: Collection[Cell]) -> None:
+    """Walk these cells again over their point tallies and keep their balance and shifts anew."""
+    _rewalk(conn, _VERSION, cells)
+
+
+def rewalk_issues(conn: Connection, cells: Collection[IssueCell]) -> None:
+    """The same for cells of the point tallies per issue (``point_issue_tally``)."""
+    _rewalk(conn, _ISSUE, cells)
 
 
 def of_records(records: Iterable[dict[str, Any]]) -> set[Cell]:
@@ -130,17 +191,25 @@ def of_records(records: Iterable[dict[str, Any]]) -> set[Cell]:
     return {(r["plan"], r["label"], r["by_kind"], r["col_key"], r["row_key"]) for r in records}
 
 
+def of_issue_records(records: Iterable[dict[str, Any]]) -> set[IssueCell]:
+    """The cells of point tally records per issue."""
+    return {(r["plan"], r["label"], r["issue"], r["by_kind"], r["col_key"], r["row_key"]) for r in records}
+
+
 def forget(conn: Connection, plan: str, label: str) -> None:
-    for table in (point_cell, point_shift, point_checkpoint, point_turn):
+    for table in (*_VERSION.walked(), *_ISSUE.walked()):
         conn.execute(delete(table).where(table.c.plan == plan, table.c.label == label))
 
 
-def cells(conn: Connection, plan: str, label: str, by: str, rows: Rows = None) -> CellTotals:
-    """A version's matrix as of today: the kept cells, and the undated counts of its tallies
-    (of ``rows``, if given: one page of the matrix's rows)."""
-    scope = of_version(plan, label)
+def cells(
+    conn: Connection, plan: str, label: str, by: str, rows: Rows = None, issue: str | None = None
+) -> CellTotals:
+    """A version's matrix as of today (of the statements that have ``issue``, if given): the
+    kept cells, and the undated counts of its tallies (of ``rows``, if given: one page of the
+    matrix's rows)."""
+    scope = of_version(plan, label, issue)
     undated, n_distinct = undated_counts(conn, by, None, scope, rows)
-    c = point_cell
+    c = scope.cell
     cols: list[Any] = [c.c.row_key, c.c.col_key, c.c.value, c.c.latest, c.c.most_frequent]
     cols += [c.c.counts, c.c.quote, c.c.latest_quote, type_coerce(c.c.last_date, String)]
     q = select(*cols).where(*scope.of(c, by, rows))
@@ -157,20 +226,22 @@ def cells(conn: Connection, plan: str, label: str, by: str, rows: Rows = None) -
 
 
 def kept_shifts(
-    conn: Connection, plan: str, label: str, by: str, rows: Rows = None
+    conn: Connection, plan: str, label: str, by: str, rows: Rows = None, issue: str | None = None
 ) -> list[ShiftDraft[str]] | None:
-    """A version's shifts as of today (of ``rows``, if given) in date order; None if a cell's
-    could not be walked."""
-    return read_shifts(conn, point_shift, *of_version(plan, label).of(point_shift, by, rows))
+    """A version's shifts as of today (of ``rows``, if given; of the statements that have
+    ``issue``, if given) in date order; None if a cell's could not be walked."""
+    table = point_shift if issue is None else point_issue_shift
+    return read_shifts(conn, table, *of_version(plan, label, issue).of(table, by, rows))
 
 
 def past(
-    conn: Connection, plan: str, label: str, by: str, at: date, rows: Rows = None
+    conn: Connection, plan: str, label: str, by: str, at: date, rows: Rows = None, issue: str | None = None
 ) -> tuple[CellTotals, list[ShiftDraft[str]]] | None:
-    """A version's matrix and shift drafts as of a past day, from the walk kept by week
-    (``balances.from_checkpoints``); None if a cell's turns cannot be used by then (a cell
-    mixing speakers who are somebody's position and nobody's): walk the point tallies."""
-    scope = of_version(plan, label)
+    """A version's matrix and shift drafts as of a past day (of the statements that have
+    ``issue``, if given), from the walk kept by week (``balances.from_checkpoints``); None if a
+    cell's turns cannot be used by then (a cell mixing speakers who are somebody's position and
+    nobody's): walk the point tallies."""
+    scope = of_version(plan, label, issue)
     turns = turns_upto(conn, by, at, None, scope, rows)
     if turns is None:
         return None

@@ -12,10 +12,18 @@ They change only with the links, in the links' transaction: new links add their 
 a speaker's party that changed) recount the (version, point, day) groups the statements
 counted in, from the links that remain; a version saved anew drops its tallies with its links.
 The statements are aggregated by ``tallies``' own code, so both tallies count alike.
+
+The same tallies are kept per issue of the statements (``point_issue_tally``): positions by
+point narrowed to an issue aggregated that issue's links on every call (28,000 statements, 2.5
+to 2.9 s at 1M statements); they read a range of rows now. Each statement counts under every
+issue it has, as the narrowed positions count it, and a (version, point, day) group is
+recounted under all issues at once, so a correction that changes a statement's issues (its
+links are dropped and its groups recounted) leaves no count under an issue it lost.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -34,6 +42,11 @@ from redline.store.schema import (
     UNDATED_DAY,
     point_cell,
     point_checkpoint,
+    point_issue_cell,
+    point_issue_checkpoint,
+    point_issue_shift,
+    point_issue_tally,
+    point_issue_turn,
     point_link,
     point_link_state,
     point_shift,
@@ -41,9 +54,20 @@ from redline.store.schema import (
     point_turn,
     statement,
 )
-from redline.store.walk_checkpoints import Rows, of_version
+from redline.store.walk_checkpoints import Rows
 
-__all__ = ["Group", "add", "forget", "groups_of", "read", "rebuild", "recompute", "recount"]
+__all__ = ["Group", "add", "forget", "groups_of", "read", "rebuild", "rebuild_issues", "recompute", "recount"]
+
+# the tallies per issue and what is kept of their cells
+_ISSUE_TABLES = (
+    point_issue_tally,
+    point_issue_cell,
+    point_issue_shift,
+    point_issue_checkpoint,
+    point_issue_turn,
+)
+
+IssueKey = tuple[str, str, str, date, str, str]  # issue, then ``tallies.Key``
 
 Group = tuple[str, str, str, date]  # plan, label, point number (or ANY_COLUMN), day
 
@@ -66,13 +90,36 @@ def _linked(conn: Connection, where: Sequence[Any]) -> dict[tuple[str, str], dic
     return out
 
 
-def _aggregate(linked: Mapping[str, Any], party_of: Mapping[str, str]) -> dict[tallies.Key, Any]:
+def _aggregate(
+    linked: Mapping[str, Any], party_of: Mapping[str, str]
+) -> tuple[dict[tallies.Key, Any], dict[IssueKey, Any]]:
+    """The tallies of linked statements by point, and the same under each of their issues
+    (each statement's count made once: the reversal test is most of the cost)."""
     numbers = linked["numbers"]
-    return tallies._tallies(linked["rows"].values(), party_of, lambda m, _says: numbers[m["id"]])
+    whole: dict[tallies.Key, Any] = {}
+    by_issue: dict[IssueKey, Any] = {}
+    for m, keys, one in tallies.counted(linked["rows"].values(), party_of, lambda m, _says: numbers[m["id"]]):
+        issues = sorted(set(json.loads(m["issues"])))
+        for key in keys:
+            tallies.merge(whole, key, one)
+            for issue in issues:
+                tallies.merge(by_issue, (issue, *key), one)
+    return whole, by_issue
 
 
 def _records(plan: str, label: str, aggs: Mapping[tallies.Key, Any]) -> list[dict[str, Any]]:
     return [{"plan": plan, "label": label, **r} for r in tallies._records(aggs)]
+
+
+def _issue_records(plan: str, label: str, aggs: Mapping[IssueKey, Any]) -> list[dict[str, Any]]:
+    by_issue: dict[str, dict[tallies.Key, Any]] = {}
+    for (issue, by, col, day, row, stance), a in aggs.items():
+        by_issue.setdefault(issue, {})[(by, col, day, row, stance)] = a
+    return [
+        {"plan": plan, "label": label, "issue": issue, **r}
+        for issue, of_issue in by_issue.items()
+        for r in tallies._records(of_issue)
+    ]
 
 
 def add(conn: Connection, plan: str, label: str, statement_ids: Collection[str]) -> None:
@@ -81,19 +128,24 @@ def add(conn: Connection, plan: str, label: str, statement_ids: Collection[str])
         return
     party_of = parties(conn)
     records: list[dict[str, Any]] = []
+    of_issues: list[dict[str, Any]] = []
     for part in chunks(sorted(statement_ids)):
         where = [_version(plan, label), point_link.c.statement_id.in_(part)]
         for linked in _linked(conn, where).values():
-            records += _records(plan, label, _aggregate(linked, party_of))
+            whole, by_issue = _aggregate(linked, party_of)
+            records += _records(plan, label, whole)
+            of_issues += _issue_records(plan, label, by_issue)
     if records:
-        _upsert(conn, records)
+        _upsert(conn, point_tally, records)
+        _upsert(conn, point_issue_tally, of_issues)
         point_cells.rewalk(conn, point_cells.of_records(records))
+        point_cells.rewalk_issues(conn, point_cells.of_issue_records(of_issues))
 
 
-def _upsert(conn: Connection, records: Sequence[dict[str, Any]]) -> None:
-    """Add ``records`` to the tallies: counts added, the stronger quote and reversal kept, in
-    SQL, so that two writers adding to one key both count (as ``tallies.add``)."""
-    t = point_tally
+def _upsert(conn: Connection, t: Any, records: Sequence[dict[str, Any]]) -> None:
+    """Add ``records`` to the tallies ``t`` (by point, or by issue and point): counts added,
+    the stronger quote and reversal kept, in SQL, so that two writers adding to one key both
+    count (as ``tallies.add``)."""
     ins = upsert_insert(conn, t)
     new, old = ins.excluded, t.c
 
@@ -111,7 +163,7 @@ def _upsert(conn: Connection, records: Sequence[dict[str, Any]]) -> None:
     values: dict[str, Any] = {c: old[c] + new[c] for c in ("n", "rev_n", "nobody")}
     values.update({c: case((best, new[c]), else_=old[c]) for c in tallies._BEST})
     values.update({c: case((rev, new[c]), else_=old[c]) for c in tallies._REV})
-    keys = ["plan", "label", *tallies._PK]
+    keys = ["plan", "label", *(["issue"] if t is point_issue_tally else []), *tallies._PK]
     stmt = ins.on_conflict_do_update(index_elements=keys, set_=values)
     for part in chunks(list(records), 1000):
         conn.execute(stmt, list(part))
@@ -139,6 +191,7 @@ def recompute(conn: Connection, groups: Iterable[Group]) -> None:
     """Recount these (version, point, day) groups from the links there are now."""
     party_of: dict[str, str] | None = None
     touched: set[point_cells.Cell] = set()  # cells whose balance and shifts are walked again
+    touched_issues: set[point_cells.IssueCell] = set()
     for plan, label, number, day in sorted(set(groups)):
         party_of = parties(conn) if party_of is None else party_of
         dated = statement.c.date.is_(None) if day == UNDATED_DAY else statement.c.date == day
@@ -146,8 +199,8 @@ def recompute(conn: Connection, groups: Iterable[Group]) -> None:
         if number != ANY_COLUMN:
             where.append(point_link.c.number == number)
         linked = _linked(conn, where).get((plan, label))
-        counted = _aggregate(linked, party_of) if linked else {}
-        fresh = {k: a for k, a in counted.items() if k[1] == number}
+        whole, by_issue = _aggregate(linked, party_of) if linked else ({}, {})
+        fresh = {k: a for k, a in whole.items() if k[1] == number}
         t = point_tally
         group = (t.c.plan == plan, t.c.label == label, t.c.col_key == number, t.c.day == day)
         touched |= {
@@ -158,7 +211,16 @@ def recompute(conn: Connection, groups: Iterable[Group]) -> None:
         records = _records(plan, label, fresh)
         insert_rows(conn, t, records)
         touched |= point_cells.of_records(records)
+        ti = point_issue_tally  # the group under every issue: one the statements lost goes too
+        in_group = (ti.c.plan == plan, ti.c.label == label, ti.c.col_key == number, ti.c.day == day)
+        had = select(ti.c.issue, ti.c.by_kind, ti.c.row_key).where(*in_group)
+        touched_issues |= {(plan, label, issue, by, number, row) for issue, by, row in conn.execute(had)}
+        conn.execute(delete(ti).where(*in_group))
+        issue_records = _issue_records(plan, label, {k: a for k, a in by_issue.items() if k[2] == number})
+        insert_rows(conn, ti, issue_records)
+        touched_issues |= point_cells.of_issue_records(issue_records)
     point_cells.rewalk(conn, touched)
+    point_cells.rewalk_issues(conn, touched_issues)
 
 
 def recount(conn: Connection, statement_ids: Collection[str]) -> None:
@@ -169,36 +231,73 @@ def recount(conn: Connection, statement_ids: Collection[str]) -> None:
 
 def forget(conn: Connection, plan: str, label: str) -> None:
     """A version's links are dropped: so are its tallies."""
-    conn.execute(delete(point_tally).where(point_tally.c.plan == plan, point_tally.c.label == label))
+    for t in (point_tally, point_issue_tally):
+        conn.execute(delete(t).where(t.c.plan == plan, t.c.label == label))
     point_cells.forget(conn, plan, label)
 
 
 def rebuild(conn: Connection) -> None:
     """Count every version's tallies from its links (the migration that adds them, repairs)."""
     conn.execute(delete(point_tally))
-    for table in (point_cell, point_shift, point_checkpoint, point_turn):
+    for table in (point_cell, point_shift, point_checkpoint, point_turn, *_ISSUE_TABLES):
         table.create(conn, checkfirst=True)  # a migration before theirs may rebuild
         conn.execute(delete(table))
     party_of = parties(conn)
     versions = conn.execute(select(point_link_state.c.plan, point_link_state.c.label)).all()
     for plan, label in versions:
         for linked in _linked(conn, [_version(plan, label)]).values():
-            records = _records(plan, label, _aggregate(linked, party_of))
+            whole, by_issue = _aggregate(linked, party_of)
+            records = _records(plan, label, whole)
             for part in chunks(records, 5000):
                 insert_rows(conn, point_tally, list(part))
             point_cells.rewalk(conn, point_cells.of_records(records))
+            _insert_issues(conn, _issue_records(plan, label, by_issue))
+
+
+def _insert_issues(conn: Connection, records: list[dict[str, Any]]) -> None:
+    """Insert a version's tallies per issue and walk their cells, a point and issue at a time
+    (at 1M statements, not all at once)."""
+    for part in chunks(records, 5000):
+        insert_rows(conn, point_issue_tally, list(part))
+    by_column: dict[tuple[str, str, str, str, str], set[point_cells.IssueCell]] = {}
+    for cell in point_cells.of_issue_records(records):
+        by_column.setdefault(cell[:5], set()).add(cell)
+    for column_cells in by_column.values():
+        point_cells.rewalk_issues(conn, column_cells)
+
+
+def rebuild_issues(conn: Connection) -> None:
+    """Count every version's tallies per issue from its links and walk their cells (the
+    migration that adds them)."""
+    for table in _ISSUE_TABLES:
+        table.create(conn, checkfirst=True)
+        conn.execute(delete(table))
+    party_of = parties(conn)
+    versions = conn.execute(select(point_link_state.c.plan, point_link_state.c.label)).all()
+    for plan, label in versions:
+        for linked in _linked(conn, [_version(plan, label)]).values():
+            _insert_issues(conn, _issue_records(plan, label, _aggregate(linked, party_of)[1]))
 
 
 def read(
-    conn: Connection, plan: str, label: str, by: str, *, at: date | None = None, rows: Rows = None
+    conn: Connection,
+    plan: str,
+    label: str,
+    by: str,
+    *,
+    issue: str | None = None,
+    at: date | None = None,
+    rows: Rows = None,
 ) -> list[TallyRow]:
-    """The tallies of a version's ``by`` rows (of ``rows``, if given; up to a day, if given;
-    undated ones always), by point, then day, as ``tallies.read`` gives those of the issues."""
-    t = point_tally
+    """The tallies of a version's ``by`` rows (of ``rows``, if given; of the statements that
+    have ``issue``, if given; up to a day, if given; undated ones always), by point, then day,
+    as ``tallies.read`` gives those of the issues."""
+    t = point_tally if issue is None else point_issue_tally
     day = type_coerce(t.c.day, String)  # parsed once per day, not per row
     cols = [t.c.row_key, t.c.col_key, day, t.c.stance, t.c.n, t.c.best_rank, t.c.best_confidence]
     cols += [t.c.best_length, t.c.best_id, t.c.rev_n, *(t.c[c] for c in tallies._REV), t.c.nobody]
-    q = select(*cols).where(*of_version(plan, label).of(t, by))
+    where = [t.c.plan == plan, t.c.label == label, t.c.by_kind == by]
+    q = select(*cols).where(*where, *(() if issue is None else (t.c.issue == issue,)))
     if at is not None:
         q = q.where(or_(t.c.day <= at, t.c.day == UNDATED_DAY))
     q = q.order_by(t.c.col_key, t.c.day, t.c.row_key, t.c.stance)

@@ -11,9 +11,9 @@ compared row by row.
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import JSON, Integer, cast, func, select, true
 from sqlalchemy.engine import Connection
 
 from redline.store.balances import undated_counts
@@ -28,12 +28,22 @@ def row_totals(
     """Per row of ``by`` (of the issue columns, or a plan version's points with its ``scope``),
     the statements in its cells as of today, undated ones included (of one ``issue``, if given)."""
     c = scope.cell
-    q = select(c.c.row_key, c.c.counts).where(*scope.of(c, by))
+    # each cell's counts (JSON: stance -> statements) summed by the database: parsing 9,000 of
+    # them in Python was a third of a matrix by actor's first call after a write at 1M
+    counts: Any
+    n: Any
+    if conn.dialect.name == "postgresql":
+        counts = func.json_each_text(cast(c.c.counts, JSON)).table_valued("value").lateral()
+        n = cast(counts.c.value, Integer)
+    else:
+        counts = func.json_each(c.c.counts).table_valued("value")
+        n = counts.c.value
+    q = select(c.c.row_key, func.sum(n)).select_from(c.join(counts, true())).where(*scope.of(c, by))
     if issue is not None:
         q = q.where(c.c.col_key == issue)
     totals: dict[str, int] = {}
-    for row, counts in conn.execute(q):
-        totals[row] = totals.get(row, 0) + sum(json.loads(counts).values())
+    for row, n_row in conn.execute(q.group_by(c.c.row_key)):
+        totals[row] = int(n_row)
     for (row, _), n in undated_counts(conn, by, issue, scope)[0].items():
         totals[row] = totals.get(row, 0) + n
     return totals

@@ -546,6 +546,118 @@ point_turn = Table(
     sqlite_with_rowid=False,
 )
 
+# -- added by migration 0021_point_issue_tallies ----------------------------------------------
+point_issue_tally = Table(
+    "point_issue_tally",
+    metadata,
+    # ``point_tally`` of each issue's statements: the tallies by point of a version counted
+    # over the linked statements that have the issue (``store.point_tallies``), so positions by
+    # plan point narrowed to an issue read a range of them instead of aggregating the links.
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("issue", String(60), primary_key=True),
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(40), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("stance", String(12), primary_key=True),
+    Column("n", Integer, nullable=False),
+    Column("best_rank", Integer, nullable=False),
+    Column("best_confidence", Float, nullable=False),
+    Column("best_length", Integer, nullable=False),
+    Column("best_document", String(64), nullable=False),
+    Column("best_start", Integer, nullable=False),
+    Column("best_id", String(64), nullable=False),
+    Column("rev_n", Integer, nullable=False, server_default=text("0")),
+    Column("rev_rank", Integer),
+    Column("rev_confidence", Float),
+    Column("rev_length", Integer),
+    Column("rev_document", String(64)),
+    Column("rev_start", Integer),
+    Column("rev_id", String(64)),
+    Column("nobody", Integer, nullable=False, server_default=text("0")),
+    # a (version, point, day) group recounted when links are dropped, every issue at once
+    Index("ix_point_issue_tally_group", "plan", "label", "col_key", "day"),
+    sqlite_with_rowid=False,
+)
+
+point_issue_cell = Table(
+    "point_issue_cell",
+    metadata,
+    # ``point_cell`` of ``point_issue_tally``: each (version, issue, row, point) cell as of today.
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("issue", String(60), primary_key=True),
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(40), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("value", String(12), nullable=False),
+    Column("latest", String(12), nullable=False),
+    Column("most_frequent", String(12), nullable=False),
+    Column("counts", Text, nullable=False),
+    Column("quote", String(64), nullable=False),
+    Column("latest_quote", String(64), nullable=False),
+    Column("last_date", Date, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+point_issue_shift = Table(
+    "point_issue_shift",
+    metadata,
+    # ``point_shift`` of ``point_issue_tally``.
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("issue", String(60), primary_key=True),
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(40), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("shift_before", String(12), nullable=False),
+    Column("shift_after", String(12), nullable=False),
+    Column("quote_before", String(64), nullable=False),
+    Column("quote_after", String(64), nullable=False),
+    Column("evidence_before", Integer, nullable=False, server_default=text("0")),
+    Column("evidence_after", Integer, nullable=False, server_default=text("0")),
+    Column("explicit", Boolean, nullable=False, server_default=text("false")),
+    sqlite_with_rowid=False,
+)
+
+point_issue_checkpoint = Table(
+    "point_issue_checkpoint",
+    metadata,
+    # ``point_checkpoint`` of ``point_issue_tally``.
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("issue", String(60), primary_key=True),
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(40), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("state", Text, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+point_issue_turn = Table(
+    "point_issue_turn",
+    metadata,
+    # ``point_turn`` of ``point_issue_tally``.
+    Column("plan", String(200), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("issue", String(60), primary_key=True),
+    Column("by_kind", String(6), primary_key=True),
+    Column("col_key", String(40), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("shift_before", String(12), primary_key=True),
+    Column("shift_after", String(12), nullable=False),
+    Column("evidence_before", Integer, nullable=False),
+    Column("quote_before", String(64), nullable=False),
+    Column("base", Integer, nullable=False),
+    Column("quotes", Text, nullable=False),
+    Column("explicit", String(64)),
+    sqlite_with_rowid=False,
+)
+
 corpus_count = Table(
     "corpus_count",
     metadata,
@@ -584,6 +696,11 @@ AGGREGATE_TABLES = (
     point_shift,
     point_checkpoint,
     point_turn,
+    point_issue_tally,
+    point_issue_cell,
+    point_issue_shift,
+    point_issue_checkpoint,
+    point_issue_turn,
     corpus_count,
     actor_day,
 )

@@ -14,7 +14,7 @@ from datetime import date
 from itertools import islice
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, and_, delete, func, not_, or_, select, text
+from sqlalchemy import Engine, String, and_, delete, func, not_, or_, select, text, type_coerce
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -45,7 +45,7 @@ from redline.store.countable import countable
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
-from redline.store.schema import ANY_COLUMN, claim, claim_statement, document, statement
+from redline.store.schema import claim, claim_statement, document, statement
 from redline.store.timeline_rows import TimelineTotals
 from redline.store.walk_checkpoints import ISSUES, Rows, of_version
 from redline.store.writer import Outcome, Prepared
@@ -443,11 +443,14 @@ class Store:
     def row_totals(
         self, by: str, *, issue: str | None = None, version: tuple[str, str] | None = None
     ) -> dict[str, int]:
-        """Per row of a matrix (by issue, or by the points of a plan ``version``: plan, label),
-        its statements as of today: the order a matrix's rows are paged in (``row_totals``)."""
-        scope = ISSUES if version is None else of_version(*version)
+        """Per row of a matrix (by issue, of one ``issue`` column if given; or by the points of a
+        plan ``version``: plan, label, of the statements that have ``issue`` if given), its
+        statements as of today: the order a matrix's rows are paged in (``row_totals``)."""
+        if version is not None:
+            with self._reader() as conn:
+                return row_totals.row_totals(conn, by, scope=of_version(*version, issue))
         with self._reader() as conn:
-            return row_totals.row_totals(conn, by, issue=issue, scope=scope)
+            return row_totals.row_totals(conn, by, issue=issue, scope=ISSUES)
 
     def point_tallies(
         self,
@@ -459,36 +462,35 @@ class Store:
         at: date | None = None,
         rows: Rows = None,
     ) -> list[tallies.TallyRow]:
-        """The same with a version's points as columns: kept (``point_tallies``), or counted from
-        the stored links when narrowed to an issue (see ``point_links``); ``rows``: only those."""
+        """The same with a version's points as columns (of the statements that have ``issue``,
+        if given), kept (``point_tallies``); ``rows``: only those."""
         with self._reader() as conn:
-            if issue is None:
-                return point_tallies.read(conn, plan, label, by, at=at, rows=rows)
-            found = tallies.point_tallies(conn, plan, label, by, issue=issue, at=at)
-        if rows is None:
-            return found
-        wanted = set(rows)  # the undated statements counted once each are the matrix's, every row's
-        return [r for r in found if r.row in wanted or r.column == ANY_COLUMN]
+            return point_tallies.read(conn, plan, label, by, issue=issue, at=at, rows=rows)
 
     def point_past(
-        self, plan: str, label: str, by: str, at: date, *, rows: Rows = None
+        self, plan: str, label: str, by: str, at: date, *, rows: Rows = None, issue: str | None = None
     ) -> tuple[balances.CellTotals, list[ShiftDraft[str]]] | None:
-        """A matrix by the points of a version and its shifts as of a past day, from the walk
-        kept by week (``point_cells.past``); None: walk its point tallies up to the day."""
+        """A matrix by the points of a version (of the statements that have ``issue``, if
+        given) and its shifts as of a past day, from the walk kept by week
+        (``point_cells.past``); None: walk its point tallies up to the day."""
         with self._reader() as conn:
-            return point_cells.past(conn, plan, label, by, at, rows)
+            return point_cells.past(conn, plan, label, by, at, rows, issue)
 
-    def point_cells(self, plan: str, label: str, by: str, *, rows: Rows = None) -> balances.CellTotals:
-        """The cells of a matrix by the points of a version as of today, kept (``point_cells``)."""
+    def point_cells(
+        self, plan: str, label: str, by: str, *, rows: Rows = None, issue: str | None = None
+    ) -> balances.CellTotals:
+        """The cells of a matrix by the points of a version (of the statements that have
+        ``issue``, if given) as of today, kept (``point_cells``)."""
         with self._reader() as conn:
-            return point_cells.cells(conn, plan, label, by, rows)
+            return point_cells.cells(conn, plan, label, by, rows, issue)
 
     def point_shifts(
-        self, plan: str, label: str, by: str, *, rows: Rows = None
+        self, plan: str, label: str, by: str, *, rows: Rows = None, issue: str | None = None
     ) -> list[ShiftDraft[str]] | None:
-        """The shifts by the points of a version as of today (None: read the statements)."""
+        """The shifts by the points of a version (of the statements that have ``issue``, if
+        given) as of today (None: read the statements)."""
         with self._reader() as conn:
-            return point_cells.kept_shifts(conn, plan, label, by, rows)
+            return point_cells.kept_shifts(conn, plan, label, by, rows, issue)
 
     def point_link_numbers(self, plan: str, label: str) -> dict[str, list[str]]:
         """The points each countable statement is linked to in a version (made by ``link_version``)."""
@@ -519,23 +521,27 @@ class Store:
     def statements_by_id(self, ids: Collection[str]) -> dict[str, Statement]:
         """Statements (effective values) by id: the few quotes a positions matrix shows."""
         out: dict[str, Statement] = {}
+        days: dict[Any, date | None] = {}
+        q = select(*stored_extractions.STATEMENT_COLUMNS)
         with self._reader() as conn:
             for part in chunks(sorted(ids)):
-                for r in conn.execute(select(statement).where(statement.c.id.in_(part))):
-                    out[r.id] = stored_extractions.statement_from_row(r)
+                for r in conn.execute(q.where(statement.c.id.in_(part))).all():
+                    out[r[0]] = stored_extractions.statement_from_values(r, days)
         return out
 
     def documents_by_id(self, ids: Collection[str]) -> dict[str, Document]:
-        """Documents by id without their text (``text`` is empty): what a quote cites."""
+        """Documents by id without their text (``text`` is empty): what a quote cites (rows as
+        tuples and days parsed once each: a page of positions by actor cites 3,000)."""
         d = document
         out: dict[str, Document] = {}
+        days: dict[Any, date | None] = {}
+        published = type_coerce(d.c.published, String)
+        q = select(d.c.id, d.c.url, d.c.title, published, d.c.outlet, d.c.source, d.c.language)
+        day_of = stored_extractions.day_of
         with self._reader() as conn:
             for part in chunks(sorted(ids)):
-                q = select(d.c.id, d.c.url, d.c.title, d.c.published, d.c.outlet, d.c.source, d.c.language)
-                for r in conn.execute(q.where(d.c.id.in_(part))):
-                    out[r.id] = Document(
-                        r.id, "", r.url, r.title, r.published, r.outlet, r.source, r.language
-                    )
+                for r in conn.execute(q.where(d.c.id.in_(part))).all():
+                    out[r[0]] = Document(r[0], "", r[1], r[2], day_of(r[3], days), r[4], r[5], r[6])
         return out
 
     def countable_statements(self) -> list[Statement]:

@@ -197,6 +197,29 @@ def _tallies(
     """Tallies of statement rows (mappings or result rows with the ``_COLUMNS`` names);
     ``columns`` of a row and whether it says outright that its speaker's position changed."""
     out: dict[Key, _Agg] = {}
+    for _m, keys, one in counted(rows, party_of, columns):
+        for key in keys:
+            merge(out, key, one)
+    return out
+
+
+def merge(into: dict[Any, _Agg], key: Any, one: _Agg) -> None:
+    """Add one statement's count (``counted``) to the tally of ``key``."""
+    agg = into.get(key)
+    if agg is None:
+        into[key] = _Agg(one.n, one.best, one.rev_n, one.rev, one.nobody)
+    else:
+        agg.add(one)
+
+
+def counted(
+    rows: Iterable[Any],
+    party_of: Mapping[str, str],
+    columns: Callable[[Mapping[str, Any], bool], list[str]] = _issue_columns,
+) -> Iterator[tuple[Mapping[str, Any], list[Key], _Agg]]:
+    """Each countable statement row as a mapping, the tally keys it counts under and its count
+    there: what ``_tallies`` adds up, and what tallies kept per issue (``point_tallies``) add
+    up under each of the statement's issues, the reversal tested once per statement."""
     for r in rows:
         m: Mapping[str, Any] = r if isinstance(r, Mapping) else r._mapping
         get = m.__getitem__
@@ -224,16 +247,8 @@ def _tallies(
         rev = says and day != UNDATED_DAY  # an undated statement turns no walk
         one = _Agg(1, best, int(rev), best if rev else None, int(nobodys(party_of, get("actor_id"), speaker)))
         rows_of = (("party", party_row(get("actor_id"), speaker, party_of)), ("actor", speaker))
-        for by, row in rows_of:
-            extra = [ANY_COLUMN] if day == UNDATED_DAY else []
-            for col in [*cols, *extra]:
-                key = (by, col, day, row, stance)
-                agg = out.get(key)
-                if agg is None:
-                    out[key] = _Agg(one.n, one.best, one.rev_n, one.rev, one.nobody)
-                else:
-                    agg.add(one)
-    return out
+        extra = [ANY_COLUMN] if day == UNDATED_DAY else []
+        yield m, [(by, col, day, row, stance) for by, row in rows_of for col in [*cols, *extra]], one
 
 
 def _records(aggs: Mapping[Key, _Agg]) -> list[dict[str, Any]]:

@@ -25,6 +25,10 @@ from redline.balance import CellDraft, Days, Tally, Turn, cell_of
 from redline.store.schema import (
     point_cell,
     point_checkpoint,
+    point_issue_cell,
+    point_issue_checkpoint,
+    point_issue_tally,
+    point_issue_turn,
     point_tally,
     point_turn,
     position_cell,
@@ -66,6 +70,7 @@ class Scope:
     checkpoint: Table
     turn: Table
     version: tuple[str, str] | None = None
+    issue: str | None = None  # with ``version``: of the statements that have this issue
 
     def of(self, table: Table, by: str, rows: Rows = None) -> list[ColumnElement[bool]]:
         """The conditions picking this scope's ``by`` rows (only ``rows``, if given: one page of
@@ -73,6 +78,8 @@ class Scope:
         where = [table.c.by_kind == by]
         if self.version is not None:
             where += [table.c.plan == self.version[0], table.c.label == self.version[1]]
+        if self.issue is not None:
+            where.append(table.c.issue == self.issue)
         if rows is not None:
             where.append(table.c.row_key.in_(sorted(rows)))
         return where
@@ -80,14 +87,20 @@ class Scope:
     def cell_columns(self) -> tuple[str, ...]:
         """The columns that name a cell in its tables."""
         cell = ("by_kind", "col_key", "row_key")
-        return cell if self.version is None else ("plan", "label", *cell)
+        if self.version is None:
+            return cell
+        return ("plan", "label", *cell) if self.issue is None else ("plan", "label", "issue", *cell)
 
 
 ISSUES = Scope(position_tally, position_cell, position_checkpoint, position_turn)
 
 
-def of_version(plan: str, label: str) -> Scope:
-    """The scope of a plan version's points."""
+def of_version(plan: str, label: str, issue: str | None = None) -> Scope:
+    """The scope of a plan version's points (counting only the statements that have ``issue``,
+    if given: ``point_issue_*``)."""
+    if issue is not None:
+        tables = (point_issue_tally, point_issue_cell, point_issue_checkpoint, point_issue_turn)
+        return Scope(*tables, (plan, label), issue)
     return Scope(point_tally, point_cell, point_checkpoint, point_turn, (plan, label))
 
 
