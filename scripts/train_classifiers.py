@@ -327,7 +327,7 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
     tax = classifier.taxonomy
     issue_rows: list[list[str]] = []
     for ex in examples:
-        issue_rows.append(classifier.issue_features(ex.item))
+        issue_rows.append(classifier.issue_features(classifier.about(ex.item)))
     # stance is learned toward the gold first issue (tried: issues from inner-fold issue models,
     # as the extractor predicts them; cross-validated stance accuracy fell from 0.54 to 0.46)
     predicted = [list(ex.issues) for ex in examples]
@@ -337,7 +337,7 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
     sure_counts: dict[str, list[int]] = {r: [0, 0] for r in _RULE_REASONS}
     for ex, issues in zip(examples, predicted, strict=True):
         item = ex.item
-        rule = classifier.rules.explain(item.content, issues, item.cue, item.party, item.kind)
+        rule = classifier.rule_reading(item, issues)
         stance_rows.append(
             stance_features(
                 item,
@@ -391,7 +391,7 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
     if GATE and polarity is not None:
         rows = []
         for ex, issues in zip(examples, predicted, strict=True):
-            rule = classifier.rules.explain(ex.item.content, issues, ex.item.cue, ex.item.party, ex.item.kind)
+            rule = classifier.rule_reading(ex.item, issues)
             rows.append(position_features(ex.item, rule.stance, rule.tags))
         gate = _softmax_model(rows, ["neutral" if s == "neutral" else POSITION for s in stances], GATE_C)
     return {
@@ -425,7 +425,7 @@ def _guessed_side_row(
     if first == (example.issues or (None,))[0]:
         return None
     issues = [first] if first else []
-    rule = classifier.rules.explain(item.content, issues, item.cue, item.party, item.kind)
+    rule = classifier.rule_reading(item, issues)
     feats = stance_features(item, first, rule.stance, rule.score, rule.tags, frames, classifier.topic(item))
     return feats + side_features(item, first, rule.tags)
 
