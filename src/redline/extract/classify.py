@@ -34,9 +34,10 @@ rule-based, as before.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from redline.extract.answers import answered
 from redline.extract.features import (
     StatementInput,
     issue_features,
@@ -52,6 +53,8 @@ from redline.extract.stance import StanceClassifier, StanceResult
 from redline.knowledge.classifiers import ClassifierWeights
 from redline.knowledge.issues import Taxonomy
 
+ANSWER = "answer"  # the tag of a bare reply read as the question it answers, which decides by itself
+_DENIED = {"support": "oppose", "oppose": "support", "conditional": "oppose"}
 NO_ISSUE = "none"  # the primary-issue model's class for a statement about no issue
 POSITION = "position"  # the gate's class for a statement that voices a stance
 RULE_SURE_TERMS = 2.0  # term evidence from which the lexicon's issue is kept beside the model's
@@ -168,8 +171,14 @@ class StatementClassifier:
         order = self.tagger.order(item.content)
         return issue_features(item, [s.issue for s in kept], terms, self.topic(item), order, self.near(item))
 
+    def about(self, item: StatementInput) -> StatementInput:
+        """The statement whose words name its issues: a bare reply to a yes/no question ("Never.")
+        is about what it was asked, so the question stands in for the reply's content."""
+        answer = answered(item.content, item.context)
+        return item if answer is None else replace(item, content=answer.question)
+
     def decide(self, item: StatementInput) -> Decision:
-        issues, issues_by, issues_reason = self.issues(item)
+        issues, issues_by, issues_reason = self.issues(self.about(item))
         stance = self.stance(item, issues)
         return Decision(issues, stance[0], issues_by, issues_reason, stance[1], stance[2])
 
@@ -250,12 +259,29 @@ class StatementClassifier:
         reason = ", ".join([f"{first} p={p_first:.2f} (primary)"] + [f"{i} p={p:.2f}" for i, p in extra])
         return [first] + [i for i, _ in extra], "model", reason
 
+    def rule_reading(self, item: StatementInput, issues: list[str]) -> StanceResult:
+        """The stance rules' reading of a statement (training and run time alike).
+
+        A bare reply to a yes/no question ("Never.", "it would not") is read as the question's
+        proposition said by the speaker, turned round for a no (``answers.py``): the reply's
+        own words carry neither issue nor side."""
+        answer = answered(item.content, item.context)
+        if answer is None:
+            return self.rules.explain(item.content, issues, item.cue, item.party, item.kind)
+        asked = self.rules.explain(answer.question, issues, None, item.party, item.kind)
+        stance, score = asked.stance, asked.score
+        if answer.negative:
+            stance, score = _DENIED.get(stance, stance), -score
+        reason = f"answers {'no' if answer.negative else 'yes'} to {answer.question!r}: {asked.reason}"
+        return StanceResult(stance, score, reason, (*asked.tags, ANSWER))
+
     def stance(self, item: StatementInput, issues: list[str]) -> tuple[str, str, str]:
         """(stance, "rule"/"model", reason) toward the first issue's proposition."""
-        rule = self.rules.explain(item.content, issues, item.cue, item.party, item.kind)
+        rule = self.rule_reading(item, issues)
         if self.weights is None:
             return rule.stance, "rule", rule.reason
-        if self._rule_sure(rule):
+        if self._rule_sure(rule) or (ANSWER in rule.tags and rule.stance != "neutral"):
+            # a yes or no to a stated question says outright which way the speaker went
             return rule.stance, "rule", rule.reason
         w = self.weights
         frames = self._frames if w.frames else frozenset()
@@ -305,4 +331,4 @@ class StatementClassifier:
         return rule.stance != "neutral" and bool(self.weights.rule_sure & set(rule.tags))
 
 
-__all__ = ["Decision", "StatementClassifier"]
+__all__ = ["ANSWER", "Decision", "StatementClassifier"]

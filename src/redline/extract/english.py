@@ -62,3 +62,37 @@ CLAUSE_OPENERS = frozenset({"that", "and", "but", "or", "whether", "if", ":", ",
 DASHES = frozenset({"―", "—", "–", "-", "--"})
 OPENING_QUOTES = frozenset({"“", "«", "„"})
 CLOSING_QUOTES = frozenset({"”", "»"})
+
+# -- answers to a yes/no question -----------------------------------------------------------
+# a reply that is only these words takes its proposition from the question it answers
+# ("Asked whether Kyiv would cede the east, he replied: 'Never.'"): ``extract/answers.py``
+ANSWER_NO = frozenset(
+    {"no", "never", "not", "nope", "nothing", "impossible", "out of the question", "not at all", "no way"}
+)
+ANSWER_YES = frozenset(
+    {"yes", "yeah", "sure", "certainly", "absolutely", "definitely", "of course", "indeed"}
+)
+# the words a short answer may add around its particle ("absolutely not", "no, never")
+ANSWER_FILLERS = frozenset({"absolutely", "certainly", "definitely", "of course", "surely", "well", "oh"})
+# the auxiliary an elliptical answer ends on ("it would not", "we will", "they did not")
+ANSWER_AUXILIARIES = frozenset(
+    {
+        "would",
+        "will",
+        "could",
+        "can",
+        "does",
+        "do",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "should",
+        "shall",
+        "has",
+        "have",
+        "had",
+    }
+)
+ANSWER_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "that", "this"})
