@@ -54,7 +54,6 @@ WINDOW_DAYS = 2
 # one (on the talks set, 50 times as many pairs): it joins one of another article only on
 # stronger evidence
 UNDATED_SIMILAR = 85.0
-MIN_WORDS = 3  # shorter contents must match almost exactly (token-set ratio is lenient on subsets)
 
 
 @dataclass(slots=True)
