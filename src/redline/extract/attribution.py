@@ -43,7 +43,7 @@ from redline.extract.cue_phrases import (
 from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
 from redline.extract.headlines import title_case_candidates
 from redline.extract.quotes import QuoteSpan, find_quotes
-from redline.extract.reported import adjacent_source, find_source, verb_candidates
+from redline.extract.reported import adjacent_source, find_source, said_as_it, verb_candidates
 from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, dangling_preposition, is_verb
 from redline.knowledge.cues import CueLexicon
 
@@ -616,7 +616,7 @@ def _direct(
             if words < _MIN_QUOTE_WORDS or not whole:
                 continue
             q.confidence = _UNLINKED_CONFIDENCE
-        elif words < _MIN_QUOTE_WORDS and not whole and not _governed(doc, q):
+        elif words < _MIN_QUOTE_WORDS and not whole and not _governed(doc, q) and not _tagged(doc, q):
             continue
         start, end = _strip_content(text, q.span.start, q.span.end)
         if end <= start:
@@ -661,6 +661,27 @@ def _governed(doc: Doc, q: _Quote) -> bool:
         return False
     gap = [t for t in doc[q.cue_token + 1 : q.tokens[0]] if not (t.is_quote or t.is_space)]
     return len(gap) <= 2 and all(t.lower_ in _GOVERNING_GAP for t in gap)
+
+
+def _tagged(doc: Doc, q: _Quote) -> bool:
+    """ "“We need change,” the mayor said, arguing ...", "“You winning?” she asked, but ...": a
+    short quotation that opens its sentence and is closed by a comma, "?" or "!" (an utterance,
+    not a scare-quoted term or a title), with nothing but its speaker between it and its cue, is
+    what the cue says, however the sentence goes on."""
+    first, last = q.tokens
+    if q.cue_token < last or last <= first:
+        return False
+    opening = first - 1
+    while opening >= 0 and (
+        doc[opening].is_quote or (doc[opening].is_space and "\n" not in doc[opening].text)
+    ):
+        opening -= 1
+    if opening >= doc[first].sent.start and not (doc[opening].is_punct or "\n" in doc[opening].text_with_ws):
+        return False  # 'on “Face the Nation,” Ryan said': a title inside the sentence, not an utterance
+    if not any(t.text in (",", "?", "!") for t in doc[last - 1 : min(last + 2, q.cue_token)]):
+        return False
+    s0, s1 = q.source if q.source is not None else (q.cue_token, q.cue_token)
+    return all(t.is_punct or t.is_space or s0 <= t.i < s1 for t in doc[last : q.cue_token])
 
 
 def _link_to_reported(
@@ -714,6 +735,8 @@ def _frame_cue(tokens: Sequence[Token], anchor: int, cues: CueLexicon) -> Token 
     best_score = 1e9
     for t in tokens:
         kind = cues.verb_kind(t.lemma_) if is_verb(t) else None
+        if kind is None and is_verb(t) and said_as_it(t, cues):
+            kind = "speech"  # "As one diplomat put it, “...”"
         if kind is None:
             continue
         score = abs(t.i - anchor) + (0 if kind in ("speech", "writing") else 15)

@@ -46,13 +46,25 @@ def prepositional_candidates(
         if not objs:
             continue
         source = noun_phrase(objs[0])
-        phrase_range = (tok.i, max(source[1], end))
         sent = tok.sent
-        rng = without((sent.start, sent.end), [phrase_range], prefer_after=len(doc) + 1)
-        trimmed = trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+        trimmed = None
+        for src in (source, _up_to_comma(doc, objs[0], source)):
+            rng = without((sent.start, sent.end), [(tok.i, max(src[1], end))], prefer_after=len(doc) + 1)
+            trimmed = trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+            if trimmed:
+                source = src
+                break
         if trimmed:
             out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
     return out
+
+
+def _up_to_comma(doc: Doc, head: Token, source: TokenRange) -> TokenRange:
+    """ "According to radio host Tom Banks, the move reeks of fear": where the parser ran the
+    source's noun phrase on over the comma into the clause it frames (leaving no content), the
+    source ends at that comma."""
+    comma = next((t.i for t in doc[head.i : source[1]] if t.text == ","), None)
+    return (source[0], comma) if comma is not None else source
 
 
 def _noun_source(noun: Token, cues: CueLexicon) -> TokenRange | None:
