@@ -136,3 +136,22 @@ def test_a_short_quotation_tagged_by_its_cue_is_a_statement(
 )
 def test_a_title_in_quote_marks_before_the_cue_is_no_statement(attributed: Attributed, text: str) -> None:
     assert not any(c in ("Sunday Live", "Face the Week") for c, _, _ in _found(attributed, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For weeks, the senators have tried to warn voters about the missing files.",
+        "The union is seeking to condemn the new pay deal at its congress.",
+        "The new rule requires every candidate to disclose their assets and sources of income.",
+    ],
+)
+def test_an_act_of_saying_only_tried_sought_or_required_is_no_statement(
+    attributed: Attributed, text: str
+) -> None:
+    assert _found(attributed, text) == []
+
+
+def test_going_on_to_say_is_still_saying(attributed: Attributed) -> None:
+    found = _found(attributed, "The minister went on to say that the deal was dead.")
+    assert ("the deal was dead", "to say", "The minister") in found, found
