@@ -155,3 +155,21 @@ def test_an_act_of_saying_only_tried_sought_or_required_is_no_statement(
 def test_going_on_to_say_is_still_saying(attributed: Attributed) -> None:
     found = _found(attributed, "The minister went on to say that the deal was dead.")
     assert ("the deal was dead", "to say", "The minister") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you know where your candidate's tax returns are?",
+        "Seriously, please ask yourself that question before you vote.",
+        "Imagine the spectacle if the court sues a sitting president.",
+        "Now tell us this isn't a witch hunt of the highest order!",
+    ],
+)
+def test_the_writer_addressing_the_reader_reports_no_statement(attributed: Attributed, text: str) -> None:
+    assert _found(attributed, text) == []
+
+
+def test_a_named_speaker_after_a_note_to_the_reader_still_speaks(attributed: Attributed) -> None:
+    found = _found(attributed, "Note that the minister said the talks would resume next week.")
+    assert ("the talks would resume next week", "said", "the minister") in found, found

@@ -720,6 +720,8 @@ def verb_candidates(
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
+        if cand is not None and _to_the_reader(tok):
+            continue
         if cand is not None and not _nobody_speaks(tok, cand, cues) and not _unsaid(tok, cues):
             out.append(cand)
             if kind in ("speech", "writing"):
@@ -762,6 +764,23 @@ def _comma_insert(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequen
     if after is None or not _has_verb(doc, after):
         return None
     return Candidate(after, _cue_range(tok), find_source(tok, cues, quoted), kind, tok.i)
+
+
+def _to_the_reader(tok: Token) -> bool:
+    """ "Do you know where his tax returns are?", "Ask yourself that question", "Imagine the
+    spectacle": outside quotation marks, a cue whose subject is "you", or an imperative, is the
+    writer addressing the reader; no one is reported as saying anything."""
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+    if subjects:
+        return all(c.lower_ == "you" for c in subjects)
+    return (
+        tok.tag_ == "VB"
+        and tok.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass", "expl") for c in tok.children)
+        and all(
+            t.is_punct or t.is_space or t.pos_ in ("ADV", "INTJ") for t in tok.doc[tok.sent.start : tok.i]
+        )
+    )
 
 
 def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
