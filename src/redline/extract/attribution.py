@@ -162,12 +162,33 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         key=lambda a: a.content[1],
     )
     out.extend(_direct(doc, text, quotes, quoted, mixed_spans, reported, cues))
+    if cues.merge_split_quotes:
+        out = _merge_continued(text, out)
     out = _share_antecedents(doc, pointers, out, cues)
     out = [a for a in out if not _bare_pointer(doc, a) and not _within_label(a, labelled)]
     return _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
 
 
 _MAX_POINTER_WORDS = 4
+
+
+def _merge_continued(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Under ``merge_split_quotes`` (PolNeAR), a quotation that goes on from reported or mixed
+    speech in the same paragraph ("The talks are “stuck,” says Jan Novak. “We have seen this
+    before.”") is one statement with it, as a quotation split by its cue is."""
+    by_frame = {(a.cue, a.source): a for a in found if a.kind != "direct" and a.cue and a.source}
+    merged: dict[tuple[int, int], Attribution] = {}
+    dropped: set[int] = set()
+    for i, a in enumerate(found):
+        prev = by_frame.get((a.cue, a.source)) if a.kind == "direct" else None
+        if prev is None or a.confidence != _INHERITED_CONFIDENCE:
+            continue
+        head = merged.get(prev.content, prev)
+        if head.content[1] > a.content[0] or "\n" in text[head.content[1] : a.content[0]]:
+            continue
+        merged[prev.content] = replace(head, content=(head.content[0], a.content[1]), kind="mixed")
+        dropped.add(i)
+    return [merged.get(a.content, a) for i, a in enumerate(found) if i not in dropped]
 
 
 def _within_label(a: Attribution, labelled: Sequence[tuple[int, int]]) -> bool:
@@ -688,12 +709,19 @@ def _link_to_reported(
     doc: Doc, text: str, q: _Quote, reported: Sequence[Attribution], ends: Sequence[int]
 ) -> None:
     """ "Putin said the plan could work. “We agree in general.”": a quotation standing alone
-    right after reported speech continues it, when nothing but the paragraph break is between."""
+    right after reported speech continues it, when nothing but the paragraph break is between;
+    or nothing but the statement's own frame after it ("The talks are “not going well,” says
+    Jan Novak, a historian. “We have seen this before.”")."""
     i = bisect_right(ends, q.span.open) - 1
     if i < 0:
         return
     prev = reported[i]
-    between = text[prev.content[1] : q.span.open]
+    frame_end = prev.content[1]
+    if prev.cue is not None and prev.cue[0] >= prev.content[1]:
+        # the frame after the content, to its sentence's end: "..., said Victor Cha, who served ..."
+        cue = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand")
+        frame_end = min(q.span.open, cue.sent.end_char) if cue is not None else prev.cue[1]
+    between = text[frame_end : q.span.open]
     if between.count("\n") > 2 or len(_WORD.findall(between)) > 8:
         return
     tokens = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand") if prev.cue else None
