@@ -176,7 +176,9 @@ def _merge_continued(text: str, found: list[Attribution]) -> list[Attribution]:
     """Under ``merge_split_quotes`` (PolNeAR), a quotation that goes on from reported or mixed
     speech in the same paragraph ("The talks are “stuck,” says Jan Novak. “We have seen this
     before.”") is one statement with it, as a quotation split by its cue is."""
-    by_frame = {(a.cue, a.source): a for a in found if a.kind != "direct" and a.cue and a.source}
+    by_frame: dict[tuple[tuple[int, int] | None, tuple[int, int] | None], Attribution] = {
+        (a.cue, a.source): a for a in found if a.kind != "direct" and a.cue and a.source
+    }
     merged: dict[tuple[int, int], Attribution] = {}
     dropped: set[int] = set()
     for i, a in enumerate(found):
