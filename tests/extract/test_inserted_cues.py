@@ -173,3 +173,13 @@ def test_the_writer_addressing_the_reader_reports_no_statement(attributed: Attri
 def test_a_named_speaker_after_a_note_to_the_reader_still_speaks(attributed: Attributed) -> None:
     found = _found(attributed, "Note that the minister said the talks would resume next week.")
     assert ("the talks would resume next week", "said", "the minister") in found, found
+
+
+def test_the_that_clause_after_the_verb_is_its_content(attributed: Attributed) -> None:
+    # the parser hangs the fronted participle's clause on "noted" as well
+    found = _found(
+        attributed,
+        "Writing for a newspaper panel that all agreed Jones won the debate, Mark Hill noted that "
+        "the way Jones carried himself was critical to his success.",
+    )
+    assert ("the way Jones carried himself was critical to his success", "noted", "Mark Hill") in found, found

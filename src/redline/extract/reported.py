@@ -429,11 +429,19 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     # the widest clause first; where the parser ran the sentence over a paragraph break, the
     # widest may lie across it and keep no verb on the cue's side ("...,\" / Later, Kim said
     # he was ready": "he was ready" is the content, not the tail of the quote before)
-    for comp in sorted(comps, key=lambda c: c.left_edge.i - c.right_edge.i):
+    # a "that" clause right after the verb is its content, whatever the parser hung before it
+    # ("Writing for the panel that agreed he won, Barabak noted that the way ...")
+    for comp in sorted(comps, key=lambda c: (not _that_after(tok, c), c.left_edge.i - c.right_edge.i)):
         cand = _clause_candidate(tok, comp, kind, cues, quoted)
         if cand is not None and _has_verb(tok.doc, cand.content):
             return cand
     return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
+
+
+def _that_after(verb: Token, comp: Token) -> bool:
+    """Whether ``comp`` is a clause opened by "that" right after ``verb`` ("noted that ...")."""
+    start = comp.left_edge
+    return start.i == verb.i + 1 and start.lower_ == "that" and start.dep_ == "mark"
 
 
 def _inserted_participle(verb: Token) -> Token | None:
