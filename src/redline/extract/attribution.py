@@ -457,6 +457,15 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue  # "X said Y had urged Z to ...": Y's own statement inside X's
             if _owned_claim(doc, inner, outer):
                 continue  # "X criticised Moscow's demand that ...": Moscow's own statement
+            if _second_act(doc, inner, outer, cues):
+                # "Trump said he would order a review and warned against hackers": the second
+                # verb is the speaker's own next act, not part of what was said
+                inner.source = outer.source
+                end = _words_end(doc, outer.content[0], doc[inner.cue_token].left_edge.i)
+                while end > outer.content[0] and doc[end - 1].dep_ == "cc":
+                    end = _words_end(doc, outer.content[0], end - 1)
+                outer.content = (outer.content[0], end)
+                continue
             if inner.kind not in _OWN_STATEMENT_KINDS and not _contrasted(doc[inner.cue_token], cues):
                 dropped.add(id(inner))  # a stance verb inside reported content belongs to it
                 continue
@@ -466,6 +475,26 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue
             outer.content = (outer.content[0], _words_end(doc, outer.content[0], clause))
     return [c for c in kept if id(c) not in dropped and c.content[1] > c.content[0]]
+
+
+def _second_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
+    """ "X tweeted that A was “a con” and encouraged Americans to ...", "China said it was opposed
+    and warned Pyongyang to refrain": a speech or directive verb joined by "and" to the last verb
+    of what was said, with no subject of its own and the tense of the outer cue, goes on with the
+    outer speaker's acts (the guide: one statement per speech act), not with the reported clause."""
+    if outer.kind not in ("speech", "writing") or outer.source is None:
+        return False
+    cue, said = doc[inner.cue_token], doc[outer.cue_token]
+    if cue.dep_ != "conj" or cue.tag_ != said.tag_ or cue.tag_ not in ("VBD", "VBZ"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return False
+    if cue.head.head.i != outer.cue_token or cue.head.dep_ not in ("ccomp", "xcomp"):
+        return False  # joined to the top of what was said, not to a clause inside it
+    if not any(c.dep_ == "cc" for c in cue.head.children if c.i < cue.i):
+        return False
+    lemma = cue.lemma_.lower()
+    return cues.verb_kind(lemma) == "speech" or lemma in cues.directive_verbs
 
 
 def _words_end(doc: Doc, start: int, end: int) -> int:

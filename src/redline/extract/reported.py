@@ -516,6 +516,8 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None  # "as we saw in 2009, ..." carries any cue kind
     if tok.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
         return None
+    if tok.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in tok.children):
+        return None  # "would order a review and warned against ...": a second act, not an insert
     if any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children):
         return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
