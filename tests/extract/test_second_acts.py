@@ -58,3 +58,41 @@ def test_a_clause_with_its_own_subject_is_still_what_was_said(attributed: Attrib
     assert found == [("the council approved the budget and the governor signed it", "said", "The mayor")], (
         found
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It goes without saying that raising taxes on the rich is anathema to conservatives.",
+        "The minister left the room without saying whether the talks would resume.",
+    ],
+)
+def test_without_saying_says_nothing(attributed: Attributed, text: str) -> None:
+    assert _found(attributed, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            'On Tuesday\'s episode of "The Morning Hour With Sam Lee," the former governor said she '
+            'wanted to speak "directly to farmers."',
+            "The Morning Hour With Sam Lee",
+        ),
+        (
+            'In an interview with "Face the Nation Today," the minister said the talks would resume.',
+            "Face the Nation Today",
+        ),
+    ],
+)
+def test_a_title_in_quote_marks_is_not_what_the_cue_says(
+    attributed: Attributed, text: str, title: str
+) -> None:
+    found = _found(attributed, text)
+    assert all(content != title for content, _, _ in found), found
+    assert any(cue == "said" for _, cue, _ in found), found
+
+
+def test_a_title_case_quotation_that_is_a_sentence_is_still_said(attributed: Attributed) -> None:
+    found = _found(attributed, '"We Will Never Surrender Our Land," Zelensky said on Friday.')
+    assert ("We Will Never Surrender Our Land", "said", "Zelensky") in found, found

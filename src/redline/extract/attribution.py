@@ -670,6 +670,8 @@ def _direct(
             q.confidence = _UNLINKED_CONFIDENCE
         elif words < _MIN_QUOTE_WORDS and not whole and not _governed(doc, q) and not _tagged(doc, q):
             continue
+        elif not whole and _named_work(doc, q):
+            continue
         start, end = _strip_content(text, q.span.start, q.span.end)
         if end <= start:
             continue
@@ -713,6 +715,26 @@ def _governed(doc: Doc, q: _Quote) -> bool:
         return False
     gap = [t for t in doc[q.cue_token + 1 : q.tokens[0]] if not (t.is_quote or t.is_space)]
     return len(gap) <= 2 and all(t.lower_ in _GOVERNING_GAP for t in gap)
+
+
+_TITLE_DEPS = frozenset({"pobj", "pcomp", "compound", "appos", "nmod", "poss"})
+_TITLE_CAPITALS = 0.6
+
+
+def _named_work(doc: Doc, q: _Quote) -> bool:
+    """'On Tuesday's episode of “The Morning Hour With Sam Lee,” the candidate said ...': words in
+    Title Case that the sentence uses as a noun inside a phrase (a show, a book, a slogan's name)
+    are a title, not something said, whatever cue stands nearby."""
+    first, last = q.tokens
+    words = [t for t in doc[first:last] if t.is_alpha]
+    if len(words) < 2 or not words[0].is_title:
+        return False
+    if sum(t.text[0].isupper() for t in words) < _TITLE_CAPITALS * len(words):
+        return False
+    roots = [
+        t for t in doc[first:last] if not t.is_punct and (not first <= t.head.i < last or t.head.i == t.i)
+    ]
+    return len(roots) == 1 and roots[0].dep_ in _TITLE_DEPS
 
 
 def _tagged(doc: Doc, q: _Quote) -> bool:

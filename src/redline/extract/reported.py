@@ -814,10 +814,12 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
 
 def _unsaid(tok: Token, cues: CueLexicon) -> bool:
     """Speech that the sentence says did not happen: "did not elaborate on X", "declined to
-    confirm X", "were unable to agree on X". A refusal said aloud is still a statement when the
-    verb itself carries it ("did not rule out talks")."""
+    confirm X", "were unable to agree on X", "without saying why". A refusal said aloud is
+    still a statement when the verb itself carries it ("did not rule out talks")."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.unsaying_verbs:
         return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True  # "left without saying why", "it goes without saying that ..."
     negated = any(c.dep_ == "neg" for c in tok.children)
     return negated and tok.lemma_.lower() not in cues.negated_statements
 
