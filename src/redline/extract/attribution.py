@@ -668,10 +668,11 @@ def _direct(
             if words < _MIN_QUOTE_WORDS or not whole:
                 continue
             q.confidence = _UNLINKED_CONFIDENCE
-        elif words < _MIN_QUOTE_WORDS and not whole and not _governed(doc, q) and not _tagged(doc, q):
-            continue
-        elif not whole and _named_work(doc, q):
-            continue
+        elif not whole and (
+            (words < _MIN_QUOTE_WORDS and not _governed(doc, q) and not _tagged(doc, q))
+            or _named_work(doc, q)
+        ):
+            continue  # a scare quote or a title, not speech
         start, end = _strip_content(text, q.span.start, q.span.end)
         if end <= start:
             continue
