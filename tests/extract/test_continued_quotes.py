@@ -55,3 +55,45 @@ def test_under_merged_quotes_the_two_are_one_statement(nlp: Language) -> None:
     assert len(found) == 1, found
     content, _ = found[0]
     assert content.startswith("The reforms are") and content.endswith("felt ignored"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'The Ohio governor said Democrats and the press are to blame for focusing on "he said this, '
+            'he posted that."',
+            'Democrats and the press are to blame for focusing on "he said this, he posted that',
+        ),
+        (
+            'Rawlings said the event brought back memories of her father, and of "all the people who '
+            "weren't here who did things to get us here.\"",
+            "the event brought back memories of her father, and of \"all the people who weren't here who "
+            "did things to get us here",
+        ),
+        (
+            'He is claiming that voter fraud is "a big, big problem in this state" but "nobody has the '
+            'courage to talk about it."',
+            'voter fraud is "a big, big problem in this state" but "nobody has the courage to talk about it',
+        ),
+    ],
+)
+def test_a_quotation_the_reported_words_run_on_into_makes_one_mixed_statement(
+    nlp: Language, text: str, content: str
+) -> None:
+    found = _found(nlp, text, load_cues())
+    assert [c for c, _ in found] == [content], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a colon, or a finished quotation, the next quotation is a statement of its own
+        'Jones said she has the key quality for the job: "Calm -- an absolute rock calm, and mixed with '
+        'strength."',
+        'According to Lane, the war "will only end when both sides are exhausted." "We are getting closer '
+        'to that moment," he added.',
+    ],
+)
+def test_a_quotation_after_a_colon_or_a_finished_quotation_stands_alone(nlp: Language, text: str) -> None:
+    assert len(_found(nlp, text, load_cues())) >= 2

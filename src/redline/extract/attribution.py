@@ -143,6 +143,10 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         overlapping = index.overlaps(start, end)
         if overlapping:
             end = index.quoted_to(start, end, text)
+        if cand.kind in _OWN_STATEMENT_KINDS:
+            ran_on = index.runs_on(end, text)
+            overlapping = overlapping or ran_on > end
+            end = ran_on
         out.append(
             Attribution(
                 content=(start, end),
@@ -247,6 +251,9 @@ def _share_antecedents(
     return out
 
 
+# what may stand between reported words and a quotation that goes on with them
+_QUOTE_GLUE = re.compile(r"[ ,]*(?:(?:and|but|or|of|on|to|as|with|for|about|that)[ ,]+){0,3}", re.I)
+_GLUE_END = re.compile(r"\b(?:and|but|or|of|on|to|as|with|for|about|that)[ ,]*$", re.I)
 _COMPLETE_END = re.compile(r"[.!?\"”’»)\]…]\s*$")
 
 
@@ -358,6 +365,26 @@ class _QuoteIndex:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_right(self.ends, start)
         return i < len(self.quotes) and self.quotes[i].span.start < end
+
+    def runs_on(self, end: int, text: str) -> int:
+        """The end of content that a quotation goes on with: 'blamed them for focusing on “he said
+        this, he posted that.”', 'memories of her father, and of “all the people ...”' (the parser
+        hung the quotation elsewhere, so the clause stopped where the marks open). The words before
+        the marks must end on a glue word ("on", "and of", "but"); after a colon, a full stop or
+        a finished quotation the quotation is a statement of its own."""
+        while True:
+            i = bisect_left(self.opens, end)
+            if i >= len(self.quotes):
+                return end
+            q = self.quotes[i]
+            close = q.span.close
+            if close is None or not _QUOTE_GLUE.fullmatch(text[end : q.span.open]):
+                return end
+            if not _GLUE_END.search(text, max(0, q.span.open - 12), q.span.open):
+                return end  # '... exhausted." "We are ...': a quotation of its own
+            end = close
+            while text[end - 1] in ".,;: " or text[end - 1].isspace():
+                end -= 1
 
     def quoted_to(self, start: int, end: int, text: str) -> int:
         """The end of mixed content: past ``end`` to the last quoted word when a quotation opened
