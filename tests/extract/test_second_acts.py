@@ -96,3 +96,18 @@ def test_a_title_in_quote_marks_is_not_what_the_cue_says(
 def test_a_title_case_quotation_that_is_a_sentence_is_still_said(attributed: Attributed) -> None:
     found = _found(attributed, '"We Will Never Surrender Our Land," Zelensky said on Friday.')
     assert ("We Will Never Surrender Our Land", "said", "Zelensky") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The senator bemoaned the unrest in the capital.", "the unrest in the capital", "bemoaned"),
+        ("The Europeans derided the deal as toothless.", "the deal as toothless", "derided"),
+        ("The minister lambasted the budget plan on Tuesday.", "the budget plan", "lambasted"),
+    ],
+)
+def test_criticism_said_aloud_is_a_statement(
+    attributed: Attributed, text: str, content: str, cue: str
+) -> None:
+    found = _found(attributed, text)
+    assert any(c.startswith(content) and k == cue for c, k, _ in found), found
