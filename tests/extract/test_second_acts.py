@@ -111,3 +111,11 @@ def test_criticism_said_aloud_is_a_statement(
 ) -> None:
     found = _found(attributed, text)
     assert any(c.startswith(content) and k == cue for c, k, _ in found), found
+
+
+def test_a_title_case_headline_signed_by_its_source_ends_on_says(attributed: Attributed) -> None:
+    found = _found(
+        attributed,
+        "Mayor Hid Budget Problems From Voters, Former City Auditor Says.\n\nThe city has long kept quiet.",
+    )
+    assert ("Mayor Hid Budget Problems From Voters", "Says", "Former City Auditor") in found, found

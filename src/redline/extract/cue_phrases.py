@@ -304,7 +304,8 @@ _SIGNED = (
 # no stop, and ends on "SOURCE VERB".
 _SAYS_LAST = re.compile(
     r"(?:^|\n|\s{2})(?P<content>[A-Z“\"‘«\[][^\n.]{6,240}?),\s+"
-    r"(?P<label>[A-Z\w][\w’'\-]*(?: [A-Za-z][\w’'\-]*){0,5})\s+(?P<verb>[a-z]+)(?=\s{2}|\s*\n|\s*$)"
+    r"(?P<label>[A-Z\w][\w’'\-]*(?: [A-Za-z][\w’'\-]*){0,5})\s+(?P<verb>[A-Za-z][a-z]+)(?P<stop>\.?)"
+    r"(?=\s{2}|\s*\n|\s*$)"
 )
 _MAX_SIGNED_WORDS = 4
 _NOT_IN_LABEL = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})  # a source is a noun phrase
@@ -350,6 +351,17 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
     return out
 
 
+def _signed_by(verb: Token, stop: bool, cues: CueLexicon) -> bool:
+    """Whether a headline's last word is its speech verb: "says"/"said" as tagged, or in a Title
+    Case headline ("..., Former Aide Says.", which may end on a full stop) the capitalised form of
+    one, whatever the tagger made of it."""
+    word = verb.text.lower()
+    if not verb.text[:1].isupper():
+        return not stop and cues.verb_kind(verb.lemma_) == "speech" and verb.tag_ in ("VBZ", "VBD")
+    stem = "say" if word == "said" else word[:-1] if word.endswith("s") else ""
+    return cues.verb_kind(stem) == "speech"
+
+
 def said_last_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
     """Headlines closed by their source and a speech verb ("Talks productive, Kremlin says"):
     the part before the comma is the content, whatever the parser made of it."""
@@ -362,7 +374,7 @@ def said_last_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
         span = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
         if said is None or src is None or span is None or any(quoted[t.i] for t in src):
             continue
-        if cues.verb_kind(said[0].lemma_) != "speech" or said[0].tag_ not in ("VBZ", "VBD"):
+        if not _signed_by(said[0], bool(m.group("stop")), cues):
             continue  # "..., but Ukrainians must have their say": not a signed headline
         if src.text.lower() in cues.label_exclusions or any(t.pos_ in _NOT_IN_LABEL for t in src):
             continue
