@@ -43,7 +43,7 @@ from redline.extract.cue_phrases import (
 from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
 from redline.extract.headlines import title_case_candidates
 from redline.extract.quotes import QuoteSpan, find_quotes
-from redline.extract.reported import adjacent_source, find_source, verb_candidates
+from redline.extract.reported import adjacent_source, find_source, said_as_it, verb_candidates
 from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, dangling_preposition, is_verb
 from redline.knowledge.cues import CueLexicon
 
@@ -143,6 +143,10 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         overlapping = index.overlaps(start, end)
         if overlapping:
             end = index.quoted_to(start, end, text)
+        if cand.kind in _OWN_STATEMENT_KINDS:
+            ran_on = index.runs_on(end, text)
+            overlapping = overlapping or ran_on > end
+            end = ran_on
         out.append(
             Attribution(
                 content=(start, end),
@@ -162,12 +166,35 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         key=lambda a: a.content[1],
     )
     out.extend(_direct(doc, text, quotes, quoted, mixed_spans, reported, cues))
+    if cues.merge_split_quotes:
+        out = _merge_continued(text, out)
     out = _share_antecedents(doc, pointers, out, cues)
     out = [a for a in out if not _bare_pointer(doc, a) and not _within_label(a, labelled)]
     return _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
 
 
 _MAX_POINTER_WORDS = 4
+
+
+def _merge_continued(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Under ``merge_split_quotes`` (PolNeAR), a quotation that goes on from reported or mixed
+    speech in the same paragraph ("The talks are “stuck,” says Jan Novak. “We have seen this
+    before.”") is one statement with it, as a quotation split by its cue is."""
+    by_frame: dict[tuple[tuple[int, int] | None, tuple[int, int] | None], Attribution] = {
+        (a.cue, a.source): a for a in found if a.kind != "direct" and a.cue and a.source
+    }
+    merged: dict[tuple[int, int], Attribution] = {}
+    dropped: set[int] = set()
+    for i, a in enumerate(found):
+        prev = by_frame.get((a.cue, a.source)) if a.kind == "direct" else None
+        if prev is None or a.confidence != _INHERITED_CONFIDENCE:
+            continue
+        head = merged.get(prev.content, prev)
+        if head.content[1] > a.content[0] or "\n" in text[head.content[1] : a.content[0]]:
+            continue
+        merged[prev.content] = replace(head, content=(head.content[0], a.content[1]), kind="mixed")
+        dropped.add(i)
+    return [merged.get(a.content, a) for i, a in enumerate(found) if i not in dropped]
 
 
 def _within_label(a: Attribution, labelled: Sequence[tuple[int, int]]) -> bool:
@@ -224,6 +251,9 @@ def _share_antecedents(
     return out
 
 
+# what may stand between reported words and a quotation that goes on with them
+_QUOTE_GLUE = re.compile(r"[ ,]*(?:(?:and|but|or|of|on|to|as|with|for|about|that)[ ,]+){0,3}", re.I)
+_GLUE_END = re.compile(r"\b(?:and|but|or|of|on|to|as|with|for|about|that)[ ,]*$", re.I)
 _COMPLETE_END = re.compile(r"[.!?\"”’»)\]…]\s*$")
 
 
@@ -336,6 +366,26 @@ class _QuoteIndex:
         i = bisect_right(self.ends, start)
         return i < len(self.quotes) and self.quotes[i].span.start < end
 
+    def runs_on(self, end: int, text: str) -> int:
+        """The end of content that a quotation goes on with: 'blamed them for focusing on “he said
+        this, he posted that.”', 'memories of her father, and of “all the people ...”' (the parser
+        hung the quotation elsewhere, so the clause stopped where the marks open). The words before
+        the marks must end on a glue word ("on", "and of", "but"); after a colon, a full stop or
+        a finished quotation the quotation is a statement of its own."""
+        while True:
+            i = bisect_left(self.opens, end)
+            if i >= len(self.quotes):
+                return end
+            q = self.quotes[i]
+            close = q.span.close
+            if close is None or not _QUOTE_GLUE.fullmatch(text[end : q.span.open]):
+                return end
+            if not _GLUE_END.search(text, max(0, q.span.open - 12), q.span.open):
+                return end  # '... exhausted." "We are ...': a quotation of its own
+            end = close
+            while text[end - 1] in ".,;: " or text[end - 1].isspace():
+                end -= 1
+
     def quoted_to(self, start: int, end: int, text: str) -> int:
         """The end of mixed content: past ``end`` to the last quoted word when a quotation opened
         inside the content closes after it in the same paragraph ('the new text "is not ideal,
@@ -434,6 +484,15 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue  # "X said Y had urged Z to ...": Y's own statement inside X's
             if _owned_claim(doc, inner, outer):
                 continue  # "X criticised Moscow's demand that ...": Moscow's own statement
+            if _second_act(doc, inner, outer, cues):
+                # "Trump said he would order a review and warned against hackers": the second
+                # verb is the speaker's own next act, not part of what was said
+                inner.source = outer.source
+                end = _words_end(doc, outer.content[0], doc[inner.cue_token].left_edge.i)
+                while end > outer.content[0] and doc[end - 1].dep_ == "cc":
+                    end = _words_end(doc, outer.content[0], end - 1)
+                outer.content = (outer.content[0], end)
+                continue
             if inner.kind not in _OWN_STATEMENT_KINDS and not _contrasted(doc[inner.cue_token], cues):
                 dropped.add(id(inner))  # a stance verb inside reported content belongs to it
                 continue
@@ -443,6 +502,26 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue
             outer.content = (outer.content[0], _words_end(doc, outer.content[0], clause))
     return [c for c in kept if id(c) not in dropped and c.content[1] > c.content[0]]
+
+
+def _second_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
+    """ "X tweeted that A was “a con” and encouraged Americans to ...", "China said it was opposed
+    and warned Pyongyang to refrain": a speech or directive verb joined by "and" to the last verb
+    of what was said, with no subject of its own and the tense of the outer cue, goes on with the
+    outer speaker's acts (the guide: one statement per speech act), not with the reported clause."""
+    if outer.kind not in ("speech", "writing") or outer.source is None:
+        return False
+    cue, said = doc[inner.cue_token], doc[outer.cue_token]
+    if cue.dep_ != "conj" or cue.tag_ != said.tag_ or cue.tag_ not in ("VBD", "VBZ"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return False
+    if cue.head.head.i != outer.cue_token or cue.head.dep_ not in ("ccomp", "xcomp"):
+        return False  # joined to the top of what was said, not to a clause inside it
+    if not any(c.dep_ == "cc" for c in cue.head.children if c.i < cue.i):
+        return False
+    lemma = cue.lemma_.lower()
+    return cues.verb_kind(lemma) == "speech" or lemma in cues.directive_verbs
 
 
 def _words_end(doc: Doc, start: int, end: int) -> int:
@@ -616,8 +695,11 @@ def _direct(
             if words < _MIN_QUOTE_WORDS or not whole:
                 continue
             q.confidence = _UNLINKED_CONFIDENCE
-        elif words < _MIN_QUOTE_WORDS and not whole and not _governed(doc, q):
-            continue
+        elif not whole and (
+            (words < _MIN_QUOTE_WORDS and not _governed(doc, q) and not _tagged(doc, q))
+            or _named_work(doc, q)
+        ):
+            continue  # a scare quote or a title, not speech
         start, end = _strip_content(text, q.span.start, q.span.end)
         if end <= start:
             continue
@@ -664,16 +746,64 @@ def _governed(doc: Doc, q: _Quote) -> bool:
     return len(gap) <= 2 and all(t.lower_ in _GOVERNING_GAP for t in gap)
 
 
+_TITLE_DEPS = frozenset({"pobj", "pcomp", "compound", "appos", "nmod", "poss"})
+_TITLE_CAPITALS = 0.6
+
+
+def _named_work(doc: Doc, q: _Quote) -> bool:
+    """'On Tuesday's episode of “The Morning Hour With Sam Lee,” the candidate said ...': words in
+    Title Case that the sentence uses as a noun inside a phrase (a show, a book, a slogan's name)
+    are a title, not something said, whatever cue stands nearby."""
+    first, last = q.tokens
+    words = [t for t in doc[first:last] if t.is_alpha]
+    if len(words) < 2 or not words[0].is_title:
+        return False
+    if sum(t.text[0].isupper() for t in words) < _TITLE_CAPITALS * len(words):
+        return False
+    roots = [
+        t for t in doc[first:last] if not t.is_punct and (not first <= t.head.i < last or t.head.i == t.i)
+    ]
+    return len(roots) == 1 and roots[0].dep_ in _TITLE_DEPS
+
+
+def _tagged(doc: Doc, q: _Quote) -> bool:
+    """ "“We need change,” the mayor said, arguing ...", "“You winning?” she asked, but ...": a
+    short quotation that opens its sentence and is closed by a comma, "?" or "!" (an utterance,
+    not a scare-quoted term or a title), with nothing but its speaker between it and its cue, is
+    what the cue says, however the sentence goes on."""
+    first, last = q.tokens
+    if q.cue_token < last or last <= first:
+        return False
+    opening = first - 1
+    while opening >= 0 and (
+        doc[opening].is_quote or (doc[opening].is_space and "\n" not in doc[opening].text)
+    ):
+        opening -= 1
+    if opening >= doc[first].sent.start and not (doc[opening].is_punct or "\n" in doc[opening].text_with_ws):
+        return False  # 'on “Face the Nation,” Ryan said': a title inside the sentence, not an utterance
+    if not any(t.text in (",", "?", "!") for t in doc[last - 1 : min(last + 2, q.cue_token)]):
+        return False
+    s0, s1 = q.source if q.source is not None else (q.cue_token, q.cue_token)
+    return all(t.is_punct or t.is_space or s0 <= t.i < s1 for t in doc[last : q.cue_token])
+
+
 def _link_to_reported(
     doc: Doc, text: str, q: _Quote, reported: Sequence[Attribution], ends: Sequence[int]
 ) -> None:
     """ "Putin said the plan could work. “We agree in general.”": a quotation standing alone
-    right after reported speech continues it, when nothing but the paragraph break is between."""
+    right after reported speech continues it, when nothing but the paragraph break is between;
+    or nothing but the statement's own frame after it ("The talks are “not going well,” says
+    Jan Novak, a historian. “We have seen this before.”")."""
     i = bisect_right(ends, q.span.open) - 1
     if i < 0:
         return
     prev = reported[i]
-    between = text[prev.content[1] : q.span.open]
+    frame_end = prev.content[1]
+    if prev.cue is not None and prev.cue[0] >= prev.content[1]:
+        # the frame after the content, to its sentence's end: "..., said Victor Cha, who served ..."
+        cue = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand")
+        frame_end = min(q.span.open, cue.sent.end_char) if cue is not None else prev.cue[1]
+    between = text[frame_end : q.span.open]
     if between.count("\n") > 2 or len(_WORD.findall(between)) > 8:
         return
     tokens = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand") if prev.cue else None
@@ -715,6 +845,8 @@ def _frame_cue(tokens: Sequence[Token], anchor: int, cues: CueLexicon) -> Token 
     best_score = 1e9
     for t in tokens:
         kind = cues.verb_kind(t.lemma_) if is_verb(t) else None
+        if kind is None and is_verb(t) and said_as_it(t, cues):
+            kind = "speech"  # "As one diplomat put it, “...”"
         if kind is None:
             continue
         score = abs(t.i - anchor) + (0 if kind in ("speech", "writing") else 15)

@@ -46,13 +46,25 @@ def prepositional_candidates(
         if not objs:
             continue
         source = noun_phrase(objs[0])
-        phrase_range = (tok.i, max(source[1], end))
         sent = tok.sent
-        rng = without((sent.start, sent.end), [phrase_range], prefer_after=len(doc) + 1)
-        trimmed = trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+        trimmed = None
+        for src in (source, _up_to_comma(doc, objs[0], source)):
+            rng = without((sent.start, sent.end), [(tok.i, max(src[1], end))], prefer_after=len(doc) + 1)
+            trimmed = trim(doc, *clip_to_paragraph(doc, rng, tok.i))
+            if trimmed:
+                source = src
+                break
         if trimmed:
             out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
     return out
+
+
+def _up_to_comma(doc: Doc, head: Token, source: TokenRange) -> TokenRange:
+    """ "According to radio host Tom Banks, the move reeks of fear": where the parser ran the
+    source's noun phrase on over the comma into the clause it frames (leaving no content), the
+    source ends at that comma."""
+    comma = next((t.i for t in doc[head.i : source[1]] if t.text == ","), None)
+    return (source[0], comma) if comma is not None else source
 
 
 def _noun_source(noun: Token, cues: CueLexicon) -> TokenRange | None:
@@ -317,7 +329,8 @@ _SIGNED = (
 # no stop, and ends on "SOURCE VERB".
 _SAYS_LAST = re.compile(
     r"(?:^|\n|\s{2})(?P<content>[A-Z“\"‘«\[][^\n.]{6,240}?),\s+"
-    r"(?P<label>[A-Z\w][\w’'\-]*(?: [A-Za-z][\w’'\-]*){0,5})\s+(?P<verb>[a-z]+)(?=\s{2}|\s*\n|\s*$)"
+    r"(?P<label>[A-Z\w][\w’'\-]*(?: [A-Za-z][\w’'\-]*){0,5})\s+(?P<verb>[A-Za-z][a-z]+)(?P<stop>\.?)"
+    r"(?=\s{2}|\s*\n|\s*$)"
 )
 _MAX_SIGNED_WORDS = 4
 _NOT_IN_LABEL = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})  # a source is a noun phrase
@@ -363,6 +376,17 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
     return out
 
 
+def _signed_by(verb: Token, stop: bool, cues: CueLexicon) -> bool:
+    """Whether a headline's last word is its speech verb: "says"/"said" as tagged, or in a Title
+    Case headline ("..., Former Aide Says.", which may end on a full stop) the capitalised form of
+    one, whatever the tagger made of it."""
+    word = verb.text.lower()
+    if not verb.text[:1].isupper():
+        return not stop and cues.verb_kind(verb.lemma_) == "speech" and verb.tag_ in ("VBZ", "VBD")
+    stem = "say" if word == "said" else word[:-1] if word.endswith("s") else ""
+    return cues.verb_kind(stem) == "speech"
+
+
 def said_last_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
     """Headlines closed by their source and a speech verb ("Talks productive, Kremlin says"):
     the part before the comma is the content, whatever the parser made of it."""
@@ -375,7 +399,7 @@ def said_last_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
         span = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
         if said is None or src is None or span is None or any(quoted[t.i] for t in src):
             continue
-        if cues.verb_kind(said[0].lemma_) != "speech" or said[0].tag_ not in ("VBZ", "VBD"):
+        if not _signed_by(said[0], bool(m.group("stop")), cues):
             continue  # "..., but Ukrainians must have their say": not a signed headline
         if src.text.lower() in cues.label_exclusions or any(t.pos_ in _NOT_IN_LABEL for t in src):
             continue

@@ -32,6 +32,8 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd", "attr"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "over", "on", "about", "to"})
 _MAX_ANCESTORS = 4
 _MAX_HOSTED_CUE = 10  # tokens in a ", he said on Friday," insert
+# complements that give a verb content of its own, so that it is no bare ", he said," insert
+_OWN_CONTENT = frozenset({"ccomp", "xcomp", "advcl", "conj", "oprd", "acomp"})
 # named entities that, as objects of a reporting verb, are hearers: "told Smith", "urged Democrats"
 _HEARER_ENTS = frozenset({"PERSON", "NORP", "ORG"})
 _SOURCE_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
@@ -346,7 +348,7 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     doc = verb.doc
     if whole[0] + 3 <= hole[0] and _joined_after(doc, hole[1], whole[1], cues):
         rng = (whole[0], hole[0])  # "X, he said, and Y": X here, Y by _continued
-    elif hole[1] + 3 <= whole[1] and _adverbial_opening(doc[whole[0]], head):
+    elif hole[1] + 3 <= whole[1] and whole[0] < hole[0] and _adverbial_opening(doc[whole[0]], head):
         rng = whole  # "If they asked, he said, Moscow was ready": one clause around the insert
     if rng[1] - rng[0] < 3:
         return None
@@ -427,11 +429,19 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     # the widest clause first; where the parser ran the sentence over a paragraph break, the
     # widest may lie across it and keep no verb on the cue's side ("...,\" / Later, Kim said
     # he was ready": "he was ready" is the content, not the tail of the quote before)
-    for comp in sorted(comps, key=lambda c: c.left_edge.i - c.right_edge.i):
+    # a "that" clause right after the verb is its content, whatever the parser hung before it
+    # ("Writing for the panel that agreed he won, Barabak noted that the way ...")
+    for comp in sorted(comps, key=lambda c: (not _that_after(tok, c), c.left_edge.i - c.right_edge.i)):
         cand = _clause_candidate(tok, comp, kind, cues, quoted)
         if cand is not None and _has_verb(tok.doc, cand.content):
             return cand
     return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
+
+
+def _that_after(verb: Token, comp: Token) -> bool:
+    """Whether ``comp`` is a clause opened by "that" right after ``verb`` ("noted that ...")."""
+    start = comp.left_edge
+    return start.i == verb.i + 1 and start.lower_ == "that" and start.dep_ == "mark"
 
 
 def _inserted_participle(verb: Token) -> Token | None:
@@ -499,10 +509,15 @@ def _own_subject(verb: Token) -> bool:
 
 def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    said_it = as_clause and kind is None and said_as_it(tok, cues)
+    if said_it:
+        kind = "speech"  # "as one diplomat put it, ...": the insert reports the words it interrupts
     if kind is None or (kind not in ("speech", "writing") and not as_clause):
         return None  # "as we saw in 2009, ..." carries any cue kind
     if tok.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
         return None
+    if tok.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in tok.children):
+        return None  # "would order a review and warned against ...": a second act, not an insert
     if any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children):
         return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -518,9 +533,32 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None  # a long clause is not a ", he said" insert
     if cues.verb_kind(tok.head.lemma_) is not None and not _between_subject_and_verb(tok):
         return None  # a cue's clause is its content, unless "Trump, he said, had promised ..."
-    if any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
+    if not said_it and any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
         return None
     return _make(tok.doc, tok, _host_content(tok, cues), kind, cues, quoted)
+
+
+def said_as_it(tok: Token, cues: CueLexicon) -> bool:
+    """ "as he put it", "as the memo put it in a statement": a verb of ``as_it_verbs`` marked by
+    "as", whose only object is "it" and which ends there or in a phrase naming where or when it
+    was said ("as they put it on hold" puts something somewhere)."""
+    if tok.lemma_.lower() not in cues.as_it_verbs or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
+    ):
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prt", "oprd")]
+    if [o.lower_ for o in objects] != ["it"]:
+        return False
+    for c in tok.children:
+        if c.i < objects[0].i or c.dep_ in ("dobj", "punct"):
+            continue
+        if c.dep_ in ("prep", "npadvmod") and all(
+            o.lemma_.lower() in cues.nouns | cues.audience or o.ent_type_ in ("DATE", "TIME")
+            for o in [c, *c.children][-1:]
+        ):
+            continue  # "in a statement", "to reporters", "on Friday"
+        return False
+    return True
 
 
 def _insert(tok: Token, cues: CueLexicon) -> bool:
@@ -688,14 +726,71 @@ def verb_candidates(
             or _raising(tok, cues, quoted)
             or _object(tok, kind, cues, quoted)
             or _prep_object(tok, cues, quoted)
+            or _comma_insert(tok, kind, cues, quoted)
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
+        if cand is not None and _to_the_reader(tok):
+            continue
         if cand is not None and not _nobody_speaks(tok, cand, cues) and not _unsaid(tok, cues):
             out.append(cand)
             if kind in ("speech", "writing"):
                 out.extend(_continued(tok, cand, cues))
     return out
+
+
+def _comma_insert(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    """ "Back home, he said, the mood had changed", "These workers, Smith told the hearing, were well
+    paid", "The difference now, he told me, is that ...": a speech verb with its subject, set off
+    by commas after a fronted phrase that is no clause of its own, interrupts the clause it
+    reports. The parser often hangs such an insert on the wrong word (the fronted noun, or the
+    insert as the root), so the other rules find no content; the words after the insert, to the
+    end of the sentence, are what was said (the guide's span: the fronted words are left out, as
+    in "Following the talks, he said, those items were reorganised")."""
+    if kind not in ("speech", "writing"):
+        return None
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i]
+    if not subjects:
+        return None
+    doc = tok.doc
+    opening = subjects[0].left_edge.i - 1
+    sent = tok.sent
+    if opening <= sent.start or doc[opening].text != ",":
+        return None
+    closing = next(
+        (t.i for t in doc[tok.i + 1 : min(sent.end, tok.i + _MAX_HOSTED_CUE)] if t.text == ","), None
+    )
+    if closing is None or any(t.is_quote or quoted[t.i] or "\n" in t.text for t in doc[sent.start : closing]):
+        return None
+    if any(c.dep_ in _OWN_CONTENT and c.i < closing for c in tok.children):
+        return None  # "agreed to lend $5 million, and ...": the verb has content of its own
+    fronted = doc[sent.start : opening]
+    if any(is_verb(t) for t in fronted):
+        return None  # "The plan is dead, he said, ...": a clause of its own, the other rules' case
+    nxt = doc[closing + 1] if closing + 1 < sent.end else None
+    if nxt is None or nxt.dep_ in ("cc", "mark") or nxt.lower_ in RELATIVE_PRONOUNS:
+        return None  # ", he said, and left" or ", he said, who ...": the narrator goes on
+    after = trim(doc, *clip_to_paragraph(doc, (closing + 1, sent.end), tok.i))
+    if after is None or not _has_verb(doc, after):
+        return None
+    return Candidate(after, _cue_range(tok), find_source(tok, cues, quoted), kind, tok.i)
+
+
+def _to_the_reader(tok: Token) -> bool:
+    """ "Do you know where his tax returns are?", "Ask yourself that question", "Imagine the
+    spectacle": outside quotation marks, a cue whose subject is "you", or an imperative, is the
+    writer addressing the reader; no one is reported as saying anything."""
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+    if subjects:
+        return all(c.lower_ == "you" for c in subjects)
+    return (
+        tok.tag_ == "VB"
+        and tok.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass", "expl") for c in tok.children)
+        and all(
+            t.is_punct or t.is_space or t.pos_ in ("ADV", "INTJ") for t in tok.doc[tok.sent.start : tok.i]
+        )
+    )
 
 
 def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
@@ -719,10 +814,13 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
 
 def _unsaid(tok: Token, cues: CueLexicon) -> bool:
     """Speech that the sentence says did not happen: "did not elaborate on X", "declined to
-    confirm X", "were unable to agree on X", or a source's request to stay unnamed. A refusal
-    said aloud is still a statement when the verb itself carries it ("did not rule out talks")."""
+    confirm X", "were unable to agree on X", "without saying why", or a source's request to
+    stay unnamed. A refusal said aloud is still a statement when the verb itself carries it ("did
+    not rule out talks")."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.unsaying_verbs:
         return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True  # "left without saying why", "it goes without saying that ..."
     if any(_asks_anonymity(c, cues) for c in tok.children):
         return True  # "an official who asked not to be named"
     negated = any(c.dep_ == "neg" for c in tok.children)

@@ -52,6 +52,7 @@ class CueLexicon:
     verb_kinds: Mapping[str, str] = field(default_factory=_empty_mapping)
     object_verbs: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()
+    as_it_verbs: frozenset[str] = frozenset()
     directive_verbs: frozenset[str] = frozenset()
     directive_particles: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
@@ -199,6 +200,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         verb_kinds=MappingProxyType(verb_kinds),
         object_verbs=frozenset(_words(data, "object_verbs", where)) - attitudes,
         as_verbs=frozenset(_words(data, "as_verbs", where)),
+        as_it_verbs=frozenset(_words(data, "as_it_verbs", where)),
         directive_verbs=frozenset(_words(data, "directive_verbs", where)) - attitudes,
         directive_particles=frozenset(_words(data, "directive_particles", where)),
         raising_verbs=frozenset(_words(data, "raising_verbs", where) if sourceless else ()),
@@ -247,6 +249,7 @@ def _trigger_words(lex: CueLexicon) -> tuple[str, ...]:
         set(lex.verb_kinds)
         | lex.object_verbs
         | lex.as_verbs
+        | lex.as_it_verbs
         | lex.directive_verbs
         | lex.raising_verbs
         | lex.passive_raising_verbs
