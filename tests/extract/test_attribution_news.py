@@ -211,7 +211,10 @@ def test_topic_markers_are_not_content(run: Run, text: str) -> None:
         ("The mayor warned “much work remains” before the vote.", "much work remains"),
         ("The envoy said “the work goes on” and left.", "the work goes on"),
         # a short answer introduced by a colon or a comma, after the question it answers
-        ("Asked whether the port would reopen by spring, the governor replied: “Certainly not.”", "Certainly not"),
+        (
+            "Asked whether the port would reopen by spring, the governor replied: “Certainly not.”",
+            "Certainly not",
+        ),
         ("Asked if the harbour fees would rise, the mayor said, “No, never.”", "No, never"),
     ],
 )

@@ -17,7 +17,7 @@ from redline.knowledge.issues import load_issues
 # contractions and possessives across the places a window may be cut
 DOCUMENT = (
     "KYIV (Wire) - The U.S. envoy met the delegation on Tuesday; the army cap of 600,000 troops "
-    "and the frozen assets were on the table. \"We won't cede the east,\" the minister said, "
+    'and the frozen assets were on the table. "We won\'t cede the east," the minister said, '
     "adding that sanctions must stay (until a ceasefire holds). Moscow's reply: no NATO "
     "membership, ever! Officials said the 3.5 billion in assets could fund reconstruction, "
     "but Kyiv can't accept a cap on its army.\n\nIn Brussels, leaders said security guarantees "
@@ -53,8 +53,8 @@ def test_the_whole_document_finds_the_terms_it_names(tagger: IssueTagger) -> Non
 def test_near_follows_the_document_it_is_asked_about() -> None:
     """The classifier reads each document once, and never answers from the previous one."""
     classifier = StatementClassifier(load_issues())
-    first = "The army cap was the sticking point. \"We will see,\" he said. Talks go on."
-    second = "Sanctions relief was the sticking point. \"We will see,\" he said. Talks go on."
+    first = 'The army cap was the sticking point. "We will see," he said. Talks go on.'
+    second = 'Sanctions relief was the sticking point. "We will see," he said. Talks go on.'
     assert classifier.near(StatementInput("We will see", document=first)) == ("military_limits",)
     assert classifier.near(StatementInput("We will see", document=second)) == ("sanctions_economy",)
 
@@ -81,7 +81,10 @@ def test_a_window_widens_to_whole_stretches_within_the_slack_only(tagger: IssueT
     assert text[start:].startswith("second clause")
     assert text[:end].endswith("a while.")
     # beyond the slack, the edges stay where they were asked
-    assert nearby.widen(inside_second, text.index("runs") + 2, slack=2) == (inside_second, text.index("runs") + 2)
+    assert nearby.widen(inside_second, text.index("runs") + 2, slack=2) == (
+        inside_second,
+        text.index("runs") + 2,
+    )
     # an edge already between stretches does not move
     gap = text.index(" second")
     assert nearby.widen(gap, gap + 1, slack=50)[0] == gap
