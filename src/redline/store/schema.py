@@ -10,6 +10,7 @@ every listing filters and sorts on them.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -264,6 +265,96 @@ plan_point = Table(
 NEGOTIATION_TABLES = (event, plan, plan_version, plan_point)
 
 
+# The tallies, cells, shifts, checkpoints and turns are kept three times over: by stance issue
+# (``position_*``), by plan point (``point_*``) and by plan point of one issue's statements
+# (``point_issue_*``). Each family's columns have one home below; a table names its scope.
+
+
+def _scope(*names: str, col_key: int) -> list[Column[Any]]:
+    """The key every kept table starts with: its scope (none; a plan version, ``plan`` and
+    ``label``; or a version and an ``issue``), the row kind ("party" or "actor") and the column
+    (a stance issue, or a point's number; ``ANY_COLUMN`` for the undated once-each rows)."""
+    widths = {"plan": 200, "label": 200, "issue": 60}
+    return [
+        *(Column(n, String(widths[n]), primary_key=True) for n in names),
+        Column("by_kind", String(6), primary_key=True),  # party | actor
+        Column("col_key", String(col_key), primary_key=True),
+    ]
+
+
+def _tally_counts() -> list[Column[Any]]:
+    """Per row, column, day and stance: how many countable statements there are and which is
+    the strongest (its strength kept to compare with); what shifts need beyond the balance
+    (``analysis.shifts``): how many say outright that the position changed and the strongest of
+    those (NULL when none does), and how many are nobody's position (a speaker whose party is
+    media or unaffiliated: in an actor row, they make no shift)."""
+    return [
+        Column("n", Integer, nullable=False),
+        Column("best_rank", Integer, nullable=False),
+        Column("best_confidence", Float, nullable=False),
+        Column("best_length", Integer, nullable=False),
+        Column("best_document", String(64), nullable=False),
+        Column("best_start", Integer, nullable=False),
+        Column("best_id", String(64), nullable=False),
+        Column("rev_n", Integer, nullable=False, server_default=text("0")),
+        Column("rev_rank", Integer),
+        Column("rev_confidence", Float),
+        Column("rev_length", Integer),
+        Column("rev_document", String(64)),
+        Column("rev_start", Integer),
+        Column("rev_id", String(64)),
+        Column("nobody", Integer, nullable=False, server_default=text("0")),
+    ]
+
+
+def _cell_balance() -> list[Column[Any]]:
+    """A cell's balance over all its days: the last state of its walk."""
+    return [
+        Column("value", String(12), nullable=False),
+        Column("latest", String(12), nullable=False),
+        Column("most_frequent", String(12), nullable=False),
+        Column("counts", Text, nullable=False),  # JSON: stance -> dated statements
+        Column("quote", String(64), nullable=False),
+        Column("latest_quote", String(64), nullable=False),
+        Column("last_date", Date, nullable=False),
+    ]
+
+
+def _shift_columns() -> list[Column[Any]]:
+    """A shift on its day: the stances either side, their quotes and evidence."""
+    return [
+        Column("day", Date, primary_key=True),
+        Column("shift_before", String(12), nullable=False),
+        Column("shift_after", String(12), nullable=False),
+        Column("quote_before", String(64), nullable=False),
+        Column("quote_after", String(64), nullable=False),
+        Column("evidence_before", Integer, nullable=False, server_default=text("0")),
+        Column("evidence_after", Integer, nullable=False, server_default=text("0")),
+        Column("explicit", Boolean, nullable=False, server_default=text("false")),
+    ]
+
+
+def _checkpoint_columns() -> list[Column[Any]]:
+    return [
+        Column("day", Date, primary_key=True),  # the last day the walk had added
+        Column("state", Text, nullable=False),  # JSON: the ``balance.Tally`` parts
+    ]
+
+
+def _turn_columns() -> list[Column[Any]]:
+    """A change of value the walk weighs as a shift, with the evidence later days keep."""
+    return [
+        Column("day", Date, primary_key=True),
+        Column("shift_before", String(12), primary_key=True),
+        Column("shift_after", String(12), nullable=False),
+        Column("evidence_before", Integer, nullable=False),
+        Column("quote_before", String(64), nullable=False),
+        Column("base", Integer, nullable=False),
+        Column("quotes", Text, nullable=False),  # JSON: [[ISO day, statement id], ...]
+        Column("explicit", String(64)),  # the reversal's statement id, if one says so
+    ]
+
+
 # -- added by migration 0006_position_tallies -------------------------------------------------
 UNDATED_DAY = date(1, 1, 1)  # ``position_tally.day`` of undated statements (a key cannot be NULL)
 ANY_COLUMN = ""  # ``position_tally.col_key`` of rows counting undated statements once each
@@ -272,32 +363,12 @@ position_tally = Table(
     "position_tally",
     metadata,
     # What the positions matrix is computed from, kept current by every write: per row
-    # ("party" or "actor" rows), column (stance issue), day and stance, how many countable
-    # statements there are and which is the strongest (its strength kept to compare with).
-    Column("by_kind", String(6), primary_key=True),  # party | actor
-    Column("col_key", String(200), primary_key=True),
+    # ("party" or "actor" rows), column (stance issue), day and stance (``_tally_counts``).
+    *_scope(col_key=200),
     Column("day", Date, primary_key=True),
     Column("row_key", Text, primary_key=True),
     Column("stance", String(12), primary_key=True),
-    Column("n", Integer, nullable=False),
-    Column("best_rank", Integer, nullable=False),
-    Column("best_confidence", Float, nullable=False),
-    Column("best_length", Integer, nullable=False),
-    Column("best_document", String(64), nullable=False),
-    Column("best_start", Integer, nullable=False),
-    Column("best_id", String(64), nullable=False),
-    # what shifts need beyond the balance (``analysis.shifts``): of these statements, how many
-    # say outright that the position changed and the strongest of those (strength and corpus
-    # position, as for ``best_*``; NULL when none does), and how many are nobody's position
-    # (a speaker whose party is media or unaffiliated: in an actor row, they make no shift)
-    Column("rev_n", Integer, nullable=False, server_default=text("0")),
-    Column("rev_rank", Integer),
-    Column("rev_confidence", Float),
-    Column("rev_length", Integer),
-    Column("rev_document", String(64)),
-    Column("rev_start", Integer),
-    Column("rev_id", String(64)),
-    Column("nobody", Integer, nullable=False, server_default=text("0")),
+    *_tally_counts(),
     Index("ix_position_tally_cell", "by_kind", "row_key", "col_key", "day"),
     # the undated rows of a matrix (one day, every column) in one seek, not a scan of the kind
     Index("ix_position_tally_day", "by_kind", "day"),
@@ -312,17 +383,9 @@ position_shift = Table(
     # mixes speakers that are somebody's position with ones that are nobody's cannot be
     # walked from its tallies: it has one row of day ``UNDATED_DAY`` and empty stances, and
     # its reader finds the shifts in the statements.
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(200), primary_key=True),
+    *_scope(col_key=200),
     Column("row_key", Text, primary_key=True),
-    Column("day", Date, primary_key=True),
-    Column("shift_before", String(12), nullable=False),
-    Column("shift_after", String(12), nullable=False),
-    Column("quote_before", String(64), nullable=False),
-    Column("quote_after", String(64), nullable=False),
-    Column("evidence_before", Integer, nullable=False, server_default=text("0")),
-    Column("evidence_after", Integer, nullable=False, server_default=text("0")),
-    Column("explicit", Boolean, nullable=False, server_default=text("false")),
+    *_shift_columns(),
     sqlite_with_rowid=False,
 )
 
@@ -331,16 +394,9 @@ position_cell = Table(
     metadata,
     # Each cell's balance over all its days (the last state of its walk), kept with the shifts:
     # a matrix as of today is read whole; one as of a past day is counted from the tallies.
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(200), primary_key=True),
+    *_scope(col_key=200),
     Column("row_key", Text, primary_key=True),
-    Column("value", String(12), nullable=False),
-    Column("latest", String(12), nullable=False),
-    Column("most_frequent", String(12), nullable=False),
-    Column("counts", Text, nullable=False),  # JSON: stance -> dated statements
-    Column("quote", String(64), nullable=False),
-    Column("latest_quote", String(64), nullable=False),
-    Column("last_date", Date, nullable=False),
+    *_cell_balance(),
     sqlite_with_rowid=False,
 )
 
@@ -350,11 +406,9 @@ position_checkpoint = Table(
     # Each cell's balance as its walk stood after the last of its days in each week
     # (``store.walk_state``): a matrix as of a past day starts from the last checkpoint before
     # that day's week and adds only the tallies of the week, not every tally up to the day.
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(200), primary_key=True),
+    *_scope(col_key=200),
     Column("row_key", Text, primary_key=True),
-    Column("day", Date, primary_key=True),  # the last day the walk had added
-    Column("state", Text, nullable=False),  # JSON: the ``balance.Tally`` parts
+    *_checkpoint_columns(),
     sqlite_with_rowid=False,
 )
 
@@ -366,17 +420,9 @@ position_turn = Table(
     # turns up to the day and the new stance's count then. A row with an empty ``shift_before``
     # marks the day from which the cell's shifts cannot be made so (a speaker who is somebody's
     # position and one who is nobody's in one cell): as of that day on, the tallies are walked.
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(200), primary_key=True),
+    *_scope(col_key=200),
     Column("row_key", Text, primary_key=True),
-    Column("day", Date, primary_key=True),
-    Column("shift_before", String(12), primary_key=True),
-    Column("shift_after", String(12), nullable=False),
-    Column("evidence_before", Integer, nullable=False),
-    Column("quote_before", String(64), nullable=False),
-    Column("base", Integer, nullable=False),
-    Column("quotes", Text, nullable=False),  # JSON: [[ISO day, statement id], ...]
-    Column("explicit", String(64)),  # the reversal's statement id, if one says so
+    *_turn_columns(),
     sqlite_with_rowid=False,
 )
 
@@ -429,28 +475,11 @@ point_tally = Table(
     metadata,
     # ``position_tally`` with the points of one plan version as columns, counted from the
     # version's links (``store.point_tallies``), kept current as links are saved or dropped.
-    Column("plan", String(200), primary_key=True),
-    Column("label", String(200), primary_key=True),
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(40), primary_key=True),  # a point's number, or ANY_COLUMN
+    *_scope("plan", "label", col_key=40),
     Column("day", Date, primary_key=True),
     Column("row_key", Text, primary_key=True),
     Column("stance", String(12), primary_key=True),
-    Column("n", Integer, nullable=False),
-    Column("best_rank", Integer, nullable=False),
-    Column("best_confidence", Float, nullable=False),
-    Column("best_length", Integer, nullable=False),
-    Column("best_document", String(64), nullable=False),
-    Column("best_start", Integer, nullable=False),
-    Column("best_id", String(64), nullable=False),
-    Column("rev_n", Integer, nullable=False, server_default=text("0")),
-    Column("rev_rank", Integer),
-    Column("rev_confidence", Float),
-    Column("rev_length", Integer),
-    Column("rev_document", String(64)),
-    Column("rev_start", Integer),
-    Column("rev_id", String(64)),
-    Column("nobody", Integer, nullable=False, server_default=text("0")),
+    *_tally_counts(),
     Index("ix_point_tally_cell", "plan", "label", "by_kind", "col_key", "row_key", "day"),
     # a matrix's undated counts are one day across every point: one seek, not a scan of the kind
     Index("ix_point_tally_day", "plan", "label", "by_kind", "day"),
@@ -474,18 +503,9 @@ point_cell = Table(
     metadata,
     # ``position_cell`` of the point tallies: each (version, row, point) cell's balance as of
     # today, walked again whenever its point tallies change (``store.point_cells``).
-    Column("plan", String(200), primary_key=True),
-    Column("label", String(200), primary_key=True),
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(40), primary_key=True),
+    *_scope("plan", "label", col_key=40),
     Column("row_key", Text, primary_key=True),
-    Column("value", String(12), nullable=False),
-    Column("latest", String(12), nullable=False),
-    Column("most_frequent", String(12), nullable=False),
-    Column("counts", Text, nullable=False),
-    Column("quote", String(64), nullable=False),
-    Column("latest_quote", String(64), nullable=False),
-    Column("last_date", Date, nullable=False),
+    *_cell_balance(),
     sqlite_with_rowid=False,
 )
 
@@ -493,19 +513,9 @@ point_shift = Table(
     "point_shift",
     metadata,
     # ``position_shift`` of the point tallies (a mixed cell: one row of day ``UNDATED_DAY``).
-    Column("plan", String(200), primary_key=True),
-    Column("label", String(200), primary_key=True),
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(40), primary_key=True),
+    *_scope("plan", "label", col_key=40),
     Column("row_key", Text, primary_key=True),
-    Column("day", Date, primary_key=True),
-    Column("shift_before", String(12), nullable=False),
-    Column("shift_after", String(12), nullable=False),
-    Column("quote_before", String(64), nullable=False),
-    Column("quote_after", String(64), nullable=False),
-    Column("evidence_before", Integer, nullable=False, server_default=text("0")),
-    Column("evidence_after", Integer, nullable=False, server_default=text("0")),
-    Column("explicit", Boolean, nullable=False, server_default=text("false")),
+    *_shift_columns(),
     sqlite_with_rowid=False,
 )
 
@@ -516,13 +526,9 @@ point_checkpoint = Table(
     # ``position_checkpoint`` of the point cells: each (version, row, point) cell's walk after
     # the last of its days in each week, so a matrix by plan point as of a past day reads a
     # checkpoint per cell and a week of point tallies (``store.walk_checkpoints``).
-    Column("plan", String(200), primary_key=True),
-    Column("label", String(200), primary_key=True),
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(40), primary_key=True),
+    *_scope("plan", "label", col_key=40),
     Column("row_key", Text, primary_key=True),
-    Column("day", Date, primary_key=True),
-    Column("state", Text, nullable=False),
+    *_checkpoint_columns(),
     sqlite_with_rowid=False,
 )
 
@@ -530,19 +536,9 @@ point_turn = Table(
     "point_turn",
     metadata,
     # ``position_turn`` of the point cells: the changes of value their shifts are made of.
-    Column("plan", String(200), primary_key=True),
-    Column("label", String(200), primary_key=True),
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(40), primary_key=True),
+    *_scope("plan", "label", col_key=40),
     Column("row_key", Text, primary_key=True),
-    Column("day", Date, primary_key=True),
-    Column("shift_before", String(12), primary_key=True),
-    Column("shift_after", String(12), nullable=False),
-    Column("evidence_before", Integer, nullable=False),
-    Column("quote_before", String(64), nullable=False),
-    Column("base", Integer, nullable=False),
-    Column("quotes", Text, nullable=False),
-    Column("explicit", String(64)),
+    *_turn_columns(),
     sqlite_with_rowid=False,
 )
 
@@ -553,29 +549,11 @@ point_issue_tally = Table(
     # ``point_tally`` of each issue's statements: the tallies by point of a version counted
     # over the linked statements that have the issue (``store.point_tallies``), so positions by
     # plan point narrowed to an issue read a range of them instead of aggregating the links.
-    Column("plan", String(200), primary_key=True),
-    Column("label", String(200), primary_key=True),
-    Column("issue", String(60), primary_key=True),
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(40), primary_key=True),
+    *_scope("plan", "label", "issue", col_key=40),
     Column("day", Date, primary_key=True),
     Column("row_key", Text, primary_key=True),
     Column("stance", String(12), primary_key=True),
-    Column("n", Integer, nullable=False),
-    Column("best_rank", Integer, nullable=False),
-    Column("best_confidence", Float, nullable=False),
-    Column("best_length", Integer, nullable=False),
-    Column("best_document", String(64), nullable=False),
-    Column("best_start", Integer, nullable=False),
-    Column("best_id", String(64), nullable=False),
-    Column("rev_n", Integer, nullable=False, server_default=text("0")),
-    Column("rev_rank", Integer),
-    Column("rev_confidence", Float),
-    Column("rev_length", Integer),
-    Column("rev_document", String(64)),
-    Column("rev_start", Integer),
-    Column("rev_id", String(64)),
-    Column("nobody", Integer, nullable=False, server_default=text("0")),
+    *_tally_counts(),
     # a (version, point, day) group recounted when links are dropped, every issue at once
     Index("ix_point_issue_tally_group", "plan", "label", "col_key", "day"),
     sqlite_with_rowid=False,
@@ -585,19 +563,9 @@ point_issue_cell = Table(
     "point_issue_cell",
     metadata,
     # ``point_cell`` of ``point_issue_tally``: each (version, issue, row, point) cell as of today.
-    Column("plan", String(200), primary_key=True),
-    Column("label", String(200), primary_key=True),
-    Column("issue", String(60), primary_key=True),
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(40), primary_key=True),
+    *_scope("plan", "label", "issue", col_key=40),
     Column("row_key", Text, primary_key=True),
-    Column("value", String(12), nullable=False),
-    Column("latest", String(12), nullable=False),
-    Column("most_frequent", String(12), nullable=False),
-    Column("counts", Text, nullable=False),
-    Column("quote", String(64), nullable=False),
-    Column("latest_quote", String(64), nullable=False),
-    Column("last_date", Date, nullable=False),
+    *_cell_balance(),
     sqlite_with_rowid=False,
 )
 
@@ -605,20 +573,9 @@ point_issue_shift = Table(
     "point_issue_shift",
     metadata,
     # ``point_shift`` of ``point_issue_tally``.
-    Column("plan", String(200), primary_key=True),
-    Column("label", String(200), primary_key=True),
-    Column("issue", String(60), primary_key=True),
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(40), primary_key=True),
+    *_scope("plan", "label", "issue", col_key=40),
     Column("row_key", Text, primary_key=True),
-    Column("day", Date, primary_key=True),
-    Column("shift_before", String(12), nullable=False),
-    Column("shift_after", String(12), nullable=False),
-    Column("quote_before", String(64), nullable=False),
-    Column("quote_after", String(64), nullable=False),
-    Column("evidence_before", Integer, nullable=False, server_default=text("0")),
-    Column("evidence_after", Integer, nullable=False, server_default=text("0")),
-    Column("explicit", Boolean, nullable=False, server_default=text("false")),
+    *_shift_columns(),
     sqlite_with_rowid=False,
 )
 
@@ -626,14 +583,9 @@ point_issue_checkpoint = Table(
     "point_issue_checkpoint",
     metadata,
     # ``point_checkpoint`` of ``point_issue_tally``.
-    Column("plan", String(200), primary_key=True),
-    Column("label", String(200), primary_key=True),
-    Column("issue", String(60), primary_key=True),
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(40), primary_key=True),
+    *_scope("plan", "label", "issue", col_key=40),
     Column("row_key", Text, primary_key=True),
-    Column("day", Date, primary_key=True),
-    Column("state", Text, nullable=False),
+    *_checkpoint_columns(),
     sqlite_with_rowid=False,
 )
 
@@ -641,20 +593,9 @@ point_issue_turn = Table(
     "point_issue_turn",
     metadata,
     # ``point_turn`` of ``point_issue_tally``.
-    Column("plan", String(200), primary_key=True),
-    Column("label", String(200), primary_key=True),
-    Column("issue", String(60), primary_key=True),
-    Column("by_kind", String(6), primary_key=True),
-    Column("col_key", String(40), primary_key=True),
+    *_scope("plan", "label", "issue", col_key=40),
     Column("row_key", Text, primary_key=True),
-    Column("day", Date, primary_key=True),
-    Column("shift_before", String(12), primary_key=True),
-    Column("shift_after", String(12), nullable=False),
-    Column("evidence_before", Integer, nullable=False),
-    Column("quote_before", String(64), nullable=False),
-    Column("base", Integer, nullable=False),
-    Column("quotes", Text, nullable=False),
-    Column("explicit", String(64)),
+    *_turn_columns(),
     sqlite_with_rowid=False,
 )
 
