@@ -295,10 +295,12 @@ def _writer_resumes(doc: Doc, cues: CueLexicon, start: int, end: int) -> int:
     the third person, so a later sentence that quotes someone and tells, outside its quote marks,
     who said it ("he told", "the chancellor added") is the writer's again, and a statement of its
     own."""
-    for sent in doc.sents:
-        if sent.start >= end:
-            break
-        if sent.start <= start or not any(t.is_quote for t in sent):
+    # only the sentences that open inside the body: a transcript has a label on every turn
+    for first in range(start + 1, end):
+        if not doc[first].is_sent_start:
+            continue
+        sent = doc[first].sent
+        if not any(t.is_quote for t in sent):
             continue
         inside = False
         for t in sent:
