@@ -47,8 +47,9 @@ def _link(store: Store) -> None:
 
 
 def _report(store: Store, how: str, **kw: Any) -> dict[str, Any]:
-    """The report by plan point: from the kept walk ("kept"), from the point tallies up to the
-    day ("walked": the kept walk switched off), or from the corpus ("corpus")."""
+    """The report by plan point (of one ``issue``'s statements and one page of ``rows``, when
+    given): from the kept walk ("kept"), from the point tallies up to the day ("walked": the kept
+    walk switched off), or from the corpus ("corpus")."""
     repo = SqlPlanRepository(store)
     if how == "corpus":
         corpus = negotiation.read_corpus(SqlStatementSource(store))
@@ -59,7 +60,9 @@ def _report(store: Store, how: str, **kw: Any) -> dict[str, Any]:
                 mp.setattr(Store, "point_past", lambda *a, **k: None)
             found = stored_positions(store, repo=repo, plan=PLAN.plan, **kw)
         result, documents = found.result, found.documents
-    return positions_report(result, by=kw["by"], documents=documents, plan=PLAN.plan).to_dict()
+    return positions_report(
+        result, by=kw["by"], documents=documents, plan=PLAN.plan, issue=kw.get("issue"), page=kw.get("rows")
+    ).to_dict()
 
 
 def _assert_past_is_walked(store: Store) -> int:

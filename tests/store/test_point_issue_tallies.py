@@ -11,14 +11,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import delete, select
-from test_point_checkpoints import PLAN, _filled, _link
+from test_point_checkpoints import PLAN, _filled, _link, _report
 from test_walk_checkpoints import FIRST, ISSUES, SPEAKERS, _days
 
-from redline.analysis import negotiation
-from redline.analysis.db_repository import SqlPlanRepository, SqlStatementSource
-from redline.analysis.positions_report import positions_report
+from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.row_pages import RowPage, days_totals
-from redline.analysis.stored_positions import link_new, stored_positions, tally_days
+from redline.analysis.stored_positions import link_new, tally_days
 from redline.model import Actor, Extraction
 from redline.store import Correction, Store, tallies
 from redline.store.migrations import MIGRATIONS
@@ -52,25 +50,6 @@ def _counted(store: Store, by: str, issue: str, at: date | None = None) -> list[
     """What counting the version's links of the issue's statements gives (the unkept way)."""
     with store.engine.connect() as conn:
         return tallies.point_tallies(conn, *VERSION, by, issue=issue, at=at)
-
-
-def _report(store: Store, how: str, **kw: Any) -> dict[str, Any]:
-    """The report by plan point of one issue: from what the store keeps ("kept"), with the kept
-    walk by week switched off ("walked": the kept tallies up to the day), or from the corpus."""
-    repo = SqlPlanRepository(store)
-    if how == "corpus":
-        corpus = negotiation.read_corpus(SqlStatementSource(store))
-        result, documents = negotiation.positions(corpus, repo=repo, plan=PLAN.plan, **kw), corpus.documents
-    else:
-        with pytest.MonkeyPatch.context() as mp:
-            if how == "walked":
-                mp.setattr(Store, "point_past", lambda *a, **k: None)
-            found = stored_positions(store, repo=repo, plan=PLAN.plan, **kw)
-        result, documents = found.result, found.documents
-    page = kw.get("rows")
-    return positions_report(
-        result, by=kw["by"], documents=documents, plan=PLAN.plan, issue=kw["issue"], page=page
-    ).to_dict()
 
 
 def _assert_kept(store: Store) -> int:
