@@ -72,6 +72,25 @@ def test_correction_is_stored_and_survives_reprocess(writer: TestClient, db: str
     assert writer.get(f"/api/v1/statements/{sid}").status_code == 404
 
 
+def test_a_corrected_date_is_the_statements_day_and_the_machines_stays_beside_it(writer: TestClient) -> None:
+    sid = sanctions_id(writer)
+    before = writer.get(f"/api/v1/statements/{sid}").json()
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    url = f"/api/v1/statements/{sid}/corrections"
+    r = writer.post(url, json={"date": "2025-11-18", "note": "said at the summit"}, headers=auth)
+    assert r.status_code == 200, r.text
+    st = r.json()["statement"]
+    assert st["date"] == "2025-11-18" and st["machine"]["date"] == before["date"]
+    assert [(o["date"], o["undated"]) for o in st["overrides"]] == [("2025-11-18", False)]
+    rows = writer.get("/api/v1/statements", params={"since": "2025-11-18", "until": "2025-11-18"}).json()
+    assert [x["id"] for x in rows["items"]] == [sid]
+    cleared = writer.post(url, json={"undated": True}, headers=auth).json()["statement"]
+    assert cleared["date"] is None and cleared["overrides"][-1]["undated"] is True
+    both = writer.post(url, json={"date": "2025-11-18", "undated": True}, headers=auth)
+    assert_error(both, 400, "bad_request")
+    assert_error(writer.post(url, json={"date": "last week"}, headers=auth), 422, "validation_error")
+
+
 def test_speaker_correction_creates_the_actor(writer: TestClient) -> None:
     sid = sanctions_id(writer)
     r = writer.post(

@@ -97,6 +97,15 @@ def test_correct_then_list(db: str) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)
     assert (rows[0]["stance"], rows[0]["issues"]) == ("conditional", ["recognition", "territory"])
+    dated = runner.invoke(app, ["correct", sid, "--db", db, "--date", "2025-11-17"])
+    assert dated.exit_code == 0, dated.output
+    rows = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)
+    assert rows[0]["date"] == "2025-11-17"
+    assert runner.invoke(app, ["correct", sid, "--db", db, "--date", "undated"]).exit_code == 0
+    rows = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)
+    assert rows[0]["date"] is None
+    bad = runner.invoke(app, ["correct", sid, "--db", db, "--date", "soon"])
+    assert bad.exit_code == 2 and "--date 'soon' is not a date" in bad.stderr
     assert runner.invoke(app, ["correct", sid, "--db", db, "--reject"]).exit_code == 0
     assert (
         json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)

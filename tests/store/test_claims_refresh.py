@@ -3,6 +3,8 @@ are what a full rebuild gives, with no caller having to regroup them."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import text
 
 from fakes import make_fake, make_fake_v2
@@ -70,5 +72,9 @@ def test_the_store_marks_what_a_low_level_correction_leaves_to_regroup(db_url: s
         rows = store.statements(StatementFilter(limit=None))
         store.correct(rows[0]["id"], Correction(reject=True))
         assert rows[0]["actor_id"] in store.stale_claim_actors()
+        refresh_claims(store, only_changed=True)
+        assert not store.stale_claim_actors()
+        store.correct(rows[1]["id"], Correction(date=date(2025, 10, 1)))  # far from its claim's days
+        assert rows[1]["actor_id"] in store.stale_claim_actors()
         ingest(corpus(21), store, Settings(batch_size=5), extractor_factory=make_fake)
         assert rows[0]["id"] not in {r[3] for r in current(store)}

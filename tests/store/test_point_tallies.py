@@ -137,6 +137,16 @@ def test_a_correction_recounts_its_groups_at_once_and_again_when_relinked(store:
     _assert_same(store, CASES)
 
 
+def test_a_corrected_date_moves_its_point_groups(store: Store) -> None:
+    _filled(store)
+    _link(store)
+    store.correct("p1-1", Correction(date=date(2025, 11, 27)))
+    _link(store)
+    _assert_kept(store)
+    assert date(2025, 11, 27) in {r.day for r in _kept(store, "actor")}
+    _assert_same(store, CASES)
+
+
 def test_a_reextraction_that_moves_a_day_leaves_no_count_behind(store: Store) -> None:
     _filled(store)
     before = {r.day for r in _kept(store, "actor") if r.row == "Ivan Petrov"}

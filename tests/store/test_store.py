@@ -83,6 +83,8 @@ def test_opening_an_old_database_upgrades_it(db_url: str) -> None:
         assert [(t.row, t.column, t.n) for t in new.position_tallies("actor")] == [
             ("Vladimir Putin", "plan_overall", 1)
         ]
+        # the machine's date is the one stored before (no correction could change it then)
+        assert new.statement("s1")["machine"]["date"] == "2025-11-20"
         found = inspect(new.engine)
         for table in metadata.sorted_tables:
             have = {c["name"] for c in found.get_columns(table.name)}

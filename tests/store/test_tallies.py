@@ -19,6 +19,7 @@ from redline.analysis.positions_report import positions_report
 from redline.analysis.stored_positions import stored_positions
 from redline.analysis.timeline import stored_timeline, timeline_counts
 from redline.balance import ShiftDays
+from redline.errors import ConfigError
 from redline.model import Actor, Document, Event, Extraction, PlanVersion, Point, Span, Speaker, Statement
 from redline.store import Correction, Prepared, Store, fingerprint
 from redline.store.balances import shift_days
@@ -201,6 +202,31 @@ def test_corrections_move_the_tallies(store: Store) -> None:
     store.correct("s2-8", Correction(speaker="Vladimir Putin"))
     _assert_same(store)
     assert _from_tallies(store, by="party") != before
+
+
+def test_corrected_dates_move_the_tallies_and_survive_reextraction(store: Store) -> None:
+    """An analyst's date moves a statement to another day, a dated one to undated and an
+    undated one to a day, in every tally; the machine's date stays beside it, and re-extraction
+    (which writes the machine's date again) keeps the analyst's."""
+    _fill(store)
+    undated_before = _from_tallies(store, by="party")["undated"]
+    store.correct("s1-1", Correction(date=date(2025, 11, 23)))  # said days after the story
+    store.correct("s2-7", Correction(undated=True))  # a background date read as the day it was said
+    store.correct("s3-10", Correction(date=date(2025, 11, 21)))  # an undated article, dated by hand
+    _assert_same(store)
+    # the one made undated counts there; the one dated by hand leaves its row's other undated one
+    assert _from_tallies(store, by="party")["undated"] == undated_before + 1
+    moved = store.statement("s1-1")
+    assert moved is not None and moved["date"] == "2025-11-23" and moved["machine"]["date"] == "2025-11-20"
+    assert [(o["date"], o["undated"]) for o in moved["overrides"]] == [("2025-11-23", False)]
+    cleared = store.statement("s2-7")
+    assert cleared is not None and cleared["date"] is None and cleared["machine"]["date"] == "2025-11-22"
+    store.replace([_extraction(1, [0, 1, 2, 3, 4])])
+    again = store.statement("s1-1")
+    assert again is not None and again["date"] == "2025-11-23"
+    _assert_same(store)
+    with pytest.raises(ConfigError, match="a date and undated"):
+        store.correct("s1-0", Correction(date=date(2025, 11, 21), undated=True))
 
 
 def test_reextraction_and_new_parties_move_the_tallies(store: Store) -> None:

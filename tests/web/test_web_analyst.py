@@ -149,6 +149,21 @@ def test_a_correction_round_trips_through_the_page(writable: tuple[TestClient, s
     assert client.get(f"/api/v1/statements/{sid}").json()["stance"] == "neutral"
 
 
+def test_a_date_is_corrected_from_the_page(writable: tuple[TestClient, str]) -> None:
+    client, url = writable
+    with Store.open(url) as s:
+        sid = next(r["id"] for r in s.statements(StatementFilter(actor="vladimir-putin")) if r["date"])
+    r = client.post(f"/statements/{sid}/correct", data={**_form(client, sid), "date": "2025-11-02"})
+    assert r.status_code == 200
+    page = Page(r.text)
+    (row,) = page.body_rows("corrections")
+    assert row.children[2].text == "date → 2025-11-02"
+    assert "(corrected; its document gives 2025-" in r.text
+    cleared = client.post(f"/statements/{sid}/correct", data={**_form(client, sid), "undated": "yes"})
+    assert [c.children[2].text for c in Page(cleared.text).body_rows("corrections")][-1] == "date → undated"
+    assert client.get(f"/api/v1/statements/{sid}").json()["date"] is None
+
+
 def test_corrections_need_the_token_and_a_form_from_this_site(writable: tuple[TestClient, str]) -> None:
     client, url = writable
     with Store.open(url) as s:

@@ -6,6 +6,7 @@ Field names follow the store's rows and the extraction contract (``content``, ``
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -64,6 +65,7 @@ class MachineValues(_Model):
     actor_id: str | None
     issues: list[str]
     stance: str
+    date: str | None = Field(description="The date its document gives (ISO); null when it gives none.")
 
 
 class OverrideOut(_Model):
@@ -75,6 +77,8 @@ class OverrideOut(_Model):
     issues: list[str] | None
     stance: str | None
     reject: bool
+    date: str | None = Field(description="The day it was said, as corrected (ISO).")
+    undated: bool = Field(description="Corrected to no known day: counted as undated.")
     who: str
     at: str | None = Field(description="When it was recorded (ISO timestamp).")
     note: str | None
@@ -124,6 +128,12 @@ class CorrectionIn(_Model):
     )
     stance: Stance | None = None
     reject: bool = Field(default=False, description="Mark the statement as not a statement.")
+    date: datetime.date | None = Field(
+        default=None, description="The day it was said (ISO), when the document's date is wrong for it."
+    )
+    undated: bool = Field(
+        default=False, description="No day is known: the statement is counted as undated from now on."
+    )
     who: str = Field(
         default="api", min_length=1, max_length=MAX_NAME, description="Who makes the correction."
     )

@@ -203,6 +203,14 @@ def correct(
     reject: Annotated[bool, typer.Option("--reject", help="Mark the statement as not a statement.")] = False,
     who: Annotated[str, typer.Option(metavar="NAME", help="Who makes the correction.")] = "analyst",
     note: Annotated[str | None, typer.Option(metavar="TEXT", help="Why.")] = None,
+    said_on: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="DAY",
+            help="The day it was said, when its document's date is wrong for it; 'undated': no day known.",
+        ),
+    ] = None,
     db: DbOpt = None,
 ) -> None:
     """Store an analyst correction; it survives every re-run and re-extraction."""
@@ -211,7 +219,10 @@ def correct(
         from redline.store import Correction
 
         parsed = tuple(i.strip() for i in issues.split(",") if i.strip()) if issues is not None else None
-        oid = correct_statement(store, statement_id, Correction(speaker, parsed, stance, reject, who, note))
+        undated = (said_on or "").strip().lower() == "undated"
+        said = None if undated else day(said_on, "--date")
+        change = Correction(speaker, parsed, stance, reject, who, note, date=said, undated=undated)
+        oid = correct_statement(store, statement_id, change)
         typer.echo(f"correction {oid} recorded for statement {statement_id}", err=True)
 
 

@@ -311,6 +311,26 @@ def _point_issue_tallies(conn: Connection) -> None:
     point_tallies.rebuild_issues(conn)
 
 
+def _corrected_dates(conn: Connection) -> None:
+    """Statements keep the date their document gives (``m_date``) beside the effective one, which
+    an analyst's correction may change (``statement_override.date``/``undated``): the columns are
+    added, and every stored date is the machine's, since no correction could change one before."""
+    from sqlalchemy import inspect, update
+
+    from redline.store.schema import statement, statement_override
+
+    for table in (statement, statement_override):
+        have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for col in table.columns:
+            if col.name in have:
+                continue
+            ddl = f"ALTER TABLE {table.name} ADD COLUMN {col.name} {col.type.compile(dialect=conn.dialect)}"
+            if not col.nullable:
+                ddl += f" NOT NULL DEFAULT {col.server_default.arg.text}"  # type: ignore[union-attr]
+            conn.exec_driver_sql(ddl)
+    conn.execute(update(statement).values(m_date=statement.c.date))
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -333,6 +353,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0019_point_checkpoints", _point_checkpoints),
     ("0020_reversal_on_plan", _reversal_on_plan),
     ("0021_point_issue_tallies", _point_issue_tallies),
+    ("0022_corrected_dates", _corrected_dates),
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -23,10 +23,17 @@ from redline.errors import ConfigError, NotFoundError
 from redline.knowledge.actors import name_key
 from redline.model import STANCES
 from redline.store import actors as actor_rules
-from redline.store import point_links, tallies
+from redline.store import point_links, point_tallies, tallies
 from redline.store._sql import chunks, insert_ignore
 from redline.store.extractions import parties
-from redline.store.schema import actor, actor_alias, statement, statement_issue, statement_override
+from redline.store.schema import (
+    actor,
+    actor_alias,
+    claim_statement,
+    statement,
+    statement_issue,
+    statement_override,
+)
 
 MIN_OVERLAP = 0.5
 MIN_TEXT_SIMILARITY = 90.0
@@ -42,6 +49,8 @@ class Correction:
     reject: bool = False
     who: str = "analyst"
     note: str | None = None
+    date: date | None = None  # the day it was said, when the document's (or none) is wrong
+    undated: bool = False  # no day is known: the date the machine gave is wrong and none replaces it
 
 
 def _speaker_actor(conn: Connection, value: str) -> tuple[str, str]:
@@ -69,8 +78,11 @@ def record(conn: Connection, statement_id: str, change: Correction) -> int:
     """Store a correction and apply it; return the override's id."""
     if change.stance is not None and change.stance not in STANCES:
         raise ConfigError(f"unknown stance {change.stance!r}", hint=f"use one of {', '.join(STANCES)}")
-    if change.speaker is None and change.issues is None and change.stance is None and not change.reject:
-        raise ConfigError("nothing to correct", hint="give --speaker, --issues, --stance or --reject")
+    if change.date is not None and change.undated:
+        raise ConfigError("a date and undated at once", hint="give a day, or undated for no day")
+    unchanged = change.speaker is None and change.issues is None and change.stance is None
+    if unchanged and not (change.reject or change.date or change.undated):
+        raise ConfigError("nothing to correct", hint="give --speaker, --issues, --stance, --date or --reject")
     st = conn.execute(
         select(
             statement.c.document_id, statement.c.content_start, statement.c.content_end, statement.c.content
@@ -93,6 +105,8 @@ def record(conn: Connection, statement_id: str, change: Correction) -> int:
             issues=json.dumps(sorted(set(change.issues))) if change.issues is not None else None,
             stance=change.stance,
             reject=change.reject,
+            date=change.date,
+            undated=change.undated,
             who=change.who,
             at=datetime.now(UTC),
             note=change.note,
@@ -101,10 +115,15 @@ def record(conn: Connection, statement_id: str, change: Correction) -> int:
     )
     party_of = parties(conn)
     counted_before = tallies.keys_of(conn, [statement_id], party_of)
+    linked_before = point_tallies.groups_of(conn, [statement_id])  # by day, which a date moves
     apply(conn, [statement_id])
-    # a corrected stance, issue, speaker or rejection moves the statement between tallies
+    # a corrected stance, issue, speaker, date or rejection moves the statement between tallies
     tallies.recompute(conn, counted_before | tallies.keys_of(conn, [statement_id], party_of), party_of)
-    point_links.invalidate(conn, [statement_id])  # its issues count in its links' scores
+    point_links.invalidate(conn, [statement_id], linked_before)  # its issues count in its links' scores
+    if change.date is not None or change.undated:
+        # claims group a speaker's statements within days of each other: out of its claim, the
+        # statement marks its speaker's claims for regrouping (``Store.stale_claim_actors``)
+        conn.execute(delete(claim_statement).where(claim_statement.c.statement_id == statement_id))
     tallies.bump(conn)
     pk = result.inserted_primary_key
     return int(pk[0]) if pk else 0
@@ -130,16 +149,17 @@ def apply(conn: Connection, statement_ids: Sequence[str]) -> None:
                 statement.c.m_actor_id,
                 statement.c.m_issues,
                 statement.c.m_stance,
-                statement.c.date,
+                statement.c.m_date,
             ).where(statement.c.id.in_(list(by_statement)))
         ).all()
         for row in rows:
-            speaker, actor_id, issues, stance, rejected = (
+            speaker, actor_id, issues, stance, rejected, day = (
                 row.m_speaker,
                 row.m_actor_id,
                 json.loads(row.m_issues),
                 row.m_stance,
                 False,
+                row.m_date,
             )
             for ov in by_statement[row.id]:
                 if ov.actor_id is not None:
@@ -149,6 +169,8 @@ def apply(conn: Connection, statement_ids: Sequence[str]) -> None:
                 if ov.stance is not None:
                     stance = ov.stance
                 rejected = rejected or bool(ov.reject)
+                if ov.date is not None or ov.undated:
+                    day = None if ov.undated else ov.date
             conn.execute(
                 update(statement)
                 .where(statement.c.id == row.id)
@@ -158,13 +180,14 @@ def apply(conn: Connection, statement_ids: Sequence[str]) -> None:
                     stance=stance,
                     issues=json.dumps(issues),
                     rejected=rejected,
+                    date=day,
                 )
             )
             conn.execute(delete(statement_issue).where(statement_issue.c.statement_id == row.id))
             insert_ignore(
                 conn,
                 statement_issue,
-                [{"issue": i, "statement_id": row.id, "date": row.date} for i in issues],
+                [{"issue": i, "statement_id": row.id, "date": day} for i in issues],
                 ["issue", "statement_id"],
             )
 

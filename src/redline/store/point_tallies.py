@@ -171,7 +171,7 @@ def _upsert(conn: Connection, t: Any, records: Sequence[dict[str, Any]]) -> None
 
 def groups_of(conn: Connection, statement_ids: Collection[str]) -> set[Group]:
     """The (version, point, day) groups the links of these statements count in now (call
-    before their links or days change; a correction keeps the day, so after one too)."""
+    before their links or days change: a re-extraction or a corrected date)."""
     s, lk = statement, point_link
     found: set[Group] = set()
     for part in chunks(sorted(statement_ids)):

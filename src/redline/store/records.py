@@ -49,6 +49,7 @@ class MachineValues(TypedDict):
     actor_id: str | None
     issues: list[str]
     stance: str
+    date: str | None  # the date its document gives (ISO), None when it gives none
 
 
 class OverrideRecord(TypedDict):
@@ -58,6 +59,8 @@ class OverrideRecord(TypedDict):
     issues: list[str] | None
     stance: str | None
     reject: bool
+    date: str | None  # the day it was said (ISO), as corrected
+    undated: bool  # corrected to no known day
     who: str
     at: str | None
     note: str | None
@@ -207,6 +210,7 @@ def get_statement(conn: Connection, statement_id: str) -> StatementRecord | None
             "actor_id": row.m_actor_id,
             "issues": list(json.loads(row.m_issues)),
             "stance": row.m_stance,
+            "date": _iso(row.m_date),
         },
         "context": {"text": text[lo:hi], "start": lo, "end": hi},
         "overrides": [
@@ -217,6 +221,8 @@ def get_statement(conn: Connection, statement_id: str) -> StatementRecord | None
                 "issues": list(json.loads(ov.issues)) if ov.issues is not None else None,
                 "stance": ov.stance,
                 "reject": bool(ov.reject),
+                "date": _iso(ov.date),
+                "undated": bool(ov.undated),
                 "who": ov.who,
                 "at": _iso(ov.at),
                 "note": ov.note,

@@ -132,6 +132,8 @@ statement = Table(
     Column("duplicate", Boolean, nullable=False, server_default=text("false")),
     Column("confidence", Float, nullable=False),
     Column("extractor", String(100), nullable=False),
+    # migration 0022: the date its document gives (``date`` is that or an analyst's correction)
+    Column("m_date", Date),
     Index("ix_statement_id", "id", unique=True),
     Index("ix_statement_document", "document_id"),
     Index("ix_statement_actor_date", "actor_id", "date"),
@@ -168,6 +170,9 @@ statement_override = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("note", Text),
     Column("attached", String(10), nullable=False, server_default=text("'id'")),  # id | overlap | orphan
+    # migration 0022: the day it was said as the analyst reads it, or ``undated`` (no day known)
+    Column("date", Date),
+    Column("undated", Boolean, nullable=False, server_default=text("false")),
     Index("ix_override_statement", "statement_id"),
     Index("ix_override_document", "document_id"),
 )

@@ -159,6 +159,7 @@ def _statement_rows(
                 "issues": json.dumps(issues),
                 "rejected": False,
                 "date": day,
+                "m_date": day,
                 "outlet": doc.outlet,
                 "duplicate": duplicate,
                 "confidence": float(st.confidence),

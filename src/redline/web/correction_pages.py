@@ -24,19 +24,20 @@ from redline.web.render import Renderer
 
 __all__ = ["FIELDS", "add_correction_pages", "correction_of"]
 
-FIELDS = ("stance", "issues", "speaker", "reject", "who", "note")
+FIELDS = ("stance", "issues", "speaker", "date", "undated", "reject", "who", "note")
 
 
 def correction_of(form: dict[str, str]) -> dict[str, Any]:
     """The form's filled-in fields as a ``CorrectionIn`` body: empty fields leave values alone."""
     body: dict[str, Any] = {}
-    for name in ("stance", "speaker", "note", "who"):
+    for name in ("stance", "speaker", "date", "note", "who"):
         if form.get(name, "").strip():
             body[name] = form[name].strip()
     if form.get("issues", "").strip():
         body["issues"] = [i.strip() for i in form["issues"].replace(";", ",").split(",") if i.strip()]
-    if form.get("reject") == "yes":
-        body["reject"] = True
+    for flag in ("reject", "undated"):
+        if form.get(flag) == "yes":
+            body[flag] = True
     return body
 
 

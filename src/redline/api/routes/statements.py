@@ -130,6 +130,8 @@ def correct_statement(
             stance=change.stance,
             reject=change.reject,
             who=change.who,
+            date=change.date,
+            undated=change.undated,
             note=change.note,
         ),
     )
