@@ -49,6 +49,30 @@ def test_headings_continuations_and_preamble() -> None:
     assert v.date == date(2025, 11, 20) and v.source == "http://x"
 
 
+def test_section_lines_in_capitals_or_numbered_head_the_points_below() -> None:
+    text = (
+        "DRAFT FRAMEWORK\nI. BORDERS AND FORCES\n1. The line is frozen.\nII. ECONOMY\n"
+        "2. A fund is created;\n   it is run jointly.\nSECURITY GUARANTEES:\n3. Allies guarantee it.\n"
+        "Part 4 - Final provisions\n4. It enters into force on signature.\n"
+    )
+    v = parse_plan_text(text, plan="p", label="v")
+    assert [(p.number, p.heading, p.text) for p in v.points] == [
+        ("1", "BORDERS AND FORCES", "The line is frozen."),
+        ("2", "ECONOMY", "A fund is created; it is run jointly."),
+        ("3", "SECURITY GUARANTEES", "Allies guarantee it."),
+        ("4", "Final provisions", "It enters into force on signature."),
+    ]
+
+
+def test_numbering_that_starts_again_in_each_section_is_kept_apart() -> None:
+    text = "Section A. Politics\n1. Elections.\n2. A ceasefire.\nSection B. Economy\n1. A fund.\na) Board.\n"
+    assert numbers(text) == ["A.1", "A.2", "B.1", "B.1.a"]
+    caps = "POLITICS\n1. Elections.\nECONOMY\n1. A fund.\n"
+    assert numbers(caps) == ["S1.1", "S2.1"]  # sections with no label of their own go by their order
+    with pytest.raises(PlanError, match="point 1 appears twice"):  # twice in one section
+        parse_plan_text("Section A. Politics\n1. One.\n1. Again.", plan="p", label="v")
+
+
 def test_duplicate_point_names_both_lines() -> None:
     with pytest.raises(PlanError) as err:
         parse_plan_text("1. One.\n2. Two.\n\n2. Again.", plan="p", label="v", where="plan.md")

@@ -1,7 +1,9 @@
 """Plan versions from text, Markdown, JSON or CSV, and tagging of their points with issues.
 
 Published drafts come as numbered lists in prose ("1.", "2)", "Point 3:"), with sub-points
-("a)", "5.1") and section headings; reconstructions and hand-made tables come as JSON or CSV.
+("a)", "5.1") and section headings (Markdown, "II. TERRITORY", "Section B:", a line in
+capitals), sometimes numbered afresh in each section, which then prefixes the point's number
+("B.1"); reconstructions and hand-made tables come as JSON or CSV.
 All of them become one ``PlanVersion`` with ordered ``Point`` records, so that alignment,
 linking and positions never care where a version came from. Parsing is strict about what
 would silently corrupt a version (a point number used twice, a sub-point with no parent, no
@@ -56,6 +58,13 @@ _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
 _NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d+)\s*[.)\]:]\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
+# Section lines of drafts: "II. TERRITORY", "Section B: Economy", "Part 3 - Guarantees", "Annex I".
+_SECTION = re.compile(
+    r"^\s*(?:(?i:part|section|chapter|title|annex)\s+(?P<label>[A-Z]|[IVX]+|\d+)|(?P<roman>[IVX]+)(?=[.:)]))"
+    r"\s*[.:)\-–—]?\s*(?P<text>.*)$"
+)
+# A short line in capitals ("TERRITORY", "SECURITY GUARANTEES:") heads the points below it.
+_CAPS = re.compile(r"^\s*(?=[^a-z]*[A-Z]{3})[^a-z.,;]{3,80}$")
 # "Author: E3" and the like in the preamble of a text plan.
 _META = re.compile(r"^\s*(?P<key>author|kind|based[ _-]on|source[ _-]url)\s*:\s*(?P<value>\S.*)$", re.I)
 # "[disputed by Russia]", "[summary]", "[partial]", "[unknown]", "[open]" at the start of a point.
@@ -72,6 +81,41 @@ class _Draft:
     line: int
     lines: list[str] = field(default_factory=list)
     heading: str | None = None
+    section: str = ""  # the label of the section it is in ("II", "B"; "S3" for the third unlabelled)
+
+
+def _section_of(line: str, ordinal: int) -> tuple[str, str] | None:
+    """(heading text, section label) when ``line`` heads a section of a draft, else None."""
+    if m := _HEADING.match(line):
+        return m.group("text").strip(), f"S{ordinal}"
+    if m := _SECTION.match(line):
+        label = m.group("label") or m.group("roman")
+        return (m.group("text").strip() or line.strip()), label
+    if _CAPS.match(line) and not _NUMBERED.match(line) and not _DOTTED.match(line):
+        return line.strip().rstrip(":").strip(), f"S{ordinal}"
+    return None
+
+
+def _numbered_by_section(drafts: list[_Draft], where: str) -> list[_Draft]:
+    """Drafts whose numbering starts again in each section ("Section A: 1. 2. Section B: 1. 2.")
+    get the section's label in front ("A.1", "B.1"); a number used twice in one section, or
+    twice with no section between, is an error that would merge two points."""
+    seen: dict[tuple[str, str], int] = {}
+    restarts = False
+    first_line: dict[str, int] = {}
+    for d in drafts:
+        if (d.section, d.number) in seen:
+            raise PlanError(
+                f"point {d.number} appears twice (first on line {seen[d.section, d.number]})",
+                where=f"{where}:{d.line}",
+                hint="renumber one of them",
+            )
+        seen[d.section, d.number] = d.line
+        restarts = restarts or d.number in first_line
+        first_line.setdefault(d.number, d.line)
+    if not restarts:
+        return drafts
+    return [replace(d, number=f"{d.section}.{d.number}") for d in drafts]
 
 
 def parse_plan_text(
@@ -89,10 +133,11 @@ def parse_plan_text(
     point, a sub-point or a heading continues the point above it.
     """
     drafts: list[_Draft] = []
-    seen: dict[str, int] = {}
     heading: str | None = None
+    section = ""
     parent: str | None = None
     meta: dict[str, Any] = {}
+    ordinal = 0
     for lineno, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         if not line.strip():
@@ -101,8 +146,9 @@ def parse_plan_text(
             key = m.group("key").lower().replace(" ", "_").replace("-", "_")
             meta.setdefault(key, []).append(m.group("value").strip())
             continue
-        if m := _HEADING.match(line):
-            heading = m.group("text").strip()
+        if found := _section_of(line, ordinal + 1):
+            heading, section = found
+            ordinal += 1
             continue
         number: str | None = None
         body = ""
@@ -119,14 +165,7 @@ def parse_plan_text(
                 )
             number, body = f"{parent}.{m.group('num')}", m.group("text").strip()
         if number is not None:
-            if number in seen:
-                raise PlanError(
-                    f"point {number} appears twice (first on line {seen[number]})",
-                    where=f"{where}:{lineno}",
-                    hint="renumber one of them",
-                )
-            seen[number] = lineno
-            drafts.append(_Draft(number, lineno, [body] if body else [], heading))
+            drafts.append(_Draft(number, lineno, [body] if body else [], heading, section))
         elif drafts:
             drafts[-1].lines.append(_BULLET.sub("", line).strip())
     if not drafts:
@@ -136,7 +175,7 @@ def parse_plan_text(
             hint='number each point: "1.", "1)", "Point 1:"; sub-points "a)" or "5.1"',
         )
     points: list[Point] = []
-    for d in drafts:
+    for d in _numbered_by_section(drafts, where):
         body = " ".join(part for part in d.lines if part)
         record: dict[str, Any] = {"number": d.number, "heading": d.heading}
         marks: list[str] = []
