@@ -213,3 +213,30 @@ def test_points_are_tagged_with_the_point_lexicon(tmp_path: Path) -> None:
     plain.write_text("military_limits: [army, cap]\n", encoding="utf-8")
     tagger, pax = point_tagging(plain)  # a plain term list falls back to term matching
     assert tagger is not None and tagger("a cap on the army") == ["military_limits"]
+
+
+DRAFT_PAGE = """<!doctype html><html><head><title>Draft</title></head><body>
+<nav><ol><li>Home</li><li>World</li></ol></nav>
+<article><h1>The framework in full</h1><p>The text reads:</p>
+<h2>Security</h2>
+<ol><li>Sovereignty is confirmed.</li>
+<li>A pact is signed. <ol><li>It covers the region;</li><li>it is reviewed yearly.</li></ol></li></ol>
+<h2>Territory</h2>
+<ol start="3"><li>The line is frozen.</li><li value="5">Forces withdraw.</li></ol>
+</article>
+<div class="most-read"><ol><li>Another story</li><li>And another</li></ol></div>
+</body></html>"""
+
+
+def test_a_draft_saved_as_a_web_page_keeps_the_numbers_its_lists_imply(tmp_path: Path) -> None:
+    page = tmp_path / "draft.html"
+    page.write_text(DRAFT_PAGE, encoding="utf-8")
+    v = load_plan(page, plan="p", label="v")
+    assert [(p.number, p.heading, p.text) for p in v.points] == [
+        ("1", "Security", "Sovereignty is confirmed."),
+        ("2", "Security", "A pact is signed."),
+        ("2.a", "Security", "It covers the region;"),
+        ("2.b", "Security", "it is reviewed yearly."),
+        ("3", "Territory", "The line is frozen."),
+        ("5", "Territory", "Forces withdraw."),  # the page's own numbering, not a count
+    ]

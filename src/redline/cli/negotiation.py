@@ -154,13 +154,13 @@ def _link_imported(store: Store, version: PlanVersion) -> None:
 
 @plan_app.command("import")
 def plan_import(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="Plan text or Markdown, JSON or CSV.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="Plan as text, Markdown, JSON, CSV or HTML.")],
     plan: Annotated[str, typer.Option("--plan", help="Plan name.")],
     version: Annotated[str, typer.Option("--version", help="Version label, e.g. 28-point.")],
     when: Annotated[str | None, typer.Option("--date", help="Date of the version, YYYY-MM-DD.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Where the text comes from (URL).")] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", help="text, json or csv (default: from extension).")
+        str | None, typer.Option("--format", help="text, json, csv or html (default: from extension).")
     ] = None,
     issues: Annotated[Path | None, typer.Option("--issues", help="Issue lexicon to tag points with.")] = None,
     author: Annotated[

@@ -98,6 +98,80 @@ def _body_text(markup: str) -> str:
     return _NEWLINES.sub("\n", _BLANKS.sub(" ", raw)).strip()
 
 
+def outline_text(markup: str) -> str:
+    """A page's headings, paragraphs and lists as plain lines, list items numbered as the page
+    shows them: a draft published as HTML (``<ol>`` points, ``<h2>`` sections) reads as the same
+    draft typed out ("# Security", "1. ...", "a) ..."), which the plan parser understands.
+    Main-text extraction would drop the numbers an ``<ol>`` only implies."""
+    try:
+        tree = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in tree.xpath("|".join(f"//{tag}" for tag in _NOT_TEXT)):
+        bad.drop_tree()
+    # the page's article when it marks one: lists of related or most-read stories stay out
+    main = tree.xpath("//article|//main") or [tree.find("body")]
+    lines: list[str] = []
+    _outline(main[0] if main[0] is not None else tree, lines, depth=0)
+    return "\n".join(lines)
+
+
+_BLOCKS = frozenset({"p", "div", "section", "article", "main", "blockquote", "li", "dd", "dt", "tr", "br"})
+_HOLDERS = _BLOCKS | {"ol", "ul", "h1", "h2", "h3", "h4", "h5", "h6"}  # a block holding these is walked
+
+
+def _outline(el: etree._Element, lines: list[str], depth: int) -> None:
+    """Append ``el``'s text to ``lines``: one line per block, one per heading and list item."""
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            lines.append(f"{'#' * int(tag[1])} {_flat(child)}")
+        elif tag in {"ol", "ul"}:
+            _list(child, lines, depth)
+        elif tag in _BLOCKS and any(isinstance(c.tag, str) and c.tag in _HOLDERS for c in child):
+            if child.text and child.text.strip():
+                lines.append(_flat_text(child.text))
+            _outline(child, lines, depth)
+        elif tag and (text := _flat(child)):
+            lines.append(text)
+        if child.tail and child.tail.strip():
+            lines.append(_flat_text(child.tail))
+
+
+def _list(el: etree._Element, lines: list[str], depth: int) -> None:
+    """List items as numbered ("3.", from ``start`` and ``value``), lettered ("b)", an ``<ol>``
+    inside an item) or bulleted ("- ") lines."""
+    ordered = el.tag == "ol"
+    number = int(el.get("start", "1")) if (el.get("start") or "1").isdigit() else 1
+    for item in el:
+        if not isinstance(item.tag, str) or item.tag != "li":
+            continue
+        if (item.get("value") or "").isdigit():
+            number = int(item.get("value", "1"))
+        nested = [c for c in item if isinstance(c.tag, str) and c.tag in {"ol", "ul"}]
+        for n in nested:
+            item.remove(n)
+        text = _flat(item)
+        if not ordered:
+            marker = "-"
+        elif depth or el.get("type") in {"a", "A"}:
+            marker = f"{chr(ord('a') + (number - 1) % 26)})"
+        else:
+            marker = f"{number}."
+        lines.append(f"{marker} {text}")
+        for n in nested:
+            _list(n, lines, depth + 1)
+        number += 1
+
+
+def _flat(el: etree._Element) -> str:
+    return _flat_text(el.text_content())
+
+
+def _flat_text(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _title(markup: str) -> str | None:
     try:
         tree = lxml_html.document_fromstring(markup)

@@ -9,12 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from redline.errors import PlanError
+from redline.sources.html import outline_text
 
-FORMATS = {".json": "json", ".csv": "csv", ".txt": "text", ".md": "text", ".markdown": "text"}
+FORMATS = {
+    ".json": "json",
+    ".csv": "csv",
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
-    """The text of ``path`` and its format (text, json or csv); ``fmt`` overrides the extension."""
+    """The text of ``path`` and its format (text, json or csv); ``fmt`` overrides the extension.
+    A saved web page (html) is read as the text its headings, paragraphs and lists show."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -27,4 +37,7 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
         ) from None
     except OSError as exc:
         raise PlanError(f"cannot be read ({exc.strerror})", where=str(path)) from None
-    return text, fmt or FORMATS.get(path.suffix.lower(), "text")
+    found = fmt or FORMATS.get(path.suffix.lower(), "text")
+    if found == "html":
+        return outline_text(text), "text"
+    return text, found
