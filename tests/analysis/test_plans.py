@@ -29,6 +29,8 @@ def numbers(text: str) -> list[str]:
 def test_numbered_styles_are_all_points() -> None:
     text = "1. First point.\n2) Second point.\nPoint 3: Third point.\n(4) Fourth point.\nArticle 5 - Fifth."
     assert numbers(text) == ["1", "2", "3", "4", "5"]
+    dashed = "1 – First point.\n2 - Second point,\n2026 - a year that continues it.\n3 — Third."
+    assert numbers(dashed) == ["1", "2", "3"]
 
 
 def test_sub_points_take_their_parent_number() -> None:

@@ -55,7 +55,8 @@ __all__ = [
     "with_meta",
 ]
 _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
-_NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d+)\s*[.)\]:]\s+(?P<text>\S.*)$")
+# "1.", "2)", "(3)", "[4]", "5:" and "6 - " / "6 – " (a dash needs a space before it: "2-3 years")
+_NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d{1,3})(?:\s*[.)\]:]|\s+[-–—])\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 # Section lines of drafts: "II. TERRITORY", "Section B: Economy", "Part 3 - Guarantees", "Annex I".
