@@ -361,3 +361,10 @@ def stance_issues(issues: Sequence[str], *, reverses: bool = False) -> list[str]
     """
     first, rest = list(issues[:1]), issues[1:]
     return first + [i for i in rest if reverses or i not in GENERIC_ISSUES]
+
+
+def reversal_widens(issues: Sequence[str]) -> bool:
+    """Whether saying a change of position would place a statement in one more column
+    (``stance_issues``: a generic issue listed after the first): only then is its text worth
+    reading for a reversal, a test every reader of the tallies would otherwise run on each row."""
+    return any(i in GENERIC_ISSUES for i in issues[1:])

@@ -26,7 +26,7 @@ from typing import Generic, Literal, TypeVar
 
 from redline.balance import UNAFFILIATED, CellDraft, DayGroup, Days, Strength, reversal_test, strength, walk
 from redline.knowledge.shift_cues import load_not_names, load_party_names
-from redline.model import GENERIC_ISSUES, Statement, stance_issues
+from redline.model import GENERIC_ISSUES, Statement, reversal_widens, stance_issues
 
 __all__ = [
     "GENERIC_ISSUES",
@@ -160,7 +160,7 @@ def by_issue(statement: Statement, reverses: Reverses | None = None) -> list[str
     ``reverses``, a statement it finds saying outright that its speaker's position changed
     counts on a generic issue it lists too (tested only where that makes a difference)."""
     issues = statement.issues
-    widen = reverses is not None and any(i in GENERIC_ISSUES for i in issues[1:]) and reverses(statement)
+    widen = reverses is not None and reversal_widens(issues) and reverses(statement)
     return stance_issues(issues, reverses=widen)
 
 

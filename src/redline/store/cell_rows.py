@@ -58,10 +58,9 @@ def in_cell(r: Any, party_of: Mapping[str, str], row: str, column: str | None, a
     issues = json.loads(r.issues)
     if column in stance_issues(issues):
         return True
-    text = r.reversal_text
+    text = r.reversal_text  # only a reversal widens it to the column (a generic one it lists later)
     return (
-        column in GENERIC_ISSUES
-        and column in issues
+        column in stance_issues(issues, reverses=True)
         and text is not None
         and says_reversal(text, r.speaker, r.actor_id, party_of)
     )

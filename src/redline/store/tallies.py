@@ -62,7 +62,7 @@ from redline.balance import (
     reversal_test,
 )
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
-from redline.model import GENERIC_ISSUES, stance_issues
+from redline.model import reversal_widens, stance_issues
 from redline.store import point_tallies as by_point
 from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import CellTotals, TallyRow, from_checkpoints, rewalk, undated_counts
@@ -147,7 +147,7 @@ def record_columns(record: Mapping[str, Any]) -> list[str]:
     tallies place it (a reversal listing the plan after an issue counts on the plan too): what
     the exports give an analyst must add up to the matrix they see."""
     issues = list(record["issues"])
-    reverses = any(i in GENERIC_ISSUES for i in issues[1:]) and _says_reversal()(
+    reverses = reversal_widens(issues) and _says_reversal()(
         record["content"], (record["speaker"] or "", record["party"] or UNAFFILIATED)
     )
     return stance_issues(issues, reverses=reverses)
@@ -182,7 +182,7 @@ _COUNTABLE = (*countable(), statement.c.speaker.is_not(None))  # a row needs a s
 
 def _generic_later(issues: str) -> bool:
     """Whether a statement's issues (as stored, JSON) list a generic issue after the first."""
-    return any(i in GENERIC_ISSUES for i in json.loads(issues)[1:])
+    return reversal_widens(json.loads(issues))
 
 
 def _issue_columns(m: Mapping[str, Any], reverses: bool) -> list[str]:
