@@ -273,6 +273,12 @@ def test_a_question_tag_run_into_the_next_quotation_still_frames_the_question(ex
             "had been productive.",
             "White House statement",
         ),
+        # the maker named in a by-phrase the speaker mention stops short of
+        (
+            "A joint statement released late on Sunday by Washington said both sides had agreed on a "
+            "refined framework.",
+            "US government",
+        ),
     ],
 )
 def test_a_document_speaks_for_its_maker_not_for_people_mentioned_after_it(

@@ -76,6 +76,8 @@ def test_yesterday(extractor: Any) -> None:
             date(2025, 11, 23),
         ),
         ("Two days later the Latvian president told the radio that the cap was too low.", date(2025, 11, 26)),
+        ("Hours later the Latvian president told the radio that the cap was too low.", date(2025, 11, 24)),
+        ("Later that day the Latvian president told the radio that the cap was too low.", date(2025, 11, 24)),
         ("The Latvian president told the radio that the cap was too low.", PUB),
     ],
 )
@@ -83,6 +85,27 @@ def test_a_day_counted_from_the_last_told_day(extractor: Any, second: str, expec
     text = "On Monday, the Estonian premier said the ferry deal was dead.\n\n" + second
     assert _statement(extractor, text, "ferry deal").date == date(2025, 11, 24)
     assert _statement(extractor, text, "cap was too low").date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the second cue hangs, in the parse, on the verb of what the first one reports
+        (
+            "The envoy said Monday that the round had gone well, while claiming the gaps had narrowed a lot.",
+            "gaps had narrowed",
+        ),
+        (
+            "The mayor on Monday said the bridge deal had been signed and announced he was flying to Oslo.",
+            "flying to Oslo",
+        ),
+        ("The envoy spoke to reporters Monday to describe a six-point roadmap for the port.", "roadmap"),
+    ],
+)
+def test_a_second_cue_shares_the_day_of_the_speech_act_it_belongs_to(
+    extractor: Any, text: str, words: str
+) -> None:
+    assert _statement(extractor, text, words).date == date(2025, 11, 24)
 
 
 def test_a_day_before_an_event_named_dates_nothing(extractor: Any) -> None:

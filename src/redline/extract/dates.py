@@ -88,7 +88,10 @@ _NARRATIVE = re.compile(
     # "the day before" ends its phrase: before any word ("the day before the vote", "the day
     # after tomorrow") it names another day
     r"|the\s+(?P<word>day before|night before|previous day|next day|following day|day after)"
-    r"(?!\s+[a-z\d]))",
+    r"(?!\s+[a-z\d])"
+    # the same day as the story's last dated statement: "minutes later", "later that day"
+    r"|(?P<same>(?:minutes|moments|hours|an hour|shortly)\s+(?:later|afterwards?)|later\s+that\s+day"
+    r"|the\s+same\s+day))",
     re.I,
 )
 _AGO = re.compile(
@@ -223,16 +226,37 @@ def _speech_anchors(
     anchors = {t.i for t in span}
     root = span.root
     head = root.head
-    shares_time = root.dep_ in ("conj", "aux", "auxpass") or root.pos_ == "AUX"
-    if root.dep_ == "advcl":
-        shares_time = root.tag_ == "VBG" or head.lemma_.lower() in _WORDS.speech_verbs
-    if shares_time:
+    if _shares_time(root):
         anchors.add(head.i)
+        # the small parser often hangs "while claiming" or "and announced" on the verb of the
+        # clause the first cue reports ("said Sunday that talks had entered a phase, while
+        # claiming ..."): the time is that first cue's, one step further up
+        for _ in range(2):
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in _WORDS.speech_verbs:
+                anchors.add(head.head.i)
+                break
+            if not _shares_time(head):
+                break
+            head = head.head
+            anchors.add(head.i)
     elif root.dep_ == "pcomp" and head.lower_ == "by":
         anchors.add(head.head.i)
     elif root.dep_ == "relcl" and _is_speech_noun(head):
         anchors.update((head.i, head.head.i))
     return anchors
+
+
+def _shares_time(token: Token) -> bool:
+    """Whether a verb is said when its head is: coordinated ("said X and announced Y"), an
+    auxiliary, a participle clause ("while claiming"), or a clause or purpose of a speech verb
+    ("spoke Tuesday, though he said", "spoke to reporters Tuesday to describe")."""
+    if token.head.i == token.i:
+        return False
+    if token.dep_ in ("conj", "aux", "auxpass") or token.pos_ == "AUX":
+        return True
+    if token.dep_ == "advcl":
+        return token.tag_ == "VBG" or token.head.lemma_.lower() in _WORDS.speech_verbs
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in _WORDS.speech_verbs
 
 
 _LINK_DEPS = frozenset(
@@ -361,7 +385,9 @@ def _candidates(
 
 def _narrative(text: str, told: date, add: _Adder) -> None:
     for m in _NARRATIVE.finditer(text):
-        if m["word"]:
+        if m["same"]:
+            add(m, told, "day")
+        elif m["word"]:
             back = any(w in ("before", "previous") for w in m["word"].lower().split())
             add(m, told + timedelta(days=-1 if back else 1), "day")
         else:

@@ -225,18 +225,22 @@ class SpeakerResolver:
         the maker; a source that is no document, or names no maker before its head, is left
         whole."""
         head = _head(span)
-        if head.pos_ != "NOUN" or head.i + 1 >= span.end:
+        if head.pos_ != "NOUN":
             return span
         found = self.kb.collective([head.text])
         if found is None or found.kind != "document":
             return span
         doc = span.doc
-        for t in doc[head.i + 1 : span.end]:
+        # the mention may stop at the head noun while its by-phrase runs on ("a joint statement
+        # released minutes later by Washington said"): the head's own phrase is read to its end
+        for t in doc[head.i + 1 : max(span.end, head.right_edge.i + 1)]:
             # "issued by X" (an agent under a participle of the head) or "the statement by X"
             if t.dep_ == "agent" or (t.lower_ == "by" and t.dep_ == "prep" and t.head.i == head.i):
-                objects = [c for c in t.children if c.dep_ == "pobj" and c.i < span.end]
+                objects = [c for c in t.children if c.dep_ == "pobj"]
                 if objects:
-                    return doc[objects[0].left_edge.i : min(objects[0].right_edge.i + 1, span.end)]
+                    return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+        if head.i + 1 >= span.end:
+            return span
         before = doc[span.start : head.i]
         if any(t.pos_ == "PROPN" or t.ent_type_ in _MAKER_ENTITIES or t.dep_ == "poss" for t in before):
             return doc[span.start : head.i + 1]
