@@ -25,7 +25,7 @@ def _found(attributed: Attributed, text: str) -> list[tuple[str, str | None, str
         (
             "Smith said he would order a full review of the defenses and warned against hackers from abroad.",
             ("he would order a full review of the defenses", "said", "Smith"),
-            ("hackers from abroad", "warned", "Smith"),
+            ("hackers from abroad", "warned against", "Smith"),
         ),
         (
             'Even Beijing, the regime\'s only ally, said it was "firmly opposed" to the test and warned '

@@ -38,6 +38,8 @@ def combined() -> StatementClassifier:
         # conditions and red lines
         ("we will back the deal provided that our security is guaranteed", "said", "ukraine", "conditional"),
         ("any deal has to fully respect Ukraine's sovereignty", "said", "europe", "conditional"),
+        # a warning against something is a stand against it
+        ("a deal struck over the heads of the people of the region", "warned against", "europe", "oppose"),
         # reported evaluations of the plan and the talks
         ("the framework is a good foundation for peace", "called", "united_states", "support"),
         ("the talks in Florida were productive and useful", "said", "ukraine", "support"),

@@ -685,7 +685,17 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 rng = (objs[0].left_edge.i, child.right_edge.i + 1)
-                return _make(tok.doc, tok, rng, "prep", cues, quoted)
+                found = _make(tok.doc, tok, rng, "prep", cues, quoted)
+                # the preposition is part of the cue as written: "warned against" is not
+                # "warned of", and the stance rules read the cue
+                cue = found.cue if found is not None else None
+                if (
+                    cue is not None
+                    and child.i >= cue[1]
+                    and all(t.pos_ == "ADV" for t in tok.doc[cue[1] : child.i])
+                ):
+                    found.cue = (cue[0], child.i + 1)  # type: ignore[union-attr]
+                return found
     return None
 
 
