@@ -83,14 +83,23 @@ def _with_trafilatura(markup: str, url: str | None) -> Page | None:
     )
 
 
-def _body_text(markup: str) -> str:
-    """Paragraph-ish text of the page when trafilatura finds no main text."""
+def _text_tree(markup: str) -> lxml_html.HtmlElement | None:
+    """The page parsed, without what is never text (scripts, navigation, forms); None when
+    the markup cannot be parsed at all."""
     try:
         tree = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
-        return ""
+        return None
     for bad in tree.xpath("|".join(f"//{tag}" for tag in _NOT_TEXT)):
         bad.drop_tree()
+    return tree
+
+
+def _body_text(markup: str) -> str:
+    """Paragraph-ish text of the page when trafilatura finds no main text."""
+    tree = _text_tree(markup)
+    if tree is None:
+        return ""
     for block in tree.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//tr|//blockquote"):
         block.tail = "\n" + (block.tail or "")
     body = tree.find("body")
@@ -103,12 +112,9 @@ def outline_text(markup: str) -> str:
     shows them: a draft published as HTML (``<ol>`` points, ``<h2>`` sections) reads as the same
     draft typed out ("# Security", "1. ...", "a) ..."), which the plan parser understands.
     Main-text extraction would drop the numbers an ``<ol>`` only implies."""
-    try:
-        tree = lxml_html.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
+    tree = _text_tree(markup)
+    if tree is None:
         return ""
-    for bad in tree.xpath("|".join(f"//{tag}" for tag in _NOT_TEXT)):
-        bad.drop_tree()
     # the page's article when it marks one: lists of related or most-read stories stay out
     main = tree.xpath("//article|//main") or [tree.find("body")]
     lines: list[str] = []
