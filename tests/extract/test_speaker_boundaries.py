@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from attribution_spans import said_by
+from redline.model import Document
 
 pytestmark = pytest.mark.model
 
@@ -30,3 +31,18 @@ def test_a_title_never_runs_over_a_full_stop(extractor: Any) -> None:
         '"Recognition is impossible," the President emphasized.'
     )
     assert {n for n, _ in said_by(extractor, text)} == {"Volodymyr Zelensky"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The harbour deal was close, the mayor on Tuesday said.", "the mayor"),
+        ("A panel of judges in 2019 said the tolls were lawful.", "A panel of judges"),
+        ("The governor this week said the bridge would reopen.", "The governor"),
+    ],
+)
+def test_a_time_hung_on_the_speaker_is_not_part_of_the_mention(
+    extractor: Any, text: str, mention: str
+) -> None:
+    (st,) = extractor.extract_one(Document(id="d", text=text)).statements
+    assert st.speaker is not None and st.speaker.mention.text == mention

@@ -55,10 +55,14 @@ def subtree_range(tok: Token) -> TokenRange:
 
 
 def noun_phrase(tok: Token) -> TokenRange:
-    """The mention as written: the noun's subtree, cut before a comma-led relative clause."""
+    """The mention as written: the noun's subtree, cut before a comma-led relative clause or a
+    time the parser hung on the noun ("Trump on Tuesday said": the speaker is "Trump")."""
     start, end = subtree_range(tok)
     doc = tok.doc
     for child in tok.rights:
+        if child.i > tok.i and _is_time(child):
+            end = min(end, child.left_edge.i)
+            break
         if child.dep_ in ("relcl", "acl") and child.i > tok.i:
             cut = child.left_edge.i
             while cut > tok.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
@@ -68,6 +72,14 @@ def noun_phrase(tok: Token) -> TokenRange:
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def _is_time(child: Token) -> bool:
+    """A phrase that only says when: "on Tuesday", "earlier this week", "Monday"."""
+    if child.dep_ == "prep":
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+    return child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in ("DATE", "TIME")
 
 
 def clip_to_paragraph(doc: Doc, rng: TokenRange, anchor: int) -> TokenRange:
