@@ -48,3 +48,16 @@ def test_explain_adds_the_deciding_component(tmp_path: Path) -> None:
 
 def test_default_output_has_no_explain(tmp_path: Path) -> None:
     assert all("explain" not in s for s in _run(tmp_path))
+
+
+def test_explain_says_what_dated_each_statement(tmp_path: Path) -> None:
+    dated = {
+        s["content"]["text"]: s["explain"]["date"]
+        for s in _run(tmp_path, "--explain", "--published", "2025-11-27")
+    }  # type: ignore[index]
+    monday = next(v for k, v in dated.items() if "constructive" in k)
+    assert monday == {"decided_by": "wording", "why": "'on Monday' dates 'said'"}
+    plain = next(v for k, v in dated.items() if "Donbas" in k)
+    assert plain["decided_by"] == "publication"
+    undated = _run(tmp_path, "--explain")
+    assert {s["explain"]["date"]["decided_by"] for s in undated} == {"undated"}  # type: ignore[index]

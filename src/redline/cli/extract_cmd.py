@@ -163,7 +163,7 @@ def extract(
         typer.Option(
             "--explain",
             help="Add an 'explain' object to each statement (json/jsonl): whether the rules or the "
-            "learned model decided its issues and stance, and why.",
+            "learned model decided its issues and stance, what dated it, and why.",
         ),
     ] = False,
 ) -> None:

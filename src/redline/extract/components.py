@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from redline.extract.attribution import Attribution, find_attributions
 from redline.extract.classify import StatementClassifier
-from redline.extract.dates import statement_date
+from redline.extract.dates import dated_speech
 from redline.extract.events import EventFinder
 from redline.extract.features import StatementInput
 from redline.extract.joint_speakers import co_speakers
@@ -135,7 +135,8 @@ class RedlineExtract:
             decision = self.classifier.decide(
                 statement_input(text, [cs, ce], [sent_start, sent_end], att.cue, att.kind, raw_inputs)
             )
-            said_on = statement_date(doc, att.cue, att.content, (sent_start, sent_end), published, told)
+            dated = dated_speech(doc, att.cue, att.content, (sent_start, sent_end), published, told)
+            said_on = dated.day
             told = said_on or told
             statements.append(
                 {
@@ -158,7 +159,10 @@ class RedlineExtract:
                     "sentence": [sent_start, sent_end],
                     "date": said_on.isoformat() if said_on else None,
                     "inputs": raw_inputs,
-                    "explain": decision.explain(),
+                    "explain": {
+                        **decision.explain(),
+                        "date": {"decided_by": dated.decided_by, "why": dated.why},
+                    },
                     # one of several people named as saying it: its id must differ from the first's
                     "joint": joint,
                 }

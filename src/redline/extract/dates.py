@@ -165,6 +165,29 @@ def statement_date(
     With no publication date only a complete written date ("on Nov. 21, 2025") dates the
     statement; otherwise it stays undated (None), never guessed from background years.
     """
+    return dated_speech(doc, cue, content, sentence, published, told).day
+
+
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    """A statement's day with what decided it (``wording``, ``publication`` or ``undated``) and
+    why, in words, for ``--explain``."""
+
+    day: date | None
+    decided_by: str
+    why: str
+
+
+def dated_speech(
+    doc: Doc,
+    cue: tuple[int, int] | None,
+    content: tuple[int, int],
+    sentence: tuple[int, int],
+    published: date | None,
+    told: date | None = None,
+) -> DateReading:
+    """``statement_date`` with the reason an analyst reads in ``--explain``: the expression
+    that dates the speech act and the word it dates, or that the publication day stands."""
     anchors = _speech_anchors(doc, cue, content, sentence)
     sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand") if anchors else None
     if sent is not None:  # Span.text, not doc.text, which rebuilds the whole text on each access
@@ -177,8 +200,11 @@ def statement_date(
             if s < content[1] and content[0] < e:
                 continue
             if _dates_speech_act(doc, s, e, anchors):
-                return when
-    return published
+                verb = doc[min(anchors)].text if cue is None else doc.text[cue[0] : cue[1]]
+                return DateReading(when, "wording", f"{mention.text!r} dates {verb!r}")
+    if published is None:
+        return DateReading(None, "undated", "no publication date, and no complete date on the speech act")
+    return DateReading(published, "publication", "nothing in the sentence dates the speech act")
 
 
 _LONG_AGO = timedelta(days=31)
