@@ -149,30 +149,34 @@ def _undouble(w: str) -> str:
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Normalised tokens with their character offsets in the *prepared* text (not the input)."""
-    prepared = prepare(text)
-    out: list[tuple[str, int, int]] = []
-    for m in _TOKEN.finditer(prepared):
-        raw = m.group(0)
-        if not raw[0].isalnum():
-            out.append((BOUNDARY, m.start(), m.end()))
-        elif raw[0].isdigit():
-            out.append((raw.replace(",", ""), m.start(), m.end()))
-        else:
-            out.append((stem(raw), m.start(), m.end()))
-    return out
+    return [(_normal(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(prepare(text))]
+
+
+def _normal(raw: str) -> str:
+    """One raw token normalised: a clause mark is ``BOUNDARY``, a number loses its thousands
+    commas, a word is stemmed."""
+    if not raw[0].isalnum():
+        return BOUNDARY
+    if raw[0].isdigit():
+        return raw.replace(",", "")
+    return stem(raw)
 
 
 def prepare(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
-    text = _POSSESSIVE.sub("", text)
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
+    # the possessive and every contraction hold an apostrophe, but for "cannot": most clauses
+    # have neither, and skip the five passes
+    if "'" in text or "cannot" in text:
+        text = _POSSESSIVE.sub("", text)
+        for pattern, repl in _CONTRACTIONS:
+            text = pattern.sub(repl, text)
     return text
 
 
 def normalise(text: str) -> list[str]:
-    """Normalised token list of a text (clause boundaries as ``|``)."""
-    return [t for t, _, _ in tokenize(text)]
+    """Normalised token list of a text (clause boundaries as ``|``): ``tokenize`` without the
+    offsets, which only it needs (every document is read this way, clause by clause)."""
+    return [_normal(raw) for raw in _TOKEN.findall(prepare(text))]
 
 
 _CACHED_TEXT = 2000  # characters: statements and their sentences repeat, whole documents do not
