@@ -113,6 +113,7 @@ _FOREIGN_MARKERS = _wordset(
     "der die das ist und nicht mit von zu den dem sich auf ein eine wird sind le la les est et une dans "
     "pour pas que qui sur du au el los las es y del por con una il gli che di della sono na nie jest"
 )
+_ASCII_CHAR = re.compile(r"[\x00-\x7f]")
 _KEEP_S = ("ss", "us", "is", "os", "ys")
 _DOUBLE_OK = ("ll", "ss", "zz", "ff")
 
@@ -149,17 +150,18 @@ def _undouble(w: str) -> str:
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Normalised tokens with their character offsets in the *prepared* text (not the input)."""
-    return [(_normal(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(prepare(text))]
+    prepared = prepare(text)
+    spans = [m.span() for m in _TOKEN.finditer(prepared)]
+    return [(t, s, e) for t, (s, e) in zip(_normalised(prepared), spans, strict=True)]
 
 
-def _normal(raw: str) -> str:
-    """One raw token normalised: a clause mark is ``BOUNDARY``, a number loses its thousands
-    commas, a word is stemmed."""
-    if not raw[0].isalnum():
-        return BOUNDARY
-    if raw[0].isdigit():
-        return raw.replace(",", "")
-    return stem(raw)
+def _normalised(prepared: str) -> list[str]:
+    """The raw tokens of a prepared text normalised: a clause mark is ``BOUNDARY``, a number
+    loses its thousands commas, a word is stemmed (one comprehension: every document is read)."""
+    return [
+        BOUNDARY if not raw[0].isalnum() else raw.replace(",", "") if raw[0].isdigit() else stem(raw)
+        for raw in _TOKEN.findall(prepared)
+    ]
 
 
 def prepare(text: str) -> str:
@@ -176,7 +178,7 @@ def prepare(text: str) -> str:
 def normalise(text: str) -> list[str]:
     """Normalised token list of a text (clause boundaries as ``|``): ``tokenize`` without the
     offsets, which only it needs (every document is read this way, clause by clause)."""
-    return [_normal(raw) for raw in _TOKEN.findall(prepare(text))]
+    return _normalised(prepare(text))
 
 
 _CACHED_TEXT = 2000  # characters: statements and their sentences repeat, whole documents do not
@@ -198,13 +200,14 @@ def _cached_words(text: str) -> tuple[str, ...]:
 
 def looks_english(tokens: Sequence[str]) -> bool:
     """Cheap guard so that lexicon words shared across languages ("NATO") do not tag foreign text."""
-    words = [t for t in tokens if t != BOUNDARY]
+    # C-level passes (map, filter, one regex): it reads whole documents for their topic
+    words = list(filter(BOUNDARY.__ne__, tokens))
     if not words:
         return False
-    if not any(ch.isascii() for ch in "".join(words)):
+    if _ASCII_CHAR.search("".join(words)) is None:
         return False
-    english = sum(w in _ENGLISH_MARKERS for w in words)
-    foreign = sum(w in _FOREIGN_MARKERS for w in words)
+    english = sum(map(_ENGLISH_MARKERS.__contains__, words))
+    foreign = sum(map(_FOREIGN_MARKERS.__contains__, words))
     return not (foreign >= 2 and foreign > english)
 
 
