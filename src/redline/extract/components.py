@@ -135,7 +135,7 @@ class RedlineExtract:
             decision = self.classifier.decide(
                 statement_input(text, [cs, ce], [sent_start, sent_end], att.cue, att.kind, raw_inputs)
             )
-            said_on = statement_date(doc, att.cue, att.content, (sent_start, sent_end), published, told)
+            said_on = statement_date(doc, att.cue, att.content, (sent_start, sent_end), published, told, text)
             told = said_on or told
             statements.append(
                 {

@@ -140,10 +140,12 @@ def statement_date(
     sentence: tuple[int, int],
     published: date | None,
     told: date | None = None,
+    text: str | None = None,
 ) -> date | None:
     """When a statement was said: the publication day, moved only by a day-precise expression
     that the parse ties to the speech act itself (``told``: the day the story last placed a
-    statement on, from which "a day earlier" counts).
+    statement on, from which "a day earlier" counts; ``text``: ``doc.text``, when the caller
+    has it, so that the sentence is a slice of it rather than rebuilt from its tokens).
 
     "Putin said on Tuesday", "On Tuesday, Putin said", "told reporters yesterday", "in an
     interview on Nov 20", "Speaking on Thursday, Peskov said" move it. Nothing else does:
@@ -166,7 +168,8 @@ def statement_date(
     sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand") if anchors else None
     if sent is not None:  # Span.text, not doc.text, which rebuilds the whole text on each access
         start = sent.start_char
-        for mention in date_mentions(sent.text, published, told):
+        said = sent.text if text is None else text[start : sent.end_char]
+        for mention in date_mentions(said, published, told):
             when = _speech_day(mention, published)
             if when is None:
                 continue

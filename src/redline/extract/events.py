@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -43,6 +44,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LEADING_DETERMINERS = DETERMINERS | POSSESSIVE_DETERMINERS
 _MAX_WALK = 4
+_MEMO_LIMIT = 200_000  # (form, lemma) pairs remembered before starting afresh (a long ingest)
 
 
 @dataclass(slots=True)
@@ -84,36 +86,55 @@ class EventFinder:
         for rank, (_etype, words, _pos) in enumerate(self._phrases):
             if words:
                 self._by_first.setdefault(words[0], []).append(rank)
+        # (lower-case form, lemma) -> the phrases a token of that form and lemma can start
+        self._starting: dict[tuple[int, int], tuple[int, ...]] = {}
 
     def find(
         self, doc: Doc, published: date | None, mentions: Sequence[Mention] = (), document_id: str = ""
     ) -> list[Event]:
         """Events in document order; one per trigger phrase."""
         events: list[Event] = []
+        ents = doc.ents  # built afresh on every access: read once for the whole Doc
+        starting = self._starting_phrases(doc)
         for sent in doc.sents:
-            matches = self._matches(sent)
+            matches = self._matches(sent, starting)
             for match in matches:
                 nested = [o.anchor for o in matches if o is not match]
-                event = self._build(match, sent, published, mentions, document_id, nested)
+                event = self._build(match, sent, published, mentions, document_id, nested, ents)
                 if event is not None:
                     events.append(event)
         return events
 
-    def _matches(self, sent: SpacySpan) -> list[_Match]:
-        tokens = list(sent)
+    def _starting_phrases(self, doc: Doc) -> list[tuple[int, ...]]:
+        """For each token, the phrases (by rank) whose first word is its lower-case form or its
+        lemma, read from the Doc's arrays and looked up once per (form, lemma)."""
+        strings, known = doc.vocab.strings, self._starting
+        if len(known) > _MEMO_LIMIT:
+            known.clear()
+        out: list[tuple[int, ...]] = []
+        for lower, lemma in doc.to_array([LOWER, LEMMA]).tolist():
+            ranks = known.get((lower, lemma))
+            if ranks is None:
+                keys = {strings[lower], strings[lemma].lower()}
+                ranks = known[(lower, lemma)] = tuple(r for key in keys for r in self._by_first.get(key, ()))
+            out.append(ranks)
+        return out
+
+    def _matches(self, sent: SpacySpan, starting: Sequence[tuple[int, ...]]) -> list[_Match]:
         # candidate (phrase rank, position) pairs, tried longest phrase first as before
         candidates: set[tuple[int, int]] = set()
-        for i, token in enumerate(tokens):
-            for key in {token.lower_, token.lemma_.lower()}:
-                for rank in self._by_first.get(key, ()):
-                    candidates.add((rank, i))
+        for i, ranks in enumerate(starting[sent.start : sent.end]):
+            for rank in ranks:
+                candidates.add((rank, i))
         taken: set[int] = set()
         found: list[_Match] = []
         for rank, i in sorted(candidates):
             etype, words, pos = self._phrases[rank]
             n = len(words)
-            window = tokens[i : i + n]
-            if len(window) < n or any(t.i in taken for t in window):
+            if i + n > len(sent):
+                continue
+            window = list(sent[i : i + n])
+            if any(t.i in taken for t in window):
                 continue
             if not all(_is(t, w) for t, w in zip(window, words, strict=True)):
                 continue
@@ -136,6 +157,7 @@ class EventFinder:
         mentions: Sequence[Mention],
         document_id: str,
         others: Sequence[Token] = (),
+        ents: Sequence[SpacySpan] = (),
     ) -> Event | None:
         anchor = match.anchor
         own = _local(anchor)
@@ -150,15 +172,15 @@ class EventFinder:
             actors += [t for o in objects if o.pos_ in ("PROPN", "NOUN") for t in _with_conjuncts(o)]
         planned = self._planned(anchor, clause)
         own_date = find_date(_text(own), published, ahead=planned)
-        if match.nominal and not self._keep_nominal(match, own, around, own_date, planned, published):
+        if match.nominal and not self._keep_nominal(match, own, around, own_date, planned, published, ents):
             return None
         if not actors and match.type.inherit_subject and match.nominal and clause is not None:
             actors = _subjects(clause)
-        place = _place(own) or (_place(around) if clause is not anchor else None)
+        place = _place(own, ents) or (_place(around, ents) if clause is not anchor else None)
         if place is None and role == "place":
-            place = next((e.text for o in objects for e in [_entity(o)] if e is not None), None)
+            place = next((e.text for o in objects for e in [_entity(o, ents)] if e is not None), None)
         if place is None and not match.nominal and anchor.dep_ == "advcl":
-            place = _place(_local(anchor.head))
+            place = _place(_local(anchor.head), ents)
         when = own_date
         if when is None and clause is not None and clause is not anchor:
             when = find_date(_text(around), published, ahead=planned)
@@ -173,7 +195,7 @@ class EventFinder:
         if value is not None and published is not None and value > published:
             planned = True
         start, end = match.tokens[0].idx, match.tokens[-1].idx + len(match.tokens[-1].text)
-        names = [_actor_name(t, mentions) for t in actors if self._agentive(t, mentions)]
+        names = [_actor_name(t, mentions, ents) for t in actors if self._agentive(t, mentions)]
         return Event(
             id=stable_id(document_id, match.type.name, start, end),
             document_id=document_id,
@@ -195,6 +217,7 @@ class EventFinder:
         own_date: DateMention | None,
         planned: bool,
         published: date | None,
+        ents: Sequence[SpacySpan],
     ) -> bool:
         """A noun trigger is an event when its phrase, or the clause it is an argument of, names
         someone, a place or a time; passing mentions ("in negotiations") and purposes ("travel
@@ -202,10 +225,10 @@ class EventFinder:
         anchor = match.anchor
         if _is_purpose(anchor):
             return False
-        if _own_actors(anchor, True) or _place(own) or own_date is not None or planned:
+        if _own_actors(anchor, True) or _place(own, ents) or own_date is not None or planned:
             return True
         if anchor.dep_ in _ARGUMENT and around:
-            return _place(around) is not None or find_date(_text(around), published) is not None
+            return _place(around, ents) is not None or find_date(_text(around), published) is not None
         return False
 
     def _agentive(self, token: Token, mentions: Sequence[Mention]) -> bool:
@@ -354,11 +377,12 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *(t for t in token.conjuncts if t.pos_ in ("PROPN", "NOUN"))]
 
 
-def _place(tokens: Sequence[Token]) -> str | None:
+def _place(tokens: Sequence[Token], ents: Sequence[SpacySpan]) -> str | None:
+    """A place entity the tokens hold, introduced by a locative word (``ents``: the Doc's)."""
     if not tokens:
         return None
     scope = {t.i for t in tokens}
-    for ent in tokens[0].doc.ents:
+    for ent in ents:
         if ent.label_ not in _PLACE_LABELS or ent.start not in scope:
             continue
         prev = tokens[0].doc[ent.start - 1] if ent.start > 0 else None
@@ -371,8 +395,8 @@ def _place(tokens: Sequence[Token]) -> str | None:
     return None
 
 
-def _entity(token: Token) -> SpacySpan | None:
-    for ent in token.doc.ents:
+def _entity(token: Token, ents: Sequence[SpacySpan]) -> SpacySpan | None:
+    for ent in ents:
         if ent.start <= token.i < ent.end and ent.label_ in _PLACE_LABELS:
             return ent
     return None
@@ -383,11 +407,13 @@ def _is_purpose(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "for"
 
 
-def _actor_name(token: Token, mentions: Sequence[Mention]) -> tuple[str, str | None]:
+def _actor_name(
+    token: Token, mentions: Sequence[Mention], ents: Sequence[SpacySpan]
+) -> tuple[str, str | None]:
     for m in mentions:
         if m.span.start <= token.idx < m.span.end:
             return m.name, m.actor_id
-    for ent in token.doc.ents:
+    for ent in ents:
         if ent.start <= token.i < ent.end and ent.label_ in _ACTOR_LABELS:
             return _strip_leading(list(ent)), None
     # a noun chunk never crosses a sentence (it is a subtree): the token's sentence is enough
