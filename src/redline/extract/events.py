@@ -20,10 +20,11 @@ put the proposal in Russia.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -44,7 +45,6 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LEADING_DETERMINERS = DETERMINERS | POSSESSIVE_DETERMINERS
 _MAX_WALK = 4
-_MEMO_LIMIT = 200_000  # (form, lemma) pairs remembered before starting afresh (a long ingest)
 
 
 @dataclass(slots=True)
@@ -86,8 +86,6 @@ class EventFinder:
         for rank, (_etype, words, _pos) in enumerate(self._phrases):
             if words:
                 self._by_first.setdefault(words[0], []).append(rank)
-        # (lower-case form, lemma) -> the phrases a token of that form and lemma can start
-        self._starting: dict[tuple[int, int], tuple[int, ...]] = {}
 
     def find(
         self, doc: Doc, published: date | None, mentions: Sequence[Mention] = (), document_id: str = ""
@@ -105,27 +103,31 @@ class EventFinder:
                     events.append(event)
         return events
 
-    def _starting_phrases(self, doc: Doc) -> list[tuple[int, ...]]:
-        """For each token, the phrases (by rank) whose first word is its lower-case form or its
-        lemma, read from the Doc's arrays and looked up once per (form, lemma)."""
-        strings, known = doc.vocab.strings, self._starting
-        if len(known) > _MEMO_LIMIT:
-            known.clear()
-        out: list[tuple[int, ...]] = []
-        for lower, lemma in doc.to_array([LOWER, LEMMA]).tolist():
-            ranks = known.get((lower, lemma))
-            if ranks is None:
-                keys = {strings[lower], strings[lemma].lower()}
-                ranks = known[(lower, lemma)] = tuple(r for key in keys for r in self._by_first.get(key, ()))
-            out.append(ranks)
-        return out
+    def _starting_phrases(self, doc: Doc) -> dict[int, set[int]]:
+        """Token index -> the phrases (by rank) whose first word is the token's lower-case form
+        or its lemma, for the tokens that start any: read from the Doc's arrays, each distinct
+        form and lemma of the Doc looked up once (no Token is built for the other words)."""
+        found: dict[int, set[int]] = {}
+        if len(doc) == 0:
+            return found
+        strings, array = doc.vocab.strings, doc.to_array([LOWER, LEMMA])
+        for column, key in ((0, str), (1, str.lower)):  # the form as it is, the lemma lower-cased
+            values, of = numpy.unique(array[:, column], return_inverse=True)
+            of = of.reshape(-1)
+            ranks = [self._by_first.get(key(strings[v])) for v in values.tolist()]
+            wanted = [k for k, r in enumerate(ranks) if r]
+            for i in numpy.flatnonzero(numpy.isin(of, wanted)).tolist():
+                found.setdefault(i, set()).update(ranks[of[i]] or ())
+        return found
 
-    def _matches(self, sent: SpacySpan, starting: Sequence[tuple[int, ...]]) -> list[_Match]:
+    def _matches(self, sent: SpacySpan, starting: Mapping[int, set[int]]) -> list[_Match]:
         # candidate (phrase rank, position) pairs, tried longest phrase first as before
-        candidates: set[tuple[int, int]] = set()
-        for i, ranks in enumerate(starting[sent.start : sent.end]):
-            for rank in ranks:
-                candidates.add((rank, i))
+        candidates = {
+            (rank, i - sent.start)
+            for i in range(sent.start, sent.end)
+            if i in starting
+            for rank in starting[i]
+        }
         taken: set[int] = set()
         found: list[_Match] = []
         for rank, i in sorted(candidates):
