@@ -61,3 +61,16 @@ def test_statement_dates_read_the_sentence_from_the_text_as_from_its_tokens(nlp:
     from_text = statement_date(doc, cue, content, sentence, PUB, None, doc.text)
     assert from_text == from_tokens
     assert from_tokens is not None and from_tokens <= PUB
+
+
+def test_name_units_keep_every_word_but_the_skipped_ones_in_place() -> None:
+    """Without place merging, each kept word is its own unit at its own position ("the", a
+    possessive and punctuation are skipped)."""
+    from redline.knowledge.actors import Unit, load_actors
+
+    kb = load_actors()
+    words = ["The", "Kremlin", "'s", "spokesman", ",", "Dmitry", "Peskov"]
+    units = kb.units(words)
+    assert [u.start for u in units] == [1, 3, 5, 6]
+    assert all(isinstance(u, Unit) and u.end == u.start + 1 for u in units)
+    assert [u.key for u in units] == [kb.fold(w) for w in ["Kremlin", "spokesman", "Dmitry", "Peskov"]]
