@@ -97,8 +97,8 @@ class IndexedRules:
 
     A token's one-token matches depend only on its tag, its dependency label, whether it is
     space, and which of the rules' forms it is (a form no rule names stands for what the rules'
-    regular expressions say of it): so they are worked out once per such key, a few hundred on
-    a day's news, rather than once per distinct word."""
+    regular expressions say of it): so they are worked out once per such kind of token (924 on
+    the 84 PolNeAR dev articles, against 17,405 distinct rows of tag, form, label and space)."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
         strings = self.strings = ruler.vocab.strings
