@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from redline.extract.lexicon import BOUNDARY, Pattern, find_all, longest_first, looks_english, normalise, stem
+from redline.extract.lexicon import (
+    BOUNDARY,
+    Pattern,
+    find_all,
+    longest_first,
+    looks_english,
+    normalise,
+    stem,
+    tokenize,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,6 +47,28 @@ def test_possessives_contractions_and_clause_boundaries() -> None:
         "will",
         "not",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy cannot accept it",
+        "THE ENVOY CANNOT ACCEPT IT; Kyiv's answer",
+        "they shan’t, he won`t and she didn't: the ministers' plan",
+        "no apostrophe here, none at all (really) 1,200 troops",
+        "Ｋｙｉｖ＇ｓ ﬁnal offer",  # fullwidth apostrophe and a ligature, made plain by NFKC
+        "",
+    ],
+)
+def test_normalise_reads_what_tokenize_reads(text: str) -> None:
+    """The fast path (no offsets, and no contraction passes on a clause with no apostrophe and
+    no "cannot") gives exactly the tokens ``tokenize`` gives."""
+    assert normalise(text) == [t for t, _, _ in tokenize(text)]
+
+
+def test_a_clause_without_apostrophes_still_reads_cannot() -> None:
+    assert normalise("Russia cannot agree") == ["russia", "can", "not", "agre"]
+    assert normalise("Russia CANNOT agree") == ["russia", "can", "not", "agre"]
 
 
 def test_prefix_and_gap_patterns() -> None:

@@ -74,3 +74,48 @@ def test_memos_start_afresh_past_their_limit_and_annotate_the_same(monkeypatch: 
         assert len(ruler.rules.seen) <= 5 + longest  # type: ignore[attr-defined]
         assert len(lemmatizer.lemmas) <= 5 + longest  # type: ignore[attr-defined]
         assert len(lemmatizer.rules.cache) <= 5 + longest  # type: ignore[attr-defined]
+
+
+def test_rules_are_worked_out_per_kind_of_token_not_per_word() -> None:
+    """Different nouns in the same place are one kind of token to the ruler: its memo grows
+    with the kinds (tag, dependency, the forms its rules name), not with the vocabulary."""
+    nlp = load_nlp()
+    rule_pipes.install(nlp)
+    ruler = nlp.get_pipe(rule_pipes.FAST_RULER)
+    nlp("The delegates discussed the border.")
+    before = len(ruler.rules.seen)  # type: ignore[attr-defined]
+    nouns = ["tank", "drone", "treaty", "grain", "port", "bridge", "mine", "corridor", "reactor", "dam"]
+    docs = [nlp(f"The delegates discussed the {noun}.") for noun in nouns]
+    assert all(d[-2].tag_ == "NN" for d in docs)
+    assert len(ruler.rules.seen) - before <= 2  # type: ignore[attr-defined]
+
+
+def test_later_rules_win_across_one_token_and_longer_rules() -> None:
+    """Rules apply in order whatever their length: a longer rule overwrites what an earlier
+    one-token rule set on its target token, and a later one-token rule overwrites it in turn;
+    a negative index counts from the end of the match."""
+    extra: list[dict[str, Any]] = [
+        {
+            "patterns": [[{"LOWER": "peace"}, {"LOWER": "plan"}]],
+            "attrs": {"LEMMA": "scheme", "POS": "X"},
+            "index": -1,
+        },
+        {"patterns": [[{"LOWER": "plan"}, {"LOWER": "b"}]], "attrs": {"LEMMA": "fallback"}, "index": 0},
+        {"patterns": [[{"LOWER": "plan", "TAG": "NN"}]], "attrs": {"POS": "PROPN"}},
+    ]
+    original, fast = load_nlp(), load_nlp()
+    for nlp in (original, fast):
+        nlp.get_pipe("attribute_ruler").add_patterns(extra)  # type: ignore[attr-defined]
+    assert rule_pipes.install(fast) == ["attribute_ruler", "lemmatizer"]
+    text = "There is a peace plan, and there's a plan B; the plan is a peace plan."
+    a, b = original(text), fast(text)
+    assert annotations(a) == annotations(b)
+    assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all()
+    assert {t.lemma_ for t in b if t.lower_ == "plan"} >= {"scheme", "fallback"}
+
+
+def test_a_rule_writing_an_attribute_it_cannot_write_keeps_the_original() -> None:
+    nlp = load_nlp()
+    nlp.get_pipe("attribute_ruler").add([[{"LOWER": "kyiv"}]], {"NORM": "kiev"})  # type: ignore[attr-defined]
+    assert rule_pipes.install(nlp) == ["lemmatizer"]
+    assert nlp("Kyiv said no.")[0].norm_ == "kiev"

@@ -74,6 +74,9 @@ class MentionFinder:
         self.kb = kb
         self._name_prefixes = frozenset(k[:n] for k in kb.names for n in range(1, len(k) + 1))
         self._title_prefixes = frozenset(k[:n] for k in kb.titles for n in range(1, len(k) + 1))
+        # the words a name or a title can start with: most words of a text start none
+        self._name_firsts = frozenset(k[0] for k in kb.names if k)
+        self._title_firsts = frozenset(k[0] for k in kb.titles if k)
         # words that may precede a name inside a PERSON entity without making it another person
         # ("Kremlin spokesman", "Ukrainian", "Slovak Prime Minister")
         self._title_words = (
@@ -98,9 +101,17 @@ class MentionFinder:
     def _analyse(self, doc: Doc) -> DocActors:
         words = [t.text for t in doc]
         ents = {ent.start: ent for ent in doc.ents}
-        names = self._scan(self.kb.units(words), self.kb.names, self._name_prefixes, "name")
+        names = self._scan(
+            self.kb.units(words), self.kb.names, self._name_prefixes, self._name_firsts, "name"
+        )
         names = [m for m in names if self._is_name(doc, m, ents) and _one_stretch(doc, m)]
-        titles = self._scan(self.kb.units(words, places=True), self.kb.titles, self._title_prefixes, "title")
+        titles = self._scan(
+            self.kb.units(words, places=True),
+            self.kb.titles,
+            self._title_prefixes,
+            self._title_firsts,
+            "title",
+        )
         titles = [m for m in titles if _one_stretch(doc, m)]
         entities = self._entities(doc, names)
         # a surname the model tagged ORG or GPE ("Lynch said") after the full PERSON name
@@ -152,13 +163,18 @@ class MentionFinder:
         units: list[Unit],
         table: Mapping[tuple[str, ...], frozenset[str]],
         prefixes: frozenset[tuple[str, ...]],
+        firsts: frozenset[str],
         kind: str,
     ) -> list[_Match]:
-        """Longest match at each position of the key sequence, left to right (a walk over prefixes)."""
+        """Longest match at each position of the key sequence, left to right (a walk over prefixes;
+        ``firsts``, the one-word prefixes, lets a word that starts none be passed at once)."""
         keys = [u.key for u in units]
         out: list[_Match] = []
         i = 0
         while i < len(units):
+            if keys[i] not in firsts:
+                i += 1
+                continue
             hit, n = 0, 1
             while i + n <= len(units) and (key := tuple(keys[i : i + n])) in prefixes:
                 if key in table:

@@ -135,7 +135,7 @@ class RedlineExtract:
             decision = self.classifier.decide(
                 statement_input(text, [cs, ce], [sent_start, sent_end], att.cue, att.kind, raw_inputs)
             )
-            dated = dated_speech(doc, att.cue, att.content, (sent_start, sent_end), published, told)
+            dated = dated_speech(doc, att.cue, att.content, (sent_start, sent_end), published, told, text)
             said_on = dated.day
             told = said_on or told
             statements.append(

@@ -143,10 +143,12 @@ def statement_date(
     sentence: tuple[int, int],
     published: date | None,
     told: date | None = None,
+    text: str | None = None,
 ) -> date | None:
     """When a statement was said: the publication day, moved only by a day-precise expression
     that the parse ties to the speech act itself (``told``: the day the story last placed a
-    statement on, from which "a day earlier" counts).
+    statement on, from which "a day earlier" counts; ``text``: ``doc.text``, when the caller
+    has it, so that the sentence is a slice of it rather than rebuilt from its tokens).
 
     "Putin said on Tuesday", "On Tuesday, Putin said", "told reporters yesterday", "in an
     interview on Nov 20", "Speaking on Thursday, Peskov said" move it. Nothing else does:
@@ -165,7 +167,7 @@ def statement_date(
     With no publication date only a complete written date ("on Nov. 21, 2025") dates the
     statement; otherwise it stays undated (None), never guessed from background years.
     """
-    return dated_speech(doc, cue, content, sentence, published, told).day
+    return dated_speech(doc, cue, content, sentence, published, told, text).day
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +187,7 @@ def dated_speech(
     sentence: tuple[int, int],
     published: date | None,
     told: date | None = None,
+    text: str | None = None,
 ) -> DateReading:
     """``statement_date`` with the reason an analyst reads in ``--explain``: the expression
     that dates the speech act and the word it dates, or that the publication day stands."""
@@ -192,7 +195,8 @@ def dated_speech(
     sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand") if anchors else None
     if sent is not None:  # Span.text, not doc.text, which rebuilds the whole text on each access
         start = sent.start_char
-        for mention in date_mentions(sent.text, published, told):
+        said = sent.text if text is None else text[start : sent.end_char]
+        for mention in date_mentions(said, published, told):
             when = _speech_day(mention, published)
             if when is None:
                 continue
@@ -200,7 +204,8 @@ def dated_speech(
             if s < content[1] and content[0] < e:
                 continue
             if _dates_speech_act(doc, s, e, anchors):
-                verb = doc[min(anchors)].text if cue is None else doc.text[cue[0] : cue[1]]
+                said_by = doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue else None
+                verb = doc[min(anchors)].text if said_by is None else said_by.text
                 return DateReading(when, "wording", f"{mention.text!r} dates {verb!r}")
     if published is None:
         return DateReading(None, "undated", "no publication date, and no complete date on the speech act")

@@ -20,10 +20,12 @@ put the proposal in Russia.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -90,30 +92,51 @@ class EventFinder:
     ) -> list[Event]:
         """Events in document order; one per trigger phrase."""
         events: list[Event] = []
+        ents = doc.ents  # built afresh on every access: read once for the whole Doc
+        starting = self._starting_phrases(doc)
         for sent in doc.sents:
-            matches = self._matches(sent)
+            matches = self._matches(sent, starting)
             for match in matches:
                 nested = [o.anchor for o in matches if o is not match]
-                event = self._build(match, sent, published, mentions, document_id, nested)
+                event = self._build(match, sent, published, mentions, document_id, nested, ents)
                 if event is not None:
                     events.append(event)
         return events
 
-    def _matches(self, sent: SpacySpan) -> list[_Match]:
-        tokens = list(sent)
+    def _starting_phrases(self, doc: Doc) -> dict[int, set[int]]:
+        """Token index -> the phrases (by rank) whose first word is the token's lower-case form
+        or its lemma, for the tokens that start any: read from the Doc's arrays, each distinct
+        form and lemma of the Doc looked up once (no Token is built for the other words)."""
+        found: dict[int, set[int]] = {}
+        if len(doc) == 0:
+            return found
+        strings, array = doc.vocab.strings, doc.to_array([LOWER, LEMMA])
+        for column, key in ((0, str), (1, str.lower)):  # the form as it is, the lemma lower-cased
+            values, of = numpy.unique(array[:, column], return_inverse=True)
+            of = of.reshape(-1)
+            ranks = [self._by_first.get(key(strings[v])) for v in values.tolist()]
+            wanted = [k for k, r in enumerate(ranks) if r]
+            for i in numpy.flatnonzero(numpy.isin(of, wanted)).tolist():
+                found.setdefault(i, set()).update(ranks[of[i]] or ())
+        return found
+
+    def _matches(self, sent: SpacySpan, starting: Mapping[int, set[int]]) -> list[_Match]:
         # candidate (phrase rank, position) pairs, tried longest phrase first as before
-        candidates: set[tuple[int, int]] = set()
-        for i, token in enumerate(tokens):
-            for key in {token.lower_, token.lemma_.lower()}:
-                for rank in self._by_first.get(key, ()):
-                    candidates.add((rank, i))
+        candidates = {
+            (rank, i - sent.start)
+            for i in range(sent.start, sent.end)
+            if i in starting
+            for rank in starting[i]
+        }
         taken: set[int] = set()
         found: list[_Match] = []
         for rank, i in sorted(candidates):
             etype, words, pos = self._phrases[rank]
             n = len(words)
-            window = tokens[i : i + n]
-            if len(window) < n or any(t.i in taken for t in window):
+            if i + n > len(sent):
+                continue
+            window = list(sent[i : i + n])
+            if any(t.i in taken for t in window):
                 continue
             if not all(_is(t, w) for t, w in zip(window, words, strict=True)):
                 continue
@@ -136,6 +159,7 @@ class EventFinder:
         mentions: Sequence[Mention],
         document_id: str,
         others: Sequence[Token] = (),
+        ents: Sequence[SpacySpan] = (),
     ) -> Event | None:
         anchor = match.anchor
         own = _local(anchor)
@@ -150,15 +174,15 @@ class EventFinder:
             actors += [t for o in objects if o.pos_ in ("PROPN", "NOUN") for t in _with_conjuncts(o)]
         planned = self._planned(anchor, clause)
         own_date = find_date(_text(own), published, ahead=planned)
-        if match.nominal and not self._keep_nominal(match, own, around, own_date, planned, published):
+        if match.nominal and not self._keep_nominal(match, own, around, own_date, planned, published, ents):
             return None
         if not actors and match.type.inherit_subject and match.nominal and clause is not None:
             actors = _subjects(clause)
-        place = _place(own) or (_place(around) if clause is not anchor else None)
+        place = _place(own, ents) or (_place(around, ents) if clause is not anchor else None)
         if place is None and role == "place":
-            place = next((e.text for o in objects for e in [_entity(o)] if e is not None), None)
+            place = next((e.text for o in objects for e in [_entity(o, ents)] if e is not None), None)
         if place is None and not match.nominal and anchor.dep_ == "advcl":
-            place = _place(_local(anchor.head))
+            place = _place(_local(anchor.head), ents)
         when = own_date
         if when is None and clause is not None and clause is not anchor:
             when = find_date(_text(around), published, ahead=planned)
@@ -173,7 +197,7 @@ class EventFinder:
         if value is not None and published is not None and value > published:
             planned = True
         start, end = match.tokens[0].idx, match.tokens[-1].idx + len(match.tokens[-1].text)
-        names = [_actor_name(t, mentions) for t in actors if self._agentive(t, mentions)]
+        names = [_actor_name(t, mentions, ents) for t in actors if self._agentive(t, mentions)]
         return Event(
             id=stable_id(document_id, match.type.name, start, end),
             document_id=document_id,
@@ -195,6 +219,7 @@ class EventFinder:
         own_date: DateMention | None,
         planned: bool,
         published: date | None,
+        ents: Sequence[SpacySpan],
     ) -> bool:
         """A noun trigger is an event when its phrase, or the clause it is an argument of, names
         someone, a place or a time; passing mentions ("in negotiations") and purposes ("travel
@@ -202,10 +227,10 @@ class EventFinder:
         anchor = match.anchor
         if _is_purpose(anchor):
             return False
-        if _own_actors(anchor, True) or _place(own) or own_date is not None or planned:
+        if _own_actors(anchor, True) or _place(own, ents) or own_date is not None or planned:
             return True
         if anchor.dep_ in _ARGUMENT and around:
-            return _place(around) is not None or find_date(_text(around), published) is not None
+            return _place(around, ents) is not None or find_date(_text(around), published) is not None
         return False
 
     def _agentive(self, token: Token, mentions: Sequence[Mention]) -> bool:
@@ -354,11 +379,12 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *(t for t in token.conjuncts if t.pos_ in ("PROPN", "NOUN"))]
 
 
-def _place(tokens: Sequence[Token]) -> str | None:
+def _place(tokens: Sequence[Token], ents: Sequence[SpacySpan]) -> str | None:
+    """A place entity the tokens hold, introduced by a locative word (``ents``: the Doc's)."""
     if not tokens:
         return None
     scope = {t.i for t in tokens}
-    for ent in tokens[0].doc.ents:
+    for ent in ents:
         if ent.label_ not in _PLACE_LABELS or ent.start not in scope:
             continue
         prev = tokens[0].doc[ent.start - 1] if ent.start > 0 else None
@@ -371,8 +397,8 @@ def _place(tokens: Sequence[Token]) -> str | None:
     return None
 
 
-def _entity(token: Token) -> SpacySpan | None:
-    for ent in token.doc.ents:
+def _entity(token: Token, ents: Sequence[SpacySpan]) -> SpacySpan | None:
+    for ent in ents:
         if ent.start <= token.i < ent.end and ent.label_ in _PLACE_LABELS:
             return ent
     return None
@@ -383,11 +409,13 @@ def _is_purpose(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "for"
 
 
-def _actor_name(token: Token, mentions: Sequence[Mention]) -> tuple[str, str | None]:
+def _actor_name(
+    token: Token, mentions: Sequence[Mention], ents: Sequence[SpacySpan]
+) -> tuple[str, str | None]:
     for m in mentions:
         if m.span.start <= token.idx < m.span.end:
             return m.name, m.actor_id
-    for ent in token.doc.ents:
+    for ent in ents:
         if ent.start <= token.i < ent.end and ent.label_ in _ACTOR_LABELS:
             return _strip_leading(list(ent)), None
     # a noun chunk never crosses a sentence (it is a subtree): the token's sentence is enough

@@ -113,6 +113,7 @@ _FOREIGN_MARKERS = _wordset(
     "der die das ist und nicht mit von zu den dem sich auf ein eine wird sind le la les est et une dans "
     "pour pas que qui sur du au el los las es y del por con una il gli che di della sono na nie jest"
 )
+_ASCII_CHAR = re.compile(r"[\x00-\x7f]")
 _KEEP_S = ("ss", "us", "is", "os", "ys")
 _DOUBLE_OK = ("ll", "ss", "zz", "ff")
 
@@ -150,29 +151,34 @@ def _undouble(w: str) -> str:
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Normalised tokens with their character offsets in the *prepared* text (not the input)."""
     prepared = prepare(text)
-    out: list[tuple[str, int, int]] = []
-    for m in _TOKEN.finditer(prepared):
-        raw = m.group(0)
-        if not raw[0].isalnum():
-            out.append((BOUNDARY, m.start(), m.end()))
-        elif raw[0].isdigit():
-            out.append((raw.replace(",", ""), m.start(), m.end()))
-        else:
-            out.append((stem(raw), m.start(), m.end()))
-    return out
+    spans = [m.span() for m in _TOKEN.finditer(prepared)]
+    return [(t, s, e) for t, (s, e) in zip(_normalised(prepared), spans, strict=True)]
+
+
+def _normalised(prepared: str) -> list[str]:
+    """The raw tokens of a prepared text normalised: a clause mark is ``BOUNDARY``, a number
+    loses its thousands commas, a word is stemmed (one comprehension: every document is read)."""
+    return [
+        BOUNDARY if not raw[0].isalnum() else raw.replace(",", "") if raw[0].isdigit() else stem(raw)
+        for raw in _TOKEN.findall(prepared)
+    ]
 
 
 def prepare(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
-    text = _POSSESSIVE.sub("", text)
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
+    # the possessive and every contraction hold an apostrophe, but for "cannot": most clauses
+    # have neither, and skip the five passes
+    if "'" in text or "cannot" in text:
+        text = _POSSESSIVE.sub("", text)
+        for pattern, repl in _CONTRACTIONS:
+            text = pattern.sub(repl, text)
     return text
 
 
 def normalise(text: str) -> list[str]:
-    """Normalised token list of a text (clause boundaries as ``|``)."""
-    return [t for t, _, _ in tokenize(text)]
+    """Normalised token list of a text (clause boundaries as ``|``): ``tokenize`` without the
+    offsets, which only it needs (every document is read this way, clause by clause)."""
+    return _normalised(prepare(text))
 
 
 _CACHED_TEXT = 2000  # characters: statements and their sentences repeat, whole documents do not
@@ -194,13 +200,14 @@ def _cached_words(text: str) -> tuple[str, ...]:
 
 def looks_english(tokens: Sequence[str]) -> bool:
     """Cheap guard so that lexicon words shared across languages ("NATO") do not tag foreign text."""
-    words = [t for t in tokens if t != BOUNDARY]
+    # C-level passes (map, filter, one regex): it reads whole documents for their topic
+    words = list(filter(BOUNDARY.__ne__, tokens))
     if not words:
         return False
-    if not any(ch.isascii() for ch in "".join(words)):
+    if _ASCII_CHAR.search("".join(words)) is None:
         return False
-    english = sum(w in _ENGLISH_MARKERS for w in words)
-    foreign = sum(w in _FOREIGN_MARKERS for w in words)
+    english = sum(map(_ENGLISH_MARKERS.__contains__, words))
+    foreign = sum(map(_FOREIGN_MARKERS.__contains__, words))
     return not (foreign >= 2 and foreign > english)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import repeat
 
 from redline.extract.features import bucket
 
@@ -30,7 +31,9 @@ class LinearModel:
         """Raw class scores (logits); each distinct feature counts once."""
         out = list(self.bias)
         weights = self.weights
-        for b in {bucket(f, self.dims) for f in features}:
+        # the buckets in the features' order, as a set comprehension would add them (the sums
+        # then run in the same order), hashed by a C-level map
+        for b in set(map(bucket, features, repeat(self.dims))):
             entries = weights.get(b)
             if entries:
                 for index, weight in entries:

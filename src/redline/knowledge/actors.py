@@ -249,6 +249,8 @@ class ActorBase:
         # runs over every word of every document: the remembered folds are read inline
         remembered, fold = self._folded.get, self.fold
         folded = [k if (k := remembered(w)) is not None else fold(w) for w in words]
+        if not places:  # a unit per kept word: one comprehension
+            return [Unit(word, i, i + 1) for i, word in enumerate(folded) if word not in SKIPPED]
         out: list[Unit] = []
         i, size = 0, len(folded)
         longest = self._longest_place if places else 0
