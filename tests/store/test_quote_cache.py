@@ -16,7 +16,9 @@ from redline.model import Document, Extraction, Span, Speaker, Statement
 from redline.store import Correction, Prepared, Store, fingerprint, quote_cache
 
 
-def _extraction(n: int, said: str = "the border talks should resume next week", outlet: str = "Wire") -> Extraction:
+def _extraction(
+    n: int, said: str = "the border talks should resume next week", outlet: str = "Wire"
+) -> Extraction:
     text_ = f"Anna Berg said that {said}."
     start = text_.index(said)
     st = Statement(
@@ -37,7 +39,9 @@ def _extraction(n: int, said: str = "the border talks should resume next week", 
 
 
 def _prepared(*exs: Extraction) -> list[Prepared]:
-    return [Prepared(ex, fingerprint(ex.document.text, ex.document.url, ex.document.content_hash)) for ex in exs]
+    return [
+        Prepared(ex, fingerprint(ex.document.text, ex.document.url, ex.document.content_hash)) for ex in exs
+    ]
 
 
 @pytest.fixture

@@ -200,3 +200,22 @@ def test_the_migration_walks_the_stored_tallies(db_url: str) -> None:
     with Store.open(db_url) as store:
         assert _kept(store) == kept
         _assert_past_is_walked(store)
+
+
+def test_a_checkpoint_loaded_twice_gives_two_tallies() -> None:
+    """Parsed checkpoints are kept by their text (``walk_checkpoints._Parsed``); each load is a
+    tally of its own, since a matrix as of a day adds that week's days to it."""
+    from redline.balance import DayGroup, Tally
+    from redline.store.walk_checkpoints import _dump, load
+
+    kept: Tally[str] = Tally()
+    kept.add_day(date(2025, 3, 3), [DayGroup("support", 2, (1, 0.9, date(2025, 3, 3), 40), "s1")])
+    state = _dump(kept)
+    first = load(state)
+    first.add_day(date(2025, 3, 4), [DayGroup("oppose", 5, (1, 0.9, date(2025, 3, 4), 40), "s2")])
+    again = load(state)
+    said = {st: n for st, n in again.counts.items() if n}
+    assert said == {"support": 2} and {st: n for st, n in first.counts.items() if n} == {
+        "support": 2,
+        "oppose": 5,
+    }
