@@ -39,6 +39,7 @@ from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy
 from redline.model import PlanVersion
 from redline.store import StatementFilter, Store, cell_rows, lookup
+from redline.store.gc_pause import paused_gc
 from redline.web.charts import HeatCell, Point, Series, heat_map, line_chart, stance_grid
 from redline.web.downloads import Format, download
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
@@ -153,16 +154,17 @@ def _load_positions(
     def compute() -> _Loaded:
         # the report with its positions, kept together per revision: by actor, making it
         # (1,600 shifts) cost as much as reading the positions, on every view of the page
-        found = _positions(cache, store, day, plan or None, lineage, by, rows, quotes)
-        report = positions_report(
-            found.result,
-            by=by,
-            documents=found.documents,
-            plan=plan or None,
-            taxonomy=taxonomy,
-            page=rows,
-            quotes=quotes,
-        )
+        with paused_gc():  # tens of thousands of small objects, no cycles (``gc_pause``)
+            found = _positions(cache, store, day, plan or None, lineage, by, rows, quotes)
+            report = positions_report(
+                found.result,
+                by=by,
+                documents=found.documents,
+                plan=plan or None,
+                taxonomy=taxonomy,
+                page=rows,
+                quotes=quotes,
+            )
         return _Loaded(day, found.result, report)
 
     key = ("dashboard.report", store.url, day, plan or None, lineage, by, rows, quotes)
