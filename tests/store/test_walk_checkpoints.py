@@ -219,3 +219,43 @@ def test_a_checkpoint_loaded_twice_gives_two_tallies() -> None:
         "support": 2,
         "oppose": 5,
     }
+
+
+def test_answers_read_with_kept_quotes_and_parses_equal_the_corpus_after_each_change(store: Store) -> None:
+    """The quotes (``quote_cache``), parsed turns and checkpoints (``walk_checkpoints._Parsed``)
+    and quote references (``positions_report``) kept by one store across writes: after an adding
+    write, corrections of quoted statements and a reprocess, every answer is still the corpus's."""
+    rnd = random.Random(31)
+    docs = [_document(rnd, n) for n in range(50)]
+    store.write([_prepared(ex) for ex in docs[:35]])
+    asks: list[dict[str, Any]] = [
+        {"by": by, **({"at": at} if at else {})}
+        for by in ("actor", "party")
+        for at in (None, FIRST + timedelta(days=30), FIRST + timedelta(days=55))
+    ]
+
+    def same() -> int:
+        shifts = 0
+        for kw in asks:
+            stored = _report(store, True, **kw)
+            assert stored == _report(store, False, **kw), kw
+            shifts += len(stored["shifts"])
+        return shifts
+
+    assert same() > 5  # shifts, with their quotes, are compared
+    store.write([_prepared(ex) for ex in docs[35:]])
+    same()
+    quoted = [sh["quote_after"]["statement_id"] for sh in _report(store, True, by="actor")["shifts"]]
+    store.correct(quoted[0], Correction(stance="neutral"))
+    store.correct(quoted[-1], Correction(speaker="Andrii Sybiha"))
+    same()
+    # a quote kept in its cell, only its speaker changed (one party's other speaker)
+    cells = _report(store, True, by="party")["cells"]
+    lavrov = next(c["quote"] for c in cells if c["quote"]["speaker"] == "Sergei Lavrov")
+    store.correct(lavrov["statement_id"], Correction(speaker="Sergei Shoigu"))
+    cells = _report(store, True, by="party")["cells"]
+    assert any(c["quote"]["statement_id"] == lavrov["statement_id"] for c in cells)
+    same()
+    again = docs[int(quoted[1].split("-")[0][1:])]
+    store.replace([Extraction(again.document, again.statements[1:], [], extractor="test/1")])
+    same()
