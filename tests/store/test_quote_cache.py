@@ -118,3 +118,15 @@ def test_a_database_without_the_counter_keeps_nothing(db_url: str, asked: list[s
         store.statements_by_id(["c1-0"])
         store.statements_by_id(["c1-0"])
         assert asked == [{"c1-0"}, {"c1-0"}]
+
+
+def test_what_is_kept_is_bounded(db_url: str, asked: list[set[str]]) -> None:
+    with Store.open(db_url) as store:
+        store.write(_prepared(_extraction(1), _extraction(2, "a ceasefire must come first")))
+        store._quotes = quote_cache.QuoteCache(kept=1)
+        store.statements_by_id(["c1-0", "c2-0"])  # more than the bound: none kept
+        store.statements_by_id(["c1-0"])
+        store.statements_by_id(["c1-0"])  # kept
+        store.statements_by_id(["c2-0"])  # kept instead of the other
+        store.statements_by_id(["c1-0"])
+        assert asked == [{"c1-0", "c2-0"}, {"c1-0"}, {"c2-0"}, {"c1-0"}]

@@ -259,3 +259,17 @@ def test_answers_read_with_kept_quotes_and_parses_equal_the_corpus_after_each_ch
     again = docs[int(quoted[1].split("-")[0][1:])]
     store.replace([Extraction(again.document, again.statements[1:], [], extractor="test/1")])
     same()
+
+
+def test_parsed_values_kept_are_bounded() -> None:
+    from redline.store.walk_checkpoints import _Parsed
+
+    parsed: list[str] = []
+
+    def parse(raw: str) -> int:
+        parsed.append(raw)
+        return len(raw)
+
+    kept = _Parsed(parse, 2)
+    assert [kept(r) for r in ("a", "bb", "a", "ccc", "a")] == [1, 2, 1, 3, 1]
+    assert parsed == ["a", "bb", "ccc", "a"]  # the third text dropped the two kept

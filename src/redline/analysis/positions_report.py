@@ -190,7 +190,7 @@ def _iso(d: date | None) -> str | None:
 # makes only its new quotes' references. The objects are compared by identity: a changed
 # statement is a new object, and makes a new reference.
 _QUOTE_REFS: dict[str, tuple[Statement, Document | None, QuoteRef]] = {}
-KEPT_QUOTE_REFS = 40_000  # as many as the store keeps quotes
+KEPT_QUOTE_REFS = 20_000  # as many as the store keeps quotes
 
 
 class _Refs:

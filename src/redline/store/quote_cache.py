@@ -35,7 +35,7 @@ from redline.store.schema import document, statement, store_revision
 __all__ = ["KEPT", "REVISION", "QuoteCache", "create", "read_documents", "read_statements"]
 
 REVISION = "statements"  # the ``store_revision`` counter of changes to stored statements and documents
-KEPT = 40_000  # statements (and as many documents) kept at most: a few pages' quotes, some 40 MB
+KEPT = 20_000  # statements (and as many documents) kept at most: a few pages' quotes, ~30 MB
 
 _SQLITE = [
     f"""CREATE TRIGGER quoted_{table}_{verb.lower()} AFTER {verb} ON {table} BEGIN
@@ -137,7 +137,8 @@ class QuoteCache:
         found = read(conn, missing) if missing else {}
         if found and revision is not None:
             with self._lock:
-                if revision == self._revision:  # not if a reader saw a change meanwhile
+                # not if a reader saw a change meanwhile, nor more than the bound at once
+                if revision == self._revision and len(found) <= self._kept:
                     if len(kept) + len(found) > self._kept:
                         kept.clear()
                     kept.update(found)

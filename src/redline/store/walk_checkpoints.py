@@ -133,24 +133,25 @@ def _dump(tally: Tally[str]) -> str:
 
 class _Parsed(Generic[K, V]):
     """Values parsed from stored text, kept by that text: a matrix as of a past day reads the
-    same ~9,000 turns and ~750 checkpoints again on its first call after each write (a write
-    changes few of them), and parsing them was half of that call. What text parses to never
-    changes, so nothing kept can be out of date; ``KEPT_PARSED`` bounds the memory."""
+    same ~7,000 turns and ~750 checkpoints of a page by actor again on its first call after
+    each write (a write changes few of them), and parsing them was half of that call. What text
+    parses to never changes, so nothing kept can be out of date; ``kept`` bounds the memory
+    (all is dropped when full: a whole matrix by actor, 48,000 turns, is read as before)."""
 
-    def __init__(self, parse: Callable[[K], V]) -> None:
+    def __init__(self, parse: Callable[[K], V], kept: int) -> None:
         self._parse = parse
+        self._limit = kept
         self._kept: dict[K, V] = {}
 
     def __call__(self, raw: K) -> V:
         found = self._kept.get(raw)
         if found is None:
-            if len(self._kept) >= KEPT_PARSED:
+            if len(self._kept) >= self._limit:
                 self._kept.clear()
             found = self._kept[raw] = self._parse(raw)
         return found
 
 
-KEPT_PARSED = 100_000  # parsed values kept per kind: a few pages of a matrix's turns, some 60 MB at most
 _Parts = tuple[dict[str, int], dict[str, Any], dict[str, Any]]
 
 
@@ -164,7 +165,7 @@ def _state_parts(state: str) -> _Parts:
     )
 
 
-_states = _Parsed(_state_parts)
+_states = _Parsed(_state_parts, 10_000)  # ~3.7 KB each at 1M statements: ~40 MB
 
 
 def load(state: str) -> Tally[str]:
@@ -274,4 +275,4 @@ def _turn(values: tuple[Any, ...]) -> Turn[str]:
     return Turn(d, before, after, int(evidence), quote_before, int(base), said, explicit)
 
 
-_turns = _Parsed(_turn)
+_turns = _Parsed(_turn, 40_000)  # ~1.3 KB each at 1M statements: ~50 MB
