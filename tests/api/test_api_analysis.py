@@ -101,7 +101,9 @@ def test_health(client: TestClient) -> None:
 def test_analyses_see_a_correction_made_after_they_were_cached(writer: TestClient) -> None:
     def territory() -> str:
         cells = writer.get("/api/v1/positions").json()["cells"]
-        stance: str = next(c for c in cells if (c["row"], c["column"]) == ("ukraine", "territory"))["stance"]
+        cell = next(c for c in cells if (c["row"], c["column"]) == ("ukraine", "territory"))
+        assert cell["quote"]["stance"] == cell["stance"]  # the quote as corrected too (``quote_cache``)
+        stance: str = cell["stance"]
         return stance
 
     assert territory() == "oppose"

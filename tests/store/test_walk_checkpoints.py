@@ -200,3 +200,76 @@ def test_the_migration_walks_the_stored_tallies(db_url: str) -> None:
     with Store.open(db_url) as store:
         assert _kept(store) == kept
         _assert_past_is_walked(store)
+
+
+def test_a_checkpoint_loaded_twice_gives_two_tallies() -> None:
+    """Parsed checkpoints are kept by their text (``walk_checkpoints._Parsed``); each load is a
+    tally of its own, since a matrix as of a day adds that week's days to it."""
+    from redline.balance import DayGroup, Tally
+    from redline.store.walk_checkpoints import _dump, load
+
+    kept: Tally[str] = Tally()
+    kept.add_day(date(2025, 3, 3), [DayGroup("support", 2, (1, 0.9, date(2025, 3, 3), 40), "s1")])
+    state = _dump(kept)
+    first = load(state)
+    first.add_day(date(2025, 3, 4), [DayGroup("oppose", 5, (1, 0.9, date(2025, 3, 4), 40), "s2")])
+    again = load(state)
+    said = {st: n for st, n in again.counts.items() if n}
+    assert said == {"support": 2} and {st: n for st, n in first.counts.items() if n} == {
+        "support": 2,
+        "oppose": 5,
+    }
+
+
+def test_answers_read_with_kept_quotes_and_parses_equal_the_corpus_after_each_change(store: Store) -> None:
+    """The quotes (``quote_cache``), parsed turns and checkpoints (``walk_checkpoints._Parsed``)
+    and quote references (``positions_report``) kept by one store across writes: after an adding
+    write, corrections of quoted statements and a reprocess, every answer is still the corpus's."""
+    rnd = random.Random(31)
+    docs = [_document(rnd, n) for n in range(50)]
+    store.write([_prepared(ex) for ex in docs[:35]])
+    asks: list[dict[str, Any]] = [
+        {"by": by, **({"at": at} if at else {})}
+        for by in ("actor", "party")
+        for at in (None, FIRST + timedelta(days=30), FIRST + timedelta(days=55))
+    ]
+
+    def same() -> int:
+        shifts = 0
+        for kw in asks:
+            stored = _report(store, True, **kw)
+            assert stored == _report(store, False, **kw), kw
+            shifts += len(stored["shifts"])
+        return shifts
+
+    assert same() > 5  # shifts, with their quotes, are compared
+    store.write([_prepared(ex) for ex in docs[35:]])
+    same()
+    quoted = [sh["quote_after"]["statement_id"] for sh in _report(store, True, by="actor")["shifts"]]
+    store.correct(quoted[0], Correction(stance="neutral"))
+    store.correct(quoted[-1], Correction(speaker="Andrii Sybiha"))
+    same()
+    # a quote kept in its cell, only its speaker changed (one party's other speaker)
+    cells = _report(store, True, by="party")["cells"]
+    lavrov = next(c["quote"] for c in cells if c["quote"]["speaker"] == "Sergei Lavrov")
+    store.correct(lavrov["statement_id"], Correction(speaker="Sergei Shoigu"))
+    cells = _report(store, True, by="party")["cells"]
+    assert any(c["quote"]["statement_id"] == lavrov["statement_id"] for c in cells)
+    same()
+    again = docs[int(quoted[1].split("-")[0][1:])]
+    store.replace([Extraction(again.document, again.statements[1:], [], extractor="test/1")])
+    same()
+
+
+def test_parsed_values_kept_are_bounded() -> None:
+    from redline.store.walk_checkpoints import _Parsed
+
+    parsed: list[str] = []
+
+    def parse(raw: str) -> int:
+        parsed.append(raw)
+        return len(raw)
+
+    kept = _Parsed(parse, 2)
+    assert [kept(r) for r in ("a", "bb", "a", "ccc", "a")] == [1, 2, 1, 3, 1]
+    assert parsed == ["a", "bb", "ccc", "a"]  # the third text dropped the two kept

@@ -52,8 +52,9 @@ def test_pages_and_api_share_the_apps_one_cache(client: TestClient) -> None:
     def recompute() -> None:
         raise AssertionError("the page's positions were not kept in the app's cache")
 
-    # at, plan, lineage, rows by party, the first page of rows, with quotes
-    key = ("dashboard.positions", state.store.url, None, None, None, "party", RowPage(), True)
+    # at, plan, lineage, rows by party, the first page of rows, with quotes: the positions kept
+    # with their report (``analysis_pages._load_positions``)
+    key = ("dashboard.report", state.store.url, None, None, None, "party", RowPage(), True)
     state.revision_cache.latest(key, state.store.tally_revision(), recompute)
 
 

@@ -184,6 +184,15 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+# A quote's reference by statement id, with the statement and document it was made of: the
+# store hands out the same objects for the quotes it keeps (``store.quote_cache``) until a
+# stored row changes, so a page by actor after a write (3,000 quotes, most of them the same)
+# makes only its new quotes' references. The objects are compared by identity: a changed
+# statement is a new object, and makes a new reference.
+_QUOTE_REFS: dict[str, tuple[Statement, Document | None, QuoteRef]] = {}
+KEPT_QUOTE_REFS = 20_000  # as many as the store keeps quotes
+
+
 class _Refs:
     """Names and quotes for one report: the lookups shared by its cells and shifts."""
 
@@ -195,6 +204,7 @@ class _Refs:
         self.issues = {i.id: i for i in taxonomy.issues}
         self.points = points
         self.quotes = True  # cells with their quotes (the result's, if it has them)
+        self._where: dict[tuple[str, str], dict[str, str]] = {}  # a cell's names, made once
 
     def row(self, row: str) -> RowRef:
         return RowRef(row, party_name(row) if self.by == "party" else row)
@@ -210,7 +220,10 @@ class _Refs:
 
     def quote(self, s: Statement) -> QuoteRef:
         doc = self.docs.get(s.document_id)
-        return QuoteRef(
+        kept = _QUOTE_REFS.get(s.id)
+        if kept is not None and kept[0] is s and kept[1] is doc:
+            return kept[2]
+        ref = QuoteRef(
             statement_id=s.id,
             text=s.content.text,
             speaker=s.speaker.name if s.speaker else None,
@@ -222,16 +235,23 @@ class _Refs:
             url=doc.url if doc else None,
             outlet=doc.outlet if doc else None,
         )
+        if len(_QUOTE_REFS) >= KEPT_QUOTE_REFS:
+            _QUOTE_REFS.clear()
+        _QUOTE_REFS[s.id] = (s, doc, ref)
+        return ref
 
     def where(self, row: str, column: str) -> dict[str, str]:
-        col = self.column(column)
-        return {
-            "row": row,
-            "row_name": self.row(row).name,
-            "column": column,
-            "column_label": col.label,
-            "proposition": col.proposition,
-        }
+        found = self._where.get((row, column))
+        if found is None:
+            col = self.column(column)
+            found = self._where[(row, column)] = {
+                "row": row,
+                "row_name": self.row(row).name,
+                "column": column,
+                "column_label": col.label,
+                "proposition": col.proposition,
+            }
+        return found
 
     def cell(self, c: Cell) -> CellReport:
         return CellReport(

@@ -14,7 +14,7 @@ from datetime import date
 from itertools import islice
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, String, and_, delete, func, not_, or_, select, text, type_coerce
+from sqlalchemy import Engine, and_, delete, func, not_, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -45,6 +45,7 @@ from redline.store.countable import countable
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
 from redline.store.queries import StatementFilter
+from redline.store.quote_cache import QuoteCache
 from redline.store.schema import claim, claim_statement, document, statement
 from redline.store.timeline_rows import TimelineTotals
 from redline.store.walk_checkpoints import ISSUES, Rows, of_version
@@ -83,6 +84,7 @@ class Store:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        self._quotes = QuoteCache()  # quotes by id, kept while no stored statement changes
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True, upto: str | None = None) -> Store:
@@ -519,30 +521,16 @@ class Store:
             corpus_counts.recount(conn)
 
     def statements_by_id(self, ids: Collection[str]) -> dict[str, Statement]:
-        """Statements (effective values) by id: the few quotes a positions matrix shows."""
-        out: dict[str, Statement] = {}
-        days: dict[Any, date | None] = {}
-        q = select(*stored_extractions.STATEMENT_COLUMNS)
+        """Statements (effective values) by id: the quotes a positions matrix shows, kept across
+        writes that change no stored statement (``quote_cache``; do not change them)."""
         with self._reader() as conn:
-            for part in chunks(sorted(ids)):
-                for r in conn.execute(q.where(statement.c.id.in_(part))).all():
-                    out[r[0]] = stored_extractions.statement_from_values(r, days)
-        return out
+            return self._quotes.statements(conn, ids)
 
     def documents_by_id(self, ids: Collection[str]) -> dict[str, Document]:
-        """Documents by id without their text (``text`` is empty): what a quote cites (rows as
-        tuples and days parsed once each: a page of positions by actor cites 3,000)."""
-        d = document
-        out: dict[str, Document] = {}
-        days: dict[Any, date | None] = {}
-        published = type_coerce(d.c.published, String)
-        q = select(d.c.id, d.c.url, d.c.title, published, d.c.outlet, d.c.source, d.c.language)
-        day_of = stored_extractions.day_of
+        """Documents by id without their text (``text`` is empty): what a quote cites (a page of
+        positions by actor cites 3,000), kept as ``statements_by_id`` keeps statements."""
         with self._reader() as conn:
-            for part in chunks(sorted(ids)):
-                for r in conn.execute(q.where(d.c.id.in_(part))).all():
-                    out[r[0]] = Document(r[0], "", r[1], r[2], day_of(r[3], days), r[4], r[5], r[6])
-        return out
+            return self._quotes.documents(conn, ids)
 
     def countable_statements(self) -> list[Statement]:
         """Every countable statement (effective values, no article text): what shifts are read from."""

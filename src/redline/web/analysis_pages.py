@@ -39,6 +39,7 @@ from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy
 from redline.model import PlanVersion
 from redline.store import StatementFilter, Store, cell_rows, lookup
+from redline.store.gc_pause import paused_gc
 from redline.web.charts import HeatCell, Point, Series, heat_map, line_chart, stance_grid
 from redline.web.downloads import Format, download
 from redline.web.params import PageNo, Size, Text, paginate, parse_day
@@ -76,6 +77,30 @@ def cell_statements(
 PAGED_CELL = 2000
 
 
+def _positions(
+    cache: RevisionCache,
+    store: Store,
+    at: date | None,
+    plan: str | None,
+    lineage: str | None,
+    by: RowKind,
+    rows: RowPage | None,
+    quotes: bool,
+) -> StoredPositions:
+    repo = SqlPlanRepository(store) if plan else None
+    return stored_positions(
+        store,
+        repo=repo,
+        plan=plan,
+        at=at,
+        by=by,
+        linking=cache.linking,
+        lineage=lineage,
+        rows=rows,
+        quotes=quotes,
+    )
+
+
 def positions_of(
     cache: RevisionCache,
     store: Store,
@@ -91,23 +116,10 @@ def positions_of(
     when given: an author such as US or E3, so a counter-proposal is not "the plan") from the
     store's tallies, computed once per tally revision and shared with the API's cache: analysts
     click from the matrix to its cells and back. ``rows``: one page of rows, as the API pages."""
-
-    def compute() -> StoredPositions:
-        repo = SqlPlanRepository(store) if plan else None
-        return stored_positions(
-            store,
-            repo=repo,
-            plan=plan,
-            at=at,
-            by=by,
-            linking=cache.linking,
-            lineage=lineage,
-            rows=rows,
-            quotes=quotes,
-        )
-
     key = ("dashboard.positions", store.url, at, plan, lineage, by, rows, quotes)
-    return cache.latest(key, store.tally_revision(), compute)
+    return cache.latest(
+        key, store.tally_revision(), lambda: _positions(cache, store, at, plan, lineage, by, rows, quotes)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,20 +150,28 @@ def _load_positions(
     except ValueError as exc:
         return renderer.bad_request(request, str(exc))
     lineage = (lineage or None) if plan else None
+
+    def compute() -> _Loaded:
+        # the report with its positions, kept together per revision: by actor, making it
+        # (1,600 shifts) cost as much as reading the positions, on every view of the page
+        with paused_gc():  # tens of thousands of small objects, no cycles (``gc_pause``)
+            found = _positions(cache, store, day, plan or None, lineage, by, rows, quotes)
+            report = positions_report(
+                found.result,
+                by=by,
+                documents=found.documents,
+                plan=plan or None,
+                taxonomy=taxonomy,
+                page=rows,
+                quotes=quotes,
+            )
+        return _Loaded(day, found.result, report)
+
+    key = ("dashboard.report", store.url, day, plan or None, lineage, by, rows, quotes)
     try:
-        found = positions_of(cache, store, day, plan or None, lineage, by=by, rows=rows, quotes=quotes)
+        return cache.latest(key, store.tally_revision(), compute)
     except NotFoundError as exc:
         return renderer.not_found(request, exc.message)
-    report = positions_report(
-        found.result,
-        by=by,
-        documents=found.documents,
-        plan=plan or None,
-        taxonomy=taxonomy,
-        page=rows,
-        quotes=quotes,
-    )
-    return _Loaded(day, found.result, report)
 
 
 def lineages_of(versions: list[PlanVersion]) -> list[str]:
