@@ -44,7 +44,14 @@ from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
 from redline.extract.headlines import title_case_candidates
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, said_as_it, verb_candidates
-from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, dangling_preposition, is_verb
+from redline.extract.token_ranges import (
+    Candidate,
+    TokenRange,
+    cue_sites,
+    dangling_preposition,
+    is_verb,
+    noun_phrase,
+)
 from redline.knowledge.cues import CueLexicon
 
 __all__ = ["Attribution", "find_attributions"]
@@ -691,6 +698,8 @@ def _direct(
             q.confidence = _INHERITED_CONFIDENCE
         if q.cue is None and goes_on:
             _link_to_reported(doc, text, q, reported, reported_ends)
+        if q.cue is None and q.source is None and goes_on:
+            _link_to_introducer(doc, text, q, quoted)
         if q.cue is None:
             if words < _MIN_QUOTE_WORDS or not whole:
                 continue
@@ -812,6 +821,35 @@ def _link_to_reported(
         return
     q.cue, q.source, q.cue_token = (tokens.start, tokens.end), (src.start, src.end), tokens.start
     q.confidence = _INHERITED_CONFIDENCE
+
+
+_INTRODUCER_PRONOUNS = frozenset({"he", "she"})
+
+
+def _link_to_introducer(doc: Doc, text: str, q: _Quote, quoted: Sequence[bool]) -> None:
+    """ "Pashinyan laid out his case to parliament on Wednesday. / “We have two choices. ...”":
+    a quotation that opens a paragraph with no cue of its own, after a paragraph that ends on a
+    sentence about a person (a name, or "he"/"she", as the subject of its main verb), is that
+    person's: the writer introduced the speaker and let them talk. Only the source is set; the
+    quotation keeps no cue."""
+    line_start = text.rfind("\n", 0, q.span.open) + 1
+    if line_start == 0 or text[line_start : q.span.open].strip():
+        return  # the quotation does not open its paragraph (or opens the text)
+    before = doc.char_span(0, line_start, alignment_mode="contract")
+    if before is None or len(before) == 0:
+        return
+    last = next((t for t in reversed(before) if not (t.is_space or t.is_punct)), None)
+    if last is None or quoted[last.i]:
+        return
+    sent = last.sent
+    if any(t.is_quote for t in sent) or text.count("\n", sent.start_char, line_start) > 2:
+        return
+    for subject in (c for c in sent.root.children if c.dep_ == "nsubj"):
+        person = subject.ent_type_ == "PERSON" or subject.lower_ in _INTRODUCER_PRONOUNS
+        if person and not quoted[subject.i]:
+            q.source = noun_phrase(subject)
+            q.confidence = _INHERITED_CONFIDENCE
+            return
 
 
 def _in_mixed(mixed: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:

@@ -45,11 +45,17 @@ def prepositional_candidates(
         ]
         if not objs:
             continue
-        source = noun_phrase(objs[0])
+        source = _maker(objs[0], cues) or noun_phrase(objs[0])
         sent = tok.sent
         trimmed = None
-        for src in (source, _up_to_comma(doc, objs[0], source)):
-            rng = without((sent.start, sent.end), [(tok.i, max(src[1], end))], prefer_after=len(doc) + 1)
+        # "according to a readout issued by the ministry, ...": the source's own modifiers are
+        # no part of the content, so the whole object is cut out first
+        whole = objs[0].right_edge.i + 1
+        if whole >= len(doc) or doc[whole].text != ",":
+            whole = 0  # the parser ran the object on into the clause it frames
+        for src, hole in ((source, whole), (source, source[1]), (_up_to_comma(doc, objs[0], source), 0)):
+            hole = max(hole, src[1], end)
+            rng = without((sent.start, sent.end), [(tok.i, hole)], prefer_after=len(doc) + 1)
             trimmed = trim(doc, *clip_to_paragraph(doc, rng, tok.i))
             if trimmed:
                 source = src
@@ -57,6 +63,20 @@ def prepositional_candidates(
         if trimmed:
             out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
     return out
+
+
+def _maker(noun: Token, cues: CueLexicon) -> TokenRange | None:
+    """ "according to a readout issued by the ministry", "a statement released by the Kremlin":
+    a speech or document noun whose participle names its maker speaks for that maker."""
+    if noun.lemma_.lower() not in cues.nouns and noun.lemma_.lower() not in cues.document_nouns:
+        return None
+    for acl in noun.rights:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for agent in acl.children:
+                objs = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
+                if objs:
+                    return noun_phrase(objs[0])
+    return None
 
 
 def _up_to_comma(doc: Doc, head: Token, source: TokenRange) -> TokenRange:
@@ -199,8 +219,12 @@ def noun_candidates(
 
 # a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
 # "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
+# A live blog's timestamp may come first: "13:40 GMT — Kremlin: ...", "9.15am | Merz: ...".
+_TIMESTAMP = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[—–\-|]\s*)?"
 _LABEL = re.compile(
-    r"^[\"“'‘]?(?P<label>(?:[A-Z]\.)*[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
+    r"^"
+    + _TIMESTAMP
+    + r"[\"“'‘]?(?P<label>(?:[A-Z]\.)*[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
     r"(?P<content>\S[^\n]*)",
     re.MULTILINE,
 )

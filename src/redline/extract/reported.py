@@ -37,6 +37,8 @@ _OWN_CONTENT = frozenset({"ccomp", "xcomp", "advcl", "conj", "oprd", "acomp"})
 # named entities that, as objects of a reporting verb, are hearers: "told Smith", "urged Democrats"
 _HEARER_ENTS = frozenset({"PERSON", "NORP", "ORG"})
 _SOURCE_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+# named bodies and places: "who" after one of them, inside a person's "for"/"of" phrase, is the person
+_BODY_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 
 
 def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | None:
@@ -54,6 +56,12 @@ def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | 
         while 0 <= j < len(doc) and not quoted[j] and doc[j].pos_ in IN_NAME_POS and abs(j - cue) <= 8:
             j += step
         lo, hi = (j + 1, i + 1) if step < 0 else (i, j)
+        if (
+            step > 0
+            and is_verb(doc[cue])
+            and any(doc[k].dep_ in ("dobj", "dative") and doc[k].head.i == cue for k in range(lo, hi))
+        ):
+            continue  # "reminds all partners that": whom it was said to, not who said it
         if hi > lo and any(doc[k].pos_ in NOMINAL_POS for k in range(lo, hi)):
             return lo, hi
     return None
@@ -129,6 +137,10 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
         return noun_phrase(accompanying)
     tok: Token | None = verb
     for _ in range(_MAX_ANCESTORS):
+        if tok is not None and tok is not verb and quoted and quoted[tok.i] and verb.dep_ == "conj":
+            # "considers that «X is unacceptable» and reminds partners that ...": the parser
+            # joined the verb to the quoted clause; the subject is that of the verb outside it
+            tok = _outside_quote(tok, quoted)
         if tok is None or (quoted and quoted[tok.i]):
             return None  # a speaker is never inside someone else's quotation
         passive = any(c.dep_ == "auxpass" for c in tok.children)
@@ -143,7 +155,7 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
             if child.dep_ in SUBJECTS and not (passive and child.dep_ == "nsubjpass" and tok is verb):
                 if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                     # "Mr. Obama, who said": the antecedent through the relative pronoun
-                    return _head_noun(tok.head)[0], child.i + 1
+                    return _head_noun(_relative_antecedent(child, tok.head))[0], child.i + 1
                 if child.dep_ == "csubj":
                     return None
                 return noun_phrase(child)
@@ -166,6 +178,17 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
                 tok = tok.head  # "said X, adding Y": the parser often hangs "adding" on X
             continue
         return None
+    return None
+
+
+def _outside_quote(tok: Token, quoted: Sequence[bool]) -> Token | None:
+    """The nearest ancestor of ``tok`` outside quotation marks, within a few steps; None if none."""
+    for _ in range(_MAX_ANCESTORS):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if not quoted[tok.i]:
+            return tok
     return None
 
 
@@ -226,6 +249,22 @@ def _subjects_first(tok: Token) -> list[Token]:
     return [nearest, *(c for c in children if c is not nearest)]
 
 
+def _relative_antecedent(pronoun: Token, noun: Token) -> Token:
+    """ "said a spokeswoman for the World Food Programme, who added that ...": the parser hangs
+    the clause on the nearest noun, but "who" after an organisation or place that is itself the
+    object of a person noun's preposition refers to that person, who is the one speaking."""
+    if (
+        pronoun.lower_ in ("who", "whom")
+        and noun.ent_type_ in _BODY_ENTS
+        and noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
+        and noun.head.head.ent_type_ not in _BODY_ENTS
+    ):
+        return noun.head.head
+    return noun
+
+
 def _head_noun(noun: Token) -> TokenRange:
     start = noun.left_edge.i
     return start, noun.i + 1
@@ -258,12 +297,57 @@ def _clause_candidate(
     trimmed = trim(doc, *rng)
     if trimmed is None:
         return None
+    trimmed = _before_rival_report(doc, _without_medium(doc, trimmed, cues), cues)
     framing = _framing_noun(doc, trimmed[0], verb, cues)
     if framing is not None:  # "repeated his criticism of Moscow's demand that X": Moscow's X
         noun, owner = framing
         said_by = (owner.left_edge.i, noun.i) if owner.i < noun.i else noun_phrase(owner)
         return Candidate(trimmed, (noun.i, noun.i + 1), said_by, kind, noun.i)
     return Candidate(trimmed, cue, source, kind, verb.i)
+
+
+def _without_medium(doc: Doc, rng: TokenRange, cues: CueLexicon) -> TokenRange:
+    """ "said in a statement it welcomed the talks": without "that" the parser hangs the medium
+    on the content's verb, yet where the words were said is not part of them; a content that
+    opens with a preposition whose object is a speech noun ("in a statement", "in a post on X",
+    "in an interview with the BBC") starts after that phrase."""
+    first = doc[rng[0]]
+    if _medium(first, cues):
+        rng = trim(doc, first.right_edge.i + 1, rng[1]) or rng
+    # "... would not withdraw, in a video address": the same phrase set off at the end
+    for i in range(rng[1] - 2, rng[0], -1):
+        if doc[i].text == "," and _medium(doc[i + 1], cues) and doc[i + 1].right_edge.i + 1 >= rng[1]:
+            return trim(doc, rng[0], i) or rng
+    return rng
+
+
+def _medium(prep: Token, cues: CueLexicon) -> bool:
+    """Whether ``prep`` is "in"/"during"/... with a speech noun as object ("in a statement")."""
+    return prep.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in cues.nouns for c in prep.children
+    )
+
+
+_RIVAL_REACH = 8  # words from "while" to the rival report's verb ("while the state news agency SPA reported")
+
+
+def _before_rival_report(doc: Doc, rng: TokenRange, cues: CueLexicon) -> TokenRange:
+    """ "The ministry said it welcomed the talks, while the agency reported that ...": a
+    ", while"/", whereas" clause with a reporting verb and a subject of its own is someone else's
+    report set against this one, however the parser hangs it; the content ends before it."""
+    for i in range(rng[0] + 1, rng[1] - 1):
+        if doc[i].text != "," or doc[i + 1].lower_ not in cues.continuing_marks:
+            continue
+        for t in doc[i + 2 : min(rng[1], i + 2 + _RIVAL_REACH)]:
+            if t.text == ",":
+                break
+            if (
+                is_verb(t)
+                and cues.verb_kind(t.lemma_) is not None
+                and any(c.dep_ == "nsubj" for c in t.children)
+            ):
+                return trim(doc, rng[0], i) or rng
+    return rng
 
 
 def _framing_noun(doc: Doc, start: int, verb: Token, cues: CueLexicon) -> tuple[Token, Token] | None:
@@ -730,7 +814,7 @@ def verb_candidates(
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
-        if cand is not None and _to_the_reader(tok):
+        if cand is not None and (_to_the_reader(tok) or _outlet_itself(doc, cand, cues)):
             continue
         if cand is not None and not _nobody_speaks(tok, cand, cues) and not _unsaid(tok, cues):
             out.append(cand)
@@ -776,6 +860,20 @@ def _comma_insert(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequen
     return Candidate(after, _cue_range(tok), find_source(tok, cues, quoted), kind, tok.i)
 
 
+def _outlet_itself(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
+    """ "Our Moscow correspondent writes: ...", "our reporter was told": the outlet's own staff
+    reporting is the writer's narration, as "UNN reports" in UNN's own story is; the guide
+    annotates neither."""
+    if cand.source is None:
+        return False
+    words = doc[cand.source[0] : cand.source[1]]
+    return (
+        len(words) > 1
+        and words[0].lower_ == "our"
+        and (words[-1].lemma_.lower() in cues.audience or words[-1].lower_.rstrip("s") in cues.audience)
+    )
+
+
 def _to_the_reader(tok: Token) -> bool:
     """ "Do you know where his tax returns are?", "Ask yourself that question", "Imagine the
     spectacle": outside quotation marks, a cue whose subject is "you", or an imperative, is the
@@ -806,7 +904,14 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
         return True
     if tok.tag_ == "VBG" and cand.source is None and _gerund_subject(tok):
         return True
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.head.pos_ != "ADJ":
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.head.pos_ not in (
+        "ADJ",
+        "ADV",
+    ):
+        return False
+    if cand.source is None and not any(c.dep_ in SUBJECTS for a in tok.ancestors for c in a.children):
+        return True  # "Kremlin: too early to talk about a summit": whoever would talk, nobody did
+    if tok.head.pos_ != "ADJ":
         return False
     holders = [*tok.head.children, *tok.head.head.children]
     return any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in holders)

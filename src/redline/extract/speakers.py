@@ -418,6 +418,11 @@ class SpeakerResolver:
         if placed and span[0].lower_ in {"the", "this", "that"} and _head(span).tag_ == "NN":
             return None  # "the Dutch leader" takes up someone named before: steps 5 and 6 first
         found = self.kb.collective([t.text for t in span], span.text)
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if found is None and after is not None and after.dep_ == "acl" and after.head == _head(span):
+            # "three people briefed on the talks": the mention stops before the participle
+            # that makes "people" a source
+            found = self.kb.collective([t.text for t in span] + [after.text], span.text)
         if found is None or (placed and found.party is None and found.kind != "media"):
             return None
         if found.kind == "media" and (outlet := self._outlet_named(span)) is not None:

@@ -1,0 +1,198 @@
+"""News formats the talks set lacks: wire copy with layered sources, live blogs, interview and
+press-conference transcripts, translated statements, quotes that run over paragraphs. Each test
+is one error class found by reading redline's output on texts written for it; the sentences are
+the project's own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from attribution_spans import Attributed, said_by
+
+pytestmark = pytest.mark.model
+
+
+def _statements(extractor: Any, text: str) -> list[tuple[str | None, str | None, str | None, str]]:
+    """(speaker name, mention, cue, content) of each statement of ``text``."""
+    from redline.model import Document
+
+    found = extractor.extract_one(Document(id="d", text=text)).statements
+    return [
+        (
+            s.speaker.name if s.speaker else None,
+            s.speaker.mention.text if s.speaker else None,
+            s.cue.text if s.cue else None,
+            s.content.text,
+        )
+        for s in found
+    ]
+
+
+# --- wire copy -------------------------------------------------------------------------------
+
+
+def test_who_after_a_spokeswomans_organisation_is_the_spokeswoman(extractor: Any) -> None:
+    text = (
+        '"We have seen this film before," said a spokeswoman for the World Food Programme, '
+        "who added that trucks were still stuck at the border."
+    )
+    found = _statements(extractor, text)
+    assert [m for _, m, _, _ in found] == [
+        "a spokeswoman for the World Food Programme",
+        "a spokeswoman for the World Food Programme, who",
+    ]
+    assert found[0][0] == found[1][0]
+
+
+def test_the_medium_of_a_statement_is_no_content(attributed: Attributed) -> None:
+    found = attributed("The State Department said in a statement it welcomed the spirit of the meeting.")
+    assert [a.content for a in found] == ["it welcomed the spirit of the meeting"]
+    found = attributed("Zelensky said Kyiv would not withdraw its troops, in a video address.")
+    assert [a.content for a in found] == ["Kyiv would not withdraw its troops"]
+
+
+def test_a_rival_report_after_while_ends_the_content(attributed: Attributed) -> None:
+    text = (
+        "The State Department said in a statement it welcomed the spirit of the meeting, while "
+        "Saudi Arabia's state news agency SPA reported, citing an unnamed official, that Riyadh "
+        "would host the next round."
+    )
+    contents = [a.content for a in attributed(text)]
+    assert "it welcomed the spirit of the meeting" in contents
+    assert not any("SPA" in c for c in contents)
+
+
+def test_according_to_a_readout_issued_by_a_ministry(extractor: Any) -> None:
+    text = "According to a readout issued by Qatar's foreign ministry, the two sides agreed to meet again."
+    ((_, mention, cue, content),) = _statements(extractor, text)
+    assert content == "the two sides agreed to meet again"
+    assert mention == "Qatar's foreign ministry"
+    assert cue == "According to"
+
+
+def test_people_briefed_on_the_talks_are_unnamed_sources(extractor: Any) -> None:
+    text = "Negotiators failed to agree on inspections, three people briefed on the talks told Reuters."
+    assert said_by(extractor, text) == [("unnamed sources", "Negotiators failed to agree on inspections")]
+
+
+# --- live blogs ------------------------------------------------------------------------------
+
+
+def test_a_timestamped_live_blog_line_is_signed_by_its_label(attributed: Attributed) -> None:
+    text = (
+        "Ukraine peace talks live\n\n"
+        "13:40 GMT — Kremlin: too early to talk about a summit\n\n"
+        "9.15am | Merz: Europe will not be sidelined in these talks\n"
+    )
+    found = [(a.source, a.cue, a.content) for a in attributed(text)]
+    assert found == [
+        ("Kremlin", ":", "too early to talk about a summit"),
+        ("Merz", ":", "Europe will not be sidelined in these talks"),
+    ]
+
+
+def test_an_infinitive_no_one_performs_is_no_statement(attributed: Attributed) -> None:
+    assert attributed("Too early to talk about a summit, for now.") == []
+
+
+def test_the_outlets_own_correspondent_is_narration(attributed: Attributed) -> None:
+    text = "Our Moscow correspondent writes: the mood in the Russian capital is cautious."
+    assert attributed(text) == []
+    found = attributed("A Moscow correspondent for the agency writes that the mood is cautious.")
+    assert [a.content for a in found] == ["the mood is cautious"]
+
+
+# --- transcripts -----------------------------------------------------------------------------
+
+
+def test_an_interview_with_an_outlet_is_given_by_the_subject(attributed: Attributed) -> None:
+    text = (
+        "In an interview with The Ledger, Moldova's chief negotiator Ana Rusu spoke about the talks.\n\n"
+        "Q: The last round ended without a deal. What went wrong?\n\n"
+        "A: Nothing went wrong. We refused to sign a text that would freeze the conflict.\n"
+    )
+    answers = [a for a in attributed(text) if a.cue == ":"]
+    assert [(a.source, a.content) for a in answers] == [
+        (
+            "Moldova's chief negotiator Ana Rusu",
+            "Nothing went wrong. We refused to sign a text that would freeze the conflict",
+        )
+    ]
+
+
+def test_a_moderator_and_a_transcript_heading_are_no_speakers(attributed: Attributed) -> None:
+    text = (
+        "Transcript: Joint press conference after the Geneva round\n\n"
+        "MODERATOR: Good afternoon. We will start with brief statements.\n\n"
+        "RUBIO: Thank you. We made real progress today.\n"
+    )
+    found = [(a.source, a.content) for a in attributed(text)]
+    assert found == [("RUBIO", "Thank you. We made real progress today")]
+
+
+# --- translated statements -------------------------------------------------------------------
+
+
+def test_dash_set_dialogue_is_quoted_speech(extractor: Any) -> None:
+    text = (
+        "Deputy Prime Minister Oleg Serebrian spoke to reporters in Chisinau on Tuesday.\n\n"
+        "— We have waited thirty years, — the minister said. — We can wait a little longer.\n"
+    )
+    found = _statements(extractor, text)
+    assert [(cue, content) for _, _, cue, content in found] == [
+        ("said", "We have waited thirty years"),
+        ("said", "We can wait a little longer"),
+    ]
+    assert {name for name, _, _, _ in found} == {"Oleg Serebrian"}
+
+
+def test_a_list_set_with_dashes_is_no_dialogue(attributed: Attributed) -> None:
+    text = (
+        "The main points of the draft, the minister said, were these:\n\n"
+        "— Russia would keep the peninsula and the army would be capped.\n\n"
+        "— Sanctions would be lifted in stages over three years.\n"
+    )
+    assert not any(a.content.startswith(("Russia would", "Sanctions would")) for a in attributed(text))
+
+
+def test_whom_a_statement_reminds_is_not_its_speaker(extractor: Any) -> None:
+    text = (
+        "The Ministry of Foreign Affairs considers that «any attempt to legitimise the separatist regime is "
+        "unacceptable» and reminds all partners that the 5+2 format remains the only framework for talks."
+    )
+    found = [(mention, content) for _, mention, _, content in _statements(extractor, text)]
+    assert ("The Ministry of Foreign Affairs", "the 5+2 format remains the only framework for talks") in found
+    assert not any(mention == "all partners" for mention, _ in found)
+
+
+def test_a_signature_after_a_dash_still_signs_its_quote(attributed: Attributed) -> None:
+    text = (
+        "“The border must open before the harvest, or the farms will go under.” ― Ilse Varga\n"
+        "“Nobody asked the people who live along the river what they want.” ― Tomas Brenner\n"
+    )
+    assert [a.source for a in attributed(text)] == ["Ilse Varga", "Tomas Brenner"]
+
+
+# --- long quotes -----------------------------------------------------------------------------
+
+
+def test_a_quote_after_the_paragraph_that_introduces_its_speaker(extractor: Any) -> None:
+    text = (
+        "Armenian Prime Minister Nikol Pashinyan laid out his case to parliament on Wednesday.\n\n"
+        '"We have two choices. We can keep the border closed, or we can open it.\n\n'
+        '"I choose peace. I know many of you do not agree with me."\n\n'
+        "Azerbaijan's foreign ministry said in a statement that Baku welcomed the speech.\n"
+    )
+    found = said_by(extractor, text)
+    assert found[0][0] == "Nikol Pashinyan"
+    assert found[0][1].startswith("We have two choices.")
+
+
+def test_a_quote_after_narration_about_a_thing_has_no_speaker(extractor: Any) -> None:
+    text = (
+        "The border crossing reopened on Wednesday after three years.\n\n"
+        '"We have two choices. We can keep the border closed, or we can open it."\n'
+    )
+    assert [name for name, _ in said_by(extractor, text)] in ([], [None])
