@@ -196,3 +196,77 @@ def test_a_quote_after_narration_about_a_thing_has_no_speaker(extractor: Any) ->
         '"We have two choices. We can keep the border closed, or we can open it."\n'
     )
     assert [name for name, _ in said_by(extractor, text)] in ([], [None])
+
+
+# --- trade and coalition wire copy -----------------------------------------------------------
+
+
+def test_a_post_on_x_ends_its_sentence(extractor: Any) -> None:
+    text = (
+        '"This is good news for our carmakers," he wrote on X. French officials were more reserved: '
+        'one adviser to President Emmanuel Macron, speaking privately, called the deal "a pause".'
+    )
+    found = _statements(extractor, text)
+    assert found[0][2:] == ("wrote", "This is good news for our carmakers")
+    assert not any(content.startswith("were more reserved") for _, _, _, content in found)
+
+
+def test_the_platform_x_is_no_initial() -> None:
+    import spacy
+
+    from redline.extract.nlp import split_initials
+
+    nlp = spacy.blank("en")  # the English tokeniser alone, not the shared pipeline
+    split_initials(nlp)
+    words = [t.text for t in nlp("He posted on X. Then V.Putin spoke to A. Smith.")]
+    assert words[:5] == ["He", "posted", "on", "X", "."]
+    assert "A." in words and "Putin" in words
+
+
+def test_per_a_source_cites_it_and_per_a_unit_does_not(attributed: Attributed) -> None:
+    found = attributed("Per a person familiar with the matter, the agreement sets minimum prices for cars.")
+    assert [(a.source, a.cue, a.content) for a in found] == [
+        ("a person familiar with the matter", "Per", "the agreement sets minimum prices for cars")
+    ]
+    found = attributed("The deal sets minimum prices for a dozen car models, per Reuters.")
+    assert [(a.source, a.content) for a in found] == [
+        ("Reuters", "The deal sets minimum prices for a dozen car models")
+    ]
+    assert attributed("Crude rose to $80 per barrel on Monday as the truce held.") == []
+
+
+def test_a_trailing_according_to_carries_the_statement(attributed: Attributed) -> None:
+    text = (
+        "The minister said that the party would gain seats in a snap vote, according to the broadcaster NOS."
+    )
+    found = attributed(text)
+    assert [(a.source, a.content) for a in found] == [
+        ("The minister", "the party would gain seats in a snap vote")
+    ]
+
+
+def test_a_second_that_clause_goes_on_with_the_content(attributed: Attributed) -> None:
+    text = (
+        "Trade Commissioner Maros Sefcovic told reporters after the meeting that the talks had been "
+        '"difficult but honest", and that Brussels would not hesitate to reimpose duties.'
+    )
+    (found,) = attributed(text)
+    assert found.content.startswith("the talks had been")
+    assert found.content.endswith("Brussels would not hesitate to reimpose duties")
+
+
+def test_despite_reports_stays_in_the_content(attributed: Attributed) -> None:
+    text = (
+        "The ministry said it had received no proposal from Brussels, despite reports that a draft was ready."
+    )
+    (found,) = attributed(text)
+    assert (
+        found.content == "it had received no proposal from Brussels, despite reports that a draft was ready"
+    )
+
+
+def test_a_statement_published_by_an_outlet_is_not_the_outlets(attributed: Attributed) -> None:
+    text = "According to a statement published by the newspaper, the envoy had met the aide twice."
+    assert [a.source for a in attributed(text)] == ["a statement"]
+    text = "According to a statement issued by the ministry, the envoy had met the aide twice."
+    assert [a.source for a in attributed(text)] == ["the ministry"]

@@ -31,7 +31,7 @@ def prepositional_candidates(
 ) -> list[Candidate]:
     """ "according to X": X is the source, the clause the phrase attaches to is the content."""
     out: list[Candidate] = []
-    firsts = {p[0]: p for p in cues.prepositional}
+    firsts = {p[0]: p for p in cues.prepositional} | {w: (w,) for w in cues.set_off_prepositional}
     for tok in doc if sites is None else sites:
         phrase = firsts.get(tok.lower_)
         if phrase is None or quoted[tok.i]:
@@ -44,6 +44,8 @@ def prepositional_candidates(
             t for t in doc[end : end + 1] if t.pos_ in ("PROPN", "NOUN", "PRON")
         ]
         if not objs:
+            continue
+        if tok.lower_ in cues.set_off_prepositional and not _cites(tok, objs[0], cues):
             continue
         source = _maker(objs[0], cues) or noun_phrase(objs[0])
         sent = tok.sent
@@ -65,13 +67,29 @@ def prepositional_candidates(
     return out
 
 
+def _cites(prep: Token, obj: Token, cues: CueLexicon) -> bool:
+    """Whether a set-off preposition ("per") names a source: it opens the sentence or follows a
+    comma, and its object is a name, an organisation or a source noun ("Per Reuters, ...", "...,
+    per a person familiar with the talks"), not a unit ("per barrel", "per cent")."""
+    doc = prep.doc
+    set_off = prep.is_sent_start or (prep.i > 0 and doc[prep.i - 1].text == ",")
+    named = obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
+    lemma = obj.lemma_.lower()
+    return set_off and (named or lemma in cues.source_nouns or lemma in cues.nouns)
+
+
+# participles that name a document's maker ("issued by the ministry"); "published by" names
+# the outlet that carried someone else's words ("a transcript of the call published by Bloomberg")
+_MAKING_VERBS = frozenset({"issue", "release", "send", "circulate", "distribute", "sign", "put"})
+
+
 def _maker(noun: Token, cues: CueLexicon) -> TokenRange | None:
     """ "according to a readout issued by the ministry", "a statement released by the Kremlin":
     a speech or document noun whose participle names its maker speaks for that maker."""
     if noun.lemma_.lower() not in cues.nouns and noun.lemma_.lower() not in cues.document_nouns:
         return None
     for acl in noun.rights:
-        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _MAKING_VERBS:
             for agent in acl.children:
                 objs = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
                 if objs:

@@ -297,7 +297,7 @@ def _clause_candidate(
     trimmed = trim(doc, *rng)
     if trimmed is None:
         return None
-    trimmed = _before_rival_report(doc, _without_medium(doc, trimmed, cues), cues)
+    trimmed = _before_carrier(doc, _before_rival_report(doc, _without_medium(doc, trimmed, cues), cues), cues)
     framing = _framing_noun(doc, trimmed[0], verb, cues)
     if framing is not None:  # "repeated his criticism of Moscow's demand that X": Moscow's X
         noun, owner = framing
@@ -321,10 +321,17 @@ def _without_medium(doc: Doc, rng: TokenRange, cues: CueLexicon) -> TokenRange:
     return rng
 
 
+# prepositions that give where words were said: "in a statement", "on X", "during a briefing"
+_MEDIUM_PREPS = frozenset({"in", "on", "during", "at", "via", "through"})
+
+
 def _medium(prep: Token, cues: CueLexicon) -> bool:
-    """Whether ``prep`` is "in"/"during"/... with a speech noun as object ("in a statement")."""
-    return prep.dep_ == "prep" and any(
-        c.dep_ == "pobj" and c.lemma_.lower() in cues.nouns for c in prep.children
+    """Whether ``prep`` is "in"/"during"/... with a speech noun as object ("in a statement"); not
+    "despite reports that ...", which is part of what was said."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in _MEDIUM_PREPS
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in cues.nouns for c in prep.children)
     )
 
 
@@ -346,6 +353,21 @@ def _before_rival_report(doc: Doc, rng: TokenRange, cues: CueLexicon) -> TokenRa
                 and cues.verb_kind(t.lemma_) is not None
                 and any(c.dep_ == "nsubj" for c in t.children)
             ):
+                return trim(doc, rng[0], i) or rng
+    return rng
+
+
+def _before_carrier(doc: Doc, rng: TokenRange, cues: CueLexicon) -> TokenRange:
+    """ "The minister said that X, according to the broadcaster NOS": the trailing "according to"
+    names who carries the minister's statement, not part of what the minister said; the content
+    ends before it, so that the two are one layered report of the same words."""
+    phrases = [*cues.prepositional, *((w,) for w in cues.set_off_prepositional)]
+    for i in range(rng[0] + 1, rng[1] - 1):
+        if doc[i].text != ",":
+            continue
+        for phrase in phrases:
+            words = tuple(t.lower_ for t in doc[i + 1 : i + 1 + len(phrase)])
+            if words == phrase and i + len(phrase) < rng[1] - 1:
                 return trim(doc, rng[0], i) or rng
     return rng
 
@@ -817,10 +839,31 @@ def verb_candidates(
         if cand is not None and (_to_the_reader(tok) or _outlet_itself(doc, cand, cues)):
             continue
         if cand is not None and not _nobody_speaks(tok, cand, cues) and not _unsaid(tok, cues):
+            cand = _and_that(tok, cand, kind)
             out.append(cand)
             if kind in ("speech", "writing"):
                 out.extend(_continued(tok, cand, cues))
     return out
+
+
+def _and_that(tok: Token, cand: Candidate, kind: str | None) -> Candidate:
+    """ "told reporters that the talks had been difficult, and that Brussels would not
+    hesitate": the parser hangs the second "that" clause on the speech verb as a conjunct of it,
+    yet both clauses are what was said; the content runs on to the end of the second."""
+    if kind not in ("speech", "writing") or cand.content[0] <= tok.i:
+        return cand
+    doc = tok.doc
+    end = cand.content[1]
+    for clause in tok.rights:
+        if clause.dep_ != "conj" or clause.i < end or not is_verb(clause):
+            continue
+        joiners = [t for t in doc[end : clause.left_edge.i + 1] if not (t.is_punct or t.is_space)]
+        if [t.lower_ for t in joiners][-2:] != ["and", "that"] or len(joiners) > 2:
+            continue
+        rng = trim(doc, *clip_to_paragraph(doc, (cand.content[0], clause.right_edge.i + 1), tok.i))
+        if rng is not None:
+            return Candidate(rng, cand.cue, cand.source, cand.kind, cand.cue_token)
+    return cand
 
 
 def _comma_insert(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
