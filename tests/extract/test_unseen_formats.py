@@ -270,3 +270,33 @@ def test_a_statement_published_by_an_outlet_is_not_the_outlets(attributed: Attri
     assert [a.source for a in attributed(text)] == ["a statement"]
     text = "According to a statement issued by the ministry, the envoy had met the aide twice."
     assert [a.source for a in attributed(text)] == ["the ministry"]
+
+
+# --- lead-ins and blockquotes ------------------------------------------------------------------
+
+
+def test_a_lead_in_before_a_colon_is_not_what_was_said(attributed: Attributed) -> None:
+    text = (
+        "The disclosure that two negotiators had met the smugglers set off a fresh round of "
+        "recriminations on Monday: the opposition said it was convinced the ministry had lied to "
+        "parliament and the coalition accused it of playing politics."
+    )
+    said = [a for a in attributed(text) if a.cue == "said"]
+    assert [a.content.startswith("it was convinced the ministry had lied") for a in said] == [True]
+
+
+def test_a_statement_set_as_its_own_paragraph_after_a_colon(attributed: Attributed) -> None:
+    text = (
+        "The foreign ministry said in a statement on Tuesday:\n\n"
+        "The talks in Geneva were constructive and both sides agreed to meet again.\n\n"
+        "The key points of the plan:\n\n"
+        "The army would be capped at 600,000.\n"
+    )
+    found = [(a.source, a.cue, a.content) for a in attributed(text)]
+    assert found == [
+        (
+            "The foreign ministry",
+            "said",
+            "The talks in Geneva were constructive and both sides agreed to meet again",
+        )
+    ]

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from redline.extract.anaphoric import Pointer, anaphoric_candidates
 from redline.extract.cue_phrases import (
     as_candidates,
+    introduced_candidates,
     label_candidates,
     noun_candidates,
     noun_object_candidates,
@@ -112,6 +113,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         + signature_candidates(doc, cues, quoted, text)
         + title_case_candidates(doc, cues, quoted, text)
         + said_last_candidates(doc, cues, quoted, text)
+        + introduced_candidates(doc, cues, quoted, text)
     )
     candidates = _resolve_nesting(doc, [c for c in candidates if not _document_source(doc, c, cues)], cues)
 

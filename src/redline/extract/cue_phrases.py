@@ -18,6 +18,7 @@ from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
     clip_to_paragraph,
+    is_verb,
     noun_phrase,
     subtree_range,
     trim,
@@ -453,4 +454,40 @@ def said_last_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
         if content is None:
             continue
         out.append(Candidate(content, (said.start, said.end), (src.start, src.end), "signature", src.start))
+    return out
+
+
+# a speech verb's sentence ending on a colon, and the next paragraph unquoted: "The ministry said
+# in a statement:" / "The talks were constructive ..."
+_INTRODUCED = re.compile(r":[ \t\xa0]*\n\s*(?P<content>[^\s\"“‘'«„—–\-][^\n]*)")
+
+
+def introduced_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
+    """ "The foreign ministry said in a statement on Tuesday:" followed by the statement as a
+    paragraph of its own, without quote marks (a blockquote on the page): the paragraph is what
+    was said. Only a speech or writing verb with a source, and nothing but its object, medium or
+    time between it and the colon, introduces one; a labelled line ("RUBIO: ...") is a
+    transcript turn, and "The key points of the plan:" introduces no one's words."""
+    out: list[Candidate] = []
+    for m in _INTRODUCED.finditer(text):
+        colon = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        body = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
+        if colon is None or body is None or quoted[colon.start] or _LABEL.match(m.group("content")):
+            continue
+        line = doc[colon.start].sent
+        verbs = [
+            t
+            for t in doc[line.start : colon.start]
+            if is_verb(t) and not quoted[t.i] and cues.verb_kind(t.lemma_) in ("speech", "writing")
+        ]
+        if not verbs or any(is_verb(t) for t in doc[verbs[-1].i + 1 : colon.start]):
+            continue
+        verb = verbs[-1]
+        source = find_source(verb, cues, quoted)
+        content = trim(doc, body.start, body.end, words=False)
+        if source is None or content is None or not any(is_verb(t) for t in doc[content[0] : content[1]]):
+            continue
+        out.append(
+            Candidate(content, (verb.i, verb.i + 1), source, cues.verb_kind(verb.lemma_) or "speech", verb.i)
+        )
     return out

@@ -530,6 +530,11 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         ]
     if not comps:
         comps = _misattached_clauses(tok)
+    after_colon = [c for c in comps if not _colon_before(c, tok)]
+    if after_colon and len(after_colon) < len(comps):
+        # the lead-in dropped, the clause right after the verb is what was said; the parser
+        # tends to hang the next sentence's verb on it as well
+        comps = sorted(after_colon, key=lambda c: c.left_edge.i)[:1]
     if not comps:
         return None
     # the widest clause first; where the parser ran the sentence over a paragraph break, the
@@ -542,6 +547,16 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         if cand is not None and _has_verb(tok.doc, cand.content):
             return cand
     return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
+
+
+def _colon_before(comp: Token, verb: Token) -> bool:
+    """ "The revelation set off another round of fireworks on Friday: Republicans said they were
+    convinced ...": a clause that ends on a colon before the speaker is the writer's lead-in,
+    not what was said, when the parser hangs it on the verb too."""
+    if comp.i > verb.i:
+        return False
+    doc = verb.doc
+    return any(t.text in (":", ";") for t in doc[comp.right_edge.i : verb.i])
 
 
 def _that_after(verb: Token, comp: Token) -> bool:
