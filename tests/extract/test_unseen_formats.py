@@ -300,3 +300,35 @@ def test_a_statement_set_as_its_own_paragraph_after_a_colon(attributed: Attribut
             "The talks in Geneva were constructive and both sides agreed to meet again",
         )
     ]
+
+
+# --- briefs and social posts -------------------------------------------------------------------
+
+
+def test_a_show_title_in_quote_marks_is_no_quote(extractor: Any) -> None:
+    text = (
+        'Asked by CNN\'s "State of the Union" whether the deal was close, Secretary of State '
+        "Marco Rubio replied: \"We're closer than we've ever been.\""
+    )
+    assert said_by(extractor, text) == [("Marco Rubio", "We're closer than we've ever been")]
+
+
+def test_speech_only_hoped_or_planned_is_no_statement(attributed: Attributed) -> None:
+    assert attributed("Mediators hope to announce a deal before the end of the week.") == []
+    assert attributed("The minister wants to tell parliament that the port will reopen.") == []
+    found = attributed("The envoy plans to unveil the new text on Friday, officials said.")
+    assert [(a.source, a.content) for a in found] == [
+        ("officials", "The envoy plans to unveil the new text on Friday")
+    ]
+
+
+def test_a_sources_trailing_relative_clause_is_no_content(attributed: Attributed) -> None:
+    text = (
+        "A deal could come before the end of the week, according to two people familiar with the "
+        "talks, who spoke on condition of anonymity because they were not authorised to speak."
+    )
+    assert [a.content for a in attributed(text)] == ["A deal could come before the end of the week"]
+    text = text.replace("A deal could come", "Mediators hope to announce a deal")
+    assert [a.content for a in attributed(text)] == [
+        "Mediators hope to announce a deal before the end of the week"
+    ]

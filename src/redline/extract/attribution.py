@@ -759,6 +759,9 @@ def _governed(doc: Doc, q: _Quote) -> bool:
 
 _TITLE_DEPS = frozenset({"pobj", "pcomp", "compound", "appos", "nmod", "poss"})
 _TITLE_CAPITALS = 0.6
+_TITLE_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"}
+)
 
 
 def _named_work(doc: Doc, q: _Quote) -> bool:
@@ -769,7 +772,9 @@ def _named_work(doc: Doc, q: _Quote) -> bool:
     words = [t for t in doc[first:last] if t.is_alpha]
     if len(words) < 2 or not words[0].is_title:
         return False
-    if sum(t.text[0].isupper() for t in words) < _TITLE_CAPITALS * len(words):
+    # title case leaves the short function words low ("State of the Union", "Face the Nation")
+    major = [t for t in words if t.lower_ not in _TITLE_MINOR_WORDS] or words
+    if sum(t.text[0].isupper() for t in major) < _TITLE_CAPITALS * len(major):
         return False
     roots = [
         t for t in doc[first:last] if not t.is_punct and (not first <= t.head.i < last or t.head.i == t.i)

@@ -54,7 +54,11 @@ def prepositional_candidates(
         # "according to a readout issued by the ministry, ...": the source's own modifiers are
         # no part of the content, so the whole object is cut out first
         whole = objs[0].right_edge.i + 1
-        if whole >= len(doc) or doc[whole].text != ",":
+        rest = [t for t in doc[whole : sent.end] if not (t.is_punct or t.is_space)]
+        # "..., according to two people familiar with the talks, who spoke on condition of
+        # anonymity": a relative clause that runs to the end of the sentence is the source's too
+        trailing = not rest and any(t.dep_ == "relcl" for t in doc[source[1] : whole])
+        if not trailing and (whole >= len(doc) or doc[whole].text != ","):
             whole = 0  # the parser ran the object on into the clause it frames
         for src, hole in ((source, whole), (source, source[1]), (_up_to_comma(doc, objs[0], source), 0)):
             hole = max(hole, src[1], end)

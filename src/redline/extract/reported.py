@@ -982,6 +982,8 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
     not rule out talks")."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.unsaying_verbs:
         return True
+    if tok.dep_ == "xcomp" and not cues.mental_states and tok.head.lemma_.lower() in cues.aim_verbs:
+        return True  # "mediators hope to announce a deal": not said yet
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "left without saying why", "it goes without saying that ..."
     if any(_asks_anonymity(c, cues) for c in tok.children):

@@ -87,6 +87,7 @@ class CueLexicon:
     document_nouns: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
     unsaying_verbs: frozenset[str] = frozenset()
+    aim_verbs: frozenset[str] = frozenset()
     anonymity_verbs: frozenset[str] = frozenset()
     negated_statements: frozenset[str] = frozenset()
     confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
@@ -238,6 +239,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         document_nouns=frozenset(_words(data, "document_nouns", where)),
         document_verbs=frozenset(_words(data, "document_verbs", where)),
         unsaying_verbs=frozenset(_words(data, "unsaying_verbs", where)),
+        aim_verbs=frozenset(_words(data, "aim_verbs", where)),
         anonymity_verbs=frozenset(_words(data, "anonymity_verbs", where)),
         negated_statements=frozenset(_words(data, "negated_statements", where)),
         confidence=_confidence(data, where),
