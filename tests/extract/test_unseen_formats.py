@@ -332,3 +332,22 @@ def test_a_sources_trailing_relative_clause_is_no_content(attributed: Attributed
     assert [a.content for a in attributed(text)] == [
         "Mediators hope to announce a deal before the end of the week"
     ]
+
+
+def test_a_joint_statement_speaks_for_the_mediators_who_issued_it(extractor: Any) -> None:
+    text = (
+        "Talks between the army and the militia resumed in Jeddah on Sunday, Saudi and American "
+        "mediators said in a joint statement.\n\n"
+        "The statement said both delegations had committed to a humanitarian pause of ten days.\n"
+    )
+    assert [name for name, _ in said_by(extractor, text)] == ["Saudi and American mediators"] * 2
+
+
+def test_an_agency_report_the_parser_hung_on_its_content(attributed: Attributed) -> None:
+    text = (
+        "The State Department said in a statement it welcomed the spirit of the meeting, while "
+        "Saudi Arabia's state news agency SPA reported, citing an unnamed official, that Riyadh "
+        "would host the next round."
+    )
+    found = [(a.source, a.content) for a in attributed(text)]
+    assert ("SPA", "Riyadh would host the next round") in found

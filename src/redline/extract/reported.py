@@ -290,6 +290,9 @@ def _clause_candidate(
     cue = _cue_range(verb)
     holes = [cue] + ([source] if source else [])
     rng = without(subtree_range(comp), holes, prefer_after=cue[1] if comp.i > verb.i else 0)
+    mark = next((m for m in comp.children if m.lower_ == "that" and m.dep_ == "mark"), None)
+    if comp.i == verb.head.i and mark is not None and mark.i > verb.i:
+        rng = (mark.i + 1, comp.right_edge.i + 1)  # the inverted parse: the words after "that"
     condition = _trailing_condition(verb, comp, cues) if comp.i > verb.i else None
     if condition is not None and rng[1] <= condition.left_edge.i:
         rng = (rng[0], condition.right_edge.i + 1)
@@ -605,8 +608,18 @@ def _inverted_mark(tok: Token, kind: str | None) -> Token | None:
 def _misattached_clauses(tok: Token) -> list[Token]:
     """Content clauses the parser hung elsewhere: "said after the talks he would sign" (advcl)
     or "told a meeting of leaders that few people understood" (relative clause of the object),
-    "said in a statement that the talks were useful" (a clause of the preposition's noun)."""
+    "said in a statement that the talks were useful" (a clause of the preposition's noun), or
+    the clause the verb itself was hung on, when its "that" comes after the verb ("the agency
+    reported, citing an official, that Riyadh would host the round")."""
     out = []
+    head = tok.head
+    if (
+        tok.dep_ == "advcl"
+        and head.i > tok.i
+        and is_verb(head)
+        and any(m.dep_ == "mark" and m.lower_ == "that" and m.i > tok.i for m in head.children)
+    ):
+        out.append(head)  # "SPA reported, citing an official, that Riyadh would host": inverted
     for child in tok.rights:
         if child.dep_ == "advcl" and is_verb(child) and _own_subject(child):
             marks = [m.lower_ for m in child.children if m.dep_ == "mark"]

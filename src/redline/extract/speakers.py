@@ -409,6 +409,16 @@ class SpeakerResolver:
                     for c in index.candidates:
                         if c.start <= subject.i < c.end and c.kind in {"person", "org"}:
                             return c.actor_id, c.name
+                    whole = doc[subject.left_edge.i : subject.right_edge.i + 1]
+                    named = any(
+                        whole.start <= c.start < whole.end and c.kind == "person" for c in index.candidates
+                    )
+                    if subject.pos_ in ("NOUN", "PROPN") and not named:
+                        # "Saudi and American mediators said in a joint statement ... The
+                        # statement said": makers among whom no person of the knowledge base is
+                        # named as written
+                        phrase = doc[subject.left_edge.i : subject.i + 1]
+                        return self._collective(phrase, placed=False) or (None, _clean_name(phrase))
         return None
 
     def _collective(self, span: SpacySpan, placed: bool) -> tuple[str | None, str] | None:
