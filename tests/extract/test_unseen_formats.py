@@ -351,3 +351,34 @@ def test_an_agency_report_the_parser_hung_on_its_content(attributed: Attributed)
     )
     found = [(a.source, a.content) for a in attributed(text)]
     assert ("SPA", "Riyadh would host the next round") in found
+
+
+# --- agency formulas and headline shorthand ----------------------------------------------------
+
+
+def test_quoted_by_an_agency_as_saying_is_the_quoted_ones(attributed: Attributed) -> None:
+    text = "The minister was quoted by Reuters as saying that the port would reopen."
+    assert [(a.source, a.content) for a in attributed(text)] == [("The minister", "the port would reopen")]
+
+
+def test_a_headline_without_its_copula_says_its_predicate(attributed: Attributed) -> None:
+    found = attributed("Kremlin says too early to discuss summit with Trump\n\nTalks went on.")
+    assert [(a.source, a.content) for a in found] == [("Kremlin", "too early to discuss summit with Trump")]
+    found = attributed("Zelensky says open to talks with Putin\n\nTalks went on.")
+    assert [(a.source, a.content) for a in found] == [("Zelensky", "open to talks with Putin")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky said on Monday he was ready to meet.",
+        "Zelensky said Monday he was ready to meet.",
+    ],
+)
+def test_the_day_of_saying_is_not_what_was_said(attributed: Attributed, text: str) -> None:
+    assert [a.content for a in attributed(text)] == ["he was ready to meet"]
+
+
+def test_a_day_that_is_the_subject_stays(attributed: Attributed) -> None:
+    found = attributed("The minister said Monday was a good day for the talks.")
+    assert [a.content for a in found] == ["Monday was a good day for the talks"]

@@ -137,18 +137,16 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
         return noun_phrase(accompanying)
     tok: Token | None = verb
     for _ in range(_MAX_ANCESTORS):
-        if tok is not None and tok is not verb and quoted and quoted[tok.i] and verb.dep_ == "conj":
+        if tok is not None and tok.i != verb.i and quoted and quoted[tok.i] and verb.dep_ == "conj":
             # "considers that «X is unacceptable» and reminds partners that ...": the parser
             # joined the verb to the quoted clause; the subject is that of the verb outside it
             tok = _outside_quote(tok, quoted)
         if tok is None or (quoted and quoted[tok.i]):
             return None  # a speaker is never inside someone else's quotation
         passive = any(c.dep_ == "auxpass" for c in tok.children)
-        for child in tok.children:
-            if child.dep_ == "agent":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    return noun_phrase(objs[0])
+        by = _passive_source(tok, verb, passive, cues)
+        if by is not None:
+            return by
         for child in _subjects_first(tok):
             if quoted and quoted[child.i]:
                 continue
@@ -178,6 +176,21 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
                 tok = tok.head  # "said X, adding Y": the parser often hangs "adding" on X
             continue
         return None
+    return None
+
+
+def _passive_source(tok: Token, verb: Token, passive: bool, cues: CueLexicon) -> TokenRange | None:
+    """The agent of a passive ("was criticised by the minister"); but in "Lavrov was quoted by
+    TASS as saying ..." the one quoted speaks, and the agency only carries the words."""
+    if passive and tok.i != verb.i and tok.lemma_.lower() in cues.citing_verbs:
+        quoted_one = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if quoted_one:
+            return noun_phrase(quoted_one[0])
+    for child in tok.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return noun_phrase(objs[0])
     return None
 
 
@@ -317,6 +330,7 @@ def _without_medium(doc: Doc, rng: TokenRange, cues: CueLexicon) -> TokenRange:
     first = doc[rng[0]]
     if _medium(first, cues):
         rng = trim(doc, first.right_edge.i + 1, rng[1]) or rng
+    rng = _after_time(doc, rng)
     # "... would not withdraw, in a video address": the same phrase set off at the end
     for i in range(rng[1] - 2, rng[0], -1):
         if doc[i].text == "," and _medium(doc[i + 1], cues) and doc[i + 1].right_edge.i + 1 >= rng[1]:
@@ -326,6 +340,24 @@ def _without_medium(doc: Doc, rng: TokenRange, cues: CueLexicon) -> TokenRange:
 
 # prepositions that give where words were said: "in a statement", "on X", "during a briefing"
 _MEDIUM_PREPS = frozenset({"in", "on", "during", "at", "via", "through"})
+
+
+def _after_time(doc: Doc, rng: TokenRange) -> TokenRange:
+    """ "said on Sunday she felt that ...", "said Monday he was ready": the day of the speech act
+    that the parser hung on the content's verb is when it was said, not part of what was said."""
+    first = doc[rng[0]]
+    if first.dep_ == "prep" and _temporal(first):
+        end = first.right_edge.i + 1
+    elif first.ent_type_ in ("DATE", "TIME") and first.dep_ in ("npadvmod", "amod", "compound", "det"):
+        end = rng[0]
+        while end < rng[1] and doc[end].ent_type_ in ("DATE", "TIME"):
+            end += 1
+    else:
+        return rng
+    rest = trim(doc, end, rng[1])
+    if rest is None or not any(t.dep_ in SUBJECTS for t in doc[rest[0] : min(rest[1], rest[0] + 6)]):
+        return rng  # "said on Monday and Tuesday": nothing clause-like after the time
+    return rest
 
 
 def _medium(prep: Token, cues: CueLexicon) -> bool:
@@ -861,6 +893,7 @@ def verb_candidates(
             or _object(tok, kind, cues, quoted)
             or _prep_object(tok, cues, quoted)
             or _comma_insert(tok, kind, cues, quoted)
+            or _elided_copula(tok, kind, cues, quoted)
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
@@ -892,6 +925,33 @@ def _and_that(tok: Token, cand: Candidate, kind: str | None) -> Candidate:
         if rng is not None:
             return Candidate(rng, cand.cue, cand.source, cand.kind, cand.cue_token)
     return cand
+
+
+def _elided_copula(
+    tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]
+) -> Candidate | None:
+    """ "Kremlin says too early to discuss summit", "Zelensky says open to talks with Putin": a
+    headline drops the "it is"/"he is" of what was said, and the parser hangs the bare predicate
+    on the speech verb as a modifier. An adjective or adverb right after the verb that carries an
+    infinitive or a prepositional phrase is the content."""
+    if kind != "speech" or not any(c.dep_ in SUBJECTS and c.i < tok.i for c in tok.children):
+        return None
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ not in ("ADJ", "ADV") or nxt.dep_ not in ("advmod", "acomp", "ccomp"):
+        pred = next(
+            (c for c in tok.rights if c.dep_ in ("advmod", "acomp") and c.pos_ in ("ADJ", "ADV")), None
+        )
+    else:
+        pred = nxt
+    while pred is not None and pred.head.i != tok.i:
+        pred = pred.head  # "too early": the head of the phrase hangs on the verb
+    if pred is None or pred.i <= tok.i:
+        return None
+    carries = any(t.dep_ == "xcomp" for t in pred.subtree) or any(c.dep_ == "prep" for c in pred.children)
+    if not carries:
+        return None
+    return _make(doc, tok, subtree_range(pred), kind, cues, quoted)
 
 
 def _comma_insert(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
