@@ -382,3 +382,14 @@ def test_the_day_of_saying_is_not_what_was_said(attributed: Attributed, text: st
 def test_a_day_that_is_the_subject_stays(attributed: Attributed) -> None:
     found = attributed("The minister said Monday was a good day for the talks.")
     assert [a.content for a in found] == ["Monday was a good day for the talks"]
+
+
+def test_a_lead_in_before_a_quote_and_its_trailing_cue(extractor: Any) -> None:
+    text = (
+        "Senator Jane Holt scolded him: “The scientific community is almost monolithic against "
+        "you on this,” she said. “When you call a product a miracle, I do not understand why.”"
+    )
+    assert said_by(extractor, text) == [
+        ("Jane Holt", "The scientific community is almost monolithic against you on this"),
+        ("Jane Holt", "When you call a product a miracle, I do not understand why"),
+    ]

@@ -314,6 +314,8 @@ def _clause_candidate(
     if trimmed is None:
         return None
     trimmed = _before_carrier(doc, _before_rival_report(doc, _without_medium(doc, trimmed, cues), cues), cues)
+    if comp.i < verb.i:
+        trimmed = _after_lead_in(doc, trimmed)
     framing = _framing_noun(doc, trimmed[0], verb, cues)
     if framing is not None:  # "repeated his criticism of Moscow's demand that X": Moscow's X
         noun, owner = framing
@@ -491,8 +493,20 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
         rng = (whole[0], hole[0])  # "X, he said, and Y": X here, Y by _continued
     elif hole[1] + 3 <= whole[1] and whole[0] < hole[0] and _adverbial_opening(doc[whole[0]], head):
         rng = whole  # "If they asked, he said, Moscow was ready": one clause around the insert
+    if rng[1] <= hole[0]:
+        rng = _after_lead_in(doc, rng)
     if rng[1] - rng[0] < 3:
         return None
+    return rng
+
+
+def _after_lead_in(doc: Doc, rng: TokenRange) -> TokenRange:
+    """ "Senator Holt scolded him: “The community is against you,” she said.": the parser makes
+    the whole sentence the host of the trailing cue, but the words before the colon are the
+    writer's lead-in; what was said starts at the quotation the colon opens."""
+    for i in range(rng[1] - 2, rng[0], -1):
+        if doc[i].text == ":" and doc[i + 1].is_quote:
+            return i + 1, rng[1]
     return rng
 
 
