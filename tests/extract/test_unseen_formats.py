@@ -393,3 +393,26 @@ def test_a_lead_in_before_a_quote_and_its_trailing_cue(extractor: Any) -> None:
         ("Jane Holt", "The scientific community is almost monolithic against you on this"),
         ("Jane Holt", "When you call a product a miracle, I do not understand why"),
     ]
+
+
+# --- headlines that open with a quotation --------------------------------------------------------
+
+
+def test_a_headline_quote_is_given_by_the_name_after_its_colon(extractor: Any) -> None:
+    text = (
+        "‘We will not sign’: Zelensky rejects deal as Moscow digs in\n\nKyiv rejected the draft on Monday.\n"
+    )
+    assert said_by(extractor, text)[0] == ("Volodymyr Zelensky", "We will not sign")
+    text = "'Not a single village': Moldova's negotiator on the talks\n\nThe talks resumed on Monday.\n"
+    ((name, content),) = said_by(extractor, text)
+    assert content == "Not a single village" and name is not None and "Moldova" in name
+
+
+def test_a_headline_quote_before_a_thing_has_no_speaker_there(attributed: Attributed) -> None:
+    found = attributed('"A historic day for all of us": the treaty at a glance\n\nThe treaty was signed.\n')
+    assert all(a.cue != ":" for a in found)
+
+
+def test_a_statement_from_an_office_speaks_for_the_office(attributed: Attributed) -> None:
+    text = '"We will not sign anything that rewards the aggressor," according to a statement from the office.'
+    assert [a.source for a in attributed(text)] == ["the office"]

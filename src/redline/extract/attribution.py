@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from redline.extract.anaphoric import Pointer, anaphoric_candidates
 from redline.extract.cue_phrases import (
+    MAX_HEADLINE_WORDS,
     as_candidates,
     introduced_candidates,
     label_candidates,
@@ -692,6 +693,8 @@ def _direct(
             _link_in_frame(doc, q, quoted, cues)
         if q.cue is None and q.span.start > 0:
             _link_to_colon(doc, q, quoted, cues)
+        if q.cue is None:
+            _link_to_headline_subject(doc, text, q, quoted, cues)
         # a quotation with no cue of its own goes on from the speaker before it; a word or two
         # alone in quote marks ("‘Calmly’" as a crosshead) is a title, not more of the speech
         goes_on = whole and words >= _MIN_QUOTE_WORDS
@@ -828,6 +831,47 @@ def _link_to_reported(
         return
     q.cue, q.source, q.cue_token = (tokens.start, tokens.end), (src.start, src.end), tokens.start
     q.confidence = _INHERITED_CONFIDENCE
+
+
+_HEADLINE_COLON = re.compile(r"[ \t]*:[ \t]+(?=\S)")
+
+
+def _link_to_headline_subject(
+    doc: Doc, text: str, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
+) -> None:
+    """ "‘We will not sign’: Zelensky rejects deal as Moscow digs in", "'Not a single village':
+    Moldova's negotiator on the talks": a headline that opens with a quotation and names its
+    speaker after a colon. The speaker is the subject of the words after the colon (or, with no
+    verb there, their first noun phrase); the colon is the cue."""
+    close = q.span.close
+    line_start = text.rfind("\n", 0, q.span.open) + 1
+    if close is None or text[line_start : q.span.open].strip():
+        return
+    m = _HEADLINE_COLON.match(text, close + 1)
+    line_end = text.find("\n", close)
+    line_end = len(text) if line_end < 0 else line_end
+    if m is None or not 0 < len(text[m.end() : line_end].split()) <= MAX_HEADLINE_WORDS:
+        return
+    colon = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    rest = doc.char_span(m.end(), line_end, alignment_mode="contract")
+    if colon is None or rest is None or any(quoted[t.i] for t in rest):
+        return
+    subjects = [t for t in rest if t.dep_ in ("nsubj", "nsubjpass") and rest.start <= t.head.i < rest.end]
+    roots = [t for t in rest if not rest.start <= t.head.i < rest.end or t.head.i == t.i]
+    head = subjects[0] if subjects else roots[0] if roots else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return
+    start, end = noun_phrase(head)
+    end = next((t.i for t in doc[head.i : end] if t.dep_ == "prep"), end)  # "negotiator | on the talks"
+    phrase = doc[start:end]
+    people = [e for e in phrase.ents if e.label_ == "PERSON"]
+    if people:  # "Zelensky rejects deal" misread as a noun phrase: the name in it speaks
+        start, end = people[0].start, people[0].end
+    elif head.pos_ != "PROPN" and not any(c.dep_ == "poss" for c in head.children):
+        return  # "“A historic day”: the treaty at a glance" names no speaker
+    colon_i = next(t.i for t in colon if t.text == ":")
+    q.cue, q.source, q.cue_token = (colon_i, colon_i + 1), (start, end), colon_i
+    q.confidence = cues.confidence_of("signature")
 
 
 _INTRODUCER_PRONOUNS = frozenset({"he", "she"})

@@ -89,8 +89,9 @@ _MAKING_VERBS = frozenset({"issue", "release", "send", "circulate", "distribute"
 
 
 def _maker(noun: Token, cues: CueLexicon) -> TokenRange | None:
-    """ "according to a readout issued by the ministry", "a statement released by the Kremlin":
-    a speech or document noun whose participle names its maker speaks for that maker."""
+    """ "according to a readout issued by the ministry", "a statement released by the Kremlin",
+    "a statement from the presidential office": a speech or document noun whose participle or
+    "by"/"from" phrase names its maker speaks for that maker."""
     if noun.lemma_.lower() not in cues.nouns and noun.lemma_.lower() not in cues.document_nouns:
         return None
     for acl in noun.rights:
@@ -99,6 +100,10 @@ def _maker(noun: Token, cues: CueLexicon) -> TokenRange | None:
                 objs = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
                 if objs:
                     return noun_phrase(objs[0])
+        if acl.dep_ == "prep" and acl.lower_ in cues.passive_sources:  # "a statement from the office"
+            objs = [c for c in acl.children if c.dep_ == "pobj"]
+            if objs and objs[0].pos_ in ("NOUN", "PROPN"):
+                return noun_phrase(objs[0])
     return None
 
 
