@@ -416,3 +416,13 @@ def test_a_headline_quote_before_a_thing_has_no_speaker_there(attributed: Attrib
 def test_a_statement_from_an_office_speaks_for_the_office(attributed: Attributed) -> None:
     text = '"We will not sign anything that rewards the aggressor," according to a statement from the office.'
     assert [a.source for a in attributed(text)] == ["the office"]
+
+
+def test_a_source_set_in_quote_marks_is_the_source_not_a_quote(extractor: Any) -> None:
+    text = (
+        "The president urged Kyiv to accept the terms, according to a report by the Financial Times.\n\n"
+        "“People familiar with the matter” told the newspaper that the discussion escalated into arguments.\n"
+    )
+    found = said_by(extractor, text)
+    assert ("unnamed sources", "the discussion escalated into arguments") in found
+    assert not any(content == "People familiar with the matter" for _, content in found)

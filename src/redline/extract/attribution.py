@@ -684,9 +684,12 @@ def _direct(
     mixed = sorted(mixed)
     mixed_starts = [m[0] for m in mixed]
     reported_ends = [a.content[1] for a in reported]
+    sources = [a.source for a in reported if a.source is not None]
     for q in quotes:
         if q.consumed or _in_mixed(mixed, mixed_starts, q.span.start):
             continue  # quoted words inside reported speech: already a mixed statement
+        if any(s[0] <= q.span.start and q.span.end <= s[1] for s in sources):
+            continue  # "“People familiar with the matter” told ...": a source's name in quote marks
         words = len(_WORD.findall(text, q.span.start, q.span.end))
         whole = _is_whole_sentences(doc, q, quoted)
         if q.cue is None:

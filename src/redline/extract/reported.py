@@ -148,7 +148,7 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
         if by is not None:
             return by
         for child in _subjects_first(tok):
-            if quoted and quoted[child.i]:
+            if quoted and quoted[child.i] and not _quoted_subject(child):
                 continue
             if child.dep_ in SUBJECTS and not (passive and child.dep_ == "nsubjpass" and tok is verb):
                 if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
@@ -177,6 +177,26 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
             continue
         return None
     return None
+
+
+_MAX_QUOTED_SUBJECT = 6  # tokens of a subject set in quote marks ("“People familiar with the matter”")
+
+
+def _quoted_subject(child: Token) -> bool:
+    """ "“People familiar with the matter” told the newspaper that ...": a subject set off in
+    quote marks of its own (the writer distancing from the paper's wording) is still the source;
+    only a subject inside a longer quotation is someone else's words."""
+    doc = child.doc
+    lo, hi = child.left_edge.i, child.right_edge.i
+    return (
+        child.dep_ in ("nsubj", "nsubjpass")
+        and hi - lo < _MAX_QUOTED_SUBJECT
+        and lo > 0
+        and doc[lo - 1].is_quote
+        and hi + 1 < len(doc)
+        and doc[hi + 1].is_quote
+        and hi + 1 < child.head.i
+    )
 
 
 def _passive_source(tok: Token, verb: Token, passive: bool, cues: CueLexicon) -> TokenRange | None:
