@@ -426,3 +426,14 @@ def test_a_source_set_in_quote_marks_is_the_source_not_a_quote(extractor: Any) -
     found = said_by(extractor, text)
     assert ("unnamed sources", "the discussion escalated into arguments") in found
     assert not any(content == "People familiar with the matter" for _, content in found)
+
+
+def test_a_quoted_subheading_run_into_the_next_sentence_is_not_its_content(extractor: Any) -> None:
+    text = (
+        "After the two delegations finished their talks in Miami, Trump suggested that Kyiv was "
+        "delaying the deal.\n“Zelensky Has Not Seen the Text”\nSpeaking at the gala dinner at the "
+        "Lincoln Center Awards, Trump said he was “a bit let down” that Zelensky had not yet seen the text.\n"
+    )
+    contents = [content for _, content in said_by(extractor, text)]
+    assert "he was “a bit let down” that Zelensky had not yet seen the text" in contents
+    assert not any(c.startswith("Speaking at the gala") for c in contents)

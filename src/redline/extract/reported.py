@@ -599,6 +599,10 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         ]
     if not comps:
         comps = _misattached_clauses(tok)
+    # a clause whose verb lies across a paragraph break (a subheading the parser ran into the
+    # sentence: "“Zelensky Has Not Read the Proposal” / Speaking on the red carpet, Trump said
+    # he was ...") is not what this verb reports when one on its own side is
+    comps = [c for c in comps if not _across_paragraphs(c, tok)] or comps
     after_colon = [c for c in comps if not _colon_before(c, tok)]
     if after_colon and len(after_colon) < len(comps):
         # the lead-in dropped, the clause right after the verb is what was said; the parser
