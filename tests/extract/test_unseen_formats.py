@@ -437,3 +437,26 @@ def test_a_quoted_subheading_run_into_the_next_sentence_is_not_its_content(extra
     contents = [content for _, content in said_by(extractor, text)]
     assert "he was “a bit let down” that Zelensky had not yet seen the text" in contents
     assert not any(c.startswith("Speaking at the gala") for c in contents)
+
+
+def test_details_and_quote_labels_are_the_outlets_not_speakers(extractor: Any) -> None:
+    text = (
+        "Peskov rules out details of the formula\n\n"
+        "Details: The Kremlin spokesman Dmitry Peskov said the formula had not been agreed.\n\n"
+        'Quote: "We do not want to go into the details of the provisions being discussed in public."\n\n'
+        'Details: Nonetheless, he added that the Russian position is "well known" and has not changed.\n'
+    )
+    found = said_by(extractor, text)
+    assert ("Dmitry Peskov", 'the Russian position is "well known" and has not changed') in found
+    assert not any(name in ("Details", "Quote") for name, _ in found)
+
+
+def test_a_name_and_a_topic_label_a_quote(attributed: Attributed) -> None:
+    text = (
+        "Putin on Western rhetoric: “Complete nonsense, all of it.”\n\n"
+        "Putin to Witkoff: “No compromise” on the regions\n"
+    )
+    assert [(a.source, a.cue, a.content) for a in attributed(text)] == [
+        ("Putin", ":", "Complete nonsense, all of it"),
+        ("Putin", ":", "No compromise"),
+    ]

@@ -698,6 +698,8 @@ def _direct(
             _link_to_colon(doc, q, quoted, cues)
         if q.cue is None:
             _link_to_headline_subject(doc, text, q, quoted, cues)
+        if q.cue is None:
+            _link_to_topic_label(doc, text, q, cues)
         # a quotation with no cue of its own goes on from the speaker before it; a word or two
         # alone in quote marks ("‘Calmly’" as a crosshead) is a title, not more of the speech
         goes_on = whole and words >= _MIN_QUOTE_WORDS
@@ -872,9 +874,35 @@ def _link_to_headline_subject(
         start, end = people[0].start, people[0].end
     elif head.pos_ != "PROPN" and not any(c.dep_ == "poss" for c in head.children):
         return  # "“A historic day”: the treaty at a glance" names no speaker
-    colon_i = next(t.i for t in colon if t.text == ":")
+    colon_i = next((t.i for t in colon if t.text == ":"), None)
+    if colon_i is None:
+        return
     q.cue, q.source, q.cue_token = (colon_i, colon_i + 1), (start, end), colon_i
     q.confidence = cues.confidence_of("signature")
+
+
+# "Putin on Western rhetoric: “...”", "Lavrov to Rubio: “...”": a name, a topic or addressee, a colon
+_TOPIC_LABEL = re.compile(
+    r"(?P<name>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,3}) (?:on|to|about|at) [^:\n]{1,80}:[ \t]*$"
+)
+
+
+def _link_to_topic_label(doc: Doc, text: str, q: _Quote, cues: CueLexicon) -> None:
+    """ "Putin on Western rhetoric: “Complete nonsense.”", "Putin to Witkoff: “No compromise”": a
+    line that opens with a name, says what about or to whom, and gives the quotation after a
+    colon, as live blogs and round-ups label quotes. The name speaks; the colon is the cue."""
+    line_start = text.rfind("\n", 0, q.span.open) + 1
+    m = _TOPIC_LABEL.fullmatch(text, line_start, q.span.open)
+    if m is None or m.group("name").lower() in cues.label_exclusions:
+        return
+    at = text.rfind(":", line_start, q.span.open)
+    name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+    colon = doc.char_span(at, at + 1, alignment_mode="expand")
+    if name is None or colon is None or len(colon) == 0 or not any(t.pos_ == "PROPN" for t in name):
+        return
+    colon_i = colon[-1].i
+    q.cue, q.source, q.cue_token = (colon_i, colon_i + 1), (name.start, name.end), colon_i
+    q.confidence = cues.confidence_of("colon")
 
 
 _INTRODUCER_PRONOUNS = frozenset({"he", "she"})
