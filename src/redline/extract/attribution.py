@@ -30,7 +30,9 @@ from spacy.tokens import Doc, Token
 
 from redline.extract.anaphoric import Pointer, anaphoric_candidates
 from redline.extract.cue_phrases import (
+    MAX_HEADLINE_WORDS,
     as_candidates,
+    introduced_candidates,
     label_candidates,
     noun_candidates,
     noun_object_candidates,
@@ -44,7 +46,14 @@ from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
 from redline.extract.headlines import title_case_candidates
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, said_as_it, verb_candidates
-from redline.extract.token_ranges import Candidate, TokenRange, cue_sites, dangling_preposition, is_verb
+from redline.extract.token_ranges import (
+    Candidate,
+    TokenRange,
+    cue_sites,
+    dangling_preposition,
+    is_verb,
+    noun_phrase,
+)
 from redline.knowledge.cues import CueLexicon
 
 __all__ = ["Attribution", "find_attributions"]
@@ -105,6 +114,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         + signature_candidates(doc, cues, quoted, text)
         + title_case_candidates(doc, cues, quoted, text)
         + said_last_candidates(doc, cues, quoted, text)
+        + introduced_candidates(doc, cues, quoted, text)
     )
     candidates = _resolve_nesting(doc, [c for c in candidates if not _document_source(doc, c, cues)], cues)
 
@@ -674,15 +684,22 @@ def _direct(
     mixed = sorted(mixed)
     mixed_starts = [m[0] for m in mixed]
     reported_ends = [a.content[1] for a in reported]
+    sources = [a.source for a in reported if a.source is not None]
     for q in quotes:
         if q.consumed or _in_mixed(mixed, mixed_starts, q.span.start):
             continue  # quoted words inside reported speech: already a mixed statement
+        if any(s[0] <= q.span.start and q.span.end <= s[1] for s in sources):
+            continue  # "“People familiar with the matter” told ...": a source's name in quote marks
         words = len(_WORD.findall(text, q.span.start, q.span.end))
         whole = _is_whole_sentences(doc, q, quoted)
         if q.cue is None:
             _link_in_frame(doc, q, quoted, cues)
         if q.cue is None and q.span.start > 0:
             _link_to_colon(doc, q, quoted, cues)
+        if q.cue is None:
+            _link_to_headline_subject(doc, text, q, quoted, cues)
+        if q.cue is None:
+            _link_to_topic_label(doc, text, q, cues)
         # a quotation with no cue of its own goes on from the speaker before it; a word or two
         # alone in quote marks ("‘Calmly’" as a crosshead) is a title, not more of the speech
         goes_on = whole and words >= _MIN_QUOTE_WORDS
@@ -691,6 +708,8 @@ def _direct(
             q.confidence = _INHERITED_CONFIDENCE
         if q.cue is None and goes_on:
             _link_to_reported(doc, text, q, reported, reported_ends)
+        if q.cue is None and q.source is None and goes_on:
+            _link_to_introducer(doc, text, q, quoted)
         if q.cue is None:
             if words < _MIN_QUOTE_WORDS or not whole:
                 continue
@@ -748,6 +767,9 @@ def _governed(doc: Doc, q: _Quote) -> bool:
 
 _TITLE_DEPS = frozenset({"pobj", "pcomp", "compound", "appos", "nmod", "poss"})
 _TITLE_CAPITALS = 0.6
+_TITLE_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"}
+)
 
 
 def _named_work(doc: Doc, q: _Quote) -> bool:
@@ -758,7 +780,9 @@ def _named_work(doc: Doc, q: _Quote) -> bool:
     words = [t for t in doc[first:last] if t.is_alpha]
     if len(words) < 2 or not words[0].is_title:
         return False
-    if sum(t.text[0].isupper() for t in words) < _TITLE_CAPITALS * len(words):
+    # title case leaves the short function words low ("State of the Union", "Face the Nation")
+    major = [t for t in words if t.lower_ not in _TITLE_MINOR_WORDS] or words
+    if sum(t.text[0].isupper() for t in major) < _TITLE_CAPITALS * len(major):
         return False
     roots = [
         t for t in doc[first:last] if not t.is_punct and (not first <= t.head.i < last or t.head.i == t.i)
@@ -812,6 +836,102 @@ def _link_to_reported(
         return
     q.cue, q.source, q.cue_token = (tokens.start, tokens.end), (src.start, src.end), tokens.start
     q.confidence = _INHERITED_CONFIDENCE
+
+
+_HEADLINE_COLON = re.compile(r"[ \t]*:[ \t]+(?=\S)")
+
+
+def _link_to_headline_subject(
+    doc: Doc, text: str, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
+) -> None:
+    """ "‘We will not sign’: Zelensky rejects deal as Moscow digs in", "'Not a single village':
+    Moldova's negotiator on the talks": a headline that opens with a quotation and names its
+    speaker after a colon. The speaker is the subject of the words after the colon (or, with no
+    verb there, their first noun phrase); the colon is the cue."""
+    close = q.span.close
+    line_start = text.rfind("\n", 0, q.span.open) + 1
+    if close is None or text[line_start : q.span.open].strip():
+        return
+    m = _HEADLINE_COLON.match(text, close + 1)
+    line_end = text.find("\n", close)
+    line_end = len(text) if line_end < 0 else line_end
+    if m is None or not 0 < len(text[m.end() : line_end].split()) <= MAX_HEADLINE_WORDS:
+        return
+    colon = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    rest = doc.char_span(m.end(), line_end, alignment_mode="contract")
+    if colon is None or rest is None or any(quoted[t.i] for t in rest):
+        return
+    subjects = [t for t in rest if t.dep_ in ("nsubj", "nsubjpass") and rest.start <= t.head.i < rest.end]
+    roots = [t for t in rest if not rest.start <= t.head.i < rest.end or t.head.i == t.i]
+    head = subjects[0] if subjects else roots[0] if roots else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return
+    start, end = noun_phrase(head)
+    end = next((t.i for t in doc[head.i : end] if t.dep_ == "prep"), end)  # "negotiator | on the talks"
+    phrase = doc[start:end]
+    people = [e for e in phrase.ents if e.label_ == "PERSON"]
+    if people:  # "Zelensky rejects deal" misread as a noun phrase: the name in it speaks
+        start, end = people[0].start, people[0].end
+    elif head.pos_ != "PROPN" and not any(c.dep_ == "poss" for c in head.children):
+        return  # "“A historic day”: the treaty at a glance" names no speaker
+    colon_i = next((t.i for t in colon if t.text == ":"), None)
+    if colon_i is None:
+        return
+    q.cue, q.source, q.cue_token = (colon_i, colon_i + 1), (start, end), colon_i
+    q.confidence = cues.confidence_of("signature")
+
+
+# "Putin on Western rhetoric: “...”", "Lavrov to Rubio: “...”": a name, a topic or addressee, a colon
+_TOPIC_LABEL = re.compile(
+    r"(?P<name>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,3}) (?:on|to|about|at) [^:\n]{1,80}:[ \t]*$"
+)
+
+
+def _link_to_topic_label(doc: Doc, text: str, q: _Quote, cues: CueLexicon) -> None:
+    """ "Putin on Western rhetoric: “Complete nonsense.”", "Putin to Witkoff: “No compromise”": a
+    line that opens with a name, says what about or to whom, and gives the quotation after a
+    colon, as live blogs and round-ups label quotes. The name speaks; the colon is the cue."""
+    line_start = text.rfind("\n", 0, q.span.open) + 1
+    m = _TOPIC_LABEL.fullmatch(text, line_start, q.span.open)
+    if m is None or m.group("name").lower() in cues.label_exclusions:
+        return
+    at = text.rfind(":", line_start, q.span.open)
+    name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+    colon = doc.char_span(at, at + 1, alignment_mode="expand")
+    if name is None or colon is None or len(colon) == 0 or not any(t.pos_ == "PROPN" for t in name):
+        return
+    colon_i = colon[-1].i
+    q.cue, q.source, q.cue_token = (colon_i, colon_i + 1), (name.start, name.end), colon_i
+    q.confidence = cues.confidence_of("colon")
+
+
+_INTRODUCER_PRONOUNS = frozenset({"he", "she"})
+
+
+def _link_to_introducer(doc: Doc, text: str, q: _Quote, quoted: Sequence[bool]) -> None:
+    """ "Pashinyan laid out his case to parliament on Wednesday. / “We have two choices. ...”":
+    a quotation that opens a paragraph with no cue of its own, after a paragraph that ends on a
+    sentence about a person (a name, or "he"/"she", as the subject of its main verb), is that
+    person's: the writer introduced the speaker and let them talk. Only the source is set; the
+    quotation keeps no cue."""
+    line_start = text.rfind("\n", 0, q.span.open) + 1
+    if line_start == 0 or text[line_start : q.span.open].strip():
+        return  # the quotation does not open its paragraph (or opens the text)
+    before = doc.char_span(0, line_start, alignment_mode="contract")
+    if before is None or len(before) == 0:
+        return
+    last = next((t for t in reversed(before) if not (t.is_space or t.is_punct)), None)
+    if last is None or quoted[last.i]:
+        return
+    sent = last.sent
+    if any(t.is_quote for t in sent) or text.count("\n", sent.start_char, line_start) > 2:
+        return
+    for subject in (c for c in sent.root.children if c.dep_ == "nsubj"):
+        person = subject.ent_type_ == "PERSON" or subject.lower_ in _INTRODUCER_PRONOUNS
+        if person and not quoted[subject.i]:
+            q.source = noun_phrase(subject)
+            q.confidence = _INHERITED_CONFIDENCE
+            return
 
 
 def _in_mixed(mixed: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:

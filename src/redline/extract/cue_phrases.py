@@ -18,6 +18,7 @@ from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
     clip_to_paragraph,
+    is_verb,
     noun_phrase,
     subtree_range,
     trim,
@@ -31,7 +32,7 @@ def prepositional_candidates(
 ) -> list[Candidate]:
     """ "according to X": X is the source, the clause the phrase attaches to is the content."""
     out: list[Candidate] = []
-    firsts = {p[0]: p for p in cues.prepositional}
+    firsts = {p[0]: p for p in cues.prepositional} | {w: (w,) for w in cues.set_off_prepositional}
     for tok in doc if sites is None else sites:
         phrase = firsts.get(tok.lower_)
         if phrase is None or quoted[tok.i]:
@@ -45,11 +46,23 @@ def prepositional_candidates(
         ]
         if not objs:
             continue
-        source = noun_phrase(objs[0])
+        if tok.lower_ in cues.set_off_prepositional and not _cites(tok, objs[0], cues):
+            continue
+        source = _maker(objs[0], cues) or noun_phrase(objs[0])
         sent = tok.sent
         trimmed = None
-        for src in (source, _up_to_comma(doc, objs[0], source)):
-            rng = without((sent.start, sent.end), [(tok.i, max(src[1], end))], prefer_after=len(doc) + 1)
+        # "according to a readout issued by the ministry, ...": the source's own modifiers are
+        # no part of the content, so the whole object is cut out first
+        whole = objs[0].right_edge.i + 1
+        rest = [t for t in doc[whole : sent.end] if not (t.is_punct or t.is_space)]
+        # "..., according to two people familiar with the talks, who spoke on condition of
+        # anonymity": a relative clause that runs to the end of the sentence is the source's too
+        trailing = not rest and any(t.dep_ == "relcl" for t in doc[source[1] : whole])
+        if not trailing and (whole >= len(doc) or doc[whole].text != ","):
+            whole = 0  # the parser ran the object on into the clause it frames
+        for src, hole in ((source, whole), (source, source[1]), (_up_to_comma(doc, objs[0], source), 0)):
+            hole = max(hole, src[1], end)
+            rng = without((sent.start, sent.end), [(tok.i, hole)], prefer_after=len(doc) + 1)
             trimmed = trim(doc, *clip_to_paragraph(doc, rng, tok.i))
             if trimmed:
                 source = src
@@ -57,6 +70,41 @@ def prepositional_candidates(
         if trimmed:
             out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
     return out
+
+
+def _cites(prep: Token, obj: Token, cues: CueLexicon) -> bool:
+    """Whether a set-off preposition ("per") names a source: it opens the sentence or follows a
+    comma, and its object is a name, an organisation or a source noun ("Per Reuters, ...", "...,
+    per a person familiar with the talks"), not a unit ("per barrel", "per cent")."""
+    doc = prep.doc
+    set_off = prep.is_sent_start or (prep.i > 0 and doc[prep.i - 1].text == ",")
+    named = obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
+    lemma = obj.lemma_.lower()
+    return set_off and (named or lemma in cues.source_nouns or lemma in cues.nouns)
+
+
+# participles that name a document's maker ("issued by the ministry"); "published by" names
+# the outlet that carried someone else's words ("a transcript of the call published by Bloomberg")
+_MAKING_VERBS = frozenset({"issue", "release", "send", "circulate", "distribute", "sign", "put"})
+
+
+def _maker(noun: Token, cues: CueLexicon) -> TokenRange | None:
+    """ "according to a readout issued by the ministry", "a statement released by the Kremlin",
+    "a statement from the presidential office": a speech or document noun whose participle or
+    "by"/"from" phrase names its maker speaks for that maker."""
+    if noun.lemma_.lower() not in cues.nouns and noun.lemma_.lower() not in cues.document_nouns:
+        return None
+    for acl in noun.rights:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _MAKING_VERBS:
+            for agent in acl.children:
+                objs = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
+                if objs:
+                    return noun_phrase(objs[0])
+        if acl.dep_ == "prep" and acl.lower_ in cues.passive_sources:  # "a statement from the office"
+            objs = [c for c in acl.children if c.dep_ == "pobj"]
+            if objs and objs[0].pos_ in ("NOUN", "PROPN"):
+                return noun_phrase(objs[0])
+    return None
 
 
 def _up_to_comma(doc: Doc, head: Token, source: TokenRange) -> TokenRange:
@@ -199,8 +247,12 @@ def noun_candidates(
 
 # a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
 # "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
+# A live blog's timestamp may come first: "13:40 GMT — Kremlin: ...", "9.15am | Merz: ...".
+_TIMESTAMP = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[—–\-|]\s*)?"
 _LABEL = re.compile(
-    r"^[\"“'‘]?(?P<label>(?:[A-Z]\.)*[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
+    r"^"
+    + _TIMESTAMP
+    + r"[\"“'‘]?(?P<label>(?:[A-Z]\.)*[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
     r"(?P<content>\S[^\n]*)",
     re.MULTILINE,
 )
@@ -411,4 +463,40 @@ def said_last_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
         if content is None:
             continue
         out.append(Candidate(content, (said.start, said.end), (src.start, src.end), "signature", src.start))
+    return out
+
+
+# a speech verb's sentence ending on a colon, and the next paragraph unquoted: "The ministry said
+# in a statement:" / "The talks were constructive ..."
+_INTRODUCED = re.compile(r":[ \t\xa0]*\n\s*(?P<content>[^\s\"“‘'«„—–\-][^\n]*)")
+
+
+def introduced_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
+    """ "The foreign ministry said in a statement on Tuesday:" followed by the statement as a
+    paragraph of its own, without quote marks (a blockquote on the page): the paragraph is what
+    was said. Only a speech or writing verb with a source, and nothing but its object, medium or
+    time between it and the colon, introduces one; a labelled line ("RUBIO: ...") is a
+    transcript turn, and "The key points of the plan:" introduces no one's words."""
+    out: list[Candidate] = []
+    for m in _INTRODUCED.finditer(text):
+        colon = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        body = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
+        if colon is None or body is None or quoted[colon.start] or _LABEL.match(m.group("content")):
+            continue
+        line = doc[colon.start].sent
+        verbs = [
+            t
+            for t in doc[line.start : colon.start]
+            if is_verb(t) and not quoted[t.i] and cues.verb_kind(t.lemma_) in ("speech", "writing")
+        ]
+        if not verbs or any(is_verb(t) for t in doc[verbs[-1].i + 1 : colon.start]):
+            continue
+        verb = verbs[-1]
+        source = find_source(verb, cues, quoted)
+        content = trim(doc, body.start, body.end, words=False)
+        if source is None or content is None or not any(is_verb(t) for t in doc[content[0] : content[1]]):
+            continue
+        out.append(
+            Candidate(content, (verb.i, verb.i + 1), source, cues.verb_kind(verb.lemma_) or "speech", verb.i)
+        )
     return out

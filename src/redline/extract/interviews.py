@@ -35,6 +35,8 @@ def interviewee(doc: Doc, cues: CueLexicon, before: int) -> TokenRange | None:
                 if obj.dep_ != "pobj" or obj.pos_ not in _PERSON_POS:
                     continue
                 person = obj if not _is_reporter(obj, cues) else _subject(tok)
+                if obj.ent_type_ == "ORG" and (framed := _framed_subject(tok)) is not None:
+                    person = framed  # "In an interview with The Ledger, the negotiator said"
                 if person is not None:  # a title runs into the next line when the parser joins them
                     return clip_to_paragraph(doc, noun_phrase(person), prep.i)
     return None
@@ -47,4 +49,15 @@ def _is_reporter(tok: Token, cues: CueLexicon) -> bool:
 def _subject(tok: Token) -> Token | None:
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects and subjects[0].pos_ in _PERSON_POS else None
+
+
+def _framed_subject(word: Token) -> Token | None:
+    """The subject of the clause an "in an interview with <outlet>" phrase opens or closes:
+    the outlet asked, the subject answered ("In an interview with The Ledger, Moldova's
+    negotiator spoke about ...", "the minister said in an interview with a radio station")."""
+    if word.dep_ != "pobj" or word.head.dep_ != "prep":
+        return None
+    verb = word.head.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return subjects[0] if subjects and subjects[0].pos_ in _PERSON_POS else None

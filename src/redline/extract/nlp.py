@@ -53,11 +53,19 @@ _INITIAL_DOT = r"(?<=\b[A-Z])\.(?=[A-Z][a-z])"
 def split_initials(nlp: Language) -> None:
     """Make the tokeniser part an initial from the surname written against it ("V.Putin" ->
     "V", ".", "Putin"), keeping the model's own infix rules. Acronyms ("U.S.") are untouched:
-    the dot splits only before a capitalised word."""
+    the dot splits only before a capitalised word. "X." alone is the platform at a sentence
+    end ("posted on X."), not an initial: its full stop is split off too."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return  # a custom tokeniser keeps its own rules
     pattern = getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None)
-    if not isinstance(pattern, str) or _INITIAL_DOT in pattern:
-        return
-    tokenizer.infix_finditer = re.compile(f"{pattern}|{_INITIAL_DOT}").finditer
+    if isinstance(pattern, str) and _INITIAL_DOT not in pattern:
+        tokenizer.infix_finditer = re.compile(f"{pattern}|{_INITIAL_DOT}").finditer
+    suffixes = getattr(getattr(tokenizer.suffix_search, "__self__", None), "pattern", None)
+    if isinstance(suffixes, str) and _PLATFORM_DOT not in suffixes:
+        tokenizer.suffix_search = re.compile(f"{suffixes}|{_PLATFORM_DOT}").search
+
+
+# "he wrote on X. French officials were ...": the platform's name before a full stop; kept one
+# token as an initial, it hid the sentence end, and the post's content ran into the next sentence
+_PLATFORM_DOT = r"(?<=^X)\.$"

@@ -186,7 +186,41 @@ def find_quotes(text: str, pairs: Iterable[tuple[str, str]]) -> list[QuoteSpan]:
             open_at = None
     if open_at is not None:
         emit(None, para_of[open_at] + n_paras - 1)
-    return _outermost(quotes)
+    return _outermost(quotes + dash_turns(text))
+
+
+# a paragraph of dialogue set off by dashes, as translations from Russian or Ukrainian print it:
+# "— We have waited thirty years, — the minister said. — We can wait a little longer."
+_DASH_OPEN = re.compile(r"^[ \t]*([—–])[ \t\xa0]+", re.MULTILINE)
+_DASH_BREAK = re.compile(r"(?<=[,.!?…])[ \t\xa0]+([—–])[ \t\xa0]+")
+
+
+def dash_turns(text: str) -> list[QuoteSpan]:
+    """The quoted parts of dash-set dialogue: a paragraph that opens with a dash and is broken by
+    a dash after a comma (or a full stop, "!", "?") alternates the speaker's words and the
+    writer's ("— Words, — he said. — More words."). The dash break is required, so that a list
+    item set with a dash (the wire style for "— The plan caps the army at 600,000.") stays the
+    writer's."""
+    out: list[QuoteSpan] = []
+    for m in _DASH_OPEN.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        breaks = list(_DASH_BREAK.finditer(text, m.end(), end))
+        if not breaks or text[breaks[0].start() - 1] != ",":
+            continue
+        opens = [m.start(1)] + [b.start(1) for b in breaks[1::2]]
+        closes: list[int | None] = [b.start(1) for b in breaks[::2]]
+        closes += [None] * (len(opens) - len(closes))
+        for o, c in zip(opens, closes, strict=True):
+            start = o + 1
+            while start < end and text[start].isspace():
+                start += 1
+            stop = end if c is None else c
+            while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):
+                stop -= 1
+            if stop > start and _WORDY.search(text, start, stop):
+                out.append(QuoteSpan(start, stop, o, c))
+    return out
 
 
 def _outermost(quotes: list[QuoteSpan]) -> list[QuoteSpan]:

@@ -413,6 +413,16 @@ class SpeakerResolver:
                     for c in index.candidates:
                         if c.start <= subject.i < c.end and c.kind in {"person", "org"}:
                             return c.actor_id, c.name
+                    whole = doc[subject.left_edge.i : subject.right_edge.i + 1]
+                    named = any(
+                        whole.start <= c.start < whole.end and c.kind == "person" for c in index.candidates
+                    )
+                    if subject.pos_ in ("NOUN", "PROPN") and not named:
+                        # "Saudi and American mediators said in a joint statement ... The
+                        # statement said": makers among whom no person of the knowledge base is
+                        # named as written
+                        phrase = doc[subject.left_edge.i : subject.i + 1]
+                        return self._collective(phrase, placed=False) or (None, _clean_name(phrase))
         return None
 
     def _collective(self, span: SpacySpan, placed: bool) -> tuple[str | None, str] | None:
@@ -422,6 +432,11 @@ class SpeakerResolver:
         if placed and span[0].lower_ in {"the", "this", "that"} and _head(span).tag_ == "NN":
             return None  # "the Dutch leader" takes up someone named before: steps 5 and 6 first
         found = self.kb.collective([t.text for t in span], span.text)
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if found is None and after is not None and after.dep_ == "acl" and after.head == _head(span):
+            # "three people briefed on the talks": the mention stops before the participle
+            # that makes "people" a source
+            found = self.kb.collective([t.text for t in span] + [after.text], span.text)
         if found is None or (placed and found.party is None and found.kind != "media"):
             return None
         if found.kind == "media" and (outlet := self._outlet_named(span)) is not None:

@@ -69,6 +69,12 @@ def noun_phrase(tok: Token) -> TokenRange:
                 cut -= 1
             end = min(end, cut)
             break
+    # "a spokeswoman for the aid agency, who added that ...": a comma-led relative clause of a
+    # noun further in (the parser's choice of antecedent) ends the mention too
+    for t in doc[tok.i + 1 : end]:
+        if t.dep_ == "relcl" and t.left_edge.i > tok.i + 1 and doc[t.left_edge.i - 1].text == ",":
+            end = t.left_edge.i - 1
+            break
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end

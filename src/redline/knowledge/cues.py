@@ -72,6 +72,9 @@ class CueLexicon:
     nouns: frozenset[str] = frozenset()
     clause_nouns: frozenset[str] = frozenset()
     prepositional: tuple[tuple[str, ...], ...] = ()
+    # one-word prepositions that cite a source only when set off ("Per Reuters, ...", "..., per
+    # a person familiar with the talks"); "$80 per barrel" cites nobody
+    set_off_prepositional: frozenset[str] = frozenset()
     audience: frozenset[str] = frozenset()
     citing_verbs: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
@@ -84,6 +87,7 @@ class CueLexicon:
     document_nouns: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
     unsaying_verbs: frozenset[str] = frozenset()
+    aim_verbs: frozenset[str] = frozenset()
     anonymity_verbs: frozenset[str] = frozenset()
     negated_statements: frozenset[str] = frozenset()
     confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
@@ -222,6 +226,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         nouns=frozenset(_words(data, "nouns", where)),
         clause_nouns=frozenset(_words(data, "clause_nouns", where)),
         prepositional=tuple(tuple(p.split()) for p in _words(data, "prepositional", where)),
+        set_off_prepositional=frozenset(_words(data, "set_off_prepositional", where)),
         audience=frozenset(_words(data, "audience", where)),
         citing_verbs=frozenset(_words(data, "citing_verbs", where)),
         source_nouns=frozenset(_words(data, "source_nouns", where)),
@@ -234,6 +239,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         document_nouns=frozenset(_words(data, "document_nouns", where)),
         document_verbs=frozenset(_words(data, "document_verbs", where)),
         unsaying_verbs=frozenset(_words(data, "unsaying_verbs", where)),
+        aim_verbs=frozenset(_words(data, "aim_verbs", where)),
         anonymity_verbs=frozenset(_words(data, "anonymity_verbs", where)),
         negated_statements=frozenset(_words(data, "negated_statements", where)),
         confidence=_confidence(data, where),
@@ -259,6 +265,7 @@ def _trigger_words(lex: CueLexicon) -> tuple[str, ...]:
         | {w for words in lex.verb_predicates.values() for w in words}
         | lex.clause_nouns
         | {p[0] for p in lex.prepositional}
+        | lex.set_off_prepositional
     )
     return tuple(sorted(words))
 
