@@ -27,6 +27,14 @@ Both models also see the document's topic (``StatementClassifier.topic``): the s
 the whole text names most, since a short reply ("this is theft") is about what the article is
 about.
 
+A document's statements are decided together (``decide_all``): each is read by itself first,
+then its probabilities of the two generic frames (the plan, the process) move toward those of
+the statements beside it (one speaker's run of quotes is mostly about one of the two; every
+issue's, for a statement that names none itself), and a side the model reads is weighed with
+the same party's other positions in the document (a speaker seldom changes sides within one
+article); ``explain`` says when that happened. No training is involved, so nothing of the
+gold leaks in: the weights say how strongly (``ClassifierWeights.context``, ``issue_context``).
+
 Without weights (or with a user's taxonomy the weights were not trained for) everything is
 rule-based, as before.
 """
@@ -34,7 +42,7 @@ rule-based, as before.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from redline.extract.answers import answered
@@ -57,10 +65,27 @@ ANSWER = "answer"  # the tag of a bare reply read as the question it answers, wh
 _DENIED = {"support": "oppose", "oppose": "support", "conditional": "oppose"}
 NO_ISSUE = "none"  # the primary-issue model's class for a statement about no issue
 POSITION = "position"  # the gate's class for a statement that voices a stance
+DIRECTIONS = ("oppose", "support")  # the sides a party holds across an article (not "conditional")
 RULE_SURE_TERMS = 2.0  # term evidence from which the lexicon's issue is kept beside the model's
 TOPIC_ISSUES = 2  # the document's specific issues the models see (talks CV issue F1 0.675 -> 0.679)
 NEAR_CHARS = 600  # text either side of a statement whose issues the issue model sees (400: same, 1000: less)
 NEAR_SLACK = 200  # how far the window's outer edges may move to the edge of a sentence or clause
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One statement read by itself (``StatementClassifier._read``): its issues, and either a
+    stance already decided (``fixed``) or the side model's probabilities to weigh in context."""
+
+    item: StatementInput
+    issues: tuple[list[str], str, str]  # (ids, decided by, reason)
+    rule: StanceResult
+    fixed: tuple[str, str, str] | None = None
+    feats: list[str] = field(default_factory=list)
+    model: LinearModel | None = None
+    voiced: float | None = None
+    side: dict[str, float] | None = None
+    gated: bool = False  # the position gate decides whether a side is read at all (``voiced``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,21 +203,144 @@ class StatementClassifier:
         return item if answer is None else replace(item, content=answer.question)
 
     def decide(self, item: StatementInput) -> Decision:
-        issues, issues_by, issues_reason = self.issues(self.about(item))
-        stance = self.stance(item, issues)
-        return Decision(issues, stance[0], issues_by, issues_reason, stance[1], stance[2])
+        return self.decide_all([item])[0]
 
-    def issues(self, item: StatementInput) -> tuple[list[str], str, str]:
-        """(issue ids, "rule"/"model", reason)."""
+    def decide_all(self, items: Sequence[StatementInput]) -> list[Decision]:
+        """Decisions for one document's statements, in order.
+
+        Each statement is read by itself first; then a side the model reads is weighed with
+        the sides it reads for the same party's other positions in the document
+        (``ClassifierWeights.context``): a speaker seldom changes sides within one article, and
+        a statement whose own words are thin ("it is the right path") borrows its side from
+        the party's plainer ones. Off (0) the statements are independent.
+        """
+        w = self.weights
+        abouts = [self.about(item) for item in items]
+        if w is not None and w.issue_context > 0 and len(items) > 1:
+            read = [self._issue_inputs(a) for a in abouts]
+            probs = self._issues_in_context(
+                items, [w.issues.probabilities(r[2]) for r in read], [{s.issue for s in r[1]} for r in read]
+            )
+            decided = [self.issues(a, r, p) for a, r, p in zip(abouts, read, probs, strict=True)]
+        else:
+            decided = [self.issues(a) for a in abouts]
+        readings = [self._stance_reading(item, d) for item, d in zip(items, decided, strict=True)]
+        out = []
+        for i, r in enumerate(readings):
+            stance = r.fixed
+            if stance is None:
+                assert w is not None
+                side, note = r.side, ""
+                if w.context > 0 and r.item.party:
+                    side, note = self._in_context(r, [o for j, o in enumerate(readings) if j != i])
+                stance = self._finish(r, side, note)
+            out.append(Decision(r.issues[0], stance[0], r.issues[1], r.issues[2], stance[1], stance[2]))
+        return out
+
+    def _in_context(self, r: _Reading, others: list[_Reading]) -> tuple[dict[str, float] | None, str]:
+        """The reading's side weighed by the mean side of the same party's other positions
+        (each by how likely it is a position at all; one on another first issue by
+        ``context_other``), and a note for the explanation when any was weighed in."""
+        w = self.weights
+        assert w is not None and r.side is not None
+        total = 0.0
+        heard = 0
+        mean = dict.fromkeys(r.side, 0.0)
+        for o in others:
+            if o.side is None or o.voiced is None or o.item.party != r.item.party:
+                continue
+            if o.gated and o.voiced < w.gate_threshold:
+                continue  # a report: no side to borrow
+            weight = o.voiced * (1.0 if o.issues[0][:1] == r.issues[0][:1] else w.context_other)
+            total += weight
+            heard += 1
+            for c in mean:
+                mean[c] += weight * o.side.get(c, 0.0)
+        if total <= 0:
+            return r.side, ""
+        # the party's mean side as a prior, as strong as ``context`` and the evidence behind it;
+        # only between the two directions: a condition ("only if") is this statement's wording,
+        # not the party's, so its probability stays as read
+        k = w.context * min(total, 1.0)
+        side = dict(r.side)
+        directions = [c for c in DIRECTIONS if c in side]
+        weighed = {c: side[c] * (mean[c] / total + 1e-3) ** k for c in directions}
+        mass, norm = sum(side[c] for c in directions), sum(weighed.values())
+        if norm > 0:
+            side.update({c: mass * weighed[c] / norm for c in directions})
+        return side, f"; weighed with {heard} other position(s) of the party"
+
+    def _issues_in_context(
+        self, items: Sequence[StatementInput], probs: list[dict[str, float]], tagged: list[set[str]]
+    ) -> list[dict[str, float]]:
+        """Each statement's probabilities of the generic frames (the plan, the process) moved
+        toward its neighbours' (the statements just before and after it; one by another party
+        counts ``issue_context_other``). Which frame a statement is about is the issue model's
+        least sure call and is shared by a run of quotes. The specific issues move too only for
+        a statement that names none itself (neither the lexicon nor the model's floor finds
+        one): a short reply is about what the quotes around it are about, while a statement
+        on legitimacy amid quotes on territory is not about territory as well."""
+        w = self.weights
+        assert w is not None
+        out = []
+        for i, p in enumerate(probs):
+            total = 0.0
+            mean = dict.fromkeys(p, 0.0)
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(probs):
+                    continue
+                party = items[i].party
+                weight = 1.0 if party and items[j].party == party else w.issue_context_other
+                total += weight
+                for c, q in probs[j].items():
+                    mean[c] += weight * q
+            if total <= 0:
+                out.append(p)
+                continue
+            k = w.issue_context * min(total, 1.0)
+            # a statement that names a specific issue itself borrows only the frame
+            named = bool(tagged[i] - self._frames) or any(
+                q >= w.issue_floor for c, q in p.items() if c not in self._frames
+            )
+            out.append(
+                {
+                    c: q + k * (mean[c] / total - q) if c in self._frames or not named else q
+                    for c, q in p.items()
+                }
+            )
+        return out
+
+    def _issue_inputs(
+        self, item: StatementInput
+    ) -> tuple[dict[str, IssueScore], list[IssueScore], list[str]]:
+        """The lexicon's evidence and tags for a statement, and the issue model's features."""
         evidence = self.tagger.evidence(item.content, item.context, item.previous)
         kept = self.tagger.select(evidence)
+        return evidence, kept, self.issue_features(item, evidence, kept)
+
+    def issues(
+        self,
+        item: StatementInput,
+        read: tuple[dict[str, IssueScore], list[IssueScore], list[str]] | None = None,
+        probs: dict[str, float] | None = None,
+    ) -> tuple[list[str], str, str]:
+        """(issue ids, "rule"/"model", reason); ``read`` and ``probs``: the statement's
+        ``_issue_inputs`` and the issue model's probabilities when already read (in the
+        document's context), else read here."""
+        if read is None:
+            evidence = self.tagger.evidence(item.content, item.context, item.previous)
+            kept = self.tagger.select(evidence)
+        else:
+            evidence, kept, feats = read
         rule_issues = [s.issue for s in kept]
         rule_reason = "; ".join(f"{s.issue} ({', '.join(s.words[:3])})" for s in kept) or "no issue terms"
         if self.weights is None:
             return rule_issues, "rule", rule_reason
         w = self.weights
-        feats = self.issue_features(item, evidence, kept)
-        probs = w.issues.probabilities(feats)
+        if read is None:
+            feats = self.issue_features(item, evidence, kept)
+        if probs is None:
+            probs = w.issues.probabilities(feats)
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
         if w.primary is not None:
             return self._primary_issues(w, w.primary.probabilities(feats), ranked)
@@ -277,12 +425,32 @@ class StatementClassifier:
 
     def stance(self, item: StatementInput, issues: list[str]) -> tuple[str, str, str]:
         """(stance, "rule"/"model", reason) toward the first issue's proposition."""
+        r = self._stance_reading(item, (issues, "", ""))
+        if r.fixed is not None:
+            return r.fixed
+        return self._finish(r, r.side)
+
+    def _finish(self, r: _Reading, side: dict[str, float] | None, note: str = "") -> tuple[str, str, str]:
+        """The stance from a reading: neutral below the position gate, else the side."""
+        assert self.weights is not None and r.model is not None and side is not None and r.voiced is not None
+        found = ""
+        if r.gated:
+            if r.voiced < self.weights.gate_threshold:
+                return "neutral", "model", f"no position (p={r.voiced:.2f}); rule said {r.rule.stance}"
+            found = f"position p={r.voiced:.2f}, "
+        decided = self._side(r.model, r.feats, r.rule, side, found)
+        return decided[0], decided[1], decided[2] + note
+
+    def _stance_reading(self, item: StatementInput, decided: tuple[list[str], str, str]) -> _Reading:
+        """What the rules and models read of the statement's stance before the document is
+        weighed in: ``fixed`` when that already decides, else the side model's probabilities."""
+        issues = decided[0]
         rule = self.rule_reading(item, issues)
         if self.weights is None:
-            return rule.stance, "rule", rule.reason
+            return _Reading(item, decided, rule, fixed=(rule.stance, "rule", rule.reason))
         if self._rule_sure(rule) or (ANSWER in rule.tags and rule.stance != "neutral"):
             # a yes or no to a stated question says outright which way the speaker went
-            return rule.stance, "rule", rule.reason
+            return _Reading(item, decided, rule, fixed=(rule.stance, "rule", rule.reason))
         w = self.weights
         frames = self._frames if w.frames else frozenset()
         first = issues[0] if issues else None
@@ -292,32 +460,37 @@ class StatementClassifier:
             # non-neutral mass (each alone traces a worse trade-off; see train_classifiers.py)
             blind = w.gate.probabilities(position_features(item, rule.stance, rule.tags))[POSITION]
             voiced = (blind + 1.0 - w.stance.probabilities(feats)["neutral"]) / 2
-            if voiced < w.gate_threshold:
-                return "neutral", "model", f"no position (p={voiced:.2f}); rule said {rule.stance}"
-            found = f"position p={voiced:.2f}, "
+            gated = True
         else:
             probs = w.stance.probabilities(feats)
             weighed = {c: p * (w.neutral_factor if c == "neutral" else 1.0) for c, p in probs.items()}
             best = max(w.stance.classes, key=lambda c: (weighed[c], c))
             if best == "neutral" or w.polarity is None:
-                return self._side(w.stance, feats, rule, best=best)
-            found = ""
+                return _Reading(
+                    item, decided, rule, fixed=self._side(w.stance, feats, rule, probs, best=best)
+                )
+            gated = False
+            voiced = 1.0 - probs["neutral"]
         # a position is taken: its side from the side model, which also sees party x issue x polarity
-        return self._side(w.polarity, feats + side_features(item, first, rule.tags), rule, found)
+        feats = feats + side_features(item, first, rule.tags)
+        side = w.polarity.probabilities(feats)
+        return _Reading(
+            item, decided, rule, feats=feats, model=w.polarity, voiced=voiced, side=side, gated=gated
+        )
 
     def _side(
         self,
         model: LinearModel,
         feats: list[str],
         rule: StanceResult,
+        probs: dict[str, float],
         found: str = "",
         best: str | None = None,
     ) -> tuple[str, str, str]:
-        """The model's reading (``best``, else its likeliest class), unless it finds the rule's
-        non-neutral reading plausible: the rule's evidence is explicit wording ("never", "only
-        if") that a thousand training statements cannot teach, so it stands."""
+        """The model's reading (``best``, else its likeliest class in ``probs``), unless it
+        finds the rule's non-neutral reading plausible: the rule's evidence is explicit wording
+        ("never", "only if") that a thousand training statements cannot teach, so it stands."""
         assert self.weights is not None
-        probs = model.probabilities(feats)
         if best is None:
             best = max(model.classes, key=lambda c: (probs[c], c))
         floor = self.weights.floor(rule.stance)

@@ -122,6 +122,7 @@ class RedlineExtract:
                 (att, other, True) for other in co_speakers(self.resolver, doc, att.source, speaker, mentions)
             )
         statements: list[dict[str, Any]] = []
+        inputs: list[StatementInput] = []
         told = published  # the day the story last placed a statement on ("a day earlier" counts from it)
         for att, speaker, joint in said:
             if att.source is not None and speaker is None:
@@ -132,7 +133,7 @@ class RedlineExtract:
             # the side the speaker speaks for, unnamed and collective sources included
             party = speaker.party if speaker is not None else None
             raw_inputs = {"previous": list(previous), "party": party}
-            decision = self.classifier.decide(
+            inputs.append(
                 statement_input(text, [cs, ce], [sent_start, sent_end], att.cue, att.kind, raw_inputs)
             )
             dated = dated_speech(doc, att.cue, att.content, (sent_start, sent_end), published, told, text)
@@ -154,19 +155,22 @@ class RedlineExtract:
                         "party": speaker.party,
                         "kind": speaker.kind,
                     },
-                    "issues": decision.issues,
-                    "stance": decision.stance,
+                    "issues": [],  # decided below, with the document's other statements
+                    "stance": "neutral",
                     "sentence": [sent_start, sent_end],
                     "date": said_on.isoformat() if said_on else None,
                     "inputs": raw_inputs,
-                    "explain": {
-                        **decision.explain(),
-                        "date": {"decided_by": dated.decided_by, "why": dated.why},
-                    },
+                    "explain": {"date": {"decided_by": dated.decided_by, "why": dated.why}},
                     # one of several people named as saying it: its id must differ from the first's
                     "joint": joint,
                 }
             )
+        # issues and stance are read for the whole document at once: a statement's side is
+        # weighed with its party's other positions there (``StatementClassifier.decide_all``)
+        for statement, decision in zip(statements, self.classifier.decide_all(inputs), strict=True):
+            statement["issues"] = decision.issues
+            statement["stance"] = decision.stance
+            statement["explain"] = {**decision.explain(), **statement["explain"]}
         doc._.redline_statements = statements
         doc._.redline_mentions = [[m.span.start, m.span.end, m.actor_id, m.name] for m in mentions]
         doc._.redline_events = [

@@ -49,6 +49,14 @@ class ClassifierWeights:
     # per-stance exceptions to ``rule_floor``: a rule "oppose" from negative words is often aimed
     # at the other side's counter-position ("not acceptable to Moscow" of Europe's amendments)
     rule_floors: Mapping[str, float] = field(default_factory=dict)
+    # how strongly a side is weighed with the same party's other positions in the document
+    # (0: not at all), and how much a position on another first issue counts there
+    context: float = 0.0
+    context_other: float = 0.5
+    # how far a statement's issue probabilities move toward its neighbours' (0: not at all),
+    # and how much a neighbour by another party counts
+    issue_context: float = 0.0
+    issue_context_other: float = 0.5
 
     def floor(self, stance: str) -> float:
         """The model probability from which the rule's ``stance`` stands."""
@@ -102,6 +110,10 @@ def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
             gate_threshold=float(combine.get("gate_threshold", 0.5)),
             primary=_model(raw["primary"], multilabel=False) if raw.get("primary") else None,
             rule_floors={str(k): float(v) for k, v in (combine.get("rule_floors") or {}).items()},
+            context=float(combine.get("context", 0.0)),
+            context_other=float(combine.get("context_other", 0.5)),
+            issue_context=float(combine.get("issue_context", 0.0)),
+            issue_context_other=float(combine.get("issue_context_other", 0.5)),
         )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ConfigError(f"malformed classifier weights: {exc!r}", where=where) from exc
