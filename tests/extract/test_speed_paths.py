@@ -57,8 +57,8 @@ def test_statement_dates_read_the_sentence_from_the_text_as_from_its_tokens(nlp:
     cue = (verb.idx, verb.idx + len(verb.text))
     content = (cue[1] + 1, first.end_char)
     sentence = (first.start_char, first.end_char)
-    from_tokens = statement_date(doc, cue, content, sentence, PUB)
-    from_text = statement_date(doc, cue, content, sentence, PUB, None, doc.text)
+    from_tokens = statement_date(doc, cue, content, sentence, PUB).day
+    from_text = statement_date(doc, cue, content, sentence, PUB, None, doc.text).day
     assert from_text == from_tokens
     assert from_tokens is not None and from_tokens <= PUB
 

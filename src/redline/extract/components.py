@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from redline.extract.attribution import Attribution, find_attributions
 from redline.extract.classify import StatementClassifier
-from redline.extract.dates import dated_speech
+from redline.extract.dates import statement_date
 from redline.extract.events import EventFinder
 from redline.extract.features import StatementInput
 from redline.extract.joint_speakers import co_speakers
@@ -136,7 +136,7 @@ class RedlineExtract:
             inputs.append(
                 statement_input(text, [cs, ce], [sent_start, sent_end], att.cue, att.kind, raw_inputs)
             )
-            dated = dated_speech(doc, att.cue, att.content, (sent_start, sent_end), published, told, text)
+            dated = statement_date(doc, att.cue, att.content, (sent_start, sent_end), published, told, text)
             said_on = dated.day
             told = said_on or told
             statements.append(

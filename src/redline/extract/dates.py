@@ -136,6 +136,16 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str | 
     return (published, "day") if published else (None, None)
 
 
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    """A statement's day with what decided it (``wording``, ``publication`` or ``undated``) and
+    why, in words, for ``--explain``."""
+
+    day: date | None
+    decided_by: str
+    why: str
+
+
 def statement_date(
     doc: Doc,
     cue: tuple[int, int] | None,
@@ -144,7 +154,7 @@ def statement_date(
     published: date | None,
     told: date | None = None,
     text: str | None = None,
-) -> date | None:
+) -> DateReading:
     """When a statement was said: the publication day, moved only by a day-precise expression
     that the parse ties to the speech act itself (``told``: the day the story last placed a
     statement on, from which "a day earlier" counts; ``text``: ``doc.text``, when the caller
@@ -165,32 +175,9 @@ def statement_date(
     * a date after publication is a plan, not a speech act, and is ignored.
 
     With no publication date only a complete written date ("on Nov. 21, 2025") dates the
-    statement; otherwise it stays undated (None), never guessed from background years.
+    statement; otherwise it stays undated (None), never guessed from background years. The
+    reading says what decided (for ``--explain``): the expression and the cue it dates.
     """
-    return dated_speech(doc, cue, content, sentence, published, told, text).day
-
-
-@dataclass(frozen=True, slots=True)
-class DateReading:
-    """A statement's day with what decided it (``wording``, ``publication`` or ``undated``) and
-    why, in words, for ``--explain``."""
-
-    day: date | None
-    decided_by: str
-    why: str
-
-
-def dated_speech(
-    doc: Doc,
-    cue: tuple[int, int] | None,
-    content: tuple[int, int],
-    sentence: tuple[int, int],
-    published: date | None,
-    told: date | None = None,
-    text: str | None = None,
-) -> DateReading:
-    """``statement_date`` with the reason an analyst reads in ``--explain``: the expression
-    that dates the speech act and the word it dates, or that the publication day stands."""
     anchors = _speech_anchors(doc, cue, content, sentence)
     sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand") if anchors else None
     if sent is not None:  # Span.text, not doc.text, which rebuilds the whole text on each access
@@ -508,4 +495,4 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-__all__ = ["DateMention", "date_mentions", "find_date", "resolve_date", "statement_date"]
+__all__ = ["DateMention", "DateReading", "date_mentions", "find_date", "resolve_date", "statement_date"]
