@@ -51,6 +51,12 @@ def _statement(extractor: Any, text: str, words: str, published: date | None = P
             date(2025, 11, 23),
         ),
         ("The prime minister said Thursday that the plan was a starting point.", "starting point", PUB),
+        # written between the cue and what was said, whatever the parser hangs it on
+        (
+            "The negotiator said on Monday he was ready to sign the transit deal.",
+            "ready to sign",
+            date(2025, 11, 24),
+        ),
     ],
 )
 def test_a_weekday_on_the_speech_act_is_the_latest_such_day(

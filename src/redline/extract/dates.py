@@ -190,13 +190,28 @@ def statement_date(
             s, e = start + mention.start, start + mention.end
             if s < content[1] and content[0] < e:
                 continue
-            if _dates_speech_act(doc, s, e, anchors):
+            if _between(said, start, cue, (s, e), content) or _dates_speech_act(doc, s, e, anchors):
                 said_by = doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue else None
                 verb = doc[min(anchors)].text if said_by is None else said_by.text
                 return DateReading(when, "wording", f"{mention.text!r} dates {verb!r}")
     if published is None:
         return DateReading(None, "undated", "no publication date, and no complete date on the speech act")
     return DateReading(published, "publication", "nothing in the sentence dates the speech act")
+
+
+_JOINERS = frozenset({"", ",", "that", ", that"})
+
+
+def _between(
+    said: str, start: int, cue: tuple[int, int] | None, span: tuple[int, int], content: tuple[int, int]
+) -> bool:
+    """A date written right between the cue and what was said ("said on Monday he was ready")
+    dates the saying, wherever the parser hangs it (often on the reported verb)."""
+    if cue is None or not start <= cue[1] <= span[0] < span[1] <= content[0]:
+        return False
+    before = said[cue[1] - start : span[0] - start].strip().lower()
+    after = said[span[1] - start : content[0] - start].strip().lower()
+    return before in _JOINERS and after in _JOINERS
 
 
 _LONG_AGO = timedelta(days=31)
