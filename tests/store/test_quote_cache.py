@@ -130,3 +130,18 @@ def test_what_is_kept_is_bounded(db_url: str, asked: list[set[str]]) -> None:
         store.statements_by_id(["c2-0"])  # kept instead of the other
         store.statements_by_id(["c1-0"])
         assert asked == [{"c1-0", "c2-0"}, {"c1-0"}, {"c2-0"}, {"c1-0"}]
+
+
+def test_making_the_counter_again_keeps_it_and_counts_each_change_once(db_url: str) -> None:
+    """A database that ran this migration under another name, or a repair that runs it again,
+    must still open; the counter keeps its value and a change moves it by one, not two."""
+    with Store.open(db_url) as store:
+        store.write(_prepared(_extraction(1)))
+        counter = text(f"SELECT n FROM store_revision WHERE name = '{quote_cache.REVISION}'")
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE statement SET stance = 'neutral' WHERE id = 'c1-0'"))
+            before = conn.execute(counter).scalar_one()
+            quote_cache.create(conn)
+            assert conn.execute(counter).scalar_one() == before
+            conn.execute(text("UPDATE statement SET stance = 'oppose' WHERE id = 'c1-0'"))
+            assert conn.execute(counter).scalar_one() == before + 1

@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection
 
 from redline.model import Document, Statement
 from redline.store import extractions as stored_extractions
-from redline.store._sql import chunks
+from redline.store._sql import chunks, insert_ignore
 from redline.store.schema import document, statement, store_revision
 
 __all__ = ["KEPT", "REVISION", "QuoteCache", "create", "read_documents", "read_statements"]
@@ -38,30 +38,33 @@ REVISION = "statements"  # the ``store_revision`` counter of changes to stored s
 KEPT = 20_000  # statements (and as many documents) kept at most: a few pages' quotes, ~30 MB
 
 _SQLITE = [
-    f"""CREATE TRIGGER quoted_{table}_{verb.lower()} AFTER {verb} ON {table} BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS quoted_{table}_{verb.lower()} AFTER {verb} ON {table} BEGIN
         UPDATE store_revision SET n = n + 1 WHERE name = '{REVISION}';
     END"""
     for table in ("statement", "document")
     for verb in ("UPDATE", "DELETE")
 ]
 _PG = [
-    f"""CREATE FUNCTION quoted_changed() RETURNS trigger AS $$
+    f"""CREATE OR REPLACE FUNCTION quoted_changed() RETURNS trigger AS $$
     BEGIN
         UPDATE store_revision SET n = n + 1 WHERE name = '{REVISION}';
         RETURN NULL;
     END $$ LANGUAGE plpgsql""",
     # once per SQL statement, not per row: a reprocess that deletes a document's statements
     # moves it once
-    """CREATE TRIGGER quoted_statement AFTER UPDATE OR DELETE ON statement
+    """CREATE OR REPLACE TRIGGER quoted_statement AFTER UPDATE OR DELETE ON statement
         FOR EACH STATEMENT EXECUTE FUNCTION quoted_changed()""",
-    """CREATE TRIGGER quoted_document AFTER UPDATE OR DELETE ON document
+    """CREATE OR REPLACE TRIGGER quoted_document AFTER UPDATE OR DELETE ON document
         FOR EACH STATEMENT EXECUTE FUNCTION quoted_changed()""",
 ]
 
 
 def create(conn: Connection) -> None:
-    """The counter and the triggers that move it (migration ``0023_quote_revision``)."""
-    conn.execute(store_revision.insert().values(name=REVISION, n=0))
+    """The counter and the triggers that move it (migration ``0023_quote_revision``).
+
+    Safe to run again (a database that ran this migration under another name, or a repair):
+    the counter keeps its value and each trigger is made once."""
+    insert_ignore(conn, store_revision, [{"name": REVISION, "n": 0}], ["name"])
     for ddl in _PG if conn.dialect.name == "postgresql" else _SQLITE:
         conn.exec_driver_sql(ddl)
 
