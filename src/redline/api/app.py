@@ -23,6 +23,7 @@ import redline
 from redline.api.docs import mount_docs
 from redline.api.errors import install_error_handlers
 from redline.api.guard import RequestGuard, write_routes
+from redline.api.idle_gc import IdleCollections, IdleGc
 from redline.api.revision_cache import RevisionCache
 from redline.api.routes import ROUTERS
 from redline.api.security_headers import SecurityHeaders
@@ -61,9 +62,11 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = Store.open(db_url)
         app.state.store = store
+        app.state.idle_gc.start()
         try:
             yield
         finally:
+            app.state.idle_gc.stop()
             store.close()
 
     app = FastAPI(
@@ -78,11 +81,13 @@ def create_app(
     app.state.db_url = db_url  # never shown to clients (see errors._without_database_url)
     app.state.taxonomy = load_issues(issues)  # one per app: see deps.get_taxonomy
     app.state.revision_cache = RevisionCache()
+    app.state.idle_gc = IdleCollections()  # full collections between requests (``idle_gc``)
     app.state.form_secret = secrets.token_bytes(32)  # signs the dashboard's form tokens (web.forms)
     # the guard goes first, so it sits next to the app: its receive is the one routes read from
     # (a BaseHTTPMiddleware in between would wrap its 413 into a task group's error)
     app.state.write_routes = write_routes(ROUTERS, API_PREFIX)
     app.add_middleware(RequestGuard)
+    app.add_middleware(IdleGc, schedule=app.state.idle_gc)
     # imported here, not at the top: the pages take this package's dependencies (deps.py), so
     # importing redline.web first must not come back into a half-imported redline.api
     from redline.web import Renderer, build_router
