@@ -566,7 +566,7 @@ def _fronted_part(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candida
     pronoun or a lone name). Schemes that merge split quotes (PolNeAR) read one statement over
     the insert instead (``_host_content``)."""
     host = tok.head
-    if cues.merge_split_quotes or host is tok or not is_verb(host):
+    if cues.merge_split_quotes or host.i == tok.i or not is_verb(host):
         return []
     hole = subtree_range(tok)
     if cand.content[0] < hole[1]:
