@@ -41,6 +41,21 @@ pytestmark = pytest.mark.model
             "calling",
             "The union",
         ),
+        (
+            # hung by the parser on a verb deep inside what was said
+            "The coach said he doubts the owner has even read his report, expressing his dismay.",
+            "he doubts the owner has even read his report",
+            "his dismay",
+            "expressing",
+            "The coach",
+        ),
+        (
+            "The coach said the club had not received any offer, while reaffirming his wish to stay.",
+            "the club had not received any offer",
+            "his wish to stay",
+            "reaffirming",
+            "The coach",
+        ),
     ],
 )
 def test_a_trailing_participle_cue_is_the_speakers_next_statement(
@@ -62,3 +77,12 @@ def test_a_participle_that_reports_no_speech_stays_in_the_content(attributed: At
     text = "The mayor said the port had closed, leaving hundreds without work."
     found = [(a.content, a.cue) for a in attributed(text)]
     assert found == [("the port had closed, leaving hundreds without work", "said")], found
+
+
+def test_a_closing_quote_mark_before_the_participle_stays_with_what_was_said(attributed: Attributed) -> None:
+    text = (
+        'The coach later said the training camp was "going along well," suggesting a good chance of a title.'
+    )
+    found = [(a.content, a.cue) for a in attributed(text)]
+    assert ('the training camp was "going along well,"', "said") in found, found
+    assert ("a good chance of a title", "suggesting") in found, found

@@ -503,12 +503,15 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                     end = _words_end(doc, outer.content[0], end - 1)
                 outer.content = (outer.content[0], end)
                 continue
-            if _trailing_act(doc, inner, outer):
+            trailing = _trailing_act(doc, inner, outer, cues)
+            if trailing is not None:
                 # "said the port had closed, urging drivers to ...": the speaker's next act; after
                 # "according to X" the doer is the reported clause's subject, which it has already
                 if outer.kind != "prepositional":
                     inner.source = outer.source
-                outer.content = (outer.content[0], _words_end(doc, outer.content[0], inner.cue_token))
+                quoted_end = doc[trailing - 1].is_quote  # 'was "going along well,"': kept whole
+                end = trailing if quoted_end else _words_end(doc, outer.content[0], trailing)
+                outer.content = (outer.content[0], end)
                 continue
             if inner.kind not in _OWN_STATEMENT_KINDS and not _contrasted(doc[inner.cue_token], cues):
                 dropped.add(id(inner))  # a stance verb inside reported content belongs to it
@@ -541,24 +544,31 @@ def _second_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) 
     return cues.verb_kind(lemma) == "speech" or lemma in cues.directive_verbs
 
 
-def _trailing_act(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
+def _trailing_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> int | None:
     """ "The mayor said the port had closed, urging drivers to avoid it", "..., citing the cold",
-    "..., calling the strike reckless": a participle set off by a comma at the end of what was
-    said, with no subject of its own and hung on the reported clause's main verb, is the
-    speaker's next act (the guide: one statement per act), as "..., adding that ..." is; the
-    parser puts it inside the reported clause, where it was read as part of what was said."""
+    "..., while reaffirming ...": a participle set off by a comma at the end of what was said,
+    with no subject of its own, is the speaker's next act (the guide: one statement per act), as
+    "..., adding that ..." is. The parser hangs it on some verb of the reported clause, where it
+    was read as part of what was said. Returns where the outer content ends, or None."""
     if outer.kind not in _OWN_STATEMENT_KINDS or outer.source is None:
-        return False
+        return None
     cue = doc[inner.cue_token]
-    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp", "conj") or cue.i == 0:
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cue.children) or cue.left_edge.i != cue.i:
-        return False
-    if doc[cue.i - 1].text != "," or cue.right_edge.i + 1 < outer.content[1]:
-        return False  # not set off, or what was said goes on after it
+    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp", "conj"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) or cue.right_edge.i + 1 < outer.content[1]:
+        return None  # a subject of its own, or what was said goes on after it
+    opening = cue.left_edge.i
+    if opening != cue.i:  # only "while" may open it: "..., while reaffirming ..."
+        mark = doc[opening]
+        if opening != cue.i - 1 or mark.dep_ != "mark" or mark.lower_ not in cues.continuing_marks:
+            return None
+    before = opening - 1
+    while before > outer.content[0] and doc[before].is_quote:
+        before -= 1  # 'was "going along well," suggesting ...': the closing mark stays in
+    if doc[before].text != "," or not outer.content[0] < before:
+        return None
     lo, hi = outer.content
-    head = cue.head
-    return lo <= head.i < hi and (head.head.i == head.i or not lo <= head.head.i < hi)
+    return (opening if before < opening - 1 else before) if lo <= cue.head.i < hi else None
 
 
 def _words_end(doc: Doc, start: int, end: int) -> int:
