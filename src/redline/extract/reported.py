@@ -880,9 +880,12 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
     if not objs and listed:  # "ruled out giving up land": a gerund is the object it takes
         objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
-    if not objs or objs[0].lemma_.lower() in cues.audience:
+    # "called the senator a liar", "described the reporters as biased": an object that is given
+    # a label is what the label is said of, not a hearer, even when it names one
+    labelled = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.rights)
+    if not objs or (objs[0].lemma_.lower() in cues.audience and not labelled):
         return None
-    if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
+    if not listed and not labelled and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
         return None
     if lemma in cues.citing_verbs and names_source(objs[0], cues):
         return None  # "..., citing two officials": a layered report's inner source, not content
