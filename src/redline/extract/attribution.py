@@ -1098,6 +1098,21 @@ def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
     cue = _frame_cue(tokens, i, cues)
     if cue is not None:
         _set_cue(q, cue, cues, quoted)
+        return
+    noun = _light_verb_object(tokens, cues)
+    if noun is not None:
+        _set_cue(q, noun.head, cues, quoted)
+        q.cue = (noun.head.i, noun.i + 1)  # "made the following comment", as written
+
+
+def _light_verb_object(tokens: Sequence[Token], cues: CueLexicon) -> Token | None:
+    """ "The minister made the following comment:", "The club issued this statement:": a speech
+    noun that is the last word before the colon and the object of a verb; the verb frames the
+    quotation after it as a reporting verb would, and its subject is the speaker."""
+    last = next((t for t in reversed(tokens) if not (t.is_punct or t.is_space)), None)
+    if last is None or last.dep_ != "dobj" or last.lemma_.lower() not in cues.nouns or not is_verb(last.head):
+        return None
+    return last
 
 
 def _set_cue(q: _Quote, cue: Token, cues: CueLexicon, quoted: Sequence[bool]) -> None:
