@@ -503,6 +503,16 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                     end = _words_end(doc, outer.content[0], end - 1)
                 outer.content = (outer.content[0], end)
                 continue
+            trailing = _trailing_act(doc, inner, outer, cues)
+            if trailing is not None:
+                # "said the port had closed, urging drivers to ...": the speaker's next act; after
+                # "according to X" the doer is the reported clause's subject, which it has already
+                if outer.kind != "prepositional":
+                    inner.source = outer.source
+                quoted_end = doc[trailing - 1].is_quote  # 'was "going along well,"': kept whole
+                end = trailing if quoted_end else _words_end(doc, outer.content[0], trailing)
+                outer.content = (outer.content[0], end)
+                continue
             if inner.kind not in _OWN_STATEMENT_KINDS and not _contrasted(doc[inner.cue_token], cues):
                 dropped.add(id(inner))  # a stance verb inside reported content belongs to it
                 continue
@@ -532,6 +542,33 @@ def _second_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) 
         return False
     lemma = cue.lemma_.lower()
     return cues.verb_kind(lemma) == "speech" or lemma in cues.directive_verbs
+
+
+def _trailing_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> int | None:
+    """ "The mayor said the port had closed, urging drivers to avoid it", "..., citing the cold",
+    "..., while reaffirming ...": a participle set off by a comma at the end of what was said,
+    with no subject of its own, is the speaker's next act (the guide: one statement per act), as
+    "..., adding that ..." is. The parser hangs it on some verb of the reported clause, where it
+    was read as part of what was said. Returns where the outer content ends, or None."""
+    if outer.kind not in _OWN_STATEMENT_KINDS or outer.source is None:
+        return None
+    cue = doc[inner.cue_token]
+    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp", "conj"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) or cue.right_edge.i + 1 < outer.content[1]:
+        return None  # a subject of its own, or what was said goes on after it
+    opening = cue.left_edge.i
+    if opening != cue.i:  # only "while" may open it: "..., while reaffirming ..."
+        mark = doc[opening]
+        if opening != cue.i - 1 or mark.dep_ != "mark" or mark.lower_ not in cues.continuing_marks:
+            return None
+    before = opening - 1
+    while before > outer.content[0] and doc[before].is_quote:
+        before -= 1  # 'was "going along well," suggesting ...': the closing mark stays in
+    if doc[before].text != "," or not outer.content[0] < before:
+        return None
+    lo, hi = outer.content
+    return (opening if before < opening - 1 else before) if lo <= cue.head.i < hi else None
 
 
 def _words_end(doc: Doc, start: int, end: int) -> int:
@@ -1061,6 +1098,21 @@ def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
     cue = _frame_cue(tokens, i, cues)
     if cue is not None:
         _set_cue(q, cue, cues, quoted)
+        return
+    noun = _light_verb_object(tokens, cues)
+    if noun is not None:
+        _set_cue(q, noun.head, cues, quoted)
+        q.cue = (noun.head.i, noun.i + 1)  # "made the following comment", as written
+
+
+def _light_verb_object(tokens: Sequence[Token], cues: CueLexicon) -> Token | None:
+    """ "The minister made the following comment:", "The club issued this statement:": a speech
+    noun that is the last word before the colon and the object of a verb; the verb frames the
+    quotation after it as a reporting verb would, and its subject is the speaker."""
+    last = next((t for t in reversed(tokens) if not (t.is_punct or t.is_space)), None)
+    if last is None or last.dep_ != "dobj" or last.lemma_.lower() not in cues.nouns or not is_verb(last.head):
+        return None
+    return last
 
 
 def _set_cue(q: _Quote, cue: Token, cues: CueLexicon, quoted: Sequence[bool]) -> None:

@@ -18,6 +18,8 @@ from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
     clip_to_paragraph,
+    fronted_statement,
+    fronted_subject,
     is_verb,
     noun_phrase,
     subtree_range,
@@ -67,8 +69,26 @@ def prepositional_candidates(
             if trimmed:
                 source = src
                 break
-        if trimmed:
-            out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
+        if not trimmed:
+            continue
+        # "The sale, according to two officials, is a done deal": the guide counts the fronted
+        # subject as a statement of its own and the rest after the phrase as another, even where
+        # the side before is the longer; a scheme that merges split quotes one over the insert
+        host = tok.head
+        fronted = fronted_subject(host, tok.i) if is_verb(host) else None
+        if fronted is not None and trimmed[0] < tok.i:
+            after = trim(doc, *clip_to_paragraph(doc, (max(source[1], end), host.right_edge.i + 1), tok.i))
+            if after is None or after[0] <= tok.i:
+                fronted = None
+            else:
+                trimmed = after
+        if fronted is not None and cues.merge_split_quotes:
+            trimmed = (host.left_edge.i, trimmed[1])
+        cand = Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i)
+        out.append(cand)
+        part = fronted_statement(host, tok.i, cand) if fronted and not cues.merge_split_quotes else None
+        if part is not None:
+            out.append(part)
     return out
 
 

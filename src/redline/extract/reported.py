@@ -17,6 +17,8 @@ from redline.extract.token_ranges import (
     TokenRange,
     clip_to_paragraph,
     dateline_end,
+    fronted_statement,
+    fronted_subject,
     is_verb,
     noun_phrase,
     subtree_range,
@@ -132,7 +134,7 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
     aside = _inserted_participle(verb)
     if aside is not None:  # "Peskov, asked about it, said": the aside's subject speaks
         return next(noun_phrase(c) for c in aside.children if c.dep_ in SUBJECTS and c.i < aside.i)
-    accompanying = _with_subject(verb, cues)
+    accompanying = _with_subject(verb, cues) or _cited_participle_subject(verb, cues)
     if accompanying is not None:  # "..., with Foreign Minister Barrot stating that ..."
         return noun_phrase(accompanying)
     tok: Token | None = verb
@@ -275,11 +277,40 @@ def _subjects_first(tok: Token) -> list[Token]:
     the parser may give the verb two ("Talks resume ... GENEVA - Rubio and Yermak said"), and
     the one next to the verb speaks."""
     children = list(tok.children)
+    children += _hung_on_participle(tok)
     nominal = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(nominal) < 2:
         return children
     nearest = min(nominal, key=lambda c: abs(c.i - tok.i))
     return [nearest, *(c for c in children if c is not nearest)]
+
+
+def _hung_on_participle(verb: Token) -> list[Token]:
+    """ "Sources cited described the mood as tense": the parser may take the participle that
+    follows the source noun ("cited", "quoted") for the verb's auxiliary and hang the noun on
+    it; a subject an auxiliary carries belongs to the verb."""
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "aux" and c.i < verb.i
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i
+    ]
+
+
+def _cited_participle_subject(verb: Token, cues: CueLexicon) -> Token | None:
+    """ "People cited said the vote was close": the parser may make the participle after the
+    source noun the main verb and the speech verb its clause; the noun before the participle
+    is the one who spoke."""
+    head = verb.head
+    if (
+        verb.dep_ != "ccomp"
+        or head.i != verb.i - 1
+        or head.tag_ not in ("VBN", "VBD")
+        or head.lemma_.lower() not in cues.citing_verbs
+    ):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.i == head.i - 1), None)
 
 
 def _relative_antecedent(pronoun: Token, noun: Token) -> Token:
@@ -308,7 +339,11 @@ def _cue_range(verb: Token) -> TokenRange:
     start = verb.i
     end = verb.i + 1
     for child in verb.children:
-        if child.dep_ in ("aux", "auxpass", "neg") and verb.i - 3 <= child.i < verb.i:
+        if (
+            child.dep_ in ("aux", "auxpass", "neg")
+            and verb.i - 3 <= child.i < verb.i
+            and not any(c.dep_ in SUBJECTS for c in child.children)
+        ):  # "Sources cited described": "cited" is the source's, not the cue's
             start = min(start, child.i)
         if child.dep_ == "prt" and child.i == end:
             end = child.i + 1
@@ -511,6 +546,10 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     doc = verb.doc
     if whole[0] + 3 <= hole[0] and _joined_after(doc, hole[1], whole[1], cues):
         rng = (whole[0], hole[0])  # "X, he said, and Y": X here, Y by _continued
+    elif hole[1] + 2 <= whole[1] and fronted_subject(head, hole[0]) is not None:
+        # "The new tariff, the ministry said, will take effect": the rest here and the subject by
+        # _fronted_part, as the guide splits it; one statement over the insert for PolNeAR
+        rng = whole if cues.merge_split_quotes else (hole[1], whole[1])
     elif hole[1] + 3 <= whole[1] and whole[0] < hole[0] and _adverbial_opening(doc[whole[0]], head):
         rng = whole  # "If they asked, he said, Moscow was ready": one clause around the insert
     if rng[1] <= hole[0]:
@@ -518,6 +557,22 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     if rng[1] - rng[0] < 3:
         return None
     return rng
+
+
+def _fronted_part(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]:
+    """ "The new tariff, the ministry said, will take effect in March": the guide counts a
+    sentence split by its cue as two statements, as it does a split quotation, so the fronted
+    subject is one ("The new tariff") and the rest another (``fronted_statement`` leaves out a
+    pronoun or a lone name). Schemes that merge split quotes (PolNeAR) read one statement over
+    the insert instead (``_host_content``)."""
+    host = tok.head
+    if cues.merge_split_quotes or host.i == tok.i or not is_verb(host):
+        return []
+    hole = subtree_range(tok)
+    if cand.content[0] < hole[1]:
+        return []
+    part = fronted_statement(host, hole[0], cand)
+    return [part] if part is not None else []
 
 
 def _after_lead_in(doc: Doc, rng: TokenRange) -> TokenRange:
@@ -825,9 +880,12 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
     if not objs and listed:  # "ruled out giving up land": a gerund is the object it takes
         objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
-    if not objs or objs[0].lemma_.lower() in cues.audience:
+    # "called the senator a liar", "described the reporters as biased": an object that is given
+    # a label is what the label is said of, not a hearer, even when it names one
+    labelled = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.rights)
+    if not objs or (objs[0].lemma_.lower() in cues.audience and not labelled):
         return None
-    if not listed and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
+    if not listed and not labelled and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
         return None
     if lemma in cues.citing_verbs and names_source(objs[0], cues):
         return None  # "..., citing two officials": a layered report's inner source, not content
@@ -888,7 +946,11 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
         if child.dep_ in ("prep", "prt") and child.lower_ in preps:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                rng = (objs[0].left_edge.i, child.right_edge.i + 1)
+                start = objs[0].left_edge.i
+                mark = tok.doc[child.i + 1]
+                if start == child.i + 2 and mark.is_quote and mark.head == child:
+                    start -= 1  # 'spoke of "a new chapter"': the parser hangs the opening mark on "of"
+                rng = (start, child.right_edge.i + 1)
                 found = _make(tok.doc, tok, rng, "prep", cues, quoted)
                 # the preposition is part of the cue as written: "warned against" is not
                 # "warned of", and the stance rules read the cue
@@ -952,6 +1014,7 @@ def verb_candidates(
             out.append(cand)
             if kind in ("speech", "writing"):
                 out.extend(_continued(tok, cand, cues))
+                out.extend(_fronted_part(tok, cand, cues))
     return out
 
 

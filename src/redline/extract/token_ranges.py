@@ -126,6 +126,49 @@ def trim(doc: Doc, start: int, end: int, words: bool = True) -> TokenRange | Non
     return start, end
 
 
+# what may open a clause before its subject: "If ...,", "On Friday,", "However,"
+_OPENING_DEPS = frozenset({"advcl", "prep", "advmod", "npadvmod", "punct"})
+
+
+def fronted_subject(host: Token, end: int) -> TokenRange | None:
+    """The subject of ``host`` when it is all the words of the clause before token ``end`` (an
+    insert: "The new tariff, the ministry said, will ...", "The sale, according to officials,
+    is ..."), else None. Quoted words do not count: a quotation split by its cue ("The plan," he
+    said, "is dead.") is read by the quotation rules."""
+    doc = host.doc
+    if end <= host.left_edge.i or host.i < end:
+        return None
+    for child in host.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < end:
+            lo, hi = subtree_range(child)
+            if any(t.is_quote for t in doc[lo:end]) or not all(t.is_punct or t.is_space for t in doc[hi:end]):
+                return None
+            # "If the loan holds, the sale, according to officials, is ...": an adverbial set off
+            # by a comma may open the clause before the subject
+            opening = [c for c in host.children if c.i < lo]
+            if opening and (doc[lo - 1].text != "," or any(c.dep_ not in _OPENING_DEPS for c in opening)):
+                return None
+            return lo, hi
+    return None
+
+
+def fronted_statement(host: Token, end: int, cand: Candidate) -> Candidate | None:
+    """The fronted subject before an insert as a statement of its own, with the insert's cue and
+    source: the guide counts a sentence split by its cue as two statements, as it does a split
+    quotation ("Ukraine's membership, according to officials, is a guarantee" gives "Ukraine's
+    membership" and "is a guarantee"). A pronoun or a lone name ("This, he said, was ...",
+    "Rubio, he said, had promised ...") only points at what the rest is about and gives none."""
+    doc = host.doc
+    subject = fronted_subject(host, end)
+    if subject is None:
+        return None
+    words = [t for t in doc[subject[0] : subject[1]] if not (t.is_punct or t.is_space)]
+    if len(words) < 2 or all(t.pos_ == "PRON" for t in words):
+        return None
+    rng = trim(doc, *subject)
+    return Candidate(rng, cand.cue, cand.source, cand.kind, subject[1] - 1) if rng else None
+
+
 def dangling_preposition(tok: Token, start: int, end: int) -> bool:
     """ "... must include European input, with": a preposition whose object was cut away (it is
     the next statement's speaker) ends no content; "what they talked about" keeps its object."""
