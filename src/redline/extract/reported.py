@@ -168,7 +168,7 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
         if tok is verb and _trails_subordinate(tok, cues):
             tok = tok.head.head
             continue
-        if tok.dep_ in _INHERIT and tok.head is not tok:
+        if tok.dep_ in _INHERIT and tok.head.i != tok.i:
             tok = tok.head
             if (
                 tok.dep_ == "ccomp"
@@ -219,7 +219,7 @@ def _passive_source(tok: Token, verb: Token, passive: bool, cues: CueLexicon) ->
 def _outside_quote(tok: Token, quoted: Sequence[bool]) -> Token | None:
     """The nearest ancestor of ``tok`` outside quotation marks, within a few steps; None if none."""
     for _ in range(_MAX_ANCESTORS):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if not quoted[tok.i]:
@@ -538,7 +538,7 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     """ "..., he said." or "The plan, he said, is dead": the parser hangs the cue on the content,
     so the content is the host clause minus the cue's own subtree (the longer side)."""
     head = verb.head
-    if head is verb or not is_verb(head):
+    if head.i == verb.i or not is_verb(head):
         return None
     hole = subtree_range(verb)
     whole = subtree_range(head)
