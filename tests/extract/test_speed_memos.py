@@ -212,3 +212,81 @@ def test_a_doc_without_sentence_bounds_is_one_sentence(text: str) -> None:
     doc = spacy.blank("en")(text)
     assert not len(doc) or not doc.has_annotation("SENT_START")
     assert (_sentence_numbers(doc), _quote_mask(doc)) == reference_index(doc)
+
+
+DATED = [
+    "The envoy spoke on Tuesday, a day after the talks in Geneva.",
+    "The draft of November 19, 2025 was replaced on 2025-11-23 by a shorter text.",
+    "Since March 2022 the front has barely moved; in April the guns fell silent for a day.",
+    "Two weeks ago the minister said the plan would be signed soon, perhaps next week.",
+    "On the 3rd of December, the 28 points became 19.",
+    "The vote is set for \u0663 December.",  # an Arabic-Indic digit: ``\d`` reads it too
+    "Nothing in this sentence names a day at all.",
+]
+
+
+@pytest.mark.parametrize("text", DATED)
+def test_date_expressions_are_those_found_when_every_pattern_runs(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The numeric patterns are skipped in a text without a digit: what is found is what
+    running every pattern finds."""
+    from datetime import date
+
+    from redline.extract import dates
+
+    pub, told = date(2025, 11, 27), date(2025, 11, 25)
+    fast = (dates._candidates(text, pub), dates._candidates(text, pub, True, told))
+    monkeypatch.setattr(dates, "_DIGIT", __import__("re").compile(""))  # every text "has a digit"
+    assert fast == (dates._candidates(text, pub), dates._candidates(text, pub, True, told))
+
+
+def reference_units(kb: Any, words: Sequence[str], places: bool) -> list[tuple[str, int, int]]:
+    """``ActorBase.units`` as it was, building a unit per step while it walked."""
+    from redline.knowledge.actors import SKIPPED
+
+    folded = [kb.fold(w) for w in words]
+    if not places:
+        return [(word, i, i + 1) for i, word in enumerate(folded) if word not in SKIPPED]
+    out: list[tuple[str, int, int]] = []
+    i, size = 0, len(folded)
+    while i < size:
+        word = folded[i]
+        if word in SKIPPED:
+            i += 1
+            continue
+        hit = None
+        if word in kb._place_starts:
+            for n in range(min(kb._longest_place, size - i), 0, -1):
+                span = tuple(k for k in folded[i : i + n] if k not in SKIPPED)
+                if span and span in kb.place_forms and folded[i + n - 1] not in SKIPPED:
+                    hit = (kb.place_forms[span], n)
+                    break
+        if hit:
+            out.append((hit[0], i, i + hit[1]))
+            i += hit[1]
+        else:
+            out.append((word, i, i + 1))
+            i += 1
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's Foreign Minister Sergei Lavrov met the US envoy in Abu Dhabi",
+        "the Kremlin said the Ukrainian president and the president of Russia had not spoken",
+        "Moscow's negotiator , the the Kyiv delegation 's head",
+        "",
+    ],
+)
+def test_unit_columns_are_the_units_the_walk_built(text: str) -> None:
+    from redline.knowledge.actors import load_actors, split_words
+
+    kb = load_actors()
+    words = split_words(text)
+    for places in (False, True):
+        keys, starts, ends = kb.unit_columns(words, places)
+        assert list(zip(keys, starts, ends, strict=True)) == reference_units(kb, words, places)
+        assert [tuple(u) for u in kb.units(words, places)] == reference_units(kb, words, places)
+        assert kb.key(words, places) == tuple(k for k, _, _ in reference_units(kb, words, places))
