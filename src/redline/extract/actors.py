@@ -102,11 +102,11 @@ class MentionFinder:
         words = [t.text for t in doc]
         ents = {ent.start: ent for ent in doc.ents}
         names = self._scan(
-            self.kb.units(words), self.kb.names, self._name_prefixes, self._name_firsts, "name"
+            self.kb.unit_columns(words), self.kb.names, self._name_prefixes, self._name_firsts, "name"
         )
         names = [m for m in names if self._is_name(doc, m, ents) and _one_stretch(doc, m)]
         titles = self._scan(
-            self.kb.units(words, places=True),
+            self.kb.unit_columns(words, places=True),
             self.kb.titles,
             self._title_prefixes,
             self._title_firsts,
@@ -160,30 +160,30 @@ class MentionFinder:
 
     @staticmethod
     def _scan(
-        units: list[Unit],
+        units: tuple[list[str], list[int], list[int]],
         table: Mapping[tuple[str, ...], frozenset[str]],
         prefixes: frozenset[tuple[str, ...]],
         firsts: frozenset[str],
         kind: str,
     ) -> list[_Match]:
         """Longest match at each position of the key sequence, left to right (a walk over prefixes;
-        ``firsts``, the one-word prefixes, lets a word that starts none be passed at once)."""
-        keys = [u.key for u in units]
+        ``firsts``, the one-word prefixes, lets a word that starts none be passed at once).
+        ``units`` is ``ActorBase.unit_columns``: keys, first words and ends."""
+        keys, starts, ends = units
         out: list[_Match] = []
         i = 0
-        while i < len(units):
+        size = len(keys)
+        while i < size:
             if keys[i] not in firsts:
                 i += 1
                 continue
             hit, n = 0, 1
-            while i + n <= len(units) and (key := tuple(keys[i : i + n])) in prefixes:
+            while i + n <= size and (key := tuple(keys[i : i + n])) in prefixes:
                 if key in table:
                     hit = n
                 n += 1
             if hit:
-                out.append(
-                    _Match(units[i].start, units[i + hit - 1].end, table[tuple(keys[i : i + hit])], kind)
-                )
+                out.append(_Match(starts[i], ends[i + hit - 1], table[tuple(keys[i : i + hit])], kind))
             i += hit or 1
         return out
 

@@ -114,7 +114,9 @@ class RedlineExtract:
         text = doc.text  # spaCy rebuilds doc.text from every token on each access: read it once
         mentions = self.mentions.find(doc)
         attributions = find_attributions(doc, self.knowledge.cues, text)
-        speakers = self.resolver.resolve_many(doc, [(a.source, a.content) for a in attributions], mentions)
+        speakers = self.resolver.resolve_many(
+            doc, [(a.source, a.content) for a in attributions], mentions, text
+        )
         said: list[tuple[Attribution, Speaker | None, bool]] = []
         for att, speaker in zip(attributions, speakers, strict=True):
             said.append((att, speaker, False))

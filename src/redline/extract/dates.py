@@ -62,6 +62,7 @@ _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _FUTURE_SLACK = 60
 _Adder = Callable[["re.Match[str]", "date | None", "str | None"], None]
 
+_DIGIT = re.compile(r"\d")  # what every numeric pattern below needs (``\d``: any script's digits)
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _MONTH_DAY = re.compile(
     rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I
@@ -393,14 +394,17 @@ def _candidates(
     if ref is not None:
         _narrative(text, ref, add)
 
-    for m in _ISO.finditer(text):
+    # the numeric patterns (ISO, day and month, month and year, year) each need a digit, and
+    # most sentences have none: they are not run there (the same matches, in the same order)
+    numeric = _DIGIT.search(text) is not None
+    for m in _ISO.finditer(text) if numeric else ():
         add(m, _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), "day")
-    for rx in (_MONTH_DAY, _DAY_MONTH):
+    for rx in (_MONTH_DAY, _DAY_MONTH) if numeric else ():
         for m in rx.finditer(text):
             value = _day_month(int(m["day"]), _month(m["month"]), m["year"], pub)
             if value is not None:  # "February 30" is a typo, not a reason to drop the anchor
                 add(m, value, "day")
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _MONTH_YEAR.finditer(text) if numeric else ():
         add(m, date(int(m["year"]), _month(m["month"]), 1), "month")
     for m in _IN_MONTH.finditer(text):
         if pub:
@@ -411,7 +415,7 @@ def _candidates(
         _relative(text, pub, add, ahead)
     for m in _VAGUE_FUTURE.finditer(text):
         add(m, None, None)
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text) if numeric else ():
         add(m, date(int(m["year"]), 1, 1), "year")
     return out
 

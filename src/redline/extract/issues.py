@@ -73,6 +73,10 @@ class IssueTagger:
         self._redirect = {i.id: i.evaluated_as for i in taxonomy.issues if i.evaluated_as}
         lex = taxonomy.stance
         self._evaluation = PatternSet(Pattern.compile(w) for w in lex.appraisal)
+        # the last content read: its term hits, stance-cue hits and whether it evaluates, kept
+        # for ``order``, which reads the same words again right after ``evidence`` (the very
+        # tuple ``words`` returned, so an identity test finds it)
+        self._last_read: tuple[Sequence[str], list[Hit], list[Hit], bool] | None = None
 
     def tag(self, content: str, context: str = "", previous: str = "") -> list[str]:
         """Issue ids for a statement, primary first; [] when nothing in the taxonomy applies.
@@ -92,14 +96,30 @@ class IssueTagger:
         tokens = words(content)
         if not looks_english(tokens):
             return {}
-        scores = self._score(tokens, 1.0)
+        _, term_hits, cue_hits, evaluates = self._read(tokens)
+        scores = self._scored(term_hits, cue_hits, 1.0, 0)
         if context:
             self._add_antecedent(scores, tokens, content, context)
         if previous and not self._tagged(scores) and _ANAPHORS & set(tokens):
             self._merge(scores, self._score(words(previous), self.taxonomy.context_weight, offset=-1))
-        if self._redirect and find_all(self._evaluation, tokens):
+        if self._redirect and evaluates:
             self._evaluated(scores)
         return scores
+
+    def _read(self, tokens: Sequence[str]) -> tuple[Sequence[str], list[Hit], list[Hit], bool]:
+        """The term hits, stance-cue hits and evaluation test of a statement's own words, from
+        the last read when ``tokens`` is the same object (the hits are never changed in place)."""
+        last = self._last_read
+        if last is not None and last[0] is tokens:
+            return last
+        read = (
+            tokens,
+            self.term_hits(tokens),
+            _per_issue_span(find_all(self._cue_set, tokens)),
+            bool(self._redirect) and bool(find_all(self._evaluation, tokens)),
+        )
+        self._last_read = read
+        return read
 
     def _evaluated(self, scores: dict[str, IssueScore]) -> None:
         """An evaluation of an ``evaluated_as`` issue counts for its target ("productive talks"
@@ -158,14 +178,22 @@ class IssueTagger:
         ]
 
     def _score(self, tokens: Sequence[str], factor: float, offset: int = 0) -> dict[str, IssueScore]:
+        return self._scored(
+            self.term_hits(tokens), _per_issue_span(find_all(self._cue_set, tokens)), factor, offset
+        )
+
+    @staticmethod
+    def _scored(
+        term_hits: list[Hit], cue_hits: list[Hit], factor: float, offset: int
+    ) -> dict[str, IssueScore]:
         scores: dict[str, IssueScore] = {}
-        for hit in self.term_hits(tokens):
+        for hit in term_hits:
             s = scores.setdefault(hit.pattern.tag, IssueScore(hit.pattern.tag))
             s.score += hit.pattern.weight * factor
             s.terms += hit.pattern.weight * factor
             s.first = min(s.first, hit.start + offset)
             s.words.append(hit.pattern.source)
-        for hit in _per_issue_span(find_all(self._cue_set, tokens)):
+        for hit in cue_hits:
             if hit.pattern.tag in scores:
                 scores[hit.pattern.tag].score += hit.pattern.weight * factor
         return scores

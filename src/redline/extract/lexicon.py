@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 GAP = 4
 BOUNDARY = "|"
@@ -291,9 +292,14 @@ class Hit:
 
 class PatternSet:
     """Patterns indexed by their first word, so a statement is matched in one pass over its
-    tokens instead of once per pattern (lexicons hold a thousand entries)."""
+    tokens instead of once per pattern (lexicons hold a thousand entries).
+
+    Whether a pattern can start at a token depends on that token alone (its first step is
+    never a gap), so the patterns that start with each word are worked out the first time the
+    word is met and remembered (``_starting``): most words start none and cost one lookup."""
 
     _PREFIX_KEY = 3
+    _REMEMBERED = 100_000  # words whose starting patterns are kept before the memo starts afresh
 
     def __init__(self, patterns: Iterable[Pattern]) -> None:
         self.patterns = tuple(patterns)
@@ -308,22 +314,48 @@ class PatternSet:
                 self._prefix.setdefault(word[: self._PREFIX_KEY], []).append(p)
             else:
                 self._short.append(p)
+        # word -> the patterns whose first step it matches, in the order they are tried, each
+        # with whether that first step is all of it (the match then ends right after the word)
+        self._starting: dict[str, tuple[tuple[Pattern, bool], ...]] = {}
 
     def find(self, tokens: Sequence[str]) -> list[Hit]:
         hits: list[Hit] = []
-        exact, prefixed, short, key = self._exact, self._prefix, self._short, self._PREFIX_KEY
-        for start, tok in enumerate(tokens):
-            if tok == BOUNDARY:
-                continue
-            # the three candidate lists in this order, without building their concatenation
-            for candidates in (exact.get(tok), prefixed.get(tok[:key]), short):
-                if not candidates:
+        starting = self._starting
+        if len(starting) > self._REMEMBERED:
+            starting.clear()
+        found = list(map(starting.get, tokens))  # C-level: most words are known and start nothing
+        if None in found:
+            for i, known in enumerate(found):
+                if known is None:
+                    tok = tokens[i]
+                    known = starting.get(tok)
+                    if known is None:
+                        known = starting[tok] = self._starting_with(tok)
+                    found[i] = known
+        # only the positions where some pattern starts, in order (an empty tuple is passed over)
+        for start, candidates in compress(enumerate(found), found):
+            for p, whole in candidates or ():  # (never None here: filled in above)
+                if whole:
+                    hits.append(Hit(p, start, start + 1))
                     continue
-                for p in candidates:
-                    end = p._match_from(tokens, start)
-                    if end is not None:
-                        hits.append(Hit(p, start, end))
+                end = p._match_from(tokens, start)
+                if end is not None:
+                    hits.append(Hit(p, start, end))
         return hits
+
+    def _starting_with(self, tok: str) -> tuple[tuple[Pattern, bool], ...]:
+        """The patterns whose first step matches ``tok``: the exact first words, then the
+        prefixes filed under its first letters, then the short prefixes (the order ``find``
+        has always tried them in, so hits come out in the same order)."""
+        if tok == BOUNDARY:
+            return ()
+        out: list[tuple[Pattern, bool]] = []
+        for candidates in (self._exact.get(tok), self._prefix.get(tok[: self._PREFIX_KEY]), self._short):
+            for p in candidates or ():
+                word, prefix, _ = p.steps[0]
+                if tok == word or (prefix and tok.startswith(word)):
+                    out.append((p, len(p.steps) == 1))
+        return tuple(out)
 
 
 def find_all(patterns: Iterable[Pattern] | PatternSet, tokens: Sequence[str]) -> list[Hit]:

@@ -11,9 +11,33 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import repeat
 
 from redline.extract.features import bucket
+
+_REMEMBERED = 1 << 16  # feature names whose bucket each memo keeps before it starts afresh
+
+
+class _Buckets(dict[str, int]):
+    """Feature name -> bucket for one number of buckets, hashed on first sight: ``scores`` reads
+    it through a C-level map (a plain dict lookup, where ``bucket``'s cache builds a key)."""
+
+    def __init__(self, dims: int) -> None:
+        super().__init__()
+        self.dims = dims
+
+    def __missing__(self, feature: str) -> int:
+        b = self[feature] = bucket(feature, self.dims)
+        return b
+
+
+_BUCKETS: dict[int, _Buckets] = {}
+
+
+def _buckets(dims: int) -> _Buckets:
+    memo = _BUCKETS.get(dims)
+    if memo is None or len(memo) > _REMEMBERED:
+        memo = _BUCKETS[dims] = _Buckets(dims)
+    return memo
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +54,13 @@ class LinearModel:
     def scores(self, features: Iterable[str]) -> list[float]:
         """Raw class scores (logits); each distinct feature counts once."""
         out = list(self.bias)
-        weights = self.weights
         # the buckets in the features' order, as a set comprehension would add them (the sums
-        # then run in the same order), hashed by a C-level map
-        for b in set(map(bucket, features, repeat(self.dims))):
-            entries = weights.get(b)
-            if entries:
-                for index, weight in entries:
-                    out[index] += weight
+        # then run in the same order), looked up by a C-level map; the buckets that carry no
+        # weight (most words) are passed over by a C-level filter, which keeps that order
+        buckets = set(map(_buckets(self.dims).__getitem__, features))
+        for entries in filter(None, map(self.weights.get, buckets)):
+            for index, weight in entries:
+                out[index] += weight
         return out
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
@@ -54,8 +77,9 @@ class LinearModel:
         """The features that pushed hardest toward ``cls``: what an explanation shows."""
         index = self.classes.index(cls)
         seen: dict[str, float] = {}
+        bucket_of = _buckets(self.dims)
         for f in features:
-            for i, weight in self.weights.get(bucket(f, self.dims), ()):
+            for i, weight in self.weights.get(bucket_of[f], ()):
                 if i == index:
                     seen[f] = weight
         return sorted(seen.items(), key=lambda kv: -kv[1])[:top]

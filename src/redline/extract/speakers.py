@@ -21,6 +21,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy
+from spacy.attrs import ORTH, SENT_START
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -477,9 +480,13 @@ class SpeakerResolver:
         doc: Doc,
         statements: Sequence[tuple[tuple[int, int] | None, tuple[int, int] | None]],
         mentions: list[Mention],
+        text: str | None = None,
     ) -> list[Speaker | None]:
         """Speakers for (source, content) pairs, resolved in text order so that each statement
-        sees the speakers before it; the result is in the order given."""
+        sees the speakers before it; the result is in the order given. ``text`` is ``doc.text``
+        when the caller has it already (spaCy rebuilds it from every token on each access)."""
+        if text is not None and any(source is not None for source, _ in statements):
+            self._index(doc, mentions, text)  # read once here, for every statement with a source
         order = sorted(range(len(statements)), key=lambda i: _position(statements[i]))
         out: list[Speaker | None] = [None] * len(statements)
         previous: list[Speaker] = []
@@ -563,31 +570,16 @@ class SpeakerResolver:
         return last
 
     # -- document index ---------------------------------------------------------------------
-    def _index(self, doc: Doc, mentions: list[Mention]) -> _Index:
+    def _index(self, doc: Doc, mentions: list[Mention], text: str | None = None) -> _Index:
         if self._last and self._last[0] is doc and self._last[1] is mentions:
             return self._last[2]
         analysis = self.finder.analyse(doc)
         found = DocActors(mentions, analysis.descriptions, analysis.labels)
-        # one pass over the tokens for the sentence numbers, the quote mask and the text (spaCy
-        # builds a Token object on every visit, and doc.sents and doc.text each visit them all)
-        sentenced = doc.has_annotation("SENT_START")
-        sent_of, n = [0] * len(doc), 0
-        in_quote, inside = [False] * len(doc), False
-        pieces: list[str] = []
-        for t in doc:
-            if sentenced and t.i > 0 and t.is_sent_start:
-                n += 1
-            sent_of[t.i] = n
-            word = t.text
-            pieces.append(t.text_with_ws)
-            if word in OPENING_QUOTES or (word == '"' and not inside):
-                inside = True
-            elif word in CLOSING_QUOTES or word == '"':
-                inside = False
-                in_quote[t.i] = True
-                continue
-            in_quote[t.i] = inside
-        index = _Index(doc, "".join(pieces), found, sent_of, in_quote, [])
+        # the sentence numbers and the quote mask from the token arrays: spaCy builds a Token
+        # object on every visit, and a walk over the Doc met every word for a few quote marks
+        sent_of = _sentence_numbers(doc)
+        in_quote = _quote_mask(doc)
+        index = _Index(doc, doc.text if text is None else text, found, sent_of, in_quote, [])
         index.candidates = [c for m in mentions if (c := self._candidate(index, m)) is not None]
         self._last = (doc, mentions, index)  # references, so that ids cannot be reused while cached
         return index
@@ -1346,3 +1338,39 @@ def _clean_name(span: SpacySpan) -> str:
     ):
         start += 1
     return span.doc[start:end].text
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """Each token's sentence number, counted from 0 (all 0 in a Doc without sentence bounds)."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return [0] * len(doc)
+    starts = doc.to_array(SENT_START) == 1
+    starts[0] = False  # the first token opens sentence 0
+    return numpy.cumsum(starts).tolist()  # type: ignore[no-any-return]
+
+
+_OPENING_IDS = frozenset(hash_string(q) for q in OPENING_QUOTES)
+_CLOSING_IDS = frozenset(hash_string(q) for q in CLOSING_QUOTES)
+_STRAIGHT_ID = hash_string('"')
+_QUOTE_IDS = numpy.array(sorted(_OPENING_IDS | _CLOSING_IDS | {_STRAIGHT_ID}), dtype=numpy.uint64)
+
+
+def _quote_mask(doc: Doc) -> list[bool]:
+    """Whether each token is inside a quotation, its marks included: a curly or guillemet mark
+    opens or closes one, a straight mark opens one outside a quotation and closes one inside."""
+    mask = [False] * len(doc)
+    if not len(doc):
+        return mask
+    orth = doc.to_array(ORTH)
+    inside, since = False, 0  # the state from token ``since`` on
+    for i in numpy.flatnonzero(numpy.isin(orth, _QUOTE_IDS)).tolist():
+        if inside:
+            mask[since:i] = [True] * (i - since)
+        word = int(orth[i])
+        # an opening mark opens; a closing one, or a straight one inside a quotation, closes
+        inside = word in _OPENING_IDS or (word == _STRAIGHT_ID and not inside)
+        mask[i] = True
+        since = i + 1
+    if inside:
+        mask[since:] = [True] * (len(doc) - since)
+    return mask

@@ -246,15 +246,25 @@ class ActorBase:
         "Russia's" and "Moscow's" in a title all read "@russia". Names keep their words: the
         adjective "Russian" is not a mention of Russia.
         """
+        return list(map(Unit, *self.unit_columns(words, places)))
+
+    def unit_columns(
+        self, words: Sequence[str], places: bool = False
+    ) -> tuple[list[str], list[int], list[int]]:
+        """``units`` as three parallel lists (keys, first words, ends): what a scan over a whole
+        document reads, without a named tuple built for every word of it."""
         # runs over every word of every document: the remembered folds are read inline
         remembered, fold = self._folded.get, self.fold
         folded = [k if (k := remembered(w)) is not None else fold(w) for w in words]
-        if not places:  # a unit per kept word: one comprehension
-            return [Unit(word, i, i + 1) for i, word in enumerate(folded) if word not in SKIPPED]
-        out: list[Unit] = []
+        if not places:  # a unit per kept word
+            kept = [i for i, word in enumerate(folded) if word not in SKIPPED]
+            return [folded[i] for i in kept], kept, [i + 1 for i in kept]
+        keys: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         i, size = 0, len(folded)
-        longest = self._longest_place if places else 0
-        starts = self._place_starts if places else frozenset()
+        longest = self._longest_place
+        starts_place = self._place_starts
         forms = self.place_forms
         while i < size:
             word = folded[i]
@@ -262,19 +272,17 @@ class ActorBase:
                 i += 1
                 continue
             hit = None
-            if word in starts:
+            if word in starts_place:
                 for n in range(min(longest, size - i), 0, -1):
                     span = tuple(k for k in folded[i : i + n] if k not in SKIPPED)
                     if span and span in forms and folded[i + n - 1] not in SKIPPED:
                         hit = (forms[span], n)
                         break
-            if hit:
-                out.append(Unit(hit[0], i, i + hit[1]))
-                i += hit[1]
-            else:
-                out.append(Unit(word, i, i + 1))
-                i += 1
-        return out
+            keys.append(hit[0] if hit else word)
+            starts.append(i)
+            i += hit[1] if hit else 1
+            ends.append(i)
+        return keys, starts, ends
 
     @functools.cached_property
     def _longest_place(self) -> int:
@@ -285,7 +293,7 @@ class ActorBase:
         return frozenset(k[0] for k in self.place_forms)
 
     def key(self, words: Sequence[str], places: bool = False) -> tuple[str, ...]:
-        return tuple(u.key for u in self.units(words, places))
+        return tuple(self.unit_columns(words, places)[0])
 
     def _title_variants(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
         """ "Russian president" is also "president of Russia"; "Ukrainian X" also "X of Ukraine"."""
