@@ -194,7 +194,7 @@ class StatementClassifier:
             kept = self.tagger.select(evidence)
         terms = {k: v.terms for k, v in evidence.items()}
         order = self.tagger.order(item.content)
-        signals = self.tagger.frame_signals(item.content, item.cue)
+        signals = self.tagger.frame_signals(item.content, item.cue, order)
         return issue_features(
             item, [s.issue for s in kept], terms, self.topic(item), order, self.near(item), signals
         )

@@ -78,7 +78,9 @@ class IssueTagger:
         praise = (*lex.appraisal, *lex.cue_verbs.get("support", ()))
         self._praise = PatternSet(Pattern.compile(w) for w in praise)
 
-    def frame_signals(self, content: str, cue: str | None = None) -> list[str]:
+    def frame_signals(
+        self, content: str, cue: str | None = None, order: Sequence[str] | None = None
+    ) -> list[str]:
         """What marks a statement as a verdict on the negotiations or as a fact about their
         arrangements, whichever issue words it uses, as features of the issue model.
 
@@ -101,7 +103,8 @@ class IssueTagger:
         kinds = {(True, False): "eval", (False, True): "sched", (True, True): "both"}
         frame = kinds.get((verdict, scheduling), "none")
         out.append(f"frame={frame}")
-        named = [s.issue for s in self.evidence(content).values() if s.issue in self._generic and s.terms > 0]
+        # ``order``: the content's ``order`` when already read (the classifier reads it anyway)
+        named = [i for i in (self.order(content) if order is None else order) if i in self._generic]
         out += [f"{frame}&{issue}" for issue in sorted(named)]
         return out
 
