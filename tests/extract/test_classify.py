@@ -406,3 +406,16 @@ def test_a_rejection_is_not_sure_when_weights_do_not_say_so() -> None:
 
     assert decide(frozenset({"rejection"})) == "oppose"
     assert decide(frozenset()) == "support"  # the (made-up) model alone leans the other way
+
+
+def test_the_issue_model_sees_whether_the_content_judges_or_arranges_the_talks() -> None:
+    # "talks" and "the draft" name both frames; the verdict or the arrangement tells them apart
+    classifier = StatementClassifier(load_issues(), None)
+    verdict = classifier.issue_features(StatementInput("the talks were frank and very useful", cue="said"))
+    arranged = classifier.issue_features(
+        StatementInput("the draft will be taken to the other capital on Monday", cue="said")
+    )
+    assert "sig=frame=eval" in verdict and "sig=frame=eval" not in arranged
+    assert "sig=frame=sched" in arranged and "sig=sched&plan_overall" in arranged
+    praised = classifier.issue_features(StatementInput("the latest talks", cue="praised"))
+    assert "sig=cue_appraisal" in praised

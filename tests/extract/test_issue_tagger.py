@@ -118,3 +118,34 @@ def test_a_masking_phrase_is_not_the_issue_its_words_suggest(tagger: IssueTagger
 
 def test_foreign_contingents_are_the_troops_question(tagger: IssueTagger) -> None:
     assert tagger.tag("any foreign contingent on Ukrainian soil would be a legitimate target")[0] == "nato"
+
+
+@pytest.mark.parametrize(
+    ("content", "cue", "signals"),
+    [
+        # a verdict on the negotiations, whatever words name them
+        ("the round in the capital was difficult but useful", "said", {"appraisal", "frame=eval"}),
+        ("the new text is a sound basis for a settlement", "said", {"appraisal", "frame=eval"}),
+        # the arrangements of talks: the calendar, travel, who hands what to whom
+        ("the two teams will meet again on Thursday", "said", {"scheduling", "frame=sched"}),
+        ("the envoys flew to the Gulf for another round", "said", {"scheduling", "frame=sched"}),
+        ("the draft was handed to the other side's negotiators", "said", {"scheduling", "frame=sched"}),
+        # an evaluation carried by the cue ("hailed the talks")
+        ("the latest talks", "hailed", {"cue_appraisal", "frame=none"}),
+        ("the weather was cold", "said", {"frame=none"}),
+    ],
+)
+def test_frame_signals_tell_a_verdict_from_an_arrangement(
+    tagger: IssueTagger, content: str, cue: str, signals: set[str]
+) -> None:
+    found = tagger.frame_signals(content, cue)
+    assert signals <= set(found)
+    assert not ({"appraisal", "scheduling", "cue_appraisal"} - signals) & set(found)
+
+
+def test_frame_signals_are_crossed_with_the_frame_words_used(tagger: IssueTagger) -> None:
+    # "talks" with a verdict is a position on the negotiations (the appraisal counts for the
+    # plan as a whole); "the plan" being sent on is a process fact
+    assert "eval&plan_overall" in tagger.frame_signals("the talks were tough but constructive", "said")
+    assert "sched&plan_overall" in tagger.frame_signals("the plan will be sent to Moscow on Friday", "said")
+    assert not any("&" in s for s in tagger.frame_signals("the weather was cold", "said"))

@@ -194,7 +194,10 @@ class StatementClassifier:
             kept = self.tagger.select(evidence)
         terms = {k: v.terms for k, v in evidence.items()}
         order = self.tagger.order(item.content)
-        return issue_features(item, [s.issue for s in kept], terms, self.topic(item), order, self.near(item))
+        signals = self.tagger.frame_signals(item.content, item.cue, order)
+        return issue_features(
+            item, [s.issue for s in kept], terms, self.topic(item), order, self.near(item), signals
+        )
 
     def about(self, item: StatementInput) -> StatementInput:
         """The statement whose words name its issues: a bare reply to a yes/no question ("Never.")

@@ -110,6 +110,7 @@ def issue_features(
     topic: Sequence[str] = (),
     order: Sequence[str] = (),
     near: Sequence[str] = (),
+    signals: Sequence[str] = (),
 ) -> list[str]:
     """Base features plus what the lexicon tagger found: its tags (and which came first), the
     amount of term evidence per issue, binned, the document's topic, the issues the content
@@ -123,6 +124,7 @@ def issue_features(
     feats.append(f"firstterm={order[0] if order else 'none'}")
     feats += [f"order{i}={issue}" for i, issue in enumerate(order[:3])]
     feats += [f"near={issue}" for issue in near]
+    feats += [f"sig={s}" for s in signals]
     return feats
 
 

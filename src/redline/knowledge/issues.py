@@ -36,6 +36,7 @@ _STANCE_LISTS = (
     "rejection",
     "proposal",
     "counter_proposal",
+    "scheduling",
 )
 _CUE_KINDS = ("support", "oppose", "emphatic")
 _ISSUE_KEYS = {
@@ -108,6 +109,7 @@ class StanceLexicon:
     rejection: tuple[str, ...] = ()  # verbs that turn a proposal down ("rejected", "ruled out")
     proposal: tuple[str, ...] = ()  # nouns naming something put on the table ("proposal", "plan")
     counter_proposal: tuple[str, ...] = ()  # the other side's alternative to the plan
+    scheduling: tuple[str, ...] = ()  # arrangements of talks ("on Monday", "arrived"): frame_signals
     cue_verbs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
