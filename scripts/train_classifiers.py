@@ -22,12 +22,13 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import yaml
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
@@ -48,6 +49,10 @@ from redline.model import STANCES, Document
 
 ROOT = Path(__file__).resolve().parents[1]
 TALKS = ROOT.parent / "shared" / "data" / "talks"
+# short news-style statements the project wrote itself from the annotation conventions (the
+# file's header says why and how); trained on beside the talks set, each row weighing this much
+WRITTEN = ROOT / "scripts" / "written_statements.yaml"
+WRITTEN_WEIGHT = 1.0
 SEED = 0
 DIMS = 1 << 18
 ISSUE_C = 0.5
@@ -175,11 +180,92 @@ class Example:
     issues: tuple[str, ...]
     stance: str
     extracted: bool = True  # False: a gold attribution the extractor missed, added for training
+    weight: float = 1.0  # the row's weight in every fit (WRITTEN_WEIGHT for the written set)
 
 
 def load_articles(folder: Path = TALKS) -> list[dict[str, Any]]:
     """The annotated articles, in file order."""
     return [json.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.glob("t*.json"))]
+
+
+_MARKS = {"{": "content", "}": "content", "<": "cue", ">": "cue"}
+_OPEN_QUOTES = '“"'
+_CLOSE_QUOTES = '”"'
+
+
+def _unmark(sentence: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """A written sentence without its marks, and where its {content} and <cue> lie in it."""
+    plain: list[str] = []
+    opened: dict[str, int] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for ch in sentence:
+        role = _MARKS.get(ch)
+        if role is None:
+            plain.append(ch)
+        elif ch in "{<":
+            opened[role] = len(plain)
+        else:
+            spans[role] = (opened.pop(role), len(plain))
+    if opened:
+        raise ValueError(f"unclosed mark in {sentence!r}")
+    return "".join(plain), spans
+
+
+def load_written(path: Path = WRITTEN) -> list[dict[str, Any]]:
+    """The project-written articles in the talks set's shape: one text per article (its lines
+    joined by newlines) and attributions with their offsets, so that ``build_examples`` runs
+    them through the same extraction as real news and the features match."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = []
+    for article in data["articles"]:
+        parts: list[str] = []
+        attributions = []
+        offset = 0
+        for line in article["lines"]:
+            fields = [f.strip() for f in str(line).split(" | ")]
+            sentence = fields[-1]
+            text, spans = _unmark(sentence)
+            if len(fields) == 4:
+                speaker, issues, stance = fields[:3]
+                start, end = spans["content"]
+                before, after = text[start - 1 : start], text[end : end + 2].lstrip(",")[:1]
+                inner = text[start:end]
+                # a trailing comma inside the marks is left out of a quote's content (NOTES.md)
+                if before and before in _OPEN_QUOTES and after and after in _CLOSE_QUOTES:
+                    kind = "direct"
+                elif any(q in inner for q in "“”"):
+                    kind = "mixed"
+                else:
+                    kind = "indirect"
+                cue = spans.get("cue")
+                attributions.append(
+                    {
+                        "speaker": speaker,
+                        "cue": text[cue[0] : cue[1]] if cue else None,
+                        "content": inner,
+                        "start": offset + start,
+                        "type": kind,
+                        "issues": [] if issues == "-" else issues.split(","),
+                        "stance": stance,
+                    }
+                )
+            elif len(fields) != 1 or spans:
+                raise ValueError(
+                    f"{article['id']}: a line is narration or SPEAKER | ISSUES | STANCE | sentence"
+                )
+            parts.append(text)
+            offset += len(text) + 1
+        published = article.get("published")
+        out.append(
+            {
+                "id": str(article["id"]),
+                "published": str(published) if published else None,
+                "title": parts[0] if parts else None,
+                "text": "\n".join(parts),
+                "attributions": attributions,
+            }
+        )
+    return out
 
 
 def documents(articles: Iterable[dict[str, Any]]) -> list[Document]:
@@ -226,8 +312,11 @@ def match(text: str, gold: Sequence[dict[str, Any]], spans: Sequence[tuple[int, 
     return out
 
 
-def build_examples(extractor: Extractor, articles: Sequence[dict[str, Any]]) -> list[Example]:
-    """Run the full pipeline once and pair its statements with the gold they overlap."""
+def build_examples(
+    extractor: Extractor, articles: Sequence[dict[str, Any]], weight: float = 1.0
+) -> list[Example]:
+    """Run the full pipeline once and pair its statements with the gold they overlap; every
+    example weighs ``weight`` in the fits."""
     nlp = extractor.nlp
     out: list[Example] = []
     for article, document in zip(articles, documents(articles), strict=True):
@@ -246,12 +335,13 @@ def build_examples(extractor: Extractor, articles: Sequence[dict[str, Any]]) -> 
             item = statement_input(
                 document.text, raw["content"], raw["sentence"], raw["cue"], raw["kind"], raw["inputs"]
             )
-            out.append(Example(document.id, item, tuple(a.get("issues") or ()), a.get("stance") or "neutral"))
+            labels = tuple(a.get("issues") or ()), a.get("stance") or "neutral"
+            out.append(Example(document.id, item, *labels, weight=weight))
         if GOLD_ONLY:
             found = set(matched)
             for i, a in enumerate(gold):
                 if i not in found:
-                    out.append(_gold_example(extractor, document, a))
+                    out.append(replace(_gold_example(extractor, document, a), weight=weight))
     return out
 
 
@@ -317,8 +407,16 @@ class _Columns:
         return out
 
 
+def _sample_weight(weights: Sequence[float]) -> np.ndarray | None:
+    """The rows' weights for a fit; None (sklearn's unweighted fit) when all weigh 1."""
+    return None if all(w == 1.0 for w in weights) else np.array(weights, dtype=np.float64)
+
+
 def _issue_model(
-    rows: list[list[str]], labels: Sequence[tuple[str, ...]], ids: Sequence[str]
+    rows: list[list[str]],
+    labels: Sequence[tuple[str, ...]],
+    ids: Sequence[str],
+    weights: np.ndarray | None = None,
 ) -> dict[str, Any]:
     """One-vs-rest logistic regression per issue, as the weights document's "issues" entry."""
     cols = _Columns(rows)
@@ -331,7 +429,7 @@ def _issue_model(
             bias.append(-8.0 if y.max() == 0 else 8.0)
             continue
         model = LogisticRegression(C=ISSUE_C, solver="liblinear", random_state=SEED, max_iter=1000)
-        model.fit(x, y)
+        model.fit(x, y, sample_weight=weights)
         coef.append(model.coef_[0])
         bias.append(float(model.intercept_[0]))
     return _document(list(ids), bias, cols, np.vstack(coef))
@@ -401,7 +499,10 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
                 sure_counts[reason][1] += int(rule.stance == ex.stance)
     stance_model = LogisticRegression(C=STANCE_C, solver="lbfgs", random_state=SEED, max_iter=2000)
     stance_cols = _Columns(stance_rows)
-    stance_model.fit(stance_cols.matrix(stance_rows), np.array(stances))
+    row_weights = [ex.weight for ex in examples]
+    stance_model.fit(
+        stance_cols.matrix(stance_rows), np.array(stances), sample_weight=_sample_weight(row_weights)
+    )
     sure = sorted(
         r
         for r, (n, ok) in sure_counts.items()
@@ -416,15 +517,19 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
             for i in sided
         ]
         labels = [stances[i] for i in sided]
+        side_weights = [row_weights[i] for i in sided]
         if SIDE_GUESSED_ISSUE:
             for i in sided:
                 guessed = _guessed_side_row(classifier, examples[i], frames)
                 if guessed is not None:
                     rows.append(guessed)
                     labels.append(stances[i])
+                    side_weights.append(row_weights[i])
         polarity_model = LogisticRegression(C=POLARITY_C, solver="lbfgs", random_state=SEED, max_iter=2000)
         polarity_cols = _Columns(rows)
-        polarity_model.fit(polarity_cols.matrix(rows), np.array(labels))
+        polarity_model.fit(
+            polarity_cols.matrix(rows), np.array(labels), sample_weight=_sample_weight(side_weights)
+        )
         polarity = _document(
             [str(c) for c in polarity_model.classes_],
             polarity_model.intercept_,
@@ -437,19 +542,24 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
         for ex, issues in zip(examples, predicted, strict=True):
             rule = classifier.rule_reading(ex.item, issues)
             rows.append(position_features(ex.item, rule.stance, rule.tags))
-        gate = _softmax_model(rows, ["neutral" if s == "neutral" else POSITION for s in stances], GATE_C)
+        sides = ["neutral" if s == "neutral" else POSITION for s in stances]
+        gate = _softmax_model(rows, sides, GATE_C, row_weights)
     return {
         "format": FORMAT,
         "about": "redline issue and stance classifiers; rebuild with scripts/train_classifiers.py",
         "trained_on": f"{len({ex.doc_id for ex in examples})} articles, {len(examples)} statements",
         "combine": _combine(sure),
-        "issues": _issue_model(issue_rows, [ex.issues for ex in examples], tax.ids),
+        "issues": _issue_model(
+            issue_rows, [ex.issues for ex in examples], tax.ids, _sample_weight(row_weights)
+        ),
         "stance": _document(
             [str(c) for c in stance_model.classes_], stance_model.intercept_, stance_cols, stance_model.coef_
         ),
         "polarity": polarity,
         "gate": gate,
-        "primary": _softmax_model(issue_rows, [(ex.issues or (NO_ISSUE,))[0] for ex in examples], PRIMARY_C)
+        "primary": _softmax_model(
+            issue_rows, [(ex.issues or (NO_ISSUE,))[0] for ex in examples], PRIMARY_C, row_weights
+        )
         if PRIMARY
         else None,
     }
@@ -471,11 +581,13 @@ def _guessed_side_row(
     return feats + side_features(item, first, rule.tags)
 
 
-def _softmax_model(rows: list[list[str]], labels: Sequence[str], c: float) -> dict[str, Any]:
+def _softmax_model(
+    rows: list[list[str]], labels: Sequence[str], c: float, weights: Sequence[float] = ()
+) -> dict[str, Any]:
     """A logistic regression over the rows' features, as a weights document entry."""
     model = LogisticRegression(C=c, solver="lbfgs", random_state=SEED, max_iter=2000)
     cols = _Columns(rows)
-    model.fit(cols.matrix(rows), np.array(labels))
+    model.fit(cols.matrix(rows), np.array(labels), sample_weight=_sample_weight(weights) if weights else None)
     coef = model.coef_
     bias = [float(b) for b in model.intercept_]
     if len(model.classes_) == 2:  # sklearn keeps one row for two classes: spell out both
@@ -494,6 +606,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--talks", type=Path, default=TALKS, help="folder of annotated tNNN.json files")
     parser.add_argument("--out", type=Path, default=packaged(WEIGHTS_FILE), help="weights file to write")
+    parser.add_argument("--written", type=Path, default=WRITTEN, help="the project-written statements")
+    parser.add_argument(
+        "--written-weight", type=float, default=WRITTEN_WEIGHT, help="their weight; 0 leaves them out"
+    )
     args = parser.parse_args(argv)
     if not args.talks.is_dir():
         print(f"no training data at {args.talks}", file=sys.stderr)
@@ -503,6 +619,8 @@ def main(argv: list[str] | None = None) -> int:
     extractor = Extractor.load(rules_only=True)  # features never include a model's output
     pipe = extractor.nlp.get_pipe(COMPONENT)
     examples = build_examples(extractor, articles)
+    if args.written_weight > 0:
+        examples += build_examples(extractor, load_written(args.written), args.written_weight)
     weights = train(examples, pipe.classifier)
     args.out.write_text(dumps(weights), encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB) from {weights['trained_on']}")
