@@ -154,6 +154,10 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--curve", action="store_true", help="also print the learning curve")
     parser.add_argument("--seed", type=int, default=SEED, help="shuffle of the articles into folds")
     parser.add_argument("--written-weight", type=float, help="weight of the written statements (0: none)")
+    parser.add_argument("--written-models", help="the models they train, e.g. issues,polarity")
+    parser.add_argument(
+        "--written-balance", type=int, help="1: rescale written rows to the talks' stance shares"
+    )
     args = parser.parse_args(argv)
     shared = require_shared()
     score = load_scorer(shared)
@@ -173,8 +177,15 @@ def main(argv: list[str]) -> None:
         f" to gold, {len(examples) - extracted} gold the extractor missed"
     )
     weight = trainer.WRITTEN_WEIGHT if args.written_weight is None else args.written_weight
-    written = trainer.build_examples(extractor, trainer.load_written(), weight) if weight > 0 else []
-    print(f"written set: {len(written)} statements in every fold's training data, weight {weight}")
+    if args.written_balance is not None:
+        trainer.WRITTEN_BALANCE = args.written_balance
+    if args.written_models is not None:
+        trainer.WRITTEN_MODELS = frozenset(args.written_models.split(","))
+    written = trainer.build_examples(extractor, trainer.load_written(), weight, True) if weight > 0 else []
+    print(
+        f"written set: {len(written)} statements in every fold's training data, weight {weight},"
+        f" models {','.join(sorted(trainer.WRITTEN_MODELS))}, balance {trainer.WRITTEN_BALANCE}"
+    )
 
     if args.rules_only:
         r = score.score(gold, run(extractor, list(docs.values())))
