@@ -7,7 +7,9 @@ each extracted statement with the gold attribution it overlaps (as the shared sc
 fits two scikit-learn logistic regressions over the features redline computes at run time
 (``redline.extract.features``): one-vs-rest for issues, softmax for stance toward the first
 issue. The inputs (words, sentence, cue, the speaker's party) come from the running pipeline,
-so a change to speaker resolution or the actor base shows up after a retrain. The output is
+so a change to speaker resolution or the actor base shows up after a retrain. The project-written
+statements in ``scripts/written_statements.yaml`` go through the same extraction and join the
+stance models' training with ``--written-weight 1`` (``WRITTEN_*`` below; off by default). The output is
 deterministic (fixed seed, rounded weights, sorted keys): re-running on the same data gives
 the same bytes, and the extractor version changes exactly when the weights do.
 
@@ -66,7 +68,11 @@ TALKS = ROOT.parent / "shared" / "data" / "talks"
 # The written rows teach the issue model too (+0.008 / +0.016 CV issue F1) but cost the unseen
 # examples 0.009 issue F1 in every variant, so the issue model stays on real news only.
 WRITTEN = ROOT / "scripts" / "written_statements.yaml"
-WRITTEN_WEIGHT = 1.0
+# Off (0) by default: with the two statements added after the rebuilt weights failed
+# test_stance_positions (a Russian "the new version is completely unacceptable" is oppose), the
+# set gives CV stance FINAL_S0 / FINAL_S1 but the unseen examples' stance 0.735 -> 0.721 (one
+# statement of 68), and the set is kept only if both improve. 1.0 is the weight measured above.
+WRITTEN_WEIGHT = 0.0
 # the models the written rows train ("issues", "stance" (four-way), "polarity", "gate")
 WRITTEN_MODELS = frozenset({"stance", "polarity", "gate"})
 # how often a statement is a position rather than a report is a property of real news that a
@@ -455,6 +461,14 @@ def _kept(weights: Sequence[float], *columns: list[Any]) -> list[list[Any]]:
     return [[c[i] for i in keep] for c in columns] + [[weights[i] for i in keep]]
 
 
+def _fit(model: LogisticRegression, x: Any, y: np.ndarray, weights: np.ndarray | None) -> None:
+    """``model.fit``, weighted only when some row weighs other than 1."""
+    if weights is None:
+        model.fit(x, y)
+    else:
+        model.fit(x, y, sample_weight=weights)
+
+
 def _sample_weight(weights: Sequence[float]) -> np.ndarray | None:
     """The rows' weights for a fit; None (sklearn's unweighted fit) when all weigh 1."""
     return None if all(w == 1.0 for w in weights) else np.array(weights, dtype=np.float64)
@@ -477,7 +491,7 @@ def _issue_model(
             bias.append(-8.0 if y.max() == 0 else 8.0)
             continue
         model = LogisticRegression(C=ISSUE_C, solver="liblinear", random_state=SEED, max_iter=1000)
-        model.fit(x, y, sample_weight=weights)
+        _fit(model, x, y, weights)
         coef.append(model.coef_[0])
         bias.append(float(model.intercept_[0]))
     return _document(list(ids), bias, cols, np.vstack(coef))
@@ -551,9 +565,7 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
     stance_model = LogisticRegression(C=STANCE_C, solver="lbfgs", random_state=SEED, max_iter=2000)
     fit_rows, fit_labels, fit_weights = _kept(_weights_for(examples, "stance"), stance_rows, stances)
     stance_cols = _Columns(fit_rows)
-    stance_model.fit(
-        stance_cols.matrix(fit_rows), np.array(fit_labels), sample_weight=_sample_weight(fit_weights)
-    )
+    _fit(stance_model, stance_cols.matrix(fit_rows), np.array(fit_labels), _sample_weight(fit_weights))
     sure = sorted(
         r
         for r, (n, ok) in sure_counts.items()
@@ -579,9 +591,7 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
                     side_weights.append(row_weights[i])
         polarity_model = LogisticRegression(C=POLARITY_C, solver="lbfgs", random_state=SEED, max_iter=2000)
         polarity_cols = _Columns(rows)
-        polarity_model.fit(
-            polarity_cols.matrix(rows), np.array(labels), sample_weight=_sample_weight(side_weights)
-        )
+        _fit(polarity_model, polarity_cols.matrix(rows), np.array(labels), _sample_weight(side_weights))
         polarity = _document(
             [str(c) for c in polarity_model.classes_],
             polarity_model.intercept_,
@@ -638,7 +648,7 @@ def _softmax_model(
     """A logistic regression over the rows' features, as a weights document entry."""
     model = LogisticRegression(C=c, solver="lbfgs", random_state=SEED, max_iter=2000)
     cols = _Columns(rows)
-    model.fit(cols.matrix(rows), np.array(labels), sample_weight=_sample_weight(weights) if weights else None)
+    _fit(model, cols.matrix(rows), np.array(labels), _sample_weight(weights) if weights else None)
     coef = model.coef_
     bias = [float(b) for b in model.intercept_]
     if len(model.classes_) == 2:  # sklearn keeps one row for two classes: spell out both

@@ -124,10 +124,10 @@ def _read(extractor: object, text: str) -> list[tuple[str, list[str], str]]:
     return [(s.content.text, list(s.issues), s.stance) for s in extraction.statements]
 
 
-# statements of the written set's kind, new here: the shipped weights (trained with the written
-# set) read them as GUIDE/NOTES say. The first two were read wrongly before the written set was
-# added ("support" and "conditional": a call for more pressure on Moscow and a plain refusal of
-# elections under martial law)
+# statements of the written set's kind, new here: models trained on the written set alone read
+# them as GUIDE/NOTES say (a set whose labels contradicted the conventions would not). The first
+# two were read wrongly by the talks-only weights ("support" and "conditional": a call for more
+# pressure on Moscow and a plain refusal of elections under martial law)
 CONVENTIONS = [
     (
         "The German chancellor called on the European Union to step up sanctions on Russian oil.",
@@ -160,9 +160,36 @@ CONVENTIONS = [
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("text", "issue", "stance"), CONVENTIONS)
-def test_statements_of_its_kind_read_as_the_conventions_say(
-    extractor: object, text: str, issue: str, stance: str
-) -> None:
-    (statement,) = _read(extractor, text)
-    assert statement[1][:1] == [issue] and statement[2] == stance, statement
+def test_the_written_set_alone_teaches_the_conventions(trainer: ModuleType, extractor: object) -> None:
+    from redline.extract.pipeline import COMPONENT
+    from redline.knowledge.classifiers import load_weights, parse_weights
+
+    pipe = extractor.nlp.get_pipe(COMPONENT)  # type: ignore[attr-defined]
+    examples = trainer.build_examples(extractor, trainer.load_written())  # as real rows: every model
+    weights = parse_weights(trainer.train(examples, pipe.classifier), "written set")
+    pipe.use_weights(weights)
+    try:
+        read = [_read(extractor, text) for text, _, _ in CONVENTIONS]
+    finally:
+        pipe.use_weights(load_weights())
+    for (text, issue, stance), statements in zip(CONVENTIONS, read, strict=True):
+        ((_, issues, got),) = statements
+        assert issues[:1] == [issue] and got == stance, (text, issues, got)
+
+
+def test_written_rows_keep_the_real_stance_shares_and_skip_the_issue_model(trainer: ModuleType) -> None:
+    from redline.extract.features import StatementInput
+
+    def ex(stance: str, written: bool) -> object:
+        return trainer.Example(
+            "d", StatementInput("the talks went well"), ("plan_overall",), stance, written=written
+        )
+
+    # real rows: half neutral; written rows: a quarter neutral
+    examples = (
+        [ex("neutral", False), ex("support", False)] + [ex("neutral", True)] + [ex("support", True)] * 3
+    )
+    weights = trainer._weights_for(examples, "gate")
+    assert weights[:2] == [1.0, 1.0]
+    assert weights[2] == pytest.approx(2.0) and weights[3] == pytest.approx(2 / 3)  # 0.5/0.25, 0.5/0.75
+    assert trainer._weights_for(examples, "issues")[2:] == [0.0] * 4  # the issue model: real news only
