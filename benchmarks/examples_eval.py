@@ -22,7 +22,8 @@ from _examples_score import align, judged_item, names_agree, score_documents
 from _shared import SHARED, as_date, load_scorer
 
 from redline.examples import corpus_path, gold_documents
-from redline.extract.pipeline import Extractor
+from redline.extract.pipeline import COMPONENT, Extractor
+from redline.knowledge.classifiers import load_weights
 from redline.model import Document
 
 
@@ -107,9 +108,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--verbose", action="store_true", help="list every error")
     ap.add_argument("--json", action="store_true", help="print the full figures as JSON")
+    ap.add_argument("--weights", type=Path, help="classifier weights to use instead of the shipped ones")
     args = ap.parse_args()
     gold = gold_documents()
-    system = system_output(Extractor.load(), gold)
+    extractor = Extractor.load()
+    if args.weights:  # e.g. weights trained with another training set, before shipping them
+        extractor.nlp.get_pipe(COMPONENT).use_weights(load_weights(args.weights))
+    system = system_output(extractor, gold)
     result, scorer = figures(gold, system)
     if args.verbose:
         list_errors(gold, system)

@@ -11,6 +11,10 @@ alone, and the seed article. Prints figures; asserts nothing. Stance accuracy is
 (statements whose gold stance is not neutral); the all-statements 4-way stance accuracy is
 printed beside it so that a classifier which never says "neutral" could not hide behind it.
 
+The project-written statements (``scripts/written_statements.yaml``) join every fold's training
+data at ``--written-weight`` (default the trainer's ``WRITTEN_WEIGHT``, 0) and never a test fold;
+``--seed`` shuffles the articles into other folds, for gains too small to trust on one split.
+
 ``--errors FILE`` writes every held-out statement the scorer's rule matches to gold as a TSV
 (gold and predicted first issue and stance, the content) and prints the commonest confusions:
 the list to read before changing anything. ``--curve`` prints the cross-validated figures when
@@ -104,7 +108,7 @@ def errors(gold: dict[str, Any], lines: list[str], match: Any, out: Path) -> Non
         print(f"  {n:>4}  {' / '.join(key)}")
 
 
-def curve(trainer: Any, pipe: Any, examples: list[Any], ids: list[str], k: int) -> None:
+def curve(trainer: Any, pipe: Any, examples: list[Any], ids: list[str], k: int, written: list[Any]) -> None:
     """Cross-validated figures with a growing share of each fold's training articles."""
     from redline.extract.classify import StatementClassifier
 
@@ -117,7 +121,7 @@ def curve(trainer: Any, pipe: Any, examples: list[Any], ids: list[str], k: int) 
             random.Random(f).shuffle(pool)
             keep = set(pool[: round(len(pool) * share)])
             sizes.append(len(keep))
-            train = [e for e in examples if e.doc_id in keep]
+            train = [e for e in examples if e.doc_id in keep] + written
             weights = parse_weights(trainer.train(train, pipe.classifier), f"curve {share}")
             classifier = StatementClassifier(pipe.classifier.taxonomy, weights)
             for e in examples:
@@ -148,6 +152,12 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--rules-only", action="store_true", help="also score the rules without a model")
     parser.add_argument("--errors", type=Path, help="write the held-out matched statements here (TSV)")
     parser.add_argument("--curve", action="store_true", help="also print the learning curve")
+    parser.add_argument("--seed", type=int, default=SEED, help="shuffle of the articles into folds")
+    parser.add_argument("--written-weight", type=float, help="weight of the written statements (0: none)")
+    parser.add_argument("--written-models", help="the models they train, e.g. issues,polarity")
+    parser.add_argument(
+        "--written-balance", type=int, help="1: rescale written rows to the talks' stance shares"
+    )
     args = parser.parse_args(argv)
     shared = require_shared()
     score = load_scorer(shared)
@@ -166,15 +176,25 @@ def main(argv: list[str]) -> None:
         f"talks set: {len(articles)} articles; training statements: {extracted} extracted and matched"
         f" to gold, {len(examples) - extracted} gold the extractor missed"
     )
+    weight = trainer.WRITTEN_WEIGHT if args.written_weight is None else args.written_weight
+    if args.written_balance is not None:
+        trainer.WRITTEN_BALANCE = args.written_balance
+    if args.written_models is not None:
+        trainer.WRITTEN_MODELS = frozenset(args.written_models.split(","))
+    written = trainer.build_examples(extractor, trainer.load_written(), weight, True) if weight > 0 else []
+    print(
+        f"written set: {len(written)} statements in every fold's training data, weight {weight},"
+        f" models {','.join(sorted(trainer.WRITTEN_MODELS))}, balance {trainer.WRITTEN_BALANCE}"
+    )
 
     if args.rules_only:
         r = score.score(gold, run(extractor, list(docs.values())))
         summary("rules only (no model)", r)
 
     lines: list[str] = []
-    for k, held in enumerate(folds(list(docs), args.folds)):
+    for k, held in enumerate(folds(list(docs), args.folds, args.seed)):
         held_set = set(held)
-        train_ex = [e for e in examples if e.doc_id not in held_set]
+        train_ex = [e for e in examples if e.doc_id not in held_set] + written
         weights = parse_weights(trainer.train(train_ex, pipe.classifier), f"fold {k}")
         pipe.use_weights(weights)
         fold_lines = run(extractor, [docs[i] for i in held])
@@ -187,7 +207,7 @@ def main(argv: list[str]) -> None:
         errors(gold, lines, trainer.match, args.errors)
     if args.curve:
         print("learning curve (CV by article, matched statements):")
-        curve(trainer, pipe, examples, list(docs), args.folds)
+        curve(trainer, pipe, examples, list(docs), args.folds, written)
 
     pipe.use_weights(load_weights())
     in_lines = run(extractor, list(docs.values()))
