@@ -4,9 +4,6 @@ toward a guessed issue. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -15,19 +12,6 @@ import pytest
 from redline.extract.classify import StatementClassifier
 from redline.extract.features import StatementInput
 from redline.knowledge.issues import load_issues
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_classifiers.py"
-
-
-@pytest.fixture(scope="module")
-def trainer() -> ModuleType:
-    pytest.importorskip("sklearn")
-    spec = importlib.util.spec_from_file_location("train_classifiers_side", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_classifiers_side"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,6 @@ conventions say. Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -15,19 +13,6 @@ import pytest
 
 from redline.knowledge.issues import load_issues
 from redline.model import STANCES, Document
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_classifiers.py"
-
-
-@pytest.fixture(scope="module")
-def trainer() -> ModuleType:
-    pytest.importorskip("sklearn")
-    spec = importlib.util.spec_from_file_location("train_classifiers_written", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_classifiers_written"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_written_set_is_valid(trainer: ModuleType) -> None:
