@@ -3,6 +3,7 @@ their positions are: a walk up the parse must know the root by position, not by 
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from redline.extract import reported
@@ -22,3 +23,29 @@ def test_a_cue_at_the_root_has_no_host_clause(nlp: Any) -> None:
     doc = nlp("The minister said the harbour would reopen in May.")
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert reported._host_content(root, load_cues()) is None
+
+
+def test_a_predicate_hung_outside_the_cue_ends_the_climb_at_the_root(nlp: Any) -> None:
+    """The word after a speech verb may hang on another clause entirely: the climb to the verb
+    reaches the root and must stop there (it once looped for ever on a news article)."""
+    from spacy.tokens import Doc
+
+    words = ["Officials", "say", "early", "talks", "began"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 4, 3, 4, 4],  # "say" hangs on "began", the root; "early" on "talks"
+        deps=["nsubj", "ccomp", "amod", "nsubj", "ROOT"],
+        pos=["NOUN", "VERB", "ADJ", "NOUN", "VERB"],
+    )
+    say = doc[1]
+    doc[2].dep_ = "advmod"  # as the parser sometimes labels it
+    cues, found = load_cues(), []
+    climb = threading.Thread(
+        target=lambda: found.append(reported._elided_copula(say, "speech", cues, [False] * len(doc))),
+        daemon=True,
+    )
+    climb.start()
+    climb.join(10)
+    assert not climb.is_alive(), "the climb never ended"
+    assert found == [None]

@@ -1056,6 +1056,8 @@ def _elided_copula(
     else:
         pred = nxt
     while pred is not None and pred.head.i != tok.i:
+        if pred.head.i == pred.i:  # the root, and the verb never reached: not its predicate
+            return None
         pred = pred.head  # "too early": the head of the phrase hangs on the verb
     if pred is None or pred.i <= tok.i:
         return None
