@@ -37,7 +37,7 @@ class TooLong(Exception):
     """A document that took more than --seconds: a hang is a failure, not a slow run."""
 
 
-def _too_long(signum: int, frame: object) -> None:
+def _too_long(_signum: int, _frame: object) -> None:
     raise TooLong("ran past the time limit")
 
 
