@@ -146,12 +146,8 @@ class IssueTagger:
         last = self._last_read
         if last is not None and last[0] is tokens:
             return last
-        read = (
-            tokens,
-            self.term_hits(tokens),
-            _per_issue_span(find_all(self._cue_set, tokens)),
-            bool(self._redirect) and bool(find_all(self._evaluation, tokens)),
-        )
+        evaluates = bool(self._redirect) and bool(find_all(self._evaluation, tokens))
+        read = (tokens, *self._hits(tokens), evaluates)
         self._last_read = read
         return read
 
@@ -212,9 +208,11 @@ class IssueTagger:
         ]
 
     def _score(self, tokens: Sequence[str], factor: float, offset: int = 0) -> dict[str, IssueScore]:
-        return self._scored(
-            self.term_hits(tokens), _per_issue_span(find_all(self._cue_set, tokens)), factor, offset
-        )
+        return self._scored(*self._hits(tokens), factor, offset)
+
+    def _hits(self, tokens: Sequence[str]) -> tuple[list[Hit], list[Hit]]:
+        """The issue terms in ``tokens`` and the stance cues that add to an issue they name."""
+        return self.term_hits(tokens), _per_issue_span(find_all(self._cue_set, tokens))
 
     @staticmethod
     def _scored(
