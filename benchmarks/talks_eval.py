@@ -12,7 +12,7 @@ alone, and the seed article. Prints figures; asserts nothing. Stance accuracy is
 printed beside it so that a classifier which never says "neutral" could not hide behind it.
 
 The project-written statements (``scripts/written_statements.yaml``) join every fold's training
-data at ``--written-weight`` (default the trainer's ``WRITTEN_WEIGHT``, 0) and never a test fold;
+data at ``--written-weight`` (default the trainer's ``WRITTEN_WEIGHT``, 1) and never a test fold;
 ``--seed`` shuffles the articles into other folds, for gains too small to trust on one split.
 
 ``--errors FILE`` writes every held-out statement the scorer's rule matches to gold as a TSV

@@ -9,7 +9,8 @@ fits two scikit-learn logistic regressions over the features redline computes at
 issue. The inputs (words, sentence, cue, the speaker's party) come from the running pipeline,
 so a change to speaker resolution or the actor base shows up after a retrain. The project-written
 statements in ``scripts/written_statements.yaml`` go through the same extraction and join the
-stance models' training with ``--written-weight 1`` (``WRITTEN_*`` below; off by default). The output is
+stance models' training at ``--written-weight`` (``WRITTEN_*`` below; 1 by default, 0 leaves
+them out). The output is
 deterministic (fixed seed, rounded weights, sorted keys): re-running on the same data gives
 the same bytes, and the extractor version changes exactly when the weights do.
 
