@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -211,20 +212,25 @@ class Sentences:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        spans = list(doc.sents)
-        self.starts = [s.start for s in spans]
-        self.chars = [(s.start_char, s.end_char) for s in spans]
+
+    @cached_property
+    def _table(self) -> tuple[list[int], list[tuple[int, int]]]:
+        """Sentence start tokens and character bounds, read when first asked (a Doc with no
+        statement never reads its sentences, as before)."""
+        spans = list(self.doc.sents)
+        return [s.start for s in spans], [(s.start_char, s.end_char) for s in spans]
 
     def _of(self, token: int) -> int:
         """The number of the sentence holding token ``token`` (``doc.sents`` cover every token)."""
-        return bisect_right(self.starts, token) - 1
+        return bisect_right(self._table[0], token) - 1
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """Character bounds of the sentence(s) a content span sits in: its context."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return start, end
-        return self.chars[self._of(span.start)][0], self.chars[self._of(span.end - 1)][1]
+        chars = self._table[1]
+        return chars[self._of(span.start)][0], chars[self._of(span.end - 1)][1]
 
     def previous(self, text: str, start: int) -> tuple[int, int]:
         """Bounds of the sentence ending right before character ``start``, if no paragraph
@@ -235,7 +241,7 @@ class Sentences:
         at = self._of(span.start)
         if at == 0:  # the first sentence (``doc.sents`` start at token 0)
             return start, start
-        first, last = self.chars[at - 1]
+        first, last = self._table[1][at - 1]
         sentence = text[first:last].rstrip()
         if "\n\n" in text[first + len(sentence) : start]:
             return start, start
