@@ -8,7 +8,9 @@ Knowledge objects are built once, when the component is created.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -126,12 +128,13 @@ class RedlineExtract:
         statements: list[dict[str, Any]] = []
         inputs: list[StatementInput] = []
         told = published  # the day the story last placed a statement on ("a day earlier" counts from it)
+        sentences = Sentences(doc)
         for att, speaker, joint in said:
             if att.source is not None and speaker is None:
                 continue  # the source names no one ("gestures", "the use"): not a statement
             cs, ce = att.content
-            sent_start, sent_end = _sentence_bounds(doc, cs, ce)
-            previous = _previous_sentence(doc, text, sent_start)
+            sent_start, sent_end = sentences.bounds(cs, ce)
+            previous = sentences.previous(text, sent_start)
             # the side the speaker speaks for, unnamed and collective sources included
             party = speaker.party if speaker is not None else None
             raw_inputs = {"previous": list(previous), "party": party}
@@ -203,23 +206,44 @@ def statement_input(
     )
 
 
-def _previous_sentence(doc: Doc, text: str, start: int) -> tuple[int, int]:
-    """Bounds of the sentence ending right before character ``start``, if no paragraph break
-    lies between ((start, start) when there is none)."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or len(span) == 0 or span[0].sent.start == 0:
-        return start, start
-    previous = doc[span[0].sent.start - 1].sent
-    sentence = previous.text.rstrip()
-    if "\n\n" in text[previous.start_char + len(sentence) : start]:
-        return start, start
-    end = previous.start_char + len(sentence)
-    return end - len(sentence.rsplit("\n\n", 1)[-1]), end
+class Sentences:
+    """A Doc's sentences as token starts and character bounds, read once per Doc: ``Token.sent``
+    walks its sentence afresh (Token by Token) for every statement that asks."""
 
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
 
-def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character bounds of the sentence(s) a content span sits in: its context."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return start, end
-    return span[0].sent.start_char, span[-1].sent.end_char
+    @cached_property
+    def _table(self) -> tuple[list[int], list[tuple[int, int]]]:
+        """Sentence start tokens and character bounds, read when first asked (a Doc with no
+        statement never reads its sentences, as before)."""
+        spans = list(self.doc.sents)
+        return [s.start for s in spans], [(s.start_char, s.end_char) for s in spans]
+
+    def _of(self, token: int) -> int:
+        """The number of the sentence holding token ``token`` (``doc.sents`` cover every token)."""
+        return bisect_right(self._table[0], token) - 1
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Character bounds of the sentence(s) a content span sits in: its context."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return start, end
+        chars = self._table[1]
+        return chars[self._of(span.start)][0], chars[self._of(span.end - 1)][1]
+
+    def previous(self, text: str, start: int) -> tuple[int, int]:
+        """Bounds of the sentence ending right before character ``start``, if no paragraph
+        break lies between ((start, start) when there is none)."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return start, start
+        at = self._of(span.start)
+        if at == 0:  # the first sentence (``doc.sents`` start at token 0)
+            return start, start
+        first, last = self._table[1][at - 1]
+        sentence = text[first:last].rstrip()
+        if "\n\n" in text[first + len(sentence) : start]:
+            return start, start
+        end = first + len(sentence)
+        return end - len(sentence.rsplit("\n\n", 1)[-1]), end

@@ -178,6 +178,12 @@ class ActorBase:
     place_forms: Mapping[tuple[str, ...], str] = field(default_factory=dict)
     collectives: Collectives = field(default_factory=Collectives)
     _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # (words, places) -> key: a Doc's names and titles are keyed again and again (init=False: a
+    # ``dataclasses.replace`` copy with other place forms starts with a memo of its own)
+    _keys: dict[tuple[tuple[str, ...], bool], tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _KEYS_REMEMBERED = 200_000  # not a field: no annotation
 
     def fold(self, word: str) -> str:
         """``fold_token`` remembered per word: news repeats the same few thousand words."""
@@ -293,7 +299,14 @@ class ActorBase:
         return frozenset(k[0] for k in self.place_forms)
 
     def key(self, words: Sequence[str], places: bool = False) -> tuple[str, ...]:
-        return tuple(self.unit_columns(words, places)[0])
+        """``unit_columns``' keys, remembered per run of words (bounded like ``fold``)."""
+        asked = (tuple(words), places)
+        found = self._keys.get(asked)
+        if found is None:
+            if len(self._keys) > self._KEYS_REMEMBERED:
+                self._keys.clear()
+            found = self._keys[asked] = tuple(self.unit_columns(words, places)[0])
+        return found
 
     def _title_variants(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
         """ "Russian president" is also "president of Russia"; "Ukrainian X" also "X of Ukraine"."""
