@@ -467,6 +467,60 @@ def test_a_demand_by_the_reporting_speaker_himself_stays_inside_the_statement(ru
     assert _contents(doc, atts) == ["he had urged the council to publish the accounts"]
 
 
+@pytest.mark.parametrize(
+    ("text", "outer", "inner_source", "inner"),
+    [
+        (
+            "The spokesman said Mayor Brandt told his counterpart that the bridge would reopen in May.",
+            "Mayor Brandt told his counterpart that the bridge would reopen in May",
+            "Mayor Brandt",
+            "the bridge would reopen in May",
+        ),
+        (
+            "The newspaper reported that Governor Hale had informed the council that the budget would"
+            " be cut.",
+            "Governor Hale had informed the council that the budget would be cut",
+            "Governor Hale",
+            "the budget would be cut",
+        ),
+        (
+            "According to the minister, the agency notified the council that its inspectors will"
+            " arrive next week.",
+            "the agency notified the council that its inspectors will arrive next week",
+            "the agency",
+            "its inspectors will arrive next week",
+        ),
+    ],
+)
+def test_a_speech_act_reported_inside_indirect_speech_is_a_statement_of_its_own(
+    run: Run, text: str, outer: str, inner_source: str, inner: str
+) -> None:
+    """ "X said Y told Z that W" is two statements under the guide: X's (Y told Z that W) and Y's (W)."""
+    doc, atts = run(text)
+    found = {(_text(doc, a.source), _text(doc, a.content)) for a in atts}
+    assert (inner_source, inner) in found, found
+    assert outer in {c for _, c in found}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said he had told the council that the accounts were in order.",
+        "The adviser asserted that Smith tells so many lies that Jones could lose her own message.",
+        "The governor said that Smith once described the new bridge as a marvel when she was mayor.",
+        "The spokesman said the plan suggests that the tax will rise.",
+        "The aide said Brandt would take into account what the council had said about the budget.",
+    ],
+)
+def test_a_speech_verb_inside_reported_speech_without_a_speaker_or_clause_of_its_own_is_no_second_statement(
+    run: Run, text: str
+) -> None:
+    """A pronoun for the reporting speaker himself, a subject that cannot speak, a verb with no
+    clause it reports, or a verb deep in the reported clause: all part of the one statement."""
+    doc, atts = run(text)
+    assert len(atts) == 1, [(_text(doc, a.source), _text(doc, a.content)) for a in atts]
+
+
 # --- title-case headlines -------------------------------------------------------------------
 
 _BODY = "\n\nThe council met on Monday to discuss the budget."

@@ -45,7 +45,7 @@ from redline.extract.cue_phrases import (
 from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
 from redline.extract.headlines import title_case_candidates
 from redline.extract.quotes import QuoteSpan, find_quotes
-from redline.extract.reported import adjacent_source, find_source, said_as_it, verb_candidates
+from redline.extract.reported import adjacent_source, find_source, names_source, said_as_it, verb_candidates
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
@@ -491,6 +491,8 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 dropped.add(id(inner))
                 continue
             if inner.kind in _NESTED_KINDS and _nested_statement(doc, inner, outer):
+                continue
+            if inner.kind in ("speech", "writing") and _nested_speech(doc, inner, outer, cues):
                 continue  # "X said Y had urged Z to ...": Y's own statement inside X's
             if _owned_claim(doc, inner, outer):
                 continue  # "X criticised Moscow's demand that ...": Moscow's own statement
@@ -595,6 +597,28 @@ def _nested_statement(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     cue = doc[inner.cue_token]
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s0 <= c.i < s1 and c.pos_ in ("PROPN", "NOUN") for c in subjects)
+
+
+def _nested_speech(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
+    """ "The spokesman said the mayor told his counterpart that ...": a speech verb that is the
+    whole of what the outer source reported, with a subject that can speak, is that subject's
+    own statement nested in the outer one (the guide counts both). Kept to the top of the
+    reported clause and to a clause it reports: deeper ("what the leader had said"), with a
+    subject that cannot speak ("the phrase suggests") or with no clause of its own ("tells so
+    many lies that ...", "described it as X when ..."), the verb is part of what was said."""
+    if outer.kind not in _OWN_STATEMENT_KINDS or not _nested_statement(doc, inner, outer):
+        return False
+    cue, said = doc[inner.cue_token], doc[outer.cue_token]
+    top = cue.dep_ == "ccomp" and cue.head.i == said.i
+    if outer.kind == "prepositional":  # "According to X, Y told Z that ...": the clause it frames
+        top = said.head.i == cue.i or said.head.head.i == cue.i
+    if not top:
+        return False
+    lo, hi = inner.content
+    if not any(c.dep_ == "ccomp" and lo <= c.i < hi for c in cue.children):
+        return False
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(names_source(c, cues) for c in subjects)
 
 
 def _owned_claim(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
