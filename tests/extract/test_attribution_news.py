@@ -490,6 +490,20 @@ def test_a_demand_by_the_reporting_speaker_himself_stays_inside_the_statement(ru
             "the agency",
             "its inspectors will arrive next week",
         ),
+        (
+            "According to the mayor, Washington is suggesting the creation of a free trade zone.",
+            "Washington is suggesting the creation of a free trade zone",
+            "Washington",
+            "the creation of a free trade zone",
+        ),
+        (
+            # the outer speaker's "and that" is not part of the proposal
+            "The minister said Governor Hale proposed a settlement on the strike and that the union"
+            " was ready to talk.",
+            "Governor Hale proposed a settlement on the strike and that the union was ready to talk",
+            "Governor Hale",
+            "a settlement on the strike",
+        ),
     ],
 )
 def test_a_speech_act_reported_inside_indirect_speech_is_a_statement_of_its_own(
@@ -510,13 +524,18 @@ def test_a_speech_act_reported_inside_indirect_speech_is_a_statement_of_its_own(
         "The governor said that Smith once described the new bridge as a marvel when she was mayor.",
         "The spokesman said the plan suggests that the tax will rise.",
         "The aide said Brandt would take into account what the council had said about the budget.",
+        "The paper said Governor Hale had called Alicia Grant on Sunday.",
+        "The aide said Governor Hale will announce the new budget on Friday.",
+        "The aide said Governor Hale would tell the council that the budget would be cut.",
+        "The aide said Governor Hale supports the new budget.",
     ],
 )
 def test_a_speech_verb_inside_reported_speech_without_a_speaker_or_clause_of_its_own_is_no_second_statement(
     run: Run, text: str
 ) -> None:
     """A pronoun for the reporting speaker himself, a subject that cannot speak, a verb with no
-    clause it reports, or a verb deep in the reported clause: all part of the one statement."""
+    clause it reports, a verb deep in the reported clause, a person called, a speech act not yet
+    made ("will announce", "would tell") or a stance ("supports"): all part of the one statement."""
     doc, atts = run(text)
     assert len(atts) == 1, [(_text(doc, a.source), _text(doc, a.content)) for a in atts]
 

@@ -491,9 +491,11 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 dropped.add(id(inner))
                 continue
             if inner.kind in _NESTED_KINDS and _nested_statement(doc, inner, outer):
-                continue
-            if inner.kind in ("speech", "writing") and _nested_speech(doc, inner, outer, cues):
                 continue  # "X said Y had urged Z to ...": Y's own statement inside X's
+            if inner.kind in _SPEECH_KINDS and _nested_speech(doc, inner, outer, cues):
+                if inner.kind == "object":
+                    inner.content = (inner.content[0], _before_and_that(doc, inner))
+                continue  # "X said Y told Z that ...": the same for a speech act
             if _owned_claim(doc, inner, outer):
                 continue  # "X criticised Moscow's demand that ...": Moscow's own statement
             if _second_act(doc, inner, outer, cues):
@@ -600,25 +602,51 @@ def _nested_statement(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
 
 
 def _nested_speech(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
-    """ "The spokesman said the mayor told his counterpart that ...": a speech verb that is the
-    whole of what the outer source reported, with a subject that can speak, is that subject's
-    own statement nested in the outer one (the guide counts both). Kept to the top of the
-    reported clause and to a clause it reports: deeper ("what the leader had said"), with a
-    subject that cannot speak ("the phrase suggests") or with no clause of its own ("tells so
-    many lies that ...", "described it as X when ..."), the verb is part of what was said."""
-    if outer.kind not in _OWN_STATEMENT_KINDS or not _nested_statement(doc, inner, outer):
+    """ "The spokesman said the mayor told his counterpart that ...", "According to the mayor,
+    Washington is suggesting a free zone": a speech act that is the whole of what the outer source
+    reported, by a subject that can speak, is that subject's own statement nested in the outer
+    one (the guide counts both). Kept to the top of the reported clause and to a clause or
+    object it reports: deeper ("what the leader had said"), with a subject that cannot speak
+    ("the phrase suggests") or with nothing reported of its own ("tells so many lies that ...",
+    "described it as X when ..."), the verb is part of what was said."""
+    if outer.kind not in _OWN_STATEMENT_KINDS or inner.source is None:
+        return False
+    s0, s1 = inner.source
+    if not (outer.content[0] <= s0 and s1 <= outer.content[1]):
         return False
     cue, said = doc[inner.cue_token], doc[outer.cue_token]
-    top = cue.dep_ == "ccomp" and cue.head.i == said.i
+    verb = cue if _subject(cue, s0, s1) is not None else cue.head  # "made it clear that ..."
+    subject = _subject(verb, s0, s1)
+    if subject is None or not any(names_source(t, cues) for t in (subject, *subject.lefts)):
+        return False
+    if any(c.tag_ == "MD" for c in verb.children):
+        return False  # "Hale should call the mayor", "will announce plans": nothing said yet
+    lemma = cue.lemma_.lower()
+    if inner.kind == "object" and cues.verb_kind(lemma) is None:
+        return False  # "favors", "supported the invasion": a stance, not a speech act
     if outer.kind == "prepositional":  # "According to X, Y told Z that ...": the clause it frames
-        top = said.head.i == cue.i or said.head.head.i == cue.i
-    if not top:
-        return False
+        top = said.head.i == verb.i or said.head.head.i == verb.i
+    else:
+        top = verb.dep_ == "ccomp" and verb.head.i == said.i
     lo, hi = inner.content
-    if not any(c.dep_ == "ccomp" and lo <= c.i < hi for c in cue.children):
-        return False
-    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
-    return bool(subjects) and all(names_source(c, cues) for c in subjects)
+    reported = ("ccomp", "dobj") if inner.kind == "object" else ("ccomp",)
+    said_what = [c for c in cue.children if c.dep_ in reported and lo <= c.i < hi]
+    # "Hale called Alicia Grant": a person as object is the one spoken to, not what was said
+    return top and bool(said_what) and not any(c.ent_type_ == "PERSON" for c in said_what)
+
+
+def _before_and_that(doc: Doc, cand: Candidate) -> int:
+    """Where a nested statement with an object ends: "said the US proposed a deal and that Moscow
+    was ready" goes on with the outer speaker's "and that", not with the proposal."""
+    lo, hi = cand.content
+    for i in range(lo + 1, hi - 1):
+        if doc[i].lower_ == "and" and doc[i + 1].lower_ == "that":
+            return _words_end(doc, lo, i)
+    return hi
+
+
+def _subject(verb: Token, s0: int, s1: int) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj" and s0 <= c.i < s1), None)
 
 
 def _owned_claim(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
@@ -693,6 +721,7 @@ def _contrasted(cue: Token, cues: CueLexicon) -> bool:
 
 _OWN_STATEMENT_KINDS = frozenset({"speech", "writing", "prepositional"})
 _NESTED_KINDS = frozenset({"directive", "prep"})
+_SPEECH_KINDS = frozenset({"speech", "writing", "object"})
 
 
 def _rank(c: Candidate) -> float:
