@@ -540,6 +540,29 @@ def test_a_speech_verb_inside_reported_speech_without_a_speaker_or_clause_of_its
     assert len(atts) == 1, [(_text(doc, a.source), _text(doc, a.content)) for a in atts]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hale said the talks had gone well and Brandt insisted that no deal was close.",
+            ["the talks had gone well", "no deal was close"],
+        ),
+        (
+            "The general said the senator was “absolutely right” and the governor insisted that no"
+            " deal was close.",
+            ["the senator was “absolutely right”", "no deal was close"],
+        ),
+    ],
+)
+def test_a_statement_cut_by_the_next_speakers_clause_ends_before_and(
+    run: Run, text: str, expected: list[str]
+) -> None:
+    """A clause with its own speaker joined by "and" ends the statement before it: the "and" is
+    neither's content, and a closing quote mark before it stays with the quoted words."""
+    doc, atts = run(text)
+    assert _contents(doc, atts) == expected
+
+
 # --- title-case headlines -------------------------------------------------------------------
 
 _BODY = "\n\nThe council met on Monday to discuss the budget."

@@ -576,11 +576,16 @@ def _trailing_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon
 
 
 def _words_end(doc: Doc, start: int, end: int) -> int:
-    """``end`` moved back over punctuation and spaces, not before ``start``: where an outer
-    statement's content stops when what follows is another statement."""
-    while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or dangling_preposition(doc[end - 1], start, end)
-    ):
+    """``end`` moved back over punctuation, spaces and a dangling "and" or "but", not before
+    ``start``: where an outer statement's content stops when what follows is another statement
+    ("Hale said the talks went well and Brandt insisted ...")."""
+    while end > start:
+        last = doc[end - 1]
+        if last.is_quote and sum(t.is_quote for t in doc[start : end - 1]) % 2:
+            break  # 'said it was “absolutely right” and ...': the closing mark stays in
+        dangling = last.dep_ == "cc" or dangling_preposition(last, start, end)
+        if not (last.is_punct or last.is_space or dangling):
+            break
         end -= 1
     return end
 
