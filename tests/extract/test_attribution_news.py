@@ -467,6 +467,102 @@ def test_a_demand_by_the_reporting_speaker_himself_stays_inside_the_statement(ru
     assert _contents(doc, atts) == ["he had urged the council to publish the accounts"]
 
 
+@pytest.mark.parametrize(
+    ("text", "outer", "inner_source", "inner"),
+    [
+        (
+            "The spokesman said Mayor Brandt told his counterpart that the bridge would reopen in May.",
+            "Mayor Brandt told his counterpart that the bridge would reopen in May",
+            "Mayor Brandt",
+            "the bridge would reopen in May",
+        ),
+        (
+            "The newspaper reported that Governor Hale had informed the council that the budget would"
+            " be cut.",
+            "Governor Hale had informed the council that the budget would be cut",
+            "Governor Hale",
+            "the budget would be cut",
+        ),
+        (
+            "According to the minister, the agency notified the council that its inspectors will"
+            " arrive next week.",
+            "the agency notified the council that its inspectors will arrive next week",
+            "the agency",
+            "its inspectors will arrive next week",
+        ),
+        (
+            "According to the mayor, Washington is suggesting the creation of a free trade zone.",
+            "Washington is suggesting the creation of a free trade zone",
+            "Washington",
+            "the creation of a free trade zone",
+        ),
+        (
+            # the outer speaker's "and that" is not part of the proposal
+            "The minister said Governor Hale proposed a settlement on the strike and that the union"
+            " was ready to talk.",
+            "Governor Hale proposed a settlement on the strike and that the union was ready to talk",
+            "Governor Hale",
+            "a settlement on the strike",
+        ),
+    ],
+)
+def test_a_speech_act_reported_inside_indirect_speech_is_a_statement_of_its_own(
+    run: Run, text: str, outer: str, inner_source: str, inner: str
+) -> None:
+    """ "X said Y told Z that W" is two statements under the guide: X's (Y told Z that W) and Y's (W)."""
+    doc, atts = run(text)
+    found = {(_text(doc, a.source), _text(doc, a.content)) for a in atts}
+    assert (inner_source, inner) in found, found
+    assert outer in {c for _, c in found}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said he had told the council that the accounts were in order.",
+        "The adviser asserted that Smith tells so many lies that Jones could lose her own message.",
+        "The governor said that Smith once described the new bridge as a marvel when she was mayor.",
+        "The spokesman said the plan suggests that the tax will rise.",
+        "The aide said Brandt would take into account what the council had said about the budget.",
+        "The paper said Governor Hale had called Alicia Grant on Sunday.",
+        "The aide said Governor Hale will announce the new budget on Friday.",
+        "The aide said Governor Hale would tell the council that the budget would be cut.",
+        "The aide said Governor Hale supports the new budget.",
+    ],
+)
+def test_a_speech_verb_inside_reported_speech_without_a_speaker_or_clause_of_its_own_is_no_second_statement(
+    run: Run, text: str
+) -> None:
+    """A pronoun for the reporting speaker himself, a subject that cannot speak, a verb with no
+    clause it reports, a verb deep in the reported clause, a person called, a speech act not yet
+    made ("will announce", "would tell") or a stance ("supports"): all part of the one statement."""
+    doc, atts = run(text)
+    assert len(atts) == 1, [(_text(doc, a.source), _text(doc, a.content)) for a in atts]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hale said the talks had gone well and Brandt insisted that no deal was close.",
+            ["the talks had gone well", "no deal was close"],
+        ),
+        (
+            "The general said the senator was “absolutely right” and the governor insisted that no"
+            " deal was close.",
+            ["the senator was “absolutely right”", "no deal was close"],
+        ),
+    ],
+)
+def test_a_statement_cut_by_the_next_speakers_clause_ends_before_and(
+    run: Run, text: str, expected: list[str]
+) -> None:
+    """A clause with its own speaker joined by "and" ends the statement before it: the "and" is
+    neither's content, and a closing quote mark before it stays with the quoted words."""
+    doc, atts = run(text)
+    assert _contents(doc, atts) == expected
+
+
 # --- title-case headlines -------------------------------------------------------------------
 
 _BODY = "\n\nThe council met on Monday to discuss the budget."

@@ -45,7 +45,7 @@ from redline.extract.cue_phrases import (
 from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
 from redline.extract.headlines import title_case_candidates
 from redline.extract.quotes import QuoteSpan, find_quotes
-from redline.extract.reported import adjacent_source, find_source, said_as_it, verb_candidates
+from redline.extract.reported import adjacent_source, find_source, names_source, said_as_it, verb_candidates
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
@@ -492,6 +492,10 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue
             if inner.kind in _NESTED_KINDS and _nested_statement(doc, inner, outer):
                 continue  # "X said Y had urged Z to ...": Y's own statement inside X's
+            if inner.kind in _SPEECH_KINDS and _nested_speech(doc, inner, outer, cues):
+                if inner.kind == "object":
+                    inner.content = (inner.content[0], _before_and_that(doc, inner))
+                continue  # "X said Y told Z that ...": the same for a speech act
             if _owned_claim(doc, inner, outer):
                 continue  # "X criticised Moscow's demand that ...": Moscow's own statement
             if _second_act(doc, inner, outer, cues):
@@ -572,11 +576,16 @@ def _trailing_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon
 
 
 def _words_end(doc: Doc, start: int, end: int) -> int:
-    """``end`` moved back over punctuation and spaces, not before ``start``: where an outer
-    statement's content stops when what follows is another statement."""
-    while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or dangling_preposition(doc[end - 1], start, end)
-    ):
+    """``end`` moved back over punctuation, spaces and a dangling "and" or "but", not before
+    ``start``: where an outer statement's content stops when what follows is another statement
+    ("Hale said the talks went well and Brandt insisted ...")."""
+    while end > start:
+        last = doc[end - 1]
+        if last.is_quote and sum(t.is_quote for t in doc[start : end - 1]) % 2:
+            break  # 'said it was “absolutely right” and ...': the closing mark stays in
+        dangling = last.dep_ == "cc" or dangling_preposition(last, start, end)
+        if not (last.is_punct or last.is_space or dangling):
+            break
         end -= 1
     return end
 
@@ -595,6 +604,54 @@ def _nested_statement(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     cue = doc[inner.cue_token]
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s0 <= c.i < s1 and c.pos_ in ("PROPN", "NOUN") for c in subjects)
+
+
+def _nested_speech(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
+    """ "The spokesman said the mayor told his counterpart that ...", "According to the mayor,
+    Washington is suggesting a free zone": a speech act that is the whole of what the outer source
+    reported, by a subject that can speak, is that subject's own statement nested in the outer
+    one (the guide counts both). Kept to the top of the reported clause and to a clause or
+    object it reports: deeper ("what the leader had said"), with a subject that cannot speak
+    ("the phrase suggests") or with nothing reported of its own ("tells so many lies that ...",
+    "described it as X when ..."), the verb is part of what was said."""
+    if outer.kind not in _OWN_STATEMENT_KINDS or inner.source is None:
+        return False
+    s0, s1 = inner.source
+    if not (outer.content[0] <= s0 and s1 <= outer.content[1]):
+        return False
+    cue, said = doc[inner.cue_token], doc[outer.cue_token]
+    verb = cue if _subject(cue, s0, s1) is not None else cue.head  # "made it clear that ..."
+    subject = _subject(verb, s0, s1)
+    if subject is None or not any(names_source(t, cues) for t in (subject, *subject.lefts)):
+        return False
+    if any(c.tag_ == "MD" for c in verb.children):
+        return False  # "Hale should call the mayor", "will announce plans": nothing said yet
+    lemma = cue.lemma_.lower()
+    if inner.kind == "object" and cues.verb_kind(lemma) is None:
+        return False  # "favors", "supported the invasion": a stance, not a speech act
+    if outer.kind == "prepositional":  # "According to X, Y told Z that ...": the clause it frames
+        top = said.head.i == verb.i or said.head.head.i == verb.i
+    else:
+        top = verb.dep_ == "ccomp" and verb.head.i == said.i
+    lo, hi = inner.content
+    reported = ("ccomp", "dobj") if inner.kind == "object" else ("ccomp",)
+    said_what = [c for c in cue.children if c.dep_ in reported and lo <= c.i < hi]
+    # "Hale called Alicia Grant": a person as object is the one spoken to, not what was said
+    return top and bool(said_what) and not any(c.ent_type_ == "PERSON" for c in said_what)
+
+
+def _before_and_that(doc: Doc, cand: Candidate) -> int:
+    """Where a nested statement with an object ends: "said the US proposed a deal and that Moscow
+    was ready" goes on with the outer speaker's "and that", not with the proposal."""
+    lo, hi = cand.content
+    for i in range(lo + 1, hi - 1):
+        if doc[i].lower_ == "and" and doc[i + 1].lower_ == "that":
+            return _words_end(doc, lo, i)
+    return hi
+
+
+def _subject(verb: Token, s0: int, s1: int) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj" and s0 <= c.i < s1), None)
 
 
 def _owned_claim(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
@@ -669,6 +726,7 @@ def _contrasted(cue: Token, cues: CueLexicon) -> bool:
 
 _OWN_STATEMENT_KINDS = frozenset({"speech", "writing", "prepositional"})
 _NESTED_KINDS = frozenset({"directive", "prep"})
+_SPEECH_KINDS = frozenset({"speech", "writing", "object"})
 
 
 def _rank(c: Candidate) -> float:
