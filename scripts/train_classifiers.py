@@ -192,7 +192,14 @@ ISSUE_CONTEXT_OTHER = 0.5
 SURE_PRECISION = 0.85  # a rule reason this precise on the training data decides stance by itself
 SURE_MIN = 5
 _RULE_REASONS = (
-    "explicit_condition", "unresolved", "requirement", "condition", "removal", "demand", "prior", REJECTION
+    "explicit_condition",
+    "unresolved",
+    "requirement",
+    "condition",
+    "removal",
+    "demand",
+    "prior",
+    REJECTION,
 )
 # rule reasons sure by their wording, checked on the project's own sentences (tests/extract):
 # they decide unless the training data shows them wrong more often than right. The talks set has
