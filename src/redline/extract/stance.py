@@ -234,7 +234,10 @@ class StanceClassifier:
         cue_kind, cue_score = self._cue(cue, 0.0 if judged else wording)
         score += cue_score
         if cue_kind:
-            tags.add(f"cue_{cue_kind}")
+            # a cue turned round by what it judges ("condemned | the new sanctions") is a feature
+            # of its own: the models must not learn that "condemned" leans toward the proposition
+            turned = cue_score * _CUE_WEIGHTS.get(cue_kind, 0.0) < 0
+            tags.add(f"cue_{cue_kind}" + ("_turned" if turned else ""))
         if clauses:
             tags.add("condition_clause")
         if obligations:
