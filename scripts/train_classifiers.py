@@ -191,7 +191,16 @@ ISSUE_CONTEXT = 0.3
 ISSUE_CONTEXT_OTHER = 0.5
 SURE_PRECISION = 0.85  # a rule reason this precise on the training data decides stance by itself
 SURE_MIN = 5
-_RULE_REASONS = ("explicit_condition", "unresolved", "condition", "removal", "demand", "prior", REJECTION)
+_RULE_REASONS = (
+    "explicit_condition",
+    "unresolved",
+    "requirement",
+    "condition",
+    "removal",
+    "demand",
+    "prior",
+    REJECTION,
+)
 # rule reasons sure by their wording, checked on the project's own sentences (tests/extract):
 # they decide unless the training data shows them wrong more often than right. The talks set has
 # too few of them to prove them sure (a proposal turned down: 5 statements, of which the rule

@@ -14,12 +14,21 @@ it. The classifier adds up signed, explainable evidence:
 * likewise an evaluation followed in its clause by the issue's own wording decides for it,
   signed by that wording: "would not accept a deal that required giving up land" opposes the
   withdrawal that "giving up land" alone would push for;
-* negation in the three words before a cue flips it;
+* negation in the three words before a cue flips it, except in a prerequisite ("no peace
+  without X", "impossible without X"), where X is demanded: its wording counts as said, the
+  construct's own negative words count for nothing, and on a generic frame it is a condition;
+* the cue verb judges the wording the content names: "condemned | the new sanctions" backs
+  sanctions relief, "criticised | Kyiv's refusal to withdraw" pushes for the withdrawal;
 * a condition clause ("if they don't leave") followed by a threat ("by armed means") is a
   demand, so its cues count for the demanded side; other conditions make support conditional,
   except a condition naming an attack or breach ("act if Russia attacked again"), which is
   what a guarantee answers to;
-* unresolved points ("some issues still need to be hammered out") make it conditional;
+* unresolved points ("some issues still need to be hammered out") make it conditional, and so
+  do terms laid on the deal as a whole ("any settlement must address the root causes") when the
+  issue is a generic frame (the plan, the talks): on a specific point such a sentence is a
+  demand for or against the point;
+* idioms that only look like a condition ("as long as it takes", "if necessary", "as soon as
+  possible", "if they really wanted peace, they could have ...") are no condition;
 * a point removed from the draft ("nixing the amnesty") is opposition to that point;
 * a proposal turned down ("rejected the proposal to ...", or content naming the proposal after
   a cue such as "rejected") is opposition to it, and turning down the other side's alternative
@@ -88,6 +97,9 @@ class StanceClassifier:
         self._conditional = index(lex.conditional)
         self._condition = index(lex.condition)
         self._unresolved = index(lex.unresolved)
+        self._requirement = index(lex.requirement)
+        self._prerequisite = index(lex.prerequisite)
+        self._not_condition = index(lex.not_condition)
         self._obligation = index(lex.obligation)
         self._removal = index(lex.removal)
         self._threat = index(lex.threat)
@@ -151,18 +163,23 @@ class StanceClassifier:
             return StanceResult("neutral", 0.0, "empty content")
         appraised = bool(find_all(self._appraisal, tokens))
         issue = self._appraised_as(issue) if appraised else issue
-        found = find_all(self._negation, tokens)
+        # "no peace without X", "impossible without X": X is demanded, not negated or judged
+        prerequisites = find_all(self._prerequisite, tokens)
+        required = {i for h in prerequisites for i in range(h.start, h.end)}
+        found = [h for h in find_all(self._negation, tokens) if h.start not in required]
         negations = [h.start for h in found]
         phrases = {h.start for h in found if h.length > 1}  # "no right to", "not ready to": reach the verb
 
         def negated(hit: Hit) -> bool:
-            return not hit.pattern.negated and _negated_before(tokens, hit.start, negations, phrases)
+            return not hit.pattern.negated and _negated_before(
+                tokens, hit.start, negations, phrases, required
+            )
 
         removal = [h for h in find_all(self._removal, tokens) if not negated(h)]
         triggers = [h.start for h in find_all(self._trigger, tokens)]
         clauses = [  # "if Russia attacked again": what a guarantee answers to, not a condition
             c
-            for c in _condition_clauses(tokens, find_all(self._condition, tokens))
+            for c in _condition_clauses(tokens, self._unmasked(self._condition, tokens))
             if not any(c[0] <= t < c[1] for t in triggers)
         ]
         turned_down = (
@@ -177,7 +194,8 @@ class StanceClassifier:
         own = find_all(self._issue_cues[issue.id], tokens)
         terms = find_all(self._issue_terms[issue.id], tokens)
         topic = {i for h in terms for i in range(h.start, h.end)}
-        general = [h for h in find_all(self._general, tokens) if h.start not in topic]  # "agreed document"
+        # not the words of the topic ("agreed document") or of a prerequisite ("impossible without")
+        general = [h for h in find_all(self._general, tokens) if h.start not in topic | required]
         general = _about(general, tokens, own + terms) if issue.evaluative else []
         hits = _resolve(own + general)
         countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
@@ -188,6 +206,7 @@ class StanceClassifier:
         )
         hits_by_start = {h.start: h for h in hits}
         score, reasons, conditioned, demand = 0.0, [], False, False
+        wording, judged = 0.0, False  # the issue's own wording, and whether the content evaluates
         # how the talks are going, either way: a position, not a process fact (a model feature)
         tags: set[str] = {"appraisal"} if appraised else set()
         tags |= self._wording(tokens, negated)
@@ -206,12 +225,19 @@ class StanceClassifier:
             if hit.pattern.tag in ("pro", "anti", "counter") and _near(obligations, hit):
                 value *= 2
             score += value
+            if hit.pattern.tag in _WORDING:
+                wording += value
+            else:
+                judged = True
             reasons.append(f"{hit.pattern.source}{'(neg)' if sign < 0 else ''}={value:+g}")
             tags.add(hit.pattern.tag + ("_neg" if sign < 0 else ""))
-        cue_kind, cue_score = self._cue(cue)
+        cue_kind, cue_score = self._cue(cue, 0.0 if judged else wording)
         score += cue_score
         if cue_kind:
-            tags.add(f"cue_{cue_kind}")
+            # a cue turned round by what it judges ("condemned | the new sanctions") is a feature
+            # of its own: the models must not learn that "condemned" leans toward the proposition
+            turned = cue_score * _CUE_WEIGHTS.get(cue_kind, 0.0) < 0
+            tags.add(f"cue_{cue_kind}" + ("_turned" if turned else ""))
         if clauses:
             tags.add("condition_clause")
         if obligations:
@@ -219,10 +245,11 @@ class StanceClassifier:
         if cue_kind == "emphatic":
             score *= 1.5
         reason = ", ".join(reasons + ([f"cue {cue}={cue_score:+g}"] if cue_score else [])) or "no cue"
-        if find_all(self._unresolved, tokens) and score >= 0:
-            return _result("conditional", score, f"unresolved points; {reason}", tags, "unresolved")
-        if find_all(self._conditional, tokens) and score >= 0 and not demand:
-            return _result("conditional", score, f"explicit condition; {reason}", tags, "explicit_condition")
+        if prerequisites:
+            tags.add("prerequisite")
+        terms_set = self._terms_set(tokens, issue, score, demand, bool(prerequisites), reason, tags)
+        if terms_set is not None:
+            return terms_set
         conditioned = bool(clauses) and not threat
         if conditioned and score > 0:
             return _result("conditional", score, f"support under a condition; {reason}", tags, "condition")
@@ -230,11 +257,38 @@ class StanceClassifier:
             return _result("support", score, ("demand; " if demand else "") + reason, tags, "demand" * demand)
         if score < 0:
             return _result("oppose", score, reason, tags, "")
-        evaluative = cue_kind == "emphatic" or bool(hits)
+        evaluative = cue_kind == "emphatic" or bool(hits) or bool(prerequisites)
         prior = issue.priors.get(speaker_party or "")
         if evaluative and prior:
             return _result(prior, 0.0, f"{speaker_party} prior on {issue.id}; {reason}", tags, "prior")
         return _result("neutral", 0.0, reason, tags, "")
+
+    def _terms_set(
+        self,
+        tokens: Sequence[str],
+        issue: Issue,
+        score: float,
+        demand: bool,
+        prerequisite: bool,
+        reason: str,
+        tags: set[str],
+    ) -> StanceResult | None:
+        """Conditional, when support (or no side) comes with terms attached: points still open,
+        an explicit condition ("only if"), or, on a generic frame, a requirement laid on the deal
+        ("any settlement must ...", "no deal without ..."); None otherwise. A demand backed by a
+        threat is not a condition."""
+        if score < 0:
+            return None
+        if self._unmasked(self._unresolved, tokens):
+            return _result("conditional", score, f"unresolved points; {reason}", tags, "unresolved")
+        if demand:
+            return None
+        if self._unmasked(self._conditional, tokens):
+            return _result("conditional", score, f"explicit condition; {reason}", tags, "explicit_condition")
+        if issue.generic and (prerequisite or find_all(self._requirement, tokens)):
+            why = f"a requirement laid on the deal; {reason}"
+            return _result("conditional", score, why, tags, "requirement")
+        return None
 
     def _rejected(
         self,
@@ -292,9 +346,19 @@ class StanceClassifier:
         Talks CV stance 0.684 -> 0.688, 4-way 0.561 -> 0.564 (matched statements)."""
         hits = find_all(self._general, tokens)
         found = {f"any_{h.pattern.tag}{'_neg' if negated(h) else ''}" for h in hits}
-        if find_all(self._conditional, tokens):
+        if self._unmasked(self._conditional, tokens):
             found.add("any_conditional")
         return found
+
+    def _unmasked(self, patterns: PatternSet, tokens: Sequence[str]) -> list[Hit]:
+        """Hits of a condition or open-point list outside the idioms that only look like one
+        (``not_condition``): "for as long as it takes" is a duration, "if necessary" a hedge,
+        "if Russia really wanted peace, it could have ..." an accusation, "at some point" a time."""
+        hits = find_all(patterns, tokens)
+        if not hits:
+            return hits
+        masked = {i for h in find_all(self._not_condition, tokens) for i in range(h.start, h.end)}
+        return [h for h in hits if masked.isdisjoint(range(h.start, h.end))]
 
     def _appraised_as(self, issue: Issue) -> Issue:
         """The issue an appraisal of ``issue`` bears on: "the talks were productive" takes no side
@@ -302,13 +366,20 @@ class StanceClassifier:
         negotiations: support on plan_overall), as issue tagging reads it."""
         return self.taxonomy.get(issue.evaluated_as) if issue.evaluated_as is not None else issue
 
-    def _cue(self, cue: str | None) -> tuple[str, float]:
+    def _cue(self, cue: str | None, wording: float = 0.0) -> tuple[str, float]:
+        """The cue verb's kind and its lean. The lean is signed by the issue's ``wording`` in a
+        content that does not evaluate it itself, since the cue judges what the content names:
+        "condemned | the new sanctions" backs relief, "criticised | Kyiv's refusal to withdraw"
+        pushes for the withdrawal."""
         if not cue:
             return "", 0.0
         tokens = words(cue)
         for kind, patterns in self._cue_verbs.items():
             if find_all(patterns, tokens):
-                return kind, _CUE_WEIGHTS.get(kind, 0.0)
+                lean = _CUE_WEIGHTS.get(kind, 0.0)
+                if lean and wording:
+                    return kind, abs(lean) if (lean > 0) == (wording > 0) else -abs(lean)
+                return kind, lean
         return "", 0.0
 
 
@@ -391,11 +462,19 @@ def _segments_of(tokens: Sequence[str], hits: list[Hit]) -> set[int]:
 
 
 def _negated_before(
-    tokens: Sequence[str], start: int, negations: list[int], phrases: set[int] | None = None
+    tokens: Sequence[str],
+    start: int,
+    negations: list[int],
+    phrases: set[int] | None = None,
+    skip: set[int] | None = None,
 ) -> bool:
+    """Whether a negator in the few words before ``start`` negates it; words in ``skip`` (a
+    prerequisite's "no ... without") negate nothing."""
     for i in range(start - 1, max(start - _NEG_WINDOW, 0) - 1, -1):
         if tokens[i] == BOUNDARY:
             return False
+        if skip and i in skip:
+            continue
         if phrases and i in phrases:
             return True
         if tokens[i] in NEGATORS or i in negations:

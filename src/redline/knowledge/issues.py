@@ -25,6 +25,9 @@ _STANCE_LISTS = (
     "conditional",
     "condition",
     "unresolved",
+    "requirement",
+    "prerequisite",
+    "not_condition",
     "obligation",
     "positive",
     "negative",
@@ -98,6 +101,9 @@ class StanceLexicon:
     conditional: tuple[str, ...] = ()
     condition: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
+    requirement: tuple[str, ...] = ()  # terms laid on the deal as a whole ("any settlement must")
+    prerequisite: tuple[str, ...] = ()  # "no peace without X": X is demanded
+    not_condition: tuple[str, ...] = ()  # idioms that only look like a condition ("if necessary")
     obligation: tuple[str, ...] = ()
     positive: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
