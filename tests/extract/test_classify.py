@@ -419,3 +419,21 @@ def test_the_issue_model_sees_whether_the_content_judges_or_arranges_the_talks()
     assert "sig=frame=sched" in arranged and "sig=sched&plan_overall" in arranged
     praised = classifier.issue_features(StatementInput("the latest talks", cue="praised"))
     assert "sig=cue_appraisal" in praised
+
+
+def test_the_issue_model_sees_verdicts_and_logistics_as_classes() -> None:
+    # "talks" names both frames; praise in words of any kind marks the verdict (the plan as a
+    # whole), a date or a trip the arrangement (the process)
+    classifier = StatementClassifier(load_issues())
+
+    def classes(content: str) -> set[str]:
+        feats = classifier.issue_features(StatementInput(content, cue="said"))
+        return {f[4:] for f in feats if f.startswith(("sig=wc", "sig=cwc"))}
+
+    verdict = classes("the talks were cordial and fruitful")
+    assert {"wc=positive", "wck=eval"} <= verdict
+    assert not {"wc=time", "wc=movement", "wck=log"} & verdict
+    timetable = classes("the envoys will fly to Geneva on Sunday")
+    assert {"wc=time", "wc=movement", "wck=log", "wck=log&process"} <= timetable
+    assert not {"wc=positive", "wc=negative", "wck=eval"} & timetable
+    assert "wc=silence" in classes("the Kremlin had nothing to say about the talks")

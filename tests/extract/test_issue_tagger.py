@@ -149,3 +149,32 @@ def test_frame_signals_are_crossed_with_the_frame_words_used(tagger: IssueTagger
     assert "eval&plan_overall" in tagger.frame_signals("the talks were tough but constructive", "said")
     assert "sched&plan_overall" in tagger.frame_signals("the plan will be sent to Moscow on Friday", "said")
     assert not any("&" in s for s in tagger.frame_signals("the weather was cold", "said"))
+
+
+@pytest.mark.parametrize(
+    ("content", "classes"),
+    [
+        # verdicts on a meeting, whichever words carry them
+        ("the envoys had an excellent, very productive session", {"positive"}),
+        ("the second round was tense and went nowhere in the end", {"negative"}),
+        ("it is premature to say whether the text will hold", {"hedge"}),
+        # logistics: the calendar, travel, handling a text, no comment
+        ("the delegations arrived in the capital late in the evening", {"movement", "time"}),
+        ("the foreign ministry has not received the document through official channels", {"handling"}),
+        ("the spokesman declined to comment on the visit", {"silence"}),
+    ],
+)
+def test_word_classes_name_verdicts_and_logistics(
+    tagger: IssueTagger, content: str, classes: set[str]
+) -> None:
+    assert classes <= set(tagger.word_classes(content))
+
+
+def test_a_verdict_is_no_logistics_and_a_timetable_no_verdict(tagger: IssueTagger) -> None:
+    verdict = set(tagger.word_classes("the discussions were frank and constructive"))
+    assert "positive" in verdict
+    assert not verdict & {"time", "movement", "handling", "silence"}
+    timetable = set(tagger.word_classes("the two teams will sit down again on Thursday at noon"))
+    assert {"time", "movement"} <= timetable
+    assert not timetable & {"positive", "negative"}
+    assert tagger.word_classes("the river runs north of the city") == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from redline.extract.classify import POSITION, StatementClassifier
-from redline.extract.features import StatementInput, position_features
+from redline.extract.features import StatementInput, bucket, position_features
 from redline.extract.linear import LinearModel
 from redline.knowledge.classifiers import ClassifierWeights, load_weights
 from redline.knowledge.issues import load_issues
@@ -92,3 +92,27 @@ def test_the_issue_blind_gate_keeps_a_position_the_issue_aware_model_would_silen
     # a stricter threshold needs both to agree
     strict = StatementClassifier(load_issues(), _weights(gate_bias=9.0, neutral_bias=9.0, threshold=0.6))
     assert strict.decide(ITEM).stance == "neutral"
+
+
+def test_the_gate_sees_whether_the_words_judge_or_report_logistics() -> None:
+    # a gate that has learned one thing: praise is a position. A verdict on a meeting in words
+    # it never saw paired with one ("cordial", "fruitful") passes; a timetable does not
+    ids = load_issues().ids
+    dims = 1 << 18
+    issues = LinearModel(ids, 8, tuple(2.0 if i == "process" else -9.0 for i in ids), {}, multilabel=True)
+    four = LinearModel(STANCES, 8, (0.0, 9.0, 0.0, 0.0), {})
+    side = LinearModel(("conditional", "oppose", "support"), 8, (0.0, 0.0, 2.0), {})
+    gate = LinearModel(("neutral", POSITION), dims, (0.0, -9.0), {bucket("wc=positive", dims): ((1, 18.0),)})
+    weights = ClassifierWeights(
+        issues, four, 0.4, 0.25, 3, 1.0, 1.01, frozenset(), polarity=side, gate=gate, gate_threshold=0.2
+    )
+    classifier = StatementClassifier(load_issues(), weights)
+    verdict = StatementInput(
+        "the meeting with the envoys was cordial and fruitful", cue="said", party="ukraine"
+    )
+    decision = classifier.decide(verdict)
+    assert decision.stance == "support", decision.explain()
+    timetable = StatementInput(
+        "the envoys will arrive in the capital on Thursday evening", cue="said", party="ukraine"
+    )
+    assert classifier.decide(timetable).stance == "neutral"

@@ -9,7 +9,7 @@ import yaml
 
 from redline.errors import ConfigError
 from redline.extract.issues import IssueTagger
-from redline.knowledge.issues import load_issues, parse_issues
+from redline.knowledge.issues import APPRAISAL_CLASSES, load_appraisal, load_issues, parse_issues
 
 IDS = [
     "plan_overall",
@@ -135,3 +135,26 @@ def test_missing_and_broken_files_raise_config_errors(tmp_path: Path) -> None:
     broken.write_text("issues: [unclosed", encoding="utf-8")
     with pytest.raises(ConfigError, match="invalid YAML"):
         load_issues(broken)
+
+
+_WATER = {"label": "Water", "description": "Water rights", "proposition": "Water is shared", "pax": []}
+
+
+def test_the_appraisal_classes_load_for_every_taxonomy(tmp_path: Path) -> None:
+    packaged_classes = load_issues().appraisal.classes
+    assert set(packaged_classes) == set(APPRAISAL_CLASSES)
+    assert all(packaged_classes[c] for c in APPRAISAL_CLASSES)
+    # English wording, not the negotiation's: a user's taxonomy reads the same classes
+    own = tmp_path / "issues.yaml"
+    own.write_text(
+        yaml.safe_dump({"name": "other", "issues": {"water": {**_WATER, "terms": {"river": 1}}}}),
+        encoding="utf-8",
+    )
+    assert load_issues(own).appraisal.classes == packaged_classes
+
+
+def test_an_unknown_appraisal_class_is_a_config_error(tmp_path: Path) -> None:
+    bad = tmp_path / "appraisal.yaml"
+    bad.write_text("positive: [good]\nsarcastic: [sure thing]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="sarcastic"):
+        load_appraisal(bad)

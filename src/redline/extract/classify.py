@@ -25,7 +25,10 @@ says who made it, in ``Decision.explain()``:
 
 Both models also see the document's topic (``StatementClassifier.topic``): the specific issues
 the whole text names most, since a short reply ("this is theft") is about what the article is
-about.
+about. The issue model and the gate see whether the words judge (praise, failure, a hedged
+verdict) or report logistics (dates, travel, texts handed over, no comment), by the word classes
+of ``appraisal.yaml`` (``word_classes``): a verdict on talks is the plan as a whole and a
+position, their logistics the process and a report.
 
 A document's statements are decided together (``decide_all``): each is read by itself first,
 then its probabilities of the two generic frames (the plan, the process) move toward those of
@@ -48,6 +51,7 @@ from typing import Any
 from redline.extract.answers import answered
 from redline.extract.features import (
     StatementInput,
+    class_features,
     issue_features,
     position_features,
     side_features,
@@ -195,9 +199,26 @@ class StatementClassifier:
         terms = {k: v.terms for k, v in evidence.items()}
         order = self.tagger.order(item.content)
         signals = self.tagger.frame_signals(item.content, item.cue, order)
+        signals = signals + self.word_classes(item, order)
         return issue_features(
             item, [s.issue for s in kept], terms, self.topic(item), order, self.near(item), signals
         )
+
+    def word_classes(self, item: StatementInput, order: Sequence[str] | None = None) -> list[str]:
+        """Whether the statement judges (praise, failure, a verdict held back) or reports
+        logistics (the calendar, travel, a text handed over, no comment), by the word classes of
+        ``appraisal.yaml`` (``features.class_features``), crossed with the frames its words name.
+
+        Features of the issue model (a verdict on talks is the plan as a whole, their logistics
+        the process: the two frames it confuses most) and of the position gate (a verdict is a
+        position, logistics a report). Classes count a word the training data never paired with
+        a meeting. The gate still never sees an issue: the frames here are the content's words.
+        Talks CV (fold shuffles 0 / 1): issue F1 0.701 -> 0.712 / 0.692 -> 0.701."""
+        if order is None:
+            order = self.tagger.order(item.content)
+        frames = sorted(i for i in order if i in self._frames)
+        cue = self.tagger.word_classes(item.cue) if item.cue else []
+        return class_features(self.tagger.word_classes(item.content), cue, frames)
 
     def about(self, item: StatementInput) -> StatementInput:
         """The statement whose words name its issues: a bare reply to a yes/no question ("Never.")
@@ -461,7 +482,8 @@ class StatementClassifier:
         if w.gate is not None and w.polarity is not None:
             # position or report: the mean of the issue-blind gate and the four-way model's
             # non-neutral mass (each alone traces a worse trade-off; see train_classifiers.py)
-            blind = w.gate.probabilities(position_features(item, rule.stance, rule.tags))[POSITION]
+            gate_feats = position_features(item, rule.stance, rule.tags, self.word_classes(item))
+            blind = w.gate.probabilities(gate_feats)[POSITION]
             voiced = (blind + 1.0 - w.stance.probabilities(feats)["neutral"]) / 2
             gated = True
         else:

@@ -98,6 +98,28 @@ def _base_features(item: StatementInput) -> tuple[str, ...]:
     return tuple(feats)
 
 
+_VERDICTS = frozenset({"positive", "negative", "hedge"})
+_LOGISTICS = frozenset({"time", "movement", "handling", "silence"})
+
+
+def class_features(
+    classes: Sequence[str], cue_classes: Sequence[str] = (), frames: Sequence[str] = ()
+) -> list[str]:
+    """The appraisal word classes of the content (``IssueTagger.word_classes``) and of the
+    cue, whether the content judges (a verdict), reports logistics or both, and that crossed
+    with the generic frames the content names ("talks" with praise is the plan as a whole,
+    "talks" with a weekday the process). A class generalises from little data where single
+    words do not."""
+    verdict = bool(_VERDICTS.intersection(classes))
+    logistic = bool(_LOGISTICS.intersection(classes))
+    kind = {(True, False): "eval", (False, True): "log", (True, True): "both"}.get(
+        (verdict, logistic), "none"
+    )
+    feats = [f"wc={c}" for c in classes] + [f"cwc={c}" for c in cue_classes] + [f"wck={kind}"]
+    feats += [f"wck={kind}&{frame}" for frame in frames]
+    return feats
+
+
 def topic_features(topic: Sequence[str]) -> list[str]:
     """The document's main specific issues (``StatementClassifier.topic``), likeliest first."""
     return [f"doc={i}" for i in topic] + [f"doc1={topic[0] if topic else 'none'}"]
@@ -193,12 +215,15 @@ def side_features(item: StatementInput, issue: str | None, rule_tags: Iterable[s
     ]
 
 
-def position_features(item: StatementInput, rule_stance: str, rule_tags: Iterable[str]) -> list[str]:
+def position_features(
+    item: StatementInput, rule_stance: str, rule_tags: Iterable[str], classes: Sequence[str] = ()
+) -> list[str]:
     """Features of whether a statement voices a position at all, with nothing about its issue.
 
     The gate that separates positions from reports must not learn "process means neutral" or
     "no issue means neutral": at run time the issue is the tagger's guess, and a wrong guess
-    would silence a position the words plainly carry.
+    would silence a position the words plainly carry. ``classes``: whether the words judge or
+    report logistics (``StatementClassifier.word_classes``), read from the words alone.
     """
     feats = base_features(item)
     party = item.party or "none"
@@ -207,6 +232,7 @@ def position_features(item: StatementInput, rule_stance: str, rule_tags: Iterabl
     if cue:
         feats.append(f"cue_party={cue[0]}:{party}")
     feats += [f"tag={t}" for t in sorted(set(rule_tags))]
+    feats += classes
     return feats
 
 
@@ -214,6 +240,7 @@ __all__ = [
     "StatementInput",
     "base_features",
     "bucket",
+    "class_features",
     "issue_features",
     "position_features",
     "side_features",

@@ -81,6 +81,18 @@ class IssueTagger:
         self._verdict = PatternSet(Pattern.compile(w) for w in (*lex.appraisal, *lex.positive, *lex.negative))
         praise = (*lex.appraisal, *lex.cue_verbs.get("support", ()))
         self._praise = PatternSet(Pattern.compile(w) for w in praise)
+        self._classes = [
+            (name, PatternSet(Pattern.compile(w) for w in patterns))
+            for name, patterns in taxonomy.appraisal.classes.items()
+            if patterns
+        ]
+
+    def word_classes(self, text: str) -> list[str]:
+        """The ``appraisal.yaml`` classes the text's words fall in ("positive", "time", ...), in
+        the file's order: praise, a failure, a hedged verdict, a date or a trip, each as one
+        feature, so that a word the training data never paired with a meeting still counts."""
+        tokens = words(text)
+        return [name for name, patterns in self._classes if find_all(patterns, tokens)]
 
     def frame_signals(
         self, content: str, cue: str | None = None, order: Sequence[str] | None = None

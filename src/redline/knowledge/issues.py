@@ -42,6 +42,10 @@ _STANCE_LISTS = (
     "scheduling",
 )
 _CUE_KINDS = ("support", "oppose", "emphatic")
+# the word classes of ``appraisal.yaml``: verdicts (``positive``, ``negative``, ``hedge``) and
+# logistics (``time``, ``movement``, ``handling``, ``silence``)
+APPRAISAL_CLASSES = ("positive", "negative", "hedge", "time", "movement", "handling", "silence")
+APPRAISAL_FILE = "appraisal.yaml"
 _ISSUE_KEYS = {
     "label",
     "description",
@@ -120,6 +124,15 @@ class StanceLexicon:
 
 
 @dataclass(frozen=True, slots=True)
+class AppraisalLexicon:
+    """General English word classes of judging (praise, failure, a verdict held back) and of
+    logistics (the calendar, travel, handling a text, no comment), from ``appraisal.yaml``:
+    the language's, not the negotiation's, so every taxonomy shares them."""
+
+    classes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Taxonomy:
     """A validated issue taxonomy: issues in file order plus the stance lexicon."""
 
@@ -131,6 +144,7 @@ class Taxonomy:
     generic_secondary: float = 2.0
     context_weight: float = 1.0
     source: str = ""
+    appraisal: AppraisalLexicon = field(default_factory=AppraisalLexicon)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -164,7 +178,22 @@ def load_issues(path: Path | None = None) -> Taxonomy:
         # the negotiation's: a taxonomy written for other talks that leaves it out keeps ours,
         # or every statement it tags would read as neutral.
         taxonomy = replace(taxonomy, stance=load_issues().stance)
-    return taxonomy
+    return replace(taxonomy, appraisal=load_appraisal())
+
+
+def load_appraisal(path: Path | None = None) -> AppraisalLexicon:
+    """The appraisal and logistics word classes (default: the packaged ``appraisal.yaml``),
+    which every taxonomy reads: English wording, like the stance lexicon's."""
+    path = path or packaged(APPRAISAL_FILE)
+    where = str(path)
+    data = _mapping(read_yaml(path, "appraisal lexicon"), where, "the file")
+    _no_unknown(data, set(APPRAISAL_CLASSES), where, "the top level")
+    return AppraisalLexicon(
+        {
+            k: tuple(_pattern(p, where, k) for p in _strings(data.get(k, []), where, k))
+            for k in APPRAISAL_CLASSES
+        }
+    )
 
 
 def parse_issues(raw: Any, where: str = "<taxonomy>") -> Taxonomy:
@@ -354,4 +383,14 @@ def _pattern(value: str, where: str, entry: str) -> str:
     return value
 
 
-__all__ = ["Issue", "StanceLexicon", "Taxonomy", "Term", "load_issues", "parse_issues"]
+__all__ = [
+    "APPRAISAL_CLASSES",
+    "AppraisalLexicon",
+    "Issue",
+    "StanceLexicon",
+    "Taxonomy",
+    "Term",
+    "load_appraisal",
+    "load_issues",
+    "parse_issues",
+]
