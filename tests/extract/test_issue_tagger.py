@@ -178,3 +178,13 @@ def test_a_verdict_is_no_logistics_and_a_timetable_no_verdict(tagger: IssueTagge
     assert {"time", "movement"} <= timetable
     assert not timetable & {"positive", "negative"}
     assert tagger.word_classes("the river runs north of the city") == []
+
+
+def test_word_classes_are_remembered_without_sharing_the_list() -> None:
+    """The memo gives the same classes as a fresh reading, and a caller's edit cannot reach it."""
+    fresh, used = IssueTagger(load_issues()), IssueTagger(load_issues())
+    text = "the talks on Friday were productive, though the venue is not yet fixed"
+    first = used.word_classes(text)
+    first.append("tampered")
+    assert used.word_classes(text) == fresh.word_classes(text)
+    assert "tampered" not in used.word_classes(text)

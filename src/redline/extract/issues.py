@@ -39,6 +39,7 @@ _SUBJECTLESS = frozenset(
 _ANTECEDENT_WINDOW = 8
 _CUE_BONUS = 0.5
 _MAX_ISSUES = 4
+_CLASSES_REMEMBERED = 4096  # word-class memo entries (IssueTagger.word_classes), then it starts again
 
 
 @dataclass(slots=True)
@@ -77,6 +78,9 @@ class IssueTagger:
         # for ``order``, which reads the same words again right after ``evidence`` (the very
         # tuple ``words`` returned, so an identity test finds it)
         self._last_read: tuple[Sequence[str], list[Hit], list[Hit], bool] | None = None
+        # text -> its classes: the issue model and the position gate both ask for the same
+        # content and cue (``StatementClassifier.word_classes``), seven pattern sets each time
+        self._word_classes: dict[str, tuple[str, ...]] = {}
         self._scheduling = PatternSet(Pattern.compile(w) for w in lex.scheduling)
         self._verdict = PatternSet(Pattern.compile(w) for w in (*lex.appraisal, *lex.positive, *lex.negative))
         praise = (*lex.appraisal, *lex.cue_verbs.get("support", ()))
@@ -91,8 +95,14 @@ class IssueTagger:
         """The ``appraisal.yaml`` classes the text's words fall in ("positive", "time", ...), in
         the file's order: praise, a failure, a hedged verdict, a date or a trip, each as one
         feature, so that a word the training data never paired with a meeting still counts."""
-        tokens = words(text)
-        return [name for name, patterns in self._classes if find_all(patterns, tokens)]
+        found = self._word_classes.get(text)
+        if found is None:
+            if len(self._word_classes) >= _CLASSES_REMEMBERED:
+                self._word_classes.clear()
+            tokens = words(text)
+            found = tuple(name for name, patterns in self._classes if find_all(patterns, tokens))
+            self._word_classes[text] = found
+        return list(found)
 
     def frame_signals(
         self, content: str, cue: str | None = None, order: Sequence[str] | None = None
