@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from redline.extract.issues import IssueTagger
+from redline.extract.lexicon import Pattern, find_all, words
 from redline.knowledge.issues import load_issues
 
 
@@ -188,3 +189,50 @@ def test_word_classes_are_remembered_without_sharing_the_list() -> None:
     first.append("tampered")
     assert used.word_classes(text) == fresh.word_classes(text)
     assert "tampered" not in used.word_classes(text)
+
+
+# written for these tests: verdicts, logistics, both and neither, with issue words in varied order
+_CLASS_TEXTS = (
+    "the talks on Friday were productive, though the venue is not yet fixed",
+    "the envoy flew to Geneva on Monday and handed over the draft",
+    "it is too early to judge whether sanctions relief will follow a ceasefire",
+    "the ministry declined to comment on the troop cap or the frozen assets",
+    "a disastrous meeting, said one aide; a constructive one, said another",
+    "the river runs north of the city",
+    "",
+)
+
+
+def test_word_classes_read_in_one_pass_are_those_of_each_class_read_alone() -> None:
+    """The classes' patterns are matched together; each class is found exactly when its own
+    patterns, read by themselves, match (and listed in the file's order)."""
+    taxonomy = load_issues()
+    tagger = IssueTagger(taxonomy)
+    for text in _CLASS_TEXTS:
+        alone = [
+            name
+            for name, patterns in taxonomy.appraisal.classes.items()
+            if patterns and find_all([Pattern.compile(w) for w in patterns], words(text))
+        ]
+        assert tagger.word_classes(text) == alone, text
+    assert any(tagger.word_classes(t) for t in _CLASS_TEXTS)  # the texts do carry classes
+
+
+def test_the_issue_order_is_remembered_as_read_afresh_and_within_bounds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fresh, used = IssueTagger(load_issues()), IssueTagger(load_issues())
+    texts = ["sanctions first, then the army cap", "the army cap, then sanctions", *_CLASS_TEXTS]
+    for text in texts * 2:
+        got = used.order(text)
+        assert got == fresh.order(text) == IssueTagger(load_issues()).order(text), text
+        got.append("tampered")  # a caller's edit does not reach the memo
+        assert "tampered" not in used.order(text)
+    assert used.order(texts[0])[:2] == ["sanctions_economy", "military_limits"]
+    # bounded: the memo starts afresh rather than grow with every statement of a long run
+    monkeypatch.setattr("redline.extract.issues._TEXTS_REMEMBERED", 3)
+    for n in range(10):
+        used.order(f"sanctions, item {n}")
+        used.word_classes(f"productive, item {n}")
+    assert len(used._orders) <= 3
+    assert len(used._word_classes) <= 3

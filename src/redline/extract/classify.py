@@ -58,7 +58,7 @@ from redline.extract.features import (
     stance_features,
 )
 from redline.extract.issues import IssueScore, IssueTagger
-from redline.extract.lexicon import BOUNDARY, looks_english
+from redline.extract.lexicon import EnglishSigns
 from redline.extract.linear import LinearModel
 from redline.extract.nearby import NearbyTerms, Stretch
 from redline.extract.stance import StanceClassifier, StanceResult
@@ -133,7 +133,7 @@ class StatementClassifier:
         if not document:
             return ()
         if self._topic[0] is not document and self._topic[0] != document:
-            whole = self._terms_of(document).window(0, len(document))
+            whole = self._terms_of(document).pieces(0, len(document))
             self._topic = (document, self._leading((whole,)))
         return self._topic[1]
 
@@ -155,7 +155,7 @@ class StatementClassifier:
         end = at + len(content)
         # the outer edges move to whole stretches (a few words more or less than NEAR_CHARS)
         first, last = terms.widen(max(0, at - NEAR_CHARS), end + NEAR_CHARS, NEAR_SLACK)
-        return self._leading((terms.window(first, at), terms.window(end, last)))
+        return self._leading((terms.pieces(first, at), terms.pieces(end, last)))
 
     def _terms_of(self, document: str) -> NearbyTerms:
         """The document's issue terms, read once for its topic and every statement's window."""
@@ -163,20 +163,24 @@ class StatementClassifier:
             self._nearby = NearbyTerms(self.tagger, document)
         return self._nearby
 
-    def _leading(self, parts: Sequence[Stretch]) -> tuple[str, ...]:
-        """The specific issues with most term evidence in ``parts`` (read as one text with a
-        boundary between them, so that no term spans a gap), first named first among equals."""
-        tokens: list[str] = []
+    def _leading(self, parts: Sequence[Sequence[Stretch]]) -> tuple[str, ...]:
+        """The specific issues with most term evidence in ``parts`` (each a window's stretches,
+        ``NearbyTerms.pieces``; read as one text with a boundary between windows, so that no
+        term spans a gap), first named first among equals."""
+        size = 0  # tokens before the stretch read (the boundaries between windows included)
+        signs = EnglishSigns()
         evidence: dict[str, IssueScore] = {}
         for part in parts:
-            if tokens:
-                tokens.append(BOUNDARY)
-            for hit in part.hits:
-                score = evidence.setdefault(hit.issue, IssueScore(hit.issue))
-                score.terms += hit.weight
-                score.first = min(score.first, hit.start + len(tokens))
-            tokens.extend(part.tokens)
-        if not looks_english(tokens):
+            if size:
+                size += 1  # the boundary
+            for stretch in part:
+                for hit in stretch.hits:
+                    score = evidence.setdefault(hit.issue, IssueScore(hit.issue))
+                    score.terms += hit.weight
+                    score.first = min(score.first, hit.start + size)
+                size += len(stretch.tokens)
+                signs += stretch.signs
+        if not signs.english:
             return ()
         floor = self.taxonomy.min_score
         ranked = sorted(

@@ -205,11 +205,46 @@ def looks_english(tokens: Sequence[str]) -> bool:
     words = list(filter(BOUNDARY.__ne__, tokens))
     if not words:
         return False
-    if _ASCII_CHAR.search("".join(words)) is None:
-        return False
-    english = sum(map(_ENGLISH_MARKERS.__contains__, words))
-    foreign = sum(map(_FOREIGN_MARKERS.__contains__, words))
-    return not (foreign >= 2 and foreign > english)
+    return english_signs(tokens, words).english
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishSigns:
+    """What ``looks_english`` weighs in a token list, as counts that add up: the signs of a
+    text cut in pieces are the sum of the pieces' signs (``nearby.py`` reads a document's
+    stretches once and judges any run of them without joining their tokens)."""
+
+    words: int = 0
+    ascii: bool = False  # some word holds an ASCII character
+    markers: int = 0  # frequent English function words
+    foreign: int = 0  # frequent function words of other languages
+
+    def __add__(self, other: EnglishSigns) -> EnglishSigns:
+        return EnglishSigns(
+            self.words + other.words,
+            self.ascii or other.ascii,
+            self.markers + other.markers,
+            self.foreign + other.foreign,
+        )
+
+    @property
+    def english(self) -> bool:
+        """``looks_english`` of the tokens these signs were counted in."""
+        if not self.words or not self.ascii:
+            return False
+        return not (self.foreign >= 2 and self.foreign > self.markers)
+
+
+def english_signs(tokens: Sequence[str], words: Sequence[str] | None = None) -> EnglishSigns:
+    """The signs of a token list (``words``: its tokens less the boundaries, when at hand)."""
+    if words is None:
+        words = list(filter(BOUNDARY.__ne__, tokens))
+    return EnglishSigns(
+        len(words),
+        _ASCII_CHAR.search("".join(words)) is not None,
+        sum(map(_ENGLISH_MARKERS.__contains__, words)),
+        sum(map(_FOREIGN_MARKERS.__contains__, words)),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,9 +421,11 @@ def longest_first(hits: Iterable[Hit], rank: Callable[[Hit], int] | None = None)
 
 __all__ = [
     "BOUNDARY",
+    "EnglishSigns",
     "Hit",
     "Pattern",
     "PatternSet",
+    "english_signs",
     "find_all",
     "longest_first",
     "looks_english",

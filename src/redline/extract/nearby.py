@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redline.extract.issues import IssueTagger
-from redline.extract.lexicon import normalise
+from redline.extract.lexicon import EnglishSigns, english_signs, normalise
 
 # a clause mark the tokeniser reads as a boundary, then a space (lexicon.BOUNDARY's marks)
 _CUT = re.compile(r"(?<=[.!?;:,()\[\]])\s+")
@@ -35,6 +35,7 @@ class TermHit:
 class Stretch:
     tokens: tuple[str, ...]
     hits: tuple[TermHit, ...]
+    signs: EnglishSigns  # whether the tokens look English, as counts that add up
 
 
 class NearbyTerms:
@@ -57,6 +58,18 @@ class NearbyTerms:
         """Tokens and term hits of ``document[start:end]``, as if that text were read alone."""
         tokens: list[str] = []
         hits: list[TermHit] = []
+        signs = EnglishSigns()
+        for part in self.pieces(start, end):
+            hits.extend(TermHit(h.issue, h.weight, h.start + len(tokens)) for h in part.hits)
+            tokens.extend(part.tokens)
+            signs += part.signs
+        return Stretch(tuple(tokens), tuple(hits), signs)
+
+    def pieces(self, start: int, end: int) -> list[Stretch]:
+        """``window``'s text as the stretches it covers, in order, the clipped ends read afresh:
+        their tokens one after the other are the window's (a reader that only counts, like
+        ``StatementClassifier.topic``, need not join them)."""
+        out: list[Stretch] = []
         first = max(0, bisect_right(self._starts, start) - 1)
         for i in range(first, len(self._spans)):
             s, e = self._spans[i]
@@ -64,10 +77,9 @@ class NearbyTerms:
                 break
             if e <= start:
                 continue
-            part = self._stretch(i) if start <= s and e <= end else self._text(max(s, start), min(e, end))
-            hits.extend(TermHit(h.issue, h.weight, h.start + len(tokens)) for h in part.hits)
-            tokens.extend(part.tokens)
-        return Stretch(tuple(tokens), tuple(hits))
+            whole = start <= s and e <= end
+            out.append(self._stretch(i) if whole else self._text(max(s, start), min(e, end)))
+        return out
 
     def widen(self, start: int, end: int, slack: int) -> tuple[int, int]:
         """``start`` and ``end`` moved out to the edges of the stretches they fall in, when
@@ -93,7 +105,7 @@ class NearbyTerms:
 
     def _text(self, start: int, end: int) -> Stretch:
         tokens = normalise(self.document[start:end])
-        return Stretch(tuple(tokens), _hits(self.tagger, tokens))
+        return Stretch(tuple(tokens), _hits(self.tagger, tokens), english_signs(tokens))
 
 
 def _hits(tagger: IssueTagger, tokens: Sequence[str]) -> tuple[TermHit, ...]:
