@@ -195,7 +195,8 @@ class StanceClassifier:
         terms = find_all(self._issue_terms[issue.id], tokens)
         topic = {i for h in terms for i in range(h.start, h.end)}
         # not the words of the topic ("agreed document") or of a prerequisite ("impossible without")
-        general = [h for h in find_all(self._general, tokens) if h.start not in topic | required]
+        every_general = find_all(self._general, tokens)  # read once: ``_wording`` reads them all too
+        general = [h for h in every_general if h.start not in topic | required]
         general = _about(general, tokens, own + terms) if issue.evaluative else []
         hits = _resolve(own + general)
         countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
@@ -209,7 +210,7 @@ class StanceClassifier:
         wording, judged = 0.0, False  # the issue's own wording, and whether the content evaluates
         # how the talks are going, either way: a position, not a process fact (a model feature)
         tags: set[str] = {"appraisal"} if appraised else set()
-        tags |= self._wording(tokens, negated)
+        tags |= self._wording(tokens, negated, every_general)
         for hit in hits:
             if (hit.pattern.tag == "counter" and _segment(tokens, hit.start) in evaluated) or (
                 hit.start in objects.values()
@@ -338,13 +339,13 @@ class StanceClassifier:
             return StanceResult("oppose", -2.0, why, (REJECTION,))
         return None
 
-    def _wording(self, tokens: Sequence[str], negated: Callable[[Hit], bool]) -> set[str]:
+    def _wording(self, tokens: Sequence[str], negated: Callable[[Hit], bool], hits: list[Hit]) -> set[str]:
         """Evaluative and conditional wording anywhere in the content, whatever it bears on, as
         model features (``any_positive``, ``any_negative_neg``, ``any_conditional``): the issue
         rules count an evaluation only in a clause about the issue, and the issue is often the
         tagger's wrong guess, while "unacceptable" or "only if" still says a position is taken.
-        Talks CV stance 0.684 -> 0.688, 4-way 0.561 -> 0.564 (matched statements)."""
-        hits = find_all(self._general, tokens)
+        Talks CV stance 0.684 -> 0.688, 4-way 0.561 -> 0.564 (matched statements). ``hits``: the
+        general evaluative wording's hits in ``tokens``, which ``explain`` has already read."""
         found = {f"any_{h.pattern.tag}{'_neg' if negated(h) else ''}" for h in hits}
         if self._unmasked(self._conditional, tokens):
             found.add("any_conditional")
