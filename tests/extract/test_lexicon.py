@@ -6,7 +6,9 @@ import pytest
 
 from redline.extract.lexicon import (
     BOUNDARY,
+    EnglishSigns,
     Pattern,
+    english_signs,
     find_all,
     longest_first,
     looks_english,
@@ -107,3 +109,24 @@ def test_negated_patterns_know_it() -> None:
 )
 def test_language_guard(text: str, english: bool) -> None:
     assert looks_english(normalise(text)) is english
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        ["Ukraine must withdraw,", "from Donbas"],
+        ["Die NATO-Mitgliedschaft der Ukraine,", "ist ausgeschlossen"],
+        ["Die Ukraine und", "the talks"],  # foreign words in one piece, English in the other
+        ["Украина должна,", "NATO"],  # the ASCII word is in the second piece only
+        ["Украина должна,", "вывести войска"],
+        ["", ""],
+    ],
+)
+def test_english_signs_of_pieces_add_up_to_those_of_the_whole(pieces: list[str]) -> None:
+    """The signs of a text read piece by piece judge it as the text read at once."""
+    whole = normalise(" ".join(pieces))
+    summed = EnglishSigns()
+    for piece in pieces:
+        summed += english_signs(normalise(piece))
+    assert summed == english_signs(whole)
+    assert summed.english is looks_english(whole)

@@ -9,7 +9,7 @@ import pytest
 from redline.extract.classify import StatementClassifier
 from redline.extract.features import StatementInput
 from redline.extract.issues import IssueTagger
-from redline.extract.lexicon import normalise
+from redline.extract.lexicon import english_signs, normalise
 from redline.extract.nearby import NearbyTerms
 from redline.knowledge.issues import load_issues
 
@@ -40,6 +40,9 @@ def test_a_window_has_the_tokens_and_hits_of_its_text_read_alone(tagger: IssueTa
         window = nearby.window(start, end)
         alone = normalise(DOCUMENT[start:end])
         assert list(window.tokens) == alone, (start, end)
+        assert window.signs == english_signs(alone), (start, end)
+        pieces = nearby.pieces(start, end)
+        assert [t for piece in pieces for t in piece.tokens] == alone, (start, end)
         expected = [(h.pattern.tag, h.pattern.weight, h.start) for h in tagger.term_hits(alone)]
         got = [(h.issue, h.weight, h.start) for h in window.hits]
         assert sorted(got) == sorted(expected), (start, end)
