@@ -28,7 +28,11 @@ it. The classifier adds up signed, explainable evidence:
   issue is a generic frame (the plan, the talks): on a specific point such a sentence is a
   demand for or against the point;
 * idioms that only look like a condition ("as long as it takes", "if necessary", "as soon as
-  possible", "if they really wanted peace, they could have ...") are no condition;
+  possible", "if they really wanted peace, they could have ...") and "once" meaning "again" ("once
+  again") are no condition;
+* a "but" clause that closes the statement's sentence with an open point or a condition in it
+  ("is considering our position, but some issues still require discussion") makes support
+  conditional (``qualified``; the extractor's content often stops at the "but");
 * a point removed from the draft ("nixing the amnesty") is opposition to that point;
 * a proposal turned down ("rejected the proposal to ...", or content naming the proposal after
   a cue such as "rejected") is opposition to it, and turning down the other side's alternative
