@@ -74,6 +74,11 @@ def test_a_requirement_on_a_specific_point_is_a_demand_for_it(rules: StanceClass
             "united_states",
             "support",
         ),
+        # "once" as "again" or "at once", not "as soon as"
+        ("once again, we stand ready to sign a good agreement", "plan_overall", "said", "europe", "support"),
+        ("the envoys once more called the framework a good basis", "plan_overall", "said", None, "support"),
+        # ... while "once" opening a clause still makes one
+        ("once the troops leave, the framework is a good basis", "plan_overall", "said", None, "conditional"),
         # a counterfactual accusation: no condition either
         (
             "if Moscow really wanted peace, it could have agreed to a truce months ago",

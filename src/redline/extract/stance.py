@@ -28,7 +28,11 @@ it. The classifier adds up signed, explainable evidence:
   issue is a generic frame (the plan, the talks): on a specific point such a sentence is a
   demand for or against the point;
 * idioms that only look like a condition ("as long as it takes", "if necessary", "as soon as
-  possible", "if they really wanted peace, they could have ...") are no condition;
+  possible", "if they really wanted peace, they could have ...") and "once" meaning "again" ("once
+  again") are no condition;
+* a "but" clause that closes the statement's sentence with an open point or a condition in it
+  ("is considering our position, but some issues still require discussion") makes support
+  conditional (``qualified``; the extractor's content often stops at the "but");
 * a point removed from the draft ("nixing the amnesty") is opposition to that point;
 * a proposal turned down ("rejected the proposal to ...", or content naming the proposal after
   a cue such as "rejected") is opposition to it, and turning down the other side's alternative
@@ -61,6 +65,7 @@ _NEGATIVE_WEIGHT = 1.5
 _CUE_WEIGHTS = {"support": 1.0, "oppose": -1.5}
 _NOUN_NEGATORS = frozenset({"without", "no"})
 _CONTRAST = frozenset({"but", "however", "although", "though", "while", "wherea", "yet"})
+_TAIL_CONTRAST = frozenset({"but", "though", "although", "yet", "however"})  # not "while": see ``qualified``
 _FIRST_PERSON = frozenset({"we", "i"})
 # words between a subject and its verb ("Russia has also flatly rejected"); "-ly" adverbs too
 _AUXILIARIES = frozenset(
@@ -100,6 +105,7 @@ class StanceClassifier:
         self._requirement = index(lex.requirement)
         self._prerequisite = index(lex.prerequisite)
         self._not_condition = index(lex.not_condition)
+        self._reporting = index(lex.reporting)
         self._obligation = index(lex.obligation)
         self._removal = index(lex.removal)
         self._threat = index(lex.threat)
@@ -290,6 +296,26 @@ class StanceClassifier:
             why = f"a requirement laid on the deal; {reason}"
             return _result("conditional", score, why, tags, "requirement")
         return None
+
+    def qualified(self, content: str, sentence: str) -> str | None:
+        """The terms that a contrast clause closing the statement's sentence lays on it, or None.
+
+        Reported speech often ends at a "but" the statement goes on past: in "he said the US is
+        considering our position, but some issues still require discussion" the clause after
+        "but" is still what was said, and it makes the support conditional (an open point or an
+        explicit condition, as in the content itself). Not a clause that reports a statement of
+        its own ("..., but warned that much work remains": ``reporting``), nor one after
+        "while", which joins another act or another speaker ("while Moscow insisted ...")."""
+        at = sentence.find(content) if content else -1
+        if at < 0:
+            return None
+        tail = list(words(sentence[at + len(content) :]))
+        while tail and tail[0] == BOUNDARY:
+            tail.pop(0)
+        if not tail or tail[0] not in _TAIL_CONTRAST or find_all(self._reporting, tail):
+            return None
+        hits = self._unmasked(self._unresolved, tail) or self._unmasked(self._conditional, tail)
+        return f"{tail[0]} ... {hits[0].pattern.source!r} after the statement" if hits else None
 
     def _rejected(
         self,

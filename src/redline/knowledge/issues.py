@@ -28,6 +28,7 @@ _STANCE_LISTS = (
     "requirement",
     "prerequisite",
     "not_condition",
+    "reporting",
     "obligation",
     "positive",
     "negative",
@@ -108,6 +109,7 @@ class StanceLexicon:
     requirement: tuple[str, ...] = ()  # terms laid on the deal as a whole ("any settlement must")
     prerequisite: tuple[str, ...] = ()  # "no peace without X": X is demanded
     not_condition: tuple[str, ...] = ()  # idioms that only look like a condition ("if necessary")
+    reporting: tuple[str, ...] = ()  # verbs that open a statement of its own ("..., but added that")
     obligation: tuple[str, ...] = ()
     positive: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
