@@ -259,6 +259,8 @@ def noun_candidates(
             source = noun_phrase(owner)
             if owner.i < tok.i and source[1] > tok.i:  # "Moscow's demand": the possessor alone
                 source = (source[0], tok.i)
+        if source is None and not cues.sourceless_statements:
+            continue  # "following reports that ...": no one is named as saying it
         trimmed = trim(doc, *subtree_range(clauses[0]))
         if trimmed:
             out.append(Candidate(trimmed, (tok.i, tok.i + 1), source, "noun", tok.i))
