@@ -19,6 +19,8 @@ _PARAGRAPH = re.compile(r"\n\s*")
 # mispaired mark; readers would not take it as one quotation either
 _MAX_PARAGRAPH_QUOTE = 3000
 _WORDY = re.compile(r"\w", re.UNICODE)
+# the curly and the straight double-quote pairs, which careless copy mixes within one quote
+_MIXED_DOUBLE = frozenset({"“”", '""'})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +154,20 @@ def find_quotes(text: str, pairs: Iterable[tuple[str, str]]) -> list[QuoteSpan]:
             quotes.append(QuoteSpan(start, end, o, close, n_paras))
 
     closer_of = {o + c: c for o, c in pairs}
+    inner = 0  # straight or curly double marks opened inside the pending quote, not yet closed
     for i, (pos, role, key) in enumerate(marks):
         para = para_of[i]
         if open_at is not None and key != open_key and text.startswith(closer_of[open_key], pos):
             role, key = "close", open_key  # „…“: the closing mark doubles as an English opener
+        if open_at is not None and {key, open_key} == _MIXED_DOUBLE and para == para_of[open_at]:
+            # “Words," he said: web copy mixes curly and straight double marks within a quote;
+            # the other style closes the pending one unless it opened a quote inside it
+            if role == "open":
+                inner += 1
+            elif inner:
+                inner -= 1
+            else:
+                key = open_key
         if open_at is not None and para != para_of[open_at] + n_paras - 1:
             # the pending quote's paragraph ended without a closing mark
             last_para = para_of[open_at] + n_paras - 1
@@ -176,10 +188,10 @@ def find_quotes(text: str, pairs: Iterable[tuple[str, str]]) -> list[QuoteSpan]:
         if role == "open":
             if open_at is None or key != open_key:
                 if open_at is None:
-                    open_at, open_key, n_paras = i, key, 1
+                    open_at, open_key, n_paras, inner = i, key, 1, 0
                 continue
             # a second opening mark of the same kind before any closing one: the first was stray
-            open_at, n_paras = i, 1
+            open_at, n_paras, inner = i, 1, 0
         elif open_at is not None and key == open_key:
             if pos - marks[open_at][0] <= _MAX_PARAGRAPH_QUOTE * n_paras:
                 emit(i, para)

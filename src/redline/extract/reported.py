@@ -504,6 +504,10 @@ def speech_noun_owner(noun: Token, before: int) -> Token | None:
         verb_like = c.dep_ == "nsubj" or (c.dep_ == "compound" and noun.dep_ == "ROOT" and c.i == noun.i - 1)
         if c.pos_ in ("PROPN", "PRON") and verb_like:
             return c
+        # "a Guardian report that", "a New York Times report that": a name right before the noun
+        # is its maker
+        if c.dep_ == "compound" and c.i == noun.i - 1 and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
+            return c
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from") and prep.i < before:
             objs = [o for o in prep.children if o.dep_ == "pobj"]
