@@ -877,16 +877,17 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     """
     lemma = tok.lemma_.lower()
     listed = lemma in cues.object_verbs
-    if not listed and (kind is None or lemma in cues.not_object_verbs):
+    # "called the senator a liar", "described the reporters as biased": an object that is given
+    # a label is what the label is said of, not a hearer, even when it names one; and a verb
+    # whose plain object is no content says one with a label ("saw the vote as a warning")
+    labelled = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.rights)
+    if not listed and (kind is None or (lemma in cues.not_object_verbs and not labelled)):
         return None
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
     if not objs and listed:  # "ruled out giving up land": a gerund is the object it takes
         objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
-    # "called the senator a liar", "described the reporters as biased": an object that is given
-    # a label is what the label is said of, not a hearer, even when it names one
-    labelled = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.rights)
     if not objs or (objs[0].lemma_.lower() in cues.audience and not labelled):
         return None
     if not listed and not labelled and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
