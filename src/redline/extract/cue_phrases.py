@@ -161,18 +161,25 @@ def noun_object_candidates(
         if not preps:
             continue
         for child in tok.rights:
-            if child.dep_ != "prep" or child.lower_ not in preps:
+            # "her pledge to resign": an infinitive stands where a "to" phrase would
+            infinitive = "to" in preps and child.dep_ == "acl" and _to_infinitive(child)
+            if not infinitive and (child.dep_ != "prep" or child.lower_ not in preps):
                 continue
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            objs = [child] if infinitive else [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if not objs:
                 continue
             rng = clip_to_paragraph(doc, (objs[0].left_edge.i, child.right_edge.i + 1), tok.i)
             trimmed = trim(doc, *rng)
             source = _noun_source(tok, cues)
             if trimmed and source:  # without a holder the noun is the writer's framing
-                out.append(Candidate(trimmed, (tok.i, child.i + 1), source, "noun_object", tok.i))
+                cue = (tok.i, tok.i + 1) if infinitive else (tok.i, child.i + 1)
+                out.append(Candidate(trimmed, cue, source, "noun_object", tok.i))
             break
     return out
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def predicate_candidates(
