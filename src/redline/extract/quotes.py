@@ -160,14 +160,7 @@ def find_quotes(text: str, pairs: Iterable[tuple[str, str]]) -> list[QuoteSpan]:
         if open_at is not None and key != open_key and text.startswith(closer_of[open_key], pos):
             role, key = "close", open_key  # „…“: the closing mark doubles as an English opener
         if open_at is not None and {key, open_key} == _MIXED_DOUBLE and para == para_of[open_at]:
-            # “Words," he said: web copy mixes curly and straight double marks within a quote;
-            # the other style closes the pending one unless it opened a quote inside it
-            if role == "open":
-                inner += 1
-            elif inner:
-                inner -= 1
-            else:
-                key = open_key
+            key, inner = _mixed_double(role, open_key, inner)
         if open_at is not None and para != para_of[open_at] + n_paras - 1:
             # the pending quote's paragraph ended without a closing mark
             last_para = para_of[open_at] + n_paras - 1
@@ -205,6 +198,18 @@ def find_quotes(text: str, pairs: Iterable[tuple[str, str]]) -> list[QuoteSpan]:
 # "— We have waited thirty years, — the minister said. — We can wait a little longer."
 _DASH_OPEN = re.compile(r"^[ \t]*([—–])[ \t\xa0]+", re.MULTILINE)
 _DASH_BREAK = re.compile(r"(?<=[,.!?…])[ \t\xa0]+([—–])[ \t\xa0]+")
+
+
+def _mixed_double(role: str, open_key: str, inner: int) -> tuple[str, int]:
+    """“Words," he said: web copy mixes curly and straight double marks within one quotation, so
+    a mark of the other style closes the pending quote, unless it opened a quote inside it (and
+    then its partner closes that one). Returns the key the mark is read with and the count of
+    inner quotes still open."""
+    if role == "open":
+        return "", inner + 1  # no key of its own: an opener inside the quote
+    if inner:
+        return "", inner - 1
+    return open_key, 0
 
 
 def dash_turns(text: str) -> list[QuoteSpan]:
