@@ -177,3 +177,22 @@ def test_the_latest_is_a_heading_not_a_speaker(attributed: Attributed) -> None:
     assert [a for a in attributed("The Latest: Mayor wins second term") if a.source == "The Latest"] == []
     found = [(a.content, a.source) for a in attributed("Mayor Bell: We will rebuild the bridge")]
     assert found == [("We will rebuild the bridge", "Mayor Bell")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor never missed a chance to remind voters he had cut taxes.", "to remind"),
+        ("The mayor took the opportunity to warn that fees would rise.", "to warn"),
+    ],
+)
+def test_who_takes_the_occasion_speaks(attributed: Attributed, text: str, cue: str) -> None:
+    found = [(a.cue, a.source) for a in attributed(text)]
+    assert found == [(cue, "The mayor")], found
+
+
+def test_the_occasion_is_never_the_speaker(attributed: Attributed) -> None:
+    found = [
+        (a.cue, a.source) for a in attributed("Officials had no authority to say that the border was open.")
+    ]
+    assert found == [("to say", "Officials")], found

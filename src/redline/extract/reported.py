@@ -163,6 +163,9 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
             return None
         if tok.dep_ == "relcl" and tok is verb:
             return None
+        if tok.dep_ == "acl" and _occasion(tok, cues):
+            tok = tok.head.head  # "took the opportunity to warn": who took it warns
+            continue
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _head_noun(tok.head)
         if tok is verb and _trails_subordinate(tok, cues):
@@ -179,6 +182,18 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
             continue
         return None
     return None
+
+
+def _occasion(clause: Token, cues: CueLexicon) -> bool:
+    """ "missed no chance to remind voters", "took the opportunity to warn": an infinitive on the
+    object of a verb, when that object is a thing, not a speaker, is done by the verb's subject."""
+    noun = clause.head
+    return (
+        noun.dep_ == "dobj"
+        and noun.pos_ == "NOUN"
+        and not names_source(noun, cues)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 _MAX_QUOTED_SUBJECT = 6  # tokens of a subject set in quote marks ("“People familiar with the matter”")
