@@ -150,7 +150,7 @@ def _noun_source(noun: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Token
 
 
 def light_verb_source(noun: Token, cues: CueLexicon, quoted: Sequence[bool]) -> TokenRange | None:
-    """ "The council made the case that ...", "she raised questions about ...": a speech noun
+    """ "The council made the case that ...", "they unveiled a proposal for ...": a speech noun
     that is the object of a light verb is said by the verb's subject. A negated verb ("did not
     make the case") reports no speech."""
     verb = noun.head

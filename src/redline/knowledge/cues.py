@@ -86,8 +86,8 @@ class CueLexicon:
     quote_pairs: tuple[tuple[str, str], ...] = ()
     document_nouns: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
-    # verbs that do a speech act through their object noun ("made the case that", "raised
-    # questions about"): their subject is the noun's speaker
+    # verbs that do a speech act through their object noun ("made the case that", "unveiled a
+    # proposal for"): their subject is the noun's speaker
     light_verbs: frozenset[str] = frozenset()
     unsaying_verbs: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
