@@ -196,3 +196,9 @@ def test_the_occasion_is_never_the_speaker(attributed: Attributed) -> None:
         (a.cue, a.source) for a in attributed("Officials had no authority to say that the border was open.")
     ]
     assert found == [("to say", "Officials")], found
+
+
+def test_a_nationality_names_the_maker_of_a_speech_noun(attributed: Attributed) -> None:
+    text = "But the central Russian demand, that Ukraine leave the region, has not changed."
+    found = [(a.content, a.cue) for a in attributed(text)]
+    assert ("Ukraine leave the region", "demand") in found, found

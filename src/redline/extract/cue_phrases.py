@@ -190,6 +190,12 @@ def noun_object_candidates(
     return out
 
 
+def _national(noun: Token) -> bool:
+    """ "the central Russian demand that ...": a nationality names the maker, whom the speaker
+    resolution reads as the country."""
+    return any(c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE") for c in noun.lefts)
+
+
 def _to_infinitive(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -280,7 +286,7 @@ def noun_candidates(
                 source = (source[0], tok.i)
         if source is None:
             source = light_verb_source(tok, cues, quoted)
-        if source is None and not cues.sourceless_statements:
+        if source is None and not cues.sourceless_statements and not _national(tok):
             continue  # "following reports that ...": no one is named as saying it
         trimmed = trim(doc, *subtree_range(clauses[0]))
         if trimmed:
