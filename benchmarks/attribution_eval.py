@@ -211,20 +211,23 @@ def score(system: Path, gold: Iterable[Path]) -> dict[str, Any]:
     return result
 
 
-def breakdown(system: Path, gold: Iterable[Path]) -> dict[str, dict[str, float]]:
-    """Recall and speaker mention match by gold content type and by gold source kind,
-    with the scorer's own matching (greedy, half the shorter span's tokens)."""
+Matched = tuple[dict[str, Any], list[dict[str, Any]], dict[int, dict[str, Any]], list[dict[str, Any]]]
+
+
+def matched(system: Path, gold: Iterable[Path]) -> Iterable[Matched]:
+    """(gold document, its attributions, gold index -> matched prediction, unmatched predictions)
+    per document, with the scorer's own matching (greedy, half the shorter span's tokens)."""
     sc = load_module("redline_score", SCORER)
     preds = {}
     for line in system.read_text(encoding="utf-8").splitlines():
         if line.strip():
             o = json.loads(line)
             preds[str(o["document"]["id"])] = o["statements"]
-    counts: dict[str, list[int]] = {}
     for g in sc.load_gold(sorted({str(p.parent) for p in gold})).values():
         text = g["text"]
         items = [(a, sc.span_tokens(text, *sc.locate(text, a))) for a in g["attributions"]]
         used: dict[int, dict[str, Any]] = {}
+        spurious = []
         for p in preds.get(str(g["id"]), []):
             pt = sc.span_tokens(text, p["content"]["start"], p["content"]["end"])
             best, best_ov = None, 0.0
@@ -236,7 +239,18 @@ def breakdown(system: Path, gold: Iterable[Path]) -> dict[str, dict[str, float]]
                     best, best_ov = i, ov
             if best is not None and best_ov >= 0.5:
                 used[best] = p
-        for i, (a, _) in enumerate(items):
+            else:
+                spurious.append(p)
+        yield g, [a for a, _ in items], used, spurious
+
+
+def breakdown(system: Path, gold: Iterable[Path]) -> dict[str, dict[str, float]]:
+    """Recall and speaker mention match by gold content type and by gold source kind."""
+    sc = load_module("redline_score", SCORER)
+    counts: dict[str, list[int]] = {}
+    for g, items, used, _ in matched(system, gold):
+        text = g["text"]
+        for i, a in enumerate(items):
             if a.get("optional"):
                 continue
             hit = i in used
@@ -256,6 +270,49 @@ def breakdown(system: Path, gold: Iterable[Path]) -> dict[str, dict[str, float]]
     }
 
 
+def _context(text: str, start: int, end: int) -> str:
+    """The sentence-ish window around a span, on one line, for reading errors."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 300) + 1
+    right = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    stop = min([*right, end + 200]) + 1
+    return " ".join(text[left:stop].split())
+
+
+def _cells(fields: list[str]) -> list[str]:
+    return [" ".join(f.split()) for f in fields]
+
+
+def write_errors(system: Path, gold: Iterable[Path], path: Path) -> None:
+    """TSV of every missed gold attribution (with the best-overlapping prediction, so that span
+    mismatches show) and every unmatched prediction: the listing issue 10's miss classes were
+    counted from."""
+    sc = load_module("redline_score", SCORER)
+    rows = ["error\tdocument\tcue\tsource\tcontent\toverlap\tpredicted\tcontext"]
+    for g, items, used, spurious in matched(system, gold):
+        text = g["text"]
+        preds = [*used.values(), *spurious]
+        for i, a in enumerate(items):
+            if i in used or a.get("optional"):
+                continue
+            s, e = sc.locate(text, a)
+            gt = sc.span_tokens(text, s, e)
+            best, best_ov = "", 0.0
+            for p in preds:
+                pt = sc.span_tokens(text, p["content"]["start"], p["content"]["end"])
+                if gt and pt and len(gt & pt) / min(len(gt), len(pt)) > best_ov:
+                    best_ov = len(gt & pt) / min(len(gt), len(pt))
+                    best = p["content"]["text"]
+            fields = ["miss", g["id"], a.get("cue") or "", a.get("speaker") or "", a["content"]]
+            rows.append("\t".join(_cells([*fields, f"{best_ov:.2f}", best, _context(text, s, e)])))
+        for p in spurious:
+            c = p["content"]
+            cue = text[p["cue"]["start"] : p["cue"]["end"]] if p.get("cue") else ""
+            spk = (p.get("speaker") or {}).get("mention") or ""
+            fields = ["spurious", g["id"], cue, spk, c["text"], "", "", _context(text, c["start"], c["end"])]
+            rows.append("\t".join(_cells(fields)))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "train"], default="dev", help="PolNeAR split")
@@ -265,6 +322,9 @@ def main() -> None:
         type=Path,
         help="where the system output goes (default: a new private temporary folder, so that "
         "runs at the same time never score each other's output)",
+    )
+    parser.add_argument(
+        "--errors", type=Path, help="write the PolNeAR misses and unmatched predictions to this TSV file"
     )
     args = parser.parse_args()
     if not SHARED.exists():
@@ -285,6 +345,8 @@ def main() -> None:
             f"extract={elapsed:.2f}s system={system}"
             + (" [PolNeAR policy: merged quotes, attitudes, sourceless]" if split != "seed" else "")
         )
+        if split != "seed" and args.errors:
+            write_errors(system, gold, args.errors)
         if split != "seed":
             for key, fig in breakdown(system, gold).items():
                 print(

@@ -135,7 +135,7 @@ def _up_to_comma(doc: Doc, head: Token, source: TokenRange) -> TokenRange:
     return (source[0], comma) if comma is not None else source
 
 
-def _noun_source(noun: Token, cues: CueLexicon) -> TokenRange | None:
+def _noun_source(noun: Token, cues: CueLexicon, quoted: Sequence[bool]) -> TokenRange | None:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
         start, _ = noun_phrase(poss[0])
@@ -146,7 +146,19 @@ def _noun_source(noun: Token, cues: CueLexicon) -> TokenRange | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return noun_phrase(objs[0])
-    return None
+    return light_verb_source(noun, cues, quoted)
+
+
+def light_verb_source(noun: Token, cues: CueLexicon, quoted: Sequence[bool]) -> TokenRange | None:
+    """ "The council made the case that ...", "they unveiled a proposal for ...": a speech noun
+    that is the object of a light verb is said by the verb's subject. A negated verb ("did not
+    make the case") reports no speech."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in cues.light_verbs:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return find_source(verb, cues, quoted)
 
 
 def noun_object_candidates(
@@ -161,18 +173,31 @@ def noun_object_candidates(
         if not preps:
             continue
         for child in tok.rights:
-            if child.dep_ != "prep" or child.lower_ not in preps:
+            # "her pledge to resign": an infinitive stands where a "to" phrase would
+            infinitive = "to" in preps and child.dep_ == "acl" and _to_infinitive(child)
+            if not infinitive and (child.dep_ != "prep" or child.lower_ not in preps):
                 continue
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            objs = [child] if infinitive else [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if not objs:
                 continue
             rng = clip_to_paragraph(doc, (objs[0].left_edge.i, child.right_edge.i + 1), tok.i)
             trimmed = trim(doc, *rng)
-            source = _noun_source(tok, cues)
+            source = _noun_source(tok, cues, quoted)
             if trimmed and source:  # without a holder the noun is the writer's framing
-                out.append(Candidate(trimmed, (tok.i, child.i + 1), source, "noun_object", tok.i))
+                cue = (tok.i, tok.i + 1) if infinitive else (tok.i, child.i + 1)
+                out.append(Candidate(trimmed, cue, source, "noun_object", tok.i))
             break
     return out
+
+
+def _national(noun: Token) -> bool:
+    """ "the central Russian demand that ...": a nationality names the maker, whom the speaker
+    resolution reads as the country."""
+    return any(c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE") for c in noun.lefts)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def predicate_candidates(
@@ -259,6 +284,10 @@ def noun_candidates(
             source = noun_phrase(owner)
             if owner.i < tok.i and source[1] > tok.i:  # "Moscow's demand": the possessor alone
                 source = (source[0], tok.i)
+        if source is None:
+            source = light_verb_source(tok, cues, quoted)
+        if source is None and not cues.sourceless_statements and not _national(tok):
+            continue  # "following reports that ...": no one is named as saying it
         trimmed = trim(doc, *subtree_range(clauses[0]))
         if trimmed:
             out.append(Candidate(trimmed, (tok.i, tok.i + 1), source, "noun", tok.i))

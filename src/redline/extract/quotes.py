@@ -19,6 +19,8 @@ _PARAGRAPH = re.compile(r"\n\s*")
 # mispaired mark; readers would not take it as one quotation either
 _MAX_PARAGRAPH_QUOTE = 3000
 _WORDY = re.compile(r"\w", re.UNICODE)
+# the curly and the straight double-quote pairs, which careless copy mixes within one quote
+_MIXED_DOUBLE = frozenset({"“”", '""'})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +154,13 @@ def find_quotes(text: str, pairs: Iterable[tuple[str, str]]) -> list[QuoteSpan]:
             quotes.append(QuoteSpan(start, end, o, close, n_paras))
 
     closer_of = {o + c: c for o, c in pairs}
+    inner = 0  # straight or curly double marks opened inside the pending quote, not yet closed
     for i, (pos, role, key) in enumerate(marks):
         para = para_of[i]
         if open_at is not None and key != open_key and text.startswith(closer_of[open_key], pos):
             role, key = "close", open_key  # „…“: the closing mark doubles as an English opener
+        if open_at is not None and {key, open_key} == _MIXED_DOUBLE and para == para_of[open_at]:
+            key, inner = _mixed_double(role, open_key, inner)
         if open_at is not None and para != para_of[open_at] + n_paras - 1:
             # the pending quote's paragraph ended without a closing mark
             last_para = para_of[open_at] + n_paras - 1
@@ -176,10 +181,10 @@ def find_quotes(text: str, pairs: Iterable[tuple[str, str]]) -> list[QuoteSpan]:
         if role == "open":
             if open_at is None or key != open_key:
                 if open_at is None:
-                    open_at, open_key, n_paras = i, key, 1
+                    open_at, open_key, n_paras, inner = i, key, 1, 0
                 continue
             # a second opening mark of the same kind before any closing one: the first was stray
-            open_at, n_paras = i, 1
+            open_at, n_paras, inner = i, 1, 0
         elif open_at is not None and key == open_key:
             if pos - marks[open_at][0] <= _MAX_PARAGRAPH_QUOTE * n_paras:
                 emit(i, para)
@@ -193,6 +198,18 @@ def find_quotes(text: str, pairs: Iterable[tuple[str, str]]) -> list[QuoteSpan]:
 # "— We have waited thirty years, — the minister said. — We can wait a little longer."
 _DASH_OPEN = re.compile(r"^[ \t]*([—–])[ \t\xa0]+", re.MULTILINE)
 _DASH_BREAK = re.compile(r"(?<=[,.!?…])[ \t\xa0]+([—–])[ \t\xa0]+")
+
+
+def _mixed_double(role: str, open_key: str, inner: int) -> tuple[str, int]:
+    """“Words," he said: web copy mixes curly and straight double marks within one quotation, so
+    a mark of the other style closes the pending quote, unless it opened a quote inside it (and
+    then its partner closes that one). Returns the key the mark is read with and the count of
+    inner quotes still open."""
+    if role == "open":
+        return "", inner + 1  # no key of its own: an opener inside the quote
+    if inner:
+        return "", inner - 1
+    return open_key, 0
 
 
 def dash_turns(text: str) -> list[QuoteSpan]:

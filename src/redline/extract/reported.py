@@ -163,6 +163,9 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
             return None
         if tok.dep_ == "relcl" and tok is verb:
             return None
+        if tok.dep_ == "acl" and _occasion(tok, cues):
+            tok = tok.head.head  # "took the opportunity to warn": who took it warns
+            continue
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _head_noun(tok.head)
         if tok is verb and _trails_subordinate(tok, cues):
@@ -179,6 +182,18 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
             continue
         return None
     return None
+
+
+def _occasion(clause: Token, cues: CueLexicon) -> bool:
+    """ "missed no chance to remind voters", "took the opportunity to warn": an infinitive on the
+    object of a verb, when that object is a thing, not a speaker, is done by the verb's subject."""
+    noun = clause.head
+    return (
+        noun.dep_ == "dobj"
+        and noun.pos_ == "NOUN"
+        and not names_source(noun, cues)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 _MAX_QUOTED_SUBJECT = 6  # tokens of a subject set in quote marks ("“People familiar with the matter”")
@@ -503,6 +518,10 @@ def speech_noun_owner(noun: Token, before: int) -> Token | None:
     for c in noun.lefts:
         verb_like = c.dep_ == "nsubj" or (c.dep_ == "compound" and noun.dep_ == "ROOT" and c.i == noun.i - 1)
         if c.pos_ in ("PROPN", "PRON") and verb_like:
+            return c
+        # "a Guardian report that", "a New York Times report that": a name right before the noun
+        # is its maker
+        if c.dep_ == "compound" and c.i == noun.i - 1 and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
             return c
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from") and prep.i < before:
@@ -873,16 +892,17 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     """
     lemma = tok.lemma_.lower()
     listed = lemma in cues.object_verbs
-    if not listed and (kind is None or lemma in cues.not_object_verbs):
+    # "called the senator a liar", "described the reporters as biased": an object that is given
+    # a label is what the label is said of, not a hearer, even when it names one; and a verb
+    # whose plain object is no content says one with a label ("saw the vote as a warning")
+    labelled = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.rights)
+    if not listed and (kind is None or (lemma in cues.not_object_verbs and not labelled)):
         return None
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
     if not objs and listed:  # "ruled out giving up land": a gerund is the object it takes
         objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
-    # "called the senator a liar", "described the reporters as biased": an object that is given
-    # a label is what the label is said of, not a hearer, even when it names one
-    labelled = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.rights)
     if not objs or (objs[0].lemma_.lower() in cues.audience and not labelled):
         return None
     if not listed and not labelled and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):

@@ -86,6 +86,9 @@ class CueLexicon:
     quote_pairs: tuple[tuple[str, str], ...] = ()
     document_nouns: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
+    # verbs that do a speech act through their object noun ("made the case that", "unveiled a
+    # proposal for"): their subject is the noun's speaker
+    light_verbs: frozenset[str] = frozenset()
     unsaying_verbs: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
     anonymity_verbs: frozenset[str] = frozenset()
@@ -238,6 +241,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         quote_pairs=_quote_pairs(data, where),
         document_nouns=frozenset(_words(data, "document_nouns", where)),
         document_verbs=frozenset(_words(data, "document_verbs", where)),
+        light_verbs=frozenset(_words(data, "light_verbs", where)),
         unsaying_verbs=frozenset(_words(data, "unsaying_verbs", where)),
         aim_verbs=frozenset(_words(data, "aim_verbs", where)),
         anonymity_verbs=frozenset(_words(data, "anonymity_verbs", where)),
