@@ -112,6 +112,7 @@ class StanceClassifier:
         self._trigger = index(lex.trigger)
         self._attitude = index(lex.attitude)
         self._rejection = index(lex.rejection)
+        self._verdict = index(lex.verdict)
         self._proposal = index(lex.proposal)
         self._counter_proposal = index(lex.counter_proposal)
         self._appraisal = index(lex.appraisal)
@@ -347,23 +348,31 @@ class StanceClassifier:
             own = not subject or subject[-1] in _FIRST_PERSON or subject[-1] == party
             if own and not negated(hit) and not _inside(hit.start, clauses):
                 starts.append(hit.end)
-        if not starts:
-            return None
         objects = find_all(self._proposal, tokens) + find_all(self._counter_proposal, tokens)
+        nouns: list[Hit] = []
         for start in sorted(starts):
             reached = [h for h in objects if start <= h.start <= start + _OBJECT_REACH]
             reached = [h for h in reached if BOUNDARY not in tokens[start : h.start]]
-            if not reached:
+            if reached:
+                nouns.append(min(reached, key=lambda h: h.start))
+        for verdict in find_all(self._verdict, tokens):
+            # "the proposals are unacceptable": the verdict's subject is what is turned down
+            if negated(verdict) or _inside(verdict.start, clauses):
                 continue
-            noun = min(reached, key=lambda h: h.start)
-            counter = find_all(self._counter_proposal, tokens[noun.start : noun.end + 1])
-            aimed = [h for h in find_all(self._issue_cues[issue], tokens) if h.pattern.tag == "counter"]
-            if counter or any(h.start >= noun.start for h in aimed):
-                why = f"turns down the other side's alternative: {noun.pattern.source!r}"
-                return StanceResult("support", 2.0, why, (REJECTION,))
-            why = f"turns down a proposal: {noun.pattern.source!r}"
-            return StanceResult("oppose", -2.0, why, (REJECTION,))
-        return None
+            reached = [h for h in objects if verdict.start - _OBJECT_REACH <= h.end <= verdict.start]
+            reached = [h for h in reached if BOUNDARY not in tokens[h.end : verdict.start]]
+            if reached:
+                nouns.append(max(reached, key=lambda h: (h.end, -h.start)))
+        if not nouns:
+            return None
+        noun = nouns[0]
+        counter = find_all(self._counter_proposal, tokens[noun.start : noun.end + 1])
+        aimed = [h for h in find_all(self._issue_cues[issue], tokens) if h.pattern.tag == "counter"]
+        if counter or any(h.start >= noun.start for h in aimed):
+            why = f"turns down the other side's alternative: {noun.pattern.source!r}"
+            return StanceResult("support", 2.0, why, (REJECTION,))
+        why = f"turns down a proposal: {noun.pattern.source!r}"
+        return StanceResult("oppose", -2.0, why, (REJECTION,))
 
     def _wording(self, tokens: Sequence[str], negated: Callable[[Hit], bool], hits: list[Hit]) -> set[str]:
         """Evaluative and conditional wording anywhere in the content, whatever it bears on, as

@@ -38,6 +38,7 @@ _STANCE_LISTS = (
     "appraisal",
     "attitude",
     "rejection",
+    "verdict",
     "proposal",
     "counter_proposal",
     "scheduling",
@@ -119,6 +120,7 @@ class StanceLexicon:
     appraisal: tuple[str, ...] = ()  # how talks are going ("productive", "progress"): see evaluated_as
     attitude: tuple[str, ...] = ()  # evaluations that take what they evaluate as object ("accept")
     rejection: tuple[str, ...] = ()  # verbs that turn a proposal down ("rejected", "ruled out")
+    verdict: tuple[str, ...] = ()  # predicates that turn down what they are said of ("is unacceptable")
     proposal: tuple[str, ...] = ()  # nouns naming something put on the table ("proposal", "plan")
     counter_proposal: tuple[str, ...] = ()  # the other side's alternative to the plan
     scheduling: tuple[str, ...] = ()  # arrangements of talks ("on Monday", "arrived"): frame_signals
