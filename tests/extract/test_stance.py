@@ -240,6 +240,11 @@ def test_stance_per_issue_and_toward_the_plan(classifier: StanceClassifier) -> N
         ("Russia has turned down the proposal for a truce", "ceasefire", "said", "russia", "oppose"),
         # turning down the other side's alternative backs the plan
         ("the European counter-proposal", "plan_overall", "dismissed", "russia", "support"),
+        # a verdict said of the proposal turns it down as the verb does
+        ("the new draft is unacceptable to us", "plan_overall", "said", "russia", "oppose"),
+        ("most of these proposals would be wholly unacceptable", "plan_overall", "said", "eu", "oppose"),
+        ("the offer of a truce is out of the question", "ceasefire", "said", "ukraine", "oppose"),
+        ("the European counter-proposal is a non-starter", "plan_overall", "said", "russia", "support"),
     ],
 )
 def test_a_proposal_turned_down_is_opposition(
@@ -256,6 +261,10 @@ def test_a_proposal_turned_down_is_opposition(
         ("if Kyiv refuses the offer, talks will stall", "warned"),  # a condition, not a refusal
         ("Kyiv has refused the terms", "said"),  # someone else's refusal, reported
         ("the proposal", "did not reject"),  # a negated cue
+        ("the draft is not unacceptable", "said"),  # a negated verdict
+        ("if the proposals are unacceptable, we will walk away", "said"),  # a condition
+        ("the proposal came late; that is unacceptable", "said"),  # the verdict is on something else
+        ("this is unacceptable", "said"),  # no proposal named
     ],
 )
 def test_a_rejection_that_is_not_the_speakers_is_left_to_the_other_rules(
