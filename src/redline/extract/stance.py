@@ -113,7 +113,6 @@ class StanceClassifier:
         self._attitude = index(lex.attitude)
         self._rejection = index(lex.rejection)
         self._verdict = index(lex.verdict)
-        self._concession = index(lex.concession)
         self._proposal = index(lex.proposal)
         self._counter_proposal = index(lex.counter_proposal)
         self._appraisal = index(lex.appraisal)
@@ -266,9 +265,7 @@ class StanceClassifier:
             return _result("support", score, ("demand; " if demand else "") + reason, tags, "demand" * demand)
         if score < 0:
             return _result("oppose", score, reason, tags, "")
-        # "will not concede": a position held, its side the party's
-        holding = any(negated(h) for h in find_all(self._concession, tokens))
-        evaluative = cue_kind == "emphatic" or bool(hits) or bool(prerequisites) or holding
+        evaluative = cue_kind == "emphatic" or bool(hits) or bool(prerequisites)
         prior = issue.priors.get(speaker_party or "")
         if evaluative and prior:
             return _result(prior, 0.0, f"{speaker_party} prior on {issue.id}; {reason}", tags, "prior")

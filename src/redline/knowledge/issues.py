@@ -39,7 +39,6 @@ _STANCE_LISTS = (
     "attitude",
     "rejection",
     "verdict",
-    "concession",
     "proposal",
     "counter_proposal",
     "scheduling",
@@ -121,7 +120,6 @@ class StanceLexicon:
     appraisal: tuple[str, ...] = ()  # how talks are going ("productive", "progress"): see evaluated_as
     attitude: tuple[str, ...] = ()  # evaluations that take what they evaluate as object ("accept")
     rejection: tuple[str, ...] = ()  # verbs that turn a proposal down ("rejected", "ruled out")
-    concession: tuple[str, ...] = ()  # verbs of giving ground: refused, they hold a known position
     verdict: tuple[str, ...] = ()  # predicates that turn down what they are said of ("is unacceptable")
     proposal: tuple[str, ...] = ()  # nouns naming something put on the table ("proposal", "plan")
     counter_proposal: tuple[str, ...] = ()  # the other side's alternative to the plan
