@@ -66,6 +66,7 @@ _CUE_WEIGHTS = {"support": 1.0, "oppose": -1.5}
 _NOUN_NEGATORS = frozenset({"without", "no"})
 _CONTRAST = frozenset({"but", "however", "although", "though", "while", "wherea", "yet"})
 _TAIL_CONTRAST = frozenset({"but", "though", "although", "yet", "however"})  # not "while": see ``qualified``
+_TURN = frozenset({"but", "however"})  # "A, but B": B is the point ("though B" concedes B)
 _FIRST_PERSON = frozenset({"we", "i"})
 # words between a subject and its verb ("Russia has also flatly rejected"); "-ly" adverbs too
 _AUXILIARIES = frozenset(
@@ -287,7 +288,7 @@ class StanceClassifier:
         threat is not a condition."""
         if score < 0:
             return None
-        if self._unmasked(self._unresolved, tokens):
+        if _before_turn(tokens, self._unmasked(self._unresolved, tokens)):
             return _result("conditional", score, f"unresolved points; {reason}", tags, "unresolved")
         if demand:
             return None
@@ -517,6 +518,14 @@ def _negated_before(
             # "without"/"no" govern the noun after them ("without a fight would ..."), not a later verb
             return tokens[i] not in _NOUN_NEGATORS or start - i <= 2
     return False
+
+
+def _before_turn(tokens: Sequence[str], hits: list[Hit]) -> list[Hit]:
+    """The hits that no "but" (``_TURN``) follows: in "some issues remain open, but the key is
+    that both sides want to continue" what comes after the turn is the speaker's point, and the
+    open issues are conceded on the way to it."""
+    turns = [i for i, tok in enumerate(tokens) if tok in _TURN]
+    return [h for h in hits if not any(t >= h.end for t in turns)]
 
 
 def _condition_clauses(tokens: Sequence[str], openers: list[Hit]) -> list[tuple[int, int]]:
