@@ -59,6 +59,29 @@ def classifier() -> StanceClassifier:
             "conditional",
         ),
         ("some points still need to be worked out", "plan_overall", "said", "russia", "conditional"),
+        # open points after the support, or conceded with "though", still make it conditional
+        (
+            "we welcome the text, but some points still need to be worked out",
+            "plan_overall",
+            "said",
+            "eu",
+            "conditional",
+        ),
+        (
+            "we welcome the text, though some points still need work",
+            "plan_overall",
+            "said",
+            "eu",
+            "conditional",
+        ),
+        # ...but not when they are conceded before a "but": what follows is the point
+        (
+            "a few details remain to be settled, but we welcome the text",
+            "plan_overall",
+            "said",
+            "eu",
+            "support",
+        ),
         (
             "we can accept the framework provided that security guarantees are binding",
             "plan_overall",
