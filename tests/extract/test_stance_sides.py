@@ -36,12 +36,34 @@ def _stance(rules: StanceClassifier, content: str, issue: str, cue: str, party: 
         ("our legitimate interests must be taken into account", "plan_overall", "said", "russia"),
         ("an end to the war cannot mean a surrender for the country", "plan_overall", "insisted", "europe"),
         ("no deal can be signed without Europe at the table", "plan_overall", "said", "europe"),
+        # the principles a deal is to keep
+        ("the team is reviewing the text within the country's principles", "plan_overall", "said", "ukraine"),
+        # standards to meet first, and a step that may not be taken alone
+        ("a candidate has to meet the criteria before it can join", "eu_membership", "said", "eu"),
+        ("membership decisions should not be taken unilaterally", "eu_membership", "said", "eu"),
     ],
 )
 def test_conditions_on_the_deal(
     rules: StanceClassifier, content: str, issue: str, cue: str, party: str
 ) -> None:
     assert _stance(rules, content, issue, cue, party).startswith("conditional")
+
+
+@pytest.mark.parametrize(
+    ("content", "issue", "stance"),
+    [
+        # a principle named outside the deal's terms is no condition on a specific point
+        ("the country has every right to join, in keeping with its principles", "eu_membership", "support"),
+        # doing something alone is not the same as refusing to do it alone
+        ("the bloc acted unilaterally to speed up the accession", "eu_membership", "support"),
+        # criteria named but not to be met
+        ("the criteria were published last year", "eu_membership", "neutral"),
+    ],
+)
+def test_terms_words_that_lay_no_terms(
+    rules: StanceClassifier, content: str, issue: str, stance: str
+) -> None:
+    assert _stance(rules, content, issue, "said", "eu").startswith(stance)
 
 
 def test_a_requirement_on_a_specific_point_is_a_demand_for_it(rules: StanceClassifier) -> None:
