@@ -23,8 +23,9 @@ it. The classifier adds up signed, explainable evidence:
   demand, so its cues count for the demanded side; other conditions make support conditional,
   except a condition naming an attack or breach ("act if Russia attacked again"), which is
   what a guarantee answers to;
-* unresolved points ("some issues still need to be hammered out") make it conditional, and so
-  do terms laid on the deal as a whole ("any settlement must address the root causes") when the
+* unresolved points ("some issues still need to be hammered out") make it conditional, unless
+  a "but" follows them ("some issues remain, but the key is ..."): the point comes after it.
+  Terms laid on the deal as a whole ("any settlement must address the root causes") do too when the
   issue is a generic frame (the plan, the talks): on a specific point such a sentence is a
   demand for or against the point;
 * idioms that only look like a condition ("as long as it takes", "if necessary", "as soon as
@@ -34,8 +35,9 @@ it. The classifier adds up signed, explainable evidence:
   ("is considering our position, but some issues still require discussion") makes support
   conditional (``qualified``; the extractor's content often stops at the "but");
 * a point removed from the draft ("nixing the amnesty") is opposition to that point;
-* a proposal turned down ("rejected the proposal to ...", or content naming the proposal after
-  a cue such as "rejected") is opposition to it, and turning down the other side's alternative
+* a proposal turned down ("rejected the proposal to ...", content naming the proposal after
+  a cue such as "rejected", or a verdict said of it: "the proposals are unacceptable") is
+  opposition to it, and turning down the other side's alternative
   ("rejected the counter-proposal") backs the plan; this reading is ``sure`` (tag
   ``rejection``): the words say outright which way the speaker went, so no party prior or
   learned lean should turn it around;
