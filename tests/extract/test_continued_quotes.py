@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from redline.extract.attribution import find_attributions
+from attribution_spans import spanned
 from redline.knowledge.cues import CueLexicon, load_cues
 
 pytestmark = pytest.mark.model
@@ -29,11 +29,7 @@ LONG_FRAME = (
 
 
 def _found(nlp: Language, text: str, cues: CueLexicon) -> list[tuple[str, str | None]]:
-    doc = nlp(text)
-    return [
-        (doc.text[a.content[0] : a.content[1]], doc.text[a.source[0] : a.source[1]] if a.source else None)
-        for a in find_attributions(doc, cues)
-    ]
+    return [(s.content, s.source) for s in spanned(nlp, text, cues)]
 
 
 @pytest.mark.parametrize(

@@ -15,26 +15,13 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from attribution_spans import said_by
-from redline.extract.attribution import find_attributions
-from redline.knowledge.cues import CueLexicon, load_cues
+from attribution_spans import said_by, triples
+from redline.knowledge.cues import load_cues
 
 pytestmark = pytest.mark.model
 
 GUIDE = load_cues()
 MERGED = load_cues(policy={"merge_split_quotes": True})
-
-
-def _found(nlp: Language, text: str, cues: CueLexicon) -> list[tuple[str, str | None, str | None]]:
-    doc = nlp(text)
-
-    def words(span: tuple[int, int] | None) -> str | None:
-        return None if span is None else doc.text[span[0] : span[1]]
-
-    return [
-        (doc.text[a.content[0] : a.content[1]], words(a.cue), words(a.source))
-        for a in find_attributions(doc, cues)
-    ]
 
 
 @pytest.mark.parametrize(
@@ -66,7 +53,7 @@ def _found(nlp: Language, text: str, cues: CueLexicon) -> list[tuple[str, str | 
 def test_the_guide_counts_a_fronted_subject_and_the_rest_as_two_statements(
     nlp: Language, text: str, subject: str, rest: str, cue: str, source: str
 ) -> None:
-    found = _found(nlp, text, GUIDE)
+    found = triples(nlp, text, GUIDE)
     assert (subject, cue, source) in found, found
     assert (rest, cue, source) in found, found
 
@@ -87,7 +74,7 @@ def test_the_guide_counts_a_fronted_subject_and_the_rest_as_two_statements(
 def test_a_lexicon_merging_split_quotes_reads_one_statement_over_the_insert(
     nlp: Language, text: str, whole: str
 ) -> None:
-    assert [c for c, _, _ in _found(nlp, text, MERGED)] == [whole]
+    assert [c for c, _, _ in triples(nlp, text, MERGED)] == [whole]
 
 
 @pytest.mark.parametrize(
@@ -100,13 +87,13 @@ def test_a_lexicon_merging_split_quotes_reads_one_statement_over_the_insert(
 def test_a_fronted_pronoun_or_lone_name_is_no_statement_of_its_own(
     nlp: Language, text: str, rest: str
 ) -> None:
-    contents = [c for c, _, _ in _found(nlp, text, GUIDE)]
+    contents = [c for c, _, _ in triples(nlp, text, GUIDE)]
     assert rest in contents, contents
     assert not [c for c in contents if c in ("This", "Silva")], contents
 
 
 def test_a_quotation_split_by_its_cue_is_still_read_as_quotations(nlp: Language) -> None:
-    contents = [c for c, _, _ in _found(nlp, '"The old pier," she said, "is no longer safe."', GUIDE)]
+    contents = [c for c, _, _ in triples(nlp, '"The old pier," she said, "is no longer safe."', GUIDE)]
     assert [c.rstrip(".") for c in contents] == ["The old pier", "is no longer safe"]
 
 
@@ -118,7 +105,7 @@ def test_a_quotation_split_by_its_cue_is_still_read_as_quotations(nlp: Language)
     ],
 )
 def test_a_source_noun_before_cited_speaks(nlp: Language, text: str, source: str, cue: str) -> None:
-    found = _found(nlp, text, GUIDE)
+    found = triples(nlp, text, GUIDE)
     assert [(s, c) for _, c, s in found] == [(source, cue)], found
 
 
@@ -137,4 +124,4 @@ def test_unnamed_sources_before_cited_get_the_guide_label(extractor: Any) -> Non
 def test_a_quotation_opening_a_prepositional_object_is_content(
     nlp: Language, text: str, content: str
 ) -> None:
-    assert content in [c for c, _, _ in _found(nlp, text, GUIDE)]
+    assert content in [c for c, _, _ in triples(nlp, text, GUIDE)]

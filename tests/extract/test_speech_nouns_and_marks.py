@@ -20,26 +20,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from attribution_spans import Attributed
-from redline.extract.attribution import find_attributions
+from attribution_spans import Attributed, triples
 from redline.extract.quotes import find_quotes
-from redline.knowledge.cues import CueLexicon, load_cues
+from redline.knowledge.cues import load_cues
 
 pytestmark = pytest.mark.model
 
 POLNEAR = {"merge_split_quotes": True, "mental_states": True, "sourceless_statements": True}
-
-
-def _found(nlp: Language, text: str, cues: CueLexicon) -> list[tuple[str, str | None, str | None]]:
-    doc = nlp(text)
-
-    def words(span: tuple[int, int] | None) -> str | None:
-        return None if span is None else doc.text[span[0] : span[1]]
-
-    return [
-        (doc.text[a.content[0] : a.content[1]], words(a.cue), words(a.source))
-        for a in find_attributions(doc, cues)
-    ]
 
 
 @pytest.mark.parametrize(
@@ -69,8 +56,8 @@ def test_a_speech_noun_with_a_maker_carries_its_clause(
 
 def test_a_speech_noun_nobody_made_is_no_statement_under_the_guide(nlp: Language) -> None:
     text = "The mayor spoke after reports that the bridge would close."
-    assert not [f for f in _found(nlp, text, load_cues()) if f[0] == "the bridge would close"]
-    polnear = _found(nlp, text, load_cues(policy=POLNEAR))
+    assert not [f for f in triples(nlp, text, load_cues()) if f[0] == "the bridge would close"]
+    polnear = triples(nlp, text, load_cues(policy=POLNEAR))
     assert ("the bridge would close", "reports", None) in polnear, polnear
 
 
@@ -162,14 +149,14 @@ def test_a_mixed_mark_quote_keeps_its_speaker(attributed: Attributed) -> None:
     ],
 )
 def test_a_taken_on_or_perceived_object_is_no_thought(nlp: Language, text: str) -> None:
-    assert _found(nlp, text, load_cues(policy=POLNEAR)) == []
+    assert triples(nlp, text, load_cues(policy=POLNEAR)) == []
 
 
 def test_a_belief_verb_still_reports_a_clause_or_a_label(nlp: Language) -> None:
     cues = load_cues(policy=POLNEAR)
-    clause = _found(nlp, "The mayor assumes that voters will forgive him.", cues)
+    clause = triples(nlp, "The mayor assumes that voters will forgive him.", cues)
     assert ("voters will forgive him", "assumes", "The mayor") in clause, clause
-    label = _found(nlp, "Union leaders saw the vote as a warning to the board.", cues)
+    label = triples(nlp, "Union leaders saw the vote as a warning to the board.", cues)
     assert any(c.startswith("the vote as a warning") and s == "Union leaders" for c, _, s in label), label
 
 
