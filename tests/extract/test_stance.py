@@ -344,16 +344,3 @@ def test_a_plan_declared_dead_is_opposed(classifier: StanceClassifier, content: 
 )
 def test_a_text_said_to_be_improved_is_supported(classifier: StanceClassifier, content: str, stance: str) -> None:
     assert classifier.explain(content, ["plan_overall"], "said", None).stance == stance
-
-
-@pytest.mark.parametrize(
-    ("content", "stance"),
-    [
-        ("both sides want a swift end to hostilities", "support"),
-        ("the army called for a cessation of hostilities along the river", "support"),
-        ("there will be no end to the fighting this winter", "oppose"),  # negated
-        ("hostilities resumed along the river overnight", "neutral"),  # a report, no end sought
-    ],
-)
-def test_an_end_to_hostilities_is_the_ceasefire(classifier: StanceClassifier, content: str, stance: str) -> None:
-    assert classifier.explain(content, ["ceasefire"], "said", None).stance == stance
