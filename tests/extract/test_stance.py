@@ -342,5 +342,7 @@ def test_a_plan_declared_dead_is_opposed(classifier: StanceClassifier, content: 
         ("the framework talks resume on Tuesday in Oslo", "neutral"),  # no verdict at all
     ],
 )
-def test_a_text_said_to_be_improved_is_supported(classifier: StanceClassifier, content: str, stance: str) -> None:
+def test_a_text_said_to_be_improved_is_supported(
+    classifier: StanceClassifier, content: str, stance: str
+) -> None:
     assert classifier.explain(content, ["plan_overall"], "said", None).stance == stance
