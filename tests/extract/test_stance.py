@@ -330,3 +330,19 @@ def test_a_plain_report_carries_no_evaluative_wording(classifier: StanceClassifi
 )
 def test_a_plan_declared_dead_is_opposed(classifier: StanceClassifier, content: str, stance: str) -> None:
     assert classifier.explain(content, ["plan_overall"], "said", None).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        ("the revised harbour text is greatly improved", "support"),
+        ("the second version of the framework is a real improvement", "support"),
+        ("the new version of the framework is not improved in any way", "oppose"),  # negated
+        ("there has been no improvement in the framework", "oppose"),
+        ("the framework talks resume on Tuesday in Oslo", "neutral"),  # no verdict at all
+    ],
+)
+def test_a_text_said_to_be_improved_is_supported(
+    classifier: StanceClassifier, content: str, stance: str
+) -> None:
+    assert classifier.explain(content, ["plan_overall"], "said", None).stance == stance
