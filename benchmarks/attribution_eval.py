@@ -211,6 +211,13 @@ def score(system: Path, gold: Iterable[Path]) -> dict[str, Any]:
     return result
 
 
+def _overlap(gold: set[int], predicted: set[int]) -> float:
+    """The scorer's overlap of two spans' tokens: shared over the shorter (0 when one is empty)."""
+    if not gold or not predicted:
+        return 0.0
+    return len(gold & predicted) / min(len(gold), len(predicted))
+
+
 Matched = tuple[dict[str, Any], list[dict[str, Any]], dict[int, dict[str, Any]], list[dict[str, Any]]]
 
 
@@ -232,9 +239,9 @@ def matched(system: Path, gold: Iterable[Path]) -> Iterable[Matched]:
             pt = sc.span_tokens(text, p["content"]["start"], p["content"]["end"])
             best, best_ov = None, 0.0
             for i, (_, gt) in enumerate(items):
-                if i in used or not gt or not pt:
+                if i in used:
                     continue
-                ov = len(gt & pt) / min(len(gt), len(pt))
+                ov = _overlap(gt, pt)
                 if ov > best_ov:
                     best, best_ov = i, ov
             if best is not None and best_ov >= 0.5:
@@ -298,10 +305,9 @@ def write_errors(system: Path, gold: Iterable[Path], path: Path) -> None:
             gt = sc.span_tokens(text, s, e)
             best, best_ov = "", 0.0
             for p in preds:
-                pt = sc.span_tokens(text, p["content"]["start"], p["content"]["end"])
-                if gt and pt and len(gt & pt) / min(len(gt), len(pt)) > best_ov:
-                    best_ov = len(gt & pt) / min(len(gt), len(pt))
-                    best = p["content"]["text"]
+                ov = _overlap(gt, sc.span_tokens(text, p["content"]["start"], p["content"]["end"]))
+                if ov > best_ov:
+                    best, best_ov = p["content"]["text"], ov
             fields = ["miss", g["id"], a.get("cue") or "", a.get("speaker") or "", a["content"]]
             rows.append("\t".join(_cells([*fields, f"{best_ov:.2f}", best, _context(text, s, e)])))
         for p in spurious:

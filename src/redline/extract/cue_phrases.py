@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from redline.extract.english import RELATIVE_PRONOUNS
 from redline.extract.interviews import interviewee
-from redline.extract.reported import find_source, names_source, speech_noun_owner
+from redline.extract.reported import find_source, marked_infinitive, names_source, speech_noun_owner
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
@@ -197,7 +197,7 @@ def _national(noun: Token) -> bool:
 
 
 def _to_infinitive(verb: Token) -> bool:
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.pos_ in ("VERB", "AUX") and marked_infinitive(verb)
 
 
 def predicate_candidates(

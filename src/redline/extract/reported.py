@@ -184,6 +184,12 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
     return None
 
 
+def marked_infinitive(verb: Token) -> bool:
+    """The verb heads a "to" infinitive ("to warn", "to agree on financing"): a purpose, an
+    occasion or a pledge's content, not a finite act of its own."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _occasion(clause: Token, cues: CueLexicon) -> bool:
     """ "missed no chance to remind voters", "took the opportunity to warn": an infinitive on the
     object of a verb, when that object is a thing, not a speaker, is done by the verb's subject."""
@@ -192,7 +198,7 @@ def _occasion(clause: Token, cues: CueLexicon) -> bool:
         noun.dep_ == "dobj"
         and noun.pos_ == "NOUN"
         and not names_source(noun, cues)
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and marked_infinitive(clause)
     )
 
 
@@ -798,7 +804,7 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None  # "would order a review and warned against ...": a second act, not an insert
     if any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children):
         return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if marked_infinitive(tok):
         return None  # "gathered ... to agree on financing": a purpose, not an insert
     start = tok.left_edge.i
     # ", a White House official said, with talks set to resume": adjuncts after the verb do not
@@ -1168,7 +1174,7 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
         return True
     if tok.tag_ == "VBG" and cand.source is None and _gerund_subject(tok):
         return True
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.head.pos_ not in (
+    if not marked_infinitive(tok) or tok.head.pos_ not in (
         "ADJ",
         "ADV",
     ):

@@ -171,17 +171,20 @@ class Taxonomy:
 
 def load_issues(path: Path | None = None) -> Taxonomy:
     """Read a taxonomy file (default: the packaged one) and validate every entry."""
-    path = path or packaged("issues.yaml")
+    ours = packaged("issues.yaml")
+    path = path or ours
     where = str(path)
     raw = read_yaml(
         path, "issue taxonomy file", missing_hint="check the path given to --issues or REDLINE_ISSUES"
     )
     taxonomy = parse_issues(raw, where)
-    if path != packaged("issues.yaml") and isinstance(raw, dict) and "stance" not in raw:
+    if path != ours and isinstance(raw, dict) and "stance" not in raw:
         # The stance wording (negation, conditions, demands, refusals) is the language's, not
         # the negotiation's: a taxonomy written for other talks that leaves it out keeps ours,
-        # or every statement it tags would read as neutral.
-        taxonomy = replace(taxonomy, stance=load_issues().stance)
+        # or every statement it tags would read as neutral (read without the appraisal classes,
+        # which every taxonomy gets below).
+        stance = parse_issues(read_yaml(ours, "issue taxonomy file"), str(ours)).stance
+        taxonomy = replace(taxonomy, stance=stance)
     return replace(taxonomy, appraisal=load_appraisal())
 
 
