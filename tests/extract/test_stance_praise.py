@@ -49,3 +49,36 @@ def test_praise_reads_as_support_only_on_the_frames(classifier: StanceClassifier
     # "excellent" is no evaluation of a specific point unless the stance lexicon says so
     content = "the harvest in Kherson was excellent"
     assert classifier.classify(content, ["territory"], "said", None) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Kyiv's readiness for direct negotiations with Moscow",
+        "the minister said his country was ready to negotiate without preconditions",
+        "both governments remain committed to the dialogue begun in Vienna",
+        "she was prepared for frank discussions with the other side",
+    ],
+)
+def test_readiness_to_negotiate_is_support(classifier: StanceClassifier, content: str) -> None:
+    assert classifier.classify(content, ["process"], "said", None) == "support"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # readiness to host or to hand over is a process fact
+        "Austria is ready to host the talks in Vienna",
+        "the draft is ready to be sent to the delegations",
+        # a refusal stays a refusal
+        "Moscow is not ready for talks with Kyiv",
+    ],
+)
+def test_readiness_to_host_is_no_readiness_to_negotiate(classifier: StanceClassifier, content: str) -> None:
+    assert classifier.classify(content, ["process"], "said", None) != "support"
+
+
+def test_readiness_takes_what_it_is_ready_for_as_its_object(classifier: StanceClassifier) -> None:
+    # being ready for a long war is against the ceasefire, not for it
+    content = "the army was prepared for a protracted war"
+    assert classifier.classify(content, ["ceasefire"], "said", None) == "oppose"
