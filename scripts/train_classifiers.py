@@ -111,8 +111,12 @@ RULE_FLOOR = 0.05
 # Europe's amendments, supports the US plan). Talks CV stance / bundled examples stance:
 # 0.05 gives 0.633 / 0.682, 0.2 0.657 / 0.697, 0.4 0.661 / 0.712, 0.6 and 1.0 0.662 / 0.697.
 # 0.2, not 0.4: the gain above 0.2 is one or two statements, and at 0.4 the party prior beats
-# plain words ("the draft is completely unacceptable", said by Russia, read as support)
-RULE_FLOOR_OPPOSE = 0.2
+# plain words ("the draft is completely unacceptable", said by Russia, read as support).
+# 0.1 since session 17 (the side model has grown since 0.2 was chosen): talks CV stance, fold
+# shuffles 0 / 1, 0.810 / 0.791 at 0.2 and 0.810 / 0.795 at 0.1 (refusals the model read as
+# support: "NATO's commitment to Ukraine's Euro-Atlantic future", said against it; "Tomahawks to
+# Kyiv"), bundled examples 0.706 either way
+RULE_FLOOR_OPPOSE = 0.1
 MIN_DF = 2
 # a second, three-way model for the side, trained on positions only. Talks CV stance: 0.553
 # without, 0.560 with; with RULE_FLOOR off as well 0.584, but the bundled examples (unseen)

@@ -8,6 +8,9 @@ it. The classifier adds up signed, explainable evidence:
 * general evaluation ("basis", "welcome" vs "unacceptable", "red line"), counted only in a
   clause that names the issue, never when the word is part of the topic ("agreed document"),
   and not at all for non-evaluative frames (process: "productive talks" takes no side);
+* praise of how something went in the language's words (``appraisal.yaml``: "a terrific
+  meeting", "the summit laid the foundation") is evaluation on the frames too, and on the
+  process a position on the negotiations, unless negated or mixed with a failure or a hedge;
 * evaluating a counter-proposition flips: "will not accept Western troops" supports the
   proposition that no NATO troops are stationed in Ukraine (the evaluation alone decides: the
   counter-proposition counts by itself only where nobody evaluates it);
@@ -119,6 +122,11 @@ class StanceClassifier:
         self._proposal = index(lex.proposal)
         self._counter_proposal = index(lex.counter_proposal)
         self._appraisal = index(lex.appraisal)
+        # the language's praise of how something went (``appraisal.yaml``: "terrific", "went
+        # well", "laid the foundation"), and the failures and hedges that make a verdict mixed
+        classes = taxonomy.appraisal.classes
+        self._praise_words = PatternSet(compile_all(classes.get("positive", ()), 1.0, "positive"))
+        self._reserve_words = index((*classes.get("negative", ()), *classes.get("hedge", ())))
         self._general = PatternSet(
             compile_all(lex.positive, 1.0, "positive")
             + compile_all(lex.negative, -_NEGATIVE_WEIGHT, "negative")
@@ -171,8 +179,6 @@ class StanceClassifier:
         tokens = words(content)
         if not tokens:
             return StanceResult("neutral", 0.0, "empty content")
-        appraised = bool(find_all(self._appraisal, tokens))
-        issue = self._appraised_as(issue) if appraised else issue
         # "no peace without X", "impossible without X": X is demanded, not negated or judged
         prerequisites = find_all(self._prerequisite, tokens)
         required = {i for h in prerequisites for i in range(h.start, h.end)}
@@ -185,6 +191,10 @@ class StanceClassifier:
                 tokens, hit.start, negations, phrases, required
             )
 
+        # praise of how the talks went ("a terrific meeting") counts as evaluation on the frames
+        praise = self._praise(tokens, negated) if issue.generic else []
+        appraised = bool(find_all(self._appraisal, tokens) or (praise and issue.evaluated_as))
+        issue = self._appraised_as(issue) if appraised else issue
         removal = [h for h in find_all(self._removal, tokens) if not negated(h)]
         triggers = [h.start for h in find_all(self._trigger, tokens)]
         clauses = [  # "if Russia attacked again": what a guarantee answers to, not a condition
@@ -206,7 +216,7 @@ class StanceClassifier:
         topic = {i for h in terms for i in range(h.start, h.end)}
         # not the words of the topic ("agreed document") or of a prerequisite ("impossible without")
         every_general = find_all(self._general, tokens)  # read once: ``_wording`` reads them all too
-        general = [h for h in every_general if h.start not in topic | required]
+        general = [h for h in every_general + praise if h.start not in topic | required]
         general = _about(general, tokens, own + terms) if issue.evaluative else []
         hits = _resolve(own + general)
         countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
@@ -388,6 +398,16 @@ class StanceClassifier:
         if self._unmasked(self._conditional, tokens):
             found.add("any_conditional")
         return found
+
+    def _praise(self, tokens: Sequence[str], negated: Callable[[Hit], bool]) -> list[Hit]:
+        """Praise for how something went, in the language's words (``appraisal.yaml``'s positive
+        class: "a terrific meeting", "the summit laid the foundation"): a position on the talks,
+        support for them. Not negated praise ("it's no good", "not helpful": a complaint is not
+        an opposition to talking), nor praise beside a failure or a held-back verdict ("difficult
+        but businesslike", "useful, but too early to say"): a mixed verdict takes no side."""
+        if find_all(self._reserve_words, tokens):
+            return []
+        return [h for h in find_all(self._praise_words, tokens) if not negated(h)]
 
     def _unmasked(self, patterns: PatternSet, tokens: Sequence[str]) -> list[Hit]:
         """Hits of a condition or open-point list outside the idioms that only look like one
