@@ -133,3 +133,16 @@ def test_renderer_quotes_as_quote_plus() -> None:
     for value in ("Sergei Lavrov", "a&b=c", 42, "Sergei Lavrov"):
         assert renderer._plus(value) == quote_plus(str(value))
     assert len(renderer._quoted) == 3
+
+
+def test_the_models_of_one_weights_file_share_one_bucket_memo() -> None:
+    from redline.knowledge.classifiers import load_weights
+
+    w, other = load_weights(), load_weights()
+    assert w is not None and other is not None
+    assert w.issues._buckets is w.stance._buckets  # the same dims, the same features
+    assert w.issues._buckets is not other.issues._buckets  # per weights file read
+    alone = LinearModel(w.stance.classes, w.stance.dims, w.stance.bias, w.stance.weights)
+    features = ["w=ceasefire", "w=hold", "cue=said", "w=sanctions"]
+    w.issues.scores(features)
+    assert w.stance.scores(features) == alone.scores(features)

@@ -10,12 +10,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
+from functools import partial
 
 from redline.extract.features import bucket
 from redline.memo import Memo
 
 _REMEMBERED = 1 << 16  # feature names whose bucket each model keeps before it starts afresh
+
+
+def bucket_memo(dims: int) -> Memo[str, int]:
+    """Feature name -> bucket among ``dims``, hashed on first sight: ``scores`` reads it
+    through a C-level map (a plain dict lookup, where ``bucket``'s cache builds a key). The
+    models of one weights file read mostly the same features and share one."""
+    return Memo(partial(_bucket, dims), _REMEMBERED)
+
+
+def _bucket(dims: int, feature: str) -> int:
+    return bucket(feature, dims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +40,12 @@ class LinearModel:
     bias: tuple[float, ...]
     weights: Mapping[int, tuple[tuple[int, float], ...]]  # bucket -> ((class index, weight), ...)
     multilabel: bool = False
-    # feature name -> its bucket, hashed on first sight: ``scores`` reads it through a C-level
-    # map (a plain dict lookup, where ``bucket``'s cache builds a key)
+    # a ``bucket_memo`` of the same dims to share with other models (else the model makes its own)
+    buckets: InitVar[Memo[str, int] | None] = None
     _buckets: Memo[str, int] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_buckets", Memo(self._bucket, _REMEMBERED))
-
-    def _bucket(self, feature: str) -> int:
-        return bucket(feature, self.dims)
+    def __post_init__(self, buckets: Memo[str, int] | None) -> None:
+        object.__setattr__(self, "_buckets", bucket_memo(self.dims) if buckets is None else buckets)
 
     def scores(self, features: Iterable[str]) -> list[float]:
         """Raw class scores (logits); each distinct feature counts once."""
