@@ -85,6 +85,17 @@ def test_a_pattern_set_finds_the_hits_of_the_walk_it_replaced_in_the_same_order(
     )
 
 
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_pattern_set_without_short_prefixes_finds_the_same(text: str) -> None:
+    """Without a short prefix, a word no pattern is filed under starts none (the quick path)."""
+    patterns = [Pattern.compile(p, 1.0, p) for p in PATTERNS if p not in ("re*", "ta* on")]
+    found = PatternSet(patterns)
+    assert not found._short
+    tokens = normalise(text)
+    assert found.find(tokens) == reference_find(patterns, tokens)
+    assert any(v == () for v in found._starting.values())  # words that start nothing were met
+
+
 def test_the_pattern_memo_starts_afresh_past_its_limit_and_finds_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -375,8 +375,11 @@ class PatternSet:
         has always tried them in, so hits come out in the same order)."""
         if tok == BOUNDARY:
             return ()
+        exact, prefixed = self._exact.get(tok), self._prefix.get(tok[: self._PREFIX_KEY])
+        if exact is None and prefixed is None and not self._short:
+            return ()  # most words of a text, met once per set the first time
         out: list[tuple[Pattern, bool]] = []
-        for candidates in (self._exact.get(tok), self._prefix.get(tok[: self._PREFIX_KEY]), self._short):
+        for candidates in (exact, prefixed, self._short):
             for p in candidates or ():
                 word, prefix, _ = p.steps[0]
                 if tok == word or (prefix and tok.startswith(word)):
