@@ -16,7 +16,7 @@ from functools import partial
 from redline.extract.features import bucket
 from redline.memo import Memo
 
-_REMEMBERED = 1 << 16  # feature names whose bucket each model keeps before it starts afresh
+_REMEMBERED = 1 << 16  # feature names whose bucket a memo keeps before it starts afresh
 
 
 def bucket_memo(dims: int) -> Memo[str, int]:
