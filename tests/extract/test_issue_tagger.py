@@ -231,6 +231,7 @@ def test_the_issue_order_is_remembered_as_read_afresh_and_within_bounds(
     assert used.order(texts[0])[:2] == ["sanctions_economy", "military_limits"]
     # bounded: the memo starts afresh rather than grow with every statement of a long run
     monkeypatch.setattr("redline.extract.issues._TEXTS_REMEMBERED", 3)
+    used = IssueTagger(load_issues())  # the bound is read when a tagger makes its memos
     for n in range(10):
         used.order(f"sanctions, item {n}")
         used.word_classes(f"productive, item {n}")

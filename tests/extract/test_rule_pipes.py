@@ -72,6 +72,7 @@ def test_memos_start_afresh_past_their_limit_and_annotate_the_same(monkeypatch: 
         assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all()
         # emptied before a Doc once past the limit: never more than the limit plus one Doc's tokens
         assert len(ruler.rules.seen) <= 5 + longest  # type: ignore[attr-defined]
+        assert len(ruler.rules.form_keys) <= 5  # type: ignore[attr-defined]
         assert len(lemmatizer.lemmas) <= 5 + longest  # type: ignore[attr-defined]
         assert len(lemmatizer.rules.cache) <= 5 + longest  # type: ignore[attr-defined]
 

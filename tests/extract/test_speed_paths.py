@@ -74,3 +74,28 @@ def test_name_units_keep_every_word_but_the_skipped_ones_in_place() -> None:
     assert [u.start for u in units] == [1, 3, 5, 6]
     assert all(isinstance(u, Unit) and u.end == u.start + 1 for u in units)
     assert [u.key for u in units] == [kb.fold(w) for w in ["Kremlin", "spokesman", "Dmitry", "Peskov"]]
+
+
+CHUNKED = [
+    "The head of the Ukrainian delegation met the US envoy and his deputy in Geneva on Sunday.",
+    "Officials said the talks went well.\n\nA spokesman for the ministry, who declined to be named, "
+    "said the new draft and the old one differed on the army's size.",
+    "Kyiv and Moscow traded strikes. Then they talked; nobody believed them.",
+]
+
+
+@pytest.mark.parametrize("text", CHUNKED)
+def test_the_chunk_around_a_token_is_the_one_the_sentence_gives(nlp: Any, text: str) -> None:
+    """``_chunk_around`` chunks the sentence alone: every token gets the chunk (or none) that
+    ``Span.noun_chunks`` (the Doc's chunks, kept to the sentence) gives it."""
+    from redline.extract.events import _chunk_around
+
+    doc = nlp(text)
+    assert len(list(doc.sents)) > 1 or len(doc) > 15
+    held = 0
+    for token in doc:
+        want = next((c for c in token.sent.noun_chunks if c.start <= token.i < c.end), None)
+        got = _chunk_around(token, token.sent)
+        assert (got.start, got.end) == (want.start, want.end) if want is not None else got is None
+        held += want is not None
+    assert 0 < held < len(doc)  # tokens in chunks and outside them both checked

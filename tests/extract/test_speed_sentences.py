@@ -103,8 +103,8 @@ KEYED = [
 
 
 def test_remembered_actor_keys_are_the_unit_columns_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ActorBase, "_KEYS_REMEMBERED", 3)  # read when the memo is made
     kb = load_actors()
-    monkeypatch.setattr(ActorBase, "_KEYS_REMEMBERED", 3)
     for _ in range(3):  # asked again (from the memo), past its limit (afresh) and as list or tuple
         for text in KEYED:
             words = split_words(text)

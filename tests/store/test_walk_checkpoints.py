@@ -203,7 +203,7 @@ def test_the_migration_walks_the_stored_tallies(db_url: str) -> None:
 
 
 def test_a_checkpoint_loaded_twice_gives_two_tallies() -> None:
-    """Parsed checkpoints are kept by their text (``walk_checkpoints._Parsed``); each load is a
+    """Parsed checkpoints are kept by their text (``walk_checkpoints``' memos); each load is a
     tally of its own, since a matrix as of a day adds that week's days to it."""
     from redline.balance import DayGroup, Tally
     from redline.store.walk_checkpoints import _dump, load
@@ -222,7 +222,7 @@ def test_a_checkpoint_loaded_twice_gives_two_tallies() -> None:
 
 
 def test_answers_read_with_kept_quotes_and_parses_equal_the_corpus_after_each_change(store: Store) -> None:
-    """The quotes (``quote_cache``), parsed turns and checkpoints (``walk_checkpoints._Parsed``)
+    """The quotes (``quote_cache``), parsed turns and checkpoints (``walk_checkpoints``' memos)
     and quote references (``positions_report``) kept by one store across writes: after an adding
     write, corrections of quoted statements and a reprocess, every answer is still the corpus's."""
     rnd = random.Random(31)
@@ -259,17 +259,3 @@ def test_answers_read_with_kept_quotes_and_parses_equal_the_corpus_after_each_ch
     again = docs[int(quoted[1].split("-")[0][1:])]
     store.replace([Extraction(again.document, again.statements[1:], [], extractor="test/1")])
     same()
-
-
-def test_parsed_values_kept_are_bounded() -> None:
-    from redline.store.walk_checkpoints import _Parsed
-
-    parsed: list[str] = []
-
-    def parse(raw: str) -> int:
-        parsed.append(raw)
-        return len(raw)
-
-    kept = _Parsed(parse, 2)
-    assert [kept(r) for r in ("a", "bb", "a", "ccc", "a")] == [1, 2, 1, 3, 1]
-    assert parsed == ["a", "bb", "ccc", "a"]  # the third text dropped the two kept

@@ -409,6 +409,21 @@ def _is_purpose(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "for"
 
 
+def _chunk_around(token: Token, sent: SpacySpan) -> SpacySpan | None:
+    """The first of ``sent.noun_chunks`` that holds the token, read off the sentence alone:
+    ``Span.noun_chunks`` builds a Span for every chunk of the whole Doc on each call, then
+    keeps the sentence's. A parse tree never crosses a sentence, so the chunker (which reads
+    each word's subtree) finds the same chunks in the sentence as in the Doc."""
+    chunker = sent.doc.noun_chunks_iterator  # type: ignore[attr-defined]
+    if chunker is None:  # a language without a chunker: spaCy's own error
+        return next((c for c in sent.noun_chunks if c.start <= token.i < c.end), None)
+    i, start, end = token.i, sent.start, sent.end
+    for first, last, _ in chunker(sent):
+        if start <= first and last <= end and first <= i < last:
+            return sent.doc[first:last]
+    return None
+
+
 def _actor_name(
     token: Token, mentions: Sequence[Mention], ents: Sequence[SpacySpan]
 ) -> tuple[str, str | None]:
@@ -419,12 +434,12 @@ def _actor_name(
         if ent.start <= token.i < ent.end and ent.label_ in _ACTOR_LABELS:
             return _strip_leading(list(ent)), None
     # a noun chunk never crosses a sentence (it is a subtree): the token's sentence is enough
-    for chunk in token.sent.noun_chunks:
-        if chunk.start <= token.i < chunk.end:
-            words = list(chunk)
-            for prep in (c for c in chunk.root.children if c.dep_ == "prep" and c.lower_ == "of"):
-                words += list(prep.subtree)  # "the head of the Ukrainian delegation"
-            return _strip_leading(words), None
+    chunk = _chunk_around(token, token.sent)
+    if chunk is not None:
+        words = list(chunk)
+        for prep in (c for c in chunk.root.children if c.dep_ == "prep" and c.lower_ == "of"):
+            words += list(prep.subtree)  # "the head of the Ukrainian delegation"
+        return _strip_leading(words), None
     return token.text, None
 
 

@@ -30,6 +30,7 @@ from redline.extract.lexicon import (
     words,
 )
 from redline.knowledge.issues import Taxonomy
+from redline.memo import Memo
 
 _ANAPHORS = frozenset({"it", "this", "that", "these", "those", "they", "which", "such", "other", "them"})
 _SUBJECTLESS = frozenset(
@@ -80,10 +81,10 @@ class IssueTagger:
         self._last_read: tuple[Sequence[str], list[Hit], list[Hit], bool] | None = None
         # text -> its classes: the issue model and the position gate both ask for the same
         # content and cue (``StatementClassifier.word_classes``)
-        self._word_classes: dict[str, tuple[str, ...]] = {}
+        self._word_classes = Memo(self._classes_named, _TEXTS_REMEMBERED)
         # content -> the issues it names in order (``order``): the issue model, the frame signals
         # and the position gate's word classes each ask for it, the gate long after the rest
-        self._orders: dict[str, tuple[str, ...]] = {}
+        self._orders = Memo(self._issues_named, _TEXTS_REMEMBERED)
         self._scheduling = PatternSet(Pattern.compile(w) for w in lex.scheduling)
         self._verdict = PatternSet(Pattern.compile(w) for w in (*lex.appraisal, *lex.positive, *lex.negative))
         praise = (*lex.appraisal, *lex.cue_verbs.get("support", ()))
@@ -101,14 +102,11 @@ class IssueTagger:
         """The ``appraisal.yaml`` classes the text's words fall in ("positive", "time", ...), in
         the file's order: praise, a failure, a hedged verdict, a date or a trip, each as one
         feature, so that a word the training data never paired with a meeting still counts."""
-        found = self._word_classes.get(text)
-        if found is None:
-            if len(self._word_classes) >= _TEXTS_REMEMBERED:
-                self._word_classes.clear()
-            named = {hit.pattern.tag for hit in find_all(self._classes, words(text))}
-            found = tuple(name for name in self._class_names if name in named)
-            self._word_classes[text] = found
-        return list(found)
+        return list(self._word_classes[text])
+
+    def _classes_named(self, text: str) -> tuple[str, ...]:
+        named = {hit.pattern.tag for hit in find_all(self._classes, words(text))}
+        return tuple(name for name in self._class_names if name in named)
 
     def frame_signals(
         self, content: str, cue: str | None = None, order: Sequence[str] | None = None
@@ -203,13 +201,11 @@ class IssueTagger:
         talks") names what it is ``evaluated_as``. Talks CV issue F1 0.679 ->
         0.691, first issue right 0.653 -> 0.658.
         """
-        found = self._orders.get(content)
-        if found is None:
-            if len(self._orders) >= _TEXTS_REMEMBERED:
-                self._orders.clear()
-            named = (s for s in self.evidence(content).values() if s.terms > 0)
-            found = self._orders[content] = tuple(s.issue for s in sorted(named, key=lambda s: s.first))
-        return list(found)
+        return list(self._orders[content])
+
+    def _issues_named(self, content: str) -> tuple[str, ...]:
+        named = (s for s in self.evidence(content).values() if s.terms > 0)
+        return tuple(s.issue for s in sorted(named, key=lambda s: s.first))
 
     def select(self, scores: dict[str, IssueScore]) -> list[IssueScore]:
         """The issues the rules keep from ``evidence``, primary first."""

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
+from redline.memo import Memo
+
 GAP = 4
 BOUNDARY = "|"
 
@@ -351,25 +353,14 @@ class PatternSet:
                 self._short.append(p)
         # word -> the patterns whose first step it matches, in the order they are tried, each
         # with whether that first step is all of it (the match then ends right after the word)
-        self._starting: dict[str, tuple[tuple[Pattern, bool], ...]] = {}
+        self._starting = Memo(self._starting_with, self._REMEMBERED)
 
     def find(self, tokens: Sequence[str]) -> list[Hit]:
         hits: list[Hit] = []
-        starting = self._starting
-        if len(starting) > self._REMEMBERED:
-            starting.clear()
-        found = list(map(starting.get, tokens))  # C-level: most words are known and start nothing
-        if None in found:
-            for i, known in enumerate(found):
-                if known is None:
-                    tok = tokens[i]
-                    known = starting.get(tok)
-                    if known is None:
-                        known = starting[tok] = self._starting_with(tok)
-                    found[i] = known
+        found = list(map(self._starting.__getitem__, tokens))  # C-level: most words are known
         # only the positions where some pattern starts, in order (an empty tuple is passed over)
         for start, candidates in compress(enumerate(found), found):
-            for p, whole in candidates or ():  # (never None here: filled in above)
+            for p, whole in candidates:
                 if whole:
                     hits.append(Hit(p, start, start + 1))
                     continue
@@ -384,8 +375,11 @@ class PatternSet:
         has always tried them in, so hits come out in the same order)."""
         if tok == BOUNDARY:
             return ()
+        exact, prefixed = self._exact.get(tok), self._prefix.get(tok[: self._PREFIX_KEY])
+        if exact is None and prefixed is None and not self._short:
+            return ()  # most words of a text, met once per set the first time
         out: list[tuple[Pattern, bool]] = []
-        for candidates in (self._exact.get(tok), self._prefix.get(tok[: self._PREFIX_KEY]), self._short):
+        for candidates in (exact, prefixed, self._short):
             for p in candidates or ():
                 word, prefix, _ = p.steps[0]
                 if tok == word or (prefix and tok.startswith(word)):

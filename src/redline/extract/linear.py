@@ -10,34 +10,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass, field
+from functools import partial
 
 from redline.extract.features import bucket
+from redline.memo import Memo
 
-_REMEMBERED = 1 << 16  # feature names whose bucket each memo keeps before it starts afresh
-
-
-class _Buckets(dict[str, int]):
-    """Feature name -> bucket for one number of buckets, hashed on first sight: ``scores`` reads
-    it through a C-level map (a plain dict lookup, where ``bucket``'s cache builds a key)."""
-
-    def __init__(self, dims: int) -> None:
-        super().__init__()
-        self.dims = dims
-
-    def __missing__(self, feature: str) -> int:
-        b = self[feature] = bucket(feature, self.dims)
-        return b
+_REMEMBERED = 1 << 16  # feature names whose bucket a memo keeps before it starts afresh
 
 
-_BUCKETS: dict[int, _Buckets] = {}
+def bucket_memo(dims: int) -> Memo[str, int]:
+    """Feature name -> bucket among ``dims``, hashed on first sight: ``scores`` reads it
+    through a C-level map (a plain dict lookup, where ``bucket``'s cache builds a key). The
+    models of one weights file read mostly the same features and share one."""
+    return Memo(partial(_bucket, dims), _REMEMBERED)
 
 
-def _buckets(dims: int) -> _Buckets:
-    memo = _BUCKETS.get(dims)
-    if memo is None or len(memo) > _REMEMBERED:
-        memo = _BUCKETS[dims] = _Buckets(dims)
-    return memo
+def _bucket(dims: int, feature: str) -> int:
+    return bucket(feature, dims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +40,12 @@ class LinearModel:
     bias: tuple[float, ...]
     weights: Mapping[int, tuple[tuple[int, float], ...]]  # bucket -> ((class index, weight), ...)
     multilabel: bool = False
+    # a ``bucket_memo`` of the same dims to share with other models (else the model makes its own)
+    buckets: InitVar[Memo[str, int] | None] = None
+    _buckets: Memo[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self, buckets: Memo[str, int] | None) -> None:
+        object.__setattr__(self, "_buckets", bucket_memo(self.dims) if buckets is None else buckets)
 
     def scores(self, features: Iterable[str]) -> list[float]:
         """Raw class scores (logits); each distinct feature counts once."""
@@ -57,7 +53,7 @@ class LinearModel:
         # the buckets in the features' order, as a set comprehension would add them (the sums
         # then run in the same order), looked up by a C-level map; the buckets that carry no
         # weight (most words) are passed over by a C-level filter, which keeps that order
-        buckets = set(map(_buckets(self.dims).__getitem__, features))
+        buckets = set(map(self._buckets.__getitem__, features))
         for entries in filter(None, map(self.weights.get, buckets)):
             for index, weight in entries:
                 out[index] += weight
@@ -77,7 +73,7 @@ class LinearModel:
         """The features that pushed hardest toward ``cls``: what an explanation shows."""
         index = self.classes.index(cls)
         seen: dict[str, float] = {}
-        bucket_of = _buckets(self.dims)
+        bucket_of = self._buckets
         for f in features:
             for i, weight in self.weights.get(bucket_of[f], ()):
                 if i == index:

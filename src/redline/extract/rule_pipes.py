@@ -26,6 +26,8 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from redline.memo import Memo
+
 __all__ = ["install"]
 
 RULER, LEMMATIZER = "attribute_ruler", "lemmatizer"
@@ -107,7 +109,8 @@ class IndexedRules:
         self.longer: dict[tuple[int, int], list[Entry]] = {}
         self.longer_everywhere: list[Entry] = []
         self.seen: dict[Hashable, Known] = {}  # see _known()
-        self.form_keys: dict[int, int] = {}  # lower-case form -> number of what the rules see of it
+        # lower-case form -> number of what the rules see of it
+        self.form_keys = Memo(self._form_number, MEMO_LIMIT)
         self.form_ids: dict[Hashable, int] = {}  # what the rules see of a form, numbered (a few hundred)
         self.forms: set[int] = set()  # the forms the rules name
         self.form_patterns: list[re.Pattern[str]] = []  # the rules' expressions over forms
@@ -200,18 +203,11 @@ class IndexedRules:
     def _kinds(self, array: numpy.ndarray) -> tuple[list[Known], numpy.ndarray]:
         """The kinds of token in a Doc's ``_ARRAY_ATTRS`` rows, with what the rules do to each
         (from the memo, worked out on a kind's first row), and each token's kind."""
-        seen, forms = self.seen, self.form_keys
+        seen = self.seen
         if len(seen) > MEMO_LIMIT:
             seen.clear()
-        if len(forms) > MEMO_LIMIT:
-            forms.clear()
         lowers, lower_of = numpy.unique(array[:, 1], return_inverse=True)
-        numbered = []
-        for lower in lowers.tolist():
-            form = forms.get(lower)
-            if form is None:
-                form = forms[lower] = self.form_ids.setdefault(self._form_key(lower), len(self.form_ids))
-            numbered.append(form)
+        numbered = list(map(self.form_keys.__getitem__, lowers.tolist()))
         form_of = numpy.array(numbered, dtype=numpy.int64)[lower_of.reshape(-1)]
         _, tag_of = numpy.unique(array[:, 0], return_inverse=True)
         deps, dep_of = numpy.unique(array[:, 2], return_inverse=True)
@@ -227,6 +223,9 @@ class IndexedRules:
                 found = seen[key] = self._for_row(row)
             known.append(found)
         return known, kind_of.reshape(-1)
+
+    def _form_number(self, lower: int) -> int:
+        return self.form_ids.setdefault(self._form_key(lower), len(self.form_ids))
 
     def _form_key(self, lower: int) -> Hashable:
         """A form the rules name stands for itself; any other, for what their regular

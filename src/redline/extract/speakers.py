@@ -764,7 +764,10 @@ class SpeakerResolver:
         candidates = list(index.candidates)
         for p in recent:  # earlier speakers the mention list does not hold ("a senior official", "he")
             c = self._speaker_candidate(index, p)
-            if c is not None and not any(o.start <= c.head_token(doc).i < o.end for o in candidates):
+            if c is None:
+                continue
+            head = c.head_token(doc).i  # once, not once per mention compared
+            if not any(o.start <= head < o.end for o in candidates):
                 candidates.append(c)
         if want in {"plural", "org", "person"}:
             candidates += self._nominal_subjects(index, pron.i, want)

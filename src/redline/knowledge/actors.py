@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from redline.errors import ConfigError
 from redline.knowledge import packaged, read_yaml
+from redline.memo import Memo
 from redline.model import Actor
 
 __all__ = [
@@ -154,6 +155,9 @@ class Collectives:
         return max(map(len, self.offices), default=0)
 
 
+_FOLDS_REMEMBERED = 500_000  # words whose fold an ActorBase keeps before it starts afresh
+
+
 @dataclass(frozen=True)
 class ActorBase:
     """Validated actors with indexes for lookup by alias, surname and title.
@@ -177,22 +181,22 @@ class ActorBase:
     titles: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     place_forms: Mapping[tuple[str, ...], str] = field(default_factory=dict)
     collectives: Collectives = field(default_factory=Collectives)
-    _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # word -> ``fold_token(word)``: news repeats the same few thousand words (a fold depends on
+    # the word alone, so a ``dataclasses.replace`` copy may share it)
+    _folded: Memo[str, str] = field(
+        default_factory=lambda: Memo(fold_token, _FOLDS_REMEMBERED), repr=False, compare=False
+    )
     # (words, places) -> key: a Doc's names and titles are keyed again and again (init=False: a
     # ``dataclasses.replace`` copy with other place forms starts with a memo of its own)
-    _keys: dict[tuple[tuple[str, ...], bool], tuple[str, ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    _keys: Memo[tuple[tuple[str, ...], bool], tuple[str, ...]] = field(init=False, repr=False, compare=False)
     _KEYS_REMEMBERED = 200_000  # not a field: no annotation
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_keys", Memo(self._unit_keys, self._KEYS_REMEMBERED))
+
     def fold(self, word: str) -> str:
-        """``fold_token`` remembered per word: news repeats the same few thousand words."""
-        key = self._folded.get(word)
-        if key is None:
-            if len(self._folded) > 500_000:  # bound the memory of a long run
-                self._folded.clear()
-            key = self._folded[word] = fold_token(word)
-        return key
+        """``fold_token`` remembered per word."""
+        return self._folded[word]
 
     @classmethod
     def build(
@@ -259,9 +263,8 @@ class ActorBase:
     ) -> tuple[list[str], list[int], list[int]]:
         """``units`` as three parallel lists (keys, first words, ends): what a scan over a whole
         document reads, without a named tuple built for every word of it."""
-        # runs over every word of every document: the remembered folds are read inline
-        remembered, fold = self._folded.get, self.fold
-        folded = [k if (k := remembered(w)) is not None else fold(w) for w in words]
+        # runs over every word of every document: the remembered folds are read by a C-level map
+        folded = list(map(self._folded.__getitem__, words))
         if not places:  # a unit per kept word
             kept = [i for i, word in enumerate(folded) if word not in SKIPPED]
             return [folded[i] for i in kept], kept, [i + 1 for i in kept]
@@ -300,13 +303,10 @@ class ActorBase:
 
     def key(self, words: Sequence[str], places: bool = False) -> tuple[str, ...]:
         """``unit_columns``' keys, remembered per run of words (bounded like ``fold``)."""
-        asked = (tuple(words), places)
-        found = self._keys.get(asked)
-        if found is None:
-            if len(self._keys) > self._KEYS_REMEMBERED:
-                self._keys.clear()
-            found = self._keys[asked] = tuple(self.unit_columns(words, places)[0])
-        return found
+        return self._keys[tuple(words), places]
+
+    def _unit_keys(self, asked: tuple[tuple[str, ...], bool]) -> tuple[str, ...]:
+        return tuple(self.unit_columns(*asked)[0])
 
     def _title_variants(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
         """ "Russian president" is also "president of Russia"; "Ukrainian X" also "X of Ukraine"."""

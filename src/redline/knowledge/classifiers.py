@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import ConfigError
-from redline.extract.linear import LinearModel
+from redline.extract.linear import LinearModel, bucket_memo
 from redline.knowledge import packaged
+from redline.memo import Memo
 
 WEIGHTS_FILE = "classifiers.json"
 FORMAT = 1
@@ -91,6 +92,11 @@ def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
             where=where,
             hint="rebuild it with scripts/train_classifiers.py",
         )
+    shared: dict[int, Memo[str, int]] = {}  # one bucket memo per number of buckets
+
+    def _model(raw: dict[str, Any], *, multilabel: bool) -> LinearModel:
+        return _read_model(raw, multilabel, shared)
+
     try:
         combine = raw["combine"]
         return ClassifierWeights(
@@ -119,7 +125,7 @@ def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
         raise ConfigError(f"malformed classifier weights: {exc!r}", where=where) from exc
 
 
-def _model(raw: dict[str, Any], *, multilabel: bool) -> LinearModel:
+def _read_model(raw: dict[str, Any], multilabel: bool, shared: dict[int, Memo[str, int]]) -> LinearModel:
     classes = tuple(str(c) for c in raw["classes"])
     bias = tuple(float(b) for b in raw["bias"])
     if len(bias) != len(classes):
@@ -130,8 +136,12 @@ def _model(raw: dict[str, Any], *, multilabel: bool) -> LinearModel:
         if any(not 0 <= i < len(classes) for i, _ in entries):
             raise ValueError(f"class index out of range in bucket {key}")
         weights[int(key)] = entries
+    dims = int(raw["dims"])
+    buckets = shared.get(dims)
+    if buckets is None:
+        buckets = shared[dims] = bucket_memo(dims)
     return LinearModel(
-        classes=classes, dims=int(raw["dims"]), bias=bias, weights=weights, multilabel=multilabel
+        classes=classes, dims=dims, bias=bias, weights=weights, multilabel=multilabel, buckets=buckets
     )
 
 

@@ -13,15 +13,16 @@ to the day, each weighed with the new stance's count then (``balance.turn_shift`
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Hashable, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from sqlalchemy import ColumnElement, String, Table, and_, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from redline.balance import CellDraft, Days, Tally, Turn, cell_of
+from redline.memo import Memo
 from redline.store.schema import (
     point_cell,
     point_checkpoint,
@@ -104,9 +105,6 @@ def of_version(plan: str, label: str, issue: str | None = None) -> Scope:
     return Scope(point_tally, point_cell, point_checkpoint, point_turn, (plan, label))
 
 
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
 WEEK = 7  # days per checkpoint: a call adds at most this many days of tallies to a checkpoint
 UNSPLIT = ""  # ``shift_before`` of the row that marks a cell's turns unusable from its day on
 
@@ -131,25 +129,11 @@ def _dump(tally: Tally[str]) -> str:
     )
 
 
-class _Parsed(Generic[K, V]):
-    """Values parsed from stored text, kept by that text: a matrix as of a past day reads the
-    same ~7,000 turns and ~750 checkpoints of a page by actor again on its first call after
-    each write (a write changes few of them), and parsing them was half of that call. What text
-    parses to never changes, so nothing kept can be out of date; ``kept`` bounds the memory
-    (all is dropped when full: a whole matrix by actor, 48,000 turns, is read as before)."""
-
-    def __init__(self, parse: Callable[[K], V], kept: int) -> None:
-        self._parse = parse
-        self._limit = kept
-        self._kept: dict[K, V] = {}
-
-    def __call__(self, raw: K) -> V:
-        found = self._kept.get(raw)
-        if found is None:
-            if len(self._kept) >= self._limit:
-                self._kept.clear()
-            found = self._kept[raw] = self._parse(raw)
-        return found
+# Values parsed from stored text, kept by that text (``Memo``): a matrix as of a past day reads
+# the same ~7,000 turns and ~750 checkpoints of a page by actor again on its first call after
+# each write (a write changes few of them), and parsing them was half of that call. What text
+# parses to never changes, so nothing kept can be out of date; the limit bounds the memory
+# (all is dropped when full: a whole matrix by actor, 48,000 turns, is read as before).
 
 
 _Parts = tuple[dict[str, int], dict[str, Any], dict[str, Any]]
@@ -165,12 +149,12 @@ def _state_parts(state: str) -> _Parts:
     )
 
 
-_states = _Parsed(_state_parts, 10_000)  # ~3.7 KB each at 1M statements: ~40 MB
+_states = Memo(_state_parts, 10_000)  # ~3.7 KB each at 1M statements: ~40 MB
 
 
 def load(state: str) -> Tally[str]:
     """The tally a checkpoint kept (a new one each call: the caller adds days to it)."""
-    counts, recent, strongest = _states(state)
+    counts, recent, strongest = _states[state]
     return Tally.restored(dict(counts), dict(recent), dict(strongest))
 
 
@@ -261,12 +245,12 @@ def turns_upto(
     for r in conn.execute(q):
         if r[3] == UNSPLIT:
             return None
-        out.append((r[0], r[1], _turns(tuple(r[2:]))))
+        out.append((r[0], r[1], _turns[tuple(r[2:])]))
     return out
 
 
 def _turn(values: tuple[Any, ...]) -> Turn[str]:
-    """The turn of a ``turns_upto`` row's values after its cell (kept by them: ``_Parsed``;
+    """The turn of a ``turns_upto`` row's values after its cell (kept by them: ``Memo``;
     its quotes are shared and never changed)."""
     day, before, after, evidence, quote_before, base, quotes, explicit = values
     iso = date.fromisoformat
@@ -275,4 +259,4 @@ def _turn(values: tuple[Any, ...]) -> Turn[str]:
     return Turn(d, before, after, int(evidence), quote_before, int(base), said, explicit)
 
 
-_turns = _Parsed(_turn, 40_000)  # ~1.3 KB each at 1M statements: ~50 MB
+_turns = Memo(_turn, 40_000)  # ~1.3 KB each at 1M statements: ~50 MB

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from redline.analysis.positions_report import party_name
 from redline.knowledge.issues import Taxonomy, load_issues
+from redline.memo import Memo
 from redline.model import STANCES
 from redline.store.gc_pause import paused_gc
 
@@ -86,7 +87,7 @@ class Renderer:
         self.env.filters["short"] = short
         self.env.filters["web_url"] = web_url
         self._paths: dict[tuple[str, str, tuple[str, ...]], str] = {}  # see ``url``
-        self._quoted: dict[str, str] = {}  # see ``_plus``
+        self._quoted: Memo[str, str] = Memo(quote_plus, 50_000)  # see ``_plus``
 
     def url(
         self, request: Request, route: str, query: Mapping[str, Any] | None = None, /, **params: Any
@@ -114,13 +115,7 @@ class Renderer:
     def _plus(self, value: Any) -> str:
         """``quote_plus(str(value))``, remembered: an actor's page links a few thousand times
         with a handful of distinct values, and quoting is pure Python."""
-        text = str(value)
-        done = self._quoted.get(text)
-        if done is None:
-            if len(self._quoted) > 50_000:
-                self._quoted.clear()
-            done = self._quoted[text] = quote_plus(text)
-        return done
+        return self._quoted[str(value)]
 
     def page(self, request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         def url(route: str, /, query: Mapping[str, Any] | None = None, **params: Any) -> str:
