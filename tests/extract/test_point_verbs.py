@@ -28,7 +28,9 @@ pytestmark = pytest.mark.model
         ),
     ],
 )
-def test_a_point_put_forward_is_a_statement(attributed: Attributed, text: str, expected: tuple[str, str, str]) -> None:
+def test_a_point_put_forward_is_a_statement(
+    attributed: Attributed, text: str, expected: tuple[str, str, str]
+) -> None:
     found = [(a.content, a.cue, a.source) for a in attributed(text)]
     assert expected in found, found
 

@@ -1196,12 +1196,25 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
         return True
     if tok.dep_ == "xcomp" and not cues.mental_states and tok.head.lemma_.lower() in cues.aim_verbs:
         return True  # "mediators hope to announce a deal": not said yet
+    if tok.dep_ == "xcomp" and not cues.sourceless_statements and _asked_of(tok.head, cues):
+        # "when asked to comment on the report": what someone was asked to say (PolNeAR, which
+        # counts words no one is named as saying, keeps the reporter's question)
+        return True
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "left without saying why", "it goes without saying that ..."
     if any(_asks_anonymity(c, cues) for c in tok.children):
         return True  # "an official who asked not to be named"
     negated = any(c.dep_ == "neg" for c in tok.children)
     return negated and tok.lemma_.lower() not in cues.negated_statements
+
+
+def _asked_of(verb: Token, cues: CueLexicon) -> bool:
+    """ "was asked to comment", "when urged to explain": a request verb in the passive puts the
+    act of saying to its subject as a request, which the sentence does not say was met."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in cues.directive_verbs:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps or not deps & {"aux", "dobj", "nsubj"}
 
 
 def _asks_anonymity(clause: Token, cues: CueLexicon) -> bool:
