@@ -382,6 +382,9 @@ def _clause_candidate(
     mark = next((m for m in comp.children if m.lower_ == "that" and m.dep_ == "mark"), None)
     if comp.i == verb.head.i and mark is not None and mark.i > verb.i:
         rng = (mark.i + 1, comp.right_edge.i + 1)  # the inverted parse: the words after "that"
+    predicate = _split_predicate(verb, comp)
+    if predicate is not None and rng[1] <= predicate.left_edge.i:
+        rng = (rng[0], predicate.right_edge.i + 1)
     condition = _trailing_condition(verb, comp, cues) if comp.i > verb.i else None
     if condition is not None and rng[1] <= condition.left_edge.i:
         rng = (rng[0], condition.right_edge.i + 1)
@@ -398,6 +401,23 @@ def _clause_candidate(
         said_by = (owner.left_edge.i, noun.i) if owner.i < noun.i else noun_phrase(owner)
         return Candidate(trimmed, (noun.i, noun.i + 1), said_by, kind, noun.i)
     return Candidate(trimmed, cue, source, kind, verb.i)
+
+
+def _split_predicate(verb: Token, comp: Token) -> Token | None:
+    """ "charges that firms that stand to gain from the deal paid millions": the parser ends the
+    "that" clause inside the relative clause on its subject and hangs the main predicate ("paid
+    millions") on the speech verb as a second clause. A clause with no subject and no "that" of
+    its own, right after the first one, is that clause's predicate: the content runs on over it."""
+    if comp.i < verb.i or not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+        return None
+    after = comp.right_edge.i + 1
+    for nxt in verb.rights:
+        if nxt.dep_ != "ccomp" or nxt.left_edge.i != after:
+            continue
+        if any(c.dep_ in SUBJECTS or c.dep_ in ("expl", "mark") for c in nxt.children):
+            return None
+        return nxt if nxt.tag_ in ("VBD", "VBZ", "VBP", "MD") else None
+    return None
 
 
 def _without_medium(doc: Doc, rng: TokenRange, cues: CueLexicon) -> TokenRange:
