@@ -1224,8 +1224,18 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
         return True  # "left without saying why", "it goes without saying that ..."
     if any(_asks_anonymity(c, cues) for c in tok.children):
         return True  # "an official who asked not to be named"
-    negated = any(c.dep_ == "neg" for c in tok.children)
+    negated = any(c.dep_ == "neg" for c in tok.children) or _none_given(tok, cues)
     return negated and tok.lemma_.lower() not in cues.negated_statements
+
+
+def _none_given(verb: Token, cues: CueLexicon) -> bool:
+    """ "offered no details", "gives no hint it will agree": an object with "no" negates a stance
+    act as "did not offer details" does. A verb of saying still says something: "officials
+    reported no agreement on the border"."""
+    return cues.verb_kind(verb.lemma_.lower()) is None and any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.rights
+    )
 
 
 def _asked_of(verb: Token, cues: CueLexicon) -> bool:
