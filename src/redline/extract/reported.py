@@ -591,6 +591,8 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     doc = verb.doc
     if whole[0] + 3 <= hole[0] and _joined_after(doc, hole[1], whole[1], cues):
         rng = (whole[0], hole[0])  # "X, he said, and Y": X here, Y by _continued
+    elif whole[0] + 3 <= hole[0] and _speakers_act_after(head, hole[1]):
+        rng = (whole[0], hole[0])  # "X, he said, speaking to reporters": the speaker's own act
     elif hole[1] + 2 <= whole[1] and fronted_subject(head, hole[0]) is not None:
         # "The new tariff, the ministry said, will take effect": the rest here and the subject by
         # _fronted_part, as the guide splits it; one statement over the insert for PolNeAR
@@ -602,6 +604,24 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     if rng[1] - rng[0] < 3:
         return None
     return rng
+
+
+def _speakers_act_after(head: Token, end: int) -> bool:
+    """ "The city will stay neutral, he said, speaking to reporters": a participle with no
+    subject right after the insert tells what the speaker did while saying it; the parser hangs it
+    on the host clause, yet it is no part of what was said."""
+    doc = head.doc
+    while end < len(doc) and (doc[end].is_punct or doc[end].is_space):
+        end += 1
+    if end >= len(doc):
+        return False
+    act = doc[end]
+    return (
+        act.tag_ == "VBG"
+        and act.dep_ == "advcl"
+        and act.head == head
+        and not any(c.dep_ in SUBJECTS for c in act.children)
+    )
 
 
 def _fronted_part(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]:
@@ -826,6 +846,8 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
     if marked_infinitive(tok):
         return None  # "gathered ... to agree on financing": a purpose, not an insert
+    if tok.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in tok.children):
+        return None  # "..., he said, responding to questions": the speaker's act, not an insert
     start = tok.left_edge.i
     # ", a White House official said, with talks set to resume": adjuncts after the verb do not
     # make the insert a clause of its own
