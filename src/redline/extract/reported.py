@@ -11,7 +11,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from redline.extract.english import IN_NAME_POS, NOMINAL_POS, RELATIVE_PRONOUNS, SUBJECTS, SUBORDINATORS
+from redline.extract.english import (
+    DEMONSTRATIVE_PRONOUNS,
+    IN_NAME_POS,
+    NOMINAL_POS,
+    RELATIVE_PRONOUNS,
+    SUBJECTS,
+    SUBORDINATORS,
+)
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
@@ -1210,8 +1217,14 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
     mean giving up land": a gerund subject, with no one to do it; "it would be impossible to hold
     anyone accountable": an infinitive extraposed after "it", whose doer is anyone.
     """
-    if any(c.dep_ in SUBJECTS for c in tok.children):
-        return False
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+    if subjects:
+        # "This underscores the urgency of ...": a pronoun that points at a fact or an event
+        # (never at a person) is a thing that shows, not a source that says
+        pointer = subjects[0]  # bare: "those close to him say" names people
+        return (
+            pointer.tag_ == "DT" and pointer.lower_ in DEMONSTRATIVE_PRONOUNS and not list(pointer.children)
+        )
     if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "advcl" and tok.lemma_.lower() in cues.question_verbs:
         return True
     if tok.tag_ == "VBG" and cand.source is None and _gerund_subject(tok):
