@@ -1204,10 +1204,11 @@ def _plural(noun: Token) -> bool:
 
 
 def _main_voice(people: Counter[str]) -> str | None:
-    """The person a story of one side quotes: the only one, or the one quoted most often; of
-    people quoted as often, the one quoted first (news puts its main voice at the top)."""
-    ranked = people.most_common(2)  # ties keep the order of first counting: the first quoted
-    return ranked[0][0] if ranked else None
+    """The person a story of one side quotes: the only one, or the one quoted most often."""
+    ranked = people.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _position(statement: tuple[tuple[int, int] | None, tuple[int, int] | None]) -> int:
