@@ -498,7 +498,7 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue  # "X said Y told Z that ...": the same for a speech act
             if _owned_claim(doc, inner, outer):
                 continue  # "X criticised Moscow's demand that ...": Moscow's own statement
-            if _second_act(doc, inner, outer, cues):
+            if _second_act(doc, inner, outer, cues) or _low_second_act(doc, inner, outer, cues):
                 # "Trump said he would order a review and warned against hackers": the second
                 # verb is the speaker's own next act, not part of what was said
                 inner.source = outer.source
@@ -543,6 +543,26 @@ def _second_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) 
     if cue.head.head.i != outer.cue_token or cue.head.dep_ not in ("ccomp", "xcomp"):
         return False  # joined to the top of what was said, not to a clause inside it
     if not any(c.dep_ == "cc" for c in cue.head.children if c.i < cue.i):
+        return False
+    lemma = cue.lemma_.lower()
+    return cues.verb_kind(lemma) == "speech" or lemma in cues.directive_verbs
+
+
+def _low_second_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
+    """ "spoke at a forum, accusing Europe of stalling and vowing to retaliate", "took to Twitter
+    to accuse the campaign of lying and encourage voters to ...": the parser hangs the second
+    participle or infinitive on the last verb inside the first act's object. Joined by "and", in
+    the same non-finite form as the first cue and with no subject of its own, a speech or
+    directive verb is the speaker's next act, as in ``_second_act``."""
+    if outer.source is None or outer.kind not in ("object", "directive", "speech", "writing"):
+        return False
+    cue, said = doc[inner.cue_token], doc[outer.cue_token]
+    if cue.dep_ != "conj" or cue.tag_ != said.tag_ or cue.tag_ not in ("VBG", "VB"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) or said not in cue.head.ancestors:
+        return False
+    before = cue.left_edge.i - 1
+    if before < 0 or doc[before].dep_ != "cc" or doc[before].lower_ != "and":
         return False
     lemma = cue.lemma_.lower()
     return cues.verb_kind(lemma) == "speech" or lemma in cues.directive_verbs

@@ -313,13 +313,18 @@ def as_candidates(
     """ "what he described as a reckless budget", "guarantees described by the minister as
     binding", "framing the result as a warning": what follows "as" is the speaker's word for the
     thing. Where the thing is named ("framed the result as a warning") the content is the whole
-    "X as Y", as for the object verbs, which read it already."""
+    "X as Y", as for the object verbs, which read it already. A naming verb without "as" reads
+    the same way when the thing is a relative or left out: "what he called a 'brazen breach'"."""
     out: list[Candidate] = []
     for tok in sites:
-        if tok.lemma_.lower() not in cues.as_verbs or quoted[tok.i] or tok.pos_ not in ("VERB", "AUX"):
+        lemma = tok.lemma_.lower()
+        if quoted[tok.i] or tok.pos_ not in ("VERB", "AUX"):
             continue
-        preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as"]
-        if not preps:
+        preps = (
+            [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as"] if lemma in cues.as_verbs else []
+        )
+        named = [c for c in tok.rights if c.dep_ == "oprd"] if lemma in cues.naming_verbs else []
+        if not preps and not named:
             continue
         source = _as_source(tok)
         if source is None:
@@ -328,8 +333,11 @@ def as_candidates(
         plain_object = objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].lower_ not in RELATIVE_PRONOUNS
         if plain_object and tok.lemma_.lower() in cues.object_verbs:
             continue
-        start, end = subtree_range(preps[0])
-        start = objs[0].left_edge.i if plain_object else start + 1  # "framed the result as a warning"
+        if named and objs and objs[0].lower_ not in RELATIVE_PRONOUNS and objs[0].tag_ != "WP":
+            continue  # "called the plan a giveaway", "called it a day": the object verb rule's
+        start, end = subtree_range((preps or named)[0])
+        if preps:
+            start = objs[0].left_edge.i if plain_object else start + 1  # "framed the result as a warning"
         content = trim(doc, start, end, words=False)
         if content is not None:
             out.append(Candidate(content, (tok.i, tok.i + 1), source, "object", tok.i))

@@ -27,6 +27,7 @@ IN_NAME_POS = NOMINAL_POS | {"DET", "ADJ", "NUM", "PART"}  # words a written men
 # -- closed word classes (lower case) -------------------------------------------------------
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+DEMONSTRATIVE_PRONOUNS = frozenset({"this", "that", "these", "those"})
 DEMONSTRATIVES = frozenset({"this", "that"})  # "This was reported by ...": points back at what was said
 # determiners that point back at something said before ("such provisions", "these elements")
 ANAPHORIC_DETERMINERS = frozenset({"this", "that", "these", "those", "such"})

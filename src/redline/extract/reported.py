@@ -11,7 +11,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from redline.extract.english import IN_NAME_POS, NOMINAL_POS, RELATIVE_PRONOUNS, SUBJECTS, SUBORDINATORS
+from redline.extract.english import (
+    DEMONSTRATIVE_PRONOUNS,
+    IN_NAME_POS,
+    NOMINAL_POS,
+    RELATIVE_PRONOUNS,
+    SUBJECTS,
+    SUBORDINATORS,
+)
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
@@ -382,6 +389,9 @@ def _clause_candidate(
     mark = next((m for m in comp.children if m.lower_ == "that" and m.dep_ == "mark"), None)
     if comp.i == verb.head.i and mark is not None and mark.i > verb.i:
         rng = (mark.i + 1, comp.right_edge.i + 1)  # the inverted parse: the words after "that"
+    predicate = _split_predicate(verb, comp)
+    if predicate is not None and rng[1] <= predicate.left_edge.i:
+        rng = (rng[0], predicate.right_edge.i + 1)
     condition = _trailing_condition(verb, comp, cues) if comp.i > verb.i else None
     if condition is not None and rng[1] <= condition.left_edge.i:
         rng = (rng[0], condition.right_edge.i + 1)
@@ -398,6 +408,23 @@ def _clause_candidate(
         said_by = (owner.left_edge.i, noun.i) if owner.i < noun.i else noun_phrase(owner)
         return Candidate(trimmed, (noun.i, noun.i + 1), said_by, kind, noun.i)
     return Candidate(trimmed, cue, source, kind, verb.i)
+
+
+def _split_predicate(verb: Token, comp: Token) -> Token | None:
+    """ "charges that firms that stand to gain from the deal paid millions": the parser ends the
+    "that" clause inside the relative clause on its subject and hangs the main predicate ("paid
+    millions") on the speech verb as a second clause. A clause with no subject and no "that" of
+    its own, right after the first one, is that clause's predicate: the content runs on over it."""
+    if comp.i < verb.i or not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+        return None
+    after = comp.right_edge.i + 1
+    for nxt in verb.rights:
+        if nxt.dep_ != "ccomp" or nxt.left_edge.i != after:
+            continue
+        if any(c.dep_ in SUBJECTS or c.dep_ in ("expl", "mark") for c in nxt.children):
+            return None
+        return nxt if nxt.tag_ in ("VBD", "VBZ", "VBP", "MD") else None
+    return None
 
 
 def _without_medium(doc: Doc, rng: TokenRange, cues: CueLexicon) -> TokenRange:
@@ -571,6 +598,8 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     doc = verb.doc
     if whole[0] + 3 <= hole[0] and _joined_after(doc, hole[1], whole[1], cues):
         rng = (whole[0], hole[0])  # "X, he said, and Y": X here, Y by _continued
+    elif whole[0] + 3 <= hole[0] and _speakers_act_after(head, hole[1]):
+        rng = (whole[0], hole[0])  # "X, he said, speaking to reporters": the speaker's own act
     elif hole[1] + 2 <= whole[1] and fronted_subject(head, hole[0]) is not None:
         # "The new tariff, the ministry said, will take effect": the rest here and the subject by
         # _fronted_part, as the guide splits it; one statement over the insert for PolNeAR
@@ -582,6 +611,24 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     if rng[1] - rng[0] < 3:
         return None
     return rng
+
+
+def _speakers_act_after(head: Token, end: int) -> bool:
+    """ "The city will stay neutral, he said, speaking to reporters": a participle with no
+    subject right after the insert tells what the speaker did while saying it; the parser hangs it
+    on the host clause, yet it is no part of what was said."""
+    doc = head.doc
+    while end < len(doc) and (doc[end].is_punct or doc[end].is_space):
+        end += 1
+    if end >= len(doc):
+        return False
+    act = doc[end]
+    return (
+        act.tag_ == "VBG"
+        and act.dep_ == "advcl"
+        and act.head == head
+        and not any(c.dep_ in SUBJECTS for c in act.children)
+    )
 
 
 def _fronted_part(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]:
@@ -806,6 +853,8 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
     if marked_infinitive(tok):
         return None  # "gathered ... to agree on financing": a purpose, not an insert
+    if tok.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in tok.children):
+        return None  # "..., he said, responding to questions": the speaker's act, not an insert
     start = tok.left_edge.i
     # ", a White House official said, with talks set to resume": adjuncts after the verb do not
     # make the insert a clause of its own
@@ -1168,8 +1217,14 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
     mean giving up land": a gerund subject, with no one to do it; "it would be impossible to hold
     anyone accountable": an infinitive extraposed after "it", whose doer is anyone.
     """
-    if any(c.dep_ in SUBJECTS for c in tok.children):
-        return False
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+    if subjects:
+        # "This underscores the urgency of ...": a pronoun that points at a fact or an event
+        # (never at a person) is a thing that shows, not a source that says
+        pointer = subjects[0]  # bare: "those close to him say" names people
+        return (
+            pointer.tag_ == "DT" and pointer.lower_ in DEMONSTRATIVE_PRONOUNS and not list(pointer.children)
+        )
     if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "advcl" and tok.lemma_.lower() in cues.question_verbs:
         return True
     if tok.tag_ == "VBG" and cand.source is None and _gerund_subject(tok):
@@ -1196,12 +1251,35 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
         return True
     if tok.dep_ == "xcomp" and not cues.mental_states and tok.head.lemma_.lower() in cues.aim_verbs:
         return True  # "mediators hope to announce a deal": not said yet
+    if tok.dep_ == "xcomp" and not cues.sourceless_statements and _asked_of(tok.head, cues):
+        # "when asked to comment on the report": what someone was asked to say (PolNeAR, which
+        # counts words no one is named as saying, keeps the reporter's question)
+        return True
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "left without saying why", "it goes without saying that ..."
     if any(_asks_anonymity(c, cues) for c in tok.children):
         return True  # "an official who asked not to be named"
-    negated = any(c.dep_ == "neg" for c in tok.children)
+    negated = any(c.dep_ == "neg" for c in tok.children) or _none_given(tok, cues)
     return negated and tok.lemma_.lower() not in cues.negated_statements
+
+
+def _none_given(verb: Token, cues: CueLexicon) -> bool:
+    """ "offered no details", "gives no hint it will agree": an object with "no" negates a stance
+    act as "did not offer details" does. A verb of saying still says something: "officials
+    reported no agreement on the border"."""
+    return cues.verb_kind(verb.lemma_.lower()) is None and any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.rights
+    )
+
+
+def _asked_of(verb: Token, cues: CueLexicon) -> bool:
+    """ "was asked to comment", "when urged to explain": a request verb in the passive puts the
+    act of saying to its subject as a request, which the sentence does not say was met."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in cues.directive_verbs:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps or not deps & {"aux", "dobj", "nsubj"}
 
 
 def _asks_anonymity(clause: Token, cues: CueLexicon) -> bool:

@@ -53,6 +53,7 @@ class CueLexicon:
     object_verbs: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()
     as_it_verbs: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
     directive_verbs: frozenset[str] = frozenset()
     directive_particles: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
@@ -208,6 +209,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         object_verbs=frozenset(_words(data, "object_verbs", where)) - attitudes,
         as_verbs=frozenset(_words(data, "as_verbs", where)),
         as_it_verbs=frozenset(_words(data, "as_it_verbs", where)),
+        naming_verbs=frozenset(_words(data, "naming_verbs", where)),
         directive_verbs=frozenset(_words(data, "directive_verbs", where)) - attitudes,
         directive_particles=frozenset(_words(data, "directive_particles", where)),
         raising_verbs=frozenset(_words(data, "raising_verbs", where) if sourceless else ()),
@@ -260,6 +262,7 @@ def _trigger_words(lex: CueLexicon) -> tuple[str, ...]:
         | lex.object_verbs
         | lex.as_verbs
         | lex.as_it_verbs
+        | lex.naming_verbs
         | lex.directive_verbs
         | lex.raising_verbs
         | lex.passive_raising_verbs
