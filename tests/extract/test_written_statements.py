@@ -162,7 +162,9 @@ def test_the_written_set_alone_teaches_the_conventions(trainer: ModuleType, extr
         assert issues[:1] == [issue] and got == stance, (text, issues, got)
 
 
-def test_written_rows_keep_the_real_stance_shares_and_skip_the_issue_model(trainer: ModuleType) -> None:
+def test_written_rows_keep_the_real_stance_shares_in_the_stance_models_only(
+    trainer: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from redline.extract.features import StatementInput
 
     def ex(stance: str, written: bool) -> object:
@@ -177,4 +179,8 @@ def test_written_rows_keep_the_real_stance_shares_and_skip_the_issue_model(train
     weights = trainer._weights_for(examples, "gate")
     assert weights[:2] == [1.0, 1.0]
     assert weights[2] == pytest.approx(2.0) and weights[3] == pytest.approx(2 / 3)  # 0.5/0.25, 0.5/0.75
-    assert trainer._weights_for(examples, "issues")[2:] == [0.0] * 4  # the issue model: real news only
+    # the issue model learns from the written rows at their own weight (no stance to balance)
+    assert trainer._weights_for(examples, "issues") == [1.0] * 6
+    # and a model left out of WRITTEN_MODELS does not learn from them at all
+    monkeypatch.setattr(trainer, "WRITTEN_MODELS", frozenset({"stance", "polarity", "gate"}))
+    assert trainer._weights_for(examples, "issues")[2:] == [0.0] * 4
