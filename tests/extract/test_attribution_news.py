@@ -323,7 +323,11 @@ def test_a_headline_with_an_inverted_say_verb(run: Run) -> None:
 @pytest.mark.parametrize(
     ("text", "source", "content"),
     [
-        ("The governor rejected what he described as a reckless budget.", "he", "a reckless budget"),
+        (
+            "The governor rejected what he described as a reckless budget.",
+            "The governor",
+            "a reckless budget",
+        ),
         (
             "The unions met the minister on Monday, which the unions described as constructive.",
             "the unions",

@@ -2,7 +2,8 @@
 'brazen breach'", "a deal the mayor dubbed a giveaway") gives the name as what its subject said,
 as "what he described as" does. A naming verb with a plain object stays with the object-verb
 rule, and a name given with no one to give it ("a charity called the River Fund") is no
-statement. Sentences are written for these tests."""
+statement. A namer's pronoun in the free relative ("condemned what he called") is the clause's
+subject, which is then the source by name. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -18,11 +19,11 @@ pytestmark = pytest.mark.model
     [
         (
             'The secretary general condemned what he called a "brazen breach" of the treaty.',
-            ('a "brazen breach" of the treaty', "called", "he"),
+            ('a "brazen breach" of the treaty', "called", "The secretary general"),
         ),
         (
             'The mayor criticized what she called the council\'s "reckless, costly" plan.',
-            ('the council\'s "reckless, costly" plan', "called", "she"),
+            ('the council\'s "reckless, costly" plan', "called", "The mayor"),
         ),
         (
             "It was a deal the mayor dubbed a giveaway to developers.",
@@ -56,3 +57,22 @@ def test_a_plain_object_is_still_read_by_the_object_rule(attributed: Attributed)
         for a in attributed('The senator called the governor a "reckless gambler".')
     ]
     assert len(found) == 1 and found[0][1:] == ("called", "The senator"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the relative's pronoun is the subject of the clause it sits in: the source by name
+        ("Senator Ames rejected what he described as a partisan attack.", "Senator Ames"),
+        ("The unions denounced what they called a betrayal of workers.", "The unions"),
+        ("He dismissed what he called a hoax.", "He"),
+        # a pronoun that cannot be that subject stays itself, for speaker resolution to follow
+        ("The senators rejected what he called a partisan attack.", "he"),
+        ("They condemned what she described as a reckless plan.", "she"),
+    ],
+)
+def test_a_namers_pronoun_is_bound_to_the_subject_it_agrees_with(
+    attributed: Attributed, text: str, source: str
+) -> None:
+    found = [a.source for a in attributed(text)]
+    assert found == [source], found

@@ -297,6 +297,12 @@ def noun_candidates(
 # a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
 # "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
 # A live blog's timestamp may come first: "13:40 GMT — Kremlin: ...", "9.15am | Merz: ...".
+# a namer's pronoun and the tags of a clause subject it can stand for ("he" a singular name or noun)
+_BOUND_PRONOUNS = {
+    "he": frozenset({"NNP", "NN"}),
+    "she": frozenset({"NNP", "NN"}),
+    "they": frozenset({"NNS", "NNPS", "NNP"}),
+}
 _TIMESTAMP = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[—–\-|]\s*)?"
 _LABEL = re.compile(
     r"^"
@@ -349,7 +355,7 @@ def _as_source(verb: Token) -> TokenRange | None:
     the clause a participle hangs on ("..., framing the result as")."""
     for c in verb.children:
         if c.dep_ == "nsubj":
-            return noun_phrase(c)
+            return noun_phrase(_binder(verb, c) or c)
         if c.dep_ == "agent":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             return noun_phrase(objs[0]) if objs else None
@@ -357,6 +363,24 @@ def _as_source(verb: Token) -> TokenRange | None:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         return noun_phrase(subjects[0]) if subjects else None
     return None
+
+
+def _binder(verb: Token, subject: Token) -> Token | None:
+    """The clause subject a pronoun namer stands for: in "Smith condemned what he called a
+    breach" the free relative's "he" is Smith, who is then the source, by name, rather than a
+    pronoun left to be resolved across sentences (and PolNeAR marks the name as the source)."""
+    if subject.lower_ not in _BOUND_PRONOUNS or not any(
+        c.dep_ == "dobj" and c.tag_ == "WP" for c in verb.children
+    ):
+        return None
+    if verb.dep_ not in ("ccomp", "dobj", "pcomp", "relcl"):
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < subject.i]
+    if not subjects:
+        return None
+    if subjects[0].tag_ not in _BOUND_PRONOUNS[subject.lower_] and subjects[0].lower_ != subject.lower_:
+        return None  # "He condemned what he called ..." binds too
+    return subjects[0]
 
 
 def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
