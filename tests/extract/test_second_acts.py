@@ -3,7 +3,9 @@ review and warned against hackers".
 
 The parser hangs the second verb on the reported clause, so the first statement ran on over it
 and the second act was lost, or read as an insert ("..., he warned") taking the first content.
-The guide counts one statement per act, both the speaker's. Sentences are written for these tests.
+The guide counts one statement per act, both the speaker's. The same holds for a second act in
+the same non-finite form as the first ("accusing rivals of stalling the budget and vowing to veto
+it") that the parser hung inside the first act's object. Sentences are written for these tests.
 """
 
 from __future__ import annotations
@@ -119,3 +121,33 @@ def test_a_title_case_headline_signed_by_its_source_ends_on_says(attributed: Att
         "Mayor Hid Budget Problems From Voters, Former City Auditor Says.\n\nThe city has long kept quiet.",
     )
     assert ("Mayor Hid Budget Problems From Voters", "Says", "Former City Auditor") in found, found
+
+
+# -- a second act hung inside the first act's object --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The governor gave a speech at the fair, accusing rival parties of stalling the budget and "
+            "vowing to veto any new tax.",
+            ("rival parties of stalling the budget", "accusing", "The governor"),
+            ("to veto any new tax", "vowing", "The governor"),
+        ),
+        (
+            "The mayor took to Twitter to accuse the council of being misled by a lobbyist and urge "
+            "voters to call their members.",
+            ("the council of being misled by a lobbyist", "to accuse", "The mayor"),
+            ("voters to call their members", "urge", "The mayor"),
+        ),
+    ],
+)
+def test_the_second_act_is_split_off(
+    attributed: Attributed, text: str, first: tuple[str, str, str], second: tuple[str, str, str]
+) -> None:
+    found = _found(attributed, text)
+    assert first in found and second in found, found
+
+
+def test_a_second_deed_that_says_nothing_stays_in_the_accusation(attributed: Attributed) -> None:
+    found = _found(attributed, "The union accused the firm of cutting pay and threatening workers.")
+    assert found == [("the firm of cutting pay and threatening workers", "accused", "The union")], found
