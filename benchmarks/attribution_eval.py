@@ -245,7 +245,12 @@ def matched(system: Path, gold: Iterable[Path]) -> Iterable[Matched]:
                 if ov > best_ov:
                     best, best_ov = i, ov
             if best is not None and best_ov >= 0.5:
-                used[best] = p
+                # as the scorer does: gold items sharing the matched content (layered sources,
+                # "X and Y said") are one group, satisfied by this one prediction
+                where = sc.locate(text, items[best][0])
+                for i, (a, _) in enumerate(items):
+                    if i not in used and sc.locate(text, a) == where:
+                        used[i] = p
             else:
                 spurious.append(p)
         yield g, [a for a, _ in items], used, spurious

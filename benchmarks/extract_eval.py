@@ -1,7 +1,9 @@
 """Quality of `redline extract` on the seed, PolNeAR dev and the talks set, scored by ../shared/eval/score.py.
 
-Usage: python benchmarks/extract_eval.py [--set seed|polnear-dev|talks|all] [--out DIR]
-Prints the scorer's one-line summary for each set (and the full JSON with --verbose). The talks
+Usage: python benchmarks/extract_eval.py [--set seed|polnear-dev|talks|all] [--out DIR] [--errors DIR]
+Prints the scorer's one-line summary for each set (and the full JSON with --verbose); with
+``--errors DIR`` also each set's misses and unmatched predictions as ``DIR/<set>_errors.tsv``
+(the listing of ``attribution_eval.py --errors``, here for the talks set too). The talks
 set (real coverage of the 2025-26 talks, annotated by ../shared/data/talks/GUIDE.md) is also
 scored fold by fold (5 folds by article, the shuffle of ``talks_eval.py``): the attribution
 rules were revised after reading errors on this set, so the spread over folds is printed
@@ -21,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import SHARED, as_date, polnear_documents, seed_documents
+from attribution_eval import write_errors
 
 from redline.config import Settings
 from redline.extract.pipeline import Extractor
@@ -30,7 +33,13 @@ from redline.model import Document
 
 
 def run(
-    name: str, records: list[dict[str, object]], gold: Path, extractor: Extractor, out: Path, verbose: bool
+    name: str,
+    records: list[dict[str, object]],
+    gold: Path,
+    extractor: Extractor,
+    out: Path,
+    verbose: bool,
+    errors: Path | None = None,
 ) -> None:
     docs = [
         Document(
@@ -52,6 +61,10 @@ def run(
     if verbose:
         print(res.stdout)
     print(f"{name:12s} {lines[-1]}")
+    if errors is not None:
+        errors.mkdir(parents=True, exist_ok=True)
+        gold_files = [gold] if gold.is_file() else sorted(gold.glob("*.json"))
+        write_errors(path, gold_files, errors / f"{name}_errors.tsv")
     if name == "talks":
         by_id = {
             json.loads(line)["document"]["id"]: line for line in path.read_text(encoding="utf-8").splitlines()
@@ -105,17 +118,30 @@ def main() -> None:
     ap.add_argument("--set", default="all", choices=["seed", "polnear-dev", "talks", "all"])
     ap.add_argument("--out", type=Path, default=None, help="keep the system output here")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument(
+        "--errors", type=Path, default=None, help="write each set's misses and unmatched predictions here"
+    )
     args = ap.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="redline-eval-"))
     out.mkdir(parents=True, exist_ok=True)
     extractor = Extractor.load()
     if args.set in ("seed", "all"):
-        run("seed", seed_documents(), SHARED / "seed" / "gold.json", extractor, out, args.verbose)
+        run(
+            "seed", seed_documents(), SHARED / "seed" / "gold.json", extractor, out, args.verbose, args.errors
+        )
     if args.set in ("polnear-dev", "all"):
         gold = SHARED / "data" / "polnear" / "derived" / "score_gold" / "dev"
-        run("polnear-dev", polnear_documents("dev"), gold, polnear_extractor(out), out, args.verbose)
+        run(
+            "polnear-dev",
+            polnear_documents("dev"),
+            gold,
+            polnear_extractor(out),
+            out,
+            args.verbose,
+            args.errors,
+        )
     if args.set in ("talks", "all"):
-        run("talks", talks_documents(), SHARED / "data" / "talks", extractor, out, args.verbose)
+        run("talks", talks_documents(), SHARED / "data" / "talks", extractor, out, args.verbose, args.errors)
     print(f"system output in {out}")
 
 
