@@ -37,7 +37,7 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Token
 
-from redline.extract.english import NOMINAL_SUBJECTS
+from redline.extract.english import NOMINAL_SUBJECTS, TIME_ENTS
 from redline.knowledge.dates import calendar_words
 
 _WORDS = calendar_words()
@@ -342,7 +342,7 @@ def _dates_speech_act(doc: Doc, start: int, end: int, anchors: set[int]) -> bool
 def _passable(token: Token, anchors: set[int], governed: bool) -> bool:
     """A word other than a preposition that the path from a date to its speech act may cross."""
     if token.pos_ in ("NOUN", "PROPN", "NUM"):
-        if token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WEEKDAYS or _WORDS.month(token.lower_):
+        if token.ent_type_ in TIME_ENTS or token.lower_ in _WEEKDAYS or _WORDS.month(token.lower_):
             return True
         if token.dep_ in NOMINAL_SUBJECTS | {"dobj"} and token.head.i in anchors:
             return True  # "Trump on Tuesday said", "escalated tensions on Sunday by claiming"
@@ -351,7 +351,7 @@ def _passable(token: Token, anchors: set[int], governed: bool) -> bool:
         return _is_speech_noun(token)
     if token.pos_ == "VERB" and token.tag_ in ("VBG", "VBN"):
         return token.lemma_.lower() in _WORDS.speech_verbs
-    return token.pos_ in ("ADV", "ADJ", "DET", "PUNCT") or token.ent_type_ in ("DATE", "TIME")
+    return token.pos_ in ("ADV", "ADJ", "DET", "PUNCT") or token.ent_type_ in TIME_ENTS
 
 
 def _is_speech_noun(token: Token) -> bool:

@@ -23,6 +23,7 @@ PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "case", 
 # -- parts of speech ------------------------------------------------------------------------
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
 IN_NAME_POS = NOMINAL_POS | {"DET", "ADJ", "NUM", "PART"}  # words a written mention can hold
+TIME_ENTS = frozenset({"DATE", "TIME"})  # entity types that name a time (never a speaker or content)
 
 # -- closed word classes (lower case) -------------------------------------------------------
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})

@@ -18,6 +18,7 @@ from redline.extract.english import (
     RELATIVE_PRONOUNS,
     SUBJECTS,
     SUBORDINATORS,
+    TIME_ENTS,
 )
 from redline.extract.token_ranges import (
     Candidate,
@@ -46,7 +47,6 @@ _OWN_CONTENT = frozenset({"ccomp", "xcomp", "advcl", "conj", "oprd", "acomp"})
 # named entities that, as objects of a reporting verb, are hearers: "told Smith", "urged Democrats"
 _HEARER_ENTS = frozenset({"PERSON", "NORP", "ORG"})
 _SOURCE_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
-_WHEN = frozenset({"DATE", "TIME"})  # entity types that name a time, never a speaker
 # named bodies and places: "who" after one of them, inside a person's "for"/"of" phrase, is the person
 _BODY_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 
@@ -67,7 +67,7 @@ def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | 
             0 <= j < len(doc)
             and not quoted[j]
             and doc[j].pos_ in IN_NAME_POS
-            and doc[j].ent_type_ not in _WHEN  # "said Thursday morning": a time names no one
+            and doc[j].ent_type_ not in TIME_ENTS  # "said Thursday morning": a time names no one
             and abs(j - cue) <= 8
         ):
             j += step
@@ -460,9 +460,9 @@ def _after_time(doc: Doc, rng: TokenRange) -> TokenRange:
     first = doc[rng[0]]
     if first.dep_ == "prep" and _temporal(first):
         end = first.right_edge.i + 1
-    elif first.ent_type_ in _WHEN and first.dep_ in ("npadvmod", "amod", "compound", "det"):
+    elif first.ent_type_ in TIME_ENTS and first.dep_ in ("npadvmod", "amod", "compound", "det"):
         end = rng[0]
-        while end < rng[1] and doc[end].ent_type_ in _WHEN:
+        while end < rng[1] and doc[end].ent_type_ in TIME_ENTS:
             end += 1
     else:
         return rng
@@ -680,7 +680,7 @@ def _adverbial_opening(first: Token, host: Token) -> bool:
 
 def _temporal(prep: Token) -> bool:
     """ "on Tuesday", "for weeks": a time phrase, not part of what was said."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in _WHEN for c in prep.children)
+    return any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTS for c in prep.children)
 
 
 def _right_complement(verb: Token, deps: frozenset[str], preps: frozenset[str]) -> TokenRange | None:
@@ -893,7 +893,7 @@ def said_as_it(tok: Token, cues: CueLexicon) -> bool:
         if c.i < objects[0].i or c.dep_ in ("dobj", "punct"):
             continue
         if c.dep_ in ("prep", "npadvmod") and all(
-            o.lemma_.lower() in cues.nouns | cues.audience or o.ent_type_ in _WHEN
+            o.lemma_.lower() in cues.nouns | cues.audience or o.ent_type_ in TIME_ENTS
             for o in [c, *c.children][-1:]
         ):
             continue  # "in a statement", "to reporters", "on Friday"

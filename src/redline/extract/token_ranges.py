@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
-from redline.extract.english import CLAUSE_OPENERS
+from redline.extract.english import CLAUSE_OPENERS, TIME_ENTS
 from redline.knowledge.cues import CueLexicon
 
 TokenRange = tuple[int, int]
@@ -98,8 +98,8 @@ def _is_time(child: Token) -> bool:
     """A phrase that only says when: "on Tuesday", "earlier this week", "Monday"."""
     if child.dep_ == "prep":
         objects = [c for c in child.children if c.dep_ == "pobj"]
-        return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
-    return child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in ("DATE", "TIME")
+        return bool(objects) and all(o.ent_type_ in TIME_ENTS for o in objects)
+    return child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in TIME_ENTS
 
 
 def clip_to_paragraph(doc: Doc, rng: TokenRange, anchor: int) -> TokenRange:
