@@ -5,7 +5,9 @@ readers remember what they worked out for each (a word's fold, a text's issue wo
 feature's bucket). A long in-process run meets millions of distinct keys, so every such memo
 is bounded; it starts afresh when full (dropping everything costs one clear, where evicting
 the oldest entry would cost bookkeeping on every hit), and since a value depends on its key
-alone, starting afresh changes no result. Each owner keeps its own (no memo at module level).
+alone, starting afresh changes no result. Each owner keeps its own: the extractor's belong to
+its objects, never to a module; the store's memos of parsed checkpoints are module-level, as
+what a stored text parses to is the same for every caller.
 """
 
 from __future__ import annotations

@@ -538,14 +538,11 @@ def _second_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) 
     cue, said = doc[inner.cue_token], doc[outer.cue_token]
     if cue.dep_ != "conj" or cue.tag_ != said.tag_ or cue.tag_ not in ("VBD", "VBZ"):
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
-        return False
     if cue.head.head.i != outer.cue_token or cue.head.dep_ not in ("ccomp", "xcomp"):
         return False  # joined to the top of what was said, not to a clause inside it
     if not any(c.dep_ == "cc" for c in cue.head.children if c.i < cue.i):
         return False
-    lemma = cue.lemma_.lower()
-    return cues.verb_kind(lemma) == "speech" or lemma in cues.directive_verbs
+    return _subjectless_act(cue, cues)
 
 
 def _low_second_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
@@ -559,10 +556,18 @@ def _low_second_act(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexic
     cue, said = doc[inner.cue_token], doc[outer.cue_token]
     if cue.dep_ != "conj" or cue.tag_ != said.tag_ or cue.tag_ not in ("VBG", "VB"):
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) or said not in cue.head.ancestors:
+    if said not in cue.head.ancestors:
         return False
     before = cue.left_edge.i - 1
     if before < 0 or doc[before].dep_ != "cc" or doc[before].lower_ != "and":
+        return False
+    return _subjectless_act(cue, cues)
+
+
+def _subjectless_act(cue: Token, cues: CueLexicon) -> bool:
+    """A speech or directive verb with no subject of its own: the outer speaker's next act
+    (``_second_act``, ``_low_second_act``)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return False
     lemma = cue.lemma_.lower()
     return cues.verb_kind(lemma) == "speech" or lemma in cues.directive_verbs

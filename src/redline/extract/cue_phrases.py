@@ -294,15 +294,15 @@ def noun_candidates(
     return out
 
 
-# a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
-# "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
-# A live blog's timestamp may come first: "13:40 GMT — Kremlin: ...", "9.15am | Merz: ...".
 # a namer's pronoun and the tags of a clause subject it can stand for ("he" a singular name or noun)
 _BOUND_PRONOUNS = {
     "he": frozenset({"NNP", "NN"}),
     "she": frozenset({"NNP", "NN"}),
     "they": frozenset({"NNS", "NNPS", "NNP"}),
 }
+# a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
+# "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
+# A live blog's timestamp may come first: "13:40 GMT — Kremlin: ...", "9.15am | Merz: ...".
 _TIMESTAMP = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[—–\-|]\s*)?"
 _LABEL = re.compile(
     r"^"

@@ -129,13 +129,6 @@ def _dump(tally: Tally[str]) -> str:
     )
 
 
-# Values parsed from stored text, kept by that text (``Memo``): a matrix as of a past day reads
-# the same ~7,000 turns and ~750 checkpoints of a page by actor again on its first call after
-# each write (a write changes few of them), and parsing them was half of that call. What text
-# parses to never changes, so nothing kept can be out of date; the limit bounds the memory
-# (all is dropped when full: a whole matrix by actor, 48,000 turns, is read as before).
-
-
 _Parts = tuple[dict[str, int], dict[str, Any], dict[str, Any]]
 
 
@@ -149,6 +142,11 @@ def _state_parts(state: str) -> _Parts:
     )
 
 
+# Values parsed from stored text, kept by that text (``_states`` and ``_turns``): a matrix as of
+# a past day reads the same ~7,000 turns and ~750 checkpoints of a page by actor again on its
+# first call after each write (a write changes few of them), and parsing them was half of that
+# call. What text parses to never changes, so nothing kept can be out of date; the limit bounds
+# the memory (all is dropped when full: a whole matrix by actor, 48,000 turns, is read as before).
 _states = Memo(_state_parts, 10_000)  # ~3.7 KB each at 1M statements: ~40 MB
 
 
