@@ -1159,7 +1159,8 @@ def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLex
         and "\n" not in doc[i].text
     ):
         i += 1
-    if i >= len(doc) or doc[i].text not in DASHES:
+    # the tokenizer may fuse the closing mark with the dash typed right after it ("”―")
+    if i >= len(doc) or doc[i].text.lstrip("”’\"'»") not in DASHES:
         return False
     src = adjacent_source(doc, i, quoted)
     if src is None or src[0] < i:

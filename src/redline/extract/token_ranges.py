@@ -61,7 +61,9 @@ def _trigger_hashes(words: tuple[str, ...]) -> numpy.ndarray:
 
 
 def is_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    """Tagged as a verb, and a word: the tagger sometimes makes a dash a verb ("” ― Jane Doe"
+    read as "― [verb] Jane Doe [object]"), and punctuation never reports or governs anything."""
+    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and any(c.isalpha() for c in tok.text)
 
 
 def subtree_range(tok: Token) -> TokenRange:
