@@ -41,6 +41,7 @@ _DIRECTIVE_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd", "attr"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "over", "on", "about", "to"})
 _MAX_ANCESTORS = 4
+_HELPERS = frozenset({"aux", "auxpass", "neg"})
 _MAX_HOSTED_CUE = 10  # tokens in a ", he said on Friday," insert
 # complements that give a verb content of its own, so that it is no bare ", he said," insert
 _OWN_CONTENT = frozenset({"ccomp", "xcomp", "advcl", "conj", "oprd", "acomp"})
@@ -56,11 +57,15 @@ def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | 
     (", Tulsa police Chief Chuck Jordan said" / "said Jordan,")."""
     for step in (-1, 1):
         i = cue + step
-        while (
-            0 <= i < len(doc)
-            and (doc[i].pos_ == "ADV" or (doc[i].is_space and "\n" not in doc[i].text))
-            and abs(i - cue) <= 2
-        ):
+        helpers = 0  # the cue's own auxiliaries ("Trump is once again questioning"), not counted
+        while 0 <= i < len(doc):
+            if step < 0 and doc[i].dep_ in _HELPERS and doc[i].head.i == cue:
+                helpers += 1
+            elif not (
+                (doc[i].pos_ == "ADV" or (doc[i].is_space and "\n" not in doc[i].text))
+                and abs(i - cue) - helpers <= 2
+            ):
+                break
             i += step
         j = i
         while (
@@ -106,7 +111,15 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
     rng = _verb_in_subject(doc, rng)
     gap = range(rng[1], verb.i) if rng[1] <= verb.i else range(verb.i + 1, rng[0])
     if any("\n" in doc[i].text for i in gap):
-        return adjacent_source(doc, verb.i, quoted or [False] * len(doc))
+        # the parser took a heading for the subject; the name written before the verb that has
+        # the subject speaks ("The Latest ...\nDonald Trump is questioning ..., encouraging ...")
+        mask = quoted or [False] * len(doc)
+        owner = _subject_owner(doc, rng)
+        if owner is not None and owner.i != verb.i and not _across_paragraphs(owner, verb):
+            found = adjacent_source(doc, owner.i, mask)
+            if found is not None:
+                return found
+        return _subject_on_this_side(doc, verb, mask) or adjacent_source(doc, verb.i, mask)
     cut = dateline_end(doc, rng[0], max(rng[1], verb.i)) if rng[0] < verb.i else None
     if cut is not None:  # "ERBIL (Agency) – Spokesperson Maria Zakharova has denied": not the place
         if cut >= rng[1]:  # the parser took the place for the subject: the one after it speaks
@@ -123,6 +136,34 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
             rng = (cut, rng[1])
     rng = clip_to_paragraph(doc, rng, verb.i)
     return rng if rng[1] > rng[0] else None
+
+
+def _subject_on_this_side(doc: Doc, verb: Token, quoted: Sequence[bool]) -> TokenRange | None:
+    """ "Putin Responds\nPutin did not endorse the plan but said ...": where the parser joined the
+    cue to a heading's verb, the subject written before it in its own paragraph, of a verb
+    before it in its sentence, is the one it shares."""
+    for i in range(verb.i - 1, verb.sent.start - 1, -1):
+        t = doc[i]
+        if "\n" in t.text:
+            return None
+        if (
+            t.dep_ == "nsubj"
+            and not quoted[i]
+            and t.pos_ in NOMINAL_POS
+            and t.lower_ not in RELATIVE_PRONOUNS
+            and t.head.i < verb.i
+            and is_verb(t.head)
+        ):
+            return noun_phrase(t)
+    return None
+
+
+def _subject_owner(doc: Doc, rng: TokenRange) -> Token | None:
+    """The verb whose subject the mention ``rng`` is (the head of the mention's head word)."""
+    head = next((t for t in doc[rng[0] : rng[1]] if not rng[0] <= t.head.i < rng[1]), None)
+    if head is None or head.dep_ not in SUBJECTS or head.head.i == head.i:
+        return None
+    return head.head
 
 
 def _verb_in_subject(doc: Doc, rng: TokenRange) -> TokenRange:
@@ -157,7 +198,7 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
             # "considers that «X is unacceptable» and reminds partners that ...": the parser
             # joined the verb to the quoted clause; the subject is that of the verb outside it
             tok = _outside_quote(tok, quoted)
-        if tok is None or (quoted and quoted[tok.i]):
+        if tok is None or (quoted and quoted[tok.i] and _quoted_clause(tok, quoted)):
             return None  # a speaker is never inside someone else's quotation
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         by = _passive_source(tok, verb, passive, cues)
@@ -187,6 +228,8 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
             continue
         if tok.dep_ in _INHERIT and tok.head.i != tok.i:
             tok = tok.head
+            if tok.dep_ == "prep" and tok.head.dep_ == "advmod" and tok.head.pos_ == "ADV":
+                tok = tok.head.head  # "stopped short of calling", "aside from saying": the verb's
             if (
                 tok.dep_ == "ccomp"
                 and cues.verb_kind(tok.head.lemma_) is not None
@@ -196,6 +239,12 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
             continue
         return None
     return None
+
+
+def _quoted_clause(tok: Token, quoted: Sequence[bool]) -> bool:
+    """A quoted verb whose clause is someone else's words; not one the writer quotes in a clause
+    of their own ("she was “whisked off to hospital”"), whose subject stands outside the marks."""
+    return not any(c.dep_ in SUBJECTS and not quoted[c.i] and c.i < tok.i for c in tok.children)
 
 
 def marked_infinitive(verb: Token) -> bool:
