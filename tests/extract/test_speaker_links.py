@@ -10,7 +10,7 @@
 - A verb the writer quotes inside a clause of their own ("she was “rushed to the clinic”") keeps
   its subject, which stands outside the marks.
 - "stopped short of calling", "aside from saying": the act hangs on an adverb, and the verb the
-  adverb modifies has the subject.
+  adverb modifies has the subject; "was able to tout": on an adjective, whose subject acts.
 
 Sentences are written for these tests.
 """
@@ -188,3 +188,13 @@ def test_an_act_on_an_adverb_is_the_subjects(
     attributed: Attributed, text: str, content: str, speaker: str
 ) -> None:
     assert _sources(attributed, text).get(content) == speaker
+
+
+def test_an_act_on_an_adjective_is_the_subjects(attributed: Attributed) -> None:
+    """ "was able to tout", "won't be able to brag about": the adjective's subject acts."""
+    found = _sources(attributed, "The senator won't be able to brag about his record this time.")
+    assert found.get("his record") == "The senator"
+
+
+def test_a_thing_easy_to_criticize_criticizes_nothing(attributed: Attributed) -> None:
+    assert "The plan" not in {a.source for a in attributed("The plan is easy to criticize.")}

@@ -36,7 +36,7 @@ from redline.extract.token_ranges import (
 from redline.knowledge.cues import CueLexicon
 
 _CLAUSE = ("ccomp",)
-_INHERIT = ("conj", "advcl", "xcomp", "acl", "pcomp", "dep", "prep")
+_INHERIT = ("conj", "advcl", "xcomp", "acl", "pcomp", "dep", "prep", "acomp")
 _DIRECTIVE_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd", "attr"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "over", "on", "about", "to"})
