@@ -9,6 +9,8 @@
   ("Park did not sign the bill but said ...").
 - A verb the writer quotes inside a clause of their own ("she was “rushed to the clinic”") keeps
   its subject, which stands outside the marks.
+- "“...?” Vitter demanded": a verb that frames a quotation set beside it, though it reports no
+  words elsewhere ("frame_verbs" in the cue lexicon).
 - "stopped short of calling", "aside from saying": the act hangs on an adverb, and the verb the
   adverb modifies has the subject; "was able to tout": on an adjective, whose subject acts.
 
@@ -198,3 +200,23 @@ def test_an_act_on_an_adjective_is_the_subjects(attributed: Attributed) -> None:
 
 def test_a_thing_easy_to_criticize_criticizes_nothing(attributed: Attributed) -> None:
     assert "The plan" not in {a.source for a in attributed("The plan is easy to criticize.")}
+
+
+def test_a_demand_beside_a_quotation_frames_it(attributed: Attributed) -> None:
+    """ "“...?” Vitter demanded": the speaker of the quotation before is not its speaker."""
+    text = (
+        "“Every delay costs the towns money,” Mayor Ruiz said.\n\n"
+        "“Why is the county still waiting for the bridge it was promised?” Councillor Hale demanded.\n"
+    )
+    found = _sources(attributed, text)
+    assert found["Why is the county still waiting for the bridge it was promised?"] == "Councillor Hale"
+
+
+def test_a_demand_outside_the_quotations_sentence_frames_nothing(attributed: Attributed) -> None:
+    text = (
+        "“Every delay costs the towns money and the county knows it,” Mayor Ruiz said.\n\n"
+        "“We will keep pressing the county until the bridge is built.” "
+        "Later the council demanded a recount.\n"
+    )
+    found = _sources(attributed, text)
+    assert found.get("We will keep pressing the county until the bridge is built.") != "the council"

@@ -1087,6 +1087,8 @@ def _frame_cue(tokens: Sequence[Token], anchor: int, cues: CueLexicon) -> Token 
         kind = cues.verb_kind(t.lemma_) if is_verb(t) else None
         if kind is None and is_verb(t) and said_as_it(t, cues):
             kind = "speech"  # "As one diplomat put it, “...”"
+        if kind is None and is_verb(t) and t.lemma_.lower() in cues.frame_verbs:
+            kind = "directive"  # "“Why is this allowed?” Vitter demanded."
         if kind is None:
             continue
         score = abs(t.i - anchor) + (0 if kind in ("speech", "writing") else 15)
