@@ -119,7 +119,7 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
             found = adjacent_source(doc, owner.i, mask)
             if found is not None:
                 return found
-        return _subject_on_this_side(doc, verb, mask) or adjacent_source(doc, verb.i, mask)
+        return adjacent_source(doc, verb.i, mask)
     cut = dateline_end(doc, rng[0], max(rng[1], verb.i)) if rng[0] < verb.i else None
     if cut is not None:  # "ERBIL (Agency) – Spokesperson Maria Zakharova has denied": not the place
         if cut >= rng[1]:  # the parser took the place for the subject: the one after it speaks
@@ -136,26 +136,6 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
             rng = (cut, rng[1])
     rng = clip_to_paragraph(doc, rng, verb.i)
     return rng if rng[1] > rng[0] else None
-
-
-def _subject_on_this_side(doc: Doc, verb: Token, quoted: Sequence[bool]) -> TokenRange | None:
-    """ "Putin Responds\nPutin did not endorse the plan but said ...": where the parser joined the
-    cue to a heading's verb, the subject written before it in its own paragraph, of a verb
-    before it in its sentence, is the one it shares."""
-    for i in range(verb.i - 1, verb.sent.start - 1, -1):
-        t = doc[i]
-        if "\n" in t.text:
-            return None
-        if (
-            t.dep_ == "nsubj"
-            and not quoted[i]
-            and t.pos_ in NOMINAL_POS
-            and t.lower_ not in RELATIVE_PRONOUNS
-            and t.head.i < verb.i
-            and is_verb(t.head)
-        ):
-            return noun_phrase(t)
-    return None
 
 
 def _subject_owner(doc: Doc, rng: TokenRange) -> Token | None:
