@@ -16,7 +16,7 @@ microseconds per statement. Three rules go beyond counting words:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from redline.extract.lexicon import (
@@ -70,23 +70,30 @@ class IssueTagger:
                     seen[p.steps] = p
             self._terms.extend(seen.values())
             self._cues.extend(Pattern.compile(c, _CUE_BONUS, issue.id) for c in (*issue.pro, *issue.anti))
-        self._term_set = PatternSet(self._terms)
-        self._cue_set = PatternSet(self._cues)
+        self._term_set = PatternSet(self._terms)  # documents and their windows: the terms alone
         self._redirect = {i.id: i.evaluated_as for i in taxonomy.issues if i.evaluated_as}
         lex = taxonomy.stance
-        self._evaluation = PatternSet(Pattern.compile(w) for w in lex.appraisal)
-        # the last content read: its term hits, stance-cue hits and whether it evaluates, kept
-        # for ``order``, which reads the same words again right after ``evidence`` (the very
-        # tuple ``words`` returned, so an identity test finds it)
-        self._last_read: tuple[Sequence[str], list[Hit], list[Hit], bool] | None = None
+        # a statement's words (and the words before it) are read for all of these in one pass
+        # (``PatternSet.grouped``), where a set each read them five times
+        self._words = PatternSet.grouped(
+            {
+                "terms": self._terms,
+                "cues": self._cues,
+                "evaluation": [Pattern.compile(w) for w in lex.appraisal],
+                "verdict": [Pattern.compile(w) for w in (*lex.appraisal, *lex.positive, *lex.negative)],
+                "scheduling": [Pattern.compile(w) for w in lex.scheduling],
+            }
+        )
+        # the last content read: its hits by group, the term hits and stance-cue hits that count,
+        # kept for ``order`` and ``frame_signals``, which read the same words again right after
+        # ``evidence`` (the very tuple ``words`` returned, so an identity test finds it)
+        self._last_read: tuple[Sequence[str], Mapping[str, list[Hit]], list[Hit], list[Hit]] | None = None
         # text -> its classes: the issue model and the position gate both ask for the same
         # content and cue (``StatementClassifier.word_classes``)
         self._word_classes = Memo(self._classes_named, _TEXTS_REMEMBERED)
         # content -> the issues it names in order (``order``): the issue model, the frame signals
         # and the position gate's word classes each ask for it, the gate long after the rest
         self._orders = Memo(self._issues_named, _TEXTS_REMEMBERED)
-        self._scheduling = PatternSet(Pattern.compile(w) for w in lex.scheduling)
-        self._verdict = PatternSet(Pattern.compile(w) for w in (*lex.appraisal, *lex.positive, *lex.negative))
         praise = (*lex.appraisal, *lex.cue_verbs.get("support", ()))
         self._praise = PatternSet(Pattern.compile(w) for w in praise)
         # every class's patterns in one set, each tagged with its class: a text is matched in
@@ -124,9 +131,9 @@ class IssueTagger:
         paired with a frame still counts. Talks CV issue F1, three fold shuffles: 0.697 ->
         0.704, 0.683 -> 0.693, 0.678 -> 0.693.
         """
-        tokens = words(content)
-        verdict = bool(find_all(self._verdict, tokens))
-        scheduling = bool(find_all(self._scheduling, tokens))
+        found = self._read(words(content))[1]
+        verdict = bool(found["verdict"])
+        scheduling = bool(found["scheduling"])
         out = [name for name, on in (("appraisal", verdict), ("scheduling", scheduling)) if on]
         if cue and find_all(self._praise, words(cue)):
             out.append("cue_appraisal")
@@ -156,24 +163,27 @@ class IssueTagger:
         tokens = words(content)
         if not looks_english(tokens):
             return {}
-        _, term_hits, cue_hits, evaluates = self._read(tokens)
+        _, found, term_hits, cue_hits = self._read(tokens)
         scores = self._scored(term_hits, cue_hits, 1.0, 0)
         if context:
             self._add_antecedent(scores, tokens, content, context)
         if previous and not self._tagged(scores) and _ANAPHORS & set(tokens):
             self._merge(scores, self._score(words(previous), self.taxonomy.context_weight, offset=-1))
-        if self._redirect and evaluates:
+        if self._redirect and found["evaluation"]:
             self._evaluated(scores)
         return scores
 
-    def _read(self, tokens: Sequence[str]) -> tuple[Sequence[str], list[Hit], list[Hit], bool]:
-        """The term hits, stance-cue hits and evaluation test of a statement's own words, from
-        the last read when ``tokens`` is the same object (the hits are never changed in place)."""
+    def _read(
+        self, tokens: Sequence[str]
+    ) -> tuple[Sequence[str], Mapping[str, list[Hit]], list[Hit], list[Hit]]:
+        """A statement's own words: their hits by group, and the term and stance-cue hits that
+        count, from the last read when ``tokens`` is the same object (the hits are never
+        changed in place)."""
         last = self._last_read
         if last is not None and last[0] is tokens:
             return last
-        evaluates = bool(self._redirect) and bool(find_all(self._evaluation, tokens))
-        read = (tokens, *self._hits(tokens), evaluates)
+        found = self._words.find_grouped(tokens)
+        read = (tokens, found, *self._counted(found))
         self._last_read = read
         return read
 
@@ -229,19 +239,16 @@ class IssueTagger:
         Hits never cross a clause boundary, so the hits of a text are those of its stretches
         between boundaries (``nearby.NearbyTerms`` relies on this to read a document once).
         """
-        return [
-            hit
-            for hit in _per_issue_span(find_all(self._term_set, tokens))
-            # a masking phrase ("legitimate target") wins its words, then counts for nothing
-            if hit.pattern.weight
-        ]
+        return _counting(find_all(self._term_set, tokens))
 
     def _score(self, tokens: Sequence[str], factor: float, offset: int = 0) -> dict[str, IssueScore]:
-        return self._scored(*self._hits(tokens), factor, offset)
+        return self._scored(*self._counted(self._words.find_grouped(tokens)), factor, offset)
 
-    def _hits(self, tokens: Sequence[str]) -> tuple[list[Hit], list[Hit]]:
-        """The issue terms in ``tokens`` and the stance cues that add to an issue they name."""
-        return self.term_hits(tokens), _per_issue_span(find_all(self._cue_set, tokens))
+    @staticmethod
+    def _counted(found: Mapping[str, list[Hit]]) -> tuple[list[Hit], list[Hit]]:
+        """The issue terms that count (as ``term_hits``) and the stance cues that add to an
+        issue they name, of a text read by ``_words``."""
+        return _counting(found["terms"]), _per_issue_span(found["cues"])
 
     @staticmethod
     def _scored(
@@ -285,6 +292,16 @@ class IssueTagger:
         specific.sort(key=lambda s: (-s.score, s.first))
         generic.sort(key=lambda s: (-s.score, s.first))
         return (specific + generic)[:_MAX_ISSUES]
+
+
+def _counting(term_hits: list[Hit]) -> list[Hit]:
+    """The term hits that count, each word once per issue."""
+    return [
+        hit
+        for hit in _per_issue_span(term_hits)
+        # a masking phrase ("legitimate target") wins its words, then counts for nothing
+        if hit.pattern.weight
+    ]
 
 
 def _per_issue_span(hits: list[Hit]) -> list[Hit]:

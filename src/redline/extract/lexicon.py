@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -333,34 +333,62 @@ class PatternSet:
 
     Whether a pattern can start at a token depends on that token alone (its first step is
     never a gap), so the patterns that start with each word are worked out the first time the
-    word is met and remembered (``_starting``): most words start none and cost one lookup."""
+    word is met and remembered (``_starting``): most words start none and cost one lookup.
+
+    A set may hold several named groups of patterns (``grouped``): the stance rules ask a dozen
+    lists (negation, condition, threat, ...) about the same statement, and one pass over its
+    words with each hit filed under its group costs one memo lookup per word, where a set per
+    list costs one per word and list (and fills a memo per list on a cold start). A group's
+    hits come out as the group's own set would find them, in the same order: the candidates
+    at a word are tried exact first words, then prefixes, then short prefixes, each in the
+    order the patterns were given, and the groups are given one after the other."""
 
     _PREFIX_KEY = 3
     _REMEMBERED = 100_000  # words whose starting patterns are kept before the memo starts afresh
 
-    def __init__(self, patterns: Iterable[Pattern]) -> None:
+    def __init__(
+        self, patterns: Iterable[Pattern], groups: Sequence[str] = ("",), group_of: Sequence[int] = ()
+    ) -> None:
         self.patterns = tuple(patterns)
-        self._exact: dict[str, list[Pattern]] = {}
-        self._prefix: dict[str, list[Pattern]] = {}
-        self._short: list[Pattern] = []
-        for p in self.patterns:
+        self.groups = tuple(groups)
+        # the group of each pattern (by position in ``groups``): all in the one group by default
+        of = tuple(group_of) or (0,) * len(self.patterns)
+        if len(of) != len(self.patterns):
+            raise ValueError("one group per pattern")
+        self._exact: dict[str, list[tuple[Pattern, int]]] = {}
+        self._prefix: dict[str, list[tuple[Pattern, int]]] = {}
+        self._short: list[tuple[Pattern, int]] = []
+        for p, g in zip(self.patterns, of, strict=True):
             word, prefix, _ = p.steps[0]
             if not prefix:
-                self._exact.setdefault(word, []).append(p)
+                self._exact.setdefault(word, []).append((p, g))
             elif len(word) >= self._PREFIX_KEY:
-                self._prefix.setdefault(word[: self._PREFIX_KEY], []).append(p)
+                self._prefix.setdefault(word[: self._PREFIX_KEY], []).append((p, g))
             else:
-                self._short.append(p)
+                self._short.append((p, g))
         # word -> the patterns whose first step it matches, in the order they are tried, each
         # with whether that first step is all of it (the match then ends right after the word)
+        # and its group
         self._starting = Memo(self._starting_with, self._REMEMBERED)
 
+    @classmethod
+    def grouped(cls, groups: Mapping[str, Iterable[Pattern]]) -> PatternSet:
+        """One set over named groups of patterns, read in one pass by ``find_grouped``."""
+        patterns: list[Pattern] = []
+        group_of: list[int] = []
+        for g, members in enumerate(groups.values()):
+            for p in members:
+                patterns.append(p)
+                group_of.append(g)
+        return cls(patterns, tuple(groups), group_of)
+
     def find(self, tokens: Sequence[str]) -> list[Hit]:
+        """Every hit of every pattern (of every group), by start, then in the order tried."""
         hits: list[Hit] = []
         found = list(map(self._starting.__getitem__, tokens))  # C-level: most words are known
         # only the positions where some pattern starts, in order (an empty tuple is passed over)
         for start, candidates in compress(enumerate(found), found):
-            for p, whole in candidates:
+            for p, whole, _ in candidates:
                 if whole:
                     hits.append(Hit(p, start, start + 1))
                     continue
@@ -369,7 +397,21 @@ class PatternSet:
                     hits.append(Hit(p, start, end))
         return hits
 
-    def _starting_with(self, tok: str) -> tuple[tuple[Pattern, bool], ...]:
+    def find_grouped(self, tokens: Sequence[str]) -> dict[str, list[Hit]]:
+        """Each group's hits (``find`` of the group's patterns alone), every group a key."""
+        by_group: list[list[Hit]] = [[] for _ in self.groups]
+        found = list(map(self._starting.__getitem__, tokens))
+        for start, candidates in compress(enumerate(found), found):
+            for p, whole, g in candidates:
+                if whole:
+                    by_group[g].append(Hit(p, start, start + 1))
+                    continue
+                end = p._match_from(tokens, start)
+                if end is not None:
+                    by_group[g].append(Hit(p, start, end))
+        return dict(zip(self.groups, by_group, strict=True))
+
+    def _starting_with(self, tok: str) -> tuple[tuple[Pattern, bool, int], ...]:
         """The patterns whose first step matches ``tok``: the exact first words, then the
         prefixes filed under its first letters, then the short prefixes (the order ``find``
         has always tried them in, so hits come out in the same order)."""
@@ -378,12 +420,12 @@ class PatternSet:
         exact, prefixed = self._exact.get(tok), self._prefix.get(tok[: self._PREFIX_KEY])
         if exact is None and prefixed is None and not self._short:
             return ()  # most words of a text, met once per set the first time
-        out: list[tuple[Pattern, bool]] = []
+        out: list[tuple[Pattern, bool, int]] = []
         for candidates in (exact, prefixed, self._short):
-            for p in candidates or ():
+            for p, g in candidates or ():
                 word, prefix, _ = p.steps[0]
                 if tok == word or (prefix and tok.startswith(word)):
-                    out.append((p, len(p.steps) == 1))
+                    out.append((p, len(p.steps) == 1, g))
         return tuple(out)
 
 
