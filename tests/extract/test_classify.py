@@ -283,15 +283,22 @@ def test_the_polarity_model_reads_the_side_once_a_position_is_found() -> None:
     assert decision.stance == "oppose" and decision.stance_by == "model", decision.explain()
 
 
-def test_a_frame_without_wording_gives_way_to_the_named_one() -> None:
+def test_the_models_frame_stands_when_the_words_name_the_other() -> None:
     taxonomy = load_issues()
-    # the model leans to "process", but nothing in the words is about the process; "the plan" is
+    # the model leans to "process" while the words name only the plan: "the plan" and "talks"
+    # name both frames, and the model has weighed the two, so its frame is not swapped
     classifier = StatementClassifier(taxonomy, _tiny(taxonomy.ids, {"process": 2.0}, generic_pair=0.8))
     decision = classifier.decide(StatementInput("nobody has seen a final version of the plan yet"))
-    assert decision.issues == ["plan_overall"] and decision.issues_by == "model+rule", decision.explain()
-    # a worded process statement keeps its frame
-    worded = classifier.decide(StatementInput("the delegations will meet again in Geneva next week"))
-    assert worded.issues == ["process"], worded.explain()
+    assert decision.issues == ["process"] and decision.issues_by == "model", decision.explain()
+    assert "rule:" not in decision.explain()["issues"]["why"], decision.explain()
+    # the model leaning to the plan keeps it too, on words that name the process
+    plan = StatementClassifier(taxonomy, _tiny(taxonomy.ids, {"plan_overall": 2.0}, generic_pair=0.8))
+    worded = plan.decide(StatementInput("the delegations will meet again in Geneva next week"))
+    assert worded.issues == ["plan_overall"], worded.explain()
+    # a specific issue the lexicon names outright is still added beside the model's frame
+    named = classifier.decide(StatementInput("nobody has seen a final version of the plan on Crimea yet"))
+    assert named.issues[0] == "territory" and "process" in named.issues, named.explain()
+    assert named.issues_by == "model+rule", named.explain()
 
 
 def test_the_document_topic_is_its_most_named_specific_issue() -> None:
