@@ -62,7 +62,7 @@ from redline.extract.lexicon import (
     longest_first,
     words,
 )
-from redline.knowledge.issues import Issue, Taxonomy
+from redline.knowledge.issues import STANCE_LISTS, Issue, Taxonomy
 
 _NEG_WINDOW = 3
 _NEGATIVE_WEIGHT = 1.5
@@ -78,27 +78,10 @@ _AUXILIARIES = frozenset(
 )
 _OBJECT_REACH = 6  # words between a rejecting verb (or the content's start) and the proposal it turns down
 REJECTION = "rejection"  # the tag of the rejected-proposal rule, which decides by itself (classify.py)
-# the stance lexicon's lists read as they are, each a group of ``StanceClassifier._words``
-_LISTS = (
-    "negation",
-    "conditional",
-    "condition",
-    "unresolved",
-    "requirement",
-    "prerequisite",
-    "not_condition",
-    "reporting",
-    "obligation",
-    "removal",
-    "threat",
-    "trigger",
-    "attitude",
-    "rejection",
-    "verdict",
-    "proposal",
-    "counter_proposal",
-    "appraisal",
-)
+# the stance lexicon's lists read as they are, each a group of ``StanceClassifier._words``; the
+# general verdict words are weighed as one signed group ("general"), and the scheduling words are
+# the issue tagger's (logistics of the process), not a stance's
+_LISTS = tuple(name for name in STANCE_LISTS if name not in ("positive", "negative", "scheduling"))
 # the groups of ``StanceClassifier._words`` made per issue and per cue-verb kind: prefix + id
 _ISSUE_CUES, _ISSUE_TERMS, _CUE_VERBS = "cues:", "terms:", "cue:"
 Found = Mapping[str, list[Hit]]  # a text's hits, by group (``PatternSet.find_grouped``)

@@ -20,7 +20,7 @@ from redline.model import STANCES
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _PAX = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
-_STANCE_LISTS = (
+STANCE_LISTS = (  # the stance lexicon's word lists (``StanceLexicon``)
     "negation",
     "conditional",
     "condition",
@@ -327,10 +327,10 @@ def _evaluated_as(value: Any, where: str, entry: str) -> str | None:
 
 def _stance(raw: Any, where: str) -> StanceLexicon:
     data = _mapping(raw, where, "stance")
-    _no_unknown(data, {*_STANCE_LISTS, "cue_verbs"}, where, "stance")
+    _no_unknown(data, {*STANCE_LISTS, "cue_verbs"}, where, "stance")
     lists = {
         k: tuple(_pattern(p, where, f"stance.{k}") for p in _strings(data.get(k, []), where, f"stance.{k}"))
-        for k in _STANCE_LISTS
+        for k in STANCE_LISTS
     }
     cues_raw = _mapping(data.get("cue_verbs", {}), where, "stance.cue_verbs")
     _no_unknown(cues_raw, set(_CUE_KINDS), where, "stance.cue_verbs")
