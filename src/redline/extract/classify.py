@@ -393,12 +393,10 @@ class StatementClassifier:
         issues = [i for i, _ in chosen]
         reason = ", ".join(f"{i} p={p:.2f}" for i, p in chosen)
         decided_by = "model"
-        # the model's frame stands even when its words name only the other one: "the plan",
-        # "talks", "a meeting" name both frames, and the model has weighed them with the rest.
-        # (Until session 18 a frame with no wording of its own gave way to the frame the lexicon
-        # named outright; right 10 times of 26 held out. Talks CV issue F1, fold shuffles 0 / 1 /
-        # 2: see CHANGELOG.md.)
-        # an issue the lexicon names outright ("Crimea", "recognise", "the plan") and the model
+        # the model's frame stands even when the words name only the other one ("the plan",
+        # "talks" and "a meeting" name both, and the model has weighed them with the rest; a swap
+        # to the lexicon's frame was right 10 times of 26 held out: CHANGELOG.md, session 18).
+        # An issue the lexicon names outright ("Crimea", "recognise", "the plan") and the model
         # missed; not a second generic frame (the model already weighed the two)
         framed = any(i in generic for i in issues)
         sure = [

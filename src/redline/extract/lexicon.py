@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -384,32 +384,24 @@ class PatternSet:
 
     def find(self, tokens: Sequence[str]) -> list[Hit]:
         """Every hit of every pattern (of every group), by start, then in the order tried."""
-        hits: list[Hit] = []
-        found = list(map(self._starting.__getitem__, tokens))  # C-level: most words are known
-        # only the positions where some pattern starts, in order (an empty tuple is passed over)
-        for start, candidates in compress(enumerate(found), found):
-            for p, whole, _ in candidates:
-                if whole:
-                    hits.append(Hit(p, start, start + 1))
-                    continue
-                end = p._match_from(tokens, start)
-                if end is not None:
-                    hits.append(Hit(p, start, end))
-        return hits
+        return [hit for _, hit in self._scan(tokens)]
 
     def find_grouped(self, tokens: Sequence[str]) -> dict[str, list[Hit]]:
         """Each group's hits (``find`` of the group's patterns alone), every group a key."""
         by_group: list[list[Hit]] = [[] for _ in self.groups]
-        found = list(map(self._starting.__getitem__, tokens))
-        for start, candidates in compress(enumerate(found), found):
-            for p, whole, g in candidates:
-                if whole:
-                    by_group[g].append(Hit(p, start, start + 1))
-                    continue
-                end = p._match_from(tokens, start)
-                if end is not None:
-                    by_group[g].append(Hit(p, start, end))
+        for group, hit in self._scan(tokens):
+            by_group[group].append(hit)
         return dict(zip(self.groups, by_group, strict=True))
+
+    def _scan(self, tokens: Sequence[str]) -> Iterator[tuple[int, Hit]]:
+        """Each hit with its group's position, by start, then in the order tried."""
+        found = list(map(self._starting.__getitem__, tokens))  # C-level: most words are known
+        # only the positions where some pattern starts, in order (an empty tuple is passed over)
+        for start, candidates in compress(enumerate(found), found):
+            for p, whole, group in candidates:
+                end = start + 1 if whole else p._match_from(tokens, start)
+                if end is not None:
+                    yield group, Hit(p, start, end)
 
     def _starting_with(self, tok: str) -> tuple[tuple[Pattern, bool, int], ...]:
         """The patterns whose first step matches ``tok``: the exact first words, then the

@@ -205,8 +205,7 @@ class StanceClassifier:
         terms = found[_ISSUE_TERMS + issue.id]
         topic = {i for h in terms for i in range(h.start, h.end)}
         # not the words of the topic ("agreed document") or of a prerequisite ("impossible without")
-        every_general = found["general"]  # read once: ``_wording`` reads them all too
-        general = [h for h in every_general + praise if h.start not in topic | required]
+        general = [h for h in found["general"] + praise if h.start not in topic | required]
         general = _about(general, tokens, own + terms) if issue.evaluative else []
         hits = _resolve(own + general)
         countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
@@ -220,7 +219,7 @@ class StanceClassifier:
         wording, judged = 0.0, False  # the issue's own wording, and whether the content evaluates
         # how the talks are going, either way: a position, not a process fact (a model feature)
         tags: set[str] = {"appraisal"} if appraised else set()
-        tags |= _wording(found, negated, every_general)
+        tags |= _wording(found, negated)
         for hit in hits:
             if (hit.pattern.tag == "counter" and _segment(tokens, hit.start) in evaluated) or (
                 hit.start in objects.values()
@@ -409,15 +408,13 @@ def _terms_set(
     return None
 
 
-def _wording(found: Found, negated: Callable[[Hit], bool], hits: list[Hit]) -> set[str]:
+def _wording(found: Found, negated: Callable[[Hit], bool]) -> set[str]:
     """Evaluative and conditional wording anywhere in the content, whatever it bears on, as
     model features (``any_positive``, ``any_negative_neg``, ``any_conditional``): the issue
     rules count an evaluation only in a clause about the issue, and the issue is often the
     tagger's wrong guess, while "unacceptable" or "only if" still says a position is taken.
-    Talks CV stance 0.684 -> 0.688, 4-way 0.561 -> 0.564 (matched statements). ``hits``: the
-    general evaluative wording's hits in the content (``found``'s, which ``explain`` has already
-    filtered)."""
-    wording = {f"any_{h.pattern.tag}{'_neg' if negated(h) else ''}" for h in hits}
+    Talks CV stance 0.684 -> 0.688, 4-way 0.561 -> 0.564 (matched statements)."""
+    wording = {f"any_{h.pattern.tag}{'_neg' if negated(h) else ''}" for h in found["general"]}
     if _unmasked(found, "conditional"):
         wording.add("any_conditional")
     return wording
