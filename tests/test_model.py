@@ -26,6 +26,7 @@ def _extraction() -> Extraction:
         date=date(2025, 11, 24),
         confidence=0.75,
         extractor="redline/9",
+        stance_confidence=0.62,
     )
     unattributed = Statement(
         id="s2",

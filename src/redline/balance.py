@@ -20,10 +20,11 @@ from datetime import date
 from itertools import accumulate
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
-from redline.model import STANCES
+from redline.model import STANCES, Statement
 
 NEUTRAL = "neutral"
 KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
+SURE_QUOTE = 0.5  # the certainty from which a quote ranks before doubted ones (``quote_rank``)
 UNAFFILIATED = "unaffiliated"
 # rows that are nobody's position (media, analysts, unaffiliated sources): they make no shifts
 NO_SHIFT_ROWS = frozenset({UNAFFILIATED, "media"})
@@ -46,9 +47,12 @@ __all__ = [
     "cell_of",
     "cell_shifts",
     "cell_turns",
+    "certainty",
     "drop_undone",
     "nobodys",
+    "quote_rank",
     "reversal_test",
+    "statement_strength",
     "strength",
     "turn_shift",
     "turn_shifts",
@@ -59,9 +63,32 @@ Strength = tuple[int, float, date, int]
 Q = TypeVar("Q")  # how a quote is held while a matrix is computed: a Statement, or a stored id
 
 
+def certainty(confidence: float, stance_confidence: float) -> float:
+    """How sure redline is that a statement says what its cell counts it as saying: that its
+    speaker said it (the attribution's ``confidence``) and that it takes its stance (the models'
+    ``stance_confidence``, 1.0 where an analyst set the stance). Ranks the quote a cell shows:
+    the plainest statement of the position, not the latest stray label."""
+    return confidence * stance_confidence
+
+
+def quote_rank(kind: str, certainty: float) -> int:
+    """The first key of a quote's strength: a statement whose stance the models found likelier
+    than not (``SURE_QUOTE``) before any they doubt, then a direct quote before a mixed or
+    reported one. A doubted direct quote ("typical lies", read as support with p 0.4) is a poor
+    face for a cell that plainer reported statements back."""
+    return KIND_RANK.get(kind, 0) + (len(KIND_RANK) if certainty >= SURE_QUOTE else 0)
+
+
 def strength(kind: str, confidence: float, day: date | None, length: int) -> Strength:
-    """How strong a quote is: a direct quote first, then the more confident, later, longer one."""
-    return (KIND_RANK.get(kind, 0), confidence, day or date.min, length)
+    """How strong a quote is (``confidence``: its ``certainty``): by ``quote_rank``, then the
+    surer, later, longer one."""
+    return (quote_rank(kind, confidence), confidence, day or date.min, length)
+
+
+def statement_strength(s: Statement) -> Strength:
+    """``strength`` of a statement as analyses hold it (effective values: a stance an analyst
+    corrected comes with ``stance_confidence`` 1.0, ``store.extractions``)."""
+    return strength(s.kind, certainty(s.confidence, s.stance_confidence), s.date, len(s.content.text))
 
 
 class ReversalTest(Protocol):

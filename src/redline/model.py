@@ -142,6 +142,9 @@ class Statement:
     date: date | None = None
     confidence: float = 1.0
     extractor: str = ""  # extraction version that produced it
+    # how likely the models found ``stance`` (1.0 where a sure rule or an analyst decided): what
+    # ranks the quotes a position shows, so that a stray label is not the one on display
+    stance_confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -154,6 +157,7 @@ class Statement:
             "stance": self.stance,
             "date": self.date.isoformat() if self.date else None,
             "confidence": round(self.confidence, 3),
+            "stance_confidence": round(self.stance_confidence, 3),
             "extractor": self.extractor,
         }
 
@@ -174,6 +178,7 @@ class Statement:
             date=_date(d.get("date")),
             confidence=float(d.get("confidence", 1.0)),
             extractor=str(d.get("extractor", "")),
+            stance_confidence=float(d.get("stance_confidence", 1.0)),
         )
 
 

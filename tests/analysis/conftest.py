@@ -24,6 +24,7 @@ def statement() -> MakeStatement:
         when: str | None = "2025-11-27",
         kind: str = "indirect",
         doc: str = "doc-1",
+        sure: float = 1.0,
     ) -> Statement:
         n = next(counter)
         sp = None
@@ -40,6 +41,7 @@ def statement() -> MakeStatement:
             issues=list(issues),
             stance=stance,  # type: ignore[arg-type]
             date=date.fromisoformat(when) if when else None,
+            stance_confidence=sure,
         )
 
     return make

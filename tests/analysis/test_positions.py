@@ -25,6 +25,24 @@ def test_cell_has_latest_stance_strongest_quote_and_counts(statement: MakeStatem
     assert cell.last_date == date(2025, 11, 28)
 
 
+def test_the_quote_shown_is_one_the_models_are_sure_of(statement: MakeStatement) -> None:
+    """A direct quote whose stance the models doubt (below ``balance.SURE_QUOTE``) gives way to
+    a reported statement they are sure of; among sure ones a direct quote still comes first,
+    and among equals the surer one, however late the other."""
+    doubted = statement("typical lies, all of it", stance="support", kind="direct", sure=0.4)
+    plain = statement("the plan could serve as a foundation", stance="support", sure=0.95)
+    cell = position_matrix([doubted, plain], party_of=PARTIES).get("russia", "plan_overall")
+    assert cell is not None and cell.quote is plain
+
+    direct = statement("we agree this can be the basis", stance="support", kind="direct", sure=0.6)
+    cell = position_matrix([doubted, plain, direct], party_of=PARTIES).get("russia", "plan_overall")
+    assert cell is not None and cell.quote is direct
+
+    later = statement("it may work out", stance="support", when="2025-11-29", sure=0.7)
+    cell = position_matrix([plain, later], party_of=PARTIES).get("russia", "plan_overall")
+    assert cell is not None and cell.quote is plain and cell.latest_quote is later
+
+
 def test_rows_by_actor_and_unaffiliated_party(statement: MakeStatement) -> None:
     stmts = [
         statement("x", stance="support"),

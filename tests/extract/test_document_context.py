@@ -5,6 +5,7 @@ combination itself is tested, not what the shipped models happen to have learned
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Any
 
@@ -154,3 +155,29 @@ def test_the_extractor_decides_a_documents_statements_together(extractor: Any) -
     assert len(reasons) == 2 and all("weighed with 1 other position(s) of the party" in r for r in reasons), (
         reasons
     )
+
+
+def test_a_decision_carries_how_likely_the_models_found_its_stance() -> None:
+    """``Decision.certainty`` (what ranks the quote a cell shows) is the probability of the
+    stance decided: a position times its side, after the party's other positions are weighed
+    in; 1 - the position probability for a report; 1.0 where no model read it."""
+    alone = StatementClassifier(load_issues(), _weights())
+    plain = alone.decide_all([PLAIN[0]])[0]
+    # the gate and the four-way model agree on a position (p about 1); "dislike" 4.0 to oppose
+    assert plain.stance == "oppose"
+    assert plain.certainty == pytest.approx(math.exp(4) / (math.exp(4) + 2), abs=1e-3)
+    assert plain.explain()["stance"]["certainty"] == round(plain.certainty, 3)
+    thin = alone.decide_all([THIN])[0]  # "like" leans to support by 0.6 only: a doubted reading
+    assert thin.stance == "support"
+    assert thin.certainty == pytest.approx(math.exp(0.6) / (math.exp(0.6) + 2), abs=1e-3)
+    # weighed with two plain oppositions of its party, the thin one is read as oppose, surer
+    weighed = StatementClassifier(load_issues(), _weights(context=0.5)).decide_all([THIN, *PLAIN])[0]
+    assert weighed.stance == "oppose" and weighed.certainty > 0.5
+
+    reports = replace(_weights(), stance=LinearModel(STANCES, DIMS, (0.0, 9.0, 0.0, 0.0), {}))
+    reports = replace(reports, gate=LinearModel(("neutral", POSITION), DIMS, (9.0, -9.0), {}))
+    report = StatementClassifier(load_issues(), reports).decide_all([PLAIN[0]])[0]
+    assert report.stance == "neutral" and report.certainty == pytest.approx(1.0, abs=1e-3)
+
+    rules_only = StatementClassifier(load_issues()).decide_all([PLAIN[0]])[0]
+    assert rules_only.certainty == 1.0

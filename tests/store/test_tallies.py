@@ -84,6 +84,11 @@ SAID: list[tuple[str, str, list[str], int | None, str, float, str]] = [
 ]
 
 
+# how likely the models found some SAID lines' stance (others 1.0): a doubted quote ranks after
+# sure ones (``balance.quote_rank``), so these move which quote a cell shows, in both paths
+DOUBTED = {1: 0.7, 2: 0.4, 9: 0.45, 12: 0.3, 13: 0.9, 20: 0.6}
+
+
 def _extraction(n: int, items: list[int], *, day: int = 25, reprint_of: str | None = None) -> Extraction:
     """Document ``n`` saying the SAID lines ``items``, one sentence each."""
     sentences, statements = [], []
@@ -109,6 +114,7 @@ def _extraction(n: int, items: list[int], *, day: int = 25, reprint_of: str | No
                 date=date(2025, 11, said_day) if said_day else None,
                 confidence=conf,
                 extractor="test/1",
+                stance_confidence=DOUBTED.get(i, 1.0),
             )
         )
         sentences.append(sentence)

@@ -24,7 +24,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, Literal, TypeVar
 
-from redline.balance import UNAFFILIATED, CellDraft, DayGroup, Days, Strength, reversal_test, strength, walk
+from redline.balance import (
+    UNAFFILIATED,
+    CellDraft,
+    DayGroup,
+    Days,
+    reversal_test,
+    statement_strength,
+    strength,
+    walk,
+)
 from redline.knowledge.shift_cues import load_not_names, load_party_names
 from redline.model import GENERIC_ISSUES, Statement, reversal_widens, stance_issues
 
@@ -114,10 +123,6 @@ def row_of(statement: Statement, by: RowKind, party_of: Mapping[str, str]) -> st
     return party_of.get(sp.actor_id or "", party_of.get(sp.name, UNAFFILIATED))
 
 
-def _strength(s: Statement) -> Strength:
-    return strength(s.kind, s.confidence, s.date, len(s.content.text))
-
-
 def day_groups(statements: Iterable[Statement]) -> Days[Statement]:
     """Dated statements summarised per day and stance, days in order (undated ones left out)."""
     days: dict[date, dict[str, DayGroup[Statement]]] = {}
@@ -126,7 +131,7 @@ def day_groups(statements: Iterable[Statement]) -> Days[Statement]:
             continue
         per = days.setdefault(s.date, {})
         seen = per.get(s.stance)
-        k = _strength(s)
+        k = statement_strength(s)
         if seen is None:
             per[s.stance] = DayGroup(s.stance, 1, k, s)
         else:

@@ -42,10 +42,9 @@ from redline.balance import (
     ShiftDays,
     ShiftDraft,
     ShiftGroup,
-    Strength,
     cell_shifts,
     nobodys,
-    strength,
+    statement_strength,
 )
 from redline.knowledge.shift_cues import collective_name
 from redline.model import Statement
@@ -101,10 +100,6 @@ def finish(d: ShiftDraft[Q], quote: Callable[[Q], Statement]) -> Shift:
     )
 
 
-def _strength(s: Statement) -> Strength:
-    return strength(s.kind, s.confidence, s.date, len(s.content.text))
-
-
 def shift_days(
     statements: Sequence[Statement], reversal: Callable[[Statement], bool]
 ) -> ShiftDays[Statement]:
@@ -113,7 +108,7 @@ def shift_days(
     for i, s in enumerate(statements):
         if s.date is None or not reversal(s):
             continue
-        k = _strength(s)
+        k = statement_strength(s)
         seen = reversals.get((s.date, s.stance))
         if seen is None:
             reversals[(s.date, s.stance)] = Reversal(1, k, i, s)

@@ -100,6 +100,10 @@ class StatementDetail(_Model):
     speaker: SpeakerOut | None
     issues: list[str]
     stance: Stance
+    stance_confidence: float = Field(
+        description="How likely the models found the stance (1.0 where an analyst set it); "
+        "ranks the quotes a cell shows."
+    )
     rejected: bool
     duplicate: bool
     confidence: float

@@ -36,6 +36,7 @@ STATEMENT_COLUMNS = (
     "issues",
     "pax",
     "stance",
+    "stance_confidence",
     "confidence",
     "extractor",
     "corrected",

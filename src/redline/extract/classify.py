@@ -91,6 +91,7 @@ class _Reading:
     side: dict[str, float] | None = None
     gated: bool = False  # the position gate decides whether a side is read at all (``voiced``)
     terms: str | None = None  # terms the "but" clause after the statement lays on it (``_qualified``)
+    certainty: float = 1.0  # of a ``fixed`` stance (``Decision.certainty``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +104,20 @@ class Decision:
     issues_reason: str
     stance_by: str  # "rule" | "model"
     stance_reason: str
+    # how likely the models found the stance decided (1.0 where a sure rule decided, or no model
+    # ran): what ranks the quote a cell of the matrix shows, so that the quote shown is one the
+    # reading is sure of, not a stray label
+    certainty: float = 1.0
 
     def explain(self) -> dict[str, Any]:
         """The explanation users see (``redline extract --explain``)."""
         return {
             "issues": {"decided_by": self.issues_by, "why": f"{self.issues_by}: {self.issues_reason}"},
-            "stance": {"decided_by": self.stance_by, "why": f"{self.stance_by}: {self.stance_reason}"},
+            "stance": {
+                "decided_by": self.stance_by,
+                "why": f"{self.stance_by}: {self.stance_reason}",
+                "certainty": round(self.certainty, 3),
+            },
         }
 
 
@@ -256,14 +265,17 @@ class StatementClassifier:
         readings = [self._stance_reading(item, d) for item, d in zip(items, decided, strict=True)]
         out = []
         for i, r in enumerate(readings):
-            stance = r.fixed
-            if stance is None:
+            if r.fixed is not None:
+                stance, certainty = r.fixed, r.certainty
+            else:
                 assert w is not None
                 side, note = r.side, ""
                 if w.context > 0 and r.item.party:
                     side, note = self._in_context(r, [o for j, o in enumerate(readings) if j != i])
-                stance = self._finish(r, side, note)
-            out.append(Decision(r.issues[0], stance[0], r.issues[1], r.issues[2], stance[1], stance[2]))
+                stance, certainty = self._finish(r, side, note)
+            out.append(
+                Decision(r.issues[0], stance[0], r.issues[1], r.issues[2], stance[1], stance[2], certainty)
+            )
         return out
 
     def _in_context(self, r: _Reading, others: list[_Reading]) -> tuple[dict[str, float] | None, str]:
@@ -451,20 +463,30 @@ class StatementClassifier:
         r = self._stance_reading(item, (issues, "", ""))
         if r.fixed is not None:
             return r.fixed
-        return self._finish(r, r.side)
+        return self._finish(r, r.side)[0]
 
-    def _finish(self, r: _Reading, side: dict[str, float] | None, note: str = "") -> tuple[str, str, str]:
-        """The stance from a reading: neutral below the position gate, else the side."""
+    def _finish(
+        self, r: _Reading, side: dict[str, float] | None, note: str = ""
+    ) -> tuple[tuple[str, str, str], float]:
+        """The stance from a reading (neutral below the position gate, else the side) and how
+        likely the models found it (``Decision.certainty``): no position (``1 - voiced``) for
+        neutral, else a position times its side's probability. A side the rules read instead (a
+        floor; terms after a "but" on a reading of support) is as likely as the model found the
+        side the rules started from: they stand on explicit wording, but the quote a cell shows
+        should be one the models read plainly too."""
         assert self.weights is not None and r.model is not None and side is not None and r.voiced is not None
         found = ""
         if r.gated:
             if r.voiced < self.weights.gate_threshold:
-                return "neutral", "model", f"no position (p={r.voiced:.2f}); rule said {r.rule.stance}"
+                why = f"no position (p={r.voiced:.2f}); rule said {r.rule.stance}"
+                return ("neutral", "model", why), 1.0 - r.voiced
             found = f"position p={r.voiced:.2f}, "
         decided = self._side(r.model, r.feats, r.rule, side, found)
+        certainty = r.voiced * side.get(decided[0], 0.0)
         if r.terms is not None and decided[0] == "support":
-            return "conditional", "rule", f"support on terms: {r.terms}; {decided[1]}: {decided[2]}{note}"
-        return decided[0], decided[1], decided[2] + note
+            why = f"support on terms: {r.terms}; {decided[1]}: {decided[2]}{note}"
+            return ("conditional", "rule", why), certainty
+        return (decided[0], decided[1], decided[2] + note), certainty
 
     def _qualified(self, item: StatementInput, rule: StanceResult) -> str | None:
         """The terms that the clause after a "but" closing the statement's sentence lays on a
@@ -507,9 +529,8 @@ class StatementClassifier:
             weighed = {c: p * (w.neutral_factor if c == "neutral" else 1.0) for c, p in probs.items()}
             best = max(w.stance.classes, key=lambda c: (weighed[c], c))
             if best == "neutral" or w.polarity is None:
-                return _Reading(
-                    item, decided, rule, fixed=self._side(w.stance, feats, rule, probs, best=best)
-                )
+                fixed = self._side(w.stance, feats, rule, probs, best=best)
+                return _Reading(item, decided, rule, fixed=fixed, certainty=probs.get(fixed[0], 0.0))
             gated = False
             voiced = 1.0 - probs["neutral"]
         # a position is taken: its side from the side model, which also sees party x issue x polarity

@@ -175,6 +175,7 @@ class RedlineExtract:
         for statement, decision in zip(statements, self.classifier.decide_all(inputs), strict=True):
             statement["issues"] = decision.issues
             statement["stance"] = decision.stance
+            statement["stance_confidence"] = decision.certainty
             statement["explain"] = {**decision.explain(), **statement["explain"]}
         doc._.redline_statements = statements
         doc._.redline_mentions = [[m.span.start, m.span.end, m.actor_id, m.name] for m in mentions]

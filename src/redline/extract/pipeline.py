@@ -169,6 +169,7 @@ class Extractor:
             date=date.fromisoformat(raw["date"]) if raw.get("date") else None,
             confidence=float(raw["confidence"]),
             extractor=self.version,
+            stance_confidence=float(raw.get("stance_confidence", 1.0)),
         )
 
     def _event(self, document: Document, raw: dict[str, Any]) -> Event:

@@ -13,12 +13,24 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, case, select, type_coerce
 from sqlalchemy.engine import Connection, Row
 
 from redline.model import Document, Event, Extraction, Span, Speaker, Statement
 from redline.store.countable import countable
 from redline.store.schema import actor, document, event, statement
+
+
+def stance_confidence(stance: str, machine_stance: str, value: float) -> float:
+    """The effective ``Statement.stance_confidence`` of a stored statement: the models' where
+    the stance is theirs, 1.0 where an analyst's correction changed it (``balance.certainty``)."""
+    return 1.0 if stance != machine_stance else float(value)
+
+
+def stance_confidence_column() -> Any:
+    """``stance_confidence`` as a column of a statement query, in SQL."""
+    s = statement
+    return case((s.c.stance != s.c.m_stance, 1.0), else_=s.c.stance_confidence).label("stance_confidence")
 
 
 def statement_from_row(r: Row[Any]) -> Statement:
@@ -40,6 +52,7 @@ def statement_from_row(r: Row[Any]) -> Statement:
         date=r.date,
         confidence=float(r.confidence),
         extractor=r.extractor,
+        stance_confidence=stance_confidence(r.stance, r.m_stance, r.stance_confidence),
     )
 
 
@@ -66,6 +79,8 @@ STATEMENT_COLUMNS = (
     type_coerce(statement.c.date, String),
     statement.c.confidence,
     statement.c.extractor,
+    statement.c.m_stance,
+    statement.c.stance_confidence,
 )
 
 
@@ -100,6 +115,7 @@ def statement_from_values(v: Sequence[Any], days: dict[Any, date | None]) -> Sta
         date=day_of(v[16], days),
         confidence=float(v[17]),
         extractor=v[18],
+        stance_confidence=stance_confidence(v[15], v[19], v[20]),
     )
 
 

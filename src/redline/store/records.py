@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from redline.store import corpus_counts
+from redline.store.extractions import stance_confidence
 from redline.store.schema import (
     actor,
     actor_alias,
@@ -82,6 +83,7 @@ class StatementRecord(TypedDict):
     speaker: SpeakerRecord | None
     issues: list[str]
     stance: str
+    stance_confidence: float
     rejected: bool
     duplicate: bool
     confidence: float
@@ -201,6 +203,7 @@ def get_statement(conn: Connection, statement_id: str) -> StatementRecord | None
         else None,
         "issues": list(json.loads(row.issues)),
         "stance": row.stance,
+        "stance_confidence": stance_confidence(row.stance, row.m_stance, row.stance_confidence),
         "rejected": bool(row.rejected),
         "duplicate": bool(row.duplicate),
         "confidence": float(row.confidence),

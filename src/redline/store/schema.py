@@ -134,6 +134,8 @@ statement = Table(
     Column("extractor", String(100), nullable=False),
     # migration 0022: the date its document gives (``date`` is that or an analyst's correction)
     Column("m_date", Date),
+    # migration 0024: how likely the models found ``m_stance`` (``Statement.stance_confidence``)
+    Column("stance_confidence", Float, nullable=False, server_default=text("1.0")),
     Index("ix_statement_id", "id", unique=True),
     Index("ix_statement_document", "document_id"),
     Index("ix_statement_actor_date", "actor_id", "date"),

@@ -16,6 +16,7 @@ from sqlalchemy import String, func, select, true, type_coerce
 from sqlalchemy.engine import Connection
 
 from redline.store.countable import countable
+from redline.store.extractions import stance_confidence_column
 from redline.store.queries import StatementFilter, statement_conditions
 from redline.store.schema import actor, document, statement, statement_issue, statement_override
 
@@ -65,6 +66,7 @@ def statement_records(conn: Connection, f: StatementFilter) -> Iterator[dict[str
             s.c.content_end,
             s.c.issues,
             s.c.stance,
+            stance_confidence_column(),
             s.c.confidence,
             s.c.extractor,
             corrected,

@@ -58,7 +58,9 @@ from redline.balance import (
     Tally,
     cell_of,
     cell_shifts,
+    certainty,
     nobodys,
+    quote_rank,
     reversal_test,
 )
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
@@ -68,7 +70,7 @@ from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import CellTotals, TallyRow, from_checkpoints, rewalk, undated_counts
 from redline.store.balances import parse_day as _day
 from redline.store.countable import countable
-from redline.store.extractions import parties
+from redline.store.extractions import parties, stance_confidence
 from redline.store.point_links import linked_rows
 from redline.store.schema import (
     ANY_COLUMN,
@@ -103,12 +105,10 @@ __all__ = [
     "says_reversal",
 ]
 
-KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}  # as ``analysis.positions`` ranks quotes
-
 Key = tuple[str, str, date, str, str]  # by_kind, col_key, day, row_key, stance
 
 
-Best = tuple[int, float, int, str, int, str]  # rank, confidence, length, document, start, id
+Best = tuple[int, float, int, str, int, str]  # rank, certainty, length, document, start, id
 
 
 @dataclass(slots=True)
@@ -169,6 +169,8 @@ _COLUMNS = (
     statement.c.content_start,
     statement.c.kind,
     statement.c.confidence,
+    statement.c.stance_confidence,
+    statement.c.m_stance,
     func.length(statement.c.content).label("length"),
     statement.c.date,
     statement.c.stance,
@@ -236,9 +238,12 @@ def counted(
         if not cols:
             continue
         stance = get("stance")
+        sure = certainty(
+            float(get("confidence")), stance_confidence(stance, get("m_stance"), get("stance_confidence"))
+        )
         best = (
-            KIND_RANK.get(get("kind"), 0),
-            float(get("confidence")),
+            quote_rank(get("kind"), sure),
+            sure,
             int(get("length")) if "length" in m else len(get("content")),
             get("document_id"),
             int(get("content_start")),

@@ -163,6 +163,7 @@ def _statement_rows(
                 "outlet": doc.outlet,
                 "duplicate": duplicate,
                 "confidence": float(st.confidence),
+                "stance_confidence": float(st.stance_confidence),
                 "extractor": st.extractor or ex.extractor,
             }
         )
