@@ -422,6 +422,18 @@ def test_a_place_or_a_plural_heading_before_a_colon_is_no_speaker_label(run: Run
     assert not [a for a in atts if _text(doc, a.cue) == ":"], _contents(doc, atts)
 
 
+def test_a_heading_that_is_a_clause_is_no_speaker_label(run: Run) -> None:
+    # a noun then a finite verb: a section title, and the paragraph under it is the writer's
+    doc, atts = run("The Money Runs Out: The council has spent its reserve on repairs.\nIt expects a shortfall.")
+    assert not [a for a in atts if _text(doc, a.cue) == ":"], _contents(doc, atts)
+
+
+def test_a_title_and_name_before_a_colon_is_still_a_speaker_label(run: Run) -> None:
+    doc, atts = run("Mayor Jones: We will rebuild the bridge this year.")
+    (a,) = atts
+    assert _text(doc, a.source) == "Mayor Jones"
+
+
 def test_a_name_before_a_colon_is_still_a_speaker_label(run: Run) -> None:
     doc, atts = run("BERG: Well, look, the fares will fall.")
     (a,) = atts
