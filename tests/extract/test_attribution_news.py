@@ -424,7 +424,9 @@ def test_a_place_or_a_plural_heading_before_a_colon_is_no_speaker_label(run: Run
 
 def test_a_heading_that_is_a_clause_is_no_speaker_label(run: Run) -> None:
     # a noun then a finite verb: a section title, and the paragraph under it is the writer's
-    doc, atts = run("The Money Runs Out: The council has spent its reserve on repairs.\nIt expects a shortfall.")
+    doc, atts = run(
+        "The Money Runs Out: The council has spent its reserve on repairs.\nIt expects a shortfall."
+    )
     assert not [a for a in atts if _text(doc, a.cue) == ":"], _contents(doc, atts)
 
 

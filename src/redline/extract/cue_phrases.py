@@ -426,7 +426,9 @@ def _clause_heading(label: Span) -> bool:
     """ "The Money Runs Out: ...": a label that is a clause (a noun, then a finite verb) is a
     section heading; a speaker's label is a name or a title, which has no verb of its own (a
     lone capitalised name the tagger reads as a verb is not a clause)."""
-    return any(t.tag_ in _FINITE_TAGS and t.i > label.start and t.nbor(-1).pos_ in ("NOUN", "PROPN") for t in label)
+    return any(
+        t.tag_ in _FINITE_TAGS and t.i > label.start and t.nbor(-1).pos_ in ("NOUN", "PROPN") for t in label
+    )
 
 
 _THIRD_PERSON = frozenset({"he", "she", "they"})
