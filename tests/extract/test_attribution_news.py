@@ -692,3 +692,19 @@ def test_a_request_to_stay_unnamed_is_no_statement(run: Run, text: str) -> None:
     contents = [_text(doc, a.content) for a in atts]
     assert any("quotas would hold" in c or c == "The quotas will hold" for c in contents), contents
     assert not [c for c in contents if "named" in c or "identified" in c], contents
+
+
+# --- a speaking relative clause on a stance verb's object ------------------------------------
+
+
+def test_a_relative_clause_that_reports_speech_is_no_part_of_the_object(run: Run) -> None:
+    doc, atts = run("The council praised the firefighters, who said they were exhausted.")
+    said = {_text(doc, a.cue): (_text(doc, a.content), _text(doc, a.source)) for a in atts}
+    assert said["praised"][0] == "the firefighters", said
+    assert said["said"][0] == "they were exhausted", said
+
+
+def test_a_relative_clause_that_only_describes_stays_with_the_object(run: Run) -> None:
+    doc, atts = run("The council praised the firefighters, who worked through the night.")
+    (a,) = atts
+    assert _text(doc, a.content) == "the firefighters, who worked through the night"
