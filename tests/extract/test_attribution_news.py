@@ -522,19 +522,6 @@ def test_a_demand_by_the_reporting_speaker_himself_stays_inside_the_statement(ru
             "Governor Hale",
             "a settlement on the strike",
         ),
-        (
-            # a verb that names a speech act with an object ("called it X", "endorsed X")
-            "Senators said Ms. Berg privately called it a giveaway.",
-            "Ms. Berg privately called it a giveaway",
-            "Ms. Berg",
-            "it a giveaway",
-        ),
-        (
-            "The ministry said Ms. Berg had endorsed the new charter.",
-            "Ms. Berg had endorsed the new charter",
-            "Ms. Berg",
-            "the new charter",
-        ),
     ],
 )
 def test_a_speech_act_reported_inside_indirect_speech_is_a_statement_of_its_own(
@@ -559,7 +546,6 @@ def test_a_speech_act_reported_inside_indirect_speech_is_a_statement_of_its_own(
         "The aide said Governor Hale will announce the new budget on Friday.",
         "The aide said Governor Hale would tell the council that the budget would be cut.",
         "The aide said Governor Hale supports the new budget.",
-        "The ministry said Ms. Berg had backed the new charter.",
     ],
 )
 def test_a_speech_verb_inside_reported_speech_without_a_speaker_or_clause_of_its_own_is_no_second_statement(
