@@ -422,6 +422,20 @@ def test_a_place_or_a_plural_heading_before_a_colon_is_no_speaker_label(run: Run
     assert not [a for a in atts if _text(doc, a.cue) == ":"], _contents(doc, atts)
 
 
+def test_a_heading_that_is_a_clause_is_no_speaker_label(run: Run) -> None:
+    # a noun then a finite verb: a section title, and the paragraph under it is the writer's
+    doc, atts = run(
+        "The Money Runs Out: The council has spent its reserve on repairs.\nIt expects a shortfall."
+    )
+    assert not [a for a in atts if _text(doc, a.cue) == ":"], _contents(doc, atts)
+
+
+def test_a_title_and_name_before_a_colon_is_still_a_speaker_label(run: Run) -> None:
+    doc, atts = run("Mayor Jones: We will rebuild the bridge this year.")
+    (a,) = atts
+    assert _text(doc, a.source) == "Mayor Jones"
+
+
 def test_a_name_before_a_colon_is_still_a_speaker_label(run: Run) -> None:
     doc, atts = run("BERG: Well, look, the fares will fall.")
     (a,) = atts
@@ -678,3 +692,19 @@ def test_a_request_to_stay_unnamed_is_no_statement(run: Run, text: str) -> None:
     contents = [_text(doc, a.content) for a in atts]
     assert any("quotas would hold" in c or c == "The quotas will hold" for c in contents), contents
     assert not [c for c in contents if "named" in c or "identified" in c], contents
+
+
+# --- a speaking relative clause on a stance verb's object ------------------------------------
+
+
+def test_a_relative_clause_that_reports_speech_is_no_part_of_the_object(run: Run) -> None:
+    doc, atts = run("The council praised the firefighters, who said they were exhausted.")
+    said = {_text(doc, a.cue): (_text(doc, a.content), _text(doc, a.source)) for a in atts}
+    assert said["praised"][0] == "the firefighters", said
+    assert said["said"][0] == "they were exhausted", said
+
+
+def test_a_relative_clause_that_only_describes_stays_with_the_object(run: Run) -> None:
+    doc, atts = run("The council praised the firefighters, who worked through the night.")
+    (a,) = atts
+    assert _text(doc, a.content) == "the firefighters, who worked through the night"

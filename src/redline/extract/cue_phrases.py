@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from redline.extract.english import RELATIVE_PRONOUNS
 from redline.extract.interviews import interviewee
@@ -408,7 +408,7 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             continue  # "He said: ..." is a cue verb, handled with the quotes; a lone name the
             # tagger reads as a verb ("LAVROV: ...", capitals look like a participle) is a label
         plural = len(src) > 1 and src[-1].tag_ in ("NNS", "NNPS") and not src[-1].ent_type_
-        if plural or all(t.ent_type_ in ("GPE", "LOC") for t in src):
+        if plural or _clause_heading(src) or all(t.ent_type_ in ("GPE", "LOC") for t in src):
             continue  # "Harbour Talks: ...", "Norway: ...": a section heading or a place, no speaker
             # (one plural word is left alone: a surname may be tagged as one, "Sanders: ...")
         colon = src.end
@@ -417,6 +417,18 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             continue
         out.append(Candidate(content, (colon, colon + 1), (src.start, src.end), "colon", colon))
     return out
+
+
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def _clause_heading(label: Span) -> bool:
+    """ "The Money Runs Out: ...": a label that is a clause (a noun, then a finite verb) is a
+    section heading; a speaker's label is a name or a title, which has no verb of its own (a
+    lone capitalised name the tagger reads as a verb is not a clause)."""
+    return any(
+        t.tag_ in _FINITE_TAGS and t.i > label.start and t.nbor(-1).pos_ in ("NOUN", "PROPN") for t in label
+    )
 
 
 _THIRD_PERSON = frozenset({"he", "she", "they"})

@@ -1004,7 +1004,21 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if kind in ("speech", "writing") and subjectless and names_source(objs[0], cues):
         return None  # "..., reported news agency TASS": the speaker after its verb
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
+    if rng is not None:
+        rng = _before_aside_on_object(tok.doc, rng, objs[0], cues)
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
+
+
+def _before_aside_on_object(doc: Doc, rng: TokenRange, obj: Token, cues: CueLexicon) -> TokenRange:
+    """ "The mayor praised the firefighters, who said they were exhausted": a comma-led relative
+    clause on the object that reports speech is that relative's own statement (the firefighters
+    said it), not part of what the mayor praised; the object ends before its comma."""
+    for child in obj.rights:
+        if child.dep_ != "relcl" or child.left_edge.i <= obj.i + 1 or doc[child.left_edge.i - 1].text != ",":
+            continue
+        if child.right_edge.i + 1 >= rng[1] - 1 and cues.verb_kind(child.lemma_) in ("speech", "writing"):
+            return rng[0], child.left_edge.i - 1
+    return rng
 
 
 def names_source(noun: Token, cues: CueLexicon) -> bool:
