@@ -414,14 +414,24 @@ def _head(doc: Doc, start: int, end: int) -> Token:
 def span_head(span: SpacySpan) -> Token:
     """The syntactic head of a span: the token whose head lies outside it, the highest in the tree
     if several do ("a problem that demands": "problem", not "that"), the last among equals."""
-    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    # every step reads a token's head once: spaCy builds a new Token object on each ``.head``
+    # (this runs for every mention and candidate, over every word of the span)
+    start, end = span.start, span.end
+    heads = []
+    for t in span:
+        h = t.head.i
+        if not start <= h < end or h == t.i:
+            heads.append(t)
     if len(heads) < 2:
         return heads[0] if heads else span[-1]
 
     def depth(token: Token) -> int:
         n = 0
-        while token.head.i != token.i and n < 100:
-            token, n = token.head, n + 1
+        while n < 100:
+            head = token.head
+            if head.i == token.i:
+                break
+            token, n = head, n + 1
         return n
 
     return min(reversed(heads), key=depth)

@@ -229,6 +229,20 @@ class EnglishSigns:
             self.foreign + other.foreign,
         )
 
+    @classmethod
+    def total(cls, parts: Iterable[EnglishSigns]) -> EnglishSigns:
+        """The sum of ``parts`` (the signs of their tokens read one after the other), added up
+        as plain counts: ``+`` builds an object per addition, and a statement's window adds up
+        dozens of stretches."""
+        words = markers = foreign = 0
+        ascii = False
+        for part in parts:
+            words += part.words
+            ascii = ascii or part.ascii
+            markers += part.markers
+            foreign += part.foreign
+        return cls(words, ascii, markers, foreign)
+
     @property
     def english(self) -> bool:
         """``looks_english`` of the tokens these signs were counted in."""
