@@ -63,7 +63,7 @@ def _trigger_hashes(words: tuple[str, ...]) -> numpy.ndarray:
 def is_verb(tok: Token) -> bool:
     """Tagged as a verb, and a word: the tagger sometimes makes a dash a verb ("” ― Jane Doe"
     read as "― [verb] Jane Doe [object]"), and punctuation never reports or governs anything."""
-    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and any(c.isalpha() for c in tok.text)
+    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and any(map(str.isalpha, tok.text))
 
 
 def subtree_range(tok: Token) -> TokenRange:
