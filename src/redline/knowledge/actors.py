@@ -156,6 +156,7 @@ class Collectives:
 
 
 _FOLDS_REMEMBERED = 500_000  # words whose fold an ActorBase keeps before it starts afresh
+_NAMES_REMEMBERED = 100_000  # names whose ``fold`` an ActorBase keeps before it starts afresh
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,11 @@ class ActorBase:
     _folded: Memo[str, str] = field(
         default_factory=lambda: Memo(fold_token, _FOLDS_REMEMBERED), repr=False, compare=False
     )
+    # name -> ``fold(name)``: the pronoun rules compare each recent speaker's name with each
+    # candidate's, over and over (a fold depends on the name alone, as for ``_folded``)
+    _names_folded: Memo[str, str] = field(
+        default_factory=lambda: Memo(fold, _NAMES_REMEMBERED), repr=False, compare=False
+    )
     # (words, places) -> key: a Doc's names and titles are keyed again and again (init=False: a
     # ``dataclasses.replace`` copy with other place forms starts with a memo of its own)
     _keys: Memo[tuple[tuple[str, ...], bool], tuple[str, ...]] = field(init=False, repr=False, compare=False)
@@ -197,6 +203,10 @@ class ActorBase:
     def fold(self, word: str) -> str:
         """``fold_token`` remembered per word."""
         return self._folded[word]
+
+    def fold_name(self, name: str) -> str:
+        """``fold`` (of a whole name or phrase) remembered per name."""
+        return self._names_folded[name]
 
     @classmethod
     def build(
