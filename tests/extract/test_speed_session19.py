@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from redline.extract.actors import span_head
 from redline.extract.answers import answered
-from redline.extract.lexicon import EnglishSigns, english_signs, normalise
+from redline.extract.lexicon import BOUNDARY, GAP, EnglishSigns, Pattern, english_signs, normalise
 from redline.extract.linear import bucket_memo
 from redline.extract.token_ranges import clip_to_paragraph, is_verb
 
@@ -148,3 +148,58 @@ def test_a_reply_of_six_words_is_a_statement() -> None:
     context = f"Asked whether Moscow would accept a truce, the spokesman said {reply}"
     assert answered(reply, context) is None
     assert answered("it would not", context.replace(reply, "it would not")) is not None
+
+
+def _old_match_from(p: Pattern, tokens: list[str], start: int) -> int | None:
+    """``Pattern._match_from`` with one window loop for every step (before session 19)."""
+    pos = start
+    for i, (word, prefix, gap) in enumerate(p.steps):
+        limit = pos + (GAP + 1 if gap and i > 0 else 1)
+        found = None
+        for j in range(pos, min(limit, len(tokens))):
+            tok = tokens[j]
+            if tok == BOUNDARY:
+                break
+            if tok == word or (prefix and tok.startswith(word)):
+                found = j
+                break
+            if i == 0:
+                break
+        if found is None:
+            return None
+        pos = found + 1
+    return pos
+
+
+PATTERNS = [
+    "withdraw ... troops",
+    "not ready to",
+    "ceasefir*",
+    "security guarantee*",
+    "no ... without",
+    "... talks",
+]
+SENTENCES = [
+    "Russia will not withdraw its remaining troops, he said, without guarantees.",
+    "We are not ready to sign, and not ready to withdraw the troops now.",
+    "No deal without a ceasefire; no ceasefire without security guarantees for Kyiv.",
+    "The talks, he said, were not ready. Withdraw all of the regular army troops at once",
+    "talks",
+    "",
+]
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+def test_a_pattern_matches_where_the_window_loop_matched(source: str) -> None:
+    p = Pattern.compile(source)
+    for sentence in SENTENCES:
+        tokens = normalise(sentence)
+        for start in range(len(tokens) + 1):
+            assert p._match_from(tokens, start) == _old_match_from(p, tokens, start)
+
+
+def test_a_gap_pattern_stops_at_a_clause_boundary_and_after_the_gap() -> None:
+    p = Pattern.compile("withdraw ... troops")
+    assert p.find(normalise("withdraw all of the regular troops")) == [(0, 6)]
+    assert p.find(normalise("withdraw all of the regular army troops")) == []  # five words between
+    assert p.find(normalise("withdraw, he said, the troops")) == []  # a clause mark between
