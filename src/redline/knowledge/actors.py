@@ -63,7 +63,11 @@ def fold_token(word: str) -> str:
     between two unrelated names is the only risk, and the knowledge base is small.
     """
     s = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    s = _NON_ALNUM.sub("", s)
+    # each pattern runs only where it can change something (an ASCII word of letters and digits
+    # has nothing to drop, one without "h" no soft h): the first sight of every word of a
+    # document is folded here
+    if not s.isalnum():
+        s = _NON_ALNUM.sub("", s)
     if not s or s.isdigit():
         return s
     acronym = word.isupper() and len(s) > 1  # "UNN" is not "UN": no letter-doubling rule for acronyms
@@ -71,8 +75,10 @@ def fold_token(word: str) -> str:
     s = s.replace("y", "i")
     if s.startswith("ie"):
         s = s[1:]
-    s = _I_VOWEL.sub(r"\1", s)
-    s = _SOFT_H.sub("g", s)
+    if "ia" in s or "iu" in s:
+        s = _I_VOWEL.sub(r"\1", s)
+    if "h" in s:
+        s = _SOFT_H.sub("g", s)
     if not acronym:
         s = _DOUBLE.sub(r"\1", s)
     return s
