@@ -24,7 +24,7 @@ def bucket_memo(dims: int) -> Memo[str, int]:
     through a C-level map (a plain dict lookup, where ``bucket``'s cache builds a key). The
     models of one weights file read mostly the same features and share one. A miss hashes
     directly (``bucket`` uncached): the memo is the cache, and most n-grams of an article are
-    first seen there, where a second cache's miss and insertion cost a fifth of ``scores``."""
+    first seen there, where a second cache's miss and insertion only added to the hash."""
     return Memo(partial(bucket.__wrapped__, dims=dims), _REMEMBERED)
 
 
