@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from redline.extract.english import DETERMINERS, POSSESSIVE_MARKS, PREMODIFIERS
-from redline.knowledge.actors import ActorBase, Unit, fold_token
+from redline.knowledge.actors import ActorBase, Unit
 from redline.model import Mention, Span
 
 __all__ = [
@@ -116,13 +116,13 @@ class MentionFinder:
         entities = self._entities(doc, names)
         # a surname the model tagged ORG or GPE ("Lynch said") after the full PERSON name
         surnames = {
-            fold_token(doc[m.end - 1].text) for m in entities if m.label == "PERSON" and m.end - m.start > 1
+            self.kb.fold(doc[m.end - 1].text) for m in entities if m.label == "PERSON" and m.end - m.start > 1
         }
         for m in entities:
             if (
                 m.label in {"ORG", "GPE"}
                 and m.end - m.start == 1
-                and fold_token(doc[m.start].text) in surnames
+                and self.kb.fold(doc[m.start].text) in surnames
             ):
                 m.label = "PERSON"
         persons = sorted(names + entities, key=lambda m: m.start)
@@ -203,7 +203,7 @@ class MentionFinder:
         if m.end - m.start > 1 and all(t.i < m.start for t in extra):
             return True  # a full name after its title: "Secretary of the Treasury Scott Bessent"
         # "Melania Trump" is not Donald Trump; "President Trump" is
-        return not any(t.text[:1].isupper() and fold_token(t.text) not in self._title_words for t in extra)
+        return not any(t.text[:1].isupper() and self.kb.fold(t.text) not in self._title_words for t in extra)
 
     def _entities(self, doc: Doc, names: list[_Match]) -> list[_Match]:
         taken = {i for m in names for i in range(m.start, m.end)}
@@ -256,7 +256,7 @@ class MentionFinder:
         "Keith Lamont Scott"), but "Rakeyia Scott" stays herself.
         """
         persons = [m for m in entities if m.label == "PERSON" and not m.ids]
-        keyed = [(m, [fold_token(t.text) for t in doc[m.start : m.end]]) for m in persons]
+        keyed = [(m, [self.kb.fold(t.text) for t in doc[m.start : m.end]]) for m in persons]
         full: dict[int, str] = {}
         for m, keys in keyed:
             text = doc[m.start : m.end].text
@@ -414,14 +414,24 @@ def _head(doc: Doc, start: int, end: int) -> Token:
 def span_head(span: SpacySpan) -> Token:
     """The syntactic head of a span: the token whose head lies outside it, the highest in the tree
     if several do ("a problem that demands": "problem", not "that"), the last among equals."""
-    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    # every step reads a token's head once: spaCy builds a new Token object on each ``.head``
+    # (this runs for every mention and candidate, over every word of the span)
+    start, end = span.start, span.end
+    heads = []
+    for t in span:
+        h = t.head.i
+        if not start <= h < end or h == t.i:
+            heads.append(t)
     if len(heads) < 2:
         return heads[0] if heads else span[-1]
 
     def depth(token: Token) -> int:
         n = 0
-        while token.head.i != token.i and n < 100:
-            token, n = token.head, n + 1
+        while n < 100:
+            head = token.head
+            if head.i == token.i:
+                break
+            token, n = head, n + 1
         return n
 
     return min(reversed(heads), key=depth)

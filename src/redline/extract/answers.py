@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from redline.extract.english import (
     ANSWER_AUXILIARIES,
@@ -31,6 +32,9 @@ _QUESTION = re.compile(
 )
 _MAX_REPLY_WORDS = 5
 _WORD = re.compile(r"[\w’']+")
+# the fillers dropped from a reply, longest first ("absolutely not": the "not" answers), each
+# compiled once (every statement is asked whether it is a bare reply)
+_FILLERS = tuple(re.compile(rf"\b{fill}\b") for fill in sorted(ANSWER_FILLERS, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +69,15 @@ def _reply(content: str) -> bool | None:
     None for anything longer or else."""
     text = content.lower().replace("’", "'")
     text = text.replace("won't", "will not").replace("can't", "can not").replace("n't", " not")
-    tokens = _WORD.findall(text)
+    # one word past the most a reply holds tells a longer statement (not read to its end)
+    tokens = [m.group() for m in islice(_WORD.finditer(text), _MAX_REPLY_WORDS + 1)]
     if not tokens or len(tokens) > _MAX_REPLY_WORDS:
         return None
     joined = " ".join(tokens)
     if joined in ANSWER_YES:  # "of course" is a yes, not a filler
         return False
-    for fill in sorted(ANSWER_FILLERS, key=len, reverse=True):  # "absolutely not": the "not" answers
-        joined = re.sub(rf"\b{fill}\b", " ", joined)
+    for fill in _FILLERS:
+        joined = fill.sub(" ", joined)
     rest = joined.split()
     if not rest:  # "Absolutely." is a yes
         return False

@@ -178,19 +178,19 @@ class StatementClassifier:
         ``NearbyTerms.pieces``; read as one text with a boundary between windows, so that no
         term spans a gap), first named first among equals."""
         size = 0  # tokens before the stretch read (the boundaries between windows included)
-        signs = EnglishSigns()
         evidence: dict[str, IssueScore] = {}
         for part in parts:
             if size:
                 size += 1  # the boundary
             for stretch in part:
                 for hit in stretch.hits:
-                    score = evidence.setdefault(hit.issue, IssueScore(hit.issue))
+                    score = evidence.get(hit.issue)
+                    if score is None:  # (``setdefault`` would build a score for every hit)
+                        score = evidence[hit.issue] = IssueScore(hit.issue)
                     score.terms += hit.weight
                     score.first = min(score.first, hit.start + size)
                 size += len(stretch.tokens)
-                signs += stretch.signs
-        if not signs.english:
+        if not EnglishSigns.total(stretch.signs for part in parts for stretch in part).english:
             return ()
         floor = self.taxonomy.min_score
         ranked = sorted(

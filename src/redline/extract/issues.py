@@ -256,7 +256,9 @@ class IssueTagger:
     ) -> dict[str, IssueScore]:
         scores: dict[str, IssueScore] = {}
         for hit in term_hits:
-            s = scores.setdefault(hit.pattern.tag, IssueScore(hit.pattern.tag))
+            s = scores.get(hit.pattern.tag)
+            if s is None:  # (``setdefault`` would build a score for every hit)
+                s = scores[hit.pattern.tag] = IssueScore(hit.pattern.tag)
             s.score += hit.pattern.weight * factor
             s.terms += hit.pattern.weight * factor
             s.first = min(s.first, hit.start + offset)

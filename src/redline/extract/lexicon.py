@@ -229,6 +229,20 @@ class EnglishSigns:
             self.foreign + other.foreign,
         )
 
+    @classmethod
+    def total(cls, parts: Iterable[EnglishSigns]) -> EnglishSigns:
+        """The sum of ``parts`` (the signs of their tokens read one after the other), added up
+        as plain counts: ``+`` builds an object per addition, and a statement's window adds up
+        dozens of stretches."""
+        words = markers = foreign = 0
+        ascii = False
+        for part in parts:
+            words += part.words
+            ascii = ascii or part.ascii
+            markers += part.markers
+            foreign += part.foreign
+        return cls(words, ascii, markers, foreign)
+
     @property
     def english(self) -> bool:
         """``looks_english`` of the tokens these signs were counted in."""
@@ -293,17 +307,24 @@ class Pattern:
 
     def _match_from(self, tokens: Sequence[str], start: int) -> int | None:
         pos = start
+        size = len(tokens)
         for i, (word, prefix, gap) in enumerate(self.steps):
-            limit = pos + (GAP + 1 if gap and i > 0 else 1)
+            if not gap or i == 0:
+                # the next word must be the step's (most steps: read without a window loop)
+                if pos >= size:
+                    return None
+                tok = tokens[pos]
+                if tok == BOUNDARY or not (tok == word or (prefix and tok.startswith(word))):
+                    return None
+                pos += 1
+                continue
             found = None
-            for j in range(pos, min(limit, len(tokens))):
+            for j in range(pos, min(pos + GAP + 1, size)):  # up to GAP words between, in one clause
                 tok = tokens[j]
                 if tok == BOUNDARY:
                     break
                 if tok == word or (prefix and tok.startswith(word)):
                     found = j
-                    break
-                if i == 0:
                     break
             if found is None:
                 return None

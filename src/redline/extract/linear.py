@@ -22,12 +22,10 @@ _REMEMBERED = 1 << 16  # feature names whose bucket a memo keeps before it start
 def bucket_memo(dims: int) -> Memo[str, int]:
     """Feature name -> bucket among ``dims``, hashed on first sight: ``scores`` reads it
     through a C-level map (a plain dict lookup, where ``bucket``'s cache builds a key). The
-    models of one weights file read mostly the same features and share one."""
-    return Memo(partial(_bucket, dims), _REMEMBERED)
-
-
-def _bucket(dims: int, feature: str) -> int:
-    return bucket(feature, dims)
+    models of one weights file read mostly the same features and share one. A miss hashes
+    directly (``bucket`` uncached): the memo is the cache, and most n-grams of an article are
+    first seen there, where a second cache's miss and insertion only added to the hash."""
+    return Memo(partial(bucket.__wrapped__, dims=dims), _REMEMBERED)
 
 
 @dataclass(frozen=True, slots=True)

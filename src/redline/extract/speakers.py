@@ -38,7 +38,7 @@ from redline.extract.english import (
     SUBJECTS_OR_EXPLETIVE,
 )
 from redline.extract.token_ranges import conjuncts, dateline_end
-from redline.knowledge.actors import SKIPPED, ActorBase, fold, split_words
+from redline.knowledge.actors import SKIPPED, ActorBase, split_words
 from redline.model import Actor, Mention, Span, Speaker
 
 __all__ = ["PRONOUNS", "SpeakerResolver"]
@@ -900,7 +900,7 @@ class SpeakerResolver:
         if index.in_quote[c.start]:
             score -= w.quoted_penalty
         for n, p in enumerate(reversed(recent)):
-            if _same(p, c):
+            if _same(p, c, self.kb):
                 score += w.last_speaker if n == 0 else w.earlier_speaker
                 break
         return score + 0.001 * c.start
@@ -1310,10 +1310,10 @@ def _main_subject(head: Token) -> bool:
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
-def _same(p: Speaker, c: _Candidate) -> bool:
+def _same(p: Speaker, c: _Candidate, kb: ActorBase) -> bool:
     if p.actor_id or c.actor_id:
         return p.actor_id == c.actor_id
-    return fold(p.name) == fold(c.name)
+    return kb.fold_name(p.name) == kb.fold_name(c.name)
 
 
 def _name_end(span: SpacySpan) -> int:

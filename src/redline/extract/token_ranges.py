@@ -63,7 +63,7 @@ def _trigger_hashes(words: tuple[str, ...]) -> numpy.ndarray:
 def is_verb(tok: Token) -> bool:
     """Tagged as a verb, and a word: the tagger sometimes makes a dash a verb ("” ― Jane Doe"
     read as "― [verb] Jane Doe [object]"), and punctuation never reports or governs anything."""
-    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and any(c.isalpha() for c in tok.text)
+    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and any(map(str.isalpha, tok.text))
 
 
 def subtree_range(tok: Token) -> TokenRange:
@@ -108,9 +108,13 @@ def clip_to_paragraph(doc: Doc, rng: TokenRange, anchor: int) -> TokenRange:
     """Content never crosses a paragraph break, even where the parser runs a heading into
     the next sentence: keep the side of the break the cue is on."""
     start, end = rng
+    # a token's trailing whitespace is one space at most (spaCy makes any other its own token),
+    # so a break lies in a stretch's words when it lies in its text, which spaCy joins in C
     between = doc[anchor + 1 : start] if anchor < start else doc[end:anchor]
-    if any("\n" in t.text for t in between):
+    if "\n" in between.text_with_ws:
         return start, start  # wholly past a break from the cue: nothing on the cue's side
+    if "\n" not in doc[start:end].text_with_ws:
+        return start, end
     for i in range(start, end):
         if "\n" in doc[i].text:
             if i < anchor:

@@ -63,7 +63,11 @@ def fold_token(word: str) -> str:
     between two unrelated names is the only risk, and the knowledge base is small.
     """
     s = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    s = _NON_ALNUM.sub("", s)
+    # each pattern runs only where it can change something (an ASCII word of letters and digits
+    # has nothing to drop, one without "h" no soft h): the first sight of every word of a
+    # document is folded here
+    if not s.isalnum():
+        s = _NON_ALNUM.sub("", s)
     if not s or s.isdigit():
         return s
     acronym = word.isupper() and len(s) > 1  # "UNN" is not "UN": no letter-doubling rule for acronyms
@@ -71,8 +75,10 @@ def fold_token(word: str) -> str:
     s = s.replace("y", "i")
     if s.startswith("ie"):
         s = s[1:]
-    s = _I_VOWEL.sub(r"\1", s)
-    s = _SOFT_H.sub("g", s)
+    if "ia" in s or "iu" in s:
+        s = _I_VOWEL.sub(r"\1", s)
+    if "h" in s:
+        s = _SOFT_H.sub("g", s)
     if not acronym:
         s = _DOUBLE.sub(r"\1", s)
     return s
@@ -156,6 +162,7 @@ class Collectives:
 
 
 _FOLDS_REMEMBERED = 500_000  # words whose fold an ActorBase keeps before it starts afresh
+_NAMES_REMEMBERED = 100_000  # names whose ``fold`` an ActorBase keeps before it starts afresh
 
 
 @dataclass(frozen=True)
@@ -186,6 +193,11 @@ class ActorBase:
     _folded: Memo[str, str] = field(
         default_factory=lambda: Memo(fold_token, _FOLDS_REMEMBERED), repr=False, compare=False
     )
+    # name -> ``fold(name)``: the pronoun rules compare each recent speaker's name with each
+    # candidate's, over and over (a fold depends on the name alone, as for ``_folded``)
+    _names_folded: Memo[str, str] = field(
+        default_factory=lambda: Memo(fold, _NAMES_REMEMBERED), repr=False, compare=False
+    )
     # (words, places) -> key: a Doc's names and titles are keyed again and again (init=False: a
     # ``dataclasses.replace`` copy with other place forms starts with a memo of its own)
     _keys: Memo[tuple[tuple[str, ...], bool], tuple[str, ...]] = field(init=False, repr=False, compare=False)
@@ -197,6 +209,10 @@ class ActorBase:
     def fold(self, word: str) -> str:
         """``fold_token`` remembered per word."""
         return self._folded[word]
+
+    def fold_name(self, name: str) -> str:
+        """``fold`` (of a whole name or phrase) remembered per name."""
+        return self._names_folded[name]
 
     @classmethod
     def build(
