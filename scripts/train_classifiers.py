@@ -98,7 +98,15 @@ DIMS = 1 << 18
 # matched statements (every model retrained per fold), mean of fold shuffles 0 / 1 / 2, issue F1
 # / stance: before (ISSUE_C 0.5) 0.721 / 0.811; ratios with smoothing 1.0 at C 0.5 0.725 / 0.805,
 # C 0.25 0.726 / 0.811, C 0.1 0.724 / 0.811; smoothing 0.5 at C 0.25 0.731 / 0.812, smoothing
-# 0.25 0.731 / 0.813, smoothing 2.0 0.723 / 0.811; ratios to the power 0.5 (C 0.1) 0.719.
+# 0.25 0.731 / 0.813, smoothing 2.0 0.723 / 0.811; ratios to the power 0.5 (C 0.1) 0.719,
+# smoothing 0.5 at C 0.15 0.729 / 0.813. talks_eval.py, fold shuffles 0 / 1 / 2: issue F1 0.726 /
+# 0.721 / 0.717 -> 0.730 / 0.734 / 0.729, stance 0.831 / 0.808 / 0.807 -> 0.817 / 0.819 / 0.810
+# (mean 0.815 either way), 4-way 0.632 / 0.622 / 0.624 -> 0.629 / 0.630 / 0.623; bundled examples
+# (never trained on) issue F1 0.799 -> 0.803, stance 0.736 either way.
+# Tried beside it and left off (same harness, on top of the ratios: 0.731 / 0.812): the
+# speaker's kind (person, state, organisation, group, media, document; named or not) as an issue
+# feature 0.731 / 0.811; where the statement sits (paragraph 0-4+, character offset binned at
+# 300 / 800 / 1400, first line of a multi-line text) 0.731 / 0.812.
 ISSUE_NB = 1
 ISSUE_NB_ALPHA = 0.5  # the smoothing added to every feature's count on each side
 ISSUE_C = 0.25  # 0.5 without ISSUE_NB
