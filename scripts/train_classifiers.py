@@ -106,7 +106,8 @@ DIMS = 1 << 18
 # Tried beside it and left off (same harness, on top of the ratios: 0.731 / 0.812): the
 # speaker's kind (person, state, organisation, group, media, document; named or not) as an issue
 # feature 0.731 / 0.811; where the statement sits (paragraph 0-4+, character offset binned at
-# 300 / 800 / 1400, first line of a multi-line text) 0.731 / 0.812.
+# 300 / 800 / 1400, first line of a multi-line text) 0.731 / 0.812; ISSUE_CONTEXT 0.2 / 0.4 with
+# the ratios 0.728 / 0.811 and 0.727 / 0.817.
 ISSUE_NB = 1
 ISSUE_NB_ALPHA = 0.5  # the smoothing added to every feature's count on each side
 ISSUE_C = 0.25  # 0.5 without ISSUE_NB
