@@ -1,6 +1,6 @@
 """Speed of `redline extract`: articles/s on one and two processes, ratio to a bare spaCy parse, peak memory.
 
-Usage: python benchmarks/extract_speed.py [--docs N] [--repeat K]
+Usage: python benchmarks/extract_speed.py [--docs N] [--rounds R] [--no-rules] [--pipes]
 Texts: PolNeAR dev (read from ../shared at run time) when present, else the project's example corpus.
 Each configuration runs in a fresh subprocess so that peak RSS (ru_maxrss) is its own; a last
 run times redline's component alone on already parsed Docs (what the rules add to the parse).
@@ -118,19 +118,31 @@ def main() -> None:
     ap.add_argument("--child", nargs=2, metavar=("MODE", "NPROC"))
     ap.add_argument("--no-rules", action="store_true", help="skip timing redline's component alone")
     ap.add_argument("--pipes", action="store_true", help="also time each pipe, bare and in redline")
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="time the one-process pair this many times, bare and extract taking turns, and also "
+        "print the ratio of their least CPU times (as timeit takes the best of its repeats: the "
+        "least disturbed run of each, on a machine where other jobs add to any one run)",
+    )
     args = ap.parse_args()
     if args.child:
         child(args.child[0], args.docs, int(args.child[1]))
         return
-    results = {}
-    for mode, nproc in [("bare", 1), ("extract", 1), ("bare", 2), ("extract", 2)]:
+
+    def timed(mode: str, nproc: int) -> dict[str, float]:
         out = subprocess.run(
             [sys.executable, __file__, "--docs", str(args.docs), "--child", mode, str(nproc)],
             capture_output=True,
             text=True,
             check=True,
         )
-        r = json.loads(out.stdout.strip().splitlines()[-1])
+        return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+    results = {}
+    for mode, nproc in [("bare", 1), ("extract", 1), ("bare", 2), ("extract", 2)]:
+        r = timed(mode, nproc)
         results[(mode, nproc)] = r
         print(
             f"{mode:8s} n_process={nproc}: {r['docs'] / r['seconds']:.2f} articles/s "
@@ -144,6 +156,18 @@ def main() -> None:
         f"extract / bare parse in CPU time, n_process=1: {cpu_ratio:.2f}x "
         f"({results[('extract', 1)]['cpu_seconds']:.2f} s / {results[('bare', 1)]['cpu_seconds']:.2f} s)"
     )
+    if args.rounds > 1:
+        cpu = {m: [results[(m, 1)]["cpu_seconds"]] for m in ("bare", "extract")}
+        for _ in range(args.rounds - 1):
+            for m in ("bare", "extract"):
+                cpu[m].append(timed(m, 1)["cpu_seconds"])
+        each = ", ".join(f"{e / b:.2f}x" for b, e in zip(cpu["bare"], cpu["extract"], strict=True))
+        print(f"extract / bare parse in CPU time, n_process=1, each of {args.rounds} rounds: {each}")
+        print(
+            f"extract / bare parse in CPU time, n_process=1, least of {args.rounds} rounds each: "
+            f"{min(cpu['extract']) / min(cpu['bare']):.2f}x "
+            f"({min(cpu['extract']):.2f} s / {min(cpu['bare']):.2f} s)"
+        )
     if not args.no_rules:
         out = subprocess.run(
             [sys.executable, __file__, "--docs", str(args.docs), "--child", "rules", "1"],
