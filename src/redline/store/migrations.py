@@ -138,7 +138,7 @@ def _position_tallies(conn: Connection) -> None:
     store_revision.create(conn)
     conn.execute(store_revision.insert().values(name=tallies.REVISION, n=0))
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_statement_speaker ON statement (speaker)")
-    _rebuild_tallies(conn)
+    tallies.rebuild(conn)
 
 
 def _point_links(conn: Connection) -> None:
@@ -197,7 +197,7 @@ def _shift_tallies(conn: Connection) -> None:
                 zero = "false" if kind == "BOOLEAN" else "0"
                 default = f" NOT NULL DEFAULT {zero}" if not col.nullable else ""
                 conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {col.name} {kind}{default}")
-    _rebuild_tallies(conn)
+    tallies.rebuild(conn)
 
 
 def _corpus_counts(conn: Connection) -> None:
@@ -211,7 +211,7 @@ def _corpus_counts(conn: Connection) -> None:
 def _own_reversals(conn: Connection) -> None:
     """Tallies recounted: a statement's explicit reversal now counts only when it is about the
     speaker's own position (``balance.reversal_test``), which the tallies test at write time."""
-    _rebuild_tallies(conn)
+    tallies.rebuild(conn)
 
 
 def _tally_day_index(conn: Connection) -> None:
@@ -254,7 +254,6 @@ def _point_tallies(conn: Connection) -> None:
     from redline.store.schema import point_cell, point_link_reference, point_shift, point_tally
 
     metadata.create_all(conn, tables=[point_tally, point_cell, point_shift, point_link_reference])
-    _tally_inputs(conn)
     point_tallies.rebuild(conn)
 
 
@@ -299,7 +298,7 @@ def _reversal_on_plan(conn: Connection) -> None:
     """Tallies recounted: a statement that says outright that its speaker's position changed
     now counts on the plan as a whole too when it lists it after another issue
     (``model.stance_issues``), so such a reversal turns the plan's cell as it turns the first."""
-    _rebuild_tallies(conn)
+    tallies.rebuild(conn)
 
 
 def _point_issue_tallies(conn: Connection) -> None:
@@ -309,7 +308,6 @@ def _point_issue_tallies(conn: Connection) -> None:
     read them instead of aggregating the issue's links on every call (2.5-2.9 s at 1M)."""
     from redline.store import point_tallies
 
-    _tally_inputs(conn)
     point_tallies.rebuild_issues(conn)
 
 
@@ -347,28 +345,17 @@ def _stance_confidence(conn: Connection) -> None:
     """Statements keep how likely the models found their stance, which ranks the quote a cell
     shows (``balance.certainty``, ``balance.quote_rank``). Stored statements get 1.0, "not
     measured", until they are extracted again; every tally is recounted, since the rank its
-    strongest quote was stored with now counts that certainty too."""
-    from redline.store import point_tallies
-
-    _rebuild_tallies(conn)
-    point_tallies.rebuild(conn)
-
-
-def _tally_inputs(conn: Connection) -> None:
-    """The statement columns the tallies read that the first releases lacked, added before any
-    migration counts them (``tallies.rebuild``, which reads the current ``tallies`` columns):
-    a database of any age upgrades in one run. Added with their "not measured" default."""
+    strongest quote was stored with now counts that certainty too. 0022 adds every column the
+    table lacks, this one included, on a database that ran it after the column was declared."""
     from sqlalchemy import inspect
 
+    from redline.store import point_tallies
     from redline.store.schema import statement
 
     if "stance_confidence" not in {c["name"] for c in inspect(conn).get_columns(statement.name)}:
         conn.exec_driver_sql("ALTER TABLE statement ADD COLUMN stance_confidence FLOAT NOT NULL DEFAULT 1.0")
-
-
-def _rebuild_tallies(conn: Connection) -> None:
-    _tally_inputs(conn)
     tallies.rebuild(conn)
+    point_tallies.rebuild(conn)
 
 
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (

@@ -76,11 +76,14 @@ def _version(plan: str, label: str) -> Any:
     return and_(point_link.c.plan == plan, point_link.c.label == label)
 
 
-def _linked(conn: Connection, where: Sequence[Any]) -> dict[tuple[str, str], dict[str, Any]]:
+def _linked(
+    conn: Connection, where: Sequence[Any], columns: Sequence[Any] = tallies._COLUMNS
+) -> dict[tuple[str, str], dict[str, Any]]:
     """Per version, the countable linked statements matching ``where`` (rows as ``tallies``
-    reads them) and the points each is linked to."""
+    reads them, ``columns``: ``tallies.stored_columns`` for a recount) and the points each is
+    linked to."""
     s, lk = statement, point_link
-    cols = [lk.c.plan, lk.c.label, lk.c.number, *tallies._COLUMNS, s.c.rejected, s.c.duplicate]
+    cols = [lk.c.plan, lk.c.label, lk.c.number, *columns, s.c.rejected, s.c.duplicate]
     q = select(*cols).select_from(lk.join(s, s.c.id == lk.c.statement_id)).where(*countable(), *where)
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for r in conn.execute(q):
@@ -243,9 +246,10 @@ def rebuild(conn: Connection) -> None:
         table.create(conn, checkfirst=True)  # a migration before theirs may rebuild
         conn.execute(delete(table))
     party_of = parties(conn)
+    columns = tallies.stored_columns(conn)
     versions = conn.execute(select(point_link_state.c.plan, point_link_state.c.label)).all()
     for plan, label in versions:
-        for linked in _linked(conn, [_version(plan, label)]).values():
+        for linked in _linked(conn, [_version(plan, label)], columns).values():
             whole, by_issue = _aggregate(linked, party_of)
             records = _records(plan, label, whole)
             for part in chunks(records, 5000):
@@ -273,9 +277,10 @@ def rebuild_issues(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
         conn.execute(delete(table))
     party_of = parties(conn)
+    columns = tallies.stored_columns(conn)
     versions = conn.execute(select(point_link_state.c.plan, point_link_state.c.label)).all()
     for plan, label in versions:
-        for linked in _linked(conn, [_version(plan, label)]).values():
+        for linked in _linked(conn, [_version(plan, label)], columns).values():
             _insert_issues(conn, _issue_records(plan, label, _aggregate(linked, party_of)[1]))
 
 

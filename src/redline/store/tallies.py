@@ -36,6 +36,8 @@ from sqlalchemy import (
     case,
     delete,
     func,
+    inspect,
+    literal,
     literal_column,
     or_,
     select,
@@ -180,6 +182,18 @@ _COLUMNS = (
     statement.c.content,
 )
 _COUNTABLE = (*countable(), statement.c.speaker.is_not(None))  # a row needs a speaker
+
+
+def stored_columns(conn: Connection) -> tuple[Any, ...]:
+    """``_COLUMNS`` as this database holds them, for a recount from every statement: a migration
+    before 0024 recounts statements that have no ``stance_confidence`` yet, read as 1.0 ("not
+    measured", what 0024 gives them). Asked once per recount, never per write."""
+    have = {c["name"] for c in inspect(conn).get_columns(statement.name)}
+    if "stance_confidence" in have:
+        return _COLUMNS
+    return tuple(
+        literal(1.0).label("stance_confidence") if c is statement.c.stance_confidence else c for c in _COLUMNS
+    )
 
 
 def _generic_later(issues: str) -> bool:
@@ -431,7 +445,7 @@ def rebuild(conn: Connection) -> None:
         conn.execute(delete(kept))
     conn.execute(delete(position_tally))
     party_of = parties(conn)
-    q = select(*_COLUMNS, statement.c.rejected, statement.c.duplicate).where(*_COUNTABLE)
+    q = select(*stored_columns(conn), statement.c.rejected, statement.c.duplicate).where(*_COUNTABLE)
     rows = conn.execute(q.execution_options(yield_per=5000))
     records = _records(_tallies(rows, party_of))
     for part in chunks(records, 5000):
