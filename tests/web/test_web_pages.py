@@ -255,6 +255,19 @@ def test_positions_matrix_cells_link_to_their_statements(client: TestClient) -> 
     assert "Russia" in [th.text for th in p.find("th") if th.attrs.get("scope") == "row"]
     assert cells["/positions/cell?party=ukraine&issue=territory"].startswith("oppose")
     assert cells["/positions/cell?party=unaffiliated&issue=ceasefire"].startswith("oppose")
+    # the quote is the strongest statement of the cell's stance, as the API and the CLI give it,
+    # not the later oppose
+    quotes = {
+        a.attrs["href"]: q.text
+        for td in p.find("td")
+        for a in td.children
+        for q in td.children
+        if a.tag == "a" and q.tag == "q"
+    }
+    api = client.get("/api/v1/positions").json()
+    (russia,) = [c for c in api["cells"] if (c["row"], c["column"]) == ("russia", "plan_overall")]
+    assert russia["quote"]["stance"] == "support"
+    assert quotes[href].rstrip("…") and russia["quote"]["text"].startswith(quotes[href].rstrip("…"))
     cell = page(client, href)
     outlets = [row.children[4].text for row in cell.body_rows()]
     assert outlets[0] == "Wire" and sorted(outlets[1:]) == ["Globe", "Wire"]  # newest first
