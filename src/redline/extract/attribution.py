@@ -1084,10 +1084,12 @@ def _frame_cue(tokens: Sequence[Token], anchor: int, cues: CueLexicon) -> Token 
     best: Token | None = None
     best_score = 1e9
     for t in tokens:
-        kind = cues.verb_kind(t.lemma_) if is_verb(t) else None
-        if kind is None and is_verb(t) and said_as_it(t, cues):
+        if not is_verb(t):
+            continue
+        kind = cues.verb_kind(t.lemma_)
+        if kind is None and said_as_it(t, cues):
             kind = "speech"  # "As one diplomat put it, “...”"
-        if kind is None and is_verb(t) and t.lemma_.lower() in cues.frame_verbs:
+        if kind is None and t.lemma_.lower() in cues.frame_verbs:
             kind = "directive"  # "“Why is this allowed?” Vitter demanded."
         if kind is None:
             continue

@@ -347,12 +347,9 @@ def _stance_confidence(conn: Connection) -> None:
     measured", until they are extracted again; every tally is recounted, since the rank its
     strongest quote was stored with now counts that certainty too. 0022 adds every column the
     table lacks, this one included, on a database that ran it after the column was declared."""
-    from sqlalchemy import inspect
-
     from redline.store import point_tallies
-    from redline.store.schema import statement
 
-    if "stance_confidence" not in {c["name"] for c in inspect(conn).get_columns(statement.name)}:
+    if not tallies.has_stance_confidence(conn):
         conn.exec_driver_sql("ALTER TABLE statement ADD COLUMN stance_confidence FLOAT NOT NULL DEFAULT 1.0")
     tallies.rebuild(conn)
     point_tallies.rebuild(conn)

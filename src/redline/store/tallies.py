@@ -94,6 +94,7 @@ __all__ = [
     "add",
     "as_of",
     "bump",
+    "has_stance_confidence",
     "keys_of",
     "party_row",
     "past",
@@ -105,6 +106,7 @@ __all__ = [
     "refresh_parties",
     "revision",
     "says_reversal",
+    "stored_columns",
 ]
 
 Key = tuple[str, str, date, str, str]  # by_kind, col_key, day, row_key, stance
@@ -184,12 +186,16 @@ _COLUMNS = (
 _COUNTABLE = (*countable(), statement.c.speaker.is_not(None))  # a row needs a speaker
 
 
+def has_stance_confidence(conn: Connection) -> bool:
+    """Whether this database's statements have ``stance_confidence`` yet (migration 0024)."""
+    return "stance_confidence" in {c["name"] for c in inspect(conn).get_columns(statement.name)}
+
+
 def stored_columns(conn: Connection) -> tuple[Any, ...]:
     """``_COLUMNS`` as this database holds them, for a recount from every statement: a migration
     before 0024 recounts statements that have no ``stance_confidence`` yet, read as 1.0 ("not
     measured", what 0024 gives them). Asked once per recount, never per write."""
-    have = {c["name"] for c in inspect(conn).get_columns(statement.name)}
-    if "stance_confidence" in have:
+    if has_stance_confidence(conn):
         return _COLUMNS
     return tuple(
         literal(1.0).label("stance_confidence") if c is statement.c.stance_confidence else c for c in _COLUMNS
