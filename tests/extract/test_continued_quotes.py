@@ -50,7 +50,7 @@ def test_under_merged_quotes_the_two_are_one_statement(nlp: Language) -> None:
     found = _found(nlp, TEXT, load_cues(policy={"merge_split_quotes": True}))
     assert len(found) == 1, found
     content, _ = found[0]
-    assert content.startswith("The reforms are") and content.endswith("felt ignored"), found
+    assert content.startswith("The reforms are") and content.endswith('felt ignored."'), found
 
 
 @pytest.mark.parametrize(
@@ -59,18 +59,19 @@ def test_under_merged_quotes_the_two_are_one_statement(nlp: Language) -> None:
         (
             'The Ohio governor said Democrats and the press are to blame for focusing on "he said this, '
             'he posted that."',
-            'Democrats and the press are to blame for focusing on "he said this, he posted that',
+            'Democrats and the press are to blame for focusing on "he said this, he posted that."',
         ),
         (
             'Rawlings said the event brought back memories of her father, and of "all the people who '
             "weren't here who did things to get us here.\"",
             "the event brought back memories of her father, and of \"all the people who weren't here who "
-            "did things to get us here",
+            'did things to get us here."',
         ),
         (
             'He is claiming that voter fraud is "a big, big problem in this state" but "nobody has the '
             'courage to talk about it."',
-            'voter fraud is "a big, big problem in this state" but "nobody has the courage to talk about it',
+            'voter fraud is "a big, big problem in this state" but "nobody has the courage to talk '
+            'about it."',
         ),
     ],
 )

@@ -180,6 +180,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         out = _merge_continued(text, out)
     out = _share_antecedents(doc, pointers, out, cues)
     out = [a for a in out if not _bare_pointer(doc, a) and not _within_label(a, labelled)]
+    out = [_closed(index, text, a) for a in out]
     return _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
 
 
@@ -205,6 +206,13 @@ def _merge_continued(text: str, found: list[Attribution]) -> list[Attribution]:
         merged[prev.content] = replace(head, content=(head.content[0], a.content[1]), kind="mixed")
         dropped.add(i)
     return [merged.get(a.content, a) for i, a in enumerate(found) if i not in dropped]
+
+
+def _closed(index: _QuoteIndex, text: str, a: Attribution) -> Attribution:
+    if a.kind == "direct":
+        return a  # the words inside the marks: the marks are not content
+    end = index.closing_mark(a.content[0], a.content[1], text)
+    return a if end == a.content[1] else replace(a, content=(a.content[0], end))
 
 
 def _within_label(a: Attribution, labelled: Sequence[tuple[int, int]]) -> bool:
@@ -395,6 +403,19 @@ class _QuoteIndex:
             end = close
             while text[end - 1] in ".,;: " or text[end - 1].isspace():
                 end -= 1
+
+    def closing_mark(self, start: int, end: int, text: str) -> int:
+        """The end of content that stops just short of the closing mark of a quotation it opened
+        ('called the plan a "good start,"'): past the mark, with the punctuation inside it, so the
+        content shows whole quotations (as annotators mark mixed quotes) and never a dangling one."""
+        i = bisect_right(self.opens, end - 1) - 1  # the last quotation opened before the end
+        if i < 0 or self.quotes[i].span.open < start:
+            return end
+        close = self.quotes[i].span.close
+        if close is None or close < end:
+            return end
+        gap = text[end:close]
+        return close + 1 if len(gap) <= 3 and not any(c.isalnum() or c == "\n" for c in gap) else end
 
     def quoted_to(self, start: int, end: int, text: str) -> int:
         """The end of mixed content: past ``end`` to the last quoted word when a quotation opened

@@ -198,7 +198,8 @@ class SpeakerResolver:
             or self._report(index, span)
             or self._owned_document(index, span)
             or self._collective(span, placed=True)
-            or self._document(index, span)
+            or self._document(index, span, previous)
+            or self._issued(index, span, previous)
             or self._source_again(index, span, previous)
             or self._repeated(index, span, previous)
             or self._definite_person(index, span, content, previous)
@@ -392,7 +393,9 @@ class SpeakerResolver:
                         return c.actor_id, c.name
         return None
 
-    def _document(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+    def _document(
+        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker] = ()
+    ) -> tuple[str | None, str] | None:
         """ "The declaration said": a definite document noun with no owner takes up the last
         earlier phrase with that noun that names one ("the Paris declaration", "a US readout")."""
         head = _head(span)
@@ -421,12 +424,56 @@ class SpeakerResolver:
                         whole.start <= c.start < whole.end and c.kind == "person" for c in index.candidates
                     )
                     if subject.pos_ in ("NOUN", "PROPN") and not named:
+                        for p in previous:  # the makers spoke there: the speaker they were read as
+                            if p.mention.start <= subject.idx < p.mention.end:
+                                return p.actor_id, p.name
                         # "Saudi and American mediators said in a joint statement ... The
                         # statement said": makers among whom no person of the knowledge base is
                         # named as written
                         phrase = doc[subject.left_edge.i : subject.i + 1]
                         return self._collective(phrase, placed=False) or (None, _clean_name(phrase))
         return None
+
+    def _issued(
+        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """ "The statement said": a statement, readout or communique with no maker named is the
+        words of whoever issued it: the subject of an issuing verb that had it as object shortly
+        before ("The ministry issued a statement on Friday"), else, when the text has not spoken
+        of such a document just before, the speaker of the statement just before it, in the same
+        sentence or the one before ("The ministry said ... The statement said ..."). A label such
+        as "statement" names no one an analyst can count."""
+        head = _head(span)
+        if span[0].lower_ not in {"the", "this"} or head.pos_ != "NOUN" or head.i - span.start > 2:
+            return None
+        verbs = self.kb.issuing_verbs([t.text for t in span])
+        if not verbs:
+            return None
+        doc = index.doc
+        lemma = head.lemma_.lower()
+        sentence_start = doc[span.start].sent.start
+        earlier_start = doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
+        for t in reversed(doc[earlier_start : span.start]):
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+                continue
+            if t.dep_ != "dobj" or t.head.lemma_.lower() not in verbs:
+                return None  # "Kyiv rejected the statement": someone's, but not said whose
+            for subject in t.head.children:
+                if subject.dep_ != "nsubj":
+                    continue
+                for c in index.candidates:
+                    if c.start <= subject.i < c.end:
+                        return c.actor_id, c.name
+                phrase = doc[subject.left_edge.i : subject.i + 1]
+                return self._collective(phrase, placed=False)
+            return None
+        before = [p for p in previous if p.mention.end <= span.start_char and p.kind != "document"]
+        if not before:
+            return None
+        last = max(before, key=lambda p: p.mention.start)
+        if last.mention.start < doc[earlier_start].idx:
+            return None
+        return last.actor_id, last.name
 
     def _collective(self, span: SpacySpan, placed: bool) -> tuple[str | None, str] | None:
         """An unnamed or collective source ("two senior US officials", "sources in Kyiv", "local

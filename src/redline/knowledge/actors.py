@@ -139,6 +139,7 @@ class Collective:
     unplaced: str | None = None  # name when no side is named
     after: frozenset[str] = frozenset()  # folded words one of which must follow the head
     possessor: bool = True  # whether "X's <head>" belongs to X
+    issued: frozenset[str] = frozenset()  # lemmas of verbs whose subject made the document
 
 
 @dataclass(frozen=True)
@@ -445,6 +446,17 @@ class ActorBase:
                     return Affiliation(text, parties.pop(), "group")
         return self.collective(words, text)
 
+    def issuing_verbs(self, words: Sequence[str]) -> frozenset[str]:
+        """The verbs whose subject made a document of this phrase's kind ("Kyiv issued a
+        statement"): only a document that is its maker's own words has them (a statement, a
+        readout), not one a maker drafts for others to weigh (a plan, a draft); empty too for a
+        phrase that is no document."""
+        c = self.collectives
+        if not c.groups or not words:
+            return frozenset()
+        head = _collective_head(c, [u.key for u in self.units(words, places=True)])
+        return c.groups[head[2]].issued if head is not None else frozenset()
+
     def collective(self, words: Sequence[str], text: str | None = None) -> Affiliation | None:
         """The side of an unnamed or collective source phrase ("two senior US officials", "sources
         in Kyiv", "European leaders", "local media"), by the ``collectives`` patterns; None when
@@ -723,6 +735,7 @@ def _collectives(data: Mapping[str, Any]) -> Collectives:
             unplaced=entry.get("unplaced"),
             after=frozenset(fold_token(w) for w in entry.get("after") or []),
             possessor=bool(entry.get("possessor", True)),
+            issued=frozenset(str(v).lower() for v in entry.get("issued") or []),
         )
         for key, plural in keys:
             if key:

@@ -1,0 +1,80 @@
+"""A statement, readout or communique with no maker named ("The statement said ...") is the words
+of whoever issued it, not of a speaker called "statement" (issue 10: non-speakers become actors).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from redline.knowledge.actors import load_actors
+from redline.model import Document
+
+pytestmark = pytest.mark.model
+
+
+def _speakers(extractor: Any, text: str) -> dict[str, str | None]:
+    result = extractor.extract_one(Document(id="s", text=text, published=date(2025, 12, 1)))
+    return {s.content.text: (s.speaker.name if s.speaker else None) for s in result.statements}
+
+
+def test_the_statement_after_a_speaker_is_that_speakers(extractor: Any) -> None:
+    text = (
+        "The Finnish foreign ministry said the talks had been useful. "
+        "The statement said the two sides would meet again in March."
+    )
+    found = _speakers(extractor, text)
+    assert found["the two sides would meet again in March"] == "Finnish foreign ministry", found
+
+
+def test_the_statement_a_body_issued_is_that_bodys(extractor: Any) -> None:
+    text = "The Kremlin issued a statement on Friday. The statement said Moscow was ready for talks."
+    assert _speakers(extractor, text)["Moscow was ready for talks"] == "Kremlin"
+
+
+def test_a_readout_goes_on_from_a_group_named_by_a_pronoun(extractor: Any) -> None:
+    text = (
+        "European leaders met in Oslo on Monday. They said the force would be ready within a year. "
+        "The readout said the leaders would back a monitoring mission."
+    )
+    found = _speakers(extractor, text)
+    assert found["the leaders would back a monitoring mission"] == "European leaders", found
+
+
+def test_a_statement_someone_rejected_is_not_theirs(extractor: Any) -> None:
+    # the earlier statement is the object of a rejection: whose it is stays unsaid
+    text = "Ukraine rejected the statement on Friday. The statement said Moscow was ready for talks."
+    assert _speakers(extractor, text)["Moscow was ready for talks"] != "Ukraine"
+
+
+def test_a_speaker_two_sentences_back_is_too_far(extractor: Any) -> None:
+    text = (
+        "The Finnish foreign ministry said the talks had been useful. Rain fell on the capital all day. "
+        "The statement said the two sides would meet again in March."
+    )
+    found = _speakers(extractor, text)
+    assert found["the two sides would meet again in March"] != "Finnish foreign ministry", found
+
+
+def test_a_plan_is_no_issued_statement() -> None:
+    # a plan or draft is made for others to weigh: it does not go on from the last speaker
+    kb = load_actors()
+    assert "issue" in kb.issuing_verbs(["the", "statement"])
+    assert kb.issuing_verbs(["the", "draft"]) == frozenset()
+    assert kb.issuing_verbs(["the", "ministers"]) == frozenset()
+
+
+def test_the_statement_they_spoke_in_is_the_speakers_they_were_read_as(extractor: Any) -> None:
+    # "in a joint statement ..., the leaders of X, Y and Z said": the later "statement" is theirs,
+    # as the first statement's speaker names them, not a bare "leaders"
+    text = (
+        "In a joint statement issued after the summit, the leaders of Norway, Denmark and Sweden said "
+        "the force would be ready within a year. The statement said the leaders would back a monitoring "
+        "mission."
+    )
+    found = _speakers(extractor, text)
+    first = found["the force would be ready within a year"]
+    assert first is not None and first.startswith("leaders of Norway")
+    assert found["the leaders would back a monitoring mission"] == first, found
