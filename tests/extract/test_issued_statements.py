@@ -78,3 +78,29 @@ def test_the_statement_they_spoke_in_is_the_speakers_they_were_read_as(extractor
     first = found["the force would be ready within a year"]
     assert first is not None and first.startswith("leaders of Norway")
     assert found["the leaders would back a monitoring mission"] == first, found
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Nordic leaders met in Oslo on Friday. After hours of talks, leaders said the fund was agreed.",
+            "the fund was agreed",
+            "Nordic leaders",
+        ),
+        (
+            "Russian officials met on Monday. Officials said the convoy had left.",
+            "the convoy had left",
+            "anonymous Russian official",
+        ),
+    ],
+)
+def test_a_bare_plural_takes_up_the_group_named_before(
+    extractor: Any, text: str, content: str, speaker: str
+) -> None:
+    assert _speakers(extractor, text)[content] == speaker
+
+
+def test_a_bare_plural_does_not_take_up_one_person(extractor: Any) -> None:
+    text = "A Russian official spoke on Monday. Officials said the convoy had left."
+    assert _speakers(extractor, text)["the convoy had left"] != "anonymous Russian official"

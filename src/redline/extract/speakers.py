@@ -1100,9 +1100,12 @@ class SpeakerResolver:
         self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
     ) -> tuple[str | None, str] | None:
         """ "a senior Ukrainian official said ... The official added": a definite noun phrase takes
-        up an earlier one with the same head noun, preferably an earlier speaker."""
+        up an earlier one with the same head noun, preferably an earlier speaker; so does a bare
+        plural ("European Union leaders agreed ... Leaders said"), which news uses the same way."""
         head = _head(span)
-        if span[0].lower_ not in {"the", "this", "that", "these", "those"} or head.pos_ != "NOUN":
+        definite = span[0].lower_ in {"the", "this", "that", "these", "those"}
+        bare_plural = len(span) == 1 and _plural(head)
+        if not (definite or bare_plural) or head.pos_ != "NOUN":
             return None
         doc = index.doc
         for p in reversed(previous):
@@ -1122,7 +1125,10 @@ class SpeakerResolver:
             if here - index.sent_of[t.i] > _WINDOW:
                 break
             if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and t.dep_ in SUBJECTS_OR_EXPLETIVE:
-                return None, _clean_name(doc[t.left_edge.i : t.i + 1])
+                if bare_plural and not _plural(t):
+                    continue  # "A veteran said ... veterans say": one is not the many
+                phrase = doc[t.left_edge.i : t.i + 1]
+                return self._collective(phrase, placed=True) or (None, _clean_name(phrase))
         return None
 
     def _definite_person(
