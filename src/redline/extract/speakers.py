@@ -60,6 +60,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "me": ("self", None),
     "us": ("self", None),
 }
+_OWNING_PRONOUNS = frozenset({"his", "her", "their"})  # "its" bodies: SpeakerResolver._owned_body
 _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a Kremlin readout"
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
 _REPORT_WINDOW = 2  # sentences back in which "the report" finds the outlet that made it
@@ -192,6 +193,7 @@ class SpeakerResolver:
             or self._named(index, span)
             or self._relative(index, span)
             or self._pronoun(index, span, content, previous)
+            or self._pronoun_owner(index, span, previous)
             or self._apposed(index, span)
             or self._described(index, span)
             or self._media(index, span)
@@ -783,6 +785,44 @@ class SpeakerResolver:
                 or (None, chosen.name)
             )
         return chosen.actor_id, chosen.name
+
+    def _pronoun_owner(
+        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """ "Putin met the envoy. His spokesman said ...", "a member of her team said": a role a
+        possessive pronoun gives to an actor is read as if the text had named the actor ("Putin's
+        spokesman"): the one holder of that title, else the role named for its owner, which
+        gives it the owner's side ("member of Putin's team"). Without this the pronoun left the
+        role to no one ("His chief", "anonymous official" without a side)."""
+        head = _head(span)
+        if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in span):
+            return None  # "his counterpart Donald Trump" is named: the name decides
+        end = head.i + 1
+        for child in head.rights:  # "chief of staff", "member of his team": the role's of-phrase
+            if child.i != end or child.dep_ != "prep" or child.lower_ != "of":
+                break
+            if child.right_edge.i >= span.end:
+                break
+            end = child.right_edge.i + 1
+        doc = span.doc
+        owned = [t for t in doc[span.start : end] if t.dep_ == "poss" and t.lower_ in _OWNING_PRONOUNS]
+        if not owned or owned[0].i + 1 >= end:
+            return None
+        pron = owned[0]
+        # the phrase's own words cannot own it ("a member of his team" is not the member's)
+        owner = self._pronoun(index, doc[pron.i : pron.i + 1], (span.start_char, span.end_char), previous)
+        actor = self.kb.get(owner[0]) if owner is not None else None
+        if actor is None:
+            return None
+        role = doc[pron.i + 1 : end].text
+        names = sorted({actor.name, *actor.aliases}, key=len)
+        if pron.i == span.start:
+            for name in names:
+                holder = self.kb.by_title(f"{name}'s {role}")
+                if holder is not None:
+                    return holder.id, holder.name
+        start = span.start + 1 if doc[span.start].lower_ in {"a", "an", "the"} else span.start
+        return None, " ".join(x for x in (doc[start : pron.i].text, f"{names[0]}'s {role}") if x)
 
     def _earlier_speaker(
         self, index: _Index, pron: Token, previous: Sequence[Speaker]

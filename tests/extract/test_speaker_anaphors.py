@@ -1,6 +1,7 @@
-"""A statement, readout or communique with no maker named ("The statement said ...") is the words
-of whoever issued it, not of a speaker called "statement" (issue 10: non-speakers become actors).
-Sentences written for these tests."""
+"""Sources that point back to a speaker named before them (issue 10: non-speakers become actors):
+"The statement said" is the words of whoever issued it, a bare plural ("leaders said") takes up
+the group named before, a role a pronoun gives ("his spokesman") is read as if named. Sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -104,3 +105,37 @@ def test_a_bare_plural_takes_up_the_group_named_before(
 def test_a_bare_plural_does_not_take_up_one_person(extractor: Any) -> None:
     text = "A Russian official spoke on Monday. Officials said the convoy had left."
     assert _speakers(extractor, text)["the convoy had left"] != "anonymous Russian official"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Vladimir Putin met the envoy on Tuesday. His spokesman said the meeting had been useful.",
+            "the meeting had been useful",
+            "Dmitry Peskov",
+        ),
+        (
+            "Vladimir Putin met the envoy on Tuesday. A member of his team said the talks would go on.",
+            "the talks would go on",
+            "member of Putin's team",
+        ),
+    ],
+)
+def test_a_role_a_pronoun_gives_to_an_actor_is_read_as_named(
+    extractor: Any, text: str, content: str, speaker: str
+) -> None:
+    assert _speakers(extractor, text)[content] == speaker
+
+
+def test_a_named_counterpart_keeps_the_name(extractor: Any) -> None:
+    text = "Putin and his American counterpart Donald Trump welcomed the chance to meet in person."
+    result = extractor.extract_one(Document(id="s", text=text, published=date(2025, 12, 1)))
+    assert {s.speaker.name for s in result.statements if s.speaker} == {"Vladimir Putin", "Donald Trump"}
+
+
+def test_the_phrase_does_not_own_itself(extractor: Any) -> None:
+    # "his" in "a member of his team" cannot be the member: with no one before, no owner is made up
+    found = _speakers(extractor, "A member of his team said the talks would go on.")
+    assert "member of member" not in (found["the talks would go on"] or "")
+    assert "'s team" not in (found["the talks would go on"] or "")
