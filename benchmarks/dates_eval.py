@@ -124,6 +124,7 @@ class Row:
 
     doc: str
     start: int
+    end: int
     published: date | None  # as the documents are read now (dateline logic included)
     declared: date | None  # as the data declares it (what the previous rule saw)
     after: date | None
@@ -157,7 +158,7 @@ def run(extractor: Extractor, documents: list[tuple[Document, date | None]]) -> 
             ss, se = raw["sentence"]
             after = date.fromisoformat(raw["date"]) if raw.get("date") else None
             before = before_rule(text[ss:se], text[cs:ce], declared)
-            rows.append(Row(document.id, cs, document.published, declared, after, before))
+            rows.append(Row(document.id, cs, ce, document.published, declared, after, before))
     return rows
 
 
@@ -177,8 +178,20 @@ def corpus_figures(
     )
 
 
+def _checked_row(rows: list[Row], key: tuple[str, int]) -> Row | None:
+    """The statement a hand-checked entry meant: the one starting at its offset, else the one
+    whose content holds the offset (a span that grew or shrank at its start since the check, as
+    attribution rules changed), never a statement elsewhere in the document."""
+    doc, start = key
+    exact = [r for r in rows if r.doc == doc and r.start == start]
+    if exact:
+        return exact[0]
+    holding = [r for r in rows if r.doc == doc and r.start <= start < r.end]
+    return min(holding, key=lambda r: r.end - r.start) if holding else None
+
+
 def hand_checked(rows: list[Row], gold: dict[tuple[str, int], str | None], verbose: bool) -> str:
-    index = {(r.doc, r.start): r for r in rows}
+    index = {key: row for key in gold if (row := _checked_row(rows, key)) is not None}
     found = [(key, truth) for key, truth in gold.items() if key in index]
     right_before = sum(_same(index[k].before, t) for k, t in found)
     right_after = sum(_same(index[k].after, t) for k, t in found)
