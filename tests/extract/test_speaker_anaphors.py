@@ -139,3 +139,26 @@ def test_the_phrase_does_not_own_itself(extractor: Any) -> None:
     found = _speakers(extractor, "A member of his team said the talks would go on.")
     assert "member of member" not in (found["the talks would go on"] or "")
     assert "'s team" not in (found["the talks would go on"] or "")
+
+
+def test_some_and_others_are_part_of_the_group_named_before(extractor: Any) -> None:
+    text = (
+        "Opposition leaders were split on Monday. Some said the vote should wait for a ceasefire, "
+        "while others said the country should begin preparing now."
+    )
+    found = _speakers(extractor, text)
+    assert found["the vote should wait for a ceasefire"] == "Opposition leaders", found
+    assert found["the country should begin preparing now"] == "Opposition leaders", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what was named before is no group of people: "some" of it says nothing
+        "Efforts to reach voters grew. Some said the campaign was worried.",
+        # a group three sentences back is out of reach
+        "Farm leaders met. The hall was cold. Rain fell. Some said the campaign was worried.",
+    ],
+)
+def test_some_without_a_group_just_before_stays_unresolved(extractor: Any, text: str) -> None:
+    assert _speakers(extractor, text)["the campaign was worried"] in {"Some", None}

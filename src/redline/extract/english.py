@@ -36,6 +36,9 @@ POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her"})
 INDEFINITE_QUANTIFIERS = frozenset(
     {"a", "an", "some", "several", "two", "three", "many", "one", "another", "other"}
 )
+# quantifiers that stand for a noun named before ("Opposition leaders were split. Some said ...,
+# while others ..."): part of that group
+PARTITIVE_PRONOUNS = frozenset({"some", "others", "many", "most", "several"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # subordinators of an adverbial clause ("if Putin does not stop", "after the talks ended")
 SUBORDINATORS = frozenset(

@@ -32,8 +32,10 @@ from redline.extract.actors import span_head as _head
 from redline.extract.english import (
     CLOSING_QUOTES,
     INDEFINITE_QUANTIFIERS,
+    NOMINAL_SUBJECTS,
     OBJECTS,
     OPENING_QUOTES,
+    PARTITIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     SUBJECTS_OR_EXPLETIVE,
 )
@@ -204,6 +206,7 @@ class SpeakerResolver:
             or self._issued(index, span, previous)
             or self._source_again(index, span, previous)
             or self._repeated(index, span, previous)
+            or self._partitive(index, span, previous)
             or self._definite_person(index, span, content, previous)
             or self._collective(span, placed=False)
         )
@@ -1167,6 +1170,34 @@ class SpeakerResolver:
             if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and t.dep_ in SUBJECTS_OR_EXPLETIVE:
                 if bare_plural and not _plural(t):
                     continue  # "A veteran said ... veterans say": one is not the many
+                phrase = doc[t.left_edge.i : t.i + 1]
+                return self._collective(phrase, placed=True) or (None, _clean_name(phrase))
+        return None
+
+    def _partitive(
+        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """ "Opposition leaders were split. Some said ..., while others ...": a quantifier standing
+        for a noun ("some", "others", "many of them") is part of the group named just before, in
+        this sentence or the one before: the group that spoke last, else the plural subject."""
+        words = [t.lower_ for t in span]
+        if words[0] not in PARTITIVE_PRONOUNS or words[1:] not in ([], ["of", "them"]):
+            return None
+        doc = index.doc
+        here = index.sent_of[span.start]
+        for p in reversed(previous):
+            if p.mention.end > span.start_char:
+                continue
+            there = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+            if there is not None and here - index.sent_of[there.start] <= 1 and p.kind == "group":
+                return p.actor_id, p.name
+            break
+        for t in reversed(doc[: span.start]):
+            if here - index.sent_of[t.i] > 1:
+                break
+            if t.dep_ in NOMINAL_SUBJECTS and t.tag_ in {"NNS", "NNPS"} and t.pos_ in {"NOUN", "PROPN"}:
+                if not self.kb.is_person_noun(t.lemma_.lower()):
+                    return None  # "Some" of the "efforts" named before say nothing
                 phrase = doc[t.left_edge.i : t.i + 1]
                 return self._collective(phrase, placed=True) or (None, _clean_name(phrase))
         return None
