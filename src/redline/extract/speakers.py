@@ -456,9 +456,10 @@ class SpeakerResolver:
             return None
         doc = index.doc
         lemma = head.lemma_.lower()
-        sentence_start = doc[span.start].sent.start
-        earlier_start = doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
-        for t in reversed(doc[earlier_start : span.start]):
+        here = index.sent_of[span.start]
+        for t in reversed(doc[: span.start]):
+            if here - index.sent_of[t.i] > 1:
+                break
             if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
                 continue
             if t.dep_ != "dobj" or t.head.lemma_.lower() not in verbs:
@@ -476,7 +477,8 @@ class SpeakerResolver:
         if not before:
             return None
         last = max(before, key=lambda p: p.mention.start)
-        if last.mention.start < doc[earlier_start].idx:
+        there = doc.char_span(last.mention.start, last.mention.end, alignment_mode="expand")
+        if there is None or here - index.sent_of[there.start] > 1:
             return None
         return last.actor_id, last.name
 
