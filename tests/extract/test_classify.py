@@ -301,6 +301,22 @@ def test_the_models_frame_stands_when_the_words_name_the_other() -> None:
     assert named.issues_by == "model+rule", named.explain()
 
 
+def test_the_lexicon_adds_no_frame_beside_a_specific_issue() -> None:
+    taxonomy = load_issues()
+    # the model finds only the sanctions; the words name the peace plan and the talks outright,
+    # but every statement on the negotiations does, and the model has weighed those words
+    classifier = StatementClassifier(taxonomy, _tiny(taxonomy.ids, {"sanctions_economy": 2.0}))
+    item = StatementInput("the peace plan would lift the sanctions on the central bank, the talks showed")
+    assert {"plan_overall", "process"} & set(classifier.tagger.tag(item.content)), "the words name a frame"
+    decision = classifier.decide(item)
+    assert decision.issues == ["sanctions_economy"], decision.explain()
+    assert decision.issues_by == "model", decision.explain()
+    # a specific issue the words name outright still joins the model's
+    worded = classifier.decide(StatementInput("the peace plan would lift the sanctions and return Crimea"))
+    assert worded.issues == ["sanctions_economy", "territory"], worded.explain()
+    assert worded.issues_by == "model+rule", worded.explain()
+
+
 def test_the_document_topic_is_its_most_named_specific_issue() -> None:
     classifier = StatementClassifier(load_issues())
     document = (

@@ -4,8 +4,9 @@ The lexicon tagger and the rule-based stance classifier run first; their outputs
 of the learned models (``linear.py``), which decide what the rules leave open. Every decision
 says who made it, in ``Decision.explain()``:
 
-* issues: the model's tags with their probabilities ("model: territory p=0.91"), plus any issue
-  the lexicon names outright that the model missed ("model+rule"); the rules' tags when the
+* issues: the model's tags with their probabilities ("model: territory p=0.91"), plus any
+  specific issue the lexicon names outright that the model missed ("model+rule"; never a generic
+  frame, whose words are in nearly every statement on the talks); the rules' tags when the
   model finds no issue, or when no weights fit the taxonomy. The two generic frames (the plan
   as a whole, the process) compete: the second is kept only when it is likely by itself
   (``generic_pair``), since annotators seldom give both and the model often finds both likely;
