@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -247,6 +248,18 @@ def _tiny(taxonomy_ids: tuple[str, ...], issue_bias: dict[str, float], **kwargs:
     )
     stance = LinearModel(("conditional", "neutral", "oppose", "support"), 8, (0.0, -9.0, 0.0, 1.0), {})
     return ClassifierWeights(issues, stance, 0.4, 0.25, 3, 0.25, 1.01, frozenset(), **kwargs)  # type: ignore[arg-type]
+
+
+def test_the_best_issue_is_kept_from_the_floor_below_the_threshold() -> None:
+    taxonomy = load_issues()
+    # sanctions at p=0.22: under the threshold (0.4), kept from a floor of 0.2, not from 0.25
+    tiny = _tiny(taxonomy.ids, {"sanctions_economy": -1.266})
+    item = StatementInput("they spoke about it at length")
+    assert StatementClassifier(taxonomy, tiny).tagger.tag(item.content) == []
+    kept = StatementClassifier(taxonomy, replace(tiny, issue_floor=0.2)).decide(item)
+    assert kept.issues == ["sanctions_economy"] and kept.issues_by == "model", kept.explain()
+    below = StatementClassifier(taxonomy, replace(tiny, issue_floor=0.25)).decide(item)
+    assert below.issues == [], below.explain()
 
 
 def test_the_two_generic_frames_compete() -> None:
