@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -249,6 +250,18 @@ def _tiny(taxonomy_ids: tuple[str, ...], issue_bias: dict[str, float], **kwargs:
     return ClassifierWeights(issues, stance, 0.4, 0.25, 3, 0.25, 1.01, frozenset(), **kwargs)  # type: ignore[arg-type]
 
 
+def test_the_best_issue_is_kept_from_the_floor_below_the_threshold() -> None:
+    taxonomy = load_issues()
+    # sanctions at p=0.22: under the threshold (0.4), kept from a floor of 0.2, not from 0.25
+    tiny = _tiny(taxonomy.ids, {"sanctions_economy": -1.266})
+    item = StatementInput("they spoke about it at length")
+    assert StatementClassifier(taxonomy, tiny).tagger.tag(item.content) == []
+    kept = StatementClassifier(taxonomy, replace(tiny, issue_floor=0.2)).decide(item)
+    assert kept.issues == ["sanctions_economy"] and kept.issues_by == "model", kept.explain()
+    below = StatementClassifier(taxonomy, replace(tiny, issue_floor=0.25)).decide(item)
+    assert below.issues == [], below.explain()
+
+
 def test_the_two_generic_frames_compete() -> None:
     taxonomy = load_issues()
     # the plan as a whole at p=0.88, the process at p=0.73: one frame, the likelier
@@ -299,6 +312,22 @@ def test_the_models_frame_stands_when_the_words_name_the_other() -> None:
     named = classifier.decide(StatementInput("nobody has seen a final version of the plan on Crimea yet"))
     assert named.issues[0] == "territory" and "process" in named.issues, named.explain()
     assert named.issues_by == "model+rule", named.explain()
+
+
+def test_the_lexicon_adds_no_frame_beside_a_specific_issue() -> None:
+    taxonomy = load_issues()
+    # the model finds only the sanctions; the words name the peace plan and the talks outright,
+    # but every statement on the negotiations does, and the model has weighed those words
+    classifier = StatementClassifier(taxonomy, _tiny(taxonomy.ids, {"sanctions_economy": 2.0}))
+    item = StatementInput("the peace plan would lift the sanctions on the central bank, the talks showed")
+    assert {"plan_overall", "process"} & set(classifier.tagger.tag(item.content)), "the words name a frame"
+    decision = classifier.decide(item)
+    assert decision.issues == ["sanctions_economy"], decision.explain()
+    assert decision.issues_by == "model", decision.explain()
+    # a specific issue the words name outright still joins the model's
+    worded = classifier.decide(StatementInput("the peace plan would lift the sanctions and return Crimea"))
+    assert worded.issues == ["sanctions_economy", "territory"], worded.explain()
+    assert worded.issues_by == "model+rule", worded.explain()
 
 
 def test_the_document_topic_is_its_most_named_specific_issue() -> None:
