@@ -1142,8 +1142,14 @@ def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
         return
     if _link_to_signature(doc, q, quoted, cues):
         return
+    frame = before + after
+    # a phrase is read on from its first word only (each token's lower-case form read once,
+    # where slicing out a phrase's words at every token of the frame built a Span each time)
+    lowers = [t.lower_ for t in frame]
     for phrase in cues.prepositional:
-        for t in before + after:
+        for t, lower in zip(frame, lowers, strict=True):
+            if phrase and lower != phrase[0]:
+                continue
             if tuple(x.lower_ for x in doc[t.i : t.i + len(phrase)]) == phrase:
                 objs = [c for c in doc[t.i + len(phrase) - 1].children if c.dep_ == "pobj"]
                 if objs:
