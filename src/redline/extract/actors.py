@@ -217,8 +217,9 @@ class MentionFinder:
                 start, end = _trim(doc, a + 1, b)
                 if end <= start or any(i in taken for i in range(start, end)):
                     continue
-                ids = frozenset(a.id for a in self.kb.by_alias(doc[start:end].text))
-                label = self.label(doc[start:end])
+                span = doc[start:end]
+                ids = frozenset(a.id for a in self.kb.by_alias(span.text))
+                label = self.label(span)
                 if not ids and label == "PERSON":
                     start, end, ids = self._name_then_words(doc, start, end)
                 out.append(_Match(start, end, ids if len(ids) == 1 else frozenset(), "entity", label))
@@ -290,8 +291,11 @@ class MentionFinder:
             actor_id = next(iter(m.ids))
             actor = self.kb.actors[actor_id]
             return Mention(Span(span.text, span.start_char, span.end_char), actor_id, actor.name)
-        text = full.get(m.start, doc[m.start : m.end].text)
-        return Mention(Span(span.text, span.start_char, span.end_char), None, text)
+        words = span.text
+        text = full.get(m.start)
+        if text is None:  # the name as written (the span itself unless a "the" was taken in)
+            text = words if start == m.start else doc[m.start : m.end].text
+        return Mention(Span(words, span.start_char, span.end_char), None, text)
 
 
 _STOPS = frozenset({".", "!", "?", ";"})

@@ -45,6 +45,7 @@ _QID = re.compile(r"^Q[1-9][0-9]*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[^\w\s'’]", re.UNICODE)
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
+_POSSESSIVE_S = re.compile(r"['’]s\b")  # split off as spaCy splits it ("Russia's" -> "Russia 's")
 _I_VOWEL = re.compile(r"i([au])")
 _SOFT_H = re.compile(r"(?<![sczt])h")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -86,7 +87,7 @@ def fold_token(word: str) -> str:
 
 def split_words(text: str) -> list[str]:
     """Words of a knowledge-base string, split the way spaCy splits running text."""
-    text = re.sub(r"['’]s\b", " 's", text)
+    text = _POSSESSIVE_S.sub(" 's", text)
     return [w for w in _WORD.findall(text) if w]
 
 
@@ -314,6 +315,15 @@ class ActorBase:
         return max(map(len, self.place_forms), default=0)
 
     @functools.cached_property
+    def _short_name_patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """``short_names`` as whole-word patterns, compiled once (``short_name`` reads every
+        speaker's name with each of them)."""
+        return tuple(
+            (re.compile(r"(?<!\w)" + re.escape(long) + r"(?!\w)", re.IGNORECASE), short)
+            for long, short in self.short_names.items()
+        )
+
+    @functools.cached_property
     def _place_starts(self) -> frozenset[str]:
         return frozenset(k[0] for k in self.place_forms)
 
@@ -386,8 +396,8 @@ class ActorBase:
     def short_name(self, name: str) -> str:
         """``name`` with an office's long form put in its short form ("UAE Ministry of Foreign
         Affairs" -> "UAE Foreign Ministry"); unchanged when it holds none."""
-        for long, short in self.short_names.items():
-            found = re.search(r"(?<!\w)" + re.escape(long) + r"(?!\w)", name, re.IGNORECASE)
+        for pattern, short in self._short_name_patterns:
+            found = pattern.search(name)
             if found:
                 return (name[: found.start()] + short + name[found.end() :]).strip()
         return name
