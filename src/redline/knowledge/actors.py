@@ -203,9 +203,19 @@ class ActorBase:
     # ``dataclasses.replace`` copy with other place forms starts with a memo of its own)
     _keys: Memo[tuple[tuple[str, ...], bool], tuple[str, ...]] = field(init=False, repr=False, compare=False)
     _KEYS_REMEMBERED = 200_000  # not a field: no annotation
+    # source name -> ``affiliation``: a speaker is read again for each of its statements, and
+    # what a name speaks for depends on the name alone (a copy starts afresh, as for ``_keys``)
+    _affiliations: Memo[str, Affiliation | None] = field(init=False, repr=False, compare=False)
+    _AFFILIATIONS_REMEMBERED = 100_000
+    # (words, text) -> ``collective``: the resolver's rules read one source phrase in turn
+    _collectives: Memo[tuple[tuple[str, ...], str | None], Affiliation | None] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_keys", Memo(self._unit_keys, self._KEYS_REMEMBERED))
+        object.__setattr__(self, "_affiliations", Memo(self._affiliation, self._AFFILIATIONS_REMEMBERED))
+        object.__setattr__(self, "_collectives", Memo(self._collective, self._AFFILIATIONS_REMEMBERED))
 
     def fold(self, word: str) -> str:
         """``fold_token`` remembered per word."""
@@ -439,6 +449,9 @@ class ActorBase:
         The same rules read the system's speakers and canonical labels, so that a label the
         extractor writes ("anonymous Ukrainian official") reads back to the same party.
         """
+        return self._affiliations[text]
+
+    def _affiliation(self, text: str) -> Affiliation | None:
         actor = self.lookup(text)
         if actor is not None:
             return Affiliation(actor.name, self.party_of(actor), actor.type, actor.id)
@@ -459,6 +472,10 @@ class ActorBase:
         """The side of an unnamed or collective source phrase ("two senior US officials", "sources
         in Kyiv", "European leaders", "local media"), by the ``collectives`` patterns; None when
         its head is not one of theirs. ``text`` is the phrase as written (default: the words)."""
+        return self._collectives[tuple(words), text]
+
+    def _collective(self, asked: tuple[tuple[str, ...], str | None]) -> Affiliation | None:
+        words, text = asked
         c = self.collectives
         if not c.groups or not words:
             return None
