@@ -117,6 +117,9 @@ class _Index:
     # (start, end) of a span -> its head's token index: the resolver's rules ask it of one
     # source span one after the other, and ``span_head`` walks the span's words each time
     heads: dict[tuple[int, int], int] = field(default_factory=dict)
+    # (actor id, name) -> (party, kind) of a resolved speaker (``SpeakerResolver._side``): one
+    # speaker's statements ask it again and again, and it depends on the document's descriptions
+    sides: dict[tuple[str | None, str], tuple[str | None, str | None]] = field(default_factory=dict)
 
     def head(self, span: SpacySpan) -> Token:
         """``span_head`` of a span of this document, worked out once per span."""
@@ -265,6 +268,12 @@ class SpeakerResolver:
         collective source names ("anonymous US official", "European leaders", media); else, for
         a person the knowledge base does not know, the state an office of theirs in this document
         names ("Slovak Prime Minister Jan Novak") but not a nationality alone ("a Russian analyst")."""
+        found = index.sides.get((actor_id, name))
+        if found is None:
+            found = index.sides[actor_id, name] = self._read_side(index, actor_id, name)
+        return found
+
+    def _read_side(self, index: _Index, actor_id: str | None, name: str) -> tuple[str | None, str | None]:
         actor = self.kb.get(actor_id)
         if actor is not None:
             return self.kb.party_of(actor), actor.type
