@@ -120,6 +120,21 @@ class _Index:
     # (actor id, name) -> (party, kind) of a resolved speaker (``SpeakerResolver._side``): one
     # speaker's statements ask it again and again, and it depends on the document's descriptions
     sides: dict[tuple[str | None, str], tuple[str | None, str | None]] = field(default_factory=dict)
+    # each candidate's head: (its label, its head's index, that head's head's index), read once
+    # per document (``candidate_heads``) where every subject pronoun compared them anew
+    _candidate_heads: list[tuple[str, int, int]] | None = None
+
+    def candidate_heads(self) -> list[tuple[str, int, int]]:
+        """Of each of ``candidates``, in order: its head's dependency label, the index of the
+        head's head and of that one's head (the clause a mention is an argument of)."""
+        if self._candidate_heads is None:
+            found = []
+            for c in self.candidates:
+                head = c.head_token(self.doc)
+                governor = head.head
+                found.append((head.dep_, governor.i, governor.head.i))
+            self._candidate_heads = found
+        return self._candidate_heads
 
     def head(self, span: SpacySpan) -> Token:
         """``span_head`` of a span of this document, worked out once per span."""
@@ -1264,21 +1279,21 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
 def _bound_names(index: _Index, pron: Token) -> set[tuple[str | None, str]]:
     """Who a subject pronoun cannot be, as (actor id, name) keys: a name its own clause governs
     ("He said Witkoff would be welcome"), or the subject an inserted "he said" interrupts."""
-    doc = index.doc
     # only close arguments: news prose does say "He said there was an issue with Trump's audio"
     bound: set[tuple[str | None, str]] = set()
     if pron.dep_ in SUBJECTS_OR_EXPLETIVE:
-        for c in index.candidates:
-            if c.start > pron.i and c.kind == "person" and not index.in_quote[c.start]:
-                head = c.head_token(doc)
-                if head.dep_ != "poss" and pron.head in (head.head, head.head.head):
-                    bound.add((c.actor_id, c.name if c.actor_id is None else ""))
+        heads = index.candidate_heads()
+        verb = pron.head
+        for c, (dep, governor, above) in zip(index.candidates, heads, strict=True):
+            bound_here = dep != "poss" and verb.i in (governor, above)
+            if bound_here and c.start > pron.i and c.kind == "person" and not index.in_quote[c.start]:
+                bound.add((c.actor_id, c.name if c.actor_id is None else ""))
         # "Trump, he said, had promised ...": the subject the insert interrupts is someone else
-        if pron.head.dep_ == "parataxis":
-            for c in index.candidates:
-                head = c.head_token(doc)
-                subject = head.dep_ in SUBJECTS_OR_EXPLETIVE
-                if c.start < pron.i and subject and head.head == pron.head.head:
+        if verb.dep_ == "parataxis":
+            interrupted = verb.head.i
+            for c, (dep, governor, _) in zip(index.candidates, heads, strict=True):
+                subject = dep in SUBJECTS_OR_EXPLETIVE
+                if c.start < pron.i and subject and governor == interrupted:
                     bound.add((c.actor_id, c.name if c.actor_id is None else ""))
     return bound
 
