@@ -185,15 +185,3 @@ def test_a_frame_with_only_the_first_word_of_a_cue_names_no_source(attributed: A
     # "according" alone, and "in the" without "words of": no prepositional cue
     text = "“We will not give up the land,” and in the end, according as things go, nothing changed."
     assert all(a.source is None or "according" not in (a.cue or "") for a in attributed(text))
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text", TEXTS)
-def test_nominal_subjects_are_the_tokens_a_walk_found(resolver: SpeakerResolver, nlp: Any, text: str) -> None:
-    index = _index(resolver, nlp, text)
-    doc = index.doc
-    walked = [t.i for t in doc if t.dep_ in SUBJECTS_OR_EXPLETIVE and t.pos_ in {"NOUN", "PROPN"}]
-    assert walked  # every text has a noun subject
-    assert index.nominal_subjects(0, len(doc)) == walked
-    for start, end in [(0, 5), (3, len(doc) - 2), (len(doc), len(doc))]:
-        assert index.nominal_subjects(start, end) == [i for i in walked if start <= i < end]

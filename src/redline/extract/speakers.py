@@ -17,15 +17,13 @@ The source span comes from attribution; this module decides who it names. In ord
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy
-from spacy.attrs import DEP, ORTH, POS, SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.strings import hash_string  # type: ignore[attr-defined]
-from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -125,26 +123,6 @@ class _Index:
     # each candidate's head: (its label, its head's index, that head's head's index), read once
     # per document (``candidate_heads``) where every subject pronoun compared them anew
     _candidate_heads: list[tuple[str, int, int]] | None = None
-    # the tokens that are subjects (or an expletive "it") and nouns or names, in order
-    # (``nominal_subjects``): read from the token arrays once per document
-    _nominal_subjects: list[int] | None = None
-
-    def nominal_subjects(self, start: int, end: int) -> list[int]:
-        """The indexes in [start, end) of noun or name tokens whose label is in
-        ``SUBJECTS_OR_EXPLETIVE``: what ``SpeakerResolver._nominal_subjects`` reads a window
-        for, without a Token built for every word of it."""
-        if self._nominal_subjects is None:
-            found: list[int] = []
-            if len(self.doc):
-                array = self.doc.to_array([DEP, POS])
-                # a label's id, as the store gives it (some labels are spaCy symbols, not hashes)
-                subjects = [self.doc.vocab.strings[label] for label in SUBJECTS_OR_EXPLETIVE]
-                labels = numpy.isin(array[:, 0], numpy.array(subjects, dtype=numpy.uint64))
-                nominal = numpy.isin(array[:, 1], numpy.array([NOUN, PROPN], dtype=numpy.uint64))
-                found = numpy.flatnonzero(labels & nominal).tolist()
-            self._nominal_subjects = found
-        at = self._nominal_subjects
-        return at[bisect_left(at, start) : bisect_left(at, end)]
 
     def candidate_heads(self) -> list[tuple[str, int, int]]:
         """Of each of ``candidates``, in order: its head's dependency label, the index of the
@@ -899,8 +877,9 @@ class SpeakerResolver:
         first = before
         while first > 0 and index.sent_of[before] - index.sent_of[first - 1] <= _WINDOW:
             first -= 1
-        for i in index.nominal_subjects(first, before):
-            t = doc[i]
+        for t in doc[first:before]:
+            if t.dep_ not in SUBJECTS_OR_EXPLETIVE or t.pos_ not in {"NOUN", "PROPN"}:
+                continue
             coordinated = any(c.dep_ == "conj" for c in t.children)
             span = doc[t.left_edge.i : t.i + 1]
             if want == "plural" and coordinated:
