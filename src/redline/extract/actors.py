@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from redline.extract.english import DETERMINERS, POSSESSIVE_MARKS, PREMODIFIERS
-from redline.knowledge.actors import ActorBase, Unit
+from redline.knowledge.actors import ActorBase
 from redline.model import Mention, Span
 
 __all__ = [
@@ -99,7 +99,7 @@ class MentionFinder:
         return found
 
     def _analyse(self, doc: Doc) -> DocActors:
-        words = [t.text for t in doc]
+        words = [t.text for t in doc]  # each token's text, read once for every pass below
         ents = {ent.start: ent for ent in doc.ents}
         names = self._scan(
             self.kb.unit_columns(words), self.kb.names, self._name_prefixes, self._name_firsts, "name"
@@ -116,13 +116,13 @@ class MentionFinder:
         entities = self._entities(doc, names)
         # a surname the model tagged ORG or GPE ("Lynch said") after the full PERSON name
         surnames = {
-            self.kb.fold(doc[m.end - 1].text) for m in entities if m.label == "PERSON" and m.end - m.start > 1
+            self.kb.fold(words[m.end - 1]) for m in entities if m.label == "PERSON" and m.end - m.start > 1
         }
         for m in entities:
             if (
                 m.label in {"ORG", "GPE"}
                 and m.end - m.start == 1
-                and self.kb.fold(doc[m.start].text) in surnames
+                and self.kb.fold(words[m.start]) in surnames
             ):
                 m.label = "PERSON"
         persons = sorted(names + entities, key=lambda m: m.start)
@@ -141,7 +141,7 @@ class MentionFinder:
             if not self._is_person(m):
                 continue
             for d_start, d_end in _descriptions_of(doc, m.start, m.end):
-                key = tuple(u.key for u in self._units(doc, d_start, d_end) if u.key != "of")
+                key = tuple(u.key for u in self.kb.units(words[d_start:d_end], places=True) if u.key != "of")
                 if key:
                     descriptions.append(Description(key, mention.actor_id, mention.name, doc[d_start].idx))
         labels = {doc[m.start].idx: m.label for m in entities if m.label}
@@ -155,9 +155,6 @@ class MentionFinder:
         return m.label == "PERSON"
 
     # -- passes -----------------------------------------------------------------------------
-    def _units(self, doc: Doc, start: int, end: int) -> list[Unit]:
-        return self.kb.units([t.text for t in doc[start:end]], places=True)
-
     @staticmethod
     def _scan(
         units: tuple[list[str], list[int], list[int]],
@@ -217,8 +214,9 @@ class MentionFinder:
                 start, end = _trim(doc, a + 1, b)
                 if end <= start or any(i in taken for i in range(start, end)):
                     continue
-                ids = frozenset(a.id for a in self.kb.by_alias(doc[start:end].text))
-                label = self.label(doc[start:end])
+                span = doc[start:end]
+                ids = frozenset(a.id for a in self.kb.by_alias(span.text))
+                label = self.label(span)
                 if not ids and label == "PERSON":
                     start, end, ids = self._name_then_words(doc, start, end)
                 out.append(_Match(start, end, ids if len(ids) == 1 else frozenset(), "entity", label))
@@ -290,8 +288,11 @@ class MentionFinder:
             actor_id = next(iter(m.ids))
             actor = self.kb.actors[actor_id]
             return Mention(Span(span.text, span.start_char, span.end_char), actor_id, actor.name)
-        text = full.get(m.start, doc[m.start : m.end].text)
-        return Mention(Span(span.text, span.start_char, span.end_char), None, text)
+        words = span.text
+        text = full.get(m.start)
+        if text is None:  # the name as written (the span itself unless a "the" was taken in)
+            text = words if start == m.start else doc[m.start : m.end].text
+        return Mention(Span(words, span.start_char, span.end_char), None, text)
 
 
 _STOPS = frozenset({".", "!", "?", ";"})

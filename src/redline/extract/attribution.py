@@ -1097,8 +1097,13 @@ def _is_whole_sentences(doc: Doc, q: _Quote, quoted: Sequence[bool]) -> bool:
     # a line break ends the paragraph even where the parser ran the sentence on into the next
     s0 = next((t.i + 1 for t in reversed(doc[s0:first]) if "\n" in t.text), s0)
     s1 = next((t.i for t in doc[last:s1] if "\n" in t.text), s1)
-    outside = [t for t in doc[s0:s1] if not quoted[t.i] and (t.is_alpha or t.like_num)]
-    return len(outside) <= 6
+    outside = 0  # the words outside the quote (no Token built for a quoted one), up to a seventh
+    for i in range(s0, s1):
+        if not quoted[i] and ((t := doc[i]).is_alpha or t.like_num):
+            outside += 1
+            if outside > 6:
+                return False
+    return True
 
 
 def _frame_cue(tokens: Sequence[Token], anchor: int, cues: CueLexicon) -> Token | None:
@@ -1155,16 +1160,23 @@ def _frame_end(doc: Doc, last: int) -> int:
 def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
     first, last = q.tokens
     s0, s1 = doc[first].sent.start, _frame_end(doc, last)
-    before = _same_paragraph([t for t in doc[s0:first] if not quoted[t.i]], reverse=True)
-    after = _same_paragraph([t for t in doc[last:s1] if not quoted[t.i]], reverse=False)
+    # the words outside quotations (no Token built for a quoted one)
+    before = _same_paragraph([doc[i] for i in range(s0, first) if not quoted[i]], reverse=True)
+    after = _same_paragraph([doc[i] for i in range(last, s1) if not quoted[i]], reverse=False)
     cue = _frame_cue(after, last, cues) or _frame_cue(before, first, cues)
     if cue is not None:
         _set_cue(q, cue, cues, quoted)
         return
     if _link_to_signature(doc, q, quoted, cues):
         return
+    frame = before + after
+    # a phrase is read on from its first word only (each token's lower-case form read once,
+    # where slicing out a phrase's words at every token of the frame built a Span each time)
+    lowers = [t.lower_ for t in frame]
     for phrase in cues.prepositional:
-        for t in before + after:
+        for t, lower in zip(frame, lowers, strict=True):
+            if phrase and lower != phrase[0]:
+                continue
             if tuple(x.lower_ for x in doc[t.i : t.i + len(phrase)]) == phrase:
                 objs = [c for c in doc[t.i + len(phrase) - 1].children if c.dep_ == "pobj"]
                 if objs:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy
 from spacy.attrs import ORTH, SENT_START
@@ -117,6 +117,35 @@ class _Index:
     sent_of: list[int]
     in_quote: list[bool]
     candidates: list[_Candidate]
+    # (start, end) of a span -> its head's token index: the resolver's rules ask it of one
+    # source span one after the other, and ``span_head`` walks the span's words each time
+    heads: dict[tuple[int, int], int] = field(default_factory=dict)
+    # (actor id, name) -> (party, kind) of a resolved speaker (``SpeakerResolver._side``): one
+    # speaker's statements ask it again and again, and it depends on the document's descriptions
+    sides: dict[tuple[str | None, str], tuple[str | None, str | None]] = field(default_factory=dict)
+    # each candidate's head: (its label, its head's index, that head's head's index), read once
+    # per document (``candidate_heads``) where every subject pronoun compared them anew
+    _candidate_heads: list[tuple[str, int, int]] | None = None
+
+    def candidate_heads(self) -> list[tuple[str, int, int]]:
+        """Of each of ``candidates``, in order: its head's dependency label, the index of the
+        head's head and of that one's head (the clause a mention is an argument of)."""
+        if self._candidate_heads is None:
+            found = []
+            for c in self.candidates:
+                head = c.head_token(self.doc)
+                governor = head.head
+                found.append((head.dep_, governor.i, governor.head.i))
+            self._candidate_heads = found
+        return self._candidate_heads
+
+    def head(self, span: SpacySpan) -> Token:
+        """``span_head`` of a span of this document, worked out once per span."""
+        key = (span.start, span.end)
+        at = self.heads.get(key)
+        if at is None:
+            at = self.heads[key] = _head(span).i
+        return self.doc[at]
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +217,7 @@ class SpeakerResolver:
             span = doc[cut : span.end]
             s = span.start_char
         given = Span(index.text[s:e], s, e)
-        span = self._maker_of_document(span)
+        span = self._maker_of_document(index, span)
         resolved = (
             self._joint(index, span)
             or self._counted_group(index, span)
@@ -211,7 +240,7 @@ class SpeakerResolver:
             or self._collective(span, placed=False)
         )
         if resolved is None:
-            if not self._speaker_like(span):
+            if not self._speaker_like(index, span):
                 # "gestures", "the use", "Moscow's turn": no one speaks; the possessor may
                 resolved = self._possessor(index, span)
                 if resolved is None:
@@ -226,14 +255,14 @@ class SpeakerResolver:
             name = self.kb.speaker_labels.get(actor_id, name)
         return Speaker(name=name, actor_id=actor_id, mention=given, party=party, kind=kind)
 
-    def _maker_of_document(self, span: SpacySpan) -> SpacySpan:
+    def _maker_of_document(self, index: _Index, span: SpacySpan) -> SpacySpan:
         """ "The Kremlin readout of a call between Putin and Orban said ...", "a White House
         statement after the meeting with Merz": a document speaks for its maker, named before its
         head noun or in a by-phrase ("the communique issued by France and Germany"), never for
         the people a phrase after the head mentions. The phrase is cut to the part that names
         the maker; a source that is no document, or names no maker before its head, is left
         whole."""
-        head = _head(span)
+        head = index.head(span)
         if head.pos_ != "NOUN":
             return span
         found = self.kb.collective([head.text])
@@ -260,6 +289,12 @@ class SpeakerResolver:
         collective source names ("anonymous US official", "European leaders", media); else, for
         a person the knowledge base does not know, the state an office of theirs in this document
         names ("Slovak Prime Minister Jan Novak") but not a nationality alone ("a Russian analyst")."""
+        found = index.sides.get((actor_id, name))
+        if found is None:
+            found = index.sides[actor_id, name] = self._read_side(index, actor_id, name)
+        return found
+
+    def _read_side(self, index: _Index, actor_id: str | None, name: str) -> tuple[str | None, str | None]:
         actor = self.kb.get(actor_id)
         if actor is not None:
             return self.kb.party_of(actor), actor.type
@@ -286,11 +321,11 @@ class SpeakerResolver:
             return name
         return f"{self.kb.adjective(owner[0]) or owner[1]} {name[4:]}"
 
-    def _speaker_like(self, span: SpacySpan) -> bool:
+    def _speaker_like(self, index: _Index, span: SpacySpan) -> bool:
         """Whether a source span can name a speaker: anything but a noun the knowledge base
         lists as naming no one ("Moscow's turn", "a vote", "the use of force"; issue 10). The
         list is short on purpose: a poll, a campaign or the police can be sources."""
-        head = _head(span)
+        head = index.head(span)
         words = [t for t in span if not t.is_punct]
         if len(words) == 1 and words[0].lower_ in RELATIVE_PRONOUNS:
             return False  # "confusion over who wrote the plan": a question, not a relative clause
@@ -298,7 +333,7 @@ class SpeakerResolver:
 
     def _possessor(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "Putin's refusal", "China's intention": the possessor of a non-speaker noun speaks."""
-        head = _head(span)
+        head = index.head(span)
         owners = [c for c in head.children if c.dep_ == "poss"]
         for prep in head.children:  # "the information from the Financial Times"
             if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "of"}:
@@ -333,7 +368,7 @@ class SpeakerResolver:
         """ "Reuters reported ... The agency said": a definite media noun takes up the outlet
         named last; "the coalition", "the group" take up the group named last whose name holds
         that noun (or, for "group" and "bloc", any group)."""
-        head = _head(span)
+        head = index.head(span)
         lemma = head.lemma_.lower()
         if span[0].lower_ not in {"the", "this"} or head.tag_ != "NN":
             return None
@@ -368,7 +403,7 @@ class SpeakerResolver:
     def _report(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "Reuters reported ... According to that report": a definite report takes up the outlet
         named in the sentences just before; with none there it stays an unnamed media report."""
-        head = _head(span)
+        head = index.head(span)
         if span[0].lower_ not in {"the", "that", "this"} or head.tag_ != "NN":
             return None
         if head.lemma_.lower() != "report":
@@ -387,7 +422,7 @@ class SpeakerResolver:
 
     def _owned_document(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "Ushakov's readout made clear ...": a document a named person owns speaks for them."""
-        head = _head(span)
+        head = index.head(span)
         found = self.kb.collective([t.text for t in span], span.text)
         if found is None or found.kind != "document":
             return None
@@ -403,7 +438,7 @@ class SpeakerResolver:
     ) -> tuple[str | None, str] | None:
         """ "The declaration said": a definite document noun with no owner takes up the last
         earlier phrase with that noun that names one ("the Paris declaration", "a US readout")."""
-        head = _head(span)
+        head = index.head(span)
         if span[0].lower_ not in {"the", "this"} or head.pos_ != "NOUN":
             return None
         found = self.kb.collective([t.text for t in span], span.text)
@@ -448,7 +483,7 @@ class SpeakerResolver:
         of such a document just before, the speaker of the statement just before it, in the same
         sentence or the one before ("The ministry said ... The statement said ..."). A label such
         as "statement" names no one an analyst can count."""
-        head = _head(span)
+        head = index.head(span)
         if span[0].lower_ not in {"the", "this"} or head.pos_ != "NOUN" or head.i - span.start > 2:
             return None
         verbs = self.kb.issuing_verbs([t.text for t in span])
@@ -643,7 +678,7 @@ class SpeakerResolver:
         if span is None:
             return None
         actor = self.kb.get(m.actor_id)
-        head = _head(span)
+        head = index.head(span)
         plural = head.tag_ in {"NNS", "NNPS"}
         if actor is not None:
             kind = "person" if actor.type == "person" else "org"
@@ -654,7 +689,7 @@ class SpeakerResolver:
         gender = actor.gender if actor else None
         if kind == "person" and gender is None:
             gender = self._gender_from_text(index.doc, span, m.name)
-        return _Candidate(span.start, span.end, m.actor_id, m.name, kind, gender, plural)
+        return _Candidate(span.start, span.end, m.actor_id, m.name, kind, gender, plural, head.i)
 
     def _gender_from_text(self, doc: Doc, span: SpacySpan, name: str) -> str | None:
         """Gender from a given name ("Olena Marchenko", or "Melanie" alone) or an honorific ("Ms")."""
@@ -669,7 +704,7 @@ class SpeakerResolver:
 
     # -- 1. names and titles inside the span -------------------------------------------------
     def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
-        head = _head(span)
+        head = index.head(span)
         dateline = all(t.is_punct or t.is_space or not t.is_alpha or t.is_upper for t in span)
         if not (dateline and span[0].text == "("):  # "(AGENCY) - Putin said": the outlet's own byline
             for c in index.candidates:
@@ -713,7 +748,7 @@ class SpeakerResolver:
         """States and institutions joined by "and" speak jointly ("Russia, Ukraine and the United
         States"): one label of their names, whose party is theirs only if they share one. Named
         people joined by "and" are left to step 1 (each is a speaker of their own)."""
-        head = _head(span)
+        head = index.head(span)
         if not head.dep_:
             return None
         members = [head, *conjuncts(head, span.start, span.end)]
@@ -799,7 +834,7 @@ class SpeakerResolver:
         spokesman"): the one holder of that title, else the role named for its owner, which
         gives it the owner's side ("member of Putin's team"). Without this the pronoun left the
         role to no one ("His chief", "anonymous official" without a side)."""
-        head = _head(span)
+        head = index.head(span)
         if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in span):
             return None  # "his counterpart Donald Trump" is named: the name decides
         end = head.i + 1
@@ -906,7 +941,7 @@ class SpeakerResolver:
         span = index.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        head = _head(span)
+        head = index.head(span)
         plural = head.tag_ in {"NNS", "NNPS"}
         actor = self.kb.get(p.actor_id)
         if actor is not None:
@@ -964,7 +999,7 @@ class SpeakerResolver:
         """Whether a proper-noun subject names an organisation that no mention covers ("the
         Coordination Headquarters", "the Emirati Foreign Ministry"): an ORG entity, or a name
         headed by a word of a body ("ministry", "office")."""
-        head = _head(span)
+        head = index.head(span)
         if head.tag_ != "NNP" or any(c.start <= head.i < c.end for c in index.candidates):
             return False
         if head.ent_type_ == "ORG":
@@ -1000,7 +1035,7 @@ class SpeakerResolver:
     # -- 3. descriptions --------------------------------------------------------------------
     def _apposed(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """Appositions: in "the Kremlin spokesman, Dmitry Peskov," the name beside the span is the speaker."""
-        head = _head(span)
+        head = index.head(span)
         if not head.dep_:
             return None  # no parse (walking an unparsed tree is unsafe in spaCy)
         near = [t for t in head.children if t.dep_ == "appos"]
@@ -1013,7 +1048,7 @@ class SpeakerResolver:
         return None
 
     def _described(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
-        head = _head(span)
+        head = index.head(span)
         if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and self.kb.fold(head.text) in self._role_words):
             return None  # a name is not a description ("Lynch", though "Lynch's chief of staff" is)
         if head.tag_ in {"NNS", "NNPS"}:
@@ -1078,7 +1113,7 @@ class SpeakerResolver:
         """ "France, Germany and Britain called ... The three governments urged": a plural that
         counts its members ("both sides", "the three governments", "all parties", "both outlets")
         takes up the last states, bodies or outlets named together, with that many members."""
-        head = _head(span)
+        head = index.head(span)
         if head.tag_ not in {"NNS", "NNPS"} or not head.dep_:
             return None
         words = [t.lower_ for t in span if t.i < head.i]
@@ -1123,7 +1158,7 @@ class SpeakerResolver:
         """ "a senior official told AFP ... the source said", "sources in the EU said ... one of
         the sources said": a definite unnamed source takes up the unnamed source that spoke last,
         within the window, whatever noun first named it."""
-        head = _head(span)
+        head = index.head(span)
         if head.lower_ == "one":  # "one of the sources"
             head = next((o for p in head.children if p.lower_ == "of" for o in p.children), head)
         if head.lemma_.lower() != "source" or not any(
@@ -1147,7 +1182,7 @@ class SpeakerResolver:
         """ "a senior Ukrainian official said ... The official added": a definite noun phrase takes
         up an earlier one with the same head noun, preferably an earlier speaker; so does a bare
         plural ("European Union leaders agreed ... Leaders said"), which news uses the same way."""
-        head = _head(span)
+        head = index.head(span)
         definite = span[0].lower_ in {"the", "this", "that", "these", "those"}
         bare_plural = len(span) == 1 and _plural(head)
         if not (definite or bare_plural) or head.pos_ != "NOUN":
@@ -1159,7 +1194,7 @@ class SpeakerResolver:
             pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
             if pspan is None or not len(pspan):
                 continue
-            earlier = _head(pspan)
+            earlier = index.head(pspan)
             # "according to European officials ... the European official said": one is not many
             if earlier.lemma_ == head.lemma_ and _plural(earlier) == _plural(head):
                 return p.actor_id, p.name
@@ -1217,7 +1252,7 @@ class SpeakerResolver:
         person must belong to the side the affiliation names, and must not hold today the role
         the phrase calls former ("the spokesperson for the European Commission" after a Kremlin
         official is someone new)."""
-        head = _head(span)
+        head = index.head(span)
         if span[0].lower_ not in {"the", "this", "that"} or head.pos_ != "NOUN" or head.tag_ != "NN":
             return None
         if not self.kb.is_person_noun(head.lemma_):
@@ -1370,21 +1405,21 @@ def _agrees(c: _Candidate, want: str, gender: str | None) -> float | None:
 def _bound_names(index: _Index, pron: Token) -> set[tuple[str | None, str]]:
     """Who a subject pronoun cannot be, as (actor id, name) keys: a name its own clause governs
     ("He said Witkoff would be welcome"), or the subject an inserted "he said" interrupts."""
-    doc = index.doc
     # only close arguments: news prose does say "He said there was an issue with Trump's audio"
     bound: set[tuple[str | None, str]] = set()
     if pron.dep_ in SUBJECTS_OR_EXPLETIVE:
-        for c in index.candidates:
-            if c.start > pron.i and c.kind == "person" and not index.in_quote[c.start]:
-                head = c.head_token(doc)
-                if head.dep_ != "poss" and pron.head in (head.head, head.head.head):
-                    bound.add((c.actor_id, c.name if c.actor_id is None else ""))
+        heads = index.candidate_heads()
+        verb = pron.head
+        for c, (dep, governor, above) in zip(index.candidates, heads, strict=True):
+            bound_here = dep != "poss" and verb.i in (governor, above)
+            if bound_here and c.start > pron.i and c.kind == "person" and not index.in_quote[c.start]:
+                bound.add((c.actor_id, c.name if c.actor_id is None else ""))
         # "Trump, he said, had promised ...": the subject the insert interrupts is someone else
-        if pron.head.dep_ == "parataxis":
-            for c in index.candidates:
-                head = c.head_token(doc)
-                subject = head.dep_ in SUBJECTS_OR_EXPLETIVE
-                if c.start < pron.i and subject and head.head == pron.head.head:
+        if verb.dep_ == "parataxis":
+            interrupted = verb.head.i
+            for c, (dep, governor, _) in zip(index.candidates, heads, strict=True):
+                subject = dep in SUBJECTS_OR_EXPLETIVE
+                if c.start < pron.i and subject and governor == interrupted:
                     bound.add((c.actor_id, c.name if c.actor_id is None else ""))
     return bound
 

@@ -45,6 +45,7 @@ _QID = re.compile(r"^Q[1-9][0-9]*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[^\w\s'’]", re.UNICODE)
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
+_POSSESSIVE_S = re.compile(r"['’]s\b")  # split off as spaCy splits it ("Russia's" -> "Russia 's")
 _I_VOWEL = re.compile(r"i([au])")
 _SOFT_H = re.compile(r"(?<![sczt])h")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -86,7 +87,7 @@ def fold_token(word: str) -> str:
 
 def split_words(text: str) -> list[str]:
     """Words of a knowledge-base string, split the way spaCy splits running text."""
-    text = re.sub(r"['’]s\b", " 's", text)
+    text = _POSSESSIVE_S.sub(" 's", text)
     return [w for w in _WORD.findall(text) if w]
 
 
@@ -203,9 +204,19 @@ class ActorBase:
     # ``dataclasses.replace`` copy with other place forms starts with a memo of its own)
     _keys: Memo[tuple[tuple[str, ...], bool], tuple[str, ...]] = field(init=False, repr=False, compare=False)
     _KEYS_REMEMBERED = 200_000  # not a field: no annotation
+    # source name -> ``affiliation``: a speaker is read again for each of its statements, and
+    # what a name speaks for depends on the name alone (a copy starts afresh, as for ``_keys``)
+    _affiliations: Memo[str, Affiliation | None] = field(init=False, repr=False, compare=False)
+    _AFFILIATIONS_REMEMBERED = 100_000
+    # (words, text) -> ``collective``: the resolver's rules read one source phrase in turn
+    _collectives: Memo[tuple[tuple[str, ...], str | None], Affiliation | None] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_keys", Memo(self._unit_keys, self._KEYS_REMEMBERED))
+        object.__setattr__(self, "_affiliations", Memo(self._affiliation, self._AFFILIATIONS_REMEMBERED))
+        object.__setattr__(self, "_collectives", Memo(self._collective, self._AFFILIATIONS_REMEMBERED))
 
     def fold(self, word: str) -> str:
         """``fold_token`` remembered per word."""
@@ -315,6 +326,15 @@ class ActorBase:
         return max(map(len, self.place_forms), default=0)
 
     @functools.cached_property
+    def _short_name_patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """``short_names`` as whole-word patterns, compiled once (``short_name`` reads every
+        speaker's name with each of them)."""
+        return tuple(
+            (re.compile(r"(?<!\w)" + re.escape(long) + r"(?!\w)", re.IGNORECASE), short)
+            for long, short in self.short_names.items()
+        )
+
+    @functools.cached_property
     def _place_starts(self) -> frozenset[str]:
         return frozenset(k[0] for k in self.place_forms)
 
@@ -387,8 +407,8 @@ class ActorBase:
     def short_name(self, name: str) -> str:
         """``name`` with an office's long form put in its short form ("UAE Ministry of Foreign
         Affairs" -> "UAE Foreign Ministry"); unchanged when it holds none."""
-        for long, short in self.short_names.items():
-            found = re.search(r"(?<!\w)" + re.escape(long) + r"(?!\w)", name, re.IGNORECASE)
+        for pattern, short in self._short_name_patterns:
+            found = pattern.search(name)
             if found:
                 return (name[: found.start()] + short + name[found.end() :]).strip()
         return name
@@ -430,6 +450,9 @@ class ActorBase:
         The same rules read the system's speakers and canonical labels, so that a label the
         extractor writes ("anonymous Ukrainian official") reads back to the same party.
         """
+        return self._affiliations[text]
+
+    def _affiliation(self, text: str) -> Affiliation | None:
         actor = self.lookup(text)
         if actor is not None:
             return Affiliation(actor.name, self.party_of(actor), actor.type, actor.id)
@@ -461,6 +484,10 @@ class ActorBase:
         """The side of an unnamed or collective source phrase ("two senior US officials", "sources
         in Kyiv", "European leaders", "local media"), by the ``collectives`` patterns; None when
         its head is not one of theirs. ``text`` is the phrase as written (default: the words)."""
+        return self._collectives[tuple(words), text]
+
+    def _collective(self, asked: tuple[tuple[str, ...], str | None]) -> Affiliation | None:
+        words, text = asked
         c = self.collectives
         if not c.groups or not words:
             return None
