@@ -1111,6 +1111,7 @@ def _same_paragraph(tokens: list[Token], reverse: bool) -> list[Token]:
 
 
 _MAX_TAG_WORDS = 8  # words in a frame sentence of its own after a question ("he asks.")
+_TAG_BREAKS = frozenset({",", ";"})  # where a tag run on into a clause of the narrator's stops
 
 
 def _frame_end(doc: Doc, last: int) -> int:
@@ -1126,6 +1127,9 @@ def _frame_end(doc: Doc, last: int) -> int:
     words = 0  # up to the next quotation, which the parser may run into the tag's sentence
     for t in doc[end : nxt.end]:
         if "\n" in t.text or (t.is_quote and t.i > end):
+            return t.i if words <= _MAX_TAG_WORDS else end
+        if t.text in _TAG_BREAKS and t.i > end:
+            # "“You done?” she asked, but he was asleep.": the tag is the words before the comma
             return t.i if words <= _MAX_TAG_WORDS else end
         words += not (t.is_punct or t.is_space or t.is_quote)
     return nxt.end if words <= _MAX_TAG_WORDS else end
