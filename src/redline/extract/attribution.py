@@ -651,9 +651,8 @@ def _nested_speech(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexico
         return False
     if any(c.tag_ == "MD" for c in verb.children):
         return False  # "Hale should call the mayor", "will announce plans": nothing said yet
-    lemma = cue.lemma_.lower()
-    if inner.kind == "object" and cues.verb_kind(lemma) is None:
-        return False  # "favors", "supported the invasion": a stance, not a speech act
+    if inner.kind == "object" and cue.lemma_.lower() in cues.stance_object_verbs:
+        return False  # "backs", "supported the invasion": a side taken, not a speech act
     if outer.kind == "prepositional":  # "According to X, Y told Z that ...": the clause it frames
         top = said.head.i == verb.i or said.head.head.i == verb.i
     else:
