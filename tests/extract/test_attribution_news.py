@@ -515,6 +515,19 @@ def test_a_demand_by_the_reporting_speaker_himself_stays_inside_the_statement(ru
             "the creation of a free trade zone",
         ),
         (
+            # a speech act done through its object: an accusation, a demand, a condemnation
+            "Officials said Governor Hale has accused the council of blocking the budget.",
+            "Governor Hale has accused the council of blocking the budget",
+            "Governor Hale",
+            "the council of blocking the budget",
+        ),
+        (
+            "According to local reports, Mayor Brandt has demanded full control over the northern districts.",
+            "Mayor Brandt has demanded full control over the northern districts",
+            "Mayor Brandt",
+            "full control over the northern districts",
+        ),
+        (
             # the outer speaker's "and that" is not part of the proposal
             "The minister said Governor Hale proposed a settlement on the strike and that the union"
             " was ready to talk.",
@@ -546,6 +559,9 @@ def test_a_speech_act_reported_inside_indirect_speech_is_a_statement_of_its_own(
         "The aide said Governor Hale will announce the new budget on Friday.",
         "The aide said Governor Hale would tell the council that the budget would be cut.",
         "The aide said Governor Hale supports the new budget.",
+        # a side taken or a deed done, not a speech act
+        "The aide said Governor Hale backs the new budget.",
+        "The aide said Governor Hale had offered new funds to the schools.",
     ],
 )
 def test_a_speech_verb_inside_reported_speech_without_a_speaker_or_clause_of_its_own_is_no_second_statement(
