@@ -724,3 +724,18 @@ def test_a_relative_clause_that_only_describes_stays_with_the_object(run: Run) -
     doc, atts = run("The council praised the firefighters, who worked through the night.")
     (a,) = atts
     assert _text(doc, a.content) == "the firefighters, who worked through the night"
+
+
+# --- a noun the parser read as a verb -----------------------------------------------------------
+
+
+def test_a_noun_modifier_after_according_to_is_part_of_the_source(run: Run) -> None:
+    """ "according to show insiders": "show" names the insiders, it is no verb of showing whose
+    object is "insiders"; the source is the whole phrase and the clause before it the content."""
+    doc, atts = run("As a talk show host, the mayor often insulted his guests, according to show insiders.")
+    assert [(_text(doc, a.source), _text(doc, a.cue)) for a in atts] == [("show insiders", "according to")]
+
+
+def test_an_infinitive_after_to_is_still_a_verb(run: Run) -> None:
+    doc, atts = run("The mayor went on to argue that the budget was balanced.")
+    assert _contents(doc, atts) == ["the budget was balanced"]

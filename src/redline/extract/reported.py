@@ -28,6 +28,7 @@ from redline.extract.token_ranges import (
     fronted_statement,
     fronted_subject,
     is_verb,
+    misread_noun,
     noun_phrase,
     subtree_range,
     trim,
@@ -1115,7 +1116,7 @@ def verb_candidates(
     ``sites`` (``cue_sites``) limits the search to the tokens that can be cues."""
     out: list[Candidate] = []
     for tok in doc if sites is None else sites:
-        if quoted[tok.i] or not is_verb(tok) or _attributive(tok, cues):
+        if quoted[tok.i] or not is_verb(tok) or _attributive(tok, cues) or misread_noun(tok):
             continue
         if tok.dep_ in _CLAUSE and _inserted_participle(tok.head) == tok:
             continue  # "Peskov, asked about the plan, said": he was asked; the aside says nothing
