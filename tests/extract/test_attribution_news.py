@@ -617,6 +617,8 @@ _BODY = "\n\nThe council met on Monday to discuss the budget."
             "Council Leaders Voice Optimism While Highlighting Risks",
             [("Council Leaders", "Optimism"), ("Council Leaders", "Risks")],
         ),
+        # a store that ends every line with a full stop leaves it a headline
+        ("Mayor Downplays Impact Of Strike On City Budget.", [("Mayor", "Impact Of Strike On City Budget")]),
     ],
 )
 def test_a_title_case_headline_verb_is_a_cue(
@@ -634,6 +636,9 @@ def test_a_title_case_headline_verb_is_a_cue(
         "Peace Talks Resume In Geneva After Long Pause",
         "Storm Rumours Add to Confusion",
         "No Press Announcement After Long Meeting",
+        "Peace Talks Resume In Geneva After Long Pause.",
+        # two sentences in Title Case are running text, not one headline
+        "Mayor Downplays Impact Of Strike. Council Meets Again.",
     ],
 )
 def test_a_title_case_headline_without_a_statement_gives_none(run: Run, headline: str) -> None:
