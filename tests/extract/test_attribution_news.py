@@ -547,6 +547,17 @@ def test_a_speech_act_reported_inside_indirect_speech_is_a_statement_of_its_own(
     assert outer in {c for _, c in found}, found
 
 
+def test_a_participle_after_reported_speech_is_the_reporters_next_act(run: Run) -> None:
+    """ "The aide suggested Hale agreed, framing the deal as ...": the participle is the aide's
+    own next act (the parser hangs it on the reported clause), not a statement of Hale's."""
+    doc, atts = run("The aide suggested Governor Hale agreed to the request, framing the deal as a step forward.")
+    found = [(_text(doc, a.source), _text(doc, a.content)) for a in atts]
+    assert found == [
+        ("The aide", "Governor Hale agreed to the request"),
+        ("The aide", "the deal as a step forward"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

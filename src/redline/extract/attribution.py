@@ -645,6 +645,8 @@ def _nested_speech(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexico
     if not (outer.content[0] <= s0 and s1 <= outer.content[1]):
         return False
     cue, said = doc[inner.cue_token], doc[outer.cue_token]
+    if cue.tag_ == "VBG" and _subject(cue, s0, s1) is None:
+        return False  # "said X agreed, framing it as ...": a participle goes on with the outer speaker
     verb = cue if _subject(cue, s0, s1) is not None else cue.head  # "made it clear that ..."
     subject = _subject(verb, s0, s1)
     if subject is None or not any(names_source(t, cues) for t in (subject, *subject.lefts)):
