@@ -755,3 +755,12 @@ def test_a_noun_modifier_after_according_to_is_part_of_the_source(run: Run) -> N
 def test_an_infinitive_after_to_is_still_a_verb(run: Run) -> None:
     doc, atts = run("The mayor went on to argue that the budget was balanced.")
     assert _contents(doc, atts) == ["the budget was balanced"]
+
+
+def test_a_day_after_a_particle_is_not_what_was_said(run: Run) -> None:
+    """ "weighed in Friday about ...": the parser reads "in Friday" as a phrase; a day is when,
+    never what, and a time after the object stays out of it."""
+    doc, atts = run("Other councillors weighed in Friday about whether the tapes should be released.")
+    assert "Friday" not in _contents(doc, atts)
+    doc, atts = run("The governor spoke of a new chapter on Friday.")
+    assert _contents(doc, atts) == ["a new chapter"]

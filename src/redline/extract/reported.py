@@ -1070,6 +1070,8 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
         return None
     for child in tok.rights:
         if child.dep_ in ("prep", "prt") and child.lower_ in preps:
+            if _temporal(child):
+                continue  # "weighed in Friday about ...": the particle read as "in" a day
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 start = objs[0].left_edge.i
