@@ -479,6 +479,17 @@ def test_a_demand_named_inside_reported_speech_is_a_statement_of_its_own(
     assert outer in {c for _, c in found}, found
 
 
+def test_a_demand_in_a_relative_clause_on_a_name_is_that_persons_statement(run: Run) -> None:
+    """ "said the plan was fair to Governor Hale, who has urged the council to ...": the relative
+    pronoun stands for the name, whose demand is a statement of its own inside the minister's;
+    on a common noun ("the voters, who have urged ...") it names no one who can be quoted."""
+    doc, atts = run("The minister said the plan was fair to Governor Hale, who has urged the council to approve it.")
+    found = {(_text(doc, a.source), _text(doc, a.content)) for a in atts}
+    assert any(src and src.startswith("Governor Hale") and c == "the council to approve it" for src, c in found), found
+    doc, atts = run("The minister said the plan was fair to the voters, who have urged the council to approve it.")
+    assert len(atts) == 1, _contents(doc, atts)
+
+
 def test_a_demand_by_the_reporting_speaker_himself_stays_inside_the_statement(run: Run) -> None:
     """With only a pronoun for subject, the inner verb is what the speaker said, not a new source."""
     doc, atts = run("The minister said he had urged the council to publish the accounts.")

@@ -42,7 +42,7 @@ from redline.extract.cue_phrases import (
     signature_candidates,
     verb_predicate_candidates,
 )
-from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
+from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES, RELATIVE_PRONOUNS
 from redline.extract.headlines import title_case_candidates
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, names_source, said_as_it, verb_candidates
@@ -628,7 +628,13 @@ def _nested_statement(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
         return False
     cue = doc[inner.cue_token]
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s0 <= c.i < s1 and c.pos_ in ("PROPN", "NOUN") for c in subjects)
+    if any(s0 <= c.i < s1 and c.pos_ in ("PROPN", "NOUN") for c in subjects):
+        return True
+    # "... pressure from Governor Hale, who called on the city to ...": the relative pronoun
+    # stands for the name it follows, a source of its own
+    return any(
+        c.lower_ in RELATIVE_PRONOUNS and c.dep_ == "nsubj" and cue.dep_ == "relcl" for c in subjects
+    ) and any(doc[i].pos_ == "PROPN" for i in range(s0, s1))
 
 
 def _nested_speech(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
