@@ -483,10 +483,16 @@ def test_a_demand_in_a_relative_clause_on_a_name_is_that_persons_statement(run: 
     """ "said the plan was fair to Governor Hale, who has urged the council to ...": the relative
     pronoun stands for the name, whose demand is a statement of its own inside the minister's;
     on a common noun ("the voters, who have urged ...") it names no one who can be quoted."""
-    doc, atts = run("The minister said the plan was fair to Governor Hale, who has urged the council to approve it.")
+    doc, atts = run(
+        "The minister said the plan was fair to Governor Hale, who has urged the council to approve it."
+    )
     found = {(_text(doc, a.source), _text(doc, a.content)) for a in atts}
-    assert any(src and src.startswith("Governor Hale") and c == "the council to approve it" for src, c in found), found
-    doc, atts = run("The minister said the plan was fair to the voters, who have urged the council to approve it.")
+    assert any(
+        src and src.startswith("Governor Hale") and c == "the council to approve it" for src, c in found
+    ), found
+    doc, atts = run(
+        "The minister said the plan was fair to the voters, who have urged the council to approve it."
+    )
     assert len(atts) == 1, _contents(doc, atts)
 
 
@@ -561,7 +567,9 @@ def test_a_speech_act_reported_inside_indirect_speech_is_a_statement_of_its_own(
 def test_a_participle_after_reported_speech_is_the_reporters_next_act(run: Run) -> None:
     """ "The aide suggested Hale agreed, framing the deal as ...": the participle is the aide's
     own next act (the parser hangs it on the reported clause), not a statement of Hale's."""
-    doc, atts = run("The aide suggested Governor Hale agreed to the request, framing the deal as a step forward.")
+    doc, atts = run(
+        "The aide suggested Governor Hale agreed to the request, framing the deal as a step forward."
+    )
     found = [(_text(doc, a.source), _text(doc, a.content)) for a in atts]
     assert found == [
         ("The aide", "Governor Hale agreed to the request"),

@@ -15,13 +15,13 @@ from redline.extract.english import RELATIVE_PRONOUNS
 from redline.extract.interviews import interviewee
 from redline.extract.reported import find_source, marked_infinitive, names_source, speech_noun_owner
 from redline.extract.token_ranges import (
-    misread_noun,
     Candidate,
     TokenRange,
     clip_to_paragraph,
     fronted_statement,
     fronted_subject,
     is_verb,
+    misread_noun,
     noun_phrase,
     subtree_range,
     trim,
@@ -45,7 +45,9 @@ def prepositional_candidates(
             continue
         last = doc[end - 1]
         objs = [c for c in last.children if c.dep_ == "pobj"] or [
-            t for t in doc[end : end + 1] if t.pos_ in ("PROPN", "NOUN", "PRON") or (misread_noun(t) and t.head.i == last.i)
+            t
+            for t in doc[end : end + 1]
+            if t.pos_ in ("PROPN", "NOUN", "PRON") or (misread_noun(t) and t.head.i == last.i)
         ]
         if not objs:
             continue
