@@ -592,6 +592,7 @@ def test_a_participle_after_reported_speech_is_the_reporters_next_act(run: Run) 
         # a side taken or a deed done, not a speech act
         "The aide said Governor Hale backs the new budget.",
         "The aide said Governor Hale had offered new funds to the schools.",
+        "The mayor wrote online that Governor Hale had expressed \u201czero interest\u201d in the plan.",
     ],
 )
 def test_a_speech_verb_inside_reported_speech_without_a_speaker_or_clause_of_its_own_is_no_second_statement(
