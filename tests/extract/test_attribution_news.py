@@ -479,6 +479,23 @@ def test_a_demand_named_inside_reported_speech_is_a_statement_of_its_own(
     assert outer in {c for _, c in found}, found
 
 
+def test_a_demand_in_a_relative_clause_on_a_name_is_that_persons_statement(run: Run) -> None:
+    """ "said the plan was fair to Governor Hale, who has urged the council to ...": the relative
+    pronoun stands for the name, whose demand is a statement of its own inside the minister's;
+    on a common noun ("the voters, who have urged ...") it names no one who can be quoted."""
+    doc, atts = run(
+        "The minister said the plan was fair to Governor Hale, who has urged the council to approve it."
+    )
+    found = {(_text(doc, a.source), _text(doc, a.content)) for a in atts}
+    assert any(
+        src and src.startswith("Governor Hale") and c == "the council to approve it" for src, c in found
+    ), found
+    doc, atts = run(
+        "The minister said the plan was fair to the voters, who have urged the council to approve it."
+    )
+    assert len(atts) == 1, _contents(doc, atts)
+
+
 def test_a_demand_by_the_reporting_speaker_himself_stays_inside_the_statement(run: Run) -> None:
     """With only a pronoun for subject, the inner verb is what the speaker said, not a new source."""
     doc, atts = run("The minister said he had urged the council to publish the accounts.")
@@ -515,6 +532,19 @@ def test_a_demand_by_the_reporting_speaker_himself_stays_inside_the_statement(ru
             "the creation of a free trade zone",
         ),
         (
+            # a speech act done through its object: an accusation, a demand, a condemnation
+            "Officials said Governor Hale has accused the council of blocking the budget.",
+            "Governor Hale has accused the council of blocking the budget",
+            "Governor Hale",
+            "the council of blocking the budget",
+        ),
+        (
+            "According to local reports, Mayor Brandt has demanded full control over the northern districts.",
+            "Mayor Brandt has demanded full control over the northern districts",
+            "Mayor Brandt",
+            "full control over the northern districts",
+        ),
+        (
             # the outer speaker's "and that" is not part of the proposal
             "The minister said Governor Hale proposed a settlement on the strike and that the union"
             " was ready to talk.",
@@ -534,6 +564,19 @@ def test_a_speech_act_reported_inside_indirect_speech_is_a_statement_of_its_own(
     assert outer in {c for _, c in found}, found
 
 
+def test_a_participle_after_reported_speech_is_the_reporters_next_act(run: Run) -> None:
+    """ "The aide suggested Hale agreed, framing the deal as ...": the participle is the aide's
+    own next act (the parser hangs it on the reported clause), not a statement of Hale's."""
+    doc, atts = run(
+        "The aide suggested Governor Hale agreed to the request, framing the deal as a step forward."
+    )
+    found = [(_text(doc, a.source), _text(doc, a.content)) for a in atts]
+    assert found == [
+        ("The aide", "Governor Hale agreed to the request"),
+        ("The aide", "the deal as a step forward"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -546,6 +589,10 @@ def test_a_speech_act_reported_inside_indirect_speech_is_a_statement_of_its_own(
         "The aide said Governor Hale will announce the new budget on Friday.",
         "The aide said Governor Hale would tell the council that the budget would be cut.",
         "The aide said Governor Hale supports the new budget.",
+        # a side taken or a deed done, not a speech act
+        "The aide said Governor Hale backs the new budget.",
+        "The aide said Governor Hale had offered new funds to the schools.",
+        "The mayor wrote online that Governor Hale had expressed \u201czero interest\u201d in the plan.",
     ],
 )
 def test_a_speech_verb_inside_reported_speech_without_a_speaker_or_clause_of_its_own_is_no_second_statement(
@@ -601,6 +648,8 @@ _BODY = "\n\nThe council met on Monday to discuss the budget."
             "Council Leaders Voice Optimism While Highlighting Risks",
             [("Council Leaders", "Optimism"), ("Council Leaders", "Risks")],
         ),
+        # a store that ends every line with a full stop leaves it a headline
+        ("Mayor Downplays Impact Of Strike On City Budget.", [("Mayor", "Impact Of Strike On City Budget")]),
     ],
 )
 def test_a_title_case_headline_verb_is_a_cue(
@@ -618,6 +667,9 @@ def test_a_title_case_headline_verb_is_a_cue(
         "Peace Talks Resume In Geneva After Long Pause",
         "Storm Rumours Add to Confusion",
         "No Press Announcement After Long Meeting",
+        "Peace Talks Resume In Geneva After Long Pause.",
+        # two sentences in Title Case are running text, not one headline
+        "Mayor Downplays Impact Of Strike. Council Meets Again.",
     ],
 )
 def test_a_title_case_headline_without_a_statement_gives_none(run: Run, headline: str) -> None:
@@ -708,3 +760,27 @@ def test_a_relative_clause_that_only_describes_stays_with_the_object(run: Run) -
     doc, atts = run("The council praised the firefighters, who worked through the night.")
     (a,) = atts
     assert _text(doc, a.content) == "the firefighters, who worked through the night"
+
+
+# --- a noun the parser read as a verb -----------------------------------------------------------
+
+
+def test_a_noun_modifier_after_according_to_is_part_of_the_source(run: Run) -> None:
+    """ "according to show insiders": "show" names the insiders, it is no verb of showing whose
+    object is "insiders"; the source is the whole phrase and the clause before it the content."""
+    doc, atts = run("As a talk show host, the mayor often insulted his guests, according to show insiders.")
+    assert [(_text(doc, a.source), _text(doc, a.cue)) for a in atts] == [("show insiders", "according to")]
+
+
+def test_an_infinitive_after_to_is_still_a_verb(run: Run) -> None:
+    doc, atts = run("The mayor went on to argue that the budget was balanced.")
+    assert _contents(doc, atts) == ["the budget was balanced"]
+
+
+def test_a_day_after_a_particle_is_not_what_was_said(run: Run) -> None:
+    """ "weighed in Friday about ...": the parser reads "in Friday" as a phrase; a day is when,
+    never what, and a time after the object stays out of it."""
+    doc, atts = run("Other councillors weighed in Friday about whether the tapes should be released.")
+    assert "Friday" not in _contents(doc, atts)
+    doc, atts = run("The governor spoke of a new chapter on Friday.")
+    assert _contents(doc, atts) == ["a new chapter"]

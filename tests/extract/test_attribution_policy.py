@@ -78,6 +78,17 @@ def test_polnear_policy_keeps_attitudes(run: Run) -> None:
     assert _contents(doc, atts) == ["the ferries will run again in May"]
 
 
+def test_an_attitude_inside_reported_speech_is_no_second_statement_under_either_policy(run: Run) -> None:
+    """ "The aide said Hale supports the budget": the attitude is what the aide reported, even
+    where attitudes are statements of their own (PolNeAR); a condemnation there is Hale's own."""
+    polnear = load_cues(policy={"mental_states": True})
+    for cues in (None, polnear):
+        doc, atts = run("The aide said Governor Hale supports the new budget.", cues)
+        assert _contents(doc, atts) == ["Governor Hale supports the new budget"]
+    doc, atts = run("The aide said Governor Hale condemned the new budget.", polnear)
+    assert _contents(doc, atts) == ["Governor Hale condemned the new budget", "the new budget"]
+
+
 def test_policy_leaves_the_word_lists_alone() -> None:
     guide, polnear = load_cues(), load_cues(policy={"mental_states": True})
     assert guide.verb_kind("say") == polnear.verb_kind("say") == "speech"

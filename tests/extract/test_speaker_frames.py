@@ -219,6 +219,29 @@ def test_a_question_tag_after_the_parsers_full_stop_is_the_frame(extractor: Any)
     assert quote.speaker is not None and quote.speaker.mention.text == "the senator"
 
 
+def test_a_question_tag_run_on_past_a_comma_still_frames_the_question(extractor: Any) -> None:
+    """ "“...?” she asked, but ...": the parser ends the sentence at the "?" and runs the tag on
+    into the narrator's clause after it; the tag is the words up to the comma."""
+    text = (
+        "The harbour master spoke first.\n\n"
+        "\u201cAre the ferries running tomorrow?\u201d the mayor asked, but the harbour master had "
+        "already left the room, and as the meeting went on, the clerk took notes."
+    )
+    found = extractor.extract_one(Document(id="d", text=text)).statements
+    quote = next(s for s in found if s.content.text.startswith("Are the ferries"))
+    assert quote.speaker is not None and quote.speaker.mention.text == "the mayor"
+
+
+def test_a_long_sentence_after_a_question_is_no_tag(extractor: Any) -> None:
+    """A sentence after the question that does not open with a short tag frames nothing."""
+    text = (
+        "\u201cAre the ferries running tomorrow?\u201d Nobody in the crowded hall at the harbour "
+        "office on Monday night said, as far as anyone could tell, a word."
+    )
+    found = extractor.extract_one(Document(id="d", text=text)).statements
+    assert not any(s.content.text.startswith("Are the ferries") and s.speaker for s in found)
+
+
 def test_a_quote_carried_by_an_outlet_stays_with_its_speaker(extractor: Any) -> None:
     """ "“...,” he said, reported the agency. “...”": the outlet carries the minister's words; the
     quotation and the one that goes on from it are the minister's (the guide's inner source)."""

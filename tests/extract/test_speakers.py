@@ -189,6 +189,17 @@ def test_shared_title_goes_to_the_salient_holder(nlp: Language, resolver: Speake
     assert speaker(nlp, resolver, text, "The foreign minister").actor_id == "andrii-sybiha"
 
 
+def test_a_ruler_named_by_an_epithet_takes_up_the_person_in_focus(
+    nlp: Language, resolver: SpeakerResolver
+) -> None:
+    """ "the Russian dictator", "the Belarusian strongman": nouns for rulers name people, so a
+    definite one refers back as "the Russian leader" would; a thing named after a ruler does not."""
+    text = "Putin met the envoy in Moscow on Friday. The Russian dictator said the front would not move."
+    assert speaker(nlp, resolver, text, "The Russian dictator").actor_id == "vladimir-putin"
+    text = "Putin met the envoy in Moscow on Friday. The Russian regime said the front would not move."
+    assert speaker(nlp, resolver, text, "The Russian regime").actor_id != "vladimir-putin"
+
+
 def test_description_learned_from_apposition_both_orders(nlp: Language, resolver: SpeakerResolver) -> None:
     text = (
         "Ivan Fedorov, the regional governor, said the city was shelled overnight. "

@@ -42,7 +42,7 @@ from redline.extract.cue_phrases import (
     signature_candidates,
     verb_predicate_candidates,
 )
-from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES
+from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES, RELATIVE_PRONOUNS
 from redline.extract.headlines import title_case_candidates
 from redline.extract.quotes import QuoteSpan, find_quotes
 from redline.extract.reported import adjacent_source, find_source, names_source, said_as_it, verb_candidates
@@ -649,7 +649,13 @@ def _nested_statement(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
         return False
     cue = doc[inner.cue_token]
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s0 <= c.i < s1 and c.pos_ in ("PROPN", "NOUN") for c in subjects)
+    if any(s0 <= c.i < s1 and c.pos_ in ("PROPN", "NOUN") for c in subjects):
+        return True
+    # "... pressure from Governor Hale, who called on the city to ...": the relative pronoun
+    # stands for the name it follows, a source of its own
+    return any(
+        c.lower_ in RELATIVE_PRONOUNS and c.dep_ == "nsubj" and cue.dep_ == "relcl" for c in subjects
+    ) and any(doc[i].pos_ == "PROPN" for i in range(s0, s1))
 
 
 def _nested_speech(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
@@ -666,15 +672,16 @@ def _nested_speech(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexico
     if not (outer.content[0] <= s0 and s1 <= outer.content[1]):
         return False
     cue, said = doc[inner.cue_token], doc[outer.cue_token]
+    if cue.tag_ == "VBG" and _subject(cue, s0, s1) is None:
+        return False  # "said X agreed, framing it as ...": a participle goes on with the outer speaker
     verb = cue if _subject(cue, s0, s1) is not None else cue.head  # "made it clear that ..."
     subject = _subject(verb, s0, s1)
     if subject is None or not any(names_source(t, cues) for t in (subject, *subject.lefts)):
         return False
     if any(c.tag_ == "MD" for c in verb.children):
         return False  # "Hale should call the mayor", "will announce plans": nothing said yet
-    lemma = cue.lemma_.lower()
-    if inner.kind == "object" and cues.verb_kind(lemma) is None:
-        return False  # "favors", "supported the invasion": a stance, not a speech act
+    if inner.kind == "object" and cue.lemma_.lower() in cues.stance_object_verbs:
+        return False  # "backs", "supported the invasion": a side taken, not a speech act
     if outer.kind == "prepositional":  # "According to X, Y told Z that ...": the clause it frames
         top = said.head.i == verb.i or said.head.head.i == verb.i
     else:
@@ -1137,6 +1144,7 @@ def _same_paragraph(tokens: list[Token], reverse: bool) -> list[Token]:
 
 
 _MAX_TAG_WORDS = 8  # words in a frame sentence of its own after a question ("he asks.")
+_TAG_BREAKS = frozenset({",", ";"})  # where a tag run on into a clause of the narrator's stops
 
 
 def _frame_end(doc: Doc, last: int) -> int:
@@ -1152,6 +1160,9 @@ def _frame_end(doc: Doc, last: int) -> int:
     words = 0  # up to the next quotation, which the parser may run into the tag's sentence
     for t in doc[end : nxt.end]:
         if "\n" in t.text or (t.is_quote and t.i > end):
+            return t.i if words <= _MAX_TAG_WORDS else end
+        if t.text in _TAG_BREAKS and t.i > end:
+            # "“You done?” she asked, but he was asleep.": the tag is the words before the comma
             return t.i if words <= _MAX_TAG_WORDS else end
         words += not (t.is_punct or t.is_space or t.is_quote)
     return nxt.end if words <= _MAX_TAG_WORDS else end

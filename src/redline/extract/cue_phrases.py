@@ -21,6 +21,7 @@ from redline.extract.token_ranges import (
     fronted_statement,
     fronted_subject,
     is_verb,
+    misread_noun,
     noun_phrase,
     subtree_range,
     trim,
@@ -44,7 +45,9 @@ def prepositional_candidates(
             continue
         last = doc[end - 1]
         objs = [c for c in last.children if c.dep_ == "pobj"] or [
-            t for t in doc[end : end + 1] if t.pos_ in ("PROPN", "NOUN", "PRON")
+            t
+            for t in doc[end : end + 1]
+            if t.pos_ in ("PROPN", "NOUN", "PRON") or (misread_noun(t) and t.head.i == last.i)
         ]
         if not objs:
             continue

@@ -33,7 +33,9 @@ def title_case_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], te
     out: list[Candidate] = []
     for m in _LINE.finditer(text):
         line = m.group(0).strip()
-        if line.endswith(".") or not _title_case(line):
+        # a full stop may close a headline (some stores end every line with one); a stop
+        # inside the line makes it running text of more than one sentence
+        if (line.endswith(".") and "." in line.rstrip(".")) or not _title_case(line):
             continue
         span = doc.char_span(m.start(), m.start() + len(m.group(0).rstrip()), alignment_mode="contract")
         if span is None or any(quoted[t.i] for t in span[:1]):

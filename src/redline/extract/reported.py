@@ -28,6 +28,7 @@ from redline.extract.token_ranges import (
     fronted_statement,
     fronted_subject,
     is_verb,
+    misread_noun,
     noun_phrase,
     subtree_range,
     trim,
@@ -1069,6 +1070,8 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
         return None
     for child in tok.rights:
         if child.dep_ in ("prep", "prt") and child.lower_ in preps:
+            if _temporal(child):
+                continue  # "weighed in Friday about ...": the particle read as "in" a day
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 start = objs[0].left_edge.i
@@ -1115,7 +1118,7 @@ def verb_candidates(
     ``sites`` (``cue_sites``) limits the search to the tokens that can be cues."""
     out: list[Candidate] = []
     for tok in doc if sites is None else sites:
-        if quoted[tok.i] or not is_verb(tok) or _attributive(tok, cues):
+        if quoted[tok.i] or not is_verb(tok) or _attributive(tok, cues) or misread_noun(tok):
             continue
         if tok.dep_ in _CLAUSE and _inserted_participle(tok.head) == tok:
             continue  # "Peskov, asked about the plan, said": he was asked; the aside says nothing

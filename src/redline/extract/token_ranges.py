@@ -70,6 +70,17 @@ def subtree_range(tok: Token) -> TokenRange:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
+def misread_noun(tok: Token) -> bool:
+    """ "according to show insiders": a preposition takes a noun phrase, not a bare verb; a base
+    form the parser hung on one is a noun used as a modifier ("show", "campaign", "study")."""
+    return (
+        tok.dep_ == "pcomp"
+        and tok.tag_ == "VB"
+        and tok.head.pos_ == "ADP"
+        and not any(c.dep_ in ("aux", "neg", "mark") for c in tok.children)
+    )
+
+
 def noun_phrase(tok: Token) -> TokenRange:
     """The mention as written: the noun's subtree, cut before a comma-led relative clause or a
     time the parser hung on the noun ("Trump on Tuesday said": the speaker is "Trump")."""

@@ -92,6 +92,10 @@ class CueLexicon:
     # proposal for"): their subject is the noun's speaker
     light_verbs: frozenset[str] = frozenset()
     unsaying_verbs: frozenset[str] = frozenset()
+    # object verbs that take a side or do a deed rather than say something ("backs the plan",
+    # "invoked the Fifth"), whatever the policy on attitudes: the attitude verbs and the
+    # ``stance_object_verbs`` of the file. Inside someone else's report they are part of it
+    stance_object_verbs: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
     anonymity_verbs: frozenset[str] = frozenset()
     negated_statements: frozenset[str] = frozenset()
@@ -247,6 +251,9 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         document_verbs=frozenset(_words(data, "document_verbs", where)),
         light_verbs=frozenset(_words(data, "light_verbs", where)),
         unsaying_verbs=frozenset(_words(data, "unsaying_verbs", where)),
+        stance_object_verbs=frozenset(
+            _words(data, "stance_object_verbs", where) + _words(data, "attitude_verbs", where)
+        ),
         aim_verbs=frozenset(_words(data, "aim_verbs", where)),
         anonymity_verbs=frozenset(_words(data, "anonymity_verbs", where)),
         negated_statements=frozenset(_words(data, "negated_statements", where)),
