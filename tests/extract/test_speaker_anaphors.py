@@ -162,3 +162,12 @@ def test_some_and_others_are_part_of_the_group_named_before(extractor: Any) -> N
 )
 def test_some_without_a_group_just_before_stays_unresolved(extractor: Any, text: str) -> None:
     assert _speakers(extractor, text)["the campaign was worried"] in {"Some", None}
+
+
+@pytest.mark.parametrize("noun", ["comments", "remarks", "tone"])
+def test_words_a_pronoun_gives_to_an_actor_are_no_speaker(extractor: Any, noun: str) -> None:
+    # issue 10: "His comments" is no speaker, even when "his" is someone the story named
+    text = f"Yuri Ushakov spoke on Sunday. His {noun} suggested that Moscow would keep the old framework."
+    result = extractor.extract_one(Document(id="s", text=text, published=date(2025, 12, 1)))
+    names = [s.speaker.name for s in result.statements if s.speaker is not None]
+    assert not any(noun in n.lower() for n in names), names

@@ -837,6 +837,8 @@ class SpeakerResolver:
         head = index.head(span)
         if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in span):
             return None  # "his counterpart Donald Trump" is named: the name decides
+        if not self.kb.is_person_noun(head.lemma_.lower()):
+            return None  # "His comments suggested": words, not a speaker (the possessor may be one)
         end = head.i + 1
         for child in head.rights:  # "chief of staff", "member of his team": the role's of-phrase
             if child.i != end or child.dep_ != "prep" or child.lower_ != "of":
