@@ -361,8 +361,7 @@ class SpeakerResolver:
         for c in index.candidates:
             if c.start <= antecedent.i < c.end and c.kind != "norp":
                 return c.actor_id, c.name
-        phrase = span.doc[antecedent.left_edge.i : antecedent.i + 1]
-        return self._collective(phrase, placed=False) or (None, _clean_name(phrase))
+        return self._phrase_up_to(antecedent, placed=False)
 
     def _media(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "Reuters reported ... The agency said": a definite media noun takes up the outlet
@@ -470,8 +469,7 @@ class SpeakerResolver:
                         # "Saudi and American mediators said in a joint statement ... The
                         # statement said": makers among whom no person of the knowledge base is
                         # named as written
-                        phrase = doc[subject.left_edge.i : subject.i + 1]
-                        return self._collective(phrase, placed=False) or (None, _clean_name(phrase))
+                        return self._phrase_up_to(subject, placed=False)
         return None
 
     def _issued(
@@ -516,6 +514,12 @@ class SpeakerResolver:
         if there is None or here - index.sent_of[there.start] > 1:
             return None
         return last.actor_id, last.name
+
+    def _phrase_up_to(self, noun: Token, placed: bool) -> tuple[str | None, str]:
+        """The source an earlier phrase names, cut after its head ``noun`` ("Saudi and American
+        mediators", not the clause after them): its collective label, else the words as written."""
+        phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+        return self._collective(phrase, placed=placed) or (None, _clean_name(phrase))
 
     def _collective(self, span: SpacySpan, placed: bool) -> tuple[str | None, str] | None:
         """An unnamed or collective source ("two senior US officials", "sources in Kyiv", "local
@@ -1209,8 +1213,7 @@ class SpeakerResolver:
             if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and t.dep_ in SUBJECTS_OR_EXPLETIVE:
                 if bare_plural and not _plural(t):
                     continue  # "A veteran said ... veterans say": one is not the many
-                phrase = doc[t.left_edge.i : t.i + 1]
-                return self._collective(phrase, placed=True) or (None, _clean_name(phrase))
+                return self._phrase_up_to(t, placed=True)
         return None
 
     def _partitive(
@@ -1237,8 +1240,7 @@ class SpeakerResolver:
             if t.dep_ in NOMINAL_SUBJECTS and t.tag_ in {"NNS", "NNPS"} and t.pos_ in {"NOUN", "PROPN"}:
                 if not self.kb.is_person_noun(t.lemma_.lower()):
                     return None  # "Some" of the "efforts" named before say nothing
-                phrase = doc[t.left_edge.i : t.i + 1]
-                return self._collective(phrase, placed=True) or (None, _clean_name(phrase))
+                return self._phrase_up_to(t, placed=True)
         return None
 
     def _definite_person(
