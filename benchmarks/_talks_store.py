@@ -21,7 +21,8 @@ from redline.config import Settings
 from redline.extract.pipeline import EXTRACTOR_VERSION
 from redline.ingest import ingest
 from redline.knowledge import packaged
-from redline.model import Document
+from redline.knowledge.actors import load_actors
+from redline.model import Document, Span, Speaker, Statement
 from redline.store import Store
 
 
@@ -119,3 +120,33 @@ def gold_attributions(talks: list[dict[str, Any]]) -> Iterator[Gold]:
     for t in talks:
         for i, a in enumerate(t["attributions"]):
             yield GoldRef(str(t["id"]), i), a, t
+
+
+def gold_statements(talks: list[dict[str, Any]]) -> tuple[list[Statement], dict[str, str]]:
+    """The gold attributions as statements, and each gold speaker's party."""
+    kb = load_actors()
+    party_of: dict[str, str] = {}
+    out = []
+    for ref, a, t in gold_attributions(talks):
+        name = a.get("speaker")
+        if not name:
+            continue
+        found = kb.affiliation(name)
+        kind = found.kind if found else None
+        if found is not None and found.party:
+            party_of[name] = found.party
+        text = a["content"]
+        start = t["text"].find(text)
+        out.append(
+            Statement(
+                id=str(ref),
+                document_id=str(t["id"]),
+                content=Span(text, start, start + len(text)),
+                kind=a.get("type") or "indirect",
+                speaker=Speaker(name, None, Span(a.get("speaker_mention") or name, 0, 0), kind=kind),
+                issues=list(a.get("issues") or []),
+                stance=a.get("stance") or "neutral",
+                date=date.fromisoformat(t["published"]) if t.get("published") else None,
+            )
+        )
+    return out, party_of

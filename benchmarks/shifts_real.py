@@ -35,7 +35,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _shared import require_shared
-from _talks_store import extraction_version, gold_attributions, load_talks, talks_store
+from _talks_store import extraction_version, gold_statements, load_talks, talks_store
 
 from redline import balance
 from redline.analysis import shifts as shifts_module
@@ -45,7 +45,7 @@ from redline.balance import ReversalTest, reversal_test
 from redline.demo import run_demo
 from redline.knowledge.actors import load_actors
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
-from redline.model import Span, Speaker, Statement
+from redline.model import Statement
 from redline.store import Store
 
 HERE = Path(__file__).resolve().parent
@@ -63,36 +63,6 @@ def demo_corpus() -> tuple[list[Statement], dict[str, str]]:
         if not built:
             run_demo(store)
         return store.countable_statements(), store.parties()
-
-
-def gold_statements(talks: list[dict[str, Any]]) -> tuple[list[Statement], dict[str, str]]:
-    """The gold attributions as statements, and each gold speaker's party."""
-    kb = load_actors()
-    party_of: dict[str, str] = {}
-    out = []
-    for ref, a, t in gold_attributions(talks):
-        name = a.get("speaker")
-        if not name:
-            continue
-        found = kb.affiliation(name)
-        kind = found.kind if found else None
-        if found is not None and found.party:
-            party_of[name] = found.party
-        text = a["content"]
-        start = t["text"].find(text)
-        out.append(
-            Statement(
-                id=str(ref),
-                document_id=str(t["id"]),
-                content=Span(text, start, start + len(text)),
-                kind=a.get("type") or "indirect",
-                speaker=Speaker(name, None, Span(a.get("speaker_mention") or name, 0, 0), kind=kind),
-                issues=list(a.get("issues") or []),
-                stance=a.get("stance") or "neutral",
-                date=date.fromisoformat(t["published"]) if t.get("published") else None,
-            )
-        )
-    return out, party_of
 
 
 def key(sh: Shift) -> str:

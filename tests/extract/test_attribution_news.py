@@ -784,3 +784,21 @@ def test_a_day_after_a_particle_is_not_what_was_said(run: Run) -> None:
     assert "Friday" not in _contents(doc, atts)
     doc, atts = run("The governor spoke of a new chapter on Friday.")
     assert _contents(doc, atts) == ["a new chapter"]
+
+
+@pytest.mark.parametrize("ending", ["He underlined that ", "He stressed that"])
+@pytest.mark.parametrize(
+    "before",
+    ["Marta Kline said the ministers would sign the budget deal.", "Marta Kline said the ministers back the deal."],
+)
+def test_a_that_where_an_excerpt_stops_points_at_nothing(run: Run, before: str, ending: str) -> None:
+    doc, atts = run(before + "\n\n" + ending)
+    assert all(_text(doc, a.cue) == "said" for a in atts), [(_text(doc, a.cue), _text(doc, a.content)) for a in atts]
+
+
+@pytest.mark.parametrize("pointer", ["that.", "that on Friday."])
+def test_a_that_ending_its_sentence_still_points_back(run: Run, pointer: str) -> None:
+    doc, atts = run("Oil prices fell sharply overnight. The agency reported " + pointer)
+    (a,) = atts
+    assert _text(doc, a.content) == "Oil prices fell sharply overnight"
+    assert _text(doc, a.source) == "The agency"

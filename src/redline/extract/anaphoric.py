@@ -87,7 +87,17 @@ def _pronoun_object(verb: Token, cues: CueLexicon) -> _Found | None:
         return None
     if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
         return None  # "called this a mistake", "described this as a mistake": said about it
+    if _cut_after(objects[0]):
+        return None  # "He stressed that" where a page excerpt stops: the clause was cut, not pointed at
     return noun_phrase(subjects[0]), subjects[0].left_edge, (objects[0].i, objects[0].i + 1)
+
+
+def _cut_after(word: Token) -> bool:
+    """ "that" ending a text that stops mid-sentence is a complementiser whose clause the page
+    excerpt lost; a pointer ends its sentence ("He said that.") or goes on ("that on Friday")."""
+    doc = word.doc
+    rest = doc[word.i + 1 :]
+    return word.lower_ == "that" and all(t.is_space for t in rest)
 
 
 def _antecedent(doc: Doc, pointer: Token) -> TokenRange | None:
