@@ -789,11 +789,15 @@ def test_a_day_after_a_particle_is_not_what_was_said(run: Run) -> None:
 @pytest.mark.parametrize("ending", ["He underlined that ", "He stressed that"])
 @pytest.mark.parametrize(
     "before",
-    ["Marta Kline said the ministers would sign the budget deal.", "Marta Kline said the ministers back the deal."],
+    [
+        "Marta Kline said the ministers would sign the budget deal.",
+        "Marta Kline said the ministers back the deal.",
+    ],
 )
 def test_a_that_where_an_excerpt_stops_points_at_nothing(run: Run, before: str, ending: str) -> None:
     doc, atts = run(before + "\n\n" + ending)
-    assert all(_text(doc, a.cue) == "said" for a in atts), [(_text(doc, a.cue), _text(doc, a.content)) for a in atts]
+    found = [(_text(doc, a.cue), _text(doc, a.content)) for a in atts]
+    assert all(cue == "said" for cue, _ in found), found
 
 
 @pytest.mark.parametrize("pointer", ["that.", "that on Friday."])

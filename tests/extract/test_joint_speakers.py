@@ -32,3 +32,43 @@ def test_states_and_groups_speak_jointly(extractor: Any) -> None:
     ]
     said = said_by(extractor, "Rubio and Ukrainian officials said the talks had been useful.")
     assert len(said) == 1  # a person and a group: not two named speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Merz and Macron met in Berlin on Monday. The two leaders said the fund must be ready by spring.",
+            ["Friedrich Merz", "Emmanuel Macron"],
+        ),
+        (
+            "Rubio and Yermak talked late into the night. Both men said the text was nearly agreed.",
+            ["Marco Rubio", "Andriy Yermak"],
+        ),
+    ],
+)
+def test_a_counted_plural_taking_up_named_people_is_each_of_theirs(
+    extractor: Any, text: str, names: list[str]
+) -> None:
+    found = extractor.extract_one(Document(id="d", text=text)).statements
+    assert [s.speaker.name for s in found if s.speaker] == names
+    assert len({s.id for s in found}) == len(names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # three named before "the two": no coordination of two to take up
+        "Merz and Macron met Tusk in Warsaw. The three leaders said the fund must be ready by spring.",
+        # people who are not named are no one to split into
+        "Two envoys and a general met in Riyadh. The two leaders said the fund must be ready by spring.",
+    ],
+)
+def test_a_counted_plural_without_as_many_named_people_stays_one_speaker(extractor: Any, text: str) -> None:
+    found = extractor.extract_one(Document(id="d", text=text)).statements
+    assert len(found) == 1, [(s.speaker and s.speaker.name, s.content.text) for s in found]
+
+
+def test_a_counted_plural_taking_up_states_keeps_the_joint_label(extractor: Any) -> None:
+    text = "Norway and Qatar hosted the talks. Both governments said the venue would stay the same."
+    assert [n for n, _ in said_by(extractor, text)] == ["Norway and Qatar"]

@@ -83,6 +83,40 @@ def test_unnamed_officials_speak_for_their_side(
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "U.S. and Ukrainian officials said the working groups would meet again.",
+            "working groups",
+            "anonymous US and Ukrainian officials",
+        ),
+        (
+            "US and Ukrainian officials said the working groups would meet again.",
+            "working groups",
+            "anonymous US and Ukrainian officials",
+        ),
+        (
+            "Russian and French diplomats said the prisoner lists had been swapped.",
+            "prisoner lists",
+            "anonymous Russian and French officials",
+        ),
+    ],
+)
+def test_unnamed_officials_of_two_sides_get_one_joint_label(
+    extractor: Any, text: str, content: str, name: str
+) -> None:
+    """The guide's joint label, however the places are spelt, so that one group is one actor;
+    it speaks for no single side."""
+    sp = speaker_of(extractor, text, content)
+    assert (sp.name, sp.party) == (name, None)
+
+
+def test_unnamed_officials_of_one_side_keep_its_label(extractor: Any) -> None:
+    sp = speaker_of(extractor, "French and German officials said the fund was ready.", "fund was ready")
+    assert (sp.name, sp.party) == ("French and German officials", "europe")
+
+
+@pytest.mark.parametrize(
     ("text", "content", "party"),
     [
         ("Moscow said the proposal ignored the causes of the war.", "ignored the causes", "russia"),

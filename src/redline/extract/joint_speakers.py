@@ -4,7 +4,9 @@ each negotiator's positions needs). States, institutions and groups joined by "a
 joint label instead (``SpeakerResolver._joint``).
 
 The resolver names the first person of the pair; this finds the others, each resolved from
-the words of its own conjunct, so titles and spellings work as for any speaker.
+the words of its own conjunct, so titles and spellings work as for any speaker. A counted plural
+that takes up named people ("The two leaders agreed", after "Trump and Putin spoke") is theirs
+in the same way.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ def co_speakers(
     span = doc.char_span(*source, alignment_mode="expand")
     if span is None:
         return []
+    taken_up = resolver.counted_people(doc, source, mentions)
+    if taken_up:  # "the two leaders", after "Trump and Putin": the resolver named the first
+        return [sp for sp in taken_up if sp.name != first.name]
     out: list[Speaker] = []
     names = {first.name}
     for tok in conjuncts(span_head(span), span.start, span.end):

@@ -1118,7 +1118,39 @@ class SpeakerResolver:
     def _counted_group(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "France, Germany and Britain called ... The three governments urged": a plural that
         counts its members ("both sides", "the three governments", "all parties", "both outlets")
-        takes up the last states, bodies or outlets named together, with that many members."""
+        takes up the last states, bodies or outlets named together, with that many members;
+        "Trump and Putin spoke ... The two leaders agreed": named people so taken up each speak,
+        the first here, the others as co-speakers (``counted_people``)."""
+        members = self._counted_members(index, span)
+        if members is None:
+            return None
+        if members[0].kind == _PERSON:
+            return members[0].actor_id, members[0].name
+        names = list(dict.fromkeys(m.name for m in members))
+        return None, ", ".join(names[:-1]) + " and " + names[-1]
+
+    def counted_people(self, doc: Doc, source: tuple[int, int], mentions: list[Mention]) -> list[Speaker]:
+        """The named people a counted plural source takes up ("the two leaders" after "Trump and
+        Putin"), in text order: each speaks, as people joined by "and" do."""
+        index = self._index(doc, mentions)
+        span = doc.char_span(*source, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return []
+        members = self._counted_members(index, span)
+        if members is None or members[0].kind != _PERSON:
+            return []
+        out = []
+        for m in members:
+            party, kind = self._side(index, m.actor_id, m.name)
+            name = self.kb.speaker_labels.get(m.actor_id, m.name) if m.actor_id else m.name
+            mention = Span(span.text, span.start_char, span.end_char)
+            out.append(Speaker(name, m.actor_id, mention, party, kind))
+        return out
+
+    def _counted_members(self, index: _Index, span: SpacySpan) -> list[_Candidate] | None:
+        """The candidates of the last coordination before a counted plural with as many members
+        (any number for "all"), all of one kind: states, bodies or outlets for a collective
+        noun ("sides", "governments"), named people for a person noun ("leaders", "men")."""
         head = index.head(span)
         if head.tag_ not in {"NNS", "NNPS"} or not head.dep_:
             return None
@@ -1129,7 +1161,8 @@ class SpeakerResolver:
         if not counts or any(t.pos_ == "PROPN" for t in span):
             return None
         found = self.kb.collective([t.text for t in span], span.text)
-        if found is None or found.kind not in {"group", "media"}:
+        people = head.lemma_.lower() in self.kb.person_nouns or (found is not None and found.kind == "group")
+        if (found is None or found.kind not in {"group", "media"}) and not people:
             return None
         want = counts[0]
         doc = index.doc
@@ -1146,16 +1179,25 @@ class SpeakerResolver:
                     if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}:
                         members.append(c)
                         stack.append(c)
-            names: list[str] = []
+            named: list[_Candidate] = []
             for member in sorted(members, key=lambda m: m.i):
-                named = next((c for c in index.candidates if c.start <= member.i < c.end), None)
-                if named is None or named.kind != "org":
-                    names = []
+                cand = next((c for c in index.candidates if c.start <= member.i < c.end), None)
+                if (
+                    cand is None
+                    or cand.kind not in ("org", _PERSON)
+                    or (named and cand.kind != named[0].kind)
+                ):
+                    named = []
                     break
-                if named.name not in names:
-                    names.append(named.name)
-            if len(names) >= 2 and (want == 0 or len(names) == want):
-                return None, ", ".join(names[:-1]) + " and " + names[-1]
+                if cand.kind == _PERSON and (
+                    not people or (cand.actor_id is None and member.pos_ != "PROPN")
+                ):
+                    named = []
+                    break
+                if all(n.name != cand.name for n in named):
+                    named.append(cand)
+            if len(named) >= 2 and (want == 0 or len(named) == want):
+                return named
         return None
 
     def _source_again(
@@ -1347,6 +1389,7 @@ class SpeakerResolver:
 # -- helpers -------------------------------------------------------------------------------------
 # words that count the members of a group named before ("both sides"; 0: any number, "all parties")
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": 0}
+_PERSON = "person"
 _HEADLINE_LINES = 3  # opening lines searched for headlines (a date or a section name may come first)
 
 

@@ -519,6 +519,11 @@ class ActorBase:
             return Affiliation(name, party, kind)
         if not parties and group.unplaced:
             return Affiliation(group.unplaced, None, kind)
+        if group.label and plural and len(places := list(dict.fromkeys(adjectives))) > 1:
+            # "US and Ukrainian officials": one joint label of the guide's kind, whatever the
+            # spelling ("U.S. and Ukrainian"), so that one group is one actor; no single side
+            joined = ", ".join(places[:-1]) + " and " + places[-1]
+            return Affiliation(_plural(group.label.format(place=joined)), None, kind)
         return Affiliation(phrase, None, kind)
 
     def _reported_by(
@@ -707,6 +712,12 @@ def _collective_head(c: Collectives, keys: Sequence[str]) -> tuple[int, int, int
 
 def _starts(keys: Sequence[str], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
     return any(tuple(keys[i : i + len(p)]) == p for p in phrases)
+
+
+def _plural(label: str) -> str:
+    """A label read for a group: its last word in the plural ("anonymous ... official" ->
+    "... officials"; "European leaders" stays)."""
+    return label if label.endswith("s") else label + "s"
 
 
 def _phrase(text: str) -> str:
