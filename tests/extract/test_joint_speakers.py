@@ -72,3 +72,25 @@ def test_a_counted_plural_without_as_many_named_people_stays_one_speaker(extract
 def test_a_counted_plural_taking_up_states_keeps_the_joint_label(extractor: Any) -> None:
     text = "Norway and Qatar hosted the talks. Both governments said the venue would stay the same."
     assert [n for n, _ in said_by(extractor, text)] == ["Norway and Qatar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "American and Ukrainian negotiators met in Oslo. Both sides said the ceasefire text was ready.",
+            "United States and Ukraine",
+        ),
+        (
+            "The Russian and Chinese teams met in Beijing. Both delegations said the talks were useful.",
+            "Russia and China",
+        ),
+    ],
+)
+def test_both_sides_take_up_the_states_nationality_words_name(extractor: Any, text: str, name: str) -> None:
+    assert [n for n, _ in said_by(extractor, text)] == [name]
+
+
+def test_both_sides_after_words_that_name_no_state_stay_as_written(extractor: Any) -> None:
+    text = "Tired and hungry negotiators met in Oslo. Both sides said the ceasefire text was ready."
+    assert [n for n, _ in said_by(extractor, text)] == ["Both sides"]

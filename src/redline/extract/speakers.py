@@ -1176,12 +1176,12 @@ class SpeakerResolver:
             stack = [t]
             while stack:
                 for c in stack.pop().children:
-                    if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}:
+                    if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "ADJ"}:
                         members.append(c)
                         stack.append(c)
             named: list[_Candidate] = []
             for member in sorted(members, key=lambda m: m.i):
-                cand = next((c for c in index.candidates if c.start <= member.i < c.end), None)
+                cand = self._as_state(index, member)
                 if (
                     cand is None
                     or cand.kind not in ("org", _PERSON)
@@ -1199,6 +1199,18 @@ class SpeakerResolver:
             if len(named) >= 2 and (want == 0 or len(named) == want):
                 return named
         return None
+
+    def _as_state(self, index: _Index, token: Token) -> _Candidate | None:
+        """The candidate a member of a coordination names; a nationality word ("American and
+        Ukrainian negotiators") names its state, so that "both sides" can take the two up."""
+        cand = next((c for c in index.candidates if c.start <= token.i < c.end), None)
+        if cand is None or (cand.kind != "norp" and token.pos_ != "ADJ"):
+            return cand
+        place = self._place(token)
+        actor = self.kb.get(place) if place else None
+        if actor is None:
+            return None
+        return _Candidate(cand.start, cand.end, actor.id, actor.name, "org", None, False)
 
     def _source_again(
         self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
