@@ -281,3 +281,46 @@ def test_a_document_takes_up_its_named_owner(extractor: Any) -> None:
     sp = speaker_of(extractor, text, "borders could not be changed")
     assert sp.kind == "document"
     assert sp.party == "europe"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "The budget speech ran long. In Warsaw, officials said it held nothing new.",
+            "held nothing new",
+            "anonymous Polish official",
+        ),
+        (
+            "In private, French officials were less polite. One senior official said the fund was a fiction.",
+            "fund was a fiction",
+            "anonymous French official",
+        ),
+        (
+            "US officials called the text a first draft. "
+            "A senior administration official said more changes were due.",
+            "more changes were due",
+            "anonymous US official",
+        ),
+    ],
+)
+def test_an_unnamed_source_takes_the_side_the_story_just_gave_it(
+    extractor: Any, text: str, content: str, name: str
+) -> None:
+    assert speaker_of(extractor, text, content).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two sides named before: which one is not said
+        "US officials met Russian officials in Riyadh. An official said the talks were useful.",
+        # a place that is no side of the talks
+        "In Geneva, officials said the talks were useful.",
+        # no group named before
+        "The talks ended late on Friday. Officials said the talks were useful.",
+    ],
+)
+def test_an_unnamed_source_with_no_side_given_stays_unplaced(extractor: Any, text: str) -> None:
+    sp = speaker_of(extractor, text, "talks were useful")
+    assert sp.party is None and sp.name == "anonymous official", sp

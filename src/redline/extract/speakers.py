@@ -185,6 +185,8 @@ class SpeakerResolver:
             kb.fold(w) for w in kb.person_nouns
         )
         self._title_words = frozenset(w for key in kb.titles for w in key) | self._role_words
+        # the names an unnamed source gets when its words name no side ("anonymous official")
+        self._unplaced = frozenset(g.unplaced for g in kb.collectives.groups if g.unplaced)
         self._last: tuple[Doc, list[Mention], _Index] | None = None
 
     def resolve(
@@ -237,6 +239,7 @@ class SpeakerResolver:
             or self._repeated(index, span, previous)
             or self._partitive(index, span, previous)
             or self._definite_person(index, span, content, previous)
+            or self._unplaced_side(index, span)
             or self._collective(span, placed=False)
         )
         if resolved is None:
@@ -1296,6 +1299,36 @@ class SpeakerResolver:
                     return None  # "Some" of the "efforts" named before say nothing
                 return self._phrase_up_to(t, placed=True)
         return None
+
+    def _unplaced_side(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """An unnamed source whose own words name no side ("officials", "one senior official")
+        takes the side the story has just given it: a place fronted on its verb ("In Kyiv,
+        officials said", read as "officials in Kyiv"), else the one placed group of the same noun
+        named in this sentence or the one before ("Ukrainian officials were less diplomatic. One
+        senior official said"). Two groups of that noun with different sides give none."""
+        found = self.kb.collective([t.text for t in span], span.text)
+        if found is None or found.party is not None or found.name not in self._unplaced:
+            return None
+        head = index.head(span)
+        words = [t.text for t in span]
+        if head.dep_ in NOMINAL_SUBJECTS:
+            for prep in head.head.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > span.start:
+                    continue
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    there = self.kb.collective([*words, "in", *(t.text for t in obj.subtree)])
+                    if there is not None and there.party is not None:
+                        return None, there.name
+        doc = index.doc
+        here = index.sent_of[span.start]
+        sides: set[tuple[str | None, str]] = set()
+        for t in doc[: span.start]:
+            if here - index.sent_of[t.i] > 1 or t.lemma_ != head.lemma_ or t.tag_ not in {"NNS", "NNPS"}:
+                continue
+            named = self._collective(doc[t.left_edge.i : t.i + 1], placed=True)
+            if named is not None:
+                sides.add(named)
+        return sides.pop() if len(sides) == 1 else None
 
     def _definite_person(
         self, index: _Index, span: SpacySpan, content: tuple[int, int] | None, previous: Sequence[Speaker]
