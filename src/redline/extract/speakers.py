@@ -1322,8 +1322,10 @@ class SpeakerResolver:
         doc = index.doc
         here = index.sent_of[span.start]
         sides: set[tuple[str | None, str]] = set()
-        for t in doc[: span.start]:
-            if here - index.sent_of[t.i] > 1 or t.lemma_ != head.lemma_ or t.tag_ not in {"NNS", "NNPS"}:
+        for t in reversed(doc[: span.start]):
+            if here - index.sent_of[t.i] > 1:
+                break
+            if t.lemma_ != head.lemma_ or t.tag_ not in {"NNS", "NNPS"}:
                 continue
             named = self._collective(doc[t.left_edge.i : t.i + 1], placed=True)
             if named is not None:
