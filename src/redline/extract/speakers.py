@@ -233,6 +233,7 @@ class SpeakerResolver:
             or self._report(index, span)
             or self._owned_document(index, span)
             or self._collective(span, placed=True)
+            or self._issued_with(index, span)
             or self._document(index, span, previous)
             or self._issued(index, span, previous)
             or self._source_again(index, span, previous)
@@ -473,6 +474,30 @@ class SpeakerResolver:
                         # statement said": makers among whom no person of the knowledge base is
                         # named as written
                         return self._phrase_up_to(subject, placed=False)
+        return None
+
+    def _issued_with(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "The negotiators ended the day with a joint statement saying ...": a statement the
+        clause's subject put out by a preposition ("with", "in", "through") is that subject's
+        words, as when it issued the statement outright."""
+        head = index.head(span)
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in {"with", "in", "through", "via"} or prep.i >= span.start:
+            return None
+        verb = prep.head
+        for _ in range(4):  # the parser may hang the preposition on the object ("the day of talks")
+            if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"pobj", "prep", "dobj"}:
+                break
+            verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"} or not self.kb.issuing_verbs([t.text for t in span]):
+            return None
+        for subject in verb.children:
+            if subject.dep_ == "nsubj":
+                for c in index.candidates:
+                    if c.start <= subject.i < c.end and c.kind in ("person", "org", "group"):
+                        return c.actor_id, c.name
+                # a group that can speak ("the negotiators"), never "the talks ended with"
+                return self._collective(subject.doc[subject.left_edge.i : subject.i + 1], placed=False)
         return None
 
     def _issued(
