@@ -273,6 +273,34 @@ def test_the_two_generic_frames_compete() -> None:
     assert both.decide(StatementInput("they spoke about it at length")).issues == ["plan_overall", "process"]
 
 
+@pytest.mark.parametrize(
+    ("odds", "pair", "issues"),
+    [
+        # the two frames about as likely (p=0.62 and 0.57): both, the likelier first, which is
+        # the one the stance is read toward
+        ({"plan_overall": 0.5, "process": 0.3}, 0.5, ["plan_overall", "process"]),
+        ({"plan_overall": 0.3, "process": 0.5}, 0.5, ["process", "plan_overall"]),
+        # a named issue stays first, the hedged frames after it
+        (
+            {"territory": 2.0, "plan_overall": 0.5, "process": 0.3},
+            0.5,
+            ["territory", "plan_overall", "process"],
+        ),
+        # the second frame under the pair's probability (p=0.57 against 0.6): the likelier alone
+        ({"plan_overall": 0.5, "process": 0.3}, 0.6, ["plan_overall"]),
+        # nor is a frame under the threshold (p=0.38) kept as a hedge
+        ({"plan_overall": 0.5, "process": -0.5}, 0.3, ["plan_overall"]),
+    ],
+)
+def test_the_second_frame_hedges_after_the_first(
+    odds: dict[str, float], pair: float, issues: list[str]
+) -> None:
+    taxonomy = load_issues()
+    classifier = StatementClassifier(taxonomy, _tiny(taxonomy.ids, odds, generic_pair=pair))
+    decision = classifier.decide(StatementInput("they spoke about it at length"))
+    assert decision.issues == issues, decision.explain()
+
+
 def test_a_named_issue_is_kept_beside_a_frame() -> None:
     taxonomy = load_issues()
     odds = {"territory": 2.0, "plan_overall": 1.0, "process": 0.5}
