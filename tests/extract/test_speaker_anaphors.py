@@ -76,6 +76,12 @@ SPLIT = (
         ),
         pytest.param(SPLIT, "the vote should wait for a ceasefire", "Opposition leaders", id="some"),
         pytest.param(SPLIT, "the country should begin preparing now", "Opposition leaders", id="others"),
+        pytest.param(
+            "Three farm economists read the bill. All of them said the subsidy cap was too low.",
+            "the subsidy cap was too low",
+            "Three farm economists",
+            id="all of them",
+        ),
     ],
 )
 def test_a_source_that_points_back_takes_up_the_speaker_named_before(

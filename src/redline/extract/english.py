@@ -38,7 +38,7 @@ INDEFINITE_QUANTIFIERS = frozenset(
 )
 # quantifiers that stand for a noun named before ("Opposition leaders were split. Some said ...,
 # while others ..."): part of that group
-PARTITIVE_PRONOUNS = frozenset({"some", "others", "many", "most", "several"})
+PARTITIVE_PRONOUNS = frozenset({"some", "others", "many", "most", "several", "all"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # subordinators of an adverbial clause ("if Putin does not stop", "after the talks ended")
 SUBORDINATORS = frozenset(
