@@ -1239,11 +1239,11 @@ def _outlet_itself(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
     if cand.source is None:
         return False
     words = doc[cand.source[0] : cand.source[1]]
-    return (
-        len(words) > 1
-        and words[0].lower_ == "our"
-        and (words[-1].lemma_.lower() in cues.audience or words[-1].lower_.rstrip("s") in cues.audience)
-    )
+    if len(words) < 2 or words[0].lower_ != "our":
+        return False
+    # the phrase's head, so that "our correspondent at the venue" is staff as "our correspondent" is
+    head = words.root if words.root.i > words[0].i else words[-1]
+    return head.lemma_.lower() in cues.audience or head.lower_.rstrip("s") in cues.audience
 
 
 def _to_the_reader(tok: Token) -> bool:
@@ -1254,7 +1254,8 @@ def _to_the_reader(tok: Token) -> bool:
     if subjects:
         return all(c.lower_ == "you" for c in subjects)
     return (
-        tok.tag_ == "VB"
+        # "Thank you for reading": the parser may tag a sentence-opening imperative VBP
+        tok.tag_ in ("VB", "VBP")
         and tok.dep_ == "ROOT"
         and not any(c.dep_ in ("aux", "auxpass", "expl") for c in tok.children)
         and all(
@@ -1313,7 +1314,12 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
     if any(_asks_anonymity(c, cues) for c in tok.children):
         return True  # "an official who asked not to be named"
     negated = any(c.dep_ == "neg" for c in tok.children) or _none_given(tok, cues)
-    return negated and tok.lemma_.lower() not in cues.negated_statements
+    if negated and tok.lemma_.lower() not in cues.negated_statements:
+        return True
+    # "has said little in public": an empty object and no clause is speech that carried nothing
+    return any(c.dep_ == "dobj" and c.lower_ in cues.empty_objects for c in tok.rights) and not any(
+        c.dep_ in ("ccomp", "xcomp") for c in tok.children
+    )
 
 
 def _none_given(verb: Token, cues: CueLexicon) -> bool:

@@ -804,7 +804,7 @@ class SpeakerResolver:
         here = index.sent_of[pron.i]
         recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
         candidates = self._pronoun_candidates(index, pron, want, recent)
-        bound = _bound_names(index, pron)
+        bound = _bound_names(index, pron) | _other_gender(pron, previous)
         scored = self._score_pronoun_candidates(index, pron, candidates, bound, content, recent)
         # the last main-clause subject before this sentence is the centre of attention
         centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
@@ -824,7 +824,9 @@ class SpeakerResolver:
         if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
             nominal = doc[chosen.start : chosen.end]
             return (
-                self._described(index, nominal)
+                # "The farm minister, Jana Holt, toured the port. She said": the name beside the role
+                self._apposed(index, nominal)
+                or self._described(index, nominal)
                 or self._definite_person(index, nominal, None, previous)
                 or (None, chosen.name)
             )
@@ -1059,6 +1061,8 @@ class SpeakerResolver:
             return None  # a name is not a description ("Lynch", though "Lynch's chief of staff" is)
         if head.tag_ in {"NNS", "NNPS"}:
             return None
+        if not (self.kb.is_person_noun(head.lemma_) or self.kb.fold(head.text) in self._role_words):
+            return None  # "the union", "the coalition": a body, not the person whose title names it
         words = list(span.doc[span.start : _name_end(span)])
         if words and words[0].lower_ in INDEFINITE_QUANTIFIERS:
             return None  # "a senior official" introduces someone new
@@ -1466,6 +1470,21 @@ def _fronted(head: Token, pron: Token) -> bool:
         if t.i == pron.head.i:
             return True
     return False
+
+
+def _other_gender(pron: Token, previous: Sequence[Speaker]) -> set[tuple[str | None, str]]:
+    """Speakers an earlier pronoun of the other gender stood for ("The President ... She
+    underscored ... The Prime Minister briefed her. He noted"): a name the knowledge base cannot
+    sex keeps the gender the document gave it. Keys as ``_bound_names`` gives them."""
+    gender = PRONOUNS[pron.lower_][1]
+    if gender is None:
+        return set()
+    out: set[tuple[str | None, str]] = set()
+    for p in previous:
+        said = PRONOUNS.get(p.mention.text.lower())
+        if said is not None and said[1] is not None and said[1] != gender:
+            out.add((p.actor_id, p.name if p.actor_id is None else ""))
+    return out
 
 
 def _main_subject(head: Token) -> bool:
