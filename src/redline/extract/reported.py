@@ -589,6 +589,8 @@ def speech_noun_owner(noun: Token, before: int) -> Token | None:
         verb_like = c.dep_ == "nsubj" or (c.dep_ == "compound" and noun.dep_ == "ROOT" and c.i == noun.i - 1)
         if c.pos_ in ("PROPN", "PRON") and verb_like:
             return c
+        if c.dep_ == "nsubj" and c.pos_ == "NOUN" and noun.tag_ == "NN" and noun.lower_.endswith("ing"):
+            return c  # "with the mediator warning that": a participle the tagger read as a noun
         # "a Guardian report that", "a New York Times report that": a name right before the noun
         # is its maker
         if c.dep_ == "compound" and c.i == noun.i - 1 and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
@@ -767,6 +769,10 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     # sentence: "“Zelensky Has Not Read the Proposal” / Speaking on the red carpet, Trump said
     # he was ...") is not what this verb reports when one on its own side is
     comps = [c for c in comps if not _across_paragraphs(c, tok)] or comps
+    if any(c.i < tok.i for c in comps):
+        # "Merrow wants a review, the people said; Tallis wants ...": after an inverted cue a
+        # semicolon ends what was said, and the clause after it is the writer's next one
+        comps = [c for c in comps if not _semicolon_after(tok, c)]
     after_colon = [c for c in comps if not _colon_before(c, tok)]
     if after_colon and len(after_colon) < len(comps):
         # the lead-in dropped, the clause right after the verb is what was said; the parser
@@ -784,6 +790,11 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         if cand is not None and _has_verb(tok.doc, cand.content):
             return cand
     return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
+
+
+def _semicolon_after(verb: Token, comp: Token) -> bool:
+    """Whether a semicolon stands between the verb and a clause after it."""
+    return comp.i > verb.i and any(t.text == ";" for t in verb.doc[verb.i + 1 : comp.left_edge.i])
 
 
 def _colon_before(comp: Token, verb: Token) -> bool:

@@ -1053,6 +1053,9 @@ class SpeakerResolver:
             for c in index.candidates:
                 if c.start <= t.i < c.end and c.kind == "person":
                     return c.actor_id, c.name
+            for c in index.candidates:  # "The mediator, retired judge Helene Caradec,": the name
+                if c.kind == "person" and t.left_edge.i < c.start and c.end == t.right_edge.i + 1:
+                    return c.actor_id, c.name  # that closes a titled apposition
         return None
 
     def _described(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
