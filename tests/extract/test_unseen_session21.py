@@ -192,9 +192,7 @@ def test_thanking_someone_named_is_still_a_statement(attributed: Attributed) -> 
 
 
 def test_a_participle_read_as_a_noun_after_with_still_reports(attributed: Attributed) -> None:
-    found = attributed(
-        "Both delegations left the hotel, with the envoy warning that a deal was months away."
-    )
+    found = attributed("Both delegations left the hotel, with the envoy warning that a deal was months away.")
     assert [(a.content, a.source) for a in found] == [("a deal was months away", "the envoy")]
 
 
