@@ -1029,16 +1029,20 @@ def _link_to_headline_subject(
     q.confidence = cues.confidence_of("signature")
 
 
-# "Putin on Western rhetoric: “...”", "Lavrov to Rubio: “...”": a name, a topic or addressee, a colon
+# "Putin on Western rhetoric: “...”", "Lavrov to Rubio: “...”": a name, a topic or addressee, a colon;
+# or a name and an aside set off by a comma ("17:25 Rhee, leaving the building: “...”"), after any
+# live blog's time stamp
 _TOPIC_LABEL = re.compile(
-    r"(?P<name>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,3}) (?:on|to|about|at) [^:\n]{1,80}:[ \t]*$"
+    r"(?:\d{1,2}[:.]\d{2}\s+)?(?P<name>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,3})"
+    r"(?: (?:on|to|about|at) [^:\n]{1,80}|, [a-z][^:\n]{1,80}):[ \t]*$"
 )
 
 
 def _link_to_topic_label(doc: Doc, text: str, q: _Quote, cues: CueLexicon) -> None:
-    """ "Putin on Western rhetoric: “Complete nonsense.”", "Putin to Witkoff: “No compromise”": a
-    line that opens with a name, says what about or to whom, and gives the quotation after a
-    colon, as live blogs and round-ups label quotes. The name speaks; the colon is the cue."""
+    """ "Putin on Western rhetoric: “Complete nonsense.”", "Putin to Witkoff: “No compromise”",
+    "Rhee, leaving the building: “Monday is fine.”": a line that opens with a name, says what
+    about or to whom (or sets off an aside), and gives the quotation after a colon, as live blogs
+    and round-ups label quotes. The name speaks; the colon is the cue."""
     line_start = text.rfind("\n", 0, q.span.open) + 1
     m = _TOPIC_LABEL.fullmatch(text, line_start, q.span.open)
     if m is None or m.group("name").lower() in cues.label_exclusions:

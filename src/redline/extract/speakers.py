@@ -990,7 +990,7 @@ class SpeakerResolver:
             elif want in {"org", "plural"} and not coordinated and self._unlisted_body(index, span):
                 # "the Emirati Foreign Ministry ... It": a body the mention list does not hold
                 c = _Candidate(span.start, span.end, None, _clean_name(span), "org", None, False)
-            elif coordinated or t.tag_ != "NN" or t.ent_type_ or want == "plural":
+            elif coordinated or not self._common_or_role(t) or t.ent_type_ or want == "plural":
                 continue
             elif want == "person" and self.kb.is_person_noun(t.lemma_):
                 gender = self.kb.word_gender(t.text)
@@ -1002,6 +1002,11 @@ class SpeakerResolver:
             c.head = t.i
             out.append(c)
         return out
+
+    def _common_or_role(self, t: Token) -> bool:
+        """A common singular noun, or a role capitalised as one ("The Prime Minister briefed
+        her. He noted"): either may be taken up by a pronoun when no mention covers it."""
+        return t.tag_ == "NN" or (t.tag_ == "NNP" and self.kb.fold(t.text) in self._role_words)
 
     def _unlisted_body(self, index: _Index, span: SpacySpan) -> bool:
         """Whether a proper-noun subject names an organisation that no mention covers ("the
