@@ -32,6 +32,7 @@ from redline.extract.actors import span_head as _head
 from redline.extract.english import (
     CLOSING_QUOTES,
     INDEFINITE_QUANTIFIERS,
+    MEMBER_PRONOUNS,
     NOMINAL_SUBJECTS,
     OBJECTS,
     OPENING_QUOTES,
@@ -803,6 +804,10 @@ class SpeakerResolver:
         doc = index.doc
         here = index.sent_of[pron.i]
         recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
+        if want == "org":
+            issuer = self._issuer_of_it(index, pron)
+            if issuer is not None:
+                return issuer
         candidates = self._pronoun_candidates(index, pron, want, recent)
         bound = _bound_names(index, pron) | _other_gender(pron, previous)
         scored = self._score_pronoun_candidates(index, pron, candidates, bound, content, recent)
@@ -831,6 +836,27 @@ class SpeakerResolver:
                 or (None, chosen.name)
             )
         return chosen.actor_id, chosen.name
+
+    def _issuer_of_it(self, index: _Index, pron: Token) -> tuple[str | None, str] | None:
+        """ "The mediator, Judge Caradec, issued a short statement. “...,” it reads.": "it" as a
+        source is the statement issued in this sentence or the one before, and a statement's
+        words are its issuer's (the rule ``_issued`` applies to "the statement said")."""
+        doc = index.doc
+        here = index.sent_of[pron.i]
+        for t in reversed(doc[: pron.i]):
+            if here - index.sent_of[t.i] > 1:
+                return None
+            if t.pos_ != "NOUN" or t.dep_ != "dobj":
+                continue
+            verbs = self.kb.issuing_verbs([t.text])
+            if not verbs or t.head.lemma_.lower() not in verbs:
+                continue
+            subjects = [c for c in t.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if not subjects:
+                return None
+            phrase = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
+            return self._named(index, phrase) or self._apposed(index, phrase) or (None, _clean_name(phrase))
+        return None
 
     def _pronoun_owner(
         self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
@@ -1232,10 +1258,12 @@ class SpeakerResolver:
         self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
     ) -> tuple[str | None, str] | None:
         """ "Opposition leaders were split. Some said ..., while others ...": a quantifier standing
-        for a noun ("some", "others", "many of them") is part of the group named just before, in
-        this sentence or the one before: the group that spoke last, else the plural subject."""
+        for a noun ("some", "others", "many of them", "one of them") is part of the group named
+        just before, in this sentence or the one before: the group that spoke last, else the
+        plural subject."""
         words = [t.lower_ for t in span]
-        if words[0] not in PARTITIVE_PRONOUNS or words[1:] not in ([], ["of", "them"]):
+        member = words[0] in MEMBER_PRONOUNS and words[1:] == ["of", "them"]  # "One of them said"
+        if not member and (words[0] not in PARTITIVE_PRONOUNS or words[1:] not in ([], ["of", "them"])):
             return None
         doc = index.doc
         here = index.sent_of[span.start]
@@ -1243,7 +1271,12 @@ class SpeakerResolver:
             if p.mention.end > span.start_char:
                 continue
             there = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
-            if there is not None and here - index.sent_of[there.start] <= 1 and p.kind == "group":
+            # a group, or people counted in the plural ("Two diplomats said ... One of them")
+            if (
+                there is not None
+                and here - index.sent_of[there.start] <= 1
+                and (p.kind == "group" or index.head(there).tag_ in {"NNS", "NNPS"})
+            ):
                 return p.actor_id, p.name
             break
         for t in reversed(doc[: span.start]):
