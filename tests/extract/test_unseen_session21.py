@@ -220,3 +220,58 @@ def test_after_an_inverted_cue_a_semicolon_ends_what_was_said(
 def test_a_cue_before_its_clause_reads_past_no_semicolon(attributed: Attributed) -> None:
     found = attributed("The operator said the ferry would run again; the unions disagree.")
     assert [a.content for a in found] == ["the ferry would run again"]
+
+
+def test_a_capitalised_role_is_what_a_pronoun_after_it_takes_up(extractor: Any) -> None:
+    # "Ebba" and "Tariq"-less: neither name tells a gender, so only the role sentence decides
+    text = (
+        "Chancellor Lorne spoke by phone with Premier Osman on Friday.\n\n"
+        "The Premier briefed the Chancellor on the talks. He said the sides had agreed on an annex."
+    )
+    assert said_by(extractor, text)[-1][0] == "Osman"
+
+
+def test_a_capitalised_name_that_is_no_role_is_not_taken_up_as_a_person(extractor: Any) -> None:
+    text = (
+        "Chancellor Lorne spoke by phone with Premier Osman.\n\n"
+        "The Ledger published the call's readout. He said the sides had agreed."
+    )
+    assert said_by(extractor, text)[-1][0] not in ("Ledger", "The Ledger")
+
+
+def test_a_name_and_an_aside_before_a_colon_label_a_quote(extractor: Any) -> None:
+    text = (
+        "16:40 The talks ended without a date for the next round.\n\n"
+        "16:55 Halvorsen, leaving through a side door: “We will be back next week.”"
+    )
+    assert said_by(extractor, text)[-1] == ("Halvorsen", "We will be back next week")
+
+
+def test_a_lowercase_lead_in_before_a_colon_names_no_speaker(extractor: Any) -> None:
+    text = "16:55 as the doors closed, a last message: “We will be back next week.”"
+    assert all(name != "as" for name, _ in said_by(extractor, text))
+
+
+def test_one_of_them_is_one_of_the_people_counted_before(extractor: Any) -> None:
+    text = (
+        "Three officials briefed on the talks said the gap had narrowed. One of them, who asked not to "
+        "be named, said maps had been exchanged."
+    )
+    found = said_by(extractor, text)
+    assert found[-1][0] == found[0][0] and found[-1][0] != "One"
+
+
+def test_it_after_an_issued_statement_is_the_issuer(extractor: Any) -> None:
+    text = (
+        "The arbitrator, former judge Ilse Varga, issued a brief statement on Friday. "
+        "“Both parties have asked for more time,” it reads."
+    )
+    assert said_by(extractor, text)[-1] == ("Ilse Varga", "Both parties have asked for more time")
+
+
+def test_it_after_someone_else_took_the_stage_is_not_the_issuer(extractor: Any) -> None:
+    text = (
+        "The employers issued a statement on Monday. The union, meanwhile, met its members. "
+        "“We will not back down,” it said."
+    )
+    assert said_by(extractor, text)[-1][0] == "union"

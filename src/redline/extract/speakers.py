@@ -846,6 +846,8 @@ class SpeakerResolver:
         for t in reversed(doc[: pron.i]):
             if here - index.sent_of[t.i] > 1:
                 return None
+            if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and not index.in_quote[t.i]:
+                return None  # "... issued a statement. The union met. “...,” it said": the union
             if t.pos_ != "NOUN" or t.dep_ != "dobj":
                 continue
             verbs = self.kb.issuing_verbs([t.text])
