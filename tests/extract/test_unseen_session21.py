@@ -157,6 +157,11 @@ def test_speech_that_carried_nothing_is_no_statement(attributed: Attributed, tex
     [
         ("The governor said nothing would change before the vote.", "nothing would change before the vote"),
         ("The envoy said little had been agreed.", "little had been agreed"),
+        # a relative clause says what was (not) proposed
+        (
+            "The governor has proposed nothing that would raise the fares.",
+            "nothing that would raise the fares",
+        ),
     ],
 )
 def test_nothing_or_little_opening_the_clause_said_is_content(
@@ -275,3 +280,24 @@ def test_it_after_someone_else_took_the_stage_is_not_the_issuer(extractor: Any) 
         "“We will not back down,” it said."
     )
     assert said_by(extractor, text)[-1][0] == "union"
+
+
+def test_a_quoted_headline_over_an_interview_is_the_interviewees(extractor: Any) -> None:
+    text = (
+        "'We are not there yet': an interview with negotiator Lea Morin\n\n"
+        "Lea Morin has led the talks since May."
+    )
+    assert said_by(extractor, text)[0] == ("Lea Morin", "We are not there yet")
+
+
+def test_a_quoted_headline_over_an_interview_with_no_one_names_no_speaker(extractor: Any) -> None:
+    text = "'We are not there yet': an interview about the harbour talks\n\nThe talks resumed in May."
+    assert all(name is None or "interview" not in name for name, _ in said_by(extractor, text))
+
+
+def test_a_statement_a_group_posted_is_the_groups(extractor: Any) -> None:
+    text = (
+        "The dockers' union met on Monday. It wants a review of the rota, according to a statement it "
+        "posted on its website."
+    )
+    assert said_by(extractor, text)[-1][0] == "dockers' union"

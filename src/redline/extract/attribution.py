@@ -993,9 +993,10 @@ def _link_to_headline_subject(
     doc: Doc, text: str, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
 ) -> None:
     """ "‘We will not sign’: Zelensky rejects deal as Moscow digs in", "'Not a single village':
-    Moldova's negotiator on the talks": a headline that opens with a quotation and names its
-    speaker after a colon. The speaker is the subject of the words after the colon (or, with no
-    verb there, their first noun phrase); the colon is the cue."""
+    Moldova's negotiator on the talks", "'No deal yet': an interview with the envoy": a headline
+    that opens with a quotation and names its speaker after a colon. The speaker is the subject
+    of the words after the colon (or, with no verb there, their first noun phrase, or the one an
+    interview is with); the colon is the cue."""
     close = q.span.close
     line_start = text.rfind("\n", 0, q.span.open) + 1
     if close is None or text[line_start : q.span.open].strip():
@@ -1012,6 +1013,11 @@ def _link_to_headline_subject(
     subjects = [t for t in rest if t.dep_ in ("nsubj", "nsubjpass") and rest.start <= t.head.i < rest.end]
     roots = [t for t in rest if not rest.start <= t.head.i < rest.end or t.head.i == t.i]
     head = subjects[0] if subjects else roots[0] if roots else None
+    if head is not None and head.lemma_.lower() in cues.interview_words:
+        # "‘A ceasefire is a floor’: an interview with mediator Ruth Amadi": the one interviewed
+        head = next(
+            (o for p in head.rights if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"), None
+        )
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return
     start, end = noun_phrase(head)

@@ -1328,9 +1328,13 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
     if negated and tok.lemma_.lower() not in cues.negated_statements:
         return True
     # "has said little in public": an empty object and no clause is speech that carried nothing
-    return any(c.dep_ == "dobj" and c.lower_ in cues.empty_objects for c in tok.rights) and not any(
-        c.dep_ in ("ccomp", "xcomp") for c in tok.children
-    )
+    # ("proposed nothing that would raise his taxes" says what, through its relative clause)
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ in cues.empty_objects
+        and not any(d.dep_ in ("relcl", "acl") for d in c.children)
+        for c in tok.rights
+    ) and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
 
 
 def _none_given(verb: Token, cues: CueLexicon) -> bool:

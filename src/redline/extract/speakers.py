@@ -270,6 +270,7 @@ class SpeakerResolver:
         if found is None or found.kind != "document":
             return span
         doc = span.doc
+        issuing = self.kb.issuing_verbs([head.text])
         # the mention may stop at the head noun while its by-phrase runs on ("a joint statement
         # released minutes later by Washington said"): the head's own phrase is read to its end
         for t in doc[head.i + 1 : max(span.end, head.right_edge.i + 1)]:
@@ -278,6 +279,12 @@ class SpeakerResolver:
                 objects = [c for c in t.children if c.dep_ == "pobj"]
                 if objects:
                     return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+            # "a statement the group posted on its website": the subject of an issuing verb in a
+            # relative clause on the head
+            if t.dep_ == "relcl" and t.head.i == head.i and t.lemma_.lower() in issuing:
+                subjects = [c for c in t.children if c.dep_ == "nsubj"]
+                if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
+                    return doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
         if head.i + 1 >= span.end:
             return span
         before = doc[span.start : head.i]
