@@ -301,3 +301,30 @@ def test_a_statement_a_group_posted_is_the_groups(extractor: Any) -> None:
         "posted on its website."
     )
     assert said_by(extractor, text)[-1][0] == "dockers' union"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy spoke to the Ledger about what keeps a truce alive.",
+        "The mayor talked about whether the ferry would run in winter.",
+    ],
+)
+def test_a_question_a_speaker_talked_about_is_no_statement(attributed: Attributed, text: str) -> None:
+    assert attributed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The envoy spoke about the possibility of a truce.", "the possibility of a truce"),
+        (
+            "The mayor warned about what she called a reckless timetable.",
+            "what she called a reckless timetable",
+        ),
+    ],
+)
+def test_a_topic_named_or_called_something_stays_content(
+    attributed: Attributed, text: str, content: str
+) -> None:
+    assert [a.content for a in attributed(text)] == [content]

@@ -1084,6 +1084,8 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
             if _temporal(child):
                 continue  # "weighed in Friday about ...": the particle read as "in" a day
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs and _indirect_question(objs[0], cues):
+                return None  # "spoke to the paper about what makes a deal hold": a topic, not a claim
             if objs:
                 start = objs[0].left_edge.i
                 mark = tok.doc[child.i + 1]
@@ -1102,6 +1104,14 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
                     found.cue = (cue[0], child.i + 1)  # type: ignore[union-attr]
                 return found
     return None
+
+
+def _indirect_question(clause: Token, cues: CueLexicon) -> bool:
+    """A clause opened by a question word ("what makes a deal hold", "whether talks resume"): what
+    a prepositional cue is about, which says nothing; "what he called a breach" names a thing."""
+    first = clause.left_edge
+    opens = first.tag_ in ("WP", "WRB", "WDT") or first.lower_ == "whether"
+    return opens and is_verb(clause) and clause.lemma_.lower() not in cues.naming_verbs
 
 
 def _is_passive(tok: Token) -> bool:
