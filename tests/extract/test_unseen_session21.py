@@ -328,3 +328,23 @@ def test_a_topic_named_or_called_something_stays_content(
     attributed: Attributed, text: str, content: str
 ) -> None:
     assert [a.content for a in attributed(text)] == [content]
+
+
+def test_a_definite_phrase_takes_up_the_earlier_one_with_its_words(extractor: Any) -> None:
+    text = (
+        "According to four people familiar with the negotiations, the sides still disagree on fees. "
+        "The deal was nearly done, two people who attended the meeting said.\n\n"
+        "For now, the people familiar with the negotiations say, a holding statement is likely."
+    )
+    found = said_by(extractor, text)
+    assert found[-1][0] == found[0][0] == "unnamed sources"
+
+
+def test_a_definite_phrase_with_no_words_after_its_head_takes_up_the_last_one(extractor: Any) -> None:
+    text = (
+        "Four people familiar with the negotiations said the sides still disagree on fees. "
+        "Two people who attended the meeting said the deal was nearly done. "
+        "The people said a statement was likely."
+    )
+    found = dict((content, name) for name, content in said_by(extractor, text))
+    assert found["a statement was likely"] == found["the deal was nearly done"]

@@ -1241,6 +1241,7 @@ class SpeakerResolver:
         if not (definite or bare_plural) or head.pos_ != "NOUN":
             return None
         doc = index.doc
+        same: list[tuple[Speaker, SpacySpan]] = []
         for p in reversed(previous):
             if p.mention.end > span.start_char:
                 continue
@@ -1250,7 +1251,15 @@ class SpeakerResolver:
             earlier = index.head(pspan)
             # "according to European officials ... the European official said": one is not many
             if earlier.lemma_ == head.lemma_ and _plural(earlier) == _plural(head):
+                same.append((p, pspan))
+        # "three people familiar with the talks ... two people who attended ... the people familiar
+        # with the talks": the earlier phrase that repeats the words after the head, else the last
+        after = next((t.lower_ for t in span if t.i > head.i and t.is_alpha), None)
+        for p, pspan in same:
+            if after is None or any(t.lower_ == after and t.i > index.head(pspan).i for t in pspan):
                 return p.actor_id, p.name
+        if same:
+            return same[0][0].actor_id, same[0][0].name
         if self.kb.is_person_noun(head.lemma_) and self._definite_person(index, span, None, previous):
             return None  # "the Dutch leader" twice: both are the person in focus, resolved next
         here = index.sent_of[span.start]
