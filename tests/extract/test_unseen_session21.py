@@ -348,3 +348,15 @@ def test_a_definite_phrase_with_no_words_after_its_head_takes_up_the_last_one(ex
     )
     found = dict((content, name) for name, content in said_by(extractor, text))
     assert found["a statement was likely"] == found["the deal was nearly done"]
+
+
+def test_a_newsletter_is_the_media(extractor: Any) -> None:
+    text = "Shippers have been told to expect delays until March, according to a trade newsletter."
+    assert said_by(extractor, text)[0][0] == "unnamed media reports"
+
+
+def test_people_a_relative_clause_makes_sources_are_unnamed_sources(extractor: Any) -> None:
+    found = said_by(extractor, "Two people who attended the meeting said the deal was nearly done.")
+    assert found[0][0] == "unnamed sources"
+    found = said_by(extractor, "Two residents said the deal was nearly done.")
+    assert found[0][0] != "unnamed sources"

@@ -537,9 +537,9 @@ class SpeakerResolver:
             return None  # "the Dutch leader" takes up someone named before: steps 5 and 6 first
         found = self.kb.collective([t.text for t in span], span.text)
         after = span.doc[span.end] if span.end < len(span.doc) else None
-        if found is None and after is not None and after.dep_ == "acl" and after.head == _head(span):
-            # "three people briefed on the talks": the mention stops before the participle
-            # that makes "people" a source
+        if found is None and after is not None and _modifies(after, _head(span)):
+            # "three people briefed on the talks", "two people who attended": the mention stops
+            # before the participle or relative clause that makes "people" a source
             found = self.kb.collective([t.text for t in span] + [after.text], span.text)
         if found is None or (placed and found.party is None and found.kind != "media"):
             return None
@@ -1529,6 +1529,13 @@ def _fronted(head: Token, pron: Token) -> bool:
         if t.i == pron.head.i:
             return True
     return False
+
+
+def _modifies(after: Token, head: Token) -> bool:
+    """Whether the word after a mention opens a participle or relative clause on its head."""
+    if after.dep_ == "acl" and after.head == head:
+        return True
+    return after.lower_ in RELATIVE_PRONOUNS and after.head.dep_ == "relcl" and after.head.head == head
 
 
 def _other_gender(pron: Token, previous: Sequence[Speaker]) -> set[tuple[str | None, str]]:
