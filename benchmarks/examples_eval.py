@@ -27,10 +27,13 @@ from redline.knowledge.classifiers import load_weights
 from redline.model import Document
 
 
-def system_output(extractor: Extractor, gold: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def system_output(
+    extractor: Extractor, gold: list[dict[str, Any]], corpus: Path | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Statements for the annotated articles of ``corpus`` (the bundled example corpus by default)."""
     wanted = {d["id"] for d in gold}
     docs = []
-    with corpus_path().open(encoding="utf-8") as lines:
+    with (corpus or corpus_path()).open(encoding="utf-8") as lines:
         for line in lines:
             if line.strip():
                 r = json.loads(line)
@@ -58,7 +61,7 @@ def _short(text: str, n: int = 110) -> str:
     return text if len(text) <= n else text[: n - 3] + "..."
 
 
-def _errors_of(item: Item, pred: Item, said: str, speaker_judged: bool) -> list[str]:
+def _errors_of(item: Item, pred: Item, said: str, speaker_judged: bool, issues: bool) -> list[str]:
     lines = []
     name = (pred.get("speaker") or {}).get("name")
     if speaker_judged and not (item.get("speaker") and names_agree(item["speaker"], name)):
@@ -66,6 +69,8 @@ def _errors_of(item: Item, pred: Item, said: str, speaker_judged: bool) -> list[
             f"  SPKR  gold {item['speaker']} ({item.get('speaker_mention')}) got {said}: "
             f"{_short(item['content'], 70)}"
         )
+    if not issues:  # a set annotated for attribution and speakers only
+        return lines
     gi, pi = set(item.get("issues") or []), set(pred.get("issues") or [])
     if gi != pi:
         lines.append(f"  ISSUE gold {sorted(gi)} got {sorted(pi)}: {_short(item['content'], 80)}")
@@ -77,7 +82,9 @@ def _errors_of(item: Item, pred: Item, said: str, speaker_judged: bool) -> list[
     return lines
 
 
-def list_errors(gold: list[Item], system: dict[str, list[Item]]) -> None:
+def list_errors(gold: list[Item], system: dict[str, list[Item]], issues: bool = True) -> None:
+    """Print each document's misses, spurious statements and wrong speakers (and, with
+    ``issues``, wrong issues and stances)."""
     for doc in gold:
         pairs, missed = align(doc, system.get(doc["id"], []))
         lines: list[str] = []
@@ -98,7 +105,7 @@ def list_errors(gold: list[Item], system: dict[str, list[Item]]) -> None:
             if all(m.get("optional") for m in members):
                 continue
             judged = any(m.get("speaker") for m in members)
-            lines.extend(_errors_of(judged_item(members, pred), pred, said, judged))
+            lines.extend(_errors_of(judged_item(members, pred), pred, said, judged, issues))
         if lines:
             print(doc["id"])
             print("\n".join(lines))

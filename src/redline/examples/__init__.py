@@ -80,25 +80,29 @@ def corpus_dir() -> Path:
     return corpus_path().parent
 
 
-def gold_documents() -> list[dict[str, Any]]:
+def gold_documents(corpus: Path | None = None, expected: Path | None = None) -> list[dict[str, Any]]:
     """The annotated documents of ``expected.json``, each with its article's ``text`` added.
 
     That is the shape of one gold file for the project's scorer (id, text, attributions), so
     a benchmark can write these out or score against them without knowing the corpus layout.
+    ``corpus`` and ``expected`` name another pair of files in the same format (a held-out set
+    kept with the benchmarks), which is read the same way.
     """
+    corpus = corpus or corpus_path()
+    expected = expected or expected_path()
     texts: dict[str, str] = {}
-    with corpus_path().open(encoding="utf-8") as lines:
+    with corpus.open(encoding="utf-8") as lines:
         for line in lines:
             if line.strip():
                 record = json.loads(line)
                 texts[str(record["id"])] = str(record["text"])
-    gold = json.loads(expected_path().read_text(encoding="utf-8"))
+    gold = json.loads(expected.read_text(encoding="utf-8"))
     documents: list[dict[str, Any]] = []
     for document in gold["documents"]:
         if document["id"] not in texts:
             raise RedlineError(
                 f"expected.json annotates {document['id']!r}, which is not in articles.jsonl",
-                where=str(expected_path()),
+                where=str(expected),
                 hint="keep the two files of the example corpus in step",
             )
         documents.append({**document, "text": texts[document["id"]]})

@@ -125,6 +125,8 @@ class MentionFinder:
                 and self.kb.fold(words[m.start]) in surnames
             ):
                 m.label = "PERSON"
+        if surnames:
+            entities += self._untagged_surnames(doc, names, entities, surnames)
         persons = sorted(names + entities, key=lambda m: m.start)
         starts = {m.start: m for m in persons}
         descriptions: list[Description] = []
@@ -146,6 +148,28 @@ class MentionFinder:
                     descriptions.append(Description(key, mention.actor_id, mention.name, doc[d_start].idx))
         labels = {doc[m.start].idx: m.label for m in entities if m.label}
         return DocActors(mentions, descriptions, labels)
+
+    def _untagged_surnames(
+        self, doc: Doc, names: list[_Match], entities: list[_Match], surnames: set[str]
+    ) -> list[_Match]:
+        """ "Petra Lind ... Lind, speaking on radio, struck a harder tone": a capitalised word that
+        repeats the surname of a person named in full before it is that person, though the model
+        tagged it as nothing."""
+        taken = {i for m in (*names, *entities) for i in range(m.start, m.end)}
+        first = min(
+            (m.end for m in entities if m.label == "PERSON" and m.end - m.start > 1), default=len(doc)
+        )
+        return [
+            _Match(t.i, t.i + 1, frozenset(), "entity", "PERSON")
+            for t in doc[first:]
+            if t.pos_ == "PROPN"
+            and t.i not in taken
+            and not t.ent_type_
+            and t.text[:1].isupper()
+            and self.kb.fold(t.text) in surnames
+            and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN")
+            and doc[t.i - 1].pos_ != "PROPN"
+        ]
 
     def _is_person(self, m: _Match) -> bool:
         if m.kind == "title":
@@ -206,8 +230,8 @@ class MentionFinder:
         taken = {i for m in names for i in range(m.start, m.end)}
         out = []
         for ent in doc.ents:
-            if ent.label_ not in ENTITY_LABELS:
-                continue
+            if ent.label_ not in ENTITY_LABELS and self.label(ent) != "PERSON":
+                continue  # "Ines Marrow" tagged a place is still a person: a given name opens it
             # the small model sometimes runs "Kharkiv, Ihor Terekhov" into one entity: split at commas
             cuts = [ent.start - 1] + [t.i for t in ent if t.text == ","] + [ent.end]
             for a, b in itertools.pairwise(cuts):

@@ -993,9 +993,10 @@ def _link_to_headline_subject(
     doc: Doc, text: str, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
 ) -> None:
     """ "‘We will not sign’: Zelensky rejects deal as Moscow digs in", "'Not a single village':
-    Moldova's negotiator on the talks": a headline that opens with a quotation and names its
-    speaker after a colon. The speaker is the subject of the words after the colon (or, with no
-    verb there, their first noun phrase); the colon is the cue."""
+    Moldova's negotiator on the talks", "'No deal yet': an interview with the envoy": a headline
+    that opens with a quotation and names its speaker after a colon. The speaker is the subject
+    of the words after the colon (or, with no verb there, their first noun phrase, or the one an
+    interview is with); the colon is the cue."""
     close = q.span.close
     line_start = text.rfind("\n", 0, q.span.open) + 1
     if close is None or text[line_start : q.span.open].strip():
@@ -1012,6 +1013,11 @@ def _link_to_headline_subject(
     subjects = [t for t in rest if t.dep_ in ("nsubj", "nsubjpass") and rest.start <= t.head.i < rest.end]
     roots = [t for t in rest if not rest.start <= t.head.i < rest.end or t.head.i == t.i]
     head = subjects[0] if subjects else roots[0] if roots else None
+    if head is not None and head.lemma_.lower() in cues.interview_words:
+        # "‘A ceasefire is a floor’: an interview with mediator Ruth Amadi": the one interviewed
+        head = next(
+            (o for p in head.rights if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"), None
+        )
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return
     start, end = noun_phrase(head)
@@ -1029,16 +1035,20 @@ def _link_to_headline_subject(
     q.confidence = cues.confidence_of("signature")
 
 
-# "Putin on Western rhetoric: “...”", "Lavrov to Rubio: “...”": a name, a topic or addressee, a colon
+# "Putin on Western rhetoric: “...”", "Lavrov to Rubio: “...”": a name, a topic or addressee, a colon;
+# or a name and an aside set off by a comma ("17:25 Rhee, leaving the building: “...”"), after any
+# live blog's time stamp
 _TOPIC_LABEL = re.compile(
-    r"(?P<name>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,3}) (?:on|to|about|at) [^:\n]{1,80}:[ \t]*$"
+    r"(?:\d{1,2}[:.]\d{2}\s+)?(?P<name>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,3})"
+    r"(?: (?:on|to|about|at) [^:\n]{1,80}|, [a-z][^:\n]{1,80}):[ \t]*$"
 )
 
 
 def _link_to_topic_label(doc: Doc, text: str, q: _Quote, cues: CueLexicon) -> None:
-    """ "Putin on Western rhetoric: “Complete nonsense.”", "Putin to Witkoff: “No compromise”": a
-    line that opens with a name, says what about or to whom, and gives the quotation after a
-    colon, as live blogs and round-ups label quotes. The name speaks; the colon is the cue."""
+    """ "Putin on Western rhetoric: “Complete nonsense.”", "Putin to Witkoff: “No compromise”",
+    "Rhee, leaving the building: “Monday is fine.”": a line that opens with a name, says what
+    about or to whom (or sets off an aside), and gives the quotation after a colon, as live blogs
+    and round-ups label quotes. The name speaks; the colon is the cue."""
     line_start = text.rfind("\n", 0, q.span.open) + 1
     m = _TOPIC_LABEL.fullmatch(text, line_start, q.span.open)
     if m is None or m.group("name").lower() in cues.label_exclusions:

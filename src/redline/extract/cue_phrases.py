@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from redline.extract.english import RELATIVE_PRONOUNS
-from redline.extract.interviews import interviewee
+from redline.extract.interviews import interviewee, interviewer
 from redline.extract.reported import find_source, marked_infinitive, names_source, speech_noun_owner
 from redline.extract.token_ranges import (
     Candidate,
@@ -390,10 +390,18 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
     """ "Name: statement" lines: the label is the source, the colon the cue, the rest the content."""
     out: list[Candidate] = []
     answers: list[TokenRange | None] = []  # the interviewee, looked up at the first answer
+    asking: list[str | None] = []  # the outlet the lead says asked, looked up at the first label
     for m in _LABEL.finditer(text):
         label = m.group("label")
         if label.lower() in cues.label_exclusions or label.lower() in cues.question_labels:
             continue  # an editorial word, or an interviewer's question: nobody's position
+        if not asking:
+            asking.append(interviewer(doc, cues, m.start()))
+        if (
+            asking[0] is not None
+            and " ".join(w for w in label.lower().split() if w not in _ARTICLES) == asking[0]
+        ):
+            continue  # "The Courier: Why?" after "She spoke to the Courier": the outlet asks
         src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
         body = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
         if src is None or body is None or len(body) < 2:
@@ -423,6 +431,7 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
 
 
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _clause_heading(label: Span) -> bool:

@@ -39,6 +39,9 @@ INDEFINITE_QUANTIFIERS = frozenset(
 # quantifiers that stand for a noun named before ("Opposition leaders were split. Some said ...,
 # while others ..."): part of that group
 PARTITIVE_PRONOUNS = frozenset({"some", "others", "many", "most", "several", "all"})
+# quantifiers that stand for one member only with "of them" ("One of them said"; a bare "One
+# said" is rare and "one" alone is often the impersonal pronoun)
+MEMBER_PRONOUNS = frozenset({"one", "each", "either", "neither"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # subordinators of an adverbial clause ("if Putin does not stop", "after the talks ended")
 SUBORDINATORS = frozenset(

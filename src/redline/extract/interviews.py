@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from redline.extract.token_ranges import TokenRange, clip_to_paragraph, noun_phrase
 from redline.knowledge.cues import CueLexicon
 
-__all__ = ["interviewee"]
+__all__ = ["interviewee", "interviewer"]
 
 _PREPOSITIONS = frozenset({"with", "to"})
 _PERSON_POS = frozenset({"PROPN", "NOUN"})
@@ -40,6 +40,33 @@ def interviewee(doc: Doc, cues: CueLexicon, before: int) -> TokenRange | None:
                 if person is not None:  # a title runs into the next line when the parser joins them
                     return clip_to_paragraph(doc, noun_phrase(person), prep.i)
     return None
+
+
+def interviewer(doc: Doc, cues: CueLexicon, before: int) -> str | None:
+    """The words that name the asking side in the lead before character ``before``, lower-cased
+    and without an article: the outlet or reporter a person spoke to or gave an interview to
+    ("She spoke to the Courier", "in an interview with Harbor Radio"). A transcript labels the
+    questions with those words ("The Courier: Why?"); they are the outlet's, not a source's."""
+    for tok in doc:
+        if tok.idx >= before:
+            break
+        if tok.lemma_.lower() not in cues.interview_words and tok.lower_ not in cues.interview_words:
+            continue
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in _PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and _asks(obj, cues):
+                    words = [t.lower_ for t in doc[obj.left_edge.i : obj.i + 1] if t.dep_ != "det"]
+                    return " ".join(words) or None
+    return None
+
+
+def _asks(obj: Token, cues: CueLexicon) -> bool:
+    """An outlet or a reporter: an organisation, a reporter's noun, or a name with "the" before
+    it ("the Ledger", whatever the model tags it), which a person's name does not take."""
+    named_outlet = obj.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children)
+    return named_outlet or obj.ent_type_ == "ORG" or _is_reporter(obj, cues)
 
 
 def _is_reporter(tok: Token, cues: CueLexicon) -> bool:

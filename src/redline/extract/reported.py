@@ -589,6 +589,8 @@ def speech_noun_owner(noun: Token, before: int) -> Token | None:
         verb_like = c.dep_ == "nsubj" or (c.dep_ == "compound" and noun.dep_ == "ROOT" and c.i == noun.i - 1)
         if c.pos_ in ("PROPN", "PRON") and verb_like:
             return c
+        if c.dep_ == "nsubj" and c.pos_ == "NOUN" and noun.tag_ == "NN" and noun.lower_.endswith("ing"):
+            return c  # "with the mediator warning that": a participle the tagger read as a noun
         # "a Guardian report that", "a New York Times report that": a name right before the noun
         # is its maker
         if c.dep_ == "compound" and c.i == noun.i - 1 and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
@@ -767,6 +769,10 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     # sentence: "“Zelensky Has Not Read the Proposal” / Speaking on the red carpet, Trump said
     # he was ...") is not what this verb reports when one on its own side is
     comps = [c for c in comps if not _across_paragraphs(c, tok)] or comps
+    if any(c.i < tok.i for c in comps):
+        # "Merrow wants a review, the people said; Tallis wants ...": after an inverted cue a
+        # semicolon ends what was said, and the clause after it is the writer's next one
+        comps = [c for c in comps if not _semicolon_after(tok, c)]
     after_colon = [c for c in comps if not _colon_before(c, tok)]
     if after_colon and len(after_colon) < len(comps):
         # the lead-in dropped, the clause right after the verb is what was said; the parser
@@ -784,6 +790,11 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         if cand is not None and _has_verb(tok.doc, cand.content):
             return cand
     return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
+
+
+def _semicolon_after(verb: Token, comp: Token) -> bool:
+    """Whether a semicolon stands between the verb and a clause after it."""
+    return comp.i > verb.i and any(t.text == ";" for t in verb.doc[verb.i + 1 : comp.left_edge.i])
 
 
 def _colon_before(comp: Token, verb: Token) -> bool:
@@ -1073,6 +1084,8 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
             if _temporal(child):
                 continue  # "weighed in Friday about ...": the particle read as "in" a day
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs and _indirect_question(objs[0], cues):
+                return None  # "spoke to the paper about what makes a deal hold": a topic, not a claim
             if objs:
                 start = objs[0].left_edge.i
                 mark = tok.doc[child.i + 1]
@@ -1091,6 +1104,14 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
                     found.cue = (cue[0], child.i + 1)  # type: ignore[union-attr]
                 return found
     return None
+
+
+def _indirect_question(clause: Token, cues: CueLexicon) -> bool:
+    """A clause opened by a question word ("what makes a deal hold", "whether talks resume"): what
+    a prepositional cue is about, which says nothing; "what he called a breach" names a thing."""
+    first = clause.left_edge
+    opens = first.tag_ in ("WP", "WRB", "WDT") or first.lower_ == "whether"
+    return opens and is_verb(clause) and clause.lemma_.lower() not in cues.naming_verbs
 
 
 def _is_passive(tok: Token) -> bool:
@@ -1239,11 +1260,11 @@ def _outlet_itself(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
     if cand.source is None:
         return False
     words = doc[cand.source[0] : cand.source[1]]
-    return (
-        len(words) > 1
-        and words[0].lower_ == "our"
-        and (words[-1].lemma_.lower() in cues.audience or words[-1].lower_.rstrip("s") in cues.audience)
-    )
+    if len(words) < 2 or words[0].lower_ != "our":
+        return False
+    # the phrase's head, so that "our correspondent at the venue" is staff as "our correspondent" is
+    head = words.root if words.root.i > words[0].i else words[-1]
+    return head.lemma_.lower() in cues.audience or head.lower_.rstrip("s") in cues.audience
 
 
 def _to_the_reader(tok: Token) -> bool:
@@ -1254,7 +1275,8 @@ def _to_the_reader(tok: Token) -> bool:
     if subjects:
         return all(c.lower_ == "you" for c in subjects)
     return (
-        tok.tag_ == "VB"
+        # "Thank you for reading": the parser may tag a sentence-opening imperative VBP
+        tok.tag_ in ("VB", "VBP")
         and tok.dep_ == "ROOT"
         and not any(c.dep_ in ("aux", "auxpass", "expl") for c in tok.children)
         and all(
@@ -1313,7 +1335,16 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
     if any(_asks_anonymity(c, cues) for c in tok.children):
         return True  # "an official who asked not to be named"
     negated = any(c.dep_ == "neg" for c in tok.children) or _none_given(tok, cues)
-    return negated and tok.lemma_.lower() not in cues.negated_statements
+    if negated and tok.lemma_.lower() not in cues.negated_statements:
+        return True
+    # "has said little in public": an empty object and no clause is speech that carried nothing
+    # ("proposed nothing that would raise his taxes" says what, through its relative clause)
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ in cues.empty_objects
+        and not any(d.dep_ in ("relcl", "acl") for d in c.children)
+        for c in tok.rights
+    ) and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
 
 
 def _none_given(verb: Token, cues: CueLexicon) -> bool:

@@ -32,6 +32,7 @@ from redline.extract.actors import span_head as _head
 from redline.extract.english import (
     CLOSING_QUOTES,
     INDEFINITE_QUANTIFIERS,
+    MEMBER_PRONOUNS,
     NOMINAL_SUBJECTS,
     OBJECTS,
     OPENING_QUOTES,
@@ -273,6 +274,7 @@ class SpeakerResolver:
         if found is None or found.kind != "document":
             return span
         doc = span.doc
+        issuing = self.kb.issuing_verbs([head.text])
         # the mention may stop at the head noun while its by-phrase runs on ("a joint statement
         # released minutes later by Washington said"): the head's own phrase is read to its end
         for t in doc[head.i + 1 : max(span.end, head.right_edge.i + 1)]:
@@ -281,6 +283,12 @@ class SpeakerResolver:
                 objects = [c for c in t.children if c.dep_ == "pobj"]
                 if objects:
                     return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+            # "a statement the group posted on its website": the subject of an issuing verb in a
+            # relative clause on the head
+            if t.dep_ == "relcl" and t.head.i == head.i and t.lemma_.lower() in issuing:
+                subjects = [c for c in t.children if c.dep_ == "nsubj"]
+                if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
+                    return doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
         if head.i + 1 >= span.end:
             return span
         before = doc[span.start : head.i]
@@ -557,9 +565,9 @@ class SpeakerResolver:
             return None  # "the Dutch leader" takes up someone named before: steps 5 and 6 first
         found = self.kb.collective([t.text for t in span], span.text)
         after = span.doc[span.end] if span.end < len(span.doc) else None
-        if found is None and after is not None and after.dep_ == "acl" and after.head == _head(span):
-            # "three people briefed on the talks": the mention stops before the participle
-            # that makes "people" a source
+        if found is None and after is not None and _modifies(after, _head(span)):
+            # "three people briefed on the talks", "two people who attended": the mention stops
+            # before the participle or relative clause that makes "people" a source
             found = self.kb.collective([t.text for t in span] + [after.text], span.text)
         if found is None or (placed and found.party is None and found.kind != "media"):
             return None
@@ -831,8 +839,12 @@ class SpeakerResolver:
         doc = index.doc
         here = index.sent_of[pron.i]
         recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
+        if want == "org":
+            issuer = self._issuer_of_it(index, pron)
+            if issuer is not None:
+                return issuer
         candidates = self._pronoun_candidates(index, pron, want, recent)
-        bound = _bound_names(index, pron)
+        bound = _bound_names(index, pron) | _other_gender(pron, previous)
         scored = self._score_pronoun_candidates(index, pron, candidates, bound, content, recent)
         # the last main-clause subject before this sentence is the centre of attention
         centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
@@ -852,11 +864,36 @@ class SpeakerResolver:
         if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
             nominal = doc[chosen.start : chosen.end]
             return (
-                self._described(index, nominal)
+                # "The farm minister, Jana Holt, toured the port. She said": the name beside the role
+                self._apposed(index, nominal)
+                or self._described(index, nominal)
                 or self._definite_person(index, nominal, None, previous)
                 or (None, chosen.name)
             )
         return chosen.actor_id, chosen.name
+
+    def _issuer_of_it(self, index: _Index, pron: Token) -> tuple[str | None, str] | None:
+        """ "The mediator, Judge Caradec, issued a short statement. “...,” it reads.": "it" as a
+        source is the statement issued in this sentence or the one before, and a statement's
+        words are its issuer's (the rule ``_issued`` applies to "the statement said")."""
+        doc = index.doc
+        here = index.sent_of[pron.i]
+        for t in reversed(doc[: pron.i]):
+            if here - index.sent_of[t.i] > 1:
+                return None
+            if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and not index.in_quote[t.i]:
+                return None  # "... issued a statement. The union met. “...,” it said": the union
+            if t.pos_ != "NOUN" or t.dep_ != "dobj":
+                continue
+            verbs = self.kb.issuing_verbs([t.text])
+            if not verbs or t.head.lemma_.lower() not in verbs:
+                continue
+            subjects = [c for c in t.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if not subjects:
+                return None
+            phrase = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
+            return self._named(index, phrase) or self._apposed(index, phrase) or (None, _clean_name(phrase))
+        return None
 
     def _pronoun_owner(
         self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
@@ -1016,7 +1053,7 @@ class SpeakerResolver:
             elif want in {"org", "plural"} and not coordinated and self._unlisted_body(index, span):
                 # "the Emirati Foreign Ministry ... It": a body the mention list does not hold
                 c = _Candidate(span.start, span.end, None, _clean_name(span), "org", None, False)
-            elif coordinated or t.tag_ != "NN" or t.ent_type_ or want == "plural":
+            elif coordinated or not self._common_or_role(t) or t.ent_type_ or want == "plural":
                 continue
             elif want == "person" and self.kb.is_person_noun(t.lemma_):
                 gender = self.kb.word_gender(t.text)
@@ -1028,6 +1065,11 @@ class SpeakerResolver:
             c.head = t.i
             out.append(c)
         return out
+
+    def _common_or_role(self, t: Token) -> bool:
+        """A common singular noun, or a role capitalised as one ("The Prime Minister briefed
+        her. He noted"): either may be taken up by a pronoun when no mention covers it."""
+        return t.tag_ == "NN" or (t.tag_ == "NNP" and self.kb.fold(t.text) in self._role_words)
 
     def _unlisted_body(self, index: _Index, span: SpacySpan) -> bool:
         """Whether a proper-noun subject names an organisation that no mention covers ("the
@@ -1079,6 +1121,9 @@ class SpeakerResolver:
             for c in index.candidates:
                 if c.start <= t.i < c.end and c.kind == "person":
                     return c.actor_id, c.name
+            for c in index.candidates:  # "The mediator, retired judge Helene Caradec,": the name
+                if c.kind == "person" and t.left_edge.i < c.start and c.end == t.right_edge.i + 1:
+                    return c.actor_id, c.name  # that closes a titled apposition
         return None
 
     def _described(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
@@ -1087,6 +1132,8 @@ class SpeakerResolver:
             return None  # a name is not a description ("Lynch", though "Lynch's chief of staff" is)
         if head.tag_ in {"NNS", "NNPS"}:
             return None
+        if not (self.kb.is_person_noun(head.lemma_) or self.kb.fold(head.text) in self._role_words):
+            return None  # "the union", "the coalition": a body, not the person whose title names it
         words = list(span.doc[span.start : _name_end(span)])
         if words and words[0].lower_ in INDEFINITE_QUANTIFIERS:
             return None  # "a senior official" introduces someone new
@@ -1276,6 +1323,7 @@ class SpeakerResolver:
         if not (definite or bare_plural) or head.pos_ != "NOUN":
             return None
         doc = index.doc
+        same: list[tuple[Speaker, SpacySpan]] = []
         for p in reversed(previous):
             if p.mention.end > span.start_char:
                 continue
@@ -1285,7 +1333,15 @@ class SpeakerResolver:
             earlier = index.head(pspan)
             # "according to European officials ... the European official said": one is not many
             if earlier.lemma_ == head.lemma_ and _plural(earlier) == _plural(head):
+                same.append((p, pspan))
+        # "three people familiar with the talks ... two people who attended ... the people familiar
+        # with the talks": the earlier phrase that repeats the words after the head, else the last
+        after = next((t.lower_ for t in span if t.i > head.i and t.is_alpha), None)
+        for p, pspan in same:
+            if after is None or any(t.lower_ == after and t.i > index.head(pspan).i for t in pspan):
                 return p.actor_id, p.name
+        if same:
+            return same[0][0].actor_id, same[0][0].name
         if self.kb.is_person_noun(head.lemma_) and self._definite_person(index, span, None, previous):
             return None  # "the Dutch leader" twice: both are the person in focus, resolved next
         here = index.sent_of[span.start]
@@ -1302,10 +1358,12 @@ class SpeakerResolver:
         self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
     ) -> tuple[str | None, str] | None:
         """ "Opposition leaders were split. Some said ..., while others ...": a quantifier standing
-        for a noun ("some", "others", "many of them") is part of the group named just before, in
-        this sentence or the one before: the group that spoke last, else the plural subject."""
+        for a noun ("some", "others", "many of them", "one of them") is part of the group named
+        just before, in this sentence or the one before: the group that spoke last, else the
+        plural subject."""
         words = [t.lower_ for t in span]
-        if words[0] not in PARTITIVE_PRONOUNS or words[1:] not in ([], ["of", "them"]):
+        member = words[0] in MEMBER_PRONOUNS and words[1:] == ["of", "them"]  # "One of them said"
+        if not member and (words[0] not in PARTITIVE_PRONOUNS or words[1:] not in ([], ["of", "them"])):
             return None
         doc = index.doc
         here = index.sent_of[span.start]
@@ -1313,7 +1371,12 @@ class SpeakerResolver:
             if p.mention.end > span.start_char:
                 continue
             there = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
-            if there is not None and here - index.sent_of[there.start] <= 1 and p.kind == "group":
+            # a group, or people counted in the plural ("Two diplomats said ... One of them")
+            if (
+                there is not None
+                and here - index.sent_of[there.start] <= 1
+                and (p.kind == "group" or index.head(there).tag_ in {"NNS", "NNPS"})
+            ):
                 return p.actor_id, p.name
             break
         for t in reversed(doc[: span.start]):
@@ -1581,6 +1644,28 @@ def _fronted(head: Token, pron: Token) -> bool:
         if t.i == pron.head.i:
             return True
     return False
+
+
+def _modifies(after: Token, head: Token) -> bool:
+    """Whether the word after a mention opens a participle or relative clause on its head."""
+    if after.dep_ == "acl" and after.head == head:
+        return True
+    return after.lower_ in RELATIVE_PRONOUNS and after.head.dep_ == "relcl" and after.head.head == head
+
+
+def _other_gender(pron: Token, previous: Sequence[Speaker]) -> set[tuple[str | None, str]]:
+    """Speakers an earlier pronoun of the other gender stood for ("The President ... She
+    underscored ... The Prime Minister briefed her. He noted"): a name the knowledge base cannot
+    sex keeps the gender the document gave it. Keys as ``_bound_names`` gives them."""
+    gender = PRONOUNS[pron.lower_][1]
+    if gender is None:
+        return set()
+    out: set[tuple[str | None, str]] = set()
+    for p in previous:
+        said = PRONOUNS.get(p.mention.text.lower())
+        if said is not None and said[1] is not None and said[1] != gender:
+            out.add((p.actor_id, p.name if p.actor_id is None else ""))
+    return out
 
 
 def _main_subject(head: Token) -> bool:
