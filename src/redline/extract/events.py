@@ -24,7 +24,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -45,6 +44,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LEADING_DETERMINERS = DETERMINERS | POSSESSIVE_DETERMINERS
 _MAX_WALK = 4
+_REMEMBERED = 200_000  # word hashes whose starting phrases are kept before starting afresh
 
 
 @dataclass(slots=True)
@@ -86,6 +86,10 @@ class EventFinder:
         for rank, (_etype, words, _pos) in enumerate(self._phrases):
             if words:
                 self._by_first.setdefault(words[0], []).append(rank)
+        # a form's and a lemma's string hash -> the phrases that start with it (None for most
+        # words): a document's distinct words are mostly ones earlier documents used, and
+        # decoding each one's string afresh cost more than the rest of the lookup
+        self._first_ranks: tuple[dict[int, list[int] | None], dict[int, list[int] | None]] = ({}, {})
 
     def find(
         self, doc: Doc, published: date | None, mentions: Sequence[Mention] = (), document_id: str = ""
@@ -105,19 +109,26 @@ class EventFinder:
 
     def _starting_phrases(self, doc: Doc) -> dict[int, set[int]]:
         """Token index -> the phrases (by rank) whose first word is the token's lower-case form
-        or its lemma, for the tokens that start any: read from the Doc's arrays, each distinct
-        form and lemma of the Doc looked up once (no Token is built for the other words)."""
+        or its lemma, for the tokens that start any: read from the Doc's arrays (no Token is
+        built), each form and lemma looked up the first time any document uses it
+        (``_first_ranks``)."""
         found: dict[int, set[int]] = {}
         if len(doc) == 0:
             return found
-        strings, array = doc.vocab.strings, doc.to_array([LOWER, LEMMA])
-        for column, key in ((0, str), (1, str.lower)):  # the form as it is, the lemma lower-cased
-            values, of = numpy.unique(array[:, column], return_inverse=True)
-            of = of.reshape(-1)
-            ranks = [self._by_first.get(key(strings[v])) for v in values.tolist()]
-            wanted = [k for k, r in enumerate(ranks) if r]
-            for i in numpy.flatnonzero(numpy.isin(of, wanted)).tolist():
-                found.setdefault(i, set()).update(ranks[of[i]] or ())
+        strings = doc.vocab.strings
+        for column, attr in enumerate((LOWER, LEMMA)):
+            values = doc.to_array(attr).tolist()
+            known = self._first_ranks[column]
+            unseen = set(values).difference(known)
+            if len(known) + len(unseen) > _REMEMBERED:  # start afresh (the values depend on the key alone)
+                known.clear()
+                unseen = set(values)
+            key = str if attr == LOWER else str.lower  # the form as it is, the lemma lower-cased
+            for value in unseen:
+                known[value] = self._by_first.get(key(strings[value]))
+            for i, ranks in enumerate(map(known.__getitem__, values)):
+                if ranks:
+                    found.setdefault(i, set()).update(ranks)
         return found
 
     def _matches(self, sent: SpacySpan, starting: Mapping[int, set[int]]) -> list[_Match]:
