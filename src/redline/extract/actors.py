@@ -14,10 +14,12 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from redline.extract.english import DETERMINERS, POSSESSIVE_MARKS, PREMODIFIERS
+from redline.extract.token_columns import StringColumn
 from redline.knowledge.actors import ActorBase
 from redline.model import Mention, Span
 
@@ -37,6 +39,7 @@ FORMER = frozenset(
     {"former", "ex", "ex-", "late", "then", "previous", "future", "next", "incoming", "acting"}
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_WORDS_REMEMBERED = 500_000  # distinct token texts whose string is kept before starting afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ class MentionFinder:
             | frozenset(w for key in kb.collectives.offices for w in key)
         )
         self._last: tuple[Doc, DocActors] | None = None
+        self._words = StringColumn(str, _WORDS_REMEMBERED)  # each token's text (``_analyse``)
 
     def find(self, doc: Doc) -> list[Mention]:
         return list(self.analyse(doc).mentions)
@@ -99,7 +103,7 @@ class MentionFinder:
         return found
 
     def _analyse(self, doc: Doc) -> DocActors:
-        words = [t.text for t in doc]  # each token's text, read once for every pass below
+        words = self._words.column(doc, ORTH)  # each token's text, read once for every pass below
         ents = {ent.start: ent for ent in doc.ents}
         names = self._scan(
             self.kb.unit_columns(words), self.kb.names, self._name_prefixes, self._name_firsts, "name"

@@ -30,6 +30,7 @@ from spacy.tokens import Span as SpacySpan
 
 from redline.extract.dates import DateMention, find_date
 from redline.extract.english import CLAUSE_LINKS, DETERMINERS, POSSESSIVE_DETERMINERS
+from redline.extract.token_columns import StringColumn
 from redline.knowledge.events import EventLexicon, EventType
 from redline.model import Event, Mention, Span, stable_id
 
@@ -44,7 +45,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LEADING_DETERMINERS = DETERMINERS | POSSESSIVE_DETERMINERS
 _MAX_WALK = 4
-_REMEMBERED = 200_000  # word hashes whose starting phrases are kept before starting afresh
+_REMEMBERED = 200_000  # forms and lemmas whose starting phrases are kept before starting afresh
 
 
 @dataclass(slots=True)
@@ -86,10 +87,9 @@ class EventFinder:
         for rank, (_etype, words, _pos) in enumerate(self._phrases):
             if words:
                 self._by_first.setdefault(words[0], []).append(rank)
-        # a form's and a lemma's string hash -> the phrases that start with it (None for most
-        # words): a document's distinct words are mostly ones earlier documents used, and
-        # decoding each one's string afresh cost more than the rest of the lookup
-        self._first_ranks: tuple[dict[int, list[int] | None], dict[int, list[int] | None]] = ({}, {})
+        # the phrases each form (as it is) and lemma (lower-cased) starts, None for most words
+        self._form_starts = StringColumn(self._by_first.get, _REMEMBERED)
+        self._lemma_starts = StringColumn(lambda lemma: self._by_first.get(lemma.lower()), _REMEMBERED)
 
     def find(
         self, doc: Doc, published: date | None, mentions: Sequence[Mention] = (), document_id: str = ""
@@ -110,23 +110,12 @@ class EventFinder:
     def _starting_phrases(self, doc: Doc) -> dict[int, set[int]]:
         """Token index -> the phrases (by rank) whose first word is the token's lower-case form
         or its lemma, for the tokens that start any: read from the Doc's arrays (no Token is
-        built), each form and lemma looked up the first time any document uses it
-        (``_first_ranks``)."""
+        built), each form and lemma looked up the first time any document uses it."""
         found: dict[int, set[int]] = {}
         if len(doc) == 0:
             return found
-        strings = doc.vocab.strings
-        for column, attr in enumerate((LOWER, LEMMA)):
-            values = doc.to_array(attr).tolist()
-            known = self._first_ranks[column]
-            unseen = set(values).difference(known)
-            if len(known) + len(unseen) > _REMEMBERED:  # start afresh (the values depend on the key alone)
-                known.clear()
-                unseen = set(values)
-            key = str if attr == LOWER else str.lower  # the form as it is, the lemma lower-cased
-            for value in unseen:
-                known[value] = self._by_first.get(key(strings[value]))
-            for i, ranks in enumerate(map(known.__getitem__, values)):
+        for column in (self._form_starts.column(doc, LOWER), self._lemma_starts.column(doc, LEMMA)):
+            for i, ranks in enumerate(column):
                 if ranks:
                     found.setdefault(i, set()).update(ranks)
         return found
