@@ -168,11 +168,18 @@ def _normalised(prepared: str) -> list[str]:
 
 
 def prepare(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
-    # the possessive and every contraction hold an apostrophe, but for "cannot": most clauses
-    # have neither, and skip the five passes
-    if "'" in text or "cannot" in text:
+    text = unicodedata.normalize("NFKC", text)
+    # the apostrophes mapped are all non-ASCII but the backtick: most clauses have none, and a
+    # translation costs a dictionary miss per distinct character
+    if not text.isascii() or "`" in text:
+        text = text.translate(_APOSTROPHES)
+    text = text.lower()
+    # each pass runs only on a text it can change (most clauses hold no apostrophe): the
+    # possessive needs "'s", every contraction but "cannot" holds "n't" (the text is lower case
+    # and NFKC has folded the letters that match others regardless of case, such as the long s)
+    if "'s" in text:
         text = _POSSESSIVE.sub("", text)
+    if "n't" in text or "cannot" in text:
         for pattern, repl in _CONTRACTIONS:
             text = pattern.sub(repl, text)
     return text
