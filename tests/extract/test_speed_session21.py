@@ -190,3 +190,39 @@ def test_contributions_are_those_read_feature_by_feature() -> None:
             )
     assert model.contributions(features, "oppose", 10)  # some feature weighs for the class
     assert model.contributions([], "support") == []
+
+
+# -- ActorBase.by_alias and with_title ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Putin", "putin", "Vladimir Putin", "the Kremlin", "Zelenskyy", "Nobody Known"]
+)
+def test_an_alias_is_remembered_as_read(text: str) -> None:
+    from redline.knowledge.actors import load_actors, split_words
+
+    kb = load_actors()
+    ids = kb.names.get(kb.key(split_words(text)), frozenset())
+    fresh = tuple(kb.actors[i] for i in sorted(ids))
+    assert kb.by_alias(text) == fresh
+    assert kb.by_alias(text) is kb.by_alias(text)  # the second asking reads the memo
+
+
+@pytest.mark.parametrize(
+    "text", ["the envoy", "foreign minister", "Russian president", "spokesman", "of", "nothing"]
+)
+def test_actors_with_a_title_are_remembered_as_read(text: str) -> None:
+    from redline.knowledge.actors import load_actors, split_words
+
+    kb = load_actors()
+    wanted = {k for k in kb.key(split_words(text), places=True) if k != "of"}
+    ids = {i for key, owners in kb.titles.items() if wanted <= set(key) for i in owners} if wanted else set()
+    assert kb.with_title(text) == tuple(kb.actors[i] for i in sorted(ids))
+    assert kb.with_title(text) == kb.with_title(text)
+
+
+def test_some_title_and_alias_are_known() -> None:
+    from redline.knowledge.actors import load_actors
+
+    kb = load_actors()  # the tests above compare something (a test that cannot fail is a defect)
+    assert kb.by_alias("Putin") and kb.with_title("foreign minister")
