@@ -215,9 +215,10 @@ class IndexedRules:
         code = code * 2 + array[:, 3].astype(numpy.int64)
         _, first, kind_of = numpy.unique(code, return_index=True, return_inverse=True)
         known = []
-        for at in first.tolist():
-            tag, _, dep, space = row = array[at].tolist()
-            key = (tag, int(form_of[at]), dep, space)
+        # each kind's first row and form, read in one call each (not an array index per kind)
+        for row, form in zip(array[first].tolist(), form_of[first].tolist(), strict=True):
+            tag, _, dep, space = row
+            key = (tag, form, dep, space)
             found = seen.get(key)
             if found is None:
                 found = seen[key] = self._for_row(row)
