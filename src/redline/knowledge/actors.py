@@ -401,8 +401,14 @@ class ActorBase:
         return self._titled[wanted]
 
     def _with_title(self, wanted: frozenset[str]) -> tuple[Actor, ...]:
-        ids = {i for key, owners in self.titles.items() if wanted <= set(key) for i in owners}
+        ids = {i for words, owners in self._title_words if wanted <= words for i in owners}
         return tuple(self.actors[i] for i in sorted(ids))
+
+    @functools.cached_property
+    def _title_words(self) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+        """Each title's words as a set, with the actors carrying it (``with_title`` compares
+        the words asked with every title's)."""
+        return tuple((frozenset(key), owners) for key, owners in self.titles.items())
 
     def lookup(self, text: str) -> Actor | None:
         """One actor for a name or title, or None when unknown or ambiguous."""
