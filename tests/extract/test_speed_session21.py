@@ -226,3 +226,63 @@ def test_some_title_and_alias_are_known() -> None:
 
     kb = load_actors()  # the tests above compare something (a test that cannot fail is a defect)
     assert kb.by_alias("Putin") and kb.with_title("foreign minister")
+
+
+# -- PatternSet: the candidates the next word leaves in play --------------------------------------
+
+
+def _old_scan(patterns: lexicon.PatternSet, tokens: list[str]) -> list[tuple[int, lexicon.Hit]]:
+    """``PatternSet._scan`` as it tried every pattern starting at a word."""
+    out = []
+    for start, tok in enumerate(tokens):
+        for p, whole, group in patterns._starting[tok]:
+            end = start + 1 if whole else p._match_from(tokens, start)
+            if end is not None:
+                out.append((group, lexicon.Hit(p, start, end)))
+    return out
+
+
+_SCAN_PATTERNS = [
+    "not accept",
+    "not ... accept",
+    "not withdraw*",
+    "not",
+    "no deal",
+    "no ... without",
+    "in talks",
+    "in exchange for",
+    "in*",
+    "withdraw* troops",
+    "never",
+]
+_SCAN_TEXTS = [
+    "Moscow will not accept it, and Kyiv will not.",
+    "They would not, he said, accept any deal; no deal without Kyiv.",
+    "Troops will not withdraw. Not withdrawing troops, in talks, in exchange for nothing: never",
+    "not",  # a pattern's first word ends the text
+    "in",
+    "no",
+    "not | accept",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _SCAN_TEXTS)
+def test_a_scan_finds_what_trying_every_pattern_found(text: str) -> None:
+    patterns = lexicon.PatternSet.grouped(
+        {
+            "a": [lexicon.Pattern.compile(p) for p in _SCAN_PATTERNS[::2]],
+            "b": [lexicon.Pattern.compile(p) for p in _SCAN_PATTERNS[1::2]],
+        }
+    )
+    tokens = list(lexicon.normalise(text))
+    if text == "not | accept":
+        tokens = ["not", lexicon.BOUNDARY, "accept"]
+    assert list(patterns._scan(tokens)) == _old_scan(patterns, tokens)
+    assert list(patterns._scan(tuple(tokens))) == _old_scan(patterns, tokens)
+
+
+def test_the_scan_texts_hit_longer_patterns() -> None:
+    patterns = lexicon.PatternSet(lexicon.Pattern.compile(p) for p in _SCAN_PATTERNS)
+    hits = [h for text in _SCAN_TEXTS for h in patterns.find(list(lexicon.normalise(text)))]
+    assert {h.pattern.source for h in hits if h.length > 1} >= {"not accept", "no deal", "in exchange for"}
