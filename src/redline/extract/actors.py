@@ -117,7 +117,7 @@ class MentionFinder:
             "title",
         )
         titles = [m for m in titles if _one_stretch(doc, m)]
-        entities = self._entities(doc, names)
+        entities = self._entities(doc, names, ents.values())
         # a surname the model tagged ORG or GPE ("Lynch said") after the full PERSON name
         surnames = {
             self.kb.fold(words[m.end - 1]) for m in entities if m.label == "PERSON" and m.end - m.start > 1
@@ -206,10 +206,12 @@ class MentionFinder:
         # "Melania Trump" is not Donald Trump; "President Trump" is
         return not any(t.text[:1].isupper() and self.kb.fold(t.text) not in self._title_words for t in extra)
 
-    def _entities(self, doc: Doc, names: list[_Match]) -> list[_Match]:
+    def _entities(self, doc: Doc, names: list[_Match], ents: Iterable[SpacySpan]) -> list[_Match]:
+        """The model's entities of the kinds that name actors (``ents``: ``doc.ents``, which
+        spaCy builds afresh on each access, as the caller read them)."""
         taken = {i for m in names for i in range(m.start, m.end)}
         out = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             # the small model sometimes runs "Kharkiv, Ihor Terekhov" into one entity: split at commas
