@@ -286,3 +286,44 @@ def test_the_scan_texts_hit_longer_patterns() -> None:
     patterns = lexicon.PatternSet(lexicon.Pattern.compile(p) for p in _SCAN_PATTERNS)
     hits = [h for text in _SCAN_TEXTS for h in patterns.find(list(lexicon.normalise(text)))]
     assert {h.pattern.source for h in hits if h.length > 1} >= {"not accept", "no deal", "in exchange for"}
+
+
+# -- a quotation's trailing marks -----------------------------------------------------------------
+
+
+def _old_strip_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """``attribution._strip_content`` as it searched for the trailing marks from the content's start."""
+    from redline.extract.attribution import _TRAILING
+
+    while start < end and text[start].isspace():
+        start += 1
+    m = _TRAILING.search(text, start, end)
+    while m and m.start() < end and m.end() == end:
+        end = m.start()
+        m = _TRAILING.search(text, start, end)
+    return start, end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  We will not withdraw.  ",
+        "The talks were useful, ",
+        "The talks were useful... ",
+        "Talks: day one; day two;,: \n",
+        "U.S. officials said so.",
+        "... .",
+        ",;: ",
+        "x.\u00a0",
+        "",
+        "No.",
+    ],
+)
+def test_trailing_marks_are_stripped_as_searched_from_the_start(text: str) -> None:
+    from redline.extract.attribution import _strip_content
+
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert _strip_content(text, start, end) == _old_strip_content(text, start, end)
+    if text.endswith("useful, "):
+        assert _strip_content(text, 0, len(text)) == (0, len(text) - 2)  # the comma goes
