@@ -14,10 +14,12 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from redline.extract.english import DETERMINERS, POSSESSIVE_MARKS, PREMODIFIERS
+from redline.extract.token_columns import StringColumn
 from redline.knowledge.actors import ActorBase
 from redline.model import Mention, Span
 
@@ -37,6 +39,7 @@ FORMER = frozenset(
     {"former", "ex", "ex-", "late", "then", "previous", "future", "next", "incoming", "acting"}
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_WORDS_REMEMBERED = 500_000  # distinct token texts whose string is kept before starting afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ class MentionFinder:
             | frozenset(w for key in kb.collectives.offices for w in key)
         )
         self._last: tuple[Doc, DocActors] | None = None
+        self._words = StringColumn(str, _WORDS_REMEMBERED)  # each token's text (``_analyse``)
 
     def find(self, doc: Doc) -> list[Mention]:
         return list(self.analyse(doc).mentions)
@@ -99,7 +103,7 @@ class MentionFinder:
         return found
 
     def _analyse(self, doc: Doc) -> DocActors:
-        words = [t.text for t in doc]  # each token's text, read once for every pass below
+        words = self._words.column(doc, ORTH)  # each token's text, read once for every pass below
         ents = {ent.start: ent for ent in doc.ents}
         names = self._scan(
             self.kb.unit_columns(words), self.kb.names, self._name_prefixes, self._name_firsts, "name"
@@ -113,7 +117,7 @@ class MentionFinder:
             "title",
         )
         titles = [m for m in titles if _one_stretch(doc, m)]
-        entities = self._entities(doc, names)
+        entities = self._entities(doc, names, ents.values())
         # a surname the model tagged ORG or GPE ("Lynch said") after the full PERSON name
         surnames = {
             self.kb.fold(words[m.end - 1]) for m in entities if m.label == "PERSON" and m.end - m.start > 1
@@ -226,10 +230,12 @@ class MentionFinder:
         # "Melania Trump" is not Donald Trump; "President Trump" is
         return not any(t.text[:1].isupper() and self.kb.fold(t.text) not in self._title_words for t in extra)
 
-    def _entities(self, doc: Doc, names: list[_Match]) -> list[_Match]:
+    def _entities(self, doc: Doc, names: list[_Match], ents: Iterable[SpacySpan]) -> list[_Match]:
+        """The model's entities of the kinds that name actors (``ents``: ``doc.ents``, which
+        spaCy builds afresh on each access, as the caller read them)."""
         taken = {i for m in names for i in range(m.start, m.end)}
         out = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ not in ENTITY_LABELS and self.label(ent) != "PERSON":
                 continue  # "Ines Marrow" tagged a place is still a person: a given name opens it
             # the small model sometimes runs "Kharkiv, Ihor Terekhov" into one entity: split at commas

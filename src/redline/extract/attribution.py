@@ -1100,10 +1100,15 @@ def _in_mixed(mixed: Sequence[tuple[int, int]], starts: Sequence[int], pos: int)
 def _strip_content(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
-    m = _TRAILING.search(text, start, end)
+    # what ``_TRAILING`` strips is spaces and marks up to the end, so it lies in the run of
+    # them that ends the content: searched from there, not tried at every character before
+    tail = end
+    while tail > start and (text[tail - 1].isspace() or text[tail - 1] in ",;:."):
+        tail -= 1
+    m = _TRAILING.search(text, tail, end)
     while m and m.start() < end and m.end() == end:
         end = m.start()
-        m = _TRAILING.search(text, start, end)
+        m = _TRAILING.search(text, tail, end)
     return start, end
 
 

@@ -24,13 +24,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from redline.extract.dates import DateMention, find_date
 from redline.extract.english import CLAUSE_LINKS, DETERMINERS, POSSESSIVE_DETERMINERS
+from redline.extract.token_columns import StringColumn
 from redline.knowledge.events import EventLexicon, EventType
 from redline.model import Event, Mention, Span, stable_id
 
@@ -45,6 +45,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LEADING_DETERMINERS = DETERMINERS | POSSESSIVE_DETERMINERS
 _MAX_WALK = 4
+_REMEMBERED = 200_000  # forms and lemmas whose starting phrases are kept before starting afresh
 
 
 @dataclass(slots=True)
@@ -86,6 +87,9 @@ class EventFinder:
         for rank, (_etype, words, _pos) in enumerate(self._phrases):
             if words:
                 self._by_first.setdefault(words[0], []).append(rank)
+        # the phrases each form (as it is) and lemma (lower-cased) starts, None for most words
+        self._form_starts = StringColumn(self._by_first.get, _REMEMBERED)
+        self._lemma_starts = StringColumn(lambda lemma: self._by_first.get(lemma.lower()), _REMEMBERED)
 
     def find(
         self, doc: Doc, published: date | None, mentions: Sequence[Mention] = (), document_id: str = ""
@@ -105,19 +109,15 @@ class EventFinder:
 
     def _starting_phrases(self, doc: Doc) -> dict[int, set[int]]:
         """Token index -> the phrases (by rank) whose first word is the token's lower-case form
-        or its lemma, for the tokens that start any: read from the Doc's arrays, each distinct
-        form and lemma of the Doc looked up once (no Token is built for the other words)."""
+        or its lemma, for the tokens that start any: read from the Doc's arrays (no Token is
+        built), each form and lemma looked up the first time any document uses it."""
         found: dict[int, set[int]] = {}
         if len(doc) == 0:
             return found
-        strings, array = doc.vocab.strings, doc.to_array([LOWER, LEMMA])
-        for column, key in ((0, str), (1, str.lower)):  # the form as it is, the lemma lower-cased
-            values, of = numpy.unique(array[:, column], return_inverse=True)
-            of = of.reshape(-1)
-            ranks = [self._by_first.get(key(strings[v])) for v in values.tolist()]
-            wanted = [k for k, r in enumerate(ranks) if r]
-            for i in numpy.flatnonzero(numpy.isin(of, wanted)).tolist():
-                found.setdefault(i, set()).update(ranks[of[i]] or ())
+        for column in (self._form_starts.column(doc, LOWER), self._lemma_starts.column(doc, LEMMA)):
+            for i, ranks in enumerate(column):
+                if ranks:
+                    found.setdefault(i, set()).update(ranks)
         return found
 
     def _matches(self, sent: SpacySpan, starting: Mapping[int, set[int]]) -> list[_Match]:

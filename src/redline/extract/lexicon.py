@@ -168,11 +168,18 @@ def _normalised(prepared: str) -> list[str]:
 
 
 def prepare(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
-    # the possessive and every contraction hold an apostrophe, but for "cannot": most clauses
-    # have neither, and skip the five passes
-    if "'" in text or "cannot" in text:
+    text = unicodedata.normalize("NFKC", text)
+    # the apostrophes mapped are all non-ASCII but the backtick: most clauses have none, and a
+    # translation costs a dictionary miss per distinct character
+    if not text.isascii() or "`" in text:
+        text = text.translate(_APOSTROPHES)
+    text = text.lower()
+    # each pass runs only on a text it can change (most clauses hold no apostrophe): the
+    # possessive needs "'s", every contraction but "cannot" holds "n't" (the text is lower case
+    # and NFKC has folded the letters that match others regardless of case, such as the long s)
+    if "'s" in text:
         text = _POSSESSIVE.sub("", text)
+    if "n't" in text or "cannot" in text:
         for pattern, repl in _CONTRACTIONS:
             text = pattern.sub(repl, text)
     return text
@@ -391,6 +398,9 @@ class PatternSet:
         # with whether that first step is all of it (the match then ends right after the word)
         # and its group
         self._starting = Memo(self._starting_with, self._REMEMBERED)
+        # (word, next word) -> those of the word's patterns that the next word does not rule
+        # out: nearly every longer pattern tried ("not ...", "in ...") fails at its second word
+        self._before = Memo(self._starting_before, self._REMEMBERED)
 
     @classmethod
     def grouped(cls, groups: Mapping[str, Iterable[Pattern]]) -> PatternSet:
@@ -417,12 +427,21 @@ class PatternSet:
     def _scan(self, tokens: Sequence[str]) -> Iterator[tuple[int, Hit]]:
         """Each hit with its group's position, by start, then in the order tried."""
         found = list(map(self._starting.__getitem__, tokens))  # C-level: most words are known
+        last = len(tokens) - 1
         # only the positions where some pattern starts, in order (an empty tuple is passed over)
         for start, candidates in compress(enumerate(found), found):
+            if len(candidates) > 1:  # those the next word leaves in play, in the same order
+                candidates = self._before[tokens[start], tokens[start + 1] if start < last else None]
             for p, whole, group in candidates:
                 end = start + 1 if whole else p._match_from(tokens, start)
                 if end is not None:
                     yield group, Hit(p, start, end)
+
+    def _starting_before(self, pair: tuple[str, str | None]) -> tuple[tuple[Pattern, bool, int], ...]:
+        """``_starting[word]`` less the patterns whose second step must be the next word and is
+        not (``next`` None: the word ends the text): ``_match_from`` would fail on them there."""
+        tok, nxt = pair
+        return tuple(c for c in self._starting[tok] if c[1] or _may_follow(c[0].steps[1], nxt))
 
     def _starting_with(self, tok: str) -> tuple[tuple[Pattern, bool, int], ...]:
         """The patterns whose first step matches ``tok``: the exact first words, then the
@@ -440,6 +459,17 @@ class PatternSet:
                 if tok == word or (prefix and tok.startswith(word)):
                     out.append((p, len(p.steps) == 1, g))
         return tuple(out)
+
+
+def _may_follow(step: tuple[str, bool, bool], nxt: str | None) -> bool:
+    """Whether a pattern's second step can match with ``nxt`` the word after its first (as
+    ``Pattern._match_from`` reads it): a step after a gap may match further on."""
+    word, prefix, gap = step
+    if gap:
+        return True
+    if nxt is None or nxt == BOUNDARY:
+        return False
+    return nxt == word or (prefix and nxt.startswith(word))
 
 
 def find_all(patterns: Iterable[Pattern] | PatternSet, tokens: Sequence[str]) -> list[Hit]:

@@ -41,9 +41,12 @@ class LinearModel:
     # a ``bucket_memo`` of the same dims to share with other models (else the model makes its own)
     buckets: InitVar[Memo[str, int] | None] = None
     _buckets: Memo[str, int] = field(init=False, repr=False, compare=False)
+    # class index -> {bucket: its weight for the class} (``contributions``), built on first use
+    _class_weights: dict[int, dict[int, float]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self, buckets: Memo[str, int] | None) -> None:
         object.__setattr__(self, "_buckets", bucket_memo(self.dims) if buckets is None else buckets)
+        object.__setattr__(self, "_class_weights", {})
 
     def scores(self, features: Iterable[str]) -> list[float]:
         """Raw class scores (logits); each distinct feature counts once."""
@@ -69,14 +72,23 @@ class LinearModel:
 
     def contributions(self, features: Iterable[str], cls: str, top: int = 3) -> list[tuple[str, float]]:
         """The features that pushed hardest toward ``cls``: what an explanation shows."""
-        index = self.classes.index(cls)
-        seen: dict[str, float] = {}
-        bucket_of = self._buckets
-        for f in features:
-            for i, weight in self.weights.get(bucket_of[f], ()):
-                if i == index:
-                    seen[f] = weight
+        weights = self._weights_of(self.classes.index(cls))
+        features = list(features)
+        # each feature with its weight for the class, first place and last weight kept as a
+        # loop filling a dict would keep them; the lookups are C-level maps
+        found = zip(features, map(weights.get, map(self._buckets.__getitem__, features)), strict=True)
+        seen = {f: w for f, w in found if w is not None}
         return sorted(seen.items(), key=lambda kv: -kv[1])[:top]
+
+    def _weights_of(self, index: int) -> dict[int, float]:
+        """Each bucket's weight for the class at ``index`` (read from ``weights`` once per class:
+        an explanation asks for one class's weights of every feature of a statement)."""
+        known = self._class_weights.get(index)
+        if known is None:
+            known = self._class_weights[index] = {
+                b: w for b, entries in self.weights.items() for i, w in entries if i == index
+            }
+        return known
 
 
 def _sigmoid(x: float) -> float:

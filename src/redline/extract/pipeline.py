@@ -122,8 +122,10 @@ class Extractor:
         return next(self.extract([document], n_process=1))
 
     def _prepare(self, document: Document, start: int = 0, end: int | None = None) -> Doc:
-        doc = self.nlp.make_doc(document.text[start:end])  # the whole text is not copied
+        text = document.text[start:end]  # the whole text is not copied
+        doc = self.nlp.make_doc(text)
         doc._.redline_published = document.published.isoformat() if document.published else None
+        doc._.redline_text = text  # the component reads it instead of rebuilding ``doc.text``
         return doc
 
     def _records(self, document: Document, doc: Doc) -> Extraction:

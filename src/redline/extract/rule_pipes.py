@@ -215,9 +215,10 @@ class IndexedRules:
         code = code * 2 + array[:, 3].astype(numpy.int64)
         _, first, kind_of = numpy.unique(code, return_index=True, return_inverse=True)
         known = []
-        for at in first.tolist():
-            tag, _, dep, space = row = array[at].tolist()
-            key = (tag, int(form_of[at]), dep, space)
+        # each kind's first row and form, read in one call each (not an array index per kind)
+        for row, form in zip(array[first].tolist(), form_of[first].tolist(), strict=True):
+            tag, _, dep, space = row
+            key = (tag, form, dep, space)
             found = seen.get(key)
             if found is None:
                 found = seen[key] = self._for_row(row)
@@ -342,17 +343,23 @@ class FastLemmatizer:
         if len(known) > MEMO_LIMIT:  # the copy's own per-(form, POS) cache grows alongside
             known.clear()
             self.rules.cache.clear()
-        array = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        lemmas = array[:, 3].copy()
-        for i, (orth, pos, morph, lemma) in enumerate(array.tolist()):
-            if lemma != 0:
-                continue  # set by the attribute ruler: the lemmatizer keeps it
-            key = (orth, pos, morph)
-            found = known.get(key)
-            if found is None:
-                found = known[key] = strings.add(self.rules.rule_lemmatize(doc[i])[0])
-            lemmas[i] = found
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(numpy.uint64))  # type: ignore[arg-type]
+        orths, poss, morphs, lemmas = doc.to_array([ORTH, POS, MORPH, LEMMA]).T.tolist()
+        keys = list(zip(orths, poss, morphs, strict=True))
+        # every token's remembered lemma in one C-level pass; the rules then run, in token
+        # order as before, for the tokens the attribute ruler left without one (lemma 0) whose
+        # triple is new
+        found = list(map(known.get, keys))
+        for i in [
+            i for i, (f, lemma) in enumerate(zip(found, lemmas, strict=True)) if f is None and lemma == 0
+        ]:
+            key = keys[i]
+            f = known.get(key)  # an earlier token of this Doc may have had the triple
+            if f is None:
+                f = known[key] = strings.add(self.rules.rule_lemmatize(doc[i])[0])
+            found[i] = f
+        # a lemma the attribute ruler set is kept
+        written = [lemma if lemma != 0 else f for lemma, f in zip(lemmas, found, strict=True)]
+        doc.from_array([LEMMA], numpy.array(written, dtype=numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
 

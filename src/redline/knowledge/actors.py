@@ -213,8 +213,16 @@ class ActorBase:
         init=False, repr=False, compare=False
     )
 
+    # text -> ``by_alias``, and the words asked -> ``with_title``: the mention finder and the
+    # resolver ask for the same names and roles again and again, and ``with_title`` reads every
+    # title to answer (a copy starts afresh, as for ``_keys``)
+    _aliases: Memo[str, tuple[Actor, ...]] = field(init=False, repr=False, compare=False)
+    _titled: Memo[frozenset[str], tuple[Actor, ...]] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "_keys", Memo(self._unit_keys, self._KEYS_REMEMBERED))
+        object.__setattr__(self, "_aliases", Memo(self._by_alias, self._AFFILIATIONS_REMEMBERED))
+        object.__setattr__(self, "_titled", Memo(self._with_title, self._AFFILIATIONS_REMEMBERED))
         object.__setattr__(self, "_affiliations", Memo(self._affiliation, self._AFFILIATIONS_REMEMBERED))
         object.__setattr__(self, "_collectives", Memo(self._collective, self._AFFILIATIONS_REMEMBERED))
 
@@ -367,6 +375,9 @@ class ActorBase:
 
     def by_alias(self, text: str) -> tuple[Actor, ...]:
         """Actors whose name, alias or (persons) surname folds to the same key as ``text``."""
+        return self._aliases[text]
+
+    def _by_alias(self, text: str) -> tuple[Actor, ...]:
         ids = self.names.get(self.key(split_words(text)), frozenset())
         return tuple(self.actors[i] for i in sorted(ids))
 
@@ -384,11 +395,20 @@ class ActorBase:
 
     def with_title(self, text: str) -> tuple[Actor, ...]:
         """Actors one of whose titles contains every word of ``text`` ("the envoy" -> all envoys)."""
-        wanted = {k for k in self.key(split_words(text), places=True) if k != "of"}
+        wanted = frozenset(k for k in self.key(split_words(text), places=True) if k != "of")
         if not wanted:
             return ()
-        ids = {i for key, owners in self.titles.items() if wanted <= set(key) for i in owners}
+        return self._titled[wanted]
+
+    def _with_title(self, wanted: frozenset[str]) -> tuple[Actor, ...]:
+        ids = {i for words, owners in self._title_words if wanted <= words for i in owners}
         return tuple(self.actors[i] for i in sorted(ids))
+
+    @functools.cached_property
+    def _title_words(self) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+        """Each title's words as a set, with the actors carrying it (``with_title`` compares
+        the words asked with every title's)."""
+        return tuple((frozenset(key), owners) for key, owners in self.titles.items())
 
     def lookup(self, text: str) -> Actor | None:
         """One actor for a name or title, or None when unknown or ambiguous."""
