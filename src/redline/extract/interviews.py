@@ -8,6 +8,8 @@ mention as their source; the questions are the interviewer's and state no party'
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from redline.extract.token_ranges import TokenRange, clip_to_paragraph, noun_phrase
@@ -23,22 +25,14 @@ def interviewee(doc: Doc, cues: CueLexicon, before: int) -> TokenRange | None:
     """The mention of the person interviewed, looked for in the text before character
     ``before`` (the first answer): the object of "with"/"to" after an interview word, or the
     subject when that object is the reporter ("the minister spoke to our correspondent")."""
-    for tok in doc:
-        if tok.idx >= before:
-            break
-        if tok.lemma_.lower() not in cues.interview_words and tok.lower_ not in cues.interview_words:
+    for tok, prep, obj in _interview_partners(doc, cues, before):
+        if obj.pos_ not in _PERSON_POS:
             continue
-        for prep in tok.rights:
-            if prep.dep_ != "prep" or prep.lower_ not in _PREPOSITIONS:
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.pos_ not in _PERSON_POS:
-                    continue
-                person = obj if not _is_reporter(obj, cues) else _subject(tok)
-                if obj.ent_type_ == "ORG" and (framed := _framed_subject(tok)) is not None:
-                    person = framed  # "In an interview with The Ledger, the negotiator said"
-                if person is not None:  # a title runs into the next line when the parser joins them
-                    return clip_to_paragraph(doc, noun_phrase(person), prep.i)
+        person = obj if not _is_reporter(obj, cues) else _subject(tok)
+        if obj.ent_type_ == "ORG" and (framed := _framed_subject(tok)) is not None:
+            person = framed  # "In an interview with The Ledger, the negotiator said"
+        if person is not None:  # a title runs into the next line when the parser joins them
+            return clip_to_paragraph(doc, noun_phrase(person), prep.i)
     return None
 
 
@@ -47,19 +41,26 @@ def interviewer(doc: Doc, cues: CueLexicon, before: int) -> str | None:
     and without an article: the outlet or reporter a person spoke to or gave an interview to
     ("She spoke to the Courier", "in an interview with Harbor Radio"). A transcript labels the
     questions with those words ("The Courier: Why?"); they are the outlet's, not a source's."""
+    for _, _, obj in _interview_partners(doc, cues, before):
+        if _asks(obj, cues):
+            words = [t.lower_ for t in doc[obj.left_edge.i : obj.i + 1] if t.dep_ != "det"]
+            return " ".join(words) or None
+    return None
+
+
+def _interview_partners(doc: Doc, cues: CueLexicon, before: int) -> Iterator[tuple[Token, Token, Token]]:
+    """(interview word, "with"/"to", its object) in the text before character ``before``: who
+    the interview was with, or whom it was given to, whichever side the caller is after."""
     for tok in doc:
         if tok.idx >= before:
             break
         if tok.lemma_.lower() not in cues.interview_words and tok.lower_ not in cues.interview_words:
             continue
         for prep in tok.rights:
-            if prep.dep_ != "prep" or prep.lower_ not in _PREPOSITIONS:
-                continue
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and _asks(obj, cues):
-                    words = [t.lower_ for t in doc[obj.left_edge.i : obj.i + 1] if t.dep_ != "det"]
-                    return " ".join(words) or None
-    return None
+            if prep.dep_ == "prep" and prep.lower_ in _PREPOSITIONS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        yield tok, prep, obj
 
 
 def _asks(obj: Token, cues: CueLexicon) -> bool:
