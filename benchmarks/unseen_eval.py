@@ -9,10 +9,10 @@ state-agency report, readout, Q&A interview, op-ed, labour talks...), written by
 annotated before redline read them; see its README. Its figures were then tuned against, so
 benchmarks/data/unseen2/ adds five more articles in other formats (court plea talks, a sports
 contract, coalition talks, a prisoner-swap timeline, a press-conference transcript), scored
-separately with --set unseen2; the honest figure for each batch is its first run. Issues and stance are not annotated there,
-so this prints attribution P/R/F1 and speaker accuracy only. Scoring and the error listing are
-examples_eval.py's (../shared/eval/score.py when present); --verbose lists misses, spurious
-statements and wrong speakers.
+separately with --set unseen2; the honest figure for each batch is its first run. Issues and
+stance are not annotated there, so this prints attribution P/R/F1 and speaker accuracy only.
+Scoring and the error listing are examples_eval.py's (../shared/eval/score.py when present);
+--verbose lists misses, spurious statements and wrong speakers.
 """
 
 from __future__ import annotations

@@ -360,3 +360,31 @@ def test_people_a_relative_clause_makes_sources_are_unnamed_sources(extractor: A
     assert found[0][0] == "unnamed sources"
     found = said_by(extractor, "Two residents said the deal was nearly done.")
     assert found[0][0] != "unnamed sources"
+
+
+# --- second unseen batch (benchmarks/data/unseen2) -------------------------------------------
+
+
+def test_a_transcript_label_in_capitals_may_hold_a_long_title_before_the_name(extractor: Any) -> None:
+    text = (
+        "The following is a transcript of Monday's news conference on the harbour treaty.\n\n"
+        "SENIOR DEPUTY MINISTER FOR FISHERIES AND THE COAST PAULO MENDES: The fleet will not be cut "
+        "this year.\n\n"
+        "MENDES: The quotas are another matter."
+    )
+    found = said_by(extractor, text)
+    fleet = [name for name, content in found if content.startswith("The fleet will not be cut")]
+    assert fleet and fleet[0] is not None, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a long capitals label that holds an editorial label is no speaker
+        "EDITOR'S NOTE ON THE HARBOUR STORY TODAY: The fleet will not be cut.",
+        # capitals with no colon: a section heading
+        "HOW THE HARBOUR DEAL CAME TOGETHER AT LAST\n\nThe fleet will not be cut.",
+    ],
+)
+def test_a_long_capitals_line_that_is_no_speakers_label_gives_no_statement(extractor: Any, text: str) -> None:
+    assert said_by(extractor, text) == []
