@@ -388,3 +388,22 @@ def test_a_transcript_label_in_capitals_may_hold_a_long_title_before_the_name(ex
 )
 def test_a_long_capitals_line_that_is_no_speakers_label_gives_no_statement(extractor: Any, text: str) -> None:
     assert said_by(extractor, text) == []
+
+
+def test_a_statement_issued_as_the_object_is_the_issuers(extractor: Any) -> None:
+    text = "The port authority released a short statement saying the offer still stood."
+    assert said_by(extractor, text) == [("port authority", "the offer still stood")]
+
+
+def test_a_statement_someone_found_is_not_theirs(extractor: Any) -> None:
+    text = "The ferry company found a statement on its website saying the harbour would close in May."
+    found = said_by(extractor, text)
+    assert [content for _, content in found] == ["the harbour would close in May"], found
+    assert found[0][0] != "ferry company"
+
+
+def test_a_joint_statement_is_not_one_of_its_makers_alone(extractor: Any) -> None:
+    text = "Norway and Chile issued a joint statement saying the fishing talks would resume in June."
+    found = said_by(extractor, text)
+    assert [content for _, content in found] == ["the fishing talks would resume in June"], found
+    assert found[0][0] not in ("Norway", "Chile"), found
