@@ -360,3 +360,50 @@ def test_people_a_relative_clause_makes_sources_are_unnamed_sources(extractor: A
     assert found[0][0] == "unnamed sources"
     found = said_by(extractor, "Two residents said the deal was nearly done.")
     assert found[0][0] != "unnamed sources"
+
+
+# --- second unseen batch (benchmarks/data/unseen2) -------------------------------------------
+
+
+def test_a_transcript_label_in_capitals_may_hold_a_long_title_before_the_name(extractor: Any) -> None:
+    text = (
+        "The following is a transcript of Monday's news conference on the harbour treaty.\n\n"
+        "SENIOR DEPUTY MINISTER FOR FISHERIES AND THE COAST PAULO MENDES: The fleet will not be cut "
+        "this year.\n\n"
+        "MENDES: The quotas are another matter."
+    )
+    found = said_by(extractor, text)
+    fleet = [name for name, content in found if content.startswith("The fleet will not be cut")]
+    assert fleet and fleet[0] is not None, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a long capitals label that holds an editorial label is no speaker
+        "EDITOR'S NOTE ON THE HARBOUR STORY TODAY: The fleet will not be cut.",
+        # capitals with no colon: a section heading
+        "HOW THE HARBOUR DEAL CAME TOGETHER AT LAST\n\nThe fleet will not be cut.",
+    ],
+)
+def test_a_long_capitals_line_that_is_no_speakers_label_gives_no_statement(extractor: Any, text: str) -> None:
+    assert said_by(extractor, text) == []
+
+
+def test_a_statement_issued_as_the_object_is_the_issuers(extractor: Any) -> None:
+    text = "The port authority released a short statement saying the offer still stood."
+    assert said_by(extractor, text) == [("port authority", "the offer still stood")]
+
+
+def test_a_statement_someone_found_is_not_theirs(extractor: Any) -> None:
+    text = "The ferry company found a statement on its website saying the harbour would close in May."
+    found = said_by(extractor, text)
+    assert [content for _, content in found] == ["the harbour would close in May"], found
+    assert found[0][0] != "ferry company"
+
+
+def test_a_joint_statement_is_not_one_of_its_makers_alone(extractor: Any) -> None:
+    text = "Norway and Chile issued a joint statement saying the fishing talks would resume in June."
+    found = said_by(extractor, text)
+    assert [content for _, content in found] == ["the fishing talks would resume in June"], found
+    assert found[0][0] not in ("Norway", "Chile"), found

@@ -6,6 +6,7 @@ Like the verb rules, each looks at one cue token and its parse neighbourhood.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -306,11 +307,16 @@ _BOUND_PRONOUNS = {
 # a line opening with a short capitalised label and a colon: "Sanders: Clinton must ...",
 # "PENCE: Well, look ...", "Q: How did ...". The label holds no digits (times, scores).
 # A live blog's timestamp may come first: "13:40 GMT — Kremlin: ...", "9.15am | Merz: ...".
+# A transcript sets its labels in capitals and may put the whole title before the name
+# ("DEPUTY MINISTER OF WATER AND ENVIRONMENT ANA SILVA:"): a label all in capitals may be longer.
 _TIMESTAMP = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[—–\-|]\s*)?"
+_CAPITALS_WORD = r"[A-Z][A-Z’'\-.]*"
+_MAX_TITLE_CASE_LABEL = 4  # words
 _LABEL = re.compile(
     r"^"
     + _TIMESTAMP
-    + r"[\"“'‘]?(?P<label>(?:[A-Z]\.)*[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}):[ \t\xa0]+"
+    + r"[\"“'‘]?(?P<label>(?:[A-Z]\.)*[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}"
+    + rf"|{_CAPITALS_WORD}(?: {_CAPITALS_WORD}){{4,11}}):[ \t\xa0]+"
     r"(?P<content>\S[^\n]*)",
     re.MULTILINE,
 )
@@ -395,6 +401,8 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
         label = m.group("label")
         if label.lower() in cues.label_exclusions or label.lower() in cues.question_labels:
             continue  # an editorial word, or an interviewer's question: nobody's position
+        if _excluded_within(label, cues):
+            continue  # "EDITOR'S NOTE ON THIS STORY:": a long capitals label that is an editorial one
         if not asking:
             asking.append(interviewer(doc, cues, m.start()))
         if (
@@ -418,7 +426,10 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
         ):
             continue  # "He said: ..." is a cue verb, handled with the quotes; a lone name the
             # tagger reads as a verb ("LAVROV: ...", capitals look like a participle) is a label
-        plural = len(src) > 1 and src[-1].tag_ in ("NNS", "NNPS") and not src[-1].ent_type_
+        # a title and name in capitals ("MINISTER ... ANA MENDES") may end in a word the tagger
+        # takes for a plural; only the capitals form of a label runs past four words
+        last = src[-1]
+        plural = 1 < len(src) <= _MAX_TITLE_CASE_LABEL and last.tag_ in ("NNS", "NNPS") and not last.ent_type_
         if plural or _clause_heading(src) or all(t.ent_type_ in ("GPE", "LOC") for t in src):
             continue  # "Harbour Talks: ...", "Norway: ...": a section heading or a place, no speaker
             # (one plural word is left alone: a surname may be tagged as one, "Sanders: ...")
@@ -428,6 +439,16 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             continue
         out.append(Candidate(content, (colon, colon + 1), (src.start, src.end), "colon", colon))
     return out
+
+
+def _excluded_within(label: str, cues: CueLexicon) -> bool:
+    """Whether a label past four words (the capitals form: title and name) holds an editorial
+    label of one or two words ("EDITOR'S NOTE ON THIS STORY"): a speaker's title never does."""
+    words = label.lower().split()
+    if len(words) <= _MAX_TITLE_CASE_LABEL:
+        return False
+    grams = words + [" ".join(pair) for pair in itertools.pairwise(words)]
+    return any(g in cues.label_exclusions for g in grams)
 
 
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})

@@ -88,6 +88,9 @@ _MEDIA_NOUNS = frozenset(
     }
 )
 
+# "ended the day with a joint statement saying": prepositions that put out a statement
+_ISSUING_PREPOSITIONS = frozenset({"with", "in", "through", "via"})
+
 
 @dataclass(slots=True)
 class _Candidate:
@@ -487,17 +490,26 @@ class SpeakerResolver:
     def _issued_with(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "The negotiators ended the day with a joint statement saying ...": a statement the
         clause's subject put out by a preposition ("with", "in", "through") is that subject's
-        words, as when it issued the statement outright."""
+        words, as when it issued the statement outright ("The trust issued a statement urging
+        ...": the statement whose words follow is the object of the issuing verb)."""
         head = index.head(span)
-        prep = head.head
-        if head.dep_ != "pobj" or prep.lower_ not in {"with", "in", "through", "via"} or prep.i >= span.start:
+        verbs = self.kb.issuing_verbs([t.text for t in span])
+        if not verbs:
             return None
-        verb = prep.head
-        for _ in range(4):  # the parser may hang the preposition on the object ("the day of talks")
-            if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"pobj", "prep", "dobj"}:
-                break
-            verb = verb.head
-        if verb.pos_ not in {"VERB", "AUX"} or not self.kb.issuing_verbs([t.text for t in span]):
+        prep = head.head
+        if head.dep_ == "dobj" and prep.lemma_.lower() in verbs and prep.i < span.start:
+            if any(t.lower_ == "joint" for t in span):
+                return None  # "Kyiv and Washington issued a joint statement": the two as one source
+            verb = prep
+        elif head.dep_ != "pobj" or prep.lower_ not in _ISSUING_PREPOSITIONS or prep.i >= span.start:
+            return None
+        else:
+            verb = prep.head
+            for _ in range(4):  # the parser may hang the preposition on the object ("the day of talks")
+                if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"pobj", "prep", "dobj"}:
+                    break
+                verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"}:
             return None
         for subject in verb.children:
             if subject.dep_ == "nsubj":
