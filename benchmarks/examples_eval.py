@@ -121,20 +121,37 @@ def main() -> None:
     extractor = Extractor.load()
     if args.weights:  # e.g. weights trained with another training set, before shipping them
         extractor.nlp.get_pipe(COMPONENT).use_weights(load_weights(args.weights))
-    system = system_output(extractor, gold)
+    report("examples", gold, system_output(extractor, gold), verbose=args.verbose, as_json=args.json)
+
+
+def report(
+    label: str,
+    gold: list[dict[str, Any]],
+    system: dict[str, list[dict[str, Any]]],
+    *,
+    verbose: bool,
+    as_json: bool,
+    issues: bool = True,
+) -> None:
+    """Print a corpus's figures (and with ``verbose`` its errors, with ``as_json`` all figures);
+    ``issues``: whether its gold annotates issues and stance, so that they are figures at all."""
     result, scorer = figures(gold, system)
-    if args.verbose:
-        list_errors(gold, system)
-    if args.json:
+    if verbose:
+        list_errors(gold, system, issues=issues)
+    if as_json:
         print(json.dumps(result, indent=1))
     a = result["attribution"]
     print(f"scorer: {scorer}; {len(gold)} documents")
-    print(
-        f"examples     attribution P={a['p']} R={a['r']} F1={a['f1']} (tp={a['tp']} fp={a['fp']} "
-        f"fn={a['fn']}) speaker_acc={result['speaker_accuracy_on_matched']} "
-        f"issue_f1={result['issues']['f1']} stance_acc={result['stance_accuracy']} "
-        f"(n={result['stance_n']})"
+    line = (
+        f"{label:<12} attribution P={a['p']} R={a['r']} F1={a['f1']} (tp={a['tp']} fp={a['fp']} "
+        f"fn={a['fn']}) speaker_acc={result['speaker_accuracy_on_matched']}"
     )
+    if issues:
+        line += (
+            f" issue_f1={result['issues']['f1']} stance_acc={result['stance_accuracy']}"
+            f" (n={result['stance_n']})"
+        )
+    print(line)
 
 
 if __name__ == "__main__":

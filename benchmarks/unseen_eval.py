@@ -18,12 +18,11 @@ Scoring and the error listing are examples_eval.py's (../shared/eval/score.py wh
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from examples_eval import figures, list_errors, system_output
+from examples_eval import report, system_output
 
 from redline.examples import gold_documents
 from redline.extract.pipeline import Extractor
@@ -42,17 +41,7 @@ def main() -> None:
     corpus = batch / "articles.jsonl"
     gold = gold_documents(corpus, batch / "gold.json")
     system = system_output(Extractor.load(), gold, corpus)
-    result, scorer = figures(gold, system)
-    if args.verbose:
-        list_errors(gold, system, issues=False)
-    if args.json:
-        print(json.dumps(result, indent=1))
-    a = result["attribution"]
-    print(f"scorer: {scorer}; {len(gold)} documents")
-    print(
-        f"{args.set:<12} attribution P={a['p']} R={a['r']} F1={a['f1']} (tp={a['tp']} fp={a['fp']} "
-        f"fn={a['fn']}) speaker_acc={result['speaker_accuracy_on_matched']}"
-    )
+    report(args.set, gold, system, verbose=args.verbose, as_json=args.json, issues=False)
 
 
 if __name__ == "__main__":
