@@ -18,7 +18,7 @@ The source span comes from attribution; this module decides who it names. In ord
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy
@@ -142,6 +142,13 @@ class _Index:
                 found.append((head.dep_, governor.i, governor.head.i))
             self._candidate_heads = found
         return self._candidate_heads
+
+    def covering(self, i: int, kinds: Collection[str] | None = None) -> _Candidate | None:
+        """The first candidate that covers token ``i`` (of one of ``kinds`` when given)."""
+        for c in self.candidates:
+            if c.start <= i < c.end and (kinds is None or c.kind in kinds):
+                return c
+        return None
 
     def head(self, span: SpacySpan) -> Token:
         """``span_head`` of a span of this document, worked out once per span."""
@@ -354,10 +361,8 @@ class SpeakerResolver:
             if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "of"}:
                 owners += [c for c in prep.children if c.dep_ == "pobj"]
         for child in owners:
-            if span.start <= child.i < span.end:
-                for c in index.candidates:
-                    if c.start <= child.i < c.end and c.kind in {"person", "org"}:
-                        return c.actor_id, c.name
+            if span.start <= child.i < span.end and (c := index.covering(child.i, _SPEAKING)) is not None:
+                return c.actor_id, c.name
         return None
 
     def _relative(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
@@ -441,10 +446,9 @@ class SpeakerResolver:
         if found is None or found.kind != "document":
             return None
         for child in head.children:
-            if child.dep_ == "poss" and span.start <= child.i < span.end:
-                for c in index.candidates:
-                    if c.start <= child.i < c.end and c.kind == "person":
-                        return c.actor_id, c.name
+            poss = child.dep_ == "poss" and span.start <= child.i < span.end
+            if poss and (c := index.covering(child.i, (_PERSON,))) is not None:
+                return c.actor_id, c.name
         return None
 
     def _document(
@@ -470,9 +474,8 @@ class SpeakerResolver:
             verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else None
             for subject in verb.children if verb is not None else ():
                 if subject.dep_ in SUBJECTS_OR_EXPLETIVE:
-                    for c in index.candidates:
-                        if c.start <= subject.i < c.end and c.kind in {"person", "org"}:
-                            return c.actor_id, c.name
+                    if (c := index.covering(subject.i, _SPEAKING)) is not None:
+                        return c.actor_id, c.name
                     whole = doc[subject.left_edge.i : subject.right_edge.i + 1]
                     named = any(
                         whole.start <= c.start < whole.end and c.kind == "person" for c in index.candidates
@@ -511,13 +514,19 @@ class SpeakerResolver:
                 verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
+        # a body or a group that can speak ("the negotiators"), never "the talks ended with"
+        return self._issuer(index, verb, (*_SPEAKING, "group"))
+
+    def _issuer(
+        self, index: _Index, verb: Token, kinds: Collection[str] | None = None
+    ) -> tuple[str | None, str] | None:
+        """Who a verb that put out a statement names as its subject: the mention there (of one
+        of ``kinds`` when given), else the subject's collective label; None without a subject."""
         for subject in verb.children:
             if subject.dep_ == "nsubj":
-                for c in index.candidates:
-                    if c.start <= subject.i < c.end and c.kind in ("person", "org", "group"):
-                        return c.actor_id, c.name
-                # a group that can speak ("the negotiators"), never "the talks ended with"
-                return self._collective(subject.doc[subject.left_edge.i : subject.i + 1], placed=False)
+                if (c := index.covering(subject.i, kinds)) is not None:
+                    return c.actor_id, c.name
+                return self._collective(index.doc[subject.left_edge.i : subject.i + 1], placed=False)
         return None
 
     def _issued(
@@ -545,15 +554,7 @@ class SpeakerResolver:
                 continue
             if t.dep_ != "dobj" or t.head.lemma_.lower() not in verbs:
                 return None  # "Kyiv rejected the statement": someone's, but not said whose
-            for subject in t.head.children:
-                if subject.dep_ != "nsubj":
-                    continue
-                for c in index.candidates:
-                    if c.start <= subject.i < c.end:
-                        return c.actor_id, c.name
-                phrase = doc[subject.left_edge.i : subject.i + 1]
-                return self._collective(phrase, placed=False)
-            return None
+            return self._issuer(index, t.head)
         before = [p for p in previous if p.mention.end <= span.start_char and p.kind != "document"]
         if not before:
             return None
@@ -808,7 +809,7 @@ class SpeakerResolver:
             return None
         names: list[str] = []
         for t in sorted(members, key=lambda t: t.i):
-            found = next((c for c in index.candidates if c.start <= t.i < c.end), None)
+            found = index.covering(t.i)
             if found is None or found.kind != "org" or found.actor_id is None:
                 return None
             if found.name not in names:
@@ -1088,7 +1089,7 @@ class SpeakerResolver:
         Coordination Headquarters", "the Emirati Foreign Ministry"): an ORG entity, or a name
         headed by a word of a body ("ministry", "office")."""
         head = index.head(span)
-        if head.tag_ != "NNP" or any(c.start <= head.i < c.end for c in index.candidates):
+        if head.tag_ != "NNP" or index.covering(head.i) is not None:
             return False
         if head.ent_type_ == "ORG":
             return True
@@ -1130,9 +1131,8 @@ class SpeakerResolver:
         if head.dep_ == "appos":
             near.append(head.head)
         for t in near:
-            for c in index.candidates:
-                if c.start <= t.i < c.end and c.kind == "person":
-                    return c.actor_id, c.name
+            if (c := index.covering(t.i, (_PERSON,))) is not None:
+                return c.actor_id, c.name
             for c in index.candidates:  # "The mediator, retired judge Helene Caradec,": the name
                 if c.kind == "person" and t.left_edge.i < c.start and c.end == t.right_edge.i + 1:
                     return c.actor_id, c.name  # that closes a titled apposition
@@ -1248,7 +1248,7 @@ class SpeakerResolver:
         if not counts or any(t.pos_ == "PROPN" for t in span):
             return None
         found = self.kb.collective([t.text for t in span], span.text)
-        people = head.lemma_.lower() in self.kb.person_nouns or (found is not None and found.kind == "group")
+        people = self.kb.is_person_noun(head.lemma_) or (found is not None and found.kind == "group")
         if (found is None or found.kind not in {"group", "media"}) and not people:
             return None
         want = counts[0]
@@ -1290,7 +1290,7 @@ class SpeakerResolver:
     def _as_state(self, index: _Index, token: Token) -> _Candidate | None:
         """The candidate a member of a coordination names; a nationality word ("American and
         Ukrainian negotiators") names its state, so that "both sides" can take the two up."""
-        cand = next((c for c in index.candidates if c.start <= token.i < c.end), None)
+        cand = index.covering(token.i)
         if cand is None or (cand.kind != "norp" and token.pos_ != "ADJ"):
             return cand
         place = self._place(token)
@@ -1537,6 +1537,7 @@ class SpeakerResolver:
 # words that count the members of a group named before ("both sides"; 0: any number, "all parties")
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": 0}
 _PERSON = "person"
+_SPEAKING = ("person", "org")  # candidate kinds that name someone who can speak
 _HEADLINE_LINES = 3  # opening lines searched for headlines (a date or a section name may come first)
 
 
