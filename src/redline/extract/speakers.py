@@ -18,7 +18,7 @@ The source span comes from attribution; this module decides who it names. In ord
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy
@@ -149,6 +149,15 @@ class _Index:
             if c.start <= i < c.end and (kinds is None or c.kind in kinds):
                 return c
         return None
+
+    def back(self, i: int, sentences: int) -> Iterator[Token]:
+        """The tokens before token ``i``, nearest first, in its sentence and the ``sentences``
+        before it: the reach of a word that takes up something named just before."""
+        here = self.sent_of[i]
+        for t in reversed(self.doc[:i]):
+            if here - self.sent_of[t.i] > sentences:
+                return
+            yield t
 
     def head(self, span: SpacySpan) -> Token:
         """``span_head`` of a span of this document, worked out once per span."""
@@ -547,9 +556,7 @@ class SpeakerResolver:
         doc = index.doc
         lemma = head.lemma_.lower()
         here = index.sent_of[span.start]
-        for t in reversed(doc[: span.start]):
-            if here - index.sent_of[t.i] > 1:
-                break
+        for t in index.back(span.start, 1):
             if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
                 continue
             if t.dep_ != "dobj" or t.head.lemma_.lower() not in verbs:
@@ -890,10 +897,7 @@ class SpeakerResolver:
         source is the statement issued in this sentence or the one before, and a statement's
         words are its issuer's (the rule ``_issued`` applies to "the statement said")."""
         doc = index.doc
-        here = index.sent_of[pron.i]
-        for t in reversed(doc[: pron.i]):
-            if here - index.sent_of[t.i] > 1:
-                return None
+        for t in index.back(pron.i, 1):
             if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and not index.in_quote[t.i]:
                 return None  # "... issued a statement. The union met. “...,” it said": the union
             if t.pos_ != "NOUN" or t.dep_ != "dobj":
@@ -1252,11 +1256,7 @@ class SpeakerResolver:
         if (found is None or found.kind not in {"group", "media"}) and not people:
             return None
         want = counts[0]
-        doc = index.doc
-        here = index.sent_of[span.start]
-        for t in reversed(doc[: span.start]):
-            if here - index.sent_of[t.i] > _WINDOW:
-                break
+        for t in index.back(span.start, _WINDOW):
             if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
                 continue
             members = [t]
@@ -1356,10 +1356,7 @@ class SpeakerResolver:
             return same[0][0].actor_id, same[0][0].name
         if self.kb.is_person_noun(head.lemma_) and self._definite_person(index, span, None, previous):
             return None  # "the Dutch leader" twice: both are the person in focus, resolved next
-        here = index.sent_of[span.start]
-        for t in reversed(doc[: span.start]):
-            if here - index.sent_of[t.i] > _WINDOW:
-                break
+        for t in index.back(span.start, _WINDOW):
             if t.lemma_ == head.lemma_ and t.pos_ == "NOUN" and t.dep_ in SUBJECTS_OR_EXPLETIVE:
                 if bare_plural and not _plural(t):
                     continue  # "A veteran said ... veterans say": one is not the many
@@ -1391,9 +1388,7 @@ class SpeakerResolver:
             ):
                 return p.actor_id, p.name
             break
-        for t in reversed(doc[: span.start]):
-            if here - index.sent_of[t.i] > 1:
-                break
+        for t in index.back(span.start, 1):
             if t.dep_ in NOMINAL_SUBJECTS and t.tag_ in {"NNS", "NNPS"} and t.pos_ in {"NOUN", "PROPN"}:
                 if not self.kb.is_person_noun(t.lemma_.lower()):
                     return None  # "Some" of the "efforts" named before say nothing
@@ -1420,11 +1415,8 @@ class SpeakerResolver:
                     if there is not None and there.party is not None:
                         return None, there.name
         doc = index.doc
-        here = index.sent_of[span.start]
         sides: set[tuple[str | None, str]] = set()
-        for t in reversed(doc[: span.start]):
-            if here - index.sent_of[t.i] > 1:
-                break
+        for t in index.back(span.start, 1):
             if t.lemma_ != head.lemma_ or t.tag_ not in {"NNS", "NNPS"}:
                 continue
             named = self._collective(doc[t.left_edge.i : t.i + 1], placed=True)
