@@ -113,6 +113,8 @@ SYNTHETIC: list[tuple[str, str, date | None, date | None]] = [
     ("On Nov. 24, 2025, the chancellor said Europe must be at the table.", "Europe must be",
      None, date(2025, 11, 24)),
     ("On Monday the chancellor said Europe must be at the table.", "Europe must be", None, None),
+    ("According to a readout of the Nov. 21 call, the envoy told the aide that the cap was final.",
+     "cap was final", PUB, date(2025, 11, 21)),
     ("The chancellor, recalling the 2014 annexation, said Europe must be at the table.", "Europe must be",
      None, None),
 ]  # fmt: skip

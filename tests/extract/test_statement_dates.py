@@ -131,6 +131,39 @@ def test_a_day_and_month_after_new_year_belong_to_the_year_before(extractor: Any
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "According to a transcript of the Nov. 20 call, the envoy told the aide that the plan was fair.",
+        "In a recording of the Nov. 20 meeting, the envoy told the aide that the plan was fair.",
+        "The envoy, according to a readout of the Nov. 20 call released by the ministry, told the aide"
+        " that the plan was fair.",
+    ],
+)
+def test_a_record_of_a_dated_speech_event_dates_what_it_reports(extractor: Any, text: str) -> None:
+    assert _statement(extractor, text, "plan was fair").date == date(2025, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the record's topic is no speech event: the date is the attack's, not the speech's
+        (
+            "According to a summary of the Nov. 20 attack, the envoy told the aide that the plan was fair.",
+            PUB,
+        ),
+        # a dated speech act beside an undated record
+        (
+            "According to a transcript of the call, the envoy told the aide on Nov. 21 that the plan was"
+            " fair.",
+            date(2025, 11, 21),
+        ),
+    ],
+)
+def test_a_record_dates_only_the_speech_event_it_records(extractor: Any, text: str, expected: date) -> None:
+    assert _statement(extractor, text, "plan was fair").date == expected
+
+
+@pytest.mark.parametrize(
     ("text", "words"),
     [
         ('"The agreement must be signed by Thursday," the spokesman said.', "agreement must be signed"),

@@ -162,7 +162,8 @@ def statement_date(
     has it, so that the sentence is a slice of it rather than rebuilt from its tokens).
 
     "Putin said on Tuesday", "On Tuesday, Putin said", "told reporters yesterday", "in an
-    interview on Nov 20", "Speaking on Thursday, Peskov said" move it. Nothing else does:
+    interview on Nov 20", "Speaking on Thursday, Peskov said", "according to a transcript of
+    the Nov. 20 call" move it. Nothing else does:
 
     * dates inside what was said ("the deal must be signed by Thursday") or attached to
       another verb or noun ("Russia, which annexed Crimea in 2014, said", "the summit on
@@ -317,9 +318,24 @@ def _dates_speech_act(doc: Doc, start: int, end: int, anchors: set[int]) -> bool
     inside = range(span.start, span.end)
     token = span.root
     governed = any(t.pos_ == "ADP" for t in span)  # "on Tuesday" brings its own preposition
+    recorded = False  # the path came up "of" from a speech event to a record of it
+    below: Token | None = None  # the word the path came up from
     for _ in range(_MAX_PATH):
         if token.i not in inside:
-            if token.pos_ == "ADP" or token.dep_ in ("prep", "agent"):
+            if recorded and token.lemma_.lower() in _WORDS.record_nouns:
+                pass  # "a transcript of the Oct. 14 call": the record reports that day's speech
+            elif token.lower_ in _WORDS.sourcing or (
+                token.lower_ == "to" and token.head.lower_ in _WORDS.sourcing
+            ):
+                pass  # "according to (a transcript of ...)" names the source, dates nothing
+            elif (
+                token.lower_ == "of"
+                and below is not None
+                and _is_speech_noun(below)
+                and token.head.lemma_.lower() in _WORDS.record_nouns
+            ):
+                recorded = governed = True
+            elif token.pos_ == "ADP" or token.dep_ in ("prep", "agent"):
                 # the preposition governing the date must date its head; higher up, any that
                 # does not date another event ("on the sidelines of the summit on Saturday")
                 if token.lower_ in _WORDS.never_preps:
@@ -335,7 +351,7 @@ def _dates_speech_act(doc: Doc, start: int, end: int, anchors: set[int]) -> bool
         if head.i in anchors:
             # the small parser often hangs "on Tuesday" on the subject or object of the cue
             return token.dep_ in _LINK_DEPS or (token.dep_ in NOMINAL_SUBJECTS and token.i not in inside)
-        token = head
+        below, token = token, head
     return False
 
 

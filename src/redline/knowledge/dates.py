@@ -16,7 +16,7 @@ from redline.errors import ConfigError
 from redline.knowledge import packaged, read_yaml
 
 _KEYS = {"months", "weekdays", "speech_act", "document"}
-_SPEECH_KEYS = {"preps", "never", "verbs", "companions", "nouns"}
+_SPEECH_KEYS = {"preps", "never", "verbs", "companions", "nouns", "records", "sourcing"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,8 @@ class CalendarWords:
     speech_verbs: frozenset[str]
     companion_preps: frozenset[str]
     speech_nouns: frozenset[str]
+    record_nouns: frozenset[str]
+    sourcing: frozenset[str]
     document_labels: tuple[str, ...]
 
     def month(self, name: str) -> int | None:
@@ -74,6 +76,8 @@ def parse_calendar(raw: Any, where: str = "<dates>") -> CalendarWords:
         speech_verbs=_words(speech, "verbs", where),
         companion_preps=_words(speech, "companions", where),
         speech_nouns=_words(speech, "nouns", where),
+        record_nouns=_words(speech, "records", where),
+        sourcing=_words(speech, "sourcing", where),
         document_labels=tuple(sorted(_words(document, "labels", where), key=len, reverse=True)),
     )
 
