@@ -267,3 +267,29 @@ def test_an_undated_record_is_dated_by_its_dateline_end_to_end(extractor: Any) -
     [undated] = [d for d in reader.from_record({"id": "u", "text": bare}, "u") if isinstance(d, Document)]
     assert undated.published is None
     assert _statement(extractor, bare, "draft needed", published=undated.published).date is None
+
+
+def test_a_headline_takes_the_day_the_lede_gives_the_same_speaker(extractor: Any) -> None:
+    text = (
+        "Lehtola Says Ceasefire Draft Needs Work\n\n"
+        "Trade Minister Aino Lehtola said on Tuesday that the ceasefire draft needed more work "
+        "before any signature.\n"
+    )
+    assert _statement(extractor, text, "Ceasefire Draft Needs Work").date == date(2025, 11, 25)
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        # the lede dates nothing: the headline keeps the publication day
+        "Trade Minister Aino Lehtola said that the ceasefire draft needed more work before any signature.",
+        # the lede's dated statement is another speaker's
+        "The farmers' union leader, Kaarel Tamm, said on Tuesday that the ceasefire draft needed more "
+        "work before any signature.",
+    ],
+)
+def test_a_headline_keeps_publication_without_the_same_speaker_dated_in_the_lede(
+    extractor: Any, lede: str
+) -> None:
+    text = f"Lehtola Says Ceasefire Draft Needs Work\n\n{lede}\n"
+    assert _statement(extractor, text, "Ceasefire Draft Needs Work").date == PUB

@@ -20,9 +20,10 @@ from spacy.tokens import Doc
 
 from redline.extract.attribution import Attribution, find_attributions
 from redline.extract.classify import StatementClassifier
-from redline.extract.dates import statement_date
+from redline.extract.dates import DateReading, headline_days, statement_date
 from redline.extract.events import EventFinder
 from redline.extract.features import StatementInput
+from redline.extract.headlines import headline_end
 from redline.extract.joint_speakers import co_speakers
 from redline.extract.speakers import SpeakerResolver
 from redline.knowledge.actors import ActorBase, load_actors
@@ -135,6 +136,7 @@ class RedlineExtract:
         inputs: list[StatementInput] = []
         told = published  # the day the story last placed a statement on ("a day earlier" counts from it)
         sentences = Sentences(doc)
+        readings: list[tuple[int, str | None, DateReading]] = []
         for att, speaker, joint in said:
             if att.source is not None and speaker is None:
                 continue  # the source names no one ("gestures", "the use"): not a statement
@@ -148,6 +150,7 @@ class RedlineExtract:
                 statement_input(text, [cs, ce], [sent_start, sent_end], att.cue, att.kind, raw_inputs)
             )
             dated = statement_date(doc, att.cue, att.content, (sent_start, sent_end), published, told, text)
+            readings.append((cs, None if speaker is None else speaker.actor_id or speaker.name, dated))
             said_on = dated.day
             told = said_on or told
             statements.append(
@@ -169,13 +172,16 @@ class RedlineExtract:
                     "issues": [],  # decided below, with the document's other statements
                     "stance": "neutral",
                     "sentence": [sent_start, sent_end],
-                    "date": said_on.isoformat() if said_on else None,
+                    "date": None,  # read below, once the lede's days are known
                     "inputs": raw_inputs,
-                    "explain": {"date": {"decided_by": dated.decided_by, "why": dated.why}},
+                    "explain": {},
                     # one of several people named as saying it: its id must differ from the first's
                     "joint": joint,
                 }
             )
+        for statement, dated in zip(statements, headline_days(readings, headline_end(text)), strict=True):
+            statement["date"] = dated.day.isoformat() if dated.day else None
+            statement["explain"] = {"date": {"decided_by": dated.decided_by, "why": dated.why}}
         # issues and stance are read for the whole document at once: a statement's side is
         # weighed with its party's other positions there (``StatementClassifier.decide_all``)
         for statement, decision in zip(statements, self.classifier.decide_all(inputs), strict=True):

@@ -29,7 +29,7 @@ a date to a speech act are data (``knowledge/dates.yaml``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -199,6 +199,37 @@ def statement_date(
     if published is None:
         return DateReading(None, "undated", "no publication date, and no complete date on the speech act")
     return DateReading(published, "publication", "nothing in the sentence dates the speech act")
+
+
+_LEDE_STATEMENTS = 3  # how far into the body the statement a headline repeats is looked for
+
+
+def headline_days(
+    statements: Sequence[tuple[int, str | None, DateReading]], headline_end: int
+) -> list[DateReading]:
+    """The statements' days, a headline's taking the day the lede gives the same speaker.
+
+    ``statements`` are (content start, speaker key, reading) in text order. A headline is
+    written in the present tense without a day ("Minister Rejects Draft"); the story's opening
+    tells the same news with its day ("The minister on Sunday rejected ..."), so a headline
+    statement dated only by publication takes the day of that speaker's statement among the
+    body's first few, when that one's own wording dates it. Anything else keeps its reading.
+    """
+    out = [reading for _, _, reading in statements]
+    if headline_end <= 0:
+        return out
+    lede: dict[str, DateReading] = {}
+    body = [(who, reading) for start, who, reading in statements if start >= headline_end]
+    for who, reading in body[:_LEDE_STATEMENTS]:
+        if who is not None:
+            lede.setdefault(who, reading)
+    for i, (start, who, reading) in enumerate(statements):
+        if start >= headline_end or who is None or reading.decided_by != "publication":
+            continue
+        told = lede.get(who)
+        if told is not None and told.decided_by == "wording":
+            out[i] = DateReading(told.day, "wording", f"the headline repeats the lede, where {told.why}")
+    return out
 
 
 _JOINERS = frozenset({"", ",", "that", ", that"})

@@ -26,6 +26,23 @@ _TITLE_SHARE = 0.7  # share of the line's longer words that are capitalised in T
 _JOINERS = frozenset({",", "and", "&"})  # "Mayor, Council Condemn ...": one joint source
 _SECOND_CUE = frozenset({",", "while", "and"})  # "..., Cautions Against ...", "... While Urging ..."
 _HEADLINE_KINDS = frozenset({"speech", "writing"})
+_HEADLINE_LINES = 3  # opening lines searched for headlines (a date or a section name may come first)
+
+
+def headline_end(text: str) -> int:
+    """Character offset where the headlines end: after the opening non-empty lines (at most
+    ``_HEADLINE_LINES``) that carry no final full stop; 0 when the text opens with prose."""
+    end = pos = seen = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        nxt = pos + len(line) + 1
+        if stripped:
+            seen += 1
+            if seen > _HEADLINE_LINES or (stripped.endswith((".", "!", "?")) and len(stripped) > 60):
+                break
+            end = nxt
+        pos = nxt
+    return min(end, len(text))
 
 
 def title_case_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:

@@ -40,6 +40,7 @@ from redline.extract.english import (
     RELATIVE_PRONOUNS,
     SUBJECTS_OR_EXPLETIVE,
 )
+from redline.extract.headlines import headline_end
 from redline.extract.token_ranges import conjuncts, dateline_end
 from redline.knowledge.actors import SKIPPED, ActorBase, split_words
 from redline.model import Actor, Mention, Span, Speaker
@@ -670,7 +671,7 @@ class SpeakerResolver:
         without a final full stop."""
         if not any(speakers):
             return
-        zone = _headline_end(self._index(doc, mentions).text)  # the text the index read once
+        zone = headline_end(self._index(doc, mentions).text)  # the text the index read once
         if zone == 0:
             return
         body: dict[str, Counter[str]] = {}
@@ -1530,23 +1531,6 @@ class SpeakerResolver:
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": 0}
 _PERSON = "person"
 _SPEAKING = ("person", "org")  # candidate kinds that name someone who can speak
-_HEADLINE_LINES = 3  # opening lines searched for headlines (a date or a section name may come first)
-
-
-def _headline_end(text: str) -> int:
-    """Character offset where the headlines end: after the opening non-empty lines (at most
-    ``_HEADLINE_LINES``) that carry no final full stop; 0 when the text opens with prose."""
-    end = pos = seen = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        nxt = pos + len(line) + 1
-        if stripped:
-            seen += 1
-            if seen > _HEADLINE_LINES or (stripped.endswith((".", "!", "?")) and len(stripped) > 60):
-                break
-            end = nxt
-        pos = nxt
-    return min(end, len(text))
 
 
 def _plural(noun: Token) -> bool:
