@@ -249,6 +249,9 @@ class MentionFinder:
                 label = self.label(span)
                 if not ids and label == "PERSON":
                     start, end, ids = self._name_then_words(doc, start, end)
+                    end = _before_verb(doc, start, end)
+                    if end <= start:
+                        continue  # "Strike Will Go": a title-case clause the model took for a name
                 out.append(_Match(start, end, ids if len(ids) == 1 else frozenset(), "entity", label))
         return out
 
@@ -466,3 +469,13 @@ def span_head(span: SpacySpan) -> Token:
         return n
 
     return min(reversed(heads), key=depth)
+
+
+def _before_verb(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name the model found ends: before the first word the parser reads as a
+    verb (in a title-case headline the model runs a name into the clause after it, or takes the
+    clause for a name: "Strike Will Go Ahead"); ``start`` when no proper noun comes before it."""
+    for i in range(start, end):
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return i if any(doc[k].pos_ == "PROPN" for k in range(start, i)) else start
+    return end
