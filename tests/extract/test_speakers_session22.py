@@ -64,3 +64,18 @@ def test_a_role_of_a_person_without_a_second_name_is_not_given_one(extractor: An
 def test_a_title_case_clause_is_no_person_a_role_could_take_up(extractor: Any) -> None:
     text = "Union Leader Says Strike Will Go Ahead\n\nThe mayor said the city had made its last offer.\n"
     assert _speaker_of(extractor, text, "city had made its last offer") == "mayor"
+
+
+@pytest.mark.parametrize(
+    ("surname", "expected"),
+    [("Lvova-Belova", "Maria Lvova-Belova"), ("Belova", "Belova")],
+)
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full_before(
+    extractor: Any, surname: str, expected: str
+) -> None:
+    text = (
+        "The court issued warrants for the country's children's commissioner, Maria Lvova-Belova, "
+        f"over the transfers.\n\nThe ministry rejects the charge. {surname} has said that the "
+        "children were moved for their own safety."
+    )
+    assert _speaker_of(extractor, text, "moved for their own safety") == expected

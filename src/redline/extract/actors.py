@@ -120,13 +120,16 @@ class MentionFinder:
         entities = self._entities(doc, names, ents.values())
         # a surname the model tagged ORG or GPE ("Lynch said") after the full PERSON name
         surnames = {
-            self.kb.fold(words[m.end - 1]) for m in entities if m.label == "PERSON" and m.end - m.start > 1
+            self.kb.fold(_name_words(doc, m.start, m.end)[-1])
+            for m in entities
+            if m.label == "PERSON" and m.end - m.start > 1
         }
         for m in entities:
+            # "Lynch", or a hyphenated surname whole ("Lvova-Belova")
             if (
                 m.label in {"ORG", "GPE"}
-                and m.end - m.start == 1
-                and self.kb.fold(words[m.start]) in surnames
+                and len(_name_words(doc, m.start, m.end)) == 1
+                and self.kb.fold(doc[m.start : m.end].text) in surnames
             ):
                 m.label = "PERSON"
         if surnames:
@@ -287,7 +290,7 @@ class MentionFinder:
         "Keith Lamont Scott"), but "Rakeyia Scott" stays herself.
         """
         persons = [m for m in entities if m.label == "PERSON" and not m.ids]
-        keyed = [(m, [self.kb.fold(t.text) for t in doc[m.start : m.end]]) for m in persons]
+        keyed = [(m, [self.kb.fold(w) for w in _name_words(doc, m.start, m.end)]) for m in persons]
         full: dict[int, str] = {}
         for m, keys in keyed:
             text = doc[m.start : m.end].text
@@ -479,3 +482,17 @@ def _before_verb(doc: Doc, start: int, end: int) -> int:
         if doc[i].pos_ in ("VERB", "AUX"):
             return i if any(doc[k].pos_ == "PROPN" for k in range(start, i)) else start
     return end
+
+
+def _name_words(doc: Doc, start: int, end: int) -> list[str]:
+    """A name's words as written, a hyphenated one whole ("Maria Lvova-Belova": two words, the
+    tokenizer's five tokens), so that a surname alone matches the full name's last word."""
+    out: list[str] = []
+    joined = False
+    for t in doc[start:end]:
+        if out and (joined or t.text == "-") and not doc[t.i - 1].whitespace_:
+            out[-1] += t.text
+        else:
+            out.append(t.text)
+        joined = t.text == "-"
+    return out
