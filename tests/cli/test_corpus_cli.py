@@ -262,3 +262,19 @@ def test_actor_list_counts_the_quoted_actors_or_with_all_every_known_one(db: str
     assert result.stdout.splitlines()[0] == f"1 of {known} actors"
     rows = json.loads(runner.invoke(app, ["actors", "-f", "json", "--db", db]).stdout)
     assert len(rows) == quoted and all(r["statements"] > 0 for r in rows)
+
+
+def test_correct_refuses_an_issue_outside_the_taxonomy(db: str) -> None:
+    # a typo'd issue was stored as the statement's only issue: it left every column of the
+    # matrix without a word; the API refused it (422), the command must too, in the same words
+    sid = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)[
+        0
+    ]["id"]
+    result = runner.invoke(app, ["correct", sid, "--db", db, "--issues", "territory,territry"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("redline: error: --issues: 'territry' is not an issue of the taxonomy (")
+    rows = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)
+    assert rows[0]["issues"] == ["territory"]  # nothing stored
+    with Store.open(db) as s:
+        assert s.statement(sid)["overrides"] == []  # type: ignore[index]
+    assert runner.invoke(app, ["correct", sid, "--db", db, "--issues", "recognition"]).exit_code == 0

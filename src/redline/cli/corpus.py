@@ -214,11 +214,15 @@ def correct(
     db: DbOpt = None,
 ) -> None:
     """Store an analyst correction; it survives every re-run and re-extraction."""
-    with user_errors(), open_store(db, must_exist=True) as (store, _):
+    with user_errors(), open_store(db, must_exist=True) as (store, settings):
         from redline.corrections import correct as correct_statement
+        from redline.corrections import unknown_issue
+        from redline.knowledge.issues import load_issues
         from redline.store import Correction
 
         parsed = tuple(i.strip() for i in issues.split(",") if i.strip()) if issues is not None else None
+        if parsed and (bad := unknown_issue(parsed, load_issues(settings.issues).ids)) is not None:
+            raise ConfigError(f"--issues: {bad[1]}", hint="give issue ids separated by commas")
         undated = (said_on or "").strip().lower() == "undated"
         said = None if undated else day(said_on, "--date")
         change = Correction(speaker, parsed, stance, reject, who, note, date=said, undated=undated)

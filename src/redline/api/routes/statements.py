@@ -26,7 +26,7 @@ from redline.api.models import (
     StatementRow,
     counted,
 )
-from redline.corrections import correct
+from redline.corrections import correct, unknown_issue
 from redline.model import Stance
 from redline.store import Correction, StatementFilter, Store
 from redline.store.queries import SEARCH_HELP
@@ -114,13 +114,8 @@ def correct_statement(
     taxonomy: TaxonomyDep,
     change: Annotated[CorrectionIn, Body()],
 ) -> CorrectionOut:
-    known = taxonomy.ids
-    for i, issue in enumerate(change.issues or ()):
-        if issue not in known:
-            raise field_error(
-                ("body", "issues", i),
-                f"{issue!r} is not an issue of the taxonomy ({', '.join(sorted(known))})",
-            )
+    if (bad := unknown_issue(change.issues or (), taxonomy.ids)) is not None:
+        raise field_error(("body", "issues", bad[0]), bad[1])
     oid = correct(
         store,
         statement_id,
