@@ -85,4 +85,5 @@ def test_a_port_in_use_is_a_one_line_usage_error(tmp_path: Path) -> None:
         result = runner.invoke(app, ["serve", "--db", db, "--port", str(port)])
     assert result.exit_code == 2, result.output
     last = result.stderr.strip().splitlines()[-1]
-    assert last.startswith(f"redline: error: cannot listen on 127.0.0.1:{port}: address already in use (")
+    said = f"redline: error: cannot listen on 127.0.0.1:{port}: address already in use (choose"
+    assert last.startswith(said)

@@ -19,7 +19,7 @@ def _bind_problem(host: str, port: int) -> str:
         with socket.create_server((host, port), family=family):
             return ""
     except OSError as exc:
-        return (exc.strerror or str(exc)).lower()
+        return (exc.strerror or str(exc)).split(" (while ")[0].lower()  # create_server adds the address
 
 
 def serve(
