@@ -487,8 +487,10 @@ def register(app: typer.Typer) -> None:
 
         from redline.analysis import negotiation as lib
         from redline.analysis.positions import RowKind
+        from redline.analysis.positions_report import UnplacedCell as Unplaced
         from redline.analysis.positions_report import positions_report, undated_line
         from redline.analysis.row_pages import RowPage, quotes_by_default
+        from redline.export.positions import cells_in_order
         from redline.knowledge.issues import load_issues
 
         with _backend(db, plans_dir) as backend:
@@ -543,13 +545,9 @@ def register(app: typer.Typer) -> None:
             for col in ("latest", "undated", "date", "strongest quote"):
                 table.add_column(col)
             columns = {c.id: c for c in report.columns}
-            rows: list[tuple[str, str, list[str]]] = [
-                (c.row, c.column, _cell_row(c, columns[c.column])) for c in report.cells
-            ]
-            rows += [(u.row, u.column, _unplaced_row(u, columns[u.column])) for u in report.unplaced]
-            order = {c.id: i for i, c in enumerate(report.columns)}
-            for _, _, cells in sorted(rows, key=lambda r: (r[0], order[r[1]])):
-                table.add_row(*cells)
+            for c in cells_in_order(report):  # the rows as the page ranks them, the most quoted first
+                head = columns[c.column]
+                table.add_row(*(_unplaced_row(c, head) if isinstance(c, Unplaced) else _cell_row(c, head)))
             console = _console()
             console.print(table)
             shown = f"{offset + 1}–{offset + len(report.rows)}" if report.rows else "none"
