@@ -8,21 +8,8 @@ correction.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-
 from redline.analysis.claims import refresh_claims
 from redline.store import Correction, Store
-
-
-def unknown_issue(issues: Sequence[str], known: Collection[str]) -> tuple[int, str] | None:
-    """Where the first issue id outside the taxonomy is in ``issues`` and what to say of it
-    (None when all are known). `redline correct`, the API and the dashboard's form all refuse
-    such a correction with these words: an override stored with a typo'd issue would move the
-    statement out of every column of the matrix, and nothing would say why."""
-    for i, issue in enumerate(issues):
-        if issue not in known:
-            return i, f"{issue!r} is not an issue of the taxonomy ({', '.join(sorted(known))})"
-    return None
 
 
 def correct(store: Store, statement_id: str, change: Correction) -> int:

@@ -115,3 +115,11 @@ def test_statement_detail_has_offsets_passage_and_speaker(client: TestClient) ->
 def test_unknown_statement_is_404_in_the_error_shape(client: TestClient) -> None:
     err = assert_error(client.get(f"{URL}/no-such-id"), 404, "not_found")
     assert "no-such-id" in str(err["message"]) and err["hint"]
+
+
+@pytest.mark.parametrize("path", [URL, "/api/v1/positions", "/api/v1/timeline"])
+def test_an_issue_outside_the_taxonomy_is_a_422_naming_it(client: TestClient, path: str) -> None:
+    # a typo'd issue answered an empty page, as if nobody had spoken of the issue
+    err = assert_error(client.get(path, params={"issue": "territry"}), 422, "validation_error")
+    assert "'territry' is not an issue of the taxonomy (" in str(err)
+    assert client.get(path, params={"issue": "territory"}).status_code == 200

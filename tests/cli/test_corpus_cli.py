@@ -278,3 +278,16 @@ def test_correct_refuses_an_issue_outside_the_taxonomy(db: str) -> None:
     with Store.open(db) as s:
         assert s.statement(sid)["overrides"] == []  # type: ignore[index]
     assert runner.invoke(app, ["correct", sid, "--db", db, "--issues", "recognition"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["statements"], ["positions"], ["timeline"], ["export", "dna"], ["export", "statements", "-f", "csv"]],
+)
+def test_an_issue_outside_the_taxonomy_is_a_usage_error(db: str, command: list[str]) -> None:
+    # `--issue territry` printed "0 statements" (exit 0), as if nobody had spoken of territory
+    result = runner.invoke(app, [*command, "--db", db, "--issue", "territry"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("redline: error: --issue: 'territry' is not an issue of the taxonomy (")
+    assert "territory" in result.stderr
+    assert runner.invoke(app, [*command, "--db", db, "--issue", "territory"]).exit_code == 0

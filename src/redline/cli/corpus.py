@@ -215,8 +215,8 @@ def correct(
 ) -> None:
     """Store an analyst correction; it survives every re-run and re-extraction."""
     with user_errors(), open_store(db, must_exist=True) as (store, settings):
+        from redline.config import unknown_issue
         from redline.corrections import correct as correct_statement
-        from redline.corrections import unknown_issue
         from redline.knowledge.issues import load_issues
         from redline.store import Correction
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from redline.cli._common import RedlineGroup, settings_from_flags, truncate, user_errors
-from redline.cli.options import AtOpt, DbOpt, check_choice, check_database, day
+from redline.cli.options import AtOpt, DbOpt, check_choice, check_database, check_issue, day
 from redline.errors import ConfigError
 from redline.model import STANCES, VERSION_KINDS
 
@@ -501,6 +501,7 @@ def register(app: typer.Typer) -> None:
             with_quotes = quotes_by_default(row_kind) if quotes is None else quotes
             when = day(at, "--at")
             taxonomy = load_issues(settings_from_flags(db=db).issues)
+            check_issue(issue, taxonomy.ids)
             repo = backend.plans() if plan is not None else None
             kw: dict[str, Any] = {
                 "plan": plan,
@@ -583,6 +584,7 @@ def register(app: typer.Typer) -> None:
 
         with _backend(db) as backend:
             check_choice(fmt, ("table", "json"), "--format")
+            check_issue(issue)
             if source is None:  # one sorted query, no article text read
                 from redline.analysis.timeline import stored_timeline
 

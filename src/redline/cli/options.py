@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from redline.config import check_choice as check_choice  # the commands' one check of a choice
+from redline.config import unknown_issue
 from redline.dates import DATE_FORMS, parse_day
 from redline.errors import ConfigError, StoreError
 from redline.model import STANCES
@@ -141,6 +142,21 @@ def day(value: str | None, flag: str) -> date | None:
         raise ConfigError(f"{flag} {value!r} is not a date", hint=f"use {DATE_FORMS}") from None
 
 
+def check_issue(issue: str | None, known: Collection[str] | None = None) -> None:
+    """A usage error (exit 2) naming the taxonomy's ids when ``issue`` is not one of them
+    (``known``, else those of the taxonomy the settings name): `--issue territories` answered
+    "0 statements" as if nobody had spoken of it."""
+    if issue is None:
+        return
+    if known is None:
+        from redline.cli._common import settings_from_flags
+        from redline.knowledge.issues import load_issues
+
+        known = load_issues(settings_from_flags().issues).ids
+    if (bad := unknown_issue([issue], known)) is not None:
+        raise ConfigError(f"--issue: {bad[1]}", hint="give one of the ids listed")
+
+
 def statement_filter(
     *,
     actor: str | None = None,
@@ -159,6 +175,7 @@ def statement_filter(
 
     if stance is not None:
         check_choice(stance, STANCES, "--stance")
+    check_issue(issue)
     return StatementFilter(
         actor=actor,
         issue=issue,

@@ -17,7 +17,7 @@ from redline.api.deps import (
     WriteAccess,
     page,
 )
-from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error, found
+from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, check_issue, field_error, found
 from redline.api.models import (
     CorrectionIn,
     CorrectionOut,
@@ -26,7 +26,8 @@ from redline.api.models import (
     StatementRow,
     counted,
 )
-from redline.corrections import correct, unknown_issue
+from redline.config import unknown_issue
+from redline.corrections import correct
 from redline.model import Stance
 from redline.store import Correction, StatementFilter, Store
 from redline.store.queries import SEARCH_HELP
@@ -43,6 +44,7 @@ def list_statements(
     request: Request,
     store: StoreDep,
     cache: RevisionCacheDep,
+    taxonomy: TaxonomyDep,
     actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
     issue: Annotated[str | None, Query(description="Issue id, e.g. territory.")] = None,
     stance: Stance | None = None,
@@ -60,6 +62,7 @@ def list_statements(
     a filter) is counted once per store revision for every page and client, so during an
     ingest it may be up to two seconds behind the items. A full-text search's total beyond
     ``queries.SEARCH_COUNTED`` hits is estimated (``total_exact`` false), as search engines do."""
+    check_issue(issue, taxonomy.ids)
     f = StatementFilter(
         actor=actor,
         issue=issue,
