@@ -123,3 +123,23 @@ def test_an_issue_outside_the_taxonomy_is_a_422_naming_it(client: TestClient, pa
     err = assert_error(client.get(path, params={"issue": "territry"}), 422, "validation_error")
     assert "'territry' is not an issue of the taxonomy (" in str(err)
     assert client.get(path, params={"issue": "territory"}).status_code == 200
+
+
+def test_a_parameter_the_route_does_not_take_is_a_422_naming_it(client: TestClient) -> None:
+    # ignored before: ?isue=territory answered every statement, unfiltered, as if filtered
+    err = assert_error(client.get(URL, params={"isue": "territory"}), 422, "validation_error")
+    assert "query.isue" in str(err["message"]) and "'isue'" in str(err["message"])
+    assert "issue" in str(err["message"])  # the parameters it does take
+    err = assert_error(client.get("/api/v1/positions", params={"party": "russia"}), 422, "validation_error")
+    assert "query.party" in str(err["message"])
+    assert client.get(URL, params={"issue": "territory", "limit": 1, "offset": 1}).status_code == 200
+
+
+def test_the_party_filter_is_the_dashboards(client: TestClient) -> None:
+    # the dashboard filtered by party; the API had no such filter and ignored ?party=
+    russia = items(client, party="russia")
+    assert russia and len(russia) < N_STATEMENTS
+    assert {r["actor_id"] for r in russia} <= {"vladimir-putin", "dmitry-peskov", "russia", "yuri-ushakov"}
+    page = client.get("/statements", params={"party": "russia", "format": "json"})
+    assert page.status_code == 200
+    assert sorted(r["id"] for r in page.json()) == sorted(r["id"] for r in russia)

@@ -159,6 +159,7 @@ def test_version_flag_prints_the_package_version() -> None:
 
 FILTER_FLAGS = [
     "--actor",
+    "--party",
     "--issue",
     "--stance",
     "--since",

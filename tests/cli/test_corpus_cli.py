@@ -291,3 +291,11 @@ def test_an_issue_outside_the_taxonomy_is_a_usage_error(db: str, command: list[s
     assert result.stderr.startswith("redline: error: --issue: 'territry' is not an issue of the taxonomy (")
     assert "territory" in result.stderr
     assert runner.invoke(app, [*command, "--db", db, "--issue", "territory"]).exit_code == 0
+
+
+def test_statements_by_party_as_the_dashboard_filters_them(db: str) -> None:
+    result = runner.invoke(app, ["statements", "--db", db, "--party", "ukraine", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert [r["speaker"] for r in json.loads(result.stdout)] == ["Volodymyr Zelensky"]
+    russia = json.loads(runner.invoke(app, ["statements", "--db", db, "--party", "russia", "-f", "json"]).stdout)
+    assert {r["speaker"] for r in russia} == {"Vladimir Putin"} and len(russia) == 2

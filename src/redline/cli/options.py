@@ -49,6 +49,12 @@ def format_option(choices: str) -> Any:
 
 # the statement filter: `redline statements` and every `redline export` subcommand
 ActorOpt = Annotated[str | None, typer.Option("--actor", metavar="ACTOR", help="Actor id, name or alias.")]
+PartyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--party", metavar="PARTY", help="The speaker's party id, e.g. russia ('unaffiliated': of none)."
+    ),
+]
 IssueOpt = Annotated[str | None, typer.Option("--issue", metavar="ISSUE", help="Issue id, e.g. territory.")]
 StanceOpt = Annotated[str | None, typer.Option("--stance", metavar="STANCE", help=f"{', '.join(STANCES)}.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", help=f"From {DATE_HELP}.")]
@@ -89,6 +95,7 @@ _FILTER_FLAGS = tuple(
     inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=flag)
     for name, flag, default in (
         ("actor", ActorOpt, None),
+        ("party", PartyOpt, None),
         ("issue", IssueOpt, None),
         ("stance", StanceOpt, None),
         ("since", SinceOpt, None),
@@ -160,6 +167,7 @@ def check_issue(issue: str | None, known: Collection[str] | None = None) -> None
 def statement_filter(
     *,
     actor: str | None = None,
+    party: str | None = None,
     issue: str | None = None,
     stance: str | None = None,
     since: str | None = None,
@@ -178,6 +186,7 @@ def statement_filter(
     check_issue(issue)
     return StatementFilter(
         actor=actor,
+        party=party or None,
         issue=issue,
         stance=stance,
         since=day(since, "--since"),

@@ -46,6 +46,10 @@ def list_statements(
     cache: RevisionCacheDep,
     taxonomy: TaxonomyDep,
     actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
+    party: Annotated[
+        str | None,
+        Query(max_length=200, description="The speaker's party id, e.g. russia ('unaffiliated': of none)."),
+    ] = None,
     issue: Annotated[str | None, Query(description="Issue id, e.g. territory.")] = None,
     stance: Stance | None = None,
     since: Annotated[IsoDate | None, Query(description="From this date (YYYY-MM-DD).")] = None,
@@ -65,6 +69,7 @@ def list_statements(
     check_issue(issue, taxonomy.ids)
     f = StatementFilter(
         actor=actor,
+        party=party or None,
         issue=issue,
         stance=stance,
         since=since,
