@@ -297,5 +297,20 @@ def test_statements_by_party_as_the_dashboard_filters_them(db: str) -> None:
     result = runner.invoke(app, ["statements", "--db", db, "--party", "ukraine", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert [r["speaker"] for r in json.loads(result.stdout)] == ["Volodymyr Zelensky"]
-    russia = json.loads(runner.invoke(app, ["statements", "--db", db, "--party", "russia", "-f", "json"]).stdout)
+    russia = json.loads(
+        runner.invoke(app, ["statements", "--db", db, "--party", "russia", "-f", "json"]).stdout
+    )
     assert {r["speaker"] for r in russia} == {"Vladimir Putin"} and len(russia) == 2
+
+
+def test_documents_table_keeps_ids_and_dates_whole_at_80_columns(db: str, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    long_title = "A rather long headline about talks that go on and on, as headlines about talks do"
+    article = replace(doc(4, "Olaf Berg said the plan was fine.", day=29), title=long_title)
+    with Store.open(db) as s:
+        ingest([article], s, Settings(), extractor_factory=make_fake)
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(app, ["documents", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "2025-11-29" in result.stdout and "d4" in result.stdout.split()  # not folded across lines
+    assert long_title in " ".join(result.stdout.split())

@@ -75,7 +75,9 @@ def _listing(
         if fmt == "table":
             noun = what if total != 1 else what.removesuffix("s")
             title = f"{len(rows)} of {total} {noun}" if len(rows) < total else f"{total} {noun}"
-        wide = "content" if "content" in columns else None
+        # the free text gets the room the others leave (a document's title too: without one,
+        # an 80-column table folded every id and date across lines)
+        wide = next((c for c in ("content", "title") if c in columns), None)
         emit(rows, fmt, columns, title=title, empty=f"no {what}", wide=wide)
 
 
