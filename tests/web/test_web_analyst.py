@@ -209,3 +209,15 @@ def test_facets_of_a_huge_view_say_they_are_a_sample(db_url: str, monkeypatch: p
         # the whole corpus is counted by the database as it is written: never a sample
         text, counted = facets("/statements")
         assert "first 2 statements" not in text and counted == everything > 2
+
+
+def test_a_party_view_lists_newest_first_as_its_heading_says(client: TestClient) -> None:
+    # it listed the export's order (by document) under "Statements, newest first", unlike every
+    # other view of the page, the command and the API
+    html = client.get("/statements?party=russia&size=200").text
+    assert "Statements, newest first" in html
+    shown = re.findall(r'href="/statements/([0-9a-f]{16})"', html)
+    api = client.get("/api/v1/statements", params={"party": "russia", "limit": 200}).json()["items"]
+    assert shown and list(dict.fromkeys(shown)) == [s["id"] for s in api]
+    dates = [s["date"] for s in api if s["date"]]
+    assert dates == sorted(dates, reverse=True)
