@@ -38,8 +38,18 @@ def test_the_party_menu_offers_the_parties_the_corpus_has(client: TestClient, st
     (menu,) = Page(client.get("/statements").text).find("select", id="f-party")
     offered = {o.attrs["value"]: o.text for o in menu.children if o.attrs.get("value")}
     have = {a["party"] for a in store.actors() if a["party"]}
-    assert set(offered) <= have and "russia" in offered
+    assert set(offered) - {"unaffiliated"} <= have and "russia" in offered
     assert offered["russia"] == "Russia"
+
+
+def test_the_party_menu_keeps_the_no_party_filter(client: TestClient) -> None:
+    # the facets offered "No party", the menu did not: the next filter sent with the form
+    # dropped it without a word and listed every party's statements
+    facet = Page(client.get("/statements").text).find("a", href="/statements?party=unaffiliated")
+    assert facet and facet[0].text == "No party"
+    (menu,) = Page(client.get("/statements?party=unaffiliated").text).find("select", id="f-party")
+    chosen = [o for o in menu.children if "selected" in o.attrs]
+    assert [(o.attrs["value"], o.text) for o in chosen] == [("unaffiliated", "No party")]
 
 
 def test_facets_count_the_view_and_narrow_it(client: TestClient, store: Store) -> None:
