@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from redline.cli._common import RedlineGroup, settings_from_flags, truncate, user_errors
-from redline.cli.options import AtOpt, DbOpt, check_choice, check_database, check_issue, day
+from redline.cli.options import DATE_HELP, AtOpt, DbOpt, check_choice, check_database, check_issue, day
 from redline.errors import ConfigError
 from redline.model import STANCES, VERSION_KINDS
 
@@ -155,25 +155,40 @@ def _link_imported(store: Store, version: PlanVersion) -> None:
 @plan_app.command("import")
 def plan_import(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="Plan as text, Markdown, JSON, CSV or HTML.")],
-    plan: Annotated[str, typer.Option("--plan", help="Plan name.")],
-    version: Annotated[str, typer.Option("--version", help="Version label, e.g. 28-point.")],
-    when: Annotated[str | None, typer.Option("--date", help="Date of the version, YYYY-MM-DD.")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Where the text comes from (URL).")] = None,
-    fmt: Annotated[
-        str | None, typer.Option("--format", help="text, json, csv or html (default: from extension).")
+    plan: Annotated[str, typer.Option("--plan", metavar="PLAN", help="Plan name.")],
+    version: Annotated[str, typer.Option("--version", metavar="LABEL", help="Version label, e.g. 28-point.")],
+    when: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help=f"Date of the version: {DATE_HELP}.")
     ] = None,
-    issues: Annotated[Path | None, typer.Option("--issues", help="Issue lexicon to tag points with.")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", metavar="URL", help="Where the text comes from (URL).")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text, json, csv or html (default: from extension)."
+        ),
+    ] = None,
+    issues: Annotated[
+        Path | None, typer.Option("--issues", metavar="FILE", help="Issue lexicon to tag points with.")
+    ] = None,
     author: Annotated[
-        str | None, typer.Option("--author", help="Party that wrote it: US, E3, Russia, Ukraine, joint ...")
+        str | None,
+        typer.Option(
+            "--author", metavar="AUTHOR", help="Party that wrote it: US, E3, Russia, Ukraine, joint ..."
+        ),
     ] = None,
     kind: Annotated[
-        str | None, typer.Option("--kind", help=f"{', '.join(VERSION_KINDS)} (default: draft).")
+        str | None,
+        typer.Option("--kind", metavar="KIND", help=f"{', '.join(VERSION_KINDS)} (default: draft)."),
     ] = None,
     based_on: Annotated[
-        str | None, typer.Option("--based-on", help="Label of the version this one marks up.")
+        str | None,
+        typer.Option("--based-on", metavar="LABEL", help="Label of the version this one marks up."),
     ] = None,
     source_url: Annotated[
-        list[str] | None, typer.Option("--source-url", help="Where the text was published (repeatable).")
+        list[str] | None,
+        typer.Option("--source-url", metavar="URL", help="Where the text was published (repeatable)."),
     ] = None,
     db: DbOpt = None,
     plans_dir: PlansDir = None,
@@ -373,11 +388,18 @@ def plan_diff(
 
 @plan_app.command("reconstruct")
 def plan_reconstruct(
-    plan: Annotated[str, typer.Option("--plan", help="Plan name.")],
-    base: Annotated[str, typer.Option("--base", help="Label of the version the reports change.")],
-    version: Annotated[str, typer.Option("--version", help="Label of the reconstructed version.")],
+    plan: Annotated[str, typer.Option("--plan", metavar="PLAN", help="Plan name.")],
+    base: Annotated[
+        str, typer.Option("--base", metavar="LABEL", help="Label of the version the reports change.")
+    ],
+    version: Annotated[
+        str, typer.Option("--version", metavar="LABEL", help="Label of the reconstructed version.")
+    ],
     source: FromFile = None,
-    when: Annotated[str | None, typer.Option("--date", help="Date of the reconstructed version.")] = None,
+    when: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help=f"Date of the reconstructed version: {DATE_HELP}."),
+    ] = None,
     db: DbOpt = None,
     plans_dir: PlansDir = None,
 ) -> None:
@@ -459,13 +481,19 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--lineage",
+                metavar="AUTHOR",
                 help="With --plan: the latest version of this author (e.g. US) or of this version's lineage.",
             ),
         ] = None,
         limit: Annotated[
-            int, typer.Option("--limit", min=1, max=500, help="Rows per page, the most quoted first.")
+            int,
+            typer.Option(
+                "--limit", metavar="N", min=1, max=500, help="Rows per page, the most quoted first."
+            ),
         ] = 50,
-        offset: Annotated[int, typer.Option("--offset", min=0, help="Rows skipped (the next page).")] = 0,
+        offset: Annotated[
+            int, typer.Option("--offset", metavar="N", min=0, help="Rows skipped (the next page).")
+        ] = 0,
         quotes: Annotated[
             bool | None,
             typer.Option(

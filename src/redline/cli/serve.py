@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from redline.cli._common import settings_from_flags, user_errors
+from redline.cli.options import DbOpt
 from redline.errors import ConfigError
 
 
@@ -23,16 +24,17 @@ def _bind_problem(host: str, port: int) -> str:
 
 
 def serve(
-    db: Annotated[
-        str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")
-    ] = None,
-    host: Annotated[str, typer.Option(help="Interface to listen on (0.0.0.0 for every one).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    db: DbOpt = None,
+    host: Annotated[
+        str, typer.Option(metavar="HOST", help="Interface to listen on (0.0.0.0 for every one).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", min=1, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[
         str | None,
         typer.Option(
+            metavar="SECRET",
             help="Bearer token that allows corrections (default: REDLINE_API_TOKEN); without one the API "
-            "is read-only."
+            "is read-only.",
         ),
     ] = None,
 ) -> None:
