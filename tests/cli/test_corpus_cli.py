@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -314,3 +316,24 @@ def test_documents_table_keeps_ids_and_dates_whole_at_80_columns(db: str, tmp_pa
     assert result.exit_code == 0, result.output
     assert "2025-11-29" in result.stdout and "d4" in result.stdout.split()  # not folded across lines
     assert long_title in " ".join(result.stdout.split())
+
+
+def test_rows_included_on_request_say_what_they_are(db: str) -> None:
+    # with --include-rejected the table and CSV listed a rejected statement like any other;
+    # only the JSON said "rejected": true
+    sid = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)[
+        0
+    ]["id"]
+    assert runner.invoke(app, ["correct", sid, "--db", db, "--reject"]).exit_code == 0
+    listed = runner.invoke(app, ["statements", "--db", db, "--include-rejected", "-f", "csv"])
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(listed.stdout))}
+    assert rows[sid]["rejected"] == "true" and {r["rejected"] for k, r in rows.items() if k != sid} == {
+        "false"
+    }
+    assert "duplicate" not in next(iter(rows.values()))
+    both = runner.invoke(
+        app, ["statements", "--db", db, "--include-rejected", "--include-duplicates", "-f", "csv"]
+    )
+    assert both.stdout.splitlines()[0].endswith(",rejected,duplicate")
+    plain = runner.invoke(app, ["statements", "--db", db, "-f", "csv"]).stdout
+    assert sid not in plain and plain.splitlines()[0].endswith(",content_end")

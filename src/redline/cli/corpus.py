@@ -255,12 +255,14 @@ def statements(
 ) -> None:
     """List statements, newest first, filtered by speaker, issue, stance, date, outlet, text."""
     f = replace(where, limit=limit or None)
+    # the rows asked for beside the counted ones say which they are, as the JSON does
+    flags = (("rejected", f.include_rejected), ("duplicate", f.include_duplicates))
     _listing(
         fmt,
         db,
         f.limit,
         "statements",
-        STATEMENT_COLUMNS,
+        STATEMENT_COLUMNS + tuple(name for name, asked in flags if asked),
         lambda s: s.statements(f),
         lambda s: s.count_statements(f),
     )
