@@ -7,7 +7,7 @@ code receives a validated ``Settings`` value and never looks at ``os.environ``.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import MISSING, Field, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -109,6 +109,17 @@ def check_choice(value: str, allowed: Sequence[str], flag: str) -> str:
             f"{flag} {value!r} is not one of {', '.join(allowed)}", hint=f"e.g. {flag} {allowed[0]}"
         )
     return value
+
+
+def unknown_issue(issues: Sequence[str], known: Collection[str]) -> tuple[int, str] | None:
+    """Where the first issue id outside the taxonomy is in ``issues`` and what to say of it
+    (None when all are known). The commands and the API refuse such an issue in these words,
+    as a filter and as a correction: a typo'd filter answered "0 statements" as if nothing had
+    been said, and an override stored with one moved its statement out of every column."""
+    for i, issue in enumerate(issues):
+        if issue not in known:
+            return i, f"{issue!r} is not an issue of the taxonomy ({', '.join(sorted(known))})"
+    return None
 
 
 def _coerce(name: str, raw: str, current: Any) -> Any:

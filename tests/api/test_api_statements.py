@@ -115,3 +115,31 @@ def test_statement_detail_has_offsets_passage_and_speaker(client: TestClient) ->
 def test_unknown_statement_is_404_in_the_error_shape(client: TestClient) -> None:
     err = assert_error(client.get(f"{URL}/no-such-id"), 404, "not_found")
     assert "no-such-id" in str(err["message"]) and err["hint"]
+
+
+@pytest.mark.parametrize("path", [URL, "/api/v1/positions", "/api/v1/timeline"])
+def test_an_issue_outside_the_taxonomy_is_a_422_naming_it(client: TestClient, path: str) -> None:
+    # a typo'd issue answered an empty page, as if nobody had spoken of the issue
+    err = assert_error(client.get(path, params={"issue": "territry"}), 422, "validation_error")
+    assert "'territry' is not an issue of the taxonomy (" in str(err)
+    assert client.get(path, params={"issue": "territory"}).status_code == 200
+
+
+def test_a_parameter_the_route_does_not_take_is_a_422_naming_it(client: TestClient) -> None:
+    # ignored before: ?isue=territory answered every statement, unfiltered, as if filtered
+    err = assert_error(client.get(URL, params={"isue": "territory"}), 422, "validation_error")
+    assert "query.isue" in str(err["message"]) and "'isue'" in str(err["message"])
+    assert "issue" in str(err["message"])  # the parameters it does take
+    err = assert_error(client.get("/api/v1/positions", params={"party": "russia"}), 422, "validation_error")
+    assert "query.party" in str(err["message"])
+    assert client.get(URL, params={"issue": "territory", "limit": 1, "offset": 1}).status_code == 200
+
+
+def test_the_party_filter_is_the_dashboards(client: TestClient) -> None:
+    # the dashboard filtered by party; the API had no such filter and ignored ?party=
+    russia = items(client, party="russia")
+    assert russia and len(russia) < N_STATEMENTS
+    assert {r["actor_id"] for r in russia} <= {"vladimir-putin", "dmitry-peskov", "russia", "yuri-ushakov"}
+    page = client.get("/statements", params={"party": "russia", "format": "json"})
+    assert page.status_code == 200
+    assert sorted(r["id"] for r in page.json()) == sorted(r["id"] for r in russia)

@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from fakes import doc, make_fake
+from redline.api import create_app
 from redline.cli import app as cli
+from redline.config import Settings
+from redline.ingest import ingest
+from redline.store import Store
 
 
 def _all_pages(client: TestClient, **params: Any) -> list[dict[str, Any]]:
@@ -80,3 +86,48 @@ def test_the_api_the_dashboard_and_the_cli_show_the_same_page(client: TestClient
     # the page's own download is that page
     download = client.get("/positions", params={**params, "format": "json"}).json()
     assert download["rows"] == api["rows"] and download["cells"] == api["cells"]
+
+
+def _table_rows(output: str) -> list[str]:
+    """The first column of a printed positions table, each row once, in the order printed."""
+    names: list[str] = []
+    for line in output.splitlines():
+        first = line.split("│")[1].strip() if line.startswith("│") else ""
+        if first and (not names or names[-1] != first):
+            names.append(first)
+    return names
+
+
+def test_the_table_and_the_export_keep_the_pages_order(tmp_path: Path) -> None:
+    # the table sorted its rows by id under a footer saying "the most quoted first", and the
+    # export's JSON, said to be the same document, listed its rows by id as well
+    db = f"sqlite:///{tmp_path / 'order.db'}"
+    said = [
+        "Volodymyr Zelensky said territory would never be ceded.",
+        "Volodymyr Zelensky said the plan was a start.",
+        "Volodymyr Zelensky said guarantees must come first.",
+        "Vladimir Putin said the plan could be a basis.",
+    ]
+    with Store.open(db) as s:
+        ingest(
+            [doc(i, text, day=20 + i) for i, text in enumerate(said)],
+            s,
+            Settings(),
+            extractor_factory=make_fake,
+        )
+    with TestClient(create_app(db)) as client:
+        api = client.get("/api/v1/positions", params={"by": "actor", "limit": 500, "quotes": True}).json()
+    names = [r["name"] for r in api["rows"]]
+    assert names == ["Volodymyr Zelensky", "Vladimir Putin"]  # the most quoted first, not by id
+    runner = CliRunner(env={"COLUMNS": "400"})
+    table = runner.invoke(cli, ["positions", "--db", db, "--by", "actor"])
+    assert table.exit_code == 0, table.output
+    assert _table_rows(table.stdout) == names
+    out = tmp_path / "positions.json"
+    exported = runner.invoke(
+        cli, ["export", "positions", "--db", db, "--by", "actor", "-f", "json", "-o", str(out)]
+    )
+    assert exported.exit_code == 0, exported.output
+    whole = json.loads(out.read_text(encoding="utf-8"))
+    assert whole["limit"] is None  # every row, where the API gives a page
+    assert {k: v for k, v in whole.items() if k != "limit"} == {k: v for k, v in api.items() if k != "limit"}

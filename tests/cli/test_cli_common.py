@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
+from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 import typer
@@ -159,6 +162,7 @@ def test_version_flag_prints_the_package_version() -> None:
 
 FILTER_FLAGS = [
     "--actor",
+    "--party",
     "--issue",
     "--stance",
     "--since",
@@ -202,3 +206,25 @@ def test_the_filter_flags_reach_the_command_as_one_filter() -> None:
     bad = CliRunner().invoke(app, ["listing", "--since", "someday"])
     assert bad.exit_code == 2
     assert "--since 'someday' is not a date" in bad.output
+
+
+def _options(command: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, str, str]]:
+    subs = getattr(command, "commands", None)
+    if subs:
+        for name, sub in subs.items():
+            yield from _options(sub, (*path, name))
+        return
+    ctx = command.context_class(command, info_name=path[-1])
+    for p in command.params:
+        if type(p).__name__.endswith("Option") and not p.is_flag:
+            yield " ".join(path), p.opts[0], p.make_metavar(ctx)
+
+
+def test_every_option_names_its_value_in_capitals() -> None:
+    # `plan import --date <str>` (said "YYYY-MM-DD" though it takes '27 Nov 2025' and 7d too),
+    # `positions --limit <int range>`, `serve --port <int range>`: click's placeholders where
+    # every other command says FILE, DATE, N
+    from redline.cli import app
+
+    vague = [o for o in _options(typer.main.get_command(app)) if not re.fullmatch(r"[A-Z][A-Z_.\[\]]*", o[2])]
+    assert vague == []

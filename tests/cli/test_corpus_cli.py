@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -262,3 +264,76 @@ def test_actor_list_counts_the_quoted_actors_or_with_all_every_known_one(db: str
     assert result.stdout.splitlines()[0] == f"1 of {known} actors"
     rows = json.loads(runner.invoke(app, ["actors", "-f", "json", "--db", db]).stdout)
     assert len(rows) == quoted and all(r["statements"] > 0 for r in rows)
+
+
+def test_correct_refuses_an_issue_outside_the_taxonomy(db: str) -> None:
+    # a typo'd issue was stored as the statement's only issue: it left every column of the
+    # matrix without a word; the API refused it (422), the command must too, in the same words
+    sid = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)[
+        0
+    ]["id"]
+    result = runner.invoke(app, ["correct", sid, "--db", db, "--issues", "territory,territry"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("redline: error: --issues: 'territry' is not an issue of the taxonomy (")
+    rows = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)
+    assert rows[0]["issues"] == ["territory"]  # nothing stored
+    with Store.open(db) as s:
+        assert s.statement(sid)["overrides"] == []  # type: ignore[index]
+    assert runner.invoke(app, ["correct", sid, "--db", db, "--issues", "recognition"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["statements"], ["positions"], ["timeline"], ["export", "dna"], ["export", "statements", "-f", "csv"]],
+)
+def test_an_issue_outside_the_taxonomy_is_a_usage_error(db: str, command: list[str]) -> None:
+    # `--issue territry` printed "0 statements" (exit 0), as if nobody had spoken of territory
+    result = runner.invoke(app, [*command, "--db", db, "--issue", "territry"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("redline: error: --issue: 'territry' is not an issue of the taxonomy (")
+    assert "territory" in result.stderr
+    assert runner.invoke(app, [*command, "--db", db, "--issue", "territory"]).exit_code == 0
+
+
+def test_statements_by_party_as_the_dashboard_filters_them(db: str) -> None:
+    result = runner.invoke(app, ["statements", "--db", db, "--party", "ukraine", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert [r["speaker"] for r in json.loads(result.stdout)] == ["Volodymyr Zelensky"]
+    russia = json.loads(
+        runner.invoke(app, ["statements", "--db", db, "--party", "russia", "-f", "json"]).stdout
+    )
+    assert {r["speaker"] for r in russia} == {"Vladimir Putin"} and len(russia) == 2
+
+
+def test_documents_table_keeps_ids_and_dates_whole_at_80_columns(db: str, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    long_title = "A rather long headline about talks that go on and on, as headlines about talks do"
+    article = replace(doc(4, "Olaf Berg said the plan was fine.", day=29), title=long_title)
+    with Store.open(db) as s:
+        ingest([article], s, Settings(), extractor_factory=make_fake)
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(app, ["documents", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "2025-11-29" in result.stdout and "d4" in result.stdout.split()  # not folded across lines
+    assert long_title in " ".join(result.stdout.split())
+
+
+def test_rows_included_on_request_say_what_they_are(db: str) -> None:
+    # with --include-rejected the table and CSV listed a rejected statement like any other;
+    # only the JSON said "rejected": true
+    sid = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)[
+        0
+    ]["id"]
+    assert runner.invoke(app, ["correct", sid, "--db", db, "--reject"]).exit_code == 0
+    listed = runner.invoke(app, ["statements", "--db", db, "--include-rejected", "-f", "csv"])
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(listed.stdout))}
+    assert rows[sid]["rejected"] == "true" and {r["rejected"] for k, r in rows.items() if k != sid} == {
+        "false"
+    }
+    assert "duplicate" not in next(iter(rows.values()))
+    both = runner.invoke(
+        app, ["statements", "--db", db, "--include-rejected", "--include-duplicates", "-f", "csv"]
+    )
+    assert both.stdout.splitlines()[0].endswith(",rejected,duplicate")
+    plain = runner.invoke(app, ["statements", "--db", db, "-f", "csv"]).stdout
+    assert sid not in plain and plain.splitlines()[0].endswith(",content_end")

@@ -71,3 +71,19 @@ def test_serve_with_a_bad_database_fails_in_one_line(
     result = runner.invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'missing' / 'x.db'}"])
     assert result.exit_code == 4
     assert "no database at" in result.stderr and served == []
+
+
+def test_a_port_in_use_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    # uvicorn gave up with exit 3, which redline's --help says means "no spaCy model"
+    import socket
+
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    Store.open(db).close()
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        taken.listen()
+        result = runner.invoke(app, ["serve", "--db", db, "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    last = result.stderr.strip().splitlines()[-1]
+    said = f"redline: error: cannot listen on 127.0.0.1:{port}: address already in use (choose"
+    assert last.startswith(said)

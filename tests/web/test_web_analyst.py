@@ -38,8 +38,18 @@ def test_the_party_menu_offers_the_parties_the_corpus_has(client: TestClient, st
     (menu,) = Page(client.get("/statements").text).find("select", id="f-party")
     offered = {o.attrs["value"]: o.text for o in menu.children if o.attrs.get("value")}
     have = {a["party"] for a in store.actors() if a["party"]}
-    assert set(offered) <= have and "russia" in offered
+    assert set(offered) - {"unaffiliated"} <= have and "russia" in offered
     assert offered["russia"] == "Russia"
+
+
+def test_the_party_menu_keeps_the_no_party_filter(client: TestClient) -> None:
+    # the facets offered "No party", the menu did not: the next filter sent with the form
+    # dropped it without a word and listed every party's statements
+    facet = Page(client.get("/statements").text).find("a", href="/statements?party=unaffiliated")
+    assert facet and facet[0].text == "No party"
+    (menu,) = Page(client.get("/statements?party=unaffiliated").text).find("select", id="f-party")
+    chosen = [o for o in menu.children if "selected" in o.attrs]
+    assert [(o.attrs["value"], o.text) for o in chosen] == [("unaffiliated", "No party")]
 
 
 def test_facets_count_the_view_and_narrow_it(client: TestClient, store: Store) -> None:
@@ -209,3 +219,15 @@ def test_facets_of_a_huge_view_say_they_are_a_sample(db_url: str, monkeypatch: p
         # the whole corpus is counted by the database as it is written: never a sample
         text, counted = facets("/statements")
         assert "first 2 statements" not in text and counted == everything > 2
+
+
+def test_a_party_view_lists_newest_first_as_its_heading_says(client: TestClient) -> None:
+    # it listed the export's order (by document) under "Statements, newest first", unlike every
+    # other view of the page, the command and the API
+    html = client.get("/statements?party=russia&size=200").text
+    assert "Statements, newest first" in html
+    shown = re.findall(r'href="/statements/([0-9a-f]{16})"', html)
+    api = client.get("/api/v1/statements", params={"party": "russia", "limit": 200}).json()["items"]
+    assert shown and list(dict.fromkeys(shown)) == [s["id"] for s in api]
+    dates = [s["date"] for s in api if s["date"]]
+    assert dates == sorted(dates, reverse=True)

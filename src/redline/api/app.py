@@ -17,9 +17,10 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 
 import redline
+from redline.api.deps import known_parameters
 from redline.api.docs import mount_docs
 from redline.api.errors import install_error_handlers
 from redline.api.guard import RequestGuard, write_routes
@@ -96,7 +97,7 @@ def create_app(
     install_error_handlers(app, page=pages.error, json_paths=("/api", "/docs", "/openapi.json"))
     app.add_middleware(SecurityHeaders)  # last added, outermost: refusals get the headers too
     for router in ROUTERS:
-        app.include_router(router, prefix=API_PREFIX)
+        app.include_router(router, prefix=API_PREFIX, dependencies=[Depends(known_parameters)])
     mount_docs(app)
     for router in extra_routers:
         app.include_router(router)

@@ -12,7 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.security.utils import get_authorization_scheme_param
 from pydantic import BaseModel, BeforeValidator, Field
 
-from redline.api.errors import ApiError
+from redline.api.errors import ApiError, field_error
 from redline.api.revision_cache import RevisionCache
 from redline.knowledge.issues import Taxonomy
 from redline.store import Store
@@ -32,6 +32,7 @@ __all__ = [
     "get_revision_cache",
     "get_store",
     "get_taxonomy",
+    "known_parameters",
     "page",
     "require_token",
 ]
@@ -43,6 +44,40 @@ MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000
 
 _bearer = HTTPBearer(auto_error=False, description="The token set with REDLINE_API_TOKEN or --token.")
+
+
+_QUERY_NAMES: dict[int, tuple[object, frozenset[str]]] = {}  # id(route) -> (route, its names)
+
+
+def _query_names(route: object) -> frozenset[str]:
+    """The query parameters a route takes, its dependencies' included (worked out once per
+    route; routes are not hashable, so they are kept by id with the route itself)."""
+    from fastapi.routing import APIRoute
+
+    if not isinstance(route, APIRoute):
+        return frozenset()
+    kept = _QUERY_NAMES.get(id(route))
+    if kept is None or kept[0] is not route:
+        names: set[str] = set()
+        todo = [route.dependant]
+        while todo:
+            dependant = todo.pop()
+            names.update(p.alias for p in dependant.query_params)
+            todo.extend(dependant.dependencies)
+        kept = (route, frozenset(names))
+        _QUERY_NAMES[id(route)] = kept
+    return kept[1]
+
+
+def known_parameters(request: Request) -> None:
+    """A 422 naming a query parameter the route does not take. FastAPI ignores them, so
+    ``/api/v1/statements?party=russia`` or a misspelt ``isue=`` answered every statement,
+    unfiltered, as if the filter had been applied."""
+    taken = _query_names(request.scope.get("route"))
+    for name in request.query_params:
+        if name not in taken:
+            takes = ", ".join(sorted(taken)) or "none"
+            raise field_error(("query", name), f"this route takes no parameter {name!r} (it takes: {takes})")
 
 
 def get_store(request: Request) -> Store:

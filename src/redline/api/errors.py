@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from redline.config import unknown_issue
 from redline.errors import (
     ConfigError,
     InputError,
@@ -38,6 +39,7 @@ __all__ = [
     "ErrorBody",
     "ErrorDetail",
     "ErrorPage",
+    "check_issue",
     "error_response",
     "field_error",
     "found",
@@ -106,6 +108,13 @@ def field_error(location: tuple[str | int, ...], message: str) -> RequestValidat
     """A 422 about one field that only the app can check (e.g. against the taxonomy), reported
     like pydantic's own validation errors so that clients see one shape naming the field."""
     return RequestValidationError([{"loc": location, "msg": message, "type": "value_error"}])
+
+
+def check_issue(issue: str | None, known: Sequence[str]) -> None:
+    """The 422 naming ``issue`` when the taxonomy lacks it, in the words `--issue` gets from the
+    command: a typo'd issue filter answered an empty page, as if nobody had spoken of it."""
+    if issue is not None and (bad := unknown_issue([issue], known)) is not None:
+        raise field_error(("query", "issue"), bad[1])
 
 
 _T = TypeVar("_T")

@@ -288,9 +288,12 @@ def _print_stacked(console: Console, cols: Sequence[str], cells: Sequence[Sequen
 
 
 def cell_text(value: Any) -> str:
-    """A value as one table or CSV cell: lists joined with commas, mappings as JSON."""
+    """A value as one table or CSV cell: lists joined with commas, mappings as JSON, flags as
+    JSON and the exports write them (``true``/``false``, not Python's ``True``)."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, (list, tuple, set, frozenset)):
         return ", ".join(cell_text(v) for v in value)
     if isinstance(value, Mapping):

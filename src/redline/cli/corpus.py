@@ -75,7 +75,9 @@ def _listing(
         if fmt == "table":
             noun = what if total != 1 else what.removesuffix("s")
             title = f"{len(rows)} of {total} {noun}" if len(rows) < total else f"{total} {noun}"
-        wide = "content" if "content" in columns else None
+        # the free text gets the room the others leave (a document's title too: without one,
+        # an 80-column table folded every id and date across lines)
+        wide = next((c for c in ("content", "title") if c in columns), None)
         emit(rows, fmt, columns, title=title, empty=f"no {what}", wide=wide)
 
 
@@ -214,11 +216,15 @@ def correct(
     db: DbOpt = None,
 ) -> None:
     """Store an analyst correction; it survives every re-run and re-extraction."""
-    with user_errors(), open_store(db, must_exist=True) as (store, _):
+    with user_errors(), open_store(db, must_exist=True) as (store, settings):
+        from redline.config import unknown_issue
         from redline.corrections import correct as correct_statement
+        from redline.knowledge.issues import load_issues
         from redline.store import Correction
 
         parsed = tuple(i.strip() for i in issues.split(",") if i.strip()) if issues is not None else None
+        if parsed and (bad := unknown_issue(parsed, load_issues(settings.issues).ids)) is not None:
+            raise ConfigError(f"--issues: {bad[1]}", hint="give issue ids separated by commas")
         undated = (said_on or "").strip().lower() == "undated"
         said = None if undated else day(said_on, "--date")
         change = Correction(speaker, parsed, stance, reject, who, note, date=said, undated=undated)
@@ -249,12 +255,14 @@ def statements(
 ) -> None:
     """List statements, newest first, filtered by speaker, issue, stance, date, outlet, text."""
     f = replace(where, limit=limit or None)
+    # the rows asked for beside the counted ones say which they are, as the JSON does
+    flags = (("rejected", f.include_rejected), ("duplicate", f.include_duplicates))
     _listing(
         fmt,
         db,
         f.limit,
         "statements",
-        STATEMENT_COLUMNS,
+        STATEMENT_COLUMNS + tuple(name for name, asked in flags if asked),
         lambda s: s.statements(f),
         lambda s: s.count_statements(f),
     )

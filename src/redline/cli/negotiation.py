@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from redline.cli._common import RedlineGroup, settings_from_flags, truncate, user_errors
-from redline.cli.options import AtOpt, DbOpt, check_choice, check_database, day
+from redline.cli.options import DATE_HELP, AtOpt, DbOpt, check_choice, check_database, check_issue, day
 from redline.errors import ConfigError
 from redline.model import STANCES, VERSION_KINDS
 
@@ -155,25 +155,40 @@ def _link_imported(store: Store, version: PlanVersion) -> None:
 @plan_app.command("import")
 def plan_import(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="Plan as text, Markdown, JSON, CSV or HTML.")],
-    plan: Annotated[str, typer.Option("--plan", help="Plan name.")],
-    version: Annotated[str, typer.Option("--version", help="Version label, e.g. 28-point.")],
-    when: Annotated[str | None, typer.Option("--date", help="Date of the version, YYYY-MM-DD.")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Where the text comes from (URL).")] = None,
-    fmt: Annotated[
-        str | None, typer.Option("--format", help="text, json, csv or html (default: from extension).")
+    plan: Annotated[str, typer.Option("--plan", metavar="PLAN", help="Plan name.")],
+    version: Annotated[str, typer.Option("--version", metavar="LABEL", help="Version label, e.g. 28-point.")],
+    when: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help=f"Date of the version: {DATE_HELP}.")
     ] = None,
-    issues: Annotated[Path | None, typer.Option("--issues", help="Issue lexicon to tag points with.")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", metavar="URL", help="Where the text comes from (URL).")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text, json, csv or html (default: from extension)."
+        ),
+    ] = None,
+    issues: Annotated[
+        Path | None, typer.Option("--issues", metavar="FILE", help="Issue lexicon to tag points with.")
+    ] = None,
     author: Annotated[
-        str | None, typer.Option("--author", help="Party that wrote it: US, E3, Russia, Ukraine, joint ...")
+        str | None,
+        typer.Option(
+            "--author", metavar="AUTHOR", help="Party that wrote it: US, E3, Russia, Ukraine, joint ..."
+        ),
     ] = None,
     kind: Annotated[
-        str | None, typer.Option("--kind", help=f"{', '.join(VERSION_KINDS)} (default: draft).")
+        str | None,
+        typer.Option("--kind", metavar="KIND", help=f"{', '.join(VERSION_KINDS)} (default: draft)."),
     ] = None,
     based_on: Annotated[
-        str | None, typer.Option("--based-on", help="Label of the version this one marks up.")
+        str | None,
+        typer.Option("--based-on", metavar="LABEL", help="Label of the version this one marks up."),
     ] = None,
     source_url: Annotated[
-        list[str] | None, typer.Option("--source-url", help="Where the text was published (repeatable).")
+        list[str] | None,
+        typer.Option("--source-url", metavar="URL", help="Where the text was published (repeatable)."),
     ] = None,
     db: DbOpt = None,
     plans_dir: PlansDir = None,
@@ -373,11 +388,18 @@ def plan_diff(
 
 @plan_app.command("reconstruct")
 def plan_reconstruct(
-    plan: Annotated[str, typer.Option("--plan", help="Plan name.")],
-    base: Annotated[str, typer.Option("--base", help="Label of the version the reports change.")],
-    version: Annotated[str, typer.Option("--version", help="Label of the reconstructed version.")],
+    plan: Annotated[str, typer.Option("--plan", metavar="PLAN", help="Plan name.")],
+    base: Annotated[
+        str, typer.Option("--base", metavar="LABEL", help="Label of the version the reports change.")
+    ],
+    version: Annotated[
+        str, typer.Option("--version", metavar="LABEL", help="Label of the reconstructed version.")
+    ],
     source: FromFile = None,
-    when: Annotated[str | None, typer.Option("--date", help="Date of the reconstructed version.")] = None,
+    when: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help=f"Date of the reconstructed version: {DATE_HELP}."),
+    ] = None,
     db: DbOpt = None,
     plans_dir: PlansDir = None,
 ) -> None:
@@ -459,13 +481,19 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--lineage",
+                metavar="AUTHOR",
                 help="With --plan: the latest version of this author (e.g. US) or of this version's lineage.",
             ),
         ] = None,
         limit: Annotated[
-            int, typer.Option("--limit", min=1, max=500, help="Rows per page, the most quoted first.")
+            int,
+            typer.Option(
+                "--limit", metavar="N", min=1, max=500, help="Rows per page, the most quoted first."
+            ),
         ] = 50,
-        offset: Annotated[int, typer.Option("--offset", min=0, help="Rows skipped (the next page).")] = 0,
+        offset: Annotated[
+            int, typer.Option("--offset", metavar="N", min=0, help="Rows skipped (the next page).")
+        ] = 0,
         quotes: Annotated[
             bool | None,
             typer.Option(
@@ -487,8 +515,10 @@ def register(app: typer.Typer) -> None:
 
         from redline.analysis import negotiation as lib
         from redline.analysis.positions import RowKind
+        from redline.analysis.positions_report import UnplacedCell as Unplaced
         from redline.analysis.positions_report import positions_report, undated_line
         from redline.analysis.row_pages import RowPage, quotes_by_default
+        from redline.export.positions import cells_in_order
         from redline.knowledge.issues import load_issues
 
         with _backend(db, plans_dir) as backend:
@@ -499,6 +529,7 @@ def register(app: typer.Typer) -> None:
             with_quotes = quotes_by_default(row_kind) if quotes is None else quotes
             when = day(at, "--at")
             taxonomy = load_issues(settings_from_flags(db=db).issues)
+            check_issue(issue, taxonomy.ids)
             repo = backend.plans() if plan is not None else None
             kw: dict[str, Any] = {
                 "plan": plan,
@@ -543,13 +574,9 @@ def register(app: typer.Typer) -> None:
             for col in ("latest", "undated", "date", "strongest quote"):
                 table.add_column(col)
             columns = {c.id: c for c in report.columns}
-            rows: list[tuple[str, str, list[str]]] = [
-                (c.row, c.column, _cell_row(c, columns[c.column])) for c in report.cells
-            ]
-            rows += [(u.row, u.column, _unplaced_row(u, columns[u.column])) for u in report.unplaced]
-            order = {c.id: i for i, c in enumerate(report.columns)}
-            for _, _, cells in sorted(rows, key=lambda r: (r[0], order[r[1]])):
-                table.add_row(*cells)
+            for c in cells_in_order(report):  # the rows as the page ranks them, the most quoted first
+                head = columns[c.column]
+                table.add_row(*(_unplaced_row(c, head) if isinstance(c, Unplaced) else _cell_row(c, head)))
             console = _console()
             console.print(table)
             shown = f"{offset + 1}–{offset + len(report.rows)}" if report.rows else "none"
@@ -585,6 +612,7 @@ def register(app: typer.Typer) -> None:
 
         with _backend(db) as backend:
             check_choice(fmt, ("table", "json"), "--format")
+            check_issue(issue)
             if source is None:  # one sorted query, no article text read
                 from redline.analysis.timeline import stored_timeline
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from redline.config import check_choice as check_choice  # the commands' one check of a choice
+from redline.config import unknown_issue
 from redline.dates import DATE_FORMS, parse_day
 from redline.errors import ConfigError, StoreError
 from redline.model import STANCES
@@ -48,6 +49,12 @@ def format_option(choices: str) -> Any:
 
 # the statement filter: `redline statements` and every `redline export` subcommand
 ActorOpt = Annotated[str | None, typer.Option("--actor", metavar="ACTOR", help="Actor id, name or alias.")]
+PartyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--party", metavar="PARTY", help="The speaker's party id, e.g. russia ('unaffiliated': of none)."
+    ),
+]
 IssueOpt = Annotated[str | None, typer.Option("--issue", metavar="ISSUE", help="Issue id, e.g. territory.")]
 StanceOpt = Annotated[str | None, typer.Option("--stance", metavar="STANCE", help=f"{', '.join(STANCES)}.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", help=f"From {DATE_HELP}.")]
@@ -88,6 +95,7 @@ _FILTER_FLAGS = tuple(
     inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=flag)
     for name, flag, default in (
         ("actor", ActorOpt, None),
+        ("party", PartyOpt, None),
         ("issue", IssueOpt, None),
         ("stance", StanceOpt, None),
         ("since", SinceOpt, None),
@@ -141,9 +149,25 @@ def day(value: str | None, flag: str) -> date | None:
         raise ConfigError(f"{flag} {value!r} is not a date", hint=f"use {DATE_FORMS}") from None
 
 
+def check_issue(issue: str | None, known: Collection[str] | None = None) -> None:
+    """A usage error (exit 2) naming the taxonomy's ids when ``issue`` is not one of them
+    (``known``, else those of the taxonomy the settings name): `--issue territories` answered
+    "0 statements" as if nobody had spoken of it."""
+    if issue is None:
+        return
+    if known is None:
+        from redline.cli._common import settings_from_flags
+        from redline.knowledge.issues import load_issues
+
+        known = load_issues(settings_from_flags().issues).ids
+    if (bad := unknown_issue([issue], known)) is not None:
+        raise ConfigError(f"--issue: {bad[1]}", hint="give one of the ids listed")
+
+
 def statement_filter(
     *,
     actor: str | None = None,
+    party: str | None = None,
     issue: str | None = None,
     stance: str | None = None,
     since: str | None = None,
@@ -159,8 +183,10 @@ def statement_filter(
 
     if stance is not None:
         check_choice(stance, STANCES, "--stance")
+    check_issue(issue)
     return StatementFilter(
         actor=actor,
+        party=party or None,
         issue=issue,
         stance=stance,
         since=day(since, "--since"),

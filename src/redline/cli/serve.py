@@ -7,19 +7,34 @@ from typing import Annotated
 import typer
 
 from redline.cli._common import settings_from_flags, user_errors
+from redline.cli.options import DbOpt
+from redline.errors import ConfigError
+
+
+def _bind_problem(host: str, port: int) -> str:
+    """Why ``host:port`` cannot be listened on now ("address already in use"), or "" if it can."""
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.create_server((host, port), family=family):
+            return ""
+    except OSError as exc:
+        return (exc.strerror or str(exc)).split(" (while ")[0].lower()  # create_server adds the address
 
 
 def serve(
-    db: Annotated[
-        str | None, typer.Option("--db", help="Database URL (default: REDLINE_DB or sqlite:///redline.db).")
-    ] = None,
-    host: Annotated[str, typer.Option(help="Interface to listen on (0.0.0.0 for every one).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    db: DbOpt = None,
+    host: Annotated[
+        str, typer.Option(metavar="HOST", help="Interface to listen on (0.0.0.0 for every one).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", min=1, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[
         str | None,
         typer.Option(
+            metavar="SECRET",
             help="Bearer token that allows corrections (default: REDLINE_API_TOKEN); without one the API "
-            "is read-only."
+            "is read-only.",
         ),
     ] = None,
 ) -> None:
@@ -44,7 +59,18 @@ def serve(
             f"redline on http://{host}:{port}/ (dashboard), /api/v1 ({mode}), /docs; over {settings.db}",
             err=True,
         )
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        try:
+            uvicorn.run(app, host=host, port=port, log_level="info")
+        except SystemExit as stop:
+            # uvicorn exits 3 when it cannot start (a port in use): that is redline's "no spaCy
+            # model", so the failure is said as every other error is, with a usage exit code
+            if stop.code in (0, None):
+                raise
+            why = _bind_problem(host, port) or "the server did not start"
+            raise ConfigError(
+                f"cannot listen on {host}:{port}: {why}",
+                hint="choose another port with --port, or stop the program using it",
+            ) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -12,11 +12,13 @@ no stance, so that nothing is dropped.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from typing import Any, TextIO
 
 from redline.analysis.positions import RowKind
 from redline.analysis.positions_report import CellReport, PositionsReport, UnplacedCell, positions_report
+from redline.analysis.row_pages import ranked, restricted
 from redline.export.output import check_format
 from redline.export.tables import write_rows
 from redline.knowledge.issues import Taxonomy
@@ -62,7 +64,12 @@ def stored_positions(
     from redline.analysis import stored_positions as tallies
 
     found = tallies.stored_positions(store, by=by, at=at, issue=issue)
-    return positions_report(found.result, by=by, documents=found.documents, issue=issue, taxonomy=taxonomy)
+    # every row, in the order the command, the API and the dashboard page them (the most quoted
+    # first), so that the export is their pages end to end and not the same rows resorted
+    ranks = store.row_totals(by, issue=issue)
+    order = ranked(ranks) + sorted(set(found.result.matrix.rows) - set(ranks))
+    result = replace(found.result, matrix=restricted(found.result.matrix, order, len(order)))
+    return positions_report(result, by=by, documents=found.documents, issue=issue, taxonomy=taxonomy)
 
 
 def _row(cell: CellReport | UnplacedCell, by: RowKind) -> dict[str, Any]:
@@ -97,13 +104,20 @@ def _row(cell: CellReport | UnplacedCell, by: RowKind) -> dict[str, Any]:
     }
 
 
-def position_rows(report: PositionsReport) -> list[dict[str, Any]]:
-    """One row per cell, and per pair with only undated statements, in the report's order."""
+def cells_in_order(report: PositionsReport) -> list[CellReport | UnplacedCell]:
+    """Every cell, and every pair with only undated statements, row by row in the report's row
+    order (the most quoted first), then column by column: the order of the CSV and of the
+    table `redline positions` prints."""
     order = {c.id: i for i, c in enumerate(report.columns)}
     rows = {r.id: i for i, r in enumerate(report.rows)}
     cells: list[CellReport | UnplacedCell] = [*report.cells, *report.unplaced]
     cells.sort(key=lambda c: (rows[c.row], order[c.column]))
-    return [_row(c, report.by) for c in cells]
+    return cells
+
+
+def position_rows(report: PositionsReport) -> list[dict[str, Any]]:
+    """One row per cell, and per pair with only undated statements, in the report's order."""
+    return [_row(c, report.by) for c in cells_in_order(report)]
 
 
 def export_positions(

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.engine import Connection
 
+from redline.balance import UNAFFILIATED
 from redline.store import actor_days, corpus_counts
 from redline.store.schema import (
     UNDATED_DAY,
@@ -115,8 +116,12 @@ def issues(conn: Connection) -> list[str]:
 
 def parties(conn: Connection) -> list[str]:
     """Parties some countable statement's speaker belongs to (for filter menus: a corpus of other
-    talks has its own parties, which no packaged list knows)."""
-    return sorted(p for p, n in corpus_counts.party_counts(conn).items() if p and n)
+    talks has its own parties, which no packaged list knows), then ``UNAFFILIATED`` when some
+    speaker has none: the facets offer "No party", and a menu without it dropped that filter
+    the next time its form was sent."""
+    counts = corpus_counts.party_counts(conn)
+    named = sorted(p for p, n in counts.items() if p and p != UNAFFILIATED and n)
+    return named + ([UNAFFILIATED] if counts.get(None) or counts.get(UNAFFILIATED) else [])
 
 
 def outlets(conn: Connection) -> list[str]:

@@ -7,7 +7,6 @@ against the sentence it came from.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -213,10 +212,9 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             return download(matching(), STATEMENT_COLUMNS, fmt, "statements")
         key = ("dashboard.facets", store.url, *sorted(form.items()))
         facets, scanned = cache.latest(key, store.tally_revision(), lambda: view_facets(store, f, taxonomy))
-        if party:  # a party's page lists its statements in the export's order, as it always has
-            rows, more = paginate(list(itertools.islice(matching(), page * size + 1)), page, size)
-        else:
-            rows, more = paginate(store.statements(f), page, size)
+        # newest first, as the heading says, whatever the filter (a party's page once listed
+        # the export's order, which is by document: the command and the API list newest first)
+        rows, more = paginate(store.statements(f), page, size)
         return renderer.page(
             request,
             "statements.html",

@@ -17,7 +17,7 @@ from redline.analysis.row_pages import DEFAULT_ROWS, MAX_ROWS, RowPage, quotes_b
 from redline.analysis.stored_positions import stored_positions
 from redline.analysis.timeline import stored_timeline
 from redline.api.deps import IsoDate, Offset, RevisionCacheDep, StoreDep, TaxonomyDep, page
-from redline.api.errors import ERROR_RESPONSES
+from redline.api.errors import ERROR_RESPONSES, check_issue
 from redline.api.models import PositionsOut, TimelineEntryOut, TimelinePage
 from redline.store.gc_pause import paused_gc
 
@@ -62,6 +62,7 @@ def positions(
     thousands. Shifts (changes of position with evidence on both sides) come from the same
     tallies, for the page's rows. While an ingest runs, the answer may be up to two seconds
     behind the latest write: ``X-Redline-Revision`` is the store revision it was computed at."""
+    check_issue(issue, taxonomy.ids)
     page_rows = RowPage(limit, offset)
     with_quotes = quotes_by_default(by) if quotes is None else quotes
 
@@ -118,6 +119,7 @@ def timeline(
     response: Response,
     store: StoreDep,
     cache: RevisionCacheDep,
+    taxonomy: TaxonomyDep,
     issue: Annotated[str | None, Query(description="Only this issue.")] = None,
     actor: Annotated[str | None, Query(description="Only this actor (id, name or surname).")] = None,
     limit: Annotated[int, Query(ge=1, le=5000, description="Entries per page.")] = 500,
@@ -127,6 +129,7 @@ def timeline(
 
     Like positions, up to two seconds behind the latest write while an ingest runs
     (``X-Redline-Revision``)."""
+    check_issue(issue, taxonomy.ids)
     params = ("timeline", store.url, issue, actor, limit, offset)
     (entries, counts), revision = cache.latest_at(
         params,

@@ -17,7 +17,7 @@ from redline.api.deps import (
     WriteAccess,
     page,
 )
-from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, field_error, found
+from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, check_issue, field_error, found
 from redline.api.models import (
     CorrectionIn,
     CorrectionOut,
@@ -26,6 +26,7 @@ from redline.api.models import (
     StatementRow,
     counted,
 )
+from redline.config import unknown_issue
 from redline.corrections import correct
 from redline.model import Stance
 from redline.store import Correction, StatementFilter, Store
@@ -43,7 +44,12 @@ def list_statements(
     request: Request,
     store: StoreDep,
     cache: RevisionCacheDep,
+    taxonomy: TaxonomyDep,
     actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
+    party: Annotated[
+        str | None,
+        Query(max_length=200, description="The speaker's party id, e.g. russia ('unaffiliated': of none)."),
+    ] = None,
     issue: Annotated[str | None, Query(description="Issue id, e.g. territory.")] = None,
     stance: Stance | None = None,
     since: Annotated[IsoDate | None, Query(description="From this date (YYYY-MM-DD).")] = None,
@@ -60,8 +66,10 @@ def list_statements(
     a filter) is counted once per store revision for every page and client, so during an
     ingest it may be up to two seconds behind the items. A full-text search's total beyond
     ``queries.SEARCH_COUNTED`` hits is estimated (``total_exact`` false), as search engines do."""
+    check_issue(issue, taxonomy.ids)
     f = StatementFilter(
         actor=actor,
+        party=party or None,
         issue=issue,
         stance=stance,
         since=since,
@@ -114,13 +122,8 @@ def correct_statement(
     taxonomy: TaxonomyDep,
     change: Annotated[CorrectionIn, Body()],
 ) -> CorrectionOut:
-    known = taxonomy.ids
-    for i, issue in enumerate(change.issues or ()):
-        if issue not in known:
-            raise field_error(
-                ("body", "issues", i),
-                f"{issue!r} is not an issue of the taxonomy ({', '.join(sorted(known))})",
-            )
+    if (bad := unknown_issue(change.issues or (), taxonomy.ids)) is not None:
+        raise field_error(("body", "issues", bad[0]), bad[1])
     oid = correct(
         store,
         statement_id,
