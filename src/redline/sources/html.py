@@ -134,6 +134,7 @@ def _outline(el: etree._Element, lines: list[str], depth: int) -> None:
             lines.append(f"{'#' * int(tag[1])} {_flat(child)}")
         elif tag in {"ol", "ul"}:
             _list(child, lines, depth)
+            lines.append("")  # a paragraph after a list is not its last item's text
         elif tag in _BLOCKS and any(isinstance(c.tag, str) and c.tag in _HOLDERS for c in child):
             if child.text and child.text.strip():
                 lines.append(_flat_text(child.text))
