@@ -202,3 +202,13 @@ def test_bad_drafts_get_an_error_naming_the_file_and_line(text: str, where: str)
     with pytest.raises(PlanError) as err:
         read(text)
     assert where in str(err.value)
+
+
+def test_a_page_with_empty_or_odd_list_numbers_still_reads(tmp_path: Path) -> None:
+    page = tmp_path / "odd.html"
+    page.write_text(
+        '<html><body><ol start=""><li>The truce starts at dawn.</li><li value="²">Convoys enter daily.</li>'
+        '<li value="7">The port reopens.</li></ol></body></html>',
+        encoding="utf-8",
+    )
+    assert [p.number for p in load_plan(page, plan="p", label="v").points] == ["1", "2", "7"]

@@ -149,12 +149,11 @@ def _list(el: etree._Element, lines: list[str], depth: int) -> None:
     """List items as numbered ("3.", from ``start`` and ``value``), lettered ("b)", an ``<ol>``
     inside an item) or bulleted ("- ") lines."""
     ordered = el.tag == "ol"
-    number = int(el.get("start", "1")) if (el.get("start") or "1").isdigit() else 1
+    number = _count(el.get("start"), 1)
     for item in el:
         if not isinstance(item.tag, str) or item.tag != "li":
             continue
-        if (item.get("value") or "").isdigit():
-            number = int(item.get("value", "1"))
+        number = _count(item.get("value"), number)
         nested = [c for c in item if isinstance(c.tag, str) and c.tag in {"ol", "ul"}]
         for n in nested:
             item.remove(n)
@@ -169,6 +168,12 @@ def _list(el: etree._Element, lines: list[str], depth: int) -> None:
         for n in nested:
             _list(n, lines, depth + 1)
         number += 1
+
+
+def _count(value: str | None, default: int) -> int:
+    """A list's ``start`` or an item's ``value``; an empty or odd one ("", "²", "x") counts as absent."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() else default
 
 
 def _flat(el: etree._Element) -> str:
