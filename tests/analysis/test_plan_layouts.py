@@ -66,7 +66,7 @@ def test_markdown_table_rows_are_points() -> None:
     text = (
         "# Revised text\nA preamble line.\n\n| No. | Chapter | Provision |\n|---|---|---|\n"
         "| 1 | Truce | The truce starts at dawn. |\n| Art. 2 | Aid | Convoys enter | daily. |\n"
-        "| 3 | Aid | Wounded are evacuated by sea. |\n\nA closing note.\n"
+        "| 3 | Aid | Wounded are evacuated by sea. |\n\n`draft.md` and a closing note.\nMore notes.\n"
     )
     v = parse_plan_text(text, plan="p", label="v")
     assert [(p.number, p.heading, p.text) for p in v.points] == [

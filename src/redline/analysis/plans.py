@@ -91,6 +91,7 @@ class _Draft:
     heading: str | None = None
     section: str = ""  # the label of the section it is in ("II", "B"; "S3" for the third unlabelled)
     breaks: list[int] = field(default_factory=list)  # indices of ``lines`` that follow a blank line
+    closed: bool = False  # takes no continuation lines (a table row)
 
 
 def _point_start(line: str) -> bool:
@@ -176,7 +177,8 @@ def parse_plan_text(
             continue
         if row := table.get(lineno - 1):
             parent = row.number or str(len(drafts) + 1)
-            drafts.append(_Draft(parent, lineno, [row.text], row.heading or heading, section))
+            # a row is the whole point: what follows the table continues no row
+            drafts.append(_Draft(parent, lineno, [row.text], row.heading or heading, section, closed=True))
             continue
         if not drafts and (m := _META.match(line)):
             key = m.group("key").lower().replace(" ", "_").replace("-", "_")
@@ -191,7 +193,7 @@ def parse_plan_text(
             number, body = found_point
             parent = number if "." not in number else parent
             drafts.append(_Draft(number, lineno, [body] if body else [], heading, section))
-        elif drafts:
+        elif drafts and not drafts[-1].closed:
             if after_blank and not line[:1].isspace() and not _BULLET.match(line):
                 drafts[-1].breaks.append(len(drafts[-1].lines))
             drafts[-1].lines.append(_BULLET.sub("", line).strip())
