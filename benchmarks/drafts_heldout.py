@@ -14,7 +14,10 @@ starts with the gold prefix and ends with the gold end; points the reader yields
 gold are counted as extra. A draft the reader refuses counts as no point read, and its error
 is printed. Tags are scored on the points where the gold gives them (equal sets).
 
-Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--verbose]
+``--set drafts2`` scores a second batch (four drafts, two pairs) written after the reader was
+fixed on the first and before redline read it.
+
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2] [--verbose]
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ from redline.analysis.plans import load_plan, tag_points
 from redline.errors import PlanError
 from redline.model import PlanVersion
 
-DATA = Path(__file__).resolve().parent / "data" / "drafts"
+DATA = Path(__file__).resolve().parent / "data"
+SETS = ("drafts", "drafts2")  # the first batch, and a second written after the reader was fixed on the first
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 
@@ -58,16 +62,18 @@ def _norm(text: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=SETS, default="drafts", help="which batch of drafts (default drafts)")
     parser.add_argument("--verbose", action="store_true", help="print every point read and every change")
     args = parser.parse_args()
-    gold = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
+    folder = DATA / args.set
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     tagger, pax = point_tagging()
     versions: dict[str, PlanVersion | None] = {}
     read_right = read_total = tags_right = tags_total = 0
     print("points read right / total per draft")
     for name, want in gold["drafts"].items():
         try:
-            version = tag_points(load_plan(DATA / name, plan=name.split("-")[0][0], label=name), tagger, pax)
+            version = tag_points(load_plan(folder / name, plan=name.split("-")[0][0], label=name), tagger, pax)
         except PlanError as exc:
             versions[name] = None
             read_total += len(want["points"])

@@ -212,3 +212,55 @@ def test_a_page_with_empty_or_odd_list_numbers_still_reads(tmp_path: Path) -> No
         encoding="utf-8",
     )
     assert [p.number for p in load_plan(page, plan="p", label="v").points] == ["1", "2", "7"]
+
+
+def test_a_label_alone_on_its_line_with_a_title_under_it() -> None:
+    text = (
+        "ACCORD\n\nArticle 1\nCessation of hostilities\nThe fleets shall stop firing\nat dawn.\n\n"
+        "Article 2\nThe border follows the river.\n\nArticle 3\nA committee meets\nmonthly.\n"
+    )
+    v = parse_plan_text(text, plan="p", label="v")
+    assert [(p.number, p.heading, p.text) for p in v.points] == [
+        ("1", "Cessation of hostilities", "The fleets shall stop firing at dawn."),
+        # a line with its full stop is text, not a title
+        ("2", "ACCORD", "The border follows the river."),
+        # nor is a first line that runs on in lower case
+        ("3", "ACCORD", "A committee meets monthly."),
+    ]
+    # the article a sentence names is no label: "Article 5" needs its line to itself
+    assert read("1. Guarantees follow\nArticle 5 of the Charter.") == [
+        ("1", "Guarantees follow Article 5 of the Charter.")
+    ]
+
+
+def test_points_numbered_in_words() -> None:
+    text = "Its points:\nPoint one: the pause lasts a week.\nPoint two: aid enters\ndaily.\n\nNo report."
+    assert read(text) == [("1", "the pause lasts a week."), ("2", "aid enters daily.")]
+
+
+def test_bullets_and_bold_around_point_labels() -> None:
+    text = (
+        "**Terms of the pause**\n\n- **1.** The pause lasts a week.\n- **Point 2** - Aid enters daily.\n"
+        "  - with two trucks a day\n* 3. Talks begin on day five.\n\n_As circulated._\n"
+    )
+    assert read(text) == [
+        ("1", "The pause lasts a week."),
+        ("2", "Aid enters daily. with two trucks a day"),
+        ("3", "Talks begin on day five."),
+    ]
+    # a bullet list with no labels is still no list of points, and bold words are no label
+    with pytest.raises(PlanError, match="no numbered points"):
+        read("- **Truce** at dawn.\n- Aid enters daily.\n")
+
+
+def test_csv_separated_by_semicolons_or_tabs() -> None:
+    for sep in (";", "\t"):
+        text = f"Nr{sep}Text\n1{sep}The truce starts, at dawn.\n2{sep}Aid enters daily.\n"
+        v = parse_plan_csv(text, plan="p", label="v")
+        assert [(p.number, p.text) for p in v.points] == [
+            ("1", "The truce starts, at dawn."),
+            ("2", "Aid enters daily."),
+        ]
+    # a comma-separated file whose texts hold semicolons stays comma-separated
+    v = parse_plan_csv('number,text\n1,"Truce; at dawn."\n', plan="p", label="v")
+    assert [p.text for p in v.points] == ["Truce; at dawn."]

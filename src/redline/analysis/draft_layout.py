@@ -16,13 +16,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "CARDINALS",
     "TableRow",
+    "csv_delimiter",
     "field_names",
     "join_wrapped",
     "page_furniture",
     "prose_points",
     "table_rows",
 ]
+
+CARDINALS = [
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+    *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
+]
+
+
+def csv_delimiter(text: str) -> str:
+    """The separator of a CSV file: a spreadsheet set to a European locale writes ';', some
+    exports a tab; the header line has the most of the one used."""
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
 
 # Column names of plan tables and CSV files, and the field each one fills.
 _FIELDS: dict[str, str] = {

@@ -22,7 +22,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from redline.analysis.draft_layout import field_names, join_wrapped, page_furniture, prose_points, table_rows
+from redline.analysis.draft_layout import (
+    CARDINALS,
+    csv_delimiter,
+    field_names,
+    join_wrapped,
+    page_furniture,
+    prose_points,
+    table_rows,
+)
 from redline.analysis.textsim import tokens
 from redline.errors import PlanError
 from redline.knowledge.issue_terms import IssueTerms
@@ -31,11 +39,15 @@ from redline.model import VERSION_KINDS, PlanVersion, Point
 Tagger = Callable[[str], list[str]]
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-# "Point 3:", "Article 4 -", "Art. 5.", "§ 6." and "§ 7 The ..." (no mark before a capital)
+# "Point 3:", "Article 4 -", "Art. 5.", "§ 6." and "§ 7 The ..." (no mark before a capital), "Point
+# one: ..." (a number in words), and a label alone on its line ("Article 8"), whose text follows
 _NAMED = re.compile(
-    r"^\s*(?i:(?:point|article|clause|item)\s+|art\.\s*|§+\s*)(?P<num>\d+(?:\.\d+)*)"
-    r"(?:\s*[:.)\-–—]\s*|\s+(?=[A-Z(\"“]))(?P<text>.*)$"
+    r"^\s*(?i:(?:point|article|clause|item)\s+|art\.\s*|§+\s*)"
+    r"(?P<num>\d+(?:\.\d+)*|(?i:" + "|".join(CARDINALS) + r")\b)"
+    r"(?:\s*[:.)\-–—]\s*|\s+(?=[A-Z(\"“])|\s*$)(?P<text>.*)$"
 )
+# a bullet or emphasis around a point's label: "- 3. ...", "- **3.** ...", "**Point 3** - ..."
+_LEAD = re.compile(r"^(?P<indent>\s*)(?:[-*+•]\s+)?(?:(?P<em>\*\*|__)(?P<label>[^*_]{1,40}?)(?P=em))?")
 
 __all__ = [
     "AGREEMENTS",
@@ -92,10 +104,37 @@ class _Draft:
     section: str = ""  # the label of the section it is in ("II", "B"; "S3" for the third unlabelled)
     breaks: list[int] = field(default_factory=list)  # indices of ``lines`` that follow a blank line
     closed: bool = False  # takes no continuation lines (a table row)
+    bare: bool = False  # its label stood alone on its line ("Article 3"): a title may follow
 
 
 def _point_start(line: str) -> bool:
     return any(p.match(line) for p in (_NAMED, _DOTTED, _NUMBERED, _ROMAN_POINT, _LETTERED))
+
+
+def _plain(line: str) -> str:
+    """``line`` without the bullet or emphasis around its point label ("- **3.** The ..." is
+    "3. The ..."); a line whose bullet or bold text is no label stays as it is."""
+    m = _LEAD.match(line)
+    if m is None or m.end() == len(m.group("indent")):
+        return line
+    rest = line[m.end() :].lstrip()
+    plain = f"{m.group('indent')}{m.group('label') + ' ' if m.group('label') else ''}{rest}"
+    return plain if _point_start(plain) else line
+
+
+def _title_of(d: _Draft, line: str, following: str) -> bool:
+    """Whether ``line`` is the title under a label alone on its line ("Article 2" then
+    "Maritime boundary"): a short first line with no closing punctuation, followed by a line
+    that starts a sentence (a wrapped first line of text runs on in lower case)."""
+    words = line.split()
+    return (
+        d.bare
+        and not d.lines
+        and 0 < len(words) <= 8
+        and line.strip()[-1] not in ".;:,"
+        and line.strip()[0].isupper()
+        and following.strip()[:1].isupper()
+    )
 
 
 def _end_at_closing(last: _Draft) -> None:
@@ -104,7 +143,7 @@ def _end_at_closing(last: _Draft) -> None:
     An indented or lower-case line after the blank still continues it (a wrapped clause)."""
     for k in last.breaks:
         before = " ".join(last.lines[:k]).rstrip()
-        if before.endswith((".", "!", "?", '."', ".”")) and last.lines[k][:1].isupper():
+        if before.endswith((".", "!", "?", '."', ".”")) and last.lines[k].lstrip("_*\"“‘'(")[:1].isupper():
             del last.lines[k:]
             return
 
@@ -159,7 +198,7 @@ def parse_plan_text(
     pasted in is undone first (``draft_layout``): a PDF's page headers, footers and line-end
     hyphens, Markdown tables, and points an article gives in prose when no line is numbered.
     """
-    lines = [raw.rstrip() for raw in text.splitlines()]
+    lines = [_plain(raw.rstrip()) for raw in text.splitlines()]
     table, chrome = table_rows(lines)
     furniture = page_furniture(lines, [_point_start(line) for line in lines])
     drafts: list[_Draft] = []
@@ -192,7 +231,10 @@ def parse_plan_text(
         if found_point := _point_line(line, parent, f"{where}:{lineno}"):
             number, body = found_point
             parent = number if "." not in number else parent
-            drafts.append(_Draft(number, lineno, [body] if body else [], heading, section))
+            drafts.append(_Draft(number, lineno, [body] if body else [], heading, section, bare=not body))
+        elif drafts and _title_of(drafts[-1], line, next((f for f in lines[lineno:] if f.strip()), "")):
+            drafts[-1].heading = line.strip()
+            drafts[-1].bare = False
         elif drafts and not drafts[-1].closed:
             if after_blank and not line[:1].isspace() and not _BULLET.match(line):
                 drafts[-1].breaks.append(len(drafts[-1].lines))
@@ -221,7 +263,10 @@ def _point_line(line: str, parent: str | None, where: str) -> tuple[str, str] | 
     """(number, text) when ``line`` starts a point ("3.", "Art. 3.", "III. The ...") or a
     sub-point of ``parent`` ("b)", "(iv)", which keep the label the draft gives them)."""
     if m := (_NAMED.match(line) or _DOTTED.match(line) or _NUMBERED.match(line) or _ROMAN_POINT.match(line)):
-        return m.group("num"), m.group("text").strip()
+        number = m.group("num")
+        if number.lower() in CARDINALS:
+            number = str(CARDINALS.index(number.lower()) + 1)
+        return number, m.group("text").strip()
     if m := (_ROMAN_SUB.match(line) or _LETTERED.match(line)):
         if parent is None:
             raise PlanError(
@@ -412,7 +457,7 @@ def parse_plan_csv(
     come from ``author``, ``kind``, ``based_on`` and ``source_url`` columns: the first value
     given in each (the other rows may leave them empty).
     """
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text), delimiter=csv_delimiter(text))
     meta: dict[str, Any] = {}
     headers = list(reader.fieldnames or [])
     columns = field_names(headers)
