@@ -68,18 +68,28 @@ _PAGE_END = re.compile(r"(?:\s{3,}|\t|\|\s*)(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\
 
 def page_furniture(lines: Sequence[str], keep: Sequence[bool]) -> set[int]:
     """Indices of the lines a PDF's pages put there: page markers, and running headers or
-    footers (a line of two words or more that recurs with only its digits changed).
+    footers: a line of two words or more that recurs with only its digits changed and stands
+    apart (blank lines or page markers around it, or a wide gap inside it), so that a wrapped
+    line two points share ("within 30 days of signature.") stays.
 
     ``keep[i]`` marks lines that must stay whatever they look like (the points' own first
     lines): a running header never starts a point.
     """
     masked = [re.sub(r"\d+", "0", " ".join(line.split())).lower() for line in lines]
     seen = Counter(m for m, line in zip(masked, lines, strict=True) if len(line.split()) >= 2)
+    marker = [bool(_PAGE_ALONE.match(line) or _PAGE_END.search(line)) for line in lines]
+
+    def apart(i: int) -> bool:
+        def clear(k: int) -> bool:
+            return not 0 <= k < len(lines) or not lines[k].strip() or marker[k]
+
+        return (clear(i - 1) and clear(i + 1)) or bool(re.search(r"\S\s{3,}\S|\t", lines[i]))
+
     out: set[int] = set()
     for i, line in enumerate(lines):
         if keep[i] or not line.strip() or line.lstrip().startswith("#"):
             continue
-        if _PAGE_ALONE.match(line) or _PAGE_END.search(line) or seen[masked[i]] >= 2:
+        if marker[i] or (seen[masked[i]] >= 2 and apart(i)):
             out.add(i)
     return out
 
