@@ -62,7 +62,7 @@ def _norm(text: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=SETS, default="drafts", help="which batch of drafts (default drafts)")
+    parser.add_argument("--set", choices=SETS, default="drafts", help="the batch of drafts (default drafts)")
     parser.add_argument("--verbose", action="store_true", help="print every point read and every change")
     args = parser.parse_args()
     folder = DATA / args.set
@@ -73,7 +73,8 @@ def main() -> None:
     print("points read right / total per draft")
     for name, want in gold["drafts"].items():
         try:
-            version = tag_points(load_plan(folder / name, plan=name.split("-")[0][0], label=name), tagger, pax)
+            read = load_plan(folder / name, plan=name.split("-")[0][0], label=name)
+            version = tag_points(read, tagger, pax)
         except PlanError as exc:
             versions[name] = None
             read_total += len(want["points"])

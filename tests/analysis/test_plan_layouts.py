@@ -60,7 +60,10 @@ def test_a_sentence_that_mentions_a_page_is_no_footer() -> None:
     lines = ["1. A point", "Joint Commission report", "2. Another"]
     assert page_furniture(lines, [True, False, True]) == set()
     # nor is a wrapped line two points share
-    shared = "1. Prisoners are freed\nwithin 30 days of signature.\n\n2. Mines are cleared\nwithin 60 days of signature."
+    shared = (
+        "1. Prisoners are freed\nwithin 30 days of signature.\n\n"
+        "2. Mines are cleared\nwithin 60 days of signature."
+    )
     assert read(shared) == [
         ("1", "Prisoners are freed within 30 days of signature."),
         ("2", "Mines are cleared within 60 days of signature."),
