@@ -273,3 +273,19 @@ def test_csv_separated_by_semicolons_or_tabs() -> None:
     # a comma-separated file whose texts hold semicolons stays comma-separated
     v = parse_plan_csv('number,text\n1,"Truce; at dawn."\n', plan="p", label="v")
     assert [p.text for p in v.points] == ["Truce; at dawn."]
+
+
+def test_a_table_on_a_saved_page_is_read_by_its_columns(tmp_path: Path) -> None:
+    page = tmp_path / "table.html"
+    page.write_text(
+        "<html><body><article><h1>Draft</h1><p>The text as shared.</p><table>"
+        "<tr><th>No.</th><th>Provision</th></tr><tr><td>1</td><td>The truce starts at dawn.</td></tr>"
+        "<tr><td>2</td><td>Convoys enter | daily.</td></tr></table><p>No comment was given.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    v = load_plan(page, plan="p", label="v")
+    assert [(p.number, p.text) for p in v.points] == [
+        ("1", "The truce starts at dawn."),
+        ("2", "Convoys enter / daily."),
+    ]

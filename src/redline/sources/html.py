@@ -135,6 +135,8 @@ def _outline(el: etree._Element, lines: list[str], depth: int) -> None:
         elif tag in {"ol", "ul"}:
             _list(child, lines, depth)
             lines.append("")  # a paragraph after a list is not its last item's text
+        elif tag == "table":
+            _table(child, lines)
         elif tag in _BLOCKS and any(isinstance(c.tag, str) and c.tag in _HOLDERS for c in child):
             if child.text and child.text.strip():
                 lines.append(_flat_text(child.text))
@@ -143,6 +145,29 @@ def _outline(el: etree._Element, lines: list[str], depth: int) -> None:
             lines.append(text)
         if child.tail and child.tail.strip():
             lines.append(_flat_text(child.tail))
+
+
+def _table(el: etree._Element, lines: list[str]) -> None:
+    """A table as Markdown rows under its first row and a rule, which the plan reader reads
+    by its columns ("No.", "Provision"), as a table typed in Markdown."""
+    rows = [
+        [
+            _flat(cell).replace("|", "/")
+            for cell in row
+            if isinstance(cell.tag, str) and cell.tag in {"td", "th"}
+        ]
+        for row in el.iter("tr")
+    ]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return
+    width = max(len(row) for row in rows)
+    lines.append("")
+    for k, row in enumerate(rows):
+        lines.append("| " + " | ".join(row + [""] * (width - len(row))) + " |")
+        if k == 0:
+            lines.append("|" + "---|" * width)
+    lines.append("")
 
 
 def _list(el: etree._Element, lines: list[str], depth: int) -> None:
