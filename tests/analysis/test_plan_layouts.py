@@ -68,7 +68,7 @@ def test_a_sentence_that_mentions_a_page_is_no_footer() -> None:
         ("1", "Prisoners are freed within 30 days of signature."),
         ("2", "Mines are cleared within 60 days of signature."),
     ]
-    assert join_wrapped(["the Euro-", "Atlantic area"], "") == "the Euro- Atlantic area"
+    assert join_wrapped(["the Euro-", "Atlantic area"], frozenset()) == "the Euro- Atlantic area"
 
 
 def test_markdown_table_rows_are_points() -> None:

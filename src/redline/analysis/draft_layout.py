@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "TableRow",
     "csv_delimiter",
     "field_names",
+    "hyphenated_words",
     "join_wrapped",
     "page_furniture",
     "prose_points",
@@ -94,25 +95,30 @@ def page_furniture(lines: Sequence[str], keep: Sequence[bool]) -> set[int]:
     return out
 
 
-_HYPHENATED = re.compile(r"(\w+)-$")
+_HYPHENATED = re.compile(r"(\w+)-$")  # searched in one line, never the joined text
 
 
-def join_wrapped(parts: Sequence[str], text: str) -> str:
+def hyphenated_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes with a hyphen inside one line ("non-aggression"), lower-cased."""
+    return frozenset(w.lower() for w in re.findall(r"\b\w+-\w+\b", text))
+
+
+def join_wrapped(parts: Sequence[str], hyphenated: Collection[str]) -> str:
     """Lines of one point as one text, undoing a hyphen a line end put into a word
-    ("super-" + "vision" is "supervision"), unless ``text`` writes that word with the
-    hyphen elsewhere ("non-" + "aggression" stays "non-aggression")."""
-    out = ""
+    ("super-" + "vision" is "supervision"), unless the draft writes that word with the
+    hyphen elsewhere (``hyphenated``: "non-" + "aggression" stays "non-aggression")."""
+    out: list[str] = []
     for part in parts:
         if not part:
             continue
-        m = _HYPHENATED.search(out)
+        m = _HYPHENATED.search(out[-1]) if out and out[-1].endswith("-") else None
         nxt = re.match(r"[a-z]\w*", part)
         if m and m.group(1)[-1].islower() and nxt:
-            kept = re.search(rf"\b{re.escape(m.group(1))}-{re.escape(nxt.group(0))}\b", text)
-            out = (out if kept else out[:-1]) + part
+            kept = f"{m.group(1)}-{nxt.group(0)}".lower() in hyphenated
+            out[-1] = (out[-1] if kept else out[-1][:-1]) + part
         else:
-            out = f"{out} {part}" if out else part
-    return out
+            out.append(part)
+    return " ".join(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from redline.analysis.draft_layout import (
     CARDINALS,
     csv_delimiter,
     field_names,
+    hyphenated_words,
     join_wrapped,
     page_furniture,
     prose_points,
@@ -137,6 +138,14 @@ def _title_of(d: _Draft, line: str, following: str) -> bool:
     )
 
 
+def _next_text(lines: list[str], start: int) -> str:
+    """The first line from ``start`` on that is not blank ("" when none is)."""
+    for k in range(start, len(lines)):
+        if lines[k].strip():
+            return lines[k]
+    return ""
+
+
 def _end_at_closing(last: _Draft) -> None:
     """Drop what follows the last point after a blank line once that point has ended its
     sentence: a signature block, an editor's note or the rest of the page is not the point.
@@ -232,7 +241,7 @@ def parse_plan_text(
             number, body = found_point
             parent = number if "." not in number else parent
             drafts.append(_Draft(number, lineno, [body] if body else [], heading, section, bare=not body))
-        elif drafts and _title_of(drafts[-1], line, next((f for f in lines[lineno:] if f.strip()), "")):
+        elif drafts and drafts[-1].bare and _title_of(drafts[-1], line, _next_text(lines, lineno)):
             drafts[-1].heading = line.strip()
             drafts[-1].bare = False
         elif drafts and not drafts[-1].closed:
@@ -251,8 +260,9 @@ def parse_plan_text(
         )
     _end_at_closing(drafts[-1])
     points: list[Point] = []
+    hyphenated = hyphenated_words(text)
     for d in _numbered_by_section(drafts, where):
-        point = _point_from_record(_draft_record(d, text), len(points), f"{where}:{d.line}")
+        point = _point_from_record(_draft_record(d, hyphenated), len(points), f"{where}:{d.line}")
         if point is not None:
             points.append(point)
     version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
@@ -278,10 +288,10 @@ def _point_line(line: str, parent: str | None, where: str) -> tuple[str, str] | 
     return None
 
 
-def _draft_record(d: _Draft, text: str) -> dict[str, Any]:
+def _draft_record(d: _Draft, hyphenated: frozenset[str]) -> dict[str, Any]:
     """A text point as the record a JSON point would be: its marks ("[disputed by X]",
     "[summary]", "[lang:de]") become its status fields."""
-    body = join_wrapped(d.lines, text)
+    body = join_wrapped(d.lines, hyphenated)
     record: dict[str, Any] = {"number": d.number, "heading": d.heading}
     marks: list[str] = []
     while m := _MARK.match(body):
