@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _plan_score import score_alignment
 from _shared import require_shared
 
 from redline.analysis.align import align_versions
@@ -41,18 +42,10 @@ def main() -> None:
     print(f"true pairs {len(gold)}, removed {len(removed)}, text unknown {len(unknown)}")
     for name, new in (("free-standing", e3), ("mark-up (based_on us-28)", replace(e3, based_on="us-28"))):
         diff = align_versions(us, new)
-        pairs = {(o, n) for o, n in diff.pairs() if o is not None and n is not None}
-        gone = {o for o, n in diff.pairs() if n is None and o is not None}
-        found = pairs & gold
-        wrong = pairs - gold
-        missed = gold - pairs
-        print(
-            f"{name:<26} pairs found {len(found)}/{len(gold)}  wrong {len(wrong)}  "
-            f"removed right {len(gone & removed)}/{len(removed)}  removed wrongly {len(gone - removed)}  "
-            f"unknown shown as removed {len(gone & unknown)}  counts {diff.counts()}"
-        )
-        for o, n in sorted(wrong | missed, key=lambda p: int(p[0] or 0)):
-            print(f"    {'wrong' if (o, n) in wrong else 'missed'} {o} -> {n}")
+        score = score_alignment(diff, gold, removed, unknown=unknown)
+        print(f"{name:<26} {score.line(len(gold))}  counts {diff.counts()}")
+        for line in score.errors():
+            print(f"    {line}")
         if args.verbose:
             for c in diff.changes:
                 print("   ", c.kind, [p.number for p in c.old], [p.number for p in c.new], c.similarity)

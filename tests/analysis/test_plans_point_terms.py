@@ -33,3 +33,34 @@ def test_counter_proposal_wording_is_tagged(provision: str, issue: str) -> None:
 def test_naming_nato_as_a_model_or_a_neighbour_is_not_the_nato_issue() -> None:
     assert "nato" not in tags("NATO fighter aircraft will be stationed in Poland.")
     assert "nato" not in tags("The guarantee will mirror the mutual-defence clause of NATO.")
+
+
+@pytest.mark.parametrize(
+    ("provision", "issue"),
+    [
+        # provisions of settlements other than Ukraine's (benchmarks/drafts_heldout.py)
+        ("Both armies shall end all military operations along the river by noon.", "ceasefire"),
+        ("Families displaced by the floods of war may go back to the valley.", "humanitarian"),
+        ("Refugees shall be helped to settle again in the hill towns.", "humanitarian"),
+        ("Two safe corridors shall lead out of the old town.", "humanitarian"),
+        ("Relief convoys shall bring medicine to the port twice a week.", "humanitarian"),
+        ("A joint team shall demarcate the frontier on the 1931 maps.", "territory"),
+        ("The national army shall have no more than 20,000 troops.", "military_limits"),
+        ("Rebels shall hand over their weapons at three cantonment sites.", "military_limits"),
+        ("The embargo and sanctions on the shipping line shall be lifted in spring.", "sanctions_economy"),
+        ("Sanctions shall return if the truce is broken.", "sanctions_economy"),
+        ("The government shall end the blockade of the islands.", "sanctions_economy"),
+        ("An implementation council shall meet monthly.", "process"),
+        ("Both parliaments shall ratify the accord within a year.", "process"),
+    ],
+)
+def test_provisions_of_other_settlements_are_tagged(provision: str, issue: str) -> None:
+    assert issue in tags(provision)
+
+
+def test_half_terms_alone_tag_nothing() -> None:
+    # a ceiling, sanctions named in passing, a shipment or a relief worker are not enough on their own
+    assert tags("The ceiling of the assembly hall shall be repaired.") == set()
+    assert "sanctions_economy" not in tags("Violations shall be met with sanctions set by the council.")
+    assert "sanctions_economy" not in tags("Weapons shipments shall be reported.")
+    assert "humanitarian" not in tags("Relief for the judges shall come from the budget.")

@@ -22,6 +22,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from redline.analysis.draft_layout import (
+    CARDINALS,
+    csv_delimiter,
+    field_names,
+    hyphenated_words,
+    join_wrapped,
+    page_furniture,
+    prose_points,
+    table_rows,
+)
 from redline.analysis.textsim import tokens
 from redline.errors import PlanError
 from redline.knowledge.issue_terms import IssueTerms
@@ -30,9 +40,15 @@ from redline.model import VERSION_KINDS, PlanVersion, Point
 Tagger = Callable[[str], list[str]]
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
+# "Point 3:", "Article 4 -", "Art. 5.", "§ 6." and "§ 7 The ..." (no mark before a capital), "Point
+# one: ..." (a number in words), and a label alone on its line ("Article 8"), whose text follows
 _NAMED = re.compile(
-    r"^\s*(?:point|article|clause|item)\s+(?P<num>\d+(?:\.\d+)*)\s*[:.)\-–—]\s*(?P<text>.*)$", re.I
+    r"^\s*(?i:(?:point|article|clause|item)\s+|art\.\s*|§+\s*)"
+    r"(?P<num>\d+(?:\.\d+)*|(?i:" + "|".join(CARDINALS) + r")\b)"
+    r"(?:\s*[:.)\-–—]\s*|\s+(?=[A-Z(\"“])|\s*$)(?P<text>.*)$"
 )
+# a bullet or emphasis around a point's label: "- 3. ...", "- **3.** ...", "**Point 3** - ..."
+_LEAD = re.compile(r"^(?P<indent>\s*)(?:[-*+•]\s+)?(?:(?P<em>\*\*|__)(?P<label>[^*_]{1,40}?)(?P=em))?")
 
 __all__ = [
     "AGREEMENTS",
@@ -57,6 +73,10 @@ __all__ = [
 _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
 # "1.", "2)", "(3)", "[4]", "5:" and "6 - " / "6 – " (a dash needs a space before it: "2-3 years")
 _NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d{1,3})(?:\s*[.)\]:]|\s+[-–—])\s+(?P<text>\S.*)$")
+# "III. The parties shall ..." (a sentence: a section line "III. TERRITORY" is short), and
+# the roman sub-points "(iv)" of a point
+_ROMAN_POINT = re.compile(r"^\s*(?P<num>[IVX]{1,6})[.)]\s+(?P<text>(?=(?:\S+\s+){5})(?=.*[a-z]).*\S)\s*$")
+_ROMAN_SUB = re.compile(r"^\s*[(\[]?(?P<num>i{1,3}|iv|vi{0,3}|ix|xi{0,3})[.)\]]\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 # Section lines of drafts: "II. TERRITORY", "Section B: Economy", "Part 3 - Guarantees", "Annex I".
@@ -83,13 +103,65 @@ class _Draft:
     lines: list[str] = field(default_factory=list)
     heading: str | None = None
     section: str = ""  # the label of the section it is in ("II", "B"; "S3" for the third unlabelled)
+    breaks: list[int] = field(default_factory=list)  # indices of ``lines`` that follow a blank line
+    closed: bool = False  # takes no continuation lines (a table row)
+    bare: bool = False  # its label stood alone on its line ("Article 3"): a title may follow
+
+
+def _point_start(line: str) -> bool:
+    return any(p.match(line) for p in (_NAMED, _DOTTED, _NUMBERED, _ROMAN_POINT, _LETTERED))
+
+
+def _plain(line: str) -> str:
+    """``line`` without the bullet or emphasis around its point label ("- **3.** The ..." is
+    "3. The ..."); a line whose bullet or bold text is no label stays as it is."""
+    m = _LEAD.match(line)
+    if m is None or m.end() == len(m.group("indent")):
+        return line
+    rest = line[m.end() :].lstrip()
+    plain = f"{m.group('indent')}{m.group('label') + ' ' if m.group('label') else ''}{rest}"
+    return plain if _point_start(plain) else line
+
+
+def _title_of(d: _Draft, line: str, following: str) -> bool:
+    """Whether ``line`` is the title under a label alone on its line ("Article 2" then
+    "Maritime boundary"): a short first line with no closing punctuation, followed by a line
+    that starts a sentence (a wrapped first line of text runs on in lower case)."""
+    words = line.split()
+    return (
+        d.bare
+        and not d.lines
+        and 0 < len(words) <= 8
+        and line.strip()[-1] not in ".;:,"
+        and line.strip()[0].isupper()
+        and following.strip()[:1].isupper()
+    )
+
+
+def _next_text(lines: list[str], start: int) -> str:
+    """The first line from ``start`` on that is not blank ("" when none is)."""
+    for k in range(start, len(lines)):
+        if lines[k].strip():
+            return lines[k]
+    return ""
+
+
+def _end_at_closing(last: _Draft) -> None:
+    """Drop what follows the last point after a blank line once that point has ended its
+    sentence: a signature block, an editor's note or the rest of the page is not the point.
+    An indented or lower-case line after the blank still continues it (a wrapped clause)."""
+    for k in last.breaks:
+        before = " ".join(last.lines[:k]).rstrip()
+        if before.endswith((".", "!", "?", '."', ".”")) and last.lines[k].lstrip("_*\"“‘'(")[:1].isupper():
+            del last.lines[k:]
+            return
 
 
 def _section_of(line: str, ordinal: int) -> tuple[str, str] | None:
     """(heading text, section label) when ``line`` heads a section of a draft, else None."""
     if m := _HEADING.match(line):
         return m.group("text").strip(), f"S{ordinal}"
-    if m := _SECTION.match(line):
+    if (m := _SECTION.match(line)) and not (m.group("roman") and _ROMAN_POINT.match(line)):
         label = m.group("label") or m.group("roman")
         return (m.group("text").strip() or line.strip()), label
     if _CAPS.match(line) and not _NUMBERED.match(line) and not _DOTTED.match(line):
@@ -131,17 +203,30 @@ def parse_plan_text(
     """Read numbered points, lettered or dotted sub-points and headings from plain text or Markdown.
 
     Lines before the first point (title, preamble) are not points; a line that is not a
-    point, a sub-point or a heading continues the point above it.
+    point, a sub-point or a heading continues the point above it. The layout a draft was
+    pasted in is undone first (``draft_layout``): a PDF's page headers, footers and line-end
+    hyphens, Markdown tables, and points an article gives in prose when no line is numbered.
     """
+    lines = [_plain(raw.rstrip()) for raw in text.splitlines()]
+    table, chrome = table_rows(lines)
+    furniture = page_furniture(lines, [_point_start(line) for line in lines])
     drafts: list[_Draft] = []
     heading: str | None = None
     section = ""
     parent: str | None = None
     meta: dict[str, Any] = {}
     ordinal = 0
-    for lineno, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip()
+    after_blank = False
+    for lineno, line in enumerate(lines, start=1):
+        if lineno - 1 in chrome or lineno - 1 in furniture:
+            continue
         if not line.strip():
+            after_blank = True
+            continue
+        if row := table.get(lineno - 1):
+            parent = row.number or str(len(drafts) + 1)
+            # a row is the whole point: what follows the table continues no row
+            drafts.append(_Draft(parent, lineno, [row.text], row.heading or heading, section, closed=True))
             continue
         if not drafts and (m := _META.match(line)):
             key = m.group("key").lower().replace(" ", "_").replace("-", "_")
@@ -150,53 +235,78 @@ def parse_plan_text(
         if found := _section_of(line, ordinal + 1):
             heading, section = found
             ordinal += 1
+            after_blank = False
             continue
-        number: str | None = None
-        body = ""
-        if m := (_NAMED.match(line) or _DOTTED.match(line) or _NUMBERED.match(line)):
-            number, body = m.group("num"), m.group("text").strip()
-            if "." not in number:
-                parent = number
-        elif m := _LETTERED.match(line):
-            if parent is None:
-                raise PlanError(
-                    f"sub-point {m.group('num')!r} comes before any numbered point",
-                    where=f"{where}:{lineno}",
-                    hint="number the point it belongs to first",
-                )
-            number, body = f"{parent}.{m.group('num')}", m.group("text").strip()
-        if number is not None:
-            drafts.append(_Draft(number, lineno, [body] if body else [], heading, section))
-        elif drafts:
+        if found_point := _point_line(line, parent, f"{where}:{lineno}"):
+            number, body = found_point
+            parent = number if "." not in number else parent
+            drafts.append(_Draft(number, lineno, [body] if body else [], heading, section, bare=not body))
+        elif drafts and drafts[-1].bare and _title_of(drafts[-1], line, _next_text(lines, lineno)):
+            drafts[-1].heading = line.strip()
+            drafts[-1].bare = False
+        elif drafts and not drafts[-1].closed:
+            if after_blank and not line[:1].isspace() and not _BULLET.match(line):
+                drafts[-1].breaks.append(len(drafts[-1].lines))
             drafts[-1].lines.append(_BULLET.sub("", line).strip())
+        after_blank = False
+    if not drafts:
+        drafts = [_Draft(n, line, [body]) for n, line, body in prose_points(text)]
     if not drafts:
         raise PlanError(
             "no numbered points found",
             where=where,
-            hint='number each point: "1.", "1)", "Point 1:"; sub-points "a)" or "5.1"',
+            hint='number each point: "1.", "1)", "Point 1:", "Art. 1.", "§ 1", "I."; '
+            'sub-points "a)", "(i)" or "5.1"',
         )
+    _end_at_closing(drafts[-1])
     points: list[Point] = []
+    hyphenated = hyphenated_words(text)
     for d in _numbered_by_section(drafts, where):
-        body = " ".join(part for part in d.lines if part)
-        record: dict[str, Any] = {"number": d.number, "heading": d.heading}
-        marks: list[str] = []
-        while m := _MARK.match(body):
-            marks.append(m.group("mark").strip())
-            body = body[m.end() :]
-        for mark in marks:
-            low = mark.lower()
-            if low.startswith("disputed by"):
-                record["disputed_by"] = mark[len("disputed by") :].strip()
-            elif low.startswith("lang"):
-                record["lang"] = mark.split(":", 1)[-1].strip()
-            else:
-                record["status"] = f"{record.get('status', '')} {low}".strip()
-        record["text"] = body.strip() or (None if "unknown" in record.get("status", "") else "")
-        point = _point_from_record(record, len(points), f"{where}:{d.line}")
+        point = _point_from_record(_draft_record(d, hyphenated), len(points), f"{where}:{d.line}")
         if point is not None:
             points.append(point)
     version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
     return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
+
+
+def _point_line(line: str, parent: str | None, where: str) -> tuple[str, str] | None:
+    """(number, text) when ``line`` starts a point ("3.", "Art. 3.", "III. The ...") or a
+    sub-point of ``parent`` ("b)", "(iv)", which keep the label the draft gives them)."""
+    if m := (_NAMED.match(line) or _DOTTED.match(line) or _NUMBERED.match(line) or _ROMAN_POINT.match(line)):
+        number = m.group("num")
+        if number.lower() in CARDINALS:
+            number = str(CARDINALS.index(number.lower()) + 1)
+        return number, m.group("text").strip()
+    if m := (_ROMAN_SUB.match(line) or _LETTERED.match(line)):
+        if parent is None:
+            raise PlanError(
+                f"sub-point {m.group('num')!r} comes before any numbered point",
+                where=where,
+                hint="number the point it belongs to first",
+            )
+        return f"{parent}.{m.group('num')}", m.group("text").strip()
+    return None
+
+
+def _draft_record(d: _Draft, hyphenated: frozenset[str]) -> dict[str, Any]:
+    """A text point as the record a JSON point would be: its marks ("[disputed by X]",
+    "[summary]", "[lang:de]") become its status fields."""
+    body = join_wrapped(d.lines, hyphenated)
+    record: dict[str, Any] = {"number": d.number, "heading": d.heading}
+    marks: list[str] = []
+    while m := _MARK.match(body):
+        marks.append(m.group("mark").strip())
+        body = body[m.end() :]
+    for mark in marks:
+        low = mark.lower()
+        if low.startswith("disputed by"):
+            record["disputed_by"] = mark[len("disputed by") :].strip()
+        elif low.startswith("lang"):
+            record["lang"] = mark.split(":", 1)[-1].strip()
+        else:
+            record["status"] = f"{record.get('status', '')} {low}".strip()
+    record["text"] = body.strip() or (None if "unknown" in record.get("status", "") else "")
+    return record
 
 
 def _codes(value: Any) -> list[str]:
@@ -342,11 +452,6 @@ def parse_plan_json(
 _CSV_META = ("author", "kind", "based_on", "source_url")
 
 
-def _column(name: str) -> str:
-    """A CSV header as a field name: "Based on" and "based-on" are both ``based_on``."""
-    return re.sub(r"[ -]+", "_", name.strip().lower())
-
-
 def parse_plan_csv(
     text: str,
     *,
@@ -362,19 +467,21 @@ def parse_plan_csv(
     come from ``author``, ``kind``, ``based_on`` and ``source_url`` columns: the first value
     given in each (the other rows may leave them empty).
     """
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text), delimiter=csv_delimiter(text))
     meta: dict[str, Any] = {}
-    columns = [_column(c) for c in reader.fieldnames or []]
+    headers = list(reader.fieldnames or [])
+    columns = field_names(headers)
+    rename = dict(zip(headers, columns, strict=True))
     if "text" not in columns:
         raise PlanError(
             "the CSV has no 'text' column",
             where=f"{where}:1",
-            hint="the header must name a text column, e.g. number,text,heading",
+            hint="the header must name a text column (text, provision, clause), e.g. number,text,heading",
         )
     points: list[Point] = []
     gone: list[str] = []
     for row in reader:
-        record = {_column(k): (v or "").strip() for k, v in row.items() if k is not None}
+        record = {rename[k]: (v or "").strip() for k, v in row.items() if k is not None}
         if not any(record.values()):
             continue
         for key in _CSV_META:

@@ -134,6 +134,9 @@ def _outline(el: etree._Element, lines: list[str], depth: int) -> None:
             lines.append(f"{'#' * int(tag[1])} {_flat(child)}")
         elif tag in {"ol", "ul"}:
             _list(child, lines, depth)
+            lines.append("")  # a paragraph after a list is not its last item's text
+        elif tag == "table":
+            _table(child, lines)
         elif tag in _BLOCKS and any(isinstance(c.tag, str) and c.tag in _HOLDERS for c in child):
             if child.text and child.text.strip():
                 lines.append(_flat_text(child.text))
@@ -144,16 +147,38 @@ def _outline(el: etree._Element, lines: list[str], depth: int) -> None:
             lines.append(_flat_text(child.tail))
 
 
+def _table(el: etree._Element, lines: list[str]) -> None:
+    """A table as Markdown rows under its first row and a rule, which the plan reader reads
+    by its columns ("No.", "Provision"), as a table typed in Markdown."""
+    rows = [
+        [
+            _flat(cell).replace("|", "/")
+            for cell in row
+            if isinstance(cell.tag, str) and cell.tag in {"td", "th"}
+        ]
+        for row in el.iter("tr")
+    ]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return
+    width = max(len(row) for row in rows)
+    lines.append("")
+    for k, row in enumerate(rows):
+        lines.append("| " + " | ".join(row + [""] * (width - len(row))) + " |")
+        if k == 0:
+            lines.append("|" + "---|" * width)
+    lines.append("")
+
+
 def _list(el: etree._Element, lines: list[str], depth: int) -> None:
     """List items as numbered ("3.", from ``start`` and ``value``), lettered ("b)", an ``<ol>``
     inside an item) or bulleted ("- ") lines."""
     ordered = el.tag == "ol"
-    number = int(el.get("start", "1")) if (el.get("start") or "1").isdigit() else 1
+    number = _count(el.get("start"), 1)
     for item in el:
         if not isinstance(item.tag, str) or item.tag != "li":
             continue
-        if (item.get("value") or "").isdigit():
-            number = int(item.get("value", "1"))
+        number = _count(item.get("value"), number)
         nested = [c for c in item if isinstance(c.tag, str) and c.tag in {"ol", "ul"}]
         for n in nested:
             item.remove(n)
@@ -168,6 +193,12 @@ def _list(el: etree._Element, lines: list[str], depth: int) -> None:
         for n in nested:
             _list(n, lines, depth + 1)
         number += 1
+
+
+def _count(value: str | None, default: int) -> int:
+    """A list's ``start`` or an item's ``value``; an empty or odd one ("", "²", "x") counts as absent."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() else default
 
 
 def _flat(el: etree._Element) -> str:

@@ -1,0 +1,140 @@
+"""Plan drafts nobody tuned on: reading, alignment and point tags on the project's held-out drafts.
+
+``benchmarks/data/drafts`` holds eight drafts of four fictional settlements, written by this
+project in session 22 in the shapes users paste (text copied from a PDF, a Markdown table, a
+saved web page, a treaty with "Art. 3.", roman-numbered points, a news article that gives the
+points inline, a CSV with its own column names, "§ 4." sections), and ``gold.json`` the points
+each should yield, their issue tags and the true alignment of each version pair, all written
+before redline read the drafts. Each draft is read with ``plan import``'s reader
+(``load_plan``), tagged as ``plan import`` tags it, and each pair aligned with
+``align_versions`` and scored as ``real_plan_alignment.py`` scores (``_plan_score``).
+
+A point is read right when a point of the same number (roman numerals count as their value)
+starts with the gold prefix and ends with the gold end; points the reader yields beyond the
+gold are counted as extra. A draft the reader refuses counts as no point read, and its error
+is printed. Tags are scored on the points where the gold gives them (equal sets).
+
+``--set drafts2`` scores a second batch (four drafts, two pairs) written after the reader was
+fixed on the first and before redline read it.
+
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _plan_score import score_alignment
+
+from redline.analysis.align import align_versions
+from redline.analysis.negotiation import point_tagging
+from redline.analysis.plans import load_plan, tag_points
+from redline.errors import PlanError
+from redline.model import PlanVersion
+
+DATA = Path(__file__).resolve().parent / "data"
+SETS = ("drafts", "drafts2")  # the first batch, and a second written after the reader was fixed on the first
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def number(label: str | None) -> str:
+    """A point number with each roman part as its value: "III" and "3", "2.iv" and "2.4" are one."""
+
+    def part(p: str) -> str:
+        low = p.lower()
+        if not low or set(low) - set(_ROMAN):
+            return p
+        values = [_ROMAN[c] for c in low]
+        return str(sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)))
+
+    return ".".join(part(p) for p in (label or "").split("."))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=SETS, default="drafts", help="the batch of drafts (default drafts)")
+    parser.add_argument("--verbose", action="store_true", help="print every point read and every change")
+    args = parser.parse_args()
+    folder = DATA / args.set
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    tagger, pax = point_tagging()
+    versions: dict[str, PlanVersion | None] = {}
+    read_right = read_total = tags_right = tags_total = 0
+    print("points read right / total per draft")
+    for name, want in gold["drafts"].items():
+        try:
+            read = load_plan(folder / name, plan=name.split("-")[0][0], label=name)
+            version = tag_points(read, tagger, pax)
+        except PlanError as exc:
+            versions[name] = None
+            read_total += len(want["points"])
+            tags_total += len(want["tags"])
+            print(f"  {name:<18} 0/{len(want['points'])}  refused: {exc}")
+            continue
+        versions[name] = version
+        by_number = {number(p.number): p for p in version.points}
+        right = 0
+        notes: list[str] = []
+        for n, prefix, end in want["points"]:
+            p = by_number.get(number(n))
+            text = _norm(p.text) if p is not None else ""
+            ok = p is not None and text.startswith(_norm(prefix)) and text.endswith(_norm(end))
+            right += ok
+            if not ok:
+                notes.append(f"point {n}: " + (f"got {p.text[:90]!r}…{p.text[-60:]!r}" if p else "not found"))
+        extra = sorted(set(by_number) - {number(n) for n, _, _ in want["points"]})
+        t_right = 0
+        for n, issues in want["tags"].items():
+            p = by_number.get(number(n))
+            got = set(p.issues) if p is not None else set()
+            t_right += got == set(issues)
+            if got != set(issues):
+                notes.append(f"tags {n}: got {sorted(got)} want {sorted(issues)}")
+        read_right += right
+        read_total += len(want["points"])
+        tags_right += t_right
+        tags_total += len(want["tags"])
+        print(
+            f"  {name:<18} {right}/{len(want['points'])}  extra points {len(extra)}{extra or ''}"
+            f"  tags right {t_right}/{len(want['tags'])}"
+        )
+        for note in notes:
+            print(f"      {note}")
+        if args.verbose:
+            for p in version.points:
+                print(f"      [{p.number}] {p.text}")
+    print(f"points read right: {read_right}/{read_total}   point tags right: {tags_right}/{tags_total}")
+    print("alignment per version pair")
+    found_total = gold_total = wrong_total = 0
+    for pair in gold["pairs"]:
+        old, new = versions[pair["old"]], versions[pair["new"]]
+        title = f"{pair['old']} -> {pair['new']}"
+        gold_total += len(pair["pairs"])
+        if old is None or new is None:
+            print(f"  {title}: not aligned (a version was refused)")
+            continue
+        diff = align_versions(old, new)
+        score = score_alignment(diff, pair["pairs"], pair["removed"], pair["added"], number=number)
+        found_total += len(score.found)
+        wrong_total += len(score.wrong)
+        print(f"  {title}: {score.line(len(pair['pairs']))}")
+        for line in score.errors():
+            print(f"      {line}")
+        if args.verbose:
+            for c in diff.changes:
+                print("     ", c.kind, [p.number for p in c.old], [p.number for p in c.new], c.similarity)
+    print(f"true pairs found: {found_total}/{gold_total}   wrong pairs: {wrong_total}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,242 @@
+"""The layout of drafts as users paste them, undone before their points are read.
+
+A draft reaches redline copied out of a PDF (lines wrapped by the page, words hyphenated at
+the line end, running headers and footers with page numbers in the middle of a point), as a
+Markdown or spreadsheet table whose columns have the drafter's names ("No.", "Provision"),
+or inside a news article that gives the points in prose ("The first point says ... The
+second calls for ..."). Each function here answers one layout question on plain lines, so
+that ``redline.analysis.plans`` reads every shape into the same points.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "CARDINALS",
+    "TableRow",
+    "csv_delimiter",
+    "field_names",
+    "hyphenated_words",
+    "join_wrapped",
+    "page_furniture",
+    "prose_points",
+    "table_rows",
+]
+
+CARDINALS = [
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+    *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
+]
+
+
+def csv_delimiter(text: str) -> str:
+    """The separator of a CSV file: a spreadsheet set to a European locale writes ';', some
+    exports a tab; the header line has the most of the one used."""
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+# Column names of plan tables and CSV files, and the field each one fills.
+_FIELDS: dict[str, str] = {
+    **dict.fromkeys(("text", "provision", "provisions", "clause", "content", "wording"), "text"),
+    **dict.fromkeys(("number", "no", "no.", "nr", "nr.", "#", "num", "n", "point_no", "article"), "number"),
+    **dict.fromkeys(("heading", "chapter", "section", "part", "title", "topic"), "heading"),
+}
+
+
+def field_names(headers: Sequence[str]) -> list[str]:
+    """The field each column fills: "Provision" is the text, "No." the number, "Chapter" the
+    heading, unless a column already has that field's own name; any other name comes back in
+    snake case ("Based on" is ``based_on``)."""
+    snake = [re.sub(r"[ -]+", "_", h.strip().lower()) for h in headers]
+    return [name if _FIELDS.get(name, name) in snake else _FIELDS.get(name, name) for name in snake]
+
+
+# A page marker alone on its line ("Page 2 of 3", "- 4 -", "4/12") or set off from a running
+# header by a wide gap ("Framework    DRAFT    Page 2 of 3"): a wrapped sentence ending in
+# "on page 4" has one space before it.
+_PAGE_ALONE = re.compile(
+    r"^\s*(?:(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+)\s*$", re.I
+)
+_PAGE_END = re.compile(r"(?:\s{3,}|\t|\|\s*)(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?\s*$", re.I)
+
+
+def page_furniture(lines: Sequence[str], keep: Sequence[bool]) -> set[int]:
+    """Indices of the lines a PDF's pages put there: page markers, and running headers or
+    footers: a line of two words or more that recurs with only its digits changed and stands
+    apart (blank lines or page markers around it, or a wide gap inside it), so that a wrapped
+    line two points share ("within 30 days of signature.") stays.
+
+    ``keep[i]`` marks lines that must stay whatever they look like (the points' own first
+    lines): a running header never starts a point.
+    """
+    masked = [re.sub(r"\d+", "0", " ".join(line.split())).lower() for line in lines]
+    seen = Counter(m for m, line in zip(masked, lines, strict=True) if len(line.split()) >= 2)
+    marker = [bool(_PAGE_ALONE.match(line) or _PAGE_END.search(line)) for line in lines]
+
+    def apart(i: int) -> bool:
+        def clear(k: int) -> bool:
+            return not 0 <= k < len(lines) or not lines[k].strip() or marker[k]
+
+        return (clear(i - 1) and clear(i + 1)) or bool(re.search(r"\S\s{3,}\S|\t", lines[i]))
+
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if keep[i] or not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if marker[i] or (seen[masked[i]] >= 2 and apart(i)):
+            out.add(i)
+    return out
+
+
+_HYPHENATED = re.compile(r"(\w+)-$")  # searched in one line, never the joined text
+
+
+def hyphenated_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes with a hyphen inside one line ("non-aggression"), lower-cased."""
+    return frozenset(w.lower() for w in re.findall(r"\b\w+-\w+\b", text))
+
+
+def join_wrapped(parts: Sequence[str], hyphenated: Collection[str]) -> str:
+    """Lines of one point as one text, undoing a hyphen a line end put into a word
+    ("super-" + "vision" is "supervision"), unless the draft writes that word with the
+    hyphen elsewhere (``hyphenated``: "non-" + "aggression" stays "non-aggression")."""
+    out: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        m = _HYPHENATED.search(out[-1]) if out and out[-1].endswith("-") else None
+        nxt = re.match(r"[a-z]\w*", part)
+        if m and m.group(1)[-1].islower() and nxt:
+            kept = f"{m.group(1)}-{nxt.group(0)}".lower() in hyphenated
+            out[-1] = (out[-1] if kept else out[-1][:-1]) + part
+        else:
+            out.append(part)
+    return " ".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """A point read from one row of a Markdown table."""
+
+    number: str | None  # None when the table has no number column
+    text: str
+    heading: str | None
+
+
+_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_NUMBER_CELL = re.compile(
+    r"^(?i:point|article|art\.|clause|item|§)?\s*(?P<num>\d+(?:\.\d+)*|[IVXLivxl]+)\.?$"
+)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _index(header: list[str], name: str) -> int | None:
+    return header.index(name) if name in header else None
+
+
+def table_rows(lines: Sequence[str]) -> tuple[dict[int, TableRow], set[int]]:
+    """Points of the Markdown tables in ``lines`` (by line index), and the indices of the
+    tables' header and rule lines, which are no text of any point.
+
+    A table is a header row, a rule row (``|---|---|``) and its body rows. The text is the
+    column named so (``field_names``) or else the one with the longest cells; the number is
+    the column named so or else a first column holding only numbers.
+    """
+    rows: dict[int, TableRow] = {}
+    chrome: set[int] = set()
+    i = 0
+    while i + 1 < len(lines):
+        if not (_ROW.match(lines[i]) and _RULE.match(lines[i + 1])):
+            i += 1
+            continue
+        header = field_names(_cells(lines[i]))
+        body: list[int] = []
+        j = i + 2
+        while j < len(lines) and _ROW.match(lines[j]):
+            body.append(j)
+            j += 1
+        cells = {k: _cells(lines[k]) + [""] * len(header) for k in body}
+        width = len(header)
+
+        text_col = _index(header, "text")
+        if text_col is None:
+            text_col = max(range(width), key=lambda c: sum(len(cells[k][c]) for k in body))
+        num_col = _index(header, "number")
+        if num_col is None and text_col != 0 and all(_NUMBER_CELL.match(cells[k][0]) for k in body):
+            num_col = 0
+        head_col = _index(header, "heading")
+        for k in body:
+            row = cells[k]
+            m = _NUMBER_CELL.match(row[num_col]) if num_col is not None else None
+            if not row[text_col]:
+                continue
+            heading = (row[head_col] or None) if head_col is not None else None
+            rows[k] = TableRow(m.group("num") if m else None, row[text_col], heading)
+        chrome.update((i, i + 1))
+        i = j
+    return rows, chrome
+
+
+_ORDINALS = [
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+    *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
+    *("eighteenth", "nineteenth", "twentieth"),
+]
+# "The first point says", "Under the third point,", "The seventh and last point", "Point two"
+_ORDINAL_LEAD = re.compile(
+    r"^(?:(?:under|in|according to|by)\s+)?the\s+(?P<ord>" + "|".join(_ORDINALS) + r")\b"
+    r"(?:\s+and\s+(?:last|final))?(?P<noun>\s+(?:point|provision|clause|article|item|paragraph)s?\b)?",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“‘(]?[A-Z])")
+
+
+def prose_points(text: str) -> list[tuple[str, int, str]]:
+    """(number, line, text) of the points an article gives in prose, or [] when it gives none.
+
+    A point starts at a sentence naming it by its ordinal ("The second point ...", "Under the
+    third point, ...") and runs to the next such sentence or the end of its paragraph. The
+    ordinals must come in order from the first, and one without a noun ("The second calls
+    for ...") counts only as the next expected point, so "the second round of talks" in the
+    article's other paragraphs starts nothing.
+    """
+    found: list[tuple[str, int, str]] = []
+    paragraph: list[tuple[int, str]] = []
+    current: list[str] | None = None
+
+    def flush() -> None:
+        nonlocal current
+        if not paragraph:
+            return
+        start = paragraph[0][0]
+        body = " ".join(line.strip() for _, line in paragraph)
+        for sentence in _SENTENCE_END.split(body):
+            m = _ORDINAL_LEAD.match(sentence)
+            expected = len(found) + 1
+            if m and _ORDINALS.index(m.group("ord").lower()) + 1 == expected and (m.group("noun") or found):
+                found.append((str(expected), start, sentence))
+                current = [sentence]
+            elif current is not None:
+                current.append(sentence)
+                found[-1] = (found[-1][0], found[-1][1], " ".join(current))
+        current = None  # a point ends with its paragraph
+        paragraph.clear()
+
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            paragraph.append((lineno, line))
+        else:
+            flush()
+    flush()
+    return found if len(found) >= 2 else []

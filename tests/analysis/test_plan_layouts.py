@@ -1,0 +1,291 @@
+"""Drafts as users paste them: PDF text, tables, treaty and roman numbering, points in prose.
+
+Every text here is written for these tests (fictional provisions).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redline.analysis.draft_layout import field_names, join_wrapped, page_furniture, prose_points
+from redline.analysis.plans import load_plan, parse_plan_csv, parse_plan_text
+from redline.errors import PlanError
+
+
+def read(text: str) -> list[tuple[str, str]]:
+    return [(p.number, p.text) for p in parse_plan_text(text, plan="p", label="v", where="draft.txt").points]
+
+
+PDF = """TRUCE FRAMEWORK
+1. The parties shall stop all shelling of the valley within two
+days and shall open the mountain road to relief con-
+voys.
+2. Prisoners shall be exchanged under the supervision of a neutral com-
+
+Truce framework          CONFIDENTIAL          Page 1 of 2
+
+mittee within a month.
+3. A non-aggression pact shall be signed; the non-
+aggression pact binds both armies.
+
+Truce framework          CONFIDENTIAL          Page 2 of 2
+"""
+
+
+def test_pdf_text_loses_its_page_footers_and_line_end_hyphens() -> None:
+    assert read(PDF) == [
+        (
+            "1",
+            "The parties shall stop all shelling of the valley within two days and shall open "
+            "the mountain road to relief convoys.",
+        ),
+        ("2", "Prisoners shall be exchanged under the supervision of a neutral committee within a month."),
+        # the draft writes "non-aggression" with its hyphen elsewhere: that one is the word's own
+        ("3", "A non-aggression pact shall be signed; the non-aggression pact binds both armies."),
+    ]
+
+
+def test_a_sentence_that_mentions_a_page_is_no_footer() -> None:
+    text = (
+        "1. The map is shown on\npage 4 of the annex.\n"
+        "2. The line follows the\nriver as on page 5\nof the map."
+    )
+    assert read(text) == [
+        ("1", "The map is shown on page 4 of the annex."),
+        ("2", "The line follows the river as on page 5 of the map."),
+    ]
+    # a line met once is no running header, and a capitalised word after a hyphen is no split word
+    lines = ["1. A point", "Joint Commission report", "2. Another"]
+    assert page_furniture(lines, [True, False, True]) == set()
+    # nor is a wrapped line two points share
+    shared = (
+        "1. Prisoners are freed\nwithin 30 days of signature.\n\n"
+        "2. Mines are cleared\nwithin 60 days of signature."
+    )
+    assert read(shared) == [
+        ("1", "Prisoners are freed within 30 days of signature."),
+        ("2", "Mines are cleared within 60 days of signature."),
+    ]
+    assert join_wrapped(["the Euro-", "Atlantic area"], frozenset()) == "the Euro- Atlantic area"
+
+
+def test_markdown_table_rows_are_points() -> None:
+    text = (
+        "# Revised text\nA preamble line.\n\n| No. | Chapter | Provision |\n|---|---|---|\n"
+        "| 1 | Truce | The truce starts at dawn. |\n| Art. 2 | Aid | Convoys enter | daily. |\n"
+        "| 3 | Aid | Wounded are evacuated by sea. |\n\n`draft.md` and a closing note.\nMore notes.\n"
+    )
+    v = parse_plan_text(text, plan="p", label="v")
+    assert [(p.number, p.heading, p.text) for p in v.points] == [
+        ("1", "Truce", "The truce starts at dawn."),
+        ("2", "Aid", "Convoys enter"),
+        ("3", "Aid", "Wounded are evacuated by sea."),
+    ]
+    unnumbered = (
+        "| Provision | Note |\n|---|---|\n| The truce starts at dawn. | new |\n| Convoys enter daily. | |\n"
+    )
+    assert read(unnumbered) == [("1", "The truce starts at dawn."), ("2", "Convoys enter daily.")]
+
+
+def test_pipes_without_a_rule_row_are_no_table() -> None:
+    with pytest.raises(PlanError, match="no numbered points"):
+        read("| 1 | The truce starts at dawn. |\n| 2 | Convoys enter daily. |\n")
+
+
+def test_treaty_and_section_numbering() -> None:
+    text = (
+        "Have agreed as follows:\nArt. 1. The truce starts at dawn.\n(a) It covers the valley.\n"
+        "§ 2. Convoys enter daily.\n§3 The port reopens.\nArticle 4 of the old accord stays in force.\n"
+    )
+    assert read(text) == [
+        ("1", "The truce starts at dawn."),
+        ("1.a", "It covers the valley."),
+        ("2", "Convoys enter daily."),
+        # "Article 4 of ..." is a sentence about an article, not a new one
+        ("3", "The port reopens. Article 4 of the old accord stays in force."),
+    ]
+
+
+def test_roman_points_and_roman_sub_points() -> None:
+    text = (
+        "PROPOSAL\nI. A truce shall begin at dawn on the first day after signature.\n"
+        "II. Corridors shall be opened for civilians leaving the city:\n(i) one to the north;\n"
+        "(ii) one to the east;\n(iv) each open by day.\nIII. Final provisions\n"
+        "IV. The parties shall meet again within a month of the truce.\n"
+    )
+    v = parse_plan_text(text, plan="p", label="v")
+    assert [p.number for p in v.points] == ["I", "II", "II.i", "II.ii", "II.iv", "IV"]
+    # a short roman line is a section heading, as before
+    assert v.points[-1].heading == "Final provisions"
+    assert [n for n, _ in read("II. TERRITORY\n1. The line is frozen.")] == ["1"]
+
+
+ARTICLE = """Mediators send a new truce text
+
+The talks resumed on Monday. The second round of talks is due next week.
+
+The first point says the truce would begin at dawn. It would last a month.
+The second calls for two corridors. Under the third point, convoys would enter daily.
+
+The fourth and last point asks both sides to meet again.
+
+Officials said they would study the text.
+"""
+
+
+def test_points_given_in_prose_by_their_ordinals() -> None:
+    assert read(ARTICLE) == [
+        ("1", "The first point says the truce would begin at dawn. It would last a month."),
+        ("2", "The second calls for two corridors."),
+        ("3", "Under the third point, convoys would enter daily."),
+        ("4", "The fourth and last point asks both sides to meet again."),
+    ]
+
+
+def test_ordinals_out_of_order_or_without_a_first_point_make_no_points() -> None:
+    assert prose_points("The second round of talks ended. The third meeting is next week.") == []
+    assert prose_points("The first point says a truce. The third point says aid.") == []
+    with pytest.raises(PlanError, match="no numbered points"):
+        read("The second round of talks ended.\n\nThe third round starts soon.")
+
+
+def test_what_follows_the_last_point_is_not_its_text() -> None:
+    text = (
+        "1. The truce starts at dawn.\n\nIt covers the valley too.\n2. Convoys enter daily.\n"
+        "\n   and leave by night.\n\nDone at the lake in two originals.\nFor the North   For the South\n"
+    )
+    assert read(text) == [
+        # between points, a paragraph after a blank line still belongs to the point above
+        ("1", "The truce starts at dawn. It covers the valley too."),
+        ("2", "Convoys enter daily. and leave by night."),
+    ]
+    # a sentence not yet ended goes on after the blank line
+    assert read("1. The truce starts.\n2. Convoys enter at the\n\nNorth Gate every day.")[-1] == (
+        "2",
+        "Convoys enter at the North Gate every day.",
+    )
+
+
+def test_csv_columns_by_their_usual_names() -> None:
+    v = parse_plan_csv(
+        'No.,Chapter,Provision\n1,Truce,The truce starts at dawn.\n2,Aid,"Convoys enter daily, by road."\n',
+        plan="p",
+        label="v",
+    )
+    assert [(p.number, p.heading, p.text) for p in v.points] == [
+        ("1", "Truce", "The truce starts at dawn."),
+        ("2", "Aid", "Convoys enter daily, by road."),
+    ]
+    # a column with the field's own name wins over one that only means it
+    assert field_names(["Text", "Provision", "No."]) == ["text", "provision", "number"]
+    with pytest.raises(PlanError, match="no 'text' column") as err:
+        parse_plan_csv("No.,Remarks\n1,The truce.\n", plan="p", label="v", where="plan.csv")
+    assert "plan.csv:1" in str(err.value)
+
+
+def test_a_saved_page_keeps_its_closing_note_out_of_the_last_point(tmp_path: Path) -> None:
+    page = tmp_path / "draft.html"
+    page.write_text(
+        "<html><body><article><h1>Draft</h1><p>Published below.</p><ol><li>The truce starts at dawn.</li>"
+        "<li>Convoys enter daily.</li></ol><p>Neither side would comment.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    v = load_plan(page, plan="p", label="v")
+    assert [(p.number, p.text) for p in v.points] == [
+        ("1", "The truce starts at dawn."),
+        ("2", "Convoys enter daily."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("| No. | Provision |\n|---|---|\n", "draft.txt"),
+        ("Preamble.\n(iv) an orphan sub-point.\n", "draft.txt:2"),
+        ("§\n|\n|---|\n- 3 -\nPage 2 of 2\n", "draft.txt"),
+    ],
+)
+def test_bad_drafts_get_an_error_naming_the_file_and_line(text: str, where: str) -> None:
+    with pytest.raises(PlanError) as err:
+        read(text)
+    assert where in str(err.value)
+
+
+def test_a_page_with_empty_or_odd_list_numbers_still_reads(tmp_path: Path) -> None:
+    page = tmp_path / "odd.html"
+    page.write_text(
+        '<html><body><ol start=""><li>The truce starts at dawn.</li><li value="²">Convoys enter daily.</li>'
+        '<li value="7">The port reopens.</li></ol></body></html>',
+        encoding="utf-8",
+    )
+    assert [p.number for p in load_plan(page, plan="p", label="v").points] == ["1", "2", "7"]
+
+
+def test_a_label_alone_on_its_line_with_a_title_under_it() -> None:
+    text = (
+        "ACCORD\n\nArticle 1\nCessation of hostilities\nThe fleets shall stop firing\nat dawn.\n\n"
+        "Article 2\nThe border follows the river.\n\nArticle 3\nA committee meets\nmonthly.\n"
+    )
+    v = parse_plan_text(text, plan="p", label="v")
+    assert [(p.number, p.heading, p.text) for p in v.points] == [
+        ("1", "Cessation of hostilities", "The fleets shall stop firing at dawn."),
+        # a line with its full stop is text, not a title
+        ("2", "ACCORD", "The border follows the river."),
+        # nor is a first line that runs on in lower case
+        ("3", "ACCORD", "A committee meets monthly."),
+    ]
+    # the article a sentence names is no label: "Article 5" needs its line to itself
+    assert read("1. Guarantees follow\nArticle 5 of the Charter.") == [
+        ("1", "Guarantees follow Article 5 of the Charter.")
+    ]
+
+
+def test_points_numbered_in_words() -> None:
+    text = "Its points:\nPoint one: the pause lasts a week.\nPoint two: aid enters\ndaily.\n\nNo report."
+    assert read(text) == [("1", "the pause lasts a week."), ("2", "aid enters daily.")]
+
+
+def test_bullets_and_bold_around_point_labels() -> None:
+    text = (
+        "**Terms of the pause**\n\n- **1.** The pause lasts a week.\n- **Point 2** - Aid enters daily.\n"
+        "  - with two trucks a day\n* 3. Talks begin on day five.\n\n_As circulated._\n"
+    )
+    assert read(text) == [
+        ("1", "The pause lasts a week."),
+        ("2", "Aid enters daily. with two trucks a day"),
+        ("3", "Talks begin on day five."),
+    ]
+    # a bullet list with no labels is still no list of points, and bold words are no label
+    with pytest.raises(PlanError, match="no numbered points"):
+        read("- **Truce** at dawn.\n- Aid enters daily.\n")
+
+
+def test_csv_separated_by_semicolons_or_tabs() -> None:
+    for sep in (";", "\t"):
+        text = f"Nr{sep}Text\n1{sep}The truce starts, at dawn.\n2{sep}Aid enters daily.\n"
+        v = parse_plan_csv(text, plan="p", label="v")
+        assert [(p.number, p.text) for p in v.points] == [
+            ("1", "The truce starts, at dawn."),
+            ("2", "Aid enters daily."),
+        ]
+    # a comma-separated file whose texts hold semicolons stays comma-separated
+    v = parse_plan_csv('number,text\n1,"Truce; at dawn."\n', plan="p", label="v")
+    assert [p.text for p in v.points] == ["Truce; at dawn."]
+
+
+def test_a_table_on_a_saved_page_is_read_by_its_columns(tmp_path: Path) -> None:
+    page = tmp_path / "table.html"
+    page.write_text(
+        "<html><body><article><h1>Draft</h1><p>The text as shared.</p><table>"
+        "<tr><th>No.</th><th>Provision</th></tr><tr><td>1</td><td>The truce starts at dawn.</td></tr>"
+        "<tr><td>2</td><td>Convoys enter | daily.</td></tr></table><p>No comment was given.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    v = load_plan(page, plan="p", label="v")
+    assert [(p.number, p.text) for p in v.points] == [
+        ("1", "The truce starts at dawn."),
+        ("2", "Convoys enter / daily."),
+    ]
