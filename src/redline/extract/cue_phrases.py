@@ -36,22 +36,18 @@ def prepositional_candidates(
 ) -> list[Candidate]:
     """ "according to X": X is the source, the clause the phrase attaches to is the content."""
     out: list[Candidate] = []
-    firsts = {p[0]: p for p in cues.prepositional} | {w: (w,) for w in cues.set_off_prepositional}
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for p in (*cues.prepositional, *((w,) for w in cues.set_off_prepositional)):
+        firsts.setdefault(p[0], []).append(p)
     for tok in doc if sites is None else sites:
-        phrase = firsts.get(tok.lower_)
-        if phrase is None or quoted[tok.i]:
+        if quoted[tok.i]:
             continue
-        end = tok.i + len(phrase)
-        if end > len(doc) or tuple(t.lower_ for t in doc[tok.i : end]) != phrase:
+        found = next(
+            (m for m in (_phrase_at(doc, tok, p) for p in firsts.get(tok.lower_, ())) if m is not None), None
+        )
+        if found is None:
             continue
-        last = doc[end - 1]
-        objs = [c for c in last.children if c.dep_ == "pobj"] or [
-            t
-            for t in doc[end : end + 1]
-            if t.pos_ in ("PROPN", "NOUN", "PRON") or (misread_noun(t) and t.head.i == last.i)
-        ]
-        if not objs:
-            continue
+        end, objs = found
         if tok.lower_ in cues.set_off_prepositional and not _cites(tok, objs[0], cues):
             continue
         source = _maker(objs[0], cues) or noun_phrase(objs[0])
@@ -94,6 +90,29 @@ def prepositional_candidates(
         if part is not None:
             out.append(part)
     return out
+
+
+def _phrase_at(doc: Doc, tok: Token, phrase: tuple[str, ...]) -> tuple[int, list[Token]] | None:
+    """Where ``phrase`` starts at ``tok``: its end and the source it names. The source is the
+    object after the phrase ("according to | the ministry"), or the possessor a ``*`` stands
+    for ("in | his | words", "in | the minister's | words")."""
+    if "*" in phrase:
+        slot = phrase.index("*")
+        noun = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ == phrase[-1]), None)
+        owner = [c for c in noun.children if c.dep_ == "poss"] if noun is not None else []
+        if noun is None or not owner or len(phrase) != slot + 2 or owner[0].left_edge.i != tok.i + slot:
+            return None
+        return noun.i + 1, owner[:1]
+    end = tok.i + len(phrase)
+    if end > len(doc) or tuple(t.lower_ for t in doc[tok.i : end]) != phrase:
+        return None
+    last = doc[end - 1]
+    objs = [c for c in last.children if c.dep_ == "pobj"] or [
+        t
+        for t in doc[end : end + 1]
+        if t.pos_ in ("PROPN", "NOUN", "PRON") or (misread_noun(t) and t.head.i == last.i)
+    ]
+    return (end, objs) if objs else None
 
 
 def _cites(prep: Token, obj: Token, cues: CueLexicon) -> bool:

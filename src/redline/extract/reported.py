@@ -58,6 +58,8 @@ def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | 
     (", Tulsa police Chief Chuck Jordan said" / "said Jordan,")."""
     for step in (-1, 1):
         i = cue + step
+        if step < 0 and _set_off_name_before(doc, cue):
+            i -= 1  # "In Brussels, a spokeswoman, Jane Doe, said": the name set off before the cue
         helpers = 0  # the cue's own auxiliaries ("Trump is once again questioning"), not counted
         while 0 <= i < len(doc):
             if step < 0 and doc[i].dep_ in _HELPERS and doc[i].head.i == cue:
@@ -84,9 +86,26 @@ def adjacent_source(doc: Doc, cue: int, quoted: Sequence[bool]) -> TokenRange | 
             and any(doc[k].dep_ in ("dobj", "dative") and doc[k].head.i == cue for k in range(lo, hi))
         ):
             continue  # "reminds all partners that": whom it was said to, not who said it
+        if step > 0 and any(
+            doc[k].dep_ in SUBJECTS and doc[k].head.head.i == cue and doc[k].head.dep_ == "ccomp"
+            for k in range(lo, hi)
+        ):
+            continue  # "said the bloc would keep ...": the subject of what was said, not who said it
         if hi > lo and any(doc[k].pos_ in NOMINAL_POS for k in range(lo, hi)):
             return lo, hi
     return None
+
+
+def _set_off_name_before(doc: Doc, cue: int) -> bool:
+    """ "In Brussels, an EU spokeswoman, Jane Doe, said": a name in apposition, closed by a comma
+    right before the cue, that the parser hung on the place before it instead of the cue."""
+    return (
+        cue >= 2
+        and doc[cue - 1].text == ","
+        and doc[cue - 2].pos_ == "PROPN"
+        and doc[cue - 2].dep_ == "appos"
+        and doc[cue - 2].head.i < cue - 2
+    )
 
 
 def _heads_its_paragraph(verb: Token) -> bool:
@@ -1332,6 +1351,10 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
         return True
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "left without saying why", "it goes without saying that ..."
+    if not cues.sourceless_statements and _asked_about(tok):
+        # "declined to say whether Slovakia backed the text": a question, not a statement
+        # (PolNeAR, which counts words no one is named as saying, keeps "it was unclear whether")
+        return True
     if any(_asks_anonymity(c, cues) for c in tok.children):
         return True  # "an official who asked not to be named"
     negated = any(c.dep_ == "neg" for c in tok.children) or _none_given(tok, cues)
@@ -1345,6 +1368,14 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
         and not any(d.dep_ in ("relcl", "acl") for d in c.children)
         for c in tok.rights
     ) and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+
+
+def _asked_about(verb: Token) -> bool:
+    """ "whether Slovakia backed the text", "wants to know if the council endorsed it": an
+    embedded question puts the act of saying in doubt, so nobody is reported as saying it. Only
+    an "if" clause that is a verb's object asks; one that is an adjunct sets a condition."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return "whether" in marks or ("if" in marks and verb.dep_ == "ccomp")
 
 
 def _none_given(verb: Token, cues: CueLexicon) -> bool:

@@ -1217,6 +1217,11 @@ class SpeakerResolver:
             for d in index.found.descriptions
             if d.start < span.start_char and wanted <= set(d.key)
         }
+        latest_start = max(
+            (d.start for d in index.found.descriptions if (d.actor_id, d.name) in described), default=0
+        )
+        if described and _introduced_since(span, head, latest_start):
+            described = set()  # "... a NATO official said. The official added": the newer one
         if described:
             best = self._most_salient(index, span, lambda c: (c.actor_id, c.name) in described)
             if best is not None:
@@ -1737,6 +1742,20 @@ def _name_end(span: SpacySpan) -> int:
             break
         end = child.right_edge.i + 1
     return end
+
+
+def _introduced_since(span: SpacySpan, head: Token, since: int) -> bool:
+    """Whether an indefinite noun phrase with the same head ("a NATO official") came between the
+    character offset ``since`` and ``span``: a definite "the official" after it takes up that
+    newcomer, not a person described with the noun before ("Ilze Berzina, a senior official")."""
+    return any(
+        t.lemma_ == head.lemma_
+        and t.pos_ == "NOUN"
+        and t.dep_ != "appos"  # "Ilze Berzina, a senior official": the description itself
+        and since < t.idx < span.start_char
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children)
+        for t in span.doc[: span.start]
+    )
 
 
 def _clean_name(span: SpacySpan) -> str:
