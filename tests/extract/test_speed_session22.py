@@ -14,14 +14,15 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from redline.extract import lexicon
+from redline.extract import lexicon, linear
 from redline.extract.actors import MentionFinder
 from redline.extract.answers import answered
 from redline.extract.classify import StatementClassifier
-from redline.extract.features import StatementInput
+from redline.extract.features import StatementInput, bucket
 from redline.knowledge.actors import load_actors
 from redline.knowledge.classifiers import load_weights
 from redline.knowledge.issues import load_issues
+from redline.memo import Memo
 
 # -- lexicon.prepare: apostrophes replaced in turn --------------------------------------------------
 
@@ -154,3 +155,15 @@ def test_untagged_surnames_from_the_arrays_are_those_of_the_token_walk(nlp: Lang
         finder.find(nlp(text))
     assert finder.calls >= 2  # two texts name a person in full, then by surname
     assert finder.found >= 1  # and some surname the model tagged as nothing is found
+
+
+# -- linear: the bucket memo's miss hashes directly -------------------------------------------------
+
+
+def test_the_bucket_memo_gives_bucket_s_hash_and_starts_afresh_when_full() -> None:
+    memo = linear.bucket_memo(97)
+    memo.limit = 4
+    features = [f"w=word{i}" for i in range(10)] + ["party=none", "w=word3"]
+    assert [memo[f] for f in features] == [bucket(f, 97) for f in features]
+    assert 0 < len(memo) <= 4
+    assert isinstance(memo, Memo)
