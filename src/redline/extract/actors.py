@@ -14,7 +14,8 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from spacy.attrs import ORTH
+from spacy.attrs import ENT_TYPE, ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -133,7 +134,7 @@ class MentionFinder:
             ):
                 m.label = "PERSON"
         if surnames:
-            entities += self._untagged_surnames(doc, names, entities, surnames)
+            entities += self._untagged_surnames(doc, words, names, entities, surnames)
         persons = sorted(names + entities, key=lambda m: m.start)
         starts = {m.start: m for m in persons}
         descriptions: list[Description] = []
@@ -157,25 +158,29 @@ class MentionFinder:
         return DocActors(mentions, descriptions, labels)
 
     def _untagged_surnames(
-        self, doc: Doc, names: list[_Match], entities: list[_Match], surnames: set[str]
+        self, doc: Doc, words: list[str], names: list[_Match], entities: list[_Match], surnames: set[str]
     ) -> list[_Match]:
         """ "Petra Lind ... Lind, speaking on radio, struck a harder tone": a capitalised word that
         repeats the surname of a person named in full before it is that person, though the model
-        tagged it as nothing."""
+        tagged it as nothing. (``words``: each token's text. Only the proper nouns are looked at,
+        found in the Doc's arrays: a walk over the rest of the document built a Token per word.)"""
         taken = {i for m in (*names, *entities) for i in range(m.start, m.end)}
         first = min(
             (m.end for m in entities if m.label == "PERSON" and m.end - m.start > 1), default=len(doc)
         )
+        tags = doc.to_array([POS, ENT_TYPE])
+        nouns = tags[:, 0] == PROPN
+        proper = [*nouns.tolist(), False]  # (past the last token: none)
         return [
-            _Match(t.i, t.i + 1, frozenset(), "entity", "PERSON")
-            for t in doc[first:]
-            if t.pos_ == "PROPN"
-            and t.i not in taken
-            and not t.ent_type_
-            and t.text[:1].isupper()
-            and self.kb.fold(t.text) in surnames
-            and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN")
-            and doc[t.i - 1].pos_ != "PROPN"
+            _Match(i, i + 1, frozenset(), "entity", "PERSON")
+            for i in nouns.nonzero()[0].tolist()
+            if i >= first
+            and i not in taken
+            and not tags[i, 1]
+            and words[i][:1].isupper()
+            and self.kb.fold(words[i]) in surnames
+            and not proper[i + 1]
+            and not proper[i - 1]
         ]
 
     def _is_person(self, m: _Match) -> bool:

@@ -49,7 +49,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from redline.extract.answers import answered
+from redline.extract.answers import Answer, answered
 from redline.extract.features import (
     StatementInput,
     class_features,
@@ -65,6 +65,7 @@ from redline.extract.nearby import NearbyTerms, Stretch
 from redline.extract.stance import StanceClassifier, StanceResult
 from redline.knowledge.classifiers import ClassifierWeights
 from redline.knowledge.issues import Taxonomy
+from redline.memo import Memo
 
 ANSWER = "answer"  # the tag of a bare reply read as the question it answers, which decides by itself
 _DENIED = {"support": "oppose", "oppose": "support", "conditional": "oppose"}
@@ -75,6 +76,7 @@ RULE_SURE_TERMS = 2.0  # term evidence from which the lexicon's issue is kept be
 TOPIC_ISSUES = 2  # the document's specific issues the models see (talks CV issue F1 0.675 -> 0.679)
 NEAR_CHARS = 600  # text either side of a statement whose issues the issue model sees (400: same, 1000: less)
 NEAR_SLACK = 200  # how far the window's outer edges may move to the edge of a sentence or clause
+_ANSWERS_REMEMBERED = 4096  # statements whose reading as a bare reply is kept, then it starts again
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,9 @@ class StatementClassifier:
         self._frames = frozenset(i.id for i in taxonomy.issues if i.generic)
         self._topic: tuple[str, tuple[str, ...]] = ("", ())  # the last document and its topic
         self._nearby: NearbyTerms | None = None  # the last document, read once for topic and ``near``
+        # (content, sentence) -> the question a bare reply answers: ``about`` and ``rule_reading``
+        # both ask of every statement
+        self._answers: Memo[tuple[str, str], Answer | None] = Memo(_answered, _ANSWERS_REMEMBERED)
 
     def topic(self, item: StatementInput) -> tuple[str, ...]:
         """The specific issues the statement's document names most, likeliest first.
@@ -238,7 +243,7 @@ class StatementClassifier:
     def about(self, item: StatementInput) -> StatementInput:
         """The statement whose words name its issues: a bare reply to a yes/no question ("Never.")
         is about what it was asked, so the question stands in for the reply's content."""
-        answer = answered(item.content, item.context)
+        answer = self._answers[item.content, item.context]
         return item if answer is None else replace(item, content=answer.question)
 
     def decide(self, item: StatementInput) -> Decision:
@@ -448,7 +453,7 @@ class StatementClassifier:
         A bare reply to a yes/no question ("Never.", "it would not") is read as the question's
         proposition said by the speaker, turned round for a no (``answers.py``): the reply's
         own words carry neither issue nor side."""
-        answer = answered(item.content, item.context)
+        answer = self._answers[item.content, item.context]
         if answer is None:
             return self.rules.explain(item.content, issues, item.cue, item.party, item.kind)
         asked = self.rules.explain(answer.question, issues, None, item.party, item.kind)
@@ -572,6 +577,11 @@ class StatementClassifier:
     def _rule_sure(self, rule: StanceResult) -> bool:
         assert self.weights is not None
         return rule.stance != "neutral" and bool(self.weights.rule_sure & set(rule.tags))
+
+
+def _answered(said: tuple[str, str]) -> Answer | None:
+    """``answered`` of a (content, sentence) pair, as the classifier's memo asks it."""
+    return answered(*said)
 
 
 __all__ = ["ANSWER", "Decision", "StatementClassifier"]

@@ -25,7 +25,28 @@ def bucket_memo(dims: int) -> Memo[str, int]:
     models of one weights file read mostly the same features and share one. A miss hashes
     directly (``bucket`` uncached): the memo is the cache, and most n-grams of an article are
     first seen there, where a second cache's miss and insertion only added to the hash."""
-    return Memo(partial(bucket.__wrapped__, dims=dims), _REMEMBERED)
+    return _BucketMemo(dims, _REMEMBERED)
+
+
+_hashed = bucket.__wrapped__  # ``bucket`` uncached
+
+
+class _BucketMemo(Memo[str, int]):
+    """A ``Memo`` of ``bucket`` for one ``dims`` whose miss calls the hash itself: through
+    ``Memo.compute`` (a ``partial``) a miss ran a Python frame more, and a tenth of the
+    features the models read are first sightings (34,000 of 374,000 on PolNeAR dev)."""
+
+    __slots__ = ("dims",)
+
+    def __init__(self, dims: int, limit: int) -> None:
+        super().__init__(partial(_hashed, dims=dims), limit)
+        self.dims = dims
+
+    def __missing__(self, key: str) -> int:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = _hashed(key, self.dims)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
