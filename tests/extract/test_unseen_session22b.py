@@ -1,0 +1,75 @@
+"""Error classes found on the fourth unseen batch (benchmarks/data/unseen4, session 22): a regional
+TV strike story, a climate summit, merger talks, a newsletter, a long-form profile and a council
+budget story. Each test is one general class, on the project's own sentences (not the batch's),
+with the negative case beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution_spans import Attributed
+
+pytestmark = pytest.mark.model
+
+BODY = "\n\nHARWICK - The two sides met again on Tuesday, a union official said."
+
+
+def _headline(attributed: Attributed, headline: str) -> list[tuple[str, str | None]]:
+    return [(a.content, a.source) for a in attributed(headline + BODY) if a.start < len(headline)]
+
+
+# --- headlines signed by a plural source -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headline", "content", "source"),
+    [
+        # a plural source takes the plural present ("say", tagged VBP), like "says" and "said"
+        ("Grain tariff deal within reach, negotiators say", "Grain tariff deal within reach", "negotiators"),
+        # "sources" is also an editorial label ("Sources: ..."), but not when it signs a headline
+        (
+            "Kelvar in talks to buy Tansy Foods for about $2 billion, sources say",
+            "Kelvar in talks to buy Tansy Foods for about $2 billion",
+            "sources",
+        ),
+        (
+            "Lindqvist in advanced talks to sell its bakery arm, sources say",
+            "Lindqvist in advanced talks to sell its bakery arm",
+            "sources",
+        ),
+    ],
+)
+def test_a_headline_signed_by_a_plural_source_is_a_statement(
+    attributed: Attributed, headline: str, content: str, source: str
+) -> None:
+    assert _headline(attributed, headline) == [(content, source)]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Council budget goes to a vote, but residents must have their say",  # "say" the noun
+        "Harbour reopening delayed again, video shows",  # no speech verb, no source
+    ],
+)
+def test_a_headline_not_signed_by_a_source_is_no_statement(attributed: Attributed, headline: str) -> None:
+    assert _headline(attributed, headline) == []
+
+
+# --- page furniture ----------------------------------------------------------------------------
+
+
+def test_a_related_link_line_is_no_statement(attributed: Attributed) -> None:
+    text = (
+        "The ferry operator said on Monday that crossings would resume next week.\n\n"
+        "Related: Harbour fees rise as traffic climbs"
+    )
+    found = attributed(text)
+    assert [a.content for a in found] == ["crossings would resume next week"]
+
+
+def test_the_verb_related_still_reports(attributed: Attributed) -> None:
+    found = attributed("The envoy related that the talks had broken down over the water quota.")
+    assert [(a.content, a.cue) for a in found] == [
+        ("the talks had broken down over the water quota", "related")
+    ]
