@@ -5,9 +5,11 @@ with the negative case beside it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from attribution_spans import Attributed
+from attribution_spans import Attributed, said_by
 
 pytestmark = pytest.mark.model
 
@@ -73,3 +75,46 @@ def test_the_verb_related_still_reports(attributed: Attributed) -> None:
     assert [(a.content, a.cue) for a in found] == [
         ("the talks had broken down over the water quota", "related")
     ]
+
+
+# --- who speaks ------------------------------------------------------------------------------
+
+
+def test_a_title_the_model_ran_into_a_name_is_not_part_of_it(extractor: Any) -> None:
+    # the small model tags "Councillor Marisol Ventura" as one ORG: the title opens a person's name
+    text = (
+        "The budget talks ended on Tuesday with a deal backed by the Independent group led by "
+        "Councillor Marisol Ventura.\n\nVentura had made the bus routes her red line. Speaking after "
+        "the vote, she said the routes would stay."
+    )
+    assert said_by(extractor, text) == [("Marisol Ventura", "the routes would stay")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a title before one capitalised word of a body's name does not make a person
+        ("General Motors said it would keep the plant open.", "General Motors"),
+        # nor before a body word ("Office")
+        ("Councillor Office staff said the hall would close early.", "Councillor Office staff"),
+    ],
+)
+def test_a_title_word_in_a_bodys_name_stays_in_it(extractor: Any, text: str, name: str) -> None:
+    assert said_by(extractor, text)[0][0] == name
+
+
+def test_the_source_of_according_to_is_who_a_later_pronoun_means(extractor: Any) -> None:
+    text = (
+        "Councillor Marisol Ventura leads the Independent group.\n\n"
+        "A spokesperson for the Harbour Residents Association said the group was relieved.\n\n"
+        'According to Ventura, the talks nearly collapsed on Monday. "That was a close call," she said.'
+    )
+    assert said_by(extractor, text)[-1] == ("Marisol Ventura", "That was a close call")
+
+
+def test_an_object_that_is_no_source_is_still_not_the_pronouns(extractor: Any) -> None:
+    text = (
+        "Councillor Marisol Ventura met the harbour master, Ines Calloway, on Monday. "
+        '"That was a close call," she said afterwards.'
+    )
+    assert said_by(extractor, text)[-1] == ("Marisol Ventura", "That was a close call")

@@ -1108,7 +1108,11 @@ class SpeakerResolver:
             head = head.head  # "The envoy, Steve Witkoff, said": the name plays its noun's part
         w = self.weights
         score = -w.per_sentence * distance
-        if head.dep_ in OBJECTS or head.dep_ in {"compound", "amod"}:
+        if head.dep_ in OBJECTS and any(p.mention.start <= head.idx < p.mention.end for p in recent):
+            # "According to Reyes, the talks nearly failed. ... she said": the source of a
+            # statement is the one who speaks, whatever its syntax; no object then
+            score += w.subject
+        elif head.dep_ in OBJECTS or head.dep_ in {"compound", "amod"}:
             # "Campaigning against Romney, he ...": an object before the pronoun is rarely it
             score -= w.object_penalty - (w.object_same_sentence_relief if distance == 0 else 0.0)
         else:
