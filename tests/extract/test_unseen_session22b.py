@@ -118,3 +118,33 @@ def test_an_object_that_is_no_source_is_still_not_the_pronouns(extractor: Any) -
         '"That was a close call," she said afterwards.'
     )
     assert said_by(extractor, text)[-1] == ("Marisol Ventura", "That was a close call")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A spokesperson for the Tarrow Canoe Club said the club was relieved.", "Tarrow Canoe Club"),
+        ("A Halden Freight spokesman said the offer was fair.", "Halden Freight"),
+        (
+            "Kelvar Foods shares fell. A Kelvar spokeswoman said the company would not comment.",
+            "Kelvar",
+        ),
+    ],
+)
+def test_an_unnamed_spokesperson_speaks_as_the_organisation(extractor: Any, text: str, name: str) -> None:
+    assert said_by(extractor, text)[-1][0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a place gives the spokesperson a side, not a body
+        ("A French spokesman said the offer was fair.", "anonymous French official"),
+        # a named spokesperson is the person
+        ("A spokeswoman for the canoe club, Ines Dorrego, said the club was relieved.", "Ines Dorrego"),
+    ],
+)
+def test_a_spokesperson_of_a_place_or_with_a_name_is_not_the_organisation(
+    extractor: Any, text: str, name: str
+) -> None:
+    assert said_by(extractor, text)[-1][0] == name

@@ -88,6 +88,9 @@ _MEDIA_NOUNS = frozenset(
     }
 )
 
+# nouns of a person whose words are a body's own: "a spokesperson for the trust" speaks as the trust
+_SPEAKS_FOR = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+
 # "ended the day with a joint statement saying": prepositions that put out a statement
 _ISSUING_PREPOSITIONS = frozenset({"with", "in", "through", "via"})
 
@@ -249,6 +252,7 @@ class SpeakerResolver:
             or self._pronoun_owner(index, span, previous)
             or self._apposed(index, span)
             or self._described(index, span)
+            or self._spoken_for(index, span)
             or self._media(index, span)
             or self._report(index, span)
             or self._owned_document(index, span)
@@ -278,6 +282,27 @@ class SpeakerResolver:
         if actor_id is not None:
             name = self.kb.speaker_labels.get(actor_id, name)
         return Speaker(name=name, actor_id=actor_id, mention=given, party=party, kind=kind)
+
+    def _spoken_for(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "A spokesperson for the Millbrook Library Friends", "a Halden Freight spokesman": an
+        unnamed spokesperson of an organisation speaks as the organisation, named in a for- or
+        of-phrase or before the noun. A place there gives a side instead ("a Russian spokesman",
+        the collective step), and a named spokesperson is the person (an earlier step)."""
+        head = index.head(span)
+        if head.lemma_.lower() not in _SPEAKS_FOR:
+            return None
+        bodies = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= span.start]
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"} and prep.i < span.end:
+                bodies += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        for body in bodies:
+            found = index.covering(body.i, ("org",))
+            if found is not None and found.actor_id is None and body.ent_type_ not in {"GPE", "NORP", "LOC"}:
+                return None, found.name
+            named = [c for c in index.candidates if c.kind == "org" and c.name.split()[0] == body.text]
+            if body.ent_type_ == "" and named and named[0].actor_id is None:
+                return None, named[0].name  # "Brisk Mobile ... a Brisk spokesperson"
+        return None
 
     def _maker_of_document(self, index: _Index, span: SpacySpan) -> SpacySpan:
         """ "The Kremlin readout of a call between Putin and Orban said ...", "a White House
