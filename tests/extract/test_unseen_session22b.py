@@ -148,3 +148,37 @@ def test_a_spokesperson_of_a_place_or_with_a_name_is_not_the_organisation(
     extractor: Any, text: str, name: str
 ) -> None:
     assert said_by(extractor, text)[-1][0] == name
+
+
+def test_a_by_phrase_inside_what_a_statement_says_is_not_its_maker(extractor: Any) -> None:
+    text = (
+        "The Tarrow Residents Group issued a statement saying it would "
+        '"not be hurried into a bad deal by the calendar."'
+    )
+    assert said_by(extractor, text)[0][0] == "Tarrow Residents Group"
+
+
+def test_a_by_phrase_on_the_statement_still_names_its_maker(extractor: Any) -> None:
+    text = "A joint statement released late on Friday by the two ministries said the talks would resume."
+    assert said_by(extractor, text)[0][0] == "two ministries"
+
+
+# --- questions put to a speaker ------------------------------------------------------------------
+
+
+def test_a_fronted_question_put_to_the_speaker_is_not_her_statement(extractor: Any) -> None:
+    # the parser makes the fronted participle a complement of "laughs", not an adverbial clause
+    text = (
+        "She says that was where she learned it.\n\n"
+        "Asked whether she expects a deal before she retires, she laughs. "
+        "“I expected a deal in May,” she says."
+    )
+    assert [content for _, content in said_by(extractor, text)] == [
+        "was where she learned it",
+        "I expected a deal in May",
+    ]
+
+
+def test_a_speaker_who_asks_still_asks(attributed: Attributed) -> None:
+    found = attributed("The council asked whether the depot could wait a year.")
+    assert [(a.content, a.cue) for a in found] == [("the depot could wait a year", "asked")]

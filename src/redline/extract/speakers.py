@@ -322,8 +322,12 @@ class SpeakerResolver:
         # the mention may stop at the head noun while its by-phrase runs on ("a joint statement
         # released minutes later by Washington said"): the head's own phrase is read to its end
         for t in doc[head.i + 1 : max(span.end, head.right_edge.i + 1)]:
-            # "issued by X" (an agent under a participle of the head) or "the statement by X"
-            if t.dep_ == "agent" or (t.lower_ == "by" and t.dep_ == "prep" and t.head.i == head.i):
+            # "issued by X" (an agent under a participle of the head) or "the statement by X";
+            # not an agent deeper down, in the words the statement reports ("a statement saying
+            # it would not be rushed by the clock")
+            if (t.dep_ == "agent" and t.head.head.i == head.i) or (
+                t.lower_ == "by" and t.dep_ == "prep" and t.head.i == head.i
+            ):
                 objects = [c for c in t.children if c.dep_ == "pobj"]
                 if objects:
                     return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
