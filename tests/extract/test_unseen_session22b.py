@@ -182,3 +182,30 @@ def test_a_fronted_question_put_to_the_speaker_is_not_her_statement(extractor: A
 def test_a_speaker_who_asks_still_asks(attributed: Attributed) -> None:
     found = attributed("The council asked whether the depot could wait a year.")
     assert [(a.content, a.cue) for a in found] == [("the depot could wait a year", "asked")]
+
+
+# --- a quotation over paragraphs -------------------------------------------------------------------
+
+
+def test_a_quote_reopened_in_the_next_paragraph_is_one_statement_per_paragraph(
+    attributed: Attributed,
+) -> None:
+    text = (
+        "“Most people think a strike is about money,” she says. “It rarely is. It is about being heard.\n\n"
+        "“Nobody walks out over a few cents. They walk out when nobody listens.”"
+    )
+    assert [a.content.rstrip(".") for a in attributed(text)] == [
+        "Most people think a strike is about money",
+        "It rarely is. It is about being heard",
+        "Nobody walks out over a few cents. They walk out when nobody listens",
+    ]
+
+
+def test_a_quote_closed_in_its_paragraph_is_not_cut(attributed: Attributed) -> None:
+    text = (
+        "“Most people think a strike is about money. It rarely is,” she says.\n\n"
+        "The union has not struck since 2019."
+    )
+    assert [a.content for a in attributed(text)] == [
+        "Most people think a strike is about money. It rarely is"
+    ]

@@ -44,7 +44,7 @@ from redline.extract.cue_phrases import (
 )
 from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES, RELATIVE_PRONOUNS
 from redline.extract.headlines import title_case_candidates
-from redline.extract.quotes import QuoteSpan, find_quotes
+from redline.extract.quotes import QuoteSpan, find_quotes, per_paragraph
 from redline.extract.reported import adjacent_source, find_source, names_source, said_as_it, verb_candidates
 from redline.extract.token_ranges import (
     Candidate,
@@ -98,7 +98,10 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         text = doc.text
     if len(doc) == 0 or not text.strip():
         return []
-    quotes = _locate_quotes(doc, find_quotes(text, cues.quote_pairs))
+    found = find_quotes(text, cues.quote_pairs)
+    if not cues.merge_split_quotes:  # a scheme that counts a split quote once counts this once too
+        found = per_paragraph(text, found, cues.quote_pairs)
+    quotes = _locate_quotes(doc, found)
     quoted = _quote_mask(doc, quotes)
     sites = cue_sites(doc, cues)
     pointers = anaphoric_candidates(doc, cues, quoted, sites)
