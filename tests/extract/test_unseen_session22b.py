@@ -209,3 +209,39 @@ def test_a_quote_closed_in_its_paragraph_is_not_cut(attributed: Attributed) -> N
     assert [a.content for a in attributed(text)] == [
         "Most people think a strike is about money. It rarely is"
     ]
+
+
+# --- bulleted quotes in a newsletter --------------------------------------------------------------
+
+NEWSLETTER = (
+    "WHAT THEY SAID\n\n"
+    "- The port authority's chief negotiator, Harbour Master Willem Strand: "
+    "“We have settled the easy parts. The dredging comes next.”\n"
+    "- Mediator Odile Farrant of the Lake Council: both teams had “moved a long way,” she told "
+    "the newsletter, adding that she expects another round in July.\n"
+)
+
+
+def test_a_bulleted_label_before_a_quote_names_its_speaker(extractor: Any) -> None:
+    found = said_by(extractor, NEWSLETTER)
+    assert found[0] == ("Willem Strand", "We have settled the easy parts. The dredging comes next")
+
+
+def test_a_bulleted_label_before_fronted_words_is_who_the_pronoun_is(extractor: Any) -> None:
+    found = dict((content, name) for name, content in said_by(extractor, NEWSLETTER))
+    said = next(c for c in found if c.startswith("both teams"))
+    assert "Odile Farrant" in (found[said] or "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quote of the week: “A harbour is only as deep as its politics.”",  # no one named
+        "A lesson from Mayor Ruth Ngata: “Always read the small print.”",  # headed by a lesson
+    ],
+)
+def test_a_line_label_that_names_no_speaker_gives_none(extractor: Any, line: str) -> None:
+    found = said_by(extractor, "The talks ended on Friday.\n\n" + line)
+    assert all(
+        name is None or ("lesson" not in name.lower() and "quote" not in name.lower()) for name, _ in found
+    )
