@@ -853,6 +853,8 @@ def _direct(
             _link_to_headline_subject(doc, text, q, quoted, cues)
         if q.cue is None:
             _link_to_topic_label(doc, text, q, cues)
+        if q.cue is None:
+            _link_to_line_label(doc, q, quoted, cues)
         # a quotation with no cue of its own goes on from the speaker before it; a word or two
         # alone in quote marks ("‘Calmly’" as a crosshead) is a title, not more of the speech
         goes_on = whole and words >= _MIN_QUOTE_WORDS
@@ -1255,9 +1257,16 @@ def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
     if noun is not None:
         _set_cue(q, noun.head, cues, quoted)
         q.cue = (noun.head.i, noun.i + 1)  # "made the following comment", as written
-        return
-    label = _line_label(doc, i, quoted, cues)
-    if label is not None:  # "- The union's lead negotiator, Rosa Lind: “...”": the line's label
+
+
+def _link_to_line_label(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
+    """ "- The union's lead negotiator, Rosa Lind: “...”": the label of the quote's line (after
+    the topic-label rule, which reads "Putin on the talks: “...”" as Putin's)."""
+    i = q.tokens[0] - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_quote):
+        i -= 1
+    label = _line_label(doc, i, quoted, cues) if i >= 0 else None
+    if label is not None:
         q.cue, q.source, q.cue_token = (i, i + 1), label, i
         q.confidence = cues.confidence_of("colon")
 
