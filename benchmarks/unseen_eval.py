@@ -1,6 +1,7 @@
 """Attribution and speakers on the unseen set: news no one on the project had read while tuning.
 
-Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|unseen3] [--verbose] [--json] [--weights FILE]
+Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|unseen3|unseen4] [--verbose] [--json]
+       [--weights FILE]
 
 Every other quality figure comes from text the rules were revised against (the talks set, the
 seed, PolNeAR dev, the bundled examples), so each overstates what a user gets on new coverage.
@@ -9,8 +10,10 @@ state-agency report, readout, Q&A interview, op-ed, labour talks...), written by
 annotated before redline read them; see its README. Its figures were then tuned against, so
 benchmarks/data/unseen2/ adds five more articles in other formats (court plea talks, a sports
 contract, coalition talks, a prisoner-swap timeline, a press-conference transcript), scored
-separately with --set unseen2; the honest figure for each batch is its first run. Issues and
-stance are not annotated there, so for those two this prints attribution P/R/F1 and speaker
+separately with --set unseen2; benchmarks/data/unseen4/ adds six more (a regional TV strike story,
+a climate summit, merger talks, a newsletter with bulleted quotes, a long-form profile, a council
+budget), scored with --set unseen4; the honest figure for each batch is its first run. Issues and
+stance are not annotated in those three, so for them this prints attribution P/R/F1 and speaker
 accuracy only. benchmarks/data/unseen3/ (six articles on the 2025-26 Ukraine talks: wire roundup,
 layered-source analysis, state-agency report, live blog, call readout, NATO ministers' meeting)
 has issue and stance gold too, so --set unseen3 also prints issue F1 and stance accuracy, the
@@ -33,7 +36,7 @@ from redline.extract.pipeline import COMPONENT, Extractor
 from redline.knowledge.classifiers import load_weights
 
 DATA = Path(__file__).resolve().parent / "data"
-BATCHES = ("unseen", "unseen2", "unseen3")  # each was written and annotated before redline read it
+BATCHES = ("unseen", "unseen2", "unseen3", "unseen4")  # each written and annotated before redline read it
 WITH_ISSUES = {"unseen3"}  # the batches whose gold annotates issues and stance
 
 

@@ -255,6 +255,10 @@ class MentionFinder:
                 span = doc[start:end]
                 ids = frozenset(a.id for a in self.kb.by_alias(span.text))
                 label = self.label(span)
+                if not ids and (titled := self._after_title(doc, start, end, label)) is not None:
+                    start, label = titled, "PERSON"
+                    span = doc[start:end]
+                    ids = frozenset(a.id for a in self.kb.by_alias(span.text))
                 if not ids and label == "PERSON":
                     start, end, ids = self._name_then_words(doc, start, end)
                     end = _before_verb(doc, start, end)
@@ -262,6 +266,24 @@ class MentionFinder:
                         continue  # "Strike Will Go": a title-case clause the model took for a name
                 out.append(_Match(start, end, ids if len(ids) == 1 else frozenset(), "entity", label))
         return out
+
+    def _after_title(self, doc: Doc, start: int, end: int, label: str) -> int | None:
+        """ "Councillor Dolores Reyes", which the model may tag as one ORG: a capitalised person
+        noun opening an entity is the title of the name after it, so the name starts past it and
+        names a person. A PERSON entity keeps any name after its title ("Judge Okafor"); another
+        entity must hold a full name of capitalised words, none a person or body word of its
+        own, so that "General Motors" and "Member States" stay what they are."""
+        title = doc[start]
+        if not (title.text[:1].isupper() and self.kb.is_person_noun(title.lemma_)) or end - start < 2:
+            return None
+        rest = doc[start + 1 : end]
+        if label == "PERSON":
+            return rest.start
+        if len(rest) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in rest):
+            return None
+        if any(self.kb.is_person_noun(t.lemma_) for t in rest) or self.kb.collective([t.text for t in rest]):
+            return None
+        return rest.start
 
     def _name_then_words(self, doc: Doc, start: int, end: int) -> tuple[int, int, frozenset[str]]:
         """A known person's name run into the next capitalised words of a title-case headline

@@ -44,7 +44,7 @@ from redline.extract.cue_phrases import (
 )
 from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES, RELATIVE_PRONOUNS
 from redline.extract.headlines import title_case_candidates
-from redline.extract.quotes import QuoteSpan, find_quotes
+from redline.extract.quotes import QuoteSpan, find_quotes, per_paragraph
 from redline.extract.reported import adjacent_source, find_source, names_source, said_as_it, verb_candidates
 from redline.extract.token_ranges import (
     Candidate,
@@ -98,7 +98,10 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         text = doc.text
     if len(doc) == 0 or not text.strip():
         return []
-    quotes = _locate_quotes(doc, find_quotes(text, cues.quote_pairs))
+    found = find_quotes(text, cues.quote_pairs)
+    if not cues.merge_split_quotes:  # a scheme that counts a split quote once counts this once too
+        found = per_paragraph(text, found, cues.quote_pairs)
+    quotes = _locate_quotes(doc, found)
     quoted = _quote_mask(doc, quotes)
     sites = cue_sites(doc, cues)
     pointers = anaphoric_candidates(doc, cues, quoted, sites)
@@ -122,6 +125,8 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
     labelled: list[tuple[int, int]] = []  # what transcript labels ("PESKOV: ...") give as spoken
     index = _QuoteIndex(doc, quotes)
     for cand in candidates:
+        if cand.kind not in ("colon", "signature"):
+            _after_line_label(doc, cand, quoted, cues)
         start, end = _chars(doc, cand.content)
         if cand.kind == "colon":
             labelled.append((start, end))
@@ -848,6 +853,8 @@ def _direct(
             _link_to_headline_subject(doc, text, q, quoted, cues)
         if q.cue is None:
             _link_to_topic_label(doc, text, q, cues)
+        if q.cue is None:
+            _link_to_line_label(doc, q, quoted, cues)
         # a quotation with no cue of its own goes on from the speaker before it; a word or two
         # alone in quote marks ("‘Calmly’" as a crosshead) is a title, not more of the speech
         goes_on = whole and words >= _MIN_QUOTE_WORDS
@@ -1250,6 +1257,58 @@ def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
     if noun is not None:
         _set_cue(q, noun.head, cues, quoted)
         q.cue = (noun.head.i, noun.i + 1)  # "made the following comment", as written
+
+
+def _link_to_line_label(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:
+    """ "- The union's lead negotiator, Rosa Lind: “...”": the label of the quote's line (after
+    the topic-label rule, which reads "Putin on the talks: “...”" as Putin's)."""
+    i = q.tokens[0] - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_quote):
+        i -= 1
+    label = _line_label(doc, i, quoted, cues) if i >= 0 else None
+    if label is not None:
+        q.cue, q.source, q.cue_token = (i, i + 1), label, i
+        q.confidence = cues.confidence_of("colon")
+
+
+def _after_line_label(doc: Doc, cand: Candidate, quoted: Sequence[bool], cues: CueLexicon) -> None:
+    """ "- Mediator Ana Obi: both delegations had moved, she told reporters": reported words
+    fronted on a line that a speaker's label opens start after the label's colon; the label is
+    not part of what was said, and it is the speaker a pronoun source there stands for."""
+    lo, hi = cand.content
+    colon = next((t.i for t in doc[lo:hi] if t.text == ":" and not quoted[t.i]), None)
+    if colon is None or colon + 1 >= hi or (cand.cue_token >= 0 and cand.cue_token < colon):
+        return
+    label = _line_label(doc, colon, quoted, cues)
+    if label is not None and label[0] >= lo and all(doc[k].text in _BULLETS for k in range(lo, label[0])):
+        cand.content = (colon + 1, hi)
+        if cand.source is not None and all(doc[k].tag_ == "PRP" for k in range(*cand.source)):
+            cand.source = label  # "..., she told the Brief": the label is who "she" is
+
+
+_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
+_MAX_LINE_LABEL = 14  # tokens: a title, a name and an affiliation, not a sentence
+
+
+def _line_label(doc: Doc, colon: int, quoted: Sequence[bool], cues: CueLexicon) -> TokenRange | None:
+    """ "- Rhenvald's lead negotiator, Deputy Minister Aurel Fisk: “...”", a bulleted quote in a
+    newsletter: a noun phrase that opens its line (after a bullet) and ends on the colon before
+    a quotation names who says it, though it is too long, or too lower-case, to be a transcript
+    label. Its head must name a source (a name or a source noun) and it holds no verb: "The
+    plan says:" has its cue, and "Quote of the week:" names no one."""
+    if doc[colon].text != ":":
+        return None
+    start = colon
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while start < colon and (doc[start].text in _BULLETS or doc[start].is_space):
+        start += 1
+    words = doc[start:colon]
+    if not 0 < len(words) <= _MAX_LINE_LABEL or any(quoted[t.i] or is_verb(t) for t in words):
+        return None
+    if words[0].text[:1].islower() or not names_source(_head_of(doc, (start, colon)), cues):
+        return None  # "A lesson from Loretta Lynch:" is headed by what she taught, not by her
+    return start, colon
 
 
 def _light_verb_object(tokens: Sequence[Token], cues: CueLexicon) -> Token | None:

@@ -581,7 +581,8 @@ def _signed_by(verb: Token, stop: bool, cues: CueLexicon) -> bool:
     one, whatever the tagger made of it."""
     word = verb.text.lower()
     if not verb.text[:1].isupper():
-        return not stop and cues.verb_kind(verb.lemma_) == "speech" and verb.tag_ in ("VBZ", "VBD")
+        # "..., Kremlin says", "..., lawyers say" (a plural source's VBP), "..., aide said"
+        return not stop and cues.verb_kind(verb.lemma_) == "speech" and verb.tag_ in ("VBZ", "VBP", "VBD")
     stem = "say" if word == "said" else word[:-1] if word.endswith("s") else ""
     return cues.verb_kind(stem) == "speech"
 
@@ -600,7 +601,11 @@ def said_last_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
             continue
         if not _signed_by(said[0], bool(m.group("stop")), cues):
             continue  # "..., but Ukrainians must have their say": not a signed headline
-        if src.text.lower() in cues.label_exclusions or any(t.pos_ in _NOT_IN_LABEL for t in src):
+        if any(t.pos_ in _NOT_IN_LABEL for t in src):
+            continue
+        # an editorial word ("Update", "Video") signs no headline, but "sources" as a line's
+        # label ("Sources: ...") is still a source noun in "..., sources say"
+        if src.text.lower() in cues.label_exclusions and src[-1].lemma_.lower() not in cues.source_nouns:
             continue
         if not any(names_source(t, cues) for t in src):
             continue  # "..., the report says" is caught elsewhere; the source must be someone

@@ -194,6 +194,33 @@ def find_quotes(text: str, pairs: Iterable[tuple[str, str]]) -> list[QuoteSpan]:
     return _outermost(quotes + dash_turns(text))
 
 
+def per_paragraph(
+    text: str, quotes: Iterable[QuoteSpan], pairs: Iterable[tuple[str, str]]
+) -> list[QuoteSpan]:
+    """The quotations of ``find_quotes`` with each one that runs over paragraphs cut at them: the
+    paragraph left open and each one reopened by its mark are one quotation apiece, as the
+    annotation guide counts a long quote (and as a reader sees it, each paragraph its own
+    quote marks); the pairing across paragraphs still decides where the quote ends."""
+    pairs = list(pairs)
+    out: list[QuoteSpan] = []
+    for q in quotes:
+        if q.paragraphs < 2:
+            out.append(q)
+            continue
+        start, opened = q.start, q.open
+        for m in _PARAGRAPH.finditer(text, q.start, q.end):
+            end = m.start()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start and _WORDY.search(text, start, end):
+                out.append(QuoteSpan(start, end, opened, None))
+            opened = m.end()
+            start = opened + _mark_len(text, opened, pairs)
+        if q.end > start and _WORDY.search(text, start, q.end):
+            out.append(QuoteSpan(start, q.end, opened, q.close))
+    return out
+
+
 # a paragraph of dialogue set off by dashes, as translations from Russian or Ukrainian print it:
 # "— We have waited thirty years, — the minister said. — We can wait a little longer."
 _DASH_OPEN = re.compile(r"^[ \t]*([—–])[ \t\xa0]+", re.MULTILINE)

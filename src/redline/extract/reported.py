@@ -1319,7 +1319,7 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
         return (
             pointer.tag_ == "DT" and pointer.lower_ in DEMONSTRATIVE_PRONOUNS and not list(pointer.children)
         )
-    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "advcl" and tok.lemma_.lower() in cues.question_verbs:
+    if tok.tag_ in ("VBN", "VBD") and tok.lemma_.lower() in cues.question_verbs and _fronted_clause(tok):
         return True
     if tok.tag_ == "VBG" and cand.source is None and _gerund_subject(tok):
         return True
@@ -1334,6 +1334,16 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
         return False
     holders = [*tok.head.children, *tok.head.head.children]
     return any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in holders)
+
+
+def _fronted_clause(tok: Token) -> bool:
+    """A participle heading an adverbial clause: "Asked whether ..., she said", also where the
+    parser made the clause opening the sentence a complement of the main verb after it ("Asked
+    whether she expects a deal, she laughs")."""
+    if tok.dep_ == "advcl":
+        return True
+    opens = tok.i == tok.sent.start or all(t.is_space or t.is_punct for t in tok.doc[tok.sent.start : tok.i])
+    return tok.dep_ == "ccomp" and tok.head.i > tok.i and opens
 
 
 def _unsaid(tok: Token, cues: CueLexicon) -> bool:

@@ -89,6 +89,9 @@ _MEDIA_NOUNS = frozenset(
     }
 )
 
+# nouns of a person whose words are a body's own: "a spokesperson for the trust" speaks as the trust
+_SPEAKS_FOR = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+
 # "ended the day with a joint statement saying": prepositions that put out a statement
 _ISSUING_PREPOSITIONS = frozenset({"with", "in", "through", "via"})
 
@@ -250,6 +253,7 @@ class SpeakerResolver:
             or self._pronoun_owner(index, span, previous)
             or self._apposed(index, span)
             or self._described(index, span)
+            or self._spoken_for(index, span)
             or self._media(index, span)
             or self._report(index, span)
             or self._owned_document(index, span)
@@ -280,6 +284,27 @@ class SpeakerResolver:
             name = self.kb.speaker_labels.get(actor_id, name)
         return Speaker(name=name, actor_id=actor_id, mention=given, party=party, kind=kind)
 
+    def _spoken_for(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "A spokesperson for the Millbrook Library Friends", "a Halden Freight spokesman": an
+        unnamed spokesperson of an organisation speaks as the organisation, named in a for- or
+        of-phrase or before the noun. A place there gives a side instead ("a Russian spokesman",
+        the collective step), and a named spokesperson is the person (an earlier step)."""
+        head = index.head(span)
+        if head.lemma_.lower() not in _SPEAKS_FOR:
+            return None
+        bodies = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= span.start]
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"} and prep.i < span.end:
+                bodies += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        for body in bodies:
+            found = index.covering(body.i, ("org",))
+            if found is not None and found.actor_id is None and body.ent_type_ not in {"GPE", "NORP", "LOC"}:
+                return None, found.name
+            named = [c for c in index.candidates if c.kind == "org" and c.name.split()[0] == body.text]
+            if body.ent_type_ == "" and named and named[0].actor_id is None:
+                return None, named[0].name  # "Brisk Mobile ... a Brisk spokesperson"
+        return None
+
     def _maker_of_document(self, index: _Index, span: SpacySpan) -> SpacySpan:
         """ "The Kremlin readout of a call between Putin and Orban said ...", "a White House
         statement after the meeting with Merz": a document speaks for its maker, named before its
@@ -298,8 +323,12 @@ class SpeakerResolver:
         # the mention may stop at the head noun while its by-phrase runs on ("a joint statement
         # released minutes later by Washington said"): the head's own phrase is read to its end
         for t in doc[head.i + 1 : max(span.end, head.right_edge.i + 1)]:
-            # "issued by X" (an agent under a participle of the head) or "the statement by X"
-            if t.dep_ == "agent" or (t.lower_ == "by" and t.dep_ == "prep" and t.head.i == head.i):
+            # "issued by X" (an agent under a participle of the head) or "the statement by X";
+            # not an agent deeper down, in the words the statement reports ("a statement saying
+            # it would not be rushed by the clock")
+            if (t.dep_ == "agent" and t.head.head.i == head.i) or (
+                t.lower_ == "by" and t.dep_ == "prep" and t.head.i == head.i
+            ):
                 objects = [c for c in t.children if c.dep_ == "pobj"]
                 if objects:
                     return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
@@ -1139,7 +1168,11 @@ class SpeakerResolver:
             head = head.head  # "The envoy, Steve Witkoff, said": the name plays its noun's part
         w = self.weights
         score = -w.per_sentence * distance
-        if head.dep_ in OBJECTS or head.dep_ in {"compound", "amod"}:
+        if head.dep_ in OBJECTS and any(p.mention.start <= head.idx < p.mention.end for p in recent):
+            # "According to Reyes, the talks nearly failed. ... she said": the source of a
+            # statement is the one who speaks, whatever its syntax; no object then
+            score += w.subject
+        elif head.dep_ in OBJECTS or head.dep_ in {"compound", "amod"}:
             # "Campaigning against Romney, he ...": an object before the pronoun is rarely it
             score -= w.object_penalty - (w.object_same_sentence_relief if distance == 0 else 0.0)
         else:

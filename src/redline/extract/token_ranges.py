@@ -49,7 +49,18 @@ def cue_sites(doc: Doc, cues: CueLexicon) -> list[Token]:
     # with the lexicon's on every call (a tenth of a millisecond per article)
     at = numpy.minimum(numpy.searchsorted(wanted, arr), len(wanted) - 1)
     hits = numpy.flatnonzero((wanted[at] == arr).any(axis=1))
-    return [doc[i] for i in hits.tolist()]
+    return [doc[i] for i in hits.tolist() if not _editorial_label(doc, i, cues)]
+
+
+def _editorial_label(doc: Doc, i: int, cues: CueLexicon) -> bool:
+    """ "Related: Port strike ends", "Watch: ...": a page's editorial label opening a line is
+    furniture, not a verb of saying, whatever the tagger made of it."""
+    return (
+        i + 1 < len(doc)
+        and doc[i + 1].text == ":"
+        and (i == 0 or "\n" in doc[i - 1].text_with_ws)
+        and doc[i].lower_ in cues.label_exclusions
+    )
 
 
 @lru_cache(maxsize=8)
