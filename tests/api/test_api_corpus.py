@@ -67,3 +67,11 @@ def test_claims_with_source_counts(client: TestClient) -> None:
     assert {c["content"] for c in putin} == {"the plan could be a basis for a settlement"}
     assert sorted(o for c in putin for o in c["outlets"]) == ["Globe", "Wire"]
     assert all(c["n_statements"] == c["n_outlets"] == 1 for c in putin)
+
+
+def test_claims_carried_by_several_outlets_only_when_asked(client: TestClient) -> None:
+    every = client.get("/api/v1/claims", params={"min_outlets": 1}).json()
+    assert every["total"] == 8
+    several = client.get("/api/v1/claims", params={"min_outlets": 2}).json()
+    assert several["items"] == [] and several["total"] == 0  # each claim here one outlet carried
+    assert client.get("/api/v1/claims", params={"min_outlets": 0}).status_code == 422

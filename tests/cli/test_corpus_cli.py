@@ -134,6 +134,9 @@ def test_actors_documents_claims(db: str) -> None:
     ]
     table = runner.invoke(app, ["claims", "--db", db])
     assert table.exit_code == 0 and "Vladimir Putin" in table.stdout
+    several = runner.invoke(app, ["claims", "--db", db, "--min-outlets", "2", "-f", "json"])
+    assert [c["speaker"] for c in json.loads(several.stdout)] == ["Vladimir Putin"]
+    assert runner.invoke(app, ["claims", "--db", db, "--min-outlets", "0"]).exit_code == 2
 
 
 def test_ingest_command_reads_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

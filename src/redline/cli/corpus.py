@@ -312,17 +312,26 @@ def claims(
         bool,
         typer.Option("--rebuild", help="Regroup every speaker, not only those whose statements changed."),
     ] = False,
+    min_outlets: Annotated[
+        int,
+        typer.Option(
+            "--min-outlets",
+            min=1,
+            metavar="N",
+            help="Only claims at least N outlets carried (2: what several outlets reported).",
+        ),
+    ] = 1,
 ) -> None:
-    """List claims (statements carried by several outlets), most widely carried first."""
+    """List claims (one statement as every outlet carried it), most widely carried first."""
 
     def page(store: Store) -> list[dict[str, Any]]:
         from redline.analysis.claims import refresh_claims
 
         refresh_claims(store, only_changed=not rebuild)  # the claims are current before they are read
-        return store.claims(limit or None, actor)
+        return store.claims(limit or None, actor, min_outlets=min_outlets)
 
     columns = ("id", "first_date", "speaker", "content", "n_statements", "n_outlets", "outlets")
-    _listing(fmt, db, limit, "claims", columns, page, lambda s: s.count_claims(actor))
+    _listing(fmt, db, limit, "claims", columns, page, lambda s: s.count_claims(actor, min_outlets))
 
 
 def datasette_metadata(

@@ -354,11 +354,13 @@ def count_documents(conn: Connection, outlet: str | None = None) -> int:
     return int(conn.execute(q).scalar_one())
 
 
-def count_claims(conn: Connection, actor_query: str | None = None) -> int:
-    """Every claim ``list_claims`` can list for this speaker filter."""
+def count_claims(conn: Connection, actor_query: str | None = None, min_outlets: int = 1) -> int:
+    """Every claim ``list_claims`` can list for these filters."""
     q = select(func.count()).select_from(claim)
     if actor_query:
         q = q.where(claim.c.actor_id.in_(find_actor_ids(conn, actor_query)))
+    if min_outlets > 1:
+        q = q.where(claim.c.n_outlets >= min_outlets)
     return int(conn.execute(q).scalar_one())
 
 
@@ -413,8 +415,14 @@ def list_documents(
 
 
 def list_claims(
-    conn: Connection, limit: int | None = None, actor_query: str | None = None, offset: int = 0
+    conn: Connection,
+    limit: int | None = None,
+    actor_query: str | None = None,
+    offset: int = 0,
+    min_outlets: int = 1,
 ) -> list[dict[str, Any]]:
+    """Claims, most widely carried first; ``min_outlets`` keeps those at least that many
+    outlets carried (a claim one outlet alone reported is still a claim: its statement)."""
     c = claim
     q = (
         select(
@@ -434,6 +442,8 @@ def list_claims(
     )
     if actor_query:
         q = q.where(c.c.actor_id.in_(find_actor_ids(conn, actor_query)))
+    if min_outlets > 1:
+        q = q.where(c.c.n_outlets >= min_outlets)
     q = _page(q, limit, offset)
     out = []
     for row in conn.execute(q):

@@ -280,9 +280,9 @@ class Store:
         with self._reader() as conn:
             return queries.count_documents(conn, outlet)
 
-    def count_claims(self, actor: str | None = None) -> int:
+    def count_claims(self, actor: str | None = None, min_outlets: int = 1) -> int:
         with self._reader() as conn:
-            return queries.count_claims(conn, actor)
+            return queries.count_claims(conn, actor, min_outlets)
 
     def iter_statement_records(self, f: StatementFilter | None = None) -> Iterator[dict[str, Any]]:
         """Every statement matching ``f`` with full provenance, streamed in a stable order (exports)."""
@@ -311,10 +311,10 @@ class Store:
             return queries.list_documents(conn, limit, outlet, offset)
 
     def claims(
-        self, limit: int | None = None, actor: str | None = None, *, offset: int = 0
+        self, limit: int | None = None, actor: str | None = None, *, offset: int = 0, min_outlets: int = 1
     ) -> list[dict[str, Any]]:
         with self._reader() as conn:
-            return queries.list_claims(conn, limit, actor, offset)
+            return queries.list_claims(conn, limit, actor, offset, min_outlets)
 
     def statement(self, statement_id: str) -> records.StatementRecord | None:
         """One statement in full: spans, machine and effective values, overrides, its passage."""

@@ -96,8 +96,16 @@ def list_claims(
     request: Request,
     store: StoreDep,
     actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
+    min_outlets: Annotated[
+        int, Query(ge=1, description="Only claims at least this many outlets carried (2: several outlets).")
+    ] = 1,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> ClaimPage:
-    rows = [ClaimRow.model_validate(r) for r in store.claims(limit + 1, actor, offset=offset)]
-    return counted(ClaimPage, page(request, rows, limit, offset), lambda: store.count_claims(actor))
+    rows = [
+        ClaimRow.model_validate(r)
+        for r in store.claims(limit + 1, actor, offset=offset, min_outlets=min_outlets)
+    ]
+    return counted(
+        ClaimPage, page(request, rows, limit, offset), lambda: store.count_claims(actor, min_outlets)
+    )
