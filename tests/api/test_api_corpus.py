@@ -75,3 +75,9 @@ def test_claims_carried_by_several_outlets_only_when_asked(client: TestClient) -
     several = client.get("/api/v1/claims", params={"min_outlets": 2}).json()
     assert several["items"] == [] and several["total"] == 0  # each claim here one outlet carried
     assert client.get("/api/v1/claims", params={"min_outlets": 0}).status_code == 422
+
+
+def test_a_claims_filter_beyond_any_corpus_finds_none(client: TestClient) -> None:
+    body = client.get("/api/v1/claims", params={"min_outlets": 100_000}).json()
+    assert body["items"] == [] and body["total"] == 0
+    assert client.get("/api/v1/claims", params={"min_outlets": 100_001}).status_code == 422

@@ -137,6 +137,8 @@ def test_actors_documents_claims(db: str) -> None:
     several = runner.invoke(app, ["claims", "--db", db, "--min-outlets", "2", "-f", "json"])
     assert [c["speaker"] for c in json.loads(several.stdout)] == ["Vladimir Putin"]
     assert runner.invoke(app, ["claims", "--db", db, "--min-outlets", "0"]).exit_code == 2
+    beyond = runner.invoke(app, ["claims", "--db", db, "--min-outlets", "99999999999", "-f", "json"])
+    assert beyond.exit_code == 0 and json.loads(beyond.stdout) == []
 
 
 def test_ingest_command_reads_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -354,13 +354,19 @@ def count_documents(conn: Connection, outlet: str | None = None) -> int:
     return int(conn.execute(q).scalar_one())
 
 
+# the most outlets a claim filter compares with: more than any corpus has, and inside the 32-bit
+# integer PostgreSQL compares ``n_outlets`` with (a larger value is an error there, not "none"),
+# so a larger filter is read as this one, which finds the same claims: none
+MAX_OUTLETS = 100_000
+
+
 def count_claims(conn: Connection, actor_query: str | None = None, min_outlets: int = 1) -> int:
     """Every claim ``list_claims`` can list for these filters."""
     q = select(func.count()).select_from(claim)
     if actor_query:
         q = q.where(claim.c.actor_id.in_(find_actor_ids(conn, actor_query)))
     if min_outlets > 1:
-        q = q.where(claim.c.n_outlets >= min_outlets)
+        q = q.where(claim.c.n_outlets >= min(min_outlets, MAX_OUTLETS))
     return int(conn.execute(q).scalar_one())
 
 
@@ -443,7 +449,7 @@ def list_claims(
     if actor_query:
         q = q.where(c.c.actor_id.in_(find_actor_ids(conn, actor_query)))
     if min_outlets > 1:
-        q = q.where(c.c.n_outlets >= min_outlets)
+        q = q.where(c.c.n_outlets >= min(min_outlets, MAX_OUTLETS))
     q = _page(q, limit, offset)
     out = []
     for row in conn.execute(q):

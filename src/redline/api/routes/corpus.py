@@ -21,6 +21,7 @@ from redline.api.models import (
     counted,
 )
 from redline.store import StatementFilter
+from redline.store.queries import MAX_OUTLETS
 
 router = APIRouter(responses=ERROR_RESPONSES)
 
@@ -97,7 +98,8 @@ def list_claims(
     store: StoreDep,
     actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
     min_outlets: Annotated[
-        int, Query(ge=1, description="Only claims at least this many outlets carried (2: several outlets).")
+        int,
+        Query(ge=1, le=MAX_OUTLETS, description="Only claims at least this many outlets carried (2: several)."),
     ] = 1,
     limit: Limit = 50,
     offset: Offset = 0,
