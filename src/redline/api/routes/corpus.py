@@ -99,7 +99,7 @@ def list_claims(
     actor: Annotated[str | None, Query(description="Actor id, name or alias.")] = None,
     min_outlets: Annotated[
         int,
-        Query(ge=1, le=MAX_OUTLETS, description="Only claims at least this many outlets carried (2: several)."),
+        Query(ge=1, le=MAX_OUTLETS, description="Only claims at least this many outlets carried."),
     ] = 1,
     limit: Limit = 50,
     offset: Offset = 0,
