@@ -1,6 +1,6 @@
 """Attribution and speakers on the unseen set: news no one on the project had read while tuning.
 
-Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|unseen3|unseen4] [--verbose] [--json]
+Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|unseen3|unseen4|unseen5] [--verbose] [--json]
        [--weights FILE]
 
 Every other quality figure comes from text the rules were revised against (the talks set, the
@@ -36,8 +36,9 @@ from redline.extract.pipeline import COMPONENT, Extractor
 from redline.knowledge.classifiers import load_weights
 
 DATA = Path(__file__).resolve().parent / "data"
-BATCHES = ("unseen", "unseen2", "unseen3", "unseen4")  # each written and annotated before redline read it
-WITH_ISSUES = {"unseen3"}  # the batches whose gold annotates issues and stance
+# each batch was written and annotated before redline read it
+BATCHES = ("unseen", "unseen2", "unseen3", "unseen4", "unseen5")
+WITH_ISSUES = {"unseen3", "unseen5"}  # the batches whose gold annotates issues and stance
 
 
 def main() -> None:
