@@ -17,7 +17,9 @@ stance are not annotated in those three, so for them this prints attribution P/R
 accuracy only. benchmarks/data/unseen3/ (six articles on the 2025-26 Ukraine talks: wire roundup,
 layered-source analysis, state-agency report, live blog, call readout, NATO ministers' meeting)
 has issue and stance gold too, so --set unseen3 also prints issue F1 and stance accuracy, the
-held-out check of the positions matrix (issue 9).
+held-out check of the positions matrix (issue 9); benchmarks/data/unseen5/ (five more on the talks:
+an explainer, Baltic and Nordic reactions, a TV transcript, prisoners and children, sanctions and
+frozen assets) was written after session 22 had tuned on unseen3, to measure that afresh.
 Scoring and the error listing are examples_eval.py's (../shared/eval/score.py when present);
 --verbose lists misses, spurious statements and wrong speakers.
 """
