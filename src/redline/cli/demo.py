@@ -84,7 +84,7 @@ def _next_steps(db: str) -> str:
             f"redline plan diff 28-point 19-point{flag}            # the two versions point by point",
             f"redline timeline{flag} --actor Witkoff",
             f"redline statements{flag} --search amnesty",
-            f"redline claims{flag}                                  # one claim across its sources",
+            f"redline claims{flag} --min-outlets 2                  # what several outlets carried",
             f"redline export statements{flag} -f csv -o statements.csv   # for spreadsheets and R",
             f"redline serve{flag}          # dashboard at http://127.0.0.1:8000/, API at /api/v1",
         ]
