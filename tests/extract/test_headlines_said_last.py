@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from attribution_spans import Attributed
+from redline.extract.headlines import headline_end
 
 pytestmark = pytest.mark.model
 
@@ -78,3 +79,22 @@ def test_a_dash_signs_a_headline_with_a_comma_in_it(
     attributed: Attributed, headline: str, content: str, source: str
 ) -> None:
     assert _found(attributed, headline) == [(content, source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        (
+            "Talks stall\n\nThe envoy said on Monday that the talks had stalled over the border question.",
+            len("Talks stall\n"),  # a blank line after the headline is not part of it
+        ),
+        # a short line with a full stop may still be a headline ("Deal close.")
+        ("Deal close.\nThe envoy said on Monday that the talks had stalled over the border.", 12),
+        ("Talks stall\nKyiv, 3 May\nBrief\nFourth line\nBody.", len("Talks stall\nKyiv, 3 May\nBrief\n")),
+        ("The envoy said on Monday that the talks had stalled over the question of the border.\nMore.", 0),
+        ("Talks stall", len("Talks stall")),  # no line break: the whole text is the headline
+        ("", 0),
+    ],
+)
+def test_headlines_end_after_the_opening_lines_without_a_final_full_stop(text: str, end: int) -> None:
+    assert headline_end(text) == end

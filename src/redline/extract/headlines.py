@@ -31,9 +31,13 @@ _HEADLINE_LINES = 3  # opening lines searched for headlines (a date or a section
 
 def headline_end(text: str) -> int:
     """Character offset where the headlines end: after the opening non-empty lines (at most
-    ``_HEADLINE_LINES``) that carry no final full stop; 0 when the text opens with prose."""
+    ``_HEADLINE_LINES``) that carry no final full stop; 0 when the text opens with prose. Lines
+    are read one at a time up to where the headlines stop, not the whole text split: this runs
+    for every document, for the speaker rules and for the dates."""
     end = pos = seen = 0
-    for line in text.split("\n"):
+    while True:
+        brk = text.find("\n", pos)
+        line = text[pos:] if brk < 0 else text[pos:brk]
         stripped = line.strip()
         nxt = pos + len(line) + 1
         if stripped:
@@ -41,6 +45,8 @@ def headline_end(text: str) -> int:
             if seen > _HEADLINE_LINES or (stripped.endswith((".", "!", "?")) and len(stripped) > 60):
                 break
             end = nxt
+        if brk < 0:
+            break
         pos = nxt
     return min(end, len(text))
 

@@ -679,8 +679,10 @@ class SpeakerResolver:
             if found is not None:
                 previous.append(found)
             out[i] = found
-        self._headline_people(doc, out, mentions)
-        self._headline_roles(doc, out, mentions)
+        if any(out):
+            zone = headline_end(self._index(doc, mentions).text)  # the text the index read once
+            self._headline_people(out, zone)
+            self._headline_roles(doc, out, zone)
         for i in order:  # a bare quote before anyone is named (a headline): the speaker named next
             source, content = statements[i]
             if out[i] is None and source is None and content is not None:
@@ -691,7 +693,7 @@ class SpeakerResolver:
                         out[i] = first
         return out
 
-    def _headline_people(self, doc: Doc, speakers: list[Speaker | None], mentions: list[Mention]) -> None:
+    def _headline_people(self, speakers: list[Speaker | None], zone: int) -> None:
         """ "Russia says no compromise" over a story quoting one Russian official: the headline
         gives the state's or the institution's name to what that person said, so its speaker is
         the person (the annotation guide's rule), when the body quotes one person of that side,
@@ -699,9 +701,6 @@ class SpeakerResolver:
         official denies ...", "Slovak Premier applauds ..."). Unnamed sources in the body
         ("anonymous Russian official") are no one to name. Headlines are the opening lines
         without a final full stop."""
-        if not any(speakers):
-            return
-        zone = headline_end(self._index(doc, mentions).text)  # the text the index read once
         if zone == 0:
             return
         body: dict[str, Counter[str]] = {}
@@ -722,13 +721,12 @@ class SpeakerResolver:
             person = next(p for p in speakers if p is not None and (p.actor_id or p.name) == who)
             speakers[n] = replace(person, mention=sp.mention)
 
-    def _headline_roles(self, doc: Doc, speakers: list[Speaker | None], mentions: list[Mention]) -> None:
+    def _headline_roles(self, doc: Doc, speakers: list[Speaker | None], zone: int) -> None:
         """ "Trade Minister Says Draft Needs Work" over "Trade Minister Aino Lehtola said ...": a
         headline names by role alone the person the story's opening names in full, so the
         headline's speaker is the first person among the body's opening speakers whose mention,
         or the words just before it, hold the headline's role noun. A role no opening speaker
         holds stays as it is."""
-        zone = headline_end(self._index(doc, mentions).text)
         if zone == 0:
             return
         opening = sorted(
