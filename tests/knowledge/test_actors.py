@@ -270,3 +270,24 @@ def test_name_key_keeps_names_in_other_scripts_apart() -> None:
     assert name_key("Олександр Коваль") == "олександр коваль"
     assert name_key("Олександр Коваль") != name_key("Марія Коваль")
     assert name_key("") == ""
+
+
+def test_back_reference_nouns_come_from_the_knowledge_files(kb: ActorBase) -> None:
+    # "The agency said" takes up an outlet, "the coalition" a group, "a spokeswoman for X" speaks as X
+    assert {"agency", "broadcaster"} <= kb.media_nouns
+    assert {"coalition", "bloc"} <= kb.group_nouns
+    assert kb.generic_group_nouns <= kb.group_nouns
+    assert "coalition" not in kb.generic_group_nouns
+    assert "spokeswoman" in kb.speaks_for
+    assert "official" not in kb.speaks_for
+    bare = ActorBase.build([Actor(id="a-b", name="Anna Bell")])
+    assert not bare.media_nouns and not bare.speaks_for
+
+
+def test_back_references_must_map_known_kinds_to_lists() -> None:
+    from redline.knowledge.actors import _back_references
+
+    assert _back_references({"media": ["agency"]}, Path("names.yaml")) == {"media": ["agency"]}
+    for bad in ({"media": "agency"}, {"outlets": ["agency"]}, ["agency"]):
+        with pytest.raises(ConfigError, match="back_references"):
+            _back_references(bad, Path("names.yaml"))

@@ -68,30 +68,6 @@ _OWNING_PRONOUNS = frozenset({"his", "her", "their"})  # "its" bodies: SpeakerRe
 _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a Kremlin readout"
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
 _REPORT_WINDOW = 2  # sentences back in which "the report" finds the outlet that made it
-_GROUP_NOUNS = frozenset({"coalition", "group", "bloc", "alliance", "grouping"})
-# nouns by which news refers back to an outlet it named ("the agency", "the paper")
-_MEDIA_NOUNS = frozenset(
-    {
-        "agency",
-        "paper",
-        "newspaper",
-        "outlet",
-        "publication",
-        "broadcaster",
-        "daily",
-        "channel",
-        "network",
-        "website",
-        "site",
-        "magazine",
-        "tabloid",
-        "wire",
-    }
-)
-
-# nouns of a person whose words are a body's own: "a spokesperson for the trust" speaks as the trust
-_SPEAKS_FOR = frozenset({"spokesperson", "spokesman", "spokeswoman"})
-
 # "ended the day with a joint statement saying": prepositions that put out a statement
 _ISSUING_PREPOSITIONS = frozenset({"with", "in", "through", "via"})
 
@@ -290,7 +266,7 @@ class SpeakerResolver:
         of-phrase or before the noun. A place there gives a side instead ("a Russian spokesman",
         the collective step), and a named spokesperson is the person (an earlier step)."""
         head = index.head(span)
-        if head.lemma_.lower() not in _SPEAKS_FOR:
+        if head.lemma_.lower() not in self.kb.speaks_for:
             return None
         bodies = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= span.start]
         for prep in head.rights:
@@ -430,7 +406,7 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if span[0].lower_ not in {"the", "this"} or head.tag_ != "NN":
             return None
-        if lemma not in _MEDIA_NOUNS and lemma not in _GROUP_NOUNS:
+        if lemma not in self.kb.media_nouns and lemma not in self.kb.group_nouns:
             return None
         word = self.kb.fold(lemma)
         # "the AFP news agency", "the US outlet Axios": an outlet named in the phrase itself takes
@@ -446,9 +422,11 @@ class SpeakerResolver:
             return None, _clean_name(span)  # the same, where no mention was found
 
         def wanted(a: Actor) -> bool:
-            if lemma in _MEDIA_NOUNS:
+            if lemma in self.kb.media_nouns:
                 return a.type == "media"
-            return a.type == "group" and (lemma in {"group", "bloc"} or word in self.kb.key(a.name.split()))
+            return a.type == "group" and (
+                lemma in self.kb.generic_group_nouns or word in self.kb.key(a.name.split())
+            )
 
         before = [c for c in index.candidates if c.end <= span.start]
         after = [c for c in index.candidates if c.start >= span.end]  # a standfirst's "the agency"

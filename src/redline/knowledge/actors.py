@@ -181,6 +181,13 @@ class ActorBase:
     gendered_words: Mapping[str, str] = field(default_factory=dict)  # folded word -> m|f
     person_nouns: frozenset[str] = frozenset()  # lowercase lemmas: official, spokesman, lawmaker
     non_speakers: frozenset[str] = frozenset()  # lowercase lemmas that name no source: turn, vote
+    # lowercase lemmas by which news refers back to a source it named (names.yaml
+    # ``back_references``): "the agency" takes up an outlet, "the coalition" a group, and a
+    # generic group noun ("the bloc") any group
+    media_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    generic_group_nouns: frozenset[str] = frozenset()
+    speaks_for: frozenset[str] = frozenset()  # "a spokesperson for the trust" speaks as the trust
     # actor id -> the label a statement's speaker gets ("US government" for the United States, as
     # the annotation guide names it); the actor, its party and its matrix row keep their names
     speaker_labels: Mapping[str, str] = field(default_factory=dict)
@@ -246,6 +253,8 @@ class ActorBase:
         non_speakers: Sequence[str] = (),
         speaker_labels: Mapping[str, str] | None = None,
         short_names: Mapping[str, str] | None = None,
+        back_references: Mapping[str, Sequence[str]] | None = None,
+        speaks_for: Sequence[str] = (),
     ) -> ActorBase:
         """Index actors; later actors with the same id replace earlier ones."""
         by_id = {a.id: a for a in actors}
@@ -264,6 +273,10 @@ class ActorBase:
             non_speakers=frozenset(w.lower() for w in non_speakers),
             speaker_labels=dict(speaker_labels or {}),
             short_names={str(k): str(v) for k, v in (short_names or {}).items()},
+            media_nouns=_lowered((back_references or {}).get("media")),
+            group_nouns=_lowered((back_references or {}).get("group")),
+            generic_group_nouns=_lowered((back_references or {}).get("generic_group")),
+            speaks_for=_lowered(speaks_for),
             place_forms=place_forms,
             collectives=_collectives(collectives or {}),
         )
@@ -872,6 +885,8 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
         names.get("non_speakers") or (),
         labels,
         names.get("short_names"),
+        _back_references(names.get("back_references"), packaged("names.yaml")),
+        names.get("speaks_for") or (),
     )
     for actor in base:
         if actor.affiliation and actor.affiliation not in base:
@@ -910,6 +925,28 @@ def _parties(section: Any, path: Path) -> dict[str, str]:
     return {k: v.strip() for k, v in section.items()}
 
 
+def _lowered(words: Sequence[str] | None) -> frozenset[str]:
+    return frozenset(w.lower() for w in words or ())
+
+
+_BACK_REFERENCES = ("media", "group", "generic_group")
+
+
+def _back_references(section: Any, path: Path) -> dict[str, list[str]]:
+    if section is None:
+        return {}
+    if (
+        not isinstance(section, dict)
+        or set(section) - set(_BACK_REFERENCES)
+        or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in section.values())
+    ):
+        raise ConfigError(
+            "'back_references' must map media, group and generic_group to lists of nouns",
+            where=str(path),
+        )
+    return section
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     data = read_yaml(
         Path(path), "actor file", missing_hint="check the path given in --actors or REDLINE_ACTORS"
@@ -929,6 +966,8 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         "speaker_labels",
         "parties",
         "short_names",
+        "back_references",
+        "speaks_for",
     }
     if unknown:
         raise ConfigError(
