@@ -28,6 +28,8 @@ def test_packaged_lexicon_loads_with_core_cues() -> None:
     assert "expect" in load_cues(policy={"sourceless_statements": True}).passive_raising_verbs
     assert "update" in cues.label_exclusions
     assert "for" in cues.prep_nouns["support"]
+    # "a readout issued by the ministry" names its maker; "published by" names the outlet
+    assert "issue" in cues.document_makers and "publish" not in cues.document_makers
 
 
 def test_yaml_booleans_do_not_sneak_in() -> None:

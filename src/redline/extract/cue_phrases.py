@@ -126,11 +126,6 @@ def _cites(prep: Token, obj: Token, cues: CueLexicon) -> bool:
     return set_off and (named or lemma in cues.source_nouns or lemma in cues.nouns)
 
 
-# participles that name a document's maker ("issued by the ministry"); "published by" names
-# the outlet that carried someone else's words ("a transcript of the call published by Bloomberg")
-_MAKING_VERBS = frozenset({"issue", "release", "send", "circulate", "distribute", "sign", "put"})
-
-
 def _maker(noun: Token, cues: CueLexicon) -> TokenRange | None:
     """ "according to a readout issued by the ministry", "a statement released by the Kremlin",
     "a statement from the presidential office": a speech or document noun whose participle or
@@ -138,7 +133,7 @@ def _maker(noun: Token, cues: CueLexicon) -> TokenRange | None:
     if noun.lemma_.lower() not in cues.nouns and noun.lemma_.lower() not in cues.document_nouns:
         return None
     for acl in noun.rights:
-        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _MAKING_VERBS:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in cues.document_makers:
             for agent in acl.children:
                 objs = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
                 if objs:

@@ -88,6 +88,7 @@ class CueLexicon:
     quote_pairs: tuple[tuple[str, str], ...] = ()
     document_nouns: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
+    document_makers: frozenset[str] = frozenset()  # "a readout issued by the ministry"
     # verbs that do a speech act through their object noun ("made the case that", "unveiled a
     # proposal for"): their subject is the noun's speaker
     light_verbs: frozenset[str] = frozenset()
@@ -249,6 +250,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         interview_words=frozenset(_words(data, "interview_words", where)),
         quote_pairs=_quote_pairs(data, where),
         document_nouns=frozenset(_words(data, "document_nouns", where)),
+        document_makers=frozenset(_words(data, "document_makers", where)),
         document_verbs=frozenset(_words(data, "document_verbs", where)),
         light_verbs=frozenset(_words(data, "light_verbs", where)),
         unsaying_verbs=frozenset(_words(data, "unsaying_verbs", where)),
