@@ -823,7 +823,11 @@ class SpeakerResolver:
     # -- 1. names and titles inside the span -------------------------------------------------
     def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         head = index.head(span)
-        dateline = all(t.is_punct or t.is_space or not t.is_alpha or t.is_upper for t in span)
+        # a capitals span is a dateline ("KYIV (Agency) - ...") unless a colon follows it: then it
+        # is a transcript's label ("MINISTER: No. Ms Hallberg knows ..."), whose words are its own
+        dateline = all(t.is_punct or t.is_space or not t.is_alpha or t.is_upper for t in span) and not (
+            span.end < len(span.doc) and span.doc[span.end].text == ":"
+        )
         if not (dateline and span[0].text == "("):  # "(AGENCY) - Putin said": the outlet's own byline
             for c in index.candidates:
                 if c.start <= head.i < c.end and c.kind != "norp" and not self._role_only(index.doc, c):
@@ -848,9 +852,10 @@ class SpeakerResolver:
                     if not any(t.pos_ in {"VERB", "AUX"} for t in doc[span.end : c.start]):
                         return c.actor_id, c.name
                     break
-        if head.pos_ == "PROPN" and head.text[:1].isupper():
+        if (head.pos_ == "PROPN" and head.text[:1].isupper()) or (head.is_upper and len(head) > 1):
             # a surname the model did not tag this time: the person of that surname named last
-            key = self.kb.fold(head.text)
+            # (in capitals, a transcript's label, whatever the tagger makes of it: "RENNICK:")
+            key = self.kb.fold(head.text.title() if head.is_upper else head.text)  # not an acronym
             named = [
                 c
                 for c in index.candidates
@@ -946,6 +951,9 @@ class SpeakerResolver:
                 self._apposed(index, nominal)
                 or self._described(index, nominal)
                 or self._definite_person(index, nominal, None, previous)
+                # "The economist points out ... The economist is not convinced ... she says": the
+                # earlier speaker the same description named, out of the window by now
+                or self._repeated(index, nominal, previous)
                 or (None, chosen.name)
             )
         return chosen.actor_id, chosen.name
