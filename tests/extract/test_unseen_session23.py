@@ -167,3 +167,39 @@ def test_a_fronted_question_the_parser_made_the_root_is_the_reporters(extractor:
 def test_a_request_made_in_the_main_clause_is_still_read(extractor: Any) -> None:
     text = "The union asked the port for a new offer on Monday."
     assert [name for name, _ in said_by(extractor, text)] == ["union"]
+
+
+# --- the byline --------------------------------------------------------------------------------
+
+
+def test_the_writer_in_the_byline_is_no_ones_antecedent(extractor: Any) -> None:
+    text = (
+        "Port chief faces fraud trial\n\nBy Tom Harlan, Courts Reporter\n\n"
+        "The former head of the port authority had rejected two offers, prosecutors said on Monday. "
+        "He denies all charges."
+    )
+    assert all(name != "Tom Harlan" for name, _ in said_by(extractor, text))
+
+
+def test_a_name_after_by_in_running_text_is_still_an_antecedent(extractor: Any) -> None:
+    text = (
+        "The talks ran late. By then Tom Harlan, the port's lawyer, had left the room. "
+        "He said the offer was fair."
+    )
+    assert said_by(extractor, text) == [("Tom Harlan", "the offer was fair")]
+
+
+# --- an outlet taken up by its kind -------------------------------------------------------------
+
+
+def test_the_agency_takes_up_the_agency_named_before(extractor: Any) -> None:
+    text = (
+        "The ferry talks ended without progress, the Marsh news agency MNA reported, citing a port "
+        "official. The talks will resume in January, the agency said."
+    )
+    assert said_by(extractor, text)[-1] == ("MNA", "The talks will resume in January")
+
+
+def test_the_agency_with_no_agency_named_stays_the_agency(extractor: Any) -> None:
+    text = "The ferry talks stalled on Monday. The agency said the union would strike."
+    assert said_by(extractor, text) == [("agency", "the union would strike")]
