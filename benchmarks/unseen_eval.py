@@ -20,6 +20,9 @@ has issue and stance gold too, so --set unseen3 also prints issue F1 and stance 
 held-out check of the positions matrix (issue 9); benchmarks/data/unseen5/ (five more on the talks:
 an explainer, Baltic and Nordic reactions, a TV transcript, prisoners and children, sanctions and
 frozen assets) was written after session 22 had tuned on unseen3, to measure that afresh.
+benchmarks/data/unseen7/ (six more formats: mediation readouts, past-perfect plea talks, league
+bargaining, world briefs, a role-labelled transcript, an analysis by role) scores attribution and
+speakers only.
 Scoring and the error listing are examples_eval.py's (../shared/eval/score.py when present);
 --verbose lists misses, spurious statements and wrong speakers.
 """
@@ -39,7 +42,7 @@ from redline.knowledge.classifiers import load_weights
 
 DATA = Path(__file__).resolve().parent / "data"
 # each batch was written and annotated before redline read it
-BATCHES = ("unseen", "unseen2", "unseen3", "unseen4", "unseen5")
+BATCHES = ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen7")
 WITH_ISSUES = {"unseen3", "unseen5"}  # the batches whose gold annotates issues and stance
 
 

@@ -308,15 +308,15 @@ def test_long_paragraph(run: Run) -> None:
 @pytest.mark.model
 def test_labelled_lines_are_statements_of_the_label(run: Run) -> None:
     text = (
-        'Kremlin: Talks can resume next month\n\n"HOST: If I may, will you sign?\n\n'
+        'Kremlin: Talks can resume next month\n\n"ENVOY: If I may, will you sign?\n\n'
         '"MINISTER: Not this week.\n\nUPDATE: The meeting ended.'
     )
     doc, atts = run(text)
     headline = _one(doc, atts, "Talks can resume next month")
     assert _text(doc, headline.source) == "Kremlin"
     assert _text(doc, headline.cue) == ":"
-    host = _one(doc, atts, "If I may, will you sign?")
-    assert _text(doc, host.source) == "HOST"
+    envoy = _one(doc, atts, "If I may, will you sign?")  # ("HOST:" asks for the outlet: no statement)
+    assert _text(doc, envoy.source) == "ENVOY"
     assert _text(doc, _one(doc, atts, "Not this week").source) == "MINISTER"
     assert all(_text(doc, a.source) != "UPDATE" for a in atts)
 

@@ -501,12 +501,18 @@ def span_head(span: SpacySpan) -> Token:
     return min(reversed(heads), key=depth)
 
 
+# dependencies only a noun takes: a word in one of them is a noun whatever its tag says
+_NOUN_ROLES = frozenset({"appos", "compound", "poss", "pobj", "dobj"})
+
+
 def _before_verb(doc: Doc, start: int, end: int) -> int:
     """Where a person's name the model found ends: before the first word the parser reads as a
     verb (in a title-case headline the model runs a name into the clause after it, or takes the
-    clause for a name: "Strike Will Go Ahead"); ``start`` when no proper noun comes before it."""
+    clause for a name: "Strike Will Go Ahead"); ``start`` when no proper noun comes before it.
+    A word the parser reads as a verb but attaches as a noun ("Joaquim Ferres", Ferres an
+    apposition) is a surname the tagger misread (-es, -ed), not the clause after the name."""
     for i in range(start, end):
-        if doc[i].pos_ in ("VERB", "AUX"):
+        if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in _NOUN_ROLES:
             return i if any(doc[k].pos_ == "PROPN" for k in range(start, i)) else start
     return end
 

@@ -503,6 +503,9 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
                 continue
             if not outer.content[0] <= inner.cue_token < outer.content[1]:
                 continue
+            if outer.kind == "colon":
+                continue  # a labelled turn is the speaker's own words, whole, as a quote is: a
+                # report inside it ("I have told the growers that ...") is no second statement
             if inner.content[0] >= outer.content[1]:
                 # "criticised Moscow's demand | that Kyiv withdraw": the outer object is the noun
                 # whose own clause follows; the outer statement runs to its end, both stand

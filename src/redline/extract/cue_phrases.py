@@ -236,6 +236,8 @@ def predicate_candidates(
                 if objs:
                     rng = (objs[0].left_edge.i, child.right_edge.i + 1)
             elif (child.dep_ == "ccomp" and "that" in allowed) or (child.dep_ == "xcomp" and "to" in allowed):
+                if any(c.dep_ == "neg" for t in (tok, tok.head) for c in t.children):
+                    break  # "is not convinced that the venue matters": the clause is not held
                 rng = subtree_range(child)
             if rng:
                 break
@@ -323,6 +325,8 @@ _BOUND_PRONOUNS = {
 # A live blog's timestamp may come first: "13:40 GMT — Kremlin: ...", "9.15am | Merz: ...".
 # A transcript sets its labels in capitals and may put the whole title before the name
 # ("DEPUTY MINISTER OF WATER AND ENVIRONMENT ANA SILVA:"): a label all in capitals may be longer.
+# A note in lower case may stand between the label and its colon ("HALLBERG (recording):",
+# "OKAFOR (through an interpreter):"): how the words reached the page, not who said them.
 _TIMESTAMP = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[—–\-|]\s*)?"
 _CAPITALS_WORD = r"[A-Z][A-Z’'\-.]*"
 _MAX_TITLE_CASE_LABEL = 4  # words
@@ -330,7 +334,7 @@ _LABEL = re.compile(
     r"^"
     + _TIMESTAMP
     + r"[\"“'‘]?(?P<label>(?:[A-Z]\.)*[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}"
-    + rf"|{_CAPITALS_WORD}(?: {_CAPITALS_WORD}){{4,11}}):[ \t\xa0]+"
+    + rf"|{_CAPITALS_WORD}(?: {_CAPITALS_WORD}){{4,11}})(?:[ \t]+\([a-z][a-z \-]{{0,29}}\))?:[ \t\xa0]+"
     r"(?P<content>\S[^\n]*)",
     re.MULTILINE,
 )
@@ -447,9 +451,12 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
         if plural or _clause_heading(src) or all(t.ent_type_ in ("GPE", "LOC") for t in src):
             continue  # "Harbour Talks: ...", "Norway: ...": a section heading or a place, no speaker
             # (one plural word is left alone: a surname may be tagged as one, "Sanders: ...")
-        colon = src.end
+        # the colon, past any note after the label ("HALLBERG (recording):")
+        at = text.rindex(":", m.end("label"), m.start("content"))
+        mark = doc.char_span(at, at + 1, alignment_mode="expand")
+        colon = src.end if mark is None else mark.start
         content = trim(doc, body.start, _writer_resumes(doc, cues, body.start, body.end), words=False)
-        if content is None or doc[colon].text != ":":
+        if content is None or not doc[colon].text.endswith(":"):  # "):" is one token
             continue
         out.append(Candidate(content, (colon, colon + 1), (src.start, src.end), "colon", colon))
     return out

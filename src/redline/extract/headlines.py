@@ -51,6 +51,17 @@ def headline_end(text: str) -> int:
     return min(end, len(text))
 
 
+# "By Dana Whitlock, KVR 7 News", "By Mirela Ostrander, Courts Reporter": a line that names the
+# writer (a few capitalised words after "By", perhaps a role after a comma, no full stop)
+_BYLINE = re.compile(r"^[ \t]*By (?:[A-Z][\w'’.\-]*[ \t]?){1,4}(?:,[^\n.]{0,40})?[ \t]*$", re.MULTILINE)
+
+
+def bylines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the lines that name the story's writer: the writer reports, and is
+    nobody a later "he" or "she" in the story stands for."""
+    return [m.span() for m in _BYLINE.finditer(text)]
+
+
 def title_case_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
     """One candidate per cue verb of each title-case headline line."""
     out: list[Candidate] = []

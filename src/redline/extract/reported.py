@@ -1339,10 +1339,16 @@ def _nobody_speaks(tok: Token, cand: Candidate, cues: CueLexicon) -> bool:
 def _fronted_clause(tok: Token) -> bool:
     """A participle heading an adverbial clause: "Asked whether ..., she said", also where the
     parser made the clause opening the sentence a complement of the main verb after it ("Asked
-    whether she expects a deal, she laughs")."""
+    whether she expects a deal, she laughs"), or made the participle the root and the main clause
+    hang on it ("Asked about the list, the minister said ...", "said" a parataxis)."""
     if tok.dep_ == "advcl":
         return True
     opens = tok.i == tok.sent.start or all(t.is_space or t.is_punct for t in tok.doc[tok.sent.start : tok.i])
+    if tok.dep_ == "ROOT" and opens:
+        return any(
+            c.dep_ in ("parataxis", "ccomp") and c.i > tok.i and any(s.dep_ in SUBJECTS for s in c.children)
+            for c in tok.children
+        )
     return tok.dep_ == "ccomp" and tok.head.i > tok.i and opens
 
 
@@ -1367,7 +1373,7 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
         return True
     if any(_asks_anonymity(c, cues) for c in tok.children):
         return True  # "an official who asked not to be named"
-    negated = any(c.dep_ == "neg" for c in tok.children) or _none_given(tok, cues)
+    negated = any(c.dep_ == "neg" for c in tok.children) or _none_given(tok, cues) or _no_one(tok, cues)
     if negated and tok.lemma_.lower() not in cues.negated_statements:
         return True
     # "has said little in public": an empty object and no clause is speech that carried nothing
@@ -1378,6 +1384,20 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
         and not any(d.dep_ in ("relcl", "acl") for d in c.children)
         for c in tok.rights
     ) and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+
+
+def _no_one(verb: Token, cues: CueLexicon) -> bool:
+    """ "Nobody in either capital will say when ...", "No official would comment": a subject that
+    says no one spoke negates the act as "did not say" does. Not one the parser found on another
+    line: a headline's quoted “no compromise” is no subject of the next line's verb."""
+    doc = verb.doc
+    empty = cues.empty_subjects
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lower_ in empty or any(d.dep_ == "det" and d.lower_ in empty for d in c.children))
+        and not any("\n" in t.text for t in doc[min(c.i, verb.i) : max(c.i, verb.i)])
+        for c in verb.children
+    )
 
 
 def _asked_about(verb: Token) -> bool:

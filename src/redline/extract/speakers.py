@@ -40,7 +40,7 @@ from redline.extract.english import (
     RELATIVE_PRONOUNS,
     SUBJECTS_OR_EXPLETIVE,
 )
-from redline.extract.headlines import headline_end
+from redline.extract.headlines import bylines, headline_end
 from redline.extract.token_ranges import conjuncts, dateline_end
 from redline.knowledge.actors import SKIPPED, ActorBase, split_words
 from redline.model import Actor, Mention, Span, Speaker
@@ -110,6 +110,8 @@ class _Index:
     # each candidate's head: (its label, its head's index, that head's head's index), read once
     # per document (``candidate_heads``) where every subject pronoun compared them anew
     _candidate_heads: list[tuple[str, int, int]] | None = None
+    # character spans of the lines naming the writer ("By Dana Whitlock"), no one's antecedent
+    bylines: list[tuple[int, int]] = field(default_factory=list)
 
     def candidate_heads(self) -> list[tuple[str, int, int]]:
         """Of each of ``candidates``, in order: its head's dependency label, the index of the
@@ -122,6 +124,12 @@ class _Index:
                 found.append((head.dep_, governor.i, governor.head.i))
             self._candidate_heads = found
         return self._candidate_heads
+
+    def writer(self, c: _Candidate) -> bool:
+        """Whether ``c`` is named in a byline ("By Mirela Ostrander"): the story's writer, whom
+        no later "he", "she" or "the reporter" in it stands for."""
+        at = self.doc[c.start].idx
+        return any(s <= at < e for s, e in self.bylines)
 
     def covering(self, i: int, kinds: Collection[str] | None = None) -> _Candidate | None:
         """The first candidate that covers token ``i`` (of one of ``kinds`` when given)."""
@@ -434,6 +442,26 @@ class SpeakerResolver:
             actor = self.kb.get(c.actor_id)
             if actor is not None and wanted(actor):
                 return actor.id, actor.name
+        return self._named_with(index, span, lemma)
+
+    def _named_with(self, index: _Index, span: SpacySpan, lemma: str) -> tuple[str | None, str] | None:
+        """ "the Dresnian news agency DNA reported ... the agency said": an outlet the actor list
+        does not know takes up the name the same noun was given just before ("news agency DNA",
+        "the Harlow Post newspaper")."""
+        doc = index.doc
+        for t in index.back(span.start, _REPORT_WINDOW):
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or index.in_quote[t.i]:
+                continue
+            end = t.i + 1  # the name after the noun ("news agency DNA"), whatever the parse
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+            if end > t.i + 1:
+                return None, doc[t.i + 1 : end].text
+            start = t.i  # else the name before it ("the Harlow Post newspaper")
+            while start > 0 and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            if start < t.i:
+                return None, doc[start : t.i].text
         return None
 
     def _report(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
@@ -765,6 +793,7 @@ class SpeakerResolver:
         sent_of = _sentence_numbers(doc)
         in_quote = _quote_mask(doc)
         index = _Index(doc, doc.text if text is None else text, found, sent_of, in_quote, [])
+        index.bylines = bylines(index.text)
         index.candidates = [c for m in mentions if (c := self._candidate(index, m)) is not None]
         self._last = (doc, mentions, index)  # references, so that ids cannot be reused while cached
         return index
@@ -801,7 +830,11 @@ class SpeakerResolver:
     # -- 1. names and titles inside the span -------------------------------------------------
     def _named(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         head = index.head(span)
-        dateline = all(t.is_punct or t.is_space or not t.is_alpha or t.is_upper for t in span)
+        # a capitals span is a dateline ("KYIV (Agency) - ...") unless a colon follows it: then it
+        # is a transcript's label ("MINISTER: No. Ms Hallberg knows ..."), whose words are its own
+        dateline = all(t.is_punct or t.is_space or not t.is_alpha or t.is_upper for t in span) and not (
+            span.end < len(span.doc) and span.doc[span.end].text == ":"
+        )
         if not (dateline and span[0].text == "("):  # "(AGENCY) - Putin said": the outlet's own byline
             for c in index.candidates:
                 if c.start <= head.i < c.end and c.kind != "norp" and not self._role_only(index.doc, c):
@@ -826,9 +859,10 @@ class SpeakerResolver:
                     if not any(t.pos_ in {"VERB", "AUX"} for t in doc[span.end : c.start]):
                         return c.actor_id, c.name
                     break
-        if head.pos_ == "PROPN" and head.text[:1].isupper():
+        if (head.pos_ == "PROPN" and head.text[:1].isupper()) or (head.is_upper and len(head) > 1):
             # a surname the model did not tag this time: the person of that surname named last
-            key = self.kb.fold(head.text)
+            # (in capitals, a transcript's label, whatever the tagger makes of it: "RENNICK:")
+            key = self.kb.fold(head.text.title() if head.is_upper else head.text)  # not an acronym
             named = [
                 c
                 for c in index.candidates
@@ -924,6 +958,9 @@ class SpeakerResolver:
                 self._apposed(index, nominal)
                 or self._described(index, nominal)
                 or self._definite_person(index, nominal, None, previous)
+                # "The economist points out ... The economist is not convinced ... she says": the
+                # earlier speaker the same description named, out of the window by now
+                or self._repeated(index, nominal, previous)
                 or (None, chosen.name)
             )
         return chosen.actor_id, chosen.name
@@ -1046,6 +1083,8 @@ class SpeakerResolver:
             if (c.actor_id, c.name if c.actor_id is None else "") in bound:
                 continue
             if content and doc[c.start].idx >= content[0] and doc[c.end - 1].idx < content[1]:
+                continue
+            if index.writer(c):
                 continue
             fit = _agrees(c, want, gender)
             if fit is not None and want == "plural" and c.kind == "person":
@@ -1540,6 +1579,8 @@ class SpeakerResolver:
             if c.kind != "person" or c.end > span.start or here - index.sent_of[c.start] > _WINDOW:
                 continue
             if content and index.doc[c.start].idx >= content[0] and index.doc[c.end - 1].idx < content[1]:
+                continue
+            if index.writer(c):
                 continue
             if gender and c.gender and c.gender != gender:
                 continue

@@ -101,6 +101,7 @@ class CueLexicon:
     anonymity_verbs: frozenset[str] = frozenset()
     negated_statements: frozenset[str] = frozenset()
     empty_objects: frozenset[str] = frozenset()
+    empty_subjects: frozenset[str] = frozenset()
     confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
     # an annotation policy, not a word list: whether a quotation split by its cue ("“If ...,”
     # he said, “then ...”") is one statement (PolNeAR) or two (the redline guide, the default)
@@ -261,6 +262,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         anonymity_verbs=frozenset(_words(data, "anonymity_verbs", where)),
         negated_statements=frozenset(_words(data, "negated_statements", where)),
         empty_objects=frozenset(_words(data, "empty_objects", where)),
+        empty_subjects=frozenset(_words(data, "empty_subjects", where)),
         confidence=_confidence(data, where),
         merge_split_quotes=_flag(data, "merge_split_quotes", where),
         mental_states=mental_states,
