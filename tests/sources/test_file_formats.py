@@ -227,7 +227,10 @@ def test_saved_rss_file_reads_each_entry_from_its_own_text(read: Any, tmp_path: 
     (problem,) = problems
     assert problem.source == f"{path}#2"
     assert problem.reason == "feed entry 'Only a link' carries no text"
-    assert problem.hint == "ingest its link to fetch the article: redline ingest https://harbour.example/2026/01/link-only"
+    assert (
+        problem.hint
+        == "ingest its link to fetch the article: redline ingest https://harbour.example/2026/01/link-only"
+    )
 
 
 def test_saved_atom_file_and_xml_that_is_no_feed(read: Any, tmp_path: Path, english: str) -> None:

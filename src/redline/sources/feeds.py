@@ -92,7 +92,8 @@ def _link(entry: Any) -> str | None:
     """The entry's article link; only a web address counts (feedparser offers an Atom entry's
     ``urn:`` id as its link when it has none, and that names no page)."""
     candidates = [entry.get("link")]
-    candidates += [c.get("href") for c in entry.get("links") or [] if c.get("rel", "alternate") == "alternate"]
+    links = entry.get("links") or []
+    candidates += [c.get("href") for c in links if c.get("rel", "alternate") == "alternate"]
     candidates.append(entry.get("id"))
     for link in candidates:
         if isinstance(link, str) and link.startswith(("http://", "https://")):

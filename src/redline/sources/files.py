@@ -190,13 +190,13 @@ class FileReader:
         for number, entry in enumerate(entries, start=1):
             where = f"{source}#{number}"
             if not entry.summary:
-                fetch = f"ingest its link to fetch the article: redline ingest {entry.url}" if entry.url else ""
-                yield Problem(
-                    where,
-                    f"feed entry {entry.title or '(untitled)'!r} carries no text",
-                    fetch or "the entry has neither text nor a link; nothing to read",
-                    "empty",
+                hint = (
+                    f"ingest its link to fetch the article: redline ingest {entry.url}"
+                    if entry.url
+                    else "the entry has neither text nor a link; nothing to read"
                 )
+                title = entry.title or "(untitled)"
+                yield Problem(where, f"feed entry {title!r} carries no text", hint, "empty")
                 continue
             record = entry_record(entry, source)
             published = record.pop("published") or self.published
@@ -364,15 +364,42 @@ class FileReader:
 def walk(root: Path) -> Iterator[Path | Problem]:
     """Files under a folder in sorted order, skipping hidden files and folders.
 
-    A folder that cannot be listed (permissions, a symlink loop) comes out as a Problem where
-    it would have been read: ``os.walk`` alone skips it in silence and the run looks complete.
+    A folder that cannot be listed (permissions) comes out as a Problem where it would have
+    been read: ``os.walk`` alone skips it in silence and the run looks complete. A linked
+    folder is read like any other (a team links shared folders in), once however many links
+    reach it; a link back to a folder that holds it is a loop, reported and not followed.
     """
     failed: list[OSError] = []
-    for folder, dirs, files in os.walk(root, onerror=failed.append):
+    top = root.stat()
+    ancestors: dict[str, frozenset[tuple[int, int]]] = {str(root): frozenset({(top.st_dev, top.st_ino)})}
+    seen = set(ancestors[str(root)])
+    for folder, dirs, files in os.walk(root, onerror=failed.append, followlinks=True):
         while failed:
             error = failed.pop(0)
             yield unreadable(str(error.filename or folder), error)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        chain = ancestors.pop(folder, frozenset())
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+            except OSError as exc:
+                yield unreadable(path, exc)
+                continue
+            key = (info.st_dev, info.st_ino)
+            if key in chain:
+                yield Problem(
+                    path,
+                    "is a symbolic link to a folder that holds it (a loop); not followed",
+                    "fix or remove the link; the folder's files are read once",
+                    "input",
+                )
+                continue
+            if key not in seen:  # a second link to a folder already read reads nothing twice
+                seen.add(key)
+                ancestors[path] = chain | {key}
+                kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(folder) / name
