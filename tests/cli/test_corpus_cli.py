@@ -162,6 +162,15 @@ def test_ingest_command_reads_files(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "stored 1 documents (1 statements); 0 already stored" in first.stderr
     second = runner.invoke(app, ["ingest", str(src), "--db", db])
     assert "stored 0 documents (0 statements); 1 already stored" in second.stderr
+    assert "copy:" not in second.stderr  # a re-run is no copy
+    # another outlet's verbatim copy: named, with the stored document it repeats
+    copy = tmp_path / "globe.jsonl"
+    record = json.loads(src.read_text(encoding="utf-8"))
+    copy.write_text(json.dumps({**record, "id": "g7", "outlet": "Globe"}) + "\n", encoding="utf-8")
+    third = runner.invoke(app, ["ingest", str(copy), "--db", db])
+    assert third.exit_code == 0, third.output
+    assert "1 of those already stored is an exact copy (same text or URL)" in third.stderr
+    assert f"  copy: {copy}:1 is stored document a1" in third.stderr
 
 
 def test_ingest_exits_1_when_an_input_fails_and_stores_the_rest(
