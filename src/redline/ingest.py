@@ -206,7 +206,7 @@ def ingest(
         batches = _new_only(_batches(sources, settings.batch_size, report), store, report)
         for results in runner.map(_extract_batch, batches):
             kept = _keep_results(results, report)
-            read_from: dict[str, str | None] = {p.extraction.document.id: p.extraction.document.source for p in kept}
+            read_from = {p.extraction.document.id: p.extraction.document.source for p in kept}
             for outcome in store.write(kept):
                 report.add(outcome, read_from.get(outcome.document_id))
             link_new(store)  # positions by plan point current before a request asks for them
