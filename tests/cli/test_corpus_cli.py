@@ -141,6 +141,26 @@ def test_actors_documents_claims(db: str) -> None:
     assert beyond.exit_code == 0 and json.loads(beyond.stdout) == []
 
 
+def test_a_second_analyst_hears_what_their_correction_replaces(db: str) -> None:
+    """Two analysts on one statement: the last write wins, as before, but it no longer wins in
+    silence; the analyst's own earlier choice, or a field nobody set, gives no note."""
+    sid = json.loads(runner.invoke(app, ["statements", "--db", db, "-f", "json"]).stdout)[0]["id"]
+    first = runner.invoke(app, ["correct", sid, "--db", db, "--stance", "oppose", "--who", "ana"])
+    assert first.exit_code == 0 and "note:" not in first.stderr
+    mine = runner.invoke(app, ["correct", sid, "--db", db, "--stance", "support", "--who", "ana"])
+    assert "note:" not in mine.stderr  # ana changing her own mind
+    second = runner.invoke(
+        app, ["correct", sid, "--db", db, "--stance", "conditional", "--issues", "nato", "--who", "ben"]
+    )
+    assert second.exit_code == 0, second.output
+    notes = [line for line in second.stderr.splitlines() if "note:" in line]
+    assert len(notes) == 1 and notes[0].startswith("  note: replaces ana's stance 'support' (correction 2, ")
+    assert notes[0].endswith("both stay in the statement's history")
+    with Store.open(db) as store:
+        record = store.statement(sid)
+        assert record is not None and [o["who"] for o in record["overrides"]] == ["ana", "ana", "ben"]
+
+
 def test_ingest_command_reads_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(redline.ingest, "default_extractor_factory", make_fake)
     src = tmp_path / "in.jsonl"

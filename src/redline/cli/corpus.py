@@ -204,6 +204,7 @@ def correct(
     with user_errors(), open_store(db, must_exist=True) as (store, settings):
         from redline.config import unknown_issue
         from redline.corrections import correct as correct_statement
+        from redline.corrections import superseded
         from redline.knowledge.issues import load_issues
         from redline.store import Correction
 
@@ -215,6 +216,15 @@ def correct(
         change = Correction(speaker, parsed, stance, reject, who, note, date=said, undated=undated)
         oid = correct_statement(store, statement_id, change)
         typer.echo(f"correction {oid} recorded for statement {statement_id}", err=True)
+        record = store.statement(statement_id)
+        for name, earlier in superseded(record["overrides"] if record else [], oid):
+            value = earlier[name]
+            shown = ", ".join(value) if isinstance(value, list) else value
+            typer.echo(
+                f"  note: replaces {earlier['who']}'s {name} {shown!r} (correction {earlier['id']}, "
+                f"{str(earlier['at'])[:16].replace('T', ' ')}); both stay in the statement's history",
+                err=True,
+            )
 
 
 STATEMENT_COLUMNS = (
