@@ -313,9 +313,11 @@ def _print_stacked(console: Console, cols: Sequence[str], cells: Sequence[Sequen
     from rich.text import Text
 
     at = list(cols).index(wide)
-    console.print(" | ".join(c for c in cols if c != wide), markup=False, style="bold")
+    # the header and each row's fields on one line however narrow: a row cut in two at 80
+    # columns put its id and its document on different lines for `| grep` (the terminal wraps)
+    console.print(" | ".join(c for c in cols if c != wide), markup=False, style="bold", soft_wrap=True)
     for line in cells:
-        console.print(" | ".join(v for i, v in enumerate(line) if i != at), markup=False)
+        console.print(" | ".join(v for i, v in enumerate(line) if i != at), markup=False, soft_wrap=True)
         console.print(Padding(Text(line[at]), (0, 0, 0, 4), expand=False))
 
 
