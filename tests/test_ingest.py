@@ -70,6 +70,23 @@ def test_ingest_stores_and_rerun_skips(db_url: str) -> None:
         assert store.counts() == {"documents": 40, "statements": 40}
 
 
+def test_an_exact_copy_under_another_id_is_named_with_the_document_it_copies(db_url: str) -> None:
+    """An outlet's verbatim copy of a stored story (another id, the same text) is not stored
+    again; the report names it and the stored document, in a later run and within one batch,
+    where "already stored" alone hid it among re-runs."""
+    first, copy, again = corpus(3)[0], corpus(3)[0], corpus(3)[1]
+    copy.id, copy.outlet, copy.source = "copy", "Globe", "globe.jsonl:1"
+    again.source = "post.jsonl:1"
+    twin = Document(id="twin", text=again.text, outlet="Herald", source="herald.jsonl:7")
+    with Store.open(db_url) as store:
+        ingest([first], store, extractor_factory=make_fake)
+        r = ingest([copy, again, twin], store, extractor_factory=make_fake)
+        assert (r.stored, r.skipped, r.copy_count) == (1, 2, 2)
+        assert r.copies == [("globe.jsonl:1", first.id), ("herald.jsonl:7", again.id)]
+        rerun = ingest([first, again], store, extractor_factory=make_fake)  # the same ids: no copies
+        assert (rerun.skipped, rerun.copy_count, rerun.copies) == (2, 0, [])
+
+
 def test_two_workers_give_the_same_database_as_one(tmp_path: Path) -> None:
     one, two = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
     with Store.open(one) as s:

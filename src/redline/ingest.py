@@ -58,15 +58,22 @@ class IngestReport:
     undated: int = 0  # new documents with no publication date: their statements stay undated
     problem_count: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # inputs not stored because a stored document has their text or URL under another id (an
+    # outlet's verbatim copy of a wire story): (the input, the stored document), the first
+    # MAX_PROBLEMS_KEPT; ``copy_count`` all. They are among ``skipped``.
+    copy_count: int = 0
+    copies: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def done(self) -> int:
         return self.stored + self.skipped + self.near_duplicates
 
-    def add(self, outcome: Outcome) -> None:
-        """One document written: counted by what the store made of it."""
+    def add(self, outcome: Outcome, source: str | None = None) -> None:
+        """One document written (read from ``source``): counted by what the store made of it."""
         if outcome.status == "exists":
             self.skipped += 1
+            if outcome.duplicate_of is not None:
+                self.copy(source or outcome.document_id, outcome.duplicate_of)
         elif outcome.status == "near_duplicate":
             self.near_duplicates += 1
         else:
@@ -74,6 +81,11 @@ class IngestReport:
         # a near-duplicate reprint's statements are stored as copies, not counted again, so the
         # progress bar, the summary and ``Store.summary()`` agree on one number
         self.statements += 0 if outcome.duplicate_of is not None else outcome.statements
+
+    def copy(self, source: str, stored: str) -> None:
+        self.copy_count += 1
+        if len(self.copies) < MAX_PROBLEMS_KEPT:
+            self.copies.append((source, stored))
 
     def problem(self, p: Problem) -> None:
         self.problem_count += 1
@@ -169,6 +181,9 @@ def _new_only(
         known = store.known(keys)
         fresh = [d for d in docs if d.id not in known]
         report.skipped += len(docs) - len(fresh)
+        for d in docs:
+            if known.get(d.id, d.id) != d.id:
+                report.copy(d.source or d.id, known[d.id])
         report.undated += sum(1 for d in fresh if d.published is None)
         if fresh:
             yield fresh
@@ -190,8 +205,10 @@ def ingest(
     with _running(store, settings, extractor_factory, workers) as runner:
         batches = _new_only(_batches(sources, settings.batch_size, report), store, report)
         for results in runner.map(_extract_batch, batches):
-            for outcome in store.write(_keep_results(results, report)):
-                report.add(outcome)
+            kept = _keep_results(results, report)
+            read_from = {p.extraction.document.id: p.extraction.document.source for p in kept}
+            for outcome in store.write(kept):
+                report.add(outcome, read_from.get(outcome.document_id))
             link_new(store)  # positions by plan point current before a request asks for them
             if on_progress:
                 on_progress(report)

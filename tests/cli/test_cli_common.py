@@ -64,6 +64,31 @@ def test_emit_table() -> None:
     assert "date" not in text
 
 
+def test_stacked_table_keeps_each_row_on_one_line_when_piped() -> None:
+    """Too narrow for a table (a pipe is 80 columns): each row's short fields stay on one line,
+    so `redline statements | grep ID` finds the row with its document and offsets."""
+    rows = [
+        {
+            "id": f"{n:016x}",
+            "speaker": "Environmental groups",
+            "issues": ["plan_overall", "territory"],
+            "outlet": "Earthline",
+            "document_id": "el-20261121-sable-bay-loss-fund",
+            "content": "the draft fell far short of what the most exposed countries need " * 2,
+        }
+        for n in range(2)
+    ]
+    out = io.StringIO()
+    emit(rows, "table", wide="content", file=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "id | speaker | issues | outlet | document_id"
+    assert lines[1] == (
+        "0000000000000000 | Environmental groups | plan_overall, territory | Earthline | "
+        "el-20261121-sable-bay-loss-fund"
+    )
+    assert lines[1].startswith("0000000000000000") and lines[2].startswith("    the draft")
+
+
 def test_emit_empty_table() -> None:
     out = io.StringIO()
     emit([], "table", title="Positions", empty="no positions", file=out)

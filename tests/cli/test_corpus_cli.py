@@ -141,6 +141,26 @@ def test_actors_documents_claims(db: str) -> None:
     assert beyond.exit_code == 0 and json.loads(beyond.stdout) == []
 
 
+def test_a_second_analyst_hears_what_their_correction_replaces(db: str) -> None:
+    """Two analysts on one statement: the last write wins, as before, but it no longer wins in
+    silence; the analyst's own earlier choice, or a field nobody set, gives no note."""
+    sid = json.loads(runner.invoke(app, ["statements", "--db", db, "-f", "json"]).stdout)[0]["id"]
+    first = runner.invoke(app, ["correct", sid, "--db", db, "--stance", "oppose", "--who", "ana"])
+    assert first.exit_code == 0 and "note:" not in first.stderr
+    mine = runner.invoke(app, ["correct", sid, "--db", db, "--stance", "support", "--who", "ana"])
+    assert "note:" not in mine.stderr  # ana changing her own mind
+    second = runner.invoke(
+        app, ["correct", sid, "--db", db, "--stance", "conditional", "--issues", "nato", "--who", "ben"]
+    )
+    assert second.exit_code == 0, second.output
+    notes = [line for line in second.stderr.splitlines() if "note:" in line]
+    assert len(notes) == 1 and notes[0].startswith("  note: replaces ana's stance 'support' (correction 2, ")
+    assert notes[0].endswith("both stay in the statement's history")
+    with Store.open(db) as store:
+        record = store.statement(sid)
+        assert record is not None and [o["who"] for o in record["overrides"]] == ["ana", "ana", "ben"]
+
+
 def test_ingest_command_reads_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(redline.ingest, "default_extractor_factory", make_fake)
     src = tmp_path / "in.jsonl"
@@ -162,6 +182,15 @@ def test_ingest_command_reads_files(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "stored 1 documents (1 statements); 0 already stored" in first.stderr
     second = runner.invoke(app, ["ingest", str(src), "--db", db])
     assert "stored 0 documents (0 statements); 1 already stored" in second.stderr
+    assert "copy:" not in second.stderr  # a re-run is no copy
+    # another outlet's verbatim copy: named, with the stored document it repeats
+    copy = tmp_path / "globe.jsonl"
+    record = json.loads(src.read_text(encoding="utf-8"))
+    copy.write_text(json.dumps({**record, "id": "g7", "outlet": "Globe"}) + "\n", encoding="utf-8")
+    third = runner.invoke(app, ["ingest", str(copy), "--db", db])
+    assert third.exit_code == 0, third.output
+    assert "1 of those already stored is an exact copy (same text or URL)" in third.stderr
+    assert f"  copy: {copy}:1 is stored document a1" in third.stderr
 
 
 def test_ingest_exits_1_when_an_input_fails_and_stores_the_rest(

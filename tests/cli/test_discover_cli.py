@@ -155,3 +155,25 @@ def test_ingest_hands_urls_and_database_over(
     assert result.exit_code == 0, result.output
     assert calls == [(["https://ledger.example/geneva", "https://wire.example/abu-dhabi"], db)]
     assert "stored 2 documents (5 statements)" in result.stderr
+
+
+def test_ingest_says_what_redline_ingest_says_and_fails_on_problems(
+    api: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`discover --ingest` summed up in its own words: near-duplicates left out, the failed
+    URLs never named, and exit 0 when some failed. It now shares `ingest`'s summary and code."""
+    import redline.ingest
+    from redline.model import Problem
+
+    report = redline.ingest.IngestReport(stored=1, statements=3, near_duplicates=1)
+    report.problem(Problem("https://wire.example/abu-dhabi", "fetch failed: 404", "check the URL", "fetch"))
+    monkeypatch.setattr(redline.ingest, "read_sources", lambda urls, settings: [])
+    monkeypatch.setattr(redline.ingest, "ingest", lambda sources, store, settings: report)
+    result = run(
+        "peace plan", "--ingest", "--db", f"sqlite:///{tmp_path / 'c.db'}", "--api-url", api + "/api"
+    )
+    assert result.exit_code == 1
+    assert "stored 1 documents (3 statements); 0 already stored, 1 near-duplicates linked, 1 problems" in (
+        result.stderr
+    )
+    assert "  problem: https://wire.example/abu-dhabi: fetch failed: 404 (check the URL)" in result.stderr

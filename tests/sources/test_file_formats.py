@@ -12,6 +12,7 @@ import pytest
 from redline.config import Settings
 from redline.model import stable_id
 from redline.sources import parse_date
+from redline.sources.web import document_id
 
 
 def test_txt_document(read: Any, inputs: Path) -> None:
@@ -198,3 +199,52 @@ def test_parse_date(raw: str | None, expected: date | None) -> None:
 def test_parse_date_rejects(raw: object) -> None:
     with pytest.raises(ValueError):
         parse_date(raw)
+
+
+_SAVED_RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Harbour desk</title><link>https://harbour.example</link>
+<item><title>Ferry talks resume</title><link>https://harbour.example/2026/01/ferry?utm_source=rss</link>
+<pubDate>Tue, 06 Jan 2026 08:00:00 GMT</pubDate>
+<description>&lt;p&gt;Ferry talks resume&lt;/p&gt;&lt;p&gt;{english}&lt;/p&gt;</description></item>
+<item><title>Only a link</title><link>https://harbour.example/2026/01/link-only</link></item>
+</channel></rss>"""
+
+
+def test_saved_rss_file_reads_each_entry_from_its_own_text(read: Any, tmp_path: Path, english: str) -> None:
+    """A feed saved as a file is an input like a page: one document per entry, its paragraphs
+    kept apart, identified by the article's URL; an entry without text names its link."""
+    path = tmp_path / "harbour.rss"
+    path.write_text(_SAVED_RSS.format(english=english), encoding="utf-8")
+    docs, problems = read([path], published=date(2026, 1, 9))
+    (doc,) = docs
+    assert doc.text == f"Ferry talks resume\n{english}"  # the headline is not run into the first sentence
+    assert doc.url == "https://harbour.example/2026/01/ferry"
+    assert doc.id == document_id("https://harbour.example/2026/01/ferry")
+    assert doc.published == date(2026, 1, 6)  # the entry's date, not the default
+    assert doc.title == "Ferry talks resume"
+    assert doc.source == f"{path}#1"
+    assert doc.metadata["feed"] == str(path)
+    (problem,) = problems
+    assert problem.source == f"{path}#2"
+    assert problem.reason == "feed entry 'Only a link' carries no text"
+    assert (
+        problem.hint
+        == "ingest its link to fetch the article: redline ingest https://harbour.example/2026/01/link-only"
+    )
+
+
+def test_saved_atom_file_and_xml_that_is_no_feed(read: Any, tmp_path: Path, english: str) -> None:
+    atom = tmp_path / "desk.xml"
+    atom.write_text(
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:t</id>'
+        "<updated>2026-01-05T00:00:00Z</updated><entry><title>Ferry</title><id>urn:e1</id>"
+        f'<updated>2026-01-05T00:00:00Z</updated><content type="text">{english}</content></entry></feed>',
+        encoding="utf-8",
+    )
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text('<?xml version="1.0"?><urlset><url><loc>https://x.example/</loc></url></urlset>')
+    docs, problems = read([atom, sitemap])
+    assert [d.text for d in docs] == [english]
+    assert docs[0].url is None and docs[0].published == date(2026, 1, 5)
+    assert [p.source for p in problems] == [str(sitemap)]
+    assert problems[0].reason.startswith("is XML but not an RSS or Atom feed")

@@ -144,6 +144,26 @@ def test_a_symlink_loop_is_one_problem(read: Any, tmp_path: Path, english: str) 
     assert "symbolic link" in (problems[0].hint or "")
 
 
+def test_a_linked_folder_is_read_once_and_a_folder_loop_is_reported(
+    read: Any, tmp_path: Path, english: str
+) -> None:
+    """A folder linked into the input is read (it was skipped in silence, the run looking
+    complete); two links to it read it once; a link back to a folder holding it is one Problem."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "a.txt").write_text(english, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    (corpus / "inner").mkdir(parents=True)
+    (corpus / "inner" / "b.txt").write_text(english.replace("Tuesday", "Friday"), encoding="utf-8")
+    (corpus / "linked").symlink_to(shared)
+    (corpus / "linked-again").symlink_to(shared)
+    (corpus / "inner" / "up").symlink_to(corpus)
+    docs, problems = read([corpus])
+    assert sorted(Path(d.source or "").name for d in docs) == ["a.txt", "b.txt"]
+    assert [p.source for p in problems] == [str(corpus / "inner" / "up")]
+    assert problems[0].reason == "is a symbolic link to a folder that holds it (a loop); not followed"
+
+
 def test_a_csv_field_over_131072_characters_is_read(read: Any, tmp_path: Path, english: str) -> None:
     long_text = " ".join([english] * 1500)  # about 290,000 characters
     path = tmp_path / "long.csv"

@@ -106,6 +106,21 @@ def test_legacy_code_page_is_detected(read: Any, tmp_path: Path, english: str) -
     assert docs[0].text == text
 
 
+def test_a_utf8_file_with_a_pasted_legacy_passage_keeps_its_utf8(
+    read: Any, tmp_path: Path, english: str
+) -> None:
+    """One sentence typed in Windows-1252 into a UTF-8 file: detection decoded the whole file
+    in one legacy code page, every curly quote turned to mojibake in silence (and the direct
+    quote was no longer one). Only the stray bytes are read as Windows-1252 now."""
+    utf8 = f"{english} \u201cWe are ready,\u201d the envoy said.\n"
+    pasted = "The caf\u00e9 owner said the na\u00efve plan would fail.\n"
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(utf8.encode("utf-8") + pasted.encode("cp1252"))
+    docs, problems = read([path])
+    assert problems == []
+    assert docs[0].text == utf8 + pasted
+
+
 def test_text_is_kept_exactly(read: Any, tmp_path: Path, english: str) -> None:
     text = "  " + english + "\r\n\r\nSecond paragraph: the envoy said talks would go on.\n"
     path = tmp_path / "exact.txt"

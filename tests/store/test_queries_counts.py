@@ -248,3 +248,17 @@ def test_the_party_filter_is_the_party_an_export_row_shows(store: Store) -> None
         assert found == expected, party
         assert store.count_statements(StatementFilter(party=party)) == len(expected)
     assert any(r["party"] == "ukraine" for r in every) and any(not r["party"] for r in every)
+
+
+def test_undated_documents_and_claims_list_last_on_both_databases(store: Store) -> None:
+    """``redline documents`` and ``claims`` are newest first with the undated at the end: PostgreSQL
+    put them first (NULL sorts first there when descending), so a page differed between backends."""
+    store.write(
+        [_prepared(_extraction(n, day=day, dated=day is not None)) for n, day in [(1, 3), (2, None), (3, 5)]]
+    )
+    assert [d["id"] for d in store.documents()] == ["d3", "d1", "d2"]
+    from redline.analysis.claims import refresh_claims
+
+    refresh_claims(store)
+    dates = [c["first_date"] for c in store.claims()]
+    assert None in dates and dates.index(None) > max(i for i, d in enumerate(dates) if d is not None)

@@ -359,7 +359,7 @@ def test_a_batch_that_lost_a_race_to_another_writer_is_tried_again(
 
     def looked_too_early(conn: object, items: object) -> object:
         looks.append(1)
-        return (set(), set(), set()) if len(looks) == 1 else real(conn, items)  # type: ignore[arg-type]
+        return (set(), {}, {}) if len(looks) == 1 else real(conn, items)  # type: ignore[arg-type]
 
     monkeypatch.setattr(writer, "_existing", looked_too_early)
     again = store.write(batch)
@@ -374,7 +374,7 @@ def test_a_write_that_keeps_failing_on_a_key_says_so(store: Store, monkeypatch: 
 
     batch = [prepared(doc(1, "Vladimir Putin said the point was acceptable."))]
     store.write(batch)
-    monkeypatch.setattr(writer, "_existing", lambda conn, items: (set(), set(), set()))
+    monkeypatch.setattr(writer, "_existing", lambda conn, items: (set(), {}, {}))
     with pytest.raises(StoreError, match="write failed"):
         store.write(batch)
 

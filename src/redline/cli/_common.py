@@ -29,6 +29,8 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageErro
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from redline.ingest import IngestReport
+
 from redline.config import Settings, load_settings
 from redline.errors import RedlineError, exit_codes_text
 from redline.model import Problem
@@ -197,6 +199,36 @@ def undated_note(documents: int, *, new: bool = False) -> str:
     )
 
 
+def ingest_summary(r: IngestReport, verb: str) -> None:
+    """What a run that stores documents says on stderr (``ingest``, ``reprocess``, ``discover
+    --ingest``): one wording, every problem and every copy on its own line."""
+    typer.echo(
+        f"{verb} {r.stored} documents ({r.statements} statements); {r.skipped} already stored, "
+        f"{r.near_duplicates} near-duplicates linked, {r.problem_count} problems",
+        err=True,
+    )
+    if r.undated:
+        typer.echo(f"  {undated_note(r.undated, new=True)}", err=True)
+    if r.copy_count:
+        # an outlet's verbatim copy has another id, so "already stored" alone hid it
+        typer.echo(
+            f"  note: {r.copy_count} of those already stored "
+            f"{'is an exact copy' if r.copy_count == 1 else 'are exact copies'} (same text or URL) "
+            "of a stored document under another id: not stored again, so a claim does not count "
+            "its outlet",
+            err=True,
+        )
+        for source, stored in r.copies:
+            typer.echo(f"  copy: {source} is stored document {stored}", err=True)
+        if r.copy_count > len(r.copies):
+            typer.echo(f"  ... and {r.copy_count - len(r.copies)} more copies", err=True)
+    # every problem kept gets its line (a bad-input run must name each input, as extract does)
+    for p in r.problems:
+        typer.echo(f"  problem: {p.render()}", err=True)
+    if r.problem_count > len(r.problems):
+        typer.echo(f"  ... and {r.problem_count - len(r.problems)} more problems", err=True)
+
+
 def problem_dict(problem: Problem) -> dict[str, Any]:
     """Machine-readable form of a Problem (``skipped`` false for warnings)."""
     from redline.sources.guards import is_warning
@@ -281,9 +313,11 @@ def _print_stacked(console: Console, cols: Sequence[str], cells: Sequence[Sequen
     from rich.text import Text
 
     at = list(cols).index(wide)
-    console.print(" | ".join(c for c in cols if c != wide), markup=False, style="bold")
+    # the header and each row's fields on one line however narrow: a row cut in two at 80
+    # columns put its id and its document on different lines for `| grep` (the terminal wraps)
+    console.print(" | ".join(c for c in cols if c != wide), markup=False, style="bold", soft_wrap=True)
     for line in cells:
-        console.print(" | ".join(v for i, v in enumerate(line) if i != at), markup=False)
+        console.print(" | ".join(v for i, v in enumerate(line) if i != at), markup=False, soft_wrap=True)
         console.print(Padding(Text(line[at]), (0, 0, 0, 4), expand=False))
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from redline.cli._common import emit, settings_from_flags, undated_note, user_errors
+from redline.cli._common import emit, ingest_summary, settings_from_flags, user_errors
 from redline.cli.options import (
     ActorOpt,
     ActorsOpt,
@@ -102,21 +102,6 @@ def _progress_bar() -> tuple[Progress, Callable[[IngestReport], None]]:
     return progress, update
 
 
-def _summary(r: IngestReport, verb: str) -> None:
-    typer.echo(
-        f"{verb} {r.stored} documents ({r.statements} statements); {r.skipped} already stored, "
-        f"{r.near_duplicates} near-duplicates linked, {r.problem_count} problems",
-        err=True,
-    )
-    if r.undated:
-        typer.echo(f"  {undated_note(r.undated, new=True)}", err=True)
-    # every problem kept gets its line (a bad-input run must name each input, as extract does)
-    for p in r.problems:
-        typer.echo(f"  problem: {p.render()}", err=True)
-    if r.problem_count > len(r.problems):
-        typer.echo(f"  ... and {r.problem_count - len(r.problems)} more problems", err=True)
-
-
 def _extract_run(
     run: Callable[[Store, Settings, Callable[[IngestReport], None]], IngestReport],
     verb: str,
@@ -138,7 +123,7 @@ def _extract_run(
         progress, update = _progress_bar()
         with progress:
             report = run(store, settings, update)
-        _summary(report, verb)
+        ingest_summary(report, verb)
     # exit 1: the run finished, but some inputs were skipped or failed (the rest is stored)
     raise typer.Exit(1 if report.problem_count else 0)
 
@@ -219,6 +204,7 @@ def correct(
     with user_errors(), open_store(db, must_exist=True) as (store, settings):
         from redline.config import unknown_issue
         from redline.corrections import correct as correct_statement
+        from redline.corrections import superseded
         from redline.knowledge.issues import load_issues
         from redline.store import Correction
 
@@ -230,6 +216,15 @@ def correct(
         change = Correction(speaker, parsed, stance, reject, who, note, date=said, undated=undated)
         oid = correct_statement(store, statement_id, change)
         typer.echo(f"correction {oid} recorded for statement {statement_id}", err=True)
+        record = store.statement(statement_id)
+        for name, earlier in superseded(record["overrides"] if record else [], oid):
+            value = earlier[name]
+            shown = ", ".join(value) if isinstance(value, list) else value
+            typer.echo(
+                f"  note: replaces {earlier['who']}'s {name} {shown!r} (correction {earlier['id']}, "
+                f"{str(earlier['at'])[:16].replace('T', ' ')}); both stay in the statement's history",
+                err=True,
+            )
 
 
 STATEMENT_COLUMNS = (

@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from redline.cli._common import emit, settings_from_flags, user_errors
+from redline.cli._common import emit, ingest_summary, settings_from_flags, user_errors
 from redline.cli.options import DbOpt, check_choice, format_option, open_store
 
 if TYPE_CHECKING:
     from redline.config import Settings
+    from redline.ingest import IngestReport
     from redline.sources.discovery import DiscoveredArticle
 
 _TABLE_COLUMNS = ("seendate", "domain", "language", "title", "url")
@@ -24,7 +25,7 @@ def _print(articles: list[DiscoveredArticle], fmt: str) -> None:
     emit(rows, fmt, columns, title=f"{len(rows)} article(s)", empty="no articles", wide="title")
 
 
-def _ingest(urls: list[str], db: str | None) -> str:
+def _ingest(urls: list[str], db: str | None) -> IngestReport:
     """Store what was found; claims and the rest are kept current as after `redline ingest`."""
     from redline.analysis.claims import refresh_claims
     from redline.ingest import ingest, read_sources
@@ -32,10 +33,7 @@ def _ingest(urls: list[str], db: str | None) -> str:
     with open_store(db, must_exist=False) as (store, settings):
         report = ingest(read_sources(urls, settings), store, settings)
         refresh_claims(store, only_changed=True)
-    return (
-        f"stored {report.stored} documents ({report.statements} statements); "
-        f"{report.skipped} already stored, {report.problem_count} problems"
-    )
+    return report
 
 
 def _settings(db: str | None) -> Settings:
@@ -84,9 +82,11 @@ def discover_command(
         if ingest and not articles:
             typer.echo("no articles found; nothing to ingest", err=True)
         elif ingest:
-            result = _ingest([article.url for article in articles], db)
+            report = _ingest([article.url for article in articles], db)
             typer.echo(f"ingested {len(articles)} URL(s) into {settings.db}", err=True)
-            typer.echo(result, err=True)
+            ingest_summary(report, "stored")
+            if report.problem_count:  # as `redline ingest`: some inputs were skipped or failed
+                raise typer.Exit(1)
         else:
             _print(articles, output)
 

@@ -2,7 +2,9 @@
 
 feedparser copes with every feed dialect and with broken feeds; this module only decides
 whether a response is a feed and reduces each entry to what a reader needs to fetch the
-article or, failing that, keep the entry's own summary.
+article or, failing that, keep the entry's own summary. A fetched feed's entries lead to their
+pages (``sources.web``); a feed saved as a file is read from the entries' own text
+(``sources.files``), never from the network: ``entry_record`` is what both keep of an entry.
 """
 
 from __future__ import annotations
@@ -12,14 +14,20 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
-__all__ = ["FeedEntry", "is_feed", "parse_feed"]
+from redline.model import stable_id
+from redline.urls import canonical_url, without_tracking
+
+__all__ = ["FeedEntry", "document_id", "entry_record", "is_feed", "parse_feed"]
 
 _FEED_MEDIA = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
 _XML_MEDIA = frozenset({"application/xml", "text/xml"})
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+_BLANKS = re.compile(r"[ \t\r\f\v]+")
+_NEWLINES = re.compile(r"\s*\n\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +65,16 @@ def _date(entry: Any) -> date | None:
 
 
 def _plain(markup: str | None) -> str | None:
+    """Text without markup, one line per paragraph: an entry that carries a whole article
+    keeps its headline and paragraphs apart, as the extractor reads them in a page."""
     if not markup or not markup.strip():
         return None
     text = markup
     if "<" in markup:
-        import trafilatura  # imported here: the readers load without it until a page is parsed
+        from redline.sources.html import body_text  # lxml, loaded once a feed is read
 
-        text = trafilatura.html2txt(f"<html><body><div>{markup}</div></body></html>", clean=True)
-    text = re.sub(r"\s+", " ", str(text)).strip()
+        text = body_text(f"<html><body><div>{markup}</div></body></html>")
+    text = _NEWLINES.sub("\n", _BLANKS.sub(" ", str(text))).strip()
     return text or None
 
 
@@ -79,15 +89,15 @@ def _summary(entry: Any) -> str | None:
 
 
 def _link(entry: Any) -> str | None:
-    link = entry.get("link")
-    if link:
-        return str(link)
-    for candidate in entry.get("links") or []:
-        if candidate.get("rel", "alternate") == "alternate" and candidate.get("href"):
-            return str(candidate["href"])
-    guid = entry.get("id")
-    if isinstance(guid, str) and guid.startswith(("http://", "https://")):
-        return guid
+    """The entry's article link; only a web address counts (feedparser offers an Atom entry's
+    ``urn:`` id as its link when it has none, and that names no page)."""
+    candidates = [entry.get("link")]
+    links = entry.get("links") or []
+    candidates += [c.get("href") for c in links if c.get("rel", "alternate") == "alternate"]
+    candidates.append(entry.get("id"))
+    for link in candidates:
+        if isinstance(link, str) and link.startswith(("http://", "https://")):
+            return link
     return None
 
 
@@ -107,3 +117,23 @@ def parse_feed(content: bytes | str, *, base_url: str | None = None) -> list[Fee
             )
         )
     return entries
+
+
+def document_id(url: str) -> str:
+    """Documents read from the web are identified by their canonical URL, so re-reading is idempotent."""
+    return stable_id("url", canonical_url(url))
+
+
+def entry_record(entry: FeedEntry, feed: str) -> dict[str, Any]:
+    """The document fields of an entry read from its own text (its ``summary``): identified by
+    the article's canonical URL, as the page would be, so the page fetched later is the same
+    document; ``feed`` is the feed's URL or file."""
+    url = without_tracking(entry.url) if entry.url else None
+    return {
+        "id": document_id(url) if url else stable_id("feed", feed, entry.title, entry.summary),
+        "url": url,
+        "title": entry.title,
+        "published": entry.published,
+        "outlet": urlsplit(url or feed).hostname,
+        "metadata": {"feed": feed, "from_summary": True},
+    }

@@ -1,9 +1,11 @@
-"""Local inputs: text, HTML, JSON Lines, JSON and CSV files, folders of them, and stdin.
+"""Local inputs: text, HTML, JSON Lines, JSON, CSV and RSS/Atom feed files, folders of them, and stdin.
 
 Every reader yields Documents or Problems and never raises for a bad input, so one broken
 file or record never stops a run. Sizes are checked before reading: ``.txt``, ``.html``,
-``.json`` and ``.csv`` files over ``settings.max_bytes`` are refused whole, while ``.jsonl``
-(the corpus format) is streamed line by line and the limit applies to each record.
+``.json``, ``.csv`` and feed files over ``settings.max_bytes`` are refused whole, while ``.jsonl``
+(the corpus format) is streamed line by line and the limit applies to each record. A saved
+feed (``.xml``, ``.rss``, ``.atom``) gives one document per entry from the entry's own text: a
+local file never makes redline fetch the links inside it.
 """
 
 from __future__ import annotations
@@ -39,11 +41,12 @@ from redline.sources.html import Page, parse_html
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv"}
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv"}
 RECORD_FIELDS = ("id", "url", "title", "published", "outlet")
 STDIN = "<stdin>"
 _RECORD_HINT = "each record needs a 'text' string; optional: id, url, title, published, outlet"
-_KNOWN = ".txt, .html, .jsonl, .json and .csv files"
+_KNOWN = ".txt, .html, .jsonl, .json and .csv files and RSS/Atom feeds (.xml, .rss, .atom)"
 
 
 class FileReader:
@@ -90,6 +93,9 @@ class FileReader:
             data = path.read_bytes()
         except OSError as exc:
             yield unreadable(source, exc)
+            return
+        if suffix in FEED_SUFFIXES:
+            yield from self.read_feed(data, source)
             return
         text = decode(data, source, declared=declared_charset(data) if suffix in HTML_SUFFIXES else None)
         del data
@@ -160,6 +166,42 @@ class FileReader:
                 yield from self.from_record(item, f"{source}#{index}")
         else:
             yield from self.from_record(value, source)
+
+    def read_feed(self, data: bytes, source: str) -> Iterator[Document | Problem]:
+        """One document per entry of an RSS/Atom file, from the text the entry carries (its
+        content, else its summary); an entry without text is a Problem naming its link."""
+        from redline.sources.feeds import entry_record, is_feed, parse_feed  # feedparser, when asked
+
+        binary = sniff_binary(data[:SNIFF_BYTES], source)
+        if binary:
+            yield binary
+            return
+        if not is_feed("", data):
+            yield Problem(
+                source,
+                "is XML but not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> at its start)",
+                f"redline reads {_KNOWN}",
+                "input",
+            )
+            return
+        entries = parse_feed(data)
+        if not entries:
+            yield Problem(source, "the feed has no entries", "check that the file is the whole feed", "empty")
+        for number, entry in enumerate(entries, start=1):
+            where = f"{source}#{number}"
+            if not entry.summary:
+                hint = (
+                    f"ingest its link to fetch the article: redline ingest {entry.url}"
+                    if entry.url
+                    else "the entry has neither text nor a link; nothing to read"
+                )
+                title = entry.title or "(untitled)"
+                yield Problem(where, f"feed entry {title!r} carries no text", hint, "empty")
+                continue
+            record = entry_record(entry, source)
+            published = record.pop("published") or self.published
+            record.update(record.pop("metadata"))
+            yield self.document(entry.summary, where, record=record, published=published)
 
     def read_csv(self, text: str, source: str) -> Iterator[Document | Problem]:
         """A header row naming a ``text`` column and optionally id, url, title, published, outlet."""
@@ -322,15 +364,42 @@ class FileReader:
 def walk(root: Path) -> Iterator[Path | Problem]:
     """Files under a folder in sorted order, skipping hidden files and folders.
 
-    A folder that cannot be listed (permissions, a symlink loop) comes out as a Problem where
-    it would have been read: ``os.walk`` alone skips it in silence and the run looks complete.
+    A folder that cannot be listed (permissions) comes out as a Problem where it would have
+    been read: ``os.walk`` alone skips it in silence and the run looks complete. A linked
+    folder is read like any other (a team links shared folders in), once however many links
+    reach it; a link back to a folder that holds it is a loop, reported and not followed.
     """
     failed: list[OSError] = []
-    for folder, dirs, files in os.walk(root, onerror=failed.append):
+    top = root.stat()
+    ancestors: dict[str, frozenset[tuple[int, int]]] = {str(root): frozenset({(top.st_dev, top.st_ino)})}
+    seen = set(ancestors[str(root)])
+    for folder, dirs, files in os.walk(root, onerror=failed.append, followlinks=True):
         while failed:
             error = failed.pop(0)
             yield unreadable(str(error.filename or folder), error)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        chain = ancestors.pop(folder, frozenset())
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+            except OSError as exc:
+                yield unreadable(path, exc)
+                continue
+            key = (info.st_dev, info.st_ino)
+            if key in chain:
+                yield Problem(
+                    path,
+                    "is a symbolic link to a folder that holds it (a loop); not followed",
+                    "fix or remove the link; the folder's files are read once",
+                    "input",
+                )
+                continue
+            if key not in seen:  # a second link to a folder already read reads nothing twice
+                seen.add(key)
+                ancestors[path] = chain | {key}
+                kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(folder) / name

@@ -117,7 +117,7 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> str | Pr
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            detected = _decode_declared(data, declared) or _detect(data)
+            detected = _decode_declared(data, declared) or _mixed_utf8(data) or _detect(data)
             if detected is None:
                 return _undecodable(source, "is not valid UTF-8 and no other encoding fits")
             text = detected
@@ -229,6 +229,36 @@ def _decode_declared(data: bytes, declared: str | None) -> str | None:
         return data.decode(declared)
     except (LookupError, UnicodeDecodeError):
         return None  # a wrong declaration is common: fall back to detection
+
+
+# a UTF-8 sequence of two to four bytes: its presence says the file was written as UTF-8
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _byte_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 refused one by one as Windows-1252 (Latin-1 where it has none)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
+
+
+codecs.register_error("redline-cp1252", _byte_as_cp1252)
+
+
+def _mixed_utf8(data: bytes) -> str | None:
+    """A UTF-8 file with a passage pasted in from a legacy code page ("café" typed in Windows-1252
+    into a file of curly quotes): decoded as UTF-8 with only the stray bytes read as Windows-1252.
+    Detection would decode the whole file in one legacy code page and turn every UTF-8 quote
+    mark into mojibake. None when UTF-8 sequences are not the majority of the non-ASCII bytes."""
+    multibyte = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    if not multibyte:
+        return None
+    stray = sum(1 for b in data if b > 0x7F) - multibyte
+    return data.decode("utf-8", errors="redline-cp1252") if multibyte >= stray else None
 
 
 def _detect(data: bytes) -> str | None:

@@ -38,7 +38,7 @@ def parse_html(markup: str, source: str, *, url: str | None = None) -> Page | Pr
         return Problem(source, "is empty", "pass a page with article text", kind="empty")
     page = _with_trafilatura(markup, url)
     if page is None or not page.text.strip():
-        fallback = _body_text(markup)
+        fallback = body_text(markup)
         if not fallback:
             return Problem(
                 source,
@@ -95,8 +95,9 @@ def _text_tree(markup: str) -> lxml_html.HtmlElement | None:
     return tree
 
 
-def _body_text(markup: str) -> str:
-    """Paragraph-ish text of the page when trafilatura finds no main text."""
+def body_text(markup: str) -> str:
+    """Paragraph-ish text of the page when trafilatura finds no main text (and of a feed
+    entry's content): one line per block, so paragraphs and a headline stay apart."""
     tree = _text_tree(markup)
     if tree is None:
         return ""

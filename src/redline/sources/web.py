@@ -17,19 +17,15 @@ from dateutil import parser as dateparser
 
 from redline.config import Settings
 from redline.errors import InputError, InputTooLargeError, UnsupportedInputError
-from redline.model import Document, Problem, stable_id
-from redline.sources.feeds import FeedEntry, is_feed, parse_feed
+from redline.model import Document, Problem
+from redline.sources.feeds import FeedEntry, entry_record, is_feed, parse_feed
+from redline.sources.feeds import document_id as document_id  # re-exported: where pages get theirs
 from redline.sources.http import FEED_TYPES, HTML_TYPES, Fetcher, FetchResult
-from redline.urls import canonical_url, without_tracking
+from redline.urls import without_tracking
 
 __all__ = ["WebReader", "document_id", "read_web"]
 
 _PAGE_TYPES = HTML_TYPES | FEED_TYPES
-
-
-def document_id(url: str) -> str:
-    """Documents read from the web are identified by their canonical URL, so re-reading is idempotent."""
-    return stable_id("url", canonical_url(url))
 
 
 def _problem(exc: InputError, url: str) -> Problem:
@@ -178,17 +174,7 @@ class WebReader:
     def _from_summary(self, entry: FeedEntry, source: str, feed_url: str) -> Document:
         """Keep what the feed itself says when the article page cannot be read."""
         assert entry.summary is not None
-        url = without_tracking(entry.url) if entry.url else None
-        return Document(
-            id=document_id(url) if url else stable_id("feed", feed_url, entry.title, entry.summary),
-            text=entry.summary,
-            url=url,
-            title=entry.title,
-            published=entry.published,
-            outlet=urlsplit(url or feed_url).hostname,
-            source=source,
-            metadata={"feed": feed_url, "from_summary": True},
-        )
+        return Document(text=entry.summary, source=source, **entry_record(entry, feed_url))
 
 
 def read_web(url: str, settings: Settings, *, fetcher: Fetcher | None = None) -> Iterator[Document | Problem]:

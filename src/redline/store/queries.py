@@ -407,7 +407,7 @@ def list_documents(
         d.c.duplicate_of,
         d.c.similarity,
         d.c.extractor,
-    ).order_by(d.c.published.desc(), d.c.id)
+    ).order_by(d.c.published.desc().nulls_last(), d.c.id)  # undated last on both databases
     if outlet:
         q = q.where(d.c.outlet == outlet)
     q = _page(q, limit, offset)
@@ -444,7 +444,9 @@ def list_claims(
             c.c.outlets,
         )
         .select_from(c.outerjoin(actor, actor.c.id == c.c.actor_id))
-        .order_by(c.c.n_outlets.desc(), c.c.n_statements.desc(), c.c.first_date.desc(), c.c.id)
+        .order_by(  # undated last on both databases (PostgreSQL sorts NULL first when descending)
+            c.c.n_outlets.desc(), c.c.n_statements.desc(), c.c.first_date.desc().nulls_last(), c.c.id
+        )
     )
     if actor_query:
         q = q.where(c.c.actor_id.in_(find_actor_ids(conn, actor_query)))

@@ -214,9 +214,10 @@ class Store:
         with self._reader() as conn:
             return query(conn, *args, **kwargs)
 
-    def known(self, keys: Sequence[DocumentKey]) -> set[str]:
-        """Ids (as given in ``keys``) of documents already stored under any of their keys."""
-        found: set[str] = set()
+    def known(self, keys: Sequence[DocumentKey]) -> dict[str, str]:
+        """Documents already stored under any of their keys: each id (as given in ``keys``) with
+        the stored document's id, another one when the key is a copy's text or URL."""
+        found: dict[str, str] = {}
         with self._reader() as conn:
             for part in chunks(list(keys), 300):
                 ids = [k.id for k in part]
@@ -231,15 +232,17 @@ class Store:
                     )
                 ).all()
                 hit_ids = {r.id for r in rows}
-                hit_hashes = {r.content_hash for r in rows}
-                hit_urls = {r.canonical_url for r in rows}
-                found.update(
-                    k.id
-                    for k in part
-                    if k.id in hit_ids
-                    or k.content_hash in hit_hashes
-                    or (k.canonical_url and k.canonical_url in hit_urls)
-                )
+                hit_hashes = {r.content_hash: r.id for r in rows}
+                hit_urls = {r.canonical_url: r.id for r in rows if r.canonical_url}
+                for k in part:
+                    stored = (
+                        k.id
+                        if k.id in hit_ids
+                        else hit_hashes.get(k.content_hash)
+                        or (hit_urls.get(k.canonical_url) if k.canonical_url else None)
+                    )
+                    if stored is not None:
+                        found[k.id] = stored
         return found
 
     def iter_documents(self, *, not_extractor: str | None = None, page: int = 200) -> Iterator[Document]:

@@ -50,8 +50,9 @@ def statement_key(document_id: str, st: Statement) -> str:
     return st.id or stable_id(document_id, st.content.start, st.content.end)
 
 
-def _existing(conn: Connection, items: Sequence[Prepared]) -> tuple[set[str], set[str], set[str]]:
-    """Ids, hashes and canonical URLs of the batch that the database already holds."""
+def _existing(conn: Connection, items: Sequence[Prepared]) -> tuple[set[str], dict[str, str], dict[str, str]]:
+    """Ids of the batch that the database already holds, and the stored ids of its hashes and
+    canonical URLs (a copy under another id says which document it copies)."""
     ids = [i.extraction.document.id for i in items]
     hashes = [i.fingerprint.content_hash for i in items]
     urls = [i.fingerprint.canonical_url for i in items if i.fingerprint.canonical_url]
@@ -61,12 +62,14 @@ def _existing(conn: Connection, items: Sequence[Prepared]) -> tuple[set[str], se
     rows = conn.execute(
         select(document.c.id, document.c.content_hash, document.c.canonical_url).where(or_(*conds))
     )
-    have_ids, have_hashes, have_urls = set(), set(), set()
+    have_ids: set[str] = set()
+    have_hashes: dict[str, str] = {}
+    have_urls: dict[str, str] = {}
     for r in rows:
         have_ids.add(r.id)
-        have_hashes.add(r.content_hash)
+        have_hashes[r.content_hash] = r.id
         if r.canonical_url:
-            have_urls.add(r.canonical_url)
+            have_urls[r.canonical_url] = r.id
     return have_ids, have_hashes, have_urls
 
 
@@ -238,17 +241,19 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
     new: list[tuple[Prepared, tuple[str, float] | None]] = []
     for item in items:
         doc, fp = item.extraction.document, item.fingerprint
-        if (
-            doc.id in have_ids
-            or fp.content_hash in have_hashes
-            or (fp.canonical_url and fp.canonical_url in have_urls)
-        ):
+        if doc.id in have_ids:
             outcomes.append(Outcome(doc.id, "exists"))
             continue
+        copied = have_hashes.get(fp.content_hash) or (
+            have_urls.get(fp.canonical_url) if fp.canonical_url else None
+        )
+        if copied is not None:  # the same text or URL under another id: not stored twice
+            outcomes.append(Outcome(doc.id, "exists", duplicate_of=copied))
+            continue
         have_ids.add(doc.id)
-        have_hashes.add(fp.content_hash)
+        have_hashes[fp.content_hash] = doc.id
         if fp.canonical_url:
-            have_urls.add(fp.canonical_url)
+            have_urls[fp.canonical_url] = doc.id
         original = near.original(fp)
         near.add(doc.id, fp, original[0] if original else None)
         new.append((item, original))
