@@ -39,6 +39,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from _issue_causes import report as issue_report  # noqa: E402
 from _shared import load_module, load_scorer, require_shared  # noqa: E402
 
 from redline.extract.pipeline import COMPONENT, Extractor  # noqa: E402
@@ -122,13 +123,16 @@ def stance_all(gold: dict[str, Any], lines: list[str], match: Any) -> tuple[int,
     return ok, n
 
 
-def errors(gold: dict[str, Any], lines: list[str], match: Any, out: Path) -> None:
-    """Write the matched held-out statements as TSV and print the commonest confusions."""
+def errors(gold: dict[str, Any], lines: list[str], match: Any, out: Path, frames: frozenset[str]) -> None:
+    """Write the matched held-out statements as TSV and print the commonest confusions, then
+    where the issue F1 is lost (``_issue_causes.py``; ``frames``: the taxonomy's generic issues)."""
     rows = ["doc\tparty\tgold_issues\tissues\tgold_stance\tstance\tcontent"]
     issue_pairs: Counter[tuple[str, str]] = Counter()
     stance_pairs: Counter[tuple[str, str, str, str]] = Counter()
+    pairs: list[tuple[list[str], list[str]]] = []
     for doc_id, s, a in matched(gold, lines, match):
         gi, pi = list(a.get("issues") or []), list(s.get("issues") or [])
+        pairs.append((gi, pi))
         gs, ps = a.get("stance") or "neutral", s["stance"]
         first = (gi[0] if gi else "-", pi[0] if pi else "-")
         if first[0] != first[1]:
@@ -147,6 +151,7 @@ def errors(gold: dict[str, Any], lines: list[str], match: Any, out: Path) -> Non
     print("(gold issue, issue, gold stance, stance):")
     for key, n in stance_pairs.most_common(8):
         print(f"  {n:>4}  {' / '.join(key)}")
+    print("\n".join(issue_report(pairs, frames)))
 
 
 def curve(trainer: Any, pipe: Any, examples: list[Any], ids: list[str], k: int, written: list[Any]) -> None:
@@ -241,7 +246,8 @@ def main(argv: list[str]) -> None:
     ok, n = stance_all(gold, lines, trainer.match)
     summary(f"CV {args.folds}-fold by article", cv, f" stance_acc_all_4way={ok / n:.3f} (n={n})")
     if args.errors:
-        errors(gold, lines, trainer.match, args.errors)
+        frames = frozenset(i.id for i in pipe.classifier.taxonomy.issues if i.generic)
+        errors(gold, lines, trainer.match, args.errors, frames)
     if args.curve:
         print("learning curve (CV by article, matched statements):")
         curve(trainer, pipe, examples, list(docs), args.folds, written)
