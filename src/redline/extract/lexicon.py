@@ -271,9 +271,12 @@ def english_signs(tokens: Sequence[str], words: Sequence[str] | None = None) -> 
     """The signs of a token list (``words``: its tokens less the boundaries, when at hand)."""
     if words is None:
         words = list(filter(BOUNDARY.__ne__, tokens))
+    joined = "".join(words)
     return EnglishSigns(
         len(words),
-        _ASCII_CHAR.search("".join(words)) is not None,
+        # a text all ASCII says so at once (``isascii`` reads a flag); only one with other
+        # letters is searched for an ASCII one
+        bool(joined) and (joined.isascii() or _ASCII_CHAR.search(joined) is not None),
         sum(map(_ENGLISH_MARKERS.__contains__, words)),
         sum(map(_FOREIGN_MARKERS.__contains__, words)),
     )
