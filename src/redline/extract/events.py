@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -115,9 +116,10 @@ class EventFinder:
         if len(doc) == 0:
             return found
         for column in (self._form_starts.column(doc, LOWER), self._lemma_starts.column(doc, LEMMA)):
-            for i, ranks in enumerate(column):
-                if ranks:
-                    found.setdefault(i, set()).update(ranks)
+            # only the tokens that start a phrase, picked out at C level: most start none (so
+            # ``ranks`` is never None here; the ``or`` is for the type checker)
+            for i, ranks in compress(enumerate(column), column):
+                found.setdefault(i, set()).update(ranks or ())
         return found
 
     def _matches(self, sent: SpacySpan, starting: Mapping[int, set[int]]) -> list[_Match]:

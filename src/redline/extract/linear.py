@@ -102,14 +102,16 @@ class LinearModel:
         return sorted(seen.items(), key=lambda kv: -kv[1])[:top]
 
     def _weights_of(self, index: int) -> dict[int, float]:
-        """Each bucket's weight for the class at ``index`` (read from ``weights`` once per class:
-        an explanation asks for one class's weights of every feature of a statement)."""
-        known = self._class_weights.get(index)
-        if known is None:
-            known = self._class_weights[index] = {
-                b: w for b, entries in self.weights.items() for i, w in entries if i == index
-            }
-        return known
+        """Each bucket's weight for the class at ``index``: an explanation asks for one class's
+        weights of every feature of a statement. Every class's are read from ``weights`` in
+        one pass, the first time any is asked (a pass per class read every entry each time)."""
+        if not self._class_weights:
+            by_class: dict[int, dict[int, float]] = {i: {} for i in range(len(self.classes))}
+            for b, entries in self.weights.items():
+                for i, w in entries:
+                    by_class[i][b] = w
+            self._class_weights.update(by_class)
+        return self._class_weights[index]
 
 
 def _sigmoid(x: float) -> float:

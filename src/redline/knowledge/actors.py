@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -314,9 +316,9 @@ class ActorBase:
         document reads, without a named tuple built for every word of it."""
         # runs over every word of every document: the remembered folds are read by a C-level map
         folded = list(map(self._folded.__getitem__, words))
-        if not places:  # a unit per kept word
-            kept = [i for i, word in enumerate(folded) if word not in SKIPPED]
-            return [folded[i] for i in kept], kept, [i + 1 for i in kept]
+        if not places:  # a unit per kept word (picked out and read by C-level passes)
+            kept = list(compress(range(len(folded)), map(not_, map(SKIPPED.__contains__, folded))))
+            return list(map(folded.__getitem__, kept)), kept, list(map((1).__add__, kept))
         keys: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
