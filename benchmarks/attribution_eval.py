@@ -171,7 +171,12 @@ def _policy(split: str) -> CueLexicon:
     if split == "seed":
         return load_cues()
     return load_cues(
-        policy={"merge_split_quotes": True, "mental_states": True, "sourceless_statements": True}
+        policy={
+            "merge_split_quotes": True,
+            "mental_states": True,
+            "sourceless_statements": True,
+            "nested_statements": False,
+        }
     )
 
 

@@ -95,9 +95,12 @@ def talks_folds(ids: list[str], k: int = 5, seed: int = 0) -> list[list[str]]:
 
 def polnear_extractor(out: Path) -> Extractor:
     """The extractor under PolNeAR's annotation policy (``cues.yaml`` flags): it counts
-    attitudes, words no one is named as saying, and a quotation split by its cue as one."""
+    attitudes, words no one is named as saying, and a quotation split by its cue as one, and
+    nothing nested inside another statement's words."""
     lexicon = dict(read_yaml(DEFAULT_CUES, "cue lexicon"))
-    lexicon.update(merge_split_quotes=True, mental_states=True, sourceless_statements=True)
+    lexicon.update(
+        merge_split_quotes=True, mental_states=True, sourceless_statements=True, nested_statements=False
+    )
     cues = out / "polnear_cues.yaml"
     cues.write_text(json.dumps(lexicon), encoding="utf-8")  # JSON is YAML
     return Extractor.load(Settings(cues=cues))

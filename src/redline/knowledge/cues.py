@@ -111,6 +111,10 @@ class CueLexicon:
     # and whether words with no one named as saying them ("X is expected to", "it is noted
     # that", "X was criticised for") are statements (PolNeAR) or not (the guide)
     sourceless_statements: bool = False
+    # and whether a statement reported inside another's words ("the aide said the governor
+    # rejected the plan") is a statement of its own (the guide: two) or part of the other's
+    # content (PolNeAR, where each word has one role in one attribution: one)
+    nested_statements: bool = True
     # every word a cue rule can start from (verb, noun and adjective lemmas, first words of
     # phrases): a token with neither lemma nor lower-case form among them cannot open a cue,
     # so the rules visit only the tokens that can
@@ -263,6 +267,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         merge_split_quotes=_flag(data, "merge_split_quotes", where),
         mental_states=mental_states,
         sourceless_statements=sourceless,
+        nested_statements=_flag(data, "nested_statements", where, default=True),
     )
     return replace(lexicon, trigger_words=_trigger_words(lexicon))
 
