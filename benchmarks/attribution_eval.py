@@ -176,6 +176,7 @@ def _policy(split: str) -> CueLexicon:
             "mental_states": True,
             "sourceless_statements": True,
             "nested_statements": False,
+            "unsaid_statements": True,
         }
     )
 

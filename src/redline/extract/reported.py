@@ -1368,7 +1368,7 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
     if any(_asks_anonymity(c, cues) for c in tok.children):
         return True  # "an official who asked not to be named"
     negated = any(c.dep_ == "neg" for c in tok.children) or _none_given(tok, cues)
-    if negated and tok.lemma_.lower() not in cues.negated_statements:
+    if negated and tok.lemma_.lower() not in cues.negated_statements and not cues.unsaid_statements:
         return True
     # "has said little in public": an empty object and no clause is speech that carried nothing
     # ("proposed nothing that would raise his taxes" says what, through its relative clause)

@@ -115,6 +115,10 @@ class CueLexicon:
     # rejected the plan") is a statement of its own (the guide: two) or part of the other's
     # content (PolNeAR, where each word has one role in one attribution: one)
     nested_statements: bool = True
+    # and whether speech the sentence says did not happen ("has not said when", "did not comment
+    # on the report") is a statement (PolNeAR, which annotates the cue with its negation) or not
+    # (the guide: nothing was said)
+    unsaid_statements: bool = False
     # every word a cue rule can start from (verb, noun and adjective lemmas, first words of
     # phrases): a token with neither lemma nor lower-case form among them cannot open a cue,
     # so the rules visit only the tokens that can
@@ -268,6 +272,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         mental_states=mental_states,
         sourceless_statements=sourceless,
         nested_statements=_flag(data, "nested_statements", where, default=True),
+        unsaid_statements=_flag(data, "unsaid_statements", where),
     )
     return replace(lexicon, trigger_words=_trigger_words(lexicon))
 
