@@ -224,7 +224,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         as_verbs=frozenset(_words(data, "as_verbs", where)),
         as_it_verbs=frozenset(_words(data, "as_it_verbs", where)),
         naming_verbs=frozenset(_words(data, "naming_verbs", where)),
-        directive_verbs=frozenset(_words(data, "directive_verbs", where)) - attitudes,
+        directive_verbs=frozenset(_words(data, "directive_verbs", where)) - attitudes
+        | frozenset(_words(data, "attitude_directive_verbs", where) if mental_states else ()),
         directive_particles=frozenset(_words(data, "directive_particles", where)),
         raising_verbs=frozenset(_words(data, "raising_verbs", where) if sourceless else ()),
         passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where) if sourceless else ()),
