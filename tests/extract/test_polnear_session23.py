@@ -53,7 +53,9 @@ GUIDE = load_cues()
         ),
     ],
 )
-def test_polnear_counts_wanting_and_refusing(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+def test_polnear_counts_wanting_and_refusing(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
     assert expected in triples(nlp, text, POLNEAR)
 
 
