@@ -985,7 +985,8 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
     particles = cues.directive_particles
     clause = _for_infinitive(tok, particles)
     if clause is not None:
-        return _make(tok.doc, tok, (clause.left_edge.i + 1, clause.right_edge.i + 1), "directive", cues, quoted)
+        called = (clause.left_edge.i + 1, clause.right_edge.i + 1)  # without the "for"
+        return _make(tok.doc, tok, called, "directive", cues, quoted)
     if not any(
         c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles and not _temporal(c))
         for c in tok.rights

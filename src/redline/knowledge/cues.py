@@ -119,6 +119,10 @@ class CueLexicon:
     # on the report") is a statement (PolNeAR, which annotates the cue with its negation) or not
     # (the guide: nothing was said)
     unsaid_statements: bool = False
+    # and whether what someone spoke about ("referred to the strike", "mentioned the mayor",
+    # "discussed the budget") is content (PolNeAR) or a topic, no statement (the guide): true
+    # reads the ``topic_prep_verbs`` and ``topic_object_verbs`` of the file
+    topic_statements: bool = False
     # every word a cue rule can start from (verb, noun and adjective lemmas, first words of
     # phrases): a token with neither lemma nor lower-case form among them cannot open a cue,
     # so the rules visit only the tokens that can
@@ -209,6 +213,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
     mental_states = _flag(data, "mental_states", where, default=True)
     sourceless = _flag(data, "sourceless_statements", where, default=True)
     attitudes = set() if mental_states else set(_words(data, "attitude_verbs", where))
+    topics = _flag(data, "topic_statements", where)
     verb_kinds: dict[str, str] = {}
     for kind in _VERB_KINDS:
         for lemma in _words(verbs, kind, where):
@@ -220,7 +225,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         verb_kinds.pop(lemma, None)
     lexicon = CueLexicon(
         verb_kinds=MappingProxyType(verb_kinds),
-        object_verbs=frozenset(_words(data, "object_verbs", where)) - attitudes,
+        object_verbs=frozenset(_words(data, "object_verbs", where)) - attitudes
+        | frozenset(_words(data, "topic_object_verbs", where) if topics else ()),
         as_verbs=frozenset(_words(data, "as_verbs", where)),
         as_it_verbs=frozenset(_words(data, "as_it_verbs", where)),
         naming_verbs=frozenset(_words(data, "naming_verbs", where)),
@@ -240,6 +246,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         only_condition_marks=frozenset(_words(data, "only_condition_marks", where)),
         prep_verbs=MappingProxyType(
             {k: v for k, v in _prep_map(data, "prep_verbs", where).items() if k not in attitudes}
+            | (dict(_prep_map(data, "topic_prep_verbs", where)) if topics else {})
         ),
         prep_nouns=_prep_map(data, "prep_nouns", where),
         predicates=_prep_map(data, "predicates", where),
@@ -274,6 +281,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         sourceless_statements=sourceless,
         nested_statements=_flag(data, "nested_statements", where, default=True),
         unsaid_statements=_flag(data, "unsaid_statements", where),
+        topic_statements=topics,
     )
     return replace(lexicon, trigger_words=_trigger_words(lexicon))
 
