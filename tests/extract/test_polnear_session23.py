@@ -1,10 +1,10 @@
 """What the PolNeAR policy counts that the redline guide does not, switched by the cue file's
 policy flags (data, not code): wanting and refusing ("wants to cut the levy", "declined to
-comment", "agreed to lend"), speech the sentence says did not happen ("has not said when"), and
-one statement for words reported inside another's ("the aide told reporters that the mayor had
-promised to scrap the plan").
-The guide's default reading of the same sentences is pinned beside each. Sentences are written
-for these tests."""
+comment", "agreed to lend"), speech the sentence says did not happen ("has not said when"), what
+someone spoke about ("referred to the flooding"), and one statement for words reported inside
+another's ("the aide told reporters that the mayor had promised to scrap the plan"). The
+guide's default reading of the same sentences is pinned beside each. "called for X to Y" is read
+under both policies. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from spacy.language import Language
 
 from attribution_spans import triples
-from redline.knowledge.cues import load_cues
+from redline.knowledge.cues import CueLexicon, load_cues
 
 pytestmark = pytest.mark.model
 
@@ -23,6 +23,7 @@ POLNEAR = load_cues(
         "sourceless_statements": True,
         "nested_statements": False,
         "unsaid_statements": True,
+        "topic_statements": True,
     }
 )
 GUIDE = load_cues()
@@ -155,3 +156,49 @@ def test_the_flags_default_to_the_guide() -> None:
     assert "want" in POLNEAR.directive_verbs and "want" not in GUIDE.directive_verbs
     assert "agree" in POLNEAR.directive_verbs and "agree" not in GUIDE.directive_verbs
     assert GUIDE.verb_kind("agree") == "speech"
+
+
+TOPICS = [
+    (
+        "The mayor referred to the flooding in her speech.",
+        ("the flooding in her speech", "referred to", "The mayor"),
+    ),
+    (
+        "The coach mentioned the injured striker twice.",
+        ("the injured striker", "mentioned", "The coach"),
+    ),
+    (
+        "The council discussed the new bus routes on Monday.",
+        ("the new bus routes", "discussed", "The council"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOPICS)
+def test_polnear_counts_what_someone_spoke_about(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(nlp, text, POLNEAR)
+
+
+@pytest.mark.parametrize(("text", "expected"), TOPICS)
+def test_the_guide_counts_no_topic(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    assert triples(nlp, text, GUIDE) == []
+
+
+def test_the_hearers_addressed_are_no_topic(nlp: Language) -> None:
+    """ "addressed the symposium": the object of "address" is as often the hearers."""
+    assert triples(nlp, "The senator addressed the farmers' union on Friday.", POLNEAR) == []
+
+
+@pytest.mark.parametrize("cues", [GUIDE, POLNEAR], ids=["guide", "polnear"])
+def test_called_for_someone_to_act(nlp: Language, cues: CueLexicon) -> None:
+    """ "called for X to Y": the parser makes "for" the mark of an infinitive adjunct; the
+    clause from its subject on is what was called for, under either policy."""
+    found = triples(nlp, "The mayor has called for the harbour to be dredged before winter.", cues)
+    assert ("the harbour to be dredged before winter", "has called", "The mayor") in found, found
+
+
+@pytest.mark.parametrize("cues", [GUIDE, POLNEAR], ids=["guide", "polnear"])
+def test_staying_for_someone_to_act_is_no_call(nlp: Language, cues: CueLexicon) -> None:
+    assert triples(nlp, "The mayor stayed late for the council to finish its vote.", cues) == []
