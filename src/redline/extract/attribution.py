@@ -192,10 +192,10 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
 
 def _univocal(found: list[Attribution]) -> list[Attribution]:
     """Under a scheme where each word plays one part in one statement (PolNeAR), a statement
-    whose cue lies inside the words of another ("The aide said the governor rejected the plan")
-    is part of that other's content, not a statement of its own; the widest statement stays. A
-    quotation split by its own cue ("“...,” she said, adding that .... “...”") runs across its frame,
-    and what the frame says is no part of the quotation."""
+    whose cue lies inside the words of another ("The aide told reporters that the mayor had
+    promised to scrap the plan") is part of that other's content, not a statement of its own;
+    the widest statement stays. A quotation split by its own cue ("“...,” she said, adding that
+    .... “...”") runs across its frame, and what the frame says is no part of the quotation."""
     kept: list[Attribution] = []
     for a in sorted(found, key=lambda a: a.content[0] - a.content[1]):
         if a.cue is None or not any(
@@ -206,6 +206,7 @@ def _univocal(found: list[Attribution]) -> list[Attribution]:
 
 
 def _framed_within(a: Attribution) -> bool:
+    """Whether the statement's cue stands inside its own content: a quotation merged across it."""
     return a.cue is not None and a.content[0] <= a.cue[0] < a.content[1]
 
 

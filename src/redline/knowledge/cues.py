@@ -111,9 +111,9 @@ class CueLexicon:
     # and whether words with no one named as saying them ("X is expected to", "it is noted
     # that", "X was criticised for") are statements (PolNeAR) or not (the guide)
     sourceless_statements: bool = False
-    # and whether a statement reported inside another's words ("the aide said the governor
-    # rejected the plan") is a statement of its own (the guide: two) or part of the other's
-    # content (PolNeAR, where each word has one role in one attribution: one)
+    # and whether a statement reported inside another's words ("the aide told reporters that the
+    # mayor had promised to scrap the plan") is a statement of its own (the guide: two) or part
+    # of the other's content (PolNeAR, where each word has one role in one attribution: one)
     nested_statements: bool = True
     # and whether speech the sentence says did not happen ("has not said when", "did not comment
     # on the report") is a statement (PolNeAR, which annotates the cue with its negation) or not
