@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import SHARED, as_date, polnear_documents, seed_documents
-from attribution_eval import write_errors
+from attribution_eval import POLNEAR_POLICY, write_errors
 
 from redline.config import Settings
 from redline.extract.pipeline import Extractor
@@ -94,10 +94,10 @@ def talks_folds(ids: list[str], k: int = 5, seed: int = 0) -> list[list[str]]:
 
 
 def polnear_extractor(out: Path) -> Extractor:
-    """The extractor under PolNeAR's annotation policy (``cues.yaml`` flags): it counts
-    attitudes, words no one is named as saying, and a quotation split by its cue as one."""
+    """The extractor under PolNeAR's annotation policy (``cues.yaml`` flags, the
+    ``POLNEAR_POLICY`` of ``attribution_eval``)."""
     lexicon = dict(read_yaml(DEFAULT_CUES, "cue lexicon"))
-    lexicon.update(merge_split_quotes=True, mental_states=True, sourceless_statements=True)
+    lexicon.update(POLNEAR_POLICY)
     cues = out / "polnear_cues.yaml"
     cues.write_text(json.dumps(lexicon), encoding="utf-8")  # JSON is YAML
     return Extractor.load(Settings(cues=cues))

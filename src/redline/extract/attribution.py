@@ -186,7 +186,28 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
     out = _share_antecedents(doc, pointers, out, cues)
     out = [a for a in out if not _bare_pointer(doc, a) and not _within_label(a, labelled)]
     out = [_closed(index, text, a) for a in out]
-    return _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
+    out = _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
+    return out if cues.nested_statements else _univocal(out)
+
+
+def _univocal(found: list[Attribution]) -> list[Attribution]:
+    """Under a scheme where each word plays one part in one statement (PolNeAR), a statement
+    whose cue lies inside the words of another ("The aide told reporters that the mayor had
+    promised to scrap the plan") is part of that other's content, not a statement of its own;
+    the widest statement stays. A quotation split by its own cue ("“...,” she said, adding that
+    .... “...”") runs across its frame, and what the frame says is no part of the quotation."""
+    kept: list[Attribution] = []
+    for a in sorted(found, key=lambda a: a.content[0] - a.content[1]):
+        if a.cue is None or not any(
+            b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1] and not _framed_within(b) for b in kept
+        ):
+            kept.append(a)
+    return sorted(kept, key=lambda a: (a.content[0], a.content[1]))
+
+
+def _framed_within(a: Attribution) -> bool:
+    """Whether the statement's cue stands inside its own content: a quotation merged across it."""
+    return a.cue is not None and a.content[0] <= a.cue[0] < a.content[1]
 
 
 _MAX_POINTER_WORDS = 4

@@ -983,6 +983,10 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
     if lemma not in cues.directive_verbs or _is_passive(tok):
         return None
     particles = cues.directive_particles
+    clause = _for_infinitive(tok, particles)
+    if clause is not None:
+        called = (clause.left_edge.i + 1, clause.right_edge.i + 1)  # without the "for"
+        return _make(tok.doc, tok, called, "directive", cues, quoted)
     if not any(
         c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles and not _temporal(c))
         for c in tok.rights
@@ -990,6 +994,21 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
         return None  # "told the paper on Monday": a date, not "called on X to ..."
     rng = _right_complement(tok, _DIRECTIVE_DEPS, particles)
     return _make(tok.doc, tok, rng, "directive", cues, quoted)
+
+
+def _for_infinitive(verb: Token, particles: frozenset[str]) -> Token | None:
+    """ "called for the council to reopen the pool", "pushed for the fees to be cut": the parser
+    makes the particle the mark of an infinitive clause hung on the verb as an adjunct, so no
+    complement is found; the clause, from its subject on, is what was called for."""
+    for clause in verb.rights:
+        if clause.dep_ != "advcl" or not marked_infinitive(clause):
+            continue
+        mark = clause.left_edge
+        if mark.dep_ == "mark" and mark.head == clause and mark.lower_ in particles:
+            between = verb.doc[verb.i + 1 : mark.i]
+            if all(t.pos_ in ("ADV", "PART") for t in between):
+                return clause
+    return None
 
 
 def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
@@ -1374,7 +1393,7 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
     if any(_asks_anonymity(c, cues) for c in tok.children):
         return True  # "an official who asked not to be named"
     negated = any(c.dep_ == "neg" for c in tok.children) or _none_given(tok, cues) or _no_one(tok, cues)
-    if negated and tok.lemma_.lower() not in cues.negated_statements:
+    if negated and tok.lemma_.lower() not in cues.negated_statements and not cues.unsaid_statements:
         return True
     # "has said little in public": an empty object and no clause is speech that carried nothing
     # ("proposed nothing that would raise his taxes" says what, through its relative clause)

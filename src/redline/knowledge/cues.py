@@ -113,6 +113,18 @@ class CueLexicon:
     # and whether words with no one named as saying them ("X is expected to", "it is noted
     # that", "X was criticised for") are statements (PolNeAR) or not (the guide)
     sourceless_statements: bool = False
+    # and whether a statement reported inside another's words ("the aide told reporters that the
+    # mayor had promised to scrap the plan") is a statement of its own (the guide: two) or part
+    # of the other's content (PolNeAR, where each word has one role in one attribution: one)
+    nested_statements: bool = True
+    # and whether speech the sentence says did not happen ("has not said when", "did not comment
+    # on the report") is a statement (PolNeAR, which annotates the cue with its negation) or not
+    # (the guide: nothing was said)
+    unsaid_statements: bool = False
+    # and whether what someone spoke about ("referred to the strike", "mentioned the mayor",
+    # "discussed the budget") is content (PolNeAR) or a topic, no statement (the guide): true
+    # reads the ``topic_prep_verbs`` and ``topic_object_verbs`` of the file
+    topic_statements: bool = False
     # every word a cue rule can start from (verb, noun and adjective lemmas, first words of
     # phrases): a token with neither lemma nor lower-case form among them cannot open a cue,
     # so the rules visit only the tokens that can
@@ -203,6 +215,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
     mental_states = _flag(data, "mental_states", where, default=True)
     sourceless = _flag(data, "sourceless_statements", where, default=True)
     attitudes = set() if mental_states else set(_words(data, "attitude_verbs", where))
+    topics = _flag(data, "topic_statements", where)
     verb_kinds: dict[str, str] = {}
     for kind in _VERB_KINDS:
         for lemma in _words(verbs, kind, where):
@@ -214,11 +227,13 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         verb_kinds.pop(lemma, None)
     lexicon = CueLexicon(
         verb_kinds=MappingProxyType(verb_kinds),
-        object_verbs=frozenset(_words(data, "object_verbs", where)) - attitudes,
+        object_verbs=frozenset(_words(data, "object_verbs", where)) - attitudes
+        | frozenset(_words(data, "topic_object_verbs", where) if topics else ()),
         as_verbs=frozenset(_words(data, "as_verbs", where)),
         as_it_verbs=frozenset(_words(data, "as_it_verbs", where)),
         naming_verbs=frozenset(_words(data, "naming_verbs", where)),
-        directive_verbs=frozenset(_words(data, "directive_verbs", where)) - attitudes,
+        directive_verbs=frozenset(_words(data, "directive_verbs", where)) - attitudes
+        | frozenset(_words(data, "attitude_directive_verbs", where) if mental_states else ()),
         directive_particles=frozenset(_words(data, "directive_particles", where)),
         raising_verbs=frozenset(_words(data, "raising_verbs", where) if sourceless else ()),
         passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where) if sourceless else ()),
@@ -233,6 +248,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         only_condition_marks=frozenset(_words(data, "only_condition_marks", where)),
         prep_verbs=MappingProxyType(
             {k: v for k, v in _prep_map(data, "prep_verbs", where).items() if k not in attitudes}
+            | (dict(_prep_map(data, "topic_prep_verbs", where)) if topics else {})
         ),
         prep_nouns=_prep_map(data, "prep_nouns", where),
         predicates=_prep_map(data, "predicates", where),
@@ -267,6 +283,9 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         merge_split_quotes=_flag(data, "merge_split_quotes", where),
         mental_states=mental_states,
         sourceless_statements=sourceless,
+        nested_statements=_flag(data, "nested_statements", where, default=True),
+        unsaid_statements=_flag(data, "unsaid_statements", where),
+        topic_statements=topics,
     )
     return replace(lexicon, trigger_words=_trigger_words(lexicon))
 
