@@ -120,3 +120,32 @@ def test_a_rule_writing_an_attribute_it_cannot_write_keeps_the_original() -> Non
     nlp.get_pipe("attribute_ruler").add([[{"LOWER": "kyiv"}]], {"NORM": "kiev"})  # type: ignore[attr-defined]
     assert rule_pipes.install(nlp) == ["lemmatizer"]
     assert nlp("Kyiv said no.")[0].norm_ == "kiev"
+
+
+def test_lemma_exceptions_take_a_form_to_its_own_verb() -> None:
+    from redline.knowledge.lemmas import load_lemma_exceptions
+
+    original, fast = load_nlp(), load_nlp()
+    rule_pipes.install(fast)
+    text = "Mediators are hoping to meet, she hopes so, and they hopped on a train."
+    before = {t.lower_: t.lemma_ for t in original(text)}
+    assert before["hoping"] == "hop"  # the model's rules take the rarer verb
+    assert rule_pipes.add_lemma_exceptions(fast, load_lemma_exceptions())
+    after = {t.lower_: t.lemma_ for t in fast(text)}
+    assert after["hoping"] == after["hopes"] == "hope"
+    assert after["hopped"] == "hop"  # a form of the other verb stays its own
+    assert {k: v for k, v in after.items() if k not in {"hoping", "hopes"}} == {
+        k: v for k, v in before.items() if k not in {"hoping", "hopes"}
+    }
+    assert not rule_pipes.add_lemma_exceptions(original, {"verb": {"hoping": "hope"}})  # no stand-in
+
+
+def test_lemma_exceptions_file_is_checked(tmp_path: Any) -> None:
+    from redline.errors import ConfigError
+    from redline.knowledge.lemmas import load_lemma_exceptions
+
+    assert load_lemma_exceptions()["verb"]["hoped"] == "hope"
+    bad = tmp_path / "lemmas.yaml"
+    bad.write_text("verb:\n  hope: hoped\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="list of its forms"):
+        load_lemma_exceptions(bad)

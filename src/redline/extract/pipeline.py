@@ -20,6 +20,7 @@ from redline.extract import components, rule_pipes
 from redline.extract.nlp import load_nlp, split_initials
 from redline.extract.sections import Sections, sections
 from redline.knowledge import packaged
+from redline.knowledge.lemmas import load_lemma_exceptions
 from redline.model import Document, Event, Extraction, Mention, Span, Speaker, Statement, stable_id
 from redline.runners import forked_workers_die_with_parent
 
@@ -60,6 +61,7 @@ class Extractor:
         nlp = load_nlp(settings.model)
         split_initials(nlp)
         rule_pipes.install(nlp)  # same annotations as the model's rule pipes, in less time
+        rule_pipes.add_lemma_exceptions(nlp, load_lemma_exceptions())  # "hoping" is "hope"
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("redline_paragraphs", before="parser")
         nlp.add_pipe(

@@ -14,7 +14,7 @@ A model whose rules use anything else keeps its original pipes (``install`` then
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy
@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from redline.memo import Memo
 
@@ -320,7 +320,9 @@ class FastLemmatizer:
     arrays. Two costs of the original go: its rules test each candidate lemma against a word list
     (57,000 nouns) by a linear scan, and its cache skips the commonest tokens (names, punctuation,
     base forms), so it builds a Token and reruns the rules for most words. Here the rules run on
-    a copy whose word lists are sets, once per distinct triple; every other token is a lookup."""
+    a copy whose word lists are sets, once per distinct triple; every other token is a lookup.
+    Its lemmas are the original's but for the forms given to ``add_exceptions`` (``lemmas.yaml``:
+    "hoping" is "hope", where the original's rules say "hop")."""
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
@@ -334,6 +336,20 @@ class FastLemmatizer:
             else:
                 lookups.set_table(table_name, table)
         self.rules.lookups = lookups
+        self.exceptions: dict[tuple[str, str], str] = {}  # (part of speech, form) -> lemma
+
+    def add_exceptions(self, exceptions: Mapping[str, Mapping[str, str]]) -> None:
+        """Forms to take to a given lemma whatever the rules say ("hoping" -> "hope", where the
+        rules put the rarer "hop" first; the model's own exception table cannot reorder forms
+        the rules found)."""
+        self.exceptions.update(
+            {(pos, form.lower()): lemma for pos, forms in exceptions.items() for form, lemma in forms.items()}
+        )
+        self.lemmas.clear()
+
+    def _lemma(self, token: Token) -> str:
+        fixed = self.exceptions.get((token.pos_.lower(), token.lower_))
+        return fixed if fixed is not None else self.rules.rule_lemmatize(token)[0]
 
     def __call__(self, doc: Doc) -> Doc:
         lem = self.lemmatizer
@@ -355,12 +371,23 @@ class FastLemmatizer:
             key = keys[i]
             f = known.get(key)  # an earlier token of this Doc may have had the triple
             if f is None:
-                f = known[key] = strings.add(self.rules.rule_lemmatize(doc[i])[0])
+                f = known[key] = strings.add(self._lemma(doc[i]))
             found[i] = f
         # a lemma the attribute ruler set is kept
         written = [lemma if lemma != 0 else f for lemma, f in zip(lemmas, found, strict=True)]
         doc.from_array([LEMMA], numpy.array(written, dtype=numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
         return doc
+
+
+def add_lemma_exceptions(nlp: Language, exceptions: Mapping[str, Mapping[str, str]]) -> bool:
+    """Give the stand-in lemmatizer ``exceptions`` (part of speech -> form -> lemma); False
+    when the model's own lemmatizer runs (a model the stand-in cannot reproduce)."""
+    if FAST_LEMMATIZER not in nlp.pipe_names:
+        return False
+    pipe = nlp.get_pipe(FAST_LEMMATIZER)
+    assert isinstance(pipe, FastLemmatizer)
+    pipe.add_exceptions(exceptions)
+    return True
 
 
 def install(nlp: Language) -> list[str]:
