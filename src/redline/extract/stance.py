@@ -198,9 +198,13 @@ class StanceClassifier:
         negations = [h.start for h in negators]
         phrases = {h.start for h in negators if h.length > 1}  # "no right to", "not ready to": reach the verb
 
+        # "nobody ...", "no one ...": the clause after a negative subject is negated throughout
+        scopes = [h.end for h in found["negative_subject"] if h.start not in required]
+
         def negated(hit: Hit) -> bool:
-            return not hit.pattern.negated and _negated_before(
-                tokens, hit.start, negations, phrases, required
+            return not hit.pattern.negated and (
+                _negated_before(tokens, hit.start, negations, phrases, required)
+                or _in_scope(tokens, hit.start, scopes)
             )
 
         # praise of how the talks went ("a terrific meeting") counts as evaluation on the frames
@@ -527,6 +531,12 @@ def _holding(score: float, reasons: list[str], held: bool) -> tuple[float, list[
     if held and not score:
         return 1.0, [*reasons, "holds on to the point=+1"]
     return score, reasons
+
+
+def _in_scope(tokens: Sequence[str], start: int, scopes: list[int]) -> bool:
+    """Whether a negative subject ending at one of ``scopes`` governs the word at ``start``:
+    it comes before it in the same clause."""
+    return any(end <= start and BOUNDARY not in tokens[end:start] for end in scopes)
 
 
 def _sentence_ids(content: str, size: int) -> list[int]:

@@ -27,6 +27,7 @@ STANCE_LISTS = (  # the stance lexicon's word lists (``StanceLexicon``)
     "unresolved",
     "requirement",
     "prerequisite",
+    "negative_subject",
     "restriction",
     "litotes",
     "abandonment",
@@ -114,6 +115,7 @@ class StanceLexicon:
     unresolved: tuple[str, ...] = ()
     requirement: tuple[str, ...] = ()  # terms laid on the deal as a whole ("any settlement must")
     prerequisite: tuple[str, ...] = ()  # "no peace without X": X is demanded
+    negative_subject: tuple[str, ...] = ()  # "nobody", "no one": negates its whole clause
     restriction: tuple[str, ...] = ()  # terms laid on a refusal ("would not ... unless", "any ... that")
     litotes: tuple[str, ...] = ()  # a negation of a negation ("no reason not to")
     abandonment: tuple[str, ...] = ()  # letting go of a point ("drop", "abandon"): negated, holding on
