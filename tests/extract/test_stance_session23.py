@@ -76,6 +76,8 @@ def test_a_refusal_on_terms_is_conditional(rules: StanceClassifier, content: str
         ("the operator would not hand the plant over to anybody", "nuclear_plant", "neutral"),
         # persistence is not a term: "will not stop until"
         ("the brigades will not stop fighting until the last village is free", "ceasefire", None),
+        # a threat is no term: "will not go without consequences"
+        ("seizing the reserves will not go without consequences for the banks", "sanctions_economy", None),
         # a participle that is a verb, not "provided that"
         ("the envoy did not provide any details of the ceasefire proposal", "ceasefire", None),
     ],
@@ -215,6 +217,12 @@ def test_a_figure_needs_its_words(rules: StanceClassifier) -> None:
         ),
         # nothing after the statement
         ("Warsaw would back the memorandum", "Warsaw would back the memorandum, officials said.", False),
+        # the reporter's "without" after the statement lays no terms
+        (
+            "positive",
+            'The spokeswoman called the call "positive," without giving further details.',
+            False,
+        ),
     ],
 )
 def test_a_restriction_after_the_statement_lays_terms_on_it(

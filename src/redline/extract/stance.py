@@ -86,6 +86,9 @@ _TERMS_REACH = 12  # words between a negator and the restriction that lays terms
 # participles that open a restriction only after a clause break ("..., provided it is monitored"),
 # and are a verb elsewhere ("did not provide any details", "if provided with weapons")
 _PARTICIPLE_OPENERS = frozenset({"provid"})
+# restrictions that still lay terms on a statement the content stops before; not "without" or
+# "until", which after a statement are mostly the reporter's ("..., without giving details")
+_TAIL_OPENERS = frozenset({"unless", "provid"})
 _TURN_WORDS = re.compile(r"\b(?:but|however)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # the stance lexicon's lists read as they are, each a group of ``StanceClassifier._words``; the
@@ -365,10 +368,10 @@ class StanceClassifier:
         if tail[0] not in _TAIL_CONTRAST:
             # "France was not opposed to a ceasefire | , provided it was monitored": the
             # restriction the content stops before lays terms on it, as inside the content
-            opens = [
+            opens = [h for h in _unmasked(found, "conditional") if h.start == 0] or [
                 h
                 for h in _unmasked(found, "restriction")
-                if h.start == 0 and (broke or tail[0] not in _PARTICIPLE_OPENERS)
+                if h.start == 0 and tail[0] in _TAIL_OPENERS and (broke or tail[0] not in _PARTICIPLE_OPENERS)
             ]
             return f"{opens[0].pattern.source!r} after the statement" if opens else None
         if found["reporting"]:
