@@ -22,11 +22,11 @@ def rules() -> StanceClassifier:
     [
         # a negated relief, offer or acceptance whose lifting is bound to a restriction clause
         (
-            "the bank would not return a single dollar of the reserves unless the truce holds",
+            "the bank would not return a single dollar of the frozen assets unless the truce holds",
             "sanctions_economy",
         ),
         (
-            "no restrictions on Russian ships will be eased until the guns have been silent for a month",
+            "no sanctions on Russian ships will be eased until the guns have been silent for a month",
             "sanctions_economy",
         ),
         (
