@@ -44,6 +44,17 @@ it. The classifier adds up signed, explainable evidence:
   ("rejected the counter-proposal") backs the plan; this reading is ``sure`` (tag
   ``rejection``): the words say outright which way the speaker went, so no party prior or
   learned lean should turn it around;
+* a refusal on terms is conditional (tag ``refusal_terms``, session 23): a negation followed in
+  its sentence by a restriction ("would not unfreeze a single euro unless the ceasefire holds",
+  "no sanctions would be lifted until ...", "will not sign any guarantee that it cannot
+  enforce"), when what is refused is the issue's point and the restriction's clause is not ("a
+  settlement is impossible without the withdrawal from Donbas" demands the withdrawal);
+* a concession bounded by a refusal ("could set membership aside for now but would never write
+  a ban into law") is read from the refusal after the turn (tag ``bounded_concession``);
+* negations that affirm count for nothing: a litotes ("no reason not to welcome") and a
+  letting-go held back ("a demand Kyiv would never drop": the demand is said); a negative
+  subject ("nobody is talking about handing over cities") negates its whole clause;
+* a verdict by figure ("a second Yalta", "a back door for NATO") is negative evaluation;
 * the cue verb leans the result (welcomed, rejected) or marks it as emphatic (insisted);
 * the speaker's party is used only when the statement is evaluative but carries no direction.
 """
