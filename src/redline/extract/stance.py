@@ -240,7 +240,7 @@ class StanceClassifier:
                 if removal and not issue.generic
                 else self._rejected(tokens, found, cue, issue.id, speaker_party, clauses, negated)
             )
-            or _refusal_terms(content, tokens, found, (own, found[_ISSUE_TERMS + issue.id]), affirmed, threat)
+            or _refusal_terms(content, tokens, found, own, affirmed, threat)
         )
         if turned_down is not None:
             return turned_down
@@ -566,7 +566,7 @@ def _refusal_terms(
     content: str,
     tokens: Sequence[str],
     found: Found,
-    issue_hits: tuple[list[Hit], list[Hit]],
+    own: list[Hit],
     skip: set[int],
     threat: bool,
 ) -> StanceResult | None:
@@ -578,10 +578,8 @@ def _refusal_terms(
     after it in its sentence lays terms on what is refused, so the speaker would accept on those
     terms (conditional). Not when the restriction's clause names the issue's own point ("a
     settlement is impossible without the withdrawal from Donbas" demands the withdrawal; "would
-    not accept a deal that required giving up land" refuses the cession), nor when what is
-    refused is not the issue's point (``issue_hits``: its own wording and its topic terms before
-    the restriction): "there can be no peace without justice" lays terms on peace, which is a
-    demand for justice (``prerequisite``), not terms on amnesty; nor a negator inside a
+    not accept a deal that required giving up land" refuses the cession; "there can be no peace
+    without justice" demands justice, the point of the amnesty question), nor a negator inside a
     litotes or a letting-go (``skip``), nor a restriction that is an idiom ("for as long as it
     takes"), nor a refusal backed by a threat (a demand: see ``explain``)."""
     if threat:
@@ -597,15 +595,11 @@ def _refusal_terms(
     negators = [h for h in found["negation"] if h.start not in skip and h.start not in inside]
     if not negators:
         return None
-    own, topic = issue_hits
     sentence = _sentence_ids(content, len(tokens))
-    named = [h.start for h in own + topic]
     for neg in negators:
         for r in restrictions:
             if not neg.end <= r.start <= neg.start + _TERMS_REACH or sentence[r.start] != sentence[neg.start]:
                 continue
-            if not any(p < r.end and sentence[p] == sentence[r.start] for p in named):
-                continue  # what is refused is not this issue's point
             end = r.end
             while end < len(tokens) and tokens[end] != BOUNDARY:
                 end += 1
