@@ -1,7 +1,7 @@
 """Attribution and speakers on the unseen set: news no one on the project had read while tuning.
 
-Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|unseen3|unseen4|unseen5] [--verbose] [--json]
-       [--weights FILE]
+Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7] [--verbose]
+       [--json] [--weights FILE]
 
 Every other quality figure comes from text the rules were revised against (the talks set, the
 seed, PolNeAR dev, the bundled examples), so each overstates what a user gets on new coverage.
@@ -19,7 +19,10 @@ layered-source analysis, state-agency report, live blog, call readout, NATO mini
 has issue and stance gold too, so --set unseen3 also prints issue F1 and stance accuracy, the
 held-out check of the positions matrix (issue 9); benchmarks/data/unseen5/ (five more on the talks:
 an explainer, Baltic and Nordic reactions, a TV transcript, prisoners and children, sanctions and
-frozen assets) was written after session 22 had tuned on unseen3, to measure that afresh.
+frozen assets) was written after session 22 had tuned on unseen3, to measure that afresh, and
+benchmarks/data/unseen6/ (a parliamentary debate, a minister's Q&A, an op-ed rebuttal, a roundup
+from capitals, the power grid and the nuclear plant) was written in session 23 before its stance
+work, with conditions, refusals, concessions, double negations and figurative verdicts.
 benchmarks/data/unseen7/ (six more formats: mediation readouts, past-perfect plea talks, league
 bargaining, world briefs, a role-labelled transcript, an analysis by role) scores attribution and
 speakers only.
@@ -42,8 +45,8 @@ from redline.knowledge.classifiers import load_weights
 
 DATA = Path(__file__).resolve().parent / "data"
 # each batch was written and annotated before redline read it
-BATCHES = ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen7")
-WITH_ISSUES = {"unseen3", "unseen5"}  # the batches whose gold annotates issues and stance
+BATCHES = ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7")
+WITH_ISSUES = {"unseen3", "unseen5", "unseen6"}  # the batches whose gold annotates issues and stance
 
 
 def main() -> None:

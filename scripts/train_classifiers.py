@@ -46,7 +46,7 @@ from redline.extract.features import (
     stance_features,
 )
 from redline.extract.pipeline import COMPONENT, Extractor
-from redline.extract.stance import REJECTION
+from redline.extract.stance import BOUNDED, REJECTION, TERMS
 from redline.knowledge import packaged
 from redline.knowledge.classifiers import FORMAT, WEIGHTS_FILE
 from redline.model import STANCES, Document
@@ -328,12 +328,14 @@ _RULE_REASONS = (
     "demand",
     "prior",
     REJECTION,
+    TERMS,
+    BOUNDED,
 )
 # rule reasons sure by their wording, checked on the project's own sentences (tests/extract):
 # they decide unless the training data shows them wrong more often than right. The talks set has
 # too few of them to prove them sure (a proposal turned down: 5 statements, of which the rule
 # reads 4 as the annotators do, the fifth a report of someone else's refusal it leaves alone)
-DECLARED_SURE = frozenset({REJECTION})
+DECLARED_SURE = frozenset({REJECTION, TERMS, BOUNDED})
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -44,12 +44,24 @@ it. The classifier adds up signed, explainable evidence:
   ("rejected the counter-proposal") backs the plan; this reading is ``sure`` (tag
   ``rejection``): the words say outright which way the speaker went, so no party prior or
   learned lean should turn it around;
+* a refusal on terms is conditional (tag ``refusal_terms``, session 23): a negation followed in
+  its sentence by a restriction ("would not unfreeze a single euro unless the ceasefire holds",
+  "no sanctions would be lifted until ...", "will not sign any guarantee that it cannot
+  enforce"), when what is refused is the issue's point and the restriction's clause is not ("a
+  settlement is impossible without the withdrawal from Donbas" demands the withdrawal);
+* a concession bounded by a refusal ("could set membership aside for now but would never write
+  a ban into law") is read from the refusal after the turn (tag ``bounded_concession``);
+* negations that affirm count for nothing: a litotes ("no reason not to welcome") and a
+  letting-go held back ("a demand Kyiv would never drop": the demand is said); a negative
+  subject ("nobody is talking about handing over cities") negates its whole clause;
+* a verdict by figure ("a second Yalta", "a back door for NATO") is negative evaluation;
 * the cue verb leans the result (welcomed, rejected) or marks it as emphatic (insisted);
 * the speaker's party is used only when the statement is evaluative but carries no direction.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -78,10 +90,22 @@ _AUXILIARIES = frozenset(
 )
 _OBJECT_REACH = 6  # words between a rejecting verb (or the content's start) and the proposal it turns down
 REJECTION = "rejection"  # the tag of the rejected-proposal rule, which decides by itself (classify.py)
+TERMS = "refusal_terms"  # the tag of a refusal on terms ("would not ... unless ..."): conditional
+BOUNDED = "bounded_concession"  # "... for now, but would never ...": the refusal decides
+_HOLD_WINDOW = 4  # words between a negator and the letting-go it negates ("will not let them be forgotten")
+_TERMS_REACH = 12  # words between a negator and the restriction that lays terms on it
+# participles that open a restriction only after a clause break ("..., provided it is monitored"),
+# and are a verb elsewhere ("did not provide any details", "if provided with weapons")
+_PARTICIPLE_OPENERS = frozenset({"provid"})
+# restrictions that still lay terms on a statement the content stops before; not "without" or
+# "until", which after a statement are mostly the reporter's ("..., without giving details")
+_TAIL_OPENERS = frozenset({"unless", "provid"})
+_TURN_WORDS = re.compile(r"\b(?:but|however)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # the stance lexicon's lists read as they are, each a group of ``StanceClassifier._words``; the
 # general verdict words are weighed as one signed group ("general"), and the scheduling words are
 # the issue tagger's (logistics of the process), not a stance's
-_LISTS = tuple(name for name in STANCE_LISTS if name not in ("positive", "negative", "scheduling"))
+_LISTS = tuple(name for name in STANCE_LISTS if name not in ("positive", "negative", "figure", "scheduling"))
 # the groups of ``StanceClassifier._words`` made per issue and per cue-verb kind: prefix + id
 _ISSUE_CUES, _ISSUE_TERMS, _CUE_VERBS = "cues:", "terms:", "cue:"
 Found = Mapping[str, list[Hit]]  # a text's hits, by group (``PatternSet.find_grouped``)
@@ -113,8 +137,11 @@ class StanceClassifier:
         classes = taxonomy.appraisal.classes
         groups["praise"] = compile_all(classes.get("positive", ()), 1.0, "positive")
         groups["reserve"] = compile_all((*classes.get("negative", ()), *classes.get("hedge", ())))
-        groups["general"] = compile_all(lex.positive, 1.0, "positive") + compile_all(
-            lex.negative, -_NEGATIVE_WEIGHT, "negative"
+        groups["general"] = (
+            compile_all(lex.positive, 1.0, "positive")
+            + compile_all(lex.negative, -_NEGATIVE_WEIGHT, "negative")
+            # a verdict by figure ("a second Yalta", "a back door for NATO") is a negative one
+            + compile_all(lex.figure, -_NEGATIVE_WEIGHT, "negative")
         )
         self._cue_kinds = tuple(lex.cue_verbs)
         for kind, verbs in lex.cue_verbs.items():
@@ -169,39 +196,55 @@ class StanceClassifier:
         if not tokens:
             return StanceResult("neutral", 0.0, "empty content")
         found = self._words.find_grouped(tokens)
+        # "... for now, but would never ...": the refusal decides (before any other reading)
+        bounded = self._bounded(content, tokens, found, issues, cue, speaker_party)
+        own = found[_ISSUE_CUES + issue.id]
         # "no peace without X", "impossible without X": X is demanded, not negated or judged
         prerequisites = found["prerequisite"]
         required = {i for h in prerequisites for i in range(h.start, h.end)}
+        # "no reason not to welcome": a negated negation affirms; "a demand we will never drop"
+        # holds on to the demand: in both the negators count for nothing
+        affirmed = {i for h in found["litotes"] for i in range(h.start, h.end)}
+        held = _held(tokens, found, own, affirmed)
+        affirmed |= held
+        required |= affirmed
         negators = [h for h in found["negation"] if h.start not in required]
         negations = [h.start for h in negators]
         phrases = {h.start for h in negators if h.length > 1}  # "no right to", "not ready to": reach the verb
 
+        # "nobody ...", "no one ...": the clause after a negative subject is negated throughout
+        scopes = [h.end for h in found["negative_subject"] if h.start not in required]
+
         def negated(hit: Hit) -> bool:
-            return not hit.pattern.negated and _negated_before(
-                tokens, hit.start, negations, phrases, required
+            return not hit.pattern.negated and (
+                _negated_before(tokens, hit.start, negations, phrases, required)
+                or _in_scope(tokens, hit.start, scopes)
             )
 
         # praise of how the talks went ("a terrific meeting") counts as evaluation on the frames
         praise = _praise(found, negated) if issue.generic else []
         appraised = bool(found["appraisal"] or (praise and issue.evaluated_as))
         issue = self._appraised_as(issue) if appraised else issue
-        removal = [h for h in found["removal"] if not negated(h)]
+        removal = [h for h in found["removal"] if not negated(h) and h.start not in held]
         triggers = [h.start for h in found["trigger"]]
         clauses = [  # "if Russia attacked again": what a guarantee answers to, not a condition
             c
             for c in _condition_clauses(tokens, _unmasked(found, "condition"))
             if not any(c[0] <= t < c[1] for t in triggers)
         ]
+        threat = bool(found["threat"])
         turned_down = (
-            StanceResult("oppose", -1.0, f"point removed: {removal[0].pattern.source!r}", ("removal",))
-            if removal and not issue.generic
-            else self._rejected(tokens, found, cue, issue.id, speaker_party, clauses, negated)
+            bounded
+            or (
+                StanceResult("oppose", -1.0, f"point removed: {removal[0].pattern.source!r}", ("removal",))
+                if removal and not issue.generic
+                else self._rejected(tokens, found, cue, issue.id, speaker_party, clauses, negated)
+            )
+            or _refusal_terms(content, tokens, found, own, affirmed, threat)
         )
         if turned_down is not None:
             return turned_down
-        threat = bool(found["threat"])
         obligations = [h.start for h in found["obligation"]]
-        own = found[_ISSUE_CUES + issue.id]
         terms = found[_ISSUE_TERMS + issue.id]
         topic = {i for h in terms for i in range(h.start, h.end)}
         # not the words of the topic ("agreed document") or of a prerequisite ("impossible without")
@@ -220,6 +263,7 @@ class StanceClassifier:
         # how the talks are going, either way: a position, not a process fact (a model feature)
         tags: set[str] = {"appraisal"} if appraised else set()
         tags |= _wording(found, negated)
+        tags |= _affirming(found, held)
         for hit in hits:
             if (hit.pattern.tag == "counter" and _segment(tokens, hit.start) in evaluated) or (
                 hit.start in objects.values()
@@ -241,6 +285,7 @@ class StanceClassifier:
                 judged = True
             reasons.append(f"{hit.pattern.source}{'(neg)' if sign < 0 else ''}={value:+g}")
             tags.add(hit.pattern.tag + ("_neg" if sign < 0 else ""))
+        score, reasons = _holding(score, reasons, bool(held))
         cue_kind, cue_score = self._cue(cue, 0.0 if judged else wording)
         score += cue_score
         if cue_kind:
@@ -273,6 +318,45 @@ class StanceClassifier:
             return _result(prior, 0.0, f"{speaker_party} prior on {issue.id}; {reason}", tags, "prior")
         return _result("neutral", 0.0, reason, tags, "")
 
+    def _bounded(
+        self,
+        content: str,
+        tokens: Sequence[str],
+        found: Found,
+        issues: list[str],
+        cue: str | None,
+        party: str | None,
+    ) -> StanceResult | None:
+        """The reading of a concession bounded by a refusal, or None.
+
+        "Kyiv could set membership aside for now but would never write a ban into law", "we can
+        pause the question, but we cannot erase it": what is conceded is a delay or a part, and
+        the refusal after the turn is the position. The clause after the turn is read by itself;
+        when it names nothing the rules weigh ("we cannot erase it"), the refusal is opposition
+        to what the plan asks. Only a turn ("but", "however") after the concession with a
+        negator after it: "we can pause the talks for now" alone concedes."""
+        concessions = _unmasked(found, "concession")
+        if not concessions:
+            return None
+        first = min(h.end for h in concessions)
+        turns = [i for i, tok in enumerate(tokens) if tok in _TURN and i >= first]
+        if not turns:
+            return None
+        turn = turns[0]
+        if not any(h.start > turn for h in found["negation"]):
+            return None
+        matches = list(_TURN_WORDS.finditer(content))
+        before = sum(1 for tok in tokens[:turn] if tok in _TURN)
+        if before >= len(matches):
+            return None
+        tail = content[matches[before].end() :]
+        read = self.explain(tail, issues, cue, party)
+        if read.stance in ("support", "oppose", "conditional"):
+            return StanceResult(
+                read.stance, read.score, f"after a bounded concession: {read.reason}", (*read.tags, BOUNDED)
+            )
+        return StanceResult("oppose", -1.0, "a bounded concession, then a refusal", (BOUNDED,))
+
     def qualified(self, content: str, sentence: str) -> str | None:
         """The terms that a contrast clause closing the statement's sentence lays on it, or None.
 
@@ -286,11 +370,21 @@ class StanceClassifier:
         if at < 0:
             return None
         tail = list(words(sentence[at + len(content) :]))
+        broke = bool(tail) and tail[0] == BOUNDARY
         while tail and tail[0] == BOUNDARY:
             tail.pop(0)
-        if not tail or tail[0] not in _TAIL_CONTRAST:
+        if not tail:
             return None
         found = self._words.find_grouped(tail)
+        if tail[0] not in _TAIL_CONTRAST:
+            # "France was not opposed to a ceasefire | , provided it was monitored": the
+            # restriction the content stops before lays terms on it, as inside the content
+            opens = [h for h in _unmasked(found, "conditional") if h.start == 0] or [
+                h
+                for h in _unmasked(found, "restriction")
+                if h.start == 0 and tail[0] in _TAIL_OPENERS and (broke or tail[0] not in _PARTICIPLE_OPENERS)
+            ]
+            return f"{opens[0].pattern.source!r} after the statement" if opens else None
         if found["reporting"]:
             return None
         hits = _unmasked(found, "unresolved") or _unmasked(found, "conditional")
@@ -418,6 +512,102 @@ def _wording(found: Found, negated: Callable[[Hit], bool]) -> set[str]:
     if _unmasked(found, "conditional"):
         wording.add("any_conditional")
     return wording
+
+
+def _held(tokens: Sequence[str], found: Found, own: list[Hit], skip: set[int]) -> set[int]:
+    """The words of a negated letting-go ("a demand Kyiv would never drop", "we will not let
+    them be forgotten"): from the negator to the verb. Holding on to a point is saying it, so
+    these words negate nothing and judge nothing. Not a verb that is the issue's own wording
+    ("would never give up land", "will not renounce NATO": refusals of the point)."""
+    wording = {i for h in own for i in range(h.start, h.end)}
+    held: set[int] = set()
+    for hit in found["abandonment"]:
+        if wording & set(range(hit.start, hit.end)):
+            continue
+        for i in range(hit.start - 1, max(hit.start - _HOLD_WINDOW, 0) - 1, -1):
+            if tokens[i] == BOUNDARY:
+                break
+            if i not in skip and tokens[i] in NEGATORS:
+                held |= set(range(i, hit.end))
+                break
+    return held
+
+
+def _affirming(found: Found, held: set[int]) -> set[str]:
+    """Model features of the negations that affirm: a litotes ("no reason not to") and a
+    letting-go held back ("a demand we will never drop")."""
+    return {tag for tag, seen in (("litotes", bool(found["litotes"])), ("held", bool(held))) if seen}
+
+
+def _holding(score: float, reasons: list[str], held: bool) -> tuple[float, list[str]]:
+    """Holding on to a point that names no side of the issue ("was not ready to walk away from
+    the talks") holds on to what is on the table: support, when nothing else weighs."""
+    if held and not score:
+        return 1.0, [*reasons, "holds on to the point=+1"]
+    return score, reasons
+
+
+def _in_scope(tokens: Sequence[str], start: int, scopes: list[int]) -> bool:
+    """Whether a negative subject ending at one of ``scopes`` governs the word at ``start``:
+    it comes before it in the same clause."""
+    return any(end <= start and BOUNDARY not in tokens[end:start] for end in scopes)
+
+
+def _sentence_ids(content: str, size: int) -> list[int]:
+    """The sentence of each of the content's ``size`` tokens (0 throughout when the pieces do
+    not add up: the tokens only mark clause boundaries, not which of them ends a sentence)."""
+    ids: list[int] = []
+    for n, piece in enumerate(_SENTENCE_END.split(content)):
+        ids += [n] * len(words(piece))
+    return ids if len(ids) == size else [0] * size
+
+
+def _refusal_terms(
+    content: str,
+    tokens: Sequence[str],
+    found: Found,
+    own: list[Hit],
+    skip: set[int],
+    threat: bool,
+) -> StanceResult | None:
+    """Conditional, for a refusal on terms; None otherwise.
+
+    "Berlin would not unfreeze a single euro unless the ceasefire held", "no sanctions would be
+    lifted until a ceasefire had held", "will not sign any guarantee that it cannot enforce",
+    "was not opposed to a ceasefire, provided it was monitored": a negation with a restriction
+    after it in its sentence lays terms on what is refused, so the speaker would accept on those
+    terms (conditional). Not when the restriction's clause names the issue's own point ("a
+    settlement is impossible without the withdrawal from Donbas" demands the withdrawal; "would
+    not accept a deal that required giving up land" refuses the cession; "there can be no peace
+    without justice" demands justice, the point of the amnesty question), nor a negator inside a
+    litotes or a letting-go (``skip``), nor a restriction that is an idiom ("for as long as it
+    takes"), nor a refusal backed by a threat (a demand: see ``explain``)."""
+    if threat:
+        return None
+    restrictions = [
+        h
+        for h in _unmasked(found, "restriction")
+        if tokens[h.start] not in _PARTICIPLE_OPENERS or (h.start > 0 and tokens[h.start - 1] == BOUNDARY)
+    ]
+    if not restrictions:
+        return None
+    inside = {i for h in restrictions for i in range(h.start, h.end)}
+    negators = [h for h in found["negation"] if h.start not in skip and h.start not in inside]
+    if not negators:
+        return None
+    sentence = _sentence_ids(content, len(tokens))
+    for neg in negators:
+        for r in restrictions:
+            if not neg.end <= r.start <= neg.start + _TERMS_REACH or sentence[r.start] != sentence[neg.start]:
+                continue
+            end = r.end
+            while end < len(tokens) and tokens[end] != BOUNDARY:
+                end += 1
+            if end == r.end or any(h.end > r.end and h.start < end for h in own):
+                continue
+            why = f"a refusal on terms: {neg.pattern.source!r} ... {r.pattern.source!r}"
+            return StanceResult("conditional", 1.0, why, (TERMS,))
+    return None
 
 
 def _praise(found: Found, negated: Callable[[Hit], bool]) -> list[Hit]:
@@ -564,4 +754,4 @@ def _near(obligations: list[int], hit: Hit) -> bool:
     return any(hit.start - _NEG_WINDOW <= o <= hit.end for o in obligations)
 
 
-__all__ = ["REJECTION", "StanceClassifier", "StanceResult", "plan_support"]
+__all__ = ["BOUNDED", "REJECTION", "TERMS", "StanceClassifier", "StanceResult", "plan_support"]

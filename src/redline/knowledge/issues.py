@@ -27,6 +27,12 @@ STANCE_LISTS = (  # the stance lexicon's word lists (``StanceLexicon``)
     "unresolved",
     "requirement",
     "prerequisite",
+    "negative_subject",
+    "restriction",
+    "litotes",
+    "abandonment",
+    "concession",
+    "figure",
     "not_condition",
     "reporting",
     "obligation",
@@ -109,6 +115,12 @@ class StanceLexicon:
     unresolved: tuple[str, ...] = ()
     requirement: tuple[str, ...] = ()  # terms laid on the deal as a whole ("any settlement must")
     prerequisite: tuple[str, ...] = ()  # "no peace without X": X is demanded
+    negative_subject: tuple[str, ...] = ()  # "nobody", "no one": negates its whole clause
+    restriction: tuple[str, ...] = ()  # terms laid on a refusal ("would not ... unless", "any ... that")
+    litotes: tuple[str, ...] = ()  # a negation of a negation ("no reason not to")
+    abandonment: tuple[str, ...] = ()  # letting go of a point ("drop", "abandon"): negated, holding on
+    concession: tuple[str, ...] = ()  # a concession bounded in time ("for now"): "..., but never ..."
+    figure: tuple[str, ...] = ()  # a verdict by figure ("a second Yalta", "a back door"): negative
     not_condition: tuple[str, ...] = ()  # idioms that only look like a condition ("if necessary")
     reporting: tuple[str, ...] = ()  # verbs that open a statement of its own ("..., but added that")
     obligation: tuple[str, ...] = ()
