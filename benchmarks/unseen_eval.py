@@ -1,7 +1,7 @@
 """Attribution and speakers on the unseen set: news no one on the project had read while tuning.
 
-Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7] [--verbose]
-       [--json] [--weights FILE]
+Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7]
+       [--verbose] [--json] [--weights FILE]
 
 Every other quality figure comes from text the rules were revised against (the talks set, the
 seed, PolNeAR dev, the bundled examples), so each overstates what a user gets on new coverage.
