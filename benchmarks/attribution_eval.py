@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from redline.extract.attribution import Attribution, find_attributions
-from redline.knowledge.cues import CueLexicon, load_cues
+from redline.knowledge.cues import POLNEAR_POLICY, CueLexicon, load_cues
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -161,21 +161,6 @@ def to_statement(doc: Doc, att: Attribution) -> dict[str, Any]:
         "kind": att.kind,
         "confidence": att.confidence,
     }
-
-
-# PolNeAR's annotation policy as the cue file's flags: a quotation split by its cue is one
-# attribution (the guide: two); attitudes ("believes", "wants to"), words no one is named as saying
-# ("is expected to"), speech said not to have happened ("has not said when") and what someone spoke
-# about ("referred to the strike") are attributions; and each word has one role in one
-# attribution, so nothing is nested inside another's content
-POLNEAR_POLICY = {
-    "merge_split_quotes": True,
-    "mental_states": True,
-    "sourceless_statements": True,
-    "nested_statements": False,
-    "unsaid_statements": True,
-    "topic_statements": True,
-}
 
 
 def _policy(split: str) -> CueLexicon:

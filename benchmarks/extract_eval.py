@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import SHARED, as_date, polnear_documents, seed_documents
-from attribution_eval import POLNEAR_POLICY, write_errors
+from attribution_eval import write_errors
 
 from redline.config import Settings
 from redline.extract.pipeline import Extractor
 from redline.knowledge import read_yaml
-from redline.knowledge.cues import DEFAULT_CUES
+from redline.knowledge.cues import DEFAULT_CUES, POLNEAR_POLICY
 from redline.model import Document
 
 
@@ -95,7 +95,7 @@ def talks_folds(ids: list[str], k: int = 5, seed: int = 0) -> list[list[str]]:
 
 def polnear_extractor(out: Path) -> Extractor:
     """The extractor under PolNeAR's annotation policy (``cues.yaml`` flags, the
-    ``POLNEAR_POLICY`` of ``attribution_eval``)."""
+    ``POLNEAR_POLICY`` of ``redline.knowledge.cues``)."""
     lexicon = dict(read_yaml(DEFAULT_CUES, "cue lexicon"))
     lexicon.update(POLNEAR_POLICY)
     cues = out / "polnear_cues.yaml"

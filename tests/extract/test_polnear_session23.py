@@ -12,20 +12,11 @@ import pytest
 from spacy.language import Language
 
 from attribution_spans import triples
-from redline.knowledge.cues import CueLexicon, load_cues
+from redline.knowledge.cues import POLNEAR_POLICY, CueLexicon, load_cues
 
 pytestmark = pytest.mark.model
 
-POLNEAR = load_cues(
-    policy={
-        "merge_split_quotes": True,
-        "mental_states": True,
-        "sourceless_statements": True,
-        "nested_statements": False,
-        "unsaid_statements": True,
-        "topic_statements": True,
-    }
-)
+POLNEAR = load_cues(policy=POLNEAR_POLICY)
 GUIDE = load_cues()
 
 

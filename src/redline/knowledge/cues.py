@@ -318,12 +318,27 @@ def _flag(data: Mapping[str, Any], key: str, where: str, default: bool = False) 
     return value
 
 
+# PolNeAR's annotation policy as the cue file's flags: a quotation split by its cue is one
+# attribution (the guide: two); attitudes ("believes", "wants to"), words no one is named as saying
+# ("is expected to"), speech said not to have happened ("has not said when") and what someone spoke
+# about ("referred to the strike") are attributions; and each word has one role in one
+# attribution, so nothing is nested inside another's content
+POLNEAR_POLICY: Mapping[str, bool] = {
+    "merge_split_quotes": True,
+    "mental_states": True,
+    "sourceless_statements": True,
+    "nested_statements": False,
+    "unsaid_statements": True,
+    "topic_statements": True,
+}
+
+
 def load_cues(path: Path | None = None, *, policy: Mapping[str, bool] | None = None) -> CueLexicon:
     """Read a cue lexicon file; ``None`` reads the one packaged with redline. ``policy``
     overrides the file's annotation-policy flags (``merge_split_quotes``, ``mental_states``,
-    ``sourceless_statements``),
-    so that a corpus annotated by other rules (PolNeAR) is read by its own rules, the word
-    lists unchanged."""
+    ``sourceless_statements``, ``nested_statements``, ``unsaid_statements``, ``topic_statements``;
+    ``POLNEAR_POLICY`` is PolNeAR's), so that a corpus annotated by other rules is read by its
+    own rules, the word lists unchanged."""
     source = path or DEFAULT_CUES
     data = read_yaml(
         source, "cue lexicon", missing_hint="pass an existing YAML file, or none for the packaged lexicon"
