@@ -1,6 +1,6 @@
 """Attribution and speakers on the unseen set: news no one on the project had read while tuning.
 
-Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7]
+Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8]
        [--verbose] [--json] [--weights FILE]
 
 Every other quality figure comes from text the rules were revised against (the talks set, the
@@ -25,7 +25,9 @@ from capitals, the power grid and the nuclear plant) was written in session 23 b
 work, with conditions, refusals, concessions, double negations and figurative verdicts.
 benchmarks/data/unseen7/ (six more formats: mediation readouts, past-perfect plea talks, league
 bargaining, world briefs, a role-labelled transcript, an analysis by role) scores attribution and
-speakers only.
+speakers only. benchmarks/data/unseen8/ (a briefing note, a mediator's news conference, a martial-law
+vote, a state-TV interview, a defence ministers' meeting) has issue and stance gold again and was
+written after session 23's stance work had tuned on unseen3, unseen5 and unseen6.
 Scoring and the error listing are examples_eval.py's (../shared/eval/score.py when present);
 --verbose lists misses, spurious statements and wrong speakers.
 """
@@ -45,8 +47,9 @@ from redline.knowledge.classifiers import load_weights
 
 DATA = Path(__file__).resolve().parent / "data"
 # each batch was written and annotated before redline read it
-BATCHES = ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7")
-WITH_ISSUES = {"unseen3", "unseen5", "unseen6"}  # the batches whose gold annotates issues and stance
+BATCHES = ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8")
+# the batches whose gold annotates issues and stance
+WITH_ISSUES = {"unseen3", "unseen5", "unseen6", "unseen8"}
 
 
 def main() -> None:
