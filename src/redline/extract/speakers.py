@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 import numpy
 from spacy.attrs import ORTH, SENT_START
@@ -66,6 +67,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
 }
 _OWNING_PRONOUNS = frozenset({"his", "her", "their"})  # "its" bodies: SpeakerResolver._owned_body
 _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a Kremlin readout"
+_RESPELT = 0.75  # share of letters in order that makes two surnames one name respelt
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
 _REPORT_WINDOW = 2  # sentences back in which "the report" finds the outlet that made it
 # "ended the day with a joint statement saying": prepositions that put out a statement
@@ -838,7 +840,8 @@ class SpeakerResolver:
         if not (dateline and span[0].text == "("):  # "(AGENCY) - Putin said": the outlet's own byline
             for c in index.candidates:
                 if c.start <= head.i < c.end and c.kind != "norp" and not self._role_only(index.doc, c):
-                    return c.actor_id, c.name
+                    holder = self._named_beside_title(index, span, c) or c
+                    return holder.actor_id, holder.name
         for c in index.candidates:
             # a title the parser made the head: "European commissioner for Enlargement Marta Kos"
             if (
@@ -894,6 +897,28 @@ class SpeakerResolver:
         if len(names) < 2:
             return None
         return None, ", ".join(names[:-1]) + " and " + names[-1]
+
+    def _named_beside_title(self, index: _Index, span: SpacySpan, title: _Candidate) -> _Candidate | None:
+        """The person a role names beside it, when the role alone would name someone else:
+        in "Ukraine's chief negotiator, Bohdan Serhiienko," the role is the actor list's holder
+        of that office but the name says who holds it now (offices change hands; a list made
+        one month is stale the next). Only a full name the actor list gives to no one, in the
+        same source phrase after the role, whose surname is not the holder's respelt ("the
+        Kremlin spokesman, Dmitri Peskoff" stays the spokesman)."""
+        holder = self.kb.get(title.actor_id)
+        if holder is None or holder.type != "person":
+            return None
+        for c in index.candidates:
+            if not (title.end <= c.start and c.end <= span.end) or c.kind != "person" or c.actor_id:
+                continue
+            words = [t for t in index.doc[c.start : c.end] if t.pos_ == "PROPN"]
+            if len(words) < 2:
+                continue
+            surname = self.kb.fold(words[-1].text)
+            known = {self.kb.fold(w) for n in (holder.name, *holder.aliases) for w in n.split()}
+            if not any(_similar(surname, k) for k in known):
+                return c
+        return None
 
     def _role_only(self, doc: Doc, c: _Candidate) -> bool:
         """An entity that is only a role ("Special Envoy"): the person it describes speaks."""
@@ -1853,3 +1878,9 @@ def _quote_mask(doc: Doc) -> list[bool]:
     if inside:
         mask[since:] = [True] * (len(doc) - since)
     return mask
+
+
+def _similar(a: str, b: str) -> bool:
+    """Whether two folded surnames are one name respelt ("peskov", "peskoff"): at least 0.75
+    of their letters in common order."""
+    return SequenceMatcher(None, a, b).ratio() >= _RESPELT
