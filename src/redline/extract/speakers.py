@@ -908,14 +908,16 @@ class SpeakerResolver:
         holder = self.kb.get(title.actor_id)
         if holder is None or holder.type != "person":
             return None
+        known: set[str] | None = None  # the holder's name words, read only once a name is beside
         for c in index.candidates:
             if not (title.end <= c.start and c.end <= span.end) or c.kind != "person" or c.actor_id:
                 continue
             words = [t for t in index.doc[c.start : c.end] if t.pos_ == "PROPN"]
             if len(words) < 2:
                 continue
+            if known is None:
+                known = {self.kb.fold(w) for n in (holder.name, *holder.aliases) for w in n.split()}
             surname = self.kb.fold(words[-1].text)
-            known = {self.kb.fold(w) for n in (holder.name, *holder.aliases) for w in n.split()}
             if not any(_similar(surname, k) for k in known):
                 return c
         return None
@@ -1658,9 +1660,9 @@ class SpeakerResolver:
 
 
 # -- helpers -------------------------------------------------------------------------------------
-# words that count the members of a group named before ("both sides"; 0: any number, "all parties")
 _OPENING_SPEAKERS = 5  # the body's first speakers, among whom a headline's role is named in full
 _ROLE_WORDS = 4  # how far before a name its role may stand ("Trade Minister Aino Lehtola")
+# words that count the members of a group named before ("both sides"; 0: any number, "all parties")
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": 0}
 _PERSON = "person"
 _SPEAKING = ("person", "org")  # candidate kinds that name someone who can speak

@@ -100,7 +100,7 @@ _PARTICIPLE_OPENERS = frozenset({"provid"})
 # restrictions that still lay terms on a statement the content stops before; not "without" or
 # "until", which after a statement are mostly the reporter's ("..., without giving details")
 _TAIL_OPENERS = frozenset({"unless", "provid"})
-_TURN_WORDS = re.compile(r"\b(?:but|however)\b", re.IGNORECASE)
+_TURN_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(_TURN))})\b", re.IGNORECASE)  # ``_TURN`` in text
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # the stance lexicon's lists read as they are, each a group of ``StanceClassifier._words``; the
 # general verdict words are weighed as one signed group ("general"), and the scheduling words are
