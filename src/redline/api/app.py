@@ -82,6 +82,7 @@ def create_app(
     app.state.db_url = db_url  # never shown to clients (see errors._without_database_url)
     app.state.taxonomy = load_issues(issues)  # one per app: see deps.get_taxonomy
     app.state.revision_cache = RevisionCache()
+    app.state.query_names = {}  # id(route) -> the query parameters it takes (deps.known_parameters)
     app.state.idle_gc = IdleCollections()  # full collections between requests (``idle_gc``)
     app.state.form_secret = secrets.token_bytes(32)  # signs the dashboard's form tokens (web.forms)
     # the guard goes first, so it sits next to the app: its receive is the one routes read from

@@ -46,34 +46,31 @@ MAX_OFFSET = 1_000_000_000
 _bearer = HTTPBearer(auto_error=False, description="The token set with REDLINE_API_TOKEN or --token.")
 
 
-_QUERY_NAMES: dict[int, tuple[object, frozenset[str]]] = {}  # id(route) -> (route, its names)
-
-
-def _query_names(route: object) -> frozenset[str]:
-    """The query parameters a route takes, its dependencies' included (worked out once per
-    route; routes are not hashable, so they are kept by id with the route itself)."""
+def _query_names(route: object, kept: dict[int, frozenset[str]]) -> frozenset[str]:
+    """The query parameters a route takes, its dependencies' included, worked out once per
+    route into ``kept`` (the app's own: its routes live as long as it, so their ids stay theirs;
+    routes are not hashable)."""
     from fastapi.routing import APIRoute
 
     if not isinstance(route, APIRoute):
         return frozenset()
-    kept = _QUERY_NAMES.get(id(route))
-    if kept is None or kept[0] is not route:
-        names: set[str] = set()
+    names = kept.get(id(route))
+    if names is None:
+        found: set[str] = set()
         todo = [route.dependant]
         while todo:
             dependant = todo.pop()
-            names.update(p.alias for p in dependant.query_params)
+            found.update(p.alias for p in dependant.query_params)
             todo.extend(dependant.dependencies)
-        kept = (route, frozenset(names))
-        _QUERY_NAMES[id(route)] = kept
-    return kept[1]
+        names = kept[id(route)] = frozenset(found)
+    return names
 
 
 def known_parameters(request: Request) -> None:
     """A 422 naming a query parameter the route does not take. FastAPI ignores them, so
     ``/api/v1/statements?party=russia`` or a misspelt ``isue=`` answered every statement,
     unfiltered, as if the filter had been applied."""
-    taken = _query_names(request.scope.get("route"))
+    taken = _query_names(request.scope.get("route"), request.app.state.query_names)
     for name in request.query_params:
         if name not in taken:
             takes = ", ".join(sorted(taken)) or "none"
