@@ -15,9 +15,12 @@ gold are counted as extra. A draft the reader refuses counts as no point read, a
 is printed. Tags are scored on the points where the gold gives them (equal sets).
 
 ``--set drafts2`` scores a second batch (four drafts, two pairs) written after the reader was
-fixed on the first and before redline read it.
+fixed on the first and before redline read it; ``--set drafts3`` a third (six drafts, three
+pairs: an e-mail quoting the draft, ``<p>`` points on a page, "Article 1 - Title" over 1.1 and
+1.2, a JSON export with its own key names, list items of several paragraphs with an annex,
+numbered Markdown headings), written after both and before redline read it.
 
-Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2] [--verbose]
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|drafts3] [--verbose]
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from redline.errors import PlanError
 from redline.model import PlanVersion
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = ("drafts", "drafts2")  # the first batch, and a second written after the reader was fixed on the first
+SETS = ("drafts", "drafts2", "drafts3")  # the first batch, then each next one written after the reader was fixed on those before
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 
