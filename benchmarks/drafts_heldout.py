@@ -42,7 +42,8 @@ from redline.errors import PlanError
 from redline.model import PlanVersion
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = ("drafts", "drafts2", "drafts3")  # the first batch, then each next one written after the reader was fixed on those before
+# the first batch, then each next one written after the reader was fixed on those before it
+SETS = ("drafts", "drafts2", "drafts3")
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 

@@ -138,7 +138,7 @@ def test_csv_row_without_text_reports_its_line() -> None:
 
 def test_csv_without_text_column() -> None:
     with pytest.raises(PlanError) as err:
-        parse_plan_csv("number,body\n1,One.\n", plan="p", label="v", where="v.csv")
+        parse_plan_csv("number,remark\n1,One.\n", plan="p", label="v", where="v.csv")
     assert err.value.where == "v.csv:1"
 
 

@@ -3,9 +3,9 @@
 A draft reaches redline copied out of a PDF (lines wrapped by the page, words hyphenated at
 the line end, running headers and footers with page numbers in the middle of a point), as a
 Markdown or spreadsheet table whose columns have the drafter's names ("No.", "Provision"),
-or inside a news article that gives the points in prose ("The first point says ... The
-second calls for ..."). Each function here answers one layout question on plain lines, so
-that ``redline.analysis.plans`` reads every shape into the same points.
+inside a news article that gives the points in prose ("The first point says ... The second
+calls for ..."), or quoted in an e-mail reply ("> 1) ..."). Each function here answers one
+layout question on plain lines, so that ``redline.analysis.plans`` reads every shape into the same points.
 """
 
 from __future__ import annotations
@@ -15,16 +15,20 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from redline.knowledge.dates import calendar_words
+
 __all__ = [
     "CARDINALS",
     "TableRow",
     "csv_delimiter",
+    "date_line",
     "field_names",
     "hyphenated_words",
     "join_wrapped",
     "page_furniture",
     "prose_points",
     "table_rows",
+    "unquote",
 ]
 
 CARDINALS = [
@@ -42,10 +46,13 @@ def csv_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-# Column names of plan tables and CSV files, and the field each one fills.
+# Column names of plan tables and CSV files (and keys of JSON exports), and the field each one fills.
 _FIELDS: dict[str, str] = {
-    **dict.fromkeys(("text", "provision", "provisions", "clause", "content", "wording"), "text"),
-    **dict.fromkeys(("number", "no", "no.", "nr", "nr.", "#", "num", "n", "point_no", "article"), "number"),
+    **dict.fromkeys(("text", "provision", "provisions", "clause", "content", "wording", "body"), "text"),
+    **dict.fromkeys(
+        ("number", "no", "no.", "nr", "nr.", "#", "num", "n", "point_no", "article", "ref", "reference"),
+        "number",
+    ),
     **dict.fromkeys(("heading", "chapter", "section", "part", "title", "topic"), "heading"),
 }
 
@@ -56,6 +63,27 @@ def field_names(headers: Sequence[str]) -> list[str]:
     snake case ("Based on" is ``based_on``)."""
     snake = [re.sub(r"[ -]+", "_", h.strip().lower()) for h in headers]
     return [name if _FIELDS.get(name, name) in snake else _FIELDS.get(name, name) for name in snake]
+
+
+# The quoting of an e-mail reply: "> " before each line, "> > " or ">> " in a reply to a reply.
+_QUOTE = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?")
+
+
+def unquote(lines: Sequence[str]) -> list[str]:
+    """``lines`` without the marks an e-mail reply (or a Markdown quote) puts before them, so that
+    a draft pasted in a reply ("> 1) Both sides ...") reads as the draft typed out; the indent
+    after the mark stays (">    the third day" is a continuation line)."""
+    return [_QUOTE.sub("", line) for line in lines]
+
+
+# "1. January 2032," or "3. May" ending its line: a date written day-first with a dot, which a
+# wrapped preamble can put at a line's start, is no point 1 or 3 (a point runs on after a month)
+_DATE_TEXT = re.compile(rf"^(?i:{calendar_words().month_pattern()})\b\.?(?:\s+\d{{4}}\b|\s*[,;)]|\s*$)")
+
+
+def date_line(number: str, text: str) -> bool:
+    """Whether a line read as point ``number`` with ``text`` is a date ("1. January 2032,")."""
+    return number.isdigit() and 1 <= int(number) <= 31 and bool(_DATE_TEXT.match(text))
 
 
 # A page marker alone on its line ("Page 2 of 3", "- 4 -", "4/12") or set off from a running

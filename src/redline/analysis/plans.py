@@ -19,18 +19,22 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
 from redline.analysis.draft_layout import (
     CARDINALS,
     csv_delimiter,
+    date_line,
     field_names,
     hyphenated_words,
     join_wrapped,
     page_furniture,
     prose_points,
     table_rows,
+    unquote,
 )
 from redline.analysis.textsim import tokens
 from redline.errors import PlanError
@@ -40,12 +44,13 @@ from redline.model import VERSION_KINDS, PlanVersion, Point
 Tagger = Callable[[str], list[str]]
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-# "Point 3:", "Article 4 -", "Art. 5.", "§ 6." and "§ 7 The ..." (no mark before a capital), "Point
-# one: ..." (a number in words), and a label alone on its line ("Article 8"), whose text follows
+# "Point 3:", "Article 4 -", "Art. 5.", "§ 6." and "§ 7 The ..." or "§ 7 (1) The ..." (no mark before
+# a capital), "Point one: ..." (a number in words), and a label alone on its line ("Article 8"),
+# whose text follows; "Point 6 (elections) is dropped" is a sentence about a point, not one
 _NAMED = re.compile(
     r"^\s*(?i:(?:point|article|clause|item)\s+|art\.\s*|§+\s*)"
     r"(?P<num>\d+(?:\.\d+)*|(?i:" + "|".join(CARDINALS) + r")\b)"
-    r"(?:\s*[:.)\-–—]\s*|\s+(?=[A-Z(\"“])|\s*$)(?P<text>.*)$"
+    r"(?:\s*[:.)\-–—]\s*|\s+(?=[A-Z\"“]|\([^)]*\)\s*(?:[A-Z\"“(]|$))|\s*$)(?P<text>.*)$"
 )
 # a bullet or emphasis around a point's label: "- 3. ...", "- **3.** ...", "**Point 3** - ..."
 _LEAD = re.compile(r"^(?P<indent>\s*)(?:[-*+•]\s+)?(?:(?P<em>\*\*|__)(?P<label>[^*_]{1,40}?)(?P=em))?")
@@ -79,9 +84,15 @@ _ROMAN_POINT = re.compile(r"^\s*(?P<num>[IVX]{1,6})[.)]\s+(?P<text>(?=(?:\S+\s+)
 _ROMAN_SUB = re.compile(r"^\s*[(\[]?(?P<num>i{1,3}|iv|vi{0,3}|ix|xi{0,3})[.)\]]\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
+# A run-in title in bold or italics that opens a point ("1. **Ceasefire.** A complete ..."): the
+# point's heading, not its text.
+_RUN_IN = re.compile(r"^(?P<em>\*\*|__|\*)(?=\S)(?P<title>[^*_]{1,80}?)(?P=em)\s*[:.–—-]?\s+(?=\S)")
 # Section lines of drafts: "II. TERRITORY", "Section B: Economy", "Part 3 - Guarantees", "Annex I".
+# An annex (or appendix) after the points numbers its items afresh: they are its own, not the plan's.
+_ANNEX = frozenset({"annex", "appendix"})
 _SECTION = re.compile(
-    r"^\s*(?:(?i:part|section|chapter|title|annex)\s+(?P<label>[A-Z]|[IVX]+|\d+)|(?P<roman>[IVX]+)(?=[.:)]))"
+    r"^\s*(?:(?P<kind>(?i:part|section|chapter|title|annex|appendix))\s+(?P<label>[A-Z]|[IVX]+|\d+)"
+    r"|(?P<roman>[IVX]+)(?=[.:)]))"
     r"\s*[.:)\-–—]?\s*(?P<text>.*)$"
 )
 # A short line in capitals ("TERRITORY", "SECURITY GUARANTEES:") heads the points below it.
@@ -104,12 +115,27 @@ class _Draft:
     heading: str | None = None
     section: str = ""  # the label of the section it is in ("II", "B"; "S3" for the third unlabelled)
     breaks: list[int] = field(default_factory=list)  # indices of ``lines`` that follow a blank line
-    closed: bool = False  # takes no continuation lines (a table row)
+    closed: bool = False  # takes no continuation lines (a table row, a point a heading ended)
     bare: bool = False  # its label stood alone on its line ("Article 3"): a title may follow
+    annex: bool = False  # in an annex after the plan's points ("Annex A: Timetable")
+
+
+@dataclass(frozen=True, slots=True)
+class _Section:
+    heading: str
+    label: str  # "II", "B"; "S3" for the third section with no label of its own
+    annex: bool = False
+
+
+def _numbered(line: str) -> re.Match[str] | None:
+    """The match of ``line`` as a numbered point ("3.", "Art. 3.", "III. The ...", "2.1"); a
+    date written day-first ("1. January 2032,") that a wrapped preamble starts a line with is none."""
+    m = _NAMED.match(line) or _DOTTED.match(line) or _NUMBERED.match(line) or _ROMAN_POINT.match(line)
+    return None if m is None or date_line(m.group("num"), m.group("text")) else m
 
 
 def _point_start(line: str) -> bool:
-    return any(p.match(line) for p in (_NAMED, _DOTTED, _NUMBERED, _ROMAN_POINT, _LETTERED))
+    return bool(_numbered(line) or _LETTERED.match(line))
 
 
 def _plain(line: str) -> str:
@@ -157,22 +183,96 @@ def _end_at_closing(last: _Draft) -> None:
             return
 
 
-def _section_of(line: str, ordinal: int) -> tuple[str, str] | None:
-    """(heading text, section label) when ``line`` heads a section of a draft, else None."""
+def _section_of(line: str, ordinal: int) -> _Section | None:
+    """The section ``line`` heads, else None. A Markdown heading that names a section ("## Annex
+    A: Timetable", "## Section B") goes by that label, as the same line typed without "##" does."""
     if m := _HEADING.match(line):
-        return m.group("text").strip(), f"S{ordinal}"
+        text = m.group("text").strip()
+        if (named := _SECTION.match(text)) and not (named.group("roman") and _ROMAN_POINT.match(text)):
+            kind = (named.group("kind") or "").lower()
+            return _Section(text, named.group("label") or named.group("roman"), kind in _ANNEX)
+        return _Section(text, f"S{ordinal}")
     if (m := _SECTION.match(line)) and not (m.group("roman") and _ROMAN_POINT.match(line)):
         label = m.group("label") or m.group("roman")
-        return (m.group("text").strip() or line.strip()), label
+        annex = (m.group("kind") or "").lower() in _ANNEX
+        return _Section(m.group("text").strip() or line.strip(), label, annex)
     if _CAPS.match(line) and not _NUMBERED.match(line) and not _DOTTED.match(line):
-        return line.strip().rstrip(":").strip(), f"S{ordinal}"
+        return _Section(line.strip().rstrip(":").strip(), f"S{ordinal}")
     return None
+
+
+def _title(text: str) -> bool:
+    """Whether ``text`` names a point rather than says it ("Island Assembly", "Withdrawal of the
+    Republic's forces"): a few words with no closing punctuation."""
+    words = text.split()
+    return (
+        0 < len(words) <= 10
+        and text.rstrip()[-1] not in ".;:,!?"
+        and (text[0].isupper() or text[0].isdigit())
+    )
+
+
+def _heading_point(line: str, lines: list[str], start: int) -> tuple[str, str] | None:
+    """(number, title or text) when ``line`` is a Markdown heading that is a point ("### 2.
+    Withdrawal", its text in the paragraphs under it); a numbered heading over numbered points
+    ("## 1. Security" then "1. ...") heads a section instead."""
+    m = _HEADING.match(line)
+    found = _numbered(m.group("text")) if m else None
+    if found is None:
+        return None
+    for k in range(start, len(lines)):
+        if _HEADING.match(lines[k]):
+            break
+        if _numbered(lines[k]) and not _DOTTED.match(lines[k]):
+            return None
+    number = found.group("num")
+    if number.lower() in CARDINALS:
+        number = str(CARDINALS.index(number.lower()) + 1)
+    return number, found.group("text").strip()
+
+
+def _paragraph_headings(drafts: list[_Draft]) -> list[_Draft]:
+    """Drafts without the points that only title their numbered paragraphs: "Article 2 - Island
+    Assembly" (or "Article 2" and a title line) over "2.1", "2.2" is the heading of 2.1 and 2.2,
+    not a point of its own, whose text would be a title that aligns with nothing."""
+    out: list[_Draft] = []
+    for k, d in enumerate(drafts):
+        title = " ".join(d.lines).strip()
+        under = list(takewhile(partial(_paragraph_of, d.number), drafts[k + 1 :]))
+        if "." not in d.number and under and (not title or _title(title)):
+            for s in under:
+                s.heading = title or d.heading
+            continue
+        out.append(d)
+    return out
+
+
+def _paragraph_of(number: str, d: _Draft) -> bool:
+    """Whether ``d`` is a numbered paragraph of point ``number`` ("2.1" of "2"; "2.a" is not)."""
+    return d.number.startswith(f"{number}.") and d.number[len(number) + 1 :].split(".")[0].isdigit()
 
 
 def _numbered_by_section(drafts: list[_Draft], where: str) -> list[_Draft]:
     """Drafts whose numbering starts again in each section ("Section A: 1. 2. Section B: 1. 2.")
     get the section's label in front ("A.1", "B.1"); a number used twice in one section, or
-    twice with no section between, is an error that would merge two points."""
+    twice with no section between, is an error that would merge two points. An annex's items
+    are numbered apart from the plan's points: they get the annex's label ("A.1") when their
+    numbers are the points' own, and the points keep theirs."""
+    main = _renumbered([d for d in drafts if not d.annex], where)
+    annex = [d for d in drafts if d.annex]
+    if not annex:
+        return main
+    taken = {d.number for d in main}
+    renamed = _renumbered(annex, where)
+    if renamed == annex and taken & {d.number for d in annex}:
+        renamed = [replace(d, number=f"{d.section}.{d.number}") for d in annex]
+    order = {id(d): k for k, d in enumerate(drafts)}
+    pairs = [*zip([d for d in drafts if not d.annex], main, strict=True), *zip(annex, renamed, strict=True)]
+    return [new for old, new in sorted(pairs, key=lambda p: order[id(p[0])])]
+
+
+def _renumbered(drafts: list[_Draft], where: str) -> list[_Draft]:
+    """``drafts`` with the section in front of their numbers when numbering starts again."""
     seen: dict[tuple[str, str], int] = {}
     restarts = False
     first_line: dict[str, int] = {}
@@ -207,12 +307,13 @@ def parse_plan_text(
     pasted in is undone first (``draft_layout``): a PDF's page headers, footers and line-end
     hyphens, Markdown tables, and points an article gives in prose when no line is numbered.
     """
-    lines = [_plain(raw.rstrip()) for raw in text.splitlines()]
+    lines = [_plain(raw.rstrip()) for raw in unquote(text.splitlines())]
     table, chrome = table_rows(lines)
     furniture = page_furniture(lines, [_point_start(line) for line in lines])
     drafts: list[_Draft] = []
     heading: str | None = None
     section = ""
+    annex = False
     parent: str | None = None
     meta: dict[str, Any] = {}
     ordinal = 0
@@ -232,15 +333,26 @@ def parse_plan_text(
             key = m.group("key").lower().replace(" ", "_").replace("-", "_")
             meta.setdefault(key, []).append(m.group("value").strip())
             continue
+        if titled := _heading_point(line, lines, lineno):
+            number, body = titled
+            parent = number if "." not in number else parent
+            named = _title(body)
+            lines_of = [] if named else [body]
+            drafts.append(_Draft(number, lineno, lines_of, body if named else heading, section, annex=annex))
+            after_blank = False
+            continue
         if found := _section_of(line, ordinal + 1):
-            heading, section = found
+            heading, section, annex = found.heading, found.label, found.annex
             ordinal += 1
             after_blank = False
+            if drafts:  # what a new section says before its first point is not the last point's text
+                drafts[-1].closed = True
             continue
         if found_point := _point_line(line, parent, f"{where}:{lineno}"):
             number, body = found_point
             parent = number if "." not in number else parent
-            drafts.append(_Draft(number, lineno, [body] if body else [], heading, section, bare=not body))
+            lines_of = [body] if body else []
+            drafts.append(_Draft(number, lineno, lines_of, heading, section, bare=not body, annex=annex))
         elif drafts and drafts[-1].bare and _title_of(drafts[-1], line, _next_text(lines, lineno)):
             drafts[-1].heading = line.strip()
             drafts[-1].bare = False
@@ -252,12 +364,15 @@ def parse_plan_text(
     if not drafts:
         drafts = [_Draft(n, line, [body]) for n, line, body in prose_points(text)]
     if not drafts:
+        said = [line.strip() for line in lines if line.strip()]
         raise PlanError(
-            "no numbered points found",
+            f"no numbered points found in {len(said)} lines of text"
+            + (f" (the first: {said[0][:60]!r})" if said else ""),
             where=where,
             hint='number each point: "1.", "1)", "Point 1:", "Art. 1.", "§ 1", "I."; '
-            'sub-points "a)", "(i)" or "5.1"',
+            'sub-points "a)", "(i)" or "5.1"; or save it as JSON or CSV with a text column',
         )
+    drafts = _paragraph_headings(drafts)
     _end_at_closing(drafts[-1])
     points: list[Point] = []
     hyphenated = hyphenated_words(text)
@@ -272,7 +387,7 @@ def parse_plan_text(
 def _point_line(line: str, parent: str | None, where: str) -> tuple[str, str] | None:
     """(number, text) when ``line`` starts a point ("3.", "Art. 3.", "III. The ...") or a
     sub-point of ``parent`` ("b)", "(iv)", which keep the label the draft gives them)."""
-    if m := (_NAMED.match(line) or _DOTTED.match(line) or _NUMBERED.match(line) or _ROMAN_POINT.match(line)):
+    if m := _numbered(line):
         number = m.group("num")
         if number.lower() in CARDINALS:
             number = str(CARDINALS.index(number.lower()) + 1)
@@ -305,6 +420,9 @@ def _draft_record(d: _Draft, hyphenated: frozenset[str]) -> dict[str, Any]:
             record["lang"] = mark.split(":", 1)[-1].strip()
         else:
             record["status"] = f"{record.get('status', '')} {low}".strip()
+    if (m := _RUN_IN.match(body)) and _title(m.group("title").strip().rstrip(".:")):
+        record["heading"] = m.group("title").strip().rstrip(".:").strip()
+        body = body[m.end() :]
     record["text"] = body.strip() or (None if "unknown" in record.get("status", "") else "")
     return record
 
@@ -426,16 +544,14 @@ def parse_plan_json(
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PlanError(f"invalid JSON: {exc.msg}", where=f"{where}:{exc.lineno}") from exc
-    items = data.get("points") if isinstance(data, dict) else data
-    if not isinstance(items, list) or not items:
-        raise PlanError("no points found", where=where, hint='expected a list of points or {"points": [...]}')
+    key, items = _point_list(data, where)
     points: list[Point] = []
     for i, item in enumerate(items):
         if isinstance(item, str):
             item = {"text": item}
         if not isinstance(item, dict):
-            raise PlanError("a point must be an object or a string", where=f"{where}:points[{i}]")
-        point = _point_from_record(item, i, f"{where}:points[{i}]")
+            raise PlanError("a point must be an object or a string", where=f"{where}:{key}[{i}]")
+        point = _point_from_record(_fields(item), i, f"{where}:{key}[{i}]")
         if point is not None:
             points.append(point)
     _check_unique(points, where)
@@ -446,6 +562,41 @@ def parse_plan_json(
             when = None
     version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
     return _apply_meta(version, data if isinstance(data, dict) else {}, where)
+
+
+def _point_list(data: Any, where: str) -> tuple[str, list[Any]]:
+    """(key, list) of the points in a JSON plan: a bare list, ``points``, or else the one list of
+    objects an export keeps them under ("clauses", "items"), the longest when there are several."""
+    if isinstance(data, list) and data:
+        return "points", data
+    if isinstance(data, dict):
+        if isinstance(data.get("points"), list) and data["points"]:
+            return "points", data["points"]
+        lists = [
+            (str(k), v)
+            for k, v in data.items()
+            if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)
+        ]
+        if lists:
+            return max(lists, key=lambda kv: len(kv[1]))
+        found = f"an object with the keys {', '.join(map(str, data)) or '(none)'}"
+    else:
+        found = "an empty list" if isinstance(data, list) else f"a JSON {type(data).__name__}"
+    raise PlanError(
+        f"no points found: the file holds {found}, and no list of points",
+        where=where,
+        hint='expected a list of points or {"points": [{"number": ..., "text": ...}]}',
+    )
+
+
+def _fields(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A JSON point with its keys named as a plan's fields ("body" is the text, "ref" the number,
+    "section" the heading), as CSV columns are; a key whose field is already there stays as it is."""
+    keys = list(record)
+    out: dict[str, Any] = {}
+    for key, name in zip(keys, field_names([str(k) for k in keys]), strict=True):
+        out[name if name not in out and name not in record else key] = record[key]
+    return out
 
 
 # Version-level columns of a plan CSV (the rest describe points).

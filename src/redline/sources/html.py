@@ -144,6 +144,8 @@ def _outline(el: etree._Element, lines: list[str], depth: int) -> None:
             _outline(child, lines, depth)
         elif tag and (text := _flat(child)):
             lines.append(text)
+            if tag == "p":  # a paragraph ends as a typed one does: the next is not its text
+                lines.append("")
         if child.tail and child.tail.strip():
             lines.append(_flat_text(child.tail))
 
