@@ -5,12 +5,13 @@ Every text here is written for these tests (fictional provisions).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from redline.analysis.draft_layout import field_names, join_wrapped, page_furniture, prose_points
-from redline.analysis.plans import load_plan, parse_plan_csv, parse_plan_text
+from redline.analysis.plans import load_plan, parse_plan_csv, parse_plan_json, parse_plan_text
 from redline.errors import PlanError
 
 
@@ -289,3 +290,147 @@ def test_a_table_on_a_saved_page_is_read_by_its_columns(tmp_path: Path) -> None:
         ("1", "The truce starts at dawn."),
         ("2", "Convoys enter / daily."),
     ]
+
+
+def points(text: str) -> list[tuple[str, str | None, str]]:
+    return [(p.number, p.heading, p.text) for p in parse_plan_text(text, plan="p", label="v").points]
+
+
+def test_a_draft_quoted_in_an_e_mail_reply() -> None:
+    text = (
+        "Hi both,\nthe text from Friday is below.\n\n> TERMS\n>\n> 1) The guns fall silent at dawn\n"
+        ">    on the first day.\n> 2) The monitors shall:\n>    a) walk the line; and\n"
+        ">    b) report each week.\n>\n> Anna\n>\n>> On Monday, Ben wrote:\n>> Fine by us.\n\n--\nAnna\n"
+    )
+    assert read(text) == [
+        ("1", "The guns fall silent at dawn on the first day."),
+        ("2", "The monitors shall:"),
+        ("2.a", "walk the line; and"),
+        ("2.b", "report each week."),
+    ]
+    # a greater-than sign inside a line is text, not quoting
+    assert read("1. More than 20 > fewer.\n") == [("1", "More than 20 > fewer.")]
+
+
+def test_a_date_written_day_first_at_a_line_start_is_no_point() -> None:
+    text = (
+        "The parties, recalling the accord signed on\n1. January 2031,\nand the talks of\n3. May,\n"
+        "agree as follows:\n1. The truce holds.\n2. Trade resumes.\n"
+    )
+    assert read(text) == [("1", "The truce holds."), ("2", "Trade resumes.")]
+    # a month word that starts a sentence is a point's text
+    assert read("1. May the talks go on.\n2. March 4 is the day.\n") == [
+        ("1", "May the talks go on."),
+        ("2", "March 4 is the day."),
+    ]
+
+
+def test_an_article_title_over_numbered_paragraphs_is_their_heading() -> None:
+    text = (
+        "Article 1 - Borders\n1.1 The line runs along the river.\n1.2 A map is attached.\n"
+        "Article 2\nTrade\n2.1 Tolls are abolished.\n"
+    )
+    assert points(text) == [
+        ("1.1", "Borders", "The line runs along the river."),
+        ("1.2", "Borders", "A map is attached."),
+        ("2.1", "Trade", "Tolls are abolished."),
+    ]
+    # a point that says something keeps its own text over its paragraphs, and lettered
+    # sub-points keep their titled point
+    assert [p[0] for p in points("1. The parties shall meet.\n1.1 Monthly.\n2. Trade\na) Tolls go.\n")] == [
+        "1",
+        "1.1",
+        "2",
+        "2.a",
+    ]
+
+
+def test_numbered_markdown_headings_are_points_with_their_text_under_them() -> None:
+    text = (
+        "Second draft\n\n### 1. Ceasefire\n\nThe guns fall silent.\n\nPositions are marked.\n\n"
+        "### 2. Prisoners\n\nAll are exchanged.\n"
+    )
+    assert points(text) == [
+        ("1", "Ceasefire", "The guns fall silent. Positions are marked."),
+        ("2", "Prisoners", "All are exchanged."),
+    ]
+    # a numbered heading over numbered points heads a section
+    text = "## 1. Security\n1. The line is frozen.\n2. Guns are withdrawn.\n## 2. Economy\n3. A fund is set up.\n"
+    assert [(n, h) for n, h, _ in points(text)] == [
+        ("1", "1. Security"),
+        ("2", "1. Security"),
+        ("3", "2. Economy"),
+    ]
+
+
+def test_an_annex_numbers_its_items_apart_from_the_points() -> None:
+    text = (
+        "# Framework\n\n1. The guns fall silent.\n2. Prisoners are exchanged.\n\n## Annex A: Timetable\n\n"
+        "1. Day 0: signature.\n2. Day 5: exchange.\n\nANNEX B - MAPS\n1. The river line.\n"
+    )
+    assert [n for n, _, _ in points(text)] == ["1", "2", "A.1", "A.2", "B.1"]
+    # sections that number afresh still all get their label
+    assert [n for n, _, _ in points("## Section A\n1. One.\n## Section B\n1. Two.\n")] == ["A.1", "B.1"]
+
+
+def test_a_bold_run_in_title_is_the_points_heading() -> None:
+    assert points("1. **Ceasefire.** The guns fall silent.\n2. **Prisoners**: all for all.\n") == [
+        ("1", "Ceasefire", "The guns fall silent."),
+        ("2", "Prisoners", "all for all."),
+    ]
+    # a word in bold for weight is no title
+    assert points("1. **All** guns fall silent.\n") == [("1", None, "**All** guns fall silent.")]
+
+
+def test_a_heading_ends_the_point_above_it() -> None:
+    text = (
+        "1. The guns fall silent.\n2. Trade resumes.\n\n### Changes\n\n- Point 2 (trade) is new.\n"
+        "- Nothing else moved.\n"
+    )
+    assert read(text) == [("1", "The guns fall silent."), ("2", "Trade resumes.")]
+    # a sentence about a point is none; a label before a numbered paragraph still is
+    assert read("§ 7 (1) The court sits in the capital.\n") == [("7", "(1) The court sits in the capital.")]
+
+
+def test_paragraphs_of_a_saved_page_end_as_typed_ones(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><body><article><p>The text follows.</p><p><b>Point 1 –</b> The guns fall silent.</p>"
+        "<p>(a) at dawn;</p><p><b>Point 2 –</b> Trade resumes.</p><p>and tolls are abolished.</p>"
+        "<p>The editors could not confirm it.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    v = load_plan(page, plan="p", label="v")
+    assert [(p.number, p.text) for p in v.points] == [
+        ("1", "The guns fall silent."),
+        ("1.a", "at dawn;"),
+        ("2", "Trade resumes. and tolls are abolished."),
+    ]
+
+
+def test_a_json_export_with_its_own_key_names() -> None:
+    data = {
+        "document": "Draft",
+        "clauses": [
+            {"uid": "x1", "ref": "1.1", "section": "Borders", "body": "The line runs along the river."},
+            {"uid": "x2", "ref": "1.2", "section": "Borders", "body": "A map is attached."},
+        ],
+        "authors": ["a"],
+    }
+    v = parse_plan_json(json.dumps(data), plan="p", label="v")
+    assert [(p.number, p.heading, p.text) for p in v.points] == [
+        ("1.1", "Borders", "The line runs along the river."),
+        ("1.2", "Borders", "A map is attached."),
+    ]
+    # a field given under its own name wins over a key that could fill it
+    v = parse_plan_json('[{"text": "Truce.", "body": "Other."}]', plan="p", label="v")
+    assert [p.text for p in v.points] == ["Truce."]
+    # a file with no list of points says what it holds
+    with pytest.raises(PlanError, match="the keys title, count"):
+        parse_plan_json('{"title": "Draft", "count": 3}', plan="p", label="v")
+
+
+def test_a_refused_text_says_what_it_found() -> None:
+    with pytest.raises(PlanError, match=r"in 2 lines of text \(the first: 'Some prose\.'\)") as err:
+        read("Some prose.\nMore prose.\n")
+    assert "JSON or CSV" in (err.value.hint or "")

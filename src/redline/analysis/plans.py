@@ -84,9 +84,12 @@ _ROMAN_POINT = re.compile(r"^\s*(?P<num>[IVX]{1,6})[.)]\s+(?P<text>(?=(?:\S+\s+)
 _ROMAN_SUB = re.compile(r"^\s*[(\[]?(?P<num>i{1,3}|iv|vi{0,3}|ix|xi{0,3})[.)\]]\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
-# A run-in title in bold or italics that opens a point ("1. **Ceasefire.** A complete ..."): the
-# point's heading, not its text.
-_RUN_IN = re.compile(r"^(?P<em>\*\*|__|\*)(?=\S)(?P<title>[^*_]{1,80}?)(?P=em)\s*[:.–—-]?\s+(?=\S)")
+# A run-in title in bold or italics that opens a point ("1. **Ceasefire.** A complete ...",
+# "**Prisoners**: ..."): the point's heading, not its text. A stop after it tells it from a word
+# set in bold for weight ("**All** guns shall ...").
+_RUN_IN = re.compile(
+    r"^(?P<em>\*\*|__|\*)(?=\S)(?P<title>[^*_]{1,80}?)(?:[.:](?P=em)\s*|(?P=em)\s*[:.–—-])\s*(?=\S)"
+)
 # Section lines of drafts: "II. TERRITORY", "Section B: Economy", "Part 3 - Guarantees", "Annex I".
 # An annex (or appendix) after the points numbers its items afresh: they are its own, not the plan's.
 _ANNEX = frozenset({"annex", "appendix"})
@@ -420,8 +423,8 @@ def _draft_record(d: _Draft, hyphenated: frozenset[str]) -> dict[str, Any]:
             record["lang"] = mark.split(":", 1)[-1].strip()
         else:
             record["status"] = f"{record.get('status', '')} {low}".strip()
-    if (m := _RUN_IN.match(body)) and _title(m.group("title").strip().rstrip(".:")):
-        record["heading"] = m.group("title").strip().rstrip(".:").strip()
+    if (m := _RUN_IN.match(body)) and _title(m.group("title").strip()):
+        record["heading"] = m.group("title").strip()
         body = body[m.end() :]
     record["text"] = body.strip() or (None if "unknown" in record.get("status", "") else "")
     return record
