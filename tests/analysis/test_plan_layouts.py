@@ -355,7 +355,7 @@ def test_numbered_markdown_headings_are_points_with_their_text_under_them() -> N
         ("2", "Prisoners", "All are exchanged."),
     ]
     # a numbered heading over numbered points heads a section
-    text = "## 1. Security\n1. The line is frozen.\n2. Guns are withdrawn.\n## 2. Economy\n3. A fund is set up.\n"
+    text = "## 1. Security\n1. The line is frozen.\n2. Guns go.\n## 2. Economy\n3. A fund is set up.\n"
     assert [(n, h) for n, h, _ in points(text)] == [
         ("1", "1. Security"),
         ("2", "1. Security"),
