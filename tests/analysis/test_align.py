@@ -110,3 +110,35 @@ def test_example_versions_align_as_reported() -> None:
     assert by_old["17"].kind == by_old["18"].kind == "merged"
     assert by_old["20"].kind == "split"
     assert by_old["9"].kind == "kept" and by_old["9"].renumbered
+
+
+def test_a_point_merged_out_of_sequence_joins_the_merge() -> None:
+    # the assets point is joined to the amnesty point, after two points it used to precede
+    new = [*BASE[:4], *BASE[5:7], f"{BASE[7]} {BASE[4]}", BASE[8]]
+    result = kinds(BASE, new)
+    assert ("merged", ["5", "8"], ["7"]) in result
+    assert not [k for k, _, _ in result if k in ("removed", "added")]
+    # a dropped point whose words are nowhere else stays removed
+    new = [*BASE[:4], *BASE[5:7], f"{BASE[7]} Prisoners are exchanged.", BASE[8]]
+    assert ("removed", ["5"], []) in kinds(BASE, new)
+
+
+FERRY = [
+    "The guns fall silent along the Tavra river at dawn on 3 June.",
+    "The ferry at Dunmore shall reopen for passengers and freight, with customs posts of Arlen and Bessa "
+    "on their own quay.",
+    "Observers of the OSCE report every week.",
+]
+
+
+def test_a_split_earns_the_names_and_figures_its_parts_share_with_the_whole() -> None:
+    new = [
+        FERRY[0],
+        "The ferry at Dunmore shall reopen for passengers within ten days of signature.",
+        "Freight may cross on it, checked by customs posts of Arlen and Bessa.",
+        FERRY[2],
+    ]
+    assert ("split", ["2"], ["2", "3"]) in kinds(FERRY, new)
+    # a new point that shares nothing is no part of it
+    new[2] = "Fishing licences are issued every season."
+    assert ("added", [], ["3"]) in kinds(FERRY, new)

@@ -15,8 +15,10 @@ but real drafts carry more evidence than their wording, and a pair earns all of 
 A dynamic programme over both point sequences finds the best monotone alignment (order
 matters because a rewrite keeps its structure), where a merge (two or three old points into
 one new) or a split (one into several) must also earn the containment of each part in the
-whole. Points left out of sequence are then paired by one global assignment
-(the Hungarian method), not greedily, and flagged ``moved``. Points whose
+whole, and earns the names, figures and tags its parts share with the whole, as a pair does.
+Points left out of sequence are then paired by one global assignment (the Hungarian method),
+not greedily, and flagged ``moved``; one whose text a pair holds (a point joined to a later one
+past its neighbours) joins that pair as a moved merge or split. Points whose
 text is unknown take no part: they are reported as "unknown", never "removed".
 """
 
@@ -158,8 +160,10 @@ class _Scorer:
         self.a = [tokens(p.english) for p in old]
         self.b = [tokens(p.english) for p in new]
         self.space = TfIdf(self.a + self.b)
-        ea = [_entities(p.english) for p in old]
-        eb = [_entities(p.english) for p in new]
+        self.ea = [_entities(p.english) for p in old]
+        self.eb = [_entities(p.english) for p in new]
+        self.tags_a = [set(p.issues) for p in old]
+        self.tags_b = [set(p.issues) for p in new]
         loose = [p.text_status in ("partial", "summary") for p in new]
         self.text = [[self._text(x, y, opt, loose[j]) for j, y in enumerate(self.b)] for x in self.a]
         self.sim = [[0.0] * len(new) for _ in old]
@@ -169,11 +173,7 @@ class _Scorer:
         self.markup = markup
         for i, p in enumerate(old):
             for j, q in enumerate(new):
-                s = self.text[i][j]
-                if ea[i] and eb[j]:
-                    s += opt.entity_weight * len(ea[i] & eb[j]) / min(len(ea[i]), len(eb[j]))
-                if set(p.issues) & set(q.issues):
-                    s += opt.tag_weight
+                s = self.text[i][j] + self.evidence([i], [j], opt)
                 if p.number == q.number:
                     # A mark-up that keeps the numbering makes the number itself evidence,
                     # as long as the texts have something in common or the new one is a summary.
@@ -181,6 +181,15 @@ class _Scorer:
                     self.bonus[i][j] = opt.kept_number_bonus if strong else opt.number_bonus
                     s += self.bonus[i][j]
                 self.sim[i][j] = min(s, 1.0)
+
+    def evidence(self, olds: Sequence[int], news: Sequence[int], opt: AlignOptions) -> float:
+        """What the old points ``olds`` and new points ``news`` share besides wording: numbers and
+        names, and issue tags. A merge or split earns it as a pair does, its parts taken together."""
+        ea = set().union(*(self.ea[i] for i in olds))
+        eb = set().union(*(self.eb[j] for j in news))
+        s = opt.entity_weight * len(ea & eb) / min(len(ea), len(eb)) if ea and eb else 0.0
+        tags_a = set().union(*(self.tags_a[i] for i in olds))
+        return s + (opt.tag_weight if tags_a & set().union(*(self.tags_b[j] for j in news)) else 0.0)
 
     def _text(self, x: list[str], y: list[str], opt: AlignOptions, loose: bool) -> float:
         """Similarity, or containment when the new text is a summary, an excerpt or a truncated prefix.
@@ -196,7 +205,7 @@ class _Scorer:
         return s
 
     def multi(
-        self, parts: Sequence[list[str]], whole: list[str], k: int, opt: AlignOptions
+        self, parts: Sequence[list[str]], whole: list[str], k: int, opt: AlignOptions, evidence: float = 0.0
     ) -> tuple[float, float]:
         """Gain and similarity of a merge or split of ``parts`` into (or out of) ``whole``.
 
@@ -205,7 +214,7 @@ class _Scorer:
         unrelated neighbour is never swallowed.
         """
         joined = [t for part in parts for t in part]
-        s = similarity(self.space, joined, whole)
+        s = min(similarity(self.space, joined, whole) + evidence, 1.0)
         worst = min(self.space.containment(part, whole) for part in parts)
         c = min(worst, self.space.containment(whole, joined) + 0.15)
         return (s - opt.pair_threshold) + (k - 1) * (c - opt.part_threshold), s
@@ -301,10 +310,14 @@ def _dp(sc: _Scorer, opt: AlignOptions) -> list[tuple[list[int], list[int], floa
             for k in range(2, opt.max_parts + 1):
                 # a merge or split earns the number evidence of the pairs inside it, like a pair
                 if i + k <= n and j < m:
-                    gain, s = sc.multi(sc.a[i : i + k], sc.b[j], k, opt)
+                    gain, s = sc.multi(
+                        sc.a[i : i + k], sc.b[j], k, opt, sc.evidence(range(i, i + k), [j], opt)
+                    )
                     moves.append((k, 1, gain + max(sc.bonus[i + d][j] for d in range(k)), s))
                 if j + k <= m and i < n:
-                    gain, s = sc.multi(sc.b[j : j + k], sc.a[i], k, opt)
+                    gain, s = sc.multi(
+                        sc.b[j : j + k], sc.a[i], k, opt, sc.evidence([i], range(j, j + k), opt)
+                    )
                     moves.append((1, k, gain + max(sc.bonus[i][j + d] for d in range(k)), s))
             for di, dj, gain, s in moves:
                 if here + gain > best[i + di][j + dj]:
@@ -349,11 +362,14 @@ def align_versions(old: PlanVersion, new: PlanVersion, options: AlignOptions | N
             if gain[r][c] > 0 or sc.sim[lone_old[r]][lone_new[c]] >= opt.move_threshold:
                 moved[lone_new[c]] = (lone_old[r], sc.sim[lone_old[r]][lone_new[c]])
     moved_old = {i for i, _ in moved.values()}
+    groups, folded = _out_of_sequence_parts(groups, sc, opt, moved_old, set(moved))
     changes: list[Change] = []
-    for olds, news, s in groups:
+    for k, (olds, news, s) in enumerate(groups):
         o = [old_pts[i] for i in olds]
         w = [new_pts[j] for j in news]
-        if not news:
+        if k in folded:
+            changes.append(_change("merged" if len(olds) > 1 else "split", o, w, s, moved=True))
+        elif not news:
             if olds[0] not in moved_old:
                 changes.append(_change("removed", o, [], 0.0))
         elif not olds:
@@ -370,6 +386,46 @@ def align_versions(old: PlanVersion, new: PlanVersion, options: AlignOptions | N
         else:
             changes.append(_change(_one_to_one(o[0], w[0]), o, w, s))
     return PlanDiff(old=old, new=new, changes=_with_unknown(changes, old, new))
+
+
+def _out_of_sequence_parts(
+    groups: list[tuple[list[int], list[int], float]],
+    sc: _Scorer,
+    opt: AlignOptions,
+    moved_old: set[int],
+    moved_new: set[int],
+) -> tuple[list[tuple[list[int], list[int], float]], set[int]]:
+    """``groups`` with each point left alone folded into the pair that holds its text out of
+    sequence: a draft that joins points 3 and 5 as its new 5, after its new 4, leaves old 3
+    outside the monotone alignment, though every word of it is in new 5. A part must be as
+    similar as a moved point and contained in the whole as a merge's part is; and the indices
+    of the groups that became merges or splits so."""
+    out = [(list(olds), list(news), s) for olds, news, s in groups]
+    holder_new = {g[1][0]: k for k, g in enumerate(out) if len(g[1]) == 1 and g[0]}
+    holder_old = {g[0][0]: k for k, g in enumerate(out) if len(g[0]) == 1 and g[1]}
+    folded: set[int] = set()
+    gone: set[int] = set()
+    for k, (olds, news, _) in enumerate(groups):
+        lone_old = not news and olds[0] not in moved_old
+        lone_new = not olds and news[0] not in moved_new
+        if not (lone_old or lone_new):
+            continue
+        part, sims = (olds[0], sc.sim[olds[0]]) if lone_old else (news[0], [row[news[0]] for row in sc.sim])
+        holders = holder_new if lone_old else holder_old
+        best = max(holders, key=lambda x: sims[x], default=None)
+        if best is None or sims[best] < opt.move_threshold:
+            continue
+        mine, whole = (sc.a[part], sc.b[best]) if lone_old else (sc.b[part], sc.a[best])
+        if sc.space.containment(mine, whole) < opt.part_threshold:
+            continue
+        target = out[holders[best]]
+        side = target[0] if lone_old else target[1]
+        side.append(part)
+        side.sort()
+        folded.add(holders[best])
+        gone.add(k)
+    keep = [k for k in range(len(out)) if k not in gone]
+    return [out[k] for k in keep], {n for n, k in enumerate(keep) if k in folded}
 
 
 def _with_unknown(changes: list[Change], old: PlanVersion, new: PlanVersion) -> list[Change]:
