@@ -434,3 +434,13 @@ def test_a_refused_text_says_what_it_found() -> None:
     with pytest.raises(PlanError, match=r"in 2 lines of text \(the first: 'Some prose\.'\)") as err:
         read("Some prose.\nMore prose.\n")
     assert "JSON or CSV" in (err.value.hint or "")
+
+
+def test_refusals_quote_what_they_found() -> None:
+    with pytest.raises(PlanError) as err:
+        read("Signed on\n4. March,\nthe text reads:\n4. The truce holds.\n4. Trade resumes.\n")
+    assert "'The truce holds.'" in err.value.message and "'Trade resumes.'" in err.value.message
+    with pytest.raises(PlanError, match=r"its columns: No, Remark"):
+        parse_plan_csv("No,Remark\n1,A truce.\n", plan="p", label="v")
+    with pytest.raises(PlanError, match=r"its fields: ref, note"):
+        parse_plan_json('[{"ref": "1", "note": "A truce."}]', plan="p", label="v")

@@ -274,19 +274,30 @@ def _numbered_by_section(drafts: list[_Draft], where: str) -> list[_Draft]:
     return [new for old, new in sorted(pairs, key=lambda p: order[id(p[0])])]
 
 
+def _said(d: _Draft) -> str:
+    """The start of what a draft says, to quote in an error."""
+    text = " ".join(d.lines) or d.heading or ""
+    return text[:50] + ("…" if len(text) > 50 else "")
+
+
 def _renumbered(drafts: list[_Draft], where: str) -> list[_Draft]:
     """``drafts`` with the section in front of their numbers when numbering starts again."""
     seen: dict[tuple[str, str], int] = {}
     restarts = False
     first_line: dict[str, int] = {}
+    first_of: dict[tuple[str, str], _Draft] = {}
     for d in drafts:
         if (d.section, d.number) in seen:
+            first = first_of[d.section, d.number]
             raise PlanError(
-                f"point {d.number} appears twice (first on line {seen[d.section, d.number]})",
+                f"point {d.number} appears twice (first on line {seen[d.section, d.number]}: "
+                f"{_said(first)!r}; again: {_said(d)!r})",
                 where=f"{where}:{d.line}",
-                hint="renumber one of them",
+                hint="renumber one of them; if one is no point (a date, a note's list), "
+                "start its line with a word or take it out",
             )
         seen[d.section, d.number] = d.line
+        first_of[d.section, d.number] = d
         restarts = restarts or d.number in first_line
         first_line.setdefault(d.number, d.line)
     if not restarts:
@@ -475,12 +486,15 @@ def _opt_str(value: Any) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
-def _point_from_record(rec: Mapping[str, Any], index: int, where: str) -> Point | None:
+def _point_from_record(
+    rec: Mapping[str, Any], index: int, where: str, given: Iterable[Any] | None = None
+) -> Point | None:
     """A point from one JSON object or CSV row; None when the record says the point was deleted.
 
     A point may come without text when its wording is not known (``text`` null or empty
     with an ``unknown``/``partial``/``summary`` status): it keeps its number so that a diff
-    can say "text unknown" instead of "removed".
+    can say "text unknown" instead of "removed". ``given`` names the fields as the file did
+    (before "body" was read as the text), for the error that finds no text.
     """
     text = rec.get("text")
     text_status, agreement = read_status(rec.get("status") or rec.get("text_status"))
@@ -499,7 +513,7 @@ def _point_from_record(rec: Mapping[str, Any], index: int, where: str) -> Point 
         # or empty text with no such status is a mistake in the file.
         if not (("text" in rec and text is None) or text_status == "unknown"):
             raise PlanError(
-                f"point {index + 1} has no text",
+                f"point {index + 1} has no text (its fields: {', '.join(map(str, given or rec)) or 'none'})",
                 where=where,
                 hint='give each point a "text", or status "unknown" when its wording is not known',
             )
@@ -554,7 +568,7 @@ def parse_plan_json(
             item = {"text": item}
         if not isinstance(item, dict):
             raise PlanError("a point must be an object or a string", where=f"{where}:{key}[{i}]")
-        point = _point_from_record(_fields(item), i, f"{where}:{key}[{i}]")
+        point = _point_from_record(_fields(item), i, f"{where}:{key}[{i}]", given=item)
         if point is not None:
             points.append(point)
     _check_unique(points, where)
@@ -628,7 +642,7 @@ def parse_plan_csv(
     rename = dict(zip(headers, columns, strict=True))
     if "text" not in columns:
         raise PlanError(
-            "the CSV has no 'text' column",
+            f"the CSV has no 'text' column (its columns: {', '.join(headers) or 'none'})",
             where=f"{where}:1",
             hint="the header must name a text column (text, provision, clause), e.g. number,text,heading",
         )
