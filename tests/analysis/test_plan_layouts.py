@@ -444,3 +444,14 @@ def test_refusals_quote_what_they_found() -> None:
         parse_plan_csv("No,Remark\n1,A truce.\n", plan="p", label="v")
     with pytest.raises(PlanError, match=r"its fields: ref, note"):
         parse_plan_json('[{"ref": "1", "note": "A truce."}]', plan="p", label="v")
+
+
+def test_a_title_on_the_labels_line_with_the_text_under_it() -> None:
+    assert points("1. **Truce**\nThe guns fall silent.\n2. Trade\n\nTolls go.\n") == [
+        ("1", "Truce", "The guns fall silent."),
+        ("2", "Trade", "Tolls go."),
+    ]
+    # a first line wrapped before a name runs on: no blank line, no bold, no title
+    assert points("1. The guns fall silent along the\nTavra at dawn.\n") == [
+        ("1", None, "The guns fall silent along the Tavra at dawn.")
+    ]

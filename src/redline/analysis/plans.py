@@ -90,6 +90,8 @@ _BULLET = re.compile(r"^\s*[-*•]\s+")
 _RUN_IN = re.compile(
     r"^(?P<em>\*\*|__|\*)(?=\S)(?P<title>[^*_]{1,80}?)(?:[.:](?P=em)\s*|(?P=em)\s*[:.–—-])\s*(?=\S)"
 )
+# A title in bold or italics filling the label's line ("1. **Ceasefire**"), the text under it.
+_EMPHASIS_LINE = re.compile(r"(?P<em>\*\*|__|\*)(?=\S)(?P<title>[^*_]{1,80}?)[.:]?(?P=em)[.:]?")
 # Section lines of drafts: "II. TERRITORY", "Section B: Economy", "Part 3 - Guarantees", "Annex I".
 # An annex (or appendix) after the points numbers its items afresh: they are its own, not the plan's.
 _ANNEX = frozenset({"annex", "appendix"})
@@ -419,9 +421,16 @@ def _point_line(line: str, parent: str | None, where: str) -> tuple[str, str] | 
 
 def _draft_record(d: _Draft, hyphenated: frozenset[str]) -> dict[str, Any]:
     """A text point as the record a JSON point would be: its marks ("[disputed by X]",
-    "[summary]", "[lang:de]") become its status fields."""
-    body = join_wrapped(d.lines, hyphenated)
-    record: dict[str, Any] = {"number": d.number, "heading": d.heading}
+    "[summary]", "[lang:de]") become its status fields, and a title on the label's line with
+    the text under it ("1. **Ceasefire**", or "1. Ceasefire" and a blank line) its heading."""
+    lines, heading = d.lines, d.heading
+    if len(lines) > 1:
+        first = lines[0].strip()
+        bold = _EMPHASIS_LINE.fullmatch(first)
+        if (bold and _title(bold.group("title"))) or (1 in d.breaks and _title(first)):
+            lines, heading = lines[1:], bold.group("title").strip() if bold else first
+    body = join_wrapped(lines, hyphenated)
+    record: dict[str, Any] = {"number": d.number, "heading": heading}
     marks: list[str] = []
     while m := _MARK.match(body):
         marks.append(m.group("mark").strip())
