@@ -36,7 +36,7 @@ from redline.analysis.draft_layout import (
     table_rows,
     unquote,
 )
-from redline.analysis.textsim import tokens
+from redline.analysis.textsim import STOP_WORDS, tokens
 from redline.errors import PlanError
 from redline.knowledge.issue_terms import IssueTerms
 from redline.model import VERSION_KINDS, PlanVersion, Point
@@ -427,7 +427,10 @@ def _draft_record(d: _Draft, hyphenated: frozenset[str]) -> dict[str, Any]:
     if len(lines) > 1:
         first = lines[0].strip()
         bold = _EMPHASIS_LINE.fullmatch(first)
-        if (bold and _title(bold.group("title"))) or (1 in d.breaks and _title(first)):
+        # a plain line is a title only before a blank line and when it ends on a word of its
+        # own: "Convoys enter at the" + blank + "North Gate ..." is a sentence the blank cut
+        plain = 1 in d.breaks and _title(first) and first.split()[-1].lower() not in STOP_WORDS
+        if (bold and _title(bold.group("title"))) or plain:
             lines, heading = lines[1:], bold.group("title").strip() if bold else first
     body = join_wrapped(lines, hyphenated)
     record: dict[str, Any] = {"number": d.number, "heading": heading}
