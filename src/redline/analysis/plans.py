@@ -3,7 +3,8 @@
 Published drafts come as numbered lists in prose ("1.", "2)", "Point 3:"), with sub-points
 ("a)", "5.1") and section headings (Markdown, "II. TERRITORY", "Section B:", a line in
 capitals), sometimes numbered afresh in each section, which then prefixes the point's number
-("B.1"); reconstructions and hand-made tables come as JSON or CSV.
+("B.1"), and an annex numbering its items afresh ("A.1"); reconstructions, hand-made tables and
+drafting tools' exports come as JSON or CSV, with their own names for the fields.
 All of them become one ``PlanVersion`` with ordered ``Point`` records, so that alignment,
 linking and positions never care where a version came from. Parsing is strict about what
 would silently corrupt a version (a point number used twice, a sub-point with no parent, no
@@ -320,8 +321,9 @@ def parse_plan_text(
 
     Lines before the first point (title, preamble) are not points; a line that is not a
     point, a sub-point or a heading continues the point above it. The layout a draft was
-    pasted in is undone first (``draft_layout``): a PDF's page headers, footers and line-end
-    hyphens, Markdown tables, and points an article gives in prose when no line is numbered.
+    pasted in is undone first (``draft_layout``): an e-mail reply's quoting, a PDF's page
+    headers, footers and line-end hyphens, Markdown tables, and points an article gives in
+    prose when no line is numbered.
     """
     lines = [_plain(raw.rstrip()) for raw in unquote(text.splitlines())]
     table, chrome = table_rows(lines)
