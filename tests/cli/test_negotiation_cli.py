@@ -288,7 +288,8 @@ def test_user_errors_are_one_line_messages(plans: list[str], tmp_path: Path) -> 
     assert result.exit_code == 1
     assert (
         result.stderr
-        == f"redline: error: {bad}:2: point 1 appears twice (first on line 1) (renumber one of them)\n"
+        == f"redline: error: {bad}:2: point 1 appears twice (first on line 1: 'One.'; again: 'Again.') "
+        "(renumber one of them, or reword a line that is no point so it does not start with a number)\n"
     )
     result = runner.invoke(app, ["positions", "--from", str(STATEMENTS), "--at", "yesterday"])
     assert result.exit_code == 2 and "is not a date" in result.stderr

@@ -296,8 +296,8 @@ def _renumbered(drafts: list[_Draft], where: str) -> list[_Draft]:
                 f"point {d.number} appears twice (first on line {seen[d.section, d.number]}: "
                 f"{_said(first)!r}; again: {_said(d)!r})",
                 where=f"{where}:{d.line}",
-                hint="renumber one of them; if one is no point (a date, a note's list), "
-                "start its line with a word or take it out",
+                hint="renumber one of them, or reword a line that is no point so it does not start "
+                "with a number",
             )
         seen[d.section, d.number] = d.line
         first_of[d.section, d.number] = d
