@@ -37,8 +37,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from datetime import date
+from difflib import SequenceMatcher
 from itertools import groupby
 
 from rapidfuzz import fuzz, utils
