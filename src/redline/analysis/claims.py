@@ -137,7 +137,7 @@ class Concepts:
 
     def __init__(self, groups: Iterable[Iterable[str]] = (), places: Iterable[Iterable[str]] = ()) -> None:
         self._canon: dict[str, str] = {}
-        self._phrases: list[tuple[str, str]] = []
+        self._phrases: list[tuple[str, re.Pattern[str], str]] = []
         # dates ("on Dec. 29", "29 December 2025", "in 2025") are no figures of a claim
         month = calendar_words().month_pattern()
         self._dates = re.compile(
@@ -157,13 +157,20 @@ class Concepts:
             if len(toks) == 1:
                 self._canon.setdefault(toks[0], head)
             elif toks:
-                self._phrases.append((w.lower(), head))
+                low = w.lower()
+                self._phrases.append((low, re.compile(rf"(?<!\w){re.escape(low)}(?!\w)"), head))
         return head
 
     def _concepts(self, text: str) -> set[str]:
         low = text.lower()
-        extra = {head for phrase, head in self._phrases if phrase in low}
-        return {self._canon.get(t, t) for t in tokens(text) if not t[:1].isdigit()} | extra
+        extra = set()
+        for phrase, pattern, head in self._phrases:
+            if phrase in low and pattern.search(low):
+                extra.add(head)
+                # its words are that one concept, not more: "the United States" is "Washington",
+                # not also "united" and "states" that the other wording lacks
+                low = pattern.sub(" ", low)
+        return {self._canon.get(t, t) for t in tokens(low) if not t[:1].isdigit()} | extra
 
     def meaning(self, text: str) -> Meaning:
         said: set[str] = set()
