@@ -134,7 +134,7 @@ def main() -> None:
     parser.add_argument("--candidates", action="store_true", help="print the pairs still to label")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors")
     parser.add_argument(
-        "--sweep", action="append", default=[], metavar="NAME=V1,V2", help="regroup with each value of a constant"
+        "--sweep", action="append", default=[], metavar="NAME=V1,V2", help="regroup per value"
     )
     args = parser.parse_args()
     shared = require_shared(args.shared)
@@ -212,7 +212,8 @@ def main() -> None:
             setattr(claims_module, name, type(shipped)(value))
             similar = float(claims_module.SIMILAR)
             try:
-                gold_found = grouped_pairs(c.statement_ids for c in group_claims(gold_inputs(talks), similar=similar))
+                gold_claims_ = group_claims(gold_inputs(talks), similar=similar)
+                gold_found = grouped_pairs(c.statement_ids for c in gold_claims_)
                 sys_found = grouped_pairs(
                     [str(to_gold[i]) for i in c.statement_ids if i in to_gold]
                     for c in group_claims(store.claim_inputs(), similar=similar)
