@@ -1,6 +1,7 @@
 """Claims on real news: is the same statement carried by several outlets one claim?
 
     PYTHONPATH=src python benchmarks/claims_real.py [--shared PATH] [--candidates] [-v]
+                                                    [--sweep NAME=V1,V2,...]
 
 The talks set (149 real articles, 118 outlets; read from ``../shared/data/talks`` at run time)
 is ingested by redline into a SQLite store, and its claims are grouped as the store groups them
@@ -24,6 +25,11 @@ redline's extraction (pairs of statements matched to gold attributions by the sc
 recall over the same-claim pairs whose two records were both extracted, and over all of them),
 and how many stories carried by several outlets (connected same-claim pairs across at least two
 outlets) end up in one claim. ``--candidates`` lists the pairs still to label (to stdout only).
+``--sweep UNDATED_RUN=2,3,4`` (repeatable) regroups with each value of one of the named constants
+of ``analysis/claims.py`` (``SIMILAR``, ``UNDATED_RUN``, ``UNDATED_CONTENT``, ``SAME_MEANING``,
+``MIN_SHARED``, ``QUOTE_WORDS``, ``HEADLINE_CAPITALS``, ...) and prints the figures for each; pairs
+no labelled run made count as wrong until labelled (``--candidates`` lists them only for the
+constants as shipped).
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import load_scorer, require_shared
 from _talks_store import gold_attributions, load_talks, match_gold, talks_store
 
+from redline.analysis import claims as claims_module
 from redline.analysis.claims import group_claims
 from redline.analysis.textsim import tokens
 from redline.store import ClaimInput
@@ -126,6 +133,9 @@ def main() -> None:
     parser.add_argument("--shared", help="path of the shared data (default ../shared)")
     parser.add_argument("--candidates", action="store_true", help="print the pairs still to label")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors")
+    parser.add_argument(
+        "--sweep", action="append", default=[], metavar="NAME=V1,V2", help="regroup per value"
+    )
     args = parser.parse_args()
     shared = require_shared(args.shared)
     talks = load_talks(shared)
@@ -195,6 +205,29 @@ def main() -> None:
         f" end to end {sys_whole}/{len(live)} one claim, {sys_some}/{len(live)} partly grouped"
         f" (stories with at least two records extracted)"
     )
+    for spec in args.sweep:
+        name, _, values = spec.partition("=")
+        shipped = getattr(claims_module, name)
+        for value in values.split(","):
+            setattr(claims_module, name, type(shipped)(value))
+            similar = float(claims_module.SIMILAR)
+            try:
+                gold_claims_ = group_claims(gold_inputs(talks), similar=similar)
+                gold_found = grouped_pairs(c.statement_ids for c in gold_claims_)
+                sys_found = grouped_pairs(
+                    [str(to_gold[i]) for i in c.statement_ids if i in to_gold]
+                    for c in group_claims(store.claim_inputs(), similar=similar)
+                )
+            finally:
+                setattr(claims_module, name, shipped)
+            gp, gr, gtp, gn = pr(gold_found, same, labels)
+            sp, sr, stp, sn = pr(sys_found, both, labels)
+            print(
+                f"sweep {name}={value}: gold statements P {gp:.3f} ({gtp}/{gn}) R {gr:.3f};"
+                f" end to end P {sp:.3f} ({stp}/{sn}) R {sr:.3f};"
+                f" stories one claim {sum(whole(gold_found, s) for s in stories)}/{len(stories)},"
+                f" end to end {sum(whole(sys_found, s) for s in live)}/{len(live)}"
+            )
     if args.verbose:
         atts = {str(ref): a for ref, a, _ in gold_attributions(talks)}
         for name, found in (("gold-statement grouping", gold_rule_pairs), ("end to end", system_pairs)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from redline.analysis.claims import group_claims
+from redline.analysis.claims import default_concepts, group_claims
 from redline.store import ClaimInput
 
 
@@ -156,3 +156,47 @@ def test_an_undated_report_joins_another_article_only_on_stronger_evidence() -> 
     assert grouped([st(1, said), st(2, reworded)]) == [["s1", "s2"]]
     assert grouped([st(1, said), st(2, reworded, day=None)]) == [["s1"], ["s2"]]
     assert grouped([st(1, said), st(2, said.lower(), day=None)]) == [["s1", "s2"]]  # the same words
+
+
+def test_an_undated_report_of_another_article_needs_a_phrase_in_common() -> None:
+    """An undated report meets its speaker's claims of every day, and a speaker restates a
+    position in the same concepts on many days: it joins a claim of another article when the
+    two share a phrase word for word (three words in a row, two of them content words), not on
+    a rewording alone, however close; the same rewording dated joins."""
+    said = "the ministry will publish the full casualty figures by the end of the week"
+    quoted = "the full casualty figures are due from the ministry this week"
+    reworded = "before the week ends the ministry publishes casualty figures in full"
+    assert grouped([st(1, said), st(2, quoted, day=None)]) == [["s1", "s2"]]
+    assert grouped([st(1, said), st(2, reworded, day=None)]) == [["s1"], ["s2"]]
+    assert grouped([st(1, said), st(2, reworded)]) == [["s1", "s2"]]
+    # a run of small words ("access to the") is no phrase in common
+    access = "The monitors must have full access to the front line"
+    small_words = "monitors need access to the whole front"
+    assert grouped([st(1, access), st(2, small_words, day=None)]) == [["s1"], ["s2"]]
+
+
+def test_a_title_case_headline_names_nobody_by_its_capitals() -> None:
+    """A headline capitalises its words: they are no names, so it does not "name other people"
+    than the body that reports the same statement; inside a sentence, a capital still names."""
+    concepts = default_concepts()
+    assert concepts.meaning("Ministry Will Publish Casualty Figures Before Week Ends").names == frozenset()
+    assert concepts.meaning("Ministry Says Casualty Figures Are Due Soon").names == frozenset()
+    named = concepts.meaning("the figures are due from Minister Ortiz this week")
+    assert named.names == {"minister", "ortiz"}
+    assert concepts.meaning("the figures are due this week, Ortiz said").names == {"ortiz"}
+
+
+def test_a_place_of_two_words_is_one_concept_and_phrases_match_whole_words() -> None:
+    """'The United States' is the concept 'Washington' is, not that and 'united' and 'states' as
+    well, which the other wording lacks; a phrase of a synonym group matches whole words only
+    ('pull out' is not in 'pull outdated')."""
+    rows = [
+        st(1, "the United States backs a truce", actor="kallas"),
+        st(2, "Washington backs a truce along the whole river front this winter", actor="kallas"),
+    ]
+    assert grouped(rows) == [["s1", "s2"]]
+    concepts = default_concepts()
+    assert concepts.meaning("the United States").concepts == concepts.meaning("Washington").concepts
+    withdraw = concepts.meaning("the troops withdraw").concepts - concepts.meaning("the troops").concepts
+    assert withdraw and withdraw <= concepts.meaning("the troops pull out").concepts
+    assert not withdraw & concepts.meaning("the troops pull outdated maps").concepts
