@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from redline.balance import UNAFFILIATED
 from redline.store import actor_days, corpus_counts
+from redline.store._sql import oldest_first
 from redline.store.schema import (
     UNDATED_DAY,
     claim,
@@ -92,7 +93,7 @@ def claim_of(conn: Connection, statement_id: str) -> tuple[dict[str, Any], list[
             )
         )
         .where(claim_statement.c.claim_id == claim_id)
-        .order_by(statement.c.date, statement.c.outlet, statement.c.id)
+        .order_by(oldest_first(statement.c.date), statement.c.outlet, statement.c.id)
     ).all()
     if head is None:
         return None

@@ -138,6 +138,8 @@ statement = Table(
     Column("stance_confidence", Float, nullable=False, server_default=text("1.0")),
     Index("ix_statement_id", "id", unique=True),
     Index("ix_statement_document", "document_id"),
+    # the date indexes (these, the issue's, document.published, claim.first_date) are NULLS
+    # FIRST on PostgreSQL since migration 0025, as SQLite orders them: ``_sql.newest_first``
     Index("ix_statement_actor_date", "actor_id", "date"),
     Index("ix_statement_stance_date", "stance", "date"),
     Index("ix_statement_outlet_date", "outlet", "date"),

@@ -40,7 +40,7 @@ from redline.store import (
 )
 from redline.store import extractions as stored_extractions
 from redline.store import plans as stored_plans
-from redline.store._sql import chunks, insert_rows
+from redline.store._sql import chunks, insert_rows, oldest_first
 from redline.store.countable import countable
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
@@ -352,7 +352,7 @@ class Store:
             q = q.where(s.c.actor_id.is_not(None), *countable())
             if part is not None:
                 q = q.where(s.c.actor_id.in_(part))
-            q = q.order_by(s.c.actor_id, s.c.date, s.c.id)
+            q = q.order_by(s.c.actor_id, oldest_first(s.c.date), s.c.id)
             with self._reader() as conn:
                 rows = conn.execution_options(yield_per=2000).execute(q)
                 for r in rows:
