@@ -23,8 +23,9 @@ outlets that carried either wording carried one statement. A statement without a
 article that gives none) may join a claim of any date, but one of another article only on
 stronger evidence (``UNDATED_SIMILAR``), since it meets every claim of its speaker; dated ones
 only within the window.
-Measured on real news by ``benchmarks/claims_real.py``. Near-duplicate reprints are excluded
-upstream, so a wire story counts once.
+Measured on real news by ``benchmarks/claims_real.py``. The statements of near-duplicate
+reprints are excluded upstream, so a wire story's statement counts once; the outlets that
+carried it (its copies and reprints, ``store.copies``) count in ``n_outlets`` and ``outlets``.
 """
 
 from __future__ import annotations
@@ -223,6 +224,10 @@ def _join(claim: Claim, st: ClaimInput, said: _Said) -> None:
     claim.document_ids.append(st.document_id)
     if st.outlet:
         claim.outlets.append(st.outlet)
+    for document_id, outlet in st.carried_by:  # copies and reprints by other outlets carried it too
+        claim.document_ids.append(document_id)
+        if outlet:
+            claim.outlets.append(outlet)
     if st.date is not None:
         claim.first_date = min(claim.first_date or st.date, st.date)
         claim.last_date = max(claim.last_date or st.date, st.date)

@@ -379,6 +379,15 @@ def _undated_last(conn: Connection) -> None:
         conn.exec_driver_sql(f"CREATE INDEX {name} ON {table} ({lead}{col} ASC NULLS FIRST)")
 
 
+def _document_copies(conn: Connection) -> None:
+    """Verbatim copies are kept as who carried a stored document (outlet, URL, date), not as
+    text (``store.copies``): a claim counts their outlets, and an undated original takes the
+    earliest date a copy or reprint gives."""
+    from redline.store.schema import document_copy
+
+    document_copy.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -405,6 +414,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0023_quote_revision", _quote_revision),
     ("0024_stance_confidence", _stance_confidence),
     ("0025_undated_last", _undated_last),
+    ("0026_document_copies", _document_copies),
 )
 
 

@@ -181,6 +181,18 @@ statement_override = Table(
     Index("ix_override_document", "document_id"),
 )
 
+# migration 0026: an outlet's verbatim copy of a stored document (the same text or URL under
+# another id), not stored twice: who carried it, where and when (``store.copies``)
+document_copy = Table(
+    "document_copy",
+    metadata,
+    Column("document_id", String(64), ForeignKey("document.id", ondelete="CASCADE"), primary_key=True),
+    Column("copy_id", String(64), primary_key=True),
+    Column("url", Text),
+    Column("outlet", String(200)),
+    Column("published", Date),
+)
+
 claim = Table(
     "claim",
     metadata,

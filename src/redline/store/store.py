@@ -24,6 +24,7 @@ from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
 from redline.store import (
     balances,
+    copies,
     corpus_counts,
     migrations,
     overrides,
@@ -76,6 +77,8 @@ class ClaimInput:
     content: str
     document_id: str
     outlet: str | None
+    # the copies and reprints by other outlets that carried it: (document id, outlet) each
+    carried_by: tuple[tuple[str, str | None], ...] = ()
 
 
 class Store:
@@ -144,6 +147,13 @@ class Store:
             return migrations.applied(conn)
 
     # -- writing ----------------------------------------------------------------------------
+    def record_copies(self, found: Sequence[tuple[Document, str]]) -> None:
+        """Keep each ``(copy, stored document id)`` found before extraction (``known``): who else
+        carried the stored document, for its claims and its date (``store.copies``)."""
+        if found:
+            with self._writer() as conn:
+                copies.record(conn, found)
+
     def write(self, items: Sequence[Prepared]) -> list[Outcome]:
         """Store a batch of new documents atomically; known ones are reported as ``exists``.
 
@@ -346,6 +356,11 @@ class Store:
         """Countable statements with a speaker (of ``actors`` only, if given), by actor then date:
         what claims are grouped from."""
         s = statement
+        with self._reader() as conn:
+            carried = {
+                original: tuple((k.document_id, k.outlet) for k in listed)
+                for original, listed in copies.carriers(conn).items()
+            }
         parts: list[Sequence[str] | None] = [None] if actors is None else list(chunks(sorted(actors)))
         for part in parts:
             q = select(s.c.id, s.c.actor_id, s.c.speaker, s.c.date, s.c.content, s.c.document_id, s.c.outlet)
@@ -356,7 +371,16 @@ class Store:
             with self._reader() as conn:
                 rows = conn.execution_options(yield_per=2000).execute(q)
                 for r in rows:
-                    yield ClaimInput(r.id, r.actor_id, r.speaker, r.date, r.content, r.document_id, r.outlet)
+                    yield ClaimInput(
+                        r.id,
+                        r.actor_id,
+                        r.speaker,
+                        r.date,
+                        r.content,
+                        r.document_id,
+                        r.outlet,
+                        carried.get(r.document_id, ()),
+                    )
 
     def stale_claim_actors(self) -> set[str]:
         """Actors whose claims no longer match their statements: a countable statement in no claim
