@@ -53,7 +53,8 @@ def load(store: Store, n: int) -> None:
         c.execute(
             text(
                 "INSERT INTO statement (id, document_id, content, content_start, content_end, kind, "
-                "m_issues, m_stance, speaker, actor_id, stance, issues, date, outlet, confidence, extractor, m_date) "
+                "m_issues, m_stance, speaker, actor_id, stance, issues, date, outlet, confidence, "
+                "extractor, m_date) "
                 "SELECT 's'||g, 'd'||(g/10), 'content of statement '||g, 0, 10, 'direct', '[\"territory\"]', "
                 "'support', 'Actor '||(g%200), 'a'||(g%200), "
                 "(ARRAY['support','oppose','neutral','conditional'])[1+g%4], '[\"territory\"]', d.published, "
