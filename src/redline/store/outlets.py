@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, false, select
 from sqlalchemy.engine import Connection
 
+from redline.store import corpus_counts
 from redline.store.schema import document
 
 __all__ = ["outlet_condition", "outlet_names"]
@@ -15,20 +16,27 @@ def _fold(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def outlet_names(conn: Connection, outlet: str) -> list[str]:
+def outlet_names(conn: Connection, outlet: str, *, documents: bool = False) -> list[str]:
     """The stored spellings of ``outlet``: the same name in any case, spaces around and inside
-    it aside. Read from the distinct outlets of the documents (a statement's outlet is its
-    document's), not by comparing ``lower(outlet)`` on every row, so the filter stays a lookup
-    on the outlet indexes; SQLite's ``lower`` would not fold "É" either."""
+    it aside. A statement's are read from the outlet counters the database keeps
+    (``corpus_counts``), a handful of rows; with ``documents``, from the distinct outlets of the
+    documents (one may carry no statement). Either way the filter stays a lookup on the outlet
+    indexes, not ``lower(outlet)`` on every row (SQLite's ``lower`` would not fold "É" either)."""
     want = _fold(outlet)
     if not want:
         return []
-    q = select(document.c.outlet).where(document.c.outlet.is_not(None)).distinct()
-    stored = conn.execute(q).scalars()
-    return sorted(str(o) for o in stored if _fold(str(o)) == want)
+    if documents:
+        q = select(document.c.outlet).where(document.c.outlet.is_not(None)).distinct()
+        stored = [str(o) for o in conn.execute(q).scalars()]
+    else:
+        stored = list(corpus_counts.by_key(conn, "outlet"))
+    return sorted({outlet} | {o for o in stored if _fold(o) == want})
 
 
-def outlet_condition(conn: Connection, column: ColumnElement[str | None], outlet: str) -> ColumnElement[bool]:
-    """``column`` (a statement's or a document's outlet) is ``outlet`` in any of its spellings."""
-    names = outlet_names(conn, outlet)
+def outlet_condition(
+    conn: Connection, column: ColumnElement[str | None], outlet: str, *, documents: bool = False
+) -> ColumnElement[bool]:
+    """``column`` (a statement's outlet, or with ``documents`` a document's) is ``outlet`` in
+    any of its spellings."""
+    names = outlet_names(conn, outlet, documents=documents)
     return column.in_(names) if names else false()

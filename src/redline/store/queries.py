@@ -352,7 +352,7 @@ def count_documents(conn: Connection, outlet: str | None = None) -> int:
     """Every document ``list_documents`` can list with this outlet filter."""
     q = select(func.count()).select_from(document)
     if outlet:
-        q = q.where(outlet_condition(conn, document.c.outlet, outlet))
+        q = q.where(outlet_condition(conn, document.c.outlet, outlet, documents=True))
     return int(conn.execute(q).scalar_one())
 
 
@@ -411,7 +411,7 @@ def list_documents(
         d.c.extractor,
     ).order_by(newest_first(d.c.published), d.c.id)
     if outlet:
-        q = q.where(outlet_condition(conn, d.c.outlet, outlet))
+        q = q.where(outlet_condition(conn, d.c.outlet, outlet, documents=True))
     q = _page(q, limit, offset)
     out = []
     for row in conn.execute(q):

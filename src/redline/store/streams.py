@@ -144,7 +144,7 @@ def document_records(conn: Connection, outlet: str | None = None) -> Iterator[di
         d.c.extractor,
     ).order_by(oldest_first(d.c.published), d.c.id)
     if outlet:
-        q = q.where(outlet_condition(conn, d.c.outlet, outlet))
+        q = q.where(outlet_condition(conn, d.c.outlet, outlet, documents=True))
     for row in conn.execution_options(yield_per=FETCH).execute(q):
         r = row._asdict()
         r["published"] = _iso(r["published"])
