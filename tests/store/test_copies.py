@@ -82,6 +82,9 @@ def test_an_undated_story_takes_the_earliest_date_of_its_copies(store: Store) ->
     store.write([prepared(doc(3, STORY, outlet="Ledger", day=12))])
     assert {r["date"] for r in store.statements()} == {"2025-11-09"}
     assert store.count_statements(StatementFilter(since=date(2025, 11, 9))) == 2
+    # its provenance says where the date comes from (the API's and the statement page's)
+    record = store.statement(store.statements()[0]["id"])
+    assert record is not None and record["machine"]["dated_by"] == "copy"
 
 
 def test_a_dated_reprint_dates_an_undated_original_but_never_a_dated_one(store: Store) -> None:
@@ -93,6 +96,8 @@ def test_a_dated_reprint_dates_an_undated_original_but_never_a_dated_one(store: 
         [prepared(doc(5, other, outlet="Wire", day=20)), prepared(doc(6, other, outlet="Ledger", day=2))]
     )
     assert {r["date"] for r in store.statements(StatementFilter(document="d5"))} == {"2025-11-20"}
+    record = store.statement(store.statements(StatementFilter(document="d5"))[0]["id"])
+    assert record is not None and record["machine"]["dated_by"] == "document"
 
 
 def test_a_corrected_date_stays_the_analysts(store: Store) -> None:

@@ -160,3 +160,15 @@ def _date_undated(conn: Connection, originals: Collection[str]) -> None:
         point_links.invalidate(conn, ids, linked_before)
     if days:
         tallies.bump(conn)
+
+
+def dated_by(conn: Connection, document_id: str, published: date | None, m_date: date | None) -> str | None:
+    """Where a statement's machine date comes from, for its provenance: ``document`` (the date
+    its article gives), ``copy`` (its article gives none: the earliest copy or reprint by
+    another outlet, said by that day at the latest), ``statement`` (a date in its own words),
+    None when undated."""
+    if m_date is None:
+        return None
+    if published is not None:
+        return "document" if m_date == published else "statement"
+    return "copy" if carried_dates(conn, [document_id]).get(document_id) == m_date else "statement"
