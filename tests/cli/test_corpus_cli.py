@@ -71,6 +71,17 @@ def test_statements_json_filters_and_env_db(db: str, monkeypatch: pytest.MonkeyP
     assert [r["document_id"] for r in json.loads(result.stdout)] == ["d2"]
 
 
+def test_an_outlet_is_matched_in_any_case(db: str) -> None:
+    def ids(outlet: str) -> list[str]:
+        out = runner.invoke(app, ["statements", "--db", db, "--outlet", outlet, "-f", "json"])
+        return [r["id"] for r in json.loads(out.stdout)]
+
+    assert ids("post") == ids("POST") == ids("Post") != []
+    assert ids("pos") == []
+    docs = runner.invoke(app, ["documents", "--db", db, "--outlet", "globe", "-f", "json"])
+    assert [d["outlet"] for d in json.loads(docs.stdout)] == ["Globe"]
+
+
 def test_bad_date_is_a_user_error(db: str) -> None:
     result = runner.invoke(app, ["statements", "--db", db, "--since", "yesterday"])
     assert result.exit_code == 2

@@ -149,6 +149,8 @@ def test_document_page_marks_every_statement_with_a_link(client: TestClient, sto
         ("stance=oppose", {"d2", "d4", "d5", "d6"}),
         ("stance=support", {"d1", "d3"}),
         ("outlet=Post", {"d2", "d5"}),
+        ("outlet=post", {"d2", "d5"}),  # a name in any case; never part of one
+        ("outlet=pos", set()),
         ("issue=territory", {"d2", "d5"}),
         ("actor=Putin", {"d1", "d3", "d5", "d6"}),
         ("actor=vladimir-putin&issue=plan_overall", {"d1", "d3", "d6"}),

@@ -113,9 +113,9 @@ def carriers(conn: Connection, originals: Collection[str] | None = None) -> dict
     if originals is not None:
         wanted = sorted(set(originals) | set(root))
         copies = copies.where(or_(c.c.document_id.in_(wanted), d.c.duplicate_of.in_(sorted(originals))))
-    for r in conn.execute(copies):
-        found.setdefault(r.duplicate_of or r.document_id, []).append(
-            Carrier(r.copy_id, r.outlet, r.published)
+    for k in conn.execute(copies):
+        found.setdefault(k.duplicate_of or k.document_id, []).append(
+            Carrier(k.copy_id, k.outlet, k.published)
         )
     for listed in found.values():
         listed.sort(key=lambda k: (k.published is None, k.published or date.min, k.document_id))
