@@ -82,6 +82,10 @@ def test_an_undated_story_takes_the_earliest_date_of_its_copies(store: Store) ->
     store.write([prepared(doc(3, STORY, outlet="Ledger", day=12))])
     assert {r["date"] for r in store.statements()} == {"2025-11-09"}
     assert store.count_statements(StatementFilter(since=date(2025, 11, 9))) == 2
+    # the counters the pages read moved with it, and the positions' tallies count it dated
+    from redline.store import corpus_counts
+
+    assert store.read(corpus_counts.day_counts) == ({date(2025, 11, 9): 2}, 0)
     # its provenance says where the date comes from (the API's and the statement page's)
     record = store.statement(store.statements()[0]["id"])
     assert record is not None and record["machine"]["dated_by"] == "copy"
@@ -119,3 +123,18 @@ def test_ingest_records_a_copy_found_before_extraction(store: Store) -> None:
     )
     assert report.skipped == 1
     assert [c["n_outlets"] for c in sorted(store.claims(), key=lambda c: str(c["content"]))] == [2, 2]
+
+
+def test_a_date_from_a_copy_survives_reprocessing(store: Store) -> None:
+    from redline.ingest import reprocess
+
+    ingest(
+        [undated(1, STORY, "Wire"), doc(2, STORY, outlet="Harbour Times", day=9)],
+        store,
+        extractor_factory=make_fake,
+        workers=1,
+    )
+    assert {r["date"] for r in store.statements()} == {"2025-11-09"}
+    reprocess(store, extractor_factory=make_fake, workers=1, force=True)
+    assert {r["date"] for r in store.statements()} == {"2025-11-09"}
+    assert [c["n_outlets"] for c in store.claims()] == [2, 2]
