@@ -175,6 +175,8 @@ def test_filter_form_keeps_the_choices_and_labels_every_field(client: TestClient
     assert p.find("option", value="oppose", selected="")
     assert p.find("option", value="Post", selected="")
     assert p.find("input", name="q", value="territory")
+    typed = page(client, "/statements?outlet=post")  # a name typed in another case is still chosen
+    assert typed.find("option", value="Post", selected="")
 
 
 def test_pages_walk_through_all_rows(client: TestClient, store: Store) -> None:

@@ -9,11 +9,16 @@ from sqlalchemy.engine import Connection
 from redline.store import corpus_counts
 from redline.store.schema import document
 
-__all__ = ["outlet_condition", "outlet_names"]
+__all__ = ["outlet_condition", "outlet_names", "same_outlet"]
 
 
 def _fold(name: str) -> str:
     return " ".join(name.split()).casefold()
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """Whether two spellings name one outlet ("reuters" and "Reuters"), as the filters match."""
+    return _fold(a) == _fold(b)
 
 
 def outlet_names(conn: Connection, outlet: str, *, documents: bool = False) -> list[str]:
