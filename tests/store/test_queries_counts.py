@@ -301,3 +301,19 @@ def test_an_outlet_filter_matches_the_name_in_any_case(store: Store) -> None:
     for other in ("wir", "the wire", "w"):
         assert store.statements(StatementFilter(outlet=other, limit=None)) == [], other
         assert store.count_documents(other) == 0
+
+
+def test_postgresql_date_indexes_keep_sqlite_null_order(store: Store) -> None:
+    """Undated last when newest first is read along the date indexes only if they are built NULLS
+    FIRST on PostgreSQL (migration 0025): a plain index read backwards puts NULL first, and the
+    right order was a sort of every match (228 ms against 16 ms at 200,000 statements)."""
+    if store.dialect != "postgresql":
+        pytest.skip("SQLite sorts NULL first in every index")
+    from sqlalchemy import text
+
+    from redline.store.migrations import _DATE_INDEXES
+
+    with store.engine.connect() as conn:
+        defs = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes")).all())
+    for name, *_ in _DATE_INDEXES:
+        assert "NULLS FIRST" in defs[name], defs[name]
