@@ -138,3 +138,20 @@ def test_a_date_from_a_copy_survives_reprocessing(store: Store) -> None:
     reprocess(store, extractor_factory=make_fake, workers=1, force=True)
     assert {r["date"] for r in store.statements()} == {"2025-11-09"}
     assert [c["n_outlets"] for c in store.claims()] == [2, 2]
+
+
+def test_a_reprint_that_cut_a_passage_does_not_carry_its_statement(store: Store) -> None:
+    filler = (
+        " The convoy route runs along the coast for some ninety kilometres before it turns inland."
+        " Insurers have raised their rates twice since the spring, according to the harbour office."
+        " Dock workers unloaded the last of the grain on Tuesday evening under floodlights."
+        " A second convoy is scheduled for the end of the month if the weather allows it."
+    )
+    original = STORY + filler
+    cut = original.replace(
+        " Teodor Wren said his delegation would sign the protocol after a final reading.", ""
+    )
+    out = store.write([prepared(doc(1, original, outlet="Wire")), prepared(doc(2, cut, outlet="Gazette"))])
+    assert [o.status for o in out] == ["stored", "near_duplicate"]
+    outlets = {str(c["content"])[:12]: c["outlets"] for c in _claims(store)}
+    assert outlets == {"the corridor": ["Gazette", "Wire"], "his delegati": ["Wire"]}

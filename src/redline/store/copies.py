@@ -30,7 +30,7 @@ from redline.store._sql import chunks, insert_ignore
 from redline.store.extractions import parties
 from redline.store.schema import claim_statement, document, document_copy, statement, statement_issue
 
-__all__ = ["Carrier", "carried_dates", "carriers", "record", "reprinted"]
+__all__ = ["Carried", "Carrier", "carried_dates", "carriers", "dated_by", "record", "reprinted"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class Carrier:
     document_id: str
     outlet: str | None
     published: date | None
+    reprint: bool = False  # a stored reprint (it may have cut a passage), not a verbatim copy
 
 
 def _roots(conn: Connection, document_ids: Collection[str]) -> dict[str, str]:
@@ -105,7 +106,7 @@ def carriers(conn: Connection, originals: Collection[str] | None = None) -> dict
     found: dict[str, list[Carrier]] = {}
     root: dict[str, str] = {}
     for r in conn.execute(reprints):
-        found.setdefault(r.duplicate_of, []).append(Carrier(r.id, r.outlet, r.published))
+        found.setdefault(r.duplicate_of, []).append(Carrier(r.id, r.outlet, r.published, reprint=True))
         root[r.id] = r.duplicate_of
     copies = select(c.c.document_id, c.c.copy_id, c.c.outlet, c.c.published, d.c.duplicate_of).select_from(
         c.join(d, d.c.id == c.c.document_id)
@@ -120,6 +121,36 @@ def carriers(conn: Connection, originals: Collection[str] | None = None) -> dict
     for listed in found.values():
         listed.sort(key=lambda k: (k.published is None, k.published or date.min, k.document_id))
     return found
+
+
+class Carried:
+    """Who carried each statement, for grouping claims: every verbatim copy of its document, and
+    each reprint that still has it (a statement of the reprint by the same speaker in the same
+    words): a reprint with small edits may have cut the passage."""
+
+    def __init__(self, conn: Connection, actors: Sequence[str] | None = None) -> None:
+        self._by_original = carriers(conn)
+        reprints = sorted({k.document_id for ks in self._by_original.values() for k in ks if k.reprint})
+        self._said: set[tuple[str, str, str]] = set()
+        s = statement
+        for part in chunks(reprints):
+            q = select(s.c.document_id, s.c.actor_id, s.c.content).where(s.c.document_id.in_(part))
+            if actors is not None:
+                q = q.where(s.c.actor_id.in_(actors))
+            self._said |= {(r.document_id, r.actor_id or "", _words(r.content)) for r in conn.execute(q)}
+
+    def of(self, document_id: str, actor_id: str, content: str) -> tuple[tuple[str, str | None], ...]:
+        """The (document id, outlet) of each copy and reprint that carried this statement."""
+        said = _words(content)
+        return tuple(
+            (k.document_id, k.outlet)
+            for k in self._by_original.get(document_id, ())
+            if not k.reprint or (k.document_id, actor_id, said) in self._said
+        )
+
+
+def _words(content: str) -> str:
+    return " ".join(content.split()).casefold()
 
 
 def carried_dates(conn: Connection, originals: Collection[str]) -> dict[str, date]:

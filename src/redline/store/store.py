@@ -356,13 +356,10 @@ class Store:
         """Countable statements with a speaker (of ``actors`` only, if given), by actor then date:
         what claims are grouped from."""
         s = statement
-        with self._reader() as conn:
-            carried = {
-                original: tuple((k.document_id, k.outlet) for k in listed)
-                for original, listed in copies.carriers(conn).items()
-            }
         parts: list[Sequence[str] | None] = [None] if actors is None else list(chunks(sorted(actors)))
         for part in parts:
+            with self._reader() as conn:
+                carried = copies.Carried(conn, part)
             q = select(s.c.id, s.c.actor_id, s.c.speaker, s.c.date, s.c.content, s.c.document_id, s.c.outlet)
             q = q.where(s.c.actor_id.is_not(None), *countable())
             if part is not None:
@@ -379,7 +376,7 @@ class Store:
                         r.content,
                         r.document_id,
                         r.outlet,
-                        carried.get(r.document_id, ()),
+                        carried.of(r.document_id, r.actor_id, r.content),
                     )
 
     def stale_claim_actors(self) -> set[str]:
