@@ -202,6 +202,9 @@ def test_ingest_command_reads_files(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert third.exit_code == 0, third.output
     assert "1 of those already stored is an exact copy (same text or URL)" in third.stderr
     assert f"  copy: {copy}:1 is stored document a1" in third.stderr
+    assert "its outlet counts in the claims of the document it repeats" in third.stderr
+    claims = json.loads(runner.invoke(app, ["claims", "--db", db, "-f", "json"]).stdout)
+    assert [c["outlets"] for c in claims] == [["Globe", "Wire"]]
 
 
 def test_ingest_exits_1_when_an_input_fails_and_stores_the_rest(
