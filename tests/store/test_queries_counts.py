@@ -317,3 +317,13 @@ def test_postgresql_date_indexes_keep_sqlite_null_order(store: Store) -> None:
         defs = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes")).all())
     for name, *_ in _DATE_INDEXES:
         assert "NULLS FIRST" in defs[name], defs[name]
+
+
+def test_the_outlet_menu_is_read_from_the_counters(store: Store) -> None:
+    """The statements page's outlet menu: every outlet with a counted statement, alphabetically,
+    as the distinct outlets of the statements gave it (a scan of them on every page load)."""
+    assert store.read(lookup.outlets) == []
+    store.write([_prepared(_extraction(1))])
+    other = _extraction(2)
+    store.write([_prepared(replace(other, document=replace(other.document, outlet="Atlas")))])
+    assert store.read(lookup.outlets) == ["Atlas", "Wire"]
