@@ -23,9 +23,8 @@ outlets that carried either wording carried one statement. A statement without a
 article that gives none) may join a claim of any date, but one of another article only on
 stronger evidence (``UNDATED_SIMILAR``), since it meets every claim of its speaker; dated ones
 only within the window.
-Measured on real news by ``benchmarks/claims_real.py``. The statements of near-duplicate
-reprints are excluded upstream, so a wire story's statement counts once; the outlets that
-carried it (its copies and reprints, ``store.copies``) count in ``n_outlets`` and ``outlets``.
+Measured on real news by ``benchmarks/claims_real.py``. Near-duplicate reprints are excluded
+upstream, so a wire story counts once.
 """
 
 from __future__ import annotations
@@ -59,7 +58,9 @@ UNDATED_SIMILAR = 85.0
 
 @dataclass(slots=True)
 class Claim:
-    """Statements by one speaker saying one thing, with every document and outlet that carried it."""
+    """Statements by one speaker saying one thing, with every document and outlet that carried it:
+    a statement counts once, while the outlets of its copies and reprints (``store.copies``,
+    ``ClaimInput.carried_by``) count among the claim's outlets and documents."""
 
     actor_id: str
     speaker: str | None
