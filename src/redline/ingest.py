@@ -181,9 +181,10 @@ def _new_only(
         known = store.known(keys)
         fresh = [d for d in docs if d.id not in known]
         report.skipped += len(docs) - len(fresh)
-        for d in docs:
-            if known.get(d.id, d.id) != d.id:
-                report.copy(d.source or d.id, known[d.id])
+        copies = [(d, known[d.id]) for d in docs if known.get(d.id, d.id) != d.id]
+        for d, stored in copies:
+            report.copy(d.source or d.id, stored)
+        store.record_copies(copies)  # their outlets count in claims; their dates date an undated story
         report.undated += sum(1 for d in fresh if d.published is None)
         if fresh:
             yield fresh

@@ -71,6 +71,17 @@ def test_statements_json_filters_and_env_db(db: str, monkeypatch: pytest.MonkeyP
     assert [r["document_id"] for r in json.loads(result.stdout)] == ["d2"]
 
 
+def test_an_outlet_is_matched_in_any_case(db: str) -> None:
+    def ids(outlet: str) -> list[str]:
+        out = runner.invoke(app, ["statements", "--db", db, "--outlet", outlet, "-f", "json"])
+        return [r["id"] for r in json.loads(out.stdout)]
+
+    assert ids("post") == ids("POST") == ids("Post") != []
+    assert ids("pos") == []
+    docs = runner.invoke(app, ["documents", "--db", db, "--outlet", "globe", "-f", "json"])
+    assert [d["outlet"] for d in json.loads(docs.stdout)] == ["Globe"]
+
+
 def test_bad_date_is_a_user_error(db: str) -> None:
     result = runner.invoke(app, ["statements", "--db", db, "--since", "yesterday"])
     assert result.exit_code == 2
@@ -191,6 +202,9 @@ def test_ingest_command_reads_files(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert third.exit_code == 0, third.output
     assert "1 of those already stored is an exact copy (same text or URL)" in third.stderr
     assert f"  copy: {copy}:1 is stored document a1" in third.stderr
+    assert "its outlet counts in the claims of the document it repeats" in third.stderr
+    claims = json.loads(runner.invoke(app, ["claims", "--db", db, "-f", "json"]).stdout)
+    assert [c["outlets"] for c in claims] == [["Globe", "Wire"]]
 
 
 def test_ingest_exits_1_when_an_input_fails_and_stores_the_rest(

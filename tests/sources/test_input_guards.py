@@ -173,3 +173,45 @@ def test_garbage_control_characters() -> None:
     result = check_garbage("text\x07\x08\x1b" * 20, "f.txt")
     assert isinstance(result, Problem)
     assert "garbage" in result.reason
+
+
+# short lines in Latin-1 / Windows-1252 that detection read as cp857, cp1006, Big5 or UTF-16
+SHORT_WESTERN = [
+    "Il a été élu.",
+    "Ça va.",
+    "Élysée: « Nous négocions », a dit le député.",
+    "The minister said the talks in Genève would resume.",
+    "Über die Grenze.",
+    "Die Bundesregierung äußerte sich nicht.",
+    "Köln",
+    "niño",
+    "Señor Pérez dijo «no».",
+    "São Paulo",
+]
+
+
+def test_short_western_text_is_read_as_windows_1252() -> None:
+    """On a few accented letters charset detection guesses: a short Latin-1 file came out in
+    another script. The common Western code page wins when it reads as Western text."""
+    for text in SHORT_WESTERN:
+        for encoding in ("latin-1", "cp1252"):
+            assert decode(text.encode(encoding), "short.txt") == text, (text, encoding)
+
+
+def test_other_legacy_code_pages_are_still_detected() -> None:
+    """Text in another script or code page never reads as Western text: Russian in cp1251
+    (all its words non-ASCII letters), Polish in cp1250 ("ą" is "¹" in Windows-1252, a symbol
+    inside a word), Greek in cp1253; and a long French text in Windows-1252 stays itself."""
+    cases = [
+        ("Президент заявил, что переговоры продолжатся на следующей неделе.", "cp1251"),
+        ("Министр сказал: нет.", "cp1251"),
+        ("Minister powiedział, że rozmowy będą kontynuowane w przyszłym tygodniu w Gdańsku.", "cp1250"),
+        ("Ο υπουργός δήλωσε ότι οι συνομιλίες θα συνεχιστούν.", "cp1253"),
+        (
+            " ".join(["Le ministre a déclaré que les négociations très dures reprendraient à Genève."] * 8),
+            "cp1252",
+        ),
+        ("Der Außenminister sagte, die Gespräche über Öl seien schwierig. " * 6, "cp1252"),
+    ]
+    for text, encoding in cases:
+        assert decode(text.encode(encoding), "legacy.txt") == text, encoding

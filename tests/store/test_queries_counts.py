@@ -262,3 +262,68 @@ def test_undated_documents_and_claims_list_last_on_both_databases(store: Store) 
     refresh_claims(store)
     dates = [c["first_date"] for c in store.claims()]
     assert None in dates and dates.index(None) > max(i for i, d in enumerate(dates) if d is not None)
+
+
+def test_undated_statements_list_last_on_both_databases(store: Store) -> None:
+    """``redline statements`` is newest first with the undated at the end on both databases,
+    whichever index drives the page (none, an actor's, a stance's, an outlet's, an issue's)."""
+    store.write(
+        [_prepared(_extraction(n, day=day, dated=day is not None)) for n, day in [(1, 3), (2, None), (3, 5)]]
+    )
+    filters = [
+        StatementFilter(limit=None),
+        StatementFilter(actor="ada", limit=None),
+        StatementFilter(stance="neutral", limit=None),
+        StatementFilter(outlet="Wire", limit=None),
+        StatementFilter(issue="territory", limit=None),
+    ]
+    for f in filters:
+        dates = [r["date"] for r in store.statements(f)]
+        assert None in dates and any(dates), f
+        newest_first = sorted((d for d in dates if d), reverse=True)
+        assert dates == newest_first + [None] * dates.count(None), f
+
+
+def test_an_outlet_filter_matches_the_name_in_any_case(store: Store) -> None:
+    """``--outlet reuters`` (command line, API, dashboard, exports) found nothing when the outlet
+    is stored as "Wire": a user types a name, not its stored capitals. A part of a name is not it."""
+    store.write([_prepared(_extraction(n)) for n in (1, 2)])
+    every = store.statements(StatementFilter(outlet="Wire", limit=None))
+    assert len(every) == 8
+    for typed in ("wire", "WIRE", " wire "):
+        assert [r["id"] for r in store.statements(StatementFilter(outlet=typed, limit=None))] == [
+            r["id"] for r in every
+        ], typed
+        assert store.count_statements(StatementFilter(outlet=typed)) == 8
+        assert [d["id"] for d in store.documents(outlet=typed)] == ["d1", "d2"]
+        assert store.count_documents(typed) == 2
+        assert len(list(store.iter_document_records(typed))) == 2
+    for other in ("wir", "the wire", "w"):
+        assert store.statements(StatementFilter(outlet=other, limit=None)) == [], other
+        assert store.count_documents(other) == 0
+
+
+def test_postgresql_date_indexes_keep_sqlite_null_order(store: Store) -> None:
+    """Undated last when newest first is read along the date indexes only if they are built NULLS
+    FIRST on PostgreSQL (migration 0025): a plain index read backwards puts NULL first, and the
+    right order was a sort of every match (228 ms against 16 ms at 200,000 statements)."""
+    if store.dialect != "postgresql":
+        pytest.skip("SQLite sorts NULL first in every index")
+    from sqlalchemy import text
+
+    from redline.store.migrations import _DATE_INDEXES
+
+    with store.engine.connect() as conn:
+        defs = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes")).all())
+    for name, *_ in _DATE_INDEXES:
+        assert "NULLS FIRST" in defs[name], defs[name]
+
+
+def test_the_outlet_menu_is_read_from_the_counters(store: Store) -> None:
+    """The statements page's outlet menu: every outlet with a counted statement, alphabetically,
+    as the distinct outlets of the statements gave it (a scan of them on every page load)."""
+    assert store.read(lookup.outlets) == []
+    store.write([_prepared(_extraction(1))])
+    other = _extraction(2)
+    store.write([_prepared(replace(other, document=replace(other.document, outlet="Atlas")))])
+    assert store.read(lookup.outlets) == ["Atlas", "Wire"]

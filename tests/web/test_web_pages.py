@@ -149,6 +149,8 @@ def test_document_page_marks_every_statement_with_a_link(client: TestClient, sto
         ("stance=oppose", {"d2", "d4", "d5", "d6"}),
         ("stance=support", {"d1", "d3"}),
         ("outlet=Post", {"d2", "d5"}),
+        ("outlet=post", {"d2", "d5"}),  # a name in any case; never part of one
+        ("outlet=pos", set()),
         ("issue=territory", {"d2", "d5"}),
         ("actor=Putin", {"d1", "d3", "d5", "d6"}),
         ("actor=vladimir-putin&issue=plan_overall", {"d1", "d3", "d6"}),
@@ -173,6 +175,8 @@ def test_filter_form_keeps_the_choices_and_labels_every_field(client: TestClient
     assert p.find("option", value="oppose", selected="")
     assert p.find("option", value="Post", selected="")
     assert p.find("input", name="q", value="territory")
+    typed = page(client, "/statements?outlet=post")  # a name typed in another case is still chosen
+    assert typed.find("option", value="Post", selected="")
 
 
 def test_pages_walk_through_all_rows(client: TestClient, store: Store) -> None:

@@ -65,7 +65,9 @@ UNDATED_CONTENT = 2
 
 @dataclass(slots=True)
 class Claim:
-    """Statements by one speaker saying one thing, with every document and outlet that carried it."""
+    """Statements by one speaker saying one thing, with every document and outlet that carried it:
+    a statement counts once, while the outlets of its copies and reprints (``store.copies``,
+    ``ClaimInput.carried_by``) count among the claim's outlets and documents."""
 
     actor_id: str
     speaker: str | None
@@ -259,6 +261,10 @@ def _join(claim: Claim, st: ClaimInput, said: _Said) -> None:
     claim.document_ids.append(st.document_id)
     if st.outlet:
         claim.outlets.append(st.outlet)
+    for document_id, outlet in st.carried_by:  # copies and reprints by other outlets carried it too
+        claim.document_ids.append(document_id)
+        if outlet:
+            claim.outlets.append(outlet)
     if st.date is not None:
         claim.first_date = min(claim.first_date or st.date, st.date)
         claim.last_date = max(claim.last_date or st.date, st.date)

@@ -66,6 +66,12 @@ class MachineValues(_Model):
     issues: list[str]
     stance: str
     date: str | None = Field(description="The date its document gives (ISO); null when it gives none.")
+    dated_by: str | None = Field(
+        None,
+        description="Where that date comes from: document (its article's date), statement (a date in "
+        "its own words), copy (its article gives none: the earliest copy or reprint by another "
+        "outlet, so it was said by that day at the latest); null when undated.",
+    )
 
 
 class OverrideOut(_Model):

@@ -214,8 +214,8 @@ def ingest_summary(r: IngestReport, verb: str) -> None:
         typer.echo(
             f"  note: {r.copy_count} of those already stored "
             f"{'is an exact copy' if r.copy_count == 1 else 'are exact copies'} (same text or URL) "
-            "of a stored document under another id: not stored again, so a claim does not count "
-            "its outlet",
+            "of a stored document under another id: its text is not stored again; its outlet "
+            "counts in the claims of the document it repeats",
             err=True,
         )
         for source, stored in r.copies:

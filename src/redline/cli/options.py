@@ -79,7 +79,10 @@ ActorsOpt = Annotated[
     ),
 ]
 EveryoneOpt = Annotated[bool, typer.Option("--all", help="Also list the known actors no statement quotes.")]
-OutletOpt = Annotated[str | None, typer.Option("--outlet", metavar="OUTLET", help="Outlet name.")]
+OutletOpt = Annotated[
+    str | None,
+    typer.Option("--outlet", metavar="OUTLET", help='Outlet name, in any case ("reuters" is Reuters).'),
+]
 SearchOpt = Annotated[str | None, typer.Option("--search", metavar="QUERY", help=SEARCH_HELP)]
 RejectedOpt = Annotated[bool, typer.Option("--include-rejected", help="Keep statements an analyst rejected.")]
 DuplicatesOpt = Annotated[

@@ -261,9 +261,44 @@ def _mixed_utf8(data: bytes) -> str | None:
     return data.decode("utf-8", errors="redline-cp1252") if multibyte >= stray else None
 
 
+# a word of this many letters none of them ASCII: Cyrillic or Greek read as Windows-1252
+# ("Ïðåçèäåíò"); a Western word has ASCII letters around its accents ("été", "Straße")
+_FOREIGN_WORD = re.compile(r"\b[^\W\d_a-zA-Z]{3,}\b")
+# below this many bytes beyond ASCII, detection guesses (a short French line came out as cp775,
+# Big5 or UTF-16) and the common Western code page is the better bet when it reads as text
+_FEW_BYTES = 64
+
+
+def _western(data: bytes) -> str | None:
+    """``data`` as Windows-1252 when that reads as Western European text: accented Latin letters
+    among ASCII ones, quotes, dashes and currency signs, no symbol inside a word (Polish "ą"
+    read as Windows-1252 is a superscript "¹" inside a word). None otherwise."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for i, c in enumerate(text):
+        if ord(c) <= 0x7F:
+            continue
+        if c.isalpha():
+            if not unicodedata.name(c, "").startswith("LATIN"):
+                return None
+        elif unicodedata.category(c)[0] not in "PSZ" or (
+            0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+        ):
+            return None
+    return None if _FOREIGN_WORD.search(text) else text
+
+
 def _detect(data: bytes) -> str | None:
     """Decode with charset detection; ties go to Windows-1252, the usual legacy code page of
-    English news (charset-normalizer cannot tell it from cp1250 on mostly-ASCII text)."""
+    English news (charset-normalizer cannot tell it from cp1250 on mostly-ASCII text), and so
+    does a short text that reads as Western European (``_western``): on a few accented letters
+    detection is a guess."""
+    if sum(1 for b in data if b > 0x7F) < _FEW_BYTES:
+        western = _western(data)
+        if western is not None:
+            return western
     matches = from_bytes(data)
     best = matches.best()
     if best is None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table
+from sqlalchemy import ColumnElement, Date, DateTime, Table, UnaryExpression
 from sqlalchemy.engine import Connection
 
 
@@ -72,3 +72,16 @@ def upsert_insert(conn: Connection, table: Table) -> Any:
 def chunks(items: Sequence[Any], size: int = 500) -> list[Sequence[Any]]:
     """Split parameter lists so IN (...) stays under every driver's bound-parameter limit."""
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def newest_first(column: ColumnElement[Any]) -> UnaryExpression[Any]:
+    """Descending by a date, the undated after the oldest: SQLite's own order, spelt out because
+    PostgreSQL puts NULL first when descending, so a page differed between the databases. The
+    PostgreSQL date indexes are built ``NULLS FIRST`` (migration 0025), which read backwards is
+    this order: a page is still read along the index, not sorted."""
+    return column.desc().nulls_last()
+
+
+def oldest_first(column: ColumnElement[Any]) -> UnaryExpression[Any]:
+    """Ascending by a date, the undated before the oldest (``newest_first`` read forwards)."""
+    return column.asc().nulls_first()

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 
 from redline.balance import UNAFFILIATED
 from redline.model import GENERIC_ISSUES, stance_issues
+from redline.store._sql import newest_first
 from redline.store.countable import countable
 from redline.store.point_links import linked_rows
 from redline.store.schema import statement, statement_issue
@@ -127,7 +128,7 @@ def _ordered(
         base = base.where(si.c.date.is_not(None))
         if at is not None:
             base = base.where(si.c.date <= at)
-        base = base.order_by(si.c.date.desc(), si.c.statement_id.desc())
+        base = base.order_by(newest_first(si.c.date), si.c.statement_id.desc())
     else:
         base = base.where(si.c.date.is_(None)).order_by(si.c.statement_id.desc())
     after: tuple[Any, str] | None = None

@@ -355,6 +355,39 @@ def _stance_confidence(conn: Connection) -> None:
     point_tallies.rebuild(conn)
 
 
+# the date indexes a list is read along newest first: (index, table, leading columns, date column)
+_DATE_INDEXES = (
+    ("ix_statement_date", "statement", "", "date"),
+    ("ix_statement_actor_date", "statement", "actor_id, ", "date"),
+    ("ix_statement_stance_date", "statement", "stance, ", "date"),
+    ("ix_statement_outlet_date", "statement", "outlet, ", "date"),
+    ("ix_statement_issue_issue_date", "statement_issue", "issue, ", "date"),
+    ("ix_document_published", "document", "", "published"),
+    ("ix_claim_first_date", "claim", "", "first_date"),
+)
+
+
+def _undated_last(conn: Connection) -> None:
+    """PostgreSQL's date indexes are rebuilt ``NULLS FIRST``, the order SQLite keeps: read
+    backwards they give newest first with the undated last (``_sql.newest_first``), the order
+    of a page on both databases, and a list of statements stays an index scan instead of a sort
+    of every match. SQLite already sorts NULL first, so its indexes stay as they are."""
+    if conn.dialect.name != "postgresql":
+        return
+    for name, table, lead, col in _DATE_INDEXES:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+        conn.exec_driver_sql(f"CREATE INDEX {name} ON {table} ({lead}{col} ASC NULLS FIRST)")
+
+
+def _document_copies(conn: Connection) -> None:
+    """Verbatim copies are kept as who carried a stored document (outlet, URL, date), not as
+    text (``store.copies``): a claim counts their outlets, and an undated original takes the
+    earliest date a copy or reprint gives."""
+    from redline.store.schema import document_copy
+
+    document_copy.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -380,6 +413,8 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0022_corrected_dates", _corrected_dates),
     ("0023_quote_revision", _quote_revision),
     ("0024_stance_confidence", _stance_confidence),
+    ("0025_undated_last", _undated_last),
+    ("0026_document_copies", _document_copies),
 )
 
 

@@ -19,8 +19,10 @@ from sqlalchemy.sql import Select
 
 from redline.search_syntax import SEARCH_HELP as SEARCH_HELP  # one text for every interface
 from redline.store import corpus_counts
+from redline.store._sql import newest_first
 from redline.store.actors import find_actor_ids
 from redline.store.countable import countable
+from redline.store.outlets import outlet_condition
 from redline.store.schema import actor, claim, document, statement, statement_issue
 from redline.store.tallies import UNAFFILIATED
 
@@ -182,7 +184,7 @@ def statement_conditions(
     if f.until:
         conds.append(s.c.date <= f.until)
     if f.outlet:
-        conds.append(s.c.outlet == f.outlet)
+        conds.append(outlet_condition(conn, s.c.outlet, f.outlet))
     if f.document:
         conds.append(s.c.document_id == f.document)
     if f.search:
@@ -247,7 +249,7 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
         )
         .select_from(source)
         .where(*conds or [true()])
-        .order_by(order.desc(), s.c.id)
+        .order_by(newest_first(order), s.c.id)
     )
     q = _page(q, f.limit, f.offset)
     out = []
@@ -350,7 +352,7 @@ def count_documents(conn: Connection, outlet: str | None = None) -> int:
     """Every document ``list_documents`` can list with this outlet filter."""
     q = select(func.count()).select_from(document)
     if outlet:
-        q = q.where(document.c.outlet == outlet)
+        q = q.where(outlet_condition(conn, document.c.outlet, outlet, documents=True))
     return int(conn.execute(q).scalar_one())
 
 
@@ -407,9 +409,9 @@ def list_documents(
         d.c.duplicate_of,
         d.c.similarity,
         d.c.extractor,
-    ).order_by(d.c.published.desc().nulls_last(), d.c.id)  # undated last on both databases
+    ).order_by(newest_first(d.c.published), d.c.id)
     if outlet:
-        q = q.where(d.c.outlet == outlet)
+        q = q.where(outlet_condition(conn, d.c.outlet, outlet, documents=True))
     q = _page(q, limit, offset)
     out = []
     for row in conn.execute(q):
@@ -444,9 +446,7 @@ def list_claims(
             c.c.outlets,
         )
         .select_from(c.outerjoin(actor, actor.c.id == c.c.actor_id))
-        .order_by(  # undated last on both databases (PostgreSQL sorts NULL first when descending)
-            c.c.n_outlets.desc(), c.c.n_statements.desc(), c.c.first_date.desc().nulls_last(), c.c.id
-        )
+        .order_by(c.c.n_outlets.desc(), c.c.n_statements.desc(), newest_first(c.c.first_date), c.c.id)
     )
     if actor_query:
         q = q.where(c.c.actor_id.in_(find_actor_ids(conn, actor_query)))

@@ -16,7 +16,7 @@ from typing import Any, TypedDict
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from redline.store import corpus_counts
+from redline.store import copies, corpus_counts
 from redline.store.extractions import stance_confidence
 from redline.store.schema import (
     actor,
@@ -51,6 +51,9 @@ class MachineValues(TypedDict):
     issues: list[str]
     stance: str
     date: str | None  # the date its document gives (ISO), None when it gives none
+    # where that date comes from: document, statement (its own words), copy (its article gives
+    # none: the earliest copy or reprint by another outlet), None when undated
+    dated_by: str | None
 
 
 class OverrideRecord(TypedDict):
@@ -164,7 +167,7 @@ def get_statement(conn: Connection, statement_id: str) -> StatementRecord | None
     """The statement ``statement_id`` in full, or None."""
     s = statement
     row = conn.execute(
-        select(s, document.c.text.label("doc_text"), document.c.title, document.c.url)
+        select(s, document.c.text.label("doc_text"), document.c.title, document.c.url, document.c.published)
         .add_columns(actor.c.name, actor.c.party)
         .select_from(
             s.join(document, document.c.id == s.c.document_id).outerjoin(actor, actor.c.id == s.c.actor_id)
@@ -214,6 +217,7 @@ def get_statement(conn: Connection, statement_id: str) -> StatementRecord | None
             "issues": list(json.loads(row.m_issues)),
             "stance": row.m_stance,
             "date": _iso(row.m_date),
+            "dated_by": copies.dated_by(conn, row.document_id, row.published, row.m_date),
         },
         "context": {"text": text[lo:hi], "start": lo, "end": hi},
         "overrides": [

@@ -138,6 +138,8 @@ statement = Table(
     Column("stance_confidence", Float, nullable=False, server_default=text("1.0")),
     Index("ix_statement_id", "id", unique=True),
     Index("ix_statement_document", "document_id"),
+    # the date indexes (these, the issue's, document.published, claim.first_date) are NULLS
+    # FIRST on PostgreSQL since migration 0025, as SQLite orders them: ``_sql.newest_first``
     Index("ix_statement_actor_date", "actor_id", "date"),
     Index("ix_statement_stance_date", "stance", "date"),
     Index("ix_statement_outlet_date", "outlet", "date"),
@@ -177,6 +179,18 @@ statement_override = Table(
     Column("undated", Boolean, nullable=False, server_default=text("false")),
     Index("ix_override_statement", "statement_id"),
     Index("ix_override_document", "document_id"),
+)
+
+# migration 0026: an outlet's verbatim copy of a stored document (the same text or URL under
+# another id), not stored twice: who carried it, where and when (``store.copies``)
+document_copy = Table(
+    "document_copy",
+    metadata,
+    Column("document_id", String(64), ForeignKey("document.id", ondelete="CASCADE"), primary_key=True),
+    Column("copy_id", String(64), primary_key=True),
+    Column("url", Text),
+    Column("outlet", String(200)),
+    Column("published", Date),
 )
 
 claim = Table(

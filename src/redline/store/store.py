@@ -24,6 +24,7 @@ from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
 from redline.store import (
     balances,
+    copies,
     corpus_counts,
     migrations,
     overrides,
@@ -40,7 +41,7 @@ from redline.store import (
 )
 from redline.store import extractions as stored_extractions
 from redline.store import plans as stored_plans
-from redline.store._sql import chunks, insert_rows
+from redline.store._sql import chunks, insert_rows, oldest_first
 from redline.store.countable import countable
 from redline.store.engine import WRITE, make_engine
 from redline.store.overrides import Correction
@@ -76,6 +77,8 @@ class ClaimInput:
     content: str
     document_id: str
     outlet: str | None
+    # the copies and reprints by other outlets that carried it: (document id, outlet) each
+    carried_by: tuple[tuple[str, str | None], ...] = ()
 
 
 class Store:
@@ -144,6 +147,13 @@ class Store:
             return migrations.applied(conn)
 
     # -- writing ----------------------------------------------------------------------------
+    def record_copies(self, found: Sequence[tuple[Document, str]]) -> None:
+        """Keep each ``(copy, stored document id)`` found before extraction (``known``): who else
+        carried the stored document, for its claims and its date (``store.copies``)."""
+        if found:
+            with self._writer() as conn:
+                copies.record(conn, found)
+
     def write(self, items: Sequence[Prepared]) -> list[Outcome]:
         """Store a batch of new documents atomically; known ones are reported as ``exists``.
 
@@ -348,15 +358,26 @@ class Store:
         s = statement
         parts: list[Sequence[str] | None] = [None] if actors is None else list(chunks(sorted(actors)))
         for part in parts:
+            with self._reader() as conn:
+                carried = copies.Carried(conn, part)
             q = select(s.c.id, s.c.actor_id, s.c.speaker, s.c.date, s.c.content, s.c.document_id, s.c.outlet)
             q = q.where(s.c.actor_id.is_not(None), *countable())
             if part is not None:
                 q = q.where(s.c.actor_id.in_(part))
-            q = q.order_by(s.c.actor_id, s.c.date, s.c.id)
+            q = q.order_by(s.c.actor_id, oldest_first(s.c.date), s.c.id)
             with self._reader() as conn:
                 rows = conn.execution_options(yield_per=2000).execute(q)
                 for r in rows:
-                    yield ClaimInput(r.id, r.actor_id, r.speaker, r.date, r.content, r.document_id, r.outlet)
+                    yield ClaimInput(
+                        r.id,
+                        r.actor_id,
+                        r.speaker,
+                        r.date,
+                        r.content,
+                        r.document_id,
+                        r.outlet,
+                        carried.of(r.document_id, r.actor_id, r.content),
+                    )
 
     def stale_claim_actors(self) -> set[str]:
         """Actors whose claims no longer match their statements: a countable statement in no claim

@@ -15,8 +15,10 @@ from typing import Any
 from sqlalchemy import String, func, select, true, type_coerce
 from sqlalchemy.engine import Connection
 
+from redline.store._sql import oldest_first
 from redline.store.countable import countable
 from redline.store.extractions import stance_confidence_column
+from redline.store.outlets import outlet_condition
 from redline.store.queries import StatementFilter, statement_conditions
 from redline.store.schema import actor, document, statement, statement_issue, statement_override
 
@@ -75,7 +77,7 @@ def statement_records(conn: Connection, f: StatementFilter) -> Iterator[dict[str
         )
         .select_from(s.join(d, d.c.id == s.c.document_id).outerjoin(a, a.c.id == s.c.actor_id))
         .where(*statement_conditions(conn, f) or [true()])
-        .order_by(s.c.date.asc().nulls_first(), s.c.document_id, s.c.content_start, s.c.id)
+        .order_by(oldest_first(s.c.date), s.c.document_id, s.c.content_start, s.c.id)
     )
     result = conn.execution_options(yield_per=FETCH).execute(q)
     keys = list(result.keys())
@@ -140,9 +142,9 @@ def document_records(conn: Connection, outlet: str | None = None) -> Iterator[di
         d.c.n_statements.label("extracted"),
         counted,
         d.c.extractor,
-    ).order_by(d.c.published.asc().nulls_first(), d.c.id)
+    ).order_by(oldest_first(d.c.published), d.c.id)
     if outlet:
-        q = q.where(d.c.outlet == outlet)
+        q = q.where(outlet_condition(conn, d.c.outlet, outlet, documents=True))
     for row in conn.execution_options(yield_per=FETCH).execute(q):
         r = row._asdict()
         r["published"] = _iso(r["published"])

@@ -19,6 +19,7 @@ from sqlalchemy import Select, String, and_, case, cast, func, literal, null, or
 from sqlalchemy.engine import Connection
 
 from redline.store import corpus_counts
+from redline.store._sql import oldest_first
 from redline.store.countable import countable
 from redline.store.schema import document, event, statement, statement_issue
 
@@ -127,13 +128,13 @@ def _last_day(conn: Connection, issue: str | None, nth: int) -> date | None:
     issue's). None when there are not that many: the page may reach the undated items."""
     s, si = statement, statement_issue
     if issue is None:
-        q = select(s.c.date).where(s.c.date.is_not(None), *countable()).order_by(s.c.date)
+        q = select(s.c.date).where(s.c.date.is_not(None), *countable()).order_by(oldest_first(s.c.date))
     else:
         q = (
             select(si.c.date)
             .select_from(si.join(s, s.c.id == si.c.statement_id))
             .where(si.c.issue == issue, si.c.date.is_not(None), *countable())
-            .order_by(si.c.date)
+            .order_by(oldest_first(si.c.date))
         )
     found = conn.execute(q.limit(1).offset(nth)).scalar()
     if found is None or isinstance(found, date):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from sqlalchemy import delete, or_, select, update
@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from redline.model import Extraction, Statement, stable_id
 from redline.store import actors as actor_rules
-from redline.store import overrides, point_links, point_tallies, tallies
+from redline.store import copies, overrides, point_links, point_tallies, tallies
 from redline.store._sql import chunks, insert_ignore, insert_rows
 from redline.store.dedup import NEAR_DUPLICATE, Fingerprint, similarity
 from redline.store.extractions import parties
@@ -124,7 +124,7 @@ class _NearIndex:
 
 
 def _statement_rows(
-    ex: Extraction, resolved: list[actor_rules.Resolved | None], duplicate: bool
+    ex: Extraction, resolved: list[actor_rules.Resolved | None], duplicate: bool, carried: date | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     doc = ex.document
     rows: list[dict[str, Any]] = []
@@ -136,7 +136,7 @@ def _statement_rows(
             continue
         seen.add(sid)
         issues = sorted(set(st.issues))
-        day = st.date or doc.published
+        day = st.date or doc.published or carried  # carried: the earliest date a copy gives
         sp = st.speaker
         rows.append(
             {
@@ -204,7 +204,7 @@ def event_rows(ex: Extraction) -> list[dict[str, Any]]:
 
 
 def _statements_of(
-    conn: Connection, exs: Sequence[tuple[Extraction, bool]]
+    conn: Connection, exs: Sequence[tuple[Extraction, bool]], carried: date | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[list[str]]]:
     """Statement and issue rows of several extractions (speakers resolved), and each one's ids."""
     speakers = [s.speaker for ex, _ in exs for s in ex.statements if s.speaker]
@@ -218,7 +218,7 @@ def _statements_of(
     ids: list[list[str]] = []
     for ex, duplicate in exs:
         resolved = [next(resolved_iter) if s.speaker else None for s in ex.statements]
-        r, i = _statement_rows(ex, resolved, duplicate)
+        r, i = _statement_rows(ex, resolved, duplicate, carried)
         rows.extend(r)
         issue_rows.extend(i)
         ids.append([x["id"] for x in r])
@@ -239,6 +239,7 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
     now = datetime.now(UTC)
     outcomes: list[Outcome] = []
     new: list[tuple[Prepared, tuple[str, float] | None]] = []
+    copied_here: list[tuple[Any, str]] = []
     for item in items:
         doc, fp = item.extraction.document, item.fingerprint
         if doc.id in have_ids:
@@ -249,6 +250,7 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
         )
         if copied is not None:  # the same text or URL under another id: not stored twice
             outcomes.append(Outcome(doc.id, "exists", duplicate_of=copied))
+            copied_here.append((doc, copied))
             continue
         have_ids.add(doc.id)
         have_hashes[fp.content_hash] = doc.id
@@ -261,6 +263,7 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
             Outcome(doc.id, "near_duplicate" if original else "stored", 0, original[0] if original else None)
         )
     if not new:
+        copies.record(conn, copied_here)
         return outcomes
     party_before = parties(conn)
     st_rows, issue_rows, ids = _statements_of(
@@ -301,6 +304,8 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
     tallies.add(conn, st_rows, party_of)
     insert_rows(conn, event, [r for item, _ in new for r in event_rows(item.extraction)])
     tallies.bump(conn)  # new documents: the timeline moves even when no tally does
+    copies.record(conn, copied_here)  # after the documents: a copy may repeat one of this batch
+    copies.reprinted(conn, {original[0] for _, original in new if original})
     counts = {item.extraction.document.id: len(sids) for (item, _), sids in zip(new, ids, strict=True)}
     return [
         Outcome(o.document_id, o.status, counts[o.document_id], o.duplicate_of) if o.status != "exists" else o
@@ -321,7 +326,9 @@ def replace(conn: Connection, ex: Extraction) -> Outcome:
     conn.execute(delete(statement).where(statement.c.document_id == doc_id))
     conn.execute(delete(event).where(event.c.document_id == doc_id))
     insert_rows(conn, event, event_rows(ex))
-    st_rows, issue_rows, all_ids = _statements_of(conn, [(ex, dup is not None)])
+    published = conn.execute(select(document.c.published).where(document.c.id == doc_id)).scalar()
+    carried = None if ex.document.published or published else copies.carried_dates(conn, [doc_id]).get(doc_id)
+    st_rows, issue_rows, all_ids = _statements_of(conn, [(ex, dup is not None)], carried)
     _insert_statements(conn, st_rows, issue_rows)
     ids = all_ids[0]
     dated = {"published": ex.document.published} if ex.document.published else {}  # never erase a date

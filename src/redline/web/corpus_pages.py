@@ -22,6 +22,7 @@ from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy
 from redline.store import StatementFilter, Store, actor_days, corpus_counts, lookup, streams
+from redline.store.outlets import same_outlet
 from redline.store.records import ActorRecord
 from redline.web.charts import Bar, bar_chart
 from redline.web.downloads import Format, download
@@ -163,11 +164,14 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             "until": until or "",
             "q": q or "",
         }
+        outlets = store.read(lookup.outlets)
+        # the menu shows the outlet chosen however it was typed ("reuters" selects Reuters)
+        form["outlet"] = next((o for o in outlets if outlet and same_outlet(o, outlet)), form["outlet"])
         context: dict[str, Any] = {
             "title": "Statements",
             "form": form,
             "issues": store.read(lookup.issues),
-            "outlets": store.read(lookup.outlets),
+            "outlets": outlets,
             "parties": {p: party_name(p) for p in store.read(lookup.parties)},
             "size": size,
             "page": page,

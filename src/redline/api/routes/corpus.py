@@ -30,7 +30,7 @@ router = APIRouter(responses=ERROR_RESPONSES)
 def list_documents(
     request: Request,
     store: StoreDep,
-    outlet: str | None = None,
+    outlet: Annotated[str | None, Query(description="The outlet's name, in any case.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> DocumentPage:

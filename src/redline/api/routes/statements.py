@@ -54,7 +54,7 @@ def list_statements(
     stance: Stance | None = None,
     since: Annotated[IsoDate | None, Query(description="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[IsoDate | None, Query(description="Up to this date (YYYY-MM-DD).")] = None,
-    outlet: str | None = None,
+    outlet: Annotated[str | None, Query(description="The outlet's name, in any case.")] = None,
     q: Annotated[str | None, Query(description=SEARCH_HELP)] = None,
     document: Annotated[str | None, Query(description="Only statements of this document id.")] = None,
     include_rejected: bool = False,
