@@ -20,14 +20,16 @@ different model, a score that is not a finite number) it hands the batch to the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from typing import TypeVar
 
-import blis.py
+import blis.py  # type: ignore[import-untyped]
 import numpy
 from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
+from thinc.api import NumpyOps
 
 __all__ = ["install"]
 
@@ -41,7 +43,9 @@ class Unsupported(ValueError):
     """The recogniser is not one this stand-in reproduces exactly."""
 
 
-@Language.factory(FAST_NER, requires=["token.sent_start"], assigns=["doc.ents", "token.ent_iob", "token.ent_type"])
+@Language.factory(
+    FAST_NER, requires=["token.sent_start"], assigns=["doc.ents", "token.ent_iob", "token.ent_type"]
+)
 def make_fast_ner(nlp: Language, name: str) -> FastEntityRecognizer:  # noqa: ARG001
     ner = nlp.get_pipe(NER)
     if not isinstance(ner, EntityRecognizer):
@@ -62,9 +66,15 @@ class FastEntityRecognizer:
         if ner.cfg.get("beam_width", 1) != 1 or not model.attrs.get("has_upper"):
             raise Unsupported("beam search or no output layer")
         self.ner = ner
-        self.tok2vec, self.lower, self.upper = model.get_ref("tok2vec"), model.get_ref("lower"), model.get_ref("upper")
+        self.tok2vec, self.lower, self.upper = (
+            model.get_ref("tok2vec"),
+            model.get_ref("lower"),
+            model.get_ref("upper"),
+        )
         if self.lower.get_dim("nF") != 3:
             raise Unsupported("state features")
+        if type(model.ops) is not NumpyOps:  # its ``cblas()``, spaCy's matrix product, is BLIS's
+            raise Unsupported(f"ops {type(model.ops).__name__}")
         names = [str(ner.moves.get_class_name(i)) for i in range(ner.moves.n_moves)]
         self.move = numpy.array([_MOVES.index(n[0]) for n in names], dtype=numpy.int64)
         label_names = [n[2:] for n in names]
@@ -104,10 +114,10 @@ class FastEntityRecognizer:
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
         """The batches and sub-batches of ``Parser.pipe``: each batch sorted by length, decoded in
         sub-batches of a quarter of its size (the shapes every matrix product sees)."""
-        for batch in minibatch(docs, size=batch_size):
+        for batch in _batches(docs, batch_size):
             batch_in_order = list(batch)
             by_length = sorted(batch_in_order, key=len)
-            for subbatch in minibatch(by_length, size=max(batch_size // 4, 2)):
+            for subbatch in _batches(by_length, max(batch_size // 4, 2)):
                 self._annotate(list(subbatch))
             yield from batch_in_order
 
@@ -127,7 +137,9 @@ class FastEntityRecognizer:
     def _original(self, docs: list[Doc]) -> None:
         self.ner.set_annotations(docs, self.ner.predict(docs))
 
-    def _decode(self, docs: Sequence[Doc], arrays: Sequence[numpy.ndarray]) -> list[list[tuple[int, int, int]]] | None:
+    def _decode(
+        self, docs: Sequence[Doc], arrays: Sequence[numpy.ndarray]
+    ) -> list[list[tuple[int, int, int]]] | None:
         """Each Doc's entities (start, end, label number), or None when a score might not be a
         finite number (then arg-max ties and comparisons could differ from spaCy's)."""
         tokvecs = self.tok2vec.predict(list(docs))
@@ -136,7 +148,9 @@ class FastEntityRecognizer:
         feat_bias = self.lower.get_param("b").reshape(-1)
         if self.upper.attrs.get("unseen_classes") or self.ner.model.attrs.get("unseen_classes"):
             return None
-        if not all(numpy.isfinite(a).all() and numpy.abs(a).max() < _SAFE for a in (cached, weights, bias, feat_bias)):
+        if not all(
+            numpy.isfinite(a).all() and numpy.abs(a).max() < _SAFE for a in (cached, weights, bias, feat_bias)
+        ):
             return None
         n_tokens, n_feats, n_hidden, n_pieces = cached.shape
         rows = cached.reshape(n_tokens, n_feats, n_hidden * n_pieces)
@@ -196,6 +210,16 @@ class FastEntityRecognizer:
         return ents
 
 
+T = TypeVar("T")
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``spacy.util.minibatch`` with a fixed size: lists of ``size`` items, the last shorter."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
 def _summed(*parts: numpy.ndarray) -> numpy.ndarray:
     """0 + each part in turn, as spaCy's ``sum_state_features`` and bias add do (a sum that
     starts from a part, not from 0, could differ in the sign of a zero)."""
@@ -209,7 +233,9 @@ def _maxout(unmaxed: numpy.ndarray) -> numpy.ndarray:
     """thinc's ``Vec.arg_max`` over the last axis, by value: with two pieces the second wins a tie."""
     pieces = unmaxed.shape[-1]
     if pieces == 2:
-        return numpy.ascontiguousarray(numpy.where(unmaxed[..., 0] > unmaxed[..., 1], unmaxed[..., 0], unmaxed[..., 1]))
+        return numpy.ascontiguousarray(
+            numpy.where(unmaxed[..., 0] > unmaxed[..., 1], unmaxed[..., 0], unmaxed[..., 1])
+        )
     best = unmaxed[..., 0]
     for p in range(1, pieces):
         best = numpy.where(unmaxed[..., p] > best, unmaxed[..., p], best)
