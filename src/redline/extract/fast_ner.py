@@ -43,9 +43,8 @@ class Unsupported(ValueError):
     """The recogniser is not one this stand-in reproduces exactly."""
 
 
-@Language.factory(
-    FAST_NER, requires=["token.sent_start"], assigns=["doc.ents", "token.ent_iob", "token.ent_type"]
-)
+# declared as spaCy declares its recogniser (it reads sentence starts without declaring them)
+@Language.factory(FAST_NER, assigns=["doc.ents", "token.ent_iob", "token.ent_type"])
 def make_fast_ner(nlp: Language, name: str) -> FastEntityRecognizer:  # noqa: ARG001
     ner = nlp.get_pipe(NER)
     if not isinstance(ner, EntityRecognizer):
@@ -76,14 +75,14 @@ class FastEntityRecognizer:
         if type(model.ops) is not NumpyOps:  # its ``cblas()``, spaCy's matrix product, is BLIS's
             raise Unsupported(f"ops {type(model.ops).__name__}")
         names = [str(ner.moves.get_class_name(i)) for i in range(ner.moves.n_moves)]
+        if not all(n and n[0] in _MOVES for n in names):
+            raise Unsupported("moves")
         self.move = numpy.array([_MOVES.index(n[0]) for n in names], dtype=numpy.int64)
         label_names = [n[2:] for n in names]
         self.labels = sorted({n for n in label_names if n})
         self.label_of = numpy.array(
             [self.labels.index(n) if n else -1 for n in label_names], dtype=numpy.int64
         )
-        if any(m not in _MOVES for m in (n[0] for n in names)) or ("O" in names and names.count("O") != 1):
-            raise Unsupported("moves")
         self.label_ids = [ner.vocab.strings.add(n) for n in self.labels]
         self.penalty = self._penalties()
 
@@ -181,6 +180,7 @@ class FastEntityRecognizer:
         start = [-1] * len(docs)  # the open entity's first token, per Doc
         label = [0] * len(docs)
         first = 0  # Docs are sorted by length: the unfinished ones are the last ones
+        # every move takes one token off the buffer: at step t each unfinished Doc is at token t
         for t in range(max(lengths)):
             while lengths[first] <= t:
                 first += 1
