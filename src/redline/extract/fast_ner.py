@@ -3,14 +3,15 @@
 spaCy's greedy decoder asks, at every token of every Doc, each of the recogniser's 74 moves whether
 it is valid; each answer reads the parse state through small inline accessors which, in a spaCy
 build compiled with Cython's profiling hooks (as the installed 3.8 wheel for Python 3.11 is), take
-and drop the interpreter lock on every call: on news text that lock traffic is most of the recogniser's time once its own
-tok2vec has run (84 PolNeAR dev articles: about 3 s of its 4.7 s, against 1.6 s for the whole
-dependency parser). Which moves are valid depends on very little here: whether an entity is open
-and with which label, whether the next token exists and starts a sentence, and whether this token
-is a space. So the validity of each such kind of state is worked out once, as a row of the moves,
-and the decoding runs with the model's own arrays: the same features, sums, maxout, the same BLIS
-matrix product called with the same shapes, and the same first-best valid move, in the same
-batches as ``Parser.pipe`` forms them. The entities it sets are the original's.
+and drop the interpreter lock on every call: on news text that lock traffic is most of the
+recogniser's time once its own tok2vec has run (84 PolNeAR dev articles: about 3 s of its 4.7 s,
+against 1.6 s for the whole dependency parser). Which moves are valid depends on very little here:
+whether an entity is open and with which label, whether the next token exists and starts a
+sentence, and whether this token is a space. So the validity of each such kind of state is worked
+out once, as a row of the moves, and the decoding runs with the model's own arrays: the same
+features, sums, maxout, the same BLIS matrix product called with the same shapes, and the same
+first-best valid move, in the same batches as ``Parser.pipe`` forms them. The entities it sets are
+the original's.
 
 The stand-in covers the greedy recogniser of a ``TransitionBasedParser`` with three state features
 (spaCy's NER) on Docs without preset entities; on anything else (a beam, a preset entity, a
