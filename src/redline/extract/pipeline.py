@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.config import Settings
-from redline.extract import components, rule_pipes
+from redline.extract import components, fast_ner, rule_pipes
 from redline.extract.nlp import load_nlp, split_initials
 from redline.extract.sections import Sections, sections
 from redline.knowledge import packaged
@@ -62,6 +62,7 @@ class Extractor:
         split_initials(nlp)
         rule_pipes.install(nlp)  # same annotations as the model's rule pipes, in less time
         rule_pipes.add_lemma_exceptions(nlp, load_lemma_exceptions())  # "hoping" is "hope"
+        fast_ner.install(nlp)  # the same entities, decoded without spaCy's per-move lock traffic
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("redline_paragraphs", before="parser")
         nlp.add_pipe(
