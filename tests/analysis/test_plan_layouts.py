@@ -525,7 +525,8 @@ def test_a_superscript_with_no_footnote_line_stays() -> None:
 
 def test_a_line_that_starts_for_is_a_signature_only_with_its_colon() -> None:
     text = "1. The parties shall meet monthly.\nFor the first year, meetings shall be in Lisk.\n"
-    assert read(text) == [("1", "The parties shall meet monthly. For the first year, meetings shall be in Lisk.")]
+    said = "The parties shall meet monthly. For the first year, meetings shall be in Lisk."
+    assert read(text) == [("1", said)]
     text = "1. The parties shall meet monthly.\nDone at Lisk on 3 May.\nFor the envoy: ________\n"
     assert read(text) == [("1", "The parties shall meet monthly.")]
 
@@ -586,7 +587,8 @@ def test_a_thread_with_points_numbered_inside_its_posts() -> None:
         ("4", "All detainees shall be exchanged within 20 days."),
     ]
     # a counter over a different total, or not counting from 1, is no thread's counter
-    assert thread_counters(["2/3 of the troops leave.", "1/2 stay."]) == ["2/3 of the troops leave.", "1/2 stay."]
+    fractions = ["2/3 of the troops leave.", "1/2 stay."]
+    assert thread_counters(fractions) == fractions
     # a "(2)" that is no point's start (after no stop, out of order) does not cut a point
     assert inline_points("Note. (1) The road opens as set out in (3) below. (2) Guns go back.") == [
         ("1", 1, "The road opens as set out in (3) below."),
