@@ -185,3 +185,21 @@ def test_a_new_point_on_the_same_subject_is_no_rest_of_a_split() -> None:
     result = kinds(SPLIT_OLD, new)
     assert ("added", [], ["6"]) in result
     assert ("kept", ["3"], ["5"]) in result
+
+
+def test_the_rest_of_a_split_may_change_its_figure() -> None:
+    old = [
+        "The militias shall register with the envoy within 30 days.",
+        "The army shall keep no more than 400 soldiers in the district, at the Varn barracks alone.",
+        "The district council shall be elected within nine months.",
+    ]
+    # old 2 split: the barracks half first, the cap (now 300) after it
+    new = [
+        old[0],
+        "Those soldiers shall live at the Varn barracks alone, and no new barracks shall be built.",
+        "The army shall keep no more than 300 soldiers in the district.",
+        old[2],
+    ]
+    result = kinds(old, new)
+    assert ("split", ["2"], ["2", "3"]) in result
+    assert not [k for k, _, _ in result if k in ("added", "removed")]

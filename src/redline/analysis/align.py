@@ -453,8 +453,9 @@ def _rest_holder(
     lone_old: bool,
 ) -> int | None:
     """The holder whose text beyond its pair a lone point says, or None: the words of the whole
-    that its partners do not have must be in the lone point (as a part is in a merge), and the
-    lone point must draw on the whole (a new point that only shares a leftover word is added)."""
+    that its partners do not have (three at least) must be in the lone point (as a part is in a
+    merge), and the lone point must draw on the whole (a new point that only shares a leftover
+    word is added)."""
     best, top = None, opt.part_threshold
     for h, k in holders.items():
         whole = sc.b[h] if lone_old else sc.a[h]
@@ -463,6 +464,10 @@ def _rest_holder(
         rest = [t for t in whole if t not in said]
         if len(set(rest)) < 3 or sc.space.containment(mine, whole) < opt.part_threshold * 2 / 3:
             continue
+        # a figure of the rest that the lone point gives another value ("400 troops", now "300")
+        # is a change of that part, not a word it lacks
+        changed = any(t[:1].isdigit() and t not in whole for t in mine)
+        rest = [t for t in rest if not (changed and t[:1].isdigit())]
         c = sc.space.containment(rest, mine)
         if c >= top:
             best, top = h, c
