@@ -105,3 +105,6 @@ def test_new_half_terms_alone_tag_nothing() -> None:
     assert "elections_legitimacy" not in tags("Each side has one voting seat on the board.")
     assert "security_guarantees" not in tags("Troops deployed on the border shall be counted.")
     assert "process" not in tags("The rights set out in the regional convention apply.")
+    # a joint commission is a body of the issue it works on: tracing the missing is humanitarian
+    got = tags("A joint commission shall trace the missing and tell their families.")
+    assert "humanitarian" in got and "process" not in got
