@@ -336,9 +336,11 @@ def parse_plan_text(
 
     Lines before the first point (title, preamble) are not points; a line that is not a
     point, a sub-point or a heading continues the point above it. The layout a draft was
-    pasted in is undone first (``draft_layout``): an e-mail reply's quoting, a PDF's page
-    headers, footers and line-end hyphens, Markdown tables, and points an article gives in
-    prose when no line is numbered.
+    pasted in is undone first (``draft_layout``): tracked changes (read as accepted), an e-mail
+    reply's quoting, a thread's post counters, a PDF's page headers, footers, footnotes and
+    line-end hyphens, Markdown tables; when no line is numbered, points an article gives in
+    prose, bullets that lost their numbers, paragraphs numbered with words ("First,") and
+    numbers inside paragraphs ("(1) ... (2) ...").
     """
     text = accept_changes(text)
     lines = [_plain(raw.rstrip()) for raw in thread_counters(unquote(text.splitlines()))]
