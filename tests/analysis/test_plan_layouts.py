@@ -529,6 +529,9 @@ def test_a_line_that_starts_for_is_a_signature_only_with_its_colon() -> None:
     assert read(text) == [("1", said)]
     text = "1. The parties shall meet monthly.\nDone at Lisk on 3 May.\nFor the envoy: ________\n"
     assert read(text) == [("1", "The parties shall meet monthly.")]
+    # a line like a signature with points after it is the point's own text
+    text = "1. Terms.\nFor the purposes of this accord:\na) a day is a calendar day;\n2. Next.\n"
+    assert read(text)[0] == ("1", "Terms. For the purposes of this accord:")
 
 
 def test_points_that_lost_their_numbers_are_numbered_by_position() -> None:

@@ -348,7 +348,11 @@ def parse_plan_text(
     if note_mark is not None:
         lines = [line if k in notes else note_mark.sub("", line) for k, line in enumerate(lines)]
     table, chrome = table_rows(lines)
-    furniture = page_furniture(lines, [_point_start(line) for line in lines])
+    starts = [_point_start(line) for line in lines]
+    furniture = page_furniture(lines, starts)
+    starts_after = [False] * (len(lines) + 1)  # whether a point starts at line index k or later
+    for k in range(len(lines) - 1, -1, -1):
+        starts_after[k] = starts[k] or starts_after[k + 1]
     drafts: list[_Draft] = []
     heading: str | None = None
     section = ""
@@ -380,7 +384,9 @@ def parse_plan_text(
             drafts.append(_Draft(number, lineno, lines_of, body if named else heading, section, annex=annex))
             after_blank = False
             continue
-        if drafts and _SIGNATURE.match(line):
+        if drafts and _SIGNATURE.match(line) and not starts_after[lineno]:
+            # a signature block after the last point ("For the purposes of this Agreement:" over
+            # sub-points is no signature)
             drafts[-1].closed = True
             continue
         if found := _section_of(line, ordinal + 1):
