@@ -350,9 +350,7 @@ def parse_plan_text(
     table, chrome = table_rows(lines)
     starts = [_point_start(line) for line in lines]
     furniture = page_furniture(lines, starts)
-    starts_after = [False] * (len(lines) + 1)  # whether a point starts at line index k or later
-    for k in range(len(lines) - 1, -1, -1):
-        starts_after[k] = starts[k] or starts_after[k + 1]
+    starts_after = _starts_after(starts)
     drafts: list[_Draft] = []
     heading: str | None = None
     section = ""
@@ -410,16 +408,7 @@ def parse_plan_text(
             drafts[-1].lines.append(_BULLET.sub("", line).strip())
         after_blank = False
     plain = "\n".join(line for k, line in enumerate(lines) if k not in furniture)
-    if not drafts:
-        # no line is numbered: points given in prose, that lost their numbers, numbered with
-        # words, or numbered inside flowing paragraphs
-        given = prose_points(text) or bullet_points(lines)
-        given = given or ordinal_paragraphs(plain) or inline_points(plain)
-        drafts = [_Draft(n, line, [body]) for n, line, body in given]
-    elif drafts[0].number not in ("1", "I") and len(inline := inline_points(plain)) > len(drafts):
-        # "(3)" opening a line of a text that numbers its points inside paragraphs ("... security.
-        # (1) A truce ... (2) Each side ..."): the lines saw only the points that open a line
-        drafts = [_Draft(n, line, [body]) for n, line, body in inline]
+    drafts = _unnumbered(drafts, text, lines, plain)
     if not drafts:
         said = [line.strip() for line in lines if line.strip()]
         raise PlanError(
@@ -440,6 +429,28 @@ def parse_plan_text(
     points = _plain_run_in_titles(points)
     version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
     return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
+
+
+def _starts_after(starts: list[bool]) -> list[bool]:
+    """For each line index k (and one past the end), whether a point starts at k or later."""
+    out = [False] * (len(starts) + 1)
+    for k in range(len(starts) - 1, -1, -1):
+        out[k] = starts[k] or out[k + 1]
+    return out
+
+
+def _unnumbered(drafts: list[_Draft], text: str, lines: list[str], plain: str) -> list[_Draft]:
+    """``drafts``, or the points of a draft whose lines are not numbered: points given in prose,
+    that lost their numbers, numbered with words, or numbered inside flowing paragraphs; also
+    when "(3)" opening a line of such a text ("... security. (1) A truce ... (2) Each side ...")
+    let the lines see only some points."""
+    if not drafts:
+        given = prose_points(text) or bullet_points(lines)
+        given = given or ordinal_paragraphs(plain) or inline_points(plain)
+        return [_Draft(n, line, [body]) for n, line, body in given]
+    if drafts[0].number not in ("1", "I") and len(inline := inline_points(plain)) > len(drafts):
+        return [_Draft(n, line, [body]) for n, line, body in inline]
+    return drafts
 
 
 def _point_line(line: str, parent: str | None, where: str) -> tuple[str, str] | None:
