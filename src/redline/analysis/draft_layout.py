@@ -95,7 +95,8 @@ _DELETED = re.compile(
 )
 _INSERTED = re.compile(
     r"\[(?i:inserted|added|insertion|new):\s?(?P<a>[^\]]*)\]|\{\+\+(?P<b>.*?)\+\+\}"
-    r"|(?<![\w+])\+\+(?=\S)(?P<c>.*?)(?<=\S)\+\+(?![\w+])", re.S
+    r"|(?<![\w+])\+\+(?=\S)(?P<c>.*?)(?<=\S)\+\+(?![\w+])",
+    re.S,
 )
 
 
