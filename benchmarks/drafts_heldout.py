@@ -18,9 +18,13 @@ is printed. Tags are scored on the points where the gold gives them (equal sets)
 fixed on the first and before redline read it; ``--set drafts3`` a third (six drafts, three
 pairs: an e-mail quoting the draft, ``<p>`` points on a page, "Article 1 - Title" over 1.1 and
 1.2, a JSON export with its own key names, list items of several paragraphs with an annex,
-numbered Markdown headings), written after both and before redline read it.
+numbered Markdown headings), written after both and before redline read it; ``--set drafts4`` a
+fourth (six drafts, three pairs: text copied from a two-column PDF, tracked changes written
+inline, a word-processor export that lost its numbering, points numbered with words, a
+social-media thread with "(1)" inside its posts, Cyrillic letter sub-points and a preamble point
+that renumbers the rest), written after all three and before redline read it.
 
-Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|drafts3] [--verbose]
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|drafts3|drafts4] [--verbose]
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from redline.model import PlanVersion
 
 DATA = Path(__file__).resolve().parent / "data"
 # the first batch, then each next one written after the reader was fixed on those before it
-SETS = ("drafts", "drafts2", "drafts3")
+SETS = ("drafts", "drafts2", "drafts3", "drafts4")
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 

@@ -142,3 +142,64 @@ def test_a_split_earns_the_names_and_figures_its_parts_share_with_the_whole() ->
     # a new point that shares nothing is no part of it
     new[2] = "Fishing licences are issued every season."
     assert ("added", [], ["3"]) in kinds(FERRY, new)
+
+
+SPLIT_OLD = [
+    "The militias shall register with the envoy within 30 days.",
+    "Members who register shall not be prosecuted for bearing arms.",
+    "Displaced families from the northern districts may return to their villages and farms, "
+    "and the government shall rebuild "
+    "the schools burnt in the fighting with money from a donors' fund.",
+    "Heavy weapons shall be stored at three depots guarded by the monitors.",
+    "The district council shall be elected within nine months.",
+]
+
+
+def test_a_split_whose_parts_went_to_different_places_is_one_split() -> None:
+    # old 3 split: its return half moves to the end (a pair out of sequence), its rebuilding
+    # half (with a new pledging conference) after it, both past points 4 and 5
+    new = [
+        SPLIT_OLD[0],
+        SPLIT_OLD[1],
+        SPLIT_OLD[3],
+        SPLIT_OLD[4],
+        "Displaced families from the northern districts may return to their villages and farms.",
+        "The government shall rebuild the schools burnt in the fighting, and a pledging "
+        "conference shall raise the money before the winter.",
+    ]
+    result = kinds(SPLIT_OLD, new)
+    assert ("split", ["3"], ["5", "6"]) in result
+    assert not [k for k, _, _ in result if k in ("added", "removed")]
+
+
+def test_a_new_point_on_the_same_subject_is_no_rest_of_a_split() -> None:
+    # new 6 speaks of schools too, but of none of old 3's rest (rebuilding, the donors' fund):
+    # it is added, and old 3 stays one pair
+    new = [
+        *SPLIT_OLD[:2],
+        SPLIT_OLD[3],
+        SPLIT_OLD[4],
+        SPLIT_OLD[2],
+        "Teachers shall be paid by the district from the first month of the school year.",
+    ]
+    result = kinds(SPLIT_OLD, new)
+    assert ("added", [], ["6"]) in result
+    assert ("kept", ["3"], ["5"]) in result
+
+
+def test_the_rest_of_a_split_may_change_its_figure() -> None:
+    old = [
+        "The militias shall register with the envoy within 30 days.",
+        "The army shall keep no more than 400 soldiers in the district, at the Varn barracks alone.",
+        "The district council shall be elected within nine months.",
+    ]
+    # old 2 split: the barracks half first, the cap (now 300) after it
+    new = [
+        old[0],
+        "Those soldiers shall live at the Varn barracks alone, and no new barracks shall be built.",
+        "The army shall keep no more than 300 soldiers in the district.",
+        old[2],
+    ]
+    result = kinds(old, new)
+    assert ("split", ["2"], ["2", "3"]) in result
+    assert not [k for k, _, _ in result if k in ("added", "removed")]

@@ -10,7 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from redline.analysis.draft_layout import field_names, join_wrapped, page_furniture, prose_points
+from redline.analysis.draft_layout import (
+    accept_changes,
+    bullet_points,
+    field_names,
+    footnote_marks,
+    inline_points,
+    join_wrapped,
+    ordinal_paragraphs,
+    page_furniture,
+    prose_points,
+    thread_counters,
+)
 from redline.analysis.plans import load_plan, parse_plan_csv, parse_plan_json, parse_plan_text
 from redline.errors import PlanError
 
@@ -455,3 +466,166 @@ def test_a_title_on_the_labels_line_with_the_text_under_it() -> None:
     assert points("1. The guns fall silent along the\nTavra at dawn.\n") == [
         ("1", None, "The guns fall silent along the Tavra at dawn.")
     ]
+
+
+# -- session 24, fourth batch of held-out drafts: shapes the first three did not have ----------
+
+
+def test_tracked_changes_read_as_accepted() -> None:
+    text = (
+        "1. The border posts shall open within [deleted: 10][inserted: 14] days.\n"
+        "[deleted: 2. A fence shall be built along\nthe whole line.]\n"
+        "[inserted: 2.] [deleted: 3.] Traders may cross with goods[inserted: , and herders with "
+        "their flocks].\n"
+        "[inserted: 3. A joint customs office shall sit at the main crossing.]\n"
+    )
+    assert read(text) == [
+        ("1", "The border posts shall open within 14 days."),
+        ("2", "Traders may cross with goods, and herders with their flocks."),
+        ("3", "A joint customs office shall sit at the main crossing."),
+    ]
+
+
+def test_struck_and_underlined_changes_and_critic_markup() -> None:
+    assert accept_changes("1. Within ~~ten~~ ++twelve++ days.") == "1. Within twelve days."
+    assert accept_changes("2. The {--old--}{++new++} road.") == "2. The new road."
+    # no change marks: the text is returned as it is, and "C++" or a "++" counter is no insertion
+    for same in ("3. The C++ and C++ tools stay.", "4. Scores went 3++ and ~5~ at most."):
+        assert accept_changes(same) == same
+    # "[deleted]" alone is a point's status mark, not a tracked change: it stays for the reader
+    assert accept_changes("5. [deleted] The old text.") == "5. [deleted] The old text."
+
+
+FOOTNOTED = """DRAFT ACCORD ON THE LAKE
+Page 1 of 2
+1. The parties shall keep their boats at least 3 km from the mid-
+line of the lake.¹
+2. A joint patrol shall visit the
+¹ The mid-line is drawn on the map in the annex.
+DRAFT ACCORD ON THE LAKE
+Page 2 of 2
+islands every month and report to both capitals.
+Signed for the Republic:
+Signed for the Lake Council:
+"""
+
+
+def test_footnotes_and_a_running_title_at_a_page_break_are_no_text() -> None:
+    assert read(FOOTNOTED) == [
+        ("1", "The parties shall keep their boats at least 3 km from the mid-line of the lake."),
+        ("2", "A joint patrol shall visit the islands every month and report to both capitals."),
+    ]
+
+
+def test_a_superscript_with_no_footnote_line_stays() -> None:
+    lines = ["1. Each side may keep 20 km² of fields.", "2. The rest is shared."]
+    assert footnote_marks(lines) == (set(), None)
+    assert read("\n".join(lines))[0] == ("1", "Each side may keep 20 km² of fields.")
+
+
+def test_a_line_that_starts_for_is_a_signature_only_with_its_colon() -> None:
+    text = "1. The parties shall meet monthly.\nFor the first year, meetings shall be in Lisk.\n"
+    said = "The parties shall meet monthly. For the first year, meetings shall be in Lisk."
+    assert read(text) == [("1", said)]
+    text = "1. The parties shall meet monthly.\nDone at Lisk on 3 May.\nFor the envoy: ________\n"
+    assert read(text) == [("1", "The parties shall meet monthly.")]
+    # a line like a signature with points after it is the point's own text
+    text = "1. Terms.\nFor the purposes of this accord:\na) a day is a calendar day;\n2. Next.\n"
+    assert read(text)[0] == ("1", "Terms. For the purposes of this accord:")
+
+
+def test_points_that_lost_their_numbers_are_numbered_by_position() -> None:
+    text = (
+        "OUTLINE\n\n"
+        "•\tThe militias shall register within 30 days and hand over\nthe weapons listed in point 3.\n"
+        "•\tRegistered members shall not be prosecuted for bearing arms.\n"
+        "•\tWeapons shall be stored at two sites.\n\n"
+        "Point 2 needs the approval of parliament.\n"
+    )
+    assert read(text) == [
+        ("1", "The militias shall register within 30 days and hand over the weapons listed in point 3."),
+        ("2", "Registered members shall not be prosecuted for bearing arms."),
+        ("3", "Weapons shall be stored at two sites."),
+    ]
+    # two bullets are a summary, not a plan
+    assert bullet_points(["• one thing", "• another"]) == []
+
+
+def test_points_numbered_with_words() -> None:
+    text = (
+        "The envoy's revision follows.\n\n"
+        "First, the militias shall register\nwithin 45 days.\n\n"
+        "Secondly, registered members shall not be prosecuted.\n\n"
+        "Third: weapons shall be stored at four sites.\n\n"
+        "Replies are due by Friday.\n"
+    )
+    assert read(text) == [
+        ("1", "the militias shall register within 45 days."),
+        ("2", "registered members shall not be prosecuted."),
+        ("3", "weapons shall be stored at four sites."),
+    ]
+    # out of order, or too few: an article's "First, ... Second, ..." is no plan
+    assert ordinal_paragraphs("Second, a thing.\n\nFirst, another.\n\nThird, more.") == []
+    assert ordinal_paragraphs("First, the envoy spoke.\n\nSecond, the talks ended.") == []
+
+
+THREAD = """Reporter @rep · 2 Jun
+
+1/4 We have seen the draft. It has four points.
+
+2/4 It opens with security. (1) A truce shall start at noon on the day of signing. (2) Each
+side shall pull its guns back 10 km.
+
+3/4 (3) Peacekeepers shall be deployed along the road.
+
+4/4 Then the prisoners. (4) All detainees shall be exchanged within 20 days.
+"""
+
+
+def test_a_thread_with_points_numbered_inside_its_posts() -> None:
+    assert read(THREAD) == [
+        ("1", "A truce shall start at noon on the day of signing."),
+        ("2", "Each side shall pull its guns back 10 km."),
+        ("3", "Peacekeepers shall be deployed along the road."),
+        ("4", "All detainees shall be exchanged within 20 days."),
+    ]
+    # a counter over a different total, or not counting from 1, is no thread's counter
+    fractions = ["2/3 of the troops leave.", "1/2 stay."]
+    assert thread_counters(fractions) == fractions
+    # a "(2)" that is no point's start (after no stop, out of order) does not cut a point
+    assert inline_points("Note. (1) The road opens as set out in (3) below. (2) Guns go back.") == [
+        ("1", 1, "The road opens as set out in (3) below."),
+        ("2", 1, "Guns go back."),
+    ]
+
+
+def test_a_draft_numbered_from_5_is_not_read_as_a_thread() -> None:
+    text = "5. The road shall open.\n6. The guns shall go back (1) km.\n"
+    assert [n for n, _ in read(text)] == ["5", "6"]
+
+
+def test_cyrillic_sub_points_and_plain_run_in_titles() -> None:
+    text = (
+        "1. Purpose. The parties end the fighting.\n"
+        "2. Truce. All firing shall stop, including:\n"
+        "а) fire by drones;\n"
+        "б) fire by mortars.\n"
+        "3. Monitors. A mission shall report monthly.\n"
+    )
+    version = parse_plan_text(text, plan="p", label="v")
+    assert [(p.number, p.heading, p.text) for p in version.points] == [
+        ("1", "Purpose", "The parties end the fighting."),
+        ("2", "Truce", "All firing shall stop, including:"),
+        ("2.a", None, "fire by drones;"),
+        ("2.b", None, "fire by mortars."),
+        ("3", "Monitors", "A mission shall report monthly."),
+    ]
+
+
+def test_one_short_first_sentence_is_no_run_in_title() -> None:
+    text = (
+        "1. Agreed. The parties end the fighting.\n"
+        "2. All firing shall stop at noon.\n"
+        "3. A mission shall report monthly.\n"
+    )
+    assert read(text)[0] == ("1", "Agreed. The parties end the fighting.")

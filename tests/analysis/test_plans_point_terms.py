@@ -64,3 +64,47 @@ def test_half_terms_alone_tag_nothing() -> None:
     assert "sanctions_economy" not in tags("Violations shall be met with sanctions set by the council.")
     assert "sanctions_economy" not in tags("Weapons shipments shall be reported.")
     assert "humanitarian" not in tags("Relief for the judges shall come from the budget.")
+
+
+@pytest.mark.parametrize(
+    ("provision", "issue"),
+    [
+        # wording of agreements the lexicon lacked (session 24, fourth batch of held-out drafts)
+        ("Both armies shall cease all firing on the lake from dawn.", "ceasefire"),
+        ("All firing shall stop at noon on Sunday.", "ceasefire"),
+        ("A cessation of all hostilities shall be observed in the hills.", "ceasefire"),
+        ("A silence regime shall hold along the canal.", "ceasefire"),
+        ("The mayor shall be elected by the residents of the town.", "elections_legitimacy"),
+        ("Voters abroad may cast a postal ballot.", "elections_legitimacy"),
+        ("Officers who deserted shall not be prosecuted.", "amnesty_justice"),
+        ("The president may pardon those convicted of rebellion.", "amnesty_justice"),
+        ("Persons detained during the protests shall be freed.", "humanitarian"),
+        ("A joint office shall find persons still missing and tell their families.", "humanitarian"),
+        ("The mortal remains of soldiers shall be handed over at the bridge.", "humanitarian"),
+        ("The two sides shall review the implementation of the accord each spring.", "process"),
+        ("A verification mechanism shall settle claims of breach.", "process"),
+        ("Weapons handed over by the militia shall be kept in sealed storage.", "military_limits"),
+        ("No new military installation shall be built near the lake.", "military_limits"),
+        ("Foreign troops shall leave the province within a year.", "security_guarantees"),
+    ],
+)
+def test_general_agreement_wording_is_tagged(provision: str, issue: str) -> None:
+    assert issue in tags(provision)
+
+
+def test_crimes_against_humanity_are_justice_not_humanitarian() -> None:
+    # "humanity" and "humanitarian" share a six-letter stem: the crime is no aid or prisoner issue
+    got = tags("No amnesty shall cover crimes against humanity.")
+    assert "amnesty_justice" in got and "humanitarian" not in got
+    assert "humanitarian" in tags("Humanitarian convoys shall pass freely.")
+
+
+def test_new_half_terms_alone_tag_nothing() -> None:
+    # hostilities, a vote or troops deployed named in passing are not enough on their own
+    assert "ceasefire" not in tags("The report shall describe the hostilities of 2030.")
+    assert "elections_legitimacy" not in tags("Each side has one voting seat on the board.")
+    assert "security_guarantees" not in tags("Troops deployed on the border shall be counted.")
+    assert "process" not in tags("The rights set out in the regional convention apply.")
+    # a joint commission is a body of the issue it works on: tracing the missing is humanitarian
+    got = tags("A joint commission shall trace the missing and tell their families.")
+    assert "humanitarian" in got and "process" not in got

@@ -362,23 +362,31 @@ def align_versions(old: PlanVersion, new: PlanVersion, options: AlignOptions | N
             if gain[r][c] > 0 or sc.sim[lone_old[r]][lone_new[c]] >= opt.move_threshold:
                 moved[lone_new[c]] = (lone_old[r], sc.sim[lone_old[r]][lone_new[c]])
     moved_old = {i for i, _ in moved.values()}
-    groups, folded = _out_of_sequence_parts(groups, sc, opt, moved_old, set(moved))
+    # a moved pair is a group of its own, so that the rest of a split can join it as a lone part does
+    paired: list[tuple[list[int], list[int], float]] = []
+    moved_groups: set[int] = set()
+    for olds, news, s in groups:
+        if not news and olds[0] in moved_old:
+            continue
+        if not olds and news[0] in moved:
+            moved_groups.add(len(paired))
+            i, ms = moved[news[0]]
+            paired.append(([i], news, ms))
+            continue
+        paired.append((olds, news, s))
+    groups, folded, moved_groups = _out_of_sequence_parts(paired, sc, opt, moved_groups)
     changes: list[Change] = []
     for k, (olds, news, s) in enumerate(groups):
         o = [old_pts[i] for i in olds]
         w = [new_pts[j] for j in news]
         if k in folded:
             changes.append(_change("merged" if len(olds) > 1 else "split", o, w, s, moved=True))
+        elif k in moved_groups:
+            changes.append(_change(_one_to_one(o[0], w[0]), o, w, s, moved=True))
         elif not news:
-            if olds[0] not in moved_old:
-                changes.append(_change("removed", o, [], 0.0))
+            changes.append(_change("removed", o, [], 0.0))
         elif not olds:
-            if news[0] in moved:
-                i, ms = moved[news[0]]
-                p = old_pts[i]
-                changes.append(_change(_one_to_one(p, w[0]), [p], w, ms, moved=True))
-            else:
-                changes.append(_change("added", [], w, 0.0))
+            changes.append(_change("added", [], w, 0.0))
         elif len(olds) > 1:
             changes.append(_change("merged", o, w, s))
         elif len(news) > 1:
@@ -392,31 +400,35 @@ def _out_of_sequence_parts(
     groups: list[tuple[list[int], list[int], float]],
     sc: _Scorer,
     opt: AlignOptions,
-    moved_old: set[int],
-    moved_new: set[int],
-) -> tuple[list[tuple[list[int], list[int], float]], set[int]]:
+    moved: set[int],
+) -> tuple[list[tuple[list[int], list[int], float]], set[int], set[int]]:
     """``groups`` with each point left alone folded into the pair that holds its text out of
     sequence: a draft that joins points 3 and 5 as its new 5, after its new 4, leaves old 3
     outside the monotone alignment, though every word of it is in new 5. A part must be as
-    similar as a moved point and contained in the whole as a merge's part is; and the indices
-    of the groups that became merges or splits so."""
+    similar as a moved point and contained in the whole as a merge's part is, or else say what
+    the whole says beyond its pair (old 3 "displaced persons return, and the houses are
+    rebuilt" split into new 6 on the return and, after other points, new 7 on the rebuilding,
+    which adds a conference: the rest of old 3 once new 6 is taken is in new 7). Returns the
+    groups, the indices of the groups that became merges or splits so, and those of the groups
+    in ``moved`` (pairs made out of sequence) in the new order."""
     out = [(list(olds), list(news), s) for olds, news, s in groups]
     holder_new = {g[1][0]: k for k, g in enumerate(out) if len(g[1]) == 1 and g[0]}
     holder_old = {g[0][0]: k for k, g in enumerate(out) if len(g[0]) == 1 and g[1]}
     folded: set[int] = set()
     gone: set[int] = set()
     for k, (olds, news, _) in enumerate(groups):
-        lone_old = not news and olds[0] not in moved_old
-        lone_new = not olds and news[0] not in moved_new
-        if not (lone_old or lone_new):
+        if olds and news:
             continue
+        lone_old = not news
         part, sims = (olds[0], sc.sim[olds[0]]) if lone_old else (news[0], [row[news[0]] for row in sc.sim])
         holders = holder_new if lone_old else holder_old
+        mine = sc.a[part] if lone_old else sc.b[part]
         best = max(holders, key=lambda x: sims[x], default=None)
-        if best is None or sims[best] < opt.move_threshold:
-            continue
-        mine, whole = (sc.a[part], sc.b[best]) if lone_old else (sc.b[part], sc.a[best])
-        if sc.space.containment(mine, whole) < opt.part_threshold:
+        whole = (sc.b[best] if lone_old else sc.a[best]) if best is not None else []
+        weak = best is None or sims[best] < opt.move_threshold
+        if weak or sc.space.containment(mine, whole) < opt.part_threshold:
+            best = _rest_holder(mine, holders, out, sc, opt, lone_old)
+        if best is None:
             continue
         target = out[holders[best]]
         side = target[0] if lone_old else target[1]
@@ -425,7 +437,41 @@ def _out_of_sequence_parts(
         folded.add(holders[best])
         gone.add(k)
     keep = [k for k in range(len(out)) if k not in gone]
-    return [out[k] for k in keep], {n for n, k in enumerate(keep) if k in folded}
+    return (
+        [out[k] for k in keep],
+        {n for n, k in enumerate(keep) if k in folded},
+        {n for n, k in enumerate(keep) if k in moved},
+    )
+
+
+def _rest_holder(
+    mine: list[str],
+    holders: dict[int, int],
+    out: list[tuple[list[int], list[int], float]],
+    sc: _Scorer,
+    opt: AlignOptions,
+    lone_old: bool,
+) -> int | None:
+    """The holder whose text beyond its pair a lone point says, or None: the words of the whole
+    that its partners do not have (three at least) must be in the lone point (as a part is in a
+    merge), and the lone point must draw on the whole (a new point that only shares a leftover
+    word is added)."""
+    best, top = None, opt.part_threshold
+    for h, k in holders.items():
+        whole = sc.b[h] if lone_old else sc.a[h]
+        partners = out[k][0] if lone_old else out[k][1]
+        said = {t for x in partners for t in (sc.a[x] if lone_old else sc.b[x])}
+        rest = [t for t in whole if t not in said]
+        if len(set(rest)) < 3 or sc.space.containment(mine, whole) < opt.part_threshold * 2 / 3:
+            continue
+        # a figure of the rest that the lone point gives another value ("400 troops", now "300")
+        # is a change of that part, not a word it lacks
+        changed = any(t[:1].isdigit() and t not in whole for t in mine)
+        rest = [t for t in rest if not (changed and t[:1].isdigit())]
+        c = sc.space.containment(rest, mine)
+        if c >= top:
+            best, top = h, c
+    return best
 
 
 def _with_unknown(changes: list[Change], old: PlanVersion, new: PlanVersion) -> list[Change]:

@@ -4,8 +4,11 @@ A draft reaches redline copied out of a PDF (lines wrapped by the page, words hy
 the line end, running headers and footers with page numbers in the middle of a point), as a
 Markdown or spreadsheet table whose columns have the drafter's names ("No.", "Provision"),
 inside a news article that gives the points in prose ("The first point says ... The second
-calls for ..."), or quoted in an e-mail reply ("> 1) ..."). Each function here answers one
-layout question on plain lines, so that ``redline.analysis.plans`` reads every shape into the same points.
+calls for ..."), quoted in an e-mail reply ("> 1) ..."), with a word processor's tracked
+changes written inline ("[deleted: 21][inserted: 30]"), as a social-media thread ("2/7 ... (1)
+A truce ..."), or with its automatic numbering lost ("•" before each point, "First," ...
+"Second,"). Each function here answers one layout question on plain lines, so that
+``redline.analysis.plans`` reads every shape into the same points.
 """
 
 from __future__ import annotations
@@ -20,14 +23,20 @@ from redline.knowledge.dates import calendar_words
 __all__ = [
     "CARDINALS",
     "TableRow",
+    "accept_changes",
+    "bullet_points",
     "csv_delimiter",
     "date_line",
     "field_names",
+    "footnote_marks",
     "hyphenated_words",
+    "inline_points",
     "join_wrapped",
+    "ordinal_paragraphs",
     "page_furniture",
     "prose_points",
     "table_rows",
+    "thread_counters",
     "unquote",
 ]
 
@@ -76,6 +85,80 @@ def unquote(lines: Sequence[str]) -> list[str]:
     return [_QUOTE.sub("", line) for line in lines]
 
 
+# Tracked changes a word processor or a drafting group writes inline: "[deleted: 21]" and
+# "[inserted: 30]" (also "[added: ...]", "[removed: ...]"), CriticMarkup's "{--old--}" and
+# "{++new++}", and Markdown's struck "~~old~~" beside an underlined "++new++".
+_DELETED = re.compile(
+    r"\[(?i:deleted|removed|struck|deletion):\s*[^\]]*\]|\{--.*?--\}"
+    r"|(?<![\w~])~~(?=\S).*?(?<=\S)~~(?![\w~])",
+    re.S,
+)
+_INSERTED = re.compile(
+    r"\[(?i:inserted|added|insertion|new):\s?(?P<a>[^\]]*)\]|\{\+\+(?P<b>.*?)\+\+\}"
+    r"|(?<![\w+])\+\+(?=\S)(?P<c>.*?)(?<=\S)\+\+(?![\w+])",
+    re.S,
+)
+
+
+def accept_changes(text: str) -> str:
+    """``text`` as it reads once its tracked changes are accepted: deleted text gone (a deleted
+    point, a deleted number), inserted text kept without its mark. A deletion keeps its line
+    breaks, so that the lines after it keep their numbers in an error message."""
+    if not _DELETED.search(text) and not _INSERTED.search(text):
+        return text
+    text = _DELETED.sub(lambda m: "\n" * m.group(0).count("\n") or "\x00", text)
+    text = _INSERTED.sub(lambda m: m.group("a") or m.group("b") or m.group("c") or "", text)
+    return re.sub(r"(?P<l>[ \t]*)\x00+(?P<r>[ \t]*)", _closed_gap, text)
+
+
+def _closed_gap(m: re.Match[str]) -> str:
+    """What stands where a deletion was: one space between two words ("least [deleted: 20]
+    25 km"), none at a line's start or before a stop ("catch[deleted: x].")."""
+    before = m.string[m.start() - 1] if m.start() else "\n"
+    after = m.string[m.end()] if m.end() < len(m.string) else "\n"
+    if before == "\n" or after in ".,;:)\n" or not (m.group("l") or m.group("r")):
+        return ""
+    return " "
+
+
+# A footnote's text at a page's foot: its marker in superscript ("¹ The approaches are ..."),
+# and the same marker after a word of the text ("its approaches.¹").
+_SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_FOOTNOTE_LINE = re.compile(rf"^\s*(?P<mark>[{_SUPERSCRIPT}]+)\s*\S")
+
+
+def footnote_marks(lines: Sequence[str]) -> tuple[set[int], re.Pattern[str] | None]:
+    """Indices of the footnote lines in ``lines``, and a pattern of their markers in the text
+    (None when there are none). Only a marker that has a footnote line counts: "20 km²" in a
+    draft with no footnote two keeps its square."""
+    found = {i: m.group("mark") for i, line in enumerate(lines) if (m := _FOOTNOTE_LINE.match(line))}
+    if not found:
+        return set(), None
+    marks = sorted(set(found.values()), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, marks))
+    return set(found), re.compile(rf"(?<=\S)(?:{alternatives})(?![{_SUPERSCRIPT}])")
+
+
+# A post's counter in a thread ("2/7 The draft opens ..."): a fraction before the text.
+_COUNTER = re.compile(r"^\s*(?P<k>\d{1,3})\s*/\s*(?P<n>\d{1,3})\b\s*")
+
+
+def thread_counters(lines: Sequence[str]) -> list[str]:
+    """``lines`` without the counters a thread puts before its posts ("1/7", "2/7", ...): two
+    lines or more that start with a fraction over the same total, counting up from 1. A line
+    that starts "2/3 of the troops" once is no counter."""
+    starts = [(i, m) for i, line in enumerate(lines) if (m := _COUNTER.match(line))]
+    totals = Counter(m.group("n") for _, m in starts)
+    total = next((n for n, c in totals.most_common(1) if c >= 2), None)
+    counted = [(i, m) for i, m in starts if m.group("n") == total]
+    if total is None or [int(m.group("k")) for _, m in counted] != list(range(1, len(counted) + 1)):
+        return list(lines)
+    out = list(lines)
+    for i, m in counted:
+        out[i] = out[i][m.end() :]
+    return out
+
+
 # "1. January 2032," or "3. May" ending its line: a date written day-first with a dot, which a
 # wrapped preamble can put at a line's start, is no point 1 or 3 (a point runs on after a month)
 _DATE_TEXT = re.compile(rf"^(?i:{calendar_words().month_pattern()})\b\.?(?:\s+\d{{4}}\b|\s*[,;)]|\s*$)")
@@ -106,7 +189,11 @@ def page_furniture(lines: Sequence[str], keep: Sequence[bool]) -> set[int]:
     """
     masked = [re.sub(r"\d+", "0", " ".join(line.split())).lower() for line in lines]
     seen = Counter(m for m, line in zip(masked, lines, strict=True) if len(line.split()) >= 2)
-    marker = [bool(_PAGE_ALONE.match(line) or _PAGE_END.search(line)) for line in lines]
+    notes, _ = footnote_marks(lines)
+    # a footnote sits at a page's foot as a page marker does: the running header can follow it
+    marker = [
+        bool(_PAGE_ALONE.match(line) or _PAGE_END.search(line)) or i in notes for i, line in enumerate(lines)
+    ]
 
     def apart(i: int) -> bool:
         def clear(k: int) -> bool:
@@ -267,4 +354,81 @@ def prose_points(text: str) -> list[tuple[str, int, str]]:
         else:
             flush()
     flush()
+    return found if len(found) >= 2 else []
+
+
+# A point whose number a word processor's lost list style took away: a bullet, or a tab, then text.
+_LOST_NUMBER = re.compile(r"^(?:[•▪◦‣●○■□➢➤–-][ \t]+|\t+)(?=\S)")
+
+
+def bullet_points(lines: Sequence[str]) -> list[tuple[str, int, str]]:
+    """(number, line, text) of points that lost their numbers ("•<tab>The armed ..."), numbered
+    by position as the draft's own cross-references count them ("the sites listed in point 4"),
+    or [] when fewer than three such points stand in one list. A point runs on over unmarked
+    lines to a blank line; what follows the list after a blank line is no point."""
+    found: list[tuple[str, int, list[str]]] = []
+    open_point = False
+    for lineno, line in enumerate(lines, start=1):
+        if m := _LOST_NUMBER.match(line):
+            found.append((str(len(found) + 1), lineno, [line[m.end() :].strip()]))
+            open_point = True
+        elif not line.strip():
+            open_point = False
+        elif open_point:
+            found[-1][2].append(line.strip())
+    return [(n, k, " ".join(body)) for n, k, body in found] if len(found) >= 3 else []
+
+
+# "First, the parties ..." / "Secondly, ..." opening a paragraph: a point numbered with a word.
+_ORDINAL_ADVERB = re.compile(
+    r"^\s*(?P<ord>" + "|".join(_ORDINALS) + r")(?:ly)?\s*[,:.\-–—]\s*(?P<text>\S.*)$", re.I | re.S
+)
+
+
+def ordinal_paragraphs(text: str) -> list[tuple[str, int, str]]:
+    """(number, line, text) of paragraphs that open with an ordinal word ("First, the armed ...",
+    "Secondly: ..."), in order from the first, or [] when fewer than three do. A paragraph
+    opening "Second," out of that order ("First, ... Third, ... Second, ...") starts nothing,
+    so a preamble's "First, the envoy thanked ..." alone is no list."""
+    found: list[tuple[str, int, str]] = []
+    for start, body in _paragraphs(text):
+        m = _ORDINAL_ADVERB.match(body)
+        if m and _ORDINALS.index(m.group("ord").lower()) == len(found):
+            found.append((str(len(found) + 1), start, m.group("text")))
+    return found if len(found) >= 3 else []
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """(first line, text joined on one line) of each blank-line-separated paragraph."""
+    out: list[tuple[int, str]] = []
+    current: list[str] = []
+    first = 0
+    for lineno, line in enumerate([*text.splitlines(), ""], start=1):
+        if line.strip():
+            first = first or lineno
+            current.append(line.strip())
+        elif current:
+            out.append((first, " ".join(current)))
+            current, first = [], 0
+    return out
+
+
+# "(3) A peacekeeping ..." inside a paragraph: a number in brackets at a sentence's start.
+_INLINE = re.compile(r"(?:(?<=^)|(?<=[.:;!?]\s)|(?<=[.:;!?]\s\s))\((?P<num>\d{1,2})\)\s+(?=\S)")
+
+
+def inline_points(text: str) -> list[tuple[str, int, str]]:
+    """(number, line, text) of points numbered "(1)", "(2)" inside flowing paragraphs (a thread,
+    a summary: "The draft opens with security. (1) A truce ... (2) Each side ..."), or [] when
+    fewer than two come in order from (1). A point runs to the next number or to the end of its
+    paragraph; what a paragraph says before its first number is no point."""
+    found: list[tuple[str, int, str]] = []
+    for start, body in _paragraphs(text):
+        marks = list(_INLINE.finditer(body))
+        for k, m in enumerate(marks):
+            if int(m.group("num")) != len(found) + 1:
+                continue
+            # a "(2)" out of order inside the point ("as in (2) above") does not end it
+            nxt = (n.start() for n in marks[k + 1 :] if int(n.group("num")) == len(found) + 2)
+            found.append((m.group("num"), start, body[m.end() : next(nxt, len(body))].strip()))
     return found if len(found) >= 2 else []

@@ -27,14 +27,20 @@ from typing import Any
 
 from redline.analysis.draft_layout import (
     CARDINALS,
+    accept_changes,
+    bullet_points,
     csv_delimiter,
     date_line,
     field_names,
+    footnote_marks,
     hyphenated_words,
+    inline_points,
     join_wrapped,
+    ordinal_paragraphs,
     page_furniture,
     prose_points,
     table_rows,
+    thread_counters,
     unquote,
 )
 from redline.analysis.textsim import STOP_WORDS, tokens
@@ -83,7 +89,16 @@ _NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d{1,3})(?:\s*[.)\]:]|\s+[-–—])\s
 # the roman sub-points "(iv)" of a point
 _ROMAN_POINT = re.compile(r"^\s*(?P<num>[IVX]{1,6})[.)]\s+(?P<text>(?=(?:\S+\s+){5})(?=.*[a-z]).*\S)\s*$")
 _ROMAN_SUB = re.compile(r"^\s*[(\[]?(?P<num>i{1,3}|iv|vi{0,3}|ix|xi{0,3})[.)\]]\s+(?P<text>\S.*)$")
-_LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
+_LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-zа-я])[.)\]]\s+(?P<text>\S.*)$")
+# Sub-points lettered in Cyrillic ("а)", "б)", "в)") take the Latin letter of the same place, as
+# drafts in Russian or Ukrainian number them (without ё, й, ъ, ы, ь): "б)" of point 2 is 2.b.
+_CYRILLIC_ORDER = "абвгдежзиклмнопрстуфхцчшщэюя"
+# A signature block's first line ("Signed for Varhol:", "Done at Lisk on ...", "For the
+# mediators: ______"): the plan's points have ended, though no blank line came before it.
+_SIGNATURE = re.compile(
+    r"^\s*(?:(?i:signed|done)\s+(?i:for|on behalf of|by|at|in)\b"
+    r"|(?i:for|on behalf of)\s[^:]{1,60}:\s*(?:_{3,}.*)?$)"
+)
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 # A run-in title in bold or italics that opens a point ("1. **Ceasefire.** A complete ...",
 # "**Prisoners**: ..."): the point's heading, not its text. A stop after it tells it from a word
@@ -321,13 +336,21 @@ def parse_plan_text(
 
     Lines before the first point (title, preamble) are not points; a line that is not a
     point, a sub-point or a heading continues the point above it. The layout a draft was
-    pasted in is undone first (``draft_layout``): an e-mail reply's quoting, a PDF's page
-    headers, footers and line-end hyphens, Markdown tables, and points an article gives in
-    prose when no line is numbered.
+    pasted in is undone first (``draft_layout``): tracked changes (read as accepted), an e-mail
+    reply's quoting, a thread's post counters, a PDF's page headers, footers, footnotes and
+    line-end hyphens, Markdown tables; when no line is numbered, points an article gives in
+    prose, bullets that lost their numbers, paragraphs numbered with words ("First,") and
+    numbers inside paragraphs ("(1) ... (2) ...").
     """
-    lines = [_plain(raw.rstrip()) for raw in unquote(text.splitlines())]
+    text = accept_changes(text)
+    lines = [_plain(raw.rstrip()) for raw in thread_counters(unquote(text.splitlines()))]
+    notes, note_mark = footnote_marks(lines)
+    if note_mark is not None:
+        lines = [line if k in notes else note_mark.sub("", line) for k, line in enumerate(lines)]
     table, chrome = table_rows(lines)
-    furniture = page_furniture(lines, [_point_start(line) for line in lines])
+    starts = [_point_start(line) for line in lines]
+    furniture = page_furniture(lines, starts)
+    starts_after = _starts_after(starts)
     drafts: list[_Draft] = []
     heading: str | None = None
     section = ""
@@ -359,6 +382,11 @@ def parse_plan_text(
             drafts.append(_Draft(number, lineno, lines_of, body if named else heading, section, annex=annex))
             after_blank = False
             continue
+        if drafts and _SIGNATURE.match(line) and not starts_after[lineno]:
+            # a signature block after the last point ("For the purposes of this Agreement:" over
+            # sub-points is no signature)
+            drafts[-1].closed = True
+            continue
         if found := _section_of(line, ordinal + 1):
             heading, section, annex = found.heading, found.label, found.annex
             ordinal += 1
@@ -379,8 +407,8 @@ def parse_plan_text(
                 drafts[-1].breaks.append(len(drafts[-1].lines))
             drafts[-1].lines.append(_BULLET.sub("", line).strip())
         after_blank = False
-    if not drafts:
-        drafts = [_Draft(n, line, [body]) for n, line, body in prose_points(text)]
+    plain = "\n".join(line for k, line in enumerate(lines) if k not in furniture)
+    drafts = _unnumbered(drafts, text, lines, plain)
     if not drafts:
         said = [line.strip() for line in lines if line.strip()]
         raise PlanError(
@@ -398,8 +426,31 @@ def parse_plan_text(
         point = _point_from_record(_draft_record(d, hyphenated), len(points), f"{where}:{d.line}")
         if point is not None:
             points.append(point)
+    points = _plain_run_in_titles(points)
     version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
     return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
+
+
+def _starts_after(starts: list[bool]) -> list[bool]:
+    """For each line index k (and one past the end), whether a point starts at k or later."""
+    out = [False] * (len(starts) + 1)
+    for k in range(len(starts) - 1, -1, -1):
+        out[k] = starts[k] or out[k + 1]
+    return out
+
+
+def _unnumbered(drafts: list[_Draft], text: str, lines: list[str], plain: str) -> list[_Draft]:
+    """``drafts``, or the points of a draft whose lines are not numbered: points given in prose,
+    that lost their numbers, numbered with words, or numbered inside flowing paragraphs; also
+    when "(3)" opening a line of such a text ("... security. (1) A truce ... (2) Each side ...")
+    let the lines see only some points."""
+    if not drafts:
+        given = prose_points(text) or bullet_points(lines)
+        given = given or ordinal_paragraphs(plain) or inline_points(plain)
+        return [_Draft(n, line, [body]) for n, line, body in given]
+    if drafts[0].number not in ("1", "I") and len(inline := inline_points(plain)) > len(drafts):
+        return [_Draft(n, line, [body]) for n, line, body in inline]
+    return drafts
 
 
 def _point_line(line: str, parent: str | None, where: str) -> tuple[str, str] | None:
@@ -417,7 +468,10 @@ def _point_line(line: str, parent: str | None, where: str) -> tuple[str, str] | 
                 where=where,
                 hint="number the point it belongs to first",
             )
-        return f"{parent}.{m.group('num')}", m.group("text").strip()
+        letter = m.group("num")
+        if letter in _CYRILLIC_ORDER:
+            letter = chr(ord("a") + _CYRILLIC_ORDER.index(letter))
+        return f"{parent}.{letter}", m.group("text").strip()
     return None
 
 
@@ -453,6 +507,25 @@ def _draft_record(d: _Draft, hyphenated: frozenset[str]) -> dict[str, Any]:
         body = body[m.end() :]
     record["text"] = body.strip() or (None if "unknown" in record.get("status", "") else "")
     return record
+
+
+# "Truce. A truce shall ..." : a title of up to four words ending in a stop, then a sentence.
+_PLAIN_RUN_IN = re.compile(r"^(?P<title>[A-Z][\w'’-]*(?: [\w'’-]+){0,3})\.\s+(?=[A-Z\"“(])")
+
+
+def _plain_run_in_titles(points: list[Point]) -> list[Point]:
+    """``points`` with a plain run-in title ("2. Truce. A truce shall ...") taken as the heading.
+    A short first sentence is a title only when most of the draft's points (three at least)
+    open with one, as a drafter who titles points titles them all: one point opening "Agreed.
+    The parties ..." keeps its word."""
+    top = [p for p in points if "." not in p.number]
+    titled = {id(p): m for p in top if (m := _PLAIN_RUN_IN.match(p.text)) and _title(m.group("title"))}
+    if len(titled) < 3 or len(titled) * 3 < len(top) * 2:
+        return points
+    return [
+        replace(p, heading=m.group("title"), text=p.text[m.end() :]) if (m := titled.get(id(p))) else p
+        for p in points
+    ]
 
 
 def _codes(value: Any) -> list[str]:
