@@ -250,7 +250,10 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
             {k: v for k, v in _prep_map(data, "prep_verbs", where).items() if k not in attitudes}
             | (dict(_prep_map(data, "topic_prep_verbs", where)) if topics else {})
         ),
-        prep_nouns=_prep_map(data, "prep_nouns", where),
+        prep_nouns=MappingProxyType(
+            dict(_prep_map(data, "prep_nouns", where))
+            | (dict(_prep_map(data, "attitude_prep_nouns", where)) if mental_states else {})
+        ),
         predicates=_prep_map(data, "predicates", where),
         verb_predicates=_prep_map(data, "verb_predicates", where),
         nouns=frozenset(_words(data, "nouns", where)),
