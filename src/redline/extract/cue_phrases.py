@@ -282,6 +282,29 @@ def verb_predicate_candidates(
     return out
 
 
+def hearsay_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token] | None = None
+) -> list[Candidate]:
+    """ "The firm reportedly paid $2 million": a hearsay adverb makes the clause it modifies
+    words no one is named as saying. A clause whose verb is a cue of its own ("reportedly said
+    that ...") is left to that cue."""
+    out: list[Candidate] = []
+    for tok in doc if sites is None else sites:
+        if quoted[tok.i] or tok.dep_ != "advmod" or tok.lower_ not in cues.hearsay_adverbs:
+            continue
+        clause = tok.head
+        lemma = clause.lemma_.lower()
+        if not is_verb(clause) or cues.verb_kind(lemma) or lemma in cues.object_verbs:
+            continue
+        start, end = subtree_range(clause)
+        if doc[start].dep_ == "mark" and doc[start].head == clause:
+            start += 1  # "after he allegedly took it": the subordinator is the writer's
+        trimmed = trim(doc, *clip_to_paragraph(doc, (start, end), tok.i))
+        if trimmed:
+            out.append(Candidate(trimmed, (tok.i, tok.i + 1), None, "raising", tok.i))
+    return out
+
+
 def noun_candidates(
     doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token] | None = None
 ) -> list[Candidate]:
