@@ -1,5 +1,5 @@
 """Session 24 (issue 10): the rest of English's common reporting verbs, read under both policies
-("confessed that", "muttered that", "theorized that"), with the manners of speaking whose object is
+("confessed that", "muttered that", "theorized that") and "by her own admission", with the manners of speaking whose object is
 no content ("snapped a picture", "protested the rules"); and what the PolNeAR profile alone counts,
 behind the cue file's policy flags: thoughts that conclude or look ahead ("presumed that"),
 attitude nouns with an infinitive ("the landlord's refusal to repair the lifts"), contempt and
@@ -36,6 +36,14 @@ GUIDE = load_cues()
             ("the ledger had been altered twice", "theorized", "The auditor"),
         ),
         (
+            "By her own admission, the new timetable was rushed.",
+            ("the new timetable was rushed", "By her own admission", "her"),
+        ),
+        (
+            "By the captain's own account, the crew had left early.",
+            ("the crew had left early", "By the captain's own account", "the captain's"),
+        ),
+        (
             "The headmaster's claims about the cost of the new gym were wrong.",
             ("the cost of the new gym", "claims about", "The headmaster"),
         ),
@@ -55,6 +63,9 @@ def test_reporting_verbs_and_nouns_under_both_policies(
         "Hundreds of drivers protested the new parking rules.",
         "The mural echoes the colours of the old harbour.",
         "She volunteered for the food bank last winter.",
+        # "by" with a possessor's account needs "own" or nothing between: no source here
+        "The fee was paid by his account manager on Monday.",
+        "By all accounts, the crew had left early.",
         # "claims of" names again what was claimed elsewhere
         "The ministry's claims of a break-in were repeated on Monday.",
     ],

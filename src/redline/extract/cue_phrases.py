@@ -95,12 +95,16 @@ def prepositional_candidates(
 def _phrase_at(doc: Doc, tok: Token, phrase: tuple[str, ...]) -> tuple[int, list[Token]] | None:
     """Where ``phrase`` starts at ``tok``: its end and the source it names. The source is the
     object after the phrase ("according to | the ministry"), or the possessor a ``*`` stands
-    for ("in | his | words", "in | the minister's | words")."""
+    for ("in | his | words", "in | the minister's | words", "by | her | own | admission")."""
     if "*" in phrase:
         slot = phrase.index("*")
         noun = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ == phrase[-1]), None)
         owner = [c for c in noun.children if c.dep_ == "poss"] if noun is not None else []
-        if noun is None or not owner or len(phrase) != slot + 2 or owner[0].left_edge.i != tok.i + slot:
+        if noun is None or not owner or owner[0].left_edge.i != tok.i + slot:
+            return None
+        # the words between the possessor and the noun: "by | her | own | admission"
+        between = tuple(t.lower_ for t in doc[owner[0].right_edge.i + 1 : noun.i])
+        if between != phrase[slot + 1 : -1]:
             return None
         return noun.i + 1, owner[:1]
     end = tok.i + len(phrase)
