@@ -1,9 +1,10 @@
 """Session 24 (issue 10): the rest of English's common reporting verbs, read under both policies
-("confessed that", "muttered that", "theorized that") and "by her own admission", with the manners of speaking whose object is
-no content ("snapped a picture", "protested the rules"); and what the PolNeAR profile alone counts,
-behind the cue file's policy flags: thoughts that conclude or look ahead ("presumed that"),
-attitude nouns with an infinitive ("the landlord's refusal to repair the lifts"), contempt and
-relish ("despises the rules"), and hearsay adverbs with no source ("the firm reportedly paid").
+("confessed that", "muttered that", "theorized that") and "by her own admission", with the
+manners of speaking whose object is no content ("snapped a picture", "protested the rules"); and
+what the PolNeAR profile alone counts, behind the cue file's policy flags: thoughts that
+conclude or look ahead ("presumed that"), attitude nouns with an infinitive ("the landlord's
+refusal to repair the lifts"), contempt and relish ("despises the rules"), and hearsay adverbs
+with no source ("the firm reportedly paid").
 Sentences are written for these tests."""
 
 from __future__ import annotations
