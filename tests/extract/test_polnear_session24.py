@@ -64,9 +64,10 @@ def test_reporting_verbs_and_nouns_under_both_policies(
         "Hundreds of drivers protested the new parking rules.",
         "The mural echoes the colours of the old harbour.",
         "She volunteered for the food bank last winter.",
-        # "by" with a possessor's account needs "own" or nothing between: no source here
+        # "by" with an account needs a possessor and "own": no source here
         "The fee was paid by his account manager on Monday.",
         "By all accounts, the crew had left early.",
+        "By his account, the crew had left early.",
         # "claims of" names again what was claimed elsewhere
         "The ministry's claims of a break-in were repeated on Monday.",
     ],
