@@ -32,6 +32,7 @@ from redline.extract.anaphoric import Pointer, anaphoric_candidates
 from redline.extract.cue_phrases import (
     MAX_HEADLINE_WORDS,
     as_candidates,
+    hearsay_candidates,
     introduced_candidates,
     label_candidates,
     noun_candidates,
@@ -109,6 +110,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         verb_candidates(doc, cues, quoted, sites)
         + prepositional_candidates(doc, cues, quoted, sites)
         + noun_candidates(doc, cues, quoted, sites)
+        + hearsay_candidates(doc, cues, quoted, sites)
         + noun_object_candidates(doc, cues, quoted, sites)
         + as_candidates(doc, cues, quoted, sites)
         + label_candidates(doc, cues, text)

@@ -95,12 +95,16 @@ def prepositional_candidates(
 def _phrase_at(doc: Doc, tok: Token, phrase: tuple[str, ...]) -> tuple[int, list[Token]] | None:
     """Where ``phrase`` starts at ``tok``: its end and the source it names. The source is the
     object after the phrase ("according to | the ministry"), or the possessor a ``*`` stands
-    for ("in | his | words", "in | the minister's | words")."""
+    for ("in | his | words", "in | the minister's | words", "by | her | own | admission")."""
     if "*" in phrase:
         slot = phrase.index("*")
         noun = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ == phrase[-1]), None)
         owner = [c for c in noun.children if c.dep_ == "poss"] if noun is not None else []
-        if noun is None or not owner or len(phrase) != slot + 2 or owner[0].left_edge.i != tok.i + slot:
+        if noun is None or not owner or owner[0].left_edge.i != tok.i + slot:
+            return None
+        # the words between the possessor and the noun: "by | her | own | admission"
+        between = tuple(t.lower_ for t in doc[owner[0].right_edge.i + 1 : noun.i])
+        if between != phrase[slot + 1 : -1]:
             return None
         return noun.i + 1, owner[:1]
     end = tok.i + len(phrase)
@@ -279,6 +283,29 @@ def verb_predicate_candidates(
         trimmed = trim(doc, *clip_to_paragraph(doc, (that.i + 1, sent_end), that.i))
         if trimmed:
             out.append(Candidate(trimmed, (verb.i, tok.i + 1), source, "speech", tok.i))
+    return out
+
+
+def hearsay_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], sites: Sequence[Token] | None = None
+) -> list[Candidate]:
+    """ "The firm reportedly paid $2 million": a hearsay adverb makes the clause it modifies
+    words no one is named as saying. A clause whose verb is a cue of its own ("reportedly said
+    that ...") is left to that cue."""
+    out: list[Candidate] = []
+    for tok in doc if sites is None else sites:
+        if quoted[tok.i] or tok.dep_ != "advmod" or tok.lower_ not in cues.hearsay_adverbs:
+            continue
+        clause = tok.head
+        lemma = clause.lemma_.lower()
+        if not is_verb(clause) or cues.verb_kind(lemma) or lemma in cues.object_verbs:
+            continue
+        start, end = subtree_range(clause)
+        if doc[start].dep_ == "mark" and doc[start].head == clause:
+            start += 1  # "after he allegedly took it": the subordinator is the writer's
+        trimmed = trim(doc, *clip_to_paragraph(doc, (start, end), tok.i))
+        if trimmed:
+            out.append(Candidate(trimmed, (tok.i, tok.i + 1), None, "raising", tok.i))
     return out
 
 

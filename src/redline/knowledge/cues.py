@@ -58,6 +58,9 @@ class CueLexicon:
     directive_particles: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
     passive_raising_verbs: frozenset[str] = frozenset()
+    # adverbs that say a clause is hearsay with no one named ("the firm reportedly paid $2
+    # million"); read, like the raising verbs, only when sourceless words count
+    hearsay_adverbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     not_object_verbs: frozenset[str] = frozenset()
     carried_object_verbs: frozenset[str] = frozenset()
@@ -237,6 +240,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         directive_particles=frozenset(_words(data, "directive_particles", where)),
         raising_verbs=frozenset(_words(data, "raising_verbs", where) if sourceless else ()),
         passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where) if sourceless else ()),
+        hearsay_adverbs=frozenset(_words(data, "hearsay_adverbs", where) if sourceless else ()),
         copulas=frozenset(_words(data, "copulas", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
         carried_object_verbs=frozenset(_words(data, "carried_object_verbs", where)),
@@ -250,7 +254,10 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
             {k: v for k, v in _prep_map(data, "prep_verbs", where).items() if k not in attitudes}
             | (dict(_prep_map(data, "topic_prep_verbs", where)) if topics else {})
         ),
-        prep_nouns=_prep_map(data, "prep_nouns", where),
+        prep_nouns=MappingProxyType(
+            dict(_prep_map(data, "prep_nouns", where))
+            | (dict(_prep_map(data, "attitude_prep_nouns", where)) if mental_states else {})
+        ),
         predicates=_prep_map(data, "predicates", where),
         verb_predicates=_prep_map(data, "verb_predicates", where),
         nouns=frozenset(_words(data, "nouns", where)),
@@ -300,6 +307,7 @@ def _trigger_words(lex: CueLexicon) -> tuple[str, ...]:
         | lex.directive_verbs
         | lex.raising_verbs
         | lex.passive_raising_verbs
+        | lex.hearsay_adverbs
         | set(lex.prep_verbs)
         | set(lex.prep_nouns)
         | set(lex.predicates)
