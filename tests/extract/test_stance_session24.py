@@ -130,7 +130,7 @@ def test_only_under_a_frame_is_a_condition(rules: StanceClassifier) -> None:
         # a verdict on how the talks are going is a position on the negotiations
         ("the atmosphere in the room had improved since the spring", "support"),
         ("that both sides still turn up is not nothing", "support"),
-        ("the Vienna format is exhausted", "oppose"),
+        ("the Vienna format has run its course", "oppose"),
     ],
 )
 def test_verdicts_on_the_talks(rules: StanceClassifier, content: str, stance: str) -> None:
