@@ -61,7 +61,9 @@ def test_russian_troops_in_ukraine_are_not_a_deployment(tagger: IssueTagger, con
         ("a reassurance force would make Europe a party to the conflict", "support"),
     ],
 )
-def test_a_foreign_force_is_the_counter_proposition(rules: StanceClassifier, content: str, stance: str) -> None:
+def test_a_foreign_force_is_the_counter_proposition(
+    rules: StanceClassifier, content: str, stance: str
+) -> None:
     assert rules.explain(content, ["nato"]).stance == stance
 
 
@@ -80,8 +82,10 @@ def test_a_verdict_by_effect_is_negative(rules: StanceClassifier, content: str, 
 
 def test_a_gift_needs_its_words(rules: StanceClassifier) -> None:
     # "gift" alone is no verdict ("a gift of grain"), nor is funding what is not the war
-    assert rules.explain("the convoy brought a gift of grain to the region", ["humanitarian"]).stance != "oppose"
-    assert rules.explain("the grant would fund the return of the children", ["humanitarian"]).stance == "support"
+    grain = rules.explain("the convoy brought a gift of grain to the region", ["humanitarian"])
+    assert grain.stance != "oppose"
+    grant = rules.explain("the grant would fund the return of the children", ["humanitarian"])
+    assert grant.stance == "support"
 
 
 @pytest.mark.parametrize(
@@ -108,7 +112,9 @@ def test_a_refusal_to_sign_a_kind_of_deal_is_terms(rules: StanceClassifier, cont
         ("the ministers signed a statement that the talks would go on", "plan_overall"),
     ],
 )
-def test_no_terms_where_the_clause_is_the_point_or_absent(rules: StanceClassifier, content: str, issue: str) -> None:
+def test_no_terms_where_the_clause_is_the_point_or_absent(
+    rules: StanceClassifier, content: str, issue: str
+) -> None:
     result = rules.explain(content, [issue])
     assert TERMS not in result.tags, result.reason
 
@@ -143,3 +149,10 @@ def test_no_verdict_without_its_words(rules: StanceClassifier) -> None:
     # a report of the calendar takes no side; "nothing" alone negates
     assert rules.explain("the delegations will meet again in the spring", ["process"]).stance == "neutral"
     assert rules.explain("nothing was agreed on the venue", ["process"]).stance != "support"
+
+
+def test_a_state_of_exhaustion_is_no_verdict(rules: StanceClassifier) -> None:
+    # an army or an economy worn out is a state, not a verdict that the talks have run their course
+    said = "the war would only end once Russia was economically exhausted"
+    assert rules.explain(said, ["ceasefire"]).stance != "oppose"
+    assert "appraisal" not in rules.explain("the troops are exhausted", ["process"]).tags
