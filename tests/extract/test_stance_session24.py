@@ -1,14 +1,13 @@
-"""Stance and issues on new coverage (issue 9, session 24): a foreign force in Ukraine under any
-name is the nato issue's deployment, verdicts by effect, terms on a refusal to sign "a X that
+"""Stance on new coverage (issue 9, session 24): a foreign force in Ukraine under any name is
+what the nato proposition rules out, verdicts by effect, terms on a refusal to sign "a X that
 ...", a frame a step may only be taken under, and verdicts on how the talks are going. The
-rules and the lexicon tagger alone, on sentences written for these tests, with a negative case
-for each: the construction must decide where it is, and nothing change where it is not."""
+rules alone, on sentences written for these tests, with a negative case for each: the
+construction must decide where it is, and nothing change where it is not."""
 
 from __future__ import annotations
 
 import pytest
 
-from redline.extract.issues import IssueTagger
 from redline.extract.stance import TERMS, StanceClassifier
 from redline.knowledge.issues import load_issues
 
@@ -16,37 +15,6 @@ from redline.knowledge.issues import load_issues
 @pytest.fixture(scope="module")
 def rules() -> StanceClassifier:
     return StanceClassifier(load_issues())
-
-
-@pytest.fixture(scope="module")
-def tagger() -> IssueTagger:
-    return IssueTagger(load_issues())
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        "the ministers discussed a reassurance force of some 20,000 soldiers",
-        "Oslo would send peacekeepers once the guns fall silent",
-        "there will be no boots on the ground from any of the Nordic states",
-        "the Dutch would not send troops to Ukraine without a vote in parliament",
-        "a multinational force would patrol the line",
-    ],
-)
-def test_a_foreign_force_in_ukraine_is_the_nato_issue(tagger: IssueTagger, content: str) -> None:
-    assert "nato" in tagger.tag(content)
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        # Russia's own forces in Ukraine are the war, not a deployment the plan forbids
-        "Russian troops in Ukraine shelled the port overnight",
-        "the army said Russian soldiers in Ukraine had advanced two kilometres",
-    ],
-)
-def test_russian_troops_in_ukraine_are_not_a_deployment(tagger: IssueTagger, content: str) -> None:
-    assert "nato" not in tagger.tag(content)
 
 
 @pytest.mark.parametrize(
