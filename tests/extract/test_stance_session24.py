@@ -40,7 +40,7 @@ def test_a_foreign_force_is_the_counter_proposition(
     [
         # a verdict by effect: what it does for the other side or for the war
         ("holding the vote under fire would be a gift to the Kremlin", "elections_legitimacy"),
-        ("any cap on the army would be a present to Moscow", "military_limits"),
+        ("any cap on the army would be a gift to Moscow", "military_limits"),
         ("lifting the sanctions now would fund the next offensive", "sanctions_economy"),
     ],
 )
@@ -54,6 +54,9 @@ def test_a_gift_needs_its_words(rules: StanceClassifier) -> None:
     assert grain.stance != "oppose"
     grant = rules.explain("the grant would fund the return of the children", ["humanitarian"])
     assert grant.stance == "support"
+    # a text presented to a side is handed over, not judged
+    handed = rules.explain("the envoy presented to Moscow a draft that it welcomed", ["plan_overall"])
+    assert handed.stance == "support"
 
 
 @pytest.mark.parametrize(
