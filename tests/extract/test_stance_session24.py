@@ -1,8 +1,8 @@
 """Stance on new coverage (issue 9, session 24): a foreign force in Ukraine under any name is
-what the nato proposition rules out, verdicts by effect, terms on a refusal to sign "a X that
-...", a frame a step may only be taken under, and verdicts on how the talks are going. The
-rules alone, on sentences written for these tests, with a negative case for each: the
-construction must decide where it is, and nothing change where it is not."""
+what the nato proposition rules out, terms on a refusal to sign "a X that ...", a frame a step
+may only be taken under, and verdicts on how the talks are going. The rules alone, on sentences
+written for these tests, with a negative case for each: the construction must decide where it
+is, and nothing change where it is not."""
 
 from __future__ import annotations
 
@@ -23,40 +23,14 @@ def rules() -> StanceClassifier:
         # backing the force resists the proposition that no foreign troops are stationed
         ("Lisbon is ready to contribute to the reassurance force", "oppose"),
         ("the ministers agreed on a multinational force for the day after", "oppose"),
-        # turning it down, or a verdict that makes its soldiers combatants, backs it
+        # turning it down backs it
         ("Moscow will never accept peacekeepers from NATO states", "support"),
-        ("any troops sent to Ukraine by London would be legitimate targets", "support"),
-        ("a reassurance force would make Europe a party to the conflict", "support"),
     ],
 )
 def test_a_foreign_force_is_the_counter_proposition(
     rules: StanceClassifier, content: str, stance: str
 ) -> None:
     assert rules.explain(content, ["nato"]).stance == stance
-
-
-@pytest.mark.parametrize(
-    ("content", "issue"),
-    [
-        # a verdict by effect: what it does for the other side or for the war
-        ("holding the vote under fire would be a gift to the Kremlin", "elections_legitimacy"),
-        ("any cap on the army would be a gift to Moscow", "military_limits"),
-        ("lifting the sanctions now would fund the next offensive", "sanctions_economy"),
-    ],
-)
-def test_a_verdict_by_effect_is_negative(rules: StanceClassifier, content: str, issue: str) -> None:
-    assert rules.explain(content, [issue]).stance == "oppose"
-
-
-def test_a_gift_needs_its_words(rules: StanceClassifier) -> None:
-    # "gift" alone is no verdict ("a gift of grain"), nor is funding what is not the war
-    grain = rules.explain("the convoy brought a gift of grain to the region", ["humanitarian"])
-    assert grain.stance != "oppose"
-    grant = rules.explain("the grant would fund the return of the children", ["humanitarian"])
-    assert grant.stance == "support"
-    # a text presented to a side is handed over, not judged
-    handed = rules.explain("the envoy presented to Moscow a draft that it welcomed", ["plan_overall"])
-    assert handed.stance == "support"
 
 
 @pytest.mark.parametrize(
