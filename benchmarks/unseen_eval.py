@@ -1,6 +1,6 @@
 """Attribution and speakers on the unseen set: news no one on the project had read while tuning.
 
-Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8]
+Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|...|unseen8|unseen9]
        [--verbose] [--json] [--weights FILE]
 
 Every other quality figure comes from text the rules were revised against (the talks set, the
@@ -27,7 +27,10 @@ benchmarks/data/unseen7/ (six more formats: mediation readouts, past-perfect ple
 bargaining, world briefs, a role-labelled transcript, an analysis by role) scores attribution and
 speakers only. benchmarks/data/unseen8/ (a briefing note, a mediator's news conference, a martial-law
 vote, a state-TV interview, a defence ministers' meeting) has issue and stance gold again and was
-written after session 23's stance work had tuned on unseen3, unseen5 and unseen6.
+written after session 23's stance work had tuned on unseen3, unseen5 and unseen6; benchmarks/data/unseen9/
+(a Security Council session, a radio transcript, frozen reserves, a fact check, four capitals'
+briefings, the amnesty and tribunal) has issue and stance gold and was written in session 24 as the
+untuned check of that session's stance work.
 Scoring and the error listing are examples_eval.py's (../shared/eval/score.py when present);
 --verbose lists misses, spurious statements and wrong speakers.
 """
@@ -47,9 +50,9 @@ from redline.knowledge.classifiers import load_weights
 
 DATA = Path(__file__).resolve().parent / "data"
 # each batch was written and annotated before redline read it
-BATCHES = ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8")
+BATCHES = ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9")
 # the batches whose gold annotates issues and stance
-WITH_ISSUES = {"unseen3", "unseen5", "unseen6", "unseen8"}
+WITH_ISSUES = {"unseen3", "unseen5", "unseen6", "unseen8", "unseen9"}
 
 
 def main() -> None:
