@@ -7,16 +7,14 @@ Usage (from the repo root)::
     PYTHONPATH=src python benchmarks/attribution_eval.py --timing   # also time a fresh parse
 
 Data is read from ``../shared`` at run time and never copied into the repository. Parsed
-Docs are cached as DocBin files under the temp directory, keyed by model and text, so that
-rule changes can be scored in seconds. Figures are printed; nothing is asserted.
+Docs (the product's parse, ``_parsed.py``) are cached under the temp directory, keyed by what
+shapes them, so that rule changes can be scored in seconds. Figures are printed; nothing is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -25,14 +23,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from _parsed import parsed, product_parser
 from _shared import find_shared, load_module
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
-from redline.errors import ConfigError, ModelNotInstalledError
 from redline.extract.attribution import Attribution, find_attributions
-from redline.extract.pipeline import load_parser
-from redline.knowledge import packaged
 from redline.knowledge.cues import POLNEAR_POLICY, CueLexicon, load_cues
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,17 +39,6 @@ SCORER = SHARED / "eval" / "score.py"
 # Parses and converted gold are pure functions of shared data, so concurrent runs may share them;
 # system output never goes here (see --out).
 WORK = Path(tempfile.gettempdir()) / "redline_attribution_eval"
-# the lemma fixes the parse applies (knowledge/lemmas.yaml) are part of the cached parse's key
-_LEMMAS = hashlib.sha1(packaged("lemmas.yaml").read_bytes()).hexdigest()[:8]
-
-
-def load_nlp() -> Language:
-    """The product's parse (its tokenizer exceptions, lemma fixes, paragraph breaks), so the
-    attribution layer is scored on what it reads inside redline."""
-    try:
-        return load_parser()
-    except (ConfigError, ModelNotInstalledError) as err:
-        raise SystemExit(str(err)) from err
 
 
 def seed_corpus() -> list[tuple[str, str, Path]]:
@@ -133,20 +118,6 @@ def _source_kind(source: str) -> str:
     return "proper" if any(w[:1].isupper() for w in words[1:] or words) else "nominal"
 
 
-def parse_cached(nlp: Language, split: str, texts: list[str]) -> list[Doc]:
-    parts = [nlp.meta["name"], nlp.meta["version"], ",".join(nlp.pipe_names), _LEMMAS, *texts]
-    key = hashlib.sha1("\x1e".join(parts).encode()).hexdigest()[:16]
-    path = WORK / f"docs_{split}_{key}.spacy"
-    if path.exists():
-        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(texts, batch_size=16))
-    WORK.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.partial")
-    DocBin(store_user_data=False, docs=docs).to_disk(partial)
-    partial.replace(path)  # atomic: a concurrent run never reads a half-written cache
-    return docs
-
-
 def _span(text: str, span: tuple[int, int]) -> dict[str, Any]:
     return {"text": text[span[0] : span[1]], "start": span[0], "end": span[1]}
 
@@ -178,7 +149,7 @@ def run_split(
     nlp: Language, split: str, corpus: list[tuple[str, str, Path]], out_dir: Path
 ) -> tuple[Path, float, list[Path]]:
     cues = _policy(split)
-    docs = parse_cached(nlp, split, [t for _, t, _ in corpus])
+    docs = parsed(nlp, f"attribution_{split}", [t for _, t, _ in corpus])
     started = time.perf_counter()
     lines = []
     for (doc_id, _, _), doc in zip(corpus, docs, strict=True):
@@ -339,7 +310,7 @@ def main() -> None:
     args = parser.parse_args()
     if not SHARED.exists():
         raise SystemExit(f"shared data not found at {SHARED.resolve()}")
-    nlp = load_nlp()
+    nlp = product_parser()
     WORK.mkdir(parents=True, exist_ok=True)
     out_dir: Path = args.out or Path(tempfile.mkdtemp(prefix="redline_attribution_eval-"))
     out_dir.mkdir(parents=True, exist_ok=True)

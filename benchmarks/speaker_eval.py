@@ -18,7 +18,6 @@ change of weights is chosen by figures.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import time
@@ -27,28 +26,17 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from _parsed import parsed, product_parser
 from _shared import load_scorer, require_shared
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from redline.extract.actors import MentionFinder
-from redline.extract.nlp import load_nlp
 from redline.extract.speakers import PRONOUNS, SalienceWeights, SpeakerResolver
 from redline.knowledge.actors import load_actors
 from redline.model import Speaker
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def parse(nlp: Language, texts: list[str]) -> list[Doc]:
-    """Parsed docs, cached in /tmp by content hash so that evaluation loops stay cheap."""
-    digest = hashlib.sha1(("\x1f".join(texts) + nlp.meta["name"]).encode()).hexdigest()[:16]
-    cache = Path("/tmp") / f"redline-speaker-eval-{digest}.spacy"
-    if cache.exists():
-        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(texts))
-    DocBin(docs=docs).to_disk(cache)
-    return docs
 
 
 def locate(text: str, mention: str, start: int, end: int) -> tuple[int, int] | None:
@@ -105,7 +93,7 @@ def time_polnear(
 ) -> None:
     files = sorted((shared / "data" / "polnear" / "derived" / "score_gold" / "dev").glob("*.json"))[:limit]
     golds = [json.loads(f.read_text(encoding="utf-8")) for f in files]
-    docs = parse(nlp, [g["text"] for g in golds])
+    docs = parsed(nlp, "speaker_talks", [g["text"] for g in golds])
     t0 = time.perf_counter()
     sources = pronouns = pronouns_named = in_kb = 0
     for g, doc in zip(golds, docs, strict=True):
@@ -180,16 +168,18 @@ def main() -> None:
     args = ap.parse_args()
     shared = require_shared(args.shared)
     scorer = load_scorer(shared)
-    nlp = load_nlp()
+    nlp = product_parser()
     kb = load_actors()
     finder, resolver = MentionFinder(kb), SpeakerResolver(kb)
     gold = scorer.load_gold([shared / "seed" / "gold.json"])["seed"]
-    (doc,) = parse(nlp, [gold["text"]])
+    (doc,) = parsed(nlp, "speaker_seed", [gold["text"]])
     sets = [("seed", [(gold, doc)])]
     talks = sorted((shared / "data" / "talks").glob("t*.json"))
     if talks:
         golds = [json.loads(f.read_text(encoding="utf-8")) for f in talks]
-        sets.append(("talks", list(zip(golds, parse(nlp, [g["text"] for g in golds]), strict=True))))
+        sets.append(
+            ("talks", list(zip(golds, parsed(nlp, "speaker_talks", [g["text"] for g in golds]), strict=True)))
+        )
     for name, (ok, n) in accuracy(sets, resolver, finder, scorer, args.verbose).items():
         print(f"{name}: speaker accuracy on gold mentions {ok / max(n, 1):.3f} ({ok}/{n} required)")
     if args.sweep:
