@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from redline.extract.english import RELATIVE_PRONOUNS
-from redline.extract.interviews import interviewee, interviewer
+from redline.extract.interviews import asking_names, interviewee, interviewer
 from redline.extract.reported import find_source, marked_infinitive, names_source, speech_noun_owner
 from redline.extract.token_ranges import (
     Candidate,
@@ -442,6 +442,7 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
     out: list[Candidate] = []
     answers: list[TokenRange | None] = []  # the interviewee, looked up at the first answer
     asking: list[str | None] = []  # the outlet the lead says asked, looked up at the first label
+    askers: list[frozenset[str]] = []  # the names the lead gives an asking role ("presenter Hanna Roos")
     for m in _LABEL.finditer(text):
         label = m.group("label")
         if label.lower() in cues.label_exclusions or label.lower() in cues.question_labels:
@@ -450,6 +451,9 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             continue  # "EDITOR'S NOTE ON THIS STORY:": a long capitals label that is an editorial one
         if not asking:
             asking.append(interviewer(doc, cues, m.start()))
+            askers.append(asking_names(doc, cues, m.start()))
+        if label.lower() in askers[0]:
+            continue  # "ROOS: Will Finland take part?" after "spoke to presenter Hanna Roos"
         if (
             asking[0] is not None
             and " ".join(w for w in label.lower().split() if w not in _ARTICLES) == asking[0]

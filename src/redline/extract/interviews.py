@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from redline.extract.token_ranges import TokenRange, clip_to_paragraph, noun_phrase
 from redline.knowledge.cues import CueLexicon
 
-__all__ = ["interviewee", "interviewer"]
+__all__ = ["asking_names", "interviewee", "interviewer"]
 
 _PREPOSITIONS = frozenset({"with", "to"})
 _PERSON_POS = frozenset({"PROPN", "NOUN"})
@@ -46,6 +46,37 @@ def interviewer(doc: Doc, cues: CueLexicon, before: int) -> str | None:
             words = [t.lower_ for t in doc[obj.left_edge.i : obj.i + 1] if t.dep_ != "det"]
             return " ".join(words) or None
     return None
+
+
+def asking_names(doc: Doc, cues: CueLexicon, before: int) -> frozenset[str]:
+    """The names, lower-cased, in full and by surname, of the people the lead before character
+    ``before`` gives an asking role ("spoke to presenter Hanna Roos", "the show's host, Mark
+    Dalby", "Tom Reyes, the station's anchor"). A transcript labels their turns by name
+    ("ROOS: Will Finland take part?"), and a name says nothing of who asks; the lead does, and
+    those turns are the outlet's questions, as "HOST:" ones are. The role word must touch the
+    name (a title before it, or an apposition): the parser reads "to presenter" as a verb."""
+    names: set[str] = set()
+    for tok in doc:
+        if tok.idx >= before:
+            break
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        role = [w for w in words if w.lower_ in cues.question_labels]  # "Moderator Jill Oduya"
+        words = [w for w in words if w.lower_ not in cues.question_labels]
+        if not words or any(w.i != words[0].i + i for i, w in enumerate(words)):
+            continue
+        ahead = doc[words[0].i - 1] if words[0].i > 0 else None
+        asks = (
+            bool(role)
+            or (ahead is not None and ahead.lower_ in cues.question_labels)
+            or (tok.dep_ == "appos" and tok.head.lower_ in cues.question_labels)
+            or any(c.dep_ == "appos" and c.lower_ in cues.question_labels for c in tok.children)
+        )
+        if asks:
+            names.add(" ".join(w.lower_ for w in words))
+            names.add(words[-1].lower_)
+    return frozenset(names)
 
 
 def _interview_partners(doc: Doc, cues: CueLexicon, before: int) -> Iterator[tuple[Token, Token, Token]]:
