@@ -32,16 +32,14 @@ from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 
+from redline.extract.stand_ins import Unsupported, swap_in
+
 __all__ = ["install"]
 
 NER, FAST_NER = "ner", "redline_ner"
 _MOVES = "BILUO"
 # a feature or weight this large could overflow a float32 sum: the decoding is then left to spaCy
 _SAFE = 1e15
-
-
-class Unsupported(ValueError):
-    """The recogniser is not one this stand-in reproduces exactly."""
 
 
 # declared as spaCy declares its recogniser (it reads sentence starts without declaring them)
@@ -244,13 +242,5 @@ def _maxout(unmaxed: numpy.ndarray) -> numpy.ndarray:
 
 
 def install(nlp: Language) -> bool:
-    """Put the stand-in in the recogniser's place when it can reproduce it; the original stays
-    in the pipeline, disabled (the stand-in uses its model and, for what it does not cover, it)."""
-    if NER not in nlp.pipe_names:
-        return False
-    try:
-        nlp.add_pipe(FAST_NER, after=NER)
-    except Unsupported:
-        return False
-    nlp.disable_pipe(NER)
-    return True
+    """Put the stand-in in the recogniser's place when it can reproduce it."""
+    return swap_in(nlp, NER, FAST_NER)

@@ -26,6 +26,7 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
+from redline.extract.stand_ins import Unsupported, swap_in
 from redline.memo import Memo
 
 __all__ = ["install"]
@@ -49,10 +50,6 @@ Check = Callable[[Row], bool]
 Entry = tuple[int, list[list[Check]]]  # rule number, the checks of each of its tokens
 # one-token rules matched, longer rules that may start there, (column, value, rule) written
 Known = tuple[list[int], list[Entry], list[tuple[int, int, int]]]
-
-
-class Unsupported(ValueError):
-    """A rule uses a pattern feature this index does not reproduce exactly."""
 
 
 def _check(key: str, value: Any, strings: StringStore) -> Check:
@@ -394,14 +391,5 @@ def install(nlp: Language) -> list[str]:
     """Swap the model's attribute ruler and rule lemmatizer for the stand-ins above, each only
     when it can reproduce the original; the originals stay in the pipeline, disabled (the
     stand-ins call into them). Returns the names of the pipes replaced."""
-    replaced = []
-    for original, fast in ((RULER, FAST_RULER), (LEMMATIZER, FAST_LEMMATIZER)):
-        if original not in nlp.pipe_names:
-            continue
-        try:
-            nlp.add_pipe(fast, after=original)
-        except Unsupported:
-            continue
-        nlp.disable_pipe(original)
-        replaced.append(original)
-    return replaced
+    pairs = ((RULER, FAST_RULER), (LEMMATIZER, FAST_LEMMATIZER))
+    return [original for original, fast in pairs if swap_in(nlp, original, fast)]
