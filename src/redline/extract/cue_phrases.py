@@ -441,23 +441,21 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
     """ "Name: statement" lines: the label is the source, the colon the cue, the rest the content."""
     out: list[Candidate] = []
     answers: list[TokenRange | None] = []  # the interviewee, looked up at the first answer
-    asking: list[str | None] = []  # the outlet the lead says asked, looked up at the first label
-    askers: list[frozenset[str]] = []  # the names the lead gives an asking role ("presenter Hanna Roos")
+    # who the lead says asks, looked up at the first label: the outlet ("She spoke to the
+    # Courier"), and the names it gives an asking role ("presenter Hanna Roos")
+    lead: list[tuple[str | None, frozenset[str]]] = []
     for m in _LABEL.finditer(text):
         label = m.group("label")
         if label.lower() in cues.label_exclusions or label.lower() in cues.question_labels:
             continue  # an editorial word, or an interviewer's question: nobody's position
         if _excluded_within(label, cues):
             continue  # "EDITOR'S NOTE ON THIS STORY:": a long capitals label that is an editorial one
-        if not asking:
-            asking.append(interviewer(doc, cues, m.start()))
-            askers.append(asking_names(doc, cues, m.start()))
-        if label.lower() in askers[0]:
+        if not lead:
+            lead.append((interviewer(doc, cues, m.start()), asking_names(doc, cues, m.start())))
+        outlet, askers = lead[0]
+        if label.lower() in askers:
             continue  # "ROOS: Will Finland take part?" after "spoke to presenter Hanna Roos"
-        if (
-            asking[0] is not None
-            and " ".join(w for w in label.lower().split() if w not in _ARTICLES) == asking[0]
-        ):
+        if outlet is not None and " ".join(w for w in label.lower().split() if w not in _ARTICLES) == outlet:
             continue  # "The Courier: Why?" after "She spoke to the Courier": the outlet asks
         src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
         body = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
