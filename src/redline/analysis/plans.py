@@ -46,6 +46,7 @@ from redline.analysis.draft_layout import (
 from redline.analysis.textsim import STOP_WORDS, tokens
 from redline.errors import PlanError
 from redline.knowledge.issue_terms import IssueTerms
+from redline.knowledge.point_labels import point_labels
 from redline.model import VERSION_KINDS, PlanVersion, Point
 
 Tagger = Callable[[str], list[str]]
@@ -53,9 +54,15 @@ Tagger = Callable[[str], list[str]]
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 # "Point 3:", "Article 4 -", "Art. 5.", "§ 6." and "§ 7 The ..." or "§ 7 (1) The ..." (no mark before
 # a capital), "Point one: ..." (a number in words), and a label alone on its line ("Article 8"),
-# whose text follows; "Point 6 (elections) is dropped" is a sentence about a point, not one
+# whose text follows; "Point 6 (elections) is dropped" is a sentence about a point, not one.
+# The label words of every language the knowledge file lists ("Пункт 3."), and a capital
+# written onto the number ("P3 The ...").
+_LABEL_WORDS = "|".join(
+    re.escape(w) + (r"\s*" if w.endswith(".") else r"\s+") for w in point_labels().words
+)
+_LABEL_PREFIXES = "|".join(re.escape(p.upper()) + r"(?=\d)" for p in point_labels().prefixes)
 _NAMED = re.compile(
-    r"^\s*(?i:(?:point|article|clause|item)\s+|art\.\s*|§+\s*)"
+    r"^\s*(?:(?i:" + _LABEL_WORDS + r"|§+\s*)" + (f"|{_LABEL_PREFIXES}" if _LABEL_PREFIXES else "") + ")"
     r"(?P<num>\d+(?:\.\d+)*|(?i:" + "|".join(CARDINALS) + r")\b)"
     r"(?:\s*[:.)\-–—]\s*|\s+(?=[A-Z\"“]|\([^)]*\)\s*(?:[A-Z\"“(]|$))|\s*$)(?P<text>.*)$"
 )
