@@ -29,7 +29,7 @@ contents and articles under sections, ``pdftotext -layout`` output with "P1" lab
 feeds, a Ukrainian text with English headings, a legal-XML export, the wikitext of an
 encyclopedia article), written after all four and before redline read it.
 
-Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|drafts3|drafts4|drafts5] [--verbose]
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts5] [--verbose]
 """
 
 from __future__ import annotations
