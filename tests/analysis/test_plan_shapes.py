@@ -130,6 +130,15 @@ def test_contents_need_three_entries_in_a_row() -> None:
     assert contents_lines(lines) == {0, 1, 2, 3}
 
 
+def test_tab_separated_points_ending_in_a_figure_are_no_contents() -> None:
+    lines = [
+        "1\tThe parties shall withdraw all heavy guns from the river banks within\t30",
+        "2\tThe parties shall exchange every prisoner they hold within a number of days\t14",
+        "3\tThe ferry shall run again between the two towns on the river within\t60",
+    ]
+    assert contents_lines(lines) == set()
+
+
 PDFTOTEXT = (
     "RESTRICTED                                         RV/2040/2\n\n"
     "P1   The guns shall fall silent along the river at dawn on the day\n"

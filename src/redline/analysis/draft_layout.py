@@ -481,11 +481,12 @@ _CONTENTS_TITLE = re.compile(r"^\s*(?:table of )?contents\s*:?\s*$", re.I)
 def contents_lines(lines: Sequence[str]) -> set[int]:
     """Indices of a table of contents: three or more lines in a row that each end in a page
     number after a tab or dot leaders, and a "Contents" line over them. Its entries repeat the
-    labels of the points below ("Article 4"), which read twice would seem numbered twice."""
+    labels of the points below ("Article 4"), which read twice would seem numbered twice. An
+    entry is a label and a title, a few words: a point of tab-separated text is longer."""
     out: set[int] = set()
     run: list[int] = []
     for i, line in enumerate([*lines, ""]):
-        if i < len(lines) and _CONTENTS_ENTRY.match(line):
+        if i < len(lines) and _CONTENTS_ENTRY.match(line) and len(line.split()) <= 12:
             run.append(i)
             continue
         if len(run) >= 3:
