@@ -58,6 +58,17 @@ def test_points_numbered_with_keycap_emoji_are_read_as_numbers() -> None:
     ]
 
 
+def test_emoji_bullets_are_bullets_with_or_without_a_number_after_them() -> None:
+    bullets = "The plan:\n\n🔹 Guns fall silent.\n🔹 Ferries resume.\n🔹 Fishermen go free.\n"
+    assert read(bullets) == [
+        ("1", "Guns fall silent."),
+        ("2", "Ferries resume."),
+        ("3", "Fishermen go free."),
+    ]
+    numbered = "The plan:\n\n▪️ 1. Guns fall silent.\n▪️ 2. Ferries resume.\n"
+    assert read(numbered) == [("1", "Guns fall silent."), ("2", "Ferries resume.")]
+
+
 def test_keycap_ten_is_ten_and_a_keycap_inside_a_sentence_stays() -> None:
     assert keycap_numbers(["🔟 Last point.", "Points 3️⃣ and 4️⃣ matter."]) == [
         "10. Last point.",
@@ -92,6 +103,14 @@ def test_a_table_drops_a_struck_row_and_reads_a_list_in_a_cell_as_sub_points(tmp
         ("2.b", "fares stay as they were."),
         ("3", "Talks on the dam resume in spring."),
     ]
+
+
+def test_a_row_numbered_with_a_dash_in_a_numbered_table_is_no_point() -> None:
+    table = (
+        "| No. | Provision | Status |\n|---|---|---|\n| 1 | Guns fall silent. | Agreed |\n"
+        "| — | Fishermen go free. | Deleted |\n| 2 | Talks resume. | New |\n"
+    )
+    assert read(table) == [("1", "Guns fall silent."), ("2", "Talks resume.")]
 
 
 def test_a_bulleted_row_under_a_point_in_a_markdown_table_is_its_text() -> None:
@@ -219,6 +238,21 @@ def test_a_legal_xml_export_is_read_as_its_elements_text(tmp_path: Path) -> None
         ("2", "A joint patrol keeps the channel open."),
         ("2.a", "It sails twice a day."),
         ("2.b", "It carries no heavy weapons."),
+    ]
+
+
+def test_an_xml_export_may_number_its_points_in_attributes(tmp_path: Path) -> None:
+    path = tmp_path / "tool.xml"
+    path.write_text(
+        '<draft version="4"><clause n="1">The guns fall silent at dawn.</clause>'
+        '<clause n="2"><text>A joint patrol keeps the channel open.</text>'
+        '<sub n="a"><text>It sails twice a day.</text></sub></clause></draft>',
+        encoding="utf-8",
+    )
+    assert load(path) == [
+        ("1", "The guns fall silent at dawn."),
+        ("2", "A joint patrol keeps the channel open."),
+        ("2.a", "It sails twice a day."),
     ]
 
 

@@ -16,6 +16,7 @@ on plain lines, so that ``redline.analysis.plans`` reads every shape into the sa
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ __all__ = [
     "ordinal_paragraphs",
     "page_furniture",
     "prose_points",
+    "symbol_bullet",
     "table_rows",
     "thread_counters",
     "unquote",
@@ -260,6 +262,7 @@ _NUMBER_CELL = re.compile(
 # A row of its own under a point's row, with only the text cell filled: a lettered sub-point
 # ("a) the villages ...") or a bulleted item, as a list inside a table cell is written out.
 _SUB_CELL = re.compile(r"^[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
+_NO_NUMBER = frozenset({"—", "–", "-", "--", "n/a"})
 _BULLET_CELL = re.compile(r"^[-*•]\s+(?P<text>\S.*)$")
 
 
@@ -309,6 +312,8 @@ def table_rows(lines: Sequence[str]) -> tuple[dict[int, TableRow], set[int]]:
             if not row[text_col]:
                 continue
             heading = (row[head_col] or None) if head_col is not None else None
+            if num_col is not None and row[num_col] in _NO_NUMBER:
+                continue  # a numbered table's row numbered "—": a provision withdrawn from this version
             above = rows[last] if last is not None else None
             if m is None and last is not None and above and above.number and "." not in above.number:
                 if sub := _SUB_CELL.match(row[text_col]):
@@ -390,6 +395,7 @@ def bullet_points(lines: Sequence[str]) -> list[tuple[str, int, str]]:
     found: list[tuple[str, int, list[str]]] = []
     open_point = False
     for lineno, line in enumerate(lines, start=1):
+        line = symbol_bullet(line) or line  # a post's emoji bullets ("🔹 ") are bullets too
         if m := _LOST_NUMBER.match(line):
             found.append((str(len(found) + 1), lineno, [line[m.end() :].strip()]))
             open_point = True
@@ -462,14 +468,34 @@ _KEYCAP = re.compile("^(?P<indent>\\s*)(?P<keys>(?:[0-9]\ufe0f?\u20e3)+|\U0001f5
 
 def keycap_numbers(lines: Sequence[str]) -> list[str]:
     """``lines`` with a keycap number opening a line written as a typed one ("3️⃣ The ..." is
-    "3. The ..."); a keycap inside a sentence ("points 3️⃣ and 8️⃣ are hard") stays."""
+    "3. The ..."), and an emoji set before a typed number as a bullet ("▪️ 3. The ..." is "3.
+    The ..."); a keycap inside a sentence ("points 3️⃣ and 8️⃣ are hard") stays."""
 
     def typed(m: re.Match[str]) -> str:
         keys = m.group("keys")
         digits = "10" if keys == "\U0001f51f" else "".join(c for c in keys if c.isdigit())
         return f"{m.group('indent')}{digits}. "
 
-    return [_KEYCAP.sub(typed, line) for line in lines]
+    out = []
+    for line in lines:
+        line = _KEYCAP.sub(typed, line)
+        bullet = symbol_bullet(line)
+        out.append(bullet[2:] if bullet and _TYPED_NUMBER.match(bullet[2:]) else line)
+    return out
+
+
+_TYPED_NUMBER = re.compile(r"\s*[(\[]?\d{1,3}(?:\.\d{1,3})*[.):\]]?\s+\S")
+
+
+def symbol_bullet(line: str) -> str | None:
+    """``line`` as "• ..." when a symbol opens it as a bullet ("🔹 ", "▪️ ", "✅ "), else None."""
+    stripped = line.lstrip()
+    k = 0
+    while k < len(stripped) and (unicodedata.category(stripped[k]) == "So" or stripped[k] == "\ufe0f"):
+        k += 1
+    if not k or k > 3 or k >= len(stripped) or not stripped[k].isspace():
+        return None
+    return "• " + stripped[k:].lstrip()
 
 
 # A table of contents' entry: a label and title, then a page number after a tab or dot leaders

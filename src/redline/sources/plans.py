@@ -81,6 +81,8 @@ def _xml_lines(el: etree._Element, lines: list[str]) -> None:
     for child in el:
         if not isinstance(child.tag, str) or etree.QName(child).localname.lower() in _XML_NOT_TEXT:
             continue
+        if label := _number_attribute(child):
+            lines.append(label)
         holds = (child.text or "").strip() or any((c.tail or "").strip() for c in child)
         if holds:  # inline children (emphasis, a reference) belong to its line
             text = " ".join("".join(child.itertext()).split())
@@ -90,3 +92,19 @@ def _xml_lines(el: etree._Element, lines: list[str]) -> None:
                 lines.append(text)
         else:
             _xml_lines(child, lines)
+
+
+# Attributes that carry an element's number when a schema puts it there ("<clause n="3">").
+_NUMBER_ATTRIBUTES = frozenset({"n", "num", "number", "no", "nr"})
+
+
+def _number_attribute(el: etree._Element) -> str | None:
+    """The label "3." (or "(b)") an element's number attribute gives it, when no element of its
+    own holds its number ("<num>Article 3</num>" says it already)."""
+    if any(isinstance(c.tag, str) and etree.QName(c).localname.lower() in _NUMBER_ATTRIBUTES for c in el):
+        return None
+    for name, value in el.attrib.items():
+        value = value.strip()
+        if etree.QName(name).localname.lower() in _NUMBER_ATTRIBUTES and _LONE_LABEL.match(value):
+            return value if value[-1] in ".)]" else (f"({value})" if value.isalpha() else f"{value}.")
+    return None
