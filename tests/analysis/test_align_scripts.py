@@ -9,6 +9,8 @@ import pytest
 from negotiation_builders import version
 
 from redline.analysis.align import align_versions
+from redline.analysis.negotiation import foreign_text
+from redline.analysis.plans import point_warnings
 from redline.errors import ConfigError
 from redline.knowledge.scripts import parse_latin_letters
 
@@ -65,3 +67,11 @@ def test_the_script_letters_file_is_validated() -> None:
         parse_latin_letters({"latin": {"жж": "zh"}})
     with pytest.raises(ConfigError):
         parse_latin_letters({"latin": {"ж": "ж"}})
+
+
+def test_points_in_another_script_are_named_as_not_english() -> None:
+    warnings = point_warnings(
+        version("uk", [*UKRAINIAN[:2], "No sailor shall be tried for it."]), foreign_text()
+    )
+    assert [w.split(" does not")[0] for w in warnings] == ["point 1", "point 2"]
+    assert "has no English gloss" in warnings[0]
