@@ -202,13 +202,36 @@ def test_label_words_of_other_languages_with_english_headings() -> None:
     ]
 
 
+def test_section_words_and_capitals_of_another_language_head_their_points() -> None:
+    text = (
+        "ДОГОВІР ПРО РІЧКУ\n\nРозділ 1. Безпека\n\n1. Сторони припиняють вогонь на світанку.\n\n"
+        "ЛЮДИ\n\n2. Сторони звільняють усіх рибалок.\n\nДодаток А\n\n1. Перелік причалів.\n"
+    )
+    draft = parse_plan_text(text, plan="p", label="v", where="draft.txt")
+    assert [(p.number, p.heading, p.text) for p in draft.points] == [
+        ("1", "Безпека", "Сторони припиняють вогонь на світанку."),
+        ("2", "ЛЮДИ", "Сторони звільняють усіх рибалок."),
+        ("А.1", "Додаток А", "Перелік причалів."),
+    ]
+
+
 def test_point_labels_file_is_validated() -> None:
-    labels = parse_point_labels({"words": {"en": ["Point", "art."]}, "prefixes": ["p"]})
+    labels = parse_point_labels(
+        {
+            "words": {"en": ["Point", "art."]},
+            "prefixes": ["p"],
+            "sections": {"en": ["Part"]},
+            "annexes": ["part"],
+        }
+    )
     assert labels.words == ("point", "art.") and labels.prefixes == ("p",)
+    assert labels.sections == ("part",) and labels.annexes == {"part"}
     with pytest.raises(ConfigError):
         parse_point_labels({"words": ["point"]})
     with pytest.raises(ConfigError):
         parse_point_labels({"prefixes": ["P1"]})
+    with pytest.raises(ConfigError):
+        parse_point_labels({"sections": {"en": ["part"]}, "annexes": ["annex"]})
 
 
 XML = """<?xml version="1.0" encoding="UTF-8"?>

@@ -117,16 +117,18 @@ _RUN_IN = re.compile(
 )
 # A title in bold or italics filling the label's line ("1. **Ceasefire**"), the text under it.
 _EMPHASIS_LINE = re.compile(r"(?P<em>\*\*|__|\*)(?=\S)(?P<title>[^*_]{1,80}?)[.:]?(?P=em)[.:]?")
-# Section lines of drafts: "II. TERRITORY", "Section B: Economy", "Part 3 - Guarantees", "Annex I".
-# An annex (or appendix) after the points numbers its items afresh: they are its own, not the plan's.
-_ANNEX = frozenset({"annex", "appendix"})
+# Section lines of drafts: "II. TERRITORY", "Section B: Economy", "Part 3 - Guarantees", "Annex I",
+# "Розділ 2" (the section words of each language the knowledge file lists). An annex (or
+# appendix) after the points numbers its items afresh: they are its own, not the plan's.
+_ANNEX = point_labels().annexes
+_SECTION_WORDS = "|".join(map(re.escape, point_labels().sections))
 _SECTION = re.compile(
-    r"^\s*(?:(?P<kind>(?i:part|section|chapter|title|annex|appendix))\s+(?P<label>[A-Z]|[IVX]+|\d+)"
+    r"^\s*(?:(?P<kind>(?i:" + _SECTION_WORDS + r"))\s+(?P<label>[A-ZА-ЯІЄ]|[IVX]+|\d+)"
     r"|(?P<roman>[IVX]+)(?=[.:)]))"
     r"\s*[.:)\-–—]?\s*(?P<text>.*)$"
 )
-# A short line in capitals ("TERRITORY", "SECURITY GUARANTEES:") heads the points below it.
-_CAPS = re.compile(r"^\s*(?=[^a-z]*[A-Z]{3})[^a-z.,;]{3,80}$")
+# A short line in capitals ("TERRITORY", "SECURITY GUARANTEES:", "БЕЗПЕКА") heads the points below it.
+_CAPS = re.compile(r"^\s*(?=[^a-zа-яіїєґё]*[A-ZА-ЯІЇЄҐЁ]{3})[^a-zа-яіїєґё.,;]{3,80}$")
 # "Author: E3" and the like in the preamble of a text plan.
 _META = re.compile(r"^\s*(?P<key>author|kind|based[ _-]on|source[ _-]url)\s*:\s*(?P<value>\S.*)$", re.I)
 # "[disputed by Russia]", "[summary]", "[partial]", "[unknown]", "[open]" at the start of a point.

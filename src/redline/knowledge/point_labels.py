@@ -22,6 +22,8 @@ class PointLabels:
 
     words: tuple[str, ...]
     prefixes: tuple[str, ...]
+    sections: tuple[str, ...] = ()
+    annexes: frozenset[str] = frozenset()
 
 
 @cache
@@ -32,17 +34,33 @@ def point_labels(path: Path | None = None) -> PointLabels:
 
 
 def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
-    """Validate an already-parsed mapping of ``words`` (by language) and ``prefixes``."""
-    if not isinstance(raw, dict) or set(raw) - {"words", "prefixes"}:
-        raise ConfigError("the point labels must be a mapping with keys 'words' and 'prefixes'", where=where)
-    by_language = raw.get("words") or {}
-    if not isinstance(by_language, dict) or not all(
-        isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in by_language.values()
-    ):
-        raise ConfigError("'words' must map each language to a list of label words", where=where)
+    """Validate an already-parsed mapping of ``words`` and ``sections`` (by language),
+    ``prefixes`` and ``annexes``."""
+    keys = {"words", "prefixes", "sections", "annexes"}
+    if not isinstance(raw, dict) or set(raw) - keys:
+        raise ConfigError(f"the point labels must be a mapping with keys {sorted(keys)}", where=where)
+    words = _by_language(raw.get("words"), "words", where)
+    sections = _by_language(raw.get("sections"), "sections", where)
     prefixes = raw.get("prefixes") or []
     if not isinstance(prefixes, list) or not all(isinstance(p, str) and p.isalpha() for p in prefixes):
         raise ConfigError("'prefixes' must be a list of letters", where=where)
-    words = dict.fromkeys(w.strip().lower() for v in by_language.values() for w in v)
-    # longest first, so that "article" is tried before "art."
-    return PointLabels(tuple(sorted(words, key=len, reverse=True)), tuple(p.lower() for p in prefixes))
+    annexes = raw.get("annexes") or []
+    if not isinstance(annexes, list) or not all(
+        isinstance(a, str) and a.lower() in sections for a in annexes
+    ):
+        raise ConfigError("'annexes' must list words that 'sections' lists", where=where)
+    return PointLabels(
+        words, tuple(p.lower() for p in prefixes), sections, frozenset(a.lower() for a in annexes)
+    )
+
+
+def _by_language(value: Any, key: str, where: str) -> tuple[str, ...]:
+    """The words of every language together, lower case, longest first (so that "article" is
+    tried before "art.")."""
+    value = value or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in value.values()
+    ):
+        raise ConfigError(f"'{key}' must map each language to a list of words", where=where)
+    found = dict.fromkeys(w.strip().lower() for v in value.values() for w in v)
+    return tuple(sorted(found, key=len, reverse=True))
