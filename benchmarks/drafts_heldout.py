@@ -22,9 +22,14 @@ numbered Markdown headings), written after both and before redline read it; ``--
 fourth (six drafts, three pairs: text copied from a two-column PDF, tracked changes written
 inline, a word-processor export that lost its numbering, points numbered with words, a
 social-media thread with "(1)" inside its posts, Cyrillic letter sub-points and a preamble point
-that renumbers the rest), written after all three and before redline read it.
+that renumbers the rest), written after all three and before redline read it; ``--set drafts5`` a
+fifth (seven drafts, four pairs: a Telegram post numbered with keycap emoji, a web page whose
+points are rows of a "No. | Provision | Status" table, a word-processor text with a table of
+contents and articles under sections, ``pdftotext -layout`` output with "P1" labels and form
+feeds, a Ukrainian text with English headings, a legal-XML export, the wikitext of an
+encyclopedia article), written after all four and before redline read it.
 
-Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|drafts3|drafts4] [--verbose]
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts5] [--verbose]
 """
 
 from __future__ import annotations
@@ -47,7 +52,7 @@ from redline.model import PlanVersion
 
 DATA = Path(__file__).resolve().parent / "data"
 # the first batch, then each next one written after the reader was fixed on those before it
-SETS = ("drafts", "drafts2", "drafts3", "drafts4")
+SETS = ("drafts", "drafts2", "drafts3", "drafts4", "drafts5")
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 

@@ -108,3 +108,20 @@ def test_new_half_terms_alone_tag_nothing() -> None:
     # a joint commission is a body of the issue it works on: tracing the missing is humanitarian
     got = tags("A joint commission shall trace the missing and tell their families.")
     assert "humanitarian" in got and "process" not in got
+
+
+@pytest.mark.parametrize(
+    ("provision", "issue"),
+    [
+        ("The whole valley shall be placed under a joint provisional administration.", "territory"),
+        ("Talks on the final status of the valley shall open within a year.", "territory"),
+        ("Each side shall pull its artillery back 25 km from the river.", "military_limits"),
+        ("Two neighbouring states shall act as guarantors of this settlement.", "security_guarantees"),
+        ("The eastern province shall lift its oil embargo on the river ports.", "sanctions_economy"),
+        ("The northern side shall reopen the mountain road to trade.", "sanctions_economy"),
+        ("All hostilities in and around the valley shall end at noon.", "ceasefire"),
+        ("The guns shall fall silent at dawn on the first Sunday after signature.", "ceasefire"),
+    ],
+)
+def test_settlement_wording_of_the_fifth_draft_batch_is_tagged(provision: str, issue: str) -> None:
+    assert issue in tags(provision)

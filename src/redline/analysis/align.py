@@ -26,11 +26,14 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from redline.analysis.textsim import TfIdf, similarity, stem, tokens
+from redline.knowledge.scripts import latin_letters
 from redline.model import PlanVersion, Point
 
 __all__ = [
@@ -144,6 +147,10 @@ def word_diff(old: str, new: str) -> list[WordChange]:
 
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][\w-]+)")
 _NUM = re.compile(r"\d[\d,.]*")
+# a word of any script after the first of its sentence; capitalised ones are names
+_WORD_INSIDE = re.compile(r"(?<![.!?:]\s)(?<!^)\b([^\W\d_][\w'’-]+)")
+# names spelled loosely once in Latin letters: c and k, g and h, w and v, j and y and i meet
+_LOOSE = str.maketrans("cgwjyq", "khviik")
 
 
 def _entities(text: str) -> set[str]:
@@ -153,6 +160,30 @@ def _entities(text: str) -> set[str]:
     return nums | names
 
 
+def _script(points: Sequence[Point]) -> str:
+    """The script most letters of the points' wording are in ("LATIN", "CYRILLIC")."""
+    counts = Counter(unicodedata.name(c, "?").split()[0] for p in points for c in p.english if c.isalpha())
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _name_key(word: str) -> str:
+    """A name as its first Latin letters, spelled loosely: "Корран" and "Corran", "Тавріну"
+    (inflected) and "Tavrin", "Гальм" and "Halm" meet."""
+    table = latin_letters()
+    latin = "".join(table.get(c, c if c.isascii() and c.isalpha() else "") for c in word.lower())
+    return "~" + re.sub(r"(.)\1+", r"\1", latin.translate(_LOOSE))[:4]
+
+
+def _translated_entities(text: str) -> set[str]:
+    """What survives a translation of a clause: its figures and its names in Latin letters."""
+    nums = {n.replace(",", "").rstrip(".") for n in _NUM.findall(text)}
+    return nums | {_name_key(w) for w in _WORD_INSIDE.findall(text) if w[0].isupper()}
+
+
+def _share(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 class _Scorer:
     """Evidence that two points are one clause, computed once per pair."""
 
@@ -160,12 +191,19 @@ class _Scorer:
         self.a = [tokens(p.english) for p in old]
         self.b = [tokens(p.english) for p in new]
         self.space = TfIdf(self.a + self.b)
-        self.ea = [_entities(p.english) for p in old]
-        self.eb = [_entities(p.english) for p in new]
+        # versions in two scripts (a draft and its translation, with no English gloss) share no
+        # words: their points are compared by what a translation keeps, figures and names
+        self.translated = bool(old and new) and _script(old) != _script(new)
+        entities = _translated_entities if self.translated else _entities
+        self.ea = [entities(p.english) for p in old]
+        self.eb = [entities(p.english) for p in new]
         self.tags_a = [set(p.issues) for p in old]
         self.tags_b = [set(p.issues) for p in new]
         loose = [p.text_status in ("partial", "summary") for p in new]
-        self.text = [[self._text(x, y, opt, loose[j]) for j, y in enumerate(self.b)] for x in self.a]
+        if self.translated:
+            self.text = [[_share(x, y) for y in self.eb] for x in self.ea]
+        else:
+            self.text = [[self._text(x, y, opt, loose[j]) for j, y in enumerate(self.b)] for x in self.a]
         self.sim = [[0.0] * len(new) for _ in old]
         self.bonus = [[0.0] * len(new) for _ in old]  # the point-number part of ``sim``
         if not markup:
@@ -352,6 +390,8 @@ def align_versions(old: PlanVersion, new: PlanVersion, options: AlignOptions | N
     markup = new.based_on is not None and new.based_on == old.label
     sc = _Scorer(old_pts, new_pts, opt, markup)
     groups = _dp(sc, opt)
+    if sc.translated:
+        groups = _paired_gaps(groups, sc)
     lone_old = sorted(g[0][0] for g in groups if not g[1])
     lone_new = sorted(g[1][0] for g in groups if not g[0])
     moved: dict[int, tuple[int, float]] = {}  # new index -> (old index, similarity)
@@ -394,6 +434,32 @@ def align_versions(old: PlanVersion, new: PlanVersion, options: AlignOptions | N
         else:
             changes.append(_change(_one_to_one(o[0], w[0]), o, w, s))
     return PlanDiff(old=old, new=new, changes=_with_unknown(changes, old, new))
+
+
+def _paired_gaps(
+    groups: list[tuple[list[int], list[int], float]], sc: _Scorer
+) -> list[tuple[list[int], list[int], float]]:
+    """Groups of a diff across scripts with the one old and the one new point that alone stand
+    between the same two pairs (or a pair and an end) made a pair: with no words to compare,
+    the order of the text is the evidence left, and a clause with no figure or name ("no crew
+    member shall be prosecuted") would otherwise show as removed and added."""
+    out: list[tuple[list[int], list[int], float]] = []
+    run: list[tuple[list[int], list[int], float]] = []
+    for group in [*groups, None]:
+        if group is not None and not (group[0] and group[1]):
+            run.append(group)
+            continue
+        olds = [g for g in run if g[0]]
+        news = [g for g in run if g[1]]
+        if len(olds) == 1 and len(news) == 1 and len(olds[0][0]) == 1 and len(news[0][1]) == 1:
+            i, j = olds[0][0][0], news[0][1][0]
+            out.append(([i], [j], sc.sim[i][j]))
+        else:
+            out += run
+        run = []
+        if group is not None:
+            out.append(group)
+    return out
 
 
 def _out_of_sequence_parts(

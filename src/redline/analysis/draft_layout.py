@@ -7,16 +7,19 @@ inside a news article that gives the points in prose ("The first point says ... 
 calls for ..."), quoted in an e-mail reply ("> 1) ..."), with a word processor's tracked
 changes written inline ("[deleted: 21][inserted: 30]"), as a social-media thread ("2/7 ... (1)
 A truce ..."), or with its automatic numbering lost ("•" before each point, "First," ...
-"Second,"). Each function here answers one layout question on plain lines, so that
-``redline.analysis.plans`` reads every shape into the same points.
+"Second,"), as a channel post numbered with keycap emoji ("3️⃣"), as a word processor's text
+with its table of contents ("Article 4<TAB>Title<TAB>2"), or as the wikitext source of a wiki
+page ("# ..." items the wiki numbers itself). Each function here answers one layout question
+on plain lines, so that ``redline.analysis.plans`` reads every shape into the same points.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from redline.knowledge.dates import calendar_words
 
@@ -25,6 +28,7 @@ __all__ = [
     "TableRow",
     "accept_changes",
     "bullet_points",
+    "contents_lines",
     "csv_delimiter",
     "date_line",
     "field_names",
@@ -32,12 +36,15 @@ __all__ = [
     "hyphenated_words",
     "inline_points",
     "join_wrapped",
+    "keycap_numbers",
     "ordinal_paragraphs",
     "page_furniture",
     "prose_points",
+    "symbol_bullet",
     "table_rows",
     "thread_counters",
     "unquote",
+    "wikitext",
 ]
 
 CARDINALS = [
@@ -252,6 +259,13 @@ _NUMBER_CELL = re.compile(
 )
 
 
+# A row of its own under a point's row, with only the text cell filled: a lettered sub-point
+# ("a) the villages ...") or a bulleted item, as a list inside a table cell is written out.
+_SUB_CELL = re.compile(r"^[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
+_NO_NUMBER = frozenset({"—", "–", "-", "--", "n/a"})
+_BULLET_CELL = re.compile(r"^[-*•]\s+(?P<text>\S.*)$")
+
+
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
@@ -291,13 +305,25 @@ def table_rows(lines: Sequence[str]) -> tuple[dict[int, TableRow], set[int]]:
         if num_col is None and text_col != 0 and all(_NUMBER_CELL.match(cells[k][0]) for k in body):
             num_col = 0
         head_col = _index(header, "heading")
+        last: int | None = None  # the row a sub-point row ("|  | a) ... |") belongs to
         for k in body:
             row = cells[k]
             m = _NUMBER_CELL.match(row[num_col]) if num_col is not None else None
             if not row[text_col]:
                 continue
             heading = (row[head_col] or None) if head_col is not None else None
+            if num_col is not None and row[num_col] in _NO_NUMBER:
+                continue  # a numbered table's row numbered "—": a provision withdrawn from this version
+            above = rows[last] if last is not None else None
+            if m is None and last is not None and above and above.number and "." not in above.number:
+                if sub := _SUB_CELL.match(row[text_col]):
+                    rows[k] = TableRow(f"{above.number}.{sub.group('num')}", sub.group("text"), above.heading)
+                    continue
+                if bullet := _BULLET_CELL.match(row[text_col]):  # an unlettered item is the row's text
+                    rows[last] = replace(above, text=f"{above.text} {bullet.group('text')}")
+                    continue
             rows[k] = TableRow(m.group("num") if m else None, row[text_col], heading)
+            last = k
         chrome.update((i, i + 1))
         i = j
     return rows, chrome
@@ -369,6 +395,7 @@ def bullet_points(lines: Sequence[str]) -> list[tuple[str, int, str]]:
     found: list[tuple[str, int, list[str]]] = []
     open_point = False
     for lineno, line in enumerate(lines, start=1):
+        line = symbol_bullet(line) or line  # a post's emoji bullets ("🔹 ") are bullets too
         if m := _LOST_NUMBER.match(line):
             found.append((str(len(found) + 1), lineno, [line[m.end() :].strip()]))
             open_point = True
@@ -432,3 +459,125 @@ def inline_points(text: str) -> list[tuple[str, int, str]]:
             nxt = (n.start() for n in marks[k + 1 :] if int(n.group("num")) == len(found) + 2)
             found.append((m.group("num"), start, body[m.end() : next(nxt, len(body))].strip()))
     return found if len(found) >= 2 else []
+
+
+# A number written in keycap emoji at a line's start ("3️⃣ The ...": the digit, an optional emoji
+# presentation selector, the enclosing keycap; "🔟" for ten), as a channel post numbers points.
+_KEYCAP = re.compile("^(?P<indent>\\s*)(?P<keys>(?:[0-9]\ufe0f?\u20e3)+|\U0001f51f)\\s*(?=\\S)")
+
+
+def keycap_numbers(lines: Sequence[str]) -> list[str]:
+    """``lines`` with a keycap number opening a line written as a typed one ("3️⃣ The ..." is
+    "3. The ..."), and an emoji set before a typed number as a bullet ("▪️ 3. The ..." is "3.
+    The ..."); a keycap inside a sentence ("points 3️⃣ and 8️⃣ are hard") stays."""
+
+    def typed(m: re.Match[str]) -> str:
+        keys = m.group("keys")
+        digits = "10" if keys == "\U0001f51f" else "".join(c for c in keys if c.isdigit())
+        return f"{m.group('indent')}{digits}. "
+
+    out = []
+    for line in lines:
+        line = _KEYCAP.sub(typed, line)
+        bullet = symbol_bullet(line)
+        out.append(bullet[2:] if bullet and _TYPED_NUMBER.match(bullet[2:]) else line)
+    return out
+
+
+_TYPED_NUMBER = re.compile(r"\s*[(\[]?\d{1,3}(?:\.\d{1,3})*[.):\]]?\s+\S")
+
+
+def symbol_bullet(line: str) -> str | None:
+    """``line`` as "• ..." when a symbol opens it as a bullet ("🔹 ", "▪️ ", "✅ "), else None."""
+    stripped = line.lstrip()
+    k = 0
+    while k < len(stripped) and (unicodedata.category(stripped[k]) == "So" or stripped[k] == "\ufe0f"):
+        k += 1
+    if not k or k > 3 or k >= len(stripped) or not stripped[k].isspace():
+        return None
+    return "• " + stripped[k:].lstrip()
+
+
+# A table of contents' entry: a label and title, then a page number after a tab or dot leaders
+# ("Article 4<TAB>Transitional administration<TAB>2", "Annex A ........ 12").
+_CONTENTS_ENTRY = re.compile(r"^\s*\S.*?(?:\t+\s*|\s*(?:\.\s?){3,}\s*|\s*…+\s*)\d{1,4}\s*$")
+_CONTENTS_TITLE = re.compile(r"^\s*(?:table of )?contents\s*:?\s*$", re.I)
+
+
+def contents_lines(lines: Sequence[str]) -> set[int]:
+    """Indices of a table of contents: three or more lines in a row that each end in a page
+    number after a tab or dot leaders, and a "Contents" line over them. Its entries repeat the
+    labels of the points below ("Article 4"), which read twice would seem numbered twice. An
+    entry is a label and a title, a few words: a point of tab-separated text is longer."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        if i < len(lines) and _CONTENTS_ENTRY.match(line) and len(line.split()) <= 12:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+            before = run[0] - 1
+            while before >= 0 and not lines[before].strip():
+                before -= 1
+            if before >= 0 and _CONTENTS_TITLE.match(lines[before]):
+                out.add(before)
+        run = []
+    return out
+
+
+# Wikitext: "== Provisions ==" headings, "#" items the wiki numbers itself, templates, citations.
+_WIKI_HEADING = re.compile(r"^(?P<eq>={2,6})\s*(?P<text>[^=].*?)\s*(?P=eq)\s*$")
+_WIKI_ITEM = re.compile(r"^(?P<marks>[#*:;]+)\s*(?P<text>.*)$")
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_REF = re.compile(r"<ref\b[^>]*/>|<ref\b[^>]*>.*?</ref\s*>", re.I | re.S)
+_WIKI_LINK = re.compile(r"\[\[(?P<target>[^\]|]*)(?:\|(?P<label>[^\]]*))?\]\]")
+_EXTERNAL_LINK = re.compile(r"\[(?:https?:)?//\S+\s+(?P<label>[^\]]+)\]")
+
+
+def wikitext(text: str) -> str:
+    """The wikitext source of a wiki page as the typed draft the page shows, else ``text`` as
+    it is. Items of a "#" list are numbered as the wiki numbers them ("# ..." is "1. ...",
+    "## ..." under it "1.1 ..."), "== Provisions ==" is a heading; templates, citations,
+    categories and the markup of links and emphasis are no text of any point. A text is read
+    as wikitext only when it has a "== ... ==" heading and two "#" items, so a Markdown
+    heading ("# Title") is never an item."""
+    lines = text.splitlines()
+    items = sum(1 for line in lines if line.startswith("#") and not re.match(r"#+\s.*#\s*$", line))
+    if items < 2 or not any(_WIKI_HEADING.match(line) for line in lines):
+        return text
+    while _TEMPLATE.search(text):
+        text = _TEMPLATE.sub("", text)
+    text = _REF.sub("", text)
+
+    def link(m: re.Match[str]) -> str:
+        target = m.group("target").strip()
+        if ":" in target and target.split(":", 1)[0].lower() in {"category", "file", "image"}:
+            return ""
+        return (m.group("label") if m.group("label") is not None else target).strip()
+
+    text = _EXTERNAL_LINK.sub(lambda m: m.group("label"), _WIKI_LINK.sub(link, text))
+    text = re.sub(r"'{2,}", "", text)
+    text = re.sub(r"<br\s*/?>", " ", text, flags=re.I)
+    out: list[str] = []
+    counters: list[int] = []
+    for line in text.splitlines():
+        if m := _WIKI_HEADING.match(line):
+            out.append(f"## {m.group('text')}")
+            counters = []
+        elif (m := _WIKI_ITEM.match(line)) and set(m.group("marks")) == {"#"}:
+            depth = len(m.group("marks"))
+            counters = [*counters[:depth], *([0] * (depth - len(counters)))]
+            counters[depth - 1] += 1
+            label = ".".join(str(n) for n in counters[:depth])
+            out.append(f"{label}{'.' if depth == 1 else ''} {m.group('text').strip()}")
+        elif m := _WIKI_ITEM.match(line):
+            if m.group("marks").startswith("#"):  # "#:" continues the item above
+                out.append(f"   {m.group('text').strip()}")
+            else:
+                out.append(f"- {m.group('text').strip()}")
+                counters = []
+        else:
+            out.append(line)
+            counters = []
+    return "\n".join(out)

@@ -164,15 +164,18 @@ def _author_words(author: str) -> set[str]:
 
 def foreign_text() -> Callable[[str], bool]:
     """Whether a point's wording is in another language: almost no English function words and
-    a fair share of other languages' (a terse English provision has few of either)."""
-    from redline.sources.language import EnglishDetector
+    a fair share of other languages' (a terse English provision has few of either), or written
+    mostly in another script (a Ukrainian or Greek point, whose words no Latin list holds)."""
+    from redline.sources.language import MIN_LATIN, EnglishDetector
 
     english = EnglishDetector.load().guess
     other = EnglishDetector.load(packaged(NON_ENGLISH_WORDS)).guess
 
     def check(text: str) -> bool:
         mine = english(text)
-        return mine.words >= 5 and mine.share < 0.06 and other(text).share >= 0.15
+        if mine.words < 5:
+            return False
+        return mine.latin < MIN_LATIN or (mine.share < 0.06 and other(text).share >= 0.15)
 
     return check
 

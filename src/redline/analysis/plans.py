@@ -29,6 +29,7 @@ from redline.analysis.draft_layout import (
     CARDINALS,
     accept_changes,
     bullet_points,
+    contents_lines,
     csv_delimiter,
     date_line,
     field_names,
@@ -36,16 +37,19 @@ from redline.analysis.draft_layout import (
     hyphenated_words,
     inline_points,
     join_wrapped,
+    keycap_numbers,
     ordinal_paragraphs,
     page_furniture,
     prose_points,
     table_rows,
     thread_counters,
     unquote,
+    wikitext,
 )
 from redline.analysis.textsim import STOP_WORDS, tokens
 from redline.errors import PlanError
 from redline.knowledge.issue_terms import IssueTerms
+from redline.knowledge.point_labels import point_labels
 from redline.model import VERSION_KINDS, PlanVersion, Point
 
 Tagger = Callable[[str], list[str]]
@@ -53,9 +57,13 @@ Tagger = Callable[[str], list[str]]
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 # "Point 3:", "Article 4 -", "Art. 5.", "§ 6." and "§ 7 The ..." or "§ 7 (1) The ..." (no mark before
 # a capital), "Point one: ..." (a number in words), and a label alone on its line ("Article 8"),
-# whose text follows; "Point 6 (elections) is dropped" is a sentence about a point, not one
+# whose text follows; "Point 6 (elections) is dropped" is a sentence about a point, not one.
+# The label words of every language the knowledge file lists ("Пункт 3."), and a capital
+# written onto the number ("P3 The ...").
+_LABEL_WORDS = "|".join(re.escape(w) + (r"\s*" if w.endswith(".") else r"\s+") for w in point_labels().words)
+_LABEL_PREFIXES = "|".join(re.escape(p.upper()) + r"(?=\d)" for p in point_labels().prefixes)
 _NAMED = re.compile(
-    r"^\s*(?i:(?:point|article|clause|item)\s+|art\.\s*|§+\s*)"
+    r"^\s*(?:(?i:" + _LABEL_WORDS + r"|§+\s*)" + (f"|{_LABEL_PREFIXES}" if _LABEL_PREFIXES else "") + ")"
     r"(?P<num>\d+(?:\.\d+)*|(?i:" + "|".join(CARDINALS) + r")\b)"
     r"(?:\s*[:.)\-–—]\s*|\s+(?=[A-Z\"“]|\([^)]*\)\s*(?:[A-Z\"“(]|$))|\s*$)(?P<text>.*)$"
 )
@@ -97,6 +105,7 @@ _CYRILLIC_ORDER = "абвгдежзиклмнопрстуфхцчшщэюя"
 # mediators: ______"): the plan's points have ended, though no blank line came before it.
 _SIGNATURE = re.compile(
     r"^\s*(?:(?i:signed|done)\s+(?i:for|on behalf of|by|at|in)\b"
+    r"|(?i:for|on behalf of)\s\S.{0,60}?(?:\s{3,}|\t)(?i:for|on behalf of)\s"  # two columns
     r"|(?i:for|on behalf of)\s[^:]{1,60}:\s*(?:_{3,}.*)?$)"
 )
 _BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -108,16 +117,18 @@ _RUN_IN = re.compile(
 )
 # A title in bold or italics filling the label's line ("1. **Ceasefire**"), the text under it.
 _EMPHASIS_LINE = re.compile(r"(?P<em>\*\*|__|\*)(?=\S)(?P<title>[^*_]{1,80}?)[.:]?(?P=em)[.:]?")
-# Section lines of drafts: "II. TERRITORY", "Section B: Economy", "Part 3 - Guarantees", "Annex I".
-# An annex (or appendix) after the points numbers its items afresh: they are its own, not the plan's.
-_ANNEX = frozenset({"annex", "appendix"})
+# Section lines of drafts: "II. TERRITORY", "Section B: Economy", "Part 3 - Guarantees", "Annex I",
+# "Розділ 2" (the section words of each language the knowledge file lists). An annex (or
+# appendix) after the points numbers its items afresh: they are its own, not the plan's.
+_ANNEX = point_labels().annexes
+_SECTION_WORDS = "|".join(map(re.escape, point_labels().sections))
 _SECTION = re.compile(
-    r"^\s*(?:(?P<kind>(?i:part|section|chapter|title|annex|appendix))\s+(?P<label>[A-Z]|[IVX]+|\d+)"
+    r"^\s*(?:(?P<kind>(?i:" + _SECTION_WORDS + r"))\s+(?P<label>[A-ZА-ЯІЄ]|[IVX]+|\d+)"
     r"|(?P<roman>[IVX]+)(?=[.:)]))"
     r"\s*[.:)\-–—]?\s*(?P<text>.*)$"
 )
-# A short line in capitals ("TERRITORY", "SECURITY GUARANTEES:") heads the points below it.
-_CAPS = re.compile(r"^\s*(?=[^a-z]*[A-Z]{3})[^a-z.,;]{3,80}$")
+# A short line in capitals ("TERRITORY", "SECURITY GUARANTEES:", "БЕЗПЕКА") heads the points below it.
+_CAPS = re.compile(r"^\s*(?=[^a-zа-яіїєґё]*[A-ZА-ЯІЇЄҐЁ]{3})[^a-zа-яіїєґё.,;]{3,80}$")
 # "Author: E3" and the like in the preamble of a text plan.
 _META = re.compile(r"^\s*(?P<key>author|kind|based[ _-]on|source[ _-]url)\s*:\s*(?P<value>\S.*)$", re.I)
 # "[disputed by Russia]", "[summary]", "[partial]", "[unknown]", "[open]" at the start of a point.
@@ -336,18 +347,20 @@ def parse_plan_text(
 
     Lines before the first point (title, preamble) are not points; a line that is not a
     point, a sub-point or a heading continues the point above it. The layout a draft was
-    pasted in is undone first (``draft_layout``): tracked changes (read as accepted), an e-mail
-    reply's quoting, a thread's post counters, a PDF's page headers, footers, footnotes and
-    line-end hyphens, Markdown tables; when no line is numbered, points an article gives in
-    prose, bullets that lost their numbers, paragraphs numbered with words ("First,") and
-    numbers inside paragraphs ("(1) ... (2) ...").
+    pasted in is undone first (``draft_layout``): wikitext, tracked changes (read as accepted),
+    an e-mail reply's quoting, a thread's post counters, keycap emoji numbers, a PDF's page
+    headers, footers, footnotes and line-end hyphens, Markdown tables, a table of contents;
+    when no line is numbered, points an article gives in prose, bullets that lost their
+    numbers, paragraphs numbered with words ("First,") and numbers inside paragraphs ("(1) ...
+    (2) ...").
     """
-    text = accept_changes(text)
-    lines = [_plain(raw.rstrip()) for raw in thread_counters(unquote(text.splitlines()))]
+    text = accept_changes(wikitext(text))
+    lines = [_plain(raw.rstrip()) for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))]
     notes, note_mark = footnote_marks(lines)
     if note_mark is not None:
         lines = [line if k in notes else note_mark.sub("", line) for k, line in enumerate(lines)]
     table, chrome = table_rows(lines)
+    chrome |= contents_lines(lines)
     starts = [_point_start(line) for line in lines]
     furniture = page_furniture(lines, starts)
     starts_after = _starts_after(starts)
@@ -366,9 +379,10 @@ def parse_plan_text(
             after_blank = True
             continue
         if row := table.get(lineno - 1):
-            parent = row.number or str(len(drafts) + 1)
+            number = row.number or str(len(drafts) + 1)
+            parent = number if "." not in number else parent
             # a row is the whole point: what follows the table continues no row
-            drafts.append(_Draft(parent, lineno, [row.text], row.heading or heading, section, closed=True))
+            drafts.append(_Draft(number, lineno, [row.text], row.heading or heading, section, closed=True))
             continue
         if not drafts and (m := _META.match(line)):
             key = m.group("key").lower().replace(" ", "_").replace("-", "_")

@@ -166,7 +166,7 @@ def plan_import(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="text, json, csv or html (default: from extension)."
+            "--format", "-f", metavar="FORMAT", help="text, json, csv, html or xml (default: from extension)."
         ),
     ] = None,
     issues: Annotated[

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -116,6 +117,9 @@ def outline_text(markup: str) -> str:
     tree = _text_tree(markup)
     if tree is None:
         return ""
+    # struck-out text is deleted text: a provision the page shows withdrawn is no point of it
+    for struck in tree.xpath("//s|//del|//strike"):
+        struck.drop_tree()
     # the page's article when it marks one: lists of related or most-read stories stay out
     main = tree.xpath("//article|//main") or [tree.find("body")]
     lines: list[str] = []
@@ -152,15 +156,20 @@ def _outline(el: etree._Element, lines: list[str], depth: int) -> None:
 
 def _table(el: etree._Element, lines: list[str]) -> None:
     """A table as Markdown rows under its first row and a rule, which the plan reader reads
-    by its columns ("No.", "Provision"), as a table typed in Markdown."""
-    rows = [
-        [
-            _flat(cell).replace("|", "/")
-            for cell in row
-            if isinstance(cell.tag, str) and cell.tag in {"td", "th"}
-        ]
-        for row in el.iter("tr")
-    ]
+    by its columns ("No.", "Provision"), as a table typed in Markdown. A list inside a cell
+    gives one row per item under the row, with only that cell filled ("a) ..."): a point's
+    sub-points in a table of points."""
+    rows: list[list[str]] = []
+    for tr in el.iter("tr"):
+        cells = [cell for cell in tr if isinstance(cell.tag, str) and cell.tag in {"td", "th"}]
+        subs: list[tuple[int, str]] = []
+        for k, cell in enumerate(cells):
+            for found in _cell_lists(cell):
+                for item in _items(found):
+                    subs.append((k, item))
+                found.drop_tree()
+        rows.append([_flat(cell).replace("|", "/") for cell in cells])
+        rows += [[item.replace("|", "/") if c == k else "" for c in range(len(cells))] for k, item in subs]
     rows = [row for row in rows if any(row)]
     if not rows:
         return
@@ -196,6 +205,22 @@ def _list(el: etree._Element, lines: list[str], depth: int) -> None:
         for n in nested:
             _list(n, lines, depth + 1)
         number += 1
+
+
+def _cell_lists(cell: etree._Element) -> list[etree._Element]:
+    """The lists in a table cell that no other list in it holds."""
+    return [
+        found
+        for found in cell.iter("ol", "ul")
+        if not any(a.tag in {"ol", "ul"} for a in takewhile(lambda a: a is not cell, found.iterancestors()))
+    ]
+
+
+def _items(el: etree._Element) -> list[str]:
+    """A cell's list as lines: lettered ("b)") when ordered, as a list inside a point is."""
+    lines: list[str] = []
+    _list(el, lines, depth=1)
+    return lines
 
 
 def _count(value: str | None, default: int) -> int:

@@ -1,4 +1,5 @@
-"""Reading a plan file: its text and the format its extension names.
+"""Reading a plan file: its text and the format its extension names (a saved page or a legal-XML
+export as the text it shows).
 
 Parsing lives in ``redline.analysis.plans``; this module only does the file I/O so that the
 analysis layer receives text and turns it into points.
@@ -6,7 +7,10 @@ analysis layer receives text and turns it into points.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from lxml import etree
 
 from redline.errors import PlanError
 from redline.sources.html import outline_text
@@ -19,12 +23,14 @@ FORMATS = {
     ".markdown": "text",
     ".html": "html",
     ".htm": "html",
+    ".xml": "xml",
 }
 
 
 def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     """The text of ``path`` and its format (text, json or csv); ``fmt`` overrides the extension.
-    A saved web page (html) is read as the text its headings, paragraphs and lists show."""
+    A saved web page (html) is read as the text its headings, paragraphs and lists show, a
+    legal-XML export (xml) as the text its elements hold."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -40,4 +46,65 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     found = fmt or FORMATS.get(path.suffix.lower(), "text")
     if found == "html":
         return outline_text(text), "text"
+    if found == "xml":
+        return xml_outline(text, str(path)), "text"
     return text, found
+
+
+# Elements of a legal-XML export that hold data about the document, never its text.
+_XML_NOT_TEXT = frozenset({"meta", "metadata", "head", "style", "script", "notes"})
+# A label standing in an element of its own ("<num>(a)</num>"): it opens the text that follows.
+_LONE_LABEL = re.compile(r"^[(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)\]]?$", re.I)
+
+
+def xml_outline(markup: str, where: str = "<xml>") -> str:
+    """A legal-XML export (Akoma Ntoso, a drafting tool's own schema) as the text its elements
+    hold, one line per element with text, so that the plan reader reads it as the same draft
+    typed out: "Article 2" over "Demilitarised zone" over the article's paragraphs, and "(a)"
+    in a ``<num>`` of its own opening its sub-point's text. Metadata holds no text of the plan.
+    Entities are not resolved and nothing is fetched: the file may come from anywhere."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(markup.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as exc:
+        raise PlanError(
+            f"not well-formed XML ({exc.msg})",
+            where=where,
+            hint="save the plan as text, Markdown, JSON or CSV",
+        ) from None
+    lines: list[str] = []
+    _xml_lines(root, lines)
+    return "\n".join(lines)
+
+
+def _xml_lines(el: etree._Element, lines: list[str]) -> None:
+    for child in el:
+        if not isinstance(child.tag, str) or etree.QName(child).localname.lower() in _XML_NOT_TEXT:
+            continue
+        if label := _number_attribute(child):
+            lines.append(label)
+        holds = (child.text or "").strip() or any((c.tail or "").strip() for c in child)
+        if holds:  # inline children (emphasis, a reference) belong to its line
+            text = " ".join("".join(child.itertext()).split())
+            if lines and _LONE_LABEL.match(lines[-1]):
+                lines[-1] = f"{lines[-1]} {text}"
+            else:
+                lines.append(text)
+        else:
+            _xml_lines(child, lines)
+
+
+# Attributes that carry an element's number when a schema puts it there ("<clause n="3">").
+_NUMBER_ATTRIBUTES = frozenset({"n", "num", "number", "no", "nr"})
+
+
+def _number_attribute(el: etree._Element) -> str | None:
+    """The label "3." (or "(b)") an element's number attribute gives it, when no element of its
+    own holds its number ("<num>Article 3</num>" says it already)."""
+    if any(isinstance(c.tag, str) and etree.QName(c).localname.lower() in _NUMBER_ATTRIBUTES for c in el):
+        return None
+    for name, value in el.attrib.items():
+        value = value.strip()
+        if etree.QName(name).localname.lower() in _NUMBER_ATTRIBUTES and _LONE_LABEL.match(value):
+            return value if value[-1] in ".)]" else (f"({value})" if value.isalpha() else f"{value}.")
+    return None

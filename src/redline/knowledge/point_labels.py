@@ -1,0 +1,66 @@
+"""Load and validate the words that label a draft's points (``point_labels.yaml``).
+
+Drafts label points in the language they are written in ("Point 3", "Пункт 3", "Artikel 3"),
+or with a letter on the number ("P3"); the plan reader takes the list from this file so that a
+user can add a language's word without touching the parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from redline.errors import ConfigError
+from redline.knowledge import packaged, read_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class PointLabels:
+    """Label words (lower case, every language together) and letters written onto a number."""
+
+    words: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    sections: tuple[str, ...] = ()
+    annexes: frozenset[str] = frozenset()
+
+
+@cache
+def point_labels(path: Path | None = None) -> PointLabels:
+    """The point labels (default: the packaged file), read once per process."""
+    path = path or packaged("point_labels.yaml")
+    return parse_point_labels(read_yaml(path, "point labels"), str(path))
+
+
+def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
+    """Validate an already-parsed mapping of ``words`` and ``sections`` (by language),
+    ``prefixes`` and ``annexes``."""
+    keys = {"words", "prefixes", "sections", "annexes"}
+    if not isinstance(raw, dict) or set(raw) - keys:
+        raise ConfigError(f"the point labels must be a mapping with keys {sorted(keys)}", where=where)
+    words = _by_language(raw.get("words"), "words", where)
+    sections = _by_language(raw.get("sections"), "sections", where)
+    prefixes = raw.get("prefixes") or []
+    if not isinstance(prefixes, list) or not all(isinstance(p, str) and p.isalpha() for p in prefixes):
+        raise ConfigError("'prefixes' must be a list of letters", where=where)
+    annexes = raw.get("annexes") or []
+    if not isinstance(annexes, list) or not all(
+        isinstance(a, str) and a.lower() in sections for a in annexes
+    ):
+        raise ConfigError("'annexes' must list words that 'sections' lists", where=where)
+    return PointLabels(
+        words, tuple(p.lower() for p in prefixes), sections, frozenset(a.lower() for a in annexes)
+    )
+
+
+def _by_language(value: Any, key: str, where: str) -> tuple[str, ...]:
+    """The words of every language together, lower case, longest first (so that "article" is
+    tried before "art.")."""
+    value = value or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in value.values()
+    ):
+        raise ConfigError(f"'{key}' must map each language to a list of words", where=where)
+    found = dict.fromkeys(w.strip().lower() for v in value.values() for w in v)
+    return tuple(sorted(found, key=len, reverse=True))
