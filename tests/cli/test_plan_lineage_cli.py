@@ -56,3 +56,13 @@ def test_plan_show_says_who_wrote_a_version_and_which_points_are_not_settled_tex
     assert "[summary]" in shown and "[open]" in shown and "(text not known)" in shown
     plain = run("plan", "show", "28-point", "--plan", "peace", *db)
     assert "[" not in plain  # a draft of settled text carries no marks
+
+
+def test_a_lineage_without_a_plan_is_a_usage_error(tmp_path: Path) -> None:
+    """`positions --lineage US` printed the issue matrix, as if it were the US drafts' points."""
+    db = ["--db", f"sqlite:///{tmp_path / 'r.db'}"]
+    run("plan", "import", DRAFT, "--plan", "peace", "--version", "28-point", "--author", "US", *db)
+    result = runner.invoke(app, ["positions", "--lineage", "US", *db])
+    assert result.exit_code == 2
+    assert "--lineage needs --plan" in result.stderr
+    assert "28-point" in run("positions", "--plan", "peace", "--lineage", "US", "-f", "json", *db)
