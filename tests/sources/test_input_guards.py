@@ -242,3 +242,17 @@ def test_short_cyrillic_line_is_refused_as_not_english(read: Any, tmp_path: Path
     (problem,) = problems
     assert problem.kind == "language"
     assert "Latin script" in problem.reason
+
+
+def test_an_empty_record_is_fixed_in_its_field_not_by_another_file(read: Any, tmp_path: Path) -> None:
+    """An empty JSONL record was told to "pass a file with article text": it names the field."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "a", "text": ""}\n{"id": "b", "text": "The mayor said the bridge reopens."}\n')
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    docs, problems = read([path, empty])
+    assert [d.id for d in docs] == ["b"]
+    assert [(p.source, p.hint) for p in problems] == [
+        (f"{path}:1", "give the record its article in 'text'"),
+        (str(empty), "pass a file with article text"),
+    ]

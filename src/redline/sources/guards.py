@@ -146,12 +146,20 @@ def check_garbage(text: str, source: str) -> str | Problem:
     return text
 
 
+_RECORD = re.compile(r"(?::|#)\d+$")  # "file.jsonl:3", "file.json#1": a record of a file
+
+
 def check_text(text: str, source: str, detector: EnglishDetector | None) -> Problem | None:
     """Checks every document goes through, whatever it was read from."""
+    # a record of a JSONL, JSON or CSV file ("articles.jsonl:2") is fixed in its field, not by
+    # passing another file
+    hint = (
+        "give the record its article in 'text'" if _RECORD.search(source) else "pass a file with article text"
+    )
     if not text:
-        return Problem(source, "is empty", "pass a file with article text", kind="empty")
+        return Problem(source, "is empty", hint, kind="empty")
     if not text.strip():
-        return Problem(source, "holds only whitespace", "pass a file with article text", kind="empty")
+        return Problem(source, "holds only whitespace", hint, kind="empty")
     if detector is not None:
         guess = detector.guess(text)
         if not guess.english:
