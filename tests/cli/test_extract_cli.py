@@ -208,7 +208,7 @@ def test_table_format(invoke: object, monkeypatch: pytest.MonkeyPatch, tmp_path:
     )
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert f"{deep} | 2025-11-27 | 1 statements\n" in out
+    assert f"{deep} | 2025-11-27 | 1 statement\n" in out
     for header in extract_cmd.TABLE_COLUMNS:
         assert header in out
     assert "Official" in out
