@@ -66,3 +66,19 @@ def test_a_lineage_without_a_plan_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--lineage needs --plan" in result.stderr
     assert "28-point" in run("positions", "--plan", "peace", "--lineage", "US", "-f", "json", *db)
+
+
+def test_a_draft_saved_in_a_legacy_code_page_is_read_as_articles_are(tmp_path: Path) -> None:
+    """A word processor's draft in Windows-1252 was refused as "not UTF-8"; ingest reads such files."""
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(
+        "1. The régime hands the port to the city.\n2. Talks resume in Genève.\n".encode("cp1252")
+    )
+    db = ["--db", f"sqlite:///{tmp_path / 'r.db'}"]
+    assert "2 points" in run("plan", "import", draft, "--plan", "port", "--version", "v1", *db)
+    shown = run("plan", "show", "v1", "--plan", "port", *db)
+    assert "régime" in shown and "Genève" in shown
+    binary = tmp_path / "draft.bin.txt"
+    binary.write_bytes(b"1. \x00\x01\x02 point")
+    result = runner.invoke(app, ["plan", "import", str(binary), "--plan", "port", "--version", "v2", *db])
+    assert result.exit_code != 0 and "is binary" in result.stderr
