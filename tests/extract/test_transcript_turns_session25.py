@@ -75,3 +75,12 @@ def test_who_talks_but_never_asks_keeps_her_turns(extractor: Any) -> None:
         speaker and "mendes" in speaker.lower() and content.startswith("The port will reopen in May")
         for speaker, content in found
     )
+
+
+def test_what_a_conversation_was_about_is_no_statement(extractor: Any) -> None:
+    """ "spoke with the minister about the tolls" is a conversation and its topic; a transcript's
+    lead said so of every guest, and the host got a statement of the topic."""
+    found = said_by(extractor, JOURNALIST_GUEST)
+    assert not any(content.startswith("the new proposal") for _, content in found)
+    press = said_by(extractor, "The mayor spoke with reporters about the bridge tolls on Friday.")
+    assert [content for _, content in press] == ["the bridge tolls"]  # to the press: what was said
