@@ -82,3 +82,20 @@ def test_a_draft_saved_in_a_legacy_code_page_is_read_as_articles_are(tmp_path: P
     binary.write_bytes(b"1. \x00\x01\x02 point")
     result = runner.invoke(app, ["plan", "import", str(binary), "--plan", "port", "--version", "v2", *db])
     assert result.exit_code != 0 and "is binary" in result.stderr
+
+
+def test_plan_list_in_json_is_the_apis_list(tmp_path: Path) -> None:
+    """`plan list` printed only tab-separated lines; `-f json` is /api/v1/plans, field for field."""
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from redline.api import create_app
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    run("plan", "import", DRAFT, "--plan", "peace", "--version", "28-point", "--author", "US", "--db", url)
+    run("plan", "import", MARKUP, "--plan", "peace", "--version", "e3", "--date", "2025-11-23", "--db", url)
+    listed = json.loads(run("plan", "list", "-f", "json", "--db", url))
+    with TestClient(create_app(url)) as client:
+        assert listed == client.get("/api/v1/plans").json()
+    assert [v["label"] for v in listed[0]["versions"]] == ["28-point", "e3"]

@@ -240,12 +240,21 @@ def plan_import(
 
 
 @plan_app.command("list")
-def plan_list(db: DbOpt = None, plans_dir: PlansDir = None) -> None:
-    """List plans and their versions."""
+def plan_list(db: DbOpt = None, plans_dir: PlansDir = None, fmt: Fmt = "table") -> None:
+    """List plans and their versions (`-f json`: the API's /api/v1/plans)."""
     from redline.analysis.plan_reports import UNCONFIRMED
+    from redline.analysis.plans import version_summary
 
     with _backend(db, plans_dir) as backend:
+        check_choice(fmt, ("table", "json"), "--format")
         repo = backend.plans()
+        if fmt == "json":
+            listed = [
+                {"name": name, "versions": [version_summary(v) for v in repo.versions(name)]}
+                for name in repo.plans()
+            ]
+            typer.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+            return
         for name in repo.plans():
             for v in repo.versions(name):
                 status = f"  ({UNCONFIRMED})" if v.reported else ""
