@@ -122,10 +122,20 @@ def unknown_issue(issues: Sequence[str], known: Collection[str]) -> tuple[int, s
     return None
 
 
+# what a yes/no variable takes; anything else is a typo ("ture"), not a quiet "no"
+_YES = frozenset({"1", "true", "yes", "on"})
+_NO = frozenset({"0", "false", "no", "off", ""})
+# what each kind of value is called in an error, in a user's words rather than Python's
+_KINDS = {bool: "true or false: 1/0, yes/no, on/off", int: "a whole number", float: "a number"}
+
+
 def _coerce(name: str, raw: str, current: Any) -> Any:
     try:
         if isinstance(current, bool):
-            return raw.strip().lower() in {"1", "true", "yes", "on"}
+            word = raw.strip().lower()
+            if word not in _YES | _NO:
+                raise ValueError(word)
+            return word in _YES
         if isinstance(current, int):
             return int(raw)
         if isinstance(current, float):
@@ -138,7 +148,7 @@ def _coerce(name: str, raw: str, current: Any) -> Any:
     except ValueError as exc:
         raise ConfigError(
             f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid value",
-            hint=f"expected a {type(current).__name__}",
+            hint=f"expected {_KINDS.get(type(current), 'a ' + type(current).__name__)}",
         ) from exc
 
 
@@ -161,7 +171,13 @@ def load_settings(
             changes[name] = value
     settings = replace(settings, **changes)
     if settings.workers < 1:
-        raise ConfigError(f"workers must be at least 1, got {settings.workers}")
+        raise ConfigError(
+            f"workers must be at least 1, got {settings.workers}",
+            hint=f"set --workers or {ENV_PREFIX}WORKERS to 1 or more",
+        )
     if settings.max_bytes < 1:
-        raise ConfigError(f"max_bytes must be positive, got {settings.max_bytes}")
+        raise ConfigError(
+            f"max_bytes must be positive, got {settings.max_bytes}",
+            hint=f"set {ENV_PREFIX}MAX_BYTES to the largest input in bytes, e.g. 20000000",
+        )
     return settings

@@ -78,6 +78,14 @@ def test_positions_by_plan_point(client: TestClient) -> None:
     assert {c["proposition"] for c in p["cells"]} == {"Ukraine renounces NATO membership."}
 
 
+@pytest.mark.parametrize("option", ["lineage", "version"])
+def test_a_plan_option_without_a_plan_is_refused(client: TestClient, option: str) -> None:
+    """`lineage=US` without `plan` answered the issue matrix as if it were the US drafts' points."""
+    r = client.get("/api/v1/positions", params={option: "28-point"})
+    assert r.status_code == 422
+    assert f"'{option}' needs 'plan'" in r.json()["error"]["message"]
+
+
 def test_timeline_in_date_order_with_filters_and_pages(client: TestClient) -> None:
     body = client.get("/api/v1/timeline").json()
     dates = [e["date"] for e in body["items"]]

@@ -190,7 +190,7 @@ def test_ingest_command_reads_files(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     db = f"sqlite:///{tmp_path / 'x.db'}"
     first = runner.invoke(app, ["ingest", str(src), "--db", db])
     assert first.exit_code == 0, first.output
-    assert "stored 1 documents (1 statements); 0 already stored" in first.stderr
+    assert "stored 1 document (1 statement); 0 already stored" in first.stderr
     second = runner.invoke(app, ["ingest", str(src), "--db", db])
     assert "stored 0 documents (0 statements); 1 already stored" in second.stderr
     assert "copy:" not in second.stderr  # a re-run is no copy
@@ -218,7 +218,7 @@ def test_ingest_exits_1_when_an_input_fails_and_stores_the_rest(
         app, ["ingest", str(tmp_path / "good.txt"), str(tmp_path / "empty.txt"), "--db", db]
     )
     assert result.exit_code == 1, result.output
-    assert "empty.txt" in result.stderr and "1 problems" in result.stderr
+    assert "empty.txt" in result.stderr and "1 problem" in result.stderr
     with Store.open(db) as s:
         assert s.summary()["documents"] == 1
 
@@ -234,11 +234,11 @@ def test_progress_summary_and_store_count_reprints_once(
     db = f"sqlite:///{tmp_path / 'x.db'}"
     result = runner.invoke(app, ["ingest", str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl"), "--db", db])
     assert result.exit_code == 0, result.output
-    assert "1 near-duplicates linked" in result.stderr
+    assert "1 near-duplicate linked" in result.stderr
     with Store.open(db) as s:
         countable = s.summary()["statements"]
     assert countable > 0
-    assert f"stored 1 documents ({countable} statements)" in result.stderr
+    assert f"stored 1 document ({countable} statement" in result.stderr
 
 
 def test_datasette_metadata(tmp_path: Path) -> None:

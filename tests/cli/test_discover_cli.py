@@ -173,7 +173,7 @@ def test_ingest_says_what_redline_ingest_says_and_fails_on_problems(
         "peace plan", "--ingest", "--db", f"sqlite:///{tmp_path / 'c.db'}", "--api-url", api + "/api"
     )
     assert result.exit_code == 1
-    assert "stored 1 documents (3 statements); 0 already stored, 1 near-duplicates linked, 1 problems" in (
+    assert "stored 1 document (3 statements); 0 already stored, 1 near-duplicate linked, 1 problem" in (
         result.stderr
     )
     assert "  problem: https://wire.example/abu-dhabi: fetch failed: 404 (check the URL)" in result.stderr

@@ -208,7 +208,7 @@ def test_table_format(invoke: object, monkeypatch: pytest.MonkeyPatch, tmp_path:
     )
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert f"{deep} | 2025-11-27 | 1 statements\n" in out
+    assert f"{deep} | 2025-11-27 | 1 statement\n" in out
     for header in extract_cmd.TABLE_COLUMNS:
         assert header in out
     assert "Official" in out
@@ -308,6 +308,25 @@ def test_bad_env_is_config_error(invoke: object) -> None:
     result = invoke(ARTICLE, env={"REDLINE_WORKERS": "many"})  # type: ignore[operator]
     assert result.exit_code == 2
     assert result.stderr.startswith("redline: error: REDLINE_WORKERS='many' is not a valid value")
+
+
+@pytest.mark.parametrize(
+    ("env", "said"),
+    [
+        ({"REDLINE_WORKERS": "many"}, "(expected a whole number)"),
+        # a typo in a yes/no variable was read as "no": the language check went off unseen
+        (
+            {"REDLINE_CHECK_LANGUAGE": "ture"},
+            "REDLINE_CHECK_LANGUAGE='ture' is not a valid value (expected true or false",
+        ),
+        ({"REDLINE_MAX_BYTES": "-5"}, "(set REDLINE_MAX_BYTES to the largest input in bytes"),
+        ({"REDLINE_WORKERS": "0"}, "(set --workers or REDLINE_WORKERS to 1 or more)"),
+    ],
+)
+def test_bad_settings_say_what_to_set(invoke: object, env: dict[str, str], said: str) -> None:
+    result = invoke(ARTICLE, env=env)  # type: ignore[operator]
+    assert result.exit_code == 2
+    assert said in result.stderr, result.stderr
 
 
 def test_env_max_bytes(invoke: object) -> None:

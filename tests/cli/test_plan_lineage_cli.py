@@ -56,3 +56,46 @@ def test_plan_show_says_who_wrote_a_version_and_which_points_are_not_settled_tex
     assert "[summary]" in shown and "[open]" in shown and "(text not known)" in shown
     plain = run("plan", "show", "28-point", "--plan", "peace", *db)
     assert "[" not in plain  # a draft of settled text carries no marks
+
+
+def test_a_lineage_without_a_plan_is_a_usage_error(tmp_path: Path) -> None:
+    """`positions --lineage US` printed the issue matrix, as if it were the US drafts' points."""
+    db = ["--db", f"sqlite:///{tmp_path / 'r.db'}"]
+    run("plan", "import", DRAFT, "--plan", "peace", "--version", "28-point", "--author", "US", *db)
+    result = runner.invoke(app, ["positions", "--lineage", "US", *db])
+    assert result.exit_code == 2
+    assert "--lineage needs --plan" in result.stderr
+    assert "28-point" in run("positions", "--plan", "peace", "--lineage", "US", "-f", "json", *db)
+
+
+def test_a_draft_saved_in_a_legacy_code_page_is_read_as_articles_are(tmp_path: Path) -> None:
+    """A word processor's draft in Windows-1252 was refused as "not UTF-8"; ingest reads such files."""
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(
+        "1. The régime hands the port to the city.\n2. Talks resume in Genève.\n".encode("cp1252")
+    )
+    db = ["--db", f"sqlite:///{tmp_path / 'r.db'}"]
+    assert "2 points" in run("plan", "import", draft, "--plan", "port", "--version", "v1", *db)
+    shown = run("plan", "show", "v1", "--plan", "port", *db)
+    assert "régime" in shown and "Genève" in shown
+    binary = tmp_path / "draft.bin.txt"
+    binary.write_bytes(b"1. \x00\x01\x02 point")
+    result = runner.invoke(app, ["plan", "import", str(binary), "--plan", "port", "--version", "v2", *db])
+    assert result.exit_code != 0 and "is binary" in result.stderr
+
+
+def test_plan_list_in_json_is_the_apis_list(tmp_path: Path) -> None:
+    """`plan list` printed only tab-separated lines; `-f json` is /api/v1/plans, field for field."""
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from redline.api import create_app
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    run("plan", "import", DRAFT, "--plan", "peace", "--version", "28-point", "--author", "US", "--db", url)
+    run("plan", "import", MARKUP, "--plan", "peace", "--version", "e3", "--date", "2025-11-23", "--db", url)
+    listed = json.loads(run("plan", "list", "-f", "json", "--db", url))
+    with TestClient(create_app(url)) as client:
+        assert listed == client.get("/api/v1/plans").json()
+    assert [v["label"] for v in listed[0]["versions"]] == ["28-point", "e3"]

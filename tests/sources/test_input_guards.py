@@ -215,3 +215,44 @@ def test_other_legacy_code_pages_are_still_detected() -> None:
     ]
     for text, encoding in cases:
         assert decode(text.encode(encoding), "legacy.txt") == text, encoding
+
+
+# short Cyrillic lines that detection read as Shift-JIS katakana, Hebrew or Mac Cyrillic
+SHORT_CYRILLIC = [
+    "Пресс-секретарь заявил, что встреча состоится.",
+    "Мир нужен всем.",
+    "МИД России: ВСТРЕЧА СОСТОИТСЯ",
+    "Міністр сказав, що Україна готова до зустрічі.",
+]
+
+
+def test_short_cyrillic_text_in_legacy_code_pages() -> None:
+    """A short Cyrillic file in KOI8 or Windows-1251 reads as Cyrillic: of the two, the reading
+    whose words are cased as words are ("Россия", "МИД", not "рОССИЯ") and mostly lower case."""
+    for text in SHORT_CYRILLIC:
+        for encoding in ("koi8-u", "cp1251"):
+            assert decode(text.encode(encoding), "short.txt") == text, (text, encoding)
+
+
+def test_short_cyrillic_line_is_refused_as_not_english(read: Any, tmp_path: Path) -> None:
+    path = tmp_path / "short-koi8.txt"
+    path.write_bytes(SHORT_CYRILLIC[0].encode("koi8-r"))
+    docs, problems = read([path])
+    assert docs == []
+    (problem,) = problems
+    assert problem.kind == "language"
+    assert "Latin script" in problem.reason
+
+
+def test_an_empty_record_is_fixed_in_its_field_not_by_another_file(read: Any, tmp_path: Path) -> None:
+    """An empty JSONL record was told to "pass a file with article text": it names the field."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "a", "text": ""}\n{"id": "b", "text": "The mayor said the bridge reopens."}\n')
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    docs, problems = read([path, empty])
+    assert [d.id for d in docs] == ["b"]
+    assert [(p.source, p.hint) for p in problems] == [
+        (f"{path}:1", "give the record its article in 'text'"),
+        (str(empty), "pass a file with article text"),
+    ]

@@ -193,6 +193,18 @@ def test_pages_walk_through_all_rows(client: TestClient, store: Store) -> None:
     assert evidence_ids(p) == [] and not p.find("a", rel="next") and p.find("a", rel="prev")
 
 
+def test_lists_say_how_many_they_show_of_how_many_match(client: TestClient, store: Store) -> None:
+    """The command says "50 of 466 statements" and the API gives `total`: the pages say the same."""
+    total = len(rows_of(store))
+    captions = [c.text for c in page(client, "/statements?size=2&page=2").find("caption")]
+    assert captions == [f"Statements, newest first: 3–4 of {total} statements"]
+    russia = store.count_statements(StatementFilter(party="russia"))
+    (caption,) = page(client, "/statements?party=russia&size=50").find("caption")
+    assert caption.text == f"Statements, newest first: {russia} statements"
+    (caption,) = page(client, "/documents?size=4").find("caption")
+    assert caption.text == f"Documents, newest first: 1–4 of {store.count_documents()} documents"
+
+
 @pytest.mark.parametrize(
     "query", ["since=yesterday", "until=2025-13-01", "stance=maybe", "size=0", "page=abc", "at=soon"]
 )

@@ -87,6 +87,7 @@ __all__ = [
     "tagging_text",
     "term_tagger",
     "version_from_dict",
+    "version_summary",
     "version_to_dict",
     "with_meta",
 ]
@@ -850,6 +851,21 @@ def point_warnings(version: PlanVersion, foreign: Callable[[str], bool]) -> list
                 'and aligns poorly; add a "gloss"'
             )
     return out
+
+
+def version_summary(version: PlanVersion) -> dict[str, Any]:
+    """A version without its points, as `plan list -f json` and ``/api/v1/plans`` list it."""
+    return {
+        "plan": version.plan,
+        "label": version.label,
+        "date": version.date.isoformat() if version.date else None,
+        "source": version.source,
+        "reported": version.reported,
+        "points": len(version.points),
+        "author": version.author,
+        "kind": version.kind,
+        "based_on": version.based_on,
+    }
 
 
 def version_to_dict(version: PlanVersion) -> dict[str, Any]:

@@ -34,6 +34,7 @@ __all__ = [
     "UnplacedCell",
     "party_name",
     "party_names",
+    "plan_option_without_plan",
     "positions_report",
     "undated_line",
 ]
@@ -49,6 +50,15 @@ def party_name(party: str) -> str:
     """A party's name; one the packaged file does not know (a user's own, "hamas",
     "palestinian_authority") is its id with capitals, never a raw slug."""
     return party_names().get(party) or " ".join(w.capitalize() for w in party.split("_"))
+
+
+def plan_option_without_plan(plan: str | None, version: str | None, lineage: str | None) -> str | None:
+    """The option that needs a plan when none is named (``version`` or ``lineage``), else None.
+    Without a plan the columns are issues and both were dropped unseen: `--lineage US` answered
+    the issue matrix as if it were the US drafts' points."""
+    if plan is not None:
+        return None
+    return "version" if version is not None else "lineage" if lineage is not None else None
 
 
 def undated_line(n: int) -> str | None:

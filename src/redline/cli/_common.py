@@ -187,6 +187,11 @@ def report_problem(problem: Problem, console: Console | None = None) -> None:
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 document", "2 documents": a summary read by a person says one thing in the singular."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def undated_note(documents: int, *, new: bool = False) -> str:
     """What ``ingest`` and ``extract`` say of documents with no publication date: one wording,
     since both leave the same statements undated and the fix is the same."""
@@ -203,8 +208,9 @@ def ingest_summary(r: IngestReport, verb: str) -> None:
     """What a run that stores documents says on stderr (``ingest``, ``reprocess``, ``discover
     --ingest``): one wording, every problem and every copy on its own line."""
     typer.echo(
-        f"{verb} {r.stored} documents ({r.statements} statements); {r.skipped} already stored, "
-        f"{r.near_duplicates} near-duplicates linked, {r.problem_count} problems",
+        f"{verb} {counted(r.stored, 'document')} ({counted(r.statements, 'statement')}); "
+        f"{r.skipped} already stored, {counted(r.near_duplicates, 'near-duplicate')} linked, "
+        f"{counted(r.problem_count, 'problem')}",
         err=True,
     )
     if r.undated:

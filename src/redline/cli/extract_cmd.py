@@ -140,7 +140,7 @@ def _table_title(extraction: Extraction) -> str:
     parts.append(doc.source or doc.id)  # which file or record, among many inputs
     if doc.published:
         parts.append(doc.published.isoformat())
-    parts.append(f"{len(extraction.statements)} statements")
+    parts.append(_count(len(extraction.statements), "statement"))
     return " | ".join(parts)
 
 

@@ -240,12 +240,21 @@ def plan_import(
 
 
 @plan_app.command("list")
-def plan_list(db: DbOpt = None, plans_dir: PlansDir = None) -> None:
-    """List plans and their versions."""
+def plan_list(db: DbOpt = None, plans_dir: PlansDir = None, fmt: Fmt = "table") -> None:
+    """List plans and their versions (`-f json`: the API's /api/v1/plans)."""
     from redline.analysis.plan_reports import UNCONFIRMED
+    from redline.analysis.plans import version_summary
 
     with _backend(db, plans_dir) as backend:
+        check_choice(fmt, ("table", "json"), "--format")
         repo = backend.plans()
+        if fmt == "json":
+            listed = [
+                {"name": name, "versions": [version_summary(v) for v in repo.versions(name)]}
+                for name in repo.plans()
+            ]
+            typer.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+            return
         for name in repo.plans():
             for v in repo.versions(name):
                 status = f"  ({UNCONFIRMED})" if v.reported else ""
@@ -516,7 +525,7 @@ def register(app: typer.Typer) -> None:
         from redline.analysis import negotiation as lib
         from redline.analysis.positions import RowKind
         from redline.analysis.positions_report import UnplacedCell as Unplaced
-        from redline.analysis.positions_report import positions_report, undated_line
+        from redline.analysis.positions_report import plan_option_without_plan, positions_report, undated_line
         from redline.analysis.row_pages import RowPage, quotes_by_default
         from redline.export.positions import cells_in_order
         from redline.knowledge.issues import load_issues
@@ -530,6 +539,11 @@ def register(app: typer.Typer) -> None:
             when = day(at, "--at")
             taxonomy = load_issues(settings_from_flags(db=db).issues)
             check_issue(issue, taxonomy.ids)
+            if (option := plan_option_without_plan(plan, version, lineage)) is not None:
+                raise ConfigError(
+                    f"--{option} needs --plan: without a plan the columns are issues",
+                    hint="name the plan, e.g. --plan peace; `redline plan list` shows them",
+                )
             repo = backend.plans() if plan is not None else None
             kw: dict[str, Any] = {
                 "plan": plan,

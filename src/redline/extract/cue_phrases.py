@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from redline.extract.english import RELATIVE_PRONOUNS
-from redline.extract.interviews import asking_names, interviewee, interviewer
+from redline.extract.interviews import asking_names, interviewee, interviewer, presenter_names
 from redline.extract.reported import find_source, marked_infinitive, names_source, speech_noun_owner
 from redline.extract.token_ranges import (
     Candidate,
@@ -442,16 +442,20 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
     out: list[Candidate] = []
     answers: list[TokenRange | None] = []  # the interviewee, looked up at the first answer
     # who the lead says asks, looked up at the first label: the outlet ("She spoke to the
-    # Courier"), and the names it gives an asking role ("presenter Hanna Roos")
+    # Courier"), the names it gives an asking role ("presenter Hanna Roos"), and the names it
+    # has talk to the guests ("Sara Quist talked to ..."), who ask if their turns do
     lead: list[tuple[str | None, frozenset[str]]] = []
-    for m in _LABEL.finditer(text):
+    matches = list(_LABEL.finditer(text))
+    questioners = {m.group("label").lower() for m in matches if m.group("content").rstrip().endswith("?")}
+    for m in matches:
         label = m.group("label")
         if label.lower() in cues.label_exclusions or label.lower() in cues.question_labels:
             continue  # an editorial word, or an interviewer's question: nobody's position
         if _excluded_within(label, cues):
             continue  # "EDITOR'S NOTE ON THIS STORY:": a long capitals label that is an editorial one
         if not lead:
-            lead.append((interviewer(doc, cues, m.start()), asking_names(doc, cues, m.start())))
+            presenters = presenter_names(doc, cues, m.start()) & questioners
+            lead.append((interviewer(doc, cues, m.start()), asking_names(doc, cues, m.start()) | presenters))
         outlet, askers = lead[0]
         if label.lower() in askers:
             continue  # "ROOS: Will Finland take part?" after "spoke to presenter Hanna Roos"

@@ -69,3 +69,16 @@ def split_initials(nlp: Language) -> None:
 # "he wrote on X. French officials were ...": the platform's name before a full stop; kept one
 # token as an initial, it hid the sentence end, and the post's content ran into the next sentence
 _PLATFORM_DOT = r"(?<=^X)\.$"
+
+
+# a line end inside a sentence of hard-wrapped text: after a word or comma, before a lower-case
+# word ("the draft\nagreement"); a paragraph never opens in lower case
+_WRAP = re.compile(r"(?<=[\w,;])\n(?=[a-z])")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the line ends of hard-wrapped sentences read as spaces, for the parser only:
+    a line end inside a sentence became a token of its own, and the parser hung the sentence on
+    it ("said on Tuesday that the draft" came out as the speaker). One character for one, so
+    every offset holds and the stored text keeps its line ends."""
+    return _WRAP.sub(" ", text) if "\n" in text else text

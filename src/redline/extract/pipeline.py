@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from redline.config import Settings
 from redline.extract import components, fast_ner, rule_pipes
-from redline.extract.nlp import load_nlp, split_initials
+from redline.extract.nlp import load_nlp, split_initials, unwrapped
 from redline.extract.sections import Sections, sections
 from redline.knowledge import packaged
 from redline.knowledge.lemmas import load_lemma_exceptions
@@ -133,7 +133,8 @@ class Extractor:
         return next(self.extract([document], n_process=1))
 
     def _prepare(self, document: Document, start: int = 0, end: int | None = None) -> Doc:
-        text = document.text[start:end]  # the whole text is not copied
+        # the whole text is not copied; what the pipes read has hard-wrapped line ends as spaces
+        text = unwrapped(document.text[start:end])
         doc = self.nlp.make_doc(text)
         doc._.redline_published = document.published.isoformat() if document.published else None
         doc._.redline_text = text  # the component reads it instead of rebuilding ``doc.text``

@@ -1115,7 +1115,7 @@ def _passive_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Can
 
 def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     preps = cues.prep_verbs.get(tok.lemma_.lower())
-    if not preps or _is_passive(tok):
+    if not preps or _is_passive(tok) or _conversation(tok, cues):
         return None
     for child in tok.rights:
         if child.dep_ in ("prep", "prt") and child.lower_ in preps:
@@ -1142,6 +1142,26 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
                     found.cue = (cue[0], child.i + 1)  # type: ignore[union-attr]
                 return found
     return None
+
+
+def _conversation(tok: Token, cues: CueLexicon) -> bool:
+    """ "spoke with the minister about the tolls": talking *with* someone other than the press is
+    a conversation, and what it was about is its topic, not something said ("spoke to reporters
+    about", "spoke with journalists about" stay what the source told the press)."""
+    if tok.lemma_.lower() not in cues.interview_words:
+        return False
+    partners = [
+        obj
+        for prep in tok.rights
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    return any(not _is_press(obj, cues) for obj in partners)
+
+
+def _is_press(tok: Token, cues: CueLexicon) -> bool:
+    return tok.lemma_.lower() in cues.audience or tok.lower_.rstrip("s") in cues.audience
 
 
 def _indirect_question(clause: Token, cues: CueLexicon) -> bool:

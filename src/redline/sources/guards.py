@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import string
 import unicodedata
 from typing import Any
 
@@ -145,12 +146,20 @@ def check_garbage(text: str, source: str) -> str | Problem:
     return text
 
 
+_RECORD = re.compile(r"(?::|#)\d+$")  # "file.jsonl:3", "file.json#1": a record of a file
+
+
 def check_text(text: str, source: str, detector: EnglishDetector | None) -> Problem | None:
     """Checks every document goes through, whatever it was read from."""
+    # a record of a JSONL, JSON or CSV file ("articles.jsonl:2") is fixed in its field, not by
+    # passing another file
+    hint = (
+        "give the record its article in 'text'" if _RECORD.search(source) else "pass a file with article text"
+    )
     if not text:
-        return Problem(source, "is empty", "pass a file with article text", kind="empty")
+        return Problem(source, "is empty", hint, kind="empty")
     if not text.strip():
-        return Problem(source, "holds only whitespace", "pass a file with article text", kind="empty")
+        return Problem(source, "holds only whitespace", hint, kind="empty")
     if detector is not None:
         guess = detector.guess(text)
         if not guess.english:
@@ -290,17 +299,82 @@ def _western(data: bytes) -> str | None:
     return None if _FOREIGN_WORD.search(text) else text
 
 
+# the Cyrillic code pages a short legacy file is most likely in; KOI8-U reads KOI8-R text alike
+_CYRILLIC_PAGES = ("cp1251", "koi8-u")
+# letters of the scripts a single-byte code page carries; any other reading of a short file
+# (half-width katakana, CJK) is detection guessing a multi-byte code page on a few bytes
+_PAGE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "HEBREW", "ARABIC")
+_EDGE_PUNCTUATION = string.punctuation + "«»„“”‘’—–…"
+
+
+def _script(c: str) -> str | None:
+    name = unicodedata.name(c, "")
+    return next((s for s in _PAGE_SCRIPTS if name.startswith(s)), None)
+
+
+def _reads_as_words(text: str) -> str | None:
+    """The script of ``text``'s non-ASCII letters when it reads as words of one alphabet: each
+    word in one script, in lower case after its first letter or all in capitals ("Москва",
+    "МИД"; not "мОСКВА", which is Russian read in the other Cyrillic code page), no symbol
+    inside a word. None otherwise."""
+    found: str | None = None
+    for word in text.split():
+        letters = [c for c in word if c.isalpha()]
+        if not any(ord(c) > 0x7F for c in letters):
+            continue
+        scripts = {_script(c) for c in letters}
+        if len(scripts) != 1 or None in scripts or (found and scripts != {found}):
+            return None
+        found = scripts.pop()
+        core = word.strip(_EDGE_PUNCTUATION)
+        if any(not c.isalpha() and c not in "-'’" for c in core):
+            return None
+        cased = [c for c in core if c.islower() or c.isupper()]
+        if cased and any(c.isupper() for c in cased[1:]) and not all(c.isupper() for c in cased):
+            return None
+    return found
+
+
+def _short_cyrillic(data: bytes, detected: str | None) -> str | None:
+    """A short file in one of the usual Cyrillic code pages, which detection misreads on a few
+    bytes (KOI8-R as Shift-JIS katakana or Hebrew, Ukrainian cp1251 as Mac Cyrillic): the
+    Windows or KOI8 reading when it reads as Cyrillic words and detection's reading is not words
+    of another alphabet (a Greek or Polish text in its own code page stays itself). Of two
+    Cyrillic readings the one with more lower-case letters wins: running text is mostly lower
+    case, and each page's lower case is the other's upper case."""
+    if detected is not None and _reads_as_words(detected) not in (None, "CYRILLIC"):
+        return None
+    best: tuple[int, str] | None = None
+    for page in _CYRILLIC_PAGES:
+        try:
+            text = data.decode(page)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_words(text) != "CYRILLIC":
+            continue
+        lower = sum(1 for c in text if c.islower())
+        if best is None or lower > best[0]:
+            best = (lower, text)
+    return best[1] if best else None
+
+
 def _detect(data: bytes) -> str | None:
     """Decode with charset detection; ties go to Windows-1252, the usual legacy code page of
     English news (charset-normalizer cannot tell it from cp1250 on mostly-ASCII text), and so
     does a short text that reads as Western European (``_western``): on a few accented letters
-    detection is a guess."""
-    if sum(1 for b in data if b > 0x7F) < _FEW_BYTES:
+    detection is a guess, and a short Cyrillic text is read in the usual Cyrillic code pages
+    (``_short_cyrillic``)."""
+    short = sum(1 for b in data if b > 0x7F) < _FEW_BYTES
+    if short:
         western = _western(data)
         if western is not None:
             return western
     matches = from_bytes(data)
     best = matches.best()
+    if short:
+        cyrillic = _short_cyrillic(data, None if best is None else str(best))
+        if cyrillic is not None:
+            return cyrillic
     if best is None:
         return None
     for match in matches:

@@ -23,6 +23,7 @@ SAMPLE_CHARS = 3000
 MIN_WORDS = 20  # below this a text is too short to judge, and is let through
 MIN_SHARE = 0.15  # English news prose scores 0.3-0.55; German, Spanish, French about 0-0.05
 MIN_LATIN = 0.6  # share of letters that are Latin script
+MIN_SCRIPT_LETTERS = 20  # from this many letters a text mostly in another script is not English
 
 _WORD = re.compile(r"[^\W\d_]+")
 _NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")  # letters outside the Latin script
@@ -72,7 +73,8 @@ class EnglishDetector:
         letters = sum(len(t) for t in tokens)
         latin = 1.0 - len(_NON_LATIN.findall(sample)) / letters if letters else 1.0
         share = sum(1 for t in tokens if t in self.words) / len(tokens) if tokens else 1.0
-        if letters >= 4 * MIN_WORDS and latin < MIN_LATIN:
+        # the script needs fewer letters than the word count: a line of Cyrillic is no English
+        if letters >= MIN_SCRIPT_LETTERS and latin < MIN_LATIN:
             return LanguageGuess(False, share, latin, len(tokens))
         english = len(tokens) < MIN_WORDS or share >= MIN_SHARE
         return LanguageGuess(english, share, latin, len(tokens))

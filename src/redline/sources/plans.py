@@ -13,6 +13,8 @@ from pathlib import Path
 from lxml import etree
 
 from redline.errors import PlanError
+from redline.model import Problem
+from redline.sources.guards import declared_charset, decode
 from redline.sources.html import outline_text
 
 FORMATS = {
@@ -32,18 +34,19 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     A saved web page (html) is read as the text its headings, paragraphs and lists show, a
     legal-XML export (xml) as the text its elements hold."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise PlanError("no such file", where=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise PlanError(
-            f"not UTF-8 text ({exc.reason})",
-            where=str(path),
-            hint="save the plan as UTF-8 text, Markdown, JSON or CSV",
-        ) from None
     except OSError as exc:
         raise PlanError(f"cannot be read ({exc.strerror})", where=str(path)) from None
     found = fmt or FORMATS.get(path.suffix.lower(), "text")
+    # decoded as articles are: a draft saved by a word processor in Windows-1252 or another
+    # code page is read, not refused as "not UTF-8"
+    text = decode(data, str(path), declared=declared_charset(data) if found == "html" else None)
+    if isinstance(text, Problem):
+        raise PlanError(
+            text.reason, where=str(path), hint="save the plan as UTF-8 text, Markdown, JSON or CSV"
+        )
     if found == "html":
         return outline_text(text), "text"
     if found == "xml":

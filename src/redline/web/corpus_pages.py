@@ -29,7 +29,7 @@ from redline.web.downloads import Format, download
 from redline.web.facets import Facet, FacetCounts, count_records, facets_of, party_of_record
 from redline.web.forms import form_token
 from redline.web.highlight import Mark, highlight
-from redline.web.params import PageNo, Size, Text, paginate, parse_day
+from redline.web.params import PageNo, Size, Text, paginate, parse_day, shown
 from redline.web.render import STANCES, Renderer
 from redline.web.trends import daily
 
@@ -191,6 +191,7 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
                 error=error,
                 rows=[],
                 more=False,
+                shown="",
                 facets=[],
                 facets_capped=False,
                 facet_scan=FACET_SCAN,
@@ -219,12 +220,23 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
         # newest first, as the heading says, whatever the filter (a party's page once listed
         # the export's order, which is by document: the command and the API list newest first)
         rows, more = paginate(store.statements(f), page, size)
+
+        def count() -> tuple[int, bool]:
+            # the API's total, under the API's key: one count per revision for pages and clients
+            params = ("statements.total", store.url, replace(f, limit=None, offset=0))
+            return cache.latest(
+                params,
+                store.tally_revision(),
+                lambda: store.count_search(f) if f.search else (store.count_statements(f), True),
+            )
+
         return renderer.page(
             request,
             "statements.html",
             error=None,
             rows=rows,
             more=more,
+            shown=shown(len(rows), page, size, more, count, "statements"),
             facets=facets,
             facets_capped=scanned >= FACET_SCAN and any(form.values()),
             facet_scan=FACET_SCAN,
@@ -288,6 +300,14 @@ def _add_document_pages(router: APIRouter, renderer: Renderer) -> None:
             title="Documents",
             rows=rows,
             more=more,
+            shown=shown(
+                len(rows),
+                page,
+                size,
+                more,
+                lambda: (store.count_documents(outlet or None), True),
+                "documents",
+            ),
             page=page,
             size=size,
             outlet=outlet or "",

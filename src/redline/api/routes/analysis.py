@@ -12,12 +12,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 
 from redline.analysis.db_repository import SqlPlanRepository
-from redline.analysis.positions_report import positions_report
+from redline.analysis.positions_report import plan_option_without_plan, positions_report
 from redline.analysis.row_pages import DEFAULT_ROWS, MAX_ROWS, RowPage, quotes_by_default
 from redline.analysis.stored_positions import stored_positions
 from redline.analysis.timeline import stored_timeline
 from redline.api.deps import IsoDate, Offset, RevisionCacheDep, StoreDep, TaxonomyDep, page
-from redline.api.errors import ERROR_RESPONSES, check_issue
+from redline.api.errors import ERROR_RESPONSES, check_issue, field_error
 from redline.api.models import PositionsOut, TimelineEntryOut, TimelinePage
 from redline.store.gc_pause import paused_gc
 
@@ -63,6 +63,10 @@ def positions(
     tallies, for the page's rows. While an ingest runs, the answer may be up to two seconds
     behind the latest write: ``X-Redline-Revision`` is the store revision it was computed at."""
     check_issue(issue, taxonomy.ids)
+    if (option := plan_option_without_plan(plan, version, lineage)) is not None:
+        raise field_error(
+            ("query", option), f"'{option}' needs 'plan': without a plan the columns are issues"
+        )
     page_rows = RowPage(limit, offset)
     with_quotes = quotes_by_default(by) if quotes is None else quotes
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from redline.analysis.db_repository import SqlPlanRepository
-from redline.analysis.plans import version_to_dict
+from redline.analysis.plans import version_summary, version_to_dict
 from redline.api.deps import RevisionCacheDep, StoreDep
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import PlanDiffOut, PlanOut, VersionDetail, VersionSummary
@@ -19,17 +19,7 @@ router = APIRouter(tags=["plans"], responses=ERROR_RESPONSES)
 
 
 def _summary(v: PlanVersion) -> VersionSummary:
-    return VersionSummary(
-        plan=v.plan,
-        label=v.label,
-        date=v.date.isoformat() if v.date else None,
-        source=v.source,
-        reported=v.reported,
-        points=len(v.points),
-        author=v.author,
-        kind=v.kind,
-        based_on=v.based_on,
-    )
+    return VersionSummary(**version_summary(v))
 
 
 def _versions(repo: SqlPlanRepository, plan: str) -> list[PlanVersion]:
