@@ -140,6 +140,10 @@ class CueLexicon:
     # and whether a survey's finding is a statement with the survey as source ("In a CBS poll,
     # she led by 20 points": PolNeAR) or the writer's (the guide: no one speaks)
     survey_statements: bool = False
+    # and whether a deed done to something ("promoted the bill", "nominated the judge", "imposed
+    # sanctions") is a statement with the deed's object as content (PolNeAR) or not (the guide:
+    # a deed says nothing); true reads the ``deed_object_verbs`` of the file
+    deed_statements: bool = False
     # every word a cue rule can start from (verb, noun and adjective lemmas, first words of
     # phrases): a token with neither lemma nor lower-case form among them cannot open a cue,
     # so the rules visit only the tokens that can
@@ -231,6 +235,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
     sourceless = _flag(data, "sourceless_statements", where, default=True)
     attitudes = set() if mental_states else set(_words(data, "attitude_verbs", where))
     topics = _flag(data, "topic_statements", where)
+    deeds = frozenset(_words(data, "deed_object_verbs", where) if _flag(data, "deed_statements", where) else ())
     surveys = _flag(data, "survey_statements", where)
     verb_kinds: dict[str, str] = {}
     for kind in _VERB_KINDS:
@@ -244,7 +249,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
     lexicon = CueLexicon(
         verb_kinds=MappingProxyType(verb_kinds),
         object_verbs=frozenset(_words(data, "object_verbs", where)) - attitudes
-        | frozenset(_words(data, "topic_object_verbs", where) if topics else ()),
+        | frozenset(_words(data, "topic_object_verbs", where) if topics else ())
+        | deeds,
         as_verbs=frozenset(_words(data, "as_verbs", where)),
         as_it_verbs=frozenset(_words(data, "as_it_verbs", where)),
         naming_verbs=frozenset(_words(data, "naming_verbs", where)),
@@ -295,7 +301,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         unsaying_verbs=frozenset(_words(data, "unsaying_verbs", where)),
         stance_object_verbs=frozenset(
             _words(data, "stance_object_verbs", where) + _words(data, "attitude_verbs", where)
-        ),
+        )
+        | deeds,
         aim_verbs=frozenset(_words(data, "aim_verbs", where)),
         anonymity_verbs=frozenset(_words(data, "anonymity_verbs", where)),
         negated_statements=frozenset(_words(data, "negated_statements", where)),
@@ -310,6 +317,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         topic_statements=topics,
         pointer_statements=_flag(data, "pointer_statements", where),
         survey_statements=surveys,
+        deed_statements=_flag(data, "deed_statements", where),
     )
     return replace(lexicon, trigger_words=_trigger_words(lexicon))
 
@@ -348,7 +356,8 @@ def _flag(data: Mapping[str, Any], key: str, where: str, default: bool = False) 
 # attribution (the guide: two); attitudes ("believes", "wants to"), words no one is named as saying
 # ("is expected to"), speech said not to have happened ("has not said when") and what someone spoke
 # about ("referred to the strike"), reports whose content is a pronoun ("denounced him") and
-# what a poll found ("in a CBS poll, she led") are attributions; and each word has one role in one
+# what a poll found ("in a CBS poll, she led") and deeds done to something ("nominated the judge")
+# are attributions; and each word has one role in one
 # attribution, so nothing is nested inside another's content
 POLNEAR_POLICY: Mapping[str, bool] = {
     "merge_split_quotes": True,
@@ -359,6 +368,7 @@ POLNEAR_POLICY: Mapping[str, bool] = {
     "topic_statements": True,
     "pointer_statements": True,
     "survey_statements": True,
+    "deed_statements": True,
 }
 
 
@@ -366,7 +376,7 @@ def load_cues(path: Path | None = None, *, policy: Mapping[str, bool] | None = N
     """Read a cue lexicon file; ``None`` reads the one packaged with redline. ``policy``
     overrides the file's annotation-policy flags (``merge_split_quotes``, ``mental_states``,
     ``sourceless_statements``, ``nested_statements``, ``unsaid_statements``, ``topic_statements``,
-    ``pointer_statements``, ``survey_statements``;
+    ``pointer_statements``, ``survey_statements``, ``deed_statements``;
     ``POLNEAR_POLICY`` is PolNeAR's), so that a corpus annotated by other rules is read by its
     own rules, the word lists unchanged."""
     source = path or DEFAULT_CUES
