@@ -106,7 +106,7 @@ def _cites_survey(prep: Token, obj: Token, cues: CueLexicon) -> bool:
     the polls" inside a clause is the usual way of telling a standing, seldom a finding cited."""
     if obj.lemma_.lower() not in cues.survey_nouns:
         return False
-    return obj.tag_ != "NNS" or prep.is_sent_start
+    return obj.tag_ != "NNS" or bool(prep.is_sent_start)
 
 
 def _host_verb(prep: Token) -> Token:

@@ -235,7 +235,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
     sourceless = _flag(data, "sourceless_statements", where, default=True)
     attitudes = set() if mental_states else set(_words(data, "attitude_verbs", where))
     topics = _flag(data, "topic_statements", where)
-    deeds = frozenset(_words(data, "deed_object_verbs", where) if _flag(data, "deed_statements", where) else ())
+    deed_statements = _flag(data, "deed_statements", where)
+    deeds = frozenset(_words(data, "deed_object_verbs", where) if deed_statements else ())
     surveys = _flag(data, "survey_statements", where)
     verb_kinds: dict[str, str] = {}
     for kind in _VERB_KINDS:
@@ -317,7 +318,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         topic_statements=topics,
         pointer_statements=_flag(data, "pointer_statements", where),
         survey_statements=surveys,
-        deed_statements=_flag(data, "deed_statements", where),
+        deed_statements=deed_statements,
     )
     return replace(lexicon, trigger_words=_trigger_words(lexicon))
 
