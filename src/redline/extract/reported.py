@@ -1209,6 +1209,10 @@ def verb_candidates(
             continue
         if tok.dep_ in _CLAUSE and _inserted_participle(tok.head) == tok:
             continue  # "Peskov, asked about the plan, said": he was asked; the aside says nothing
+        question = _put_question(tok, cues, quoted)
+        if question is not None:
+            out.append(question)
+            continue
         kind = cues.verb_kind(tok.lemma_)
         cand = (
             _clausal(tok, kind, cues, quoted)
@@ -1231,6 +1235,33 @@ def verb_candidates(
                 out.extend(_continued(tok, cand, cues))
                 out.extend(_fronted_part(tok, cand, cues))
     return out
+
+
+_WH_WORDS = frozenset({"what", "who", "whom", "which", "why", "how", "when", "where", "whether", "if"})
+
+
+def _put_question(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    """ "Asked whether the deal was dead, the minister said no", "when asked about the strike,
+    ...": the question put to the speaker, no one named as asking. Only where words no one is
+    named as saying count (PolNeAR); the guide reads the answer alone."""
+    if (
+        not cues.sourceless_statements
+        or tok.tag_ != "VBN"
+        or tok.dep_ != "advcl"
+        or tok.lemma_.lower() not in cues.question_verbs
+        or any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children)
+    ):
+        return None
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            rng = subtree_range(objs[0]) if objs else None
+        elif c.dep_ in ("ccomp", "advcl") and c.left_edge.lower_ in _WH_WORDS:
+            rng = subtree_range(c)
+        else:
+            continue
+        return _make(tok.doc, tok, rng, "speech", cues, quoted, source=False)
+    return None
 
 
 def _and_that(tok: Token, cand: Candidate, kind: str | None) -> Candidate:
