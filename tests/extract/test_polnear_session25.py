@@ -51,6 +51,26 @@ GUIDE = load_cues()
             "The principal ignored the warnings from the fire brigade.",
             ("the warnings from the fire brigade", "ignored", "The principal"),
         ),
+        # how things seem, with no one named
+        (
+            "The night shift seemed unusually calm.",
+            ("The night shift seemed unusually calm", "seemed", None),
+        ),
+        ("It appears that the ferry left early.", ("the ferry left early", "appears", None)),
+        ("It seems like nobody read the report.", ("like nobody read the report", "seems", None)),
+        # the question put to the speaker
+        (
+            "Asked whether the ferry would sail, the captain said no.",
+            ("the ferry would sail", "Asked", None),
+        ),
+        (
+            "When asked about the strike, the mayor said she expected a deal.",
+            ("the strike", "asked", None),
+        ),
+        (
+            "Asked who would pay, the senator named the states.",
+            ("who would pay", "Asked", None),
+        ),
     ],
 )
 def test_polnear_counts_pointers_surveys_and_deeds(
@@ -71,6 +91,12 @@ def test_polnear_counts_pointers_surveys_and_deeds(
         # deeds PolNeAR annotates less than half the time stay unread
         ("The governor signed the budget on Friday.", "signed"),
         ("The council imposed a fine on the club.", "imposed"),
+        # "seemed" with a clause of its own, negated, or with a place: no state of things
+        ("The mayor seemed to suggest that the pool would close.", "seemed"),
+        ("The committee appeared before the judges on Monday.", "appeared"),
+        ("The crew did not seem worried.", "did not seem"),
+        # no question given, only who asked: nothing here is what was asked
+        ("Asked by reporters, the coach declined to comment.", "Asked"),
     ],
 )
 def test_polnear_leaves_these_unread(nlp: Language, text: str, cue: str) -> None:
