@@ -186,7 +186,11 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
     if cues.merge_split_quotes:
         out = _merge_continued(text, out)
     out = _share_antecedents(doc, pointers, out, cues)
-    out = [a for a in out if not _bare_pointer(doc, a) and not _within_label(a, labelled)]
+    out = [
+        a
+        for a in out
+        if not (_bare_pointer(doc, a) and not cues.pointer_statements) and not _within_label(a, labelled)
+    ]
     out = [_closed(index, text, a) for a in out]
     out = _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
     return out if cues.nested_statements else _univocal(out)

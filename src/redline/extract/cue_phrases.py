@@ -37,7 +37,8 @@ def prepositional_candidates(
     """ "according to X": X is the source, the clause the phrase attaches to is the content."""
     out: list[Candidate] = []
     firsts: dict[str, list[tuple[str, ...]]] = {}
-    for p in (*cues.prepositional, *((w,) for w in cues.set_off_prepositional)):
+    singles = (*cues.set_off_prepositional, *cues.survey_prepositions)
+    for p in (*cues.prepositional, *((w,) for w in singles)):
         firsts.setdefault(p[0], []).append(p)
     for tok in doc if sites is None else sites:
         if quoted[tok.i]:
@@ -49,6 +50,8 @@ def prepositional_candidates(
             continue
         end, objs = found
         if tok.lower_ in cues.set_off_prepositional and not _cites(tok, objs[0], cues):
+            continue
+        if tok.lower_ in cues.survey_prepositions and not _cites_survey(tok, objs[0], cues):
             continue
         source = _maker(objs[0], cues) or noun_phrase(objs[0])
         sent = tok.sent
@@ -62,9 +65,14 @@ def prepositional_candidates(
         trailing = not rest and any(t.dep_ == "relcl" for t in doc[source[1] : whole])
         if not trailing and (whole >= len(doc) or doc[whole].text != ","):
             whole = 0  # the parser ran the object on into the clause it frames
+        survey = tok.lower_ in cues.survey_prepositions
         for src, hole in ((source, whole), (source, source[1]), (_up_to_comma(doc, objs[0], source), 0)):
             hole = max(hole, src[1], end)
             rng = without((sent.start, sent.end), [(tok.i, hole)], prefer_after=len(doc) + 1)
+            if survey and _host_verb(tok).i < tok.i:
+                # "The governor trails in the polls ahead of the vote": what the poll found is
+                # the clause its phrase closes, not the words after it
+                rng = (sent.start, tok.i)
             trimmed = trim(doc, *clip_to_paragraph(doc, rng, tok.i))
             if trimmed:
                 source = src
@@ -90,6 +98,24 @@ def prepositional_candidates(
         if part is not None:
             out.append(part)
     return out
+
+
+def _cites_survey(prep: Token, obj: Token, cues: CueLexicon) -> bool:
+    """Whether "in" names a survey as the source of its clause: one survey ("in a CBS poll",
+    "in the same survey"), or any that opens the sentence ("In national polls, ..."). "Leads in
+    the polls" inside a clause is the usual way of telling a standing, seldom a finding cited."""
+    if obj.lemma_.lower() not in cues.survey_nouns:
+        return False
+    return obj.tag_ != "NNS" or bool(prep.is_sent_start)
+
+
+def _host_verb(prep: Token) -> Token:
+    """The verb a prepositional phrase belongs to, through a noun it may hang on ("a lead in
+    the polls"); the preposition's head when there is none."""
+    head = prep.head
+    while not is_verb(head) and head.head.i != head.i:
+        head = head.head
+    return head if is_verb(head) else prep.head
 
 
 def _phrase_at(doc: Doc, tok: Token, phrase: tuple[str, ...]) -> tuple[int, list[Token]] | None:

@@ -1018,11 +1018,39 @@ def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate 
         return None
     xcomps = [c for c in tok.rights if c.dep_ == "xcomp"]
     if not xcomps:
-        return None
+        return _seeming(tok, cues, quoted) if lemma in cues.raising_verbs else None
     inner = xcomps[0].lemma_.lower()
     if cues.verb_kind(inner) or inner in cues.object_verbs or inner in cues.directive_verbs:
         return None  # "appeared to suggest that ...": the inner cue carries the statement
     return _make(tok.doc, tok, subtree_range(xcomps[0]), "raising", cues, quoted, source=False)
+
+
+def _seeming(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    """ "It appears that the vote was close", "the team seemed paralyzed": how things look, as the
+    writer puts it with no one named. With an empty "it" the clause is what seems so; with a
+    state ("seemed paralyzed") the whole clause is, its subject and the state together."""
+    subjects = [c for c in tok.lefts if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    # "it seems like nobody read it", "it would seem as if ...": the parser hangs the clause as
+    # an adjunct marked "like" or "as if"
+    comps = [
+        c
+        for c in tok.rights
+        if c.dep_ == "ccomp"
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("like", "if") for m in c.children))
+    ]
+    if subjects[0].lower_ == "it":
+        return (
+            _make(tok.doc, tok, subtree_range(comps[0]), "raising", cues, quoted, source=False)
+            if comps
+            else None
+        )
+    states = [c for c in tok.rights if c.dep_ in ("oprd", "acomp")]
+    if not states or comps:
+        return None
+    rng = (subjects[0].left_edge.i, states[-1].right_edge.i + 1)
+    return _make(tok.doc, tok, rng, "raising", cues, quoted, source=False)
 
 
 def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
@@ -1201,6 +1229,10 @@ def verb_candidates(
             continue
         if tok.dep_ in _CLAUSE and _inserted_participle(tok.head) == tok:
             continue  # "Peskov, asked about the plan, said": he was asked; the aside says nothing
+        question = _put_question(tok, cues, quoted)
+        if question is not None:
+            out.append(question)
+            continue
         kind = cues.verb_kind(tok.lemma_)
         cand = (
             _clausal(tok, kind, cues, quoted)
@@ -1223,6 +1255,33 @@ def verb_candidates(
                 out.extend(_continued(tok, cand, cues))
                 out.extend(_fronted_part(tok, cand, cues))
     return out
+
+
+_WH_WORDS = frozenset({"what", "who", "whom", "which", "why", "how", "when", "where", "whether", "if"})
+
+
+def _put_question(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    """ "Asked whether the deal was dead, the minister said no", "when asked about the strike,
+    ...": the question put to the speaker, no one named as asking. Only where words no one is
+    named as saying count (PolNeAR); the guide reads the answer alone."""
+    if (
+        not cues.sourceless_statements
+        or tok.tag_ != "VBN"
+        or tok.dep_ != "advcl"
+        or tok.lemma_.lower() not in cues.question_verbs
+        or any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children)
+    ):
+        return None
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            rng = subtree_range(objs[0]) if objs else None
+        elif c.dep_ in ("ccomp", "advcl") and c.left_edge.lower_ in _WH_WORDS:
+            rng = subtree_range(c)
+        else:
+            continue
+        return _make(tok.doc, tok, rng, "speech", cues, quoted, source=False)
+    return None
 
 
 def _and_that(tok: Token, cand: Candidate, kind: str | None) -> Candidate:

@@ -80,6 +80,11 @@ class CueLexicon:
     # one-word prepositions that cite a source only when set off ("Per Reuters, ...", "..., per
     # a person familiar with the talks"); "$80 per barrel" cites nobody
     set_off_prepositional: frozenset[str] = frozenset()
+    # prepositions that cite a survey when their object is one of the ``survey_nouns`` ("In a
+    # CBS poll, she led by 20 points", "Trump leads in the polls"): the survey is the source of
+    # the clause. Read only under ``survey_statements``
+    survey_prepositions: frozenset[str] = frozenset()
+    survey_nouns: frozenset[str] = frozenset()
     audience: frozenset[str] = frozenset()
     citing_verbs: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
@@ -128,6 +133,17 @@ class CueLexicon:
     # "discussed the budget") is content (PolNeAR) or a topic, no statement (the guide): true
     # reads the ``topic_prep_verbs`` and ``topic_object_verbs`` of the file
     topic_statements: bool = False
+    # and whether a report whose content is only a word pointing back ("denounced him", "which
+    # the senator opposes", "endorsed it") is a statement (PolNeAR, which annotates the pronoun as
+    # content) or not (the guide: no content a reader can recover, see ``anaphoric.py``)
+    pointer_statements: bool = False
+    # and whether a survey's finding is a statement with the survey as source ("In a CBS poll,
+    # she led by 20 points": PolNeAR) or the writer's (the guide: no one speaks)
+    survey_statements: bool = False
+    # and whether a deed done to something ("promoted the bill", "nominated the judge", "imposed
+    # sanctions") is a statement with the deed's object as content (PolNeAR) or not (the guide:
+    # a deed says nothing); true reads the ``deed_object_verbs`` of the file
+    deed_statements: bool = False
     # every word a cue rule can start from (verb, noun and adjective lemmas, first words of
     # phrases): a token with neither lemma nor lower-case form among them cannot open a cue,
     # so the rules visit only the tokens that can
@@ -219,6 +235,9 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
     sourceless = _flag(data, "sourceless_statements", where, default=True)
     attitudes = set() if mental_states else set(_words(data, "attitude_verbs", where))
     topics = _flag(data, "topic_statements", where)
+    deed_statements = _flag(data, "deed_statements", where)
+    deeds = frozenset(_words(data, "deed_object_verbs", where) if deed_statements else ())
+    surveys = _flag(data, "survey_statements", where)
     verb_kinds: dict[str, str] = {}
     for kind in _VERB_KINDS:
         for lemma in _words(verbs, kind, where):
@@ -231,7 +250,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
     lexicon = CueLexicon(
         verb_kinds=MappingProxyType(verb_kinds),
         object_verbs=frozenset(_words(data, "object_verbs", where)) - attitudes
-        | frozenset(_words(data, "topic_object_verbs", where) if topics else ()),
+        | frozenset(_words(data, "topic_object_verbs", where) if topics else ())
+        | deeds,
         as_verbs=frozenset(_words(data, "as_verbs", where)),
         as_it_verbs=frozenset(_words(data, "as_it_verbs", where)),
         naming_verbs=frozenset(_words(data, "naming_verbs", where)),
@@ -264,6 +284,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         clause_nouns=frozenset(_words(data, "clause_nouns", where)),
         prepositional=tuple(tuple(p.split()) for p in _words(data, "prepositional", where)),
         set_off_prepositional=frozenset(_words(data, "set_off_prepositional", where)),
+        survey_prepositions=frozenset(_words(data, "survey_prepositions", where) if surveys else ()),
+        survey_nouns=frozenset(_words(data, "survey_nouns", where)),
         audience=frozenset(_words(data, "audience", where)),
         citing_verbs=frozenset(_words(data, "citing_verbs", where)),
         source_nouns=frozenset(_words(data, "source_nouns", where)),
@@ -280,7 +302,8 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         unsaying_verbs=frozenset(_words(data, "unsaying_verbs", where)),
         stance_object_verbs=frozenset(
             _words(data, "stance_object_verbs", where) + _words(data, "attitude_verbs", where)
-        ),
+        )
+        | deeds,
         aim_verbs=frozenset(_words(data, "aim_verbs", where)),
         anonymity_verbs=frozenset(_words(data, "anonymity_verbs", where)),
         negated_statements=frozenset(_words(data, "negated_statements", where)),
@@ -293,6 +316,9 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         nested_statements=_flag(data, "nested_statements", where, default=True),
         unsaid_statements=_flag(data, "unsaid_statements", where),
         topic_statements=topics,
+        pointer_statements=_flag(data, "pointer_statements", where),
+        survey_statements=surveys,
+        deed_statements=deed_statements,
     )
     return replace(lexicon, trigger_words=_trigger_words(lexicon))
 
@@ -315,6 +341,7 @@ def _trigger_words(lex: CueLexicon) -> tuple[str, ...]:
         | lex.clause_nouns
         | {p[0] for p in lex.prepositional}
         | lex.set_off_prepositional
+        | lex.survey_prepositions
     )
     return tuple(sorted(words))
 
@@ -329,7 +356,9 @@ def _flag(data: Mapping[str, Any], key: str, where: str, default: bool = False) 
 # PolNeAR's annotation policy as the cue file's flags: a quotation split by its cue is one
 # attribution (the guide: two); attitudes ("believes", "wants to"), words no one is named as saying
 # ("is expected to"), speech said not to have happened ("has not said when") and what someone spoke
-# about ("referred to the strike") are attributions; and each word has one role in one
+# about ("referred to the strike"), reports whose content is a pronoun ("denounced him") and
+# what a poll found ("in a CBS poll, she led") and deeds done to something ("nominated the judge")
+# are attributions; and each word has one role in one
 # attribution, so nothing is nested inside another's content
 POLNEAR_POLICY: Mapping[str, bool] = {
     "merge_split_quotes": True,
@@ -338,13 +367,17 @@ POLNEAR_POLICY: Mapping[str, bool] = {
     "nested_statements": False,
     "unsaid_statements": True,
     "topic_statements": True,
+    "pointer_statements": True,
+    "survey_statements": True,
+    "deed_statements": True,
 }
 
 
 def load_cues(path: Path | None = None, *, policy: Mapping[str, bool] | None = None) -> CueLexicon:
     """Read a cue lexicon file; ``None`` reads the one packaged with redline. ``policy``
     overrides the file's annotation-policy flags (``merge_split_quotes``, ``mental_states``,
-    ``sourceless_statements``, ``nested_statements``, ``unsaid_statements``, ``topic_statements``;
+    ``sourceless_statements``, ``nested_statements``, ``unsaid_statements``, ``topic_statements``,
+    ``pointer_statements``, ``survey_statements``, ``deed_statements``;
     ``POLNEAR_POLICY`` is PolNeAR's), so that a corpus annotated by other rules is read by its
     own rules, the word lists unchanged."""
     source = path or DEFAULT_CUES
