@@ -67,6 +67,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
 }
 _OWNING_PRONOUNS = frozenset({"his", "her", "their"})  # "its" bodies: SpeakerResolver._owned_body
 _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a Kremlin readout"
+_PLACE_ENTITIES = frozenset({"NORP", "GPE"})  # "a member of the Ukrainian delegation"
 _RESPELT = 0.75  # share of letters in order that makes two surnames one name respelt
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
 _REPORT_WINDOW = 2  # sentences back in which "the report" finds the outlet that made it
@@ -240,6 +241,7 @@ class SpeakerResolver:
             or self._apposed(index, span)
             or self._described(index, span)
             or self._spoken_for(index, span)
+            or self._one_member(span)
             or self._media(index, span)
             or self._report(index, span)
             or self._owned_document(index, span)
@@ -282,14 +284,59 @@ class SpeakerResolver:
         for prep in head.rights:
             if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"} and prep.i < span.end:
                 bodies += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+                for o in prep.children:  # "a spokesperson for the Swiss foreign ministry"
+                    if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.right_edge.i < span.end:
+                        placed = self._placed_body(span.doc[o.left_edge.i : o.i + 1])
+                        if placed is not None:
+                            return None, placed
         for body in bodies:
             found = index.covering(body.i, ("org",))
             if found is not None and found.actor_id is None and body.ent_type_ not in {"GPE", "NORP", "LOC"}:
                 return None, found.name
+            # "a spokesperson for the European Commission": a body the actor list knows (not a
+            # state, whose spokesperson is an official of its side: the collective step)
+            actor = self.kb.get(found.actor_id) if found is not None else None
+            if actor is not None and actor.type == "organization":
+                return actor.id, actor.name
             named = [c for c in index.candidates if c.kind == "org" and c.name.split()[0] == body.text]
             if body.ent_type_ == "" and named and named[0].actor_id is None:
                 return None, named[0].name  # "Brisk Mobile ... a Brisk spokesperson"
         return None
+
+    def _one_member(self, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "A member of the Ukrainian delegation", "a union member": one member of a body is a
+        person, not the body. One of a side's delegation or government is an unnamed official of
+        that side; one of a body that names no side (a union, a board, "the guild's team") is an
+        unnamed source, as the guide names people who are no officials."""
+        head = _head(span)
+        if head.lemma_.lower() != "member" or head.tag_ != "NN":
+            return None
+        words: list[Token] = [t for t in head.lefts if t.dep_ in {"compound", "nmod"} and t.i >= span.start]
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.right_edge.i < span.end:
+                words += [t for t in prep.subtree if t.i != prep.i]
+        if not words:
+            return None
+        placed = [
+            t for t in words if t.ent_type_ in _PLACE_ENTITIES or (t.pos_ == "PROPN" and t.text[:1].isupper())
+        ]
+        if placed:
+            found = self.kb.collective([*(t.text for t in placed), "official"])
+            if found is not None and found.kind == "person":
+                return None, found.name
+        found = self.kb.collective(["source"])
+        return (None, found.name) if found is not None else None
+
+    def _placed_body(self, phrase: SpacySpan) -> str | None:
+        """The name of a body a phrase gives with its state or maker ("the Swiss foreign
+        ministry", "the Dunmoor parliament"): a collective of the kind named by its own words
+        (no label), with a proper name or nationality among them; else None ("the ministry")."""
+        found = self.kb.collective([t.text for t in phrase], phrase.text)
+        if found is None or found.kind != "group" or found.actor_id is not None:
+            return None
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in _MAKER_ENTITIES for t in phrase):
+            return None
+        return _clean_name(phrase)
 
     def _maker_of_document(self, index: _Index, span: SpacySpan) -> SpacySpan:
         """ "The Kremlin readout of a call between Putin and Orban said ...", "a White House
@@ -813,6 +860,9 @@ class SpeakerResolver:
         else:
             label = index.found.labels.get(m.span.start) or self.finder.label(span)
             kind = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "norp"}.get(label, "unknown")
+            # a person's name is one person whatever the tagger makes of a surname ending in -s
+            # ("Olena Kravets", "Ann Williams" tagged NNPS), so that "she" can still stand for her
+            plural = plural and kind != "person"
         gender = actor.gender if actor else None
         if kind == "person" and gender is None:
             gender = self._gender_from_text(index.doc, span, m.name)
@@ -966,16 +1016,33 @@ class SpeakerResolver:
         # the last main-clause subject before this sentence is the centre of attention
         centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
         focus = max(centre, key=lambda c: c.start, default=None)
-        best: tuple[float, _Candidate] | None = None
-        for score, c in scored:
-            score += self.weights.centre if c is focus else 0.0
-            if best is None or score >= best[0]:
-                best = (score, c)
-        if best is None:
+        # best first; on ties the one found later
+        ranked = sorted(
+            (
+                (score + (self.weights.centre if c is focus else 0.0), n)
+                for n, (score, c) in enumerate(scored)
+            ),
+            reverse=True,
+        )
+        if not ranked:
             if want == "self" and recent:
                 return recent[-1].actor_id, recent[-1].name
             return self._earlier_speaker(index, pron, previous)
-        chosen = best[1]
+        for _, n in ranked:
+            who = self._who_is(index, scored[n][1], previous)
+            # "Russia's envoy, Yegor Lavrentyev, ... He repeated ... sent Olena Kravets. Who, she
+            # asked": a role stands for the person named beside it, whom the clause or an earlier
+            # pronoun of the other gender may have ruled out; the next best is then meant
+            if (who[0], who[1] if who[0] is None else "") not in bound:
+                return who
+        return self._who_is(index, scored[ranked[0][1]][1], previous)
+
+    def _who_is(
+        self, index: _Index, chosen: _Candidate, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str]:
+        """The actor a pronoun's chosen antecedent names: a role or a description is the person
+        it describes."""
+        doc = index.doc
         if self._role_only(doc, chosen):  # "US Special Envoy, Steve Witkoff, said ... He": the name
             return self._apposed(index, doc[chosen.start : chosen.end]) or (chosen.actor_id, chosen.name)
         if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
@@ -1134,7 +1201,11 @@ class SpeakerResolver:
         head = index.head(span)
         plural = head.tag_ in {"NNS", "NNPS"}
         actor = self.kb.get(p.actor_id)
-        if actor is not None:
+        speaks_for_body = actor is not None and actor.type != "person" and head.pos_ == "NOUN"
+        if speaks_for_body and self.kb.is_person_noun(head.lemma_):
+            # "A spokeswoman for the Commission said ... she added": a person speaking for a body
+            kind, gender, plural = "person", self.kb.word_gender(head.text), plural
+        elif actor is not None:
             kind = "person" if actor.type == "person" else "org"
             gender, plural = actor.gender, actor.type == "group"
         elif head.lower_ in PRONOUNS:  # an unresolved pronoun keeps what the pronoun says
@@ -1241,13 +1312,32 @@ class SpeakerResolver:
         if head.dep_ == "appos":
             near.append(head.head)
         near.extend(self._apposed_past_owner(index, head))
+        role = self.kb.is_person_noun(head.lemma_)
         for t in near:
             if (c := index.covering(t.i, (_PERSON,))) is not None:
                 return c.actor_id, c.name
+            if role and (c := index.covering(t.i)) is not None and self._name_tagged_body(index, c):
+                return c.actor_id, c.name  # "Verdane's foreign minister, Ilse Renard" tagged ORG
             for c in index.candidates:  # "The mediator, retired judge Helene Caradec,": the name
                 if c.kind == "person" and t.left_edge.i < c.start and c.end == t.right_edge.i + 1:
                     return c.actor_id, c.name  # that closes a titled apposition
         return None
+
+    def _name_tagged_body(self, index: _Index, c: _Candidate) -> bool:
+        """Whether an unknown organisation or place beside a role noun is a person's name the
+        model tagged as a body because it does not know the given name ("Gergely Sarkadi",
+        "Ilse Renard"): two or more capitalised proper nouns, none a title or a body's word."""
+        if c.kind == _PERSON or c.actor_id is not None:
+            return False
+        words = index.doc[c.start : c.end]
+        if not 2 <= len(words) <= 4:
+            return False
+        capitalised = all(t.text[:1].isupper() and not t.is_upper for t in words)  # not "NATO"
+        if not capitalised or not all(t.pos_ == "PROPN" and t.is_alpha for t in words):
+            return False
+        if any(self.kb.fold(t.text) in self._title_words or self.kb.is_person_noun(t.lemma_) for t in words):
+            return False
+        return self.kb.collective([t.text for t in words]) is None
 
     def _apposed_past_owner(self, index: _Index, head: Token) -> list[Token]:
         """ "The agent of striker Leon Baptiste, Selma Varga, said": the parser hangs the name on
