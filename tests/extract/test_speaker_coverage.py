@@ -36,9 +36,9 @@ def speaker_of(extractor: Any, text: str, content_words: str) -> Speaker:
             "Ilse Torvund",
         ),
         (
-            "OSLANDA - Brenmark's government spokesman, Gergely Sarvady, said the border talks would resume.",
-            "border talks",
-            "Gergely Sarvady",
+            "BUDAPEST - Hungary's government spokesman, Gergely Sarkovi, said the memo proved that talks work.",
+            "memo proved",
+            "Gergely Sarkovi",
         ),
     ],
 )
@@ -132,3 +132,47 @@ def test_one_member_of_a_body_is_a_person(extractor: Any, text: str, content: st
 def test_members_of_a_delegation_stay_the_group(extractor: Any) -> None:
     sp = speaker_of(extractor, "Members of the Finnish delegation said the talks were useful.", "talks")
     assert sp.name == "Members of the Finnish delegation"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        # a lede names the role; the next paragraph names its holder
+        (
+            "Harbour levy to rise, says transport secretary\n\nThe levy on cargo will rise in May, the transport "
+            "secretary told the assembly on Monday.\n\nOpening the debate, transport secretary Marit Okafor "
+            "said the port could not run at a loss.",
+            "levy on cargo",
+            "Marit Okafor",
+        ),
+        # the story's holder outranks the actor list's, and a rank word is the same office
+        (
+            "Ukraine's deputy foreign minister said on Thursday that the draft was a step back.\n\n"
+            "Oksana Veretska, Ukraine's first deputy foreign minister, leads the working group.",
+            "step back",
+            "Oksana Veretska",
+        ),
+    ],
+)
+def test_a_role_named_before_anyone_is_the_holder_the_story_names_later(
+    extractor: Any, text: str, content: str, name: str
+) -> None:
+    assert speaker_of(extractor, text, content).name == name
+
+
+def test_a_role_named_before_anyone_is_not_a_holder_of_another_office(extractor: Any) -> None:
+    # "vice" makes another office: the vice-chair named later is not the chair
+    text = (
+        "The port levy will rise in May, the chair said on Monday.\n\n"
+        "Later, vice chair Tomas Ilves said the board had not voted yet."
+    )
+    assert speaker_of(extractor, text, "levy will rise").name != "Tomas Ilves"
+
+
+def test_a_role_after_someone_is_named_does_not_look_ahead(extractor: Any) -> None:
+    # someone is in focus already, so "the senator" is no one the story names only later
+    text = (
+        "Dana Whitcombe spoke at the rally. The truth, the senator said, was that the levy was unfair.\n\n"
+        "Later, senator Ruth Calloway said the rally had been peaceful."
+    )
+    assert speaker_of(extractor, text, "levy was unfair").name != "Ruth Calloway"

@@ -38,6 +38,7 @@ from redline.extract.english import (
     OBJECTS,
     OPENING_QUOTES,
     PARTITIVE_PRONOUNS,
+    RANK_WORDS,
     RELATIVE_PRONOUNS,
     SUBJECTS_OR_EXPLETIVE,
 )
@@ -1382,6 +1383,23 @@ class SpeakerResolver:
             for d in index.found.descriptions
             if d.start < span.start_char and wanted <= set(d.key)
         }
+        if not described and self._before_anyone(index, span) and self.kb.is_person_noun(head.lemma_):
+            # the role before the story names anyone ("..., the defence secretary told MPs.
+            # Opening the debate, defence secretary Rowena Pike said"): the one person the
+            # document gives that very role, named later (a name beside a role is who holds it
+            # now); ranks aside, a description with other words is another office
+            last = self.kb.units([head.text], places=True)
+            ranks = {u.key for u in self.kb.units(sorted(RANK_WORDS))}
+            ahead = {
+                (d.actor_id, d.name)
+                for d in index.found.descriptions
+                if last
+                and d.key[-1:] == (last[-1].key,)
+                and wanted <= set(d.key)
+                and set(d.key) - wanted <= ranks
+            }
+            if len(ahead) == 1:
+                return ahead.pop()
         latest_start = max(
             (d.start for d in index.found.descriptions if (d.actor_id, d.name) in described), default=0
         )
@@ -1414,6 +1432,13 @@ class SpeakerResolver:
             actor = self.kb.actors[next(iter(roles))]
             return actor.id, actor.name
         return None
+
+    def _before_anyone(self, index: _Index, span: SpacySpan) -> bool:
+        """Whether no person is named before ``span`` (a headline, a standfirst, a lede that
+        names people by role), the writer of a byline aside."""
+        return not any(
+            c.kind == _PERSON and c.start < span.start and not index.writer(c) for c in index.candidates
+        )
 
     def _most_salient(
         self, index: _Index, span: SpacySpan, eligible: Callable[[_Candidate], bool]
