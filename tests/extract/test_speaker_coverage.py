@@ -176,3 +176,24 @@ def test_a_role_after_someone_is_named_does_not_look_ahead(extractor: Any) -> No
         "Later, senator Ruth Calloway said the rally had been peaceful."
     )
     assert speaker_of(extractor, text, "levy was unfair").name != "Ruth Calloway"
+
+
+def test_a_name_after_a_role_is_a_person_she_can_take_up(extractor: Any) -> None:
+    # a given name the list does not hold: the model tags "Nadiia Brovko" an organisation
+    text = (
+        "The budget passed with 41 votes. The head of the finance panel, Oleh Marchuk, told the chamber "
+        'that a delay would be "a gift to the lenders."\n\n'
+        "Opposition deputy Nadiia Brovko said her group had backed the budget reluctantly. "
+        '"Austerity cannot become a way of life," she said.'
+    )
+    assert speaker_of(extractor, text, "way of life").name == "Nadiia Brovko"
+
+
+def test_a_gendered_title_is_a_title_not_part_of_the_name(extractor: Any) -> None:
+    text = (
+        'City Attorney Raymond Feld called the sum "the floor, not the ceiling."\n\n'
+        "Some council members are in a hurry. Councilwoman Tessa Marlowe said the city had waited three "
+        'years for the case to close. "A deal behind closed doors is how we got here," she said.'
+    )
+    assert speaker_of(extractor, text, "waited three years").name == "Tessa Marlowe"
+    assert speaker_of(extractor, text, "closed doors").name == "Tessa Marlowe"

@@ -861,6 +861,8 @@ class SpeakerResolver:
         else:
             label = index.found.labels.get(m.span.start) or self.finder.label(span)
             kind = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "norp"}.get(label, "unknown")
+            if kind == "org" and self._titled_name(span):
+                kind = "person"  # "Opposition deputy Nadiia Sokyrko" tagged ORG is still a person
             # a person's name is one person whatever the tagger makes of a surname ending in -s
             # ("Olena Kravets", "Ann Williams" tagged NNPS), so that "she" can still stand for her
             plural = plural and kind != "person"
@@ -875,7 +877,10 @@ class SpeakerResolver:
             return gender  # "Mrs. Clinton", whatever the fullest form of the name says
         words = name.split()
         for word in words[:-1] if len(words) > 1 else words:
-            gender = self.kb.given_name_gender(word)
+            # a given name, or a gendered title the entity took in ("Councilwoman Tessa Brightwater")
+            gender = self.kb.given_name_gender(word) or (
+                self.kb.word_gender(word) if word[:1].isupper() else None
+            )
             if gender:
                 return gender
         return None
@@ -1323,6 +1328,31 @@ class SpeakerResolver:
                 if c.kind == "person" and t.left_edge.i < c.start and c.end == t.right_edge.i + 1:
                     return c.actor_id, c.name  # that closes a titled apposition
         return None
+
+    def _titled_name(self, span: SpacySpan) -> bool:
+        """Whether an entity the model tagged a body is a person's name right after a role
+        ("Opposition deputy Nadiia Sokyrko", "the envoy, Ilse Renard", "Councilwoman Tessa
+        Brightwater"): two to four capitalised proper nouns, none a title or a body's word, after a
+        person noun or a gendered title, or in apposition to a person noun."""
+        head = _head(span)
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        titled = before is not None and before.pos_ == "NOUN" and self.kb.is_person_noun(before.lemma_)
+        apposed = (
+            head.dep_ == "appos" and head.head.pos_ == "NOUN" and self.kb.is_person_noun(head.head.lemma_)
+        )
+        words = span.doc[span.start : span.end]
+        if len(words) > 2 and words[0].text[:1].isupper() and self.kb.word_gender(words[0].text):
+            titled, words = True, words[1:]  # "Councilwoman Tessa Brightwater", one entity
+        if not (titled or apposed):
+            return False
+        if not 2 <= len(words) <= 4:
+            return False
+        capitalised = all(t.text[:1].isupper() and not t.is_upper for t in words)  # not "NATO"
+        if not capitalised or not all(t.pos_ == "PROPN" and t.is_alpha for t in words):
+            return False
+        if any(self.kb.fold(t.text) in self._title_words or self.kb.is_person_noun(t.lemma_) for t in words):
+            return False
+        return self.kb.collective([t.text for t in words]) is None
 
     def _name_tagged_body(self, index: _Index, c: _Candidate) -> bool:
         """Whether an unknown organisation or place beside a role noun is a person's name the
