@@ -36,7 +36,8 @@ def speaker_of(extractor: Any, text: str, content_words: str) -> Speaker:
             "Ilse Torvund",
         ),
         (
-            "BUDAPEST - Hungary's government spokesman, Gergely Sarkovi, said the memo proved that talks work.",
+            "BUDAPEST - Hungary's government spokesman, Gergely Sarkovi, said the memo proved that "
+            "talks work.",
             "memo proved",
             "Gergely Sarkovi",
         ),
@@ -139,9 +140,9 @@ def test_members_of_a_delegation_stay_the_group(extractor: Any) -> None:
     [
         # a lede names the role; the next paragraph names its holder
         (
-            "Harbour levy to rise, says transport secretary\n\nThe levy on cargo will rise in May, the transport "
-            "secretary told the assembly on Monday.\n\nOpening the debate, transport secretary Marit Okafor "
-            "said the port could not run at a loss.",
+            "Harbour levy to rise, says transport secretary\n\nThe levy on cargo will rise in May, the "
+            "transport secretary told the assembly on Monday.\n\nOpening the debate, transport secretary "
+            "Marit Okafor said the port could not run at a loss.",
             "levy on cargo",
             "Marit Okafor",
         ),
