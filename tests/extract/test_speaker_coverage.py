@@ -198,3 +198,11 @@ def test_a_gendered_title_is_a_title_not_part_of_the_name(extractor: Any) -> Non
     )
     assert speaker_of(extractor, text, "waited three years").name == "Tessa Marlowe"
     assert speaker_of(extractor, text, "closed doors").name == "Tessa Marlowe"
+
+
+@pytest.mark.parametrize(
+    ("capital", "state"), [("Riga", "Latvia"), ("Copenhagen", "Denmark"), ("Ottawa", "Canada")]
+)
+def test_a_capital_speaks_for_its_state(extractor: Any, capital: str, state: str) -> None:
+    sp = speaker_of(extractor, f"{capital} said on Monday that the draft rewarded the aggressor.", "draft")
+    assert (sp.name, sp.kind) == (state, "state")
