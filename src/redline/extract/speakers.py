@@ -1318,12 +1318,9 @@ class SpeakerResolver:
         if head.dep_ == "appos":
             near.append(head.head)
         near.extend(self._apposed_past_owner(index, head))
-        role = self.kb.is_person_noun(head.lemma_)
         for t in near:
             if (c := index.covering(t.i, (_PERSON,))) is not None:
                 return c.actor_id, c.name
-            if role and (c := index.covering(t.i)) is not None and self._name_tagged_body(index, c):
-                return c.actor_id, c.name  # "Verdane's foreign minister, Ilse Renard" tagged ORG
             for c in index.candidates:  # "The mediator, retired judge Helene Caradec,": the name
                 if c.kind == "person" and t.left_edge.i < c.start and c.end == t.right_edge.i + 1:
                     return c.actor_id, c.name  # that closes a titled apposition
@@ -1345,22 +1342,6 @@ class SpeakerResolver:
             titled, words = True, words[1:]  # "Councilwoman Tessa Brightwater", one entity
         if not (titled or apposed):
             return False
-        if not 2 <= len(words) <= 4:
-            return False
-        capitalised = all(t.text[:1].isupper() and not t.is_upper for t in words)  # not "NATO"
-        if not capitalised or not all(t.pos_ == "PROPN" and t.is_alpha for t in words):
-            return False
-        if any(self.kb.fold(t.text) in self._title_words or self.kb.is_person_noun(t.lemma_) for t in words):
-            return False
-        return self.kb.collective([t.text for t in words]) is None
-
-    def _name_tagged_body(self, index: _Index, c: _Candidate) -> bool:
-        """Whether an unknown organisation or place beside a role noun is a person's name the
-        model tagged as a body because it does not know the given name ("Gergely Sarkadi",
-        "Ilse Renard"): two or more capitalised proper nouns, none a title or a body's word."""
-        if c.kind == _PERSON or c.actor_id is not None:
-            return False
-        words = index.doc[c.start : c.end]
         if not 2 <= len(words) <= 4:
             return False
         capitalised = all(t.text[:1].isupper() and not t.is_upper for t in words)  # not "NATO"
