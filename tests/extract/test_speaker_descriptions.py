@@ -92,7 +92,7 @@ def test_a_role_that_does_not_fit_the_person_in_focus_is_someone_new(
     nlp: Language, resolver: SpeakerResolver, text: str, phrase: str
 ) -> None:
     got = resolve(nlp, resolver, text, phrase)
-    assert got.actor_id is None
+    assert got.actor_id not in {"dmitry-peskov", "volodymyr-zelensky"}
     assert got.name not in {"Dmitry Peskov", "Volodymyr Zelensky"}
 
 

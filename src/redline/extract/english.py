@@ -36,6 +36,9 @@ POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her"})
 INDEFINITE_QUANTIFIERS = frozenset(
     {"a", "an", "some", "several", "two", "three", "many", "one", "another", "other"}
 )
+# words that rank a role without making it another office ("Ukraine's first deputy foreign
+# minister" is still "Ukraine's deputy foreign minister"; a "vice" or "deputy" would not be)
+RANK_WORDS = frozenset({"first", "senior", "top", "current"})
 # quantifiers that stand for a noun named before ("Opposition leaders were split. Some said ...,
 # while others ..."): part of that group
 PARTITIVE_PRONOUNS = frozenset({"some", "others", "many", "most", "several", "all"})

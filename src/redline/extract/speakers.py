@@ -38,6 +38,7 @@ from redline.extract.english import (
     OBJECTS,
     OPENING_QUOTES,
     PARTITIVE_PRONOUNS,
+    RANK_WORDS,
     RELATIVE_PRONOUNS,
     SUBJECTS_OR_EXPLETIVE,
 )
@@ -67,6 +68,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
 }
 _OWNING_PRONOUNS = frozenset({"his", "her", "their"})  # "its" bodies: SpeakerResolver._owned_body
 _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a Kremlin readout"
+_PLACE_ENTITIES = frozenset({"NORP", "GPE"})  # "a member of the Ukrainian delegation"
 _RESPELT = 0.75  # share of letters in order that makes two surnames one name respelt
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
 _REPORT_WINDOW = 2  # sentences back in which "the report" finds the outlet that made it
@@ -240,6 +242,7 @@ class SpeakerResolver:
             or self._apposed(index, span)
             or self._described(index, span)
             or self._spoken_for(index, span)
+            or self._one_member(span)
             or self._media(index, span)
             or self._report(index, span)
             or self._owned_document(index, span)
@@ -282,14 +285,59 @@ class SpeakerResolver:
         for prep in head.rights:
             if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"} and prep.i < span.end:
                 bodies += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+                for o in prep.children:  # "a spokesperson for the Swiss foreign ministry"
+                    if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.right_edge.i < span.end:
+                        placed = self._placed_body(span.doc[o.left_edge.i : o.i + 1])
+                        if placed is not None:
+                            return None, placed
         for body in bodies:
             found = index.covering(body.i, ("org",))
             if found is not None and found.actor_id is None and body.ent_type_ not in {"GPE", "NORP", "LOC"}:
                 return None, found.name
+            # "a spokesperson for the European Commission": a body the actor list knows (not a
+            # state, whose spokesperson is an official of its side: the collective step)
+            actor = self.kb.get(found.actor_id) if found is not None else None
+            if actor is not None and actor.type == "organization":
+                return actor.id, actor.name
             named = [c for c in index.candidates if c.kind == "org" and c.name.split()[0] == body.text]
             if body.ent_type_ == "" and named and named[0].actor_id is None:
                 return None, named[0].name  # "Brisk Mobile ... a Brisk spokesperson"
         return None
+
+    def _one_member(self, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "A member of the Ukrainian delegation", "a union member": one member of a body is a
+        person, not the body. One of a side's delegation or government is an unnamed official of
+        that side; one of a body that names no side (a union, a board, "the guild's team") is an
+        unnamed source, as the guide names people who are no officials."""
+        head = _head(span)
+        if head.lemma_.lower() != "member" or head.tag_ != "NN":
+            return None
+        words: list[Token] = [t for t in head.lefts if t.dep_ in {"compound", "nmod"} and t.i >= span.start]
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.right_edge.i < span.end:
+                words += [t for t in prep.subtree if t.i != prep.i]
+        if not words:
+            return None
+        placed = [
+            t for t in words if t.ent_type_ in _PLACE_ENTITIES or (t.pos_ == "PROPN" and t.text[:1].isupper())
+        ]
+        if placed:
+            found = self.kb.collective([*(t.text for t in placed), "official"])
+            if found is not None and found.kind == "person":
+                return None, found.name
+        found = self.kb.collective(["source"])
+        return (None, found.name) if found is not None else None
+
+    def _placed_body(self, phrase: SpacySpan) -> str | None:
+        """The name of a body a phrase gives with its state or maker ("the Swiss foreign
+        ministry", "the Dunmoor parliament"): a collective of the kind named by its own words
+        (no label), with a proper name or nationality among them; else None ("the ministry")."""
+        found = self.kb.collective([t.text for t in phrase], phrase.text)
+        if found is None or found.kind != "group" or found.actor_id is not None:
+            return None
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in _MAKER_ENTITIES for t in phrase):
+            return None
+        return _clean_name(phrase)
 
     def _maker_of_document(self, index: _Index, span: SpacySpan) -> SpacySpan:
         """ "The Kremlin readout of a call between Putin and Orban said ...", "a White House
@@ -813,6 +861,11 @@ class SpeakerResolver:
         else:
             label = index.found.labels.get(m.span.start) or self.finder.label(span)
             kind = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "norp"}.get(label, "unknown")
+            if kind == "org" and self._titled_name(span):
+                kind = "person"  # "Opposition deputy Nadiia Sokyrko" tagged ORG is still a person
+            # a person's name is one person whatever the tagger makes of a surname ending in -s
+            # ("Olena Kravets", "Ann Williams" tagged NNPS), so that "she" can still stand for her
+            plural = plural and kind != "person"
         gender = actor.gender if actor else None
         if kind == "person" and gender is None:
             gender = self._gender_from_text(index.doc, span, m.name)
@@ -824,7 +877,10 @@ class SpeakerResolver:
             return gender  # "Mrs. Clinton", whatever the fullest form of the name says
         words = name.split()
         for word in words[:-1] if len(words) > 1 else words:
-            gender = self.kb.given_name_gender(word)
+            # a given name, or a gendered title the entity took in ("Councilwoman Tessa Brightwater")
+            gender = self.kb.given_name_gender(word) or (
+                self.kb.word_gender(word) if word[:1].isupper() else None
+            )
             if gender:
                 return gender
         return None
@@ -966,16 +1022,33 @@ class SpeakerResolver:
         # the last main-clause subject before this sentence is the centre of attention
         centre = [c for _, c in scored if index.sent_of[c.start] < here and _main_subject(c.head_token(doc))]
         focus = max(centre, key=lambda c: c.start, default=None)
-        best: tuple[float, _Candidate] | None = None
-        for score, c in scored:
-            score += self.weights.centre if c is focus else 0.0
-            if best is None or score >= best[0]:
-                best = (score, c)
-        if best is None:
+        # best first; on ties the one found later
+        ranked = sorted(
+            (
+                (score + (self.weights.centre if c is focus else 0.0), n)
+                for n, (score, c) in enumerate(scored)
+            ),
+            reverse=True,
+        )
+        if not ranked:
             if want == "self" and recent:
                 return recent[-1].actor_id, recent[-1].name
             return self._earlier_speaker(index, pron, previous)
-        chosen = best[1]
+        for _, n in ranked:
+            who = self._who_is(index, scored[n][1], previous)
+            # "Russia's envoy, Yegor Lavrentyev, ... He repeated ... sent Olena Kravets. Who, she
+            # asked": a role stands for the person named beside it, whom the clause or an earlier
+            # pronoun of the other gender may have ruled out; the next best is then meant
+            if (who[0], who[1] if who[0] is None else "") not in bound:
+                return who
+        return self._who_is(index, scored[ranked[0][1]][1], previous)
+
+    def _who_is(
+        self, index: _Index, chosen: _Candidate, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str]:
+        """The actor a pronoun's chosen antecedent names: a role or a description is the person
+        it describes."""
+        doc = index.doc
         if self._role_only(doc, chosen):  # "US Special Envoy, Steve Witkoff, said ... He": the name
             return self._apposed(index, doc[chosen.start : chosen.end]) or (chosen.actor_id, chosen.name)
         if chosen.kind == "nominal":  # "the president appeared cowed ... he": who the president is
@@ -1134,7 +1207,11 @@ class SpeakerResolver:
         head = index.head(span)
         plural = head.tag_ in {"NNS", "NNPS"}
         actor = self.kb.get(p.actor_id)
-        if actor is not None:
+        speaks_for_body = actor is not None and actor.type != "person" and head.pos_ == "NOUN"
+        if speaks_for_body and self.kb.is_person_noun(head.lemma_):
+            # "A spokeswoman for the Commission said ... she added": a person speaking for a body
+            kind, gender, plural = "person", self.kb.word_gender(head.text), plural
+        elif actor is not None:
             kind = "person" if actor.type == "person" else "org"
             gender, plural = actor.gender, actor.type == "group"
         elif head.lower_ in PRONOUNS:  # an unresolved pronoun keeps what the pronoun says
@@ -1249,6 +1326,31 @@ class SpeakerResolver:
                     return c.actor_id, c.name  # that closes a titled apposition
         return None
 
+    def _titled_name(self, span: SpacySpan) -> bool:
+        """Whether an entity the model tagged a body is a person's name right after a role
+        ("Opposition deputy Nadiia Sokyrko", "the envoy, Ilse Renard", "Councilwoman Tessa
+        Brightwater"): two to four capitalised proper nouns, none a title or a body's word, after a
+        person noun or a gendered title, or in apposition to a person noun."""
+        head = _head(span)
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        titled = before is not None and before.pos_ == "NOUN" and self.kb.is_person_noun(before.lemma_)
+        apposed = (
+            head.dep_ == "appos" and head.head.pos_ == "NOUN" and self.kb.is_person_noun(head.head.lemma_)
+        )
+        words = span.doc[span.start : span.end]
+        if len(words) > 2 and words[0].text[:1].isupper() and self.kb.word_gender(words[0].text):
+            titled, words = True, words[1:]  # "Councilwoman Tessa Brightwater", one entity
+        if not (titled or apposed):
+            return False
+        if not 2 <= len(words) <= 4:
+            return False
+        capitalised = all(t.text[:1].isupper() and not t.is_upper for t in words)  # not "NATO"
+        if not capitalised or not all(t.pos_ == "PROPN" and t.is_alpha for t in words):
+            return False
+        if any(self.kb.fold(t.text) in self._title_words or self.kb.is_person_noun(t.lemma_) for t in words):
+            return False
+        return self.kb.collective([t.text for t in words]) is None
+
     def _apposed_past_owner(self, index: _Index, head: Token) -> list[Token]:
         """ "The agent of striker Leon Baptiste, Selma Varga, said": the parser hangs the name on
         the person the role is of, but one person named twice in a row with two full names is
@@ -1292,6 +1394,23 @@ class SpeakerResolver:
             for d in index.found.descriptions
             if d.start < span.start_char and wanted <= set(d.key)
         }
+        if not described and self._before_anyone(index, span) and self.kb.is_person_noun(head.lemma_):
+            # the role before the story names anyone ("..., the defence secretary told MPs.
+            # Opening the debate, defence secretary Rowena Pike said"): the one person the
+            # document gives that very role, named later (a name beside a role is who holds it
+            # now); ranks aside, a description with other words is another office
+            last = self.kb.units([head.text], places=True)
+            ranks = {u.key for u in self.kb.units(sorted(RANK_WORDS))}
+            ahead = {
+                (d.actor_id, d.name)
+                for d in index.found.descriptions
+                if last
+                and d.key[-1:] == (last[-1].key,)
+                and wanted <= set(d.key)
+                and set(d.key) - wanted <= ranks
+            }
+            if len(ahead) == 1:
+                return ahead.pop()
         latest_start = max(
             (d.start for d in index.found.descriptions if (d.actor_id, d.name) in described), default=0
         )
@@ -1324,6 +1443,13 @@ class SpeakerResolver:
             actor = self.kb.actors[next(iter(roles))]
             return actor.id, actor.name
         return None
+
+    def _before_anyone(self, index: _Index, span: SpacySpan) -> bool:
+        """Whether no person is named before ``span`` (a headline, a standfirst, a lede that
+        names people by role), the writer of a byline aside."""
+        return not any(
+            c.kind == _PERSON and c.start < span.start and not index.writer(c) for c in index.candidates
+        )
 
     def _most_salient(
         self, index: _Index, span: SpacySpan, eligible: Callable[[_Candidate], bool]
