@@ -76,6 +76,7 @@ RULE_SURE_TERMS = 2.0  # term evidence from which the lexicon's issue is kept be
 TOPIC_ISSUES = 2  # the document's specific issues the models see (talks CV issue F1 0.675 -> 0.679)
 NEAR_CHARS = 600  # text either side of a statement whose issues the issue model sees (400: same, 1000: less)
 NEAR_SLACK = 200  # how far the window's outer edges may move to the edge of a sentence or clause
+_MAX_RULE_ISSUES = 4  # the rules' issues with those the words imply (``IssueTagger`` keeps up to 4)
 _ANSWERS_REMEMBERED = 4096  # statements whose reading as a bare reply is kept, then it starts again
 
 
@@ -381,6 +382,12 @@ class StatementClassifier:
             evidence, kept, feats = read
         rule_issues = [s.issue for s in kept]
         rule_reason = "; ".join(f"{s.issue} ({', '.join(s.words[:3])})" for s in kept) or "no issue terms"
+        in_play = self.tagger.implied(item.content)
+        implied = _not_in(in_play, rule_issues, _MAX_RULE_ISSUES)
+        if implied:
+            rule_issues += [i for i, _ in implied]
+            rule_issues.sort(key=lambda i: i in self._frames)
+            rule_reason += "".join(f"; implied: {i} ({said})" for i, said in implied)
         if self.weights is None:
             return rule_issues, "rule", rule_reason
         w = self.weights
@@ -425,6 +432,11 @@ class StatementClassifier:
             extra = sure[: w.max_issues - len(issues)]
             issues += [s.issue for s in extra]
             reason += "; rule: " + ", ".join(f"{s.issue} ({', '.join(s.words[:2])})" for s in extra)
+            decided_by = "model+rule"
+        implied = _not_in(in_play, issues, w.max_issues)
+        if implied:
+            issues += [i for i, _ in implied]
+            reason += "; implied: " + ", ".join(f"{i} ({said})" for i, said in implied)
             decided_by = "model+rule"
         # generic frames (the plan, the talks) go after named issues, as in the rules
         issues.sort(key=lambda i: i in generic)
@@ -577,6 +589,14 @@ class StatementClassifier:
     def _rule_sure(self, rule: StanceResult) -> bool:
         assert self.weights is not None
         return rule.stance != "neutral" and bool(self.weights.rule_sure & set(rule.tags))
+
+
+def _not_in(in_play: list[tuple[str, str]], issues: list[str], most: int) -> list[tuple[str, str]]:
+    """The issues the content's own words put in play (``IssueTagger.implied``) that ``issues``
+    lacks, while fewer than ``most`` are given: the NATO point beside the guarantees for
+    "European troops in Ukraine", whichever the model read."""
+    room = most - len(issues)
+    return [(i, said) for i, said in in_play if i not in issues][: max(room, 0)]
 
 
 def _answered(said: tuple[str, str]) -> Answer | None:

@@ -71,6 +71,9 @@ class IssueTagger:
             self._terms.extend(seen.values())
             self._cues.extend(Pattern.compile(c, _CUE_BONUS, issue.id) for c in (*issue.pro, *issue.anti))
         self._term_set = PatternSet(self._terms)  # documents and their windows: the terms alone
+        self._implied = PatternSet(
+            Pattern.compile(w, 1.0, issue.id) for issue in taxonomy.issues for w in issue.implied_by
+        )
         self._redirect = {i.id: i.evaluated_as for i in taxonomy.issues if i.evaluated_as}
         lex = taxonomy.stance
         # a statement's words (and the words before it) are read for all of these in one pass
@@ -201,6 +204,23 @@ class IssueTagger:
             t.first = min(t.first, s.first)
             t.words.append(f"(evaluated) {', '.join(s.words[:2])}")
             s.score, s.terms = 0.0, 0.0
+
+    def implied(self, content: str) -> list[tuple[str, str]]:
+        """(issue, wording) for each issue whose ``implied_by`` wording the content's own words
+        use, in the order first used: an issue in play whatever else the statement is about.
+
+        A foreign force in Ukraine is the NATO point (no foreign troops there) under any name
+        ("a reassurance force", "European contingents"), though the talks set's annotators
+        filed a coalition's force under the guarantees and the issue model learnt from them;
+        the wording is no model feature, so the model reads the talks set as before.
+        """
+        tokens = words(content)
+        if not self._implied.patterns or not looks_english(tokens):
+            return []
+        seen: dict[str, str] = {}
+        for hit in sorted(find_all(self._implied, tokens), key=lambda h: h.start):
+            seen.setdefault(hit.pattern.tag, hit.pattern.source)
+        return list(seen.items())
 
     def order(self, content: str) -> list[str]:
         """The issues the content's own words name, in the order they are first named.

@@ -67,6 +67,7 @@ _ISSUE_KEYS = {
     "pro",
     "anti",
     "counter",
+    "implied_by",
     "evaluated_as",
 }
 _TOP_KEYS = {"name", "description", "settings", "stance", "issues"}
@@ -94,6 +95,10 @@ class Issue:
     pro: tuple[str, ...] = ()
     anti: tuple[str, ...] = ()
     counter: tuple[str, ...] = ()  # things that contradict the proposition ("Western troops")
+    # wording that puts the issue in play whatever else the statement is about ("European troops
+    # in Ukraine" is the NATO point, if also the guarantees): added beside the issue model's
+    # reading, never one of its features (``IssueTagger.implied``)
+    implied_by: tuple[str, ...] = ()
     priors: Mapping[str, str] = field(default_factory=dict)
     generic: bool = False  # a frame (the plan, the talks) rather than a substantive point
     evaluative: bool = True  # do "good"/"unacceptable" bear on it? not for process: "productive talks"
@@ -279,6 +284,12 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
         if not isinstance(value, bool):
             raise ConfigError(f"{entry}.{flag} must be true or false", where=where)
         flags[flag] = value
+    if flags["generic"] and data.get("implied_by"):
+        raise ConfigError(
+            f"{entry}.implied_by: a generic frame is never added beside the model's issues",
+            where=where,
+            hint="list the wording under terms instead",
+        )
     return Issue(
         id=issue_id,
         label=_text(data.get("label"), where, f"{entry}.label"),
@@ -296,6 +307,10 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
         counter=tuple(
             _pattern(p, where, f"{entry}.counter")
             for p in _strings(data.get("counter", []), where, f"{entry}.counter")
+        ),
+        implied_by=tuple(
+            _pattern(p, where, f"{entry}.implied_by")
+            for p in _strings(data.get("implied_by", []), where, f"{entry}.implied_by")
         ),
         priors=priors,
         generic=flags["generic"],
