@@ -189,7 +189,7 @@ def test_a_plain_refusal_of_any_deal_is_no_terms(rules: StanceClassifier) -> Non
         ("Freezing the front and asking Kyiv to withdraw is not peace", "territory", "oppose"),
         ("a cap on the army is no solution", "military_limits", "oppose"),
         # acceptability required of the deal is terms
-        ("any settlement has to be acceptable to Kyiv and to its neighbours", "plan_overall", "conditional"),
+        ("the arrangement must be acceptable to both parties", "plan_overall", "conditional"),
         # hoped for, not required
         ("we believe the plan should be acceptable to both sides", "plan_overall", "support"),
     ],
@@ -209,3 +209,90 @@ def test_verdicts_and_acceptability(rules: StanceClassifier, content: str, issue
 )
 def test_a_claim_that_it_is_ukrainian(rules: StanceClassifier, content: str, issue: str, stance: str) -> None:
     assert rules.explain(content, [issue]).stance == stance
+
+
+def test_a_kind_of_x_that_is_not_an_x_someone_would_sign_is_no_denied_kind(rules: StanceClassifier) -> None:
+    content = "A border drawn by artillery is not a border we will ever recognise"
+    assert DENIED_KIND not in rules.explain(content, ["recognition"]).tags
+
+
+@pytest.mark.parametrize(
+    ("content", "issue", "stance"),
+    [
+        # "will not accept" evaluates what follows it, as "accept" does: refusing the resisting
+        # wording backs the point
+        ("we will not accept a list that leaves any civilian behind", "humanitarian", "support"),
+        ("Moscow will not accept a swap that is all for all", "humanitarian", "oppose"),
+        # no refusal: leaving people behind resists the all-for-all exchange
+        ("the new list leaves hundreds of prisoners behind", "humanitarian", "oppose"),
+    ],
+)
+def test_a_refusal_evaluates_what_follows_it(
+    rules: StanceClassifier, content: str, issue: str, stance: str
+) -> None:
+    assert rules.explain(content, [issue]).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # the measures named as a kind: opposing them backs relief, backing them resists it
+        ("the ministry opposed sanctions which the United Nations had never voted on", "support"),
+        ("unilateral sanctions are illegal and must end", "support"),
+        ("Tallinn supports the existing sanctions on Russian oil", "oppose"),
+    ],
+)
+def test_sanctions_named_as_a_kind_are_the_counter_proposition(
+    rules: StanceClassifier, content: str, stance: str
+) -> None:
+    assert rules.explain(content, ["sanctions_economy"]).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("content", "issue", "stance"),
+    [
+        ("the minister was not against a demilitarised zone in principle", "territory", "support"),
+        ("Bern has no objection to a swap of all prisoners", "humanitarian", "support"),
+        # a plain negation still negates
+        ("the minister was not ready to withdraw from the region", "territory", "oppose"),
+    ],
+)
+def test_not_against_accepts(rules: StanceClassifier, content: str, issue: str, stance: str) -> None:
+    assert rules.explain(content, [issue]).stance == stance
+
+
+def test_whether_it_depends_is_a_forecast_not_terms(rules: StanceClassifier) -> None:
+    content = "The text is a good basis. Whether it holds depends on what the Kremlin does next."
+    assert rules.explain(content, ["plan_overall"]).stance == "support"
+    # the speaker's own terms still are
+    assert rules.explain("our support depends on a ceasefire", ["plan_overall"]).stance == "conditional"
+
+
+@pytest.mark.parametrize(
+    ("content", "sentence", "terms"),
+    [
+        # a refusal on terms in the "but" clause after the statement
+        (
+            "she was not against a ceasefire in principle",
+            "Ms Lind said she was not against a ceasefire in principle, but that she could not back one that"
+            " left the front unwatched.",
+            True,
+        ),
+        # a "but" clause with a plain negation and no terms lays none
+        (
+            "the envoy was hopeful about the talks",
+            "The envoy was hopeful about the talks, but did not give a date.",
+            False,
+        ),
+    ],
+)
+def test_a_refusal_on_terms_after_but_qualifies_the_statement(
+    rules: StanceClassifier, content: str, sentence: str, terms: bool
+) -> None:
+    assert (rules.qualified(content, sentence) is not None) == terms
+
+
+def test_noted_is_not_taken_for_not(rules: StanceClassifier) -> None:
+    # "not" in the "but" clause is no reporting verb, so the open point still counts
+    sentence = "He said the draft was a basis, but not everything has been worked out."
+    assert rules.qualified("the draft was a basis", sentence) is not None

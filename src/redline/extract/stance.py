@@ -279,9 +279,11 @@ class StanceClassifier:
         refused = _refused_clauses(content, tokens, found, affirmed)
         countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
         evaluated = _segments_of(tokens, [h for h in hits if h.pattern.tag in ("positive", "negative")])
-        attitudes = {h.start for h in found["attitude"]}
+        # the words of an attitude verb: "will not accept" evaluates what follows it as "accept" does
+        attitudes = {i for h in found["attitude"] for i in range(h.start, h.end)}
         objects = _evaluated_objects(
-            tokens, [h for h in hits if h.start in attitudes or h.pattern.tag in _WORDING]
+            tokens,
+            [h for h in hits if h.pattern.tag in _WORDING or not attitudes.isdisjoint(range(h.start, h.end))],
         )
         hits_by_start = {h.start: h for h in hits}
         score, reasons, conditioned, demand = 0.0, [], False, False
@@ -388,8 +390,9 @@ class StanceClassifier:
 
         Reported speech often ends at a "but" the statement goes on past: in "he said the US is
         considering our position, but some issues still require discussion" the clause after
-        "but" is still what was said, and it makes the support conditional (an open point or an
-        explicit condition, as in the content itself). Not a clause that reports a statement of
+        "but" is still what was said, and it makes the support conditional (an open point, an
+        explicit condition, or a refusal on terms: "she was not against a cap in principle, but
+        could not support one that Russia did not match"). Not a clause that reports a statement of
         its own ("..., but warned that much work remains": ``reporting``), nor one after
         "while", which joins another act or another speaker ("while Moscow insisted ...")."""
         at = sentence.find(content) if content else -1
@@ -414,7 +417,11 @@ class StanceClassifier:
         if found["reporting"]:
             return None
         hits = _unmasked(found, "unresolved") or _unmasked(found, "conditional")
-        return f"{tail[0]} ... {hits[0].pattern.source!r} after the statement" if hits else None
+        if hits:
+            return f"{tail[0]} ... {hits[0].pattern.source!r} after the statement"
+        # "..., but she could not support one that Russia did not match": a refusal on terms
+        terms = _refusal_terms(sentence[at + len(content) :], tail, found, [], set(), bool(found["threat"]))
+        return f"{tail[0]} ... {terms.reason} after the statement" if terms is not None else None
 
     def _rejected(
         self,
@@ -732,8 +739,10 @@ def _denied_kind(tokens: Sequence[str], found: Found, resisting: list[Hit]) -> S
     elections", "a guarantee that exists only on paper is not a guarantee"); None otherwise.
     Denying that the qualified thing is the real one asks for the real one, on terms. The noun
     must come earlier in the clause with words after it (the qualifier): "the plan is not a
-    plan" has none and is left to the other rules. Nor where the qualified kind is resisting
-    wording (``resisting``: the issue's anti or counter wording, any issue's counter wording):
+    plan" has none and is left to the other rules, and the denied noun ends the clause ("a line
+    drawn by tanks is not a line we will ever sign" refuses the line). Nor where the qualified
+    kind is resisting wording (``resisting``: the issue's anti or counter wording, any issue's
+    counter wording):
     "a peacekeeper from a NATO country is not a peacekeeper" turns that kind down, and the other
     rules read it so."""
     for cop in found["copula"]:
@@ -743,8 +752,8 @@ def _denied_kind(tokens: Sequence[str], found: Found, resisting: list[Hit]) -> S
         at += 1
         while at < len(tokens) and tokens[at] in _DETERMINERS:
             at += 1
-        if at >= len(tokens):
-            continue
+        if at >= len(tokens) or (at + 1 < len(tokens) and tokens[at + 1] != BOUNDARY):
+            continue  # "is not a line we will ever sign": a refusal of it, not a denial
         start = cop.start
         while start > 0 and tokens[start - 1] != BOUNDARY:
             start -= 1
