@@ -296,3 +296,17 @@ def test_noted_is_not_taken_for_not(rules: StanceClassifier) -> None:
     # "not" in the "but" clause is no reporting verb, so the open point still counts
     sentence = "He said the draft was a basis, but not everything has been worked out."
     assert rules.qualified("the draft was a basis", sentence) is not None
+
+
+@pytest.mark.parametrize(
+    ("content", "issue", "stance"),
+    [
+        # a thing denied any part is refused
+        ("the Kremlin sees no role for foreign troops in Ukraine", "nato", "support"),
+        ("there is no room for territorial concessions", "territory", "oppose"),
+        # a part given is not
+        ("Paris sees a role for foreign troops in Ukraine", "nato", "oppose"),
+    ],
+)
+def test_no_role_for_refuses(rules: StanceClassifier, content: str, issue: str, stance: str) -> None:
+    assert rules.explain(content, [issue]).stance == stance
