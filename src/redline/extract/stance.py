@@ -92,6 +92,13 @@ _OBJECT_REACH = 6  # words between a rejecting verb (or the content's start) and
 REJECTION = "rejection"  # the tag of the rejected-proposal rule, which decides by itself (classify.py)
 TERMS = "refusal_terms"  # the tag of a refusal on terms ("would not ... unless ..."): conditional
 BOUNDED = "bounded_concession"  # "... for now, but would never ...": the refusal decides
+PAIRED = "paired_condition"  # the tag of two clauses that make one depend on the other ("no X, no Y")
+DENIED_KIND = "denied_kind"  # the tag of "elections under shelling are not elections": conditional
+_PAIR_CLAUSE = 8  # words at most in the first clause of a paired condition ("no guarantees, no troops")
+# words between "not" and the noun in "... is not a real X"
+_DETERMINERS = frozenset({"a", "an", "the", "real", "true", "genuine", "proper", "any"})
+_RESISTING = frozenset({"anti", "counter"})  # the issue's wording against its proposition
+_RELATIVES = frozenset({"that", "which"})  # what ends a restriction that defines what is refused
 _HOLD_WINDOW = 4  # words between a negator and the letting-go it negates ("will not let them be forgotten")
 _TERMS_REACH = 12  # words between a negator and the restriction that lays terms on it
 # participles that open a restriction only after a clause break ("..., provided it is monitored"),
@@ -105,7 +112,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # the stance lexicon's lists read as they are, each a group of ``StanceClassifier._words``; the
 # general verdict words are weighed as one signed group ("general"), and the scheduling words are
 # the issue tagger's (logistics of the process), not a stance's
-_LISTS = tuple(name for name in STANCE_LISTS if name not in ("positive", "negative", "figure", "scheduling"))
+# ``paired_condition`` is read clause by clause (``_paired``), not as patterns
+_LISTS = tuple(
+    name
+    for name in STANCE_LISTS
+    if name not in ("positive", "negative", "figure", "scheduling", "paired_condition")
+)
 # the groups of ``StanceClassifier._words`` made per issue and per cue-verb kind: prefix + id
 _ISSUE_CUES, _ISSUE_TERMS, _CUE_VERBS = "cues:", "terms:", "cue:"
 Found = Mapping[str, list[Hit]]  # a text's hits, by group (``PatternSet.find_grouped``)
@@ -157,6 +169,13 @@ class StanceClassifier:
         # them (a set per list cost a pass and a cold memo each; ``PatternSet.grouped``)
         self._words = PatternSet.grouped(groups)
         self._issues = frozenset(i.id for i in taxonomy.issues)
+        # "left / right": the words that open ("no _") or close ("_ first") the first clause, and
+        # open the second
+        self._pairs = tuple(
+            (words(left), left.strip().startswith("_"), words(right))
+            for left, _, right in (entry.partition("/") for entry in lex.paired_condition)
+            if words(left) and words(right)
+        )
 
     def classify(
         self,
@@ -241,6 +260,7 @@ class StanceClassifier:
                 else self._rejected(tokens, found, cue, issue.id, speaker_party, clauses, negated)
             )
             or _refusal_terms(content, tokens, found, own, affirmed, threat)
+            or self._conditions_by_shape(tokens, found, own)
         )
         if turned_down is not None:
             return turned_down
@@ -250,18 +270,26 @@ class StanceClassifier:
         # not the words of the topic ("agreed document") or of a prerequisite ("impossible without")
         general = [h for h in found["general"] + praise if h.start not in topic | required]
         general = _about(general, tokens, own + terms) if issue.evaluative else []
-        hits = _resolve(own + general)
+        # "as long as our partners keep supplying weapons": the words of a clause that states the
+        # terms are the terms, not the speaker's side
+        read, tags = _outside_terms(tokens, found, own + general)
+        hits = _resolve(read)
+        # "would not sign any agreement that allowed foreign troops in": the wording of what a
+        # refusal defines by a clause is refused
+        refused = _refused_clauses(content, tokens, found, affirmed)
         countered = _segments_of(tokens, [h for h in hits if h.pattern.tag == "counter"])
         evaluated = _segments_of(tokens, [h for h in hits if h.pattern.tag in ("positive", "negative")])
-        attitudes = {h.start for h in found["attitude"]}
+        # the words of an attitude verb: "will not accept" evaluates what follows it as "accept" does
+        attitudes = {i for h in found["attitude"] for i in range(h.start, h.end)}
         objects = _evaluated_objects(
-            tokens, [h for h in hits if h.start in attitudes or h.pattern.tag in _WORDING]
+            tokens,
+            [h for h in hits if h.pattern.tag in _WORDING or not attitudes.isdisjoint(range(h.start, h.end))],
         )
         hits_by_start = {h.start: h for h in hits}
         score, reasons, conditioned, demand = 0.0, [], False, False
         wording, judged = 0.0, False  # the issue's own wording, and whether the content evaluates
         # how the talks are going, either way: a position, not a process fact (a model feature)
-        tags: set[str] = {"appraisal"} if appraised else set()
+        tags |= {"appraisal"} if appraised else set()
         tags |= _wording(found, negated)
         tags |= _affirming(found, held)
         for hit in hits:
@@ -271,7 +299,7 @@ class StanceClassifier:
                 # "would not agree to the deployment of troops", "would not accept a deal that
                 # required giving up land": the evaluation decides
                 continue
-            sign = -1.0 if negated(hit) else 1.0
+            sign = -1.0 if negated(hit) or (hit.pattern.tag in _WORDING and hit.start in refused) else 1.0
             value = hit.pattern.weight * sign * _aimed(hit, tokens, countered, objects, hits_by_start)
             clause = _inside(hit.start, clauses)
             if clause and threat:
@@ -362,8 +390,9 @@ class StanceClassifier:
 
         Reported speech often ends at a "but" the statement goes on past: in "he said the US is
         considering our position, but some issues still require discussion" the clause after
-        "but" is still what was said, and it makes the support conditional (an open point or an
-        explicit condition, as in the content itself). Not a clause that reports a statement of
+        "but" is still what was said, and it makes the support conditional (an open point, an
+        explicit condition, or a refusal on terms: "she was not against a cap in principle, but
+        could not support one that Russia did not match"). Not a clause that reports a statement of
         its own ("..., but warned that much work remains": ``reporting``), nor one after
         "while", which joins another act or another speaker ("while Moscow insisted ...")."""
         at = sentence.find(content) if content else -1
@@ -388,7 +417,11 @@ class StanceClassifier:
         if found["reporting"]:
             return None
         hits = _unmasked(found, "unresolved") or _unmasked(found, "conditional")
-        return f"{tail[0]} ... {hits[0].pattern.source!r} after the statement" if hits else None
+        if hits:
+            return f"{tail[0]} ... {hits[0].pattern.source!r} after the statement"
+        # "..., but she could not support one that Russia did not match": a refusal on terms
+        terms = _refusal_terms(sentence[at + len(content) :], tail, found, [], set(), bool(found["threat"]))
+        return f"{tail[0]} ... {terms.reason} after the statement" if terms is not None else None
 
     def _rejected(
         self,
@@ -446,6 +479,17 @@ class StanceClassifier:
             return StanceResult("support", 2.0, why, (REJECTION,))
         why = f"turns down a proposal: {noun.pattern.source!r}"
         return StanceResult("oppose", -2.0, why, (REJECTION,))
+
+    def _conditions_by_shape(
+        self, tokens: Sequence[str], found: Found, own: list[Hit]
+    ) -> StanceResult | None:
+        """A condition said by the shape of the sentence rather than a marker: two clauses that
+        make one depend on the other ("no X, no Y") or a kind of X said not to be X. The
+        latter is not read where the kind is resisting wording: the issue's own anti or
+        counter wording, or any issue's counter wording ("a peacekeeper from a NATO country",
+        whatever issue the statement was tagged with)."""
+        counters = [h for i in self._issues for h in found[_ISSUE_CUES + i] if h.pattern.tag == "counter"]
+        return _paired(tokens, self._pairs) or _denied_kind(tokens, found, own + counters)
 
     def _appraised_as(self, issue: Issue) -> Issue:
         """The issue an appraisal of ``issue`` bears on: "the talks were productive" takes no side
@@ -610,6 +654,118 @@ def _refusal_terms(
     return None
 
 
+def _outside_terms(tokens: Sequence[str], found: Found, hits: list[Hit]) -> tuple[list[Hit], set[str]]:
+    """The hits outside a clause that states terms ("as long as our partners keep supplying
+    weapons": ``terms_clause``), whose words are the terms and not the speaker's side, with the
+    tag ``terms_wording`` (a model feature) when any was left out."""
+    clauses = _condition_clauses(tokens, _unmasked(found, "terms_clause"))
+    kept = [h for h in hits if not _inside(h.start, clauses)]
+    return kept, {"terms_wording"} if len(kept) < len(hits) else set()
+
+
+def _relative_restrictions(found: Found, tokens: Sequence[str]) -> list[Hit]:
+    """The restrictions that define what is refused by a clause ("any agreement that ...",
+    "a truce which ..."), not those that set a time or a condition ("unless", "until")."""
+    return [h for h in _unmasked(found, "restriction") if tokens[h.end - 1] in _RELATIVES]
+
+
+def _refused_clauses(content: str, tokens: Sequence[str], found: Found, skip: set[int]) -> set[int]:
+    """The words of a clause that defines what a refusal turns down: in "Russia would not sign
+    any agreement that allowed foreign troops into Ukraine" the troops are what is refused, so
+    the issue's wording there counts negated, as it would right after the negator. Where the
+    clause names none of the issue's wording, ``_refusal_terms`` reads terms instead."""
+    restrictions = _relative_restrictions(found, tokens)
+    if not restrictions:
+        return set()
+    inside = {i for h in restrictions for i in range(h.start, h.end)}
+    negators = [h for h in found["negation"] if h.start not in skip and h.start not in inside]
+    sentence = _sentence_ids(content, len(tokens)) if negators else []
+    refused: set[int] = set()
+    for neg in negators:
+        for r in restrictions:
+            if neg.end <= r.start <= neg.start + _TERMS_REACH and sentence[r.start] == sentence[neg.start]:
+                end = r.end
+                while end < len(tokens) and tokens[end] != BOUNDARY:
+                    end += 1
+                refused |= set(range(r.end, end))
+    return refused
+
+
+def _clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each clause, split at the boundary token."""
+    out, start = [], 0
+    for i, tok in enumerate(tokens):
+        if tok == BOUNDARY:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(tokens)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _paired(
+    tokens: Sequence[str], pairs: Sequence[tuple[tuple[str, ...], bool, tuple[str, ...]]]
+) -> StanceResult | None:
+    """Conditional, for two clauses of which the first is what the second depends on ("no
+    American guarantee, no Danish soldiers", "stop the shelling first, then we can vote"); None
+    otherwise. The first clause is short and opens (or, ``closing``, closes) with the pair's left
+    words, the second opens with its right words and says more; the right words in the clause before or
+    after make a list ("there was no deal, no progress, no date"), not a condition."""
+    clauses = _clauses(tokens)
+    for k in range(len(clauses) - 1):
+        a, b = tokens[slice(*clauses[k])], tokens[slice(*clauses[k + 1])]
+        if len(a) > _PAIR_CLAUSE:
+            continue
+        for left, closing, right in pairs:
+            if len(a) <= len(left) or len(b) <= len(right) or tuple(b[: len(right)]) != right:
+                continue
+            if tuple(a[-len(left) :] if closing else a[: len(left)]) != left:
+                continue
+            beside = [tokens[slice(*clauses[j])] for j in (k - 1, k + 2) if 0 <= j < len(clauses)]
+            if any(_has(clause, right) for clause in beside):
+                continue
+            why = f"a condition in two clauses: {' '.join(left)!r} ... {' '.join(right)!r}"
+            return StanceResult("conditional", 1.0, why, (PAIRED,))
+    return None
+
+
+def _has(tokens: Sequence[str], seq: tuple[str, ...]) -> bool:
+    """Whether ``seq`` occurs in ``tokens`` as consecutive words."""
+    n = len(seq)
+    return any(tuple(tokens[i : i + n]) == seq for i in range(len(tokens) - n + 1))
+
+
+def _denied_kind(tokens: Sequence[str], found: Found, resisting: list[Hit]) -> StanceResult | None:
+    """Conditional, when a kind of X is said not to be X ("elections under shelling are not
+    elections", "a guarantee that exists only on paper is not a guarantee"); None otherwise.
+    Denying that the qualified thing is the real one asks for the real one, on terms. The noun
+    must come earlier in the clause with words after it (the qualifier): "the plan is not a
+    plan" has none and is left to the other rules, and the denied noun ends the clause ("a line
+    drawn by tanks is not a line we will ever sign" refuses the line). Nor where the qualified
+    kind is resisting wording (``resisting``: the issue's anti or counter wording, any issue's
+    counter wording):
+    "a peacekeeper from a NATO country is not a peacekeeper" turns that kind down, and the other
+    rules read it so."""
+    for cop in found["copula"]:
+        at = cop.end
+        if at >= len(tokens) or tokens[at] not in NEGATORS:
+            continue
+        at += 1
+        while at < len(tokens) and tokens[at] in _DETERMINERS:
+            at += 1
+        if at >= len(tokens) or (at + 1 < len(tokens) and tokens[at + 1] != BOUNDARY):
+            continue  # "is not a line we will ever sign": a refusal of it, not a denial
+        start = cop.start
+        while start > 0 and tokens[start - 1] != BOUNDARY:
+            start -= 1
+        before = list(tokens[start : cop.start])
+        if any(h.pattern.tag in _RESISTING and start <= h.start < cop.start for h in resisting):
+            continue
+        if tokens[at] in before and before.index(tokens[at]) < len(before) - 1:
+            why = f"a kind of {tokens[at]!r} said not to be one"
+            return StanceResult("conditional", 1.0, why, (DENIED_KIND,))
+    return None
+
+
 def _praise(found: Found, negated: Callable[[Hit], bool]) -> list[Hit]:
     """Praise for how something went, in the language's words (``appraisal.yaml``'s positive
     class: "a terrific meeting", "the summit laid the foundation"): a position on the talks,
@@ -754,4 +910,13 @@ def _near(obligations: list[int], hit: Hit) -> bool:
     return any(hit.start - _NEG_WINDOW <= o <= hit.end for o in obligations)
 
 
-__all__ = ["BOUNDED", "REJECTION", "TERMS", "StanceClassifier", "StanceResult", "plan_support"]
+__all__ = [
+    "BOUNDED",
+    "DENIED_KIND",
+    "PAIRED",
+    "REJECTION",
+    "TERMS",
+    "StanceClassifier",
+    "StanceResult",
+    "plan_support",
+]

@@ -34,6 +34,9 @@ STANCE_LISTS = (  # the stance lexicon's word lists (``StanceLexicon``)
     "concession",
     "figure",
     "not_condition",
+    "terms_clause",
+    "paired_condition",
+    "copula",
     "reporting",
     "obligation",
     "positive",
@@ -127,6 +130,9 @@ class StanceLexicon:
     concession: tuple[str, ...] = ()  # a concession bounded in time ("for now"): "..., but never ..."
     figure: tuple[str, ...] = ()  # a verdict by figure ("a second Yalta", "a back door"): negative
     not_condition: tuple[str, ...] = ()  # idioms that only look like a condition ("if necessary")
+    terms_clause: tuple[str, ...] = ()  # openers of a clause that states terms ("as long as ...")
+    paired_condition: tuple[str, ...] = ()  # "left / right" clause pairs ("no X, no Y"): a condition
+    copula: tuple[str, ...] = ()  # "is", "are": "elections under shelling are not elections"
     reporting: tuple[str, ...] = ()  # verbs that open a statement of its own ("..., but added that")
     obligation: tuple[str, ...] = ()
     positive: tuple[str, ...] = ()
