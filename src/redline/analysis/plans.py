@@ -853,32 +853,29 @@ def point_warnings(version: PlanVersion, foreign: Callable[[str], bool]) -> list
     return out
 
 
-def version_summary(version: PlanVersion) -> dict[str, Any]:
-    """A version without its points, as `plan list -f json` and ``/api/v1/plans`` list it."""
+def _version_head(version: PlanVersion) -> dict[str, Any]:
+    """What says which version this is: the fields a listing and a full version share."""
     return {
         "plan": version.plan,
         "label": version.label,
         "date": version.date.isoformat() if version.date else None,
         "source": version.source,
         "reported": version.reported,
-        "points": len(version.points),
         "author": version.author,
         "kind": version.kind,
         "based_on": version.based_on,
     }
 
 
+def version_summary(version: PlanVersion) -> dict[str, Any]:
+    """A version without its points, as `plan list -f json` and ``/api/v1/plans`` list it."""
+    return {**_version_head(version), "points": len(version.points)}
+
+
 def version_to_dict(version: PlanVersion) -> dict[str, Any]:
     """The JSON shape of a plan version (what the JSON plan files and ``plan show`` hold)."""
     return {
-        "plan": version.plan,
-        "label": version.label,
-        "date": version.date.isoformat() if version.date else None,
-        "source": version.source,
-        "reported": version.reported,
-        "author": version.author,
-        "kind": version.kind,
-        "based_on": version.based_on,
+        **_version_head(version),
         "source_urls": list(version.source_urls),
         "points": [point_to_dict(p) for p in version.points],
     }
