@@ -67,6 +67,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "us": ("self", None),
 }
 _OWNING_PRONOUNS = frozenset({"his", "her", "their"})  # "its" bodies: SpeakerResolver._owned_body
+_WRITER_PRONOUNS = frozenset({"i", "me"})  # the writer's own voice, never "we" (a body's)
 _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a Kremlin readout"
 _PLACE_ENTITIES = frozenset({"NORP", "GPE"})  # "a member of the Ukrainian delegation"
 _RESPELT = 0.75  # share of letters in order that makes two surnames one name respelt
@@ -360,8 +361,9 @@ class SpeakerResolver:
             # "issued by X" (an agent under a participle of the head) or "the statement by X";
             # not an agent deeper down, in the words the statement reports ("a statement saying
             # it would not be rushed by the clock")
+            # "a statement from the ministry": "from" names the maker as "by" does
             if (t.dep_ == "agent" and t.head.head.i == head.i) or (
-                t.lower_ == "by" and t.dep_ == "prep" and t.head.i == head.i
+                t.lower_ in ("by", "from") and t.dep_ == "prep" and t.head.i == head.i
             ):
                 objects = [c for c in t.children if c.dep_ == "pobj"]
                 if objects:
@@ -575,6 +577,11 @@ class SpeakerResolver:
                     named = any(
                         whole.start <= c.start < whole.end and c.kind == "person" for c in index.candidates
                     )
+                    if subject.pos_ == "PRON":
+                        # "In a statement, it said ...": the pronoun was read as someone there
+                        for p in previous:
+                            if p.mention.start <= subject.idx < p.mention.end and p.kind != "document":
+                                return p.actor_id, p.name
                     if subject.pos_ in ("NOUN", "PROPN") and not named:
                         for p in previous:  # the makers spoke there: the speaker they were read as
                             if p.mention.start <= subject.idx < p.mention.end:
@@ -1012,6 +1019,10 @@ class SpeakerResolver:
         doc = index.doc
         here = index.sent_of[pron.i]
         recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
+        if pron.lower_ in _WRITER_PRONOUNS and not index.in_quote[pron.i]:
+            writer = self._byline_writer(index)
+            if writer is not None:  # an op-ed's "I argued": its author, named in the byline
+                return writer
         if want == "org":
             issuer = self._issuer_of_it(index, pron)
             if issuer is not None:
@@ -1042,6 +1053,20 @@ class SpeakerResolver:
             if (who[0], who[1] if who[0] is None else "") not in bound:
                 return who
         return self._who_is(index, scored[ranked[0][1]][1], previous)
+
+    def _byline_writer(self, index: _Index) -> tuple[str | None, str] | None:
+        """The person a byline names ("By Ana Ruiz"): an "I" in the writer's own text (outside
+        quotes) is theirs, as in an op-ed or a first-person dispatch; None without a byline."""
+        for c in index.candidates:
+            if not index.writer(c) or c.kind == "norp":
+                continue
+            actor = self.kb.get(c.actor_id)
+            if actor is not None and actor.type != "person":
+                continue  # "By Reuters staff": an outlet writes no "I"
+            # the tagger may take a byline's unfamiliar name for an organisation
+            if c.kind == "person" or (actor is None and len(c.name.split()) >= 2):
+                return c.actor_id, c.name
+        return None
 
     def _who_is(
         self, index: _Index, chosen: _Candidate, previous: Sequence[Speaker]
