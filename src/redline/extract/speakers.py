@@ -254,6 +254,7 @@ class SpeakerResolver:
             or self._source_again(index, span, previous)
             or self._repeated(index, span, previous)
             or self._partitive(index, span, previous)
+            or self._placed_quantifier(span)
             or self._definite_person(index, span, content, previous)
             or self._unplaced_side(index, span)
             or self._collective(span, placed=False)
@@ -1637,6 +1638,8 @@ class SpeakerResolver:
                 return p.actor_id, p.name
         if same:
             return same[0][0].actor_id, same[0][0].name
+        if definite and not _plural(head) and (unnamed := self._one_of_unnamed(index, span, previous)):
+            return unnamed
         if self.kb.is_person_noun(head.lemma_) and self._definite_person(index, span, None, previous):
             return None  # "the Dutch leader" twice: both are the person in focus, resolved next
         for t in index.back(span.start, _WINDOW):
@@ -1644,6 +1647,34 @@ class SpeakerResolver:
                 if bare_plural and not _plural(t):
                     continue  # "A veteran said ... veterans say": one is not the many
                 return self._phrase_up_to(t, placed=True)
+        return None
+
+    def _one_of_unnamed(
+        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """ "Two diplomats who have seen the text said ... One of them called it ... the diplomat
+        said": a singular definite noun after unnamed sources with the same plural head is one of
+        them, and takes their label ("anonymous official"), which names one as well as many. A
+        named group ("European leaders") stays apart: one of them is a person to be found."""
+        head = index.head(span)
+        doc = index.doc
+        for p in reversed(previous):
+            if p.mention.end > span.start_char or p.actor_id is not None:
+                continue
+            pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+            if pspan is None or not len(pspan):
+                continue
+            if index.sent_of[span.start] - index.sent_of[pspan.start] > _WINDOW:
+                return None
+            earlier = index.head(pspan)
+            if earlier.lemma_ != head.lemma_ or not _plural(earlier):
+                continue
+            # read in the singular: a label for people one at a time, not a group's ("leaders")
+            one = [t.lemma_ if t.i == earlier.i else t.text for t in pspan]
+            found = self.kb.collective(one, " ".join(one))
+            if found is not None and found.kind == "person" and found.name == p.name:
+                return p.actor_id, p.name
+            return None
         return None
 
     def _partitive(
@@ -1677,6 +1708,20 @@ class SpeakerResolver:
                     return None  # "Some" of the "efforts" named before say nothing
                 return self._phrase_up_to(t, placed=True)
         return None
+
+    def _placed_quantifier(self, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Some in Washington argue", "many in Brussels fear": a quantifier placed in a
+        capital (a government by metonymy), with no group before it, is unnamed officials there,
+        read as "officials in Washington" would be."""
+        words = [t for t in span if not t.is_punct]
+        if len(words) < 3 or words[0].lower_ not in PARTITIVE_PRONOUNS or words[1].lower_ != "in":
+            return None
+        if not all(t.pos_ == "PROPN" or t.ent_type_ == "GPE" for t in words[2:]):
+            return None
+        found = self.kb.collective(["officials", *(t.text for t in words[1:])])
+        if found is None or found.party is None:
+            return None  # a place the knowledge base gives no side: the words as written
+        return None, found.name
 
     def _unplaced_side(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """An unnamed source whose own words name no side ("officials", "one senior official")
