@@ -67,6 +67,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "us": ("self", None),
 }
 _OWNING_PRONOUNS = frozenset({"his", "her", "their"})  # "its" bodies: SpeakerResolver._owned_body
+_DOCUMENT_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their"})
 _WRITER_PRONOUNS = frozenset({"i", "me"})  # the writer's own voice, never "we" (a body's)
 _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a Kremlin readout"
 _PLACE_ENTITIES = frozenset({"NORP", "GPE"})  # "a member of the Ukrainian delegation"
@@ -259,8 +260,10 @@ class SpeakerResolver:
             or self._unplaced_side(index, span)
             or self._collective(span, placed=False)
         )
+        if resolved is not None and resolved[0] is None and self._bare_document(index, span, resolved[1]):
+            resolved = None  # "A statement said": a label no analyst can count (issue 10)
         if resolved is None:
-            if not self._speaker_like(index, span):
+            if not self._speaker_like(index, span) or self._bare_document(index, span, _clean_name(span)):
                 # "gestures", "the use", "Moscow's turn": no one speaks; the possessor may
                 resolved = self._possessor(index, span)
                 if resolved is None:
@@ -418,6 +421,21 @@ class SpeakerResolver:
         if owner is None or owner[0] is None:
             return name
         return f"{self.kb.adjective(owner[0]) or owner[1]} {name[4:]}"
+
+    def _bare_document(self, index: _Index, span: SpacySpan, name: str) -> bool:
+        """Whether ``name`` is only a document's own noun ("statement", "joint statement"): a
+        document speaks for its maker, and where none could be read it names no one."""
+        head = index.head(span)
+        if head.pos_ != "NOUN":
+            return False
+        found = self.kb.collective([head.text])
+        if found is None or found.kind != "document":
+            return False
+        words = name.lower().split()
+        while words and words[0] in _DOCUMENT_DETERMINERS:
+            words = words[1:]
+        plain = self.kb.collective(words, " ".join(words))
+        return plain is not None and plain.kind == "document" and plain.name.lower() == " ".join(words)
 
     def _speaker_like(self, index: _Index, span: SpacySpan) -> bool:
         """Whether a source span can name a speaker: anything but a noun the knowledge base
