@@ -116,3 +116,15 @@ def test_a_writer_named_by_an_outlet_is_no_i(extractor: Any) -> None:
     )
     got = _speakers(extractor, text)
     assert all(name != "Reuters" for name in got.values()), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The statement said the talks would resume in March.",
+        "Talks stalled on Monday. A joint statement said the talks would resume in March.",
+    ],
+)
+def test_a_document_with_no_maker_is_no_actor(extractor: Any, text: str) -> None:
+    got = _speakers(extractor, text)
+    assert not any(name and "statement" in name.lower() for name in got.values()), got

@@ -260,10 +260,13 @@ class SpeakerResolver:
             or self._unplaced_side(index, span)
             or self._collective(span, placed=False)
         )
-        if resolved is not None and resolved[0] is None and self._bare_document(index, span, resolved[1]):
-            resolved = None  # "A statement said": a label no analyst can count (issue 10)
+        if (resolved is None or resolved[0] is None) and self._bare_document(index, span):
+            # "A statement said": a label no analyst can count (issue 10); the story's focus
+            resolved = self._document_focus(index, span, previous)
+            if resolved is None:
+                return None
         if resolved is None:
-            if not self._speaker_like(index, span) or self._bare_document(index, span, _clean_name(span)):
+            if not self._speaker_like(index, span):
                 # "gestures", "the use", "Moscow's turn": no one speaks; the possessor may
                 resolved = self._possessor(index, span)
                 if resolved is None:
@@ -422,20 +425,36 @@ class SpeakerResolver:
             return name
         return f"{self.kb.adjective(owner[0]) or owner[1]} {name[4:]}"
 
-    def _bare_document(self, index: _Index, span: SpacySpan, name: str) -> bool:
-        """Whether ``name`` is only a document's own noun ("statement", "joint statement"): a
-        document speaks for its maker, and where none could be read it names no one."""
+    def _bare_document(self, index: _Index, span: SpacySpan) -> bool:
+        """Whether a source is a document that names no maker ("a statement", "the joint
+        statement", "the draft"), not "a US readout", "the Kremlin's statement" or "a statement
+        from the ministry": a document speaks for its maker, and without one names no one."""
         head = index.head(span)
         if head.pos_ != "NOUN":
             return False
         found = self.kb.collective([head.text])
         if found is None or found.kind != "document":
             return False
-        words = name.lower().split()
-        while words and words[0] in _DOCUMENT_DETERMINERS:
-            words = words[1:]
-        plain = self.kb.collective(words, " ".join(words))
-        return plain is not None and plain.kind == "document" and plain.name.lower() == " ".join(words)
+        words = [t for t in span if not t.is_punct and t.lower_ not in _DOCUMENT_DETERMINERS]
+        return all(
+            t.is_lower and t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ and t.dep_ != "poss" and t.i <= head.i
+            for t in words
+        ) and head.i + 1 >= span.end
+
+    def _document_focus(
+        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """Whom a document with no maker speaks for: the last speaker (not a document) in the
+        sentences just before, whom the story is about; else None."""
+        here = index.sent_of[span.start]
+        for p in reversed(previous):
+            if p.mention.end > span.start_char or p.kind == "document":
+                continue
+            there = index.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+            if there is None or here - index.sent_of[there.start] > _WINDOW:
+                return None
+            return p.actor_id, p.name
+        return None
 
     def _speaker_like(self, index: _Index, span: SpacySpan) -> bool:
         """Whether a source span can name a speaker: anything but a noun the knowledge base
