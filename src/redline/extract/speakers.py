@@ -260,7 +260,9 @@ class SpeakerResolver:
             or self._unplaced_side(index, span)
             or self._collective(span, placed=False)
         )
-        if (resolved is None or resolved[0] is None) and self._bare_document(index, span):
+        if (resolved is None or (resolved[0] is None and _bare_name(resolved[1]))) and self._bare_document(
+            index, span
+        ):
             # "A statement said": a label no analyst can count (issue 10); the story's focus
             resolved = self._document_focus(index, span, previous)
             if resolved is None:
@@ -433,8 +435,8 @@ class SpeakerResolver:
         if head.pos_ != "NOUN":
             return False
         found = self.kb.collective([head.text])
-        if found is None or found.kind != "document":
-            return False
+        if found is None or found.kind != "document" or not self.kb.issuing_verbs([head.text]):
+            return False  # "the draft" is a text of its own, no one's statement
         words = [t for t in span if not t.is_punct and t.lower_ not in _DOCUMENT_DETERMINERS]
         return all(
             t.is_lower and t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ and t.dep_ != "poss" and t.i <= head.i
@@ -1695,9 +1697,12 @@ class SpeakerResolver:
         named group ("European leaders") stays apart: one of them is a person to be found."""
         head = index.head(span)
         doc = index.doc
-        for p in reversed(previous):
-            if p.mention.end > span.start_char or p.actor_id is not None:
-                continue
+        before = [p for p in previous if p.mention.end <= span.start_char]
+        last = before[-1].name if before else None
+        for p in reversed(before):
+            # only while they are the ones speaking: a person named since is meant instead
+            if p.actor_id is not None or p.name != last:
+                return None
             pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
             if pspan is None or not len(pspan):
                 continue
@@ -2001,6 +2006,12 @@ def _fronted(head: Token, pron: Token) -> bool:
         if t.i == pron.head.i:
             return True
     return False
+
+
+def _bare_name(name: str) -> bool:
+    """Whether a name read for a source is only common words ("joint statement"), no maker."""
+    words = [w for w in name.split() if w.lower() not in _DOCUMENT_DETERMINERS]
+    return all(w.islower() for w in words)
 
 
 def _modifies(after: Token, head: Token) -> bool:
