@@ -645,7 +645,12 @@ class SpeakerResolver:
         prep = head.head
         if head.dep_ == "dobj" and prep.lemma_.lower() in verbs and prep.i < span.start:
             if any(t.lower_ == "joint" for t in span):
-                return None  # "Kyiv and Washington issued a joint statement": the two as one source
+                # "Kyiv and Washington issued a joint statement": the two as one source
+                subjects = [c for c in prep.children if c.dep_ == "nsubj"]
+                if not subjects:
+                    return None
+                whole = span.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
+                return self._joint(index, whole) or self._issuer(index, prep)
             verb = prep
         elif head.dep_ != "pobj" or prep.lower_ not in _ISSUING_PREPOSITIONS or prep.i >= span.start:
             return None
