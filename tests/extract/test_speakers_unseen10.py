@@ -147,5 +147,7 @@ def test_a_document_with_no_maker_is_no_actor(extractor: Any, text: str) -> None
         ),
     ],
 )
-def test_a_joint_statement_speaks_for_its_issuers(extractor: Any, text: str, content: str, speaker: str) -> None:
+def test_a_joint_statement_speaks_for_its_issuers(
+    extractor: Any, text: str, content: str, speaker: str
+) -> None:
     assert _speaker_of(extractor, text, content) == speaker
