@@ -438,11 +438,14 @@ class SpeakerResolver:
         if found is None or found.kind != "document" or not self.kb.issuing_verbs([head.text]):
             return False  # "the draft" is a text of its own, no one's statement
         words = [t for t in span if not t.is_punct and t.lower_ not in _DOCUMENT_DETERMINERS]
-        return all(
-            t.is_lower and t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ and t.dep_ != "poss"
-            for t in words
-            if t.i <= head.i
-        ) and head.i + 1 >= span.end
+        return (
+            all(
+                t.is_lower and t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ and t.dep_ != "poss"
+                for t in words
+                if t.i <= head.i
+            )
+            and head.i + 1 >= span.end
+        )
 
     def _document_focus(
         self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
