@@ -117,37 +117,3 @@ def test_a_writer_named_by_an_outlet_is_no_i(extractor: Any) -> None:
     got = _speakers(extractor, text)
     assert all(name != "Reuters" for name in got.values()), got
 
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The statement said the talks would resume in March.",
-        "Talks stalled on Monday. A joint statement said the talks would resume in March.",
-    ],
-)
-def test_a_document_with_no_maker_is_no_actor(extractor: Any, text: str) -> None:
-    got = _speakers(extractor, text)
-    assert not any(name and "statement" in name.lower() for name in got.values()), got
-
-
-@pytest.mark.parametrize(
-    ("text", "content", "speaker"),
-    [
-        pytest.param(
-            "Oslo and Stockholm issued a joint statement saying they agreed on a new fisheries quota.",
-            "they agreed on a new fisheries quota",
-            "Norway and Sweden",
-            id="a joint statement the two issued is theirs jointly",
-        ),
-        pytest.param(
-            "The Norwegian ministry issued a joint statement saying the quota was agreed.",
-            "the quota was agreed",
-            "Norwegian ministry",
-            id="a joint statement one body issued is that body's",
-        ),
-    ],
-)
-def test_a_joint_statement_speaks_for_its_issuers(
-    extractor: Any, text: str, content: str, speaker: str
-) -> None:
-    assert _speaker_of(extractor, text, content) == speaker

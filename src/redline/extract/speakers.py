@@ -67,7 +67,6 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "us": ("self", None),
 }
 _OWNING_PRONOUNS = frozenset({"his", "her", "their"})  # "its" bodies: SpeakerResolver._owned_body
-_DOCUMENT_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their"})
 _WRITER_PRONOUNS = frozenset({"i", "me"})  # the writer's own voice, never "we" (a body's)
 _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a Kremlin readout"
 _PLACE_ENTITIES = frozenset({"NORP", "GPE"})  # "a member of the Ukrainian delegation"
@@ -260,13 +259,6 @@ class SpeakerResolver:
             or self._unplaced_side(index, span)
             or self._collective(span, placed=False)
         )
-        if (resolved is None or (resolved[0] is None and _bare_name(resolved[1]))) and self._bare_document(
-            index, span
-        ):
-            # "A statement said": a label no analyst can count (issue 10); the story's focus
-            resolved = self._document_focus(index, span, previous)
-            if resolved is None:
-                return None
         if resolved is None:
             if not self._speaker_like(index, span):
                 # "gestures", "the use", "Moscow's turn": no one speaks; the possessor may
@@ -426,41 +418,6 @@ class SpeakerResolver:
         if owner is None or owner[0] is None:
             return name
         return f"{self.kb.adjective(owner[0]) or owner[1]} {name[4:]}"
-
-    def _bare_document(self, index: _Index, span: SpacySpan) -> bool:
-        """Whether a source is a document that names no maker ("a statement", "the joint
-        statement", "the draft"), not "a US readout", "the Kremlin's statement" or "a statement
-        from the ministry": a document speaks for its maker, and without one names no one."""
-        head = index.head(span)
-        if head.pos_ != "NOUN":
-            return False
-        found = self.kb.collective([head.text])
-        if found is None or found.kind != "document" or not self.kb.issuing_verbs([head.text]):
-            return False  # "the draft" is a text of its own, no one's statement
-        words = [t for t in span if not t.is_punct and t.lower_ not in _DOCUMENT_DETERMINERS]
-        return (
-            all(
-                t.is_lower and t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ and t.dep_ != "poss"
-                for t in words
-                if t.i <= head.i
-            )
-            and head.i + 1 >= span.end
-        )
-
-    def _document_focus(
-        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
-    ) -> tuple[str | None, str] | None:
-        """Whom a document with no maker speaks for: the last speaker (not a document) in the
-        sentences just before, whom the story is about; else None."""
-        here = index.sent_of[span.start]
-        for p in reversed(previous):
-            if p.mention.end > span.start_char or p.kind == "document":
-                continue
-            there = index.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
-            if there is None or here - index.sent_of[there.start] > _WINDOW:
-                return None
-            return p.actor_id, p.name
-        return None
 
     def _speaker_like(self, index: _Index, span: SpacySpan) -> bool:
         """Whether a source span can name a speaker: anything but a noun the knowledge base
@@ -648,12 +605,7 @@ class SpeakerResolver:
         prep = head.head
         if head.dep_ == "dobj" and prep.lemma_.lower() in verbs and prep.i < span.start:
             if any(t.lower_ == "joint" for t in span):
-                # "Kyiv and Washington issued a joint statement": the two as one source
-                subjects = [c for c in prep.children if c.dep_ == "nsubj"]
-                if not subjects:
-                    return None
-                whole = span.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
-                return self._joint(index, whole) or self._issuer(index, prep)
+                return None  # "Kyiv and Washington issued a joint statement": the two as one source
             verb = prep
         elif head.dep_ != "pobj" or prep.lower_ not in _ISSUING_PREPOSITIONS or prep.i >= span.start:
             return None
@@ -2015,12 +1967,6 @@ def _fronted(head: Token, pron: Token) -> bool:
         if t.i == pron.head.i:
             return True
     return False
-
-
-def _bare_name(name: str) -> bool:
-    """Whether a name read for a source is only common words ("joint statement"), no maker."""
-    words = [w for w in name.split() if w.lower() not in _DOCUMENT_DETERMINERS]
-    return all(w.islower() for w in words)
 
 
 def _modifies(after: Token, head: Token) -> bool:
