@@ -116,4 +116,3 @@ def test_a_writer_named_by_an_outlet_is_no_i(extractor: Any) -> None:
     )
     got = _speakers(extractor, text)
     assert all(name != "Reuters" for name in got.values()), got
-
