@@ -366,7 +366,29 @@ def _subjects_first(tok: Token) -> list[Token]:
     if len(nominal) < 2:
         return children
     nearest = min(nominal, key=lambda c: abs(c.i - tok.i))
+    stolen = _relative_clause_object(nominal, nearest)
+    if stolen is not None:
+        nearest = stolen
     return [nearest, *(c for c in children if c is not nearest)]
+
+
+def _relative_clause_object(nominal: list[Token], nearest: Token) -> Token | None:
+    """ "Two envoys who have read the draft said ...": the parser may take the object of a
+    relative clause on the subject for a second subject of the verb; the noun the clause hangs
+    on speaks (returned), not the draft. Only where the clause's verb is left with no object
+    and the nearer noun follows right after it."""
+    for other in nominal:
+        if other is nearest or other.i > nearest.i:
+            continue
+        for clause in other.children:
+            if (
+                clause.dep_ == "relcl"
+                and clause.pos_ == "VERB"
+                and clause.right_edge.i + 1 == nearest.left_edge.i
+                and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in clause.children)
+            ):
+                return other
+    return None
 
 
 def _hung_on_participle(verb: Token) -> list[Token]:

@@ -67,6 +67,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "us": ("self", None),
 }
 _OWNING_PRONOUNS = frozenset({"his", "her", "their"})  # "its" bodies: SpeakerResolver._owned_body
+_WRITER_PRONOUNS = frozenset({"i", "me"})  # the writer's own voice, never "we" (a body's)
 _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a Kremlin readout"
 _PLACE_ENTITIES = frozenset({"NORP", "GPE"})  # "a member of the Ukrainian delegation"
 _RESPELT = 0.75  # share of letters in order that makes two surnames one name respelt
@@ -253,6 +254,7 @@ class SpeakerResolver:
             or self._source_again(index, span, previous)
             or self._repeated(index, span, previous)
             or self._partitive(index, span, previous)
+            or self._placed_quantifier(span)
             or self._definite_person(index, span, content, previous)
             or self._unplaced_side(index, span)
             or self._collective(span, placed=False)
@@ -360,8 +362,9 @@ class SpeakerResolver:
             # "issued by X" (an agent under a participle of the head) or "the statement by X";
             # not an agent deeper down, in the words the statement reports ("a statement saying
             # it would not be rushed by the clock")
+            # "a statement from the ministry": "from" names the maker as "by" does
             if (t.dep_ == "agent" and t.head.head.i == head.i) or (
-                t.lower_ == "by" and t.dep_ == "prep" and t.head.i == head.i
+                t.lower_ in ("by", "from") and t.dep_ == "prep" and t.head.i == head.i
             ):
                 objects = [c for c in t.children if c.dep_ == "pobj"]
                 if objects:
@@ -575,6 +578,11 @@ class SpeakerResolver:
                     named = any(
                         whole.start <= c.start < whole.end and c.kind == "person" for c in index.candidates
                     )
+                    if subject.pos_ == "PRON":
+                        # "In a statement, it said ...": the pronoun was read as someone there
+                        for p in previous:
+                            if p.mention.start <= subject.idx < p.mention.end and p.kind != "document":
+                                return p.actor_id, p.name
                     if subject.pos_ in ("NOUN", "PROPN") and not named:
                         for p in previous:  # the makers spoke there: the speaker they were read as
                             if p.mention.start <= subject.idx < p.mention.end:
@@ -1012,6 +1020,10 @@ class SpeakerResolver:
         doc = index.doc
         here = index.sent_of[pron.i]
         recent = [p for p in previous if p.mention.end <= span.start_char][-3:]
+        if pron.lower_ in _WRITER_PRONOUNS and not index.in_quote[pron.i]:
+            writer = self._byline_writer(index)
+            if writer is not None:  # an op-ed's "I argued": its author, named in the byline
+                return writer
         if want == "org":
             issuer = self._issuer_of_it(index, pron)
             if issuer is not None:
@@ -1042,6 +1054,20 @@ class SpeakerResolver:
             if (who[0], who[1] if who[0] is None else "") not in bound:
                 return who
         return self._who_is(index, scored[ranked[0][1]][1], previous)
+
+    def _byline_writer(self, index: _Index) -> tuple[str | None, str] | None:
+        """The person a byline names ("By Ana Ruiz"): an "I" in the writer's own text (outside
+        quotes) is theirs, as in an op-ed or a first-person dispatch; None without a byline."""
+        for c in index.candidates:
+            if not index.writer(c) or c.kind == "norp":
+                continue
+            actor = self.kb.get(c.actor_id)
+            if actor is not None and actor.type != "person":
+                continue  # "By Reuters staff": an outlet writes no "I"
+            # the tagger may take a byline's unfamiliar name for an organisation
+            if c.kind == "person" or (actor is None and len(c.name.split()) >= 2):
+                return c.actor_id, c.name
+        return None
 
     def _who_is(
         self, index: _Index, chosen: _Candidate, previous: Sequence[Speaker]
@@ -1612,6 +1638,8 @@ class SpeakerResolver:
                 return p.actor_id, p.name
         if same:
             return same[0][0].actor_id, same[0][0].name
+        if definite and not _plural(head) and (unnamed := self._one_of_unnamed(index, span, previous)):
+            return unnamed
         if self.kb.is_person_noun(head.lemma_) and self._definite_person(index, span, None, previous):
             return None  # "the Dutch leader" twice: both are the person in focus, resolved next
         for t in index.back(span.start, _WINDOW):
@@ -1619,6 +1647,37 @@ class SpeakerResolver:
                 if bare_plural and not _plural(t):
                     continue  # "A veteran said ... veterans say": one is not the many
                 return self._phrase_up_to(t, placed=True)
+        return None
+
+    def _one_of_unnamed(
+        self, index: _Index, span: SpacySpan, previous: Sequence[Speaker]
+    ) -> tuple[str | None, str] | None:
+        """ "Two diplomats who have seen the text said ... One of them called it ... the diplomat
+        said": a singular definite noun after unnamed sources with the same plural head is one of
+        them, and takes their label ("anonymous official"), which names one as well as many. A
+        named group ("European leaders") stays apart: one of them is a person to be found."""
+        head = index.head(span)
+        doc = index.doc
+        before = [p for p in previous if p.mention.end <= span.start_char]
+        last = before[-1].name if before else None
+        for p in reversed(before):
+            # only while they are the ones speaking: a person named since is meant instead
+            if p.actor_id is not None or p.name != last:
+                return None
+            pspan = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+            if pspan is None or not len(pspan):
+                continue
+            if index.sent_of[span.start] - index.sent_of[pspan.start] > _WINDOW:
+                return None
+            earlier = index.head(pspan)
+            if earlier.lemma_ != head.lemma_ or not _plural(earlier):
+                continue
+            # read in the singular: a label for people one at a time, not a group's ("leaders")
+            one = [t.lemma_ if t.i == earlier.i else t.text for t in pspan]
+            found = self.kb.collective(one, " ".join(one))
+            if found is not None and found.kind == "person" and found.name == p.name:
+                return p.actor_id, p.name
+            return None
         return None
 
     def _partitive(
@@ -1652,6 +1711,20 @@ class SpeakerResolver:
                     return None  # "Some" of the "efforts" named before say nothing
                 return self._phrase_up_to(t, placed=True)
         return None
+
+    def _placed_quantifier(self, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Some in Washington argue", "many in Brussels fear": a quantifier placed in a
+        capital (a government by metonymy), with no group before it, is unnamed officials there,
+        read as "officials in Washington" would be."""
+        words = [t for t in span if not t.is_punct]
+        if len(words) < 3 or words[0].lower_ not in PARTITIVE_PRONOUNS or words[1].lower_ != "in":
+            return None
+        if not all(t.pos_ == "PROPN" or t.ent_type_ == "GPE" for t in words[2:]):
+            return None
+        found = self.kb.collective(["officials", *(t.text for t in words[1:])])
+        if found is None or found.party is None:
+            return None  # a place the knowledge base gives no side: the words as written
+        return None, found.name
 
     def _unplaced_side(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """An unnamed source whose own words name no side ("officials", "one senior official")
