@@ -439,7 +439,8 @@ class StanceClassifier:
         Two shapes: the cue rejects and the content opens with the proposal ("rejected | a
         European proposal to station troops"), or the content's own verb does, with the speaker
         (or the speaker's party) as its subject or none ("we rule out any plan that ...",
-        "Rejects the draft", "Russia rejected ...", said by the Kremlin): a
+        "Rejects the draft", "Russia rejected ...", said by the Kremlin), or an addressee the
+        speaker asks to reject it ("the mayors asked | Kyiv to reject the proposal"): a
         rejection reported of someone else ("Kyiv refused the terms, he said") is not the
         speaker's. Negated ("did not reject") or conditional ("if they refuse the offer")
         rejections are left to the other rules.
@@ -454,7 +455,8 @@ class StanceClassifier:
             subject = [t for t in tokens[: hit.start] if t != BOUNDARY]
             while subject and (subject[-1] in _AUXILIARIES or subject[-1].endswith("ly")):
                 subject.pop()
-            asking = asked and subject[-1:] == ["to"] and "to" not in subject[:-1] and len(subject) <= _ADDRESSEE
+            addressee = subject[:-1] if subject[-1:] == ["to"] else None
+            asking = asked and addressee is not None and "to" not in addressee and len(subject) <= _ADDRESSEE
             own = not subject or subject[-1] in _FIRST_PERSON or subject[-1] == party or asking
             if own and not negated(hit) and not _inside(hit.start, clauses):
                 starts.append(hit.end)
@@ -665,7 +667,8 @@ def _clause_terms(tokens: Sequence[str], found: Found) -> Found:
     opened = [h for h in found["clause_terms"] if h.start and tokens[h.start - 1] == BOUNDARY]
     if not opened:
         return found
-    return {**found, "conditional": found["conditional"] + opened, "terms_clause": found["terms_clause"] + opened}
+    conditional, terms = found["conditional"] + opened, found["terms_clause"] + opened
+    return {**found, "conditional": conditional, "terms_clause": terms}
 
 
 def _outside_terms(tokens: Sequence[str], found: Found, hits: list[Hit]) -> tuple[list[Hit], set[str]]:
