@@ -88,6 +88,7 @@ _FIRST_PERSON = frozenset({"we", "i"})
 _AUXILIARIES = frozenset(
     {"has", "have", "had", "also", "already", "again", "onc", "now", "today", "will", "would"}
 )
+_ADDRESSEE = 5  # words of the addressee and its "to" that open a requested action ("Kyiv to reject")
 _OBJECT_REACH = 6  # words between a rejecting verb (or the content's start) and the proposal it turns down
 REJECTION = "rejection"  # the tag of the rejected-proposal rule, which decides by itself (classify.py)
 TERMS = "refusal_terms"  # the tag of a refusal on terms ("would not ... unless ..."): conditional
@@ -214,7 +215,7 @@ class StanceClassifier:
         tokens = words(content)
         if not tokens:
             return StanceResult("neutral", 0.0, "empty content")
-        found = self._words.find_grouped(tokens)
+        found = _clause_terms(tokens, self._words.find_grouped(tokens))
         # "... for now, but would never ...": the refusal decides (before any other reading)
         bounded = self._bounded(content, tokens, found, issues, cue, speaker_party)
         own = found[_ISSUE_CUES + issue.id]
@@ -438,12 +439,15 @@ class StanceClassifier:
         Two shapes: the cue rejects and the content opens with the proposal ("rejected | a
         European proposal to station troops"), or the content's own verb does, with the speaker
         (or the speaker's party) as its subject or none ("we rule out any plan that ...",
-        "Rejects the draft", "Russia rejected ...", said by the Kremlin): a
+        "Rejects the draft", "Russia rejected ...", said by the Kremlin), or an addressee the
+        speaker asks to reject it ("the mayors asked | Kyiv to reject the proposal"): a
         rejection reported of someone else ("Kyiv refused the terms, he said") is not the
         speaker's. Negated ("did not reject") or conditional ("if they refuse the offer")
         rejections are left to the other rules.
         """
         cue_tokens = words(cue or "")
+        # "asked | Kyiv to reject the proposal": the addressee is asked to do what the speaker wants
+        asked = bool(self._words.find_grouped(cue_tokens)["request"])
         starts: list[int] = []
         if self._words.find_grouped(cue_tokens)["rejection"] and not set(cue_tokens) & NEGATORS:
             starts.append(0)
@@ -451,7 +455,9 @@ class StanceClassifier:
             subject = [t for t in tokens[: hit.start] if t != BOUNDARY]
             while subject and (subject[-1] in _AUXILIARIES or subject[-1].endswith("ly")):
                 subject.pop()
-            own = not subject or subject[-1] in _FIRST_PERSON or subject[-1] == party
+            addressee = subject[:-1] if subject[-1:] == ["to"] else None
+            asking = asked and addressee is not None and "to" not in addressee and len(subject) <= _ADDRESSEE
+            own = not subject or subject[-1] in _FIRST_PERSON or subject[-1] == party or asking
             if own and not negated(hit) and not _inside(hit.start, clauses):
                 starts.append(hit.end)
         objects = found["proposal"] + found["counter_proposal"]
@@ -652,6 +658,17 @@ def _refusal_terms(
             why = f"a refusal on terms: {neg.pattern.source!r} ... {r.pattern.source!r}"
             return StanceResult("conditional", 1.0, why, (TERMS,))
     return None
+
+
+def _clause_terms(tokens: Sequence[str], found: Found) -> Found:
+    """``found`` with the words that state terms where they open a clause (", provided the
+    inspectors stay") counted as an explicit condition and a clause of terms, as "provided that"
+    is; elsewhere ("the allies provided the weapons") they are a plain verb."""
+    opened = [h for h in found["clause_terms"] if h.start and tokens[h.start - 1] == BOUNDARY]
+    if not opened:
+        return found
+    conditional, terms = found["conditional"] + opened, found["terms_clause"] + opened
+    return {**found, "conditional": conditional, "terms_clause": terms}
 
 
 def _outside_terms(tokens: Sequence[str], found: Found, hits: list[Hit]) -> tuple[list[Hit], set[str]]:

@@ -35,6 +35,7 @@ STANCE_LISTS = (  # the stance lexicon's word lists (``StanceLexicon``)
     "figure",
     "not_condition",
     "terms_clause",
+    "clause_terms",
     "paired_condition",
     "copula",
     "reporting",
@@ -47,6 +48,7 @@ STANCE_LISTS = (  # the stance lexicon's word lists (``StanceLexicon``)
     "appraisal",
     "attitude",
     "rejection",
+    "request",
     "verdict",
     "proposal",
     "counter_proposal",
@@ -142,7 +144,9 @@ class StanceLexicon:
     trigger: tuple[str, ...] = ()
     appraisal: tuple[str, ...] = ()  # how talks are going ("productive", "progress"): see evaluated_as
     attitude: tuple[str, ...] = ()  # evaluations that take what they evaluate as object ("accept")
+    clause_terms: tuple[str, ...] = ()  # terms only as a clause's first word (", provided the ...")
     rejection: tuple[str, ...] = ()  # verbs that turn a proposal down ("rejected", "ruled out")
+    request: tuple[str, ...] = ()  # cues that ask someone to act ("asked Kyiv to reject ...")
     verdict: tuple[str, ...] = ()  # predicates that turn down what they are said of ("is unacceptable")
     proposal: tuple[str, ...] = ()  # nouns naming something put on the table ("proposal", "plan")
     counter_proposal: tuple[str, ...] = ()  # the other side's alternative to the plan
