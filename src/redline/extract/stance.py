@@ -447,9 +447,10 @@ class StanceClassifier:
         """
         cue_tokens = words(cue or "")
         # "asked | Kyiv to reject the proposal": the addressee is asked to do what the speaker wants
-        asked = bool(self._words.find_grouped(cue_tokens)["request"])
+        cue_found = self._words.find_grouped(cue_tokens)
+        asked = bool(cue_found["request"])
         starts: list[int] = []
-        if self._words.find_grouped(cue_tokens)["rejection"] and not set(cue_tokens) & NEGATORS:
+        if cue_found["rejection"] and not set(cue_tokens) & NEGATORS:
             starts.append(0)
         for hit in found["rejection"]:
             subject = [t for t in tokens[: hit.start] if t != BOUNDARY]
@@ -650,9 +651,7 @@ def _refusal_terms(
         for r in restrictions:
             if not neg.end <= r.start <= neg.start + _TERMS_REACH or sentence[r.start] != sentence[neg.start]:
                 continue
-            end = r.end
-            while end < len(tokens) and tokens[end] != BOUNDARY:
-                end += 1
+            end = _clause_end(tokens, r.end)
             if end == r.end or any(h.end > r.end and h.start < end for h in own):
                 continue
             why = f"a refusal on terms: {neg.pattern.source!r} ... {r.pattern.source!r}"
@@ -701,11 +700,15 @@ def _refused_clauses(content: str, tokens: Sequence[str], found: Found, skip: se
     for neg in negators:
         for r in restrictions:
             if neg.end <= r.start <= neg.start + _TERMS_REACH and sentence[r.start] == sentence[neg.start]:
-                end = r.end
-                while end < len(tokens) and tokens[end] != BOUNDARY:
-                    end += 1
-                refused |= set(range(r.end, end))
+                refused |= set(range(r.end, _clause_end(tokens, r.end)))
     return refused
+
+
+def _clause_end(tokens: Sequence[str], at: int) -> int:
+    """Where the clause that goes on at ``at`` ends: the next boundary token, or the end."""
+    while at < len(tokens) and tokens[at] != BOUNDARY:
+        at += 1
+    return at
 
 
 def _clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
