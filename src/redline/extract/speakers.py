@@ -1236,7 +1236,7 @@ class SpeakerResolver:
         speaks_for_body = actor is not None and actor.type != "person" and head.pos_ == "NOUN"
         if speaks_for_body and self.kb.is_person_noun(head.lemma_):
             # "A spokeswoman for the Commission said ... she added": a person speaking for a body
-            kind, gender, plural = "person", self.kb.word_gender(head.text), plural
+            kind, gender = "person", self.kb.word_gender(head.text)
         elif actor is not None:
             kind = "person" if actor.type == "person" else "org"
             gender, plural = actor.gender, actor.type == "group"
