@@ -1,6 +1,6 @@
 """Attribution and speakers on the unseen set: news no one on the project had read while tuning.
 
-Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|...|unseen9|unseen10]
+Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|...|unseen10|unseen11]
        [--verbose] [--json] [--weights FILE]
 
 Every other quality figure comes from text the rules were revised against (the talks set, the
@@ -33,7 +33,11 @@ briefings, the amnesty and tribunal) has issue and stance gold and was written i
 untuned check of that session's stance work; benchmarks/data/unseen10/ (a wire story with layered
 sources, a live blog, an analysis, a government's call readout, a TV transcript, a minister's op-ed, a
 story on unnamed sources, a regional page with captions and related stories) has issue and stance gold
-and was written in session 25, before that session's stance, issue and speaker work was scored on it.
+and was written in session 25, before that session's stance, issue and speaker work was scored on it;
+benchmarks/data/unseen11/ (a press-conference write-up, a newsletter briefing, a profile, a story
+translated from Kommersant, a story with an appended correction, a roundup of reactions from capitals,
+a fact check, an article with a pull quote) has issue and stance gold, speaker labels that follow
+NOTES.md exactly, and was written in session 26, before anything of redline read it.
 Scoring and the error listing are examples_eval.py's (../shared/eval/score.py when present);
 --verbose lists misses, spurious statements and wrong speakers.
 """
@@ -53,9 +57,9 @@ from redline.knowledge.classifiers import load_weights
 
 DATA = Path(__file__).resolve().parent / "data"
 # each batch was written and annotated before redline read it
-BATCHES = ("unseen", *(f"unseen{n}" for n in range(2, 11)))
+BATCHES = ("unseen", *(f"unseen{n}" for n in range(2, 12)))
 # the batches whose gold annotates issues and stance
-WITH_ISSUES = {"unseen3", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10"}
+WITH_ISSUES = {"unseen3", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11"}
 
 
 def main() -> None:
