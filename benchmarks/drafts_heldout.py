@@ -27,9 +27,14 @@ fifth (seven drafts, four pairs: a Telegram post numbered with keycap emoji, a w
 points are rows of a "No. | Provision | Status" table, a word-processor text with a table of
 contents and articles under sections, ``pdftotext -layout`` output with "P1" labels and form
 feeds, a Ukrainian text with English headings, a legal-XML export, the wikitext of an
-encyclopedia article), written after all four and before redline read it.
+encyclopedia article), written after all four and before redline read it; ``--set drafts6`` a
+sixth (eight drafts, five pairs: a forwarded diplomatic cable in capitals quoting the points
+between BEGIN TEXT and END TEXT, a slide deck exported as text, points "1.1" under chapter
+headings with comment anchors, an English | French two-column text, a tracker's YAML dump whose
+items are not in point order, points lettered "(a)" with PDF ligatures, a chat export, bullets
+in a live blog), written after all five and before redline read it.
 
-Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts5] [--verbose]
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts6] [--verbose]
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ from redline.model import PlanVersion
 
 DATA = Path(__file__).resolve().parent / "data"
 # the first batch, then each next one written after the reader was fixed on those before it
-SETS = ("drafts", "drafts2", "drafts3", "drafts4", "drafts5")
+SETS = ("drafts", "drafts2", "drafts3", "drafts4", "drafts5", "drafts6")
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 
