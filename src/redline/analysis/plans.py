@@ -45,7 +45,9 @@ from redline.analysis.draft_layout import (
     thread_counters,
     unquote,
     wikitext,
+    yaml_records,
 )
+from redline.analysis.point_sequence import first_column, keyed_points, markers, sequence_points
 from redline.analysis.textsim import STOP_WORDS, tokens
 from redline.errors import PlanError
 from redline.knowledge.issue_terms import IssueTerms
@@ -355,8 +357,15 @@ def parse_plan_text(
     numbers, paragraphs numbered with words ("First,") and numbers inside paragraphs ("(1) ...
     (2) ...").
     """
+    if (records := yaml_records(text)) is not None:
+        try:
+            dumped = json.dumps(records, default=str)
+            return parse_plan_json(dumped, plan=plan, label=label, when=when, source=source, where=where)
+        except PlanError:
+            pass  # YAML with no points in it: read as the text it also is
     text = accept_changes(wikitext(text))
     lines = [_plain(raw.rstrip()) for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))]
+    lines = first_column(lines)
     notes, note_mark = footnote_marks(lines)
     if note_mark is not None:
         lines = [line if k in notes else note_mark.sub("", line) for k, line in enumerate(lines)]
@@ -364,6 +373,59 @@ def parse_plan_text(
     chrome |= contents_lines(lines)
     starts = [_point_start(line) for line in lines]
     furniture = page_furniture(lines, starts)
+    try:
+        drafts, meta = _line_drafts(lines, table, chrome | furniture, where)
+        refused: PlanError | None = None
+    except PlanError as exc:  # a shape the line reader knows, broken: a run of markers may still read it
+        drafts, meta, refused = [], {}, exc
+    plain = "\n".join(line for k, line in enumerate(lines) if k not in furniture)
+    drafts = _unnumbered(drafts, text, lines, plain)
+    if not drafts:
+        drafts = [
+            _Draft(p.number, p.line, p.lines, p.heading, breaks=p.breaks)
+            for p in sequence_points(lines, chrome | furniture | set(table))
+        ]
+    if not drafts:
+        raise refused or _refusal(lines, where)
+    drafts = _paragraph_headings(drafts)
+    _end_at_closing(drafts[-1])
+    points: list[Point] = []
+    hyphenated = hyphenated_words(text)
+    for d in _numbered_by_section(drafts, where):
+        point = _point_from_record(_draft_record(d, hyphenated), len(points), f"{where}:{d.line}")
+        if point is not None:
+            points.append(point)
+    points = _plain_run_in_titles(points)
+    version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
+    return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
+
+
+def _refusal(lines: list[str], where: str) -> PlanError:
+    """The error for a text in which no list of points was found: what it holds, which lines
+    open with something like a marker, and how to number the points."""
+    said = [line.strip() for line in lines if line.strip()]
+    opened = [(k, m) for k, line in enumerate(lines) if (m := markers(line)) is not None]
+    found = f"no numbered points found in {len(said)} lines of text"
+    if opened:
+        shown = ", ".join(f"line {k + 1} {lines[k].strip()[:16]!r}" for k, _ in opened[:3])
+        found += f": {len(opened)} line(s) open with a marker ({shown}) but no two count up (1, 2 or a, b)"
+    elif said:
+        found += f" (the first: {said[0][:60]!r}); no line opens with a number, a letter or a bullet"
+    return PlanError(
+        found,
+        where=where,
+        hint='number each point at the start of its line, counting up: "1.", "1)", "Point 1:", "Art. 1.", '
+        '"§ 1", "I.", "(a)", or a bullet "•" before each; sub-points "a)", "(i)" or "5.1"; '
+        "or save it as JSON or CSV with a text column",
+    )
+
+
+def _line_drafts(
+    lines: list[str], table: Mapping[int, Any], skip: set[int], where: str
+) -> tuple[list[_Draft], dict[str, list[str]]]:
+    """The points of ``lines`` in the shapes the reader knows line by line ("3.", "Art. 3.",
+    "III. The ...", "b)", section lines over them), and the preamble's fields ("Author: E3")."""
+    starts = [_point_start(line) for line in lines]
     starts_after = _starts_after(starts)
     drafts: list[_Draft] = []
     heading: str | None = None
@@ -374,7 +436,7 @@ def parse_plan_text(
     ordinal = 0
     after_blank = False
     for lineno, line in enumerate(lines, start=1):
-        if lineno - 1 in chrome or lineno - 1 in furniture:
+        if lineno - 1 in skip:
             continue
         if not line.strip():
             after_blank = True
@@ -422,28 +484,7 @@ def parse_plan_text(
                 drafts[-1].breaks.append(len(drafts[-1].lines))
             drafts[-1].lines.append(_BULLET.sub("", line).strip())
         after_blank = False
-    plain = "\n".join(line for k, line in enumerate(lines) if k not in furniture)
-    drafts = _unnumbered(drafts, text, lines, plain)
-    if not drafts:
-        said = [line.strip() for line in lines if line.strip()]
-        raise PlanError(
-            f"no numbered points found in {len(said)} lines of text"
-            + (f" (the first: {said[0][:60]!r})" if said else ""),
-            where=where,
-            hint='number each point: "1.", "1)", "Point 1:", "Art. 1.", "§ 1", "I."; '
-            'sub-points "a)", "(i)" or "5.1"; or save it as JSON or CSV with a text column',
-        )
-    drafts = _paragraph_headings(drafts)
-    _end_at_closing(drafts[-1])
-    points: list[Point] = []
-    hyphenated = hyphenated_words(text)
-    for d in _numbered_by_section(drafts, where):
-        point = _point_from_record(_draft_record(d, hyphenated), len(points), f"{where}:{d.line}")
-        if point is not None:
-            points.append(point)
-    points = _plain_run_in_titles(points)
-    version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
-    return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
+    return drafts, meta
 
 
 def _starts_after(starts: list[bool]) -> list[bool]:
@@ -691,6 +732,11 @@ def _point_list(data: Any, where: str) -> tuple[str, list[Any]]:
     if isinstance(data, dict):
         if isinstance(data.get("points"), list) and data["points"]:
             return "points", data["points"]
+        if keyed := keyed_points(data):  # {"1": "...", "2": "..."}: the keys number the points
+            return "points", keyed
+        for key, value in data.items():
+            if isinstance(value, dict) and (keyed := keyed_points(value)):
+                return str(key), keyed
         lists = [
             (str(k), v)
             for k, v in data.items()
