@@ -380,11 +380,15 @@ def parse_plan_text(
         drafts, meta, refused = [], {}, exc
     plain = "\n".join(line for k, line in enumerate(lines) if k not in furniture)
     drafts = _unnumbered(drafts, text, lines, plain)
-    if not drafts:
-        drafts = [
-            _Draft(p.number, p.line, p.lines, p.heading, breaks=p.breaks)
-            for p in sequence_points(lines, chrome | furniture | set(table))
-        ]
+    found = sequence_points(lines, chrome | furniture | set(table))
+    run = [_Draft(p.number, p.line, p.lines, p.heading, breaks=p.breaks) for p in found]
+    said = [d for d in run if not (len(d.lines) == 1 and _title(d.lines[0]))]
+    if not drafts or (found and found[0].numbered and _top_count(said) > _top_count(drafts)):
+        # a longer list counts up than the shapes known line by line found: the draft is in a
+        # shape they do not know, or they took a stray number for a point. Bullets, which
+        # carry no numbers, never replace points the draft numbered, and a numbered line that
+        # only titles what follows ("III. Final provisions") may be a section, not a point.
+        drafts = run or drafts
     if not drafts:
         raise refused or _refusal(lines, where)
     drafts = _paragraph_headings(drafts)
@@ -398,6 +402,11 @@ def parse_plan_text(
     points = _plain_run_in_titles(points)
     version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
     return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
+
+
+def _top_count(drafts: list[_Draft]) -> int:
+    """How many points (not sub-points) ``drafts`` holds."""
+    return sum("." not in d.number for d in drafts)
 
 
 def _refusal(lines: list[str], where: str) -> PlanError:

@@ -41,9 +41,12 @@ _KIND_RANK = {"arabic": 0, "word": 1, "roman-upper": 2, "roman-lower": 2, "upper
 _PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 # What may follow a value: a stop, a bracket, a colon, a slash ("3/"), a degree sign ("3°"), a
 # dash or bar set off by spaces ("Measure 3 — ..."), or a tab (a spreadsheet's cell).
-_CLOSE = re.compile(r"(?P<close>[.)\]}>:/°º]|[ \t]*[-–—|](?=[ \t])|(?=\t))")
+_CLOSE = re.compile(r"(?P<close>[.,)\]}>:/°º]|[ \t]*[-–—|](?=[ \t])|(?=\t))")
 # A label word before the value ("Measure 4", "Proposal No. 4", "Item #4"): one word of letters.
 _WORD = re.compile(r"(?P<word>[^\W\d_][^\W\d_'’-]{1,19}\.?)[ \t]+(?:(?i:no)\.?[ \t]*|#[ \t]*|№[ \t]*)?")
+_SIGN = re.compile(r"(?P<sign>[^\w\s(\[{<\"“'‘]{1,6})[ \t]?(?=\d)")
+# Capitals written onto the number ("P3", "CL4"): a label with no space before its value.
+_GLUED = re.compile(r"(?P<word>[^\W\d_a-zа-я]{1,3})(?=\d)")
 _DIGITS = re.compile(r"(?P<value>\d{1,3}(?:\.\d{1,3})*)")
 _LETTERS = re.compile(r"(?P<value>[^\W\d_]+)")
 # Where a prefix that is no part of the draft may end: a chat's "[09:14] Name: ", a reply's "> ".
@@ -75,6 +78,7 @@ class SequencePoint:
     lines: list[str] = field(default_factory=list)
     heading: str | None = None
     breaks: list[int] = field(default_factory=list)  # indices of ``lines`` that follow a blank line
+    numbered: bool = True  # False for a point a bullet opens: its place in the list is its number
 
 
 def _roman(text: str) -> int | None:
@@ -109,7 +113,7 @@ def _bullet(stripped: str) -> str | None:
     if len(stripped) < 2 or not stripped[1].isspace():
         return None
     c = stripped[0]
-    if c in point_labels().bullets or unicodedata.category(c) in {"So", "Sm"}:
+    if c in point_labels().bullets or (unicodedata.category(c) in {"So", "Sm"} and c not in "|<>=~^"):
         return c
     return None
 
@@ -139,8 +143,15 @@ def _value_readings(token: str) -> list[tuple[str, int, str]]:
         out.append(("word", ORDINALS.index(low) + 1, token))
     if (value := _roman(token)) is not None and (token.islower() or token.isupper()):
         out.append(("roman-lower" if token.islower() else "roman-upper", value, token))
-    if len(token) == 1 and "a" <= low <= "z":
-        out.append(("lower" if token.islower() else "upper", ord(low) - ord("a") + 1, token))
+    if low.endswith("ly") and low[:-2] in ORDINALS:  # "Secondly,"
+        out.append(("word", ORDINALS.index(low[:-2]) + 1, token))
+    for script, letters in point_labels().alphabets.items():
+        if len(token) == 1 and low in letters:
+            place = letters.index(low)
+            # a letter of another script is labelled as the Latin one of the same place ("б)" is b)
+            label = chr(ord("a") + place) if script != "latin" and place < 26 else token
+            case = "lower" if token.islower() else "upper"
+            out.append((case if script == "latin" else f"{case}-{script}", place + 1, label))
     return out
 
 
@@ -174,14 +185,19 @@ def _at(line: str, index: int, start: int, prefix: str) -> list[Marker]:
     out: list[Marker] = []
     pos = 0
     word = ""
+    if (glued := _GLUED.match(stripped)) is not None:  # "P3 The ...", "CL4. ..."
+        out += _valued(stripped, glued.end(), index, indent, prefix, shape, glued.group("word").lower() + "+")
     if (w := _WORD.match(stripped)) and (
         _DIGITS.match(stripped, w.end()) or _value_readings(_first_token(stripped[w.end() :]))
     ):
         word = w.group("word").lower()
         out += _valued(stripped, w.end(), index, indent, prefix, shape, word)
-    opener = stripped[0] if stripped[0] in _PAIRS or stripped[0] == "#" else ""
-    pos = len(opener)
-    return out + _valued(stripped, pos, index, indent, prefix, shape, opener)
+    if stripped[0] in _PAIRS:
+        return out + _valued(stripped, 1, index, indent, prefix, shape, stripped[0])
+    # a sign before the value ("§ 4", "¶ 4", "#4", "№ 4") is part of the marker's style
+    if (sign := _SIGN.match(stripped)) is not None:
+        return out + _valued(stripped, sign.end(), index, indent, prefix, shape, sign.group("sign"))
+    return out + _valued(stripped, 0, index, indent, prefix, shape, "")
 
 
 def _first_token(text: str) -> str:
@@ -216,13 +232,17 @@ def _valued(
         if rest and not rest[0].isspace():
             continue  # "3.5 million", "2030s", "a.m."
         if not close:
-            # a bare value needs a label word before it and a capital after it: "Measure 4 The
-            # ...", not "2 km from the line" or "A truce"
-            if not before or before in _PAIRS or (text and not (text[0].isupper() or text[0] in '"“(')):
+            # a bare value needs a capital after it ("Measure 4 The ...", "2.1 The ...", "4 The
+            # ..."), not "2 km from the line"; letters need a label word ("A truce" is no point A),
+            # and only a label word stands alone on its line ("Article 4")
+            capital = bool(text) and (text[0].isupper() or text[0] in '"“(')
+            if before in _PAIRS or not (capital or (not text and before and kind == "arabic")):
                 continue
-            if kind != "arabic" and not text:
+            if kind != "arabic" and not before:
                 continue
-        elif kind in {"lower", "upper", "roman-upper"} and not before and close in ":/-–—|":
+        elif close == "," and kind != "word":
+            continue  # "First, ..." opens a point; "3, 4 and 5 ..." does not
+        elif kind.startswith(("lower", "upper", "roman-upper")) and not before and close in ":/-–—|":
             continue  # "A: ...", "I - ..." are a speaker and a pronoun more often than points
         if "." in label:
             kind = "dotted"
@@ -344,10 +364,11 @@ def first_column(lines: Sequence[str]) -> list[str]:
 
 
 def _repeated(lines: Sequence[str]) -> set[int]:
-    """Indices of lines a page or a slide repeats: the same words (digits aside) three times or
-    more, ending in no stop, as a footer does ("Confidential · not for distribution"); a wrapped
-    line of text ends a sentence or runs on."""
-    masked = [re.sub(r"\d+", "0", " ".join(line.split())).lower() for line in lines]
+    """Indices of lines a page or a slide repeats: the same words three times or more, ending in
+    no stop, as a footer does ("Confidential · not for distribution"); a wrapped line of text
+    ends a sentence or runs on. Lines that differ in their digits alone ("Article 3", "Article
+    4") may be a run of markers: a page's counters are the knowledge file's words."""
+    masked = [" ".join(line.split()).lower() for line in lines]
     seen = Counter(m for m in masked if m)
     return {
         i
@@ -358,9 +379,9 @@ def _repeated(lines: Sequence[str]) -> set[int]:
 
 def _cell(text: str) -> str:
     """The text of a row whose cells a tab or a bar separates: its longest cell."""
-    if "\t" not in text and " | " not in text:
+    if "\t" not in text and " | " not in text and not text.endswith("|"):
         return text
-    return max((c.strip() for c in re.split(r"\t+| \| ", text)), key=len)
+    return max((c.strip() for c in re.split(r"\t+|\s\|(?:\s|$)", text)), key=len)
 
 
 def _title(text: str) -> bool:
@@ -418,7 +439,7 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     for k, (number, m) in enumerate(starts):
         end = starts[k + 1][1].line if k + 1 < len(starts) else len(lines)
         first = _cell(m.text)
-        point = SequencePoint(number, m.line + 1, [first] if first else [])
+        point = SequencePoint(number, m.line + 1, [first] if first else [], numbered=m.kind != "bullet")
         blank = False
         for i in range(m.line + 1, end):
             line = lines[i]

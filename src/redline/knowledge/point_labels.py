@@ -7,7 +7,7 @@ user can add a language's word without touching the parser.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ class PointLabels:
     bullets: tuple[str, ...] = ()  # "•", "→": characters opening a point that has no number
     cardinals: tuple[str, ...] = ()  # "one", "two", ...: numbers in words, in order from one
     ordinals: tuple[str, ...] = ()  # "first", "second", ...
+    alphabets: dict[str, str] = field(default_factory=dict)  # script -> its letters in order
 
 
 @cache
@@ -40,8 +41,11 @@ def point_labels(path: Path | None = None) -> PointLabels:
 def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
     """Validate an already-parsed mapping of ``words`` and ``sections`` (by language),
     ``prefixes``, ``annexes``, ``counters``, ``bullets`` and the number words (``cardinals``,
-    ``ordinals``, in order from one)."""
-    keys = {"words", "prefixes", "sections", "annexes", "counters", "bullets", "cardinals", "ordinals"}
+    ``ordinals``, in order from one) and ``alphabets``."""
+    keys = {
+        *("words", "prefixes", "sections", "annexes", "counters", "bullets", "cardinals", "ordinals"),
+        "alphabets",
+    }
     if not isinstance(raw, dict) or set(raw) - keys:
         raise ConfigError(f"the point labels must be a mapping with keys {sorted(keys)}", where=where)
     words = _by_language(raw.get("words"), "words", where)
@@ -66,6 +70,11 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
         if not isinstance(found, list) or not all(isinstance(w, str) and w.strip() for w in found):
             raise ConfigError(f"'{key}' must be a list of words in order from one", where=where)
         numbers[key] = tuple(w.strip().lower() for w in found)
+    alphabets = raw.get("alphabets") or {}
+    if not isinstance(alphabets, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in alphabets.items()
+    ):
+        raise ConfigError("'alphabets' must map each script to its letters in order", where=where)
     return PointLabels(
         words,
         tuple(p.lower() for p in prefixes),
@@ -75,6 +84,7 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
         tuple(bullets),
         numbers["cardinals"],
         numbers["ordinals"],
+        {k: v.strip().lower() for k, v in alphabets.items()},
     )
 
 
