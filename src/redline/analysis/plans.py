@@ -47,7 +47,13 @@ from redline.analysis.draft_layout import (
     wikitext,
     yaml_records,
 )
-from redline.analysis.point_sequence import first_column, keyed_points, markers, sequence_points
+from redline.analysis.point_sequence import (
+    first_column,
+    keyed_points,
+    markers,
+    repeated_lines,
+    sequence_points,
+)
 from redline.analysis.textsim import STOP_WORDS, tokens
 from redline.errors import PlanError
 from redline.knowledge.issue_terms import IssueTerms
@@ -372,7 +378,7 @@ def parse_plan_text(
     table, chrome = table_rows(lines)
     chrome |= contents_lines(lines)
     starts = [_point_start(line) for line in lines]
-    furniture = page_furniture(lines, starts)
+    furniture = page_furniture(lines, starts) | {k for k in repeated_lines(lines) if not starts[k]}
     try:
         drafts, meta = _line_drafts(lines, table, chrome | furniture, where)
         refused: PlanError | None = None

@@ -32,6 +32,7 @@ __all__ = [
     "marker_runs",
     "markers",
     "readings",
+    "repeated_lines",
     "sequence_points",
 ]
 
@@ -183,15 +184,12 @@ def _at(line: str, index: int, start: int, prefix: str) -> list[Marker]:
             ]
         return []
     out: list[Marker] = []
-    pos = 0
-    word = ""
     if (glued := _GLUED.match(stripped)) is not None:  # "P3 The ...", "CL4. ..."
         out += _valued(stripped, glued.end(), index, indent, prefix, shape, glued.group("word").lower() + "+")
     if (w := _WORD.match(stripped)) and (
         _DIGITS.match(stripped, w.end()) or _value_readings(_first_token(stripped[w.end() :]))
     ):
-        word = w.group("word").lower()
-        out += _valued(stripped, w.end(), index, indent, prefix, shape, word)
+        out += _valued(stripped, w.end(), index, indent, prefix, shape, w.group("word").lower())
     if stripped[0] in _PAIRS:
         return out + _valued(stripped, 1, index, indent, prefix, shape, stripped[0])
     # a sign before the value ("§ 4", "¶ 4", "#4", "№ 4") is part of the marker's style
@@ -363,7 +361,7 @@ def first_column(lines: Sequence[str]) -> list[str]:
     return out
 
 
-def _repeated(lines: Sequence[str]) -> set[int]:
+def repeated_lines(lines: Sequence[str]) -> set[int]:
     """Indices of lines a page or a slide repeats: the same words three times or more, ending in
     no stop, as a footer does ("Confidential · not for distribution"); a wrapped line of text
     ends a sentence or runs on. Lines that differ in their digits alone ("Article 3", "Article
@@ -412,7 +410,7 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     """The points of ``lines`` read as the best run of markers and the runs nested under its
     points, or [] when no run of two (three bullets) is found. ``skip`` are indices of lines
     that are no text (page furniture found by the caller)."""
-    noise = set(skip) | _repeated(lines)
+    noise = set(skip) | repeated_lines(lines)
     found = [[] if i in noise else readings(line, i) for i, line in enumerate(lines)]
     runs = marker_runs(found)
     if not runs:
