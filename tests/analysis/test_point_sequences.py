@@ -247,6 +247,11 @@ def test_markers_of_every_kind_carry_their_value() -> None:
     assert first("iv) The") == ("roman-lower", 4)
     assert first("④ The") == ("arabic", 4)
     assert first("→ The") == ("bullet", None)
+    assert first("３．The") == ("arabic", 3)  # full-width digits and stop
+    assert first("P4 The") == ("arabic", 4)
+    assert first("§ 4. The") == ("arabic", 4)
+    assert first("Secondly, the") == ("word", 2)
+    assert first("б) the") == ("lower-cyrillic", 2)
     assert markers("The ceasefire takes effect at noon.") is None
 
 
@@ -268,7 +273,10 @@ def test_a_refused_draft_says_what_was_found_and_what_to_do() -> None:
 
 
 def test_a_longer_run_replaces_a_stray_number_the_line_reader_took() -> None:
-    text = "Notes of the meeting\n(2) copies were handed out.\n\n1/ The truce holds.\n2/ Convoys enter daily.\n3/ The port reopens.\n"
+    text = (
+        "Notes of the meeting\n(2) copies were handed out.\n\n"
+        "1/ The truce holds.\n2/ Convoys enter daily.\n3/ The port reopens.\n"
+    )
     assert read(text) == [
         ("1", "The truce holds."),
         ("2", "Convoys enter daily."),
@@ -283,11 +291,31 @@ def test_bullets_never_replace_numbered_points() -> None:
 
 def test_a_footer_is_left_out_but_a_line_repeated_with_other_digits_is_a_marker() -> None:
     text = (
-        "Article 1\nThe truce holds.\nDraft for discussion\n\nArticle 2\nConvoys enter daily.\nDraft for discussion\n\n"
-        "Article 3\nThe port reopens.\nDraft for discussion\n"
+        "Article 1\nBoth sides hold their fire from noon.\nDraft for discussion\n\n"
+        "Article 2\nAid convoys enter the valley every day.\nDraft for discussion\n\n"
+        "Article 3\nThe port reopens to grain ships.\nDraft for discussion\n"
     )
     assert read(text) == [
-        ("1", "The truce holds."),
-        ("2", "Convoys enter daily."),
-        ("3", "The port reopens."),
+        ("1", "Both sides hold their fire from noon."),
+        ("2", "Aid convoys enter the valley every day."),
+        ("3", "The port reopens to grain ships."),
     ]
+
+
+def test_json_or_yaml_pasted_as_text_reads_as_records() -> None:
+    pasted = json.dumps(
+        {"title": "Valley compact", "items": ["1. The valley is demilitarised.", "2. Councils are elected."]}
+    )
+    assert read(pasted) == [("1", "The valley is demilitarised."), ("2", "Councils are elected.")]
+    listed = (
+        "name: Valley compact\nprovisions:\n"
+        "  - (a) The valley is demilitarised.\n  - (b) Councils are elected.\n"
+    )
+    assert read(listed) == [("a", "The valley is demilitarised."), ("b", "Councils are elected.")]
+    # strings with no markers of their own are numbered by their order, as before
+    v = parse_plan_json(
+        json.dumps(["The valley is demilitarised.", "Councils are elected."]), plan="p", label="v"
+    )
+    assert [p.number for p in v.points] == ["1", "2"]
+    # a text whose preamble has "Key: value" lines is no YAML
+    assert read("Author: North\n1. The valley is demilitarised.\n2. Councils are elected.\n")[1][0] == "2"

@@ -606,7 +606,7 @@ def yaml_records(text: str) -> Any | None:
         return None
     values = data.values() if isinstance(data, dict) else [data]
     for value in values:
-        if isinstance(value, list) and len(value) >= 2 and all(isinstance(v, dict) for v in value):
+        if isinstance(value, list) and len(value) >= 2 and all(isinstance(v, (dict, str)) for v in value):
             return data
         if (
             isinstance(value, dict)

@@ -50,6 +50,7 @@ from redline.analysis.draft_layout import (
 from redline.analysis.point_sequence import (
     first_column,
     keyed_points,
+    labelled_strings,
     markers,
     repeated_lines,
     sequence_points,
@@ -363,6 +364,11 @@ def parse_plan_text(
     numbers, paragraphs numbered with words ("First,") and numbers inside paragraphs ("(1) ...
     (2) ...").
     """
+    if text.lstrip()[:1] in ("{", "["):  # a JSON export pasted as text
+        try:
+            return parse_plan_json(text, plan=plan, label=label, when=when, source=source, where=where)
+        except PlanError:
+            pass  # no JSON, or none with points: read as text
     if (records := yaml_records(text)) is not None:
         try:
             dumped = json.dumps(records, default=str)
@@ -721,9 +727,11 @@ def parse_plan_json(
         raise PlanError(f"invalid JSON: {exc.msg}", where=f"{where}:{exc.lineno}") from exc
     key, items = _point_list(data, where)
     points: list[Point] = []
+    # strings that carry their own numbers ("1. The truce ...") are points of those numbers
+    labelled = labelled_strings(items) if all(isinstance(x, str) for x in items) else None
     for i, item in enumerate(items):
         if isinstance(item, str):
-            item = {"text": item}
+            item = {"number": labelled[i][0], "text": labelled[i][1]} if labelled else {"text": item}
         if not isinstance(item, dict):
             raise PlanError("a point must be an object or a string", where=f"{where}:{key}[{i}]")
         point = _point_from_record(_fields(item), i, f"{where}:{key}[{i}]", given=item)
@@ -740,8 +748,10 @@ def parse_plan_json(
 
 
 def _point_list(data: Any, where: str) -> tuple[str, list[Any]]:
-    """(key, list) of the points in a JSON plan: a bare list, ``points``, or else the one list of
-    objects an export keeps them under ("clauses", "items"), the longest when there are several."""
+    """(key, list) of the points in a JSON plan: a bare list, ``points``, a mapping keyed by
+    point numbers ({"1": ..., "2": ...}), or else the one list of objects (or of strings that
+    number themselves, "1. ...") an export keeps them under ("clauses", "items"), the longest
+    when there are several."""
     if isinstance(data, list) and data:
         return "points", data
     if isinstance(data, dict):
@@ -755,7 +765,12 @@ def _point_list(data: Any, where: str) -> tuple[str, list[Any]]:
         lists = [
             (str(k), v)
             for k, v in data.items()
-            if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)
+            if isinstance(v, list)
+            and v
+            and (
+                all(isinstance(x, dict) for x in v)
+                or (all(isinstance(x, str) for x in v) and labelled_strings(v) is not None)
+            )
         ]
         if lists:
             return max(lists, key=lambda kv: len(kv[1]))

@@ -29,6 +29,7 @@ __all__ = [
     "SequencePoint",
     "first_column",
     "keyed_points",
+    "labelled_strings",
     "marker_runs",
     "markers",
     "readings",
@@ -39,10 +40,12 @@ __all__ = [
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _KIND_RANK = {"arabic": 0, "word": 1, "roman-upper": 2, "roman-lower": 2, "upper": 3, "lower": 3, "bullet": 4}
 # Brackets that open a marker and the ones that must close it: "(3)", "[c]", "{iv}".
-_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
-# What may follow a value: a stop, a bracket, a colon, a slash ("3/"), a degree sign ("3°"), a
+_WIDE = frozenset("．）：、】")
+_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">", "（": "）", "【": "】"}
+# What may follow a value: a stop, a bracket, a colon, a slash ("3/"), a degree sign ("3°"), their
+# full-width forms ("３．"), a
 # dash or bar set off by spaces ("Measure 3 — ..."), or a tab (a spreadsheet's cell).
-_CLOSE = re.compile(r"(?P<close>[.,)\]}>:/°º]|[ \t]*[-–—|](?=[ \t])|(?=\t))")
+_CLOSE = re.compile(r"(?P<close>[.,)\]}>:/°º．）：、]|[ \t]*[-–—|](?=[ \t])|(?=\t))")
 # A label word before the value ("Measure 4", "Proposal No. 4", "Item #4"): one word of letters.
 _WORD = re.compile(r"(?P<word>[^\W\d_][^\W\d_'’-]{1,19}\.?)[ \t]+(?:(?i:no)\.?[ \t]*|#[ \t]*|№[ \t]*)?")
 _SIGN = re.compile(r"(?P<sign>[^\w\s(\[{<\"“'‘]{1,6})[ \t]?(?=\d)")
@@ -227,8 +230,8 @@ def _valued(
             end = c.end()
         rest = stripped[end:]
         text = rest.strip()
-        if rest and not rest[0].isspace():
-            continue  # "3.5 million", "2030s", "a.m."
+        if rest and not rest[0].isspace() and close not in _WIDE:
+            continue  # "3.5 million", "2030s", "a.m."; a full-width stop needs no space after it
         if not close:
             # a bare value needs a capital after it ("Measure 4 The ...", "2.1 The ...", "4 The
             # ..."), not "2 km from the line"; letters need a label word ("A truce" is no point A),
@@ -479,8 +482,26 @@ def keyed_points(data: Mapping[str, Any]) -> list[dict[str, Any]] | None:
         return None
     out: list[dict[str, Any]] = []
     for m, value in zip(runs[0], data.values(), strict=True):
-        number = m.label if m.kind not in {"arabic", "word"} else str(m.value)
+        number = _number(m)
         out.append(
             {"number": number, **value} if isinstance(value, dict) else {"number": number, "text": value}
         )
     return out
+
+
+def labelled_strings(items: Sequence[str]) -> list[tuple[str, str]] | None:
+    """(number, text) of a list of strings that each open with their own marker, counting up
+    (["1. The truce ...", "2. Convoys ..."], ["(a) ...", "(b) ..."]), or None when they do not
+    all: a list of plain texts is numbered by its order by the caller."""
+    if len(items) < 2:
+        return None
+    runs = marker_runs([readings(item.strip(), i) for i, item in enumerate(items)])
+    if not runs or len(runs[0]) != len(items) or runs[0][0].kind == "bullet":
+        return None
+    return [(_number(m), m.text) for m in runs[0]]
+
+
+def _number(m: Marker) -> str:
+    """A marker's point number: the value of a number in digits or words, the label of a
+    letter or a roman numeral as the draft writes it."""
+    return str(m.value) if m.kind in {"arabic", "word"} else m.label
