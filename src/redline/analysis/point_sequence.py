@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
+from itertools import pairwise
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -418,7 +420,9 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     runs = marker_runs(found)
     if not runs:
         return []
-    top = runs[0]
+    # the list is the best run not nested under the points of another: four "(a)"-"(d)" under
+    # point 1 of two are its sub-points, however long
+    top = next((r for r in runs if not any(_nested(r, other) for other in runs)), runs[0])
     key = (top[0].kind, top[0].style)
     other_prefix = _prefix_line(top[0].prefix)
     starts: list[tuple[str, Marker]] = []
@@ -505,3 +509,18 @@ def _number(m: Marker) -> str:
     """A marker's point number: the value of a number in digits or words, the label of a
     letter or a roman numeral as the draft writes it."""
     return str(m.value) if m.kind in {"arabic", "word"} else m.label
+
+
+def _nested(run: list[Marker], other: list[Marker]) -> bool:
+    """Whether every marker of ``run`` stands under one point of ``other``, a run of another
+    style: between two of its markers, or after its last one no further than its points run."""
+    if (run[0].kind, run[0].style) == (other[0].kind, other[0].style) or len(other) < 2:
+        return False
+    lines = [m.line for m in other]
+    k = bisect_left(lines, run[0].line)
+    if k == 0 or bisect_left(lines, run[-1].line) != k:
+        return False
+    if k < len(lines):
+        return True
+    longest = max(b - a for a, b in pairwise(lines))
+    return run[-1].line - lines[-1] <= longest
