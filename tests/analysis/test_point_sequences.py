@@ -326,3 +326,16 @@ def test_a_long_run_of_sub_points_stays_under_its_point() -> None:
         second = label.replace("1", "2")
         text = f"{label} The truce holds:\n(a) on land;\n(b) at sea;\n(c) in the air;\n(d) in space.\n{second} Talks resume.\n"
         assert [n for n, _ in read(text)] == ["1", "1.a", "1.b", "1.c", "1.d", "2"], label
+
+
+def test_a_chapter_numbered_in_words_heads_its_dotted_points() -> None:
+    text = (
+        "CHAPTER ONE — SECURITY\n1.1 Both armies stop firing at noon.\n1.2 Heavy guns move 20 km back.\n"
+        "CHAPTER TWO — PEOPLE\n2.1 Prisoners go home within a month.\n"
+    )
+    points = parse_plan_text(text, plan="p", label="v").points
+    assert [(p.number, p.heading) for p in points] == [
+        ("1.1", "SECURITY"),
+        ("1.2", "SECURITY"),
+        ("2.1", "PEOPLE"),
+    ]

@@ -133,7 +133,8 @@ _EMPHASIS_LINE = re.compile(r"(?P<em>\*\*|__|\*)(?=\S)(?P<title>[^*_]{1,80}?)[.:
 _ANNEX = point_labels().annexes
 _SECTION_WORDS = "|".join(map(re.escape, point_labels().sections))
 _SECTION = re.compile(
-    r"^\s*(?:(?P<kind>(?i:" + _SECTION_WORDS + r"))\s+(?P<label>[A-ZА-ЯІЄ]|[IVX]+|\d+)"
+    r"^\s*(?:(?P<kind>(?i:" + _SECTION_WORDS + r"))\s+"
+    r"(?P<label>(?:[A-ZА-ЯІЄ]|[IVX]+|\d+|(?i:" + "|".join(CARDINALS) + r"))(?![^\W\d_]))"
     r"|(?P<roman>[IVX]+)(?=[.:)]))"
     r"\s*[.:)\-–—]?\s*(?P<text>.*)$"
 )

@@ -19,8 +19,8 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from itertools import pairwise
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from redline.analysis.draft_layout import CARDINALS, ORDINALS
@@ -438,6 +438,10 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
             for i in range(m.line + 1, end)
         ]
         subs = [r for r in marker_runs(inside) if r[0].value == 1 and _under(r, m, numbers[k])]
+        # a dotted number names its parent ("2.1" is of point 2): it is a sub-point even alone
+        dotted = [r for rs in inside for r in rs if r.kind == "dotted" and r.label == f"{numbers[k]}.1"]
+        if dotted and not subs:
+            subs = [dotted[:1]]
         if subs:
             starts += [(f"{numbers[k]}.{s.label}" if s.kind != "dotted" else s.label, s) for s in subs[0]]
     points: list[SequencePoint] = []
