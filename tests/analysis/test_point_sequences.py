@@ -324,7 +324,8 @@ def test_json_or_yaml_pasted_as_text_reads_as_records() -> None:
 def test_a_long_run_of_sub_points_stays_under_its_point() -> None:
     for label in ("1.", "Measure 1 —"):
         second = label.replace("1", "2")
-        text = f"{label} The truce holds:\n(a) on land;\n(b) at sea;\n(c) in the air;\n(d) in space.\n{second} Talks resume.\n"
+        subs = "(a) on land;\n(b) at sea;\n(c) in the air;\n(d) in space.\n"
+        text = f"{label} The truce holds:\n{subs}{second} Talks resume.\n"
         assert [n for n, _ in read(text)] == ["1", "1.a", "1.b", "1.c", "1.d", "2"], label
 
 
