@@ -9,7 +9,7 @@ reads a marker at the start of any line, whatever its punctuation or label word 
 "[09:14] Name:") and before a tab (a spreadsheet's row), takes the longest run that counts up,
 nests under each of its points the run that counts up again before the next one (sub-points),
 and leaves out what a page or a slide repeats (counters, footers). The plan reader turns what
-it finds into points; it falls back on it when the shapes it knows find nothing.
+it finds into points when the shapes it knows find none, or fewer than this run counts.
 """
 
 from __future__ import annotations
@@ -41,15 +41,17 @@ __all__ = [
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _KIND_RANK = {"arabic": 0, "word": 1, "roman-upper": 2, "roman-lower": 2, "upper": 3, "lower": 3, "bullet": 4}
-# Brackets that open a marker and the ones that must close it: "(3)", "[c]", "{iv}".
+# Full-width closing marks, which need no space after them ("３．The").
 _WIDE = frozenset("．）：、】")
+# Brackets that open a marker and the ones that must close it: "(3)", "[c]", "{iv}".
 _PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">", "（": "）", "【": "】"}
-# What may follow a value: a stop, a bracket, a colon, a slash ("3/"), a degree sign ("3°"), their
-# full-width forms ("３．"), a
-# dash or bar set off by spaces ("Measure 3 — ..."), or a tab (a spreadsheet's cell).
+# What may follow a value: a stop, a comma (after a word: "First,"), a bracket, a colon, a slash
+# ("3/"), a degree sign ("3°"), their full-width forms ("３．"), a dash or bar set off by spaces
+# ("Measure 3 — ..."), or a tab (a spreadsheet's cell).
 _CLOSE = re.compile(r"(?P<close>[.,)\]}>:/°º．）：、]|[ \t]*[-–—|](?=[ \t])|(?=\t))")
 # A label word before the value ("Measure 4", "Proposal No. 4", "Item #4"): one word of letters.
 _WORD = re.compile(r"(?P<word>[^\W\d_][^\W\d_'’-]{1,19}\.?)[ \t]+(?:(?i:no)\.?[ \t]*|#[ \t]*|№[ \t]*)?")
+# A sign before the value ("§ 4", "¶ 4", "#4", "### 4."), not an opening bracket or quote.
 _SIGN = re.compile(r"(?P<sign>[^\w\s(\[{<\"“'‘]{1,6})[ \t]?(?=\d)")
 # Capitals written onto the number ("P3", "CL4"): a label with no space before its value.
 _GLUED = re.compile(r"(?P<word>[^\W\d_a-zа-я]{1,3})(?=\d)")
@@ -66,7 +68,7 @@ class Marker:
     """A marker that opens a line, read one way: what kind of value it carries and its value."""
 
     line: int  # the index of its line
-    kind: str  # arabic, word, roman-lower, roman-upper, lower, upper or bullet
+    kind: str  # arabic, dotted ("2.1"), word, roman-lower/-upper, lower/upper (-cyrillic...), bullet
     value: int | None  # None for a bullet, whose place in its run is its number
     label: str  # the value as the draft writes it ("iv", "c", "3", "2.1")
     style: str  # the marker with its value masked ("measure # -", "(#)", "#/"), after the prefix's shape
@@ -133,8 +135,8 @@ def _enclosed(c: str) -> tuple[int, str] | None:
         name = unicodedata.name(c)
     except ValueError:
         return None
-    if value != int(value) or not 1 <= value <= 50:
-        return None
+    if value != int(value) or not 1 <= value <= 50 or "SCRIPT" in name:
+        return None  # a fraction, or a footnote's superscript "¹"
     return int(value), " ".join(w for w in name.split() if w not in _NUMBER_WORDS).lower() or "enclosed"
 
 
@@ -447,7 +449,9 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     points: list[SequencePoint] = []
     for k, (number, m) in enumerate(starts):
         end = starts[k + 1][1].line if k + 1 < len(starts) else len(lines)
-        first = _cell(m.text)
+        # a row of cells (the marker closed by a tab or a bar) keeps its text cell alone
+        row = m.style.endswith(("\t", "|")) or m.text.rstrip().endswith("|")
+        first = _cell(m.text) if row else m.text
         point = SequencePoint(number, m.line + 1, [first] if first else [], numbered=m.kind != "bullet")
         blank = False
         for i in range(m.line + 1, end):
@@ -461,7 +465,7 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
                 break  # another message of the chat: the point has ended
             if blank and point.lines:
                 point.breaks.append(len(point.lines))
-            point.lines.append(_cell(line.strip()))
+            point.lines.append(_cell(line.strip()) if row else line.strip())
             blank = False
         if len(point.lines) > 1 and _title(point.lines[0]) and "." not in number:
             point.heading = point.lines.pop(0)
