@@ -340,3 +340,25 @@ def test_a_chapter_numbered_in_words_heads_its_dotted_points() -> None:
         ("1.2", "SECURITY"),
         ("2.1", "PEOPLE"),
     ]
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ("1st:", "2nd:", "3rd:"),  # an ordinal's ending on its digits
+        ("Point number one:", "Point number two:", "Point number three:"),
+        ("— 1 —", "— 2 —", "— 3 —"),  # a number between dashes, not a dash bullet
+        ("(1.)", "(2.)", "(3.)"),
+        ("1 )", "2 )", "3 )"),
+        ("#1", "#2", "#3"),
+        ("A.", "B.", "C."),
+        ("Q1 -", "Q2 -", "Q3 -"),
+        ("**1)**", "**2)**", "**3)**"),
+    ],
+)
+def test_markers_written_any_way_number_points(marks: tuple[str, str, str]) -> None:
+    # written after the first eleven drafts read right: the reader read five of these nine
+    texts = ["Both armies stop firing at noon.", "Heavy guns move 20 km back.", "Prisoners go home."]
+    got = read("".join(f"{mark} {text}\n" for mark, text in zip(marks, texts, strict=True)))
+    assert [t for _, t in got] == texts
+    assert [n for n, _ in got] == (["A", "B", "C"] if marks[0] == "A." else ["1", "2", "3"])

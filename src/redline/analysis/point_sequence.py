@@ -50,7 +50,11 @@ _PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">", "（": "）", "【": "】"}
 # ("Measure 3 — ..."), or a tab (a spreadsheet's cell).
 _CLOSE = re.compile(r"(?P<close>[.,)\]}>:/°º．）：、]|[ \t]*[-–—|](?=[ \t])|(?=\t))")
 # A label word before the value ("Measure 4", "Proposal No. 4", "Item #4"): one word of letters.
-_WORD = re.compile(r"(?P<word>[^\W\d_][^\W\d_'’-]{1,19}\.?)[ \t]+(?:(?i:no)\.?[ \t]*|#[ \t]*|№[ \t]*)?")
+_WORD = re.compile(
+    r"(?P<word>[^\W\d_][^\W\d_'’-]{1,19}\.?)[ \t]+(?:(?i:no\.?|nr\.?|number)[ \t]*|#[ \t]*|№[ \t]*)?"
+)
+# The ending of an ordinal written in digits ("1st", "2nd", "3º"), from the knowledge file.
+_SUFFIX = re.compile("(?i:" + "|".join(map(re.escape, point_labels().ordinal_suffixes)) + ")(?![^\\W\\d_])")
 # A sign before the value ("§ 4", "¶ 4", "#4", "### 4."), not an opening bracket or quote.
 _SIGN = re.compile(r"(?P<sign>[^\w\s(\[{<\"“'‘]{1,6})[ \t]?(?=\d)")
 # Capitals written onto the number ("P3", "CL4"): a label with no space before its value.
@@ -172,7 +176,10 @@ def _at(line: str, index: int, start: int, prefix: str) -> list[Marker]:
     if not stripped:
         return []
     if c := _bullet(stripped):
-        return [Marker(index, "bullet", None, "", f"{shape}{c}", stripped[2:].strip(), indent, prefix)]
+        bullet = Marker(index, "bullet", None, "", f"{shape}{c}", stripped[2:].strip(), indent, prefix)
+        # a number after the bullet ("— 3 — The ...", "• 3. The ...") is the marker's value
+        after = _at(stripped[2:], index, 0, "")
+        return [bullet, *(replace(m, style=f"{shape}{c}{m.style}", prefix=prefix) for m in after)]
     if enclosed := _enclosed(stripped[0]):
         value, style = enclosed
         text = stripped[1:]
@@ -218,7 +225,10 @@ def _valued(
     found: list[tuple[str, int, str, int]] = []
     if m := _DIGITS.match(stripped, pos):
         label = m.group("value")
-        found.append(("arabic", int(label.rsplit(".", 1)[-1]), label, m.end()))
+        end = m.end()
+        if "." not in label and (suffix := _SUFFIX.match(stripped, end)):  # "1st:", "2º"
+            end = suffix.end()
+        found.append(("arabic", int(label.rsplit(".", 1)[-1]), label, end))
     elif m := _LETTERS.match(stripped, pos):
         found += [(k, v, lab, m.end()) for k, v, lab in _value_readings(m.group("value"))]
     out: list[Marker] = []
@@ -226,6 +236,8 @@ def _valued(
         closing = _PAIRS.get(before, "")
         close = ""
         if closing:
+            if stripped.startswith("." + closing, end):  # "(1.)"
+                end += 1
             if not stripped.startswith(closing, end):
                 continue
             close, end = closing, end + 1

@@ -29,6 +29,7 @@ class PointLabels:
     cardinals: tuple[str, ...] = ()  # "one", "two", ...: numbers in words, in order from one
     ordinals: tuple[str, ...] = ()  # "first", "second", ...
     alphabets: dict[str, str] = field(default_factory=dict)  # script -> its letters in order
+    ordinal_suffixes: tuple[str, ...] = ()  # "st", "nd", "º": an ordinal's ending on its digits
 
 
 @cache
@@ -41,10 +42,11 @@ def point_labels(path: Path | None = None) -> PointLabels:
 def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
     """Validate an already-parsed mapping of ``words`` and ``sections`` (by language),
     ``prefixes``, ``annexes``, ``counters``, ``bullets`` and the number words (``cardinals``,
-    ``ordinals``, in order from one) and ``alphabets``."""
+    ``ordinals``, in order from one), ``alphabets`` and ``ordinal_suffixes``."""
     keys = {
         *("words", "prefixes", "sections", "annexes", "counters", "bullets", "cardinals", "ordinals"),
         "alphabets",
+        "ordinal_suffixes",
     }
     if not isinstance(raw, dict) or set(raw) - keys:
         raise ConfigError(f"the point labels must be a mapping with keys {sorted(keys)}", where=where)
@@ -75,6 +77,9 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in alphabets.items()
     ):
         raise ConfigError("'alphabets' must map each script to its letters in order", where=where)
+    suffixes = raw.get("ordinal_suffixes") or []
+    if not isinstance(suffixes, list) or not all(isinstance(x, str) and x.strip() for x in suffixes):
+        raise ConfigError("'ordinal_suffixes' must be a list of endings", where=where)
     return PointLabels(
         words,
         tuple(p.lower() for p in prefixes),
@@ -85,6 +90,7 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
         numbers["cardinals"],
         numbers["ordinals"],
         {k: v.strip().lower() for k, v in alphabets.items()},
+        tuple(sorted({x.strip().lower() for x in suffixes}, key=len, reverse=True)),
     )
 
 
