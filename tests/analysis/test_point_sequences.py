@@ -362,3 +362,19 @@ def test_markers_written_any_way_number_points(marks: tuple[str, str, str]) -> N
     got = read("".join(f"{mark} {text}\n" for mark, text in zip(marks, texts, strict=True)))
     assert [t for _, t in got] == texts
     assert [n for n, _ in got] == (["A", "B", "C"] if marks[0] == "A." else ["1", "2", "3"])
+
+
+def test_points_given_inside_a_paragraph_in_any_marker() -> None:
+    text = (
+        "Envoys meet again\n\nThe new text has three parts: 1) a truce along the whole river from Monday;\n"
+        "2) a corridor for aid convoys through Marn; 3) talks on the status of the valley.\n\n"
+        "Both sides said they would study it.\n"
+    )
+    assert read(text) == [
+        ("1", "a truce along the whole river from Monday;"),
+        ("2", "a corridor for aid convoys through Marn;"),
+        ("3", "talks on the status of the valley."),
+    ]
+    # two numbers in a paragraph are no list
+    with pytest.raises(PlanError):
+        read("The talks went on: 1) was agreed. 2) was not.\n")

@@ -49,6 +49,7 @@ from redline.analysis.draft_layout import (
 )
 from redline.analysis.point_sequence import (
     first_column,
+    inline_sequence,
     keyed_points,
     labelled_strings,
     markers,
@@ -394,6 +395,10 @@ def parse_plan_text(
     plain = "\n".join(line for k, line in enumerate(lines) if k not in furniture)
     drafts = _unnumbered(drafts, text, lines, plain)
     found = sequence_points(lines, chrome | furniture | set(table))
+    if not found and (not drafts or drafts[0].number not in ("1", "a", "i", "I", "A")):
+        # no line opens a run, and what the lines gave does not start a list: the points may
+        # be inside the paragraphs ("... three parts: 1) a truce ...; 2) ...")
+        found = inline_sequence(lines, chrome | furniture | set(table))
     run = [_Draft(p.number, p.line, p.lines, p.heading, breaks=p.breaks) for p in found]
     said = [d for d in run if not (len(d.lines) == 1 and _title(d.lines[0]))]
     if not drafts or (found and found[0].numbered and _top_count(said) > _top_count(drafts)):

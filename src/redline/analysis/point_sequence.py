@@ -30,6 +30,7 @@ __all__ = [
     "Marker",
     "SequencePoint",
     "first_column",
+    "inline_sequence",
     "keyed_points",
     "labelled_strings",
     "marker_runs",
@@ -544,3 +545,46 @@ def _nested(run: list[Marker], other: list[Marker]) -> bool:
         return True
     longest = max(b - a for a, b in pairwise(lines))
     return run[-1].line - lines[-1] <= longest
+
+
+# Where a marker may open a point inside a paragraph: after a sentence's or a clause's end.
+_INLINE_AT = re.compile(r"(?<=[.:;!?])\s+(?=\S)")
+
+
+def inline_sequence(lines: Sequence[str], skip: Collection[int] = ()) -> list[SequencePoint]:
+    """The points of a text that gives them inside its paragraphs ("The plan has three parts:
+    1) a truce ... 2) a corridor ... 3) talks ..."), as a run of markers that counts up from the
+    first, each opening a sentence or a clause, whatever they look like; [] when no run of three
+    is found. A point runs to the next marker of its run or to the end of its paragraph."""
+    paragraphs: list[tuple[int, str]] = []
+    current: list[str] = []
+    first = 0
+    for i, line in enumerate([*lines, ""]):
+        if i < len(lines) and line.strip() and i not in skip:
+            first = first if current else i
+            current.append(line.strip())
+        elif current:
+            paragraphs.append((first, " ".join(current)))
+            current = []
+    spots: list[tuple[int, int]] = []  # (paragraph, offset of a marker in it)
+    found: list[list[Marker]] = []
+    for p, (_, body) in enumerate(paragraphs):
+        for start in [0, *(m.end() for m in _INLINE_AT.finditer(body))]:
+            here = [r for r in _at(body[start : start + 80], len(spots), 0, "") if r.kind != "bullet"]
+            if here:
+                spots.append((p, start))
+                found.append(here)
+    runs = [r for r in marker_runs(found) if len(r) >= 3 and r[0].value == 1]
+    if not runs:
+        return []
+    out: list[SequencePoint] = []
+    for k, m in enumerate(runs[0]):
+        p, start = spots[m.line]
+        body = paragraphs[p][1]
+        after = spots[runs[0][k + 1].line] if k + 1 < len(runs[0]) else None
+        segment = body[start : after[1] if after is not None and after[0] == p else len(body)]
+        own = next(
+            r for r in _at(segment, 0, 0, "") if (r.kind, r.style, r.value) == (m.kind, m.style, m.value)
+        )
+        out.append(SequencePoint(_number(m), paragraphs[p][0] + 1, [own.text]))
+    return out
