@@ -378,3 +378,13 @@ def test_points_given_inside_a_paragraph_in_any_marker() -> None:
     # two numbers in a paragraph are no list
     with pytest.raises(PlanError):
         read("The talks went on: 1) was agreed. 2) was not.\n")
+
+
+def test_markdown_items_all_numbered_one_count_in_order() -> None:
+    text = "# Draft\n\n1. Both armies stop firing at noon.\n1. Heavy guns move back.\n1. Prisoners go home.\n"
+    assert [n for n, _ in read(text)] == ["1", "2", "3"]
+
+
+def test_a_number_left_out_of_a_version_does_not_break_the_run() -> None:
+    text = "Measure 1 — Guns fall silent.\nMeasure 2 — Guns move back.\nMeasure 4 — Prisoners go home.\n"
+    assert [n for n, _ in read(text)] == ["1", "2", "4"]

@@ -323,6 +323,10 @@ def marker_runs(found: Sequence[Marker | Sequence[Marker] | None]) -> list[list[
             if len(ms) >= 3:
                 runs.append(ms)
             continue
+        if kind == "arabic" and len(ms) >= 3 and all(m.value == 1 for m in ms):
+            # "1." before every item: Markdown numbers such a list itself, 1, 2, 3
+            runs.append([replace(m, value=k + 1, label=str(k + 1)) for k, m in enumerate(ms)])
+            continue
         runs += _chains(ms)
     runs = [r for r in runs if len(r) >= 2]
     runs.sort(key=lambda r: (-len(r), r[0].value not in (1, None), _KIND_RANK.get(r[0].kind, 5), r[0].line))
@@ -330,14 +334,16 @@ def marker_runs(found: Sequence[Marker | Sequence[Marker] | None]) -> list[list[
 
 
 def _chains(ms: list[Marker]) -> list[list[Marker]]:
-    """The chains of ``ms`` (in line order) whose values count up by one; dotted numbers count up
-    under one parent ("2.1", "2.2")."""
+    """The chains of ``ms`` (in line order) whose values count up by one (numbers may skip one, a
+    point left out of a version); dotted numbers count up under one parent ("2.1", "2.2")."""
     best: list[list[Marker]] = []
     ending: dict[tuple[str, int], list[Marker]] = {}
     for m in sorted(ms, key=lambda m: m.line):
         assert m.value is not None
         parent = m.label.rsplit(".", 1)[0] if m.kind == "dotted" else ""
         before = ending.get((parent, m.value - 1))
+        if before is None and m.kind == "arabic" and m.value > 2:
+            before = ending.get((parent, m.value - 2))  # a point left out of this version ("1, 2, 4")
         chain = [*before, m] if before and before[-1].line < m.line else [m]
         if len(chain) > len(ending.get((parent, m.value), [])):
             ending[parent, m.value] = chain
