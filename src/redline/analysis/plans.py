@@ -401,13 +401,16 @@ def parse_plan_text(
         found = inline_sequence(lines, chrome | furniture | set(table))
     run = [_Draft(p.number, p.line, p.lines, p.heading, breaks=p.breaks) for p in found]
     said = [d for d in run if not (len(d.lines) == 1 and _title(d.lines[0]))]
+    # a number the lines read twice in one section, which the run of markers accounts for
     repeated = len({(d.section, d.annex, d.number) for d in drafts}) < len(drafts)
-    if not drafts or (found and found[0].numbered and (repeated or _top_count(said) > _top_count(drafts))):
+    more = _top_count(said) > _top_count(drafts) or (repeated and _top_count(said) >= _top_count(drafts))
+    if not drafts or (found and found[0].numbered and more):
         # a longer list counts up than the shapes known line by line found: the draft is in a
         # shape they do not know, or they took a stray number for a point. Bullets, which
         # carry no numbers, never replace points the draft numbered, and a numbered line that
         # only titles what follows ("III. Final provisions") may be a section, not a point. A
-        # number the lines read twice in one section ("1." before every item) is no numbering.
+        # number read twice ("1." before every item) is no numbering when the run counts every
+        # numbered line; otherwise it stays the error it is ("2." used twice).
         drafts = run or drafts
     if not drafts:
         raise refused or _refusal(lines, where)
