@@ -388,3 +388,16 @@ def test_markdown_items_all_numbered_one_count_in_order() -> None:
 def test_a_number_left_out_of_a_version_does_not_break_the_run() -> None:
     text = "Measure 1 — Guns fall silent.\nMeasure 2 — Guns move back.\nMeasure 4 — Prisoners go home.\n"
     assert [n for n, _ in read(text)] == ["1", "2", "4"]
+
+
+def test_paragraphs_opening_with_a_bold_title_are_points_in_order() -> None:
+    text = (
+        "Outline shared by the mediators\n\n**Ceasefire.** Both armies stop firing at noon.\n\n"
+        "**Heavy guns.** Guns move 20 km back.\n\n**Prisoners.** All prisoners go home.\n"
+    )
+    points = parse_plan_text(text, plan="p", label="v").points
+    assert [(p.number, p.heading, p.text) for p in points] == [
+        ("1", "Ceasefire", "Both armies stop firing at noon."),
+        ("2", "Heavy guns", "Guns move 20 km back."),
+        ("3", "Prisoners", "All prisoners go home."),
+    ]

@@ -62,6 +62,8 @@ _SIGN = re.compile(r"(?P<sign>[^\w\s(\[{<\"“'‘]{1,6})[ \t]?(?=\d)")
 _GLUED = re.compile(r"(?P<word>[^\W\d_a-zа-я]{1,3})(?=\d)")
 _DIGITS = re.compile(r"(?P<value>\d{1,3}(?:\.\d{1,3})*)")
 _LETTERS = re.compile(r"(?P<value>[^\W\d_]+)")
+# A title in bold or italics opening a line, with text after it or alone ("**Ceasefire.** ...").
+_EMPHASIS = re.compile(r"(?P<em>\*\*|__)(?=\S)[^*_]{1,80}?(?<=\S)(?P=em)(?:\s|$)")
 # Where a prefix that is no part of the draft may end: a chat's "[09:14] Name: ", a reply's "> ".
 _PREFIX_END = re.compile(r"(?:\]|:|>|\|)[ \t]+")
 # Words of a number character's Unicode name that say its value ("CIRCLED DIGIT FOUR" is "circled").
@@ -176,6 +178,9 @@ def _at(line: str, index: int, start: int, prefix: str) -> list[Marker]:
     shape = _shape(prefix)
     if not stripped:
         return []
+    if (em := _EMPHASIS.match(stripped)) is not None:
+        # a paragraph opening with a title in bold ("**Ceasefire.** Both ..."): its order numbers it
+        return [Marker(index, "bullet", None, "", f"{shape}{em.group('em')}", stripped, indent, prefix)]
     if c := _bullet(stripped):
         bullet = Marker(index, "bullet", None, "", f"{shape}{c}", stripped[2:].strip(), indent, prefix)
         # a number after the bullet ("— 3 — The ...", "• 3. The ...") is the marker's value
