@@ -364,7 +364,8 @@ def parse_plan_text(
     headers, footers, footnotes and line-end hyphens, Markdown tables, a table of contents;
     when no line is numbered, points an article gives in prose, bullets that lost their
     numbers, paragraphs numbered with words ("First,") and numbers inside paragraphs ("(1) ...
-    (2) ...").
+    (2) ..."). Whatever the shape, a run of markers that counts up (``point_sequence``) reads a
+    draft those shapes find nothing in, or fewer points than it counts.
     """
     if text.lstrip()[:1] in ("{", "["):  # a JSON export pasted as text
         try:
@@ -394,24 +395,7 @@ def parse_plan_text(
         drafts, meta, refused = [], {}, exc
     plain = "\n".join(line for k, line in enumerate(lines) if k not in furniture)
     drafts = _unnumbered(drafts, text, lines, plain)
-    found = sequence_points(lines, chrome | furniture | set(table))
-    if not found and (not drafts or drafts[0].number not in ("1", "a", "i", "I", "A")):
-        # no line opens a run, and what the lines gave does not start a list: the points may
-        # be inside the paragraphs ("... three parts: 1) a truce ...; 2) ...")
-        found = inline_sequence(lines, chrome | furniture | set(table))
-    run = [_Draft(p.number, p.line, p.lines, p.heading, breaks=p.breaks) for p in found]
-    said = [d for d in run if not (len(d.lines) == 1 and _title(d.lines[0]))]
-    # a number the lines read twice in one section, which the run of markers accounts for
-    repeated = len({(d.section, d.annex, d.number) for d in drafts}) < len(drafts)
-    more = _top_count(said) > _top_count(drafts) or (repeated and _top_count(said) >= _top_count(drafts))
-    if not drafts or (found and found[0].numbered and more):
-        # a longer list counts up than the shapes known line by line found: the draft is in a
-        # shape they do not know, or they took a stray number for a point. Bullets, which
-        # carry no numbers, never replace points the draft numbered, and a numbered line that
-        # only titles what follows ("III. Final provisions") may be a section, not a point. A
-        # number read twice ("1." before every item) is no numbering when the run counts every
-        # numbered line; otherwise it stays the error it is ("2." used twice).
-        drafts = run or drafts
+    drafts = _with_run(drafts, lines, chrome | furniture | set(table))
     if not drafts:
         raise refused or _refusal(lines, where)
     drafts = _paragraph_headings(drafts)
@@ -425,6 +409,30 @@ def parse_plan_text(
     points = _plain_run_in_titles(points)
     version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
     return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
+
+
+def _with_run(drafts: list[_Draft], lines: list[str], skip: set[int]) -> list[_Draft]:
+    """``drafts``, or the points of the best run of markers in ``lines`` (``point_sequence``)
+    when the shapes known line by line found none, or fewer than the run counts: the draft is in
+    a shape they do not know, or they took a stray number for a point. Bullets, which carry no
+    numbers, never replace points the draft numbered, and a numbered line that only titles what
+    follows ("III. Final provisions") may be a section, not a point. A number read twice ("1."
+    before every item) is no numbering when the run counts every numbered line; otherwise it
+    stays the error it is ("2." used twice)."""
+    found = sequence_points(lines, skip)
+    if not found and (not drafts or drafts[0].number not in ("1", "a", "i", "I", "A")):
+        # no line opens a run, and what the lines gave does not start a list: the points may
+        # be inside the paragraphs ("... three parts: 1) a truce ...; 2) ...")
+        found = inline_sequence(lines, skip)
+    if not found:
+        return drafts
+    run = [_Draft(p.number, p.line, p.lines, p.heading, breaks=p.breaks) for p in found]
+    if not drafts:
+        return run
+    counted = _top_count([d for d in run if not (len(d.lines) == 1 and _title(d.lines[0]))])
+    repeated = len({(d.section, d.annex, d.number) for d in drafts}) < len(drafts)
+    known = _top_count(drafts)
+    return run if found[0].numbered and (counted > known or (repeated and counted >= known)) else drafts
 
 
 def _top_count(drafts: list[_Draft]) -> int:
