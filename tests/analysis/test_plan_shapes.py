@@ -232,6 +232,17 @@ def test_point_labels_file_is_validated() -> None:
         parse_point_labels({"prefixes": ["P1"]})
     with pytest.raises(ConfigError):
         parse_point_labels({"sections": {"en": ["part"]}, "annexes": ["annex"]})
+    marks = parse_point_labels(
+        {"counters": ["Slide"], "bullets": ["→"], "cardinals": ["One"], "alphabets": {"greek": "αβγ"}}
+    )
+    assert marks.counters == ("slide",) and marks.bullets == ("→",) and marks.cardinals == ("one",)
+    assert marks.alphabets == {"greek": "αβγ"}
+    with pytest.raises(ConfigError):
+        parse_point_labels({"bullets": ["->"]})  # one character each
+    with pytest.raises(ConfigError):
+        parse_point_labels({"alphabets": ["abc"]})
+    with pytest.raises(ConfigError):
+        parse_point_labels({"ordinals": "first"})
 
 
 XML = """<?xml version="1.0" encoding="UTF-8"?>

@@ -20,11 +20,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
+
+import yaml
 
 from redline.knowledge.dates import calendar_words
+from redline.knowledge.point_labels import point_labels
 
 __all__ = [
     "CARDINALS",
+    "ORDINALS",
     "TableRow",
     "accept_changes",
     "bullet_points",
@@ -45,12 +50,12 @@ __all__ = [
     "thread_counters",
     "unquote",
     "wikitext",
+    "yaml_records",
 ]
 
-CARDINALS = [
-    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
-    *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
-]
+# Numbers and ordinals written as words ("Point two", "Second,"), in order from one.
+CARDINALS = list(point_labels().cardinals)
+ORDINALS = list(point_labels().ordinals)
 
 
 def csv_delimiter(text: str) -> str:
@@ -179,10 +184,15 @@ def date_line(number: str, text: str) -> bool:
 # A page marker alone on its line ("Page 2 of 3", "- 4 -", "4/12") or set off from a running
 # header by a wide gap ("Framework    DRAFT    Page 2 of 3"): a wrapped sentence ending in
 # "on page 4" has one space before it.
+# The counter's word comes from the knowledge file ("Page", "Slide", "Seite").
+_COUNTER_WORD = "|".join(map(re.escape, point_labels().counters))
 _PAGE_ALONE = re.compile(
-    r"^\s*(?:(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+)\s*$", re.I
+    rf"^\s*(?:(?:{_COUNTER_WORD})\s*\d+(?:\s*(?:of|/|von|з|из|sur)\s*\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+)\s*$",
+    re.I,
 )
-_PAGE_END = re.compile(r"(?:\s{3,}|\t|\|\s*)(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?\s*$", re.I)
+_PAGE_END = re.compile(
+    rf"(?:\s{{3,}}|\t|\|\s*)(?:{_COUNTER_WORD})\s*\d+(?:\s*(?:of|/|von|з|из|sur)\s*\d+)?\s*$", re.I
+)
 
 
 def page_furniture(lines: Sequence[str], keep: Sequence[bool]) -> set[int]:
@@ -329,14 +339,9 @@ def table_rows(lines: Sequence[str]) -> tuple[dict[int, TableRow], set[int]]:
     return rows, chrome
 
 
-_ORDINALS = [
-    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
-    *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
-    *("eighteenth", "nineteenth", "twentieth"),
-]
 # "The first point says", "Under the third point,", "The seventh and last point", "Point two"
 _ORDINAL_LEAD = re.compile(
-    r"^(?:(?:under|in|according to|by)\s+)?the\s+(?P<ord>" + "|".join(_ORDINALS) + r")\b"
+    r"^(?:(?:under|in|according to|by)\s+)?the\s+(?P<ord>" + "|".join(ORDINALS) + r")\b"
     r"(?:\s+and\s+(?:last|final))?(?P<noun>\s+(?:point|provision|clause|article|item|paragraph)s?\b)?",
     re.I,
 )
@@ -365,7 +370,7 @@ def prose_points(text: str) -> list[tuple[str, int, str]]:
         for sentence in _SENTENCE_END.split(body):
             m = _ORDINAL_LEAD.match(sentence)
             expected = len(found) + 1
-            if m and _ORDINALS.index(m.group("ord").lower()) + 1 == expected and (m.group("noun") or found):
+            if m and ORDINALS.index(m.group("ord").lower()) + 1 == expected and (m.group("noun") or found):
                 found.append((str(expected), start, sentence))
                 current = [sentence]
             elif current is not None:
@@ -408,7 +413,7 @@ def bullet_points(lines: Sequence[str]) -> list[tuple[str, int, str]]:
 
 # "First, the parties ..." / "Secondly, ..." opening a paragraph: a point numbered with a word.
 _ORDINAL_ADVERB = re.compile(
-    r"^\s*(?P<ord>" + "|".join(_ORDINALS) + r")(?:ly)?\s*[,:.\-–—]\s*(?P<text>\S.*)$", re.I | re.S
+    r"^\s*(?P<ord>" + "|".join(ORDINALS) + r")(?:ly)?\s*[,:.\-–—]\s*(?P<text>\S.*)$", re.I | re.S
 )
 
 
@@ -420,7 +425,7 @@ def ordinal_paragraphs(text: str) -> list[tuple[str, int, str]]:
     found: list[tuple[str, int, str]] = []
     for start, body in _paragraphs(text):
         m = _ORDINAL_ADVERB.match(body)
-        if m and _ORDINALS.index(m.group("ord").lower()) == len(found):
+        if m and ORDINALS.index(m.group("ord").lower()) == len(found):
             found.append((str(len(found) + 1), start, m.group("text")))
     return found if len(found) >= 3 else []
 
@@ -581,3 +586,32 @@ def wikitext(text: str) -> str:
             out.append(line)
             counters = []
     return "\n".join(out)
+
+
+# The first line of a YAML dump: "key: value" or "- key: value", a key of a few words.
+_YAML_START = re.compile(r"^(?:-[ \t]+)?[\w\"' -]{1,40}:(?:[ \t]|$)")
+
+
+def yaml_records(text: str) -> Any | None:
+    """A YAML dump of a plan (a drafting tool's export, a reconstruction kept in YAML) as the data
+    the JSON reader reads, or None when ``text`` is no YAML that holds a list of records or a
+    mapping keyed by point numbers. A typed draft whose preamble has "Author: ..." lines is no
+    YAML: its numbered lines make the parse fail or leave no list of records."""
+    first = next((line for line in text.splitlines() if line.strip() and not line.startswith("#")), "")
+    if not _YAML_START.match(first):
+        return None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    values = data.values() if isinstance(data, dict) else [data]
+    for value in values:
+        if isinstance(value, list) and len(value) >= 2 and all(isinstance(v, (dict, str)) for v in value):
+            return data
+        if (
+            isinstance(value, dict)
+            and len(value) >= 2
+            and all(isinstance(v, (str, dict)) for v in value.values())
+        ):
+            return data
+    return None

@@ -45,6 +45,16 @@ from redline.analysis.draft_layout import (
     thread_counters,
     unquote,
     wikitext,
+    yaml_records,
+)
+from redline.analysis.point_sequence import (
+    first_column,
+    inline_sequence,
+    keyed_points,
+    labelled_strings,
+    markers,
+    repeated_lines,
+    sequence_points,
 )
 from redline.analysis.textsim import STOP_WORDS, tokens
 from redline.errors import PlanError
@@ -124,7 +134,8 @@ _EMPHASIS_LINE = re.compile(r"(?P<em>\*\*|__|\*)(?=\S)(?P<title>[^*_]{1,80}?)[.:
 _ANNEX = point_labels().annexes
 _SECTION_WORDS = "|".join(map(re.escape, point_labels().sections))
 _SECTION = re.compile(
-    r"^\s*(?:(?P<kind>(?i:" + _SECTION_WORDS + r"))\s+(?P<label>[A-ZА-ЯІЄ]|[IVX]+|\d+)"
+    r"^\s*(?:(?P<kind>(?i:" + _SECTION_WORDS + r"))\s+"
+    r"(?P<label>(?:[A-ZА-ЯІЄ]|[IVX]+|\d+|(?i:" + "|".join(CARDINALS) + r"))(?![^\W\d_]))"
     r"|(?P<roman>[IVX]+)(?=[.:)]))"
     r"\s*[.:)\-–—]?\s*(?P<text>.*)$"
 )
@@ -353,17 +364,108 @@ def parse_plan_text(
     headers, footers, footnotes and line-end hyphens, Markdown tables, a table of contents;
     when no line is numbered, points an article gives in prose, bullets that lost their
     numbers, paragraphs numbered with words ("First,") and numbers inside paragraphs ("(1) ...
-    (2) ...").
+    (2) ..."). Whatever the shape, a run of markers that counts up (``point_sequence``) reads a
+    draft those shapes find nothing in, or fewer points than it counts.
     """
+    if text.lstrip()[:1] in ("{", "["):  # a JSON export pasted as text
+        try:
+            return parse_plan_json(text, plan=plan, label=label, when=when, source=source, where=where)
+        except PlanError:
+            pass  # no JSON, or none with points: read as text
+    if (records := yaml_records(text)) is not None:
+        try:
+            dumped = json.dumps(records, default=str)
+            return parse_plan_json(dumped, plan=plan, label=label, when=when, source=source, where=where)
+        except PlanError:
+            pass  # YAML with no points in it: read as the text it also is
     text = accept_changes(wikitext(text))
     lines = [_plain(raw.rstrip()) for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))]
+    lines = first_column(lines)
     notes, note_mark = footnote_marks(lines)
     if note_mark is not None:
         lines = [line if k in notes else note_mark.sub("", line) for k, line in enumerate(lines)]
     table, chrome = table_rows(lines)
     chrome |= contents_lines(lines)
     starts = [_point_start(line) for line in lines]
-    furniture = page_furniture(lines, starts)
+    furniture = page_furniture(lines, starts) | {k for k in repeated_lines(lines) if not starts[k]}
+    try:
+        drafts, meta = _line_drafts(lines, table, chrome | furniture, where)
+        refused: PlanError | None = None
+    except PlanError as exc:  # a shape the line reader knows, broken: a run of markers may still read it
+        drafts, meta, refused = [], {}, exc
+    plain = "\n".join(line for k, line in enumerate(lines) if k not in furniture)
+    drafts = _unnumbered(drafts, text, lines, plain)
+    drafts = _with_run(drafts, lines, chrome | furniture | set(table))
+    if not drafts:
+        raise refused or _refusal(lines, where)
+    drafts = _paragraph_headings(drafts)
+    _end_at_closing(drafts[-1])
+    points: list[Point] = []
+    hyphenated = hyphenated_words(text)
+    for d in _numbered_by_section(drafts, where):
+        point = _point_from_record(_draft_record(d, hyphenated), len(points), f"{where}:{d.line}")
+        if point is not None:
+            points.append(point)
+    points = _plain_run_in_titles(points)
+    version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
+    return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
+
+
+def _with_run(drafts: list[_Draft], lines: list[str], skip: set[int]) -> list[_Draft]:
+    """``drafts``, or the points of the best run of markers in ``lines`` (``point_sequence``)
+    when the shapes known line by line found none, or fewer than the run counts: the draft is in
+    a shape they do not know, or they took a stray number for a point. Bullets, which carry no
+    numbers, never replace points the draft numbered, and a numbered line that only titles what
+    follows ("III. Final provisions") may be a section, not a point. A number read twice ("1."
+    before every item) is no numbering when the run counts every numbered line; otherwise it
+    stays the error it is ("2." used twice)."""
+    found = sequence_points(lines, skip)
+    if not found and (not drafts or drafts[0].number not in ("1", "a", "i", "I", "A")):
+        # no line opens a run, and what the lines gave does not start a list: the points may
+        # be inside the paragraphs ("... three parts: 1) a truce ...; 2) ...")
+        found = inline_sequence(lines, skip)
+    if not found:
+        return drafts
+    run = [_Draft(p.number, p.line, p.lines, p.heading, breaks=p.breaks) for p in found]
+    if not drafts:
+        return run
+    counted = _top_count([d for d in run if not (len(d.lines) == 1 and _title(d.lines[0]))])
+    repeated = len({(d.section, d.annex, d.number) for d in drafts}) < len(drafts)
+    known = _top_count(drafts)
+    return run if found[0].numbered and (counted > known or (repeated and counted >= known)) else drafts
+
+
+def _top_count(drafts: list[_Draft]) -> int:
+    """How many points (not sub-points) ``drafts`` holds."""
+    return sum("." not in d.number for d in drafts)
+
+
+def _refusal(lines: list[str], where: str) -> PlanError:
+    """The error for a text in which no list of points was found: what it holds, which lines
+    open with something like a marker, and how to number the points."""
+    said = [line.strip() for line in lines if line.strip()]
+    opened = [(k, m) for k, line in enumerate(lines) if (m := markers(line)) is not None]
+    found = f"no numbered points found in {len(said)} lines of text"
+    if opened:
+        shown = ", ".join(f"line {k + 1} {lines[k].strip()[:16]!r}" for k, _ in opened[:3])
+        found += f": {len(opened)} line(s) open with a marker ({shown}) but no two count up (1, 2 or a, b)"
+    elif said:
+        found += f" (the first: {said[0][:60]!r}); no line opens with a number, a letter or a bullet"
+    return PlanError(
+        found,
+        where=where,
+        hint='number each point at the start of its line, counting up: "1.", "1)", "Point 1:", "Art. 1.", '
+        '"§ 1", "I.", "(a)", or a bullet "•" before each; sub-points "a)", "(i)" or "5.1"; '
+        "or save it as JSON or CSV with a text column",
+    )
+
+
+def _line_drafts(
+    lines: list[str], table: Mapping[int, Any], skip: set[int], where: str
+) -> tuple[list[_Draft], dict[str, list[str]]]:
+    """The points of ``lines`` in the shapes the reader knows line by line ("3.", "Art. 3.",
+    "III. The ...", "b)", section lines over them), and the preamble's fields ("Author: E3")."""
+    starts = [_point_start(line) for line in lines]
     starts_after = _starts_after(starts)
     drafts: list[_Draft] = []
     heading: str | None = None
@@ -374,7 +476,7 @@ def parse_plan_text(
     ordinal = 0
     after_blank = False
     for lineno, line in enumerate(lines, start=1):
-        if lineno - 1 in chrome or lineno - 1 in furniture:
+        if lineno - 1 in skip:
             continue
         if not line.strip():
             after_blank = True
@@ -422,28 +524,7 @@ def parse_plan_text(
                 drafts[-1].breaks.append(len(drafts[-1].lines))
             drafts[-1].lines.append(_BULLET.sub("", line).strip())
         after_blank = False
-    plain = "\n".join(line for k, line in enumerate(lines) if k not in furniture)
-    drafts = _unnumbered(drafts, text, lines, plain)
-    if not drafts:
-        said = [line.strip() for line in lines if line.strip()]
-        raise PlanError(
-            f"no numbered points found in {len(said)} lines of text"
-            + (f" (the first: {said[0][:60]!r})" if said else ""),
-            where=where,
-            hint='number each point: "1.", "1)", "Point 1:", "Art. 1.", "§ 1", "I."; '
-            'sub-points "a)", "(i)" or "5.1"; or save it as JSON or CSV with a text column',
-        )
-    drafts = _paragraph_headings(drafts)
-    _end_at_closing(drafts[-1])
-    points: list[Point] = []
-    hyphenated = hyphenated_words(text)
-    for d in _numbered_by_section(drafts, where):
-        point = _point_from_record(_draft_record(d, hyphenated), len(points), f"{where}:{d.line}")
-        if point is not None:
-            points.append(point)
-    points = _plain_run_in_titles(points)
-    version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
-    return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
+    return drafts, meta
 
 
 def _starts_after(starts: list[bool]) -> list[bool]:
@@ -665,9 +746,11 @@ def parse_plan_json(
         raise PlanError(f"invalid JSON: {exc.msg}", where=f"{where}:{exc.lineno}") from exc
     key, items = _point_list(data, where)
     points: list[Point] = []
+    # strings that carry their own numbers ("1. The truce ...") are points of those numbers
+    labelled = labelled_strings(items) if all(isinstance(x, str) for x in items) else None
     for i, item in enumerate(items):
         if isinstance(item, str):
-            item = {"text": item}
+            item = {"number": labelled[i][0], "text": labelled[i][1]} if labelled else {"text": item}
         if not isinstance(item, dict):
             raise PlanError("a point must be an object or a string", where=f"{where}:{key}[{i}]")
         point = _point_from_record(_fields(item), i, f"{where}:{key}[{i}]", given=item)
@@ -684,17 +767,29 @@ def parse_plan_json(
 
 
 def _point_list(data: Any, where: str) -> tuple[str, list[Any]]:
-    """(key, list) of the points in a JSON plan: a bare list, ``points``, or else the one list of
-    objects an export keeps them under ("clauses", "items"), the longest when there are several."""
+    """(key, list) of the points in a JSON plan: a bare list, ``points``, a mapping keyed by
+    point numbers ({"1": ..., "2": ...}), or else the one list of objects (or of strings that
+    number themselves, "1. ...") an export keeps them under ("clauses", "items"), the longest
+    when there are several."""
     if isinstance(data, list) and data:
         return "points", data
     if isinstance(data, dict):
         if isinstance(data.get("points"), list) and data["points"]:
             return "points", data["points"]
+        if keyed := keyed_points(data):  # {"1": "...", "2": "..."}: the keys number the points
+            return "points", keyed
+        for key, value in data.items():
+            if isinstance(value, dict) and (keyed := keyed_points(value)):
+                return str(key), keyed
         lists = [
             (str(k), v)
             for k, v in data.items()
-            if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)
+            if isinstance(v, list)
+            and v
+            and (
+                all(isinstance(x, dict) for x in v)
+                or (all(isinstance(x, str) for x in v) and labelled_strings(v) is not None)
+            )
         ]
         if lists:
             return max(lists, key=lambda kv: len(kv[1]))

@@ -7,7 +7,7 @@ user can add a language's word without touching the parser.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,12 @@ class PointLabels:
     prefixes: tuple[str, ...]
     sections: tuple[str, ...] = ()
     annexes: frozenset[str] = frozenset()
+    counters: tuple[str, ...] = ()  # "page", "slide": a counter line's word ("Slide 4 of 20")
+    bullets: tuple[str, ...] = ()  # "•", "→": characters opening a point that has no number
+    cardinals: tuple[str, ...] = ()  # "one", "two", ...: numbers in words, in order from one
+    ordinals: tuple[str, ...] = ()  # "first", "second", ...
+    alphabets: dict[str, str] = field(default_factory=dict)  # script -> its letters in order
+    ordinal_suffixes: tuple[str, ...] = ()  # "st", "nd", "º": an ordinal's ending on its digits
 
 
 @cache
@@ -35,8 +41,13 @@ def point_labels(path: Path | None = None) -> PointLabels:
 
 def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
     """Validate an already-parsed mapping of ``words`` and ``sections`` (by language),
-    ``prefixes`` and ``annexes``."""
-    keys = {"words", "prefixes", "sections", "annexes"}
+    ``prefixes``, ``annexes``, ``counters``, ``bullets`` and the number words (``cardinals``,
+    ``ordinals``, in order from one), ``alphabets`` and ``ordinal_suffixes``."""
+    keys = {
+        *("words", "prefixes", "sections", "annexes", "counters", "bullets", "cardinals", "ordinals"),
+        "alphabets",
+        "ordinal_suffixes",
+    }
     if not isinstance(raw, dict) or set(raw) - keys:
         raise ConfigError(f"the point labels must be a mapping with keys {sorted(keys)}", where=where)
     words = _by_language(raw.get("words"), "words", where)
@@ -49,8 +60,37 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
         isinstance(a, str) and a.lower() in sections for a in annexes
     ):
         raise ConfigError("'annexes' must list words that 'sections' lists", where=where)
+    counters = raw.get("counters") or []
+    if not isinstance(counters, list) or not all(isinstance(c, str) and c.strip() for c in counters):
+        raise ConfigError("'counters' must be a list of words", where=where)
+    bullets = raw.get("bullets") or []
+    if not isinstance(bullets, list) or not all(isinstance(b, str) and len(b) == 1 for b in bullets):
+        raise ConfigError("'bullets' must be a list of single characters", where=where)
+    numbers = {}
+    for key in ("cardinals", "ordinals"):
+        found = raw.get(key) or []
+        if not isinstance(found, list) or not all(isinstance(w, str) and w.strip() for w in found):
+            raise ConfigError(f"'{key}' must be a list of words in order from one", where=where)
+        numbers[key] = tuple(w.strip().lower() for w in found)
+    alphabets = raw.get("alphabets") or {}
+    if not isinstance(alphabets, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in alphabets.items()
+    ):
+        raise ConfigError("'alphabets' must map each script to its letters in order", where=where)
+    suffixes = raw.get("ordinal_suffixes") or []
+    if not isinstance(suffixes, list) or not all(isinstance(x, str) and x.strip() for x in suffixes):
+        raise ConfigError("'ordinal_suffixes' must be a list of endings", where=where)
     return PointLabels(
-        words, tuple(p.lower() for p in prefixes), sections, frozenset(a.lower() for a in annexes)
+        words,
+        tuple(p.lower() for p in prefixes),
+        sections,
+        frozenset(a.lower() for a in annexes),
+        tuple(sorted({c.strip().lower() for c in counters}, key=len, reverse=True)),
+        tuple(bullets),
+        numbers["cardinals"],
+        numbers["ordinals"],
+        {k: v.strip().lower() for k, v in alphabets.items()},
+        tuple(sorted({x.strip().lower() for x in suffixes}, key=len, reverse=True)),
     )
 
 
