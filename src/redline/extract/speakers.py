@@ -259,6 +259,10 @@ class SpeakerResolver:
             or self._unplaced_side(index, span)
             or self._collective(span, placed=False)
         )
+        if resolved is None and _bare_pronoun(span):
+            # "she added" with no one she can be: a pronoun names no actor an analyst can count;
+            # the statement is kept with no speaker, as the store keeps an unknown one
+            return None
         if resolved is None:
             if not self._speaker_like(index, span):
                 # "gestures", "the use", "Moscow's turn": no one speaks; the possessor may
@@ -274,6 +278,14 @@ class SpeakerResolver:
         if actor_id is not None:
             name = self.kb.speaker_labels.get(actor_id, name)
         return Speaker(name=name, actor_id=actor_id, mention=given, party=party, kind=kind)
+
+    def unresolved(self, doc: Doc, source: tuple[int, int] | None) -> bool:
+        """Whether a source that ``resolve`` named no one for is a bare pronoun ("she said"):
+        a statement whose speaker is unknown, unlike a source that names no one ("gestures")."""
+        if source is None:
+            return False
+        span = doc.char_span(source[0], source[1], alignment_mode="expand")
+        return span is not None and _bare_pronoun(span)
 
     def _spoken_for(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "A spokesperson for the Millbrook Library Friends", "a Halden Freight spokesman": an
@@ -852,7 +864,9 @@ class SpeakerResolver:
         in_quote = _quote_mask(doc)
         index = _Index(doc, doc.text if text is None else text, found, sent_of, in_quote, [])
         index.bylines = bylines(index.text)
-        index.candidates = [c for m in mentions if (c := self._candidate(index, m)) is not None]
+        index.candidates = _one_kind_per_person(
+            [c for m in mentions if (c := self._candidate(index, m)) is not None]
+        )
         self._last = (doc, mentions, index)  # references, so that ids cannot be reused while cached
         return index
 
@@ -2032,6 +2046,29 @@ def _introduced_since(span: SpacySpan, head: Token, since: int) -> bool:
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children)
         for t in span.doc[: span.start]
     )
+
+
+def _bare_pronoun(span: SpacySpan) -> bool:
+    """ "she", "They": a source that is one pronoun and nothing else."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    return len(words) == 1 and words[0].lower_ in PRONOUNS
+
+
+def _one_kind_per_person(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Candidates with a person's surname read as that person: the tagger may take a bare
+    surname for a nationality or a body ("Orrin rejected that criticism" after "Felix Orrin"),
+    and a "he" after it then found no one. Only a surname one person of the document has."""
+    people: dict[str, list[_Candidate]] = {}
+    for c in candidates:
+        if c.kind == "person" and c.actor_id is None and " " in c.name:
+            people.setdefault(c.name.split()[-1], []).append(c)
+    out = []
+    for c in candidates:
+        known = people.get(c.name, [])
+        if c.kind in {"norp", "org", "unknown"} and c.actor_id is None and len({k.name for k in known}) == 1:
+            c = replace(c, name=known[0].name, kind="person", gender=c.gender or known[0].gender, plural=False)
+        out.append(c)
+    return out
 
 
 def _clean_name(span: SpacySpan) -> str:
