@@ -12,7 +12,16 @@ The source span comes from attribution; this module decides who it names. In ord
 4. A definite description ("the Kremlin spokesman", "the president"): whom the document gave that
    role, else the one knowledge-base actor with that exact title, else the most salient holder.
 5. A definite noun phrase repeating an earlier one ("a senior official ... the official").
-6. Anything else is an unknown speaker named by the span itself ("defendants", "a senior official").
+6. Anything else is an unknown speaker named by the span itself ("defendants", "a senior official"),
+   except a bare pronoun, which names no one: its statement keeps no speaker.
+
+Documents (GUIDE.md, NOTES.md: a document reported with a say-type verb is a source): a statement,
+readout or communique speaks for the maker the text names for it (in its own phrase, "a Kremlin
+readout", "a statement from the ministry"; as the one who issued it, "Norway issued a statement";
+or as the speaker who spoke in it just before, "X said in a statement ... the statement said");
+with no maker named it is the document itself, under its label without an article ("statement",
+"joint statement"), the way the guide's gold labels such documents. A nearby speaker is never
+guessed as its maker beyond the sentence before (``_issued``).
 """
 
 from __future__ import annotations
@@ -74,6 +83,7 @@ _RESPELT = 0.75  # share of letters in order that makes two surnames one name re
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
 _REPORT_WINDOW = 2  # sentences back in which "the report" finds the outlet that made it
 # "ended the day with a joint statement saying": prepositions that put out a statement
+_ARTICLES = frozenset({"a", "an", "the"})
 _ISSUING_PREPOSITIONS = frozenset({"with", "in", "through", "via"})
 
 
@@ -216,7 +226,8 @@ class SpeakerResolver:
         ``mentions`` are the document's mentions (``MentionFinder.find``); ``content`` is the
         statement's content span, whose own mentions cannot be its speaker; ``previous`` are the
         speakers of the statements before this one, in text order (salience for pronouns).
-        Returns None only when there is no source span (or it lies outside the text).
+        Returns None when there is no source span (or it lies outside the text), and for a
+        bare pronoun no one is found for (``unresolved``): its speaker is unknown.
         """
         if source is None:
             return None
@@ -681,7 +692,12 @@ class SpeakerResolver:
         """The source an earlier phrase names, cut after its head ``noun`` ("Saudi and American
         mediators", not the clause after them): its collective label, else the words as written."""
         phrase = noun.doc[noun.left_edge.i : noun.i + 1]
-        return self._collective(phrase, placed=placed) or (None, _clean_name(phrase))
+        found = self._collective(phrase, placed=placed)
+        if found is not None:
+            return found
+        while len(phrase) > 1 and phrase[0].lower_ in _ARTICLES:  # "A joint statement ... the
+            phrase = phrase[1:]  # statement added": "joint statement", as the first was named
+        return None, _clean_name(phrase)
 
     def _collective(self, span: SpacySpan, placed: bool) -> tuple[str | None, str] | None:
         """An unnamed or collective source ("two senior US officials", "sources in Kyiv", "local
@@ -2066,7 +2082,9 @@ def _one_kind_per_person(candidates: list[_Candidate]) -> list[_Candidate]:
     for c in candidates:
         known = people.get(c.name, [])
         if c.kind in {"norp", "org", "unknown"} and c.actor_id is None and len({k.name for k in known}) == 1:
-            c = replace(c, name=known[0].name, kind="person", gender=c.gender or known[0].gender, plural=False)
+            c = replace(
+                c, name=known[0].name, kind="person", gender=c.gender or known[0].gender, plural=False
+            )
         out.append(c)
     return out
 
