@@ -102,3 +102,24 @@ def test_a_document_speaks_for_its_maker_else_under_its_own_label(
     # statement" beside "joint statement" as two actors
     said = _statements(extractor, text)[content]
     assert said.speaker is not None and said.speaker.name == speaker
+
+
+def test_a_lead_s_bare_role_is_the_one_person_given_that_role_later(extractor: Any) -> None:
+    # "The prosecutor" stayed "prosecutor": the story's only prosecutor is named a line later,
+    # her role with words the lead left out ("the court's chief prosecutor")
+    text = (
+        "The prosecutor preparing the fraud cases says an amnesty would empty the court's docket.\n\n"
+        '"Nobody can pardon a crime before a trial," Lena Broek, the court\'s chief prosecutor, '
+        "said on Tuesday."
+    )
+    said = _statements(extractor, text)["an amnesty would empty the court's docket"]
+    assert said.speaker is not None and said.speaker.name == "Lena Broek"
+
+
+def test_a_lead_s_bare_role_two_people_share_stays_unnamed(extractor: Any) -> None:
+    text = (
+        "The secretary said the budget would pass. Defence secretary Rowan Pike and foreign "
+        "secretary Ada Lind met on Monday."
+    )
+    said = _statements(extractor, text)["the budget would pass"]
+    assert said.speaker is not None and said.speaker.name == "secretary"

@@ -1467,6 +1467,14 @@ class SpeakerResolver:
             }
             if len(ahead) == 1:
                 return ahead.pop()
+            if not ahead and last and wanted == {last[-1].key}:
+                # the bare noun ("The prosecutor preparing the cases says", then "Lena Broek, the
+                # court's chief prosecutor"): the one person the document gives that head noun
+                bare = {
+                    (d.actor_id, d.name) for d in index.found.descriptions if d.key[-1:] == (last[-1].key,)
+                }
+                if len(bare) == 1:
+                    return bare.pop()
         latest_start = max(
             (d.start for d in index.found.descriptions if (d.actor_id, d.name) in described), default=0
         )
