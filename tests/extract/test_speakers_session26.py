@@ -123,3 +123,43 @@ def test_a_lead_s_bare_role_two_people_share_stays_unnamed(extractor: Any) -> No
     )
     said = _statements(extractor, text)["the budget would pass"]
     assert said.speaker is not None and said.speaker.name == "secretary"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "Flights of Brenlo Air were grounded on Friday after a strike by baggage handlers. "
+            "The airline said passengers could rebook free of charge.",
+            "passengers could rebook free of charge",
+            "Brenlo Air",
+            id="the airline",
+        ),
+        pytest.param(
+            "Brenlo Air and its pilots reached a deal on Saturday. The Brenlan Pilots' Association "
+            "said the deal met its demands. Passengers can rebook free of charge, the airline said.",
+            "Passengers can rebook free of charge",
+            "Brenlo Air",
+            id="not a body whose name says it is another kind",
+        ),
+        pytest.param(
+            "The Harbour Workers Union called a strike on Monday. "
+            "The group said the strike would last a week.",
+            "the strike would last a week",
+            "Harbour Workers Union",
+            id="the group: a body of any kind",
+        ),
+    ],
+)
+def test_a_definite_body_noun_takes_up_the_body_named_before(
+    extractor: Any, text: str, content: str, speaker: str
+) -> None:
+    # "the airline", "the group" were speakers of their own, beside the body they stand for
+    said = _statements(extractor, text)[content]
+    assert said.speaker is not None and said.speaker.name == speaker
+
+
+def test_a_definite_body_noun_with_no_body_before_stays_itself(extractor: Any) -> None:
+    said = _statements(extractor, "Talks in Oslo stalled on Monday. The group said it would walk out.")
+    assert said["it would walk out"].speaker is not None
+    assert said["it would walk out"].speaker.name == "group"  # not Oslo, a place

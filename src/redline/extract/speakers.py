@@ -267,6 +267,7 @@ class SpeakerResolver:
             or self._partitive(index, span, previous)
             or self._placed_quantifier(span)
             or self._definite_person(index, span, content, previous)
+            or self._body_again(index, span)
             or self._unplaced_side(index, span)
             or self._collective(span, placed=False)
         )
@@ -327,6 +328,42 @@ class SpeakerResolver:
             named = [c for c in index.candidates if c.kind == "org" and c.name.split()[0] == body.text]
             if body.ent_type_ == "" and named and named[0].actor_id is None:
                 return None, named[0].name  # "Brisk Mobile ... a Brisk spokesperson"
+        return None
+
+    def _body_again(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Brenlo Air grounded its fleet. The airline said ...": a definite body noun of the
+        knowledge base's ``bodies`` ("the airline", "the group", "the union") takes up the last
+        organisation named in its sentence or the few before (the reach of a pronoun), never a
+        state or an outlet."""
+        head = index.head(span)
+        words = [t for t in span if not (t.is_punct or t.is_space)]
+        if len(words) != 2 or words[0].lower_ not in {"the", "this"} or head.i != words[1].i:
+            return None
+        if head.tag_ != "NN" or head.lower_ not in self.kb.collectives.bodies:
+            return None
+        here = index.sent_of[span.start]
+        doc = index.doc
+        for c in reversed(index.candidates):
+            if c.end > span.start:
+                continue
+            if here - index.sent_of[c.start] > _WINDOW:
+                return None
+            if c.kind != "org" or index.in_quote[c.start]:
+                continue
+            if c.name.lower() == head.lower_:
+                continue  # "Bank" alone names no body
+            last = c.name.split()[-1].lower()
+            bodies = self.kb.collectives
+            if last in bodies.bodies and last != head.lower_ and head.lower_ not in bodies.any_body:
+                continue  # "the airline" after "the Pilots' Association": another kind of body
+            actor = self.kb.get(c.actor_id)
+            if actor is not None:
+                if actor.type not in {"organization", "group"}:
+                    continue  # a state, an outlet: "the company" is neither
+                return actor.id, actor.name
+            if doc[c.head if c.head >= 0 else c.start].ent_type_ in {"GPE", "LOC", "NORP"}:
+                continue
+            return None, c.name
         return None
 
     def _one_member(self, span: SpacySpan) -> tuple[str | None, str] | None:

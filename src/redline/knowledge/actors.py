@@ -155,6 +155,8 @@ class Collectives:
     offices: frozenset[tuple[str, ...]] = frozenset()  # folded role heads that speak for a state
     stops: frozenset[str] = frozenset()  # folded words that end a source's naming part
     boundaries: frozenset[str] = frozenset()  # folded words a place beside names a location
+    bodies: frozenset[str] = frozenset()  # lower-case nouns that take up the body named before
+    any_body: frozenset[str] = frozenset()  # those of them that take up a body of any kind
     heads: Mapping[tuple[str, ...], tuple[int, bool]] = field(default_factory=dict)  # head -> group, plural
 
     @functools.cached_property
@@ -846,6 +848,10 @@ def _collectives(data: Mapping[str, Any]) -> Collectives:
         near=frozenset(tuple(fold_token(w) for w in split_words(str(p))) for p in data.get("near") or []),
         offices=frozenset(k for o in data.get("offices") or [] for k, _ in _head_keys(str(o)) if k),
         boundaries=frozenset(fold_token(str(w)) for w in data.get("boundaries") or []),
+        bodies=frozenset(
+            str(w).lower() for w in [*(data.get("bodies") or []), *(data.get("any_body") or [])]
+        ),
+        any_body=frozenset(str(w).lower() for w in data.get("any_body") or []),
         heads={k: (g, p) for k, (g, p) in heads.items()},
     )
 
