@@ -49,7 +49,7 @@ def test_all_statements_newest_first(client: TestClient) -> None:
         ({"q": "guarantees"}, ["the security guarantees must be binding"]),
         ({"q": "sanct"}, ["sanctions had to be lifted first"]),
         ({"document": "d3"}, ["the plan could be a basis for a settlement"]),
-        ({"actor": "nobody at all"}, []),
+        ({"actor": "Zelensky", "until": "2000-01-01"}, []),  # "nobody at all": the 404 test below
     ],
 )
 def test_filters(client: TestClient, params: dict[str, str], expected: list[str]) -> None:
@@ -143,3 +143,11 @@ def test_the_party_filter_is_the_dashboards(client: TestClient) -> None:
     page = client.get("/statements", params={"party": "russia", "format": "json"})
     assert page.status_code == 200
     assert sorted(r["id"] for r in page.json()) == sorted(r["id"] for r in russia)
+
+
+@pytest.mark.parametrize("path", [URL, "/api/v1/claims", "/api/v1/timeline"])
+def test_an_actor_filter_that_names_no_actor_is_a_404_naming_it(client: TestClient, path: str) -> None:
+    # ?actor=nobody answered an empty page, as if the actor had said nothing
+    err = assert_error(client.get(path, params={"actor": "Nobody Atall"}), 404, "not_found")
+    assert "no actor 'Nobody Atall'" in str(err["message"]) and "/api/v1/actors" in str(err["hint"])
+    assert client.get(path, params={"actor": "Zelensky"}).status_code == 200

@@ -385,3 +385,16 @@ def test_rows_included_on_request_say_what_they_are(db: str) -> None:
     assert both.stdout.splitlines()[0].endswith(",rejected,duplicate")
     plain = runner.invoke(app, ["statements", "--db", db, "-f", "csv"]).stdout
     assert sid not in plain and plain.splitlines()[0].endswith(",content_end")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["statements"], ["claims"], ["timeline"], ["export", "dna"], ["export", "statements", "-f", "csv"]],
+)
+def test_an_actor_filter_that_names_no_actor_is_refused(db: str, command: list[str]) -> None:
+    # `--actor nobody` printed "0 statements" (exit 0), as if the actor had said nothing
+    result = runner.invoke(app, [*command, "--db", db, "--actor", "Nobody Atall"])
+    assert result.exit_code == 5, result.output
+    assert result.stderr.startswith("redline: error: no actor 'Nobody Atall' (")
+    assert "redline actors" in result.stderr and not result.stdout
+    assert runner.invoke(app, [*command, "--db", db, "--actor", "Vladimir Putin"]).exit_code == 0

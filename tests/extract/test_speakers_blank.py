@@ -73,7 +73,10 @@ def test_every_token_of_messy_text_resolves_without_error() -> None:
     assert all(m.name.strip() for m in mentions)
     previous = []
     for token in doc:
-        got = resolver.resolve(doc, (token.idx, token.idx + len(token.text)), mentions, previous=previous)
+        where = (token.idx, token.idx + len(token.text))
+        got = resolver.resolve(doc, where, mentions, previous=previous)
+        if got is None and resolver.unresolved(doc, where):
+            continue  # a pronoun no one is found for: an unknown speaker, never one called "she"
         if token.text.strip():
             assert got is not None and got.mention.text == token.text
             previous.append(got)

@@ -172,3 +172,35 @@ def test_a_group_named_for_a_coalition_reads_back_to_the_coalition(kb: ActorBase
     # a head word inside an outlet's name still makes the phrase media when nothing else heads it
     media = kb.affiliation("several news organizations, including The Associated Press")
     assert media is not None and media.kind == "media"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "mayors of villages along the Belarusian border",
+        "farmers near the border with Russia",
+        "governors on the Polish frontier",
+    ],
+)
+def test_a_place_beside_a_border_locates_people_and_gives_no_side(kb: ActorBase, phrase: str) -> None:
+    # "mayors along the Russian border" were read as Russia's: the place said where they are
+    assert kb.role_party(phrase.split()) is None
+    found = kb.collective(phrase.split(), phrase)
+    assert found is None or found.party is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "party"),
+    [
+        ("Ukrainian mayors on the Polish frontier", "ukraine"),
+        ("European diplomats in Moscow", "europe"),
+        ("Russian officials in Berlin", "russia"),
+        ("diplomats in Moscow", "russia"),  # no side named before the head: the place gives it
+    ],
+)
+def test_a_side_named_before_the_head_wins_over_where_the_people_are(
+    kb: ActorBase, phrase: str, party: str
+) -> None:
+    words = phrase.split()
+    found = kb.collective(words, phrase)
+    assert (found.party if found is not None else kb.role_party(words)) == party

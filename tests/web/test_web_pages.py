@@ -215,6 +215,15 @@ def test_bad_filters_are_an_html_400(client: TestClient, query: str) -> None:
     assert p.find(role="alert")
 
 
+def test_an_actor_filter_that_names_no_actor_is_a_404_saying_so(client: TestClient) -> None:
+    """The command exits 5 and the API answers 404 on `actor=nobody`: the page says it too,
+    where it listed no statements as if the actor had said nothing."""
+    p = page(client, "/statements?actor=Nobody+Atall", 404)
+    (alert,) = p.find(role="alert")
+    assert "no actor 'Nobody Atall'" in alert.text and "Actors page" in alert.text
+    assert p.find("input", name="actor", value="Nobody Atall")  # the form keeps what was typed
+
+
 @pytest.mark.parametrize(
     "path",
     [

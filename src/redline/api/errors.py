@@ -110,6 +110,10 @@ def field_error(location: tuple[str | int, ...], message: str) -> RequestValidat
     return RequestValidationError([{"loc": location, "msg": message, "type": "value_error"}])
 
 
+# where an actor filter that names no actor sends the client (``Store.require_actor``: a 404)
+ACTORS_LISTING = "/api/v1/actors?all=true"
+
+
 def check_issue(issue: str | None, known: Sequence[str]) -> None:
     """The 422 naming ``issue`` when the taxonomy lacks it, in the words `--issue` gets from the
     command: a typo'd issue filter answered an empty page, as if nobody had spoken of it."""

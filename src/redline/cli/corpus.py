@@ -15,6 +15,7 @@ import typer
 
 from redline.cli._common import emit, ingest_summary, settings_from_flags, user_errors
 from redline.cli.options import (
+    ACTORS_LISTING,
     ActorOpt,
     ActorsOpt,
     DbOpt,
@@ -63,12 +64,15 @@ def _listing(
     columns: tuple[str, ...],
     rows_of: Callable[[Store], list[dict[str, Any]]],
     count: Callable[[Store], int],
+    actor: str | None = None,
 ) -> None:
     """Print one page of a listing; tables say how much of the whole they show ("50 of 466
-    statements"). Only a full page can be part of more, so only then is the whole counted."""
+    statements"). Only a full page can be part of more, so only then is the whole counted.
+    An ``actor`` filter that names no actor is refused (exit 5), not answered with no rows."""
     with user_errors():
         check_choice(fmt, LIST_FORMATS, "--format")
         with open_store(db, must_exist=True) as (store, _):
+            store.require_actor(actor, ACTORS_LISTING)
             rows = rows_of(store)
             total = count(store) if limit and len(rows) == limit else len(rows)
         title = None
@@ -260,6 +264,7 @@ def statements(
         STATEMENT_COLUMNS + tuple(name for name, asked in flags if asked),
         lambda s: s.statements(f),
         lambda s: s.count_statements(f),
+        f.actor,
     )
 
 
@@ -326,7 +331,7 @@ def claims(
         return store.claims(limit or None, actor, min_outlets=min_outlets)
 
     columns = ("id", "first_date", "speaker", "content", "n_statements", "n_outlets", "outlets")
-    _listing(fmt, db, limit, "claims", columns, page, lambda s: s.count_claims(actor, min_outlets))
+    _listing(fmt, db, limit, "claims", columns, page, lambda s: s.count_claims(actor, min_outlets), actor)
 
 
 def datasette_metadata(

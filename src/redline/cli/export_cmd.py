@@ -14,6 +14,7 @@ import typer
 
 from redline.cli._common import RedlineGroup, user_errors
 from redline.cli.options import (
+    ACTORS_LISTING,
     AtOpt,
     DbOpt,
     IssueOpt,
@@ -78,8 +79,10 @@ def statements_cmd(
         from redline.export import TABLE_FORMATS, check_format, export_statements, open_output
 
         check_format(fmt, TABLE_FORMATS, "statements")
-        with open_store(db, must_exist=True) as (store, settings), open_output(output) as out:
-            n = export_statements(store, out, fmt, where, _taxonomy(settings))
+        with open_store(db, must_exist=True) as (store, settings):
+            store.require_actor(where.actor, ACTORS_LISTING)  # before the output file is made
+            with open_output(output) as out:
+                n = export_statements(store, out, fmt, where, _taxonomy(settings))
         _done(n, "statements", output)
 
 
@@ -110,8 +113,10 @@ def dna_cmd(
 
         if fmt != "xml":  # export_dna says why there is no XML
             check_format(fmt, TABLE_FORMATS, "DNA statements")
-        with open_store(db, must_exist=True) as (store, settings), open_output(output) as out:
-            n = export_dna(store, out, fmt, where, _taxonomy(settings), include_neutral=include_neutral)
+        with open_store(db, must_exist=True) as (store, settings):
+            store.require_actor(where.actor, ACTORS_LISTING)
+            with open_output(output) as out:
+                n = export_dna(store, out, fmt, where, _taxonomy(settings), include_neutral=include_neutral)
         _done(n, "DNA statements", output)
 
 

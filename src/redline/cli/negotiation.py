@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from redline.cli._common import RedlineGroup, settings_from_flags, truncate, user_errors
-from redline.cli.options import DATE_HELP, AtOpt, DbOpt, check_choice, check_database, check_issue, day
+from redline.cli.options import (
+    ACTORS_LISTING,
+    DATE_HELP,
+    AtOpt,
+    DbOpt,
+    check_choice,
+    check_database,
+    check_issue,
+    day,
+)
 from redline.errors import ConfigError
 from redline.model import STANCES, VERSION_KINDS
 
@@ -631,6 +640,8 @@ def register(app: typer.Typer) -> None:
                 from redline.analysis.timeline import stored_timeline
 
                 entries = stored_timeline(backend.store(), issue=issue, actor=actor)[0]
+                if not entries:  # the timeline matches surnames and events' actors too
+                    backend.store().require_actor(actor, ACTORS_LISTING)
             else:
                 entries = lib.timeline(backend.corpus(source), issue=issue, actor=actor)
             if fmt == "json":

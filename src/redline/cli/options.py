@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from redline.store import StatementFilter, Store
 
 DB_HELP = "Database URL (default: REDLINE_DB or sqlite:///redline.db)."
+# where an `--actor` that names no actor sends the user (``Store.require_actor``)
+ACTORS_LISTING = "`redline actors --all`"
 DATE_HELP = "a date (2025-11-27, '27 Nov 2025') or a span back from today (7d, 2w)"
 
 DbOpt = Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)]

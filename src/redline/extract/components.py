@@ -138,7 +138,7 @@ class RedlineExtract:
         sentences = Sentences(doc)
         readings: list[tuple[int, str | None, DateReading]] = []
         for att, speaker, joint in said:
-            if att.source is not None and speaker is None:
+            if att.source is not None and speaker is None and not self.resolver.unresolved(doc, att.source):
                 continue  # the source names no one ("gestures", "the use"): not a statement
             cs, ce = att.content
             sent_start, sent_end = sentences.bounds(cs, ce)

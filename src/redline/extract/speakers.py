@@ -12,7 +12,16 @@ The source span comes from attribution; this module decides who it names. In ord
 4. A definite description ("the Kremlin spokesman", "the president"): whom the document gave that
    role, else the one knowledge-base actor with that exact title, else the most salient holder.
 5. A definite noun phrase repeating an earlier one ("a senior official ... the official").
-6. Anything else is an unknown speaker named by the span itself ("defendants", "a senior official").
+6. Anything else is an unknown speaker named by the span itself ("defendants", "a senior official"),
+   except a bare pronoun, which names no one: its statement keeps no speaker.
+
+Documents (GUIDE.md, NOTES.md: a document reported with a say-type verb is a source): a statement,
+readout or communique speaks for the maker the text names for it (in its own phrase, "a Kremlin
+readout", "a statement from the ministry"; as the one who issued it, "Norway issued a statement";
+or as the speaker who spoke in it just before, "X said in a statement ... the statement said");
+with no maker named it is the document itself, under its label without an article ("statement",
+"joint statement"), the way the guide's gold labels such documents. A nearby speaker is never
+guessed as its maker beyond the sentence before (``_issued``).
 """
 
 from __future__ import annotations
@@ -74,6 +83,7 @@ _RESPELT = 0.75  # share of letters in order that makes two surnames one name re
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
 _REPORT_WINDOW = 2  # sentences back in which "the report" finds the outlet that made it
 # "ended the day with a joint statement saying": prepositions that put out a statement
+_ARTICLES = frozenset({"a", "an", "the"})
 _ISSUING_PREPOSITIONS = frozenset({"with", "in", "through", "via"})
 
 
@@ -216,7 +226,8 @@ class SpeakerResolver:
         ``mentions`` are the document's mentions (``MentionFinder.find``); ``content`` is the
         statement's content span, whose own mentions cannot be its speaker; ``previous`` are the
         speakers of the statements before this one, in text order (salience for pronouns).
-        Returns None only when there is no source span (or it lies outside the text).
+        Returns None when there is no source span (or it lies outside the text), and for a
+        bare pronoun no one is found for (``unresolved``): its speaker is unknown.
         """
         if source is None:
             return None
@@ -256,9 +267,14 @@ class SpeakerResolver:
             or self._partitive(index, span, previous)
             or self._placed_quantifier(span)
             or self._definite_person(index, span, content, previous)
+            or self._body_again(index, span)
             or self._unplaced_side(index, span)
             or self._collective(span, placed=False)
         )
+        if resolved is None and _bare_pronoun(span):
+            # "she added" with no one she can be: a pronoun names no actor an analyst can count;
+            # the statement is kept with no speaker, as the store keeps an unknown one
+            return None
         if resolved is None:
             if not self._speaker_like(index, span):
                 # "gestures", "the use", "Moscow's turn": no one speaks; the possessor may
@@ -274,6 +290,14 @@ class SpeakerResolver:
         if actor_id is not None:
             name = self.kb.speaker_labels.get(actor_id, name)
         return Speaker(name=name, actor_id=actor_id, mention=given, party=party, kind=kind)
+
+    def unresolved(self, doc: Doc, source: tuple[int, int] | None) -> bool:
+        """Whether a source that ``resolve`` named no one for is a bare pronoun ("she said"):
+        a statement whose speaker is unknown, unlike a source that names no one ("gestures")."""
+        if source is None:
+            return False
+        span = doc.char_span(source[0], source[1], alignment_mode="expand")
+        return span is not None and _bare_pronoun(span)
 
     def _spoken_for(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
         """ "A spokesperson for the Millbrook Library Friends", "a Halden Freight spokesman": an
@@ -304,6 +328,42 @@ class SpeakerResolver:
             named = [c for c in index.candidates if c.kind == "org" and c.name.split()[0] == body.text]
             if body.ent_type_ == "" and named and named[0].actor_id is None:
                 return None, named[0].name  # "Brisk Mobile ... a Brisk spokesperson"
+        return None
+
+    def _body_again(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Brenlo Air grounded its fleet. The airline said ...": a definite body noun of the
+        knowledge base's ``bodies`` ("the airline", "the group", "the union") takes up the last
+        organisation named in its sentence or the few before (the reach of a pronoun), never a
+        state or an outlet."""
+        head = index.head(span)
+        words = [t for t in span if not (t.is_punct or t.is_space)]
+        if len(words) != 2 or words[0].lower_ not in {"the", "this"} or head.i != words[1].i:
+            return None
+        if head.tag_ != "NN" or head.lower_ not in self.kb.collectives.bodies:
+            return None
+        here = index.sent_of[span.start]
+        doc = index.doc
+        for c in reversed(index.candidates):
+            if c.end > span.start:
+                continue
+            if here - index.sent_of[c.start] > _WINDOW:
+                return None
+            if c.kind != "org" or index.in_quote[c.start]:
+                continue
+            if c.name.lower() == head.lower_:
+                continue  # "Bank" alone names no body
+            last = c.name.split()[-1].lower()
+            bodies = self.kb.collectives
+            if last in bodies.bodies and last != head.lower_ and head.lower_ not in bodies.any_body:
+                continue  # "the airline" after "the Pilots' Association": another kind of body
+            actor = self.kb.get(c.actor_id)
+            if actor is not None:
+                if actor.type not in {"organization", "group"}:
+                    continue  # a state, an outlet: "the company" is neither
+                return actor.id, actor.name
+            if doc[c.head if c.head >= 0 else c.start].ent_type_ in {"GPE", "LOC", "NORP"}:
+                continue
+            return None, c.name
         return None
 
     def _one_member(self, span: SpacySpan) -> tuple[str | None, str] | None:
@@ -669,7 +729,12 @@ class SpeakerResolver:
         """The source an earlier phrase names, cut after its head ``noun`` ("Saudi and American
         mediators", not the clause after them): its collective label, else the words as written."""
         phrase = noun.doc[noun.left_edge.i : noun.i + 1]
-        return self._collective(phrase, placed=placed) or (None, _clean_name(phrase))
+        found = self._collective(phrase, placed=placed)
+        if found is not None:
+            return found
+        while len(phrase) > 1 and phrase[0].lower_ in _ARTICLES:  # "A joint statement ... the
+            phrase = phrase[1:]  # statement added": "joint statement", as the first was named
+        return None, _clean_name(phrase)
 
     def _collective(self, span: SpacySpan, placed: bool) -> tuple[str | None, str] | None:
         """An unnamed or collective source ("two senior US officials", "sources in Kyiv", "local
@@ -852,7 +917,9 @@ class SpeakerResolver:
         in_quote = _quote_mask(doc)
         index = _Index(doc, doc.text if text is None else text, found, sent_of, in_quote, [])
         index.bylines = bylines(index.text)
-        index.candidates = [c for m in mentions if (c := self._candidate(index, m)) is not None]
+        index.candidates = _one_kind_per_person(
+            [c for m in mentions if (c := self._candidate(index, m)) is not None]
+        )
         self._last = (doc, mentions, index)  # references, so that ids cannot be reused while cached
         return index
 
@@ -1437,6 +1504,14 @@ class SpeakerResolver:
             }
             if len(ahead) == 1:
                 return ahead.pop()
+            if not ahead and last and wanted == {last[-1].key}:
+                # the bare noun ("The prosecutor preparing the cases says", then "Lena Broek, the
+                # court's chief prosecutor"): the one person the document gives that head noun
+                bare = {
+                    (d.actor_id, d.name) for d in index.found.descriptions if d.key[-1:] == (last[-1].key,)
+                }
+                if len(bare) == 1:
+                    return bare.pop()
         latest_start = max(
             (d.start for d in index.found.descriptions if (d.actor_id, d.name) in described), default=0
         )
@@ -2032,6 +2107,31 @@ def _introduced_since(span: SpacySpan, head: Token, since: int) -> bool:
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children)
         for t in span.doc[: span.start]
     )
+
+
+def _bare_pronoun(span: SpacySpan) -> bool:
+    """ "she", "They": a source that is one pronoun and nothing else."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    return len(words) == 1 and words[0].lower_ in PRONOUNS
+
+
+def _one_kind_per_person(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Candidates with a person's surname read as that person: the tagger may take a bare
+    surname for a nationality or a body ("Orrin rejected that criticism" after "Felix Orrin"),
+    and a "he" after it then found no one. Only a surname one person of the document has."""
+    people: dict[str, list[_Candidate]] = {}
+    for c in candidates:
+        if c.kind == "person" and c.actor_id is None and " " in c.name:
+            people.setdefault(c.name.split()[-1], []).append(c)
+    out = []
+    for c in candidates:
+        known = people.get(c.name, [])
+        if c.kind in {"norp", "org", "unknown"} and c.actor_id is None and len({k.name for k in known}) == 1:
+            c = replace(
+                c, name=known[0].name, kind="person", gender=c.gender or known[0].gender, plural=False
+            )
+        out.append(c)
+    return out
 
 
 def _clean_name(span: SpacySpan) -> str:

@@ -154,6 +154,9 @@ class Collectives:
     near: frozenset[tuple[str, ...]] = frozenset()  # folded prepositions linking a later place
     offices: frozenset[tuple[str, ...]] = frozenset()  # folded role heads that speak for a state
     stops: frozenset[str] = frozenset()  # folded words that end a source's naming part
+    boundaries: frozenset[str] = frozenset()  # folded words a place beside names a location
+    bodies: frozenset[str] = frozenset()  # lower-case nouns that take up the body named before
+    any_body: frozenset[str] = frozenset()  # those of them that take up a body of any kind
     heads: Mapping[tuple[str, ...], tuple[int, bool]] = field(default_factory=dict)  # head -> group, plural
 
     @functools.cached_property
@@ -607,8 +610,11 @@ class ActorBase:
         c = self.collectives
         keys = [u.key for u in units]
         scope = list(range(start))
+        # "European diplomats in Moscow" are Europe's: a side named before the head is whom the
+        # group speaks for, and a place after it only where they are
+        placed = any(keys[j].startswith("@") or keys[j] in c.regions for j in scope)
         for n in sorted({len(k) for k in c.near}, reverse=True):
-            if tuple(keys[end : end + n]) in c.near:
+            if not placed and tuple(keys[end : end + n]) in c.near:
                 scope += range(end + n, min(len(keys), end + n + 5))
                 break
         if not group.possessor:  # "Ukraine's allies" are not Ukraine
@@ -637,9 +643,10 @@ class ActorBase:
                 parties.add(party)
                 adjectives.append(self.adjective(actor.id) or actor.name)
                 covered.update(run)
+        keys = [u.key for u in units]
         for j in scope:
             u = units[j]
-            if j in covered:
+            if j in covered or _located(c, keys, j):
                 continue
             if u.key.startswith("@"):
                 party = self.party_of(self.get(u.key[1:]))
@@ -670,7 +677,11 @@ class ActorBase:
         spans = (tuple(keys[i : i + n]) for i in range(len(keys)) for n in range(1, c.longest_office + 1))
         if not any(k in c.offices for k in spans):
             return None
-        parties = {p for k in keys if k.startswith("@") and (p := self.party_of(self.get(k[1:])))}
+        parties = {
+            p
+            for j, k in enumerate(keys)
+            if k.startswith("@") and not _located(c, keys, j) and (p := self.party_of(self.get(k[1:])))
+        }
         return parties.pop() if len(parties) == 1 else None
 
     def _actors_in(
@@ -743,6 +754,20 @@ def _collective_head(c: Collectives, keys: Sequence[str]) -> tuple[int, int, int
         else:
             i += 1
     return head
+
+
+def _located(c: Collectives, keys: Sequence[str], j: int) -> bool:
+    """Whether the place at ``j`` names where someone is, not whom they speak for: a place
+    beside a boundary word ("mayors along the Russian border", "villages near the border with
+    Belarus") locates the people; it does not make them Russia's or Belarus's."""
+    if not keys[j].startswith("@"):
+        return False
+    if j + 1 < len(keys) and keys[j + 1] in c.boundaries:
+        return True
+    return j >= 2 and keys[j - 2] in c.boundaries and keys[j - 1] in _WITH
+
+
+_WITH = frozenset({fold_token("with")})
 
 
 def _starts(keys: Sequence[str], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -822,6 +847,11 @@ def _collectives(data: Mapping[str, Any]) -> Collectives:
         regions=regions,
         near=frozenset(tuple(fold_token(w) for w in split_words(str(p))) for p in data.get("near") or []),
         offices=frozenset(k for o in data.get("offices") or [] for k, _ in _head_keys(str(o)) if k),
+        boundaries=frozenset(fold_token(str(w)) for w in data.get("boundaries") or []),
+        bodies=frozenset(
+            str(w).lower() for w in [*(data.get("bodies") or []), *(data.get("any_body") or [])]
+        ),
+        any_body=frozenset(str(w).lower() for w in data.get("any_body") or []),
         heads={k: (g, p) for k, (g, p) in heads.items()},
     )
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from redline.balance import ShiftDays, ShiftDraft
-from redline.errors import StoreError
+from redline.errors import NotFoundError, StoreError
 from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
 from redline.store import (
@@ -342,6 +342,17 @@ class Store:
         """One actor with aliases and countable statements by issue and stance."""
         with self._reader() as conn:
             return records.get_actor(conn, actor_id)
+
+    def require_actor(self, query: str | None, listing: str) -> None:
+        """Refuse an actor filter that names no actor of the corpus (id, name or alias), with
+        where to find the names (``listing``): `--actor nobody` answered an empty list, as if
+        the actor had said nothing, where a typo'd issue filter is refused."""
+        if not query:
+            return
+        with self._reader() as conn:
+            if actor_rules.find_actor_ids(conn, query):
+                return
+        raise NotFoundError(f"no actor {query!r}", hint=f"the actors' ids and names are listed by {listing}")
 
     def extractor_versions(self) -> dict[str, int]:
         with self._reader() as conn:

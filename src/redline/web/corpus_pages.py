@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from redline.analysis.positions_report import party_name
 from redline.api.deps import RevisionCacheDep, StoreDep, TaxonomyDep
+from redline.errors import NotFoundError
 from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
 from redline.knowledge.issues import Taxonomy
@@ -183,11 +184,17 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             error = str(exc)
         if stance and stance not in STANCES:
             error = f"stance: {stance!r} is not one of {', '.join(STANCES)}"
+        status = 400
+        if not error:
+            try:  # the command's and the API's refusal, in their words
+                store.require_actor(actor, "the Actors page")
+            except NotFoundError as exc:
+                error, status = f"actor: {exc}", 404
         if error:
             return renderer.page(
                 request,
                 "statements.html",
-                400,
+                status,
                 error=error,
                 rows=[],
                 more=False,

@@ -17,7 +17,7 @@ from redline.analysis.row_pages import DEFAULT_ROWS, MAX_ROWS, RowPage, quotes_b
 from redline.analysis.stored_positions import stored_positions
 from redline.analysis.timeline import stored_timeline
 from redline.api.deps import IsoDate, Offset, RevisionCacheDep, StoreDep, TaxonomyDep, page
-from redline.api.errors import ERROR_RESPONSES, check_issue, field_error
+from redline.api.errors import ACTORS_LISTING, ERROR_RESPONSES, check_issue, field_error
 from redline.api.models import PositionsOut, TimelineEntryOut, TimelinePage
 from redline.store.gc_pause import paused_gc
 
@@ -140,6 +140,8 @@ def timeline(
         store.tally_revision(),
         lambda: stored_timeline(store, issue=issue, actor=actor, limit=limit + 1, offset=offset),
     )
+    if not entries and offset == 0:  # the timeline matches surnames and events' actors too
+        store.require_actor(actor, ACTORS_LISTING)
     response.headers[REVISION_HEADER] = str(revision)
     rows = [TimelineEntryOut.model_validate(e.to_dict()) for e in entries]
     listing = page(request, rows, limit, offset)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from redline.api.deps import Limit, Offset, StoreDep, page
-from redline.api.errors import ERROR_RESPONSES, found
+from redline.api.errors import ACTORS_LISTING, ERROR_RESPONSES, found
 from redline.api.models import (
     ActorDetail,
     ActorPage,
@@ -104,6 +104,7 @@ def list_claims(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> ClaimPage:
+    store.require_actor(actor, ACTORS_LISTING)
     rows = [
         ClaimRow.model_validate(r)
         for r in store.claims(limit + 1, actor, offset=offset, min_outlets=min_outlets)

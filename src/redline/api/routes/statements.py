@@ -17,7 +17,14 @@ from redline.api.deps import (
     WriteAccess,
     page,
 )
-from redline.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, check_issue, field_error, found
+from redline.api.errors import (
+    ACTORS_LISTING,
+    ERROR_RESPONSES,
+    WRITE_RESPONSES,
+    check_issue,
+    field_error,
+    found,
+)
 from redline.api.models import (
     CorrectionIn,
     CorrectionOut,
@@ -67,6 +74,7 @@ def list_statements(
     ingest it may be up to two seconds behind the items. A full-text search's total beyond
     ``queries.SEARCH_COUNTED`` hits is estimated (``total_exact`` false), as search engines do."""
     check_issue(issue, taxonomy.ids)
+    store.require_actor(actor, ACTORS_LISTING)
     f = StatementFilter(
         actor=actor,
         party=party or None,
