@@ -523,7 +523,9 @@ def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
         if not versions:
             return renderer.not_found(request, f"No plan named {plan!r}.")
         labels = [v.label for v in versions]
-        shown = next((v for v in versions if v.label == version), None) if version else plan_of_record(versions)
+        shown = (
+            next((v for v in versions if v.label == version), None) if version else plan_of_record(versions)
+        )
         if shown is None:
             return renderer.not_found(request, f"Plan {plan!r} has no version {version!r}.")
         reconstruction = repo.get_reconstruction(plan, shown.label) if shown.reported else None
