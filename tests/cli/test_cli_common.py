@@ -126,7 +126,8 @@ def test_settings_from_flags_invalid() -> None:
 
 
 @pytest.mark.parametrize(
-    ("variable", "value"), [("REDLINE_BATCH_SIZE", "0"), ("REDLINE_BATCH_SIZE", "-1"), ("REDLINE_TIMEOUT", "0")]
+    ("variable", "value"),
+    [("REDLINE_BATCH_SIZE", "0"), ("REDLINE_BATCH_SIZE", "-1"), ("REDLINE_TIMEOUT", "0")],
 )
 def test_a_setting_out_of_range_is_a_usage_error(variable: str, value: str) -> None:
     """A negative batch size stopped `ingest` with a traceback mid-run; it is refused up front,
