@@ -128,6 +128,8 @@ def test_the_plan_page_diffs_the_plan_against_its_own_predecessor(markup_client:
     html = markup_client.get("/plans/ceasefire-plan").text
     assert "Changes from draft-1 to draft-2" in html
     assert re.search(r'id="points-h">Points of draft-2<', html)
+    # the versions table says which is a draft and which a mark-up, by whom, of what
+    assert "<td>counter-proposal by E3, marking up draft-1</td>" in html and "<td>draft</td>" in html
     # a counter-proposal asked for is shown against the version it marks up
     html = markup_client.get("/plans/ceasefire-plan", params={"version": "eu-reply"}).text
     assert re.search(r'id="points-h">Points of eu-reply<', html)
