@@ -175,6 +175,16 @@ def load_settings(
             f"workers must be at least 1, got {settings.workers}",
             hint=f"set --workers or {ENV_PREFIX}WORKERS to 1 or more",
         )
+    if settings.batch_size < 1:
+        raise ConfigError(
+            f"batch_size must be at least 1, got {settings.batch_size}",
+            hint=f"set {ENV_PREFIX}BATCH_SIZE to 1 or more (16 by default, 64 on a cluster)",
+        )
+    if settings.timeout <= 0:
+        raise ConfigError(
+            f"timeout must be positive, got {settings.timeout:g}",
+            hint=f"set {ENV_PREFIX}TIMEOUT to a number of seconds, e.g. 20",
+        )
     if settings.max_bytes < 1:
         raise ConfigError(
             f"max_bytes must be positive, got {settings.max_bytes}",

@@ -29,7 +29,10 @@ def test_json_shape() -> None:
     assert data["counts"] == {"kept": 1, "modified": 1, "added": 1, "removed": 1, "merged": 0, "split": 0}
     modified = data["changes"][1]
     assert modified["kind"] == "modified"
-    assert modified["old"] == [{"number": "2", "text": OLD[1]}]
+    # every status field, as the API's schema has them (`plan diff -f json` is /diff)
+    assert modified["old"] == [
+        {"number": "2", "text": OLD[1], "text_status": "known", "agreement": None, "disputed_by": []}
+    ]
     assert {"op": "insert", "text": "800,000."} in modified["words"]
     assert set(data["changes"][0]) == {"kind", "moved", "renumbered", "similarity", "old", "new", "words"}
 
@@ -93,7 +96,10 @@ def test_unknown_and_disputed_points_are_said_so() -> None:
     d = align_versions(old, new)
     data = diff_to_dict(d)
     assert data["counts"]["unknown"] == 1 and data["counts"]["removed"] == 0
-    assert data["changes"][2]["new"] == [{"number": "3", "text": None, "text_status": "unknown"}]
+    assert data["changes"][2]["new"] == [
+        {"number": "3", "text": None, "text_status": "unknown", "agreement": None, "disputed_by": []}
+    ]
+    assert data["changes"][1]["new"][0]["disputed_by"] == ["North"]
     console = Console(record=True, width=200, no_color=True)
     console.print(diff_table(d, marks=True))
     text = console.export_text()

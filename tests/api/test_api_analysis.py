@@ -36,6 +36,8 @@ def test_plans_and_versions(client: TestClient) -> None:
         "text_status": "known",
         "agreement": None,
         "disputed_by": [],
+        "lang": None,
+        "gloss": None,
     }
     assert v["reconstruction"] is None and v["source"] == "https://example.org/28"
 

@@ -94,3 +94,14 @@ def test_hints_speak_http_not_command_line(
     err = assert_error(response, status, code)
     hint = str(err["hint"])
     assert hint and "`redline" not in hint and " --" not in hint, hint
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/positions?plan=peace&lineage=Nobody", "/api/v1/positions?plan=nowhere"]
+)
+def test_a_plan_not_found_points_at_the_plans_route(client: TestClient, path: str) -> None:
+    """The command line says `redline plan list`; the API said only "the list routes give valid
+    ids". It names the route that lists plans, versions and authors, as the command names its own."""
+    r = client.get(path)
+    assert_error(r, 404, "not_found")
+    assert "/api/v1/plans" in r.json()["error"]["hint"]

@@ -125,6 +125,18 @@ def test_settings_from_flags_invalid() -> None:
         settings_from_flags(env={}, workers=0)
 
 
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("REDLINE_BATCH_SIZE", "0"), ("REDLINE_BATCH_SIZE", "-1"), ("REDLINE_TIMEOUT", "0")],
+)
+def test_a_setting_out_of_range_is_a_usage_error(variable: str, value: str) -> None:
+    """A negative batch size stopped `ingest` with a traceback mid-run; it is refused up front,
+    with the variable to fix."""
+    with pytest.raises(ConfigError) as info:
+        settings_from_flags(env={variable: value})
+    assert variable in (info.value.hint or "")
+
+
 def test_fail_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(typer.Exit) as info:
         fail(ModelNotInstalledError("no model", hint="install it"))

@@ -75,7 +75,8 @@ def test_network_graphml_to_stdout(db: str) -> None:
     normalised = runner.invoke(
         app, ["export", "network", "--db", db, "-k", "actor-actor", "-f", "csv", "--normalise", "cosine"]
     )
-    assert normalised.stdout.splitlines()[1].endswith(",0.5,1,ceasefire")
+    row = normalised.stdout.splitlines()[1].split(",")
+    assert row[4:7] == ["0.5", "1", "ceasefire"] and len(row[7].split(";")) == 2  # and its statements
 
 
 def test_positions_and_documents(db: str) -> None:

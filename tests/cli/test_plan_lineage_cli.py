@@ -99,3 +99,25 @@ def test_plan_list_in_json_is_the_apis_list(tmp_path: Path) -> None:
     with TestClient(create_app(url)) as client:
         assert listed == client.get("/api/v1/plans").json()
     assert [v["label"] for v in listed[0]["versions"]] == ["28-point", "e3"]
+
+
+def test_plan_show_and_diff_in_json_are_the_apis_documents(tmp_path: Path) -> None:
+    """`plan show -f json` left out the status fields of settled points, the reconstruction's
+    provenance and the base; the API left out where the text was published: one shape now."""
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from redline.api import create_app
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    run("plan", "import", DRAFT, "--plan", "peace", "--version", "28-point", "--author", "US",
+        "--source-url", "https://example.org/draft", "--db", url)  # fmt: skip
+    run("plan", "import", MARKUP, "--plan", "peace", "--version", "e3", "--date", "2025-11-23", "--db", url)
+    with TestClient(create_app(url)) as client:
+        for label in ("28-point", "e3"):
+            shown = json.loads(run("plan", "show", label, "--plan", "peace", "-f", "json", "--db", url))
+            assert shown == client.get(f"/api/v1/plans/peace/versions/{label}").json(), label
+        diff = json.loads(run("plan", "diff", "28-point", "e3", "--plan", "peace", "-f", "json", "--db", url))
+        assert diff == client.get("/api/v1/plans/peace/diff", params={"from": "28-point", "to": "e3"}).json()
+    assert shown["points"][0]["disputed_by"] == [] and shown["base_label"] is None

@@ -103,6 +103,7 @@ def test_gexf_and_csv(store: Store) -> None:
             "weight": "1",
             "count": "1",
             "issues": "territory",
+            "statement_ids": rows[0]["statement_ids"],
         }
     ]
 
@@ -131,3 +132,22 @@ def test_bad_choices_are_config_errors(store: Store) -> None:
         build_graph("actor-issue", [], {}, normalise="jaccard")
     with pytest.raises(ConfigError, match="cannot export a network as 'pajek'"):
         export_network(store, io.StringIO(), "actor-issue", "pajek")
+
+
+@pytest.mark.parametrize("kind", ["actor-issue", "actor-actor", "actor-actor-conflict"])
+def test_every_edge_leads_back_to_its_statements(store: Store, kind: str) -> None:
+    """An edge carried counts only; it now names its statements (whose document, offsets and
+    extractor the statements export gives) and the graph the extractor versions behind it."""
+    g = _graphml(store, kind)
+    records = {r["id"]: r for r in store.iter_statement_records(None)}
+    assert g.graph["extractors"] and set(g.graph["extractors"].split(";")) <= {
+        r["extractor"] for r in records.values()
+    }
+    assert g.number_of_edges() > 0
+    for a, b, data in g.edges(data=True):
+        ids = data["statement_ids"].split(";")
+        assert ids and all(i in records for i in ids), (a, b)
+        speakers = {records[i]["actor_id"] for i in ids}
+        assert speakers <= {a.removeprefix("actor:"), b.removeprefix("actor:")}, (a, b)
+        if kind == "actor-issue":
+            assert len(ids) == data["statements"]

@@ -162,6 +162,20 @@ def test_the_matrix_shows_every_column_at_1366_px(page: Page, base: str) -> None
         assert side["x"] >= wrap["x"] - 1 and side["x"] + side["width"] <= wrap["x"] + wrap["width"]
 
 
+@pytest.mark.parametrize("width", [1366, 1024, 700])
+def test_no_page_scrolls_sideways_into_empty_space(browser: Browser, base: str, db: str, width: int) -> None:
+    """A wide matrix or statement table scrolls inside its own box; nothing in it (the hidden
+    "no statements" text of an empty cell far right, a long table) widens the page itself."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        for path in ("/positions", "/positions?by=actor", "/positions?plan=guarantees", "/statements", "/"):
+            page.goto(base + path, wait_until="load")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (path, width)
+    finally:
+        context.close()
+
+
 def test_filters_and_downloads(page: Page, base: str, db: str) -> None:
     page.goto(base + "/statements")
     page.select_option("#f-party", "russia")

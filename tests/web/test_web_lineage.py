@@ -86,3 +86,51 @@ def test_the_issue_matrix_offers_no_lineage(client: TestClient) -> None:
 
 def test_an_unknown_lineage_is_not_found(client: TestClient) -> None:
     assert client.get("/positions", params={"plan": PLAN, "lineage": "Atlantis"}).status_code == 404
+
+
+@pytest.fixture(scope="module")
+def markup_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The README's order: a draft, a European mark-up of it, then the draft's revision (which
+    names no base), dated in that order."""
+    url = build_store(Path(tmp_path_factory.mktemp("markup")) / "web.db")
+    plan = "ceasefire-plan"
+    versions = [
+        PlanVersion(plan, "draft-1", date(2025, 11, 20), points=[Point("1", "All shelling stops.")]),
+        PlanVersion(
+            plan,
+            "eu-markup",
+            date(2025, 11, 29),
+            points=[Point("1", "All shelling stops under monitoring.")],
+            author="E3",
+            kind="counter-proposal",
+            based_on="draft-1",
+        ),
+        PlanVersion(plan, "draft-2", date(2025, 11, 30), points=[Point("1", "All shelling stops at once.")]),
+        PlanVersion(
+            plan,
+            "eu-reply",
+            date(2025, 12, 2),
+            points=[Point("1", "All shelling stops at once, under monitoring.")],
+            author="E3",
+            kind="counter-proposal",
+            based_on="draft-2",
+        ),
+    ]
+    with Store.open(url) as store:
+        for v in versions:
+            store.save_plan_version(v)
+    with TestClient(create_app(url)) as c:
+        yield c
+
+
+def test_the_plan_page_diffs_the_plan_against_its_own_predecessor(markup_client: TestClient) -> None:
+    # neither the later counter-proposal nor the one between the drafts is taken for "the plan"
+    html = markup_client.get("/plans/ceasefire-plan").text
+    assert "Changes from draft-1 to draft-2" in html
+    assert re.search(r'id="points-h">Points of draft-2<', html)
+    # the versions table says which is a draft and which a mark-up, by whom, of what
+    assert "<td>counter-proposal by E3, marking up draft-1</td>" in html and "<td>draft</td>" in html
+    # a counter-proposal asked for is shown against the version it marks up
+    html = markup_client.get("/plans/ceasefire-plan", params={"version": "eu-reply"}).text
+    assert re.search(r'id="points-h">Points of eu-reply<', html)
+    assert "Changes from draft-2 to eu-reply" in html

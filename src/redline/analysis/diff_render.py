@@ -75,14 +75,14 @@ def _version(v: PlanVersion) -> dict[str, Any]:
 
 
 def _point(p: Point) -> dict[str, Any]:
-    out: dict[str, Any] = {"number": p.number, "text": p.text if p.text_status != "unknown" else None}
-    if p.text_status != "known":
-        out["text_status"] = p.text_status
-    if p.agreement:
-        out["agreement"] = p.agreement
-    if p.disputed_by:
-        out["disputed_by"] = list(p.disputed_by)
-    return out
+    # every field always, as the API's schema gives them: `plan diff -f json` and /diff agree
+    return {
+        "number": p.number,
+        "text": p.text if p.text_status != "unknown" else None,
+        "text_status": p.text_status,
+        "agreement": p.agreement or None,
+        "disputed_by": list(p.disputed_by),
+    }
 
 
 def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:

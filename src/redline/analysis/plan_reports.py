@@ -15,10 +15,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from redline.analysis.align import PlanDiff
 from redline.analysis.linking import PointMatcher
-from redline.analysis.plans import tagging_text
+from redline.analysis.plans import tagging_text, version_to_dict
 from redline.analysis.textsim import tokens
 from redline.knowledge.plan_changes import ChangeLexicon
 from redline.model import PlanVersion, Point, Statement
@@ -43,6 +44,7 @@ __all__ = [
     "check_reports",
     "find_reported_changes",
     "reconstruct_version",
+    "version_detail",
 ]
 _CLAUSE_START = re.compile(
     r"[.;:!?]\s+|,\s+(?:(?:which|while|but|although|though|whereas|after|as|and)\s+)?|"
@@ -369,3 +371,40 @@ def check_reports(rec: ReconstructedVersion, diff: PlanDiff) -> list[ReportCheck
         ok = kind == "removed" if e.status == "removed" else kind in ("modified", "merged", "split")
         checks.append(ReportCheck(e.number, e.status, kind, ok))
     return checks
+
+
+def version_detail(version: PlanVersion, rec: ReconstructedVersion | None) -> dict[str, Any]:
+    """One version as `plan show -f json` and ``/api/v1/plans/{plan}/versions/{label}`` give it:
+    one shape, so the command and the API cannot drift apart. Every point carries its status
+    fields (empty when they say nothing) and a reconstruction each change's full evidence."""
+    data = version_to_dict(version)
+    unsaid: dict[str, Any] = {"agreement": None, "disputed_by": [], "lang": None, "gloss": None}
+    data["points"] = [{**unsaid, **p} for p in data["points"]]
+    data["status"] = rec.status if rec else None
+    data["base_label"] = rec.base_label if rec else None
+    data["reconstruction"] = (
+        [
+            {
+                "number": e.number,
+                "text": e.text,
+                "status": e.status,
+                "evidence": [
+                    {
+                        "change": c.change,
+                        "verb": c.verb,
+                        "target": c.target,
+                        "statement_id": c.statement_id,
+                        "document_id": c.document_id,
+                        "quote": c.quote,
+                        "speaker": c.speaker,
+                        "date": c.date.isoformat() if c.date else None,
+                    }
+                    for c in e.evidence
+                ],
+            }
+            for e in rec.entries
+        ]
+        if rec
+        else None
+    )
+    return data

@@ -184,6 +184,10 @@ _HTTP_HINTS = {
     "not_found": "the list routes under /api/v1 (statements, documents, actors, plans) give valid ids",
     "bad_request": "see /docs for the parameters and what they accept",
 }
+# a plan, version or lineage not found: the command line points at `redline plan list`
+_PLANS_HINT = (
+    "/api/v1/plans lists each plan's versions with their authors (a lineage is an author or a label)"
+)
 _CLI_WORDS = re.compile(r"`redline |(?<![\w-])--[a-z]")
 
 
@@ -192,6 +196,8 @@ def _http_hint(code: str, hint: str | None) -> str | None:
     route-level advice for its status, since an API client has neither."""
     if hint is None or not _CLI_WORDS.search(hint):
         return hint
+    if code == "not_found" and "`redline plan" in hint:
+        return _PLANS_HINT
     return _HTTP_HINTS.get(code, "see /docs")
 
 

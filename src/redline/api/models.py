@@ -294,6 +294,8 @@ class PointOut(_Model):
     text_status: str = Field(default="known", description="known, partial, summary or unknown.")
     agreement: str | None = Field(default=None, description="agreed, disputed or open.")
     disputed_by: list[str] = Field(default_factory=list, description="Parties that dispute the point.")
+    lang: str | None = Field(default=None, description="The wording's language when it is not English.")
+    gloss: str | None = Field(default=None, description="An English gloss of a point not in English.")
 
 
 class EvidenceOut(_Model):
@@ -323,6 +325,7 @@ class VersionDetail(_Model):
     author: str | None = Field(default=None, description="The party that wrote it (US, E3, Russia, ...).")
     kind: str = Field(default="draft", description="draft, counter-proposal, framework or reported.")
     based_on: str | None = Field(default=None, description="Label of the version it marks up.")
+    source_urls: list[str] = Field(default_factory=list, description="Where the text was published.")
     points: list[PointOut] = Field(description="The points in order.")
     status: str | None = Field(description="For a reconstruction: how sure it is.")
     base_label: str | None = Field(description="For a reconstruction: the version the reports change.")

@@ -299,8 +299,8 @@ def plan_show(
 
     from redline.analysis import negotiation as lib
     from redline.analysis.diff_render import TEXT_NOT_KNOWN, point_status
-    from redline.analysis.plan_reports import UNCONFIRMED
-    from redline.analysis.plans import tagging_text, version_to_dict
+    from redline.analysis.plan_reports import UNCONFIRMED, version_detail
+    from redline.analysis.plans import tagging_text
 
     with _backend(db, plans_dir) as backend:
         check_choice(fmt, ("table", "json"), "--format")
@@ -313,18 +313,7 @@ def plan_show(
         )
         rec = repo.get_reconstruction(plan, v.label)
         if fmt == "json":
-            data = version_to_dict(v)
-            if rec:
-                data["status"] = rec.status
-                data["reconstruction"] = [
-                    {
-                        "number": e.number,
-                        "status": e.status,
-                        "text": e.text,
-                        "evidence": [c.quote for c in e.evidence],
-                    }
-                    for e in rec.entries
-                ]
+            data = version_detail(v, rec)
             _print_json(data)
             return
         kind = v.kind if v.author or v.kind != "draft" else None

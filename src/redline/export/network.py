@@ -15,6 +15,9 @@ reprinted ones left out) of speakers resolved to an actor:
 dominate: ``average`` (mean of the two set sizes), ``jaccard`` (size of the union) or
 ``cosine`` (geometric mean); ``count`` always keeps the raw number. Nodes carry name, party,
 kind and statement count; nodes and edges are added in sorted order so output is stable.
+Every edge names the statements behind it (``statement_ids``, ``;``-separated: the statements
+export gives each one's document, offsets and extractor) and each graph the extractor versions
+that made them (``extractors``), so a tie in Gephi leads back to its sentences.
 """
 
 from __future__ import annotations
@@ -56,6 +59,11 @@ class Tally:
     stances: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)  # (actor, issue)
     dates: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (actor, issue) -> first, last
     sides: dict[str, set[tuple[str, int]]] = field(default_factory=lambda: defaultdict(set))
+    # provenance: the statements behind each (actor, issue), all and those taking a side, and
+    # the extractor versions that made them
+    ids: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    side_ids: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    extractors: set[str] = field(default_factory=set)
 
 
 def tally(records: Iterable[Mapping[str, Any]], issue: str | None = None) -> Tally:
@@ -68,7 +76,12 @@ def tally(records: Iterable[Mapping[str, Any]], issue: str | None = None) -> Tal
         issues = [i for i in record_columns(r) if issue is None or i == issue]
         t.statements[actor_id] += 1
         agree, _ = agreement(r["stance"])
+        if issues and r.get("extractor"):
+            t.extractors.add(r["extractor"])
         for i in issues:
+            t.ids[(actor_id, i)].append(r["id"])
+            if agree is not None:
+                t.side_ids[(actor_id, i)].append(r["id"])
             t.issue_statements[i] += 1
             t.stances.setdefault((actor_id, i), Counter())[r["stance"]] += 1
             if r["date"]:
@@ -97,7 +110,7 @@ def actor_issue_graph(
     """Two-mode graph: actor nodes ``actor:ID``, issue nodes ``issue:ID``, stance counts on edges."""
     import networkx as nx  # imported here: only network exports need it, and it is slow to load
 
-    g = nx.Graph(kind="actor-issue")
+    g = nx.Graph(kind="actor-issue", extractors=";".join(sorted(t.extractors)))
     labels = {i.id: i.label for i in taxonomy.issues} if taxonomy else {}
     for actor_id in sorted({a for a, _ in t.stances}):
         g.add_node(f"actor:{actor_id}", **_actor_node(actor_id, actors, t))
@@ -121,6 +134,7 @@ def actor_issue_graph(
             weight=counts["support"] + counts["conditional"] - counts["oppose"],
             first_date=first,
             last_date=last,
+            statement_ids=";".join(sorted(t.ids[(actor_id, issue)])),
         )
     return g
 
@@ -167,7 +181,11 @@ def actor_actor_graph(
     check_choice(normalise, NORMALISATIONS, "--normalise")
     import networkx as nx
 
-    g = nx.Graph(kind="actor-actor-conflict" if conflict else "actor-actor", normalise=normalise)
+    g = nx.Graph(
+        kind="actor-actor-conflict" if conflict else "actor-actor",
+        normalise=normalise,
+        extractors=";".join(sorted(t.extractors)),
+    )
     for actor_id in sorted(t.sides):
         g.add_node(actor_id, **_actor_node(actor_id, actors, t))
     for (a, b), issues in sorted(_pairs(t.sides, conflict).items()):
@@ -175,7 +193,15 @@ def actor_actor_graph(
         weight: float | int = count
         if normalise != "none":
             weight = round(_normalised(count, t.sides[a], t.sides[b], normalise), 6)
-        g.add_edge(a, b, weight=weight, count=count, issues=";".join(sorted(set(issues))))
+        behind = {x for i in set(issues) for x in (*t.side_ids[(a, i)], *t.side_ids[(b, i)])}
+        g.add_edge(
+            a,
+            b,
+            weight=weight,
+            count=count,
+            issues=";".join(sorted(set(issues))),
+            statement_ids=";".join(sorted(behind)),
+        )
     return g
 
 
@@ -227,6 +253,7 @@ def write_graph(g: nx.Graph, fmt: str, out: TextIO) -> None:
             extra: tuple[str, ...] = (*STANCE_COUNTS, "statements", "weight", "first_date", "last_date")
         else:
             extra = ("weight", "count", "issues")
+        extra = (*extra, "statement_ids")
         write_csv(_edge_rows(g), ("source", "target", "source_name", "target_name", *extra), out)
 
 

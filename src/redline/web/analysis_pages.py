@@ -255,11 +255,28 @@ def point_sides(report: PositionsReport) -> dict[str, dict[str, list[CellReport]
     return sides
 
 
-def default_pair(versions: list[PlanVersion]) -> tuple[str, str] | None:
-    """The two latest imported texts (reconstructions only when fewer than two texts exist)."""
+def plan_of_record(versions: list[PlanVersion]) -> PlanVersion:
+    """The version a plan's page opens on: the latest imported text, never a counter-proposal
+    while there is anything else (as ``latest_version`` picks "the plan" for positions)."""
+    texts = [v for v in versions if not v.reported] or versions
+    return ([v for v in texts if v.kind != "counter-proposal"] or texts)[-1]
+
+
+def default_pair(versions: list[PlanVersion], shown: PlanVersion) -> tuple[str, str] | None:
+    """What ``shown`` changed: against the version it marks up, else the latest text before it
+    in its own line (a draft's revision is not compared with a counter-proposal dated between
+    them); reconstructions only when fewer than two texts exist."""
     texts = [v for v in versions if not v.reported]
     pool = texts if len(texts) >= 2 else versions
-    return (pool[-2].label, pool[-1].label) if len(pool) >= 2 else None
+    labels = [v.label for v in pool]
+    if shown.based_on in labels:
+        return (shown.based_on, shown.label)
+    if shown.label not in labels:
+        return None
+    earlier = pool[: labels.index(shown.label)]
+    marks_up = shown.kind == "counter-proposal"
+    own_line = [v for v in earlier if (v.kind == "counter-proposal") == marks_up] or earlier
+    return (own_line[-1].label, shown.label) if own_line else None
 
 
 def add_analysis_pages(router: APIRouter, renderer: Renderer) -> None:
@@ -506,12 +523,13 @@ def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
         if not versions:
             return renderer.not_found(request, f"No plan named {plan!r}.")
         labels = [v.label for v in versions]
-        latest_text = next((v for v in reversed(versions) if not v.reported), versions[-1])
-        shown = next((v for v in versions if v.label == version), None) if version else latest_text
+        shown = (
+            next((v for v in versions if v.label == version), None) if version else plan_of_record(versions)
+        )
         if shown is None:
             return renderer.not_found(request, f"Plan {plan!r} has no version {version!r}.")
         reconstruction = repo.get_reconstruction(plan, shown.label) if shown.reported else None
-        pair = (old, new) if old and new else default_pair(versions)
+        pair = (old, new) if old and new else default_pair(versions, shown)
         diff = None
         if pair is not None:
             try:

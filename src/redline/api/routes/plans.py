@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from redline.analysis.db_repository import SqlPlanRepository
-from redline.analysis.plans import version_summary, version_to_dict
+from redline.analysis.plan_reports import version_detail
+from redline.analysis.plans import version_summary
 from redline.api.deps import RevisionCacheDep, StoreDep
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import PlanDiffOut, PlanOut, VersionDetail, VersionSummary
@@ -55,35 +56,7 @@ def list_versions(plan: str, store: StoreDep) -> list[VersionSummary]:
 def get_version(plan: str, label: str, store: StoreDep) -> VersionDetail:
     repo = SqlPlanRepository(store)
     version = repo.get_version(plan, label)
-    rec = repo.get_reconstruction(plan, label)
-    data = version_to_dict(version)
-    data["status"] = rec.status if rec else None
-    data["base_label"] = rec.base_label if rec else None
-    data["reconstruction"] = (
-        [
-            {
-                "number": e.number,
-                "text": e.text,
-                "status": e.status,
-                "evidence": [
-                    {
-                        "change": c.change,
-                        "verb": c.verb,
-                        "target": c.target,
-                        "statement_id": c.statement_id,
-                        "document_id": c.document_id,
-                        "quote": c.quote,
-                        "speaker": c.speaker,
-                        "date": c.date.isoformat() if c.date else None,
-                    }
-                    for c in e.evidence
-                ],
-            }
-            for e in rec.entries
-        ]
-        if rec
-        else None
-    )
+    data = version_detail(version, repo.get_reconstruction(plan, label))
     return VersionDetail.model_validate(data)
 
 
