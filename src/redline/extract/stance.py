@@ -105,6 +105,10 @@ _TERMS_REACH = 12  # words between a negator and the restriction that lays terms
 # participles that open a restriction only after a clause break ("..., provided it is monitored"),
 # and are a verb elsewhere ("did not provide any details", "if provided with weapons")
 _PARTICIPLE_OPENERS = frozenset({"provid"})
+# restrictions that lay terms only inside the refusal's clause ("would not agree to a truce while
+# our towns are occupied"), and join another act after a clause break ("did not comment, while
+# Kyiv called it a basis")
+_INNER_OPENERS = frozenset({"whil"})  # "while", as the stemmer leaves it
 # restrictions that still lay terms on a statement the content stops before; not "without" or
 # "until", which after a statement are mostly the reporter's ("..., without giving details")
 _TAIL_OPENERS = frozenset({"unless", "provid"})
@@ -245,7 +249,10 @@ class StanceClassifier:
         praise = _praise(found, negated) if issue.generic else []
         appraised = bool(found["appraisal"] or (praise and issue.evaluated_as))
         issue = self._appraised_as(issue) if appraised else issue
-        removal = [h for h in found["removal"] if not negated(h) and h.start not in held]
+        # "would give up its bid to join": the resistance is given up, so its wording counts for
+        # the point, and a verb of removal there ("drop its bid") takes no point out of a draft
+        given_up, releasing = _given_up(tokens, found["relinquishing"], own, negated)
+        removal = _removals(found, negated, held | releasing, own)
         triggers = [h.start for h in found["trigger"]]
         clauses = [  # "if Russia attacked again": what a guarantee answers to, not a condition
             c
@@ -301,6 +308,8 @@ class StanceClassifier:
                 # required giving up land": the evaluation decides
                 continue
             sign = -1.0 if negated(hit) or (hit.pattern.tag in _WORDING and hit.start in refused) else 1.0
+            # "give up its bid to join", "agreed to shelve its bid to join": the resistance given up
+            sign *= _released(hit, given_up, objects, tags)
             value = hit.pattern.weight * sign * _aimed(hit, tokens, countered, objects, hits_by_start)
             clause = _inside(hit.start, clauses)
             if clause and threat:
@@ -584,6 +593,48 @@ def _held(tokens: Sequence[str], found: Found, own: list[Hit], skip: set[int]) -
     return held
 
 
+def _given_up(
+    tokens: Sequence[str], letting_go: list[Hit], own: list[Hit], negated: Callable[[Hit], bool]
+) -> tuple[set[int], set[int]]:
+    """The starts of the issue's resisting wording that a verb of giving up names as its object
+    ("would give up its ambition to join NATO", "renounced its claim to the region"), and the
+    starts of those verbs. Giving up the resistance is a step toward the point, so that wording
+    counts for it. Not a negated verb ("would never renounce its right to join" holds on to the
+    right), nor wording past a clause break or more than a few words on."""
+    resisting = [h for h in own if h.pattern.tag in _RESISTING]
+    given: set[int] = set()
+    releasing: set[int] = set()
+    for verb in letting_go:
+        if negated(verb):
+            continue
+        for h in resisting:
+            if verb.end <= h.start <= verb.end + _OBJECT_REACH and BOUNDARY not in tokens[verb.end : h.start]:
+                given.add(h.start)
+                releasing.add(verb.start)
+    return given, releasing
+
+
+def _released(hit: Hit, given_up: set[int], objects: dict[int, int], tags: set[str]) -> float:
+    """-1 for resisting wording that is given up (``_given_up``) and for an evaluation of it
+    ("agreed to shelve its bid to join"), adding the tag ``given_up``; else 1."""
+    if hit.start in given_up or objects.get(hit.start) in given_up:
+        tags.add("given_up")
+        return -1.0
+    return 1.0
+
+
+def _removals(found: Found, negated: Callable[[Hit], bool], skip: set[int], own: list[Hit]) -> list[Hit]:
+    """The verbs that take a point out of a draft ("nixing the amnesty"). Not negated, nor in
+    ``skip`` (a letting-go held back, a verb that gives up the resistance: "dropped its bid to
+    join"), nor part of the issue's own wording for the point ("drop the bid" is renouncing)."""
+    pro = [h for h in own if h.pattern.tag == "pro"]
+    return [
+        h
+        for h in found["removal"]
+        if not negated(h) and h.start not in skip and not any(p.start <= h.start < p.end for p in pro)
+    ]
+
+
 def _affirming(found: Found, held: set[int]) -> set[str]:
     """Model features of the negations that affirm: a litotes ("no reason not to") and a
     letting-go held back ("a demand we will never drop")."""
@@ -638,7 +689,8 @@ def _refusal_terms(
     restrictions = [
         h
         for h in _unmasked(found, "restriction")
-        if tokens[h.start] not in _PARTICIPLE_OPENERS or (h.start > 0 and tokens[h.start - 1] == BOUNDARY)
+        if (tokens[h.start] not in _PARTICIPLE_OPENERS or (h.start > 0 and tokens[h.start - 1] == BOUNDARY))
+        and (tokens[h.start] not in _INNER_OPENERS or (h.start > 0 and tokens[h.start - 1] != BOUNDARY))
     ]
     if not restrictions:
         return None
