@@ -135,3 +135,17 @@ def test_a_refusal_for_as_long_as_a_state_lasts_is_a_refusal_on_terms(
 def test_while_after_a_clause_break_joins_another_act(rules: StanceClassifier) -> None:
     result = rules.explain("Moscow would not comment, while Kyiv called the plan a basis", ["plan_overall"])
     assert TERMS not in result.tags, result.reason
+
+
+@pytest.mark.parametrize(
+    ("content", "issue"),
+    [
+        ("the ministry would accept an outside operator only for a limited time", "nuclear_plant"),
+        ("the government would allow monitors only for a transition period of two years", "ceasefire"),
+    ],
+)
+def test_a_step_accepted_for_a_bounded_time_only_is_conditional(
+    rules: StanceClassifier, content: str, issue: str
+) -> None:
+    result = rules.explain(content, [issue])
+    assert result.stance == "conditional", result.reason
