@@ -38,6 +38,9 @@ it. The classifier adds up signed, explainable evidence:
   ("is considering our position, but some issues still require discussion") makes support
   conditional (``qualified``; the extractor's content often stops at the "but");
 * a point removed from the draft ("nixing the amnesty") is opposition to that point;
+* giving up the resistance to a point ("would give up its ambition to join NATO", "shelved its
+  bid to join") is a step toward it: the resisting wording a verb of giving up takes as its
+  object counts for the point, and such a verb is no removal from a draft;
 * a proposal turned down ("rejected the proposal to ...", content naming the proposal after
   a cue such as "rejected", or a verdict said of it: "the proposals are unacceptable") is
   opposition to it, and turning down the other side's alternative
@@ -597,7 +600,7 @@ def _given_up(
     tokens: Sequence[str], letting_go: list[Hit], own: list[Hit], negated: Callable[[Hit], bool]
 ) -> tuple[set[int], set[int]]:
     """The starts of the issue's resisting wording that a verb of giving up names as its object
-    ("would give up its ambition to join NATO", "renounced its claim to the region"), and the
+    ("would give up its ambition to join NATO", "dropped its bid to join the alliance"), and the
     starts of those verbs. Giving up the resistance is a step toward the point, so that wording
     counts for it. Not a negated verb ("would never renounce its right to join" holds on to the
     right), nor wording past a clause break or more than a few words on."""
