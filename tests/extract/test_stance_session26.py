@@ -1,14 +1,15 @@
 """Stance on new coverage (issue 9, session 26): the wish to join an alliance the plan keeps a
 country out of, giving up the resistance to a point ("would give up its bid to join"), misgivings
 reported in other words than "concerned", verdicts by consequence ("a gift to the Kremlin",
-"would weaken our defence", "would let them walk free") and a step taken only with a mandate. The
-rules alone, on sentences written for these tests, with a case for each where nothing must change."""
+"would weaken our defence", "would let them walk free"), a step taken only with a mandate and one
+accepted only for a limited time. The rules alone, on sentences written for these tests, with a
+case for each where nothing must change."""
 
 from __future__ import annotations
 
 import pytest
 
-from redline.extract.stance import TERMS, StanceClassifier
+from redline.extract.stance import StanceClassifier
 from redline.knowledge.issues import load_issues
 
 
@@ -94,6 +95,12 @@ def test_a_verdict_by_consequence_opposes(
     assert result.stance == "oppose", result.reason
 
 
+def test_a_giving_up_negated_further_back_gives_nothing_up(rules: StanceClassifier) -> None:
+    # the negator is four words before the verb: the bid is not given up, so it is no support
+    result = rules.explain("Kyiv should not be pushed to give up its bid to join NATO", ["nato"])
+    assert result.stance != "support" and "given_up" not in result.tags, result.reason
+
+
 def test_weakening_the_other_side_is_no_verdict_on_sanctions(rules: StanceClassifier) -> None:
     # what sanctions are meant to do: backing them stays opposition to relief, not a turn to it
     result = rules.explain("tougher sanctions would weaken the Russian war economy", ["sanctions_economy"])
@@ -116,25 +123,6 @@ def test_a_step_taken_only_with_a_mandate_is_conditional(rules: StanceClassifier
 def test_a_gift_to_no_one_is_no_verdict_by_figure(rules: StanceClassifier) -> None:
     result = rules.explain("the new package was a gift to no one", ["sanctions_economy"])
     assert "negative" not in result.tags, result.reason
-
-
-@pytest.mark.parametrize(
-    ("content", "issue"),
-    [
-        ("Moscow would not sign a truce while Ukrainian units hold Russian villages", "ceasefire"),
-        ("we will not talk about elections while the bombs are falling", "elections_legitimacy"),
-    ],
-)
-def test_a_refusal_for_as_long_as_a_state_lasts_is_a_refusal_on_terms(
-    rules: StanceClassifier, content: str, issue: str
-) -> None:
-    result = rules.explain(content, [issue])
-    assert result.stance == "conditional" and TERMS in result.tags, result.reason
-
-
-def test_while_after_a_clause_break_joins_another_act(rules: StanceClassifier) -> None:
-    result = rules.explain("Moscow would not comment, while Kyiv called the plan a basis", ["plan_overall"])
-    assert TERMS not in result.tags, result.reason
 
 
 @pytest.mark.parametrize(

@@ -108,10 +108,6 @@ _TERMS_REACH = 12  # words between a negator and the restriction that lays terms
 # participles that open a restriction only after a clause break ("..., provided it is monitored"),
 # and are a verb elsewhere ("did not provide any details", "if provided with weapons")
 _PARTICIPLE_OPENERS = frozenset({"provid"})
-# restrictions that lay terms only inside the refusal's clause ("would not agree to a truce while
-# our towns are occupied"), and join another act after a clause break ("did not comment, while
-# Kyiv called it a basis")
-_INNER_OPENERS = frozenset({"whil"})  # "while", as the stemmer leaves it
 # restrictions that still lay terms on a statement the content stops before; not "without" or
 # "until", which after a statement are mostly the reporter's ("..., without giving details")
 _TAIL_OPENERS = frozenset({"unless", "provid"})
@@ -608,7 +604,9 @@ def _given_up(
     given: set[int] = set()
     releasing: set[int] = set()
     for verb in letting_go:
-        if negated(verb):
+        # "must not be forced to give up its path to NATO": a negator further back in the clause
+        before = tokens[max(0, verb.start - _HOLD_WINDOW - 1) : verb.start]
+        if negated(verb) or (BOUNDARY not in before and not NEGATORS.isdisjoint(before)):
             continue
         for h in resisting:
             if verb.end <= h.start <= verb.end + _OBJECT_REACH and BOUNDARY not in tokens[verb.end : h.start]:
@@ -692,8 +690,7 @@ def _refusal_terms(
     restrictions = [
         h
         for h in _unmasked(found, "restriction")
-        if (tokens[h.start] not in _PARTICIPLE_OPENERS or (h.start > 0 and tokens[h.start - 1] == BOUNDARY))
-        and (tokens[h.start] not in _INNER_OPENERS or (h.start > 0 and tokens[h.start - 1] != BOUNDARY))
+        if tokens[h.start] not in _PARTICIPLE_OPENERS or (h.start > 0 and tokens[h.start - 1] == BOUNDARY)
     ]
     if not restrictions:
         return None
