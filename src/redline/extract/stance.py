@@ -38,6 +38,9 @@ it. The classifier adds up signed, explainable evidence:
   ("is considering our position, but some issues still require discussion") makes support
   conditional (``qualified``; the extractor's content often stops at the "but");
 * a point removed from the draft ("nixing the amnesty") is opposition to that point;
+* giving up the resistance to a point ("would give up its ambition to join NATO", "shelved its
+  bid to join") is a step toward it: the resisting wording a verb of giving up takes as its
+  object counts for the point, and such a verb is no removal from a draft;
 * a proposal turned down ("rejected the proposal to ...", content naming the proposal after
   a cue such as "rejected", or a verdict said of it: "the proposals are unacceptable") is
   opposition to it, and turning down the other side's alternative
@@ -245,7 +248,10 @@ class StanceClassifier:
         praise = _praise(found, negated) if issue.generic else []
         appraised = bool(found["appraisal"] or (praise and issue.evaluated_as))
         issue = self._appraised_as(issue) if appraised else issue
-        removal = [h for h in found["removal"] if not negated(h) and h.start not in held]
+        # "would give up its bid to join": the resistance is given up, so its wording counts for
+        # the point, and a verb of removal there ("drop its bid") takes no point out of a draft
+        given_up, releasing = _given_up(tokens, found["relinquishing"], own, negated)
+        removal = _removals(found, negated, held | releasing, own)
         triggers = [h.start for h in found["trigger"]]
         clauses = [  # "if Russia attacked again": what a guarantee answers to, not a condition
             c
@@ -301,6 +307,8 @@ class StanceClassifier:
                 # required giving up land": the evaluation decides
                 continue
             sign = -1.0 if negated(hit) or (hit.pattern.tag in _WORDING and hit.start in refused) else 1.0
+            # "give up its bid to join", "agreed to shelve its bid to join": the resistance given up
+            sign *= _released(hit, given_up, objects, tags)
             value = hit.pattern.weight * sign * _aimed(hit, tokens, countered, objects, hits_by_start)
             clause = _inside(hit.start, clauses)
             if clause and threat:
@@ -582,6 +590,50 @@ def _held(tokens: Sequence[str], found: Found, own: list[Hit], skip: set[int]) -
                 held |= set(range(i, hit.end))
                 break
     return held
+
+
+def _given_up(
+    tokens: Sequence[str], letting_go: list[Hit], own: list[Hit], negated: Callable[[Hit], bool]
+) -> tuple[set[int], set[int]]:
+    """The starts of the issue's resisting wording that a verb of giving up names as its object
+    ("would give up its ambition to join NATO", "dropped its bid to join the alliance"), and the
+    starts of those verbs. Giving up the resistance is a step toward the point, so that wording
+    counts for it. Not a negated verb ("would never renounce its right to join" holds on to the
+    right), nor wording past a clause break or more than a few words on."""
+    resisting = [h for h in own if h.pattern.tag in _RESISTING]
+    given: set[int] = set()
+    releasing: set[int] = set()
+    for verb in letting_go:
+        # "must not be forced to give up its path to NATO": a negator further back in the clause
+        before = tokens[max(0, verb.start - _HOLD_WINDOW - 1) : verb.start]
+        if negated(verb) or (BOUNDARY not in before and not NEGATORS.isdisjoint(before)):
+            continue
+        for h in resisting:
+            if verb.end <= h.start <= verb.end + _OBJECT_REACH and BOUNDARY not in tokens[verb.end : h.start]:
+                given.add(h.start)
+                releasing.add(verb.start)
+    return given, releasing
+
+
+def _released(hit: Hit, given_up: set[int], objects: dict[int, int], tags: set[str]) -> float:
+    """-1 for resisting wording that is given up (``_given_up``) and for an evaluation of it
+    ("agreed to shelve its bid to join"), adding the tag ``given_up``; else 1."""
+    if hit.start in given_up or objects.get(hit.start) in given_up:
+        tags.add("given_up")
+        return -1.0
+    return 1.0
+
+
+def _removals(found: Found, negated: Callable[[Hit], bool], skip: set[int], own: list[Hit]) -> list[Hit]:
+    """The verbs that take a point out of a draft ("nixing the amnesty"). Not negated, nor in
+    ``skip`` (a letting-go held back, a verb that gives up the resistance: "dropped its bid to
+    join"), nor part of the issue's own wording for the point ("drop the bid" is renouncing)."""
+    pro = [h for h in own if h.pattern.tag == "pro"]
+    return [
+        h
+        for h in found["removal"]
+        if not negated(h) and h.start not in skip and not any(p.start <= h.start < p.end for p in pro)
+    ]
 
 
 def _affirming(found: Found, held: set[int]) -> set[str]:

@@ -31,6 +31,7 @@ STANCE_LISTS = (  # the stance lexicon's word lists (``StanceLexicon``)
     "restriction",
     "litotes",
     "abandonment",
+    "relinquishing",
     "concession",
     "figure",
     "not_condition",
@@ -129,6 +130,7 @@ class StanceLexicon:
     restriction: tuple[str, ...] = ()  # terms laid on a refusal ("would not ... unless", "any ... that")
     litotes: tuple[str, ...] = ()  # a negation of a negation ("no reason not to")
     abandonment: tuple[str, ...] = ()  # letting go of a point ("drop", "abandon"): negated, holding on
+    relinquishing: tuple[str, ...] = ()  # giving up what is named next ("give up its bid to join")
     concession: tuple[str, ...] = ()  # a concession bounded in time ("for now"): "..., but never ..."
     figure: tuple[str, ...] = ()  # a verdict by figure ("a second Yalta", "a back door"): negative
     not_condition: tuple[str, ...] = ()  # idioms that only look like a condition ("if necessary")
