@@ -223,19 +223,21 @@ def _merge_continued(text: str, found: list[Attribution]) -> list[Attribution]:
     """Under ``merge_split_quotes`` (PolNeAR), a quotation that goes on from reported or mixed
     speech in the same paragraph ("The talks are “stuck,” says Jan Novak. “We have seen this
     before.”") is one statement with it, as a quotation split by its cue is."""
-    by_frame: dict[tuple[tuple[int, int] | None, tuple[int, int] | None], Attribution] = {
-        (a.cue, a.source): a for a in found if a.kind != "direct" and a.cue and a.source
-    }
+    by_frame: dict[tuple[tuple[int, int] | None, tuple[int, int] | None], Attribution] = {}
+    for a in found:
+        if a.cue and a.source and (a.kind != "direct" or a.confidence != _INHERITED_CONFIDENCE):
+            by_frame.setdefault((a.cue, a.source), a)
     merged: dict[tuple[int, int], Attribution] = {}
     dropped: set[int] = set()
     for i, a in enumerate(found):
         prev = by_frame.get((a.cue, a.source)) if a.kind == "direct" else None
-        if prev is None or a.confidence != _INHERITED_CONFIDENCE:
+        if prev is None or prev is a or a.confidence != _INHERITED_CONFIDENCE:
             continue
         head = merged.get(prev.content, prev)
-        if head.content[1] > a.content[0] or "\n" in text[head.content[1] : a.content[0]]:
+        if head.content[1] > a.content[0] or (head.kind != "direct" and "\n" in text[head.content[1] : a.content[0]]):
             continue
-        merged[prev.content] = replace(head, content=(head.content[0], a.content[1]), kind="mixed")
+        kind = "direct" if head.kind == "direct" else "mixed"
+        merged[prev.content] = replace(head, content=(head.content[0], a.content[1]), kind=kind)
         dropped.add(i)
     return [merged.get(a.content, a) for i, a in enumerate(found) if i not in dropped]
 
