@@ -15,11 +15,13 @@ pytestmark = pytest.mark.model
 POLNEAR = load_cues(policy=POLNEAR_POLICY)
 GUIDE = load_cues()
 
-GOES_ON = '"The ferry will not sail today," the harbour master said.\n\n"We expect the storm to pass by Wednesday."'
+GOES_ON = (
+    '"The ferry will not sail today," the harbour master said.\n\n"We expect the storm to pass by Wednesday."'
+)
 
 
 def test_polnear_runs_a_quotation_on_into_the_next_paragraph(nlp: Language) -> None:
-    whole = 'The ferry will not sail today," the harbour master said.\n\n"We expect the storm to pass by Wednesday'
+    whole = GOES_ON[1:-2]
     assert triples(nlp, GOES_ON, POLNEAR) == [(whole, "said", "the harbour master")]
 
 
@@ -42,7 +44,10 @@ def test_a_report_in_its_own_words_does_not_run_on_into_the_next_paragraph(nlp: 
 @pytest.mark.parametrize(
     ("text", "when"),
     [
-        ('"Keep the gates shut," the warden wrote in a note to staff, when the river rose.', "when the river rose"),
+        (
+            '"Keep the gates shut," the warden wrote in a note to staff, when the river rose.',
+            "when the river rose",
+        ),
         ('"Mind the step," the porter said when a guest tripped.', "when a guest tripped"),
     ],
 )
@@ -57,3 +62,11 @@ def test_a_clause_telling_when_it_was_said_is_no_content(
 def test_a_clause_asking_when_something_will_happen_stays_content(nlp: Language) -> None:
     text = "The council has not said when it would vote on the budget."
     assert ("when it would vote on the budget", "has not said", "The council") in triples(nlp, text, POLNEAR)
+
+
+def test_polnear_joins_a_quotation_split_by_its_cue_in_doubled_apostrophes(nlp: Language) -> None:
+    # an archive's '' marks: the second part's cue is found by another rule than the first's
+    text = "''I have studied the tides closely,'' she continued, ''and what I propose is a later ferry.''"
+    assert [content for content, _, _ in triples(nlp, text, POLNEAR)] == [
+        "I have studied the tides closely,'' she continued, ''and what I propose is a later ferry"
+    ]
