@@ -40,6 +40,12 @@ def test_a_report_in_its_own_words_does_not_run_on_into_the_next_paragraph(nlp: 
     ]
 
 
+def test_polnear_runs_a_partial_quotation_on_into_the_next_paragraph(nlp: Language) -> None:
+    text = 'The harbour master said the ferry was "going nowhere today."\n\n"The storm will pass soon."'
+    assert len(triples(nlp, text, POLNEAR)) == 1
+    assert len(triples(nlp, text, GUIDE)) == 2
+
+
 @pytest.mark.parametrize("cues", [GUIDE, POLNEAR], ids=["guide", "polnear"])
 @pytest.mark.parametrize(
     ("text", "when"),

@@ -237,7 +237,7 @@ def _merge_continued(text: str, found: list[Attribution]) -> list[Attribution]:
         head = merged.get(prev.content, prev)
         # a quotation goes on into the next paragraph too; words of one's own end with theirs
         between = text[head.content[1] : a.content[0]]
-        if head.content[1] > a.content[0] or (head.kind != "direct" and "\n" in between):
+        if head.content[1] > a.content[0] or (head.kind not in ("direct", "mixed") and "\n" in between):
             continue
         kind = "direct" if head.kind == "direct" else "mixed"
         merged[prev.content] = replace(head, content=(head.content[0], a.content[1]), kind=kind)
