@@ -222,20 +222,25 @@ _MAX_POINTER_WORDS = 4
 def _merge_continued(text: str, found: list[Attribution]) -> list[Attribution]:
     """Under ``merge_split_quotes`` (PolNeAR), a quotation that goes on from reported or mixed
     speech in the same paragraph ("The talks are “stuck,” says Jan Novak. “We have seen this
-    before.”") is one statement with it, as a quotation split by its cue is."""
-    by_frame: dict[tuple[tuple[int, int] | None, tuple[int, int] | None], Attribution] = {
-        (a.cue, a.source): a for a in found if a.kind != "direct" and a.cue and a.source
-    }
+    before.”") is one statement with it, as a quotation split by its cue is; so is one that goes
+    on from a quotation, in the next paragraphs too, as PolNeAR's annotators merge them."""
+    by_frame: dict[tuple[tuple[int, int] | None, tuple[int, int] | None], Attribution] = {}
+    for a in found:
+        if a.cue and a.source and (a.kind != "direct" or a.confidence != _INHERITED_CONFIDENCE):
+            by_frame.setdefault((a.cue, a.source), a)
     merged: dict[tuple[int, int], Attribution] = {}
     dropped: set[int] = set()
     for i, a in enumerate(found):
         prev = by_frame.get((a.cue, a.source)) if a.kind == "direct" else None
-        if prev is None or a.confidence != _INHERITED_CONFIDENCE:
+        if prev is None or prev is a or a.confidence != _INHERITED_CONFIDENCE:
             continue
         head = merged.get(prev.content, prev)
-        if head.content[1] > a.content[0] or "\n" in text[head.content[1] : a.content[0]]:
+        # a quotation goes on into the next paragraph too; words of one's own end with theirs
+        between = text[head.content[1] : a.content[0]]
+        if head.content[1] > a.content[0] or (head.kind not in ("direct", "mixed") and "\n" in between):
             continue
-        merged[prev.content] = replace(head, content=(head.content[0], a.content[1]), kind="mixed")
+        kind = "direct" if head.kind == "direct" else "mixed"
+        merged[prev.content] = replace(head, content=(head.content[0], a.content[1]), kind=kind)
         dropped.add(i)
     return [merged.get(a.content, a) for i, a in enumerate(found) if i not in dropped]
 
@@ -913,7 +918,7 @@ def _direct(
             and prev is not None
             and last is not None
             and q.cue is not None
-            and q.cue_token == last.cue_token
+            and (q.cue_token == last.cue_token or q.cue == last.cue)
             and "\n" not in text[last.span.end : q.span.open]
         ):
             # split or continued quote in one paragraph: one statement, as a reader counts it

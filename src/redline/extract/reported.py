@@ -909,7 +909,20 @@ def _misattached_clauses(tok: Token) -> list[Token]:
     for child in tok.rights:
         if child.dep_ == "advcl" and is_verb(child) and _own_subject(child):
             marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
-            if not marks or marks == ["that"]:
+            # "she said, when a cyclist seemed to fall": a clause led by a wh-adverb tells when
+            # or where it was said, not what; with a modal it asks ("has not said when the
+            # council would vote"), and after an object it may be part of what is reported
+            # ("described the bridge as a marvel when she was mayor")
+            led = (
+                any(c.tag_ == "WRB" and c.i < child.i for c in child.children)
+                and not any(c.tag_ == "MD" for c in child.children)
+                and not any(
+                    c.dep_ in ("dobj", "dative", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
+                    for c in tok.children
+                    if tok.i < c.i < child.i
+                )
+            )
+            if (not marks or marks == ["that"]) and not led:
                 out.append(child)
         elif child.dep_ in ("dobj", "dative", "prep"):
             for sub in child.subtree:
