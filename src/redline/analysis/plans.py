@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -180,6 +181,18 @@ def _numbered(line: str) -> re.Match[str] | None:
 
 def _point_start(line: str) -> bool:
     return bool(_numbered(line) or _LETTERED.match(line))
+
+
+# Characters a PDF's text layer writes for plain letters or spaces: the ligatures ("ﬁ", "ﬂ", "ﬀ",
+# "ﬃ") and the no-break spaces. Only these are folded (NFKC): the rest of NFKC would also turn a
+# footnote's "¹" or a circled "④" into digits, which the reader tells apart from a point's number.
+_FOLDED = re.compile("[\ufb00-\ufb06\u00a0\u2007\u202f]")
+
+
+def _folded(text: str) -> str:
+    """``text`` with ligatures read as their letters and no-break spaces as spaces, so a point
+    copied from a PDF has the words a later version spells out ("ceaseﬁre" is "ceasefire")."""
+    return _FOLDED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
 
 
 def _plain(line: str) -> str:
@@ -367,6 +380,7 @@ def parse_plan_text(
     (2) ..."). Whatever the shape, a run of markers that counts up (``point_sequence``) reads a
     draft those shapes find nothing in, or fewer points than it counts.
     """
+    text = _folded(text)
     if text.lstrip()[:1] in ("{", "["):  # a JSON export pasted as text
         try:
             return parse_plan_json(text, plan=plan, label=label, when=when, source=source, where=where)
@@ -432,7 +446,22 @@ def _with_run(drafts: list[_Draft], lines: list[str], skip: set[int]) -> list[_D
     counted = _top_count([d for d in run if not (len(d.lines) == 1 and _title(d.lines[0]))])
     repeated = len({(d.section, d.annex, d.number) for d in drafts}) < len(drafts)
     known = _top_count(drafts)
-    return run if found[0].numbered and (counted > known or (repeated and counted >= known)) else drafts
+    inner = repeated and _indented_list(run, drafts, lines)
+    return run if found[0].numbered and (counted > known or (repeated and counted >= known) or inner) else drafts
+
+
+def _indented_list(run: list[_Draft], drafts: list[_Draft], lines: list[str]) -> bool:
+    """Whether the run is a list indented deeper than every other numbered line the line reader
+    took: points quoted inside a numbered paragraph ("4. The text reads:" over "   1. ...",
+    "   2. ..."), whose numbers collide with the paragraphs' own."""
+
+    def indent(d: _Draft) -> int:
+        line = lines[d.line - 1]
+        return len(line) - len(line.lstrip())
+
+    at = {d.line for d in run}
+    others = [indent(d) for d in drafts if d.line not in at]
+    return len(run) >= 3 and bool(others) and min(map(indent, run)) > max(others)
 
 
 def _top_count(drafts: list[_Draft]) -> int:

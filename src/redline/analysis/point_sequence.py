@@ -342,16 +342,24 @@ def _chains(ms: list[Marker]) -> list[list[Marker]]:
     """The chains of ``ms`` (in line order) whose values count up by one (numbers may skip one, a
     point left out of a version); dotted numbers count up under one parent ("2.1", "2.2")."""
     best: list[list[Marker]] = []
-    ending: dict[tuple[str, int], list[Marker]] = {}
+    # chains end at a value and an indent: a list indented inside a numbered paragraph ("4.
+    # BEGIN TEXT:" then "   1. ...", "   2. ...") counts on its own, not on with the paragraphs
+    # (a number set right, " 9." over "10.", is one column off)
+    ending: dict[tuple[str, int, int], list[Marker]] = {}
+
+    def ended(parent: str, value: int, indent: int) -> list[Marker] | None:
+        near = [c for k in (indent, indent - 1, indent + 1) if (c := ending.get((parent, value, k)))]
+        return max(near, key=len) if near else None
+
     for m in sorted(ms, key=lambda m: m.line):
         assert m.value is not None
         parent = m.label.rsplit(".", 1)[0] if m.kind == "dotted" else ""
-        before = ending.get((parent, m.value - 1))
+        before = ended(parent, m.value - 1, m.indent)
         if before is None and m.kind == "arabic" and m.value > 2:
-            before = ending.get((parent, m.value - 2))  # a point left out of this version ("1, 2, 4")
+            before = ended(parent, m.value - 2, m.indent)  # a point left out of this version ("1, 2, 4")
         chain = [*before, m] if before and before[-1].line < m.line else [m]
-        if len(chain) > len(ending.get((parent, m.value), [])):
-            ending[parent, m.value] = chain
+        if len(chain) > len(ending.get((parent, m.value, m.indent), [])):
+            ending[parent, m.value, m.indent] = chain
         best.append(chain)
     # the longest chain ending at each marker, keeping only those no longer chain contains
     kept: list[list[Marker]] = []
