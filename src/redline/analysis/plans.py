@@ -408,8 +408,9 @@ def parse_plan_text(
     except PlanError as exc:  # a shape the line reader knows, broken: a run of markers may still read it
         drafts, meta, refused = [], {}, exc
     plain = "\n".join(line for k, line in enumerate(lines) if k not in furniture)
+    numbered = bool(drafts)
     drafts = _unnumbered(drafts, text, lines, plain)
-    drafts = _with_run(drafts, lines, chrome | furniture | set(table))
+    drafts = _with_run(drafts, lines, chrome | furniture | set(table), numbered)
     if not drafts:
         raise refused or _refusal(lines, where)
     drafts = _paragraph_headings(drafts)
@@ -425,14 +426,16 @@ def parse_plan_text(
     return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
 
 
-def _with_run(drafts: list[_Draft], lines: list[str], skip: set[int]) -> list[_Draft]:
+def _with_run(drafts: list[_Draft], lines: list[str], skip: set[int], numbered: bool = True) -> list[_Draft]:
     """``drafts``, or the points of the best run of markers in ``lines`` (``point_sequence``)
     when the shapes known line by line found none, or fewer than the run counts: the draft is in
     a shape they do not know, or they took a stray number for a point. Bullets, which carry no
     numbers, never replace points the draft numbered, and a numbered line that only titles what
     follows ("III. Final provisions") may be a section, not a point. A number read twice ("1."
     before every item) is no numbering when the run counts every numbered line; otherwise it
-    stays the error it is ("2." used twice)."""
+    stays the error it is ("2." used twice). When no line was numbered (``numbered`` false) and
+    the run is one list of the bullets read, it wins: the run ends a list at a paragraph of its
+    own, and a page with a "Key points" list, reactions and the plan holds three lists."""
     found = sequence_points(lines, skip)
     if not found and (not drafts or drafts[0].number not in ("1", "a", "i", "I", "A")):
         # no line opens a run, and what the lines gave does not start a list: the points may
@@ -447,6 +450,8 @@ def _with_run(drafts: list[_Draft], lines: list[str], skip: set[int]) -> list[_D
     repeated = len({(d.section, d.annex, d.number) for d in drafts}) < len(drafts)
     known = _top_count(drafts)
     inner = repeated and _indented_list(run, drafts, lines)
+    if not numbered and not found[0].numbered:
+        return run if {d.line for d in run} < {d.line for d in drafts} else drafts
     return run if found[0].numbered and (counted > known or (repeated and counted >= known) or inner) else drafts
 
 

@@ -313,20 +313,29 @@ def markers(line: str) -> Marker | None:
     return min(found, key=rank)
 
 
-def marker_runs(found: Sequence[Marker | Sequence[Marker] | None]) -> list[list[Marker]]:
+def marker_runs(
+    found: Sequence[Marker | Sequence[Marker] | None], breaks: Collection[int] = ()
+) -> list[list[Marker]]:
     """The runs that count up among the markers read on each line, best first: the longest,
     then the one that starts at 1, then arabic numbers before words, roman numerals, letters
     and bullets. A run is a chain of one style whose values go up by one line after line (other
-    lines may come between); bullets of one style run in their order, three at least."""
+    lines may come between); bullets of one style run in their order, three at least, and a
+    paragraph of their own between two (``breaks``: lines that open one) ends their list: an
+    article's "Key points", its reactions and the plan are three lists."""
     groups: dict[tuple[str, str], list[Marker]] = {}
     for item in found:
         for m in [item] if isinstance(item, Marker) else (item or []):
             groups.setdefault((m.kind, m.style), []).append(m)
+    cuts = sorted(breaks)
     runs: list[list[Marker]] = []
     for (kind, _), ms in groups.items():
         if kind == "bullet":
-            if len(ms) >= 3:
-                runs.append(ms)
+            lists: list[list[Marker]] = [[]]
+            for m in ms:
+                if lists[-1] and bisect_left(cuts, m.line) > bisect_left(cuts, lists[-1][-1].line + 1):
+                    lists.append([])
+                lists[-1].append(m)
+            runs += [b for b in lists if len(b) >= 3]
             continue
         if kind == "arabic" and len(ms) >= 3 and all(m.value == 1 for m in ms):
             # "1." before every item: Markdown numbers such a list itself, 1, 2, 3
@@ -451,7 +460,14 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     that are no text (page furniture found by the caller)."""
     noise = set(skip) | repeated_lines(lines)
     found = [[] if i in noise else readings(line, i) for i, line in enumerate(lines)]
-    runs = marker_runs(found)
+    # lines that open a paragraph with no bullet: a list of bullets ends before them
+    opening = [
+        i
+        for i in range(1, len(lines))
+        if lines[i].strip() and not lines[i - 1].strip() and i not in noise
+        and not any(r.kind == "bullet" for r in found[i])
+    ]
+    runs = marker_runs(found, opening)
     if not runs:
         return []
     # the list is the best run not nested under the points of another: four "(a)"-"(d)" under
@@ -495,6 +511,8 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
                 continue
             if other_prefix is not None and other_prefix.match(line):
                 break  # another message of the chat: the point has ended
+            if m.kind == "bullet" and i in opening and len(line) - len(line.lstrip()) <= m.indent:
+                break  # a paragraph after a bullet list, not set in under its bullet, is no point
             if blank and point.lines:
                 point.breaks.append(len(point.lines))
             point.lines.append(_cell(line.strip()) if row else line.strip())
