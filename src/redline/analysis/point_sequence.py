@@ -292,7 +292,10 @@ def readings(line: str, index: int = 0) -> list[Marker]:
     for p in _PREFIX_END.finditer(line[:60]):
         prefix = line[: p.end()]
         if prefix.strip() and not _at(prefix, index, 0, ""):
-            out += _at(line, index, p.end(), prefix)
+            after = _at(line, index, p.end(), prefix)
+            # also read in the style of a line with no prefix: a chat message puts its first
+            # point on the sender's line and the next ones on lines of their own
+            out += after + [replace(m, style=m.style.split("»", 1)[-1]) for m in after]
     return out
 
 
