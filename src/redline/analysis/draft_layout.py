@@ -144,11 +144,29 @@ def footnote_marks(lines: Sequence[str]) -> tuple[set[int], re.Pattern[str] | No
     (None when there are none). Only a marker that has a footnote line counts: "20 km²" in a
     draft with no footnote two keeps its square."""
     found = {i: m.group("mark") for i, line in enumerate(lines) if (m := _FOOTNOTE_LINE.match(line))}
+    found |= _anchored_notes(lines)
     if not found:
         return set(), None
     marks = sorted(set(found.values()), key=len, reverse=True)
     alternatives = "|".join(map(re.escape, marks))
     return set(found), re.compile(rf"(?<=\S)(?:{alternatives})(?![{_SUPERSCRIPT}])")
+
+
+# A shared document's comment anchor or a footnote in brackets opening its note ("[a]Name: ...",
+# "[3] See ..."); it is a note only when the same mark is glued to the text above ("... air.[a]").
+_ANCHOR_LINE = re.compile(r"^\s*(?P<mark>\[(?:[a-z]{1,2}|\d{1,3})\])")
+
+
+_GLUED_MARK = re.compile(r"(?<=[^\s\[])\[(?:[a-z]{1,2}|\d{1,3})\]")
+
+
+def _anchored_notes(lines: Sequence[str]) -> dict[int, str]:
+    """The lines that open with a bracketed mark ("[a]") that some other line carries glued to
+    its words, two marks at least: a list of "[a] ...", "[b] ..." points glues its marks to nothing."""
+    found = {i: m.group("mark") for i, line in enumerate(lines) if (m := _ANCHOR_LINE.match(line))}
+    glued = {mark for line in lines for mark in _GLUED_MARK.findall(line)}
+    kept = {i: mark for i, mark in found.items() if mark in glued}
+    return kept if len(set(kept.values())) >= 2 else {}
 
 
 # A post's counter in a thread ("2/7 The draft opens ..."): a fraction before the text.

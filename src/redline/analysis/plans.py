@@ -402,6 +402,10 @@ def parse_plan_text(
     chrome |= contents_lines(lines)
     starts = [_point_start(line) for line in lines]
     furniture = page_furniture(lines, starts) | {k for k in repeated_lines(lines) if not starts[k]}
+    if notes and not any(starts[min(notes) :]):
+        # the notes listed after the last point (a shared document's comments with their
+        # replies): what follows the first of them is no point's text
+        furniture |= set(range(min(notes), len(lines)))
     try:
         drafts, meta = _line_drafts(lines, table, chrome | furniture, where)
         refused: PlanError | None = None
