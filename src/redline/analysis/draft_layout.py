@@ -42,6 +42,7 @@ __all__ = [
     "inline_points",
     "join_wrapped",
     "keycap_numbers",
+    "note_lines",
     "ordinal_paragraphs",
     "page_furniture",
     "prose_points",
@@ -50,6 +51,7 @@ __all__ = [
     "thread_counters",
     "unquote",
     "wikitext",
+    "without_app_marks",
     "yaml_records",
 ]
 
@@ -167,6 +169,33 @@ def _anchored_notes(lines: Sequence[str]) -> dict[int, str]:
     glued = {mark for line in lines for mark in _GLUED_MARK.findall(line)}
     kept = {i: mark for i, mark in found.items() if mark in glued}
     return kept if len(set(kept.values())) >= 2 else {}
+
+
+_NOTE_LABEL = re.compile(
+    r"^\s*(?i:" + "|".join(map(re.escape, point_labels().notes)) + r")\s*:" if point_labels().notes else r"(?!)"
+)
+_APP_MARK = re.compile(
+    r"\s*(?:" + "|".join(map(re.escape, point_labels().app_marks)) + r")[^\n]*?(?=$|\s{2})"
+    if point_labels().app_marks
+    else r"(?!)"
+)
+
+
+def note_lines(lines: Sequence[str]) -> set[int]:
+    """Indices of the author's notes on a slide or a page ("Speaker notes: ..."), with the lines
+    a note's unfinished sentence wraps onto: what the presenter says is not the draft's text."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        wrapped = i - 1 in out and line.strip() and lines[i - 1].rstrip()[-1:] not in ".!?\"'”"
+        if _NOTE_LABEL.match(line) or wrapped:
+            out.add(i)
+    return out
+
+
+def without_app_marks(line: str) -> str:
+    """``line`` without what a chat app writes into a message it exports ("<This message was
+    edited>"), which a point pasted into a chat would otherwise end with."""
+    return _APP_MARK.sub("", line).rstrip() if _APP_MARK.search(line) else line
 
 
 # A post's counter in a thread ("2/7 The draft opens ..."): a fraction before the text.

@@ -39,6 +39,7 @@ from redline.analysis.draft_layout import (
     inline_points,
     join_wrapped,
     keycap_numbers,
+    note_lines,
     ordinal_paragraphs,
     page_furniture,
     prose_points,
@@ -46,6 +47,7 @@ from redline.analysis.draft_layout import (
     thread_counters,
     unquote,
     wikitext,
+    without_app_marks,
     yaml_records,
 )
 from redline.analysis.point_sequence import (
@@ -393,7 +395,10 @@ def parse_plan_text(
         except PlanError:
             pass  # YAML with no points in it: read as the text it also is
     text = accept_changes(wikitext(text))
-    lines = [_plain(raw.rstrip()) for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))]
+    lines = [
+        _plain(without_app_marks(raw.rstrip()))
+        for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))
+    ]
     lines = first_column(lines)
     notes, note_mark = footnote_marks(lines)
     if note_mark is not None:
@@ -402,6 +407,7 @@ def parse_plan_text(
     chrome |= contents_lines(lines)
     starts = [_point_start(line) for line in lines]
     furniture = page_furniture(lines, starts) | {k for k in repeated_lines(lines) if not starts[k]}
+    furniture |= note_lines(lines)
     if notes and not any(starts[min(notes) :]):
         # the notes listed after the last point (a shared document's comments with their
         # replies): what follows the first of them is no point's text

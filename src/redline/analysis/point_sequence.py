@@ -478,6 +478,11 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     top = next((r for r in runs if not any(_nested(r, other) for other in runs)), runs[0])
     key = (top[0].kind, top[0].style)
     other_prefix = _prefix_line(top[0].prefix)
+    # every point opening a page or a slide (a counter or a footer just above it): the last
+    # point ends with its page, and what the next pages hold (a "Next steps" slide) is no point
+    last = len(lines)
+    if len(top) >= 3 and all(_opens_page(lines, m.line, noise) for m in top):
+        last = next((i for i in range(top[-1].line + 1, len(lines)) if i in noise), last)
     starts: list[tuple[str, Marker]] = []
     numbers = [
         m.label if m.kind not in {"arabic", "word", "bullet"} else str(k + 1 if m.value is None else m.value)
@@ -485,7 +490,7 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     ]
     for k, m in enumerate(top):
         starts.append((numbers[k], m))
-        end = top[k + 1].line if k + 1 < len(top) else len(lines)
+        end = top[k + 1].line if k + 1 < len(top) else last
         inside = [
             [r for r in found[i] if (r.kind, r.style) != key and r.kind != "bullet"]
             for i in range(m.line + 1, end)
@@ -499,7 +504,7 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
             starts += [(f"{numbers[k]}.{s.label}" if s.kind != "dotted" else s.label, s) for s in subs[0]]
     points: list[SequencePoint] = []
     for k, (number, m) in enumerate(starts):
-        end = starts[k + 1][1].line if k + 1 < len(starts) else len(lines)
+        end = starts[k + 1][1].line if k + 1 < len(starts) else last
         # a row of cells (the marker closed by a tab or a bar) keeps its text cell alone
         row = m.style.endswith(("\t", "|")) or m.text.rstrip().endswith("|")
         first = _cell(m.text) if row else m.text
@@ -525,6 +530,12 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
             point.breaks = [b - 1 for b in point.breaks if b > 1]
         points.append(point)
     return points
+
+
+def _opens_page(lines: Sequence[str], at: int, noise: Collection[int]) -> bool:
+    """Whether the line above ``at`` (past blank lines) is page furniture: a slide's counter."""
+    above = next((i for i in range(at - 1, -1, -1) if lines[i].strip()), None)
+    return above is not None and above in noise
 
 
 def _under(run: list[Marker], parent: Marker, number: str) -> bool:
