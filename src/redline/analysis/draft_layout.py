@@ -171,11 +171,15 @@ def _anchored_notes(lines: Sequence[str]) -> dict[int, str]:
     return kept if len(set(kept.values())) >= 2 else {}
 
 
+# A note line's label from the knowledge file ("Speaker notes:"), and a chat app's own words
+# ("<This message was edited>"); patterns that match nothing when the file lists none.
 _NOTE_LABEL = re.compile(
-    r"^\s*(?i:" + "|".join(map(re.escape, point_labels().notes)) + r")\s*:" if point_labels().notes else r"(?!)"
+    r"^\s*(?i:" + "|".join(map(re.escape, point_labels().notes)) + r")\s*:"
+    if point_labels().notes
+    else r"(?!)"
 )
 _APP_MARK = re.compile(
-    r"\s*(?:" + "|".join(map(re.escape, point_labels().app_marks)) + r")[^\n]*?(?=$|\s{2})"
+    r"\s*(?:" + "|".join(map(re.escape, point_labels().app_marks)) + r")"
     if point_labels().app_marks
     else r"(?!)"
 )

@@ -408,9 +408,10 @@ def parse_plan_text(
     starts = [_point_start(line) for line in lines]
     furniture = page_furniture(lines, starts) | {k for k in repeated_lines(lines) if not starts[k]}
     furniture |= note_lines(lines)
-    if notes and not any(starts[min(notes) :]):
+    if notes and not any(starts[min(notes) :]) and not any(k > min(notes) for k in furniture - notes):
         # the notes listed after the last point (a shared document's comments with their
-        # replies): what follows the first of them is no point's text
+        # replies): what follows the first of them is no point's text; a footnote at a page's
+        # foot has the next page's header after it, and the point may go on there
         furniture |= set(range(min(notes), len(lines)))
     try:
         drafts, meta = _line_drafts(lines, table, chrome | furniture, where)
@@ -462,7 +463,9 @@ def _with_run(drafts: list[_Draft], lines: list[str], skip: set[int], numbered: 
     inner = repeated and _indented_list(run, drafts, lines)
     if not numbered and not found[0].numbered:
         return run if {d.line for d in run} < {d.line for d in drafts} else drafts
-    return run if found[0].numbered and (counted > known or (repeated and counted >= known) or inner) else drafts
+    return (
+        run if found[0].numbered and (counted > known or (repeated and counted >= known) or inner) else drafts
+    )
 
 
 def _indented_list(run: list[_Draft], drafts: list[_Draft], lines: list[str]) -> bool:

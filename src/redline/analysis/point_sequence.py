@@ -293,9 +293,12 @@ def readings(line: str, index: int = 0) -> list[Marker]:
         prefix = line[: p.end()]
         if prefix.strip() and not _at(prefix, index, 0, ""):
             after = _at(line, index, p.end(), prefix)
-            # also read in the style of a line with no prefix: a chat message puts its first
-            # point on the sender's line and the next ones on lines of their own
-            out += after + [replace(m, style=m.style.split("»", 1)[-1]) for m in after]
+            # a message's stamp ("[09:14] Name: ", "3/5/31, 09:14 - Name: "): read also in the
+            # style of a line with no prefix, as a chat message puts its first point on the
+            # sender's line and the next ones on lines of their own; a sentence's "... three
+            # parts: 1) ..." is no stamp
+            stamped = any(c.isdigit() for c in prefix)
+            out += after + [replace(m, style=m.style.split("»", 1)[-1]) for m in after if stamped]
     return out
 
 
@@ -467,7 +470,9 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     opening = [
         i
         for i in range(1, len(lines))
-        if lines[i].strip() and not lines[i - 1].strip() and i not in noise
+        if lines[i].strip()
+        and not lines[i - 1].strip()
+        and i not in noise
         and not any(r.kind == "bullet" for r in found[i])
     ]
     runs = marker_runs(found, opening)
@@ -477,12 +482,17 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     # point 1 of two are its sub-points, however long
     top = next((r for r in runs if not any(_nested(r, other) for other in runs)), runs[0])
     key = (top[0].kind, top[0].style)
+    outer = top
+    top = _quoted(top, [r for r in runs if (r[0].kind, r[0].style) == key and r is not top])
+    # a quoted list ends where the paragraphs around it go on
+    last = (
+        next((m.line for m in outer if m.line > top[-1].line), len(lines)) if top is not outer else len(lines)
+    )
     other_prefix = _prefix_line(top[0].prefix)
     # every point opening a page or a slide (a counter or a footer just above it): the last
     # point ends with its page, and what the next pages hold (a "Next steps" slide) is no point
-    last = len(lines)
     if len(top) >= 3 and all(_opens_page(lines, m.line, noise) for m in top):
-        last = next((i for i in range(top[-1].line + 1, len(lines)) if i in noise), last)
+        last = next((i for i in range(top[-1].line + 1, last) if i in noise), last)
     starts: list[tuple[str, Marker]] = []
     numbers = [
         m.label if m.kind not in {"arabic", "word", "bullet"} else str(k + 1 if m.value is None else m.value)
@@ -530,6 +540,24 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
             point.breaks = [b - 1 for b in point.breaks if b > 1]
         points.append(point)
     return points
+
+
+def _quoted(top: list[Marker], same: list[list[Marker]]) -> list[Marker]:
+    """The list a numbered paragraph quotes when the paragraphs' numbers are set like its own
+    ("3. Text follows:" over "   1. ...", "   2. ..."): the one run of that style indented deeper
+    than ``top``, inside one of its paragraphs and as long as it at least. An outline's nested
+    items stand under several points, and a short list in one paragraph is its detail."""
+    outer = max(m.indent for m in top)
+    lines = [m.line for m in top]
+    inside = [
+        r
+        for r in same
+        if min(m.indent for m in r) > outer
+        and len(r) >= max(3, len(top))
+        and bisect_left(lines, r[0].line) == bisect_left(lines, r[-1].line) > 0
+    ]
+    deeper = [r for r in same if min(m.indent for m in r) > outer and len(r) >= 2]
+    return inside[0] if len(inside) == 1 and len(deeper) == 1 else top
 
 
 def _opens_page(lines: Sequence[str], at: int, noise: Collection[int]) -> bool:
