@@ -42,6 +42,7 @@ __all__ = [
     "inline_points",
     "join_wrapped",
     "keycap_numbers",
+    "note_lines",
     "ordinal_paragraphs",
     "page_furniture",
     "prose_points",
@@ -50,6 +51,7 @@ __all__ = [
     "thread_counters",
     "unquote",
     "wikitext",
+    "without_app_marks",
     "yaml_records",
 ]
 
@@ -144,11 +146,60 @@ def footnote_marks(lines: Sequence[str]) -> tuple[set[int], re.Pattern[str] | No
     (None when there are none). Only a marker that has a footnote line counts: "20 km²" in a
     draft with no footnote two keeps its square."""
     found = {i: m.group("mark") for i, line in enumerate(lines) if (m := _FOOTNOTE_LINE.match(line))}
+    found |= _anchored_notes(lines)
     if not found:
         return set(), None
     marks = sorted(set(found.values()), key=len, reverse=True)
     alternatives = "|".join(map(re.escape, marks))
     return set(found), re.compile(rf"(?<=\S)(?:{alternatives})(?![{_SUPERSCRIPT}])")
+
+
+# A shared document's comment anchor or a footnote in brackets opening its note ("[a]Name: ...",
+# "[3] See ..."); it is a note only when the same mark is glued to the text above ("... air.[a]").
+_ANCHOR_LINE = re.compile(r"^\s*(?P<mark>\[(?:[a-z]{1,2}|\d{1,3})\])")
+
+
+_GLUED_MARK = re.compile(r"(?<=[^\s\[])\[(?:[a-z]{1,2}|\d{1,3})\]")
+
+
+def _anchored_notes(lines: Sequence[str]) -> dict[int, str]:
+    """The lines that open with a bracketed mark ("[a]") that some other line carries glued to
+    its words, two marks at least: a list of "[a] ...", "[b] ..." points glues its marks to nothing."""
+    found = {i: m.group("mark") for i, line in enumerate(lines) if (m := _ANCHOR_LINE.match(line))}
+    glued = {mark for line in lines for mark in _GLUED_MARK.findall(line)}
+    kept = {i: mark for i, mark in found.items() if mark in glued}
+    return kept if len(set(kept.values())) >= 2 else {}
+
+
+# A note line's label from the knowledge file ("Speaker notes:"), and a chat app's own words
+# ("<This message was edited>"); patterns that match nothing when the file lists none.
+_NOTE_LABEL = re.compile(
+    r"^\s*(?i:" + "|".join(map(re.escape, point_labels().notes)) + r")\s*:"
+    if point_labels().notes
+    else r"(?!)"
+)
+_APP_MARK = re.compile(
+    r"\s*(?:" + "|".join(map(re.escape, point_labels().app_marks)) + r")"
+    if point_labels().app_marks
+    else r"(?!)"
+)
+
+
+def note_lines(lines: Sequence[str]) -> set[int]:
+    """Indices of the author's notes on a slide or a page ("Speaker notes: ..."), with the lines
+    a note's unfinished sentence wraps onto: what the presenter says is not the draft's text."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        wrapped = i - 1 in out and line.strip() and lines[i - 1].rstrip()[-1:] not in ".!?\"'”"
+        if _NOTE_LABEL.match(line) or wrapped:
+            out.add(i)
+    return out
+
+
+def without_app_marks(line: str) -> str:
+    """``line`` without what a chat app writes into a message it exports ("<This message was
+    edited>"), which a point pasted into a chat would otherwise end with."""
+    return _APP_MARK.sub("", line).rstrip() if _APP_MARK.search(line) else line
 
 
 # A post's counter in a thread ("2/7 The draft opens ..."): a fraction before the text.

@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -38,6 +39,7 @@ from redline.analysis.draft_layout import (
     inline_points,
     join_wrapped,
     keycap_numbers,
+    note_lines,
     ordinal_paragraphs,
     page_furniture,
     prose_points,
@@ -45,6 +47,7 @@ from redline.analysis.draft_layout import (
     thread_counters,
     unquote,
     wikitext,
+    without_app_marks,
     yaml_records,
 )
 from redline.analysis.point_sequence import (
@@ -180,6 +183,18 @@ def _numbered(line: str) -> re.Match[str] | None:
 
 def _point_start(line: str) -> bool:
     return bool(_numbered(line) or _LETTERED.match(line))
+
+
+# Characters a PDF's text layer writes for plain letters or spaces: the ligatures ("ﬁ", "ﬂ", "ﬀ",
+# "ﬃ") and the no-break spaces. Only these are folded (NFKC): the rest of NFKC would also turn a
+# footnote's "¹" or a circled "④" into digits, which the reader tells apart from a point's number.
+_FOLDED = re.compile("[\ufb00-\ufb06\u00a0\u2007\u202f]")
+
+
+def _folded(text: str) -> str:
+    """``text`` with ligatures read as their letters and no-break spaces as spaces, so a point
+    copied from a PDF has the words a later version spells out ("ceaseﬁre" is "ceasefire")."""
+    return _FOLDED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
 
 
 def _plain(line: str) -> str:
@@ -367,6 +382,7 @@ def parse_plan_text(
     (2) ..."). Whatever the shape, a run of markers that counts up (``point_sequence``) reads a
     draft those shapes find nothing in, or fewer points than it counts.
     """
+    text = _folded(text)
     if text.lstrip()[:1] in ("{", "["):  # a JSON export pasted as text
         try:
             return parse_plan_json(text, plan=plan, label=label, when=when, source=source, where=where)
@@ -379,7 +395,10 @@ def parse_plan_text(
         except PlanError:
             pass  # YAML with no points in it: read as the text it also is
     text = accept_changes(wikitext(text))
-    lines = [_plain(raw.rstrip()) for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))]
+    lines = [
+        _plain(without_app_marks(raw.rstrip()))
+        for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))
+    ]
     lines = first_column(lines)
     notes, note_mark = footnote_marks(lines)
     if note_mark is not None:
@@ -388,14 +407,21 @@ def parse_plan_text(
     chrome |= contents_lines(lines)
     starts = [_point_start(line) for line in lines]
     furniture = page_furniture(lines, starts) | {k for k in repeated_lines(lines) if not starts[k]}
+    furniture |= note_lines(lines)
+    if notes and not any(starts[min(notes) :]) and not any(k > min(notes) for k in furniture - notes):
+        # the notes listed after the last point (a shared document's comments with their
+        # replies): what follows the first of them is no point's text; a footnote at a page's
+        # foot has the next page's header after it, and the point may go on there
+        furniture |= set(range(min(notes), len(lines)))
     try:
         drafts, meta = _line_drafts(lines, table, chrome | furniture, where)
         refused: PlanError | None = None
     except PlanError as exc:  # a shape the line reader knows, broken: a run of markers may still read it
         drafts, meta, refused = [], {}, exc
     plain = "\n".join(line for k, line in enumerate(lines) if k not in furniture)
+    numbered = bool(drafts)
     drafts = _unnumbered(drafts, text, lines, plain)
-    drafts = _with_run(drafts, lines, chrome | furniture | set(table))
+    drafts = _with_run(drafts, lines, chrome | furniture | set(table), numbered)
     if not drafts:
         raise refused or _refusal(lines, where)
     drafts = _paragraph_headings(drafts)
@@ -411,14 +437,16 @@ def parse_plan_text(
     return _apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
 
 
-def _with_run(drafts: list[_Draft], lines: list[str], skip: set[int]) -> list[_Draft]:
+def _with_run(drafts: list[_Draft], lines: list[str], skip: set[int], numbered: bool = True) -> list[_Draft]:
     """``drafts``, or the points of the best run of markers in ``lines`` (``point_sequence``)
     when the shapes known line by line found none, or fewer than the run counts: the draft is in
     a shape they do not know, or they took a stray number for a point. Bullets, which carry no
     numbers, never replace points the draft numbered, and a numbered line that only titles what
     follows ("III. Final provisions") may be a section, not a point. A number read twice ("1."
     before every item) is no numbering when the run counts every numbered line; otherwise it
-    stays the error it is ("2." used twice)."""
+    stays the error it is ("2." used twice). When no line was numbered (``numbered`` false) and
+    the run is one list of the bullets read, it wins: the run ends a list at a paragraph of its
+    own, and a page with a "Key points" list, reactions and the plan holds three lists."""
     found = sequence_points(lines, skip)
     if not found and (not drafts or drafts[0].number not in ("1", "a", "i", "I", "A")):
         # no line opens a run, and what the lines gave does not start a list: the points may
@@ -432,7 +460,26 @@ def _with_run(drafts: list[_Draft], lines: list[str], skip: set[int]) -> list[_D
     counted = _top_count([d for d in run if not (len(d.lines) == 1 and _title(d.lines[0]))])
     repeated = len({(d.section, d.annex, d.number) for d in drafts}) < len(drafts)
     known = _top_count(drafts)
-    return run if found[0].numbered and (counted > known or (repeated and counted >= known)) else drafts
+    inner = repeated and _indented_list(run, drafts, lines)
+    if not numbered and not found[0].numbered:
+        return run if {d.line for d in run} < {d.line for d in drafts} else drafts
+    return (
+        run if found[0].numbered and (counted > known or (repeated and counted >= known) or inner) else drafts
+    )
+
+
+def _indented_list(run: list[_Draft], drafts: list[_Draft], lines: list[str]) -> bool:
+    """Whether the run is a list indented deeper than every other numbered line the line reader
+    took: points quoted inside a numbered paragraph ("4. The text reads:" over "   1. ...",
+    "   2. ..."), whose numbers collide with the paragraphs' own."""
+
+    def indent(d: _Draft) -> int:
+        line = lines[d.line - 1]
+        return len(line) - len(line.lstrip())
+
+    at = {d.line for d in run}
+    others = [indent(d) for d in drafts if d.line not in at]
+    return len(run) >= 3 and bool(others) and min(map(indent, run)) > max(others)
 
 
 def _top_count(drafts: list[_Draft]) -> int:

@@ -292,7 +292,13 @@ def readings(line: str, index: int = 0) -> list[Marker]:
     for p in _PREFIX_END.finditer(line[:60]):
         prefix = line[: p.end()]
         if prefix.strip() and not _at(prefix, index, 0, ""):
-            out += _at(line, index, p.end(), prefix)
+            after = _at(line, index, p.end(), prefix)
+            # a message's stamp ("[09:14] Name: ", "3/5/31, 09:14 - Name: "): read also in the
+            # style of a line with no prefix, as a chat message puts its first point on the
+            # sender's line and the next ones on lines of their own; a sentence's "... three
+            # parts: 1) ..." is no stamp
+            stamped = any(c.isdigit() for c in prefix)
+            out += after + [replace(m, style=m.style.split("»", 1)[-1]) for m in after if stamped]
     return out
 
 
@@ -313,20 +319,29 @@ def markers(line: str) -> Marker | None:
     return min(found, key=rank)
 
 
-def marker_runs(found: Sequence[Marker | Sequence[Marker] | None]) -> list[list[Marker]]:
+def marker_runs(
+    found: Sequence[Marker | Sequence[Marker] | None], breaks: Collection[int] = ()
+) -> list[list[Marker]]:
     """The runs that count up among the markers read on each line, best first: the longest,
     then the one that starts at 1, then arabic numbers before words, roman numerals, letters
     and bullets. A run is a chain of one style whose values go up by one line after line (other
-    lines may come between); bullets of one style run in their order, three at least."""
+    lines may come between); bullets of one style run in their order, three at least, and a
+    paragraph of their own between two (``breaks``: lines that open one) ends their list: an
+    article's "Key points", its reactions and the plan are three lists."""
     groups: dict[tuple[str, str], list[Marker]] = {}
     for item in found:
         for m in [item] if isinstance(item, Marker) else (item or []):
             groups.setdefault((m.kind, m.style), []).append(m)
+    cuts = sorted(breaks)
     runs: list[list[Marker]] = []
     for (kind, _), ms in groups.items():
         if kind == "bullet":
-            if len(ms) >= 3:
-                runs.append(ms)
+            lists: list[list[Marker]] = [[]]
+            for m in ms:
+                if lists[-1] and bisect_left(cuts, m.line) > bisect_left(cuts, lists[-1][-1].line + 1):
+                    lists.append([])
+                lists[-1].append(m)
+            runs += [b for b in lists if len(b) >= 3]
             continue
         if kind == "arabic" and len(ms) >= 3 and all(m.value == 1 for m in ms):
             # "1." before every item: Markdown numbers such a list itself, 1, 2, 3
@@ -342,16 +357,24 @@ def _chains(ms: list[Marker]) -> list[list[Marker]]:
     """The chains of ``ms`` (in line order) whose values count up by one (numbers may skip one, a
     point left out of a version); dotted numbers count up under one parent ("2.1", "2.2")."""
     best: list[list[Marker]] = []
-    ending: dict[tuple[str, int], list[Marker]] = {}
+    # chains end at a value and an indent: a list indented inside a numbered paragraph ("4.
+    # BEGIN TEXT:" then "   1. ...", "   2. ...") counts on its own, not on with the paragraphs
+    # (a number set right, " 9." over "10.", is one column off)
+    ending: dict[tuple[str, int, int], list[Marker]] = {}
+
+    def ended(parent: str, value: int, indent: int) -> list[Marker] | None:
+        near = [c for k in (indent, indent - 1, indent + 1) if (c := ending.get((parent, value, k)))]
+        return max(near, key=len) if near else None
+
     for m in sorted(ms, key=lambda m: m.line):
         assert m.value is not None
         parent = m.label.rsplit(".", 1)[0] if m.kind == "dotted" else ""
-        before = ending.get((parent, m.value - 1))
+        before = ended(parent, m.value - 1, m.indent)
         if before is None and m.kind == "arabic" and m.value > 2:
-            before = ending.get((parent, m.value - 2))  # a point left out of this version ("1, 2, 4")
+            before = ended(parent, m.value - 2, m.indent)  # a point left out of this version ("1, 2, 4")
         chain = [*before, m] if before and before[-1].line < m.line else [m]
-        if len(chain) > len(ending.get((parent, m.value), [])):
-            ending[parent, m.value] = chain
+        if len(chain) > len(ending.get((parent, m.value, m.indent), [])):
+            ending[parent, m.value, m.indent] = chain
         best.append(chain)
     # the longest chain ending at each marker, keeping only those no longer chain contains
     kept: list[list[Marker]] = []
@@ -443,14 +466,33 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     that are no text (page furniture found by the caller)."""
     noise = set(skip) | repeated_lines(lines)
     found = [[] if i in noise else readings(line, i) for i, line in enumerate(lines)]
-    runs = marker_runs(found)
+    # lines that open a paragraph with no bullet: a list of bullets ends before them
+    opening = [
+        i
+        for i in range(1, len(lines))
+        if lines[i].strip()
+        and not lines[i - 1].strip()
+        and i not in noise
+        and not any(r.kind == "bullet" for r in found[i])
+    ]
+    runs = marker_runs(found, opening)
     if not runs:
         return []
     # the list is the best run not nested under the points of another: four "(a)"-"(d)" under
     # point 1 of two are its sub-points, however long
     top = next((r for r in runs if not any(_nested(r, other) for other in runs)), runs[0])
     key = (top[0].kind, top[0].style)
+    outer = top
+    top = _quoted(top, [r for r in runs if (r[0].kind, r[0].style) == key and r is not top])
+    # a quoted list ends where the paragraphs around it go on
+    last = (
+        next((m.line for m in outer if m.line > top[-1].line), len(lines)) if top is not outer else len(lines)
+    )
     other_prefix = _prefix_line(top[0].prefix)
+    # every point opening a page or a slide (a counter or a footer just above it): the last
+    # point ends with its page, and what the next pages hold (a "Next steps" slide) is no point
+    if len(top) >= 3 and all(_opens_page(lines, m.line, noise) for m in top):
+        last = next((i for i in range(top[-1].line + 1, last) if i in noise), last)
     starts: list[tuple[str, Marker]] = []
     numbers = [
         m.label if m.kind not in {"arabic", "word", "bullet"} else str(k + 1 if m.value is None else m.value)
@@ -458,7 +500,7 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     ]
     for k, m in enumerate(top):
         starts.append((numbers[k], m))
-        end = top[k + 1].line if k + 1 < len(top) else len(lines)
+        end = top[k + 1].line if k + 1 < len(top) else last
         inside = [
             [r for r in found[i] if (r.kind, r.style) != key and r.kind != "bullet"]
             for i in range(m.line + 1, end)
@@ -472,7 +514,7 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
             starts += [(f"{numbers[k]}.{s.label}" if s.kind != "dotted" else s.label, s) for s in subs[0]]
     points: list[SequencePoint] = []
     for k, (number, m) in enumerate(starts):
-        end = starts[k + 1][1].line if k + 1 < len(starts) else len(lines)
+        end = starts[k + 1][1].line if k + 1 < len(starts) else last
         # a row of cells (the marker closed by a tab or a bar) keeps its text cell alone
         row = m.style.endswith(("\t", "|")) or m.text.rstrip().endswith("|")
         first = _cell(m.text) if row else m.text
@@ -487,6 +529,8 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
                 continue
             if other_prefix is not None and other_prefix.match(line):
                 break  # another message of the chat: the point has ended
+            if m.kind == "bullet" and i in opening and len(line) - len(line.lstrip()) <= m.indent:
+                break  # a paragraph after a bullet list, not set in under its bullet, is no point
             if blank and point.lines:
                 point.breaks.append(len(point.lines))
             point.lines.append(_cell(line.strip()) if row else line.strip())
@@ -496,6 +540,30 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
             point.breaks = [b - 1 for b in point.breaks if b > 1]
         points.append(point)
     return points
+
+
+def _quoted(top: list[Marker], same: list[list[Marker]]) -> list[Marker]:
+    """The list a numbered paragraph quotes when the paragraphs' numbers are set like its own
+    ("3. Text follows:" over "   1. ...", "   2. ..."): the one run of that style indented deeper
+    than ``top``, inside one of its paragraphs and as long as it at least. An outline's nested
+    items stand under several points, and a short list in one paragraph is its detail."""
+    outer = max(m.indent for m in top)
+    lines = [m.line for m in top]
+    inside = [
+        r
+        for r in same
+        if min(m.indent for m in r) > outer
+        and len(r) >= max(3, len(top))
+        and bisect_left(lines, r[0].line) == bisect_left(lines, r[-1].line) > 0
+    ]
+    deeper = [r for r in same if min(m.indent for m in r) > outer and len(r) >= 2]
+    return inside[0] if len(inside) == 1 and len(deeper) == 1 else top
+
+
+def _opens_page(lines: Sequence[str], at: int, noise: Collection[int]) -> bool:
+    """Whether the line above ``at`` (past blank lines) is page furniture: a slide's counter."""
+    above = next((i for i in range(at - 1, -1, -1) if lines[i].strip()), None)
+    return above is not None and above in noise
 
 
 def _under(run: list[Marker], parent: Marker, number: str) -> bool:

@@ -30,6 +30,8 @@ class PointLabels:
     ordinals: tuple[str, ...] = ()  # "first", "second", ...
     alphabets: dict[str, str] = field(default_factory=dict)  # script -> its letters in order
     ordinal_suffixes: tuple[str, ...] = ()  # "st", "nd", "º": an ordinal's ending on its digits
+    notes: tuple[str, ...] = ()  # "speaker notes": the label of a note line that is no text
+    app_marks: tuple[str, ...] = ()  # "<This message was edited>": a chat app's words in a message
 
 
 @cache
@@ -42,11 +44,13 @@ def point_labels(path: Path | None = None) -> PointLabels:
 def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
     """Validate an already-parsed mapping of ``words`` and ``sections`` (by language),
     ``prefixes``, ``annexes``, ``counters``, ``bullets`` and the number words (``cardinals``,
-    ``ordinals``, in order from one), ``alphabets`` and ``ordinal_suffixes``."""
+    ``ordinals``, in order from one), ``alphabets``, ``ordinal_suffixes``, ``notes`` and ``app_marks``."""
     keys = {
         *("words", "prefixes", "sections", "annexes", "counters", "bullets", "cardinals", "ordinals"),
         "alphabets",
         "ordinal_suffixes",
+        "notes",
+        "app_marks",
     }
     if not isinstance(raw, dict) or set(raw) - keys:
         raise ConfigError(f"the point labels must be a mapping with keys {sorted(keys)}", where=where)
@@ -80,6 +84,12 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
     suffixes = raw.get("ordinal_suffixes") or []
     if not isinstance(suffixes, list) or not all(isinstance(x, str) and x.strip() for x in suffixes):
         raise ConfigError("'ordinal_suffixes' must be a list of endings", where=where)
+    phrases = {}
+    for key in ("notes", "app_marks"):
+        found = raw.get(key) or []
+        if not isinstance(found, list) or not all(isinstance(w, str) and w.strip() for w in found):
+            raise ConfigError(f"'{key}' must be a list of phrases", where=where)
+        phrases[key] = tuple(w.strip() for w in found)
     return PointLabels(
         words,
         tuple(p.lower() for p in prefixes),
@@ -91,6 +101,8 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
         numbers["ordinals"],
         {k: v.strip().lower() for k, v in alphabets.items()},
         tuple(sorted({x.strip().lower() for x in suffixes}, key=len, reverse=True)),
+        tuple(w.lower() for w in phrases["notes"]),
+        phrases["app_marks"],
     )
 
 
