@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from redline.store import tallies
 from redline.store.schema import (
+    PG_SEARCH_CONFIG,
     UNDATED_DAY,
     metadata,
     migrations_table,
@@ -40,10 +41,17 @@ def _core_tables(conn: Connection) -> None:
     frozen_tables.metadata.create_all(conn, tables=list(frozen_tables.TABLES_0001))
 
 
-_SQLITE_FTS = [
-    """CREATE VIRTUAL TABLE statement_fts USING fts5(
-        content, speaker, content='statement', content_rowid='pk',
-        tokenize='unicode61 remove_diacritics 2')""",
+def _fts5_index(tokenize: str) -> list[str]:
+    """The statements' FTS5 index with the given tokenizer, its triggers and its first fill."""
+    return [
+        f"""CREATE VIRTUAL TABLE statement_fts USING fts5(
+        content, speaker, content='statement', content_rowid='pk', tokenize='{tokenize}')""",
+        *_FTS5_TRIGGERS,
+        "INSERT INTO statement_fts(statement_fts) VALUES ('rebuild')",
+    ]
+
+
+_FTS5_TRIGGERS = [
     """CREATE TRIGGER statement_fts_ai AFTER INSERT ON statement BEGIN
         INSERT INTO statement_fts(rowid, content, speaker) VALUES (new.pk, new.content, new.speaker);
     END""",
@@ -56,8 +64,9 @@ _SQLITE_FTS = [
         VALUES ('delete', old.pk, old.content, old.speaker);
         INSERT INTO statement_fts(rowid, content, speaker) VALUES (new.pk, new.content, new.speaker);
     END""",
-    "INSERT INTO statement_fts(statement_fts) VALUES ('rebuild')",
 ]
+
+_SQLITE_FTS = _fts5_index("unicode61 remove_diacritics 2")
 
 _PG_FTS = [
     """ALTER TABLE statement ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
@@ -68,6 +77,38 @@ _PG_FTS = [
 
 def _fulltext(conn: Connection) -> None:
     for sql in _SQLITE_FTS if conn.dialect.name == "sqlite" else _PG_FTS:
+        conn.exec_driver_sql(sql)
+
+
+# Search stems words alike on both databases (``queries.fts5_query`` says how the queries
+# match): SQLite's FTS5 with its Porter stemmer, PostgreSQL with the English Snowball stemmer and
+# no stop-word list (``schema.PG_SEARCH_CONFIG``), since FTS5 has none and indexes every word.
+_SQLITE_STEMMED = [
+    "DROP TRIGGER statement_fts_ai",
+    "DROP TRIGGER statement_fts_ad",
+    "DROP TRIGGER statement_fts_au",
+    "DROP TABLE statement_fts",
+    *_fts5_index("porter unicode61 remove_diacritics 2"),
+]
+
+_PG_STEMMED = [
+    "CREATE TEXT SEARCH DICTIONARY redline_porter_stem (TEMPLATE = snowball, Language = porter)",
+    f"CREATE TEXT SEARCH CONFIGURATION {PG_SEARCH_CONFIG} (COPY = english)",
+    f"ALTER TEXT SEARCH CONFIGURATION {PG_SEARCH_CONFIG}"
+    " ALTER MAPPING REPLACE english_stem WITH redline_porter_stem",
+    "DROP INDEX ix_statement_tsv",
+    "ALTER TABLE statement DROP COLUMN tsv",
+    f"""ALTER TABLE statement ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+        to_tsvector('{PG_SEARCH_CONFIG}', coalesce(content, '') || ' ' || coalesce(speaker, ''))) STORED""",
+    "CREATE INDEX ix_statement_tsv ON statement USING GIN (tsv)",
+]
+
+
+def _stemmed_search(conn: Connection) -> None:
+    """Search finds the same statements on both databases: every word of a statement is indexed
+    by its stem, on SQLite (which matched words as prefixes) as on PostgreSQL (which dropped
+    common words); the index is made anew from the rows kept."""
+    for sql in _SQLITE_STEMMED if conn.dialect.name == "sqlite" else _PG_STEMMED:
         conn.exec_driver_sql(sql)
 
 
@@ -415,6 +456,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0024_stance_confidence", _stance_confidence),
     ("0025_undated_last", _undated_last),
     ("0026_document_copies", _document_copies),
+    ("0027_stemmed_search", _stemmed_search),
 )
 
 

@@ -23,7 +23,7 @@ from redline.store._sql import newest_first
 from redline.store.actors import find_actor_ids
 from redline.store.countable import countable
 from redline.store.outlets import outlet_condition
-from redline.store.schema import actor, claim, document, statement, statement_issue
+from redline.store.schema import PG_SEARCH_CONFIG, actor, claim, document, statement, statement_issue
 from redline.store.tallies import UNAFFILIATED
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -77,13 +77,15 @@ def parse_search(search: str) -> list[list[SearchTerm]]:
     """The one search syntax of every interface, web-search style (PostgreSQL's
     ``websearch_to_tsquery`` reads the same): words must all appear, ``"a phrase"`` must appear
     as written, ``or`` between two terms accepts either, ``-word`` excludes. Returns the terms
-    as a conjunction of alternatives."""
+    as a conjunction of alternatives. An ``or`` with no term before or after it is a word, as
+    PostgreSQL reads it."""
     groups: list[list[SearchTerm]] = []
     join_next = False
-    for m in _SEARCH_ITEM.finditer(search):
+    items = list(_SEARCH_ITEM.finditer(search))
+    for k, m in enumerate(items):
         minus, quoted, bare = m.group(1), m.group(2), m.group(3)
-        if bare is not None and bare.lower() == "or":
-            join_next = bool(groups)
+        if bare is not None and bare.lower() == "or" and groups and not join_next and k + 1 < len(items):
+            join_next = True
             continue
         if bare is not None and bare.startswith("-"):
             minus, bare = "-", bare[1:]
@@ -101,13 +103,12 @@ def parse_search(search: str) -> list[list[SearchTerm]]:
 
 def fts5_query(search: str) -> tuple[str | None, str | None]:
     """The search as FTS5 queries: what a statement must match, and what it must not (FTS5
-    cannot say "everything but"). Single words match as prefixes, standing in for the stemming
-    PostgreSQL does ("talk" finds "talks")."""
+    cannot say "everything but"). Words match whole, by their stem as the index keeps them
+    (migration ``0027_stemmed_search``), as PostgreSQL's do: "talk" finds "talks" and "talking",
+    and "negot" finds nothing."""
 
     def fts(term: SearchTerm) -> str:
-        if term.phrase or len(term.words) > 1:
-            return '"' + " ".join(term.words) + '"'
-        return f'"{term.words[0]}"*'
+        return '"' + " ".join(term.words) + '"'
 
     must, must_not = [], []
     for group in parse_search(search):
@@ -157,9 +158,10 @@ def _search_condition(conn: Connection, search: str) -> ColumnElement[bool]:
                 ).bindparams(fts_not=must_not)
             )
         return and_(*conds)
-    # a generated column added by the 0002_fulltext migration
+    # a generated column added by the 0002_fulltext migration, stemmed alike by 0027_stemmed_search
     tsv: ColumnElement[Any] = literal_column("statement.tsv")
-    return tsv.bool_op("@@")(func.websearch_to_tsquery("english", search))
+    config: ColumnElement[Any] = literal_column(f"'{PG_SEARCH_CONFIG}'::regconfig")
+    return tsv.bool_op("@@")(func.websearch_to_tsquery(config, search))
 
 
 def statement_conditions(

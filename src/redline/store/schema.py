@@ -376,6 +376,12 @@ def _turn_columns() -> list[Column[Any]]:
     ]
 
 
+# -- added by migration 0027_stemmed_search ---------------------------------------------------
+# PostgreSQL's text search configuration of ``statement.tsv`` and of every search: English
+# stemming without a stop-word list, as SQLite's FTS5 Porter index has none
+PG_SEARCH_CONFIG = "redline_english"
+
+
 # -- added by migration 0006_position_tallies -------------------------------------------------
 UNDATED_DAY = date(1, 1, 1)  # ``position_tally.day`` of undated statements (a key cannot be NULL)
 ANY_COLUMN = ""  # ``position_tally.col_key`` of rows counting undated statements once each
