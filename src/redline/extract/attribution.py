@@ -123,7 +123,11 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
     )
     candidates = _resolve_nesting(
         doc,
-        [c for c in candidates if not _document_source(doc, c, cues) and not _reporters_question(doc, c, cues)],
+        [
+            c
+            for c in candidates
+            if not _document_source(doc, c, cues) and not _reporters_question(doc, c, cues)
+        ],
         cues,
     )
 

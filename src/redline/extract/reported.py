@@ -1278,7 +1278,7 @@ def verb_candidates(
             or _prep_object(tok, cues, quoted)
             or _comma_insert(tok, kind, cues, quoted)
             or _elided_copula(tok, kind, cues, quoted)
-            or _after_dateline(tok, kind, cues, quoted)
+            or _after_dateline(tok, kind, quoted)
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
@@ -1406,7 +1406,7 @@ def _comma_insert(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequen
     return Candidate(after, _cue_range(tok), find_source(tok, cues, quoted), kind, tok.i)
 
 
-def _after_dateline(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+def _after_dateline(tok: Token, kind: str | None, quoted: Sequence[bool]) -> Candidate | None:
     """ "MOSCOW, Sept 2 - Russia is ready to talk, the minister said": the parser may take the
     dateline's place for a subject of the verb and hang the reported clause on it, so no rule
     finds content. The verb's last subject is the speaker; what stands between the dateline and
