@@ -243,7 +243,7 @@ class MentionFinder:
         spaCy builds afresh on each access, as the caller read them)."""
         taken = {i for m in names for i in range(m.start, m.end)}
         out = []
-        for ent in ents:
+        for ent in _joined_compounds(doc, ents):
             if ent.label_ not in ENTITY_LABELS and self.label(ent) != "PERSON":
                 continue  # "Ines Marrow" tagged a place is still a person: a given name opens it
             # the small model sometimes runs "Kharkiv, Ihor Terekhov" into one entity: split at commas
@@ -359,6 +359,26 @@ class MentionFinder:
 
 
 _STOPS = frozenset({".", "!", "?", ";"})
+
+
+def _joined_compounds(doc: Doc, ents: Iterable[SpacySpan]) -> list[SpacySpan]:
+    """ "Galina Teterina" tagged as two places side by side: the model split one name into two
+    entities of one kind although the parse joins them (the first a compound of the second), and a
+    reader sees one name."""
+    out: list[SpacySpan] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == ent.start
+            and last.label == ent.label
+            and doc[last.end - 1].dep_ == "compound"
+            and ent.start <= doc[last.end - 1].head.i < ent.end
+        ):
+            out[-1] = SpacySpan(doc, last.start, ent.end, label=ent.label)
+        else:
+            out.append(ent)
+    return out
 
 
 def _one_stretch(doc: Doc, m: _Match) -> bool:

@@ -121,7 +121,15 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         + said_last_candidates(doc, cues, quoted, text)
         + introduced_candidates(doc, cues, quoted, text)
     )
-    candidates = _resolve_nesting(doc, [c for c in candidates if not _document_source(doc, c, cues)], cues)
+    candidates = _resolve_nesting(
+        doc,
+        [
+            c
+            for c in candidates
+            if not _document_source(doc, c, cues) and not _reporters_question(doc, c, cues)
+        ],
+        cues,
+    )
 
     out: list[Attribution] = []
     labelled: list[tuple[int, int]] = []  # what transcript labels ("PESKOV: ...") give as spoken
@@ -375,6 +383,17 @@ def _document_source(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
         return False
     verb = doc[cand.cue_token].lemma_.lower()
     return cand.kind not in ("speech", "writing") or verb not in cues.document_verbs
+
+
+def _reporters_question(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
+    """ "One reporter asked whether the talks would resume": at a news conference the question is
+    the press's, not a position of anyone in the story (as a transcript's "Q:" line is not); the
+    answer after it is the statement."""
+    if cand.source is None or cand.cue_token < 0 or cand.kind in ("colon", "signature"):
+        return False
+    if doc[cand.cue_token].lemma_.lower() not in cues.question_verbs:
+        return False
+    return _head_of(doc, cand.source).lemma_.lower() in cues.question_labels
 
 
 def _head_of(doc: Doc, rng: TokenRange) -> Token:

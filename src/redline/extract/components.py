@@ -108,7 +108,11 @@ class RedlineExtract:
     def __init__(self, knowledge: Knowledge) -> None:
         register_extensions()
         self.knowledge = knowledge
-        self.resolver = SpeakerResolver(knowledge.actors)
+        self.resolver = SpeakerResolver(
+            knowledge.actors,
+            askers=knowledge.cues.question_labels,
+            asking_verbs=knowledge.cues.question_verbs,
+        )
         self.mentions = self.resolver.finder  # one analysis per doc, shared with the resolver
         self.classifier = StatementClassifier(knowledge.taxonomy, knowledge.weights)
         self.events = EventFinder(load_events())

@@ -1278,6 +1278,7 @@ def verb_candidates(
             or _prep_object(tok, cues, quoted)
             or _comma_insert(tok, kind, cues, quoted)
             or _elided_copula(tok, kind, cues, quoted)
+            or _after_dateline(tok, kind, quoted)
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
@@ -1403,6 +1404,30 @@ def _comma_insert(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequen
     if after is None or not _has_verb(doc, after):
         return None
     return Candidate(after, _cue_range(tok), find_source(tok, cues, quoted), kind, tok.i)
+
+
+def _after_dateline(tok: Token, kind: str | None, quoted: Sequence[bool]) -> Candidate | None:
+    """ "MOSCOW, Sept 2 - Russia is ready to talk, the minister said": the parser may take the
+    dateline's place for a subject of the verb and hang the reported clause on it, so no rule
+    finds content. The verb's last subject is the speaker; what stands between the dateline and
+    the comma before that subject is what was said."""
+    if kind not in ("speech", "writing"):
+        return None
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i]
+    if len(subjects) < 2:
+        return None
+    doc = tok.doc
+    speaker = subjects[-1]
+    opened = dateline_end(doc, subjects[0].left_edge.i, speaker.left_edge.i)
+    comma = speaker.left_edge.i - 1
+    if opened is None or comma <= opened or doc[comma].text != ",":
+        return None
+    if any(quoted[t.i] or "\n" in t.text for t in doc[opened:comma]):
+        return None
+    content = trim(doc, opened, comma)
+    if content is None or not _has_verb(doc, content):
+        return None
+    return Candidate(content, _cue_range(tok), (speaker.left_edge.i, speaker.right_edge.i + 1), kind, tok.i)
 
 
 def _outlet_itself(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:

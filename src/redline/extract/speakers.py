@@ -199,9 +199,20 @@ class SalienceWeights:
 class SpeakerResolver:
     """Resolves source spans to speakers; build once per knowledge base."""
 
-    def __init__(self, kb: ActorBase, weights: SalienceWeights | None = None) -> None:
+    def __init__(
+        self,
+        kb: ActorBase,
+        weights: SalienceWeights | None = None,
+        *,
+        askers: Collection[str] = (),
+        asking_verbs: Collection[str] = (),
+    ) -> None:
         self.kb = kb
         self.weights = weights or SalienceWeights()
+        # "One reporter asked whether ... 'Not yet,' she replied": the press asks, the official
+        # answers; a reporter who asks is never the one a later pronoun's answer is given by
+        self._askers = frozenset(askers)
+        self._asking_verbs = frozenset(asking_verbs)
         self.finder = MentionFinder(kb)
         # head words of roles, so that "Russian Leader" in a title-case headline is still a role
         self._role_words = frozenset(key[-1] for key in kb.titles) | frozenset(
@@ -595,6 +606,30 @@ class SpeakerResolver:
             actor = self.kb.get(c.actor_id)
             if actor is not None and actor.type == "media":
                 return actor.id, actor.name
+        return self._report_maker(index, span)
+
+    def _report_maker(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "The agency said in a report on Monday ... The report says": a report someone just
+        said something in, or put out ("the watchdog published a report"), is that body's own,
+        not an unnamed media report."""
+        doc = index.doc
+        seen = 0
+        for t in reversed(doc[: span.start]):
+            if t.is_sent_start:
+                seen += 1
+                if seen > _REPORT_WINDOW:
+                    break
+            if t.lemma_.lower() != "report" or t.pos_ != "NOUN":
+                continue
+            if t.dep_ == "pobj" and t.head.lower_ in _ISSUING_PREPOSITIONS:
+                verb = t.head.head
+            elif t.dep_ == "dobj":
+                verb = t.head
+            else:
+                continue
+            for subject in verb.children:
+                if subject.dep_ == "nsubj" and (c := index.covering(subject.i, _SPEAKING)) is not None:
+                    return c.actor_id, c.name
         return None
 
     def _owned_document(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
@@ -1277,7 +1312,7 @@ class SpeakerResolver:
                 continue
             if content and doc[c.start].idx >= content[0] and doc[c.end - 1].idx < content[1]:
                 continue
-            if index.writer(c):
+            if index.writer(c) or self._asking_reporter(c.head_token(doc)):
                 continue
             fit = _agrees(c, want, gender)
             if fit is not None and want == "plural" and c.kind == "person":
@@ -1292,6 +1327,13 @@ class SpeakerResolver:
                     score += self.weights.relative_owner
                 scored.append((score, c))
         return scored
+
+    def _asking_reporter(self, head: Token) -> bool:
+        return (
+            head.lemma_.lower() in self._askers
+            and head.dep_ == "nsubj"
+            and head.head.lemma_.lower() in self._asking_verbs
+        )
 
     def _speaker_candidate(self, index: _Index, p: Speaker) -> _Candidate | None:
         span = index.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
