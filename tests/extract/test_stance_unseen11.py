@@ -26,9 +26,15 @@ def rules() -> StanceClassifier:
     [
         ("Rome would send engineers to Ukraine only with American air cover behind them", "nato"),
         ("Oslo would deploy a battalion only with the allies' consent", "security_guarantees"),
-        ("the union will not talk about lifting sanctions before a ceasefire has held for a month", "sanctions_economy"),
+        (
+            "the union will not talk about lifting sanctions before a ceasefire has held for a month",
+            "sanctions_economy",
+        ),
         ("the cabinet would not unfreeze the reserves until the shelling stops", "sanctions_economy"),
-        ("Kyiv would sign the security annex on the day the parliament in Berlin votes for it", "security_guarantees"),
+        (
+            "Kyiv would sign the security annex on the day the parliament in Berlin votes for it",
+            "security_guarantees",
+        ),
         ("Moscow would free only those whose relatives travel to collect them", "humanitarian"),
         ("Moscow would release only prisoners whose families apply in person", "humanitarian"),
     ],
