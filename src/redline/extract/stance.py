@@ -77,6 +77,7 @@ from redline.extract.lexicon import (
     longest_first,
     words,
 )
+from redline.knowledge.actors import packaged_party_places
 from redline.knowledge.issues import STANCE_LISTS, Issue, Taxonomy
 
 _NEG_WINDOW = 3
@@ -140,8 +141,13 @@ class StanceResult:
 class StanceClassifier:
     """Holds the compiled stance lexicon of a taxonomy; reuse one per corpus."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, own_names: Mapping[str, frozenset[str]] | None = None) -> None:
         self.taxonomy = taxonomy
+        # party -> the words naming its own state ("kyiv" for Ukraine's officials): a rejection
+        # whose subject is one of them is the speaker's side's own (the packaged places by default;
+        # "other" is no side)
+        names = packaged_party_places() if own_names is None else own_names
+        self._own_names = {p: f for p, f in names.items() if p != "other"}
         lex = taxonomy.stance
 
         def compile_all(items: Iterable[str], weight: float = 1.0, tag: str = "") -> list[Pattern]:
@@ -466,7 +472,13 @@ class StanceClassifier:
                 subject.pop()
             addressee = subject[:-1] if subject[-1:] == ["to"] else None
             asking = asked and addressee is not None and "to" not in addressee and len(subject) <= _ADDRESSEE
-            own = not subject or subject[-1] in _FIRST_PERSON or subject[-1] == party or asking
+            own = (
+                not subject
+                or subject[-1] in _FIRST_PERSON
+                or subject[-1] == party
+                or subject[-1] in self._own_names.get(party or "", ())
+                or asking
+            )
             if own and not negated(hit) and not _inside(hit.start, clauses):
                 starts.append(hit.end)
         objects = found["proposal"] + found["counter_proposal"]
