@@ -12,13 +12,13 @@ from __future__ import annotations
 import pytest
 
 from redline.extract.stance import REJECTION, StanceClassifier
-from redline.knowledge.actors import packaged_party_places
+from redline.knowledge.actors import load_actors
 from redline.knowledge.issues import load_issues
 
 
 @pytest.fixture(scope="module")
 def rules() -> StanceClassifier:
-    return StanceClassifier(load_issues())
+    return StanceClassifier(load_issues(), load_actors().state_names())
 
 
 @pytest.mark.parametrize(
@@ -72,6 +72,6 @@ def test_another_states_rejection_is_not_the_speakers(rules: StanceClassifier, p
 
 
 def test_party_places_name_each_side_by_its_capital() -> None:
-    places = packaged_party_places()
+    places = load_actors().state_names()
     assert "kyiv" in places["ukraine"] and "moscow" in places["russia"]
     assert "kyiv" not in places["russia"]

@@ -45,7 +45,7 @@ rule-based, as before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -128,10 +128,15 @@ class Decision:
 class StatementClassifier:
     """Tags issues and stance for statements; build once per corpus (patterns compile once)."""
 
-    def __init__(self, taxonomy: Taxonomy, weights: ClassifierWeights | None = None) -> None:
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        weights: ClassifierWeights | None = None,
+        own_names: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
         self.taxonomy = taxonomy
         self.tagger = IssueTagger(taxonomy)
-        self.rules = StanceClassifier(taxonomy)
+        self.rules = StanceClassifier(taxonomy, own_names)
         self.weights = weights if weights is not None and weights.fits(taxonomy.ids) else None
         self._frames = frozenset(i.id for i in taxonomy.issues if i.generic)
         self._topic: tuple[str, tuple[str, ...]] = ("", ())  # the last document and its topic

@@ -114,12 +114,16 @@ class RedlineExtract:
             asking_verbs=knowledge.cues.question_verbs,
         )
         self.mentions = self.resolver.finder  # one analysis per doc, shared with the resolver
-        self.classifier = StatementClassifier(knowledge.taxonomy, knowledge.weights)
+        self.classifier = StatementClassifier(
+            knowledge.taxonomy, knowledge.weights, knowledge.actors.state_names()
+        )
         self.events = EventFinder(load_events())
 
     def use_weights(self, weights: ClassifierWeights | None) -> None:
         """Swap the learned models (benchmarks score each cross-validation fold's weights)."""
-        self.classifier = StatementClassifier(self.knowledge.taxonomy, weights)
+        self.classifier = StatementClassifier(
+            self.knowledge.taxonomy, weights, self.knowledge.actors.state_names()
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         published_iso = doc._.redline_published

@@ -77,7 +77,6 @@ from redline.extract.lexicon import (
     longest_first,
     words,
 )
-from redline.knowledge.actors import packaged_party_places
 from redline.knowledge.issues import STANCE_LISTS, Issue, Taxonomy
 
 _NEG_WINDOW = 3
@@ -143,11 +142,10 @@ class StanceClassifier:
 
     def __init__(self, taxonomy: Taxonomy, own_names: Mapping[str, frozenset[str]] | None = None) -> None:
         self.taxonomy = taxonomy
-        # party -> the words naming its own state ("kyiv" for Ukraine's officials): a rejection
-        # whose subject is one of them is the speaker's side's own (the packaged places by default;
-        # "other" is no side)
-        names = packaged_party_places() if own_names is None else own_names
-        self._own_names = {p: f for p, f in names.items() if p != "other"}
+        # party -> the words naming its own state ("kyiv" for Ukraine's officials,
+        # ``ActorBase.state_names``): a rejection whose subject is one of them is the speaker's
+        # side's own; given by the caller, so the rules read no file and see the user's actors
+        self._own_names = dict(own_names or {})
         lex = taxonomy.stance
 
         def compile_all(items: Iterable[str], weight: float = 1.0, tag: str = "") -> list[Pattern]:

@@ -36,7 +36,6 @@ __all__ = [
     "load_actors",
     "name_key",
     "packaged_parties",
-    "packaged_party_places",
     "split_words",
 ]
 
@@ -460,6 +459,19 @@ class ActorBase:
         return self.gendered_words.get(self.fold(word))
 
     # -- sides: parties of actors, unnamed sources and groups ---------------------------------
+    def state_names(self) -> dict[str, frozenset[str]]:
+        """Party id -> the lower-cased one-word forms that name its state ("ukraine" -> "kyiv",
+        "ukrainian", ...), from ``places`` (packaged and the user's): a state's own capital said
+        by its officials ("Kyiv had turned down ...") is the speaker's side, as "we" is. The
+        "other" party is no side and has none."""
+        out: dict[str, set[str]] = {}
+        for pid, forms in self.places.items():
+            party = self.party_of(self.get(pid))
+            if party is None or party == "other":
+                continue
+            out.setdefault(party, set()).update(f.lower() for f in forms if " " not in f)
+        return {k: frozenset(v) for k, v in out.items()}
+
     def party_of(self, actor: Actor | None) -> str | None:
         """The actor's party, else that of the state or body it belongs to; media have none."""
         seen: set[str] = set()
@@ -941,27 +953,6 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
 def packaged_parties() -> dict[str, str]:
     """The packaged parties, id -> the name a reader is shown ("united_states" -> "United States")."""
     return _parties(_read_yaml(packaged("actors.yaml")).get("parties"), packaged("actors.yaml"))
-
-
-@functools.lru_cache(maxsize=1)
-def packaged_party_places() -> dict[str, frozenset[str]]:
-    """Party id -> the lower-cased one-word forms that name its state ("ukraine" -> "kyiv",
-    "ukrainian", ...): a state's own capital said by its officials ("Kyiv had turned down ...")
-    is the speaker's side, as "we" is. From the packaged ``places`` and the party of the state
-    actor each is keyed by."""
-    data = _read_yaml(packaged("actors.yaml"))
-    party_of = {
-        str(e.get("id")): str(e.get("party"))
-        for e in data.get("actors") or []
-        if isinstance(e, dict) and e.get("party")
-    }
-    out: dict[str, set[str]] = {}
-    for pid, forms in (data.get("places") or {}).items():
-        party = party_of.get(str(pid))
-        if party is None or not isinstance(forms, list):
-            continue
-        out.setdefault(party, set()).update(str(f).lower() for f in forms if " " not in str(f))
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _parties(section: Any, path: Path) -> dict[str, str]:
