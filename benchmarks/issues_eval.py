@@ -27,6 +27,7 @@ from typing import Any
 
 from redline.extract.issues import IssueTagger
 from redline.extract.stance import StanceClassifier
+from redline.knowledge.actors import load_actors
 from redline.knowledge.issues import load_issues
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,7 +72,7 @@ def evaluate(gold_path: Path, verbose: bool) -> tuple[int, int, int, int, int]:
 
 def _evaluate(docs: list[tuple[str, list[dict[str, Any]]]], verbose: bool) -> tuple[int, int, int, int, int]:
     taxonomy = load_issues()
-    tagger, classifier = IssueTagger(taxonomy), StanceClassifier(taxonomy)
+    tagger, classifier = IssueTagger(taxonomy), StanceClassifier(taxonomy, load_actors().state_names())
     tp = fp = fn = n = ok = 0
     items = [(text, a) for text, atts in docs for a in atts if not a.get("optional")]
     for text, a in items:
@@ -97,7 +98,7 @@ def _evaluate(docs: list[tuple[str, list[dict[str, Any]]]], verbose: bool) -> tu
 def speed(gold_path: Path, rounds: int = 200) -> float:
     """Statements per second for tagging plus stance (lexicons compiled once, outside the loop)."""
     taxonomy = load_issues()
-    tagger, classifier = IssueTagger(taxonomy), StanceClassifier(taxonomy)
+    tagger, classifier = IssueTagger(taxonomy), StanceClassifier(taxonomy, load_actors().state_names())
     items = [(a["content"], a.get("cue")) for _, atts in load_gold(gold_path) for a in atts]
     begin = time.perf_counter()
     for _ in range(rounds):

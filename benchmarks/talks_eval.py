@@ -169,7 +169,9 @@ def curve(trainer: Any, pipe: Any, examples: list[Any], ids: list[str], k: int, 
             sizes.append(len(keep))
             train = [e for e in examples if e.doc_id in keep] + written
             weights = parse_weights(trainer.train(train, pipe.classifier), f"curve {share}")
-            classifier = StatementClassifier(pipe.classifier.taxonomy, weights)
+            classifier = StatementClassifier(
+                pipe.classifier.taxonomy, weights, pipe.knowledge.actors.state_names()
+            )
             for e in examples:
                 if e.doc_id not in held_set or not e.extracted:
                     continue
