@@ -391,9 +391,7 @@ def _reporters_question(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
     answer after it is the statement."""
     if cand.source is None or cand.cue_token < 0 or cand.kind in ("colon", "signature"):
         return False
-    if doc[cand.cue_token].lemma_.lower() not in cues.question_verbs:
-        return False
-    return _head_of(doc, cand.source).lemma_.lower() in cues.question_labels
+    return cues.press_asks(doc[cand.cue_token].lemma_, _head_of(doc, cand.source).lemma_)
 
 
 def _head_of(doc: Doc, rng: TokenRange) -> Token:

@@ -108,11 +108,7 @@ class RedlineExtract:
     def __init__(self, knowledge: Knowledge) -> None:
         register_extensions()
         self.knowledge = knowledge
-        self.resolver = SpeakerResolver(
-            knowledge.actors,
-            askers=knowledge.cues.question_labels,
-            asking_verbs=knowledge.cues.question_verbs,
-        )
+        self.resolver = SpeakerResolver(knowledge.actors, cues=knowledge.cues)
         self.mentions = self.resolver.finder  # one analysis per doc, shared with the resolver
         self.classifier = StatementClassifier(
             knowledge.taxonomy, knowledge.weights, knowledge.actors.state_names()

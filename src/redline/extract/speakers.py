@@ -54,6 +54,7 @@ from redline.extract.english import (
 from redline.extract.headlines import bylines, headline_end
 from redline.extract.token_ranges import conjuncts, dateline_end
 from redline.knowledge.actors import SKIPPED, ActorBase, split_words
+from redline.knowledge.cues import CueLexicon
 from redline.model import Actor, Mention, Span, Speaker
 
 __all__ = ["PRONOUNS", "SpeakerResolver"]
@@ -204,15 +205,14 @@ class SpeakerResolver:
         kb: ActorBase,
         weights: SalienceWeights | None = None,
         *,
-        askers: Collection[str] = (),
-        asking_verbs: Collection[str] = (),
+        cues: CueLexicon | None = None,
     ) -> None:
         self.kb = kb
         self.weights = weights or SalienceWeights()
         # "One reporter asked whether ... 'Not yet,' she replied": the press asks, the official
         # answers; a reporter who asks is never the one a later pronoun's answer is given by
-        self._askers = frozenset(askers)
-        self._asking_verbs = frozenset(asking_verbs)
+        # (``CueLexicon.press_asks``; without cues no one is taken for the press)
+        self._cues = cues
         self.finder = MentionFinder(kb)
         # head words of roles, so that "Russian Leader" in a title-case headline is still a role
         self._role_words = frozenset(key[-1] for key in kb.titles) | frozenset(
@@ -1330,9 +1330,9 @@ class SpeakerResolver:
 
     def _asking_reporter(self, head: Token) -> bool:
         return (
-            head.lemma_.lower() in self._askers
+            self._cues is not None
             and head.dep_ == "nsubj"
-            and head.head.lemma_.lower() in self._asking_verbs
+            and self._cues.press_asks(head.head.lemma_, head.lemma_)
         )
 
     def _speaker_candidate(self, index: _Index, p: Speaker) -> _Candidate | None:

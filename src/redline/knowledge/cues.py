@@ -155,6 +155,13 @@ class CueLexicon:
     def confidence_of(self, kind: str) -> float:
         return float(self.confidence.get(kind, 1.0))
 
+    def press_asks(self, verb_lemma: str, subject_lemma: str) -> bool:
+        """Whether a subject asking with this verb is the press ("One reporter asked whether
+        ..."): at a news conference the question is no one's position in the story, and the
+        reporter is not who the answer after it ("she replied") comes from. Attribution and
+        speaker resolution both ask it."""
+        return verb_lemma.lower() in self.question_verbs and subject_lemma.lower() in self.question_labels
+
 
 def _words(data: Mapping[str, Any], key: str, where: str) -> list[str]:
     value = data.get(key, [])
