@@ -32,9 +32,15 @@ sixth (eight drafts, five pairs: a forwarded diplomatic cable in capitals quotin
 between BEGIN TEXT and END TEXT, a slide deck exported as text, points "1.1" under chapter
 headings with comment anchors, an English | French two-column text, a tracker's YAML dump whose
 items are not in point order, points lettered "(a)" with PDF ligatures, a chat export, bullets
-in a live blog), written after all five and before redline read it.
+in a live blog), written after all five and before redline read it; ``--set drafts7`` a seventh
+(seven drafts, four pairs: a consolidated text with points inserted later as "4A" inside amendment
+markers and a repealed point left as dots, a press-briefing transcript reading the points aloud
+with spoken numbers, a wire story giving the points in running prose by digit, OCR of a
+photographed page with misread numbers, LaTeX source whose ``enumerate`` lists go on across
+sections, articles whose paragraphs are numbered afresh in each, a PDF copy with each number alone
+on its line and bare page numbers), written after all six and before redline read it.
 
-Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts6] [--verbose]
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts7] [--verbose]
 """
 
 from __future__ import annotations
@@ -57,7 +63,7 @@ from redline.model import PlanVersion
 
 DATA = Path(__file__).resolve().parent / "data"
 # the first batch, then each next one written after the reader was fixed on those before it
-SETS = ("drafts", "drafts2", "drafts3", "drafts4", "drafts5", "drafts6")
+SETS = ("drafts", "drafts2", "drafts3", "drafts4", "drafts5", "drafts6", "drafts7")
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 
