@@ -1,6 +1,6 @@
 """Attribution and speakers on the unseen set: news no one on the project had read while tuning.
 
-Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|...|unseen10|unseen11]
+Usage: python benchmarks/unseen_eval.py [--set unseen|unseen2|...|unseen11|unseen12]
        [--verbose] [--json] [--weights FILE]
 
 Every other quality figure comes from text the rules were revised against (the talks set, the
@@ -37,7 +37,11 @@ and was written in session 25, before that session's stance, issue and speaker w
 benchmarks/data/unseen11/ (a press-conference write-up, a newsletter briefing, a profile, a story
 translated from Kommersant, a story with an appended correction, a roundup of reactions from capitals,
 a fact check, an article with a pull quote) has issue and stance gold, speaker labels that follow
-NOTES.md exactly, and was written in session 26, before anything of redline read it.
+NOTES.md exactly, and was written in session 26, before anything of redline read it;
+benchmarks/data/unseen12/ (a think tank's analysis quoting experts, a 'what we know' explainer with
+question headings, a speaker named only late, reported-speech chains, a leaked draft, red lines worded
+without 'only if', a regional paper's local reactions, a commentary quoting others) has issue and
+stance gold with the same speaker labels and was written in session 27, before anything of redline read it.
 Scoring and the error listing are examples_eval.py's (../shared/eval/score.py when present);
 --verbose lists misses, spurious statements and wrong speakers.
 """
@@ -57,9 +61,9 @@ from redline.knowledge.classifiers import load_weights
 
 DATA = Path(__file__).resolve().parent / "data"
 # each batch was written and annotated before redline read it
-BATCHES = ("unseen", *(f"unseen{n}" for n in range(2, 12)))
+BATCHES = ("unseen", *(f"unseen{n}" for n in range(2, 13)))
 # the batches whose gold annotates issues and stance
-WITH_ISSUES = {"unseen3", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11"}
+WITH_ISSUES = {"unseen3", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12"}
 
 
 def main() -> None:
