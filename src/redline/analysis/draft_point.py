@@ -1,9 +1,9 @@
 """One shape of a draft point while a text is read, whichever reader found it.
 
-The line reader (``draft_lines``), the run of markers (``point_sequence``) and the readers of
-prose and bullets (``draft_layout``) each find a draft's points their own way; they hand the
-rest of the text reader (numbering by section, titles, marks) the same record, so that no
-reader's points need converting into another's before the plan reader can choose between them.
+The line reader (``draft_lines``) and the run of markers (``point_sequence``) each find a
+draft's points their own way, and the points of prose (``draft_layout``) are made one too; they
+hand the rest of the text reader (numbering by section, titles, marks) the same record, so that
+the plan reader chooses between two readers' points without converting one into the other.
 """
 
 from __future__ import annotations

@@ -152,24 +152,23 @@ def _with_run(
     stays the error it is ("2." used twice). When no line was numbered (``numbered`` false) and
     the run is one list of the bullets read, it wins: the run ends a list at a paragraph of its
     own, and a page with a "Key points" list, reactions and the plan holds three lists."""
-    found = sequence_points(lines, skip)
-    if not found and (not drafts or drafts[0].number not in ("1", "a", "i", "I", "A")):
+    run = sequence_points(lines, skip)
+    if not run and (not drafts or drafts[0].number not in ("1", "a", "i", "I", "A")):
         # no line opens a run, and what the lines gave does not start a list: the points may
         # be inside the paragraphs ("... three parts: 1) a truce ...; 2) ...")
-        found = inline_sequence(lines, skip)
-    if not found:
+        run = inline_sequence(lines, skip)
+    if not run:
         return drafts
-    run = list(found)
     if not drafts:
         return run
     counted = _top_count([d for d in run if not (len(d.lines) == 1 and is_title(d.lines[0]))])
     repeated = len({(d.section, d.annex, d.number) for d in drafts}) < len(drafts)
     known = _top_count(drafts)
     inner = repeated and _indented_list(run, drafts, lines)
-    if not numbered and not found[0].numbered:
+    if not numbered and not run[0].numbered:
         return run if {d.line for d in run} < {d.line for d in drafts} else drafts
     return (
-        run if found[0].numbered and (counted > known or (repeated and counted >= known) or inner) else drafts
+        run if run[0].numbered and (counted > known or (repeated and counted >= known) or inner) else drafts
     )
 
 

@@ -1,17 +1,16 @@
-"""Plan versions from text, Markdown, JSON or CSV, and tagging of their points with issues.
+"""Plan versions from text, Markdown, JSON or CSV: the one door every plan file comes in by.
 
 Published drafts come as numbered lists in prose ("1.", "2)", "Point 3:"), with sub-points
-("a)", "5.1") and section headings (Markdown, "II. TERRITORY", "Section B:", a line in
-capitals), sometimes numbered afresh in each section, which then prefixes the point's number
-("B.1"), and an annex numbering its items afresh ("A.1"); reconstructions, hand-made tables and
-drafting tools' exports come as JSON or CSV, with their own names for the fields.
-All of them become one ``PlanVersion`` with ordered ``Point`` records, so that alignment,
-linking and positions never care where a version came from. Parsing is strict about what
-would silently corrupt a version (a point number used twice, a sub-point with no parent, no
-points at all) and says on which line.
+("a)", "5.1") and section headings, pasted in every layout; reconstructions, hand-made tables and
+drafting tools' exports come as JSON or CSV, with their own names for the fields. All of them
+become one ``PlanVersion`` with ordered ``Point`` records, so that alignment, linking and
+positions never care where a version came from. Parsing is strict about what would silently
+corrupt a version (a point number used twice, a sub-point with no parent, no points at all) and
+says on which line.
 
-This module is the entry point: it picks the reader of a format (``plan_text``,
-``structured_plans``) and reads a file; tagging is ``point_tags``, the saved shape ``plan_dicts``.
+This module picks the reader of a format and reads a file; the readers are ``plan_text`` (text
+and Markdown) and ``structured_plans`` (JSON and CSV). Tagging points with issues is
+``point_tags``; the saved JSON shape of a version is ``plan_dicts``.
 """
 
 from __future__ import annotations
