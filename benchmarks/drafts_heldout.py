@@ -57,7 +57,8 @@ from _plan_score import score_alignment
 
 from redline.analysis.align import align_versions
 from redline.analysis.negotiation import point_tagging
-from redline.analysis.plans import load_plan, tag_points
+from redline.analysis.plans import load_plan
+from redline.analysis.point_tags import tag_points
 from redline.errors import PlanError
 from redline.model import PlanVersion
 

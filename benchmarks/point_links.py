@@ -29,7 +29,8 @@ from _shared import require_shared
 
 from redline.analysis.linking import LinkOptions, link_statements
 from redline.analysis.negotiation import point_tagging
-from redline.analysis.plans import load_plan, tag_points
+from redline.analysis.plans import load_plan
+from redline.analysis.point_tags import tag_points
 from redline.knowledge.link_terms import load_generic_link_terms
 from redline.model import Span, Speaker, Statement
 

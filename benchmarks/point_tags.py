@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import require_shared
 
 from redline.analysis.negotiation import foreign_text, point_tagging
-from redline.analysis.plans import load_plan, point_warnings, tag_points
+from redline.analysis.plans import load_plan
+from redline.analysis.point_tags import point_warnings, tag_points
 
 # point number -> (true issues, why)
 TRUE_TAGS: dict[str, tuple[frozenset[str], str]] = {

@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import require_shared
 
 from redline.analysis.negotiation import point_tagging
-from redline.analysis.plans import load_plan, tag_points
+from redline.analysis.plans import load_plan
+from redline.analysis.point_tags import tag_points
 
 # E3 point number -> (true issues, why); points without text (deleted, absent, unknown) are not scored
 TRUE_TAGS: dict[str, tuple[frozenset[str], str]] = {

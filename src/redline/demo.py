@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from redline.analysis import negotiation as lib
 from redline.analysis.db_repository import SqlPlanRepository
-from redline.analysis.plans import load_plan, tag_points
+from redline.analysis.plans import load_plan
+from redline.analysis.point_tags import tag_points
 from redline.analysis.stored_positions import stored_positions
 from redline.config import Settings
 from redline.examples import EXAMPLE_PLAN, corpus_path, example_plans

@@ -10,7 +10,7 @@ from negotiation_builders import version
 
 from redline.analysis.align import align_versions
 from redline.analysis.negotiation import foreign_text
-from redline.analysis.plans import point_warnings
+from redline.analysis.point_tags import point_warnings
 from redline.errors import ConfigError
 from redline.knowledge.scripts import parse_latin_letters
 

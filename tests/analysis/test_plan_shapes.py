@@ -245,6 +245,15 @@ def test_point_labels_file_is_validated() -> None:
         parse_point_labels({"ordinals": "first"})
 
 
+def test_number_words_are_read_by_the_label_file_alone() -> None:
+    """A point's label ("Point two") and a list's marker ("Second,") read a number in words by
+    the file's lists, in any case; a word the lists do not hold is no number."""
+    labels = parse_point_labels({"cardinals": ["One", "Two", "Three"], "ordinals": ["First", "Second"]})
+    assert labels.cardinal("Two") == 2 and labels.cardinal("three") == 3
+    assert labels.cardinal("four") is None and labels.cardinal("second") is None
+    assert labels.ordinal("SECOND") == 2 and labels.ordinal("two") is None
+
+
 XML = """<?xml version="1.0" encoding="UTF-8"?>
 <doc xmlns="urn:example:drafts">
   <meta><created when="2040-02-01"/><version>7</version></meta>

@@ -7,17 +7,9 @@ from pathlib import Path
 import pytest
 from negotiation_builders import EXAMPLES, FIXTURES
 
-from redline.analysis.plans import (
-    load_plan,
-    parse_plan,
-    parse_plan_csv,
-    parse_plan_json,
-    parse_plan_text,
-    tag_points,
-    term_tagger,
-    version_from_dict,
-    version_to_dict,
-)
+from redline.analysis.plan_dicts import version_from_dict, version_to_dict
+from redline.analysis.plans import load_plan, parse_plan, parse_plan_csv, parse_plan_json, parse_plan_text
+from redline.analysis.point_tags import tag_points, term_tagger
 from redline.errors import PlanError
 from redline.knowledge.issue_terms import IssueTerms, load_issue_terms
 

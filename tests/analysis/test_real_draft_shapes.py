@@ -10,13 +10,8 @@ import json
 import pytest
 
 from redline.analysis.align import align_versions, best_assignment
-from redline.analysis.plans import (
-    parse_plan,
-    parse_plan_csv,
-    parse_plan_json,
-    parse_plan_text,
-    point_warnings,
-)
+from redline.analysis.plans import parse_plan, parse_plan_csv, parse_plan_json, parse_plan_text
+from redline.analysis.point_tags import point_warnings
 from redline.errors import PlanError
 
 DRAFT = """Author: North

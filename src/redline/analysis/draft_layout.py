@@ -10,7 +10,7 @@ A truce ..."), or with its automatic numbering lost ("•" before each point, "F
 "Second,"), as a channel post numbered with keycap emoji ("3️⃣"), as a word processor's text
 with its table of contents ("Article 4<TAB>Title<TAB>2"), or as the wikitext source of a wiki
 page ("# ..." items the wiki numbers itself). Each function here answers one layout question
-on plain lines, so that ``redline.analysis.plans`` reads every shape into the same points.
+on plain lines, so that ``redline.analysis.plan_text`` reads every shape into the same points.
 """
 
 from __future__ import annotations
@@ -421,7 +421,7 @@ def prose_points(text: str) -> list[tuple[str, int, str]]:
         for sentence in _SENTENCE_END.split(body):
             m = _ORDINAL_LEAD.match(sentence)
             expected = len(found) + 1
-            if m and ORDINALS.index(m.group("ord").lower()) + 1 == expected and (m.group("noun") or found):
+            if m and point_labels().ordinal(m.group("ord")) == expected and (m.group("noun") or found):
                 found.append((str(expected), start, sentence))
                 current = [sentence]
             elif current is not None:
@@ -476,7 +476,7 @@ def ordinal_paragraphs(text: str) -> list[tuple[str, int, str]]:
     found: list[tuple[str, int, str]] = []
     for start, body in _paragraphs(text):
         m = _ORDINAL_ADVERB.match(body)
-        if m and ORDINALS.index(m.group("ord").lower()) == len(found):
+        if m and point_labels().ordinal(m.group("ord")) == len(found) + 1:
             found.append((str(len(found) + 1), start, m.group("text")))
     return found if len(found) >= 3 else []
 

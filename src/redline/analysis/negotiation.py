@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from redline.analysis.align import PlanDiff, align_versions
 from redline.analysis.linking import LinkOptions, PointLink, link_statements
-from redline.analysis.plans import Tagger, load_plan, point_warnings, tag_points, term_tagger, with_meta
+from redline.analysis.plan_records import with_meta
+from redline.analysis.plans import load_plan
+from redline.analysis.point_tags import Tagger, point_warnings, tag_points, term_tagger
 from redline.analysis.positions import (
     Columns,
     PositionMatrix,

@@ -19,7 +19,8 @@ from typing import Any
 
 from redline.analysis.align import PlanDiff
 from redline.analysis.linking import PointMatcher
-from redline.analysis.plans import tagging_text, version_to_dict
+from redline.analysis.plan_dicts import version_to_dict
+from redline.analysis.point_tags import tagging_text
 from redline.analysis.textsim import tokens
 from redline.knowledge.plan_changes import ChangeLexicon
 from redline.model import PlanVersion, Point, Statement

@@ -19,16 +19,16 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
-from redline.analysis.draft_layout import CARDINALS, ORDINALS
+from redline.analysis.draft_layout import CARDINALS
+from redline.analysis.draft_point import DraftPoint
 from redline.knowledge.point_labels import point_labels
 
 __all__ = [
     "Marker",
-    "SequencePoint",
     "first_column",
     "inline_sequence",
     "keyed_points",
@@ -82,18 +82,6 @@ class Marker:
     text: str  # what follows it on its line
     indent: int = 0
     prefix: str = ""  # a recurring prefix before it (a chat's "[09:14] Name: "), as written
-
-
-@dataclass(slots=True)
-class SequencePoint:
-    """A point read from a run of markers: its number, first line (1-based), title and lines."""
-
-    number: str
-    line: int
-    lines: list[str] = field(default_factory=list)
-    heading: str | None = None
-    breaks: list[int] = field(default_factory=list)  # indices of ``lines`` that follow a blank line
-    numbered: bool = True  # False for a point a bullet opens: its place in the list is its number
 
 
 def _roman(text: str) -> int | None:
@@ -152,14 +140,15 @@ def _value_readings(token: str) -> list[tuple[str, int, str]]:
     numeral; "i" either; "Two" and "Second" a number in words."""
     out: list[tuple[str, int, str]] = []
     low = token.lower()
-    if low in CARDINALS:
-        out.append(("word", CARDINALS.index(low) + 1, token))
-    if low in ORDINALS:
-        out.append(("word", ORDINALS.index(low) + 1, token))
+    labels = point_labels()
+    if (value := labels.cardinal(low)) is not None:
+        out.append(("word", value, token))
+    if (value := labels.ordinal(low)) is not None:
+        out.append(("word", value, token))
     if (value := _roman(token)) is not None and (token.islower() or token.isupper()):
         out.append(("roman-lower" if token.islower() else "roman-upper", value, token))
-    if low.endswith("ly") and low[:-2] in ORDINALS:  # "Secondly,"
-        out.append(("word", ORDINALS.index(low[:-2]) + 1, token))
+    if low.endswith("ly") and (value := labels.ordinal(low[:-2])) is not None:  # "Secondly,"
+        out.append(("word", value, token))
     for script, letters in point_labels().alphabets.items():
         if len(token) == 1 and low in letters:
             place = letters.index(low)
@@ -460,7 +449,7 @@ def _prefix_line(prefix: str) -> re.Pattern[str] | None:
     return re.compile(r"^\s*" + out)
 
 
-def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[SequencePoint]:
+def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[DraftPoint]:
     """The points of ``lines`` read as the best run of markers and the runs nested under its
     points, or [] when no run of two (three bullets) is found. ``skip`` are indices of lines
     that are no text (page furniture found by the caller)."""
@@ -512,13 +501,13 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
             subs = [dotted[:1]]
         if subs:
             starts += [(f"{numbers[k]}.{s.label}" if s.kind != "dotted" else s.label, s) for s in subs[0]]
-    points: list[SequencePoint] = []
+    points: list[DraftPoint] = []
     for k, (number, m) in enumerate(starts):
         end = starts[k + 1][1].line if k + 1 < len(starts) else last
         # a row of cells (the marker closed by a tab or a bar) keeps its text cell alone
         row = m.style.endswith(("\t", "|")) or m.text.rstrip().endswith("|")
         first = _cell(m.text) if row else m.text
-        point = SequencePoint(number, m.line + 1, [first] if first else [], numbered=m.kind != "bullet")
+        point = DraftPoint(number, m.line + 1, [first] if first else [], numbered=m.kind != "bullet")
         blank = False
         for i in range(m.line + 1, end):
             line = lines[i]
@@ -630,7 +619,7 @@ def _nested(run: list[Marker], other: list[Marker]) -> bool:
 _INLINE_AT = re.compile(r"(?<=[.:;!?])\s+(?=\S)")
 
 
-def inline_sequence(lines: Sequence[str], skip: Collection[int] = ()) -> list[SequencePoint]:
+def inline_sequence(lines: Sequence[str], skip: Collection[int] = ()) -> list[DraftPoint]:
     """The points of a text that gives them inside its paragraphs ("The plan has three parts:
     1) a truce ... 2) a corridor ... 3) talks ..."), as a run of markers that counts up from the
     first, each opening a sentence or a clause, whatever they look like; [] when no run of three
@@ -656,7 +645,7 @@ def inline_sequence(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
     runs = [r for r in marker_runs(found) if len(r) >= 3 and r[0].value == 1]
     if not runs:
         return []
-    out: list[SequencePoint] = []
+    out: list[DraftPoint] = []
     for k, m in enumerate(runs[0]):
         p, start = spots[m.line]
         body = paragraphs[p][1]
@@ -665,5 +654,5 @@ def inline_sequence(lines: Sequence[str], skip: Collection[int] = ()) -> list[Se
         own = next(
             r for r in _at(segment, 0, 0, "") if (r.kind, r.style, r.value) == (m.kind, m.style, m.value)
         )
-        out.append(SequencePoint(_number(m), paragraphs[p][0] + 1, [own.text]))
+        out.append(DraftPoint(_number(m), paragraphs[p][0] + 1, [own.text]))
     return out

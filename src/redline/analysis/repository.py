@@ -18,8 +18,8 @@ from typing import Any, Protocol
 
 import yaml
 
+from redline.analysis.plan_dicts import version_from_dict, version_to_dict
 from redline.analysis.plan_reports import ReconstructedPoint, ReconstructedVersion, ReportedChange
-from redline.analysis.plans import version_from_dict, version_to_dict
 from redline.errors import ConfigError, InputError, NotFoundError, PlanError
 from redline.model import Extraction, PlanVersion, Problem
 

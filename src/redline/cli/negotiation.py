@@ -251,8 +251,8 @@ def plan_import(
 @plan_app.command("list")
 def plan_list(db: DbOpt = None, plans_dir: PlansDir = None, fmt: Fmt = "table") -> None:
     """List plans and their versions (`-f json`: the API's /api/v1/plans)."""
+    from redline.analysis.plan_dicts import version_summary
     from redline.analysis.plan_reports import UNCONFIRMED
-    from redline.analysis.plans import version_summary
 
     with _backend(db, plans_dir) as backend:
         check_choice(fmt, ("table", "json"), "--format")
@@ -300,7 +300,7 @@ def plan_show(
     from redline.analysis import negotiation as lib
     from redline.analysis.diff_render import TEXT_NOT_KNOWN, point_status
     from redline.analysis.plan_reports import UNCONFIRMED, version_detail
-    from redline.analysis.plans import tagging_text
+    from redline.analysis.point_tags import tagging_text
 
     with _backend(db, plans_dir) as backend:
         check_choice(fmt, ("table", "json"), "--format")

@@ -33,6 +33,17 @@ class PointLabels:
     notes: tuple[str, ...] = ()  # "speaker notes": the label of a note line that is no text
     app_marks: tuple[str, ...] = ()  # "<This message was edited>": a chat app's words in a message
 
+    def cardinal(self, word: str) -> int | None:
+        """The number a cardinal word says ("Two" is 2), None when it says none: the one reading
+        of a number in words, for a point's label ("Point two") and a list's marker alike."""
+        low = word.lower()
+        return self.cardinals.index(low) + 1 if low in self.cardinals else None
+
+    def ordinal(self, word: str) -> int | None:
+        """The place an ordinal word says ("Second" is 2), None when it says none."""
+        low = word.lower()
+        return self.ordinals.index(low) + 1 if low in self.ordinals else None
+
 
 @cache
 def point_labels(path: Path | None = None) -> PointLabels:

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from redline.analysis.db_repository import SqlPlanRepository
+from redline.analysis.plan_dicts import version_summary
 from redline.analysis.plan_reports import version_detail
-from redline.analysis.plans import version_summary
 from redline.api.deps import RevisionCacheDep, StoreDep
 from redline.api.errors import ERROR_RESPONSES
 from redline.api.models import PlanDiffOut, PlanOut, VersionDetail, VersionSummary

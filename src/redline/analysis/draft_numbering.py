@@ -1,0 +1,91 @@
+"""The numbers a text plan's points end with, once the reader has found them.
+
+A draft may number afresh in each section ("Section A: 1. 2. Section B: 1. 2."), number an
+annex's items apart from the plan's points, or title its numbered paragraphs with a point of
+no text of its own ("Article 2 - Island Assembly" over 2.1 and 2.2). Each becomes the numbers
+a version is aligned by ("A.1", "B.1"; 2.1 and 2.2 under the heading), and a number used twice
+where nothing tells the two apart is an error that says on which lines, since merging two
+points would silently corrupt the version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
+from itertools import takewhile
+
+from redline.analysis.draft_point import DraftPoint, is_title
+from redline.errors import PlanError
+
+__all__ = ["numbered_by_section", "paragraph_headings"]
+
+
+def paragraph_headings(drafts: list[DraftPoint]) -> list[DraftPoint]:
+    """Drafts without the points that only title their numbered paragraphs: "Article 2 - Island
+    Assembly" (or "Article 2" and a title line) over "2.1", "2.2" is the heading of 2.1 and 2.2,
+    not a point of its own, whose text would be a title that aligns with nothing."""
+    out: list[DraftPoint] = []
+    for k, d in enumerate(drafts):
+        title = " ".join(d.lines).strip()
+        under = list(takewhile(partial(_paragraph_of, d.number), drafts[k + 1 :]))
+        if "." not in d.number and under and (not title or is_title(title)):
+            for s in under:
+                s.heading = title or d.heading
+            continue
+        out.append(d)
+    return out
+
+
+def _paragraph_of(number: str, d: DraftPoint) -> bool:
+    """Whether ``d`` is a numbered paragraph of point ``number`` ("2.1" of "2"; "2.a" is not)."""
+    return d.number.startswith(f"{number}.") and d.number[len(number) + 1 :].split(".")[0].isdigit()
+
+
+def numbered_by_section(drafts: list[DraftPoint], where: str) -> list[DraftPoint]:
+    """Drafts whose numbering starts again in each section ("Section A: 1. 2. Section B: 1. 2.")
+    get the section's label in front ("A.1", "B.1"); a number used twice in one section, or
+    twice with no section between, is an error that would merge two points. An annex's items
+    are numbered apart from the plan's points: they get the annex's label ("A.1") when their
+    numbers are the points' own, and the points keep theirs."""
+    main = _renumbered([d for d in drafts if not d.annex], where)
+    annex = [d for d in drafts if d.annex]
+    if not annex:
+        return main
+    taken = {d.number for d in main}
+    renamed = _renumbered(annex, where)
+    if renamed == annex and taken & {d.number for d in annex}:
+        renamed = [replace(d, number=f"{d.section}.{d.number}") for d in annex]
+    order = {id(d): k for k, d in enumerate(drafts)}
+    pairs = [*zip([d for d in drafts if not d.annex], main, strict=True), *zip(annex, renamed, strict=True)]
+    return [new for old, new in sorted(pairs, key=lambda p: order[id(p[0])])]
+
+
+def _said(d: DraftPoint) -> str:
+    """The start of what a draft says, to quote in an error."""
+    text = " ".join(d.lines) or d.heading or ""
+    return text[:50] + ("…" if len(text) > 50 else "")
+
+
+def _renumbered(drafts: list[DraftPoint], where: str) -> list[DraftPoint]:
+    """``drafts`` with the section in front of their numbers when numbering starts again."""
+    seen: dict[tuple[str, str], int] = {}
+    restarts = False
+    first_line: dict[str, int] = {}
+    first_of: dict[tuple[str, str], DraftPoint] = {}
+    for d in drafts:
+        if (d.section, d.number) in seen:
+            first = first_of[d.section, d.number]
+            raise PlanError(
+                f"point {d.number} appears twice (first on line {seen[d.section, d.number]}: "
+                f"{_said(first)!r}; again: {_said(d)!r})",
+                where=f"{where}:{d.line}",
+                hint="renumber one of them, or reword a line that is no point so it does not start "
+                "with a number",
+            )
+        seen[d.section, d.number] = d.line
+        first_of[d.section, d.number] = d
+        restarts = restarts or d.number in first_line
+        first_line.setdefault(d.number, d.line)
+    if not restarts:
+        return drafts
+    return [replace(d, number=f"{d.section}.{d.number}") for d in drafts]

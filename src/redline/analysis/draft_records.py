@@ -1,0 +1,101 @@
+"""A text draft's point as the record a JSON point would be: its marks, title and text.
+
+A point read from text carries what a JSON export puts in fields: marks at its start
+("[disputed by X]", "[summary]", "[lang:de]"), a title on the label's line or run in before its
+first sentence ("1. **Ceasefire.** A complete ..."), wrapped and hyphenated lines, and after the
+last point, a signature block or an editor's note that is no part of it. This module turns each
+into the record ``plan_records`` reads, so that a text point and a JSON point become one
+``Point`` the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from redline.analysis.draft_layout import join_wrapped
+from redline.analysis.draft_point import DraftPoint, is_title
+from redline.analysis.textsim import STOP_WORDS
+from redline.model import Point
+
+__all__ = ["draft_record", "end_at_closing", "plain_run_in_titles"]
+
+# A run-in title in bold or italics that opens a point ("1. **Ceasefire.** A complete ...",
+# "**Prisoners**: ..."): the point's heading, not its text. A stop after it tells it from a word
+# set in bold for weight ("**All** guns shall ...").
+_RUN_IN = re.compile(
+    r"^(?P<em>\*\*|__|\*)(?=\S)(?P<title>[^*_]{1,80}?)(?:[.:](?P=em)\s*|(?P=em)\s*[:.–—-])\s*(?=\S)"
+)
+# A title in bold or italics filling the label's line ("1. **Ceasefire**"), the text under it.
+_EMPHASIS_LINE = re.compile(r"(?P<em>\*\*|__|\*)(?=\S)(?P<title>[^*_]{1,80}?)[.:]?(?P=em)[.:]?")
+# "[disputed by Russia]", "[summary]", "[partial]", "[unknown]", "[open]" at the start of a point.
+_MARK = re.compile(
+    r"^\s*\[(?P<mark>(?:disputed(?: by [^\]]+)?|agreed|open|partial|summary|unknown|deleted"
+    r"|lang:[^\]]+))\]\s*",
+    re.I,
+)
+
+
+def end_at_closing(last: DraftPoint) -> None:
+    """Drop what follows the last point after a blank line once that point has ended its
+    sentence: a signature block, an editor's note or the rest of the page is not the point.
+    An indented or lower-case line after the blank still continues it (a wrapped clause)."""
+    for k in last.breaks:
+        before = " ".join(last.lines[:k]).rstrip()
+        if before.endswith((".", "!", "?", '."', ".”")) and last.lines[k].lstrip("_*\"“‘'(")[:1].isupper():
+            del last.lines[k:]
+            return
+
+
+def draft_record(d: DraftPoint, hyphenated: frozenset[str]) -> dict[str, Any]:
+    """A text point as the record a JSON point would be: its marks ("[disputed by X]",
+    "[summary]", "[lang:de]") become its status fields, and a title on the label's line with
+    the text under it ("1. **Ceasefire**", or "1. Ceasefire" and a blank line) its heading."""
+    lines, heading = d.lines, d.heading
+    if len(lines) > 1:
+        first = lines[0].strip()
+        bold = _EMPHASIS_LINE.fullmatch(first)
+        # a plain line is a title only before a blank line and when it ends on a word of its
+        # own: "Convoys enter at the" + blank + "North Gate ..." is a sentence the blank cut
+        plain = 1 in d.breaks and is_title(first) and first.split()[-1].lower() not in STOP_WORDS
+        if (bold and is_title(bold.group("title"))) or plain:
+            lines, heading = lines[1:], bold.group("title").strip() if bold else first
+    body = join_wrapped(lines, hyphenated)
+    record: dict[str, Any] = {"number": d.number, "heading": heading}
+    marks: list[str] = []
+    while m := _MARK.match(body):
+        marks.append(m.group("mark").strip())
+        body = body[m.end() :]
+    for mark in marks:
+        low = mark.lower()
+        if low.startswith("disputed by"):
+            record["disputed_by"] = mark[len("disputed by") :].strip()
+        elif low.startswith("lang"):
+            record["lang"] = mark.split(":", 1)[-1].strip()
+        else:
+            record["status"] = f"{record.get('status', '')} {low}".strip()
+    if (m := _RUN_IN.match(body)) and is_title(m.group("title").strip()):
+        record["heading"] = m.group("title").strip()
+        body = body[m.end() :]
+    record["text"] = body.strip() or (None if "unknown" in record.get("status", "") else "")
+    return record
+
+
+# "Truce. A truce shall ..." : a title of up to four words ending in a stop, then a sentence.
+_PLAIN_RUN_IN = re.compile(r"^(?P<title>[A-Z][\w'’-]*(?: [\w'’-]+){0,3})\.\s+(?=[A-Z\"“(])")
+
+
+def plain_run_in_titles(points: list[Point]) -> list[Point]:
+    """``points`` with a plain run-in title ("2. Truce. A truce shall ...") taken as the heading.
+    A short first sentence is a title only when most of the draft's points (three at least)
+    open with one, as a drafter who titles points titles them all: one point opening "Agreed.
+    The parties ..." keeps its word."""
+    top = [p for p in points if "." not in p.number]
+    titled = {id(p): m for p in top if (m := _PLAIN_RUN_IN.match(p.text)) and is_title(m.group("title"))}
+    if len(titled) < 3 or len(titled) * 3 < len(top) * 2:
+        return points
+    return [
+        replace(p, heading=m.group("title"), text=p.text[m.end() :]) if (m := titled.get(id(p))) else p
+        for p in points
+    ]
