@@ -127,6 +127,10 @@ _PARTICIPLE_OPENERS = _stems("provided")
 _TAIL_OPENERS = _stems("unless provided")
 _TURN_WORDS = re.compile(rf"\b(?:{'|'.join(_TURN_TEXT)})\b", re.IGNORECASE)  # ``_TURN`` in text
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# a stretch between two commas that may be an aside (``StanceClassifier._without_asides``)
+_ASIDE = re.compile(r",\s*([^,;:.!?()\"]+?)\s*,")
+_ASIDE_WORDS = 5  # words at most in an aside ("in public or in private", "the foreign minister said")
+_ASIDE_GROUPS = frozenset({"aside", "reporting"})  # the only lists an aside's words may hit
 # the stance lexicon's lists read as they are, each a group of ``StanceClassifier._words``; the
 # general verdict words are weighed as one signed group ("general"), and the scheduling words are
 # the issue tagger's (logistics of the process), not a stance's
@@ -171,6 +175,8 @@ class StanceClassifier:
         classes = taxonomy.appraisal.classes
         groups["praise"] = compile_all(classes.get("positive", ()), 1.0, "positive")
         groups["reserve"] = compile_all((*classes.get("negative", ()), *classes.get("hedge", ())))
+        # a failure denied ("the talks are not failing", "I am not pessimistic"): praise by negation
+        groups["failure"] = compile_all(classes.get("negative", ()), -1.0, "negative")
         groups["general"] = (
             compile_all(lex.positive, 1.0, "positive")
             + compile_all(lex.negative, -_NEGATIVE_WEIGHT, "negative")
@@ -233,6 +239,8 @@ class StanceClassifier:
         if not issues or issues[0] not in self._issues:
             return StanceResult("neutral", 0.0, "no issue")
         issue = self.taxonomy.get(issues[0])
+        # "we have never agreed, in public or in private, to give up a town": read without the aside
+        content = self._without_asides(content)
         tokens = words(content)
         if not tokens:
             return StanceResult("neutral", 0.0, "empty content")
@@ -372,6 +380,35 @@ class StanceClassifier:
         if evaluative and prior:
             return _result(prior, 0.0, f"{speaker_party} prior on {issue.id}; {reason}", tags, "prior")
         return _result("neutral", 0.0, reason, tags, "")
+
+    def _without_asides(self, content: str) -> str:
+        """``content`` without the asides set off by commas inside a clause: "we have never
+        agreed, in public or in private, to give up a single town", "the proposal, in our view,
+        is unacceptable", "Russia, he said, would not insist on ...". An aside interrupts the
+        clause without changing what it says, but its commas are clause breaks to the rules, so a
+        negator or a verdict did not reach across it. An aside is a few words between two commas,
+        with words after it, that open with an ``aside`` phrase or end with a reporting verb, and
+        hold no other stance wording (", for now,", ", in principle," and ", if ever," stay)."""
+        if content.count(",") < 2:
+            return content
+        cut = [
+            m.span()
+            for m in _ASIDE.finditer(content)
+            if m.end() < len(content.rstrip(" .!?\"'")) and self._is_aside(words(m.group(1)))
+        ]
+        for start, end in reversed(cut):
+            content = content[:start] + " " + content[end:].lstrip()
+        return content
+
+    def _is_aside(self, chunk: Sequence[str]) -> bool:
+        """Whether the words between two commas are an aside (``_without_asides``)."""
+        if not 0 < len(chunk) <= _ASIDE_WORDS or BOUNDARY in chunk:
+            return False
+        found = self._words.find_grouped(chunk)
+        opens = any(h.start == 0 for h in found["aside"])
+        reports = any(h.end == len(chunk) for h in found["reporting"])
+        others = any(hits for group, hits in found.items() if group not in _ASIDE_GROUPS and not group.startswith(_ISSUE_TERMS))
+        return (opens or reports) and not others
 
     def _bounded(
         self,
@@ -867,10 +904,13 @@ def _praise(found: Found, negated: Callable[[Hit], bool]) -> list[Hit]:
     class: "a terrific meeting", "the summit laid the foundation"): a position on the talks,
     support for them. Not negated praise ("it's no good", "not helpful": a complaint is not
     an opposition to talking), nor praise beside a failure or a held-back verdict ("difficult
-    but businesslike", "useful, but too early to say"): a mixed verdict takes no side."""
-    if found["reserve"]:
+    but businesslike", "useful, but too early to say"): a mixed verdict takes no side. A failure
+    denied is praise too ("none of this means the talks are failing", "I am not pessimistic",
+    "the talks have not stalled"): the negative class negated, its sign turned by the negator."""
+    denied = [h for h in found["failure"] if negated(h)]
+    if len(denied) < len(found["failure"]) or any(not negated(h) for h in found["reserve"]):
         return []
-    return [h for h in found["praise"] if not negated(h)]
+    return [h for h in found["praise"] if not negated(h)] + denied
 
 
 def _unmasked(found: Found, group: str) -> list[Hit]:
