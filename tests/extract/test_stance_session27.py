@@ -30,7 +30,9 @@ def rules() -> StanceClassifier:
         "we have flatly rejected the proposal for a buffer zone",
     ],
 )
-def test_an_auxiliary_the_stemmer_changes_still_joins_subject_and_verb(rules: StanceClassifier, content: str) -> None:
+def test_an_auxiliary_the_stemmer_changes_still_joins_subject_and_verb(
+    rules: StanceClassifier, content: str
+) -> None:
     result = rules.explain(content, ["territory"], "said")
     assert (result.stance, REJECTION in result.tags) == ("oppose", True), result.reason
 
@@ -42,7 +44,9 @@ def test_an_auxiliary_the_stemmer_changes_still_joins_subject_and_verb(rules: St
         "a truce that nobody monitors is not a genuine truce",
     ],
 )
-def test_a_determiner_the_stemmer_changes_still_opens_a_denied_kind(rules: StanceClassifier, content: str) -> None:
+def test_a_determiner_the_stemmer_changes_still_opens_a_denied_kind(
+    rules: StanceClassifier, content: str
+) -> None:
     issue = "ceasefire" if "truce" in content else "elections_legitimacy"
     result = rules.explain(content, [issue], "said")
     assert (result.stance, DENIED_KIND in result.tags) == ("conditional", True), result.reason
@@ -52,7 +56,10 @@ def test_a_determiner_the_stemmer_changes_still_opens_a_denied_kind(rules: Stanc
     ("content", "issue"),
     [
         # a bare "while" opens a clause inside the clause: the verdict is said of the whole
-        ("holding a vote while rockets fall on the polling stations would be a gift to the Kremlin", "elections_legitimacy"),
+        (
+            "holding a vote while rockets fall on the polling stations would be a gift to the Kremlin",
+            "elections_legitimacy",
+        ),
         ("asking one army to shrink while the other keeps growing is not peace", "military_limits"),
     ],
 )
@@ -69,7 +76,11 @@ def test_a_bare_while_does_not_cut_a_verdict_off_what_it_judges(
 @pytest.mark.parametrize(
     ("content", "issue", "stance"),
     [
-        ("we have never agreed, in public or in private, to hand over a single village", "territory", "oppose"),
+        (
+            "we have never agreed, in public or in private, to hand over a single village",
+            "territory",
+            "oppose",
+        ),
         ("Kyiv will not, in any case, give up the city", "territory", "oppose"),
         ("the draft, in our view, is unacceptable", "plan_overall", "oppose"),
         ("the deployment of Western troops, the minister said, would be unacceptable", "nato", "support"),
@@ -140,7 +151,12 @@ def test_a_consequence_that_empties_or_pays_for_the_war_opposes(
 
 
 def test_funding_what_is_not_the_war_is_no_verdict(rules: StanceClassifier) -> None:
-    assert rules.explain("lifting sanctions would help fund reconstruction", ["sanctions_economy"], "said").stance == "support"
+    assert (
+        rules.explain(
+            "lifting sanctions would help fund reconstruction", ["sanctions_economy"], "said"
+        ).stance
+        == "support"
+    )
 
 
 # the wish to join NATO in any word of wanting, a few words before the joining: resisting wording
@@ -171,7 +187,11 @@ def combined() -> StatementClassifier:
 @pytest.mark.parametrize(
     ("content", "party", "stance"),
     [
-        ("Our desire has always been to join NATO, that is the only real security guarantee", "ukraine", "oppose"),
+        (
+            "Our desire has always been to join NATO, that is the only real security guarantee",
+            "ukraine",
+            "oppose",
+        ),
         ("From the start, our aim was to join NATO, those are real security guarantees", "ukraine", "oppose"),
         ("Security guarantees are fine, but Ukraine must never join NATO", "russia", "support"),
     ],
@@ -181,4 +201,3 @@ def test_the_issue_the_words_take_a_side_on_leads(
 ) -> None:
     decision = combined.decide(StatementInput(content, context=content, cue="said", party=party))
     assert (decision.issues[0], decision.stance) == ("nato", stance), decision.explain()
-

@@ -293,7 +293,9 @@ class StatementClassifier:
             )
         return out
 
-    def _led_by_position(self, item: StatementInput, decided: tuple[list[str], str, str]) -> tuple[list[str], str, str]:
+    def _led_by_position(
+        self, item: StatementInput, decided: tuple[list[str], str, str]
+    ) -> tuple[list[str], str, str]:
         """The decided issues with the one the words take a side on first. A statement's stance
         is read toward its first issue, and further specific issues share it: in "our desire was
         always to join NATO, these are real security guarantees" the guarantees come first, the
@@ -301,7 +303,10 @@ class StatementClassifier:
         point) was shared with NATO as support. When the rules read no side on the first issue
         but one on a further specific issue from that issue's own wording, that issue leads."""
         issues = decided[0]
-        if len(issues) < 2 or self.rules.explain(item.content, issues[:1], item.cue, item.party).stance != "neutral":
+        if (
+            len(issues) < 2
+            or self.rules.explain(item.content, issues[:1], item.cue, item.party).stance != "neutral"
+        ):
             return decided
         for k, issue in enumerate(issues[1:], 1):
             if issue in self._frames:

@@ -407,7 +407,11 @@ class StanceClassifier:
         found = self._words.find_grouped(chunk)
         opens = any(h.start == 0 for h in found["aside"])
         reports = any(h.end == len(chunk) for h in found["reporting"])
-        others = any(hits for group, hits in found.items() if group not in _ASIDE_GROUPS and not group.startswith(_ISSUE_TERMS))
+        others = any(
+            hits
+            for group, hits in found.items()
+            if group not in _ASIDE_GROUPS and not group.startswith(_ISSUE_TERMS)
+        )
         return (opens or reports) and not others
 
     def _bounded(
