@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from redline.extract.classify import StatementClassifier
-from redline.extract.features import StatementInput
 from redline.extract.stance import DENIED_KIND, REJECTION, StanceClassifier
 from redline.knowledge.actors import load_actors
-from redline.knowledge.classifiers import load_weights
 from redline.knowledge.issues import load_issues
 
 
@@ -173,31 +170,3 @@ def test_funding_what_is_not_the_war_is_no_verdict(rules: StanceClassifier) -> N
 )
 def test_any_wish_to_join_resists_the_no_membership_point(rules: StanceClassifier, content: str) -> None:
     assert rules.explain(content, ["nato"], "said").stance == "oppose"
-
-
-# the stance is read toward the issue the words take a side on: a further issue whose own wording
-# the rules read leads when they read no side on the first
-
-
-@pytest.fixture(scope="module")
-def combined() -> StatementClassifier:
-    return StatementClassifier(load_issues(), load_weights())
-
-
-@pytest.mark.parametrize(
-    ("content", "party", "stance"),
-    [
-        (
-            "Our desire has always been to join NATO, that is the only real security guarantee",
-            "ukraine",
-            "oppose",
-        ),
-        ("From the start, our aim was to join NATO, those are real security guarantees", "ukraine", "oppose"),
-        ("Security guarantees are fine, but Ukraine must never join NATO", "russia", "support"),
-    ],
-)
-def test_the_issue_the_words_take_a_side_on_leads(
-    combined: StatementClassifier, content: str, party: str, stance: str
-) -> None:
-    decision = combined.decide(StatementInput(content, context=content, cue="said", party=party))
-    assert (decision.issues[0], decision.stance) == ("nato", stance), decision.explain()

@@ -72,8 +72,6 @@ _DENIED = {"support": "oppose", "oppose": "support", "conditional": "oppose"}
 NO_ISSUE = "none"  # the primary-issue model's class for a statement about no issue
 POSITION = "position"  # the gate's class for a statement that voices a stance
 DIRECTIONS = ("oppose", "support")  # the sides a party holds across an article (not "conditional")
-# the rules' tags of the issue's own wording, said or negated: a side read from the point's words
-_OWN_WORDING = frozenset({"pro", "anti", "counter", "pro_neg", "anti_neg", "counter_neg"})
 RULE_SURE_TERMS = 2.0  # term evidence from which the lexicon's issue is kept beside the model's
 TOPIC_ISSUES = 2  # the document's specific issues the models see (talks CV issue F1 0.675 -> 0.679)
 NEAR_CHARS = 600  # text either side of a statement whose issues the issue model sees (400: same, 1000: less)
@@ -276,7 +274,6 @@ class StatementClassifier:
             decided = [self.issues(a, r, p) for a, r, p in zip(abouts, read, probs, strict=True)]
         else:
             decided = [self.issues(a) for a in abouts]
-        decided = [self._led_by_position(item, d) for item, d in zip(items, decided, strict=True)]
         readings = [self._stance_reading(item, d) for item, d in zip(items, decided, strict=True)]
         out = []
         for i, r in enumerate(readings):
@@ -292,29 +289,6 @@ class StatementClassifier:
                 Decision(r.issues[0], stance[0], r.issues[1], r.issues[2], stance[1], stance[2], certainty)
             )
         return out
-
-    def _led_by_position(
-        self, item: StatementInput, decided: tuple[list[str], str, str]
-    ) -> tuple[list[str], str, str]:
-        """The decided issues with the one the words take a side on first. A statement's stance
-        is read toward its first issue, and further specific issues share it: in "our desire was
-        always to join NATO, these are real security guarantees" the guarantees come first, the
-        rules find no side on them, and the wish to join (opposition to the plan's no-membership
-        point) was shared with NATO as support. When the rules read no side on the first issue
-        but one on a further specific issue from that issue's own wording, that issue leads."""
-        issues = decided[0]
-        if (
-            len(issues) < 2
-            or self.rules.explain(item.content, issues[:1], item.cue, item.party).stance != "neutral"
-        ):
-            return decided
-        for k, issue in enumerate(issues[1:], 1):
-            if issue in self._frames:
-                continue
-            read = self.rules.explain(item.content, [issue], item.cue, item.party)
-            if read.stance != "neutral" and _OWN_WORDING & set(read.tags):
-                return [issue, *issues[:k], *issues[k + 1 :]], decided[1], decided[2]
-        return decided
 
     def _in_context(self, r: _Reading, others: list[_Reading]) -> tuple[dict[str, float] | None, str]:
         """The reading's side weighed by the mean side of the same party's other positions
