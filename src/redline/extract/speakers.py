@@ -598,10 +598,9 @@ class SpeakerResolver:
             return None
         if any(t.pos_ == "PROPN" for t in span) or any(c.dep_ in ("poss", "prep") for c in head.children):
             return None  # "the Pentagon report", "the report by the inspectors": its own maker
-        doc = index.doc
+        here = index.sent_of[span.start]
         for c in reversed([c for c in index.candidates if c.end <= span.start]):
-            between = doc[c.end : span.start]
-            if sum(1 for t in between if t.is_sent_start) > _REPORT_WINDOW:
+            if here - index.sent_of[c.start] > _REPORT_WINDOW:
                 break
             actor = self.kb.get(c.actor_id)
             if actor is not None and actor.type == "media":
@@ -612,13 +611,7 @@ class SpeakerResolver:
         """ "The agency said in a report on Monday ... The report says": a report someone just
         said something in, or put out ("the watchdog published a report"), is that body's own,
         not an unnamed media report."""
-        doc = index.doc
-        seen = 0
-        for t in reversed(doc[: span.start]):
-            if t.is_sent_start:
-                seen += 1
-                if seen > _REPORT_WINDOW:
-                    break
+        for t in index.back(span.start, _REPORT_WINDOW):
             if t.lemma_.lower() != "report" or t.pos_ != "NOUN":
                 continue
             if t.dep_ == "pobj" and t.head.lower_ in _ISSUING_PREPOSITIONS:

@@ -1,0 +1,61 @@
+"""Speakers and statements on constructions of general news left open after the eleventh
+held-out batch (session 27). Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from redline.model import Document
+
+pytestmark = pytest.mark.model
+
+
+def _said(extractor: Any, text: str) -> dict[str, str | None]:
+    found = extractor.extract_one(Document(id="s27", text=text)).statements
+    return {s.content.text: (s.speaker.name if s.speaker else None) for s in found}
+
+
+_PUBLISHED = "The Coastal Water Board published a report on Tuesday."
+_REPORT = " The report says the river's eastern dam \"would not hold another flood.\""
+_REPORTED = "the river's eastern dam \"would not hold another flood.\""
+
+
+@pytest.mark.parametrize(
+    ("between", "maker"),
+    [
+        (" Fishermen had waited for it since spring.", "Coastal Water Board"),
+        (" Fishermen had waited for it since spring. Boats stayed in harbour all week.", None),
+    ],
+)
+def test_the_report_finds_its_maker_within_two_sentences_only(
+    extractor: Any, between: str, maker: str | None
+) -> None:
+    # "the report" takes up a body that put one out in the two sentences before its own
+    # (``_REPORT_WINDOW``), no further: three sentences back it is an unnamed media report
+    speaker = _said(extractor, _PUBLISHED + between + _REPORT)[_REPORTED]
+    if maker is None:
+        assert speaker != "Coastal Water Board"
+    else:
+        assert speaker == maker
+
+
+@pytest.mark.parametrize(
+    ("between", "outlet"),
+    [
+        (" Fishermen had waited for news since spring.", "Reuters"),
+        (" Fishermen had waited for news since spring. Boats stayed in harbour all week.", None),
+    ],
+)
+def test_the_report_finds_its_outlet_within_two_sentences_only(
+    extractor: Any, between: str, outlet: str | None
+) -> None:
+    # the same reach as the maker's above: the sentences of ``index.sent_of``, counted the same
+    # way whether or not "the report" opens its sentence
+    text = "Reuters reported on Monday that the dam had cracked." + between + _REPORT
+    speaker = _said(extractor, text)[_REPORTED]
+    if outlet is None:
+        assert speaker != "Reuters"
+    else:
+        assert speaker == outlet
