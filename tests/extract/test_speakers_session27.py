@@ -59,3 +59,33 @@ def test_the_report_finds_its_outlet_within_two_sentences_only(
         assert speaker != "Reuters"
     else:
         assert speaker == outlet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verdict: Mostly false. The ministry's figure counts every returning family twice.",
+        "Our Read: Both capitals are writing for voters at home, not for each other.",
+        "The Bottom Line: The truce holds on paper and nowhere else.",
+        "Rating: Misleading. The count leaves out the northern districts.",
+        "The Claim: The army has signed up 40,000 new recruits since May.",
+    ],
+)
+def test_a_newsletters_or_fact_checks_own_label_is_no_speaker(extractor: Any, text: str) -> None:
+    # GUIDE.md: the journalist's own narration is no statement, and a fact check's verdict or a
+    # newsletter's "Our read:" is the outlet speaking in its own voice
+    label = text.split(":")[0]
+    assert label not in _said(extractor, text).values()
+
+
+def test_a_transcript_label_still_speaks(extractor: Any) -> None:
+    said = _said(extractor, "Kallas: Europe will not sign a deal made over its head.")
+    assert said["Europe will not sign a deal made over its head"] == "Kaja Kallas"
+
+
+@pytest.mark.parametrize("given", ["Anders", "Pavel", "Ingrid"])
+def test_a_given_name_the_model_left_untagged_opens_the_name(extractor: Any, given: str) -> None:
+    # the small model may tag the surname alone at a sentence's start; a listed given name that
+    # the parse makes part of the name is its first word
+    text = f"{given} Holm, the country's human-rights commissioner, said the detainees should go home before winter."
+    assert _said(extractor, text)["the detainees should go home before winter"] == f"{given} Holm"

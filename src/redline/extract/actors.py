@@ -259,6 +259,9 @@ class MentionFinder:
                     start, label = titled, "PERSON"
                     span = doc[start:end]
                     ids = frozenset(a.id for a in self.kb.by_alias(span.text))
+                if not ids and label == "PERSON" and (given := self._given_before(doc, start, end)) is not None:
+                    start, span = given, doc[given:end]
+                    ids = frozenset(a.id for a in self.kb.by_alias(span.text))
                 if not ids and label == "PERSON":
                     start, end, ids = self._name_then_words(doc, start, end)
                     end = _before_verb(doc, start, end)
@@ -284,6 +287,23 @@ class MentionFinder:
         if any(self.kb.is_person_noun(t.lemma_) for t in rest) or self.kb.collective([t.text for t in rest]):
             return None
         return rest.start
+
+    def _given_before(self, doc: Doc, start: int, end: int) -> int | None:
+        """ "Anders Holm, the commissioner, said": the small model may tag the surname alone as a
+        person and leave the given name before it untagged (most often at a sentence's start); a
+        listed given name the parse makes a compound of the name is its first word."""
+        if start == 0:
+            return None
+        given = doc[start - 1]
+        if (
+            given.ent_iob_ not in {"", "O"}
+            or given.dep_ != "compound"
+            or not start <= given.head.i < end
+            or not (given.is_alpha and given.text[:1].isupper())
+            or self.kb.given_name_gender(given.text) is None
+        ):
+            return None
+        return given.i
 
     def _name_then_words(self, doc: Doc, start: int, end: int) -> tuple[int, int, frozenset[str]]:
         """A known person's name run into the next capitalised words of a title-case headline
