@@ -89,3 +89,27 @@ def test_a_given_name_the_model_left_untagged_opens_the_name(extractor: Any, giv
     # the parse makes part of the name is its first word
     text = f"{given} Holm, the country's human-rights commissioner, said the detainees should go home before winter."
     assert _said(extractor, text)["the detainees should go home before winter"] == f"{given} Holm"
+
+
+def _speakers_of(extractor: Any, text: str) -> dict[str, str | None]:
+    found = extractor.extract_one(Document(id="s27", text=text)).statements
+    return {s.content.text: (s.speaker.name if s.speaker else None) for s in found}
+
+
+def test_a_headline_role_is_the_person_whose_claim_the_lead_reports(extractor: Any) -> None:
+    # the lead names him by no word of the headline's role ("chief"): the claim is what is shared
+    text = (
+        "Former army chief says front line will not hold\n\n"
+        "Viktor Halan, who led the army until 2024, said in an interview that the front line "
+        "would not hold through the winter."
+    )
+    assert _speakers_of(extractor, text)["front line will not hold"] == "Viktor Halan"
+
+
+def test_a_headline_role_keeps_its_label_when_the_lead_reports_another_claim(extractor: Any) -> None:
+    text = (
+        "Former army chief says front line will not hold\n\n"
+        "Viktor Halan, who led the army until 2024, said in an interview that the new conscription "
+        "law was fair to students."
+    )
+    assert _speakers_of(extractor, text)["front line will not hold"] != "Viktor Halan"

@@ -840,6 +840,7 @@ class SpeakerResolver:
             zone = headline_end(self._index(doc, mentions).text)  # the text the index read once
             self._headline_people(out, zone)
             self._headline_roles(doc, out, zone)
+            self._headline_claims(doc, statements, out, zone)
         for i in order:  # a bare quote before anyone is named (a headline): the speaker named next
             source, content = statements[i]
             if out[i] is None and source is None and content is not None:
@@ -905,6 +906,56 @@ class SpeakerResolver:
                 if any(t.lower_ == role for t in before):
                     speakers[n] = replace(p, mention=sp.mention)
                     break
+
+    def _headline_claims(
+        self,
+        doc: Doc,
+        statements: Sequence[tuple[tuple[int, int] | None, tuple[int, int] | None]],
+        speakers: list[Speaker | None],
+        zone: int,
+    ) -> None:
+        """ "Former army chief says front line will not hold" over "Viktor Halan, who led the army
+        until 2024, said the front line would not hold": a headline gives by role alone the person
+        whose claim the lead reports, in other words than the role ``_headline_roles`` finds. A
+        headline speaker named by no name of its own takes the lead's named person when the two
+        contents share most of the headline's words; a side named for both must be one."""
+        if zone == 0:
+            return
+        lead = next(
+            (
+                (n, sp)
+                for n, sp in sorted(enumerate(speakers), key=lambda x: x[1].mention.start if x[1] else len(doc.text))
+                if sp is not None and sp.mention.start >= zone
+            ),
+            None,
+        )
+        if lead is None or statements[lead[0]][1] is None:
+            return
+        person = lead[1]
+        names = person.name.split()
+        if (
+            person.kind not in (_PERSON, None)
+            or len(names) < 2
+            or not all(w[:1].isupper() for w in names)
+            or self.kb.is_person_noun(names[-1])
+        ):
+            return  # the lead names no one in full ("a senior official said", "Deputy Mayor")
+        lead_words = _claim_words(doc, statements[lead[0]][1])
+        for n, sp in enumerate(speakers):
+            content = statements[n][1]
+            if sp is None or content is None or sp.mention.start >= zone or sp.kind not in (_PERSON, None):
+                continue
+            role = sp.mention.text.split()
+            if not role or not self.kb.is_person_noun(role[-1].rstrip("'s")):
+                continue  # a role ("Kremlin aide", "Former army chief"), not a name ("Halan says")
+            if (sp.actor_id or sp.name) == (person.actor_id or person.name):
+                continue
+            if sp.party and person.party and sp.party != person.party:
+                continue
+            words = _claim_words(doc, content)
+            shared = words & lead_words
+            if len(shared) >= 2 and 2 * len(shared) >= len(words):
+                speakers[n] = replace(person, mention=sp.mention)
 
     def _sentences_between(self, doc: Doc, a: int, b: int) -> int:
         """How many sentence breaks lie between character offsets a <= b (0 without a parse)."""
@@ -1975,6 +2026,15 @@ _ROLE_WORDS = 4  # how far before a name its role may stand ("Trade Minister Ain
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": 0}
 _PERSON = "person"
 _SPEAKING = ("person", "org")  # candidate kinds that name someone who can speak
+
+
+def _claim_words(doc: Doc, content: tuple[int, int]) -> set[str]:
+    """The lemmas of the content words of a statement, which a headline and its lead share
+    when they report one claim in other words."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return set()
+    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop}
 
 
 def _plural(noun: Token) -> bool:
