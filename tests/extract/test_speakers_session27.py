@@ -113,3 +113,15 @@ def test_a_headline_role_keeps_its_label_when_the_lead_reports_another_claim(ext
         "law was fair to students."
     )
     assert _speakers_of(extractor, text)["front line will not hold"] != "Viktor Halan"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Talks on grain corridor stall", "Grain corridor talks stall in Istanbul", "Ferry strike enters third week"],
+)
+def test_a_lead_one_line_under_its_headline_is_a_sentence_of_its_own(extractor: Any, headline: str) -> None:
+    # one line end, no blank line: the parser ran headline and lead into one sentence and the
+    # lead's statement was lost
+    text = f"{headline}\nThe talks have stalled, a senior diplomat told the newspaper Izvestia on Wednesday."
+    assert "The talks have stalled" in _said(extractor, text)
+
