@@ -82,7 +82,11 @@ _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a
 _PLACE_ENTITIES = frozenset({"NORP", "GPE"})  # "a member of the Ukrainian delegation"
 _RESPELT = 0.75  # share of letters in order that makes two surnames one name respelt
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
-_REPORT_WINDOW = 2  # sentences back in which "the report" finds the outlet that made it
+_PROFILE_WINDOW = 12  # sentences back in which a story's one person of a gender is still its subject
+_REPORT_WINDOW = 2  # sentences back in which "the report" finds the body that put it out
+# sentences back in which "the report" finds the outlet named for it: a story built on "a report
+# by the Financial Times" keeps it in view a sentence longer (a crosshead may come between)
+_OUTLET_WINDOW = 3
 # "ended the day with a joint statement saying": prepositions that put out a statement
 _ARTICLES = frozenset({"a", "an", "the"})
 _ISSUING_PREPOSITIONS = frozenset({"with", "in", "through", "via"})
@@ -600,7 +604,7 @@ class SpeakerResolver:
             return None  # "the Pentagon report", "the report by the inspectors": its own maker
         here = index.sent_of[span.start]
         for c in reversed([c for c in index.candidates if c.end <= span.start]):
-            if here - index.sent_of[c.start] > _REPORT_WINDOW:
+            if here - index.sent_of[c.start] > _OUTLET_WINDOW:
                 break
             actor = self.kb.get(c.actor_id)
             if actor is not None and actor.type == "media":
@@ -1192,6 +1196,14 @@ class SpeakerResolver:
             if want == "self" and recent:
                 return recent[-1].actor_id, recent[-1].name
             return self._earlier_speaker(index, pron, previous)
+        best = scored[ranked[0][1]][1]
+        gender = PRONOUNS[pron.lower_][1]
+        if gender is not None and best.gender is None and "\n" in index.text[doc[best.end - 1].idx : pron.idx]:
+            # a profile's "she" in a new paragraph, after an unnamed official quoted in between:
+            # the one woman the story has been about, not someone whose gender it never gave
+            subject = self._protagonist(index, pron, gender, bound)
+            if subject is not None:
+                return self._who_is(index, subject, previous)
         for _, n in ranked:
             who = self._who_is(index, scored[n][1], previous)
             # "Russia's envoy, Yegor Lavrentyev, ... He repeated ... sent Olena Kravets. Who, she
@@ -1200,6 +1212,30 @@ class SpeakerResolver:
             if (who[0], who[1] if who[0] is None else "") not in bound:
                 return who
         return self._who_is(index, scored[ranked[0][1]][1], previous)
+
+    def _protagonist(
+        self, index: _Index, pron: Token, gender: str, bound: set[tuple[str | None, str]]
+    ) -> _Candidate | None:
+        """The one person of the pronoun's gender the document has named before it (outside
+        quotes and bylines), last named within ``_PROFILE_WINDOW`` sentences: the subject a
+        feature keeps in view over paragraphs of other people's words."""
+        people = [
+            c
+            for c in index.candidates
+            if c.kind == _PERSON
+            and c.gender == gender
+            and c.end <= pron.i
+            and not index.in_quote[c.start]
+            and not index.writer(c)
+        ]
+        if not people or len({(c.actor_id, c.name if c.actor_id is None else "") for c in people}) != 1:
+            return None
+        last = people[-1]
+        if (last.actor_id, last.name if last.actor_id is None else "") in bound:
+            return None
+        if index.sent_of[pron.i] - index.sent_of[last.start] > _PROFILE_WINDOW:
+            return None
+        return last
 
     def _byline_writer(self, index: _Index) -> tuple[str | None, str] | None:
         """The person a byline names ("By Ana Ruiz"): an "I" in the writer's own text (outside
