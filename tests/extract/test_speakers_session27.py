@@ -155,3 +155,19 @@ def test_the_outlets_own_question_is_no_statement(extractor: Any) -> None:
     said = _said(extractor, _PROFILE + "We asked her what keeps her going. \"The children do,\" she said.")
     assert "what keeps her going" not in said
     assert said["The children do"] == "Olena Marchuk"
+
+
+_PROSECUTOR = (
+    "THE HAGUE - The prosecutor preparing cases for the new court says an amnesty in the draft would "
+    "leave the court with nothing to try.\n\n"
+    '"Nobody can pardon a crime before a judge has heard it," Annelies Verhoeven, the court\'s acting '
+    "chief prosecutor, said in an interview on Tuesday."
+)
+
+
+def test_a_name_tagged_as_a_work_beside_a_person_noun_is_a_person(extractor: Any) -> None:
+    # after a closing quote the model tagged "Annelies Verhoeven" a work of art (and "Annelies"
+    # a verb); the apposed "acting chief prosecutor" makes her a person, whom the lead's bare
+    # "The prosecutor" then names
+    said = _said(extractor, _PROSECUTOR)
+    assert said["an amnesty in the draft would leave the court with nothing to try"] == "Annelies Verhoeven"

@@ -327,7 +327,17 @@ class MentionFinder:
         looks_named = len(span) > 1 and span[0].text[:1].isupper() and span[-1].text[:1].isupper()
         if label != "PERSON" and looks_named and self.kb.given_name_gender(span[0].text):
             return "PERSON"
+        if label != "PERSON" and looks_named and self._person_apposed(span):
+            return "PERSON"
         return label
+
+    def _person_apposed(self, span: SpacySpan) -> bool:
+        """ "Annelies Verhoeven, the tribunal's acting chief prosecutor": a name the model tagged
+        as a work of art or a body, set beside a person noun in apposition, names a person."""
+        if not all(t.is_alpha and t.text[:1].isupper() for t in span):
+            return False  # the tagger may read an unfamiliar given name as a verb ("Annelies")
+        head = span_head(span)
+        return any(c.dep_ == "appos" and c.pos_ == "NOUN" and self.kb.is_person_noun(c.lemma_) for c in head.rights)
 
     def _fullest_forms(self, doc: Doc, entities: list[_Match]) -> dict[int, str]:
         """Token start -> the fullest form of that person's name in the document.
