@@ -171,3 +171,52 @@ def test_a_name_tagged_as_a_work_beside_a_person_noun_is_a_person(extractor: Any
     # "The prosecutor" then names
     said = _said(extractor, _PROSECUTOR)
     assert said["an amnesty in the draft would leave the court with nothing to try"] == "Annelies Verhoeven"
+
+
+_WIRE_LEAD = (
+    "TURKU, May 6 (Baltic Wire) - Finland's deputy transport minister said on Wednesday that the two "
+    "ferry companies had agreed to share the winter routes.\n\n"
+)
+
+
+def test_a_wire_leads_role_is_the_person_named_next_without_a_role(extractor: Any) -> None:
+    text = _WIRE_LEAD + "Speaking at a news conference in the port, Aino Virtala said the ice would decide the timetable."
+    assert _said(extractor, text)["the two ferry companies had agreed to share the winter routes"] == "Aino Virtala"
+
+
+def test_a_person_named_next_with_a_role_of_her_own_is_someone_else(extractor: Any) -> None:
+    text = _WIRE_LEAD + "Union leader Aino Virtala said the deal ignored the crews."
+    assert _said(extractor, text)["the two ferry companies had agreed to share the winter routes"] != "Aino Virtala"
+
+
+def test_a_lead_that_repeats_its_headline_is_one_statement(extractor: Any) -> None:
+    # NOTES.md: a headline repeated word for word is annotated once, also when the lead opens
+    # with it and goes on
+    headline = "Helsinki said the ferry deal would hold through the winter"
+    text = f"{headline}\n{headline}. Crews in Turku had feared a second strike before the ice came."
+    found = extractor.extract_one(Document(id="s27", text=text)).statements
+    assert [s.content.text for s in found].count("the ferry deal would hold through the winter") == 1
+
+
+def test_a_headline_signed_by_a_name_keeps_its_parse_over_the_lead(extractor: Any) -> None:
+    # "..., says Germany's Merz" and the lead one line under it: cut after the name, the parse
+    # left "Germany's" alone as the source
+    text = (
+        "Grain talks briefing: corridor could reopen if Moscow is militarily or economically "
+        "\u2018exhausted\u2019, says Germany\u2019s Merz\nGerman chancellor Friedrich Merz has told the "
+        "Bundestag that the grain corridor would reopen only when Russia ran out of money or soldiers."
+    )
+    found = extractor.extract_one(Document(id="s27", text=text)).statements
+    assert [s.speaker.name for s in found if s.speaker] == ["Friedrich Merz", "Friedrich Merz"]
+
+
+def test_a_named_woman_of_no_listed_given_name_keeps_her_she(extractor: Any) -> None:
+    # the story's other woman has a listed given name, this one not: she is still the nearer
+    # named person, and the profile rule (an unnamed source in between) does not apply
+    text = (
+        "The company's finance chief, Anna Berg, said the offer was final.\n\n"
+        "Riders are feeling it.\n\n"
+        "Zorelle Quint, a nurse who takes the early bus, said she had spent a week's pay on taxis.\n\n"
+        '"I back the drivers," she said.'
+    )
+    assert _said(extractor, text)["I back the drivers"] == "Zorelle Quint"

@@ -85,6 +85,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 _OPENING_TOKENS = 120  # words of a document's opening read for its headlines
+_NAME_TAGS = frozenset({"NNP", "NNPS"})  # the tagger's, set before the parser (no ``pos_`` yet)
 _PROSE_LINE = 60  # characters: a line longer than a headline's, or closed by a full stop, is prose
 
 
@@ -103,8 +104,8 @@ def _lead_under_headline(doc: Doc, breaks: list[int]) -> None:
         if line_break.idx >= zone or line_break.text.count("\n") != 1:
             continue
         last, first = doc[i - 1] if i else None, doc[i + 1]
-        if last is None or not last.is_alpha or last.is_stop or not first.text[:1].isupper():
-            continue
+        if last is None or not last.is_alpha or last.is_stop or last.tag_ in _NAME_TAGS or not first.text[:1].isupper():
+            continue  # a headline signed by a name ("..., says Germany's Merz") keeps its parse
         end = text.find("\n", first.idx)
         line = (text[first.idx :] if end < 0 else text[first.idx : end]).rstrip()
         if len(line) > _PROSE_LINE or line.endswith((".", "!", "?", '"', "\u201d")):

@@ -1198,7 +1198,7 @@ class SpeakerResolver:
             return self._earlier_speaker(index, pron, previous)
         best = scored[ranked[0][1]][1]
         gender = PRONOUNS[pron.lower_][1]
-        if gender is not None and best.gender is None and "\n" in index.text[doc[best.end - 1].idx : pron.idx]:
+        if gender is not None and best.kind in {"nominal", "unknown"} and best.gender is None and "\n" in index.text[doc[best.end - 1].idx : pron.idx]:
             # a profile's "she" in a new paragraph, after an unnamed official quoted in between:
             # the one woman the story has been about, not someone whose gender it never gave
             subject = self._protagonist(index, pron, gender, bound)
@@ -1665,7 +1665,30 @@ class SpeakerResolver:
         if len(roles) == 1:
             actor = self.kb.actors[next(iter(roles))]
             return actor.id, actor.name
+        if not described and self._before_anyone(index, span):
+            return self._named_next(index, span)
         return None
+
+    def _named_next(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Turkey's deputy foreign minister said on Wednesday ...", then "Speaking at a news
+        conference, Kerem Aydinli said ...": a wire lead gives a role, and the story names the
+        person in the sentence or two after it, as the next person who speaks, with no role of
+        their own (someone new would be introduced by one)."""
+        doc = index.doc
+        here = index.sent_of[span.start]
+        nxt = next((c for c in index.candidates if c.start >= span.end and c.kind == _PERSON), None)
+        if nxt is None or index.sent_of[nxt.start] - here > _NAMED_NEXT or index.in_quote[nxt.start]:
+            return None
+        head = nxt.head_token(doc)
+        if head.dep_ != "nsubj" or (self._cues is not None and self._cues.verb_kind(head.head.lemma_) is None):
+            return None
+        sent_start = doc[nxt.start].sent.start
+        if any(c.dep_ == "appos" for c in head.children) or any(
+            not t.is_stop and (self.kb.is_person_noun(t.lemma_) or self.kb.fold(t.text) in self._title_words)
+            for t in doc[max(sent_start, nxt.start - _ROLE_WORDS) : nxt.start]
+        ):
+            return None  # "Defence lawyer Ana Ruiz said": another person, introduced by her role
+        return nxt.actor_id, nxt.name
 
     def _before_anyone(self, index: _Index, span: SpacySpan) -> bool:
         """Whether no person is named before ``span`` (a headline, a standfirst, a lede that
@@ -2057,6 +2080,7 @@ class SpeakerResolver:
 
 # -- helpers -------------------------------------------------------------------------------------
 _OPENING_SPEAKERS = 5  # the body's first speakers, among whom a headline's role is named in full
+_NAMED_NEXT = 2  # sentences after a lead's role in which the person holding it is named
 _ROLE_WORDS = 4  # how far before a name its role may stand ("Trade Minister Aino Lehtola")
 # words that count the members of a group named before ("both sides"; 0: any number, "all parties")
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": 0}
