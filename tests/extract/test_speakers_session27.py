@@ -18,8 +18,8 @@ def _said(extractor: Any, text: str) -> dict[str, str | None]:
 
 
 _PUBLISHED = "The Coastal Water Board published a report on Tuesday."
-_REPORT = " The report says the river's eastern dam \"would not hold another flood.\""
-_REPORTED = "the river's eastern dam \"would not hold another flood.\""
+_REPORT = ' The report says the river\'s eastern dam "would not hold another flood."'
+_REPORTED = 'the river\'s eastern dam "would not hold another flood."'
 
 
 @pytest.mark.parametrize(
@@ -45,10 +45,15 @@ def test_the_report_finds_its_maker_within_two_sentences_only(
     ("between", "outlet"),
     [
         (" Fishermen had waited for news since spring. Boats stayed in harbour all week.", "Reuters"),
-        (" Fishermen had waited for news since spring. Boats stayed in harbour. Nets dried on the quay.", None),
+        (
+            " Fishermen had waited for news since spring. Boats stayed in harbour. Nets dried on the quay.",
+            None,
+        ),
     ],
 )
-def test_the_report_finds_its_outlet_within_three_sentences(extractor: Any, between: str, outlet: str | None) -> None:
+def test_the_report_finds_its_outlet_within_three_sentences(
+    extractor: Any, between: str, outlet: str | None
+) -> None:
     # the outlet is kept in view a sentence longer than a body's report (``_OUTLET_WINDOW``),
     # counted by the index's sentence numbers whether or not "the report" opens its sentence
     text = (
@@ -89,7 +94,9 @@ def test_a_transcript_label_still_speaks(extractor: Any) -> None:
 def test_a_given_name_the_model_left_untagged_opens_the_name(extractor: Any, given: str) -> None:
     # the small model may tag the surname alone at a sentence's start; a listed given name that
     # the parse makes part of the name is its first word
-    text = f"{given} Holm, the country's human-rights commissioner, said the detainees should go home before winter."
+    text = (
+        f"{given} Holm, the country's rights commissioner, said the detainees should go home before winter."
+    )
     assert _said(extractor, text)["the detainees should go home before winter"] == f"{given} Holm"
 
 
@@ -119,14 +126,17 @@ def test_a_headline_role_keeps_its_label_when_the_lead_reports_another_claim(ext
 
 @pytest.mark.parametrize(
     "headline",
-    ["Talks on grain corridor stall", "Grain corridor talks stall in Istanbul", "Ferry strike enters third week"],
+    [
+        "Talks on grain corridor stall",
+        "Grain corridor talks stall in Istanbul",
+        "Ferry strike enters third week",
+    ],
 )
 def test_a_lead_one_line_under_its_headline_is_a_sentence_of_its_own(extractor: Any, headline: str) -> None:
     # one line end, no blank line: the parser ran headline and lead into one sentence and the
     # lead's statement was lost
     text = f"{headline}\nThe talks have stalled, a senior diplomat told the newspaper Izvestia on Wednesday."
     assert "The talks have stalled" in _said(extractor, text)
-
 
 
 _PROFILE = (
@@ -152,7 +162,7 @@ def test_a_she_in_the_officials_own_paragraph_is_the_official(extractor: Any) ->
 
 def test_the_outlets_own_question_is_no_statement(extractor: Any) -> None:
     # "We asked her ...": the writer asks, as a reporter at a news conference does
-    said = _said(extractor, _PROFILE + "We asked her what keeps her going. \"The children do,\" she said.")
+    said = _said(extractor, _PROFILE + 'We asked her what keeps her going. "The children do," she said.')
     assert "what keeps her going" not in said
     assert said["The children do"] == "Olena Marchuk"
 
@@ -180,13 +190,22 @@ _WIRE_LEAD = (
 
 
 def test_a_wire_leads_role_is_the_person_named_next_without_a_role(extractor: Any) -> None:
-    text = _WIRE_LEAD + "Speaking at a news conference in the port, Aino Virtala said the ice would decide the timetable."
-    assert _said(extractor, text)["the two ferry companies had agreed to share the winter routes"] == "Aino Virtala"
+    text = (
+        _WIRE_LEAD
+        + "Speaking at a news conference in the port, Aino Virtala said the ice would decide the timetable."
+    )
+    assert (
+        _said(extractor, text)["the two ferry companies had agreed to share the winter routes"]
+        == "Aino Virtala"
+    )
 
 
 def test_a_person_named_next_with_a_role_of_her_own_is_someone_else(extractor: Any) -> None:
     text = _WIRE_LEAD + "Union leader Aino Virtala said the deal ignored the crews."
-    assert _said(extractor, text)["the two ferry companies had agreed to share the winter routes"] != "Aino Virtala"
+    assert (
+        _said(extractor, text)["the two ferry companies had agreed to share the winter routes"]
+        != "Aino Virtala"
+    )
 
 
 def test_a_lead_that_repeats_its_headline_is_one_statement(extractor: Any) -> None:

@@ -259,7 +259,11 @@ class MentionFinder:
                     start, label = titled, "PERSON"
                     span = doc[start:end]
                     ids = frozenset(a.id for a in self.kb.by_alias(span.text))
-                if not ids and label == "PERSON" and (given := self._given_before(doc, start, end)) is not None:
+                if (
+                    not ids
+                    and label == "PERSON"
+                    and (given := self._given_before(doc, start, end)) is not None
+                ):
                     start, span = given, doc[given:end]
                     ids = frozenset(a.id for a in self.kb.by_alias(span.text))
                 if not ids and label == "PERSON":
@@ -337,7 +341,9 @@ class MentionFinder:
         if not all(t.is_alpha and t.text[:1].isupper() for t in span):
             return False  # the tagger may read an unfamiliar given name as a verb ("Annelies")
         head = span_head(span)
-        return any(c.dep_ == "appos" and c.pos_ == "NOUN" and self.kb.is_person_noun(c.lemma_) for c in head.rights)
+        return any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and self.kb.is_person_noun(c.lemma_) for c in head.rights
+        )
 
     def _fullest_forms(self, doc: Doc, entities: list[_Match]) -> dict[int, str]:
         """Token start -> the fullest form of that person's name in the document.

@@ -104,7 +104,13 @@ def _lead_under_headline(doc: Doc, breaks: list[int]) -> None:
         if line_break.idx >= zone or line_break.text.count("\n") != 1:
             continue
         last, first = doc[i - 1] if i else None, doc[i + 1]
-        if last is None or not last.is_alpha or last.is_stop or last.tag_ in _NAME_TAGS or not first.text[:1].isupper():
+        if (
+            last is None
+            or not last.is_alpha
+            or last.is_stop
+            or last.tag_ in _NAME_TAGS
+            or not first.text[:1].isupper()
+        ):
             continue  # a headline signed by a name ("..., says Germany's Merz") keeps its parse
         end = text.find("\n", first.idx)
         line = (text[first.idx :] if end < 0 else text[first.idx : end]).rstrip()

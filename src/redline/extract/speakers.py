@@ -928,12 +928,15 @@ class SpeakerResolver:
         lead = next(
             (
                 (n, sp)
-                for n, sp in sorted(enumerate(speakers), key=lambda x: x[1].mention.start if x[1] else len(doc.text))
+                for n, sp in sorted(
+                    enumerate(speakers), key=lambda x: x[1].mention.start if x[1] else len(doc.text)
+                )
                 if sp is not None and sp.mention.start >= zone
             ),
             None,
         )
-        if lead is None or statements[lead[0]][1] is None:
+        lead_content = statements[lead[0]][1] if lead is not None else None
+        if lead is None or lead_content is None:
             return
         person = lead[1]
         names = person.name.split()
@@ -944,7 +947,7 @@ class SpeakerResolver:
             or self.kb.is_person_noun(names[-1])
         ):
             return  # the lead names no one in full ("a senior official said", "Deputy Mayor")
-        lead_words = _claim_words(doc, statements[lead[0]][1])
+        lead_words = _claim_words(doc, lead_content)
         for n, sp in enumerate(speakers):
             content = statements[n][1]
             if sp is None or content is None or sp.mention.start >= zone or sp.kind not in (_PERSON, None):
@@ -1198,7 +1201,12 @@ class SpeakerResolver:
             return self._earlier_speaker(index, pron, previous)
         best = scored[ranked[0][1]][1]
         gender = PRONOUNS[pron.lower_][1]
-        if gender is not None and best.kind in {"nominal", "unknown"} and best.gender is None and "\n" in index.text[doc[best.end - 1].idx : pron.idx]:
+        if (
+            gender is not None
+            and best.kind in {"nominal", "unknown"}
+            and best.gender is None
+            and "\n" in index.text[doc[best.end - 1].idx : pron.idx]
+        ):
             # a profile's "she" in a new paragraph, after an unnamed official quoted in between:
             # the one woman the story has been about, not someone whose gender it never gave
             subject = self._protagonist(index, pron, gender, bound)
@@ -1680,7 +1688,9 @@ class SpeakerResolver:
         if nxt is None or index.sent_of[nxt.start] - here > _NAMED_NEXT or index.in_quote[nxt.start]:
             return None
         head = nxt.head_token(doc)
-        if head.dep_ != "nsubj" or (self._cues is not None and self._cues.verb_kind(head.head.lemma_) is None):
+        if head.dep_ != "nsubj" or (
+            self._cues is not None and self._cues.verb_kind(head.head.lemma_) is None
+        ):
             return None
         sent_start = doc[nxt.start].sent.start
         if any(c.dep_ == "appos" for c in head.children) or any(
