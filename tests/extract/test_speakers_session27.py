@@ -239,3 +239,16 @@ def test_a_named_woman_of_no_listed_given_name_keeps_her_she(extractor: Any) -> 
         '"I back the drivers," she said.'
     )
     assert _said(extractor, text)["I back the drivers"] == "Zorelle Quint"
+
+
+def test_a_datelines_credit_in_brackets_is_no_one_named_before_the_lead(extractor: Any) -> None:
+    # the tagger took the wire's name for a person; the lead's role still looks ahead
+    text = (
+        "TURKU, May 6 (Aurora Wire) - Finland's deputy transport minister said on Wednesday that the two "
+        "ferry companies had agreed to share the winter routes.\n\n"
+        "Speaking at a news conference in the port, Aino Virtala said the ice would decide the timetable."
+    )
+    assert (
+        _said(extractor, text)["the two ferry companies had agreed to share the winter routes"]
+        == "Aino Virtala"
+    )

@@ -1702,9 +1702,15 @@ class SpeakerResolver:
 
     def _before_anyone(self, index: _Index, span: SpacySpan) -> bool:
         """Whether no person is named before ``span`` (a headline, a standfirst, a lede that
-        names people by role), the writer of a byline aside."""
+        names people by role), the writer of a byline aside, and a dateline's credit in brackets
+        ("ISTANBUL, May 6 (Bosphorus Wire) -"), which the tagger may take for a person."""
+        doc = index.doc
         return not any(
-            c.kind == _PERSON and c.start < span.start and not index.writer(c) for c in index.candidates
+            c.kind == _PERSON
+            and c.start < span.start
+            and not index.writer(c)
+            and not (c.start > 0 and doc[c.start - 1].text == "(")
+            for c in index.candidates
         )
 
     def _most_salient(
