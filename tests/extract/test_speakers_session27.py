@@ -252,3 +252,14 @@ def test_a_datelines_credit_in_brackets_is_no_one_named_before_the_lead(extracto
         _said(extractor, text)["the two ferry companies had agreed to share the winter routes"]
         == "Aino Virtala"
     )
+
+
+def test_we_asked_with_no_one_asked_is_left_to_the_other_rules() -> None:
+    # "We asked whether ..." alone is a call-out to readers (PolNeAR annotates it): only a
+    # question put to someone is the outlet asking as the press does
+    from redline.knowledge.cues import load_cues
+
+    cues = load_cues()
+    assert cues.press_asks("ask", "we", someone_asked=True)
+    assert not cues.press_asks("ask", "we")
+    assert cues.press_asks("ask", "reporter")

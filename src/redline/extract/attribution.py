@@ -50,6 +50,7 @@ from redline.extract.reported import adjacent_source, find_source, names_source,
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
+    asks_someone,
     cue_sites,
     dangling_preposition,
     is_verb,
@@ -400,7 +401,8 @@ def _reporters_question(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
     answer after it is the statement."""
     if cand.source is None or cand.cue_token < 0 or cand.kind in ("colon", "signature"):
         return False
-    return cues.press_asks(doc[cand.cue_token].lemma_, _head_of(doc, cand.source).lemma_)
+    verb = doc[cand.cue_token]
+    return cues.press_asks(verb.lemma_, _head_of(doc, cand.source).lemma_, someone_asked=asks_someone(verb))
 
 
 def _head_of(doc: Doc, rng: TokenRange) -> Token:

@@ -52,7 +52,7 @@ from redline.extract.english import (
     SUBJECTS_OR_EXPLETIVE,
 )
 from redline.extract.headlines import bylines, headline_end
-from redline.extract.token_ranges import conjuncts, dateline_end
+from redline.extract.token_ranges import asks_someone, conjuncts, dateline_end
 from redline.knowledge.actors import SKIPPED, ActorBase, split_words
 from redline.knowledge.cues import CueLexicon
 from redline.model import Actor, Mention, Span, Speaker
@@ -1420,7 +1420,7 @@ class SpeakerResolver:
         return (
             self._cues is not None
             and head.dep_ == "nsubj"
-            and self._cues.press_asks(head.head.lemma_, head.lemma_)
+            and self._cues.press_asks(head.head.lemma_, head.lemma_, someone_asked=asks_someone(head.head))
         )
 
     def _speaker_candidate(self, index: _Index, p: Speaker) -> _Candidate | None:
