@@ -263,3 +263,48 @@ def test_we_asked_with_no_one_asked_is_left_to_the_other_rules() -> None:
     assert cues.press_asks("ask", "we", someone_asked=True)
     assert not cues.press_asks("ask", "we")
     assert cues.press_asks("ask", "reporter")
+
+
+_TOLD_PAPER = (
+    "Norway is prepared to discuss where the fishing line would run in the northern zone but regards "
+    "the whole fjord as Norwegian, Deputy Fisheries Minister Kari Lund told the newspaper Aftenposten"
+)
+
+
+@pytest.mark.parametrize("dateline", ["", "OSLO, Sept 2 (Nordwire) - "])
+def test_what_was_told_the_newspaper_is_the_clause_before_the_speaker(extractor: Any, dateline: str) -> None:
+    # the parser made the cue one more conjunct of the content's "but" and the paper's name a
+    # clause of "told": the name is the hearer, the clause before the speaker what was said
+    said = _said(extractor, f"{dateline}{_TOLD_PAPER} in an interview published on Wednesday.")
+    content = (
+        "Norway is prepared to discuss where the fishing line would run in the northern zone but "
+        "regards the whole fjord as Norwegian"
+    )
+    assert said == {content: "Kari Lund"}
+
+
+_PROFILE_WITH_WRITER = (
+    "The woman who keeps the ferry lists\n\n"
+    "By Ines Varga | 3 May 2026\n\n"
+    "Greta Solberg arrives at the harbour office with two bags, one for clothes and one for paper. "
+    "The second is heavier. In it are the crew lists, one per ship.\n\n"
+    "Before the strike Greta Solberg was a maritime lawyer in Bergen. Friends from that time remember "
+    "a careful reader. In the spring she volunteered to help crews find work. By the autumn the union "
+    "had hired her.\n\n"
+    'She sleeps little. She has told colleagues that the lists are "the only part of this where a '
+    'mistake has a name."'
+)
+
+
+def test_a_profiles_she_far_from_her_name_with_no_one_between_is_its_subject(extractor: Any) -> None:
+    # the byline's writer ("By Ines Varga | 3 May 2026") is no second woman of the story
+    said = _said(extractor, _PROFILE_WITH_WRITER)
+    assert said['the lists are "the only part of this where a mistake has a name."'] == "Greta Solberg"
+
+
+def test_a_byline_with_a_date_after_a_bar_names_the_writer() -> None:
+    from redline.extract.headlines import bylines
+
+    text = "Headline\n\nBy Ines Varga | 3 May 2026\n\nBody."
+    ((start, end),) = bylines(text)
+    assert text[start:end].strip() == "By Ines Varga | 3 May 2026"

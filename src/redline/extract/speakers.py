@@ -82,6 +82,7 @@ _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a
 _PLACE_ENTITIES = frozenset({"NORP", "GPE"})  # "a member of the Ukrainian delegation"
 _RESPELT = 0.75  # share of letters in order that makes two surnames one name respelt
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
+_PROFILE_LEAD = 3  # times more often than any other of the gender a story's subject is named
 _PROFILE_WINDOW = 12  # sentences back in which a story's one person of a gender is still its subject
 _REPORT_WINDOW = 2  # sentences back in which "the report" finds the body that put it out
 # sentences back in which "the report" finds the outlet named for it: a story built on "a report
@@ -1195,12 +1196,17 @@ class SpeakerResolver:
             ),
             reverse=True,
         )
+        gender = PRONOUNS[pron.lower_][1]
         if not ranked:
             if want == "self" and recent:
                 return recent[-1].actor_id, recent[-1].name
-            return self._earlier_speaker(index, pron, previous)
+            earlier = self._earlier_speaker(index, pron, previous)
+            if earlier is None and gender is not None:
+                # "She has told colleagues ..." paragraphs after a profile last named her
+                subject = self._protagonist(index, pron, gender, bound)
+                return None if subject is None else self._who_is(index, subject, previous)
+            return earlier
         best = scored[ranked[0][1]][1]
-        gender = PRONOUNS[pron.lower_][1]
         if (
             gender is not None
             and best.kind in {"nominal", "unknown"}
@@ -1224,9 +1230,10 @@ class SpeakerResolver:
     def _protagonist(
         self, index: _Index, pron: Token, gender: str, bound: set[tuple[str | None, str]]
     ) -> _Candidate | None:
-        """The one person of the pronoun's gender the document has named before it (outside
-        quotes and bylines), last named within ``_PROFILE_WINDOW`` sentences: the subject a
-        feature keeps in view over paragraphs of other people's words."""
+        """The person of the pronoun's gender the document has named before it (outside quotes
+        and bylines) alone, or ``_PROFILE_LEAD`` times as often as any other, last named within
+        ``_PROFILE_WINDOW`` sentences: the subject a feature keeps in view over paragraphs of
+        other people's words."""
         people = [
             c
             for c in index.candidates
@@ -1236,11 +1243,14 @@ class SpeakerResolver:
             and not index.in_quote[c.start]
             and not index.writer(c)
         ]
-        if not people or len({(c.actor_id, c.name if c.actor_id is None else "") for c in people}) != 1:
+        counts = Counter((c.actor_id, c.name if c.actor_id is None else "") for c in people)
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < _PROFILE_LEAD * ranked[1][1]):
+            return None  # two women the story names alike often: no one subject
+        who = ranked[0][0]
+        if who in bound:
             return None
-        last = people[-1]
-        if (last.actor_id, last.name if last.actor_id is None else "") in bound:
-            return None
+        last = next(c for c in reversed(people) if (c.actor_id, c.name if c.actor_id is None else "") == who)
         if index.sent_of[pron.i] - index.sent_of[last.start] > _PROFILE_WINDOW:
             return None
         return last
