@@ -308,3 +308,12 @@ def test_a_byline_with_a_date_after_a_bar_names_the_writer() -> None:
     text = "Headline\n\nBy Ines Varga | 3 May 2026\n\nBody."
     ((start, end),) = bylines(text)
     assert text[start:end].strip() == "By Ines Varga | 3 May 2026"
+
+
+def test_a_conjunct_that_reports_no_speech_takes_no_content_before_it(extractor: Any) -> None:
+    # "..., the drivers will continue their strike" is no cue set off after what was said
+    text = (
+        "On Friday, the mayor said that the proposals could serve as a basis for talks, but if the "
+        "union rejects the plan, the drivers will continue their strike."
+    )
+    assert "drivers" not in " ".join(str(v) for v in _said(extractor, text).values())

@@ -1417,6 +1417,9 @@ def _hearers_name(tok: Token, comp: Token) -> bool:
     return any(c.dep_ == "dobj" and c.right_edge.i + 1 == comp.left_edge.i for c in tok.children)
 
 
+_TELLING = frozenset({"tell"})  # whose object is the hearer ("told the newspaper"), not what was said
+
+
 def _conjoined_after(tok: Token, kind: str | None, quoted: Sequence[bool]) -> Candidate | None:
     """ "Norway is ready to talk about the line but regards the fjord as its own, the deputy
     minister told the newspaper": a long content with a "but" of its own may lead the parser
@@ -1425,6 +1428,14 @@ def _conjoined_after(tok: Token, kind: str | None, quoted: Sequence[bool]) -> Ca
     dateline) to that comma."""
     if kind not in ("speech", "writing") or tok.dep_ != "conj" or tok.head.i > tok.i:
         return None
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+        return None  # "..., Russian forces will continue their offensive": no report of speech
+    telling = tok.lemma_.lower() in _TELLING
+    if not telling and any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i and not _hearers_name(tok, c)
+        for c in tok.children
+    ):
+        return None  # the verb says something of its own after it
     subjects = [c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i]
     if len(subjects) != 1:
         return None
