@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.language import Language
 
 from redline.model import Document
 
@@ -317,3 +318,71 @@ def test_a_conjunct_that_reports_no_speech_takes_no_content_before_it(extractor:
         "union rejects the plan, the drivers will continue their strike."
     )
     assert "drivers" not in " ".join(str(v) for v in _said(extractor, text).values())
+
+
+def test_a_cue_whose_speaker_the_parser_hung_elsewhere_takes_the_name_before_it(nlp: Language) -> None:
+    # a hand-built parse as the small model gave one: "Ruiz" a conjunct of the content's object,
+    # "told" a conjunct of its verb with no subject; the name right before the verb, after a
+    # comma, is the speaker, the clause before the comma what was told
+    from spacy.tokens import Doc as SpacyDoc
+
+    from redline.extract.reported import _conjoined_after
+
+    words = [
+        "Talks",
+        "can",
+        "resume",
+        "but",
+        "need",
+        "time",
+        ",",
+        "Minister",
+        "Ana",
+        "Ruiz",
+        "told",
+        "the",
+        "paper",
+        ".",
+    ]
+    heads = [2, 2, 2, 2, 2, 4, 5, 9, 9, 5, 2, 12, 10, 10]
+    deps = [
+        "nsubj",
+        "aux",
+        "ROOT",
+        "cc",
+        "conj",
+        "dobj",
+        "punct",
+        "compound",
+        "compound",
+        "conj",
+        "conj",
+        "det",
+        "dobj",
+        "punct",
+    ]
+    pos = [
+        "NOUN",
+        "AUX",
+        "VERB",
+        "CCONJ",
+        "VERB",
+        "NOUN",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "DET",
+        "NOUN",
+        "PUNCT",
+    ]
+    tags = ["NNS", "MD", "VB", "CC", "VB", "NN", ",", "NNP", "NNP", "NNP", "VBD", "DT", "NN", "."]
+    doc = SpacyDoc(
+        nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=[w.lower() for w in words]
+    )
+    doc[10].lemma_ = "tell"
+    found = _conjoined_after(doc[10], "speech", [False] * len(doc))
+    assert found is not None
+    assert doc[found.content[0] : found.content[1]].text == "Talks can resume but need time"
+    assert found.source is not None and doc[found.source[0] : found.source[1]].text == "Minister Ana Ruiz"

@@ -1436,22 +1436,29 @@ def _conjoined_after(tok: Token, kind: str | None, quoted: Sequence[bool]) -> Ca
         for c in tok.children
     ):
         return None  # the verb says something of its own after it
-    subjects = [c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i]
-    if len(subjects) != 1:
-        return None
     doc = tok.doc
-    speaker = subjects[0]
-    comma = speaker.left_edge.i - 1
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i]
+    if len(subjects) > 1:
+        return None
+    if subjects:
+        left, right = subjects[0].left_edge.i, subjects[0].right_edge.i + 1
+    else:  # the name before the verb hung elsewhere ("..., Minister Arkady Sedov told")
+        left = right = tok.i
+        while left > 0 and doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        if left == right:
+            return None
+    comma = left - 1
     start = tok.sent.start
     if comma <= start or doc[comma].text != ",":
         return None
-    start = dateline_end(doc, start, speaker.left_edge.i) or start
+    start = dateline_end(doc, start, left) or start
     if any(quoted[t.i] or "\n" in t.text for t in doc[start:comma]):
         return None
     content = trim(doc, start, comma)
     if content is None or not _has_verb(doc, content):
         return None
-    return Candidate(content, _cue_range(tok), (speaker.left_edge.i, speaker.right_edge.i + 1), kind, tok.i)
+    return Candidate(content, _cue_range(tok), (left, right), kind, tok.i)
 
 
 def _after_dateline(tok: Token, kind: str | None, quoted: Sequence[bool]) -> Candidate | None:
