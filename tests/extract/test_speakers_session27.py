@@ -386,3 +386,11 @@ def test_a_cue_whose_speaker_the_parser_hung_elsewhere_takes_the_name_before_it(
     assert found is not None
     assert doc[found.content[0] : found.content[1]].text == "Talks can resume but need time"
     assert found.source is not None and doc[found.source[0] : found.source[1]].text == "Minister Ana Ruiz"
+
+
+def test_a_clause_joined_by_and_is_no_insert_reporting_the_one_before(extractor: Any) -> None:
+    text = (
+        "Neither side wants to be the one that leaves the table first, and both are writing for the "
+        "autumn round already."
+    )
+    assert _said(extractor, text) == {}

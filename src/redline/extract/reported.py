@@ -952,6 +952,8 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None
     if tok.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in tok.children):
         return None  # "would order a review and warned against ...": a second act, not an insert
+    if tok.dep_ == "conj" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].dep_ == "cc":
+        return None  # "..., and both are writing for the next round": a clause of its own
     if any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children):
         return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
     if marked_infinitive(tok):
