@@ -926,20 +926,17 @@ class SpeakerResolver:
         contents share most of the headline's words; a side named for both must be one."""
         if zone == 0:
             return
-        lead = next(
-            (
-                (n, sp)
-                for n, sp in sorted(
-                    enumerate(speakers), key=lambda x: x[1].mention.start if x[1] else len(doc.text)
-                )
-                if sp is not None and sp.mention.start >= zone
-            ),
-            None,
-        )
-        lead_content = statements[lead[0]][1] if lead is not None else None
-        if lead is None or lead_content is None:
+        body = [
+            (sp.mention.start, n, sp)
+            for n, sp in enumerate(speakers)
+            if sp is not None and sp.mention.start >= zone
+        ]
+        if not body:
             return
-        person = lead[1]
+        _, first, person = min(body, key=lambda x: x[0])
+        lead_content = statements[first][1]
+        if lead_content is None:
+            return
         names = person.name.split()
         if (
             person.kind not in (_PERSON, None)
@@ -954,7 +951,7 @@ class SpeakerResolver:
             if sp is None or content is None or sp.mention.start >= zone or sp.kind not in (_PERSON, None):
                 continue
             role = sp.mention.text.split()
-            if not role or not self.kb.is_person_noun(role[-1].rstrip("'s")):
+            if not role or not self.kb.is_person_noun(role[-1].removesuffix("'s").removesuffix("’s")):
                 continue  # a role ("Kremlin aide", "Former army chief"), not a name ("Halan says")
             if (sp.actor_id or sp.name) == (person.actor_id or person.name):
                 continue
