@@ -945,6 +945,13 @@ class SpeakerResolver:
             or self.kb.is_person_noun(names[-1])
         ):
             return  # the lead names no one in full ("a senior official said", "Deputy Mayor")
+        there = doc.char_span(person.mention.start, person.mention.end, alignment_mode="expand")
+        if there is None or len(there) == 0:
+            return
+        head = _head(there)
+        near = [*doc[max(there.sent.start, there.start - _ROLE_WORDS) : there.end], *head.children]
+        # roles the lead gives its person ("Farmers' leader Aino Lehtola", "X, a Kremlin aide")
+        own = {t.lower_ for t in near if t.pos_ == "NOUN" and self.kb.is_person_noun(t.lemma_)}
         lead_words = _claim_words(doc, lead_content)
         for n, sp in enumerate(speakers):
             content = statements[n][1]
@@ -953,6 +960,8 @@ class SpeakerResolver:
             role = sp.mention.text.split()
             if not role or not self.kb.is_person_noun(role[-1].removesuffix("'s").removesuffix("’s")):
                 continue  # a role ("Kremlin aide", "Former army chief"), not a name ("Halan says")
+            if own and role[-1].lower() not in own:
+                continue  # the lead gives its person another role: someone else than the headline's
             if (sp.actor_id or sp.name) == (person.actor_id or person.name):
                 continue
             if sp.party and person.party and sp.party != person.party:
