@@ -259,6 +259,13 @@ class MentionFinder:
                     start, label = titled, "PERSON"
                     span = doc[start:end]
                     ids = frozenset(a.id for a in self.kb.by_alias(span.text))
+                if (
+                    not ids
+                    and label == "PERSON"
+                    and (given := self._given_before(doc, start, end)) is not None
+                ):
+                    start, span = given, doc[given:end]
+                    ids = frozenset(a.id for a in self.kb.by_alias(span.text))
                 if not ids and label == "PERSON":
                     start, end, ids = self._name_then_words(doc, start, end)
                     end = _before_verb(doc, start, end)
@@ -285,6 +292,23 @@ class MentionFinder:
             return None
         return rest.start
 
+    def _given_before(self, doc: Doc, start: int, end: int) -> int | None:
+        """ "Anders Holm, the commissioner, said": the small model may tag the surname alone as a
+        person and leave the given name before it untagged (most often at a sentence's start); a
+        listed given name the parse makes a compound of the name is its first word."""
+        if start == 0:
+            return None
+        given = doc[start - 1]
+        if (
+            given.ent_iob_ not in {"", "O"}
+            or given.dep_ != "compound"
+            or not start <= given.head.i < end
+            or not (given.is_alpha and given.text[:1].isupper())
+            or self.kb.given_name_gender(given.text) is None
+        ):
+            return None
+        return given.i
+
     def _name_then_words(self, doc: Doc, start: int, end: int) -> tuple[int, int, frozenset[str]]:
         """A known person's name run into the next capitalised words of a title-case headline
         ("Zelensky Warns Europe"): the name alone, when the words after it name no one."""
@@ -307,7 +331,19 @@ class MentionFinder:
         looks_named = len(span) > 1 and span[0].text[:1].isupper() and span[-1].text[:1].isupper()
         if label != "PERSON" and looks_named and self.kb.given_name_gender(span[0].text):
             return "PERSON"
+        if label != "PERSON" and looks_named and self._person_apposed(span):
+            return "PERSON"
         return label
+
+    def _person_apposed(self, span: SpacySpan) -> bool:
+        """ "Annelies Verhoeven, the tribunal's acting chief prosecutor": a name the model tagged
+        as a work of art or a body, set beside a person noun in apposition, names a person."""
+        if not all(t.is_alpha and t.text[:1].isupper() for t in span):
+            return False  # the tagger may read an unfamiliar given name as a verb ("Annelies")
+        head = span_head(span)
+        return any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and self.kb.is_person_noun(c.lemma_) for c in head.rights
+        )
 
     def _fullest_forms(self, doc: Doc, entities: list[_Match]) -> dict[int, str]:
         """Token start -> the fullest form of that person's name in the document.

@@ -50,6 +50,7 @@ from redline.extract.reported import adjacent_source, find_source, names_source,
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
+    asks_someone,
     cue_sites,
     dangling_preposition,
     is_verb,
@@ -341,18 +342,27 @@ def _without_cut_off(doc: Doc, text: str, found: list[Attribution]) -> list[Attr
 def _once_per_page(text: str, found: list[Attribution]) -> list[Attribution]:
     """A headline the page repeats verbatim (title, then heading, then share box) is one
     statement: the same short line, read as the same words from the same source, counts once,
-    at its first place. Running text that repeats itself is left alone."""
+    at its first place; so is a lead paragraph that opens with the headline's line word for word
+    before it goes on. Running text that repeats itself is left alone."""
     seen: set[tuple[str, str, str]] = set()
+    lines: dict[tuple[str, str], str] = {}  # (content, source) -> the headline line it was read in
     out = []
     for a in found:
         line = _line_of(text, a.content)
+        source = text[a.source[0] : a.source[1]].lower() if a.source else ""
+        said = " ".join(text[a.content[0] : a.content[1]].split()).lower()
+        headline = lines.get((said, source))
+        if headline is not None and headline != line:
+            opening = text[text.rfind("\n", 0, a.content[0]) + 1 : a.content[1] + _MAX_HEADLINE]
+            if " ".join(opening.split()).lower().startswith(headline):
+                continue  # the lead repeats the headline before it goes on
         if line is None:
             out.append(a)
             continue
-        source = text[a.source[0] : a.source[1]].lower() if a.source else ""
-        key = (line, " ".join(text[a.content[0] : a.content[1]].split()).lower(), source)
+        key = (line, said, source)
         if key not in seen:
             seen.add(key)
+            lines.setdefault((said, source), line)
             out.append(a)
     return out
 
@@ -391,7 +401,8 @@ def _reporters_question(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
     answer after it is the statement."""
     if cand.source is None or cand.cue_token < 0 or cand.kind in ("colon", "signature"):
         return False
-    return cues.press_asks(doc[cand.cue_token].lemma_, _head_of(doc, cand.source).lemma_)
+    verb = doc[cand.cue_token]
+    return cues.press_asks(verb.lemma_, _head_of(doc, cand.source).lemma_, someone_asked=asks_someone(verb))
 
 
 def _head_of(doc: Doc, rng: TokenRange) -> Token:

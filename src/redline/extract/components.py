@@ -75,10 +75,47 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     # only the whitespace tokens are looked at: the flag array is read in one call, where a walk
     # over the Doc would build a Token object for every word
     spaces = doc.to_array(IS_SPACE)
-    for i in spaces[:-1].nonzero()[0].tolist():
+    breaks = spaces[:-1].nonzero()[0].tolist()
+    for i in breaks:
         if doc[i].text.count("\n") >= 2:
             doc[i + 1].is_sent_start = True
+    if breaks and breaks[0] < _OPENING_TOKENS:
+        _lead_under_headline(doc, [i for i in breaks if i < _OPENING_TOKENS])
     return doc
+
+
+_OPENING_TOKENS = 120  # words of a document's opening read for its headlines
+_NAME_TAGS = frozenset({"NNP", "NNPS"})  # the tagger's, set before the parser (no ``pos_`` yet)
+_PROSE_LINE = 60  # characters: a line longer than a headline's, or closed by a full stop, is prose
+
+
+def _lead_under_headline(doc: Doc, breaks: list[int]) -> None:
+    """ "Talks on grain corridor stall" and on the next line "The talks have stalled, a diplomat
+    told ...": a headline over its lead with one line end between them, which the parser ran
+    into one sentence (the headline's last word taken for the lead's verb or subject, and no
+    statement came out). A line end inside the headlines, after a word that can end a headline
+    (no function word, no comma: "... that the\nKremlin" is a wrapped sentence) and before a
+    capitalised line of prose, starts a sentence."""
+    opening = doc[: min(len(doc), _OPENING_TOKENS)]
+    text = opening.text
+    zone = headline_end(text)
+    for i in breaks:
+        line_break = doc[i]
+        if line_break.idx >= zone or line_break.text.count("\n") != 1:
+            continue
+        last, first = doc[i - 1] if i else None, doc[i + 1]
+        if (
+            last is None
+            or not last.is_alpha
+            or last.is_stop
+            or last.tag_ in _NAME_TAGS
+            or not first.text[:1].isupper()
+        ):
+            continue  # a headline signed by a name ("..., says Germany's Merz") keeps its parse
+        end = text.find("\n", first.idx)
+        line = (text[first.idx :] if end < 0 else text[first.idx : end]).rstrip()
+        if len(line) > _PROSE_LINE or line.endswith((".", "!", "?", '"', "\u201d")):
+            first.is_sent_start = True
 
 
 @Language.factory(

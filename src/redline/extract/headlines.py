@@ -51,9 +51,10 @@ def headline_end(text: str) -> int:
     return min(end, len(text))
 
 
-# "By Dana Whitlock, KVR 7 News", "By Mirela Ostrander, Courts Reporter": a line that names the
-# writer (a few capitalised words after "By", perhaps a role after a comma, no full stop)
-_BYLINE = re.compile(r"^[ \t]*By (?:[A-Z][\w'’.\-]*[ \t]?){1,4}(?:,[^\n.]{0,40})?[ \t]*$", re.MULTILINE)
+# "By Dana Whitlock, KVR 7 News", "By Mirela Ostrander, Courts Reporter", "By Ines Varga | 3 May
+# 2026": a line that names the writer (a few capitalised words after "By", perhaps a role or a
+# date after a comma or a bar, no full stop)
+_BYLINE = re.compile(r"^[ \t]*By (?:[A-Z][\w'’.\-]*[ \t]?){1,4}(?:[,|][^\n.]{0,40})?[ \t]*$", re.MULTILINE)
 
 
 def bylines(text: str) -> list[tuple[int, int]]:

@@ -819,6 +819,7 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         # the lead-in dropped, the clause right after the verb is what was said; the parser
         # tends to hang the next sentence's verb on it as well
         comps = sorted(after_colon, key=lambda c: c.left_edge.i)[:1]
+    comps = [c for c in comps if not _hearers_name(tok, c)]
     if not comps:
         return None
     # the widest clause first; where the parser ran the sentence over a paragraph break, the
@@ -951,6 +952,8 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None
     if tok.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in tok.children):
         return None  # "would order a review and warned against ...": a second act, not an insert
+    if tok.dep_ == "conj" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].dep_ == "cc":
+        return None  # "..., and both are writing for the next round": a clause of its own
     if any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children):
         return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
     if marked_infinitive(tok):
@@ -1023,7 +1026,8 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
         called = (clause.left_edge.i + 1, clause.right_edge.i + 1)  # without the "for"
         return _make(tok.doc, tok, called, "directive", cues, quoted)
     if not any(
-        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in particles and not _temporal(c))
+        (c.dep_ in ("xcomp", "ccomp") and not _hearers_name(tok, c))
+        or (c.dep_ == "prep" and c.lower_ in particles and not _temporal(c))
         for c in tok.rights
     ):
         return None  # "told the paper on Monday": a date, not "called on X to ..."
@@ -1279,6 +1283,7 @@ def verb_candidates(
             or _comma_insert(tok, kind, cues, quoted)
             or _elided_copula(tok, kind, cues, quoted)
             or _after_dateline(tok, kind, quoted)
+            or _conjoined_after(tok, kind, quoted)
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
@@ -1404,6 +1409,58 @@ def _comma_insert(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequen
     if after is None or not _has_verb(doc, after):
         return None
     return Candidate(after, _cue_range(tok), find_source(tok, cues, quoted), kind, tok.i)
+
+
+def _hearers_name(tok: Token, comp: Token) -> bool:
+    """ "told the newspaper Kommersant": a name right after the verb's object, which the parser
+    made a clause of the verb, names the hearer; it is not what was said."""
+    if comp.pos_ not in ("PROPN", "NOUN") or comp.dep_ != "ccomp":
+        return False
+    return any(c.dep_ == "dobj" and c.right_edge.i + 1 == comp.left_edge.i for c in tok.children)
+
+
+_TELLING = frozenset({"tell"})  # whose object is the hearer ("told the newspaper"), not what was said
+
+
+def _conjoined_after(tok: Token, kind: str | None, quoted: Sequence[bool]) -> Candidate | None:
+    """ "Norway is ready to talk about the line but regards the fjord as its own, the deputy
+    minister told the newspaper": a long content with a "but" of its own may lead the parser
+    to take the cue for one more conjunct of the content's verb. With its subject set off by a
+    comma right before it, the verb still reports the words from the sentence's start (past a
+    dateline) to that comma."""
+    if kind not in ("speech", "writing") or tok.dep_ != "conj" or tok.head.i > tok.i:
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+        return None  # "..., Russian forces will continue their offensive": no report of speech
+    telling = tok.lemma_.lower() in _TELLING
+    if not telling and any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i and not _hearers_name(tok, c)
+        for c in tok.children
+    ):
+        return None  # the verb says something of its own after it
+    doc = tok.doc
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i]
+    if len(subjects) > 1:
+        return None
+    if subjects:
+        left, right = subjects[0].left_edge.i, subjects[0].right_edge.i + 1
+    else:  # the name before the verb hung elsewhere ("..., Minister Arkady Sedov told")
+        left = right = tok.i
+        while left > 0 and doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        if left == right:
+            return None
+    comma = left - 1
+    start = tok.sent.start
+    if comma <= start or doc[comma].text != ",":
+        return None
+    start = dateline_end(doc, start, left) or start
+    if any(quoted[t.i] or "\n" in t.text for t in doc[start:comma]):
+        return None
+    content = trim(doc, start, comma)
+    if content is None or not _has_verb(doc, content):
+        return None
+    return Candidate(content, _cue_range(tok), (left, right), kind, tok.i)
 
 
 def _after_dateline(tok: Token, kind: str | None, quoted: Sequence[bool]) -> Candidate | None:

@@ -52,7 +52,7 @@ from redline.extract.english import (
     SUBJECTS_OR_EXPLETIVE,
 )
 from redline.extract.headlines import bylines, headline_end
-from redline.extract.token_ranges import conjuncts, dateline_end
+from redline.extract.token_ranges import asks_someone, conjuncts, dateline_end
 from redline.knowledge.actors import SKIPPED, ActorBase, split_words
 from redline.knowledge.cues import CueLexicon
 from redline.model import Actor, Mention, Span, Speaker
@@ -82,7 +82,12 @@ _MAKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "a Chinese statement", "a
 _PLACE_ENTITIES = frozenset({"NORP", "GPE"})  # "a member of the Ukrainian delegation"
 _RESPELT = 0.75  # share of letters in order that makes two surnames one name respelt
 _WINDOW = 4  # sentences searched back for a pronoun's antecedent
-_REPORT_WINDOW = 2  # sentences back in which "the report" finds the outlet that made it
+_PROFILE_LEAD = 3  # times more often than any other of the gender a story's subject is named
+_PROFILE_WINDOW = 12  # sentences back in which a story's one person of a gender is still its subject
+_REPORT_WINDOW = 2  # sentences back in which "the report" finds the body that put it out
+# sentences back in which "the report" finds the outlet named for it: a story built on "a report
+# by the Financial Times" keeps it in view a sentence longer (a crosshead may come between)
+_OUTLET_WINDOW = 3
 # "ended the day with a joint statement saying": prepositions that put out a statement
 _ARTICLES = frozenset({"a", "an", "the"})
 _ISSUING_PREPOSITIONS = frozenset({"with", "in", "through", "via"})
@@ -598,10 +603,9 @@ class SpeakerResolver:
             return None
         if any(t.pos_ == "PROPN" for t in span) or any(c.dep_ in ("poss", "prep") for c in head.children):
             return None  # "the Pentagon report", "the report by the inspectors": its own maker
-        doc = index.doc
+        here = index.sent_of[span.start]
         for c in reversed([c for c in index.candidates if c.end <= span.start]):
-            between = doc[c.end : span.start]
-            if sum(1 for t in between if t.is_sent_start) > _REPORT_WINDOW:
+            if here - index.sent_of[c.start] > _OUTLET_WINDOW:
                 break
             actor = self.kb.get(c.actor_id)
             if actor is not None and actor.type == "media":
@@ -612,13 +616,7 @@ class SpeakerResolver:
         """ "The agency said in a report on Monday ... The report says": a report someone just
         said something in, or put out ("the watchdog published a report"), is that body's own,
         not an unnamed media report."""
-        doc = index.doc
-        seen = 0
-        for t in reversed(doc[: span.start]):
-            if t.is_sent_start:
-                seen += 1
-                if seen > _REPORT_WINDOW:
-                    break
+        for t in index.back(span.start, _REPORT_WINDOW):
             if t.lemma_.lower() != "report" or t.pos_ != "NOUN":
                 continue
             if t.dep_ == "pobj" and t.head.lower_ in _ISSUING_PREPOSITIONS:
@@ -847,6 +845,7 @@ class SpeakerResolver:
             zone = headline_end(self._index(doc, mentions).text)  # the text the index read once
             self._headline_people(out, zone)
             self._headline_roles(doc, out, zone)
+            self._headline_claims(doc, statements, out, zone)
         for i in order:  # a bare quote before anyone is named (a headline): the speaker named next
             source, content = statements[i]
             if out[i] is None and source is None and content is not None:
@@ -912,6 +911,65 @@ class SpeakerResolver:
                 if any(t.lower_ == role for t in before):
                     speakers[n] = replace(p, mention=sp.mention)
                     break
+
+    def _headline_claims(
+        self,
+        doc: Doc,
+        statements: Sequence[tuple[tuple[int, int] | None, tuple[int, int] | None]],
+        speakers: list[Speaker | None],
+        zone: int,
+    ) -> None:
+        """ "Former army chief says front line will not hold" over "Viktor Halan, who led the army
+        until 2024, said the front line would not hold": a headline gives by role alone the person
+        whose claim the lead reports, in other words than the role ``_headline_roles`` finds. A
+        headline speaker named by no name of its own takes the lead's named person when the two
+        contents share most of the headline's words; a side named for both must be one."""
+        if zone == 0:
+            return
+        body = [
+            (sp.mention.start, n, sp)
+            for n, sp in enumerate(speakers)
+            if sp is not None and sp.mention.start >= zone
+        ]
+        if not body:
+            return
+        _, first, person = min(body, key=lambda x: x[0])
+        lead_content = statements[first][1]
+        if lead_content is None:
+            return
+        names = person.name.split()
+        if (
+            person.kind not in (_PERSON, None)
+            or len(names) < 2
+            or not all(w[:1].isupper() for w in names)
+            or self.kb.is_person_noun(names[-1])
+        ):
+            return  # the lead names no one in full ("a senior official said", "Deputy Mayor")
+        there = doc.char_span(person.mention.start, person.mention.end, alignment_mode="expand")
+        if there is None or len(there) == 0:
+            return
+        head = _head(there)
+        near = [*doc[max(there.sent.start, there.start - _ROLE_WORDS) : there.end], *head.children]
+        # roles the lead gives its person ("Farmers' leader Aino Lehtola", "X, a Kremlin aide")
+        own = {t.lower_ for t in near if t.pos_ == "NOUN" and self.kb.is_person_noun(t.lemma_)}
+        lead_words = _claim_words(doc, lead_content)
+        for n, sp in enumerate(speakers):
+            content = statements[n][1]
+            if sp is None or content is None or sp.mention.start >= zone or sp.kind not in (_PERSON, None):
+                continue
+            role = sp.mention.text.split()
+            if not role or not self.kb.is_person_noun(role[-1].removesuffix("'s").removesuffix("’s")):
+                continue  # a role ("Kremlin aide", "Former army chief"), not a name ("Halan says")
+            if own and role[-1].lower() not in own:
+                continue  # the lead gives its person another role: someone else than the headline's
+            if (sp.actor_id or sp.name) == (person.actor_id or person.name):
+                continue
+            if sp.party and person.party and sp.party != person.party:
+                continue
+            words = _claim_words(doc, content)
+            shared = words & lead_words
+            if len(shared) >= 2 and 2 * len(shared) >= len(words):
+                speakers[n] = replace(person, mention=sp.mention)
 
     def _sentences_between(self, doc: Doc, a: int, b: int) -> int:
         """How many sentence breaks lie between character offsets a <= b (0 without a parse)."""
@@ -1144,10 +1202,28 @@ class SpeakerResolver:
             ),
             reverse=True,
         )
+        gender = PRONOUNS[pron.lower_][1]
         if not ranked:
             if want == "self" and recent:
                 return recent[-1].actor_id, recent[-1].name
-            return self._earlier_speaker(index, pron, previous)
+            earlier = self._earlier_speaker(index, pron, previous)
+            if earlier is None and gender is not None:
+                # "She has told colleagues ..." paragraphs after a profile last named her
+                subject = self._protagonist(index, pron, gender, bound)
+                return None if subject is None else self._who_is(index, subject, previous)
+            return earlier
+        best = scored[ranked[0][1]][1]
+        if (
+            gender is not None
+            and best.kind in {"nominal", "unknown"}
+            and best.gender is None
+            and "\n" in index.text[doc[best.end - 1].idx : pron.idx]
+        ):
+            # a profile's "she" in a new paragraph, after an unnamed official quoted in between:
+            # the one woman the story has been about, not someone whose gender it never gave
+            subject = self._protagonist(index, pron, gender, bound)
+            if subject is not None:
+                return self._who_is(index, subject, previous)
         for _, n in ranked:
             who = self._who_is(index, scored[n][1], previous)
             # "Russia's envoy, Yegor Lavrentyev, ... He repeated ... sent Olena Kravets. Who, she
@@ -1156,6 +1232,34 @@ class SpeakerResolver:
             if (who[0], who[1] if who[0] is None else "") not in bound:
                 return who
         return self._who_is(index, scored[ranked[0][1]][1], previous)
+
+    def _protagonist(
+        self, index: _Index, pron: Token, gender: str, bound: set[tuple[str | None, str]]
+    ) -> _Candidate | None:
+        """The person of the pronoun's gender the document has named before it (outside quotes
+        and bylines) alone, or ``_PROFILE_LEAD`` times as often as any other, last named within
+        ``_PROFILE_WINDOW`` sentences: the subject a feature keeps in view over paragraphs of
+        other people's words."""
+        people = [
+            c
+            for c in index.candidates
+            if c.kind == _PERSON
+            and c.gender == gender
+            and c.end <= pron.i
+            and not index.in_quote[c.start]
+            and not index.writer(c)
+        ]
+        counts = Counter((c.actor_id, c.name if c.actor_id is None else "") for c in people)
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < _PROFILE_LEAD * ranked[1][1]):
+            return None  # two women the story names alike often: no one subject
+        who = ranked[0][0]
+        if who in bound:
+            return None
+        last = next(c for c in reversed(people) if (c.actor_id, c.name if c.actor_id is None else "") == who)
+        if index.sent_of[pron.i] - index.sent_of[last.start] > _PROFILE_WINDOW:
+            return None
+        return last
 
     def _byline_writer(self, index: _Index) -> tuple[str | None, str] | None:
         """The person a byline names ("By Ana Ruiz"): an "I" in the writer's own text (outside
@@ -1332,7 +1436,7 @@ class SpeakerResolver:
         return (
             self._cues is not None
             and head.dep_ == "nsubj"
-            and self._cues.press_asks(head.head.lemma_, head.lemma_)
+            and self._cues.press_asks(head.head.lemma_, head.lemma_, someone_asked=asks_someone(head.head))
         )
 
     def _speaker_candidate(self, index: _Index, p: Speaker) -> _Candidate | None:
@@ -1585,13 +1689,44 @@ class SpeakerResolver:
         if len(roles) == 1:
             actor = self.kb.actors[next(iter(roles))]
             return actor.id, actor.name
+        if not described and self._before_anyone(index, span):
+            return self._named_next(index, span)
         return None
+
+    def _named_next(self, index: _Index, span: SpacySpan) -> tuple[str | None, str] | None:
+        """ "Turkey's deputy foreign minister said on Wednesday ...", then "Speaking at a news
+        conference, Kerem Aydinli said ...": a wire lead gives a role, and the story names the
+        person in the sentence or two after it, as the next person who speaks, with no role of
+        their own (someone new would be introduced by one)."""
+        doc = index.doc
+        here = index.sent_of[span.start]
+        nxt = next((c for c in index.candidates if c.start >= span.end and c.kind == _PERSON), None)
+        if nxt is None or index.sent_of[nxt.start] - here > _NAMED_NEXT or index.in_quote[nxt.start]:
+            return None
+        head = nxt.head_token(doc)
+        if head.dep_ != "nsubj" or (
+            self._cues is not None and self._cues.verb_kind(head.head.lemma_) is None
+        ):
+            return None
+        sent_start = doc[nxt.start].sent.start
+        if any(c.dep_ == "appos" for c in head.children) or any(
+            not t.is_stop and (self.kb.is_person_noun(t.lemma_) or self.kb.fold(t.text) in self._title_words)
+            for t in doc[max(sent_start, nxt.start - _ROLE_WORDS) : nxt.start]
+        ):
+            return None  # "Defence lawyer Ana Ruiz said": another person, introduced by her role
+        return nxt.actor_id, nxt.name
 
     def _before_anyone(self, index: _Index, span: SpacySpan) -> bool:
         """Whether no person is named before ``span`` (a headline, a standfirst, a lede that
-        names people by role), the writer of a byline aside."""
+        names people by role), the writer of a byline aside, and a dateline's credit in brackets
+        ("ISTANBUL, May 6 (Bosphorus Wire) -"), which the tagger may take for a person."""
+        doc = index.doc
         return not any(
-            c.kind == _PERSON and c.start < span.start and not index.writer(c) for c in index.candidates
+            c.kind == _PERSON
+            and c.start < span.start
+            and not index.writer(c)
+            and not (c.start > 0 and doc[c.start - 1].text == "(")
+            for c in index.candidates
         )
 
     def _most_salient(
@@ -1977,11 +2112,21 @@ class SpeakerResolver:
 
 # -- helpers -------------------------------------------------------------------------------------
 _OPENING_SPEAKERS = 5  # the body's first speakers, among whom a headline's role is named in full
+_NAMED_NEXT = 2  # sentences after a lead's role in which the person holding it is named
 _ROLE_WORDS = 4  # how far before a name its role may stand ("Trade Minister Aino Lehtola")
 # words that count the members of a group named before ("both sides"; 0: any number, "all parties")
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": 0}
 _PERSON = "person"
 _SPEAKING = ("person", "org")  # candidate kinds that name someone who can speak
+
+
+def _claim_words(doc: Doc, content: tuple[int, int]) -> set[str]:
+    """The lemmas of the content words of a statement, which a headline and its lead share
+    when they report one claim in other words."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return set()
+    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop}
 
 
 def _plural(noun: Token) -> bool:

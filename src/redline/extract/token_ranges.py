@@ -77,6 +77,12 @@ def is_verb(tok: Token) -> bool:
     return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and any(map(str.isalpha, tok.text))
 
 
+def asks_someone(verb: Token) -> bool:
+    """Whether a question verb names the one asked ("asked her what ...", "asked the ministry
+    whether ..."), not only the question ("asked whether ...")."""
+    return any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PRON", "PROPN", "NOUN") for c in verb.children)
+
+
 def subtree_range(tok: Token) -> TokenRange:
     return tok.left_edge.i, tok.right_edge.i + 1
 

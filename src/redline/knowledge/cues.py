@@ -91,6 +91,7 @@ class CueLexicon:
     passive_sources: frozenset[str] = frozenset()
     label_exclusions: frozenset[str] = frozenset()
     question_labels: frozenset[str] = frozenset()
+    asking_writers: frozenset[str] = frozenset()
     answer_labels: frozenset[str] = frozenset()
     interview_words: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
@@ -155,12 +156,16 @@ class CueLexicon:
     def confidence_of(self, kind: str) -> float:
         return float(self.confidence.get(kind, 1.0))
 
-    def press_asks(self, verb_lemma: str, subject_lemma: str) -> bool:
+    def press_asks(self, verb_lemma: str, subject_lemma: str, *, someone_asked: bool = False) -> bool:
         """Whether a subject asking with this verb is the press ("One reporter asked whether
         ..."): at a news conference the question is no one's position in the story, and the
         reporter is not who the answer after it ("she replied") comes from. Attribution and
-        speaker resolution both ask it."""
-        return verb_lemma.lower() in self.question_verbs and subject_lemma.lower() in self.question_labels
+        speaker resolution both ask it. The writer's "we" asks for the press when the question
+        is put to someone (``someone_asked``: "We asked her ...")."""
+        if verb_lemma.lower() not in self.question_verbs:
+            return False
+        subject = subject_lemma.lower()
+        return subject in self.question_labels or (someone_asked and subject in self.asking_writers)
 
 
 def _words(data: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -299,6 +304,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         passive_sources=frozenset(_words(data, "passive_sources", where)),
         label_exclusions=frozenset(_words(data, "label_exclusions", where)),
         question_labels=frozenset(_words(data, "question_labels", where)),
+        asking_writers=frozenset(_words(data, "asking_writers", where)),
         answer_labels=frozenset(_words(data, "answer_labels", where)),
         interview_words=frozenset(_words(data, "interview_words", where)),
         quote_pairs=_quote_pairs(data, where),
