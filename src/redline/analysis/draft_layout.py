@@ -45,6 +45,7 @@ __all__ = [
     "note_lines",
     "ordinal_paragraphs",
     "page_furniture",
+    "page_numbers",
     "prose_points",
     "symbol_bullet",
     "table_rows",
@@ -276,6 +277,36 @@ def page_furniture(lines: Sequence[str], keep: Sequence[bool]) -> set[int]:
         if marker[i] or (seen[masked[i]] >= 2 and apart(i)):
             out.add(i)
     return out
+
+
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
+
+
+def page_numbers(lines: Sequence[str], furniture: Collection[int]) -> set[int]:
+    """Indices of a PDF's page numbers copied alone on their lines ("1", "2"), with no dash or
+    word around them, and of the running header under each: a page number ends its page, so a
+    header (``furniture``, or lines the text repeats word for word) or the end of the text
+    comes next, and two or more count up one by one. A number alone on its line that opens a
+    point ("3" over the point's text) has the point's words after it, not a header."""
+    said = Counter(" ".join(line.split()) for line in lines if len(line.split()) >= 2)
+    found: list[tuple[int, int]] = []
+    header: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in furniture or not (m := _BARE_NUMBER.match(line)):
+            continue
+        nxt = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+        repeated: list[int] = []
+        while nxt is not None and nxt + len(repeated) < len(lines):
+            k = nxt + len(repeated)
+            if nxt in furniture or said[" ".join(lines[k].split())] < 2:
+                break
+            repeated.append(k)
+        if nxt is None or nxt in furniture or repeated:
+            found.append((i, int(m.group(1))))
+            header.update(repeated)
+    values = [v for _, v in found]
+    counts_up = all(b == a + 1 for a, b in zip(values, values[1:], strict=False))
+    return {i for i, _ in found} | header if len(found) >= 2 and counts_up else set()
 
 
 _HYPHENATED = re.compile(r"(\w+)-$")  # searched in one line, never the joined text

@@ -176,9 +176,10 @@ def line_drafts(
     parent: str | None = None
     meta: dict[str, Any] = {}
     ordinal = 0
-    after_blank = False
+    after_blank = paged = False
     for lineno, line in enumerate(lines, start=1):
         if lineno - 1 in skip:
+            paged = paged or lineno - 1 not in table
             continue
         if not line.strip():
             after_blank = True
@@ -226,10 +227,12 @@ def line_drafts(
             drafts[-1].heading = line.strip()
             drafts[-1].bare = False
         elif drafts and not drafts[-1].closed:
-            if after_blank and not line[:1].isspace() and not _BULLET.match(line):
+            # a sentence a page break cut ("a joint crew" + header + "of engineers") runs on
+            turned = paged and line.lstrip()[:1].islower()
+            if after_blank and not turned and not line[:1].isspace() and not _BULLET.match(line):
                 drafts[-1].breaks.append(len(drafts[-1].lines))
             drafts[-1].lines.append(_BULLET.sub("", line).strip())
-        after_blank = False
+        after_blank = paged = False
     return drafts, meta
 
 

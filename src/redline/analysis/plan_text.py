@@ -26,6 +26,7 @@ from redline.analysis.draft_layout import (
     note_lines,
     ordinal_paragraphs,
     page_furniture,
+    page_numbers,
     prose_points,
     table_rows,
     thread_counters,
@@ -34,8 +35,9 @@ from redline.analysis.draft_layout import (
     without_app_marks,
     yaml_records,
 )
+from redline.analysis.draft_latex import latex_source
 from redline.analysis.draft_lines import line_drafts, plain_label, point_start
-from redline.analysis.draft_numbering import numbered_by_section, paragraph_headings
+from redline.analysis.draft_numbering import article_paragraphs, numbered_by_section, paragraph_headings
 from redline.analysis.draft_point import DraftPoint, is_title
 from redline.analysis.draft_records import draft_record, end_at_closing, plain_run_in_titles
 from redline.analysis.plan_records import apply_meta, point_from_record
@@ -97,7 +99,7 @@ def parse_plan_text(
             return parse_plan_json(dumped, plan=plan, label=label, when=when, source=source, where=where)
         except PlanError:
             pass  # YAML with no points in it: read as the text it also is
-    text = accept_changes(wikitext(text))
+    text = accept_changes(wikitext(latex_source(text)))
     lines = [
         plain_label(without_app_marks(raw.rstrip()))
         for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))
@@ -111,6 +113,7 @@ def parse_plan_text(
     starts = [point_start(line) for line in lines]
     furniture = page_furniture(lines, starts) | {k for k in repeated_lines(lines) if not starts[k]}
     furniture |= note_lines(lines)
+    furniture |= page_numbers(lines, furniture)
     if notes and not any(starts[min(notes) :]) and not any(k > min(notes) for k in furniture - notes):
         # the notes listed after the last point (a shared document's comments with their
         # replies): what follows the first of them is no point's text; a footnote at a page's
@@ -127,7 +130,7 @@ def parse_plan_text(
     drafts = _with_run(drafts, lines, chrome | furniture | set(table), numbered)
     if not drafts:
         raise refused or _refusal(lines, where)
-    drafts = paragraph_headings(drafts)
+    drafts = paragraph_headings(article_paragraphs(drafts))
     end_at_closing(drafts[-1])
     points: list[Point] = []
     hyphenated = hyphenated_words(text)
