@@ -55,7 +55,7 @@ def test_a_bare_number_is_a_page_number_only_before_a_header_or_the_end() -> Non
     lines = ["Head", "", "1.", "Text.", "", "7", "Head", "", "More text.", "", "8"]
     assert page_numbers(lines, {6}) == {5, 10}
     # a lone number that does not count up with the others is a figure, not a page number
-    assert page_numbers(lines[:6] + ["Head", "", "9"], {6}) == set()
+    assert page_numbers([*lines[:6], "Head", "", "9"], {6}) == set()
 
 
 ARTICLES = """TREATY OF THE TWO FORDS
@@ -138,3 +138,74 @@ def test_latex_items_are_numbered_as_the_document_prints_them() -> None:
 def test_text_that_is_no_latex_is_left_as_it_is() -> None:
     text = "1. A path\\way is opened.\n2. 50% of the toll is waived.\n"
     assert latex_source(text) == text
+
+
+CONSOLIDATED = """Compact on the Marsh Roads
+Consolidated text, as amended by the Second Protocol
+
+1. Toll gates on the marsh roads are opened at sunrise.
+
+2. Carts may carry up to [F1 two tonnes] of peat.
+
+Textual Amendments
+F1 Words in point 2 substituted by the Second Protocol, art. 1
+
+[F2 2A. The ferry at Holm runs twice a day in winter.]
+
+Textual Amendments
+F2 Point 2A inserted by the Second Protocol, art. 2
+
+3. . . . . . . . . [F3]
+
+Textual Amendments
+F3 Point 3 repealed by the Second Protocol, art. 3
+
+4. The wardens of both villages meet every spring.
+
+Annotations:
+Modifications etc. (not altering text)
+C1 Point 4: first meeting moved to summer by the Second Protocol, art. 4
+"""
+
+
+def test_a_consolidated_text_reads_as_it_stands_with_inserted_points_lettered() -> None:
+    assert read(CONSOLIDATED) == [
+        ("1", "Toll gates on the marsh roads are opened at sunrise."),
+        ("2", "Carts may carry up to two tonnes of peat."),
+        ("2A", "The ferry at Holm runs twice a day in winter."),
+        ("4", "The wardens of both villages meet every spring."),
+    ]
+
+
+def test_brackets_with_no_notes_explaining_them_stay() -> None:
+    text = "1. The gate [G1 north] opens.\n2. The gate closes at dusk.\n"
+    assert [t for _, t in read(text)] == ["The gate [G1 north] opens.", "The gate closes at dusk."]
+
+
+OCR = """DRAFT F0R THE HlLL PASS
+|
+l. Herders may cross the pass from May to October.
+~
+2. Each side keeps one post at the saddle.
+| 3. The old shelter is rebuilt by both sides.
+4, Lost animals are returned within a week.
+5. A joint council hears disputes over grazing.
+6. Snow clearing is shared by turns.
+7. The pass road is mended each spring.
+8. Traders pay no duty on wool.
+9. The council meets at the shelter.
+I0. This text takes effect at the first thaw.
+"""
+
+
+def test_point_numbers_ocr_misread_are_read_where_the_count_expects_them() -> None:
+    points = read(OCR)
+    assert [n for n, _ in points] == [str(k) for k in range(1, 11)]
+    assert points[0][1] == "Herders may cross the pass from May to October."
+    assert points[2][1] == "The old shelter is rebuilt by both sides."
+    assert points[9][1] == "This text takes effect at the first thaw."
+
+
+def test_a_line_opening_with_a_misread_looking_number_out_of_count_stays_text() -> None:
+    text = "1. Wells are shared.\n2. Flocks graze by turns,\nI0. is the limit of each flock.\n"
+    assert read(text)[1] == ("2", "Flocks graze by turns, I0. is the limit of each flock.")

@@ -103,9 +103,8 @@ def _dropped_arguments(text: str) -> str:
     k = 0
     dropped = "|".join(c for c in _DROP_ARG if c != "label")
     # environments other than the lists go with their settings ("\\begin{tabular}{@{}p{5cm}}")
-    pattern = re.compile(
-        r"\\(?:(?P<cmd>begin|end)\{(?!enumerate|itemize|description)[^}]*|(?:" + dropped + r")\*?(?:\[[^\]]*\])?\{)"
-    )
+    environment = r"(?P<cmd>begin|end)\{(?!enumerate|itemize|description)[^}]*"
+    pattern = re.compile(r"\\(?:" + environment + r"|(?:" + dropped + r")\*?(?:\[[^\]]*\])?\{)")
     while m := pattern.search(text, k):
         out.append(text[k : m.start()])
         k = _group_end(text, m.end())

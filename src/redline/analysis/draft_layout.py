@@ -15,6 +15,7 @@ on plain lines, so that ``redline.analysis.plan_text`` reads every shape into th
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -305,7 +306,7 @@ def page_numbers(lines: Sequence[str], furniture: Collection[int]) -> set[int]:
             found.append((i, int(m.group(1))))
             header.update(repeated)
     values = [v for _, v in found]
-    counts_up = all(b == a + 1 for a, b in zip(values, values[1:], strict=False))
+    counts_up = all(b == a + 1 for a, b in itertools.pairwise(values))
     return {i for i, _ in found} | header if len(found) >= 2 and counts_up else set()
 
 

@@ -38,8 +38,11 @@ _NAMED = re.compile(
 # a bullet or emphasis around a point's label: "- 3. ...", "- **3.** ...", "**Point 3** - ..."
 _LEAD = re.compile(r"^(?P<indent>\s*)(?:[-*+•]\s+)?(?:(?P<em>\*\*|__)(?P<label>[^*_]{1,40}?)(?P=em))?")
 _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
-# "1.", "2)", "(3)", "[4]", "5:" and "6 - " / "6 – " (a dash needs a space before it: "2-3 years")
-_NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d{1,3})(?:\s*[.)\]:]|\s+[-–—])\s+(?P<text>\S.*)$")
+# "1.", "2)", "(3)", "[4]", "5:" and "6 - " / "6 – " (a dash needs a space before it: "2-3 years"),
+# and a point inserted by an amendment after point 4, its letter written as the text does ("4A.")
+_NUMBERED = re.compile(
+    r"^\s*[(\[]?(?P<num>\d{1,3}(?:[A-Z](?=[.)]))?)(?:\s*[.)\]:]|\s+[-–—])\s+(?P<text>\S.*)$"
+)
 # "III. The parties shall ..." (a sentence: a section line "III. TERRITORY" is short), and
 # the roman sub-points "(iv)" of a point
 _ROMAN_POINT = re.compile(r"^\s*(?P<num>[IVX]{1,6})[.)]\s+(?P<text>(?=(?:\S+\s+){5})(?=.*[a-z]).*\S)\s*$")

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from datetime import date
 
+from redline.analysis.draft_amendments import consolidated_text
+from redline.analysis.draft_latex import latex_source
 from redline.analysis.draft_layout import (
     accept_changes,
     bullet_points,
@@ -35,9 +37,9 @@ from redline.analysis.draft_layout import (
     without_app_marks,
     yaml_records,
 )
-from redline.analysis.draft_latex import latex_source
 from redline.analysis.draft_lines import line_drafts, plain_label, point_start
 from redline.analysis.draft_numbering import article_paragraphs, numbered_by_section, paragraph_headings
+from redline.analysis.draft_ocr import misread_numbers
 from redline.analysis.draft_point import DraftPoint, is_title
 from redline.analysis.draft_records import draft_record, end_at_closing, plain_run_in_titles
 from redline.analysis.plan_records import apply_meta, point_from_record
@@ -99,12 +101,12 @@ def parse_plan_text(
             return parse_plan_json(dumped, plan=plan, label=label, when=when, source=source, where=where)
         except PlanError:
             pass  # YAML with no points in it: read as the text it also is
-    text = accept_changes(wikitext(latex_source(text)))
+    text = consolidated_text(accept_changes(wikitext(latex_source(text))))
     lines = [
         plain_label(without_app_marks(raw.rstrip()))
         for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))
     ]
-    lines = first_column(lines)
+    lines = misread_numbers(first_column(lines))
     notes, note_mark = footnote_marks(lines)
     if note_mark is not None:
         lines = [line if k in notes else note_mark.sub("", line) for k, line in enumerate(lines)]
@@ -128,6 +130,10 @@ def parse_plan_text(
     numbered = bool(drafts)
     drafts = _unnumbered(drafts, text, lines, plain)
     drafts = _with_run(drafts, lines, chrome | furniture | set(table), numbered)
+    if not drafts:
+        raise refused or _refusal(lines, where)
+    # a point repealed in a consolidated text keeps its number over dots ("5. . . . ."): no point
+    drafts = [d for d in drafts if not d.lines or any(c.isalnum() for line in d.lines for c in line)]
     if not drafts:
         raise refused or _refusal(lines, where)
     drafts = paragraph_headings(article_paragraphs(drafts))
