@@ -209,3 +209,43 @@ def test_point_numbers_ocr_misread_are_read_where_the_count_expects_them() -> No
 def test_a_line_opening_with_a_misread_looking_number_out_of_count_stays_text() -> None:
     text = "1. Wells are shared.\n2. Flocks graze by turns,\nI0. is the limit of each flock.\n"
     assert read(text)[1] == ("2", "Flocks graze by turns, I0. is the limit of each flock.")
+
+
+BRIEFING = """TRANSCRIPT - briefing by the mediator
+
+MEDIATOR: Good afternoon. I will read the three points as they now stand.
+
+Point number one. The herds may graze on both banks from April.
+
+Two - and this one was hard. Each village names two wardens for the
+common pasture. (Inaudible.) Two, yes.
+
+And three, the last. The wardens meet at the mill every month.
+
+QUESTION: On point two, who pays the wardens?
+"""
+
+
+def test_a_briefing_that_reads_the_points_aloud_numbers_them_as_spoken() -> None:
+    assert read(BRIEFING) == [
+        ("1", "The herds may graze on both banks from April."),
+        ("2", "Each village names two wardens for the common pasture."),
+        ("3", "The wardens meet at the mill every month."),
+    ]
+
+
+STORY = """Valley pact trimmed to three points
+
+Mediators said on Monday that points 2 and 3 had been rewritten overnight.
+
+Point 1 opens the valley road to carts; point 2 sets the toll at one coin, and
+under point 3 the two mayors meet each month. Neither mayor would comment.
+"""
+
+
+def test_a_story_giving_the_points_clause_by_clause_is_read_clause_by_clause() -> None:
+    assert read(STORY) == [
+        ("1", "Point 1 opens the valley road to carts"),
+        ("2", "point 2 sets the toll at one coin"),
+        ("3", "under point 3 the two mayors meet each month."),
+    ]

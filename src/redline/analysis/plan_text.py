@@ -25,11 +25,13 @@ from redline.analysis.draft_layout import (
     hyphenated_words,
     inline_points,
     keycap_numbers,
+    named_clauses,
     note_lines,
     ordinal_paragraphs,
     page_furniture,
     page_numbers,
     prose_points,
+    spoken_paragraphs,
     table_rows,
     thread_counters,
     unquote,
@@ -226,9 +228,12 @@ def _unnumbered(drafts: list[DraftPoint], text: str, lines: list[str], plain: st
     when "(3)" opening a line of such a text ("... security. (1) A truce ... (2) Each side ...")
     let the lines see only some points."""
     if not drafts:
-        given = prose_points(text) or bullet_points(lines)
-        given = given or ordinal_paragraphs(plain) or inline_points(plain)
+        given = prose_points(text) or named_clauses(plain) or bullet_points(lines)
+        given = given or ordinal_paragraphs(plain) or spoken_paragraphs(plain) or inline_points(plain)
         return [DraftPoint(n, line, [body]) for n, line, body in given]
+    if drafts[0].number not in ("1", "I") and len(spoken := spoken_paragraphs(plain)) > len(drafts):
+        # "Point four." read as a label, where a transcript speaks every number its own way
+        return [DraftPoint(n, line, [body]) for n, line, body in spoken]
     if drafts[0].number not in ("1", "I") and len(inline := inline_points(plain)) > len(drafts):
         return [DraftPoint(n, line, [body]) for n, line, body in inline]
     return drafts
