@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from redline.analysis.draft_latex import latex_source
 from redline.analysis.draft_layout import page_numbers
+from redline.analysis.draft_ocr import misread_numbers
 from redline.analysis.plans import parse_plan_text
 
 
@@ -204,6 +205,11 @@ def test_point_numbers_ocr_misread_are_read_where_the_count_expects_them() -> No
     assert points[0][1] == "Herders may cross the pass from May to October."
     assert points[2][1] == "The old shelter is rebuilt by both sides."
     assert points[9][1] == "This text takes effect at the first thaw."
+
+
+def test_a_roman_section_after_point_ten_is_no_misread_eleven() -> None:
+    lines = [f"{k}. Clause {k} applies." for k in range(1, 11)]
+    assert misread_numbers([*lines, "II. Trade shall be free across the river."])[-1].startswith("II.")
 
 
 def test_a_line_opening_with_a_misread_looking_number_out_of_count_stays_text() -> None:

@@ -50,9 +50,10 @@ def misread_numbers(lines: list[str]) -> list[str]:
 
 
 def _digits(num: str) -> bool:
-    """Whether ``num`` reads as digits once OCR's letters are taken back ("I0", "l", not "II")."""
+    """Whether ``num`` reads as digits once OCR's letters are taken back ("I0", "l"): "II" or
+    "III" is a roman section's number ("II. ECONOMY" after point 10), not 11 misread."""
     read = num.translate(_DIGIT_FOR)
-    return read.isdigit() and not read.startswith("0")
+    return read.isdigit() and not read.startswith("0") and not (len(num) > 1 and set(num) == {"I"})
 
 
 def _next_clean(lines: list[str], k: int) -> int | None:
