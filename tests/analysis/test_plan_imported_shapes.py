@@ -7,10 +7,12 @@ Every text here is written for these tests (fictional provisions).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from redline.analysis.draft_latex import latex_source
 from redline.analysis.draft_layout import page_numbers
 from redline.analysis.draft_ocr import misread_numbers
-from redline.analysis.plans import parse_plan_text
+from redline.analysis.plans import load_plan, parse_plan_text
 
 
 def read(text: str) -> list[tuple[str, str]]:
@@ -255,3 +257,10 @@ def test_a_story_giving_the_points_clause_by_clause_is_read_clause_by_clause() -
         ("2", "point 2 sets the toll at one coin"),
         ("3", "under point 3 the two mayors meet each month."),
     ]
+
+
+def test_a_tex_file_is_read_as_latex(tmp_path: Path) -> None:
+    path = tmp_path / "draft.tex"
+    path.write_text(LATEX, encoding="utf-8")
+    version = load_plan(path, plan="p", label="v")
+    assert [p.number for p in version.points] == ["1", "2", "3", "4"]
