@@ -15,6 +15,7 @@ on plain lines, so that ``redline.analysis.plan_text`` reads every shape into th
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -42,10 +43,13 @@ __all__ = [
     "inline_points",
     "join_wrapped",
     "keycap_numbers",
+    "named_clauses",
     "note_lines",
     "ordinal_paragraphs",
     "page_furniture",
+    "page_numbers",
     "prose_points",
+    "spoken_paragraphs",
     "symbol_bullet",
     "table_rows",
     "thread_counters",
@@ -278,6 +282,36 @@ def page_furniture(lines: Sequence[str], keep: Sequence[bool]) -> set[int]:
     return out
 
 
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
+
+
+def page_numbers(lines: Sequence[str], furniture: Collection[int]) -> set[int]:
+    """Indices of a PDF's page numbers copied alone on their lines ("1", "2"), with no dash or
+    word around them, and of the running header under each: a page number ends its page, so a
+    header (``furniture``, or lines the text repeats word for word) or the end of the text
+    comes next, and two or more count up one by one. A number alone on its line that opens a
+    point ("3" over the point's text) has the point's words after it, not a header."""
+    said = Counter(" ".join(line.split()) for line in lines if len(line.split()) >= 2)
+    found: list[tuple[int, int]] = []
+    header: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in furniture or not (m := _BARE_NUMBER.match(line)):
+            continue
+        nxt = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+        repeated: list[int] = []
+        while nxt is not None and nxt + len(repeated) < len(lines):
+            k = nxt + len(repeated)
+            if nxt in furniture or said[" ".join(lines[k].split())] < 2:
+                break
+            repeated.append(k)
+        if nxt is None or nxt in furniture or repeated:
+            found.append((i, int(m.group(1))))
+            header.update(repeated)
+    values = [v for _, v in found]
+    counts_up = all(b == a + 1 for a, b in itertools.pairwise(values))
+    return {i for i, _ in found} | header if len(found) >= 2 and counts_up else set()
+
+
 _HYPHENATED = re.compile(r"(\w+)-$")  # searched in one line, never the joined text
 
 
@@ -439,6 +473,35 @@ def prose_points(text: str) -> list[tuple[str, int, str]]:
     return found if len(found) >= 2 else []
 
 
+# "Point 2 requires ...", "Under point 4, ...", "The new point 10 ...": a clause that names a
+# point by its digit, at a sentence's start or after the "; " or ", and " joining it to the last
+_NAMED_CLAUSE = re.compile(
+    r"(?P<sep>^|[.!?][\"”’]?\s+|;\s+|,\s+and\s+)"
+    r"(?P<lead>(?:(?:under|in|according to)\s+)?(?:the\s+(?:new\s+)?)?point\s+(?P<num>\d{1,2})\b(?!\.\d))",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.!?](?=[\"”’]?(?:\s+[\"“‘(]?[A-Z]|\s*$))")
+
+
+def named_clauses(text: str) -> list[tuple[str, int, str]]:
+    """(number, line, text) of the points a story gives clause by clause, naming each by its
+    digit ("Point 1 says ...; point 2 ..."), or [] when fewer than three come in order from 1.
+    A point's text runs from the words that name it to the end of its sentence, or to the
+    separator before the next point's clause; "points 3 and 10" in the lead names no clause."""
+    found: list[tuple[str, int, str]] = []
+    for start, body in _paragraphs(text):
+        clauses = list(_NAMED_CLAUSE.finditer(body))
+        for k, m in enumerate(clauses):
+            if int(m.group("num")) != len(found) + 1:
+                continue
+            # the next clause's separator is no text; a stop that ends this sentence is
+            end = clauses[k + 1].start() + 1 if k + 1 < len(clauses) else len(body)
+            stop = _CLAUSE_END.search(body, m.start("lead"), end)
+            said = body[m.start("lead") : stop.end() if stop else end].rstrip(" ;,")
+            found.append((str(len(found) + 1), start, said))
+    return found if len(found) >= 3 else []
+
+
 # A point whose number a word processor's lost list style took away: a bullet, or a tab, then text.
 _LOST_NUMBER = re.compile(r"^(?:[•▪◦‣●○■□➢➤–-][ \t]+|\t+)(?=\S)")
 
@@ -478,6 +541,31 @@ def ordinal_paragraphs(text: str) -> list[tuple[str, int, str]]:
         m = _ORDINAL_ADVERB.match(body)
         if m and point_labels().ordinal(m.group("ord")) == len(found) + 1:
             found.append((str(len(found) + 1), start, m.group("text")))
+    return found if len(found) >= 3 else []
+
+
+# "Point number one. A ceasefire ...", "Three. ...", "Point five - and this is the mines. ...",
+# "And twelve, the last. ...": a transcript of a briefing where the points are read aloud, each
+# paragraph opened by its number spoken, and a short remark glued to it up to its stop.
+_SPOKEN = re.compile(
+    r"^\s*(?:and\s+)?(?:point\s+)?(?:number\s+)?(?P<num>" + "|".join(CARDINALS) + r")"
+    r"(?:\s*[,\-–—]\s*[^.!?]{1,60})?[.!?]\s+(?P<text>\S.*)$",
+    re.I | re.S,
+)
+# an aside the transcript notes after the point's text ("(Off mic.) Forty, yes."): no text
+_ASIDE = re.compile(r"(?<=[.!?])\s+\((?:[^()]{1,30})\)\s.*$", re.S)
+
+
+def spoken_paragraphs(text: str) -> list[tuple[str, int, str]]:
+    """(number, line, text) of paragraphs a transcript opens with a number spoken ("Point number
+    one.", "Two.", "Eleven, which is new."), counting up from one, or [] when fewer than three
+    do; an aside in brackets after a point's sentence ends its text. A paragraph out of the count
+    (a reporter's "Two questions. ...") starts nothing."""
+    found: list[tuple[str, int, str]] = []
+    for start, body in _paragraphs(text):
+        m = _SPOKEN.match(body)
+        if m and point_labels().cardinal(m.group("num")) == len(found) + 1:
+            found.append((str(len(found) + 1), start, _ASIDE.sub("", m.group("text"))))
     return found if len(found) >= 3 else []
 
 

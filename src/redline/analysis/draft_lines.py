@@ -38,8 +38,11 @@ _NAMED = re.compile(
 # a bullet or emphasis around a point's label: "- 3. ...", "- **3.** ...", "**Point 3** - ..."
 _LEAD = re.compile(r"^(?P<indent>\s*)(?:[-*+•]\s+)?(?:(?P<em>\*\*|__)(?P<label>[^*_]{1,40}?)(?P=em))?")
 _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
-# "1.", "2)", "(3)", "[4]", "5:" and "6 - " / "6 – " (a dash needs a space before it: "2-3 years")
-_NUMBERED = re.compile(r"^\s*[(\[]?(?P<num>\d{1,3})(?:\s*[.)\]:]|\s+[-–—])\s+(?P<text>\S.*)$")
+# "1.", "2)", "(3)", "[4]", "5:" and "6 - " / "6 – " (a dash needs a space before it: "2-3 years"),
+# and a point inserted by an amendment after point 4, its letter written as the text does ("4A.")
+_NUMBERED = re.compile(
+    r"^\s*[(\[]?(?P<num>\d{1,3}(?:[A-Z](?=[.)]))?)(?:\s*[.)\]:]|\s+[-–—])\s+(?P<text>\S.*)$"
+)
 # "III. The parties shall ..." (a sentence: a section line "III. TERRITORY" is short), and
 # the roman sub-points "(iv)" of a point
 _ROMAN_POINT = re.compile(r"^\s*(?P<num>[IVX]{1,6})[.)]\s+(?P<text>(?=(?:\S+\s+){5})(?=.*[a-z]).*\S)\s*$")
@@ -176,9 +179,10 @@ def line_drafts(
     parent: str | None = None
     meta: dict[str, Any] = {}
     ordinal = 0
-    after_blank = False
+    after_blank = paged = False
     for lineno, line in enumerate(lines, start=1):
         if lineno - 1 in skip:
+            paged = paged or lineno - 1 not in table
             continue
         if not line.strip():
             after_blank = True
@@ -226,10 +230,12 @@ def line_drafts(
             drafts[-1].heading = line.strip()
             drafts[-1].bare = False
         elif drafts and not drafts[-1].closed:
-            if after_blank and not line[:1].isspace() and not _BULLET.match(line):
+            # a sentence a page break cut ("a joint crew" + header + "of engineers") runs on
+            turned = paged and line.lstrip()[:1].islower()
+            if after_blank and not turned and not line[:1].isspace() and not _BULLET.match(line):
                 drafts[-1].breaks.append(len(drafts[-1].lines))
             drafts[-1].lines.append(_BULLET.sub("", line).strip())
-        after_blank = False
+        after_blank = paged = False
     return drafts, meta
 
 

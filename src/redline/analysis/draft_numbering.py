@@ -17,7 +17,7 @@ from itertools import takewhile
 from redline.analysis.draft_point import DraftPoint, is_title
 from redline.errors import PlanError
 
-__all__ = ["numbered_by_section", "paragraph_headings"]
+__all__ = ["article_paragraphs", "numbered_by_section", "paragraph_headings"]
 
 
 def paragraph_headings(drafts: list[DraftPoint]) -> list[DraftPoint]:
@@ -34,6 +34,60 @@ def paragraph_headings(drafts: list[DraftPoint]) -> list[DraftPoint]:
             continue
         out.append(d)
     return out
+
+
+def article_paragraphs(drafts: list[DraftPoint]) -> list[DraftPoint]:
+    """Drafts whose titled articles ("Article 2 - Separation of forces") hold paragraphs numbered
+    afresh in each ("1.", "2."), as one point per article whose text is all its paragraphs: the
+    paragraphs' numbers repeat from article to article, so they name no point of the plan. Read
+    only when the numbers do repeat and two articles or more restart at "1" under their title;
+    an article of one unnumbered paragraph then loses its title line to ``heading`` too."""
+    keys = [(d.section, d.number) for d in drafts]
+    if len(set(keys)) == len(keys):
+        return drafts
+    out: list[DraftPoint] = []
+    restarts = 0
+    k = 0
+    while k < len(drafts):
+        d = drafts[k]
+        title = _title_line(d)
+        run: list[DraftPoint] = []
+        if title is not None or (d.bare and not d.lines):
+            while k + 1 + len(run) < len(drafts):
+                nxt = drafts[k + 1 + len(run)]
+                # the next article may go on counting ("3" after paragraphs 1 and 2): it has a title
+                titled = nxt.bare or _title_line(nxt) is not None
+                if nxt.number != str(len(run) + 1) or nxt.section != d.section or titled:
+                    break
+                run.append(nxt)
+        if not run:
+            out.append(d)
+            k += 1
+            continue
+        restarts += 1
+        body = [line for p in run for line in p.lines]
+        # no breaks: a paragraph the article numbers is its text, not what follows its end
+        out.append(replace(d, lines=body, heading=title or d.heading, breaks=[], bare=False))
+        k += 1 + len(run)
+    if restarts < 2:
+        return drafts
+    kept = {id(d) for d in drafts}
+    return [_untitled(d) if id(d) in kept else d for d in out]
+
+
+def _title_line(d: DraftPoint) -> str | None:
+    """The title a point opens with ("Separation of forces"), when its first line is one."""
+    if d.lines and is_title(d.lines[0]) and (len(d.lines) == 1 or 1 in d.breaks):
+        return d.lines[0].strip()
+    return None
+
+
+def _untitled(d: DraftPoint) -> DraftPoint:
+    """An article of one unnumbered paragraph under its title: the title is its heading."""
+    title = _title_line(d)
+    if title is None or len(d.lines) == 1:
+        return d
+    return replace(d, lines=d.lines[1:], heading=title, breaks=[b - 1 for b in d.breaks if b > 1])
 
 
 def _paragraph_of(number: str, d: DraftPoint) -> bool:

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from datetime import date
 
+from redline.analysis.draft_amendments import consolidated_text
+from redline.analysis.draft_latex import latex_source
 from redline.analysis.draft_layout import (
     accept_changes,
     bullet_points,
@@ -23,10 +25,13 @@ from redline.analysis.draft_layout import (
     hyphenated_words,
     inline_points,
     keycap_numbers,
+    named_clauses,
     note_lines,
     ordinal_paragraphs,
     page_furniture,
+    page_numbers,
     prose_points,
+    spoken_paragraphs,
     table_rows,
     thread_counters,
     unquote,
@@ -35,7 +40,8 @@ from redline.analysis.draft_layout import (
     yaml_records,
 )
 from redline.analysis.draft_lines import line_drafts, plain_label, point_start
-from redline.analysis.draft_numbering import numbered_by_section, paragraph_headings
+from redline.analysis.draft_numbering import article_paragraphs, numbered_by_section, paragraph_headings
+from redline.analysis.draft_ocr import misread_numbers
 from redline.analysis.draft_point import DraftPoint, is_title
 from redline.analysis.draft_records import draft_record, end_at_closing, plain_run_in_titles
 from redline.analysis.plan_records import apply_meta, point_from_record
@@ -97,12 +103,12 @@ def parse_plan_text(
             return parse_plan_json(dumped, plan=plan, label=label, when=when, source=source, where=where)
         except PlanError:
             pass  # YAML with no points in it: read as the text it also is
-    text = accept_changes(wikitext(text))
+    text = consolidated_text(accept_changes(wikitext(latex_source(text))))
     lines = [
         plain_label(without_app_marks(raw.rstrip()))
         for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))
     ]
-    lines = first_column(lines)
+    lines = misread_numbers(first_column(lines))
     notes, note_mark = footnote_marks(lines)
     if note_mark is not None:
         lines = [line if k in notes else note_mark.sub("", line) for k, line in enumerate(lines)]
@@ -111,6 +117,7 @@ def parse_plan_text(
     starts = [point_start(line) for line in lines]
     furniture = page_furniture(lines, starts) | {k for k in repeated_lines(lines) if not starts[k]}
     furniture |= note_lines(lines)
+    furniture |= page_numbers(lines, furniture)
     if notes and not any(starts[min(notes) :]) and not any(k > min(notes) for k in furniture - notes):
         # the notes listed after the last point (a shared document's comments with their
         # replies): what follows the first of them is no point's text; a footnote at a page's
@@ -127,7 +134,11 @@ def parse_plan_text(
     drafts = _with_run(drafts, lines, chrome | furniture | set(table), numbered)
     if not drafts:
         raise refused or _refusal(lines, where)
-    drafts = paragraph_headings(drafts)
+    # a point repealed in a consolidated text keeps its number over dots ("5. . . . ."): no point
+    drafts = [d for d in drafts if not d.lines or any(c.isalnum() for line in d.lines for c in line)]
+    if not drafts:
+        raise refused or _refusal(lines, where)
+    drafts = paragraph_headings(article_paragraphs(drafts))
     end_at_closing(drafts[-1])
     points: list[Point] = []
     hyphenated = hyphenated_words(text)
@@ -217,9 +228,12 @@ def _unnumbered(drafts: list[DraftPoint], text: str, lines: list[str], plain: st
     when "(3)" opening a line of such a text ("... security. (1) A truce ... (2) Each side ...")
     let the lines see only some points."""
     if not drafts:
-        given = prose_points(text) or bullet_points(lines)
-        given = given or ordinal_paragraphs(plain) or inline_points(plain)
+        given = prose_points(text) or named_clauses(plain) or bullet_points(lines)
+        given = given or ordinal_paragraphs(plain) or spoken_paragraphs(plain) or inline_points(plain)
         return [DraftPoint(n, line, [body]) for n, line, body in given]
+    if drafts[0].number not in ("1", "I") and len(spoken := spoken_paragraphs(plain)) > len(drafts):
+        # "Point four." read as a label, where a transcript speaks every number its own way
+        return [DraftPoint(n, line, [body]) for n, line, body in spoken]
     if drafts[0].number not in ("1", "I") and len(inline := inline_points(plain)) > len(drafts):
         return [DraftPoint(n, line, [body]) for n, line, body in inline]
     return drafts

@@ -508,10 +508,11 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
         row = m.style.endswith(("\t", "|")) or m.text.rstrip().endswith("|")
         first = _cell(m.text) if row else m.text
         point = DraftPoint(number, m.line + 1, [first] if first else [], numbered=m.kind != "bullet")
-        blank = False
+        blank = paged = False
         for i in range(m.line + 1, end):
             line = lines[i]
             if i in noise:
+                paged = True
                 continue
             if not line.strip():
                 blank = True
@@ -520,11 +521,14 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
                 break  # another message of the chat: the point has ended
             if m.kind == "bullet" and i in opening and len(line) - len(line.lstrip()) <= m.indent:
                 break  # a paragraph after a bullet list, not set in under its bullet, is no point
-            if blank and point.lines:
+            # a sentence a page break cut ("a joint crew" + header + "of engineers") runs on
+            if blank and point.lines and not (paged and line.lstrip()[:1].islower()):
                 point.breaks.append(len(point.lines))
             point.lines.append(_cell(line.strip()) if row else line.strip())
-            blank = False
-        if len(point.lines) > 1 and _title(point.lines[0]) and "." not in number:
+            blank = paged = False
+        # a title is over a sentence: a first line that a lower-case line goes on is the sentence's
+        titled = len(point.lines) > 1 and _title(point.lines[0]) and not point.lines[1][:1].islower()
+        if titled and "." not in number:
             point.heading = point.lines.pop(0)
             point.breaks = [b - 1 for b in point.breaks if b > 1]
         points.append(point)

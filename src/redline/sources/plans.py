@@ -23,6 +23,7 @@ FORMATS = {
     ".txt": "text",
     ".md": "text",
     ".markdown": "text",
+    ".tex": "text",  # LaTeX source: the text reader reads it as the document prints it
     ".html": "html",
     ".htm": "html",
     ".xml": "xml",
