@@ -1105,6 +1105,10 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
+    if not objs and cues.pointer_statements:
+        pointer = _relative_object(tok)
+        if pointer is not None:
+            return _make(tok.doc, tok, (pointer.i, pointer.i + 1), "object" if listed else "report_object", cues, quoted)
     if not objs and listed:  # "ruled out giving up land": a gerund is the object it takes
         objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if not objs or (objs[0].lemma_.lower() in cues.audience and not labelled):
@@ -1120,6 +1124,30 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if rng is not None:
         rng = _before_aside_on_object(tok.doc, rng, objs[0], cues)
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
+
+
+_PRO_FORMS = {"advmod": frozenset({"so"}), "intj": frozenset({"yes", "no"})}
+
+
+def _pro_form(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    """ "the mayor thinks so", "half the voters said yes": a word standing for a whole answer or
+    claim given before; a profile that annotates pointers (``pointer_statements``) takes it as
+    the content, as it does "it"."""
+    if kind is None or not cues.pointer_statements:
+        return None
+    for c in tok.children:
+        if c.lower_ in _PRO_FORMS.get(c.dep_, ()) and not list(c.children) and not quoted[c.i]:
+            return _make(tok.doc, tok, (c.i, c.i + 1), kind, cues, quoted)
+    return None
+
+
+def _relative_object(tok: Token) -> Token | None:
+    """ "the plan, which the mayor denounced", "a builder who many residents oppose": the relative
+    pronoun is the object of the clause's verb and points back at what was denounced; a profile
+    that annotates pointers (``pointer_statements``) takes it as the content, as it does "it"."""
+    if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children):
+        return None
+    return next((c for c in tok.lefts if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS), None)
 
 
 def _before_aside_on_object(doc: Doc, rng: TokenRange, obj: Token, cues: CueLexicon) -> TokenRange:
@@ -1185,8 +1213,10 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
             if _temporal(child):
                 continue  # "weighed in Friday about ...": the particle read as "in" a day
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objs and _indirect_question(objs[0], cues):
-                return None  # "spoke to the paper about what makes a deal hold": a topic, not a claim
+            if objs and _indirect_question(objs[0], cues) and not cues.topic_statements:
+                # "spoke to the paper about what makes a deal hold": a topic, not a claim, except
+                # where what was spoken about is content (``topic_statements``)
+                return None
             if objs:
                 start = objs[0].left_edge.i
                 mark = tok.doc[child.i + 1]
@@ -1279,6 +1309,7 @@ def verb_candidates(
             or _comma_insert(tok, kind, cues, quoted)
             or _elided_copula(tok, kind, cues, quoted)
             or _after_dateline(tok, kind, quoted)
+            or _pro_form(tok, kind, cues, quoted)
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
