@@ -1334,9 +1334,8 @@ def _put_question(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candi
     if (
         not cues.sourceless_statements
         or tok.tag_ != "VBN"
-        or tok.dep_ != "advcl"
         or tok.lemma_.lower() not in cues.question_verbs
-        or any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children)
+        or not (_asked_aside(tok) or _asked_passive(tok))
     ):
         return None
     for c in tok.rights:
@@ -1349,6 +1348,20 @@ def _put_question(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candi
             continue
         return _make(tok.doc, tok, rng, "speech", cues, quoted, source=False)
     return None
+
+
+def _asked_aside(tok: Token) -> bool:
+    """ "Asked whether ..., the minister said": a participle clause with no subject of its own."""
+    return tok.dep_ == "advcl" and not any(
+        c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children
+    )
+
+
+def _asked_passive(tok: Token) -> bool:
+    """ "The minister was asked about the strike": the subject is the one asked; no one who asks
+    is named (an agent would be the one who speaks)."""
+    deps = {c.dep_ for c in tok.children}
+    return "auxpass" in deps and "nsubjpass" in deps and not deps & {"agent", "dobj"}
 
 
 def _and_that(tok: Token, cand: Candidate, kind: str | None) -> Candidate:
