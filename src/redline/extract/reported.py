@@ -1113,7 +1113,12 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if not objs or (objs[0].lemma_.lower() in cues.audience and not labelled):
         return None
-    if not listed and not labelled and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
+    if (
+        not listed
+        and not labelled
+        and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience)
+        and not _found_standing(tok, kind, cues)
+    ):
         return None
     if lemma in cues.citing_verbs and names_source(objs[0], cues):
         return None  # "..., citing two officials": a layered report's inner source, not content
@@ -1123,6 +1128,8 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
     if rng is not None:
         rng = _before_aside_on_object(tok.doc, rng, objs[0], cues)
+    if rng is not None and _found_standing(tok, kind, cues):
+        rng = _with_standing(tok, rng, objs[0])
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
 
 
@@ -1148,6 +1155,23 @@ def _relative_object(tok: Token) -> Token | None:
     if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children):
         return None
     return next((c for c in tok.lefts if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS), None)
+
+
+def _found_standing(tok: Token, kind: str | None, cues: CueLexicon) -> bool:
+    """ "the poll shows the senator with a narrow lead", "polls show the mayor ahead": evidence
+    speaks to no one, so a person as its object is whom the finding is about, not a hearer. Read
+    only where what a survey found is a statement (``survey_statements``)."""
+    return kind == "evidence" and cues.survey_statements
+
+
+_STANDING_DEPS = frozenset({"prep", "advmod", "npadvmod", "acomp", "oprd"})
+
+
+def _with_standing(tok: Token, rng: TokenRange, obj: Token) -> TokenRange:
+    """ "shows the senator with a narrow lead", "shows the mayor up by nine": the finding is the
+    person with what the evidence shows of them, the phrases after the object."""
+    after = [c for c in tok.rights if c.i > obj.i and c.dep_ in _STANDING_DEPS]
+    return (rng[0], max([rng[1], *(c.right_edge.i + 1 for c in after)]))
 
 
 def _before_aside_on_object(doc: Doc, rng: TokenRange, obj: Token, cues: CueLexicon) -> TokenRange:
