@@ -1149,12 +1149,16 @@ def _pro_form(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[b
 
 
 def _relative_object(tok: Token) -> Token | None:
-    """ "the plan, which the mayor denounced", "a builder who many residents oppose": the relative
-    pronoun is the object of the clause's verb and points back at what was denounced; a profile
-    that annotates pointers (``pointer_statements``) takes it as the content, as it does "it"."""
-    if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children):
+    """ "the plan, which the mayor denounced", "a builder who many residents oppose", "that is what
+    the treasurer wrote": the relative pronoun is the object of the clause's verb and points at
+    what was denounced or written; a profile that annotates pointers (``pointer_statements``)
+    takes it as the content, as it does "it"."""
+    if not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children):
         return None
-    return next((c for c in tok.lefts if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS), None)
+    if tok.dep_ == "relcl":
+        return next((c for c in tok.lefts if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS), None)
+    # a free relative: "that is what the treasurer wrote", "voters recall what she said"
+    return next((c for c in tok.lefts if c.dep_ == "dobj" and c.lower_ == "what" and c.tag_ == "WP"), None)
 
 
 def _found_standing(tok: Token, kind: str | None, cues: CueLexicon) -> bool:
