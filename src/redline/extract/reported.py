@@ -1108,7 +1108,14 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if not objs and cues.pointer_statements:
         pointer = _relative_object(tok)
         if pointer is not None:
-            return _make(tok.doc, tok, (pointer.i, pointer.i + 1), "object" if listed else "report_object", cues, quoted)
+            return _make(
+                tok.doc,
+                tok,
+                (pointer.i, pointer.i + 1),
+                "object" if listed else "report_object",
+                cues,
+                quoted,
+            )
     if not objs and listed:  # "ruled out giving up land": a gerund is the object it takes
         objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if not objs or (objs[0].lemma_.lower() in cues.audience and not labelled):
@@ -1117,7 +1124,7 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         not listed
         and not labelled
         and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience)
-        and not _found_standing(tok, kind, cues)
+        and not _found_standing(kind, cues)
     ):
         return None
     if lemma in cues.citing_verbs and names_source(objs[0], cues):
@@ -1128,7 +1135,7 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
     if rng is not None:
         rng = _before_aside_on_object(tok.doc, rng, objs[0], cues)
-    if rng is not None and _found_standing(tok, kind, cues):
+    if rng is not None and _found_standing(kind, cues):
         rng = _with_standing(tok, rng, objs[0])
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
 
@@ -1161,7 +1168,7 @@ def _relative_object(tok: Token) -> Token | None:
     return next((c for c in tok.lefts if c.dep_ == "dobj" and c.lower_ == "what" and c.tag_ == "WP"), None)
 
 
-def _found_standing(tok: Token, kind: str | None, cues: CueLexicon) -> bool:
+def _found_standing(kind: str | None, cues: CueLexicon) -> bool:
     """ "the poll shows the senator with a narrow lead", "polls show the mayor ahead": evidence
     speaks to no one, so a person as its object is whom the finding is about, not a hearer. Read
     only where what a survey found is a statement (``survey_statements``)."""
