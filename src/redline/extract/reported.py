@@ -1109,11 +1109,27 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
+    if not objs and cues.pointer_statements:
+        pointer = _relative_object(tok)
+        if pointer is not None:
+            return _make(
+                tok.doc,
+                tok,
+                (pointer.i, pointer.i + 1),
+                "object" if listed else "report_object",
+                cues,
+                quoted,
+            )
     if not objs and listed:  # "ruled out giving up land": a gerund is the object it takes
         objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if not objs or (objs[0].lemma_.lower() in cues.audience and not labelled):
         return None
-    if not listed and not labelled and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience):
+    if (
+        not listed
+        and not labelled
+        and (objs[0].ent_type_ in _HEARER_ENTS or objs[0].lower_ in cues.audience)
+        and not _found_standing(kind, cues)
+    ):
         return None
     if lemma in cues.citing_verbs and names_source(objs[0], cues):
         return None  # "..., citing two officials": a layered report's inner source, not content
@@ -1123,7 +1139,54 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
     if rng is not None:
         rng = _before_aside_on_object(tok.doc, rng, objs[0], cues)
+    if rng is not None and _found_standing(kind, cues):
+        rng = _with_standing(tok, rng, objs[0])
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
+
+
+_PRO_FORMS = {"advmod": frozenset({"so"}), "intj": frozenset({"yes", "no"})}
+
+
+def _pro_form(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    """ "the mayor thinks so", "half the voters said yes": a word standing for a whole answer or
+    claim given before; a profile that annotates pointers (``pointer_statements``) takes it as
+    the content, as it does "it"."""
+    if kind is None or not cues.pointer_statements:
+        return None
+    for c in tok.children:
+        if c.lower_ in _PRO_FORMS.get(c.dep_, ()) and not list(c.children) and not quoted[c.i]:
+            return _make(tok.doc, tok, (c.i, c.i + 1), kind, cues, quoted)
+    return None
+
+
+def _relative_object(tok: Token) -> Token | None:
+    """ "the plan, which the mayor denounced", "a builder who many residents oppose", "that is what
+    the treasurer wrote": the relative pronoun is the object of the clause's verb and points at
+    what was denounced or written; a profile that annotates pointers (``pointer_statements``)
+    takes it as the content, as it does "it"."""
+    if not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children):
+        return None
+    if tok.dep_ == "relcl":
+        return next((c for c in tok.lefts if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS), None)
+    # a free relative: "that is what the treasurer wrote", "voters recall what she said"
+    return next((c for c in tok.lefts if c.dep_ == "dobj" and c.lower_ == "what" and c.tag_ == "WP"), None)
+
+
+def _found_standing(kind: str | None, cues: CueLexicon) -> bool:
+    """ "the poll shows the senator with a narrow lead", "polls show the mayor ahead": evidence
+    speaks to no one, so a person as its object is whom the finding is about, not a hearer. Read
+    only where what a survey found is a statement (``survey_statements``)."""
+    return kind == "evidence" and cues.survey_statements
+
+
+_STANDING_DEPS = frozenset({"prep", "advmod", "npadvmod", "acomp", "oprd"})
+
+
+def _with_standing(tok: Token, rng: TokenRange, obj: Token) -> TokenRange:
+    """ "shows the senator with a narrow lead", "shows the mayor up by nine": the finding is the
+    person with what the evidence shows of them, the phrases after the object."""
+    after = [c for c in tok.rights if c.i > obj.i and c.dep_ in _STANDING_DEPS]
+    return (rng[0], max([rng[1], *(c.right_edge.i + 1 for c in after)]))
 
 
 def _before_aside_on_object(doc: Doc, rng: TokenRange, obj: Token, cues: CueLexicon) -> TokenRange:
@@ -1189,8 +1252,10 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
             if _temporal(child):
                 continue  # "weighed in Friday about ...": the particle read as "in" a day
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objs and _indirect_question(objs[0], cues):
-                return None  # "spoke to the paper about what makes a deal hold": a topic, not a claim
+            if objs and _indirect_question(objs[0], cues) and not cues.topic_statements:
+                # "spoke to the paper about what makes a deal hold": a topic, not a claim, except
+                # where what was spoken about is content (``topic_statements``)
+                return None
             if objs:
                 start = objs[0].left_edge.i
                 mark = tok.doc[child.i + 1]
@@ -1284,6 +1349,7 @@ def verb_candidates(
             or _elided_copula(tok, kind, cues, quoted)
             or _after_dateline(tok, kind, quoted)
             or _conjoined_after(tok, kind, quoted)
+            or _pro_form(tok, kind, cues, quoted)
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
@@ -1308,9 +1374,8 @@ def _put_question(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candi
     if (
         not cues.sourceless_statements
         or tok.tag_ != "VBN"
-        or tok.dep_ != "advcl"
         or tok.lemma_.lower() not in cues.question_verbs
-        or any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children)
+        or not (_asked_aside(tok) or _asked_passive(tok))
     ):
         return None
     for c in tok.rights:
@@ -1323,6 +1388,20 @@ def _put_question(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candi
             continue
         return _make(tok.doc, tok, rng, "speech", cues, quoted, source=False)
     return None
+
+
+def _asked_aside(tok: Token) -> bool:
+    """ "Asked whether ..., the minister said": a participle clause with no subject of its own."""
+    return tok.dep_ == "advcl" and not any(
+        c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children
+    )
+
+
+def _asked_passive(tok: Token) -> bool:
+    """ "The minister was asked about the strike": the subject is the one asked; no one who asks
+    is named (an agent would be the one who speaks)."""
+    deps = {c.dep_ for c in tok.children}
+    return "auxpass" in deps and "nsubjpass" in deps and not deps & {"agent", "dobj"}
 
 
 def _and_that(tok: Token, cand: Candidate, kind: str | None) -> Candidate:
