@@ -24,7 +24,7 @@ from redline.knowledge.lemmas import load_lemma_exceptions
 from redline.model import Document, Event, Extraction, Mention, Span, Speaker, Statement, stable_id
 from redline.runners import forked_workers_die_with_parent
 
-EXTRACTOR_VERSION = "0.21.0"
+EXTRACTOR_VERSION = "0.22.0"
 COMPONENT = "redline_extract"
 
 
