@@ -179,12 +179,17 @@ def plan_import(
         ),
     ] = None,
     issues: Annotated[
-        Path | None, typer.Option("--issues", metavar="FILE", help="Issue lexicon to tag points with.")
+        Path | None,
+        typer.Option(
+            "--issues",
+            metavar="FILE",
+            help="Issue lexicon to tag points with (default: REDLINE_ISSUES, else the packaged one).",
+        ),
     ] = None,
     author: Annotated[
         str | None,
         typer.Option(
-            "--author", metavar="AUTHOR", help="Party that wrote it: US, E3, Russia, Ukraine, joint ..."
+            "--author", metavar="AUTHOR", help="Party that wrote it, as a short name (US, E3, joint ...)."
         ),
     ] = None,
     kind: Annotated[
@@ -213,7 +218,9 @@ def plan_import(
     if kind is not None:
         check_choice(kind, VERSION_KINDS, "--kind")
     with _backend(db, plans_dir, must_exist=False) as backend:
-        tagger, pax = lib.point_tagging(issues)
+        # the taxonomy the corpus was read with (REDLINE_ISSUES), so points and statements meet
+        # on the same issue ids: without it a user's draft was tagged with the packaged lexicon
+        tagger, pax = lib.point_tagging(issues if issues is not None else settings_from_flags(db=db).issues)
         result = lib.import_plan(
             backend.plans(),
             file,

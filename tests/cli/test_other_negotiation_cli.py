@@ -1,0 +1,78 @@
+"""Another negotiation set up as the README says: its own taxonomy (``REDLINE_ISSUES``) and its
+own sides (``REDLINE_ACTORS``) are what every command reads, not only ingest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from redline.cli import app
+
+runner = CliRunner()
+
+TAXONOMY = """
+name: river-talks
+issues:
+  treaty:
+    label: The treaty as a whole
+    proposition: The mediator's draft is the basis for a water treaty.
+    generic: true
+    terms: [treaty, draft]
+  dam_filling:
+    label: Filling the dam
+    proposition: The reservoir fills over seven years or more.
+    terms: [reservoir, dam, filling]
+  flow_data:
+    label: Flow data
+    proposition: The upstream state shares live flow data.
+    terms: [flow data, gauges, monitoring]
+"""
+
+ACTORS = """
+parties:
+  upland: Upland
+  lowmarsh: Lowmarsh
+  broker: River Basin Council
+actors:
+  - id: ivo-tamm
+    name: Ivo Tamm
+    type: person
+    party: upland
+  - id: rhea-sollen
+    name: Rhea Sollen
+    type: person
+    party: broker
+"""
+
+PLAN = """# Draft water treaty
+
+1. The reservoir behind the Tamm dam is filled over no less than seven years.
+2. Upland reports flow data from its gauges every hour.
+"""
+
+
+@pytest.fixture
+def river(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "issues.yaml").write_text(TAXONOMY, encoding="utf-8")
+    (tmp_path / "actors.yaml").write_text(ACTORS, encoding="utf-8")
+    (tmp_path / "draft.md").write_text(PLAN, encoding="utf-8")
+    monkeypatch.setenv("REDLINE_ISSUES", str(tmp_path / "issues.yaml"))
+    monkeypatch.setenv("REDLINE_ACTORS", str(tmp_path / "actors.yaml"))
+    monkeypatch.setenv("REDLINE_DB", f"sqlite:///{tmp_path / 'river.db'}")
+    return tmp_path
+
+
+def run(*args: str | Path) -> str:
+    result = runner.invoke(app, [str(a) for a in args])
+    assert result.exit_code == 0, result.output + result.stderr
+    return result.stdout
+
+
+def test_plan_import_tags_points_with_the_taxonomy_of_redline_issues(river: Path) -> None:
+    run("plan", "import", river / "draft.md", "--plan", "river", "--version", "v1", "--date", "2026-03-02")
+    shown = json.loads(run("plan", "show", "v1", "--plan", "river", "-f", "json"))
+    issues = {p["number"]: p["issues"] for p in shown["points"]}
+    assert issues == {"1": ["dam_filling"], "2": ["flow_data"]}
