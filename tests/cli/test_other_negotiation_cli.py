@@ -76,3 +76,43 @@ def test_plan_import_tags_points_with_the_taxonomy_of_redline_issues(river: Path
     shown = json.loads(run("plan", "show", "v1", "--plan", "river", "-f", "json"))
     issues = {p["number"]: p["issues"] for p in shown["points"]}
     assert issues == {"1": ["dam_filling"], "2": ["flow_data"]}
+
+
+STORY = (
+    "Rhea Sollen said on Monday that the draft treaty was a fair basis for both banks of the river.\n\n"
+    "Ivo Tamm said Upland would never accept a filling period of seven years for the dam.\n"
+)
+
+
+@pytest.fixture
+def ingested(river: Path) -> Path:
+    (river / "story.txt").write_text(STORY, encoding="utf-8")
+    run("ingest", river / "story.txt", "--published", "2026-03-02")
+    return river
+
+
+@pytest.mark.model
+def test_positions_name_a_users_party_as_its_actor_file_declares(ingested: Path) -> None:
+    report = json.loads(run("positions", "-f", "json"))
+    names = {r["id"]: r["name"] for r in report["rows"]}
+    assert names["broker"] == "River Basin Council"  # not "Broker", the id with a capital
+    exported = run("export", "positions", "--by", "party", "-f", "csv")
+    assert ",broker,River Basin Council," in exported
+
+
+@pytest.mark.model
+def test_the_api_and_pages_name_a_users_party_as_its_actor_file_declares(
+    ingested: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from redline.api import create_app
+    from redline.knowledge.actors import use_actor_files
+
+    use_actor_files(())  # what the ingest command left: the app must name them itself
+    db = f"sqlite:///{ingested / 'river.db'}"
+    with TestClient(create_app(db, issues=ingested / "issues.yaml", actors=[ingested / "actors.yaml"])) as c:
+        rows = c.get("/api/v1/positions").json()["rows"]
+        assert {"id": "broker", "name": "River Basin Council"} in rows
+        page = c.get("/positions").text
+        assert "River Basin Council" in page and "Broker" not in page

@@ -20,7 +20,7 @@ from redline.analysis.positions import Cell, RowKind
 from redline.analysis.row_pages import RowPage
 from redline.analysis.shifts import Shift
 from redline.balance import UNAFFILIATED
-from redline.knowledge.actors import packaged_parties
+from redline.knowledge.actors import declared_parties
 from redline.knowledge.issues import Taxonomy, load_issues
 from redline.model import Document, Statement
 
@@ -41,14 +41,15 @@ __all__ = [
 
 
 def party_names() -> dict[str, str]:
-    """The name a reader is shown for each packaged party (``parties`` of ``actors.yaml``) and
-    for the row of speakers without a party."""
-    return {**packaged_parties(), UNAFFILIATED: "No party"}
+    """The name a reader is shown for each party (``parties`` of ``actors.yaml`` and of the
+    user's actor files, ``knowledge.actors.use_actor_files``) and for the row of speakers
+    without a party."""
+    return {**declared_parties(), UNAFFILIATED: "No party"}
 
 
 def party_name(party: str) -> str:
-    """A party's name; one the packaged file does not know (a user's own, "hamas",
-    "palestinian_authority") is its id with capitals, never a raw slug."""
+    """A party's name; one no actor file names (an id only statements carry) is its id with
+    capitals, never a raw slug."""
     return party_names().get(party) or " ".join(w.capitalize() for w in party.split("_"))
 
 

@@ -29,6 +29,7 @@ from redline.api.revision_cache import RevisionCache
 from redline.api.routes import ROUTERS
 from redline.api.security_headers import SecurityHeaders
 from redline.config import Settings, load_settings
+from redline.knowledge.actors import use_actor_files
 from redline.knowledge.issues import load_issues
 from redline.store import Store
 
@@ -49,11 +50,13 @@ def create_app(
     *,
     token: str | None = None,
     issues: Path | None = None,
+    actors: Sequence[Path] = (),
     extra_routers: Sequence[APIRouter] = (),
 ) -> FastAPI:
     """An app serving the store at ``db_url``; ``token`` (if any) unlocks writes.
 
     ``issues`` is the taxonomy file (default: the packaged one): corrections may only use its ids.
+    ``actors`` are the user's actor files, whose ``parties`` name the sides on every page and answer.
 
     ``extra_routers`` are mounted as given (no prefix), after the API and before the dashboard:
     the place for other interfaces that share this app and its store (``request.app.state.store``).
@@ -81,6 +84,7 @@ def create_app(
     app.state.token = token or None
     app.state.db_url = db_url  # never shown to clients (see errors._without_database_url)
     app.state.taxonomy = load_issues(issues)  # one per app: see deps.get_taxonomy
+    use_actor_files(actors)
     app.state.revision_cache = RevisionCache()
     app.state.query_names = {}  # id(route) -> the query parameters it takes (deps.known_parameters)
     app.state.idle_gc = IdleCollections()  # full collections between requests (``idle_gc``)
@@ -109,4 +113,4 @@ def create_app(
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
     """The app for ``Settings`` (default: REDLINE_DB, REDLINE_API_TOKEN): ``uvicorn --factory`` target."""
     settings = settings or load_settings()
-    return create_app(settings.db, token=settings.api_token, issues=settings.issues)
+    return create_app(settings.db, token=settings.api_token, issues=settings.issues, actors=settings.actors)

@@ -31,12 +31,14 @@ __all__ = [
     "Collective",
     "Collectives",
     "Unit",
+    "declared_parties",
     "fold",
     "fold_token",
     "load_actors",
     "name_key",
     "packaged_parties",
     "split_words",
+    "use_actor_files",
 ]
 
 TYPES = ("person", "organization", "state", "group", "media")
@@ -953,6 +955,32 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
 def packaged_parties() -> dict[str, str]:
     """The packaged parties, id -> the name a reader is shown ("united_states" -> "United States")."""
     return _parties(_read_yaml(packaged("actors.yaml")).get("parties"), packaged("actors.yaml"))
+
+
+# the user's actor files in effect (the settings' ``actors``, REDLINE_ACTORS or --actors): set
+# by each command and app once its settings are known (``use_actor_files``), since every reader
+# names parties (the matrix, its exports, the pages' filters and titles) and none is handed them
+_USER_FILES: list[tuple[Path, ...]] = [()]
+
+
+def use_actor_files(files: Sequence[Path]) -> None:
+    """Name parties as the packaged file and then ``files`` declare them, from now on."""
+    _USER_FILES[0] = tuple(files)
+
+
+def declared_parties() -> dict[str, str]:
+    """The packaged parties with those the user's actor files declare (``use_actor_files``)
+    layered on top, id -> the name a reader is shown: another negotiation's sides ("mediator:
+    Riverine Council") are named as their file says, not by their id with capitals."""
+    return _declared(_USER_FILES[0])
+
+
+@functools.cache
+def _declared(files: tuple[Path, ...]) -> dict[str, str]:
+    out = dict(packaged_parties())
+    for path in files:  # only the parties sections: a reader needs no actor base
+        out.update(_parties(_read_yaml(path).get("parties"), path))
+    return out
 
 
 def _parties(section: Any, path: Path) -> dict[str, str]:
