@@ -116,3 +116,12 @@ def test_the_api_and_pages_name_a_users_party_as_its_actor_file_declares(
         assert {"id": "broker", "name": "River Basin Council"} in rows
         page = c.get("/positions").text
         assert "River Basin Council" in page and "Broker" not in page
+
+
+def test_an_issue_of_ones_own_taxonomy_without_redline_issues_says_to_set_it(
+    river: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REDLINE_ISSUES")
+    result = runner.invoke(app, ["statements", "--issue", "dam_filling"])
+    assert result.exit_code == 2
+    assert "REDLINE_ISSUES" in result.stderr
