@@ -125,3 +125,14 @@ def test_an_issue_of_ones_own_taxonomy_without_redline_issues_says_to_set_it(
     result = runner.invoke(app, ["statements", "--issue", "dam_filling"])
     assert result.exit_code == 2
     assert "REDLINE_ISSUES" in result.stderr
+
+
+@pytest.mark.model
+def test_positions_without_the_corpus_taxonomy_say_which_issues_it_lacks(
+    ingested: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REDLINE_ISSUES")
+    result = runner.invoke(app, ["positions", "-f", "json"])
+    assert result.exit_code == 0
+    assert "not in the taxonomy (set REDLINE_ISSUES" in result.stderr
+    assert "dam_filling" in result.stderr

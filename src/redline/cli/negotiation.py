@@ -577,6 +577,14 @@ def register(app: typer.Typer) -> None:
                 page=page,
                 quotes=with_quotes,
             )
+            if plan is None and (foreign := sorted(set(result.matrix.columns) - set(taxonomy.ids))):
+                # a corpus read with another taxonomy: its columns were named by id, or by the
+                # packaged issue of the same id ("process": "US-mediated talks ...")
+                typer.echo(
+                    f"note: issue{'s' if len(foreign) > 1 else ''} {', '.join(foreign)} of the stored "
+                    "statements not in the taxonomy (set REDLINE_ISSUES to the file they were read with)",
+                    err=True,
+                )
             if fmt == "json":
                 _print_json(report.to_dict())
                 return
