@@ -4,12 +4,14 @@ own sides (``REDLINE_ACTORS``) are what every command reads, not only ingest."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from redline.cli import app
+from redline.knowledge.actors import use_actor_files
 
 runner = CliRunner()
 
@@ -55,14 +57,15 @@ PLAN = """# Draft water treaty
 
 
 @pytest.fixture
-def river(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def river(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     (tmp_path / "issues.yaml").write_text(TAXONOMY, encoding="utf-8")
     (tmp_path / "actors.yaml").write_text(ACTORS, encoding="utf-8")
     (tmp_path / "draft.md").write_text(PLAN, encoding="utf-8")
     monkeypatch.setenv("REDLINE_ISSUES", str(tmp_path / "issues.yaml"))
     monkeypatch.setenv("REDLINE_ACTORS", str(tmp_path / "actors.yaml"))
     monkeypatch.setenv("REDLINE_DB", f"sqlite:///{tmp_path / 'river.db'}")
-    return tmp_path
+    yield tmp_path
+    use_actor_files(())  # the next test's parties are the packaged ones again
 
 
 def run(*args: str | Path) -> str:
@@ -107,7 +110,6 @@ def test_the_api_and_pages_name_a_users_party_as_its_actor_file_declares(
     from fastapi.testclient import TestClient
 
     from redline.api import create_app
-    from redline.knowledge.actors import use_actor_files
 
     use_actor_files(())  # what the ingest command left: the app must name them itself
     db = f"sqlite:///{ingested / 'river.db'}"
