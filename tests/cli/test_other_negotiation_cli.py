@@ -4,14 +4,12 @@ own sides (``REDLINE_ACTORS``) are what every command reads, not only ingest."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from redline.cli import app
-from redline.knowledge.actors import use_actor_files
 
 runner = CliRunner()
 
@@ -57,15 +55,14 @@ PLAN = """# Draft water treaty
 
 
 @pytest.fixture
-def river(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def river(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "issues.yaml").write_text(TAXONOMY, encoding="utf-8")
     (tmp_path / "actors.yaml").write_text(ACTORS, encoding="utf-8")
     (tmp_path / "draft.md").write_text(PLAN, encoding="utf-8")
     monkeypatch.setenv("REDLINE_ISSUES", str(tmp_path / "issues.yaml"))
     monkeypatch.setenv("REDLINE_ACTORS", str(tmp_path / "actors.yaml"))
     monkeypatch.setenv("REDLINE_DB", f"sqlite:///{tmp_path / 'river.db'}")
-    yield tmp_path
-    use_actor_files(())  # the next test's parties are the packaged ones again
+    return tmp_path
 
 
 def run(*args: str | Path) -> str:
@@ -111,13 +108,36 @@ def test_the_api_and_pages_name_a_users_party_as_its_actor_file_declares(
 
     from redline.api import create_app
 
-    use_actor_files(())  # what the ingest command left: the app must name them itself
     db = f"sqlite:///{ingested / 'river.db'}"
     with TestClient(create_app(db, issues=ingested / "issues.yaml", actors=[ingested / "actors.yaml"])) as c:
         rows = c.get("/api/v1/positions").json()["rows"]
         assert {"id": "broker", "name": "River Basin Council"} in rows
         page = c.get("/positions").text
         assert "River Basin Council" in page and "Broker" not in page
+
+
+@pytest.mark.model
+def test_two_apps_in_one_process_each_name_the_parties_of_their_own_actor_files(ingested: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from redline.api import create_app
+
+    # the same talks read by a second team whose file calls the mediator otherwise
+    (ingested / "renamed.yaml").write_text("parties:\n  broker: Riverine Council\n", encoding="utf-8")
+    db, issues = f"sqlite:///{ingested / 'river.db'}", ingested / "issues.yaml"
+    ours = create_app(db, issues=issues, actors=[ingested / "actors.yaml"])
+    theirs = create_app(db, issues=issues, actors=[ingested / "renamed.yaml"])
+    packaged = create_app(db, issues=issues)  # made last: it must not rename the others' parties
+    for made, name, other in (
+        (ours, "River Basin Council", "Riverine Council"),
+        (theirs, "Riverine Council", "River Basin Council"),
+        (packaged, "Broker", "Council"),
+    ):
+        with TestClient(made) as c:
+            assert {"id": "broker", "name": name} in c.get("/api/v1/positions").json()["rows"]
+            for path in ("/positions", "/statements", "/issues/treaty"):  # matrix, facets, trends
+                page = c.get(path).text
+                assert name in page and other not in page, path
 
 
 def test_an_issue_of_ones_own_taxonomy_without_redline_issues_says_to_set_it(

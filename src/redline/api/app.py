@@ -20,6 +20,7 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, FastAPI
 
 import redline
+from redline.analysis.positions_report import party_names
 from redline.api.deps import known_parameters
 from redline.api.docs import mount_docs
 from redline.api.errors import install_error_handlers
@@ -29,7 +30,6 @@ from redline.api.revision_cache import RevisionCache
 from redline.api.routes import ROUTERS
 from redline.api.security_headers import SecurityHeaders
 from redline.config import Settings, load_settings
-from redline.knowledge.actors import use_actor_files
 from redline.knowledge.issues import load_issues
 from redline.store import Store
 
@@ -84,7 +84,7 @@ def create_app(
     app.state.token = token or None
     app.state.db_url = db_url  # never shown to clients (see errors._without_database_url)
     app.state.taxonomy = load_issues(issues)  # one per app: see deps.get_taxonomy
-    use_actor_files(actors)
+    app.state.parties = party_names(actors)  # one per app, as the taxonomy: see deps.get_parties
     app.state.revision_cache = RevisionCache()
     app.state.query_names = {}  # id(route) -> the query parameters it takes (deps.known_parameters)
     app.state.idle_gc = IdleCollections()  # full collections between requests (``idle_gc``)
@@ -98,7 +98,7 @@ def create_app(
     # importing redline.web first must not come back into a half-imported redline.api
     from redline.web import Renderer, build_router
 
-    pages = Renderer(app.state.taxonomy)
+    pages = Renderer(app.state.taxonomy, app.state.parties)
     install_error_handlers(app, page=pages.error, json_paths=("/api", "/docs", "/openapi.json"))
     app.add_middleware(SecurityHeaders)  # last added, outermost: refusals get the headers too
     for router in ROUTERS:

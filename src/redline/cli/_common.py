@@ -62,11 +62,7 @@ def settings_from_flags(*, env: Mapping[str, str] | None = None, **flags: Any) -
 
     Raises ConfigError (exit code 2) for invalid values; call it inside ``user_errors()``.
     """
-    settings = load_settings({k: v for k, v in flags.items() if v is not None}, env=env)
-    from redline.knowledge.actors import use_actor_files  # here: --help must not load it
-
-    use_actor_files(settings.actors)  # a user's parties are named as their file says
-    return settings
+    return load_settings({k: v for k, v in flags.items() if v is not None}, env=env)
 
 
 def error_line(message: str) -> str:

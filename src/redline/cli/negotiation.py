@@ -530,7 +530,12 @@ def register(app: typer.Typer) -> None:
         from redline.analysis import negotiation as lib
         from redline.analysis.positions import RowKind
         from redline.analysis.positions_report import UnplacedCell as Unplaced
-        from redline.analysis.positions_report import plan_option_without_plan, positions_report, undated_line
+        from redline.analysis.positions_report import (
+            party_names,
+            plan_option_without_plan,
+            positions_report,
+            undated_line,
+        )
         from redline.analysis.row_pages import RowPage, quotes_by_default
         from redline.export.positions import cells_in_order
         from redline.knowledge.issues import load_issues
@@ -542,7 +547,10 @@ def register(app: typer.Typer) -> None:
             page = RowPage(limit, offset)
             with_quotes = quotes_by_default(row_kind) if quotes is None else quotes
             when = day(at, "--at")
-            taxonomy = load_issues(settings_from_flags(db=db).issues)
+            settings = settings_from_flags(db=db)
+            # issues and parties named as the settings' files declare them (REDLINE_ISSUES,
+            # REDLINE_ACTORS), as the API and the pages name them
+            taxonomy, parties = load_issues(settings.issues), party_names(settings.actors)
             check_issue(issue, taxonomy.ids)
             if (option := plan_option_without_plan(plan, version, lineage)) is not None:
                 raise ConfigError(
@@ -574,6 +582,7 @@ def register(app: typer.Typer) -> None:
                 issue=issue,
                 plan=plan,
                 taxonomy=taxonomy,
+                parties=parties,
                 page=page,
                 quotes=with_quotes,
             )

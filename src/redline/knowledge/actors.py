@@ -38,7 +38,6 @@ __all__ = [
     "name_key",
     "packaged_parties",
     "split_words",
-    "use_actor_files",
 ]
 
 TYPES = ("person", "organization", "state", "group", "media")
@@ -957,22 +956,14 @@ def packaged_parties() -> dict[str, str]:
     return _parties(_read_yaml(packaged("actors.yaml")).get("parties"), packaged("actors.yaml"))
 
 
-# the user's actor files in effect (the settings' ``actors``, REDLINE_ACTORS or --actors): set
-# by each command and app once its settings are known (``use_actor_files``), since every reader
-# names parties (the matrix, its exports, the pages' filters and titles) and none is handed them
-_USER_FILES: list[tuple[Path, ...]] = [()]
+def declared_parties(files: Sequence[Path] = ()) -> dict[str, str]:
+    """The packaged parties with those ``files`` (a user's actor files, the settings' ``actors``)
+    declare layered on top, id -> the name a reader is shown: another negotiation's sides
+    ("mediator: Riverine Council") are named as their file says, not by their id with capitals.
 
-
-def use_actor_files(files: Sequence[Path]) -> None:
-    """Name parties as the packaged file and then ``files`` declare them, from now on."""
-    _USER_FILES[0] = tuple(files)
-
-
-def declared_parties() -> dict[str, str]:
-    """The packaged parties with those the user's actor files declare (``use_actor_files``)
-    layered on top, id -> the name a reader is shown: another negotiation's sides ("mediator:
-    Riverine Council") are named as their file says, not by their id with capitals."""
-    return _declared(_USER_FILES[0])
+    The files are an argument, not a setting of this module: two apps with different actor
+    files in one process each name the parties their own way."""
+    return dict(_declared(tuple(files)))
 
 
 @functools.cache
