@@ -341,3 +341,28 @@ def test_wikitext_items_are_numbered_as_the_wiki_shows_them() -> None:
 def test_markdown_with_hash_headings_is_not_wikitext() -> None:
     text = "# River Accord\n\n# Security\n\n1. The guns fall silent.\n"
     assert wikitext(text) == text
+
+
+def test_a_title_heading_over_every_point_is_the_drafts_title_not_each_points_heading() -> None:
+    text = (
+        "# Orchard Valley Water Accord (draft of 4 May)\n\n"
+        "Author: Basin Mediators\n\n"
+        "1. The two valleys share the spring flow equally.\n"
+        "2. A gauge is installed at the upper weir.\n"
+        "3. Quarrels over the weir go to a joint panel.\n"
+    )
+    points = parse_plan_text(text, plan="p", label="v", where="draft.md").points
+    assert [p.number for p in points] == ["1", "2", "3"]
+    assert [p.heading for p in points] == [None, None, None]
+
+
+def test_a_title_heading_above_sections_leaves_the_sections_headings() -> None:
+    text = (
+        "# Orchard Valley Water Accord\n\n"
+        "## Sharing\n\n"
+        "1. The two valleys share the spring flow equally.\n\n"
+        "## Disputes\n\n"
+        "2. Quarrels over the weir go to a joint panel.\n"
+    )
+    points = parse_plan_text(text, plan="p", label="v", where="draft.md").points
+    assert [p.heading for p in points] == ["Sharing", "Disputes"]

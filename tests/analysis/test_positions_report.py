@@ -3,22 +3,36 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from negotiation_builders import MakeStatement
 
 from redline.analysis.negotiation import Corpus, positions
-from redline.analysis.positions_report import party_name, positions_report, undated_line
+from redline.analysis.positions_report import party_names, positions_report, undated_line
 from redline.knowledge.actors import packaged_parties
 from redline.model import Document, Extraction
 
 
 def test_every_party_has_a_name_a_reader_knows() -> None:
+    party_name = party_names()
     assert party_name("united_states") == "United States"
     assert party_name("eu") == "European Union"
     assert all(party_name(p) != p for p in packaged_parties()), "a party shown by its id"
     # a party of other talks, declared only in a user's actor file, still reads as a name
     assert party_name("palestinian_authority") == "Palestinian Authority"
     assert party_name("unaffiliated") == "No party"
+
+
+def test_party_names_are_those_of_the_files_asked_for_and_no_others(tmp_path: Path) -> None:
+    declared = tmp_path / "actors.yaml"
+    declared.write_text("parties:\n  mediator: Riverine Council\n  eu: The Union\n", encoding="utf-8")
+    theirs = party_names([declared])
+    assert theirs("mediator") == "Riverine Council" and theirs("eu") == "The Union"
+    assert theirs("united_states") == "United States"  # the packaged ones beneath the user's
+    # asking for one file's names changes nobody else's: the packaged names stay the packaged
+    packaged = party_names()
+    assert packaged("mediator") == "Mediator" and packaged("eu") == "European Union"
+    assert theirs("mediator") == "Riverine Council"
 
 
 def test_report_names_rows_and_columns_and_counts_the_undated(statement: MakeStatement) -> None:

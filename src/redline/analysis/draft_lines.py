@@ -23,6 +23,7 @@ from redline.knowledge.point_labels import point_labels
 __all__ = ["line_drafts", "plain_label", "point_start"]
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
+_TITLE_HEADING = re.compile(r"^\s{0,3}#\s")  # level 1: a document's title by Markdown's convention
 # "Point 3:", "Article 4 -", "Art. 5.", "§ 6." and "§ 7 The ..." or "§ 7 (1) The ..." (no mark before
 # a capital), "Point one: ..." (a number in words), and a label alone on its line ("Article 8"),
 # whose text follows; "Point 6 (elections) is dropped" is a sentence about a point, not one.
@@ -179,6 +180,7 @@ def line_drafts(
     parent: str | None = None
     meta: dict[str, Any] = {}
     ordinal = 0
+    title: str | None = None  # a level-1 Markdown heading met before any point
     after_blank = paged = False
     for lineno, line in enumerate(lines, start=1):
         if lineno - 1 in skip:
@@ -217,6 +219,8 @@ def line_drafts(
         if found := _section_of(line, ordinal + 1):
             heading, section, annex = found.heading, found.label, found.annex
             ordinal += 1
+            if not drafts and _TITLE_HEADING.match(line):
+                title = found.heading
             after_blank = False
             if drafts:  # what a new section says before its first point is not the last point's text
                 drafts[-1].closed = True
@@ -236,6 +240,11 @@ def line_drafts(
                 drafts[-1].breaks.append(len(drafts[-1].lines))
             drafts[-1].lines.append(_BULLET.sub("", line).strip())
         after_blank = paged = False
+    if title is not None and ordinal == 1 and all(d.heading == title for d in drafts):
+        # the draft's title ("# Selva River Framework (draft of 2 March)") heads no point: shown
+        # as every point's heading it said nothing and crowded the plan page
+        for d in drafts:
+            d.heading = None
     return drafts, meta
 
 

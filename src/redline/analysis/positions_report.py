@@ -10,9 +10,10 @@ proposition on the table ("Ukraine withdraws from Donbas"), point columns the po
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from redline.analysis.negotiation import Positions, point_texts
@@ -20,19 +21,19 @@ from redline.analysis.positions import Cell, RowKind
 from redline.analysis.row_pages import RowPage
 from redline.analysis.shifts import Shift
 from redline.balance import UNAFFILIATED
-from redline.knowledge.actors import packaged_parties
+from redline.knowledge.actors import declared_parties
 from redline.knowledge.issues import Taxonomy, load_issues
 from redline.model import Document, Statement
 
 __all__ = [
     "CellReport",
     "ColumnRef",
+    "PartyNames",
     "PositionsReport",
     "QuoteRef",
     "RowRef",
     "ShiftReport",
     "UnplacedCell",
-    "party_name",
     "party_names",
     "plan_option_without_plan",
     "positions_report",
@@ -40,16 +41,29 @@ __all__ = [
 ]
 
 
-def party_names() -> dict[str, str]:
-    """The name a reader is shown for each packaged party (``parties`` of ``actors.yaml``) and
-    for the row of speakers without a party."""
-    return {**packaged_parties(), UNAFFILIATED: "No party"}
+class PartyNames:
+    """The name a reader is shown for each party: ``parties`` of ``actors.yaml`` and of the
+    user's actor files, and "No party" for the row of speakers without one.
+
+    A value, made once where the settings are known (an app from its ``actors``, a command from
+    its settings) and handed to whatever shows a party: no module keeps the names in effect, so
+    two apps with different actor files in one process each show their own."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, declared: Mapping[str, str]) -> None:
+        self.names: dict[str, str] = {**declared, UNAFFILIATED: "No party"}
+
+    def __call__(self, party: str) -> str:
+        """A party's name; one no actor file names (an id only statements carry) is its id with
+        capitals, never a raw slug."""
+        return self.names.get(party) or " ".join(w.capitalize() for w in party.split("_"))
 
 
-def party_name(party: str) -> str:
-    """A party's name; one the packaged file does not know (a user's own, "hamas",
-    "palestinian_authority") is its id with capitals, never a raw slug."""
-    return party_names().get(party) or " ".join(w.capitalize() for w in party.split("_"))
+def party_names(actor_files: Sequence[Path] = ()) -> PartyNames:
+    """The names declared by the packaged actor file and then ``actor_files`` (the settings'
+    ``actors``); without files, the packaged names: for callers that have no settings."""
+    return PartyNames(declared_parties(actor_files))
 
 
 def plan_option_without_plan(plan: str | None, version: str | None, lineage: str | None) -> str | None:
@@ -190,6 +204,11 @@ def _packaged_taxonomy() -> Taxonomy:
     return load_issues()
 
 
+@functools.cache
+def _packaged_parties() -> PartyNames:
+    return party_names()
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -207,9 +226,15 @@ class _Refs:
     """Names and quotes for one report: the lookups shared by its cells and shifts."""
 
     def __init__(
-        self, by: RowKind, docs: Mapping[str, Document], taxonomy: Taxonomy, points: Mapping[str, str]
+        self,
+        by: RowKind,
+        docs: Mapping[str, Document],
+        taxonomy: Taxonomy,
+        points: Mapping[str, str],
+        parties: PartyNames,
     ) -> None:
         self.by = by
+        self.parties = parties
         self.docs = docs
         self.issues = {i.id: i for i in taxonomy.issues}
         self.points = points
@@ -217,7 +242,7 @@ class _Refs:
         self._where: dict[tuple[str, str], dict[str, str]] = {}  # a cell's names, made once
 
     def row(self, row: str) -> RowRef:
-        return RowRef(row, party_name(row) if self.by == "party" else row)
+        return RowRef(row, self.parties(row) if self.by == "party" else row)
 
     def column(self, column: str) -> ColumnRef:
         if self.points:
@@ -297,15 +322,18 @@ def positions_report(
     issue: str | None = None,
     plan: str | None = None,
     taxonomy: Taxonomy | None = None,
+    parties: PartyNames | None = None,
     page: RowPage | None = None,
     quotes: bool = True,
 ) -> PositionsReport:
     """The report of a ``negotiation.positions`` result; issues are named by ``taxonomy``
-    (default: the packaged one), points by the version the columns come from; ``page``: the
-    page of rows the result was computed for, if any; ``quotes`` False: cells without quotes."""
+    (default: the packaged one), parties by ``parties`` (default: the packaged names; an app or
+    a command passes those of its settings' actor files), points by the version the columns
+    come from; ``page``: the page of rows the result was computed for, if any; ``quotes``
+    False: cells without quotes."""
     m = result.matrix
     points = point_texts(result.version)
-    refs = _Refs(by, documents, taxonomy or _packaged_taxonomy(), points)
+    refs = _Refs(by, documents, taxonomy or _packaged_taxonomy(), points, parties or _packaged_parties())
     refs.quotes = quotes
     # points in the version's order, issues in the taxonomy's (the plan first, then territory, ...)
     rank = {c: i for i, c in enumerate(points or refs.issues)}

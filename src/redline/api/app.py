@@ -20,6 +20,7 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, FastAPI
 
 import redline
+from redline.analysis.positions_report import party_names
 from redline.api.deps import known_parameters
 from redline.api.docs import mount_docs
 from redline.api.errors import install_error_handlers
@@ -49,11 +50,13 @@ def create_app(
     *,
     token: str | None = None,
     issues: Path | None = None,
+    actors: Sequence[Path] = (),
     extra_routers: Sequence[APIRouter] = (),
 ) -> FastAPI:
     """An app serving the store at ``db_url``; ``token`` (if any) unlocks writes.
 
     ``issues`` is the taxonomy file (default: the packaged one): corrections may only use its ids.
+    ``actors`` are the user's actor files, whose ``parties`` name the sides on every page and answer.
 
     ``extra_routers`` are mounted as given (no prefix), after the API and before the dashboard:
     the place for other interfaces that share this app and its store (``request.app.state.store``).
@@ -81,6 +84,7 @@ def create_app(
     app.state.token = token or None
     app.state.db_url = db_url  # never shown to clients (see errors._without_database_url)
     app.state.taxonomy = load_issues(issues)  # one per app: see deps.get_taxonomy
+    app.state.parties = party_names(actors)  # one per app, as the taxonomy: see deps.get_parties
     app.state.revision_cache = RevisionCache()
     app.state.query_names = {}  # id(route) -> the query parameters it takes (deps.known_parameters)
     app.state.idle_gc = IdleCollections()  # full collections between requests (``idle_gc``)
@@ -94,7 +98,7 @@ def create_app(
     # importing redline.web first must not come back into a half-imported redline.api
     from redline.web import Renderer, build_router
 
-    pages = Renderer(app.state.taxonomy)
+    pages = Renderer(app.state.taxonomy, app.state.parties)
     install_error_handlers(app, page=pages.error, json_paths=("/api", "/docs", "/openapi.json"))
     app.add_middleware(SecurityHeaders)  # last added, outermost: refusals get the headers too
     for router in ROUTERS:
@@ -109,4 +113,4 @@ def create_app(
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
     """The app for ``Settings`` (default: REDLINE_DB, REDLINE_API_TOKEN): ``uvicorn --factory`` target."""
     settings = settings or load_settings()
-    return create_app(settings.db, token=settings.api_token, issues=settings.issues)
+    return create_app(settings.db, token=settings.api_token, issues=settings.issues, actors=settings.actors)

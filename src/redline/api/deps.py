@@ -12,6 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.security.utils import get_authorization_scheme_param
 from pydantic import BaseModel, BeforeValidator, Field
 
+from redline.analysis.positions_report import PartyNames
 from redline.api.errors import ApiError, field_error
 from redline.api.revision_cache import RevisionCache
 from redline.knowledge.issues import Taxonomy
@@ -24,11 +25,13 @@ __all__ = [
     "Limit",
     "Offset",
     "Page",
+    "PartiesDep",
     "RevisionCacheDep",
     "StoreDep",
     "TaxonomyDep",
     "WriteAccess",
     "check_token",
+    "get_parties",
     "get_revision_cache",
     "get_store",
     "get_taxonomy",
@@ -103,6 +106,16 @@ def get_taxonomy(request: Request) -> Taxonomy:
 
 
 TaxonomyDep = Annotated[Taxonomy, Depends(get_taxonomy)]
+
+
+def get_parties(request: Request) -> PartyNames:
+    """The party names of the actor files the app was started with (``--actors``,
+    REDLINE_ACTORS): every page and answer names a side as the user's file does."""
+    parties: PartyNames = request.app.state.parties
+    return parties
+
+
+PartiesDep = Annotated[PartyNames, Depends(get_parties)]
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]

@@ -13,6 +13,9 @@ from redline.cli._common import report_problem, truncate, user_errors
 from redline.cli.options import DbOpt, open_store
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
     from rich.table import Table
 
     from redline.demo import DemoResult
@@ -38,13 +41,13 @@ def _counts(result: DemoResult) -> Table:
     return table
 
 
-def _positions(result: DemoResult) -> Table:
+def _positions(result: DemoResult, actors: Sequence[Path]) -> Table:
     from rich.table import Table
 
     from redline.analysis.positions import UNAFFILIATED
-    from redline.analysis.positions_report import positions_report
+    from redline.analysis.positions_report import party_names, positions_report
 
-    report = positions_report(result.positions, by="party", documents={})
+    report = positions_report(result.positions, by="party", documents={}, parties=party_names(actors))
     table = Table(
         title="where each party stands (the balance of its dated statements, the strongest quote)",
         title_justify="left",
@@ -123,7 +126,7 @@ def demo(db: DbOpt = None) -> None:
         out.print(Panel.fit(f"redline demo - database {settings.db}", style="bold"))
         out.print(_counts(result))
         out.print()
-        out.print(_positions(result))
+        out.print(_positions(result, settings.actors))
         out.print()
         out.print(_diff(result))
         if result.plans_imported:

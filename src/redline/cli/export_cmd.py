@@ -195,6 +195,7 @@ def positions_cmd(
 ) -> None:
     """The position matrix: one row per party (or actor) and issue."""
     with user_errors():
+        from redline.analysis.positions_report import party_names
         from redline.export import check_format, export_positions, open_output
         from redline.export.positions import POSITION_FORMATS
 
@@ -203,7 +204,14 @@ def positions_cmd(
         when = day(at, "--at")
         with open_store(db, must_exist=True) as (store, settings), open_output(output) as out:
             n = export_positions(
-                store, out, fmt, by=row_kind, at=when, issue=issue, taxonomy=_taxonomy(settings)
+                store,
+                out,
+                fmt,
+                by=row_kind,
+                at=when,
+                issue=issue,
+                taxonomy=_taxonomy(settings),
+                parties=party_names(settings.actors),
             )
         _done(n, "positions", output)
 

@@ -179,12 +179,17 @@ def plan_import(
         ),
     ] = None,
     issues: Annotated[
-        Path | None, typer.Option("--issues", metavar="FILE", help="Issue lexicon to tag points with.")
+        Path | None,
+        typer.Option(
+            "--issues",
+            metavar="FILE",
+            help="Issue lexicon to tag points with (default: REDLINE_ISSUES, else the packaged one).",
+        ),
     ] = None,
     author: Annotated[
         str | None,
         typer.Option(
-            "--author", metavar="AUTHOR", help="Party that wrote it: US, E3, Russia, Ukraine, joint ..."
+            "--author", metavar="AUTHOR", help="Party that wrote it, as a short name (US, E3, joint ...)."
         ),
     ] = None,
     kind: Annotated[
@@ -213,7 +218,9 @@ def plan_import(
     if kind is not None:
         check_choice(kind, VERSION_KINDS, "--kind")
     with _backend(db, plans_dir, must_exist=False) as backend:
-        tagger, pax = lib.point_tagging(issues)
+        # the taxonomy the corpus was read with (REDLINE_ISSUES), so points and statements meet
+        # on the same issue ids: without it a user's draft was tagged with the packaged lexicon
+        tagger, pax = lib.point_tagging(issues if issues is not None else settings_from_flags(db=db).issues)
         result = lib.import_plan(
             backend.plans(),
             file,
@@ -523,7 +530,12 @@ def register(app: typer.Typer) -> None:
         from redline.analysis import negotiation as lib
         from redline.analysis.positions import RowKind
         from redline.analysis.positions_report import UnplacedCell as Unplaced
-        from redline.analysis.positions_report import plan_option_without_plan, positions_report, undated_line
+        from redline.analysis.positions_report import (
+            party_names,
+            plan_option_without_plan,
+            positions_report,
+            undated_line,
+        )
         from redline.analysis.row_pages import RowPage, quotes_by_default
         from redline.export.positions import cells_in_order
         from redline.knowledge.issues import load_issues
@@ -535,7 +547,10 @@ def register(app: typer.Typer) -> None:
             page = RowPage(limit, offset)
             with_quotes = quotes_by_default(row_kind) if quotes is None else quotes
             when = day(at, "--at")
-            taxonomy = load_issues(settings_from_flags(db=db).issues)
+            settings = settings_from_flags(db=db)
+            # issues and parties named as the settings' files declare them (REDLINE_ISSUES,
+            # REDLINE_ACTORS), as the API and the pages name them
+            taxonomy, parties = load_issues(settings.issues), party_names(settings.actors)
             check_issue(issue, taxonomy.ids)
             if (option := plan_option_without_plan(plan, version, lineage)) is not None:
                 raise ConfigError(
@@ -567,9 +582,18 @@ def register(app: typer.Typer) -> None:
                 issue=issue,
                 plan=plan,
                 taxonomy=taxonomy,
+                parties=parties,
                 page=page,
                 quotes=with_quotes,
             )
+            if plan is None and (foreign := sorted(set(result.matrix.columns) - set(taxonomy.ids))):
+                # a corpus read with another taxonomy: its columns were named by id, or by the
+                # packaged issue of the same id ("process": "US-mediated talks ...")
+                typer.echo(
+                    f"note: issue{'s' if len(foreign) > 1 else ''} {', '.join(foreign)} of the stored "
+                    "statements not in the taxonomy (set REDLINE_ISSUES to the file they were read with)",
+                    err=True,
+                )
             if fmt == "json":
                 _print_json(report.to_dict())
                 return

@@ -166,7 +166,13 @@ def check_issue(issue: str | None, known: Collection[str] | None = None) -> None
 
         known = load_issues(settings_from_flags().issues).ids
     if (bad := unknown_issue([issue], known)) is not None:
-        raise ConfigError(f"--issue: {bad[1]}", hint="give one of the ids listed")
+        raise ConfigError(
+            f"--issue: {bad[1]}",
+            # a corpus read with the user's own taxonomy is filtered by it only when every
+            # command is given it: "give one of the ids listed" sent them to the packaged ids
+            hint="give one of the ids listed; a corpus read with your own taxonomy needs "
+            "REDLINE_ISSUES set to its file for this command too",
+        )
 
 
 def statement_filter(

@@ -53,7 +53,9 @@ def serve(
         settings = settings_from_flags(db=db, api_token=token)
         check_database(settings.db)  # serving never creates an empty database from a typo'd URL
         Store.open(settings.db).close()  # a bad URL or an unreadable file fails here, as one line
-        app = create_app(settings.db, token=settings.api_token, issues=settings.issues)
+        app = create_app(
+            settings.db, token=settings.api_token, issues=settings.issues, actors=settings.actors
+        )
         mode = "read-write (token set)" if settings.api_token else "read-only (no token)"
         typer.echo(
             f"redline on http://{host}:{port}/ (dashboard), /api/v1 ({mode}), /docs; over {settings.db}",

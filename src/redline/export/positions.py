@@ -17,7 +17,13 @@ from datetime import date
 from typing import Any, TextIO
 
 from redline.analysis.positions import RowKind
-from redline.analysis.positions_report import CellReport, PositionsReport, UnplacedCell, positions_report
+from redline.analysis.positions_report import (
+    CellReport,
+    PartyNames,
+    PositionsReport,
+    UnplacedCell,
+    positions_report,
+)
 from redline.analysis.row_pages import ranked, restricted
 from redline.export.output import check_format
 from redline.export.tables import write_rows
@@ -58,8 +64,10 @@ def stored_positions(
     at: date | None = None,
     issue: str | None = None,
     taxonomy: Taxonomy | None = None,
+    parties: PartyNames | None = None,
 ) -> PositionsReport:
-    """The party (or actor) x issue positions of the stored corpus, as of ``at`` if given."""
+    """The party (or actor) x issue positions of the stored corpus, as of ``at`` if given;
+    issues and parties named by ``taxonomy`` and ``parties`` (default: the packaged ones)."""
     # imported here, as the CLI does: it brings plan linking, which `export statements` never needs
     from redline.analysis import stored_positions as tallies
 
@@ -69,7 +77,9 @@ def stored_positions(
     ranks = store.row_totals(by, issue=issue)
     order = ranked(ranks) + sorted(set(found.result.matrix.rows) - set(ranks))
     result = replace(found.result, matrix=restricted(found.result.matrix, order, len(order)))
-    return positions_report(result, by=by, documents=found.documents, issue=issue, taxonomy=taxonomy)
+    return positions_report(
+        result, by=by, documents=found.documents, issue=issue, taxonomy=taxonomy, parties=parties
+    )
 
 
 def _row(cell: CellReport | UnplacedCell, by: RowKind) -> dict[str, Any]:
@@ -129,10 +139,11 @@ def export_positions(
     at: date | None = None,
     issue: str | None = None,
     taxonomy: Taxonomy | None = None,
+    parties: PartyNames | None = None,
 ) -> int:
     """Write the positions as csv (long table) or json (the report); return the number of cells."""
     check_format(fmt, POSITION_FORMATS, "positions")
-    report = stored_positions(store, by=by, at=at, issue=issue, taxonomy=taxonomy)
+    report = stored_positions(store, by=by, at=at, issue=issue, taxonomy=taxonomy, parties=parties)
     if fmt == "json":
         out.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
         return len(report.cells) + len(report.unplaced)

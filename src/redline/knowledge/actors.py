@@ -31,6 +31,7 @@ __all__ = [
     "Collective",
     "Collectives",
     "Unit",
+    "declared_parties",
     "fold",
     "fold_token",
     "load_actors",
@@ -953,6 +954,24 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
 def packaged_parties() -> dict[str, str]:
     """The packaged parties, id -> the name a reader is shown ("united_states" -> "United States")."""
     return _parties(_read_yaml(packaged("actors.yaml")).get("parties"), packaged("actors.yaml"))
+
+
+def declared_parties(files: Sequence[Path] = ()) -> dict[str, str]:
+    """The packaged parties with those ``files`` (a user's actor files, the settings' ``actors``)
+    declare layered on top, id -> the name a reader is shown: another negotiation's sides
+    ("mediator: Riverine Council") are named as their file says, not by their id with capitals.
+
+    The files are an argument, not a setting of this module: two apps with different actor
+    files in one process each name the parties their own way."""
+    return dict(_declared(tuple(files)))
+
+
+@functools.cache
+def _declared(files: tuple[Path, ...]) -> dict[str, str]:
+    out = dict(packaged_parties())
+    for path in files:  # only the parties sections: a reader needs no actor base
+        out.update(_parties(_read_yaml(path).get("parties"), path))
+    return out
 
 
 def _parties(section: Any, path: Path) -> dict[str, str]:

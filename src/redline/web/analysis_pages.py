@@ -21,15 +21,15 @@ from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.positions import UNAFFILIATED, RowKind
 from redline.analysis.positions_report import (
     CellReport,
+    PartyNames,
     PositionsReport,
     UnplacedCell,
-    party_name,
     positions_report,
     undated_line,
 )
 from redline.analysis.row_pages import DEFAULT_ROWS, MAX_ROWS, RowPage, quotes_by_default
 from redline.analysis.stored_positions import StoredPositions, stored_positions
-from redline.api.deps import RevisionCacheDep, StoreDep, TaxonomyDep
+from redline.api.deps import PartiesDep, RevisionCacheDep, StoreDep, TaxonomyDep
 from redline.api.plan_diffs import plan_diff
 from redline.api.revision_cache import RevisionCache
 from redline.balance import NO_SHIFT_ROWS
@@ -135,6 +135,7 @@ def _load_positions(
     cache: RevisionCache,
     store: Store,
     taxonomy: Taxonomy,
+    parties: PartyNames,
     at: str | None,
     plan: str | None,
     lineage: str | None = None,
@@ -162,6 +163,7 @@ def _load_positions(
                 documents=found.documents,
                 plan=plan or None,
                 taxonomy=taxonomy,
+                parties=parties,
                 page=rows,
                 quotes=quotes,
             )
@@ -192,12 +194,12 @@ def split_rows(report: PositionsReport) -> tuple[list[str], list[str]]:
     return [r for r in ids if r not in NOT_SIDES], [r for r in ids if r in NOT_SIDES]
 
 
-def cell_label(row: str, column: str, cell: CellReport | None, unplaced: UnplacedCell | None) -> str:
+def cell_label(row_name: str, column: str, cell: CellReport | None, unplaced: UnplacedCell | None) -> str:
     if cell is not None:
         counts = ", ".join(f"{n} {s}" for s, n in cell.counts.items() if n)
         extra = f", +{cell.undated} undated" if cell.undated else ""
-        return f"{party_name(row)} on {column}: {cell.stance} ({counts}{extra})"
-    return f"{party_name(row)} on {column}: {unplaced.undated if unplaced else 0} undated only"
+        return f"{row_name} on {column}: {cell.stance} ({counts}{extra})"
+    return f"{row_name} on {column}: {unplaced.undated if unplaced else 0} undated only"
 
 
 def matrix_chart(
@@ -231,7 +233,7 @@ def matrix_chart(
                     column=names[c.id] if not plan else r.name,
                     value=n,
                     href=renderer.url(request, "position_cell", query),
-                    label=cell_label(r.id, names[c.id], cell, undated),
+                    label=cell_label(r.name, names[c.id], cell, undated),
                     stance=cell.stance if (plan and cell) else None,
                 )
             )
@@ -295,6 +297,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         store: StoreDep,
         cache: RevisionCacheDep,
         taxonomy: TaxonomyDep,
+        parties: PartiesDep,
         at: Text = None,
         plan: Text = None,
         lineage: Text = None,
@@ -307,7 +310,18 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         rows = RowPage(limit, offset)  # the API's paging: one page of rows, the most quoted first
         with_quotes = quotes_by_default(by) if quotes is None else quotes
         loaded = _load_positions(
-            request, renderer, cache, store, taxonomy, at, plan, lineage, by=by, rows=rows, quotes=with_quotes
+            request,
+            renderer,
+            cache,
+            store,
+            taxonomy,
+            parties,
+            at,
+            plan,
+            lineage,
+            by=by,
+            rows=rows,
+            quotes=with_quotes,
         )
         if isinstance(loaded, Response):
             return loaded
@@ -369,7 +383,12 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
 
     @router.get("/issues/{issue}", response_class=HTMLResponse, name="dashboard.issue")
     def issue_page(
-        request: Request, issue: str, store: StoreDep, cache: RevisionCacheDep, taxonomy: TaxonomyDep
+        request: Request,
+        issue: str,
+        store: StoreDep,
+        cache: RevisionCacheDep,
+        taxonomy: TaxonomyDep,
+        parties: PartiesDep,
     ) -> HTMLResponse:
         known = {i.id: i for i in taxonomy.issues}
         if issue not in known:
@@ -392,13 +411,13 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
                     d.day,
                     d.balance,
                     renderer.url(request, "statements", {**day_of(tr.row), "since": d.day, "until": d.day}),
-                    f"{party_name(tr.row)}, {d.day}: "
+                    f"{parties(tr.row)}, {d.day}: "
                     + ", ".join(f"{n} {s}" for s, n in sorted(d.counts.items()))
                     + f"; balance so far {d.balance:+.2f}",
                 )
                 for d in tr.days
             ]
-            series.append(Series(party_name(tr.row), points))
+            series.append(Series(parties(tr.row), points))
         info = known[issue]
         return renderer.page(
             request,
@@ -409,7 +428,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
             if series
             else None,
             trends=trends,
-            party_name=party_name,
+            party_name=parties,
         )
 
     @router.get("/positions/cell", response_class=HTMLResponse, name="dashboard.position_cell")
@@ -418,6 +437,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         store: StoreDep,
         cache: RevisionCacheDep,
         taxonomy: TaxonomyDep,
+        parties: PartiesDep,
         party: Text = None,
         issue: Text = None,
         point: Text = None,
@@ -431,7 +451,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         column = point if plan else issue
         if not party or not column:
             return renderer.bad_request(request, "give a party and an issue (or a plan and a point)")
-        loaded = _load_positions(request, renderer, cache, store, taxonomy, at, plan, lineage)
+        loaded = _load_positions(request, renderer, cache, store, taxonomy, parties, at, plan, lineage)
         if isinstance(loaded, Response):
             return loaded
         day, result, report = loaded.day, loaded.result, loaded.report
@@ -463,7 +483,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
                 rows = store.read(cell_rows.candidates, issue=column, speakers=speakers)
             found = cell_statements(rows, party_of, party, None if plan else column, day)
             if not found:
-                return renderer.not_found(request, f"No statements of {party_name(party)} on {what}.")
+                return renderer.not_found(request, f"No statements of {parties(party)} on {what}.")
             if fmt:  # the cell's statements as `redline export statements` writes them
                 ids = {r.id for r in found}
                 narrowed = StatementFilter(issue=None if plan else column, limit=None)
@@ -477,9 +497,9 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
         return renderer.page(
             request,
             "cell.html",
-            title=f"{party_name(party)} on {what}",
+            title=f"{parties(party)} on {what}",
             party=party,
-            party_label=party_name(party),
+            party_label=parties(party),
             issue=issue or "",
             point=point or "",
             plan=plan or "",
@@ -514,6 +534,7 @@ def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
         store: StoreDep,
         cache: RevisionCacheDep,
         taxonomy: TaxonomyDep,
+        parties: PartiesDep,
         version: Text = None,
         old: Text = None,
         new: Text = None,
@@ -539,7 +560,12 @@ def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
         try:
             found = positions_of(cache, store, None, plan)
             report: PositionsReport | None = positions_report(
-                found.result, by="party", documents=found.documents, plan=plan, taxonomy=taxonomy
+                found.result,
+                by="party",
+                documents=found.documents,
+                plan=plan,
+                taxonomy=taxonomy,
+                parties=parties,
             )
         except NotFoundError:  # no imported text to link statements to
             report = None

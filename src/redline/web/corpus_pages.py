@@ -16,8 +16,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from redline.analysis.positions_report import party_name
-from redline.api.deps import RevisionCacheDep, StoreDep, TaxonomyDep
+from redline.analysis.positions_report import PartyNames
+from redline.api.deps import PartiesDep, RevisionCacheDep, StoreDep, TaxonomyDep
 from redline.errors import NotFoundError
 from redline.export.documents import DOCUMENT_COLUMNS
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
@@ -95,7 +95,9 @@ def corpus_facets(store: Store) -> FacetCounts:
     return store.read(read)
 
 
-def view_facets(store: Store, f: StatementFilter, taxonomy: Taxonomy) -> tuple[list[Facet], int]:
+def view_facets(
+    store: Store, f: StatementFilter, taxonomy: Taxonomy, parties: PartyNames
+) -> tuple[list[Facet], int]:
     """The facets of a view of the statements page and how many statements they count: every
     statement's from the counters when nothing narrows the view, else the first ``FACET_SCAN``
     of the view's (read with only the columns counted)."""
@@ -104,7 +106,7 @@ def view_facets(store: Store, f: StatementFilter, taxonomy: Taxonomy) -> tuple[l
         counts = corpus_facets(store)
     else:
         counts = count_records(store.read(streams.facet_records, replace(f, limit=None), FACET_SCAN))
-    return facets_of(counts, names), counts.n
+    return facets_of(counts, parties, names), counts.n
 
 
 def add_corpus_pages(router: APIRouter, renderer: Renderer) -> None:
@@ -143,6 +145,7 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
         store: StoreDep,
         cache: RevisionCacheDep,
         taxonomy: TaxonomyDep,
+        parties: PartiesDep,
         actor: Text = None,
         party: Text = None,
         issue: Text = None,
@@ -173,7 +176,7 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
             "form": form,
             "issues": store.read(lookup.issues),
             "outlets": outlets,
-            "parties": {p: party_name(p) for p in store.read(lookup.parties)},
+            "parties": {p: parties(p) for p in store.read(lookup.parties)},
             "size": size,
             "page": page,
         }
@@ -223,7 +226,9 @@ def _add_statement_pages(router: APIRouter, renderer: Renderer) -> None:
         if fmt:
             return download(matching(), STATEMENT_COLUMNS, fmt, "statements")
         key = ("dashboard.facets", store.url, *sorted(form.items()))
-        facets, scanned = cache.latest(key, store.tally_revision(), lambda: view_facets(store, f, taxonomy))
+        facets, scanned = cache.latest(
+            key, store.tally_revision(), lambda: view_facets(store, f, taxonomy, parties)
+        )
         # newest first, as the heading says, whatever the filter (a party's page once listed
         # the export's order, which is by document: the command and the API list newest first)
         rows, more = paginate(store.statements(f), page, size)

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from redline.analysis.positions import UNAFFILIATED
-from redline.analysis.positions_report import party_name
+from redline.analysis.positions_report import PartyNames
 
 __all__ = [
     "Facet",
@@ -88,7 +88,10 @@ def count_records(records: Iterable[Mapping[str, Any]]) -> FacetCounts:
     return c
 
 
-def facets_of(c: FacetCounts, issue_names: Mapping[str, str] | None = None) -> list[Facet]:
+def facets_of(
+    c: FacetCounts, parties: PartyNames, issue_names: Mapping[str, str] | None = None
+) -> list[Facet]:
+    """The facets of ``c``, parties named by ``parties`` (the app's) and issues by ``issue_names``."""
     month = Counter(c.month)
     undated = month.pop("", 0)
     dates = _facet(
@@ -100,7 +103,7 @@ def facets_of(c: FacetCounts, issue_names: Mapping[str, str] | None = None) -> l
     if undated:
         dates.values.append(FacetValue({}, "undated", undated))
     return [
-        _facet("Party", c.party, lambda p: {"party": p}, party_name),
+        _facet("Party", c.party, lambda p: {"party": p}, parties),
         _facet(
             "Issue",
             c.issue,
@@ -114,8 +117,8 @@ def facets_of(c: FacetCounts, issue_names: Mapping[str, str] | None = None) -> l
 
 
 def count_facets(
-    records: Iterable[Mapping[str, Any]], issue_names: Mapping[str, str] | None = None
+    records: Iterable[Mapping[str, Any]], parties: PartyNames, issue_names: Mapping[str, str] | None = None
 ) -> tuple[list[Facet], int]:
     """The facets of ``records`` and how many records were counted."""
     c = count_records(records)
-    return facets_of(c, issue_names), c.n
+    return facets_of(c, parties, issue_names), c.n

@@ -15,7 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from redline.analysis.positions_report import party_name
+from redline.analysis.positions_report import PartyNames, party_names
 from redline.knowledge.issues import Taxonomy, load_issues
 from redline.memo import Memo
 from redline.model import STANCES
@@ -73,7 +73,9 @@ def short(text: str | None, width: int = 160) -> str:
 class Renderer:
     """Renders a named template for a request, with ``url()`` and the shared filters available."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+    def __init__(self, taxonomy: Taxonomy | None = None, parties: PartyNames | None = None) -> None:
+        """Issues and parties are named by ``taxonomy`` and ``parties``, the app's own (default:
+        the packaged ones)."""
         self.env = Environment(
             loader=PackageLoader("redline.web", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -83,7 +85,8 @@ class Renderer:
         )
         labels = {i.id: i.label for i in (taxonomy or load_issues()).issues}
         self.env.filters["issue"] = lambda issue: labels.get(issue or "") or issue_label(issue)
-        self.env.filters["party"] = lambda party: party_name(party) if party else "no party"
+        self.parties = parties or party_names()  # the pages' party names, as the filter's
+        self.env.filters["party"] = lambda party: self.parties(party) if party else "no party"
         self.env.filters["short"] = short
         self.env.filters["web_url"] = web_url
         self._paths: dict[tuple[str, str, tuple[str, ...]], str] = {}  # see ``url``

@@ -16,7 +16,7 @@ from redline.analysis.positions_report import plan_option_without_plan, position
 from redline.analysis.row_pages import DEFAULT_ROWS, MAX_ROWS, RowPage, quotes_by_default
 from redline.analysis.stored_positions import stored_positions
 from redline.analysis.timeline import stored_timeline
-from redline.api.deps import IsoDate, Offset, RevisionCacheDep, StoreDep, TaxonomyDep, page
+from redline.api.deps import IsoDate, Offset, PartiesDep, RevisionCacheDep, StoreDep, TaxonomyDep, page
 from redline.api.errors import ACTORS_LISTING, ERROR_RESPONSES, check_issue, field_error
 from redline.api.models import PositionsOut, TimelineEntryOut, TimelinePage
 from redline.store.gc_pause import paused_gc
@@ -31,6 +31,7 @@ def positions(
     store: StoreDep,
     cache: RevisionCacheDep,
     taxonomy: TaxonomyDep,
+    parties: PartiesDep,
     by: Literal["party", "actor"] = "party",
     issue: Annotated[str | None, Query(description="Only statements on this issue.")] = None,
     plan: Annotated[str | None, Query(description="Columns are this plan's points, not issues.")] = None,
@@ -99,6 +100,7 @@ def positions(
             issue=issue,
             plan=plan,
             taxonomy=taxonomy,
+            parties=parties,
             page=page_rows,
             quotes=with_quotes,
         )
