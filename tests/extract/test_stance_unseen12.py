@@ -26,7 +26,7 @@ def rules() -> StanceClassifier:
     ("content", "issue"),
     [
         ("the government would give up no land in return for vague promises", "territory"),
-        ("Vienna will not lift a single sanction in exchange for a pause in the shelling", "sanctions_economy"),
+        ("Vienna will not lift one sanction in exchange for a pause in the shelling", "sanctions_economy"),
         ("the cabinet would cede no villages in exchange for a loan", "territory"),
     ],
 )
@@ -67,7 +67,11 @@ def test_a_refusal_said_on_the_object(rules: StanceClassifier, content: str, sta
 @pytest.mark.parametrize(
     ("content", "issue", "stance"),
     [
-        ("the offer of a guarantee stands until the end of March and not a day longer", "security_guarantees", "conditional"),
+        (
+            "the offer of a guarantee stands until the end of March and not a day longer",
+            "security_guarantees",
+            "conditional",
+        ),
         ("an amnesty is the price of the guns falling silent", "amnesty_justice", "conditional"),
         ("an amnesty would reward the guns", "amnesty_justice", "support"),
         ("a deal on the nuclear plant is within reach", "nuclear_plant", "support"),

@@ -803,9 +803,7 @@ def _refused_trades(tokens: Sequence[str], found: Found) -> Found:
     refused = {
         (start, end)
         for start, end in trades
-        if any(
-            start - _TERMS_REACH <= n < start and BOUNDARY not in tokens[n:start] for n in negations
-        )
+        if any(start - _TERMS_REACH <= n < start and BOUNDARY not in tokens[n:start] for n in negations)
     }
     if not refused:
         return found
