@@ -75,6 +75,9 @@ def test_a_refusal_said_on_the_object(rules: StanceClassifier, content: str, sta
         ("an amnesty is the price of the guns falling silent", "amnesty_justice", "conditional"),
         ("an amnesty would reward the guns", "amnesty_justice", "support"),
         ("a deal on the nuclear plant is within reach", "nuclear_plant", "support"),
+        # "if not yet" concedes, it lays no terms; a plain "if not" still does
+        ("a deal on the nuclear plant is within reach, if not yet in hand", "nuclear_plant", "support"),
+        ("we would back the nuclear plant deal if not blocked by Moscow", "nuclear_plant", "conditional"),
     ],
 )
 def test_deadlines_prices_and_reach(rules: StanceClassifier, content: str, issue: str, stance: str) -> None:
@@ -107,6 +110,7 @@ def test_without_the_lack_the_verdict_is_read_as_usual(rules: StanceClassifier) 
     "content",
     [
         "no settlement could bind the judges in The Hague or erase a warrant",
+        "no settlement could bind the Court or erase a warrant",
         "the clause would stay because a war that ends in courtrooms does not end",
     ],
 )
