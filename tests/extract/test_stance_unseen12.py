@@ -116,3 +116,17 @@ def test_without_the_lack_the_verdict_is_read_as_usual(rules: StanceClassifier) 
 )
 def test_the_courts_named_bare_are_the_amnesty_point(content: str) -> None:
     assert "amnesty_justice" in IssueTagger(load_issues()).tag(content)
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        ("any ceiling on troops must bind the other army too", "conditional"),
+        ("the limits must apply equally to both armies", "conditional"),
+        # the limit asked of one side only is a demand for it
+        ("the ceiling on troops must be accepted", "support"),
+    ],
+)
+def test_a_limit_asked_of_both_sides(rules: StanceClassifier, content: str, stance: str) -> None:
+    result = rules.explain(content, ["military_limits"])
+    assert result.stance == stance, result.reason
