@@ -115,6 +115,8 @@ DENIED_KIND = "denied_kind"  # the tag of "elections under shelling are not elec
 _PAIR_CLAUSE = 8  # words at most in the first clause of a paired condition ("no guarantees, no troops")
 # words between "not" and the noun in "... is not a real X"
 _DETERMINERS = _stems("a an the real true genuine proper any")
+# what follows "no" when it measures rather than refuses ("no later than", "no more than", "no one")
+_MEASURES = _stems("later sooner longer less more fewer earlier one matter doubt")
 _RESISTING = frozenset({"anti", "counter"})  # the issue's wording against its proposition
 _RELATIVES = _stems("that which")  # what ends a restriction that defines what is refused
 _HOLD_WINDOW = 4  # words between a negator and the letting-go it negates ("will not let them be forgotten")
@@ -244,7 +246,7 @@ class StanceClassifier:
         tokens = words(content)
         if not tokens:
             return StanceResult("neutral", 0.0, "empty content")
-        found = _clause_terms(tokens, self._words.find_grouped(tokens))
+        found = _refused_trades(tokens, _clause_terms(tokens, self._words.find_grouped(tokens)))
         # "... for now, but would never ...": the refusal decides (before any other reading)
         bounded = self._bounded(content, tokens, found, issues, cue, speaker_party)
         own = found[_ISSUE_CUES + issue.id]
@@ -268,6 +270,7 @@ class StanceClassifier:
             return not hit.pattern.negated and (
                 _negated_before(tokens, hit.start, negations, phrases, required)
                 or _in_scope(tokens, hit.start, scopes)
+                or _object_refused(tokens, hit, required)
             )
 
         # praise of how the talks went ("a terrific meeting") counts as evaluation on the frames
@@ -787,6 +790,37 @@ def _clause_terms(tokens: Sequence[str], found: Found) -> Found:
     return {**found, "conditional": conditional, "terms_clause": terms}
 
 
+def _refused_trades(tokens: Sequence[str], found: Found) -> Found:
+    """``found`` without the explicit condition of a trade that a negation before it in its
+    clause refuses: "Kyiv would give up no land in return for promises" and "will not lift
+    sanctions in exchange for a pause" turn the trade down (the refusal is read as said), where
+    "would give up land in return for guarantees" accepts it at a price (conditional). The
+    opener still marks the price as terms (``terms_clause``): "promises" is not the speaker's side."""
+    trades = {(h.start, h.end) for h in found["trade"]}
+    if not trades:
+        return found
+    negations = [h.start for h in found["negation"]]
+    refused = {
+        (start, end)
+        for start, end in trades
+        if any(start - _TERMS_REACH <= n < start and BOUNDARY not in tokens[n:start] for n in negations)
+    }
+    if not refused:
+        return found
+    kept = [h for h in found["conditional"] if (h.start, h.end) not in refused]
+    return {**found, "conditional": kept}
+
+
+def _object_refused(tokens: Sequence[str], hit: Hit, skip: set[int]) -> bool:
+    """Whether the issue's own wording is refused by a "no" on its object: "would give up no
+    territory", "will cede no land" (the "accept no" of the general wording, for the point's own
+    verbs). Not a measure ("withdraw no later than March", "no more than 50,000 troops")."""
+    at = hit.end
+    if hit.pattern.tag not in _WORDING or at >= len(tokens) or tokens[at] != "no" or at in skip:
+        return False
+    return at + 1 >= len(tokens) or tokens[at + 1] not in _MEASURES
+
+
 def _outside_terms(tokens: Sequence[str], found: Found, hits: list[Hit]) -> tuple[list[Hit], set[str]]:
     """The hits outside a clause that states terms ("as long as our partners keep supplying
     weapons": ``terms_clause``), whose words are the terms and not the speaker's side, with the
@@ -899,6 +933,34 @@ def _denied_kind(tokens: Sequence[str], found: Found, resisting: list[Hit]) -> S
             continue
         if tokens[at] in before and before.index(tokens[at]) < len(before) - 1:
             why = f"a kind of {tokens[at]!r} said not to be one"
+            return StanceResult("conditional", 1.0, why, (DENIED_KIND,))
+    return _lacking_kind(tokens, found)
+
+
+def _lacking_kind(tokens: Sequence[str], found: Found) -> StanceResult | None:
+    """Conditional, when a thing that lacks something is called one thing and not another: "a
+    guarantee without a garrison is a promise, not a deterrent", "a truce without monitors is a
+    pause, not peace". As with a kind denied (``_denied_kind``), the speaker asks for the thing
+    with what it lacks. The subject must name the lack ("without" after its first word), and the
+    two nouns must close the clause: "is a promise, not a deterrent we can count on" is left to
+    the other rules."""
+    for cop in found["copula"]:
+        start = cop.start
+        while start > 0 and tokens[start - 1] != BOUNDARY:
+            start -= 1
+        if "without" not in tokens[start + 1 : cop.start]:
+            continue
+        at = cop.end
+        while at < len(tokens) and tokens[at] in _DETERMINERS:
+            at += 1
+        at += 1  # the noun it is called
+        if at + 1 >= len(tokens) or tokens[at] != BOUNDARY or tokens[at + 1] not in NEGATORS:
+            continue
+        at += 2
+        while at < len(tokens) and tokens[at] in _DETERMINERS:
+            at += 1
+        if at < len(tokens) and (at + 1 == len(tokens) or tokens[at + 1] == BOUNDARY):
+            why = f"a thing without what it needs said not to be a {tokens[at]!r}"
             return StanceResult("conditional", 1.0, why, (DENIED_KIND,))
     return None
 

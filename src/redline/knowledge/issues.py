@@ -36,6 +36,7 @@ STANCE_LISTS = (  # the stance lexicon's word lists (``StanceLexicon``)
     "figure",
     "not_condition",
     "terms_clause",
+    "trade",
     "clause_terms",
     "paired_condition",
     "copula",
@@ -148,6 +149,7 @@ class StanceLexicon:
     trigger: tuple[str, ...] = ()
     appraisal: tuple[str, ...] = ()  # how talks are going ("productive", "progress"): see evaluated_as
     attitude: tuple[str, ...] = ()  # evaluations that take what they evaluate as object ("accept")
+    trade: tuple[str, ...] = ()  # openers of a trade ("in return for"): refused after a negation
     clause_terms: tuple[str, ...] = ()  # terms only as a clause's first word (", provided the ...")
     rejection: tuple[str, ...] = ()  # verbs that turn a proposal down ("rejected", "ruled out")
     request: tuple[str, ...] = ()  # cues that ask someone to act ("asked Kyiv to reject ...")
