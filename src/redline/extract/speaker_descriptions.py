@@ -34,12 +34,12 @@ def description_holder(
 ) -> tuple[str | None, str] | None:
     head = index.head(span)
     if head.pos_ != "NOUN" and not (
-        head.pos_ == "PROPN" and resolver.kb.fold(head.text) in resolver._role_words
+        head.pos_ == "PROPN" and resolver.kb.fold(head.text) in resolver.role_words
     ):
         return None  # a name is not a description ("Lynch", though "Lynch's chief of staff" is)
     if head.tag_ in {"NNS", "NNPS"}:
         return None
-    if not (resolver.kb.is_person_noun(head.lemma_) or resolver.kb.fold(head.text) in resolver._role_words):
+    if not (resolver.kb.is_person_noun(head.lemma_) or resolver.kb.fold(head.text) in resolver.role_words):
         return None  # "the union", "the coalition": a body, not the person whose title names it
     words = list(span.doc[span.start : name_end(span)])
     if words and words[0].lower_ in INDEFINITE_QUANTIFIERS:

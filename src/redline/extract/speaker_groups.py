@@ -403,7 +403,7 @@ def unplaced_side(
     named in this sentence or the one before ("Ukrainian officials were less diplomatic. One
     senior official said"). Two groups of that noun with different sides give none."""
     found = resolver.kb.collective([t.text for t in span], span.text)
-    if found is None or found.party is not None or found.name not in resolver._unplaced:
+    if found is None or found.party is not None or found.name not in resolver.unplaced:
         return None
     head = index.head(span)
     words = [t.text for t in span]

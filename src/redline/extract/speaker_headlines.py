@@ -91,7 +91,7 @@ def headline_claims(
 ) -> None:
     """ "Former army chief says front line will not hold" over "Viktor Halan, who led the army
     until 2024, said the front line would not hold": a headline gives by role alone the person
-    whose claim the lead reports, in other words than the role ``_headline_roles`` finds. A
+    whose claim the lead reports, in other words than the role ``headline_roles`` finds. A
     headline speaker named by no name of its own takes the lead's named person when the two
     contents share most of the headline's words; a side named for both must be one."""
     if zone == 0:
@@ -183,13 +183,13 @@ def named_next(
         return None
     head = nxt.head_token(doc)
     if head.dep_ != "nsubj" or (
-        resolver._cues is not None and resolver._cues.verb_kind(head.head.lemma_) is None
+        resolver.cues is not None and resolver.cues.verb_kind(head.head.lemma_) is None
     ):
         return None
     sent_start = doc[nxt.start].sent.start
     if any(c.dep_ == "appos" for c in head.children) or any(
         not t.is_stop
-        and (resolver.kb.is_person_noun(t.lemma_) or resolver.kb.fold(t.text) in resolver._title_words)
+        and (resolver.kb.is_person_noun(t.lemma_) or resolver.kb.fold(t.text) in resolver.title_words)
         for t in doc[max(sent_start, nxt.start - ROLE_WORDS) : nxt.start]
     ):
         return None  # "Defence lawyer Ana Ruiz said": another person, introduced by her role

@@ -167,7 +167,7 @@ def named_beside_title(
 def role_only(resolver: SpeakerResolver, doc: Doc, c: Candidate) -> bool:
     """An entity that is only a role ("Special Envoy"): the person it describes speaks."""
     return c.actor_id is None and all(
-        resolver.kb.fold(t.text) in resolver._title_words for t in doc[c.start : c.end]
+        resolver.kb.fold(t.text) in resolver.title_words for t in doc[c.start : c.end]
     )
 
 
@@ -231,7 +231,7 @@ def titled_name(resolver: SpeakerResolver, span: SpacySpan) -> bool:
     if not capitalised or not all(t.pos_ == "PROPN" and t.is_alpha for t in words):
         return False
     if any(
-        resolver.kb.fold(t.text) in resolver._title_words or resolver.kb.is_person_noun(t.lemma_)
+        resolver.kb.fold(t.text) in resolver.title_words or resolver.kb.is_person_noun(t.lemma_)
         for t in words
     ):
         return False

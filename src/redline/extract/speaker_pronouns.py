@@ -54,7 +54,7 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "me": ("self", None),
     "us": ("self", None),
 }
-_OWNING_PRONOUNS = frozenset({"his", "her", "their"})  # "its" bodies: SpeakerResolver._owned_body
+_OWNING_PRONOUNS = frozenset({"his", "her", "their"})  # "its" bodies: speaker_groups.owned_body
 _WRITER_PRONOUNS = frozenset({"i", "me"})  # the writer's own voice, never "we" (a body's)
 
 
@@ -118,7 +118,7 @@ def pronoun(
     )
     gender = PRONOUNS[pron.lower_][1]
     if not ranked:
-        if want == "resolver" and recent:
+        if want == "self" and recent:
             return recent[-1].actor_id, recent[-1].name
         earlier = earlier_speaker_for(resolver, index, pron, previous)
         if earlier is None and gender is not None:
@@ -181,7 +181,7 @@ def issuer_of_it(
 ) -> tuple[str | None, str] | None:
     """ "The mediator, Judge Caradec, issued a short statement. “...,” it reads.": "it" as a
     source is the statement issued in this sentence or the one before, and a statement's
-    words are its issuer's (the rule ``_issued`` applies to "the statement said")."""
+    words are its issuer's (the rule ``speaker_documents.issued`` applies to "the statement said")."""
     doc = index.doc
     for t in index.back(pron.i, 1):
         if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and not index.in_quote[t.i]:
@@ -267,7 +267,7 @@ def pronoun_candidates(
     resolver: SpeakerResolver, index: DocumentIndex, pron: Token, want: str, recent: Sequence[Speaker]
 ) -> list[Candidate]:
     """Who a pronoun may stand for: the mentions, plus recent speakers and nominal subjects the
-    mention list does not hold (a separate step so ``_pronoun`` reads as find, score, choose)."""
+    mention list does not hold (a separate step so ``pronoun`` reads as find, score, choose)."""
     doc = index.doc
     candidates = list(index.candidates)
     for p in recent:  # earlier speakers the mention list does not hold ("a senior official", "he")
@@ -324,9 +324,9 @@ def score_pronoun_candidates(
 
 def asking_reporter(resolver: SpeakerResolver, head: Token) -> bool:
     return (
-        resolver._cues is not None
+        resolver.cues is not None
         and head.dep_ == "nsubj"
-        and resolver._cues.press_asks(head.head.lemma_, head.lemma_, someone_asked=asks_someone(head.head))
+        and resolver.cues.press_asks(head.head.lemma_, head.lemma_, someone_asked=asks_someone(head.head))
     )
 
 
@@ -399,7 +399,7 @@ def nominal_subjects(
 def common_or_role(resolver: SpeakerResolver, t: Token) -> bool:
     """A common singular noun, or a role capitalised as one ("The Prime Minister briefed
     her. He noted"): either may be taken up by a pronoun when no mention covers it."""
-    return t.tag_ == "NN" or (t.tag_ == "NNP" and resolver.kb.fold(t.text) in resolver._role_words)
+    return t.tag_ == "NN" or (t.tag_ == "NNP" and resolver.kb.fold(t.text) in resolver.role_words)
 
 
 def unlisted_body(resolver: SpeakerResolver, index: DocumentIndex, span: SpacySpan) -> bool:

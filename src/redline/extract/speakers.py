@@ -21,7 +21,7 @@ readout", "a statement from the ministry"; as the one who issued it, "Norway iss
 or as the speaker who spoke in it just before, "X said in a statement ... the statement said");
 with no maker named it is the document itself, under its label without an article ("statement",
 "joint statement"), the way the guide's gold labels such documents. A nearby speaker is never
-guessed as its maker beyond the sentence before (``_issued``).
+guessed as its maker beyond the sentence before (``speaker_documents.issued``).
 
 This module holds the order of the rules and the entry points (``SpeakerResolver``); the rules
 themselves live in modules named for what they resolve: ``speaker_names``, ``speaker_pronouns``,
@@ -45,9 +45,7 @@ from redline.extract import (
     speaker_pronouns,
 )
 from redline.extract.actors import DocActors, MentionFinder
-from redline.extract.english import (
-    RELATIVE_PRONOUNS,
-)
+from redline.extract.english import RELATIVE_PRONOUNS
 from redline.extract.headlines import bylines, headline_end
 from redline.extract.speaker_index import (
     PERSON,
@@ -81,15 +79,15 @@ class SpeakerResolver:
         # "One reporter asked whether ... 'Not yet,' she replied": the press asks, the official
         # answers; a reporter who asks is never the one a later pronoun's answer is given by
         # (``CueLexicon.press_asks``; without cues no one is taken for the press)
-        self._cues = cues
+        self.cues = cues
         self.finder = MentionFinder(kb)
         # head words of roles, so that "Russian Leader" in a title-case headline is still a role
-        self._role_words = frozenset(key[-1] for key in kb.titles) | frozenset(
+        self.role_words = frozenset(key[-1] for key in kb.titles) | frozenset(
             kb.fold(w) for w in kb.person_nouns
         )
-        self._title_words = frozenset(w for key in kb.titles for w in key) | self._role_words
+        self.title_words = frozenset(w for key in kb.titles for w in key) | self.role_words
         # the names an unnamed source gets when its words name no side ("anonymous official")
-        self._unplaced = frozenset(g.unplaced for g in kb.collectives.groups if g.unplaced)
+        self.unplaced = frozenset(g.unplaced for g in kb.collectives.groups if g.unplaced)
         self._last: tuple[Doc, list[Mention], DocumentIndex] | None = None
 
     def resolve(
