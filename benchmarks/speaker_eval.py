@@ -32,7 +32,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.extract.actors import MentionFinder
-from redline.extract.speakers import PRONOUNS, SalienceWeights, SpeakerResolver
+from redline.extract.speaker_pronouns import PRONOUNS
+from redline.extract.speaker_salience import SalienceWeights
+from redline.extract.speakers import SpeakerResolver
 from redline.knowledge.actors import load_actors
 from redline.model import Speaker
 

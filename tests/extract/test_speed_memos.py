@@ -18,7 +18,7 @@ from redline.extract.features import bucket
 from redline.extract.issues import IssueTagger
 from redline.extract.lexicon import BOUNDARY, Hit, Pattern, PatternSet, normalise, words
 from redline.extract.linear import LinearModel
-from redline.extract.speakers import _quote_mask, _sentence_numbers
+from redline.extract.speaker_index import quote_mask, sentence_numbers
 from redline.knowledge.issues import load_issues
 
 SENTENCES = [
@@ -215,14 +215,14 @@ QUOTED = [
 @pytest.mark.parametrize("text", QUOTED)
 def test_sentence_numbers_and_quote_mask_are_those_of_the_token_walk(nlp: Any, text: str) -> None:
     doc = nlp(text)
-    assert (_sentence_numbers(doc), _quote_mask(doc)) == reference_index(doc)
+    assert (sentence_numbers(doc), quote_mask(doc)) == reference_index(doc)
 
 
 @pytest.mark.parametrize("text", QUOTED)
 def test_a_doc_without_sentence_bounds_is_one_sentence(text: str) -> None:
     doc = spacy.blank("en")(text)
     assert not len(doc) or not doc.has_annotation("SENT_START")
-    assert (_sentence_numbers(doc), _quote_mask(doc)) == reference_index(doc)
+    assert (sentence_numbers(doc), quote_mask(doc)) == reference_index(doc)
 
 
 DATED = [

@@ -13,7 +13,10 @@ from spacy.tokens import Token
 
 from attribution_spans import Attributed
 from redline.extract.actors import span_head
-from redline.extract.speakers import PRONOUNS, SUBJECTS_OR_EXPLETIVE, SpeakerResolver, _bound_names, _Index
+from redline.extract.english import SUBJECTS_OR_EXPLETIVE
+from redline.extract.speaker_index import DocumentIndex
+from redline.extract.speaker_pronouns import PRONOUNS, bound_names
+from redline.extract.speakers import SpeakerResolver
 from redline.knowledge.actors import ActorBase, Collectives, load_actors
 
 TEXTS = [
@@ -34,7 +37,7 @@ def resolver(kb: ActorBase) -> SpeakerResolver:
     return SpeakerResolver(kb)
 
 
-def _index(resolver: SpeakerResolver, nlp: Any, text: str) -> _Index:
+def _index(resolver: SpeakerResolver, nlp: Any, text: str) -> DocumentIndex:
     doc = nlp(text)
     return resolver._index(doc, resolver.finder.find(doc))
 
@@ -120,8 +123,8 @@ def test_candidate_heads_are_read_from_each_candidate(resolver: SpeakerResolver,
     assert index.candidate_heads() == expected
 
 
-def _old_bound_names(index: _Index, pron: Token) -> set[tuple[str | None, str]]:
-    """``_bound_names`` as it compared Token objects for every candidate (before session 20)."""
+def _old_bound_names(index: DocumentIndex, pron: Token) -> set[tuple[str | None, str]]:
+    """``bound_names`` as it compared Token objects for every candidate (before session 20)."""
     doc = index.doc
     bound: set[tuple[str | None, str]] = set()
     if pron.dep_ in SUBJECTS_OR_EXPLETIVE:
@@ -147,16 +150,16 @@ def test_bound_names_are_those_the_token_comparisons_found(
     index = _index(resolver, nlp, text)
     pronouns = [t for t in index.doc if t.lower_ in PRONOUNS]
     assert pronouns
-    assert [_bound_names(index, p) for p in pronouns] == [_old_bound_names(index, p) for p in pronouns]
+    assert [bound_names(index, p) for p in pronouns] == [_old_bound_names(index, p) for p in pronouns]
 
 
 @pytest.mark.model
 def test_a_clause_governed_name_is_still_bound(resolver: SpeakerResolver, nlp: Any) -> None:
     index = _index(resolver, nlp, "He said Witkoff would be welcome in Kyiv.")
     he = index.doc[0]
-    assert any("Witkoff" in name or actor for actor, name in _bound_names(index, he))
+    assert any("Witkoff" in name or actor for actor, name in bound_names(index, he))
     it = _index(resolver, nlp, "Witkoff arrived in Kyiv. He said the talks went well.")
-    assert not _bound_names(it, it.doc[5])  # Witkoff comes before "He": not bound by its clause
+    assert not bound_names(it, it.doc[5])  # Witkoff comes before "He": not bound by its clause
 
 
 @pytest.mark.model

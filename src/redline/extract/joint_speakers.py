@@ -1,7 +1,7 @@
 """Named people joined by "and" each speak: "Rubio and Yermak said the talks went well" is a
 statement by Rubio and one by Yermak (the annotation guide's rule, and what an analyst counting
 each negotiator's positions needs). States, institutions and groups joined by "and" keep one
-joint label instead (``SpeakerResolver._joint``).
+joint label instead (``speaker_names.joint``).
 
 The resolver names the first person of the pair; this finds the others, each resolved from
 the words of its own conjunct, so titles and spellings work as for any speaker. A counted plural
