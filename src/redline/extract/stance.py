@@ -862,6 +862,20 @@ def _clause_end(tokens: Sequence[str], at: int) -> int:
     return at
 
 
+def _clause_start(tokens: Sequence[str], at: int) -> int:
+    """Where the clause that holds ``at`` starts: just after the boundary token before it, or 0."""
+    while at > 0 and tokens[at - 1] != BOUNDARY:
+        at -= 1
+    return at
+
+
+def _past_determiners(tokens: Sequence[str], at: int) -> int:
+    """The first token at or after ``at`` that is no determiner ("a", "the", "any", "real")."""
+    while at < len(tokens) and tokens[at] in _DETERMINERS:
+        at += 1
+    return at
+
+
 def _clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
     """The (start, end) of each clause, split at the boundary token."""
     out, start = [], 0
@@ -921,13 +935,10 @@ def _denied_kind(tokens: Sequence[str], found: Found, resisting: list[Hit]) -> S
         if at >= len(tokens) or tokens[at] not in NEGATORS:
             continue
         at += 1
-        while at < len(tokens) and tokens[at] in _DETERMINERS:
-            at += 1
+        at = _past_determiners(tokens, at)
         if at >= len(tokens) or (at + 1 < len(tokens) and tokens[at + 1] != BOUNDARY):
             continue  # "is not a line we will ever sign": a refusal of it, not a denial
-        start = cop.start
-        while start > 0 and tokens[start - 1] != BOUNDARY:
-            start -= 1
+        start = _clause_start(tokens, cop.start)
         before = list(tokens[start : cop.start])
         if any(h.pattern.tag in _RESISTING and start <= h.start < cop.start for h in resisting):
             continue
@@ -945,20 +956,16 @@ def _lacking_kind(tokens: Sequence[str], found: Found) -> StanceResult | None:
     two nouns must close the clause: "is a promise, not a deterrent we can count on" is left to
     the other rules."""
     for cop in found["copula"]:
-        start = cop.start
-        while start > 0 and tokens[start - 1] != BOUNDARY:
-            start -= 1
+        start = _clause_start(tokens, cop.start)
         if "without" not in tokens[start + 1 : cop.start]:
             continue
         at = cop.end
-        while at < len(tokens) and tokens[at] in _DETERMINERS:
-            at += 1
+        at = _past_determiners(tokens, at)
         at += 1  # the noun it is called
         if at + 1 >= len(tokens) or tokens[at] != BOUNDARY or tokens[at + 1] not in NEGATORS:
             continue
         at += 2
-        while at < len(tokens) and tokens[at] in _DETERMINERS:
-            at += 1
+        at = _past_determiners(tokens, at)
         if at < len(tokens) and (at + 1 == len(tokens) or tokens[at + 1] == BOUNDARY):
             why = f"a thing without what it needs said not to be a {tokens[at]!r}"
             return StanceResult("conditional", 1.0, why, (DENIED_KIND,))
