@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from redline.analysis.point_sequence import to_roman
+
 __all__ = ["latex_source"]
 
 # what makes a text LaTeX rather than prose that mentions a backslash
@@ -85,15 +87,7 @@ def _item_number(count: int, depth: int) -> str:
         return f"{count}."
     if depth == 2:
         return f"({chr(ord('a') + count - 1)})"
-    return f"({_roman(count)})"
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
+    return f"({to_roman(count)})"
 
 
 def _dropped_arguments(text: str) -> str:

@@ -38,6 +38,7 @@ __all__ = [
     "readings",
     "repeated_lines",
     "sequence_points",
+    "to_roman",
 ]
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -91,10 +92,12 @@ def _roman(text: str) -> int | None:
         return None
     values = [_ROMAN_VALUES[c] for c in low]
     total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
-    return total if _to_roman(total) == low else None
+    return total if to_roman(total) == low else None
 
 
-def _to_roman(n: int) -> str:
+def to_roman(n: int) -> str:
+    """``n`` as a lower-case roman numeral (the inverse of ``_roman``; a LaTeX list's third level
+    prints its items so)."""
     out = ""
     for value, numeral in (
         (100, "c"),
