@@ -38,9 +38,18 @@ markers and a repealed point left as dots, a press-briefing transcript reading t
 with spoken numbers, a wire story giving the points in running prose by digit, OCR of a
 photographed page with misread numbers, LaTeX source whose ``enumerate`` lists go on across
 sections, articles whose paragraphs are numbered afresh in each, a PDF copy with each number alone
-on its line and bare page numbers), written after all six and before redline read it.
+on its line and bare page numbers), written after all six and before redline read it; ``--set drafts8``
+an eighth (seven drafts, four pairs: a table drawn with box characters whose cells wrap over
+several lines beside a second column, points numbered with circled digits, an English text
+labelled with Arabic-Indic digits behind right-to-left marks, Markdown with every item written
+"1.", a subtitle file of the points read aloud, RTF source whose numbers live in ``listtext``
+groups, a synoptic "Previous text | Proposed text | Note" table whose middle column is the draft),
+written after all seven and before redline read it.
 
-Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts7] [--verbose]
+A label written in other digits (circled, fullwidth, Arabic-Indic) counts as its value, as a roman
+numeral does.
+
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts8] [--verbose]
 """
 
 from __future__ import annotations
@@ -49,6 +58,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -64,12 +74,16 @@ from redline.model import PlanVersion
 
 DATA = Path(__file__).resolve().parent / "data"
 # the first batch, then each next one written after the reader was fixed on those before it
-SETS = ("drafts", "drafts2", "drafts3", "drafts4", "drafts5", "drafts6", "drafts7")
+SETS = ("drafts", "drafts2", "drafts3", "drafts4", "drafts5", "drafts6", "drafts7", "drafts8")
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 
 def number(label: str | None) -> str:
-    """A point number with each roman part as its value: "III" and "3", "2.iv" and "2.4" are one."""
+    """A point number with each roman part as its value: "III" and "3", "2.iv" and "2.4" are one.
+
+    Digits of other forms are their values too ("③", "３" and "٣" are "3"), so a reader that keeps
+    the text's own digits is scored on what it read, not on how it spells the number.
+    """
 
     def part(p: str) -> str:
         low = p.lower()
@@ -78,7 +92,9 @@ def number(label: str | None) -> str:
         values = [_ROMAN[c] for c in low]
         return str(sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)))
 
-    return ".".join(part(p) for p in (label or "").split("."))
+    folded = unicodedata.normalize("NFKC", label or "")
+    folded = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in folded)
+    return ".".join(part(p) for p in folded.split("."))
 
 
 def _norm(text: str) -> str:
