@@ -632,3 +632,16 @@ def test_one_short_first_sentence_is_no_run_in_title() -> None:
         "3. A mission shall report monthly.\n"
     )
     assert read(text)[0] == ("1", "Agreed. The parties end the fighting.")
+
+
+def test_cyrillic_sub_points_past_the_latin_alphabet_keep_their_own_letter() -> None:
+    # the Cyrillic alphabet of drafts has 28 letters: "ю)" and "я)" have no Latin letter at their
+    # place, and were read as "{" and "|" (the characters after z)
+    letters = "абвгдежзиклмнопрстуфхцчшщэюя"
+    text = (
+        "1. Each side hands over the lists of:\n"
+        + "".join(f"{c}) detainees held at camp {i};\n" for i, c in enumerate(letters, 1))
+        + "2. A mission shall report monthly.\n"
+    )
+    latin = [f"1.{c}" for c in "abcdefghijklmnopqrstuvwxyz"]
+    assert [n for n, _ in read(text)] == ["1", *latin, "1.ю", "1.я", "2"]

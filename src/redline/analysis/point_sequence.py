@@ -155,10 +155,9 @@ def _value_readings(token: str) -> list[tuple[str, int, str]]:
     for script, letters in point_labels().alphabets.items():
         if len(token) == 1 and low in letters:
             place = letters.index(low)
-            # a letter of another script is labelled as the Latin one of the same place ("б)" is b)
-            label = chr(ord("a") + place) if script != "latin" and place < 26 else token
             case = "lower" if token.islower() else "upper"
-            out.append((case if script == "latin" else f"{case}-{script}", place + 1, label))
+            kind = case if script == "latin" else f"{case}-{script}"
+            out.append((kind, place + 1, labels.latin_letter(token)))
     return out
 
 

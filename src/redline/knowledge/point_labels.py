@@ -44,6 +44,18 @@ class PointLabels:
         low = word.lower()
         return self.ordinals.index(low) + 1 if low in self.ordinals else None
 
+    def latin_letter(self, letter: str) -> str:
+        """The Latin letter at the same place of its alphabet ("б" is b, as Russian and Ukrainian
+        drafts letter sub-points), so that a sub-point keeps its place across a translation. A
+        letter placed past z ("ю", "я": the Cyrillic alphabet is longer) has no Latin twin and
+        stays itself; so does a Latin letter or one of no listed alphabet."""
+        low = letter.lower()
+        for script, letters in self.alphabets.items():
+            if script != "latin" and len(low) == 1 and low in letters:
+                place = letters.index(low)
+                return chr(ord("a") + place) if place < 26 else letter
+        return letter
+
 
 @cache
 def point_labels(path: Path | None = None) -> PointLabels:
