@@ -192,6 +192,28 @@ def test_circled_digits_number_points() -> None:
     assert got[4][1] == "The agreement is reviewed after two years."
 
 
+def test_a_point_read_as_a_run_of_markers_takes_a_title_as_a_numbered_line_does() -> None:
+    # one rule (draft_point.is_title) for both readers: a title of up to ten words, or one opening
+    # with a figure, heads the point; the run's own rule stopped at eight words and a letter
+    text = (
+        "① Return of the displaced families to the northern river valley\n"
+        "Families go back to their villages within a year of signature.\n\n"
+        "② 30 km buffer zone\n"
+        "Neither army keeps guns inside the zone.\n\n"
+        "③ Monitoring\n"
+        "A joint mission reports on the zone every month.\n"
+    )
+    version = parse_plan_text(text, plan="p", label="v")
+    assert [(p.heading, p.text) for p in version.points] == [
+        (
+            "Return of the displaced families to the northern river valley",
+            "Families go back to their villages within a year of signature.",
+        ),
+        ("30 km buffer zone", "Neither army keeps guns inside the zone."),
+        ("Monitoring", "A joint mission reports on the zone every month."),
+    ]
+
+
 def test_two_columns_in_two_languages_read_the_first_column() -> None:
     assert read(BILINGUAL) == [
         ("1", "The ceasefire takes effect at noon."),

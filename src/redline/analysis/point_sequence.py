@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Any
 
 from redline.analysis.draft_layout import CARDINALS
-from redline.analysis.draft_point import DraftPoint
+from redline.analysis.draft_point import DraftPoint, is_title
 from redline.knowledge.point_labels import point_labels
 
 __all__ = [
@@ -427,12 +427,6 @@ def _cell(text: str) -> str:
     return max((c.strip() for c in re.split(r"\t+|\s\|(?:\s|$)", text)), key=len)
 
 
-def _title(text: str) -> bool:
-    """A few words with no closing punctuation: a point's title, not its text."""
-    words = text.split()
-    return 0 < len(words) <= 8 and text.rstrip()[-1] not in ".;:,!?" and text[0].isupper()
-
-
 def _prefix_line(prefix: str) -> re.Pattern[str] | None:
     """A pattern of the lines that open with a prefix of the same shape (another message)."""
     if not prefix:
@@ -529,7 +523,7 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
             point.lines.append(_cell(line.strip()) if row else line.strip())
             blank = paged = False
         # a title is over a sentence: a first line that a lower-case line goes on is the sentence's
-        titled = len(point.lines) > 1 and _title(point.lines[0]) and not point.lines[1][:1].islower()
+        titled = len(point.lines) > 1 and is_title(point.lines[0]) and not point.lines[1][:1].islower()
         if titled and "." not in number:
             point.heading = point.lines.pop(0)
             point.breaks = [b - 1 for b in point.breaks if b > 1]
