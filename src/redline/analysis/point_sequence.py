@@ -37,6 +37,7 @@ __all__ = [
     "markers",
     "readings",
     "repeated_lines",
+    "roman_value",
     "sequence_points",
     "to_roman",
 ]
@@ -85,8 +86,9 @@ class Marker:
     prefix: str = ""  # a recurring prefix before it (a chat's "[09:14] Name: "), as written
 
 
-def _roman(text: str) -> int | None:
-    """The value of a roman numeral written in one case ("iv" is 4), None when it is none."""
+def roman_value(text: str) -> int | None:
+    """The value of a roman numeral ("iv" and "IV" are 4), None when it is none ("iiii", "iiv"):
+    the one reader of numerals, for the plan reader and the benchmarks that compare its numbers."""
     low = text.lower()
     if not low or set(low) - set(_ROMAN_VALUES) or len(low) > 7:
         return None
@@ -96,7 +98,7 @@ def _roman(text: str) -> int | None:
 
 
 def to_roman(n: int) -> str:
-    """``n`` as a lower-case roman numeral (the inverse of ``_roman``; a LaTeX list's third level
+    """``n`` as a lower-case roman numeral (the inverse of ``roman_value``; a LaTeX list's third level
     prints its items so)."""
     out = ""
     for value, numeral in (
@@ -148,7 +150,7 @@ def _value_readings(token: str) -> list[tuple[str, int, str]]:
         out.append(("word", value, token))
     if (value := labels.ordinal(low)) is not None:
         out.append(("word", value, token))
-    if (value := _roman(token)) is not None and (token.islower() or token.isupper()):
+    if (value := roman_value(token)) is not None and (token.islower() or token.isupper()):
         out.append(("roman-lower" if token.islower() else "roman-upper", value, token))
     if low.endswith("ly") and (value := labels.ordinal(low[:-2])) is not None:  # "Secondly,"
         out.append(("word", value, token))
