@@ -9,6 +9,7 @@ correction.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from redline.analysis.claims import refresh_claims
@@ -18,10 +19,11 @@ from redline.store import Correction, Store
 _FIELDS = ("speaker", "issues", "stance", "reject", "date", "undated")
 
 
-def correct(store: Store, statement_id: str, change: Correction) -> int:
-    """Record ``change`` for ``statement_id``, regroup the claims it touches; return the override id."""
+def correct(store: Store, statement_id: str, change: Correction, actor_files: Sequence[Path] = ()) -> int:
+    """Record ``change`` for ``statement_id``, regroup the claims it touches (with the places of
+    ``actor_files``, the settings' ``actors``); return the override id."""
     override_id = store.correct(statement_id, change)
-    refresh_claims(store, only_changed=True)
+    refresh_claims(store, only_changed=True, actor_files=actor_files)
     return override_id
 
 

@@ -140,7 +140,7 @@ def _running(
         yield runner
     finally:
         runner.close()
-    refresh_claims(store, only_changed=True)
+    refresh_claims(store, only_changed=True, actor_files=settings.actors)
 
 
 def _batches(

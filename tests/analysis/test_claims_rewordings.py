@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from redline.analysis.claims import default_concepts, group_claims
 from redline.store import ClaimInput
@@ -200,3 +201,21 @@ def test_a_place_of_two_words_is_one_concept_and_phrases_match_whole_words() -> 
     withdraw = concepts.meaning("the troops withdraw").concepts - concepts.meaning("the troops").concepts
     assert withdraw and withdraw <= concepts.meaning("the troops pull out").concepts
     assert not withdraw & concepts.meaning("the troops pull outdated maps").concepts
+
+
+def test_a_users_places_are_one_concept_as_the_packaged_ones_are(tmp_path: Path) -> None:
+    # another negotiation's state, its capital and its adjective, declared in the user's actor file
+    (tmp_path / "actors.yaml").write_text(
+        "parties:\n  lowmarsh: Lowmarsh\n"
+        "actors:\n  - {id: lowmarsh, name: Lowmarsh, type: state, party: lowmarsh}\n"
+        "places:\n  lowmarsh: [Lowmarsh, Marshbury, Lowmarshian]\n",
+        encoding="utf-8",
+    )
+    rows = [
+        st(1, "Marshbury rejects the plan to pull out of the delta", actor="tamm"),
+        st(2, "Lowmarshian officials refused any withdrawal from the delta region", actor="tamm"),
+    ]
+    packaged = sorted(sorted(c.statement_ids) for c in group_claims(rows))
+    users = default_concepts([tmp_path / "actors.yaml"])
+    theirs = sorted(sorted(c.statement_ids) for c in group_claims(rows, concepts=users))
+    assert (packaged, theirs) == ([["s1"], ["s2"]], [["s1", "s2"]])

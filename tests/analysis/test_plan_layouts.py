@@ -632,3 +632,51 @@ def test_one_short_first_sentence_is_no_run_in_title() -> None:
         "3. A mission shall report monthly.\n"
     )
     assert read(text)[0] == ("1", "Agreed. The parties end the fighting.")
+
+
+def test_cyrillic_sub_points_past_the_latin_alphabet_keep_their_own_letter() -> None:
+    # the Cyrillic alphabet of drafts has 28 letters: "ю)" and "я)" have no Latin letter at their
+    # place, and were read as "{" and "|" (the characters after z)
+    letters = "абвгдежзиклмнопрстуфхцчшщэюя"
+    text = (
+        "1. Each side hands over the lists of:\n"
+        + "".join(f"{c}) detainees held at camp {i};\n" for i, c in enumerate(letters, 1))
+        + "2. A mission shall report monthly.\n"
+    )
+    latin = [f"1.{c}" for c in "abcdefghijklmnopqrstuvwxyz"]
+    assert [n for n, _ in read(text)] == ["1", *latin, "1.ю", "1.я", "2"]
+
+
+def test_a_point_repealed_in_words_is_struck_and_later_points_keep_their_numbers() -> None:
+    text = (
+        "1. The parties stop firing along the line at noon.\n"
+        "2. [Repealed]\n"
+        "3. A joint commission meets every month in Lisk.\n"
+        "4. (deleted)\n"
+        "5. Omitted.\n"
+        "6. Repealed by the Protocol of 3 May 2031.\n"
+        "7. Spent fuel leaves the plant by rail.\n"
+        "8. Deleted records are restored by the commission.\n"
+    )
+    assert [n for n, _ in read(text)] == ["1", "3", "7", "8"]
+    articles = (
+        "Article 1 — The parties stop firing along the line at noon.\n"
+        "Article 2 — repealed\n"
+        "Article 3 — A joint commission meets every month in Lisk.\n"
+    )
+    assert read(articles) == [
+        ("1", "The parties stop firing along the line at noon."),
+        ("3", "A joint commission meets every month in Lisk."),
+    ]
+
+
+def test_a_json_point_whose_text_says_it_was_deleted_is_no_provision() -> None:
+    data = {
+        "points": [
+            {"number": "1", "text": "The parties stop firing at noon."},
+            {"number": "2", "text": "[Deleted]"},
+            {"number": "3", "text": "Guns move back within a week."},
+        ]
+    }
+    version = parse_plan_json(json.dumps(data), plan="p", label="v")
+    assert [p.number for p in version.points] == ["1", "3"]

@@ -8,6 +8,7 @@ the plan reader got 0 of the 49 points of these eleven drafts right (it refused 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -190,6 +191,28 @@ def test_circled_digits_number_points() -> None:
     got = read(CIRCLED)
     assert [n for n, _ in got] == ["1", "2", "3", "4", "5"]
     assert got[4][1] == "The agreement is reviewed after two years."
+
+
+def test_a_point_read_as_a_run_of_markers_takes_a_title_as_a_numbered_line_does() -> None:
+    # one rule (draft_point.is_title) for both readers: a title of up to ten words, or one opening
+    # with a figure, heads the point; the run's own rule stopped at eight words and a letter
+    text = (
+        "① Return of the displaced families to the northern river valley\n"
+        "Families go back to their villages within a year of signature.\n\n"
+        "② 30 km buffer zone\n"
+        "Neither army keeps guns inside the zone.\n\n"
+        "③ Monitoring\n"
+        "A joint mission reports on the zone every month.\n"
+    )
+    version = parse_plan_text(text, plan="p", label="v")
+    assert [(p.heading, p.text) for p in version.points] == [
+        (
+            "Return of the displaced families to the northern river valley",
+            "Families go back to their villages within a year of signature.",
+        ),
+        ("30 km buffer zone", "Neither army keeps guns inside the zone."),
+        ("Monitoring", "A joint mission reports on the zone every month."),
+    ]
 
 
 def test_two_columns_in_two_languages_read_the_first_column() -> None:
@@ -401,3 +424,14 @@ def test_paragraphs_opening_with_a_bold_title_are_points_in_order() -> None:
         ("2", "Heavy guns", "Guns move 20 km back."),
         ("3", "Prisoners", "All prisoners go home."),
     ]
+
+
+def test_one_reader_of_roman_numerals_serves_the_plan_reader_and_the_drafts_benchmark() -> None:
+    from redline.analysis.point_sequence import roman_value, to_roman
+
+    assert [roman_value(t) for t in ("iv", "IV", "XII", "xix")] == [4, 4, 12, 19]
+    assert [roman_value(t) for t in ("iiii", "iiv", "", "b")] == [None, None, None, None]
+    assert all(roman_value(to_roman(n)) == n for n in range(1, 40))
+    # the held-out drafts benchmark compares "III" with "3" through it, not a reader of its own
+    source = (Path(__file__).resolve().parents[2] / "benchmarks" / "drafts_heldout.py").read_text()
+    assert "roman_value" in source and "_ROMAN" not in source

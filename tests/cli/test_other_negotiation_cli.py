@@ -101,6 +101,19 @@ def test_positions_name_a_users_party_as_its_actor_file_declares(ingested: Path)
 
 
 @pytest.mark.model
+def test_positions_with_an_actors_file_name_its_parties_as_redline_actors_would(ingested: Path) -> None:
+    # a second team's file calls the mediator otherwise: given as --actors it names the rows
+    (ingested / "renamed.yaml").write_text(
+        "parties:\n  broker: Riverine Council\nactors:\n"
+        "  - {id: rhea-sollen, name: Rhea Sollen, type: person, party: broker}\n",
+        encoding="utf-8",
+    )
+    report = json.loads(run("positions", "--actors", ingested / "renamed.yaml", "-f", "json"))
+    names = {r["id"]: r["name"] for r in report["rows"]}
+    assert names["broker"] == "Riverine Council"
+
+
+@pytest.mark.model
 def test_the_api_and_pages_name_a_users_party_as_its_actor_file_declares(
     ingested: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from redline.sources.feeds import FeedEntry, is_feed, parse_feed
+from redline.sources.feeds import FeedEntry, entry_record, is_feed, parse_feed
 
 FEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "web" / "feeds"
 BASE = "http://news.example"
@@ -40,6 +40,7 @@ def test_atom_entries_prefer_published_and_full_content() -> None:
         title="Witkoff and Kushner hold five hours of talks with Putin",
         published=date(2025, 12, 2),  # published wins over updated
         summary="The Kremlin called the talks useful but said no compromise was found on territory.",
+        outlet="Northern Dispatch - Diplomacy",  # the feed's title
     )
     assert draft.published == date(2025, 11, 20)  # only updated given
     assert (
@@ -57,6 +58,20 @@ def test_entry_without_link_uses_permalink_guid_or_none() -> None:
     assert bare.url is None
     assert bare.summary == "Only words."
     assert bare.published is None
+
+
+def test_an_entry_is_published_by_its_own_source_else_by_the_feed_else_its_host() -> None:
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour desk</title>
+    <item><title>Ferry</title><link>https://wire.example/a/1</link><description>Ferries run.</description>
+    <source url="https://wire.example/rss">Harbour Wire</source></item>
+    <item><title>Port</title><link>https://harbour.example/a/2</link>
+    <description>The port opens.</description></item>
+    </channel></rss>"""
+    wire, own = parse_feed(feed)
+    assert (wire.outlet, own.outlet) == ("Harbour Wire", "Harbour desk")
+    assert entry_record(own, "harbour.rss")["outlet"] == "Harbour desk"
+    untitled = feed.replace(b"<title>Harbour desk</title>", b"")
+    assert entry_record(parse_feed(untitled)[1], "harbour.rss")["outlet"] == "harbour.example"
 
 
 def test_not_a_feed_has_no_entries() -> None:

@@ -222,6 +222,7 @@ def test_saved_rss_file_reads_each_entry_from_its_own_text(read: Any, tmp_path: 
     assert doc.id == document_id("https://harbour.example/2026/01/ferry")
     assert doc.published == date(2026, 1, 6)  # the entry's date, not the default
     assert doc.title == "Ferry talks resume"
+    assert doc.outlet == "Harbour desk"  # the feed's title, not the link's host
     assert doc.source == f"{path}#1"
     assert doc.metadata["feed"] == str(path)
     (problem,) = problems

@@ -4,10 +4,11 @@ are what a full rebuild gives, with no caller having to regroup them."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import text
 
-from fakes import make_fake, make_fake_v2
+from fakes import doc, make_fake, make_fake_v2
 from redline.analysis.claims import refresh_claims
 from redline.config import Settings
 from redline.corrections import correct
@@ -78,3 +79,26 @@ def test_the_store_marks_what_a_low_level_correction_leaves_to_regroup(db_url: s
         assert rows[1]["actor_id"] in store.stale_claim_actors()
         ingest(corpus(21), store, Settings(batch_size=5), extractor_factory=make_fake)
         assert rows[0]["id"] not in {r[3] for r in current(store)}
+
+
+def test_ingest_groups_claims_with_the_places_of_the_users_actor_files(db_url: str, tmp_path: Path) -> None:
+    """Another negotiation's capital and adjective are one concept when the settings' actor
+    files declare them, as extraction reads them: two outlets' wordings make one claim."""
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(
+        "parties:\n  lowmarsh: Lowmarsh\n"
+        "actors:\n  - {id: lowmarsh, name: Lowmarsh, type: state, party: lowmarsh}\n"
+        "places:\n  lowmarsh: [Lowmarsh, Marshbury, Lowmarshian]\n",
+        encoding="utf-8",
+    )
+    docs = [
+        doc(1, "Ivo Tamm said Marshbury rejects the plan to pull out of the delta.", outlet="Wire"),
+        doc(
+            2,
+            "Ivo Tamm said Lowmarshian officials refused any withdrawal from the delta region.",
+            outlet="Post",
+        ),
+    ]
+    with Store.open(db_url) as store:
+        ingest(docs, store, Settings(actors=(actors,)), extractor_factory=make_fake)
+        assert [r[2] for r in claims_of(store)] == [2, 2]  # one claim of both statements

@@ -35,11 +35,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from itertools import groupby
+from pathlib import Path
 
 from rapidfuzz import fuzz, utils
 
@@ -380,11 +381,12 @@ def _one_report_one_claim(
     return out
 
 
-def default_concepts() -> Concepts:
+def default_concepts(actor_files: Sequence[Path] = ()) -> Concepts:
     """The packaged synonym groups, and each state's names as one concept ("Kyiv", "Ukraine",
-    "Ukrainian": the ``places`` of ``actors.yaml``), which outlets swap when they retell one
+    "Ukrainian": the ``places`` of ``actors.yaml`` and of the user's ``actor_files``, the
+    settings' ``actors`` that extraction reads too), which outlets swap when they retell one
     statement; names compared as the same concept do not count as naming different places."""
-    return Concepts(load_claim_synonyms(), load_actors().places.values())
+    return Concepts(load_claim_synonyms(), load_actors(actor_files).places.values())
 
 
 def group_claims(
@@ -404,9 +406,17 @@ def group_claims(
 
 
 def refresh_claims(
-    store: Store, *, similar: float = SIMILAR, window_days: int = WINDOW_DAYS, only_changed: bool = False
+    store: Store,
+    *,
+    similar: float = SIMILAR,
+    window_days: int = WINDOW_DAYS,
+    only_changed: bool = False,
+    actor_files: Sequence[Path] = (),
 ) -> int:
     """Regroup countable statements into claims; return how many claims were written.
+
+    ``actor_files`` are the user's (the settings' ``actors``): their places are one concept
+    each, as the packaged ones are, so another negotiation's capitals and states meet too.
 
     ``only_changed`` regroups only the speakers whose statements changed since the last
     grouping (claims never span speakers, so the others' claims stay as they are): cheap enough
@@ -415,5 +425,10 @@ def refresh_claims(
     actors = store.stale_claim_actors() if only_changed else None
     if actors is not None and not actors:
         return 0
-    claims = group_claims(store.claim_inputs(actors), similar=similar, window_days=window_days)
+    claims = group_claims(
+        store.claim_inputs(actors),
+        similar=similar,
+        window_days=window_days,
+        concepts=default_concepts(actor_files),
+    )
     return store.replace_claims(((c.row(), c.statement_ids) for c in claims), actors)

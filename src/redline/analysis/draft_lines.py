@@ -49,9 +49,6 @@ _NUMBERED = re.compile(
 _ROMAN_POINT = re.compile(r"^\s*(?P<num>[IVX]{1,6})[.)]\s+(?P<text>(?=(?:\S+\s+){5})(?=.*[a-z]).*\S)\s*$")
 _ROMAN_SUB = re.compile(r"^\s*[(\[]?(?P<num>i{1,3}|iv|vi{0,3}|ix|xi{0,3})[.)\]]\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\s*[(\[]?(?P<num>[a-zа-я])[.)\]]\s+(?P<text>\S.*)$")
-# Sub-points lettered in Cyrillic ("а)", "б)", "в)") take the Latin letter of the same place, as
-# drafts in Russian or Ukrainian number them (the knowledge file's alphabet): "б)" of point 2 is 2.b.
-_CYRILLIC_ORDER = point_labels().alphabets.get("cyrillic", "")
 # A signature block's first line ("Signed for Varhol:", "Done at Lisk on ...", "For the
 # mediators: ______"): the plan's points have ended, though no blank line came before it.
 _SIGNATURE = re.compile(
@@ -271,8 +268,5 @@ def _point_line(line: str, parent: str | None, where: str) -> tuple[str, str] | 
                 where=where,
                 hint="number the point it belongs to first",
             )
-        letter = m.group("num")
-        if letter in _CYRILLIC_ORDER:
-            letter = chr(ord("a") + _CYRILLIC_ORDER.index(letter))
-        return f"{parent}.{letter}", m.group("text").strip()
+        return f"{parent}.{point_labels().latin_letter(m.group('num'))}", m.group("text").strip()
     return None

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from redline.errors import PlanError
+from redline.knowledge.point_labels import point_labels
 from redline.model import VERSION_KINDS, PlanVersion, Point
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "check_unique",
     "point_from_record",
     "read_status",
+    "struck_text",
     "with_meta",
 ]
 
@@ -70,6 +72,28 @@ def read_status(value: Any) -> tuple[str | None, str | None]:
     return text_status, agreement
 
 
+def struck_text(text: str) -> bool:
+    """Whether a point's whole text says the point is no longer in force ("[Repealed]",
+    "(deleted)", "Omitted.", "Repealed by the Protocol of 3 May."): a consolidated text or a
+    marked-up draft keeps the number of a struck point, so that later points keep theirs, and
+    writes one of these words (``point_labels.yaml``'s ``struck``) where its text stood. Such a
+    point is deleted, not a provision whose text is "Repealed". A word that opens a sentence
+    of its own ("Spent fuel is shipped ...") is a provision: only the word, alone or with what
+    struck the point after it (``struck_by``), says so."""
+    core = text.strip().strip("[](){}*_ \t.;:—–-").strip()
+    if not core or re.search(r"[.;!?]\s+\S", core):
+        return False  # nothing, or more than one sentence
+    low = " ".join(core.lower().split())
+    labels = point_labels()
+    for word in labels.struck:
+        if low == word:
+            return True
+        if low.startswith(word + " "):
+            rest = low[len(word) + 1 :]
+            return any(rest == by or rest.startswith(by + " ") for by in labels.struck_by)
+    return False
+
+
 def _opt_str(value: Any) -> str | None:
     return str(value).strip() or None if value is not None else None
 
@@ -77,7 +101,8 @@ def _opt_str(value: Any) -> str | None:
 def point_from_record(
     rec: Mapping[str, Any], index: int, where: str, given: Iterable[Any] | None = None
 ) -> Point | None:
-    """A point from one JSON object or CSV row; None when the record says the point was deleted.
+    """A point from one JSON object or CSV row; None when the record says the point was deleted,
+    by its status or by a text that only says so ("[Repealed]": ``struck_text``).
 
     A point may come without text when its wording is not known (``text`` null or empty
     with an ``unknown``/``partial``/``summary`` status): it keeps its number so that a diff
@@ -92,7 +117,7 @@ def point_from_record(
             raise PlanError(
                 f"unknown agreement {agreement!r}", where=where, hint=f"use one of {', '.join(AGREEMENTS)}"
             )
-    if text_status == "gone":
+    if text_status == "gone" or (text_status is None and isinstance(text, str) and struck_text(text)):
         return None
     if text is not None and not isinstance(text, str):
         raise PlanError(f"point {index + 1} text is not a string", where=where)

@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Any
 
 from redline.analysis.draft_layout import CARDINALS
-from redline.analysis.draft_point import DraftPoint
+from redline.analysis.draft_point import DraftPoint, is_title
 from redline.knowledge.point_labels import point_labels
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "markers",
     "readings",
     "repeated_lines",
+    "roman_value",
     "sequence_points",
     "to_roman",
 ]
@@ -85,8 +86,9 @@ class Marker:
     prefix: str = ""  # a recurring prefix before it (a chat's "[09:14] Name: "), as written
 
 
-def _roman(text: str) -> int | None:
-    """The value of a roman numeral written in one case ("iv" is 4), None when it is none."""
+def roman_value(text: str) -> int | None:
+    """The value of a roman numeral ("iv" and "IV" are 4), None when it is none ("iiii", "iiv"):
+    the one reader of numerals, for the plan reader and the benchmarks that compare its numbers."""
     low = text.lower()
     if not low or set(low) - set(_ROMAN_VALUES) or len(low) > 7:
         return None
@@ -96,7 +98,7 @@ def _roman(text: str) -> int | None:
 
 
 def to_roman(n: int) -> str:
-    """``n`` as a lower-case roman numeral (the inverse of ``_roman``; a LaTeX list's third level
+    """``n`` as a lower-case roman numeral (the inverse of ``roman_value``; a LaTeX list's third level
     prints its items so)."""
     out = ""
     for value, numeral in (
@@ -148,17 +150,16 @@ def _value_readings(token: str) -> list[tuple[str, int, str]]:
         out.append(("word", value, token))
     if (value := labels.ordinal(low)) is not None:
         out.append(("word", value, token))
-    if (value := _roman(token)) is not None and (token.islower() or token.isupper()):
+    if (value := roman_value(token)) is not None and (token.islower() or token.isupper()):
         out.append(("roman-lower" if token.islower() else "roman-upper", value, token))
     if low.endswith("ly") and (value := labels.ordinal(low[:-2])) is not None:  # "Secondly,"
         out.append(("word", value, token))
     for script, letters in point_labels().alphabets.items():
         if len(token) == 1 and low in letters:
             place = letters.index(low)
-            # a letter of another script is labelled as the Latin one of the same place ("б)" is b)
-            label = chr(ord("a") + place) if script != "latin" and place < 26 else token
             case = "lower" if token.islower() else "upper"
-            out.append((case if script == "latin" else f"{case}-{script}", place + 1, label))
+            kind = case if script == "latin" else f"{case}-{script}"
+            out.append((kind, place + 1, labels.latin_letter(token)))
     return out
 
 
@@ -428,12 +429,6 @@ def _cell(text: str) -> str:
     return max((c.strip() for c in re.split(r"\t+|\s\|(?:\s|$)", text)), key=len)
 
 
-def _title(text: str) -> bool:
-    """A few words with no closing punctuation: a point's title, not its text."""
-    words = text.split()
-    return 0 < len(words) <= 8 and text.rstrip()[-1] not in ".;:,!?" and text[0].isupper()
-
-
 def _prefix_line(prefix: str) -> re.Pattern[str] | None:
     """A pattern of the lines that open with a prefix of the same shape (another message)."""
     if not prefix:
@@ -530,7 +525,7 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
             point.lines.append(_cell(line.strip()) if row else line.strip())
             blank = paged = False
         # a title is over a sentence: a first line that a lower-case line goes on is the sentence's
-        titled = len(point.lines) > 1 and _title(point.lines[0]) and not point.lines[1][:1].islower()
+        titled = len(point.lines) > 1 and is_title(point.lines[0]) and not point.lines[1][:1].islower()
         if titled and "." not in number:
             point.heading = point.lines.pop(0)
             point.breaks = [b - 1 for b in point.breaks if b > 1]

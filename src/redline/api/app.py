@@ -85,6 +85,7 @@ def create_app(
     app.state.db_url = db_url  # never shown to clients (see errors._without_database_url)
     app.state.taxonomy = load_issues(issues)  # one per app: see deps.get_taxonomy
     app.state.parties = party_names(actors)  # one per app, as the taxonomy: see deps.get_parties
+    app.state.actor_files = tuple(actors)  # their places group claims after a correction
     app.state.revision_cache = RevisionCache()
     app.state.query_names = {}  # id(route) -> the query parameters it takes (deps.known_parameters)
     app.state.idle_gc = IdleCollections()  # full collections between requests (``idle_gc``)

@@ -218,7 +218,7 @@ def correct(
         undated = (said_on or "").strip().lower() == "undated"
         said = None if undated else day(said_on, "--date")
         change = Correction(speaker, parsed, stance, reject, who, note, date=said, undated=undated)
-        oid = correct_statement(store, statement_id, change)
+        oid = correct_statement(store, statement_id, change, actor_files=settings.actors)
         typer.echo(f"correction {oid} recorded for statement {statement_id}", err=True)
         record = store.statement(statement_id)
         for name, earlier in superseded(record["overrides"] if record else [], oid):
@@ -327,7 +327,8 @@ def claims(
     def page(store: Store) -> list[dict[str, Any]]:
         from redline.analysis.claims import refresh_claims
 
-        refresh_claims(store, only_changed=not rebuild)  # the claims are current before they are read
+        # the claims are current before they are read, grouped with the user's places
+        refresh_claims(store, only_changed=not rebuild, actor_files=settings_from_flags(db=db).actors)
         return store.claims(limit or None, actor, min_outlets=min_outlets)
 
     columns = ("id", "first_date", "speaker", "content", "n_statements", "n_outlets", "outlets")

@@ -32,7 +32,7 @@ def _ingest(urls: list[str], db: str | None) -> IngestReport:
 
     with open_store(db, must_exist=False) as (store, settings):
         report = ingest(read_sources(urls, settings), store, settings)
-        refresh_claims(store, only_changed=True)
+        refresh_claims(store, only_changed=True, actor_files=settings.actors)
     return report
 
 

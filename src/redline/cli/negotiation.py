@@ -547,7 +547,9 @@ def register(app: typer.Typer) -> None:
             page = RowPage(limit, offset)
             with_quotes = quotes_by_default(row_kind) if quotes is None else quotes
             when = day(at, "--at")
-            settings = settings_from_flags(db=db)
+            # --actors stands for REDLINE_ACTORS, as it does for ingest and extract: it names the
+            # parties as well as placing the actors in them
+            settings = settings_from_flags(db=db, actors=(actors,) if actors is not None else None)
             # issues and parties named as the settings' files declare them (REDLINE_ISSUES,
             # REDLINE_ACTORS), as the API and the pages name them
             taxonomy, parties = load_issues(settings.issues), party_names(settings.actors)

@@ -32,6 +32,8 @@ class PointLabels:
     ordinal_suffixes: tuple[str, ...] = ()  # "st", "nd", "º": an ordinal's ending on its digits
     notes: tuple[str, ...] = ()  # "speaker notes": the label of a note line that is no text
     app_marks: tuple[str, ...] = ()  # "<This message was edited>": a chat app's words in a message
+    struck: tuple[str, ...] = ()  # "repealed", "omitted": a point's whole text when it is no longer in force
+    struck_by: tuple[str, ...] = ()  # "by", "with effect from": what may follow it ("Repealed by ...")
 
     def cardinal(self, word: str) -> int | None:
         """The number a cardinal word says ("Two" is 2), None when it says none: the one reading
@@ -44,6 +46,18 @@ class PointLabels:
         low = word.lower()
         return self.ordinals.index(low) + 1 if low in self.ordinals else None
 
+    def latin_letter(self, letter: str) -> str:
+        """The Latin letter at the same place of its alphabet ("б" is b, as Russian and Ukrainian
+        drafts letter sub-points), so that a sub-point keeps its place across a translation. A
+        letter placed past z ("ю", "я": the Cyrillic alphabet is longer) has no Latin twin and
+        stays itself; so does a Latin letter or one of no listed alphabet."""
+        low = letter.lower()
+        for script, letters in self.alphabets.items():
+            if script != "latin" and len(low) == 1 and low in letters:
+                place = letters.index(low)
+                return chr(ord("a") + place) if place < 26 else letter
+        return letter
+
 
 @cache
 def point_labels(path: Path | None = None) -> PointLabels:
@@ -55,13 +69,16 @@ def point_labels(path: Path | None = None) -> PointLabels:
 def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
     """Validate an already-parsed mapping of ``words`` and ``sections`` (by language),
     ``prefixes``, ``annexes``, ``counters``, ``bullets`` and the number words (``cardinals``,
-    ``ordinals``, in order from one), ``alphabets``, ``ordinal_suffixes``, ``notes`` and ``app_marks``."""
+    ``ordinals``, in order from one), ``alphabets``, ``ordinal_suffixes``, ``notes``, ``app_marks``,
+    ``struck`` and ``struck_by``."""
     keys = {
         *("words", "prefixes", "sections", "annexes", "counters", "bullets", "cardinals", "ordinals"),
         "alphabets",
         "ordinal_suffixes",
         "notes",
         "app_marks",
+        "struck",
+        "struck_by",
     }
     if not isinstance(raw, dict) or set(raw) - keys:
         raise ConfigError(f"the point labels must be a mapping with keys {sorted(keys)}", where=where)
@@ -96,7 +113,7 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
     if not isinstance(suffixes, list) or not all(isinstance(x, str) and x.strip() for x in suffixes):
         raise ConfigError("'ordinal_suffixes' must be a list of endings", where=where)
     phrases = {}
-    for key in ("notes", "app_marks"):
+    for key in ("notes", "app_marks", "struck", "struck_by"):
         found = raw.get(key) or []
         if not isinstance(found, list) or not all(isinstance(w, str) and w.strip() for w in found):
             raise ConfigError(f"'{key}' must be a list of phrases", where=where)
@@ -114,6 +131,8 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
         tuple(sorted({x.strip().lower() for x in suffixes}, key=len, reverse=True)),
         tuple(w.lower() for w in phrases["notes"]),
         phrases["app_marks"],
+        tuple(w.lower() for w in phrases["struck"]),
+        tuple(w.lower() for w in phrases["struck_by"]),
     )
 
 

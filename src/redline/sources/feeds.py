@@ -38,6 +38,9 @@ class FeedEntry:
     title: str | None
     published: date | None
     summary: str | None  # plain text, markup removed
+    # who published it: the entry's own source (an aggregator's "<source>Harbour Wire</source>"),
+    # else the feed's title; None when the feed names neither, and the link's host stands in
+    outlet: str | None = None
 
 
 def is_feed(content_type: str, content: bytes) -> bool:
@@ -105,15 +108,18 @@ def parse_feed(content: bytes | str, *, base_url: str | None = None) -> list[Fee
     """The entries of a feed in feed order; relative links resolve against ``base_url``."""
     headers = {"content-location": base_url} if base_url else None
     parsed = feedparser.parse(content, response_headers=headers)
+    feed_title = _plain(parsed.feed.get("title"))
     entries: list[FeedEntry] = []
     for entry in parsed.entries:
         title = entry.get("title")
+        source = entry.get("source") or {}
         entries.append(
             FeedEntry(
                 url=_link(entry),
                 title=_plain(title) if title else None,
                 published=_date(entry),
                 summary=_summary(entry),
+                outlet=_plain(source.get("title")) or feed_title,
             )
         )
     return entries
@@ -127,13 +133,15 @@ def document_id(url: str) -> str:
 def entry_record(entry: FeedEntry, feed: str) -> dict[str, Any]:
     """The document fields of an entry read from its own text (its ``summary``): identified by
     the article's canonical URL, as the page would be, so the page fetched later is the same
-    document; ``feed`` is the feed's URL or file."""
+    document; ``feed`` is the feed's URL or file. Its outlet is the one the feed names (the
+    entry's source, else the feed's title), the host only when it names none: a feed read from
+    a file has no host, and an aggregator's entries link to many."""
     url = without_tracking(entry.url) if entry.url else None
     return {
         "id": document_id(url) if url else stable_id("feed", feed, entry.title, entry.summary),
         "url": url,
         "title": entry.title,
         "published": entry.published,
-        "outlet": urlsplit(url or feed).hostname,
+        "outlet": entry.outlet or urlsplit(url or feed).hostname,
         "metadata": {"feed": feed, "from_summary": True},
     }

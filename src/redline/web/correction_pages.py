@@ -63,6 +63,7 @@ def add_correction_pages(router: APIRouter, renderer: Renderer) -> None:
                 f"{'.'.join(map(str, e['loc'])) or 'form'}: {e['msg']}" for e in exc.errors()
             )
             return renderer.error(request, 400, f"The correction was not saved: {problems}")
-        out = await run_in_threadpool(correct_statement, statement_id, store, cache, taxonomy, change)
+        args = (statement_id, store, cache, taxonomy, change, request)
+        out = await run_in_threadpool(correct_statement, *args)
         target = renderer.url(request, "statement", {"corrected": out.override_id}, statement_id=statement_id)
         return RedirectResponse(target + "#corrections", status_code=303)

@@ -129,6 +129,7 @@ def correct_statement(
     cache: RevisionCacheDep,
     taxonomy: TaxonomyDep,
     change: Annotated[CorrectionIn, Body()],
+    request: Request,
 ) -> CorrectionOut:
     if (bad := unknown_issue(change.issues or (), taxonomy.ids)) is not None:
         raise field_error(("body", "issues", bad[0]), bad[1])
@@ -145,6 +146,7 @@ def correct_statement(
             undated=change.undated,
             note=change.note,
         ),
+        actor_files=request.app.state.actor_files,
     )
     cache.written(store.tally_revision())  # read at once by who wrote it
     return CorrectionOut(override_id=oid, statement=statement_detail(store, statement_id))
