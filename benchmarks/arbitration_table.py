@@ -36,6 +36,7 @@ from redline.extract import classify  # noqa: E402
 from redline.extract.classify import StatementClassifier, _Reading  # noqa: E402
 from redline.extract.pipeline import Extractor  # noqa: E402
 from redline.knowledge.arbitration import Arbitration, load_arbitration  # noqa: E402
+from redline.knowledge.classifiers import load_weights  # noqa: E402
 
 Row = dict[str, Any]
 _RECORDS: dict[tuple[int, str], Row] = {}
@@ -186,7 +187,7 @@ def seen_band(s: float | None) -> str:
     return "<0.5" if s < 0.5 else "0.5-0.7" if s < 0.7 else "0.7-0.9" if s < 0.9 else ">=0.9"
 
 
-def table(rows: list[Row]) -> None:
+def table(rows: list[Row], gate: float) -> None:
     """Counts of the statements where the rule read a side and the model another, by who was
     right, cut by rule tag, model probability band and vocabulary share."""
     scored = [r for r in rows if r["gold"] != "neutral" and r["gold_issues"]]
@@ -198,7 +199,7 @@ def table(rows: list[Row]) -> None:
             path = "fixed (rule sure / answer)"
         elif r.get("side") is None:
             path = "-"
-        elif r["gated"] and r["voiced"] < 0.21 and r["final"] == "neutral":
+        elif r["gated"] and r["voiced"] < gate and r["final"] == "neutral":
             path = "gate: no position"
         else:
             side = r["side"]
@@ -223,7 +224,7 @@ def table(rows: list[Row]) -> None:
     for r in rows:
         if r["fixed"] or r.get("side") is None or r["rule"] == "neutral" or r["gold"] == "neutral":
             continue
-        if r["gated"] and r["voiced"] < 0.21:
+        if r["gated"] and r["voiced"] < gate:
             continue
         side = r["side"]
         best = max(side, key=lambda c: (side[c], c))
@@ -248,15 +249,20 @@ def table(rows: list[Row]) -> None:
 def accuracy(
     rows: list[Row], arbitration: Arbitration | None, gate: float, floors: dict[str, float]
 ) -> dict[str, str]:
+    """Stance accuracy per set on non-neutral gold with issues (the scorer's), and for the talks
+    shuffles also 4-way over every matched statement (``talks_eval.py``'s), as decided or
+    replayed under ``arbitration``."""
     out: dict[str, list[int]] = {}
     for r in rows:
-        if r["gold"] == "neutral" or not r["gold_issues"]:
-            continue
-        key = r["set"] if r["set"].startswith("talks") or r["set"] == "examples" else "batches"
+        talks = r["set"].startswith("talks")
+        key = r["set"] if talks or r["set"] == "examples" else "batches"
         stance = r["final"] if arbitration is None else replay(r, arbitration, gate, floors)
-        n_ok = out.setdefault(key, [0, 0])
-        n_ok[0] += 1
-        n_ok[1] += int(stance == r["gold"])
+        keys = [key] if r["gold"] != "neutral" and r["gold_issues"] else []
+        keys += [f"{key} 4-way"] if talks else []
+        for k in keys:
+            n_ok = out.setdefault(k, [0, 0])
+            n_ok[0] += 1
+            n_ok[1] += int(stance == r["gold"])
     return {k: f"{ok / n:.3f} ({ok}/{n})" for k, (n, ok) in sorted(out.items())}
 
 
@@ -275,10 +281,15 @@ def main(argv: list[str]) -> None:
             rows += list(talks(seed))
         if args.out:
             args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    table(rows)
+    weights = load_weights()  # every fold's weights share the shipped combination constants
+    assert weights is not None
+    gate = weights.gate_threshold
+    table(rows, gate)
+    floors = {"default": weights.rule_floor, **weights.rule_floors}
     print("\n== stance accuracy (non-neutral gold with issues; matched) ==")
-    print("  as decided:", accuracy(rows, None, 0.21, {}))
-    print("  replayed:  ", accuracy(rows, load_arbitration(), 0.21, {"default": 0.05, "oppose": 0.1}))
+    print("  as decided:", accuracy(rows, None, gate, floors))
+    print("  replayed with knowledge/arbitration.yaml:", accuracy(rows, load_arbitration(), gate, floors))
+    print("  replayed without it:", accuracy(rows, Arbitration(), gate, floors))
 
 
 if __name__ == "__main__":
