@@ -63,6 +63,7 @@ from redline.extract.lexicon import EnglishSigns
 from redline.extract.linear import LinearModel
 from redline.extract.nearby import NearbyTerms, Stretch
 from redline.extract.stance import StanceClassifier, StanceResult
+from redline.knowledge.arbitration import Arbitration
 from redline.knowledge.classifiers import ClassifierWeights
 from redline.knowledge.issues import Taxonomy
 from redline.memo import Memo
@@ -133,8 +134,12 @@ class StatementClassifier:
         taxonomy: Taxonomy,
         weights: ClassifierWeights | None = None,
         own_names: Mapping[str, frozenset[str]] | None = None,
+        arbitration: Arbitration | None = None,
     ) -> None:
         self.taxonomy = taxonomy
+        # when the rule's side stands against a model that ruled it out (``knowledge/arbitration.yaml``;
+        # none given: the weights' floors alone)
+        self.arbitration = arbitration if arbitration is not None else Arbitration()
         self.tagger = IssueTagger(taxonomy)
         self.rules = StanceClassifier(taxonomy, own_names)
         self.weights = weights if weights is not None and weights.fits(taxonomy.ids) else None
@@ -586,14 +591,32 @@ class StatementClassifier:
         if best is None:
             best = max(model.classes, key=lambda c: (probs[c], c))
         floor = self.weights.floor(rule.stance)
-        if rule.stance not in ("neutral", best) and probs.get(rule.stance, 0.0) >= floor:
-            return rule.stance, "rule", f"{rule.reason} (model p={probs[rule.stance]:.2f}, preferred {best})"
+        if rule.stance not in ("neutral", best):
+            if probs.get(rule.stance, 0.0) >= floor:
+                why = f"model p={probs[rule.stance]:.2f}, preferred {best}"
+                return rule.stance, "rule", f"{rule.reason} ({why})"
+            seen = seen_share(model, feats)
+            stands = self.arbitration.rule_stands(rule.stance, rule.tags, probs[best], seen)
+            if stands is not None:
+                knew = "" if seen is None else f", knew {seen:.0%} of the words"
+                why = f"model preferred {best} p={probs[best]:.2f}{knew}; {stands.name}: {stands.note}"
+                return rule.stance, "rule", f"{rule.reason} ({why})"
         top = ", ".join(f"{f}" for f, _ in model.contributions(feats, best))
         return best, "model", f"{found}p={probs[best]:.2f} ({top}); rule said {rule.stance}"
 
     def _rule_sure(self, rule: StanceResult) -> bool:
         assert self.weights is not None
         return rule.stance != "neutral" and bool(self.weights.rule_sure & set(rule.tags))
+
+
+def seen_share(model: LinearModel, feats: Sequence[str]) -> float | None:
+    """The share of the content's words (``w=`` unigrams among ``feats``) that carry weight in
+    ``model``: how much of the statement the model was taught on; None for a statement with no
+    content words."""
+    said = [f for f in feats if f.startswith("w=") and "_" not in f]
+    if not said:
+        return None
+    return sum(map(model.knows, said)) / len(said)
 
 
 def _not_in(in_play: list[tuple[str, str]], issues: list[str], most: int) -> list[tuple[str, str]]:

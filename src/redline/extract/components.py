@@ -27,6 +27,7 @@ from redline.extract.headlines import headline_end
 from redline.extract.joint_speakers import co_speakers
 from redline.extract.speakers import SpeakerResolver
 from redline.knowledge.actors import ActorBase, load_actors
+from redline.knowledge.arbitration import Arbitration, load_arbitration
 from redline.knowledge.classifiers import ClassifierWeights, load_weights
 from redline.knowledge.cues import CueLexicon, load_cues
 from redline.knowledge.events import load_events
@@ -66,6 +67,7 @@ class Knowledge:
         self.weights: ClassifierWeights | None = (
             None if weights == RULES_ONLY else load_weights(Path(weights) if weights else None)
         )
+        self.arbitration: Arbitration = load_arbitration()
 
 
 @Language.component("redline_paragraphs", assigns=["token.is_sent_start"])
@@ -148,14 +150,14 @@ class RedlineExtract:
         self.resolver = SpeakerResolver(knowledge.actors, cues=knowledge.cues)
         self.mentions = self.resolver.finder  # one analysis per doc, shared with the resolver
         self.classifier = StatementClassifier(
-            knowledge.taxonomy, knowledge.weights, knowledge.actors.state_names()
+            knowledge.taxonomy, knowledge.weights, knowledge.actors.state_names(), knowledge.arbitration
         )
         self.events = EventFinder(load_events())
 
     def use_weights(self, weights: ClassifierWeights | None) -> None:
         """Swap the learned models (benchmarks score each cross-validation fold's weights)."""
         self.classifier = StatementClassifier(
-            self.knowledge.taxonomy, weights, self.knowledge.actors.state_names()
+            self.knowledge.taxonomy, weights, self.knowledge.actors.state_names(), self.knowledge.arbitration
         )
 
     def __call__(self, doc: Doc) -> Doc:

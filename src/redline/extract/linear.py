@@ -91,6 +91,12 @@ class LinearModel:
         total = sum(exp)
         return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
 
+    def knows(self, feature: str) -> bool:
+        """Whether ``feature`` carries weight for any class: whether training taught the model
+        anything about it (a hashed bucket shared by chance with a learned feature counts too;
+        at 2**18 buckets and a few thousand learned ones, about one unseen word in a hundred)."""
+        return self._buckets[feature] in self.weights
+
     def contributions(self, features: Iterable[str], cls: str, top: int = 3) -> list[tuple[str, float]]:
         """The features that pushed hardest toward ``cls``: what an explanation shows."""
         weights = self._weights_of(self.classes.index(cls))
