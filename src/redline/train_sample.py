@@ -14,7 +14,7 @@ import json
 import random
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -150,12 +150,16 @@ def _learnable(sample: Sequence[dict[str, Any]]) -> None:
         )
 
 
-def fit(extractor: Extractor, sample: Sequence[dict[str, Any]], source: str = "") -> dict[str, Any]:
+def fit(
+    extractor: Extractor, sample: Sequence[dict[str, Any]], source: str = "", *, model_issues: bool = True
+) -> dict[str, Any]:
     """The weights document for ``sample``, recording the taxonomy it was trained for.
-    ``extractor`` is rules-only and carries the user's settings (taxonomy, actors)."""
+    ``extractor`` is rules-only and carries the user's settings (taxonomy, actors);
+    ``model_issues`` False leaves issues to the lexicon and only stance to the models."""
     _learnable(sample)
     taxonomy = component(extractor).knowledge.taxonomy
     weights = train(build_examples(extractor, sample), component(extractor).classifier)
+    weights["combine"]["model_issues"] = model_issues
     weights["about"] = "redline issue and stance classifiers trained by `redline train`" + (
         f" on {source}" if source else ""
     )
@@ -216,25 +220,44 @@ def cross_validate(
     articles = {doc["id"]: doc for doc in sample}
     docs = {d.id: d for d in documents(sample)}
     examples = build_examples(extractor, sample)
-    rules, model = _Tally(), _Tally()
+    rules, model, stance_only = _Tally(), _Tally(), _Tally()
     parts = folds(list(articles), k, seed)
     try:
         for held in parts:
             held_set = set(held)
-            train_docs = [articles[i] for i in articles if i not in held_set]
+            held_docs = [articles[i] for i in held]
             pipe.use_weights(None)
-            _score(extractor, [articles[i] for i in held], docs, rules)
+            _score(extractor, held_docs, docs, rules)
             try:
-                _learnable(train_docs)
-            except InputError:
-                _score(extractor, [articles[i] for i in held], docs, model)  # nothing to learn: rules
+                _learnable([articles[i] for i in articles if i not in held_set])
+            except InputError:  # nothing to learn from without this fold: the rules stand
+                _score(extractor, held_docs, docs, model)
+                _score(extractor, held_docs, docs, stance_only)
                 continue
-            trained = train([e for e in examples if e.doc_id not in held_set], pipe.classifier)
-            pipe.use_weights(parse_weights(trained, "cross-validation fold"))
-            _score(extractor, [articles[i] for i in held], docs, model)
+            trained = parse_weights(
+                train([e for e in examples if e.doc_id not in held_set], pipe.classifier), "cross-validation"
+            )
+            pipe.use_weights(trained)
+            _score(extractor, held_docs, docs, model)
+            pipe.use_weights(replace(trained, model_issues=False))
+            _score(extractor, held_docs, docs, stance_only)
     finally:
         pipe.use_weights(None)
-    return {"folds": len(parts), "seed": seed, "rules": rules.figures(), "model": model.figures()}
+    return {
+        "folds": len(parts),
+        "seed": seed,
+        "rules": rules.figures(),
+        "model": model.figures(),
+        "rules_issues": stance_only.figures(),
+    }
+
+
+def model_issues_help(figures: dict[str, Any] | None) -> bool:
+    """Whether the issue model trained on the sample should tag issues: when it did better than
+    the lexicon held out (without a cross-validation, it does)."""
+    if figures is None:
+        return True
+    return bool(figures["model"]["issue_f1"] > figures["rules"]["issue_f1"])
 
 
 def _score(extractor: Extractor, held: Sequence[dict[str, Any]], docs: dict[str, Any], tally: _Tally) -> None:
@@ -256,6 +279,7 @@ __all__ = [
     "cross_validate",
     "fit",
     "folds",
+    "model_issues_help",
     "read_sample",
     "size",
 ]

@@ -722,12 +722,8 @@ def train(examples: Sequence[Example], classifier: StatementClassifier) -> dict[
         polarity_model = LogisticRegression(C=POLARITY_C, solver="lbfgs", random_state=SEED, max_iter=2000)
         polarity_cols = _Columns(rows)
         _fit(polarity_model, polarity_cols.matrix(rows), np.array(labels), _sample_weight(side_weights))
-        polarity = _document(
-            [str(c) for c in polarity_model.classes_],
-            polarity_model.intercept_,
-            polarity_cols,
-            polarity_model.coef_,
-        )
+        bias, coef = _both_rows(polarity_model)
+        polarity = _document([str(c) for c in polarity_model.classes_], bias, polarity_cols, coef)
     gate = None
     if GATE and polarity is not None:
         rows = []
@@ -779,12 +775,19 @@ def _softmax_model(
     model = LogisticRegression(C=c, solver="lbfgs", random_state=SEED, max_iter=2000)
     cols = _Columns(rows)
     _fit(model, cols.matrix(rows), np.array(labels), _sample_weight(weights) if weights else None)
+    bias, coef = _both_rows(model)
+    return _document([str(c) for c in model.classes_], bias, cols, coef)
+
+
+def _both_rows(model: LogisticRegression) -> tuple[Sequence[float], np.ndarray]:
+    """A fitted model's biases and weight rows, one per class: sklearn keeps one row for two
+    classes (a user's sample may hold positions of two sides only), spelled out here as two."""
     coef = model.coef_
     bias = [float(b) for b in model.intercept_]
-    if len(model.classes_) == 2:  # sklearn keeps one row for two classes: spell out both
+    if len(model.classes_) == 2:
         coef = np.vstack([-coef[0] / 2, coef[0] / 2])
         bias = [-bias[0] / 2, bias[0] / 2]
-    return _document([str(c) for c in model.classes_], bias, cols, coef)
+    return bias, coef
 
 
 def dumps(weights: dict[str, Any]) -> str:

@@ -41,6 +41,12 @@ class TrainFormat(StrEnum):
     json = "json"
 
 
+class IssuesFrom(StrEnum):
+    auto = "auto"
+    model = "model"
+    rules = "rules"
+
+
 def train(
     sample: Annotated[
         list[Path],
@@ -57,6 +63,15 @@ def train(
         int, typer.Option(min=0, metavar="K", help="Folds of the cross-validation by document (0: none).")
     ] = 5,
     seed: Annotated[int, typer.Option(metavar="N", help="Shuffles the documents into folds.")] = 0,
+    issues: Annotated[
+        IssuesFrom,
+        typer.Option(
+            "--issues",
+            metavar="FROM",
+            help="Who tags issues with the weights: model, rules (the taxonomy's terms; the model "
+            "still decides stance) or auto (the model only if it beat the rules cross-validated).",
+        ),
+    ] = IssuesFrom.auto,
     actors: ActorsOpt = None,
 ) -> None:
     """Train issue and stance weights on your own annotated sample, for your own taxonomy."""
@@ -81,7 +96,14 @@ def train(
             if folds and counts.documents > 1
             else None
         )
-        weights = train_sample.fit(extractor, documents, ", ".join(p.name for p in sample))
+        model_issues = (
+            issues is IssuesFrom.model
+            if issues is not IssuesFrom.auto
+            else train_sample.model_issues_help(figures)
+        )
+        weights = train_sample.fit(
+            extractor, documents, ", ".join(p.name for p in sample), model_issues=model_issues
+        )
         out.write_text(weights_bytes(weights), encoding="utf-8")
     report: dict[str, Any] = {
         "weights": str(out),
@@ -92,6 +114,7 @@ def train(
         "stances": counts.stances,
         "warning": warning,
         "cross_validation": figures,
+        "issues_from": "model" if model_issues else "rules",
     }
     if fmt is TrainFormat.json:
         typer.echo(dumps(report, indent=2))
@@ -102,13 +125,19 @@ def train(
     )
     if figures is not None:
         typer.echo(f"cross-validated by document ({figures['folds']} folds, seed {figures['seed']}):")
-        for name, label in (("rules", "rules alone"), ("model", "rules + your model")):
+        rows = (
+            ("rules", "rules alone"),
+            ("model", "your model (issues and stance)"),
+            ("rules_issues", "rules' issues, your model's stance"),
+        )
+        for name, label in rows:
             f = figures[name]
             stance = "n/a" if f["stance_accuracy"] is None else f"{f['stance_accuracy']:.3f}"
             typer.echo(
-                f"  {label:<19} issue F1 {f['issue_f1']:.3f}  stance {stance}"
+                f"  {label:<35} issue F1 {f['issue_f1']:.3f}  stance {stance}"
                 f" ({f['stance_right']}/{f['positions']} that take a side)"
             )
+    typer.echo(f"issues are tagged by {'your model' if model_issues else 'the rules (the taxonomy terms)'}")
     typer.echo(f"wrote {out}: use it with REDLINE_CLASSIFIERS={out}")
 
 

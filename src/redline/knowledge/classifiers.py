@@ -61,6 +61,10 @@ class ClassifierWeights:
     issue_context_other: float = 0.5
     # the taxonomy the weights were trained for, by name (``redline train`` records it)
     taxonomy: str = ""
+    # issues from the issue model (else from the lexicon, the stance models still deciding
+    # stance): ``redline train`` keeps the lexicon's when the sample's cross-validation says the
+    # model trained on it tags issues worse
+    model_issues: bool = True
 
     def floor(self, stance: str) -> float:
         """The model probability from which the rule's ``stance`` stands."""
@@ -124,6 +128,7 @@ def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
             issue_context=float(combine.get("issue_context", 0.0)),
             issue_context_other=float(combine.get("issue_context_other", 0.5)),
             taxonomy=str((raw.get("taxonomy") or {}).get("name", "")),
+            model_issues=bool(combine.get("model_issues", True)),
         )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ConfigError(f"malformed classifier weights: {exc!r}", where=where) from exc
