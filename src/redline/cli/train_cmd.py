@@ -27,7 +27,7 @@ EPILOG = "\n\n".join(
         "annotated statement the extractor finds (or, when it misses one, the annotation itself) "
         "is a training row. The printed figures are cross-validated by document: issue F1 and "
         "stance accuracy (statements that take a side on an issue) with the rules alone and with "
-        "the rules plus the model trained on the other documents. Below 10 documents or 40 "
+        "the rules plus the model trained on the other documents. Below 8 documents or 30 "
         "statements that take a side the command warns that the sample is too small.",
         "Then: export REDLINE_CLASSIFIERS=FILE (with the same REDLINE_ISSUES) and extract as usual. "
         "Needs scikit-learn: pip install 'redline[train]'.",
