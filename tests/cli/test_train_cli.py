@@ -125,12 +125,23 @@ def _env(fishery: dict[str, Path], **extra: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def trained(fishery: dict[str, Path]) -> tuple[Path, dict[str, Any]]:
-    """The command run once on the sample, with a two-fold cross-validation."""
+    """The command run once on the sample, with a two-fold cross-validation; the model tags issues."""
     pytest.importorskip("sklearn")
     out = fishery["sample"].parent / "weights.json"
     result = runner.invoke(
         app,
-        ["train", str(fishery["sample"]), "--out", str(out), "--folds", "2", "--format", "json"],
+        [
+            "train",
+            str(fishery["sample"]),
+            "--out",
+            str(out),
+            "--folds",
+            "2",
+            "--format",
+            "json",
+            "--issues",
+            "model",
+        ],
         env=_env(fishery),
     )
     assert result.exit_code == 0, result.output
@@ -173,6 +184,37 @@ def test_the_trained_weights_change_what_extraction_reads(
     assert learned["stance"] == "oppose"  # the sample taught it
     # the extractor's version names the knowledge in use: other weights, another version
     assert json.loads(before.stdout)["extractor"] != json.loads(after.stdout)["extractor"]
+
+
+@pytest.mark.model
+def test_issues_can_stay_with_the_rules(
+    trained: tuple[Path, dict[str, Any]], fishery: dict[str, Path]
+) -> None:
+    out, _ = trained
+    rules_out = out.parent / "rules-issues.json"
+    result = runner.invoke(
+        app,
+        ["train", str(fishery["sample"]), "--out", str(rules_out), "--folds", "0", "--issues", "rules"],
+        env=_env(fishery),
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(rules_out.read_text(encoding="utf-8"))["combine"]["model_issues"] is False
+
+    def explained(weights: Path) -> dict[str, Any]:
+        run = runner.invoke(
+            app,
+            ["extract", "-", "--format", "jsonl", "--explain"],
+            input=UNSEEN,
+            env=_env(fishery, REDLINE_CLASSIFIERS=str(weights)),
+        )
+        assert run.exit_code == 0, run.output
+        (statement,) = json.loads(run.stdout)["statements"]
+        return dict(statement["explain"])
+
+    assert explained(out)["issues"]["decided_by"].startswith("model")
+    kept = explained(rules_out)
+    assert kept["issues"]["decided_by"] == "rule"
+    assert kept["stance"]["decided_by"] != "rule"  # the stance is still the models'
 
 
 @pytest.mark.model

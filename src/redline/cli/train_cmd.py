@@ -26,8 +26,10 @@ EPILOG = "\n\n".join(
         "REDLINE_ACTORS, REDLINE_CUES): annotate for the taxonomy you will extract with. Each "
         "annotated statement the extractor finds (or, when it misses one, the annotation itself) "
         "is a training row. The printed figures are cross-validated by document: issue F1 and "
-        "stance accuracy (statements that take a side on an issue) with the rules alone and with "
-        "the rules plus the model trained on the other documents. Below 8 documents or 30 "
+        "stance accuracy (statements that take a side on an issue) with the rules alone, with "
+        "the model trained on the other documents, and with the rules' issues and that model's "
+        "stance; the weights keep the rules' issues unless the model tagged issues better "
+        "(--issues decides instead). Below 8 documents or 30 "
         "statements that take a side the command warns that the sample is too small.",
         "Then: export REDLINE_CLASSIFIERS=FILE (with the same REDLINE_ISSUES) and extract as usual. "
         "Needs scikit-learn: pip install 'redline[train]'.",
