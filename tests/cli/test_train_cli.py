@@ -271,7 +271,9 @@ def test_the_fingerprint_follows_the_weights_file(tmp_path: Path) -> None:
 def test_without_scikit_learn_the_command_names_the_extra(
     fishery: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "sklearn", None)  # what an install without the extra has
+    # what an install without the extra has (a submodule imported before would still be found)
+    for name in ["sklearn", *(n for n in sys.modules if n.startswith("sklearn."))]:
+        monkeypatch.setitem(sys.modules, name, None)
     import redline
 
     for name in ("training", "train_sample"):  # imported before: as if never
