@@ -46,6 +46,9 @@ def read_sample(paths: Sequence[Path]) -> list[dict[str, Any]]:
             out.append(_document(raw, where, f"{path.stem}-{len(out) + 1}"))
     if not out:
         raise InputError("the sample holds no documents", where=", ".join(map(str, paths)))
+    twice = [i for i, n in Counter(d["id"] for d in out).items() if n > 1]
+    if twice:  # folds are drawn by document id: two documents under one id would leak across
+        raise InputError(f"document id {twice[0]!r} is used twice", hint="give each document its own id")
     return out
 
 

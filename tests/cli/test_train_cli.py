@@ -312,6 +312,10 @@ def test_the_sample_is_checked_before_training(tmp_path: Path) -> None:
     moved.write_text(json.dumps({**doc, "attributions": [{**doc["attributions"][0], "start": 3}]}) + "\n")
     with pytest.raises(InputError, match="is not in the text"):
         read_sample([moved])
+    twice = tmp_path / "twice.json"
+    twice.write_text(json.dumps([{**doc, "id": "a"}, {**doc, "id": "a"}]), encoding="utf-8")
+    with pytest.raises(InputError, match="document id 'a' is used twice"):
+        read_sample([twice])
     odd = tmp_path / "odd.jsonl"
     odd.write_text(json.dumps({**doc, "attributions": [{**doc["attributions"][0], "stance": "pro"}]}) + "\n")
     with pytest.raises(InputError, match="stance 'pro' is not one of"):
