@@ -3,8 +3,8 @@
     PYTHONPATH=src python benchmarks/talks_eval.py [--folds 5] [--rules-only] [--errors FILE] [--curve]
 
 For each of 5 folds (articles shuffled with a fixed seed) the issue and stance classifiers are
-trained on the other folds' articles with ``scripts/train_classifiers.py``'s code, then the
-whole extractor runs on the held-out articles with that fold's weights; each fold is scored and
+trained on the other folds' articles with ``redline.training`` (what the training script calls),
+then the whole extractor runs on the held-out articles with that fold's weights; each fold is scored and
 printed, then all held-out output is scored once by ../shared/eval/score.py. Also printed: the
 shipped weights in-sample on the same set (an upper bound, not a quality figure), the rules
 alone, and the seed article. Prints figures; asserts nothing. Stance accuracy is the scorer's
@@ -90,11 +90,15 @@ class HeldOut:
 def held_out_lines(shared: Path, seed: int = SEED, k: int = 5) -> list[str]:
     """The talks set extracted fold by fold with the shipped training recipe (written set at its
     shipped weight): for benchmarks that read held-out output rather than the shipped weights'."""
-    trainer = load_module("train_classifiers", HERE.parent / "scripts" / "train_classifiers.py")
+    script = load_module("train_classifiers", HERE.parent / "scripts" / "train_classifiers.py")
+    import redline.training as trainer  # the fitting the script calls (needs scikit-learn)
+
     articles = trainer.load_articles(shared / "data" / "talks")
     extractor = Extractor.load(rules_only=True)
     examples = trainer.build_examples(extractor, articles)
-    written = trainer.build_examples(extractor, trainer.load_written(), trainer.WRITTEN_WEIGHT, True)
+    written = trainer.build_examples(
+        extractor, trainer.load_written(script.WRITTEN), script.WRITTEN_WEIGHT, True
+    )
     docs = {d.id: d for d in trainer.documents(articles)}
     return HeldOut(trainer, extractor, examples, written, docs).lines(k, seed)
 
@@ -209,7 +213,9 @@ def main(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     shared = require_shared()
     score = load_scorer(shared)
-    trainer = load_module("train_classifiers", HERE.parent / "scripts" / "train_classifiers.py")
+    script = load_module("train_classifiers", HERE.parent / "scripts" / "train_classifiers.py")
+    import redline.training as trainer  # the fitting the script calls (needs scikit-learn)
+
     talks = shared / "data" / "talks"
     articles = trainer.load_articles(talks)
     gold = score.load_gold([talks])
@@ -224,12 +230,16 @@ def main(argv: list[str]) -> None:
         f"talks set: {len(articles)} articles; training statements: {extracted} extracted and matched"
         f" to gold, {len(examples) - extracted} gold the extractor missed"
     )
-    weight = trainer.WRITTEN_WEIGHT if args.written_weight is None else args.written_weight
+    weight = script.WRITTEN_WEIGHT if args.written_weight is None else args.written_weight
     if args.written_balance is not None:
         trainer.WRITTEN_BALANCE = args.written_balance
     if args.written_models is not None:
         trainer.WRITTEN_MODELS = frozenset(args.written_models.split(","))
-    written = trainer.build_examples(extractor, trainer.load_written(), weight, True) if weight > 0 else []
+    written = (
+        trainer.build_examples(extractor, trainer.load_written(script.WRITTEN), weight, True)
+        if weight > 0
+        else []
+    )
     print(
         f"written set: {len(written)} statements in every fold's training data, weight {weight},"
         f" models {','.join(sorted(trainer.WRITTEN_MODELS))}, balance {trainer.WRITTEN_BALANCE}"

@@ -51,6 +51,13 @@ class Settings:
     cues: Path | None = field(
         default=None, metadata=about("a cue lexicon replacing the packaged one", shown="packaged")
     )
+    classifiers: Path | None = field(
+        default=None,
+        metadata=about(
+            "issue and stance weights from `redline train`, for the taxonomy in `REDLINE_ISSUES`",
+            shown="packaged",
+        ),
+    )
     user_agent: str = field(
         default="redline/0.1 (+https://pypi.org/project/redline/)",
         metadata=about("what the fetcher calls itself", shown="`redline/0.1 (+…)`"),
@@ -142,7 +149,7 @@ def _coerce(name: str, raw: str, current: Any) -> Any:
             return float(raw)
         if isinstance(current, tuple):
             return tuple(Path(p) for p in raw.split(os.pathsep) if p)
-        if name in {"issues", "cues"}:
+        if name in {"issues", "cues", "classifiers"}:
             return Path(raw) if raw else None
         return raw
     except ValueError as exc:

@@ -32,3 +32,12 @@ def trainer() -> ModuleType:
     sys.modules["train_classifiers"] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def training() -> ModuleType:
+    """``redline.training``, the fitting both the script and ``redline train`` call (needs sklearn)."""
+    pytest.importorskip("sklearn")
+    import redline.training
+
+    return redline.training

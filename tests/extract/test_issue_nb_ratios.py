@@ -1,5 +1,5 @@
 """The issue model's fit reads its features scaled by their naive-Bayes log-count ratios and
-ships the weights scaled back (``scripts/train_classifiers.py``: ``ISSUE_NB``, ``_nb_ratios``):
+ships the weights scaled back (``redline.training``: ``ISSUE_NB``, ``_nb_ratios``):
 the shipped model is a plain linear model over the same 0/1 features, so run time is unchanged.
 Statements written for these tests."""
 
@@ -39,10 +39,10 @@ def _matrix(rows: list[list[str]]) -> tuple[csr_matrix, list[str]]:
     return csr_matrix(x), names
 
 
-def test_ratios_follow_where_a_feature_is_seen(trainer: ModuleType) -> None:
+def test_ratios_follow_where_a_feature_is_seen(training: ModuleType) -> None:
     x, names = _matrix(_ROWS)
     y = np.array([int("process" in labels) for labels in _LABELS])
-    ratios = dict(zip(names, trainer._nb_ratios(x, y), strict=True))
+    ratios = dict(zip(names, training._nb_ratios(x, y), strict=True))
     assert ratios["w=venue"] > 0.5  # only in the process rows
     assert ratios["w=unacceptable"] < -0.5  # only in the plan rows
     assert abs(ratios["w=talks"]) < 0.3  # in both, about as often
@@ -50,33 +50,35 @@ def test_ratios_follow_where_a_feature_is_seen(trainer: ModuleType) -> None:
     assert ratios["w=venue"] > ratios["w=geneva"] > ratios["w=talks"] > ratios["w=plan"]
 
 
-def test_row_weights_count_in_the_ratios(trainer: ModuleType) -> None:
+def test_row_weights_count_in_the_ratios(training: ModuleType) -> None:
     x, names = _matrix(_ROWS)
     y = np.array([int("process" in labels) for labels in _LABELS])
-    plain = dict(zip(names, trainer._nb_ratios(x, y), strict=True))
+    plain = dict(zip(names, training._nb_ratios(x, y), strict=True))
     weights = np.ones(len(_ROWS))
     weights[4] = 4.0  # the row where "talks" is said with praise of the plan weighs more
-    weighed = dict(zip(names, trainer._nb_ratios(x, y, weights), strict=True))
+    weighed = dict(zip(names, training._nb_ratios(x, y, weights), strict=True))
     assert weighed["w=talks"] < plain["w=talks"]
     assert weighed["w=envoy"] > plain["w=envoy"]  # the other rows' counts grew: rarer there
     assert weighed["w=good"] < plain["w=good"]
 
 
 def test_shipped_weights_score_as_the_fit_on_scaled_features(
-    trainer: ModuleType, monkeypatch: pytest.MonkeyPatch
+    training: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # nothing pruned or rounded away, so the two must agree to float precision
-    monkeypatch.setattr(trainer, "PRUNE", 0.0)
-    monkeypatch.setattr(trainer, "DIGITS", 12)
-    monkeypatch.setattr(trainer, "MIN_DF", 1)
-    monkeypatch.setattr(trainer, "ISSUE_NB", 1)
-    doc = trainer._issue_model(_ROWS, _LABELS, ["plan_overall", "process"])
+    monkeypatch.setattr(training, "PRUNE", 0.0)
+    monkeypatch.setattr(training, "DIGITS", 12)
+    monkeypatch.setattr(training, "MIN_DF", 1)
+    monkeypatch.setattr(training, "ISSUE_NB", 1)
+    doc = training._issue_model(_ROWS, _LABELS, ["plan_overall", "process"])
     model = _read_model(doc, True, {})
-    cols = trainer._Columns(_ROWS)
+    cols = training._Columns(_ROWS)
     x = cols.matrix(_ROWS)
     y = np.array([int("process" in labels) for labels in _LABELS])
-    ratios = trainer._nb_ratios(x, y)
-    fit = LogisticRegression(C=trainer.ISSUE_C, solver="liblinear", random_state=trainer.SEED, max_iter=1000)
+    ratios = training._nb_ratios(x, y)
+    fit = LogisticRegression(
+        C=training.ISSUE_C, solver="liblinear", random_state=training.SEED, max_iter=1000
+    )
     fit.fit(csr_matrix(x.multiply(ratios)), y)
     statement = ["w=envoy", "w=geneva", "w=talks", "w=unseen"]
     expected = fit.decision_function(csr_matrix(cols.matrix([statement]).multiply(ratios)))[0]
@@ -84,15 +86,15 @@ def test_shipped_weights_score_as_the_fit_on_scaled_features(
 
 
 def test_scaling_changes_the_fit_and_can_be_turned_off(
-    trainer: ModuleType, monkeypatch: pytest.MonkeyPatch
+    training: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(trainer, "PRUNE", 0.0)
-    monkeypatch.setattr(trainer, "MIN_DF", 1)
+    monkeypatch.setattr(training, "PRUNE", 0.0)
+    monkeypatch.setattr(training, "MIN_DF", 1)
     statement = ["w=delegation", "w=tuesday", "w=talks"]
-    monkeypatch.setattr(trainer, "ISSUE_NB", 0)
-    off = _read_model(trainer._issue_model(_ROWS, _LABELS, ["plan_overall", "process"]), True, {})
-    monkeypatch.setattr(trainer, "ISSUE_NB", 1)
-    on = _read_model(trainer._issue_model(_ROWS, _LABELS, ["plan_overall", "process"]), True, {})
+    monkeypatch.setattr(training, "ISSUE_NB", 0)
+    off = _read_model(training._issue_model(_ROWS, _LABELS, ["plan_overall", "process"]), True, {})
+    monkeypatch.setattr(training, "ISSUE_NB", 1)
+    on = _read_model(training._issue_model(_ROWS, _LABELS, ["plan_overall", "process"]), True, {})
     # both read the logistics as the process; the ratios make the words the counts tie to it
     # count for more under the same penalty
     assert off.probabilities(statement)["process"] > 0.5

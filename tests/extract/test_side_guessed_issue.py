@@ -1,5 +1,5 @@
 """The side model learns each position also under the issue the lexicon tagger guesses for it
-(``scripts/train_classifiers.py``: ``SIDE_GUESSED_ISSUE``), since at run time the side is read
+(``redline.training``: ``SIDE_GUESSED_ISSUE``), since at run time the side is read
 toward a guessed issue. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -19,35 +19,39 @@ def classifier() -> StatementClassifier:
     return StatementClassifier(load_issues())
 
 
-def _example(trainer: ModuleType, content: str, issues: tuple[str, ...], stance: str, party: str) -> Any:
+def _example(training: ModuleType, content: str, issues: tuple[str, ...], stance: str, party: str) -> Any:
     item = StatementInput(content, context=f"The minister said {content}.", cue="said", party=party)
-    return trainer.Example("d1", item, issues, stance)
+    return training.Example("d1", item, issues, stance)
 
 
 def test_a_position_gets_a_second_row_under_the_guessed_issue(
-    trainer: ModuleType, classifier: StatementClassifier
+    training: ModuleType, classifier: StatementClassifier
 ) -> None:
     # the annotator files this under the plan as a whole; the lexicon hears territory
     example = _example(
-        trainer,
+        training,
         "we will never hand over the eastern regions of Donetsk",
         ("plan_overall",),
         "oppose",
         "ukraine",
     )
-    row = trainer._guessed_side_row(classifier, example, frozenset())
+    row = training._guessed_side_row(classifier, example, frozenset())
     assert row is not None
     assert "issue=territory" in row and "issue=plan_overall" not in row
     assert any(f.startswith("ppi=ukraine:territory:") for f in row)  # the side features follow the guess
 
 
 def test_no_second_row_where_the_guess_is_the_gold_issue(
-    trainer: ModuleType, classifier: StatementClassifier
+    training: ModuleType, classifier: StatementClassifier
 ) -> None:
     example = _example(
-        trainer, "we will never hand over the eastern regions of Donetsk", ("territory",), "oppose", "ukraine"
+        training,
+        "we will never hand over the eastern regions of Donetsk",
+        ("territory",),
+        "oppose",
+        "ukraine",
     )
-    assert trainer._guessed_side_row(classifier, example, frozenset()) is None
+    assert training._guessed_side_row(classifier, example, frozenset()) is None
 
 
 # four positions whose gold first issue the tagger misses, two it gets, two reports
@@ -64,25 +68,25 @@ _TRAINING = [
 
 
 def test_training_fits_the_side_model_on_the_guessed_rows_too(
-    trainer: ModuleType, classifier: StatementClassifier, monkeypatch: pytest.MonkeyPatch
+    training: ModuleType, classifier: StatementClassifier, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sizes: list[int] = []
-    real = trainer.LogisticRegression
+    real = training.LogisticRegression
 
     class Recording(real):  # type: ignore[misc, valid-type]
         def fit(self, x: Any, y: Any) -> Any:
             sizes.append(x.shape[0])
             return super().fit(x, y)
 
-    monkeypatch.setattr(trainer, "LogisticRegression", Recording)
-    examples = [_example(trainer, *row) for row in _TRAINING]
-    guessed = sum(trainer._guessed_side_row(classifier, e, frozenset()) is not None for e in examples[:6])
+    monkeypatch.setattr(training, "LogisticRegression", Recording)
+    examples = [_example(training, *row) for row in _TRAINING]
+    guessed = sum(training._guessed_side_row(classifier, e, frozenset()) is not None for e in examples[:6])
     assert guessed >= 3
-    monkeypatch.setattr(trainer, "SIDE_GUESSED_ISSUE", 1)
-    trainer.train(examples, classifier)
+    monkeypatch.setattr(training, "SIDE_GUESSED_ISSUE", 1)
+    training.train(examples, classifier)
     with_rows = list(sizes)
     sizes.clear()
-    monkeypatch.setattr(trainer, "SIDE_GUESSED_ISSUE", 0)
-    trainer.train(examples, classifier)
+    monkeypatch.setattr(training, "SIDE_GUESSED_ISSUE", 0)
+    training.train(examples, classifier)
     # the side model (the only one fitted on positions) has one more row per differing guess
     assert 6 + guessed in with_rows and 6 + guessed not in sizes and 6 in sizes

@@ -14,9 +14,11 @@ import pytest
 from redline.knowledge.issues import load_issues
 from redline.model import STANCES, Document
 
+WRITTEN = Path(__file__).resolve().parents[2] / "scripts" / "written_statements.yaml"
 
-def test_the_written_set_is_valid(trainer: ModuleType) -> None:
-    articles = trainer.load_written()
+
+def test_the_written_set_is_valid(training: ModuleType) -> None:
+    articles = training.load_written(WRITTEN)
     ids = set(load_issues().ids)
     records = [a for article in articles for a in article["attributions"]]
     assert len(records) >= 400
@@ -36,7 +38,7 @@ def test_the_written_set_is_valid(trainer: ModuleType) -> None:
     assert {a["stance"] for a in records} == {"support", "oppose", "conditional", "neutral"}
 
 
-def test_marks_give_content_cue_and_type(trainer: ModuleType, tmp_path: Path) -> None:
+def test_marks_give_content_cue_and_type(training: ModuleType, tmp_path: Path) -> None:
     path = tmp_path / "written.yaml"
     path.write_text(
         """articles:
@@ -50,7 +52,7 @@ def test_marks_give_content_cue_and_type(trainer: ModuleType, tmp_path: Path) ->
 """,
         encoding="utf-8",
     )
-    (article,) = trainer.load_written(path)
+    (article,) = training.load_written(path)
     assert article["id"] == "x1" and article["published"] == "2026-01-05"
     assert article["text"].startswith("Envoys meet again\n“The text is a sound basis,” the minister told")
     first, second, third = article["attributions"]
@@ -65,21 +67,21 @@ def test_marks_give_content_cue_and_type(trainer: ModuleType, tmp_path: Path) ->
         assert article["text"][a["start"] : a["start"] + len(a["content"])] == a["content"]
 
 
-def test_a_marked_line_without_labels_is_refused(trainer: ModuleType, tmp_path: Path) -> None:
+def test_a_marked_line_without_labels_is_refused(training: ModuleType, tmp_path: Path) -> None:
     path = tmp_path / "written.yaml"
     path.write_text(
         'articles:\n- id: x2\n  lines:\n  - "She <said> {the talks were over}."\n', encoding="utf-8"
     )
     with pytest.raises(ValueError, match="narration or SPEAKER"):
-        trainer.load_written(path)
+        training.load_written(path)
 
 
-def test_heavier_rows_pull_the_fit(trainer: ModuleType) -> None:
+def test_heavier_rows_pull_the_fit(training: ModuleType) -> None:
     rows = [["word=basis"]] * 4
     labels = ["oppose", "oppose", "support", "support"]
-    unweighted = trainer._softmax_model(rows, labels, 1.0)
-    weighted = trainer._softmax_model(rows, labels, 1.0, [1.0, 1.0, 6.0, 6.0])
-    assert trainer._sample_weight([1.0, 1.0]) is None  # all ones: the plain fit, same bytes as before
+    unweighted = training._softmax_model(rows, labels, 1.0)
+    weighted = training._softmax_model(rows, labels, 1.0, [1.0, 1.0, 6.0, 6.0])
+    assert training._sample_weight([1.0, 1.0]) is None  # all ones: the plain fit, same bytes as before
 
     def support_margin(document: dict) -> float:
         s, o = document["classes"].index("support"), document["classes"].index("oppose")
@@ -94,9 +96,11 @@ def test_heavier_rows_pull_the_fit(trainer: ModuleType) -> None:
 
 
 @pytest.mark.model
-def test_training_reads_the_written_set_through_the_extractor(trainer: ModuleType, extractor: object) -> None:
-    articles = trainer.load_written()[:3]
-    examples = trainer.build_examples(extractor, articles, 0.5)
+def test_training_reads_the_written_set_through_the_extractor(
+    training: ModuleType, extractor: object
+) -> None:
+    articles = training.load_written(WRITTEN)[:3]
+    examples = training.build_examples(extractor, articles, 0.5)
     gold = sum(len(a["attributions"]) for a in articles)
     assert len(examples) == gold and {e.weight for e in examples} == {0.5}
     assert sum(e.extracted for e in examples) >= gold - 1  # the same extraction as real news
@@ -145,13 +149,13 @@ CONVENTIONS = [
 
 
 @pytest.mark.model
-def test_the_written_set_alone_teaches_the_conventions(trainer: ModuleType, extractor: object) -> None:
+def test_the_written_set_alone_teaches_the_conventions(training: ModuleType, extractor: object) -> None:
     from redline.extract.pipeline import COMPONENT
     from redline.knowledge.classifiers import load_weights, parse_weights
 
     pipe = extractor.nlp.get_pipe(COMPONENT)  # type: ignore[attr-defined]
-    examples = trainer.build_examples(extractor, trainer.load_written())  # as real rows: every model
-    weights = parse_weights(trainer.train(examples, pipe.classifier), "written set")
+    examples = training.build_examples(extractor, training.load_written(WRITTEN))  # as real rows: every model
+    weights = parse_weights(training.train(examples, pipe.classifier), "written set")
     pipe.use_weights(weights)
     try:
         read = [_read(extractor, text) for text, _, _ in CONVENTIONS]
@@ -163,12 +167,12 @@ def test_the_written_set_alone_teaches_the_conventions(trainer: ModuleType, extr
 
 
 def test_written_rows_keep_the_real_stance_shares_in_the_stance_models_only(
-    trainer: ModuleType, monkeypatch: pytest.MonkeyPatch
+    training: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from redline.extract.features import StatementInput
 
     def ex(stance: str, written: bool) -> object:
-        return trainer.Example(
+        return training.Example(
             "d", StatementInput("the talks went well"), ("plan_overall",), stance, written=written
         )
 
@@ -176,11 +180,11 @@ def test_written_rows_keep_the_real_stance_shares_in_the_stance_models_only(
     examples = (
         [ex("neutral", False), ex("support", False)] + [ex("neutral", True)] + [ex("support", True)] * 3
     )
-    weights = trainer._weights_for(examples, "gate")
+    weights = training._weights_for(examples, "gate")
     assert weights[:2] == [1.0, 1.0]
     assert weights[2] == pytest.approx(2.0) and weights[3] == pytest.approx(2 / 3)  # 0.5/0.25, 0.5/0.75
     # the issue model learns from the written rows at their own weight (no stance to balance)
-    assert trainer._weights_for(examples, "issues") == [1.0] * 6
+    assert training._weights_for(examples, "issues") == [1.0] * 6
     # and a model left out of WRITTEN_MODELS does not learn from them at all
-    monkeypatch.setattr(trainer, "WRITTEN_MODELS", frozenset({"stance", "polarity", "gate"}))
-    assert trainer._weights_for(examples, "issues")[2:] == [0.0] * 4
+    monkeypatch.setattr(training, "WRITTEN_MODELS", frozenset({"stance", "polarity", "gate"}))
+    assert training._weights_for(examples, "issues")[2:] == [0.0] * 4

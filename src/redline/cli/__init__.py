@@ -11,7 +11,17 @@ from typing import Annotated
 
 import typer
 
-from redline.cli import corpus, dashboard, demo, discover, export_cmd, extract_cmd, negotiation, serve
+from redline.cli import (
+    corpus,
+    dashboard,
+    demo,
+    discover,
+    export_cmd,
+    extract_cmd,
+    negotiation,
+    serve,
+    train_cmd,
+)
 from redline.cli._common import EXIT_CODES_HELP, RedlineGroup
 
 app = typer.Typer(
@@ -46,7 +56,7 @@ def _root(
     """Turn news coverage of a negotiation into a sourced record of who wants what."""
 
 
-for _module in (extract_cmd, corpus, negotiation, discover, demo, serve, dashboard, export_cmd):
+for _module in (extract_cmd, corpus, negotiation, discover, demo, serve, dashboard, export_cmd, train_cmd):
     _module.register(app)
 
 

@@ -85,6 +85,8 @@ EXTRA_OF_MODULE = {
     "distributed": "cluster",
     "dask": "cluster",
     "psycopg": "postgres",
+    "sklearn": "train",
+    "scipy": "train",
 }
 
 

@@ -271,7 +271,7 @@ class StatementClassifier:
         """
         w = self.weights
         abouts = [self.about(item) for item in items]
-        if w is not None and w.issue_context > 0 and len(items) > 1:
+        if w is not None and w.model_issues and w.issue_context > 0 and len(items) > 1:
             read = [self._issue_inputs(a) for a in abouts]
             probs = self._issues_in_context(
                 items, [w.issues.probabilities(r[2]) for r in read], [{s.issue for s in r[1]} for r in read]
@@ -398,7 +398,7 @@ class StatementClassifier:
             rule_issues += [i for i, _ in implied]
             rule_issues.sort(key=lambda i: i in self._frames)
             rule_reason += "".join(f"; implied: {i} ({said})" for i, said in implied)
-        if self.weights is None:
+        if self.weights is None or not self.weights.model_issues:
             return rule_issues, "rule", rule_reason
         w = self.weights
         if read is None:

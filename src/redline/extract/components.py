@@ -28,7 +28,7 @@ from redline.extract.joint_speakers import co_speakers
 from redline.extract.speakers import SpeakerResolver
 from redline.knowledge.actors import ActorBase, load_actors
 from redline.knowledge.arbitration import Arbitration, load_arbitration
-from redline.knowledge.classifiers import ClassifierWeights, load_weights
+from redline.knowledge.classifiers import ClassifierWeights, check_taxonomy, load_weights
 from redline.knowledge.cues import CueLexicon, load_cues
 from redline.knowledge.events import load_events
 from redline.knowledge.issues import Taxonomy, load_issues
@@ -68,6 +68,10 @@ class Knowledge:
             None if weights == RULES_ONLY else load_weights(Path(weights) if weights else None)
         )
         self.arbitration: Arbitration = load_arbitration()
+        if weights and weights != RULES_ONLY and self.weights is not None:
+            # a user's own weights (REDLINE_CLASSIFIERS) for another taxonomy would silently
+            # leave stance to the rules, which is what they were trained to improve on
+            check_taxonomy(self.weights, self.taxonomy, weights)
 
 
 @Language.component("redline_paragraphs", assigns=["token.is_sent_start"])

@@ -36,7 +36,7 @@ def knowledge_fingerprint(settings: Settings) -> str:
     shipped = packaged("actors.yaml").parent
     files = sorted(p for p in shipped.iterdir() if p.suffix in {".yaml", ".json"})
     files += list(settings.actors)
-    files += [p for p in (settings.cues, settings.issues) if p is not None]
+    files += [p for p in (settings.cues, settings.issues, settings.classifiers) if p is not None]
     for f in files:
         try:
             h.update(f.read_bytes())
@@ -79,7 +79,9 @@ class Extractor:
                 "actors": [str(p) for p in settings.actors],
                 "cues": str(settings.cues) if settings.cues else None,
                 "issues": str(settings.issues) if settings.issues else None,
-                "weights": components.RULES_ONLY if rules_only else None,
+                "weights": components.RULES_ONLY
+                if rules_only
+                else (str(settings.classifiers) if settings.classifiers else None),
             },
         )
         version = f"redline-extract/{EXTRACTOR_VERSION}+{knowledge_fingerprint(settings)}"

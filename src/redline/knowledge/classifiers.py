@@ -17,6 +17,7 @@ from typing import Any
 from redline.errors import ConfigError
 from redline.extract.linear import LinearModel, bucket_memo
 from redline.knowledge import packaged
+from redline.knowledge.issues import Taxonomy
 from redline.memo import Memo
 
 WEIGHTS_FILE = "classifiers.json"
@@ -58,6 +59,12 @@ class ClassifierWeights:
     # and how much a neighbour by another party counts
     issue_context: float = 0.0
     issue_context_other: float = 0.5
+    # the taxonomy the weights were trained for, by name (``redline train`` records it)
+    taxonomy: str = ""
+    # issues from the issue model (else from the lexicon, the stance models still deciding
+    # stance): ``redline train`` keeps the lexicon's when the sample's cross-validation says the
+    # model trained on it tags issues worse
+    model_issues: bool = True
 
     def floor(self, stance: str) -> float:
         """The model probability from which the rule's ``stance`` stands."""
@@ -120,9 +127,27 @@ def parse_weights(raw: Any, where: str = "<weights>") -> ClassifierWeights:
             context_other=float(combine.get("context_other", 0.5)),
             issue_context=float(combine.get("issue_context", 0.0)),
             issue_context_other=float(combine.get("issue_context_other", 0.5)),
+            taxonomy=str((raw.get("taxonomy") or {}).get("name", "")),
+            model_issues=bool(combine.get("model_issues", True)),
         )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ConfigError(f"malformed classifier weights: {exc!r}", where=where) from exc
+
+
+def check_taxonomy(weights: ClassifierWeights, taxonomy: Taxonomy, where: str) -> None:
+    """A ConfigError when ``weights`` were trained for other issues than ``taxonomy``'s: weights a
+    user chose must not be dropped in silence (the packaged ones fall back to the rules)."""
+    if weights.fits(taxonomy.ids):
+        return
+    trained = ", ".join(weights.issues.classes)
+    named = f" ({weights.taxonomy!r})" if weights.taxonomy else ""
+    raise ConfigError(
+        f"the classifier weights were trained for the issues {trained}{named}; the taxonomy in use"
+        f" ({taxonomy.name!r}) has {', '.join(taxonomy.ids)}",
+        where=where,
+        hint="set REDLINE_ISSUES to the taxonomy they were trained with, retrain them with"
+        " `redline train`, or unset REDLINE_CLASSIFIERS",
+    )
 
 
 def _read_model(raw: dict[str, Any], multilabel: bool, shared: dict[int, Memo[str, int]]) -> LinearModel:
@@ -145,4 +170,4 @@ def _read_model(raw: dict[str, Any], multilabel: bool, shared: dict[int, Memo[st
     )
 
 
-__all__ = ["WEIGHTS_FILE", "ClassifierWeights", "load_weights", "parse_weights"]
+__all__ = ["WEIGHTS_FILE", "ClassifierWeights", "check_taxonomy", "load_weights", "parse_weights"]
