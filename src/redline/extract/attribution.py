@@ -193,7 +193,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
     )
     out.extend(_direct(doc, text, quotes, quoted, mixed_spans, reported, cues))
     if cues.merge_split_quotes:
-        out = _one_per_frame(_merge_continued(text, out))
+        out = _one_per_frame(text, _merge_continued(text, out))
     out = _share_antecedents(doc, pointers, out, cues)
     out = [
         a
@@ -276,7 +276,7 @@ def _merge_continued(text: str, found: list[Attribution]) -> list[Attribution]:
     return [merged.get(a.content, a) for i, a in enumerate(found) if i not in dropped]
 
 
-def _one_per_frame(found: list[Attribution]) -> list[Attribution]:
+def _one_per_frame(text: str, found: list[Attribution]) -> list[Attribution]:
     """Under ``merge_split_quotes`` (PolNeAR), a quotation that one cue gives one source after
     words of that source's own ("It is time to act, he said, “and not only with words.”", "said
     the plan was sound: “We have waited long enough.”") goes on with them as one statement, from
@@ -289,8 +289,8 @@ def _one_per_frame(found: list[Attribution]) -> list[Attribution]:
             out.append(a)
             continue
         key = (a.cue, a.source)
-        if key in first and (a.kind != "direct" or a.content[0] < out[first[key]].content[1]):
-            out.append(a)  # what a cue's clause says beside the quotation, or words inside it
+        if key in first and not _goes_on(text, out[first[key]], a):
+            out.append(a)
             continue
         if key not in first:
             first[key] = len(out)
@@ -300,6 +300,22 @@ def _one_per_frame(found: list[Attribution]) -> list[Attribution]:
         kind = head.kind if head.kind == a.kind else "mixed"
         out[first[key]] = replace(head, content=(head.content[0], a.content[1]), kind=kind)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _goes_on(text: str, head: Attribution, a: Attribution) -> bool:
+    """Whether the quotation ``a`` goes on from ``head`` within its sentence (past the frame,
+    ", he said, “...”", or a colon, also across a paragraph break): a quotation after a full stop
+    starts a sentence of its own, whose cue the frame's may only have stood in for; words
+    beside the quotation ("..., adding that ...") or inside it are statements of their own."""
+    if a.kind != "direct" or a.content[0] < head.content[1]:
+        return False
+    between = text[head.content[1] : a.content[0]]
+    if _SENTENCE_END.search(between):
+        return False
+    return "\n" not in between or between.lstrip().startswith(":")
 
 
 def _closed(index: _QuoteIndex, text: str, a: Attribution) -> Attribution:
