@@ -236,7 +236,7 @@ def _describes_speaker(doc: Doc, a: Attribution) -> bool:
     for _ in range(3):
         if t.dep_ in ("relcl", "acl"):
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return False
