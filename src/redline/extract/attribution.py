@@ -193,7 +193,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
     )
     out.extend(_direct(doc, text, quotes, quoted, mixed_spans, reported, cues))
     if cues.merge_split_quotes:
-        out = _merge_continued(text, out)
+        out = _one_per_frame(text, _merge_continued(text, out))
     out = _share_antecedents(doc, pointers, out, cues)
     out = [
         a
@@ -202,10 +202,10 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
     ]
     out = [_closed(index, text, a) for a in out]
     out = _once_per_page(text, _one_per_content(_without_cut_off(doc, text, out)))
-    return out if cues.nested_statements else _univocal(out)
+    return out if cues.nested_statements else _univocal(doc, out)
 
 
-def _univocal(found: list[Attribution]) -> list[Attribution]:
+def _univocal(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """Under a scheme where each word plays one part in one statement (PolNeAR), a statement
     whose cue lies inside the words of another ("The aide told reporters that the mayor had
     promised to scrap the plan") is part of that other's content, not a statement of its own;
@@ -214,10 +214,32 @@ def _univocal(found: list[Attribution]) -> list[Attribution]:
     kept: list[Attribution] = []
     for a in sorted(found, key=lambda a: a.content[0] - a.content[1]):
         if a.cue is None or not any(
-            b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1] and not _framed_within(b) for b in kept
+            b.content[0] <= a.cue[0]
+            and a.cue[1] <= b.content[1]
+            and (not _framed_within(b) or _describes_speaker(doc, a))
+            for b in kept
         ):
             kept.append(a)
     return sorted(kept, key=lambda a: (a.content[0], a.content[1]))
+
+
+def _describes_speaker(doc: Doc, a: Attribution) -> bool:
+    """Whether the statement's cue stands in a clause that describes a noun ("said Ana Ruiz, a
+    lawyer for the union, who has fought the plan", "the only member to back the bill"): inside
+    a quotation's frame such a clause tells who the speaker is, not what she went on to say."""
+    if a.cue is None:
+        return False
+    span = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(3):
+        if t.dep_ in ("relcl", "acl"):
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
 
 
 def _framed_within(a: Attribution) -> bool:
@@ -252,6 +274,48 @@ def _merge_continued(text: str, found: list[Attribution]) -> list[Attribution]:
         merged[prev.content] = replace(head, content=(head.content[0], a.content[1]), kind=kind)
         dropped.add(i)
     return [merged.get(a.content, a) for i, a in enumerate(found) if i not in dropped]
+
+
+def _one_per_frame(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Under ``merge_split_quotes`` (PolNeAR), a quotation that one cue gives one source after
+    words of that source's own ("It is time to act, he said, “and not only with words.”", "said
+    the plan was sound: “We have waited long enough.”") goes on with them as one statement, from
+    the start of the first part to the end of the quotation, as that scheme annotates a speech
+    act once."""
+    first: dict[tuple[tuple[int, int], tuple[int, int]], int] = {}
+    out: list[Attribution] = []
+    for a in sorted(found, key=lambda a: (a.content[0], a.content[1])):
+        if a.cue is None or a.source is None:
+            out.append(a)
+            continue
+        key = (a.cue, a.source)
+        if key in first and not _goes_on(text, out[first[key]], a):
+            out.append(a)
+            continue
+        if key not in first:
+            first[key] = len(out)
+            out.append(a)
+            continue
+        head = out[first[key]]
+        kind = head.kind if head.kind == a.kind else "mixed"
+        out[first[key]] = replace(head, content=(head.content[0], a.content[1]), kind=kind)
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _goes_on(text: str, head: Attribution, a: Attribution) -> bool:
+    """Whether the quotation ``a`` goes on from ``head`` within its sentence (past the frame,
+    ", he said, “...”", or a colon, also across a paragraph break): a quotation after a full stop
+    starts a sentence of its own, whose cue the frame's may only have stood in for; words
+    beside the quotation ("..., adding that ...") or inside it are statements of their own."""
+    if a.kind != "direct" or a.content[0] < head.content[1]:
+        return False
+    between = text[head.content[1] : a.content[0]]
+    if _SENTENCE_END.search(between):
+        return False
+    return "\n" not in between or between.lstrip().startswith(":")
 
 
 def _closed(index: _QuoteIndex, text: str, a: Attribution) -> Attribution:
