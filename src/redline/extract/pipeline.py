@@ -184,6 +184,7 @@ class Extractor:
             confidence=float(raw["confidence"]),
             extractor=self.version,
             stance_confidence=float(raw.get("stance_confidence", 1.0)),
+            issue_stances=dict(raw.get("issue_stances") or {}),
         )
 
     def _event(self, document: Document, raw: dict[str, Any]) -> Event:

@@ -53,7 +53,13 @@ def statement_from_row(r: Row[Any]) -> Statement:
         confidence=float(r.confidence),
         extractor=r.extractor,
         stance_confidence=stance_confidence(r.stance, r.m_stance, r.stance_confidence),
+        issue_stances=_by_issue(getattr(r, "issue_stances", None)),
     )
+
+
+def _by_issue(stored: str | None) -> dict[str, Any]:
+    """A statement's stored stances by issue (None before it was read again: ``{}``)."""
+    return dict(json.loads(stored)) if stored else {}
 
 
 # the columns ``statement_from_values`` reads, in its order; the day as the driver gives it
@@ -81,6 +87,7 @@ STATEMENT_COLUMNS = (
     statement.c.extractor,
     statement.c.m_stance,
     statement.c.stance_confidence,
+    statement.c.issue_stances,
 )
 
 
@@ -116,6 +123,7 @@ def statement_from_values(v: Sequence[Any], days: dict[Any, date | None]) -> Sta
         confidence=float(v[17]),
         extractor=v[18],
         stance_confidence=stance_confidence(v[15], v[19], v[20]),
+        issue_stances=_by_issue(v[21]),
     )
 
 

@@ -136,6 +136,7 @@ def _statement_rows(
             continue
         seen.add(sid)
         issues = sorted(set(st.issues))
+        by_issue = st.stances_by_issue()
         day = st.date or doc.published or carried  # carried: the earliest date a copy gives
         sp = st.speaker
         rows.append(
@@ -168,9 +169,14 @@ def _statement_rows(
                 "confidence": float(st.confidence),
                 "stance_confidence": float(st.stance_confidence),
                 "extractor": st.extractor or ex.extractor,
+                "m_issue_stances": json.dumps(by_issue),
+                "issue_stances": json.dumps(by_issue),
             }
         )
-        issue_rows.extend({"issue": i, "statement_id": sid, "date": day} for i in issues)
+        issue_rows.extend(
+            {"issue": i, "statement_id": sid, "date": day, "stance": by_issue.get(i, st.stance)}
+            for i in issues
+        )
     return rows, issue_rows
 
 
