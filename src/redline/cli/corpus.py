@@ -266,12 +266,14 @@ def statements(
     f = replace(where, limit=limit or None)
     # the rows asked for beside the counted ones say which they are, as the JSON does
     flags = (("rejected", f.include_rejected), ("duplicate", f.include_duplicates))
+    # with --issue, the stance toward that issue beside ``stance`` (the first issue's)
+    columns = STATEMENT_COLUMNS[:4] + ("issue_stance",) * bool(f.issue) + STATEMENT_COLUMNS[4:]
     _listing(
         fmt,
         db,
         f.limit,
         "statements",
-        STATEMENT_COLUMNS + tuple(name for name, asked in flags if asked),
+        columns + tuple(name for name, asked in flags if asked),
         lambda s: s.statements(f),
         lambda s: s.count_statements(f),
         f.actor,

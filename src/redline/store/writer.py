@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, inspect, or_, select, update
 from sqlalchemy.engine import Connection
 
 from redline.model import Extraction, Statement, stable_id
@@ -235,7 +235,15 @@ def _insert_statements(
     conn: Connection, rows: list[dict[str, Any]], issue_rows: list[dict[str, Any]]
 ) -> None:
     insert_rows(conn, statement, rows)
+    if issue_rows and not _links_keep_stance(conn):  # a database opened short of migration 0028
+        issue_rows = [{k: v for k, v in r.items() if k != "stance"} for r in issue_rows]
     insert_ignore(conn, statement_issue, issue_rows, ["issue", "statement_id"])
+
+
+def _links_keep_stance(conn: Connection) -> bool:
+    """Whether ``statement_issue`` has its ``stance`` (migration 0028): only a database opened
+    with ``upto`` an earlier migration lacks it. Asked once per write (a catalog read)."""
+    return "stance" in {c["name"] for c in inspect(conn).get_columns(statement_issue.name)}
 
 
 def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
