@@ -146,8 +146,9 @@ class Statement:
     # how likely the models found ``stance`` (1.0 where a sure rule or an analyst decided): what
     # ranks the quotes a position shows, so that a stray label is not the one on display
     stance_confidence: float = 1.0
-    # the stance toward each issue's own proposition (``stance`` is the first issue's): what
-    # the positions matrix counts the statement by under each of its issues (``issue_stance``)
+    # the issues whose stance differs from ``stance`` (the first issue's), with their own: what
+    # the positions matrix counts the statement by under each of its issues (``issue_stance``);
+    # kept as ``own_stances`` gives them, so that equal statements compare equal
     issue_stances: dict[str, Stance] = field(default_factory=dict)
 
     def stance_on(self, issue: str) -> Stance:
@@ -195,7 +196,7 @@ class Statement:
             confidence=float(d.get("confidence", 1.0)),
             extractor=str(d.get("extractor", "")),
             stance_confidence=float(d.get("stance_confidence", 1.0)),
-            issue_stances=dict(d.get("issue_stances") or {}),
+            issue_stances=own_stances(d.get("stance", "neutral"), d.get("issue_stances")),  # type: ignore[arg-type]
         )
 
 
@@ -383,6 +384,15 @@ def stance_issues(issues: Sequence[str], *, reverses: bool = False) -> list[str]
     """
     first, rest = list(issues[:1]), issues[1:]
     return first + [i for i in rest if reverses or i not in GENERIC_ISSUES]
+
+
+def own_stances(stance: str, by_issue: Mapping[str, str] | str | None) -> dict[str, str]:
+    """The stances by issue that differ from ``stance`` (a mapping, or the store's JSON of one):
+    ``Statement.issue_stances`` as kept, whatever form they came in."""
+    if not by_issue:
+        return {}
+    found = json.loads(by_issue) if isinstance(by_issue, str) else by_issue
+    return {i: str(v) for i, v in found.items() if v != stance}
 
 
 def issue_stance(stance: str, issue_stances: Mapping[str, str] | str | None, issue: str) -> str:
