@@ -8,6 +8,7 @@ character offsets into ``Document.text`` exactly as redline holds it.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -145,6 +146,21 @@ class Statement:
     # how likely the models found ``stance`` (1.0 where a sure rule or an analyst decided): what
     # ranks the quotes a position shows, so that a stray label is not the one on display
     stance_confidence: float = 1.0
+    # the issues whose stance differs from ``stance`` (the first issue's), with their own: what
+    # the positions matrix counts the statement by under each of its issues (``issue_stance``);
+    # kept as ``own_stances`` gives them, so that equal statements compare equal
+    issue_stances: dict[str, Stance] = field(default_factory=dict)
+
+    def stance_on(self, issue: str) -> Stance:
+        """The statement's stance toward ``issue`` (``issue_stance``). A statement read back
+        from the store has its issues sorted, so the map, not the list's order, names the first."""
+        return issue_stance(self.stance, self.issue_stances, issue)  # type: ignore[return-value]
+
+    def stances_by_issue(self) -> dict[str, Stance]:
+        """Every issue's stance in salience order, the first issue's being ``stance``: what
+        the extraction JSON and the store keep."""
+        first = {self.issues[0]: self.stance} if self.issues else {}
+        return {**first, **{i: self.stance_on(i) for i in self.issues[1:]}}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -159,6 +175,7 @@ class Statement:
             "confidence": round(self.confidence, 3),
             "stance_confidence": round(self.stance_confidence, 3),
             "extractor": self.extractor,
+            "issue_stances": self.stances_by_issue(),
         }
 
     @classmethod
@@ -179,6 +196,7 @@ class Statement:
             confidence=float(d.get("confidence", 1.0)),
             extractor=str(d.get("extractor", "")),
             stance_confidence=float(d.get("stance_confidence", 1.0)),
+            issue_stances=own_stances(d.get("stance", "neutral"), d.get("issue_stances")),  # type: ignore[arg-type]
         )
 
 
@@ -366,6 +384,27 @@ def stance_issues(issues: Sequence[str], *, reverses: bool = False) -> list[str]
     """
     first, rest = list(issues[:1]), issues[1:]
     return first + [i for i in rest if reverses or i not in GENERIC_ISSUES]
+
+
+def own_stances(stance: str, by_issue: Mapping[str, str] | str | None) -> dict[str, str]:
+    """The stances by issue that differ from ``stance`` (a mapping, or the store's JSON of one):
+    ``Statement.issue_stances`` as kept, whatever form they came in."""
+    if not by_issue:
+        return {}
+    found = json.loads(by_issue) if isinstance(by_issue, str) else by_issue
+    return {i: str(v) for i, v in found.items() if v != stance}
+
+
+def issue_stance(stance: str, issue_stances: Mapping[str, str] | str | None, issue: str) -> str:
+    """A statement's stance toward one of its issues: that issue's own (``issue_stances``, a
+    mapping or the store's JSON of one), else ``stance``, the first issue's (a statement stored
+    before stances were kept per issue, until ``redline reprocess`` reads it again). Every
+    reader that counts a statement under an issue (matrix, shifts, listings, exports) asks this,
+    so they agree."""
+    if not issue_stances:
+        return stance
+    by_issue = json.loads(issue_stances) if isinstance(issue_stances, str) else issue_stances
+    return str(by_issue.get(issue, stance))
 
 
 def reversal_widens(issues: Sequence[str]) -> bool:

@@ -84,7 +84,7 @@ def test_a_database_made_before_the_migration_finds_by_stem_after_it(db_url: str
         assert old.migrations()[-1] == BEFORE
         _write(old)
     with Store.open(db_url) as store:
-        assert store.migrations()[-1] == "0027_stemmed_search"
+        assert "0027_stemmed_search" in store.migrations()
         assert len(store.statements(StatementFilter(limit=None))) == 6
         assert _found(store, "negotiating") == NEGOTIATE
         assert _found(store, "negot") == []

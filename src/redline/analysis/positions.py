@@ -20,7 +20,7 @@ matrix at any two dates and the shifts between them always agree.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Generic, Literal, TypeVar
 
@@ -54,6 +54,7 @@ __all__ = [
     "cell_days",
     "day_groups",
     "issue_columns",
+    "on_column",
     "own_reversal",
     "position_matrix",
     "row_of",
@@ -169,6 +170,14 @@ def by_issue(statement: Statement, reverses: Reverses | None = None) -> list[str
     return stance_issues(issues, reverses=widen)
 
 
+def on_column(statement: Statement, column: str) -> Statement:
+    """The statement as it counts in a column: with its stance toward that issue
+    (``Statement.stance_on``; a point's column, which is no issue, keeps ``stance``), so that
+    the matrix, its shifts and the quote a cell shows read the stance each issue was decided for."""
+    stance = statement.stance_on(column)
+    return statement if stance == statement.stance else replace(statement, stance=stance)
+
+
 def own_reversal(
     party_of: Mapping[str, str],
     reversal_cues: Sequence[str] = (),
@@ -251,7 +260,7 @@ def cell_days(
                 undated[(row, col)] = undated.get((row, col), 0) + 1
                 undated_ids.add(s.id)
             else:
-                dated.setdefault((row, col), []).append(s)
+                dated.setdefault((row, col), []).append(on_column(s, col))
     return CellDays({key: day_groups(group) for key, group in dated.items()}, undated, len(undated_ids))
 
 

@@ -35,7 +35,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from redline.analysis.positions import Columns, RowKind, day_groups, issue_columns, own_reversal, row_of
+from redline.analysis.positions import (
+    Columns,
+    RowKind,
+    day_groups,
+    issue_columns,
+    on_column,
+    own_reversal,
+    row_of,
+)
 from redline.balance import (
     NO_SHIFT_ROWS,
     Reversal,
@@ -195,7 +203,7 @@ def find_shifts(
         if row is None or row in NO_SHIFT_ROWS:
             continue
         for col in columns(s):
-            groups.setdefault((row, col), []).append(s)
+            groups.setdefault((row, col), []).append(on_column(s, col))
     cells = sorted(groups.items())
     drafts = [sh for key, group in cells for sh in cell_shifts(*key, shift_days(group, reversal))]
     return shown(drafts, _identity)

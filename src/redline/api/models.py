@@ -82,6 +82,7 @@ class OverrideOut(_Model):
     actor_id: str | None
     issues: list[str] | None
     stance: str | None
+    issue: str | None = Field(default=None, description="The issue the stance was set for (null: the first).")
     reject: bool
     date: str | None = Field(description="The day it was said, as corrected (ISO).")
     undated: bool = Field(description="Corrected to no known day: counted as undated.")
@@ -106,6 +107,11 @@ class StatementDetail(_Model):
     speaker: SpeakerOut | None
     issues: list[str]
     stance: Stance
+    issue_stances: dict[str, Stance] = Field(
+        default_factory=dict,
+        description="The stance toward each issue (`stance` is the first issue's): what the positions "
+        "matrix counts the statement by under each.",
+    )
     stance_confidence: float = Field(
         description="How likely the models found the stance (1.0 where an analyst set it); "
         "ranks the quotes a cell shows."
@@ -136,7 +142,14 @@ class CorrectionIn(_Model):
         max_length=MAX_ISSUES,
         description="Replacement issue ids of the taxonomy ([] for none).",
     )
-    stance: Stance | None = None
+    stance: Stance | None = Field(
+        default=None,
+        description="The first issue's stance (`stance`), unless `issue` names the one issue it is for; "
+        "the further issues keep the stance read for each.",
+    )
+    issue: str | None = Field(
+        default=None, max_length=MAX_NAME, description="With `stance`: the one issue whose stance it sets."
+    )
     reject: bool = Field(default=False, description="Mark the statement as not a statement.")
     date: datetime.date | None = Field(
         default=None, description="The day it was said (ISO), when the document's date is wrong for it."

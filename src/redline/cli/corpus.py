@@ -191,6 +191,14 @@ def correct(
         str | None, typer.Option(metavar="ISSUES", help="Comma-separated issue ids ('' for none).")
     ] = None,
     stance: StanceOpt = None,
+    issue: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ISSUE",
+            help="With --stance: the one issue whose stance it sets. Without it --stance sets the first "
+            "issue's (the statement's `stance`) and the further issues keep the stance read for each.",
+        ),
+    ] = None,
     reject: Annotated[bool, typer.Option("--reject", help="Mark the statement as not a statement.")] = False,
     who: Annotated[str, typer.Option(metavar="NAME", help="Who makes the correction.")] = "analyst",
     note: Annotated[str | None, typer.Option(metavar="TEXT", help="Why.")] = None,
@@ -217,7 +225,9 @@ def correct(
             raise ConfigError(f"--issues: {bad[1]}", hint="give issue ids separated by commas")
         undated = (said_on or "").strip().lower() == "undated"
         said = None if undated else day(said_on, "--date")
-        change = Correction(speaker, parsed, stance, reject, who, note, date=said, undated=undated)
+        change = Correction(
+            speaker, parsed, stance, reject, who, note, date=said, undated=undated, issue=issue
+        )
         oid = correct_statement(store, statement_id, change, actor_files=settings.actors)
         typer.echo(f"correction {oid} recorded for statement {statement_id}", err=True)
         record = store.statement(statement_id)
@@ -256,12 +266,14 @@ def statements(
     f = replace(where, limit=limit or None)
     # the rows asked for beside the counted ones say which they are, as the JSON does
     flags = (("rejected", f.include_rejected), ("duplicate", f.include_duplicates))
+    # with --issue, the stance toward that issue beside ``stance`` (the first issue's)
+    columns = STATEMENT_COLUMNS[:4] + ("issue_stance",) * bool(f.issue) + STATEMENT_COLUMNS[4:]
     _listing(
         fmt,
         db,
         f.limit,
         "statements",
-        STATEMENT_COLUMNS + tuple(name for name, asked in flags if asked),
+        columns + tuple(name for name, asked in flags if asked),
         lambda s: s.statements(f),
         lambda s: s.count_statements(f),
         f.actor,

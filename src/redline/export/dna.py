@@ -11,7 +11,8 @@ join keys.
 Agreement: support is 1, oppose 0; a conditional statement is 1 with qualifier
 ``conditional`` (it accepts the proposition on terms). Neutral statements (reports of fact)
 take no side and are left out unless asked for; then agreement is empty and the qualifier
-``neutral``. An issue counts only if the statement's stance bears on it (see
+``neutral``. Agreement is per concept: each issue's row has the statement's stance toward that
+issue (``issue_stances`` of the record). An issue counts only if the statement's stance bears on it (see
 ``redline.store.tallies.record_columns``, as the matrix counts it). ``coder`` is the extractor, or ``analyst``
 when a correction was applied; ``time`` is the statement's date, else the document's.
 Statements without a speaker or without an issue cannot be DNA statements and are left out.
@@ -31,7 +32,7 @@ from redline.export.statements import pax_codes
 from redline.export.tables import TABLE_FORMATS, write_csv, write_rows
 from redline.knowledge.issues import Taxonomy
 from redline.store import StatementFilter, Store
-from redline.store.tallies import record_columns
+from redline.store.tallies import record_columns, record_stance
 
 DNA_COLUMNS = (
     "statement_id",
@@ -71,11 +72,14 @@ def dna_rows(
     """DNA statements from statement records (``Store.iter_statement_records``)."""
     known = set(taxonomy.ids) if taxonomy is not None else set()
     for r in records:
-        if not r["speaker"] or (r["stance"] == "neutral" and not include_neutral):
+        if not r["speaker"]:
             continue
-        agree, qualifier = agreement(r["stance"])
         coder = "analyst" if r["corrected"] else r["extractor"]
         for issue in record_columns(r):
+            stance = record_stance(r, issue)  # agreement is per concept: the issue's own
+            if stance == "neutral" and not include_neutral:
+                continue
+            agree, qualifier = agreement(stance)
             yield {
                 "statement_id": f"{r['id']}:{issue}",
                 "time": r["date"] or r["published"],

@@ -41,7 +41,7 @@ from redline.export.tables import write_csv
 from redline.knowledge.issues import Taxonomy
 from redline.model import STANCES
 from redline.store import StatementFilter, Store
-from redline.store.tallies import record_columns
+from redline.store.tallies import record_columns, record_stance
 
 NETWORK_KINDS = ("actor-issue", "actor-actor", "actor-actor-conflict")
 NETWORK_FORMATS = ("graphml", "gexf", "csv", "json")
@@ -75,15 +75,16 @@ def tally(records: Iterable[Mapping[str, Any]], issue: str | None = None) -> Tal
             continue
         issues = [i for i in record_columns(r) if issue is None or i == issue]
         t.statements[actor_id] += 1
-        agree, _ = agreement(r["stance"])
         if issues and r.get("extractor"):
             t.extractors.add(r["extractor"])
         for i in issues:
+            stance = record_stance(r, i)  # the stance toward this issue, as the matrix counts it
+            agree, _ = agreement(stance)
             t.ids[(actor_id, i)].append(r["id"])
             if agree is not None:
                 t.side_ids[(actor_id, i)].append(r["id"])
             t.issue_statements[i] += 1
-            t.stances.setdefault((actor_id, i), Counter())[r["stance"]] += 1
+            t.stances.setdefault((actor_id, i), Counter())[stance] += 1
             if r["date"]:
                 span = t.dates.setdefault((actor_id, i), [r["date"], r["date"]])
                 span[0], span[1] = min(span[0], r["date"]), max(span[1], r["date"])

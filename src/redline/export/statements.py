@@ -36,6 +36,7 @@ STATEMENT_COLUMNS = (
     "issues",
     "pax",
     "stance",
+    "issue_stances",  # each issue's stance, in the order of ``issues`` (``stance``: the first issue's)
     "stance_confidence",
     "confidence",
     "extractor",

@@ -113,10 +113,19 @@ class Decision:
     # ran): what ranks the quote a cell of the matrix shows, so that the quote shown is one the
     # reading is sure of, not a stray label
     certainty: float = 1.0
+    # the stance toward each further issue's own proposition, and how each was decided
+    # (``StatementClassifier.further_stances``); the first issue's is ``stance``
+    further: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+
+    @property
+    def issue_stances(self) -> dict[str, str]:
+        """Every issue's stance, the first's being ``stance`` (``Statement.issue_stances``)."""
+        first = {self.issues[0]: self.stance} if self.issues else {}
+        return {**first, **{i: s for i, (s, _, _) in self.further.items()}}
 
     def explain(self) -> dict[str, Any]:
         """The explanation users see (``redline extract --explain``)."""
-        return {
+        out: dict[str, Any] = {
             "issues": {"decided_by": self.issues_by, "why": f"{self.issues_by}: {self.issues_reason}"},
             "stance": {
                 "decided_by": self.stance_by,
@@ -124,6 +133,12 @@ class Decision:
                 "certainty": round(self.certainty, 3),
             },
         }
+        if self.further:
+            out["issue_stances"] = {
+                i: {"stance": s, "decided_by": by, "why": f"{by}: {why}"}
+                for i, (s, by, why) in self.further.items()
+            }
+        return out
 
 
 class StatementClassifier:
@@ -290,9 +305,45 @@ class StatementClassifier:
                 if w.context > 0 and r.item.party:
                     side, note = self._in_context(r, [o for j, o in enumerate(readings) if j != i])
                 stance, certainty = self._finish(r, side, note)
+            further = self.further_stances(r.item, r.issues[0], r.rule, stance[0])
             out.append(
-                Decision(r.issues[0], stance[0], r.issues[1], r.issues[2], stance[1], stance[2], certainty)
+                Decision(
+                    r.issues[0], stance[0], r.issues[1], r.issues[2], stance[1], stance[2], certainty, further
+                )
             )
+        return out
+
+    def further_stances(
+        self, item: StatementInput, issues: list[str], first_rule: StanceResult, first: str
+    ) -> dict[str, tuple[str, str, str]]:
+        """(stance, decided by, why) toward each issue after the first, each toward its own
+        proposition: "no Western troops in Ukraine" opposes the guarantees the plan frames as a
+        Western force and supports the NATO point that stations none. The rules read each issue's
+        own wording (``pro``/``anti``/``counter`` in ``issues.yaml``); where their reading of an
+        issue is no other than their reading of the first (no side, or the same words read the
+        same way: a cue verb, a refusal of the whole), nothing of that issue's own decided, and the
+        first issue's stance is shared, as the models (trained on first issues only) decided it."""
+        out: dict[str, tuple[str, str, str]] = {}
+        if first == "neutral" and self.weights is not None and self.weights.gate is not None:
+            # the position gate never sees the issue: a statement it reads as a report voices
+            # no position on any of its issues (unseen..unseen12: 4 of the 5 further stances
+            # the rules read under a report were wrong, the report's neutral right)
+            why = "a report (the issue-blind gate read no position): neutral on every issue"
+            return {issue: ("neutral", "first issue", why) for issue in issues[1:]}
+        for issue in issues[1:]:
+            rule = self.rule_reading(item, [issue])
+            own = rule.stance != "neutral" and (rule.stance, rule.reason) != (
+                first_rule.stance,
+                first_rule.reason,
+            )
+            if own:
+                out[issue] = (rule.stance, "rule", rule.reason)
+            else:
+                out[issue] = (
+                    first,
+                    "first issue",
+                    f"no reading of {issue}'s own; the first issue's stance shared",
+                )
         return out
 
     def _in_context(self, r: _Reading, others: list[_Reading]) -> tuple[dict[str, float] | None, str]:

@@ -235,6 +235,7 @@ class RedlineExtract:
             statement["issues"] = decision.issues
             statement["stance"] = decision.stance
             statement["stance_confidence"] = decision.certainty
+            statement["issue_stances"] = decision.issue_stances
             statement["explain"] = {**decision.explain(), **statement["explain"]}
         doc._.redline_statements = statements
         doc._.redline_mentions = [[m.span.start, m.span.end, m.actor_id, m.name] for m in mentions]

@@ -21,7 +21,17 @@ from redline.extract.nlp import load_nlp, split_initials, unwrapped
 from redline.extract.sections import Sections, sections
 from redline.knowledge import packaged
 from redline.knowledge.lemmas import load_lemma_exceptions
-from redline.model import Document, Event, Extraction, Mention, Span, Speaker, Statement, stable_id
+from redline.model import (
+    Document,
+    Event,
+    Extraction,
+    Mention,
+    Span,
+    Speaker,
+    Statement,
+    own_stances,
+    stable_id,
+)
 from redline.runners import forked_workers_die_with_parent
 
 EXTRACTOR_VERSION = "0.22.0"
@@ -186,6 +196,7 @@ class Extractor:
             confidence=float(raw["confidence"]),
             extractor=self.version,
             stance_confidence=float(raw.get("stance_confidence", 1.0)),
+            issue_stances=own_stances(raw["stance"], raw.get("issue_stances")),  # type: ignore[arg-type]
         )
 
     def _event(self, document: Document, raw: dict[str, Any]) -> Event:

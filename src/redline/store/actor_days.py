@@ -19,23 +19,31 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from redline.store.schema import actor_day
-from redline.store.statement_triggers import countable, pg_triggers, sqlite_triggers
+from redline.store.statement_triggers import (
+    countable,
+    drop_triggers,
+    has_issue_stances,
+    issue_stance_sql,
+    pg_triggers,
+    sqlite_triggers,
+)
 
-__all__ = ["create", "of_actor", "recent", "recount"]
+__all__ = ["create", "of_actor", "per_issue_stances", "recent", "recount"]
 
 
 def _counted(row: str) -> str:
     return f"{countable(row)} AND {row}.actor_id IS NOT NULL"
 
 
-def _sqlite_add(row: str, sign: int) -> str:
+def _sqlite_add(row: str, sign: int, per_issue: bool = False) -> str:
+    stance = issue_stance_sql(row, "issue", pg=False) if per_issue else f"{row}.stance"
     issues = (
         f"SELECT DISTINCT value AS issue FROM json_each({row}.issues) "
         f"UNION SELECT '' WHERE json_array_length({row}.issues) = 0"
     )
     return (
         f"INSERT INTO actor_day (actor_id, issue, day, stance, n) "
-        f"SELECT {row}.actor_id, issue, coalesce({row}.date, ''), {row}.stance, {sign} FROM ({issues}) "
+        f"SELECT {row}.actor_id, issue, coalesce({row}.date, ''), {stance}, {sign} FROM ({issues}) "
         f"WHERE {_counted(row)} "
         f"ON CONFLICT (actor_id, issue, day, stance) DO UPDATE SET n = n + excluded.n;"
     )
@@ -44,9 +52,15 @@ def _sqlite_add(row: str, sign: int) -> str:
 _COLUMNS = "rejected, duplicate, date, actor_id, issues, stance"
 
 _SQLITE = sqlite_triggers("actor_day", _COLUMNS, _sqlite_add)
+# since migration 0028: each issue with the statement's stance toward it
+_PER_ISSUE_COLUMNS = f"{_COLUMNS}, issue_stances"
+_SQLITE_PER_ISSUE = sqlite_triggers(
+    "actor_day", _PER_ISSUE_COLUMNS, lambda row, sign: _sqlite_add(row, sign, per_issue=True)
+)
 
 
-def _pg_add(row: str, sign: int) -> str:
+def _pg_add(row: str, sign: int, per_issue: bool = False) -> str:
+    stance = issue_stance_sql(row, "i.issue", pg=True) if per_issue else f"{row}.stance"
     issues = (
         f"SELECT DISTINCT jsonb_array_elements_text({row}.issues::jsonb) AS issue "
         f"UNION SELECT '' WHERE jsonb_array_length({row}.issues::jsonb) = 0"
@@ -54,13 +68,16 @@ def _pg_add(row: str, sign: int) -> str:
     return f"""
         IF {_counted(row)} THEN
             INSERT INTO actor_day (actor_id, issue, day, stance, n)
-            SELECT {row}.actor_id, i.issue, coalesce({row}.date::text, ''), {row}.stance, {sign}
+            SELECT {row}.actor_id, i.issue, coalesce({row}.date::text, ''), {stance}, {sign}
             FROM ({issues}) AS i
             ON CONFLICT (actor_id, issue, day, stance) DO UPDATE SET n = actor_day.n + excluded.n;
         END IF;"""
 
 
 _PG = pg_triggers("actor_day_statement", _COLUMNS, _pg_add)
+_PG_PER_ISSUE = pg_triggers(
+    "actor_day_statement", _PER_ISSUE_COLUMNS, lambda row, sign: _pg_add(row, sign, per_issue=True)
+)
 
 _SQLITE_ISSUES = (
     "SELECT DISTINCT s.pk, j.value AS issue FROM statement s, json_each(s.issues) j "
@@ -80,14 +97,27 @@ def create(conn: Connection) -> None:
         conn.exec_driver_sql(ddl)
 
 
+def per_issue_stances(conn: Connection) -> None:
+    """Migration 0028: the triggers count each issue with the statement's stance toward it;
+    recounted, as every issue of a stored statement still has its ``stance``."""
+    pg = conn.dialect.name == "postgresql"
+    for ddl in [
+        *drop_triggers("actor_day_statement" if pg else "actor_day", pg),
+        *(_PG_PER_ISSUE if pg else _SQLITE_PER_ISSUE),
+    ]:
+        conn.exec_driver_sql(ddl)
+    recount(conn)
+
+
 def recount(conn: Connection) -> None:
     """Count every row again from the statements (the migration, and a repair)."""
     conn.execute(actor_day.delete())
     pg = conn.dialect.name == "postgresql"
     day = "coalesce(s.date::text, '')" if pg else "coalesce(s.date, '')"
+    stance = issue_stance_sql("s", "i.issue", pg) if has_issue_stances(conn) else "s.stance"
     conn.exec_driver_sql(
         "INSERT INTO actor_day (actor_id, issue, day, stance, n) "
-        f"SELECT s.actor_id, i.issue, {day}, s.stance, count(*) "
+        f"SELECT s.actor_id, i.issue, {day}, {stance}, count(*) "
         f"FROM ({_PG_ISSUES if pg else _SQLITE_ISSUES}) i JOIN statement s ON s.pk = i.pk "
         "WHERE NOT s.rejected AND NOT s.duplicate AND s.actor_id IS NOT NULL GROUP BY 1, 2, 3, 4"
     )

@@ -26,7 +26,14 @@ from sqlalchemy import Subquery, func, select
 from sqlalchemy.engine import Connection
 
 from redline.store.schema import actor, corpus_count
-from redline.store.statement_triggers import countable, pg_triggers, sqlite_triggers
+from redline.store.statement_triggers import (
+    countable,
+    drop_triggers,
+    has_issue_stances,
+    issue_stance_sql,
+    pg_triggers,
+    sqlite_triggers,
+)
 
 __all__ = [
     "actor_counts",
@@ -36,6 +43,7 @@ __all__ = [
     "day_counts",
     "of_actor",
     "party_counts",
+    "per_issue_stances",
     "recount",
     "totals",
 ]
@@ -170,10 +178,11 @@ _PG_ISSUES = "SELECT DISTINCT s.pk, jsonb_array_elements_text(s.issues::jsonb) A
 _DAY = {"sqlite": "coalesce(date, '')", "postgresql": "coalesce(date::text, '')"}
 
 
-def _sqlite_issue_stance(row: str, sign: int, when: str) -> str:
+def _sqlite_issue_stance(row: str, sign: int, when: str, per_issue: bool = False) -> str:
+    stance = issue_stance_sql(row, "value", pg=False) if per_issue else f"{row}.stance"
     return _sqlite_add(
         "'issue_stance'",
-        f"value || char(31) || {row}.stance",
+        f"value || char(31) || {stance}",
         sign,
         when,
         f"FROM (SELECT DISTINCT value FROM json_each({row}.issues))",
@@ -187,9 +196,10 @@ _SQLITE_ISSUE_STANCE = sqlite_triggers(
 )
 
 
-def _pg_issue_stance(row: str, sign: int) -> str:
+def _pg_issue_stance(row: str, sign: int, per_issue: bool = False) -> str:
+    stance = issue_stance_sql(row, "i", pg=True) if per_issue else f"{row}.stance"
     return f"""
-        PERFORM corpus_count_add('issue_stance', i || chr(31) || {row}.stance, {sign})
+        PERFORM corpus_count_add('issue_stance', i || chr(31) || {stance}, {sign})
             FROM (SELECT DISTINCT jsonb_array_elements_text({row}.issues::jsonb) AS i) AS issues;"""
 
 
@@ -198,22 +208,48 @@ _PG_ISSUE_STANCE = pg_triggers(
 )
 
 
-def _issue_stance_fill(pg: bool) -> str:
+# since migration 0028: each issue with the statement's stance toward it
+_SQLITE_PER_ISSUE_STANCE = sqlite_triggers(
+    "corpus_count_issue_stance",
+    f"{_STATEMENT_COLUMNS}, issue_stances",
+    lambda row, sign: _sqlite_issue_stance(row, sign, countable(row), per_issue=True),
+)
+_PG_PER_ISSUE_STANCE = pg_triggers(
+    "corpus_count_issue_stance",
+    f"{_STATEMENT_COLUMNS}, issue_stances",
+    _when_countable(lambda row, sign: _pg_issue_stance(row, sign, per_issue=True)),
+)
+
+
+def per_issue_stances(conn: Connection) -> None:
+    """Migration 0028: the ``issue_stance`` counter counts each issue with the statement's
+    stance toward it (its triggers made anew), recounted from what is stored."""
+    pg = conn.dialect.name == "postgresql"
+    for ddl in drop_triggers("corpus_count_issue_stance", pg):
+        conn.exec_driver_sql(ddl)
+    create_issue_stance(conn, _PG_PER_ISSUE_STANCE if pg else _SQLITE_PER_ISSUE_STANCE)
+
+
+def _issue_stance_fill(pg: bool, per_issue: bool = False) -> str:
     sep = "chr(31)" if pg else "char(31)"
+    stance = issue_stance_sql("s", "i.value", pg) if per_issue else "s.stance"
     return (
-        f"SELECT 'issue_stance', i.value || {sep} || s.stance, count(*) FROM "
+        f"SELECT 'issue_stance', i.value || {sep} || {stance}, count(*) FROM "
         f"({_PG_ISSUES if pg else _SQLITE_ISSUES}) i JOIN statement s ON s.pk = i.pk "
         "WHERE NOT s.rejected AND NOT s.duplicate GROUP BY 1, 2"
     )
 
 
-def create_issue_stance(conn: Connection) -> None:
+def create_issue_stance(conn: Connection, triggers: list[str] | None = None) -> None:
     """The ``issue_stance`` counter, counted from what is stored, and its triggers: a listing
     of one issue and one stance is counted from it instead of a join of the issue's rows."""
     pg = conn.dialect.name == "postgresql"
     conn.execute(corpus_count.delete().where(corpus_count.c.name == "issue_stance"))
-    conn.exec_driver_sql(f"INSERT INTO corpus_count (name, key, n) {_issue_stance_fill(pg)}")
-    for ddl in _PG_ISSUE_STANCE if pg else _SQLITE_ISSUE_STANCE:
+    fill = _issue_stance_fill(pg, has_issue_stances(conn))
+    conn.exec_driver_sql(f"INSERT INTO corpus_count (name, key, n) {fill}")
+    if triggers is None:
+        triggers = _PG_ISSUE_STANCE if pg else _SQLITE_ISSUE_STANCE
+    for ddl in triggers:
         conn.exec_driver_sql(ddl)
 
 
@@ -252,7 +288,7 @@ def recount(conn: Connection) -> None:
         f"JOIN statement s ON s.pk = i.pk WHERE NOT s.rejected AND NOT s.duplicate GROUP BY 1, 2",
     ]
     if _has_issue_stance(conn):
-        fill.append(_issue_stance_fill(pg))
+        fill.append(_issue_stance_fill(pg, has_issue_stances(conn)))
     for q in fill:
         conn.exec_driver_sql(f"INSERT INTO corpus_count (name, key, n) {q}")
 

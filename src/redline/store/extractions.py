@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import String, case, select, type_coerce
 from sqlalchemy.engine import Connection, Row
 
-from redline.model import Document, Event, Extraction, Span, Speaker, Statement
+from redline.model import Document, Event, Extraction, Span, Speaker, Statement, own_stances
 from redline.store.countable import countable
 from redline.store.schema import actor, document, event, statement
 
@@ -53,6 +53,7 @@ def statement_from_row(r: Row[Any]) -> Statement:
         confidence=float(r.confidence),
         extractor=r.extractor,
         stance_confidence=stance_confidence(r.stance, r.m_stance, r.stance_confidence),
+        issue_stances=own_stances(r.stance, getattr(r, "issue_stances", None)),  # type: ignore[arg-type]
     )
 
 
@@ -81,6 +82,7 @@ STATEMENT_COLUMNS = (
     statement.c.extractor,
     statement.c.m_stance,
     statement.c.stance_confidence,
+    statement.c.issue_stances,
 )
 
 
@@ -116,6 +118,7 @@ def statement_from_values(v: Sequence[Any], days: dict[Any, date | None]) -> Sta
         confidence=float(v[17]),
         extractor=v[18],
         stance_confidence=stance_confidence(v[15], v[19], v[20]),
+        issue_stances=own_stances(v[15], v[21]),  # type: ignore[arg-type]
     )
 
 

@@ -429,6 +429,38 @@ def _document_copies(conn: Connection) -> None:
     document_copy.create(conn, checkfirst=True)
 
 
+def _issue_stances(conn: Connection) -> None:
+    """A statement keeps its stance toward each issue (``statement.m_issue_stances`` and
+    ``issue_stances``, a JSON object in salience order; ``statement_issue.stance`` on each link)
+    and a stance correction the issue it is toward (``statement_override.issue``). Stored
+    statements get none yet (NULL: every issue has ``stance``, the first issue's, as before)
+    and each link that stance, so every count stays as it was until ``redline reprocess``
+    reads the statements again; the counters kept by triggers count each issue by its own
+    stance from now on (``actor_days``, ``corpus_counts``' ``issue_stance``). A column a
+    database already has (0022 adds every column the table lacks) is left as it is."""
+    from sqlalchemy import inspect, update
+
+    from redline.store import actor_days, corpus_counts
+    from redline.store.schema import statement, statement_issue, statement_override
+
+    wanted = {
+        statement: ("m_issue_stances", "issue_stances"),
+        statement_issue: ("stance",),
+        statement_override: ("issue",),
+    }
+    for table, names in wanted.items():
+        have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for name in names:
+            if name not in have:
+                kind = table.c[name].type.compile(dialect=conn.dialect)
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}")
+    si = statement_issue
+    first = select(statement.c.stance).where(statement.c.id == si.c.statement_id).scalar_subquery()
+    conn.execute(update(si).values(stance=first))
+    actor_days.per_issue_stances(conn)
+    corpus_counts.per_issue_stances(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -457,6 +489,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0025_undated_last", _undated_last),
     ("0026_document_copies", _document_copies),
     ("0027_stemmed_search", _stemmed_search),
+    ("0028_issue_stances", _issue_stances),
 )
 
 

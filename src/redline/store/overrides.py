@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from redline.errors import ConfigError, NotFoundError
 from redline.knowledge.actors import name_key
-from redline.model import STANCES
+from redline.model import STANCES, issue_stance
 from redline.store import actors as actor_rules
 from redline.store import point_links, point_tallies, tallies
 from redline.store._sql import chunks, insert_ignore
@@ -51,6 +51,9 @@ class Correction:
     note: str | None = None
     date: date | None = None  # the day it was said, when the document's (or none) is wrong
     undated: bool = False  # no day is known: the date the machine gave is wrong and none replaces it
+    # the issue ``stance`` is toward: None sets ``stance``, the first issue's (the stances of
+    # the statement's further issues stay as read); an issue sets that issue's alone
+    issue: str | None = None
 
 
 def _speaker_actor(conn: Connection, value: str) -> tuple[str, str]:
@@ -78,6 +81,8 @@ def record(conn: Connection, statement_id: str, change: Correction) -> int:
     """Store a correction and apply it; return the override's id."""
     if change.stance is not None and change.stance not in STANCES:
         raise ConfigError(f"unknown stance {change.stance!r}", hint=f"use one of {', '.join(STANCES)}")
+    if change.issue is not None and change.stance is None:
+        raise ConfigError("an issue without a stance", hint="give --stance with --issue")
     if change.date is not None and change.undated:
         raise ConfigError("a date and undated at once", hint="give a day, or undated for no day")
     unchanged = change.speaker is None and change.issues is None and change.stance is None
@@ -85,12 +90,22 @@ def record(conn: Connection, statement_id: str, change: Correction) -> int:
         raise ConfigError("nothing to correct", hint="give --speaker, --issues, --stance, --date or --reject")
     st = conn.execute(
         select(
-            statement.c.document_id, statement.c.content_start, statement.c.content_end, statement.c.content
+            statement.c.document_id,
+            statement.c.content_start,
+            statement.c.content_end,
+            statement.c.content,
+            statement.c.issues,
         ).where(statement.c.id == statement_id)
     ).first()
     if st is None:
         raise NotFoundError(
             f"no statement {statement_id!r}", hint="list ids with `redline statements --format csv`"
+        )
+    issues_after = change.issues if change.issues is not None else json.loads(st.issues)
+    if change.issue is not None and change.issue not in issues_after:
+        raise ConfigError(
+            f"statement {statement_id!r} is not on issue {change.issue!r}",
+            hint=f"its issues: {', '.join(issues_after) or 'none'}; correct them with --issues first",
         )
     actor_id, name = _speaker_actor(conn, change.speaker) if change.speaker else (None, None)
     result = conn.execute(
@@ -104,6 +119,7 @@ def record(conn: Connection, statement_id: str, change: Correction) -> int:
             actor_id=actor_id,
             issues=json.dumps(sorted(set(change.issues))) if change.issues is not None else None,
             stance=change.stance,
+            issue=change.issue,
             reject=change.reject,
             date=change.date,
             undated=change.undated,
@@ -150,6 +166,7 @@ def apply(conn: Connection, statement_ids: Sequence[str]) -> None:
                 statement.c.m_issues,
                 statement.c.m_stance,
                 statement.c.m_date,
+                statement.c.m_issue_stances,
             ).where(statement.c.id.in_(list(by_statement)))
         ).all()
         for row in rows:
@@ -161,16 +178,20 @@ def apply(conn: Connection, statement_ids: Sequence[str]) -> None:
                 False,
                 row.m_date,
             )
+            # None: stored before stances were kept per issue, every issue has ``stance``
+            by_issue: dict[str, str] | None = json.loads(row.m_issue_stances) if row.m_issue_stances else None
             for ov in by_statement[row.id]:
                 if ov.actor_id is not None:
                     speaker, actor_id = ov.speaker, ov.actor_id
                 if ov.issues is not None:
                     issues = json.loads(ov.issues)
                 if ov.stance is not None:
-                    stance = ov.stance
+                    stance, by_issue = _corrected_stance(ov.stance, ov.issue, stance, by_issue)
                 rejected = rejected or bool(ov.reject)
                 if ov.date is not None or ov.undated:
                     day = None if ov.undated else ov.date
+            if by_issue is not None:  # the issues kept, in salience order, then any an analyst added
+                by_issue = {i: by_issue.get(i, stance) for i in [*by_issue, *issues] if i in issues}
             conn.execute(
                 update(statement)
                 .where(statement.c.id == row.id)
@@ -181,15 +202,39 @@ def apply(conn: Connection, statement_ids: Sequence[str]) -> None:
                     issues=json.dumps(issues),
                     rejected=rejected,
                     date=day,
+                    issue_stances=None if by_issue is None else json.dumps(by_issue),
                 )
             )
             conn.execute(delete(statement_issue).where(statement_issue.c.statement_id == row.id))
             insert_ignore(
                 conn,
                 statement_issue,
-                [{"issue": i, "statement_id": row.id, "date": day} for i in issues],
+                [
+                    {
+                        "issue": i,
+                        "statement_id": row.id,
+                        "date": day,
+                        "stance": issue_stance(stance, by_issue, i),
+                    }
+                    for i in issues
+                ],
                 ["issue", "statement_id"],
             )
+
+
+def _corrected_stance(
+    corrected: str, issue: str | None, stance: str, by_issue: dict[str, str] | None
+) -> tuple[str, dict[str, str] | None]:
+    """``stance`` and the stances by issue after an analyst's stance correction: without an
+    issue it is the first issue's (``stance``, the first key); with one, that issue's alone
+    (and ``stance`` too when it is the first). Where no stances by issue were kept, one for a
+    further issue starts them: every other issue keeps ``stance``."""
+    first = next(iter(by_issue), None) if by_issue else None
+    if issue is None or issue == first:
+        if by_issue is not None and first is not None:
+            by_issue = {**by_issue, first: corrected}
+        return corrected, by_issue
+    return stance, {**(by_issue or {}), issue: corrected}
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:

@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import String, and_, case, delete, or_, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
+from redline.model import issue_stance
 from redline.store import point_cells, tallies
 from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import TallyRow
@@ -105,8 +106,9 @@ def _aggregate(
         issues = sorted(set(json.loads(m["issues"])))
         for key in keys:
             tallies.merge(whole, key, one)
-            for issue in issues:
-                tallies.merge(by_issue, (issue, *key), one)
+            for issue in issues:  # under an issue, with the stance toward it
+                stance = issue_stance(m["stance"], m.get("issue_stances"), issue)
+                tallies.merge(by_issue, (issue, *key[:4], stance), one)
     return whole, by_issue
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, false, func, literal_column, or_, se
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
+from redline.model import issue_stance
 from redline.search_syntax import SEARCH_HELP as SEARCH_HELP  # one text for every interface
 from redline.store import corpus_counts
 from redline.store._sql import newest_first
@@ -169,7 +170,8 @@ def statement_conditions(
 ) -> list[ColumnElement[bool]]:
     """The WHERE conditions of a filter on ``statement`` (limit and order are the caller's).
 
-    ``issue=False`` leaves the issue out, for a caller that joins ``statement_issue`` itself.
+    ``issue=False`` leaves the issue out, for a caller that joins ``statement_issue`` itself
+    (on that issue): a stance is then the link's, the statement's stance toward the issue.
     """
     s = statement
     conds: list[ColumnElement[bool]] = []
@@ -179,7 +181,13 @@ def statement_conditions(
     if f.issue and issue:
         si = statement_issue
         conds.append(select(si.c.issue).where(si.c.statement_id == s.c.id, si.c.issue == f.issue).exists())
-    if f.stance:
+    if f.stance and f.issue and not issue:  # the caller joined the issue's link: its stance
+        conds.append(statement_issue.c.stance == f.stance)
+    elif f.stance and f.issue:  # the stance toward that issue (``statement_issue.stance``)
+        si = statement_issue
+        on_issue = (si.c.statement_id == s.c.id, si.c.issue == f.issue, si.c.stance == f.stance)
+        conds.append(select(si.c.issue).where(*on_issue).exists())
+    elif f.stance:
         conds.append(s.c.stance == f.stance)
     if f.since:
         conds.append(s.c.date >= f.since)
@@ -238,6 +246,7 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
             s.c.actor_id,
             s.c.stance,
             s.c.issues,
+            s.c.issue_stances,
             s.c.kind,
             s.c.content,
             s.c.outlet,
@@ -258,6 +267,9 @@ def list_statements(conn: Connection, f: StatementFilter) -> list[dict[str, Any]
     for row in conn.execute(q):
         d = row._asdict()
         d["issues"] = json.loads(d["issues"])
+        by_issue = d.pop("issue_stances")
+        if f.issue:  # the stance toward the issue listed, beside the first issue's (``stance``)
+            d["issue_stance"] = issue_stance(d["stance"], by_issue, f.issue)
         d["date"] = d["date"].isoformat() if d["date"] else None
         d["rejected"], d["duplicate"] = bool(d["rejected"]), bool(d["duplicate"])
         out.append(d)

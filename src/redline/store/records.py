@@ -16,6 +16,7 @@ from typing import Any, TypedDict
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from redline.model import issue_stance
 from redline.store import copies, corpus_counts
 from redline.store.extractions import stance_confidence
 from redline.store.schema import (
@@ -62,6 +63,7 @@ class OverrideRecord(TypedDict):
     actor_id: str | None
     issues: list[str] | None
     stance: str | None
+    issue: str | None  # the issue a stance correction is toward (None: the first issue's)
     reject: bool
     date: str | None  # the day it was said (ISO), as corrected
     undated: bool  # corrected to no known day
@@ -86,6 +88,7 @@ class StatementRecord(TypedDict):
     speaker: SpeakerRecord | None
     issues: list[str]
     stance: str
+    issue_stances: dict[str, str]  # each issue's stance (``model.issue_stance``)
     stance_confidence: float
     rejected: bool
     duplicate: bool
@@ -206,6 +209,7 @@ def get_statement(conn: Connection, statement_id: str) -> StatementRecord | None
         else None,
         "issues": list(json.loads(row.issues)),
         "stance": row.stance,
+        "issue_stances": {i: issue_stance(row.stance, row.issue_stances, i) for i in json.loads(row.issues)},
         "stance_confidence": stance_confidence(row.stance, row.m_stance, row.stance_confidence),
         "rejected": bool(row.rejected),
         "duplicate": bool(row.duplicate),
@@ -227,6 +231,7 @@ def get_statement(conn: Connection, statement_id: str) -> StatementRecord | None
                 "actor_id": ov.actor_id,
                 "issues": list(json.loads(ov.issues)) if ov.issues is not None else None,
                 "stance": ov.stance,
+                "issue": ov.issue,
                 "reject": bool(ov.reject),
                 "date": _iso(ov.date),
                 "undated": bool(ov.undated),

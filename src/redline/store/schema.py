@@ -136,6 +136,11 @@ statement = Table(
     Column("m_date", Date),
     # migration 0024: how likely the models found ``m_stance`` (``Statement.stance_confidence``)
     Column("stance_confidence", Float, nullable=False, server_default=text("1.0")),
+    # migration 0028: the stance toward each issue, a JSON object in salience order (the first
+    # key is the issue ``stance`` is toward); machine and effective, as ``m_stance`` and ``stance``.
+    # NULL: stored before, every issue has ``stance`` (``model.issue_stance``) until reprocessed
+    Column("m_issue_stances", Text),
+    Column("issue_stances", Text),
     Index("ix_statement_id", "id", unique=True),
     Index("ix_statement_document", "document_id"),
     # the date indexes (these, the issue's, document.published, claim.first_date) are NULLS
@@ -152,6 +157,7 @@ statement_issue = Table(
     Column("issue", String(60), primary_key=True),
     Column("statement_id", String(64), primary_key=True),
     Column("date", Date),
+    Column("stance", String(12)),  # migration 0028: the statement's stance toward this issue
     Index("ix_statement_issue_issue_date", "issue", "date"),
     Index("ix_statement_issue_statement", "statement_id"),
 )
@@ -169,6 +175,8 @@ statement_override = Table(
     Column("actor_id", String(200)),
     Column("issues", Text),  # JSON list
     Column("stance", String(12)),
+    # migration 0028: the issue a stance correction is toward (NULL: the first issue, ``stance``)
+    Column("issue", String(60)),
     Column("reject", Boolean, nullable=False, server_default=text("false")),
     Column("who", String(200), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),

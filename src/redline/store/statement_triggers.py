@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["countable", "pg_triggers", "sqlite_triggers"]
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection
+
+__all__ = [
+    "countable",
+    "drop_triggers",
+    "has_issue_stances",
+    "issue_stance_sql",
+    "pg_triggers",
+    "sqlite_triggers",
+]
 
 Step = Callable[[str, int], str]  # (row: "OLD" or "NEW", sign) -> SQL adding sign for that row
 
@@ -19,6 +29,28 @@ Step = Callable[[str, int], str]  # (row: "OLD" or "NEW", sign) -> SQL adding si
 def countable(row: str) -> str:
     """The condition under which a statement row is counted (``store.countable``, in a trigger)."""
     return f"NOT {row}.rejected AND NOT {row}.duplicate"
+
+
+def issue_stance_sql(row: str, issue: str, pg: bool) -> str:
+    """The stance of a statement row (``OLD``, ``NEW`` or an alias) toward the issue that SQL
+    ``issue`` names: its own from ``issue_stances`` (migration 0028), else ``stance`` (as
+    ``model.issue_stance`` reads it)."""
+    if pg:
+        return f"coalesce({row}.issue_stances::jsonb ->> {issue}, {row}.stance)"
+    return f"""coalesce(json_extract({row}.issue_stances, '$."' || {issue} || '"'), {row}.stance)"""
+
+
+def has_issue_stances(conn: Connection) -> bool:
+    """Whether this database's statements keep their stances by issue (migration 0028 or a
+    database made from the current tables): a recount reads them then."""
+    return "issue_stances" in {c["name"] for c in inspect(conn).get_columns("statement")}
+
+
+def drop_triggers(name: str, pg: bool) -> list[str]:
+    """What removes the triggers ``sqlite_triggers`` or ``pg_triggers`` made under ``name``."""
+    if pg:
+        return [f"DROP TRIGGER IF EXISTS {name} ON statement", f"DROP FUNCTION IF EXISTS {name}()"]
+    return [f"DROP TRIGGER IF EXISTS {name}_{op}" for op in ("ai", "ad", "au")]
 
 
 def sqlite_triggers(name: str, columns: str, step: Step) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import String, func, select, true, type_coerce
 from sqlalchemy.engine import Connection
 
+from redline.model import issue_stance
 from redline.store._sql import oldest_first
 from redline.store.countable import countable
 from redline.store.extractions import stance_confidence_column
@@ -68,6 +69,7 @@ def statement_records(conn: Connection, f: StatementFilter) -> Iterator[dict[str
             s.c.content_end,
             s.c.issues,
             s.c.stance,
+            s.c.issue_stances,
             stance_confidence_column(),
             s.c.confidence,
             s.c.extractor,
@@ -86,6 +88,9 @@ def statement_records(conn: Connection, f: StatementFilter) -> Iterator[dict[str
         r["published"] = _iso(r["published"])
         r["date"] = _iso(r["date"])
         r["issues"] = json.loads(r["issues"])
+        # each issue's stance, in the order of ``issues`` (``model.issue_stance``)
+        by_issue = json.loads(r["issue_stances"]) if r["issue_stances"] else None
+        r["issue_stances"] = [issue_stance(r["stance"], by_issue, i) for i in r["issues"]]
         for flag in ("corrected", "rejected", "duplicate"):
             r[flag] = bool(r[flag])
         yield r

@@ -66,7 +66,7 @@ from redline.balance import (
     reversal_test,
 )
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
-from redline.model import reversal_widens, stance_issues
+from redline.model import issue_stance, reversal_widens, stance_issues
 from redline.store import point_tallies as by_point
 from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import CellTotals, TallyRow, from_checkpoints, rewalk, undated_counts
@@ -103,6 +103,7 @@ __all__ = [
     "rebuild",
     "recompute",
     "record_columns",
+    "record_stance",
     "refresh_parties",
     "revision",
     "says_reversal",
@@ -157,6 +158,16 @@ def record_columns(record: Mapping[str, Any]) -> list[str]:
     return stance_issues(issues, reverses=reverses)
 
 
+def record_stance(record: Mapping[str, Any], issue: str) -> str:
+    """A statement record's stance toward one of its issues (its ``issue_stances``, in the
+    order of ``issues``; ``stance`` where the record has none): what an export row on one issue
+    gives, as the matrix counts it."""
+    by_issue = record.get("issue_stances")
+    if by_issue and issue in record["issues"]:
+        return str(by_issue[list(record["issues"]).index(issue)])
+    return str(record["stance"])
+
+
 def _beats(a: tuple[int, float, int, str, int, str], b: tuple[int, float, int, str, int, str]) -> bool:
     """Whether quote ``a`` is stronger than ``b``; on equal strength the first in corpus order."""
     return a[:3] > b[:3] or (a[:3] == b[:3] and a[3:] < b[3:])
@@ -182,6 +193,7 @@ _COLUMNS = (
     statement.c.speaker,
     statement.c.actor_id,
     statement.c.content,
+    statement.c.issue_stances,
 )
 _COUNTABLE = (*countable(), statement.c.speaker.is_not(None))  # a row needs a speaker
 
@@ -194,11 +206,12 @@ def has_stance_confidence(conn: Connection) -> bool:
 def stored_columns(conn: Connection) -> tuple[Any, ...]:
     """``_COLUMNS`` as this database holds them, for a recount from every statement: a migration
     before 0024 recounts statements that have no ``stance_confidence`` yet, read as 1.0 ("not
-    measured", what 0024 gives them). Asked once per recount, never per write."""
-    if has_stance_confidence(conn):
-        return _COLUMNS
+    measured", what 0024 gives them), and one before 0022 statements with no stances by issue
+    (every issue has ``stance``). Asked once per recount, never per write."""
+    have = {c["name"] for c in inspect(conn).get_columns(statement.name)}
+    missing: dict[str, Any] = {"stance_confidence": literal(1.0), "issue_stances": literal(None, String)}
     return tuple(
-        literal(1.0).label("stance_confidence") if c is statement.c.stance_confidence else c for c in _COLUMNS
+        missing[c.name].label(c.name) if c.name in missing and c.name not in have else c for c in _COLUMNS
     )
 
 
@@ -258,6 +271,7 @@ def counted(
         if not cols:
             continue
         stance = get("stance")
+        by_issue = m.get("issue_stances")
         sure = certainty(
             float(get("confidence")), stance_confidence(stance, get("m_stance"), get("stance_confidence"))
         )
@@ -273,7 +287,14 @@ def counted(
         one = _Agg(1, best, int(rev), best if rev else None, int(nobodys(party_of, get("actor_id"), speaker)))
         rows_of = (("party", party_row(get("actor_id"), speaker, party_of)), ("actor", speaker))
         extra = [ANY_COLUMN] if day == UNDATED_DAY else []
-        yield m, [(by, col, day, row, stance) for by, row in rows_of for col in [*cols, *extra]], one
+        # each column with the stance toward it (``model.issue_stance``); a point's column, or
+        # the undated ones' column, with the first issue's
+        yield (
+            m,
+            [(by, col, day, row, issue_stance(stance, by_issue, col)) for by, row in rows_of for col in cols]
+            + [(by, col, day, row, stance) for by, row in rows_of for col in extra],
+            one,
+        )
 
 
 def _records(aggs: Mapping[Key, _Agg]) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, inspect, or_, select, update
 from sqlalchemy.engine import Connection
 
 from redline.model import Extraction, Statement, stable_id
@@ -136,6 +136,7 @@ def _statement_rows(
             continue
         seen.add(sid)
         issues = sorted(set(st.issues))
+        by_issue = st.stances_by_issue()
         day = st.date or doc.published or carried  # carried: the earliest date a copy gives
         sp = st.speaker
         rows.append(
@@ -168,9 +169,14 @@ def _statement_rows(
                 "confidence": float(st.confidence),
                 "stance_confidence": float(st.stance_confidence),
                 "extractor": st.extractor or ex.extractor,
+                "m_issue_stances": json.dumps(by_issue),
+                "issue_stances": json.dumps(by_issue),
             }
         )
-        issue_rows.extend({"issue": i, "statement_id": sid, "date": day} for i in issues)
+        issue_rows.extend(
+            {"issue": i, "statement_id": sid, "date": day, "stance": by_issue.get(i, st.stance)}
+            for i in issues
+        )
     return rows, issue_rows
 
 
@@ -229,7 +235,15 @@ def _insert_statements(
     conn: Connection, rows: list[dict[str, Any]], issue_rows: list[dict[str, Any]]
 ) -> None:
     insert_rows(conn, statement, rows)
+    if issue_rows and not _links_keep_stance(conn):  # a database opened short of migration 0028
+        issue_rows = [{k: v for k, v in r.items() if k != "stance"} for r in issue_rows]
     insert_ignore(conn, statement_issue, issue_rows, ["issue", "statement_id"])
+
+
+def _links_keep_stance(conn: Connection) -> bool:
+    """Whether ``statement_issue`` has its ``stance`` (migration 0028): only a database opened
+    with ``upto`` an earlier migration lacks it. Asked once per write (a catalog read)."""
+    return "stance" in {c["name"] for c in inspect(conn).get_columns(statement_issue.name)}
 
 
 def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:

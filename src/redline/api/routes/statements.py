@@ -140,6 +140,7 @@ def correct_statement(
             speaker=change.speaker,
             issues=tuple(change.issues) if change.issues is not None else None,
             stance=change.stance,
+            issue=change.issue,
             reject=change.reject,
             who=change.who,
             date=change.date,
