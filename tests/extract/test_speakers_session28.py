@@ -26,7 +26,7 @@ def _said(extractor: Any, text: str) -> dict[str, str | None]:
         "A Moldovan general said on condition of anonymity that the bridge would hold.",
     ],
 )
-def test_an_office_holder_unnamed_at_their_request_is_an_anonymous_official(extractor: Any, text: str) -> None:
+def test_an_office_holder_unnamed_on_request_is_an_anonymous_official(extractor: Any, text: str) -> None:
     # NOTES.md: unnamed officials take the guide's anonymous labels, whatever the office
     assert _said(extractor, text)["the bridge would hold"] == "anonymous Moldovan official"
 
