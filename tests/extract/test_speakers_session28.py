@@ -64,3 +64,28 @@ def test_the_one_asked_is_who_answers(extractor: Any) -> None:
 def test_a_body_named_by_its_seat_is_that_states_body(extractor: Any, source: str, speaker: str) -> None:
     said = _said(extractor, f"{source} said the grain corridor would reopen in April.")
     assert said["the grain corridor would reopen in April"] == speaker
+
+
+_NAMED_LATER = (
+    "BERGEN (Coast Wire) - The port authority said the new quay was safe. Peter Lund, an engineer "
+    "who built it, said the cranes were new.\n\n"
+    "The {role} told reporters that a deal on fees was within reach. She said the pilots had agreed.\n\n"
+    "The {role}, Kari Holm, later said the harbour would stay open."
+)
+
+
+@pytest.mark.parametrize("role", ["minister", "chair", "envoy"])
+def test_a_role_named_only_later_is_the_person_named_then(extractor: Any, role: str) -> None:
+    # the story gives the role a name only at the end; the person last in focus (the engineer)
+    # is not who "the minister" was, and "she" follows the role to the same person
+    said = _said(extractor, _NAMED_LATER.format(role=role))
+    assert said["a deal on fees was within reach"] == "Kari Holm"
+    assert said["the pilots had agreed"] == "Kari Holm"
+    assert said["the harbour would stay open"] == "Kari Holm"
+
+
+def test_a_role_the_story_gives_no_one_stays_with_the_person_in_focus(extractor: Any) -> None:
+    # no one is later named as the minister: "the minister" still takes up the person in focus
+    text = _NAMED_LATER.format(role="minister").replace("The minister, Kari Holm, later", "Kari Holm later")
+    said = _said(extractor, text)
+    assert said["a deal on fees was within reach"] != "Kari Holm"
