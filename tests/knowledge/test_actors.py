@@ -80,6 +80,33 @@ def test_unambiguous_titles_name_one_actor(kb: ActorBase, title: str, actor_id: 
     assert found is not None and found.id == actor_id
 
 
+@pytest.mark.parametrize(
+    ("title", "actor_id"),
+    [
+        ("the foreign ministry in Moscow", "russian-foreign-ministry"),
+        ("the presidential office in Kyiv", "ukrainian-presidential-office"),
+        ("the Russian foreign ministry", "russian-foreign-ministry"),
+    ],
+)
+def test_a_body_is_named_by_the_capital_it_sits_in(kb: ActorBase, title: str, actor_id: str) -> None:
+    found = kb.by_title(title)
+    assert found is not None and found.id == actor_id
+
+
+def test_a_person_is_not_named_by_the_capital_they_serve_in(kb: ActorBase) -> None:
+    # Russia's envoy to the UN is "Russia's UN ambassador"; "the UN ambassador in Moscow" is
+    # whoever represents the UN there
+    assert kb.by_title("Russia's UN ambassador") is not None
+    assert kb.by_title("UN ambassador in Moscow") is None
+
+
+def test_the_presidential_office_speaks_under_the_guides_label(kb: ActorBase) -> None:
+    # the guide names bodies by their state's adjective ("Ukrainian Foreign Ministry"); the
+    # formal name still finds the office
+    office = kb.lookup("Office of the President of Ukraine")
+    assert office is not None and office.name == "Ukrainian presidential office"
+
+
 @pytest.mark.parametrize("title", ["the president", "Kremlin aide", "the prime minister", "envoy"])
 def test_shared_titles_name_nobody(kb: ActorBase, title: str) -> None:
     assert kb.lookup(title) is None

@@ -39,6 +39,9 @@ INDEFINITE_QUANTIFIERS = frozenset(
 # words that rank a role without making it another office ("Ukraine's first deputy foreign
 # minister" is still "Ukraine's deputy foreign minister"; a "vice" or "deputy" would not be)
 RANK_WORDS = frozenset({"first", "senior", "top", "current"})
+# words that make a second office of a role: "the vice chair" or "a deputy prosecutor" is not
+# "the chair" or "the prosecutor"
+SECOND_RANKS = frozenset({"vice", "deputy", "assistant"})
 # quantifiers that stand for a noun named before ("Opposition leaders were split. Some said ...,
 # while others ..."): part of that group
 PARTITIVE_PRONOUNS = frozenset({"some", "others", "many", "most", "several", "all"})

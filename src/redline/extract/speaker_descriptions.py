@@ -19,6 +19,7 @@ from redline.extract.actors import FORMER
 from redline.extract.english import (
     INDEFINITE_QUANTIFIERS,
     RANK_WORDS,
+    SECOND_RANKS,
     SUBJECTS_OR_EXPLETIVE,
 )
 from redline.extract.speaker_index import WINDOW, Candidate, DocumentIndex, is_plural, name_end
@@ -56,33 +57,8 @@ def description_holder(
         for d in index.found.descriptions
         if d.start < span.start_char and wanted <= set(d.key)
     }
-    if (
-        not described
-        and speaker_headlines.before_anyone(index, span)
-        and resolver.kb.is_person_noun(head.lemma_)
-    ):
-        # the role before the story names anyone ("..., the defence secretary told MPs.
-        # Opening the debate, defence secretary Rowena Pike said"): the one person the
-        # document gives that very role, named later (a name beside a role is who holds it
-        # now); ranks aside, a description with other words is another office
-        last = resolver.kb.units([head.text], places=True)
-        ranks = {u.key for u in resolver.kb.units(sorted(RANK_WORDS))}
-        ahead = {
-            (d.actor_id, d.name)
-            for d in index.found.descriptions
-            if last
-            and d.key[-1:] == (last[-1].key,)
-            and wanted <= set(d.key)
-            and set(d.key) - wanted <= ranks
-        }
-        if len(ahead) == 1:
-            return ahead.pop()
-        if not ahead and last and wanted == {last[-1].key}:
-            # the bare noun ("The prosecutor preparing the cases says", then "Lena Broek, the
-            # court's chief prosecutor"): the one person the document gives that head noun
-            bare = {(d.actor_id, d.name) for d in index.found.descriptions if d.key[-1:] == (last[-1].key,)}
-            if len(bare) == 1:
-                return bare.pop()
+    if not described and (named := _holder_named_later(resolver, index, span, head, wanted)) is not None:
+        return named
     latest_start = max(
         (d.start for d in index.found.descriptions if (d.actor_id, d.name) in described), default=0
     )
@@ -119,6 +95,55 @@ def description_holder(
     if not described and speaker_headlines.before_anyone(index, span):
         return speaker_headlines.named_next(resolver, index, span)
     return None
+
+
+def _holder_named_later(
+    resolver: SpeakerResolver, index: DocumentIndex, span: SpacySpan, head: Token, wanted: set[str]
+) -> tuple[str | None, str] | None:
+    """The person a role no one was given before is given later in the story."""
+    role = _given_the_role(resolver, index, head, wanted)  # all later: none was given it before
+    if speaker_headlines.before_anyone(index, span) and resolver.kb.is_person_noun(head.lemma_):
+        # the role before the story names anyone ("..., the defence secretary told MPs.
+        # Opening the debate, defence secretary Rowena Pike said"): the one person the
+        # document gives that very role, named later (a name beside a role is who holds it now)
+        if len(role) == 1:
+            return next(iter(role))
+        last = resolver.kb.units([head.text], places=True)
+        if not role and last and wanted == {last[-1].key}:
+            # the bare noun ("The prosecutor preparing the cases says", then "Lena Broek, the
+            # court's chief prosecutor"): the one person the document gives that head noun
+            # (a second rank makes another office: "the chair" is not the "vice chair")
+            seconds = {u.key for u in resolver.kb.units(sorted(SECOND_RANKS))}
+            bare = {
+                (d.actor_id, d.name)
+                for d in index.found.descriptions
+                if d.key[-1:] == (last[-1].key,) and not seconds & set(d.key)
+            }
+            if len(bare) == 1:
+                return bare.pop()
+    if span[0].lower_ == "the" and len(role) == 1:
+        # a definite role the story names only later, after others have spoken ("The chair told
+        # reporters ...", then "The chair, Elisabeth Gruber, said"): the one person the document
+        # gives that very role is who it was all along, not the person last in focus
+        return next(iter(role))
+    return None
+
+
+def _given_the_role(
+    resolver: SpeakerResolver, index: DocumentIndex, head: Token, wanted: set[str]
+) -> set[tuple[str | None, str]]:
+    """Those the document gives this very role anywhere (a name beside a role: "The chair,
+    Elisabeth Gruber"): the same head word and every word asked for; ranks aside ("deputy",
+    "acting"), a description with other words ("the foreign minister") is another office."""
+    last = resolver.kb.units([head.text], places=True)
+    if not last:
+        return set()
+    ranks = {u.key for u in resolver.kb.units(sorted(RANK_WORDS))}
+    return {
+        (d.actor_id, d.name)
+        for d in index.found.descriptions
+        if d.key[-1:] == (last[-1].key,) and wanted <= set(d.key) and set(d.key) - wanted <= ranks
+    }
 
 
 def repeated(

@@ -37,6 +37,7 @@ from redline.model import Speaker
 
 if TYPE_CHECKING:
     from redline.extract.speakers import SpeakerResolver
+    from redline.knowledge.cues import CueLexicon
 
 
 def spoken_for(
@@ -135,6 +136,48 @@ def one_member(resolver: SpeakerResolver, span: SpacySpan) -> tuple[str | None, 
             return None, found.name
     found = resolver.kb.collective(["source"])
     return (None, found.name) if found is not None else None
+
+
+def unnamed_on_request(
+    resolver: SpeakerResolver, index: DocumentIndex, span: SpacySpan
+) -> tuple[str | None, str] | None:
+    """ "A senior Ukrainian commander, speaking on condition of anonymity", "a general who asked
+    not to be named": a holder of an office (``collectives.offices``: roles that speak for a
+    state) whom the reporter leaves unnamed at their own request is an unnamed official of the
+    side their words name, whatever the office (NOTES.md: unnamed officials take the guide's
+    anonymous labels). A farmer or an analyst so left unnamed is no official: the phrase stays."""
+    head = _head(span)
+    if head.pos_ != "NOUN" or (resolver.kb.fold(head.lemma_),) not in resolver.kb.collectives.offices:
+        return None
+    if resolver.cues is None or not _asked_anonymity(resolver.cues, index, head):
+        return None
+    before = [t.text for t in span if t.i < head.i and not t.is_punct]
+    found = resolver.kb.collective([*before, "officials" if is_plural(head) else "official"])
+    if found is None or found.kind != "person":
+        return None
+    return None, found.name
+
+
+def _asked_anonymity(cues: CueLexicon, index: DocumentIndex, head: Token) -> bool:
+    """Whether the phrase of ``head`` or the verb it is the subject of carries the formula of an
+    unnamed source ("speaking on condition of anonymity", "who asked not to be named", "said
+    anonymously"), outside any quotation."""
+    scopes = [head]
+    if head.dep_ in NOMINAL_SUBJECTS:
+        scopes += [c for c in head.head.children if c.dep_ in {"prep", "advcl", "advmod", "npadvmod"}]
+    for scope in scopes:
+        for t in scope.subtree:
+            if index.in_quote[t.i] or t.sent != head.sent:
+                continue
+            if t.lower_ in cues.anonymity_words:
+                return True
+            if (
+                t.lemma_.lower() in cues.anonymity_verbs
+                and any(c.dep_ == "auxpass" for c in t.children)
+                and any(c.dep_ == "neg" for c in t.children)
+            ):
+                return True
+    return False
 
 
 def placed_body(resolver: SpeakerResolver, phrase: SpacySpan) -> str | None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from redline.extract.actors import span_head as _head
+from redline.extract.english import SECOND_RANKS
 from redline.extract.speaker_index import PERSON, ROLE_WORDS, DocumentIndex
 from redline.model import Speaker
 
@@ -72,12 +73,17 @@ def headline_roles(resolver: SpeakerResolver, doc: Doc, speakers: list[Speaker |
         if span is None or len(span) == 0 or not resolver.kb.is_person_noun(span[-1].lemma_):
             continue
         role = span[-1].lower_
+        # "vice chair Tomas Ilves" holds another office than the headline's "chair"
+        rank = span[-2].lower_ if len(span) > 1 else ""
         for p in opening:
             there = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
             if there is None or p.name == p.mention.text or len(p.name.split()) < 2:
                 continue  # a role again ("the mayor"), not a person the story names
             before = doc[max(there.sent.start, there.start - ROLE_WORDS) : there.end]
-            if any(t.lower_ == role for t in before):
+            if any(
+                t.lower_ == role and (t.i == 0 or doc[t.i - 1].lower_ not in SECOND_RANKS - {rank})
+                for t in before
+            ):
                 speakers[n] = replace(p, mention=sp.mention)
                 break
 

@@ -171,6 +171,10 @@ def who_is(
             # "The economist points out ... The economist is not convinced ... she says": the
             # earlier speaker the same description named, out of the window by now
             or speaker_descriptions.repeated(resolver, index, nominal, previous)
+            # "A French diplomat was more relaxed: the amnesty, he said": the unnamed source's
+            # label, as if the phrase itself were the source
+            or speaker_groups.unnamed_on_request(resolver, index, nominal)
+            or speaker_groups.collective(resolver, nominal, placed=True)
             or (None, chosen.name)
         )
     return chosen.actor_id, chosen.name
@@ -370,7 +374,9 @@ def nominal_subjects(
     while first > 0 and index.sent_of[before] - index.sent_of[first - 1] <= WINDOW:
         first -= 1
     for t in doc[first:before]:
-        if t.dep_ not in SUBJECTS_OR_EXPLETIVE or t.pos_ not in {"NOUN", "PROPN"}:
+        if t.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if t.dep_ not in SUBJECTS_OR_EXPLETIVE and not (want == "person" and _asked_person(resolver, t)):
             continue
         coordinated = any(c.dep_ == "conj" for c in t.children)
         span = doc[t.left_edge.i : t.i + 1]
@@ -394,6 +400,17 @@ def nominal_subjects(
         c.head = t.i
         out.append(c)
     return out
+
+
+def _asked_person(resolver: SpeakerResolver, t: Token) -> bool:
+    """ "When I asked a senior negotiator what Kyiv would make of it, she did not hesitate": the
+    one a question is put to is who answers it, so the object of a verb of asking may be taken
+    up by "he" or "she" as a subject would."""
+    return (
+        resolver.cues is not None
+        and t.dep_ in {"dobj", "dative"}
+        and t.head.lemma_.lower() in resolver.cues.question_verbs
+    )
 
 
 def common_or_role(resolver: SpeakerResolver, t: Token) -> bool:

@@ -295,7 +295,8 @@ class ActorBase:
                 if actor.type == "person" and len(words) > 1 and words[-1].lower() not in _PARTICLES:
                     names.setdefault(base.key(words[-1:]), set()).add(actor.id)
             for title in actor.titles:
-                for variant in base._title_variants(base.key(split_words(title), places=True)):
+                key = base.key(split_words(title), places=True)
+                for variant in base._title_variants(key, seated=actor.type == "organization"):
                     titles.setdefault(variant, set()).add(actor.id)
         names.pop((), None)
         titles.pop((), None)
@@ -372,11 +373,17 @@ class ActorBase:
     def _unit_keys(self, asked: tuple[tuple[str, ...], bool]) -> tuple[str, ...]:
         return tuple(self.unit_columns(*asked)[0])
 
-    def _title_variants(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
-        """ "Russian president" is also "president of Russia"; "Ukrainian X" also "X of Ukraine"."""
+    def _title_variants(self, key: tuple[str, ...], *, seated: bool = False) -> list[tuple[str, ...]]:
+        """ "Russian president" is also "president of Russia"; "Ukrainian X" also "X of Ukraine".
+
+        A ``seated`` title (an organisation's) is also named by the capital it sits in: "the
+        presidential office in Kyiv" is Ukraine's, as "the foreign ministry in Moscow" is Russia's.
+        A person's is not: "the ambassador in Moscow" is another state's envoy there."""
         variants = [key]
         if len(key) > 1 and key[0].startswith("@"):
             variants.append((*key[1:], "of", key[0]))
+            if seated:
+                variants.append((*key[1:], "in", key[0]))
         return variants
 
     # -- lookups ----------------------------------------------------------------------------

@@ -108,6 +108,7 @@ class CueLexicon:
     stance_object_verbs: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
     anonymity_verbs: frozenset[str] = frozenset()
+    anonymity_words: frozenset[str] = frozenset()
     negated_statements: frozenset[str] = frozenset()
     empty_objects: frozenset[str] = frozenset()
     empty_subjects: frozenset[str] = frozenset()
@@ -319,6 +320,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         | deeds,
         aim_verbs=frozenset(_words(data, "aim_verbs", where)),
         anonymity_verbs=frozenset(_words(data, "anonymity_verbs", where)),
+        anonymity_words=frozenset(_words(data, "anonymity_words", where)),
         negated_statements=frozenset(_words(data, "negated_statements", where)),
         empty_objects=frozenset(_words(data, "empty_objects", where)),
         empty_subjects=frozenset(_words(data, "empty_subjects", where)),
