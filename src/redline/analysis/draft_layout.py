@@ -359,6 +359,11 @@ _NUMBER_CELL = re.compile(
 _SUB_CELL = re.compile(r"^[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
 _NO_NUMBER = frozenset({"—", "–", "-", "--", "n/a"})
 _BULLET_CELL = re.compile(r"^[-*•]\s+(?P<text>\S.*)$")
+# A text cell that carries its own number ("3. The parties shall ..."), as a synoptic table's
+# columns each keep their version's numbers; and a cell that only says, in brackets, why the row
+# has no text in this version ("(merged into 5)", "(deleted)").
+_NUMBERED_CELL = re.compile(r"^(?P<num>\d{1,3})[.)]\s+(?P<text>\S.*)$")
+_PLACEHOLDER_CELL = re.compile(r"^[(\[][^()\[\]]{1,60}[)\]]$")
 
 
 def _cells(line: str) -> list[str]:
@@ -400,6 +405,7 @@ def table_rows(lines: Sequence[str]) -> tuple[dict[int, TableRow], set[int]]:
         if num_col is None and text_col != 0 and all(_NUMBER_CELL.match(cells[k][0]) for k in body):
             num_col = 0
         head_col = _index(header, "heading")
+        own = num_col is None and _own_numbers([cells[k][text_col] for k in body])
         last: int | None = None  # the row a sub-point row ("|  | a) ... |") belongs to
         for k in body:
             row = cells[k]
@@ -417,11 +423,27 @@ def table_rows(lines: Sequence[str]) -> tuple[dict[int, TableRow], set[int]]:
                 if bullet := _BULLET_CELL.match(row[text_col]):  # an unlettered item is the row's text
                     rows[last] = replace(above, text=f"{above.text} {bullet.group('text')}")
                     continue
+            if own:
+                if _PLACEHOLDER_CELL.match(row[text_col]):
+                    continue  # the row of a point this version merged or dropped
+                if cell := _NUMBERED_CELL.match(row[text_col]):
+                    rows[k] = TableRow(cell.group("num"), cell.group("text"), heading)
+                    last = k
+                    continue
             rows[k] = TableRow(m.group("num") if m else None, row[text_col], heading)
             last = k
         chrome.update((i, i + 1))
         i = j
     return rows, chrome
+
+
+def _own_numbers(texts: Sequence[str]) -> bool:
+    """Whether a table's text cells are numbered in the cells themselves, counting up: the
+    numbers are the points' own, which a row's place would not give where a row stands for a
+    point this version merged ("(merged into 5)")."""
+    nums = [int(m.group("num")) for t in texts if (m := _NUMBERED_CELL.match(t))]
+    filled = [t for t in texts if t and not _PLACEHOLDER_CELL.match(t)]
+    return len(nums) >= 2 and len(nums) == len(filled) and nums == sorted(nums) and nums[0] == 1
 
 
 # "The first point says", "Under the third point,", "The seventh and last point", "Point two"
