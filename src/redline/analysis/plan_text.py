@@ -160,7 +160,8 @@ def _with_run(
     numbers, never replace points the draft numbered, and a numbered line that only titles what
     follows ("III. Final provisions") may be a section, not a point. A number read twice ("1."
     before every item) is no numbering when the run counts every numbered line; otherwise it
-    stays the error it is ("2." used twice). When no line was numbered (``numbered`` false) and
+    stays the error it is ("2." used twice), unless every line is "1.": Markdown numbers that
+    list itself, and the run ends it at a heading. When no line was numbered (``numbered`` false) and
     the run is one list of the bullets read, it wins: the run ends a list at a paragraph of its
     own, and a page with a "Key points" list, reactions and the plan holds three lists."""
     run = sequence_points(lines, skip)
@@ -175,7 +176,10 @@ def _with_run(
     counted = _top_count([d for d in run if not (len(d.lines) == 1 and is_title(d.lines[0]))])
     repeated = len({(d.section, d.annex, d.number) for d in drafts}) < len(drafts)
     known = _top_count(drafts)
-    inner = repeated and _indented_list(run, drafts, lines)
+    # every line numbered "1." (Markdown numbers the list): the run splits such lists where a
+    # heading or a paragraph comes between, which the line reader cannot
+    lazy = repeated and {d.number for d in drafts} == {"1"}
+    inner = (repeated and _indented_list(run, drafts, lines)) or lazy
     if not numbered and not run[0].numbered:
         return run if {d.line for d in run} < {d.line for d in drafts} else drafts
     return (
