@@ -33,6 +33,7 @@ __all__ = [
     "ORDINALS",
     "TableRow",
     "accept_changes",
+    "box_tables",
     "bullet_points",
     "contents_lines",
     "csv_delimiter",
@@ -444,6 +445,57 @@ def _own_numbers(texts: Sequence[str]) -> bool:
     nums = [int(m.group("num")) for t in texts if (m := _NUMBERED_CELL.match(t))]
     filled = [t for t in texts if t and not _PLACEHOLDER_CELL.match(t)]
     return len(nums) >= 2 and len(nums) == len(filled) and nums == sorted(nums) and nums[0] == 1
+
+
+# A box-drawn table's rule lines ("┌──┬──┐", "╞══╪══╡", "├──┼──┤", "+----+----+", "+====+") and
+# its cell lines, which open and close with a bar ("│ 1 │ text │").
+_BOX_RULE = re.compile(r"^\s*[┌├╞╟╠└╘╒╓╔╚┍┝┕+][─━═╌┄┈\-+┬┼╪┴╤╧╥╨╫╬┯┿┷┳╋┻: ]*[┐┤╡╢╣┘╛╕╖╗╝┑┥┙+]\s*$")
+_BOX_CELLS = re.compile(r"^\s*[│┃║|].*[│┃║|]\s*$")
+_BOX_BAR = re.compile(r"[│┃║|]")
+
+
+def box_tables(lines: Sequence[str]) -> list[str]:
+    """``lines`` with each table drawn with box characters (or an ASCII grid's "+---+") written
+    as a Markdown table, one line per row, so that the table reader reads it: a row is the cell
+    lines between two rule lines, and a cell's text the join of its lines, as a terminal or a
+    plain-text export wraps a long cell over several. The lines a row saved are left blank
+    after the table, so that every other line keeps its number."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (_BOX_RULE.match(lines[j]) or _BOX_CELLS.match(lines[j])):
+            j += 1
+        block = lines[i:j]
+        if sum(bool(_BOX_RULE.match(line)) for line in block) < 2 or not any(
+            _BOX_CELLS.match(line) and not _BOX_RULE.match(line) for line in block
+        ):
+            out.append(lines[i])
+            i += 1
+            continue
+        rows: list[list[list[str]]] = []
+        fresh = True
+        for line in block:
+            if _BOX_RULE.match(line):
+                fresh = True
+                continue
+            cells = [c.strip() for c in _BOX_BAR.split(line.strip())[1:-1]]
+            if fresh or not rows or len(rows[-1]) != len(cells):
+                rows.append([[] for _ in cells])
+                fresh = False
+            for parts, cell in zip(rows[-1], cells, strict=True):
+                if cell:
+                    parts.append(cell)
+        joined = ["| " + " | ".join(" ".join(parts) for parts in row) + " |" for row in rows]
+        width = len(rows[0])
+        header = rows[0] and not _NUMBER_CELL.match(" ".join(rows[0][0])) and all(len(p) <= 1 for p in rows[0])
+        if header:
+            table = [joined[0], "|" + "---|" * width, *joined[1:]]
+        else:
+            table = ["|" + " |" * width, "|" + "---|" * width, *joined]
+        out += table + [""] * max(0, len(block) - len(table))
+        i = j
+    return out
 
 
 # "The first point says", "Under the third point,", "The seventh and last point", "Point two"

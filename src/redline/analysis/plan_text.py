@@ -19,6 +19,7 @@ from redline.analysis.draft_amendments import consolidated_text
 from redline.analysis.draft_latex import latex_source
 from redline.analysis.draft_layout import (
     accept_changes,
+    box_tables,
     bullet_points,
     contents_lines,
     footnote_marks,
@@ -106,7 +107,7 @@ def parse_plan_text(
     text = consolidated_text(accept_changes(wikitext(latex_source(text))))
     lines = [
         plain_label(without_app_marks(raw.rstrip()))
-        for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))
+        for raw in keycap_numbers(thread_counters(unquote(box_tables(text.splitlines()))))
     ]
     lines = misread_numbers(first_column(lines))
     notes, note_mark = footnote_marks(lines)
