@@ -45,6 +45,7 @@ from redline.analysis.draft_numbering import article_paragraphs, numbered_by_sec
 from redline.analysis.draft_ocr import misread_numbers
 from redline.analysis.draft_point import DraftPoint, is_title
 from redline.analysis.draft_records import draft_record, end_at_closing, plain_run_in_titles
+from redline.analysis.draft_subtitles import subtitle_text
 from redline.analysis.plan_records import apply_meta, point_from_record
 from redline.analysis.point_sequence import (
     first_column,
@@ -84,8 +85,8 @@ def parse_plan_text(
 
     Lines before the first point (title, preamble) are not points; a line that is not a
     point, a sub-point or a heading continues the point above it. The layout a draft was
-    pasted in is undone first (``draft_layout``): wikitext, tracked changes (read as accepted),
-    an e-mail reply's quoting, a thread's post counters, keycap emoji numbers, a PDF's page
+    pasted in is undone first (``draft_layout``): a subtitle file's cues, wikitext, tracked
+    changes (read as accepted), box-drawn tables, an e-mail reply's quoting, a thread's post counters, keycap emoji numbers, a PDF's page
     headers, footers, footnotes and line-end hyphens, Markdown tables, a table of contents;
     when no line is numbered, points an article gives in prose, bullets that lost their
     numbers, paragraphs numbered with words ("First,") and numbers inside paragraphs ("(1) ...
@@ -104,7 +105,7 @@ def parse_plan_text(
             return parse_plan_json(dumped, plan=plan, label=label, when=when, source=source, where=where)
         except PlanError:
             pass  # YAML with no points in it: read as the text it also is
-    text = consolidated_text(accept_changes(wikitext(latex_source(text))))
+    text = consolidated_text(accept_changes(wikitext(latex_source(subtitle_text(text)))))
     lines = [
         plain_label(without_app_marks(raw.rstrip()))
         for raw in keycap_numbers(thread_counters(unquote(box_tables(text.splitlines()))))
