@@ -488,8 +488,9 @@ def box_tables(lines: Sequence[str]) -> list[str]:
                     parts.append(cell)
         joined = ["| " + " | ".join(" ".join(parts) for parts in row) + " |" for row in rows]
         width = len(rows[0])
-        header = rows[0] and not _NUMBER_CELL.match(" ".join(rows[0][0])) and all(len(p) <= 1 for p in rows[0])
-        if header:
+        # a header row: one line a cell, and no number in its first cell (a table with no header)
+        plain = not _NUMBER_CELL.match(" ".join(rows[0][0]))
+        if plain and all(len(p) <= 1 for p in rows[0]):
             table = [joined[0], "|" + "---|" * width, *joined[1:]]
         else:
             table = ["|" + " |" * width, "|" + "---|" * width, *joined]

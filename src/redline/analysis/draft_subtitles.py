@@ -25,7 +25,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _WORDS = "|".join(re.escape(w) for w in point_labels().words if not w.endswith("."))
 _NUMBER = r"\d{1,3}|" + "|".join(point_labels().cardinals)
 # a label as it is spoken: "Point 4.", "and point eleven.", "Point 10, which is new."
-_SPOKEN_LABEL = rf"(?i:and\s+)?(?P<word>(?i:{_WORDS}))\s+(?P<num>(?i:{_NUMBER}))\b(?:\s*,\s*[^.!?\n]{{1,40}})?[.:]"
+_SPOKEN_LABEL = (
+    rf"(?i:and\s+)?(?P<word>(?i:{_WORDS}))\s+(?P<num>(?i:{_NUMBER}))\b(?:\s*,\s*[^.!?\n]{{1,40}})?[.:]"
+)
 _LABEL_START = re.compile(rf"(?<=[.!?])\s+(?={_SPOKEN_LABEL}(?:\s|$))")
 _LABEL_LINE = re.compile(rf"^{_SPOKEN_LABEL}(?:\s+|$)", re.M)
 _BARE_LABEL = re.compile(rf"(?:^|(?<=[.!?]\s)){_SPOKEN_LABEL}$")

@@ -86,8 +86,9 @@ def parse_plan_text(
     Lines before the first point (title, preamble) are not points; a line that is not a
     point, a sub-point or a heading continues the point above it. The layout a draft was
     pasted in is undone first (``draft_layout``): a subtitle file's cues, wikitext, tracked
-    changes (read as accepted), box-drawn tables, an e-mail reply's quoting, a thread's post counters, keycap emoji numbers, a PDF's page
-    headers, footers, footnotes and line-end hyphens, Markdown tables, a table of contents;
+    changes (read as accepted), box-drawn tables, an e-mail reply's quoting, a thread's post
+    counters, keycap emoji numbers, a PDF's page headers, footers, footnotes and line-end
+    hyphens, Markdown tables, a table of contents;
     when no line is numbered, points an article gives in prose, bullets that lost their
     numbers, paragraphs numbered with words ("First,") and numbers inside paragraphs ("(1) ...
     (2) ..."). Whatever the shape, a run of markers that counts up (``point_sequence``) reads a

@@ -313,7 +313,9 @@ def markers(line: str) -> Marker | None:
 
 
 def marker_runs(
-    found: Sequence[Marker | Sequence[Marker] | None], breaks: Collection[int] = (), ends: Collection[int] = ()
+    found: Sequence[Marker | Sequence[Marker] | None],
+    breaks: Collection[int] = (),
+    ends: Collection[int] = (),
 ) -> list[list[Marker]]:
     """The runs that count up among the markers read on each line, best first: the longest,
     then the one that starts at 1, then arabic numbers before words, roman numerals, letters

@@ -71,10 +71,11 @@ _CHARACTERS = {
     "_": "-",
 }
 _TOKEN = re.compile(
-    r"\\(?P<word>[a-zA-Z]+)(?P<arg>-?\d+)? ?|\\'(?P<hex>[0-9a-fA-F]{2})|\\(?P<sym>[^a-zA-Z'])|(?P<open>\{)|(?P<close>\})"
-    r"|(?P<newline>[\r\n]+)|(?P<text>[^\\{}\r\n]+)"
+    r"\\(?P<word>[a-zA-Z]+)(?P<arg>-?\d+)? ?|\\'(?P<hex>[0-9a-fA-F]{2})|\\(?P<sym>[^a-zA-Z'])"
+    r"|(?P<open>\{)|(?P<close>\})|(?P<newline>[\r\n]+)|(?P<text>[^\\{}\r\n]+)"
 )
 _CODE_PAGE = re.compile(rb"\\ansicpg(\d+)")
+_LIST_NUMBER = "\x00"  # where a {\listtext} group opens: its tabs around the number are no text
 
 
 def is_rtf(data: bytes) -> bool:
@@ -93,87 +94,94 @@ def rtf_text(data: bytes) -> str:
         "".encode(code_page)
     except LookupError:
         code_page = "cp1252"
-    source = data.decode("latin-1")  # RTF is 7-bit: other bytes are read as their code page's below
-    out: list[str] = []
-    # one entry per open group: whether its text is hidden, how many characters follow \uN
-    stack: list[tuple[bool, int]] = [(False, 1)]
-    pending: bytearray = bytearray()  # \'hh bytes, decoded together (a code page may use two)
-    skip = 0  # stand-in characters still to skip after a \uN
-    first_in_group = False
-
-    def flush() -> None:
-        if pending:
-            out.append(pending.decode(code_page, errors="replace"))
-            pending.clear()
-
-    for m in _TOKEN.finditer(source):
-        hidden, uc = stack[-1]
-        kind = m.lastgroup
-        if kind == "open":
-            flush()
-            stack.append((hidden, uc))
-            first_in_group = True
-            continue
-        starts = first_in_group
-        first_in_group = False
-        if kind == "close":
-            flush()
-            if len(stack) > 1:
-                stack.pop()
-            continue
-        if kind == "newline":
-            continue  # line breaks in the source are not the text's
-        if kind == "sym" and m.group("sym") == "*" and starts:
-            stack[-1] = (True, uc)  # an ignorable destination: never text
-            first_in_group = True
-            continue
-        if skip and kind in ("text", "hex", "sym"):
-            if kind == "text":
-                taken = m.group("text")[:skip]
-                skip -= len(taken)
-                rest = m.group("text")[len(taken) :]
-                if rest and not hidden:
-                    flush()
-                    out.append(rest)
-            else:
-                skip -= 1
-            continue
-        if kind == "hex":
-            if not hidden:
-                pending.append(int(m.group("hex"), 16))
-            continue
-        flush()
-        if kind == "text":
-            if not hidden:
-                out.append(m.group("text"))
-        elif kind == "sym":
-            sym = m.group("sym")
-            if hidden:
-                continue
-            if sym in "\\{}":
-                out.append(sym)
-            elif sym in "\r\n":
-                out.append("\n")  # "\" at a line's end: a paragraph mark
-            else:
-                out.append(_CHARACTERS.get(sym, ""))
-        else:
-            word, arg = m.group("word"), m.group("arg")
-            if word in _HIDDEN and starts:
-                stack[-1] = (True, uc)
-            elif word == "uc" and arg is not None:
-                stack[-1] = (hidden, int(arg))
-            elif word == "u" and arg is not None:
-                if not hidden:
-                    out.append(chr(int(arg) % 65536))
-                skip = uc
-            elif word == "listtext" and starts and not hidden:
-                out.append("\x00")  # the list number's group: its tabs are no text
-            elif word in ("pard", "plain") or hidden:
-                continue
-            elif word in _CHARACTERS:
-                out.append(_CHARACTERS[word])
-    flush()
-    text = "".join(out)
-    # "\x00<TAB>1.<TAB>" (a list number's group) becomes "1. "
-    text = re.sub(r"\x00\s*(\S+?)\s+", r"\1 ", text).replace("\x00", "")
+    reader = _Reader(code_page)
+    for m in _TOKEN.finditer(data.decode("latin-1")):  # RTF is 7-bit; escapes carry the rest
+        reader.token(m)
+    text = reader.text()
+    text = re.sub(_LIST_NUMBER + r"\s*(\S+?)\s+", r"\1 ", text).replace(_LIST_NUMBER, "")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
+
+
+class _Reader:
+    """The state of reading one document: the open groups (whether each is hidden, and how many
+    stand-in characters follow a ``\\uN`` in it), bytes of ``\\'hh`` escapes not yet decoded (a
+    code page may spell one character with two) and the stand-ins still to skip."""
+
+    def __init__(self, code_page: str) -> None:
+        self.code_page = code_page
+        self.out: list[str] = []
+        self.stack: list[tuple[bool, int]] = [(False, 1)]
+        self.pending = bytearray()
+        self.skip = 0
+        self.opened = False  # the token read is the first of its group
+
+    def text(self) -> str:
+        self._flush()
+        return "".join(self.out)
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.out.append(self.pending.decode(self.code_page, errors="replace"))
+            self.pending.clear()
+
+    def token(self, m: re.Match[str]) -> None:
+        hidden, uc = self.stack[-1]
+        kind = m.lastgroup
+        starts, self.opened = self.opened, False
+        if kind == "newline":
+            self.opened = starts
+            return  # line breaks in the source are not the text's
+        if kind == "open":
+            self._flush()
+            self.stack.append((hidden, uc))
+            self.opened = True
+        elif kind == "close":
+            self._flush()
+            if len(self.stack) > 1:
+                self.stack.pop()
+        elif kind == "sym" and m.group("sym") == "*" and starts:
+            self.stack[-1] = (True, uc)  # an ignorable destination: never text
+            self.opened = True
+        elif self.skip and kind in ("text", "hex", "sym"):
+            self._skipped(m, hidden)
+        elif kind == "hex":
+            if not hidden:
+                self.pending.append(int(m.group("hex"), 16))
+        else:
+            self._flush()
+            if not hidden and kind == "text":
+                self.out.append(m.group("text"))
+            elif not hidden and kind == "sym":
+                sym = m.group("sym")
+                # "\" at a line's end is a paragraph mark; "\{" a brace
+                self.out.append(sym if sym in "\\{}" else "\n" if sym in "\r\n" else _CHARACTERS.get(sym, ""))
+            elif kind == "word":
+                self._word(m.group("word"), m.group("arg"), hidden, uc, starts)
+
+    def _skipped(self, m: re.Match[str], hidden: bool) -> None:
+        """A stand-in character after ``\\uN`` (or the start of a run of text holding it)."""
+        if m.lastgroup != "text":
+            self.skip -= 1
+            return
+        said = m.group("text")
+        rest = said[self.skip :]
+        self.skip = max(0, self.skip - len(said))
+        if rest and not hidden:
+            self._flush()
+            self.out.append(rest)
+
+    def _word(self, word: str, arg: str | None, hidden: bool, uc: int, starts: bool) -> None:
+        if word in _HIDDEN and starts:
+            self.stack[-1] = (True, uc)
+        elif word == "uc" and arg is not None:
+            self.stack[-1] = (hidden, int(arg))
+        elif word == "u" and arg is not None:
+            if not hidden:
+                self.out.append(chr(int(arg) % 65536))
+            self.skip = uc
+        elif hidden:
+            return
+        elif word == "listtext" and starts:
+            self.out.append(_LIST_NUMBER)
+        elif word in _CHARACTERS:
+            self.out.append(_CHARACTERS[word])
