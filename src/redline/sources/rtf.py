@@ -126,7 +126,7 @@ class _Reader:
 
     def token(self, m: re.Match[str]) -> None:
         hidden, uc = self.stack[-1]
-        kind = m.lastgroup
+        kind = "word" if m.group("word") else m.lastgroup  # a word's number is the last group
         starts, self.opened = self.opened, False
         if kind == "newline":
             self.opened = starts
