@@ -185,3 +185,14 @@ def test_an_rtf_plan_file_loads_its_points(tmp_path: Path) -> None:
         ("1", "Both towns shall stop pumping from the lake\u2019s north end."),
         ("2", "The caf\u00e9 on the path shall reopen \u2014by August."),
     ]
+
+
+def test_a_plain_text_file_named_rtf_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "accord.rtf"
+    path.write_text("1. Both towns shall stop pumping.\n2. The path shall reopen.\n", encoding="utf-8")
+    assert [p.number for p in load_plan(path, plan="p", label="v").points] == ["1", "2"]
+
+
+def test_a_markdown_table_is_left_to_the_table_reader() -> None:
+    lines = ["| No. | Text |", "|---|---|", "| 1 | Both towns shall stop pumping. |"]
+    assert box_tables(lines) == lines

@@ -470,8 +470,8 @@ def box_tables(lines: Sequence[str]) -> list[str]:
         if sum(bool(_BOX_RULE.match(line)) for line in block) < 2 or not any(
             _BOX_CELLS.match(line) and not _BOX_RULE.match(line) for line in block
         ):
-            out.append(lines[i])
-            i += 1
+            out += lines[i : max(j, i + 1)]  # a Markdown table's rows, or no table
+            i = max(j, i + 1)
             continue
         rows: list[list[list[str]]] = []
         fresh = True

@@ -57,7 +57,7 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
         return outline_text(text), "text"
     if found == "xml":
         return xml_outline(text, str(path)), "text"
-    return text, found
+    return text, "text" if found == "rtf" else found  # an ".rtf" that holds plain text
 
 
 # Elements of a legal-XML export that hold data about the document, never its text.
