@@ -125,3 +125,27 @@ def test_new_half_terms_alone_tag_nothing() -> None:
 )
 def test_settlement_wording_of_the_fifth_draft_batch_is_tagged(provision: str, issue: str) -> None:
     assert issue in tags(provision)
+
+
+@pytest.mark.parametrize(
+    ("provision", "issue"),
+    [
+        ("Both armies shall cease all fire along the canal at dawn.", "ceasefire"),
+        ("Each side shall pull its heavy weapons back 15 km from the canal.", "military_limits"),
+        ("The navy shall withdraw its warships to the outer harbour.", "military_limits"),
+        ("The island garrison shall be reduced to 200 troops.", "military_limits"),
+        ("The valley republic shall lift its ban on wool from the hill towns.", "sanctions_economy"),
+        ("The city shall reopen its port to the neighbour's fishing boats.", "sanctions_economy"),
+        ("Herders who fled may return, and their houses shall be handed back.", "humanitarian"),
+        ("The water supply of the hill villages shall be restored within a month.", "humanitarian"),
+        ("A monitoring mission of five states shall visit the canal each week.", "process"),
+        ("A review conference shall meet after one year.", "process"),
+        ("The council shall assess the implementation of these terms every spring.", "process"),
+    ],
+)
+def test_provisions_of_small_settlements_are_tagged(provision: str, issue: str) -> None:
+    assert issue in tags(provision)
+
+
+def test_heavy_weapons_withdrawn_from_a_zone_are_not_a_weapons_limit_by_that_phrase_alone() -> None:
+    assert "military_limits" not in tags("All heavy weapons shall be kept out of the canal towns.")

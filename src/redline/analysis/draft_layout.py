@@ -33,6 +33,7 @@ __all__ = [
     "ORDINALS",
     "TableRow",
     "accept_changes",
+    "box_tables",
     "bullet_points",
     "contents_lines",
     "csv_delimiter",
@@ -359,6 +360,11 @@ _NUMBER_CELL = re.compile(
 _SUB_CELL = re.compile(r"^[(\[]?(?P<num>[a-z])[.)\]]\s+(?P<text>\S.*)$")
 _NO_NUMBER = frozenset({"—", "–", "-", "--", "n/a"})
 _BULLET_CELL = re.compile(r"^[-*•]\s+(?P<text>\S.*)$")
+# A text cell that carries its own number ("3. The parties shall ..."), as a synoptic table's
+# columns each keep their version's numbers; and a cell that only says, in brackets, why the row
+# has no text in this version ("(merged into 5)", "(deleted)").
+_NUMBERED_CELL = re.compile(r"^(?P<num>\d{1,3})[.)]\s+(?P<text>\S.*)$")
+_PLACEHOLDER_CELL = re.compile(r"^[(\[][^()\[\]]{1,60}[)\]]$")
 
 
 def _cells(line: str) -> list[str]:
@@ -400,6 +406,7 @@ def table_rows(lines: Sequence[str]) -> tuple[dict[int, TableRow], set[int]]:
         if num_col is None and text_col != 0 and all(_NUMBER_CELL.match(cells[k][0]) for k in body):
             num_col = 0
         head_col = _index(header, "heading")
+        own = num_col is None and _own_numbers([cells[k][text_col] for k in body])
         last: int | None = None  # the row a sub-point row ("|  | a) ... |") belongs to
         for k in body:
             row = cells[k]
@@ -417,11 +424,79 @@ def table_rows(lines: Sequence[str]) -> tuple[dict[int, TableRow], set[int]]:
                 if bullet := _BULLET_CELL.match(row[text_col]):  # an unlettered item is the row's text
                     rows[last] = replace(above, text=f"{above.text} {bullet.group('text')}")
                     continue
+            if own:
+                if _PLACEHOLDER_CELL.match(row[text_col]):
+                    continue  # the row of a point this version merged or dropped
+                if cell := _NUMBERED_CELL.match(row[text_col]):
+                    rows[k] = TableRow(cell.group("num"), cell.group("text"), heading)
+                    last = k
+                    continue
             rows[k] = TableRow(m.group("num") if m else None, row[text_col], heading)
             last = k
         chrome.update((i, i + 1))
         i = j
     return rows, chrome
+
+
+def _own_numbers(texts: Sequence[str]) -> bool:
+    """Whether a table's text cells are numbered in the cells themselves, counting up: the
+    numbers are the points' own, which a row's place would not give where a row stands for a
+    point this version merged ("(merged into 5)")."""
+    nums = [int(m.group("num")) for t in texts if (m := _NUMBERED_CELL.match(t))]
+    filled = [t for t in texts if t and not _PLACEHOLDER_CELL.match(t)]
+    return len(nums) >= 2 and len(nums) == len(filled) and nums == sorted(nums) and nums[0] == 1
+
+
+# A box-drawn table's rule lines ("┌──┬──┐", "╞══╪══╡", "├──┼──┤", "+----+----+", "+====+") and
+# its cell lines, which open and close with a bar ("│ 1 │ text │").
+_BOX_RULE = re.compile(r"^\s*[┌├╞╟╠└╘╒╓╔╚┍┝┕+][─━═╌┄┈\-+┬┼╪┴╤╧╥╨╫╬┯┿┷┳╋┻: ]*[┐┤╡╢╣┘╛╕╖╗╝┑┥┙+]\s*$")
+_BOX_CELLS = re.compile(r"^\s*[│┃║|].*[│┃║|]\s*$")
+_BOX_BAR = re.compile(r"[│┃║|]")
+
+
+def box_tables(lines: Sequence[str]) -> list[str]:
+    """``lines`` with each table drawn with box characters (or an ASCII grid's "+---+") written
+    as a Markdown table, one line per row, so that the table reader reads it: a row is the cell
+    lines between two rule lines, and a cell's text the join of its lines, as a terminal or a
+    plain-text export wraps a long cell over several. The lines a row saved are left blank
+    after the table, so that every other line keeps its number."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (_BOX_RULE.match(lines[j]) or _BOX_CELLS.match(lines[j])):
+            j += 1
+        block = lines[i:j]
+        if sum(bool(_BOX_RULE.match(line)) for line in block) < 2 or not any(
+            _BOX_CELLS.match(line) and not _BOX_RULE.match(line) for line in block
+        ):
+            out += lines[i : max(j, i + 1)]  # a Markdown table's rows, or no table
+            i = max(j, i + 1)
+            continue
+        rows: list[list[list[str]]] = []
+        fresh = True
+        for line in block:
+            if _BOX_RULE.match(line):
+                fresh = True
+                continue
+            cells = [c.strip() for c in _BOX_BAR.split(line.strip())[1:-1]]
+            if fresh or not rows or len(rows[-1]) != len(cells):
+                rows.append([[] for _ in cells])
+                fresh = False
+            for parts, cell in zip(rows[-1], cells, strict=True):
+                if cell:
+                    parts.append(cell)
+        joined = ["| " + " | ".join(" ".join(parts) for parts in row) + " |" for row in rows]
+        width = len(rows[0])
+        # a header row: one line a cell, and no number in its first cell (a table with no header)
+        plain = not _NUMBER_CELL.match(" ".join(rows[0][0]))
+        if plain and all(len(p) <= 1 for p in rows[0]):
+            table = [joined[0], "|" + "---|" * width, *joined[1:]]
+        else:
+            table = ["|" + " |" * width, "|" + "---|" * width, *joined]
+        out += table + [""] * max(0, len(block) - len(table))
+        i = j
+    return out
 
 
 # "The first point says", "Under the third point,", "The seventh and last point", "Point two"

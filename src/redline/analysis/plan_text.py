@@ -19,6 +19,7 @@ from redline.analysis.draft_amendments import consolidated_text
 from redline.analysis.draft_latex import latex_source
 from redline.analysis.draft_layout import (
     accept_changes,
+    box_tables,
     bullet_points,
     contents_lines,
     footnote_marks,
@@ -44,6 +45,7 @@ from redline.analysis.draft_numbering import article_paragraphs, numbered_by_sec
 from redline.analysis.draft_ocr import misread_numbers
 from redline.analysis.draft_point import DraftPoint, is_title
 from redline.analysis.draft_records import draft_record, end_at_closing, plain_run_in_titles
+from redline.analysis.draft_subtitles import subtitle_text
 from redline.analysis.plan_records import apply_meta, point_from_record
 from redline.analysis.point_sequence import (
     first_column,
@@ -83,9 +85,10 @@ def parse_plan_text(
 
     Lines before the first point (title, preamble) are not points; a line that is not a
     point, a sub-point or a heading continues the point above it. The layout a draft was
-    pasted in is undone first (``draft_layout``): wikitext, tracked changes (read as accepted),
-    an e-mail reply's quoting, a thread's post counters, keycap emoji numbers, a PDF's page
-    headers, footers, footnotes and line-end hyphens, Markdown tables, a table of contents;
+    pasted in is undone first (``draft_layout``): a subtitle file's cues, wikitext, tracked
+    changes (read as accepted), box-drawn tables, an e-mail reply's quoting, a thread's post
+    counters, keycap emoji numbers, a PDF's page headers, footers, footnotes and line-end
+    hyphens, Markdown tables, a table of contents;
     when no line is numbered, points an article gives in prose, bullets that lost their
     numbers, paragraphs numbered with words ("First,") and numbers inside paragraphs ("(1) ...
     (2) ..."). Whatever the shape, a run of markers that counts up (``point_sequence``) reads a
@@ -103,10 +106,10 @@ def parse_plan_text(
             return parse_plan_json(dumped, plan=plan, label=label, when=when, source=source, where=where)
         except PlanError:
             pass  # YAML with no points in it: read as the text it also is
-    text = consolidated_text(accept_changes(wikitext(latex_source(text))))
+    text = consolidated_text(accept_changes(wikitext(latex_source(subtitle_text(text)))))
     lines = [
         plain_label(without_app_marks(raw.rstrip()))
-        for raw in keycap_numbers(thread_counters(unquote(text.splitlines())))
+        for raw in keycap_numbers(thread_counters(unquote(box_tables(text.splitlines()))))
     ]
     lines = misread_numbers(first_column(lines))
     notes, note_mark = footnote_marks(lines)
@@ -160,7 +163,8 @@ def _with_run(
     numbers, never replace points the draft numbered, and a numbered line that only titles what
     follows ("III. Final provisions") may be a section, not a point. A number read twice ("1."
     before every item) is no numbering when the run counts every numbered line; otherwise it
-    stays the error it is ("2." used twice). When no line was numbered (``numbered`` false) and
+    stays the error it is ("2." used twice), unless every line is "1.": Markdown numbers that
+    list itself, and the run ends it at a heading. When no line was numbered (``numbered`` false) and
     the run is one list of the bullets read, it wins: the run ends a list at a paragraph of its
     own, and a page with a "Key points" list, reactions and the plan holds three lists."""
     run = sequence_points(lines, skip)
@@ -175,7 +179,10 @@ def _with_run(
     counted = _top_count([d for d in run if not (len(d.lines) == 1 and is_title(d.lines[0]))])
     repeated = len({(d.section, d.annex, d.number) for d in drafts}) < len(drafts)
     known = _top_count(drafts)
-    inner = repeated and _indented_list(run, drafts, lines)
+    # every line numbered "1." (Markdown numbers the list): the run splits such lists where a
+    # heading or a paragraph comes between, which the line reader cannot
+    lazy = repeated and {d.number for d in drafts} == {"1"}
+    inner = (repeated and _indented_list(run, drafts, lines)) or lazy
     if not numbered and not run[0].numbered:
         return run if {d.line for d in run} < {d.line for d in drafts} else drafts
     return (

@@ -313,14 +313,18 @@ def markers(line: str) -> Marker | None:
 
 
 def marker_runs(
-    found: Sequence[Marker | Sequence[Marker] | None], breaks: Collection[int] = ()
+    found: Sequence[Marker | Sequence[Marker] | None],
+    breaks: Collection[int] = (),
+    ends: Collection[int] = (),
 ) -> list[list[Marker]]:
     """The runs that count up among the markers read on each line, best first: the longest,
     then the one that starts at 1, then arabic numbers before words, roman numerals, letters
     and bullets. A run is a chain of one style whose values go up by one line after line (other
     lines may come between); bullets of one style run in their order, three at least, and a
     paragraph of their own between two (``breaks``: lines that open one) ends their list: an
-    article's "Key points", its reactions and the plan are three lists."""
+    article's "Key points", its reactions and the plan are three lists. A list numbered "1."
+    before every item ends likewise at a paragraph set flush between two items (``ends``: a
+    heading, a line of prose), since its numbers cannot say that a second list has begun."""
     groups: dict[tuple[str, str], list[Marker]] = {}
     for item in found:
         for m in [item] if isinstance(item, Marker) else (item or []):
@@ -338,7 +342,13 @@ def marker_runs(
             continue
         if kind == "arabic" and len(ms) >= 3 and all(m.value == 1 for m in ms):
             # "1." before every item: Markdown numbers such a list itself, 1, 2, 3
-            runs.append([replace(m, value=k + 1, label=str(k + 1)) for k, m in enumerate(ms)])
+            stops = sorted(ends)
+            lazy: list[list[Marker]] = [[]]
+            for m in ms:
+                if lazy[-1] and bisect_left(stops, m.line) > bisect_left(stops, lazy[-1][-1].line + 1):
+                    lazy.append([])
+                lazy[-1].append(m)
+            runs += [[replace(m, value=k + 1, label=str(k + 1)) for k, m in enumerate(b)] for b in lazy]
             continue
         runs += _chains(ms)
     runs = [r for r in runs if len(r) >= 2]
@@ -447,6 +457,9 @@ def _prefix_line(prefix: str) -> re.Pattern[str] | None:
     return re.compile(r"^\s*" + out)
 
 
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
+
+
 def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[DraftPoint]:
     """The points of ``lines`` read as the best run of markers and the runs nested under its
     points, or [] when no run of two (three bullets) is found. ``skip`` are indices of lines
@@ -462,7 +475,10 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
         and i not in noise
         and not any(r.kind == "bullet" for r in found[i])
     ]
-    runs = marker_runs(found, opening)
+    # of those, the ones set flush with no marker (a heading, a paragraph of prose): they end a
+    # list whose items all read "1."
+    flush = [i for i in opening if not found[i] and lines[i][:1] not in (" ", "\t")]
+    runs = marker_runs(found, opening, flush)
     if not runs:
         return []
     # the list is the best run not nested under the points of another: four "(a)"-"(d)" under
@@ -517,6 +533,8 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
                 continue
             if other_prefix is not None and other_prefix.match(line):
                 break  # another message of the chat: the point has ended
+            if _MD_HEADING.match(line) and m.indent == 0:
+                break  # a Markdown heading opens another part of the document
             if m.kind == "bullet" and i in opening and len(line) - len(line.lstrip()) <= m.indent:
                 break  # a paragraph after a bullet list, not set in under its bullet, is no point
             # a sentence a page break cut ("a joint crew" + header + "of engineers") runs on

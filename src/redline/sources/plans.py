@@ -16,6 +16,7 @@ from redline.errors import PlanError
 from redline.model import Problem
 from redline.sources.guards import declared_charset, decode
 from redline.sources.html import outline_text
+from redline.sources.rtf import is_rtf, rtf_text
 
 FORMATS = {
     ".json": "json",
@@ -27,13 +28,15 @@ FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".xml": "xml",
+    ".rtf": "rtf",  # Rich Text Format: read as the text a word processor shows
 }
 
 
 def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     """The text of ``path`` and its format (text, json or csv); ``fmt`` overrides the extension.
     A saved web page (html) is read as the text its headings, paragraphs and lists show, a
-    legal-XML export (xml) as the text its elements hold."""
+    legal-XML export (xml) as the text its elements hold, an RTF document as the text a word
+    processor shows (``sources.rtf``)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -41,6 +44,8 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     except OSError as exc:
         raise PlanError(f"cannot be read ({exc.strerror})", where=str(path)) from None
     found = fmt or FORMATS.get(path.suffix.lower(), "text")
+    if found in ("text", "rtf") and is_rtf(data):  # a word processor's RTF: read as it shows
+        return rtf_text(data), "text"
     # decoded as articles are: a draft saved by a word processor in Windows-1252 or another
     # code page is read, not refused as "not UTF-8"
     text = decode(data, str(path), declared=declared_charset(data) if found == "html" else None)
@@ -52,7 +57,7 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
         return outline_text(text), "text"
     if found == "xml":
         return xml_outline(text, str(path)), "text"
-    return text, found
+    return text, "text" if found == "rtf" else found  # an ".rtf" that holds plain text
 
 
 # Elements of a legal-XML export that hold data about the document, never its text.
