@@ -460,3 +460,22 @@ def test_a_name_and_a_topic_label_a_quote(attributed: Attributed) -> None:
         ("Putin", ":", "Complete nonsense, all of it"),
         ("Putin", ":", "No compromise"),
     ]
+
+
+def test_a_dash_line_under_a_quote_signs_it(attributed: Attributed) -> None:
+    text = (
+        "A week of talks, in the speakers' own words.\n\n"
+        "“The harbour will reopen when the mines are cleared, and not one day earlier.”\n"
+        "- Marta Kellberg, port authority director, Gdansk, 3 March\n\n"
+        "“We have waited long enough for the convoy.”\n"
+        "- Oskar Lindqvist, Red Cross field coordinator, Malmo, 4 March\n"
+    )
+    assert [a.source for a in attributed(text)] == ["Marta Kellberg", "Oskar Lindqvist"]
+
+
+def test_a_dash_item_under_a_quote_does_not_sign_it(attributed: Attributed) -> None:
+    text = (
+        "The minister listed the terms. “These are the three points we will not give up.”\n"
+        "- Sweden keeps its fishing quota in the gulf.\n"
+    )
+    assert all(a.source != "Sweden" for a in attributed(text))
