@@ -487,3 +487,15 @@ def test_a_deputy_is_not_the_holder_of_the_title_under_him(extractor: Any) -> No
     assert found and all(name != "Vladimir Medinsky" for name, _, _, _ in found)
     text = "The head of the Russian delegation said on Monday that the prisoner lists were nearly ready."
     assert [name for name, _, _, _ in _statements(extractor, text)] == ["Vladimir Medinsky"]
+
+
+def test_a_letter_speaks_for_the_maker_its_by_phrase_names(extractor: Any) -> None:
+    text = (
+        "Forty retired generals have signed an open letter urging the cabinet to act.\n\n"
+        "The letter, organised by the Harwick Forum, a network of former officers, was published on "
+        'Monday. It says the border force "must be doubled before the spring."\n\n'
+        '"Nobody else will do it for us," the letter says.\n'
+    )
+    found = {content: name for name, _, _, content in _statements(extractor, text)}
+    assert found["Nobody else will do it for us"] == "Harwick Forum"
+    assert found['the border force "must be doubled before the spring."'] == "Harwick Forum"
