@@ -240,7 +240,9 @@ def document(
     return None
 
 
-def named_maker(resolver: SpeakerResolver, index: DocumentIndex, noun: Token) -> tuple[str | None, str] | None:
+def named_maker(
+    resolver: SpeakerResolver, index: DocumentIndex, noun: Token
+) -> tuple[str | None, str] | None:
     """The maker a document noun's own by-phrase names ("an open letter, organised by a circle
     of retired envoys"), so that a later "the letter says" or "it says" speaks for that maker;
     None when the phrase names none after its head."""
