@@ -499,3 +499,14 @@ def test_a_letter_speaks_for_the_maker_its_by_phrase_names(extractor: Any) -> No
     found = {content: name for name, _, _, content in _statements(extractor, text)}
     assert found["Nobody else will do it for us"] == "Harwick Forum"
     assert found['the border force "must be doubled before the spring."'] == "Harwick Forum"
+
+
+def test_a_name_set_off_after_a_fronted_phrase_is_the_subject(extractor: Any) -> None:
+    text = (
+        "The ministry kept quiet. It added only that the talks would go on.\n\n"
+        "On Facebook, Marek Dolny, the mayor of a border town, asked who would pay for the new road. "
+        '"Is it our money or theirs?" he wrote.\n'
+    )
+    found = {content: name for name, _, _, content in _statements(extractor, text)}
+    assert found["who would pay for the new road"] == "Marek Dolny"
+    assert found["Is it our money or theirs?"] == "Marek Dolny"
