@@ -460,3 +460,53 @@ def test_a_name_and_a_topic_label_a_quote(attributed: Attributed) -> None:
         ("Putin", ":", "Complete nonsense, all of it"),
         ("Putin", ":", "No compromise"),
     ]
+
+
+def test_a_dash_line_under_a_quote_signs_it(attributed: Attributed) -> None:
+    text = (
+        "A week of talks, in the speakers' own words.\n\n"
+        "“The harbour will reopen when the mines are cleared, and not one day earlier.”\n"
+        "- Marta Kellberg, port authority director, Gdansk, 3 March\n\n"
+        "“We have waited long enough for the convoy.”\n"
+        "- Oskar Lindqvist, Red Cross field coordinator, Malmo, 4 March\n"
+    )
+    assert [a.source for a in attributed(text)] == ["Marta Kellberg", "Oskar Lindqvist"]
+
+
+def test_a_dash_item_under_a_quote_does_not_sign_it(attributed: Attributed) -> None:
+    text = (
+        "The minister listed the terms. “These are the three points we will not give up.”\n"
+        "- Sweden keeps its fishing quota in the gulf.\n"
+    )
+    assert all(a.source != "Sweden" for a in attributed(text))
+
+
+def test_a_deputy_is_not_the_holder_of_the_title_under_him(extractor: Any) -> None:
+    text = "The deputy head of the Russian delegation said on Monday that the prisoner lists were ready."
+    found = _statements(extractor, text)
+    assert found and all(name != "Vladimir Medinsky" for name, _, _, _ in found)
+    text = "The head of the Russian delegation said on Monday that the prisoner lists were ready."
+    assert [name for name, _, _, _ in _statements(extractor, text)] == ["Vladimir Medinsky"]
+
+
+def test_a_letter_speaks_for_the_maker_its_by_phrase_names(extractor: Any) -> None:
+    text = (
+        "Forty retired generals have signed an open letter urging the cabinet to act.\n\n"
+        "The letter, organised by the Harwick Forum, a network of former officers, was published on "
+        'Monday. It says the border force "must be doubled before the spring."\n\n'
+        '"Nobody else will do it for us," the letter says.\n'
+    )
+    found = {content: name for name, _, _, content in _statements(extractor, text)}
+    assert found["Nobody else will do it for us"] == "Harwick Forum"
+    assert found['the border force "must be doubled before the spring."'] == "Harwick Forum"
+
+
+def test_a_name_set_off_after_a_fronted_phrase_is_the_subject(extractor: Any) -> None:
+    text = (
+        "The ministry kept quiet. It added only that the talks would go on.\n\n"
+        "On Facebook, Marek Dolny, the mayor of a border town, asked who would pay for the new road. "
+        '"Is it our money or theirs?" he wrote.\n'
+    )
+    found = {content: name for name, _, _, content in _statements(extractor, text)}
+    assert found["who would pay for the new road"] == "Marek Dolny"
+    assert found["Is it our money or theirs?"] == "Marek Dolny"

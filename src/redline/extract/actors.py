@@ -39,6 +39,8 @@ ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 FORMER = frozenset(
     {"former", "ex", "ex-", "late", "then", "previous", "future", "next", "incoming", "acting"}
 )
+# words that make a title a second office under it: "the deputy head of the delegation" is not its head
+UNDER = frozenset({"deputy", "vice", "assistant", "associate"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _WORDS_REMEMBERED = 500_000  # distinct token texts whose string is kept before starting afresh
 
@@ -142,8 +144,9 @@ class MentionFinder:
         for t in titles:
             if t.end in starts:
                 continue  # "Russian President Vladimir Putin": the title belongs to the name
-            if len(t.ids) == 1 and not (t.start > 0 and doc[t.start - 1].lower_ in FORMER):
-                kept_titles.append(t)  # but "a former US president" is not the current one
+            if len(t.ids) == 1 and not (t.start > 0 and doc[t.start - 1].lower_ in FORMER | UNDER):
+                kept_titles.append(t)  # but "a former US president" is not the current one, nor
+                # "the deputy head of the delegation" its head
         found = sorted(persons + kept_titles, key=lambda m: (m.start, -m.end))
         full = self._fullest_forms(doc, entities)
         mentions = [self._mention(doc, m, full) for m in found]

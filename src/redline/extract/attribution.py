@@ -1350,10 +1350,11 @@ def _link_in_frame(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon
 def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> bool:
     """A quotation signed with a dash and a name ("...” ― Jane Doe"), as in reader round-ups."""
     i = q.tokens[1]
+    breaks = 0
     while (
         i < len(doc)
         and (doc[i].is_space or doc[i].is_quote or doc[i].text in (".", ","))
-        and "\n" not in doc[i].text
+        and (breaks := breaks + doc[i].text.count("\n")) <= 1
     ):
         i += 1
     # the tokenizer may fuse the closing mark with the dash typed right after it ("”―")
@@ -1362,9 +1363,24 @@ def _link_to_signature(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLex
     src = adjacent_source(doc, i, quoted)
     if src is None or src[0] < i:
         return False
+    if breaks and not _signature_line(doc, q.tokens[0], src[1]):
+        return False
     q.cue, q.source, q.cue_token = (i, i + 1), src, i
     q.confidence = cues.confidence_of("quote")
     return True
+
+
+def _signature_line(doc: Doc, start: int, name_end: int) -> bool:
+    """Whether a dash line under a quote signs it ("“...”\n- Jane Doe, deputy minister, Oslo"),
+    as a page of quotes prints each: the quote opens its own line, and the name closes the dash
+    line or is set off by a comma before a title. A dash item that goes on as a sentence ("- Kyiv
+    will keep its army") is a list under the quote, not its signature."""
+    k = start - 1
+    while k >= 0 and doc[k].is_quote:
+        k -= 1
+    if k >= 0 and "\n" not in doc[k].text:
+        return False
+    return name_end >= len(doc) or doc[name_end].text == "," or "\n" in doc[name_end].text
 
 
 def _link_to_colon(doc: Doc, q: _Quote, quoted: Sequence[bool], cues: CueLexicon) -> None:

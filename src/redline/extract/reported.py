@@ -108,6 +108,31 @@ def _set_off_name_before(doc: Doc, cue: int) -> bool:
     )
 
 
+def _name_in_fronted_phrase(verb: Token) -> Token | None:
+    """ "On Facebook, Jane Doe, the mayor, asked ...": a name set off by commas after a fronted
+    phrase, which the parser joined to that phrase's object as a conjunct (the object hung on
+    the preposition, or taken for the subject with the preposition left dangling); the name is
+    the subject."""
+    doc = verb.doc
+    objects = [o for p in verb.children if p.dep_ == "prep" and p.i < verb.i for o in p.children]
+    for c in verb.children:
+        before = c.left_edge.i - 1
+        if c.dep_ in SUBJECTS and before >= 0 and doc[before].dep_ == "prep" and doc[before].head.i == verb.i:
+            objects.append(c)  # "On Facebook" with "Facebook" read as the subject
+    for obj in objects:
+        if obj.i > verb.i or any(c.dep_ == "cc" for c in obj.children):
+            continue  # "In Paris, Berlin and Rome, ...": a list of places, not a name set off
+        for name in obj.children:
+            if (
+                name.dep_ == "conj"
+                and name.ent_type_ == "PERSON"
+                and doc[name.left_edge.i - 1].text == ","
+                and name.right_edge.i < verb.i
+            ):
+                return name
+    return None
+
+
 def _heads_its_paragraph(verb: Token) -> bool:
     """The root of its sentence, or hung by the parser on a word across a paragraph break (a
     headline run into the next line): either way nothing in its own line governs it."""
@@ -120,6 +145,9 @@ def find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> T
     A subject the parser found in the previous paragraph (a dateline, a time stamp, a section
     heading run into the sentence) is replaced by the name written next to the cue.
     """
+    fronted = _name_in_fronted_phrase(verb)
+    if fronted is not None:
+        return noun_phrase(fronted)
     rng = _find_source(verb, cues, quoted)
     doc = verb.doc
     if rng is None and _heads_its_paragraph(verb) and not any(c.dep_ in SUBJECTS for c in verb.children):

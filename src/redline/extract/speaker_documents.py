@@ -210,6 +210,10 @@ def document(
         earlier = resolver.kb.collective([w.text for w in phrase], phrase.text)
         if earlier is not None and earlier.party is not None:
             return None, clean_name(phrase)
+        # "The letter, organised by the Lindenhof Circle, ... The letter says": the maker its
+        # by-phrase named when the text brought it in
+        if (maker := named_maker(resolver, index, t)) is not None:
+            return maker
         # "Bessent said in a statement ... according to the statement": the statement's maker
         verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else None
         for subject in verb.children if verb is not None else ():
@@ -234,6 +238,21 @@ def document(
                     # named as written
                     return speaker_groups.phrase_up_to(resolver, subject, placed=False)
     return None
+
+
+def named_maker(
+    resolver: SpeakerResolver, index: DocumentIndex, noun: Token
+) -> tuple[str | None, str] | None:
+    """The maker a document noun's own by-phrase names ("an open letter, organised by a circle
+    of retired envoys"), so that a later "the letter says" or "it says" speaks for that maker;
+    None when the phrase names none after its head."""
+    doc = index.doc
+    maker = maker_of_document(resolver, index, doc[noun.left_edge.i : noun.right_edge.i + 1])
+    if maker.start <= noun.i:
+        return None
+    if (c := index.covering(_head(maker).i, SPEAKING)) is not None:
+        return c.actor_id, c.name
+    return None, clean_name(maker)
 
 
 def issued_with(

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from redline.extract import (
     speaker_descriptions,
+    speaker_documents,
     speaker_groups,
     speaker_names,
     speaker_profiles,
@@ -177,6 +178,11 @@ def who_is(
             or speaker_groups.collective(resolver, nominal, placed=True)
             or (None, chosen.name)
         )
+    if chosen.kind == "thing" and chosen.actor_id is None:
+        # "The letter, organised by a circle of envoys, ... It says": the letter's maker
+        maker = speaker_documents.named_maker(resolver, index, doc[chosen.head])
+        if maker is not None:
+            return maker
     return chosen.actor_id, chosen.name
 
 
