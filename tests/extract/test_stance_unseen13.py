@@ -72,22 +72,6 @@ def test_bounds_and_verdicts_put_off(rules: StanceClassifier, content: str, issu
 @pytest.mark.parametrize(
     ("content", "issue", "stance"),
     [
-        # the noun and the verb that share the stem of "promising" are no praise
-        ("no village will be given for a promise of calm", "territory", "neutral"),
-        ("the army will not stop shooting for vague promises", "ceasefire", "neutral"),
-        # the verdict still is
-        ("the talks on a ceasefire were promising", "ceasefire", "support"),
-        ("the ceasefire talks look very promising", "ceasefire", "support"),
-    ],
-)
-def test_a_promise_is_no_praise(rules: StanceClassifier, content: str, issue: str, stance: str) -> None:
-    result = rules.explain(content, [issue])
-    assert result.stance == stance, result.reason
-
-
-@pytest.mark.parametrize(
-    ("content", "issue", "stance"),
-    [
         # a demand dated by another step asks for the step
         ("the sanctions must be lifted on the day the treaty takes effect", "sanctions_economy", "support"),
         # a step the speaker would take on that day is still taken on terms
