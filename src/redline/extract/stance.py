@@ -304,7 +304,13 @@ class StanceClassifier:
         terms = found[_ISSUE_TERMS + issue.id]
         topic = {i for h in terms for i in range(h.start, h.end)}
         # not the words of the topic ("agreed document") or of a prerequisite ("impossible without")
-        general = [h for h in found["general"] + praise if h.start not in topic | required]
+        # ... but a verdict that is itself a litotes ("no alternative to this plan") is said
+        spoken = {h.start for h in found["litotes"]}
+        general = [
+            h
+            for h in found["general"] + praise
+            if h.start not in topic | required or (h.start in spoken and h.pattern.negated)
+        ]
         general = _about(general, tokens, own + terms) if issue.evaluative else []
         # "as long as our partners keep supplying weapons": the words of a clause that states the
         # terms are the terms, not the speaker's side
