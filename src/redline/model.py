@@ -386,13 +386,19 @@ def stance_issues(issues: Sequence[str], *, reverses: bool = False) -> list[str]
     return first + [i for i in rest if reverses or i not in GENERIC_ISSUES]
 
 
+def stances_map(by_issue: Mapping[str, str] | str | None) -> Mapping[str, str]:
+    """Stances by issue as a mapping, from a mapping or the store's JSON of one (empty for none):
+    a reader that asks several issues of one statement parses its JSON once, here."""
+    if not by_issue:
+        return {}
+    found: Mapping[str, str] | None = json.loads(by_issue) if isinstance(by_issue, str) else by_issue
+    return found or {}
+
+
 def own_stances(stance: str, by_issue: Mapping[str, str] | str | None) -> dict[str, str]:
     """The stances by issue that differ from ``stance`` (a mapping, or the store's JSON of one):
     ``Statement.issue_stances`` as kept, whatever form they came in."""
-    if not by_issue:
-        return {}
-    found = json.loads(by_issue) if isinstance(by_issue, str) else by_issue
-    return {i: str(v) for i, v in found.items() if v != stance}
+    return {i: str(v) for i, v in stances_map(by_issue).items() if v != stance}
 
 
 def issue_stance(stance: str, issue_stances: Mapping[str, str] | str | None, issue: str) -> str:
@@ -401,10 +407,7 @@ def issue_stance(stance: str, issue_stances: Mapping[str, str] | str | None, iss
     before stances were kept per issue, until ``redline reprocess`` reads it again). Every
     reader that counts a statement under an issue (matrix, shifts, listings, exports) asks this,
     so they agree."""
-    if not issue_stances:
-        return stance
-    by_issue = json.loads(issue_stances) if isinstance(issue_stances, str) else issue_stances
-    return str(by_issue.get(issue, stance))
+    return str(stances_map(issue_stances).get(issue, stance))
 
 
 def reversal_widens(issues: Sequence[str]) -> bool:

@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import String, and_, case, delete, or_, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
-from redline.model import issue_stance
+from redline.model import issue_stance, stances_map
 from redline.store import point_cells, tallies
 from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import TallyRow
@@ -104,10 +104,11 @@ def _aggregate(
     by_issue: dict[IssueKey, Any] = {}
     for m, keys, one in tallies.counted(linked["rows"].values(), party_of, lambda m, _says: numbers[m["id"]]):
         issues = sorted(set(json.loads(m["issues"])))
+        own = stances_map(m.get("issue_stances"))  # parsed once for every key and issue
         for key in keys:
             tallies.merge(whole, key, one)
             for issue in issues:  # under an issue, with the stance toward it
-                stance = issue_stance(m["stance"], m.get("issue_stances"), issue)
+                stance = issue_stance(m["stance"], own, issue)
                 tallies.merge(by_issue, (issue, *key[:4], stance), one)
     return whole, by_issue
 

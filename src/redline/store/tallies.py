@@ -66,7 +66,7 @@ from redline.balance import (
     reversal_test,
 )
 from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
-from redline.model import issue_stance, reversal_widens, stance_issues
+from redline.model import issue_stance, reversal_widens, stance_issues, stances_map
 from redline.store import point_tallies as by_point
 from redline.store._sql import chunks, insert_rows, upsert_insert
 from redline.store.balances import CellTotals, TallyRow, from_checkpoints, rewalk, undated_counts
@@ -271,7 +271,7 @@ def counted(
         if not cols:
             continue
         stance = get("stance")
-        by_issue = m.get("issue_stances")
+        by_issue = stances_map(m.get("issue_stances"))  # parsed once for every column
         sure = certainty(
             float(get("confidence")), stance_confidence(stance, get("m_stance"), get("stance_confidence"))
         )
