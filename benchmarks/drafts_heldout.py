@@ -44,12 +44,19 @@ several lines beside a second column, points numbered with circled digits, an En
 labelled with Arabic-Indic digits behind right-to-left marks, Markdown with every item written
 "1.", a subtitle file of the points read aloud, RTF source whose numbers live in ``listtext``
 groups, a synoptic "Previous text | Proposed text | Note" table whose middle column is the draft),
-written after all seven and before redline read it.
+written after all seven and before redline read it; ``--set drafts9`` a ninth (seven drafts, four
+pairs: a UN-style negotiating text whose points are operative paragraphs "OP3" with bracketed
+options, status tags and an "OP4bis", the next text as Markdown with its changes written
+"~~old~~ **new**", a bill with line numbers in the margin of every page over "SEC. 3." sections,
+a web page whose numbers come only from ``<li value=...>`` and ``<ol start=...>``, points
+"A.1", "B.2" under lettered sections with a cross-reference, a CSV whose quoted cells run over
+several lines, Markdown bullets under bold point titles with ``[^1]`` footnotes), written after
+all eight and before redline read it.
 
 A label written in other digits (circled, fullwidth, Arabic-Indic) counts as its value, as a roman
 numeral does.
 
-Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts8] [--verbose]
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts9] [--verbose]
 """
 
 from __future__ import annotations
@@ -75,7 +82,7 @@ from redline.model import PlanVersion
 
 DATA = Path(__file__).resolve().parent / "data"
 # the first batch, then each next one written after the reader was fixed on those before it
-SETS = ("drafts", "drafts2", "drafts3", "drafts4", "drafts5", "drafts6", "drafts7", "drafts8")
+SETS = ("drafts", "drafts2", "drafts3", "drafts4", "drafts5", "drafts6", "drafts7", "drafts8", "drafts9")
 
 
 def number(label: str | None) -> str:
