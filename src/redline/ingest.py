@@ -23,7 +23,7 @@ from itertools import islice
 from typing import TypeVar
 
 from redline.analysis.claims import refresh_claims
-from redline.analysis.stored_positions import link_new
+from redline.analysis.stored_positions import link_new, link_options
 from redline.config import Settings
 from redline.knowledge.actors import load_actors
 from redline.model import Document, Extraction, Problem
@@ -202,6 +202,7 @@ def ingest(
     """Extract and store every new document from ``sources``; return what happened."""
     settings = settings or Settings()
     report = IngestReport()
+    links = link_options(settings.actors)  # the user's parties are no point's own terms
     store.add_actors(load_actors(settings.actors))  # one identity per actor across documents
     with _running(store, settings, extractor_factory, workers) as runner:
         batches = _new_only(_batches(sources, settings.batch_size, report), store, report)
@@ -210,7 +211,7 @@ def ingest(
             read_from = {p.extraction.document.id: p.extraction.document.source for p in kept}
             for outcome in store.write(kept):
                 report.add(outcome, read_from.get(outcome.document_id))
-            link_new(store)  # positions by plan point current before a request asks for them
+            link_new(store, links)  # positions by plan point current before a request asks for them
             if on_progress:
                 on_progress(report)
     return report
@@ -232,6 +233,7 @@ def reprocess(
     """
     settings = settings or Settings()
     report = IngestReport()
+    links = link_options(settings.actors)  # the user's parties are no point's own terms
     with _running(store, settings, extractor_factory, workers) as runner:
         version = runner.version()
         docs = map(_self_dated, store.iter_documents(not_extractor=None if force else version))
@@ -239,7 +241,7 @@ def reprocess(
             report.seen += len(results)
             for outcome in store.replace(_keep_results(results, report)):
                 report.add(outcome)
-            link_new(store)
+            link_new(store, links)
             if on_progress:
                 on_progress(report)
     return report

@@ -134,6 +134,16 @@ def test_csv_without_text_column() -> None:
     assert err.value.where == "v.csv:1"
 
 
+@pytest.mark.parametrize("name,data", [("v.md", b""), ("v.txt", b"  \n\n"), ("v.csv", b"\n")])
+def test_an_empty_plan_file_is_said_to_be_empty(tmp_path: Path, name: str, data: bytes) -> None:
+    """As ingest says of an empty article; it read "no numbered points found in 0 lines of text"
+    with a lesson on numbering points."""
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(PlanError) as err:
+        load_plan(tmp_path / name, plan="p", label="v")
+    assert (err.value.message, err.value.where) == ("is empty", str(tmp_path / name))
+
+
 def test_unknown_format() -> None:
     with pytest.raises(PlanError, match="unknown plan format"):
         parse_plan("1. a", "docx", plan="p", label="v")

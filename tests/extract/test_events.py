@@ -179,3 +179,19 @@ def test_empty_and_eventless_documents(nlp: Any, finder: EventFinder) -> None:
 def test_ids_are_stable(nlp: Any, finder: EventFinder) -> None:
     text = "Rubio met Umerov in Geneva on Sunday."
     assert [e.id for e in find(nlp, finder, text)] == [e.id for e in find(nlp, finder, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MARLOW — The Port Authority on Monday handed the shipping lines a draft of the new fee schedule.",
+        "MARLOW, April 6 (Harbour Wire) - The Port Authority handed the shipping lines a draft fee schedule.",
+    ],
+)
+def test_a_dateline_is_where_the_story_was_filed_not_who_acted(
+    nlp: Any, finder: EventFinder, text: str
+) -> None:
+    """The parser made the filing place a subject ("MARLOW" the one who handed the draft) and
+    the body a second subject or its apposition; the timeline named the place as the actor."""
+    (event,) = [e for e in find(nlp, finder, text) if e.type == "proposal"]
+    assert event.actors == ["Port Authority"]

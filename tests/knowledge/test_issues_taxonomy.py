@@ -86,6 +86,18 @@ def test_another_negotiation_brings_its_own_taxonomy(tmp_path: Path) -> None:
     assert IssueTagger(tax).tag("The new dam cuts the water share of the delta") == ["allocation"]
 
 
+def test_a_proposition_used_as_its_label_loses_its_full_stop(tmp_path: Path) -> None:
+    """A label heads a column and sits inside the issue page's own sentence ("On the table:
+    X."): a taxonomy without ``proposition_label`` gave "On the table: X.." there."""
+    doc = _minimal()
+    doc["issues"]["allocation"]["proposition"] = "Upstream keeps a fixed share of the flow for the delta."
+    path = tmp_path / "water.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    issue = load_issues(path).get("allocation")
+    assert issue.proposition_label == "Upstream keeps a fixed share of the flow for the delta"
+    assert issue.proposition.endswith("delta.")  # the proposition itself is as written
+
+
 def test_a_first_taxonomy_may_list_its_terms_and_keeps_the_stance_wording(tmp_path: Path) -> None:
     doc = _minimal()
     doc["issues"]["allocation"]["terms"] = ["water share", "flow", "dam*"]  # a list: weight 1 each

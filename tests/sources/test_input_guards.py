@@ -37,6 +37,24 @@ def test_whitespace_only_file(read: Any, tmp_path: Path) -> None:
     assert "whitespace" in problem.reason
 
 
+def test_empty_jsonl_file(read: Any, tmp_path: Path) -> None:
+    """A JSON Lines file with no record (nothing, or blank lines) is reported as an empty .txt
+    is: it used to pass silently, exit code 0, as if a corpus had been read."""
+    for name, data in (("none.jsonl", b""), ("blank.ndjson", b"\n  \n\r\n")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        problem = _one_problem(read, path)
+        assert problem.kind == "empty"
+        assert problem.reason == "is empty" and "'text'" in problem.hint
+
+
+def test_jsonl_with_blank_lines_between_records_is_not_empty(read: Any, tmp_path: Path) -> None:
+    path = tmp_path / "spaced.jsonl"
+    path.write_text('\n{"text": "The ferry board said the timetable would stay."}\n\n', encoding="utf-8")
+    docs, problems = read([path], None)
+    assert len(docs) == 1 and problems == []
+
+
 def test_binary_file_with_nul_bytes(read: Any, tmp_path: Path) -> None:
     path = tmp_path / "data.txt"
     path.write_bytes(b"\x00\x01\x02\x03binary\x00\xff\xfe\x00" * 50)

@@ -51,3 +51,23 @@ def test_pages_name_issues_by_the_served_taxonomy(own: TestClient) -> None:
     statements = own.get("/statements").text
     assert "Renamed territory" in statements or "Renamed plan_overall" in statements
     assert own.get("/issues/territory").status_code == 200
+
+
+def test_an_issue_page_gives_a_proposition_with_its_full_stop_once(
+    db_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A user's taxonomy often gives propositions as sentences and no ``proposition_label``:
+    the issue page read "On the table: X.." (and would repeat X in brackets once the label
+    lost its stop)."""
+    doc = {
+        "name": "sentences",
+        "issues": {
+            i.id: {"label": i.id, "proposition": f"The parties settle {i.id} by June.", "terms": ["x"]}
+            for i in load_issues().issues
+        },
+    }
+    path = tmp_path_factory.mktemp("taxonomy") / "sentences.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    with TestClient(create_app(db_url, issues=path)) as c:
+        line = Page(c.get("/issues/territory").text).find("p")[0].text
+    assert " ".join(line.split()) == "On the table: The parties settle territory by June."

@@ -35,7 +35,7 @@ from redline.extract.issues import IssueTagger
 from redline.knowledge import packaged
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.issues import load_issues
-from redline.knowledge.link_terms import load_generic_link_terms
+from redline.knowledge.link_terms import generic_link_terms
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, Extraction, PlanVersion, Problem, Statement
 
@@ -284,7 +284,7 @@ def positions(
     if plan is not None:
         version = positions_version(repo, plan, label, lineage)
         links = link_statements(
-            statements, version.points, link_options or LinkOptions(generic=load_generic_link_terms())
+            statements, version.points, link_options or LinkOptions(generic=generic_link_terms())
         )
         columns = by_points({sid: [lk.number for lk in found] for sid, found in links.items()})
     cues = load_reversal_cues()  # one statement's reversal places it, and turns a cell, in both

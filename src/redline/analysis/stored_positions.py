@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from redline.analysis.linking import LinkOptions, link_statements, matcher_of, reference
 from redline.analysis.negotiation import Positions, positions_version
@@ -43,7 +44,7 @@ from redline.analysis.row_pages import RowPage, ranked, restricted
 from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts, shown
 from redline.analysis.textsim import TfIdf
 from redline.balance import ShiftDays
-from redline.knowledge.link_terms import load_generic_link_terms
+from redline.knowledge.link_terms import generic_link_terms
 from redline.knowledge.shift_cues import load_reversal_cues
 from redline.model import Document, PlanVersion, Statement
 from redline.store import Store
@@ -95,13 +96,20 @@ def _shifts(drafts: list[ShiftDraft[str]] | None, load: Loader) -> list[Shift] |
     return shown(drafts, quote)
 
 
+def link_options(actor_files: Sequence[Path] = ()) -> LinkOptions:
+    """The options every path links with, its generic words those of ``actor_files`` (the
+    settings' ``actors``) too: a command or an app passes its own, so another negotiation's
+    parties named in a point are no evidence of a link to it (``generic_link_terms``)."""
+    return LinkOptions(generic=generic_link_terms(actor_files))
+
+
 def link_version(store: Store, version: PlanVersion, options: LinkOptions | None = None) -> int:
     """Link the statements the stored links of ``version`` lack; return how many were linked."""
     pending, statements = store.point_link_pending(version.plan, version.label)
     if pending.upto is not None and not statements:
         return 0
     # the options ``negotiation.positions`` links with, so both paths link alike
-    opt = options or LinkOptions(generic=load_generic_link_terms())
+    opt = options or link_options()
     kept = store.point_link_reference(version.plan, version.label)
     weights = None
     if kept is not None:
@@ -122,7 +130,7 @@ def link_version(store: Store, version: PlanVersion, options: LinkOptions | None
     return len(statements)
 
 
-def link_new(store: Store) -> int:
+def link_new(store: Store, options: LinkOptions | None = None) -> int:
     """Link what every version already linked lacks (the statements written or changed since);
     return how many statements were linked. Ingest calls it after each batch it writes, so the
     links, point tallies and cells are current before any request asks for them, and a
@@ -131,7 +139,7 @@ def link_new(store: Store) -> int:
     for plan, label in store.linked_versions():
         found = store.plan_version(plan, label)
         if found is not None:
-            n += link_version(store, found[0])
+            n += link_version(store, found[0], options)
     return n
 
 
@@ -169,13 +177,15 @@ def stored_positions(
     lineage: str | None = None,
     rows: RowPage | None = None,
     quotes: bool = True,
+    link_options: LinkOptions | None = None,
 ) -> StoredPositions:
     """``negotiation.positions`` of the store, from its tallies (and links, by plan point).
 
     ``linking`` (a lock) is held while links are made, so that concurrent first requests for
     a version link it once, not once each. ``rows``: one page of the matrix's rows
     (``row_pages``), and only those rows' cells, shifts and quotes are read; ``quotes``
-    False: cells without their quotes (shifts keep theirs), none read."""
+    False: cells without their quotes (shifts keep theirs), none read. ``link_options``: what
+    statements not linked yet are linked with (``link_options``, the caller's actor files)."""
     version = None
     revision = None
     quoted: dict[str, Statement] = {}
@@ -186,7 +196,7 @@ def stored_positions(
     if plan is not None:
         version = positions_version(repo, plan, label, lineage)
         with linking or nullcontext():
-            link_version(store, version)
+            link_version(store, version, link_options)
             revision = store.tally_revision()
         if rows is not None:
             ranks = store.row_totals(by, issue=issue, version=(plan, version.label))

@@ -10,7 +10,7 @@ function and render; a RedlineError becomes a one-line message and its exit code
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -148,16 +148,16 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
-def _link_imported(store: Store, version: PlanVersion) -> None:
+def _link_imported(store: Store, version: PlanVersion, actor_files: Sequence[Path] = ()) -> None:
     """Link the stored statements to the version's points now, in the import, so that no
     positions request links a whole corpus (minutes at 1M statements); ingest then links each
     later batch. An empty store links nothing: the first statements are weighed as a corpus."""
-    from redline.analysis.stored_positions import link_version
+    from redline.analysis.stored_positions import link_options, link_version
 
     if not store.counts()["statements"]:
         return
     typer.echo(f"  linking the stored statements to the points of {version.label} ...", err=True)
-    linked = link_version(store, version)
+    linked = link_version(store, version, link_options(actor_files))
     typer.echo(f"  linked {linked} statements", err=True)
 
 
@@ -220,7 +220,8 @@ def plan_import(
     with _backend(db, plans_dir, must_exist=False) as backend:
         # the taxonomy the corpus was read with (REDLINE_ISSUES), so points and statements meet
         # on the same issue ids: without it a user's draft was tagged with the packaged lexicon
-        tagger, pax = lib.point_tagging(issues if issues is not None else settings_from_flags(db=db).issues)
+        settings = settings_from_flags(db=db)
+        tagger, pax = lib.point_tagging(issues if issues is not None else settings.issues)
         result = lib.import_plan(
             backend.plans(),
             file,
@@ -249,7 +250,7 @@ def plan_import(
         for warning in result.warnings:
             typer.echo(f"  warning: {warning}", err=True)
         if plans_dir is None:
-            _link_imported(backend.store(), saved)
+            _link_imported(backend.store(), saved, settings.actors)
         for check in result.checks:
             verdict = "confirmed" if check.confirmed else "not confirmed"
             typer.echo(f"  reported {check.reported} point {check.number}: {verdict} (text: {check.actual})")
@@ -569,6 +570,9 @@ def register(app: typer.Typer) -> None:
                 "lineage": lineage,
                 "rows": page,
             }
+            from redline.analysis.stored_positions import link_options
+
+            kw["link_options"] = link_options(settings.actors)  # the user's parties link no point
             if source is None and actors is None and plans_dir is None:  # the store's own tallies
                 from redline.analysis.stored_positions import stored_positions
 

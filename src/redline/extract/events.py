@@ -32,6 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from redline.extract.dates import DateMention, find_date
 from redline.extract.english import CLAUSE_LINKS, DETERMINERS, POSSESSIVE_DETERMINERS
 from redline.extract.token_columns import StringColumn
+from redline.extract.token_ranges import dateline_end
 from redline.knowledge.events import EventLexicon, EventType
 from redline.model import Event, Mention, Span, stable_id
 
@@ -350,11 +351,27 @@ def _subjects(verb: Token, passive: bool = True) -> list[Token]:
             break
         subj = [c for c in tok.children if c.dep_ == "nsubj" or (passive and c.dep_ == "nsubjpass")]
         if subj:
-            return [
-                s for s in _with_conjuncts(subj[0]) if s.pos_ != "PRON" or s.lower_ not in ("which", "that")
-            ]
+            subj = _past_dateline(subj, tok)
+            return (
+                [s for s in _with_conjuncts(subj[0]) if s.pos_ != "PRON" or s.lower_ not in ("which", "that")]
+                if subj
+                else []
+            )
         tok = tok.head if tok.dep_ in ("advcl", "xcomp", "conj", "ccomp") and tok.head != tok else None
     return []
+
+
+def _past_dateline(subjects: list[Token], verb: Token) -> list[Token]:
+    """The subjects a dateline hides: "LENZ — The trade office on Monday handed ..." is parsed
+    with the filing place as a subject and the office as a second one or its apposition; the
+    place is where the story was filed, never who acted (``token_ranges.dateline_end``)."""
+    first = subjects[0]
+    end = dateline_end(first.doc, first.i, verb.i)
+    if end is None:
+        return subjects
+    return [s for s in subjects if s.i >= end] or [
+        c for c in first.children if c.dep_ == "appos" and c.i >= end
+    ]
 
 
 def _own_actors(anchor: Token, nominal: bool) -> list[Token]:

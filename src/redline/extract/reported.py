@@ -1683,6 +1683,8 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
         return True
     if tok.dep_ == "xcomp" and not cues.mental_states and tok.head.lemma_.lower() in cues.aim_verbs:
         return True  # "mediators hope to announce a deal": not said yet
+    if not cues.mental_states and _awaited(tok, cues):
+        return True  # "had expected the president to back her negotiator": not said at all
     if tok.dep_ == "xcomp" and not cues.sourceless_statements and _asked_of(tok.head, cues):
         # "when asked to comment on the report": what someone was asked to say (PolNeAR, which
         # counts words no one is named as saying, keeps the reporter's question)
@@ -1706,6 +1708,19 @@ def _unsaid(tok: Token, cues: CueLexicon) -> bool:
         and not any(d.dep_ in ("relcl", "acl") for d in c.children)
         for c in tok.rights
     ) and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+
+
+def _awaited(tok: Token, cues: CueLexicon) -> bool:
+    """An act only awaited of someone: the complement of an active verb of awaiting, in the
+    infinitive or under a modal ("expect the board to reject the levy", "hoped the minister
+    would back the strike"). Not an act reported as done ("hoped the board had rejected it")."""
+    head = tok.head
+    return (
+        tok.dep_ in ("xcomp", "ccomp")
+        and head.lemma_.lower() in cues.awaiting_verbs
+        and not _is_passive(head)
+        and any(c.dep_ == "aux" and c.tag_ in ("TO", "MD") for c in tok.children)
+    )
 
 
 def _no_one(verb: Token, cues: CueLexicon) -> bool:

@@ -1107,3 +1107,27 @@ def _actor(entry: object, path: Path, index: int, parties: Mapping[str, str]) ->
         wikidata=entry.get("wikidata"),
         gender=entry.get("gender"),
     )
+
+
+def negotiating_names(files: Sequence[Path] = ()) -> frozenset[str]:
+    """The words by which ``files`` (a user's actor files) name the negotiation's sides and
+    people, lower-cased: their parties' names, place forms, and the names and aliases of their
+    states and persons. A draft names the parties in its opening point ("between Kestria,
+    Dovland and the Sundar Customs Union") and in many others; like the packaged talks' names
+    in ``link_terms.yaml``, they say who speaks, not which point a statement is about."""
+    return _negotiating(tuple(files))
+
+
+@functools.cache
+def _negotiating(files: tuple[Path, ...]) -> frozenset[str]:
+    texts: list[str] = []
+    for path in files:
+        data = _read_yaml(path)
+        texts += _parties(data.get("parties"), path).values()
+        for forms in (data.get("places") or {}).values():
+            texts += [f for f in forms if isinstance(f, str)] if isinstance(forms, list) else []
+        for entry in data.get("actors") or []:
+            if isinstance(entry, dict) and entry.get("type") in ("person", "state"):
+                texts += [str(entry.get("name") or "")]
+                texts += [a for a in entry.get("aliases") or () if isinstance(a, str)]
+    return frozenset(w.lower() for text in texts for w in split_words(text))

@@ -107,6 +107,9 @@ class CueLexicon:
     # ``stance_object_verbs`` of the file. Inside someone else's report they are part of it
     stance_object_verbs: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
+    # verbs of awaiting another's act ("expected the president to back ...", "hoped the
+    # minister would back ..."): the act awaited is no statement of the one awaited
+    awaiting_verbs: frozenset[str] = frozenset()
     anonymity_verbs: frozenset[str] = frozenset()
     anonymity_words: frozenset[str] = frozenset()
     negated_statements: frozenset[str] = frozenset()
@@ -319,6 +322,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         )
         | deeds,
         aim_verbs=frozenset(_words(data, "aim_verbs", where)),
+        awaiting_verbs=frozenset(_words(data, "awaiting_verbs", where)),
         anonymity_verbs=frozenset(_words(data, "anonymity_verbs", where)),
         anonymity_words=frozenset(_words(data, "anonymity_words", where)),
         negated_statements=frozenset(_words(data, "negated_statements", where)),

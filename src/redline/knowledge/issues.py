@@ -331,8 +331,10 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
         priors=priors,
         generic=flags["generic"],
         evaluative=flags["evaluative"],
+        # the whole proposition, less its full stop: a label is a heading, and the pages set
+        # it inside sentences of their own ("On the table: ... .")
         proposition_label=str(data.get("proposition_label") or "").strip()
-        or _text(data.get("proposition"), where, f"{entry}.proposition"),
+        or _text(data.get("proposition"), where, f"{entry}.proposition").rstrip("."),
         evaluated_as=_evaluated_as(data.get("evaluated_as"), where, entry),
     )
 

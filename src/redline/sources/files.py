@@ -130,15 +130,18 @@ class FileReader:
                 yield binary
                 return
             handle.seek(0)
+            records = 0  # lines that hold anything: a file of none is empty, as an empty .txt is
             for number, raw in _lines(handle, self.settings.max_bytes):
                 where = f"{source}:{number}"
                 if raw is None:
                     yield too_large(where, self.settings.max_bytes)
+                    records += 1
                     continue
                 if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
                 if not raw.strip():
                     continue
+                records += 1
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
@@ -147,6 +150,8 @@ class FileReader:
                     )
                     continue
                 yield from self.read_json_line(line, where)
+            if not records:
+                yield Problem(source, "is empty", f"pass one JSON object per line; {_RECORD_HINT}", "empty")
 
     def read_json_line(self, line: str, where: str) -> Iterator[Document | Problem]:
         value = load_json(line.strip(), where, _RECORD_HINT)

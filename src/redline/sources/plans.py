@@ -43,6 +43,8 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
         raise PlanError("no such file", where=str(path)) from None
     except OSError as exc:
         raise PlanError(f"cannot be read ({exc.strerror})", where=str(path)) from None
+    if not data.strip():  # said as ingest says it of an article, not "no points in 0 lines"
+        raise PlanError("is empty", where=str(path), hint="save the plan's points in the file, one per line")
     found = fmt or FORMATS.get(path.suffix.lower(), "text")
     if found in ("text", "rtf") and is_rtf(data):  # a word processor's RTF: read as it shows
         return rtf_text(data), "text"

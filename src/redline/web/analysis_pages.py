@@ -8,9 +8,10 @@ disagree; the pages only add links from every cell and change back to the statem
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -28,7 +29,7 @@ from redline.analysis.positions_report import (
     undated_line,
 )
 from redline.analysis.row_pages import DEFAULT_ROWS, MAX_ROWS, RowPage, quotes_by_default
-from redline.analysis.stored_positions import StoredPositions, stored_positions
+from redline.analysis.stored_positions import StoredPositions, link_options, stored_positions
 from redline.api.deps import PartiesDep, RevisionCacheDep, StoreDep, TaxonomyDep
 from redline.api.plan_diffs import plan_diff
 from redline.api.revision_cache import RevisionCache
@@ -86,6 +87,7 @@ def _positions(
     by: RowKind,
     rows: RowPage | None,
     quotes: bool,
+    actor_files: Sequence[Path] = (),
 ) -> StoredPositions:
     repo = SqlPlanRepository(store) if plan else None
     return stored_positions(
@@ -98,6 +100,7 @@ def _positions(
         lineage=lineage,
         rows=rows,
         quotes=quotes,
+        link_options=link_options(actor_files),
     )
 
 
@@ -111,14 +114,18 @@ def positions_of(
     by: RowKind = "party",
     rows: RowPage | None = None,
     quotes: bool = True,
+    actor_files: Sequence[Path] = (),
 ) -> StoredPositions:
     """The positions (by issue, or by the points of ``plan``'s latest version, of ``lineage``
     when given: an author such as US or E3, so a counter-proposal is not "the plan") from the
     store's tallies, computed once per tally revision and shared with the API's cache: analysts
-    click from the matrix to its cells and back. ``rows``: one page of rows, as the API pages."""
+    click from the matrix to its cells and back. ``rows``: one page of rows, as the API pages;
+    ``actor_files``: the app's, whose parties link no statement to a point (``link_options``)."""
     key = ("dashboard.positions", store.url, at, plan, lineage, by, rows, quotes)
     return cache.latest(
-        key, store.tally_revision(), lambda: _positions(cache, store, at, plan, lineage, by, rows, quotes)
+        key,
+        store.tally_revision(),
+        lambda: _positions(cache, store, at, plan, lineage, by, rows, quotes, actor_files),
     )
 
 
@@ -156,7 +163,9 @@ def _load_positions(
         # the report with its positions, kept together per revision: by actor, making it
         # (1,600 shifts) cost as much as reading the positions, on every view of the page
         with paused_gc():  # tens of thousands of small objects, no cycles (``gc_pause``)
-            found = _positions(cache, store, day, plan or None, lineage, by, rows, quotes)
+            found = _positions(
+                cache, store, day, plan or None, lineage, by, rows, quotes, request.app.state.actor_files
+            )
             report = positions_report(
                 found.result,
                 by=by,
@@ -558,7 +567,7 @@ def _add_plan_pages(router: APIRouter, renderer: Renderer) -> None:
             except NotFoundError as exc:
                 return renderer.not_found(request, exc.message)
         try:
-            found = positions_of(cache, store, None, plan)
+            found = positions_of(cache, store, None, plan, actor_files=request.app.state.actor_files)
             report: PositionsReport | None = positions_report(
                 found.result,
                 by="party",

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request, Response
 from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.positions_report import plan_option_without_plan, positions_report
 from redline.analysis.row_pages import DEFAULT_ROWS, MAX_ROWS, RowPage, quotes_by_default
-from redline.analysis.stored_positions import stored_positions
+from redline.analysis.stored_positions import link_options, stored_positions
 from redline.analysis.timeline import stored_timeline
 from redline.api.deps import IsoDate, Offset, PartiesDep, RevisionCacheDep, StoreDep, TaxonomyDep, page
 from redline.api.errors import ACTORS_LISTING, ERROR_RESPONSES, check_issue, field_error
@@ -27,6 +27,7 @@ router = APIRouter(tags=["analysis"], responses=ERROR_RESPONSES)
 
 @router.get("/positions", response_model=PositionsOut, summary="Where each party or actor stands")
 def positions(
+    request: Request,
     response: Response,
     store: StoreDep,
     cache: RevisionCacheDep,
@@ -90,6 +91,7 @@ def positions(
             lineage=lineage,
             rows=page_rows,
             quotes=with_quotes,
+            link_options=link_options(request.app.state.actor_files),
         )
         if found.revision is not None:
             links_made.append(found.revision)
