@@ -115,7 +115,8 @@ def test_records_and_exports_give_each_issue_its_stance(store: Store) -> None:
     assert rows[REFUSAL.id]["issues"] == ["nato", "security_guarantees"]
     assert rows[REFUSAL.id]["issue_stances"] == ["support", "oppose"]  # in the order of ``issues``
     assert rows[REFUSAL.id]["stance"] == "oppose"
-    dna = {r["statement_id"]: r["agreement"] for r in dna_rows(store.iter_statement_records())}
+    records = store.iter_statement_records()
+    dna = {r["statement_id"]: r["agreement"] for r in dna_rows(records, reversal=store.reversal)}
     assert dna[f"{REFUSAL.id}:nato"] == 1 and dna[f"{REFUSAL.id}:security_guarantees"] == 0
     assert dna[f"{WISH.id}:nato"] == 0 and dna[f"{WISH.id}:security_guarantees"] == 1
 
