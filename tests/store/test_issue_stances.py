@@ -112,8 +112,8 @@ def test_records_and_exports_give_each_issue_its_stance(store: Store) -> None:
     assert store.statement(WISH.id)["issue_stances"] == {"nato": "oppose", "security_guarantees": "support"}
     rows = {r["id"]: r for r in statement_rows(store)}
     assert "issue_stances" in STATEMENT_COLUMNS
-    assert rows[REFUSAL.id]["issues"] == ["nato", "security_guarantees"]
-    assert rows[REFUSAL.id]["issue_stances"] == ["support", "oppose"]  # in the order of ``issues``
+    assert rows[REFUSAL.id]["issues"] == ["security_guarantees", "nato"]  # in salience order
+    assert rows[REFUSAL.id]["issue_stances"] == ["oppose", "support"]  # in the order of ``issues``
     assert rows[REFUSAL.id]["stance"] == "oppose"
     records = store.iter_statement_records()
     dna = {r["statement_id"]: r["agreement"] for r in dna_rows(records, reversal=store.reversal)}

@@ -464,6 +464,50 @@ def _issue_stances(conn: Connection) -> None:
     corpus_counts.per_issue_stances(conn)
 
 
+def salience_order(issues: list[str], by_issue: dict[str, str]) -> list[str]:
+    """A statement's issues in the order of its stances by issue (salience: the first is the one
+    its stance is toward), then any the map lacks in their stored order."""
+    return [i for i in by_issue if i in issues] + [i for i in issues if i not in by_issue]
+
+
+def _issue_order(conn: Connection, reversal: ReversalTest) -> None:
+    """A statement's ``issues`` (and ``m_issues``) were stored sorted by name, while the stance
+    is toward the first in salience order: the tallies then counted a statement whose generic
+    issue sorts first ("plan_overall" before "territory") on the plan as a whole, and readers
+    took the wrong issue for the first. The salience order is restored from the stances by
+    issue (a JSON object in that order, migration 0028); statements stored before those were
+    kept have none and stay as they are. The tallies are recounted, as the order places a
+    statement (``model.stance_issues``)."""
+    import json
+
+    from sqlalchemy import update
+
+    from redline.store import point_tallies
+    from redline.store.schema import statement
+
+    s = statement
+    q = select(s.c.id, s.c.issues, s.c.issue_stances, s.c.m_issues, s.c.m_issue_stances).where(
+        s.c.issue_stances.is_not(None) | s.c.m_issue_stances.is_not(None)
+    )
+    changed: list[dict[str, str]] = []
+    for r in conn.execute(q).all():
+        values: dict[str, str] = {}
+        for col, stances in (("issues", r.issue_stances), ("m_issues", r.m_issue_stances)):
+            stored = json.loads(getattr(r, col))
+            if stances:
+                ordered = salience_order(stored, json.loads(stances))
+                if ordered != stored:
+                    values[col] = json.dumps(ordered)
+        if values:
+            changed.append({"key": r.id, **values})
+    for row in changed:
+        key = row.pop("key")
+        conn.execute(update(s).where(s.c.id == key).values(**row))
+    if changed:
+        tallies.rebuild(conn, reversal)
+        point_tallies.rebuild(conn, reversal)
+
+
 MIGRATIONS: tuple[tuple[str, Migration | Recount], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -493,6 +537,7 @@ MIGRATIONS: tuple[tuple[str, Migration | Recount], ...] = (
     ("0026_document_copies", _document_copies),
     ("0027_stemmed_search", _stemmed_search),
     ("0028_issue_stances", _issue_stances),
+    ("0029_issue_order", _issue_order),
 )
 
 
@@ -513,6 +558,7 @@ _RECOUNTS: frozenset[Recount] = frozenset(
         _reversal_on_plan,
         _point_issue_tallies,
         _stance_confidence,
+        _issue_order,
     }
 )
 

@@ -118,7 +118,7 @@ def record(conn: Connection, statement_id: str, change: Correction, reversal: Re
             content=st.content,
             speaker=name,
             actor_id=actor_id,
-            issues=json.dumps(sorted(set(change.issues))) if change.issues is not None else None,
+            issues=json.dumps(list(dict.fromkeys(change.issues))) if change.issues is not None else None,
             stance=change.stance,
             issue=change.issue,
             reject=change.reject,
@@ -196,6 +196,7 @@ def apply(conn: Connection, statement_ids: Sequence[str]) -> None:
                     day = None if ov.undated else ov.date
             if by_issue is not None:  # the issues kept, in salience order, then any an analyst added
                 by_issue = {i: by_issue.get(i, stance) for i in [*by_issue, *issues] if i in issues}
+                issues = list(by_issue)  # the list in the same order: its first is the stance's
             conn.execute(
                 update(statement)
                 .where(statement.c.id == row.id)

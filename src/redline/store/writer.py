@@ -136,7 +136,7 @@ def _statement_rows(
         if sid in seen:
             continue
         seen.add(sid)
-        issues = sorted(set(st.issues))
+        issues = list(dict.fromkeys(st.issues))  # in salience order: the first is the stance's
         by_issue = st.stances_by_issue()
         day = st.date or doc.published or carried  # carried: the earliest date a copy gives
         sp = st.speaker
