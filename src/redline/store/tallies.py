@@ -164,13 +164,10 @@ def record_columns(record: Mapping[str, Any], reversal: ReversalTest) -> list[st
 
 
 def record_stance(record: Mapping[str, Any], issue: str) -> str:
-    """A statement record's stance toward one of its issues (its ``issue_stances``, in the
-    order of ``issues``; ``stance`` where the record has none): what an export row on one issue
-    gives, as the matrix counts it."""
-    by_issue = record.get("issue_stances")
-    if by_issue and issue in record["issues"]:
-        return str(by_issue[list(record["issues"]).index(issue)])
-    return str(record["stance"])
+    """A statement record's stance toward one of its issues (its ``issue_stances``, by issue;
+    ``stance`` where the record has none): what an export row on one issue gives, as the
+    matrix counts it."""
+    return issue_stance(str(record["stance"]), record.get("issue_stances"), issue)
 
 
 def _beats(a: tuple[int, float, int, str, int, str], b: tuple[int, float, int, str, int, str]) -> bool:
