@@ -197,7 +197,7 @@ def _check_knowledge(store: Store, settings: Settings) -> None:
     its tallies tell a reversal by the places of its files (``Store.knowledge``), and a
     statement extracted with a user's places must be counted with them."""
     have = tuple(store.knowledge.actor_files)
-    if have != tuple(Path(p) for p in settings.actors):
+    if [p.resolve() for p in have] != [Path(p).resolve() for p in settings.actors]:  # one file, any spelling
         raise ConfigError(
             f"the store was opened with the actor files {[str(p) for p in have]}, the extraction "
             f"reads {[str(p) for p in settings.actors]}",

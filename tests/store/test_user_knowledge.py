@@ -111,3 +111,11 @@ def test_a_users_collective_is_no_one_voice(actor_file: Path) -> None:
 def test_ingest_refuses_a_store_opened_with_other_actor_files(db_url: str, actor_file: Path) -> None:
     with Store.open(db_url) as store, pytest.raises(ConfigError, match="actor files"):
         ingest([], store, Settings(actors=(actor_file,)))
+
+
+def test_ingest_takes_one_file_by_any_spelling(
+    db_url: str, actor_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(actor_file.parent)
+    with Store.open(db_url, actors=(Path(actor_file.name),)) as store:
+        assert ingest([], store, Settings(actors=(actor_file,))).stored == 0
