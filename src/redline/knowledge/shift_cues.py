@@ -48,14 +48,6 @@ def _party_names(places: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ..
     return out
 
 
-def collective_name(actor_files: Sequence[Path] = ()) -> Callable[[str], bool]:
-    """Whether a speaker's name is a collective or unnamed source ("anonymous Ukrainian
-    official", "European leaders", "unnamed sources": a head of the ``collectives`` of
-    ``actors.yaml``, or of the user's ``actor_files``, ends it): two of its quotes may be two
-    people, so they are no one voice."""
-    return shift_knowledge(actor_files).collective
-
-
 @dataclass(frozen=True, slots=True, eq=False)  # one per set of files: hashed by identity
 class ShiftKnowledge:
     """What tells a statement that says its speaker's position changed, and a speaker who is no
