@@ -106,8 +106,9 @@ class Store:
         named migration, which builds a database as an older release left it. ``actors``: the
         user's actor files (``REDLINE_ACTORS``) layered on the packaged one, as extraction reads
         them (``knowledge``)."""
+        knowledge = shift_knowledge(actors)  # a bad actor file fails before any connection
         engine = make_engine(url)
-        store = cls(engine, url, shift_knowledge(actors))
+        store = cls(engine, url, knowledge)
         if migrate:
             try:
                 with engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin():
