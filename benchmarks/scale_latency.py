@@ -126,7 +126,7 @@ def prepare(path: Path | str, n: int, plans: bool = True, links_in_bulk: bool = 
             from redline.store import point_tallies
 
             with store.engine.begin() as conn:
-                point_tallies.rebuild(conn)
+                point_tallies.rebuild(conn, store.reversal)
                 conn.exec_driver_sql("UPDATE store_revision SET n = n + 1 WHERE name = 'tallies'")
         else:
             refresh_claims(store)

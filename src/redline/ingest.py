@@ -20,11 +20,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
+from pathlib import Path
 from typing import TypeVar
 
 from redline.analysis.claims import refresh_claims
 from redline.analysis.stored_positions import link_new, link_options
 from redline.config import Settings
+from redline.errors import ConfigError
 from redline.knowledge.actors import load_actors
 from redline.model import Document, Extraction, Problem
 from redline.runners import ExtractorFactory, ExtractorLike, Runner, default_extractor_factory, open_runner
@@ -190,6 +192,19 @@ def _new_only(
             yield fresh
 
 
+def _check_knowledge(store: Store, settings: Settings) -> None:
+    """Refuse to store statements extracted with other actor files than the store counts with:
+    its tallies tell a reversal by the places of its files (``Store.knowledge``), and a
+    statement extracted with a user's places must be counted with them."""
+    have = tuple(store.knowledge.actor_files)
+    if [p.resolve() for p in have] != [Path(p).resolve() for p in settings.actors]:  # one file, any spelling
+        raise ConfigError(
+            f"the store was opened with the actor files {[str(p) for p in have]}, the extraction "
+            f"reads {[str(p) for p in settings.actors]}",
+            hint="open the store with the settings' files: Store.open(url, actors=settings.actors)",
+        )
+
+
 def ingest(
     sources: Iterable[Document | Problem],
     store: Store,
@@ -201,6 +216,7 @@ def ingest(
 ) -> IngestReport:
     """Extract and store every new document from ``sources``; return what happened."""
     settings = settings or Settings()
+    _check_knowledge(store, settings)
     report = IngestReport()
     links = link_options(settings.actors)  # the user's parties are no point's own terms
     store.add_actors(load_actors(settings.actors))  # one identity per actor across documents
@@ -232,6 +248,7 @@ def reprocess(
     Resumable: a document already carrying the current version is skipped unless ``force``.
     """
     settings = settings or Settings()
+    _check_knowledge(store, settings)
     report = IngestReport()
     links = link_options(settings.actors)  # the user's parties are no point's own terms
     with _running(store, settings, extractor_factory, workers) as runner:

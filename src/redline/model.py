@@ -152,8 +152,8 @@ class Statement:
     issue_stances: dict[str, Stance] = field(default_factory=dict)
 
     def stance_on(self, issue: str) -> Stance:
-        """The statement's stance toward ``issue`` (``issue_stance``). A statement read back
-        from the store has its issues sorted, so the map, not the list's order, names the first."""
+        """The statement's stance toward ``issue`` (``issue_stance``): its own, else ``stance``
+        (the first issue's; the store keeps the issues in salience order, migration 0029)."""
         return issue_stance(self.stance, self.issue_stances, issue)  # type: ignore[return-value]
 
     def stances_by_issue(self) -> dict[str, Stance]:

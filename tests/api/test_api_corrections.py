@@ -50,7 +50,7 @@ def test_correction_is_stored_and_survives_reprocess(writer: TestClient, db: str
     body = r.json()
     assert body["override_id"] >= 1
     st = body["statement"]
-    assert st["stance"] == "conditional" and st["issues"] == ["process", "sanctions_economy"]
+    assert st["stance"] == "conditional" and st["issues"] == ["sanctions_economy", "process"]
     assert st["machine"]["stance"] == "support"
     assert [(o["stance"], o["who"], o["note"]) for o in st["overrides"]] == [
         ("conditional", "api", "needs a deal")

@@ -109,7 +109,7 @@ def test_correct_then_list(db: str) -> None:
     )
     assert result.exit_code == 0, result.output
     rows = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)
-    assert (rows[0]["stance"], rows[0]["issues"]) == ("conditional", ["recognition", "territory"])
+    assert (rows[0]["stance"], rows[0]["issues"]) == ("conditional", ["territory", "recognition"])
     dated = runner.invoke(app, ["correct", sid, "--db", db, "--date", "2025-11-17"])
     assert dated.exit_code == 0, dated.output
     rows = json.loads(runner.invoke(app, ["statements", "--db", db, "--outlet", "Post", "-f", "json"]).stdout)

@@ -12,8 +12,12 @@ from redline.errors import ConfigError
 from redline.export import DNA_COLUMNS, agreement, dna_rows, export_dna
 from redline.export.network import tally
 from redline.knowledge.issues import load_issues
+from redline.knowledge.shift_cues import shift_knowledge
 from redline.store import StatementFilter, Store
 from redline.store.schema import document
+from redline.store.tallies import reversal_of
+
+PACKAGED = reversal_of(shift_knowledge())  # the packaged cues and places
 
 
 def _dna(store: Store, **kw: bool) -> list[dict[str, str]]:
@@ -87,9 +91,9 @@ def test_a_generic_issue_after_a_specific_one_is_no_stance_on_it() -> None:
         "outlet": None,
         "url": None,
     }
-    assert [r["issue"] for r in dna_rows([record])] == ["military_limits", "nato"]
-    assert next(dna_rows([record]))["time"] == "2025-11-20"
-    assert list(dna_rows([{**record, "speaker": None}])) == []
+    assert [r["issue"] for r in dna_rows([record], reversal=PACKAGED)] == ["military_limits", "nato"]
+    assert next(dna_rows([record], reversal=PACKAGED))["time"] == "2025-11-20"
+    assert list(dna_rows([{**record, "speaker": None}], reversal=PACKAGED)) == []
 
 
 def test_xml_is_refused_with_a_reason(store: Store) -> None:
@@ -126,9 +130,10 @@ def _record(content: str, issues: list[str]) -> dict[str, object]:
 def test_a_reversal_counts_on_the_plan_in_the_exports_as_in_the_matrix() -> None:
     turned = _record("no truce now, and our position will be revised", ["ceasefire", "plan_overall"])
     plain = _record("no truce now, and the plan is far off", ["ceasefire", "plan_overall"])
-    assert [r["issue"] for r in dna_rows([turned])] == ["ceasefire", "plan_overall"]
-    assert [r["issue"] for r in dna_rows([plain])] == ["ceasefire"]  # no stance on the plan as a whole
-    assert set(tally([turned]).stances) == {
+    assert [r["issue"] for r in dna_rows([turned], reversal=PACKAGED)] == ["ceasefire", "plan_overall"]
+    # no stance on the plan as a whole
+    assert [r["issue"] for r in dna_rows([plain], reversal=PACKAGED)] == ["ceasefire"]
+    assert set(tally([turned], PACKAGED).stances) == {
         ("vladimir-putin", "ceasefire"),
         ("vladimir-putin", "plan_overall"),
     }

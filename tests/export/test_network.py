@@ -13,7 +13,11 @@ import pytest
 from redline.errors import ConfigError
 from redline.export import build_graph, export_network
 from redline.knowledge.issues import load_issues
+from redline.knowledge.shift_cues import shift_knowledge
 from redline.store import StatementFilter, Store
+from redline.store.tallies import reversal_of
+
+PACKAGED = reversal_of(shift_knowledge())  # the packaged cues and places
 
 
 def _graphml(store: Store, kind: str, normalise: str = "none", f: StatementFilter | None = None) -> nx.Graph:
@@ -127,9 +131,9 @@ def test_output_is_stable(store: Store) -> None:
 
 def test_bad_choices_are_config_errors(store: Store) -> None:
     with pytest.raises(ConfigError, match="--kind 'issue-issue' is not one of"):
-        build_graph("issue-issue", [], {})
+        build_graph("issue-issue", [], {}, reversal=PACKAGED)
     with pytest.raises(ConfigError, match="actor-actor networks only"):
-        build_graph("actor-issue", [], {}, normalise="jaccard")
+        build_graph("actor-issue", [], {}, reversal=PACKAGED, normalise="jaccard")
     with pytest.raises(ConfigError, match="cannot export a network as 'pajek'"):
         export_network(store, io.StringIO(), "actor-issue", "pajek")
 

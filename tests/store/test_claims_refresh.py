@@ -99,6 +99,6 @@ def test_ingest_groups_claims_with_the_places_of_the_users_actor_files(db_url: s
             outlet="Post",
         ),
     ]
-    with Store.open(db_url) as store:
+    with Store.open(db_url, actors=(actors,)) as store:
         ingest(docs, store, Settings(actors=(actors,)), extractor_factory=make_fake)
         assert [r[2] for r in claims_of(store)] == [2, 2]  # one claim of both statements

@@ -112,10 +112,11 @@ def test_records_and_exports_give_each_issue_its_stance(store: Store) -> None:
     assert store.statement(WISH.id)["issue_stances"] == {"nato": "oppose", "security_guarantees": "support"}
     rows = {r["id"]: r for r in statement_rows(store)}
     assert "issue_stances" in STATEMENT_COLUMNS
-    assert rows[REFUSAL.id]["issues"] == ["nato", "security_guarantees"]
-    assert rows[REFUSAL.id]["issue_stances"] == ["support", "oppose"]  # in the order of ``issues``
+    assert rows[REFUSAL.id]["issues"] == ["security_guarantees", "nato"]  # in salience order
+    assert rows[REFUSAL.id]["issue_stances"] == {"security_guarantees": "oppose", "nato": "support"}
     assert rows[REFUSAL.id]["stance"] == "oppose"
-    dna = {r["statement_id"]: r["agreement"] for r in dna_rows(store.iter_statement_records())}
+    records = store.iter_statement_records()
+    dna = {r["statement_id"]: r["agreement"] for r in dna_rows(records, reversal=store.reversal)}
     assert dna[f"{REFUSAL.id}:nato"] == 1 and dna[f"{REFUSAL.id}:security_guarantees"] == 0
     assert dna[f"{WISH.id}:nato"] == 0 and dna[f"{WISH.id}:security_guarantees"] == 1
 
@@ -183,3 +184,29 @@ def test_statements_without_stances_by_issue_share_the_first_issues() -> None:
     old = replace(REFUSAL, issue_stances={})
     assert old.stance_on("nato") == "oppose"
     assert REFUSAL.stance_on("nato") == "support"
+
+
+def test_the_api_record_and_the_export_record_give_one_shape(store: Store) -> None:
+    """``issue_stances`` is a mapping by issue in both (the API's documented shape); a CSV
+    export still writes the stances alone, in the order of ``issues``, as before."""
+    import csv
+    import io
+    import json
+
+    from redline.export.statements import export_statements
+
+    exported = {r["id"]: r for r in store.iter_statement_records()}
+    for st in (REFUSAL, WISH):
+        record = store.statement(st.id)
+        assert record is not None
+        assert exported[st.id]["issue_stances"] == record["issue_stances"]
+        assert list(record["issue_stances"]) == record["issues"]
+    out = io.StringIO()
+    export_statements(store, out, "jsonl")
+    lines = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines())}
+    assert lines[WISH.id]["issue_stances"] == {"security_guarantees": "support", "nato": "oppose"}
+    out = io.StringIO()
+    export_statements(store, out, "csv")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert rows[WISH.id]["issues"] == "security_guarantees;nato"
+    assert rows[WISH.id]["issue_stances"] == "support;oppose"

@@ -49,7 +49,7 @@ def _kept(store: Store) -> list[Any]:
 def _counted(store: Store, by: str, issue: str, at: date | None = None) -> list[Any]:
     """What counting the version's links of the issue's statements gives (the unkept way)."""
     with store.engine.connect() as conn:
-        return tallies.point_tallies(conn, *VERSION, by, issue=issue, at=at)
+        return tallies.point_tallies(conn, *VERSION, by, store.reversal, issue=issue, at=at)
 
 
 def _assert_kept(store: Store) -> int:

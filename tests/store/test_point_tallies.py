@@ -89,7 +89,7 @@ def _kept(store: Store, by: str) -> list[TallyRow]:
 def _counted(store: Store, by: str) -> list[TallyRow]:
     """What counting the version's links from the statements gives (the unkept way)."""
     with store.engine.connect() as conn:
-        return tallies.point_tallies(conn, *_version(), by)
+        return tallies.point_tallies(conn, *_version(), by, store.reversal)
 
 
 def _link(store: Store) -> int:
@@ -191,7 +191,7 @@ def test_rebuilt_point_tallies_equal_the_kept_ones(store: Store, by: str) -> Non
     kept = state()
     assert kept[1]  # cells are kept
     with store.engine.begin() as conn:
-        point_tallies.rebuild(conn)
+        point_tallies.rebuild(conn, store.reversal)
     assert state() == kept
 
 

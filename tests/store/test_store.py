@@ -258,7 +258,7 @@ def test_corrections_survive_reprocessing_with_changed_offsets(store: Store) -> 
     terr2 = by_content["rritory would never be ceded"]
     assert terr2["id"] != terr["id"]
     assert terr2["stance"] == "conditional"
-    assert terr2["issues"] == ["recognition", "territory"]
+    assert terr2["issues"] == ["territory", "recognition"]  # in the order the analyst gave
     assert terr2["speaker"] == "Andriy Yermak" and terr2["actor_id"] == "name:andriy-yermak"
     assert by_content["e weather was fine today"]["rejected"] is True
     assert [r["content"] for r in store.statements()] == ["rritory would never be ceded"]

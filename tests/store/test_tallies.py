@@ -520,11 +520,18 @@ def test_a_cell_paged_by_index_lists_what_its_tallies_count(
     for (row, column), n in counted.items():
         speakers = None if row == "unaffiliated" else {k for k, v in party_of.items() if v == row}
         whole = store.read(cell_rows.candidates, issue=column, speakers=speakers)
-        expected = [r.id for r in cell_statements(whole, party_of, row, column, at)]
+        expected = [r.id for r in cell_statements(whole, party_of, row, column, at, store.reversal)]
         pages: list[str] = []
         for skip in range(0, n + 2, 2):
             got = store.read(
-                cell_rows.newest, issue=column, row=row, party_of=party_of, at=at, skip=skip, take=2
+                cell_rows.newest,
+                issue=column,
+                row=row,
+                party_of=party_of,
+                reversal=store.reversal,
+                at=at,
+                skip=skip,
+                take=2,
             )
             pages += [r.id for r in got]
         assert pages == expected, (row, column)

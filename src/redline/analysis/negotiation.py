@@ -36,7 +36,7 @@ from redline.knowledge import packaged
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.issues import load_issues
 from redline.knowledge.link_terms import generic_link_terms
-from redline.knowledge.shift_cues import load_reversal_cues
+from redline.knowledge.shift_cues import ShiftKnowledge, shift_knowledge
 from redline.model import Document, Extraction, PlanVersion, Problem, Statement
 
 if TYPE_CHECKING:  # plan reports and language guessing serve plan import only, not every reader
@@ -64,11 +64,14 @@ __all__ = [
 
 @dataclass(slots=True)
 class Corpus:
-    """What a statement source held: extractions, the problems met reading it, actor parties."""
+    """What a statement source held: extractions, the problems met reading it, actor parties,
+    and the knowledge its statements are counted with (the actor files they were extracted
+    with: a reversal's own places, the collective speakers; the packaged ones by default)."""
 
     extractions: list[Extraction]
     problems: list[Problem]
     party_of: dict[str, str]
+    knowledge: ShiftKnowledge = field(default_factory=shift_knowledge)
 
     @property
     def statements(self) -> list[Statement]:
@@ -287,12 +290,27 @@ def positions(
             statements, version.points, link_options or LinkOptions(generic=generic_link_terms())
         )
         columns = by_points({sid: [lk.number for lk in found] for sid, found in links.items()})
-    cues = load_reversal_cues()  # one statement's reversal places it, and turns a cell, in both
+    # one statement's reversal places it, and turns a cell, in both, by the corpus's knowledge
+    known, party_of = corpus.knowledge, corpus.party_of
     matrix = position_matrix(
-        statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue, reversal_cues=cues
+        statements,
+        by=by,
+        party_of=party_of,
+        columns=columns,
+        at=at,
+        issue=issue,
+        reversal_cues=known.cues,
+        knowledge=known,
     )
     shifts = find_shifts(
-        statements, by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue, reversal_cues=cues
+        statements,
+        by=by,
+        party_of=party_of,
+        columns=columns,
+        at=at,
+        issue=issue,
+        reversal_cues=known.cues,
+        knowledge=known,
     )
     if rows is not None:  # ranked by the statements as of today, whatever ``at`` is
         today = cell_days(statements, by=by, party_of=corpus.party_of, columns=columns, issue=issue)

@@ -19,7 +19,7 @@ matrix at any two dates and the shifts between them always agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Generic, Literal, TypeVar
@@ -34,7 +34,7 @@ from redline.balance import (
     strength,
     walk,
 )
-from redline.knowledge.shift_cues import load_not_names, load_party_names
+from redline.knowledge.shift_cues import ShiftKnowledge, shift_knowledge
 from redline.model import GENERIC_ISSUES, Statement, reversal_widens, stance_issues
 
 __all__ = [
@@ -181,18 +181,17 @@ def on_column(statement: Statement, column: str) -> Statement:
 def own_reversal(
     party_of: Mapping[str, str],
     reversal_cues: Sequence[str] = (),
-    not_names: Collection[str] | None = None,
-    aliases: Mapping[str, Collection[str]] | None = None,
+    knowledge: ShiftKnowledge | None = None,
 ) -> Reverses:
     """Whether a statement says outright that its speaker's own position changed
     (``balance.reversal_test`` with the speaker's name and party row as its own names), as the
     store's tallies test each statement at write time; never without ``reversal_cues``. The
-    names default to the packaged ones (``knowledge/shift_cues.yaml``)."""
+    names a party goes by are those of ``knowledge`` (the actor files the statements were
+    extracted with: ``Store.knowledge``, ``Corpus.knowledge``); the packaged ones without it."""
     if not reversal_cues:
         return lambda _s: False
-    not_names = load_not_names() if not_names is None else not_names
-    aliases = load_party_names() if aliases is None else aliases
-    says = reversal_test(reversal_cues, not_names, aliases)
+    knowledge = shift_knowledge() if knowledge is None else knowledge
+    says = reversal_test(reversal_cues, knowledge.not_names, knowledge.party_names)
 
     def reverses(s: Statement) -> bool:
         sp = s.speaker
@@ -318,6 +317,7 @@ def position_matrix(
     at: date | None = None,
     issue: str | None = None,
     reversal_cues: Sequence[str] = (),
+    knowledge: ShiftKnowledge | None = None,
 ) -> PositionMatrix:
     """The matrix of rows (parties or actors) by columns (issues by default, or linked points).
 
@@ -325,10 +325,11 @@ def position_matrix(
     everyone stand on that day"; undated statements are counted beside the cells, never in them.
     A row or column that has only undated statements is still listed, with no cell.
     ``reversal_cues``: as ``find_shifts`` takes them, so that a statement that says outright
-    that its speaker's position changed counts on the same columns in both (``by_issue``).
+    that its speaker's position changed counts on the same columns in both (``by_issue``);
+    ``knowledge`` the names it tells a speaker's own reversal by (``own_reversal``).
     """
     parties = party_of or {}
-    reverses = own_reversal(parties, reversal_cues) if reversal_cues else None
+    reverses = own_reversal(parties, reversal_cues, knowledge) if reversal_cues else None
     days = cell_days(
         statements, by=by, party_of=parties, columns=columns, at=at, issue=issue, reverses=reverses
     )

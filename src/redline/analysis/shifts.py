@@ -30,7 +30,7 @@ every write (``store.balances``) and, for a past day, per call (``analysis.store
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -54,7 +54,7 @@ from redline.balance import (
     nobodys,
     statement_strength,
 )
-from redline.knowledge.shift_cues import collective_name
+from redline.knowledge.shift_cues import ShiftKnowledge, shift_knowledge
 from redline.model import Statement
 from redline.store.actors import NAME_PREFIX
 
@@ -134,34 +134,41 @@ def _identity(s: Statement) -> Statement:
     return s
 
 
-def _voice(s: Statement) -> str | None:
+def _voice(s: Statement, collective: Callable[[str], bool]) -> str | None:
     """Who said it, as one identifiable source: an actor of the actor base, or a name that is
-    no collective or unnamed source (None for those, and for no speaker)."""
+    no ``collective`` or unnamed source (None for those, and for no speaker)."""
     sp = s.speaker
     if sp is None:
         return None
     known = sp.actor_id is not None and not sp.actor_id.startswith(NAME_PREFIX)
     if known:
         return sp.actor_id
-    return None if collective_name()(sp.name) else sp.name
+    return None if collective(sp.name) else sp.name
 
 
-def one_voice(sh: Shift) -> bool:
+def one_voice(sh: Shift, knowledge: ShiftKnowledge | None = None) -> bool:
     """Whether a shift is shown: its before and after quotes come from one identifiable speaker
     (the same actor), or the after quote says outright that the position changed. A party's row
     gathers many voices, and two ministers who disagree on different days are no change of
     anyone's position; nor are two quotes of "an anonymous official", who may be two people.
-    A reader of the two quotes must see one source change its stance."""
+    A reader of the two quotes must see one source change its stance. The collectives are
+    those of ``knowledge`` (the actor files the statements were extracted with), the packaged
+    ones without it."""
     if sh.explicit:
         return True
-    voice = _voice(sh.quote_before)
-    return voice is not None and voice == _voice(sh.quote_after)
+    collective = (shift_knowledge() if knowledge is None else knowledge).collective
+    voice = _voice(sh.quote_before, collective)
+    return voice is not None and voice == _voice(sh.quote_after, collective)
 
 
-def shown(drafts: Iterable[ShiftDraft[Q]], quote: Callable[[Q], Statement]) -> list[Shift]:
-    """The shifts of drafts that one voice backs (``one_voice``), in date order: what every
-    path shows, whether its drafts were walked from statements or from the store's tallies."""
-    out = [sh for sh in (finish(d, quote) for d in drafts) if one_voice(sh)]
+def shown(
+    drafts: Iterable[ShiftDraft[Q]], quote: Callable[[Q], Statement], knowledge: ShiftKnowledge | None = None
+) -> list[Shift]:
+    """The shifts of drafts that one voice backs (``one_voice``, by ``knowledge``), in date
+    order: what every path shows, whether its drafts were walked from statements or from the
+    store's tallies."""
+    knowledge = shift_knowledge() if knowledge is None else knowledge
+    out = [sh for sh in (finish(d, quote) for d in drafts) if one_voice(sh, knowledge)]
     out.sort(key=lambda sh: (sh.date, sh.row, sh.column))
     return out
 
@@ -175,18 +182,20 @@ def find_shifts(
     at: date | None = None,
     issue: str | None = None,
     reversal_cues: Sequence[str] = (),
-    not_names: Collection[str] | None = None,
-    aliases: Mapping[str, Collection[str]] | None = None,
+    knowledge: ShiftKnowledge | None = None,
 ) -> list[Shift]:
     """Every change of a row's position on a column backed by evidence, in date order.
 
     Undated statements make none; statements after ``at`` are not counted (on either side);
-    media and unaffiliated speakers make none, whatever the rows are.
+    media and unaffiliated speakers make none, whatever the rows are. ``knowledge``: the names
+    a speaker's own reversal and a collective speaker are told by (``own_reversal``,
+    ``one_voice``), those of the actor files the statements were extracted with.
     """
+    knowledge = shift_knowledge() if knowledge is None else knowledge
     parties = party_of or {}
     # the speaker's own change (as the store's tallies test it); it counts on the plan as a
     # whole too when the statement lists it (``by_issue``), as the matrix counts it
-    reversal = own_reversal(parties, reversal_cues, not_names, aliases)
+    reversal = own_reversal(parties, reversal_cues, knowledge)
     if columns is None:
         columns = issue_columns(reversal, issue)
 
@@ -206,4 +215,4 @@ def find_shifts(
             groups.setdefault((row, col), []).append(on_column(s, col))
     cells = sorted(groups.items())
     drafts = [sh for key, group in cells for sh in cell_shifts(*key, shift_days(group, reversal))]
-    return shown(drafts, _identity)
+    return shown(drafts, _identity, knowledge)

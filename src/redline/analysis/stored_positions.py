@@ -45,7 +45,7 @@ from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts,
 from redline.analysis.textsim import TfIdf
 from redline.balance import ShiftDays
 from redline.knowledge.link_terms import generic_link_terms
-from redline.knowledge.shift_cues import load_reversal_cues
+from redline.knowledge.shift_cues import ShiftKnowledge
 from redline.model import Document, PlanVersion, Statement
 from redline.store import Store
 from redline.store.balances import TallyRow, shift_days
@@ -89,11 +89,13 @@ def _walk(cells: dict[tuple[str, str], ShiftDays[str]] | None) -> list[ShiftDraf
     return [sh for key in sorted(cells) for sh in cell_shifts(*key, cells[key])]
 
 
-def _shifts(drafts: list[ShiftDraft[str]] | None, load: Loader) -> list[Shift] | None:
+def _shifts(
+    drafts: list[ShiftDraft[str]] | None, load: Loader, knowledge: ShiftKnowledge
+) -> list[Shift] | None:
     if drafts is None:
         return None
     quote = load([q for d in drafts for q in (d.quote_before, d.quote_after)])
-    return shown(drafts, quote)
+    return shown(drafts, quote, knowledge)
 
 
 def link_options(actor_files: Sequence[Path] = ()) -> LinkOptions:
@@ -207,14 +209,15 @@ def stored_positions(
         if at is None:  # as of today: the cells and shifts kept per version (and issue)
             totals = store.point_cells(plan, version.label, by, rows=page, issue=issue)
             matrix = assemble(totals.cells, totals.undated, totals.undated_statements, cell_quotes, at)
-            shifts = _shifts(store.point_shifts(plan, version.label, by, rows=page, issue=issue), load)
+            kept_shifts = store.point_shifts(plan, version.label, by, rows=page, issue=issue)
+            shifts = _shifts(kept_shifts, load, store.knowledge)
         elif kept is not None:
             matrix = assemble(kept[0].cells, kept[0].undated, kept[0].undated_statements, cell_quotes, at)
-            shifts = _shifts(kept[1], load)
+            shifts = _shifts(kept[1], load, store.knowledge)
         else:
             tallied = store.point_tallies(plan, version.label, by, issue=issue, at=at, rows=page)
             matrix = summarised_matrix(tally_days(tallied), cell_quotes, at)
-            shifts = _shifts(_walked(tallied), load)
+            shifts = _shifts(_walked(tallied), load, store.knowledge)
     else:
         if rows is not None:
             ranks = store.row_totals(by, issue=issue)
@@ -228,7 +231,7 @@ def stored_positions(
             else:  # as of a past day: the walk's checkpoints before it and the tallies since
                 totals, drafts = store.position_past(by, at, issue=issue, rows=page)
             matrix = assemble(totals.cells, totals.undated, totals.undated_statements, cell_quotes, at)
-            shifts = _shifts(drafts, load)
+            shifts = _shifts(drafts, load, store.knowledge)
     if shifts is None:  # a tally row the rule cannot split: the statements themselves
         columns = by_points(store.point_link_numbers(plan, version.label)) if plan and version else None
         shifts = find_shifts(
@@ -238,7 +241,8 @@ def stored_positions(
             columns=columns,
             at=at,
             issue=issue,
-            reversal_cues=load_reversal_cues(),
+            reversal_cues=store.knowledge.cues,
+            knowledge=store.knowledge,
         )
         if page is not None:
             shifts = [sh for sh in shifts if sh.row in set(page)]

@@ -64,7 +64,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        store = Store.open(db_url)
+        store = Store.open(db_url, actors=actors)  # reversals told by the user's places, as extracted
         app.state.store = store
         app.state.idle_gc.start()
         try:

@@ -87,10 +87,11 @@ class _Backend:
         if self._store is None:
             from redline.store import Store
 
-            url = settings_from_flags(db=self.db).db
+            settings = settings_from_flags(db=self.db)
             if self.must_exist:
-                check_database(url)
-            self._store = Store.open(url)
+                check_database(settings.db)
+            # its statements counted with the actor files they were extracted with (REDLINE_ACTORS)
+            self._store = Store.open(settings.db, actors=settings.actors)
         return self._store
 
     def plans(self) -> PlanRepository:
@@ -107,7 +108,10 @@ class _Backend:
         from redline.analysis.db_repository import SqlStatementSource
         from redline.analysis.repository import JsonlStatementSource, StatementSource, load_parties
         from redline.knowledge import packaged
+        from redline.knowledge.shift_cues import shift_knowledge
 
+        # --actors stands for REDLINE_ACTORS: reversals and collectives told by its places
+        files = settings_from_flags(db=self.db, actors=(actors,) if actors is not None else None).actors
         source: StatementSource
         if path is not None:
             if actors is None and packaged("actors.yaml").exists():
@@ -116,6 +120,7 @@ class _Backend:
         else:
             source = SqlStatementSource(self.store())
         corpus = lib.read_corpus(source)
+        corpus.knowledge = shift_knowledge(files)
         if path is None and actors is not None:
             corpus.party_of.update(load_parties(actors))
         for problem in corpus.problems:

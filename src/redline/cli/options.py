@@ -235,7 +235,7 @@ def open_store(db: str | None, *, must_exist: bool, **flags: Any) -> Iterator[tu
     settings = settings_from_flags(db=db, **flags)
     if must_exist:
         check_database(settings.db)
-    store = Store.open(settings.db)
+    store = Store.open(settings.db, actors=settings.actors)  # counted as extraction reads them
     try:
         yield store, settings
     finally:

@@ -52,7 +52,8 @@ def serve(
 
         settings = settings_from_flags(db=db, api_token=token)
         check_database(settings.db)  # serving never creates an empty database from a typo'd URL
-        Store.open(settings.db).close()  # a bad URL or an unreadable file fails here, as one line
+        # a bad URL or an unreadable file fails here, as one line
+        Store.open(settings.db, actors=settings.actors).close()
         app = create_app(
             settings.db, token=settings.api_token, issues=settings.issues, actors=settings.actors
         )

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from redline.balance import ReversalTest
 from redline.errors import ConfigError
 from redline.export.output import check_format
 from redline.export.statements import pax_codes
@@ -67,15 +68,20 @@ def agreement(stance: str) -> tuple[int | None, str]:
 
 
 def dna_rows(
-    records: Iterable[dict[str, Any]], taxonomy: Taxonomy | None = None, *, include_neutral: bool = False
+    records: Iterable[dict[str, Any]],
+    taxonomy: Taxonomy | None = None,
+    *,
+    reversal: ReversalTest,
+    include_neutral: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """DNA statements from statement records (``Store.iter_statement_records``)."""
+    """DNA statements from statement records (``Store.iter_statement_records``), on the columns
+    the store's tallies count them on (``reversal``: the store's test, ``Store.reversal``)."""
     known = set(taxonomy.ids) if taxonomy is not None else set()
     for r in records:
         if not r["speaker"]:
             continue
         coder = "analyst" if r["corrected"] else r["extractor"]
-        for issue in record_columns(r):
+        for issue in record_columns(r, reversal):
             stance = record_stance(r, issue)  # agreement is per concept: the issue's own
             if stance == "neutral" and not include_neutral:
                 continue
@@ -121,7 +127,8 @@ def export_dna(
             hint="DNA 3 documents no XML import format; use --format csv, the layout of DNA's event list",
         )
     check_format(fmt, TABLE_FORMATS, "DNA statements")
-    rows = dna_rows(store.iter_statement_records(f), taxonomy, include_neutral=include_neutral)
+    records = store.iter_statement_records(f)
+    rows = dna_rows(records, taxonomy, reversal=store.reversal, include_neutral=include_neutral)
     if fmt == "csv":
         return write_csv(rows, DNA_COLUMNS, out, delimiter=DNA_DELIMITER)
     return write_rows(rows, DNA_COLUMNS, fmt, out)

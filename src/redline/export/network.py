@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, TextIO
 
+from redline.balance import ReversalTest
 from redline.errors import ConfigError
 from redline.export.dna import agreement
 
@@ -66,14 +67,15 @@ class Tally:
     extractors: set[str] = field(default_factory=set)
 
 
-def tally(records: Iterable[Mapping[str, Any]], issue: str | None = None) -> Tally:
-    """Count stances per actor and issue; ``issue`` keeps only that issue's edges."""
+def tally(records: Iterable[Mapping[str, Any]], reversal: ReversalTest, issue: str | None = None) -> Tally:
+    """Count stances per actor and issue, on the columns the store's tallies count them on
+    (``reversal``: the store's test); ``issue`` keeps only that issue's edges."""
     t = Tally()
     for r in records:
         actor_id = r["actor_id"]
         if not actor_id:
             continue
-        issues = [i for i in record_columns(r) if issue is None or i == issue]
+        issues = [i for i in record_columns(r, reversal) if issue is None or i == issue]
         t.statements[actor_id] += 1
         if issues and r.get("extractor"):
             t.extractors.add(r["extractor"])
@@ -212,12 +214,14 @@ def build_graph(
     actors: Mapping[str, Mapping[str, Any]],
     taxonomy: Taxonomy | None = None,
     *,
+    reversal: ReversalTest,
     issue: str | None = None,
     normalise: str = "none",
 ) -> nx.Graph:
-    """The graph of ``kind`` (see NETWORK_KINDS) from statement records."""
+    """The graph of ``kind`` (see NETWORK_KINDS) from statement records (``reversal``: the
+    store's test, ``Store.reversal``)."""
     check_choice(kind, NETWORK_KINDS, "--kind")
-    t = tally(records, issue)
+    t = tally(records, reversal, issue)
     if kind == "actor-issue":
         if normalise != "none":
             raise ConfigError("--normalise applies to actor-actor networks only", hint="drop --normalise")
@@ -275,6 +279,7 @@ def export_network(
         store.iter_statement_records(f),
         store.actor_records(),
         taxonomy,
+        reversal=store.reversal,
         issue=f.issue if f else None,
         normalise=normalise,
     )

@@ -36,7 +36,9 @@ STATEMENT_COLUMNS = (
     "issues",
     "pax",
     "stance",
-    "issue_stances",  # each issue's stance, in the order of ``issues`` (``stance``: the first issue's)
+    # each issue's stance, by issue in the order of ``issues`` (``stance``: the first issue's); CSV
+    # writes the stances alone, beside ``issues``
+    "issue_stances",
     "stance_confidence",
     "confidence",
     "extractor",

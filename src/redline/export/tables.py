@@ -1,7 +1,8 @@
 """Rows to CSV, JSON or JSON Lines, one row at a time, so an export's memory does not grow with it.
 
 CSV: the csv module, a header row, ``\\n`` line ends, lists joined by ``;`` (issue ids carry
-no ``;``), booleans as ``true``/``false``, missing values empty. JSON: a top-level array
+no ``;``), a mapping as its values joined so (stances by issue: in the order of ``issues``,
+beside them), booleans as ``true``/``false``, missing values empty. JSON: a top-level array
 written element by element; JSON Lines: one object per line. Both keep lists as lists and
 non-ASCII as is.
 """
@@ -24,6 +25,8 @@ def cell(value: Any) -> Any:
         return "true" if value else "false"
     if kind is list or kind is tuple:
         return LIST_SEPARATOR.join(str(cell(v)) for v in value)
+    if kind is dict:  # a column keyed by another's items (``issue_stances`` by ``issues``)
+        return LIST_SEPARATOR.join(str(cell(v)) for v in value.values())
     return value
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -33,29 +34,52 @@ def load_not_names(path: Path | None = None) -> frozenset[str]:
     return frozenset(_phrases(path, "not_names", required=False))
 
 
-def load_party_names() -> dict[str, tuple[str, ...]]:
+def load_party_names(actor_files: Sequence[Path] = ()) -> dict[str, tuple[str, ...]]:
     """The names each party's state goes by ("Moscow", "Kyiv", "Washington": the ``places``
-    of ``actors.yaml``), keyed by party row: a cue whose subject is one of them is the party's
-    own reversal."""
+    of ``actors.yaml`` and of the user's ``actor_files`` layered on it), keyed by party row: a
+    cue whose subject is one of them is the party's own reversal."""
+    return _party_names(load_actors(actor_files).places)
+
+
+def _party_names(places: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for place, forms in load_actors().places.items():
+    for place, forms in places.items():
         out[place] = out[place.replace("-", "_")] = tuple(forms)
     return out
 
 
+@dataclass(frozen=True, slots=True, eq=False)  # one per set of files: hashed by identity
+class ShiftKnowledge:
+    """What tells a statement that says its speaker's position changed, and a speaker who is no
+    one voice, read from one set of actor files: the same files extraction read
+    (``REDLINE_ACTORS``), so that another negotiation's places ("Marshbury") and collectives
+    count as its extraction saw them. One object, passed down (the store holds one from
+    ``Store.open``), not a setting of any module: two stores with different files in one process
+    each test by their own."""
+
+    cues: tuple[str, ...]
+    not_names: frozenset[str]
+    party_names: Mapping[str, tuple[str, ...]]
+    collective: Callable[[str], bool]
+    actor_files: tuple[Path, ...] = ()
+
+
+def shift_knowledge(actor_files: Sequence[Path] = ()) -> ShiftKnowledge:
+    """The reversal cues and the names of ``actors.yaml`` with ``actor_files`` layered on it
+    (read once per set of files: the writer tests every statement)."""
+    return _shift_knowledge(tuple(Path(p) for p in actor_files))
+
+
 @cache
-def collective_name() -> Callable[[str], bool]:
-    """Whether a speaker's name is a collective or unnamed source ("anonymous Ukrainian
-    official", "European leaders", "unnamed sources": a head of the ``collectives`` of
-    ``actors.yaml`` ends it): two of its quotes may be two people, so they are no one voice."""
-    kb = load_actors()
+def _shift_knowledge(files: tuple[Path, ...]) -> ShiftKnowledge:
+    kb = load_actors(files)
     heads = kb.collectives.heads
 
     # kept per name: a page of positions by actor asks it of some 3,400 quotes' speakers, a few
     # hundred names, on every call after a write (the answer depends on the name alone)
     @lru_cache(maxsize=50_000)
-    def test(name: str) -> bool:
+    def collective(name: str) -> bool:
         words = tuple(kb.fold(w) for w in split_words(name))
         return any(words[i:] in heads for i in range(len(words)))
 
-    return test
+    return ShiftKnowledge(load_reversal_cues(), load_not_names(), _party_names(kb.places), collective, files)

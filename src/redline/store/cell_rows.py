@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import case, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
-from redline.balance import UNAFFILIATED
+from redline.balance import UNAFFILIATED, ReversalTest
 from redline.model import GENERIC_ISSUES, stance_issues
 from redline.store._sql import newest_first
 from redline.store.countable import countable
@@ -46,10 +46,18 @@ _COLUMNS = (
 )
 
 
-def in_cell(r: Any, party_of: Mapping[str, str], row: str, column: str | None, at: date | None) -> bool:
+def in_cell(
+    r: Any,
+    party_of: Mapping[str, str],
+    row: str,
+    column: str | None,
+    at: date | None,
+    reversal: ReversalTest,
+) -> bool:
     """Whether the light row ``r`` counts in the cell (``row``, ``column``) as of ``at``, by the
-    rules the tallies count with; ``column`` None when the rows are already those of the
-    column (a plan point's links). Undated statements count in every cell apart."""
+    rules the tallies count with (``reversal``: the store's test, ``Store.reversal``); ``column``
+    None when the rows are already those of the column (a plan point's links). Undated
+    statements count in every cell apart."""
     if (at is not None and r.date is not None and r.date > at) or party_row(
         r.actor_id, r.speaker, party_of
     ) != row:
@@ -63,7 +71,7 @@ def in_cell(r: Any, party_of: Mapping[str, str], row: str, column: str | None, a
     return (
         column in stance_issues(issues, reverses=True)
         and text is not None
-        and says_reversal(text, r.speaker, r.actor_id, party_of)
+        and says_reversal(text, r.speaker, r.actor_id, party_of, reversal)
     )
 
 
@@ -152,6 +160,7 @@ def newest(
     issue: str,
     row: str,
     party_of: Mapping[str, str],
+    reversal: ReversalTest,
     at: date | None = None,
     skip: int = 0,
     take: int = 100,
@@ -163,7 +172,7 @@ def newest(
     out: list[Any] = []
     for dated in (True, False):
         for r in _ordered(conn, issue, speakers, dated, at):
-            if in_cell(r, party_of, row, issue, at):
+            if in_cell(r, party_of, row, issue, at, reversal):
                 if skip:
                     skip -= 1
                     continue

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.engine import Connection
 
+from redline.balance import ReversalTest
 from redline.store import overrides, point_links, point_tallies, tallies
 from redline.store._sql import chunks, insert_ignore
 from redline.store.extractions import parties
@@ -52,7 +53,7 @@ def _roots(conn: Connection, document_ids: Collection[str]) -> dict[str, str]:
     return out
 
 
-def record(conn: Connection, copies: Sequence[tuple[Any, str]]) -> None:
+def record(conn: Connection, copies: Sequence[tuple[Any, str]], reversal: ReversalTest) -> None:
     """Keep each ``(copy, stored document id)``: the copy (a ``Document``) repeats the stored one.
     Idempotent: a copy ingested again adds nothing."""
     rows = [
@@ -79,16 +80,16 @@ def record(conn: Connection, copies: Sequence[tuple[Any, str]]) -> None:
     if not new:
         return
     insert_ignore(conn, document_copy, new, ["document_id", "copy_id"])
-    reprinted(conn, {r["document_id"] for r in new})
+    reprinted(conn, {r["document_id"] for r in new}, reversal)
 
 
-def reprinted(conn: Connection, document_ids: Iterable[str]) -> None:
+def reprinted(conn: Connection, document_ids: Iterable[str], reversal: ReversalTest) -> None:
     """Another outlet carried these stored documents (a copy recorded, a reprint stored): their
     originals' undated statements take the carriers' earliest date, and their claims regroup."""
     originals = set(_roots(conn, set(document_ids)).values())
     if not originals:
         return
-    _date_undated(conn, originals)
+    _date_undated(conn, originals, reversal)
     for part in chunks(sorted(originals)):
         ids = select(statement.c.id).where(statement.c.document_id.in_(part))
         conn.execute(delete(claim_statement).where(claim_statement.c.statement_id.in_(ids)))
@@ -163,7 +164,7 @@ def carried_dates(conn: Connection, originals: Collection[str]) -> dict[str, dat
     return out
 
 
-def _date_undated(conn: Connection, originals: Collection[str]) -> None:
+def _date_undated(conn: Connection, originals: Collection[str], reversal: ReversalTest) -> None:
     """Undated originals' statements without a date of their own take the carriers' earliest
     date as the machine's (``m_date``); an analyst's date correction still wins."""
     d = document
@@ -182,13 +183,15 @@ def _date_undated(conn: Connection, originals: Collection[str]) -> None:
         if not ids:
             continue
         party_of = parties(conn)
-        counted_before = tallies.keys_of(conn, ids, party_of)
+        counted_before = tallies.keys_of(conn, ids, party_of, reversal)
         linked_before = point_tallies.groups_of(conn, ids)
         conn.execute(update(s).where(s.c.id.in_(ids)).values(m_date=day, date=day))
         conn.execute(update(statement_issue).where(statement_issue.c.statement_id.in_(ids)).values(date=day))
         overrides.apply(conn, ids)  # a corrected date (or "undated") stays the analyst's
-        tallies.recompute(conn, counted_before | tallies.keys_of(conn, ids, party_of), party_of)
-        point_links.invalidate(conn, ids, linked_before)
+        tallies.recompute(
+            conn, counted_before | tallies.keys_of(conn, ids, party_of, reversal), reversal, party_of
+        )
+        point_links.invalidate(conn, ids, reversal, linked_before)
     if days:
         tallies.bump(conn)
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from redline.balance import ReversalTest
 from redline.store import tallies
 from redline.store.schema import (
     PG_SEARCH_CONFIG,
@@ -31,6 +33,7 @@ from redline.store.schema import (
 )
 
 Migration = Callable[[Connection], None]
+Recount = Callable[[Connection, ReversalTest], None]  # recounts the tallies: with the store's test
 
 
 def _core_tables(conn: Connection) -> None:
@@ -170,7 +173,7 @@ def _actor_counts(conn: Connection) -> None:
     )
 
 
-def _position_tallies(conn: Connection) -> None:
+def _position_tallies(conn: Connection, reversal: ReversalTest) -> None:
     """The tallies positions are read from (``store.tallies``), counted from the statements
     already stored; and an index on the speaker, which a party first seen recounts by."""
     position_tally.create(conn)
@@ -179,7 +182,7 @@ def _position_tallies(conn: Connection) -> None:
     store_revision.create(conn)
     conn.execute(store_revision.insert().values(name=tallies.REVISION, n=0))
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_statement_speaker ON statement (speaker)")
-    tallies.rebuild(conn)
+    tallies.rebuild(conn, reversal)
 
 
 def _point_links(conn: Connection) -> None:
@@ -224,7 +227,7 @@ def _alias_keys(conn: Connection) -> None:
         have.discard((r.alias, r.actor_id))
 
 
-def _shift_tallies(conn: Connection) -> None:
+def _shift_tallies(conn: Connection, reversal: ReversalTest) -> None:
     """Tallies gain what shifts need (explicit reversals and nobody's-position counts, see
     ``store.tallies``) and the kept shifts their evidence, recounted from the statements; a
     database whose tables were created from the current definitions already has the columns."""
@@ -238,7 +241,7 @@ def _shift_tallies(conn: Connection) -> None:
                 zero = "false" if kind == "BOOLEAN" else "0"
                 default = f" NOT NULL DEFAULT {zero}" if not col.nullable else ""
                 conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {col.name} {kind}{default}")
-    tallies.rebuild(conn)
+    tallies.rebuild(conn, reversal)
 
 
 def _corpus_counts(conn: Connection) -> None:
@@ -249,10 +252,10 @@ def _corpus_counts(conn: Connection) -> None:
     corpus_counts.create(conn)
 
 
-def _own_reversals(conn: Connection) -> None:
+def _own_reversals(conn: Connection, reversal: ReversalTest) -> None:
     """Tallies recounted: a statement's explicit reversal now counts only when it is about the
     speaker's own position (``balance.reversal_test``), which the tallies test at write time."""
-    tallies.rebuild(conn)
+    tallies.rebuild(conn, reversal)
 
 
 def _tally_day_index(conn: Connection) -> None:
@@ -287,7 +290,7 @@ def _tally_reversal_index(conn: Connection) -> None:
     )
 
 
-def _point_tallies(conn: Connection) -> None:
+def _point_tallies(conn: Connection, reversal: ReversalTest) -> None:
     """Tallies by plan point kept per version (``store.point_tallies``) with each cell's balance
     and shifts (``store.point_cells``), counted from the links already made: positions by point
     read them instead of every link of the version."""
@@ -295,7 +298,7 @@ def _point_tallies(conn: Connection) -> None:
     from redline.store.schema import point_cell, point_link_reference, point_shift, point_tally
 
     metadata.create_all(conn, tables=[point_tally, point_cell, point_shift, point_link_reference])
-    point_tallies.rebuild(conn)
+    point_tallies.rebuild(conn, reversal)
 
 
 def _walk_checkpoints(conn: Connection) -> None:
@@ -335,21 +338,21 @@ def _point_checkpoints(conn: Connection) -> None:
         point_cells.rewalk(conn, column_cells)
 
 
-def _reversal_on_plan(conn: Connection) -> None:
+def _reversal_on_plan(conn: Connection, reversal: ReversalTest) -> None:
     """Tallies recounted: a statement that says outright that its speaker's position changed
     now counts on the plan as a whole too when it lists it after another issue
     (``model.stance_issues``), so such a reversal turns the plan's cell as it turns the first."""
-    tallies.rebuild(conn)
+    tallies.rebuild(conn, reversal)
 
 
-def _point_issue_tallies(conn: Connection) -> None:
+def _point_issue_tallies(conn: Connection, reversal: ReversalTest) -> None:
     """The tallies by plan point kept per issue of the statements too (``point_issue_tally``),
     counted from the links already made, with their cells, shifts and walk by week
     (``point_issue_cell`` ... ``point_issue_turn``): positions by point narrowed to an issue
     read them instead of aggregating the issue's links on every call (2.5-2.9 s at 1M)."""
     from redline.store import point_tallies
 
-    point_tallies.rebuild_issues(conn)
+    point_tallies.rebuild_issues(conn, reversal)
 
 
 def _corrected_dates(conn: Connection) -> None:
@@ -382,7 +385,7 @@ def _quote_revision(conn: Connection) -> None:
     quote_cache.create(conn)
 
 
-def _stance_confidence(conn: Connection) -> None:
+def _stance_confidence(conn: Connection, reversal: ReversalTest) -> None:
     """Statements keep how likely the models found their stance, which ranks the quote a cell
     shows (``balance.certainty``, ``balance.quote_rank``). Stored statements get 1.0, "not
     measured", until they are extracted again; every tally is recounted, since the rank its
@@ -392,8 +395,8 @@ def _stance_confidence(conn: Connection) -> None:
 
     if not tallies.has_stance_confidence(conn):
         conn.exec_driver_sql("ALTER TABLE statement ADD COLUMN stance_confidence FLOAT NOT NULL DEFAULT 1.0")
-    tallies.rebuild(conn)
-    point_tallies.rebuild(conn)
+    tallies.rebuild(conn, reversal)
+    point_tallies.rebuild(conn, reversal)
 
 
 # the date indexes a list is read along newest first: (index, table, leading columns, date column)
@@ -461,7 +464,51 @@ def _issue_stances(conn: Connection) -> None:
     corpus_counts.per_issue_stances(conn)
 
 
-MIGRATIONS: tuple[tuple[str, Migration], ...] = (
+def salience_order(issues: list[str], by_issue: dict[str, str]) -> list[str]:
+    """A statement's issues in the order of its stances by issue (salience: the first is the one
+    its stance is toward), then any the map lacks in their stored order."""
+    return [i for i in by_issue if i in issues] + [i for i in issues if i not in by_issue]
+
+
+def _issue_order(conn: Connection, reversal: ReversalTest) -> None:
+    """A statement's ``issues`` (and ``m_issues``) were stored sorted by name, while the stance
+    is toward the first in salience order: the tallies then counted a statement whose generic
+    issue sorts first ("plan_overall" before "territory") on the plan as a whole, and readers
+    took the wrong issue for the first. The salience order is restored from the stances by
+    issue (a JSON object in that order, migration 0028); statements stored before those were
+    kept have none and stay as they are. The tallies are recounted, as the order places a
+    statement (``model.stance_issues``)."""
+    import json
+
+    from sqlalchemy import update
+
+    from redline.store import point_tallies
+    from redline.store.schema import statement
+
+    s = statement
+    q = select(s.c.id, s.c.issues, s.c.issue_stances, s.c.m_issues, s.c.m_issue_stances).where(
+        s.c.issue_stances.is_not(None) | s.c.m_issue_stances.is_not(None)
+    )
+    changed: list[dict[str, str]] = []
+    for r in conn.execute(q).all():
+        values: dict[str, str] = {}
+        for col, stances in (("issues", r.issue_stances), ("m_issues", r.m_issue_stances)):
+            stored = json.loads(getattr(r, col))
+            if stances:
+                ordered = salience_order(stored, json.loads(stances))
+                if ordered != stored:
+                    values[col] = json.dumps(ordered)
+        if values:
+            changed.append({"key": r.id, **values})
+    for row in changed:
+        key = row.pop("key")
+        conn.execute(update(s).where(s.c.id == key).values(**row))
+    if changed:
+        tallies.rebuild(conn, reversal)
+        point_tallies.rebuild(conn, reversal)
+
+
+MIGRATIONS: tuple[tuple[str, Migration | Recount], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
     ("0003_views", _views),
@@ -490,6 +537,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0026_document_copies", _document_copies),
     ("0027_stemmed_search", _stemmed_search),
     ("0028_issue_stances", _issue_stances),
+    ("0029_issue_order", _issue_order),
 )
 
 
@@ -501,9 +549,24 @@ def applied(conn: Connection) -> list[str]:
     return [r[0] for r in rows]
 
 
-def migrate(conn: Connection, *, upto: str | None = None) -> list[str]:
+_RECOUNTS: frozenset[Recount] = frozenset(
+    {
+        _position_tallies,
+        _shift_tallies,
+        _own_reversals,
+        _point_tallies,
+        _reversal_on_plan,
+        _point_issue_tallies,
+        _stance_confidence,
+        _issue_order,
+    }
+)
+
+
+def migrate(conn: Connection, reversal: ReversalTest, *, upto: str | None = None) -> list[str]:
     """Apply every pending migration (or those up to ``upto``) in the caller's write
-    transaction (``Store.open``); return the names applied."""
+    transaction (``Store.open``); return the names applied. ``reversal``: the store's test
+    (``Store.reversal``), which a migration that recounts the tallies counts with."""
     done: list[str] = []
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7262010)")
@@ -511,7 +574,10 @@ def migrate(conn: Connection, *, upto: str | None = None) -> list[str]:
     have = {r[0] for r in conn.execute(select(migrations_table.c.name))}
     for name, step in MIGRATIONS:
         if name not in have:
-            step(conn)
+            if step in _RECOUNTS:
+                step(conn, reversal)
+            else:
+                cast(Migration, step)(conn)
             conn.execute(migrations_table.insert().values(name=name, applied_at=datetime.now(UTC)))
             done.append(name)
         if name == upto:

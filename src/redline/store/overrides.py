@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
+from redline.balance import ReversalTest
 from redline.errors import ConfigError, NotFoundError
 from redline.knowledge.actors import name_key
 from redline.model import STANCES, issue_stance
@@ -77,7 +78,7 @@ def _speaker_actor(conn: Connection, value: str) -> tuple[str, str]:
     return actor_id, value
 
 
-def record(conn: Connection, statement_id: str, change: Correction) -> int:
+def record(conn: Connection, statement_id: str, change: Correction, reversal: ReversalTest) -> int:
     """Store a correction and apply it; return the override's id."""
     if change.stance is not None and change.stance not in STANCES:
         raise ConfigError(f"unknown stance {change.stance!r}", hint=f"use one of {', '.join(STANCES)}")
@@ -117,7 +118,7 @@ def record(conn: Connection, statement_id: str, change: Correction) -> int:
             content=st.content,
             speaker=name,
             actor_id=actor_id,
-            issues=json.dumps(sorted(set(change.issues))) if change.issues is not None else None,
+            issues=json.dumps(list(dict.fromkeys(change.issues))) if change.issues is not None else None,
             stance=change.stance,
             issue=change.issue,
             reject=change.reject,
@@ -130,12 +131,15 @@ def record(conn: Connection, statement_id: str, change: Correction) -> int:
         )
     )
     party_of = parties(conn)
-    counted_before = tallies.keys_of(conn, [statement_id], party_of)
+    counted_before = tallies.keys_of(conn, [statement_id], party_of, reversal)
     linked_before = point_tallies.groups_of(conn, [statement_id])  # by day, which a date moves
     apply(conn, [statement_id])
     # a corrected stance, issue, speaker, date or rejection moves the statement between tallies
-    tallies.recompute(conn, counted_before | tallies.keys_of(conn, [statement_id], party_of), party_of)
-    point_links.invalidate(conn, [statement_id], linked_before)  # its issues count in its links' scores
+    after = tallies.keys_of(conn, [statement_id], party_of, reversal)
+    tallies.recompute(conn, counted_before | after, reversal, party_of)
+    point_links.invalidate(
+        conn, [statement_id], reversal, linked_before
+    )  # its issues count in its links' scores
     if change.date is not None or change.undated:
         # claims group a speaker's statements within days of each other: out of its claim, the
         # statement marks its speaker's claims for regrouping (``Store.stale_claim_actors``)
@@ -192,6 +196,7 @@ def apply(conn: Connection, statement_ids: Sequence[str]) -> None:
                     day = None if ov.undated else ov.date
             if by_issue is not None:  # the issues kept, in salience order, then any an analyst added
                 by_issue = {i: by_issue.get(i, stance) for i in [*by_issue, *issues] if i in issues}
+                issues = list(by_issue)  # the list in the same order: its first is the stance's
             conn.execute(
                 update(statement)
                 .where(statement.c.id == row.id)

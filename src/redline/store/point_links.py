@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, delete, func, select
 from sqlalchemy.engine import Connection
 
+from redline.balance import ReversalTest
 from redline.store._sql import chunks, insert_ignore
 from redline.store.countable import countable
 from redline.store.schema import (
@@ -88,7 +89,9 @@ def _point_tallies() -> Any:
     return point_tallies
 
 
-def invalidate(conn: Connection, statement_ids: Sequence[str], stale: Collection[Group] = ()) -> None:
+def invalidate(
+    conn: Connection, statement_ids: Sequence[str], reversal: ReversalTest, stale: Collection[Group] = ()
+) -> None:
     """These statements changed (re-extracted, corrected): unlink them in every linked version,
     and recount the point tallies they counted in (``stale``: groups they counted in before a
     change of their day, which the statements as they are now no longer tell)."""
@@ -98,7 +101,7 @@ def invalidate(conn: Connection, statement_ids: Sequence[str], stale: Collection
     counted = _point_tallies().groups_of(conn, statement_ids) | set(stale)
     for part in chunks(list(statement_ids)):
         conn.execute(delete(point_link).where(point_link.c.statement_id.in_(part)))
-    _point_tallies().recompute(conn, counted)
+    _point_tallies().recompute(conn, counted, reversal)
     todo = [{"plan": p, "label": lb, "statement_id": s} for p, lb in versions for s in statement_ids]
     insert_ignore(conn, point_link_todo, todo, ["plan", "label", "statement_id"])
     _bump(conn)
@@ -160,6 +163,7 @@ def save(
     last: int,
     changed: Sequence[str],
     weights: tuple[dict[str, int], int] | None = None,
+    reversal: ReversalTest,
 ) -> None:
     """Store links made for a version from statements up to ``last`` and the ``changed`` ones
     (and the word ``weights`` they were made with, when new), and count them into the
@@ -183,7 +187,7 @@ def save(
                 _version(plan, label, point_link_todo), point_link_todo.c.statement_id.in_(part)
             )
         )
-    tallied.recompute(conn, relinked)
+    tallied.recompute(conn, relinked, reversal)
     incoming = sorted({lk.statement_id for lk in links})
     have: set[str] = set()  # statements a concurrent save linked already: its links and counts stand
     any_link = select(point_link.c.statement_id).where(_version(plan, label, point_link)).limit(1)
@@ -206,7 +210,7 @@ def save(
         if lk.statement_id not in have
     ]
     insert_ignore(conn, point_link, rows, ["plan", "label", "statement_id", "number"])
-    tallied.add(conn, plan, label, [s for s in incoming if s not in have])
+    tallied.add(conn, plan, label, [s for s in incoming if s not in have], reversal)
     conn.execute(delete(point_link_state).where(_version(plan, label, point_link_state)))
     state = [{"plan": plan, "label": label, "upto": last, "linked_at": datetime.now(UTC)}]
     insert_ignore(conn, point_link_state, state, ["plan", "label"])  # a concurrent save: same links

@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import String, and_, case, delete, or_, select, tuple_, type_coerce
 from sqlalchemy.engine import Connection
 
+from redline.balance import ReversalTest
 from redline.model import issue_stance, stances_map
 from redline.store import point_cells, tallies
 from redline.store._sql import chunks, insert_rows, upsert_insert
@@ -95,14 +96,16 @@ def _linked(
 
 
 def _aggregate(
-    linked: Mapping[str, Any], party_of: Mapping[str, str]
+    linked: Mapping[str, Any], party_of: Mapping[str, str], reversal: ReversalTest
 ) -> tuple[dict[tallies.Key, Any], dict[IssueKey, Any]]:
     """The tallies of linked statements by point, and the same under each of their issues
     (each statement's count made once: the reversal test is most of the cost)."""
     numbers = linked["numbers"]
     whole: dict[tallies.Key, Any] = {}
     by_issue: dict[IssueKey, Any] = {}
-    for m, keys, one in tallies.counted(linked["rows"].values(), party_of, lambda m, _says: numbers[m["id"]]):
+    for m, keys, one in tallies.counted(
+        linked["rows"].values(), party_of, reversal, lambda m, _says: numbers[m["id"]]
+    ):
         issues = sorted(set(json.loads(m["issues"])))
         own = stances_map(m.get("issue_stances"))  # parsed once for every key and issue
         for key in keys:
@@ -128,7 +131,9 @@ def _issue_records(plan: str, label: str, aggs: Mapping[IssueKey, Any]) -> list[
     ]
 
 
-def add(conn: Connection, plan: str, label: str, statement_ids: Collection[str]) -> None:
+def add(
+    conn: Connection, plan: str, label: str, statement_ids: Collection[str], reversal: ReversalTest
+) -> None:
     """Count the links just made of these statements (none counted in the version before)."""
     if not statement_ids:
         return
@@ -138,7 +143,7 @@ def add(conn: Connection, plan: str, label: str, statement_ids: Collection[str])
     for part in chunks(sorted(statement_ids)):
         where = [_version(plan, label), point_link.c.statement_id.in_(part)]
         for linked in _linked(conn, where).values():
-            whole, by_issue = _aggregate(linked, party_of)
+            whole, by_issue = _aggregate(linked, party_of, reversal)
             records += _records(plan, label, whole)
             of_issues += _issue_records(plan, label, by_issue)
     if records:
@@ -193,7 +198,7 @@ def groups_of(conn: Connection, statement_ids: Collection[str]) -> set[Group]:
     return found
 
 
-def recompute(conn: Connection, groups: Iterable[Group]) -> None:
+def recompute(conn: Connection, groups: Iterable[Group], reversal: ReversalTest) -> None:
     """Recount these (version, point, day) groups from the links there are now."""
     party_of: dict[str, str] | None = None
     touched: set[point_cells.Cell] = set()  # cells whose balance and shifts are walked again
@@ -205,7 +210,7 @@ def recompute(conn: Connection, groups: Iterable[Group]) -> None:
         if number != ANY_COLUMN:
             where.append(point_link.c.number == number)
         linked = _linked(conn, where).get((plan, label))
-        whole, by_issue = _aggregate(linked, party_of) if linked else ({}, {})
+        whole, by_issue = _aggregate(linked, party_of, reversal) if linked else ({}, {})
         fresh = {k: a for k, a in whole.items() if k[1] == number}
         t = point_tally
         group = (t.c.plan == plan, t.c.label == label, t.c.col_key == number, t.c.day == day)
@@ -229,10 +234,10 @@ def recompute(conn: Connection, groups: Iterable[Group]) -> None:
     point_cells.rewalk_issues(conn, touched_issues)
 
 
-def recount(conn: Connection, statement_ids: Collection[str]) -> None:
+def recount(conn: Connection, statement_ids: Collection[str], reversal: ReversalTest) -> None:
     """These statements moved to another row (their speaker's party changed): recount the
     groups their links count in."""
-    recompute(conn, groups_of(conn, statement_ids))
+    recompute(conn, groups_of(conn, statement_ids), reversal)
 
 
 def forget(conn: Connection, plan: str, label: str) -> None:
@@ -242,7 +247,7 @@ def forget(conn: Connection, plan: str, label: str) -> None:
     point_cells.forget(conn, plan, label)
 
 
-def rebuild(conn: Connection) -> None:
+def rebuild(conn: Connection, reversal: ReversalTest) -> None:
     """Count every version's tallies from its links (the migration that adds them, repairs)."""
     conn.execute(delete(point_tally))
     for table in (point_cell, point_shift, point_checkpoint, point_turn, *_ISSUE_TABLES):
@@ -253,7 +258,7 @@ def rebuild(conn: Connection) -> None:
     versions = conn.execute(select(point_link_state.c.plan, point_link_state.c.label)).all()
     for plan, label in versions:
         for linked in _linked(conn, [_version(plan, label)], columns).values():
-            whole, by_issue = _aggregate(linked, party_of)
+            whole, by_issue = _aggregate(linked, party_of, reversal)
             records = _records(plan, label, whole)
             for part in chunks(records, 5000):
                 insert_rows(conn, point_tally, list(part))
@@ -273,7 +278,7 @@ def _insert_issues(conn: Connection, records: list[dict[str, Any]]) -> None:
         point_cells.rewalk_issues(conn, column_cells)
 
 
-def rebuild_issues(conn: Connection) -> None:
+def rebuild_issues(conn: Connection, reversal: ReversalTest) -> None:
     """Count every version's tallies per issue from its links and walk their cells (the
     migration that adds them)."""
     for table in _ISSUE_TABLES:
@@ -284,7 +289,7 @@ def rebuild_issues(conn: Connection) -> None:
     versions = conn.execute(select(point_link_state.c.plan, point_link_state.c.label)).all()
     for plan, label in versions:
         for linked in _linked(conn, [_version(plan, label)], columns).values():
-            _insert_issues(conn, _issue_records(plan, label, _aggregate(linked, party_of)[1]))
+            _insert_issues(conn, _issue_records(plan, label, _aggregate(linked, party_of, reversal)[1]))
 
 
 def read(

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, and_, delete, func, not_, or_, select, text
@@ -20,6 +21,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from redline.balance import ShiftDays, ShiftDraft
 from redline.errors import NotFoundError, StoreError
+from redline.knowledge.shift_cues import ShiftKnowledge, shift_knowledge
 from redline.model import Actor, Document, Extraction, PlanVersion, Statement
 from redline.store import actors as actor_rules
 from redline.store import (
@@ -82,23 +84,35 @@ class ClaimInput:
 
 
 class Store:
-    """The corpus database. Open with ``Store.open(url)``; close (or use as a context manager)."""
+    """The corpus database. Open with ``Store.open(url)``; close (or use as a context manager).
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    ``knowledge`` is what its tallies tell a reversal by (the reversal cues, and the places of
+    the actor files extraction read: ``Store.open(url, actors=settings.actors)``), and what
+    analyses of it tell a collective speaker by: the store counts a statement at write time, so
+    it must count with the knowledge the statement was extracted with."""
+
+    def __init__(self, engine: Engine, url: str, knowledge: ShiftKnowledge | None = None) -> None:
         self.engine = engine
         self.url = url
+        self.knowledge = shift_knowledge() if knowledge is None else knowledge
+        self.reversal = tallies.reversal_of(self.knowledge)  # made once: the writer tests every statement
         self._quotes = QuoteCache()  # quotes by id, kept while no stored statement changes
 
     @classmethod
-    def open(cls, url: str, *, migrate: bool = True, upto: str | None = None) -> Store:
+    def open(
+        cls, url: str, *, migrate: bool = True, upto: str | None = None, actors: Sequence[Path] = ()
+    ) -> Store:
         """Open (and by default upgrade) the database; ``upto`` stops the upgrade after the
-        named migration, which builds a database as an older release left it."""
+        named migration, which builds a database as an older release left it. ``actors``: the
+        user's actor files (``REDLINE_ACTORS``) layered on the packaged one, as extraction reads
+        them (``knowledge``)."""
+        knowledge = shift_knowledge(actors)  # a bad actor file fails before any connection
         engine = make_engine(url)
-        store = cls(engine, url)
+        store = cls(engine, url, knowledge)
         if migrate:
             try:
                 with engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin():
-                    migrations.migrate(conn, upto=upto)
+                    migrations.migrate(conn, store.reversal, upto=upto)
             except SQLAlchemyError as exc:
                 engine.dispose()
                 raise StoreError(
@@ -152,7 +166,7 @@ class Store:
         carried the stored document, for its claims and its date (``store.copies``)."""
         if found:
             with self._writer() as conn:
-                copies.record(conn, found)
+                copies.record(conn, found, self.reversal)
 
     def write(self, items: Sequence[Prepared]) -> list[Outcome]:
         """Store a batch of new documents atomically; known ones are reported as ``exists``.
@@ -166,7 +180,7 @@ class Store:
         while True:
             try:
                 with self._writer() as conn:
-                    return writer.write_batch(conn, items)
+                    return writer.write_batch(conn, items, self.reversal)
             except StoreError as exc:
                 if attempt == WRITE_ATTEMPTS or not isinstance(exc.__cause__, IntegrityError):
                     raise
@@ -175,20 +189,20 @@ class Store:
     def replace(self, extractions: Sequence[Extraction]) -> list[Outcome]:
         """Swap in re-extracted machine records for stored documents, keeping overrides."""
         with self._writer() as conn:
-            return [writer.replace(conn, ex) for ex in extractions]
+            return [writer.replace(conn, ex, self.reversal) for ex in extractions]
 
     def add_actors(self, kb: Iterable[Actor]) -> int:
         with self._writer() as conn:
             before = stored_extractions.parties(conn)
             n = actor_rules.add_kb_actors(conn, kb)
-            tallies.refresh_parties(conn, before)  # an actor's party moves its statements' row
+            tallies.refresh_parties(conn, before, self.reversal)  # an actor's party moves its statements' row
             return n
 
     def correct(self, statement_id: str, change: Correction) -> int:
         """Record an override; the speakers it touches are marked for claim regrouping, which
         ``redline.correct`` (the library entry point) also does."""
         with self._writer() as conn:
-            return overrides.record(conn, statement_id, change)
+            return overrides.record(conn, statement_id, change, self.reversal)
 
     def replace_claims(
         self, claims: Iterable[tuple[dict[str, Any], Sequence[str]]], actors: Collection[str] | None = None
@@ -547,8 +561,8 @@ class Store:
         """Recount every tally from the statements (a repair; writes keep them current), and the
         tallies by plan point from the links."""
         with self._writer() as conn:
-            tallies.rebuild(conn)
-            point_tallies.rebuild(conn)
+            tallies.rebuild(conn, self.reversal)
+            point_tallies.rebuild(conn, self.reversal)
 
     def recount_corpus(self) -> None:
         """Count the corpus counters again from the tables (a repair; triggers keep them current)."""
@@ -605,7 +619,14 @@ class Store:
     ) -> None:
         with self._writer() as conn:
             point_links.save(
-                conn, plan, label, links, last=pending.last, changed=pending.changed, weights=weights
+                conn,
+                plan,
+                label,
+                links,
+                last=pending.last,
+                changed=pending.changed,
+                weights=weights,
+                reversal=self.reversal,
             )
 
     def timeline_rows(

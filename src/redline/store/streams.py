@@ -88,9 +88,10 @@ def statement_records(conn: Connection, f: StatementFilter) -> Iterator[dict[str
         r["published"] = _iso(r["published"])
         r["date"] = _iso(r["date"])
         r["issues"] = json.loads(r["issues"])
-        # each issue's stance, in the order of ``issues`` (``model.issue_stance``)
+        # each issue's stance (``model.issue_stance``), keyed by issue in the order of ``issues``:
+        # the shape of the API's record (``records.StatementRecord``)
         by_issue = json.loads(r["issue_stances"]) if r["issue_stances"] else None
-        r["issue_stances"] = [issue_stance(r["stance"], by_issue, i) for i in r["issues"]]
+        r["issue_stances"] = {i: issue_stance(r["stance"], by_issue, i) for i in r["issues"]}
         for flag in ("corrected", "rejected", "duplicate"):
             r[flag] = bool(r[flag])
         yield r

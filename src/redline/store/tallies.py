@@ -65,7 +65,7 @@ from redline.balance import (
     quote_rank,
     reversal_test,
 )
-from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
+from redline.knowledge.shift_cues import ShiftKnowledge
 from redline.model import issue_stance, reversal_widens, stance_issues, stances_map
 from redline.store import point_tallies as by_point
 from redline.store._sql import chunks, insert_rows, upsert_insert
@@ -105,6 +105,7 @@ __all__ = [
     "record_columns",
     "record_stance",
     "refresh_parties",
+    "reversal_of",
     "revision",
     "says_reversal",
     "stored_columns",
@@ -135,37 +136,38 @@ class _Agg:
 
 
 @cache
-def _says_reversal() -> ReversalTest:
-    """The packaged reversal cues as one test (read once: the writer tests every statement)."""
-    return reversal_test(load_reversal_cues(), load_not_names(), load_party_names())
+def reversal_of(knowledge: ShiftKnowledge) -> ReversalTest:
+    """The reversal cues and names of ``knowledge`` (the store's, ``Store.knowledge``) as one
+    test, made once per knowledge: the writer tests every statement."""
+    return reversal_test(knowledge.cues, knowledge.not_names, knowledge.party_names)
 
 
-def says_reversal(content: str, speaker: str, actor_id: str | None, party_of: Mapping[str, str]) -> bool:
+def says_reversal(
+    content: str, speaker: str, actor_id: str | None, party_of: Mapping[str, str], reversal: ReversalTest
+) -> bool:
     """Whether a statement says outright that its speaker's own position changed, the speaker
     going by its name and party row: what the tallies count a reversal by, and what places
     one on the plan as a whole too (``model.stance_issues``)."""
-    return _says_reversal()(content, (speaker, party_row(actor_id, speaker, party_of)))
+    return reversal(content, (speaker, party_row(actor_id, speaker, party_of)))
 
 
-def record_columns(record: Mapping[str, Any]) -> list[str]:
+def record_columns(record: Mapping[str, Any], reversal: ReversalTest) -> list[str]:
     """The issues a statement record (``Store.iter_statement_records``) counts on, placed as the
     tallies place it (a reversal listing the plan after an issue counts on the plan too): what
-    the exports give an analyst must add up to the matrix they see."""
+    the exports give an analyst must add up to the matrix they see. ``reversal``: the store's
+    test (``Store.reversal``), as its tallies counted."""
     issues = list(record["issues"])
-    reverses = reversal_widens(issues) and _says_reversal()(
+    reverses = reversal_widens(issues) and reversal(
         record["content"], (record["speaker"] or "", record["party"] or UNAFFILIATED)
     )
     return stance_issues(issues, reverses=reverses)
 
 
 def record_stance(record: Mapping[str, Any], issue: str) -> str:
-    """A statement record's stance toward one of its issues (its ``issue_stances``, in the
-    order of ``issues``; ``stance`` where the record has none): what an export row on one issue
-    gives, as the matrix counts it."""
-    by_issue = record.get("issue_stances")
-    if by_issue and issue in record["issues"]:
-        return str(by_issue[list(record["issues"]).index(issue)])
-    return str(record["stance"])
+    """A statement record's stance toward one of its issues (its ``issue_stances``, by issue;
+    ``stance`` where the record has none): what an export row on one issue gives, as the
+    matrix counts it."""
+    return issue_stance(str(record["stance"]), record.get("issue_stances"), issue)
 
 
 def _beats(a: tuple[int, float, int, str, int, str], b: tuple[int, float, int, str, int, str]) -> bool:
@@ -227,12 +229,13 @@ def _issue_columns(m: Mapping[str, Any], reverses: bool) -> list[str]:
 def _tallies(
     rows: Iterable[Any],
     party_of: Mapping[str, str],
+    reversal: ReversalTest,
     columns: Callable[[Mapping[str, Any], bool], list[str]] = _issue_columns,
 ) -> dict[Key, _Agg]:
     """Tallies of statement rows (mappings or result rows with the ``_COLUMNS`` names);
     ``columns`` of a row and whether it says outright that its speaker's position changed."""
     out: dict[Key, _Agg] = {}
-    for _m, keys, one in counted(rows, party_of, columns):
+    for _m, keys, one in counted(rows, party_of, reversal, columns):
         for key in keys:
             merge(out, key, one)
     return out
@@ -250,6 +253,7 @@ def merge(into: dict[Any, _Agg], key: Any, one: _Agg) -> None:
 def counted(
     rows: Iterable[Any],
     party_of: Mapping[str, str],
+    reversal: ReversalTest,
     columns: Callable[[Mapping[str, Any], bool], list[str]] = _issue_columns,
 ) -> Iterator[tuple[Mapping[str, Any], list[Key], _Agg]]:
     """Each countable statement row as a mapping, the tally keys it counts under and its count
@@ -265,7 +269,7 @@ def counted(
         # tested where it turns a walk (dated) or places the statement on the plan as a whole too
         # (``stance_issues``), undated ones included: a rebuild tests no other undated statement
         says = (day != UNDATED_DAY or _generic_later(get("issues"))) and says_reversal(
-            get("content"), speaker, get("actor_id"), party_of
+            get("content"), speaker, get("actor_id"), party_of, reversal
         )
         cols = columns(m, says)
         if not cols:
@@ -339,13 +343,15 @@ _BEST = ["best_rank", "best_confidence", "best_length", "best_document", "best_s
 _REV = ["rev_rank", "rev_confidence", "rev_length", "rev_document", "rev_start", "rev_id"]
 
 
-def add(conn: Connection, rows: Iterable[Mapping[str, Any]], party_of: Mapping[str, str]) -> None:
+def add(
+    conn: Connection, rows: Iterable[Mapping[str, Any]], party_of: Mapping[str, str], reversal: ReversalTest
+) -> None:
     """Count new statement rows (as the writer inserts them) into the tallies.
 
     An upsert that adds to ``n`` and keeps the stronger quote in SQL, so two writers adding
     to one key at once (PostgreSQL) both count: the second waits for the first's row and
     adds to what it committed."""
-    records = _records(_tallies(rows, party_of))
+    records = _records(_tallies(rows, party_of, reversal))
     if not records:
         return
     t = position_tally
@@ -408,11 +414,13 @@ def _statement_rows(conn: Connection, where: Sequence[Any], join_issue: bool = F
     yield from conn.execute(q.where(*_COUNTABLE, *where))
 
 
-def keys_of(conn: Connection, statement_ids: Collection[str], party_of: Mapping[str, str]) -> set[Key]:
+def keys_of(
+    conn: Connection, statement_ids: Collection[str], party_of: Mapping[str, str], reversal: ReversalTest
+) -> set[Key]:
     """The tally keys these statements count under now (call before and after changing them)."""
     keys: set[Key] = set()
     for part in chunks(sorted(statement_ids)):
-        keys |= set(_tallies(_statement_rows(conn, [statement.c.id.in_(part)]), party_of))
+        keys |= set(_tallies(_statement_rows(conn, [statement.c.id.in_(part)]), party_of, reversal))
     return keys
 
 
@@ -423,7 +431,9 @@ def _delete_keys(conn: Connection, keys: Sequence[Key]) -> None:
         conn.execute(delete(t).where(cols.in_(list(part))))
 
 
-def recompute(conn: Connection, keys: Collection[Key], party_of: Mapping[str, str] | None = None) -> None:
+def recompute(
+    conn: Connection, keys: Collection[Key], reversal: ReversalTest, party_of: Mapping[str, str] | None = None
+) -> None:
     """Recount these tally keys from the statements (after statements left or changed them)."""
     if not keys:
         return
@@ -438,14 +448,14 @@ def recompute(conn: Connection, keys: Collection[Key], party_of: Mapping[str, st
             rows = _statement_rows(conn, [dated])
         else:
             rows = _statement_rows(conn, [dated, statement_issue.c.issue == col], join_issue=True)
-        fresh.update((k, a) for k, a in _tallies(rows, party_of).items() if k in wanted)
+        fresh.update((k, a) for k, a in _tallies(rows, party_of, reversal).items() if k in wanted)
     _delete_keys(conn, list(keys))
     insert_rows(conn, position_tally, _records(fresh))
     rewalk(conn, {(k[0], k[1], k[3]) for k in keys}, _first_days((k[0], k[1], k[3], k[2]) for k in keys))
     bump(conn)
 
 
-def refresh_parties(conn: Connection, before: Mapping[str, str]) -> dict[str, str]:
+def refresh_parties(conn: Connection, before: Mapping[str, str], reversal: ReversalTest) -> dict[str, str]:
     """Recount the party rows of statements whose speaker's party changed since ``before``
     (an actor loaded or first seen with a party); return the parties as they are now."""
     after = parties(conn)
@@ -458,12 +468,14 @@ def refresh_parties(conn: Connection, before: Mapping[str, str]) -> dict[str, st
             *_COUNTABLE, or_(statement.c.actor_id.in_(part), statement.c.speaker.in_(part))
         )
         ids |= {r[0] for r in conn.execute(q)}
-    recompute(conn, keys_of(conn, ids, before) | keys_of(conn, ids, after), after)
-    by_point.recount(conn, ids)  # their rows by plan point move too
+    recompute(
+        conn, keys_of(conn, ids, before, reversal) | keys_of(conn, ids, after, reversal), reversal, after
+    )
+    by_point.recount(conn, ids, reversal)  # their rows by plan point move too
     return after
 
 
-def rebuild(conn: Connection) -> None:
+def rebuild(conn: Connection, reversal: ReversalTest) -> None:
     """Recount every tally from the statements (the migration that adds them, and repairs);
     the tables the walk is kept in are made here if missing, since a migration before theirs
     may rebuild the tallies."""
@@ -474,7 +486,7 @@ def rebuild(conn: Connection) -> None:
     party_of = parties(conn)
     q = select(*stored_columns(conn), statement.c.rejected, statement.c.duplicate).where(*_COUNTABLE)
     rows = conn.execute(q.execution_options(yield_per=5000))
-    records = _records(_tallies(rows, party_of))
+    records = _records(_tallies(rows, party_of, reversal))
     for part in chunks(records, 5000):
         insert_rows(conn, position_tally, list(part))
     conn.execute(delete(position_shift))
@@ -650,7 +662,14 @@ def past(
 
 
 def point_tallies(
-    conn: Connection, plan: str, label: str, by: str, *, issue: str | None = None, at: date | None = None
+    conn: Connection,
+    plan: str,
+    label: str,
+    by: str,
+    reversal: ReversalTest,
+    *,
+    issue: str | None = None,
+    at: date | None = None,
 ) -> list[TallyRow]:
     """Tallies with the linked points of a plan version as columns, counted from the stored links
     (only linked statements are read: a fraction of the corpus)."""
@@ -669,7 +688,7 @@ def point_tallies(
             continue
         numbers.setdefault(r.id, []).append(r.number)
         rows[r.id] = r
-    aggs = _tallies(rows.values(), parties(conn), lambda m, _says: numbers[m["id"]])
+    aggs = _tallies(rows.values(), parties(conn), reversal, lambda m, _says: numbers[m["id"]])
     return [
         TallyRow(
             k[3],

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from sqlalchemy import delete, inspect, or_, select, update
 from sqlalchemy.engine import Connection
 
+from redline.balance import ReversalTest
 from redline.model import Extraction, Statement, stable_id
 from redline.store import actors as actor_rules
 from redline.store import copies, overrides, point_links, point_tallies, tallies
@@ -135,7 +136,7 @@ def _statement_rows(
         if sid in seen:
             continue
         seen.add(sid)
-        issues = sorted(set(st.issues))
+        issues = list(dict.fromkeys(st.issues))  # in salience order: the first is the stance's
         by_issue = st.stances_by_issue()
         day = st.date or doc.published or carried  # carried: the earliest date a copy gives
         sp = st.speaker
@@ -246,7 +247,7 @@ def _links_keep_stance(conn: Connection) -> bool:
     return "stance" in {c["name"] for c in inspect(conn).get_columns(statement_issue.name)}
 
 
-def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
+def write_batch(conn: Connection, items: Sequence[Prepared], reversal: ReversalTest) -> list[Outcome]:
     """Store new documents of a batch with their statements; known ones come back as ``exists``."""
     have_ids, have_hashes, have_urls = _existing(conn, items)
     near = _NearIndex(conn, items)
@@ -277,7 +278,7 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
             Outcome(doc.id, "near_duplicate" if original else "stored", 0, original[0] if original else None)
         )
     if not new:
-        copies.record(conn, copied_here)
+        copies.record(conn, copied_here, reversal)
         return outcomes
     party_before = parties(conn)
     st_rows, issue_rows, ids = _statements_of(
@@ -313,13 +314,13 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
     insert_rows(conn, document, doc_rows)
     insert_ignore(conn, document_band, band_rows, ["band_hash", "document_id"])
     # speakers first seen with a party can move stored statements to that party's row
-    party_of = tallies.refresh_parties(conn, party_before)
+    party_of = tallies.refresh_parties(conn, party_before, reversal)
     _insert_statements(conn, st_rows, issue_rows)
-    tallies.add(conn, st_rows, party_of)
+    tallies.add(conn, st_rows, party_of, reversal)
     insert_rows(conn, event, [r for item, _ in new for r in event_rows(item.extraction)])
     tallies.bump(conn)  # new documents: the timeline moves even when no tally does
-    copies.record(conn, copied_here)  # after the documents: a copy may repeat one of this batch
-    copies.reprinted(conn, {original[0] for _, original in new if original})
+    copies.record(conn, copied_here, reversal)  # after the documents: a copy may repeat one of this batch
+    copies.reprinted(conn, {original[0] for _, original in new if original}, reversal)
     counts = {item.extraction.document.id: len(sids) for (item, _), sids in zip(new, ids, strict=True)}
     return [
         Outcome(o.document_id, o.status, counts[o.document_id], o.duplicate_of) if o.status != "exists" else o
@@ -327,13 +328,13 @@ def write_batch(conn: Connection, items: Sequence[Prepared]) -> list[Outcome]:
     ]
 
 
-def replace(conn: Connection, ex: Extraction) -> Outcome:
+def replace(conn: Connection, ex: Extraction, reversal: ReversalTest) -> Outcome:
     """Replace a stored document's machine records by a new extraction; keep analyst overrides."""
     doc_id = ex.document.id
     dup = conn.execute(select(document.c.duplicate_of).where(document.c.id == doc_id)).scalar()
     old = [r[0] for r in conn.execute(select(statement.c.id).where(statement.c.document_id == doc_id))]
     party_before = parties(conn)
-    counted_before = tallies.keys_of(conn, old, party_before)
+    counted_before = tallies.keys_of(conn, old, party_before, reversal)
     linked_before = point_tallies.groups_of(conn, old)  # a new extraction may date them otherwise
     for part in [old[i : i + 500] for i in range(0, len(old), 500)]:
         conn.execute(delete(statement_issue).where(statement_issue.c.statement_id.in_(part)))
@@ -353,8 +354,10 @@ def replace(conn: Connection, ex: Extraction) -> Outcome:
     )
     overrides.reattach(conn, doc_id)
     overrides.apply(conn, ids)
-    party_of = tallies.refresh_parties(conn, party_before)
-    tallies.recompute(conn, counted_before | tallies.keys_of(conn, ids, party_of), party_of)
-    point_links.invalidate(conn, sorted(set(old) | set(ids)), linked_before)
+    party_of = tallies.refresh_parties(conn, party_before, reversal)
+    tallies.recompute(
+        conn, counted_before | tallies.keys_of(conn, ids, party_of, reversal), reversal, party_of
+    )
+    point_links.invalidate(conn, sorted(set(old) | set(ids)), reversal, linked_before)
     tallies.bump(conn)
     return Outcome(doc_id, "replaced", len(ids), dup)

@@ -33,7 +33,7 @@ from redline.analysis.stored_positions import StoredPositions, link_options, sto
 from redline.api.deps import PartiesDep, RevisionCacheDep, StoreDep, TaxonomyDep
 from redline.api.plan_diffs import plan_diff
 from redline.api.revision_cache import RevisionCache
-from redline.balance import NO_SHIFT_ROWS
+from redline.balance import NO_SHIFT_ROWS, ReversalTest
 from redline.errors import NotFoundError
 from redline.export.positions import POSITION_COLUMNS, position_rows
 from redline.export.statements import STATEMENT_COLUMNS, statement_rows
@@ -58,16 +58,17 @@ def cell_statements(
     row: str,
     column: str | None,
     at: date | None,
+    reversal: ReversalTest,
 ) -> list[Any]:
     """The light rows (``cell_rows.candidates``) behind one party x column cell, by the rules
-    the tallies count with (``cell_rows.in_cell``); ``column`` None when the rows are already
-    those of the column (a plan point's links).
+    the tallies count with (``cell_rows.in_cell``, the store's ``reversal``); ``column`` None
+    when the rows are already those of the column (a plan point's links).
 
     Undated statements are listed too (last): the cell counts them apart from its balance, and
     a reader should see what they are.
     """
     return sorted(
-        (r for r in rows if cell_rows.in_cell(r, party_of, row, column, at)),
+        (r for r in rows if cell_rows.in_cell(r, party_of, row, column, at, reversal)),
         key=lambda r: (r.date is not None, r.date or date.min, r.id),
         reverse=True,
     )
@@ -477,6 +478,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
                 issue=column,
                 row=party,
                 party_of=party_of,
+                reversal=store.reversal,
                 at=day,
                 skip=(page - 1) * size,
                 take=size + 1,
@@ -490,7 +492,7 @@ def _add_position_pages(router: APIRouter, renderer: Renderer) -> None:
                 rows = store.read(cell_rows.candidates, point=(plan, version, column), speakers=speakers)
             else:
                 rows = store.read(cell_rows.candidates, issue=column, speakers=speakers)
-            found = cell_statements(rows, party_of, party, None if plan else column, day)
+            found = cell_statements(rows, party_of, party, None if plan else column, day, store.reversal)
             if not found:
                 return renderer.not_found(request, f"No statements of {parties(party)} on {what}.")
             if fmt:  # the cell's statements as `redline export statements` writes them
