@@ -119,12 +119,22 @@ _INSERTED = re.compile(
 )
 
 
+# A struck "~~old~~" with a bold "**new**" right after it: a mark-up that shows its insertions in
+# bold, as a chat or a wiki can write no underline.
+_BOLD_REPLACES = re.compile(r"(?<![\w~])~~(?=\S)[^~]*?(?<=\S)~~[ \t]*\*\*(?=\S)")
+_BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)(?P<c>.*?)(?<=\S)\*\*(?![\w*])", re.S)
+
+
 def accept_changes(text: str) -> str:
     """``text`` as it reads once its tracked changes are accepted: deleted text gone (a deleted
     point, a deleted number), inserted text kept without its mark. A deletion keeps its line
-    breaks, so that the lines after it keep their numbers in an error message."""
+    breaks, so that the lines after it keep their numbers in an error message. Where a struck
+    word is followed by a bold one ("~~7.~~ **6.**"), bold is the mark-up's insertion: every
+    bold run is inserted text (a point added whole, "**7. Mines ...**", is point 7)."""
     if not _DELETED.search(text) and not _INSERTED.search(text):
         return text
+    if _BOLD_REPLACES.search(text):
+        text = _BOLD.sub(lambda m: m.group("c"), text)
     text = _DELETED.sub(lambda m: "\n" * m.group(0).count("\n") or "\x00", text)
     text = _INSERTED.sub(lambda m: m.group("a") or m.group("b") or m.group("c") or "", text)
     return re.sub(r"(?P<l>[ \t]*)\x00+(?P<r>[ \t]*)", _closed_gap, text)
@@ -152,6 +162,7 @@ def footnote_marks(lines: Sequence[str]) -> tuple[set[int], re.Pattern[str] | No
     draft with no footnote two keeps its square."""
     found = {i: m.group("mark") for i, line in enumerate(lines) if (m := _FOOTNOTE_LINE.match(line))}
     found |= _anchored_notes(lines)
+    found |= {i: f"[^{m.group('mark')}]" for i, line in enumerate(lines) if (m := _MARKDOWN_NOTE.match(line))}
     if not found:
         return set(), None
     marks = sorted(set(found.values()), key=len, reverse=True)
@@ -164,6 +175,8 @@ def footnote_marks(lines: Sequence[str]) -> tuple[set[int], re.Pattern[str] | No
 _ANCHOR_LINE = re.compile(r"^\s*(?P<mark>\[(?:[a-z]{1,2}|\d{1,3})\])")
 
 
+# A Markdown footnote ("[^3]: Heads 4 and 5 ..."), whose mark "[^3]" is glued to the text it notes.
+_MARKDOWN_NOTE = re.compile(r"^\s*\[\^(?P<mark>[^\]\s]{1,20})\]:")
 _GLUED_MARK = re.compile(r"(?<=[^\s\[])\[(?:[a-z]{1,2}|\d{1,3})\]")
 
 

@@ -37,11 +37,19 @@ _MARK = re.compile(
 )
 
 
+# A rule across the page ("---", "* * *", "___"): Markdown's thematic break, a typist's separator.
+_RULE = re.compile(r"^\s*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,})$")
+
+
 def end_at_closing(last: DraftPoint) -> None:
     """Drop what follows the last point after a blank line once that point has ended its
     sentence: a signature block, an editor's note or the rest of the page is not the point.
-    An indented or lower-case line after the blank still continues it (a wrapped clause)."""
+    An indented or lower-case line after the blank still continues it (a wrapped clause); a
+    rule after the blank ("---", "* * *") closes the text whatever follows it."""
     for k in last.breaks:
+        if _RULE.match(last.lines[k]):
+            del last.lines[k:]
+            return
         before = " ".join(last.lines[:k]).rstrip()
         if before.endswith((".", "!", "?", '."', ".”")) and last.lines[k].lstrip("_*\"“‘'(")[:1].isupper():
             del last.lines[k:]
