@@ -16,10 +16,11 @@ from typing import Any
 
 from redline.analysis.draft_layout import join_wrapped
 from redline.analysis.draft_point import DraftPoint, is_title
+from redline.analysis.plan_records import read_status
 from redline.analysis.textsim import STOP_WORDS
 from redline.model import Point
 
-__all__ = ["draft_record", "end_at_closing", "plain_run_in_titles"]
+__all__ = ["draft_record", "end_at_closing", "plain_run_in_titles", "status_tags"]
 
 # A run-in title in bold or italics that opens a point ("1. **Ceasefire.** A complete ...",
 # "**Prisoners**: ..."): the point's heading, not its text. A stop after it tells it from a word
@@ -39,6 +40,13 @@ _MARK = re.compile(
 
 # A rule across the page ("---", "* * *", "___"): Markdown's thematic break, a typist's separator.
 _RULE = re.compile(r"^\s*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,})$")
+
+# A drafter's note set in brackets in or after a point ("[Facilitator's note: this paragraph was
+# 9 in draft 1.]", "[Note: figures to be checked]"): about the text, no part of it.
+_BRACKETED_NOTE = re.compile(r"\s*\[(?:[A-Z][\w'’]*\s+)?(?i:note):\s[^\[\]]*\]")
+# A status in parentheses after a point's label ("(agreed ad ref)", "(pending)", "(new proposal,
+# Moravel)"): a few words that open in lower case, then the text (or nothing: the options follow).
+_STATUS_TAG = re.compile(r"^\((?P<tag>[a-z][^()]{0,40})\)(?:\s+(?=[A-Z\[\"“])|$)")
 
 
 def end_at_closing(last: DraftPoint) -> None:
@@ -83,6 +91,7 @@ def draft_record(d: DraftPoint, hyphenated: frozenset[str]) -> dict[str, Any]:
             record["lang"] = mark.split(":", 1)[-1].strip()
         else:
             record["status"] = f"{record.get('status', '')} {low}".strip()
+    body = _BRACKETED_NOTE.sub("", body)
     if (m := _RUN_IN.match(body)) and is_title(m.group("title").strip()):
         record["heading"] = m.group("title").strip()
         body = body[m.end() :]
@@ -107,3 +116,22 @@ def plain_run_in_titles(points: list[Point]) -> list[Point]:
         replace(p, heading=m.group("title"), text=p.text[m.end() :]) if (m := titled.get(id(p))) else p
         for p in points
     ]
+
+
+def status_tags(points: list[Point]) -> list[Point]:
+    """``points`` without the status a compilation text writes in parentheses after each label
+    ("OP2 (pending) Forces shall ..."): the status says where the talks stand on the paragraph,
+    and is its agreement when it says one ("agreed ad ref"). Only a draft that tags most of its
+    points (three at least) has such a status: one point opening "(as amended) The ..." keeps it."""
+    tagged = {id(p): m for p in points if (m := _STATUS_TAG.match(p.text)) and len(m.group("tag").split()) <= 5}
+    top = [p for p in points if "." not in p.number]
+    if len(tagged) < 3 or len(tagged) * 2 < len(top):
+        return points
+    out: list[Point] = []
+    for p in points:
+        if (m := tagged.get(id(p))) is None:
+            out.append(p)
+            continue
+        agreement = read_status(m.group("tag"))[1] or p.agreement
+        out.append(replace(p, text=p.text[m.end() :].strip(), agreement=agreement))
+    return out

@@ -44,7 +44,7 @@ from redline.analysis.draft_lines import line_drafts, plain_label, point_start
 from redline.analysis.draft_numbering import article_paragraphs, numbered_by_section, paragraph_headings
 from redline.analysis.draft_ocr import misread_numbers
 from redline.analysis.draft_point import DraftPoint, is_title
-from redline.analysis.draft_records import draft_record, end_at_closing, plain_run_in_titles
+from redline.analysis.draft_records import draft_record, end_at_closing, plain_run_in_titles, status_tags
 from redline.analysis.draft_subtitles import subtitle_text
 from redline.analysis.plan_records import apply_meta, point_from_record
 from redline.analysis.point_sequence import (
@@ -149,7 +149,7 @@ def parse_plan_text(
         point = point_from_record(draft_record(d, hyphenated), len(points), f"{where}:{d.line}")
         if point is not None:
             points.append(point)
-    points = plain_run_in_titles(points)
+    points = plain_run_in_titles(status_tags(points))
     version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
     return apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
 

@@ -63,6 +63,11 @@ _SIGN = re.compile(r"(?P<sign>[^\w\s(\[{<\"“'‘]{1,6})[ \t]?(?=\d)")
 # Capitals written onto the number ("P3", "CL4"): a label with no space before its value.
 _GLUED = re.compile(r"(?P<word>[^\W\d_a-zа-я]{1,3})(?=\d)")
 _DIGITS = re.compile(r"(?P<value>\d{1,3}(?:\.\d{1,3})*)")
+# The ending of a point put in after another without renumbering ("4bis", "4 ter"), from the
+# knowledge file: part of the label; the point counts as the one it follows.
+_INSERTED = re.compile(
+    r"[ \t-]?(?P<end>(?i:" + "|".join(map(re.escape, point_labels().inserted or ("(?!)",))) + r"))(?![^\W\d_])"
+)
 _LETTERS = re.compile(r"(?P<value>[^\W\d_]+)")
 # A title in bold or italics opening a line, with text after it or alone ("**Ceasefire.** ...").
 _EMPHASIS = re.compile(r"(?P<em>\*\*|__)(?=\S)[^*_]{1,80}?(?<=\S)(?P=em)(?:\s|$)")
@@ -225,9 +230,11 @@ def _valued(
     if m := _DIGITS.match(stripped, pos):
         label = m.group("value")
         end = m.end()
-        if "." not in label and (suffix := _SUFFIX.match(stripped, end)):  # "1st:", "2º"
+        if "." not in label and (inserted := _INSERTED.match(stripped, end)):  # "4bis", "4 ter"
+            label, end = label + inserted.group("end").lower(), inserted.end()
+        elif "." not in label and (suffix := _SUFFIX.match(stripped, end)):  # "1st:", "2º"
             end = suffix.end()
-        found.append(("arabic", int(label.rsplit(".", 1)[-1]), label, end))
+        found.append(("arabic", int(_DIGITS.match(label.rsplit(".", 1)[-1]).group("value")), label, end))
     elif m := _LETTERS.match(stripped, pos):
         found += [(k, v, lab, m.end()) for k, v, lab in _value_readings(m.group("value"))]
     out: list[Marker] = []
@@ -372,7 +379,8 @@ def _chains(ms: list[Marker]) -> list[list[Marker]]:
     for m in sorted(ms, key=lambda m: m.line):
         assert m.value is not None
         parent = m.label.rsplit(".", 1)[0] if m.kind == "dotted" else ""
-        before = ended(parent, m.value - 1, m.indent)
+        # a point put in after another ("4bis") follows it: the chain goes on from the same value
+        before = ended(parent, m.value - (not _inserted(m)), m.indent)
         if before is None and m.kind == "arabic" and m.value > 2:
             before = ended(parent, m.value - 2, m.indent)  # a point left out of this version ("1, 2, 4")
         chain = [*before, m] if before and before[-1].line < m.line else [m]
@@ -498,7 +506,9 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
         last = next((i for i in range(top[-1].line + 1, last) if i in noise), last)
     starts: list[tuple[str, Marker]] = []
     numbers = [
-        m.label if m.kind not in {"arabic", "word", "bullet"} else str(k + 1 if m.value is None else m.value)
+        m.label
+        if m.kind not in {"arabic", "word", "bullet"} or _inserted(m)
+        else str(k + 1 if m.value is None else m.value)
         for k, m in enumerate(top)
     ]
     for k, m in enumerate(top):
@@ -508,7 +518,11 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
             [r for r in found[i] if (r.kind, r.style) != key and r.kind != "bullet"]
             for i in range(m.line + 1, end)
         ]
-        subs = [r for r in marker_runs(inside) if r[0].value == 1 and _under(r, m, numbers[k])]
+        subs = [
+            r
+            for r in marker_runs(inside)
+            if r[0].value == 1 and _under(r, m, numbers[k]) and not _alternatives(r[0])
+        ]
         # a dotted number names its parent ("2.1" is of point 2): it is a sub-point even alone
         dotted = [r for rs in inside for r in rs if r.kind == "dotted" and r.label == f"{numbers[k]}.1"]
         if dotted and not subs:
@@ -549,6 +563,18 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
             point.breaks = [b - 1 for b in point.breaks if b > 1]
         points.append(point)
     return points
+
+
+def _inserted(m: Marker) -> bool:
+    """Whether ``m`` numbers a point put in after another ("4bis"): its label ends in letters."""
+    return m.kind == "arabic" and m.label[-1:].isalpha()
+
+
+def _alternatives(m: Marker) -> bool:
+    """Whether ``m`` labels one of a point's alternative wordings ("Alt 1:", "Option 2:"): a
+    negotiating text's options for one paragraph are that paragraph's text, not its sub-points."""
+    word = m.style.split("»", 1)[-1].split("#", 1)[0].strip()
+    return bool(word) and word in point_labels().alternatives
 
 
 def _quoted(top: list[Marker], same: list[list[Marker]]) -> list[Marker]:
