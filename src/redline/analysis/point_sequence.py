@@ -63,6 +63,8 @@ _SIGN = re.compile(r"(?P<sign>[^\w\s(\[{<\"“'‘]{1,6})[ \t]?(?=\d)")
 # Capitals written onto the number ("P3", "CL4"): a label with no space before its value.
 _GLUED = re.compile(r"(?P<word>[^\W\d_a-zа-я]{1,3})(?=\d)")
 _DIGITS = re.compile(r"(?P<value>\d{1,3}(?:\.\d{1,3})*)")
+# A number under a part's letter ("A.2", "C.1.3"): heads of agreement cited by part and number.
+_PART_NUMBER = re.compile(r"(?P<value>[A-Z]\.\d{1,3}(?:\.\d{1,3})*)(?![\w.])")
 # The ending of a point put in after another without renumbering ("4bis", "4 ter"), from the
 # knowledge file: part of the label; the point counts as the one it follows.
 _INSERTED = re.compile(
@@ -227,7 +229,9 @@ def _valued(
     """Readings of a value at ``stripped[pos:]`` and what closes it; ``before`` is the label
     word or the opening bracket, part of the marker's style."""
     found: list[tuple[str, int, str, int]] = []
-    if m := _DIGITS.match(stripped, pos):
+    if m := _PART_NUMBER.match(stripped, pos):  # "A.2": head 2 of part A
+        found.append(("arabic", int(m.group("value").rsplit(".", 1)[-1]), m.group("value"), m.end()))
+    elif m := _DIGITS.match(stripped, pos):
         label = m.group("value")
         end = m.end()
         if "." not in label and (inserted := _INSERTED.match(stripped, end)):  # "4bis", "4 ter"
