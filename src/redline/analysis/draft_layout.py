@@ -264,6 +264,55 @@ _PAGE_END = re.compile(
 )
 
 
+# A line number in the margin of a bill or a court filing: a number set apart from the text by
+# two spaces or a tab ("12        be exchanged within ...").
+_MARGIN_NUMBER = re.compile(r"^(?P<pad>[ \t]{0,3})(?P<num>\d{1,3})(?P<gap>[ \t]{2,}|\t)(?=\S)")
+
+
+def margin_numbers(lines: Sequence[str]) -> tuple[list[str], set[int]]:
+    """``lines`` without the line numbers a bill prints in its margin (each number blanked, so
+    the indents stay), and the indices of the unnumbered lines between and after the numbered
+    pages (a page's number and running header, a closing mark): in a text that numbers its
+    lines, the text is what is numbered. Margin numbers count up by one line after line from 1
+    (starting again on each page), five lines at least, and number wrapped lines too: two lines
+    of a run at least open in lower case, which a list of points, numbered "1  The ...", never does."""
+    found = [_MARGIN_NUMBER.match(line) for line in lines]
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for k, m in enumerate(found):
+        if m is None:
+            if lines[k].strip() and current:  # an unnumbered line of text ends the run
+                runs.append(current)
+                current = []
+            continue
+        value = int(m.group("num"))
+        if current and value == int(found[current[-1]].group("num")) + 1:  # type: ignore[union-attr]
+            current.append(k)
+        else:
+            if current:
+                runs.append(current)
+            current = [k] if value == 1 else []
+    if current:
+        runs.append(current)
+    runs = [
+        r
+        for r in runs
+        if len(r) >= 5 and sum(lines[k][found[k].end() :][:1].islower() for k in r) >= 2  # type: ignore[union-attr]
+    ]
+    if not runs:
+        return list(lines), set()
+    out = list(lines)
+    for r in runs:
+        for k in r:
+            m = found[k]
+            assert m is not None
+            out[k] = " " * m.end() + lines[k][m.end() :]
+    first = runs[0][0]
+    numbered = {k for r in runs for k in r}
+    furniture = {k for k in range(first, len(lines)) if k not in numbered and lines[k].strip()}
+    return out, furniture
+
+
 def page_furniture(lines: Sequence[str], keep: Sequence[bool]) -> set[int]:
     """Indices of the lines a PDF's pages put there: page markers, and running headers or
     footers: a line of two words or more that recurs with only its digits changed and stands

@@ -101,6 +101,9 @@ def draft_record(d: DraftPoint, hyphenated: frozenset[str]) -> dict[str, Any]:
 
 # "Truce. A truce shall ..." : a title of up to four words ending in a stop, then a sentence.
 _PLAIN_RUN_IN = re.compile(r"^(?P<title>[A-Z][\w'’-]*(?: [\w'’-]+){0,3})\.\s+(?=[A-Z\"“(])")
+# The same in capitals, as a bill titles its sections ("SEC. 6. REOPENING OF THE VALLEY ROAD."):
+# capitals say it is a title, so it may be as long as a title is.
+_CAPS_RUN_IN = re.compile(r"^(?P<title>[A-Z][A-Z'’-]*(?: [A-Z'’-]+){0,9})\.\s+(?=[A-Z\"“(])")
 
 
 def plain_run_in_titles(points: list[Point]) -> list[Point]:
@@ -109,7 +112,11 @@ def plain_run_in_titles(points: list[Point]) -> list[Point]:
     open with one, as a drafter who titles points titles them all: one point opening "Agreed.
     The parties ..." keeps its word."""
     top = [p for p in points if "." not in p.number]
-    titled = {id(p): m for p in top if (m := _PLAIN_RUN_IN.match(p.text)) and is_title(m.group("title"))}
+    titled = {
+        id(p): m
+        for p in top
+        if (m := _PLAIN_RUN_IN.match(p.text) or _CAPS_RUN_IN.match(p.text)) and is_title(m.group("title"))
+    }
     if len(titled) < 3 or len(titled) * 3 < len(top) * 2:
         return points
     return [

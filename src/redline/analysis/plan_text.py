@@ -26,6 +26,7 @@ from redline.analysis.draft_layout import (
     hyphenated_words,
     inline_points,
     keycap_numbers,
+    margin_numbers,
     named_clauses,
     note_lines,
     ordinal_paragraphs,
@@ -111,7 +112,7 @@ def parse_plan_text(
         plain_label(without_app_marks(raw.rstrip()))
         for raw in keycap_numbers(thread_counters(unquote(box_tables(text.splitlines()))))
     ]
-    lines = misread_numbers(first_column(lines))
+    lines, margin = margin_numbers(misread_numbers(first_column(lines)))
     notes, note_mark = footnote_marks(lines)
     if note_mark is not None:
         lines = [line if k in notes else note_mark.sub("", line) for k, line in enumerate(lines)]
@@ -119,7 +120,7 @@ def parse_plan_text(
     chrome |= contents_lines(lines)
     starts = [point_start(line) for line in lines]
     furniture = page_furniture(lines, starts) | {k for k in repeated_lines(lines) if not starts[k]}
-    furniture |= note_lines(lines)
+    furniture |= note_lines(lines) | margin
     furniture |= page_numbers(lines, furniture)
     if notes and not any(starts[min(notes) :]) and not any(k > min(notes) for k in furniture - notes):
         # the notes listed after the last point (a shared document's comments with their

@@ -336,10 +336,13 @@ def marker_runs(
     article's "Key points", its reactions and the plan are three lists. A list numbered "1."
     before every item ends likewise at a paragraph set flush between two items (``ends``: a
     heading, a line of prose), since its numbers cannot say that a second list has begun."""
+    flat = [m for item in found for m in ([item] if isinstance(item, Marker) else (item or []))]
+    alias = _abbreviated_styles({(m.kind, m.style) for m in flat})
     groups: dict[tuple[str, str], list[Marker]] = {}
-    for item in found:
-        for m in [item] if isinstance(item, Marker) else (item or []):
-            groups.setdefault((m.kind, m.style), []).append(m)
+    for m in flat:
+        if (m.kind, m.style) in alias:
+            m = replace(m, style=alias[m.kind, m.style])
+        groups.setdefault((m.kind, m.style), []).append(m)
     cuts = sorted(breaks)
     runs: list[list[Marker]] = []
     for (kind, _), ms in groups.items():
@@ -365,6 +368,29 @@ def marker_runs(
     runs = [r for r in runs if len(r) >= 2]
     runs.sort(key=lambda r: (-len(r), r[0].value not in (1, None), _KIND_RANK.get(r[0].kind, 5), r[0].line))
     return runs
+
+
+def _abbreviated_styles(styles: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The style each abbreviated label word's markers share with the word it abbreviates
+    ("SEC. 2." with "SECTION 1.", "Art. 3" with "Article 1"): a drafter writes the word out once
+    and shortens it after, and the two count as one run. Only one longer word may fit."""
+    alias: dict[tuple[str, str], str] = {}
+    for kind, style in styles:
+        word, _, tail = style.partition("#")
+        if not word.endswith(".") or len(word) < 3 or not word[:-1].isalpha():
+            continue
+        longer = [
+            s
+            for k, s in styles
+            if k == kind
+            and s.partition("#")[2] == tail
+            and (w := s.partition("#")[0]).isalpha()
+            and w.startswith(word[:-1])
+            and len(w) > len(word) - 1
+        ]
+        if len(longer) == 1:
+            alias[kind, style] = longer[0]
+    return alias
 
 
 def _chains(ms: list[Marker]) -> list[list[Marker]]:
