@@ -38,8 +38,9 @@ _MARK = re.compile(
 )
 
 
-# A rule across the page ("---", "* * *", "___"): Markdown's thematic break, a typist's separator.
-_RULE = re.compile(r"^\s*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,})$")
+# A rule across the page ("---", "* * *", "___"): Markdown's thematic break, a typist's separator
+# ("* * *" reaches here as "* *" when a continuation line's bullet was taken off).
+_RULE = re.compile(r"^\s*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){2,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,})$")
 
 # A drafter's note set in brackets in or after a point ("[Facilitator's note: this paragraph was
 # 9 in draft 1.]", "[Note: figures to be checked]"): about the text, no part of it.
@@ -53,11 +54,11 @@ def end_at_closing(last: DraftPoint) -> None:
     """Drop what follows the last point after a blank line once that point has ended its
     sentence: a signature block, an editor's note or the rest of the page is not the point.
     An indented or lower-case line after the blank still continues it (a wrapped clause); a
-    rule after the blank ("---", "* * *") closes the text whatever follows it."""
+    rule ("---", "* * *") closes the text whatever follows it."""
+    if rule := next((k for k, line in enumerate(last.lines) if k and _RULE.match(line)), None):
+        del last.lines[rule:]
+        last.breaks = [b for b in last.breaks if b < rule]
     for k in last.breaks:
-        if _RULE.match(last.lines[k]):
-            del last.lines[k:]
-            return
         before = " ".join(last.lines[:k]).rstrip()
         if before.endswith((".", "!", "?", '."', ".”")) and last.lines[k].lstrip("_*\"“‘'(")[:1].isupper():
             del last.lines[k:]
