@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from redline.analysis.draft_layout import accept_changes, margin_numbers
 from redline.analysis.plans import load_plan, parse_plan_csv, parse_plan_text
 
@@ -219,3 +221,40 @@ def test_bold_numbered_bullets_with_footnotes() -> None:
         ("1", "Water", "The towns shall share the water of the lake."),
         ("2", "Boats", "Boats may cross at any hour with a pilot. Pilots come from both towns."),
     ]
+
+
+def point_tags(text: str) -> set[str]:
+    from redline.analysis.negotiation import point_tagging
+
+    tagger, _ = point_tagging()
+    assert tagger is not None
+    return set(tagger(text))
+
+
+@pytest.mark.parametrize(
+    ("provision", "issue"),
+    [
+        ("Each side shall pull its mortars 15 km back from the river.", "military_limits"),
+        ("The town guard shall withdraw its armed launches from the lake.", "military_limits"),
+        ("No gun of a calibre above 80 mm shall stand on the shore.", "military_limits"),
+        ("A joint board shall monitor the implementation of this accord.", "process"),
+        ("A panel of the lake council shall observe compliance with this accord.", "process"),
+        ("The towns shall meet to review this accord after one year.", "process"),
+        ("The customs revenue of the lake port shall be split between the towns.", "sanctions_economy"),
+        ("Boatmen of both towns may fish in the north bay under yearly quotas.", "sanctions_economy"),
+        ("The lake road shall reopen to goods and buses within a week.", "sanctions_economy"),
+    ],
+)
+def test_provision_wording_is_tagged(provision: str, issue: str) -> None:
+    assert issue in point_tags(provision)
+
+
+@pytest.mark.parametrize(
+    ("provision", "issue"),
+    [
+        ("Detained boatmen shall be freed within 5 days of the ceasefire.", "ceasefire"),
+        ("The lake tolls shall be paid into a joint account of both towns.", "amnesty_justice"),
+    ],
+)
+def test_provision_wording_is_not_tagged(provision: str, issue: str) -> None:
+    assert issue not in point_tags(provision)
