@@ -60,8 +60,8 @@ def test_operative_paragraphs_with_status_tags_bis_and_alternatives() -> None:
 
 
 def test_a_parenthesis_opening_one_point_is_its_text() -> None:
-    text = "1. (Subject to point 3) the towns shall share the lake.\n2. Boats may cross.\n3. Pilots guide boats.\n"
-    assert read(text)[0] == ("1", "(Subject to point 3) the towns shall share the lake.")
+    text = "1. (Subject to point 3) the towns share the lake.\n2. Boats may cross.\n3. Pilots guide boats.\n"
+    assert read(text)[0] == ("1", "(Subject to point 3) the towns share the lake.")
 
 
 MARKUP = """# Lake Sella: draft 3 with changes shown
@@ -129,7 +129,11 @@ To settle the use of Lake Sella.
 def test_a_bill_with_margin_line_numbers_and_sections() -> None:
     version = parse_plan_text(BILL, plan="p", label="v", where="bill.txt")
     assert [(p.number, p.heading, p.text) for p in version.points] == [
-        ("1", "SHARING OF THE WATER", "The towns of Ilm and Vost shall share the water of the lake in equal parts."),
+        (
+            "1",
+            "SHARING OF THE WATER",
+            "The towns of Ilm and Vost shall share the water of the lake in equal parts.",
+        ),
         ("2", "CROSSINGS", "Boats of either town may cross the lake at any hour."),
         ("3", "JOINT BOARD OF THE LAKE AND ITS SHORES", "A joint board shall be set up as follows:"),
         ("3.a", None, "Each town shall name two members, who shall serve for three years."),

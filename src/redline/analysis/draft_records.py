@@ -131,7 +131,9 @@ def status_tags(points: list[Point]) -> list[Point]:
     ("OP2 (pending) Forces shall ..."): the status says where the talks stand on the paragraph,
     and is its agreement when it says one ("agreed ad ref"). Only a draft that tags most of its
     points (three at least) has such a status: one point opening "(as amended) The ..." keeps it."""
-    tagged = {id(p): m for p in points if (m := _STATUS_TAG.match(p.text)) and len(m.group("tag").split()) <= 5}
+    tagged = {
+        id(p): m for p in points if (m := _STATUS_TAG.match(p.text)) and len(m.group("tag").split()) <= 5
+    }
     top = [p for p in points if "." not in p.number]
     if len(tagged) < 3 or len(tagged) * 2 < len(top):
         return points

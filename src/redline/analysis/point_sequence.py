@@ -67,9 +67,8 @@ _DIGITS = re.compile(r"(?P<value>\d{1,3}(?:\.\d{1,3})*)")
 _PART_NUMBER = re.compile(r"(?P<value>[A-Z]\.\d{1,3}(?:\.\d{1,3})*)(?![\w.])")
 # The ending of a point put in after another without renumbering ("4bis", "4 ter"), from the
 # knowledge file: part of the label; the point counts as the one it follows.
-_INSERTED = re.compile(
-    r"[ \t-]?(?P<end>(?i:" + "|".join(map(re.escape, point_labels().inserted or ("(?!)",))) + r"))(?![^\W\d_])"
-)
+_INSERTED_ENDS = "|".join(map(re.escape, point_labels().inserted or ("(?!)",)))
+_INSERTED = re.compile(r"[ \t-]?(?P<end>(?i:" + _INSERTED_ENDS + r"))(?![^\W\d_])")
 _LETTERS = re.compile(r"(?P<value>[^\W\d_]+)")
 # A title in bold or italics opening a line, with text after it or alone ("**Ceasefire.** ...").
 _EMPHASIS = re.compile(r"(?P<em>\*\*|__)(?=\S)[^*_]{1,80}?(?<=\S)(?P=em)(?:\s|$)")
@@ -233,12 +232,13 @@ def _valued(
         found.append(("arabic", int(m.group("value").rsplit(".", 1)[-1]), m.group("value"), m.end()))
     elif m := _DIGITS.match(stripped, pos):
         label = m.group("value")
+        value = int(label.rsplit(".", 1)[-1])
         end = m.end()
         if "." not in label and (inserted := _INSERTED.match(stripped, end)):  # "4bis", "4 ter"
             label, end = label + inserted.group("end").lower(), inserted.end()
         elif "." not in label and (suffix := _SUFFIX.match(stripped, end)):  # "1st:", "2º"
             end = suffix.end()
-        found.append(("arabic", int(_DIGITS.match(label.rsplit(".", 1)[-1]).group("value")), label, end))
+        found.append(("arabic", value, label, end))
     elif m := _LETTERS.match(stripped, pos):
         found += [(k, v, lab, m.end()) for k, v, lab in _value_readings(m.group("value"))]
     out: list[Marker] = []

@@ -112,8 +112,8 @@ def _fields(record: Mapping[str, Any]) -> dict[str, Any]:
 _TITLE_ROWS = 5
 
 
-def _header(reader: Any, where: str) -> tuple[list[str], list[str]]:
-    """The header row of a plan CSV and the field each column fills. A spreadsheet saved as
+def _header(reader: Any, where: str) -> list[str]:
+    """The field each column of a plan CSV's header row fills. A spreadsheet saved as
     CSV may carry a title row and blank rows above its header ("Heads of agreement - draft 2,,,"):
     the header is the first row that names a text column, within the first few rows."""
     first: list[str] | None = None
@@ -123,7 +123,7 @@ def _header(reader: Any, where: str) -> tuple[list[str], list[str]]:
             continue
         first = first if first is not None else row
         if "text" in (columns := field_names(row)):
-            return row, columns
+            return columns
         seen += 1
         if seen >= _TITLE_ROWS:
             break
@@ -155,11 +155,11 @@ def parse_plan_csv(
     """
     reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
     meta: dict[str, Any] = {}
-    headers, columns = _header(reader, where)
+    columns = _header(reader, where)
     points: list[Point] = []
     gone: list[str] = []
     for row in reader:
-        record = {name: (v or "").strip() for name, v in zip(columns, row, strict=False)}
+        record: dict[str, Any] = {name: (v or "").strip() for name, v in zip(columns, row, strict=False)}
         if not any(record.values()):
             continue
         for key in _CSV_META:
