@@ -44,6 +44,7 @@ __all__ = [
     "inline_points",
     "join_wrapped",
     "keycap_numbers",
+    "margin_numbers",
     "named_clauses",
     "note_lines",
     "ordinal_paragraphs",
