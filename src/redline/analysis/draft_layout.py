@@ -44,6 +44,7 @@ __all__ = [
     "inline_points",
     "join_wrapped",
     "keycap_numbers",
+    "margin_numbers",
     "named_clauses",
     "note_lines",
     "ordinal_paragraphs",
@@ -119,12 +120,22 @@ _INSERTED = re.compile(
 )
 
 
+# A struck "~~old~~" with a bold "**new**" right after it: a mark-up that shows its insertions in
+# bold, as a chat or a wiki can write no underline.
+_BOLD_REPLACES = re.compile(r"(?<![\w~])~~(?=\S)[^~]*?(?<=\S)~~[ \t]*\*\*(?=\S)")
+_BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)(?P<c>.*?)(?<=\S)\*\*(?![\w*])", re.S)
+
+
 def accept_changes(text: str) -> str:
     """``text`` as it reads once its tracked changes are accepted: deleted text gone (a deleted
     point, a deleted number), inserted text kept without its mark. A deletion keeps its line
-    breaks, so that the lines after it keep their numbers in an error message."""
+    breaks, so that the lines after it keep their numbers in an error message. Where a struck
+    word is followed by a bold one ("~~7.~~ **6.**"), bold is the mark-up's insertion: every
+    bold run is inserted text (a point added whole, "**7. Mines ...**", is point 7)."""
     if not _DELETED.search(text) and not _INSERTED.search(text):
         return text
+    if _BOLD_REPLACES.search(text):
+        text = _BOLD.sub(lambda m: m.group("c"), text)
     text = _DELETED.sub(lambda m: "\n" * m.group(0).count("\n") or "\x00", text)
     text = _INSERTED.sub(lambda m: m.group("a") or m.group("b") or m.group("c") or "", text)
     return re.sub(r"(?P<l>[ \t]*)\x00+(?P<r>[ \t]*)", _closed_gap, text)
@@ -152,6 +163,7 @@ def footnote_marks(lines: Sequence[str]) -> tuple[set[int], re.Pattern[str] | No
     draft with no footnote two keeps its square."""
     found = {i: m.group("mark") for i, line in enumerate(lines) if (m := _FOOTNOTE_LINE.match(line))}
     found |= _anchored_notes(lines)
+    found |= {i: f"[^{m.group('mark')}]" for i, line in enumerate(lines) if (m := _MARKDOWN_NOTE.match(line))}
     if not found:
         return set(), None
     marks = sorted(set(found.values()), key=len, reverse=True)
@@ -164,6 +176,8 @@ def footnote_marks(lines: Sequence[str]) -> tuple[set[int], re.Pattern[str] | No
 _ANCHOR_LINE = re.compile(r"^\s*(?P<mark>\[(?:[a-z]{1,2}|\d{1,3})\])")
 
 
+# A Markdown footnote ("[^3]: Heads 4 and 5 ..."), whose mark "[^3]" is glued to the text it notes.
+_MARKDOWN_NOTE = re.compile(r"^\s*\[\^(?P<mark>[^\]\s]{1,20})\]:")
 _GLUED_MARK = re.compile(r"(?<=[^\s\[])\[(?:[a-z]{1,2}|\d{1,3})\]")
 
 
@@ -249,6 +263,55 @@ _PAGE_ALONE = re.compile(
 _PAGE_END = re.compile(
     rf"(?:\s{{3,}}|\t|\|\s*)(?:{_COUNTER_WORD})\s*\d+(?:\s*(?:of|/|von|з|из|sur)\s*\d+)?\s*$", re.I
 )
+
+
+# A line number in the margin of a bill or a court filing: a number set apart from the text by
+# two spaces or a tab ("12        be exchanged within ...").
+_MARGIN_NUMBER = re.compile(r"^(?P<pad>[ \t]{0,3})(?P<num>\d{1,3})(?P<gap>[ \t]{2,}|\t)(?=\S)")
+
+
+def margin_numbers(lines: Sequence[str]) -> tuple[list[str], set[int]]:
+    """``lines`` without the line numbers a bill prints in its margin (each number blanked, so
+    the indents stay), and the indices of the unnumbered lines between and after the numbered
+    pages (a page's number and running header, a closing mark): in a text that numbers its
+    lines, the text is what is numbered. Margin numbers count up by one line after line from 1
+    (starting again on each page), five lines at least, and number wrapped lines too: two lines
+    of a run at least open in lower case, which a list of points, numbered "1  The ...", never does."""
+    found = [_MARGIN_NUMBER.match(line) for line in lines]
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for k, m in enumerate(found):
+        if m is None:
+            if lines[k].strip() and current:  # an unnumbered line of text ends the run
+                runs.append(current)
+                current = []
+            continue
+        value = int(m.group("num"))
+        if current and value == int(found[current[-1]].group("num")) + 1:  # type: ignore[union-attr]
+            current.append(k)
+        else:
+            if current:
+                runs.append(current)
+            current = [k] if value == 1 else []
+    if current:
+        runs.append(current)
+    runs = [
+        r
+        for r in runs
+        if len(r) >= 5 and sum(lines[k][found[k].end() :][:1].islower() for k in r) >= 2  # type: ignore[union-attr]
+    ]
+    if not runs:
+        return list(lines), set()
+    out = list(lines)
+    for r in runs:
+        for k in r:
+            m = found[k]
+            assert m is not None
+            out[k] = " " * m.end() + lines[k][m.end() :]
+    first = runs[0][0]
+    numbered = {k for r in runs for k in r}
+    furniture = {k for k in range(first, len(lines)) if k not in numbered and lines[k].strip()}
+    return out, furniture
 
 
 def page_furniture(lines: Sequence[str], keep: Sequence[bool]) -> set[int]:

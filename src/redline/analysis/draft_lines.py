@@ -99,7 +99,12 @@ def plain_label(line: str) -> str:
     if m is None or m.end() == len(m.group("indent")):
         return line
     rest = line[m.end() :].lstrip()
-    plain = f"{m.group('indent')}{m.group('label') + ' ' if m.group('label') else ''}{rest}"
+    label = m.group("label")
+    if label and not rest and (n := _numbered(label)) and n.group("text").strip():
+        # the number and the title in bold, alone on the line ("- **4. The port**"): the title
+        # stays in bold, a heading over the text under it
+        label = f"{label[: n.start('text')].rstrip()} **{n.group('text').strip()}**"
+    plain = f"{m.group('indent')}{label + ' ' if label else ''}{rest}"
     return plain if point_start(plain) else line
 
 

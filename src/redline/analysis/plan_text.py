@@ -26,6 +26,7 @@ from redline.analysis.draft_layout import (
     hyphenated_words,
     inline_points,
     keycap_numbers,
+    margin_numbers,
     named_clauses,
     note_lines,
     ordinal_paragraphs,
@@ -44,7 +45,7 @@ from redline.analysis.draft_lines import line_drafts, plain_label, point_start
 from redline.analysis.draft_numbering import article_paragraphs, numbered_by_section, paragraph_headings
 from redline.analysis.draft_ocr import misread_numbers
 from redline.analysis.draft_point import DraftPoint, is_title
-from redline.analysis.draft_records import draft_record, end_at_closing, plain_run_in_titles
+from redline.analysis.draft_records import draft_record, end_at_closing, plain_run_in_titles, status_tags
 from redline.analysis.draft_subtitles import subtitle_text
 from redline.analysis.plan_records import apply_meta, point_from_record
 from redline.analysis.point_sequence import (
@@ -111,7 +112,7 @@ def parse_plan_text(
         plain_label(without_app_marks(raw.rstrip()))
         for raw in keycap_numbers(thread_counters(unquote(box_tables(text.splitlines()))))
     ]
-    lines = misread_numbers(first_column(lines))
+    lines, margin = margin_numbers(misread_numbers(first_column(lines)))
     notes, note_mark = footnote_marks(lines)
     if note_mark is not None:
         lines = [line if k in notes else note_mark.sub("", line) for k, line in enumerate(lines)]
@@ -119,7 +120,7 @@ def parse_plan_text(
     chrome |= contents_lines(lines)
     starts = [point_start(line) for line in lines]
     furniture = page_furniture(lines, starts) | {k for k in repeated_lines(lines) if not starts[k]}
-    furniture |= note_lines(lines)
+    furniture |= note_lines(lines) | margin
     furniture |= page_numbers(lines, furniture)
     if notes and not any(starts[min(notes) :]) and not any(k > min(notes) for k in furniture - notes):
         # the notes listed after the last point (a shared document's comments with their
@@ -149,7 +150,7 @@ def parse_plan_text(
         point = point_from_record(draft_record(d, hyphenated), len(points), f"{where}:{d.line}")
         if point is not None:
             points.append(point)
-    points = plain_run_in_titles(points)
+    points = plain_run_in_titles(status_tags(points))
     version = PlanVersion(plan=plan, label=label, date=when, source=source, points=points)
     return apply_meta(version, {k: v[0] if k != "source_url" else v for k, v in meta.items()}, where)
 

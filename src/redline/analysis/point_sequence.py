@@ -63,6 +63,12 @@ _SIGN = re.compile(r"(?P<sign>[^\w\s(\[{<\"“'‘]{1,6})[ \t]?(?=\d)")
 # Capitals written onto the number ("P3", "CL4"): a label with no space before its value.
 _GLUED = re.compile(r"(?P<word>[^\W\d_a-zа-я]{1,3})(?=\d)")
 _DIGITS = re.compile(r"(?P<value>\d{1,3}(?:\.\d{1,3})*)")
+# A number under a part's letter ("A.2", "C.1.3"): heads of agreement cited by part and number.
+_PART_NUMBER = re.compile(r"(?P<value>[A-Z]\.\d{1,3}(?:\.\d{1,3})*)(?![\w.])")
+# The ending of a point put in after another without renumbering ("4bis", "4 ter"), from the
+# knowledge file: part of the label; the point counts as the one it follows.
+_INSERTED_ENDS = "|".join(map(re.escape, point_labels().inserted or ("(?!)",)))
+_INSERTED = re.compile(r"[ \t-]?(?P<end>(?i:" + _INSERTED_ENDS + r"))(?![^\W\d_])")
 _LETTERS = re.compile(r"(?P<value>[^\W\d_]+)")
 # A title in bold or italics opening a line, with text after it or alone ("**Ceasefire.** ...").
 _EMPHASIS = re.compile(r"(?P<em>\*\*|__)(?=\S)[^*_]{1,80}?(?<=\S)(?P=em)(?:\s|$)")
@@ -222,12 +228,17 @@ def _valued(
     """Readings of a value at ``stripped[pos:]`` and what closes it; ``before`` is the label
     word or the opening bracket, part of the marker's style."""
     found: list[tuple[str, int, str, int]] = []
-    if m := _DIGITS.match(stripped, pos):
+    if m := _PART_NUMBER.match(stripped, pos):  # "A.2": head 2 of part A
+        found.append(("arabic", int(m.group("value").rsplit(".", 1)[-1]), m.group("value"), m.end()))
+    elif m := _DIGITS.match(stripped, pos):
         label = m.group("value")
+        value = int(label.rsplit(".", 1)[-1])
         end = m.end()
-        if "." not in label and (suffix := _SUFFIX.match(stripped, end)):  # "1st:", "2º"
+        if "." not in label and (inserted := _INSERTED.match(stripped, end)):  # "4bis", "4 ter"
+            label, end = label + inserted.group("end").lower(), inserted.end()
+        elif "." not in label and (suffix := _SUFFIX.match(stripped, end)):  # "1st:", "2º"
             end = suffix.end()
-        found.append(("arabic", int(label.rsplit(".", 1)[-1]), label, end))
+        found.append(("arabic", value, label, end))
     elif m := _LETTERS.match(stripped, pos):
         found += [(k, v, lab, m.end()) for k, v, lab in _value_readings(m.group("value"))]
     out: list[Marker] = []
@@ -325,10 +336,13 @@ def marker_runs(
     article's "Key points", its reactions and the plan are three lists. A list numbered "1."
     before every item ends likewise at a paragraph set flush between two items (``ends``: a
     heading, a line of prose), since its numbers cannot say that a second list has begun."""
+    flat = [m for item in found for m in ([item] if isinstance(item, Marker) else (item or []))]
+    alias = _abbreviated_styles({(m.kind, m.style) for m in flat})
     groups: dict[tuple[str, str], list[Marker]] = {}
-    for item in found:
-        for m in [item] if isinstance(item, Marker) else (item or []):
-            groups.setdefault((m.kind, m.style), []).append(m)
+    for m in flat:
+        if (m.kind, m.style) in alias:
+            m = replace(m, style=alias[m.kind, m.style])
+        groups.setdefault((m.kind, m.style), []).append(m)
     cuts = sorted(breaks)
     runs: list[list[Marker]] = []
     for (kind, _), ms in groups.items():
@@ -356,6 +370,29 @@ def marker_runs(
     return runs
 
 
+def _abbreviated_styles(styles: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The style each abbreviated label word's markers share with the word it abbreviates
+    ("SEC. 2." with "SECTION 1.", "Art. 3" with "Article 1"): a drafter writes the word out once
+    and shortens it after, and the two count as one run. Only one longer word may fit."""
+    alias: dict[tuple[str, str], str] = {}
+    for kind, style in styles:
+        word, _, tail = style.partition("#")
+        if not word.endswith(".") or len(word) < 3 or not word[:-1].isalpha():
+            continue
+        longer = [
+            s
+            for k, s in styles
+            if k == kind
+            and s.partition("#")[2] == tail
+            and (w := s.partition("#")[0]).isalpha()
+            and w.startswith(word[:-1])
+            and len(w) > len(word) - 1
+        ]
+        if len(longer) == 1:
+            alias[kind, style] = longer[0]
+    return alias
+
+
 def _chains(ms: list[Marker]) -> list[list[Marker]]:
     """The chains of ``ms`` (in line order) whose values count up by one (numbers may skip one, a
     point left out of a version); dotted numbers count up under one parent ("2.1", "2.2")."""
@@ -372,7 +409,8 @@ def _chains(ms: list[Marker]) -> list[list[Marker]]:
     for m in sorted(ms, key=lambda m: m.line):
         assert m.value is not None
         parent = m.label.rsplit(".", 1)[0] if m.kind == "dotted" else ""
-        before = ended(parent, m.value - 1, m.indent)
+        # a point put in after another ("4bis") follows it: the chain goes on from the same value
+        before = ended(parent, m.value - (not _inserted(m)), m.indent)
         if before is None and m.kind == "arabic" and m.value > 2:
             before = ended(parent, m.value - 2, m.indent)  # a point left out of this version ("1, 2, 4")
         chain = [*before, m] if before and before[-1].line < m.line else [m]
@@ -498,7 +536,9 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
         last = next((i for i in range(top[-1].line + 1, last) if i in noise), last)
     starts: list[tuple[str, Marker]] = []
     numbers = [
-        m.label if m.kind not in {"arabic", "word", "bullet"} else str(k + 1 if m.value is None else m.value)
+        m.label
+        if m.kind not in {"arabic", "word", "bullet"} or _inserted(m)
+        else str(k + 1 if m.value is None else m.value)
         for k, m in enumerate(top)
     ]
     for k, m in enumerate(top):
@@ -508,7 +548,11 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
             [r for r in found[i] if (r.kind, r.style) != key and r.kind != "bullet"]
             for i in range(m.line + 1, end)
         ]
-        subs = [r for r in marker_runs(inside) if r[0].value == 1 and _under(r, m, numbers[k])]
+        subs = [
+            r
+            for r in marker_runs(inside)
+            if r[0].value == 1 and _under(r, m, numbers[k]) and not _alternatives(r[0])
+        ]
         # a dotted number names its parent ("2.1" is of point 2): it is a sub-point even alone
         dotted = [r for rs in inside for r in rs if r.kind == "dotted" and r.label == f"{numbers[k]}.1"]
         if dotted and not subs:
@@ -549,6 +593,18 @@ def sequence_points(lines: Sequence[str], skip: Collection[int] = ()) -> list[Dr
             point.breaks = [b - 1 for b in point.breaks if b > 1]
         points.append(point)
     return points
+
+
+def _inserted(m: Marker) -> bool:
+    """Whether ``m`` numbers a point put in after another ("4bis"): its label ends in letters."""
+    return m.kind == "arabic" and m.label[-1:].isalpha()
+
+
+def _alternatives(m: Marker) -> bool:
+    """Whether ``m`` labels one of a point's alternative wordings ("Alt 1:", "Option 2:"): a
+    negotiating text's options for one paragraph are that paragraph's text, not its sub-points."""
+    word = m.style.split("»", 1)[-1].split("#", 1)[0].strip()
+    return bool(word) and word in point_labels().alternatives
 
 
 def _quoted(top: list[Marker], same: list[list[Marker]]) -> list[Marker]:

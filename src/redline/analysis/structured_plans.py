@@ -108,6 +108,32 @@ def _fields(record: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+# How many rows a spreadsheet may hold above its header (a title, a date, blank rows).
+_TITLE_ROWS = 5
+
+
+def _header(reader: Any, where: str) -> list[str]:
+    """The field each column of a plan CSV's header row fills. A spreadsheet saved as
+    CSV may carry a title row and blank rows above its header ("Heads of agreement - draft 2,,,"):
+    the header is the first row that names a text column, within the first few rows."""
+    first: list[str] | None = None
+    seen = 0
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        first = first if first is not None else row
+        if "text" in (columns := field_names(row)):
+            return columns
+        seen += 1
+        if seen >= _TITLE_ROWS:
+            break
+    raise PlanError(
+        f"the CSV has no 'text' column (its columns: {', '.join(first or []) or 'none'})",
+        where=f"{where}:1",
+        hint="the header must name a text column (text, provision, clause), e.g. number,text,heading",
+    )
+
+
 # Version-level columns of a plan CSV (the rest describe points).
 _CSV_META = ("author", "kind", "based_on", "source_url")
 
@@ -127,21 +153,13 @@ def parse_plan_csv(
     come from ``author``, ``kind``, ``based_on`` and ``source_url`` columns: the first value
     given in each (the other rows may leave them empty).
     """
-    reader = csv.DictReader(io.StringIO(text), delimiter=csv_delimiter(text))
+    reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
     meta: dict[str, Any] = {}
-    headers = list(reader.fieldnames or [])
-    columns = field_names(headers)
-    rename = dict(zip(headers, columns, strict=True))
-    if "text" not in columns:
-        raise PlanError(
-            f"the CSV has no 'text' column (its columns: {', '.join(headers) or 'none'})",
-            where=f"{where}:1",
-            hint="the header must name a text column (text, provision, clause), e.g. number,text,heading",
-        )
+    columns = _header(reader, where)
     points: list[Point] = []
     gone: list[str] = []
     for row in reader:
-        record = {rename[k]: (v or "").strip() for k, v in row.items() if k is not None}
+        record: dict[str, Any] = {name: (v or "").strip() for name, v in zip(columns, row, strict=False)}
         if not any(record.values()):
             continue
         for key in _CSV_META:

@@ -34,6 +34,8 @@ class PointLabels:
     app_marks: tuple[str, ...] = ()  # "<This message was edited>": a chat app's words in a message
     struck: tuple[str, ...] = ()  # "repealed", "omitted": a point's whole text when it is no longer in force
     struck_by: tuple[str, ...] = ()  # "by", "with effect from": what may follow it ("Repealed by ...")
+    inserted: tuple[str, ...] = ()  # "bis", "ter": a number's ending for a point put in after it ("4bis")
+    alternatives: tuple[str, ...] = ()  # "alt", "option": label words of a point's alternative wordings
 
     def cardinal(self, word: str) -> int | None:
         """The number a cardinal word says ("Two" is 2), None when it says none: the one reading
@@ -70,7 +72,7 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
     """Validate an already-parsed mapping of ``words`` and ``sections`` (by language),
     ``prefixes``, ``annexes``, ``counters``, ``bullets`` and the number words (``cardinals``,
     ``ordinals``, in order from one), ``alphabets``, ``ordinal_suffixes``, ``notes``, ``app_marks``,
-    ``struck`` and ``struck_by``."""
+    ``struck``, ``struck_by``, ``inserted`` and ``alternatives``."""
     keys = {
         *("words", "prefixes", "sections", "annexes", "counters", "bullets", "cardinals", "ordinals"),
         "alphabets",
@@ -79,6 +81,8 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
         "app_marks",
         "struck",
         "struck_by",
+        "inserted",
+        "alternatives",
     }
     if not isinstance(raw, dict) or set(raw) - keys:
         raise ConfigError(f"the point labels must be a mapping with keys {sorted(keys)}", where=where)
@@ -113,7 +117,7 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
     if not isinstance(suffixes, list) or not all(isinstance(x, str) and x.strip() for x in suffixes):
         raise ConfigError("'ordinal_suffixes' must be a list of endings", where=where)
     phrases = {}
-    for key in ("notes", "app_marks", "struck", "struck_by"):
+    for key in ("notes", "app_marks", "struck", "struck_by", "inserted", "alternatives"):
         found = raw.get(key) or []
         if not isinstance(found, list) or not all(isinstance(w, str) and w.strip() for w in found):
             raise ConfigError(f"'{key}' must be a list of phrases", where=where)
@@ -133,6 +137,8 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
         phrases["app_marks"],
         tuple(w.lower() for w in phrases["struck"]),
         tuple(w.lower() for w in phrases["struck_by"]),
+        tuple(sorted((w.lower() for w in phrases["inserted"]), key=len, reverse=True)),
+        tuple(w.lower() for w in phrases["alternatives"]),
     )
 
 

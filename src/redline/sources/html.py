@@ -20,6 +20,10 @@ from redline.model import Problem
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _NEWLINES = re.compile(r"\s*\n\s*")
 _NOT_TEXT = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form")
+# Words of a block's class or id that mark an advertisement or a promotion set inside the text
+# ("ad", "ad-slot", "sponsored"): its own lists ("1. Subscribe ...") are no part of the page's.
+_AD_WORDS = frozenset({"ad", "ads", "advert", "adverts", "advertisement", "sponsored", "promo", "promotion"})
+_AD_SPLIT = re.compile(r"[\s_-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,10 @@ def _text_tree(markup: str) -> lxml_html.HtmlElement | None:
         return None
     for bad in tree.xpath("|".join(f"//{tag}" for tag in _NOT_TEXT)):
         bad.drop_tree()
+    for block in tree.xpath("//*[@class or @id]"):
+        names = f"{block.get('class', '')} {block.get('id', '')}".lower()
+        if _AD_WORDS.intersection(_AD_SPLIT.split(names)) and block.getparent() is not None:
+            block.drop_tree()
     return tree
 
 
