@@ -210,10 +210,15 @@ def _univocal(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     whose cue lies inside the words of another ("The aide told reporters that the mayor had
     promised to scrap the plan") is part of that other's content, not a statement of its own;
     the widest statement stays. A quotation split by its own cue ("“...,” she said, adding that
-    .... “...”") runs across its frame, and what the frame says is no part of the quotation."""
+    .... “...”") runs across its frame, and what the frame says is no part of the quotation.
+    A quotation with no cue of its own inside another statement's words (a labelled turn's "no
+    one is like, ‘the plan is dead’", a headline's "Voss: Plan Is ‘Dead on Arrival’") is part of it."""
     kept: list[Attribution] = []
     for a in sorted(found, key=lambda a: a.content[0] - a.content[1]):
-        if a.cue is None or not any(
+        if a.cue is None:
+            if not any(b.content[0] <= a.content[0] and a.content[1] <= b.content[1] for b in kept):
+                kept.append(a)
+        elif not any(
             b.content[0] <= a.cue[0]
             and a.cue[1] <= b.content[1]
             and (not _framed_within(b) or _describes_speaker(doc, a))
