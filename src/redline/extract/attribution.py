@@ -311,15 +311,21 @@ _SENTENCE_END = re.compile(r"[.!?]")
 
 
 def _goes_on(text: str, head: Attribution, a: Attribution) -> bool:
-    """Whether the quotation ``a`` goes on from ``head`` within its sentence (past the frame,
+    """Whether ``a`` goes on from ``head`` within its sentence (a quotation past the frame,
     ", he said, “...”", or a colon, also across a paragraph break): a quotation after a full stop
     starts a sentence of its own, whose cue the frame's may only have stood in for; words
     beside the quotation ("..., adding that ...") or inside it are statements of their own."""
-    if a.kind != "direct" or a.content[0] < head.content[1]:
+    if a.content[0] < head.content[1]:
         return False
     between = text[head.content[1] : a.content[0]]
     if _SENTENCE_END.search(between):
         return False
+    if a.kind != "direct":
+        # "The ferry is slow, the captain said, but it is cheap": reported words that go on past
+        # their own frame in one sentence are one statement; after a quotation they are not
+        # (gold often gives such words a statement of their own)
+        framed = a.cue is not None and head.content[1] <= a.cue[0] and a.cue[1] <= a.content[0]
+        return framed and head.kind != "direct" and "\n" not in between
     return "\n" not in between or between.lstrip().startswith(":")
 
 
