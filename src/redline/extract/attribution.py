@@ -210,10 +210,15 @@ def _univocal(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     whose cue lies inside the words of another ("The aide told reporters that the mayor had
     promised to scrap the plan") is part of that other's content, not a statement of its own;
     the widest statement stays. A quotation split by its own cue ("“...,” she said, adding that
-    .... “...”") runs across its frame, and what the frame says is no part of the quotation."""
+    .... “...”") runs across its frame, and what the frame says is no part of the quotation.
+    A quotation with no cue of its own inside another statement's words (a labelled turn's "no
+    one is like, ‘the plan is dead’", a headline's "Voss: Plan Is ‘Dead on Arrival’") is part of it."""
     kept: list[Attribution] = []
     for a in sorted(found, key=lambda a: a.content[0] - a.content[1]):
-        if a.cue is None or not any(
+        if a.cue is None:
+            if not any(b.content[0] <= a.content[0] and a.content[1] <= b.content[1] for b in kept):
+                kept.append(a)
+        elif not any(
             b.content[0] <= a.cue[0]
             and a.cue[1] <= b.content[1]
             and (not _framed_within(b) or _describes_speaker(doc, a))
@@ -306,15 +311,21 @@ _SENTENCE_END = re.compile(r"[.!?]")
 
 
 def _goes_on(text: str, head: Attribution, a: Attribution) -> bool:
-    """Whether the quotation ``a`` goes on from ``head`` within its sentence (past the frame,
+    """Whether ``a`` goes on from ``head`` within its sentence (a quotation past the frame,
     ", he said, “...”", or a colon, also across a paragraph break): a quotation after a full stop
     starts a sentence of its own, whose cue the frame's may only have stood in for; words
     beside the quotation ("..., adding that ...") or inside it are statements of their own."""
-    if a.kind != "direct" or a.content[0] < head.content[1]:
+    if a.content[0] < head.content[1]:
         return False
     between = text[head.content[1] : a.content[0]]
     if _SENTENCE_END.search(between):
         return False
+    if a.kind != "direct":
+        # "The ferry is slow, the captain said, but it is cheap": reported words that go on past
+        # their own frame in one sentence are one statement; after a quotation they are not
+        # (gold often gives such words a statement of their own)
+        framed = a.cue is not None and head.content[1] <= a.cue[0] and a.cue[1] <= a.content[0]
+        return framed and head.kind != "direct" and "\n" not in between
     return "\n" not in between or between.lstrip().startswith(":")
 
 
