@@ -57,3 +57,23 @@ def test_batch_articles_go_through_the_extractor_as_batch_rows(
     assert len(examples) == gold  # each gold statement once: matched or added as missed
     assert all(e.batch and not e.written and e.weight == 0.5 for e in examples)
     assert sum(e.extracted for e in examples) >= 0.8 * gold  # the same extraction as real news
+
+
+def test_balanced_batch_rows_keep_the_talks_label_shares(
+    training: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redline.extract.features import StatementInput
+
+    def ex(issue: str, stance: str, batch: bool) -> object:
+        item = StatementInput("the envoys met for a third day")
+        return training.Example("d", item, (issue,), stance, batch=batch)
+
+    # talks rows: half the plan, half neutral; batch rows: a quarter the plan, a quarter neutral
+    examples = [ex("plan_overall", "neutral", False), ex("territory", "support", False)]
+    examples += [ex("plan_overall", "neutral", True)] + [ex("territory", "support", True)] * 3
+    monkeypatch.setattr(training, "BATCH_BALANCE", 1)
+    issues = training._weights_for(examples, "issues")
+    assert issues[:2] == [1.0, 1.0]
+    assert issues[2] == pytest.approx(2.0) and issues[3] == pytest.approx(2 / 3)  # 0.5/0.25, 0.5/0.75
+    gate = training._weights_for(examples, "gate")
+    assert gate[2] == pytest.approx(2.0) and gate[3] == pytest.approx(2 / 3)
