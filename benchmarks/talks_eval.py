@@ -14,6 +14,8 @@ printed beside it so that a classifier which never says "neutral" could not hide
 The project-written statements (``scripts/written_statements.yaml``) join every fold's training
 data at ``--written-weight`` (default the trainer's ``WRITTEN_WEIGHT``, 1) and never a test fold;
 ``--seed`` shuffles the articles into other folds, for gains too small to trust on one split.
+``--batch-weight`` adds the project's annotated news batches (``--batches``, the trainer's list by
+default) to every fold's training the same way, for the models in ``--batch-models``.
 
 ``--errors FILE`` writes every held-out statement the scorer's rule matches to gold as a TSV
 (gold and predicted first issue and stance, the content) and prints the commonest confusions:

@@ -6,7 +6,9 @@ Runs the full extractor over the hand-annotated talks set (default ../shared/dat
 fits the issue and stance models with ``redline.training`` (the module ``redline train`` uses
 for a user's own sample; its docstring says how, its constants record what was measured). The
 project-written statements in ``scripts/written_statements.yaml`` go through the same extraction
-and join the training at ``--written-weight`` (1 by default, 0 leaves them out). The output is
+and join the training at ``--written-weight`` (1 by default, 0 leaves them out); the project's
+annotated news batches (benchmarks/data) join at ``--batch-weight`` (0 by default: they are held out).
+The output is
 deterministic: re-running on the same data gives the same bytes, and the extractor version
 changes exactly when the weights do.
 
