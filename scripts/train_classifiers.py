@@ -7,10 +7,9 @@ fits the issue and stance models with ``redline.training`` (the module ``redline
 for a user's own sample; its docstring says how, its constants record what was measured). The
 project-written statements in ``scripts/written_statements.yaml`` go through the same extraction
 and join the training at ``--written-weight`` (1 by default, 0 leaves them out); the project's
-annotated news batches (benchmarks/data) join at ``--batch-weight`` (0 by default: they are held out).
-The output is
-deterministic: re-running on the same data gives the same bytes, and the extractor version
-changes exactly when the weights do.
+annotated news batches (benchmarks/data) join at ``--batch-weight`` (0 by default: held out).
+The output is deterministic: re-running on the same data gives the same bytes, and the extractor
+version changes exactly when the weights do.
 
 scikit-learn is needed here only (``pip install .[train]``); redline reads the JSON with plain
 Python. ``benchmarks/talks_eval.py`` imports this script for its data paths.
