@@ -14,6 +14,8 @@ printed beside it so that a classifier which never says "neutral" could not hide
 The project-written statements (``scripts/written_statements.yaml``) join every fold's training
 data at ``--written-weight`` (default the trainer's ``WRITTEN_WEIGHT``, 1) and never a test fold;
 ``--seed`` shuffles the articles into other folds, for gains too small to trust on one split.
+``--batch-weight`` adds the project's annotated news batches (``--batches``, the trainer's list by
+default) to every fold's training the same way, for the models in ``--batch-models``.
 
 ``--errors FILE`` writes every held-out statement the scorer's rule matches to gold as a TSV
 (gold and predicted first issue and stance, the content) and prints the commonest confusions:
@@ -99,6 +101,9 @@ def held_out_lines(shared: Path, seed: int = SEED, k: int = 5) -> list[str]:
     written = trainer.build_examples(
         extractor, trainer.load_written(script.WRITTEN), script.WRITTEN_WEIGHT, True
     )
+    if script.BATCH_WEIGHT > 0:
+        batches = script.load_batches(script.BATCHES)
+        written += trainer.build_examples(extractor, batches, script.BATCH_WEIGHT, batch=True)
     docs = {d.id: d for d in trainer.documents(articles)}
     return HeldOut(trainer, extractor, examples, written, docs).lines(k, seed)
 
@@ -210,6 +215,9 @@ def main(argv: list[str]) -> None:
     parser.add_argument(
         "--written-balance", type=int, help="1: rescale written rows to the talks' stance shares"
     )
+    parser.add_argument("--batch-weight", type=float, help="weight of the annotated news batches (0: none)")
+    parser.add_argument("--batches", help="which batches, e.g. unseen3,unseen5 (default: the trainer's)")
+    parser.add_argument("--batch-models", help="the models the batches train, e.g. issues")
     args = parser.parse_args(argv)
     shared = require_shared()
     score = load_scorer(shared)
@@ -244,6 +252,18 @@ def main(argv: list[str]) -> None:
         f"written set: {len(written)} statements in every fold's training data, weight {weight},"
         f" models {','.join(sorted(trainer.WRITTEN_MODELS))}, balance {trainer.WRITTEN_BALANCE}"
     )
+    batch_weight = script.BATCH_WEIGHT if args.batch_weight is None else args.batch_weight
+    if args.batch_models is not None:
+        trainer.BATCH_MODELS = frozenset(args.batch_models.split(","))
+    if batch_weight > 0:
+        names = args.batches.split(",") if args.batches else script.BATCHES
+        batch = trainer.build_examples(extractor, script.load_batches(names), batch_weight, batch=True)
+        written += batch
+        print(
+            f"news batches: {len(batch)} statements of {len({e.doc_id for e in batch})} articles"
+            f" ({','.join(names)}) in every fold's training data, weight {batch_weight},"
+            f" models {','.join(sorted(trainer.BATCH_MODELS))}"
+        )
 
     if args.rules_only:
         r = score.score(gold, run(extractor, list(docs.values())))

@@ -50,6 +50,16 @@ WRITTEN_MODELS = frozenset({"issues", "stance", "polarity", "gate"})
 # each written row's weight in the stance models is scaled by its stance's share in the real rows
 # over its share in the written ones, so the set teaches wording, not how often news takes a side
 WRITTEN_BALANCE = 1
+# the models the project's annotated news batches train (``batch`` rows, see
+# scripts/train_classifiers.py): full articles annotated under the talks set's GUIDE and NOTES,
+# read through the same extraction, so their rows are real news rows for every model listed
+BATCH_MODELS = frozenset({"issues", "stance", "polarity", "gate"})
+# the batches were written to cover every issue (a sixth of their statements name a frame only,
+# half of the talks set's) and take a side more often (31% neutral against 54%): with
+# BATCH_BALANCE each batch row's weight is scaled by its label's share in the talks rows over its
+# share in the batch rows (the first issue for the issue model, the stance for the others), so
+# they teach wording, not priors
+BATCH_BALANCE = 0
 SEED = 0
 DIMS = 1 << 18
 # Session 19 (issue 9): each issue's one-vs-rest fit reads its binary features scaled by their
@@ -314,6 +324,7 @@ class Example:
     extracted: bool = True  # False: a gold attribution the extractor missed, added for training
     weight: float = 1.0  # the row's weight in every fit (WRITTEN_WEIGHT for the written set)
     written: bool = False  # from the written set: trains only the models in WRITTEN_MODELS
+    batch: bool = False  # from the project's annotated news batches: trains only BATCH_MODELS
 
 
 def load_articles(folder: Path) -> list[dict[str, Any]]:
@@ -451,10 +462,15 @@ def match(text: str, gold: Sequence[dict[str, Any]], spans: Sequence[tuple[int, 
 
 
 def build_examples(
-    extractor: Extractor, articles: Sequence[dict[str, Any]], weight: float = 1.0, written: bool = False
+    extractor: Extractor,
+    articles: Sequence[dict[str, Any]],
+    weight: float = 1.0,
+    written: bool = False,
+    batch: bool = False,
 ) -> list[Example]:
     """Run the full pipeline once and pair its statements with the gold they overlap; every
-    example weighs ``weight`` in the fits (``written``: they come from the written set)."""
+    example weighs ``weight`` in the fits (``written``: they come from the written set;
+    ``batch``: from the project's annotated news batches)."""
     out: list[Example] = []
     for article, document in zip(articles, documents(articles), strict=True):
         raws = statements_of(extractor, document)
@@ -469,12 +485,13 @@ def build_examples(
                 document.text, raw["content"], raw["sentence"], raw["cue"], raw["kind"], raw["inputs"]
             )
             labels = tuple(a.get("issues") or ()), a.get("stance") or "neutral"
-            out.append(Example(document.id, item, *labels, weight=weight, written=written))
+            out.append(Example(document.id, item, *labels, weight=weight, written=written, batch=batch))
         if GOLD_ONLY:
             found = set(matched)
             for i, a in enumerate(gold):
                 if i not in found:
-                    out.append(replace(_gold_example(extractor, document, a), weight=weight, written=written))
+                    missed = _gold_example(extractor, document, a)
+                    out.append(replace(missed, weight=weight, written=written, batch=batch))
     return out
 
 
@@ -552,10 +569,12 @@ class _Columns:
 
 def _weights_for(examples: Sequence[Example], model: str) -> list[float]:
     """Each example's weight in ``model``'s fit: 0 (left out) for a written row that the model
-    does not learn from. For the stance models (all but "issues"), with WRITTEN_BALANCE, a written
-    row's weight is scaled by its stance's share in the real rows over its share in the written
-    ones, so that the written set teaches wording without moving how often news takes a side."""
+    does not learn from, and for a batch row outside BATCH_MODELS. For the stance models (all but
+    "issues"), with WRITTEN_BALANCE, a written row's weight is scaled by its stance's share in the
+    real rows over its share in the written ones, so that the written set teaches wording without
+    moving how often news takes a side."""
     scale: dict[str, float] = {}
+    batch_scale = _batch_scale(examples, model) if BATCH_BALANCE else {}
     if WRITTEN_BALANCE and model != "issues":
         real = Counter(ex.stance for ex in examples if not ex.written)
         written = Counter(ex.stance for ex in examples if ex.written)
@@ -563,11 +582,30 @@ def _weights_for(examples: Sequence[Example], model: str) -> list[float]:
         if n_real and n_written:
             scale = {s: (real[s] / n_real) / (n / n_written) for s, n in written.items()}
     return [
-        ex.weight * (scale.get(ex.stance, 1.0) if ex.written else 1.0)
-        if not ex.written or model in WRITTEN_MODELS
+        ex.weight
+        * (scale.get(ex.stance, 1.0) if ex.written else 1.0)
+        * (batch_scale.get(_balance_key(ex, model), 1.0) if ex.batch else 1.0)
+        if (not ex.written or model in WRITTEN_MODELS) and (not ex.batch or model in BATCH_MODELS)
         else 0.0
         for ex in examples
     ]
+
+
+def _balance_key(example: Example, model: str) -> str:
+    """The label a batch row is balanced by in ``model``: its first issue, or its stance."""
+    if model == "issues":
+        return (example.issues or (NO_ISSUE,))[0]
+    return example.stance
+
+
+def _batch_scale(examples: Sequence[Example], model: str) -> dict[str, float]:
+    """Each label's share in the talks rows over its share in the batch rows (BATCH_BALANCE)."""
+    real = Counter(_balance_key(ex, model) for ex in examples if not ex.written and not ex.batch)
+    batch = Counter(_balance_key(ex, model) for ex in examples if ex.batch)
+    n_real, n_batch = sum(real.values()), sum(batch.values())
+    if not n_real or not n_batch:
+        return {}
+    return {k: (real[k] / n_real) / (n / n_batch) for k, n in batch.items()}
 
 
 def _kept(weights: Sequence[float], *columns: list[Any]) -> list[list[Any]]:
