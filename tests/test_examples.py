@@ -188,3 +188,19 @@ def test_packaged_plans_are_the_repository_plans() -> None:
     assert [p.label for p in bundled] == ["28-point", "19-point"]
     readme = bundled[0].path.parent / "README.md"
     assert readme.read_bytes() == (ROOT / "examples" / "plans" / "README.md").read_bytes()
+
+
+def test_selva_names_its_whole_agreement_issue_as_the_readme_says() -> None:
+    # the README tells a user to call the agreement as a whole `plan_overall`, the frame the
+    # tool treats as "the plan" (model.GENERIC_ISSUES); the example a user copies must agree
+    import yaml
+
+    from redline.model import GENERIC_ISSUES
+
+    selva = ROOT / "examples" / "selva"
+    issues = yaml.safe_load((selva / "issues.yaml").read_text(encoding="utf-8"))["issues"]
+    generic = {i for i, spec in issues.items() if spec.get("generic")}
+    assert set(GENERIC_ISSUES) <= generic
+    lines = (selva / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    used = {i for line in lines for a in json.loads(line)["attributions"] for i in a["issues"]}
+    assert used <= set(issues)

@@ -398,3 +398,11 @@ def test_an_actor_filter_that_names_no_actor_is_refused(db: str, command: list[s
     assert result.stderr.startswith("redline: error: no actor 'Nobody Atall' (")
     assert "redline actors" in result.stderr and not result.stdout
     assert runner.invoke(app, [*command, "--db", db, "--actor", "Vladimir Putin"]).exit_code == 0
+
+
+def test_actors_table_names_the_kind_as_the_pages_do(db: str) -> None:
+    table = runner.invoke(app, ["actors", "--db", db, "-n", "2"], env={"COLUMNS": "200"}).stdout
+    assert "knowledge base" in table
+    assert " kb " not in table
+    csv_rows = runner.invoke(app, ["actors", "--db", db, "-f", "csv", "-n", "1"]).stdout
+    assert ",kb," in csv_rows  # the stored code, for a program

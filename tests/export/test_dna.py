@@ -46,7 +46,7 @@ def test_rows_are_statement_issue_pairs_in_dna_layout(store: Store) -> None:
         ("sanctions_economy", "Sanctions and economy", "1"),
     ]
     assert len({r["statement_id"] for r in rows}) == len(rows)  # DNA ids are unique per row
-    assert sanctions[0]["person"] == "Vladimir Putin" and sanctions[0]["organization"] == "russia"
+    assert sanctions[0]["person"] == "Vladimir Putin" and sanctions[0]["organization"] == "Russia"
     assert (sanctions[0]["document_source"], sanctions[0]["time"]) == ("Post", "2025-11-21")
 
 
@@ -137,3 +137,14 @@ def test_a_reversal_counts_on_the_plan_in_the_exports_as_in_the_matrix() -> None
         ("vladimir-putin", "ceasefire"),
         ("vladimir-putin", "plan_overall"),
     }
+
+
+def test_organization_is_the_party_name_the_user_declared(store: Store) -> None:
+    from redline.analysis.positions_report import PartyNames
+
+    out = io.StringIO()
+    export_dna(store, out, "csv", taxonomy=load_issues(), parties=PartyNames({"russia": "The Russian side"}))
+    rows = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter=";"))
+    organizations = {r["organization"] for r in rows}
+    assert "The Russian side" in organizations
+    assert "russia" not in organizations

@@ -72,3 +72,27 @@ def test_word_list_is_data() -> None:
     detector = EnglishDetector.load()
     assert {"the", "of", "and", "said"} <= detector.words
     assert "die" not in detector.words  # shared with German: would blur the signal
+
+
+DENSE_LEDE = (
+    "HARLOW — Kestria's trade ministry on Monday sent Dovland's negotiators a signed counteroffer. "
+    "Farm lobbies, fishing guilds, port unions and customs officials called the revised quota "
+    "schedule workable, fair, overdue."
+)
+SHORT_SPANISH = (
+    "El ministro dijo el martes que el Gobierno estudiará con atención el nuevo borrador y que está "
+    "dispuesto a reunirse con la otra parte."
+)
+
+
+def test_short_dense_english_lede_passes() -> None:
+    detector = EnglishDetector.load()
+    guess = detector.guess(DENSE_LEDE)
+    assert guess.words >= 20 and guess.share < 0.15  # the case: few function words in few words
+    assert guess.english
+
+
+def test_short_spanish_text_is_still_refused() -> None:
+    guess = EnglishDetector.load().guess(SHORT_SPANISH)
+    assert 20 <= guess.words < 60
+    assert not guess.english

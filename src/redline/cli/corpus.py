@@ -291,9 +291,18 @@ def actors(
         limit,
         "actors",
         columns,
-        lambda s: s.actors(limit or None, everyone=everyone),
+        lambda s: _kind_names(s.actors(limit or None, everyone=everyone), fmt),
         lambda s: s.count_actors(everyone=everyone),
     )
+
+
+def _kind_names(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
+    """A table says what the pages say ("knowledge base"); JSON and CSV keep the stored code."""
+    if fmt != "table":
+        return rows
+    from redline.store.actors import actor_kind_name
+
+    return [{**r, "kind": actor_kind_name(r.get("kind"))} for r in rows]
 
 
 def documents(

@@ -109,6 +109,7 @@ def dna_cmd(
 ) -> None:
     """Discourse Network Analyzer-style statements, one row per statement and issue."""
     with user_errors():
+        from redline.analysis.positions_report import party_names
         from redline.export import TABLE_FORMATS, check_format, export_dna, open_output
 
         if fmt != "xml":  # export_dna says why there is no XML
@@ -116,7 +117,15 @@ def dna_cmd(
         with open_store(db, must_exist=True) as (store, settings):
             store.require_actor(where.actor, ACTORS_LISTING)
             with open_output(output) as out:
-                n = export_dna(store, out, fmt, where, _taxonomy(settings), include_neutral=include_neutral)
+                n = export_dna(
+                    store,
+                    out,
+                    fmt,
+                    where,
+                    _taxonomy(settings),
+                    include_neutral=include_neutral,
+                    parties=party_names(settings.actors),
+                )
         _done(n, "DNA statements", output)
 
 

@@ -4,7 +4,8 @@ DNA codes a statement as person, organization, concept and agreement; a redline 
 two issues is two DNA statements on the same span. The columns follow the event-list layout
 of DNA's network export (``statement_id;time;<variables>;start_position;stop_position;text;
 coder;document_*``, semicolon-separated), with the variables person (the speaker),
-organization (the speaker's party, empty when unknown), concept (the issue's label in the
+organization (the name of the speaker's party, as the pages and the positions export show it;
+empty when unknown), concept (the issue's label in the
 taxonomy), agreement, and qualifier; ``issue`` and ``pax`` (PA-X provision codes) are extra
 join keys.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from redline.analysis.positions_report import PartyNames, party_names
 from redline.balance import ReversalTest
 from redline.errors import ConfigError
 from redline.export.output import check_format
@@ -73,10 +75,13 @@ def dna_rows(
     *,
     reversal: ReversalTest,
     include_neutral: bool = False,
+    parties: PartyNames | None = None,
 ) -> Iterator[dict[str, Any]]:
     """DNA statements from statement records (``Store.iter_statement_records``), on the columns
-    the store's tallies count them on (``reversal``: the store's test, ``Store.reversal``)."""
+    the store's tallies count them on (``reversal``: the store's test, ``Store.reversal``);
+    parties are named by ``parties`` (default: the packaged names)."""
     known = set(taxonomy.ids) if taxonomy is not None else set()
+    party_name = parties or party_names()
     for r in records:
         if not r["speaker"]:
             continue
@@ -90,7 +95,7 @@ def dna_rows(
                 "statement_id": f"{r['id']}:{issue}",
                 "time": r["date"] or r["published"],
                 "person": r["speaker"],
-                "organization": r["party"],
+                "organization": party_name(r["party"]) if r["party"] else None,
                 "concept": taxonomy.get(issue).label if taxonomy and issue in known else issue,
                 "agreement": agree,
                 "qualifier": qualifier,
@@ -119,6 +124,7 @@ def export_dna(
     taxonomy: Taxonomy | None = None,
     *,
     include_neutral: bool = False,
+    parties: PartyNames | None = None,
 ) -> int:
     """Write DNA-style statements (csv is semicolon-separated, as DNA writes); return the row count."""
     if fmt == "xml":
@@ -128,7 +134,9 @@ def export_dna(
         )
     check_format(fmt, TABLE_FORMATS, "DNA statements")
     records = store.iter_statement_records(f)
-    rows = dna_rows(records, taxonomy, reversal=store.reversal, include_neutral=include_neutral)
+    rows = dna_rows(
+        records, taxonomy, reversal=store.reversal, include_neutral=include_neutral, parties=parties
+    )
     if fmt == "csv":
         return write_csv(rows, DNA_COLUMNS, out, delimiter=DNA_DELIMITER)
     return write_rows(rows, DNA_COLUMNS, fmt, out)

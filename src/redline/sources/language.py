@@ -5,6 +5,12 @@ yields confident nonsense rather than an error. A full language identifier would
 dependency for one yes/no question, so this looks at the share of English function words
 (a data list in ``knowledge/english_function_words.yaml``) among the first few thousand
 characters, plus the share of Latin letters to catch non-Latin scripts.
+
+A short, dense lede ("Kestria's trade ministry on Monday sent the envoys a signed counteroffer")
+can have few function words of any language, so below ``SHORT_WORDS`` a low English share only
+refuses a text when another language's function words (``non_english_function_words.yaml``)
+are at least as frequent: too few words is weak evidence, and it needs a positive sign of the
+other language.
 """
 
 from __future__ import annotations
@@ -19,13 +25,16 @@ from redline.errors import ConfigError
 from redline.knowledge import packaged
 
 WORDS_FILE = "english_function_words.yaml"
+OTHER_WORDS_FILE = "non_english_function_words.yaml"
 SAMPLE_CHARS = 3000
 MIN_WORDS = 20  # below this a text is too short to judge, and is let through
+SHORT_WORDS = 60  # below this a low English share also needs other languages' words to refuse
 MIN_SHARE = 0.15  # English news prose scores 0.3-0.55; German, Spanish, French about 0-0.05
 MIN_LATIN = 0.6  # share of letters that are Latin script
 MIN_SCRIPT_LETTERS = 20  # from this many letters a text mostly in another script is not English
 
 _WORD = re.compile(r"[^\W\d_]+")
+_CLITIC = re.compile(r"['\u2019][^\W\d_]+")
 _NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")  # letters outside the Latin script
 
 
@@ -37,6 +46,7 @@ class LanguageGuess:
     share: float  # share of English function words among word tokens
     latin: float  # share of Latin-script letters among letters
     words: int  # word tokens looked at
+    other: float = 0.0  # share of other languages' function words among word tokens
 
     def reason(self) -> str:
         if self.latin < MIN_LATIN:
@@ -50,22 +60,16 @@ class LanguageGuess:
 class EnglishDetector:
     """Holds the function-word list; build once and reuse for every document."""
 
-    def __init__(self, words: frozenset[str]) -> None:
+    def __init__(self, words: frozenset[str], others: frozenset[str] = frozenset()) -> None:
         if not words:
             raise ConfigError("the English function-word list is empty", where=WORDS_FILE)
         self.words = words
+        self.others = others - words
 
     @classmethod
-    def load(cls, path: Path | None = None) -> EnglishDetector:
-        """Read the packaged word list (or another one with the same shape)."""
-        path = path or packaged(WORDS_FILE)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError(f"cannot read the word list: {exc}", where=str(path)) from exc
-        if not isinstance(data, dict) or not isinstance(data.get("words"), list):
-            raise ConfigError("expected a mapping with a 'words' list", where=str(path))
-        return cls(frozenset(str(w).lower() for w in data["words"]))
+    def load(cls, path: Path | None = None, others: Path | None = None) -> EnglishDetector:
+        """Read the packaged word lists (or others with the same shape)."""
+        return cls(_word_list(path or packaged(WORDS_FILE)), _word_list(others or packaged(OTHER_WORDS_FILE)))
 
     def guess(self, text: str) -> LanguageGuess:
         sample = text[:SAMPLE_CHARS]
@@ -73,11 +77,25 @@ class EnglishDetector:
         letters = sum(len(t) for t in tokens)
         latin = 1.0 - len(_NON_LATIN.findall(sample)) / letters if letters else 1.0
         share = sum(1 for t in tokens if t in self.words) / len(tokens) if tokens else 1.0
+        # an English clitic ("Kestria's") is no Croatian "s"
+        clitic_free = _WORD.findall(_CLITIC.sub("", sample.lower()))
+        other = sum(1 for t in clitic_free if t in self.others) / len(tokens) if tokens else 0.0
         # the script needs fewer letters than the word count: a line of Cyrillic is no English
         if letters >= MIN_SCRIPT_LETTERS and latin < MIN_LATIN:
-            return LanguageGuess(False, share, latin, len(tokens))
-        english = len(tokens) < MIN_WORDS or share >= MIN_SHARE
-        return LanguageGuess(english, share, latin, len(tokens))
+            return LanguageGuess(False, share, latin, len(tokens), other)
+        short = len(tokens) < SHORT_WORDS
+        english = len(tokens) < MIN_WORDS or share >= MIN_SHARE or (short and other < share)
+        return LanguageGuess(english, share, latin, len(tokens), other)
 
     def is_english(self, text: str) -> bool:
         return self.guess(text).english
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read the word list: {exc}", where=str(path)) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("words"), list):
+        raise ConfigError("expected a mapping with a 'words' list", where=str(path))
+    return frozenset(str(w).lower() for w in data["words"])

@@ -48,6 +48,16 @@ _PRONOUNS = frozenset(
         "that",
     ]
 )
+# what an actor row's ``kind`` means, in the words every listing shows (CLI table, pages); the
+# JSON and CSV keep the stored codes, which the README explains
+ACTOR_KINDS = {"kb": "knowledge base", "name": "learned from names"}
+
+
+def actor_kind_name(kind: str | None) -> str:
+    """The reader's word for a stored actor kind (an unknown code as it is)."""
+    return ACTOR_KINDS.get(kind or "", kind or "")
+
+
 _SOURCE_RANK = {"correction": 0, "kb": 1, "name": 2, "apposition": 3}
 _NON_WORD = re.compile(r"[^\w\s-]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")

@@ -180,7 +180,7 @@ def party_row(actor_id: str | None, speaker: str, party_of: Mapping[str, str]) -
     return party_of.get(actor_id or "", party_of.get(speaker, UNAFFILIATED))
 
 
-_COLUMNS = (
+_COLUMNS: tuple[Any, ...] = (
     statement.c.id,
     statement.c.document_id,
     statement.c.content_start,

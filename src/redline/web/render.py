@@ -19,6 +19,7 @@ from redline.analysis.positions_report import PartyNames, party_names
 from redline.knowledge.issues import Taxonomy, load_issues
 from redline.memo import Memo
 from redline.model import STANCES
+from redline.store.actors import actor_kind_name
 from redline.store.gc_pause import paused_gc
 
 __all__ = ["ROUTE_PREFIX", "STANCES", "Renderer"]
@@ -88,6 +89,7 @@ class Renderer:
         self.parties = parties or party_names()  # the pages' party names, as the filter's
         self.env.filters["party"] = lambda party: self.parties(party) if party else "no party"
         self.env.filters["short"] = short
+        self.env.filters["actor_kind"] = actor_kind_name
         self.env.filters["web_url"] = web_url
         self._paths: dict[tuple[str, str, tuple[str, ...]], str] = {}  # see ``url``
         self._quoted: Memo[str, str] = Memo(quote_plus, 50_000)  # see ``_plus``
