@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,5 +25,10 @@ def generic_link_terms(actor_files: Sequence[Path] = ()) -> frozenset[str]:
     """The packaged generic words and the names of the sides and people that ``actor_files``
     (the settings' ``actors``) declare: the packaged list names the 2025 talks' parties and
     leaders, and another negotiation's own must not tie a statement to the point that lists
-    them."""
+    them. Read once per set of files: every positions request and page links with them."""
+    return _generic(tuple(actor_files))
+
+
+@functools.cache
+def _generic(actor_files: tuple[Path, ...]) -> frozenset[str]:
     return load_generic_link_terms() | negotiating_names(actor_files)

@@ -73,12 +73,13 @@ class EnglishDetector:
 
     def guess(self, text: str) -> LanguageGuess:
         sample = text[:SAMPLE_CHARS]
-        tokens = _WORD.findall(sample.lower())
+        lowered = sample.lower()
+        tokens = _WORD.findall(lowered)
         letters = sum(len(t) for t in tokens)
         latin = 1.0 - len(_NON_LATIN.findall(sample)) / letters if letters else 1.0
         share = sum(1 for t in tokens if t in self.words) / len(tokens) if tokens else 1.0
         # an English clitic ("Kestria's") is no Croatian "s"
-        clitic_free = _WORD.findall(_CLITIC.sub("", sample.lower()))
+        clitic_free = _WORD.findall(_CLITIC.sub("", lowered))
         other = sum(1 for t in clitic_free if t in self.others) / len(tokens) if tokens else 0.0
         # the script needs fewer letters than the word count: a line of Cyrillic is no English
         if letters >= MIN_SCRIPT_LETTERS and latin < MIN_LATIN:
