@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any
 
 from redline.config import Settings
+from redline.evaluation import best_match
 from redline.extract.pipeline import EXTRACTOR_VERSION
 from redline.ingest import ingest
 from redline.knowledge import packaged
@@ -98,15 +99,8 @@ def match_gold(
         gold = [scorer.span_tokens(text, *scorer.locate(text, a)) for a in t["attributions"]]
         used: set[int] = set()
         for sid, start, end in by_doc.get(str(t["id"]), []):
-            pt = scorer.span_tokens(text, start, end)
-            best, best_ov = None, 0.0
-            for i, gt in enumerate(gold):
-                if i in used or not gt or not pt:
-                    continue
-                ov = len(gt & pt) / min(len(gt), len(pt))
-                if ov > best_ov:
-                    best, best_ov = i, ov
-            if best is not None and best_ov >= 0.5:
+            best = best_match(scorer.span_tokens(text, start, end), gold, used)
+            if best is not None:
                 used.add(best)
                 out[sid] = GoldRef(str(t["id"]), best)
     return out

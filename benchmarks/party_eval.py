@@ -34,6 +34,7 @@ from typing import Any
 from _shared import load_scorer, require_shared
 from spacy.tokens import Doc, DocBin
 
+from redline.evaluation import best_match
 from redline.extract.pipeline import COMPONENT, Extractor
 from redline.knowledge.actors import ActorBase, load_actors
 from redline.model import Document
@@ -131,14 +132,8 @@ def evaluate(
             system_total[system] += 1
             c = p.get("content") or {}
             pt = scorer.span_tokens(text, int(c["start"]), int(c["end"]))
-            best, best_ov = None, 0.0
-            for i, (_, gt) in enumerate(gold):
-                if i in used or not gt or not pt:
-                    continue
-                ov = len(gt & pt) / min(len(gt), len(pt))
-                if ov > best_ov:
-                    best, best_ov = i, ov
-            if best is None or best_ov < 0.5:
+            best = best_match(pt, [gt for _, gt in gold], used)
+            if best is None:
                 unmatched[system == NONE] += 1
                 continue
             used.add(best)

@@ -44,6 +44,7 @@ sys.path.insert(0, str(HERE))
 from _issue_causes import report as issue_report  # noqa: E402
 from _shared import load_module, load_scorer, require_shared  # noqa: E402
 
+from redline.evaluation import folds as deal_folds  # noqa: E402
 from redline.extract.pipeline import COMPONENT, Extractor  # noqa: E402
 from redline.knowledge.classifiers import load_weights, parse_weights  # noqa: E402
 from redline.model import Document  # noqa: E402
@@ -52,9 +53,8 @@ SEED = 0
 
 
 def folds(ids: Sequence[str], k: int, seed: int = SEED) -> list[list[str]]:
-    order = sorted(ids)
-    random.Random(seed).shuffle(order)
-    return [order[i::k] for i in range(k)]
+    """The articles dealt into folds by ``redline train``'s rule, from their sorted ids."""
+    return deal_folds(sorted(ids), k, seed)
 
 
 def run(extractor: Extractor, docs: list[Document]) -> list[str]:
