@@ -18,32 +18,18 @@ from types import ModuleType
 from typing import Any
 
 from redline.config import Settings
-from redline.evaluation import best_match
+from redline.evaluation import best_match, documents
 from redline.extract.pipeline import EXTRACTOR_VERSION
 from redline.ingest import ingest
 from redline.knowledge import packaged
 from redline.knowledge.actors import load_actors
-from redline.model import Document, Span, Speaker, Statement
+from redline.model import Span, Speaker, Statement
 from redline.store import Store
 
 
 def load_talks(shared: Path) -> list[dict[str, Any]]:
     folder = shared / "data" / "talks"
     return [json.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.glob("t*.json"))]
-
-
-def documents(talks: list[dict[str, Any]]) -> list[Document]:
-    return [
-        Document(
-            id=str(t["id"]),
-            text=t["text"],
-            url=t.get("url"),
-            title=t.get("title"),
-            published=date.fromisoformat(t["published"]) if t.get("published") else None,
-            outlet=t.get("outlet"),
-        )
-        for t in talks
-    ]
 
 
 # what analysis reads after extraction, not what extraction reads: editing them keeps the store

@@ -5,7 +5,9 @@ Every text here is written for these tests.
 
 from __future__ import annotations
 
-from redline.evaluation import best_match, folds, overlap, span_tokens
+from datetime import date
+
+from redline.evaluation import best_match, documents, folds, overlap, span_tokens
 
 TEXT = "The envoy said the ferry would run again, and the mayor said it would not."
 
@@ -45,3 +47,14 @@ def test_folds_deal_every_id_once_and_repeat_with_the_seed() -> None:
     assert dealt == folds(ids, 5, 0)
     assert dealt != folds(ids, 5, 1)
     assert len(folds(ids[:3], 5, 0)) == 3  # no more folds than documents
+
+
+def test_an_annotated_article_reads_as_a_document() -> None:
+    plain, full = documents(
+        [
+            {"id": 7, "text": "The envoy said the ferry would run."},
+            {"id": "b", "text": "No.", "published": "2031-04-02", "title": "Ferry", "outlet": "Lake Post"},
+        ]
+    )
+    assert (plain.id, plain.published, plain.title) == ("7", None, None)
+    assert (full.published, full.title, full.outlet) == (date(2031, 4, 2), "Ferry", "Lake Post")

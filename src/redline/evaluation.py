@@ -3,7 +3,8 @@ and the dealing of documents into cross-validation folds.
 
 ``redline train`` (``training``, ``train_sample``) and the benchmark scripts both match system
 statements to gold attributions and deal articles into folds; one home for each rule keeps a
-figure from one computed as the other computes it. The matching rule is the scorer's
+figure from one computed as the other computes it. An annotated article is read
+into a ``Document`` one way too (``documents``). The matching rule is the scorer's
 (``../shared/eval/score.py``): a system statement matches the unused gold attribution whose
 content shares the most tokens with it, counted over the shorter span, when that is at least half.
 Pure functions without third-party imports, so a benchmark that only extracts need not load
@@ -14,11 +15,31 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from datetime import date
+from typing import Any
+
+from redline.model import Document
 
 MATCH_SHARE = 0.5  # the scorer's bar: shared tokens over the shorter span
 _TOKEN = re.compile(r"\w+", re.UNICODE)  # the scorer's tokens
+
+
+def documents(articles: Iterable[dict[str, Any]]) -> list[Document]:
+    """Annotated articles (the talks set's shape: id, text, and optionally published, title, url,
+    outlet) as the documents extraction reads, so every figure extracts the same input."""
+    return [
+        Document(
+            id=str(a["id"]),
+            text=a["text"],
+            published=date.fromisoformat(a["published"]) if a.get("published") else None,
+            title=a.get("title"),
+            url=a.get("url"),
+            outlet=a.get("outlet"),
+        )
+        for a in articles
+    ]
 
 
 def span_tokens(text: str, start: int, end: int) -> set[int]:

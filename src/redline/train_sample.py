@@ -19,11 +19,11 @@ from typing import Any
 
 from redline.config import unknown_issue
 from redline.errors import InputError
-from redline.evaluation import folds
+from redline.evaluation import documents, folds
 from redline.extract.pipeline import Extractor
 from redline.knowledge.classifiers import parse_weights
 from redline.model import STANCES
-from redline.training import build_examples, component, documents, match, statements_of, train
+from redline.training import build_examples, component, match, statements_of, train
 
 # Below these the sample is too small to learn from; the command warns, and still writes the
 # weights. Measured on the river-treaty sample (examples/selva, 16 documents, 52 statements that

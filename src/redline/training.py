@@ -18,9 +18,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -29,7 +28,7 @@ import yaml
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
-from redline.evaluation import best_match, span_tokens
+from redline.evaluation import best_match, documents, span_tokens
 from redline.extract.classify import NO_ISSUE, POSITION, StatementClassifier
 from redline.extract.components import RedlineExtract, statement_input
 from redline.extract.features import (
@@ -415,20 +414,6 @@ def load_written(path: Path) -> list[dict[str, Any]]:
             }
         )
     return out
-
-
-def documents(articles: Iterable[dict[str, Any]]) -> list[Document]:
-    return [
-        Document(
-            id=str(a["id"]),
-            text=a["text"],
-            published=date.fromisoformat(a["published"]) if a.get("published") else None,
-            title=a.get("title"),
-            url=a.get("url"),
-            outlet=a.get("outlet"),
-        )
-        for a in articles
-    ]
 
 
 def match(text: str, gold: Sequence[dict[str, Any]], spans: Sequence[tuple[int, int]]) -> list[int | None]:
