@@ -13,6 +13,8 @@ import re
 import unicodedata
 from typing import Any
 
+from redline.evaluation import best_match
+
 _WORD = re.compile(r"\w+")
 _VARIANTS = {"zelenskyy": "zelensky", "zelenskiy": "zelensky", "kyslytsia": "kyslytsya"}
 
@@ -54,14 +56,8 @@ def align(doc: Item, preds: list[Item]) -> tuple[list[tuple[Item, list[Item]]], 
     for pred in preds:
         content = pred.get("content") or {}
         words = _word_starts(text, int(content["start"]), int(content["end"]))
-        best, best_ov = -1, 0.0
-        for i, (_, gw) in enumerate(gold):
-            if i in used or not gw or not words:
-                continue
-            ov = len(gw & words) / min(len(gw), len(words))
-            if ov > best_ov:
-                best, best_ov = i, ov
-        if best < 0 or best_ov < 0.5:
+        best = best_match(words, [gw for _, gw in gold], used)
+        if best is None:
             pairs.append((pred, []))
             continue
         item = gold[best][0]

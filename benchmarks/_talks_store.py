@@ -18,31 +18,18 @@ from types import ModuleType
 from typing import Any
 
 from redline.config import Settings
+from redline.evaluation import best_match, documents
 from redline.extract.pipeline import EXTRACTOR_VERSION
 from redline.ingest import ingest
 from redline.knowledge import packaged
 from redline.knowledge.actors import load_actors
-from redline.model import Document, Span, Speaker, Statement
+from redline.model import Span, Speaker, Statement
 from redline.store import Store
 
 
 def load_talks(shared: Path) -> list[dict[str, Any]]:
     folder = shared / "data" / "talks"
     return [json.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.glob("t*.json"))]
-
-
-def documents(talks: list[dict[str, Any]]) -> list[Document]:
-    return [
-        Document(
-            id=str(t["id"]),
-            text=t["text"],
-            url=t.get("url"),
-            title=t.get("title"),
-            published=date.fromisoformat(t["published"]) if t.get("published") else None,
-            outlet=t.get("outlet"),
-        )
-        for t in talks
-    ]
 
 
 # what analysis reads after extraction, not what extraction reads: editing them keeps the store
@@ -98,15 +85,8 @@ def match_gold(
         gold = [scorer.span_tokens(text, *scorer.locate(text, a)) for a in t["attributions"]]
         used: set[int] = set()
         for sid, start, end in by_doc.get(str(t["id"]), []):
-            pt = scorer.span_tokens(text, start, end)
-            best, best_ov = None, 0.0
-            for i, gt in enumerate(gold):
-                if i in used or not gt or not pt:
-                    continue
-                ov = len(gt & pt) / min(len(gt), len(pt))
-                if ov > best_ov:
-                    best, best_ov = i, ov
-            if best is not None and best_ov >= 0.5:
+            best = best_match(scorer.span_tokens(text, start, end), gold, used)
+            if best is not None:
                 used.add(best)
                 out[sid] = GoldRef(str(t["id"]), best)
     return out

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from query_latency import build
+from query_latency import build, percentile
 
 from redline.analysis import negotiation as lib
 from redline.analysis.claims import refresh_claims
@@ -65,11 +65,6 @@ def prepare(path: Path, n: int) -> None:
             lib.import_plan(repo, ex.path, plan=ex.plan, label=ex.label, when=ex.date, tagger=tagger, pax=pax)
         refresh_claims(store)
     print(f"built {n} statements, plans and claims in {time.perf_counter() - t0:.0f} s ({path})")
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:

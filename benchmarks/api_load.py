@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from query_latency import ISSUES, STANCES, WORDS, build_with_parties
+from query_latency import ISSUES, STANCES, WORDS, build_with_parties, percentile
 
 from redline.analysis import negotiation as lib
 from redline.analysis.claims import refresh_claims
@@ -125,11 +125,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def serve(db: str, port: int) -> subprocess.Popen[bytes]:

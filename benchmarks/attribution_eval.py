@@ -28,6 +28,7 @@ from _shared import find_shared, load_module
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from redline.evaluation import best_match, overlap
 from redline.extract.attribution import Attribution, find_attributions
 from redline.knowledge.cues import POLNEAR_POLICY, CueLexicon, load_cues
 
@@ -181,13 +182,6 @@ def score(system: Path, gold: Iterable[Path]) -> dict[str, Any]:
     return result
 
 
-def _overlap(gold: set[int], predicted: set[int]) -> float:
-    """The scorer's overlap of two spans' tokens: shared over the shorter (0 when one is empty)."""
-    if not gold or not predicted:
-        return 0.0
-    return len(gold & predicted) / min(len(gold), len(predicted))
-
-
 Matched = tuple[dict[str, Any], list[dict[str, Any]], dict[int, dict[str, Any]], list[dict[str, Any]]]
 
 
@@ -207,14 +201,8 @@ def matched(system: Path, gold: Iterable[Path]) -> Iterable[Matched]:
         spurious = []
         for p in preds.get(str(g["id"]), []):
             pt = sc.span_tokens(text, p["content"]["start"], p["content"]["end"])
-            best, best_ov = None, 0.0
-            for i, (_, gt) in enumerate(items):
-                if i in used:
-                    continue
-                ov = _overlap(gt, pt)
-                if ov > best_ov:
-                    best, best_ov = i, ov
-            if best is not None and best_ov >= 0.5:
+            best = best_match(pt, [gt for _, gt in items], used)
+            if best is not None:
                 # as the scorer does: gold items sharing the matched content (layered sources,
                 # "X and Y said") are one group, satisfied by this one prediction
                 where = sc.locate(text, items[best][0])
@@ -280,7 +268,7 @@ def write_errors(system: Path, gold: Iterable[Path], path: Path) -> None:
             gt = sc.span_tokens(text, s, e)
             best, best_ov = "", 0.0
             for p in preds:
-                ov = _overlap(gt, sc.span_tokens(text, p["content"]["start"], p["content"]["end"]))
+                ov = overlap(gt, sc.span_tokens(text, p["content"]["start"], p["content"]["end"]))
                 if ov > best_ov:
                     best, best_ov = p["content"]["text"], ov
             fields = ["miss", g["id"], a.get("cue") or "", a.get("speaker") or "", a["content"]]

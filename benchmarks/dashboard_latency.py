@@ -22,7 +22,7 @@ from redline.api import create_app
 from redline.store import StatementFilter, Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from query_latency import build  # the benchmarks folder is not a package
+from query_latency import built  # the benchmarks folder is not a package
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Starlette's request for the httpx2 fork
@@ -67,10 +67,7 @@ def main() -> None:
     p.add_argument("--positions", action="store_true", help="also time the positions pages (read everything)")
     a = p.parse_args()
     path = Path(a.db)
-    if not path.exists():
-        t0 = time.perf_counter()
-        build(path, a.statements)
-        print(f"built {a.statements} statements in {time.perf_counter() - t0:.0f} s ({path})")
+    built(path, a.statements)
     url = f"sqlite:///{path}"
     with Store.open(url) as store:
         print(f"{store.counts()['statements']} statements, {store.counts()['documents']} documents")

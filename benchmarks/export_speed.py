@@ -22,7 +22,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from query_latency import build
+from query_latency import built
 
 from redline.export import export_statements, open_output
 from redline.store import StatementFilter, Store
@@ -87,10 +87,7 @@ def main() -> None:
         child(a.db, a.until, a.format)
         return
     path = Path(a.db)
-    if not path.exists():
-        t0 = time.perf_counter()
-        build(path, a.statements)
-        print(f"built {a.statements} statements in {time.perf_counter() - t0:.0f} s ({path})")
+    built(path, a.statements)
     with Store.open(f"sqlite:///{path}") as store:
         print(f"{store.counts()['statements']} statements in {path}")
     # the generator spreads dates over 2025: up to 6 February is about a tenth

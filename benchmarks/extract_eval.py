@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from _shared import SHARED, as_date, polnear_documents, seed_documents
 from attribution_eval import write_errors
 
 from redline.config import Settings
+from redline.evaluation import folds
 from redline.extract.pipeline import Extractor
 from redline.knowledge import read_yaml
 from redline.knowledge.cues import DEFAULT_CUES, POLNEAR_POLICY
@@ -88,9 +88,8 @@ def run(
 
 
 def talks_folds(ids: list[str], k: int = 5, seed: int = 0) -> list[list[str]]:
-    order = sorted(ids)
-    random.Random(seed).shuffle(order)
-    return [order[i::k] for i in range(k)]
+    """``talks_eval.py``'s deal of the articles, so the two print the same folds."""
+    return folds(sorted(ids), k, seed)
 
 
 def polnear_extractor(out: Path) -> Extractor:

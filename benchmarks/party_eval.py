@@ -26,7 +26,6 @@ import json
 import sys
 import time
 from collections import Counter
-from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -34,9 +33,10 @@ from typing import Any
 from _shared import load_scorer, require_shared
 from spacy.tokens import Doc, DocBin
 
+from redline.evaluation import best_match
+from redline.evaluation import documents as annotated_documents
 from redline.extract.pipeline import COMPONENT, Extractor
 from redline.knowledge.actors import ActorBase, load_actors
-from redline.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 MEDIA = "(media)"
@@ -53,17 +53,7 @@ def extract(golds: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Extraction records as ``redline extract --format jsonl`` writes them (parses cached)."""
     extractor = Extractor.load()
     nlp = extractor.nlp
-    documents = [
-        Document(
-            id=str(g["id"]),
-            text=g["text"],
-            url=g.get("url"),
-            title=g.get("title"),
-            published=date.fromisoformat(g["published"]) if g.get("published") else None,
-            outlet=g.get("outlet"),
-        )
-        for g in golds
-    ]
+    documents = annotated_documents(golds)
     digest = hashlib.sha1(("\x1f".join(d.text for d in documents) + nlp.meta["name"]).encode()).hexdigest()[
         :16
     ]
@@ -131,14 +121,8 @@ def evaluate(
             system_total[system] += 1
             c = p.get("content") or {}
             pt = scorer.span_tokens(text, int(c["start"]), int(c["end"]))
-            best, best_ov = None, 0.0
-            for i, (_, gt) in enumerate(gold):
-                if i in used or not gt or not pt:
-                    continue
-                ov = len(gt & pt) / min(len(gt), len(pt))
-                if ov > best_ov:
-                    best, best_ov = i, ov
-            if best is None or best_ov < 0.5:
+            best = best_match(pt, [gt for _, gt in gold], used)
+            if best is None:
                 unmatched[system == NONE] += 1
                 continue
             used.add(best)

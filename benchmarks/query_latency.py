@@ -159,6 +159,21 @@ def build(path: Path, n: int, seed: int = 1) -> None:
     con.close()
 
 
+def built(path: Path, n: int) -> None:
+    """``build`` the store at ``path`` unless it is there: the latency benchmarks reuse one."""
+    if path.exists():
+        return
+    t0 = time.perf_counter()
+    build(path, n)
+    print(f"built {n} statements in {time.perf_counter() - t0:.0f} s ({path})")
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The nearest-rank ``q`` quantile (0-1) the latency benchmarks report (p50, p95)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
 def build_with_parties(path: Path, n: int) -> None:
     """``build``, then the 30 most prolific actors in parties (so the positions matrix has party
     rows) and the tallies counted, since the bulk loader wrote its rows around the writer."""
@@ -197,10 +212,7 @@ def main() -> None:
     p.add_argument("--repeat", type=int, default=15)
     a = p.parse_args()
     path = Path(a.db)
-    if not path.exists():
-        t0 = time.perf_counter()
-        build(path, a.statements)
-        print(f"built {a.statements} statements in {time.perf_counter() - t0:.0f} s ({path})")
+    built(path, a.statements)
     with Store.open(f"sqlite:///{path}") as store:
         print(f"{store.counts()['statements']} statements")
         medians = []

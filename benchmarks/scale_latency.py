@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from query_latency import ISSUES, STANCES, WORDS, build_with_parties
+from query_latency import ISSUES, STANCES, WORDS, build_with_parties, percentile
 
 from redline.analysis.stored_positions import link_new
 from redline.model import Document, Extraction, Span, Speaker, Statement
@@ -233,11 +233,6 @@ def articles(n: int, seed: int) -> list[Prepared]:
         ex = Extraction(doc, statements, [], extractor="scale/1")
         out.append(Prepared(ex, fingerprint(doc.text, doc.url, doc.content_hash)))
     return out
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def timed(call: Callable[[], object]) -> float:

@@ -44,6 +44,8 @@ sys.path.insert(0, str(HERE))
 from _issue_causes import report as issue_report  # noqa: E402
 from _shared import load_module, load_scorer, require_shared  # noqa: E402
 
+from redline.evaluation import documents  # noqa: E402
+from redline.evaluation import folds as deal_folds  # noqa: E402
 from redline.extract.pipeline import COMPONENT, Extractor  # noqa: E402
 from redline.knowledge.classifiers import load_weights, parse_weights  # noqa: E402
 from redline.model import Document  # noqa: E402
@@ -52,9 +54,8 @@ SEED = 0
 
 
 def folds(ids: Sequence[str], k: int, seed: int = SEED) -> list[list[str]]:
-    order = sorted(ids)
-    random.Random(seed).shuffle(order)
-    return [order[i::k] for i in range(k)]
+    """The articles dealt into folds by ``redline train``'s rule, from their sorted ids."""
+    return deal_folds(sorted(ids), k, seed)
 
 
 def run(extractor: Extractor, docs: list[Document]) -> list[str]:
@@ -104,7 +105,7 @@ def held_out_lines(shared: Path, seed: int = SEED, k: int = 5) -> list[str]:
     if script.BATCH_WEIGHT > 0:
         batches = script.load_batches(script.BATCHES)
         written += trainer.build_examples(extractor, batches, script.BATCH_WEIGHT, batch=True)
-    docs = {d.id: d for d in trainer.documents(articles)}
+    docs = {d.id: d for d in documents(articles)}
     return HeldOut(trainer, extractor, examples, written, docs).lines(k, seed)
 
 
@@ -227,7 +228,7 @@ def main(argv: list[str]) -> None:
     talks = shared / "data" / "talks"
     articles = trainer.load_articles(talks)
     gold = score.load_gold([talks])
-    docs = {d.id: d for d in trainer.documents(articles)}
+    docs = {d.id: d for d in documents(articles)}
 
     begin = time.perf_counter()
     extractor = Extractor.load(rules_only=True)

@@ -11,7 +11,6 @@ Needs ``redline[train]`` (scikit-learn).
 from __future__ import annotations
 
 import json
-import random
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -20,10 +19,11 @@ from typing import Any
 
 from redline.config import unknown_issue
 from redline.errors import InputError
+from redline.evaluation import documents, folds
 from redline.extract.pipeline import Extractor
 from redline.knowledge.classifiers import parse_weights
 from redline.model import STANCES
-from redline.training import build_examples, component, documents, match, statements_of, train
+from redline.training import build_examples, component, match, statements_of, train
 
 # Below these the sample is too small to learn from; the command warns, and still writes the
 # weights. Measured on the river-treaty sample (examples/selva, 16 documents, 52 statements that
@@ -206,14 +206,6 @@ class _Tally:
             "stance_4way": round(self.stance_right / self.matched, 3) if self.matched else None,
             "matched": self.matched,
         }
-
-
-def folds(ids: Sequence[str], k: int, seed: int) -> list[list[str]]:
-    """The document ids shuffled with ``seed`` and dealt into ``k`` folds (fewer with fewer ids)."""
-    order = list(ids)
-    random.Random(seed).shuffle(order)
-    k = max(2, min(k, len(order)))
-    return [order[i::k] for i in range(k)]
 
 
 def cross_validate(

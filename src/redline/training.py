@@ -18,9 +18,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -29,6 +28,7 @@ import yaml
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
+from redline.evaluation import best_match, documents, span_tokens
 from redline.extract.classify import NO_ISSUE, POSITION, StatementClassifier
 from redline.extract.components import RedlineExtract, statement_input
 from redline.extract.features import (
@@ -310,7 +310,6 @@ _RULE_REASONS = (
 # too few of them to prove them sure (a proposal turned down: 5 statements, of which the rule
 # reads 4 as the annotators do, the fifth a report of someone else's refusal it leaves alone)
 DECLARED_SURE = frozenset({REJECTION, TERMS, BOUNDED})
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,46 +416,19 @@ def load_written(path: Path) -> list[dict[str, Any]]:
     return out
 
 
-def documents(articles: Iterable[dict[str, Any]]) -> list[Document]:
-    return [
-        Document(
-            id=str(a["id"]),
-            text=a["text"],
-            published=date.fromisoformat(a["published"]) if a.get("published") else None,
-            title=a.get("title"),
-            url=a.get("url"),
-            outlet=a.get("outlet"),
-        )
-        for a in articles
-    ]
-
-
-def _span_tokens(text: str, start: int, end: int) -> set[int]:
-    return {m.start() for m in _WORD.finditer(text) if m.start() >= start and m.end() <= end}
-
-
 def match(text: str, gold: Sequence[dict[str, Any]], spans: Sequence[tuple[int, int]]) -> list[int | None]:
     """For each system content span, the index of the gold attribution it matches (the
     scorer's rule: token overlap of at least half the shorter span, each gold used once)."""
     gold_tokens = []
     for a in gold:
         start = a["start"] if "start" in a else text.find(a["content"])
-        gold_tokens.append(_span_tokens(text, start, start + len(a["content"])))
+        gold_tokens.append(span_tokens(text, start, start + len(a["content"])))
     used: set[int] = set()
     out: list[int | None] = []
     for s, e in spans:
-        pt = _span_tokens(text, s, e)
-        best, best_ov = None, 0.0
-        for i, gt in enumerate(gold_tokens):
-            if i in used or not gt or not pt:
-                continue
-            ov = len(gt & pt) / min(len(gt), len(pt))
-            if ov > best_ov:
-                best, best_ov = i, ov
-        if best is None or best_ov < 0.5:
-            out.append(None)
-            continue
-        used.add(best)
+        best = best_match(span_tokens(text, s, e), gold_tokens, used)
+        if best is not None:
+            used.add(best)
         out.append(best)
     return out
 

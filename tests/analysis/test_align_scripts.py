@@ -75,3 +75,18 @@ def test_points_in_another_script_are_named_as_not_english() -> None:
     )
     assert [w.split(" does not")[0] for w in warnings] == ["point 1", "point 2"]
     assert "has no English gloss" in warnings[0]
+
+
+def test_possessives_do_not_make_a_terse_english_point_foreign() -> None:
+    # two "'s" once counted as the Slavic word "s": 2 of 8 words "foreign", no English ones
+    foreign = foreign_text()
+    assert not foreign("Vask's harbour reopened. Terel's garrison withdrawn afterwards.")
+    assert not foreign("Mirna's ferries restored; Holt's customs posts dismantled.")
+
+
+def test_points_in_other_latin_languages_are_still_foreign() -> None:
+    foreign = foreign_text()
+    assert foreign("Die Fähre zwischen Mirna und Holt wird innerhalb von 60 Tagen wieder fahren.")
+    assert foreign("La sécurité de l'île de Vask sera garantie par les Parties dans un délai d'un an.")
+    assert foreign("Il traghetto tra Mirna e Holt sarà ripristinato entro 60 giorni dalla firma.")
+    assert not foreign("Vask und Terel.")  # under five words: not judged

@@ -96,3 +96,13 @@ def test_short_spanish_text_is_still_refused() -> None:
     guess = EnglishDetector.load().guess(SHORT_SPANISH)
     assert 20 <= guess.words < 60
     assert not guess.english
+
+
+def test_a_terse_point_is_judged_by_the_same_detector_with_its_own_bars() -> None:
+    detector = EnglishDetector.load()
+    point = "Le traité entre Vask et Terel sera révisé après douze mois."
+    assert detector.looks_foreign(point)
+    # the bars are parameters of the one check, not a second detector
+    assert not detector.looks_foreign(point, min_other=0.9)
+    assert not detector.looks_foreign(point, min_words=20)
+    assert not detector.looks_foreign("Terel's envoy's deputy's aide's Kestria's report.")

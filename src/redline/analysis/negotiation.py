@@ -168,21 +168,11 @@ def _author_words(author: str) -> set[str]:
 
 
 def foreign_text() -> Callable[[str], bool]:
-    """Whether a point's wording is in another language: almost no English function words and
-    a fair share of other languages' (a terse English provision has few of either), or written
-    mostly in another script (a Ukrainian or Greek point, whose words no Latin list holds)."""
-    from redline.sources.language import MIN_LATIN, EnglishDetector
+    """Whether a point's wording is in another language (a Ukrainian or Greek point, a German
+    one): the language check of ``sources.language`` with its thresholds for terse texts."""
+    from redline.sources.language import EnglishDetector
 
-    english = EnglishDetector.load().guess
-    other = EnglishDetector.load(packaged(NON_ENGLISH_WORDS)).guess
-
-    def check(text: str) -> bool:
-        mine = english(text)
-        if mine.words < 5:
-            return False
-        return mine.latin < MIN_LATIN or (mine.share < 0.06 and other(text).share >= 0.15)
-
-    return check
+    return EnglishDetector.load().looks_foreign
 
 
 def latest_version(
@@ -327,7 +317,6 @@ def point_texts(version: PlanVersion | None) -> dict[str, str]:
 
 
 POINT_TERMS = "point_terms.yaml"
-NON_ENGLISH_WORDS = "non_english_function_words.yaml"
 
 
 def point_tagging(issues_file: Path | None = None) -> tuple[Tagger | None, Mapping[str, list[str]] | None]:

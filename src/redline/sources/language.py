@@ -11,6 +11,10 @@ can have few function words of any language, so below ``SHORT_WORDS`` a low Engl
 refuses a text when another language's function words (``non_english_function_words.yaml``)
 are at least as frequent: too few words is weak evidence, and it needs a positive sign of the
 other language.
+
+A plan provision is terser still ("Ukraine receives robust guarantees"), so whether a *point* is
+in another language is asked of the same figures with its own thresholds (``looks_foreign``):
+one tokenizer and one pair of word lists, two verdicts.
 """
 
 from __future__ import annotations
@@ -32,6 +36,11 @@ SHORT_WORDS = 60  # below this a low English share also needs other languages' w
 MIN_SHARE = 0.15  # English news prose scores 0.3-0.55; German, Spanish, French about 0-0.05
 MIN_LATIN = 0.6  # share of letters that are Latin script
 MIN_SCRIPT_LETTERS = 20  # from this many letters a text mostly in another script is not English
+# A terse text (a plan point) is foreign only with almost no English function words and a fair
+# share of other languages' ones; under TERSE_MIN_WORDS words it is not judged at all.
+TERSE_MIN_WORDS = 5
+TERSE_MAX_SHARE = 0.06
+TERSE_MIN_OTHER = 0.15
 
 _WORD = re.compile(r"[^\W\d_]+")
 _CLITIC = re.compile(r"['\u2019][^\W\d_]+")
@@ -90,6 +99,24 @@ class EnglishDetector:
 
     def is_english(self, text: str) -> bool:
         return self.guess(text).english
+
+    def looks_foreign(
+        self,
+        text: str,
+        *,
+        min_words: int = TERSE_MIN_WORDS,
+        max_share: float = TERSE_MAX_SHARE,
+        min_other: float = TERSE_MIN_OTHER,
+    ) -> bool:
+        """Whether a terse text is in another language: written mostly in another script, or
+        with almost no English function words and a fair share of other languages' ones.
+
+        Not ``not is_english``: a terse English provision has few function words of any
+        language, so the bar for English is lower and another language must show itself."""
+        seen = self.guess(text)
+        if seen.words < min_words:
+            return False
+        return seen.latin < MIN_LATIN or (seen.share < max_share and seen.other >= min_other)
 
 
 def _word_list(path: Path) -> frozenset[str]:
