@@ -29,6 +29,7 @@ from redline.extract.token_ranges import (
     fronted_subject,
     is_verb,
     misread_noun,
+    names_a_work,
     noun_phrase,
     subtree_range,
     trim,
@@ -847,7 +848,7 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         # the lead-in dropped, the clause right after the verb is what was said; the parser
         # tends to hang the next sentence's verb on it as well
         comps = sorted(after_colon, key=lambda c: c.left_edge.i)[:1]
-    comps = [c for c in comps if not _hearers_name(tok, c)]
+    comps = [c for c in comps if not _hearers_name(tok, c) and not _quoted_work(c, tok, quoted)]
     if not comps:
         return None
     # the widest clause first; where the parser ran the sentence over a paragraph break, the
@@ -860,6 +861,20 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         if cand is not None and _has_verb(tok.doc, cand.content):
             return cand
     return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
+
+
+def _quoted_work(comp: Token, verb: Token, quoted: Sequence[bool]) -> bool:
+    """ "In his memoir, “Save Your Way Rich,” Ortega suggested keeping a notebook": the parser
+    may read a quoted title before the verb as a fronted clause; it names a book, not what the
+    verb reports."""
+    if comp.i > verb.i or not quoted[comp.i]:
+        return False
+    first = last = comp.i
+    while first > 0 and quoted[first - 1]:
+        first -= 1
+    while last + 1 < len(quoted) and quoted[last + 1]:
+        last += 1
+    return names_a_work(comp.doc, first, last + 1)
 
 
 def _semicolon_after(verb: Token, comp: Token) -> bool:

@@ -1,0 +1,38 @@
+"""Session 30 (issue 10): false positives and span edges. A quoted title in Title Case that
+names what the noun before it is ("her memoir, “Roads Less Paved,”") is no speech and no
+fronted clause of the verb after it. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from attribution_spans import spanned
+from redline.knowledge.cues import POLNEAR_POLICY, load_cues
+
+pytestmark = pytest.mark.model
+
+POLNEAR = load_cues(policy=POLNEAR_POLICY)
+GUIDE = load_cues()
+
+
+@pytest.mark.parametrize("cues", [GUIDE, POLNEAR], ids=["guide", "polnear"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In her 2019 memoir, “Roads Less Paved,” Ms. Ortega suggested keeping a small notebook "
+        "of every purchase.",
+        "In her book, ''Save Your Way Rich,'' Ms. Ortega suggested keeping a small notebook of "
+        "every purchase.",
+    ],
+    ids=["curly", "doubled-apostrophes"],
+)
+def test_a_quoted_title_after_its_noun_is_not_what_was_said(nlp: Language, text: str, cues: object) -> None:
+    found = [(s.content, s.cue) for s in spanned(nlp, text, cues)]  # type: ignore[arg-type]
+    assert found == [("keeping a small notebook of every purchase", "suggested")]
+
+
+def test_a_quotation_of_speech_after_a_verb_is_still_speech(nlp: Language) -> None:
+    """Title Case alone makes no title: a slogan shouted after its verb is what was said."""
+    text = "The strikers chanted, “Fair Pay Now,” as the ministers arrived."
+    assert "Fair Pay Now" in [s.content for s in spanned(nlp, text, GUIDE)]
