@@ -36,3 +36,20 @@ def test_a_quotation_of_speech_after_a_verb_is_still_speech(nlp: Language) -> No
     """Title Case alone makes no title: a slogan shouted after its verb is what was said."""
     text = "The strikers chanted, “Fair Pay Now,” as the ministers arrived."
     assert "Fair Pay Now" in [s.content for s in spanned(nlp, text, GUIDE)]
+
+
+@pytest.mark.parametrize("cues", [GUIDE, POLNEAR], ids=["guide", "polnear"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But her remarks on Saturday struck a warmer tone, and the crowd noticed.",
+        "His comments on Friday surprised the council.",
+    ],
+)
+def test_a_day_after_a_speech_noun_says_when_not_what_about(nlp: Language, text: str, cues: object) -> None:
+    assert spanned(nlp, text, cues) == []  # type: ignore[arg-type]
+
+
+def test_a_topic_after_a_speech_noun_is_still_what_was_said(nlp: Language) -> None:
+    found = [(s.content, s.source) for s in spanned(nlp, "Her remarks on the ferry fares drew applause.", GUIDE)]
+    assert found == [("the ferry fares", "Her")]
