@@ -53,3 +53,13 @@ def test_a_day_after_a_speech_noun_says_when_not_what_about(nlp: Language, text:
 def test_a_topic_after_a_speech_noun_is_still_what_was_said(nlp: Language) -> None:
     found = [(s.content, s.source) for s in spanned(nlp, "Her remarks on the ferry fares drew applause.", GUIDE)]
     assert found == [("the ferry fares", "Her")]
+
+
+@pytest.mark.parametrize("cues", [GUIDE, POLNEAR], ids=["guide", "polnear"])
+def test_a_cue_in_a_fronted_when_clause_does_not_report_the_main_clause(nlp: Language, cues: object) -> None:
+    """ "When residents ask for help, ...": the clause says when, the main clause is the writer's;
+    an inserted frame ("The plan, as the mayor said, is sound") still reports its host."""
+    text = "When residents ask for help, too many of their calls go unanswered."
+    assert "too many of their calls go unanswered" not in [s.content for s in spanned(nlp, text, cues)]  # type: ignore[arg-type]
+    hosted = [s.content for s in spanned(nlp, "The plan, as the mayor said, is sound.", cues)]  # type: ignore[arg-type]
+    assert any("is sound" in c for c in hosted)

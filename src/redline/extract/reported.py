@@ -999,6 +999,8 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None  # "..., and both are writing for the next round": a clause of its own
     if any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children):
         return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
+    if any(c.dep_ == "advmod" and c.i < tok.i and c.lower_ in SUBORDINATORS for c in tok.children):
+        return None  # "When residents ask for help, calls go unanswered": a time, not an insert
     if marked_infinitive(tok):
         return None  # "gathered ... to agree on financing": a purpose, not an insert
     if tok.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in tok.children):
