@@ -63,3 +63,10 @@ def test_a_cue_in_a_fronted_when_clause_does_not_report_the_main_clause(nlp: Lan
     assert "too many of their calls go unanswered" not in [s.content for s in spanned(nlp, text, cues)]  # type: ignore[arg-type]
     hosted = [s.content for s in spanned(nlp, "The plan, as the mayor said, is sound.", cues)]  # type: ignore[arg-type]
     assert any("is sound" in c for c in hosted)
+
+
+def test_polnear_reads_a_when_clause_after_a_labelled_object_as_when(nlp: Language) -> None:
+    """Under the PolNeAR profile (no nested statements) the object and its label are what was
+    said; the guide keeps its nested reading (a news test pins it)."""
+    text = "Few people would have described Ms. Ortega as a reformer when she ran for mayor in 2010."
+    assert [s.content for s in spanned(nlp, text, POLNEAR)] == ["Ms. Ortega as a reformer"]

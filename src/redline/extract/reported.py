@@ -834,7 +834,7 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
             c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i] and not _insert(c, cues)
         ]
     if not comps:
-        comps = _misattached_clauses(tok)
+        comps = _misattached_clauses(tok, cues.nested_statements)
     # a clause whose verb lies across a paragraph break (a subheading the parser ran into the
     # sentence: "“Zelensky Has Not Read the Proposal” / Speaking on the red carpet, Trump said
     # he was ...") is not what this verb reports when one on its own side is
@@ -935,7 +935,7 @@ def _inverted_mark(tok: Token, kind: str | None) -> Token | None:
     return None
 
 
-def _misattached_clauses(tok: Token) -> list[Token]:
+def _misattached_clauses(tok: Token, nested: bool) -> list[Token]:
     """Content clauses the parser hung elsewhere: "said after the talks he would sign" (advcl)
     or "told a meeting of leaders that few people understood" (relative clause of the object),
     "said in a statement that the talks were useful" (a clause of the preposition's noun), or
@@ -955,16 +955,19 @@ def _misattached_clauses(tok: Token) -> list[Token]:
             marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
             # "she said, when a cyclist seemed to fall": a clause led by a wh-adverb tells when
             # or where it was said, not what; with a modal it asks ("has not said when the
-            # council would vote"), and after an object it may be part of what is reported
-            # ("described the bridge as a marvel when she was mayor")
+            # council would vote"). After an object the guide's nested reading keeps it ("said
+            # that Smith described the bridge as a marvel when she was mayor" is one statement,
+            # the inner verb reporting no clause of its own); a profile with no nested statements
+            # reads the object as what was said and the clause as when
+            after_object = any(
+                c.dep_ in ("dobj", "dative", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
+                for c in tok.children
+                if tok.i < c.i < child.i
+            )
             led = (
                 any(c.tag_ == "WRB" and c.i < child.i for c in child.children)
                 and not any(c.tag_ == "MD" for c in child.children)
-                and not any(
-                    c.dep_ in ("dobj", "dative", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
-                    for c in tok.children
-                    if tok.i < c.i < child.i
-                )
+                and not (nested and after_object)
             )
             if (not marks or marks == ["that"]) and not led:
                 out.append(child)
