@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from attribution_spans import spanned
-from redline.knowledge.cues import POLNEAR_POLICY, load_cues
+from redline.knowledge.cues import POLNEAR_POLICY, CueLexicon, load_cues
 
 pytestmark = pytest.mark.model
 
@@ -27,8 +27,10 @@ GUIDE = load_cues()
     ],
     ids=["curly", "doubled-apostrophes"],
 )
-def test_a_quoted_title_after_its_noun_is_not_what_was_said(nlp: Language, text: str, cues: object) -> None:
-    found = [(s.content, s.cue) for s in spanned(nlp, text, cues)]  # type: ignore[arg-type]
+def test_a_quoted_title_after_its_noun_is_not_what_was_said(
+    nlp: Language, text: str, cues: CueLexicon
+) -> None:
+    found = [(s.content, s.cue) for s in spanned(nlp, text, cues)]
     assert found == [("keeping a small notebook of every purchase", "suggested")]
 
 
@@ -46,22 +48,28 @@ def test_a_quotation_of_speech_after_a_verb_is_still_speech(nlp: Language) -> No
         "His comments on Friday surprised the council.",
     ],
 )
-def test_a_day_after_a_speech_noun_says_when_not_what_about(nlp: Language, text: str, cues: object) -> None:
-    assert spanned(nlp, text, cues) == []  # type: ignore[arg-type]
+def test_a_day_after_a_speech_noun_says_when_not_what_about(
+    nlp: Language, text: str, cues: CueLexicon
+) -> None:
+    assert spanned(nlp, text, cues) == []
 
 
 def test_a_topic_after_a_speech_noun_is_still_what_was_said(nlp: Language) -> None:
-    found = [(s.content, s.source) for s in spanned(nlp, "Her remarks on the ferry fares drew applause.", GUIDE)]
+    found = [
+        (s.content, s.source) for s in spanned(nlp, "Her remarks on the ferry fares drew applause.", GUIDE)
+    ]
     assert found == [("the ferry fares", "Her")]
 
 
 @pytest.mark.parametrize("cues", [GUIDE, POLNEAR], ids=["guide", "polnear"])
-def test_a_cue_in_a_fronted_when_clause_does_not_report_the_main_clause(nlp: Language, cues: object) -> None:
+def test_a_cue_in_a_fronted_when_clause_does_not_report_the_main_clause(
+    nlp: Language, cues: CueLexicon
+) -> None:
     """ "When residents ask for help, ...": the clause says when, the main clause is the writer's;
     an inserted frame ("The plan, as the mayor said, is sound") still reports its host."""
     text = "When residents ask for help, too many of their calls go unanswered."
-    assert "too many of their calls go unanswered" not in [s.content for s in spanned(nlp, text, cues)]  # type: ignore[arg-type]
-    hosted = [s.content for s in spanned(nlp, "The plan, as the mayor said, is sound.", cues)]  # type: ignore[arg-type]
+    assert "too many of their calls go unanswered" not in [s.content for s in spanned(nlp, text, cues)]
+    hosted = [s.content for s in spanned(nlp, "The plan, as the mayor said, is sound.", cues)]
     assert any("is sound" in c for c in hosted)
 
 
