@@ -54,7 +54,9 @@ from redline.extract.token_ranges import (
     cue_sites,
     dangling_preposition,
     is_verb,
+    names_a_work,
     noun_phrase,
+    title_cased,
 )
 from redline.knowledge.cues import CueLexicon
 
@@ -1059,10 +1061,6 @@ def _governed(doc: Doc, q: _Quote) -> bool:
 
 
 _TITLE_DEPS = frozenset({"pobj", "pcomp", "compound", "appos", "nmod", "poss"})
-_TITLE_CAPITALS = 0.6
-_TITLE_MINOR_WORDS = frozenset(
-    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"}
-)
 
 
 def _named_work(doc: Doc, q: _Quote) -> bool:
@@ -1070,13 +1068,10 @@ def _named_work(doc: Doc, q: _Quote) -> bool:
     Title Case that the sentence uses as a noun inside a phrase (a show, a book, a slogan's name)
     are a title, not something said, whatever cue stands nearby."""
     first, last = q.tokens
-    words = [t for t in doc[first:last] if t.is_alpha]
-    if len(words) < 2 or not words[0].is_title:
+    if not title_cased(doc, first, last):
         return False
-    # title case leaves the short function words low ("State of the Union", "Face the Nation")
-    major = [t for t in words if t.lower_ not in _TITLE_MINOR_WORDS] or words
-    if sum(t.text[0].isupper() for t in major) < _TITLE_CAPITALS * len(major):
-        return False
+    if names_a_work(doc, first, last):
+        return True
     roots = [
         t for t in doc[first:last] if not t.is_punct and (not first <= t.head.i < last or t.head.i == t.i)
     ]

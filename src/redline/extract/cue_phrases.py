@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from redline.extract.english import RELATIVE_PRONOUNS
+from redline.extract.english import RELATIVE_PRONOUNS, TIME_ENTS
 from redline.extract.interviews import asking_names, interviewee, interviewer, presenter_names
 from redline.extract.reported import find_source, marked_infinitive, names_source, speech_noun_owner
 from redline.extract.token_ranges import (
@@ -226,8 +226,8 @@ def noun_object_candidates(
             if not infinitive and (child.dep_ != "prep" or child.lower_ not in preps):
                 continue
             objs = [child] if infinitive else [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if not objs:
-                continue
+            if not objs or objs[0].ent_type_ in TIME_ENTS:
+                continue  # "her remarks on Monday": when they were made, not what about
             rng = clip_to_paragraph(doc, (objs[0].left_edge.i, child.right_edge.i + 1), tok.i)
             trimmed = trim(doc, *rng)
             source = _noun_source(tok, cues, quoted)

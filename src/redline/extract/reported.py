@@ -29,6 +29,7 @@ from redline.extract.token_ranges import (
     fronted_subject,
     is_verb,
     misread_noun,
+    names_a_work,
     noun_phrase,
     subtree_range,
     trim,
@@ -833,7 +834,7 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
             c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i] and not _insert(c, cues)
         ]
     if not comps:
-        comps = _misattached_clauses(tok)
+        comps = _misattached_clauses(tok, cues.nested_statements)
     # a clause whose verb lies across a paragraph break (a subheading the parser ran into the
     # sentence: "“Zelensky Has Not Read the Proposal” / Speaking on the red carpet, Trump said
     # he was ...") is not what this verb reports when one on its own side is
@@ -847,7 +848,7 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         # the lead-in dropped, the clause right after the verb is what was said; the parser
         # tends to hang the next sentence's verb on it as well
         comps = sorted(after_colon, key=lambda c: c.left_edge.i)[:1]
-    comps = [c for c in comps if not _hearers_name(tok, c)]
+    comps = [c for c in comps if not _hearers_name(tok, c) and not _quoted_work(c, tok, quoted)]
     if not comps:
         return None
     # the widest clause first; where the parser ran the sentence over a paragraph break, the
@@ -860,6 +861,20 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
         if cand is not None and _has_verb(tok.doc, cand.content):
             return cand
     return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
+
+
+def _quoted_work(comp: Token, verb: Token, quoted: Sequence[bool]) -> bool:
+    """ "In his memoir, “Save Your Way Rich,” Ortega suggested keeping a notebook": the parser
+    may read a quoted title before the verb as a fronted clause; it names a book, not what the
+    verb reports."""
+    if comp.i > verb.i or not quoted[comp.i]:
+        return False
+    first = last = comp.i
+    while first > 0 and quoted[first - 1]:
+        first -= 1
+    while last + 1 < len(quoted) and quoted[last + 1]:
+        last += 1
+    return names_a_work(comp.doc, first, last + 1)
 
 
 def _semicolon_after(verb: Token, comp: Token) -> bool:
@@ -920,7 +935,7 @@ def _inverted_mark(tok: Token, kind: str | None) -> Token | None:
     return None
 
 
-def _misattached_clauses(tok: Token) -> list[Token]:
+def _misattached_clauses(tok: Token, nested: bool) -> list[Token]:
     """Content clauses the parser hung elsewhere: "said after the talks he would sign" (advcl)
     or "told a meeting of leaders that few people understood" (relative clause of the object),
     "said in a statement that the talks were useful" (a clause of the preposition's noun), or
@@ -940,16 +955,19 @@ def _misattached_clauses(tok: Token) -> list[Token]:
             marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
             # "she said, when a cyclist seemed to fall": a clause led by a wh-adverb tells when
             # or where it was said, not what; with a modal it asks ("has not said when the
-            # council would vote"), and after an object it may be part of what is reported
-            # ("described the bridge as a marvel when she was mayor")
+            # council would vote"). After an object the guide's nested reading keeps it ("said
+            # that Smith described the bridge as a marvel when she was mayor" is one statement,
+            # the inner verb reporting no clause of its own); a profile with no nested statements
+            # reads the object as what was said and the clause as when
+            after_object = any(
+                c.dep_ in ("dobj", "dative", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
+                for c in tok.children
+                if tok.i < c.i < child.i
+            )
             led = (
                 any(c.tag_ == "WRB" and c.i < child.i for c in child.children)
                 and not any(c.tag_ == "MD" for c in child.children)
-                and not any(
-                    c.dep_ in ("dobj", "dative", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
-                    for c in tok.children
-                    if tok.i < c.i < child.i
-                )
+                and not (nested and after_object)
             )
             if (not marks or marks == ["that"]) and not led:
                 out.append(child)
@@ -984,6 +1002,8 @@ def _hosted(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         return None  # "..., and both are writing for the next round": a clause of its own
     if any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children):
         return None  # "and that the talks will continue" is a clause, not a ", he continued" insert
+    if any(c.dep_ == "advmod" and c.i < tok.i and c.lower_ in SUBORDINATORS for c in tok.children):
+        return None  # "When residents ask for help, calls go unanswered": a time, not an insert
     if marked_infinitive(tok):
         return None  # "gathered ... to agree on financing": a purpose, not an insert
     if tok.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in tok.children):

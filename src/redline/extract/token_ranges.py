@@ -291,3 +291,37 @@ def conjuncts(head: Token, start: int, end: int) -> list[Token]:
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+_TITLE_CAPITALS = 0.6
+_TITLE_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"}
+)
+
+
+def title_cased(doc: Doc, first: int, last: int) -> bool:
+    """Words in Title Case: title case leaves the short function words low ("State of the
+    Union", "Face the Nation")."""
+    words = [t for t in doc[first:last] if t.is_alpha]
+    if len(words) < 2 or not words[0].is_title:
+        return False
+    major = [t for t in words if t.lower_ not in _TITLE_MINOR_WORDS] or words
+    return sum(t.text[0].isupper() for t in major) >= _TITLE_CAPITALS * len(major)
+
+
+def names_a_work(doc: Doc, first: int, last: int) -> bool:
+    """ "the anthem “Rivers of Home”", "In her memoir, “Roads Less Paved,” she ...": quoted words
+    (tokens ``first`` to ``last``, inside the marks) in Title Case right after a common noun, or
+    set off by a comma after one, are the name of what the noun is (a book, a song, a show),
+    however the parser reads them."""
+    i = first - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return (
+        i >= 0
+        and doc[i].tag_ in ("NN", "NNS")
+        and doc[i].sent == doc[first].sent
+        and title_cased(doc, first, last)
+    )
