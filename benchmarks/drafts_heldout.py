@@ -51,12 +51,18 @@ options, status tags and an "OP4bis", the next text as Markdown with its changes
 a web page whose numbers come only from ``<li value=...>`` and ``<ol start=...>``, points
 "A.1", "B.2" under lettered sections with a cross-reference, a CSV whose quoted cells run over
 several lines, Markdown bullets under bold point titles with ``[^1]`` footnotes), written after
-all eight and before redline read it.
+all eight and before redline read it; ``--set drafts10`` a tenth (seven drafts, four pairs: an
+e-mail saved as a ``.eml`` file with quoted-printable text and HTML parts, a Word ``.docx`` whose
+points are numbered only by the list's automatic numbering, a delegation's annotated copy with
+comment and status lines under each point, a fixed-width table as pandoc prints a multiline table,
+paragraphs that give their number at their end "(para. 4)", reStructuredText with ``#.`` items over
+lists that go on from "3." and "6.", an Org-mode outline with TODO keywords, tags, drawers and a
+commented-out subtree), written after all nine and before redline read it.
 
 A label written in other digits (circled, fullwidth, Arabic-Indic) counts as its value, as a roman
 numeral does.
 
-Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts9] [--verbose]
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts10] [--verbose]
 """
 
 from __future__ import annotations
@@ -82,7 +88,18 @@ from redline.model import PlanVersion
 
 DATA = Path(__file__).resolve().parent / "data"
 # the first batch, then each next one written after the reader was fixed on those before it
-SETS = ("drafts", "drafts2", "drafts3", "drafts4", "drafts5", "drafts6", "drafts7", "drafts8", "drafts9")
+SETS = (
+    "drafts",
+    "drafts2",
+    "drafts3",
+    "drafts4",
+    "drafts5",
+    "drafts6",
+    "drafts7",
+    "drafts8",
+    "drafts9",
+    "drafts10",
+)
 
 
 def number(label: str | None) -> str:
