@@ -34,7 +34,7 @@ def test_a_shift_needs_two_dated_statements_on_each_side(statement: MakeStatemen
     assert find_shifts(stmts, at=date(2025, 11, 25)) == []
 
 
-def test_support_qualified_by_conditions_is_no_shift(statement: MakeStatement) -> None:
+def test_support_qualified_by_conditions_is_a_nuance_not_a_reversal(statement: MakeStatement) -> None:
     said = "Volodymyr Zelensky"
     stmts = [
         statement("we back the framework", said, stance="support", when="2025-11-20"),
@@ -45,7 +45,8 @@ def test_support_qualified_by_conditions_is_no_shift(statement: MakeStatement) -
     ]
     cell = position_matrix(stmts, by="actor").get(said, "plan_overall")
     assert cell is not None and cell.stance == "conditional"  # the cell moves
-    assert find_shifts(stmts) == []  # but the side does not: still for the plan, with conditions
+    (nuance,) = find_shifts(stmts)  # but the side does not: still for the plan, with conditions
+    assert (nuance.before, nuance.after, nuance.kind) == ("support", "conditional", "nuance")
     turned = [
         *stmts,
         statement("we reject it outright", said, stance="oppose", when="2025-11-28"),
@@ -53,8 +54,46 @@ def test_support_qualified_by_conditions_is_no_shift(statement: MakeStatement) -
         statement("no, not this text", said, stance="oppose", when="2025-11-30"),
         statement("never", said, stance="oppose", when="2025-12-01"),
     ]
-    (sh,) = find_shifts(turned)
-    assert (sh.before, sh.after, sh.evidence_before) == ("conditional", "oppose", 3)
+    nuance_again, sh = find_shifts(turned)
+    assert nuance_again == nuance
+    assert (sh.before, sh.after, sh.evidence_before, sh.kind) == ("conditional", "oppose", 3, "reversal")
+
+
+def test_conditions_dropped_are_a_nuance(statement: MakeStatement) -> None:
+    """A party that moved from conditional support to support, said outright or backed by two
+    statements on each side, has a shift of the softer kind; a reversal keeps its kind."""
+    said = "Volodymyr Zelensky"
+    stmts = [
+        statement("we reject the tariff plan", said, stance="oppose", when="2025-11-10"),
+        statement("the tariff plan is unacceptable", said, stance="oppose", when="2025-11-11"),
+        statement("only if the quotas are phased in", said, stance="conditional", when="2025-11-20"),
+        statement("provided the ports stay open", said, stance="conditional", when="2025-11-21"),
+        statement("with a transition period, yes", said, stance="conditional", when="2025-11-22"),
+        statement("we no longer insist on a transition period", said, stance="support", when="2025-12-02"),
+    ]
+    reversal, nuance = find_shifts(stmts, reversal_cues=CUES)
+    assert (reversal.before, reversal.after, reversal.kind) == ("oppose", "conditional", "reversal")
+    assert (nuance.before, nuance.after, nuance.kind) == ("conditional", "support", "nuance")
+    assert nuance.explicit
+    assert nuance.quote_after.content.text == "we no longer insist on a transition period"
+    backed = [
+        *stmts[:-1],
+        statement("we back the tariff plan", said, stance="support", when="2025-12-02"),
+        statement("the tariff plan has our support", said, stance="support", when="2025-12-03"),
+        statement("we will sign it", said, stance="support", when="2025-12-04"),
+        statement("we will vote for it", said, stance="support", when="2025-12-05"),
+    ]
+    assert [(sh.before, sh.after, sh.kind) for sh in find_shifts(backed)] == [
+        ("oppose", "conditional", "reversal"),
+        ("conditional", "support", "nuance"),
+    ]
+    # moved and moved back within a week: the nuance and its undoing stand for neither
+    undone = [
+        *backed,
+        statement("we back it, if the ports stay open", said, stance="conditional", when="2025-12-06"),
+        statement("only with a transition period after all", said, stance="conditional", when="2025-12-07"),
+    ]
+    assert [(sh.before, sh.after) for sh in find_shifts(undone)] == [("oppose", "conditional")]
 
 
 def test_one_statement_on_a_side_is_no_shift(statement: MakeStatement) -> None:

@@ -58,7 +58,7 @@ def test_a_database_indexed_with_speakers_is_indexed_anew(db_url: str) -> None:
         _write(old)
         assert _found(old, "quota -guild") == []  # the old index: the guild's name is searched
     with Store.open(db_url) as store:
-        assert store.migrations()[-1] == "0030_content_search"
+        assert "0030_content_search" in store.migrations()
         assert _found(store, "quota -guild") == ["the herring quota was far too low"]
         _write(store, "Mira Sol said the guild would strike on Monday.", n=2)
         assert _found(store, "guild") == [

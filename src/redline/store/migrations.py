@@ -547,6 +547,16 @@ def _issue_order(conn: Connection, reversal: ReversalTest) -> None:
         point_tallies.rebuild(conn, reversal)
 
 
+def _nuance_shifts(conn: Connection, reversal: ReversalTest) -> None:
+    """Shifts are of two kinds (``balance.shift_kind``): a move between support and conditional
+    support is a nuance, kept with its turns as a reversal is; the stored walks had none, so every
+    tally is walked anew."""
+    from redline.store import point_tallies
+
+    tallies.rebuild(conn, reversal)
+    point_tallies.rebuild(conn, reversal)
+
+
 MIGRATIONS: tuple[tuple[str, Migration | Recount], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -578,6 +588,7 @@ MIGRATIONS: tuple[tuple[str, Migration | Recount], ...] = (
     ("0028_issue_stances", _issue_stances),
     ("0029_issue_order", _issue_order),
     ("0030_content_search", _content_search),
+    ("0031_nuance_shifts", _nuance_shifts),
 )
 
 
@@ -599,6 +610,7 @@ _RECOUNTS: frozenset[Recount] = frozenset(
         _point_issue_tallies,
         _stance_confidence,
         _issue_order,
+        _nuance_shifts,
     }
 )
 
