@@ -217,6 +217,12 @@ def ingest_summary(r: IngestReport, verb: str) -> None:
     )
     if r.undated:
         typer.echo(f"  {undated_note(r.undated, new=True)}", err=True)
+    for source, day in r.yearless:
+        typer.echo(
+            f"  undated: {source}: its dateline names {day} without a year (--published DATE gives "
+            "the year, the one nearest that date)",
+            err=True,
+        )
     if r.copy_count:
         # an outlet's verbatim copy has another id, so "already stored" alone hid it
         typer.echo(
