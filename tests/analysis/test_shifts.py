@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date, timedelta
 
@@ -7,11 +8,12 @@ from negotiation_builders import MakeStatement
 
 from redline.analysis.positions import position_matrix
 from redline.analysis.shifts import find_shifts
-from redline.knowledge.shift_cues import load_reversal_cues
+from redline.knowledge.shift_cues import shift_knowledge
 from redline.model import Span, Speaker, Statement
 
 PARTIES = {"vladimir-putin": "russia", "dmitry-peskov": "russia", "volodymyr-zelensky": "ukraine"}
-CUES = load_reversal_cues()
+KNOWN = shift_knowledge()  # the packaged cues and names
+NO_CUES = dataclasses.replace(KNOWN, cues=())  # no statement says outright that it changed
 
 
 def test_a_shift_needs_two_dated_statements_on_each_side(statement: MakeStatement) -> None:
@@ -71,7 +73,7 @@ def test_conditions_dropped_are_a_nuance(statement: MakeStatement) -> None:
         statement("with a transition period, yes", said, stance="conditional", when="2025-11-22"),
         statement("we no longer insist on a transition period", said, stance="support", when="2025-12-02"),
     ]
-    reversal, nuance = find_shifts(stmts, reversal_cues=CUES)
+    reversal, nuance = find_shifts(stmts, knowledge=KNOWN)
     assert (reversal.before, reversal.after, reversal.kind) == ("oppose", "conditional", "reversal")
     assert (nuance.before, nuance.after, nuance.kind) == ("conditional", "support", "nuance")
     assert nuance.explicit
@@ -111,10 +113,10 @@ def test_an_explicit_reversal_is_enough(statement: MakeStatement) -> None:
         statement("unacceptable", stance="oppose", when="2025-11-20"),
         statement("Russia no longer rejects the draft as a basis", stance="support", when="2025-11-24"),
     ]
-    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
     assert (sh.before, sh.after, sh.date, sh.explicit) == ("oppose", "support", date(2025, 11, 24), True)
     assert sh.quote_before.content.text == "unacceptable"
-    assert find_shifts(stmts, by="party", party_of=PARTIES) == []  # without the cue it is one statement
+    assert find_shifts(stmts, by="party", party_of=PARTIES, knowledge=NO_CUES) == []  # one statement
 
 
 def test_a_reversal_listing_the_plan_after_an_issue_turns_the_plan_too(statement: MakeStatement) -> None:
@@ -128,24 +130,26 @@ def test_a_reversal_listing_the_plan_after_an_issue_turns_the_plan_too(statement
             "no truce now, and our position will be revised", stance="oppose", when="2025-11-30", issues=truce
         ),
     ]
-    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
     assert (sh.column, sh.before, sh.after, sh.explicit) == ("plan_overall", "support", "oppose", True)
     assert sh.quote_after is stmts[2] and sh.quote_before.content.text == "the outline is broadly acceptable"
-    matrix = position_matrix(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    matrix = position_matrix(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
     assert matrix.get("russia", "plan_overall").counts["oppose"] == 1  # the matrix counts it there too
     assert (
-        position_matrix(stmts, by="party", party_of=PARTIES).get("russia", "plan_overall").counts["oppose"]
+        position_matrix(stmts, by="party", party_of=PARTIES, knowledge=NO_CUES)
+        .get("russia", "plan_overall")
+        .counts["oppose"]
         == 0
     )
     # not a reversal: a stance on the truce, none on the plan as a whole
     plain = statement("no truce now, the talks go on", stance="oppose", when="2025-11-30", issues=truce)
-    assert find_shifts([*stmts[:2], plain], by="party", party_of=PARTIES, reversal_cues=CUES) == []
+    assert find_shifts([*stmts[:2], plain], by="party", party_of=PARTIES, knowledge=KNOWN) == []
     # undated, it is counted on the plan, undated, and turns nothing
     undated = statement(
         "no truce now, and our position will be revised", stance="oppose", when=None, issues=truce
     )
-    assert find_shifts([*stmts[:2], undated], by="party", party_of=PARTIES, reversal_cues=CUES) == []
-    counted = position_matrix([*stmts[:2], undated], by="party", party_of=PARTIES, reversal_cues=CUES)
+    assert find_shifts([*stmts[:2], undated], by="party", party_of=PARTIES, knowledge=KNOWN) == []
+    counted = position_matrix([*stmts[:2], undated], by="party", party_of=PARTIES, knowledge=KNOWN)
     assert counted.undated_in("russia", "plan_overall") == 1
 
 
@@ -154,7 +158,7 @@ def test_no_longer_about_something_else_is_no_reversal(statement: MakeStatement)
         statement("unacceptable", stance="oppose", when="2025-11-20"),
         statement("the amnesty clause was no longer in the draft", stance="support", when="2025-11-24"),
     ]
-    assert find_shifts(stmts, by="party", party_of=PARTIES, reversal_cues=CUES) == []
+    assert find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN) == []
 
 
 def test_media_and_unaffiliated_rows_make_no_shifts(statement: MakeStatement) -> None:
@@ -236,12 +240,12 @@ def test_a_reversal_reported_of_someone_else_is_no_shift(statement: MakeStatemen
     said = "Vladimir Putin"
     before = statement("the draft is unacceptable", said, stance="oppose", when="2025-11-20")
     theirs = statement("the US no longer backs its draft", said, stance="support", when="2025-11-24")
-    assert find_shifts([before, theirs], by="party", party_of=PARTIES, reversal_cues=CUES) == []
+    assert find_shifts([before, theirs], by="party", party_of=PARTIES, knowledge=KNOWN) == []
     ours = statement("we no longer insist on the old wording", said, stance="support", when="2025-11-24")
-    (sh,) = find_shifts([before, ours], by="party", party_of=PARTIES, reversal_cues=CUES)
+    (sh,) = find_shifts([before, ours], by="party", party_of=PARTIES, knowledge=KNOWN)
     assert sh.explicit and sh.quote_after is ours
     capital = statement("Moscow no longer rejects the draft", said, stance="support", when="2025-11-24")
-    assert find_shifts([before, capital], by="party", party_of=PARTIES, reversal_cues=CUES)  # Russia's own
+    assert find_shifts([before, capital], by="party", party_of=PARTIES, knowledge=KNOWN)  # Russia's own
 
 
 def test_two_voices_of_a_party_disagreeing_are_no_shift(statement: MakeStatement) -> None:
@@ -289,5 +293,5 @@ def test_a_change_said_outright_stands_even_if_undone(statement: MakeStatement) 
         statement("it cannot be a basis", stance="oppose", when="2025-11-26"),
         statement("it is not a basis", stance="oppose", when="2025-11-27"),
     ]
-    found = find_shifts(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    found = find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
     assert [(sh.before, sh.after, sh.explicit) for sh in found][:1] == [("oppose", "support", True)]

@@ -299,7 +299,6 @@ def positions(
         columns=columns,
         at=at,
         issue=issue,
-        reversal_cues=known.cues,
         knowledge=known,
     )
     shifts = find_shifts(
@@ -309,7 +308,6 @@ def positions(
         columns=columns,
         at=at,
         issue=issue,
-        reversal_cues=known.cues,
         knowledge=known,
     )
     if rows is not None:  # ranked by the statements as of today, whatever ``at`` is

@@ -188,21 +188,21 @@ def find_shifts(
     columns: Columns | None = None,
     at: date | None = None,
     issue: str | None = None,
-    reversal_cues: Sequence[str] = (),
     knowledge: ShiftKnowledge | None = None,
 ) -> list[Shift]:
     """Every change of a row's position on a column backed by evidence, in date order.
 
     Undated statements make none; statements after ``at`` are not counted (on either side);
-    media and unaffiliated speakers make none, whatever the rows are. ``knowledge``: the names
-    a speaker's own reversal and a collective speaker are told by (``own_reversal``,
-    ``one_voice``), those of the actor files the statements were extracted with.
+    media and unaffiliated speakers make none, whatever the rows are. ``knowledge``: the cues and
+    names a speaker's own reversal and a collective speaker are told by (``own_reversal``,
+    ``one_voice``), those of the actor files the statements were extracted with (the packaged
+    ones without it; ``cues=()`` in it for no explicit reversal).
     """
     knowledge = shift_knowledge() if knowledge is None else knowledge
     parties = party_of or {}
     # the speaker's own change (as the store's tallies test it); it counts on the plan as a
     # whole too when the statement lists it (``by_issue``), as the matrix counts it
-    reversal = own_reversal(parties, reversal_cues, knowledge)
+    reversal = own_reversal(parties, knowledge)
     if columns is None:
         columns = issue_columns(reversal, issue)
 
