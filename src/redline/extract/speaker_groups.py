@@ -117,7 +117,7 @@ def body_before(
     here = index.sent_of[head.i]
     doc = index.doc
     for c in reversed(index.candidates):
-        if c.end > head.i or c.start <= head.i < c.end:
+        if c.end > head.i:
             continue
         if here - index.sent_of[c.start] > WINDOW:
             return None
