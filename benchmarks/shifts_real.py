@@ -44,7 +44,7 @@ from redline.analysis.shifts import Shift, find_shifts
 from redline.balance import ReversalTest, reversal_test
 from redline.demo import run_demo
 from redline.knowledge.actors import load_actors
-from redline.knowledge.shift_cues import load_not_names, load_party_names, load_reversal_cues
+from redline.knowledge.shift_cues import ShiftKnowledge, shift_knowledge
 from redline.model import Statement
 from redline.store import Store
 
@@ -92,7 +92,7 @@ def show(sh: Shift, texts: dict[str, str]) -> str:
 
 
 def _stage_shifts(
-    statements: list[Statement], parties: dict[str, str], cues: tuple[str, ...], loose: bool
+    statements: list[Statement], parties: dict[str, str], known: ShiftKnowledge, loose: bool
 ) -> list[Shift]:
     """``find_shifts`` with its last two filters off: ``loose`` drops neither a change undone
     within a week nor one made of two voices; otherwise only the first is kept off."""
@@ -101,7 +101,7 @@ def _stage_shifts(
     if loose:
         shifts_module.one_voice = lambda _sh: True
     try:
-        return find_shifts(statements, by="party", party_of=parties, reversal_cues=cues)
+        return find_shifts(statements, by="party", party_of=parties, knowledge=known)
     finally:
         balance.drop_undone, shifts_module.one_voice = real_undone, real_voice
 
@@ -110,7 +110,7 @@ def trace(
     real: dict[str, Any],
     statements: list[Statement],
     parties: dict[str, str],
-    cues: tuple[str, ...],
+    known: ShiftKnowledge,
     says: ReversalTest,
 ) -> str:
     """Why one real change is or is not found: its cells' statements (those of the evidence
@@ -125,7 +125,7 @@ def trace(
     def near(s: Shift) -> bool:
         return s.row in real["rows"] and s.column in real["columns"] and abs((s.date - day).days) <= REAL_DAYS
 
-    columns = issue_columns(own_reversal(parties, cues))  # as the rule places each statement
+    columns = issue_columns(own_reversal(parties, known))  # as the rule places each statement
     for col in real["columns"]:
         cell = [
             s
@@ -149,9 +149,9 @@ def trace(
                 f"    {s.document_id} {s.date or 'undated'!s:10} {who[:24]:24} {s.stance:11}{mark}"
                 f" {s.content.text[:70]!r}"
             )
-    loose = [s for s in _stage_shifts(statements, parties, cues, loose=True) if near(s)]
-    kept = [s for s in _stage_shifts(statements, parties, cues, loose=False) if near(s)]
-    final = [s for s in find_shifts(statements, by="party", party_of=parties, reversal_cues=cues) if near(s)]
+    loose = [s for s in _stage_shifts(statements, parties, known, loose=True) if near(s)]
+    kept = [s for s in _stage_shifts(statements, parties, known, loose=False) if near(s)]
+    final = [s for s in find_shifts(statements, by="party", party_of=parties, knowledge=known) if near(s)]
     undated = all(s.date is None for s in statements if s.document_id in real["evidence"])
     if final:
         verdict = "found"
@@ -180,12 +180,12 @@ def main() -> None:
     by: RowKind = args.by
     talks = load_talks(require_shared(args.shared))
     store = talks_store(talks)
-    cues = load_reversal_cues()
+    known = shift_knowledge()
 
     gold_st, gold_parties = gold_statements(talks)
-    gold = find_shifts(gold_st, by=by, party_of=gold_parties, reversal_cues=cues)
+    gold = find_shifts(gold_st, by=by, party_of=gold_parties, knowledge=known)
     statements = store.countable_statements()
-    system = find_shifts(statements, by=by, party_of=store.parties(), reversal_cues=cues)
+    system = find_shifts(statements, by=by, party_of=store.parties(), knowledge=known)
 
     hits = [s for s in system if any(same(s, g) for g in gold)]
     found = [g for g in gold if any(same(s, g) for s in system)]
@@ -229,7 +229,7 @@ def main() -> None:
         f" {real_found(gold)}, by redline {real_found(system)} (same row and issue within {REAL_DAYS} days)"
     )
     demo_statements, demo_parties = demo_corpus()
-    demo = find_shifts(demo_statements, by=by, party_of=demo_parties, reversal_cues=cues)
+    demo = find_shifts(demo_statements, by=by, party_of=demo_parties, knowledge=known)
     print(f"demo corpus ({len(demo_statements)} statements): {len(demo)} shifts, {judged(demo)}")
     # what the rule would show if moving between support and conditional were not a reversal
     # (a condition narrows support, it does not reverse it): the labels above, re-counted
@@ -245,7 +245,7 @@ def main() -> None:
     shifts_module.one_voice = lambda _sh: True
     try:
         loose = [
-            find_shifts(st, by=by, party_of=pt, reversal_cues=cues)
+            find_shifts(st, by=by, party_of=pt, knowledge=known)
             for st, pt in (
                 (statements, store.parties()),
                 (gold_st, gold_parties),
@@ -288,12 +288,12 @@ def main() -> None:
         + f"; demo {len(governed[2])} shifts, {judged(governed[2])}"
         + f"; real changes found by redline {real_found(governed[0])}"
     )
-    says = reversal_test(cues, load_not_names(), load_party_names())
+    says = reversal_test(known.cues, known.not_names, known.party_names)
     if args.trace:
         for name, st, pt in (("gold", gold_st, gold_parties), ("redline", statements, store.parties())):
             print(f"\nWHY EACH REAL CHANGE IS (NOT) FOUND, from {name} statements:")
             for r in real:
-                print(trace(r, st, pt, cues, says))
+                print(trace(r, st, pt, known, says))
     if args.verbose:
         texts = {s.id: s.content.text for s in [*gold_st, *statements]}
         print("\nGOLD shifts (found by the system marked +):")

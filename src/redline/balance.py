@@ -32,6 +32,9 @@ NO_SHIFT_ROWS = frozenset({UNAFFILIATED, "media"})
 __all__ = [
     "KIND_RANK",
     "NO_SHIFT_ROWS",
+    "NUANCE",
+    "REVERSAL",
+    "SHIFT_KINDS",
     "UNAFFILIATED",
     "CellDraft",
     "DayGroup",
@@ -52,6 +55,7 @@ __all__ = [
     "nobodys",
     "quote_rank",
     "reversal_test",
+    "shift_kind",
     "statement_strength",
     "strength",
     "turn_shift",
@@ -310,6 +314,10 @@ class ShiftDraft(Generic[Q]):
     evidence_after: int
     explicit: bool
 
+    @property
+    def kind(self) -> str:
+        return shift_kind(self.before, self.after)
+
 
 class Reversal(NamedTuple, Generic[Q]):
     """The statements of one day and stance that say outright that the position changed."""
@@ -408,8 +416,20 @@ def _evidenced(
 
 def _side(stance: str) -> str:
     """Support with or without conditions is one side: a move between them is a nuance (and
-    the pair a classifier confuses most), not a change of position; only to or from oppose is."""
+    the pair a classifier confuses most), not a change of side; only to or from oppose is."""
     return "for" if stance in ("support", "conditional") else stance
+
+
+REVERSAL = "reversal"  # a change of side: to or from oppose
+NUANCE = "nuance"  # a move within one side: conditions dropped (conditional to support) or added
+SHIFT_KINDS = (REVERSAL, NUANCE)
+
+
+def shift_kind(before: str, after: str) -> str:
+    """A change of position is a reversal when it changes side, a nuance (the softer kind) when
+    it moves between support and conditional support: an analyst following a party wants "moved
+    from conditional to support" reported, apart from its reversals."""
+    return REVERSAL if _side(before) != _side(after) else NUANCE
 
 
 # A change undone within this many days is no change of position: on real news such a pair is
@@ -422,7 +442,15 @@ def drop_undone(shifts: list[ShiftDraft[Q]]) -> list[ShiftDraft[Q]]:
     """The shifts without each pair of a change and its undoing within ``UNDONE_DAYS``; a change
     said outright ("we no longer insist") is kept, and so is its undoing. Applied to one cell's
     shifts in day order: by ``cell_shifts``, and by the store to the shifts it makes of kept turns
-    (``turn_shift``), so both paths give the same shifts."""
+    (``turn_shift``), so both paths give the same shifts. Each kind is paired with its own: the
+    reversals as if there were no nuances (a back-and-forth of side is undone whatever nuance lay
+    between), the nuances by their stances."""
+    kept = {id(sh) for kind in SHIFT_KINDS for sh in _kept(kind, [sh for sh in shifts if sh.kind == kind])}
+    return [sh for sh in shifts if id(sh) in kept]
+
+
+def _kept(kind: str, shifts: list[ShiftDraft[Q]]) -> list[ShiftDraft[Q]]:
+    back = _side if kind == REVERSAL else str  # what the undoing returns to: the side, the stance
     out: list[ShiftDraft[Q]] = []
     k = 0
     while k < len(shifts):
@@ -431,7 +459,7 @@ def drop_undone(shifts: list[ShiftDraft[Q]]) -> list[ShiftDraft[Q]]:
         if (
             nxt is not None
             and not (sh.explicit or nxt.explicit)
-            and _side(nxt.after) == _side(sh.before)
+            and back(nxt.after) == back(sh.before)
             and (nxt.date - sh.date).days <= UNDONE_DAYS
         ):
             k += 2
@@ -456,7 +484,7 @@ def _day_reversal(groups: Sequence[ShiftGroup[Q]], before: str | None) -> tuple[
 
 def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]]:
     """Every change of one cell's position backed by evidence and not undone within a week,
-    over its days in order."""
+    over its days in order: reversals and nuances (``shift_kind``)."""
     tally: Tally[Q] = Tally()
     before: str | None = None
     evidence: _Evidence[Q] | None = None  # made at the first change: most cells have none
@@ -469,7 +497,7 @@ def cell_shifts(row: str, column: str, days: ShiftDays[Q]) -> list[ShiftDraft[Q]
         after = tally.value
         if after == NEUTRAL:
             continue  # nothing but neutral so far: no position yet
-        if before is not None and _side(after) != _side(before):
+        if before is not None and after != before:
             evidence = evidence or _Evidence(days)
             shift = _evidenced(row, column, days, evidence, i, (before, after), turn)
             if shift is not None:
@@ -513,7 +541,7 @@ def cell_turns(days: ShiftDays[Q]) -> list[Turn[Q]]:
         after = tally.value
         if after == NEUTRAL:
             continue
-        if before is not None and _side(after) != _side(before):
+        if before is not None and after != before:
             evidence = evidence or _Evidence(days)
             old = evidence.before(before, i)
             if old is not None:

@@ -43,7 +43,11 @@ class Settings:
     batch_size: int = field(default=16, metadata=about("documents per batch sent to a worker"))
     max_bytes: int = field(default=20_000_000, metadata=about("larger inputs are refused with a message"))
     actors: tuple[Path, ...] = field(
-        default_factory=tuple, metadata=about("extra actor files, `:`-separated, layered on the packaged one")
+        default_factory=tuple,
+        metadata=about(
+            "your actor files, `:`-separated: they replace the packaged talks' people and bodies, "
+            "keeping its states and outlets"
+        ),
     )
     issues: Path | None = field(
         default=None, metadata=about("an issue taxonomy replacing the packaged one", shown="packaged")

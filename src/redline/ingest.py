@@ -65,6 +65,9 @@ class IngestReport:
     # MAX_PROBLEMS_KEPT; ``copy_count`` all. They are among ``skipped``.
     copy_count: int = 0
     copies: list[tuple[str, str]] = field(default_factory=list)
+    # undated new documents whose dateline names a day without a year: (the input, the day as
+    # written), the first MAX_PROBLEMS_KEPT; a publication date (``--published``) gives the year
+    yearless: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def done(self) -> int:
@@ -187,7 +190,14 @@ def _new_only(
         for d, stored in copies:
             report.copy(d.source or d.id, stored)
         store.record_copies(copies)  # their outlets count in claims; their dates date an undated story
-        report.undated += sum(1 for d in fresh if d.published is None)
+        from redline.sources.dateline import yearless_dateline
+
+        undated = [d for d in fresh if d.published is None]
+        report.undated += len(undated)
+        for d in undated:
+            day = yearless_dateline(d.text)
+            if day is not None and len(report.yearless) < MAX_PROBLEMS_KEPT:
+                report.yearless.append((d.source or d.id, day))
         if fresh:
             yield fresh
 

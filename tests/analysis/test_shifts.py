@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date, timedelta
 
@@ -7,11 +8,12 @@ from negotiation_builders import MakeStatement
 
 from redline.analysis.positions import position_matrix
 from redline.analysis.shifts import find_shifts
-from redline.knowledge.shift_cues import load_reversal_cues
+from redline.knowledge.shift_cues import shift_knowledge
 from redline.model import Span, Speaker, Statement
 
 PARTIES = {"vladimir-putin": "russia", "dmitry-peskov": "russia", "volodymyr-zelensky": "ukraine"}
-CUES = load_reversal_cues()
+KNOWN = shift_knowledge()  # the packaged cues and names
+NO_CUES = dataclasses.replace(KNOWN, cues=())  # no statement says outright that it changed
 
 
 def test_a_shift_needs_two_dated_statements_on_each_side(statement: MakeStatement) -> None:
@@ -34,7 +36,7 @@ def test_a_shift_needs_two_dated_statements_on_each_side(statement: MakeStatemen
     assert find_shifts(stmts, at=date(2025, 11, 25)) == []
 
 
-def test_support_qualified_by_conditions_is_no_shift(statement: MakeStatement) -> None:
+def test_support_qualified_by_conditions_is_a_nuance_not_a_reversal(statement: MakeStatement) -> None:
     said = "Volodymyr Zelensky"
     stmts = [
         statement("we back the framework", said, stance="support", when="2025-11-20"),
@@ -45,7 +47,8 @@ def test_support_qualified_by_conditions_is_no_shift(statement: MakeStatement) -
     ]
     cell = position_matrix(stmts, by="actor").get(said, "plan_overall")
     assert cell is not None and cell.stance == "conditional"  # the cell moves
-    assert find_shifts(stmts) == []  # but the side does not: still for the plan, with conditions
+    (nuance,) = find_shifts(stmts)  # but the side does not: still for the plan, with conditions
+    assert (nuance.before, nuance.after, nuance.kind) == ("support", "conditional", "nuance")
     turned = [
         *stmts,
         statement("we reject it outright", said, stance="oppose", when="2025-11-28"),
@@ -53,8 +56,46 @@ def test_support_qualified_by_conditions_is_no_shift(statement: MakeStatement) -
         statement("no, not this text", said, stance="oppose", when="2025-11-30"),
         statement("never", said, stance="oppose", when="2025-12-01"),
     ]
-    (sh,) = find_shifts(turned)
-    assert (sh.before, sh.after, sh.evidence_before) == ("conditional", "oppose", 3)
+    nuance_again, sh = find_shifts(turned)
+    assert nuance_again == nuance
+    assert (sh.before, sh.after, sh.evidence_before, sh.kind) == ("conditional", "oppose", 3, "reversal")
+
+
+def test_conditions_dropped_are_a_nuance(statement: MakeStatement) -> None:
+    """A party that moved from conditional support to support, said outright or backed by two
+    statements on each side, has a shift of the softer kind; a reversal keeps its kind."""
+    said = "Volodymyr Zelensky"
+    stmts = [
+        statement("we reject the tariff plan", said, stance="oppose", when="2025-11-10"),
+        statement("the tariff plan is unacceptable", said, stance="oppose", when="2025-11-11"),
+        statement("only if the quotas are phased in", said, stance="conditional", when="2025-11-20"),
+        statement("provided the ports stay open", said, stance="conditional", when="2025-11-21"),
+        statement("with a transition period, yes", said, stance="conditional", when="2025-11-22"),
+        statement("we no longer insist on a transition period", said, stance="support", when="2025-12-02"),
+    ]
+    reversal, nuance = find_shifts(stmts, knowledge=KNOWN)
+    assert (reversal.before, reversal.after, reversal.kind) == ("oppose", "conditional", "reversal")
+    assert (nuance.before, nuance.after, nuance.kind) == ("conditional", "support", "nuance")
+    assert nuance.explicit
+    assert nuance.quote_after.content.text == "we no longer insist on a transition period"
+    backed = [
+        *stmts[:-1],
+        statement("we back the tariff plan", said, stance="support", when="2025-12-02"),
+        statement("the tariff plan has our support", said, stance="support", when="2025-12-03"),
+        statement("we will sign it", said, stance="support", when="2025-12-04"),
+        statement("we will vote for it", said, stance="support", when="2025-12-05"),
+    ]
+    assert [(sh.before, sh.after, sh.kind) for sh in find_shifts(backed)] == [
+        ("oppose", "conditional", "reversal"),
+        ("conditional", "support", "nuance"),
+    ]
+    # moved and moved back within a week: the nuance and its undoing stand for neither
+    undone = [
+        *backed,
+        statement("we back it, if the ports stay open", said, stance="conditional", when="2025-12-06"),
+        statement("only with a transition period after all", said, stance="conditional", when="2025-12-07"),
+    ]
+    assert [(sh.before, sh.after) for sh in find_shifts(undone)] == [("oppose", "conditional")]
 
 
 def test_one_statement_on_a_side_is_no_shift(statement: MakeStatement) -> None:
@@ -72,10 +113,10 @@ def test_an_explicit_reversal_is_enough(statement: MakeStatement) -> None:
         statement("unacceptable", stance="oppose", when="2025-11-20"),
         statement("Russia no longer rejects the draft as a basis", stance="support", when="2025-11-24"),
     ]
-    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
     assert (sh.before, sh.after, sh.date, sh.explicit) == ("oppose", "support", date(2025, 11, 24), True)
     assert sh.quote_before.content.text == "unacceptable"
-    assert find_shifts(stmts, by="party", party_of=PARTIES) == []  # without the cue it is one statement
+    assert find_shifts(stmts, by="party", party_of=PARTIES, knowledge=NO_CUES) == []  # one statement
 
 
 def test_a_reversal_listing_the_plan_after_an_issue_turns_the_plan_too(statement: MakeStatement) -> None:
@@ -89,24 +130,26 @@ def test_a_reversal_listing_the_plan_after_an_issue_turns_the_plan_too(statement
             "no truce now, and our position will be revised", stance="oppose", when="2025-11-30", issues=truce
         ),
     ]
-    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
     assert (sh.column, sh.before, sh.after, sh.explicit) == ("plan_overall", "support", "oppose", True)
     assert sh.quote_after is stmts[2] and sh.quote_before.content.text == "the outline is broadly acceptable"
-    matrix = position_matrix(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    matrix = position_matrix(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
     assert matrix.get("russia", "plan_overall").counts["oppose"] == 1  # the matrix counts it there too
     assert (
-        position_matrix(stmts, by="party", party_of=PARTIES).get("russia", "plan_overall").counts["oppose"]
+        position_matrix(stmts, by="party", party_of=PARTIES, knowledge=NO_CUES)
+        .get("russia", "plan_overall")
+        .counts["oppose"]
         == 0
     )
     # not a reversal: a stance on the truce, none on the plan as a whole
     plain = statement("no truce now, the talks go on", stance="oppose", when="2025-11-30", issues=truce)
-    assert find_shifts([*stmts[:2], plain], by="party", party_of=PARTIES, reversal_cues=CUES) == []
+    assert find_shifts([*stmts[:2], plain], by="party", party_of=PARTIES, knowledge=KNOWN) == []
     # undated, it is counted on the plan, undated, and turns nothing
     undated = statement(
         "no truce now, and our position will be revised", stance="oppose", when=None, issues=truce
     )
-    assert find_shifts([*stmts[:2], undated], by="party", party_of=PARTIES, reversal_cues=CUES) == []
-    counted = position_matrix([*stmts[:2], undated], by="party", party_of=PARTIES, reversal_cues=CUES)
+    assert find_shifts([*stmts[:2], undated], by="party", party_of=PARTIES, knowledge=KNOWN) == []
+    counted = position_matrix([*stmts[:2], undated], by="party", party_of=PARTIES, knowledge=KNOWN)
     assert counted.undated_in("russia", "plan_overall") == 1
 
 
@@ -115,7 +158,7 @@ def test_no_longer_about_something_else_is_no_reversal(statement: MakeStatement)
         statement("unacceptable", stance="oppose", when="2025-11-20"),
         statement("the amnesty clause was no longer in the draft", stance="support", when="2025-11-24"),
     ]
-    assert find_shifts(stmts, by="party", party_of=PARTIES, reversal_cues=CUES) == []
+    assert find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN) == []
 
 
 def test_media_and_unaffiliated_rows_make_no_shifts(statement: MakeStatement) -> None:
@@ -197,12 +240,12 @@ def test_a_reversal_reported_of_someone_else_is_no_shift(statement: MakeStatemen
     said = "Vladimir Putin"
     before = statement("the draft is unacceptable", said, stance="oppose", when="2025-11-20")
     theirs = statement("the US no longer backs its draft", said, stance="support", when="2025-11-24")
-    assert find_shifts([before, theirs], by="party", party_of=PARTIES, reversal_cues=CUES) == []
+    assert find_shifts([before, theirs], by="party", party_of=PARTIES, knowledge=KNOWN) == []
     ours = statement("we no longer insist on the old wording", said, stance="support", when="2025-11-24")
-    (sh,) = find_shifts([before, ours], by="party", party_of=PARTIES, reversal_cues=CUES)
+    (sh,) = find_shifts([before, ours], by="party", party_of=PARTIES, knowledge=KNOWN)
     assert sh.explicit and sh.quote_after is ours
     capital = statement("Moscow no longer rejects the draft", said, stance="support", when="2025-11-24")
-    assert find_shifts([before, capital], by="party", party_of=PARTIES, reversal_cues=CUES)  # Russia's own
+    assert find_shifts([before, capital], by="party", party_of=PARTIES, knowledge=KNOWN)  # Russia's own
 
 
 def test_two_voices_of_a_party_disagreeing_are_no_shift(statement: MakeStatement) -> None:
@@ -250,5 +293,5 @@ def test_a_change_said_outright_stands_even_if_undone(statement: MakeStatement) 
         statement("it cannot be a basis", stance="oppose", when="2025-11-26"),
         statement("it is not a basis", stance="oppose", when="2025-11-27"),
     ]
-    found = find_shifts(stmts, by="party", party_of=PARTIES, reversal_cues=CUES)
+    found = find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
     assert [(sh.before, sh.after, sh.explicit) for sh in found][:1] == [("oppose", "support", True)]

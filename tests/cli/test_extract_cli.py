@@ -378,3 +378,17 @@ def test_real_extractor_end_to_end(invoke: object, monkeypatch: pytest.MonkeyPat
         content = statement["content"]
         assert text[content["start"] : content["end"]] == content["text"]
         assert statement["extractor"].startswith("redline-extract/")
+
+
+def test_an_undated_wire_copy_is_named_with_the_day_its_dateline_gives(
+    tmp_path: Path, invoke: object
+) -> None:
+    """As ``ingest`` says it: a dateline's day without a year dates nothing without a publication
+    date, and ``--published`` gives it the year."""
+    wire = tmp_path / "wire.txt"
+    wire.write_text("TALLINN, March 3 (Baltic Wire) - Minister Aino Kask said the ferry deal was close.\n")
+    undated = invoke(str(wire), "--format", "jsonl")  # type: ignore[operator]
+    assert f"redline: undated: {wire}: its dateline names March 3 without a year" in undated.stderr
+    dated = invoke(str(wire), "--format", "jsonl", "--published", "2026-03-05")  # type: ignore[operator]
+    assert "without a year" not in dated.stderr
+    assert json.loads(dated.stdout.splitlines()[0])["document"]["published"] == "2026-03-03"

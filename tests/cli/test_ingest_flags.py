@@ -68,3 +68,19 @@ def test_ingest_says_how_many_new_documents_are_undated_and_what_to_do(tmp_path:
 def test_ingest_help_names_the_flags() -> None:
     text = " ".join(runner.invoke(app, ["ingest", "--help"]).stdout.split())
     assert "--published DATE" in text and "--actors FILE" in text
+
+
+def test_ingest_names_an_undated_wire_copy_whose_dateline_has_no_year(tmp_path: Path) -> None:
+    """A day without a year dates nothing without a publication date, and ingest says which
+    file and day; given one, the dateline's day is the document's."""
+    article = tmp_path / "wire.txt"
+    article.write_text("TALLINN, March 3 (Baltic Wire) - " + ARTICLE, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    result = runner.invoke(app, ["ingest", str(article), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert f"undated: {article}: its dateline names March 3 without a year" in " ".join(result.stderr.split())
+    dated = f"sqlite:///{tmp_path / 'd.db'}"
+    result = runner.invoke(app, ["ingest", str(article), "--db", dated, "--published", "2026-03-05"])
+    assert "without a year" not in result.stderr
+    docs = json.loads(runner.invoke(app, ["documents", "--db", dated, "-f", "json"]).stdout)
+    assert docs[0]["published"] == "2026-03-03"

@@ -181,7 +181,8 @@ def test_packaged_base_covers_the_negotiation(kb: ActorBase) -> None:
 
 def test_user_file_overrides_and_adds(tmp_path: Path) -> None:
     user = tmp_path / "mine.yaml"
-    user.write_text(
+    user.write_text(  # coverage of the same talks: the packaged actors kept, one replaced, one added
+        "keep_packaged_actors: true\n"
         "actors:\n"
         "  - id: dmitry-peskov\n    name: Dmitry S. Peskov\n    type: person\n    gender: m\n"
         "    aliases: [Peskov]\n    titles: [chief Kremlin spokesman]\n    affiliation: kremlin\n"
@@ -208,7 +209,7 @@ def test_other_talks_declare_their_own_parties(tmp_path: Path) -> None:
     )
     kb = load_actors([user])
     assert kb.party_of(kb.get("lena-ostrova")) == "upstream_state"
-    assert kb.party_of(kb.get("vladimir-putin")) == "russia"  # the packaged parties stay
+    assert kb.party_of(kb.get("russia")) == "russia"  # the packaged parties stay, with the states
 
 
 def test_a_party_nobody_declared_is_named_with_the_ones_that_exist(tmp_path: Path) -> None:

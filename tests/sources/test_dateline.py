@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from redline.sources.dateline import document_date
+from redline.sources.dateline import document_date, yearless_dateline
 
 BODY = "The minister said on Tuesday that the draft needed more work before any signing."
 
@@ -91,3 +91,32 @@ def test_an_unreadable_date_field_falls_back_to_the_dateline(tmp_path: Path, rea
     docs, problems = read([path])
     assert [d.published for d in docs] == [date(2025, 11, 27)]
     assert len(problems) == 1 and "using the date the text gives, 2025-11-27" in problems[0].hint
+
+
+WIRE = "Accord signed\n\nHARLOW, April 25 (Lenz Wire) - The two delegations met in the port city on Saturday."
+
+
+@pytest.mark.parametrize(
+    ("text", "near", "expected"),
+    [
+        (WIRE, date(2026, 4, 27), date(2026, 4, 25)),
+        (WIRE, date(2026, 4, 20), date(2026, 4, 25)),  # the reader's date is a guess: the day wins
+        ("OSLO, December 30 (Wire) - The talks ended for the year.", date(2027, 1, 2), date(2026, 12, 30)),
+        ("OSLO, January 2 (Wire) - The talks resumed.", date(2026, 12, 30), date(2027, 1, 2)),
+        (WIRE, None, None),
+    ],
+)
+def test_a_dateline_without_a_year_takes_it_from_the_publication_date(
+    text: str, near: date | None, expected: date | None
+) -> None:
+    assert document_date(text, None, near) == expected
+
+
+def test_the_reader_dates_a_yearless_wire_copy_by_its_dateline(tmp_path: Path, read: Any) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(WIRE, encoding="utf-8")
+    assert yearless_dateline(WIRE) == "April 25"
+    docs, _ = read([path], published=date(2026, 4, 27))
+    assert [d.published for d in docs] == [date(2026, 4, 25)]
+    docs, _ = read([path])
+    assert [d.published for d in docs] == [None]

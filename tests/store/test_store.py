@@ -393,11 +393,11 @@ def test_a_write_that_keeps_failing_on_a_key_says_so(store: Store, monkeypatch: 
     ],
 )
 def test_one_search_syntax_on_both_backends(store: Store, query: str, expected: list[str]) -> None:
-    texts = [
-        "Vladimir Putin said the peace plan was a basis.",
-        "Donald Trump said the peace deal was close.",
-        "Volodymyr Zelensky said the plan would never cede land.",
-        "Kaja Kallas said sanctions must stay.",
+    texts = [  # search runs over what was said: the names searched for are in the quotes
+        "Anna Berg said Putin called the peace plan a basis.",
+        "Karl Weiss said Trump found the peace deal close.",
+        "Lena Fox said the plan would never cede land to Moscow.",
+        "Omar Haddad said sanctions must stay.",
     ]
     store.write([prepared(doc(n, t)) for n, t in enumerate(texts, start=1)])
     found = store.statements(StatementFilter(search=query, limit=None))

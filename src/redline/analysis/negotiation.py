@@ -289,7 +289,6 @@ def positions(
         columns=columns,
         at=at,
         issue=issue,
-        reversal_cues=known.cues,
         knowledge=known,
     )
     shifts = find_shifts(
@@ -299,7 +298,6 @@ def positions(
         columns=columns,
         at=at,
         issue=issue,
-        reversal_cues=known.cues,
         knowledge=known,
     )
     if rows is not None:  # ranked by the statements as of today, whatever ``at`` is

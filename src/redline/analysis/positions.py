@@ -178,20 +178,16 @@ def on_column(statement: Statement, column: str) -> Statement:
     return statement if stance == statement.stance else replace(statement, stance=stance)
 
 
-def own_reversal(
-    party_of: Mapping[str, str],
-    reversal_cues: Sequence[str] = (),
-    knowledge: ShiftKnowledge | None = None,
-) -> Reverses:
+def own_reversal(party_of: Mapping[str, str], knowledge: ShiftKnowledge | None = None) -> Reverses:
     """Whether a statement says outright that its speaker's own position changed
     (``balance.reversal_test`` with the speaker's name and party row as its own names), as the
-    store's tallies test each statement at write time; never without ``reversal_cues``. The
+    store's tallies test each statement at write time; never without cues. The cues and the
     names a party goes by are those of ``knowledge`` (the actor files the statements were
     extracted with: ``Store.knowledge``, ``Corpus.knowledge``); the packaged ones without it."""
-    if not reversal_cues:
-        return lambda _s: False
     knowledge = shift_knowledge() if knowledge is None else knowledge
-    says = reversal_test(reversal_cues, knowledge.not_names, knowledge.party_names)
+    if not knowledge.cues:
+        return lambda _s: False
+    says = reversal_test(knowledge.cues, knowledge.not_names, knowledge.party_names)
 
     def reverses(s: Statement) -> bool:
         sp = s.speaker
@@ -316,7 +312,6 @@ def position_matrix(
     columns: Columns | None = None,
     at: date | None = None,
     issue: str | None = None,
-    reversal_cues: Sequence[str] = (),
     knowledge: ShiftKnowledge | None = None,
 ) -> PositionMatrix:
     """The matrix of rows (parties or actors) by columns (issues by default, or linked points).
@@ -324,12 +319,13 @@ def position_matrix(
     ``at`` keeps only statements dated on or before it, so the matrix answers "where did
     everyone stand on that day"; undated statements are counted beside the cells, never in them.
     A row or column that has only undated statements is still listed, with no cell.
-    ``reversal_cues``: as ``find_shifts`` takes them, so that a statement that says outright
-    that its speaker's position changed counts on the same columns in both (``by_issue``);
-    ``knowledge`` the names it tells a speaker's own reversal by (``own_reversal``).
+    ``knowledge``: as ``find_shifts`` takes it (the packaged one without it), so that a
+    statement that says outright that its speaker's position changed counts on the same columns
+    in both (``by_issue``), told by its cues and names (``own_reversal``).
     """
     parties = party_of or {}
-    reverses = own_reversal(parties, reversal_cues, knowledge) if reversal_cues else None
+    knowledge = shift_knowledge() if knowledge is None else knowledge
+    reverses = own_reversal(parties, knowledge) if knowledge.cues else None
     days = cell_days(
         statements, by=by, party_of=parties, columns=columns, at=at, issue=issue, reverses=reverses
     )

@@ -158,6 +158,7 @@ class ShiftReport:
     proposition: str
     before: str
     after: str
+    kind: str  # ``reversal`` (a change of side) or ``nuance`` (``balance.shift_kind``)
     date: str
     quote_before: QuoteRef
     quote_after: QuoteRef
@@ -308,6 +309,7 @@ class _Refs:
             **self.where(s.row, s.column),
             before=s.before,
             after=s.after,
+            kind=s.kind,
             date=s.date.isoformat(),
             quote_before=self.quote(s.quote_before),
             quote_after=self.quote(s.quote_after),

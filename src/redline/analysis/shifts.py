@@ -3,9 +3,10 @@
 A shift read from one stray statement is noise (a misread stance, a quote out of context), so
 a shift needs at least two dated statements on each side of the change (the old stance before
 it, the new one from that day on), or one statement in which the speaker says outright that
-the position changed ("no longer", "now supports"; ``knowledge/shift_cues.yaml``). A shift is a
-change of side, for or against the proposition: between support and conditional support the
-position is qualified, not changed (and those two are what a stance reader confuses most). It
+the position changed ("no longer", "now supports"; ``knowledge/shift_cues.yaml``). A shift is of
+one of two kinds (``balance.shift_kind``): a reversal changes side, for or against the
+proposition; a nuance moves between support and conditional support, the position qualified or
+its conditions dropped, not turned (and those two are what a stance reader confuses most). It
 shows the quotes on both sides, and is shown only when one identifiable voice gives both (or the
 after quote says outright that it changed: ``one_voice``): a party's row gathers many speakers,
 and two of them disagreeing on different days changed nobody's position. An explicit reversal
@@ -52,6 +53,7 @@ from redline.balance import (
     ShiftGroup,
     cell_shifts,
     nobodys,
+    shift_kind,
     statement_strength,
 )
 from redline.knowledge.shift_cues import ShiftKnowledge, shift_knowledge
@@ -90,6 +92,11 @@ class Shift:
     evidence_before: int = 0  # dated statements with ``before`` up to the change
     evidence_after: int = 0  # dated statements with ``after`` from the change on
     explicit: bool = False  # the after quote says outright that the position changed
+
+    @property
+    def kind(self) -> str:
+        """``reversal`` (a change of side) or ``nuance`` (between support and conditional)."""
+        return shift_kind(self.before, self.after)
 
 
 def finish(d: ShiftDraft[Q], quote: Callable[[Q], Statement]) -> Shift:
@@ -181,21 +188,21 @@ def find_shifts(
     columns: Columns | None = None,
     at: date | None = None,
     issue: str | None = None,
-    reversal_cues: Sequence[str] = (),
     knowledge: ShiftKnowledge | None = None,
 ) -> list[Shift]:
     """Every change of a row's position on a column backed by evidence, in date order.
 
     Undated statements make none; statements after ``at`` are not counted (on either side);
-    media and unaffiliated speakers make none, whatever the rows are. ``knowledge``: the names
-    a speaker's own reversal and a collective speaker are told by (``own_reversal``,
-    ``one_voice``), those of the actor files the statements were extracted with.
+    media and unaffiliated speakers make none, whatever the rows are. ``knowledge``: the cues and
+    names a speaker's own reversal and a collective speaker are told by (``own_reversal``,
+    ``one_voice``), those of the actor files the statements were extracted with (the packaged
+    ones without it; ``cues=()`` in it for no explicit reversal).
     """
     knowledge = shift_knowledge() if knowledge is None else knowledge
     parties = party_of or {}
     # the speaker's own change (as the store's tallies test it); it counts on the plan as a
     # whole too when the statement lists it (``by_issue``), as the matrix counts it
-    reversal = own_reversal(parties, reversal_cues, knowledge)
+    reversal = own_reversal(parties, knowledge)
     if columns is None:
         columns = issue_columns(reversal, issue)
 

@@ -241,7 +241,6 @@ def stored_positions(
             columns=columns,
             at=at,
             issue=issue,
-            reversal_cues=store.knowledge.cues,
             knowledge=store.knowledge,
         )
         if page is not None:

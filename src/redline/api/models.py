@@ -453,6 +453,10 @@ class UnplacedOut(_Where):
 class ShiftOut(_Where):
     before: Stance
     after: Stance
+    kind: Literal["reversal", "nuance"] = Field(
+        description="`reversal`: a change of side, to or from oppose; `nuance`: a move between "
+        "support and conditional support (conditions dropped or added)."
+    )
     date: str = Field(description="The day the balance turned.")
     quote_before: QuoteOut
     quote_after: QuoteOut

@@ -206,6 +206,12 @@ def undated_note(documents: int, *, new: bool = False) -> str:
     )
 
 
+def yearless_note(source: str, day: str) -> str:
+    """What ``ingest`` and ``extract`` say of an undated document whose dateline names a day
+    without a year: the fix gives it the year."""
+    return f"undated: {source}: its dateline names {day} without a year (--published DATE gives the year)"
+
+
 def ingest_summary(r: IngestReport, verb: str) -> None:
     """What a run that stores documents says on stderr (``ingest``, ``reprocess``, ``discover
     --ingest``): one wording, every problem and every copy on its own line."""
@@ -217,6 +223,8 @@ def ingest_summary(r: IngestReport, verb: str) -> None:
     )
     if r.undated:
         typer.echo(f"  {undated_note(r.undated, new=True)}", err=True)
+    for source, day in r.yearless:
+        typer.echo(f"  {yearless_note(source, day)}", err=True)
     if r.copy_count:
         # an outlet's verbatim copy has another id, so "already stored" alone hid it
         typer.echo(

@@ -26,6 +26,7 @@ from redline.cli._common import (
     truncate,
     undated_note,
     user_errors,
+    yearless_note,
 )
 from redline.cli.options import ActorsOpt, PublishedOpt, day
 from redline.model import Document, Extraction, Problem
@@ -71,6 +72,7 @@ class _Run:
         self.skipped = 0
         self.extracted = 0
         self.undated = 0  # documents with no publication date: their statements stay undated
+        self.yearless: list[tuple[str, str]] = []  # of those, a dateline's day without a year
         self.progress: Progress | None = None
         self.task: Any = None
 
@@ -177,6 +179,7 @@ def extract(
     with user_errors():
         from redline.extract.pipeline import Extractor
         from redline.sources import read_sources
+        from redline.sources.dateline import yearless_dateline
 
         settings = settings_from_flags(workers=workers, actors=tuple(actors) if actors else None)
         extractor = Extractor.load(settings)
@@ -186,7 +189,11 @@ def extract(
         try:
             for extraction, explained in _extractions(extractor, documents, explain):
                 run.tick()
-                run.undated += extraction.document.published is None
+                if extraction.document.published is None:
+                    run.undated += 1
+                    named = yearless_dateline(extraction.document.text)
+                    if named is not None:
+                        run.yearless.append((extraction.document.source or extraction.document.id, named))
                 if fmt is ExtractFormat.jsonl:
                     typer.echo(dumps(_with_explain(extraction, explained)))
                 elif fmt is ExtractFormat.json:
@@ -213,6 +220,8 @@ def extract(
         )
     if not quiet and run.undated:
         console.print(f"redline: {undated_note(run.undated)}", markup=False, highlight=False)
+        for source, named in run.yearless:
+            console.print(f"redline: {yearless_note(source, named)}", markup=False, highlight=False)
     raise typer.Exit(1 if run.skipped else 0)
 
 

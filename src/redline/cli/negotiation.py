@@ -633,7 +633,8 @@ def register(app: typer.Typer) -> None:
                 console.print(note)
             for s in report.shifts:
                 console.print(
-                    f"shift: {s.row_name} on {s.column_label} ({s.proposition}): {s.before} → {s.after} "
+                    f"shift ({s.kind}): {s.row_name} on {s.column_label} ({s.proposition}): "
+                    f"{s.before} → {s.after} "
                     f"on {s.date} ({s.quote_before.date} “{truncate(s.quote_before.text, 80)}” → "
                     f"{s.quote_after.date} “{truncate(s.quote_after.text, 80)}”)"
                 )

@@ -51,6 +51,12 @@ def spoken_for(
     if head.lemma_.lower() not in resolver.kb.speaks_for:
         return None
     bodies = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= span.start]
+    owners = [t for t in head.lefts if t.dep_ == "poss" and t.i >= span.start]  # "the guild's spokesman"
+    bodies += [t for t in owners if t.pos_ == "PROPN"]
+    # "the union's spokesman", "a company spokeswoman": the body named shortly before
+    nouns = [
+        t for t in head.lefts if t.dep_ in {"poss", "compound"} and t.pos_ == "NOUN" and t.i >= span.start
+    ]
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"} and prep.i < span.end:
             bodies += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
@@ -59,10 +65,22 @@ def spoken_for(
                     placed = placed_body(resolver, span.doc[o.left_edge.i : o.i + 1])
                     if placed is not None:
                         return None, placed
+                    nouns.append(o)  # "a spokesperson for the union"
+    for noun in nouns:
+        words = [t for t in span.doc[noun.left_edge.i : noun.i + 1] if not (t.is_punct or t.is_space)]
+        if (len(words) == 1 and noun.dep_ == "compound") or (len(words) == 2 and words[0].lower_ == "the"):
+            taken = body_before(resolver, index, noun)
+            if taken is not None:
+                return taken
     for body in bodies:
         found = index.covering(body.i, ("org",))
         if found is not None and found.actor_id is None and body.ent_type_ not in {"GPE", "NORP", "LOC"}:
             return None, found.name
+        unnamed = index.covering(body.i) is None  # a body the parser names but no candidate covers
+        if unnamed and body in owners and body.ent_type_ not in {"GPE", "NORP", "LOC", "PERSON"}:
+            phrase = span.doc[body.left_edge.i : body.i + 1]
+            if all(t.pos_ == "PROPN" or t.lower_ == "the" or t.is_punct for t in phrase):
+                return None, clean_name(phrase)
         # "a spokesperson for the European Commission": a body the actor list knows (not a
         # state, whose spokesperson is an official of its side: the collective step)
         actor = resolver.kb.get(found.actor_id) if found is not None else None
@@ -85,12 +103,21 @@ def body_again(
     words = [t for t in span if not (t.is_punct or t.is_space)]
     if len(words) != 2 or words[0].lower_ not in {"the", "this"} or head.i != words[1].i:
         return None
+    return body_before(resolver, index, head)
+
+
+def body_before(
+    resolver: SpeakerResolver, index: DocumentIndex, head: Token
+) -> tuple[str | None, str] | None:
+    """The organisation a body noun (``bodies``: "union", "airline", "office") takes up: the last
+    one named before it in its sentence or the few before, of its kind, never a state or an
+    outlet. What "the union said" and "a spokesperson for the union" both speak as."""
     if head.tag_ != "NN" or head.lower_ not in resolver.kb.collectives.bodies:
         return None
-    here = index.sent_of[span.start]
+    here = index.sent_of[head.i]
     doc = index.doc
     for c in reversed(index.candidates):
-        if c.end > span.start:
+        if c.end > head.i:
             continue
         if here - index.sent_of[c.start] > WINDOW:
             return None

@@ -886,8 +886,21 @@ def _gender_map(groups: Mapping[str, Sequence[str]] | None) -> dict[str, str]:
 
 
 # -- loading -----------------------------------------------------------------------------------
+# the packaged actors a user's actor file keeps: knowledge of the world, not of the 2025 talks
+# (states, which places and user files name, and news outlets); the talks' people and bodies go
+GENERIC_ACTOR_TYPES = frozenset({"state", "media"})
+KEEP_PACKAGED = "keep_packaged_actors"  # a user file's key: true keeps every packaged actor
+
+
 def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
-    """The packaged actors with each user file layered on top (same id: the later entry wins)."""
+    """The packaged actors with each user file layered on top (same id: the later entry wins).
+
+    A user's file is another negotiation: it replaces the packaged negotiation's people and
+    bodies (Putin, the Kremlin, NATO), so that a quote of one of them in the user's coverage is
+    nobody the user declared and ``actors --all`` lists the user's actors, not the 2025 talks'.
+    What stays is knowledge of the world (``GENERIC_ACTOR_TYPES``: states, news outlets), the
+    packaged actors the places, labels and the user's affiliations name, and every generic role
+    (collectives, names). A user file with ``keep_packaged_actors: true`` keeps them all."""
     files = [packaged("actors.yaml"), *extra]
     actors: list[Actor] = []
     origin: dict[str, str] = {}
@@ -898,9 +911,12 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
     parties: dict[str, str] = {}
     for path, data in documents:  # every file's parties first: an actor may use a later file's
         parties.update(_parties(data.get("parties"), path))
-    for path, data in documents:
+    kept = _kept_packaged(documents)
+    for k, (path, data) in enumerate(documents):
         seen: set[str] = set()
         for i, entry in enumerate(data.get("actors") or []):
+            if k == 0 and kept is not None and isinstance(entry, dict) and entry.get("id") not in kept:
+                continue
             actor = _actor(entry, path, i, parties)
             if actor.id in seen:
                 raise ConfigError(
@@ -914,6 +930,8 @@ def load_actors(extra: Sequence[Path] = ()) -> ActorBase:
         for pid, forms in (data.get("places") or {}).items():
             if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
                 raise ConfigError(f"place {pid!r} must map to a list of strings", where=str(path))
+            if k == 0 and kept is not None and pid not in kept:
+                continue
             places[str(pid)] = forms
         section = data.get("collectives") or {}
         if not isinstance(section, dict) or not all(
@@ -1018,6 +1036,31 @@ def _back_references(section: Any, path: Path) -> dict[str, list[str]]:
     return section
 
 
+def _kept_packaged(documents: Sequence[tuple[Path, dict[str, Any]]]) -> set[str] | None:
+    """The ids of the packaged actors kept under the user's files (None: all of them, as
+    without a user file): the generic ones, those the packaged places and labels key, and
+    those a user's actor names as its affiliation, with the affiliations they name in turn."""
+    if len(documents) == 1 or any(data.get(KEEP_PACKAGED) is True for _, data in documents[1:]):
+        return None
+    base = documents[0][1]
+    entries = {e.get("id"): e for e in base.get("actors") or [] if isinstance(e, dict)}
+    kept = {i for i, e in entries.items() if e.get("type") in GENERIC_ACTOR_TYPES}
+    kept |= set(base.get("places") or {}) | set(base.get("speaker_labels") or {})
+    todo = [
+        e.get("affiliation")
+        for _, data in documents[1:]
+        for e in data.get("actors") or []
+        if isinstance(e, dict)
+    ]
+    todo += [entries[i].get("affiliation") for i in list(kept) if i in entries]
+    while todo:
+        aid = todo.pop()
+        if isinstance(aid, str) and aid in entries and aid not in kept:
+            kept.add(aid)
+            todo.append(entries[aid].get("affiliation"))
+    return {i for i in kept if isinstance(i, str)}
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     data = read_yaml(
         Path(path), "actor file", missing_hint="check the path given in --actors or REDLINE_ACTORS"
@@ -1039,6 +1082,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         "short_names",
         "back_references",
         "speaks_for",
+        KEEP_PACKAGED,
     }
     if unknown:
         raise ConfigError(

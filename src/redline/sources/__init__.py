@@ -72,5 +72,5 @@ def read_sources(
                 if detector is not None and item.language is None:
                     item.language = "en"
                 if item.published is None:  # a page without a date in its metadata
-                    item.published = document_date(item.text, item.url) or published
+                    item.published = document_date(item.text, item.url, published) or published
             yield item

@@ -11,11 +11,15 @@ field, no HTML metadata). The evidence, in order of trust:
    ``Published: 27 November 2025``, ``11:10 AM - Monday, December 8, 2025``, ``18.12.2025``;
 4. a date in the URL's path: ``/2025/11/27/``, ``/20251127/``, ``/2025-11-27/``, ``/2025/nov/27/``.
 
-A dateline without a year ("KYIV, Nov 21:") takes the year only from the URL's path (a
-``/2025/`` folder is enough; the URL's month, if any, must be the dateline's month): a year
-mentioned in the text may be background ("the 2024 Washington summit"), so it is never used
-and such a document stays undated. Numeric dates are read day first (European and wire
-style) and only when that reading is the only one possible ("18.12.2025", not "01.02.2026").
+A dateline without a year ("KYIV, Nov 21:") takes the year from the URL's path (a ``/2025/``
+folder is enough; the URL's month, if any, must be the dateline's month), else from the
+publication date the reader was given for documents without one (``--published``: the year that
+puts the day nearest it, so a "December 30" dateline given 2 January is of the year before): a
+wire copy's dateline names the day it was filed, which the reader's date only guesses. A year
+mentioned in the text may be background ("the 2024 Washington summit"), so it is never used,
+and with neither the document stays undated (``yearless_dateline`` says which day it named).
+Numeric dates are read day first (European and wire style) and only when that reading is the
+only one possible ("18.12.2025", not "01.02.2026").
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from urllib.parse import urlsplit
 
 from redline.knowledge.dates import calendar_words
 
-__all__ = ["document_date"]
+__all__ = ["document_date", "yearless_dateline"]
 
 _WORDS = calendar_words()
 _MONTH = rf"(?P<month>(?i:{_WORDS.month_pattern()}))\.?"
@@ -61,8 +65,10 @@ _HEAD_CHARS = 1500
 _BYLINE_WORDS = 3
 
 
-def document_date(text: str, url: str | None = None) -> date | None:
-    """The publication date the text or URL declares, or None when nothing says it plainly."""
+def document_date(text: str, url: str | None = None, near: date | None = None) -> date | None:
+    """The publication date the text or URL declares, or None when nothing says it plainly.
+    ``near``: the date the reader was given for documents without their own, which gives a
+    dateline without a year its year."""
     head = text[:_HEAD_CHARS]
     prefix = _STORE_PREFIX.match(head)
     if prefix:
@@ -70,9 +76,9 @@ def document_date(text: str, url: str | None = None) -> date | None:
         if found is not None:
             return found
     url_year, url_month, url_date = _url_date(url)
-    lines = [line for line in head.splitlines() if line.strip()][:_HEAD_LINES]
+    lines = _head_lines(head)
     for line in lines:
-        found = _dateline(line, url_year, url_month)
+        found = _dateline(line, url_year, url_month, near)
         if found is not None:
             return found
     for line in lines:
@@ -82,7 +88,21 @@ def document_date(text: str, url: str | None = None) -> date | None:
     return url_date
 
 
-def _dateline(line: str, url_year: int | None, url_month: int | None) -> date | None:
+def yearless_dateline(text: str) -> str | None:
+    """The day a dateline near the top names without a year ("April 25"), as written: what an
+    undated document's reader is told it could be dated by, given a year."""
+    for line in _head_lines(text[:_HEAD_CHARS]):
+        m = _DATELINE.match(line)
+        if m is not None and not (m["year"] or m["b_year"]):
+            return " ".join(m["date"].split())
+    return None
+
+
+def _head_lines(head: str) -> list[str]:
+    return [line for line in head.splitlines() if line.strip()][:_HEAD_LINES]
+
+
+def _dateline(line: str, url_year: int | None, url_month: int | None, near: date | None) -> date | None:
     m = _DATELINE.match(line)
     if m is None:
         return None
@@ -93,9 +113,17 @@ def _dateline(line: str, url_year: int | None, url_month: int | None) -> date | 
         return None
     if year_text:
         return _safe(int(year_text), month, day)
-    if url_year is None or (url_month is not None and url_month != month):
+    if url_year is None:
+        return None if near is None else _nearest(month, day, near)
+    if url_month is not None and url_month != month:
         return None
     return _safe(url_year, month, day)
+
+
+def _nearest(month: int, day: int, near: date) -> date | None:
+    """The day of that month nearest ``near``: of its year, the one before or the one after."""
+    days = [d for y in (near.year - 1, near.year, near.year + 1) if (d := _safe(y, month, day)) is not None]
+    return min(days, key=lambda d: abs((d - near).days), default=None)
 
 
 def _header_date(line: str) -> date | None:

@@ -311,7 +311,9 @@ class FileReader:
             yield too_large(where, limit, size)
             return
         published, problem = self._published(
-            value.get("published"), where, own=lambda: document_date(text, _optional_str(value.get("url")))
+            value.get("published"),
+            where,
+            own=lambda: document_date(text, _optional_str(value.get("url")), self.published),
         )
         if problem is not None:
             yield problem
@@ -336,7 +338,7 @@ class FileReader:
             text=text,
             url=url,
             title=_optional_str(record.get("title")),
-            published=published or document_date(text, url) or self.published,
+            published=published or document_date(text, url, self.published) or self.published,
             outlet=_optional_str(record.get("outlet")),
             source=source,
             metadata={k: v for k, v in record.items() if k not in RECORD_FIELDS and k != "text"},

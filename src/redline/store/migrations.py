@@ -115,6 +115,45 @@ def _stemmed_search(conn: Connection) -> None:
         conn.exec_driver_sql(sql)
 
 
+# Search runs over what was said only: a speaker is found by the actor filter (``--actor``, the
+# API's ``actor``), so ``-guild`` no longer drops the guild's own quotes along with the quotes
+# that name it. The index is made anew, content alone, with the stemming of 0027.
+_SQLITE_CONTENT_ONLY = [
+    "DROP TRIGGER statement_fts_ai",
+    "DROP TRIGGER statement_fts_ad",
+    "DROP TRIGGER statement_fts_au",
+    "DROP TABLE statement_fts",
+    """CREATE VIRTUAL TABLE statement_fts USING fts5(
+        content, content='statement', content_rowid='pk', tokenize='porter unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER statement_fts_ai AFTER INSERT ON statement BEGIN
+        INSERT INTO statement_fts(rowid, content) VALUES (new.pk, new.content);
+    END""",
+    """CREATE TRIGGER statement_fts_ad AFTER DELETE ON statement BEGIN
+        INSERT INTO statement_fts(statement_fts, rowid, content) VALUES ('delete', old.pk, old.content);
+    END""",
+    """CREATE TRIGGER statement_fts_au AFTER UPDATE OF content ON statement BEGIN
+        INSERT INTO statement_fts(statement_fts, rowid, content) VALUES ('delete', old.pk, old.content);
+        INSERT INTO statement_fts(rowid, content) VALUES (new.pk, new.content);
+    END""",
+    "INSERT INTO statement_fts(statement_fts) VALUES ('rebuild')",
+]
+
+_PG_CONTENT_ONLY = [
+    "DROP INDEX ix_statement_tsv",
+    "ALTER TABLE statement DROP COLUMN tsv",
+    f"""ALTER TABLE statement ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+        to_tsvector('{PG_SEARCH_CONFIG}', coalesce(content, ''))) STORED""",
+    "CREATE INDEX ix_statement_tsv ON statement USING GIN (tsv)",
+]
+
+
+def _content_search(conn: Connection) -> None:
+    """Search finds a statement by its words, not by its speaker's name as the text gave it;
+    the index is made anew from the rows kept, on both databases alike."""
+    for sql in _SQLITE_CONTENT_ONLY if conn.dialect.name == "sqlite" else _PG_CONTENT_ONLY:
+        conn.exec_driver_sql(sql)
+
+
 def _views(conn: Connection) -> None:
     # issues as "nato, territory", sorted (SQLite's group_concat follows the subquery's order)
     agg = (
@@ -508,6 +547,16 @@ def _issue_order(conn: Connection, reversal: ReversalTest) -> None:
         point_tallies.rebuild(conn, reversal)
 
 
+def _nuance_shifts(conn: Connection, reversal: ReversalTest) -> None:
+    """Shifts are of two kinds (``balance.shift_kind``): a move between support and conditional
+    support is a nuance, kept with its turns as a reversal is; the stored walks had none, so every
+    tally is walked anew."""
+    from redline.store import point_tallies
+
+    tallies.rebuild(conn, reversal)
+    point_tallies.rebuild(conn, reversal)
+
+
 MIGRATIONS: tuple[tuple[str, Migration | Recount], ...] = (
     ("0001_core_tables", _core_tables),
     ("0002_fulltext", _fulltext),
@@ -538,6 +587,8 @@ MIGRATIONS: tuple[tuple[str, Migration | Recount], ...] = (
     ("0027_stemmed_search", _stemmed_search),
     ("0028_issue_stances", _issue_stances),
     ("0029_issue_order", _issue_order),
+    ("0030_content_search", _content_search),
+    ("0031_nuance_shifts", _nuance_shifts),
 )
 
 
@@ -559,6 +610,7 @@ _RECOUNTS: frozenset[Recount] = frozenset(
         _point_issue_tallies,
         _stance_confidence,
         _issue_order,
+        _nuance_shifts,
     }
 )
 
