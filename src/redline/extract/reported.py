@@ -833,7 +833,7 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
             c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i] and not _insert(c, cues)
         ]
     if not comps:
-        comps = _misattached_clauses(tok)
+        comps = _misattached_clauses(tok) or _asked_if(tok, cues)
     # a clause whose verb lies across a paragraph break (a subheading the parser ran into the
     # sentence: "“Zelensky Has Not Read the Proposal” / Speaking on the red carpet, Trump said
     # he was ...") is not what this verb reports when one on its own side is
@@ -963,6 +963,28 @@ def _misattached_clauses(tok: Token) -> list[Token]:
                     out.append(sub)
                     break
     return out
+
+
+def _asked_if(tok: Token, cues: CueLexicon) -> list[Token]:
+    """ "asked the mayor if the bridge would reopen": the parser hangs the "if" clause on the
+    verb as a condition, but after a verb of asking it is the question put. Only a clause right
+    after the verb or its hearer, with no comma before it ("will ask them, if need be, to ...")."""
+    if tok.lemma_.lower() not in cues.if_question_verbs:
+        return []
+    doc = tok.doc
+    for child in tok.rights:
+        if child.dep_ != "advcl" or not is_verb(child) or not _own_subject(child):
+            continue
+        marks = [m for m in child.children if m.dep_ == "mark"]
+        if not marks or marks[0].lower_ != "if" or marks[0].i != child.left_edge.i:
+            return []
+        between = doc[tok.i + 1 : child.left_edge.i]
+        if any(t.is_punct for t in between) or any(
+            t.head == tok and t.dep_ not in ("dobj", "dative", "advmod", "prt") for t in between
+        ):
+            return []
+        return [child]
+    return []
 
 
 def _own_subject(verb: Token) -> bool:

@@ -66,6 +66,9 @@ class CueLexicon:
     carried_object_verbs: frozenset[str] = frozenset()
     attributive_participles: frozenset[str] = frozenset()
     question_verbs: frozenset[str] = frozenset()
+    # verbs whose "if" clause after the one asked is the question, not a condition ("asked the
+    # mayor if the bridge would reopen")
+    if_question_verbs: frozenset[str] = frozenset()
     frame_verbs: frozenset[str] = frozenset()
     continuing_marks: frozenset[str] = frozenset()
     condition_marks: frozenset[str] = frozenset()
@@ -282,6 +285,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         carried_object_verbs=frozenset(_words(data, "carried_object_verbs", where)),
         attributive_participles=frozenset(_words(data, "attributive_participles", where)),
         question_verbs=frozenset(_words(data, "question_verbs", where)),
+        if_question_verbs=frozenset(_words(data, "if_question_verbs", where)),
         frame_verbs=frozenset(_words(data, "frame_verbs", where)),
         continuing_marks=frozenset(_words(data, "continuing_marks", where)),
         condition_marks=frozenset(_words(data, "condition_marks", where)),
