@@ -35,3 +35,33 @@ def test_a_condition_set_off_by_commas_stays_a_condition(nlp: Language) -> None:
     text = "The union will ask for a new vote if the count is close."
     found = [c for c, _, _ in triples(nlp, text, GUIDE)]
     assert "the count is close" not in found
+
+
+def test_polnear_reads_a_view_given_with_as_after_the_object(nlp: Language) -> None:
+    """The parser hangs "as" with a participle as an adverbial clause: the label is still the
+    view held of the object; "view" is a view only with its label."""
+    text = "The fishermen see the new quota as written by the processing plants."
+    assert triples(nlp, text, POLNEAR) == [
+        ("the new quota as written by the processing plants", "see", "The fishermen")
+    ]
+    text = "Most growers view the co-op as a poor deal."
+    assert triples(nlp, text, POLNEAR) == [("the co-op as a poor deal", "view", "Most growers")]
+    assert triples(nlp, "The growers viewed the orchard from the ridge.", POLNEAR) == []
+
+
+def test_guide_reads_no_view_held(nlp: Language) -> None:
+    assert triples(nlp, "Most growers view the co-op as a poor deal.", GUIDE) == []
+    assert triples(nlp, "The co-op is widely seen as a poor deal.", GUIDE) == []
+
+
+def test_polnear_reads_how_a_thing_is_seen_with_no_one_named(nlp: Language) -> None:
+    found = triples(nlp, "The co-op is widely seen as a poor deal for small growers.", POLNEAR)
+    assert found == [("The co-op is widely seen as a poor deal for small growers", "is widely seen", None)]
+    found = triples(nlp, "The levy was seen by some as a tax on the poor.", POLNEAR)
+    assert found == [("The levy was seen by some as a tax on the poor", "was seen", "some")]
+
+
+def test_polnear_leaves_a_thing_looked_at_and_a_relative(nlp: Language) -> None:
+    assert triples(nlp, "The trawler was seen leaving the bay at dawn.", POLNEAR) == []
+    found = [c for c, _, _ in triples(nlp, "The quota, which is seen as too low, will be cut.", POLNEAR)]
+    assert not any(c.startswith("which") for c in found)

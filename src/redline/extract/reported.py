@@ -8,6 +8,7 @@ index pairs; ``attribution.py`` turns them into character offsets.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1114,6 +1115,34 @@ def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate 
     return _make(tok.doc, tok, subtree_range(xcomps[0]), "raising", cues, quoted, source=False)
 
 
+def _seen_as(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    """ "The senator is widely seen as a moderate", "the toll was considered unfair": how a thing
+    is seen, the subject with the label it is given; a "by" agent is who sees it so."""
+    if tok.lemma_.lower() not in cues.passive_view_verbs or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    subjects = [c for c in tok.lefts if c.dep_ == "nsubjpass"]
+    # the label may hang on the agent ("was seen by some as a warning")
+    agents = [o for c in tok.rights if c.dep_ == "agent" for o in c.children]
+    labels = [
+        c
+        for c in [*tok.rights, *(g for a in agents for g in a.rights)]
+        if (c.dep_ == "prep" and c.lower_ == "as" and list(c.children))
+        or c.dep_ == "oprd"
+        or (c.dep_ == "acomp" or (c.dep_ == "xcomp" and c.tag_ != "VBG" and not marked_infinitive(c)))
+    ]
+    # a relative's view is the clause it hangs on ("a deal which is seen as a retreat"), and a
+    # thing seen doing something was looked at ("was seen leaving the station"), not judged
+    if not subjects or not labels or any(t.tag_ in ("WDT", "WP", "WP$") for t in subjects[0].subtree):
+        return None
+    # what the label's phrase goes on with ("as the candidate with the best chance")
+    tail = [c for c in tok.rights if c.i > labels[0].i and c.dep_ in ("prep", "xcomp", "oprd", "acomp")]
+    end = max(c.right_edge.i for c in [*labels, *tail]) + 1
+    cand = _make(tok.doc, tok, (subjects[0].left_edge.i, end), "raising", cues, quoted)
+    if cand is not None and cand.source is not None and cand.source[0] < labels[0].i < cand.source[1]:
+        cand = replace(cand, source=(cand.source[0], labels[0].i))  # "by some", not "some as a ..."
+    return cand
+
+
 def _seeming(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     """ "It appears that the vote was close", "the team seemed paralyzed": how things look, as the
     writer puts it with no one named. With an empty "it" the clause is what seems so; with a
@@ -1153,7 +1182,7 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     # "called the senator a liar", "described the reporters as biased": an object that is given
     # a label is what the label is said of, not a hearer, even when it names one; and a verb
     # whose plain object is no content says one with a label ("saw the vote as a warning")
-    labelled = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.rights)
+    labelled = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c) for c in tok.rights)
     if not listed and (kind is None or (lemma in cues.not_object_verbs and not labelled)):
         return None
     if _is_passive(tok):
@@ -1187,11 +1216,26 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if kind in ("speech", "writing") and subjectless and names_source(objs[0], cues):
         return None  # "..., reported news agency TASS": the speaker after its verb
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
+    label = next((c for c in tok.rights if _as_clause(c)), None)
+    if rng is not None and label is not None and label.i > objs[0].i:
+        rng = (rng[0], max(rng[1], label.right_edge.i + 1))  # "sees the senator as captured by ..."
     if rng is not None:
         rng = _before_aside_on_object(tok.doc, rng, objs[0], cues)
     if rng is not None and _found_standing(kind, cues):
         rng = _with_standing(tok, rng, objs[0])
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
+
+
+def _as_clause(tok: Token) -> bool:
+    """ "sees the senator as captured by donors", "viewed her as unable to win": the label the
+    object is given, which the parser hangs as an adverbial clause led by "as" with no subject
+    of its own (with one, "as the vote neared", it tells when)."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.left_edge.lower_ == "as"
+        and tok.left_edge.dep_ == "mark"
+        and not any(c.dep_ in SUBJECTS for c in tok.children)
+    )
 
 
 _PRO_FORMS = {"advmod": frozenset({"so"}), "intj": frozenset({"yes", "no"})}
@@ -1393,6 +1437,7 @@ def verb_candidates(
             or _hosted(tok, kind, cues, quoted)
             or _directive(tok, cues, quoted)
             or _raising(tok, cues, quoted)
+            or _seen_as(tok, cues, quoted)
             or _object(tok, kind, cues, quoted)
             or _prep_object(tok, cues, quoted)
             or _comma_insert(tok, kind, cues, quoted)

@@ -61,6 +61,8 @@ class CueLexicon:
     # adverbs that say a clause is hearsay with no one named ("the firm reportedly paid $2
     # million"); read, like the raising verbs, only when sourceless words count
     hearsay_adverbs: frozenset[str] = frozenset()
+    # passives of seeing whose subject with its "as" label is the content ("is seen as a moderate")
+    passive_view_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     not_object_verbs: frozenset[str] = frozenset()
     carried_object_verbs: frozenset[str] = frozenset()
@@ -280,6 +282,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         raising_verbs=frozenset(_words(data, "raising_verbs", where) if sourceless else ()),
         passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where) if sourceless else ()),
         hearsay_adverbs=frozenset(_words(data, "hearsay_adverbs", where) if sourceless else ()),
+        passive_view_verbs=frozenset(_words(data, "passive_view_verbs", where) if sourceless else ()),
         copulas=frozenset(_words(data, "copulas", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
         carried_object_verbs=frozenset(_words(data, "carried_object_verbs", where)),
