@@ -1118,7 +1118,9 @@ def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate 
 def _seen_as(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     """ "The senator is widely seen as a moderate", "the toll was considered unfair": how a thing
     is seen, the subject with the label it is given; a "by" agent is who sees it so."""
-    if tok.lemma_.lower() not in cues.passive_view_verbs or not any(c.dep_ == "auxpass" for c in tok.children):
+    if tok.lemma_.lower() not in cues.passive_view_verbs or not any(
+        c.dep_ == "auxpass" for c in tok.children
+    ):
         return None
     subjects = [c for c in tok.lefts if c.dep_ == "nsubjpass"]
     # the label may hang on the agent ("was seen by some as a warning")
@@ -1182,7 +1184,9 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     # "called the senator a liar", "described the reporters as biased": an object that is given
     # a label is what the label is said of, not a hearer, even when it names one; and a verb
     # whose plain object is no content says one with a label ("saw the vote as a warning")
-    labelled = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c) for c in tok.rights)
+    labelled = any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c) for c in tok.rights
+    )
     if not listed and (kind is None or (lemma in cues.not_object_verbs and not labelled)):
         return None
     if _is_passive(tok):
