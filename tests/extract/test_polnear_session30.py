@@ -65,3 +65,10 @@ def test_polnear_leaves_a_thing_looked_at_and_a_relative(nlp: Language) -> None:
     assert triples(nlp, "The trawler was seen leaving the bay at dawn.", POLNEAR) == []
     found = [c for c, _, _ in triples(nlp, "The quota, which is seen as too low, will be cut.", POLNEAR)]
     assert not any(c.startswith("which") for c in found)
+
+
+def test_polnear_reads_a_judgment_with_no_verb(nlp: Language) -> None:
+    """ "finds the levy unfair": the thing and the quality it is judged to have."""
+    text = "The harbor master finds the new levy unfair."
+    assert triples(nlp, text, POLNEAR) == [("the new levy unfair", "finds", "The harbor master")]
+    assert triples(nlp, text, GUIDE) == []

@@ -858,9 +858,21 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     # ("Writing for the panel that agreed he won, Barabak noted that the way ...")
     for comp in sorted(comps, key=lambda c: (not _that_after(tok, c), c.left_edge.i - c.right_edge.i)):
         cand = _clause_candidate(tok, comp, kind, cues, quoted)
-        if cand is not None and _has_verb(tok.doc, cand.content):
+        if cand is not None and (_has_verb(tok.doc, cand.content) or _judged(tok, comp, cues)):
             return cand
     return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
+
+
+def _judged(verb: Token, comp: Token, cues: CueLexicon) -> bool:
+    """ "I find his answer chilling", "found the levy unfair": a thing and the quality it is
+    judged to have, a clause with no verb that the parser hangs on the verb as its complement.
+    A judgment is an attitude, so it is read only where attitudes are statements (PolNeAR)."""
+    return (
+        cues.mental_states
+        and comp.i > verb.i
+        and comp.pos_ == "ADJ"
+        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in comp.children)
+    )
 
 
 def _semicolon_after(verb: Token, comp: Token) -> bool:
