@@ -72,3 +72,10 @@ def test_polnear_reads_a_judgment_with_no_verb(nlp: Language) -> None:
     text = "The harbor master finds the new levy unfair."
     assert triples(nlp, text, POLNEAR) == [("the new levy unfair", "finds", "The harbor master")]
     assert triples(nlp, text, GUIDE) == []
+
+
+def test_polnear_reads_what_a_study_found(nlp: Language) -> None:
+    text = "A recent survey found broad support for the ferry levy."
+    assert triples(nlp, text, POLNEAR) == [("broad support for the ferry levy", "found", "A recent survey")]
+    assert triples(nlp, text, GUIDE) == []
+    assert triples(nlp, "The divers found a wreck off the point.", POLNEAR) == []

@@ -1199,7 +1199,9 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     labelled = any(
         c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c) for c in tok.rights
     )
-    if not listed and (kind is None or (lemma in cues.not_object_verbs and not labelled)):
+    if not listed and (
+        kind is None or (lemma in cues.not_object_verbs and not labelled and not _finding(tok, kind, cues))
+    ):
         return None
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
@@ -1287,6 +1289,14 @@ def _found_standing(kind: str | None, cues: CueLexicon) -> bool:
     speaks to no one, so a person as its object is whom the finding is about, not a hearer. Read
     only where what a survey found is a statement (``survey_statements``)."""
     return kind == "evidence" and cues.survey_statements
+
+
+def _finding(verb: Token, kind: str | None, cues: CueLexicon) -> bool:
+    """ "A survey found broad support for the levy": a study's object is what it found, not a
+    thing come upon, where what a survey found is a statement."""
+    return _found_standing(kind, cues) and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in cues.finding_nouns for c in verb.children
+    )
 
 
 _STANDING_DEPS = frozenset({"prep", "advmod", "npadvmod", "acomp", "oprd"})

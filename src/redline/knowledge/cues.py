@@ -150,6 +150,8 @@ class CueLexicon:
     # and whether a survey's finding is a statement with the survey as source ("In a CBS poll,
     # she led by 20 points": PolNeAR) or the writer's (the guide: no one speaks)
     survey_statements: bool = False
+    # subjects whose "find" reports a finding with its object as content (under survey_statements)
+    finding_nouns: frozenset[str] = frozenset()
     # and whether a deed done to something ("promoted the bill", "nominated the judge", "imposed
     # sanctions") is a statement with the deed's object as content (PolNeAR) or not (the guide:
     # a deed says nothing); true reads the ``deed_object_verbs`` of the file
@@ -338,6 +340,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         confidence=_confidence(data, where),
         merge_split_quotes=_flag(data, "merge_split_quotes", where),
         mental_states=mental_states,
+        finding_nouns=frozenset(_words(data, "finding_nouns", where) if surveys else ()),
         sourceless_statements=sourceless,
         nested_statements=_flag(data, "nested_statements", where, default=True),
         unsaid_statements=_flag(data, "unsaid_statements", where),
