@@ -1197,7 +1197,7 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     # a label is what the label is said of, not a hearer, even when it names one; and a verb
     # whose plain object is no content says one with a label ("saw the vote as a warning")
     labelled = any(
-        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c) for c in tok.rights
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c, kind) for c in tok.rights
     )
     if not listed and (
         kind is None or (lemma in cues.not_object_verbs and not labelled and not _finding(tok, kind, cues))
@@ -1234,7 +1234,7 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if kind in ("speech", "writing") and subjectless and names_source(objs[0], cues):
         return None  # "..., reported news agency TASS": the speaker after its verb
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
-    label = next((c for c in tok.rights if _as_clause(c)), None)
+    label = next((c for c in tok.rights if _as_clause(c, kind)), None)
     if rng is not None and label is not None and label.i > objs[0].i:
         rng = (rng[0], max(rng[1], label.right_edge.i + 1))  # "sees the senator as captured by ..."
     if rng is not None:
@@ -1244,12 +1244,14 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
 
 
-def _as_clause(tok: Token) -> bool:
-    """ "sees the senator as captured by donors", "viewed her as unable to win": the label the
-    object is given, which the parser hangs as an adverbial clause led by "as" with no subject
-    of its own (with one, "as the vote neared", it tells when)."""
+def _as_clause(tok: Token, kind: str | None) -> bool:
+    """ "sees the senator as captured by donors", "viewed her as unable to win": the label a view
+    gives the object, which the parser hangs as an adverbial clause led by "as" with no subject
+    of its own (with one, "as the vote neared", it tells when). Only after a belief verb: after
+    a deed it tells how ("wrote the letter as instructed")."""
     return (
-        tok.dep_ == "advcl"
+        kind == "belief"
+        and tok.dep_ == "advcl"
         and tok.left_edge.lower_ == "as"
         and tok.left_edge.dep_ == "mark"
         and not any(c.dep_ in SUBJECTS for c in tok.children)
