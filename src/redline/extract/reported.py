@@ -8,6 +8,7 @@ index pairs; ``attribution.py`` turns them into character offsets.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -834,7 +835,7 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
             c for c in tok.children if c.dep_ == "parataxis" and not quoted[c.i] and not _insert(c, cues)
         ]
     if not comps:
-        comps = _misattached_clauses(tok, cues.nested_statements)
+        comps = _misattached_clauses(tok, cues.nested_statements) or _asked_if(tok, cues)
     # a clause whose verb lies across a paragraph break (a subheading the parser ran into the
     # sentence: "“Zelensky Has Not Read the Proposal” / Speaking on the red carpet, Trump said
     # he was ...") is not what this verb reports when one on its own side is
@@ -858,7 +859,7 @@ def _clausal(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[bo
     # ("Writing for the panel that agreed he won, Barabak noted that the way ...")
     for comp in sorted(comps, key=lambda c: (not _that_after(tok, c), c.left_edge.i - c.right_edge.i)):
         cand = _clause_candidate(tok, comp, kind, cues, quoted)
-        if cand is not None and _has_verb(tok.doc, cand.content):
+        if cand is not None and (_has_verb(tok.doc, cand.content) or _judged(tok, comp, cues)):
             return cand
     return None  # "alleged Crimea bridge attackers": a headline noun phrase, not a clause
 
@@ -875,6 +876,18 @@ def _quoted_work(comp: Token, verb: Token, quoted: Sequence[bool]) -> bool:
     while last + 1 < len(quoted) and quoted[last + 1]:
         last += 1
     return names_a_work(comp.doc, first, last + 1)
+
+
+def _judged(verb: Token, comp: Token, cues: CueLexicon) -> bool:
+    """ "I find his answer chilling", "found the levy unfair": a thing and the quality it is
+    judged to have, a clause with no verb that the parser hangs on the verb as its complement.
+    A judgment is an attitude, so it is read only where attitudes are statements (PolNeAR)."""
+    return (
+        cues.mental_states
+        and comp.i > verb.i
+        and comp.pos_ == "ADJ"
+        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in comp.children)
+    )
 
 
 def _semicolon_after(verb: Token, comp: Token) -> bool:
@@ -981,6 +994,28 @@ def _misattached_clauses(tok: Token, nested: bool) -> list[Token]:
                     out.append(sub)
                     break
     return out
+
+
+def _asked_if(tok: Token, cues: CueLexicon) -> list[Token]:
+    """ "asked the mayor if the bridge would reopen": the parser hangs the "if" clause on the
+    verb as a condition, but after a verb of asking it is the question put. Only a clause right
+    after the verb or its hearer, with no comma before it ("will ask them, if need be, to ...")."""
+    if tok.lemma_.lower() not in cues.if_question_verbs:
+        return []
+    doc = tok.doc
+    for child in tok.rights:
+        if child.dep_ != "advcl" or not is_verb(child) or not _own_subject(child):
+            continue
+        marks = [m for m in child.children if m.dep_ == "mark"]
+        if not marks or marks[0].lower_ != "if" or marks[0].i != child.left_edge.i:
+            return []
+        between = doc[tok.i + 1 : child.left_edge.i]
+        if any(t.is_punct for t in between) or any(
+            t.head == tok and t.dep_ not in ("dobj", "dative", "advmod", "prt") for t in between
+        ):
+            return []
+        return [child]
+    return []
 
 
 def _own_subject(verb: Token) -> bool:
@@ -1112,6 +1147,36 @@ def _raising(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate 
     return _make(tok.doc, tok, subtree_range(xcomps[0]), "raising", cues, quoted, source=False)
 
 
+def _seen_as(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
+    """ "The senator is widely seen as a moderate", "the toll was considered unfair": how a thing
+    is seen, the subject with the label it is given; a "by" agent is who sees it so."""
+    if tok.lemma_.lower() not in cues.passive_view_verbs or not any(
+        c.dep_ == "auxpass" for c in tok.children
+    ):
+        return None
+    subjects = [c for c in tok.lefts if c.dep_ == "nsubjpass"]
+    # the label may hang on the agent ("was seen by some as a warning")
+    agents = [o for c in tok.rights if c.dep_ == "agent" for o in c.children]
+    labels = [
+        c
+        for c in [*tok.rights, *(g for a in agents for g in a.rights)]
+        if (c.dep_ == "prep" and c.lower_ == "as" and list(c.children))
+        or c.dep_ == "oprd"
+        or (c.dep_ == "acomp" or (c.dep_ == "xcomp" and c.tag_ != "VBG" and not marked_infinitive(c)))
+    ]
+    # a relative's view is the clause it hangs on ("a deal which is seen as a retreat"), and a
+    # thing seen doing something was looked at ("was seen leaving the station"), not judged
+    if not subjects or not labels or any(t.tag_ in ("WDT", "WP", "WP$") for t in subjects[0].subtree):
+        return None
+    # what the label's phrase goes on with ("as the candidate with the best chance")
+    tail = [c for c in tok.rights if c.i > labels[0].i and c.dep_ in ("prep", "xcomp", "oprd", "acomp")]
+    end = max(c.right_edge.i for c in [*labels, *tail]) + 1
+    cand = _make(tok.doc, tok, (subjects[0].left_edge.i, end), "raising", cues, quoted)
+    if cand is not None and cand.source is not None and cand.source[0] < labels[0].i < cand.source[1]:
+        cand = replace(cand, source=(cand.source[0], labels[0].i))  # "by some", not "some as a ..."
+    return cand
+
+
 def _seeming(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     """ "It appears that the vote was close", "the team seemed paralyzed": how things look, as the
     writer puts it with no one named. With an empty "it" the clause is what seems so; with a
@@ -1151,8 +1216,12 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     # "called the senator a liar", "described the reporters as biased": an object that is given
     # a label is what the label is said of, not a hearer, even when it names one; and a verb
     # whose plain object is no content says one with a label ("saw the vote as a warning")
-    labelled = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.rights)
-    if not listed and (kind is None or (lemma in cues.not_object_verbs and not labelled)):
+    labelled = any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c, kind) for c in tok.rights
+    )
+    if not listed and (
+        kind is None or (lemma in cues.not_object_verbs and not labelled and not _finding(tok, kind, cues))
+    ):
         return None
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
@@ -1185,11 +1254,28 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if kind in ("speech", "writing") and subjectless and names_source(objs[0], cues):
         return None  # "..., reported news agency TASS": the speaker after its verb
     rng = _right_complement(tok, _OBJECT_DEPS - {"dative"}, _OBJECT_PREPS)
+    label = next((c for c in tok.rights if _as_clause(c, kind)), None)
+    if rng is not None and label is not None and label.i > objs[0].i:
+        rng = (rng[0], max(rng[1], label.right_edge.i + 1))  # "sees the senator as captured by ..."
     if rng is not None:
         rng = _before_aside_on_object(tok.doc, rng, objs[0], cues)
     if rng is not None and _found_standing(kind, cues):
         rng = _with_standing(tok, rng, objs[0])
     return _make(tok.doc, tok, rng, "object" if listed else "report_object", cues, quoted)
+
+
+def _as_clause(tok: Token, kind: str | None) -> bool:
+    """ "sees the senator as captured by donors", "viewed her as unable to win": the label a view
+    gives the object, which the parser hangs as an adverbial clause led by "as" with no subject
+    of its own (with one, "as the vote neared", it tells when). Only after a belief verb: after
+    a deed it tells how ("wrote the letter as instructed")."""
+    return (
+        kind == "belief"
+        and tok.dep_ == "advcl"
+        and tok.left_edge.lower_ == "as"
+        and tok.left_edge.dep_ == "mark"
+        and not any(c.dep_ in SUBJECTS for c in tok.children)
+    )
 
 
 _PRO_FORMS = {"advmod": frozenset({"so"}), "intj": frozenset({"yes", "no"})}
@@ -1225,6 +1311,14 @@ def _found_standing(kind: str | None, cues: CueLexicon) -> bool:
     speaks to no one, so a person as its object is whom the finding is about, not a hearer. Read
     only where what a survey found is a statement (``survey_statements``)."""
     return kind == "evidence" and cues.survey_statements
+
+
+def _finding(verb: Token, kind: str | None, cues: CueLexicon) -> bool:
+    """ "A survey found broad support for the levy": a study's object is what it found, not a
+    thing come upon, where what a survey found is a statement."""
+    return _found_standing(kind, cues) and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in cues.finding_nouns for c in verb.children
+    )
 
 
 _STANDING_DEPS = frozenset({"prep", "advmod", "npadvmod", "acomp", "oprd"})
@@ -1391,6 +1485,7 @@ def verb_candidates(
             or _hosted(tok, kind, cues, quoted)
             or _directive(tok, cues, quoted)
             or _raising(tok, cues, quoted)
+            or _seen_as(tok, cues, quoted)
             or _object(tok, kind, cues, quoted)
             or _prep_object(tok, cues, quoted)
             or _comma_insert(tok, kind, cues, quoted)

@@ -61,11 +61,16 @@ class CueLexicon:
     # adverbs that say a clause is hearsay with no one named ("the firm reportedly paid $2
     # million"); read, like the raising verbs, only when sourceless words count
     hearsay_adverbs: frozenset[str] = frozenset()
+    # passives of seeing whose subject with its "as" label is the content ("is seen as a moderate")
+    passive_view_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     not_object_verbs: frozenset[str] = frozenset()
     carried_object_verbs: frozenset[str] = frozenset()
     attributive_participles: frozenset[str] = frozenset()
     question_verbs: frozenset[str] = frozenset()
+    # verbs whose "if" clause after the one asked is the question, not a condition ("asked the
+    # mayor if the bridge would reopen")
+    if_question_verbs: frozenset[str] = frozenset()
     frame_verbs: frozenset[str] = frozenset()
     continuing_marks: frozenset[str] = frozenset()
     condition_marks: frozenset[str] = frozenset()
@@ -145,6 +150,8 @@ class CueLexicon:
     # and whether a survey's finding is a statement with the survey as source ("In a CBS poll,
     # she led by 20 points": PolNeAR) or the writer's (the guide: no one speaks)
     survey_statements: bool = False
+    # subjects whose "find" reports a finding with its object as content (under survey_statements)
+    finding_nouns: frozenset[str] = frozenset()
     # and whether a deed done to something ("promoted the bill", "nominated the judge", "imposed
     # sanctions") is a statement with the deed's object as content (PolNeAR) or not (the guide:
     # a deed says nothing); true reads the ``deed_object_verbs`` of the file
@@ -277,11 +284,13 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         raising_verbs=frozenset(_words(data, "raising_verbs", where) if sourceless else ()),
         passive_raising_verbs=frozenset(_words(data, "passive_raising_verbs", where) if sourceless else ()),
         hearsay_adverbs=frozenset(_words(data, "hearsay_adverbs", where) if sourceless else ()),
+        passive_view_verbs=frozenset(_words(data, "passive_view_verbs", where) if sourceless else ()),
         copulas=frozenset(_words(data, "copulas", where)),
         not_object_verbs=frozenset(_words(data, "not_object_verbs", where)),
         carried_object_verbs=frozenset(_words(data, "carried_object_verbs", where)),
         attributive_participles=frozenset(_words(data, "attributive_participles", where)),
         question_verbs=frozenset(_words(data, "question_verbs", where)),
+        if_question_verbs=frozenset(_words(data, "if_question_verbs", where)),
         frame_verbs=frozenset(_words(data, "frame_verbs", where)),
         continuing_marks=frozenset(_words(data, "continuing_marks", where)),
         condition_marks=frozenset(_words(data, "condition_marks", where)),
@@ -331,6 +340,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         confidence=_confidence(data, where),
         merge_split_quotes=_flag(data, "merge_split_quotes", where),
         mental_states=mental_states,
+        finding_nouns=frozenset(_words(data, "finding_nouns", where) if surveys else ()),
         sourceless_statements=sourceless,
         nested_statements=_flag(data, "nested_statements", where, default=True),
         unsaid_statements=_flag(data, "unsaid_statements", where),
