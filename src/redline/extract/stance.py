@@ -680,7 +680,9 @@ def _kept_in_trade(tokens: Sequence[str], found: Found, own: list[Hit], skip: se
     kept: set[int] = set()
     for hit in found["trade_verbs"]:
         # the thing traded: inside "trade X for", after "trade away"
-        end = hit.end if tokens[hit.end - 1] == "for" else min(_clause_end(tokens, hit.end), hit.end + _OBJECT_REACH)
+        end = hit.end
+        if tokens[end - 1] != "for":
+            end = min(_clause_end(tokens, end), end + _OBJECT_REACH)
         span = set(range(hit.start, end))
         if span & pro or not span & named:
             continue
