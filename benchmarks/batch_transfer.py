@@ -122,10 +122,13 @@ def main(argv: list[str]) -> None:
         for name in names
         for w in {w for w, _ in variants}
     }
-    print(f"{len(names)} batches: {','.join(names)}; talks and written rows: {len(base)}")
+    print(f"{len(names)} batches: {','.join(names)}; talks and written rows: {len(base)}", flush=True)
 
     pipe.use_weights(parse_weights(trainer.train(base, pipe.classifier), "talks only"))
-    columns: dict[str, dict[str, Figures]] = {"talks only": {n: scored(score, extractor, n) for n in names}}
+    columns: dict[str, dict[str, Figures]] = {"talks only": {}}
+    for name in names:
+        columns["talks only"][name] = scored(score, extractor, name)
+        print(f"  {name:<10} talks only: {_cell(columns['talks only'][name])}", flush=True)
     for w, b in variants:
         trainer.BATCH_BALANCE = b
         label = f"+others w={w:g} bal={b}"
@@ -134,6 +137,7 @@ def main(argv: list[str]) -> None:
             train = base + [e for (n, ww), rows in by_batch.items() if n != held and ww == w for e in rows]
             pipe.use_weights(parse_weights(trainer.train(train, pipe.classifier), f"without {held}"))
             columns[label][held] = scored(score, extractor, held)
+            print(f"  {held:<10} {label}: {_cell(columns[label][held])}", flush=True)
 
     print("stance accuracy (right/judged), issue F1 (pooled: mean); each batch by models that never saw it")
     print(f"{'batch':<10}" + "".join(f"  {label:<28}" for label in columns))
