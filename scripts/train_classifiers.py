@@ -63,7 +63,7 @@ WRITTEN_WEIGHT = 1.0
 # annotated with issues and stance under the talks set's GUIDE and NOTES before redline read them)
 # join the training at --batch-weight, each article through the same extraction as the talks
 # set's, for the models in --batch-models (redline.training.BATCH_MODELS by default).
-# Off (session 29, issue 9): talks_eval.py, fold shuffles 0 / 1 / 2, issue F1 / stance / 4-way,
+# Session 29 (issue 9) left them off: talks_eval.py, fold shuffles 0 / 1 / 2, issue F1 / stance / 4-way,
 # without 0.748 / 0.747 / 0.737, 0.829 / 0.817 / 0.809, 0.625 / 0.620 / 0.624; every model at
 # weight 1 (shuffle 0) 0.747, 0.811, 0.612; at 0.5 (shuffle 0) 0.742, 0.812, 0.606; at 1 with
 # BATCH_BALANCE 0.749 / 0.749 / 0.741 (+0.002 in the mean), 0.801 / 0.804 / 0.809, 0.621 / 0.623 /
