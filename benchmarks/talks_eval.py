@@ -15,7 +15,8 @@ The project-written statements (``scripts/written_statements.yaml``) join every 
 data at ``--written-weight`` (default the trainer's ``WRITTEN_WEIGHT``, 1) and never a test fold;
 ``--seed`` shuffles the articles into other folds, for gains too small to trust on one split.
 ``--batch-weight`` adds the project's annotated news batches (``--batches``, the trainer's list by
-default) to every fold's training the same way, for the models in ``--batch-models``.
+default) to every fold's training the same way, for the models in ``--batch-models``, their rows
+rescaled to the talks rows' label shares with ``--batch-balance 1``.
 
 ``--errors FILE`` writes every held-out statement the scorer's rule matches to gold as a TSV
 (gold and predicted first issue and stance, the content) and prints the commonest confusions:
@@ -219,6 +220,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--batch-weight", type=float, help="weight of the annotated news batches (0: none)")
     parser.add_argument("--batches", help="which batches, e.g. unseen3,unseen5 (default: the trainer's)")
     parser.add_argument("--batch-models", help="the models the batches train, e.g. issues")
+    parser.add_argument("--batch-balance", type=int, help="1: rescale batch rows to the talks' label shares")
     args = parser.parse_args(argv)
     shared = require_shared()
     score = load_scorer(shared)
@@ -256,6 +258,8 @@ def main(argv: list[str]) -> None:
     batch_weight = script.BATCH_WEIGHT if args.batch_weight is None else args.batch_weight
     if args.batch_models is not None:
         trainer.BATCH_MODELS = frozenset(args.batch_models.split(","))
+    if args.batch_balance is not None:
+        trainer.BATCH_BALANCE = args.batch_balance
     if batch_weight > 0:
         names = args.batches.split(",") if args.batches else script.BATCHES
         batch = trainer.build_examples(extractor, script.load_batches(names), batch_weight, batch=True)
@@ -263,7 +267,7 @@ def main(argv: list[str]) -> None:
         print(
             f"news batches: {len(batch)} statements of {len({e.doc_id for e in batch})} articles"
             f" ({','.join(names)}) in every fold's training data, weight {batch_weight},"
-            f" models {','.join(sorted(trainer.BATCH_MODELS))}"
+            f" models {','.join(sorted(trainer.BATCH_MODELS))}, balance {trainer.BATCH_BALANCE}"
         )
 
     if args.rules_only:

@@ -77,3 +77,10 @@ def test_balanced_batch_rows_keep_the_talks_label_shares(
     assert issues[2] == pytest.approx(2.0) and issues[3] == pytest.approx(2 / 3)  # 0.5/0.25, 0.5/0.75
     gate = training._weights_for(examples, "gate")
     assert gate[2] == pytest.approx(2.0) and gate[3] == pytest.approx(2 / 3)
+
+
+def test_the_shipped_recipe_trains_on_every_batch_with_stance_gold(trainer: ModuleType) -> None:
+    # the batches carry the models to new text (benchmarks/batch_transfer.py): on by default
+    assert trainer.BATCH_WEIGHT > 0
+    every = {"unseen3", "unseen5", "unseen6", "unseen8", *(f"unseen{n}" for n in range(9, 15))}
+    assert every <= set(trainer.BATCHES)

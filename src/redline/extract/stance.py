@@ -257,18 +257,21 @@ class StanceClassifier:
         # holds on to the demand: in both the negators count for nothing
         affirmed = {i for h in found["litotes"] for i in range(h.start, h.end)}
         held = _held(tokens, found, own, affirmed)
-        affirmed |= held
+        affirmed |= held | _kept_in_trade(tokens, found, own, affirmed)
         required |= affirmed
         negators = [h for h in found["negation"] if h.start not in required]
         negations = [h.start for h in negators]
         phrases = {h.start for h in negators if h.length > 1}  # "no right to", "not ready to": reach the verb
+        # "should not be asked to give up land": the words that put the act on someone else use
+        # up none of the negator's reach
+        bridges = {i for h in found["imposed"] for i in range(h.start, h.end)}
 
         # "nobody ...", "no one ...": the clause after a negative subject is negated throughout
         scopes = [h.end for h in found["negative_subject"] if h.start not in required]
 
         def negated(hit: Hit) -> bool:
             return not hit.pattern.negated and (
-                _negated_before(tokens, hit.start, negations, phrases, required)
+                _negated_before(tokens, hit.start, negations, phrases, required, bridges)
                 or _in_scope(tokens, hit.start, scopes)
                 or _object_refused(tokens, hit, required)
             )
@@ -664,6 +667,32 @@ def _held(tokens: Sequence[str], found: Found, own: list[Hit], skip: set[int]) -
                 held |= set(range(i, hit.end))
                 break
     return held
+
+
+def _kept_in_trade(tokens: Sequence[str], found: Found, own: list[Hit], skip: set[int]) -> set[int]:
+    """The words of a refused trade ("Kyiv would not trade the tribunal for a signature"), from
+    the negator to the verb: what would be traded is kept, so the negator does not reach the
+    issue's wording for it (the tribunal, read as said: against the amnesty). Not where the
+    wording is the point's own concession ("will not trade land for peace" refuses the cession),
+    and not a trade that names nothing of the issue, which says no more than before."""
+    pro = {i for h in own if h.pattern.tag == "pro" for i in range(h.start, h.end)}
+    named = {i for h in own for i in range(h.start, h.end)}
+    kept: set[int] = set()
+    for hit in found["trade_verbs"]:
+        # the thing traded: inside "trade X for", after "trade away"
+        end = hit.end
+        if tokens[end - 1] != "for":
+            end = min(_clause_end(tokens, end), end + _OBJECT_REACH)
+        span = set(range(hit.start, end))
+        if span & pro or not span & named:
+            continue
+        for i in range(hit.start - 1, max(hit.start - _HOLD_WINDOW, 0) - 1, -1):
+            if tokens[i] == BOUNDARY:
+                break
+            if i not in skip and tokens[i] in NEGATORS:
+                kept |= set(range(i, hit.start + 1))
+                break
+    return kept
 
 
 def _given_up(
@@ -1083,19 +1112,28 @@ def _negated_before(
     negations: list[int],
     phrases: set[int] | None = None,
     skip: set[int] | None = None,
+    bridges: set[int] | None = None,
 ) -> bool:
     """Whether a negator in the few words before ``start`` negates it; words in ``skip`` (a
-    prerequisite's "no ... without") negate nothing."""
-    for i in range(start - 1, max(start - _NEG_WINDOW, 0) - 1, -1):
+    prerequisite's "no ... without") negate nothing, and words in ``bridges`` ("be asked to")
+    are passed over without counting toward the few."""
+    reach, i = _NEG_WINDOW, start - 1
+    while i >= 0 and reach > 0:
+        if bridges and i in bridges:
+            i -= 1
+            continue
+        reach -= 1
         if tokens[i] == BOUNDARY:
             return False
         if skip and i in skip:
+            i -= 1
             continue
         if phrases and i in phrases:
             return True
         if tokens[i] in NEGATORS or i in negations:
             # "without"/"no" govern the noun after them ("without a fight would ..."), not a later verb
             return tokens[i] not in _NOUN_NEGATORS or start - i <= 2
+        i -= 1
     return False
 
 

@@ -28,9 +28,11 @@ STANCE_LISTS = (  # the stance lexicon's word lists (``StanceLexicon``)
     "requirement",
     "prerequisite",
     "negative_subject",
+    "imposed",
     "restriction",
     "litotes",
     "abandonment",
+    "trade_verbs",
     "relinquishing",
     "concession",
     "figure",
@@ -129,9 +131,11 @@ class StanceLexicon:
     requirement: tuple[str, ...] = ()  # terms laid on the deal as a whole ("any settlement must")
     prerequisite: tuple[str, ...] = ()  # "no peace without X": X is demanded
     negative_subject: tuple[str, ...] = ()  # "nobody", "no one": negates its whole clause
+    imposed: tuple[str, ...] = ()  # "be asked to", "be forced to": a negator reaches past them
     restriction: tuple[str, ...] = ()  # terms laid on a refusal ("would not ... unless", "any ... that")
     litotes: tuple[str, ...] = ()  # a negation of a negation ("no reason not to")
     abandonment: tuple[str, ...] = ()  # letting go of a point ("drop", "abandon"): negated, holding on
+    trade_verbs: tuple[str, ...] = ()  # "trade X for Y": refused, X is kept ("would not trade the court for")
     relinquishing: tuple[str, ...] = ()  # giving up what is named next ("give up its bid to join")
     concession: tuple[str, ...] = ()  # a concession bounded in time ("for now"): "..., but never ..."
     figure: tuple[str, ...] = ()  # a verdict by figure ("a second Yalta", "a back door"): negative
