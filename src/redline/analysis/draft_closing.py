@@ -9,12 +9,11 @@ introduction, a closing line) stay as they are, so the reader skips them as it s
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from redline.knowledge.point_labels import point_labels
 
-_WORDS = sorted(
-    {*point_labels().closing, *point_labels().words, "§"}, key=len, reverse=True
-)
+_WORDS = sorted({*point_labels().closing, *point_labels().words, "§"}, key=len, reverse=True)
 # "(para. 7)", "[Point 12]", "(§ 4)", "(art. 3bis)" closing a paragraph
 _CLOSING = re.compile(
     r"\s*[(\[](?i:" + "|".join(map(re.escape, _WORDS)) + r")\s*(?P<num>\d{1,3}[a-z]?)[)\]]\s*$"
@@ -29,7 +28,7 @@ def closing_numbers(text: str) -> str:
     paragraphs = re.split(r"(\n[ \t]*\n)", text)
     marked = [(k, m) for k, p in enumerate(paragraphs) if (m := _CLOSING.search(p)) and not _OPENED.match(p)]
     numbers = [int(re.sub(r"\D", "", m.group("num"))) for _, m in marked]
-    if len(marked) < 2 or any(b <= a for a, b in zip(numbers, numbers[1:], strict=False)):
+    if len(marked) < 2 or any(b <= a for a, b in pairwise(numbers)):
         return text
     for k, m in marked:
         body = paragraphs[k][: m.start()]

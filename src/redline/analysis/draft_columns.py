@@ -54,7 +54,9 @@ def rule_tables(lines: Sequence[str]) -> list[str]:
     return out
 
 
-def _rows(lines: Sequence[str], start: int, end: int, spans: list[tuple[int, int]]) -> dict[int, list[list[str]]]:
+def _rows(
+    lines: Sequence[str], start: int, end: int, spans: list[tuple[int, int]]
+) -> dict[int, list[list[str]]]:
     """The table's rows by the line each opens on: its cells, each cell's lines in order. A line
     whose first cell is empty goes on with the row above it."""
     rows: dict[int, list[list[str]]] = {}

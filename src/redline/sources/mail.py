@@ -31,6 +31,14 @@ def is_mail(data: bytes) -> bool:
     return bool(_MAIL_FIELDS.search(head))
 
 
+def mail_subject(data: bytes) -> str | None:
+    """The message's subject as a mail program shows it (RFC 2047 words decoded): an article
+    mailed as a newsletter or forwarded has its headline there."""
+    message = BytesParser(policy=policy.default).parsebytes(data, headersonly=True)
+    subject = " ".join(str(message.get("subject", "") or "").split())
+    return subject or None
+
+
 def mail_text(data: bytes) -> str:
     """The body a mail program shows of the message in ``data``: its text part, or the outline
     of its HTML part when it has no text part; an empty string when it has neither."""

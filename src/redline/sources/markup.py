@@ -16,7 +16,9 @@ import re
 # A section title's adornment: one punctuation character repeated along the whole line.
 _ADORNMENT = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}\s*$")
 # An enumerated list item: "#.", "3.", "(a)", "iv)", with its text.
-_ENUMERATED = re.compile(r"^(?P<indent>\s*)(?P<open>\(?)(?P<enum>#|\d{1,4}|[a-zA-Z]|[ivxlcdm]{1,6})(?P<close>[.)])\s+")
+_ENUMERATED = re.compile(
+    r"^(?P<indent>\s*)(?P<open>\(?)(?P<enum>#|\d{1,4}|[a-zA-Z]|[ivxlcdm]{1,6})(?P<close>[.)])\s+"
+)
 _FIELD = re.compile(r"^:[^:\s][^:]*:(?:\s|$)")
 _FOOTNOTE_REF = re.compile(r"\s*\[(?:#[\w-]*|\*|\d+|[A-Za-z][\w.-]*)\]_")
 _LINK = re.compile(r"`([^`<]+?)\s*<[^>]+>`__?")
@@ -46,7 +48,12 @@ def rst_text(source: str) -> str:
             continue
         if _ADORNMENT.match(line):
             continue  # an over- or underline: the title line beside it says the title
-        if k < len(lines) and line.strip() and _ADORNMENT.match(lines[k]) and len(lines[k].strip()) >= len(line.strip()):
+        if (
+            k < len(lines)
+            and line.strip()
+            and _ADORNMENT.match(lines[k])
+            and len(lines[k].strip()) >= len(line.strip())
+        ):
             out.append(f"# {line.strip()}")
             counters.clear()
             continue
@@ -66,7 +73,7 @@ def rst_text(source: str) -> str:
                 enum = str(counters[at])
             elif enum.isdigit():
                 counters[at] = int(enum)
-            line = f"{m.group('indent')}{m.group('open')}{enum}{m.group('close')} {line[m.end():]}"
+            line = f"{m.group('indent')}{m.group('open')}{enum}{m.group('close')} {line[m.end() :]}"
         elif indent in counters or indent < min(counters, default=indent + 1):
             for closed in [at for at in counters if at >= indent]:
                 del counters[closed]  # a paragraph at the list's indent ends the list
@@ -96,9 +103,10 @@ _DEFAULT_KEYWORDS = frozenset({"TODO", "DONE"})
 def org_text(source: str) -> str:
     """An Org-mode outline as the text it exports: headlines as Markdown headings, a headline
     that opens with a number ("** AGREED 4. Dam revenue :economy:") as the Markdown heading of
-    that numbered point ("## 4. Dam revenue"), its body the point's text; the TODO keyword, priority and tags of a headline, ``#+`` settings, ``#`` comment lines,
-    drawers (properties, logbook) and planning lines (``DEADLINE:``) are no text, nor is a
-    subtree whose headline says ``COMMENT`` (commented out: no part of the document)."""
+    that numbered point ("## 4. Dam revenue"), its body the point's text. The TODO keyword,
+    priority and tags of a headline, ``#+`` settings, ``#`` comment lines, drawers (properties,
+    logbook) and planning lines (``DEADLINE:``) are no text, nor is a subtree whose headline
+    says ``COMMENT`` (commented out: no part of the document)."""
     lines = source.splitlines()
     keywords = set(_DEFAULT_KEYWORDS)
     for line in lines:

@@ -62,11 +62,15 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
         try:
             return docx_text(data), "text"
         except WordError as exc:
-            raise PlanError(str(exc), where=str(path), hint="save the plan from Word as .docx or text") from None
+            raise PlanError(
+                str(exc), where=str(path), hint="save the plan from Word as .docx or text"
+            ) from None
     if found == "eml" or (found == "text" and is_mail(data)):
         data = mail_text(data).encode("utf-8")
         if not data.strip():
-            raise PlanError("is an e-mail with no text part", where=str(path), hint="save the plan's points as text")
+            raise PlanError(
+                "is an e-mail with no text part", where=str(path), hint="save the plan's points as text"
+            )
         found = "text"
     # decoded as articles are: a draft saved by a word processor in Windows-1252 or another
     # code page is read, not refused as "not UTF-8"

@@ -107,7 +107,8 @@ def _styles(styles: etree._Element | None) -> tuple[dict[str, tuple[str, int]], 
     """Paragraph styles that number their paragraphs (a "List Number" style), and heading styles
     with their level."""
     numbered: dict[str, tuple[str, int]] = {}
-    headings: dict[str, int] = {}
+    # a document without styles.xml still names its headings by the built-in style ids
+    headings: dict[str, int] = {f"Heading{k}": k for k in range(1, 10)}
     if styles is None:
         return numbered, headings
     for style in styles.iter(f"{_W}style"):
@@ -118,8 +119,6 @@ def _styles(styles: etree._Element | None) -> tuple[dict[str, tuple[str, int]], 
         for said in (style_id, name.get(f"{_W}val", "") if name is not None else ""):
             if m := _HEADING.match(said):
                 headings[style_id] = int(m.group(1))
-    for k in range(1, 10):  # a document without styles.xml still names its headings so
-        headings.setdefault(f"Heading{k}", k)
     return numbered, headings
 
 
@@ -171,8 +170,8 @@ class _Lists:
             lists.abstract_of[num_id] = ref.get(f"{_W}val", "") if ref is not None else ""
             for override in num.iter(f"{_W}lvlOverride"):
                 if (el := override.find(f"{_W}startOverride")) is not None:
-                    level = _int(override.get(f"{_W}ilvl"))
-                    lists.overrides.setdefault(num_id, {})[level] = _int(el.get(f"{_W}val"), 1)
+                    at = _int(override.get(f"{_W}ilvl"))
+                    lists.overrides.setdefault(num_id, {})[at] = _int(el.get(f"{_W}val"), 1)
         return lists
 
     def next(self, num_id: str, level: int) -> tuple[str, int]:
