@@ -77,7 +77,9 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     text = decode(data, str(path), declared=declared_charset(data) if found == "html" else None)
     if isinstance(text, Problem):
         raise PlanError(
-            text.reason, where=str(path), hint="save the plan as UTF-8 text, Markdown, JSON or CSV"
+            text.reason,
+            where=str(path),
+            hint="save the plan as UTF-8 text, Markdown, JSON, CSV or a Word .docx",
         )
     if found == "html":
         return outline_text(text), "text"
