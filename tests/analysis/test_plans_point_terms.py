@@ -149,3 +149,19 @@ def test_provisions_of_small_settlements_are_tagged(provision: str, issue: str) 
 
 def test_heavy_weapons_withdrawn_from_a_zone_are_not_a_weapons_limit_by_that_phrase_alone() -> None:
     assert "military_limits" not in tags("All heavy weapons shall be kept out of the canal towns.")
+
+
+@pytest.mark.parametrize(
+    ("provision", "issue"),
+    [
+        ("Warships and other naval vessels shall keep 15 nautical miles off the cape.", "military_limits"),
+        ("The shore guns and coastal batteries of the port shall be taken away.", "military_limits"),
+        ("The militia's armed units shall leave the market towns within a month.", "military_limits"),
+        ("Federal troops shall not enter the three northern districts.", "military_limits"),
+        ("Each side shall scrap the tariffs it put on the other's cheese and wine.", "sanctions_economy"),
+        ("The delta shall be administered jointly by both provinces for five years.", "territory"),
+        ("A panel of judges shall monitor the accord and report to the parties twice a year.", "process"),
+    ],
+)
+def test_provisions_on_forces_trade_joint_rule_and_monitoring_are_tagged(provision: str, issue: str) -> None:
+    assert issue in tags(provision)

@@ -249,3 +249,44 @@ def test_saved_atom_file_and_xml_that_is_no_feed(read: Any, tmp_path: Path, engl
     assert docs[0].url is None and docs[0].published == date(2026, 1, 5)
     assert [p.source for p in problems] == [str(sitemap)]
     assert problems[0].reason.startswith("is XML but not an RSS or Atom feed")
+
+
+def test_a_saved_email_is_read_as_its_text_part_with_its_subject_as_title(
+    read: Any, tmp_path: Path, english: str
+) -> None:
+    import quopri
+
+    body = quopri.encodestring(english.encode("utf-8")).decode("ascii")
+    path = tmp_path / "newsletter.eml"
+    path.write_bytes(
+        (
+            "MIME-Version: 1.0\nSubject: =?UTF-8?Q?Talks_resume_=E2=80=93_report?=\n"
+            "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+            f"{body}\n"
+        ).encode("ascii")
+    )
+    docs, problems = read([path])
+    assert problems == []
+    assert docs[0].title == "Talks resume \u2013 report"
+    assert " ".join(docs[0].text.split()) == " ".join(english.split())
+
+
+def test_a_word_document_is_read_as_its_paragraphs(read: Any, tmp_path: Path, english: str) -> None:
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    half = len(english) // 2
+    runs = f"<w:r><w:t xml:space='preserve'>{escape(english[:half])}</w:t></w:r>"
+    runs += f"<w:r><w:t xml:space='preserve'>{escape(english[half:])}</w:t></w:r>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "word/document.xml", f"<w:document {w}><w:body><w:p>{runs}</w:p></w:body></w:document>"
+        )
+    (tmp_path / "report.docx").write_bytes(buffer.getvalue())
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    docs, problems = read([tmp_path / "report.docx", tmp_path / "broken.docx"])
+    assert " ".join(docs[0].text.split()) == " ".join(english.split())
+    assert [p.reason for p in problems] == ["is a broken ZIP archive"]

@@ -193,10 +193,11 @@ def _anchored_notes(lines: Sequence[str]) -> dict[int, str]:
 # A note line's label from the knowledge file ("Speaker notes:"), and a chat app's own words
 # ("<This message was edited>"); patterns that match nothing when the file lists none.
 _NOTE_LABEL = re.compile(
-    r"^\s*(?i:" + "|".join(map(re.escape, point_labels().notes)) + r")\s*:"
+    r"^\s*(?i:" + "|".join(map(re.escape, point_labels().notes)) + r")(?:\s*\([^()\n]{1,40}\))?\s*:"
     if point_labels().notes
     else r"(?!)"
 )
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}|[a-z])[.)]\s")
 _APP_MARK = re.compile(
     r"\s*(?:" + "|".join(map(re.escape, point_labels().app_marks)) + r")"
     if point_labels().app_marks
@@ -205,11 +206,14 @@ _APP_MARK = re.compile(
 
 
 def note_lines(lines: Sequence[str]) -> set[int]:
-    """Indices of the author's notes on a slide or a page ("Speaker notes: ..."), with the lines
-    a note's unfinished sentence wraps onto: what the presenter says is not the draft's text."""
+    """Indices of the author's notes on a slide or a page ("Speaker notes: ..."), or of the
+    comments and status lines under each point of an annotated copy ("Comment (K): ...",
+    "Status: open"), with the lines a note's unfinished sentence wraps onto: what the presenter
+    or a delegation says about a point is not the draft's text."""
     out: set[int] = set()
     for i, line in enumerate(lines):
         wrapped = i - 1 in out and line.strip() and lines[i - 1].rstrip()[-1:] not in ".!?\"'”"
+        wrapped = wrapped and not _NUMBERED.match(line)  # "Status: open" over the next point
         if _NOTE_LABEL.match(line) or wrapped:
             out.add(i)
     return out

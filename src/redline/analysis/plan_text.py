@@ -16,6 +16,8 @@ import unicodedata
 from datetime import date
 
 from redline.analysis.draft_amendments import consolidated_text
+from redline.analysis.draft_closing import closing_numbers
+from redline.analysis.draft_columns import rule_tables
 from redline.analysis.draft_latex import latex_source
 from redline.analysis.draft_layout import (
     accept_changes,
@@ -87,7 +89,8 @@ def parse_plan_text(
     Lines before the first point (title, preamble) are not points; a line that is not a
     point, a sub-point or a heading continues the point above it. The layout a draft was
     pasted in is undone first (``draft_layout``): a subtitle file's cues, wikitext, tracked
-    changes (read as accepted), box-drawn tables, an e-mail reply's quoting, a thread's post
+    changes (read as accepted), box-drawn and fixed-width tables, numbers given at a
+    paragraph's end ("(para. 7)"), an e-mail reply's quoting, a thread's post
     counters, keycap emoji numbers, a PDF's page headers, footers, footnotes and line-end
     hyphens, Markdown tables, a table of contents;
     when no line is numbered, points an article gives in prose, bullets that lost their
@@ -107,10 +110,10 @@ def parse_plan_text(
             return parse_plan_json(dumped, plan=plan, label=label, when=when, source=source, where=where)
         except PlanError:
             pass  # YAML with no points in it: read as the text it also is
-    text = consolidated_text(accept_changes(wikitext(latex_source(subtitle_text(text)))))
+    text = closing_numbers(consolidated_text(accept_changes(wikitext(latex_source(subtitle_text(text))))))
     lines = [
         plain_label(without_app_marks(raw.rstrip()))
-        for raw in keycap_numbers(thread_counters(unquote(box_tables(text.splitlines()))))
+        for raw in keycap_numbers(thread_counters(unquote(rule_tables(box_tables(text.splitlines())))))
     ]
     lines, margin = margin_numbers(misread_numbers(first_column(lines)))
     notes, note_mark = footnote_marks(lines)

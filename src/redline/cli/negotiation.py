@@ -168,7 +168,13 @@ def _link_imported(store: Store, version: PlanVersion, actor_files: Sequence[Pat
 
 @plan_app.command("import")
 def plan_import(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="Plan as text, Markdown, JSON, CSV or HTML.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="Plan as text, Markdown, JSON, CSV, HTML, XML, RTF, .docx, .eml, reST or Org.",
+        ),
+    ],
     plan: Annotated[str, typer.Option("--plan", metavar="PLAN", help="Plan name.")],
     version: Annotated[str, typer.Option("--version", metavar="LABEL", help="Version label, e.g. 28-point.")],
     when: Annotated[
@@ -180,7 +186,10 @@ def plan_import(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="text, json, csv, html or xml (default: from extension)."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, json, csv, html, xml, rtf, docx, eml, rst or org (default: from the file).",
         ),
     ] = None,
     issues: Annotated[

@@ -36,6 +36,7 @@ class PointLabels:
     struck_by: tuple[str, ...] = ()  # "by", "with effect from": what may follow it ("Repealed by ...")
     inserted: tuple[str, ...] = ()  # "bis", "ter": a number's ending for a point put in after it ("4bis")
     alternatives: tuple[str, ...] = ()  # "alt", "option": label words of a point's alternative wordings
+    closing: tuple[str, ...] = ()  # "para.": label words of a number given at a paragraph's end
 
     def cardinal(self, word: str) -> int | None:
         """The number a cardinal word says ("Two" is 2), None when it says none: the one reading
@@ -72,7 +73,7 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
     """Validate an already-parsed mapping of ``words`` and ``sections`` (by language),
     ``prefixes``, ``annexes``, ``counters``, ``bullets`` and the number words (``cardinals``,
     ``ordinals``, in order from one), ``alphabets``, ``ordinal_suffixes``, ``notes``, ``app_marks``,
-    ``struck``, ``struck_by``, ``inserted`` and ``alternatives``."""
+    ``struck``, ``struck_by``, ``inserted``, ``alternatives`` and ``closing``."""
     keys = {
         *("words", "prefixes", "sections", "annexes", "counters", "bullets", "cardinals", "ordinals"),
         "alphabets",
@@ -83,6 +84,7 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
         "struck_by",
         "inserted",
         "alternatives",
+        "closing",
     }
     if not isinstance(raw, dict) or set(raw) - keys:
         raise ConfigError(f"the point labels must be a mapping with keys {sorted(keys)}", where=where)
@@ -117,7 +119,7 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
     if not isinstance(suffixes, list) or not all(isinstance(x, str) and x.strip() for x in suffixes):
         raise ConfigError("'ordinal_suffixes' must be a list of endings", where=where)
     phrases = {}
-    for key in ("notes", "app_marks", "struck", "struck_by", "inserted", "alternatives"):
+    for key in ("notes", "app_marks", "struck", "struck_by", "inserted", "alternatives", "closing"):
         found = raw.get(key) or []
         if not isinstance(found, list) or not all(isinstance(w, str) and w.strip() for w in found):
             raise ConfigError(f"'{key}' must be a list of phrases", where=where)
@@ -139,6 +141,7 @@ def parse_point_labels(raw: Any, where: str = "<point labels>") -> PointLabels:
         tuple(w.lower() for w in phrases["struck_by"]),
         tuple(sorted((w.lower() for w in phrases["inserted"]), key=len, reverse=True)),
         tuple(w.lower() for w in phrases["alternatives"]),
+        tuple(w.lower() for w in phrases["closing"]),
     )
 
 

@@ -38,15 +38,23 @@ from redline.sources.guards import (
 )
 from redline.sources.headline import headline_of
 from redline.sources.html import Page, parse_html
+from redline.sources.mail import mail_subject, mail_text
+from redline.sources.word import WordError, docx_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv"}
+DOCUMENT_SUFFIXES = frozenset({".eml", ".docx"})  # a saved e-mail, a Word document
+SUFFIXES = (
+    TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | DOCUMENT_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv"}
+)
 RECORD_FIELDS = ("id", "url", "title", "published", "outlet")
 STDIN = "<stdin>"
 _RECORD_HINT = "each record needs a 'text' string; optional: id, url, title, published, outlet"
-_KNOWN = ".txt, .html, .jsonl, .json and .csv files and RSS/Atom feeds (.xml, .rss, .atom)"
+_KNOWN = (
+    ".txt, .html, .jsonl, .json and .csv files, RSS/Atom feeds (.xml, .rss, .atom), saved e-mails"
+    " (.eml) and Word documents (.docx)"
+)
 
 
 class FileReader:
@@ -97,6 +105,9 @@ class FileReader:
         if suffix in FEED_SUFFIXES:
             yield from self.read_feed(data, source)
             return
+        if suffix in DOCUMENT_SUFFIXES:
+            yield self.read_document_file(data, source, suffix)
+            return
         text = decode(data, source, declared=declared_charset(data) if suffix in HTML_SUFFIXES else None)
         del data
         if isinstance(text, Problem):
@@ -111,6 +122,17 @@ class FileReader:
             yield from self.read_csv(text, source)
 
     # -- formats --------------------------------------------------------------------------
+
+    def read_document_file(self, data: bytes, source: str, suffix: str) -> Document | Problem:
+        """A saved e-mail as a mail program shows it, its subject the title; a Word document as
+        Word shows it (the readers plans use too: ``sources.mail``, ``sources.word``)."""
+        if suffix == ".docx":
+            try:
+                return self.document(docx_text(data), source)
+            except WordError as exc:
+                return Problem(source, str(exc), "save the article from Word as .docx or .txt", kind="binary")
+        subject = mail_subject(data)
+        return self.document(mail_text(data), source, record={"title": subject} if subject else None)
 
     def from_page(self, page: Page | Problem, source: str) -> Document | Problem:
         if isinstance(page, Problem):

@@ -40,7 +40,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Well-known binary formats people point text tools at, with what to do instead.
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"%PDF", "a PDF document", "extract its text first, e.g. with pdftotext, and pass the .txt"),
-    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.epub)", "unpack it or save the article as .txt"),
+    # a .docx is read by its own reader (sources.word) before this check; what comes here is not one
+    (b"PK\x03\x04", "a ZIP archive (an .odt, .xlsx or .epub?)", "unpack it, or save it as .txt or .docx"),
     (b"\x1f\x8b", "a gzip-compressed file", "decompress it first (gunzip)"),
     (b"\x89PNG", "a PNG image", "redline reads text, not images"),
     (b"\xff\xd8\xff", "a JPEG image", "redline reads text, not images"),

@@ -16,7 +16,10 @@ from redline.errors import PlanError
 from redline.model import Problem
 from redline.sources.guards import declared_charset, decode
 from redline.sources.html import outline_text
+from redline.sources.mail import is_mail, mail_text
+from redline.sources.markup import org_text, rst_text
 from redline.sources.rtf import is_rtf, rtf_text
+from redline.sources.word import WordError, docx_text, is_docx
 
 FORMATS = {
     ".json": "json",
@@ -29,6 +32,10 @@ FORMATS = {
     ".htm": "html",
     ".xml": "xml",
     ".rtf": "rtf",  # Rich Text Format: read as the text a word processor shows
+    ".eml": "eml",  # an e-mail saved by a mail program: read as the program shows it
+    ".docx": "docx",  # a Word document: read as Word shows it, its list numbers counted
+    ".rst": "rst",  # reStructuredText: read as it renders
+    ".org": "org",  # an Emacs Org-mode outline: read as it exports
 }
 
 
@@ -36,7 +43,10 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     """The text of ``path`` and its format (text, json or csv); ``fmt`` overrides the extension.
     A saved web page (html) is read as the text its headings, paragraphs and lists show, a
     legal-XML export (xml) as the text its elements hold, an RTF document as the text a word
-    processor shows (``sources.rtf``)."""
+    processor shows (``sources.rtf``), a Word document as Word shows it (``sources.word``), an
+    e-mail as a mail program shows it (``sources.mail``), reStructuredText and Org mode as they
+    render (``sources.markup``). A Word document, an RTF file or a raw e-mail saved under
+    another name is known by its content."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -48,17 +58,37 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     found = fmt or FORMATS.get(path.suffix.lower(), "text")
     if found in ("text", "rtf") and is_rtf(data):  # a word processor's RTF: read as it shows
         return rtf_text(data), "text"
+    if found == "docx" or (found == "text" and is_docx(data)):  # a .docx whatever its name
+        try:
+            return docx_text(data), "text"
+        except WordError as exc:
+            raise PlanError(
+                str(exc), where=str(path), hint="save the plan from Word as .docx or text"
+            ) from None
+    if found == "eml" or (found == "text" and is_mail(data)):
+        data = mail_text(data).encode("utf-8")
+        if not data.strip():
+            raise PlanError(
+                "is an e-mail with no text part", where=str(path), hint="save the plan's points as text"
+            )
+        found = "text"
     # decoded as articles are: a draft saved by a word processor in Windows-1252 or another
     # code page is read, not refused as "not UTF-8"
     text = decode(data, str(path), declared=declared_charset(data) if found == "html" else None)
     if isinstance(text, Problem):
         raise PlanError(
-            text.reason, where=str(path), hint="save the plan as UTF-8 text, Markdown, JSON or CSV"
+            text.reason,
+            where=str(path),
+            hint="save the plan as UTF-8 text, Markdown, JSON, CSV or a Word .docx",
         )
     if found == "html":
         return outline_text(text), "text"
     if found == "xml":
         return xml_outline(text, str(path)), "text"
+    if found == "rst":
+        return rst_text(text), "text"
+    if found == "org":
+        return org_text(text), "text"
     return text, "text" if found == "rtf" else found  # an ".rtf" that holds plain text
 
 
