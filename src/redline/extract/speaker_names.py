@@ -263,3 +263,55 @@ def _similar(a: str, b: str) -> bool:
     """Whether two folded surnames are one name respelt ("peskov", "peskoff"): at least 0.75
     of their letters in common order."""
     return SequenceMatcher(None, a, b).ratio() >= _RESPELT
+
+
+def renamed_offices(resolver: SpeakerResolver, index: DocumentIndex) -> None:
+    """Offices change holders and news names them: "Russia's deputy foreign minister, Anton
+    Belykh," (or "Anton Belykh, Russia's deputy foreign minister") says who holds the office
+    now, whoever the actor list gives it to. The role's candidate becomes the named person, so
+    that a later "he" or a later bare "the deputy foreign minister" goes to that person; an
+    office the article never puts a name beside still goes to the list's holder."""
+    doc = index.doc
+    if not doc.has_annotation("DEP"):
+        return
+    given: dict[str, Candidate] = {}  # holder id -> the person the article names in the office
+    for c in index.candidates:
+        holder = resolver.kb.get(c.actor_id)
+        if holder is None or holder.type != "person" or c.kind != "person":
+            continue
+        known = {resolver.kb.fold(w) for n in (holder.name, *holder.aliases) for w in n.split()}
+        if any(resolver.kb.fold(t.text) in known for t in doc[c.start : c.end]):
+            continue  # the holder named by name, not by office
+        named = _apposed_person(resolver, index, c, known) or given.get(holder.id)
+        if named is None:
+            continue
+        given[holder.id] = named
+        c.actor_id, c.name, c.gender = named.actor_id, named.name, named.gender or c.gender
+
+
+def _apposed_person(
+    resolver: SpeakerResolver, index: DocumentIndex, title: Candidate, known: set[str]
+) -> Candidate | None:
+    """A full name the actor list gives to no one, in apposition to the role's head, whose
+    surname is not the holder's respelt ("the Kremlin spokesman, Dmitri Peskoff" stays his)."""
+    doc = index.doc
+    head = title.head_token(doc)
+    if head.dep_ == "pobj" and resolver.kb.is_person_noun(head.head.head.lemma_):
+        return None  # "a spokesman for the special envoy, Mark Ellery": the name is the spokesman's
+    for c in index.candidates:
+        if c.kind != "person" or c.actor_id is not None or c is title:
+            continue
+        if abs(c.start - title.end) > 2 and abs(title.start - c.end) > 2:
+            continue
+        other = c.head_token(doc)
+        if not (
+            (other.dep_ == "appos" and other.head.i == head.i)
+            or (head.dep_ == "appos" and head.head.i == other.i)
+        ):
+            continue
+        words = [t for t in doc[c.start : c.end] if t.pos_ == "PROPN"]
+        if len(words) < 2:
+            continue
+        if not any(_similar(resolver.kb.fold(words[-1].text), k) for k in known):
+            return c
+    return None
