@@ -67,3 +67,40 @@ def test_a_new_name_beside_the_office_wins_over_an_earlier_one(extractor: Any) -
         "Russia's deputy foreign minister, Ivan Tarasenko, said Moscow would not accept foreign troops."
     )
     assert _speaker(_extract(extractor, text), "Moscow would not") == "Ivan Tarasenko"
+
+
+def test_a_name_apposed_to_a_fronted_place_is_the_speaker_a_pronoun_goes_on_with(extractor: Any) -> None:
+    # the parser hangs "the head ..., Ostap Hrytsak" on "Lviv"; the scene-setting place is no one
+    text = (
+        "The Kremlin's deputy spokesman, Boris Zotov, told reporters the withdrawal came first. "
+        "He said it could be done in a month.\n\n"
+        "In Lviv, the head of the regional council's negotiating team, Ostap Hrytsak, said the "
+        'order had to be the reverse. "First the shelling stops, then we talk," he said.'
+    )
+    extraction = _extract(extractor, text)
+    assert _speaker(extraction, "the order had") == "Ostap Hrytsak"
+    assert _speaker(extraction, "First the shelling") == "Ostap Hrytsak"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "maker"),
+    [
+        (
+            "Replying to a Russian demand that a vote be held within a year, Hrytsak said Ukraine "
+            "would hold no vote in wartime.",
+            "a vote be held",
+            "Russia",
+        ),
+        (
+            "Responding to a Polish proposal that the border be reopened, Hrytsak said Ukraine would wait.",
+            "the border be reopened",
+            "Poland",
+        ),
+    ],
+)
+def test_a_demand_a_nationality_names_is_that_countrys(
+    extractor: Any, text: str, start: str, maker: str
+) -> None:
+    extraction = _extract(extractor, text)
+    assert _speaker(extraction, start) == maker
+    assert _speaker(extraction, "Ukraine would") == "Hrytsak"

@@ -315,3 +315,12 @@ def _apposed_person(
         if not any(_similar(resolver.kb.fold(words[-1].text), k) for k in known):
             return c
     return None
+
+
+def nationality(resolver: SpeakerResolver, span: SpacySpan) -> tuple[str | None, str] | None:
+    """A source that is a nationality word alone ("a Russian demand that ...", whose maker the
+    adjective names): the country it names."""
+    if len(span) != 1 or span[0].pos_ != "ADJ":
+        return None
+    place = resolver.kb.get(place_of(resolver, span[0]))
+    return (place.id, place.name) if place is not None else None

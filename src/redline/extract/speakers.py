@@ -129,6 +129,7 @@ class SpeakerResolver:
             speaker_names.joint(index, span)
             or speaker_groups.counted_group(self, index, span)
             or speaker_names.name_in_span(self, index, span)
+            or speaker_names.nationality(self, span)
             or speaker_pronouns.relative(self, index, span)
             or speaker_pronouns.pronoun(self, index, span, content, previous)
             or speaker_pronouns.pronoun_owner(self, index, span, previous)
