@@ -104,3 +104,30 @@ def test_a_demand_a_nationality_names_is_that_countrys(
     extraction = _extract(extractor, text)
     assert _speaker(extraction, start) == maker
     assert _speaker(extraction, "Ukraine would") == "Hrytsak"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The defence ministers of the Weimar Triangle issued a joint statement on Tuesday.",
+        "VILNIUS - The defence ministers of the Weimar Triangle, France, Germany and Poland, "
+        "issued a joint statement on Tuesday after a meeting in Vilnius.",
+    ],
+)
+def test_a_statement_issued_by_the_ministers_of_a_body_is_the_bodys(extractor: Any, opening: str) -> None:
+    text = (
+        f"{opening} The statement says that the border must be defended. It adds that the "
+        "three will keep their troops in Lithuania."
+    )
+    extraction = _extract(extractor, text)
+    assert _speaker(extraction, "the border must") == "Weimar Triangle"
+    assert _speaker(extraction, "the three will") == "Weimar Triangle"
+
+
+def test_a_body_no_mention_was_found_for_still_speaks_for_its_ministers(extractor: Any) -> None:
+    text = (
+        "TALLINN - The defence ministers of the Baltic Nine, the states on the eastern flank, "
+        "issued a joint statement on Tuesday. The statement says that the border must be defended."
+    )
+    speaker = _speaker(_extract(extractor, text), "the border must")
+    assert speaker is not None and speaker not in {"Estonia", "statement"}
