@@ -131,3 +131,13 @@ def test_a_body_no_mention_was_found_for_still_speaks_for_its_ministers(extracto
     )
     speaker = _speaker(_extract(extractor, text), "the border must")
     assert speaker is not None and speaker not in {"Estonia", "statement"}
+
+
+def test_a_fronted_place_the_parser_makes_the_subject_is_no_speaker(extractor: Any) -> None:
+    # the parser leaves "In" hanging and makes "Kyiv" the subject, the name its apposition
+    text = (
+        "The Kremlin's deputy spokesman, Boris Zotov, told reporters the withdrawal came first.\n\n"
+        "In Kyiv, the head of the presidential office's legal team, Taras Dovbush, said the "
+        "order had to be the reverse."
+    )
+    assert _speaker(_extract(extractor, text), "the order had") == "Taras Dovbush"

@@ -74,6 +74,8 @@ def name_in_span(
     dateline = all(t.is_punct or t.is_space or not t.is_alpha or t.is_upper for t in span) and not (
         span.end < len(span.doc) and span.doc[span.end].text == ":"
     )
+    if (fronted := _past_fronted_place(index, span, head)) is not None:
+        return fronted
     if not (dateline and span[0].text == "("):  # "(AGENCY) - Putin said": the outlet's own byline
         for c in index.candidates:
             if c.start <= head.i < c.end and c.kind != "norp" and not role_only(resolver, index.doc, c):
@@ -324,3 +326,31 @@ def nationality(resolver: SpeakerResolver, span: SpacySpan) -> tuple[str | None,
         return None
     place = resolver.kb.get(place_of(resolver, span[0]))
     return (place.id, place.name) if place is not None else None
+
+
+def _past_fronted_place(
+    index: DocumentIndex, span: SpacySpan, head: Token
+) -> tuple[str | None, str] | None:
+    """ "In Kyiv, the head of the team, Taras Dovbush, said": the parser may leave "In" hanging
+    and make the place the subject, with the speaker its apposition; a fronted place only sets
+    the scene, so the person named in apposition to it speaks."""
+    doc = span.doc
+    if head.i != span.start or span.start == 0 or head.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    before = doc[span.start - 1]
+    opening = all(t.is_space for t in doc[before.sent.start : before.i])
+    if before.lower_ not in {"in", "at", "from"} or not opening:
+        return None
+    if any(t.dep_ == "pobj" for t in before.children):
+        return None
+    # the name before the role: "the head of the team, Taras Dovbush" is Dovbush, whoever
+    # the actor list gives the role to
+    apposed = sorted((t for t in head.children if t.dep_ == "appos"), key=lambda t: t.pos_ != "PROPN")
+    for t in apposed:
+        if (c := index.covering(t.i, (PERSON,))) is not None:
+            return c.actor_id, c.name
+        words = doc[t.left_edge.i : t.i + 1]
+        if len(words) >= 2 and all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in words):
+            return None, words.text  # a full name the tagger did not mark
+    return None
+

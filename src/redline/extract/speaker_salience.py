@@ -114,7 +114,8 @@ def subject_after_fronted_place(head: Token) -> Token | None:
     while place.dep_ == "appos" and place.head.i < place.i:
         place = place.head  # "In Lviv, the head ..., Ostap Hrytsak,": the head noun is the place's too
     prep = place.head
-    if place.dep_ != "pobj" or prep.dep_ != "prep" or place.ent_type_ not in {"GPE", "LOC", "FAC"}:
+    named = place.ent_type_ in {"GPE", "LOC", "FAC"} or (place.pos_ == "PROPN" and not place.ent_type_)
+    if place.dep_ != "pobj" or prep.dep_ != "prep" or not named:  # a place the tagger may not label
         return None
     verb = prep.head
     if verb.pos_ not in {"VERB", "AUX"} or not prep.i < head.i < verb.i or prep.i != prep.sent.start:
