@@ -328,9 +328,7 @@ def nationality(resolver: SpeakerResolver, span: SpacySpan) -> tuple[str | None,
     return (place.id, place.name) if place is not None else None
 
 
-def _past_fronted_place(
-    index: DocumentIndex, span: SpacySpan, head: Token
-) -> tuple[str | None, str] | None:
+def _past_fronted_place(index: DocumentIndex, span: SpacySpan, head: Token) -> tuple[str | None, str] | None:
     """ "In Kyiv, the head of the team, Taras Dovbush, said": the parser may leave "In" hanging
     and make the place the subject, with the speaker its apposition; a fronted place only sets
     the scene, so the person named in apposition to it speaks."""
@@ -353,4 +351,3 @@ def _past_fronted_place(
         if len(words) >= 2 and all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in words):
             return None, words.text  # a full name the tagger did not mark
     return None
-
