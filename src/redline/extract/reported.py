@@ -643,7 +643,7 @@ def _framing_noun(doc: Doc, start: int, verb: Token, cues: CueLexicon) -> tuple[
     if noun.i <= verb.i:
         return None
     owner = speech_noun_owner(noun, start)
-    if owner is None or owner.pos_ not in ("PROPN", "NOUN") or not (verb.i < owner.i < start):
+    if owner is None or owner.pos_ not in ("PROPN", "NOUN", "ADJ") or not (verb.i < owner.i < start):
         return None
     return noun, owner
 
@@ -671,6 +671,11 @@ def speech_noun_owner(noun: Token, before: int) -> Token | None:
             objs = [o for o in prep.children if o.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    for c in noun.lefts:
+        # "Replying to a Russian demand that a vote be held": a nationality names the maker,
+        # the country, not the one who answers the demand
+        if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+            return c
     return None
 
 

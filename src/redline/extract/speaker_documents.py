@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from redline.extract import speaker_groups
 from redline.extract.actors import span_head as _head
@@ -21,7 +21,14 @@ from redline.extract.english import (
     RELATIVE_PRONOUNS,
     SUBJECTS_OR_EXPLETIVE,
 )
-from redline.extract.speaker_index import MAKER_ENTITIES, PERSON, SPEAKING, DocumentIndex, clean_name
+from redline.extract.speaker_index import (
+    MAKER_ENTITIES,
+    PERSON,
+    SPEAKING,
+    DocumentIndex,
+    clean_name,
+)
+from redline.extract.token_ranges import dateline_end
 from redline.model import Actor, Speaker
 
 if TYPE_CHECKING:
@@ -290,10 +297,15 @@ def issuer_of(
 ) -> tuple[str | None, str] | None:
     """Who a verb that put out a statement names as its subject: the mention there (of one
     of ``kinds`` when given), else the subject's collective label; None without a subject."""
-    for subject in verb.children:
-        if subject.dep_ == "nsubj":
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            subject = _past_dateline(index.doc, child)
+            if subject is None:
+                continue  # "RIGA - The ministers ... issued": the place is no one
             if (c := index.covering(subject.i, kinds)) is not None:
                 return c.actor_id, c.name
+            if (body := _body_of_members(resolver, index, subject)) is not None:
+                return body
             return speaker_groups.collective(
                 resolver, index.doc[subject.left_edge.i : subject.i + 1], placed=False
             )
@@ -353,4 +365,44 @@ def outlet_named(resolver: SpeakerResolver, span: SpacySpan) -> str | None:
         actor = resolver.kb.get(c.actor_id)
         if c.start == span.end and actor is not None and actor.type == "media":
             return c.name
+    return None
+
+
+def _past_dateline(doc: Doc, subject: Token) -> Token | None:
+    """ "RIGA - The ministers of ... issued": the parser may make the filing place the subject
+    and the real one its apposition or a second subject; a dateline is never a speaker, so
+    the apposition is, else None (the next subject)."""
+    cut = dateline_end(doc, subject.i, len(doc))
+    if cut is None or subject.i >= cut:
+        return subject
+    later = [t for t in subject.children if t.dep_ == "appos" and t.i >= cut]
+    return later[0] if later else None
+
+
+def _body_of_members(
+    resolver: SpeakerResolver, index: DocumentIndex, subject: Token
+) -> tuple[str | None, str] | None:
+    """ "The foreign ministers of the Nordic-Baltic Eight issued a joint statement": people
+    named only as the members of one body speak for it; the statement is the body's, not a
+    member country's. A state is no body of members: "the ministers of Russia
+    and China" are two governments, left to the collective label."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NNS":
+        return None
+    for prep in subject.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for body in prep.children:
+            # a body the tagger may not call an organisation ("the Nordic-Baltic Eight")
+            c = index.covering(body.i, ("org", "group", "unknown")) if body.dep_ == "pobj" else None
+            actor = resolver.kb.get(c.actor_id) if c is not None else None
+            if c is not None and (actor is None or actor.type in {"group", "organization"}):
+                return c.actor_id, c.name
+            if (
+                c is None
+                and body.dep_ == "pobj"
+                and body.pos_ == "PROPN"
+                and body.ent_type_ not in {"GPE", "PERSON", "NORP"}
+            ):
+                # a body no mention was found for: its name as the article gives it
+                return None, clean_name(index.doc[body.left_edge.i : body.i + 1])
     return None

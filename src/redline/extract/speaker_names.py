@@ -74,6 +74,8 @@ def name_in_span(
     dateline = all(t.is_punct or t.is_space or not t.is_alpha or t.is_upper for t in span) and not (
         span.end < len(span.doc) and span.doc[span.end].text == ":"
     )
+    if (fronted := _past_fronted_place(index, span, head)) is not None:
+        return fronted
     if not (dateline and span[0].text == "("):  # "(AGENCY) - Putin said": the outlet's own byline
         for c in index.candidates:
             if c.start <= head.i < c.end and c.kind != "norp" and not role_only(resolver, index.doc, c):
@@ -263,3 +265,89 @@ def _similar(a: str, b: str) -> bool:
     """Whether two folded surnames are one name respelt ("peskov", "peskoff"): at least 0.75
     of their letters in common order."""
     return SequenceMatcher(None, a, b).ratio() >= _RESPELT
+
+
+def renamed_offices(resolver: SpeakerResolver, index: DocumentIndex) -> None:
+    """Offices change holders and news names them: "Russia's deputy foreign minister, Anton
+    Belykh," (or "Anton Belykh, Russia's deputy foreign minister") says who holds the office
+    now, whoever the actor list gives it to. The role's candidate becomes the named person, so
+    that a later "he" or a later bare "the deputy foreign minister" goes to that person; an
+    office the article never puts a name beside still goes to the list's holder."""
+    doc = index.doc
+    if not doc.has_annotation("DEP"):
+        return
+    given: dict[str, Candidate] = {}  # holder id -> the person the article names in the office
+    for c in index.candidates:
+        holder = resolver.kb.get(c.actor_id)
+        if holder is None or holder.type != "person" or c.kind != "person":
+            continue
+        known = {resolver.kb.fold(w) for n in (holder.name, *holder.aliases) for w in n.split()}
+        if any(resolver.kb.fold(t.text) in known for t in doc[c.start : c.end]):
+            continue  # the holder named by name, not by office
+        named = _apposed_person(resolver, index, c, known) or given.get(holder.id)
+        if named is None:
+            continue
+        given[holder.id] = named
+        c.actor_id, c.name, c.gender = named.actor_id, named.name, named.gender or c.gender
+
+
+def _apposed_person(
+    resolver: SpeakerResolver, index: DocumentIndex, title: Candidate, known: set[str]
+) -> Candidate | None:
+    """A full name the actor list gives to no one, in apposition to the role's head, whose
+    surname is not the holder's respelt ("the Kremlin spokesman, Dmitri Peskoff" stays his)."""
+    doc = index.doc
+    head = title.head_token(doc)
+    if head.dep_ == "pobj" and resolver.kb.is_person_noun(head.head.head.lemma_):
+        return None  # "a spokesman for the special envoy, Mark Ellery": the name is the spokesman's
+    for c in index.candidates:
+        if c.kind != "person" or c.actor_id is not None or c is title:
+            continue
+        if abs(c.start - title.end) > 2 and abs(title.start - c.end) > 2:
+            continue
+        other = c.head_token(doc)
+        if not (
+            (other.dep_ == "appos" and other.head.i == head.i)
+            or (head.dep_ == "appos" and head.head.i == other.i)
+        ):
+            continue
+        words = [t for t in doc[c.start : c.end] if t.pos_ == "PROPN"]
+        if len(words) < 2:
+            continue
+        if not any(_similar(resolver.kb.fold(words[-1].text), k) for k in known):
+            return c
+    return None
+
+
+def nationality(resolver: SpeakerResolver, span: SpacySpan) -> tuple[str | None, str] | None:
+    """A source that is a nationality word alone ("a Russian demand that ...", whose maker the
+    adjective names): the country it names."""
+    if len(span) != 1 or span[0].pos_ != "ADJ":
+        return None
+    place = resolver.kb.get(place_of(resolver, span[0]))
+    return (place.id, place.name) if place is not None else None
+
+
+def _past_fronted_place(index: DocumentIndex, span: SpacySpan, head: Token) -> tuple[str | None, str] | None:
+    """ "In Kyiv, the head of the team, Taras Dovbush, said": the parser may leave "In" hanging
+    and make the place the subject, with the speaker its apposition; a fronted place only sets
+    the scene, so the person named in apposition to it speaks."""
+    doc = span.doc
+    if head.i != span.start or span.start == 0 or head.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    before = doc[span.start - 1]
+    opening = all(t.is_space for t in doc[before.sent.start : before.i])
+    if before.lower_ not in {"in", "at", "from"} or not opening:
+        return None
+    if any(t.dep_ == "pobj" for t in before.children):
+        return None
+    # the name before the role: "the head of the team, Taras Dovbush" is Dovbush, whoever
+    # the actor list gives the role to
+    apposed = sorted((t for t in head.children if t.dep_ == "appos"), key=lambda t: t.pos_ != "PROPN")
+    for t in apposed:
+        if (c := index.covering(t.i, (PERSON,))) is not None:
+            return c.actor_id, c.name
+        words = doc[t.left_edge.i : t.i + 1]
+        if len(words) >= 2 and all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in words):
+            return None, words.text  # a full name the tagger did not mark
+    return None

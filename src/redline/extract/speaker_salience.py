@@ -58,11 +58,17 @@ def salience(
     doc = index.doc
     distance = here - index.sent_of[c.start]
     head = c.head_token(doc)
+    verb = subject_after_fronted_place(head)
     if head.dep_ == "appos" and head.head.i < head.i:
         head = head.head  # "The envoy, Steve Witkoff, said": the name plays its noun's part
     w = resolver.weights
     score = -w.per_sentence * distance
-    if head.dep_ in OBJECTS and any(p.mention.start <= head.idx < p.mention.end for p in recent):
+    if verb is not None:
+        # "In Lviv, the head of the team, Ostap Hrytsak, said": the parser hangs the speaker on
+        # the place, but a fronted "In X," only sets the scene; the name is the verb's subject
+        score += w.same_sentence if distance == 0 else 0.0
+        score += w.main_subject if verb.dep_ == "ROOT" else w.subject
+    elif head.dep_ in OBJECTS and any(p.mention.start <= head.idx < p.mention.end for p in recent):
         # "According to Reyes, the talks nearly failed. ... she said": the source of a
         # statement is the one who speaks, whatever its syntax; no object then
         score += w.subject
@@ -96,6 +102,27 @@ def most_salient(
         if best is None or score >= best[0]:
             best = (score, c)
     return (best[1].actor_id, best[1].name) if best else None
+
+
+def subject_after_fronted_place(head: Token) -> Token | None:
+    """The verb a name in apposition to a fronted place is the subject of ("In Lviv, the head
+    of the team, Ostap Hrytsak, said ..."): the place's preposition opens the clause, the name
+    stands before the verb and the verb has no subject of its own. None otherwise."""
+    if head.dep_ != "appos":
+        return None
+    place = head.head
+    while place.dep_ == "appos" and place.head.i < place.i:
+        place = place.head  # "In Lviv, the head ..., Ostap Hrytsak,": the head noun is the place's too
+    prep = place.head
+    named = place.ent_type_ in {"GPE", "LOC", "FAC"} or (place.pos_ == "PROPN" and not place.ent_type_)
+    if place.dep_ != "pobj" or prep.dep_ != "prep" or not named:  # a place the tagger may not label
+        return None
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"} or not prep.i < head.i < verb.i or prep.i != prep.sent.start:
+        return None
+    if any(t.dep_ in SUBJECTS_OR_EXPLETIVE for t in verb.children):
+        return None
+    return verb
 
 
 def is_main_subject(head: Token) -> bool:

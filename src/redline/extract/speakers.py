@@ -11,6 +11,9 @@ The source span comes from attribution; this module decides who it names. In ord
 3. A name in apposition beside the span ("the Kremlin spokesman, Dmitry Peskov").
 4. A definite description ("the Kremlin spokesman", "the president"): whom the document gave that
    role, else the one knowledge-base actor with that exact title, else the most salient holder.
+   A role the article puts a name beside ("Russia's deputy foreign minister, Anton Belykh") is
+   that person from there on, for pronouns and the bare role alike: offices change holders
+   (``speaker_names.renamed_offices``).
 5. A definite noun phrase repeating an earlier one ("a senior official ... the official").
 6. Anything else is an unknown speaker named by the span itself ("defendants", "a senior official"),
    except a bare pronoun, which names no one: its statement keeps no speaker.
@@ -126,6 +129,7 @@ class SpeakerResolver:
             speaker_names.joint(index, span)
             or speaker_groups.counted_group(self, index, span)
             or speaker_names.name_in_span(self, index, span)
+            or speaker_names.nationality(self, span)
             or speaker_pronouns.relative(self, index, span)
             or speaker_pronouns.pronoun(self, index, span, content, previous)
             or speaker_pronouns.pronoun_owner(self, index, span, previous)
@@ -270,6 +274,7 @@ class SpeakerResolver:
         index.candidates = speaker_pronouns.one_kind_per_person(
             [c for m in mentions if (c := speaker_names.candidate(self, index, m)) is not None]
         )
+        speaker_names.renamed_offices(self, index)
         self._last = (doc, mentions, index)  # references, so that ids cannot be reused while cached
         return index
 
