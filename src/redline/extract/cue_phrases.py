@@ -636,6 +636,46 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
     return out
 
 
+# "Mayor to Tenants: Rents Will Not Rise", "Ortega on the Levy: It Is Fair", "Former Judge at Hearing:
+# Delay Is Costly": a headline line that opens with a name, says to whom, about what or where, and
+# gives the words after a colon (the quoted form is linked by the quote rule)
+_TOPIC_HEADLINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<label>[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}) (?P<prep>on|to|at|about) "
+    r"(?P<topic>[^:\n]{1,80}?)(?P<colon>:)[ \t]+(?P<content>[^\n]+?)[ \t]*(?=\n|$)"
+)
+_EXPLAINER_WORDS = frozenset({"what", "how", "why", "who", "where", "when", "which"})
+
+
+def topic_headline_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
+    """A headline that names its speaker, an addressee, topic or place, then the words after a
+    colon ("Mayor to Tenants: Rents Will Not Rise"): the words are the name's. "Mayor to Visit
+    Port: What to Expect" plans a deed (a verb after "to") and asks the reader's question."""
+    out: list[Candidate] = []
+    for m in _TOPIC_HEADLINE.finditer(text):
+        body = m.group("content")
+        if not 2 <= len(body.split()) <= MAX_HEADLINE_WORDS or len(m.group(0).split()) > MAX_HEADLINE_WORDS + 4:
+            continue
+        if m.group("label").lower() in cues.label_exclusions or body.split()[0].lower() in _EXPLAINER_WORDS:
+            continue
+        src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+        topic = doc.char_span(m.start("topic"), m.end("topic"), alignment_mode="expand")
+        colon = doc.char_span(m.start("colon"), m.end("colon"), alignment_mode="expand")
+        span = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
+        if src is None or topic is None or colon is None or span is None or any(quoted[t.i] for t in src):
+            continue
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in src):
+            continue
+        if m.group("prep") == "to" and topic[0].tag_ == "VB":
+            continue  # "Mayor to Visit Port": a plan, not an addressee
+        if src[0].tag_ == "VB" or src[0].lower_ in cues.label_exclusions or body.startswith("@"):
+            continue  # "Follow Dana Ortega on Twitter: @dortega": the page asks the reader
+        content = trim(doc, span.start, span.end, words=False)
+        if content is None:
+            continue
+        out.append(Candidate(content, (colon[-1].i, colon[-1].i + 1), (src.start, src.end), "signature", src.start))
+    return out
+
+
 def _signed_by(verb: Token, stop: bool, cues: CueLexicon) -> bool:
     """Whether a headline's last word is its speech verb: "says"/"said" as tagged, or in a Title
     Case headline ("..., Former Aide Says.", which may end on a full stop) the capitalised form of

@@ -1,0 +1,48 @@
+"""Session 30 (issue 10), the last points: a headline that names its speaker and an addressee,
+topic or place before a colon ("Mayor Ruiz to Tenants: Rents Will Not Rise") gives the words
+after the colon to the name. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from attribution_spans import spanned
+from redline.knowledge.cues import POLNEAR_POLICY, CueLexicon, load_cues
+
+pytestmark = pytest.mark.model
+
+POLNEAR = load_cues(policy=POLNEAR_POLICY)
+GUIDE = load_cues()
+BODY = "\n\nThe council met on Monday to discuss the budget for the coming year."
+
+
+@pytest.mark.parametrize("cues", [GUIDE, POLNEAR], ids=["guide", "polnear"])
+@pytest.mark.parametrize(
+    ("headline", "content", "source"),
+    [
+        ("Mayor Ruiz to Tenants: Rents will not rise this year.", "Rents will not rise this year", "Mayor Ruiz"),
+        ("Ortega on the Harbour Levy: It Is Fair and Overdue", "It Is Fair and Overdue", "Ortega"),
+        ("Senator Vance at Port Hearing: the dredging plan is too costly.", "the dredging plan is too costly",
+         "Senator Vance"),
+    ],
+    ids=["to", "on", "at"],
+)
+def test_a_topic_headline_gives_the_words_after_the_colon_to_the_name(
+    nlp: Language, headline: str, content: str, source: str, cues: CueLexicon
+) -> None:
+    found = [(s.content, s.source) for s in spanned(nlp, headline + BODY, cues)]
+    assert (content, source) in found
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Mayor Ruiz to Visit Harbour: What to Expect From the Trip",
+        "Ortega on the Harbour Levy: How the New Charge Works",
+        "Follow Dana Ortega on Twitter: @dortega. Write to her at the newsroom",
+    ],
+    ids=["plan", "explainer", "follow"],
+)
+def test_a_planned_visit_or_an_explainer_headline_says_nothing(nlp: Language, headline: str) -> None:
+    assert [s for s in spanned(nlp, headline + BODY, POLNEAR) if s.content.startswith(headline.split(": ")[1][:8])] == []
