@@ -25,8 +25,9 @@ BODY = "\n\nThe council met on Monday to discuss the budget for the coming year.
         ("Ortega on the Harbour Levy: It Is Fair and Overdue", "It Is Fair and Overdue", "Ortega"),
         ("Senator Vance at Port Hearing: the dredging plan is too costly.", "the dredging plan is too costly",
          "Senator Vance"),
+        ("Senator Ortega To Voters Worried About Rents: They Will Not Rise.", "They Will Not Rise", "Senator Ortega"),
     ],
-    ids=["to", "on", "at"],
+    ids=["to", "on", "at", "title-case"],
 )
 def test_a_topic_headline_gives_the_words_after_the_colon_to_the_name(
     nlp: Language, headline: str, content: str, source: str, cues: CueLexicon
@@ -46,3 +47,17 @@ def test_a_topic_headline_gives_the_words_after_the_colon_to_the_name(
 )
 def test_a_planned_visit_or_an_explainer_headline_says_nothing(nlp: Language, headline: str) -> None:
     assert [s for s in spanned(nlp, headline + BODY, POLNEAR) if s.content.startswith(headline.split(": ")[1][:8])] == []
+
+
+@pytest.mark.parametrize("cues", [GUIDE, POLNEAR], ids=["guide", "polnear"])
+@pytest.mark.parametrize(
+    "line",
+    ["Contributing: Dana Whitlock and Ines Varga, KVR News.", "BYLINE: Mirela Ostrander."],
+    ids=["contributing", "byline"],
+)
+def test_a_credit_line_under_a_story_names_writers_not_speakers(
+    nlp: Language, line: str, cues: CueLexicon
+) -> None:
+    """The wire's "Contributing:" line and a store's "BYLINE:" label credit who wrote the story."""
+    text = "The council met on Monday to discuss the budget for the coming year.\n\n" + line
+    assert [s for s in spanned(nlp, text, cues) if s.source and s.source.lower() in ("contributing", "byline")] == []

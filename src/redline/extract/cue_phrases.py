@@ -640,7 +640,8 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
 # Delay Is Costly": a headline line that opens with a name, says to whom, about what or where, and
 # gives the words after a colon (the quoted form is linked by the quote rule)
 _TOPIC_HEADLINE = re.compile(
-    r"(?:^|\n)[ \t]*(?P<label>[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}) (?P<prep>on|to|at|about) "
+    r"(?:^|\n)[ \t]*(?P<label>[A-Z][\w’'.\-]*(?: (?!(?:On|To|At|About) )[A-Z][\w’'.\-]*){0,3}) "
+    r"(?P<prep>[Oo]n|[Tt]o|[Aa]t|[Aa]bout) "
     r"(?P<topic>[^:\n]{1,80}?)(?P<colon>:)[ \t]+(?P<content>[^\n]+?)[ \t]*(?=\n|$)"
 )
 _EXPLAINER_WORDS = frozenset({"what", "how", "why", "who", "where", "when", "which"})
@@ -665,7 +666,7 @@ def topic_headline_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]
             continue
         if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in src):
             continue
-        if m.group("prep") == "to" and topic[0].tag_ == "VB":
+        if m.group("prep").lower() == "to" and topic[0].tag_ == "VB":
             continue  # "Mayor to Visit Port": a plan, not an addressee
         if src[0].tag_ == "VB" or src[0].lower_ in cues.label_exclusions or body.startswith("@"):
             continue  # "Follow Dana Ortega on Twitter: @dortega": the page asks the reader
