@@ -61,3 +61,21 @@ def test_a_credit_line_under_a_story_names_writers_not_speakers(
     """The wire's "Contributing:" line and a store's "BYLINE:" label credit who wrote the story."""
     text = "The council met on Monday to discuss the budget for the coming year.\n\n" + line
     assert [s for s in spanned(nlp, text, cues) if s.source and s.source.lower() in ("contributing", "byline")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city's new website is a good start for anyone wanting to rent a flat near the harbour.",
+        "The ferry office is open around the clock to anybody wanting to buy a ticket.",
+    ],
+    ids=["anyone", "anybody"],
+)
+def test_a_wish_given_to_anyone_is_no_ones_statement(nlp: Language, text: str) -> None:
+    """PolNeAR reads "wanting" as a wish; whoever it may be wants nothing in the story."""
+    assert [s for s in spanned(nlp, text, POLNEAR) if s.source and s.source.lower().startswith("any")] == []
+
+
+def test_a_named_group_seeking_something_still_seeks_it(nlp: Language) -> None:
+    text = "Dockworkers seeking higher pay marched to the harbour office on Monday."
+    assert [(s.content, s.source) for s in spanned(nlp, text, POLNEAR)] == [("higher pay", "Dockworkers")]
