@@ -131,9 +131,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         [
             c
             for c in candidates
-            if not _document_source(doc, c, cues)
-            and not _reporters_question(doc, c, cues)
-            and not _anyone_wanting(doc, c, cues)
+            if not _document_source(doc, c, cues) and not _reporters_question(doc, c, cues)
         ],
         cues,
     )
@@ -484,15 +482,6 @@ def _reporters_question(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
         return False
     verb = doc[cand.cue_token]
     return cues.press_asks(verb.lemma_, _head_of(doc, cand.source).lemma_, someone_asked=asks_someone(verb))
-
-
-def _anyone_wanting(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
-    """ "The site is a good start for anyone wanting to borrow": a participle that gives whoever
-    it may be a wish or an aim names the reader the text addresses, not someone who wants it."""
-    if cand.cue_token < 0:
-        return False
-    verb = doc[cand.cue_token]
-    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in cues.generic_persons
 
 
 def _head_of(doc: Doc, rng: TokenRange) -> Token:

@@ -507,7 +507,7 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
         # takes for a plural; only the capitals form of a label runs past four words
         last = src[-1]
         plural = 1 < len(src) <= _MAX_TITLE_CASE_LABEL and last.tag_ in ("NNS", "NNPS") and not last.ent_type_
-        if plural or _clause_heading(src) or all(t.ent_type_ in ("GPE", "LOC") for t in src):
+        if plural or _clause_heading(src) or _phrase_heading(src) or all(t.ent_type_ in ("GPE", "LOC") for t in src):
             continue  # "Harbour Talks: ...", "Norway: ...": a section heading or a place, no speaker
             # (one plural word is left alone: a surname may be tagged as one, "Sanders: ...")
         # the colon, past any note after the label ("HALLBERG (recording):")
@@ -542,6 +542,13 @@ def _clause_heading(label: Span) -> bool:
     return any(
         t.tag_ in _FINITE_TAGS and t.i > label.start and t.nbor(-1).pos_ in ("NOUN", "PROPN") for t in label
     )
+
+
+def _phrase_heading(label: Span) -> bool:
+    """ "Big Win For Harbour Workers: ...", "Stealth Over Health: ...": a Title Case label with a
+    preposition between its words is a headline's phrase; a speaker's title joins its words with
+    "of" ("Minister Of Finance"), not with "for" or "over"."""
+    return any(t.pos_ == "ADP" and t.lower_ != "of" for t in label[1:-1])
 
 
 _THIRD_PERSON = frozenset({"he", "she", "they"})

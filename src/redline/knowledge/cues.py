@@ -120,7 +120,6 @@ class CueLexicon:
     negated_statements: frozenset[str] = frozenset()
     empty_objects: frozenset[str] = frozenset()
     empty_subjects: frozenset[str] = frozenset()
-    generic_persons: frozenset[str] = frozenset()
     confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
     # an annotation policy, not a word list: whether a quotation split by its cue ("“If ...,”
     # he said, “then ...”") is one statement (PolNeAR) or two (the redline guide, the default)
@@ -338,7 +337,6 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         negated_statements=frozenset(_words(data, "negated_statements", where)),
         empty_objects=frozenset(_words(data, "empty_objects", where)),
         empty_subjects=frozenset(_words(data, "empty_subjects", where)),
-        generic_persons=frozenset(_words(data, "generic_persons", where)),
         confidence=_confidence(data, where),
         merge_split_quotes=_flag(data, "merge_split_quotes", where),
         mental_states=mental_states,
