@@ -544,11 +544,17 @@ def _clause_heading(label: Span) -> bool:
     )
 
 
+# the tagger reads a Title Case preposition as part of a name ("Over" as NNP): by the word
+_HEADING_PREPOSITIONS = frozenset(
+    {"for", "over", "in", "with", "against", "after", "before", "amid", "under", "without", "behind", "versus"}
+)
+
+
 def _phrase_heading(label: Span) -> bool:
     """ "Big Win For Harbour Workers: ...", "Stealth Over Health: ...": a Title Case label with a
     preposition between its words is a headline's phrase; a speaker's title joins its words with
     "of" ("Minister Of Finance"), not with "for" or "over"."""
-    return any(t.pos_ == "ADP" and t.lower_ != "of" for t in label[1:-1])
+    return any(t.lower_ in _HEADING_PREPOSITIONS for t in label[1:-1])
 
 
 _THIRD_PERSON = frozenset({"he", "she", "they"})
