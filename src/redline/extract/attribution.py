@@ -40,8 +40,8 @@ from redline.extract.cue_phrases import (
     predicate_candidates,
     prepositional_candidates,
     said_last_candidates,
-    topic_headline_candidates,
     signature_candidates,
+    topic_headline_candidates,
     verb_predicate_candidates,
 )
 from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES, RELATIVE_PRONOUNS

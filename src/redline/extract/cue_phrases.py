@@ -507,7 +507,12 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
         # takes for a plural; only the capitals form of a label runs past four words
         last = src[-1]
         plural = 1 < len(src) <= _MAX_TITLE_CASE_LABEL and last.tag_ in ("NNS", "NNPS") and not last.ent_type_
-        if plural or _clause_heading(src) or _phrase_heading(src) or all(t.ent_type_ in ("GPE", "LOC") for t in src):
+        if (
+            plural
+            or _clause_heading(src)
+            or _phrase_heading(src)
+            or all(t.ent_type_ in ("GPE", "LOC") for t in src)
+        ):
             continue  # "Harbour Talks: ...", "Norway: ...": a section heading or a place, no speaker
             # (one plural word is left alone: a surname may be tagged as one, "Sanders: ...")
         # the colon, past any note after the label ("HALLBERG (recording):")
@@ -517,8 +522,16 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
         content = trim(doc, body.start, _writer_resumes(doc, cues, body.start, body.end), words=False)
         if content is None or not doc[colon].text.endswith(":"):  # "):" is one token
             continue
+        if _tally(doc[content[0] : content[1]]):
+            continue  # "Ruiz: 4,512.": a line of results or a count, no one's words
         out.append(Candidate(content, (colon, colon + 1), (src.start, src.end), "colon", colon))
     return out
+
+
+def _tally(content: Span) -> bool:
+    """Whether a labelled line gives only a figure ("Ruiz: 4,512.", "Ortega: 38%"), as a results
+    table or a delegate count lists them: a count, not words anyone said."""
+    return all(t.like_num or t.is_punct or t.is_space or t.text in ("%", "$") for t in content)
 
 
 def _excluded_within(label: str, cues: CueLexicon) -> bool:
@@ -546,7 +559,20 @@ def _clause_heading(label: Span) -> bool:
 
 # the tagger reads a Title Case preposition as part of a name ("Over" as NNP): by the word
 _HEADING_PREPOSITIONS = frozenset(
-    {"for", "over", "in", "with", "against", "after", "before", "amid", "under", "without", "behind", "versus"}
+    {
+        "for",
+        "over",
+        "in",
+        "with",
+        "against",
+        "after",
+        "before",
+        "amid",
+        "under",
+        "without",
+        "behind",
+        "versus",
+    }
 )
 
 
@@ -660,14 +686,19 @@ _TOPIC_HEADLINE = re.compile(
 _EXPLAINER_WORDS = frozenset({"what", "how", "why", "who", "where", "when", "which"})
 
 
-def topic_headline_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str) -> list[Candidate]:
+def topic_headline_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str
+) -> list[Candidate]:
     """A headline that names its speaker, an addressee, topic or place, then the words after a
     colon ("Mayor to Tenants: Rents Will Not Rise"): the words are the name's. "Mayor to Visit
     Port: What to Expect" plans a deed (a verb after "to") and asks the reader's question."""
     out: list[Candidate] = []
     for m in _TOPIC_HEADLINE.finditer(text):
         body = m.group("content")
-        if not 2 <= len(body.split()) <= MAX_HEADLINE_WORDS or len(m.group(0).split()) > MAX_HEADLINE_WORDS + 4:
+        if (
+            not 2 <= len(body.split()) <= MAX_HEADLINE_WORDS
+            or len(m.group(0).split()) > MAX_HEADLINE_WORDS + 4
+        ):
             continue
         if m.group("label").lower() in cues.label_exclusions or body.split()[0].lower() in _EXPLAINER_WORDS:
             continue
@@ -686,7 +717,9 @@ def topic_headline_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool]
         content = trim(doc, span.start, span.end, words=False)
         if content is None:
             continue
-        out.append(Candidate(content, (colon[-1].i, colon[-1].i + 1), (src.start, src.end), "signature", src.start))
+        out.append(
+            Candidate(content, (colon[-1].i, colon[-1].i + 1), (src.start, src.end), "signature", src.start)
+        )
     return out
 
 
