@@ -82,10 +82,10 @@ def test_a_credit_line_under_a_story_names_writers_not_speakers(
 @pytest.mark.parametrize(
     "headline",
     [
-        "Big Win For Labour: Port Board Delays the Vote.",
+        "Victory Over Harbour Fee: Port Board Delays the Vote.",
         "Silence Over Safety: The Ferry Was Sent Out Despite the Storm.",
     ],
-    ids=["for", "over"],
+    ids=["over-tolls", "over-safety"],
 )
 def test_a_title_case_phrase_before_a_colon_is_no_speaker(
     nlp: Language, headline: str, cues: CueLexicon

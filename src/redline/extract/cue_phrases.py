@@ -560,7 +560,6 @@ def _clause_heading(label: Span) -> bool:
 # the tagger reads a Title Case preposition as part of a name ("Over" as NNP): by the word
 _HEADING_PREPOSITIONS = frozenset(
     {
-        "for",
         "over",
         "in",
         "with",
@@ -579,7 +578,9 @@ _HEADING_PREPOSITIONS = frozenset(
 def _phrase_heading(label: Span) -> bool:
     """ "Big Win For Harbour Workers: ...", "Stealth Over Health: ...": a Title Case label with a
     preposition between its words is a headline's phrase; a speaker's title joins its words with
-    "of" ("Minister Of Finance"), not with "for" or "over"."""
+    "of" or "for" ("Minister For Fisheries"), not with "over" or "against"."""
+    if len(label) > _MAX_TITLE_CASE_LABEL or label.text.isupper():
+        return False  # the capitals form of a long title ("MINISTER FOR FISHERIES ... MENDES")
     return any(t.lower_ in _HEADING_PREPOSITIONS for t in label[1:-1])
 
 
@@ -708,6 +709,8 @@ def topic_headline_candidates(
         span = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
         if src is None or topic is None or colon is None or span is None or any(quoted[t.i] for t in src):
             continue
+        if body[:1] in "“\"‘'«" or quoted[span[0].i]:
+            continue  # "Putin to Witkoff: “No compromise” on the regions": the quote rule links it
         if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in src):
             continue
         if m.group("prep").lower() == "to" and topic[0].tag_ == "VB":
