@@ -41,6 +41,7 @@ from redline.extract.cue_phrases import (
     prepositional_candidates,
     said_last_candidates,
     signature_candidates,
+    topic_headline_candidates,
     verb_predicate_candidates,
 )
 from redline.extract.english import ANAPHORIC_DETERMINERS, DASHES, RELATIVE_PRONOUNS
@@ -122,6 +123,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         + signature_candidates(doc, cues, quoted, text)
         + title_case_candidates(doc, cues, quoted, text)
         + said_last_candidates(doc, cues, quoted, text)
+        + topic_headline_candidates(doc, cues, quoted, text)
         + introduced_candidates(doc, cues, quoted, text)
     )
     candidates = _resolve_nesting(

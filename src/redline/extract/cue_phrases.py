@@ -507,7 +507,12 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
         # takes for a plural; only the capitals form of a label runs past four words
         last = src[-1]
         plural = 1 < len(src) <= _MAX_TITLE_CASE_LABEL and last.tag_ in ("NNS", "NNPS") and not last.ent_type_
-        if plural or _clause_heading(src) or all(t.ent_type_ in ("GPE", "LOC") for t in src):
+        if (
+            plural
+            or _clause_heading(src)
+            or _phrase_heading(src)
+            or all(t.ent_type_ in ("GPE", "LOC") for t in src)
+        ):
             continue  # "Harbour Talks: ...", "Norway: ...": a section heading or a place, no speaker
             # (one plural word is left alone: a surname may be tagged as one, "Sanders: ...")
         # the colon, past any note after the label ("HALLBERG (recording):")
@@ -517,8 +522,16 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
         content = trim(doc, body.start, _writer_resumes(doc, cues, body.start, body.end), words=False)
         if content is None or not doc[colon].text.endswith(":"):  # "):" is one token
             continue
+        if _tally(doc[content[0] : content[1]]):
+            continue  # "Ruiz: 4,512.": a line of results or a count, no one's words
         out.append(Candidate(content, (colon, colon + 1), (src.start, src.end), "colon", colon))
     return out
+
+
+def _tally(content: Span) -> bool:
+    """Whether a labelled line gives only a figure ("Ruiz: 4,512.", "Ortega: 38%"), as a results
+    table or a delegate count lists them: a count, not words anyone said."""
+    return all(t.like_num or t.is_punct or t.is_space or t.text in ("%", "$") for t in content)
 
 
 def _excluded_within(label: str, cues: CueLexicon) -> bool:
@@ -542,6 +555,33 @@ def _clause_heading(label: Span) -> bool:
     return any(
         t.tag_ in _FINITE_TAGS and t.i > label.start and t.nbor(-1).pos_ in ("NOUN", "PROPN") for t in label
     )
+
+
+# the tagger reads a Title Case preposition as part of a name ("Over" as NNP): by the word
+_HEADING_PREPOSITIONS = frozenset(
+    {
+        "over",
+        "in",
+        "with",
+        "against",
+        "after",
+        "before",
+        "amid",
+        "under",
+        "without",
+        "behind",
+        "versus",
+    }
+)
+
+
+def _phrase_heading(label: Span) -> bool:
+    """ "Big Win For Harbour Workers: ...", "Stealth Over Health: ...": a Title Case label with a
+    preposition between its words is a headline's phrase; a speaker's title joins its words with
+    "of" or "for" ("Minister For Fisheries"), not with "over" or "against"."""
+    if len(label) > _MAX_TITLE_CASE_LABEL or label.text.isupper():
+        return False  # the capitals form of a long title ("MINISTER FOR FISHERIES ... MENDES")
+    return any(t.lower_ in _HEADING_PREPOSITIONS for t in label[1:-1])
 
 
 _THIRD_PERSON = frozenset({"he", "she", "they"})
@@ -633,6 +673,56 @@ def signature_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], tex
         if content is None:
             continue
         out.append(Candidate(content, cue, (src.start, src.end), "signature", src.start))
+    return out
+
+
+# "Mayor to Tenants: Rents Will Not Rise", "Ortega on the Levy: It Is Fair", "Former Judge at Hearing:
+# Delay Is Costly": a headline line that opens with a name, says to whom, about what or where, and
+# gives the words after a colon (the quoted form is linked by the quote rule)
+_TOPIC_HEADLINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<label>[A-Z][\w’'.\-]*(?: (?!(?:On|To|At|About) )[A-Z][\w’'.\-]*){0,3}) "
+    r"(?P<prep>[Oo]n|[Tt]o|[Aa]t|[Aa]bout) "
+    r"(?P<topic>[^:\n]{1,80}?)(?P<colon>:)[ \t]+(?P<content>[^\n]+?)[ \t]*(?=\n|$)"
+)
+_EXPLAINER_WORDS = frozenset({"what", "how", "why", "who", "where", "when", "which"})
+
+
+def topic_headline_candidates(
+    doc: Doc, cues: CueLexicon, quoted: Sequence[bool], text: str
+) -> list[Candidate]:
+    """A headline that names its speaker, an addressee, topic or place, then the words after a
+    colon ("Mayor to Tenants: Rents Will Not Rise"): the words are the name's. "Mayor to Visit
+    Port: What to Expect" plans a deed (a verb after "to") and asks the reader's question."""
+    out: list[Candidate] = []
+    for m in _TOPIC_HEADLINE.finditer(text):
+        body = m.group("content")
+        if (
+            not 2 <= len(body.split()) <= MAX_HEADLINE_WORDS
+            or len(m.group(0).split()) > MAX_HEADLINE_WORDS + 4
+        ):
+            continue
+        if m.group("label").lower() in cues.label_exclusions or body.split()[0].lower() in _EXPLAINER_WORDS:
+            continue
+        src = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+        topic = doc.char_span(m.start("topic"), m.end("topic"), alignment_mode="expand")
+        colon = doc.char_span(m.start("colon"), m.end("colon"), alignment_mode="expand")
+        span = doc.char_span(m.start("content"), m.end("content"), alignment_mode="expand")
+        if src is None or topic is None or colon is None or span is None or any(quoted[t.i] for t in src):
+            continue
+        if body[:1] in "“\"‘'«" or quoted[span[0].i]:
+            continue  # "Putin to Witkoff: “No compromise” on the regions": the quote rule links it
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in src):
+            continue
+        if m.group("prep").lower() == "to" and topic[0].tag_ == "VB":
+            continue  # "Mayor to Visit Port": a plan, not an addressee
+        if src[0].tag_ == "VB" or src[0].lower_ in cues.label_exclusions or body.startswith("@"):
+            continue  # "Follow Dana Ortega on Twitter: @dortega": the page asks the reader
+        content = trim(doc, span.start, span.end, words=False)
+        if content is None:
+            continue
+        out.append(
+            Candidate(content, (colon[-1].i, colon[-1].i + 1), (src.start, src.end), "signature", src.start)
+        )
     return out
 
 
