@@ -98,7 +98,11 @@ def main(argv: list[str]) -> None:
     parser.add_argument(
         "--batches", help="the batches, e.g. unseen3,unseen5 (default: every one with stance gold)"
     )
-    parser.add_argument("--variants", default="1:1", help="WEIGHT:BALANCE of the batch rows, comma-separated")
+    parser.add_argument(
+        "--variants",
+        help="WEIGHT:BALANCE of the batch rows, comma-separated (default: the shipped recipe, "
+        "train_classifiers.BATCH_WEIGHT and training.BATCH_BALANCE)",
+    )
     parser.add_argument("--batch-models", help="the model families the batches teach (default: all)")
     args = parser.parse_args(argv)
     shared = require_shared()
@@ -116,7 +120,9 @@ def main(argv: list[str]) -> None:
     base += trainer.build_examples(
         extractor, trainer.load_written(script.WRITTEN), script.WRITTEN_WEIGHT, True
     )
-    variants = [(float(w), int(b)) for w, b in (v.split(":") for v in args.variants.split(","))]
+    shipped = f"{script.BATCH_WEIGHT or 1.0}:{trainer.BATCH_BALANCE}"
+    chosen = args.variants or shipped
+    variants = [(float(w), int(b)) for w, b in (v.split(":") for v in chosen.split(","))]
     by_batch = {
         (name, w): trainer.build_examples(extractor, script.load_batches([name]), w, batch=True)
         for name in names
