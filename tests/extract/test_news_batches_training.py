@@ -90,4 +90,6 @@ def test_the_shipped_recipe_trains_on_every_batch_with_stance_gold(trainer: Modu
         if (d / "gold.json").is_file() and '"stance"' in (d / "gold.json").read_text(encoding="utf-8")
     }
     assert {"unseen3", "unseen15"} <= every  # the census itself must find the batches
-    assert every <= set(trainer.BATCHES)
+    # every batch trains the models, except one still waiting for its first scored run
+    assert every <= set(trainer.BATCHES) | trainer.HELD_FOR_FIRST_RUN
+    assert not trainer.HELD_FOR_FIRST_RUN & set(trainer.BATCHES)
