@@ -57,12 +57,18 @@ points are numbered only by the list's automatic numbering, a delegation's annot
 comment and status lines under each point, a fixed-width table as pandoc prints a multiline table,
 paragraphs that give their number at their end "(para. 4)", reStructuredText with ``#.`` items over
 lists that go on from "3." and "6.", an Org-mode outline with TODO keywords, tags, drawers and a
-commented-out subtree), written after all nine and before redline read it.
+commented-out subtree), written after all nine and before redline read it; ``--set drafts11`` an
+eleventh (seven drafts, four pairs: an OpenDocument ``.odt`` whose list numbers itself and goes on
+across a heading, a Word ``.docx`` with tracked changes read with the changes accepted, an English
+and Spanish draft giving each point twice under one number, articles numbered in words "Article
+One", an Excel ``.xlsx`` tracker, a letter giving the points in prose "First, ...; second, ...", a
+Word ``.docx`` numbered "1.1" and "(a)" by its styles), written after all ten and before redline
+read it.
 
 A label written in other digits (circled, fullwidth, Arabic-Indic) counts as its value, as a roman
 numeral does.
 
-Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts10] [--verbose]
+Run: PYTHONPATH=src python benchmarks/drafts_heldout.py [--set drafts|drafts2|...|drafts11] [--verbose]
 """
 
 from __future__ import annotations
@@ -99,6 +105,7 @@ SETS = (
     "drafts8",
     "drafts9",
     "drafts10",
+    "drafts11",
 )
 
 
