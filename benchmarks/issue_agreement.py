@@ -180,6 +180,26 @@ def report(label: str, pairs: Sequence[tuple[list[str], list[str]]], other: str)
 
 
 GENERIC = frozenset(PAIR)
+Pairs = dict[Span, tuple[list[str], list[str]]]
+
+
+def interval(a: Pairs, b: Pairs | None = None, rounds: int = 2000) -> tuple[float, float]:
+    """95% interval of the issue F1 of ``a`` (minus that of ``b`` on the same statements, when
+    given), the articles drawn with replacement: statements of one article are not independent."""
+    by_doc: dict[str, list[Span]] = {}
+    for sp in a:
+        by_doc.setdefault(sp[0], []).append(sp)
+    docs = sorted(by_doc)
+    rng = random.Random(SEED)
+    values = []
+    for _ in range(rounds):
+        spans = [sp for d in rng.choices(docs, k=len(docs)) for sp in by_doc[d]]
+        value = f1(*issue_counts([a[sp] for sp in spans]))
+        if b is not None:
+            value -= f1(*issue_counts([b[sp] for sp in spans]))
+        values.append(value)
+    values.sort()
+    return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
 
 
 def kind(gold: Sequence[str], other: Sequence[str]) -> str:
@@ -290,6 +310,14 @@ def score(
     print("\n".join(report("redline vs annotator", [(mine[sp], pred[sp]) for sp in hit], "redline")))
     print("\n".join(kinds("redline vs gold", [(gold_of[sp], pred[sp]) for sp in hit])))
 
+    human = {sp: (gold_of[sp], mine[sp]) for sp in hit}
+    model = {sp: (gold_of[sp], pred[sp]) for sp in hit}
+    lo, hi = interval({sp: (gold_of[sp], mine[sp]) for sp in spans})
+    print(f"\n95% intervals (articles resampled): annotator vs gold {lo:.3f}-{hi:.3f};", end=" ")
+    lo, hi = interval(model)
+    print(f"redline vs gold {lo:.3f}-{hi:.3f};", end=" ")
+    lo, hi = interval(human, model)
+    print(f"annotator minus redline on the same statements {lo:+.3f} to {hi:+.3f}")
     agree = [sp for sp in hit if set(mine[sp]) == set(gold_of[sp])]
     main_agree = [sp for sp in hit if main_issue(mine[sp]) == main_issue(gold_of[sp])]
     differ = [sp for sp in hit if set(mine[sp]) != set(gold_of[sp])]
@@ -304,6 +332,23 @@ def score(
             f"redline on {label}: {len(group)} statements,"
             f" issue F1 {f1(tp, fp, fn):.3f} (tp {tp} fp {fp} fn {fn})"
         )
+    print(
+        "\n".join(
+            report(
+                "redline vs gold where annotator = gold", [(gold_of[sp], pred[sp]) for sp in agree], "redline"
+            )
+        )
+    )
+    print(
+        "\n".join(kinds("redline vs gold where annotator = gold", [(gold_of[sp], pred[sp]) for sp in agree]))
+    )
+    clear = issue_counts([(gold_of[sp], gold_of[sp]) for sp in agree])
+    rest = issue_counts([(gold_of[sp], pred[sp]) for sp in hit if sp not in set(agree)])
+    tp, fp, fn = (a + b for a, b in zip(clear, rest, strict=True))
+    print(
+        "redline right on every statement where annotator = gold, as now elsewhere:"
+        f" issue F1 {f1(tp, fp, fn):.3f}"
+    )
     if differ:
         mt, mp, mn = issue_counts([(mine[sp], pred[sp]) for sp in differ])
         print(f"  on the differing ones redline vs annotator: issue F1 {f1(mt, mp, mn):.3f}")
