@@ -18,8 +18,10 @@ from redline.sources.guards import declared_charset, decode
 from redline.sources.html import outline_text
 from redline.sources.mail import is_mail, mail_text
 from redline.sources.markup import org_text, rst_text
+from redline.sources.office import OfficeError
+from redline.sources.opendocument import is_odt, odt_text
 from redline.sources.rtf import is_rtf, rtf_text
-from redline.sources.word import WordError, docx_text, is_docx
+from redline.sources.word import docx_text, is_docx
 
 FORMATS = {
     ".json": "json",
@@ -34,6 +36,7 @@ FORMATS = {
     ".rtf": "rtf",  # Rich Text Format: read as the text a word processor shows
     ".eml": "eml",  # an e-mail saved by a mail program: read as the program shows it
     ".docx": "docx",  # a Word document: read as Word shows it, its list numbers counted
+    ".odt": "odt",  # an OpenDocument text (LibreOffice): read as it shows, its list numbers counted
     ".rst": "rst",  # reStructuredText: read as it renders
     ".org": "org",  # an Emacs Org-mode outline: read as it exports
 }
@@ -44,8 +47,9 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     A saved web page (html) is read as the text its headings, paragraphs and lists show, a
     legal-XML export (xml) as the text its elements hold, an RTF document as the text a word
     processor shows (``sources.rtf``), a Word document as Word shows it (``sources.word``), an
-    e-mail as a mail program shows it (``sources.mail``), reStructuredText and Org mode as they
-    render (``sources.markup``). A Word document, an RTF file or a raw e-mail saved under
+    OpenDocument text as LibreOffice shows it (``sources.opendocument``), an e-mail as a mail
+    program shows it (``sources.mail``), reStructuredText and Org mode as they render
+    (``sources.markup``). A Word or OpenDocument file, an RTF file or a raw e-mail saved under
     another name is known by its content."""
     try:
         data = path.read_bytes()
@@ -61,9 +65,16 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     if found == "docx" or (found == "text" and is_docx(data)):  # a .docx whatever its name
         try:
             return docx_text(data), "text"
-        except WordError as exc:
+        except OfficeError as exc:
             raise PlanError(
                 str(exc), where=str(path), hint="save the plan from Word as .docx or text"
+            ) from None
+    if found == "odt" or (found == "text" and is_odt(data)):  # an .odt whatever its name
+        try:
+            return odt_text(data), "text"
+        except OfficeError as exc:
+            raise PlanError(
+                str(exc), where=str(path), hint="save the plan from LibreOffice as .odt or text"
             ) from None
     if found == "eml" or (found == "text" and is_mail(data)):
         data = mail_text(data).encode("utf-8")
