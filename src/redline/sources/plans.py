@@ -7,6 +7,8 @@ analysis layer receives text and turns it into points.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from redline.sources.office import OfficeError
 from redline.sources.opendocument import is_odt, odt_text
 from redline.sources.rtf import is_rtf, rtf_text
 from redline.sources.word import docx_text, is_docx
+from redline.sources.workbook import Sheet, is_xlsx, xlsx_sheets
 
 FORMATS = {
     ".json": "json",
@@ -36,6 +39,7 @@ FORMATS = {
     ".rtf": "rtf",  # Rich Text Format: read as the text a word processor shows
     ".eml": "eml",  # an e-mail saved by a mail program: read as the program shows it
     ".docx": "docx",  # a Word document: read as Word shows it, its list numbers counted
+    ".xlsx": "xlsx",  # an Excel workbook: the sheet that numbers its rows of text, read as CSV
     ".odt": "odt",  # an OpenDocument text (LibreOffice): read as it shows, its list numbers counted
     ".rst": "rst",  # reStructuredText: read as it renders
     ".org": "org",  # an Emacs Org-mode outline: read as it exports
@@ -76,6 +80,11 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
             raise PlanError(
                 str(exc), where=str(path), hint="save the plan from LibreOffice as .odt or text"
             ) from None
+    if found == "xlsx" or (found in ("text", "csv") and is_xlsx(data)):  # a workbook whatever its name
+        try:
+            return sheet_csv(_points_sheet(xlsx_sheets(data), str(path))), "csv"
+        except OfficeError as exc:
+            raise PlanError(str(exc), where=str(path), hint="save the plan's sheet as CSV") from None
     if found == "eml" or (found == "text" and is_mail(data)):
         data = mail_text(data).encode("utf-8")
         if not data.strip():
@@ -101,6 +110,40 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     if found == "org":
         return org_text(text), "text"
     return text, "text" if found == "rtf" else found  # an ".rtf" that holds plain text
+
+
+# The fewest rows of a sheet that give a number and a text for it to be a sheet of points.
+_SHEET_ROWS = 2
+_NUMBER_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$")
+
+
+def _points_sheet(sheets: list[Sheet], where: str) -> Sheet:
+    """The first sheet that holds a column of numbers beside a column of text, as a table of
+    points does (a tracker's "Ref | Topic | Text"); the sheets after it (a log, a list of
+    delegates) are no part of the draft. The first sheet with any cells when none does: the CSV
+    reader says what it lacks."""
+    for sheet in sheets:
+        width = max((len(row) for row in sheet.rows), default=0)
+        columns = [
+            [row[k].strip() for row in sheet.rows if k < len(row) and row[k].strip()] for k in range(width)
+        ]
+        numbered = any(sum(bool(_NUMBER_CELL.match(c)) for c in cells) >= _SHEET_ROWS for cells in columns)
+        texts = any(sum(len(c.split()) >= 4 for c in cells) >= _SHEET_ROWS for cells in columns)
+        if numbered and texts:
+            return sheet
+    filled = [sheet for sheet in sheets if any(any(c.strip() for c in row) for row in sheet.rows)]
+    if not filled:
+        raise PlanError(
+            "is an Excel workbook with no filled cells", where=where, hint="save the plan's sheet as CSV"
+        )
+    return filled[0]
+
+
+def sheet_csv(sheet: Sheet) -> str:
+    """A sheet's rows as CSV text, for the CSV reader to find its header and points in."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(sheet.rows)
+    return out.getvalue()
 
 
 # Elements of a legal-XML export that hold data about the document, never its text.
