@@ -125,11 +125,11 @@ class _Reader:
                 level = _int(child.get(f"{_TEXT}outline-level"), 1)
                 self.lines.append(f"{'#' * min(level, 6)} {text}" if text else "")
             elif child.tag == f"{_TEXT}list":
-                self.list(child, child.get(f"{_TEXT}style-name", ""), 0, None)
+                self.read_list(child, child.get(f"{_TEXT}style-name", ""), 0, None)
             elif isinstance(child.tag, str) and child.tag not in _NOT_TEXT:
                 self.block(child)  # a section, a table's rows and cells
 
-    def list(self, el: etree._Element, style: str, level: int, counts: list[int] | None) -> None:
+    def read_list(self, el: etree._Element, style: str, level: int, counts: list[int] | None) -> None:
         style = el.get(f"{_TEXT}style-name") or style
         if counts is None:  # a list of its own, or one going on from another
             went_on = el.get(f"{_TEXT}continue-list")
@@ -151,7 +151,7 @@ class _Reader:
             first = True
             for child in item:
                 if child.tag == f"{_TEXT}list":
-                    self.list(child, style, level + 1, counts)
+                    self.read_list(child, style, level + 1, counts)
                 elif child.tag in (f"{_TEXT}p", f"{_TEXT}h"):
                     text = _inline(child)
                     shown = f"{label} {text}" if first and label else text
