@@ -66,25 +66,13 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     found = fmt or FORMATS.get(path.suffix.lower(), "text")
     if found in ("text", "rtf") and is_rtf(data):  # a word processor's RTF: read as it shows
         return rtf_text(data), "text"
-    if found == "docx" or (found == "text" and is_docx(data)):  # a .docx whatever its name
+    if (office := _office_format(found, data)) is not None:  # a .docx, .odt or .xlsx whatever its name
         try:
-            return docx_text(data), "text"
+            if office == "xlsx":
+                return sheet_csv(_points_sheet(xlsx_sheets(data), str(path))), "csv"
+            return (docx_text if office == "docx" else odt_text)(data), "text"
         except OfficeError as exc:
-            raise PlanError(
-                str(exc), where=str(path), hint="save the plan from Word as .docx or text"
-            ) from None
-    if found == "odt" or (found == "text" and is_odt(data)):  # an .odt whatever its name
-        try:
-            return odt_text(data), "text"
-        except OfficeError as exc:
-            raise PlanError(
-                str(exc), where=str(path), hint="save the plan from LibreOffice as .odt or text"
-            ) from None
-    if found == "xlsx" or (found in ("text", "csv") and is_xlsx(data)):  # a workbook whatever its name
-        try:
-            return sheet_csv(_points_sheet(xlsx_sheets(data), str(path))), "csv"
-        except OfficeError as exc:
-            raise PlanError(str(exc), where=str(path), hint="save the plan's sheet as CSV") from None
+            raise PlanError(str(exc), where=str(path), hint=_OFFICE_HINTS[office]) from None
     if found == "eml" or (found == "text" and is_mail(data)):
         data = mail_text(data).encode("utf-8")
         if not data.strip():
@@ -110,6 +98,26 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     if found == "org":
         return org_text(text), "text"
     return text, "text" if found == "rtf" else found  # an ".rtf" that holds plain text
+
+
+# What to do with an office document that cannot be read.
+_OFFICE_HINTS = {
+    "docx": "save the plan from Word as .docx or text",
+    "odt": "save the plan from LibreOffice as .odt or text",
+    "xlsx": "save the plan's sheet as CSV",
+}
+
+
+def _office_format(found: str, data: bytes) -> str | None:
+    """The office format a file is in: the one its extension names, or the one its content is
+    when it was saved as text or CSV (a .docx renamed .txt)."""
+    if found in _OFFICE_HINTS:
+        return found
+    if found in ("text", "csv"):
+        return next(
+            (fmt for fmt, test in (("docx", is_docx), ("odt", is_odt), ("xlsx", is_xlsx)) if test(data)), None
+        )
+    return None
 
 
 # The fewest rows of a sheet that give a number and a text for it to be a sheet of points.
