@@ -320,8 +320,8 @@ def test_a_single_paragraph_reference_or_numbers_that_do_not_count_up_are_left_a
 def test_a_zip_that_is_no_word_document_is_refused_with_what_redline_reads(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("content.xml", "<office:document/>")
-    (tmp_path / "draft.odt").write_bytes(buffer.getvalue())
+        archive.writestr("META-INF/container.xml", "<container/>")  # an e-book: no document redline reads
+    (tmp_path / "draft.epub").write_bytes(buffer.getvalue())
     with pytest.raises(PlanError, match=r"ZIP archive .*not text") as raised:
-        load_plan(tmp_path / "draft.odt", plan="p", label="v")
+        load_plan(tmp_path / "draft.epub", plan="p", label="v")
     assert ".docx" in str(raised.value)

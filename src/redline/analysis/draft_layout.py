@@ -667,22 +667,42 @@ def bullet_points(lines: Sequence[str]) -> list[tuple[str, int, str]]:
     return [(n, k, " ".join(body)) for n, k, body in found] if len(found) >= 3 else []
 
 
-# "First, the parties ..." / "Secondly, ..." opening a paragraph: a point numbered with a word.
+# "First, the parties ..." / "Secondly, ..." opening a paragraph: a point numbered with a word;
+# also a clause of a letter's prose opened by one, after a sentence's end or the "; and " joining
+# it to the last ("First, ...; second, ...; and third, ...").
 _ORDINAL_ADVERB = re.compile(
     r"^\s*(?P<ord>" + "|".join(ORDINALS) + r")(?:ly)?\s*[,:.\-–—]\s*(?P<text>\S.*)$", re.I | re.S
+)
+_ORDINAL_CLAUSE = re.compile(
+    r"(?P<sep>^\s*|(?<=[.!?])\s+|;\s+(?:and\s+)?|,\s+and\s+)"
+    r"(?P<ord>" + "|".join(ORDINALS) + r")(?:ly)?\s*,\s*(?=\S)",
+    re.I,
 )
 
 
 def ordinal_paragraphs(text: str) -> list[tuple[str, int, str]]:
     """(number, line, text) of paragraphs that open with an ordinal word ("First, the armed ...",
-    "Secondly: ..."), in order from the first, or [] when fewer than three do. A paragraph
-    opening "Second," out of that order ("First, ... Third, ... Second, ...") starts nothing,
-    so a preamble's "First, the envoy thanked ..." alone is no list."""
+    "Secondly: ..."), or of the clauses a letter's prose opens with one ("First, ...; second,
+    ...; and third, ..."), in order from the first, or [] when fewer than three do. A clause's
+    text runs to the next one's separator (the "; and " is no text) or to its paragraph's end.
+    An ordinal out of that order ("First, ... Third, ... Second, ...") starts nothing, nor does
+    one that opens no clause ("The first three points", "the sixth"), so a preamble's "First,
+    the envoy thanked ..." alone is no list."""
     found: list[tuple[str, int, str]] = []
     for start, body in _paragraphs(text):
-        m = _ORDINAL_ADVERB.match(body)
-        if m and point_labels().ordinal(m.group("ord")) == len(found) + 1:
-            found.append((str(len(found) + 1), start, m.group("text")))
+        opened: list[tuple[int, int]] = []  # each clause's separator and text start
+        if (m := _ORDINAL_ADVERB.match(body)) and point_labels().ordinal(m.group("ord")) == len(found) + 1:
+            opened.append((0, m.start("text")))
+        for c in _ORDINAL_CLAUSE.finditer(body):
+            expected = len(found) + len(opened) + 1
+            if (
+                c.start() >= (opened[-1][1] if opened else 0)
+                and point_labels().ordinal(c.group("ord")) == expected
+            ):
+                opened.append((c.start(), c.end()))
+        for k, (_sep, at) in enumerate(opened):
+            end = opened[k + 1][0] if k + 1 < len(opened) else len(body)
+            found.append((str(len(found) + 1), start, body[at:end].strip()))
     return found if len(found) >= 3 else []
 
 

@@ -38,6 +38,7 @@ _NAMED = re.compile(
 )
 # a bullet or emphasis around a point's label: "- 3. ...", "- **3.** ...", "**Point 3** - ..."
 _LEAD = re.compile(r"^(?P<indent>\s*)(?:[-*+•]\s+)?(?:(?P<em>\*\*|__)(?P<label>[^*_]{1,40}?)(?P=em))?")
+_DOTTED_NUMBER = re.compile(r"\d+(?:\.\d+)+")  # "1.3": lettered sub-points hang under it too
 _DOTTED = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)+)[.)]?\s+(?P<text>\S.*)$")
 # "1.", "2)", "(3)", "[4]", "5:" and "6 - " / "6 – " (a dash needs a space before it: "2-3 years"),
 # and a point inserted by an amendment after point 4, its letter written as the text does ("4A.")
@@ -229,7 +230,8 @@ def line_drafts(
             continue
         if found_point := _point_line(line, parent, f"{where}:{lineno}"):
             number, body = found_point
-            parent = number if "." not in number else parent
+            # a dotted point ("1.3") is the parent of the lettered ones under it ("(a)" is 1.3.a)
+            parent = number if "." not in number or _DOTTED_NUMBER.fullmatch(number) else parent
             lines_of = [body] if body else []
             drafts.append(DraftPoint(number, lineno, lines_of, heading, section, bare=not body, annex=annex))
         elif drafts and drafts[-1].bare and _title_of(drafts[-1], line, _next_text(lines, lineno)):

@@ -10,14 +10,44 @@ points would silently corrupt the version.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 from redline.analysis.draft_point import DraftPoint, is_title
 from redline.errors import PlanError
 
-__all__ = ["article_paragraphs", "numbered_by_section", "paragraph_headings"]
+__all__ = ["article_paragraphs", "numbered_by_section", "paragraph_headings", "without_translations"]
+
+
+def without_translations(
+    drafts: list[DraftPoint], foreign: Callable[[str], bool] | None = None
+) -> list[DraftPoint]:
+    """Drafts without the translations a bilingual draft gives under each point's number ("1. A
+    ceasefire ..." then "1. Un alto el fuego ..."): of two points in a row with one number, the
+    one in another language is the other's translation, no point. Two English points (or two
+    foreign ones) under one number stay, and stay the error they are. ``foreign`` is the
+    language check (``negotiation.foreign_text``), loaded only when a number repeats."""
+    if not any(_same_number(a, b) for a, b in pairwise(drafts)):
+        return drafts
+    if foreign is None:
+        from redline.analysis.negotiation import foreign_text
+
+        foreign = foreign_text()
+    dropped: set[int] = set()
+    for k in range(len(drafts) - 1):
+        a, b = drafts[k], drafts[k + 1]
+        if k in dropped or not _same_number(a, b):
+            continue
+        a_foreign, b_foreign = foreign(" ".join(a.lines)), foreign(" ".join(b.lines))
+        if a_foreign != b_foreign:
+            dropped.add(k if a_foreign else k + 1)
+    return [d for k, d in enumerate(drafts) if k not in dropped]
+
+
+def _same_number(a: DraftPoint, b: DraftPoint) -> bool:
+    return (a.section, a.annex, a.number) == (b.section, b.annex, b.number) and bool(a.lines and b.lines)
 
 
 def paragraph_headings(drafts: list[DraftPoint]) -> list[DraftPoint]:

@@ -44,7 +44,12 @@ from redline.analysis.draft_layout import (
     yaml_records,
 )
 from redline.analysis.draft_lines import line_drafts, plain_label, point_start
-from redline.analysis.draft_numbering import article_paragraphs, numbered_by_section, paragraph_headings
+from redline.analysis.draft_numbering import (
+    article_paragraphs,
+    numbered_by_section,
+    paragraph_headings,
+    without_translations,
+)
 from redline.analysis.draft_ocr import misread_numbers
 from redline.analysis.draft_point import DraftPoint, is_title
 from redline.analysis.draft_records import draft_record, end_at_closing, plain_run_in_titles, status_tags
@@ -145,7 +150,7 @@ def parse_plan_text(
     drafts = [d for d in drafts if not d.lines or any(c.isalnum() for line in d.lines for c in line)]
     if not drafts:
         raise refused or _refusal(lines, where)
-    drafts = paragraph_headings(article_paragraphs(drafts))
+    drafts = paragraph_headings(article_paragraphs(without_translations(drafts)))
     end_at_closing(drafts[-1])
     points: list[Point] = []
     hyphenated = hyphenated_words(text)

@@ -39,12 +39,15 @@ from redline.sources.guards import (
 from redline.sources.headline import headline_of
 from redline.sources.html import Page, parse_html
 from redline.sources.mail import mail_subject, mail_text
-from redline.sources.word import WordError, docx_text
+from redline.sources.office import OfficeError
+from redline.sources.opendocument import odt_text
+from redline.sources.word import docx_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
-DOCUMENT_SUFFIXES = frozenset({".eml", ".docx"})  # a saved e-mail, a Word document
+# a saved e-mail, a Word document, an OpenDocument text
+DOCUMENT_SUFFIXES = frozenset({".eml", ".docx", ".odt"})
 SUFFIXES = (
     TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | DOCUMENT_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv"}
 )
@@ -53,7 +56,7 @@ STDIN = "<stdin>"
 _RECORD_HINT = "each record needs a 'text' string; optional: id, url, title, published, outlet"
 _KNOWN = (
     ".txt, .html, .jsonl, .json and .csv files, RSS/Atom feeds (.xml, .rss, .atom), saved e-mails"
-    " (.eml) and Word documents (.docx)"
+    " (.eml), Word documents (.docx) and OpenDocument texts (.odt)"
 )
 
 
@@ -125,12 +128,14 @@ class FileReader:
 
     def read_document_file(self, data: bytes, source: str, suffix: str) -> Document | Problem:
         """A saved e-mail as a mail program shows it, its subject the title; a Word document as
-        Word shows it (the readers plans use too: ``sources.mail``, ``sources.word``)."""
-        if suffix == ".docx":
+        Word shows it, an OpenDocument text as LibreOffice shows it (the readers plans use too:
+        ``sources.mail``, ``sources.word``, ``sources.opendocument``)."""
+        if suffix in (".docx", ".odt"):
             try:
-                return self.document(docx_text(data), source)
-            except WordError as exc:
-                return Problem(source, str(exc), "save the article from Word as .docx or .txt", kind="binary")
+                return self.document((docx_text if suffix == ".docx" else odt_text)(data), source)
+            except OfficeError as exc:
+                hint = "save the article as .docx, .odt or .txt"
+                return Problem(source, str(exc), hint, kind="binary")
         subject = mail_subject(data)
         return self.document(mail_text(data), source, record={"title": subject} if subject else None)
 

@@ -7,6 +7,8 @@ analysis layer receives text and turns it into points.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -18,8 +20,11 @@ from redline.sources.guards import declared_charset, decode
 from redline.sources.html import outline_text
 from redline.sources.mail import is_mail, mail_text
 from redline.sources.markup import org_text, rst_text
+from redline.sources.office import OfficeError
+from redline.sources.opendocument import is_odt, odt_text
 from redline.sources.rtf import is_rtf, rtf_text
-from redline.sources.word import WordError, docx_text, is_docx
+from redline.sources.word import docx_text, is_docx
+from redline.sources.workbook import Sheet, is_xlsx, xlsx_sheets
 
 FORMATS = {
     ".json": "json",
@@ -34,6 +39,8 @@ FORMATS = {
     ".rtf": "rtf",  # Rich Text Format: read as the text a word processor shows
     ".eml": "eml",  # an e-mail saved by a mail program: read as the program shows it
     ".docx": "docx",  # a Word document: read as Word shows it, its list numbers counted
+    ".xlsx": "xlsx",  # an Excel workbook: the sheet that numbers its rows of text, read as CSV
+    ".odt": "odt",  # an OpenDocument text (LibreOffice): read as it shows, its list numbers counted
     ".rst": "rst",  # reStructuredText: read as it renders
     ".org": "org",  # an Emacs Org-mode outline: read as it exports
 }
@@ -44,8 +51,9 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     A saved web page (html) is read as the text its headings, paragraphs and lists show, a
     legal-XML export (xml) as the text its elements hold, an RTF document as the text a word
     processor shows (``sources.rtf``), a Word document as Word shows it (``sources.word``), an
-    e-mail as a mail program shows it (``sources.mail``), reStructuredText and Org mode as they
-    render (``sources.markup``). A Word document, an RTF file or a raw e-mail saved under
+    OpenDocument text as LibreOffice shows it (``sources.opendocument``), an e-mail as a mail
+    program shows it (``sources.mail``), reStructuredText and Org mode as they render
+    (``sources.markup``). A Word or OpenDocument file, an RTF file or a raw e-mail saved under
     another name is known by its content."""
     try:
         data = path.read_bytes()
@@ -58,13 +66,13 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     found = fmt or FORMATS.get(path.suffix.lower(), "text")
     if found in ("text", "rtf") and is_rtf(data):  # a word processor's RTF: read as it shows
         return rtf_text(data), "text"
-    if found == "docx" or (found == "text" and is_docx(data)):  # a .docx whatever its name
+    if (office := _office_format(found, data)) is not None:  # a .docx, .odt or .xlsx whatever its name
         try:
-            return docx_text(data), "text"
-        except WordError as exc:
-            raise PlanError(
-                str(exc), where=str(path), hint="save the plan from Word as .docx or text"
-            ) from None
+            if office == "xlsx":
+                return sheet_csv(_points_sheet(xlsx_sheets(data), str(path))), "csv"
+            return (docx_text if office == "docx" else odt_text)(data), "text"
+        except OfficeError as exc:
+            raise PlanError(str(exc), where=str(path), hint=_OFFICE_HINTS[office]) from None
     if found == "eml" or (found == "text" and is_mail(data)):
         data = mail_text(data).encode("utf-8")
         if not data.strip():
@@ -90,6 +98,60 @@ def read_plan_file(path: Path, fmt: str | None = None) -> tuple[str, str]:
     if found == "org":
         return org_text(text), "text"
     return text, "text" if found == "rtf" else found  # an ".rtf" that holds plain text
+
+
+# What to do with an office document that cannot be read.
+_OFFICE_HINTS = {
+    "docx": "save the plan from Word as .docx or text",
+    "odt": "save the plan from LibreOffice as .odt or text",
+    "xlsx": "save the plan's sheet as CSV",
+}
+
+
+def _office_format(found: str, data: bytes) -> str | None:
+    """The office format a file is in: the one its extension names, or the one its content is
+    when it was saved as text or CSV (a .docx renamed .txt)."""
+    if found in _OFFICE_HINTS:
+        return found
+    if found in ("text", "csv"):
+        return next(
+            (fmt for fmt, test in (("docx", is_docx), ("odt", is_odt), ("xlsx", is_xlsx)) if test(data)), None
+        )
+    return None
+
+
+# The fewest rows of a sheet that give a number and a text for it to be a sheet of points.
+_SHEET_ROWS = 2
+_NUMBER_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$")
+
+
+def _points_sheet(sheets: list[Sheet], where: str) -> Sheet:
+    """The first sheet that holds a column of numbers beside a column of text, as a table of
+    points does (a tracker's "Ref | Topic | Text"); the sheets after it (a log, a list of
+    delegates) are no part of the draft. The first sheet with any cells when none does: the CSV
+    reader says what it lacks."""
+    for sheet in sheets:
+        width = max((len(row) for row in sheet.rows), default=0)
+        columns = [
+            [row[k].strip() for row in sheet.rows if k < len(row) and row[k].strip()] for k in range(width)
+        ]
+        numbered = any(sum(bool(_NUMBER_CELL.match(c)) for c in cells) >= _SHEET_ROWS for cells in columns)
+        texts = any(sum(len(c.split()) >= 4 for c in cells) >= _SHEET_ROWS for cells in columns)
+        if numbered and texts:
+            return sheet
+    filled = [sheet for sheet in sheets if any(any(c.strip() for c in row) for row in sheet.rows)]
+    if not filled:
+        raise PlanError(
+            "is an Excel workbook with no filled cells", where=where, hint="save the plan's sheet as CSV"
+        )
+    return filled[0]
+
+
+def sheet_csv(sheet: Sheet) -> str:
+    """A sheet's rows as CSV text, for the CSV reader to find its header and points in."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(sheet.rows)
+    return out.getvalue()
 
 
 # Elements of a legal-XML export that hold data about the document, never its text.

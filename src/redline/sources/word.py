@@ -16,27 +16,20 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from redline.sources.office import OfficeError, formatted, is_package, xml_part
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _DOCUMENT = "word/document.xml"
-# The most a part of the document may hold unpacked: a zip bomb is refused, not read.
-_MAX_PART = 50_000_000
 _HEADING = re.compile(r"^(?:heading|überschrift|titre|заголовок)\s*(\d)$", re.I)
 
 
-class WordError(ValueError):
+class WordError(OfficeError):
     """The file is a ZIP archive but no Word document that can be read."""
 
 
 def is_docx(data: bytes) -> bool:
     """Whether ``data`` is a ZIP archive holding a Word document's main part."""
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _DOCUMENT in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
+    return is_package(data, _DOCUMENT)
 
 
 def docx_text(data: bytes) -> str:
@@ -55,9 +48,16 @@ def docx_text(data: bytes) -> str:
     lists = _Lists.of(numbering)
     style_numbers, headings = _styles(styles)
     lines: list[str] = []
+    joined = ""  # the text of paragraphs whose mark was deleted: it runs on into the next one
     for p in document.iter(f"{_W}p"):
-        text = "".join(_run_text(p)).strip()
+        if _in_deletion(p):
+            continue
+        text = (joined + "".join(_run_text(p))).strip()
         props = p.find(f"{_W}pPr")
+        if _mark_deleted(props):
+            joined = text + " " if text else ""
+            continue
+        joined = ""
         style = props.find(f"{_W}pStyle") if props is not None else None
         style_id = style.get(f"{_W}val", "") if style is not None else ""
         num = _num_pr(props) or style_numbers.get(style_id)
@@ -72,23 +72,36 @@ def docx_text(data: bytes) -> str:
 
 
 def _part(archive: zipfile.ZipFile, name: str) -> etree._Element | None:
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        return None
-    if info.file_size > _MAX_PART:
-        raise WordError(f"has a part too large to read ({name})")
-    try:
-        return etree.fromstring(archive.read(name), _PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise WordError(f"has a part that is not well-formed XML ({name}: {exc.msg})") from None
+    return xml_part(archive, name, WordError)
+
+
+# Tracked changes whose content is no part of the text with all changes accepted: a deletion,
+# and the place a moved passage was moved from (it is read where it was moved to).
+_GONE = frozenset({f"{_W}del", f"{_W}moveFrom"})
 
 
 def _run_text(p: etree._Element) -> list[str]:
+    """The paragraph's text with its tracked changes accepted: inserted runs (``w:ins``,
+    ``w:moveTo``) are text, deleted ones (``w:del``, ``w:moveFrom``) none."""
     out: list[str] = []
     for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if any(up.tag in _GONE for up in el.iterancestors()):
+            continue
         out.append(el.text or "" if el.tag == f"{_W}t" else " ")
     return out
+
+
+def _in_deletion(p: etree._Element) -> bool:
+    """Whether a whole paragraph stands inside a deleted or moved-away passage."""
+    return any(up.tag in _GONE for up in p.iterancestors())
+
+
+def _mark_deleted(props: etree._Element | None) -> bool:
+    """Whether the paragraph's mark is a tracked deletion: accepted, its text joins the next
+    paragraph's (a point and the next one merged), or it vanishes when it holds none."""
+    if props is None or (marks := props.find(f"{_W}rPr")) is None:
+        return False
+    return marks.find(f"{_W}del") is not None or marks.find(f"{_W}moveFrom") is not None
 
 
 def _num_pr(props: etree._Element | None) -> tuple[str, int] | None:
@@ -195,23 +208,6 @@ class _Lists:
         def number(m: re.Match[str]) -> str:
             at = int(m.group(1)) - 1
             value = counts.get(at, levels.get(at, _Level()).start)
-            return _formatted(value, levels.get(at, _Level()).fmt)
+            return formatted(value, levels.get(at, _Level()).fmt)
 
         return re.sub(r"%([1-9])", number, spec.text), level
-
-
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
-
-
-def _formatted(value: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter") and value > 0:
-        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman") and value > 0:
-        out, rest = "", value
-        for size, digits in _ROMAN:
-            while rest >= size:
-                out, rest = out + digits, rest - size
-        return out.upper() if fmt == "upperRoman" else out
-    return str(value)
