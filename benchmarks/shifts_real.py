@@ -99,7 +99,7 @@ def _stage_shifts(
     real_undone, real_voice = balance.drop_undone, shifts_module.one_voice
     balance.drop_undone = lambda shifts: shifts  # type: ignore[assignment]
     if loose:
-        shifts_module.one_voice = lambda _sh: True
+        shifts_module.one_voice = lambda _sh, _knowledge=None: True
     try:
         return find_shifts(statements, by="party", party_of=parties, knowledge=known)
     finally:
@@ -242,7 +242,7 @@ def main() -> None:
     # what the rule shows without one voice on both sides (``shifts.one_voice``): the party rows'
     # shifts made of two speakers' quotes, re-counted with the labels above
     real_rule = shifts_module.one_voice
-    shifts_module.one_voice = lambda _sh: True
+    shifts_module.one_voice = lambda _sh, _knowledge=None: True
     try:
         loose = [
             find_shifts(st, by=by, party_of=pt, knowledge=known)
