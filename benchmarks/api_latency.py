@@ -20,11 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from query_latency import build, percentile
+from query_latency import build, import_example_plans, percentile
 
-from redline.analysis import negotiation as lib
 from redline.analysis.claims import refresh_claims
-from redline.analysis.db_repository import SqlPlanRepository
 from redline.examples import example_plans
 from redline.store import Store
 
@@ -59,10 +57,7 @@ def prepare(path: Path, n: int) -> None:
     t0 = time.perf_counter()
     build(path, n)
     with Store.open(f"sqlite:///{path}") as store:
-        repo = SqlPlanRepository(store)
-        tagger, pax = lib.point_tagging()
-        for ex in example_plans():
-            lib.import_plan(repo, ex.path, plan=ex.plan, label=ex.label, when=ex.date, tagger=tagger, pax=pax)
+        import_example_plans(store)
         refresh_claims(store)
     print(f"built {n} statements, plans and claims in {time.perf_counter() - t0:.0f} s ({path})")
 

@@ -31,9 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from query_latency import ISSUES, STANCES, WORDS, build_with_parties, percentile
+from query_latency import build_with_parties, import_example_plans, percentile
 
-from redline.analysis import negotiation as lib
 from redline.analysis.claims import refresh_claims
 from redline.analysis.db_repository import SqlPlanRepository
 from redline.analysis.stored_positions import link_version
@@ -69,23 +68,18 @@ def prepare(path: Path, n: int) -> None:
     t0 = time.perf_counter()
     build_with_parties(path, n)
     with Store.open(f"sqlite:///{path}") as store:
-        repo = SqlPlanRepository(store)
-        tagger, pax = lib.point_tagging()
-        for ex in example_plans():
-            lib.import_plan(repo, ex.path, plan=ex.plan, label=ex.label, when=ex.date, tagger=tagger, pax=pax)
-            link_version(store, repo.get_version(ex.plan, ex.label))
+        import_example_plans(store, link_version)
         refresh_claims(store)
     print(f"built {n} statements, parties, plans, links and claims in {time.perf_counter() - t0:.0f} s")
 
 
 INGEST = """
 import random, sys, time
-from datetime import date, timedelta
-from redline.model import Document, Extraction, Span, Speaker, Statement
-from redline.store import Prepared, Store, fingerprint
+sys.path.insert(0, sys.argv[5])  # the benchmarks' folder: the articles are query_latency's
+from query_latency import article
+from redline.store import Store
 
 url, seconds, batch, rate = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
-words, issues, stances = [a.split(",") for a in sys.argv[5:8]]
 rnd = random.Random(time.time_ns())  # new texts every run: a reused store stores them, not skips copies
 run = f"live{int(time.time())}"  # new ids every run: a reused store gets new documents
 stored = 0
@@ -98,24 +92,7 @@ with Store.open(url) as store:
         items = []
         for _ in range(batch):
             k += 1
-            day = date(2025, 1, 1) + timedelta(days=rnd.randrange(365))
-            sentences, statements, offset = [], [], 0
-            for j in range(10):
-                who = f"Actor Number {rnd.randrange(300)}"
-                said = " ".join(rnd.choices(words, k=rnd.randrange(6, 18)))
-                sentence = f"{who} said {said} {k}-{j}."
-                start = offset + len(who) + 6
-                statements.append(Statement(
-                    id=f"{run}-{k}-{j}", document_id=f"{run}-{k}",
-                    content=Span(said, start, start + len(said)), kind="direct",
-                    speaker=Speaker(who, None, Span(who, offset, offset + len(who))),
-                    issues=sorted(set(rnd.choices(issues, k=2))), stance=rnd.choice(stances),
-                    date=day, confidence=0.8, extractor="load/1"))
-                sentences.append(sentence)
-                offset += len(sentence) + 1
-            doc = Document(id=f"{run}-{k}", text=" ".join(sentences), outlet="Live", published=day)
-            ex = Extraction(doc, statements, [], extractor="load/1")
-            items.append(Prepared(ex, fingerprint(doc.text, doc.url, doc.content_hash)))
+            items.append(article(rnd, run, k, outlet="Live", extractor="load/1"))
         stored += sum(o.status == "stored" for o in store.write(items))
 print(stored)
 """
@@ -241,8 +218,8 @@ def main() -> None:
         if not a.no_warm_up:
             warm_up(base, names)
         if not a.no_ingest:
-            args = [",".join(WORDS), ",".join(ISSUES), ",".join(STANCES)]
-            cmd = [sys.executable, "-c", INGEST, db, str(a.seconds), str(a.batch), str(a.rate), *args]
+            here = str(Path(__file__).resolve().parent)
+            cmd = [sys.executable, "-c", INGEST, db, str(a.seconds), str(a.batch), str(a.rate), here]
             ingest = subprocess.Popen(cmd, stdout=subprocess.PIPE)
             time.sleep(1)  # the ingest is under way before the first request
         with Store.open(db) as store:

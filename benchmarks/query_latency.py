@@ -13,11 +13,13 @@ import random
 import sqlite3
 import statistics
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 from redline.knowledge.issues import load_issues
-from redline.store import StatementFilter, Store
+from redline.model import Document, Extraction, PlanVersion, Span, Speaker, Statement
+from redline.store import Prepared, StatementFilter, Store, fingerprint
 
 ISSUES = [issue.id for issue in load_issues().issues]  # the packaged taxonomy's ids, in order
 STANCES = ["support", "oppose", "conditional", "neutral"]
@@ -172,6 +174,57 @@ def percentile(values: list[float], q: float) -> float:
     """The nearest-rank ``q`` quantile (0-1) the latency benchmarks report (p50, p95)."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def article(rnd: random.Random, run: str, k: int, *, outlet: str, extractor: str) -> Prepared:
+    """Generated article ``k`` of ``run`` as ingest hands it to ``Store.write``: ``PER_DOC``
+    sentences "Actor Number N said ...", each a direct statement of that speaker on random issues
+    with a random stance, all dated on one random day of 2025. The benchmarks that write through
+    the store (a live ingest beside the API, a PostgreSQL store) write these, so that they write
+    the same kind of article (the bulk loader, ``build``, writes rows of its own)."""
+    day = date(2025, 1, 1) + timedelta(days=rnd.randrange(365))
+    sentences, statements, offset = [], [], 0
+    for j in range(PER_DOC):
+        who = f"Actor Number {rnd.randrange(300)}"
+        said = " ".join(rnd.choices(WORDS, k=rnd.randrange(6, 18)))
+        sentence = f"{who} said {said} {k}-{j}."
+        start = offset + len(who) + 6
+        statements.append(
+            Statement(
+                id=f"{run}-{k}-{j}",
+                document_id=f"{run}-{k}",
+                content=Span(said, start, start + len(said)),
+                kind="direct",
+                speaker=Speaker(who, None, Span(who, offset, offset + len(who))),
+                issues=sorted(set(rnd.choices(ISSUES, k=2))),
+                stance=rnd.choice(STANCES),  # type: ignore[arg-type]
+                date=day,
+                confidence=0.8,
+                extractor=extractor,
+            )
+        )
+        sentences.append(sentence)
+        offset += len(sentence) + 1
+    doc = Document(id=f"{run}-{k}", text=" ".join(sentences), outlet=outlet, published=day)
+    ex = Extraction(doc, statements, [], extractor=extractor)
+    return Prepared(ex, fingerprint(doc.text, doc.url, doc.content_hash))
+
+
+def import_example_plans(store: Store, link: Callable[[Store, PlanVersion], object] | None = None) -> None:
+    """The bundled example plans saved in ``store`` as ``redline plan import`` saves them (points
+    tagged with the plan-point lexicon), each then linked by ``link`` when given: the stores the
+    API and scale benchmarks serve hold the plans, linked or not."""
+    # imported here: ``article``'s live writer (api_load) imports this module and needs none of it
+    from redline.analysis import negotiation as lib
+    from redline.analysis.db_repository import SqlPlanRepository
+    from redline.examples import example_plans
+
+    repo = SqlPlanRepository(store)
+    tagger, pax = lib.point_tagging()
+    for ex in example_plans():
+        lib.import_plan(repo, ex.path, plan=ex.plan, label=ex.label, when=ex.date, tagger=tagger, pax=pax)
+        if link is not None:
+            link(store, repo.get_version(ex.plan, ex.label))
 
 
 def build_with_parties(path: Path, n: int) -> None:

@@ -30,16 +30,15 @@ import sys
 import time
 import warnings
 from collections.abc import Callable
-from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from query_latency import ISSUES, STANCES, WORDS, build_with_parties, percentile
+from query_latency import article, build_with_parties, import_example_plans, percentile
 
 from redline.analysis.stored_positions import link_new
-from redline.model import Document, Extraction, Span, Speaker, Statement
-from redline.store import Prepared, StatementFilter, Store, fingerprint
+from redline.model import PlanVersion
+from redline.store import Prepared, StatementFilter, Store
 
 TARGET_MS = 300.0
 
@@ -76,6 +75,12 @@ def bulk_links(store: Store, plan: str, label: str) -> int:
         )
 
 
+def in_bulk(store: Store, version: PlanVersion) -> None:
+    """``bulk_links`` of one version, saying how many links it made (``--links-in-bulk``)."""
+    made = bulk_links(store, version.plan, version.label)
+    print(f"  {made} links of {version.plan} {version.label} made in bulk")
+
+
 def write_articles(url: str, n: int) -> None:
     """A store at ``url`` (PostgreSQL) filled through ``Store.write`` with ``n`` statements of
     generated articles (10 each, 300 speakers), as ingest writes them: the SQL bulk loader is
@@ -106,22 +111,11 @@ def prepare(path: Path | str, n: int, plans: bool = True, links_in_bulk: bool = 
     with Store.open(url) as store:  # opening applies any new migration
         if store.plan_names() or not plans:
             return
-        from redline.analysis import negotiation as lib
         from redline.analysis.claims import refresh_claims
-        from redline.analysis.db_repository import SqlPlanRepository
         from redline.analysis.stored_positions import link_version
-        from redline.examples import example_plans
 
         t0 = time.perf_counter()
-        repo = SqlPlanRepository(store)
-        tagger, pax = lib.point_tagging()
-        for ex in example_plans():
-            lib.import_plan(repo, ex.path, plan=ex.plan, label=ex.label, when=ex.date, tagger=tagger, pax=pax)
-            if links_in_bulk:
-                made = bulk_links(store, ex.plan, ex.label)
-                print(f"  {made} links of {ex.plan} {ex.label} made in bulk")
-            else:
-                link_version(store, repo.get_version(ex.plan, ex.label))
+        import_example_plans(store, in_bulk if links_in_bulk else link_version)
         if links_in_bulk:  # counted as saving links counts them: point tallies, cells, their walk
             from redline.store import point_tallies
 
@@ -203,36 +197,7 @@ def routes(store: Store, at: str = "2025-06-30") -> list[tuple[str, str]]:
 
 def articles(n: int, seed: int) -> list[Prepared]:
     rnd = random.Random(seed)
-    run = f"more{seed}"
-    out = []
-    for k in range(n):
-        day = date(2025, 1, 1) + timedelta(days=rnd.randrange(365))
-        sentences, statements, offset = [], [], 0
-        for j in range(10):
-            who = f"Actor Number {rnd.randrange(300)}"
-            said = " ".join(rnd.choices(WORDS, k=rnd.randrange(6, 18)))
-            sentence = f"{who} said {said} {k}-{j}."
-            start = offset + len(who) + 6
-            statements.append(
-                Statement(
-                    id=f"{run}-{k}-{j}",
-                    document_id=f"{run}-{k}",
-                    content=Span(said, start, start + len(said)),
-                    kind="direct",
-                    speaker=Speaker(who, None, Span(who, offset, offset + len(who))),
-                    issues=sorted(set(rnd.choices(ISSUES, k=2))),
-                    stance=rnd.choice(STANCES),  # type: ignore[arg-type]
-                    date=day,
-                    confidence=0.8,
-                    extractor="scale/1",
-                )
-            )
-            sentences.append(sentence)
-            offset += len(sentence) + 1
-        doc = Document(id=f"{run}-{k}", text=" ".join(sentences), outlet="More", published=day)
-        ex = Extraction(doc, statements, [], extractor="scale/1")
-        out.append(Prepared(ex, fingerprint(doc.text, doc.url, doc.content_hash)))
-    return out
+    return [article(rnd, f"more{seed}", k, outlet="More", extractor="scale/1") for k in range(n)]
 
 
 def timed(call: Callable[[], object]) -> float:

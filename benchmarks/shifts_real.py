@@ -39,7 +39,7 @@ from _talks_store import extraction_version, gold_statements, load_talks, talks_
 
 from redline import balance
 from redline.analysis import shifts as shifts_module
-from redline.analysis.positions import RowKind, issue_columns, own_reversal, row_of
+from redline.analysis.positions import BalanceSettings, RowKind, issue_columns, own_reversal, row_of
 from redline.analysis.shifts import Shift, find_shifts
 from redline.balance import ReversalTest, reversal_test
 from redline.demo import run_demo
@@ -99,9 +99,9 @@ def _stage_shifts(
     real_undone, real_voice = balance.drop_undone, shifts_module.one_voice
     balance.drop_undone = lambda shifts: shifts  # type: ignore[assignment]
     if loose:
-        shifts_module.one_voice = lambda _sh: True
+        shifts_module.one_voice = lambda _sh, _knowledge=None: True
     try:
-        return find_shifts(statements, by="party", party_of=parties, knowledge=known)
+        return find_shifts(statements, BalanceSettings(by="party", party_of=parties, knowledge=known))
     finally:
         balance.drop_undone, shifts_module.one_voice = real_undone, real_voice
 
@@ -151,7 +151,11 @@ def trace(
             )
     loose = [s for s in _stage_shifts(statements, parties, known, loose=True) if near(s)]
     kept = [s for s in _stage_shifts(statements, parties, known, loose=False) if near(s)]
-    final = [s for s in find_shifts(statements, by="party", party_of=parties, knowledge=known) if near(s)]
+    final = [
+        s
+        for s in find_shifts(statements, BalanceSettings(by="party", party_of=parties, knowledge=known))
+        if near(s)
+    ]
     undated = all(s.date is None for s in statements if s.document_id in real["evidence"])
     if final:
         verdict = "found"
@@ -183,9 +187,9 @@ def main() -> None:
     known = shift_knowledge()
 
     gold_st, gold_parties = gold_statements(talks)
-    gold = find_shifts(gold_st, by=by, party_of=gold_parties, knowledge=known)
+    gold = find_shifts(gold_st, BalanceSettings(by=by, party_of=gold_parties, knowledge=known))
     statements = store.countable_statements()
-    system = find_shifts(statements, by=by, party_of=store.parties(), knowledge=known)
+    system = find_shifts(statements, BalanceSettings(by=by, party_of=store.parties(), knowledge=known))
 
     hits = [s for s in system if any(same(s, g) for g in gold)]
     found = [g for g in gold if any(same(s, g) for s in system)]
@@ -229,7 +233,7 @@ def main() -> None:
         f" {real_found(gold)}, by redline {real_found(system)} (same row and issue within {REAL_DAYS} days)"
     )
     demo_statements, demo_parties = demo_corpus()
-    demo = find_shifts(demo_statements, by=by, party_of=demo_parties, knowledge=known)
+    demo = find_shifts(demo_statements, BalanceSettings(by=by, party_of=demo_parties, knowledge=known))
     print(f"demo corpus ({len(demo_statements)} statements): {len(demo)} shifts, {judged(demo)}")
     # what the rule would show if moving between support and conditional were not a reversal
     # (a condition narrows support, it does not reverse it): the labels above, re-counted
@@ -242,10 +246,10 @@ def main() -> None:
     # what the rule shows without one voice on both sides (``shifts.one_voice``): the party rows'
     # shifts made of two speakers' quotes, re-counted with the labels above
     real_rule = shifts_module.one_voice
-    shifts_module.one_voice = lambda _sh: True
+    shifts_module.one_voice = lambda _sh, _knowledge=None: True
     try:
         loose = [
-            find_shifts(st, by=by, party_of=pt, knowledge=known)
+            find_shifts(st, BalanceSettings(by=by, party_of=pt, knowledge=known))
             for st, pt in (
                 (statements, store.parties()),
                 (gold_st, gold_parties),

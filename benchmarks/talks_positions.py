@@ -38,7 +38,7 @@ from _shared import require_shared
 from _talks_store import gold_statements, load_talks, talks_store
 from talks_eval import SEED, held_out_lines
 
-from redline.analysis.positions import Cell, PositionMatrix, position_matrix
+from redline.analysis.positions import BalanceSettings, Cell, PositionMatrix, position_matrix
 from redline.model import Extraction, Statement
 
 # the cells the annotation notes spell out, with the value they say the cell has
@@ -125,8 +125,8 @@ def main() -> None:
     store = talks_store(talks)
     gold_st, gold_parties = gold_statements(talks)
     statements = store.countable_statements()
-    gold = position_matrix(gold_st, by="party", party_of=gold_parties)
-    system = position_matrix(statements, by="party", party_of=store.parties())
+    gold = position_matrix(gold_st, BalanceSettings(by="party", party_of=gold_parties))
+    system = position_matrix(statements, BalanceSettings(by="party", party_of=store.parties()))
     print(
         f"talks set: {len(gold_st)} gold statements ({gold.undated_statements} undated),"
         f" {len(statements)} redline statements ({system.undated_statements} undated)"
@@ -137,7 +137,7 @@ def main() -> None:
     if args.held_out:
         held, parties = held_out_statements(held_out_lines(shared, args.seed))
         print(f"== held out (5-fold CV by article, fold shuffle {args.seed}): {len(held)} statements")
-        matrix = position_matrix(held, by="party", party_of=parties)
+        matrix = position_matrix(held, BalanceSettings(by="party", party_of=parties))
         noted(gold, matrix)
         compare(gold, matrix, args.min, args.verbose)
 

@@ -30,6 +30,8 @@ from redline.errors import ConfigError
 from redline.knowledge.actors import load_actors
 from redline.model import Document, Extraction, Problem
 from redline.runners import ExtractorFactory, ExtractorLike, Runner, default_extractor_factory, open_runner
+from redline.sources import read_sources as dispatch
+from redline.sources.dateline import document_date, yearless_dateline
 from redline.store import DocumentKey, Outcome, Prepared, Store, fingerprint
 from redline.urls import canonical_url
 
@@ -190,8 +192,6 @@ def _new_only(
         for d, stored in copies:
             report.copy(d.source or d.id, stored)
         store.record_copies(copies)  # their outlets count in claims; their dates date an undated story
-        from redline.sources.dateline import yearless_dateline
-
         undated = [d for d in fresh if d.published is None]
         report.undated += len(undated)
         for d in undated:
@@ -279,8 +279,6 @@ def _self_dated(doc: Document) -> Document:
     the URL's), as a reader does today: what was stored before that reading existed catches up."""
     if doc.published is not None:
         return doc
-    from redline.sources.dateline import document_date
-
     found = document_date(doc.text, doc.url)
     return doc if found is None else replace(doc, published=found)
 
@@ -291,6 +289,4 @@ def read_sources(
 ) -> Iterator[Document | Problem]:
     """Documents from files, folders, stdin and URLs (the sources layer's dispatcher);
     ``published`` dates the documents that carry no date of their own."""
-    from redline.sources import read_sources as dispatch
-
     yield from dispatch(specs, settings, published=published)

@@ -10,6 +10,7 @@ from negotiation_builders import MakeStatement
 from redline.analysis.negotiation import Corpus, positions
 from redline.analysis.positions_report import party_names, positions_report, undated_line
 from redline.knowledge.actors import packaged_parties
+from redline.knowledge.shift_cues import shift_knowledge
 from redline.model import Document, Extraction
 
 
@@ -46,6 +47,7 @@ def test_report_names_rows_and_columns_and_counts_the_undated(statement: MakeSta
         [Extraction(Document("doc-1", "", url="https://news.example/1", outlet="Wire"), said)],
         [],
         {"volodymyr-zelensky": "ukraine"},
+        shift_knowledge(),
     )
     report = positions_report(positions(corpus), by="party", documents=corpus.documents)
     assert [(r.id, r.name) for r in report.rows] == [("ukraine", "Ukraine")]
@@ -75,7 +77,9 @@ def test_parties_of_other_talks_are_sides_and_media_stay_apart(statement: MakeSt
         statement("we will hold the river share", "Lena Ostrova", issues=("territory",), stance="oppose"),
         statement("the share is fair", "Wire Desk", issues=("territory",), stance="support"),
     ]
-    corpus = Corpus([Extraction(Document("doc-1", ""), said)], [], {"lena-ostrova": "upstream_state"})
+    corpus = Corpus(
+        [Extraction(Document("doc-1", ""), said)], [], {"lena-ostrova": "upstream_state"}, shift_knowledge()
+    )
     report = positions_report(positions(corpus), by="party", documents=corpus.documents)
     sides, apart = split_rows(report)
     assert sides == ["upstream_state"] and apart == ["unaffiliated"]

@@ -13,7 +13,7 @@ from negotiation_builders import EXAMPLES
 
 from redline.analysis.plan_reports import find_reported_changes, reconstruct_version
 from redline.analysis.plans import load_plan
-from redline.analysis.positions import position_matrix
+from redline.analysis.positions import BalanceSettings, position_matrix
 from redline.analysis.timeline import build_timeline
 from redline.knowledge.plan_changes import load_change_lexicon
 from redline.model import Document, Event, Extraction, Span, Speaker, Statement, stable_id
@@ -72,7 +72,7 @@ def _seed() -> Extraction:
 
 
 def test_putin_supports_the_plan_and_demands_territory_and_recognition() -> None:
-    m = position_matrix(_seed().statements, by="actor")
+    m = position_matrix(_seed().statements, BalanceSettings(by="actor"))
     stances = {
         col: m.get("Vladimir Putin", col)
         for col in ("plan_overall", "territory", "recognition", "elections_legitimacy")
@@ -102,7 +102,7 @@ def test_kyslytsya_reports_army_cap_and_amnesty_removed() -> None:
 
 
 def test_yermak_reports_continued_work_and_party_positions() -> None:
-    m = position_matrix(_seed().statements, party_of=PARTIES)
+    m = position_matrix(_seed().statements, BalanceSettings(by="party", party_of=PARTIES))
     process = m.get("ukraine", "process")
     assert process is not None and "continue to work" in process.quote.content.text
     assert m.get("ukraine", "military_limits") is not None

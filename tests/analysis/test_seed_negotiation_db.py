@@ -51,7 +51,7 @@ def seeded(
             tagger=tagger,
             pax=pax,
         )
-        yield store, lib.read_corpus(SqlStatementSource(store))
+        yield store, lib.read_corpus(SqlStatementSource(store), store.knowledge)
 
 
 def test_putin_for_russia_supports_the_plan_territory_recognition_and_calls_kyiv_illegitimate(

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from negotiation_builders import MakeStatement
 
-from redline.analysis.positions import position_matrix
+from redline.analysis.positions import BalanceSettings, position_matrix
 from redline.analysis.shifts import find_shifts
 from redline.knowledge.shift_cues import shift_knowledge
 from redline.model import Span, Speaker, Statement
@@ -26,14 +26,17 @@ def test_a_shift_needs_two_dated_statements_on_each_side(statement: MakeStatemen
         statement("still ready", said, stance="support", when="2025-11-26"),
         statement("we agree", stance="support", when="2025-11-27"),
     ]
-    (sh,) = find_shifts(stmts)
+    (sh,) = find_shifts(stmts, BalanceSettings(by="actor"))
     assert (sh.row, sh.column, sh.before, sh.after) == (said, "plan_overall", "oppose", "support")
     assert sh.quote_before.content.text == "not without changes"  # the latest before the change
     assert sh.quote_after.content.text == "ready to move forward"
     assert (sh.evidence_before, sh.evidence_after, sh.explicit) == (2, 2, False)
-    assert find_shifts(stmts[:5]) == [] or find_shifts(stmts[:5])[0].evidence_after == 2
+    assert (
+        find_shifts(stmts[:5], BalanceSettings(by="actor")) == []
+        or find_shifts(stmts[:5], BalanceSettings(by="actor"))[0].evidence_after == 2
+    )
     # before the second supporting statement was said there is no evidence of a new position yet
-    assert find_shifts(stmts, at=date(2025, 11, 25)) == []
+    assert find_shifts(stmts, BalanceSettings(by="actor", at=date(2025, 11, 25))) == []
 
 
 def test_support_qualified_by_conditions_is_a_nuance_not_a_reversal(statement: MakeStatement) -> None:
@@ -45,9 +48,11 @@ def test_support_qualified_by_conditions_is_a_nuance_not_a_reversal(statement: M
         statement("only with guarantees first", said, stance="conditional", when="2025-11-25"),
         statement("provided the line is frozen", said, stance="conditional", when="2025-11-26"),
     ]
-    cell = position_matrix(stmts, by="actor").get(said, "plan_overall")
+    cell = position_matrix(stmts, BalanceSettings(by="actor")).get(said, "plan_overall")
     assert cell is not None and cell.stance == "conditional"  # the cell moves
-    (nuance,) = find_shifts(stmts)  # but the side does not: still for the plan, with conditions
+    (nuance,) = find_shifts(
+        stmts, BalanceSettings(by="actor")
+    )  # but the side does not: still for the plan, with conditions
     assert (nuance.before, nuance.after, nuance.kind) == ("support", "conditional", "nuance")
     turned = [
         *stmts,
@@ -56,7 +61,7 @@ def test_support_qualified_by_conditions_is_a_nuance_not_a_reversal(statement: M
         statement("no, not this text", said, stance="oppose", when="2025-11-30"),
         statement("never", said, stance="oppose", when="2025-12-01"),
     ]
-    nuance_again, sh = find_shifts(turned)
+    nuance_again, sh = find_shifts(turned, BalanceSettings(by="actor"))
     assert nuance_again == nuance
     assert (sh.before, sh.after, sh.evidence_before, sh.kind) == ("conditional", "oppose", 3, "reversal")
 
@@ -73,7 +78,7 @@ def test_conditions_dropped_are_a_nuance(statement: MakeStatement) -> None:
         statement("with a transition period, yes", said, stance="conditional", when="2025-11-22"),
         statement("we no longer insist on a transition period", said, stance="support", when="2025-12-02"),
     ]
-    reversal, nuance = find_shifts(stmts, knowledge=KNOWN)
+    reversal, nuance = find_shifts(stmts, BalanceSettings(by="actor", knowledge=KNOWN))
     assert (reversal.before, reversal.after, reversal.kind) == ("oppose", "conditional", "reversal")
     assert (nuance.before, nuance.after, nuance.kind) == ("conditional", "support", "nuance")
     assert nuance.explicit
@@ -85,7 +90,7 @@ def test_conditions_dropped_are_a_nuance(statement: MakeStatement) -> None:
         statement("we will sign it", said, stance="support", when="2025-12-04"),
         statement("we will vote for it", said, stance="support", when="2025-12-05"),
     ]
-    assert [(sh.before, sh.after, sh.kind) for sh in find_shifts(backed)] == [
+    assert [(sh.before, sh.after, sh.kind) for sh in find_shifts(backed, BalanceSettings(by="actor"))] == [
         ("oppose", "conditional", "reversal"),
         ("conditional", "support", "nuance"),
     ]
@@ -95,7 +100,9 @@ def test_conditions_dropped_are_a_nuance(statement: MakeStatement) -> None:
         statement("we back it, if the ports stay open", said, stance="conditional", when="2025-12-06"),
         statement("only with a transition period after all", said, stance="conditional", when="2025-12-07"),
     ]
-    assert [(sh.before, sh.after) for sh in find_shifts(undone)] == [("oppose", "conditional")]
+    assert [(sh.before, sh.after) for sh in find_shifts(undone, BalanceSettings(by="actor"))] == [
+        ("oppose", "conditional")
+    ]
 
 
 def test_one_statement_on_a_side_is_no_shift(statement: MakeStatement) -> None:
@@ -105,7 +112,9 @@ def test_one_statement_on_a_side_is_no_shift(statement: MakeStatement) -> None:
         statement("still unacceptable", stance="oppose", when="2025-11-24"),
         statement("an undated reversal", stance="support", when=None),
     ]
-    assert find_shifts(stmts, by="party", party_of=PARTIES) == []  # one "support" before is not a position
+    assert (
+        find_shifts(stmts, BalanceSettings(by="party", party_of=PARTIES)) == []
+    )  # one "support" before is not a position
 
 
 def test_an_explicit_reversal_is_enough(statement: MakeStatement) -> None:
@@ -113,10 +122,12 @@ def test_an_explicit_reversal_is_enough(statement: MakeStatement) -> None:
         statement("unacceptable", stance="oppose", when="2025-11-20"),
         statement("Russia no longer rejects the draft as a basis", stance="support", when="2025-11-24"),
     ]
-    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
+    (sh,) = find_shifts(stmts, BalanceSettings(by="party", party_of=PARTIES, knowledge=KNOWN))
     assert (sh.before, sh.after, sh.date, sh.explicit) == ("oppose", "support", date(2025, 11, 24), True)
     assert sh.quote_before.content.text == "unacceptable"
-    assert find_shifts(stmts, by="party", party_of=PARTIES, knowledge=NO_CUES) == []  # one statement
+    assert (
+        find_shifts(stmts, BalanceSettings(by="party", party_of=PARTIES, knowledge=NO_CUES)) == []
+    )  # one statement
 
 
 def test_a_reversal_listing_the_plan_after_an_issue_turns_the_plan_too(statement: MakeStatement) -> None:
@@ -130,26 +141,33 @@ def test_a_reversal_listing_the_plan_after_an_issue_turns_the_plan_too(statement
             "no truce now, and our position will be revised", stance="oppose", when="2025-11-30", issues=truce
         ),
     ]
-    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
+    (sh,) = find_shifts(stmts, BalanceSettings(by="party", party_of=PARTIES, knowledge=KNOWN))
     assert (sh.column, sh.before, sh.after, sh.explicit) == ("plan_overall", "support", "oppose", True)
     assert sh.quote_after is stmts[2] and sh.quote_before.content.text == "the outline is broadly acceptable"
-    matrix = position_matrix(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
+    matrix = position_matrix(stmts, BalanceSettings(by="party", party_of=PARTIES, knowledge=KNOWN))
     assert matrix.get("russia", "plan_overall").counts["oppose"] == 1  # the matrix counts it there too
     assert (
-        position_matrix(stmts, by="party", party_of=PARTIES, knowledge=NO_CUES)
+        position_matrix(stmts, BalanceSettings(by="party", party_of=PARTIES, knowledge=NO_CUES))
         .get("russia", "plan_overall")
         .counts["oppose"]
         == 0
     )
     # not a reversal: a stance on the truce, none on the plan as a whole
     plain = statement("no truce now, the talks go on", stance="oppose", when="2025-11-30", issues=truce)
-    assert find_shifts([*stmts[:2], plain], by="party", party_of=PARTIES, knowledge=KNOWN) == []
+    assert (
+        find_shifts([*stmts[:2], plain], BalanceSettings(by="party", party_of=PARTIES, knowledge=KNOWN)) == []
+    )
     # undated, it is counted on the plan, undated, and turns nothing
     undated = statement(
         "no truce now, and our position will be revised", stance="oppose", when=None, issues=truce
     )
-    assert find_shifts([*stmts[:2], undated], by="party", party_of=PARTIES, knowledge=KNOWN) == []
-    counted = position_matrix([*stmts[:2], undated], by="party", party_of=PARTIES, knowledge=KNOWN)
+    assert (
+        find_shifts([*stmts[:2], undated], BalanceSettings(by="party", party_of=PARTIES, knowledge=KNOWN))
+        == []
+    )
+    counted = position_matrix(
+        [*stmts[:2], undated], BalanceSettings(by="party", party_of=PARTIES, knowledge=KNOWN)
+    )
     assert counted.undated_in("russia", "plan_overall") == 1
 
 
@@ -158,7 +176,7 @@ def test_no_longer_about_something_else_is_no_reversal(statement: MakeStatement)
         statement("unacceptable", stance="oppose", when="2025-11-20"),
         statement("the amnesty clause was no longer in the draft", stance="support", when="2025-11-24"),
     ]
-    assert find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN) == []
+    assert find_shifts(stmts, BalanceSettings(by="party", party_of=PARTIES, knowledge=KNOWN)) == []
 
 
 def test_media_and_unaffiliated_rows_make_no_shifts(statement: MakeStatement) -> None:
@@ -167,10 +185,12 @@ def test_media_and_unaffiliated_rows_make_no_shifts(statement: MakeStatement) ->
         statement(f"the outlet says {k}", "Daily Wire Service", stance=stance, when=day)
         for k, (stance, day) in enumerate(zip(("oppose", "oppose", "support", "support"), days, strict=True))
     ]
-    assert find_shifts(stmts, by="party", party_of=PARTIES) == []  # the unaffiliated row
+    assert find_shifts(stmts, BalanceSettings(by="party", party_of=PARTIES)) == []  # the unaffiliated row
     media = {"daily-wire-service": "media"}
-    assert find_shifts(stmts, by="actor", party_of=media) == []
-    assert len(find_shifts(stmts, by="actor")) == 1  # the same statements from a named actor would shift
+    assert find_shifts(stmts, BalanceSettings(by="actor", party_of=media)) == []
+    assert (
+        len(find_shifts(stmts, BalanceSettings(by="actor"))) == 1
+    )  # the same statements from a named actor would shift
 
 
 def test_one_stray_label_does_not_flip_the_cell(statement: MakeStatement) -> None:
@@ -180,7 +200,7 @@ def test_one_stray_label_does_not_flip_the_cell(statement: MakeStatement) -> Non
         for day in ("2025-11-21", "2025-11-23", "2025-11-25")
     ]
     stmts.append(statement("a line misread as consent", said, issues=("territory",), stance="support"))
-    assert find_shifts(stmts, party_of=PARTIES, by="party") == []
+    assert find_shifts(stmts, BalanceSettings(by="party", party_of=PARTIES)) == []
 
 
 def test_matrix_and_shift_agree_on_the_day(statement: MakeStatement) -> None:
@@ -191,9 +211,11 @@ def test_matrix_and_shift_agree_on_the_day(statement: MakeStatement) -> None:
         statement("still unacceptable", stance="oppose", when="2025-11-23"),
         statement("never", stance="oppose", when="2025-11-24"),
     ]
-    (sh,) = find_shifts(stmts, by="party", party_of=PARTIES)
+    (sh,) = find_shifts(stmts, BalanceSettings(by="party", party_of=PARTIES))
     assert (sh.before, sh.after) == ("support", "oppose")
-    cell = position_matrix(stmts, party_of=PARTIES, at=sh.date).get("russia", "plan_overall")
+    cell = position_matrix(stmts, BalanceSettings(by="party", party_of=PARTIES, at=sh.date)).get(
+        "russia", "plan_overall"
+    )
     assert cell is not None and cell.stance == sh.after
 
 
@@ -227,9 +249,11 @@ def test_shifts_and_the_matrix_agree_on_every_position() -> None:
     checked = 0
     for seed in range(100):
         stmts = _random_corpus(seed)
-        for sh in find_shifts(stmts, by="actor"):
-            on = position_matrix(stmts, by="actor", at=sh.date).get(sh.row, sh.column)
-            before = position_matrix(stmts, by="actor", at=sh.date - timedelta(days=1)).get(sh.row, sh.column)
+        for sh in find_shifts(stmts, BalanceSettings(by="actor")):
+            on = position_matrix(stmts, BalanceSettings(by="actor", at=sh.date)).get(sh.row, sh.column)
+            before = position_matrix(stmts, BalanceSettings(by="actor", at=sh.date - timedelta(days=1))).get(
+                sh.row, sh.column
+            )
             assert on is not None and before is not None
             assert (before.stance, on.stance) == (sh.before, sh.after), (seed, sh)
             checked += 1
@@ -240,12 +264,14 @@ def test_a_reversal_reported_of_someone_else_is_no_shift(statement: MakeStatemen
     said = "Vladimir Putin"
     before = statement("the draft is unacceptable", said, stance="oppose", when="2025-11-20")
     theirs = statement("the US no longer backs its draft", said, stance="support", when="2025-11-24")
-    assert find_shifts([before, theirs], by="party", party_of=PARTIES, knowledge=KNOWN) == []
+    assert find_shifts([before, theirs], BalanceSettings(by="party", party_of=PARTIES, knowledge=KNOWN)) == []
     ours = statement("we no longer insist on the old wording", said, stance="support", when="2025-11-24")
-    (sh,) = find_shifts([before, ours], by="party", party_of=PARTIES, knowledge=KNOWN)
+    (sh,) = find_shifts([before, ours], BalanceSettings(by="party", party_of=PARTIES, knowledge=KNOWN))
     assert sh.explicit and sh.quote_after is ours
     capital = statement("Moscow no longer rejects the draft", said, stance="support", when="2025-11-24")
-    assert find_shifts([before, capital], by="party", party_of=PARTIES, knowledge=KNOWN)  # Russia's own
+    assert find_shifts(
+        [before, capital], BalanceSettings(by="party", party_of=PARTIES, knowledge=KNOWN)
+    )  # Russia's own
 
 
 def test_two_voices_of_a_party_disagreeing_are_no_shift(statement: MakeStatement) -> None:
@@ -254,9 +280,9 @@ def test_two_voices_of_a_party_disagreeing_are_no_shift(statement: MakeStatement
 
     putin_against = said("Vladimir Putin", "oppose", "2025-11-20", "2025-11-21")
     peskov_for = said("Dmitry Peskov", "support", "2025-11-23", "2025-11-24")
-    assert find_shifts([*putin_against, *peskov_for], by="party", party_of=PARTIES) == []
+    assert find_shifts([*putin_against, *peskov_for], BalanceSettings(by="party", party_of=PARTIES)) == []
     putin_for = said("Vladimir Putin", "support", "2025-11-23", "2025-11-24")
-    (sh,) = find_shifts([*putin_against, *putin_for], by="party", party_of=PARTIES)
+    (sh,) = find_shifts([*putin_against, *putin_for], BalanceSettings(by="party", party_of=PARTIES))
     assert (sh.row, sh.before, sh.after) == ("russia", "oppose", "support")
     assert sh.quote_before.speaker == sh.quote_after.speaker  # one voice changed, both quotes show it
 
@@ -275,10 +301,10 @@ def test_a_change_undone_within_a_week_is_no_shift(statement: MakeStatement) -> 
         *say("conditional", "2025-12-05", "2025-12-06", "2025-12-07"),  # a condition misread as consent
         *say("oppose", "2025-12-09", "2025-12-10", "2025-12-11", "2025-12-12"),
     ]
-    assert find_shifts(flap) == []
+    assert find_shifts(flap, BalanceSettings(by="actor")) == []
     # the same turn that holds past a week is a shift
     held = [*flap[:5], *say("conditional", "2025-12-08"), *say("oppose", "2025-12-20", "2025-12-21")]
-    found = find_shifts(held)
+    found = find_shifts(held, BalanceSettings(by="actor"))
     assert [(sh.before, sh.after, sh.date) for sh in found] == [
         ("oppose", "conditional", date(2025, 12, 6)),
         ("conditional", "oppose", date(2025, 12, 21)),
@@ -293,5 +319,5 @@ def test_a_change_said_outright_stands_even_if_undone(statement: MakeStatement) 
         statement("it cannot be a basis", stance="oppose", when="2025-11-26"),
         statement("it is not a basis", stance="oppose", when="2025-11-27"),
     ]
-    found = find_shifts(stmts, by="party", party_of=PARTIES, knowledge=KNOWN)
+    found = find_shifts(stmts, BalanceSettings(by="party", party_of=PARTIES, knowledge=KNOWN))
     assert [(sh.before, sh.after, sh.explicit) for sh in found][:1] == [("oppose", "support", True)]

@@ -6,12 +6,12 @@ they catch a fix being undone at any depth.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
-from redline.model import Document, Extraction
+from news_extraction import extract
+from redline.model import Extraction
 
 pytestmark = pytest.mark.model
 
@@ -21,11 +21,6 @@ def rules_extractor() -> Any:
     from redline.extract.pipeline import Extractor
 
     return Extractor.load(rules_only=True)
-
-
-def _extract(extractor: Any, text: str) -> Extraction:
-    result: Extraction = extractor.extract_one(Document(id="t", text=text, published=date(2025, 12, 1)))
-    return result
 
 
 def _by_content(extraction: Extraction, fragment: str) -> Any:
@@ -51,11 +46,11 @@ def test_blank_line_ends_a_sentence(extractor: Any) -> None:
 )
 def test_crosshead_with_alleged_is_not_a_statement(extractor: Any, crosshead: str) -> None:
     text = f"Talks went on in Miami on Sunday.\n\n{crosshead}\n\nA court in Moscow passed sentence on Monday."
-    assert _extract(extractor, text).statements == []
+    assert extract(extractor, text).statements == []
 
 
 def test_alleged_that_is_still_a_cue(extractor: Any) -> None:
-    extraction = _extract(extractor, "The prosecutor alleged that the men had planned the attack for months.")
+    extraction = extract(extractor, "The prosecutor alleged that the men had planned the attack for months.")
     statement = _by_content(extraction, "the men had planned the attack")
     assert statement.speaker is not None and statement.speaker.mention.text == "The prosecutor"
 
@@ -66,7 +61,7 @@ def test_definite_person_noun_takes_up_the_person_in_focus(extractor: Any) -> No
         "The diplomat, who was in Geneva for the talks, said the hardest questions were left open. "
         "The presidents would settle them, he said."
     )
-    extraction = _extract(extractor, text)
+    extraction = extract(extractor, text)
     for fragment in ("the hardest questions were left open", "The presidents would settle them"):
         speaker = _by_content(extraction, fragment).speaker
         assert speaker is not None and speaker.name.endswith("Hrytsenko")
@@ -77,7 +72,7 @@ def test_indefinite_person_noun_is_someone_new(extractor: Any) -> None:
         "Taras Hrytsenko, who led the Ukrainian team, said on Monday that the draft was shorter. "
         "A diplomat who was in Geneva said the hardest questions were left open."
     )
-    speaker = _by_content(_extract(extractor, text), "the hardest questions were left open").speaker
+    speaker = _by_content(extract(extractor, text), "the hardest questions were left open").speaker
     assert speaker is not None and not speaker.name.endswith("Hrytsenko")
 
 
@@ -103,7 +98,7 @@ def test_indefinite_person_noun_is_someone_new(extractor: Any) -> None:
 def test_clause_joined_after_an_inserted_cue_is_still_reported(
     extractor: Any, text: str, first: str, second: str, speaker: str
 ) -> None:
-    extraction = _extract(extractor, text)
+    extraction = extract(extractor, text)
     contents = {s.content.text: s for s in extraction.statements}
     assert first in contents and second in contents, list(contents)
     for part in (first, second):
@@ -112,7 +107,7 @@ def test_clause_joined_after_an_inserted_cue_is_still_reported(
 
 
 def test_narrator_going_on_about_the_speaker_is_not_reported(extractor: Any) -> None:
-    extraction = _extract(extractor, "The talks were long, she said, and she left for Brussels.")
+    extraction = extract(extractor, "The talks were long, she said, and she left for Brussels.")
     assert [s.content.text for s in extraction.statements] == ["The talks were long"]
 
 
@@ -161,12 +156,12 @@ def test_pronoun_borrows_issues_from_the_previous_sentence_of_its_paragraph(
         "Washington proposed that it be run by an American company, officials said.\n\n"
         "Kyiv wants it back, an adviser said."
     )
-    extraction = _extract(extractor, text)
+    extraction = extract(extractor, text)
     assert "nuclear_plant" in _by_content(extraction, "it be run by an American company").issues
     # a new paragraph: "it" takes nothing from the plant sentence. Checked on the rules alone: the
     # learned issue model reads the whole article's issues as context and may well guess the plant
     # for a paragraph about it, which is a guess of its own, not the pronoun borrowing
-    rules = _extract(rules_extractor, text)
+    rules = extract(rules_extractor, text)
     assert "nuclear_plant" in _by_content(rules, "it be run by an American company").issues
     assert "nuclear_plant" not in _by_content(rules, "Kyiv wants it back").issues
 
@@ -184,13 +179,13 @@ def test_previous_sentence_is_not_borrowed_without_an_anaphor() -> None:
 # -- attribution and speakers, continued ------------------------------------------------------------
 def test_verb_and_noun_framing_one_content_give_one_statement(extractor: Any) -> None:
     text = "The minister repeated her claim that the ceasefire line had been drawn in Moscow."
-    extraction = _extract(extractor, text)
+    extraction = extract(extractor, text)
     assert [s.content.text for s in extraction.statements] == ["the ceasefire line had been drawn in Moscow"]
 
 
 def test_insert_between_subject_and_cue_verb_is_the_speaker(extractor: Any) -> None:
     text = "Zelensky met reporters in Kyiv on Monday. Rubio, he said, had promised to look at the maps."
-    extraction = _extract(extractor, text)
+    extraction = extract(extractor, text)
     statement = _by_content(extraction, "had promised to look at the maps")
     assert statement.speaker is not None and statement.speaker.mention.text == "he"
     assert statement.speaker.name == "Volodymyr Zelensky"
@@ -199,7 +194,7 @@ def test_insert_between_subject_and_cue_verb_is_the_speaker(extractor: Any) -> N
 
 def test_question_put_to_the_speaker_is_not_a_statement(extractor: Any) -> None:
     text = "Asked whether the ministers would meet in Ankara, Sybiha said the date depended on Moscow."
-    contents = [s.content.text for s in _extract(extractor, text).statements]
+    contents = [s.content.text for s in extract(extractor, text).statements]
     assert not [c for c in contents if "ministers would meet" in c]
     assert any("depended on Moscow" in c for c in contents)
 
@@ -209,7 +204,7 @@ def test_gerund_subject_and_extraposed_infinitive_have_no_speaker(extractor: Any
         "Endorsing the draft means losing the east; rejecting it would mean losing American help. "
         "Lawyers argued that the clause would make it impossible to condemn anyone for the shelling."
     )
-    contents = [s.content.text for s in _extract(extractor, text).statements]
+    contents = [s.content.text for s in extract(extractor, text).statements]
     assert len(contents) == 1 and contents[0].startswith("the clause would make it impossible")
 
 
@@ -218,7 +213,7 @@ def test_while_clause_after_an_inserted_cue_is_still_reported(extractor: Any) ->
         "Sybiha briefed the press in Kyiv. Most of the European ideas looked workable, he said, "
         "while the Russian ones ignored the front line entirely."
     )
-    contents = {s.content.text: s for s in _extract(extractor, text).statements}
+    contents = {s.content.text: s for s in extract(extractor, text).statements}
     assert "Most of the European ideas looked workable" in contents, list(contents)
     second = contents.get("the Russian ones ignored the front line entirely")
     assert second is not None and second.speaker is not None and second.speaker.name == "Andrii Sybiha"
@@ -226,7 +221,7 @@ def test_while_clause_after_an_inserted_cue_is_still_reported(extractor: Any) ->
 
 def test_insert_after_an_opening_condition_keeps_the_main_clause(extractor: Any) -> None:
     text = "Peskov spoke on Friday. If the Europeans wanted to see a map, he said, Moscow would send one."
-    statements = _extract(extractor, text).statements
+    statements = extract(extractor, text).statements
     assert len(statements) == 1, [s.content.text for s in statements]
     assert statements[0].content.text.endswith("Moscow would send one")
     assert statements[0].speaker is not None and statements[0].speaker.name == "Dmitry Peskov"
@@ -234,7 +229,7 @@ def test_insert_after_an_opening_condition_keeps_the_main_clause(extractor: Any)
 
 def test_second_speaker_in_a_while_clause_keeps_a_statement(extractor: Any) -> None:
     text = "The US envoy says a deal is close, while Sybiha calls the draft a fair starting point."
-    statements = {s.content.text: s for s in _extract(extractor, text).statements}
+    statements = {s.content.text: s for s in extract(extractor, text).statements}
     first = statements.get("a deal is close")
     assert first is not None, list(statements)
     second = [s for c, s in statements.items() if "fair starting point" in c]
@@ -246,7 +241,7 @@ def test_clause_with_a_complementiser_is_not_an_insert(extractor: Any) -> None:
         "Witkoff's adviser says some Russian ideas are useful, others are not, "
         "and that the meetings will continue."
     )
-    statements = _extract(extractor, text).statements
+    statements = extract(extractor, text).statements
     assert statements, "the adviser's statement should be found"
     for statement in statements:
         assert statement.speaker is None or "meetings" not in statement.speaker.mention.text
@@ -257,7 +252,7 @@ def test_role_in_a_standfirst_resolves_to_the_holder_named_later(extractor: Any)
         "Putin's aide says the American text is a starting point.\n\n"
         "Yuri Ushakov told reporters on Tuesday that the envoys would return."
     )
-    statement = _by_content(_extract(extractor, text), "the American text is a starting point")
+    statement = _by_content(extract(extractor, text), "the American text is a starting point")
     assert statement.speaker is not None and statement.speaker.name == "Yuri Ushakov"
 
 
@@ -269,5 +264,5 @@ def test_pronoun_in_a_relative_clause_takes_the_possessor(extractor: Any) -> Non
         "That leaves Moscow at odds with Zelensky's proposal to hold a vote on any territorial deal, "
         "which he says would need a long truce."
     )
-    statement = _by_content(_extract(extractor, text), "would need a long truce")
+    statement = _by_content(extract(extractor, text), "would need a long truce")
     assert statement.speaker is not None and statement.speaker.name == "Volodymyr Zelensky"

@@ -4,29 +4,18 @@ that person, not the actor list's holder of the office (offices change hands).""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
-from redline.model import Document, Extraction, Statement
+from news_extraction import extract, only
+from redline.model import Extraction
 
 pytestmark = pytest.mark.model
 
 
-def _extract(extractor: Any, text: str) -> Extraction:
-    result: Extraction = extractor.extract_one(Document(id="n", text=text, published=date(2025, 12, 1)))
-    return result
-
-
-def _only(extraction: Extraction, start: str) -> Statement:
-    found = [s for s in extraction.statements if s.content.text.startswith(start)]
-    assert len(found) == 1, [s.content.text for s in extraction.statements]
-    return found[0]
-
-
 def _speaker(extraction: Extraction, start: str) -> str | None:
-    speaker = _only(extraction, start).speaker
+    speaker = only(extraction, start).speaker
     return speaker.name if speaker else None
 
 
@@ -35,7 +24,7 @@ def test_a_pronoun_after_a_named_office_is_the_named_person(extractor: Any) -> N
         "Russia's deputy foreign minister, Anton Belykh, spoke after the meeting in Vienna. "
         "He said Moscow would not accept foreign troops in Ukraine."
     )
-    assert _speaker(_extract(extractor, text), "Moscow would not") == "Anton Belykh"
+    assert _speaker(extract(extractor, text), "Moscow would not") == "Anton Belykh"
 
 
 def test_the_office_again_is_the_person_the_article_named_in_it(extractor: Any) -> None:
@@ -43,12 +32,12 @@ def test_the_office_again_is_the_person_the_article_named_in_it(extractor: Any) 
         "The talks in Vienna ran late, Anton Belykh, Russia's deputy foreign minister, told "
         "reporters. Later, Russia's deputy foreign minister said Moscow would not accept foreign troops."
     )
-    assert _speaker(_extract(extractor, text), "Moscow would not") == "Anton Belykh"
+    assert _speaker(extract(extractor, text), "Moscow would not") == "Anton Belykh"
 
 
 def test_an_office_with_no_name_beside_it_is_still_the_listed_holder(extractor: Any) -> None:
     text = "Russia's deputy foreign minister said Moscow would not accept foreign troops in Ukraine."
-    assert _speaker(_extract(extractor, text), "Moscow would not") == "Sergei Ryabkov"
+    assert _speaker(extract(extractor, text), "Moscow would not") == "Sergei Ryabkov"
 
 
 def test_a_name_beside_the_office_of_another_persons_aide_is_the_aides(extractor: Any) -> None:
@@ -56,7 +45,7 @@ def test_a_name_beside_the_office_of_another_persons_aide_is_the_aides(extractor
         "A spokesman for Russia's deputy foreign minister, Oleg Sirotin, said on Monday that the "
         "meeting would go ahead. He said Moscow wanted it held in Vienna."
     )
-    extraction = _extract(extractor, text)
+    extraction = extract(extractor, text)
     assert _speaker(extraction, "the meeting would") == "Oleg Sirotin"
     assert _speaker(extraction, "Moscow wanted") == "Oleg Sirotin"
 
@@ -66,7 +55,7 @@ def test_a_new_name_beside_the_office_wins_over_an_earlier_one(extractor: Any) -
         "Anton Belykh, Russia's deputy foreign minister, met the envoys on Monday. On Friday "
         "Russia's deputy foreign minister, Ivan Tarasenko, said Moscow would not accept foreign troops."
     )
-    assert _speaker(_extract(extractor, text), "Moscow would not") == "Ivan Tarasenko"
+    assert _speaker(extract(extractor, text), "Moscow would not") == "Ivan Tarasenko"
 
 
 def test_a_name_apposed_to_a_fronted_place_is_the_speaker_a_pronoun_goes_on_with(extractor: Any) -> None:
@@ -77,7 +66,7 @@ def test_a_name_apposed_to_a_fronted_place_is_the_speaker_a_pronoun_goes_on_with
         "In Lviv, the head of the regional council's negotiating team, Ostap Hrytsak, said the "
         'order had to be the reverse. "First the shelling stops, then we talk," he said.'
     )
-    extraction = _extract(extractor, text)
+    extraction = extract(extractor, text)
     assert _speaker(extraction, "the order had") == "Ostap Hrytsak"
     assert _speaker(extraction, "First the shelling") == "Ostap Hrytsak"
 
@@ -101,7 +90,7 @@ def test_a_name_apposed_to_a_fronted_place_is_the_speaker_a_pronoun_goes_on_with
 def test_a_demand_a_nationality_names_is_that_countrys(
     extractor: Any, text: str, start: str, maker: str
 ) -> None:
-    extraction = _extract(extractor, text)
+    extraction = extract(extractor, text)
     assert _speaker(extraction, start) == maker
     assert _speaker(extraction, "Ukraine would") == "Hrytsak"
 
@@ -119,7 +108,7 @@ def test_a_statement_issued_by_the_ministers_of_a_body_is_the_bodys(extractor: A
         f"{opening} The statement says that the border must be defended. It adds that the "
         "three will keep their troops in Lithuania."
     )
-    extraction = _extract(extractor, text)
+    extraction = extract(extractor, text)
     assert _speaker(extraction, "the border must") == "Weimar Triangle"
     assert _speaker(extraction, "the three will") == "Weimar Triangle"
 
@@ -129,7 +118,7 @@ def test_a_body_no_mention_was_found_for_still_speaks_for_its_ministers(extracto
         "TALLINN - The defence ministers of the Baltic Nine, the states on the eastern flank, "
         "issued a joint statement on Tuesday. The statement says that the border must be defended."
     )
-    speaker = _speaker(_extract(extractor, text), "the border must")
+    speaker = _speaker(extract(extractor, text), "the border must")
     assert speaker is not None and speaker not in {"Estonia", "statement"}
 
 
@@ -140,4 +129,4 @@ def test_a_fronted_place_the_parser_makes_the_subject_is_no_speaker(extractor: A
         "In Kyiv, the head of the presidential office's legal team, Taras Dovbush, said the "
         "order had to be the reverse."
     )
-    assert _speaker(_extract(extractor, text), "the order had") == "Taras Dovbush"
+    assert _speaker(extract(extractor, text), "the order had") == "Taras Dovbush"

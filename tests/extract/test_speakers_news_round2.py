@@ -4,25 +4,13 @@ what was said, and a pronoun far from any mention goes on with the speaker in fo
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
-from redline.model import Document, Extraction, Statement
+from news_extraction import extract, only
 
 pytestmark = pytest.mark.model
-
-
-def _extract(extractor: Any, text: str) -> Extraction:
-    result: Extraction = extractor.extract_one(Document(id="n", text=text, published=date(2025, 12, 1)))
-    return result
-
-
-def _only(extraction: Extraction, start: str) -> Statement:
-    found = [s for s in extraction.statements if s.content.text.startswith(start)]
-    assert len(found) == 1, [s.content.text for s in extraction.statements]
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -33,7 +21,7 @@ def _only(extraction: Extraction, start: str) -> Statement:
     ],
 )
 def test_a_dateline_is_not_the_speaker(extractor: Any, text: str) -> None:
-    statement = _extract(extractor, text).statements[0]
+    statement = extract(extractor, text).statements[0]
     assert statement.speaker is not None
     assert statement.speaker.name in {"Maria Zakharova", "Vladimir Putin"}
     assert statement.speaker.mention.text[:1] not in {"E", "T"} or " " in statement.speaker.mention.text
@@ -41,12 +29,12 @@ def test_a_dateline_is_not_the_speaker(extractor: Any, text: str) -> None:
 
 def test_a_dateline_is_not_part_of_the_content(extractor: Any) -> None:
     text = "OSLO, Oct 10 - The ferry dispute is settled, a senior Norwegian official said on Friday."
-    statement = _only(_extract(extractor, text), "The ferry dispute")
+    statement = only(extract(extractor, text), "The ferry dispute")
     assert statement.content.text == "The ferry dispute is settled"
 
 
 def test_an_upper_case_speaker_is_not_a_dateline(extractor: Any) -> None:
-    statement = _extract(extractor, "NATO said the drills would go ahead in March.").statements[0]
+    statement = extract(extractor, "NATO said the drills would go ahead in March.").statements[0]
     assert statement.speaker is not None and statement.speaker.name == "NATO"
     assert statement.content.text == "the drills would go ahead in March"
 
@@ -58,7 +46,7 @@ def test_a_pronoun_far_from_any_mention_keeps_the_speaker_in_focus(extractor: An
         "Dredging would take two years. Costs have doubled since the spring. "
         "As for the tariffs, he maintains that they will fall next year."
     )
-    statement = _only(_extract(extractor, text), "they will fall")
+    statement = only(extract(extractor, text), "they will fall")
     assert statement.speaker is not None and statement.speaker.name == "Friedrich Merz"
 
 
@@ -68,7 +56,7 @@ def test_a_headline_state_is_the_one_person_the_body_quotes(extractor: Any) -> N
         "Foreign Ministry spokeswoman Maria Zakharova said on Monday that the corridor must stay open "
         "until the spring. She added that talks would resume in Geneva."
     )
-    statements = _extract(extractor, text).statements
+    statements = extract(extractor, text).statements
     headline = [s for s in statements if s.content.text.startswith("ferry corridor")]
     assert len(headline) == 1, [s.content.text for s in statements]
     assert headline[0].speaker is not None and headline[0].speaker.name == "Maria Zakharova"
@@ -81,7 +69,7 @@ def test_a_headline_state_stays_when_the_body_quotes_several_people(extractor: A
         "Foreign Ministry spokeswoman Maria Zakharova said on Monday that the corridor must stay open. "
         "Kremlin spokesman Dmitry Peskov said that talks would resume in Geneva."
     )
-    statements = _extract(extractor, text).statements
+    statements = extract(extractor, text).statements
     headline = [s for s in statements if s.content.text.startswith("ferry corridor")]
     assert headline and headline[0].speaker is not None and headline[0].speaker.name == "Russia"
 
@@ -94,18 +82,18 @@ def test_a_headline_state_stays_when_the_body_quotes_several_people(extractor: A
     ],
 )
 def test_a_media_phrase_ending_in_a_name_is_that_outlet(extractor: Any, text: str, outlet: str) -> None:
-    statement = _extract(extractor, text).statements[0]
+    statement = extract(extractor, text).statements[0]
     assert statement.speaker is not None and statement.speaker.name == outlet
 
 
 def test_local_media_stay_unnamed(extractor: Any) -> None:
-    statement = _extract(extractor, "The ferry deal is close, local media reported.").statements[0]
+    statement = extract(extractor, "The ferry deal is close, local media reported.").statements[0]
     assert statement.speaker is not None and statement.speaker.name == "unnamed media reports"
 
 
 def test_an_outlet_after_its_verb_is_not_content(extractor: Any) -> None:
     text = "“The summit was useful,” he said, reported state news agency TASS."
-    contents = [s.content.text for s in _extract(extractor, text).statements]
+    contents = [s.content.text for s in extract(extractor, text).statements]
     assert contents == ["The summit was useful"]
 
 
@@ -114,7 +102,7 @@ def test_a_name_the_parser_hung_on_the_content_still_speaks(extractor: Any) -> N
         "Minister Ivan Petrov will fly to Oslo on Monday for a meeting with the envoy Jan Berg, "
         "Norwegian Ambassador to the United States Olga Hansen said."
     )
-    statement = _extract(extractor, text).statements[0]
+    statement = extract(extractor, text).statements[0]
     assert statement.speaker is not None and statement.speaker.name == "Olga Hansen"
 
 
@@ -124,7 +112,7 @@ def test_a_bare_relative_word_is_never_a_speaker_name(extractor: Any, pronoun: s
         f"Nobody knows {pronoun} wrote the ferry plan. The mayor met the governor, "
         "who said the ferries would run."
     )
-    names = [s.speaker.name for s in _extract(extractor, text).statements if s.speaker is not None]
+    names = [s.speaker.name for s in extract(extractor, text).statements if s.speaker is not None]
     assert pronoun not in [n.lower() for n in names], names
     assert "governor" in names
 
@@ -136,7 +124,7 @@ def test_a_repeated_definite_description_is_the_person_in_focus(extractor: Any) 
         "he acknowledged the need to draw the port authority in."
         " The Dutch leader said the allies were united."
     )
-    names = {s.content.text: s.speaker.name for s in _extract(extractor, text).statements if s.speaker}
+    names = {s.content.text: s.speaker.name for s in extract(extractor, text).statements if s.speaker}
     assert names.get("the allies were united") == "Mark Rutte", names
     assert names.get("the need to draw the port authority in") == "Mark Rutte", names
 
@@ -146,20 +134,20 @@ def test_an_outlet_named_in_its_own_phrase_takes_up_no_earlier_outlet(extractor:
         "Reuters said the ferry talks were over. "
         "The Harbour Courier news agency reported that they had resumed."
     )
-    statement = _only(_extract(extractor, text), "they had resumed")
+    statement = only(extract(extractor, text), "they had resumed")
     assert statement.speaker is not None
     assert statement.speaker.name == "Harbour Courier news agency"
 
 
 def test_a_known_outlet_after_a_place_word_is_that_outlet(extractor: Any) -> None:
     text = "Reuters said the ferry talks were over. Later, the US outlet Axios said that they had resumed."
-    statement = _only(_extract(extractor, text), "they had resumed")
+    statement = only(extract(extractor, text), "they had resumed")
     assert statement.speaker is not None and statement.speaker.name == "Axios"
 
 
 def test_the_agency_still_takes_up_the_outlet_named_last(extractor: Any) -> None:
     text = "Reuters said the ferry talks were over. The agency later said that they had resumed."
-    statement = _only(_extract(extractor, text), "they had resumed")
+    statement = only(extract(extractor, text), "they had resumed")
     assert statement.speaker is not None and statement.speaker.name == "Reuters"
 
 
@@ -168,11 +156,11 @@ def test_a_bare_title_before_a_name_is_that_names_title_not_the_one_before(extra
         "Umerov will meet the envoy Jan Berg, Norwegian Ambassador to the United States Olga Hansen "
         "said. Hansen met Berg in Oslo. The ambassador also said that the ports would stay open."
     )
-    statement = _only(_extract(extractor, text), "the ports would stay open")
+    statement = only(extract(extractor, text), "the ports would stay open")
     assert statement.speaker is not None and statement.speaker.name == "Olga Hansen"
 
 
 def test_an_apposition_with_an_article_still_describes_the_name_before(extractor: Any) -> None:
     text = "Umerov will meet Jan Berg, the Norwegian envoy, in Oslo. The envoy said the ports would open."
-    statement = _only(_extract(extractor, text), "the ports would open")
+    statement = only(extract(extractor, text), "the ports would open")
     assert statement.speaker is not None and statement.speaker.name == "Jan Berg"

@@ -52,7 +52,7 @@ def _report(store: Store, how: str, **kw: Any) -> dict[str, Any]:
     walk switched off), or from the corpus ("corpus")."""
     repo = SqlPlanRepository(store)
     if how == "corpus":
-        corpus = negotiation.read_corpus(SqlStatementSource(store))
+        corpus = negotiation.read_corpus(SqlStatementSource(store), store.knowledge)
         result, documents = negotiation.positions(corpus, repo=repo, plan=PLAN.plan, **kw), corpus.documents
     else:
         with pytest.MonkeyPatch.context() as mp:

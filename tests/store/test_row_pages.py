@@ -50,7 +50,7 @@ def _report(store: Store, how: str, rows: RowPage | None, **kw: Any) -> dict[str
         found = stored_positions(store, repo=repo, rows=rows, **kw)
         result, documents = found.result, found.documents
     else:
-        corpus = negotiation.read_corpus(SqlStatementSource(store))
+        corpus = negotiation.read_corpus(SqlStatementSource(store), store.knowledge)
         result, documents = negotiation.positions(corpus, repo=repo, rows=rows, **kw), corpus.documents
     report = positions_report(result, by=kw["by"], documents=documents, plan=kw.get("plan"), page=rows)
     return report.to_dict()

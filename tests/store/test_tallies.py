@@ -148,7 +148,7 @@ CASES: list[dict[str, Any]] = [
 
 
 def _from_corpus(store: Store, **kw: Any) -> dict[str, Any]:
-    corpus = negotiation.read_corpus(SqlStatementSource(store))
+    corpus = negotiation.read_corpus(SqlStatementSource(store), store.knowledge)
     repo = SqlPlanRepository(store) if kw.get("plan") else None
     result = negotiation.positions(corpus, repo=repo, **kw)
     report = positions_report(
@@ -308,7 +308,7 @@ def test_timeline_pages_read_from_the_store_equal_the_corpus_timeline(store: Sto
     store.write([_prepared(_undated_doc(_with_events(_extraction(7, [1]), dated=True)))])
     store.correct("s1-3", Correction(issues=("nato",)))
     store.correct("s1-0", Correction(reject=True))
-    corpus = negotiation.read_corpus(SqlStatementSource(store))
+    corpus = negotiation.read_corpus(SqlStatementSource(store), store.knowledge)
     for kw in ({}, {"issue": "territory"}, {"issue": "nato"}, {"actor": "putin"}, {"actor": "Rubio"}):
         expected = negotiation.timeline(corpus, **kw)
         assert any(e.kind == "event" for e in expected) or kw.get("issue") == "nato", kw

@@ -11,6 +11,7 @@ import pytest
 
 from redline.analysis import negotiation
 from redline.analysis.db_repository import SqlStatementSource
+from redline.analysis.positions import BalanceSettings
 from redline.analysis.shifts import find_shifts
 from redline.analysis.stored_positions import stored_positions
 from redline.config import Settings
@@ -82,8 +83,7 @@ def test_the_store_counts_a_reversal_by_the_places_of_its_actor_files(db_url: st
         shifts = stored_positions(store, by="party").result.shifts
         assert [(sh.row, sh.explicit) for sh in shifts] == [("lowmarsh", True)]
         # the corpus path counts it as the tallies do
-        corpus = negotiation.read_corpus(SqlStatementSource(store))
-        corpus.knowledge = store.knowledge
+        corpus = negotiation.read_corpus(SqlStatementSource(store), store.knowledge)
         assert [sh.row for sh in negotiation.positions(corpus, by="party").shifts] == ["lowmarsh"]
         store.rebuild_tallies()  # a recount keeps the store's knowledge
         assert _reversals(store) == 1
@@ -104,8 +104,9 @@ def test_a_users_collective_is_no_one_voice(actor_file: Path) -> None:
         _statement(3, "a truce would be welcome", "support", 12, who="A Delta Elder"),
         _statement(4, "a truce would be welcome now", "support", 13, who="A Delta Elder"),
     ]
-    assert len(find_shifts(said, by="actor")) == 1  # the packaged collectives do not know the elders
-    assert find_shifts(said, by="actor", knowledge=shift_knowledge((actor_file,))) == []
+    # the packaged collectives do not know the elders
+    assert len(find_shifts(said, BalanceSettings(by="actor"))) == 1
+    assert find_shifts(said, BalanceSettings(by="actor", knowledge=shift_knowledge((actor_file,)))) == []
 
 
 def test_ingest_refuses_a_store_opened_with_other_actor_files(db_url: str, actor_file: Path) -> None:

@@ -115,7 +115,7 @@ def _report(store: Store, stored: bool, **kw: Any) -> dict[str, Any]:
         found = stored_positions(store, **kw)
         result, documents = found.result, found.documents
     else:
-        corpus = negotiation.read_corpus(SqlStatementSource(store))
+        corpus = negotiation.read_corpus(SqlStatementSource(store), store.knowledge)
         result, documents = negotiation.positions(corpus, **kw), corpus.documents
     return positions_report(result, by=kw["by"], documents=documents, issue=kw.get("issue")).to_dict()
 

@@ -19,6 +19,7 @@ from redline.analysis.plan_records import with_meta
 from redline.analysis.plans import load_plan
 from redline.analysis.point_tags import Tagger, point_warnings, tag_points, term_tagger
 from redline.analysis.positions import (
+    BalanceSettings,
     Columns,
     PositionMatrix,
     RowKind,
@@ -36,7 +37,7 @@ from redline.knowledge import packaged
 from redline.knowledge.issue_terms import load_issue_terms
 from redline.knowledge.issues import load_issues
 from redline.knowledge.link_terms import generic_link_terms
-from redline.knowledge.shift_cues import ShiftKnowledge, shift_knowledge
+from redline.knowledge.shift_cues import ShiftKnowledge
 from redline.model import Document, Extraction, PlanVersion, Problem, Statement
 
 if TYPE_CHECKING:  # plan reports and language guessing serve plan import only, not every reader
@@ -66,12 +67,12 @@ __all__ = [
 class Corpus:
     """What a statement source held: extractions, the problems met reading it, actor parties,
     and the knowledge its statements are counted with (the actor files they were extracted
-    with: a reversal's own places, the collective speakers; the packaged ones by default)."""
+    with: a reversal's own places, the collective speakers)."""
 
     extractions: list[Extraction]
     problems: list[Problem]
     party_of: dict[str, str]
-    knowledge: ShiftKnowledge = field(default_factory=shift_knowledge)
+    knowledge: ShiftKnowledge
 
     @property
     def statements(self) -> list[Statement]:
@@ -82,7 +83,9 @@ class Corpus:
         return {ex.document.id: ex.document for ex in self.extractions}
 
 
-def read_corpus(source: StatementSource) -> Corpus:
+def read_corpus(source: StatementSource, knowledge: ShiftKnowledge) -> Corpus:
+    """The source's statements, to be counted with ``knowledge`` (``shift_knowledge`` of the
+    actor files they were extracted with)."""
     extractions: list[Extraction] = []
     problems: list[Problem] = []
     for item in source.extractions():
@@ -90,7 +93,7 @@ def read_corpus(source: StatementSource) -> Corpus:
             problems.append(item)
         else:
             extractions.append(item)
-    return Corpus(extractions, problems, dict(source.party_of()))
+    return Corpus(extractions, problems, dict(source.party_of()), knowledge)
 
 
 @dataclass(slots=True)
@@ -281,25 +284,11 @@ def positions(
         )
         columns = by_points({sid: [lk.number for lk in found] for sid, found in links.items()})
     # one statement's reversal places it, and turns a cell, in both, by the corpus's knowledge
-    known, party_of = corpus.knowledge, corpus.party_of
-    matrix = position_matrix(
-        statements,
-        by=by,
-        party_of=party_of,
-        columns=columns,
-        at=at,
-        issue=issue,
-        knowledge=known,
+    settings = BalanceSettings(
+        by=by, party_of=corpus.party_of, columns=columns, at=at, issue=issue, knowledge=corpus.knowledge
     )
-    shifts = find_shifts(
-        statements,
-        by=by,
-        party_of=party_of,
-        columns=columns,
-        at=at,
-        issue=issue,
-        knowledge=known,
-    )
+    matrix = position_matrix(statements, settings)
+    shifts = find_shifts(statements, settings)
     if rows is not None:  # ranked by the statements as of today, whatever ``at`` is
         today = cell_days(statements, by=by, party_of=corpus.party_of, columns=columns, issue=issue)
         matrix, shifts = page_of(matrix, shifts, days_totals(today), rows)

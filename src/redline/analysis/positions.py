@@ -40,6 +40,7 @@ from redline.model import GENERIC_ISSUES, Statement, reversal_widens, stance_iss
 __all__ = [
     "GENERIC_ISSUES",
     "UNAFFILIATED",
+    "BalanceSettings",
     "Cell",
     "CellDays",
     "Columns",
@@ -178,13 +179,12 @@ def on_column(statement: Statement, column: str) -> Statement:
     return statement if stance == statement.stance else replace(statement, stance=stance)
 
 
-def own_reversal(party_of: Mapping[str, str], knowledge: ShiftKnowledge | None = None) -> Reverses:
+def own_reversal(party_of: Mapping[str, str], knowledge: ShiftKnowledge) -> Reverses:
     """Whether a statement says outright that its speaker's own position changed
     (``balance.reversal_test`` with the speaker's name and party row as its own names), as the
     store's tallies test each statement at write time; never without cues. The cues and the
     names a party goes by are those of ``knowledge`` (the actor files the statements were
-    extracted with: ``Store.knowledge``, ``Corpus.knowledge``); the packaged ones without it."""
-    knowledge = shift_knowledge() if knowledge is None else knowledge
+    extracted with: ``Store.knowledge``, ``Corpus.knowledge``, ``BalanceSettings.knowledge``)."""
     if not knowledge.cues:
         return lambda _s: False
     says = reversal_test(knowledge.cues, knowledge.not_names, knowledge.party_names)
@@ -208,6 +208,25 @@ def issue_columns(reverses: Reverses | None = None, issue: str | None = None) ->
 def by_points(links: Mapping[str, Sequence[str]]) -> Columns:
     """Columns from statement-point links (statement id -> point numbers)."""
     return lambda s: list(links.get(s.id, ()))
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceSettings:
+    """What a balance is taken over: rows ``by`` party (a speaker's party from ``party_of``) or
+    actor, columns (issues by default, or linked points: ``by_points``), as of the day ``at``,
+    narrowed to one ``issue``, a statement that says its speaker's position changed and a
+    collective speaker told by ``knowledge`` (that of the actor files the statements were
+    extracted with; the packaged one when none is given, the one place that default is made).
+
+    One object that ``position_matrix`` and ``find_shifts`` both take: the matrix on a day and
+    the shifts up to it agree only when both place the same statements in the same cells."""
+
+    by: RowKind
+    party_of: Mapping[str, str] = field(default_factory=dict)
+    columns: Columns | None = None
+    at: date | None = None
+    issue: str | None = None
+    knowledge: ShiftKnowledge = field(default_factory=shift_knowledge)
 
 
 @dataclass(slots=True)
@@ -304,29 +323,24 @@ def assemble(
     )
 
 
-def position_matrix(
-    statements: Iterable[Statement],
-    *,
-    by: RowKind = "party",
-    party_of: Mapping[str, str] | None = None,
-    columns: Columns | None = None,
-    at: date | None = None,
-    issue: str | None = None,
-    knowledge: ShiftKnowledge | None = None,
-) -> PositionMatrix:
+def position_matrix(statements: Iterable[Statement], settings: BalanceSettings) -> PositionMatrix:
     """The matrix of rows (parties or actors) by columns (issues by default, or linked points).
 
-    ``at`` keeps only statements dated on or before it, so the matrix answers "where did
-    everyone stand on that day"; undated statements are counted beside the cells, never in them.
-    A row or column that has only undated statements is still listed, with no cell.
-    ``knowledge``: as ``find_shifts`` takes it (the packaged one without it), so that a
+    ``settings.at`` keeps only statements dated on or before it, so the matrix answers "where
+    did everyone stand on that day"; undated statements are counted beside the cells, never in
+    them. A row or column that has only undated statements is still listed, with no cell. A
     statement that says outright that its speaker's position changed counts on the same columns
-    in both (``by_issue``), told by its cues and names (``own_reversal``).
+    as in ``find_shifts`` (``by_issue``), told by the settings' knowledge (``own_reversal``).
     """
-    parties = party_of or {}
-    knowledge = shift_knowledge() if knowledge is None else knowledge
-    reverses = own_reversal(parties, knowledge) if knowledge.cues else None
+    knowledge = settings.knowledge
+    reverses = own_reversal(settings.party_of, knowledge) if knowledge.cues else None
     days = cell_days(
-        statements, by=by, party_of=parties, columns=columns, at=at, issue=issue, reverses=reverses
+        statements,
+        by=settings.by,
+        party_of=settings.party_of,
+        columns=settings.columns,
+        at=settings.at,
+        issue=settings.issue,
+        reverses=reverses,
     )
-    return summarised_matrix(days, _same, at)
+    return summarised_matrix(days, _same, settings.at)

@@ -31,14 +31,13 @@ every write (``store.balances``) and, for a past day, per call (``analysis.store
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
 from redline.analysis.positions import (
-    Columns,
-    RowKind,
+    BalanceSettings,
     day_groups,
     issue_columns,
     on_column,
@@ -56,7 +55,7 @@ from redline.balance import (
     shift_kind,
     statement_strength,
 )
-from redline.knowledge.shift_cues import ShiftKnowledge, shift_knowledge
+from redline.knowledge.shift_cues import ShiftKnowledge
 from redline.model import Statement
 from redline.store.actors import NAME_PREFIX
 
@@ -153,58 +152,44 @@ def _voice(s: Statement, collective: Callable[[str], bool]) -> str | None:
     return None if collective(sp.name) else sp.name
 
 
-def one_voice(sh: Shift, knowledge: ShiftKnowledge | None = None) -> bool:
+def one_voice(sh: Shift, knowledge: ShiftKnowledge) -> bool:
     """Whether a shift is shown: its before and after quotes come from one identifiable speaker
     (the same actor), or the after quote says outright that the position changed. A party's row
     gathers many voices, and two ministers who disagree on different days are no change of
     anyone's position; nor are two quotes of "an anonymous official", who may be two people.
     A reader of the two quotes must see one source change its stance. The collectives are
-    those of ``knowledge`` (the actor files the statements were extracted with), the packaged
-    ones without it."""
+    those of ``knowledge`` (the actor files the statements were extracted with)."""
     if sh.explicit:
         return True
-    collective = (shift_knowledge() if knowledge is None else knowledge).collective
+    collective = knowledge.collective
     voice = _voice(sh.quote_before, collective)
     return voice is not None and voice == _voice(sh.quote_after, collective)
 
 
 def shown(
-    drafts: Iterable[ShiftDraft[Q]], quote: Callable[[Q], Statement], knowledge: ShiftKnowledge | None = None
+    drafts: Iterable[ShiftDraft[Q]], quote: Callable[[Q], Statement], knowledge: ShiftKnowledge
 ) -> list[Shift]:
     """The shifts of drafts that one voice backs (``one_voice``, by ``knowledge``), in date
     order: what every path shows, whether its drafts were walked from statements or from the
     store's tallies."""
-    knowledge = shift_knowledge() if knowledge is None else knowledge
     out = [sh for sh in (finish(d, quote) for d in drafts) if one_voice(sh, knowledge)]
     out.sort(key=lambda sh: (sh.date, sh.row, sh.column))
     return out
 
 
-def find_shifts(
-    statements: Iterable[Statement],
-    *,
-    by: RowKind = "actor",
-    party_of: Mapping[str, str] | None = None,
-    columns: Columns | None = None,
-    at: date | None = None,
-    issue: str | None = None,
-    knowledge: ShiftKnowledge | None = None,
-) -> list[Shift]:
+def find_shifts(statements: Iterable[Statement], settings: BalanceSettings) -> list[Shift]:
     """Every change of a row's position on a column backed by evidence, in date order.
 
-    Undated statements make none; statements after ``at`` are not counted (on either side);
-    media and unaffiliated speakers make none, whatever the rows are. ``knowledge``: the cues and
-    names a speaker's own reversal and a collective speaker are told by (``own_reversal``,
-    ``one_voice``), those of the actor files the statements were extracted with (the packaged
-    ones without it; ``cues=()`` in it for no explicit reversal).
+    Undated statements make none; statements after ``settings.at`` are not counted (on either
+    side); media and unaffiliated speakers make none, whatever the rows are. The settings'
+    knowledge tells a speaker's own reversal and a collective speaker (``own_reversal``,
+    ``one_voice``; ``cues=()`` in it for no explicit reversal).
     """
-    knowledge = shift_knowledge() if knowledge is None else knowledge
-    parties = party_of or {}
+    knowledge, parties, at, issue = settings.knowledge, settings.party_of, settings.at, settings.issue
     # the speaker's own change (as the store's tallies test it); it counts on the plan as a
     # whole too when the statement lists it (``by_issue``), as the matrix counts it
     reversal = own_reversal(parties, knowledge)
-    if columns is None:
-        columns = issue_columns(reversal, issue)
+    columns = settings.columns if settings.columns is not None else issue_columns(reversal, issue)
 
     groups: dict[tuple[str, str], list[Statement]] = {}
     for s in statements:
@@ -215,7 +200,7 @@ def find_shifts(
         sp = s.speaker
         if sp is None or sp.kind == "media" or nobodys(parties, sp.actor_id, sp.name):
             continue  # nobody's position: media, analysts, unaffiliated sources, also by actor
-        row = row_of(s, by, parties)
+        row = row_of(s, settings.by, parties)
         if row is None or row in NO_SHIFT_ROWS:
             continue
         for col in columns(s):

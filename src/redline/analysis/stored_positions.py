@@ -38,7 +38,15 @@ from pathlib import Path
 
 from redline.analysis.linking import LinkOptions, link_statements, matcher_of, reference
 from redline.analysis.negotiation import Positions, positions_version
-from redline.analysis.positions import CellDays, DayGroup, RowKind, assemble, by_points, summarised_matrix
+from redline.analysis.positions import (
+    BalanceSettings,
+    CellDays,
+    DayGroup,
+    RowKind,
+    assemble,
+    by_points,
+    summarised_matrix,
+)
 from redline.analysis.repository import PlanRepository
 from redline.analysis.row_pages import RowPage, ranked, restricted
 from redline.analysis.shifts import Shift, ShiftDraft, cell_shifts, find_shifts, shown
@@ -234,15 +242,10 @@ def stored_positions(
             shifts = _shifts(drafts, load, store.knowledge)
     if shifts is None:  # a tally row the rule cannot split: the statements themselves
         columns = by_points(store.point_link_numbers(plan, version.label)) if plan and version else None
-        shifts = find_shifts(
-            store.countable_statements(),
-            by=by,
-            party_of=store.parties(),
-            columns=columns,
-            at=at,
-            issue=issue,
-            knowledge=store.knowledge,
+        settings = BalanceSettings(
+            by=by, party_of=store.parties(), columns=columns, at=at, issue=issue, knowledge=store.knowledge
         )
+        shifts = find_shifts(store.countable_statements(), settings)
         if page is not None:
             shifts = [sh for sh in shifts if sh.row in set(page)]
     if page is not None and ranks is not None:

@@ -119,8 +119,7 @@ class _Backend:
             source = JsonlStatementSource(path, actors)
         else:
             source = SqlStatementSource(self.store())
-        corpus = lib.read_corpus(source)
-        corpus.knowledge = shift_knowledge(files)
+        corpus = lib.read_corpus(source, shift_knowledge(files))
         if path is None and actors is not None:
             corpus.party_of.update(load_parties(actors))
         for problem in corpus.problems:

@@ -91,10 +91,10 @@ class Store:
     analyses of it tell a collective speaker by: the store counts a statement at write time, so
     it must count with the knowledge the statement was extracted with."""
 
-    def __init__(self, engine: Engine, url: str, knowledge: ShiftKnowledge | None = None) -> None:
+    def __init__(self, engine: Engine, url: str, knowledge: ShiftKnowledge) -> None:
         self.engine = engine
         self.url = url
-        self.knowledge = shift_knowledge() if knowledge is None else knowledge
+        self.knowledge = knowledge
         self.reversal = tallies.reversal_of(self.knowledge)  # made once: the writer tests every statement
         self._quotes = QuoteCache()  # quotes by id, kept while no stored statement changes
 
