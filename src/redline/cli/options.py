@@ -84,8 +84,8 @@ FieldsOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--field",
-        metavar="NAME=FIELD",
-        help="What your JSON Lines, JSON or CSV records call one of redline's fields (text, id, "
+        metavar="MAPPING",
+        help="NAME=FIELD: what your JSON Lines, JSON or CSV records call one of redline's fields (text, id, "
         "url, title, published, outlet): --field text=body --field published=pub_date; repeat for "
         "each (default: REDLINE_RECORD_FIELDS).",
     ),

@@ -372,6 +372,10 @@ class Store:
         with self._reader() as conn:
             return records.extractor_versions(conn)
 
+    def correction_summary(self) -> dict[str, Any]:
+        with self._reader() as conn:
+            return records.correction_summary(conn)
+
     def data_version(self) -> tuple[object, ...]:
         """Changes whenever stored records or corrections change: a key for caching analyses."""
         with self._reader() as conn:
