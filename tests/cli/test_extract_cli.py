@@ -133,9 +133,10 @@ def test_some_inputs_skipped_exit_1(invoke: object) -> None:
         "REDLINE_CHECK_LANGUAGE=0)",
         f"redline: skipped {INPUTS / 'missing.txt'}: no such file or folder (check the path)",
         "redline: 1 document extracted, 2 inputs skipped",
-        "redline: note: 1 document has no publication date (none in the record, the page, a dateline or "
-        "the URL): its statements are undated and counted apart from positions over time; give one with "
-        "--published DATE or a 'published' field",
+        "redline: note: 1 document has no publication date (none in the record, the page, a dateline, "
+        "the URL or the file's name): its statements are undated and counted apart from positions over "
+        "time; give one with --published DATE, a 'published' field (--field published=FIELD) or a day in "
+        "the file's name (2025-11-27_talks.txt)",
     ]
 
 

@@ -84,3 +84,27 @@ def test_ingest_names_an_undated_wire_copy_whose_dateline_has_no_year(tmp_path: 
     assert "without a year" not in result.stderr
     docs = json.loads(runner.invoke(app, ["documents", "--db", dated, "-f", "json"]).stdout)
     assert docs[0]["published"] == "2026-03-03"
+
+
+def test_ingest_reads_an_export_under_its_own_field_names_and_files_named_by_day(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "2025-11-25_harbour.txt").write_text(ARTICLE, encoding="utf-8")
+    body = ARTICLE.replace("Harbour talks stall\n\n", "")
+    record = {"headline": "Talks stall", "body": body, "pub_date": "2025-11-26", "source_name": "Venn Post"}
+    again = {**record, "body": ARTICLE}  # the same story as the saved file: one document
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps(record) + "\n" + json.dumps(again) + "\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    fields = ["--field", "text=body", "--field", "published=pub_date", "--field", "outlet=source_name"]
+    result = runner.invoke(app, ["ingest", str(folder), str(export), "--db", db, *fields])
+    assert result.exit_code == 0, result.output
+    assert "1 already stored" in result.stderr
+    docs = json.loads(runner.invoke(app, ["documents", "--db", db, "-f", "json"]).stdout)
+    assert sorted((d["published"], d["outlet"]) for d in docs) == [
+        ("2025-11-25", None),  # the file's name
+        ("2025-11-26", "Venn Post"),  # the record's pub_date
+    ]
+    wrong = runner.invoke(app, ["ingest", str(export), "--db", db, "--field", "body"])
+    assert wrong.exit_code == 2
+    assert wrong.stderr.startswith("redline: error: --field 'body' is not NAME=FIELD")

@@ -100,3 +100,22 @@ def test_documents(store: Store) -> None:
     jl = io.StringIO()
     export_documents(store, jl, "jsonl", outlet="Post")
     assert [json.loads(line)["id"] for line in jl.getvalue().splitlines()] == ["d2"]
+
+
+def test_documents_with_their_text_let_every_exported_span_be_checked(store: Store) -> None:
+    # a replication package: the statements' offsets checked against the documents' text alone
+    from redline.export import export_statements
+
+    docs = io.StringIO()
+    assert export_documents(store, docs, "jsonl", text=True) == 4
+    text = {r["id"]: r["text"] for r in map(json.loads, docs.getvalue().splitlines())}
+    statements = io.StringIO()
+    export_statements(store, statements, "csv")
+    rows = list(csv.DictReader(io.StringIO(statements.getvalue())))
+    assert rows
+    assert all(
+        text[r["document_id"]][int(r["content_start"]) : int(r["content_end"])] == r["content"] for r in rows
+    )
+    plain = io.StringIO()
+    export_documents(store, plain, "jsonl")
+    assert "text" not in json.loads(plain.getvalue().splitlines()[0])  # metadata alone by default

@@ -127,7 +127,8 @@ def test_csv_without_text_column(read: Any, tmp_path: Path) -> None:
     docs, problems = read([path])
     assert docs == []
     assert problems[0].render() == (
-        f"{path}: has no 'text' column (columns: id, body) (name the column holding the article text 'text')"
+        f"{path}: has no 'text' column (columns: id, body) (name the column holding the article text 'text', "
+        "or say which it is: --field text=COLUMN)"
     )
 
 

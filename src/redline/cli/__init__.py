@@ -18,6 +18,7 @@ from redline.cli import (
     discover,
     export_cmd,
     extract_cmd,
+    info_cmd,
     negotiation,
     serve,
     train_cmd,
@@ -56,7 +57,18 @@ def _root(
     """Turn news coverage of a negotiation into a sourced record of who wants what."""
 
 
-for _module in (extract_cmd, corpus, negotiation, discover, demo, serve, dashboard, export_cmd, train_cmd):
+for _module in (
+    extract_cmd,
+    corpus,
+    negotiation,
+    discover,
+    demo,
+    serve,
+    dashboard,
+    export_cmd,
+    train_cmd,
+    info_cmd,
+):
     _module.register(app)
 
 

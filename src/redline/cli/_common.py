@@ -200,9 +200,10 @@ def undated_note(documents: int, *, new: bool = False) -> str:
     one = documents == 1
     what = ("new " if new else "") + ("document has" if one else "documents have")
     return (
-        f"note: {documents} {what} no publication date (none in the record, the page, a dateline "
-        f"or the URL): {'its' if one else 'their'} statements are undated and counted apart from "
-        "positions over time; give one with --published DATE or a 'published' field"
+        f"note: {documents} {what} no publication date (none in the record, the page, a dateline, "
+        f"the URL or the file's name): {'its' if one else 'their'} statements are undated and counted "
+        "apart from positions over time; give one with --published DATE, a 'published' field "
+        "(--field published=FIELD) or a day in the file's name (2025-11-27_talks.txt)"
     )
 
 

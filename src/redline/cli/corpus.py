@@ -20,6 +20,7 @@ from redline.cli.options import (
     ActorsOpt,
     DbOpt,
     EveryoneOpt,
+    FieldsOpt,
     LimitOpt,
     OutletOpt,
     PublishedOpt,
@@ -30,6 +31,7 @@ from redline.cli.options import (
     filter_flags,
     format_option,
     open_store,
+    record_fields,
 )
 from redline.errors import ConfigError
 
@@ -139,6 +141,7 @@ def ingest(
     scheduler: SchedulerOpt = None,
     published: PublishedOpt = None,
     actors: ActorsOpt = None,
+    fields: FieldsOpt = None,
 ) -> None:
     """Extract statements from SOURCES and store them; re-running skips what is stored."""
     with user_errors():
@@ -159,6 +162,7 @@ def ingest(
         workers=workers,
         scheduler=scheduler,
         actors=tuple(actors) if actors else None,
+        record_fields=record_fields(fields),
     )
 
 

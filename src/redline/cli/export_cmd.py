@@ -228,24 +228,28 @@ def positions_cmd(
 @export_app.command(
     "documents",
     help=(
-        "Document metadata, one row each (no text).\n\n"
+        "Document metadata, one row each (the text with --text).\n\n"
         "id, url, outlet, title, published, language, the original a reprint duplicates, and the "
-        "statements that count."
+        "statements that count; --text adds the stored text the statements' offsets point into."
     ),
 )
 def documents_cmd(
     fmt: Annotated[str, format_option("csv, json or jsonl")] = "csv",
     output: OutputOpt = "-",
     outlet: OutletOpt = None,
+    text: Annotated[
+        bool,
+        typer.Option("--text", help="Add each document's stored text (statements' offsets count in it)."),
+    ] = False,
     db: DbOpt = None,
 ) -> None:
-    """Document metadata, one row each (no text)."""
+    """Document metadata, one row each (the text with --text)."""
     with user_errors():
         from redline.export import TABLE_FORMATS, check_format, export_documents, open_output
 
         check_format(fmt, TABLE_FORMATS, "documents")
         with open_store(db, must_exist=True) as (store, _), open_output(output) as out:
-            n = export_documents(store, out, fmt, outlet=outlet)
+            n = export_documents(store, out, fmt, outlet=outlet, text=text)
         _done(n, "documents", output)
 
 

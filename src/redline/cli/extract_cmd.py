@@ -28,7 +28,7 @@ from redline.cli._common import (
     user_errors,
     yearless_note,
 )
-from redline.cli.options import ActorsOpt, PublishedOpt, day
+from redline.cli.options import ActorsOpt, FieldsOpt, PublishedOpt, day, record_fields
 from redline.model import Document, Extraction, Problem
 
 if TYPE_CHECKING:
@@ -156,6 +156,7 @@ def extract(
     ] = ExtractFormat.jsonl,
     published: PublishedOpt = None,
     actors: ActorsOpt = None,
+    fields: FieldsOpt = None,
     workers: Annotated[
         int | None, typer.Option(min=1, metavar="N", help="Worker processes for the NLP pipeline.")
     ] = None,
@@ -181,7 +182,9 @@ def extract(
         from redline.sources import read_sources
         from redline.sources.dateline import yearless_dateline
 
-        settings = settings_from_flags(workers=workers, actors=tuple(actors) if actors else None)
+        settings = settings_from_flags(
+            workers=workers, actors=tuple(actors) if actors else None, record_fields=record_fields(fields)
+        )
         extractor = Extractor.load(settings)
         documents = run.documents_from(
             read_sources(inputs, settings, published=published_date, stdin=sys.stdin)

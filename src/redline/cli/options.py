@@ -80,6 +80,23 @@ ActorsOpt = Annotated[
         help="Extra actor file (YAML); repeat for several.",
     ),
 ]
+FieldsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        metavar="MAPPING",
+        help="NAME=FIELD: what your JSON Lines, JSON or CSV records call one of redline's fields (text, id, "
+        "url, title, published, outlet): --field text=body --field published=pub_date; repeat for "
+        "each (default: REDLINE_RECORD_FIELDS).",
+    ),
+]
+
+
+def record_fields(given: list[str] | None) -> str | None:
+    """The ``--field`` flags as the ``record_fields`` setting (None: not given, the variable's)."""
+    return ",".join(given) if given else None
+
+
 EveryoneOpt = Annotated[bool, typer.Option("--all", help="Also list the known actors no statement quotes.")]
 OutletOpt = Annotated[
     str | None,

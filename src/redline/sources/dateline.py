@@ -11,6 +11,10 @@ field, no HTML metadata). The evidence, in order of trust:
    ``Published: 27 November 2025``, ``11:10 AM - Monday, December 8, 2025``, ``18.12.2025``;
 4. a date in the URL's path: ``/2025/11/27/``, ``/20251127/``, ``/2025-11-27/``, ``/2025/nov/27/``.
 
+A file holding one article may carry its day in its name instead, as researchers save them
+(``2025-11-27_geneva.txt``, ``20251127-geneva.txt``): ``file_name_date`` reads it, and the file
+readers use it after the text's own evidence and before the date given for every undated file.
+
 A dateline without a year ("KYIV, Nov 21:") takes the year from the URL's path (a ``/2025/``
 folder is enough; the URL's month, if any, must be the dateline's month), else from the
 publication date the reader was given for documents without one (``--published``: the year that
@@ -30,7 +34,7 @@ from urllib.parse import urlsplit
 
 from redline.knowledge.dates import calendar_words
 
-__all__ = ["document_date", "yearless_dateline"]
+__all__ = ["document_date", "file_name_date", "yearless_dateline"]
 
 _WORDS = calendar_words()
 _MONTH = rf"(?P<month>(?i:{_WORDS.month_pattern()}))\.?"
@@ -60,6 +64,11 @@ _URL_DATE = re.compile(
     rf"|-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)|/(?P<mn>(?i:{_WORDS.month_pattern()}))(?:/(?P<d4>[0-3]?\d))?)?"
     r"(?=/|$|[-_.])"
 )
+# a year, month and day in a file's name, the same separator (or none) between them, and no
+# digit around them: "2025-11-27_geneva", "geneva.20251127", not "report-2025-11" or "1202511270"
+_FILE_NAME_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"
+)
 _HEAD_LINES = 10
 _HEAD_CHARS = 1500
 _BYLINE_WORDS = 3
@@ -86,6 +95,13 @@ def document_date(text: str, url: str | None = None, near: date | None = None) -
         if found is not None:
             return found
     return url_date
+
+
+def file_name_date(name: str) -> date | None:
+    """The day a file's name gives (``2025-11-27_geneva.txt``), or None when it gives none or
+    more than one different day: a name is the saver's label for the one article inside."""
+    found = {_safe(int(m["y"]), int(m["m"]), int(m["d"])) for m in _FILE_NAME_DATE.finditer(name)}
+    return found.pop() if len(found) == 1 else None
 
 
 def yearless_dateline(text: str) -> str | None:

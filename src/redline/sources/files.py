@@ -23,10 +23,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from redline.config import Settings
+from redline.config import RECORD_FIELDS as _FIELDS
+from redline.config import Settings, record_field_map
 from redline.dates import parse_date as parse_date  # re-exported: the readers' date parser
 from redline.model import Document, Problem, stable_id
-from redline.sources.dateline import document_date
+from redline.sources.dateline import document_date, file_name_date
 from redline.sources.guards import (
     SNIFF_BYTES,
     check_size,
@@ -51,9 +52,13 @@ DOCUMENT_SUFFIXES = frozenset({".eml", ".docx", ".odt"})
 SUFFIXES = (
     TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | DOCUMENT_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv"}
 )
-RECORD_FIELDS = ("id", "url", "title", "published", "outlet")
+RECORD_FIELDS = tuple(f for f in _FIELDS if f != "text")  # the optional ones
 STDIN = "<stdin>"
 _RECORD_HINT = "each record needs a 'text' string; optional: id, url, title, published, outlet"
+_TEXT_HINT = (
+    "say which field holds the article text: --field text=FIELD (and --field published=FIELD, "
+    "title, outlet, url, id for the others), or name it 'text'"
+)
 _KNOWN = (
     ".txt, .html, .jsonl, .json and .csv files, RSS/Atom feeds (.xml, .rss, .atom), saved e-mails"
     " (.eml), Word documents (.docx) and OpenDocument texts (.odt)"
@@ -66,6 +71,7 @@ class FileReader:
     def __init__(self, settings: Settings, published: date | None = None) -> None:
         self.settings = settings
         self.published = published
+        self.fields = record_field_map(settings.record_fields)  # {redline's name: the record's}
 
     # -- dispatch -------------------------------------------------------------------------
 
@@ -108,17 +114,18 @@ class FileReader:
         if suffix in FEED_SUFFIXES:
             yield from self.read_feed(data, source)
             return
+        named = file_name_date(path.name)  # one article to a file: its name may give its day
         if suffix in DOCUMENT_SUFFIXES:
-            yield self.read_document_file(data, source, suffix)
+            yield self.read_document_file(data, source, suffix, named=named)
             return
         text = decode(data, source, declared=declared_charset(data) if suffix in HTML_SUFFIXES else None)
         del data
         if isinstance(text, Problem):
             yield text
         elif suffix in TEXT_SUFFIXES:
-            yield self.document(text, source)
+            yield self.document(text, source, named=named)
         elif suffix in HTML_SUFFIXES:
-            yield self.from_page(parse_html(text, source), source)
+            yield self.from_page(parse_html(text, source), source, named=named)
         elif suffix == ".json":
             yield from self.read_json(text, source)
         else:
@@ -126,27 +133,34 @@ class FileReader:
 
     # -- formats --------------------------------------------------------------------------
 
-    def read_document_file(self, data: bytes, source: str, suffix: str) -> Document | Problem:
+    def read_document_file(
+        self, data: bytes, source: str, suffix: str, *, named: date | None = None
+    ) -> Document | Problem:
         """A saved e-mail as a mail program shows it, its subject the title; a Word document as
         Word shows it, an OpenDocument text as LibreOffice shows it (the readers plans use too:
         ``sources.mail``, ``sources.word``, ``sources.opendocument``)."""
         if suffix in (".docx", ".odt"):
             try:
-                return self.document((docx_text if suffix == ".docx" else odt_text)(data), source)
+                return self.document(
+                    (docx_text if suffix == ".docx" else odt_text)(data), source, named=named
+                )
             except OfficeError as exc:
                 hint = "save the article as .docx, .odt or .txt"
                 return Problem(source, str(exc), hint, kind="binary")
         subject = mail_subject(data)
-        return self.document(mail_text(data), source, record={"title": subject} if subject else None)
+        record = {"title": subject} if subject else None
+        return self.document(mail_text(data), source, record=record, named=named)
 
-    def from_page(self, page: Page | Problem, source: str) -> Document | Problem:
+    def from_page(
+        self, page: Page | Problem, source: str, *, named: date | None = None
+    ) -> Document | Problem:
         if isinstance(page, Problem):
             return page
         record = {"text": page.text, "title": page.title, "url": page.url, "outlet": page.outlet}
         published, _problem = self._published(page.date, source)
         # a page date we cannot read is not worth a warning: the text's dateline or the
         # default date stands in for it (see ``document``)
-        return self.document(page.text, source, record=record, published=published)
+        return self.document(page.text, source, record=record, published=published, named=named)
 
     def read_jsonl(self, path: Path) -> Iterator[Document | Problem]:
         """One JSON object per line, streamed so corpus files of any size work."""
@@ -254,11 +268,12 @@ class FileReader:
         except csv.Error as exc:
             yield Problem(source, f"is not valid CSV ({exc})", "check the quoting", "input")
             return
-        if "text" not in header:
+        text_column = self.fields.get("text", "text").lower()
+        if text_column not in header:
             yield Problem(
                 source,
-                f"has no 'text' column (columns: {', '.join(h for h in header if h) or 'none'})",
-                "name the column holding the article text 'text'",
+                f"has no {text_column!r} column (columns: {', '.join(h for h in header if h) or 'none'})",
+                "name the column holding the article text 'text', or say which it is: --field text=COLUMN",
                 "input",
             )
             return
@@ -325,13 +340,30 @@ class FileReader:
                 "json",
             )
             return
+        record = value
+        value, missing = self._renamed(record)
+        if "text" in missing:
+            yield self._missing_field(where, "text", missing["text"], record)
+            return
         text = value.get("text")
         if text is None:
-            yield Problem(where, "has no 'text' field", _RECORD_HINT, "json")
+            shown = ", ".join(str(k) for k in value) or "none"
+            yield Problem(where, f"has no 'text' field (its fields: {shown})", _TEXT_HINT, "json")
             return
         if not isinstance(text, str):
             yield Problem(where, f"'text' is a {_json_type(text)}, not a string", _RECORD_HINT, "json")
             return
+        for name, field_name in missing.items():  # a date field's name mistyped, say
+            yield self._missing_field(where, name, field_name, record)
+        if "published" not in value and "published" not in self.fields:
+            unread = next((k for k in value if "date" in str(k).lower()), None)
+            if unread is not None:  # "date", "pub_date": the undated note alone would not say why
+                yield Problem(
+                    where,
+                    f"has no 'published' field; its {unread!r} field is not read as its date",
+                    f"--field published={unread} reads it",
+                    "date",
+                )
         limit = self.settings.max_bytes
         size = len(text.encode("utf-8")) if 4 * len(text) > limit else len(text)
         if size > limit:
@@ -346,6 +378,33 @@ class FileReader:
             yield problem
         yield self.document(text, where, record=value, published=published)
 
+    def _renamed(self, record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+        """The record under redline's names (``--field``), and the names mapped to a field the
+        record lacks. A field is matched in any case, as a CSV header is read."""
+        if not self.fields:
+            return record, {}
+        keys = {str(k).lower(): k for k in record}
+        mapped = set(self.fields.values())
+        out = {k: v for k, v in record.items() if k not in self.fields and k not in mapped}
+        missing = {}
+        for name, field_name in self.fields.items():
+            key = field_name if field_name in record else keys.get(field_name.lower())
+            if key is None:
+                missing[name] = field_name
+            else:
+                out[name] = record[key]
+        return out, missing
+
+    def _missing_field(self, where: str, name: str, field_name: str, record: Mapping[str, Any]) -> Problem:
+        shown = ", ".join(str(k) for k in record) or "none"
+        what = "the record is skipped" if name == "text" else f"the record is read without its {name}"
+        return Problem(
+            where,
+            f"has no {field_name!r} field for {name} (--field {name}={field_name}; its fields: {shown})",
+            f"{what}; give --field {name}= one of its fields",
+            "json" if name == "text" else "date" if name == "published" else "field",
+        )
+
     def document(
         self,
         text: str,
@@ -353,19 +412,22 @@ class FileReader:
         *,
         record: Mapping[str, Any] | None = None,
         published: date | None = None,
+        named: date | None = None,
     ) -> Document:
         """A Document with a given id, else one derived from the text (stable across runs).
 
         Without a declared publication date the text's own (a dateline, a header date, the URL's
-        date: ``sources.dateline``) comes before the reader's default, which is only a guess."""
+        date: ``sources.dateline``) comes first, then the day the file's name gives (``named``),
+        then the reader's default, which is only a guess for every file alike."""
         record = record or {}
         url = _optional_str(record.get("url"))
+        default = named or self.published
         doc = Document(
             id=_optional_str(record.get("id")) or "",
             text=text,
             url=url,
             title=_optional_str(record.get("title")),
-            published=published or document_date(text, url, self.published) or self.published,
+            published=published or document_date(text, url, default) or default,
             outlet=_optional_str(record.get("outlet")),
             source=source,
             metadata={k: v for k, v in record.items() if k not in RECORD_FIELDS and k != "text"},

@@ -22,7 +22,7 @@ from redline.sources.language import EnglishDetector
 
 SNIFF_BYTES = 8192
 # Problems of these kinds do not skip the input: the document is still processed.
-WARNING_KINDS = frozenset({"date", "cleaned"})
+WARNING_KINDS = frozenset({"date", "cleaned", "field"})  # "field": a --field the record lacks
 # The metadata key that says what ``clean_document`` removed from a document.
 CLEANED_KEY = "redline_cleaned"
 # NUL, which PostgreSQL cannot store in text, and lone surrogates (a JSON "\ud800" escape),

@@ -339,6 +339,32 @@ def extractor_versions(conn: Connection) -> dict[str, int]:
     return {str(name): int(n) for name, n in rows if name is not None}
 
 
+def correction_summary(conn: Connection) -> dict[str, Any]:
+    """What analysts changed by hand, for a methods section: how many corrections, on how many
+    statements, of which fields, by whom, and how many found no statement after a re-extraction
+    (orphans, kept). Which rows they are: ``corrected`` in ``redline export statements``."""
+    o = statement_override.c
+    rows = conn.execute(
+        select(o.statement_id, o.speaker, o.issues, o.stance, o.reject, o.date, o.undated, o.who, o.attached)
+    ).all()
+    fields = {"speaker": 0, "issues": 0, "stance": 0, "reject": 0, "date": 0}
+    who: dict[str, int] = {}
+    for row in rows:
+        fields["speaker"] += row.speaker is not None
+        fields["issues"] += row.issues is not None
+        fields["stance"] += row.stance is not None
+        fields["reject"] += bool(row.reject)
+        fields["date"] += row.date is not None or bool(row.undated)
+        who[row.who] = who.get(row.who, 0) + 1
+    return {
+        "count": len(rows),
+        "statements": len({row.statement_id for row in rows if row.attached != "orphan"}),
+        "orphans": sum(row.attached == "orphan" for row in rows),
+        "fields": fields,
+        "who": dict(sorted(who.items())),
+    }
+
+
 def data_version(conn: Connection) -> tuple[object, ...]:
     """A cheap fingerprint of what analyses read: it changes on every ingest, reprocess,
     correction, actor update or plan save, and costs a few index lookups (no table scan).

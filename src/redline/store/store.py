@@ -316,10 +316,13 @@ class Store:
         with self._reader() as conn:
             yield from streams.statement_records(conn, f or StatementFilter())
 
-    def iter_document_records(self, outlet: str | None = None) -> Iterator[dict[str, Any]]:
-        """Every document's metadata and counted statements, streamed in a stable order (exports)."""
+    def iter_document_records(
+        self, outlet: str | None = None, *, text: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """Every document's metadata and counted statements (``text``: and its stored text),
+        streamed in a stable order (exports)."""
         with self._reader() as conn:
-            yield from streams.document_records(conn, outlet)
+            yield from streams.document_records(conn, outlet, text=text)
 
     def actor_records(self) -> dict[str, dict[str, Any]]:
         with self._reader() as conn:
@@ -371,6 +374,10 @@ class Store:
     def extractor_versions(self) -> dict[str, int]:
         with self._reader() as conn:
             return records.extractor_versions(conn)
+
+    def correction_summary(self) -> dict[str, Any]:
+        with self._reader() as conn:
+            return records.correction_summary(conn)
 
     def data_version(self) -> tuple[object, ...]:
         """Changes whenever stored records or corrections change: a key for caching analyses."""

@@ -124,8 +124,11 @@ def facet_records(conn: Connection, f: StatementFilter, limit: int) -> list[dict
     ]
 
 
-def document_records(conn: Connection, outlet: str | None = None) -> Iterator[dict[str, Any]]:
-    """Documents (no text) with the number of statements that count: not rejected, not reprinted.
+def document_records(
+    conn: Connection, outlet: str | None = None, *, text: bool = False
+) -> Iterator[dict[str, Any]]:
+    """Documents with the number of statements that count: not rejected, not reprinted; with
+    ``text``, the stored text every statement's offsets count in (as cleaned at read time).
 
     Order: published date (undated first), then id.
     """
@@ -148,6 +151,7 @@ def document_records(conn: Connection, outlet: str | None = None) -> Iterator[di
         d.c.n_statements.label("extracted"),
         counted,
         d.c.extractor,
+        *([d.c.text] if text else []),
     ).order_by(oldest_first(d.c.published), d.c.id)
     if outlet:
         q = q.where(outlet_condition(conn, d.c.outlet, outlet, documents=True))
