@@ -22,7 +22,7 @@ from redline.extract.english import (
     SECOND_RANKS,
     SUBJECTS_OR_EXPLETIVE,
 )
-from redline.extract.speaker_index import WINDOW, Candidate, DocumentIndex, is_plural, name_end
+from redline.extract.speaker_index import BODY, WINDOW, Candidate, DocumentIndex, is_plural, name_end
 from redline.knowledge.actors import SKIPPED
 from redline.model import Speaker
 
@@ -45,6 +45,10 @@ def description_holder(
     words = list(span.doc[span.start : name_end(span)])
     if words and words[0].lower_ in INDEFINITE_QUANTIFIERS:
         return None  # "a senior official" introduces someone new
+    if not resolver.kb.is_person_noun(head.lemma_):
+        body = resolver.kb.collective([t.text for t in words])
+        if body is not None and body.kind == BODY:
+            return None  # "the Russian delegation" is the body, not the "head of the Russian delegation"
     if any(t.lower_ in FORMER for t in words):
         return None  # "the former Ukrainian president" is not today's holder of the title
     wanted = {u.key for u in resolver.kb.units([t.text for t in words], places=True)} - {"of"} - SKIPPED

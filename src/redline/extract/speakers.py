@@ -136,7 +136,7 @@ class SpeakerResolver:
             or speaker_names.apposed_name(self, index, span)
             or speaker_descriptions.description_holder(self, index, span)
             or speaker_groups.spoken_for(self, index, span)
-            or speaker_groups.one_member(self, span)
+            or speaker_groups.one_member(self, index, span)
             or speaker_documents.media(self, index, span)
             or speaker_documents.report(self, index, span)
             or speaker_documents.owned_document(self, index, span)
