@@ -149,14 +149,17 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
             # transcript and headline labels: each labelled paragraph is its own statement,
             # even where the paragraphs share one run of quote marks
             hit = index.around(start)
-            for q in hit:
+            # "US officials: sequencing “the hardest part left”": a quotation inside the
+            # labelled words is part of them, no statement of the speaker before the label
+            inner = index.within(start, end)
+            for q in [*hit, *inner]:
                 q.consumed = True
             out.append(
                 Attribution(
                     (start, end),
                     _chars(doc, cand.cue) if cand.cue else None,
                     _chars(doc, cand.source) if cand.source else None,
-                    "direct" if hit else "indirect",
+                    "direct" if hit else "mixed" if inner else "indirect",
                     cues.confidence_of(cand.kind),
                 )
             )
@@ -523,6 +526,12 @@ class _QuoteIndex:
         if i >= 0 and pos < _close_end(self.quotes[i]):
             return [self.quotes[i]]
         return []
+
+    def within(self, start: int, end: int) -> list[_Quote]:
+        """The quotations that open inside the characters ``start`` to ``end``."""
+        i = bisect_right(self.opens, start - 1)
+        j = bisect_right(self.opens, end - 1)
+        return self.quotes[i:j]
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_right(self.ends, start)

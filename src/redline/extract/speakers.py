@@ -247,6 +247,7 @@ class SpeakerResolver:
             out[i] = found
         if any(out):
             zone = headline_end(self._index(doc, mentions).text)  # the text the index read once
+            speaker_headlines.headline_repeats(doc, statements, out, zone)
             speaker_headlines.headline_people(self, out, zone)
             speaker_headlines.headline_roles(self, doc, out, zone)
             speaker_headlines.headline_claims(self, doc, statements, out, zone)
