@@ -271,12 +271,15 @@ def renamed_offices(resolver: SpeakerResolver, index: DocumentIndex) -> None:
     """Offices change holders and news names them: "Russia's deputy foreign minister, Anton
     Belykh," (or "Anton Belykh, Russia's deputy foreign minister") says who holds the office
     now, whoever the actor list gives it to. The role's candidate becomes the named person, so
-    that a later "he" or a later bare "the deputy foreign minister" goes to that person; an
-    office the article never puts a name beside still goes to the list's holder."""
+    that a later "he" or a later bare "the deputy foreign minister" goes to that person, and so
+    does the office named before the article names its holder ("Russia's chief negotiator had
+    privately said ...", then "Russia's chief negotiator, Oleg Tiunov, denied"); an office the
+    article never puts a name beside still goes to the list's holder."""
     doc = index.doc
     if not doc.has_annotation("DEP"):
         return
-    given: dict[str, Candidate] = {}  # holder id -> the person the article names in the office
+    offices: list[tuple[Candidate, str]] = []  # the office named, and the list's holder
+    given: dict[str, Candidate] = {}  # holder id -> the person the article first names in the office
     for c in index.candidates:
         holder = resolver.kb.get(c.actor_id)
         if holder is None or holder.type != "person" or c.kind != "person":
@@ -284,11 +287,14 @@ def renamed_offices(resolver: SpeakerResolver, index: DocumentIndex) -> None:
         known = {resolver.kb.fold(w) for n in (holder.name, *holder.aliases) for w in n.split()}
         if any(resolver.kb.fold(t.text) in known for t in doc[c.start : c.end]):
             continue  # the holder named by name, not by office
-        named = _apposed_person(resolver, index, c, known) or given.get(holder.id)
-        if named is None:
-            continue
-        given[holder.id] = named
-        c.actor_id, c.name, c.gender = named.actor_id, named.name, named.gender or c.gender
+        offices.append((c, holder.id))
+        named = _apposed_person(resolver, index, c, known)
+        if named is not None:
+            given.setdefault(holder.id, named)
+    for c, holder_id in offices:
+        named = given.get(holder_id)
+        if named is not None:
+            c.actor_id, c.name, c.gender = named.actor_id, named.name, named.gender or c.gender
 
 
 def _apposed_person(

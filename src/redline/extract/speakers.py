@@ -140,6 +140,7 @@ class SpeakerResolver:
             or speaker_documents.media(self, index, span)
             or speaker_documents.report(self, index, span)
             or speaker_documents.owned_document(self, index, span)
+            or speaker_descriptions.named_after(self, index, span)
             or speaker_groups.unnamed_on_request(self, index, span)
             or speaker_groups.collective(self, span, placed=True)
             or speaker_documents.issued_with(self, index, span)
