@@ -646,11 +646,14 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
     for outer in kept:
         lo = bisect_left(cue_positions, outer.content[0])
         hi = bisect_left(cue_positions, outer.content[1])
+        chain = cues.nested_statements and _reports_chain(outer, by_cue_order[lo:hi])
         for inner in by_cue_order[lo:hi]:  # only cues inside the outer content: linear overall
             if inner is outer or id(inner) in dropped or id(outer) in dropped:
                 continue
             if not outer.content[0] <= inner.cue_token < outer.content[1]:
                 continue
+            if chain and inner.kind in _REPORT_KINDS:
+                continue  # "according to two officials" over "A told B that C had said ...": each link
             if outer.kind == "colon":
                 continue  # a labelled turn is the speaker's own words, whole, as a quote is: a
                 # report inside it ("I have told the growers that ...") is no second statement
@@ -876,6 +879,26 @@ def _owned_claim(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     return any(doc[i].pos_ in ("PROPN", "NOUN") for i in range(s0, s1))
 
 
+def _reports_chain(outer: Candidate, inside: Sequence[Candidate]) -> bool:
+    """ "A senior envoy told ministers that Russia's negotiator had said ..., according to two
+    officials": an "according to" whose clause opens on the source of a report is a link of its
+    own over the whole chain (the guide's layered sources: each link with its own cue is one
+    statement), unlike "“...,” he said, according to Interfax", where both carry one quotation,
+    and unlike a single report under it ("according to Bloomberg, Washington has signalled that
+    ..."), which the guide's gold gives the outlet and the source over one content."""
+    if outer.kind != "prepositional":
+        return False
+    reports = [
+        c
+        for c in inside
+        if c is not outer
+        and c.kind in _REPORT_KINDS
+        and c.source is not None
+        and outer.content[0] <= c.cue_token < outer.content[1]
+    ]
+    return len(reports) >= _CHAIN_LINKS and any(c.source is not None and c.source[0] == outer.content[0] for c in reports)
+
+
 def _layered(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
     """ "Kallas called the cap unacceptable, Reuters reported": the outer report's content is
     the inner statement whole, its source first, and its cue comes after it. Both report one
@@ -936,6 +959,8 @@ def _contrasted(cue: Token, cues: CueLexicon) -> bool:
 _OWN_STATEMENT_KINDS = frozenset({"speech", "writing", "prepositional"})
 _NESTED_KINDS = frozenset({"directive", "prep"})
 _SPEECH_KINDS = frozenset({"speech", "writing", "object"})
+_REPORT_KINDS = frozenset({"speech", "writing"})  # a verb that reports words ("told", "wrote")
+_CHAIN_LINKS = 2  # reports nested under one "according to" that make a chain of sources
 
 
 def _rank(c: Candidate) -> float:
