@@ -1196,13 +1196,19 @@ def _link_to_headline_subject(
         )
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i >= rest.start), None)
+    if owner is not None and head.lemma_.lower() in cues.nouns:
+        head = owner  # "‘...’: EU envoy's Tallinn speech": the speech's owner gave it
     start, end = noun_phrase(head)
+    start = max(start, rest.start)  # not the quotation the parser hung on the phrase
+    while end - 1 > start and doc[end - 1].dep_ == "case":
+        end -= 1  # "EU envoy" of "EU envoy's"
     end = next((t.i for t in doc[head.i : end] if t.dep_ == "prep"), end)  # "negotiator | on the talks"
     phrase = doc[start:end]
     people = [e for e in phrase.ents if e.label_ == "PERSON"]
     if people:  # "Zelensky rejects deal" misread as a noun phrase: the name in it speaks
         start, end = people[0].start, people[0].end
-    elif head.pos_ != "PROPN" and not any(c.dep_ == "poss" for c in head.children):
+    elif head is not owner and head.pos_ != "PROPN" and not any(c.dep_ == "poss" for c in head.children):
         return  # "“A historic day”: the treaty at a glance" names no speaker
     colon_i = next((t.i for t in colon if t.text == ":"), None)
     if colon_i is None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from redline.extract.actors import span_head as _head
 from redline.extract.english import SECOND_RANKS
@@ -143,13 +144,30 @@ def headline_roles(resolver: SpeakerResolver, doc: Doc, speakers: list[Speaker |
             there = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
             if there is None or p.name == p.mention.text or len(p.name.split()) < 2:
                 continue  # a role again ("the mayor"), not a person the story names
-            before = doc[max(there.sent.start, there.start - ROLE_WORDS) : there.end]
+            before = [*doc[max(there.sent.start, there.start - ROLE_WORDS) : there.end], *_apposed_role(doc, p, zone)]
             if any(
                 t.lower_ == role and (t.i == 0 or doc[t.i - 1].lower_ not in SECOND_RANKS - {rank})
                 for t in before
             ):
                 speakers[n] = replace(p, mention=sp.mention)
                 break
+
+
+def _apposed_role(doc: Doc, person: Speaker, zone: int) -> list[Token]:
+    """The role the story sets beside the person's name where it first names them ("Anna Berg,
+    the European Union's special envoy for trade, spent an hour with us", "The EU's special
+    envoy for the talks, Margit Halvorsen, used a speech"), for a person whose statements name
+    them by pronoun only ("She said ...")."""
+    at = doc.text.find(person.name, zone)
+    if at < 0:
+        return []
+    name = doc.char_span(at, at + len(person.name), alignment_mode="expand")
+    if name is None or name.end >= len(doc):
+        return []
+    role = [] if name.start == 0 or doc[name.start - 1].text != "," else list(doc[max(name.sent.start, name.start - 2 * ROLE_WORDS) : name.start])
+    if doc[name.end].text == ",":
+        role += doc[name.end : min(name.sent.end, name.end + 2 * ROLE_WORDS)]
+    return role
 
 
 def headline_claims(
