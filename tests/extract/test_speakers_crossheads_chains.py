@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from redline.extract.headlines import headline_end
 from redline.model import Document, Extraction, Statement
 
 pytestmark = pytest.mark.model
@@ -200,3 +201,64 @@ def test_ministers_of_a_bloc_take_the_blocs_short_name(extractor: Any) -> None:
     assert _speaker(extraction, "the reserves would stay") == "G7 finance ministers"
     assert _speaker(extraction, "the ministers") == "G7 finance ministers"
     assert _speaker(extraction, "Berlin was in no hurry") == "Klara Voss"
+
+
+# a colon headline that names its speaker by role
+
+
+def test_a_colon_headlines_role_is_the_person_the_story_names_in_it(extractor: Any) -> None:
+    text = (
+        "Trade envoy: relief 'is a ladder, and Moscow has not climbed the first rung'\n\n"
+        "Harbour Journal | Interviews | 20 March 2027\n\n"
+        "Anna Berg, the European Union's special envoy for trade, spent an hour with us on Monday. "
+        'She said relief would come "one rung at a time." The first rung is a ceasefire.'
+    )
+    assert _speaker(_extract(extractor, text), "relief 'is a ladder") == "Anna Berg"
+
+
+def test_the_owner_of_a_speech_after_a_headlines_quote_is_its_speaker(extractor: Any) -> None:
+    text = (
+        "'We will not buy calm with someone else's coast': EU envoy's Riga speech\n\n"
+        "By Sam Roe | Baltic Daily | 5 March 2027\n\n"
+        "RIGA - The European Union's special envoy for the harbour talks, Greta Lind, used a speech "
+        "at the Riga Forum on Monday to set out her terms. In the central passage, she said:\n\n"
+        '"We will not buy calm with someone else\'s coast. The coast stays where it is."'
+    )
+    headline = [s for s in _found(_extract(extractor, text), "We will not buy calm") if s.content.start < 60]
+    assert len(headline) == 1
+    assert headline[0].speaker is not None and headline[0].speaker.name == "Greta Lind"
+
+
+def test_a_colon_headlines_role_no_one_in_the_story_holds_stays_unnamed(extractor: Any) -> None:
+    text = (
+        "Trade envoy: relief 'is a ladder, and Moscow has not climbed the first rung'\n\n"
+        "Harbour Journal | 20 March 2027\n\n"
+        "Anna Berg, the mayor of the port town, said on Monday that the harbour would reopen. "
+        "The first ships are due in April."
+    )
+    assert _speaker(_extract(extractor, text), "relief 'is a ladder") != "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        # a first paragraph that ends on the colon introducing a quotation is running text
+        (
+            "Envoy sets out terms\n\nIn the central passage of her speech on Monday, the envoy said:\n\n\"No.\"",
+            len("Envoy sets out terms\n"),
+        ),
+        # so is one whose last sentence ends inside quote marks, after a sentence break
+        (
+            'Envoy sets out terms\n\nThe envoy spoke for an hour. She said relief would come "slowly."\nMore.',
+            len("Envoy sets out terms\n"),
+        ),
+        # a long headline with an abbreviation in it is still a headline
+        (
+            "U.S. envoy says the harbour round is closer than ever, Kremlin urges calm\n"
+            "The envoy said on Monday that the round in Oslo was closer than any since the spring.",
+            len("U.S. envoy says the harbour round is closer than ever, Kremlin urges calm\n"),
+        ),
+    ],
+)
+def test_an_opening_paragraph_is_no_headline(text: str, end: int) -> None:
+    assert headline_end(text) == end
