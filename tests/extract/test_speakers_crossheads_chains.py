@@ -119,7 +119,7 @@ CHAIN = (
     "negotiator had privately said Moscow could hand the port to an international operator, "
     "according to two European officials familiar with the briefing.\n\n"
     'The officials said the American, deputy envoy Tom Ridley, had described the offer as "serious."\n\n'
-    'Russia\'s chief negotiator, Pavel Sorokin, denied the account on Tuesday. "I have said nothing '
+    "Russia's chief negotiator, Pavel Sorokin, denied the account on Tuesday. \"I have said nothing "
     'of the kind," he told an agency.'
 )
 
@@ -156,7 +156,7 @@ def test_a_single_report_under_according_to_keeps_one_content(extractor: Any) ->
 
 def test_a_states_delegation_is_named_as_the_guide_names_it(extractor: Any) -> None:
     text = (
-        "Ukraine's delegation said in a statement that it had \"no objection to a second round.\" "
+        'Ukraine\'s delegation said in a statement that it had "no objection to a second round." '
         "It repeated that the coast was not for sale. The Russian delegation said the venue suited it. "
         "The Kiev team said it wanted more time. The US delegation said the talks would last three days."
     )
@@ -244,12 +244,14 @@ def test_a_colon_headlines_role_no_one_in_the_story_holds_stays_unnamed(extracto
     [
         # a first paragraph that ends on the colon introducing a quotation is running text
         (
-            "Envoy sets out terms\n\nIn the central passage of her speech on Monday, the envoy said:\n\n\"No.\"",
+            "Envoy sets out terms\n\n"
+            'In the central passage of her speech on Monday, the envoy said:\n\n"No."',
             len("Envoy sets out terms\n"),
         ),
         # so is one whose last sentence ends inside quote marks, after a sentence break
         (
-            'Envoy sets out terms\n\nThe envoy spoke for an hour. She said relief would come "slowly."\nMore.',
+            "Envoy sets out terms\n\n"
+            'The envoy spoke for an hour. She said relief would come "slowly."\nMore.',
             len("Envoy sets out terms\n"),
         ),
         # a long headline with an abbreviation in it is still a headline

@@ -650,10 +650,10 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
         for inner in by_cue_order[lo:hi]:  # only cues inside the outer content: linear overall
             if inner is outer or id(inner) in dropped or id(outer) in dropped:
                 continue
-            if not outer.content[0] <= inner.cue_token < outer.content[1]:
-                continue
-            if chain and inner.kind in _REPORT_KINDS:
-                continue  # "according to two officials" over "A told B that C had said ...": each link
+            if not outer.content[0] <= inner.cue_token < outer.content[1] or (
+                chain and inner.kind in _REPORT_KINDS
+            ):
+                continue  # outside, or a link of a chain under "according to" ("A told B that C had said")
             if outer.kind == "colon":
                 continue  # a labelled turn is the speaker's own words, whole, as a quote is: a
                 # report inside it ("I have told the growers that ...") is no second statement
@@ -896,7 +896,9 @@ def _reports_chain(outer: Candidate, inside: Sequence[Candidate]) -> bool:
         and c.source is not None
         and outer.content[0] <= c.cue_token < outer.content[1]
     ]
-    return len(reports) >= _CHAIN_LINKS and any(c.source is not None and c.source[0] == outer.content[0] for c in reports)
+    return len(reports) >= _CHAIN_LINKS and any(
+        c.source is not None and c.source[0] == outer.content[0] for c in reports
+    )
 
 
 def _layered(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:

@@ -281,10 +281,11 @@ def collective(resolver: SpeakerResolver, span: SpacySpan, placed: bool) -> tupl
     media") named by its canonical label. With ``placed``, only when the phrase names a side
     or is media, so that a definite "the official" can still take up an earlier speaker."""
     found = resolver.kb.collective([t.text for t in span], span.text)
-    if placed and span[0].lower_ in {"the", "this", "that"} and _head(span).tag_ == "NN":
-        if not (found is not None and found.kind == BODY and found.party is not None):
-            return None  # "the Dutch leader" takes up someone named before: steps 5 and 6 first
-        # "the US delegation" names its side: that body, not the delegation named before it
+    # "the Dutch leader" takes up someone named before (steps 5 and 6 first); "the US
+    # delegation" names its side: that body, not the delegation named before it
+    sided_body = found is not None and found.kind == BODY and found.party is not None
+    if placed and span[0].lower_ in {"the", "this", "that"} and _head(span).tag_ == "NN" and not sided_body:
+        return None
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if found is None and after is not None and speaker_pronouns.modifies(after, _head(span)):
         # "three people briefed on the talks", "two people who attended": the mention stops

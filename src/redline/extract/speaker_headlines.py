@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from redline.extract.actors import span_head as _head
 from redline.extract.english import SECOND_RANKS
@@ -144,7 +143,10 @@ def headline_roles(resolver: SpeakerResolver, doc: Doc, speakers: list[Speaker |
             there = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
             if there is None or p.name == p.mention.text or len(p.name.split()) < 2:
                 continue  # a role again ("the mayor"), not a person the story names
-            before = [*doc[max(there.sent.start, there.start - ROLE_WORDS) : there.end], *_apposed_role(doc, p, zone)]
+            before = [
+                *doc[max(there.sent.start, there.start - ROLE_WORDS) : there.end],
+                *_apposed_role(doc, p, zone),
+            ]
             if any(
                 t.lower_ == role and (t.i == 0 or doc[t.i - 1].lower_ not in SECOND_RANKS - {rank})
                 for t in before
@@ -164,7 +166,11 @@ def _apposed_role(doc: Doc, person: Speaker, zone: int) -> list[Token]:
     name = doc.char_span(at, at + len(person.name), alignment_mode="expand")
     if name is None or name.end >= len(doc):
         return []
-    role = [] if name.start == 0 or doc[name.start - 1].text != "," else list(doc[max(name.sent.start, name.start - 2 * ROLE_WORDS) : name.start])
+    role = (
+        []
+        if name.start == 0 or doc[name.start - 1].text != ","
+        else list(doc[max(name.sent.start, name.start - 2 * ROLE_WORDS) : name.start])
+    )
     if doc[name.end].text == ",":
         role += doc[name.end : min(name.sent.end, name.end + 2 * ROLE_WORDS)]
     return role
