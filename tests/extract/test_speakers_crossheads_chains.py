@@ -264,3 +264,22 @@ def test_a_colon_headlines_role_no_one_in_the_story_holds_stays_unnamed(extracto
 )
 def test_an_opening_paragraph_is_no_headline(text: str, end: int) -> None:
     assert headline_end(text) == end
+
+
+# a body's social-media account
+
+
+def test_a_bodys_account_writes_as_the_body(extractor: Any) -> None:
+    text = (
+        "Reactions online\n\n"
+        "The Foreign Office's Spanish-language account wrote that the draft was \"a basis for talks, "
+        'not a treaty." "Nothing is agreed until everything is agreed," the post added.'
+    )
+    extraction = _extract(extractor, text)
+    assert _speaker(extraction, "the draft was") == "Foreign Office"
+    assert _speaker(extraction, "Nothing is agreed") == "Foreign Office"
+
+
+def test_a_named_person_of_the_body_writes_as_the_person(extractor: Any) -> None:
+    text = "Reactions online\n\nThe Foreign Office's spokeswoman, Ana Ruiz, wrote that the draft was a basis for talks."
+    assert _speaker(_extract(extractor, text), "the draft was") == "Ana Ruiz"

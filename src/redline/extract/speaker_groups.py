@@ -280,6 +280,9 @@ def collective(resolver: SpeakerResolver, span: SpacySpan, placed: bool) -> tupl
     """An unnamed or collective source ("two senior US officials", "sources in Kyiv", "local
     media") named by its canonical label. With ``placed``, only when the phrase names a side
     or is media, so that a definite "the official" can still take up an earlier speaker."""
+    head = _head(span)
+    if head.pos_ == "NOUN" and head.lemma_.lower() in resolver.kb.non_speakers:
+        return None  # "the Foreign Office's Spanish-language account": its owner speaks, not an office
     found = resolver.kb.collective([t.text for t in span], span.text)
     # "the Dutch leader" takes up someone named before (steps 5 and 6 first); "the US
     # delegation" names its side: that body, not the delegation named before it
