@@ -278,8 +278,9 @@ def renamed_offices(resolver: SpeakerResolver, index: DocumentIndex) -> None:
     doc = index.doc
     if not doc.has_annotation("DEP"):
         return
-    offices: list[tuple[Candidate, str]] = []  # the office named, and the list's holder
-    given: dict[str, Candidate] = {}  # holder id -> the person the article first names in the office
+    # the office named, the list's holder, and the person named beside it there (if any)
+    offices: list[tuple[Candidate, str, Candidate | None]] = []
+    first: dict[str, Candidate] = {}  # holder id -> the person the article first names in the office
     for c in index.candidates:
         holder = resolver.kb.get(c.actor_id)
         if holder is None or holder.type != "person" or c.kind != "person":
@@ -287,14 +288,17 @@ def renamed_offices(resolver: SpeakerResolver, index: DocumentIndex) -> None:
         known = {resolver.kb.fold(w) for n in (holder.name, *holder.aliases) for w in n.split()}
         if any(resolver.kb.fold(t.text) in known for t in doc[c.start : c.end]):
             continue  # the holder named by name, not by office
-        offices.append((c, holder.id))
         named = _apposed_person(resolver, index, c, known)
+        offices.append((c, holder.id, named))
         if named is not None:
-            given.setdefault(holder.id, named)
-    for c, holder_id in offices:
-        named = given.get(holder_id)
-        if named is not None:
-            c.actor_id, c.name, c.gender = named.actor_id, named.name, named.gender or c.gender
+            first.setdefault(holder.id, named)
+    given: dict[str, Candidate] = {}  # holder id -> the person last named in the office
+    for c, holder_id, named in offices:
+        named = named or given.get(holder_id) or first.get(holder_id)
+        if named is None:
+            continue
+        given[holder_id] = named  # a newer name beside the office wins from there on
+        c.actor_id, c.name, c.gender = named.actor_id, named.name, named.gender or c.gender
 
 
 def _apposed_person(
