@@ -342,8 +342,9 @@ def counted_members(
     if not counts or any(t.pos_ == "PROPN" for t in span):
         return None
     found = resolver.kb.collective([t.text for t in span], span.text)
-    people = resolver.kb.is_person_noun(head.lemma_) or (found is not None and found.kind == "group")
-    if (found is None or found.kind not in {"group", "media"}) and not people:
+    # "both delegations": a body of each side counts its sides, as "both governments" does
+    people = resolver.kb.is_person_noun(head.lemma_) or (found is not None and found.kind in {"group", BODY})
+    if (found is None or found.kind not in {"group", "media", BODY}) and not people:
         return None
     want = counts[0]
     for t in index.back(span.start, WINDOW):
