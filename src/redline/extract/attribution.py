@@ -149,9 +149,10 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
             # transcript and headline labels: each labelled paragraph is its own statement,
             # even where the paragraphs share one run of quote marks
             hit = index.around(start)
-            # "US officials: sequencing “the hardest part left”": a quotation inside the
-            # labelled words is part of them, no statement of the speaker before the label
-            inner = index.within(start, end)
+            # "US officials: sequencing “the hardest part left”": a quotation inside a labelled
+            # headline or crosshead is part of it, no statement of the speaker before the label
+            # (a transcript turn's sentences may report another's words: "is like, ‘...’")
+            inner = index.within(start, end) if _headline_words(text[start:end]) else []
             for q in [*hit, *inner]:
                 q.consumed = True
             out.append(
@@ -877,6 +878,12 @@ def _owned_claim(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     if not (outer.content[0] <= s0 and s1 <= outer.content[1]):
         return False
     return any(doc[i].pos_ in ("PROPN", "NOUN") for i in range(s0, s1))
+
+
+def _headline_words(content: str) -> bool:
+    """Whether labelled words read as a headline's: a few words with no final stop."""
+    words = content.split()
+    return 0 < len(words) <= MAX_HEADLINE_WORDS and not content.rstrip("”\"’' ").endswith((".", "!", "?"))
 
 
 def _reports_chain(outer: Candidate, inside: Sequence[Candidate]) -> bool:

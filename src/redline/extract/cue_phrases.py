@@ -482,10 +482,13 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             continue  # an editorial word, or an interviewer's question: nobody's position
         if _excluded_within(label, cues):
             continue  # "EDITOR'S NOTE ON THIS STORY:": a long capitals label that is an editorial one
-        if not lead:
+        # a crosshead in sentence case ("Harbour minister: ...") may open the page above the
+        # lead that names who asks: the lead is looked up at the first transcript-style label
+        crosshead = label.split()[-1][:1].islower()
+        if not lead and not crosshead:
             presenters = presenter_names(doc, cues, m.start()) & questioners
             lead.append((interviewer(doc, cues, m.start()), asking_names(doc, cues, m.start()) | presenters))
-        outlet, askers = lead[0]
+        outlet, askers = lead[0] if lead else (None, frozenset[str]())
         if label.lower() in askers:
             continue  # "ROOS: Will Finland take part?" after "spoke to presenter Hanna Roos"
         if outlet is not None and " ".join(w for w in label.lower().split() if w not in _ARTICLES) == outlet:
@@ -503,7 +506,7 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             continue
         # "US officials", "European Diplomats": a side's unnamed sources, not a heading's plural
         sourced = src[-1].lemma_.lower() in cues.source_nouns
-        if not sourced and label.split()[-1][:1].islower():
+        if not sourced and crosshead:
             continue  # "Harbour talks:", "Next steps:": a heading in sentence case
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in src) and (
             len(src) > 1 or cues.verb_kind(src[0].lemma_) is not None
