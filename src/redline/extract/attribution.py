@@ -149,14 +149,18 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
             # transcript and headline labels: each labelled paragraph is its own statement,
             # even where the paragraphs share one run of quote marks
             hit = index.around(start)
-            for q in hit:
+            # "US officials: sequencing “the hardest part left”": a quotation inside a labelled
+            # headline or crosshead is part of it, no statement of the speaker before the label
+            # (a transcript turn's sentences may report another's words: "is like, ‘...’")
+            inner = index.within(start, end) if _headline_words(text[start:end]) else []
+            for q in [*hit, *inner]:
                 q.consumed = True
             out.append(
                 Attribution(
                     (start, end),
                     _chars(doc, cand.cue) if cand.cue else None,
                     _chars(doc, cand.source) if cand.source else None,
-                    "direct" if hit else "indirect",
+                    "direct" if hit else "mixed" if inner else "indirect",
                     cues.confidence_of(cand.kind),
                 )
             )
@@ -524,6 +528,12 @@ class _QuoteIndex:
             return [self.quotes[i]]
         return []
 
+    def within(self, start: int, end: int) -> list[_Quote]:
+        """The quotations that open inside the characters ``start`` to ``end``."""
+        i = bisect_right(self.opens, start - 1)
+        j = bisect_right(self.opens, end - 1)
+        return self.quotes[i:j]
+
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_right(self.ends, start)
         return i < len(self.quotes) and self.quotes[i].span.start < end
@@ -637,11 +647,14 @@ def _resolve_nesting(doc: Doc, cands: list[Candidate], cues: CueLexicon) -> list
     for outer in kept:
         lo = bisect_left(cue_positions, outer.content[0])
         hi = bisect_left(cue_positions, outer.content[1])
+        chain = cues.nested_statements and _reports_chain(outer, by_cue_order[lo:hi])
         for inner in by_cue_order[lo:hi]:  # only cues inside the outer content: linear overall
             if inner is outer or id(inner) in dropped or id(outer) in dropped:
                 continue
-            if not outer.content[0] <= inner.cue_token < outer.content[1]:
-                continue
+            if not outer.content[0] <= inner.cue_token < outer.content[1] or (
+                chain and inner.kind in _REPORT_KINDS
+            ):
+                continue  # outside, or a link of a chain under "according to" ("A told B that C had said")
             if outer.kind == "colon":
                 continue  # a labelled turn is the speaker's own words, whole, as a quote is: a
                 # report inside it ("I have told the growers that ...") is no second statement
@@ -867,6 +880,34 @@ def _owned_claim(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     return any(doc[i].pos_ in ("PROPN", "NOUN") for i in range(s0, s1))
 
 
+def _headline_words(content: str) -> bool:
+    """Whether labelled words read as a headline's: a few words with no final stop."""
+    words = content.split()
+    return 0 < len(words) <= MAX_HEADLINE_WORDS and not content.rstrip("”\"’' ").endswith((".", "!", "?"))
+
+
+def _reports_chain(outer: Candidate, inside: Sequence[Candidate]) -> bool:
+    """ "A senior envoy told ministers that Russia's negotiator had said ..., according to two
+    officials": an "according to" whose clause opens on the source of a report is a link of its
+    own over the whole chain (the guide's layered sources: each link with its own cue is one
+    statement), unlike "“...,” he said, according to Interfax", where both carry one quotation,
+    and unlike a single report under it ("according to Bloomberg, Washington has signalled that
+    ..."), which the guide's gold gives the outlet and the source over one content."""
+    if outer.kind != "prepositional":
+        return False
+    reports = [
+        c
+        for c in inside
+        if c is not outer
+        and c.kind in _REPORT_KINDS
+        and c.source is not None
+        and outer.content[0] <= c.cue_token < outer.content[1]
+    ]
+    return len(reports) >= _CHAIN_LINKS and any(
+        c.source is not None and c.source[0] == outer.content[0] for c in reports
+    )
+
+
 def _layered(doc: Doc, inner: Candidate, outer: Candidate, cues: CueLexicon) -> bool:
     """ "Kallas called the cap unacceptable, Reuters reported": the outer report's content is
     the inner statement whole, its source first, and its cue comes after it. Both report one
@@ -927,6 +968,8 @@ def _contrasted(cue: Token, cues: CueLexicon) -> bool:
 _OWN_STATEMENT_KINDS = frozenset({"speech", "writing", "prepositional"})
 _NESTED_KINDS = frozenset({"directive", "prep"})
 _SPEECH_KINDS = frozenset({"speech", "writing", "object"})
+_REPORT_KINDS = frozenset({"speech", "writing"})  # a verb that reports words ("told", "wrote")
+_CHAIN_LINKS = 2  # reports nested under one "according to" that make a chain of sources
 
 
 def _rank(c: Candidate) -> float:
@@ -1162,13 +1205,19 @@ def _link_to_headline_subject(
         )
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i >= rest.start), None)
+    if owner is not None and head.lemma_.lower() in cues.nouns:
+        head = owner  # "‘...’: EU envoy's Tallinn speech": the speech's owner gave it
     start, end = noun_phrase(head)
+    start = max(start, rest.start)  # not the quotation the parser hung on the phrase
+    while end - 1 > start and doc[end - 1].dep_ == "case":
+        end -= 1  # "EU envoy" of "EU envoy's"
     end = next((t.i for t in doc[head.i : end] if t.dep_ == "prep"), end)  # "negotiator | on the talks"
     phrase = doc[start:end]
     people = [e for e in phrase.ents if e.label_ == "PERSON"]
     if people:  # "Zelensky rejects deal" misread as a noun phrase: the name in it speaks
         start, end = people[0].start, people[0].end
-    elif head.pos_ != "PROPN" and not any(c.dep_ == "poss" for c in head.children):
+    elif head is not owner and head.pos_ != "PROPN" and not any(c.dep_ == "poss" for c in head.children):
         return  # "“A historic day”: the treaty at a glance" names no speaker
     colon_i = next((t.i for t in colon if t.text == ":"), None)
     if colon_i is None:

@@ -378,6 +378,8 @@ _BOUND_PRONOUNS = {
 # A live blog's timestamp may come first: "13:40 GMT — Kremlin: ...", "9.15am | Merz: ...".
 # A transcript sets its labels in capitals and may put the whole title before the name
 # ("DEPUTY MINISTER OF WATER AND ENVIRONMENT ANA SILVA:"): a label all in capitals may be longer.
+# A crosshead may label its words with a side and an unnamed source ("US officials: ...", "European
+# diplomats: ..."): one word in lower case may end a label when it is a source noun.
 # A note in lower case may stand between the label and its colon ("HALLBERG (recording):",
 # "OKAFOR (through an interpreter):"): how the words reached the page, not who said them.
 _TIMESTAMP = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[—–\-|]\s*)?"
@@ -387,6 +389,7 @@ _LABEL = re.compile(
     r"^"
     + _TIMESTAMP
     + r"[\"“'‘]?(?P<label>(?:[A-Z]\.)*[A-Z][^\W\d_]*\.?(?:[ \-’'][A-Z][^\W\d_]*\.?){0,3}"
+    + r"(?: [a-z]{3,})?"
     + rf"|{_CAPITALS_WORD}(?: {_CAPITALS_WORD}){{4,11}})(?:[ \t]+\([a-z][a-z \-]{{0,29}}\))?:[ \t\xa0]+"
     r"(?P<content>\S[^\n]*)",
     re.MULTILINE,
@@ -479,10 +482,13 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             continue  # an editorial word, or an interviewer's question: nobody's position
         if _excluded_within(label, cues):
             continue  # "EDITOR'S NOTE ON THIS STORY:": a long capitals label that is an editorial one
-        if not lead:
+        # a crosshead in sentence case ("Harbour minister: ...") may open the page above the
+        # lead that names who asks: the lead is looked up at the first transcript-style label
+        crosshead = label.split()[-1][:1].islower()
+        if not lead and not crosshead:
             presenters = presenter_names(doc, cues, m.start()) & questioners
             lead.append((interviewer(doc, cues, m.start()), asking_names(doc, cues, m.start()) | presenters))
-        outlet, askers = lead[0]
+        outlet, askers = lead[0] if lead else (None, frozenset[str]())
         if label.lower() in askers:
             continue  # "ROOS: Will Finland take part?" after "spoke to presenter Hanna Roos"
         if outlet is not None and " ".join(w for w in label.lower().split() if w not in _ARTICLES) == outlet:
@@ -498,6 +504,10 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
             if answers[0] is not None and content is not None:
                 out.append(Candidate(content, (src.end, src.end + 1), answers[0], "colon", src.end))
             continue
+        # "US officials", "European Diplomats": a side's unnamed sources, not a heading's plural
+        sourced = src[-1].lemma_.lower() in cues.source_nouns
+        if not sourced and crosshead:
+            continue  # "Harbour talks:", "Next steps:": a heading in sentence case
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in src) and (
             len(src) > 1 or cues.verb_kind(src[0].lemma_) is not None
         ):
@@ -506,7 +516,12 @@ def label_candidates(doc: Doc, cues: CueLexicon, text: str) -> list[Candidate]:
         # a title and name in capitals ("MINISTER ... ANA MENDES") may end in a word the tagger
         # takes for a plural; only the capitals form of a label runs past four words
         last = src[-1]
-        plural = 1 < len(src) <= _MAX_TITLE_CASE_LABEL and last.tag_ in ("NNS", "NNPS") and not last.ent_type_
+        plural = (
+            not sourced
+            and 1 < len(src) <= _MAX_TITLE_CASE_LABEL
+            and last.tag_ in ("NNS", "NNPS")
+            and not last.ent_type_
+        )
         if (
             plural
             or _clause_heading(src)

@@ -42,13 +42,24 @@ def headline_end(text: str) -> int:
         nxt = pos + len(line) + 1
         if stripped:
             seen += 1
-            if seen > _HEADLINE_LINES or (stripped.endswith((".", "!", "?")) and len(stripped) > 60):
+            if seen > _HEADLINE_LINES or (len(stripped) > _PROSE_LINE and _prose(stripped)):
                 break
             end = nxt
         if brk < 0:
             break
         pos = nxt
     return min(end, len(text))
+
+
+_PROSE_LINE = 60  # characters: a shorter line ending on a stop may still be a headline
+# a sentence break inside a line ("... on Monday. She said"): running text, not a headline
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’']? [A-Z“\"]")
+
+
+def _prose(line: str) -> bool:
+    """Whether an opening line is the story's first paragraph: it ends as a sentence does, or
+    on the colon that introduces a quotation, or holds a sentence break."""
+    return line.endswith((".", "!", "?", ":")) or _SENTENCE_BREAK.search(line) is not None
 
 
 # "By Dana Whitlock, KVR 7 News", "By Mirela Ostrander, Courts Reporter", "By Ines Varga | 3 May

@@ -22,7 +22,16 @@ from redline.extract.english import (
     SECOND_RANKS,
     SUBJECTS_OR_EXPLETIVE,
 )
-from redline.extract.speaker_index import WINDOW, Candidate, DocumentIndex, is_plural, name_end
+from redline.extract.speaker_index import (
+    BODY,
+    PERSON,
+    ROLE_WORDS,
+    WINDOW,
+    Candidate,
+    DocumentIndex,
+    is_plural,
+    name_end,
+)
 from redline.knowledge.actors import SKIPPED
 from redline.model import Speaker
 
@@ -45,6 +54,10 @@ def description_holder(
     words = list(span.doc[span.start : name_end(span)])
     if words and words[0].lower_ in INDEFINITE_QUANTIFIERS:
         return None  # "a senior official" introduces someone new
+    if not resolver.kb.is_person_noun(head.lemma_):
+        body = resolver.kb.collective([t.text for t in words])
+        if body is not None and body.kind == BODY:
+            return None  # "the Russian delegation" is the body, not the "head of the Russian delegation"
     if any(t.lower_ in FORMER for t in words):
         return None  # "the former Ukrainian president" is not today's holder of the title
     wanted = {u.key for u in resolver.kb.units([t.text for t in words], places=True)} - {"of"} - SKIPPED
@@ -299,3 +312,38 @@ def affiliation_sides(
                     return None
                 sides.add(party)
     return sides
+
+
+def named_after(
+    resolver: SpeakerResolver, index: DocumentIndex, span: SpacySpan
+) -> tuple[str | None, str] | None:
+    """ "A senior American negotiator told European ministers ...", then "the officials said the
+    American, deputy envoy Garrett Moule, had ...": a source the story brings in by an indefinite
+    role and names in the next sentences, where a definite phrase that repeats a word of the
+    role ("the American", "the negotiator") stands before the name, set off by a comma, is that
+    person (the guide gives a speaker named later the name). With no such phrase the role is
+    someone unnamed: "a senior official ... John Smith, the mayor" are two people."""
+    head = index.head(span)
+    if span[0].lower_ not in ("a", "an") or head.pos_ != "NOUN" or is_plural(head):
+        return None
+    if not resolver.kb.is_person_noun(head.lemma_):
+        return None
+    role = {t.lower_ for t in span[1:] if t.is_alpha and t.i <= head.i}
+    doc = index.doc
+    here = index.sent_of[span.start]
+    for c in index.candidates:
+        if c.start < span.end or c.kind != PERSON or c.actor_id is not None:
+            continue
+        if index.sent_of[c.start] - here > _NAMED_AFTER:
+            break
+        if index.in_quote[c.start] or sum(1 for t in doc[c.start : c.end] if t.pos_ == "PROPN") < 2:
+            continue
+        i = c.start - 1
+        while i > c.start - ROLE_WORDS and i > 0 and doc[i].is_lower and doc[i].is_alpha:
+            i -= 1  # the name's own role after the comma ("deputy envoy")
+        if i >= 2 and doc[i].text == "," and doc[i - 1].lower_ in role and doc[i - 2].lower_ == "the":
+            return c.actor_id, c.name
+    return None
+
+
+_NAMED_AFTER = 2  # sentences after an indefinite role in which the story may name its holder

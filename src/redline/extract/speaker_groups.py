@@ -23,6 +23,7 @@ from redline.extract.english import (
 )
 from redline.extract.speaker_index import (
     ARTICLES,
+    BODY,
     MAKER_ENTITIES,
     PERSON,
     PLACE_ENTITIES,
@@ -140,11 +141,15 @@ def body_before(
     return None
 
 
-def one_member(resolver: SpeakerResolver, span: SpacySpan) -> tuple[str | None, str] | None:
+def one_member(
+    resolver: SpeakerResolver, index: DocumentIndex, span: SpacySpan
+) -> tuple[str | None, str] | None:
     """ "A member of the Ukrainian delegation", "a union member": one member of a body is a
     person, not the body. One of a side's delegation or government is an unnamed official of
     that side; one of a body that names no side (a union, a board, "the guild's team") is an
-    unnamed source, as the guide names people who are no officials."""
+    unnamed source, as the guide names people who are no officials. "The delegation" with no
+    side takes up the side of the one named just before ("Ukraine's delegation stayed away.
+    A member of the delegation said")."""
     head = _head(span)
     if head.lemma_.lower() != "member" or head.tag_ != "NN":
         return None
@@ -154,15 +159,30 @@ def one_member(resolver: SpeakerResolver, span: SpacySpan) -> tuple[str | None, 
             words += [t for t in prep.subtree if t.i != prep.i]
     if not words:
         return None
-    placed = [
-        t for t in words if t.ent_type_ in PLACE_ENTITIES or (t.pos_ == "PROPN" and t.text[:1].isupper())
-    ]
+    placed = _placed(words) or _placed_before(index, words)
     if placed:
         found = resolver.kb.collective([*(t.text for t in placed), "official"])
         if found is not None and found.kind == "person":
             return None, found.name
     found = resolver.kb.collective(["source"])
     return (None, found.name) if found is not None else None
+
+
+def _placed(words: Sequence[Token]) -> list[Token]:
+    """The words of a phrase that may name a side: places, and capitalised names."""
+    return [t for t in words if t.ent_type_ in PLACE_ENTITIES or (t.pos_ == "PROPN" and t.text[:1].isupper())]
+
+
+def _placed_before(index: DocumentIndex, words: Sequence[Token]) -> list[Token]:
+    """The side words of the body a definite phrase with no side ("the delegation") takes up:
+    the same noun named with its side in this sentence or the one before."""
+    body = next((t for t in words if t.pos_ == "NOUN" and t.dep_ == "pobj"), None)
+    if body is None or not any(t.lower_ == "the" for t in body.lefts):
+        return []
+    for t in index.back(words[0].i, 1):
+        if t.lemma_ == body.lemma_ and t.pos_ == "NOUN":
+            return _placed([x for x in t.subtree if x.i < t.i])
+    return []
 
 
 def unnamed_on_request(
@@ -260,9 +280,15 @@ def collective(resolver: SpeakerResolver, span: SpacySpan, placed: bool) -> tupl
     """An unnamed or collective source ("two senior US officials", "sources in Kyiv", "local
     media") named by its canonical label. With ``placed``, only when the phrase names a side
     or is media, so that a definite "the official" can still take up an earlier speaker."""
-    if placed and span[0].lower_ in {"the", "this", "that"} and _head(span).tag_ == "NN":
-        return None  # "the Dutch leader" takes up someone named before: steps 5 and 6 first
+    head = _head(span)
+    if head.pos_ == "NOUN" and head.lemma_.lower() in resolver.kb.non_speakers:
+        return None  # "the Foreign Office's Spanish-language account": its owner speaks, not an office
     found = resolver.kb.collective([t.text for t in span], span.text)
+    # "the Dutch leader" takes up someone named before (steps 5 and 6 first); "the US
+    # delegation" names its side: that body, not the delegation named before it
+    sided_body = found is not None and found.kind == BODY and found.party is not None
+    if placed and span[0].lower_ in {"the", "this", "that"} and _head(span).tag_ == "NN" and not sided_body:
+        return None
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if found is None and after is not None and speaker_pronouns.modifies(after, _head(span)):
         # "three people briefed on the talks", "two people who attended": the mention stops
@@ -316,8 +342,9 @@ def counted_members(
     if not counts or any(t.pos_ == "PROPN" for t in span):
         return None
     found = resolver.kb.collective([t.text for t in span], span.text)
-    people = resolver.kb.is_person_noun(head.lemma_) or (found is not None and found.kind == "group")
-    if (found is None or found.kind not in {"group", "media"}) and not people:
+    # "both delegations": a body of each side counts its sides, as "both governments" does
+    people = resolver.kb.is_person_noun(head.lemma_) or (found is not None and found.kind in {"group", BODY})
+    if (found is None or found.kind not in {"group", "media", BODY}) and not people:
         return None
     want = counts[0]
     for t in index.back(span.start, WINDOW):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from redline.extract.actors import span_head as _head
@@ -41,17 +41,81 @@ def headline_people(resolver: SpeakerResolver, speakers: list[Speaker | None], z
             continue
         if sp.actor_id is not None or not resolver.kb.affiliation(sp.name):  # not "anonymous ..."
             body.setdefault(sp.party, Counter())[sp.actor_id or sp.name] += 1
+    # "Kremlin: no ceasefire ..." over "The Kremlin said ...": the body quotes the institution
+    # itself, so the headline's words are the institution's, whoever else the body quotes
+    itself = {sp.actor_id or sp.name for sp in speakers if sp is not None and sp.mention.start >= zone}
     for n, sp in enumerate(speakers):
         if sp is None or sp.mention.start >= zone:
             continue
         unnamed = sp.kind == "person" and sp.actor_id is None  # "Ukrainian official", "Slovak Premier"
         if sp.kind not in {"state", "organization"} and not unnamed:
             continue
-        who = _main_voice(body.get(sp.party or "", Counter()))
+        if not unnamed and (sp.actor_id or sp.name) in itself:
+            continue
+        who = _main_voice(body.get(sp.party or "", Counter())) or _main_voice(_members(speakers, sp, zone))
         if who is None:
             continue
         person = next(p for p in speakers if p is not None and (p.actor_id or p.name) == who)
         speakers[n] = replace(person, mention=sp.mention)
+
+
+def headline_repeats(
+    doc: Doc,
+    statements: Sequence[tuple[tuple[int, int] | None, tuple[int, int] | None]],
+    speakers: list[Speaker | None],
+    zone: int,
+) -> None:
+    """ "Kyiv: “First the guns fall silent”" over "“First the guns fall silent,” Dzyuba said": a
+    headline or sub-headline that gives a state's or a body's name to words the body quotes
+    again is the quoted person's (the guide's rule for headline subjects): the body statement
+    whose content holds the headline's words, said by a named person of no other side."""
+    if zone == 0:
+        return
+    body = [
+        (n, sp, words)
+        for n, sp in enumerate(speakers)
+        if sp is not None
+        and sp.mention.start >= zone
+        and sp.kind in (PERSON, None)
+        and len(sp.name.split()) >= 2
+        and (content := statements[n][1]) is not None
+        and (words := _claim_words(doc, content))
+    ]
+    for n, sp in enumerate(speakers):
+        content = statements[n][1]
+        if sp is None or content is None or sp.mention.start >= zone or sp.kind in (PERSON, None):
+            continue
+        words = _claim_words(doc, content)
+        if len(words) < _REPEATED_WORDS:
+            continue
+        people = {
+            (p.actor_id or p.name): p
+            for _, p, said in body
+            if words <= said and not (p.party and sp.party and p.party != sp.party)
+        }
+        if len(people) == 1:
+            speakers[n] = replace(next(iter(people.values())), mention=sp.mention)
+
+
+def _members(speakers: Sequence[Speaker | None], body: Speaker, zone: int) -> Counter[str]:
+    """The named people the story introduces by the headline body's name ("Kremlin urges
+    patience" over "Kremlin aide Andrei Lapshin told reporters"), as ``_main_voice`` counts them:
+    a person of a body whose role gives no side the knowledge base knows."""
+    if body.kind != "organization":
+        return Counter()
+    named = _words(body.mention.text)
+    out: Counter[str] = Counter()
+    for sp in speakers:
+        if sp is None or sp.mention.start < zone or sp.kind not in (PERSON, None) or len(sp.name.split()) < 2:
+            continue
+        if named and named <= _words(sp.mention.text):
+            out[sp.actor_id or sp.name] += 1
+    return out
+
+
+def _words(text: str) -> set[str]:
+    """The lower-case words of a mention, possessives and articles aside."""
+    return {w.lower().removesuffix("'s").removesuffix("’s") for w in text.split()} - {"the", "a", "an"}
 
 
 def headline_roles(resolver: SpeakerResolver, doc: Doc, speakers: list[Speaker | None], zone: int) -> None:
@@ -79,13 +143,37 @@ def headline_roles(resolver: SpeakerResolver, doc: Doc, speakers: list[Speaker |
             there = doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
             if there is None or p.name == p.mention.text or len(p.name.split()) < 2:
                 continue  # a role again ("the mayor"), not a person the story names
-            before = doc[max(there.sent.start, there.start - ROLE_WORDS) : there.end]
+            before = [
+                *doc[max(there.sent.start, there.start - ROLE_WORDS) : there.end],
+                *_apposed_role(doc, p, zone),
+            ]
             if any(
                 t.lower_ == role and (t.i == 0 or doc[t.i - 1].lower_ not in SECOND_RANKS - {rank})
                 for t in before
             ):
                 speakers[n] = replace(p, mention=sp.mention)
                 break
+
+
+def _apposed_role(doc: Doc, person: Speaker, zone: int) -> list[Token]:
+    """The role the story sets beside the person's name where it first names them ("Anna Berg,
+    the European Union's special envoy for trade, spent an hour with us", "The EU's special
+    envoy for the talks, Margit Halvorsen, used a speech"), for a person whose statements name
+    them by pronoun only ("She said ...")."""
+    at = doc.text.find(person.name, zone)
+    if at < 0:
+        return []
+    name = doc.char_span(at, at + len(person.name), alignment_mode="expand")
+    if name is None or name.end >= len(doc):
+        return []
+    role = (
+        []
+        if name.start == 0 or doc[name.start - 1].text != ","
+        else list(doc[max(name.sent.start, name.start - 2 * ROLE_WORDS) : name.start])
+    )
+    if doc[name.end].text == ",":
+        role += doc[name.end : min(name.sent.end, name.end + 2 * ROLE_WORDS)]
+    return role
 
 
 def headline_claims(
@@ -216,6 +304,7 @@ def before_anyone(index: DocumentIndex, span: SpacySpan) -> bool:
     )
 
 
+_REPEATED_WORDS = 3  # content words a headline must share with the body's quote to be that quote
 _OPENING_SPEAKERS = 5  # the body's first speakers, among whom a headline's role is named in full
 _NAMED_NEXT = 2  # sentences after a lead's role in which the person holding it is named
 

@@ -123,6 +123,8 @@ class DocumentIndex:
 
 ROLE_WORDS = 4  # how far before a name its role may stand ("Trade Minister Aino Lehtola")
 PERSON = "person"
+# the kind of a collective that is one body speaking ("the Russian delegation"), not a role holder
+BODY = "organization"
 SPEAKING = ("person", "org")  # candidate kinds that name someone who can speak
 
 

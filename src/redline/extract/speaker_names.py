@@ -271,12 +271,16 @@ def renamed_offices(resolver: SpeakerResolver, index: DocumentIndex) -> None:
     """Offices change holders and news names them: "Russia's deputy foreign minister, Anton
     Belykh," (or "Anton Belykh, Russia's deputy foreign minister") says who holds the office
     now, whoever the actor list gives it to. The role's candidate becomes the named person, so
-    that a later "he" or a later bare "the deputy foreign minister" goes to that person; an
-    office the article never puts a name beside still goes to the list's holder."""
+    that a later "he" or a later bare "the deputy foreign minister" goes to that person, and so
+    does the office named before the article names its holder ("Russia's chief negotiator had
+    privately said ...", then "Russia's chief negotiator, Oleg Tiunov, denied"); an office the
+    article never puts a name beside still goes to the list's holder."""
     doc = index.doc
     if not doc.has_annotation("DEP"):
         return
-    given: dict[str, Candidate] = {}  # holder id -> the person the article names in the office
+    # the office named, the list's holder, and the person named beside it there (if any)
+    offices: list[tuple[Candidate, str, Candidate | None]] = []
+    first: dict[str, Candidate] = {}  # holder id -> the person the article first names in the office
     for c in index.candidates:
         holder = resolver.kb.get(c.actor_id)
         if holder is None or holder.type != "person" or c.kind != "person":
@@ -284,10 +288,16 @@ def renamed_offices(resolver: SpeakerResolver, index: DocumentIndex) -> None:
         known = {resolver.kb.fold(w) for n in (holder.name, *holder.aliases) for w in n.split()}
         if any(resolver.kb.fold(t.text) in known for t in doc[c.start : c.end]):
             continue  # the holder named by name, not by office
-        named = _apposed_person(resolver, index, c, known) or given.get(holder.id)
+        named = _apposed_person(resolver, index, c, known)
+        offices.append((c, holder.id, named))
+        if named is not None:
+            first.setdefault(holder.id, named)
+    given: dict[str, Candidate] = {}  # holder id -> the person last named in the office
+    for c, holder_id, named in offices:
+        named = named or given.get(holder_id) or first.get(holder_id)
         if named is None:
             continue
-        given[holder.id] = named
+        given[holder_id] = named  # a newer name beside the office wins from there on
         c.actor_id, c.name, c.gender = named.actor_id, named.name, named.gender or c.gender
 
 

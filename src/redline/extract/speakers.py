@@ -136,10 +136,11 @@ class SpeakerResolver:
             or speaker_names.apposed_name(self, index, span)
             or speaker_descriptions.description_holder(self, index, span)
             or speaker_groups.spoken_for(self, index, span)
-            or speaker_groups.one_member(self, span)
+            or speaker_groups.one_member(self, index, span)
             or speaker_documents.media(self, index, span)
             or speaker_documents.report(self, index, span)
             or speaker_documents.owned_document(self, index, span)
+            or speaker_descriptions.named_after(self, index, span)
             or speaker_groups.unnamed_on_request(self, index, span)
             or speaker_groups.collective(self, span, placed=True)
             or speaker_documents.issued_with(self, index, span)
@@ -247,6 +248,7 @@ class SpeakerResolver:
             out[i] = found
         if any(out):
             zone = headline_end(self._index(doc, mentions).text)  # the text the index read once
+            speaker_headlines.headline_repeats(doc, statements, out, zone)
             speaker_headlines.headline_people(self, out, zone)
             speaker_headlines.headline_roles(self, doc, out, zone)
             speaker_headlines.headline_claims(self, doc, statements, out, zone)
