@@ -1399,6 +1399,8 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
             if _temporal(child):
                 continue  # "weighed in Friday about ...": the particle read as "in" a day
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs and runs_race(tok, child, objs[0], cues):
+                return None
             if objs and _indirect_question(objs[0], cues) and not cues.topic_statements:
                 # "spoke to the paper about what makes a deal hold": a topic, not a claim, except
                 # where what was spoken about is content (``topic_statements``)
@@ -1421,6 +1423,21 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
                     found.cue = (cue[0], child.i + 1)  # type: ignore[union-attr]
                 return found
     return None
+
+
+def runs_race(cue: Token, prep: Token, obj: Token, cues: CueLexicon) -> bool:
+    """Whether "campaign" with its prepositional object runs a race rather than takes a side:
+    "campaigned for the nomination", "her campaign for governor", "campaigning against Jane
+    Smith" (a rival), "on his behalf". The verb rules and the noun rules both ask it."""
+    if cue.lemma_.lower() not in cues.race_cues:
+        return False
+    lemma = obj.lemma_.lower()
+    if lemma in cues.race_objects:
+        return True
+    if prep.lower_ == "against" and obj.ent_type_ == "PERSON":
+        return True
+    bare = not any(c.dep_ in ("det", "poss") for c in obj.children)
+    return bare and obj.tag_ in ("NN", "NNP") and lemma in cues.race_titles
 
 
 def _conversation(tok: Token, cues: CueLexicon) -> bool:
