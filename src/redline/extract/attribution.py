@@ -464,8 +464,10 @@ def _line_of(text: str, span: tuple[int, int]) -> str | None:
 def _document_source(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
     """ "The plan would require Kyiv to withdraw": a document is not the speaker of its own
     provisions; only a say-type verb ("the draft says that ...") makes it a source, not one that
-    needs a person behind it ("the draft insists that ...")."""
-    if cand.source is None or cand.kind in ("colon", "signature"):
+    needs a person behind it ("the draft insists that ..."). A document cited ("according to
+    the filing", "according to a transcript of the call") is the source of what it is cited for,
+    under the guide as under PolNeAR."""
+    if cand.source is None or cand.kind in ("colon", "signature", "prepositional"):
         return False
     head = _head_of(doc, cand.source)
     if head.lemma_.lower() not in cues.document_nouns:

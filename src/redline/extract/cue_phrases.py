@@ -75,9 +75,10 @@ def prepositional_candidates(
         for src, hole in ((source, whole), (source, source[1]), (_up_to_comma(doc, objs[0], source), 0)):
             hole = max(hole, src[1], end)
             rng = without((sent.start, sent.end), [(tok.i, hole)], prefer_after=len(doc) + 1)
-            if survey and _host_verb(tok).i < tok.i:
-                # "The governor trails in the polls ahead of the vote": what the poll found is
-                # the clause its phrase closes, not the words after it
+            if _host_verb(tok).i < tok.i and (survey or rng[0] >= hole):
+                # "The governor trails in the polls ahead of the vote", "The port struck a deal,
+                # according to the ministry, ending the stoppage": what the source reports is the
+                # clause its phrase closes, not the words after it, however long they run
                 rng = (sent.start, tok.i)
             trimmed = trim(doc, *clip_to_paragraph(doc, rng, tok.i))
             if trimmed:
@@ -248,7 +249,7 @@ def noun_object_candidates(
             objs = [child] if infinitive else [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if not objs or objs[0].ent_type_ in TIME_ENTS:
                 continue  # "her remarks on Monday": when they were made, not what about
-            if not infinitive and runs_race(tok, child, objs[0], cues):
+            if not infinitive and runs_race(tok, objs[0], cues, against=child.lower_ == "against"):
                 break  # "his campaign for the nomination": a race run, no position
             rng = clip_to_paragraph(doc, (objs[0].left_edge.i, child.right_edge.i + 1), tok.i)
             trimmed = trim(doc, *rng)

@@ -1246,6 +1246,8 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if not objs or (objs[0].lemma_.lower() in cues.audience and not labelled):
         return None
+    if runs_race(tok, objs[0], cues):
+        return None  # "seeking the nomination": a race run, no position
     if (
         not listed
         and not labelled
@@ -1399,7 +1401,7 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
             if _temporal(child):
                 continue  # "weighed in Friday about ...": the particle read as "in" a day
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objs and runs_race(tok, child, objs[0], cues):
+            if objs and runs_race(tok, objs[0], cues, against=child.lower_ == "against"):
                 return None
             if objs and _indirect_question(objs[0], cues) and not cues.topic_statements:
                 # "spoke to the paper about what makes a deal hold": a topic, not a claim, except
@@ -1425,16 +1427,16 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
     return None
 
 
-def runs_race(cue: Token, prep: Token, obj: Token, cues: CueLexicon) -> bool:
-    """Whether "campaign" with its prepositional object runs a race rather than takes a side:
-    "campaigned for the nomination", "her campaign for governor", "campaigning against Jane
-    Smith" (a rival), "on his behalf". The verb rules and the noun rules both ask it."""
+def runs_race(cue: Token, obj: Token, cues: CueLexicon, *, against: bool = False) -> bool:
+    """Whether a cue with its object runs a race rather than takes a side: "campaigned for the
+    nomination", "her campaign for governor", "seeking a third term", "campaigning against Jane
+    Smith" (``against`` a rival), "on his behalf". The verb rules and the noun rules ask it."""
     if cue.lemma_.lower() not in cues.race_cues:
         return False
     lemma = obj.lemma_.lower()
     if lemma in cues.race_objects:
         return True
-    if prep.lower_ == "against" and obj.ent_type_ == "PERSON":
+    if against and obj.ent_type_ == "PERSON":
         return True
     bare = not any(c.dep_ in ("det", "poss") for c in obj.children)
     return bare and obj.tag_ in ("NN", "NNP") and lemma in cues.race_titles
