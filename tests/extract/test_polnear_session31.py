@@ -78,3 +78,69 @@ def test_a_clause_before_according_to_is_still_the_content(nlp: Language, cues: 
     assert triples(nlp, text, cues) == [  # type: ignore[arg-type]
         ("The club sold 4,000 tickets last year", "according to", "the league")
     ]
+
+
+@BOTH
+@pytest.mark.parametrize(
+    "text", ["The mayor is seeking a third term.", "Both senators are seeking the nomination."]
+)
+def test_seeking_an_office_is_no_statement(nlp: Language, cues: object, text: str) -> None:
+    assert triples(nlp, text, cues) == []  # type: ignore[arg-type]
+
+
+def test_seeking_a_thing_is_still_an_aim_under_polnear(nlp: Language) -> None:
+    found = triples(nlp, "The union seeks a pay rise of six percent.", POLNEAR)
+    assert found == [("a pay rise of six percent", "seeks", "The union")]
+
+
+@BOTH
+def test_according_to_reports_the_clause_it_closes_not_what_trails(nlp: Language, cues: object) -> None:
+    text = (
+        "The port has reached a deal with the dockers who walked out in May, according to the "
+        "transport ministry, taking a step toward ending a long stoppage."
+    )
+    found = [(c, s) for c, _, s in triples(nlp, text, cues)]  # type: ignore[arg-type]
+    assert found == [
+        ("The port has reached a deal with the dockers who walked out in May", "the transport ministry")
+    ]
+
+
+@BOTH
+def test_a_fronted_subject_before_according_to_is_not_the_whole_content(nlp: Language, cues: object) -> None:
+    """The phrase opens the clause here ("The sale, according to ..., is"): its host comes after."""
+    found = [c for c, _, _ in triples(nlp, "The sale, according to two officials, is a done deal.", cues)]  # type: ignore[arg-type]
+    assert any("is a done deal" in c for c in found)
+
+
+@BOTH
+def test_a_document_cited_with_according_to_is_the_source(nlp: Language, cues: object) -> None:
+    text = "The bakery has more than 300 workers, mostly in its shops, according to company documents."
+    assert triples(nlp, text, cues) == [  # type: ignore[arg-type]
+        ("The bakery has more than 300 workers, mostly in its shops", "according to", "company documents")
+    ]
+
+
+@BOTH
+def test_a_document_is_still_not_the_speaker_of_its_provisions(nlp: Language, cues: object) -> None:
+    assert triples(nlp, "The draft would require the port to close at night.", cues) == []  # type: ignore[arg-type]
+
+
+@BOTH
+def test_a_quoted_title_with_its_stop_inside_is_no_speech(nlp: Language, cues: object) -> None:
+    assert triples(nlp, "He is now the host of “The Late Hour with Sam Lee.”", cues) == []  # type: ignore[arg-type]
+    text = "“We need someone who will fix the roads and bring people together.”"
+    assert [c for c, _, _ in triples(nlp, text, cues)] == [  # type: ignore[arg-type]
+        "We need someone who will fix the roads and bring people together"
+    ]
+
+
+def test_polnear_reads_a_speech_noun_echoed(nlp: Language) -> None:
+    text = "Lund echoed the criticism, saying the levy was unfair."
+    assert ("the criticism", "echoed", "Lund") in triples(nlp, text, POLNEAR)
+    assert triples(nlp, "The union echoed similar themes at the rally.", POLNEAR) == []
+
+
+def test_guide_reads_no_echoed_speech_noun(nlp: Language) -> None:
+    """What was echoed cannot be recovered from the noun ("echoed the same statement")."""
+    text = "Lund echoed the criticism, saying the levy was unfair."
+    assert triples(nlp, text, GUIDE) == [("the levy was unfair", "saying", "Lund")]

@@ -1010,8 +1010,8 @@ def _direct(
         if q.cue is None and q.source is None and goes_on:
             _link_to_introducer(doc, text, q, quoted)
         if q.cue is None:
-            if words < _MIN_QUOTE_WORDS or not whole:
-                continue
+            if words < _MIN_QUOTE_WORDS or not whole or _named_work(doc, q):
+                continue  # 'He now hosts “The Late Hour With Sam Lee.”': a title, the stop inside
             q.confidence = _UNLINKED_CONFIDENCE
         elif not whole and (
             (words < _MIN_QUOTE_WORDS and not _governed(doc, q) and not _tagged(doc, q))

@@ -14,7 +14,13 @@ from spacy.tokens import Doc, Span, Token
 
 from redline.extract.english import DEMONSTRATIVES, POSSESSIVE_MARKS, RELATIVE_PRONOUNS, TIME_ENTS
 from redline.extract.interviews import asking_names, interviewee, interviewer, presenter_names
-from redline.extract.reported import find_source, marked_infinitive, names_source, runs_race, speech_noun_owner
+from redline.extract.reported import (
+    find_source,
+    marked_infinitive,
+    names_source,
+    runs_race,
+    speech_noun_owner,
+)
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,

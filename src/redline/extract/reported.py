@@ -1227,7 +1227,9 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if not listed and (
         kind is None or (lemma in cues.not_object_verbs and not labelled and not _finding(tok, kind, cues))
     ):
-        return None
+        if not _echoes_speech(tok, cues):
+            return None
+        listed = True
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
@@ -1425,6 +1427,19 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
                     found.cue = (cue[0], child.i + 1)  # type: ignore[union-attr]
                 return found
     return None
+
+
+def _echoes_speech(verb: Token, cues: CueLexicon) -> bool:
+    """ "She echoed that promise", "echoed the criticism": an echoing verb whose object is a
+    speech noun says the words again, and the noun points back at them; a scheme that takes
+    pointers as content (``pointer_statements``) reads the object. "Echoes the fighting of the
+    1960s" names no speech, and the guide cannot recover what was echoed."""
+    if not cues.pointer_statements or verb.lemma_.lower() not in cues.echoing_verbs:
+        return False
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in cues.nouns or c.lemma_.lower() in cues.prep_nouns)
+        for c in verb.rights
+    )
 
 
 def runs_race(cue: Token, obj: Token, cues: CueLexicon, *, against: bool = False) -> bool:

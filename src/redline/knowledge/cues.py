@@ -122,6 +122,8 @@ class CueLexicon:
     # cue words that also name running a race ("campaign"), the contests and offices run for
     # with or without an article ("the nomination", "the Senate"), and the titles run for bare
     # ("for governor"): see ``race_cues`` in the cue file
+    # verbs whose speech-noun object is words said again ("echoed that promise"): see the file
+    echoing_verbs: frozenset[str] = frozenset()
     race_cues: frozenset[str] = frozenset()
     race_objects: frozenset[str] = frozenset()
     race_titles: frozenset[str] = frozenset()
@@ -342,6 +344,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         anonymity_words=frozenset(_words(data, "anonymity_words", where)),
         negated_statements=frozenset(_words(data, "negated_statements", where)),
         empty_objects=frozenset(_words(data, "empty_objects", where)),
+        echoing_verbs=frozenset(_words(data, "echoing_verbs", where)),
         race_cues=frozenset(_words(data, "race_cues", where)),
         race_objects=frozenset(_words(data, "race_objects", where)),
         race_titles=frozenset(_words(data, "race_titles", where)),
