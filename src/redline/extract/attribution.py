@@ -131,7 +131,7 @@ def find_attributions(doc: Doc, cues: CueLexicon, text: str | None = None) -> li
         [
             c
             for c in candidates
-            if not _document_source(doc, c, cues) and not _reporters_question(doc, c, cues)
+            if not _document_source(doc, c, cues, candidates) and not _reporters_question(doc, c, cues)
         ],
         cues,
     )
@@ -465,15 +465,20 @@ def _line_of(text: str, span: tuple[int, int]) -> str | None:
     return " ".join(text[start:end].split()).lower()
 
 
-def _document_source(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
+def _document_source(doc: Doc, cand: Candidate, cues: CueLexicon, found: Sequence[Candidate]) -> bool:
     """ "The plan would require Kyiv to withdraw": a document is not the speaker of its own
     provisions; only a say-type verb ("the draft says that ...") makes it a source, not one that
-    needs a person behind it ("the draft insists that ...")."""
+    needs a person behind it ("the draft insists that ..."). A document cited ("according to
+    company filings, the firm lost ...") is the source of what it is cited for, under the guide as
+    under PolNeAR, unless what it is cited for is someone's speech act with a cue of its own
+    ("according to a transcript, the envoy told the aide ..."): that act is the statement."""
     if cand.source is None or cand.kind in ("colon", "signature"):
         return False
     head = _head_of(doc, cand.source)
     if head.lemma_.lower() not in cues.document_nouns:
         return False
+    if cand.kind == "prepositional":
+        return any(o is not cand and cand.content[0] <= o.cue_token < cand.content[1] for o in found)
     verb = doc[cand.cue_token].lemma_.lower()
     return cand.kind not in ("speech", "writing") or verb not in cues.document_verbs
 
@@ -1051,8 +1056,8 @@ def _direct(
         if q.cue is None and q.source is None and goes_on:
             _link_to_introducer(doc, text, q, quoted)
         if q.cue is None:
-            if words < _MIN_QUOTE_WORDS or not whole:
-                continue
+            if words < _MIN_QUOTE_WORDS or not whole or _named_work(doc, q):
+                continue  # 'He now hosts “The Late Hour With Sam Lee.”': a title, the stop inside
             q.confidence = _UNLINKED_CONFIDENCE
         elif not whole and (
             (words < _MIN_QUOTE_WORDS and not _governed(doc, q) and not _tagged(doc, q))

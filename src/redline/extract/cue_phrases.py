@@ -12,9 +12,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from redline.extract.english import RELATIVE_PRONOUNS, TIME_ENTS
+from redline.extract.english import DEMONSTRATIVES, POSSESSIVE_MARKS, RELATIVE_PRONOUNS, TIME_ENTS
 from redline.extract.interviews import asking_names, interviewee, interviewer, presenter_names
-from redline.extract.reported import find_source, marked_infinitive, names_source, speech_noun_owner
+from redline.extract.reported import (
+    find_source,
+    marked_infinitive,
+    names_source,
+    runs_race,
+    speech_noun_owner,
+)
 from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
@@ -55,6 +61,12 @@ def prepositional_candidates(
             continue
         source = _maker(objs[0], cues) or noun_phrase(objs[0])
         sent = tok.sent
+        pointer = _pointing_subject(doc, sent.start, tok.i, cues)
+        if pointer is not None:
+            # "That's according to the league's figures": the content is only the word pointing
+            # back, kept where pointers are content (PolNeAR), dropped as a bare pointer elsewhere
+            out.append(Candidate((pointer, pointer + 1), (tok.i, end), source, "prepositional", tok.i))
+            continue
         trimmed = None
         # "according to a readout issued by the ministry, ...": the source's own modifiers are
         # no part of the content, so the whole object is cut out first
@@ -69,9 +81,10 @@ def prepositional_candidates(
         for src, hole in ((source, whole), (source, source[1]), (_up_to_comma(doc, objs[0], source), 0)):
             hole = max(hole, src[1], end)
             rng = without((sent.start, sent.end), [(tok.i, hole)], prefer_after=len(doc) + 1)
-            if survey and _host_verb(tok).i < tok.i:
-                # "The governor trails in the polls ahead of the vote": what the poll found is
-                # the clause its phrase closes, not the words after it
+            if _host_verb(tok).i < tok.i and (survey or rng[0] >= hole):
+                # "The governor trails in the polls ahead of the vote", "The port struck a deal,
+                # according to the ministry, ending the stoppage": what the source reports is the
+                # clause its phrase closes, not the words after it, however long they run
                 rng = (sent.start, tok.i)
             trimmed = trim(doc, *clip_to_paragraph(doc, rng, tok.i))
             if trimmed:
@@ -98,6 +111,20 @@ def prepositional_candidates(
         if part is not None:
             out.append(part)
     return out
+
+
+def _pointing_subject(doc: Doc, start: int, prep: int, cues: CueLexicon) -> int | None:
+    """The demonstrative of "That's according to ..." / "This is according to ...": where a
+    pointer and a copula are all the clause before the phrase, what the source reports is what
+    the pointer points back at, and the parser's reading of the rest (the source's relative
+    clause, "figures the league published") is none of it."""
+    words = [t for t in doc[start:prep] if not (t.is_punct or t.is_space)]
+    if len(words) != 2 or words[0].lower_ not in DEMONSTRATIVES:
+        return None
+    # "That’s": the tagger may leave the clitic copula unlemmatised (an adverb "’s")
+    if words[1].lemma_.lower() not in cues.copulas and words[1].lower_ not in POSSESSIVE_MARKS:
+        return None
+    return words[0].i
 
 
 def _cites_survey(prep: Token, obj: Token, cues: CueLexicon) -> bool:
@@ -228,6 +255,8 @@ def noun_object_candidates(
             objs = [child] if infinitive else [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if not objs or objs[0].ent_type_ in TIME_ENTS:
                 continue  # "her remarks on Monday": when they were made, not what about
+            if not infinitive and runs_race(tok, objs[0], cues, against=child.lower_ == "against"):
+                break  # "his campaign for the nomination": a race run, no position
             rng = clip_to_paragraph(doc, (objs[0].left_edge.i, child.right_edge.i + 1), tok.i)
             trimmed = trim(doc, *rng)
             source = _noun_source(tok, cues, quoted)

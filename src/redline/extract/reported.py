@@ -1227,7 +1227,9 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
     if not listed and (
         kind is None or (lemma in cues.not_object_verbs and not labelled and not _finding(tok, kind, cues))
     ):
-        return None
+        if not _echoes_speech(tok, cues):
+            return None
+        listed = True
     if _is_passive(tok):
         return _passive_object(tok, cues, quoted) if listed and tok.dep_ != "acl" else None
     objs = [c for c in tok.rights if c.dep_ == "dobj"]
@@ -1246,6 +1248,8 @@ def _object(tok: Token, kind: str | None, cues: CueLexicon, quoted: Sequence[boo
         objs = [c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if not objs or (objs[0].lemma_.lower() in cues.audience and not labelled):
         return None
+    if runs_race(tok, objs[0], cues):
+        return None  # "seeking the nomination": a race run, no position
     if (
         not listed
         and not labelled
@@ -1399,6 +1403,8 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
             if _temporal(child):
                 continue  # "weighed in Friday about ...": the particle read as "in" a day
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs and runs_race(tok, objs[0], cues, against=child.lower_ == "against"):
+                return None
             if objs and _indirect_question(objs[0], cues) and not cues.topic_statements:
                 # "spoke to the paper about what makes a deal hold": a topic, not a claim, except
                 # where what was spoken about is content (``topic_statements``)
@@ -1421,6 +1427,34 @@ def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candid
                     found.cue = (cue[0], child.i + 1)  # type: ignore[union-attr]
                 return found
     return None
+
+
+def _echoes_speech(verb: Token, cues: CueLexicon) -> bool:
+    """ "She echoed that promise", "echoed the criticism": an echoing verb whose object is a
+    speech noun says the words again, and the noun points back at them; a scheme that takes
+    pointers as content (``pointer_statements``) reads the object. "Echoes the fighting of the
+    1960s" names no speech, and the guide cannot recover what was echoed."""
+    if not cues.pointer_statements or verb.lemma_.lower() not in cues.echoing_verbs:
+        return False
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in cues.nouns or c.lemma_.lower() in cues.prep_nouns)
+        for c in verb.rights
+    )
+
+
+def runs_race(cue: Token, obj: Token, cues: CueLexicon, *, against: bool = False) -> bool:
+    """Whether a cue with its object runs a race rather than takes a side: "campaigned for the
+    nomination", "her campaign for governor", "seeking a third term", "campaigning against Jane
+    Smith" (``against`` a rival), "on his behalf". The verb rules and the noun rules ask it."""
+    if cue.lemma_.lower() not in cues.race_cues:
+        return False
+    lemma = obj.lemma_.lower()
+    if lemma in cues.race_objects:
+        return True
+    if against and obj.ent_type_ == "PERSON":
+        return True
+    bare = not any(c.dep_ in ("det", "poss") for c in obj.children)
+    return bare and obj.tag_ in ("NN", "NNP") and lemma in cues.race_titles
 
 
 def _conversation(tok: Token, cues: CueLexicon) -> bool:

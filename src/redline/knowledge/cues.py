@@ -119,6 +119,14 @@ class CueLexicon:
     anonymity_words: frozenset[str] = frozenset()
     negated_statements: frozenset[str] = frozenset()
     empty_objects: frozenset[str] = frozenset()
+    # cue words that also name running a race ("campaign"), the contests and offices run for
+    # with or without an article ("the nomination", "the Senate"), and the titles run for bare
+    # ("for governor"): see ``race_cues`` in the cue file
+    # verbs whose speech-noun object is words said again ("echoed that promise"): see the file
+    echoing_verbs: frozenset[str] = frozenset()
+    race_cues: frozenset[str] = frozenset()
+    race_objects: frozenset[str] = frozenset()
+    race_titles: frozenset[str] = frozenset()
     empty_subjects: frozenset[str] = frozenset()
     confidence: Mapping[str, float] = field(default_factory=_empty_mapping)
     # an annotation policy, not a word list: whether a quotation split by its cue ("“If ...,”
@@ -336,6 +344,10 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         anonymity_words=frozenset(_words(data, "anonymity_words", where)),
         negated_statements=frozenset(_words(data, "negated_statements", where)),
         empty_objects=frozenset(_words(data, "empty_objects", where)),
+        echoing_verbs=frozenset(_words(data, "echoing_verbs", where)),
+        race_cues=frozenset(_words(data, "race_cues", where)),
+        race_objects=frozenset(_words(data, "race_objects", where)),
+        race_titles=frozenset(_words(data, "race_titles", where)),
         empty_subjects=frozenset(_words(data, "empty_subjects", where)),
         confidence=_confidence(data, where),
         merge_split_quotes=_flag(data, "merge_split_quotes", where),
