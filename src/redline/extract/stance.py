@@ -52,8 +52,15 @@ it. The classifier adds up signed, explainable evidence:
   "no sanctions would be lifted until ...", "will not sign any guarantee that it cannot
   enforce"), when what is refused is the issue's point and the restriction's clause is not ("a
   settlement is impossible without the withdrawal from Donbas" demands the withdrawal);
+* a refusal held until the other side has taken a step outside the point (the issue's
+  ``held_until``: "no truce until Kyiv leaves the region", "a ceasefire only after the troops
+  have left") is opposition, not terms (tag ``refusal_held``, session 31): the talks gold reads a
+  ceasefire refused until the land is settled as oppose, while terms of the truce itself ("unless
+  the strikes on the ports stop") stay conditional;
 * a concession bounded by a refusal ("could set membership aside for now but would never write
-  a ban into law") is read from the refusal after the turn (tag ``bounded_concession``);
+  a ban into law") is read from the refusal after the turn (tag ``bounded_concession``), and so
+  is a part accepted with an exception ("most of the chapter is acceptable, but not a fund
+  that ..."), which on the plan as a whole is acceptance on terms (conditional);
 * negations that affirm count for nothing: a litotes ("no reason not to welcome") and a
   letting-go held back ("a demand Kyiv would never drop": the demand is said); a negative
   subject ("nobody is talking about handing over cities") negates its whole clause;
