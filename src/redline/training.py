@@ -39,7 +39,7 @@ from redline.extract.features import (
     stance_features,
 )
 from redline.extract.pipeline import COMPONENT, Extractor
-from redline.extract.stance import BOUNDED, REJECTION, TERMS
+from redline.extract.stance import BOUNDED, HELD, REJECTION, TERMS
 from redline.knowledge.classifiers import FORMAT
 from redline.model import Document
 
@@ -304,12 +304,13 @@ _RULE_REASONS = (
     REJECTION,
     TERMS,
     BOUNDED,
+    HELD,
 )
 # rule reasons sure by their wording, checked on the project's own sentences (tests/extract):
 # they decide unless the training data shows them wrong more often than right. The talks set has
 # too few of them to prove them sure (a proposal turned down: 5 statements, of which the rule
 # reads 4 as the annotators do, the fifth a report of someone else's refusal it leaves alone)
-DECLARED_SURE = frozenset({REJECTION, TERMS, BOUNDED})
+DECLARED_SURE = frozenset({REJECTION, TERMS, BOUNDED, HELD})
 
 
 @dataclass(frozen=True, slots=True)

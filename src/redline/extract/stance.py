@@ -52,8 +52,15 @@ it. The classifier adds up signed, explainable evidence:
   "no sanctions would be lifted until ...", "will not sign any guarantee that it cannot
   enforce"), when what is refused is the issue's point and the restriction's clause is not ("a
   settlement is impossible without the withdrawal from Donbas" demands the withdrawal);
+* a refusal held until the other side has taken a step outside the point (the issue's
+  ``held_until``: "no truce until Kyiv leaves the region", "a ceasefire only after the troops
+  have left") is opposition, not terms (tag ``refusal_held``, session 31): the talks gold reads a
+  ceasefire refused until the land is settled as oppose, while terms of the truce itself ("unless
+  the strikes on the ports stop") stay conditional;
 * a concession bounded by a refusal ("could set membership aside for now but would never write
-  a ban into law") is read from the refusal after the turn (tag ``bounded_concession``);
+  a ban into law") is read from the refusal after the turn (tag ``bounded_concession``), and so
+  is a part accepted with an exception ("most of the chapter is acceptable, but not a fund
+  that ..."), which on the plan as a whole is acceptance on terms (conditional);
 * negations that affirm count for nothing: a litotes ("no reason not to welcome") and a
   letting-go held back ("a demand Kyiv would never drop": the demand is said); a negative
   subject ("nobody is talking about handing over cities") negates its whole clause;
@@ -109,6 +116,7 @@ _ADDRESSEE = 5  # words of the addressee and its "to" that open a requested acti
 _OBJECT_REACH = 6  # words between a rejecting verb (or the content's start) and the proposal it turns down
 REJECTION = "rejection"  # the tag of the rejected-proposal rule, which decides by itself (classify.py)
 TERMS = "refusal_terms"  # the tag of a refusal on terms ("would not ... unless ..."): conditional
+HELD = "refusal_held"  # a refusal held until a step outside the point ("no truce until they leave"): oppose
 BOUNDED = "bounded_concession"  # "... for now, but would never ...": the refusal decides
 PAIRED = "paired_condition"  # the tag of two clauses that make one depend on the other ("no X, no Y")
 DENIED_KIND = "denied_kind"  # the tag of "elections under shelling are not elections": conditional
@@ -143,7 +151,7 @@ _LISTS = tuple(
     if name not in ("positive", "negative", "figure", "scheduling", "paired_condition")
 )
 # the groups of ``StanceClassifier._words`` made per issue and per cue-verb kind: prefix + id
-_ISSUE_CUES, _ISSUE_TERMS, _CUE_VERBS = "cues:", "terms:", "cue:"
+_ISSUE_CUES, _ISSUE_TERMS, _CUE_VERBS, _HELD_UNTIL = "cues:", "terms:", "cue:", "held:"
 Found = Mapping[str, list[Hit]]  # a text's hits, by group (``PatternSet.find_grouped``)
 
 
@@ -195,6 +203,7 @@ class StanceClassifier:
                 + compile_all(i.counter, -1.0, "counter")
             )
             groups[_ISSUE_TERMS + i.id] = compile_all(t.pattern for t in i.terms)
+            groups[_HELD_UNTIL + i.id] = compile_all(i.held_until)
         # every list in one set, read in one pass per text: a statement is asked about all of
         # them (a set per list cost a pass and a cold memo each; ``PatternSet.grouped``)
         self._words = PatternSet.grouped(groups)
@@ -298,7 +307,8 @@ class StanceClassifier:
                 if removal and not issue.generic
                 else self._rejected(tokens, found, cue, issue.id, speaker_party, clauses, negated)
             )
-            or _refusal_terms(content, tokens, found, own, affirmed, threat)
+            or _refusal_terms(content, tokens, found, own, affirmed, threat, found[_HELD_UNTIL + issue.id])
+            or _put_after(tokens, found["order"], found[_HELD_UNTIL + issue.id])
             or self._conditions_by_shape(tokens, found, own)
         )
         if turned_down is not None:
@@ -443,7 +453,8 @@ class StanceClassifier:
         when it names nothing the rules weigh ("we cannot erase it"), the refusal is opposition
         to what the plan asks. Only a turn ("but", "however") after the concession with a
         negator after it: "we can pause the talks for now" alone concedes."""
-        concessions = _unmasked(found, "concession")
+        partial = found["partial"]
+        concessions = _unmasked(found, "concession") + partial
         if not concessions:
             return None
         first = min(h.end for h in concessions)
@@ -458,6 +469,9 @@ class StanceClassifier:
         if before >= len(matches):
             return None
         tail = content[matches[before].end() :]
+        if partial and self.taxonomy.get(issues[0]).generic:
+            # "could accept most of the text, but not ...": the plan on terms
+            return StanceResult("conditional", 1.0, "a part accepted, with an exception", (BOUNDED,))
         read = self.explain(tail, issues, cue, party)
         if read.stance in ("support", "oppose", "conditional"):
             return StanceResult(
@@ -775,8 +789,12 @@ def _refusal_terms(
     own: list[Hit],
     skip: set[int],
     threat: bool,
+    steps: Sequence[Hit] = (),
 ) -> StanceResult | None:
-    """Conditional, for a refusal on terms; None otherwise.
+    """Conditional, for a refusal on terms; None otherwise; oppose when the restriction's clause
+    names one of ``steps`` (the issue's ``held_until``): "no ceasefire until Kyiv leaves Donetsk"
+    puts the point off until the other side has taken a step of the settlement, a refusal of the
+    point as the plan offers it rather than terms laid on it.
 
     "Berlin would not unfreeze a single euro unless the ceasefire held", "no sanctions would be
     lifted until a ceasefire had held", "will not sign any guarantee that it cannot enforce",
@@ -809,8 +827,27 @@ def _refusal_terms(
             end = _clause_end(tokens, r.end)
             if end == r.end or any(h.end > r.end and h.start < end for h in own):
                 continue
+            step = next((h for h in steps if r.end <= h.start < end), None)
+            if step is not None:
+                why = f"a refusal held until a step: {neg.pattern.source!r} ... {step.pattern.source!r}"
+                return StanceResult("oppose", -1.0, why, (HELD,))
             why = f"a refusal on terms: {neg.pattern.source!r} ... {r.pattern.source!r}"
             return StanceResult("conditional", 1.0, why, (TERMS,))
+    return None
+
+
+def _put_after(tokens: Sequence[str], order: Sequence[Hit], steps: Sequence[Hit]) -> StanceResult | None:
+    """Oppose, when the point is put after a step of the issue's ``held_until`` in the order
+    marker's clause ("a truce could begin only after the troops had left the region"): the
+    point is refused as the plan offers it, as "no truce until they leave" refuses it; None
+    otherwise (an order of other steps, "only after the monitors are in place", stays a
+    condition)."""
+    for mark in order:
+        end = _clause_end(tokens, mark.end)
+        step = next((h for h in steps if mark.end <= h.start < end), None)
+        if step is not None:
+            why = f"put after a step: {mark.pattern.source!r} ... {step.pattern.source!r}"
+            return StanceResult("oppose", -1.0, why, (HELD,))
     return None
 
 

@@ -35,6 +35,8 @@ STANCE_LISTS = (  # the stance lexicon's word lists (``StanceLexicon``)
     "trade_verbs",
     "relinquishing",
     "concession",
+    "partial",
+    "order",
     "figure",
     "not_condition",
     "terms_clause",
@@ -78,6 +80,7 @@ _ISSUE_KEYS = {
     "anti",
     "counter",
     "implied_by",
+    "held_until",
     "evaluated_as",
 }
 _TOP_KEYS = {"name", "description", "settings", "stance", "issues"}
@@ -109,6 +112,10 @@ class Issue:
     # in Ukraine" is the NATO point, if also the guarantees): added beside the issue model's
     # reading, never one of its features (``IssueTagger.implied``)
     implied_by: tuple[str, ...] = ()
+    # steps outside the point that a refusal of it may be held until ("no ceasefire until Kyiv
+    # leaves Donetsk"): the point is refused as the plan offers it, not accepted on its own terms
+    # (``StanceClassifier``: oppose, where other terms laid on a refusal make it conditional)
+    held_until: tuple[str, ...] = ()
     priors: Mapping[str, str] = field(default_factory=dict)
     generic: bool = False  # a frame (the plan, the talks) rather than a substantive point
     evaluative: bool = True  # do "good"/"unacceptable" bear on it? not for process: "productive talks"
@@ -138,6 +145,8 @@ class StanceLexicon:
     trade_verbs: tuple[str, ...] = ()  # "trade X for Y": refused, X is kept ("would not trade the court for")
     relinquishing: tuple[str, ...] = ()  # giving up what is named next ("give up its bid to join")
     concession: tuple[str, ...] = ()  # a concession bounded in time ("for now"): "..., but never ..."
+    partial: tuple[str, ...] = ()  # acceptance of a part ("most of it is acceptable"): "..., but not ..."
+    order: tuple[str, ...] = ()  # the point put after another step ("only after", "not before")
     figure: tuple[str, ...] = ()  # a verdict by figure ("a second Yalta", "a back door"): negative
     not_condition: tuple[str, ...] = ()  # idioms that only look like a condition ("if necessary")
     terms_clause: tuple[str, ...] = ()  # openers of a clause that states terms ("as long as ...")
@@ -331,6 +340,10 @@ def _issue(issue_id: str, raw: Any, where: str) -> Issue:
         implied_by=tuple(
             _pattern(p, where, f"{entry}.implied_by")
             for p in _strings(data.get("implied_by", []), where, f"{entry}.implied_by")
+        ),
+        held_until=tuple(
+            _pattern(p, where, f"{entry}.held_until")
+            for p in _strings(data.get("held_until", []), where, f"{entry}.held_until")
         ),
         priors=priors,
         generic=flags["generic"],
