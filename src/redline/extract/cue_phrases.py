@@ -19,7 +19,6 @@ from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
     clip_to_paragraph,
-    fronted_statement,
     fronted_subject,
     is_verb,
     misread_noun,
@@ -79,9 +78,8 @@ def prepositional_candidates(
                 break
         if not trimmed:
             continue
-        # "The sale, according to two officials, is a done deal": the guide counts the fronted
-        # subject as a statement of its own and the rest after the phrase as another, even where
-        # the side before is the longer; a scheme that merges split quotes one over the insert
+        # "The sale, according to two officials, is a done deal": one statement over the insert,
+        # the clause it interrupts, even where the side before is the longer
         host = tok.head
         fronted = fronted_subject(host, tok.i) if is_verb(host) else None
         if fronted is not None and trimmed[0] < tok.i:
@@ -90,13 +88,9 @@ def prepositional_candidates(
                 fronted = None
             else:
                 trimmed = after
-        if fronted is not None and cues.merge_split_quotes:
+        if fronted is not None:
             trimmed = (host.left_edge.i, trimmed[1])
-        cand = Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i)
-        out.append(cand)
-        part = fronted_statement(host, tok.i, cand) if fronted and not cues.merge_split_quotes else None
-        if part is not None:
-            out.append(part)
+        out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
     return out
 
 
