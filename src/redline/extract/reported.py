@@ -241,7 +241,7 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
                     # "Mr. Obama, who said": the antecedent through the relative pronoun
                     return _head_noun(_relative_antecedent(child, tok.head))[0], child.i + 1
                 if child.dep_ == "csubj":
-                    return None
+                    return _apposed_after_participle(child)
                 return noun_phrase(child)
         if passive:
             return None
@@ -267,6 +267,19 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
                 tok = tok.head  # "said X, adding Y": the parser often hangs "adding" on X
             continue
         return None
+    return None
+
+
+def _apposed_after_participle(clause: Token) -> TokenRange | None:
+    """ "Exercising the right of reply, the representative of Chile said ...": the parser may
+    take the fronted participle clause for the subject and hang the speaker in it, as an
+    apposition after its comma; the clause only says what the speaker was doing. A clause
+    subject of any other kind ("Rejecting the plan risks ...") names no speaker."""
+    if clause.tag_ not in ("VBG", "VBN") or clause.i != clause.sent.start:
+        return None
+    for t in clause.subtree:
+        if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and clause.doc[t.left_edge.i - 1].text == ",":
+            return noun_phrase(t)
     return None
 
 

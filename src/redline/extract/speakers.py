@@ -128,6 +128,7 @@ class SpeakerResolver:
         resolved = (
             speaker_names.joint(index, span)
             or speaker_groups.counted_group(self, index, span)
+            or speaker_names.name_after_role(self, index, span)
             or speaker_names.name_in_span(self, index, span)
             or speaker_names.nationality(self, span)
             or speaker_pronouns.relative(self, index, span)
