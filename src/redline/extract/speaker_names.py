@@ -8,6 +8,7 @@ Also how a mention becomes a salience candidate (its kind and gender from the na
 
 from __future__ import annotations
 
+from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ def candidate(resolver: SpeakerResolver, index: DocumentIndex, m: Mention) -> Ca
     else:
         label = index.found.labels.get(m.span.start) or resolver.finder.label(span)
         kind = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "norp"}.get(label, "unknown")
-        if kind == "org" and titled_name(resolver, span):
+        if kind == "org" and (titled_name(resolver, span) or _described_as_person(resolver, head)):
             kind = "person"  # "Opposition deputy Nadiia Sokyrko" tagged ORG is still a person
         # a person's name is one person whatever the tagger makes of a surname ending in -s
         # ("Olena Kravets", "Ann Williams" tagged NNPS), so that "she" can still stand for her
@@ -48,6 +49,40 @@ def candidate(resolver: SpeakerResolver, index: DocumentIndex, m: Mention) -> Ca
     if kind == "person" and gender is None:
         gender = gender_from_text(resolver, index.doc, span, m.name)
     return Candidate(span.start, span.end, m.actor_id, m.name, kind, gender, plural, head.i)
+
+
+def bodies_by_use(
+    resolver: SpeakerResolver, index: DocumentIndex, candidates: list[Candidate]
+) -> list[Candidate]:
+    """A one-word name the tagger took for a person ("Rosatom", "Energoatom") is a body where
+    the document uses it as one: a modifier of a person noun ("a Rosatom director") or what a
+    named person is of ("Yurii Vdovychenko of Energoatom"). Read as a person, it wins a later
+    "he" from the director it employs."""
+    doc = index.doc
+    used: set[str] = set()
+    for t in doc:
+        if t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
+            continue
+        head = t.head
+        modifier = t.dep_ == "compound" and head.pos_ == "NOUN" and resolver.kb.is_person_noun(head.lemma_)
+        if modifier or (t.dep_ == "pobj" and head.lower_ == "of" and head.head.ent_type_ == "PERSON"):
+            used.add(t.text)
+    if not used:
+        return candidates
+    return [
+        replace(c, kind="org", gender=None)
+        if c.kind == "person" and c.actor_id is None and c.gender is None and c.name in used
+        else c
+        for c in candidates
+    ]
+
+
+def _described_as_person(resolver: SpeakerResolver, head: Token) -> bool:
+    """ "Irina Zorina, a department director at the ministry,": a proper name with a person noun
+    in apposition after it is a person's, whatever the tagger made of an unfamiliar surname."""
+    return head.pos_ == "PROPN" and any(
+        c.dep_ == "appos" and c.tag_ == "NN" and resolver.kb.is_person_noun(c.lemma_) for c in head.rights
+    )
 
 
 def gender_from_text(resolver: SpeakerResolver, doc: Doc, span: SpacySpan, name: str) -> str | None:
