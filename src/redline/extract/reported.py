@@ -1103,7 +1103,7 @@ def _between_subject_and_verb(tok: Token) -> bool:
 
 def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     lemma = tok.lemma_.lower()
-    if lemma not in cues.directive_verbs or _is_passive(tok):
+    if lemma not in cues.directive_verbs or _is_passive(tok) or _noun_read_as_verb(tok):
         return None
     particles = cues.directive_particles
     clause = _for_infinitive(tok, particles)
@@ -1118,6 +1118,14 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
         return None  # "told the paper on Monday": a date, not "called on X to ..."
     rng = _right_complement(tok, _DIRECTIVE_DEPS, particles)
     return _make(tok.doc, tok, rng, "directive", cues, quoted)
+
+
+def _noun_read_as_verb(tok: Token) -> bool:
+    """ "Council hears calls for a truce": a headline's plural noun the tagger read as a verb,
+    standing where an object or a subject goes and with no subject of its own; no one calls."""
+    return tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and not any(
+        c.dep_ in SUBJECTS for c in tok.children
+    )
 
 
 def _for_infinitive(verb: Token, particles: frozenset[str]) -> Token | None:
@@ -1387,9 +1395,24 @@ def _passive_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Can
     return _make(tok.doc, tok, rng, "object", cues, quoted)
 
 
+def _topic_before_cue(tok: Token, cues: CueLexicon) -> bool:
+    """ "Commenting on the talks in Rome, the minister said that ...", "Replying to a question
+    about X, she said ...": a participle opening the sentence before a cue that has content of
+    its own names what the words were about; what was said is the cue's content."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "advcl"
+        and tok.i < head.i
+        and cues.verb_kind(head.lemma_) is not None
+        and any(c.dep_ in ("ccomp", "xcomp") for c in head.children)
+        and not any(c.dep_ in SUBJECTS for c in tok.children)
+    )
+
+
 def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     preps = cues.prep_verbs.get(tok.lemma_.lower())
-    if not preps or _is_passive(tok) or _conversation(tok, cues):
+    if not preps or _is_passive(tok) or _conversation(tok, cues) or _topic_before_cue(tok, cues):
         return None
     for child in tok.rights:
         if child.dep_ in ("prep", "prt") and child.lower_ in preps:
@@ -1498,7 +1521,9 @@ def verb_candidates(
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
-        if cand is not None and (_to_the_reader(tok) or _outlet_itself(doc, cand, cues)):
+        if cand is not None and (
+            _to_the_reader(tok) or _outlet_itself(doc, cand, cues) or _outlets_note(doc, cand, cues)
+        ):
             continue
         if cand is not None and not _nobody_speaks(tok, cand, cues) and not _unsaid(tok, cues):
             cand = _and_that(tok, cand, kind)
@@ -1724,6 +1749,19 @@ def _outlet_itself(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
     return head.lemma_.lower() in cues.audience or head.lower_.rstrip("s") in cues.audience
 
 
+def _outlets_note(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
+    """ "Correction, 8 May: ... We regret the error.": in a paragraph that opens with a
+    correction's label, "we" is the outlet speaking of its own story, never a source."""
+    if cand.source is None or doc[cand.source[0] : cand.source[1]].text.lower() not in ("we", "us"):
+        return False
+    start = cand.source[0]
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    first = doc[start]
+    word = first.lower_ + ("'s" if start + 1 < len(doc) and doc[start + 1].lower_ in ("'s", "’s") else "")
+    return word.replace("’", "'") in cues.correction_labels
+
+
 def _to_the_reader(tok: Token) -> bool:
     """ "Do you know where his tax returns are?", "Ask yourself that question", "Imagine the
     spectacle": outside quotation marks, a cue whose subject is "you", or an imperative, is the
@@ -1882,12 +1920,21 @@ def _asked_of(verb: Token, cues: CueLexicon) -> bool:
 
 def _asks_anonymity(clause: Token, cues: CueLexicon) -> bool:
     """ "asked not to be named", "requested not to be identified": a passive infinitive of
-    naming under a request is the source asking to stay unnamed."""
-    return (
-        clause.dep_ == "xcomp"
-        and clause.lemma_.lower() in cues.anonymity_verbs
-        and any(c.dep_ == "auxpass" for c in clause.children)
+    naming under a request is the source asking to stay unnamed; so is a "that" clause in the
+    subjunctive about the source's name ("asked that only his first name be used")."""
+    if clause.dep_ == "xcomp":
+        return clause.lemma_.lower() in cues.anonymity_verbs and any(
+            c.dep_ == "auxpass" for c in clause.children
+        )
+    if clause.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    subjunctive = any(c.dep_ == "auxpass" and c.lower_ == "be" for c in clause.children) and not any(
+        c.dep_ == "aux" for c in clause.children
     )
+    named = clause.lemma_.lower() in cues.anonymity_verbs or any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in cues.anonymity_verbs for c in clause.children
+    )
+    return subjunctive and named
 
 
 def _gerund_subject(tok: Token) -> bool:
