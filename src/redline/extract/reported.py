@@ -1471,13 +1471,27 @@ def _indirect_question(clause: Token, cues: CueLexicon) -> bool:
     return opens and is_verb(clause) and clause.lemma_.lower() not in cues.naming_verbs
 
 
+def _main_verb_after_apposition(tok: Token) -> bool:
+    """ "The party's spokeswoman, Ann Hale, pressed for a vote": with no verb left for the
+    sentence, the parser may make the subject the root and hang the main verb on it as a
+    participle; after the comma that closes the subject's apposition it is the main verb."""
+    head = tok.head
+    return (
+        head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+        and any(c.dep_ == "appos" and c.i < tok.i for c in head.children)
+    )
+
+
 def _is_passive(tok: Token) -> bool:
     """Passive voice, including reduced relatives ("eight men accused of ..." ) whose subject
     is the one spoken about, not the speaker."""
     if any(c.dep_ == "auxpass" for c in tok.children):
         return True
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD"):
-        return not any(c.dep_ in SUBJECTS for c in tok.children)
+        return not any(c.dep_ in SUBJECTS for c in tok.children) and not _main_verb_after_apposition(tok)
     return (
         tok.tag_ == "VBN"
         and tok.dep_ in ("amod", "advcl", "relcl")
