@@ -1103,7 +1103,7 @@ def _between_subject_and_verb(tok: Token) -> bool:
 
 def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     lemma = tok.lemma_.lower()
-    if lemma not in cues.directive_verbs or _is_passive(tok) or _noun_read_as_verb(tok):
+    if lemma not in cues.directive_verbs or _is_passive(tok):
         return None
     particles = cues.directive_particles
     clause = _for_infinitive(tok, particles)
@@ -1122,7 +1122,8 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
 
 def _noun_read_as_verb(tok: Token) -> bool:
     """ "Council hears calls for a truce": a headline's plural noun the tagger read as a verb,
-    standing where an object or a subject goes and with no subject of its own; no one calls."""
+    standing where an object or a subject goes, with no subject of its own and no source found
+    for it; no one calls."""
     return tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and not any(
         c.dep_ in SUBJECTS for c in tok.children
     )
@@ -1535,6 +1536,8 @@ def verb_candidates(
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
+        if cand is not None and cand.source is None and _noun_read_as_verb(tok):
+            continue
         if cand is not None and (
             _to_the_reader(tok) or _outlet_itself(doc, cand, cues) or _outlets_note(doc, cand, cues)
         ):
