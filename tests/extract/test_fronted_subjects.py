@@ -4,7 +4,8 @@ quotation mark the parser hangs on a preposition (issue 10, attribution on real 
 
 A clause interrupted by its cue is one statement over the insert under either policy (the unseen
 batches' guideline, session 31; PolNeAR's span); only a quotation split by its cue is two. Before
-session 31 the guide's policy gave the fronted subject a statement of its own. Every sentence is written for these tests.
+session 31 the guide's policy gave the fronted subject a statement of its own. Every sentence is
+written for these tests.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def test_a_clause_interrupted_by_its_cue_is_one_statement_over_the_insert(
 
 
 def test_a_fronted_time_stays_outside_the_interrupted_clause(nlp: Language) -> None:
-    contents = [c for c, _, _ in triples(nlp, "On Friday, the port's sale, the mayor said, was a done deal.", GUIDE)]
+    text = "On Friday, the port's sale, the mayor said, was a done deal."
+    contents = [c for c, _, _ in triples(nlp, text, GUIDE)]
     assert len(contents) == 1 and contents[0].endswith("the mayor said, was a done deal"), contents
 
 
@@ -57,7 +59,10 @@ def test_a_fronted_time_stays_outside_the_interrupted_clause(nlp: Language) -> N
     ("text", "whole"),
     [
         ("This, he said, was the right step for the club.", "This, he said, was the right step for the club"),
-        ("The coach met reporters on Monday. Silva, he said, had agreed to stay.", "Silva, he said, had agreed to stay"),
+        (
+            "The coach met reporters on Monday. Silva, he said, had agreed to stay.",
+            "Silva, he said, had agreed to stay",
+        ),
     ],
 )
 def test_a_fronted_pronoun_or_lone_name_is_no_statement_of_its_own(
