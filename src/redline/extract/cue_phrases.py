@@ -79,7 +79,9 @@ def prepositional_candidates(
         if not trimmed:
             continue
         # "The sale, according to two officials, is a done deal": one statement over the insert,
-        # the clause it interrupts, even where the side before is the longer
+        # the clause it interrupts, even where the side before is the longer; a clause that is a
+        # report of its own ("The envoy, according to a readout, told the aide that ...") keeps
+        # its report from the verb on under the guide, the envoy being its speaker
         host = tok.head
         fronted = fronted_subject(host, tok.i) if is_verb(host) else None
         if fronted is not None and trimmed[0] < tok.i:
@@ -88,7 +90,7 @@ def prepositional_candidates(
                 fronted = None
             else:
                 trimmed = after
-        if fronted is not None:
+        if fronted is not None and (cues.merge_split_quotes or cues.verb_kind(host.lemma_) is None):
             trimmed = (host.left_edge.i, trimmed[1])
         out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
     return out
