@@ -2,10 +2,10 @@
 will take effect"), a source noun the parser hangs on a "cited" it takes for an auxiliary, and a
 quotation mark the parser hangs on a preposition (issue 10, attribution on real news).
 
-A clause interrupted by its cue is one statement over the insert under either policy (the unseen
-batches' guideline, session 31; PolNeAR's span); only a quotation split by its cue is two. Before
-session 31 the guide's policy gave the fronted subject a statement of its own. Every sentence is
-written for these tests.
+The guide counts a sentence split by its cue as two statements, as it counts a split quotation:
+the fronted subject is one and the rest another (a lone pronoun or name is none); a lexicon that
+merges split quotes (PolNeAR) reads one statement over the insert. Before, the subject was lost
+under both policies. Every sentence is written for these tests.
 """
 
 from __future__ import annotations
@@ -24,7 +24,40 @@ GUIDE = load_cues()
 MERGED = load_cues(policy={"merge_split_quotes": True})
 
 
-@pytest.mark.parametrize("lexicon", [GUIDE, MERGED], ids=["guide", "merged"])
+@pytest.mark.parametrize(
+    ("text", "subject", "rest", "cue", "source"),
+    [
+        (
+            "The new tariff, the ministry said, will take effect in March.",
+            "The new tariff",
+            "will take effect in March",
+            "said",
+            "the ministry",
+        ),
+        (
+            "On Friday, the port's sale, the mayor said, was a done deal.",
+            "the port's sale",
+            "was a done deal",
+            "said",
+            "the mayor",
+        ),
+        (
+            "The port's sale, according to two officials, is a done deal.",
+            "The port's sale",
+            "is a done deal",
+            "according to",
+            "two officials",
+        ),
+    ],
+)
+def test_the_guide_counts_a_fronted_subject_and_the_rest_as_two_statements(
+    nlp: Language, text: str, subject: str, rest: str, cue: str, source: str
+) -> None:
+    found = triples(nlp, text, GUIDE)
+    assert (subject, cue, source) in found, found
+    assert (rest, cue, source) in found, found
+
+
 @pytest.mark.parametrize(
     ("text", "whole"),
     [
@@ -36,40 +69,27 @@ MERGED = load_cues(policy={"merge_split_quotes": True})
             "The port's sale, according to two officials, is a done deal.",
             "The port's sale, according to two officials, is a done deal",
         ),
-        (
-            "Any new treaty, the envoy added, must also cover the prisoners.",
-            "Any new treaty, the envoy added, must also cover the prisoners",
-        ),
     ],
 )
-def test_a_clause_interrupted_by_its_cue_is_one_statement_over_the_insert(
-    nlp: Language, lexicon: Any, text: str, whole: str
+def test_a_lexicon_merging_split_quotes_reads_one_statement_over_the_insert(
+    nlp: Language, text: str, whole: str
 ) -> None:
-    # the unseen batches' guideline (and PolNeAR's span): the subject alone is no second statement
-    assert [c for c, _, _ in triples(nlp, text, lexicon)] == [whole]
-
-
-def test_a_fronted_time_stays_outside_the_interrupted_clause(nlp: Language) -> None:
-    text = "On Friday, the port's sale, the mayor said, was a done deal."
-    contents = [c for c, _, _ in triples(nlp, text, GUIDE)]
-    assert len(contents) == 1 and contents[0].endswith("the mayor said, was a done deal"), contents
+    assert [c for c, _, _ in triples(nlp, text, MERGED)] == [whole]
 
 
 @pytest.mark.parametrize(
-    ("text", "whole"),
+    ("text", "rest"),
     [
-        ("This, he said, was the right step for the club.", "This, he said, was the right step for the club"),
-        (
-            "The coach met reporters on Monday. Silva, he said, had agreed to stay.",
-            "Silva, he said, had agreed to stay",
-        ),
+        ("This, he said, was the right step for the club.", "was the right step for the club"),
+        ("The coach met reporters on Monday. Silva, he said, had agreed to stay.", "had agreed to stay"),
     ],
 )
 def test_a_fronted_pronoun_or_lone_name_is_no_statement_of_its_own(
-    nlp: Language, text: str, whole: str
+    nlp: Language, text: str, rest: str
 ) -> None:
     contents = [c for c, _, _ in triples(nlp, text, GUIDE)]
-    assert contents == [whole], contents
+    assert rest in contents, contents
+    assert not [c for c in contents if c in ("This", "Silva")], contents
 
 
 def test_a_quotation_split_by_its_cue_is_still_read_as_quotations(nlp: Language) -> None:

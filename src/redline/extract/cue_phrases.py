@@ -19,6 +19,7 @@ from redline.extract.token_ranges import (
     Candidate,
     TokenRange,
     clip_to_paragraph,
+    fronted_statement,
     fronted_subject,
     is_verb,
     misread_noun,
@@ -78,10 +79,9 @@ def prepositional_candidates(
                 break
         if not trimmed:
             continue
-        # "The sale, according to two officials, is a done deal": one statement over the insert,
-        # the clause it interrupts, even where the side before is the longer; a clause that is a
-        # report of its own ("The envoy, according to a readout, told the aide that ...") keeps
-        # its report from the verb on under the guide, the envoy being its speaker
+        # "The sale, according to two officials, is a done deal": the guide counts the fronted
+        # subject as a statement of its own and the rest after the phrase as another, even where
+        # the side before is the longer; a scheme that merges split quotes one over the insert
         host = tok.head
         fronted = fronted_subject(host, tok.i) if is_verb(host) else None
         if fronted is not None and trimmed[0] < tok.i:
@@ -90,9 +90,13 @@ def prepositional_candidates(
                 fronted = None
             else:
                 trimmed = after
-        if fronted is not None and (cues.merge_split_quotes or cues.verb_kind(host.lemma_) is None):
+        if fronted is not None and cues.merge_split_quotes:
             trimmed = (host.left_edge.i, trimmed[1])
-        out.append(Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i))
+        cand = Candidate(trimmed, (tok.i, end), source, "prepositional", tok.i)
+        out.append(cand)
+        part = fronted_statement(host, tok.i, cand) if fronted and not cues.merge_split_quotes else None
+        if part is not None:
+            out.append(part)
     return out
 
 

@@ -26,6 +26,7 @@ from redline.extract.token_ranges import (
     TokenRange,
     clip_to_paragraph,
     dateline_end,
+    fronted_statement,
     fronted_subject,
     is_verb,
     misread_noun,
@@ -728,10 +729,9 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     elif whole[0] + 3 <= hole[0] and _speakers_act_after(head, hole[1]):
         rng = (whole[0], hole[0])  # "X, he said, speaking to reporters": the speaker's own act
     elif hole[1] + 2 <= whole[1] and fronted_subject(head, hole[0]) is not None:
-        # "The new tariff, the ministry said, will take effect": one statement over the insert,
-        # the clause it interrupts (the unseen batches' guideline, and PolNeAR's span); only a
-        # quotation split by its cue is two
-        rng = whole
+        # "The new tariff, the ministry said, will take effect": the rest here and the subject by
+        # _fronted_part, as the guide splits it; one statement over the insert for PolNeAR
+        rng = whole if cues.merge_split_quotes else (hole[1], whole[1])
     elif hole[1] + 3 <= whole[1] and whole[0] < hole[0] and _adverbial_opening(doc[whole[0]], head):
         rng = whole  # "If they asked, he said, Moscow was ready": one clause around the insert
     if rng[1] <= hole[0]:
@@ -739,6 +739,22 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     if rng[1] - rng[0] < 3:
         return None
     return rng
+
+
+def _fronted_part(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]:
+    """ "The new tariff, the ministry said, will take effect in March": the guide counts a
+    sentence split by its cue as two statements, as it does a split quotation, so the fronted
+    subject is one ("The new tariff") and the rest another (``fronted_statement`` leaves out a
+    pronoun or a lone name). Schemes that merge split quotes (PolNeAR) read one statement over
+    the insert instead (``_host_content``)."""
+    host = tok.head
+    if cues.merge_split_quotes or host.i == tok.i or not is_verb(host):
+        return []
+    hole = subtree_range(tok)
+    if cand.content[0] < hole[1]:
+        return []
+    part = fronted_statement(host, hole[0], cand)
+    return [part] if part is not None else []
 
 
 def _speakers_act_after(head: Token, end: int) -> bool:
@@ -1547,6 +1563,7 @@ def verb_candidates(
             out.append(cand)
             if kind in ("speech", "writing"):
                 out.extend(_continued(tok, cand, cues))
+                out.extend(_fronted_part(tok, cand, cues))
     return out
 
 

@@ -200,6 +200,23 @@ def fronted_subject(host: Token, end: int) -> TokenRange | None:
     return None
 
 
+def fronted_statement(host: Token, end: int, cand: Candidate) -> Candidate | None:
+    """The fronted subject before an insert as a statement of its own, with the insert's cue and
+    source: the guide counts a sentence split by its cue as two statements, as it does a split
+    quotation ("Ukraine's membership, according to officials, is a guarantee" gives "Ukraine's
+    membership" and "is a guarantee"). A pronoun or a lone name ("This, he said, was ...",
+    "Rubio, he said, had promised ...") only points at what the rest is about and gives none."""
+    doc = host.doc
+    subject = fronted_subject(host, end)
+    if subject is None:
+        return None
+    words = [t for t in doc[subject[0] : subject[1]] if not (t.is_punct or t.is_space)]
+    if len(words) < 2 or all(t.pos_ == "PRON" for t in words):
+        return None
+    rng = trim(doc, *subject)
+    return Candidate(rng, cand.cue, cand.source, cand.kind, subject[1] - 1) if rng else None
+
+
 def dangling_preposition(tok: Token, start: int, end: int) -> bool:
     """ "... must include European input, with": a preposition whose object was cut away (it is
     the next statement's speaker) ends no content; "what they talked about" keeps its object."""
