@@ -68,6 +68,11 @@ def _prose(line: str) -> bool:
 _BYLINE = re.compile(r"^[ \t]*By (?:[A-Z][\w'’.\-]*[ \t]?){1,4}(?:[,|][^\n.]{0,40})?[ \t]*$", re.MULTILINE)
 
 
+# "The Harbour Post | 5 December 2026", "Evening Ledger | Dec 5, 2026": the outlet's name and
+# the date, set apart by a bar; "Post" there names the paper, no one posts anything
+_MASTHEAD = re.compile(r"^[^|\n]{2,60}\|[^|\n]{0,30}\b(?:19|20)\d\d\s*$")
+
+
 def bylines(text: str) -> list[tuple[int, int]]:
     """Character spans of the lines that name the story's writer: the writer reports, and is
     nobody a later "he" or "she" in the story stands for."""
@@ -81,7 +86,7 @@ def title_case_candidates(doc: Doc, cues: CueLexicon, quoted: Sequence[bool], te
         line = m.group(0).strip()
         # a full stop may close a headline (some stores end every line with one); a stop
         # inside the line makes it running text of more than one sentence
-        if (line.endswith(".") and "." in line.rstrip(".")) or not _title_case(line):
+        if (line.endswith(".") and "." in line.rstrip(".")) or not _title_case(line) or _MASTHEAD.match(line):
             continue
         span = doc.char_span(m.start(), m.start() + len(m.group(0).rstrip()), alignment_mode="contract")
         if span is None or any(quoted[t.i] for t in span[:1]):

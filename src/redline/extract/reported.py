@@ -242,7 +242,7 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
                     # "Mr. Obama, who said": the antecedent through the relative pronoun
                     return _head_noun(_relative_antecedent(child, tok.head))[0], child.i + 1
                 if child.dep_ == "csubj":
-                    return None
+                    return _apposed_after_participle(child)
                 return noun_phrase(child)
         if passive:
             return None
@@ -268,6 +268,19 @@ def _find_source(verb: Token, cues: CueLexicon, quoted: Sequence[bool] = ()) -> 
                 tok = tok.head  # "said X, adding Y": the parser often hangs "adding" on X
             continue
         return None
+    return None
+
+
+def _apposed_after_participle(clause: Token) -> TokenRange | None:
+    """ "Exercising the right of reply, the representative of Chile said ...": the parser may
+    take the fronted participle clause for the subject and hang the speaker in it, as an
+    apposition after its comma; the clause only says what the speaker was doing. A clause
+    subject of any other kind ("Rejecting the plan risks ...") names no speaker."""
+    if clause.tag_ not in ("VBG", "VBN") or clause.i != clause.sent.start:
+        return None
+    for t in clause.subtree:
+        if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and clause.doc[t.left_edge.i - 1].text == ",":
+            return noun_phrase(t)
     return None
 
 
@@ -728,6 +741,22 @@ def _host_content(verb: Token, cues: CueLexicon) -> TokenRange | None:
     return rng
 
 
+def _fronted_part(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]:
+    """ "The new tariff, the ministry said, will take effect in March": the guide counts a
+    sentence split by its cue as two statements, as it does a split quotation, so the fronted
+    subject is one ("The new tariff") and the rest another (``fronted_statement`` leaves out a
+    pronoun or a lone name). Schemes that merge split quotes (PolNeAR) read one statement over
+    the insert instead (``_host_content``)."""
+    host = tok.head
+    if cues.merge_split_quotes or host.i == tok.i or not is_verb(host):
+        return []
+    hole = subtree_range(tok)
+    if cand.content[0] < hole[1]:
+        return []
+    part = fronted_statement(host, hole[0], cand)
+    return [part] if part is not None else []
+
+
 def _speakers_act_after(head: Token, end: int) -> bool:
     """ "The city will stay neutral, he said, speaking to reporters": a participle with no
     subject right after the insert tells what the speaker did while saying it; the parser hangs it
@@ -744,22 +773,6 @@ def _speakers_act_after(head: Token, end: int) -> bool:
         and act.head == head
         and not any(c.dep_ in SUBJECTS for c in act.children)
     )
-
-
-def _fronted_part(tok: Token, cand: Candidate, cues: CueLexicon) -> list[Candidate]:
-    """ "The new tariff, the ministry said, will take effect in March": the guide counts a
-    sentence split by its cue as two statements, as it does a split quotation, so the fronted
-    subject is one ("The new tariff") and the rest another (``fronted_statement`` leaves out a
-    pronoun or a lone name). Schemes that merge split quotes (PolNeAR) read one statement over
-    the insert instead (``_host_content``)."""
-    host = tok.head
-    if cues.merge_split_quotes or host.i == tok.i or not is_verb(host):
-        return []
-    hole = subtree_range(tok)
-    if cand.content[0] < hole[1]:
-        return []
-    part = fronted_statement(host, hole[0], cand)
-    return [part] if part is not None else []
 
 
 def _after_lead_in(doc: Doc, rng: TokenRange) -> TokenRange:
@@ -1123,6 +1136,15 @@ def _directive(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidat
     return _make(tok.doc, tok, rng, "directive", cues, quoted)
 
 
+def _noun_read_as_verb(tok: Token) -> bool:
+    """ "Council hears calls for a truce": a headline's plural noun the tagger read as a verb,
+    standing where an object or a subject goes, with no subject of its own and no source found
+    for it; no one calls."""
+    return tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and not any(
+        c.dep_ in SUBJECTS for c in tok.children
+    )
+
+
 def _for_infinitive(verb: Token, particles: frozenset[str]) -> Token | None:
     """ "called for the council to reopen the pool", "pushed for the fees to be cut": the parser
     makes the particle the mark of an infinitive clause hung on the verb as an adjunct, so no
@@ -1394,9 +1416,24 @@ def _passive_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Can
     return _make(tok.doc, tok, rng, "object", cues, quoted)
 
 
+def _topic_before_cue(tok: Token, cues: CueLexicon) -> bool:
+    """ "Commenting on the talks in Rome, the minister said that ...", "Replying to a question
+    about X, she said ...": a participle opening the sentence before a cue that has content of
+    its own names what the words were about; what was said is the cue's content."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "advcl"
+        and tok.i < head.i
+        and cues.verb_kind(head.lemma_) is not None
+        and any(c.dep_ in ("ccomp", "xcomp") for c in head.children)
+        and not any(c.dep_ in SUBJECTS for c in tok.children)
+    )
+
+
 def _prep_object(tok: Token, cues: CueLexicon, quoted: Sequence[bool]) -> Candidate | None:
     preps = cues.prep_verbs.get(tok.lemma_.lower())
-    if not preps or _is_passive(tok) or _conversation(tok, cues):
+    if not preps or _is_passive(tok) or _conversation(tok, cues) or _topic_before_cue(tok, cues):
         return None
     for child in tok.rights:
         if child.dep_ in ("prep", "prt") and child.lower_ in preps:
@@ -1485,13 +1522,27 @@ def _indirect_question(clause: Token, cues: CueLexicon) -> bool:
     return opens and is_verb(clause) and clause.lemma_.lower() not in cues.naming_verbs
 
 
+def _main_verb_after_apposition(tok: Token) -> bool:
+    """ "The party's spokeswoman, Ann Hale, pressed for a vote": with no verb left for the
+    sentence, the parser may make the subject the root and hang the main verb on it as a
+    participle; after the comma that closes the subject's apposition it is the main verb."""
+    head = tok.head
+    return (
+        head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+        and any(c.dep_ == "appos" and c.i < tok.i for c in head.children)
+    )
+
+
 def _is_passive(tok: Token) -> bool:
     """Passive voice, including reduced relatives ("eight men accused of ..." ) whose subject
     is the one spoken about, not the speaker."""
     if any(c.dep_ == "auxpass" for c in tok.children):
         return True
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD"):
-        return not any(c.dep_ in SUBJECTS for c in tok.children)
+        return not any(c.dep_ in SUBJECTS for c in tok.children) and not _main_verb_after_apposition(tok)
     return (
         tok.tag_ == "VBN"
         and tok.dep_ in ("amod", "advcl", "relcl")
@@ -1535,7 +1586,11 @@ def verb_candidates(
         )
         if cand is not None and cand.source is None and not cues.sourceless_statements and _is_passive(tok):
             continue  # "it is noted that ...", "X was criticised for ...": no one is named as saying it
-        if cand is not None and (_to_the_reader(tok) or _outlet_itself(doc, cand, cues)):
+        if cand is not None and cand.source is None and _noun_read_as_verb(tok):
+            continue
+        if cand is not None and (
+            _to_the_reader(tok) or _outlet_itself(doc, cand, cues) or _outlets_note(doc, cand, cues)
+        ):
             continue
         if cand is not None and not _nobody_speaks(tok, cand, cues) and not _unsaid(tok, cues):
             cand = _and_that(tok, cand, kind)
@@ -1762,6 +1817,19 @@ def _outlet_itself(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
     return head.lemma_.lower() in cues.audience or head.lower_.rstrip("s") in cues.audience
 
 
+def _outlets_note(doc: Doc, cand: Candidate, cues: CueLexicon) -> bool:
+    """ "Correction, 8 May: ... We regret the error.": in a paragraph that opens with a
+    correction's label, "we" is the outlet speaking of its own story, never a source."""
+    if cand.source is None or doc[cand.source[0] : cand.source[1]].text.lower() not in ("we", "us"):
+        return False
+    start = cand.source[0]
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    first = doc[start]
+    word = first.lower_ + ("'s" if start + 1 < len(doc) and doc[start + 1].lower_ in ("'s", "’s") else "")
+    return word.replace("’", "'") in cues.correction_labels
+
+
 def _to_the_reader(tok: Token) -> bool:
     """ "Do you know where his tax returns are?", "Ask yourself that question", "Imagine the
     spectacle": outside quotation marks, a cue whose subject is "you", or an imperative, is the
@@ -1920,12 +1988,21 @@ def _asked_of(verb: Token, cues: CueLexicon) -> bool:
 
 def _asks_anonymity(clause: Token, cues: CueLexicon) -> bool:
     """ "asked not to be named", "requested not to be identified": a passive infinitive of
-    naming under a request is the source asking to stay unnamed."""
-    return (
-        clause.dep_ == "xcomp"
-        and clause.lemma_.lower() in cues.anonymity_verbs
-        and any(c.dep_ == "auxpass" for c in clause.children)
+    naming under a request is the source asking to stay unnamed; so is a "that" clause in the
+    subjunctive about the source's name ("asked that only his first name be used")."""
+    if clause.dep_ == "xcomp":
+        return clause.lemma_.lower() in cues.anonymity_verbs and any(
+            c.dep_ == "auxpass" for c in clause.children
+        )
+    if clause.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    subjunctive = any(c.dep_ == "auxpass" and c.lower_ == "be" for c in clause.children) and not any(
+        c.dep_ == "aux" for c in clause.children
     )
+    named = clause.lemma_.lower() in cues.anonymity_verbs or any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in cues.anonymity_verbs for c in clause.children
+    )
+    return subjunctive and named
 
 
 def _gerund_subject(tok: Token) -> bool:

@@ -107,6 +107,30 @@ def body_again(
     return body_before(resolver, index, head)
 
 
+def body_by_its_noun(
+    resolver: SpeakerResolver, index: DocumentIndex, span: SpacySpan
+) -> tuple[str | None, str] | None:
+    """ "The State Department ... The department said", "the International Atomic Energy
+    Agency ... the agency said": "the" and a singular noun that ends the name of a body the
+    document named before (its own name or one of its names in the actor list) is that body,
+    however far back, and ahead of a role the noun also ends ("US defence department") or
+    another body named since."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if len(words) != 2 or words[0].lower_ != "the" or words[1].tag_ != "NN":
+        return None
+    noun = words[1].lower_
+    for c in reversed(index.candidates):
+        if c.end > span.start or c.kind != "org" or index.in_quote[c.start]:
+            continue
+        actor = resolver.kb.get(c.actor_id)
+        if actor is not None and actor.type != "organization":
+            continue
+        names = (actor.name, *actor.aliases) if actor is not None else (c.name,)
+        if any(len(n.split()) > 1 and n.split()[-1].lower() == noun for n in names):
+            return (actor.id, actor.name) if actor is not None else (None, c.name)
+    return None
+
+
 def body_before(
     resolver: SpeakerResolver, index: DocumentIndex, head: Token
 ) -> tuple[str | None, str] | None:

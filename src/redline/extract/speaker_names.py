@@ -8,6 +8,7 @@ Also how a mention becomes a salience candidate (its kind and gender from the na
 
 from __future__ import annotations
 
+from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ def candidate(resolver: SpeakerResolver, index: DocumentIndex, m: Mention) -> Ca
     else:
         label = index.found.labels.get(m.span.start) or resolver.finder.label(span)
         kind = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "norp"}.get(label, "unknown")
-        if kind == "org" and titled_name(resolver, span):
+        if kind == "org" and (titled_name(resolver, span) or _described_as_person(resolver, head)):
             kind = "person"  # "Opposition deputy Nadiia Sokyrko" tagged ORG is still a person
         # a person's name is one person whatever the tagger makes of a surname ending in -s
         # ("Olena Kravets", "Ann Williams" tagged NNPS), so that "she" can still stand for her
@@ -48,6 +49,40 @@ def candidate(resolver: SpeakerResolver, index: DocumentIndex, m: Mention) -> Ca
     if kind == "person" and gender is None:
         gender = gender_from_text(resolver, index.doc, span, m.name)
     return Candidate(span.start, span.end, m.actor_id, m.name, kind, gender, plural, head.i)
+
+
+def bodies_by_use(
+    resolver: SpeakerResolver, index: DocumentIndex, candidates: list[Candidate]
+) -> list[Candidate]:
+    """A one-word name the tagger took for a person ("Rosatom", "Energoatom") is a body where
+    the document uses it as one: a modifier of a person noun ("a Rosatom director") or what a
+    named person is of ("Yurii Vdovychenko of Energoatom"). Read as a person, it wins a later
+    "he" from the director it employs."""
+    doc = index.doc
+    used: set[str] = set()
+    for t in doc:
+        if t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
+            continue
+        head = t.head
+        modifier = t.dep_ == "compound" and head.pos_ == "NOUN" and resolver.kb.is_person_noun(head.lemma_)
+        if modifier or (t.dep_ == "pobj" and head.lower_ == "of" and head.head.ent_type_ == "PERSON"):
+            used.add(t.text)
+    if not used:
+        return candidates
+    return [
+        replace(c, kind="org", gender=None)
+        if c.kind == "person" and c.actor_id is None and c.gender is None and c.name in used
+        else c
+        for c in candidates
+    ]
+
+
+def _described_as_person(resolver: SpeakerResolver, head: Token) -> bool:
+    """ "Irina Zorina, a department director at the ministry,": a proper name with a person noun
+    in apposition after it is a person's, whatever the tagger made of an unfamiliar surname."""
+    return head.pos_ == "PROPN" and any(
+        c.dep_ == "appos" and c.tag_ == "NN" and resolver.kb.is_person_noun(c.lemma_) for c in head.rights
+    )
 
 
 def gender_from_text(resolver: SpeakerResolver, doc: Doc, span: SpacySpan, name: str) -> str | None:
@@ -115,6 +150,50 @@ def name_in_span(
         if named:
             return named[-1].actor_id, named[-1].name
     return None
+
+
+def name_after_role(
+    resolver: SpeakerResolver, index: DocumentIndex, span: SpacySpan
+) -> tuple[str | None, str] | None:
+    """ "The representative of Chile, Deputy Ambassador Ana Ruiz", "the President of the
+    Council, Jens Holm of Denmark", "Briefing the Council, the Under-Secretary-General, Sam
+    Obi": a role set off by a comma with a full name closing the span names that person. The
+    role alone would go to an earlier holder of a like office, the actor list's holder or an
+    unnamed official, and a fronted participle clause is no speaker at all. A role the actor
+    list gives a person is left to ``name_in_span``, which knows a respelt holder's name."""
+    doc = index.doc
+    commas = [t.i for t in span if t.text == ","]
+    if not commas or not any(
+        resolver.kb.is_person_noun(t.lemma_) or resolver.kb.fold(t.text) in resolver.title_words
+        for t in doc[span.start : commas[-1]]
+    ):
+        return None
+    head = index.head(span)
+    held = index.covering(head.i, (PERSON,))
+    if held is not None and held.actor_id is not None and head.i < commas[-1]:
+        return None
+    words = list(doc[commas[-1] + 1 : span.end])
+    if words and words[-1].text == ",":
+        words.pop()
+    if any(t.lower_ == "of" for t in words):  # "Jens Holm of Denmark": the name is before "of"
+        words = words[: next(i for i, t in enumerate(words) if t.lower_ == "of")]
+    found = [c for c in index.candidates if c.kind == "person" and words and c.start >= words[0].i]
+    for c in found:
+        if c.start < words[-1].i + 1 and len([t for t in doc[c.start : c.end] if t.pos_ == "PROPN"]) >= 2:
+            name = c.name.split(" of ")[0] if c.actor_id is None else c.name
+            return c.actor_id, name
+    # a name the tagger missed: the capitalised proper nouns that end the span, past any title
+    while words and (
+        words[0].lower_ == "the"
+        or resolver.kb.fold(words[0].text) in resolver.title_words
+        or resolver.kb.is_person_noun(words[0].lemma_)
+    ):
+        words.pop(0)
+    if not 2 <= len(words) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        return None
+    if resolver.kb.collective([t.text for t in words]) is not None:
+        return None
+    return None, " ".join(t.text for t in words)
 
 
 def joint(index: DocumentIndex, span: SpacySpan) -> tuple[str | None, str] | None:
@@ -243,7 +322,8 @@ def titled_name(resolver: SpeakerResolver, span: SpacySpan) -> bool:
 def apposed_past_owner(resolver: SpeakerResolver, index: DocumentIndex, head: Token) -> list[Token]:
     """ "The agent of striker Leon Baptiste, Selma Varga, said": the parser hangs the name on
     the person the role is of, but one person named twice in a row with two full names is
-    two people, so the second name belongs to the role noun."""
+    two people, so the second name belongs to the role noun. A state or body the role is of
+    has no name of a person ("The representative of Chile, Ana Ruiz,"): the name is the role's."""
     if not resolver.kb.is_person_noun(head.lemma_):
         return []
     out = []
@@ -251,12 +331,16 @@ def apposed_past_owner(resolver: SpeakerResolver, index: DocumentIndex, head: To
         if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to"):
             continue
         for owner in prep.children:
-            whose = index.covering(owner.i, (PERSON,)) if owner.dep_ == "pobj" else None
-            if whose is None:
+            if owner.dep_ != "pobj":
                 continue
+            whose = index.covering(owner.i, (PERSON,))
             for t in owner.children:
                 named = index.covering(t.i, (PERSON,)) if t.dep_ == "appos" else None
-                if named is not None and named.name != whose.name and len(named.name.split()) > 1:
+                if named is None or len(named.name.split()) < 2:
+                    continue
+                # the role's own name, unless it only names the person the role is of again
+                body = whose is None and not resolver.kb.is_person_noun(owner.lemma_)
+                if body or (whose is not None and named.name != whose.name):
                     out.append(t)
     return out
 

@@ -556,7 +556,8 @@ def one_kind_per_person(candidates: list[Candidate]) -> list[Candidate]:
     and a "he" after it then found no one. Only a surname one person of the document has."""
     people: dict[str, list[Candidate]] = {}
     for c in candidates:
-        if c.kind == "person" and c.actor_id is None and " " in c.name:
+        # a full name, or a lone surname the document tells is a person's ("Zorina, a director")
+        if c.kind == "person" and c.actor_id is None:
             people.setdefault(c.name.split()[-1], []).append(c)
     out = []
     for c in candidates:

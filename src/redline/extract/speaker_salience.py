@@ -72,6 +72,10 @@ def salience(
         # "According to Reyes, the talks nearly failed. ... she said": the source of a
         # statement is the one who speaks, whatever its syntax; no object then
         score += w.subject
+    elif passive_agent(head):
+        # "Russia's side was led by Ivan Orlov, a Rosatom director. He said": the agent of a
+        # passive is who acts, the subject of the active clause, though parsed as an object
+        score += (w.same_sentence if distance == 0 else 0.0) + w.subject
     elif head.dep_ in OBJECTS or head.dep_ in {"compound", "amod"}:
         # "Campaigning against Romney, he ...": an object before the pronoun is rarely it
         score -= w.object_penalty - (w.object_same_sentence_relief if distance == 0 else 0.0)
@@ -123,6 +127,11 @@ def subject_after_fronted_place(head: Token) -> Token | None:
     if any(t.dep_ in SUBJECTS_OR_EXPLETIVE for t in verb.children):
         return None
     return verb
+
+
+def passive_agent(head: Token) -> bool:
+    """Whether a word is the agent of a passive verb ("was led by Ivan Orlov")."""
+    return head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.pos_ in {"VERB", "AUX"}
 
 
 def is_main_subject(head: Token) -> bool:

@@ -128,12 +128,14 @@ class SpeakerResolver:
         resolved = (
             speaker_names.joint(index, span)
             or speaker_groups.counted_group(self, index, span)
+            or speaker_names.name_after_role(self, index, span)
             or speaker_names.name_in_span(self, index, span)
             or speaker_names.nationality(self, span)
             or speaker_pronouns.relative(self, index, span)
             or speaker_pronouns.pronoun(self, index, span, content, previous)
             or speaker_pronouns.pronoun_owner(self, index, span, previous)
             or speaker_names.apposed_name(self, index, span)
+            or speaker_groups.body_by_its_noun(self, index, span)
             or speaker_descriptions.description_holder(self, index, span)
             or speaker_groups.spoken_for(self, index, span)
             or speaker_groups.one_member(self, index, span)
@@ -273,8 +275,12 @@ class SpeakerResolver:
         in_quote = quote_mask(doc)
         index = DocumentIndex(doc, doc.text if text is None else text, found, sent_of, in_quote, [])
         index.bylines = bylines(index.text)
-        index.candidates = speaker_pronouns.one_kind_per_person(
-            [c for m in mentions if (c := speaker_names.candidate(self, index, m)) is not None]
+        index.candidates = speaker_names.bodies_by_use(
+            self,
+            index,
+            speaker_pronouns.one_kind_per_person(
+                [c for m in mentions if (c := speaker_names.candidate(self, index, m)) is not None]
+            ),
         )
         speaker_names.renamed_offices(self, index)
         self._last = (doc, mentions, index)  # references, so that ids cannot be reused while cached

@@ -91,6 +91,9 @@ class CueLexicon:
     survey_prepositions: frozenset[str] = frozenset()
     survey_nouns: frozenset[str] = frozenset()
     audience: frozenset[str] = frozenset()
+    # words that open an outlet's note on its own story ("Correction, 8 May: ...", "Editor's
+    # note: ..."): its "we" is the outlet ("We regret the error"), never a source
+    correction_labels: frozenset[str] = frozenset()
     citing_verbs: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     passive_sources: frozenset[str] = frozenset()
@@ -320,6 +323,7 @@ def parse_cues(data: Any, where: str = "cues") -> CueLexicon:
         survey_prepositions=frozenset(_words(data, "survey_prepositions", where) if surveys else ()),
         survey_nouns=frozenset(_words(data, "survey_nouns", where)),
         audience=frozenset(_words(data, "audience", where)),
+        correction_labels=frozenset(_words(data, "correction_labels", where)),
         citing_verbs=frozenset(_words(data, "citing_verbs", where)),
         source_nouns=frozenset(_words(data, "source_nouns", where)),
         passive_sources=frozenset(_words(data, "passive_sources", where)),
