@@ -34,7 +34,7 @@ from redline.model import (
 )
 from redline.runners import forked_workers_die_with_parent
 
-EXTRACTOR_VERSION = "0.25.0"
+EXTRACTOR_VERSION = "0.26.0"
 COMPONENT = "redline_extract"
 
 
