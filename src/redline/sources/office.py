@@ -52,6 +52,15 @@ def xml_part(
         raise error(f"has a part that is not well-formed XML ({name}: {exc.msg})") from None
 
 
+def attribute_int(value: str | None, default: int = 0) -> int:
+    """A whole-number XML attribute (a list level, a start value): absent, empty or malformed in a
+    hand-made file, it takes the format's default rather than refusing the document."""
+    try:
+        return int(value) if value else default
+    except ValueError:
+        return default
+
+
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from redline.sources.office import OfficeError, formatted, is_package, xml_part
+from redline.sources.office import OfficeError, attribute_int, formatted, is_package, xml_part
 
 __all__ = ["OpenDocumentError", "is_odt", "odt_text"]
 
@@ -83,26 +83,19 @@ def _list_styles(*parts: etree._Element | None) -> dict[str, dict[int, _Level]]:
             for spec in style:
                 if not isinstance(spec.tag, str):
                     continue
-                at = _int(spec.get(f"{_TEXT}level"), 1) - 1
+                at = attribute_int(spec.get(f"{_TEXT}level"), 1) - 1
                 if spec.tag == f"{_TEXT}list-level-style-number":
                     levels[at] = _Level(
                         fmt=spec.get(f"{_STYLE}num-format", "1"),
                         prefix=spec.get(f"{_STYLE}num-prefix", ""),
                         suffix=spec.get(f"{_STYLE}num-suffix", ""),
-                        start=_int(spec.get(f"{_TEXT}start-value"), 1),
-                        shown=_int(spec.get(f"{_TEXT}display-levels"), 1),
+                        start=attribute_int(spec.get(f"{_TEXT}start-value"), 1),
+                        shown=attribute_int(spec.get(f"{_TEXT}display-levels"), 1),
                     )
                 elif spec.tag == f"{_TEXT}list-level-style-bullet":
                     levels[at] = _Level(bullet=spec.get(f"{_TEXT}bullet-char") or "•")
             found.setdefault(style.get(f"{_STYLE}name", ""), levels)
     return found
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value else default
-    except ValueError:
-        return default
 
 
 @dataclass
@@ -122,7 +115,7 @@ class _Reader:
                 self.lines.append(_inline(child))
             elif child.tag == f"{_TEXT}h":
                 text = _inline(child)
-                level = _int(child.get(f"{_TEXT}outline-level"), 1)
+                level = attribute_int(child.get(f"{_TEXT}outline-level"), 1)
                 self.lines.append(f"{'#' * min(level, 6)} {text}" if text else "")
             elif child.tag == f"{_TEXT}list":
                 self.read_list(child, child.get(f"{_TEXT}style-name", ""), 0, None)
@@ -167,7 +160,7 @@ class _Reader:
         del counts[level + 1 :]  # a sub-list starts again under each item
         while len(counts) <= level:
             counts.append(levels.get(len(counts), _Level()).start - 1)
-        counts[level] = _int(start, 0) if start else counts[level] + 1
+        counts[level] = attribute_int(start, 0) if start else counts[level] + 1
         if spec.bullet is not None:
             return spec.bullet
         if not spec.fmt:
@@ -186,7 +179,7 @@ def _inline(p: etree._Element) -> str:
     out: list[str] = [p.text or ""]
     for child in p:
         if child.tag == f"{_TEXT}s":
-            out.append(" " * _int(child.get(f"{_TEXT}c"), 1))
+            out.append(" " * attribute_int(child.get(f"{_TEXT}c"), 1))
         elif child.tag in (f"{_TEXT}tab", f"{_TEXT}line-break"):
             out.append(" ")
         elif isinstance(child.tag, str) and child.tag not in _NOT_TEXT:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from redline.sources.office import OfficeError, formatted, is_package, xml_part
+from redline.sources.office import OfficeError, attribute_int, formatted, is_package, xml_part
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DOCUMENT = "word/document.xml"
@@ -113,7 +113,9 @@ def _num_pr(props: etree._Element | None) -> tuple[str, int] | None:
     if num_id is None:
         return None
     value = num_id.get(f"{_W}val", "0")
-    return None if value == "0" else (value, _int(level.get(f"{_W}val") if level is not None else "0"))
+    return (
+        None if value == "0" else (value, attribute_int(level.get(f"{_W}val") if level is not None else "0"))
+    )
 
 
 def _styles(styles: etree._Element | None) -> tuple[dict[str, tuple[str, int]], dict[str, int]]:
@@ -133,13 +135,6 @@ def _styles(styles: etree._Element | None) -> tuple[dict[str, tuple[str, int]], 
             if m := _HEADING.match(said):
                 headings[style_id] = int(m.group(1))
     return numbered, headings
-
-
-def _int(value: str | None, default: int = 0) -> int:
-    try:
-        return int(value or default)
-    except ValueError:
-        return default
 
 
 @dataclass
@@ -170,12 +165,12 @@ class _Lists:
             for lvl in abstract.iter(f"{_W}lvl"):
                 level = _Level()
                 if (el := lvl.find(f"{_W}start")) is not None:
-                    level.start = _int(el.get(f"{_W}val"), 1)
+                    level.start = attribute_int(el.get(f"{_W}val"), 1)
                 if (el := lvl.find(f"{_W}numFmt")) is not None:
                     level.fmt = el.get(f"{_W}val", "decimal")
                 if (el := lvl.find(f"{_W}lvlText")) is not None:
                     level.text = el.get(f"{_W}val", "")
-                levels[_int(lvl.get(f"{_W}ilvl"))] = level
+                levels[attribute_int(lvl.get(f"{_W}ilvl"))] = level
             lists.levels[abstract.get(f"{_W}abstractNumId", "")] = levels
         for num in numbering.iter(f"{_W}num"):
             num_id = num.get(f"{_W}numId", "")
@@ -183,8 +178,8 @@ class _Lists:
             lists.abstract_of[num_id] = ref.get(f"{_W}val", "") if ref is not None else ""
             for override in num.iter(f"{_W}lvlOverride"):
                 if (el := override.find(f"{_W}startOverride")) is not None:
-                    at = _int(override.get(f"{_W}ilvl"))
-                    lists.overrides.setdefault(num_id, {})[at] = _int(el.get(f"{_W}val"), 1)
+                    at = attribute_int(override.get(f"{_W}ilvl"))
+                    lists.overrides.setdefault(num_id, {})[at] = attribute_int(el.get(f"{_W}val"), 1)
         return lists
 
     def next(self, num_id: str, level: int) -> tuple[str, int]:
